@@ -1,0 +1,29 @@
+# The two commands of the README:
+#   make build   set up (first time only), check the archive, build the site and the book
+#   make test    set up (first time only), run all tests
+# Set-up installs missing Debian packages (as root, via apt-get), creates .venv and installs the
+# locked Python dependencies; it is skipped when nothing it depends on has changed.
+
+VENV   := .venv
+STAMP  := $(VENV)/.zhi-setup
+
+.PHONY: build test setup lock clean
+
+build: $(STAMP)
+	$(VENV)/bin/zhi check
+
+test: $(STAMP)
+	$(VENV)/bin/python -m pytest
+
+setup: $(STAMP)
+
+$(STAMP): scripts/setup.sh scripts/system-packages.txt requirements.lock pyproject.toml
+	sh scripts/setup.sh
+
+# Re-pin the Python dependencies after changing pyproject.toml (developers only).
+lock:
+	rm -rf /tmp/zhi-lock && python3.11 -m venv /tmp/zhi-lock && /tmp/zhi-lock/bin/pip install -q '.[test]' \
+	  && /tmp/zhi-lock/bin/pip freeze --exclude zhi > requirements.lock
+
+clean:
+	rm -rf site .cache

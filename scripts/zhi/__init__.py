@@ -1,0 +1,1 @@
+"""zhi: the compiler of a 机构编制志."""

@@ -1,0 +1,47 @@
+"""Checks are data: small functions that yield findings; the house style sets their severity."""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from ..history import History, derive_history
+from ..model import Archive
+from .codes import CODES, default_severity
+from .lifespan import check_name_clash, check_parents_and_places, check_replay, check_usage_dates
+from .references import check_references
+from .sources import check_documents, check_event_sources
+
+CHECKS = [
+    check_references,
+    check_replay,
+    check_usage_dates,
+    check_parents_and_places,
+    check_name_clash,
+    check_event_sources,
+    check_documents,
+]
+
+
+def run_checks(archive: Archive, severities: dict[str, str] | None = None,
+               history: History | None = None) -> list[Finding]:
+    """All findings of loading and checking, with the house style's severities applied, sorted by place."""
+    history = history or derive_history(archive)
+    found = list(archive.findings)
+    for check in CHECKS:
+        found.extend(check(archive, history))
+    severities = severities or {}
+    out = []
+    seen = set()
+    for f in found:
+        sev = severities.get(f.code, f.severity)
+        if sev == "off":
+            continue
+        f.severity = sev
+        key = (f.code, f.loc, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return sorted(out, key=Finding.sort_key)
+
+
+__all__ = ["CHECKS", "CODES", "default_severity", "run_checks"]

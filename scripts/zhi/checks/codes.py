@@ -1,0 +1,69 @@
+"""Every finding code, its default severity and what it means (the house style may change severities)."""
+
+CODES: dict[str, tuple[str, str]] = {
+    # reading files
+    "yaml-syntax": ("error", "YAML 语法错误，文件未能读入"),
+    "yaml-duplicate-key": ("error", "同一记录中键重复"),
+    "file-encoding": ("error", "文件不是 UTF-8 编码"),
+    "file-empty": ("warning", "文件为空"),
+    "layout-missing": ("error", "缺少 sources/ 目录"),
+    "layout-unknown": ("warning", "文件或目录不在记录目录中，未读入"),
+    "schema-unknown-key": ("error", "记录中有未知的键"),
+    "schema-missing": ("error", "缺少必填的键"),
+    "schema-type": ("error", "值的类型不对（文字、列表、键值表）"),
+    "schema-value": ("error", "值不在允许的范围内"),
+    "id-invalid": ("error", "编号格式不对"),
+    "date-invalid": ("error", "日期无法识别"),
+    "classification-invalid": ("error", "密级无法识别"),
+    "event-type": ("error", "事件类型无法识别"),
+    "event-shape": ("error", "事件的原机构、新机构数目与类型不符"),
+    "staffing-number": ("error", "编制数不是非负整数"),
+    "path-outside": ("error", "路径指向项目之外"),
+    "file-missing": ("error", "所指文件不存在"),
+    "house-style": ("warning", "体例设置文件有误"),
+    # identity and references
+    "id-duplicate": ("error", "编号重复"),
+    "docno-duplicate": ("error", "发文字号重复"),
+    "ref-unknown": ("error", "引用了不存在的记录"),
+    "ref-wrong-kind": ("error", "引用的记录类别不对（如把文件当作机构）"),
+    # history
+    "body-no-origin": ("error", "机构没有设立事件"),
+    "body-exists": ("error", "机构在存续期间被再次设立"),
+    "body-not-yet": ("error", "事件、任职或编制早于机构设立"),
+    "body-ended": ("error", "合并、分设或撤销后原机构仍被使用"),
+    "body-no-jurisdiction": ("error", "新设机构没有所属行政区划"),
+    "name-conflict": ("error", "同一机构同一日期有两个名称"),
+    "parent-conflict": ("error", "同一机构同一日期有两个上级"),
+    "jurisdiction-conflict": ("error", "同一机构同一日期有两个属地"),
+    "rank-conflict": ("error", "同一机构同一日期有两个规格"),
+    "kind-conflict": ("error", "同一机构同一日期有两个类别"),
+    "name-invalid": ("error", "所用名称不是机构在该日期的名称"),
+    "name-clash": ("warning", "同一行政区划内两个存续机构同名"),
+    "second-name-twice": ("warning", "重复加挂同一牌子"),
+    "second-name-unknown": ("error", "撤销了并未加挂的牌子"),
+    "parent-not-alive": ("error", "上级机构在该日期不存在"),
+    "parent-ended": ("warning", "上级机构已终止而下级仍隶属于它"),
+    "parent-cycle": ("error", "上级关系成环"),
+    "parent-wrong-kind": ("error", "上级不是机构"),
+    "jurisdiction-not-alive": ("error", "行政区划在该日期不存在"),
+    "jurisdiction-ended": ("error", "行政区划已撤销而机构仍在其中"),
+    "jurisdiction-out-of-scope": ("warning", "机构属于越境不书的行政区划"),
+    # events and sources
+    "event-no-source": ("error", "事件没有来源文件"),
+    "event-no-id": ("warning", "事件没有编号"),
+    "source-conflict": ("warning", "同一事实的来源日期不一致"),
+    "source-classified": ("warning", "公开记录的来源全部高于公开，公开版中将无出处"),
+    "date-order": ("warning", "日期先后不合常理"),
+    # documents
+    "docno-malformed": ("warning", "发文字号不合规范格式"),
+    "docno-unparsed": ("warning", "发文字号无法解析"),
+    "docno-year": ("warning", "发文字号中的年份与成文日期不符"),
+    "doc-uncited": ("info", "文件未被任何记录引用"),
+    # posts and staffing
+    "post-outside-lifespan": ("warning", "任职期间超出机构存续期"),
+    "staffing-empty": ("warning", "编制记录中没有任何数字"),
+}
+
+
+def default_severity(code: str) -> str:
+    return CODES.get(code, ("error", ""))[0]

@@ -1,0 +1,161 @@
+"""Lifespans, names on a date, parents and jurisdictions over time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..dates import Date
+from ..findings import Finding, Loc
+from ..history import History, Timeline
+from ..model import Archive, Ref
+
+
+def check_replay(a: Archive, h: History) -> Iterator[Finding]:
+    """What replaying the events found (used before set up, after the end, same-day conflicts)."""
+    yield from h.findings
+
+
+def _alive_check(h: History, ref: Ref | None, d: Date | None, what: str) -> Iterator[Finding]:
+    if ref is None or d is None:
+        return
+    t = h.get(ref.id)
+    if t is None or t.is_jurisdiction:
+        return
+    name = f"{t.current_name()}（{t.id}）"
+    if t.start is None or t.definitely_before_start(d):
+        yield Finding("body-not-yet", "error",
+                      f"{what}（{d}）涉及{name}，但此时它尚未设立" + (f"（设立于{t.start}）" if t.start else ""),
+                      ref.loc, [t.start_event.loc] if t.start_event else [])
+    elif t.definitely_after_end(d):
+        yield Finding("body-ended", "error",
+                      f"{what}（{d}）涉及{name}，但它已于{t.end}因{t.end_event.type_zh if t.end_event else '撤销'}而终止",
+                      ref.loc, [t.end_event.loc] if t.end_event else [])
+
+
+def _name_check(h: History, ref: Ref | None, d: Date | None, what: str) -> Iterator[Finding]:
+    if ref is None or d is None or not ref.as_name:
+        return
+    t = h.get(ref.id)
+    if t is None or not t.names:
+        return
+    valid = t.names_on(d)
+    if valid and ref.as_name not in valid:
+        ever = [s for s in t.names if ref.as_name in (s.value[0], s.value[1])] + \
+               [s for s in t.second_names if s.value == ref.as_name]
+        when = f"；“{ref.as_name}”是它{ever[0].start}起的名称" if ever else ""
+        yield Finding("name-invalid", "error",
+                      f"{what}（{d}）称{ref.id}为“{ref.as_name}”，但它当时的名称是“{'、'.join(sorted(valid))}”{when}；"
+                      f"请改用当时的名称", ref.loc)
+
+
+def check_usage_dates(a: Archive, h: History) -> Iterator[Finding]:
+    for p in a.posts:
+        yield from _alive_check(h, p.body, p.start, "任职")
+        yield from _name_check(h, p.body, p.start, "任职")
+        t = h.get(p.body.id) if p.body else None
+        if t and p.end and t.end and t.start and not t.definitely_after_end(p.start or p.end) \
+                and p.end.earliest() > t.end.latest():
+            yield Finding("post-outside-lifespan", "warning",
+                          f"任职止于{p.end}，晚于{t.current_name()}的终止日期{t.end}；请核对任职止期", p.loc)
+    for s in a.staffing:
+        yield from _alive_check(h, s.body, s.date, "编制记录")
+        yield from _name_check(h, s.body, s.date, "编制记录")
+    for e in a.events:
+        for r in e.participants():
+            yield from _name_check(h, r, e.date, f"{e.type_zh}事件")
+    for d in a.documents.values():
+        if d.issuer_body and d.date and d.issuer:
+            yield from _name_check(h, Ref(d.issuer_body.id, d.issuer_body.loc, d.issuer), d.date, "发文机关")
+
+
+def _label(t: Timeline | None, rid: str) -> str:
+    return f"{t.current_name()}（{rid}）" if t and t.names else rid
+
+
+def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
+    for t in h.timelines.values():
+        if t.is_jurisdiction:
+            continue
+        for span in t.parents:
+            if not span.value or span.start is None:
+                continue
+            p = h.get(span.value)
+            if p is None or p.is_jurisdiction:
+                continue
+            loc = span.start_event.loc if span.start_event else Loc("")
+            if not p.alive_on(span.start):
+                yield Finding("parent-not-alive", "error",
+                              f"{_label(t, t.id)}自{span.start}隶属于{_label(p, p.id)}，但此时上级机构不存在"
+                              + (f"（其存续期 {p.start}—{p.end or '今'}）" if p.start else ""), loc)
+            elif p.end and (span.end is None or span.end.earliest() > p.end.latest()):
+                yield Finding("parent-ended", "warning",
+                              f"{_label(p, p.id)}已于{p.end}终止，但{_label(t, t.id)}此后仍隶属于它；"
+                              f"请补记隶属变更（reparent）或该机构的撤销、合并", loc,
+                              [p.end_event.loc] if p.end_event else [])
+        for span in t.jurisdictions:
+            if not span.value or span.start is None:
+                continue
+            j = h.get(span.value)
+            if j is None or not j.is_jurisdiction:
+                continue
+            loc = span.start_event.loc if span.start_event else Loc("")
+            if not j.alive_on(span.start):
+                yield Finding("jurisdiction-not-alive", "error",
+                              f"{_label(t, t.id)}自{span.start}属于{_label(j, j.id)}，但该行政区划此时不存在"
+                              + (f"（存续期 {j.start}—{j.end or '今'}）" if j.start else ""), loc)
+            elif j.end and (span.end is None or span.end.earliest() > j.end.latest()):
+                yield Finding("jurisdiction-ended", "error",
+                              f"{_label(j, j.id)}已于{j.end}撤销，但{_label(t, t.id)}此后仍属于它；请记录该机构的撤销、"
+                              f"合并或属地变更（rejurisdiction）", loc, [j.end_event.loc] if j.end_event else [])
+            if j.id in a.jurisdictions and not a.jurisdictions[j.id].in_scope:
+                yield Finding("jurisdiction-out-of-scope", "warning",
+                              f"{_label(t, t.id)}属于越境不书的{_label(j, j.id)}；本志不记其机构", loc)
+    yield from _cycles(h)
+
+
+def _cycles(h: History) -> Iterator[Finding]:
+    reported: set[frozenset] = set()
+    for t in h.timelines.values():
+        for span in t.parents:
+            if span.start is None or not span.value:
+                continue
+            seen = [t.id]
+            cur = span.value
+            while cur and cur in h.timelines and len(seen) < 200:
+                if cur in seen:
+                    cyc = frozenset(seen[seen.index(cur):])
+                    if cyc not in reported:
+                        reported.add(cyc)
+                        loc = span.start_event.loc if span.start_event else Loc("")
+                        yield Finding("parent-cycle", "error",
+                                      f"上级关系成环（{span.start}）：{' → '.join(seen[seen.index(cur):] + [cur])}；"
+                                      f"请核对隶属关系", loc)
+                    break
+                seen.append(cur)
+                cur = h.timelines[cur].parent_on(span.start)
+
+
+def check_name_clash(a: Archive, h: History) -> Iterator[Finding]:
+    by_name: dict[tuple, list] = {}
+    for t in h.timelines.values():
+        if t.is_jurisdiction:
+            continue
+        for span in t.names:
+            if span.start is None:
+                continue
+            jur = t.jurisdiction_on(span.start)
+            by_name.setdefault((jur, span.value[0]), []).append((t, span))
+    for (jur, name), spans in by_name.items():
+        for i, (t1, s1) in enumerate(spans):
+            for t2, s2 in spans[i + 1:]:
+                if t1.id == t2.id:
+                    continue
+                overlap = (s1.end is None or s2.start.earliest() < s1.end.earliest()) and \
+                          (s2.end is None or s1.start.earliest() < s2.end.earliest())
+                if overlap:
+                    early, late = ((t1, s1), (t2, s2)) if s1.start <= s2.start else ((t2, s2), (t1, s1))
+                    loc = late[1].start_event.loc if late[1].start_event else Loc("")
+                    yield Finding("name-clash", "warning",
+                                  f"“{name}”同时是{early[0].id}与{late[0].id}的名称（{late[1].start}起）；"
+                                  f"同一行政区划内两个存续机构不应同名，请核对是否为同一机构", loc,
+                                  [early[1].start_event.loc] if early[1].start_event else [])

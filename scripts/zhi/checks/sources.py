@@ -1,0 +1,83 @@
+"""史实观: every fact has a source, sources agree, dates are in order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..history import History
+from ..model import Archive
+
+
+def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
+    for e in a.events:
+        if not e.sources:
+            yield Finding("event-no-source", "error",
+                          f"{e.type_zh}事件{('“' + e.id + '”') if e.id else ''}没有来源；请在 sources 中写明依据的文件编号",
+                          e.loc)
+        if not e.id:
+            yield Finding("event-no-id", "warning", f"{e.type_zh}事件没有编号（id）；有编号才能在正文中引用它", e.loc)
+        claims = [(c, c.date) for c in e.sources if c.date is not None]
+        if e.date is not None and claims:
+            # the event's own date is one claim; each source's stated date is another
+            differing = [(c, d) for c, d in claims if not d.same_as(e.date)]
+            if differing or len({d.sort_key() for _, d in claims}) > 1:
+                parts = [f"{c.doc} 记为{d}" for c, d in claims]
+                resolved = bool(e.conflict_note)
+                yield Finding("source-conflict", "info" if resolved else "warning",
+                              f"{e.type_zh}事件的来源日期不一致（{'；'.join(parts)}；本事件取{e.date}）"
+                              + (f"。考异：{e.conflict_note}" if resolved else
+                                 "；请核对原件，在 conflict_note（考异）中写明取舍的理由"),
+                              e.loc, [c.loc for c, _ in claims])
+        if e.decided and e.date and e.decided.earliest() > e.date.latest():
+            yield Finding("date-order", "warning",
+                          f"{e.type_zh}事件的决定日期{e.decided}晚于生效日期{e.date}；请核对是否写反", e.loc)
+        if e.classification.rank == 0 and e.sources:
+            levels = [a.documents[c.doc].classification for c in e.sources if c.doc in a.documents]
+            if levels and all(lv.rank > 0 for lv in levels):
+                yield Finding("source-classified", "warning",
+                              f"公开的{e.type_zh}事件只有非公开来源（{'、'.join(str(lv) for lv in levels)}），"
+                              f"公开版中将没有出处；请补一个公开来源，或把事件的密级定为不低于来源", e.loc)
+    for p in a.posts:
+        if p.start and p.end and p.start.earliest() > p.end.latest():
+            yield Finding("date-order", "warning", f"任职起始日期{p.start}晚于终止日期{p.end}", p.loc)
+    for b in a.bodies.values():
+        for u in b.units:
+            if u.start and u.end and u.start.earliest() > u.end.latest():
+                yield Finding("date-order", "warning", f"内设机构“{u.name}”的起始日期{u.start}晚于终止日期{u.end}", u.loc)
+    for s in a.staffing:
+        if s.figures is not None and not s.figures.posts and not s.figures.leaders:
+            yield Finding("staffing-empty", "warning", "编制记录中没有任何编制数或领导职数", s.loc)
+    for e in a.events:
+        if e.staffing is not None and not e.staffing.posts and not e.staffing.leaders:
+            yield Finding("staffing-empty", "warning", "事件的编制中没有任何编制数或领导职数", e.staffing.loc)
+
+
+def check_documents(a: Archive, h: History) -> Iterator[Finding]:
+    for d in a.documents.values():
+        if not d.number:
+            continue
+        if d.docno is None:
+            yield Finding("docno-unparsed", "warning",
+                          f"发文字号“{d.number}”无法识别；规范写法为“机关代字〔年份〕序号号”，如“冀编办〔2019〕12号”", d.loc)
+            continue
+        if d.docno.problems:
+            yield Finding("docno-malformed", "warning",
+                          f"发文字号“{d.number}”与规范写法不同：{'；'.join(d.docno.problems)}。"
+                          f"若原件即如此，保留原样即可（检索时按“{d.docno.normalised}”）", d.loc)
+        if d.date and d.docno.year != d.date.year and d.date.qualifier == "exact" and d.date.end is None:
+            yield Finding("docno-year", "warning",
+                          f"发文字号中的年份 {d.docno.year} 与成文日期{d.date}不符；请核对", d.loc)
+    for number, docs in sorted(a.documents_by_number().items()):
+        if len(docs) > 1:
+            first = docs[0]
+            for other in docs[1:]:
+                yield Finding("docno-duplicate", "error",
+                              f"发文字号“{number}”已用于文件“{first.id}”；同一文件只应登记一次，若确为两件文件请核对文号",
+                              other.loc, [first.loc])
+    cited: set[str] = set()
+    for rec in list(a.events) + list(a.posts) + list(a.staffing):
+        cited.update(c.doc for c in rec.sources)
+    for d in a.documents.values():
+        if d.id not in cited:
+            yield Finding("doc-uncited", "info", f"文件“{d.title or d.id}”尚未被任何事件、任职或编制记录引用", d.loc)

@@ -1,0 +1,107 @@
+"""The `zhi` command: every sub-command works from anywhere inside the project, help is in Chinese."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from .checks import run_checks
+from .findings import SEVERITY_ZH
+from .loader import load_archive
+from .project import NoProject, find_root, load_house_style
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="用法：")
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
+
+    def error(self, message: str):
+        message = (message.replace("the following arguments are required", "缺少参数")
+                   .replace("unrecognized arguments", "无法识别的参数")
+                   .replace("invalid choice", "无效的选项").replace("choose from", "可选")
+                   .replace("argument", "参数").replace("expected one argument", "需要一个值"))
+        self.print_usage(sys.stderr)
+        self.exit(2, f"zhi：错误：{message}\n")
+
+
+def _project(args) -> Path:
+    if args.root:
+        root = Path(args.root).resolve()
+        if not (root / "sources").is_dir():
+            raise NoProject(f"“{root}”中没有 sources/ 目录，不是编纂项目")
+        return root
+    return find_root()
+
+
+def cmd_check(args) -> int:
+    root = _project(args)
+    style = load_house_style(root)
+    archive = load_archive(root)
+    archive.findings.extend(style.findings)
+    findings = run_checks(archive, style.severities)
+    if not args.all:
+        shown = [f for f in findings if f.severity != "info"]
+    else:
+        shown = findings
+    counts = Counter(f.severity for f in findings)
+    if args.format == "json":
+        json.dump([f.as_dict() for f in shown], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for f in shown:
+            print(f.as_text())
+        summary = "，".join(f"{SEVERITY_ZH[s]} {counts.get(s, 0)} 条" for s in ("error", "warning", "info"))
+        print(f"\n检查了 {len(archive.files)} 个文件：机构 {len(archive.bodies)}、行政区划 {len(archive.jurisdictions)}、"
+              f"事件 {len(archive.events)}、文件 {len(archive.documents)}、人物 {len(archive.people)}、"
+              f"任职 {len(archive.posts)}、编制 {len(archive.staffing)}。{summary}"
+              + ("" if args.all or not counts.get("info") else "（提示未列出，加 --all 显示）"),
+              file=sys.stderr if args.format == "json" else sys.stdout)
+    return 1 if counts.get("error") else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="zhi", description="zhi：机构编制志编纂工具。检查档案记录，生成大事记、网站与志书。\n"
+                                         "在项目目录（含 sources/ 与 chronicle/）内任意位置运行。")
+    p.add_argument("--root", metavar="目录", help="项目目录（默认从当前目录向上查找）")
+    sub = p.add_subparsers(dest="command", title="命令", metavar="命令", parser_class=_Parser)
+    c = sub.add_parser("check", prog="zhi check", help="检查档案：格式、引用、日期、名称、来源", description=(
+        "读入 sources/ 中的全部记录，一次列出所有问题（文件:行号、检查项、级别、说明）。\n"
+        "有“错误”时退出码为 1，否则为 0。各检查项的级别可在 sources/house-style.yaml 中调整。"))
+    c.add_argument("--format", choices=["text", "json"], default="text", help="输出格式：text（默认）或 json")
+    c.add_argument("--all", action="store_true", help="也列出“提示”级别的问题")
+    c.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
+    c.set_defaults(func=cmd_check)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except NoProject as e:
+        print(f"zhi：{e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("zhi：已中断", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

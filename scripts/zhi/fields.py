@@ -1,0 +1,174 @@
+"""Typed reading of one YAML mapping, reporting schema findings at the right line.
+
+Each record kind's reader asks for its keys through ``Fields``; whatever is
+missing, of the wrong type or unknown becomes a finding (never an exception),
+so that one bad value does not hide the rest of the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from .classification import PUBLIC, ClassificationError, Level, parse_level
+from .dates import Date, DateError, parse_date
+from .findings import Finding, Loc
+from .model import Ref
+from .yamlsource import LList, LMap
+
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+KEY_ZH = {
+    "id": "编号", "type": "类型", "date": "日期", "decided": "决定日期", "body": "机构", "before": "原机构",
+    "after": "新机构", "name": "名称", "short": "规范简称", "parent": "上级", "jurisdiction": "行政区划",
+    "rank": "规格", "kind": "类别", "second_names": "加挂牌子", "staffing": "编制", "sources": "来源",
+    "conflict_note": "考异", "note": "备注", "classification": "密级", "number": "发文字号", "issuer": "发文机关",
+    "issuer_body": "发文机关编号", "title": "标题", "archive_ref": "档号", "transcription": "全文",
+    "scans": "扫描件", "person": "人物", "post": "职务", "from": "起", "to": "止", "basis": "口径",
+    "figures": "数字", "functions": "职能", "functions_to": "职能去向", "units": "内设机构", "level": "层级",
+    "scope": "范围", "gender": "性别", "born": "出生", "died": "去世", "as": "原文称谓", "doc": "文件",
+    "page": "页码",
+}
+
+
+def key_label(key: str) -> str:
+    zh = KEY_ZH.get(key)
+    return f"{key}（{zh}）" if zh else key
+
+
+class Fields:
+    def __init__(self, data: LMap, rel: str, findings: list[Finding], what: str, allowed: set[str],
+                 hint: str = ""):
+        self.data, self.rel, self.findings, self.what = data, rel, findings, what
+        for key in data:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
+                tip = f"是否应为“{close[0]}”？" if close else f"可用的键：{'、'.join(sorted(allowed))}。"
+                self.error("schema-unknown-key", f"{what}中有未知的键“{key}”。{tip}{hint}", key)
+
+    # ---- positions and reporting -------------------------------------------
+    def loc(self, key: str | None = None) -> Loc:
+        return Loc(self.rel, self.data.line_of(key) if key else self.data.line)
+
+    def error(self, code: str, message: str, key: str | None = None, severity: str = "error") -> None:
+        self.findings.append(Finding(code, severity, message, self.loc(key)))
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def _missing(self, key: str) -> None:
+        self.error("schema-missing", f"{self.what}缺少必填的键“{key_label(key)}”")
+
+    # ---- typed getters -------------------------------------------------------
+    def text(self, key: str, required: bool = False) -> str | None:
+        if key not in self.data or self.data[key] is None or self.data[key] == "":
+            if required:
+                self._missing(key)
+            return None
+        v = self.data[key]
+        if isinstance(v, (LMap, LList)):
+            self.error("schema-type", f"“{key_label(key)}”应为一段文字，而不是{'列表' if isinstance(v, list) else '键值表'}", key)
+            return None
+        return str(v).strip()
+
+    def ident(self, key: str = "id", required: bool = True) -> str | None:
+        v = self.text(key, required)
+        if v is not None and not ID_RE.match(v):
+            self.error("id-invalid", f"编号“{v}”只能由英文字母、数字和 - _ . 组成，且以字母或数字开头（如 xian-caizhengju）", key)
+            return None
+        return v
+
+    def date(self, key: str, required: bool = False) -> Date | None:
+        if key not in self.data or self.data[key] is None or self.data[key] == "":
+            if required:
+                self._missing(key)
+            return None
+        try:
+            return parse_date(self.data[key])
+        except DateError as e:
+            self.error("date-invalid", f"“{key_label(key)}”：{e}", key)
+            return None
+
+    def level(self) -> Level:
+        try:
+            return parse_level(self.data.get("classification"))
+        except ClassificationError as e:
+            self.error("classification-invalid", str(e), "classification")
+            # an unreadable mark must never make a record public: treat it as the highest level
+            return Level("绝密")
+
+    def text_list(self, key: str) -> list[str]:
+        v = self.data.get(key)
+        if v is None or v == "":
+            return []
+        if isinstance(v, LList):
+            out = []
+            for i, item in enumerate(v):
+                if isinstance(item, (LMap, LList)) or item is None:
+                    self.findings.append(Finding("schema-type", "error", f"“{key_label(key)}”的每一项应为一段文字",
+                                                 Loc(self.rel, v.line_of(i))))
+                else:
+                    out.append(str(item).strip())
+            return out
+        if isinstance(v, LMap):
+            self.error("schema-type", f"“{key_label(key)}”应为文字列表", key)
+            return []
+        return [str(v).strip()]
+
+    def ref(self, key: str, required: bool = False) -> Ref | None:
+        if key not in self.data or self.data[key] is None or self.data[key] == "":
+            if required:
+                self._missing(key)
+            return None
+        return self.ref_value(self.data[key], self.data.line_of(key), key)
+
+    def ref_value(self, v: object, line: int, key: str) -> Ref | None:
+        loc = Loc(self.rel, line)
+        if isinstance(v, LMap):
+            extra = set(v) - {"id", "as"}
+            if extra or "id" not in v:
+                self.findings.append(Finding("schema-type", "error",
+                                             f"“{key_label(key)}”的引用应写作编号，或写作 {{id: 编号, as: 原文称谓}}",
+                                             Loc(self.rel, v.line)))
+                return None
+            rid = str(v["id"]).strip()
+            as_name = str(v["as"]).strip() if v.get("as") not in (None, "") else None
+            return Ref(rid, Loc(self.rel, v.line), as_name)
+        if isinstance(v, LList):
+            self.findings.append(Finding("schema-type", "error", f"“{key_label(key)}”只能引用一个编号，而不是列表", loc))
+            return None
+        return Ref(str(v).strip(), loc)
+
+    def refs(self, key: str) -> list[Ref]:
+        v = self.data.get(key)
+        if v is None or v == "":
+            return []
+        if isinstance(v, LList):
+            out = []
+            for i, item in enumerate(v):
+                r = self.ref_value(item, v.line_of(i), key)
+                if r:
+                    out.append(r)
+            return out
+        r = self.ref_value(v, self.data.line_of(key), key)
+        return [r] if r else []
+
+    def mapping(self, key: str) -> LMap | None:
+        v = self.data.get(key)
+        if v is None:
+            return None
+        if not isinstance(v, LMap):
+            self.error("schema-type", f"“{key_label(key)}”应为键值表（每行“键: 值”）", key)
+            return None
+        return v
+
+
+def as_record_map(item: object, rel: str, line: int, findings: list[Finding], what: str) -> LMap | None:
+    if isinstance(item, LMap):
+        return item
+    findings.append(Finding("schema-type", "error",
+                            f"这里应是一条{what}记录（若干行“键: 值”），而不是{'列表' if isinstance(item, list) else '单独的文字'}",
+                            Loc(rel, line)))
+    return None
+
+
+__all__ = ["Fields", "as_record_map", "ID_RE", "PUBLIC", "key_label"]

@@ -1,0 +1,331 @@
+"""Derive each body's and jurisdiction's history from the events.
+
+Events are replayed in the 大事记 order. The result, per entity, is its
+lifespan and a set of spans (names, short names, second names, parents,
+jurisdictions, ranks), each span opened and closed by an event. Problems met
+while replaying (an event on a body that does not exist yet or any more, two
+names set on the same day) are kept as findings for ``zhi check``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import Date
+from .findings import Finding, Loc
+from .model import Archive, Event, NewBody, Ref
+
+
+@dataclass
+class Span:
+    value: object
+    start: Date | None
+    end: Date | None = None
+    start_event: Event | None = None
+    end_event: Event | None = None
+
+    def covers(self, d: Date) -> bool:
+        """True when d may fall inside the span (partial dates are given the benefit of the doubt)."""
+        if self.start is not None and d.latest() < self.start.earliest():
+            return False
+        if self.end is not None and d.earliest() > self.end.latest():
+            return False
+        if self.end is not None and self.end.is_exact_day() and d.is_exact_day() and d.anchor() >= self.end.anchor():
+            return False  # a span closes on the day the next one opens
+        return True
+
+
+@dataclass
+class Timeline:
+    id: str
+    is_jurisdiction: bool
+    start: Date | None = None
+    start_event: Event | None = None
+    end: Date | None = None
+    end_event: Event | None = None
+    names: list[Span] = field(default_factory=list)        # value: (full, short)
+    second_names: list[Span] = field(default_factory=list)  # value: name
+    parents: list[Span] = field(default_factory=list)       # value: body id or None
+    jurisdictions: list[Span] = field(default_factory=list)  # value: jurisdiction id
+    ranks: list[Span] = field(default_factory=list)
+    kinds: list[Span] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)       # every event it takes part in, in order
+    predecessors: list[tuple[str, Event]] = field(default_factory=list)
+    successors: list[tuple[str, Event]] = field(default_factory=list)
+
+    # ---- queries -------------------------------------------------------------------
+    def alive_on(self, d: Date) -> bool:
+        if self.start is None:
+            return False
+        return Span(None, self.start, self.end).covers(d)
+
+    def definitely_before_start(self, d: Date) -> bool:
+        return self.start is not None and d.latest() < self.start.earliest()
+
+    def definitely_after_end(self, d: Date) -> bool:
+        if self.end is None:
+            return False
+        if d.earliest() > self.end.latest():
+            return True
+        return self.end.is_exact_day() and d.is_exact_day() and d.anchor() > self.end.anchor()
+
+    @staticmethod
+    def _at(spans: list[Span], d: Date) -> list[Span]:
+        return [s for s in spans if s.covers(d)]
+
+    def name_on(self, d: Date) -> tuple[str, str | None] | None:
+        hits = self._at(self.names, d)
+        return hits[-1].value if hits else (self.names[0].value if self.names else None)
+
+    def names_on(self, d: Date) -> set[str]:
+        """Every name the entity could be called by on d: full, short and second names."""
+        out: set[str] = set()
+        for s in self._at(self.names, d):
+            full, short = s.value
+            out.add(full)
+            if short:
+                out.add(short)
+        for s in self._at(self.second_names, d):
+            out.add(s.value)
+        return out
+
+    def parent_on(self, d: Date) -> str | None:
+        hits = self._at(self.parents, d)
+        return hits[-1].value if hits else None
+
+    def jurisdiction_on(self, d: Date) -> str | None:
+        hits = self._at(self.jurisdictions, d)
+        return hits[-1].value if hits else None
+
+    def current_name(self) -> str:
+        return self.names[-1].value[0] if self.names else self.id
+
+
+@dataclass
+class History:
+    timelines: dict[str, Timeline]
+    events: list[Event]  # in 大事记 order
+    findings: list[Finding]
+
+    def get(self, rid: str) -> Timeline | None:
+        return self.timelines.get(rid)
+
+
+def _close(spans: list[Span], d: Date, e: Event) -> None:
+    for s in spans:
+        if s.end is None:
+            s.end, s.end_event = d, e
+
+
+class _Replay:
+    def __init__(self, archive: Archive):
+        self.a = archive
+        self.tl: dict[str, Timeline] = {}
+        for rid in archive.bodies:
+            self.tl[rid] = Timeline(rid, False)
+        for rid in archive.jurisdictions:
+            self.tl[rid] = Timeline(rid, True)
+        self.findings: list[Finding] = []
+
+    def warn(self, code: str, sev: str, msg: str, loc: Loc, related: list[Loc] | None = None) -> None:
+        self.findings.append(Finding(code, sev, msg, loc, related or []))
+
+    def label(self, rid: str, d: Date | None = None) -> str:
+        t = self.tl.get(rid)
+        if t and t.names:
+            n = t.name_on(d) if d else None
+            return f"{(n or t.names[-1].value)[0]}（{rid}）"
+        return rid
+
+    # ---- state changes ---------------------------------------------------------------------
+    def create(self, nb: NewBody, e: Event) -> None:
+        t = self.tl.get(nb.id)
+        if t is None:
+            return  # unknown id: reported by the reference check
+        d = e.date
+        if t.start is not None:
+            if t.end is None:
+                self.warn("body-exists", "error",
+                          f"{self.label(nb.id)}已于{t.start}设立且尚未撤销，不能再次设立；若是恢复设立，请先记录其撤销或合并",
+                          e.loc, [t.start_event.loc] if t.start_event else [])
+                return
+            # re-establishment after an end: a new life of the same id
+            t.end = t.end_event = None
+        t.start, t.start_event = d, e
+        if nb.name:
+            t.names.append(Span((nb.name, nb.short), d, None, e))
+        for sn in nb.second_names:
+            t.second_names.append(Span(sn, d, None, e))
+        if not t.is_jurisdiction:
+            parent = nb.parent.id if nb.parent else None
+            t.parents.append(Span(parent, d, None, e))
+            jur = nb.jurisdiction.id if nb.jurisdiction else None
+            if jur is None and parent and parent in self.tl:
+                jur = self.tl[parent].jurisdiction_on(d)
+            if jur is None:
+                self.warn("body-no-jurisdiction", "error",
+                          f"新设的{self.label(nb.id)}没有写“jurisdiction（行政区划）”，也无法从上级机构推知；请补写所属行政区划",
+                          nb.loc)
+            t.jurisdictions.append(Span(jur, d, None, e))
+            if nb.rank:
+                t.ranks.append(Span(nb.rank, d, None, e))
+            kind = nb.body_kind or (self.a.bodies[nb.id].body_kind if nb.id in self.a.bodies else None)
+            if kind:
+                t.kinds.append(Span(kind, d, None, e))
+
+    def end(self, rid: str, e: Event) -> None:
+        t = self.tl.get(rid)
+        if t is None or t.start is None:
+            return
+        t.end, t.end_event = e.date, e
+        for spans in (t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds):
+            _close(spans, e.date, e)
+
+    def touch(self, ref: Ref, e: Event, creating: bool = False) -> Timeline | None:
+        """Check that ref exists on e's date and record the event on its timeline."""
+        t = self.tl.get(ref.id)
+        if t is None:
+            return None
+        if e not in t.events:
+            t.events.append(e)
+        if creating:
+            return t
+        d = e.date
+        if t.start is None or t.definitely_before_start(d):
+            when = f"（设立于{t.start}）" if t.start else "（档案中没有它的设立事件）"
+            self.warn("body-not-yet", "error",
+                      f"{e.type_zh}事件（{d}）涉及{self.label(ref.id)}，但此时它尚未设立{when}；请核对日期，或补记其设立",
+                      ref.loc, [t.start_event.loc] if t.start_event else [])
+            return None
+        if t.definitely_after_end(d):
+            how = t.end_event.type_zh if t.end_event else "撤销"
+            self.warn("body-ended", "error",
+                      f"{e.type_zh}事件（{d}）涉及{self.label(ref.id)}，但它已于{t.end}因{how}而终止；"
+                      f"合并、分设或撤销后原机构不应再出现，请核对日期或所引机构",
+                      ref.loc, [t.end_event.loc] if t.end_event else [])
+            return None
+        return t
+
+    def set_span(self, spans: list[Span], value: object, e: Event, what: str, rid: str) -> None:
+        same_day = [s for s in spans if s.end is None and s.start is not None and s.start.same_as(e.date)
+                    and s.start_event is not e and s.value != value]
+        if same_day and same_day[0].start_event and same_day[0].start_event.type not in ("establish", "merge", "split"):
+            self.warn(f"{what}-conflict", "error",
+                      f"{self.label(rid)}在同一日期（{e.date}）有两个不同的{ {'name': '名称', 'parent': '上级'}.get(what, what)}"
+                      f"：“{self._show(same_day[0].value)}”与“{self._show(value)}”；请核对来源，只保留一个",
+                      e.loc, [same_day[0].start_event.loc])
+        _close(spans, e.date, e)
+        spans.append(Span(value, e.date, None, e))
+
+    @staticmethod
+    def _show(v: object) -> str:
+        if isinstance(v, tuple):
+            return v[0]
+        return "无" if v is None else str(v)
+
+    # ---- replay ----------------------------------------------------------------------------------
+    def run(self) -> History:
+        events = sorted((e for e in self.a.events if e.date is not None), key=Event.sort_key)
+        for e in events:
+            getattr(self, "_" + e.type.replace("-", "_"))(e)
+        return History(self.tl, events, self.findings)
+
+    def _establish(self, e: Event) -> None:
+        for nb in e.new.values():
+            self.touch(Ref(nb.id, nb.loc), e, creating=True)
+            self.create(nb, e)
+
+    def _merge_or_split(self, e: Event) -> None:
+        before_ids = [r.id for r in e.before]
+        for r in e.before:
+            self.touch(r, e)
+        for r in e.after:
+            if r.id in e.new:
+                if r.id in before_ids:
+                    self.warn("event-shape", "error",
+                              f"{self.label(r.id)}既在 before 中又在 after 中被描述为新机构；存续的机构在 after 中只写编号",
+                              r.loc)
+                    continue
+                self.touch(r, e, creating=True)
+                self.create(e.new[r.id], e)
+            elif r.id not in before_ids:
+                self.touch(r, e)  # an existing body absorbs (e.g. a survivor outside `before`)
+        after_ids = {r.id for r in e.after}
+        for r in e.before:
+            if r.id not in after_ids:
+                self.end(r.id, e)
+        for r in e.before:
+            for s in e.after:
+                if r.id != s.id:
+                    if r.id in self.tl:
+                        self.tl[r.id].successors.append((s.id, e))
+                    if s.id in self.tl:
+                        self.tl[s.id].predecessors.append((r.id, e))
+
+    _merge = _merge_or_split
+    _split = _merge_or_split
+
+    def _abolish(self, e: Event) -> None:
+        if e.body and self.touch(e.body, e):
+            self.end(e.body.id, e)
+            for r in e.functions_to:
+                if self.touch(r, e):
+                    self.tl[e.body.id].successors.append((r.id, e))
+                    self.tl[r.id].predecessors.append((e.body.id, e))
+
+    def _rename(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            self.set_span(t.names, (e.name, e.short), e, "name", t.id)
+
+    def _add_name(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            if any(s.end is None and s.value == e.name for s in t.second_names):
+                self.warn("second-name-twice", "warning", f"{self.label(t.id)}此时已挂有“{e.name}”牌子", e.loc)
+                return
+            t.second_names.append(Span(e.name, e.date, None, e))
+
+    def _drop_name(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            open_ = [s for s in t.second_names if s.end is None and s.value == e.name]
+            if not open_:
+                have = "、".join(s.value for s in t.second_names if s.end is None) or "无"
+                self.warn("second-name-unknown", "error",
+                          f"{self.label(t.id)}此时没有挂“{e.name}”牌子（现挂牌子：{have}），无从撤销；请核对名称", e.loc)
+                return
+            open_[0].end, open_[0].end_event = e.date, e
+
+    def _reparent(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            if e.parent:
+                self.touch(e.parent, e)
+            self.set_span(t.parents, e.parent.id if e.parent else None, e, "parent", t.id)
+
+    def _rejurisdiction(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            if e.jurisdiction:
+                self.touch(e.jurisdiction, e)
+                self.set_span(t.jurisdictions, e.jurisdiction.id, e, "jurisdiction", t.id)
+            if e.parent_set:
+                if e.parent:
+                    self.touch(e.parent, e)
+                self.set_span(t.parents, e.parent.id if e.parent else None, e, "parent", t.id)
+
+    def _rerank(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            if e.rank:
+                self.set_span(t.ranks, e.rank, e, "rank", t.id)
+            if e.body_kind:
+                self.set_span(t.kinds, e.body_kind, e, "kind", t.id)
+
+    def _transfer(self, e: Event) -> None:
+        for r in (e.source_from, e.target_to):
+            if r:
+                self.touch(r, e)
+
+    def _staffing(self, e: Event) -> None:
+        if e.body:
+            self.touch(e.body, e)
+
+
+def derive_history(archive: Archive) -> History:
+    return _Replay(archive).run()

@@ -1,0 +1,427 @@
+"""Load `sources/` into one Archive. The directory decides the record kind.
+
+Loading never raises on bad input: every problem becomes a finding with the
+file and line, and the rest of the archive is still read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .docno import parse_docno
+from .fields import Fields, as_record_map
+from .findings import Finding, Loc
+from .model import (
+    EVENT_ALIASES, EVENT_TYPES, LEADER_KEY, STAFFING_BASES, STAFFING_KINDS, Archive, Body, Citation, Document,
+    Event, Jurisdiction, NewBody, Person, Post, Staffing, StaffingFigure, Unit,
+)
+from .yamlsource import LList, LMap, YamlFile
+
+KIND_DIRS = {
+    "jurisdictions": "行政区划",
+    "bodies": "机构",
+    "events": "事件",
+    "documents": "文件",
+    "people": "人物",
+    "posts": "任职",
+    "staffing": "编制",
+}
+HOUSE_STYLE = "house-style.yaml"
+
+COMMON = {"id", "classification", "note"}
+EVENT_COMMON = COMMON | {"type", "date", "decided", "sources", "conflict_note", "staffing"}
+NEW_BODY_KEYS = {"name", "short", "parent", "jurisdiction", "rank", "kind", "second_names"}
+EVENT_KEYS: dict[str, set[str]] = {
+    "establish": {"body"} | NEW_BODY_KEYS,
+    "rename": {"body", "name", "short"},
+    "merge": {"before", "after"},
+    "split": {"before", "after"},
+    "abolish": {"body", "functions_to"},
+    "transfer": {"from", "to", "functions"},
+    "reparent": {"body", "parent"},
+    "rejurisdiction": {"body", "jurisdiction", "parent"},
+    "rerank": {"body", "rank", "kind"},
+    "add-name": {"body", "name"},
+    "drop-name": {"body", "name"},
+    "staffing": {"body"},
+}
+
+
+def _read_text(path: Path) -> tuple[str | None, str | None]:
+    try:
+        return path.read_text(encoding="utf-8"), None
+    except UnicodeDecodeError:
+        try:
+            path.read_text(encoding="gb18030")
+            return None, "文件不是 UTF-8 编码（像是 GBK/GB18030）；请用编辑器另存为 UTF-8"
+        except UnicodeDecodeError:
+            return None, "文件不是 UTF-8 编码的文字；请用编辑器另存为 UTF-8"
+    except OSError as e:
+        return None, f"文件无法读取：{e.strerror}"
+
+
+class Loader:
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self.sources = self.root / "sources"
+        self.archive = Archive(root=self.root)
+        self.findings = self.archive.findings
+        self._order = 0
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    # ---- driver -----------------------------------------------------------------
+    def load(self) -> Archive:
+        if not self.sources.is_dir():
+            self.findings.append(Finding("layout-missing", "error",
+                                         "找不到 sources/ 目录；档案记录应放在项目根目录下的 sources/ 中", Loc("sources")))
+            return self.archive
+        for path in sorted(self.sources.iterdir()):
+            if path.is_file() and path.suffix in (".yaml", ".yml") and path.name != HOUSE_STYLE:
+                self.findings.append(Finding(
+                    "layout-unknown", "warning",
+                    f"文件不在任何记录目录中，未读入；请移到 {'、'.join(d + '/' for d in KIND_DIRS)} 之一",
+                    Loc(self.rel(path))))
+            elif path.is_dir() and path.name not in KIND_DIRS and not path.name.startswith("."):
+                self.findings.append(Finding(
+                    "layout-unknown", "warning",
+                    f"目录“{path.name}/”不是记录目录，其中文件未读入；记录目录为 {'、'.join(d + '/' for d in KIND_DIRS)}",
+                    Loc(self.rel(path))))
+        for dirname in KIND_DIRS:
+            base = self.sources / dirname
+            if not base.is_dir():
+                continue
+            files = sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            for path in files:
+                self._load_file(dirname, path)
+        return self.archive
+
+    def _load_file(self, dirname: str, path: Path) -> None:
+        rel = self.rel(path)
+        self.archive.files.append(rel)
+        text, problem = _read_text(path)
+        if text is None:
+            self.findings.append(Finding("file-encoding", "error", problem or "文件无法读取", Loc(rel)))
+            return
+        yf = YamlFile(rel, text)
+        self.findings.extend(yf.findings)
+        data = yf.data
+        if data is None:
+            if not yf.findings:
+                self.findings.append(Finding("file-empty", "warning", "文件是空的", Loc(rel, 1)))
+            return
+        what = KIND_DIRS[dirname]
+        if isinstance(data, LList):
+            items = [(item, data.line_of(i)) for i, item in enumerate(data)]
+        else:
+            items = [(data, getattr(data, "line", 1))]
+        reader = getattr(self, f"_read_{dirname}")
+        for item, line in items:
+            m = as_record_map(item, rel, line, self.findings, what)
+            if m is not None:
+                reader(m, rel, path)
+
+    # ---- kinds --------------------------------------------------------------------
+    def _read_jurisdictions(self, m: LMap, rel: str, path: Path) -> None:
+        f = Fields(m, rel, self.findings, "行政区划", COMMON | {"level", "scope"})
+        rid = f.ident()
+        scope = f.text("scope") or "in"
+        if scope not in ("in", "out", "本志", "境外"):
+            f.error("schema-value", f"“scope（范围）”只能是 in（本志记述）或 out（越境不书的邻区），不是“{scope}”", "scope")
+        j = Jurisdiction(rid or "", f.loc(), f.level(), f.text("note") or "", level=f.text("level") or "",
+                         in_scope=scope not in ("out", "境外"))
+        if rid:
+            self._register(self.archive.jurisdictions, j)
+
+    def _read_bodies(self, m: LMap, rel: str, path: Path) -> None:
+        f = Fields(m, rel, self.findings, "机构", COMMON | {"kind", "functions", "units"},
+                   hint="名称、上级、规格、属地由事件记录（设立、更名等），不写在机构文件中。")
+        rid = f.ident()
+        units: list[Unit] = []
+        raw_units = m.get("units")
+        if isinstance(raw_units, LList):
+            for i, u in enumerate(raw_units):
+                if isinstance(u, str):
+                    units.append(Unit(u, None, None, Loc(rel, raw_units.line_of(i))))
+                    continue
+                um = as_record_map(u, rel, raw_units.line_of(i), self.findings, "内设机构")
+                if um is None:
+                    continue
+                uf = Fields(um, rel, self.findings, "内设机构", {"name", "from", "to", "note"})
+                units.append(Unit(uf.text("name", True) or "", uf.date("from"), uf.date("to"), uf.loc()))
+        elif raw_units not in (None, ""):
+            f.error("schema-type", "“units（内设机构）”应为列表", "units")
+        b = Body(rid or "", f.loc(), f.level(), f.text("note") or "", body_kind=f.text("kind", True) or "",
+                 functions=f.text_list("functions"), units=units)
+        if rid:
+            self._register(self.archive.bodies, b)
+
+    def _read_documents(self, m: LMap, rel: str, path: Path) -> None:
+        keys = COMMON | {"number", "issuer", "issuer_body", "date", "title", "archive_ref", "transcription", "scans"}
+        f = Fields(m, rel, self.findings, "文件", keys)
+        rid = f.ident()
+        date = f.date("date")
+        number = f.text("number") or ""
+        d = Document(rid or "", f.loc(), f.level(), f.text("note") or "", number=number,
+                     docno=parse_docno(number, date.year if date else None) if number else None,
+                     issuer=f.text("issuer") or "", issuer_body=f.ref("issuer_body"), date=date,
+                     title=f.text("title", True) or "", archive_ref=f.text("archive_ref") or "")
+        if f.has("transcription"):
+            d.transcription = self._path(f, "transcription", path)
+        elif rid and (path.parent / f"{rid}.md").is_file():
+            d.transcription = (path.parent / f"{rid}.md").resolve()
+        for s in f.text_list("scans"):
+            p = self._path(f, "scans", path, s)
+            if p:
+                d.scans.append(p)
+        if rid:
+            self._register(self.archive.documents, d)
+
+    def _path(self, f: Fields, key: str, path: Path, value: str | None = None) -> Path | None:
+        value = value if value is not None else f.text(key)
+        if not value:
+            return None
+        p = (path.parent / value).resolve()
+        if not p.is_relative_to(self.root):
+            f.error("path-outside", f"“{key}”的路径“{value}”指向项目之外；文件须放在项目目录内", key)
+            return None
+        if not p.is_file():
+            f.error("file-missing", f"“{key}”所指的文件“{value}”不存在（相对于 {self.rel(path.parent)}/）", key)
+            return None
+        return p
+
+    def _read_people(self, m: LMap, rel: str, path: Path) -> None:
+        f = Fields(m, rel, self.findings, "人物", COMMON | {"name", "gender", "born", "died"})
+        rid = f.ident()
+        p = Person(rid or "", f.loc(), f.level(), f.text("note") or "", name=f.text("name", True) or "",
+                   gender=f.text("gender") or "", born=f.date("born"), died=f.date("died"))
+        if rid:
+            self._register(self.archive.people, p)
+
+    def _read_posts(self, m: LMap, rel: str, path: Path) -> None:
+        f = Fields(m, rel, self.findings, "任职", COMMON | {"person", "body", "post", "from", "to", "sources"})
+        p = Post(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "",
+                 person=f.ref("person", True), body=f.ref("body", True), post=f.text("post", True) or "",
+                 start=f.date("from", True), end=f.date("to"), sources=self._citations(f))
+        self._register_unkeyed(p)
+        self.archive.posts.append(p)
+
+    def _read_staffing(self, m: LMap, rel: str, path: Path) -> None:
+        f = Fields(m, rel, self.findings, "编制", COMMON | {"body", "date", "basis", "figures", "sources"})
+        basis_text = f.text("basis") or "核定"
+        basis = STAFFING_BASES.get(basis_text)
+        if basis is None:
+            f.error("schema-value", f"“basis（口径）”只能是“核定”或“实有”，不是“{basis_text}”", "basis")
+            basis = "approved"
+        fig = self._staffing(f, "figures", required=True)
+        s = StaffingFigure(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "",
+                           body=f.ref("body", True), date=f.date("date", True), basis=basis, figures=fig,
+                           sources=self._citations(f))
+        self._register_unkeyed(s)
+        self.archive.staffing.append(s)
+
+    def _read_events(self, m: LMap, rel: str, path: Path) -> None:
+        raw_type = m.get("type")
+        etype = EVENT_ALIASES.get(str(raw_type).strip(), str(raw_type).strip()) if raw_type is not None else None
+        if etype not in EVENT_TYPES:
+            allowed = EVENT_COMMON | set().union(*EVENT_KEYS.values())
+            f = Fields(m, rel, self.findings, "事件", allowed)
+            if raw_type is None:
+                f._missing("type")
+            else:
+                f.error("event-type", f"事件类型“{raw_type}”无法识别；可用：" +
+                        "、".join(f"{k}（{v}）" for k, v in EVENT_TYPES.items()), "type")
+            return
+        zh = EVENT_TYPES[etype]
+        f = Fields(m, rel, self.findings, f"{zh}事件", EVENT_COMMON | EVENT_KEYS[etype],
+                   hint=f"（{zh}事件可用的键见编辑指南 guide/events.md）")
+        self._order += 1
+        e = Event(f.ident() or "", f.loc(), f.level(), f.text("note") or "", type=etype,
+                  date=f.date("date", True), decided=f.date("decided"), sources=self._citations(f, True),
+                  conflict_note=f.text("conflict_note") or "", order=self._order)
+        e.staffing = self._staffing(f, "staffing", required=etype == "staffing")
+        getattr(self, f"_event_{etype.replace('-', '_')}", self._event_single)(e, f, m)
+        if e.id:
+            self._register_unkeyed(e, keyed=True)
+        self.archive.events.append(e)
+
+    # ---- event shapes ------------------------------------------------------------------
+    def _new_body(self, f: Fields, data: LMap, rid: str, loc: Loc) -> NewBody:
+        nb = NewBody(rid, loc, name=f.text("name", True), short=f.text("short"), parent=f.ref("parent"),
+                     jurisdiction=f.ref("jurisdiction"), rank=f.text("rank"), body_kind=f.text("kind"),
+                     second_names=f.text_list("second_names"))
+        return nb
+
+    def _event_establish(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        if e.body:
+            e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc)
+            e.after = [e.body]
+
+    def _event_rename(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.name, e.short = f.text("name", True), f.text("short")
+
+    def _event_single(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        if e.type in ("add-name", "drop-name"):
+            e.name = f.text("name", True)
+        elif e.type == "reparent":
+            if not f.has("parent"):
+                f._missing("parent")
+            e.parent, e.parent_set = f.ref("parent"), True
+        elif e.type == "rejurisdiction":
+            e.jurisdiction = f.ref("jurisdiction", True)
+            if f.has("parent"):
+                e.parent, e.parent_set = f.ref("parent"), True
+        elif e.type == "rerank":
+            e.rank, e.body_kind = f.text("rank"), f.text("kind")
+            if not e.rank and not e.body_kind:
+                f.error("schema-missing", "规格调整事件须写“rank（规格）”或“kind（类别）”")
+        elif e.type == "abolish":
+            e.functions_to = f.refs("functions_to")
+
+    def _event_transfer(self, e: Event, f: Fields, m: LMap) -> None:
+        e.source_from, e.target_to = f.ref("from", True), f.ref("to", True)
+        e.functions = f.text_list("functions")
+        if not e.functions:
+            f.error("schema-missing", "职能划转事件须在“functions（职能）”中写明划转的职能")
+
+    def _after_items(self, e: Event, f: Fields, m: LMap) -> None:
+        v = m.get("after")
+        if v is None or v == "":
+            f._missing("after")
+            return
+        items = list(enumerate(v)) if isinstance(v, LList) else [(None, v)]
+        for i, item in items:
+            line = v.line_of(i) if i is not None else m.line_of("after")
+            if isinstance(item, LMap) and set(item) - {"id", "as"}:
+                nf = Fields(item, f.rel, self.findings, "新机构", {"id"} | NEW_BODY_KEYS)
+                rid = nf.ident()
+                if rid:
+                    ref_ = f.ref_value(rid, item.line, "after")
+                    e.new[rid] = self._new_body(nf, item, rid, Loc(f.rel, item.line))
+                    e.after.append(ref_)
+            else:
+                r = f.ref_value(item, line, "after")
+                if r:
+                    e.after.append(r)
+
+    def _event_merge(self, e: Event, f: Fields, m: LMap) -> None:
+        e.before = f.refs("before")
+        self._after_items(e, f, m)
+        if len(e.before) < 2 and f.has("before"):
+            f.error("event-shape", "合并事件的“before（原机构）”至少要有两个机构；一个机构并入另一个，请把两者都列在 before 中，"
+                    "并把存续的一方写在 after", "before")
+        elif not f.has("before"):
+            f._missing("before")
+        if len(e.after) > 1:
+            f.error("event-shape", "合并事件的“after（新机构）”只能有一个；一分为多请用 split（分设）", "after")
+
+    def _event_split(self, e: Event, f: Fields, m: LMap) -> None:
+        e.before = f.refs("before")
+        self._after_items(e, f, m)
+        if len(e.before) != 1 and f.has("before"):
+            f.error("event-shape", "分设事件的“before（原机构）”只能有一个；多并为一请用 merge（合并）", "before")
+        elif not f.has("before"):
+            f._missing("before")
+        if f.has("after") and len(e.after) < 2:
+            f.error("event-shape", "分设事件的“after（新机构）”至少要有两个（原机构保留时也列入 after）", "after")
+
+    # ---- shared parts ----------------------------------------------------------------------
+    def _citations(self, f: Fields, required: bool = False) -> list[Citation]:
+        v = f.data.get("sources")
+        if v is None or v == "":
+            return []
+        items = list(enumerate(v)) if isinstance(v, LList) else [(None, v)]
+        out: list[Citation] = []
+        for i, item in items:
+            line = v.line_of(i) if i is not None else f.data.line_of("sources")
+            if isinstance(item, LMap):
+                cf = Fields(item, f.rel, self.findings, "来源", {"doc", "date", "page", "note"})
+                doc = cf.text("doc", True)
+                if doc:
+                    page = cf.text("page")
+                    out.append(Citation(doc, Loc(f.rel, item.line), cf.date("date"), page, cf.text("note") or ""))
+            elif isinstance(item, LList) or item is None:
+                self.findings.append(Finding("schema-type", "error", "“sources（来源）”的每一项应为文件编号，或 {doc: 编号, …}",
+                                             Loc(f.rel, line)))
+            else:
+                out.append(Citation(str(item).strip(), Loc(f.rel, line)))
+        return out
+
+    def _staffing(self, f: Fields, key: str, required: bool = False) -> Staffing | None:
+        if key not in f.data:
+            if required:
+                f._missing(key)
+            return None
+        m = f.mapping(key)
+        if m is None:
+            return None
+        posts: dict[str, int] = {}
+        leaders: dict[str, int] = {}
+
+        def number(value: object, line: int, label: str) -> int | None:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                self.findings.append(Finding("staffing-number", "error",
+                                             f"“{label}”应为不小于 0 的整数（名数），而不是“{value}”", Loc(f.rel, line)))
+                return None
+            return value
+
+        for k, v in m.items():
+            line = m.line_of(k)
+            if k in STAFFING_KINDS:
+                n = number(v, line, k)
+                if n is not None:
+                    posts[k] = n
+            elif k == LEADER_KEY:
+                if not isinstance(v, LMap):
+                    self.findings.append(Finding("schema-type", "error",
+                                                 "“领导职数”应按职级分列，如 {正科级: 1, 副科级: 2}", Loc(f.rel, line)))
+                    continue
+                for level, n in v.items():
+                    num = number(n, v.line_of(level), f"领导职数·{level}")
+                    if num is not None:
+                        leaders[str(level)] = num
+            else:
+                self.findings.append(Finding("schema-unknown-key", "error",
+                                             f"编制中有未知的项目“{k}”；可用：{'、'.join(STAFFING_KINDS)}、{LEADER_KEY}",
+                                             Loc(f.rel, line)))
+        return Staffing(posts, leaders, Loc(f.rel, m.line))
+
+    # ---- identity ------------------------------------------------------------------------------
+    def _register(self, table: dict, rec) -> None:
+        first = self._ids.get(rec.id)
+        if first is not None:
+            self.findings.append(Finding("id-duplicate", "error",
+                                         f"编号“{rec.id}”重复：已用于另一条{first[1]}记录；每条记录的编号须唯一",
+                                         rec.loc, [first[0]]))
+            return
+        self._ids[rec.id] = (rec.loc, rec.kind_zh)
+        table[rec.id] = rec
+
+    def _register_unkeyed(self, rec, keyed: bool = False) -> None:
+        if not rec.id:
+            return
+        first = self._ids.get(rec.id)
+        if first is not None:
+            self.findings.append(Finding("id-duplicate", "error",
+                                         f"编号“{rec.id}”重复：已用于另一条{first[1]}记录；每条记录的编号须唯一",
+                                         rec.loc, [first[0]]))
+            rec.id = ""
+            return
+        self._ids[rec.id] = (rec.loc, rec.kind_zh)
+
+    @property
+    def _ids(self) -> dict:
+        if not hasattr(self, "_id_table"):
+            self._id_table: dict = {}
+        return self._id_table
+
+
+def load_archive(root: Path) -> Archive:
+    return Loader(root).load()

@@ -1,0 +1,250 @@
+"""The archive: typed records as the loader builds them from `sources/`.
+
+Records state only what the archive says. A body's names, parents,
+jurisdiction, rank and lifespan are not stored on the body: they are derived
+from events (see ``history.py``), so nothing is stated twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .classification import Level
+from .dates import Date
+from .docno import DocNumber
+from .findings import Finding, Loc
+
+EVENT_TYPES: dict[str, str] = {
+    # English key → Chinese name (used in messages and pages)
+    "establish": "设立",
+    "rename": "更名",
+    "merge": "合并",
+    "split": "分设",
+    "abolish": "撤销",
+    "transfer": "职能划转",
+    "reparent": "隶属变更",
+    "rejurisdiction": "属地变更",
+    "rerank": "规格调整",
+    "add-name": "加挂牌子",
+    "drop-name": "撤销牌子",
+    "staffing": "编制核定",
+}
+EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | {
+    "成立": "establish", "组建": "establish", "改称": "rename", "撤并": "merge", "拆分": "split",
+    "划转": "transfer", "升格": "rerank", "降格": "rerank", "挂牌": "add-name", "摘牌": "drop-name",
+    "调整编制": "staffing", "核定编制": "staffing",
+}
+
+STAFFING_KINDS = ("行政编制", "政法专项编制", "事业编制", "工勤编制")
+LEADER_KEY = "领导职数"
+STAFFING_BASES = {"核定": "approved", "实有": "actual", "approved": "approved", "actual": "actual"}
+
+
+@dataclass
+class Record:
+    id: str
+    loc: Loc
+    classification: Level
+    note: str = ""
+
+    kind_zh = "记录"
+
+
+@dataclass
+class Jurisdiction(Record):
+    level: str = ""
+    in_scope: bool = True
+
+    kind_zh = "行政区划"
+
+
+@dataclass
+class Unit:
+    name: str
+    start: Date | None
+    end: Date | None
+    loc: Loc
+
+
+@dataclass
+class Body(Record):
+    body_kind: str = ""
+    functions: list[str] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+
+    kind_zh = "机构"
+
+
+@dataclass
+class Ref:
+    """A reference to a record by id, with the name the source used for it (``as``), if given."""
+
+    id: str
+    loc: Loc
+    as_name: str | None = None
+
+
+@dataclass
+class NewBody:
+    """The description of a body (or jurisdiction) that an event brings into being."""
+
+    id: str
+    loc: Loc
+    name: str | None = None
+    short: str | None = None
+    parent: Ref | None = None
+    jurisdiction: Ref | None = None
+    rank: str | None = None
+    body_kind: str | None = None
+    second_names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Staffing:
+    """Figures of one staffing statement: kinds of 编制 and 领导职数 by level."""
+
+    posts: dict[str, int]
+    leaders: dict[str, int]
+    loc: Loc
+
+    def total(self) -> int:
+        return sum(self.posts.values())
+
+
+@dataclass
+class Citation:
+    doc: str
+    loc: Loc
+    date: Date | None = None  # the date this source gives for the fact, when it differs
+    page: str | None = None
+    note: str = ""
+
+
+@dataclass
+class Event(Record):
+    type: str = ""
+    date: Date | None = None
+    decided: Date | None = None
+    body: Ref | None = None           # single-body events
+    before: list[Ref] = field(default_factory=list)
+    after: list[Ref] = field(default_factory=list)
+    new: dict[str, NewBody] = field(default_factory=dict)  # bodies this event creates, by id
+    name: str | None = None
+    short: str | None = None
+    parent: Ref | None = None
+    parent_set: bool = False          # reparent to null is a real statement
+    jurisdiction: Ref | None = None
+    rank: str | None = None
+    body_kind: str | None = None
+    functions: list[str] = field(default_factory=list)
+    functions_to: list[Ref] = field(default_factory=list)
+    source_from: Ref | None = None    # transfer: from
+    target_to: Ref | None = None      # transfer: to
+    staffing: Staffing | None = None
+    sources: list[Citation] = field(default_factory=list)
+    conflict_note: str = ""
+    order: int = 0                    # position in load order, for stable sorting
+
+    kind_zh = "事件"
+
+    @property
+    def type_zh(self) -> str:
+        return EVENT_TYPES.get(self.type, self.type)
+
+    def participants(self) -> list[Ref]:
+        """Every record this event refers to as an actor (not sources)."""
+        refs: list[Ref] = []
+        for r in ([self.body] if self.body else []) + self.before + self.after + self.functions_to:
+            refs.append(r)
+        for r in (self.source_from, self.target_to):
+            if r:
+                refs.append(r)
+        return refs
+
+    def sort_key(self) -> tuple:
+        rank = 0 if self.type in ("establish", "merge", "split") else 2 if self.type == "abolish" else 1
+        return (self.date.sort_key() if self.date else ((9999, 99, 99), 9, (0, 0, 0)), rank, self.order)
+
+
+@dataclass
+class Document(Record):
+    number: str = ""
+    docno: DocNumber | None = None
+    issuer: str = ""
+    issuer_body: Ref | None = None
+    date: Date | None = None
+    title: str = ""
+    archive_ref: str = ""
+    transcription: Path | None = None  # absolute path of the Markdown transcription
+    scans: list[Path] = field(default_factory=list)
+
+    kind_zh = "文件"
+
+    @property
+    def normalised_number(self) -> str:
+        return self.docno.normalised if self.docno else self.number.strip()
+
+
+@dataclass
+class Person(Record):
+    name: str = ""
+    gender: str = ""
+    born: Date | None = None
+    died: Date | None = None
+
+    kind_zh = "人物"
+
+
+@dataclass
+class Post(Record):
+    person: Ref | None = None
+    body: Ref | None = None
+    post: str = ""
+    start: Date | None = None
+    end: Date | None = None
+    sources: list[Citation] = field(default_factory=list)
+
+    kind_zh = "任职"
+
+
+@dataclass
+class StaffingFigure(Record):
+    body: Ref | None = None
+    date: Date | None = None
+    basis: str = "approved"  # approved (核定) | actual (实有)
+    figures: Staffing | None = None
+    sources: list[Citation] = field(default_factory=list)
+    event: str | None = None  # the staffing event this figure comes from, if any
+
+    kind_zh = "编制"
+
+
+@dataclass
+class Archive:
+    root: Path
+    jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    posts: list[Post] = field(default_factory=list)
+    staffing: list[StaffingFigure] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # what loading found
+    files: list[str] = field(default_factory=list)         # every source file read, relative
+
+    def record(self, rid: str) -> Record | None:
+        for table in (self.bodies, self.jurisdictions, self.documents, self.people):
+            if rid in table:
+                return table[rid]
+        return self.events_by_id().get(rid)
+
+    def events_by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events if e.id}
+
+    def documents_by_number(self) -> dict[str, list[Document]]:
+        out: dict[str, list[Document]] = {}
+        for d in self.documents.values():
+            if d.number:
+                out.setdefault(d.normalised_number, []).append(d)
+        return out

@@ -1,0 +1,140 @@
+"""Read YAML files keeping the line of every mapping, key and list item.
+
+PyYAML's composer gives each node its position; we turn the node tree into
+plain values (dict subclasses and list subclasses that carry lines). Dates
+stay text (the archive's own date parser reads them), duplicate keys are
+reported instead of silently overwritten, and syntax errors become Chinese
+findings at the line PyYAML points to.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .findings import Finding, Loc
+
+
+class LMap(dict):
+    """A mapping with the line it starts on and the line of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LList(list):
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text and only reads true/false as booleans."""
+
+
+# Drop the timestamp and YAML 1.1 yes/no/on/off booleans: an editor's 1984-03-12 stays text,
+# and a Chinese text never turns into a boolean.
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+
+_HINTS = [
+    ("found character '\\t'", "行首或文字中有制表符（Tab），YAML 只能用空格缩进"),
+    ("mapping values are not allowed here", "冒号“:”后须有空格；若文字本身含英文冒号，请把整段文字用引号括起"),
+    ("could not find expected ':'", "这一行缺少“键: 值”中的冒号，或上一行的引号没有闭合"),
+    ("did not find expected key", "缩进不一致：同一层的键须左对齐"),
+    ("did not find expected '-' indicator", "列表项的缩进不一致：同一列表的“- ”须左对齐"),
+    ("found undefined alias", "使用了未定义的别名（*名称）"),
+    ("found unexpected end of stream", "文件在引号或括号闭合前结束"),
+    ("expected <block end>, but found", "缩进不一致，或一行中有多余的内容"),
+    ("while scanning a quoted scalar", "引号没有闭合"),
+    ("found unknown escape character", "双引号文字中有无效的反斜杠转义；可改用单引号"),
+]
+
+
+def _hint(problem: str) -> str:
+    for needle, hint in _HINTS:
+        if needle in problem:
+            return hint
+    return "请检查这一行及上一行的缩进、冒号和引号"
+
+
+class YamlFile:
+    """The parsed content of one YAML file, or the findings that stopped it."""
+
+    def __init__(self, rel: str, text: str):
+        self.rel = rel
+        self.data: object = None
+        self.findings: list[Finding] = []
+        self._read(text)
+
+    def _read(self, text: str) -> None:
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            self.data = self._convert(node, loader) if node is not None else None
+        except yaml.MarkedYAMLError as e:
+            mark = e.problem_mark or e.context_mark
+            line = mark.line + 1 if mark else 0
+            problem = (e.problem or "") + " " + (e.context or "")
+            self.findings.append(Finding(
+                "yaml-syntax", "error",
+                f"YAML 语法错误，文件未能读入：{_hint(problem)}。（解析器原文：{(e.problem or e.context or '').strip()}）",
+                Loc(self.rel, line)))
+        except yaml.YAMLError as e:  # reader errors: bad characters
+            self.findings.append(Finding("yaml-syntax", "error", f"文件无法读取为 YAML：{e}", Loc(self.rel, 0)))
+        except RecursionError:
+            self.findings.append(Finding("yaml-syntax", "error", "文件嵌套层次过深，无法读取", Loc(self.rel, 0)))
+        finally:
+            loader.dispose()
+
+    def _convert(self, node: yaml.Node, loader: _Loader, depth: int = 0) -> object:
+        if depth > 60:
+            raise RecursionError
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            m = LMap()
+            m.line, m.key_lines = line, {}
+            loader.flatten_mapping(node)
+            for k_node, v_node in node.value:
+                key = self._convert(k_node, loader, depth + 1)
+                if not isinstance(key, (str, int, float, bool)) or key is None:
+                    self.findings.append(Finding("yaml-syntax", "error", "键必须是简单文字", Loc(self.rel, k_node.start_mark.line + 1)))
+                    continue
+                key = str(key)
+                kline = k_node.start_mark.line + 1
+                if key in m:
+                    self.findings.append(Finding(
+                        "yaml-duplicate-key", "error",
+                        f"键“{key}”在同一处重复出现（第 {m.key_lines[key]} 行已有），后一个会覆盖前一个；请删去或合并其中一个",
+                        Loc(self.rel, kline)))
+                m[key] = self._convert(v_node, loader, depth + 1)
+                m.key_lines[key] = kline
+            return m
+        if isinstance(node, yaml.SequenceNode):
+            lst = LList()
+            lst.line, lst.item_lines = line, []
+            for item in node.value:
+                lst.append(self._convert(item, loader, depth + 1))
+                lst.item_lines.append(item.start_mark.line + 1)
+            return lst
+        if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+                        "tag:yaml.org,2002:null"):
+            try:
+                return loader.construct_object(node, deep=True)
+            except (ValueError, yaml.YAMLError):
+                return node.value
+        if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:binary") or node.tag.startswith("!"):
+            return node.value
+        return node.value
