@@ -1,0 +1,111 @@
+"""Dates: every written form, and one total order that follows the 大事记 rule."""
+
+import calendar
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zhi.dates import DateError, parse_date
+
+years = st.integers(1900, 2030)
+months = st.integers(1, 12)
+
+
+@st.composite
+def points(draw):
+    y = draw(years)
+    kind = draw(st.sampled_from(["y", "ym", "ymd"]))
+    if kind == "y":
+        return f"{y}"
+    m = draw(months)
+    if kind == "ym":
+        return f"{y}-{m:02d}"
+    d = draw(st.integers(1, calendar.monthrange(y, m)[1]))
+    return f"{y}-{m:02d}-{d:02d}"
+
+
+@st.composite
+def dates(draw):
+    p = draw(points())
+    q = draw(st.sampled_from(["", "约", "~", "<", ">", "前", "后", "range"]))
+    if q == "range":
+        other = draw(points())
+        a, b = sorted([parse_date(p), parse_date(other)], key=lambda d: d.start.first_day())
+        if b.start.last_day() < a.start.first_day() or b.start.sort_tuple() < a.start.sort_tuple():
+            return p
+        return f"{a.start.iso()}..{b.start.iso()}"
+    if q in ("约", "<", ">"):
+        return q + p
+    if q in ("前", "后"):
+        return p + q
+    return p + q
+
+
+@pytest.mark.parametrize("text,iso,zh", [
+    ("1984", "1984", "1984年"),
+    ("1984-03", "1984-03", "1984年3月"),
+    ("1984-03-12", "1984-03-12", "1984年3月12日"),
+    ("1984年3月12日", "1984-03-12", "1984年3月12日"),
+    ("1984年3月", "1984-03", "1984年3月"),
+    ("约1984", "1984~", "约1984年"),
+    ("1984~", "1984~", "约1984年"),
+    ("1985前", "<1985", "1985年前"),
+    ("<1985", "<1985", "1985年前"),
+    ("1985年以后", ">1985", "1985年后"),
+    ("1980..1983", "1980..1983", "1980年至1983年"),
+    ("1980年至1983年6月", "1980..1983-06", "1980年至1983年6月"),
+])
+def test_written_forms(text, iso, zh):
+    d = parse_date(text)
+    assert d.iso() == iso
+    assert d.chinese() == zh
+
+
+def test_int_year_from_yaml():
+    assert parse_date(1984).iso() == "1984"
+
+
+@pytest.mark.parametrize("bad", ["84", "1984-13", "1984-02-30", "1983..1980", "", "一九八四年", "1984/13", None, True, 3.5])
+def test_bad_dates_raise_date_error_in_chinese(bad):
+    with pytest.raises(DateError) as e:
+        parse_date(bad)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in str(e.value))
+
+
+def test_gazetteer_order():
+    texts = ["1984", "1984-03", "1984-03-12", "1984-03-31", "1984-04-01", "1984-12-31", "1985-01", "约1984-03-12"]
+    order = sorted(texts, key=lambda t: parse_date(t).sort_key())
+    assert order == ["1984-03-12", "约1984-03-12", "1984-03-31", "1984-03", "1984-04-01", "1984-12-31", "1984",
+                     "1985-01"]
+
+
+@given(dates())
+def test_roundtrip_iso(text):
+    d = parse_date(text)
+    again = parse_date(d.iso())
+    assert again.sort_key() == d.sort_key()
+    assert parse_date(d.chinese()).sort_key() == d.sort_key()
+
+
+@given(dates(), dates(), dates())
+def test_order_is_total_and_transitive(a, b, c):
+    da, db, dc = parse_date(a), parse_date(b), parse_date(c)
+    assert (da <= db) or (db <= da)
+    if da <= db and db <= dc:
+        assert da <= dc
+
+
+@given(points(), points())
+def test_missing_parts_sort_after_known_parts(a, b):
+    """A date without a day sorts after every day of its month; without a month after every day of its year."""
+    da, db = parse_date(a), parse_date(b)
+    if da.start.precision != "day" and db.start.precision == "day" and \
+            da.start.first_day() <= db.start.first_day() <= da.start.last_day():
+        assert db < da
+
+
+@given(dates())
+def test_interval_is_consistent(text):
+    d = parse_date(text)
+    assert d.earliest() <= d.latest() or d.qualifier == "before"
