@@ -423,5 +423,12 @@ class Loader:
         return self._id_table
 
 
-def load_archive(root: Path) -> Archive:
-    return Loader(root).load()
+def load_archive(root: Path, with_book: bool = True) -> Archive:
+    """The archive of the project at ``root``; with the volume's prose (chronicle/) unless told otherwise."""
+    archive = Loader(root).load()
+    if with_book and (archive.root / "chronicle").is_dir():
+        from .chronicle import load_book
+
+        archive.book = load_book(archive.root)
+        archive.findings.extend(archive.book.findings)
+    return archive

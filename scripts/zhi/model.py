@@ -230,6 +230,7 @@ class Archive:
     people: dict[str, Person] = field(default_factory=dict)
     posts: list[Post] = field(default_factory=list)
     staffing: list[StaffingFigure] = field(default_factory=list)
+    book: object = None  # chronicle.Book: the prose and outline of the volume
     findings: list[Finding] = field(default_factory=list)  # what loading found
     files: list[str] = field(default_factory=list)         # every source file read, relative
 

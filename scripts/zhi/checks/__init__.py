@@ -7,6 +7,7 @@ from ..history import History, derive_history
 from ..model import Archive
 from .codes import CODES, default_severity
 from .lifespan import check_name_clash, check_parents_and_places, check_replay, check_usage_dates
+from .prose import check_prose
 from .references import check_references
 from .sources import check_documents, check_event_sources
 
@@ -18,6 +19,7 @@ CHECKS = [
     check_name_clash,
     check_event_sources,
     check_documents,
+    check_prose,
 ]
 
 

@@ -62,6 +62,11 @@ CODES: dict[str, tuple[str, str]] = {
     # posts and staffing
     "post-outside-lifespan": ("warning", "任职期间超出机构存续期"),
     "staffing-empty": ("warning", "编制记录中没有任何数字"),
+    # the volume's prose
+    "book-missing": ("error", "缺少志书设置文件 chronicle/book.yaml"),
+    "chapter-missing": ("error", "篇目列出的文件不存在"),
+    "chapter-unlisted": ("warning", "chronicle/ 中的文件不在篇目中"),
+    "heading-gap": ("error", "标题级别跳级"),
 }
 
 

@@ -1,0 +1,35 @@
+"""Checks on the volume's prose: references to records resolve, headings have no gaps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..history import History
+from ..model import Archive
+
+
+def check_prose(a: Archive, h: History) -> Iterator[Finding]:
+    book = a.book
+    if book is None:
+        return
+    events = a.events_by_id()
+    for ch in book.chapters():
+        for r in ch.refs:
+            if a.record(r.id) is None and r.id not in events:
+                yield Finding("ref-unknown", "error",
+                              f"正文引用“[[{r.id}]]”找不到对应的记录；请核对编号（机构、文件、人物、事件的 id）", r.loc)
+                continue
+            t = h.get(r.id)
+            if r.date is not None and t is not None and t.start is not None:
+                if t.definitely_before_start(r.date) or t.definitely_after_end(r.date):
+                    yield Finding("name-invalid", "error",
+                                  f"正文引用“[[{r.id}@{r.date.iso()}]]”：{t.current_name()}在{r.date}并不存在"
+                                  f"（存续期 {t.start}—{t.end or '今'}）", r.loc)
+        prev = 0
+        for hd in ch.headings:
+            if prev and hd.level > prev + 1:
+                yield Finding("heading-gap", "error",
+                              f"标题“{hd.title}”是 {hd.level} 级，但上一个标题是 {prev} 级，中间缺了一级；"
+                              f"章用“#”，节用“##”，目用“###”", hd.loc)
+            prev = hd.level

@@ -1,0 +1,226 @@
+"""The volume's prose: `chronicle/book.yaml` (settings and outline) and the Markdown chapters it lists.
+
+Outline (gazetteer order): ``front`` (凡例, 概述 …), then ``parts`` (篇, each with its 章 files), then
+``back`` (编后记). The 大事记, 附录 and 索引 are generated and placed by the writers.
+
+Each Markdown file may start with YAML front matter (``title``, ``status``, ``classification``,
+``target``). References to records are written ``[[id]]``, ``[[id|显示文字]]`` or ``[[id@1984-03]]`` (the name
+valid on that date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .classification import PUBLIC, ClassificationError, Level, parse_level
+from .dates import Date, DateError, parse_date
+from .fields import Fields
+from .findings import Finding, Loc
+from .yamlsource import LList, LMap, YamlFile
+
+BOOK = "chronicle/book.yaml"
+STATUSES = ("初稿", "修改稿", "送审稿", "定稿")
+REF_RE = re.compile(r"\[\[([^\[\]|@\n]+?)(?:@([^\[\]|\n]+?))?(?:\|([^\[\]\n]*))?\]\]")
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+FENCE_RE = re.compile(r"^(```|~~~)")
+
+
+@dataclass
+class ProseRef:
+    id: str
+    date: Date | None
+    text: str | None
+    loc: Loc
+
+
+@dataclass
+class Heading:
+    level: int
+    title: str
+    loc: Loc
+
+
+@dataclass
+class Chapter:
+    path: str                  # relative to the project root
+    role: str                  # front | chapter | back
+    title: str = ""
+    part: str = ""             # 篇 title, for chapters
+    status: str = ""
+    target: int | None = None
+    classification: Level = PUBLIC
+    body: str = ""
+    body_line: int = 1         # line of the body's first line in the file
+    headings: list[Heading] = field(default_factory=list)
+    refs: list[ProseRef] = field(default_factory=list)
+
+
+@dataclass
+class Part:
+    title: str
+    loc: Loc
+    chapters: list[Chapter] = field(default_factory=list)
+
+
+@dataclass
+class Book:
+    title: str = ""
+    subtitle: str = ""
+    upper: Date | None = None
+    lower: Date | None = None
+    front: list[Chapter] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    back: list[Chapter] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def chapters(self) -> list[Chapter]:
+        return self.front + [c for p in self.parts for c in p.chapters] + self.back
+
+
+def _split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter text or None, body, line number where the body starts)."""
+    if text.startswith("---\n") or text.startswith("---\r\n"):
+        lines = text.splitlines(keepends=True)
+        for i in range(1, len(lines)):
+            if lines[i].strip() in ("---", "..."):
+                return "".join(lines[1:i]), "".join(lines[i + 1:]), i + 2
+    return None, text, 1
+
+
+def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Finding], loc: Loc) -> Chapter | None:
+    path = (root / "chronicle" / rel).resolve()
+    chap_rel = f"chronicle/{rel}"
+    if not path.is_relative_to(root / "chronicle"):
+        findings.append(Finding("path-outside", "error", f"篇目中的“{rel}”指向 chronicle/ 之外", loc))
+        return None
+    if not path.is_file():
+        findings.append(Finding("chapter-missing", "error",
+                                f"篇目列出的文件“{rel}”不存在（应在 chronicle/ 下）；请新建该文件或改正篇目", loc))
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        findings.append(Finding("file-encoding", "error", "文件不是 UTF-8 编码；请另存为 UTF-8", Loc(chap_rel)))
+        return None
+    ch = Chapter(chap_rel, role, part=part)
+    fm, body, body_line = _split_front_matter(text.removeprefix("\ufeff"))
+    if fm is not None:
+        yf = YamlFile(chap_rel, fm)
+        for f in yf.findings:  # front matter lines are offset by the opening ---
+            f.loc = Loc(chap_rel, f.loc.line + 1 if f.loc.line else 0)
+            findings.append(f)
+        if isinstance(yf.data, LMap):
+            shifted = yf.data
+            shifted.line += 1
+            shifted.key_lines = {k: v + 1 for k, v in shifted.key_lines.items()}
+            fields = Fields(shifted, chap_rel, findings, "篇章元数据", {"title", "status", "classification", "target",
+                                                                  "note"})
+            ch.title = fields.text("title") or ""
+            ch.status = fields.text("status") or ""
+            if ch.status and ch.status not in STATUSES:
+                fields.error("schema-value", f"“status（稿次）”只能是{'、'.join(STATUSES)}之一，不是“{ch.status}”", "status")
+            try:
+                ch.classification = parse_level(shifted.get("classification"))
+            except ClassificationError as e:
+                fields.error("classification-invalid", str(e), "classification")
+                ch.classification = Level("绝密")
+            t = shifted.get("target")
+            if t is not None:
+                if isinstance(t, int) and not isinstance(t, bool) and t > 0:
+                    ch.target = t
+                else:
+                    fields.error("schema-type", "“target（目标字数）”应为正整数", "target")
+    ch.body, ch.body_line = body, body_line
+    _scan(ch)
+    if not ch.title and ch.headings:
+        ch.title = ch.headings[0].title
+    return ch
+
+
+def _scan(ch: Chapter) -> None:
+    in_fence = False
+    for i, line in enumerate(ch.body.splitlines()):
+        lineno = ch.body_line + i
+        if FENCE_RE.match(line.strip()):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        m = HEADING_RE.match(line)
+        if m:
+            ch.headings.append(Heading(len(m.group(1)), m.group(2), Loc(ch.path, lineno)))
+        for r in REF_RE.finditer(line):
+            date = None
+            if r.group(2):
+                try:
+                    date = parse_date(r.group(2).strip())
+                except DateError:
+                    date = None
+            ch.refs.append(ProseRef(r.group(1).strip(), date, r.group(3), Loc(ch.path, lineno)))
+
+
+def load_book(root: Path) -> Book:
+    book = Book()
+    path = root / BOOK
+    if not path.is_file():
+        book.findings.append(Finding("book-missing", "error",
+                                     "缺少志书设置文件 chronicle/book.yaml（书名、上下限、篇目）", Loc(BOOK)))
+        return book
+    yf = YamlFile(BOOK, path.read_text(encoding="utf-8"))
+    book.findings.extend(yf.findings)
+    if not isinstance(yf.data, LMap):
+        if not yf.findings:
+            book.findings.append(Finding("schema-type", "error", "book.yaml 应为键值表", Loc(BOOK, 1)))
+        return book
+    f = Fields(yf.data, BOOK, book.findings, "志书设置", {"title", "subtitle", "upper", "lower", "front", "parts",
+                                                      "back", "note"})
+    book.title = f.text("title", True) or ""
+    book.subtitle = f.text("subtitle") or ""
+    book.upper, book.lower = f.date("upper"), f.date("lower")
+    listed: set[str] = set()
+
+    def chapter_list(key: str, role: str, part: str, data: LMap | None = None) -> list[Chapter]:
+        data = data if data is not None else yf.data
+        v = data.get(key)
+        if v is None:
+            return []
+        if not isinstance(v, LList):
+            book.findings.append(Finding("schema-type", "error", f"“{key}”应为文件名列表", Loc(BOOK, data.line_of(key))))
+            return []
+        out = []
+        for i, item in enumerate(v):
+            loc = Loc(BOOK, v.line_of(i))
+            if not isinstance(item, str):
+                book.findings.append(Finding("schema-type", "error", "篇目中的每一项应为 chronicle/ 下的文件名", loc))
+                continue
+            listed.add(item)
+            ch = _read_chapter(root, item, role, part, book.findings, loc)
+            if ch:
+                out.append(ch)
+        return out
+
+    book.front = chapter_list("front", "front", "")
+    parts = yf.data.get("parts")
+    if isinstance(parts, LList):
+        for i, p in enumerate(parts):
+            if not isinstance(p, LMap):
+                book.findings.append(Finding("schema-type", "error", "“parts”的每一项应为 {title: 篇名, chapters: [...]}",
+                                             Loc(BOOK, parts.line_of(i))))
+                continue
+            pf = Fields(p, BOOK, book.findings, "篇", {"title", "chapters", "note"})
+            title = pf.text("title", True) or ""
+            part = Part(title, Loc(BOOK, p.line))
+            part.chapters = chapter_list("chapters", "chapter", title, p)
+            book.parts.append(part)
+    elif parts is not None:
+        book.findings.append(Finding("schema-type", "error", "“parts”应为篇的列表", Loc(BOOK, yf.data.line_of("parts"))))
+    book.back = chapter_list("back", "back", "")
+    for md in sorted((root / "chronicle").rglob("*.md")):
+        rel = md.relative_to(root / "chronicle").as_posix()
+        if rel not in listed and not rel.startswith("_") and "/_" not in rel:
+            book.findings.append(Finding("chapter-unlisted", "warning",
+                                         f"“{rel}”不在 book.yaml 的篇目中，不会进入志书；若是草稿，可把文件名改为以 _ 开头",
+                                         Loc(f"chronicle/{rel}")))
+    return book
