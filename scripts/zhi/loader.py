@@ -331,6 +331,9 @@ class Loader:
             f._missing("before")
         if f.has("after") and len(e.after) < 2:
             f.error("event-shape", "分设事件的“after（新机构）”至少要有两个（原机构保留时也列入 after）", "after")
+        if e.staffing is not None:
+            f.error("event-shape", "分设事件产生多个机构，不能在事件上统一写“staffing（编制）”；"
+                    "请为各新机构另记编制核定（staffing）事件", "staffing")
 
     # ---- shared parts ----------------------------------------------------------------------
     def _citations(self, f: Fields, required: bool = False) -> list[Citation]:

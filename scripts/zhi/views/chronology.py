@@ -1,0 +1,210 @@
+"""大事记: one entry per event, in the gazetteer order, as a sentence with the names valid on its date.
+
+A sentence is a list of segments: plain text, or a ``Mention`` of a record (id and the text shown), so that
+each writer can turn mentions into its own links. Sources are kept apart to become footnotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..classification import Level, highest
+from ..dates import Date
+from ..history import History
+from ..model import Archive, Document, Event, Staffing
+from .naming import name_after, name_before, name_on, short_after
+
+
+@dataclass(frozen=True)
+class Mention:
+    id: str
+    text: str
+
+
+Segment = str | Mention
+
+
+@dataclass
+class Entry:
+    event: Event
+    date: Date
+    segments: list[Segment]
+    sources: list[Document]
+    jurisdictions: set[str] = field(default_factory=set)
+    bodies: set[str] = field(default_factory=set)
+    classification: Level = field(default_factory=Level)
+
+    def plain(self) -> str:
+        return "".join(s if isinstance(s, str) else s.text for s in self.segments)
+
+
+def _join(items: list[list[Segment]], sep: str = "、") -> list[Segment]:
+    out: list[Segment] = []
+    for i, it in enumerate(items):
+        if i:
+            out.append(sep)
+        out.extend(it)
+    return out
+
+
+def staffing_text(s: Staffing) -> str:
+    parts = [f"{k}{v}名" for k, v in s.posts.items()]
+    text = "、".join(parts)
+    if s.leaders:
+        lead = "、".join(f"{k}{v}名" for k, v in s.leaders.items())
+        text = f"{text}，领导职数{lead}" if text else f"领导职数{lead}"
+    return text
+
+
+class _Writer:
+    def __init__(self, a: Archive, h: History):
+        self.a, self.h = a, h
+
+    def m(self, rid: str, text: str) -> Mention:
+        return Mention(rid, text)
+
+    def before(self, rid: str, e: Event) -> Mention:
+        return self.m(rid, name_before(self.h, rid, e))
+
+    def now(self, rid: str, e: Event) -> Mention:
+        return self.m(rid, name_on(self.h, rid, e.date))
+
+    def created(self, rid: str, e: Event) -> list[Segment]:
+        """A new body: its name, short name, parent, rank as the event describes it."""
+        name = name_after(self.h, rid, e)
+        segs: list[Segment] = [self.m(rid, name)]
+        short = short_after(self.h, rid, e)
+        if short and short != name:
+            segs.append(f"（简称{short}）")
+        nb = e.new.get(rid)
+        extra: list[Segment] = []
+        if nb is not None:
+            t = self.h.get(rid)
+            if nb.parent and not (t and t.is_jurisdiction):
+                extra += ["，隶属", self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date))]
+            kind = nb.body_kind or (self.a.bodies[rid].body_kind if rid in self.a.bodies else "")
+            if kind and kind not in ("其他",):
+                extra.append(f"，为{kind}")
+            if nb.rank:
+                extra.append(f"，{nb.rank}")
+            if nb.second_names:
+                extra.append(f"，加挂{'、'.join(nb.second_names)}牌子")
+        return segs + extra
+
+    def sentence(self, e: Event) -> list[Segment]:
+        fn = getattr(self, "_" + e.type.replace("-", "_"))
+        segs = fn(e)
+        if e.staffing is not None and e.type != "staffing":
+            target = e.body.id if e.body else (e.after[0].id if len(e.after) == 1 else None)
+            if target:
+                segs = segs + [f"；核定{staffing_text(e.staffing)}"]
+        return segs + ["。"]
+
+    def _establish(self, e: Event) -> list[Segment]:
+        return ["设立"] + self.created(e.body.id, e) if e.body else ["设立"]
+
+    def _rename(self, e: Event) -> list[Segment]:
+        rid = e.body.id
+        new = e.name or name_after(self.h, rid, e)
+        segs: list[Segment] = [self.before(rid, e), "更名为", self.m(rid, new)]
+        if e.short and e.short != new:
+            segs.append(f"（简称{e.short}）")
+        return segs
+
+    def _merge(self, e: Event) -> list[Segment]:
+        after = e.after[0].id if e.after else None
+        befores = [r.id for r in e.before]
+        if after and after in befores:  # the others merge into a survivor
+            others = [[self.before(r, e)] for r in befores if r != after]
+            return _join(others) + ["并入", self.before(after, e)]
+        segs: list[Segment] = ["撤销"] + _join([[self.before(r, e)] for r in befores]) + ["，合并设立"]
+        if after:
+            segs += self.created(after, e) if after in e.new else [self.now(after, e)]
+        return segs
+
+    def _split(self, e: Event) -> list[Segment]:
+        src = e.before[0].id if e.before else None
+        if src is None:
+            return ["分设"]
+        afters = [r.id for r in e.after]
+        new = [[*self.created(r, e)] if r in e.new else [self.now(r, e)] for r in afters if r != src]
+        if src in afters:
+            return ["从", self.before(src, e), "分出部分职能，设立"] + _join(new, "；")
+        t = self.h.get(src)
+        if t and t.is_jurisdiction:
+            return ["撤销", self.before(src, e), "，其行政区域分别划归"] + _join([[self.now(r, e)] for r in afters])
+        return ["撤销", self.before(src, e), "，分设"] + _join(new, "；")
+
+    def _abolish(self, e: Event) -> list[Segment]:
+        segs: list[Segment] = ["撤销", self.before(e.body.id, e)]
+        if e.functions_to:
+            segs += ["，其职能并入"] + _join([[self.now(r.id, e)] for r in e.functions_to])
+        return segs
+
+    def _transfer(self, e: Event) -> list[Segment]:
+        return [self.now(e.source_from.id, e), f"的{'、'.join(e.functions)}职能划入", self.now(e.target_to.id, e)]
+
+    def _reparent(self, e: Event) -> list[Segment]:
+        if e.parent is None:
+            return [self.now(e.body.id, e), "不再隶属其他机构"]
+        return [self.now(e.body.id, e), "改为隶属", self.now(e.parent.id, e)]
+
+    def _rejurisdiction(self, e: Event) -> list[Segment]:
+        segs: list[Segment] = [self.now(e.body.id, e), "划归", self.now(e.jurisdiction.id, e)]
+        if e.parent_set and e.parent:
+            segs += ["，隶属", self.now(e.parent.id, e)]
+        return segs
+
+    def _rerank(self, e: Event) -> list[Segment]:
+        parts = []
+        if e.rank:
+            parts.append(f"规格调整为{e.rank}")
+        if e.body_kind:
+            parts.append(f"改为{e.body_kind}")
+        return [self.now(e.body.id, e), "，".join(parts)]
+
+    def _add_name(self, e: Event) -> list[Segment]:
+        return [self.now(e.body.id, e), f"加挂{e.name}牌子"]
+
+    def _drop_name(self, e: Event) -> list[Segment]:
+        return ["撤销", self.now(e.body.id, e), f"加挂的{e.name}牌子"]
+
+    def _staffing(self, e: Event) -> list[Segment]:
+        return ["核定", self.now(e.body.id, e), staffing_text(e.staffing) if e.staffing else "编制"]
+
+
+def _places(a: Archive, h: History, e: Event) -> tuple[set[str], set[str]]:
+    jur, bodies = set(), set()
+    refs = [r.id for r in e.participants()]
+    for rid in refs:
+        t = h.get(rid)
+        if t is None:
+            continue
+        if t.is_jurisdiction:
+            jur.add(rid)
+            continue
+        bodies.add(rid)
+        j = t.jurisdiction_on(e.date)
+        if j is None:  # a body created by this very event: its first jurisdiction
+            j = t.jurisdictions[0].value if t.jurisdictions else None
+        if j:
+            jur.add(j)
+    return jur, bodies
+
+
+def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[Entry]:
+    """All events as 大事记 entries in gazetteer order; only those touching ``jurisdiction`` when given."""
+    w = _Writer(a, h)
+    out = []
+    for e in h.events:
+        try:
+            segs = w.sentence(e)
+        except (AttributeError, IndexError, KeyError):
+            continue  # an event too malformed to describe; `zhi check` reports it
+        jur, bodies = _places(a, h, e)
+        if jurisdiction and jurisdiction not in jur:
+            continue
+        docs = [a.documents[c.doc] for c in e.sources if c.doc in a.documents]
+        level = highest([e.classification] + [d.classification for d in docs])
+        out.append(Entry(e, e.date, segs, docs, jur, bodies, level))
+    return out

@@ -1,0 +1,67 @@
+"""Indexes sorted by 拼音 with letter headings: bodies under every name they had, documents, people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pypinyin import Style, lazy_pinyin
+
+from ..history import History
+from ..model import Archive
+
+
+def pinyin_key(text: str) -> tuple[str, str]:
+    syllables = lazy_pinyin(text, style=Style.TONE3, errors=lambda s: list(s))
+    return (" ".join(syllables).lower(), text)
+
+
+def initial(text: str) -> str:
+    key = pinyin_key(text)[0]
+    ch = key[:1].upper()
+    return ch if "A" <= ch <= "Z" else "#"
+
+
+@dataclass
+class IndexEntry:
+    term: str        # the name as indexed
+    target: str      # record id
+    note: str = ""   # e.g. "今名 …" for a former name, the years of use
+
+
+def body_index(a: Archive, h: History) -> list[IndexEntry]:
+    out: dict[tuple[str, str], IndexEntry] = {}
+    for t in h.timelines.values():
+        if t.is_jurisdiction:
+            continue
+        current = t.current_name()
+        for s in t.names:
+            for i, name in enumerate(s.value):
+                if not name:
+                    continue
+                years = f"{s.start.year}—{s.end.year if s.end else ''}" if s.start else ""
+                note = ("简称，" if i else "") + (f"见“{current}”" if name != current else "") + \
+                       (f"（{years}）" if years else "")
+                out.setdefault((name, t.id), IndexEntry(name, t.id, note.strip("，")))
+        for s in t.second_names:
+            out.setdefault((s.value, t.id), IndexEntry(s.value, t.id, f"加挂牌子，见“{current}”"))
+    return sorted(out.values(), key=lambda e: pinyin_key(e.term))
+
+
+def person_index(a: Archive) -> list[IndexEntry]:
+    return sorted((IndexEntry(p.name, p.id) for p in a.people.values()), key=lambda e: pinyin_key(e.term))
+
+
+def document_index(a: Archive) -> list:
+    """Documents by year, then by issuer code and number; undated ones last."""
+    def key(d):
+        year = d.date.year if d.date else (d.docno.year if d.docno else 9999)
+        return (year, pinyin_key(d.docno.code)[0] if d.docno else "~", d.docno.number if d.docno else 0, d.title)
+
+    return sorted(a.documents.values(), key=key)
+
+
+def grouped(entries: list[IndexEntry]) -> list[tuple[str, list[IndexEntry]]]:
+    groups: dict[str, list[IndexEntry]] = {}
+    for e in entries:
+        groups.setdefault(initial(e.term), []).append(e)
+    return sorted(groups.items())

@@ -1,0 +1,83 @@
+"""沿革 of one body: names, parents, ranks, second names, predecessors and successors, functions moved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..dates import Date
+from ..history import History, Span
+from ..model import Archive, Event, Post
+from .chronology import Entry, chronology
+from .naming import name_on
+
+
+@dataclass
+class Period:
+    value: str
+    start: Date | None
+    end: Date | None
+    ref: str | None = None  # the record the value names (a parent, a jurisdiction)
+
+
+@dataclass
+class Lineage:
+    id: str
+    name: str
+    kind: str
+    start: Date | None
+    end: Date | None
+    end_how: str
+    names: list[Period] = field(default_factory=list)
+    short_names: list[Period] = field(default_factory=list)
+    second_names: list[Period] = field(default_factory=list)
+    parents: list[Period] = field(default_factory=list)
+    jurisdictions: list[Period] = field(default_factory=list)
+    ranks: list[Period] = field(default_factory=list)
+    predecessors: list[tuple[str, str, Event]] = field(default_factory=list)  # id, name then, event
+    successors: list[tuple[str, str, Event]] = field(default_factory=list)
+    functions_in: list[tuple[str, list[str], Event]] = field(default_factory=list)
+    functions_out: list[tuple[str, list[str], Event]] = field(default_factory=list)
+    events: list[Entry] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+
+
+def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = False) -> list[Period]:
+    out = []
+    for s in spans:
+        v = pick(s.value)
+        if v is None:
+            continue
+        if named:
+            out.append(Period(name_on(h, v, s.start), s.start, s.end, v))
+        else:
+            out.append(Period(str(v), s.start, s.end))
+    return out
+
+
+def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | None = None) -> Lineage | None:
+    t = h.get(rid)
+    if t is None:
+        return None
+    body = a.bodies.get(rid)
+    lin = Lineage(rid, t.current_name(), body.body_kind if body else "", t.start, t.end,
+                  t.end_event.type_zh if t.end_event else "")
+    lin.names = _periods(h, t.names, lambda v: v[0])
+    lin.short_names = _periods(h, t.names, lambda v: v[1])
+    lin.second_names = _periods(h, t.second_names)
+    lin.parents = _periods(h, t.parents, named=True)
+    lin.jurisdictions = _periods(h, t.jurisdictions, named=True)
+    lin.ranks = _periods(h, t.ranks)
+    lin.predecessors = [(p, name_on(h, p, e.date), e) for p, e in t.predecessors]
+    lin.successors = [(s, name_on(h, s, e.date), e) for s, e in t.successors]
+    for e in t.events:
+        if e.type == "transfer":
+            if e.target_to and e.target_to.id == rid and e.source_from:
+                lin.functions_in.append((e.source_from.id, e.functions, e))
+            if e.source_from and e.source_from.id == rid and e.target_to:
+                lin.functions_out.append((e.target_to.id, e.functions, e))
+    entries = entries if entries is not None else chronology(a, h)
+    mine = {id(e) for e in t.events}
+    lin.events = [en for en in entries if id(en.event) in mine]
+    lin.posts = sorted((p for p in a.posts if p.body and p.body.id == rid),
+                       key=lambda p: p.start.sort_key() if p.start else ())
+    return lin

@@ -1,0 +1,52 @@
+"""Names as they were: the name of a body or jurisdiction on a date, and just before an event."""
+
+from __future__ import annotations
+
+from ..dates import Date
+from ..history import History
+from ..model import Event
+
+
+def name_on(h: History, rid: str, d: Date | None) -> str:
+    """The full name valid on d (the latest name if d is None or the body is unnamed then)."""
+    t = h.get(rid)
+    if t is None or not t.names:
+        return rid
+    if d is None:
+        return t.names[-1].value[0]
+    hits = [s for s in t.names if s.covers(d)]
+    if hits:
+        return hits[-1].value[0]
+    before = [s for s in t.names if s.start is not None and s.start.earliest() <= d.latest()]
+    return (before[-1] if before else t.names[0]).value[0]
+
+
+def name_before(h: History, rid: str, e: Event) -> str:
+    """The name a body bore when the event happened (before a rename takes effect)."""
+    t = h.get(rid)
+    if t is None or not t.names:
+        return rid
+    for s in t.names:
+        if s.end_event is e:
+            return s.value[0]
+    return name_on(h, rid, e.date)
+
+
+def name_after(h: History, rid: str, e: Event) -> str:
+    t = h.get(rid)
+    if t is None or not t.names:
+        return rid
+    for s in t.names:
+        if s.start_event is e:
+            return s.value[0]
+    return name_on(h, rid, e.date)
+
+
+def short_after(h: History, rid: str, e: Event) -> str | None:
+    t = h.get(rid)
+    if t is None:
+        return None
+    for s in t.names:
+        if s.start_event is e:
+            return s.value[1]
+    return None

@@ -1,0 +1,85 @@
+"""机构设置一览: every body of a jurisdiction on a date, and the difference between two dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..dates import Date
+from ..history import History, Timeline
+from ..model import Archive
+from .naming import name_on
+from .staffing import Figure, latest
+
+
+@dataclass
+class Row:
+    body: str
+    name: str
+    short: str | None
+    kind: str
+    rank: str
+    parent: str | None
+    parent_name: str
+    established: Date | None
+    authority: list[str]       # 文号 (or titles) of the documents that set the body up
+    approved: Figure | None
+    actual: Figure | None
+
+
+def _span_value(spans, d: Date, default=None):
+    hits = [s for s in spans if s.covers(d)]
+    return hits[-1].value if hits else default
+
+
+def snapshot(a: Archive, h: History, jurisdiction: str, d: Date, figs: list[Figure]) -> list[Row]:
+    rows = []
+    for t in h.timelines.values():
+        if t.is_jurisdiction or not t.alive_on(d) or t.jurisdiction_on(d) != jurisdiction:
+            continue
+        rows.append(_row(a, h, t, d, figs))
+    return sorted(rows, key=lambda r: (_depth(h, r.body, d), r.parent_name, r.established.sort_key()
+                                       if r.established else (), r.name))
+
+
+def _depth(h: History, rid: str, d: Date) -> int:
+    n, cur, seen = 0, h.get(rid), set()
+    while cur and (p := cur.parent_on(d)) and p not in seen:
+        seen.add(p)
+        n += 1
+        cur = h.get(p)
+    return n
+
+
+def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure]) -> Row:
+    names = _span_value(t.names, d, t.names[-1].value if t.names else (t.id, None))
+    parent = t.parent_on(d)
+    docs = []
+    if t.start_event:
+        for c in t.start_event.sources:
+            doc = a.documents.get(c.doc)
+            if doc:
+                docs.append(doc.number or f"《{doc.title}》")
+    return Row(t.id, names[0], names[1], _span_value(t.kinds, d, ""), _span_value(t.ranks, d, ""), parent,
+               name_on(h, parent, d) if parent else "", t.start, docs,
+               latest(figs, t.id, "approved", d), latest(figs, t.id, "actual", d))
+
+
+@dataclass
+class Difference:
+    established: list[str]
+    ended: list[str]
+    renamed: list[tuple[str, str, str]]  # id, old name, new name
+
+
+def difference(h: History, jurisdiction: str, d1: Date, d2: Date) -> Difference:
+    def alive(d):
+        return {t.id for t in h.timelines.values()
+                if not t.is_jurisdiction and t.alive_on(d) and t.jurisdiction_on(d) == jurisdiction}
+
+    a1, a2 = alive(d1), alive(d2)
+    renamed = []
+    for rid in sorted(a1 & a2):
+        n1, n2 = name_on(h, rid, d1), name_on(h, rid, d2)
+        if n1 != n2:
+            renamed.append((rid, n1, n2))
+    return Difference(sorted(a2 - a1), sorted(a1 - a2), renamed)
