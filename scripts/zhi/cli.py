@@ -72,6 +72,21 @@ def cmd_check(args) -> int:
     return 1 if counts.get("error") else 0
 
 
+def cmd_build(args) -> int:
+    from .build import BuildError, build_site
+
+    root = _project(args)
+    try:
+        res = build_site(root, args.edition)
+    except BuildError as e:
+        print(f"zhi build：{e}", file=sys.stderr)
+        return 1
+    warnings = sum(1 for f in res.findings if f.severity == "warning")
+    print(f"网站已生成：{res.out}（{res.pages} 页，用时 {res.timings['total']:.1f} 秒）"
+          + (f"；档案检查有 {warnings} 条警告，运行 zhi check 查看" if warnings else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="zhi", description="zhi：机构编制志编纂工具。检查档案记录，生成大事记、网站与志书。\n"
                                          "在项目目录（含 sources/ 与 chronicle/）内任意位置运行。")
@@ -84,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--all", action="store_true", help="也列出“提示”级别的问题")
     c.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     c.set_defaults(func=cmd_check)
+    b = sub.add_parser("build", prog="zhi build", help="生成网站（site/）", description=(
+        "检查档案后生成网站。公开版写入 site/；内部版（--edition internal）写入 build/internal/，公开网站不链接它。\n"
+        "档案有错误时不生成，先运行 zhi check 改正。"))
+    b.add_argument("--edition", choices=["public", "internal"], default="public",
+                   help="版本：public（公开版，默认）或 internal（内部版）")
+    b.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
+    b.set_defaults(func=cmd_build)
     return p
 
 

@@ -24,14 +24,19 @@ class Span:
     start_event: Event | None = None
     end_event: Event | None = None
 
-    def covers(self, d: Date) -> bool:
-        """True when d may fall inside the span (partial dates are given the benefit of the doubt)."""
+    def covers(self, d: Date, inclusive_end: bool = False) -> bool:
+        """True when d may fall inside the span (partial dates are given the benefit of the doubt).
+
+        A span closes on the day the next one opens; with ``inclusive_end`` that day counts for both
+        (a document dated the day of a rename may use either name).
+        """
         if self.start is not None and d.latest() < self.start.earliest():
             return False
         if self.end is not None and d.earliest() > self.end.latest():
             return False
-        if self.end is not None and self.end.is_exact_day() and d.is_exact_day() and d.anchor() >= self.end.anchor():
-            return False  # a span closes on the day the next one opens
+        if not inclusive_end and self.end is not None and self.end.is_exact_day() and d.is_exact_day() \
+                and d.anchor() >= self.end.anchor():
+            return False
         return True
 
 
@@ -49,25 +54,27 @@ class Timeline:
     jurisdictions: list[Span] = field(default_factory=list)  # value: jurisdiction id
     ranks: list[Span] = field(default_factory=list)
     kinds: list[Span] = field(default_factory=list)
+    lives: list[Span] = field(default_factory=list)         # periods of existence (re-establishment opens another)
     events: list[Event] = field(default_factory=list)       # every event it takes part in, in order
     predecessors: list[tuple[str, Event]] = field(default_factory=list)
     successors: list[tuple[str, Event]] = field(default_factory=list)
 
     # ---- queries -------------------------------------------------------------------
     def alive_on(self, d: Date) -> bool:
-        if self.start is None:
-            return False
-        return Span(None, self.start, self.end).covers(d)
+        return any(life.covers(d) for life in self.lives)
 
     def definitely_before_start(self, d: Date) -> bool:
         return self.start is not None and d.latest() < self.start.earliest()
 
     def definitely_after_end(self, d: Date) -> bool:
-        if self.end is None:
+        """d falls after the end of a period of existence and inside no other one."""
+        if not self.lives or any(life.covers(d, inclusive_end=True) for life in self.lives):
             return False
-        if d.earliest() > self.end.latest():
-            return True
-        return self.end.is_exact_day() and d.is_exact_day() and d.anchor() > self.end.anchor()
+        return any(life.end is not None and d.earliest() >= life.end.earliest() for life in self.lives)
+
+    def life_ending_before(self, d: Date) -> Span | None:
+        ended = [life for life in self.lives if life.end is not None and life.end.earliest() <= d.earliest()]
+        return ended[-1] if ended else None
 
     @staticmethod
     def _at(spans: list[Span], d: Date) -> list[Span]:
@@ -78,15 +85,20 @@ class Timeline:
         return hits[-1].value if hits else (self.names[0].value if self.names else None)
 
     def names_on(self, d: Date) -> set[str]:
-        """Every name the entity could be called by on d: full, short and second names."""
+        """Every name the entity could be called by on d: full, short and second names.
+
+        On the day of a change both the old and the new name are valid.
+        """
         out: set[str] = set()
-        for s in self._at(self.names, d):
-            full, short = s.value
-            out.add(full)
-            if short:
-                out.add(short)
-        for s in self._at(self.second_names, d):
-            out.add(s.value)
+        for s in self.names:
+            if s.covers(d, inclusive_end=True):
+                full, short = s.value
+                out.add(full)
+                if short:
+                    out.add(short)
+        for s in self.second_names:
+            if s.covers(d, inclusive_end=True):
+                out.add(s.value)
         return out
 
     def parent_on(self, d: Date) -> str | None:
@@ -149,9 +161,11 @@ class _Replay:
                           f"{self.label(nb.id)}已于{t.start}设立且尚未撤销，不能再次设立；若是恢复设立，请先记录其撤销或合并",
                           e.loc, [t.start_event.loc] if t.start_event else [])
                 return
-            # re-establishment after an end: a new life of the same id
+            # re-establishment after an end: a new period of existence of the same id
             t.end = t.end_event = None
-        t.start, t.start_event = d, e
+        else:
+            t.start, t.start_event = d, e
+        t.lives.append(Span(None, d, None, e))
         if nb.name:
             t.names.append(Span((nb.name, nb.short), d, None, e))
         for sn in nb.second_names:
@@ -178,7 +192,7 @@ class _Replay:
         if t is None or t.start is None:
             return
         t.end, t.end_event = e.date, e
-        for spans in (t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds):
+        for spans in (t.lives, t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds):
             _close(spans, e.date, e)
 
     def touch(self, ref: Ref, e: Event, creating: bool = False) -> Timeline | None:
@@ -190,6 +204,9 @@ class _Replay:
             t.events.append(e)
         if creating:
             return t
+        if t.is_jurisdiction and not t.lives and ref.id in self.a.jurisdictions \
+                and not self.a.jurisdictions[ref.id].in_scope:
+            return t  # a neighbour outside the volume (越境不书) is only named, its history not recorded
         d = e.date
         if t.start is None or t.definitely_before_start(d):
             when = f"（设立于{t.start}）" if t.start else "（档案中没有它的设立事件）"
@@ -198,11 +215,12 @@ class _Replay:
                       ref.loc, [t.start_event.loc] if t.start_event else [])
             return None
         if t.definitely_after_end(d):
-            how = t.end_event.type_zh if t.end_event else "撤销"
+            life = t.life_ending_before(d)
+            how = life.end_event.type_zh if life and life.end_event else "撤销"
             self.warn("body-ended", "error",
-                      f"{e.type_zh}事件（{d}）涉及{self.label(ref.id)}，但它已于{t.end}因{how}而终止；"
+                      f"{e.type_zh}事件（{d}）涉及{self.label(ref.id)}，但它已于{life.end if life else t.end}因{how}而终止；"
                       f"合并、分设或撤销后原机构不应再出现，请核对日期或所引机构",
-                      ref.loc, [t.end_event.loc] if t.end_event else [])
+                      ref.loc, [life.end_event.loc] if life and life.end_event else [])
             return None
         return t
 

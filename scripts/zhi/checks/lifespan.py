@@ -27,9 +27,11 @@ def _alive_check(h: History, ref: Ref | None, d: Date | None, what: str) -> Iter
                       f"{what}（{d}）涉及{name}，但此时它尚未设立" + (f"（设立于{t.start}）" if t.start else ""),
                       ref.loc, [t.start_event.loc] if t.start_event else [])
     elif t.definitely_after_end(d):
+        life = t.life_ending_before(d)
+        ev = life.end_event if life else None
         yield Finding("body-ended", "error",
-                      f"{what}（{d}）涉及{name}，但它已于{t.end}因{t.end_event.type_zh if t.end_event else '撤销'}而终止",
-                      ref.loc, [t.end_event.loc] if t.end_event else [])
+                      f"{what}（{d}）涉及{name}，但它已于{life.end if life else t.end}因{ev.type_zh if ev else '撤销'}而终止",
+                      ref.loc, [ev.loc] if ev else [])
 
 
 def _name_check(h: History, ref: Ref | None, d: Date | None, what: str) -> Iterator[Finding]:

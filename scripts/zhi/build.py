@@ -1,0 +1,136 @@
+"""`zhi build`: check, filter to the edition, derive, write, render with MkDocs, swap into place atomically.
+
+The site is built in a temporary directory next to the output and moved into place only when complete,
+so an interrupted build leaves the previous output whole.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .checks import run_checks
+from .editions import EDITION_ZH, filter_archive
+from .findings import Finding
+from .history import derive_history
+from .loader import load_archive
+from .model import Archive
+from .project import load_house_style
+from .writers.site import SiteWriter
+
+
+class BuildError(Exception):
+    pass
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    pages: int
+    findings: list[Finding]
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def output_dir(root: Path, edition: str) -> Path:
+    # the internal edition goes to a folder of its own that the public site never links
+    return root / "site" if edition == "public" else root / "build" / "internal"
+
+
+def generated_config(root: Path, docs: Path, site_dir: Path, title: str, nav: list) -> dict:
+    return {
+        "INHERIT": str(root / "mkdocs.yml"),
+        "site_name": title,
+        "docs_dir": str(docs),
+        "site_dir": str(site_dir),
+        "nav": nav,
+        "use_directory_urls": True,
+        "theme": {"name": "material", "custom_dir": str(root / "theme" / "overrides"), "language": "zh",
+                  "font": False},
+        "plugins": [],
+        "extra_css": ["assets/zhi.css"],
+        "extra_javascript": ["assets/zhi-search.js"],
+        "markdown_extensions": ["tables", "footnotes", "attr_list", "md_in_html", "def_list",
+                                {"toc": {"permalink": False}}, "admonition"],
+        "strict": False,
+    }
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Replace ``out`` with ``staging`` so that at every moment one of them is whole."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    old = out.with_name(out.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if out.exists():
+        os.replace(out, old)
+    os.replace(staging, out)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(root: Path, edition: str = "public", archive: Archive | None = None) -> BuildResult:
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    style = load_house_style(root)
+    archive = archive or load_archive(root)
+    archive.findings.extend(style.findings)
+    history = derive_history(archive)
+    findings = run_checks(archive, style.severities, history)
+    timings["load+check"] = time.perf_counter() - t0
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        raise BuildError(f"档案检查有 {len(errors)} 个错误，未生成网站；请先运行 zhi check 并改正：\n" +
+                         "\n".join(f.as_text() for f in errors[:20]))
+
+    t1 = time.perf_counter()
+    ed = filter_archive(archive, edition)
+    ed_history = derive_history(ed)
+    writer = SiteWriter(ed, ed_history, root / "theme", edition)
+    tree = writer.write()
+    timings["derive+write"] = time.perf_counter() - t1
+
+    out = output_dir(root, edition)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".zhi-build-", dir=out.parent))
+    try:
+        docs = work / "docs"
+        for p in tree.pages:
+            dest = docs / p.path
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(p.text, encoding="utf-8")
+        assets = docs / "assets"
+        shutil.copytree(root / "theme" / "assets", assets, dirs_exist_ok=True)
+        staging = work / "site"
+        cfg = generated_config(root, docs, staging, writer.title, tree.nav)
+        cfg_path = work / "mkdocs.yml"
+        cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        t2 = time.perf_counter()
+        _mkdocs(cfg_path)
+        timings["mkdocs"] = time.perf_counter() - t2
+        (staging / "search").mkdir(exist_ok=True)
+        (staging / "search" / "zhi-index.json").write_text(writer.search_index(), encoding="utf-8")
+        for junk in ("sitemap.xml.gz",):
+            (staging / junk).unlink(missing_ok=True)
+        (staging / ".edition").write_text(f"{edition} {EDITION_ZH[edition]}\n", encoding="utf-8")
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    timings["total"] = time.perf_counter() - t0
+    return BuildResult(out, len(tree.pages), findings, timings)
+
+
+def _mkdocs(cfg_path: Path) -> None:
+    from mkdocs.commands import build as mk_build
+    from mkdocs.config import load_config
+
+    for name in ("mkdocs", "mkdocs.plugins", "mkdocs.commands.build"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    cfg = load_config(str(cfg_path))
+    mk_build.build(cfg)

@@ -1,0 +1,97 @@
+"""Render editors' prose: references become links with the name valid at the context date,
+document references become footnotes 《标题》（文号）.
+
+The context date of a reference is its own ``@date``; otherwise the last date written in the same
+paragraph before it (``1984年3月``, ``1984年``); otherwise none, and the body's latest name is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..chronicle import REF_RE
+from ..dates import Date, DateError, parse_date
+from ..history import History
+from ..model import Archive, Document
+from ..views.naming import name_on
+
+_DATE_IN_TEXT = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
+
+
+def citation_text(d: Document) -> str:
+    """A source as the gazetteer cites it: 《标题》（文号）."""
+    title = d.title if d.title.startswith("《") else f"《{d.title}》"
+    return f"{title}（{d.number}）" if d.number else title
+
+
+def _context_date(paragraph_before: str) -> Date | None:
+    found = list(_DATE_IN_TEXT.finditer(paragraph_before))
+    if not found:
+        return None
+    try:
+        return parse_date(found[-1].group(0))
+    except DateError:
+        return None
+
+
+class ProseRenderer:
+    """Turns `[[id]]` references into Markdown links; collects document footnotes per page."""
+
+    def __init__(self, a: Archive, h: History, link: Callable[[str], str | None]):
+        self.a, self.h, self.link = a, h, link
+        self.notes: list[str] = []
+        self._note_ids: dict[str, int] = {}
+
+    def footnote(self, doc: Document) -> str:
+        key = doc.id
+        if key not in self._note_ids:
+            self.notes.append(citation_text(doc))
+            self._note_ids[key] = len(self.notes)
+        return f"[^{self._note_ids[key]}]"
+
+    def footnote_defs(self) -> str:
+        return "\n".join(f"[^{i}]: {t}" for i, t in enumerate(self.notes, 1))
+
+    def label(self, rid: str, d: Date | None) -> str | None:
+        if rid in self.a.bodies or rid in self.a.jurisdictions:
+            return name_on(self.h, rid, d)
+        if rid in self.a.people:
+            return self.a.people[rid].name
+        ev = self.a.events_by_id().get(rid)
+        if ev is not None and ev.date:
+            return f"{ev.date.chinese()}{ev.type_zh}"
+        return None
+
+    def render(self, text: str) -> str:
+        out_paras = []
+        for para in re.split(r"(\n\s*\n)", text):
+            out_paras.append(self._render_para(para))
+        return "".join(out_paras)
+
+    def _render_para(self, para: str) -> str:
+        pieces, pos = [], 0
+        for m in REF_RE.finditer(para):
+            pieces.append(para[pos:m.start()])
+            pos = m.end()
+            rid, at, shown = m.group(1).strip(), m.group(2), m.group(3)
+            doc = self.a.documents.get(rid)
+            if doc is not None:
+                pieces.append((shown or "") + self.footnote(doc))
+                continue
+            date = None
+            if at:
+                try:
+                    date = parse_date(at.strip())
+                except DateError:
+                    date = None
+            if date is None:
+                date = _context_date(para[:m.start()])
+            label = shown or self.label(rid, date)
+            if label is None:  # unknown or withheld in this edition: keep the words, drop the link
+                pieces.append(shown or "")
+                continue
+            target = self.link(rid)
+            pieces.append(f"[{label}]({target})" if target else label)
+        pieces.append(para[pos:])
+        return "".join(pieces)

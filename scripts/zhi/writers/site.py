@@ -1,0 +1,325 @@
+"""The site writer: a Material-flavoured Markdown tree and its navigation, from the archive and its views.
+
+It writes plain Markdown (rendered later by MkDocs) from the Jinja2 templates in ``theme/pages/``; it never
+reads source files and computes nothing that the views do not already give.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from ..dates import Date, Point
+from ..history import History
+from ..model import STAFFING_KINDS, Archive
+from ..views import indexes
+from ..views.chronology import Entry, Mention, chronology, staffing_text
+from ..views.lineage import lineage
+from ..views.naming import name_on
+from ..views.snapshot import difference, snapshot
+from ..views.staffing import by_body, figures, yearly_totals
+from . import svg
+from .prose import ProseRenderer, citation_text
+
+SECTIONS = {"book": "zhi", "chron": "dashiji", "body": "jigou", "doc": "wenjian", "year": "nianbiao",
+            "index": "suoyin", "stats": "tongji", "people": "renwu"}
+
+
+def page_of(a: Archive, rid: str) -> str | None:
+    """The page (path in the Markdown tree) that describes a record, with an anchor where needed."""
+    if rid in a.bodies:
+        return f"jigou/{rid}.md"
+    if rid in a.jurisdictions:
+        return f"dashiji/{rid}.md"
+    if rid in a.documents:
+        return f"wenjian/{rid}.md"
+    if rid in a.people:
+        return f"renwu/index.md#{rid}"
+    if rid in a.events_by_id():
+        return f"dashiji/index.md#{rid}"
+    return None
+
+
+def rel(from_page: str, to: str) -> str:
+    path, _, anchor = to.partition("#")
+    r = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    return f"{r}#{anchor}" if anchor else r
+
+
+@dataclass
+class Page:
+    path: str
+    title: str
+    text: str
+    search: bool = True
+
+
+@dataclass
+class SiteTree:
+    pages: list[Page] = field(default_factory=list)
+    nav: list = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # extra files (svg) by path
+
+
+def _plain(md: str) -> str:
+    s = re.sub(r"<svg.*?</svg>", " ", md, flags=re.S)
+    s = re.sub(r"<[^>]+>", " ", s)
+    s = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", s)
+    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)
+    s = re.sub(r"\[\^\d+\]:?", " ", s)
+    s = re.sub(r"\{[#.][^}]*\}", " ", s)
+    s = re.sub(r"^---.*?---", " ", s, flags=re.S)
+    s = re.sub(r"[#*|>`]+", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+class SiteWriter:
+    def __init__(self, a: Archive, h: History, theme: Path, edition: str = "public"):
+        self.a, self.h, self.edition = a, h, edition
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme / "pages")),
+                                      autoescape=False, trim_blocks=True, lstrip_blocks=True,
+                                      undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+        self.env.filters["cn"] = lambda d: d.chinese() if d else ""
+        self.env.filters["md"] = md_escape
+        self.env.globals["rel"] = rel
+        self.entries = chronology(a, h)
+        self.figs = figures(a)
+        self.tree = SiteTree()
+        self.backlinks: dict[str, list[tuple[str, str]]] = {}
+        book = a.book
+        self.title = book.title if book and book.title else "机构编制志"
+        self.upper = book.upper.year if book and book.upper else None
+        self.lower = book.lower.year if book and book.lower else None
+        self.in_scope = [j for j in a.jurisdictions.values() if j.in_scope]
+
+    # ---- helpers --------------------------------------------------------------------------------
+    def link(self, page: str, rid: str, text: str) -> str:
+        target = page_of(self.a, rid)
+        return f"[{md_escape(text)}]({rel(page, target)})" if target else md_escape(text)
+
+    def segs(self, page: str, segs) -> str:
+        return "".join(self.link(page, s.id, s.text) if isinstance(s, Mention) else md_escape(s) for s in segs)
+
+    def cite(self, page: str, docs) -> str:
+        return "（" + "；".join(self.link(page, d.id, d.number or f"《{d.title}》") for d in docs) + "）" if docs else ""
+
+    def name(self, rid: str, d: Date | None = None) -> str:
+        return name_on(self.h, rid, d)
+
+    def add(self, path: str, title: str, template: str, search: bool = True, **ctx) -> None:
+        text = self.env.get_template(template).render(page=path, title=title, w=self, **ctx)
+        self.tree.pages.append(Page(path, title, text, search))
+
+    def backlink(self, rid: str, page: str, label: str) -> None:
+        lst = self.backlinks.setdefault(rid, [])
+        if (page, label) not in lst:
+            lst.append((page, label))
+
+    # ---- the whole site ------------------------------------------------------------------------------
+    def write(self) -> SiteTree:
+        nav_book = self.book_pages()
+        self.collect_backlinks()
+        self.chronology_pages()
+        self.body_pages()
+        self.document_pages()
+        self.year_pages()
+        self.index_pages()
+        self.stats_page()
+        self.people_page()
+        self.home_page()
+        self.tree.pages.append(Page("search.md", "检索", self.env.get_template("search.md.j2").render(
+            title="检索", w=self, page="search.md"), search=False))
+        self.tree.nav = [
+            {"首页": "index.md"},
+            {"志书": nav_book},
+            {"大事记": ["dashiji/index.md"] + [f"dashiji/{j.id}.md" for j in self.in_scope]},
+            {"机构": "jigou/index.md"},
+            {"文件": "wenjian/index.md"},
+            {"年表": "nianbiao/index.md"},
+            {"索引": ["suoyin/index.md", "suoyin/wenjian.md", "suoyin/renwu.md"]},
+            {"统计": "tongji/index.md"},
+            {"人物": "renwu/index.md"},
+            {"检索": "search.md"},
+        ]
+        return self.tree
+
+    def book_pages(self) -> list:
+        book = self.a.book
+        nav: list = []
+        if book is None:
+            return nav
+        for ch in book.front:
+            nav.append(self.chapter_page(ch))
+        for i, part in enumerate(book.parts, 1):
+            nav.append({part.title: [self.chapter_page(ch) for ch in part.chapters]})
+        for ch in book.back:
+            nav.append(self.chapter_page(ch))
+        return nav
+
+    def chapter_page(self, ch) -> str:
+        path = "zhi/" + ch.path.removeprefix("chronicle/")
+        r = ProseRenderer(self.a, self.h, lambda rid: (rel(path, p) if (p := page_of(self.a, rid)) else None))
+        body = r.render(ch.body)
+        if not re.search(r"^#\s", body, flags=re.M):
+            body = f"# {ch.title}\n\n" + body
+        notes = r.footnote_defs()
+        self.tree.pages.append(Page(path, ch.title, body.rstrip() + ("\n\n" + notes if notes else "") + "\n"))
+        for ref in ch.refs:
+            self.backlink(ref.id, path, ch.title)
+        return path
+
+    def collect_backlinks(self) -> None:
+        for en in self.entries:
+            ev = en.event
+            label = f"{en.date.chinese()} {en.plain()[:24]}…"
+            for rid in en.bodies | en.jurisdictions:
+                self.backlink(rid, "dashiji/index.md", label)
+            for d in en.sources:
+                self.backlink(d.id, "dashiji/index.md" + (f"#{ev.id}" if ev.id else ""), label)
+        for p in self.a.posts:
+            for c in p.sources:
+                if p.body:
+                    self.backlink(c.doc, f"jigou/{p.body.id}.md", f"任职：{self.a.people[p.person.id].name} {p.post}")
+        for f in self.figs:
+            for c in f.sources:
+                self.backlink(c.doc, f"jigou/{f.body}.md", f"编制：{self.name(f.body, f.date)}（{f.date.chinese()}）")
+
+    # ---- sections ----------------------------------------------------------------------------------------
+    def chronology_pages(self) -> None:
+        self.add("dashiji/index.md", "大事记", "chronology.md.j2", entries=self.entries, years=_by_year(self.entries),
+                 scope=None)
+        for j in self.in_scope:
+            entries = [e for e in self.entries if j.id in e.jurisdictions]
+            self.add(f"dashiji/{j.id}.md", f"{self.name(j.id)}大事记", "chronology.md.j2", entries=entries,
+                     years=_by_year(entries), scope=j)
+
+    def body_pages(self) -> None:
+        per = by_body(self.figs)
+        groups: dict[str, list] = {}
+        for t in sorted(self.h.timelines.values(), key=lambda t: (t.start.sort_key() if t.start else (), t.id)):
+            if t.is_jurisdiction or t.start is None:
+                continue
+            lin = lineage(self.a, self.h, t.id, self.entries)
+            page = f"jigou/{t.id}.md"
+            diagram = svg.lineage_svg(lin, lambda rid: rel(page, p).replace(".md", "/") if (p := page_of(self.a, rid))
+                                      else None)
+            fs = per.get(t.id, [])
+            chart = None
+            if len(fs) >= 2:
+                labels = [f.date.iso() for f in fs]
+                chart = svg.bar_chart_svg("编制数（各类合计）", labels, [
+                    ("核定", [f.staffing.total() if f.basis == "approved" else 0 for f in fs], "#8b1a1a"),
+                    ("实有", [f.staffing.total() if f.basis == "actual" else 0 for f in fs], "#c9a227")])
+            first_j = t.jurisdictions[0].value if t.jurisdictions else None
+            groups.setdefault(first_j or "", []).append(lin)
+            self.add(page, lin.name, "body.md.j2", lin=lin, body=self.a.bodies.get(t.id), diagram=diagram,
+                     figs=fs, chart=chart, backlinks=self.backlinks.get(t.id, []), kinds=STAFFING_KINDS)
+        self.add("jigou/index.md", "机构", "bodies.md.j2", groups=groups)
+
+    def document_pages(self) -> None:
+        docs = indexes.document_index(self.a)
+        for d in docs:
+            text = d.transcription.read_text(encoding="utf-8") if d.transcription else ""
+            text = _demote_headings(text)
+            self.add(f"wenjian/{d.id}.md", d.title, "document.md.j2", d=d, transcription=text,
+                     citation=citation_text(d), backlinks=self.backlinks.get(d.id, []))
+        self.add("wenjian/index.md", "文件", "documents.md.j2", docs=docs)
+
+    def year_range(self) -> range:
+        years = [e.date.year for e in self.entries]
+        if not years:
+            return range(0)
+        first = max(min(years), self.upper or min(years))
+        last = self.lower or max(years)
+        return range(first, last + 1)
+
+    def year_pages(self) -> None:
+        years = list(self.year_range())
+        for y in years:
+            end = Date(Point(y, 12, 31))
+            start = Date(Point(y, 1, 1))
+            snaps = []
+            for j in self.in_scope:
+                t = self.h.get(j.id)
+                if t is None or not t.alive_on(end):
+                    continue
+                rows = snapshot(self.a, self.h, j.id, end, self.figs)
+                diff = difference(self.h, j.id, Date(Point(y - 1, 12, 31)), end)
+                snaps.append((j, self.name(j.id, end), rows, diff))
+            entries = [e for e in self.entries if e.date.year == y]
+            self.add(f"nianbiao/{y}.md", f"{y}年", "year.md.j2", year=y, snaps=snaps, entries=entries,
+                     start=start, end=end)
+        self.add("nianbiao/index.md", "年表", "years.md.j2", years=years)
+
+    def index_pages(self) -> None:
+        self.add("suoyin/index.md", "机构名称索引", "index_bodies.md.j2",
+                 groups=indexes.grouped(indexes.body_index(self.a, self.h)))
+        self.add("suoyin/wenjian.md", "文件索引", "index_documents.md.j2", docs=indexes.document_index(self.a))
+        self.add("suoyin/renwu.md", "人名索引", "index_people.md.j2",
+                 groups=indexes.grouped(indexes.person_index(self.a)))
+
+    def stats_page(self) -> None:
+        years = self.year_range()
+        charts = []
+        for j in self.in_scope:
+            bodies = {t.id for t in self.h.timelines.values() if not t.is_jurisdiction and
+                      any(s.value == j.id for s in t.jurisdictions)}
+            totals = yearly_totals(self.figs, bodies, years)
+            labels = [str(y) for y in years]
+            if not any(sum(totals[y]["approved"].values()) for y in years):
+                continue
+            series = [("核定编制", [sum(totals[y]["approved"].values()) for y in years], "#8b1a1a"),
+                      ("实有人数", [sum(totals[y]["actual"].values()) for y in years], "#c9a227")]
+            table = [(y, totals[y]) for y in years if sum(totals[y]["approved"].values())]
+            charts.append((j, self.name(j.id), svg.bar_chart_svg(f"{self.name(j.id)}编制（年末）", labels, series),
+                           table))
+        self.add("tongji/index.md", "统计", "stats.md.j2", charts=charts, kinds=STAFFING_KINDS)
+
+    def people_page(self) -> None:
+        people = sorted(self.a.people.values(), key=lambda p: indexes.pinyin_key(p.name))
+        posts = {}
+        for p in self.a.posts:
+            posts.setdefault(p.person.id, []).append(p)
+        self.add("renwu/index.md", "人物", "people.md.j2", people=people, posts=posts)
+
+    def home_page(self) -> None:
+        self.add("index.md", self.title, "home.md.j2", book=self.a.book, counts={
+            "机构": sum(1 for t in self.h.timelines.values() if not t.is_jurisdiction and t.start),
+            "事件": len(self.entries), "文件": len(self.a.documents), "人物": len(self.a.people)},
+            scope=self.in_scope)
+
+    # ---- search -------------------------------------------------------------------------------------------
+    def search_index(self) -> str:
+        docs = []
+        for p in sorted(self.tree.pages, key=lambda p: p.path):
+            if not p.search:
+                continue
+            url = p.path[:-3] + "/" if not p.path.endswith("index.md") else p.path[: -len("index.md")]
+            docs.append({"u": url, "t": p.title, "x": _plain(p.text)})
+        return json.dumps({"pages": docs}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def md_escape(s: str) -> str:
+    """Text from records goes into Markdown as text: characters that would make markup are escaped."""
+    s = str(s)
+    s = s.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\[\]*_`|#])", r"\\\1", s)
+
+
+def _demote_headings(md: str) -> str:
+    return re.sub(r"^(#{1,5})(\s)", r"#\1\2", md, flags=re.M)
+
+
+def _by_year(entries: list[Entry]) -> list[tuple[int, list[Entry]]]:
+    out: dict[int, list[Entry]] = {}
+    for e in entries:
+        out.setdefault(e.date.year, []).append(e)
+    return list(out.items())
+
+
+__all__ = ["SiteWriter", "page_of", "rel", "staffing_text"]
