@@ -1,5 +1,5 @@
 # The two commands of the README:
-#   make build   set up (first time only), check the archive, build the site and the book
+#   make build   set up (first time only), check the archive, build the site (and later the book)
 #   make test    set up (first time only), run all tests
 # Set-up installs missing Debian packages (as root, via apt-get), creates .venv and installs the
 # locked Python dependencies; it is skipped when nothing it depends on has changed.
@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.zhi-setup
 .PHONY: build test setup lock clean
 
 build: $(STAMP)
-	$(VENV)/bin/zhi check
+	$(VENV)/bin/zhi build
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 # 1. Debian packages (only those missing; needs root or sudo)
 missing=""
-for pkg in $(grep -v '^\s*#' scripts/system-packages.txt | tr -s ' \n' ' '); do
+for pkg in $(sed 's/#.*//' scripts/system-packages.txt); do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
 done
 if [ -n "$missing" ]; then

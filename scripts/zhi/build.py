@@ -23,6 +23,7 @@ from .history import derive_history
 from .loader import load_archive
 from .model import Archive
 from .project import load_house_style
+from .writers.search import build_index
 from .writers.site import SiteWriter
 
 
@@ -115,7 +116,7 @@ def build_site(root: Path, edition: str = "public", archive: Archive | None = No
         _mkdocs(cfg_path)
         timings["mkdocs"] = time.perf_counter() - t2
         (staging / "search").mkdir(exist_ok=True)
-        (staging / "search" / "zhi-index.json").write_text(writer.search_index(), encoding="utf-8")
+        (staging / "search" / "zhi-index.json").write_text(build_index(staging), encoding="utf-8")
         for junk in ("sitemap.xml.gz",):
             (staging / junk).unlink(missing_ok=True)
         (staging / ".edition").write_text(f"{edition} {EDITION_ZH[edition]}\n", encoding="utf-8")

@@ -67,15 +67,22 @@ class _Writer:
         return self.m(rid, name_before(self.h, rid, e))
 
     def now(self, rid: str, e: Event) -> Mention:
-        return self.m(rid, name_on(self.h, rid, e.date))
+        """A body's name at the moment of the event (for a body created by it, its first name)."""
+        t = self.h.get(rid)
+        if t is not None and any(s.start_event is e for s in t.names):
+            return self.m(rid, name_after(self.h, rid, e))
+        return self.m(rid, name_before(self.h, rid, e))
 
-    def created(self, rid: str, e: Event) -> list[Segment]:
-        """A new body: its name, short name, parent, rank as the event describes it."""
+    def created_name(self, rid: str, e: Event) -> list[Segment]:
         name = name_after(self.h, rid, e)
         segs: list[Segment] = [self.m(rid, name)]
         short = short_after(self.h, rid, e)
         if short and short != name:
             segs.append(f"（简称{short}）")
+        return segs
+
+    def attributes(self, rid: str, e: Event, both: bool = False) -> list[Segment]:
+        """'，隶属…，为…，正科级' for a body the event creates ('均' when said of several)."""
         nb = e.new.get(rid)
         extra: list[Segment] = []
         if nb is not None:
@@ -89,7 +96,24 @@ class _Writer:
                 extra.append(f"，{nb.rank}")
             if nb.second_names:
                 extra.append(f"，加挂{'、'.join(nb.second_names)}牌子")
-        return segs + extra
+        if both and extra and isinstance(extra[0], str) and extra[0].startswith("，"):
+            extra[0] = "，均" + extra[0][1:]
+        return extra
+
+    def created(self, rid: str, e: Event) -> list[Segment]:
+        """A new body: its name, short name, parent, rank as the event describes it."""
+        return self.created_name(rid, e) + self.attributes(rid, e)
+
+    def created_many(self, rids: list[str], e: Event) -> list[Segment]:
+        """Several new bodies; their shared parent, kind and rank are said once."""
+        specs = [e.new.get(r) for r in rids]
+        shape = {(nb.parent.id if nb.parent else None, nb.body_kind, nb.rank, tuple(nb.second_names)) if nb else None
+                 for nb in specs}
+        if len(rids) > 1 and len(shape) == 1 and None not in shape:
+            kinds = {self.a.bodies[r].body_kind if r in self.a.bodies else "" for r in rids}
+            if len(kinds) == 1:
+                return _join([self.created_name(r, e) for r in rids]) + self.attributes(rids[0], e, both=True)
+        return _join([self.created(r, e) if r in e.new else [self.now(r, e)] for r in rids], "；")
 
     def sentence(self, e: Event) -> list[Segment]:
         fn = getattr(self, "_" + e.type.replace("-", "_"))
@@ -127,13 +151,13 @@ class _Writer:
         if src is None:
             return ["分设"]
         afters = [r.id for r in e.after]
-        new = [[*self.created(r, e)] if r in e.new else [self.now(r, e)] for r in afters if r != src]
+        new = self.created_many([r for r in afters if r != src], e)
         if src in afters:
-            return ["从", self.before(src, e), "分出部分职能，设立"] + _join(new, "；")
+            return ["从", self.before(src, e), "分出部分职能，设立"] + new
         t = self.h.get(src)
         if t and t.is_jurisdiction:
             return ["撤销", self.before(src, e), "，其行政区域分别划归"] + _join([[self.now(r, e)] for r in afters])
-        return ["撤销", self.before(src, e), "，分设"] + _join(new, "；")
+        return ["撤销", self.before(src, e), "，分设"] + new
 
     def _abolish(self, e: Event) -> list[Segment]:
         segs: list[Segment] = ["撤销", self.before(e.body.id, e)]
@@ -142,7 +166,10 @@ class _Writer:
         return segs
 
     def _transfer(self, e: Event) -> list[Segment]:
-        return [self.now(e.source_from.id, e), f"的{'、'.join(e.functions)}职能划入", self.now(e.target_to.id, e)]
+        what = "、".join(e.functions)
+        if not what.endswith(("职能", "职责", "工作", "业务")):
+            what += "职能"
+        return [self.now(e.source_from.id, e), f"的{what}划入", self.now(e.target_to.id, e)]
 
     def _reparent(self, e: Event) -> list[Segment]:
         if e.parent is None:

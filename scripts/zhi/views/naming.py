@@ -7,6 +7,11 @@ from ..history import History
 from ..model import Event
 
 
+def name_at_event(h: History, rid: str, e: Event) -> str:
+    """The name a body bore at the moment of an event that does not rename it."""
+    return name_before(h, rid, e)
+
+
 def name_on(h: History, rid: str, d: Date | None) -> str:
     """The full name valid on d (the latest name if d is None or the body is unnamed then)."""
     t = h.get(rid)
@@ -29,6 +34,11 @@ def name_before(h: History, rid: str, e: Event) -> str:
     for s in t.names:
         if s.end_event is e:
             return s.value[0]
+    # the name in force just before this event in replay order (a rename later the same day is not yet made)
+    key = e.sort_key()
+    earlier = [s for s in t.names if s.start_event is None or s.start_event.sort_key() < key]
+    if earlier:
+        return earlier[-1].value[0]
     return name_on(h, rid, e.date)
 
 

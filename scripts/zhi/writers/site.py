@@ -6,7 +6,6 @@ reads source files and computes nothing that the views do not already give.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ def page_of(a: Archive, rid: str) -> str | None:
     if rid in a.bodies:
         return f"jigou/{rid}.md"
     if rid in a.jurisdictions:
-        return f"dashiji/{rid}.md"
+        return f"dashiji/{rid}.md" if a.jurisdictions[rid].in_scope else None
     if rid in a.documents:
         return f"wenjian/{rid}.md"
     if rid in a.people:
@@ -51,6 +50,23 @@ def rel(from_page: str, to: str) -> str:
     return f"{r}#{anchor}" if anchor else r
 
 
+def url_of(page: str) -> str:
+    """The URL path (directory URLs) at which MkDocs publishes a Markdown page."""
+    path, _, anchor = page.partition("#")
+    url = path[: -len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def url_rel(from_page: str, to: str) -> str:
+    """A link usable in raw HTML (e.g. inside SVG), which MkDocs does not rewrite."""
+    src = url_of(from_page)
+    target = url_of(to)
+    path, _, anchor = target.partition("#")
+    r = posixpath.relpath(path or ".", src.rstrip("/") or ".") + "/"
+    r = "./" if r == "./" else r.replace("//", "/")
+    return r + (f"#{anchor}" if anchor else "")
+
+
 @dataclass
 class Page:
     path: str
@@ -64,18 +80,6 @@ class SiteTree:
     pages: list[Page] = field(default_factory=list)
     nav: list = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # extra files (svg) by path
-
-
-def _plain(md: str) -> str:
-    s = re.sub(r"<svg.*?</svg>", " ", md, flags=re.S)
-    s = re.sub(r"<[^>]+>", " ", s)
-    s = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", s)
-    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)
-    s = re.sub(r"\[\^\d+\]:?", " ", s)
-    s = re.sub(r"\{[#.][^}]*\}", " ", s)
-    s = re.sub(r"^---.*?---", " ", s, flags=re.S)
-    s = re.sub(r"[#*|>`]+", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
 
 
 class SiteWriter:
@@ -206,8 +210,7 @@ class SiteWriter:
                 continue
             lin = lineage(self.a, self.h, t.id, self.entries)
             page = f"jigou/{t.id}.md"
-            diagram = svg.lineage_svg(lin, lambda rid: rel(page, p).replace(".md", "/") if (p := page_of(self.a, rid))
-                                      else None)
+            diagram = svg.lineage_svg(lin, lambda rid: url_rel(page, p) if (p := page_of(self.a, rid)) else None)
             fs = per.get(t.id, [])
             chart = None
             if len(fs) >= 2:
@@ -292,16 +295,6 @@ class SiteWriter:
             "机构": sum(1 for t in self.h.timelines.values() if not t.is_jurisdiction and t.start),
             "事件": len(self.entries), "文件": len(self.a.documents), "人物": len(self.a.people)},
             scope=self.in_scope)
-
-    # ---- search -------------------------------------------------------------------------------------------
-    def search_index(self) -> str:
-        docs = []
-        for p in sorted(self.tree.pages, key=lambda p: p.path):
-            if not p.search:
-                continue
-            url = p.path[:-3] + "/" if not p.path.endswith("index.md") else p.path[: -len("index.md")]
-            docs.append({"u": url, "t": p.title, "x": _plain(p.text)})
-        return json.dumps({"pages": docs}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def md_escape(s: str) -> str:

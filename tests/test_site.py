@@ -1,0 +1,134 @@
+"""The built website: every section, valid links, the right names and order, exact Chinese search."""
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from zhi.build import build_site
+from zhi.writers.search import page_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The sample built into a copy of the project, so the tests never touch the editor's site/."""
+    proj = tmp_path_factory.mktemp("proj")
+    for name in ("sources", "chronicle", "theme"):
+        shutil.copytree(ROOT / name, proj / name)
+    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+    res = build_site(proj)
+    return res.out
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            if tag in ("a", "link", "script", "img") and a.get(key):
+                self.links.append(a[key])
+
+
+def _parse(f: Path) -> _Links:
+    p = _Links()
+    p.feed(f.read_text(encoding="utf-8"))
+    return p
+
+
+def test_every_section_is_there(site):
+    for path in ["index.html", "dashiji/index.html", "jigou/index.html", "wenjian/index.html", "nianbiao/index.html",
+                 "suoyin/index.html", "suoyin/wenjian/index.html", "suoyin/renwu/index.html", "tongji/index.html",
+                 "renwu/index.html", "search/index.html", "search/zhi-index.json", "zhi/fanli/index.html"]:
+        assert (site / path).is_file(), path
+    assert len(list((site / "jigou").glob("*/index.html"))) >= 60
+    assert len(list((site / "wenjian").glob("*/index.html"))) >= 100
+    assert len(list((site / "nianbiao").glob("*/index.html"))) >= 50
+
+
+def test_all_internal_links_resolve(site):
+    pages = {f: _parse(f) for f in site.rglob("*.html") if f.name != "404.html"}  # 404 uses root-absolute links
+    broken = []
+    for f, parsed in pages.items():
+        for link in parsed.links:
+            u = urlsplit(link)
+            if u.scheme or u.netloc or link.startswith(("mailto:", "javascript:")):
+                broken.append((f, link, "external"))
+                continue
+            if not u.path:
+                target = f
+            else:
+                target = (f.parent / unquote(u.path)).resolve()
+                if target.is_dir():
+                    target = target / "index.html"
+            if not target.exists():
+                broken.append((f.relative_to(site), link, "missing"))
+                continue
+            if u.fragment and target.suffix == ".html" and target in pages and u.fragment not in pages[target].ids:
+                broken.append((f.relative_to(site), link, "anchor"))
+    assert broken == []
+
+
+def _text(site, path):
+    return page_text((site / path).read_text(encoding="utf-8"))[1]
+
+
+def test_renamed_then_merged_body(site):
+    """lx-jijingwei was renamed three times and merged in 2020: its page shows every name with dates,
+    predecessors and successors, and the chronology has its events in order under the names of the time."""
+    text = _text(site, "jigou/lx-jijingwei/index.html")
+    for name in ["县计划经济委员会", "县计划委员会", "县发展计划局", "县发展和改革局"]:
+        assert name in text
+    assert "1984年3月12日" in text and "2020年9月1日" in text
+    assert "前身" in text and "后继" in text and "区发展和改革局" in text
+    assert (site / "jigou/lx-jijingwei/index.html").read_text(encoding="utf-8").count("<svg") >= 1
+    chron = _text(site, "dashiji/index.html")
+    merged_1984 = chron.index("撤销县计划委员会、县经济委员会，合并设立县计划经济委员会")
+    renamed_1990 = chron.index("县计划经济委员会更名为县计划委员会")
+    renamed_2002 = chron.index("县计划委员会更名为县发展计划局")
+    merged_2020 = chron.index("县发展和改革局并入区发展和改革局")
+    assert merged_1984 < renamed_1990 < renamed_2002 < merged_2020
+
+
+def test_former_names_in_index_point_to_the_body(site):
+    html = (site / "suoyin/index.html").read_text(encoding="utf-8")
+    m = re.search(r'<a href="([^"]+)">县发展计划局</a>', html)
+    assert m and "jigou/lx-jijingwei/" in m.group(1)
+
+
+def test_public_site_holds_no_classified_record(site):
+    index = (site / "search/zhi-index.json").read_text(encoding="utf-8")
+    assert not list(site.glob("wenjian/doc-lb-1998-11/*"))        # a 秘密 document
+    assert "doc-lb-1998-11" not in index
+    for f in site.rglob("*.html"):
+        text = f.read_text(encoding="utf-8")
+        assert "秘密★" not in text and "doc-lbw-1984-jy" not in text, f
+
+
+QUERIES = ["编制", "区财政局", "财政局", "1998", "临编〔1984〕", "临编", "机构编制", "县计划经济委员会", "编办", "望川区",
+           "撤销", "2020年9月1日", "加挂", "领导职数", "乡人民政府"]
+
+
+def test_search_index_matches_substring_truth(site):
+    """The index holds each page's text as rendered; searching it by substring is exact by construction,
+    so compare the index to the HTML itself."""
+    pages = json.loads((site / "search/zhi-index.json").read_text(encoding="utf-8"))["pages"]
+    by_url = {p["u"]: p for p in pages}
+    for f in site.rglob("*.html"):
+        rel = f.relative_to(site).as_posix()
+        if rel.startswith("search/") or rel == "404.html":
+            continue
+        url = rel[: -len("index.html")]
+        title, text = page_text(f.read_text(encoding="utf-8"))
+        assert url in by_url, url
+        assert by_url[url]["x"] == text
