@@ -22,6 +22,8 @@ from .yamlsource import LList, LMap, YamlFile
 
 BOOK = "chronicle/book.yaml"
 STATUSES = ("初稿", "修改稿", "送审稿", "定稿")
+DIRECTIVES = {"一览": "snapshot", "编制": "staffing", "大事记": "chronology"}
+DIRECTIVE_RE = re.compile(r"^\s*\[\[(一览|编制|大事记)(?::([^\[\]@\n]*))?(?:@([^\[\]\n]*))?\]\]\s*$")
 REF_RE = re.compile(r"\[\[([^\[\]|@\n]+?)(?:@([^\[\]|\n]+?))?(?:\|([^\[\]\n]*))?\]\]")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE_RE = re.compile(r"^(```|~~~)")
@@ -33,6 +35,17 @@ class ProseRef:
     date: Date | None
     text: str | None
     loc: Loc
+
+
+@dataclass
+class Directive:
+    """A generated table embedded in prose: [[一览:区划@日期]], [[编制:机构]], [[大事记:区划@起..止]]."""
+
+    kind: str            # snapshot | staffing | chronology
+    target: str | None   # jurisdiction or body id
+    date: Date | None    # a date, or a range for a chronology slice
+    loc: Loc
+    problem: str = ""    # why it cannot be used, for zhi check
 
 
 @dataclass
@@ -55,6 +68,7 @@ class Chapter:
     body_line: int = 1         # line of the body's first line in the file
     headings: list[Heading] = field(default_factory=list)
     refs: list[ProseRef] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
 
 
 @dataclass
@@ -151,6 +165,10 @@ def _scan(ch: Chapter) -> None:
         m = HEADING_RE.match(line)
         if m:
             ch.headings.append(Heading(len(m.group(1)), m.group(2), Loc(ch.path, lineno)))
+        d = DIRECTIVE_RE.match(line)
+        if d:
+            ch.directives.append(parse_directive(d, Loc(ch.path, lineno)))
+            continue
         for r in REF_RE.finditer(line):
             date = None
             if r.group(2):
@@ -159,6 +177,22 @@ def _scan(ch: Chapter) -> None:
                 except DateError:
                     date = None
             ch.refs.append(ProseRef(r.group(1).strip(), date, r.group(3), Loc(ch.path, lineno)))
+
+
+def parse_directive(m: re.Match, loc: Loc) -> Directive:
+    kind = DIRECTIVES[m.group(1)]
+    target = (m.group(2) or "").strip() or None
+    date, problem = None, ""
+    if m.group(3):
+        try:
+            date = parse_date(m.group(3).strip())
+        except DateError as e:
+            problem = str(e)
+    if kind == "snapshot" and (target is None or date is None) and not problem:
+        problem = "机构设置一览须写明行政区划和日期，如 [[一览:linshui-xian@1984-12-31]]"
+    if kind == "staffing" and target is None:
+        problem = "编制表须写明机构，如 [[编制:lx-caizheng]]"
+    return Directive(kind, target, date, loc, problem)
 
 
 def load_book(root: Path) -> Book:

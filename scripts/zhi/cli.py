@@ -87,6 +87,13 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from .serve import serve
+
+    serve(_project(args), args.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="zhi", description="zhi：机构编制志编纂工具。检查档案记录，生成大事记、网站与志书。\n"
                                          "在项目目录（含 sources/ 与 chronicle/）内任意位置运行。")
@@ -106,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="版本：public（公开版，默认）或 internal（内部版）")
     b.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     b.set_defaults(func=cmd_build)
+    s = sub.add_parser("serve", prog="zhi serve", help="本机预览网站，修改后自动更新", description=(
+        "生成网站并在本机提供预览（默认 http://127.0.0.1:8000/）。修改 sources/、chronicle/ 中的文件并保存后，\n"
+        "几秒内自动重新生成，已打开的页面随之刷新。按 Ctrl+C 退出。"))
+    s.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    s.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
+    s.set_defaults(func=cmd_serve)
     return p
 
 

@@ -50,7 +50,6 @@ CODES: dict[str, tuple[str, str]] = {
     "jurisdiction-out-of-scope": ("warning", "机构属于越境不书的行政区划"),
     # events and sources
     "event-no-source": ("error", "事件没有来源文件"),
-    "event-no-id": ("warning", "事件没有编号"),
     "source-conflict": ("warning", "同一事实的来源日期不一致"),
     "source-classified": ("warning", "公开记录的来源全部高于公开，公开版中将无出处"),
     "date-order": ("warning", "日期先后不合常理"),
@@ -67,6 +66,7 @@ CODES: dict[str, tuple[str, str]] = {
     "chapter-missing": ("error", "篇目列出的文件不存在"),
     "chapter-unlisted": ("warning", "chronicle/ 中的文件不在篇目中"),
     "heading-gap": ("error", "标题级别跳级"),
+    "directive-invalid": ("error", "正文中的表格指令有误"),
 }
 
 

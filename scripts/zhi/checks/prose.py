@@ -26,6 +26,17 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
                     yield Finding("name-invalid", "error",
                                   f"正文引用“[[{r.id}@{r.date.iso()}]]”：{t.current_name()}在{r.date}并不存在"
                                   f"（存续期 {t.start}—{t.end or '今'}）", r.loc)
+        for d in ch.directives:
+            if d.problem:
+                yield Finding("directive-invalid", "error", f"表格指令有误：{d.problem}", d.loc)
+            elif d.target and a.record(d.target) is None:
+                yield Finding("ref-unknown", "error", f"表格指令引用的“{d.target}”找不到对应的记录", d.loc)
+            elif d.kind == "snapshot" and d.target not in a.jurisdictions:
+                yield Finding("directive-invalid", "error", f"机构设置一览的对象应为行政区划，“{d.target}”不是", d.loc)
+            elif d.kind == "staffing" and d.target not in a.bodies:
+                yield Finding("directive-invalid", "error", f"编制表的对象应为机构，“{d.target}”不是", d.loc)
+            elif d.kind == "chronology" and d.target and d.target not in a.jurisdictions:
+                yield Finding("directive-invalid", "error", f"大事记摘录的对象应为行政区划，“{d.target}”不是", d.loc)
         prev = 0
         for hd in ch.headings:
             if prev and hd.level > prev + 1:

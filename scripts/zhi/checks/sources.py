@@ -15,8 +15,6 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
             yield Finding("event-no-source", "error",
                           f"{e.type_zh}事件{('“' + e.id + '”') if e.id else ''}没有来源；请在 sources 中写明依据的文件编号",
                           e.loc)
-        if not e.id:
-            yield Finding("event-no-id", "warning", f"{e.type_zh}事件没有编号（id）；有编号才能在正文中引用它", e.loc)
         claims = [(c, c.date) for c in e.sources if c.date is not None]
         if e.date is not None and claims:
             # the event's own date is one claim; each source's stated date is another

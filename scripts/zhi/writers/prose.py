@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..chronicle import REF_RE
+from ..chronicle import DIRECTIVE_RE, REF_RE, parse_directive
 from ..dates import Date, DateError, parse_date
+from ..findings import Loc
 from ..history import History
 from ..model import Archive, Document
 from ..views.naming import name_on
@@ -38,8 +39,8 @@ def _context_date(paragraph_before: str) -> Date | None:
 class ProseRenderer:
     """Turns `[[id]]` references into Markdown links; collects document footnotes per page."""
 
-    def __init__(self, a: Archive, h: History, link: Callable[[str], str | None]):
-        self.a, self.h, self.link = a, h, link
+    def __init__(self, a: Archive, h: History, link: Callable[[str], str | None], tables=None):
+        self.a, self.h, self.link, self.tables = a, h, link, tables
         self.notes: list[str] = []
         self._note_ids: dict[str, int] = {}
 
@@ -64,10 +65,23 @@ class ProseRenderer:
         return None
 
     def render(self, text: str) -> str:
+        lines = []
+        for line in text.split("\n"):
+            d = DIRECTIVE_RE.match(line)
+            if d:
+                table = self.tables.render(parse_directive(d, Loc("")), self._link_text) if self.tables else ""
+                lines.append(f"\n{table}\n")
+            else:
+                lines.append(line)
+        text = "\n".join(lines)
         out_paras = []
         for para in re.split(r"(\n\s*\n)", text):
             out_paras.append(self._render_para(para))
         return "".join(out_paras)
+
+    def _link_text(self, rid: str, text: str) -> str:
+        target = self.link(rid)
+        return f"[{text}]({target})" if target else text
 
     def _render_para(self, para: str) -> str:
         pieces, pos = [], 0

@@ -24,6 +24,7 @@ from ..views.snapshot import difference, snapshot
 from ..views.staffing import by_body, figures, yearly_totals
 from . import svg
 from .prose import ProseRenderer, citation_text
+from .tables import Tables
 
 SECTIONS = {"book": "zhi", "chron": "dashiji", "body": "jigou", "doc": "wenjian", "year": "nianbiao",
             "index": "suoyin", "stats": "tongji", "people": "renwu"}
@@ -94,6 +95,7 @@ class SiteWriter:
         self.entries = chronology(a, h)
         self.figs = figures(a)
         self.tree = SiteTree()
+        self.tables = Tables(a, h, self.entries, self.figs)
         self.backlinks: dict[str, list[tuple[str, str]]] = {}
         book = a.book
         self.title = book.title if book and book.title else "机构编制志"
@@ -167,7 +169,8 @@ class SiteWriter:
 
     def chapter_page(self, ch) -> str:
         path = "zhi/" + ch.path.removeprefix("chronicle/")
-        r = ProseRenderer(self.a, self.h, lambda rid: (rel(path, p) if (p := page_of(self.a, rid)) else None))
+        r = ProseRenderer(self.a, self.h, lambda rid: (rel(path, p) if (p := page_of(self.a, rid)) else None),
+                          self.tables)
         body = r.render(ch.body)
         if not re.search(r"^#\s", body, flags=re.M):
             body = f"# {ch.title}\n\n" + body

@@ -1,0 +1,127 @@
+"""`zhi serve`: live preview. Builds the site, serves it on localhost, rebuilds when a file under
+sources/, chronicle/, theme/ or mkdocs.yml changes, and makes open pages reload themselves.
+
+The reload script is added to HTML pages as they are served (never written into site/), and asks the
+server every second for the build number; a page whose build is older reloads.
+"""
+
+from __future__ import annotations
+
+import http.server
+import sys
+import threading
+import time
+from pathlib import Path
+
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .build import BuildError, build_site
+
+RELOAD_JS = b"""<script>(function(){var v=null;function poll(){fetch('/__zhi_build').then(function(r){return r.text()})
+.then(function(t){if(v===null){v=t}else if(t!==v){location.reload()}}).catch(function(){}).finally(function(){
+setTimeout(poll,1000)})}poll()})();</script>"""
+
+
+class _State:
+    def __init__(self):
+        self.build = 0
+        self.lock = threading.Lock()
+        self.pending = threading.Event()
+
+
+def _handler(site: Path, state: _State):
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a, **kw):
+            super().__init__(*a, directory=str(site), **kw)
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            if self.path == "/__zhi_build":
+                body = str(state.build).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if path.suffix == ".html" and path.is_file():
+                data = path.read_bytes().replace(b"</body>", RELOAD_JS + b"</body>", 1)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                return
+            super().do_GET()
+
+    return Handler
+
+
+class _Watch(FileSystemEventHandler):
+    def __init__(self, state: _State, root: Path):
+        self.state, self.root = state, root
+
+    def on_any_event(self, event):
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        for p in (getattr(event, "src_path", ""), getattr(event, "dest_path", "")):
+            if not p:
+                continue
+            try:
+                rel = Path(p).relative_to(self.root).as_posix()
+            except ValueError:
+                continue
+            if "/." in "/" + rel or rel.endswith("~") or "__pycache__" in rel:
+                continue
+            if rel == "mkdocs.yml" or rel.split("/", 1)[0] in ("sources", "chronicle", "theme"):
+                self.state.pending.set()
+
+
+def _rebuild(root: Path, state: _State) -> None:
+    t0 = time.perf_counter()
+    try:
+        res = build_site(root)
+    except BuildError as e:
+        print(f"[{time.strftime('%H:%M:%S')}] 未能更新：{e}", file=sys.stderr, flush=True)
+        return
+    with state.lock:
+        state.build += 1
+    print(f"[{time.strftime('%H:%M:%S')}] 已更新（{res.pages} 页，{time.perf_counter() - t0:.1f} 秒）", flush=True)
+
+
+def serve(root: Path, port: int = 8000, host: str = "127.0.0.1") -> None:
+    state = _State()
+    _rebuild(root, state)
+    site = root / "site"
+    site.mkdir(exist_ok=True)
+    httpd = http.server.ThreadingHTTPServer((host, port), _handler(site, state))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    observer = Observer()
+    watcher = _Watch(state, root.resolve())
+    for name in ("sources", "chronicle", "theme"):
+        if (root / name).is_dir():
+            observer.schedule(watcher, str(root / name), recursive=True)
+    observer.schedule(watcher, str(root), recursive=False)
+    observer.start()
+    print(f"预览地址：http://{host}:{httpd.server_address[1]}/  （修改 sources/、chronicle/ 中的文件后自动更新；Ctrl+C 退出）",
+          flush=True)
+    try:
+        while True:
+            if state.pending.wait(0.5):
+                time.sleep(0.3)  # let an editor's save finish
+                state.pending.clear()
+                _rebuild(root, state)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        observer.stop()
+        httpd.shutdown()
+

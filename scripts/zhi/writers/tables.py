@@ -1,0 +1,76 @@
+"""Generated tables that editors embed in prose with a directive, as Markdown for every writer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..chronicle import Directive
+from ..dates import Date
+from ..history import History
+from ..model import STAFFING_KINDS, Archive
+from ..views.chronology import Entry, Mention
+from ..views.snapshot import snapshot
+from ..views.staffing import Figure
+
+Link = Callable[[str, str], str]  # (record id, text) → Markdown link or text
+
+
+def _md(s: str) -> str:
+    return str(s).replace("|", "｜").replace("\n", " ")
+
+
+class Tables:
+    def __init__(self, a: Archive, h: History, entries: list[Entry], figs: list[Figure]):
+        self.a, self.h, self.entries, self.figs = a, h, entries, figs
+
+    def render(self, d: Directive, link: Link) -> str:
+        if d.problem:
+            return ""
+        return {"snapshot": self.snapshot, "staffing": self.staffing, "chronology": self.chronology}[d.kind](d, link)
+
+    def snapshot(self, d: Directive, link: Link) -> str:
+        from ..views.naming import name_on
+
+        if d.target not in self.a.jurisdictions or d.date is None:
+            return ""
+        rows = snapshot(self.a, self.h, d.target, d.date, self.figs)
+        out = [f"**{_md(name_on(self.h, d.target, d.date))}机构设置一览（{d.date.chinese()}）**", "",
+               "| 机构 | 类别 | 规格 | 上级 | 核定编制 | 设立 | 依据 |", "| --- | --- | --- | --- | ---: | --- | --- |"]
+        for r in rows:
+            out.append(f"| {link(r.body, r.name)} | {_md(r.kind)} | {_md(r.rank)} | {_md(r.parent_name)} | "
+                       f"{r.approved.staffing.total() if r.approved else ''} | "
+                       f"{r.established.chinese() if r.established else ''} | {_md('；'.join(r.authority))} |")
+        return "\n".join(out)
+
+    def staffing(self, d: Directive, link: Link) -> str:
+        from ..views.naming import name_on
+
+        figs = [f for f in self.figs if f.body == d.target]
+        if not figs:
+            return ""
+        out = [f"**{_md(name_on(self.h, d.target, None))}编制沿革**", "",
+               "| 日期 | 口径 | " + " | ".join(STAFFING_KINDS) + " | 领导职数 |",
+               "| --- | --- | " + " | ".join("---:" for _ in STAFFING_KINDS) + " | --- |"]
+        for f in figs:
+            leaders = "、".join(f"{k}{v}" for k, v in f.staffing.leaders.items())
+            out.append(f"| {f.date.chinese()} | {'核定' if f.basis == 'approved' else '实有'} | " +
+                       " | ".join(str(f.staffing.posts.get(k, "—")) for k in STAFFING_KINDS) + f" | {leaders} |")
+        return "\n".join(out)
+
+    def chronology(self, d: Directive, link: Link) -> str:
+        entries = self.entries
+        if d.target:
+            entries = [e for e in entries if d.target in e.jurisdictions]
+        if d.date is not None:
+            lo = d.date.start
+            hi = d.date.end or d.date.start
+            entries = [e for e in entries if _within(e.date, lo, hi)]
+        lines = []
+        for e in entries:
+            text = "".join(link(s.id, s.text) if isinstance(s, Mention) else _md(s) for s in e.segments)
+            lines.append(f"- **{e.date.chinese()}**　{text}")
+        return "\n".join(lines)
+
+
+def _within(d: Date, lo, hi) -> bool:
+    return lo.first_day() <= d.start.first_day() and d.start.last_day() <= hi.last_day()
