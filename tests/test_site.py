@@ -15,15 +15,22 @@ from zhi.writers.search import page_text
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The sample built into a copy of the project, so the tests never touch the editor's site/."""
-    proj = tmp_path_factory.mktemp("proj")
+def copy_project(dest: Path) -> Path:
     for name in ("sources", "chronicle", "theme"):
-        shutil.copytree(ROOT / name, proj / name)
-    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
-    res = build_site(proj)
-    return res.out
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The sample built (site, PDF and DOCX) into a copy of the project, never touching the editor's site/."""
+    return build_site(copy_project(tmp_path_factory.mktemp("proj")), docx=True)
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Path:
+    return built.out
 
 
 class _Links(HTMLParser):

@@ -24,7 +24,10 @@ from .loader import load_archive
 from .model import Archive
 from .project import load_house_style
 from .writers.search import build_index
+from .writers.book import BookWriter
+from .writers.docx import write_docx
 from .writers.site import SiteWriter
+from .writers.typeset import typeset
 
 
 class BuildError(Exception):
@@ -37,6 +40,7 @@ class BuildResult:
     pages: int
     findings: list[Finding]
     timings: dict[str, float] = field(default_factory=dict)
+    book: object = None  # typeset.TypesetResult when the PDF was made
 
 
 def output_dir(root: Path, edition: str) -> Path:
@@ -63,6 +67,14 @@ def generated_config(root: Path, docs: Path, site_dir: Path, title: str, nav: li
     }
 
 
+def pdf_metadata(title: str, archive: Archive, edition: str) -> dict[str, str]:
+    scope = "、".join(j.id for j in archive.jurisdictions.values() if j.in_scope)
+    return {"Title": title + ("（内部版）" if edition == "internal" else ""),
+            "Subject": f"{title}：机构设置与编制沿革",
+            "Keywords": "机构编制志, 地方志, " + scope,
+            "Creator": "zhi", "Producer": "zhi (WeasyPrint, pypdf)"}
+
+
 def _swap(staging: Path, out: Path) -> None:
     """Replace ``out`` with ``staging`` so that at every moment one of them is whole."""
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -76,7 +88,12 @@ def _swap(staging: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(root: Path, edition: str = "public", archive: Archive | None = None) -> BuildResult:
+PDF_NAME = "zhi.pdf"
+DOCX_NAME = "zhi.docx"
+
+
+def build_site(root: Path, edition: str = "public", archive: Archive | None = None, pdf: bool = True,
+               docx: bool = False) -> BuildResult:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     style = load_house_style(root)
@@ -93,10 +110,11 @@ def build_site(root: Path, edition: str = "public", archive: Archive | None = No
     t1 = time.perf_counter()
     ed = filter_archive(archive, edition)
     ed_history = derive_history(ed)
-    writer = SiteWriter(ed, ed_history, root / "theme", edition)
+    writer = SiteWriter(ed, ed_history, root / "theme", edition, pdf_name=PDF_NAME if pdf else None)
     tree = writer.write()
     timings["derive+write"] = time.perf_counter() - t1
 
+    book_report = None
     out = output_dir(root, edition)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".zhi-build-", dir=out.parent))
@@ -106,6 +124,17 @@ def build_site(root: Path, edition: str = "public", archive: Archive | None = No
             dest = docs / p.path
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_text(p.text, encoding="utf-8")
+        if pdf:
+            t3 = time.perf_counter()
+            book = BookWriter(ed, ed_history, root / "theme", edition)
+            res_pdf = typeset(book, docs / PDF_NAME, root, pdf_metadata(writer.title, ed, edition))
+            timings["pdf"] = time.perf_counter() - t3
+            book_report = res_pdf
+        if docx:
+            t4 = time.perf_counter()
+            write_docx(BookWriter(ed, ed_history, root / "theme", edition), docs / DOCX_NAME,
+                       book_report.index_pages if book_report else None)
+            timings["docx"] = time.perf_counter() - t4
         assets = docs / "assets"
         shutil.copytree(root / "theme" / "assets", assets, dirs_exist_ok=True)
         staging = work / "site"
@@ -124,7 +153,7 @@ def build_site(root: Path, edition: str = "public", archive: Archive | None = No
     finally:
         shutil.rmtree(work, ignore_errors=True)
     timings["total"] = time.perf_counter() - t0
-    return BuildResult(out, len(tree.pages), findings, timings)
+    return BuildResult(out, len(tree.pages), findings, timings, book_report)
 
 
 def _mkdocs(cfg_path: Path) -> None:

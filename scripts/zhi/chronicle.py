@@ -84,6 +84,8 @@ class Book:
     subtitle: str = ""
     upper: Date | None = None
     lower: Date | None = None
+    snapshots: list[Date] = field(default_factory=list)  # dates of the 机构设置一览 in the appendix
+    cover: Path | None = None                             # an image that replaces the generated cover
     front: list[Chapter] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     back: list[Chapter] = field(default_factory=list)
@@ -209,10 +211,29 @@ def load_book(root: Path) -> Book:
             book.findings.append(Finding("schema-type", "error", "book.yaml 应为键值表", Loc(BOOK, 1)))
         return book
     f = Fields(yf.data, BOOK, book.findings, "志书设置", {"title", "subtitle", "upper", "lower", "front", "parts",
-                                                      "back", "note"})
+                                                      "back", "note", "snapshots", "cover"})
     book.title = f.text("title", True) or ""
     book.subtitle = f.text("subtitle") or ""
     book.upper, book.lower = f.date("upper"), f.date("lower")
+    snaps = yf.data.get("snapshots")
+    if isinstance(snaps, LList):
+        for i, v in enumerate(snaps):
+            try:
+                book.snapshots.append(parse_date(v))
+            except DateError as e:
+                book.findings.append(Finding("date-invalid", "error", f"“snapshots（一览日期）”：{e}",
+                                             Loc(BOOK, snaps.line_of(i))))
+    elif snaps is not None:
+        f.error("schema-type", "“snapshots（一览日期）”应为日期列表，如 [1984-12-31, 2002-12-31]", "snapshots")
+    cover = f.text("cover")
+    if cover:
+        p = (root / "chronicle" / cover).resolve()
+        if not p.is_relative_to(root.resolve()):
+            f.error("path-outside", f"封面“{cover}”指向项目之外", "cover")
+        elif not p.is_file():
+            f.error("file-missing", f"封面图片“{cover}”不存在（相对于 chronicle/）", "cover")
+        else:
+            book.cover = p
     listed: set[str] = set()
 
     def chapter_list(key: str, role: str, part: str, data: LMap | None = None) -> list[Chapter]:

@@ -77,13 +77,23 @@ def cmd_build(args) -> int:
 
     root = _project(args)
     try:
-        res = build_site(root, args.edition)
+        res = build_site(root, args.edition, pdf=not args.no_pdf, docx=args.docx)
     except BuildError as e:
         print(f"zhi build：{e}", file=sys.stderr)
         return 1
     warnings = sum(1 for f in res.findings if f.severity == "warning")
     print(f"网站已生成：{res.out}（{res.pages} 页，用时 {res.timings['total']:.1f} 秒）"
           + (f"；档案检查有 {warnings} 条警告，运行 zhi check 查看" if warnings else ""))
+    if res.book is not None:
+        b = res.book
+        print(f"志书 PDF：{res.out / 'zhi.pdf'}（{b.pages} 页：前置 {b.front_pages} 页，正文 {b.body_pages} 页；"
+              f"排版 {b.timings['total']:.1f} 秒）")
+        for issue in b.line_issues[:20]:
+            print(f"  避头尾：第 {issue.page} 页“{issue.line}”：{issue.problem}", file=sys.stderr)
+        if b.line_issues:
+            print(f"  共 {len(b.line_issues)} 处不合避头尾规则（GB/T 15834），请检查上列各页", file=sys.stderr)
+    if args.docx:
+        print(f"审读用 Word 文档：{res.out / 'zhi.docx'}")
     return 0
 
 
@@ -111,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
         "档案有错误时不生成，先运行 zhi check 改正。"))
     b.add_argument("--edition", choices=["public", "internal"], default="public",
                    help="版本：public（公开版，默认）或 internal（内部版）")
+    b.add_argument("--docx", action="store_true", help="同时生成审读用 Word 文档（zhi.docx）")
+    b.add_argument("--no-pdf", action="store_true", help="不生成 PDF（只更新网站，较快）")
     b.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("serve", prog="zhi serve", help="本机预览网站，修改后自动更新", description=(

@@ -88,7 +88,7 @@ class _Watch(FileSystemEventHandler):
 def _rebuild(root: Path, state: _State) -> None:
     t0 = time.perf_counter()
     try:
-        res = build_site(root)
+        res = build_site(root, pdf=False)
     except BuildError as e:
         print(f"[{time.strftime('%H:%M:%S')}] 未能更新：{e}", file=sys.stderr, flush=True)
         return

@@ -54,13 +54,15 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure]) -> Ro
     names = _span_value(t.names, d, t.names[-1].value if t.names else (t.id, None))
     parent = t.parent_on(d)
     docs = []
-    if t.start_event:
-        for c in t.start_event.sources:
+    life = next((life for life in reversed(t.lives) if life.covers(d)), None)
+    origin = life.start_event if life else t.start_event
+    if origin:
+        for c in origin.sources:
             doc = a.documents.get(c.doc)
             if doc:
                 docs.append(doc.number or f"《{doc.title}》")
     return Row(t.id, names[0], names[1], _span_value(t.kinds, d, ""), _span_value(t.ranks, d, ""), parent,
-               name_on(h, parent, d) if parent else "", t.start, docs,
+               name_on(h, parent, d) if parent else "", life.start if life else t.start, docs,
                latest(figs, t.id, "approved", d), latest(figs, t.id, "actual", d))
 
 

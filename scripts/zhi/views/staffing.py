@@ -32,7 +32,15 @@ def figures(a: Archive) -> list[Figure]:
         target = e.body.id if e.body else (e.after[0].id if len(e.after) == 1 else None)
         if target:
             out.append(Figure(target, e.date, "approved", e.staffing, e.sources, e.classification, e.id or str(e.loc)))
-    return sorted(out, key=lambda f: (f.date.sort_key(), f.body, f.basis))
+    # the same approval recorded twice (an event and a staffing record) is one figure
+    seen, unique = set(), []
+    for f in sorted(out, key=lambda f: (f.date.sort_key(), f.body, f.basis)):
+        key = (f.body, f.date.sort_key(), f.basis, tuple(sorted(f.staffing.posts.items())),
+               tuple(sorted(f.staffing.leaders.items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
 
 
 def by_body(figs: list[Figure]) -> dict[str, list[Figure]]:

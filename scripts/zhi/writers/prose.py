@@ -21,8 +21,11 @@ _DATE_IN_TEXT = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
 
 
 def citation_text(d: Document) -> str:
-    """A source as the gazetteer cites it: 《标题》（文号）."""
-    title = d.title if d.title.startswith("《") else f"《{d.title}》"
+    """A source as the gazetteer cites it: 《标题》（文号）; a title inside the title takes 〈〉."""
+    title = d.title.strip()
+    if title.startswith("《") and title.endswith("》"):
+        title = title[1:-1]
+    title = "《" + title.replace("《", "〈").replace("》", "〉") + "》"
     return f"{title}（{d.number}）" if d.number else title
 
 
@@ -37,10 +40,16 @@ def _context_date(paragraph_before: str) -> Date | None:
 
 
 class ProseRenderer:
-    """Turns `[[id]]` references into Markdown links; collects document footnotes per page."""
+    """Turns `[[id]]` references into marked-up mentions and document references into notes.
 
-    def __init__(self, a: Archive, h: History, link: Callable[[str], str | None], tables=None):
-        self.a, self.h, self.link, self.tables = a, h, link, tables
+    ``mention(id, label)`` gives the markup of a mention (a Markdown link for the site, a span for the book);
+    ``note(document)`` the markup of a source note (default: a Markdown footnote collected per page).
+    """
+
+    def __init__(self, a: Archive, h: History, mention: Callable[[str, str], str],
+                 note: Callable[[Document], str] | None = None, tables=None):
+        self.a, self.h, self.mention, self.tables = a, h, mention, tables
+        self.note = note or self.footnote
         self.notes: list[str] = []
         self._note_ids: dict[str, int] = {}
 
@@ -69,7 +78,7 @@ class ProseRenderer:
         for line in text.split("\n"):
             d = DIRECTIVE_RE.match(line)
             if d:
-                table = self.tables.render(parse_directive(d, Loc("")), self._link_text) if self.tables else ""
+                table = self.tables.render(parse_directive(d, Loc("")), self.mention) if self.tables else ""
                 lines.append(f"\n{table}\n")
             else:
                 lines.append(line)
@@ -79,10 +88,6 @@ class ProseRenderer:
             out_paras.append(self._render_para(para))
         return "".join(out_paras)
 
-    def _link_text(self, rid: str, text: str) -> str:
-        target = self.link(rid)
-        return f"[{text}]({target})" if target else text
-
     def _render_para(self, para: str) -> str:
         pieces, pos = [], 0
         for m in REF_RE.finditer(para):
@@ -91,7 +96,7 @@ class ProseRenderer:
             rid, at, shown = m.group(1).strip(), m.group(2), m.group(3)
             doc = self.a.documents.get(rid)
             if doc is not None:
-                pieces.append((shown or "") + self.footnote(doc))
+                pieces.append((shown or "") + self.note(doc))
                 continue
             date = None
             if at:
@@ -105,7 +110,6 @@ class ProseRenderer:
             if label is None:  # unknown or withheld in this edition: keep the words, drop the link
                 pieces.append(shown or "")
                 continue
-            target = self.link(rid)
-            pieces.append(f"[{label}]({target})" if target else label)
+            pieces.append(self.mention(rid, label))
         pieces.append(para[pos:])
         return "".join(pieces)

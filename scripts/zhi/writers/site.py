@@ -84,8 +84,8 @@ class SiteTree:
 
 
 class SiteWriter:
-    def __init__(self, a: Archive, h: History, theme: Path, edition: str = "public"):
-        self.a, self.h, self.edition = a, h, edition
+    def __init__(self, a: Archive, h: History, theme: Path, edition: str = "public", pdf_name: str | None = None):
+        self.a, self.h, self.edition, self.pdf_name = a, h, edition, pdf_name
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme / "pages")),
                                       autoescape=False, trim_blocks=True, lstrip_blocks=True,
                                       undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
@@ -169,8 +169,7 @@ class SiteWriter:
 
     def chapter_page(self, ch) -> str:
         path = "zhi/" + ch.path.removeprefix("chronicle/")
-        r = ProseRenderer(self.a, self.h, lambda rid: (rel(path, p) if (p := page_of(self.a, rid)) else None),
-                          self.tables)
+        r = ProseRenderer(self.a, self.h, lambda rid, text: self.link(path, rid, text), tables=self.tables)
         body = r.render(ch.body)
         if not re.search(r"^#\s", body, flags=re.M):
             body = f"# {ch.title}\n\n" + body

@@ -1,0 +1,304 @@
+"""The printed volume: one HTML document per chunk, rendered from theme/book/ templates, typeset by WeasyPrint.
+
+Gazetteer order: cover, title page, 凡例 …, 目录 (front matter, roman page numbers), then 概述, 大事记, the
+篇/章/节 body, 附录, 索引, 编后记 (arabic numbers from 1). The front matter and the body are typeset as
+separate chunks (WeasyPrint resets the page counter only on a document's first page) and merged.
+
+Page numbers of the table of contents and of the index come from the rendered pages' anchors, not from
+``target-counter()``, so that the body can later be split into more chunks typeset in parallel: the body is
+laid out once to find where every heading and every mention falls, then laid out again with the numbers
+filled in.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import markdown
+
+from ..dates import Date, Point
+from ..history import History
+from ..model import STAFFING_KINDS, Archive, Document
+from ..views import indexes
+from ..views.chronology import Entry, Mention, chronology
+from ..views.naming import name_on
+from ..views.snapshot import snapshot
+from ..views.staffing import figures, yearly_totals
+from . import svg
+from .prose import ProseRenderer, citation_text
+from .tables import Tables
+
+
+def esc(s: object) -> str:
+    return html.escape(str(s), quote=True)
+
+
+@dataclass
+class Heading:
+    level: int      # 1 篇/部分, 2 章, 3 节
+    title: str
+    anchor: str
+
+
+@dataclass
+class BookParts:
+    front: str                          # HTML of the front chunk body (before the TOC)
+    body: str                           # HTML of the body chunk
+    headings: list[Heading]             # for the TOC, in order
+    front_headings: list[Heading]
+    mentions: dict[str, tuple[str, str]] = field(default_factory=dict)  # anchor → (record id, text shown)
+
+
+class _Ids:
+    def __init__(self):
+        self.n = 0
+
+    def next(self, prefix: str) -> str:
+        self.n += 1
+        return f"{prefix}{self.n}"
+
+
+class BookWriter:
+    def __init__(self, a: Archive, h: History, theme: Path, edition: str = "public"):
+        self.a, self.h, self.edition = a, h, edition
+        self.book = a.book
+        self.theme = theme / "book"
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(self.theme)), autoescape=True,
+                                      trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+        self.entries = chronology(a, h)
+        self.figs = figures(a)
+        self.tables = Tables(a, h, self.entries, self.figs)
+        self.ids = _Ids()
+        self.mentions: dict[str, tuple[str, str]] = {}
+        self.headings: list[Heading] = []
+        self.front_headings: list[Heading] = []
+        self.title = self.book.title if self.book and self.book.title else "机构编制志"
+        self.in_scope = [j for j in a.jurisdictions.values() if j.in_scope]
+
+    # ---- mentions and notes (the index is made of these) ---------------------------------------------
+    def mention(self, rid: str, text: str) -> str:
+        anchor = self.ids.next("m")
+        self.mentions[anchor] = (rid, text)
+        return f'<span class="m" id="{anchor}">{esc(text)}</span>'
+
+    def note(self, doc: Document) -> str:
+        anchor = self.ids.next("m")
+        self.mentions[anchor] = (doc.id, doc.number or doc.title)
+        return f'<span class="fn"><span id="{anchor}">{esc(citation_text(doc))}</span></span>'
+
+    def cite_inline(self, docs: list[Document]) -> str:
+        if not docs:
+            return ""
+        parts = []
+        for d in docs:
+            anchor = self.ids.next("m")
+            self.mentions[anchor] = (d.id, d.number or d.title)
+            parts.append(f'<span id="{anchor}">{esc(d.number or "《" + d.title + "》")}</span>')
+        return "（" + "；".join(parts) + "）"
+
+    def segs(self, segments) -> str:
+        return "".join(self.mention(s.id, s.text) if isinstance(s, Mention) else esc(s) for s in segments)
+
+    def heading(self, level: int, title: str, front: bool = False) -> str:
+        anchor = self.ids.next("h")
+        (self.front_headings if front else self.headings).append(Heading(level, title, anchor))
+        return anchor
+
+    # ---- prose -----------------------------------------------------------------------------------------
+    def prose_html(self, text: str) -> str:
+        """Editors' Markdown → HTML with mentions as spans and sources as footnotes."""
+        r = ProseRenderer(self.a, self.h, lambda rid, label: self.mention(rid, label), self.note, self.tables)
+        md = r.render(text)
+        return markdown.markdown(md, extensions=["tables", "attr_list", "sane_lists"], output_format="html")
+
+    def chapter(self, ch, level: int, front: bool = False) -> str:
+        body = re.sub(r"\A\s*#\s+[^\n]*\n", "", ch.body, count=1)  # the title is set by the template
+        anchor = self.heading(level, ch.title, front)
+        html_body = self.prose_html(body)
+        html_body = self._number_subheadings(html_body, front)
+        return self.env.get_template("chapter.html.j2").render(ch=ch, anchor=anchor, body=html_body, level=level)
+
+    def _number_subheadings(self, html_body: str, front: bool) -> str:
+        """## headings (节) go into the TOC; the Markdown levels shift by one under the 章 title."""
+        def repl(m):
+            level = int(m.group(1))
+            title = re.sub(r"<[^>]+>", "", m.group(2))
+            if level == 1:
+                level = 2
+            if level == 2 and not front:
+                anchor = self.heading(3, html.unescape(title))
+                return f'<h3 class="section" id="{anchor}">{m.group(2)}</h3>'
+            return f"<h{level + 2}>{m.group(2)}</h{level + 2}>"
+
+        return re.sub(r"<h([1-4])>(.*?)</h\1>", repl, html_body)
+
+    # ---- generated parts -----------------------------------------------------------------------------
+    def chronology_html(self) -> str:
+        anchor = self.heading(1, "大事记")
+        years: dict[int, list[Entry]] = {}
+        for e in self.entries:
+            years.setdefault(e.date.year, []).append(e)
+        rows = []
+        for y, items in years.items():
+            rows.append((y, [(_when(e.date), self.segs(e.segments) + self.cite_inline(e.sources)) for e in items]))
+        return self.env.get_template("chronology.html.j2").render(anchor=anchor, years=rows)
+
+    def snapshot_dates(self) -> list[Date]:
+        dates = list(getattr(self.book, "snapshots", []) or [])
+        if not dates and self.book and self.book.lower:
+            dates = [Date(Point(self.book.lower.year, 12, 31))]
+        return dates
+
+    def appendix_html(self) -> str:
+        anchor = self.heading(1, "附录")
+        sections = []
+        # 一、文件目录
+        a1 = self.heading(2, "一、文件目录")
+        docs = []
+        for d in indexes.document_index(self.a):
+            m = self.ids.next("m")
+            self.mentions[m] = (d.id, d.number or d.title)
+            docs.append((m, d))
+        sections.append(("docs", a1, docs))
+        # 二、机构设置一览
+        a2 = self.heading(2, "二、机构设置一览")
+        snaps = []
+        for d in self.snapshot_dates():
+            for j in self.in_scope:
+                t = self.h.get(j.id)
+                if t is None or not t.alive_on(d):
+                    continue
+                rows = snapshot(self.a, self.h, j.id, d, self.figs)
+                snaps.append((f"{name_on(self.h, j.id, d)}（{d.chinese()}）",
+                              [(self.mention(r.body, r.name), r) for r in rows]))
+        sections.append(("snapshots", a2, snaps))
+        # 三、领导名录
+        a3 = self.heading(2, "三、领导名录")
+        by_body: dict[str, list] = {}
+        for p in sorted(self.a.posts, key=lambda p: p.start.sort_key() if p.start else ()):
+            by_body.setdefault(p.body.id, []).append(p)
+        leaders = []
+        for rid, posts in sorted(by_body.items(), key=lambda kv: (self.h.get(kv[0]).start.sort_key()
+                                                                   if self.h.get(kv[0]) and self.h.get(kv[0]).start
+                                                                   else (), kv[0])):
+            rows = [(esc(p.post), self.mention(p.person.id, self.a.people[p.person.id].name),
+                     f"{p.start.chinese() if p.start else ''}—{p.end.chinese() if p.end else ''}") for p in posts]
+            leaders.append((self.mention(rid, name_on(self.h, rid, posts[0].start)), rows))
+        sections.append(("leaders", a3, leaders))
+        # 四、编制统计表
+        a4 = self.heading(2, "四、编制统计表")
+        years = range(self.book.upper.year if self.book and self.book.upper else 1949,
+                      (self.book.lower.year if self.book and self.book.lower else 2022) + 1)
+        stats = []
+        for j in self.in_scope:
+            bodies = {t.id for t in self.h.timelines.values() if not t.is_jurisdiction and
+                      any(s.value == j.id for s in t.jurisdictions)}
+            totals = yearly_totals(self.figs, bodies, years)
+            table = [(y, totals[y]) for y in years if sum(totals[y]["approved"].values())]
+            if not table:
+                continue
+            labels = [str(y) for y, _ in table]
+            chart = svg.bar_chart_svg(f"{name_on(self.h, j.id, None)}编制（年末）", labels, [
+                ("核定编制", [sum(r["approved"].values()) for _, r in table], "#555"),
+                ("实有人数", [sum(r["actual"].values()) for _, r in table], "#aaa")])
+            stats.append((name_on(self.h, j.id, None), table, chart))
+        sections.append(("stats", a4, stats))
+        return self.env.get_template("appendix.html.j2").render(anchor=anchor, sections=sections,
+                                                                kinds=STAFFING_KINDS)
+
+    def index_html(self, pages: dict[str, list[str]] | None) -> str:
+        """The index; ``pages`` maps a record id or (id, name) key to page labels (None on the first pass)."""
+        anchor = self.heading(1, "索引")
+
+        def pages_of(key: str) -> str:
+            if pages is None:
+                return "000"  # first pass: room for a page number
+            return "，".join(pages.get(key, []))
+
+        body_groups = []
+        for letter, entries in indexes.grouped(indexes.body_index(self.a, self.h)):
+            rows = []
+            for e in entries:
+                key = f"{e.target}|{e.term}"
+                p = pages_of(key)
+                current = self.h.get(e.target).current_name() if self.h.get(e.target) else e.term
+                see = "" if e.term == current else current
+                rows.append((e.term, p, see))
+            body_groups.append((letter, rows))
+        people_groups = [(letter, [(e.term, pages_of(e.target)) for e in entries])
+                         for letter, entries in indexes.grouped(indexes.person_index(self.a))]
+        docs = [(d.number or f"《{d.title}》", d.title if d.number else "", pages_of(d.id))
+                for d in indexes.document_index(self.a)]
+        a1, a2, a3 = self.heading(2, "机构名称索引"), self.heading(2, "人名索引"), self.heading(2, "文件索引")
+        return self.env.get_template("index.html.j2").render(anchor=anchor, anchors=(a1, a2, a3),
+                                                             bodies=body_groups, people=people_groups, docs=docs)
+
+    # ---- assembly --------------------------------------------------------------------------------------
+    def parts(self, index_pages: dict[str, list[str]] | None = None) -> BookParts:
+        """Both chunks' HTML. Anchors are numbered afresh on every call, so two passes give the same anchors."""
+        self.ids, self.mentions, self.headings, self.front_headings = _Ids(), {}, [], []
+        book = self.book
+        front_html, body_html = [], []
+        overview = []
+        for ch in (book.front if book else []):
+            if ch.title.replace(" ", "").replace("　", "") in ("概述", "总述"):
+                overview.append(ch)
+            else:
+                front_html.append(self.chapter(ch, 1, front=True))
+        for ch in overview:
+            body_html.append(self.chapter(ch, 1))
+        body_html.append(self.chronology_html())
+        for part in (book.parts if book else []):
+            anchor = self.heading(1, part.title)
+            chapters = [self.chapter(ch, 2) for ch in part.chapters]
+            body_html.append(self.env.get_template("part.html.j2").render(part=part, anchor=anchor,
+                                                                          chapters=chapters))
+        body_html.append(self.appendix_html())
+        body_html.append(self.index_html(index_pages))
+        for ch in (book.back if book else []):
+            body_html.append(self.chapter(ch, 1))
+        return BookParts("".join(front_html), "".join(body_html), list(self.headings), list(self.front_headings),
+                         dict(self.mentions))
+
+    def document(self, chunk: str, content: str, toc: list | None = None, first_page: int = 1,
+                 pad: bool = False) -> str:
+        css = (self.theme / "book.css").read_text(encoding="utf-8")
+        return self.env.get_template("book.html.j2").render(
+            title=self.title, book=self.book, chunk=chunk, content=content, toc=toc, css=css,
+            first_page=first_page, cover=self._cover(), pad=pad, edition=self.edition, scope=self.in_scope,
+            name_on=lambda rid: name_on(self.h, rid, None))
+
+    def _cover(self) -> str | None:
+        cover = getattr(self.book, "cover", None)
+        if cover:
+            return Path(cover).resolve().as_uri()
+        return None
+
+
+def _when(d: Date) -> str:
+    if d.qualifier == "exact" and not d.end:
+        if d.start.day:
+            return f"{d.start.month}月{d.start.day}日"
+        if d.start.month:
+            return f"{d.start.month}月"
+        return "是年"
+    return d.chinese()
+
+
+def to_roman(n: int) -> str:
+    vals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+            (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for v, s in vals:
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+__all__ = ["BookWriter", "BookParts", "Heading", "to_roman", "esc", "io"]

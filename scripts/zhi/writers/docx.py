@@ -1,0 +1,35 @@
+"""The volume as a Word document for reviewers, through pandoc (pypandoc's bundled binary)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .book import BookWriter
+
+
+def _pandoc_env() -> None:
+    """Point pypandoc at its bundled pandoc, so that it does not first look for (and complain about) another."""
+    if os.environ.get("PYPANDOC_PANDOC"):
+        return
+    import pypandoc
+
+    exe = Path(pypandoc.__file__).parent / "files" / "pandoc"
+    if exe.exists():
+        os.environ["PYPANDOC_PANDOC"] = str(exe)
+
+
+def write_docx(writer: BookWriter, out: Path, index_pages: dict[str, list[str]] | None = None) -> None:
+    """Headings, footnotes (a Lua filter turns the book's note spans into Word notes) and tables.
+
+    The index carries the PDF's page numbers when the PDF was made in the same build, else none.
+    """
+    _pandoc_env()
+    import pypandoc
+
+    parts = writer.parts(index_pages or {})
+    html = writer.document("body", parts.front + parts.body)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pypandoc.convert_text(html, "docx", format="html", outputfile=str(out),
+                          extra_args=["--toc", f"--lua-filter={writer.theme / 'docx-notes.lua'}",
+                                      "--metadata", f"title={writer.title}", "--metadata", "lang=zh-CN"])

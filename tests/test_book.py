@@ -1,0 +1,150 @@
+"""The printed volume, read back from the real PDF with poppler's tools (and the DOCX with pandoc)."""
+
+import re
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from test_site import built, copy_project, site  # noqa: F401  (fixtures)
+from zhi.build import build_site
+
+
+def run(*cmd) -> str:
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def pdf(site):  # noqa: F811
+    return site / "zhi.pdf"
+
+
+def page_text(pdf, n: int) -> str:
+    """Text of the physical page n (1-based), in content order (table cells stay whole)."""
+    return run("pdftotext", "-f", str(n), "-l", str(n), "-raw", str(pdf), "-")
+
+
+def test_size_metadata_and_fonts(pdf):
+    info = run("pdfinfo", str(pdf))
+    assert re.search(r"Page size:\s+524\.4\d* x 737\.0\d* pts", info), info   # 185 × 260 mm
+    assert "Title:           青澜市望川区机构编制志" in info
+    assert "Subject:" in info and "机构编制志" in info
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pages >= 60
+    fonts = run("pdffonts", str(pdf)).splitlines()[2:]
+    assert fonts
+    for line in fonts:
+        cols = line.split()
+        emb, sub = cols[-5], cols[-4]
+        assert emb == "yes" and sub == "yes", line
+    names = " ".join(line.split()[0] for line in fonts)
+    assert "Noto-Serif-CJK-SC" in names and "Noto-Sans-CJK-SC" in names
+    assert PdfReader(str(pdf)).trailer["/Root"]["/Lang"] == "zh-CN"
+
+
+def test_toc_page_numbers_match_the_pages(built, pdf):  # noqa: F811
+    book = built.book
+    checked = 0
+    for level, title, label in book.toc:
+        if not label.isdigit():
+            continue
+        physical = book.front_pages + int(label)
+        text = page_text(pdf, physical).replace(" ", "")
+        assert title.replace(" ", "").replace("　", "") in text.replace("　", ""), (title, label)
+        checked += 1
+    assert checked >= 20
+
+
+def test_chapters_start_on_right_hand_pages_and_body_starts_at_1(built, pdf):  # noqa: F811
+    book = built.book
+    assert book.front_pages % 2 == 0          # the body's page 1 is a right-hand page
+    for level, title, label in book.toc:
+        if label.isdigit() and (level == 1 or re.match(r"^第.+章", title)):
+            assert int(label) % 2 == 1, f"{title} starts on page {label}, a left-hand page"
+    first_body = page_text(pdf, book.front_pages + 1)
+    assert first_body.strip().splitlines()[-1].strip() == "1"      # printed page number
+
+
+def test_index_page_numbers_point_at_the_mentions(built, pdf):  # noqa: F811
+    book = built.book
+    sample = [(k, v) for k, v in sorted(book.index_pages.items()) if "|" in k][:60]
+    assert sample
+    for key, labels in sample:
+        term = key.split("|", 1)[1]
+        for label in labels:
+            text = page_text(pdf, book.front_pages + int(label)).replace(" ", "").replace("\n", "")
+            assert term.replace(" ", "") in text, (term, label)
+
+
+def test_bookmarks_follow_the_outline(pdf):
+    outline = PdfReader(str(pdf)).outline
+    top = [o.title for o in outline if not isinstance(o, list)]
+    for title in ("凡例", "目录", "概述", "大事记", "附　录", "索　引"):
+        assert title in top, (title, top)
+    assert any(t.startswith("第一篇") for t in top)
+    assert any(isinstance(o, list) for o in outline)   # chapters nested under their 篇
+
+
+def test_footnoted_sources(pdf):
+    text = run("pdftotext", str(pdf), "-")
+    assert re.search(r"《[^》]+》（[^）]+〔\d{4}〕\d+号）", text)
+
+
+def test_line_rules_on_rendered_text(built):  # noqa: F811
+    assert built.book.line_issues == [], built.book.line_issues[:5]
+
+
+def test_line_rule_check_finds_a_violation():
+    """The check reads the laid-out lines: a line forced to start with 。 or end with （ is reported."""
+    from weasyprint import HTML
+
+    from zhi.writers.typeset import check_lines
+
+    doc = HTML(string='<p>机构编制<br>。机构编制（<br>委员会）</p>').render()
+    issues = check_lines(doc, lambda i: str(i + 1))
+    assert any("行首" in i.problem and i.line.startswith("。") for i in issues), issues
+    assert any("行末" in i.problem and i.line.endswith("（") for i in issues), issues
+    ok = HTML(string='<p style="width: 4em; font: 12pt \'Noto Serif CJK SC\'">机构编制。机构编制委员会</p>').render()
+    assert check_lines(ok, lambda i: str(i + 1)) == []
+
+
+def test_docx_has_headings_notes_and_tables(site):  # noqa: F811
+    import json
+    import os
+
+    from zhi.writers.docx import _pandoc_env
+
+    _pandoc_env()
+    ast = json.loads(run(os.environ["PYPANDOC_PANDOC"], "-f", "docx", "-t", "json", str(site / "zhi.docx")))
+
+    def walk(node, kind):
+        if isinstance(node, dict):
+            if node.get("t") == kind:
+                yield node
+            for v in node.values():
+                yield from walk(v, kind)
+        elif isinstance(node, list):
+            for v in node:
+                yield from walk(v, kind)
+
+    assert sum(1 for _ in walk(ast, "Header")) >= 30
+    assert sum(1 for _ in walk(ast, "Note")) >= 20
+    assert sum(1 for _ in walk(ast, "Table")) >= 3
+
+
+@pytest.fixture(scope="module")
+def internal(tmp_path_factory):
+    return build_site(copy_project(tmp_path_factory.mktemp("internal")), edition="internal")
+
+
+def test_editions(site, internal):  # noqa: F811
+    """内部 material is in the internal edition only; 秘密 in neither."""
+    public_pdf = run("pdftotext", str(site / "zhi.pdf"), "-")
+    internal_pdf = run("pdftotext", str(internal.out / "zhi.pdf"), "-")
+    internal_doc = "临水县1996年机构编制统计年报"
+    secret_no = "临编〔1998〕11号"
+    assert internal.out.name == "internal" and "site" not in internal.out.parts[-1]
+    assert internal_doc not in public_pdf and internal_doc in internal_pdf
+    assert secret_no not in public_pdf and secret_no not in internal_pdf
+    assert not (site / "wenjian" / "doc-lbb-1996-nb").exists()
+    assert (internal.out / "wenjian" / "doc-lbb-1996-nb").exists()
