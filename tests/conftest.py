@@ -3,9 +3,12 @@ from pathlib import Path
 
 import pytest
 
+from zhi.build import build_site
+
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 BASE = TESTS / "fixtures" / "base"
+
 
 
 def make_archive(tmp_path: Path, overlay: Path | None = None) -> Path:
@@ -24,3 +27,21 @@ def make_archive(tmp_path: Path, overlay: Path | None = None) -> Path:
 @pytest.fixture
 def base_archive(tmp_path):
     return make_archive(tmp_path)
+
+
+def copy_project(dest: Path) -> Path:
+    for name in ("sources", "chronicle", "theme"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The sample built (site, PDF and DOCX) into a copy of the project, never touching the editor's site/."""
+    return build_site(copy_project(tmp_path_factory.mktemp("proj")), docx=True)
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Path:
+    return built.out

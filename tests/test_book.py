@@ -6,8 +6,9 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from test_site import built, copy_project, site  # noqa: F401  (fixtures)
+from conftest import copy_project
 from zhi.build import build_site
+
 
 
 def run(*cmd) -> str:
@@ -15,7 +16,7 @@ def run(*cmd) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdf(site):  # noqa: F811
+def pdf(site):
     return site / "zhi.pdf"
 
 
@@ -42,7 +43,7 @@ def test_size_metadata_and_fonts(pdf):
     assert PdfReader(str(pdf)).trailer["/Root"]["/Lang"] == "zh-CN"
 
 
-def test_toc_page_numbers_match_the_pages(built, pdf):  # noqa: F811
+def test_toc_page_numbers_match_the_pages(built, pdf):
     book = built.book
     checked = 0
     for level, title, label in book.toc:
@@ -55,7 +56,7 @@ def test_toc_page_numbers_match_the_pages(built, pdf):  # noqa: F811
     assert checked >= 20
 
 
-def test_chapters_start_on_right_hand_pages_and_body_starts_at_1(built, pdf):  # noqa: F811
+def test_chapters_start_on_right_hand_pages_and_body_starts_at_1(built, pdf):
     book = built.book
     assert book.front_pages % 2 == 0          # the body's page 1 is a right-hand page
     for level, title, label in book.toc:
@@ -65,7 +66,7 @@ def test_chapters_start_on_right_hand_pages_and_body_starts_at_1(built, pdf):  #
     assert first_body.strip().splitlines()[-1].strip() == "1"      # printed page number
 
 
-def test_index_page_numbers_point_at_the_mentions(built, pdf):  # noqa: F811
+def test_index_page_numbers_point_at_the_mentions(built, pdf):
     book = built.book
     sample = [(k, v) for k, v in sorted(book.index_pages.items()) if "|" in k][:60]
     assert sample
@@ -90,7 +91,7 @@ def test_footnoted_sources(pdf):
     assert re.search(r"《[^》]+》（[^）]+〔\d{4}〕\d+号）", text)
 
 
-def test_line_rules_on_rendered_text(built):  # noqa: F811
+def test_line_rules_on_rendered_text(built):
     assert built.book.line_issues == [], built.book.line_issues[:5]
 
 
@@ -108,7 +109,7 @@ def test_line_rule_check_finds_a_violation():
     assert check_lines(ok, lambda i: str(i + 1)) == []
 
 
-def test_docx_has_headings_notes_and_tables(site):  # noqa: F811
+def test_docx_has_headings_notes_and_tables(site):
     import json
     import os
 
@@ -137,7 +138,7 @@ def internal(tmp_path_factory):
     return build_site(copy_project(tmp_path_factory.mktemp("internal")), edition="internal")
 
 
-def test_editions(site, internal):  # noqa: F811
+def test_editions(site, internal):
     """内部 material is in the internal edition only; 秘密 in neither."""
     public_pdf = run("pdftotext", str(site / "zhi.pdf"), "-")
     internal_pdf = run("pdftotext", str(internal.out / "zhi.pdf"), "-")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from test_site import QUERIES, site  # noqa: F401  (the built-site fixture)
+from test_site import QUERIES
 from zhi.writers.search import page_text
 
 OUT = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
@@ -17,7 +17,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 
 
 @pytest.fixture(scope="module")
-def server(site):  # noqa: F811
+def server(site):
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *a: None
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -82,7 +82,7 @@ def _search(page, server, q):
             page.locator("#zhi-search-results li > a").all()}
 
 
-def test_search_finds_exactly_the_pages_containing_the_query(page, server, site):  # noqa: F811
+def test_search_finds_exactly_the_pages_containing_the_query(page, server, site):
     texts = {}
     for f in site.rglob("*.html"):
         rel = f.relative_to(site).as_posix()

@@ -41,7 +41,7 @@ def test_edit_updates_open_page(tmp_path):
             body = proj / "sources" / "bodies" / "linshui-xian" / "lx-jijingwei.yaml"
             text = body.read_text(encoding="utf-8")
             marker = "负责全县预览测试事项的统筹"
-            body.write_text(text.rstrip() + f"\n# edited\n", encoding="utf-8") if "functions:" not in text else \
+            body.write_text(text.rstrip() + "\n# edited\n", encoding="utf-8") if "functions:" not in text else \
                 body.write_text(text.replace("functions:", f"functions:\n  - {marker}", 1), encoding="utf-8")
             t0 = time.time()
             page.wait_for_function(f"document.body.innerText.indexOf('{marker}') >= 0", timeout=60000)

@@ -2,35 +2,14 @@
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
 
-from zhi.build import build_site
 from zhi.writers.search import page_text
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def copy_project(dest: Path) -> Path:
-    for name in ("sources", "chronicle", "theme"):
-        shutil.copytree(ROOT / name, dest / name)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    return dest
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """The sample built (site, PDF and DOCX) into a copy of the project, never touching the editor's site/."""
-    return build_site(copy_project(tmp_path_factory.mktemp("proj")), docx=True)
-
-
-@pytest.fixture(scope="session")
-def site(built) -> Path:
-    return built.out
 
 
 class _Links(HTMLParser):

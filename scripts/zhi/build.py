@@ -93,7 +93,7 @@ DOCX_NAME = "zhi.docx"
 
 
 def build_site(root: Path, edition: str = "public", archive: Archive | None = None, pdf: bool = True,
-               docx: bool = False) -> BuildResult:
+               docx: bool = False, out: Path | None = None) -> BuildResult:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     style = load_house_style(root)
@@ -115,7 +115,7 @@ def build_site(root: Path, edition: str = "public", archive: Archive | None = No
     timings["derive+write"] = time.perf_counter() - t1
 
     book_report = None
-    out = output_dir(root, edition)
+    out = out or output_dir(root, edition)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".zhi-build-", dir=out.parent))
     try:

@@ -85,10 +85,15 @@ class _Watch(FileSystemEventHandler):
                 self.state.pending.set()
 
 
+def preview_dir(root: Path) -> Path:
+    """Previews go to a folder of their own, so that site/ (with its PDF) is left as `zhi build` made it."""
+    return root / ".cache" / "preview"
+
+
 def _rebuild(root: Path, state: _State) -> None:
     t0 = time.perf_counter()
     try:
-        res = build_site(root, pdf=False)
+        res = build_site(root, pdf=False, out=preview_dir(root))
     except BuildError as e:
         print(f"[{time.strftime('%H:%M:%S')}] 未能更新：{e}", file=sys.stderr, flush=True)
         return
@@ -100,8 +105,8 @@ def _rebuild(root: Path, state: _State) -> None:
 def serve(root: Path, port: int = 8000, host: str = "127.0.0.1") -> None:
     state = _State()
     _rebuild(root, state)
-    site = root / "site"
-    site.mkdir(exist_ok=True)
+    site = preview_dir(root)
+    site.mkdir(parents=True, exist_ok=True)
     httpd = http.server.ThreadingHTTPServer((host, port), _handler(site, state))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     observer = Observer()
