@@ -20,6 +20,7 @@ from .checks import run_checks
 from .editions import EDITION_ZH, filter_archive
 from .findings import Finding
 from .history import derive_history
+from .leaks import forbidden_strings, scan
 from .loader import load_archive
 from .model import Archive
 from .project import load_house_style
@@ -149,6 +150,12 @@ def build_site(root: Path, edition: str = "public", archive: Archive | None = No
         for junk in ("sitemap.xml.gz",):
             (staging / junk).unlink(missing_ok=True)
         (staging / ".edition").write_text(f"{edition} {EDITION_ZH[edition]}\n", encoding="utf-8")
+        t5 = time.perf_counter()
+        leaks = scan(staging, forbidden_strings(archive, edition))
+        timings["leak scan"] = time.perf_counter() - t5
+        if leaks:
+            raise BuildError(f"保密检查未通过：生成的文件中有 {len(leaks)} 处不应出现在{EDITION_ZH[edition]}中的内容，"
+                             f"已停止，原有输出保持不变：\n" + "\n".join(x.as_text() for x in leaks[:30]))
         _swap(staging, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)

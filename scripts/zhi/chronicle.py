@@ -25,6 +25,8 @@ STATUSES = ("初稿", "修改稿", "送审稿", "定稿")
 DIRECTIVES = {"一览": "snapshot", "编制": "staffing", "大事记": "chronology"}
 DIRECTIVE_RE = re.compile(r"^\s*\[\[(一览|编制|大事记)(?::([^\[\]@\n]*))?(?:@([^\[\]\n]*))?\]\]\s*$")
 REF_RE = re.compile(r"\[\[([^\[\]|@\n]+?)(?:@([^\[\]|\n]+?))?(?:\|([^\[\]\n]*))?\]\]")
+PASSAGE_OPEN = re.compile(r"^:::\s*(内部|秘密|机密|绝密)\s*$")
+PASSAGE_CLOSE = re.compile(r"^:::\s*$")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE_RE = re.compile(r"^(```|~~~)")
 
@@ -69,6 +71,7 @@ class Chapter:
     headings: list[Heading] = field(default_factory=list)
     refs: list[ProseRef] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    passages: list[tuple[Level, int, int]] = field(default_factory=list)  # level, first and last line (in body)
 
 
 @dataclass
@@ -157,8 +160,18 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
 
 def _scan(ch: Chapter) -> None:
     in_fence = False
+    open_passage: tuple[Level, int] | None = None
     for i, line in enumerate(ch.body.splitlines()):
         lineno = ch.body_line + i
+        po = PASSAGE_OPEN.match(line.strip())
+        if po and not in_fence:
+            if open_passage is None:
+                open_passage = (Level(po.group(1)), i)
+            continue
+        if PASSAGE_CLOSE.match(line.strip()) and open_passage is not None and not in_fence:
+            ch.passages.append((open_passage[0], open_passage[1], i))
+            open_passage = None
+            continue
         if FENCE_RE.match(line.strip()):
             in_fence = not in_fence
             continue
@@ -179,6 +192,20 @@ def _scan(ch: Chapter) -> None:
                 except DateError:
                     date = None
             ch.refs.append(ProseRef(r.group(1).strip(), date, r.group(3), Loc(ch.path, lineno)))
+    if open_passage is not None:
+        ch.passages.append((open_passage[0], open_passage[1], -1))  # unclosed: runs to the end, reported by check
+
+
+def strip_passages(ch: Chapter, limit: Level) -> str:
+    """The chapter's body without the marked passages above ``limit``; the fence lines themselves removed."""
+    lines = ch.body.splitlines()
+    drop: set[int] = set()
+    for level, first, last in ch.passages:
+        last = len(lines) - 1 if last < 0 else last
+        drop.update({first, last})
+        if level.rank > limit.rank:
+            drop.update(range(first, last + 1))
+    return "\n".join("" if i in drop else line for i, line in enumerate(lines))
 
 
 def parse_directive(m: re.Match, loc: Loc) -> Directive:

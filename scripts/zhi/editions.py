@@ -11,6 +11,7 @@ import copy
 from dataclasses import replace
 
 from .classification import Level
+from .chronicle import strip_passages
 from .model import Archive
 
 EDITIONS = {"public": Level("公开"), "internal": Level("内部")}
@@ -54,13 +55,28 @@ def filter_archive(a: Archive, edition: str) -> Archive:
         if ok(s) and s.body and s.body.id in out.bodies:
             out.staffing.append(replace(s, sources=cites(s)))
     if a.book is not None:
+        def chapters(lst):
+            kept = []
+            for c in lst:
+                if ok(c):
+                    c2 = copy.copy(c)
+                    c2.body = strip_passages(c, limit)
+                    c2.refs = [r for r in c.refs if not _in_dropped(c, r.loc.line, limit)]
+                    kept.append(c2)
+            return kept
+
         book = copy.copy(a.book)
-        book.front = [c for c in a.book.front if ok(c)]
-        book.back = [c for c in a.book.back if ok(c)]
+        book.front = chapters(a.book.front)
+        book.back = chapters(a.book.back)
         book.parts = []
         for p in a.book.parts:
             p2 = copy.copy(p)
-            p2.chapters = [c for c in p.chapters if ok(c)]
+            p2.chapters = chapters(p.chapters)
             book.parts.append(p2)
         out.book = book
     return out
+
+
+def _in_dropped(ch, line: int, limit: Level) -> bool:
+    i = line - ch.body_line
+    return any(level.rank > limit.rank and first <= i and (last < 0 or i <= last) for level, first, last in ch.passages)

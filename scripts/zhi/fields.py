@@ -14,6 +14,7 @@ from .classification import PUBLIC, ClassificationError, Level, parse_level
 from .dates import Date, DateError, parse_date
 from .findings import Finding, Loc
 from .model import Ref
+from .rawhtml import has_markup
 from .yamlsource import LList, LMap
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
@@ -68,7 +69,11 @@ class Fields:
         if isinstance(v, (LMap, LList)):
             self.error("schema-type", f"“{key_label(key)}”应为一段文字，而不是{'列表' if isinstance(v, list) else '键值表'}", key)
             return None
-        return str(v).strip()
+        text = str(v).strip()
+        if has_markup(text):
+            self.error("raw-html", f"“{key_label(key)}”中含有 HTML 标记（{text[:30]}）；记录中不能写 HTML，"
+                       f"请删去尖括号标记（输出时会按原文字显示，不会执行）", key)
+        return text
 
     def ident(self, key: str = "id", required: bool = True) -> str | None:
         v = self.text(key, required)

@@ -67,6 +67,11 @@ CODES: dict[str, tuple[str, str]] = {
     "chapter-unlisted": ("warning", "chronicle/ 中的文件不在篇目中"),
     "heading-gap": ("error", "标题级别跳级"),
     "directive-invalid": ("error", "正文中的表格指令有误"),
+    # safety
+    "raw-html": ("error", "记录或文件全文中含有 HTML 标记"),
+    "raw-html-prose": ("error", "正文中含有不允许的 HTML 标记"),
+    "passage-unclosed": ("error", "正文中标记密级的段落没有结束标记"),
+    "leak": ("error", "生成的文件中出现了高于本版密级的内容、密级标志或个人号码"),
 }
 
 

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..history import History
+from ..findings import Loc
 from ..model import Archive
+from ..rawhtml import PROSE_TAGS, disallowed_tags
 
 
 def check_prose(a: Archive, h: History) -> Iterator[Finding]:
@@ -37,6 +39,17 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
                 yield Finding("directive-invalid", "error", f"编制表的对象应为机构，“{d.target}”不是", d.loc)
             elif d.kind == "chronology" and d.target and d.target not in a.jurisdictions:
                 yield Finding("directive-invalid", "error", f"大事记摘录的对象应为行政区划，“{d.target}”不是", d.loc)
+        for i, line in enumerate(ch.body.splitlines()):
+            bad = disallowed_tags(line)
+            if bad:
+                yield Finding("raw-html-prose", "error",
+                              f"正文中有不允许的 HTML 标记 {bad[0]}；正文只可用 {'、'.join(sorted(PROSE_TAGS))} 这几种不带属性的标记，"
+                              f"其余会按原样显示为文字", Loc(ch.path, ch.body_line + i))
+        for level, first, last in ch.passages:
+            if last < 0:
+                yield Finding("passage-unclosed", "error",
+                              f"“::: {level.name}”标记的段落没有用单独一行“:::”结束；未结束的段落会一直延续到章末",
+                              Loc(ch.path, ch.body_line + first))
         prev = 0
         for hd in ch.headings:
             if prev and hd.level > prev + 1:

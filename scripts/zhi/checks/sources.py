@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..history import History
+from ..findings import Loc
 from ..model import Archive
+from ..rawhtml import has_markup
 
 
 def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
@@ -73,6 +75,21 @@ def check_documents(a: Archive, h: History) -> Iterator[Finding]:
                 yield Finding("docno-duplicate", "error",
                               f"发文字号“{number}”已用于文件“{first.id}”；同一文件只应登记一次，若确为两件文件请核对文号",
                               other.loc, [first.loc])
+    for d in a.documents.values():
+        if d.transcription and d.transcription.is_file():
+            try:
+                text = d.transcription.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                yield Finding("file-encoding", "error", "全文文件不是 UTF-8 编码；请另存为 UTF-8", d.loc)
+                continue
+            for i, line in enumerate(text.splitlines(), 1):
+                if has_markup(line):
+                    rel = d.transcription.relative_to(a.root).as_posix() if d.transcription.is_relative_to(a.root) \
+                        else str(d.transcription)
+                    yield Finding("raw-html", "error",
+                                  f"文件全文中含有 HTML 标记（{line.strip()[:30]}）；全文应为纯文字或 Markdown，"
+                                  f"请删去尖括号标记（输出时会按原文字显示，不会执行）", Loc(rel, i))
+                    break
     cited: set[str] = set()
     for rec in list(a.events) + list(a.posts) + list(a.staffing):
         cited.update(c.doc for c in rec.sources)

@@ -30,6 +30,7 @@ from ..views.naming import name_on
 from ..views.snapshot import snapshot
 from ..views.staffing import figures, yearly_totals
 from . import svg
+from ..rawhtml import sanitize
 from .prose import ProseRenderer, citation_text
 from .tables import Tables
 
@@ -113,7 +114,7 @@ class BookWriter:
     def prose_html(self, text: str) -> str:
         """Editors' Markdown → HTML with mentions as spans and sources as footnotes."""
         r = ProseRenderer(self.a, self.h, lambda rid, label: self.mention(rid, label), self.note, self.tables)
-        md = r.render(text)
+        md = r.render(sanitize(text))
         return markdown.markdown(md, extensions=["tables", "attr_list", "sane_lists"], output_format="html")
 
     def chapter(self, ch, level: int, front: bool = False) -> str:

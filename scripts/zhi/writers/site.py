@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from ..dates import Date, Point
 from ..history import History
@@ -23,6 +24,7 @@ from ..views.naming import name_on
 from ..views.snapshot import difference, snapshot
 from ..views.staffing import by_body, figures, yearly_totals
 from . import svg
+from ..rawhtml import escape_all, sanitize
 from .prose import ProseRenderer, citation_text
 from .tables import Tables
 
@@ -86,12 +88,15 @@ class SiteTree:
 class SiteWriter:
     def __init__(self, a: Archive, h: History, theme: Path, edition: str = "public", pdf_name: str | None = None):
         self.a, self.h, self.edition, self.pdf_name = a, h, edition, pdf_name
+        # Every value a template prints is escaped for Markdown (and HTML) unless it is Markup made here:
+        # links, generated SVG, sanitised text. No record can put markup or script into a page.
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme / "pages")),
                                       autoescape=False, trim_blocks=True, lstrip_blocks=True,
-                                      undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+                                      undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                                      finalize=_finalize)
         self.env.filters["cn"] = lambda d: d.chinese() if d else ""
-        self.env.filters["md"] = md_escape
-        self.env.globals["rel"] = rel
+        self.env.filters["md"] = lambda s: Markup(md_escape(s))
+        self.env.globals["rel"] = lambda page, to: Markup(rel(page, to))
         self.entries = chronology(a, h)
         self.figs = figures(a)
         self.tree = SiteTree()
@@ -104,15 +109,17 @@ class SiteWriter:
         self.in_scope = [j for j in a.jurisdictions.values() if j.in_scope]
 
     # ---- helpers --------------------------------------------------------------------------------
-    def link(self, page: str, rid: str, text: str) -> str:
+    def link(self, page: str, rid: str, text: str) -> Markup:
         target = page_of(self.a, rid)
-        return f"[{md_escape(text)}]({rel(page, target)})" if target else md_escape(text)
+        return Markup(f"[{md_escape(text)}]({rel(page, target)})" if target else md_escape(text))
 
-    def segs(self, page: str, segs) -> str:
-        return "".join(self.link(page, s.id, s.text) if isinstance(s, Mention) else md_escape(s) for s in segs)
+    def segs(self, page: str, segs) -> Markup:
+        return Markup("".join(self.link(page, s.id, s.text) if isinstance(s, Mention) else md_escape(s)
+                              for s in segs))
 
-    def cite(self, page: str, docs) -> str:
-        return "（" + "；".join(self.link(page, d.id, d.number or f"《{d.title}》") for d in docs) + "）" if docs else ""
+    def cite(self, page: str, docs) -> Markup:
+        return Markup("（" + "；".join(self.link(page, d.id, d.number or f"《{d.title}》") for d in docs) + "）"
+                      if docs else "")
 
     def name(self, rid: str, d: Date | None = None) -> str:
         return name_on(self.h, rid, d)
@@ -170,7 +177,7 @@ class SiteWriter:
     def chapter_page(self, ch) -> str:
         path = "zhi/" + ch.path.removeprefix("chronicle/")
         r = ProseRenderer(self.a, self.h, lambda rid, text: self.link(path, rid, text), tables=self.tables)
-        body = r.render(ch.body)
+        body = r.render(sanitize(ch.body))
         if not re.search(r"^#\s", body, flags=re.M):
             body = f"# {ch.title}\n\n" + body
         notes = r.footnote_defs()
@@ -212,14 +219,15 @@ class SiteWriter:
                 continue
             lin = lineage(self.a, self.h, t.id, self.entries)
             page = f"jigou/{t.id}.md"
-            diagram = svg.lineage_svg(lin, lambda rid: url_rel(page, p) if (p := page_of(self.a, rid)) else None)
+            diagram = Markup(svg.lineage_svg(lin, lambda rid: url_rel(page, p) if (p := page_of(self.a, rid))
+                                             else None))
             fs = per.get(t.id, [])
             chart = None
             if len(fs) >= 2:
                 labels = [f.date.iso() for f in fs]
-                chart = svg.bar_chart_svg("编制数（各类合计）", labels, [
+                chart = Markup(svg.bar_chart_svg("编制数（各类合计）", labels, [
                     ("核定", [f.staffing.total() if f.basis == "approved" else 0 for f in fs], "#8b1a1a"),
-                    ("实有", [f.staffing.total() if f.basis == "actual" else 0 for f in fs], "#c9a227")])
+                    ("实有", [f.staffing.total() if f.basis == "actual" else 0 for f in fs], "#c9a227")]))
             first_j = t.jurisdictions[0].value if t.jurisdictions else None
             groups.setdefault(first_j or "", []).append(lin)
             self.add(page, lin.name, "body.md.j2", lin=lin, body=self.a.bodies.get(t.id), diagram=diagram,
@@ -230,7 +238,7 @@ class SiteWriter:
         docs = indexes.document_index(self.a)
         for d in docs:
             text = d.transcription.read_text(encoding="utf-8") if d.transcription else ""
-            text = _demote_headings(text)
+            text = Markup(_demote_headings(escape_all(text)))
             self.add(f"wenjian/{d.id}.md", d.title, "document.md.j2", d=d, transcription=text,
                      citation=citation_text(d), backlinks=self.backlinks.get(d.id, []))
         self.add("wenjian/index.md", "文件", "documents.md.j2", docs=docs)
@@ -281,8 +289,8 @@ class SiteWriter:
             series = [("核定编制", [sum(totals[y]["approved"].values()) for y in years], "#8b1a1a"),
                       ("实有人数", [sum(totals[y]["actual"].values()) for y in years], "#c9a227")]
             table = [(y, totals[y]) for y in years if sum(totals[y]["approved"].values())]
-            charts.append((j, self.name(j.id), svg.bar_chart_svg(f"{self.name(j.id)}编制（年末）", labels, series),
-                           table))
+            charts.append((j, self.name(j.id), Markup(svg.bar_chart_svg(f"{self.name(j.id)}编制（年末）", labels,
+                                                                          series)), table))
         self.add("tongji/index.md", "统计", "stats.md.j2", charts=charts, kinds=STAFFING_KINDS)
 
     def people_page(self) -> None:
@@ -297,6 +305,12 @@ class SiteWriter:
             "机构": sum(1 for t in self.h.timelines.values() if not t.is_jurisdiction and t.start),
             "事件": len(self.entries), "文件": len(self.a.documents), "人物": len(self.a.people)},
             scope=self.in_scope)
+
+
+def _finalize(value):
+    if isinstance(value, Markup) or value is None or isinstance(value, (int, float)):
+        return "" if value is None else value
+    return md_escape(value)
 
 
 def md_escape(s: str) -> str:

@@ -1,0 +1,46 @@
+"""Raw HTML in editors' text. Records may hold none (it is refused by `zhi check` and escaped on output);
+prose may use a few harmless inline tags, without attributes; everything else is escaped on output."""
+
+from __future__ import annotations
+
+import re
+
+PROSE_TAGS = {"br", "sup", "sub", "u", "s", "small", "mark", "ruby", "rt", "rp"}
+TAG_RE = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)([^<>]*)>|<!--.*?-->|<\?.*?>|<!\w[^<>]*>", re.S)
+ANY_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+
+
+def has_markup(text: str) -> bool:
+    return bool(ANY_TAG.search(text or ""))
+
+
+def disallowed_tags(text: str, allowed: set[str] = PROSE_TAGS) -> list[str]:
+    out = []
+    for m in TAG_RE.finditer(text or ""):
+        name = (m.group(2) or "").lower()
+        if not name or name not in allowed or (m.group(3) or "").strip().strip("/"):
+            out.append(m.group(0)[:40])
+    return out
+
+
+def sanitize(text: str, allowed: set[str] = PROSE_TAGS) -> str:
+    """Keep allowed tags (stripped of attributes); escape every other '<'."""
+    keep: dict[str, str] = {}
+
+    def stash(m: re.Match) -> str:
+        name = (m.group(2) or "").lower()
+        if name in allowed and m.group(0).startswith("<") and not m.group(0).startswith("<!"):
+            token = f"\x00{len(keep)}\x00"
+            keep[token] = f"<{m.group(1)}{name}>"
+            return token
+        return m.group(0)
+
+    s = TAG_RE.sub(stash, text or "")
+    s = s.replace("<", "&lt;")
+    for token, tag in keep.items():
+        s = s.replace(token, tag)
+    return s
+
+
+def escape_all(text: str) -> str:
+    return (text or "").replace("<", "&lt;")

@@ -1,0 +1,168 @@
+"""保密观: canaries planted in classified records of every kind never reach an edition above their level."""
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+from zhi.build import BuildError, build_site
+from zhi.leaks import file_text, forbidden_strings, scan
+from zhi.loader import load_archive
+
+LEVELS = {"int": "内部", "sec": "秘密★10年"}
+
+
+def canaries(tag: str) -> dict[str, str]:
+    t = tag.upper()
+    return {
+        "body": f"区CANARY{t}BODY管理局",
+        "document": f"关于CANARY{t}DOC事项的通知",
+        "docno": f"区编CANARY{t}〔2005〕7号",
+        "transcription": f"经研究决定CANARY{t}TRANSCRIPTION此项安排自即日起施行",
+        "person": f"欧阳CANARY{t}PERSON",
+        "post": f"CANARY{t}POST主任",
+        "rename": f"区财政CANARY{t}RENAME局",
+        "chapter": f"本章记述CANARY{t}CHAPTER的有关情况",
+        "passage": f"这一段落CANARY{t}PASSAGE只限本级阅读",
+    }
+
+
+def plant(root: Path) -> None:
+    for tag, level in LEVELS.items():
+        c = canaries(tag)
+        (root / f"sources/bodies/canary-{tag}.yaml").write_text(
+            f"id: canary-body-{tag}\nkind: 事业单位\nclassification: {level}\n", encoding="utf-8")
+        docs = root / "sources/documents/canary"
+        docs.mkdir(parents=True, exist_ok=True)
+        (docs / f"canary-doc-{tag}.yaml").write_text(
+            f"id: canary-doc-{tag}\nnumber: {c['docno']}\ndate: 2005-03-01\ntitle: {c['document']}\n"
+            f"issuer: 区机构编制委员会\nclassification: {level}\n", encoding="utf-8")
+        (docs / f"canary-doc-{tag}.md").write_text(f"# {c['document']}\n\n{c['transcription']}。\n", encoding="utf-8")
+        (root / f"sources/events/canary-{tag}.yaml").write_text(f"""
+- id: canary-ev-{tag}
+  type: establish
+  date: 2005-03-01
+  body: canary-body-{tag}
+  name: {c['body']}
+  parent: hd-zhengfu
+  jurisdiction: hedong-qu
+  classification: {level}
+  sources: [canary-doc-{tag}]
+- id: canary-ev-rename-{tag}
+  type: rename
+  date: 2005-04-01
+  body: canary-body-{tag}
+  name: {c['rename']}
+  classification: {level}
+  sources: [canary-doc-{tag}]
+""", encoding="utf-8")
+        (root / f"sources/people/canary-{tag}.yaml").write_text(
+            f"- id: canary-p-{tag}\n  name: {c['person']}\n  classification: {level}\n", encoding="utf-8")
+        (root / f"sources/posts/canary-{tag}.yaml").write_text(
+            f"- id: canary-post-{tag}\n  person: canary-p-{tag}\n  body: canary-body-{tag}\n  post: {c['post']}\n"
+            f"  from: 2005-05\n  classification: {level}\n  sources: [canary-doc-{tag}]\n", encoding="utf-8")
+        (root / f"sources/staffing/canary-{tag}.yaml").write_text(
+            f"- id: canary-st-{tag}\n  body: canary-body-{tag}\n  date: 2005-06\n  basis: 核定\n"
+            f"  figures: {{事业编制: 7}}\n  classification: {level}\n  sources: [canary-doc-{tag}]\n", encoding="utf-8")
+        chapter = root / f"chronicle/canary-{tag}.md"
+        chapter.write_text(f"---\ntitle: 附记CANARY{tag.upper()}TITLE\nclassification: {level}\n---\n\n"
+                           f"# 附记\n\n{c['chapter']}。\n", encoding="utf-8")
+    # marked passages inside a public chapter
+    public = root / "chronicle/bianhouji.md"
+    text = public.read_text(encoding="utf-8")
+    for tag, level in LEVELS.items():
+        name = level.split("★")[0]
+        text += f"\n\n::: {name}\n{canaries(tag)['passage']}。\n:::\n"
+    public.write_text(text, encoding="utf-8")
+    book = root / "chronicle/book.yaml"
+    b = book.read_text(encoding="utf-8")
+    b = re.sub(r"^back:.*\Z", "back: [bianhouji.md, canary-int.md, canary-sec.md]\n", b, flags=re.M | re.S)
+    book.write_text(b, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("canary"))
+    plant(root)
+    proc = subprocess.run([".venv/bin/zhi", "--root", str(root), "check"], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    pub = build_site(root, "public", docx=True)
+    internal = build_site(root, "internal", docx=True)
+    return root, pub, internal
+
+
+def all_output_text(out: Path) -> dict[str, str]:
+    texts = {}
+    for p in sorted(out.rglob("*")):
+        if p.is_file():
+            t = file_text(p)
+            if t is not None:
+                texts[p.relative_to(out).as_posix()] = re.sub(r"\s+", "", t)
+    return texts
+
+
+def test_public_edition_holds_no_canary(planted):
+    _, pub, _ = planted
+    texts = all_output_text(pub.out)
+    kinds = {p.rsplit(".", 1)[-1] for p in texts}
+    assert {"html", "json", "xml", "pdf", "docx"} <= kinds   # site, search index, sitemap, PDF, DOCX
+    for tag in LEVELS:
+        for kind, s in canaries(tag).items():
+            hits = [p for p, t in texts.items() if s in t]
+            assert hits == [], f"{tag} {kind} canary in {hits[:3]}"
+        for rid in (f"canary-body-{tag}", f"canary-doc-{tag}", f"canary-ev-{tag}", f"canary-p-{tag}"):
+            assert not [p for p, t in texts.items() if rid in t], rid
+
+
+def test_internal_edition_holds_internal_canaries_only(planted):
+    _, _, internal = planted
+    texts = all_output_text(internal.out)
+    assert internal.out != planted[1].out
+    for kind, s in canaries("int").items():
+        if kind == "rename":
+            s_ok = any(s in t for t in texts.values())
+        else:
+            s_ok = any(s in t for p, t in texts.items() if p.endswith(".html"))
+        assert s_ok, f"internal {kind} canary missing from the internal edition"
+    for key in ("document", "chapter", "passage"):   # the book prints no transcriptions
+        assert canaries("int")[key] in texts["zhi.pdf"], key
+        assert canaries("int")[key] in texts["zhi.docx"], key
+    for kind, s in canaries("sec").items():
+        hits = [p for p, t in texts.items() if s in t]
+        assert hits == [], f"secret {kind} canary in {hits[:3]}"
+
+
+def test_scanner_catches_a_planted_leak(planted, tmp_path):
+    root, pub, _ = planted
+    archive = load_archive(root)
+    forbidden = forbidden_strings(archive, "public")
+    assert canaries("sec")["document"] in forbidden and canaries("int")["document"] in forbidden
+    assert scan(pub.out, forbidden) == []
+    victim = tmp_path / "out"
+    victim.mkdir()
+    (victim / "page.html").write_text(f"<p>{canaries('sec')['transcription']}</p>", encoding="utf-8")
+    (victim / "phone.html").write_text("<p>联系电话13912345678</p><p>秘密★5年</p>", encoding="utf-8")
+    leaks = {(x.file, x.why.split("，")[0]) for x in scan(victim, forbidden)}
+    assert ("page.html", "文件 canary-doc-sec 全文") in leaks
+    assert ("phone.html", "手机号码") in leaks and ("phone.html", "密级标志") in leaks
+
+
+def test_a_build_that_would_leak_is_refused_and_site_kept(planted):
+    root, pub, _ = planted
+    before = sorted(p.relative_to(pub.out).as_posix() for p in pub.out.rglob("*"))
+    chapter = root / "chronicle/bianhouji.md"
+    original = chapter.read_text(encoding="utf-8")
+    chapter.write_text(original + f"\n\n另据{canaries('sec')['document']}记载。\n", encoding="utf-8")
+    try:
+        with pytest.raises(BuildError) as e:
+            build_site(root, "public", pdf=False)
+        assert "保密检查未通过" in str(e.value) and "canary-doc-sec" in str(e.value)
+    finally:
+        chapter.write_text(original, encoding="utf-8")
+    after = sorted(p.relative_to(pub.out).as_posix() for p in pub.out.rglob("*"))
+    assert after == before
+    assert zipfile.is_zipfile(pub.out / "zhi.docx")
