@@ -68,6 +68,20 @@ def generated_config(root: Path, docs: Path, site_dir: Path, title: str, nav: li
     }
 
 
+def _reproducible(root: Path) -> None:
+    """Dates written into outputs (sitemap, DOCX) come from SOURCE_DATE_EPOCH: the last commit's time."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True,
+                             text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    os.environ["SOURCE_DATE_EPOCH"] = out if out.isdigit() else "315532800"  # 1980-01-01 outside git
+
+
 def pdf_metadata(title: str, archive: Archive, edition: str) -> dict[str, str]:
     scope = "、".join(j.id for j in archive.jurisdictions.values() if j.in_scope)
     return {"Title": title + ("（内部版）" if edition == "internal" else ""),
@@ -76,9 +90,27 @@ def pdf_metadata(title: str, archive: Archive, edition: str) -> dict[str, str]:
             "Creator": "zhi", "Producer": "zhi (WeasyPrint, pypdf)"}
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two directories (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
 def _swap(staging: Path, out: Path) -> None:
-    """Replace ``out`` with ``staging`` so that at every moment one of them is whole."""
+    """Replace ``out`` with ``staging`` so that at every moment one of them is whole: an atomic exchange where
+    the kernel offers one, else two renames microseconds apart."""
     out.parent.mkdir(parents=True, exist_ok=True)
+    if out.is_dir() and _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)
+        return
     old = out.with_name(out.name + ".old")
     if old.exists():
         shutil.rmtree(old)
@@ -97,6 +129,8 @@ def build_site(root: Path, edition: str = "public", archive: Archive | None = No
                docx: bool = False, out: Path | None = None) -> BuildResult:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
+    root = root.resolve()
+    _reproducible(root)
     style = load_house_style(root)
     archive = archive or load_archive(root)
     archive.findings.extend(style.findings)

@@ -81,6 +81,14 @@ def cmd_build(args) -> int:
     except BuildError as e:
         print(f"zhi build：{e}", file=sys.stderr)
         return 1
+    except Exception as e:  # noqa: BLE001 - an editor gets a sentence and an exit code, not a traceback
+        import traceback
+
+        where = traceback.extract_tb(e.__traceback__)[-1]
+        print(f"zhi build：生成失败（{type(e).__name__}：{e}）。原有的输出未被改动。\n"
+              f"这多半是程序的问题，请把这段话连同出错位置 {Path(where.filename).name}:{where.lineno} 报告给维护者。",
+              file=sys.stderr)
+        return 1
     warnings = sum(1 for f in res.findings if f.severity == "warning")
     print(f"网站已生成：{res.out}（{res.pages} 页，用时 {res.timings['total']:.1f} 秒）"
           + (f"；档案检查有 {warnings} 条警告，运行 zhi check 查看" if warnings else ""))

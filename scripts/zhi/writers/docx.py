@@ -31,5 +31,5 @@ def write_docx(writer: BookWriter, out: Path, index_pages: dict[str, list[str]] 
     html = writer.document("body", parts.front + parts.body)
     out.parent.mkdir(parents=True, exist_ok=True)
     pypandoc.convert_text(html, "docx", format="html", outputfile=str(out),
-                          extra_args=["--toc", f"--lua-filter={writer.theme / 'docx-notes.lua'}",
+                          extra_args=["--quiet", "--toc", f"--lua-filter={writer.theme / 'docx-notes.lua'}",
                                       "--metadata", f"title={writer.title}", "--metadata", "lang=zh-CN"])

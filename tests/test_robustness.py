@@ -1,0 +1,89 @@
+"""Outputs are atomic and reproducible; a name with <script> in it cannot run in the site."""
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, make_archive
+from zhi.build import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def digest(out: Path) -> dict[str, str]:
+    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_rebuild_is_byte_identical(built, tmp_path):
+    """Two builds of the same sources give the same bytes: every site file, the PDF and the DOCX."""
+    root = copy_project(tmp_path / "again")
+    second = build_site(root, docx=True)
+    a, b = digest(built.out), digest(second.out)
+    assert a.keys() == b.keys()
+    differ = [k for k in a if a[k] != b[k]]
+    assert differ == []
+    assert "zhi.pdf" in a and "zhi.docx" in a
+
+
+@pytest.mark.parametrize("delay", [1.5, 4.0, 9.0])
+def test_killed_build_leaves_previous_site_whole(tmp_path, delay):
+    root = copy_project(tmp_path / "proj")
+    build_site(root, pdf=False)
+    before = digest(root / "site")
+    # change something visible, then kill the rebuild part-way
+    (root / "chronicle/fanli.md").write_text((root / "chronicle/fanli.md").read_text(encoding="utf-8") +
+                                              "\n\n补充一条凡例。\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "zhi.cli", "--root", str(root), "build"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(delay)
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    after = digest(root / "site")
+    # either the old site, whole, or (had the build finished) a complete new one; never a mixture
+    if after != before:
+        assert proc.returncode == 0 and (root / "site/zhi.pdf").exists()
+    assert (root / "site/index.html").exists() and (root / "site/search/zhi-index.json").exists()
+    assert not list((root / "site").glob("**/*.tmp"))
+
+
+def test_script_in_a_name_is_refused_or_inert(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import ARGS, CHROMIUM
+
+    root = make_archive(tmp_path)
+    import shutil
+
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "sources/events/x.yaml").write_text(
+        "- id: ev-x\n  type: rename\n  date: 1960\n  body: cs-jiwei\n"
+        "  name: <script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">计划局\n"
+        "  sources: [d-1956-1]\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "zhi.cli", "--root", str(root), "check"], capture_output=True,
+                          text=True)
+    assert proc.returncode == 1 and "[raw-html]" in proc.stdout        # refused by default
+    (root / "sources/house-style.yaml").write_text("severity:\n  raw-html: off\n", encoding="utf-8")
+    res = build_site(root, pdf=False)                                   # the house style lets it through, escaped
+    page = res.out / "jigou/cs-jiwei/index.html"
+    html = page.read_text(encoding="utf-8")
+    import re
+
+    body = re.sub(r"<title>.*?</title>", "", html, flags=re.S)   # <title> holds text only, never runs script
+    assert "<script>window.__pwned" not in body and "<img src=x" not in body and "&lt;script&gt;" in body
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        pg = b.new_page()
+        pg.goto(page.as_uri())
+        pg.wait_for_timeout(300)
+        assert pg.evaluate("window.__pwned === undefined")
+        assert "<script>window.__pwned=1</script>" in pg.locator("article").inner_text()
+        b.close()
