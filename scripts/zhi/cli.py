@@ -139,6 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     s.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     s.set_defaults(func=cmd_serve)
+    from .commands import new, status
+
+    for module in (status, new):
+        module.register(sub)
     return p
 
 

@@ -145,6 +145,8 @@ class SiteWriter:
         self.stats_page()
         self.people_page()
         self.home_page()
+        if self.edition == "internal":
+            self.status_page()
         self.tree.pages.append(Page("search.md", "检索", self.env.get_template("search.md.j2").render(
             title="检索", w=self, page="search.md"), search=False))
         self.tree.nav = [
@@ -158,7 +160,7 @@ class SiteWriter:
             {"统计": "tongji/index.md"},
             {"人物": "renwu/index.md"},
             {"检索": "search.md"},
-        ]
+        ] + ([{"编纂进度": "zhuangtai.md"}] if self.edition == "internal" else [])
         return self.tree
 
     def book_pages(self) -> list:
@@ -299,6 +301,14 @@ class SiteWriter:
         for p in self.a.posts:
             posts.setdefault(p.person.id, []).append(p)
         self.add("renwu/index.md", "人物", "people.md.j2", people=people, posts=posts)
+
+    def status_page(self) -> None:
+        from ..checks import run_checks
+        from ..views.status import compile_status, years_as_ranges
+
+        st = compile_status(self.a, self.h, run_checks(self.a, history=self.h))
+        self.add("zhuangtai.md", "编纂进度", "status.md.j2", st=st,
+                 empty={j: years_as_ranges(v) for j, v in st.empty_years.items()})
 
     def home_page(self) -> None:
         self.add("index.md", self.title, "home.md.j2", book=self.a.book, counts={

@@ -1,0 +1,1 @@
+"""Sub-commands of `zhi` other than check/build/serve; each module has register(subparsers)."""
