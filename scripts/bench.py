@@ -24,7 +24,6 @@ STAGES = ("load", "check", "views", "site", "pdf", "docx")
 def run_stage(stage: str, root: Path) -> dict:
     """Runs in the child process: do one stage, report its time and the process's peak RSS."""
     from zhi.checks import run_checks
-    from zhi.editions import filter_archive
     from zhi.history import derive_history
     from zhi.loader import load_archive
 

@@ -1,6 +1,7 @@
 """The printed volume, read back from the real PDF with poppler's tools (and the DOCX with pandoc)."""
 
 import re
+from pathlib import Path
 import subprocess
 
 import pytest
@@ -149,3 +150,28 @@ def test_editions(site, internal):
     assert secret_no not in public_pdf and secret_no not in internal_pdf
     assert not (site / "wenjian" / "doc-lbb-1996-nb").exists()
     assert (internal.out / "wenjian" / "doc-lbb-1996-nb").exists()
+
+
+def test_chunked_typesetting_equals_single_pass(tmp_path):
+    """Cut into chunks typeset in parallel processes, the book has the same pages, TOC and index numbers."""
+    from conftest import make_archive
+    from zhi.history import derive_history
+    from zhi.loader import load_archive
+    from zhi.writers.book import BookWriter
+    from zhi.writers.typeset import typeset
+
+    root = make_archive(tmp_path)
+    theme = Path(__file__).resolve().parent.parent / "theme"
+    a = load_archive(root)
+    h = derive_history(a)
+    one = typeset(BookWriter(a, h, theme), tmp_path / "one.pdf", root, {"Title": "t"}, chunks=1, workers=1)
+    many = typeset(BookWriter(a, h, theme), tmp_path / "many.pdf", root, {"Title": "t"}, chunks=3, workers=2,
+                   cache=tmp_path / "cache")
+    assert many.chunks > one.chunks
+    assert (one.pages, one.toc, one.index_pages) == (many.pages, many.toc, many.index_pages)
+    assert run("pdfinfo", str(tmp_path / "one.pdf")).count("Pages:") == 1
+    # an unchanged book is not typeset again: every chunk comes from the cache
+    again = typeset(BookWriter(a, h, theme), tmp_path / "again.pdf", root, {"Title": "t"}, chunks=3, workers=2,
+                    cache=tmp_path / "cache")
+    assert again.typeset_chunks == 0
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "many.pdf").read_bytes()

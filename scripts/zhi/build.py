@@ -162,7 +162,8 @@ def build_site(root: Path, edition: str = "public", archive: Archive | None = No
         if pdf:
             t3 = time.perf_counter()
             book = BookWriter(ed, ed_history, root / "theme", edition)
-            res_pdf = typeset(book, docs / PDF_NAME, root, pdf_metadata(writer.title, ed, edition))
+            res_pdf = typeset(book, docs / PDF_NAME, root, pdf_metadata(writer.title, ed, edition),
+                              cache=root / ".cache" / "book")
             timings["pdf"] = time.perf_counter() - t3
             book_report = res_pdf
         if docx:

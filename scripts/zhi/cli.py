@@ -139,9 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     s.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     s.set_defaults(func=cmd_serve)
-    from .commands import new, status
+    from .commands import importing, new, search, status
 
-    for module in (status, new):
+    for module in (status, new, search, importing):
         module.register(sub)
     return p
 

@@ -34,6 +34,22 @@ def find_root(start: Path | None = None) -> Path:
 class HouseStyle:
     severities: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    terms: dict[str, str | None] = field(default_factory=dict)  # 非规范 → 规范 (None: drop a default entry)
+    evaluative: list[str] | None = None                          # replaces the default list when given
+    style: dict[str, list[str]] = field(default_factory=dict)    # per-rule word lists (see STYLE_OPTIONS)
+
+
+KNOWN_KEYS = ("severity", "terms", "evaluative", "style")
+# per-rule options under `style:`; each a list of words replacing the rule's default list
+STYLE_OPTIONS = ("relative-time", "first-person", "tongzhi-exempt", "common-short")
+
+
+def _words(value: object) -> list[str] | None:
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return None
 
 
 def load_house_style(root: Path) -> HouseStyle:
@@ -55,8 +71,9 @@ def load_house_style(root: Path) -> HouseStyle:
         hs.findings.append(Finding("house-style", "warning", "体例文件应为键值表", Loc(HOUSE_STYLE, 1)))
         return hs
     for key in data:
-        if key not in ("severity",):
-            hs.findings.append(Finding("house-style", "warning", f"体例文件中有未知的键“{key}”（可用：severity）",
+        if key not in KNOWN_KEYS:
+            hs.findings.append(Finding("house-style", "warning",
+                                       f"体例文件中有未知的键“{key}”（可用：{'、'.join(KNOWN_KEYS)}）",
                                        Loc(HOUSE_STYLE, data.line_of(key))))
     sev = data.get("severity")
     if isinstance(sev, LMap):
@@ -73,4 +90,44 @@ def load_house_style(root: Path) -> HouseStyle:
     elif sev is not None:
         hs.findings.append(Finding("house-style", "warning", "“severity”应为“检查项: 级别”的键值表",
                                    Loc(HOUSE_STYLE, data.line_of("severity"))))
+    _load_style_lists(hs, data)
     return hs
+
+
+def _load_style_lists(hs: HouseStyle, data: LMap) -> None:
+    """The optional `terms:`, `evaluative:` and `style:` keys of the house style."""
+    terms = data.get("terms")
+    if isinstance(terms, LMap):
+        for bad, good in terms.items():
+            if good is None or (isinstance(good, str) and good.strip() in ("", "~")):
+                hs.terms[str(bad)] = None
+            elif isinstance(good, (str, int)) and str(bad).strip():
+                hs.terms[str(bad).strip()] = str(good).strip()
+            else:
+                hs.findings.append(Finding("house-style", "warning", f"“terms”中“{bad}”的规范写法应为一段文字",
+                                           Loc(HOUSE_STYLE, terms.line_of(bad))))
+    elif terms is not None:
+        hs.findings.append(Finding("house-style", "warning", "“terms”应为“非规范写法: 规范写法”的键值表",
+                                   Loc(HOUSE_STYLE, data.line_of("terms"))))
+    if "evaluative" in data:
+        words = _words(data.get("evaluative"))
+        if words is None:
+            hs.findings.append(Finding("house-style", "warning", "“evaluative”应为词语列表",
+                                       Loc(HOUSE_STYLE, data.line_of("evaluative"))))
+        else:
+            hs.evaluative = words
+    style = data.get("style")
+    if isinstance(style, LMap):
+        for key, value in style.items():
+            loc = Loc(HOUSE_STYLE, style.line_of(key))
+            words = _words(value)
+            if key not in STYLE_OPTIONS:
+                hs.findings.append(Finding("house-style", "warning",
+                                           f"“style”中有未知的键“{key}”（可用：{'、'.join(STYLE_OPTIONS)}）", loc))
+            elif words is None:
+                hs.findings.append(Finding("house-style", "warning", f"“style”中“{key}”应为词语列表", loc))
+            else:
+                hs.style[str(key)] = words
+    elif style is not None:
+        hs.findings.append(Finding("house-style", "warning", "“style”应为键值表",
+                                   Loc(HOUSE_STYLE, data.line_of("style"))))

@@ -8,6 +8,14 @@ import re
 PROSE_TAGS = {"br", "sup", "sub", "u", "s", "small", "mark", "ruby", "rt", "rp"}
 TAG_RE = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)([^<>]*)>|<!--.*?-->|<\?.*?>|<!\w[^<>]*>", re.S)
 ANY_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+# an editor's suppression note for the house-style lint: <!-- zhi: 忽略 style-… --> or <!-- zhi-ignore style-… -->
+ZHI_COMMENT = re.compile(r"<!--\s*zhi(?:\s*[:：]\s*(?:忽略|ignore)|-ignore)\s+(?P<codes>[^<>]*?)\s*-->")
+_ZHI_COMMENT_LINE = re.compile(r"^[ \t]*" + ZHI_COMMENT.pattern + r"[ \t]*(?:\n|$)", re.M)
+
+
+def strip_zhi_comments(text: str) -> str:
+    """The text without the editors' suppression notes (a line holding only a note goes entirely)."""
+    return ZHI_COMMENT.sub("", _ZHI_COMMENT_LINE.sub("", text or ""))
 
 
 def has_markup(text: str) -> bool:
@@ -17,6 +25,8 @@ def has_markup(text: str) -> bool:
 def disallowed_tags(text: str, allowed: set[str] = PROSE_TAGS) -> list[str]:
     out = []
     for m in TAG_RE.finditer(text or ""):
+        if ZHI_COMMENT.fullmatch(m.group(0)):
+            continue
         name = (m.group(2) or "").lower()
         if not name or name not in allowed or (m.group(3) or "").strip().strip("/"):
             out.append(m.group(0)[:40])
@@ -35,7 +45,7 @@ def sanitize(text: str, allowed: set[str] = PROSE_TAGS) -> str:
             return token
         return m.group(0)
 
-    s = TAG_RE.sub(stash, text or "")
+    s = TAG_RE.sub(stash, strip_zhi_comments(text))
     s = s.replace("<", "&lt;")
     for token, tag in keep.items():
         s = s.replace(token, tag)

@@ -80,7 +80,15 @@ class YamlFile:
     def _read(self, text: str) -> None:
         if text.startswith("\ufeff"):
             text = text[1:]
-        loader = _Loader(text)
+        try:
+            loader = _Loader(text)
+        except yaml.YAMLError as e:  # the reader refuses control characters before parsing starts
+            pos = getattr(e, "position", None)
+            line = text[:pos].count("\n") + 1 if isinstance(pos, int) else 0
+            self.findings.append(Finding("yaml-syntax", "error",
+                                         f"这一行有不可见的控制字符，文件无法读取；请删去该字符（解析器原文：{getattr(e, 'problem', e)}）",
+                                         Loc(self.rel, line)))
+            return
         try:
             node = loader.get_single_node()
             self.data = self._convert(node, loader) if node is not None else None

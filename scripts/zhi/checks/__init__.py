@@ -9,6 +9,7 @@ from .codes import CODES, default_severity
 from .lifespan import check_name_clash, check_parents_and_places, check_replay, check_usage_dates
 from .prose import check_prose
 from .references import check_references
+from .style import check_style
 from .sources import check_documents, check_event_sources
 
 CHECKS = [
@@ -20,6 +21,7 @@ CHECKS = [
     check_event_sources,
     check_documents,
     check_prose,
+    check_style,
 ]
 
 

@@ -53,6 +53,8 @@ class BookParts:
     headings: list[Heading]             # for the TOC, in order
     front_headings: list[Heading]
     mentions: dict[str, tuple[str, str]] = field(default_factory=dict)  # anchor → (record id, text shown)
+    sections: list[str] = field(default_factory=list)   # the body, one top-level section (篇, 大事记 …) each
+    index_at: int = 0                                   # position of the index among the sections
 
 
 class _Ids:
@@ -260,11 +262,12 @@ class BookWriter:
             body_html.append(self.env.get_template("part.html.j2").render(part=part, anchor=anchor,
                                                                           chapters=chapters))
         body_html.append(self.appendix_html())
+        index_at = len(body_html)
         body_html.append(self.index_html(index_pages))
         for ch in (book.back if book else []):
             body_html.append(self.chapter(ch, 1))
         return BookParts("".join(front_html), "".join(body_html), list(self.headings), list(self.front_headings),
-                         dict(self.mentions))
+                         dict(self.mentions), body_html, index_at)
 
     def document(self, chunk: str, content: str, toc: list | None = None, first_page: int = 1,
                  pad: bool = False) -> str:

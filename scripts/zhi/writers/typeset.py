@@ -1,16 +1,29 @@
-"""Typeset the volume with WeasyPrint: lay out, read the anchors' pages, fill in TOC and index numbers,
-lay out again, check the Chinese line rules on the rendered lines, merge the chunks, set metadata."""
+"""Typeset the volume with WeasyPrint, in chunks that can be laid out in parallel processes.
+
+The body is cut into chunks at top-level sections (概述, 大事记, each 篇, 附录, 索引 …). Every chunk is a
+document of its own: WeasyPrint resets the page counter only on a document's first page, so each chunk is
+given its first page number with ``@page :first { counter-reset: page N }``, and a chunk with an odd number
+of pages gets a blank page so that the next one starts on a right-hand page.
+
+Pass 1 lays out every chunk (in parallel) to learn its page count and where each heading and mention falls;
+the TOC and index numbers come from those anchors (never from ``target-counter()``, which cannot cross
+chunks). Pass 2 lays the chunks out again with their page offsets and the index filled in, and writes them.
+Both passes are cached by content hash in ``.cache/book/``: after an edit to one chapter only the chunks whose
+content or first page changed are typeset again. The front matter (with the TOC) is one more chunk; all are
+merged with pypdf. The Chinese line rules (避头尾) are checked on the laid-out lines.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import logging
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from weasyprint import HTML
-from weasyprint.formatting_structure import boxes
 
 from .book import BookWriter, to_roman
 
@@ -37,23 +50,15 @@ class TypesetResult:
     index_pages: dict[str, list[str]]
     line_issues: list[LineIssue] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
-
-
-def _anchor_pages(doc) -> dict[str, int]:
-    out = {}
-    for i, page in enumerate(doc.pages):
-        for name in page.anchors:
-            out.setdefault(name, i)
-    return out
+    chunks: int = 1
+    typeset_chunks: int = 0                   # chunk layouts actually done (the rest came from the cache)
 
 
 def _line_texts(box):
+    from weasyprint.formatting_structure import boxes
+
     if isinstance(box, boxes.LineBox):
-        parts = []
-        for child in box.descendants():
-            if isinstance(child, boxes.TextBox):
-                parts.append(child.text)
-        yield "".join(parts)
+        yield "".join(child.text for child in box.descendants() if isinstance(child, boxes.TextBox))
         return
     for child in getattr(box, "children", []) or []:
         yield from _line_texts(child)
@@ -77,61 +82,183 @@ def check_lines(doc, label) -> list[LineIssue]:
     return issues
 
 
-def _render(html: str, base: Path):
-    return HTML(string=html, base_url=str(base)).render()
+# ---- one chunk, in a worker process ----------------------------------------------------------------------
+def _render_chunk(html: str, base: str, first_page: int, want_pdf: bool) -> dict:
+    from weasyprint import HTML
 
-
-def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, str]) -> TypesetResult:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    t = {}
+    doc = HTML(string=html, base_url=base).render()
+    anchors: dict[str, int] = {}
+    for i, page in enumerate(doc.pages):
+        for name in page.anchors:
+            anchors.setdefault(name, i)
+    out = {"pages": len(doc.pages), "anchors": anchors}
+    if want_pdf:
+        issues = check_lines(doc, lambda i: str(first_page + i))
+        out["issues"] = [(x.page, x.line, x.problem) for x in issues]
+        out["pdf"] = doc.write_pdf()
+    return out
+
+
+class _Layout:
+    """Runs chunk layouts in worker processes, with a content-addressed cache."""
+
+    def __init__(self, base: Path, cache: Path | None, workers: int):
+        self.base, self.cache, self.workers = str(base), cache, workers
+        self.done = 0
+        self.memo: dict[str, dict] = {}
+        if cache:
+            cache.mkdir(parents=True, exist_ok=True)
+
+    def _key(self, html: str, first_page: int, want_pdf: bool) -> str:
+        h = hashlib.sha256(html.encode("utf-8"))
+        h.update(f"|{first_page}|{want_pdf}|{self.base}".encode())
+        return h.hexdigest()[:32]
+
+    def _load(self, key: str, want_pdf: bool) -> dict | None:
+        if key in self.memo:
+            return self.memo[key]
+        if not self.cache:
+            return None
+        meta = self.cache / f"{key}.json"
+        pdf = self.cache / f"{key}.pdf"
+        if not meta.exists() or (want_pdf and not pdf.exists()):
+            return None
+        out = json.loads(meta.read_text(encoding="utf-8"))
+        if want_pdf:
+            out["pdf"] = pdf.read_bytes()
+        return out
+
+    def _store(self, key: str, res: dict) -> None:
+        if not self.cache:
+            return
+        meta = {k: v for k, v in res.items() if k != "pdf"}
+        (self.cache / f"{key}.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        if "pdf" in res:
+            (self.cache / f"{key}.pdf").write_bytes(res["pdf"])
+
+    def run(self, jobs: list[tuple[str, int, bool]]) -> list[dict]:
+        keys = [self._key(*job) for job in jobs]
+        results: list[dict | None] = [self._load(k, job[2]) for k, job in zip(keys, jobs, strict=True)]
+        todo = [i for i, r in enumerate(results) if r is None]
+        self.done += len(todo)
+        if len(todo) > 1 and self.workers > 1:
+            with ProcessPoolExecutor(max_workers=min(self.workers, len(todo)), max_tasks_per_child=1) as pool:
+                futures = {i: pool.submit(_render_chunk, jobs[i][0], self.base, jobs[i][1], jobs[i][2]) for i in todo}
+                for i, fut in futures.items():
+                    results[i] = fut.result()
+        else:
+            for i in todo:
+                results[i] = _render_chunk(jobs[i][0], self.base, jobs[i][1], jobs[i][2])
+        for i in todo:
+            self._store(keys[i], results[i])
+        for k, r in zip(keys, results, strict=True):
+            self.memo[k] = r
+        return results  # type: ignore[return-value]
+
+
+def plan_chunks(sections: list[str], index_at: int, n: int) -> list[list[int]]:
+    """Group consecutive sections into about n chunks of similar size; the index and what follows it
+    form the last chunk (its numbers are known only when everything before it is laid out)."""
+    before = list(range(index_at))
+    if n <= 1 or len(before) <= 1:
+        groups = [before] if before else []
+    else:
+        sizes = [len(sections[i]) for i in before]
+        target = sum(sizes) / n
+        groups, cur, acc = [], [], 0
+        for i in before:
+            if cur and acc + sizes[i] / 2 > target and len(groups) < n - 1:
+                groups.append(cur)
+                cur, acc = [], 0
+            cur.append(i)
+            acc += sizes[i]
+        if cur:
+            groups.append(cur)
+    groups.append(list(range(index_at, len(sections))))
+    return groups
+
+
+def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, str], chunks: int | None = None,
+            workers: int | None = None, cache: Path | None = None) -> TypesetResult:
+    t: dict[str, float] = {}
     t0 = time.perf_counter()
+    workers = workers or os.cpu_count() or 1
+    n = chunks or max(1, workers)
+    layout = _Layout(base, cache, workers)
 
-    # body, first pass: where does every heading and mention fall?
     parts = writer.parts(None)
-    body = _render(writer.document("body", parts.body), base)
-    pages = _anchor_pages(body)
-    t["body pass 1"] = time.perf_counter() - t0
+    groups = plan_chunks(parts.sections, parts.index_at, n)
 
-    # fill in the index numbers and lay out again, until the numbers no longer move the pages they name
-    # (they only can through material after the index, such as the 编后记)
+    def chunk_html(p, g, first_page, pad):
+        html = writer.document("body", "".join(p.sections[i] for i in g), first_page=first_page, pad=pad)
+        return html
+
+    # pass 1: every chunk laid out from page 1, to learn page counts and anchors (written too: the first
+    # chunk is usually final already)
+    res1 = layout.run([(chunk_html(parts, g, 1, False), 1, True) for g in groups])
+    t["pass 1"] = time.perf_counter() - t0
+    counts = [r["pages"] + (r["pages"] % 2) for r in res1]  # odd chunks get a blank page
+    offsets = [sum(counts[:k]) for k in range(len(groups))]
+    pages = _global_anchors(res1, offsets)
     labels = _index_labels(parts.mentions, pages)
+
+    # pass 2: with first pages and the index; the last chunk (index and after) until its numbers settle
     t1 = time.perf_counter()
     for _ in range(3):
         parts = writer.parts(labels)
-        body = _render(writer.document("body", parts.body), base)
-        pages2 = _anchor_pages(body)
+        jobs = [(chunk_html(parts, g, offsets[k] + 1, res1[k]["pages"] % 2 == 1), offsets[k] + 1, True)
+                for k, g in enumerate(groups)]
+        res2 = layout.run(jobs)
+        pages2 = _global_anchors(res2, offsets)
         new_labels = _index_labels(parts.mentions, pages2)
         if new_labels == labels:
             break
         labels = new_labels
     else:
         raise RuntimeError("索引页码经三遍排版仍未稳定，请报告此问题")
-    t["body pass 2"] = time.perf_counter() - t1
+    moved = [a for a in pages if a in pages2 and pages[a] != pages2[a] and not _in_last(a, res1)]
+    if moved:
+        raise RuntimeError(f"分块排版前后页码不一致（{len(moved)} 处），请报告此问题")
+    t["pass 2"] = time.perf_counter() - t1
 
-    # front matter with the table of contents (its own pages numbered in roman)
+    # front matter with the table of contents (roman numbers), laid out in this process
     t2 = time.perf_counter()
     toc = [(h.level, h.title, str(pages2[h.anchor] + 1)) for h in parts.headings if h.anchor in pages2]
     front_toc = [(h.level, h.title, "000") for h in parts.front_headings]
-    front = _render(writer.document("front", parts.front, _toc(front_toc + toc)), base)
-    fpages = _anchor_pages(front)
-    front_toc = [(h.level, h.title, to_roman(fpages[h.anchor] + 1)) for h in parts.front_headings if h.anchor in fpages]
-    front = _render(writer.document("front", parts.front, _toc(front_toc + toc)), base)
-    if len(front.pages) % 2:  # the body's page 1 must be a right-hand page
-        front = _render(writer.document("front", parts.front, _toc(front_toc + toc), pad=True), base)
+    f1 = _render_chunk(writer.document("front", parts.front, _toc(front_toc + toc)), str(base), 1, False)
+    front_toc = [(h.level, h.title, to_roman(f1["anchors"][h.anchor] + 1))
+                 for h in parts.front_headings if h.anchor in f1["anchors"]]
+    f2 = _render_chunk(writer.document("front", parts.front, _toc(front_toc + toc), pad=f1["pages"] % 2 == 1),
+                       str(base), 1, True)
     t["front"] = time.perf_counter() - t2
 
-    issues = check_lines(front, lambda i: to_roman(i + 1)) + check_lines(body, lambda i: str(i + 1))
+    issues = [LineIssue(to_roman(int(p)), line, prob) for p, line, prob in f2["issues"]]
+    for r in res2:
+        issues += [LineIssue(p, line, prob) for p, line, prob in r["issues"]]
 
-    # write both chunks and merge them
     t3 = time.perf_counter()
-    merged = _merge([front.write_pdf(), body.write_pdf()], metadata)
+    merged = _merge([f2["pdf"]] + [r["pdf"] for r in res2], metadata)
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
     out_pdf.write_bytes(merged)
-    t["write+merge"] = time.perf_counter() - t3
+    t["merge"] = time.perf_counter() - t3
     t["total"] = time.perf_counter() - t0
-    return TypesetResult(out_pdf, len(front.pages) + len(body.pages), len(front.pages), len(body.pages),
-                         front_toc + toc, labels, issues, t)
+    body_pages = sum(r["pages"] for r in res2)
+    return TypesetResult(out_pdf, f2["pages"] + body_pages, f2["pages"], body_pages, front_toc + toc, labels,
+                         issues, t, len(groups), layout.done)
+
+
+def _global_anchors(results: list[dict], offsets: list[int]) -> dict[str, int]:
+    out = {}
+    for res, off in zip(results, offsets, strict=True):
+        for name, i in res["anchors"].items():
+            out.setdefault(name, off + i)
+    return out
+
+
+def _in_last(anchor: str, results: list[dict]) -> bool:
+    return anchor in results[-1]["anchors"]
 
 
 def _index_labels(mentions: dict[str, tuple[str, str]], pages: dict[str, int]) -> dict[str, list[str]]:

@@ -1,0 +1,282 @@
+"""House-style lint of the volume's prose (体例检查): years in full, full-width punctuation, no relative time
+words, no 同志 after names, 述而不论, standard terms, full name before the 规范简称, …
+
+Every rule has a stable code (``style-…``); the house style sets its severity, word lists and terms.
+An editor silences one rule for one line with a note on that line or the line before:
+``<!-- zhi: 忽略 style-relative-time -->`` (or ``<!-- zhi-ignore style-relative-time -->``).
+Fenced code is skipped; rules marked "quotations exempt" skip lines starting with ``>`` and text inside
+“…” or 「…」.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..docno import parse_docno
+from ..findings import Finding, Loc
+from ..history import History
+from ..model import Archive
+from ..rawhtml import ZHI_COMMENT
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{CJK}]")
+
+DEFAULT_TERMS: dict[str, str] = {
+    "中共十一届三中全会": "党的十一届三中全会",
+    "文革": "“文化大革命”",
+    "文化大革命": "“文化大革命”",   # checked outside quotations: unquoted it needs its quotation marks
+    "四人帮": "“四人帮”",
+    "建国以来": "中华人民共和国成立以来",
+    "建国后": "中华人民共和国成立后",
+    "建国初期": "中华人民共和国成立初期",
+}
+DEFAULT_EVALUATIVE = ["显著", "卓有成效", "圆满", "可喜", "辉煌", "重大成就", "巨大成就", "成绩斐然", "硕果累累",
+                      "丰硕成果", "长足进步", "突飞猛进", "空前"]
+DEFAULT_RELATIVE_TIME = ["今年", "去年", "明年", "前年", "目前", "近年", "最近", "近期", "当前", "现在", "至今年"]
+DEFAULT_FIRST_PERSON = ["我县", "我区", "我市", "我局", "本局", "本县", "本区", "本市"]
+# 规范简称 understood everywhere without a full name first (a 凡例 usually declares them once)
+DEFAULT_COMMON_SHORT = ["县委", "县政府", "区委", "区政府", "市委", "市政府", "县人大常委会", "区人大常委会",
+                        "县政协", "区政协", "县纪委", "区纪委"]
+# words that end in 同志 without being a name + 同志 (老同志, 女同志, 全体同志 …)
+DEFAULT_TONGZHI_EXEMPT = ["老", "女", "男", "小", "的", "位", "名", "个", "些", "等", "和", "与", "及", "全体", "广大",
+                          "各位", "青年", "有关", "领导", "干部", "党员", "好", "们", "为", "是", "称"]
+
+# a word is not a relative time word when it is part of a longer one (体现在, 过去年代, 本区域 …)
+_NOT_BEFORE = {"现在": "体表实发出呈展", "去年": "过", "当前": "", "近年": "", "最近": "", "明年": "",
+               "今年": "", "目前": "", "近期": "", "前年": ""}
+_NOT_AFTER_FIRST_PERSON = "域内外"
+
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
+REF_RE = re.compile(r"\[\[[^\[\]]*\]\]")
+LINK_TARGET_RE = re.compile(r"\]\([^()\s]*\)")
+QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|「[^」]*(?:」|$)")
+DOCNO_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,10}[〔(（\[【［]\s*\d{2,4}\s*[〕)）\]】］]\s*第?\s*\d+\s*号?")
+# a two-digit year is followed by a month, a boundary word or punctuation (95年3月, 95年底); a length of time
+# is mostly not (10年未变, 20年来)
+YEAR_SHORT_RE = re.compile(r"(?<![\d０-９.,．])(\d{2})年(?=\d|[，。、；：）)起至到底末初春夏秋冬—～~-]|$)"
+                           r"|[’'‘](\d{2})(?!\d)")
+# words before a two-digit number + 年 that make it a length of time (历时12年, 任期10年 …)
+_DURATION_BEFORE = re.compile(r"(历时|共|达|满|近|约|了|期|用|逾|超过|经过|余|每|第|连续|长达|前后|★|不到|将近|相隔|"
+                              r"时隔|相距|先后|之后|以后|后|前|内)\s*$")
+APPROX_RE = re.compile(r"约\s*[\d０-９一二三四五六七八九十百千万亿两.．]+\s*(?:[多余]|[^\s，。；、：,;]{0,4}?左右)")
+HALF_PUNCT_RE = re.compile(r"[,;:?!()]")
+DUNHAO_RE = re.compile(r"》\s*、\s*《")
+
+
+def _mask(text: str, pattern: re.Pattern, fill: str = "〓") -> str:
+    """``text`` with every match of ``pattern`` overwritten by ``fill`` (same length, so columns stay)."""
+    return pattern.sub(lambda m: fill * len(m.group(0)), text)
+
+
+def _suppressed(lines: list[str]) -> list[set[str]]:
+    """For each line, the codes its own note or the previous line's note silences."""
+    notes = []
+    for line in lines:
+        codes: set[str] = set()
+        for m in ZHI_COMMENT.finditer(line):
+            codes |= set(re.split(r"[\s,，、;；]+", m.group("codes").strip()))
+        notes.append(codes)
+    return [notes[i] | (notes[i - 1] if i else set()) for i in range(len(lines))]
+
+
+def _style_options(archive: Archive):
+    from ..project import load_house_style  # lazy: project imports the codes table
+
+    hs = load_house_style(archive.root)
+    terms = dict(DEFAULT_TERMS)
+    for bad, good in hs.terms.items():
+        if good is None:
+            terms.pop(bad, None)
+        else:
+            terms[bad] = good
+    return (terms, hs.evaluative if hs.evaluative is not None else DEFAULT_EVALUATIVE,
+            hs.style.get("relative-time", DEFAULT_RELATIVE_TIME), hs.style.get("first-person", DEFAULT_FIRST_PERSON),
+            hs.style.get("tongzhi-exempt", DEFAULT_TONGZHI_EXEMPT), hs.style.get("common-short", DEFAULT_COMMON_SHORT))
+
+
+def _names(history: History, common: set[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """full name → body ids, short name → body ids, over every name any body or place ever had.
+
+    Left out of the short names: those understood everywhere (``common``) and those that are part of
+    their full name (城关镇 of 城关镇人民政府), which read as names of their own."""
+    full: dict[str, set[str]] = {}
+    short: dict[str, set[str]] = {}
+    for t in history.timelines.values():
+        for span in t.names:
+            f, s = span.value
+            if f:
+                full.setdefault(f, set()).add(t.id)
+            if s and s != f and len(s) >= 2 and s not in (f or "") and s not in common:
+                short.setdefault(s, set()).add(t.id)
+    return full, short
+
+
+def check_style(archive: Archive, history: History) -> Iterator[Finding]:
+    book = archive.book
+    if book is None:
+        return
+    terms, evaluative, relative, first_person, tz_exempt, common_short = _style_options(archive)
+    full, short = _names(history, set(common_short))
+    names = sorted(set(full) | set(short), key=len, reverse=True)
+    names_re = re.compile("|".join(re.escape(n) for n in names)) if names else None
+    term_items = sorted(terms.items(), key=lambda kv: len(kv[0]), reverse=True)
+    eval_re = re.compile("|".join(re.escape(w) for w in sorted(evaluative, key=len, reverse=True))) if evaluative else None
+    tz_exempt_sorted = sorted(tz_exempt, key=len, reverse=True)
+
+    for ch in book.chapters():
+        lines = ch.body.splitlines()
+        silenced = _suppressed(lines)
+        in_fence = False
+        mentioned: set[str] = set()   # bodies already named in full in this chapter
+        warned_short: set[str] = set()
+        for i, raw in enumerate(lines):
+            if FENCE_RE.match(raw):
+                in_fence = not in_fence
+                continue
+            if in_fence:
+                continue
+            loc = Loc(ch.path, ch.body_line + i)
+            off = silenced[i]
+            found: list[Finding] = []
+
+            def add(code: str, sev: str, msg: str, off: set[str] = off, found: list[Finding] = found,
+                    loc: Loc = loc) -> None:
+                if code not in off:
+                    found.append(Finding(code, sev, msg, loc))
+
+            # the text as the reader sees it, refs and link targets and notes blanked
+            line = ZHI_COMMENT.sub(lambda m: " " * len(m.group(0)), raw)
+            refs = [(m.start(), m.group(0)) for m in REF_RE.finditer(line)]
+            line = _mask(line, REF_RE)
+            line = _mask(line, LINK_TARGET_RE, " ")
+            quoted_line = line.lstrip().startswith(">")
+            outside = "□" * len(line) if quoted_line else _mask(line, QUOTE_RE, "□")  # quotations blanked
+
+            # -- docno: 文号-shaped strings in prose (quotations exempt)
+            docno_spans = []
+            for m in DOCNO_RE.finditer(line):
+                docno_spans.append((m.start(), m.end()))
+                if outside[m.start()] == "□":
+                    continue
+                d = parse_docno(m.group(0))
+                if d and d.problems:
+                    bracket = re.search(r"[〔(（\[【［].*", m.group(0)).group(0)
+                    add("style-docno", "warning",
+                        f"正文中的发文字号“{bracket}”不合规范：{'；'.join(d.problems)}；"
+                        f"正文应写作“…〔{d.year}〕{d.number}号”（原件写法可在文件记录中保留）")
+            bare = line
+            for a, b in docno_spans:
+                bare = bare[:a] + "〓" * (b - a) + bare[b:]
+
+            # -- two-digit years (quotations exempt: originals are kept as written)
+            for m in YEAR_SHORT_RE.finditer(outside):
+                if m.group(1) and _DURATION_BEFORE.search(outside[:m.start()]):
+                    continue
+                yy = m.group(1) or m.group(2)
+                add("style-year-short", "error",
+                    f"“{m.group(0)}”是两位数年份；年份须写全4位（GB/T 15835），如“19{yy}年”或“20{yy}年”")
+
+            # -- stacked approximations
+            for m in APPROX_RE.finditer(outside):
+                add("style-approx", "warning",
+                    f"“{m.group(0)}”中“约”与“多/余/左右”叠用；二者只用其一，如“约100人”或“100余人”")
+
+            # -- half-width punctuation next to Chinese (applies to all text)
+            for m in HALF_PUNCT_RE.finditer(bare):
+                p = m.start()
+                before = bare[p - 1] if p else ""
+                after = bare[p + 1] if p + 1 < len(bare) else ""
+                if _CJK_RE.match(before) or _CJK_RE.match(after):
+                    zh = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}[m.group(0)]
+                    add("style-halfwidth-punct", "error",
+                        f"汉字旁用了半角标点“{m.group(0)}”；应改为全角“{zh}”")
+                    break
+
+            # -- no 顿号 between book titles
+            if DUNHAO_RE.search(line):
+                add("style-booktitle-dunhao", "error", "书名号之间不加顿号：“》、《”应改为“》《”")
+
+            # -- relative time words (quotations exempt)
+            for w in relative:
+                for m in re.finditer(re.escape(w), outside):
+                    if m.start() and outside[m.start() - 1] in _NOT_BEFORE.get(w, ""):
+                        continue
+                    add("style-relative-time", "error",
+                        f"“{w}”是相对时间词，志书须写明具体年份或时间，如“2019年”“截至2020年底”")
+                    break
+
+            # -- 同志 after a name (quotations exempt)
+            for m in re.finditer("同志", outside):
+                head = outside[:m.start()]
+                if head.endswith("〓") and refs:  # [[person]]同志
+                    add("style-tongzhi", "error", "人名后不加“同志”等称谓，直书其名；请删去“同志”")
+                    break
+                name = re.search(f"[{CJK}]{{2,3}}$", head)
+                if not name or any(head.endswith(x) for x in tz_exempt_sorted):
+                    continue
+                add("style-tongzhi", "error",
+                    f"“{name.group(0)}同志”：人名后不加“同志”等称谓，直书其名；请删去“同志”")
+                break
+
+            # -- first person (quotations exempt)
+            for w in first_person:
+                for m in re.finditer(re.escape(w), outside):
+                    if outside[m.end():m.end() + 1] and outside[m.end()] in _NOT_AFTER_FIRST_PERSON:
+                        continue
+                    add("style-first-person", "warning",
+                        f"“{w}”是第一人称；志书以第三人称记述，应写出名称，如“临水县”“县编办”")
+                    break
+
+            # -- evaluative words (述而不论; quotations exempt)
+            if eval_re:
+                for m in eval_re.finditer(outside):
+                    add("style-evaluative", "warning",
+                        f"“{m.group(0)}”是评价性词语；志书述而不论，宜删去或改为记述事实（数字、结果）")
+                    break
+
+            # -- non-standard terms (quotations exempt)
+            taken = [False] * len(outside)
+            for bad, good in term_items:
+                for m in re.finditer(re.escape(bad), outside):
+                    if any(taken[m.start():m.end()]):
+                        continue
+                    # the standard form itself may contain the listed word: leave it
+                    j = good.find(bad)
+                    if j >= 0 and line[m.start() - j:m.start() - j + len(good)] == good:
+                        continue
+                    for k in range(m.start(), m.end()):
+                        taken[k] = True
+                    add("style-term", "error", f"“{bad}”不是规范用语，应写作“{good}”" if not good.startswith("“")
+                        else f"“{bad}”不是规范用语，应写作{good}")
+
+            # -- full name before the 规范简称 (quotations exempt)
+            if names_re:
+                events = []  # (position, kind, ids)
+                for pos, ref in refs:
+                    inner = ref[2:-2]
+                    rid = re.split(r"[@|]", inner, maxsplit=1)[0].strip()
+                    label = inner.split("|", 1)[1].strip() if "|" in inner else None
+                    if label is None or label in full:
+                        events.append((pos, "full", {rid} | full.get(label or "", set())))
+                heading = raw.lstrip().startswith(("#", "|"))  # headings and table rows may use short names
+                for m in names_re.finditer(outside):
+                    n = m.group(0)
+                    if heading and n not in full:
+                        continue  # a heading or a table cell may use the short name
+                    if n in full:
+                        events.append((m.start(), "full", full[n]))
+                    else:
+                        events.append((m.start(), "short", short[n]))
+                        events[-1] = (m.start(), "short", short[n], n)
+                for ev in sorted(events, key=lambda e: e[0]):
+                    if ev[1] == "full":
+                        mentioned |= ev[2]
+                    elif not (ev[2] & mentioned) and ev[3] not in warned_short:
+                        warned_short.add(ev[3])
+                        fulls = sorted({f for t in ev[2] if (tl := history.get(t))
+                                        for f, s in (sp.value for sp in tl.names) if s == ev[3]})
+                        add("style-full-name-first", "warning",
+                            f"简称“{ev[3]}”在本章首次出现前未写全称；首次出现时应写全称"
+                            f"（如“{fulls[0] if fulls else '全称'}（简称{ev[3]}）”），其后再用简称")
+            yield from found

@@ -1,0 +1,625 @@
+"""`zhi import`: bring archival transcriptions (Word, ODT, HTML, Markdown, text) into sources/ as document records.
+
+Each file is converted to Markdown by pandoc (the binary bundled with pypandoc), written as ``<id>.md`` beside a
+``<id>.yaml`` record that is pre-filled from the text: 发文字号, 标题, 成文日期, 发文机关 and 密级. What could not be
+read is left out of the record with a ``# 待核：`` comment, so that the editor confirms it against the original.
+
+An import never overwrites a file and never silently duplicates a document: a file whose content was imported
+before (its SHA-256 is kept in the record's note) or whose 文号 is already catalogued is skipped unless forced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .classification import LEVELS, ClassificationError, Level, parse_level
+from .dates import DateError, parse_date
+from .docno import normalise_docno, parse_docno
+
+SUPPORTED = {".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt", ".doc"}
+DEFAULT_TO = "sources/documents/imported"
+
+# pandoc's Markdown with footnotes and pipe tables, and nothing that would come out as HTML or {attributes}.
+MD_FORMAT = ("markdown-raw_html-raw_attribute-native_divs-native_spans-bracketed_spans-fenced_divs"
+             "-header_attributes-link_attributes-inline_code_attributes-grid_tables-multiline_tables"
+             "-simple_tables-smart")
+_PANDOC_IN = {".docx": "docx", ".odt": "odt", ".html": "html", ".htm": "html", ".md": "markdown",
+              ".markdown": "markdown", ".txt": "markdown"}
+
+HASH_NOTE = re.compile(r"sha256 前 12 位 ([0-9a-f]{12})")
+
+
+class ImportError_(Exception):
+    """A file that cannot be imported; the message is Chinese and says why (and what to do)."""
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Reading the text out of the file
+# ---------------------------------------------------------------------------------------------------------------
+
+def _decode(data: bytes) -> str:
+    for enc in ("utf-8-sig", "gb18030", "big5"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def _pandoc_env() -> None:
+    from .writers.docx import _pandoc_env as env
+
+    env()
+
+
+def _clean_markdown(md: str) -> str:
+    """No raw markup in a transcription (zhi check refuses it): autolinks become links, any other '<' is escaped."""
+    md = "".join(c if _yaml_char(c) else " " for c in md)
+    md = re.sub(r"<((?:https?|ftp|mailto):[^<>\s]+)>", r"[\1](\1)", md)
+    md = re.sub(r"<(?=\s*[/A-Za-z!?])", "&lt;", md)
+    lines = [ln.rstrip() for ln in md.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = "\n".join(lines).strip("\n")
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text + "\n" if text else ""
+
+
+def _pandoc(source: str | Path, fmt: str, from_file: bool) -> str:
+    _pandoc_env()
+    import pypandoc
+
+    args = ["--wrap=none", "--quiet"]
+    try:
+        if from_file:
+            return pypandoc.convert_file(str(source), MD_FORMAT, format=fmt, extra_args=args)
+        return pypandoc.convert_text(str(source), MD_FORMAT, format=fmt, extra_args=args)
+    except (RuntimeError, OSError) as e:
+        reason = re.sub(r"^.*?Pandoc died with exitcode \S+ during conversion:?\s*", "", str(e).strip(), flags=re.S)
+        reason = " ".join(reason.split())
+        raise ImportError_(f"pandoc 无法读取此文件（{reason.strip()[:160]}）；文件可能已损坏，"
+                           f"请用 Word 或 WPS 打开后重新保存再导入") from e
+
+
+def doc_converter() -> tuple[str, str] | None:
+    """(kind, executable) of a converter for old .doc files on this machine, or None."""
+    for name in ("soffice", "libreoffice"):
+        exe = shutil.which(name)
+        if exe:
+            return ("office", exe)
+    exe = shutil.which("antiword")
+    if exe:
+        return ("antiword", exe)
+    return None
+
+
+DOC_HELP = ("这是旧版 Word 格式（.doc），本机没有可用的转换程序（LibreOffice 或 antiword）。"
+            "请用 Word 或 WPS 打开它，选择“文件 → 另存为”，保存类型选“Word 文档（*.docx）”，再导入 .docx 文件")
+
+
+def _read_doc(path: Path) -> str:
+    conv = doc_converter()
+    if conv is None:
+        raise ImportError_(DOC_HELP)
+    kind, exe = conv
+    if kind == "antiword":
+        r = subprocess.run([exe, "-w", "0", str(path)], capture_output=True, timeout=120)
+        if r.returncode != 0:
+            raise ImportError_(f"antiword 无法读取此文件（{_decode(r.stderr).strip()[:160]}）。{DOC_HELP}")
+        return _pandoc(_decode(r.stdout), "markdown", from_file=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        r = subprocess.run([exe, "--headless", "--convert-to", "docx", "--outdir", tmp, str(path)],
+                           capture_output=True, timeout=300)
+        out = Path(tmp) / (path.stem + ".docx")
+        if r.returncode != 0 or not out.is_file():
+            raise ImportError_(f"LibreOffice 无法转换此文件（{_decode(r.stderr).strip()[:160]}）。{DOC_HELP}")
+        return _pandoc(out, "docx", from_file=True)
+
+
+def to_markdown(path: Path) -> str:
+    """The file's text as Markdown (footnotes and pipe tables kept, no raw HTML). Raises ImportError_."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise ImportError_(f"不支持的文件类型“{path.suffix or '（无扩展名）'}”；可导入 "
+                           f"{'、'.join(sorted(SUPPORTED))}")
+    if suffix == ".doc":
+        md = _read_doc(path)
+    elif suffix in (".docx", ".odt"):
+        md = _pandoc(path, _PANDOC_IN[suffix], from_file=True)
+    else:
+        text = _decode(path.read_bytes()).replace("\x00", "")
+        if suffix in (".html", ".htm"):
+            # pandoc wants UTF-8; the text is decoded already, so drop a stale charset declaration.
+            text = re.sub(r"<meta[^>]*charset[^>]*>", "", text, flags=re.I)
+        if suffix == ".txt":
+            text = _txt_paragraphs(text)
+        md = _pandoc(text, _PANDOC_IN[suffix], from_file=False)
+    return _clean_markdown(md)
+
+
+def _txt_paragraphs(text: str) -> str:
+    """Plain text: each line is a paragraph (its layout spaces dropped); runs of |…| lines stay a table."""
+    out: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        ln = raw.replace("\u3000", " ").strip()
+        if not ln:
+            continue
+        if ln.startswith("|") and out and out[-1].startswith("|"):
+            out[-1] += "\n" + ln
+        else:
+            out.append(ln)
+    return "\n\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Finding the record's fields in the text
+# ---------------------------------------------------------------------------------------------------------------
+
+_OPEN, _CLOSE = "〔(（[【［", "〕)）]】］"
+_DOCNO = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{1,15}}\s*[{re.escape(_OPEN)}]\s*(?:\d{{4}}|\d{{2}})\s*"
+                    rf"[{re.escape(_CLOSE)}]\s*(?:第\s*)?\d{{1,5}}\s*号")
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_Y = "〇零○ＯO0一二三四五六七八九"
+_CN_MD = "〇零一二三四五六七八九十元"
+_DATE = re.compile(rf"(?P<y>\d{{4}}|[{_CN_Y}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_MD}]{{1,3}})\s*月\s*"
+                   rf"(?P<d>\d{{1,2}}|[{_CN_MD}]{{1,3}})\s*日")
+_TITLE_END = ("通知", "决定", "批复", "意见", "报告", "函", "复函", "请示", "通报", "决议", "命令", "公告", "通告",
+              "纪要", "会议纪要", "规定", "办法", "答复", "通令", "指示", "方案", "细则", "条例", "规划", "议案")
+_TITLE = re.compile(rf"^.{{0,40}}关于.+?的?(?:{'|'.join(sorted(_TITLE_END, key=len, reverse=True))})$")
+_ORG_END = re.compile(r"(委员会|人民政府|政府|办公室|办公厅|委|局|厅|部|院|会|组|处|室|所|站|中心|公司|党组|支部|"
+                      r"总支|党委|小组|司|署|馆|社|团|校|学校|医院|法院|检察院|人大|政协|联合会|协会|队|科|股)$")
+_MARK = re.compile(r"^(绝密|机密|秘密)\s*(?:[★☆*＊]\s*([0-9０-９一二三四五六七八九十]+\s*年|长期))?$")
+_INTERNAL = re.compile(r"^(?:【|\[)?内部(?:资料|文件|刊物|材料|发行)?(?:】|\])?[，,]?\s*(?:注意保存|注意保密)?$")
+
+
+def _cn_number(s: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 三十一 → 31; arabic digits as they are."""
+    if s.isdigit():
+        return int(s)
+    if s == "元":
+        return 1
+    if "十" in s:
+        left, _, right = s.partition("十")
+        tens = _CN_DIGIT.get(left, None) if left else 1
+        ones = _CN_DIGIT.get(right, None) if right else 0
+        if tens is None or ones is None or len(left) > 1 or len(right) > 1:
+            return None
+        return tens * 10 + ones
+    if len(s) == 1 and s in _CN_DIGIT:
+        return _CN_DIGIT[s]
+    return None
+
+
+def _year(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    digits = [_CN_DIGIT.get(c) for c in s]
+    if None in digits:
+        return None
+    return int("".join(str(d) for d in digits))
+
+
+def _plain_lines(text: str) -> list[str]:
+    """The text's lines with Markdown punctuation removed, stripped, without empty ones."""
+    out = []
+    for raw in text.splitlines():
+        ln = raw.strip()
+        if re.fullmatch(r"\|?[\s:|\-+=]*\|?", ln) and ln:  # a table rule
+            continue
+        ln = re.sub(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)", "", ln)
+        ln = re.sub(r"\[\^[^\]]*\]:?", "", ln)  # footnote marks
+        ln = re.sub(r"\\(.)", r"\1", ln)
+        ln = re.sub(r"(\*\*|__|\*|~~)", "", ln)
+        ln = ln.replace("|", " ").replace("\u3000", " ").replace("\xa0", " ")
+        ln = re.sub(r"\s+", " ", ln).strip()
+        if ln:
+            out.append(ln)
+    return out
+
+
+def _headings(text: str) -> list[str]:
+    return [re.sub(r"\\(.)", r"\1", m.group(1)).strip()
+            for m in re.finditer(r"^#{1,6}\s+(.+?)\s*#*\s*$", text, re.M) if m.group(1).strip()]
+
+
+@dataclass
+class Extracted:
+    number: str = ""
+    title: str = ""
+    title_guessed: bool = False  # from the first heading or line, not a 关于…的通知 line
+    date: str = ""  # ISO
+    date_written: str = ""
+    issuer: str = ""
+    classification: str = ""
+    marks: list[str] = field(default_factory=list)  # every classification mark seen near the top
+
+
+def _find_marks(lines: list[str]) -> list[Level]:
+    found: list[Level] = []
+    for ln in lines[:15]:
+        tokens = [ln] + ln.split(" ")
+        # "秘密 ★ 10年" is one mark even when spaced out
+        tokens.append(re.sub(r"\s*([★☆*＊])\s*", r"\1", ln).split(" ")[0])
+        for tok in tokens:
+            tok = tok.strip()
+            m = _MARK.match(tok)
+            if m:
+                term = re.sub(r"\s+", "", m.group(2) or "")
+                term = term.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+                try:
+                    found.append(parse_level(f"{m.group(1)}★{term}" if term else m.group(1)))
+                except ClassificationError:
+                    found.append(Level(m.group(1)))
+            elif _INTERNAL.match(tok):
+                found.append(Level("内部"))
+    return found
+
+
+def _find_number(lines: list[str]) -> tuple[str, int]:
+    """(文号 as written, line index) from the first lines; a token that is a whole 文号 wins over one inside a line."""
+    best: tuple[int, str, int] | None = None
+    for i, ln in enumerate(lines[:20]):
+        for tok in [ln] + ln.split(" "):
+            m = _DOCNO.fullmatch(tok.strip())
+            if m and parse_docno(m.group(0)):
+                rank = 0 if tok is ln else 1
+                if best is None or (rank, i) < (best[0], best[2]):
+                    best = (rank, m.group(0), i)
+        if best is None and len(ln) <= 40 and "关于" not in ln and not re.search(r"[，。；：《》“”、,;]", ln):
+            m = _DOCNO.search(ln)
+            if m and parse_docno(m.group(0)):
+                best = (2, m.group(0), i)
+    if best is None:
+        return "", -1
+    written = re.sub(r"\s+", "", best[1])
+    return written, best[2]
+
+
+def _date_in(ln: str) -> tuple[str, str, re.Match] | None:
+    for m in _DATE.finditer(ln):
+        y, mo, d = _year(m.group("y")), _cn_number(m.group("m")), _cn_number(m.group("d"))
+        if y is None or mo is None or d is None:
+            continue
+        try:
+            dt = parse_date(f"{y}年{mo}月{d}日")
+        except DateError:
+            continue
+        return dt.iso(), m.group(0), m
+    return None
+
+
+def _find_date(lines: list[str]) -> tuple[str, str, int]:
+    """The 成文日期: the last line that is a date alone (or a signature and a date), skipping 印发 lines."""
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        if any(w in ln for w in ("印发", "印制", "打印", "抄送", "发布日期")):
+            continue
+        found = _date_in(ln)
+        if not found:
+            continue
+        iso, written, m = found
+        rest = (ln[:m.start()] + ln[m.end():]).strip(" （）()")
+        if not rest or (len(rest) <= 40 and _ORG_END.search(rest) and not re.search(r"[，。；：,;:]", rest)):
+            return iso, written, i
+    return "", "", -1
+
+
+_SEAL = re.compile(r"\s*[（(](?:盖章|印章|章|印|公章|签章)[）)]\s*$")
+
+
+def _orgish(s: str) -> bool:
+    s = _SEAL.sub("", s).strip()
+    return (2 <= len(s) <= 40 and bool(_ORG_END.search(s))
+            and bool(re.fullmatch(r"[\u4e00-\u9fff（）()、·\s]+", s)) and not s.startswith("关于")
+            and "：" not in s)
+
+
+def _find_issuer(lines: list[str], date_line: int, number_line: int) -> str:
+    if date_line >= 0:
+        ln = lines[date_line]
+        m = _DATE.search(ln)
+        before = ln[:m.start()].strip() if m else ""
+        if before and _orgish(before):
+            return _SEAL.sub("", before).strip()
+        for j in (date_line - 1, date_line - 2):
+            if j >= 0 and _orgish(lines[j]):
+                # two signatures side by side (联合发文) are kept together as written
+                return _SEAL.sub("", lines[j]).strip()
+            if j >= 0 and not re.fullmatch(r"[（(]?[\u4e00-\u9fff]{0,6}[）)]?", lines[j]):
+                break
+    if number_line > 0:
+        for j in range(number_line - 1, max(-1, number_line - 4), -1):
+            head = re.sub(r"\s*(文件|文 件|\s)+$", "", lines[j]).strip()
+            head = re.sub(r"文\s*件$", "", head).strip()
+            if head != lines[j] and _orgish(head):
+                return head
+    return ""
+
+
+def _find_title(lines: list[str], headings: list[str], skip: set[int]) -> tuple[str, bool]:
+    top = lines[:25]
+    for i, ln in enumerate(top):
+        if i in skip:
+            continue
+        if "关于" in ln and len(ln) <= 120:
+            cand = ln
+            for k in range(0, 3):
+                if _TITLE.match(cand):
+                    return cand, False
+                if i + k + 1 >= len(top) or len(top[i + k + 1]) > 40:
+                    break
+                cand += top[i + k + 1]
+    for h in headings:
+        h = re.sub(r"\s+", " ", re.sub(r"[*_\\]", "", h)).strip()
+        if h and not _find_marks([h]) and not _DOCNO.fullmatch(h):
+            return h[:120], True
+    for i, ln in enumerate(top):
+        if i not in skip and not _find_marks([ln]) and not _DATE.fullmatch(ln):
+            return ln[:120], True
+    return "", True
+
+
+def extract(text: str) -> Extracted:
+    """Read 文号, title, 成文日期, issuer and classification marks out of a transcription (Markdown or plain text)."""
+    lines = _plain_lines(text or "")
+    ex = Extracted()
+    marks = _find_marks(lines)
+    termed = {m.name for m in marks if m.term}
+    ex.marks = list(dict.fromkeys(str(m) for m in marks if m.term or m.name not in termed))
+    if marks:
+        best = max(marks, key=lambda lv: (lv.rank, bool(lv.term)))
+        ex.classification = str(best)
+    ex.number, nline = _find_number(lines)
+    ex.date, ex.date_written, dline = _find_date(lines)
+    ex.issuer = _find_issuer(lines, dline, nline)
+    skip = {i for i in (nline, dline) if i >= 0}
+    ex.title, ex.title_guessed = _find_title(lines, _headings(text or ""), skip)
+    return ex
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Ids, the record and the import itself
+# ---------------------------------------------------------------------------------------------------------------
+
+def _slug(text: str, sep: str = "") -> str:
+    from pypinyin import lazy_pinyin
+
+    parts = []
+    for p in lazy_pinyin(text or ""):
+        p = re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-")
+        if p:
+            parts.append(p)
+    s = sep.join(parts)
+    s = re.sub(r"-{2,}", "-", s).strip("-")
+    return s
+
+
+def base_id(number: str, date_iso: str, stem: str) -> str:
+    d = parse_docno(number, int(date_iso[:4]) if date_iso else None) if number else None
+    if d:
+        code = _slug(d.code)
+        if code:
+            return f"doc-{code}-{d.year}-{d.number}"
+    s = _slug(stem, "-")[:48].strip("-")
+    return f"doc-{s}" if s else "doc-imported"
+
+
+def _yaml_char(c: str) -> bool:
+    """Characters YAML accepts in a scalar (no control characters, no line or paragraph separators)."""
+    o = ord(c)
+    return (c in "\t\n" or 0x20 <= o <= 0x7E or (0xA0 <= o <= 0xD7FF and c not in "\u2028\u2029")
+            or 0xE000 <= o <= 0xFFFD or o >= 0x10000)
+
+
+def _printable(v: str) -> str:
+    return " ".join("".join(c if _yaml_char(c) else " " for c in v or "").split())
+
+
+def _yaml_str(v: str) -> str:
+    v = _printable(v)
+    if not v or not re.match(r"[\u3000-\u9fff\uff00-\uffef]", v) or re.search(r"[:#\[\]{},&*!|>'\"%@`\\]", v):
+        return json.dumps(v, ensure_ascii=False)
+    return v
+
+
+LABELS = {"number": "发文字号", "title": "标题", "date": "成文日期", "issuer": "发文机关"}
+
+
+def record_yaml(rid: str, ex: Extracted, note: str, number_comment: str = "") -> str:
+    lines = [f"id: {rid}"]
+    pending = []
+    if ex.number and not number_comment:
+        lines.append(f"number: {_yaml_str(ex.number)}")
+    elif ex.number:
+        lines.append(f"# number: {ex.number}  # {number_comment}")
+    else:
+        pending.append("发文字号")
+    if ex.issuer:
+        lines.append(f"issuer: {_yaml_str(ex.issuer)}")
+    else:
+        pending.append("发文机关")
+    if ex.date:
+        lines.append(f"date: {ex.date}")
+    else:
+        pending.append("成文日期")
+    lines.append(f"title: {_yaml_str(ex.title)}")
+    if ex.title_guessed:
+        lines.append("# 待核：未能识别“关于……的通知”式标题，上面的标题取自文件开头或文件名，请照原件改正")
+    if ex.classification and ex.classification != "公开":
+        lines.append(f"classification: {_yaml_str(ex.classification)}")
+        lines.append(f"# 原文密级标志：{'、'.join(dict.fromkeys(ex.marks))}；密级不得低于原件标注")
+    lines.append(f"note: {_yaml_str(note)}")
+    for what in pending:
+        lines.append(f"# 待核：未能从原文识别 {what}")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Outcome:
+    path: Path
+    status: str  # 导入 / 跳过 / 失败
+    reason: str = ""
+    record: Path | None = None
+    extracted: Extracted | None = None
+
+
+@dataclass
+class _Known:
+    ids: set[str] = field(default_factory=set)
+    numbers: dict[str, str] = field(default_factory=dict)  # normalised 文号 → id
+    hashes: dict[str, str] = field(default_factory=dict)  # sha256[:12] → id or file
+
+
+def _known(root: Path, to: Path) -> _Known:
+    from .loader import load_archive
+
+    k = _Known()
+    a = load_archive(root, with_book=False)
+    for table in (a.bodies, a.jurisdictions, a.documents, a.people):
+        k.ids.update(table)
+    for rec in list(a.events) + list(a.posts) + list(a.staffing):
+        if rec.id:
+            k.ids.add(rec.id)
+    for d in a.documents.values():
+        if d.number:
+            k.numbers[d.normalised_number] = d.id
+        for h in HASH_NOTE.findall(d.note or ""):
+            k.hashes[h] = d.id
+    # records that did not load (a broken one, or one being edited) still count
+    docs = root / "sources" / "documents"
+    for p in list(docs.rglob("*.yaml")) + list(docs.rglob("*.yml")) if docs.is_dir() else []:
+        try:
+            t = p.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for h in HASH_NOTE.findall(t):
+            k.hashes.setdefault(h, p.stem)
+    if to.is_dir():
+        k.ids.update(p.stem for p in to.iterdir() if p.suffix in (".md", ".yaml", ".yml"))
+    return k
+
+
+def _fresh_id(base: str, k: _Known, to: Path) -> str:
+    rid, n = base, 1
+    while rid in k.ids or (to / f"{rid}.md").exists() or (to / f"{rid}.yaml").exists():
+        n += 1
+        rid = f"{base}-{n}"
+    return rid
+
+
+def collect(paths: list[Path], to: Path | None = None) -> tuple[list[Path], list[Outcome]]:
+    """The files to import from the arguments (folders recursively); arguments that are not files are failures."""
+    files: list[Path] = []
+    bad: list[Outcome] = []
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if not f.is_file() or f.suffix.lower() not in SUPPORTED:
+                    continue
+                rel = f.relative_to(p)
+                if any(part.startswith(".") for part in rel.parts) or f.name.startswith("~$"):
+                    continue
+                if to is not None and f.resolve().is_relative_to(to.resolve()):
+                    continue
+                files.append(f)
+        elif p.is_file():
+            files.append(p)
+        else:
+            bad.append(Outcome(p, "失败", "找不到此文件或文件夹"))
+    return files, bad
+
+
+def import_files(root: Path, paths: list[Path], to: Path | None = None, force: bool = False,
+                 report=None) -> list[Outcome]:
+    """Import every file; ``report(outcome)`` is called as each one is done."""
+    root = root.resolve()
+    to = (to if to is not None else root / DEFAULT_TO)
+    to = (to if to.is_absolute() else root / to).resolve()
+    docs = (root / "sources" / "documents").resolve()
+    if not to.is_relative_to(docs):
+        raise ImportError_(f"导入的记录须放在 sources/documents/ 之内（否则 zhi 不会读入），而“{to}”不在其中")
+    files, outcomes = collect(paths, to)
+    for o in outcomes:
+        if report:
+            report(o)
+    k = _known(root, to)
+    for f in files:
+        o = _import_one(root, f, to, force, k)
+        outcomes.append(o)
+        if report:
+            report(o)
+    return outcomes
+
+
+def _rel(root: Path, p: Path) -> str:
+    try:
+        return p.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(p)
+
+
+def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcome:
+    try:
+        data = f.read_bytes()
+    except OSError as e:
+        return Outcome(f, "失败", f"无法读取文件（{e.strerror or e}）")
+    h = hashlib.sha256(data).hexdigest()[:12]
+    if h in k.hashes and not force:
+        return Outcome(f, "跳过", f"内容与已导入的“{k.hashes[h]}”相同（sha256 前 12 位 {h}）；确要再导入，加 --force")
+    try:
+        md = to_markdown(f)
+    except ImportError_ as e:
+        return Outcome(f, "失败", str(e))
+    except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
+        return Outcome(f, "失败", f"转换出错（{type(e).__name__}：{str(e)[:160]}）")
+    if not md.strip():
+        return Outcome(f, "失败", "文件中没有文字（可能是扫描图片）；扫描件请放在 scans 中，全文另行录入")
+    ex = extract(md)
+    if not _printable(ex.title):
+        ex.title, ex.title_guessed = (_printable(f.stem) or "（无标题）"), True
+    number_comment = ""
+    if ex.number:
+        norm = normalise_docno(ex.number, int(ex.date[:4]) if ex.date else None)
+        if norm in k.numbers:
+            if not force:
+                return Outcome(f, "跳过", f"发文字号“{ex.number}”已登记为文件“{k.numbers[norm]}”；"
+                                           f"确是另一份文件时，加 --force 导入并核对文号", extracted=ex)
+            number_comment = f"待核：与文件“{k.numbers[norm]}”的文号相同，核对后再启用"
+    rid = _fresh_id(base_id(ex.number, ex.date, f.stem), k, to)
+    note = f"导入自 {f.name}（sha256 前 12 位 {h}）"
+    to.mkdir(parents=True, exist_ok=True)
+    md_path, yaml_path = to / f"{rid}.md", to / f"{rid}.yaml"
+    try:
+        with open(md_path, "x", encoding="utf-8") as out:
+            out.write(md)
+        try:
+            with open(yaml_path, "x", encoding="utf-8") as out:
+                out.write(record_yaml(rid, ex, note, number_comment))
+        except OSError:
+            md_path.unlink(missing_ok=True)
+            raise
+    except OSError as e:
+        return Outcome(f, "失败", f"无法写入 {_rel(root, to)}（{e.strerror or e}）")
+    k.ids.add(rid)
+    k.hashes[h] = rid
+    if ex.number and not number_comment:
+        k.numbers[normalise_docno(ex.number, int(ex.date[:4]) if ex.date else None)] = rid
+    pending = [LABELS[key] for key in ("number", "date", "issuer") if not getattr(ex, key)]
+    if ex.title_guessed:
+        pending.append("标题")
+    found = [f"文号 {ex.number}" if ex.number else "", f"成文日期 {ex.date}" if ex.date else "",
+             f"密级 {ex.classification}" if ex.classification else ""]
+    reason = "；".join(x for x in found if x)
+    if pending:
+        reason += ("；" if reason else "") + "待核：" + "、".join(pending)
+    return Outcome(f, "导入", reason, record=yaml_path, extracted=ex)
+
+
+__all__ = ["import_files", "extract", "to_markdown", "Extracted", "Outcome", "ImportError_", "SUPPORTED",
+           "DEFAULT_TO", "LEVELS", "doc_converter", "DOC_HELP", "base_id"]

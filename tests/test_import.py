@@ -1,0 +1,223 @@
+"""`zhi import`: transcriptions in Word, ODT, HTML and text become document records that pass `zhi check`."""
+
+import argparse
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import make_archive
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from zhi import importer
+from zhi.classification import parse_level
+from zhi.commands import importing
+from zhi.importer import extract, import_files
+from zhi.loader import load_archive
+from zhi.writers.docx import _pandoc_env
+
+ZHI = Path(sys.executable).parent / "zhi"
+
+TEMPLATE = """秘密★10年
+
+临县机构编制委员会文件
+
+{number}
+
+# 关于{what}的通知
+
+各乡镇人民政府，县直各单位：
+
+经研究，决定{what}[^1]。编制如下：
+
+| 机构 | 编制 |
+| --- | --- |
+| 计划股 | 5 |
+| 综合股 | 3 |
+
+临县机构编制委员会
+
+{date}
+
+[^1]: 依据县委常委会议纪要。
+"""
+
+CASES = {
+    "docx": ("临编〔1984〕7号", "设立县计划经济委员会", "一九八四年三月十二日", "1984-03-12", "doc-linbian-1984-7"),
+    "odt": ("临编(1985)07号", "调整县计划经济委员会编制", "1985年12月21日", "1985-12-21", "doc-linbian-1985-7"),
+    "html": ("临编〔1986〕3号", "撤销县物价局", "一九八六年十月三十日", "1986-10-30", "doc-linbian-1986-3"),
+    "txt": ("临政发〔1987〕12号", "设立县统计局", "1987年1月5日", "1987-01-05", "doc-linzhengfa-1987-12"),
+}
+
+
+def _make_inputs(folder: Path) -> dict[str, Path]:
+    _pandoc_env()
+    import pypandoc
+
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for ext, (number, what, date, _, _) in CASES.items():
+        md = TEMPLATE.format(number=number, what=what, date=date)
+        path = folder / f"原件-{ext}.{ext}"
+        if ext == "txt":
+            path.write_text(md, encoding="utf-8")
+        else:
+            extra = ["--standalone", "--metadata", "title=原件"] if ext == "html" else []
+            pypandoc.convert_text(md, ext, format="markdown", outputfile=str(path), extra_args=extra)
+        out[ext] = path
+    return out
+
+
+def _check(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ZHI), "--root", str(root), "check"], capture_output=True, text=True)
+
+
+def _run(*argv: str) -> tuple[int, str]:
+    p = argparse.ArgumentParser()
+    importing.register(p.add_subparsers())
+    args = p.parse_args(list(argv))
+    return args.func(args)
+
+
+@pytest.fixture
+def imported(tmp_path):
+    root = make_archive(tmp_path)
+    folder = tmp_path / "incoming"
+    _make_inputs(folder)
+    outcomes = import_files(root, [folder])
+    return root, folder, outcomes
+
+
+def test_folder_import_fills_records_that_pass_check(imported):
+    root, folder, outcomes = imported
+    assert [o.status for o in outcomes] == ["导入"] * 4, [(o.path.name, o.status, o.reason) for o in outcomes]
+    res = _check(root)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "错误 0 条" in res.stdout
+    a = load_archive(root, with_book=False)
+    for ext, (number, what, _, iso, rid) in CASES.items():
+        d = a.documents[rid]
+        assert d.number == number  # as written, not normalised
+        assert d.title == f"关于{what}的通知"
+        assert d.date.iso() == iso
+        assert d.issuer == "临县机构编制委员会"
+        assert str(d.classification) == "秘密★10年"
+        assert d.note.startswith(f"导入自 原件-{ext}.{ext}（sha256 前 12 位 ")
+        md = d.transcription.read_text(encoding="utf-8")
+        assert d.transcription == (root / importer.DEFAULT_TO / f"{rid}.md").resolve()
+        assert "| 计划股" in md and re.search(r"^\|[-:| ]+\|$", md, re.M), md
+        assert "[^1]" in md and "[^1]: 依据县委常委会议纪要。" in md
+        assert "<" not in md
+
+
+def test_second_import_changes_nothing(imported, capsys):
+    root, folder, _ = imported
+    to = root / importer.DEFAULT_TO
+    before = {p.name: p.read_bytes() for p in to.iterdir()}
+    capsys.readouterr()
+    rc = _run("import", "--root", str(root), str(folder))
+    out = capsys.readouterr().out
+    assert rc == 0
+    assert sum(ln.startswith("跳过") for ln in out.splitlines()) == 4 and "导入 0 件，跳过 4 件，失败 0 件" in out
+    assert {p.name: p.read_bytes() for p in to.iterdir()} == before
+
+
+def test_same_docno_is_skipped_and_force_never_overwrites(imported, tmp_path):
+    root, folder, _ = imported
+    other = tmp_path / "other.md"
+    other.write_text("临编[1984]第7号\n\n关于另一件事的通知\n\n1984年5月1日\n", encoding="utf-8")
+    [o] = import_files(root, [other])
+    assert o.status == "跳过" and "doc-linbian-1984-7" in o.reason
+    [o] = import_files(root, [other], force=True)
+    assert o.status == "导入" and o.record.name == "doc-linbian-1984-7-2.yaml"
+    assert "# number: 临编[1984]第7号" in o.record.read_text(encoding="utf-8")
+    assert _check(root).returncode == 0
+    # an existing catalogued 文号 from the base archive is also known
+    base = tmp_path / "base.txt"
+    base.write_text("测编〔1984〕7号\n关于设立县计划经济委员会的通知\n1984年3月1日\n", encoding="utf-8")
+    [o] = import_files(root, [base])
+    assert o.status == "跳过" and "d-1984-7" in o.reason
+
+
+def test_corrupt_docx_fails_the_others_import(tmp_path, capsys):
+    root = make_archive(tmp_path)
+    folder = tmp_path / "incoming"
+    _make_inputs(folder)
+    (folder / "坏.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    with zipfile.ZipFile(folder / "空.docx", "w") as z:
+        z.writestr("nothing.txt", "x")
+    rc = _run("import", "--root", str(root), str(folder))
+    cap = capsys.readouterr()
+    assert rc == 1
+    assert cap.err.count("失败") == 2 and "坏.docx" in cap.err
+    assert cap.out.count("导入  ") == 4
+    assert _check(root).returncode == 0
+
+
+def test_doc_without_converter_explains(tmp_path, monkeypatch):
+    root = make_archive(tmp_path)
+    doc = tmp_path / "老文件.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0 old word")
+    monkeypatch.setattr(importer.shutil, "which", lambda name: None)
+    [o] = import_files(root, [doc])
+    assert o.status == "失败" and "另存为" in o.reason and ".docx" in o.reason
+
+
+def test_missing_fields_are_marked_for_review(tmp_path):
+    root = make_archive(tmp_path)
+    f = tmp_path / "笔记.txt"
+    f.write_text("内部资料\n\n县编委会议记录摘要\n\n会议讨论了机构调整。\n", encoding="utf-8")
+    [o] = import_files(root, [f])
+    assert o.status == "导入"
+    text = o.record.read_text(encoding="utf-8")
+    assert "# 待核：未能从原文识别 成文日期" in text
+    assert "# 待核：未能从原文识别 发文字号" in text
+    assert "classification: 内部" in text
+    assert "\ndate:" not in text and "\nnumber:" not in text
+    assert o.record.name.startswith("doc-") and o.record.stem.isascii()
+    assert _check(root).returncode == 0
+
+
+def test_extract_details():
+    ex = extract("机密★长期\n\n秘密\n\n某县人民政府文件\n\n某政发（1990）第03号\n\n关于设立县审计局\n的决定\n\n"
+                 "各乡镇：\n\n根据临编〔1984〕7号文件精神……自1990年4月1日起执行。\n\n某县人民政府\n\n一九九〇年二月二十八日\n\n"
+                 "某县人民政府办公室 1990年3月1日印发\n")
+    assert ex.number == "某政发（1990）第03号"
+    assert ex.title == "关于设立县审计局的决定"
+    assert ex.date == "1990-02-28"
+    assert ex.issuer == "某县人民政府"
+    assert ex.classification == "机密★长期"  # the highest mark found
+    assert extract("关于加强秘密文件管理的通知\n").classification == ""
+    ex = extract("内部文件 注意保存\n\n关于同意设立县档案局的批复\n\n县人事局：\n\n你局《请示》（临人〔1985〕3号）收悉。\n\n"
+                 "临县机构编制委员会（盖章）\n\n一九八五年元月十日\n")
+    assert (ex.number, ex.issuer, ex.date, ex.classification) == ("", "临县机构编制委员会", "1985-01-10", "内部")
+    assert extract("1984年2月30日\n").date == ""
+    assert extract("").title == ""
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("秘密★机内部资料关于的通知临编〔〕()（）第号年月日一二三四五六七八九十〇"
+                                              "0123456789 \n|#*-[]^:委员会政府")) | st.characters(), max_size=400))
+def test_extract_never_raises(text):
+    ex = extract(text)
+    if ex.classification:
+        parse_level(ex.classification)
+    if ex.number:
+        assert importer.parse_docno(ex.number)
+    assert importer.base_id(ex.number, ex.date, text[:20]).startswith("doc-")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=200))
+def test_import_random_text_files_never_raises(tmp_path_factory, text):
+    root = make_archive(tmp_path_factory.mktemp("fuzz"))
+    f = root.parent / "随机.txt"
+    f.write_text(text, encoding="utf-8")
+    outcomes = import_files(root, [f])
+    assert [o.status for o in outcomes] in (["导入"], ["失败"])
+    if outcomes[0].status == "导入":
+        res = _check(root)
+        assert "错误 0 条" in res.stdout, res.stdout

@@ -1,0 +1,167 @@
+"""`zhi search`: the editors' full-text search, its filters, facets and incremental index."""
+
+import argparse
+import os
+import shutil
+import time
+
+import pytest
+from conftest import ROOT, make_archive
+from zhi import search_index as si
+from zhi.commands import search as search_cmd
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.views.chronology import chronology
+
+SECRET_DOC = """\
+id: d-1988-mi
+number: 测编〔1988〕9号
+issuer: 测试县机构编制委员会
+date: 1988-04-02
+title: 关于核减县计划经济委员会编制的请示
+classification: 秘密★10年
+"""
+SECRET_TEXT = """\
+# 关于核减县计划经济委员会编制的请示
+
+县计经委现有行政编制12名，拟核减为10名，精简人员另行安置。
+"""
+
+
+def run_cli(root, capsys, *argv):
+    p = argparse.ArgumentParser()
+    search_cmd.register(p.add_subparsers())
+    args = p.parse_args(["search", *argv, "--root", str(root)])
+    code = args.func(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def project(tmp_path):
+    root = make_archive(tmp_path)
+    (root / "sources/documents/d3.yaml").write_text(SECRET_DOC, encoding="utf-8")
+    (root / "sources/documents/d-1988-mi.md").write_text(SECRET_TEXT, encoding="utf-8")
+    return root
+
+
+def test_chinese_query_is_ranked_and_highlighted(project, capsys):
+    code, out, err = run_cli(project, capsys, "计划")
+    assert code == 0
+    assert "已建立检索索引" in err
+    first = out.splitlines()[0]
+    assert first.startswith("找到 ") and "事件" in first and "机构" in first
+    assert "【计划】" in out  # not a terminal: hits wrapped in 【】
+    res = si.search(project, "计划")
+    scores = [h.score for h in res.hits]
+    assert scores == sorted(scores, reverse=True) and len(scores) > 3
+    # a body is found by its names, with its file and line
+    body = next(h for h in res.hits if h.rid == "cs-jiwei")
+    assert body.kind == "body" and body.file == "sources/bodies/jiwei.yaml" and body.line == 1
+    # a prose chapter is searched with the reference [[cs-jiwei@1956-06-01]] read as the body's name
+    chap = [h for h in res.hits if h.kind == "chapter"]
+    assert chap and chap[0].file == "chronicle/p1/c1.md"
+    snip, line = si.snippet(chap[0], res.terms)
+    assert "【计划】委员会" in snip and line >= 7
+    # 编制 (jieba search mode) finds staffing records and documents too
+    res = si.search(project, "编制")
+    assert {"staffing", "document", "event"} <= set(res.kinds)
+
+
+def test_kind_and_year_filters_and_facets(project, capsys):
+    si.update_index(project)
+    a = load_archive(project)
+    expected = [e for e in chronology(a, derive_history(a)) if 1980 <= e.date.year <= 1990 and "计划" in e.plain()]
+    assert expected
+    res = si.search(project, "计划", kinds=["event"], years=(1980, 1990))
+    assert {h.rid for h in res.hits} == {e.event.id for e in expected}
+    assert res.kinds == {"event": len(expected)}
+    assert res.years == {"1980年代": len(expected)}
+    assert sum(res.levels.values()) == len(expected)
+    # the same through the command, with the Chinese alias of the kind
+    code, out, _ = run_cli(project, capsys, "计划", "--kind", "事件", "--year", "1980-1990")
+    assert code == 0
+    assert out.splitlines()[0] == f"找到 {len(expected)} 条（事件 {len(expected)}）"
+    assert f"1980年代 {len(expected)}" in out
+    # a single year shows counts per year
+    code, out, _ = run_cli(project, capsys, "计划", "--year", "1984")
+    assert "按年：1984年" in out
+    # bad input is explained, not a traceback
+    code, _, err = run_cli(project, capsys, "计划", "--kind", "会议")
+    assert code == 2 and "类别“会议”无法识别" in err
+    code, _, err = run_cli(project, capsys, "计划", "--year", "八十年代")
+    assert code == 2 and "年份" in err
+
+
+def test_body_and_jurisdiction_filters(project):
+    si.update_index(project)
+    res = si.search(project, "计划", body="cs-jijingwei")
+    assert res.hits and all("cs-jijingwei" in h.content or h.kind != "body" for h in res.hits)
+    assert "post" in res.kinds  # 王明 主任 of 县计经委
+    assert si.search(project, "计划", jurisdiction="cs-xian").hits
+    assert not si.search(project, "计划", jurisdiction="no-such-place").hits
+
+
+def test_classified_document_and_transcription_are_found(project, capsys):
+    code, out, _ = run_cli(project, capsys, "核减", "--level", "秘密")
+    assert code == 0
+    assert "文件 1" in out.splitlines()[0] and "全文 1" in out.splitlines()[0]
+    assert "按密级：秘密 2" in out
+    assert "sources/documents/d3.yaml:1" in out and "sources/documents/d-1988-mi.md:1" in out
+    res = si.search(project, "精简人员")  # only in the transcription; its line is that of the hit
+    assert [(h.kind, h.level) for h in res.hits] == [("transcription", "秘密")]
+    assert si.snippet(res.hits[0], res.terms)[1] == 3
+    res = si.search(project, "测编〔1988〕9号")
+    assert any(h.rid == "d-1988-mi" and h.level == "秘密" for h in res.hits)
+    assert not si.search(project, "核减", levels=["公开"]).hits
+
+
+def test_edit_reindexes_only_the_changed_file(project):
+    first = si.update_index(project)
+    assert first.full and first.entries > 10
+    again = si.update_index(project)
+    assert not again.loaded and not again.reindexed  # nothing changed: the archive is not even read
+    assert not si.search(project, "撤并乡镇").hits
+    path = project / "sources/documents/d1.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("工作部门的通知", "工作部门及撤并乡镇的通知"),
+                    encoding="utf-8")
+    later = time.time() + 5  # make the change visible even on coarse file-time clocks
+    os.utime(path, (later, later))
+    up = si.update_index(project)
+    assert not up.full and up.loaded
+    assert up.reindexed == ["sources/documents/d1.yaml"] and up.removed == []
+    assert up.entries == 1
+    hits = si.search(project, "撤并乡镇").hits
+    assert [h.rid for h in hits] == ["d-1956-1"]
+    # touching a file without changing what it says rewrites nothing
+    other = project / "sources/people/people.yaml"
+    os.utime(other, (later + 5, later + 5))
+    up = si.update_index(project)
+    assert up.loaded and up.reindexed == []
+
+
+def test_removed_file_disappears(project):
+    si.update_index(project)
+    assert any(h.rid == "d-1988-mi" for h in si.search(project, "核减").hits)
+    (project / "sources/documents/d3.yaml").unlink()
+    up = si.update_index(project)
+    assert "sources/documents/d3.yaml" in up.removed
+    hits = si.search(project, "核减").hits
+    assert all(h.file != "sources/documents/d3.yaml" for h in hits)
+    # the transcription is no longer attached to any document: its entries go too
+    assert all(h.kind != "transcription" for h in hits)
+    # a removed chapter's sections go as well
+    (project / "chronicle/p1/c1.md").unlink()
+    si.update_index(project)
+    assert not si.search(project, "计划", kinds=["chapter"]).hits
+
+
+def test_sample_project_finds_hd_caizheng(tmp_path, capsys):
+    root = tmp_path / "sample"
+    for name in ("sources", "chronicle"):
+        shutil.copytree(ROOT / name, root / name)
+    code, out, _ = run_cli(root, capsys, "区财政局", "--limit", "5")
+    assert code == 0 and "（hd-caizheng）" in out
+    res = si.search(root, "区财政局", kinds=["body"])
+    assert res.hits[0].rid == "hd-caizheng"
+    assert "【区财政局】" in si.snippet(res.hits[0], res.terms)[0]

@@ -1,0 +1,163 @@
+"""The house-style lint (体例检查): each rule fires on a small text at the exact line, and stays quiet on
+quotations, suppressions and correct text."""
+
+from pathlib import Path
+
+import pytest
+from conftest import make_archive
+from zhi.checks import run_checks
+from zhi.checks.codes import CODES
+from zhi.loader import load_archive
+from zhi.project import load_house_style
+
+HEAD = "---\ntitle: 第一章 测试\n---\n\n# 第一章 测试\n\n"
+
+
+def lint(tmp_path: Path, body: str, style: str | None = None) -> list:
+    root = make_archive(tmp_path)
+    (root / "chronicle" / "p1" / "c1.md").write_text(HEAD + body, encoding="utf-8")
+    if style is not None:
+        (root / "sources" / "house-style.yaml").write_text(style, encoding="utf-8")
+    archive = load_archive(root)
+    return [f for f in run_checks(archive) if f.code.startswith("style-")]
+
+
+def line_of(body: str, marker: str) -> int:
+    """The file line of the first body line holding ``marker``."""
+    for i, line in enumerate((HEAD + body).splitlines(), start=1):
+        if marker in line:
+            return i
+    raise AssertionError(marker)
+
+
+def hits(findings, code):
+    return [(f.loc.file, f.loc.line) for f in findings if f.code == code]
+
+
+TRIGGER = [
+    ("style-year-short", "1995年设立。\n\n95年3月撤销。\n", "95年3月"),
+    ("style-year-short", "前言。\n\n其时为’95年末。\n", "’95"),
+    ("style-approx", "前言。\n\n有职工约100多人。\n", "约100多人"),
+    ("style-approx", "前言。\n\n有职工约50人左右。\n", "左右"),
+    ("style-halfwidth-punct", "前言。\n\n设立临时机构(筹备组)。\n", "筹备组"),
+    ("style-halfwidth-punct", "前言。\n\n下设两股:综合股、业务股。\n", "两股:"),
+    ("style-booktitle-dunhao", "前言。\n\n编有《甲志》、《乙志》。\n", "甲志"),
+    ("style-relative-time", "前言。\n\n该局去年撤销。\n", "去年"),
+    ("style-relative-time", "前言。\n\n目前有职工8人。\n", "目前"),
+    ("style-tongzhi", "前言。\n\n张三同志任局长。\n", "张三同志"),
+    ("style-tongzhi", "前言。\n\n[[p-wang]]同志任局长。\n", "同志"),
+    ("style-first-person", "前言。\n\n我县设立物价局。\n", "我县"),
+    ("style-docno", "前言。\n\n依临发(71)15号文件设立。\n", "临发"),
+    ("style-evaluative", "前言。\n\n工作取得显著成效。\n", "显著"),
+    ("style-term", "前言。\n\n文革期间撤销。\n", "文革"),
+    ("style-term", "前言。\n\n中共十一届三中全会后恢复。\n", "三中全会"),
+    ("style-term", "前言。\n\n文化大革命期间撤销。\n", "文化大革命"),
+    ("style-full-name-first", "前言。\n\n县计委设综合股。\n\n测试县计划委员会设业务股。\n", "县计委设"),
+]
+
+
+@pytest.mark.parametrize("code,body,marker", TRIGGER, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(TRIGGER)])
+def test_rule_fires_at_exact_line(tmp_path, code, body, marker):
+    found = lint(tmp_path, body)
+    assert ("chronicle/p1/c1.md", line_of(body, marker)) in hits(found, code), [f.as_text() for f in found]
+    f = next(f for f in found if f.code == code)
+    assert f.severity == CODES[code][0]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in f.message)
+
+
+QUIET = [
+    # correct text
+    ("style-year-short", "1995年3月设立，历时12年，至2007年撤销。编制数10年未变。\n"),
+    ("style-approx", "有职工约100人，另有临时工100余人、50人左右。\n"),
+    ("style-halfwidth-punct", "设立临时机构（筹备组）：下设两股。比例为1:2，增长1.5倍。\n"),
+    ("style-booktitle-dunhao", "编有《甲志》《乙志》。\n"),
+    ("style-relative-time", "这体现在1984年的改革中，又表现在编制上。\n"),
+    ("style-tongzhi", "老同志、女同志和全体同志参加。\n"),
+    ("style-first-person", "临水县设立物价局。\n"),
+    ("style-docno", "依临发〔1971〕15号文件设立。\n"),
+    ("style-evaluative", "该局核定编制12名。\n"),
+    ("style-term", "“文化大革命”期间撤销；党的十一届三中全会后恢复。\n"),
+    ("style-full-name-first", "测试县计划委员会（简称县计委）设立。县计委设综合股。\n"),
+    ("style-full-name-first", "[[cs-jiwei]]设立。县计委设综合股。\n"),
+    ("style-full-name-first", "## 县计委\n\n| 县计委 | 3 |\n| --- | --- |\n"),
+    # quotations
+    ("style-year-short", "文件称“95年定编”。\n"),
+    ("style-relative-time", "通知称“目前机构臃肿”，「今年」须精简。\n"),
+    ("style-relative-time", "> 目前机构臃肿，今年须精简。\n"),
+    ("style-tongzhi", "会议决定：“任命张三同志为局长”。\n"),
+    ("style-first-person", "批复称：“同意我县设立物价局”。\n"),
+    ("style-evaluative", "总结称“成绩显著”。\n"),
+    ("style-approx", "报告称“约100多人”。\n"),
+    ("style-docno", "批复引“临发(71)15号”。\n"),
+    # suppressions
+    ("style-relative-time", "<!-- zhi: 忽略 style-relative-time -->\n该局去年撤销。\n"),
+    ("style-relative-time", "该局去年撤销。<!-- zhi-ignore style-relative-time -->\n"),
+    ("style-year-short", "<!-- zhi: 忽略 style-year-short -->\n95年3月撤销。\n"),
+    ("style-halfwidth-punct", "设立临时机构(筹备组)。<!-- zhi: 忽略 style-halfwidth-punct -->\n"),
+    ("style-booktitle-dunhao", "<!-- zhi-ignore style-booktitle-dunhao -->\n编有《甲志》、《乙志》。\n"),
+    ("style-tongzhi", "张三同志任局长。<!-- zhi: 忽略 style-tongzhi -->\n"),
+    ("style-first-person", "我县设立物价局。<!-- zhi: 忽略 style-first-person -->\n"),
+    ("style-term", "文革期间撤销。<!-- zhi: 忽略 style-term -->\n"),
+    ("style-evaluative", "取得显著成效。<!-- zhi: 忽略 style-evaluative -->\n"),
+    ("style-approx", "约100多人。<!-- zhi: 忽略 style-approx -->\n"),
+    ("style-docno", "依临发(71)15号。<!-- zhi: 忽略 style-docno -->\n"),
+    ("style-full-name-first", "<!-- zhi: 忽略 style-full-name-first -->\n县计委设综合股。\n"),
+    # fenced code
+    ("style-relative-time", "```\n目前 去年 95年\n```\n"),
+]
+
+
+@pytest.mark.parametrize("code,body", QUIET, ids=[f"{c}-{i}" for i, (c, _) in enumerate(QUIET)])
+def test_rule_stays_quiet(tmp_path, code, body):
+    found = lint(tmp_path, body)
+    assert not hits(found, code), [f.as_text() for f in found]
+
+
+def test_suppression_is_per_code_and_per_line(tmp_path):
+    body = "<!-- zhi: 忽略 style-tongzhi -->\n该局去年撤销。\n\n今年恢复。\n"
+    found = lint(tmp_path, body)
+    assert hits(found, "style-relative-time") == [("chronicle/p1/c1.md", line_of(body, "去年")),
+                                                  ("chronicle/p1/c1.md", line_of(body, "今年"))]
+
+
+def test_suppression_note_is_not_raw_html_and_not_printed(tmp_path):
+    from zhi.rawhtml import sanitize
+    root = make_archive(tmp_path)
+    (root / "chronicle" / "p1" / "c1.md").write_text(HEAD + "<!-- zhi: 忽略 style-relative-time -->\n目前。\n",
+                                                     encoding="utf-8")
+    found = run_checks(load_archive(root))
+    assert not [f for f in found if f.code == "raw-html-prose"]
+    assert sanitize("甲\n<!-- zhi: 忽略 style-x -->\n乙<!-- zhi-ignore style-y -->") == "甲\n乙"
+
+
+def test_house_style_terms_and_lists(tmp_path):
+    style = ("terms:\n  文革: ~\n  编办: 机构编制委员会办公室\nevaluative: [可圈可点]\n"
+             "style:\n  relative-time: [眼下]\n  first-person: [咱县]\n")
+    body = "文革期间撤销。\n\n编办设立。\n\n工作可圈可点，成效显著。\n\n眼下有职工8人，目前如此。\n\n咱县与我县。\n"
+    found = lint(tmp_path, body, style)
+    assert hits(found, "style-term") == [("chronicle/p1/c1.md", line_of(body, "编办设立"))]
+    assert hits(found, "style-evaluative") == [("chronicle/p1/c1.md", line_of(body, "可圈可点"))]
+    assert hits(found, "style-relative-time") == [("chronicle/p1/c1.md", line_of(body, "眼下"))]
+    assert hits(found, "style-first-person") == [("chronicle/p1/c1.md", line_of(body, "咱县"))]
+
+
+def test_house_style_common_short(tmp_path):
+    body = "县计委设综合股。\n"
+    assert hits(lint(tmp_path / "a", body, "style:\n  common-short: [县计委]\n"), "style-full-name-first") == []
+
+
+def test_house_style_keys_warn_when_unknown_or_malformed(tmp_path):
+    root = make_archive(tmp_path)
+    (root / "sources" / "house-style.yaml").write_text(
+        "terms: [a]\nevaluative: {a: b}\nstyle:\n  nonsense: [x]\nwhatever: 1\n", encoding="utf-8")
+    hs = load_house_style(root)
+    lines = sorted(f.loc.line for f in hs.findings if f.code == "house-style")
+    assert lines == [1, 2, 4, 5]
+
+
+def test_severity_of_style_codes_can_be_changed(tmp_path):
+    root = make_archive(tmp_path)
+    (root / "chronicle" / "p1" / "c1.md").write_text(HEAD + "去年撤销。\n", encoding="utf-8")
+    (root / "sources" / "house-style.yaml").write_text("severity:\n  style-relative-time: 关闭\n", encoding="utf-8")
+    hs = load_house_style(root)
+    assert not [f for f in run_checks(load_archive(root), hs.severities) if f.code == "style-relative-time"]
