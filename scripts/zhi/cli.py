@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--all", action="store_true", help="也列出“提示”级别的问题")
     c.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     c.set_defaults(func=cmd_check)
-    b = sub.add_parser("build", prog="zhi build", help="生成网站（site/）", description=(
+    b = sub.add_parser("build", prog="zhi build", help="生成网站与志书 PDF（site/）", description=(
         "检查档案后生成网站。公开版写入 site/；内部版（--edition internal）写入 build/internal/，公开网站不链接它。\n"
         "档案有错误时不生成，先运行 zhi check 改正。"))
     b.add_argument("--edition", choices=["public", "internal"], default="public",
@@ -139,9 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     s.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     s.set_defaults(func=cmd_serve)
-    from .commands import importing, new, search, status
+    from .commands import importing, new, search, status, synth
 
-    for module in (status, new, search, importing):
+    for module in (status, new, search, importing, synth):
         module.register(sub)
     return p
 

@@ -326,7 +326,7 @@ class Gen:
             if kind == "政":
                 title = f"关于印发{j.name}机构改革方案的通知" if d[0] in REFORMS else f"关于调整{j.name}部分机构设置的通知"
             else:
-                title = f"关于{j.name}机构设置和人员编制的通知" if d[0] in REFORMS else f"关于调整部分机构编制事项的通知"
+                title = f"关于{j.name}机构设置和人员编制的通知" if d[0] in REFORMS else "关于调整部分机构编制事项的通知"
             self.round_docs[key] = self.doc(j, d, kind, title)
         return self.round_docs[key]
 
@@ -428,7 +428,7 @@ class Gen:
         if staffing and tpl.rank and self.r.random() < 0.35:
             kw["staffing"] = self.figures(b)
         self.ev(j, d, "establish", docs, **kw)
-        self.mark(d, bid)
+        self.mark(d, bid, *([parent] if parent else []))
         text = f"{dzh(d)}，设立[[{bid}@{ds(d)}]]" + (f"（简称{sh}）" if sh else "") + \
                (f"，隶属[[{parent}]]" if parent else "") + (f"，{tpl.rank}" if tpl.rank else "")
         if "staffing" in kw:
@@ -508,7 +508,7 @@ class Gen:
         doc2 = self.doc(j, d3, "政" if not county else "", f"关于设立{j.name}人民政府工作部门的通知")
         for k in picks:
             self.establish(j, d3, CAT_BY_KEY[k], [doc2])
-        self.towns(j, d3, 6 if county else 4, doc2)
+        self.towns(j, d3, 9 if county else 4, doc2)
         del gov
 
     def towns(self, j: J, d: tuple, n: int, doc: str) -> None:
@@ -542,8 +542,9 @@ class Gen:
             n = 1 if k < 0.55 else 2 if k < 0.85 else 0
             if j.level == "县" and y < 1980:
                 n = 1 if k < 0.6 else 0
-            for _ in range(int(n * (0.6 + 0.6 * self.density))):
-                d = (y, r.randint(2, self.max_month), r.randint(1, 28))
+            dates = sorted((y, r.randint(2, self.max_month), r.randint(1, 28))
+                           for _ in range(int(n * (0.6 + 0.6 * self.density))))
+            for d in dates:
                 self.minor(j, d)
 
     def available(self, j: J, y: int, cats=("gov", "party", "law", "mass", "renda", "bian", "shiye")) -> list[Tpl]:
@@ -585,13 +586,13 @@ class Gen:
         dens = self.density
         # new bodies of the round
         av = self.available(j, y)
-        for t in r.sample(av, min(len(av), int(r.randint(3, 6) * dens + 0.5))):
+        for t in r.sample(av, min(len(av), int(r.randint(2, 5) * dens + 0.5))):
             doc = self.round_doc(j, d, "编") if r.random() < 0.5 else gdoc
             self.establish(j, d, t, [doc])
         plan = (["merge-new"] * r.randint(1, 2) + ["merge-into"] * r.randint(1, 2) + ["split"] +
                 ["abolish"] * r.randint(1, 2) + ["rename"] * r.randint(2, 4) + ["rerank"] * r.randint(1, 3) +
                 ["add-name"] * r.randint(1, 2) + ["drop-name"] + ["transfer"] * r.randint(1, 2) +
-                ["reparent"] + ["staffing"] * r.randint(3, 6) + ["town"] * r.randint(0, 2))
+                ["reparent"] + ["staffing"] * r.randint(2, 5) + ["town"] * r.randint(0, 1))
         plan = [p for p in plan if r.random() < 0.5 + 0.5 * dens]
         for op in plan:
             docs = [gdoc] if r.random() < 0.6 else [self.round_doc(j, d, "编")]
@@ -883,11 +884,10 @@ class Gen:
                 text = f"{dzh(d)}，[[{b.id}]]并入[[{twin.id}]]"
                 b.story.append((d, text, [doc]))
                 twin.story.append((d, text, [doc]))
-                self.end_body(b.id, d, None, [doc])
             else:
                 self.ev(county, d, "abolish", [doc], body=b.id)
                 b.story.append((d, f"{dzh(d)}，[[{b.id}]]撤销", [doc]))
-                self.end_body(b.id, d, None, [doc])
+            b.end = d  # everything left in the county ends today: no rerouting of children
             self.mark(d, b.id)
 
     # ---- the whole run ------------------------------------------------------------------------------
@@ -1153,7 +1153,7 @@ class Prose:
             size = 0
             for sec in sections:
                 n = sum(_chars(p) for p in sec[1])
-                if size + n > 2200 and chunks[-1]:
+                if size + n > 1300 and chunks[-1]:
                     chunks.append([])
                     size = 0
                 chunks[-1].append(sec)
@@ -1244,7 +1244,6 @@ def generate(out: Path, scale: float = 1.0, seed: int = 1) -> dict:
         raise ValueError("scale must be positive")
     g = Gen(scale, seed)
     g.run()
-    src = out / "sources"
     files: dict[str, str] = {}
     jrecs = []
     for j in sorted(g.jur.values(), key=lambda j: (g.pair_of[j.id], j.level != "县")):
