@@ -11,7 +11,7 @@ from pathlib import Path
 from .checks import run_checks
 from .findings import SEVERITY_ZH
 from .loader import load_archive
-from .project import NoProject, find_root, load_house_style
+from .project import NoProject, load_house_style, root_from_args
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -37,17 +37,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"zhi：错误：{message}\n")
 
 
-def _project(args) -> Path:
-    if args.root:
-        root = Path(args.root).resolve()
-        if not (root / "sources").is_dir():
-            raise NoProject(f"“{root}”中没有 sources/ 目录，不是编纂项目")
-        return root
-    return find_root()
 
 
 def cmd_check(args) -> int:
-    root = _project(args)
+    root = root_from_args(args)
     style = load_house_style(root)
     archive = load_archive(root)
     archive.findings.extend(style.findings)
@@ -75,7 +68,7 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     from .build import BuildError, build_site
 
-    root = _project(args)
+    root = root_from_args(args)
     try:
         res = build_site(root, args.edition, pdf=not args.no_pdf, docx=args.docx)
     except BuildError as e:
@@ -108,7 +101,7 @@ def cmd_build(args) -> int:
 def cmd_serve(args) -> int:
     from .serve import serve
 
-    serve(_project(args), args.port)
+    serve(root_from_args(args), args.port)
     return 0
 
 

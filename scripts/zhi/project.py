@@ -30,6 +30,17 @@ def find_root(start: Path | None = None) -> Path:
                     f"请进入项目目录后再运行，或用 --root 指定项目目录")
 
 
+def root_from_args(args) -> Path:
+    """The project root for a command: ``--root`` when given (it must hold sources/), else found upwards."""
+    given = getattr(args, "root", None)
+    if given:
+        root = Path(given).resolve()
+        if not (root / "sources").is_dir():
+            raise NoProject(f"“{root}”中没有 sources/ 目录，不是编纂项目")
+        return root
+    return find_root()
+
+
 @dataclass
 class HouseStyle:
     severities: dict[str, str] = field(default_factory=dict)

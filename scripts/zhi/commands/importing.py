@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..importer import DEFAULT_TO, ImportError_, Outcome, import_files
-from ..project import NoProject, find_root
+from ..project import NoProject, root_from_args
 
 DESCRIPTION = (
     "把档案全文（.docx、.odt、.html、.md、.txt；.doc 须本机装有 LibreOffice 或 antiword）导入为文件记录。\n"
@@ -17,19 +17,11 @@ DESCRIPTION = (
     "有文件导入失败时退出码为 1，否则为 0。")
 
 
-def _root(args) -> Path:
-    root = getattr(args, "root", None)
-    if root:
-        root = Path(root).resolve()
-        if not (root / "sources").is_dir():
-            raise NoProject(f"“{root}”中没有 sources/ 目录，不是编纂项目")
-        return root
-    return find_root()
 
 
 def run(args) -> int:
     try:
-        root = _root(args)
+        root = root_from_args(args)
     except NoProject as e:
         print(f"zhi：{e}", file=sys.stderr)
         return 2

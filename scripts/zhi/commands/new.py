@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..loader import load_archive
-from ..project import find_root
+from ..project import root_from_args
 
 KINDS = {"body": "机构", "event": "事件", "document": "文件", "person": "人物", "post": "任职",
          "staffing": "编制", "jurisdiction": "行政区划"}
@@ -120,7 +120,7 @@ def create(root: Path, kind: str, wanted: str | None = None) -> list[Path]:
 
 
 def run(args) -> int:
-    root = Path(args.root).resolve() if getattr(args, "root", None) else find_root()
+    root = root_from_args(args)
     try:
         files = create(root, args.kind, args.id)
     except ValueError as e:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from pathlib import Path
 
 from ..classification import LEVELS
-from ..project import NoProject, find_root
+from ..project import NoProject, root_from_args
 
 DESCRIPTION = (
     "在整个档案中检索（供编辑使用，含内部与涉密材料）：机构、事件（大事记句子）、文件（标题、文号、发文机关）、\n"
@@ -87,14 +86,6 @@ def parse_levels(values: list[str] | None) -> list[str] | None:
     return out or None
 
 
-def _root(args) -> Path:
-    r = getattr(args, "root", None)
-    if r:
-        root = Path(r).resolve()
-        if not (root / "sources").is_dir():
-            raise NoProject(f"“{root}”中没有 sources/ 目录，不是编纂项目")
-        return root
-    return find_root()
 
 
 def _counts(counter, names: dict[str, str] | None = None, order: list[str] | None = None) -> str:
@@ -113,7 +104,7 @@ def cmd_search(args) -> int:
         print(f"zhi search：{e}", file=sys.stderr)
         return 2
     try:
-        root = _root(args)
+        root = root_from_args(args)
     except NoProject as e:
         print(f"zhi：{e}", file=sys.stderr)
         return 2

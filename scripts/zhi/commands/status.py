@@ -9,7 +9,7 @@ from pathlib import Path
 from ..checks import run_checks
 from ..history import derive_history
 from ..loader import load_archive
-from ..project import find_root, load_house_style
+from ..project import load_house_style, root_from_args
 from ..views.naming import name_on
 from ..views.status import compile_status, years_as_ranges
 
@@ -61,7 +61,7 @@ def report(root: Path) -> str:
 
 
 def run(args) -> int:
-    root = Path(args.root).resolve() if getattr(args, "root", None) else find_root()
+    root = root_from_args(args)
     print(report(root))
     return 0
 
