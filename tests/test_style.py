@@ -35,6 +35,9 @@ def hits(findings, code):
 
 
 TRIGGER = [
+    ("style-enumeration", "前言。\n\n一.机构设置\n", "一.机构"),
+    ("style-enumeration", "前言。\n\n1、职能配置\n", "1、职能"),
+    ("style-enumeration", "前言。\n\n（一）、编制\n", "（一）、"),
     ("style-year-short", "1995年设立。\n\n95年3月撤销。\n", "95年3月"),
     ("style-year-short", "前言。\n\n其时为’95年末。\n", "’95"),
     ("style-approx", "前言。\n\n有职工约100多人。\n", "约100多人"),
@@ -66,6 +69,7 @@ def test_rule_fires_at_exact_line(tmp_path, code, body, marker):
 
 
 QUIET = [
+    ("style-enumeration", "一、机构设置\n\n（一）县编委\n\n1. 设立\n\n（1）1979年\n"),
     # correct text
     ("style-year-short", "1995年3月设立，历时12年，至2007年撤销。编制数10年未变。\n"),
     ("style-approx", "有职工约100人，另有临时工100余人、50人左右。\n"),
@@ -161,3 +165,12 @@ def test_severity_of_style_codes_can_be_changed(tmp_path):
     (root / "sources" / "house-style.yaml").write_text("severity:\n  style-relative-time: 关闭\n", encoding="utf-8")
     hs = load_house_style(root)
     assert not [f for f in run_checks(load_archive(root), hs.severities) if f.code == "style-relative-time"]
+
+
+def test_generated_chronology_text_is_linted_at_its_event(tmp_path):
+    root = make_archive(tmp_path)
+    (root / "sources/events/x.yaml").write_text(
+        "- id: ev-x\n  type: rename\n  date: 1960\n  body: cs-jiwei\n  name: 测试县计划局(筹)\n"
+        "  sources: [d-1956-1]\n", encoding="utf-8")
+    found = [(f.code, f.loc.file, f.loc.line) for f in run_checks(load_archive(root)) if f.code.startswith("style-")]
+    assert ("style-halfwidth-punct", "sources/events/x.yaml", 1) in found

@@ -9,7 +9,7 @@ from .codes import CODES, default_severity
 from .lifespan import check_name_clash, check_parents_and_places, check_replay, check_usage_dates
 from .prose import check_prose
 from .references import check_references
-from .style import check_style
+from .style import check_enumeration, check_generated_text, check_style
 from .sources import check_documents, check_event_sources
 
 CHECKS = [
@@ -22,6 +22,8 @@ CHECKS = [
     check_documents,
     check_prose,
     check_style,
+    check_enumeration,
+    check_generated_text,
 ]
 
 

@@ -68,6 +68,7 @@ CODES: dict[str, tuple[str, str]] = {
     "heading-gap": ("error", "标题级别跳级"),
     "directive-invalid": ("error", "正文中的表格指令有误"),
     # house style of the prose (体例检查; quotations exempt where noted in guide/checks.md)
+    "style-enumeration": ("warning", "层次序号不规范（一、 （一） 1. （1））"),
     "style-year-short": ("error", "正文年份未写全4位（如“95年”“’95”）"),
     "style-approx": ("warning", "约数叠用（“约”与“多/余/左右”同用）"),
     "style-halfwidth-punct": ("error", "汉字旁用了半角标点"),

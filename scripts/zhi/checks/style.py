@@ -280,3 +280,67 @@ def check_style(archive: Archive, history: History) -> Iterator[Finding]:
                             f"简称“{ev[3]}”在本章首次出现前未写全称；首次出现时应写全称"
                             f"（如“{fulls[0] if fulls else '全称'}（简称{ev[3]}）”），其后再用简称")
             yield from found
+
+
+# ---- enumeration marks -------------------------------------------------------------------------------------
+# 层次序号: 一、 → （一） → 1. → （1）. Markdown's own list syntax ("1. ") is fine.
+_ENUM_BAD = [
+    (re.compile(r"^\s*([一二三四五六七八九十]+)\s*[.．，,：:]"), "“{0}”后应用顿号：“{0}、”"),
+    (re.compile(r"^\s*(\d+)\s*[、，,]"), "阿拉伯数字序号后用下脚点：“{0}.”，或用“（{0}）”"),
+    (re.compile(r"^\s*[（(]\s*([一二三四五六七八九十\d]+)\s*[）)]\s*[、，,.．]"), "“（{0}）”后不再加标点"),
+    (re.compile(r"^\s*([一二三四五六七八九十]+|\d+)\s*[)）]"), "序号“{0}”应加全括号：“（{0}）”"),
+]
+
+
+def check_enumeration(archive: Archive, history: History) -> Iterator[Finding]:
+    if archive.book is None:
+        return
+    for ch in archive.book.chapters():
+        lines = ch.body.splitlines()
+        silenced = _suppressed(lines)
+        in_fence = False
+        for i, line in enumerate(lines):
+            if FENCE_RE.match(line):
+                in_fence = not in_fence
+                continue
+            if in_fence or "style-enumeration" in silenced[i] or line.lstrip().startswith(">"):
+                continue
+            body = re.sub(r"^\s*(#+|[-*+]|\d+\.)\s+", "", line) if not re.match(r"^\s*\d+\.\s", line) else ""
+            for rx, msg in _ENUM_BAD:
+                m = rx.match(body)
+                if m:
+                    yield Finding("style-enumeration", "warning", "层次序号不规范：" + msg.format(m.group(1)) +
+                                  "（层次依次为“一、”“（一）”“1.”“（1）”）", Loc(ch.path, ch.body_line + i))
+                    break
+
+
+# ---- generated text ----------------------------------------------------------------------------------------
+def check_generated_text(archive: Archive, history: History) -> Iterator[Finding]:
+    """The 大事记 sentences are made from record names: the same house style applies to them, reported at the
+    event (or the record) that supplied the text."""
+    from ..views.chronology import chronology
+
+    terms, _evaluative, relative, first_person, _tz, _common = _style_options(archive)
+    for entry in chronology(archive, history):
+        text = entry.plain()
+        loc = entry.event.loc
+        for m in HALF_PUNCT_RE.finditer(text):
+            p = m.start()
+            if _CJK_RE.match(text[p - 1] if p else "") or _CJK_RE.match(text[p + 1] if p + 1 < len(text) else ""):
+                yield Finding("style-halfwidth-punct", "error",
+                              f"大事记条目“{text[:30]}…”中汉字旁有半角标点“{m.group(0)}”（来自记录中的名称），"
+                              f"应在记录中改为全角", loc)
+                break
+        if DUNHAO_RE.search(text):
+            yield Finding("style-booktitle-dunhao", "error", f"大事记条目“{text[:30]}…”中有“》、《”", loc)
+        for w in list(relative) + list(first_person):
+            if w in text:
+                yield Finding("style-relative-time" if w in relative else "style-first-person",
+                              "error" if w in relative else "warning",
+                              f"大事记条目“{text[:30]}…”中有“{w}”（来自记录中的名称或职能），请在记录中改写", loc)
+                break
+        for bad, good in terms.items():
+            if bad in text and good not in text:
+                yield Finding("style-term", "error", f"大事记条目“{text[:30]}…”中的“{bad}”不是规范用语，应写作“{good}”",
+                              loc)
+                break
