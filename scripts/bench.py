@@ -57,6 +57,9 @@ def run_stage(stage: str, root: Path) -> dict:
             info.update({k: round(v, 2) for k, v in res.timings.items()})
     info["seconds"] = time.perf_counter() - t0
     info["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if children:
+        info["worker_peak_mb"] = round(children)  # the largest typesetting worker process
     return info
 
 

@@ -149,6 +149,12 @@ def test_scanner_catches_a_planted_leak(planted, tmp_path):
     leaks = {(x.file, x.why.split("，")[0]) for x in scan(victim, forbidden)}
     assert ("page.html", "文件 canary-doc-sec 全文") in leaks
     assert ("phone.html", "手机号码") in leaks and ("phone.html", "密级标志") in leaks
+    # the internal edition may carry 内部 marks, never state-secret ones
+    (victim / "page.html").unlink()
+    (victim / "phone.html").write_text("<p>内部资料 注意保存</p>", encoding="utf-8")
+    assert scan(victim, {}, "internal") == [] and scan(victim, {}, "public") != []
+    (victim / "phone.html").write_text("<p>机密★长期</p>", encoding="utf-8")
+    assert scan(victim, {}, "internal") != []
 
 
 def test_a_build_that_would_leak_is_refused_and_site_kept(planted):

@@ -186,7 +186,7 @@ def build_site(root: Path, edition: str = "public", archive: Archive | None = No
             (staging / junk).unlink(missing_ok=True)
         (staging / ".edition").write_text(f"{edition} {EDITION_ZH[edition]}\n", encoding="utf-8")
         t5 = time.perf_counter()
-        leaks = scan(staging, forbidden_strings(archive, edition))
+        leaks = scan(staging, forbidden_strings(archive, edition), edition)
         timings["leak scan"] = time.perf_counter() - t5
         if leaks:
             raise BuildError(f"保密检查未通过：生成的文件中有 {len(leaks)} 处不应出现在{EDITION_ZH[edition]}中的内容，"

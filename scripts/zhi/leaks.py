@@ -21,6 +21,7 @@ from .editions import EDITIONS
 from .model import Archive
 
 MARKS = re.compile(r"秘密★|机密|绝密|内部资料|不得外传")
+SECRET_MARKS = re.compile(r"秘密★|机密|绝密")  # the internal edition may carry 内部 marks, never these
 ID_CARD = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<![0-9])1[3-9]\d{9}(?![0-9])")
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -181,7 +182,7 @@ def file_text(path: Path) -> str | None:
 SKIP_DIRS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")
 
 
-def scan(out: Path, forbidden: dict[str, str]) -> list[Leak]:
+def scan(out: Path, forbidden: dict[str, str], edition: str = "public") -> list[Leak]:
     leaks: list[Leak] = []
     squeezed = {re.sub(r"\s+", "", k): (k, v) for k, v in forbidden.items()}
     for path in sorted(p for p in out.rglob("*") if p.is_file()):
@@ -196,7 +197,7 @@ def scan(out: Path, forbidden: dict[str, str]) -> list[Leak]:
         for key, (s, origin) in squeezed.items():
             if key in flat:
                 leaks.append(Leak(rel, s, origin))
-        for m in MARKS.finditer(visible):
+        for m in (MARKS if edition == "public" else SECRET_MARKS).finditer(visible):
             leaks.append(Leak(rel, m.group(0), "密级标志"))
         for m in ID_CARD.finditer(visible):
             if _id_card_ok(m.group(0)):

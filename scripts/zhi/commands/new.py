@@ -11,7 +11,7 @@ from ..project import root_from_args
 
 KINDS = {"body": "机构", "event": "事件", "document": "文件", "person": "人物", "post": "任职",
          "staffing": "编制", "jurisdiction": "行政区划"}
-ALIASES = {v: k for k, v in KINDS.items()}
+ALIASES = {v: k for k, v in KINDS.items()} | {"区划": "jurisdiction", "文件记录": "document", "人员": "person"}
 PREFIX = {"body": "body", "event": "ev", "document": "doc", "person": "p", "post": "post", "staffing": "st",
           "jurisdiction": "jur"}
 DIRS = {"body": "bodies", "event": "events", "document": "documents", "person": "people", "post": "posts",

@@ -66,7 +66,10 @@ def compile_status(a: Archive, h: History, findings: list[Finding]) -> Status:
             st.records_by_decade[j.id][f"{y // 10 * 10}年代"] += n
         t = h.get(j.id)
         first = max(upper or 0, t.start.year if t and t.start else (min(years) if years else 0))
-        last = min(lower or 9999, t.end.year if t and t.end else (max(years) if years else 0))
+        if t and t.end:
+            last = min(lower or 9999, t.end.year)
+        else:
+            last = lower or (max(years) if years else 0)
         st.empty_years[j.id] = [y for y in range(first, last + 1) if not years.get(y)]
     st.totals = {"机构": len(a.bodies), "事件": len(a.events), "文件": len(a.documents), "人物": len(a.people),
                  "任职": len(a.posts), "编制": len(a.staffing),
