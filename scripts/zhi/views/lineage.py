@@ -54,7 +54,12 @@ def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = Fals
     return out
 
 
-def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | None = None) -> Lineage | None:
+def entries_by_event(entries: list[Entry]) -> dict[int, Entry]:
+    """Chronology entries keyed by their event, for looking up one body's entries without a scan."""
+    return {id(en.event): en for en in entries}
+
+
+def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, Entry] | None = None) -> Lineage | None:
     t = h.get(rid)
     if t is None:
         return None
@@ -76,8 +81,9 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | None = None
             if e.source_from and e.source_from.id == rid and e.target_to:
                 lin.functions_out.append((e.target_to.id, e.functions, e))
     entries = entries if entries is not None else chronology(a, h)
-    mine = {id(e) for e in t.events}
-    lin.events = [en for en in entries if id(en.event) in mine]
+    by_event = entries if isinstance(entries, dict) else entries_by_event(entries)
+    lin.events = sorted((by_event[id(e)] for e in t.events if id(e) in by_event),
+                        key=lambda en: en.event.sort_key())
     lin.posts = sorted((p for p in a.posts if p.body and p.body.id == rid),
                        key=lambda p: p.start.sort_key() if p.start else ())
     return lin

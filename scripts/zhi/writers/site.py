@@ -19,7 +19,7 @@ from ..history import History
 from ..model import STAFFING_KINDS, Archive
 from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology, staffing_text
-from ..views.lineage import lineage
+from ..views.lineage import entries_by_event, lineage
 from ..views.naming import name_on
 from ..views.snapshot import difference, snapshot
 from ..views.staffing import by_body, figures, yearly_totals
@@ -215,11 +215,12 @@ class SiteWriter:
 
     def body_pages(self) -> None:
         per = by_body(self.figs)
+        by_event = entries_by_event(self.entries)
         groups: dict[str, list] = {}
         for t in sorted(self.h.timelines.values(), key=lambda t: (t.start.sort_key() if t.start else (), t.id)):
             if t.is_jurisdiction or t.start is None:
                 continue
-            lin = lineage(self.a, self.h, t.id, self.entries)
+            lin = lineage(self.a, self.h, t.id, by_event)
             page = f"jigou/{t.id}.md"
             diagram = Markup(svg.lineage_svg(lin, lambda rid: url_rel(page, p) if (p := page_of(self.a, rid))
                                              else None))

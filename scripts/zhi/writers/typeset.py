@@ -196,8 +196,11 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
         return html
 
     # pass 1: every chunk laid out from page 1, to learn page counts and anchors (written too: the first
-    # chunk is usually final already)
-    res1 = layout.run([(chunk_html(parts, g, 1, False), 1, True) for g in groups])
+    # chunk is usually final already); the front matter alongside, with room for the TOC's numbers
+    placeholder = [(h.level, h.title, "000") for h in parts.front_headings + parts.headings]
+    front_html = writer.document("front", parts.front, _toc(placeholder))
+    res1 = layout.run([(chunk_html(parts, g, 1, False), 1, True) for g in groups] + [(front_html, 1, False)])
+    f1 = res1.pop()
     t["pass 1"] = time.perf_counter() - t0
     counts = [r["pages"] + (r["pages"] % 2) for r in res1]  # odd chunks get a blank page
     offsets = [sum(counts[:k]) for k in range(len(groups))]
@@ -226,8 +229,6 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
     # front matter with the table of contents (roman numbers), laid out in this process
     t2 = time.perf_counter()
     toc = [(h.level, h.title, str(pages2[h.anchor] + 1)) for h in parts.headings if h.anchor in pages2]
-    front_toc = [(h.level, h.title, "000") for h in parts.front_headings]
-    f1 = _render_chunk(writer.document("front", parts.front, _toc(front_toc + toc)), str(base), 1, False)
     front_toc = [(h.level, h.title, to_roman(f1["anchors"][h.anchor] + 1))
                  for h in parts.front_headings if h.anchor in f1["anchors"]]
     f2 = _render_chunk(writer.document("front", parts.front, _toc(front_toc + toc), pad=f1["pages"] % 2 == 1),
