@@ -31,9 +31,27 @@ def _span_value(spans, d: Date, default=None):
     return hits[-1].value if hits else default
 
 
-def snapshot(a: Archive, h: History, jurisdiction: str, d: Date, figs: list[Figure]) -> list[Row]:
-    rows = []
+def members(h: History) -> dict[str, set[str]]:
+    """For each jurisdiction, the bodies that ever belonged to it (to look at those only, not at every body)."""
+    out: dict[str, set[str]] = {}
     for t in h.timelines.values():
+        if not t.is_jurisdiction:
+            for s in t.jurisdictions:
+                if s.value:
+                    out.setdefault(s.value, set()).add(t.id)
+    return out
+
+
+def _candidates(h: History, jurisdiction: str, among: set[str] | None):
+    if among is None:
+        return [t for t in h.timelines.values() if not t.is_jurisdiction]
+    return [h.timelines[rid] for rid in sorted(among) if rid in h.timelines]
+
+
+def snapshot(a: Archive, h: History, jurisdiction: str, d: Date, figs: list[Figure],
+             among: set[str] | None = None) -> list[Row]:
+    rows = []
+    for t in _candidates(h, jurisdiction, among):
         if t.is_jurisdiction or not t.alive_on(d) or t.jurisdiction_on(d) != jurisdiction:
             continue
         rows.append(_row(a, h, t, d, figs))
@@ -73,10 +91,11 @@ class Difference:
     renamed: list[tuple[str, str, str]]  # id, old name, new name
 
 
-def difference(h: History, jurisdiction: str, d1: Date, d2: Date) -> Difference:
+def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str] | None = None) -> Difference:
+    cands = _candidates(h, jurisdiction, among)
+
     def alive(d):
-        return {t.id for t in h.timelines.values()
-                if not t.is_jurisdiction and t.alive_on(d) and t.jurisdiction_on(d) == jurisdiction}
+        return {t.id for t in cands if t.alive_on(d) and t.jurisdiction_on(d) == jurisdiction}
 
     a1, a2 = alive(d1), alive(d2)
     renamed = []

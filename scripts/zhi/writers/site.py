@@ -21,7 +21,7 @@ from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology, staffing_text
 from ..views.lineage import entries_by_event, lineage
 from ..views.naming import name_on
-from ..views.snapshot import difference, snapshot
+from ..views.snapshot import difference, members, snapshot
 from ..views.staffing import by_body, figures, yearly_totals
 from . import svg
 from ..rawhtml import escape_all, sanitize
@@ -256,6 +256,7 @@ class SiteWriter:
 
     def year_pages(self) -> None:
         years = list(self.year_range())
+        member = members(self.h)
         for y in years:
             end = Date(Point(y, 12, 31))
             start = Date(Point(y, 1, 1))
@@ -264,8 +265,8 @@ class SiteWriter:
                 t = self.h.get(j.id)
                 if t is None or not t.alive_on(end):
                     continue
-                rows = snapshot(self.a, self.h, j.id, end, self.figs)
-                diff = difference(self.h, j.id, Date(Point(y - 1, 12, 31)), end)
+                rows = snapshot(self.a, self.h, j.id, end, self.figs, member.get(j.id, set()))
+                diff = difference(self.h, j.id, Date(Point(y - 1, 12, 31)), end, member.get(j.id, set()))
                 snaps.append((j, self.name(j.id, end), rows, diff))
             entries = [e for e in self.entries if e.date.year == y]
             self.add(f"nianbiao/{y}.md", f"{y}年", "year.md.j2", year=y, snaps=snaps, entries=entries,
