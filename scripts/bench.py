@@ -45,6 +45,17 @@ def run_stage(stage: str, root: Path) -> dict:
         for rid in a.bodies:
             lineage(a, h, rid, entries)
         info["entries"] = len(entries)
+    elif stage == "pdf1":  # the whole book as one chunk in this process, to compare with the chunked "pdf"
+        from zhi.editions import filter_archive
+        from zhi.writers.book import BookWriter
+        from zhi.writers.typeset import typeset
+
+        ed = filter_archive(load_archive(root), "public")
+        theme = root / "theme" if (root / "theme").is_dir() else Path(__file__).resolve().parent.parent / "theme"
+        res = typeset(BookWriter(ed, derive_history(ed), theme), Path(tempfile.mkdtemp()) / "zhi.pdf",
+                      root, {"Title": "bench"}, chunks=1, workers=1)
+        info["pdf pages"] = res.pages
+        info.update({f"pdf {k}": round(v, 2) for k, v in res.timings.items()})
     elif stage in ("site", "pdf", "docx"):
         from zhi.build import build_site
 
@@ -67,7 +78,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="测量各阶段耗时与峰值内存（每阶段在独立进程中运行）")
     ap.add_argument("--root", type=Path, default=None, help="项目目录（默认：当前项目）")
     ap.add_argument("--repeat", type=int, default=3, help="每阶段重复次数（默认 3）")
-    ap.add_argument("--stages", default=",".join(STAGES), help=f"要测的阶段，逗号分隔（默认全部：{','.join(STAGES)}）")
+    ap.add_argument("--stages", default=",".join(STAGES),
+                    help=f"要测的阶段，逗号分隔（默认：{','.join(STAGES)}；另有 pdf1：整书单进程排版，供对照）")
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.stage:
