@@ -75,7 +75,6 @@ class Page:
     path: str
     title: str
     text: str
-    search: bool = True
 
 
 @dataclass
@@ -124,9 +123,9 @@ class SiteWriter:
     def name(self, rid: str, d: Date | None = None) -> str:
         return name_on(self.h, rid, d)
 
-    def add(self, path: str, title: str, template: str, search: bool = True, **ctx) -> None:
+    def add(self, path: str, title: str, template: str, **ctx) -> None:
         text = self.env.get_template(template).render(page=path, title=title, w=self, **ctx)
-        self.tree.pages.append(Page(path, title, text, search))
+        self.tree.pages.append(Page(path, title, text))
 
     def backlink(self, rid: str, page: str, label: str) -> None:
         lst = self.backlinks.setdefault(rid, [])
@@ -148,7 +147,7 @@ class SiteWriter:
         if self.edition == "internal":
             self.status_page()
         self.tree.pages.append(Page("search.md", "检索", self.env.get_template("search.md.j2").render(
-            title="检索", w=self, page="search.md"), search=False))
+            title="检索", w=self, page="search.md")))
         self.tree.nav = [
             {"首页": "index.md"},
             {"志书": nav_book},
