@@ -8,7 +8,7 @@ from ..dates import Date
 from ..history import History, Timeline
 from ..model import Archive
 from .naming import name_on
-from .staffing import Figure, latest
+from .staffing import Figure, by_body, latest
 
 
 @dataclass
@@ -48,13 +48,16 @@ def _candidates(h: History, jurisdiction: str, among: set[str] | None):
     return [h.timelines[rid] for rid in sorted(among) if rid in h.timelines]
 
 
-def snapshot(a: Archive, h: History, jurisdiction: str, d: Date, figs: list[Figure],
+def snapshot(a: Archive, h: History, jurisdiction: str, d: Date, figs: list[Figure] | dict[str, list[Figure]],
              among: set[str] | None = None) -> list[Row]:
+    """The bodies of a jurisdiction on d. ``figs`` may be given already grouped by body (see staffing.by_body),
+    which callers that make many snapshots should do."""
+    per = figs if isinstance(figs, dict) else by_body(figs)
     rows = []
     for t in _candidates(h, jurisdiction, among):
         if t.is_jurisdiction or not t.alive_on(d) or t.jurisdiction_on(d) != jurisdiction:
             continue
-        rows.append(_row(a, h, t, d, figs))
+        rows.append(_row(a, h, t, d, per.get(t.id, [])))
     return sorted(rows, key=lambda r: (_depth(h, r.body, d), r.parent_name, r.established.sort_key()
                                        if r.established else (), r.name))
 

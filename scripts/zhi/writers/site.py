@@ -256,6 +256,7 @@ class SiteWriter:
     def year_pages(self) -> None:
         years = list(self.year_range())
         member = members(self.h)
+        figs_by_body = by_body(self.figs)
         for y in years:
             end = Date(Point(y, 12, 31))
             start = Date(Point(y, 1, 1))
@@ -264,7 +265,7 @@ class SiteWriter:
                 t = self.h.get(j.id)
                 if t is None or not t.alive_on(end):
                     continue
-                rows = snapshot(self.a, self.h, j.id, end, self.figs, member.get(j.id, set()))
+                rows = snapshot(self.a, self.h, j.id, end, figs_by_body, member.get(j.id, set()))
                 diff = difference(self.h, j.id, Date(Point(y - 1, 12, 31)), end, member.get(j.id, set()))
                 snaps.append((j, self.name(j.id, end), rows, diff))
             entries = [e for e in self.entries if e.date.year == y]
