@@ -206,7 +206,3 @@ def parse_date(value: object) -> Date:
             return Date(a, "exact", b, raw)
     return Date(_point(text), qualifier, None, raw)
 
-
-def today_point() -> Date:
-    t = _dt.date.today()
-    return Date(Point(t.year, t.month, t.day), text=t.isoformat())

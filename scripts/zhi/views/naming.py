@@ -7,11 +7,6 @@ from ..history import History
 from ..model import Event
 
 
-def name_at_event(h: History, rid: str, e: Event) -> str:
-    """The name a body bore at the moment of an event that does not rename it."""
-    return name_before(h, rid, e)
-
-
 def name_on(h: History, rid: str, d: Date | None) -> str:
     """The full name valid on d (the latest name if d is None or the body is unnamed then)."""
     t = h.get(rid)

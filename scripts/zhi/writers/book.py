@@ -13,7 +13,6 @@ filled in.
 from __future__ import annotations
 
 import html
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -305,4 +304,4 @@ def to_roman(n: int) -> str:
     return out
 
 
-__all__ = ["BookWriter", "BookParts", "Heading", "to_roman", "esc", "io"]
+__all__ = ["BookWriter", "BookParts", "Heading", "to_roman", "esc"]

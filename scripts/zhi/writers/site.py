@@ -18,7 +18,7 @@ from ..dates import Date, Point
 from ..history import History
 from ..model import STAFFING_KINDS, Archive
 from ..views import indexes
-from ..views.chronology import Entry, Mention, chronology, staffing_text
+from ..views.chronology import Entry, Mention, chronology
 from ..views.lineage import entries_by_event, lineage
 from ..views.naming import name_on
 from ..views.snapshot import difference, members, snapshot
@@ -27,10 +27,6 @@ from . import svg
 from ..rawhtml import escape_all, sanitize
 from .prose import ProseRenderer, citation_text
 from .tables import Tables
-
-SECTIONS = {"book": "zhi", "chron": "dashiji", "body": "jigou", "doc": "wenjian", "year": "nianbiao",
-            "index": "suoyin", "stats": "tongji", "people": "renwu"}
-
 
 def page_of(a: Archive, rid: str) -> str | None:
     """The page (path in the Markdown tree) that describes a record, with an anchor where needed."""
@@ -343,4 +339,4 @@ def _by_year(entries: list[Entry]) -> list[tuple[int, list[Entry]]]:
     return list(out.items())
 
 
-__all__ = ["SiteWriter", "page_of", "rel", "staffing_text"]
+__all__ = ["SiteWriter", "page_of", "rel"]
