@@ -57,10 +57,10 @@ def run_stage(stage: str, root: Path) -> dict:
         info["pdf pages"] = res.pages
         info.update({f"pdf {k}": round(v, 2) for k, v in res.timings.items()})
     elif stage in ("site", "pdf", "docx"):
-        from zhi.build import build_site
+        from zhi.build import build_edition
 
         with tempfile.TemporaryDirectory() as tmp:
-            res = build_site(root, pdf=stage == "pdf", docx=stage == "docx", out=Path(tmp) / "out")
+            res = build_edition(root, pdf=stage == "pdf", docx=stage == "docx", out=Path(tmp) / "out")
             info["pages"] = res.pages
             if res.book is not None:
                 info["pdf pages"] = res.book.pages

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from zhi.build import build_site
+from zhi.build import build_edition
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -39,7 +39,7 @@ def copy_project(dest: Path) -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The sample built (site, PDF and DOCX) into a copy of the project, never touching the editor's site/."""
-    return build_site(copy_project(tmp_path_factory.mktemp("proj")), docx=True)
+    return build_edition(copy_project(tmp_path_factory.mktemp("proj")), docx=True)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import copy_project
-from zhi.build import build_site
+from zhi.build import build_edition
 
 
 
@@ -136,7 +136,7 @@ def test_docx_has_headings_notes_and_tables(site):
 
 @pytest.fixture(scope="module")
 def internal(tmp_path_factory):
-    return build_site(copy_project(tmp_path_factory.mktemp("internal")), edition="internal")
+    return build_edition(copy_project(tmp_path_factory.mktemp("internal")), edition="internal")
 
 
 def test_editions(site, internal):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project
-from zhi.build import BuildError, build_site
+from zhi.build import BuildError, build_edition
 from zhi.leaks import file_text, forbidden_strings, scan
 from zhi.loader import load_archive
 
@@ -90,8 +90,8 @@ def planted(tmp_path_factory):
     proc = subprocess.run([".venv/bin/zhi", "--root", str(root), "check"], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parent.parent)
     assert proc.returncode == 0, proc.stdout[-3000:]
-    pub = build_site(root, "public", docx=True)
-    internal = build_site(root, "internal", docx=True)
+    pub = build_edition(root, "public", docx=True)
+    internal = build_edition(root, "internal", docx=True)
     return root, pub, internal
 
 
@@ -165,7 +165,7 @@ def test_a_build_that_would_leak_is_refused_and_site_kept(planted):
     chapter.write_text(original + f"\n\n另据{canaries('sec')['document']}记载。\n", encoding="utf-8")
     try:
         with pytest.raises(BuildError) as e:
-            build_site(root, "public", pdf=False)
+            build_edition(root, "public", pdf=False)
         assert "保密检查未通过" in str(e.value) and "canary-doc-sec" in str(e.value)
     finally:
         chapter.write_text(original, encoding="utf-8")

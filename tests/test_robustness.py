@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, make_archive
-from zhi.build import build_site
+from zhi.build import build_edition
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,7 +24,7 @@ def digest(out: Path) -> dict[str, str]:
 def test_rebuild_is_byte_identical(built, tmp_path):
     """Two builds of the same sources give the same bytes: every site file, the PDF and the DOCX."""
     root = copy_project(tmp_path / "again")
-    second = build_site(root, docx=True)
+    second = build_edition(root, docx=True)
     a, b = digest(built.out), digest(second.out)
     assert a.keys() == b.keys()
     differ = [k for k in a if a[k] != b[k]]
@@ -35,7 +35,7 @@ def test_rebuild_is_byte_identical(built, tmp_path):
 @pytest.mark.parametrize("delay", [1.5, 4.0, 9.0])
 def test_killed_build_leaves_previous_site_whole(tmp_path, delay):
     root = copy_project(tmp_path / "proj")
-    build_site(root, pdf=False)
+    build_edition(root, pdf=False)
     before = digest(root / "site")
     # change something visible, then kill the rebuild part-way
     (root / "chronicle/fanli.md").write_text((root / "chronicle/fanli.md").read_text(encoding="utf-8") +
@@ -72,7 +72,7 @@ def test_script_in_a_name_is_refused_or_inert(tmp_path):
                           text=True)
     assert proc.returncode == 1 and "[raw-html]" in proc.stdout        # refused by default
     (root / "sources/house-style.yaml").write_text("severity:\n  raw-html: off\n", encoding="utf-8")
-    res = build_site(root, pdf=False)                                   # the house style lets it through, escaped
+    res = build_edition(root, pdf=False)                                   # the house style lets it through, escaped
     page = res.out / "jigou/cs-jiwei/index.html"
     html = page.read_text(encoding="utf-8")
     import re

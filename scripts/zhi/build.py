@@ -125,7 +125,7 @@ PDF_NAME = "zhi.pdf"
 DOCX_NAME = "zhi.docx"
 
 
-def build_site(root: Path, edition: str = "public", archive: Archive | None = None, pdf: bool = True,
+def build_edition(root: Path, edition: str = "public", archive: Archive | None = None, pdf: bool = True,
                docx: bool = False, out: Path | None = None) -> BuildResult:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()

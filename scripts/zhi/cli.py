@@ -66,11 +66,11 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .build import BuildError, build_site
+    from .build import BuildError, build_edition
 
     root = root_from_args(args)
     try:
-        res = build_site(root, args.edition, pdf=not args.no_pdf, docx=args.docx)
+        res = build_edition(root, args.edition, pdf=not args.no_pdf, docx=args.docx)
     except BuildError as e:
         print(f"zhi build：{e}", file=sys.stderr)
         return 1

@@ -16,7 +16,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import BuildError, build_site
+from .build import BuildError, build_edition
 
 RELOAD_JS = b"""<script>(function(){var v=null;function poll(){fetch('/__zhi_build').then(function(r){return r.text()})
 .then(function(t){if(v===null){v=t}else if(t!==v){location.reload()}}).catch(function(){}).finally(function(){
@@ -93,7 +93,7 @@ def preview_dir(root: Path) -> Path:
 def _rebuild(root: Path, state: _State) -> None:
     t0 = time.perf_counter()
     try:
-        res = build_site(root, pdf=False, out=preview_dir(root))
+        res = build_edition(root, pdf=False, out=preview_dir(root))
     except BuildError as e:
         print(f"[{time.strftime('%H:%M:%S')}] 未能更新：{e}", file=sys.stderr, flush=True)
         return

@@ -47,13 +47,16 @@ class Heading:
 
 @dataclass
 class BookParts:
-    front: str                          # HTML of the front chunk body (before the TOC)
-    body: str                           # HTML of the body chunk
+    front: str                          # HTML of the front matter (before the TOC)
+    sections: list[str]                 # the body, one top-level section (概述, 大事记, each 篇 …) each
+    index_at: int                       # position of the index among the sections
     headings: list[Heading]             # for the TOC, in order
     front_headings: list[Heading]
     mentions: dict[str, tuple[str, str]] = field(default_factory=dict)  # anchor → (record id, text shown)
-    sections: list[str] = field(default_factory=list)   # the body, one top-level section (篇, 大事记 …) each
-    index_at: int = 0                                   # position of the index among the sections
+
+    @property
+    def body(self) -> str:
+        return "".join(self.sections)
 
 
 class _Ids:
@@ -265,8 +268,8 @@ class BookWriter:
         body_html.append(self.index_html(index_pages))
         for ch in (book.back if book else []):
             body_html.append(self.chapter(ch, 1))
-        return BookParts("".join(front_html), "".join(body_html), list(self.headings), list(self.front_headings),
-                         dict(self.mentions), body_html, index_at)
+        return BookParts("".join(front_html), body_html, index_at, list(self.headings), list(self.front_headings),
+                         dict(self.mentions))
 
     def document(self, chunk: str, content: str, toc: list | None = None, first_page: int = 1,
                  pad: bool = False) -> str:
