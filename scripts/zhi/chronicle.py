@@ -28,7 +28,7 @@ REF_RE = re.compile(r"\[\[([^\[\]|@\n]+?)(?:@([^\[\]|\n]+?))?(?:\|([^\[\]\n]*))?
 PASSAGE_OPEN = re.compile(r"^:::\s*(内部|秘密|机密|绝密)\s*$")
 PASSAGE_CLOSE = re.compile(r"^:::\s*$")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-FENCE_RE = re.compile(r"^(```|~~~)")
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
 
 
 @dataclass

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..chronicle import FENCE_RE
 from ..docno import parse_docno
 from ..findings import Finding, Loc
 from ..history import History
@@ -47,7 +48,6 @@ _NOT_BEFORE = {"现在": "体表实发出呈展", "去年": "过", "当前": "",
                "今年": "", "目前": "", "近期": "", "前年": ""}
 _NOT_AFTER_FIRST_PERSON = "域内外"
 
-FENCE_RE = re.compile(r"^\s*(```|~~~)")
 REF_RE = re.compile(r"\[\[[^\[\]]*\]\]")
 LINK_TARGET_RE = re.compile(r"\]\([^()\s]*\)")
 QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|「[^」]*(?:」|$)")

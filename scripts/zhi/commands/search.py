@@ -42,20 +42,21 @@ class UsageError(ValueError):
     pass
 
 
+def _items(values: list[str] | None):
+    """Each item of options that may be repeated or comma-separated: --kind 事件,文件 --kind 正文."""
+    for v in values or []:
+        yield from (k for k in re.split(r"[,，、\s]+", v.strip()) if k)
+
+
 def parse_kinds(values: list[str] | None) -> list[str] | None:
     from ..search_index import KIND_ALIASES, KINDS
 
-    if not values:
-        return None
     out = []
-    for v in values:
-        for k in re.split(r"[,，、\s]+", v.strip()):
-            if not k:
-                continue
-            key = k.lower() if k.lower() in KINDS else KIND_ALIASES.get(k)
-            if key is None:
-                raise UsageError(f"类别“{k}”无法识别；可用：" + "、".join(f"{e}/{z}" for e, z in KINDS.items()))
-            out.append(key)
+    for k in _items(values):
+        key = k.lower() if k.lower() in KINDS else KIND_ALIASES.get(k)
+        if key is None:
+            raise UsageError(f"类别“{k}”无法识别；可用：" + "、".join(f"{e}/{z}" for e, z in KINDS.items()))
+        out.append(key)
     return out or None
 
 
@@ -72,20 +73,13 @@ def parse_years(value: str | None) -> tuple[int, int] | None:
 
 
 def parse_levels(values: list[str] | None) -> list[str] | None:
-    if not values:
-        return None
     out = []
-    for v in values:
-        for k in re.split(r"[,，、\s]+", v.strip()):
-            if not k:
-                continue
-            name = k.split("★")[0]
-            if name not in LEVELS:
-                raise UsageError(f"密级“{k}”无法识别；可写：{'、'.join(LEVELS)}")
-            out.append(name)
+    for k in _items(values):
+        name = k.split("★")[0]
+        if name not in LEVELS:
+            raise UsageError(f"密级“{k}”无法识别；可写：{'、'.join(LEVELS)}")
+        out.append(name)
     return out or None
-
-
 
 
 def _counts(counter, names: dict[str, str] | None = None, order: list[str] | None = None) -> str:
