@@ -78,3 +78,19 @@ def yearly_totals(figs: list[Figure], bodies: set[str] | None, years: range) -> 
                         row[basis][k] = row[basis].get(k, 0) + v
         out[y] = row
     return out
+
+
+def jurisdiction_tables(figs: list[Figure], members: dict[str, set[str]], jurisdictions: list[str],
+                        years: range | None = None) -> list[tuple[str, list[tuple[int, dict[str, dict[str, int]]]]]]:
+    """The 编制统计表 of each jurisdiction: year-end totals over the bodies that ever belonged to it, for the
+    years with an approved figure. ``years`` defaults to the span of all figures."""
+    if years is None:
+        ys = [f.date.year for f in figs]
+        years = range(min(ys), max(ys) + 1) if ys else range(0)
+    out = []
+    for jid in jurisdictions:
+        totals = yearly_totals(figs, members.get(jid, set()), years)
+        table = [(y, totals[y]) for y in years if sum(totals[y]["approved"].values())]
+        if table:
+            out.append((jid, table))
+    return out

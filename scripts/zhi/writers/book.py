@@ -26,8 +26,8 @@ from ..model import STAFFING_KINDS, Archive, Document
 from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
 from ..views.naming import name_on
-from ..views.snapshot import snapshot
-from ..views.staffing import figures, yearly_totals
+from ..views.snapshot import members, snapshot
+from ..views.staffing import figures, jurisdiction_tables
 from . import svg
 from ..rawhtml import sanitize
 from .prose import ProseRenderer, citation_text
@@ -197,21 +197,15 @@ class BookWriter:
         sections.append(("leaders", a3, leaders))
         # 四、编制统计表
         a4 = self.heading(2, "四、编制统计表")
-        years = range(self.book.upper.year if self.book and self.book.upper else 1949,
-                      (self.book.lower.year if self.book and self.book.lower else 2022) + 1)
+        years = range(self.book.upper.year, self.book.lower.year + 1) \
+            if self.book and self.book.upper and self.book.lower else None
         stats = []
-        for j in self.in_scope:
-            bodies = {t.id for t in self.h.timelines.values() if not t.is_jurisdiction and
-                      any(s.value == j.id for s in t.jurisdictions)}
-            totals = yearly_totals(self.figs, bodies, years)
-            table = [(y, totals[y]) for y in years if sum(totals[y]["approved"].values())]
-            if not table:
-                continue
-            labels = [str(y) for y, _ in table]
-            chart = svg.bar_chart_svg(f"{name_on(self.h, j.id, None)}编制（年末）", labels, [
+        for jid, table in jurisdiction_tables(self.figs, members(self.h), [j.id for j in self.in_scope], years):
+            name = name_on(self.h, jid, None)
+            chart = svg.bar_chart_svg(f"{name}编制（年末）", [str(y) for y, _ in table], [
                 ("核定编制", [sum(r["approved"].values()) for _, r in table], "#555"),
                 ("实有人数", [sum(r["actual"].values()) for _, r in table], "#aaa")])
-            stats.append((name_on(self.h, j.id, None), table, chart))
+            stats.append((name, table, chart))
         sections.append(("stats", a4, stats))
         return self.env.get_template("appendix.html.j2").render(anchor=anchor, sections=sections,
                                                                 kinds=STAFFING_KINDS)

@@ -22,7 +22,7 @@ from ..views.chronology import Entry, Mention, chronology
 from ..views.lineage import entries_by_event, lineage
 from ..views.naming import name_on
 from ..views.snapshot import difference, members, snapshot
-from ..views.staffing import by_body, figures, yearly_totals
+from ..views.staffing import by_body, figures, jurisdiction_tables
 from . import svg
 from ..rawhtml import escape_all, sanitize
 from .prose import ProseRenderer, citation_text
@@ -277,20 +277,14 @@ class SiteWriter:
                  groups=indexes.grouped(indexes.person_index(self.a)))
 
     def stats_page(self) -> None:
-        years = self.year_range()
         charts = []
-        for j in self.in_scope:
-            bodies = {t.id for t in self.h.timelines.values() if not t.is_jurisdiction and
-                      any(s.value == j.id for s in t.jurisdictions)}
-            totals = yearly_totals(self.figs, bodies, years)
-            labels = [str(y) for y in years]
-            if not any(sum(totals[y]["approved"].values()) for y in years):
-                continue
-            series = [("核定编制", [sum(totals[y]["approved"].values()) for y in years], "#8b1a1a"),
-                      ("实有人数", [sum(totals[y]["actual"].values()) for y in years], "#c9a227")]
-            table = [(y, totals[y]) for y in years if sum(totals[y]["approved"].values())]
-            charts.append((j, self.name(j.id), Markup(svg.bar_chart_svg(f"{self.name(j.id)}编制（年末）", labels,
-                                                                          series)), table))
+        for jid, table in jurisdiction_tables(self.figs, members(self.h), [j.id for j in self.in_scope],
+                                              self.year_range()):
+            name = self.name(jid)
+            series = [("核定编制", [sum(r["approved"].values()) for _, r in table], "#8b1a1a"),
+                      ("实有人数", [sum(r["actual"].values()) for _, r in table], "#c9a227")]
+            chart = svg.bar_chart_svg(f"{name}编制（年末）", [str(y) for y, _ in table], series)
+            charts.append((self.a.jurisdictions[jid], name, Markup(chart), table))
         self.add("tongji/index.md", "统计", "stats.md.j2", charts=charts, kinds=STAFFING_KINDS)
 
     def people_page(self) -> None:
