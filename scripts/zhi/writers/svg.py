@@ -77,13 +77,16 @@ def lineage_svg(lin: Lineage, link) -> str:
     return "".join(out)
 
 
-def bar_chart_svg(title: str, labels: list[str], series: list[tuple[str, list[int], str]]) -> str:
+def bar_chart_svg(title: str, labels: list[str], series: list[tuple[str, list[int], str]],
+                  bar_w_max: int = 10) -> str:
     """Grouped bars, one group per label; series are (name, values, colour)."""
     n, k = len(labels), max(len(series), 1)
-    bar_w = 10
-    group_w = bar_w * k + 8
+    # at most about 640 units of plot width, so that a long series gets thinner bars, not a strip that
+    # shrinks to nothing when fitted to a page
+    group_w = min(bar_w_max * k + 8, max(640 / max(n, 1), 3 * k))
+    bar_w = (group_w - (8 if group_w > 4 * k + 8 else 1)) / k
     left, top, plot_h = 44, 34, 180
-    width = left + max(n, 1) * group_w + 20
+    width = round(left + max(n, 1) * group_w + 20)
     height = top + plot_h + 44
     vmax = max([v for _, vals, _ in series for v in vals] + [1])
     step = max(1, _nice_step(vmax))
@@ -100,9 +103,10 @@ def bar_chart_svg(title: str, labels: list[str], series: list[tuple[str, list[in
         for j, (name, vals, colour) in enumerate(series):
             v = vals[i] if i < len(vals) else 0
             h = plot_h * v / vtop
-            out.append(f'<rect x="{gx + j * bar_w}" y="{top + plot_h - h:.1f}" width="{bar_w - 1}" height="{h:.1f}" '
+            out.append(f'<rect x="{gx + j * bar_w:.1f}" y="{top + plot_h - h:.1f}" width="{max(bar_w - 1, 1):.1f}" '
+                       f'height="{h:.1f}" '
                        f'fill="{colour}"><title>{escape(label)} {escape(name)} {v}</title></rect>')
-        if n <= 40 or i % max(1, n // 20) == 0:
+        if i % max(1, -(-28 // max(int(group_w), 1))) == 0:  # a label every ~28 units, so they never overlap
             out.append(f'<text x="{gx + group_w / 2 - 4:.1f}" y="{top + plot_h + 14}" font-size="9" '
                        f'text-anchor="middle" fill="{MUTED}">{escape(label)}</text>')
     lx = left
