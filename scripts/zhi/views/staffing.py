@@ -59,8 +59,10 @@ def latest(figs: list[Figure], body: str, basis: str, d: Date) -> Figure | None:
     return best
 
 
-def yearly_totals(figs: list[Figure], bodies: set[str] | None, years: range) -> dict[int, dict[str, dict[str, int]]]:
-    """For each year end: {basis: {kind: total over bodies}} using the figure in force at the end of that year."""
+def yearly_totals(figs: list[Figure], bodies: set[str] | None, years: range,
+                  counts=None) -> dict[int, dict[str, dict[str, int]]]:
+    """For each year end: {basis: {kind: total over bodies}} using the figure in force at the end of that year.
+    ``counts(body, date)``, when given, says whether a body counts on that date (it exists, in that place)."""
     from ..dates import Point
 
     per = by_body(figs)
@@ -69,7 +71,7 @@ def yearly_totals(figs: list[Figure], bodies: set[str] | None, years: range) -> 
         end = Date(Point(y, 12, 31))
         row = {"approved": dict.fromkeys(STAFFING_KINDS, 0), "actual": dict.fromkeys(STAFFING_KINDS, 0)}
         for body, fs in per.items():
-            if bodies is not None and body not in bodies:
+            if (bodies is not None and body not in bodies) or (counts is not None and not counts(body, end)):
                 continue
             for basis in row:
                 f = latest(fs, body, basis, end)
@@ -80,16 +82,24 @@ def yearly_totals(figs: list[Figure], bodies: set[str] | None, years: range) -> 
     return out
 
 
-def jurisdiction_tables(figs: list[Figure], members: dict[str, set[str]], jurisdictions: list[str],
+def jurisdiction_tables(figs: list[Figure], h, jurisdictions: list[str],
                         years: range | None = None) -> list[tuple[str, list[tuple[int, dict[str, dict[str, int]]]]]]:
-    """The 编制统计表 of each jurisdiction: year-end totals over the bodies that ever belonged to it, for the
-    years with an approved figure. ``years`` defaults to the span of all figures."""
+    """The 编制统计表 of each jurisdiction: year-end totals over the bodies that exist in it at each year end
+    (an abolished body's last figure no longer counts; a body that moved counts where it is), for the years
+    with an approved figure. ``years`` defaults to the span of all figures."""
+    from .snapshot import members
+
+    member = members(h)
     if years is None:
         ys = [f.date.year for f in figs]
         years = range(min(ys), max(ys) + 1) if ys else range(0)
     out = []
     for jid in jurisdictions:
-        totals = yearly_totals(figs, members.get(jid, set()), years)
+        def counts(body, end, jid=jid):
+            t = h.get(body)
+            return t is not None and t.alive_on(end) and t.jurisdiction_on(end) == jid
+
+        totals = yearly_totals(figs, member.get(jid, set()), years, counts)
         table = [(y, totals[y]) for y in years if sum(totals[y]["approved"].values())]
         if table:
             out.append((jid, table))

@@ -26,7 +26,7 @@ from ..model import STAFFING_KINDS, Archive, Document
 from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
 from ..views.naming import name_on
-from ..views.snapshot import members, snapshot
+from ..views.snapshot import snapshot
 from ..views.staffing import figures, jurisdiction_tables
 from . import svg
 from ..rawhtml import sanitize
@@ -200,7 +200,7 @@ class BookWriter:
         years = range(self.book.upper.year, self.book.lower.year + 1) \
             if self.book and self.book.upper and self.book.lower else None
         stats = []
-        for jid, table in jurisdiction_tables(self.figs, members(self.h), [j.id for j in self.in_scope], years):
+        for jid, table in jurisdiction_tables(self.figs, self.h, [j.id for j in self.in_scope], years):
             name = name_on(self.h, jid, None)
             chart = svg.bar_chart_svg(f"{name}编制（年末）", [str(y) for y, _ in table], [
                 ("核定编制", [sum(r["approved"].values()) for _, r in table], "#555"),

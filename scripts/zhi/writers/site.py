@@ -278,7 +278,7 @@ class SiteWriter:
 
     def stats_page(self) -> None:
         charts = []
-        for jid, table in jurisdiction_tables(self.figs, members(self.h), [j.id for j in self.in_scope],
+        for jid, table in jurisdiction_tables(self.figs, self.h, [j.id for j in self.in_scope],
                                               self.year_range()):
             name = self.name(jid)
             series = [("核定编制", [sum(r["approved"].values()) for _, r in table], "#8b1a1a"),
