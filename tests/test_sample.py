@@ -37,3 +37,14 @@ def test_sample_counts_and_shape():
     merges = [e for e in a.events if e.type == "merge"]
     assert any(e.after[0].id in {r.id for r in e.before} for e in merges)       # into a survivor
     assert any(e.after[0].id not in {r.id for r in e.before} for e in merges)   # into a new body
+
+
+def test_staffing_tables_stop_when_a_jurisdiction_ends():
+    from zhi.views.staffing import figures, jurisdiction_tables
+
+    a = load_archive(ROOT)
+    h = derive_history(a)
+    ended = [j for j in a.jurisdictions.values() if j.in_scope and h.get(j.id).end is not None]
+    assert ended
+    for jid, table in jurisdiction_tables(figures(a), h, [j.id for j in ended]):
+        assert table and table[-1][0] < h.get(jid).end.year + (1 if h.get(jid).end.start.month == 12 else 0)
