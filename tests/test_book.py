@@ -10,6 +10,8 @@ from pypdf import PdfReader
 from conftest import copy_project
 from zhi.build import build_edition
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 
 def run(*cmd) -> str:
@@ -152,26 +154,116 @@ def test_editions(site, internal):
     assert (internal.out / "wenjian" / "doc-lbb-1996-nb").exists()
 
 
-def test_chunked_typesetting_equals_single_pass(tmp_path):
-    """Cut into chunks typeset in parallel processes, the book has the same pages, TOC and index numbers."""
+@pytest.fixture(scope="module")
+def chunked(tmp_path_factory):
+    """The test archive typeset in one pass, and cut into chunks typeset in parallel processes (cached)."""
+    from types import SimpleNamespace
+
     from conftest import make_archive
     from zhi.history import derive_history
     from zhi.loader import load_archive
     from zhi.writers.book import BookWriter
     from zhi.writers.typeset import typeset
 
-    root = make_archive(tmp_path)
+    tmp = tmp_path_factory.mktemp("chunked")
+    root = make_archive(tmp)
     theme = Path(__file__).resolve().parent.parent / "theme"
     a = load_archive(root)
     h = derive_history(a)
-    one = typeset(BookWriter(a, h, theme), tmp_path / "one.pdf", root, {"Title": "t"}, chunks=1, workers=1)
-    many = typeset(BookWriter(a, h, theme), tmp_path / "many.pdf", root, {"Title": "t"}, chunks=3, workers=2,
-                   cache=tmp_path / "cache")
+
+    def run_typeset(name, **kw):
+        return typeset(BookWriter(a, h, theme), tmp / name, root, {"Title": "t"}, **kw)
+
+    one = run_typeset("one.pdf", chunks=1, workers=1)
+    many = run_typeset("many.pdf", chunks=3, workers=2, cache=tmp / "cache")
+    return SimpleNamespace(tmp=tmp, run=run_typeset, one=one, many=many)
+
+
+def test_chunked_typesetting_equals_single_pass(chunked):
+    """Cut into chunks typeset in parallel processes, the book has the same pages, TOC and index numbers."""
+    one, many, tmp = chunked.one, chunked.many, chunked.tmp
     assert many.chunks > one.chunks
     assert (one.pages, one.toc, one.index_pages) == (many.pages, many.toc, many.index_pages)
-    assert run("pdfinfo", str(tmp_path / "one.pdf")).count("Pages:") == 1
+    assert run("pdfinfo", str(tmp / "one.pdf")).count("Pages:") == 1
     # an unchanged book is not typeset again: every chunk comes from the cache
-    again = typeset(BookWriter(a, h, theme), tmp_path / "again.pdf", root, {"Title": "t"}, chunks=3, workers=2,
-                    cache=tmp_path / "cache")
+    again = chunked.run("again.pdf", chunks=3, workers=2, cache=tmp / "cache")
     assert again.typeset_chunks == 0
-    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "many.pdf").read_bytes()
+    assert (tmp / "again.pdf").read_bytes() == (tmp / "many.pdf").read_bytes()
+
+
+@pytest.mark.parametrize("archive", ["sample", "synthetic"])
+def test_chunked_equals_single_pass_at_scale(archive, tmp_path):
+    """The same on the whole sample (1×) and on an archive from `zhi synth`: page count, TOC and every index
+    page number of the chunked book equal those of one WeasyPrint pass over the same book."""
+    import shutil
+
+    from zhi.editions import filter_archive
+    from zhi.history import derive_history
+    from zhi.loader import load_archive
+    from zhi.synth import generate
+    from zhi.writers.book import BookWriter
+    from zhi.writers.typeset import typeset
+
+    root = tmp_path / "p"
+    if archive == "sample":
+        shutil.copytree(ROOT / "sources", root / "sources")
+        shutil.copytree(ROOT / "chronicle", root / "chronicle")
+    else:
+        generate(root, scale=0.3, seed=11)
+    a = filter_archive(load_archive(root), "public")
+    h = derive_history(a)
+    theme = ROOT / "theme"
+    one = typeset(BookWriter(a, h, theme), tmp_path / "one.pdf", root, {"Title": "t"}, chunks=1, workers=1)
+    many = typeset(BookWriter(a, h, theme), tmp_path / "many.pdf", root, {"Title": "t"}, chunks=4, workers=2,
+                   cache=tmp_path / "cache")
+    assert many.chunks > one.chunks  # (both count the front matter as a chunk of its own)
+    assert one.pages == many.pages > 20
+    assert one.toc == many.toc and len(one.toc) > 5
+    assert one.index_pages == many.index_pages and len(one.index_pages) > 20
+    assert int(run("pdfinfo", str(tmp_path / "many.pdf")).split("Pages:")[1].split()[0]) == many.pages
+
+
+def embedded_fonts(pdf: Path) -> dict[str, tuple[set[int], set[str]]]:
+    """Font name (without its subset tag) -> object numbers of its embedded font programs, and its tags."""
+    fonts: dict[str, tuple[set[int], set[str]]] = {}
+    reader = PdfReader(str(pdf))
+    for page in reader.pages:
+        for ref in page["/Resources"].get("/Font", {}).values():
+            font = ref.get_object()
+            if font["/Subtype"] != "/Type0":
+                continue
+            desc = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            program = next(desc.raw_get(k) for k in ("/FontFile", "/FontFile2", "/FontFile3") if k in desc)
+            tag, _, name = desc["/FontName"][1:].rpartition("+")
+            programs, tags = fonts.setdefault(name, (set(), set()))
+            programs.add(program.idnum)
+            tags.add(tag)
+    return fonts
+
+
+def test_chunked_book_embeds_each_font_once(chunked, monkeypatch):
+    """Every chunk subsets the same fonts: the merged book embeds each font once, one subset with all the
+    glyphs the chunks use, and reads and looks the same as with a subset per chunk."""
+    import zhi.writers.typeset
+
+    tmp = chunked.tmp
+    fonts = embedded_fonts(tmp / "many.pdf")
+    assert {"Noto-Serif-CJK-SC", "Noto-Sans-CJK-SC-Bold"} <= set(fonts), fonts
+    for name, (programs, tags) in fonts.items():
+        assert len(programs) == 1 and len(tags) == 1, (name, programs, tags)
+    assert run("pdftotext", str(tmp / "many.pdf"), "-") == run("pdftotext", str(tmp / "one.pdf"), "-")
+
+    # the same chunks (from the cache) merged without sharing: a program per chunk, the same text and pixels
+    monkeypatch.setattr(zhi.writers.typeset, "share_font_programs", lambda writer: None)
+    chunked.run("unshared.pdf", chunks=3, workers=2, cache=tmp / "cache")
+    unshared = embedded_fonts(tmp / "unshared.pdf")
+    assert sum(len(p) for p, _ in unshared.values()) > len(fonts)
+    assert (tmp / "many.pdf").stat().st_size < (tmp / "unshared.pdf").stat().st_size
+    assert run("pdftotext", str(tmp / "unshared.pdf"), "-") == run("pdftotext", str(tmp / "many.pdf"), "-")
+    for name in ("many", "unshared"):
+        subprocess.run(["pdftoppm", "-r", "50", str(tmp / f"{name}.pdf"), str(tmp / name)], check=True)
+    shared_pages = sorted(tmp.glob("many-*.ppm"))
+    assert shared_pages and len(shared_pages) == len(list(tmp.glob("unshared-*.ppm")))
+    for page in shared_pages:
+        other = tmp / page.name.replace("many-", "unshared-")
+        assert page.read_bytes() == other.read_bytes(), page.name

@@ -10,7 +10,8 @@ the TOC and index numbers come from those anchors (never from ``target-counter()
 chunks). Pass 2 lays the chunks out again with their page offsets and the index filled in, and writes them.
 Both passes are cached by content hash in ``.cache/book/``: after an edit to one chapter only the chunks whose
 content or first page changed are typeset again. The front matter (with the TOC) is one more chunk; all are
-merged with pypdf. The Chinese line rules (避头尾) are checked on the laid-out lines.
+merged with pypdf, and each font is then embedded once (``pdffonts.share_font_programs``). The Chinese line rules
+(避头尾) are checked on the laid-out lines.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .book import BookWriter, to_roman
+from .pdffonts import share_font_programs
 
 # GB/T 15834 避头尾: these never start a line …
 NO_START = set("。，、；：？！）》」』】〕〗〉”’…—%‰·")
@@ -285,6 +287,7 @@ def _merge(chunks: list[bytes], metadata: dict[str, str]) -> bytes:
     writer = PdfWriter()
     for data in chunks:
         writer.append(io.BytesIO(data), import_outline=True)
+    share_font_programs(writer)
     writer.add_metadata({f"/{k}": v for k, v in metadata.items()})
     writer._root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
     writer.page_mode = "/UseOutlines"
