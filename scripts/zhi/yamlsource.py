@@ -47,6 +47,15 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
                               list("tTfF"))
 
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):
+        """The same loader on libyaml's parser, about six times faster. Used for files that parse cleanly;
+        a file with an error is parsed again by the pure-Python loader, whose messages and lines we report."""
+
+    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+else:  # pragma: no cover - PyYAML without libyaml
+    _FastLoader = None
+
 _HINTS = [
     ("found character '\\t'", "行首或文字中有制表符（Tab），YAML 只能用空格缩进"),
     ("mapping values are not allowed here", "冒号“:”后须有空格；若文字本身含英文冒号，请把整段文字用引号括起"),
@@ -78,8 +87,17 @@ class YamlFile:
         self._read(text)
 
     def _read(self, text: str) -> None:
-        if text.startswith("\ufeff"):
-            text = text[1:]
+        text = text.removeprefix("\ufeff")
+        if _FastLoader is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+            loader = _FastLoader(text)
+            try:
+                node = loader.get_single_node()
+                self.data = self._convert(node, loader) if node is not None else None
+                return
+            except (yaml.YAMLError, RecursionError):
+                self.findings = []   # read again below, for the pure-Python parser's messages and lines
+            finally:
+                loader.dispose()
         try:
             loader = _Loader(text)
         except yaml.YAMLError as e:  # the reader refuses control characters before parsing starts
