@@ -1,51 +1,194 @@
-/* zhi search: exact substring search over a build-time index of page texts.
-   Every page that contains the query string is found, and only those (no segmentation guesswork).
-   The index is fetched from this site only; nothing leaves the machine. */
+/* zhi search: exact substring search over a sharded n-gram index made at build time
+   (scripts/zhi/writers/search.py describes the files). A query loads the manifest, one posting shard per
+   gram, and for the results on screen their titles and a snippet; nothing else, whatever the site's size.
+   Every page that contains the query string is found; a page whose snippet text shows it does not contain
+   the string is dropped. Everything is fetched from this site; nothing leaves the machine. */
 (function () {
   "use strict";
+  var PER_SCREEN = 20, TAIL_GRAMS = 3;
+  var root = null, manifest = null, starts = null;
+  var cache = {};
+
+  function siteRoot() {
+    if (root) return root;
+    var s = document.querySelector('script[src*="assets/zhi-search.js"]');
+    root = s ? new URL("../", s.src) : new URL("../", window.location.href);
+    return root;
+  }
+  function get(path, kind) {
+    if (!cache[path]) {
+      cache[path] = fetch(new URL("search/" + path, siteRoot())).then(function (r) {
+        if (!r.ok) throw new Error(path);
+        return kind === "text" ? r.text() : r.json();
+      });
+    }
+    return cache[path];
+  }
+  function varints(b64) {
+    var bin = atob(b64), out = [], v = 0, shift = 0, prev = 0;
+    for (var i = 0; i < bin.length; i++) {
+      var c = bin.charCodeAt(i);
+      v |= (c & 0x7f) << shift;
+      if (c & 0x80) { shift += 7; continue; }
+      prev += v; out.push(prev); v = 0; shift = 0;
+    }
+    return out;
+  }
+  function loadManifest() {
+    if (manifest) return Promise.resolve(manifest);
+    return get("index.json").then(function (m) { manifest = m; starts = varints(m.starts); return m; });
+  }
+  function norm(s) {
+    return s.replace(/[\s\u3000]+/g, "").replace(/[(]/g, "（").replace(/[)]/g, "）")
+      .replace(/[\[［【]/g, "〔").replace(/[\]］】]/g, "〕");
+  }
+  function hash(gram) {
+    var h = 0, cps = Array.from(gram);
+    for (var i = 0; i < cps.length; i++) h = (Math.imul(h, 31) + cps[i].codePointAt(0)) >>> 0;
+    return h;
+  }
+  function pageOf(seg) {  // the page whose segments include seg (binary search in starts)
+    var lo = 0, hi = starts.length - 2;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= seg) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    }
+    return out;
+  }
+
+  /* The candidate pages for q, best first: [{id, inTitle, segs: [segment ids of the body]}]. */
+  function candidates(q) {
+    return loadManifest().then(function (m) {
+      var cps = Array.from(q), n = cps.length === 2 ? 2 : 3, head = Math.min(cps.length, m.overlap + 1);
+      var offsets = [];  // the grams of the head (it lies whole inside one segment), and a few of the rest
+      for (var i = 0; i + n <= head; i++) offsets.push(i);
+      for (var t = 1; t <= TAIL_GRAMS && head < cps.length; t++) {
+        var o = head - n + Math.round(t * (cps.length - head) / TAIL_GRAMS);
+        if (offsets.indexOf(o) < 0) offsets.push(o);
+      }
+      var headCount = Math.max(1, head - n + 1);
+      return Promise.all(offsets.map(function (o) {
+        var g = cps.slice(o, o + n).join("");
+        return get("g" + n + "/" + (hash(g) % m["g" + n]) + ".json").then(function (shard) {
+          return shard[g] ? varints(shard[g]) : [];
+        });
+      })).then(function (lists) {
+        // segments holding the head; then only pages that hold the rest of the query's grams too
+        var segs = lists.slice(0, headCount).sort(function (a, b) { return a.length - b.length; }).reduce(intersect);
+        lists.slice(headCount).forEach(function (l) {
+          var pages = {};
+          l.forEach(function (s) { pages[pageOf(s)] = true; });
+          segs = segs.filter(function (s) { return pages[pageOf(s)]; });
+        });
+        var byPage = {}, order = [];
+        segs.forEach(function (s) {
+          var p = pageOf(s);
+          if (!byPage[p]) { byPage[p] = {id: p, inTitle: false, segs: []}; order.push(byPage[p]); }
+          if (s === starts[p]) byPage[p].inTitle = true; else byPage[p].segs.push(s);
+        });
+        order.sort(function (a, b) {
+          return (b.inTitle - a.inTitle) || (b.segs.length - a.segs.length) || (a.id - b.id);
+        });
+        return order;
+      });
+    });
+  }
+  function pageMeta(id) {
+    return loadManifest().then(function (m) {
+      return get("p/" + Math.floor(id / m.block) + ".json").then(function (b) {
+        var e = b[id % m.block];
+        return {url: new URL(e[0], siteRoot()).href, path: e[0], title: e[1]};
+      });
+    });
+  }
+  /* Title and snippet of one candidate; null when its text shows it does not hold q. */
+  function describe(q, c) {
+    return pageMeta(c.id).then(function (meta) {
+      var inTitle = norm(meta.title).indexOf(q) >= 0;
+      var first = starts[c.id] + 1, last = starts[c.id + 1] - 1;
+      function text(seg) { return get("s/" + seg + ".txt", "text"); }
+      function around(seg) {  // a long query starting in seg may run on into the next segment
+        return text(seg).then(function (t) {
+          if (t.indexOf(q) >= 0 || Array.from(q).length <= manifest.overlap + 1) return t;
+          var ids = [seg, seg + 1].filter(function (k) { return k >= first && k <= last; });
+          return Promise.all(ids.map(text)).then(function (ts) {
+            return ts.map(function (t, i) { return i < ts.length - 1 ? t.slice(0, manifest.seg) : t; }).join("");
+          });
+        });
+      }
+      function from(k) {  // the first segment that really holds q (the others were false hits)
+        if (k >= c.segs.length) return inTitle ? {meta: meta, text: "", at: -1} : null;
+        return around(c.segs[k]).then(function (text) {
+          var at = text.indexOf(q);
+          return at >= 0 ? {meta: meta, text: text, at: at} : from(k + 1);
+        });
+      }
+      return from(0);
+    });
+  }
+
+  /* All pages containing q (used by the tests and by anyone scripting the site): URLs relative to the root. */
+  function query(q) {
+    q = norm(q);
+    return candidates(q).then(function (cs) {
+      var found = [];
+      function batch(k) {  // a few dozen requests at a time, not thousands at once
+        if (k >= cs.length) return found;
+        return Promise.all(cs.slice(k, k + 50).map(function (c) { return describe(q, c); })).then(function (ds) {
+          ds.forEach(function (d) { if (d) found.push(d.meta.path); });
+          return batch(k + 50);
+        });
+      }
+      return batch(0);
+    });
+  }
+  window.zhiSearch = {query: query, norm: norm};
+
   var box = document.getElementById("zhi-search-input");
   if (!box) return;
   var status = document.getElementById("zhi-search-status");
   var list = document.getElementById("zhi-search-results");
-  var base = new URL("../", window.location.href);
-  var index = null;
+  var more = document.getElementById("zhi-search-more");
+  var current = 0;
 
-  function load() {
-    if (index) return Promise.resolve(index);
-    return fetch(new URL("search/zhi-index.json", base)).then(function (r) { return r.json(); })
-      .then(function (data) { index = data.pages; return index; });
-  }
-  function norm(s) { return s.replace(/[\s\u3000]+/g, "").replace(/[（(]/g, "（").replace(/[）)]/g, "）")
-      .replace(/[\[［【]/g, "〔").replace(/[\]］】]/g, "〕"); }
   function esc(s) { return s.replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; }); }
-
-  function search(q) {
-    q = norm(q.trim());
+  function item(q, d) {
+    var li = document.createElement("li"), snippet = "";
+    if (d.at >= 0) {
+      var s = Math.max(0, d.at - 30), e = Math.min(d.text.length, d.at + q.length + 50);
+      snippet = (s > 0 ? "…" : "") + esc(d.text.slice(s, d.at)) + "<mark>" + esc(q) + "</mark>" +
+        esc(d.text.slice(d.at + q.length, e)) + (e < d.text.length ? "…" : "");
+    }
+    li.innerHTML = '<a href="' + esc(d.meta.url) + '">' + esc(d.meta.title) + "</a><br><small>" + snippet + "</small>";
+    return li;
+  }
+  function search(raw) {
+    var q = norm(raw.trim()), run = ++current;
     list.innerHTML = "";
-    if (q.length < 1) { status.textContent = "输入两个字以上即可检索。"; return; }
-    load().then(function (pages) {
-      var hits = [];
-      pages.forEach(function (p) {
-        var text = norm(p.x), title = norm(p.t);
-        var count = 0, at = text.indexOf(q), first = at;
-        while (at >= 0) { count++; at = text.indexOf(q, at + q.length); }
-        var inTitle = title.indexOf(q) >= 0;
-        if (count || inTitle) hits.push({p: p, n: count + (inTitle ? 100 : 0), first: first, text: text});
-      });
-      hits.sort(function (a, b) { return b.n - a.n || a.p.t.localeCompare(b.p.t, "zh"); });
-      status.textContent = hits.length ? "找到 " + hits.length + " 页含“" + q + "”。" : "没有找到含“" + q + "”的页面。";
-      hits.slice(0, 200).forEach(function (h) {
-        var li = document.createElement("li");
-        var snippet = "";
-        if (h.first >= 0) {
-          var s = Math.max(0, h.first - 30), e = Math.min(h.text.length, h.first + q.length + 50);
-          snippet = (s > 0 ? "…" : "") + esc(h.text.slice(s, h.first)) + "<mark>" + esc(q) + "</mark>" +
-            esc(h.text.slice(h.first + q.length, e)) + (e < h.text.length ? "…" : "");
-        }
-        li.innerHTML = '<a href="' + new URL(h.p.u, base).href + '">' + esc(h.p.t) + "</a><br><small>" + snippet + "</small>";
-        list.appendChild(li);
-      });
-    }).catch(function () { status.textContent = "检索索引读取失败。"; });
+    if (more) more.hidden = true;
+    if (Array.from(q).length < 2) { status.textContent = "输入两个字以上即可检索。"; return; }
+    status.textContent = "正在检索……";
+    candidates(q).then(function (cs) {
+      var shown = 0, dropped = 0;
+      function screen() {
+        var batch = cs.slice(shown, shown + PER_SCREEN);
+        shown += batch.length;
+        return Promise.all(batch.map(function (c) { return describe(q, c); })).then(function (ds) {
+          if (run !== current) return;
+          ds.forEach(function (d) { if (d) list.appendChild(item(q, d)); else dropped++; });
+          var total = cs.length - dropped;
+          status.textContent = total ? "找到 " + total + " 页含“" + q + "”" + (shown < cs.length ? "，已列出 " +
+            list.children.length + " 页。" : "。") : "没有找到含“" + q + "”的页面。";
+          if (more) more.hidden = shown >= cs.length;
+        });
+      }
+      if (more) more.onclick = function () { screen(); };
+      return screen();
+    }).catch(function () { if (run === current) status.textContent = "检索索引读取失败。"; });
   }
 
   var params = new URLSearchParams(window.location.search);

@@ -1,18 +1,45 @@
-"""The site's search index, made from the rendered HTML so that it holds exactly what readers see.
+"""The site's search index: an n-gram index, cut into shards that the browser loads on demand.
 
-The browser side (theme/assets/zhi-search.js) finds every page whose text contains the query string.
-Substring search needs no word segmentation, so a query finds the pages that contain it and only those —
-which neither lunr (Material's search, it ORs the pieces of a segmented query) nor Pagefind (it re-splits
-Chinese queries in the browser) did in trials. The index is one JSON file for now; a sharded n-gram index
-for very large archives can replace it behind the same script.
+The index is made from the rendered HTML, so it holds exactly what readers see. The browser side
+(theme/assets/zhi-search.js) finds the pages whose text contains the query string. Substring search needs
+no word segmentation; lunr (Material's search) ORs the pieces of a segmented query and Pagefind re-splits
+Chinese queries in the browser, so both missed pages in trials. No library builds a sharded substring
+index for a static site, so this one is written here.
+
+Layout of ``search/`` in the built site:
+
+* ``index.json``: the manifest — shard counts, segment size, and where each page's segments start.
+* ``g2/N.json`` and ``g3/N.json``: posting lists of every bigram and trigram, hashed into shards. A posting
+  list names the *segments* that contain the gram, delta-coded as base64 varints.
+* ``p/N.json``: page URLs and titles, ``BLOCK`` pages per file.
+* ``s/N.txt``: the text of segment N, fetched only to show a snippet for a displayed result.
+
+Each page's text is normalised (no whitespace; brackets unified, as the browser normalises the query)
+and cut into segments of ``SEG`` characters, overlapping by ``OVERLAP`` so that a query of up to
+``OVERLAP + 1`` characters lies whole inside some segment. Segment 0 of each page is its title. A query of
+two characters is answered by one bigram list: exactly. A longer query intersects the lists of all its
+trigrams within one segment: every page containing it is found; a page is a false hit only if all the
+trigrams occur in one segment but never in a row, which the browser then rules out on the snippet text.
+A query of one bigram or a few trigrams loads one shard per gram, whatever the size of the site.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+
+SEG = 600           # characters per segment
+OVERLAP = 6         # queries of up to 7 characters never straddle two segments
+BLOCK = 8           # pages per file of URLs and titles
+SHARD_BYTES = 12_000  # aim for posting shards of about this size
+VERSION = 2
+
+# the order of results after title matches: bodies first, aggregate pages (chronology, indexes) last
+_PRIORITY = ("jigou/", "zhi/", "wenjian/", "renwu/")
 
 
 class _ArticleText(HTMLParser):
@@ -61,21 +88,177 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 
 
 def page_text(html: str) -> tuple[str, str]:
+    start = html.find('<article class="md-content__inner')
+    if start >= 0:  # parse only the article: the rest of a page is navigation, several times its size
+        end = html.find("</article>", start)
+        html = html[start:] if end < 0 else html[start:end + len("</article>")]
     p = _ArticleText()
     p.feed(html)
     text = re.sub(r"\s+", " ", "".join(p.parts)).strip()
     return p.title.strip(), text
 
 
-def build_index(site: Path, exclude: tuple[str, ...] = ("search/", "404.html")) -> str:
+_SPACE = re.compile(r"[\s\u3000]+")
+_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "［": "〔", "【": "〔", "]": "〕", "］": "〕", "】": "〕"})
+
+
+def norm(s: str) -> str:
+    """The normal form of page text and queries (the browser's ``norm`` does the same)."""
+    return _SPACE.sub("", s).translate(_BRACKETS)
+
+
+def gram_hash(gram: str) -> int:
+    """31-multiplicative hash over code points, modulo 2**32 (the browser computes the same)."""
+    h = 0
+    for ch in gram:
+        h = (h * 31 + ord(ch)) & 0xFFFFFFFF
+    return h
+
+
+def _varints(ids: list[int]) -> str:
+    out = bytearray()
+    prev = 0
+    for v in ids:
+        d = v - prev
+        prev = v
+        while d >= 0x80:
+            out.append((d & 0x7F) | 0x80)
+            d >>= 7
+        out.append(d)
+    return base64.b64encode(bytes(out)).decode("ascii")
+
+
+@dataclass
+class PageText:
+    url: str
+    title: str
+    text: str
+
+
+@dataclass
+class IndexStats:
+    pages: int
+    segments: int
+    shards2: int
+    shards3: int
+    bytes: int
+
+
+def collect(site: Path, cache: dict | None = None,
+            exclude: tuple[str, ...] = ("search/", "404.html")) -> list[PageText]:
+    """The text of every page. ``cache`` (relative path → ((size, mtime_ns), PageText)) spares re-reading
+    pages that did not change since the last build; it is updated in place."""
     pages = []
+    seen = set()
     for f in sorted(site.rglob("*.html")):
         rel = f.relative_to(site).as_posix()
         if rel.startswith(exclude) or rel in exclude:
             continue
-        title, text = page_text(f.read_text(encoding="utf-8"))
-        if not text:
-            continue
-        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
-        pages.append({"u": url, "t": title or url, "x": text})
-    return json.dumps({"pages": pages}, ensure_ascii=False, separators=(",", ":"))
+        seen.add(rel)
+        st = f.stat()
+        stamp = (st.st_size, st.st_mtime_ns)
+        hit = cache.get(rel) if cache is not None else None
+        if hit and hit[0] == stamp:
+            page = hit[1]
+        else:
+            title, text = page_text(f.read_text(encoding="utf-8"))
+            url = rel.removesuffix("index.html")
+            page = PageText(url, title or url, text)
+            if cache is not None:
+                cache[rel] = (stamp, page)
+        if page.text:
+            pages.append(page)
+    if cache is not None:
+        for rel in set(cache) - seen:
+            del cache[rel]
+    return pages
+
+
+def _priority(url: str) -> int:
+    for i, prefix in enumerate(_PRIORITY):
+        if url.startswith(prefix):
+            return i
+    return len(_PRIORITY)
+
+
+def segments(page: PageText) -> list[str]:
+    """The title, then the body text in overlapping segments."""
+    text = norm(page.text)
+    return [norm(page.title)] + [text[i:i + SEG + OVERLAP] for i in range(0, len(text), SEG)]
+
+
+def write_index(site: Path, pages: list[PageText] | None = None) -> IndexStats:
+    """Write the sharded index into ``site/search/`` (replacing any earlier one)."""
+    pages = collect(site) if pages is None else pages
+    pages = sorted(pages, key=lambda p: (_priority(p.url), p.url))
+    out = site / "search"
+    for sub in ("g2", "g3", "p", "s"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    kept: set[Path] = set()
+
+    def write(path: Path, text: str) -> int:
+        kept.add(path)
+        return _write(path, text)
+
+    postings: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
+    starts: list[int] = []
+    seg_id = 0
+    written = 0
+    for page in pages:
+        starts.append(seg_id)
+        for k, seg in enumerate(segments(page)):
+            for n, table in ((2, postings[0]), (3, postings[1])):
+                for gram in {seg[i:i + n] for i in range(len(seg) - n + 1)}:
+                    lst = table.get(gram)
+                    if lst is None:
+                        table[gram] = [seg_id]
+                    else:
+                        lst.append(seg_id)
+            if k:  # the title needs no text file: it comes with the page's URL
+                written += write(out / "s" / f"{seg_id}.txt", seg)
+            seg_id += 1
+    starts.append(seg_id)
+
+    shard_counts = []
+    for n, table in zip((2, 3), postings):
+        encoded = {g: _varints(ids) for g, ids in table.items()}
+        size = sum(len(g.encode()) + len(v) + 6 for g, v in encoded.items())
+        count = 1
+        while size / count > SHARD_BYTES:
+            count *= 2
+        shards: list[dict[str, str]] = [{} for _ in range(count)]
+        for g in sorted(encoded):
+            shards[gram_hash(g) % count][g] = encoded[g]
+        for i, shard in enumerate(shards):
+            written += write(out / f"g{n}" / f"{i}.json", _dumps(shard))
+        shard_counts.append(count)
+
+    for b in range(0, len(pages), BLOCK):
+        written += write(out / "p" / f"{b // BLOCK}.json",
+                          _dumps([[p.url, p.title] for p in pages[b:b + BLOCK]]))
+    manifest = {"v": VERSION, "seg": SEG, "overlap": OVERLAP, "block": BLOCK, "pages": len(pages),
+                "g2": shard_counts[0], "g3": shard_counts[1], "starts": _varints(starts)}
+    written += write(out / "index.json", _dumps(manifest))
+    for sub in ("g2", "g3", "p", "s"):  # files of an earlier, larger index
+        for f in (out / sub).iterdir():
+            if f not in kept:
+                f.unlink()
+    return IndexStats(len(pages), seg_id, shard_counts[0], shard_counts[1], written)
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _write(path: Path, text: str) -> int:
+    """Write unless the file already holds these bytes, so that a rebuild leaves unchanged files untouched
+    (the leak scanner skips what it has already found clean)."""
+    data = text.encode("utf-8")
+    try:
+        same = path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        same = False
+    if not same:
+        path.write_bytes(data)
+    return len(data)
+
