@@ -1,13 +1,18 @@
 """`zhi build`: check, filter to the edition, derive, write, render with MkDocs, swap into place atomically.
 
-The site is built in a temporary directory next to the output and moved into place only when complete,
-so an interrupted build leaves the previous output whole.
+The site is rendered in a working tree kept between builds (workdir.py), so that a rebuild re-renders only
+the pages whose Markdown changed, re-reads only those for the search index and re-scans only the files that
+changed for leaks. The finished site is copied next to the output and swapped in only when complete, so
+an interrupted build leaves the previous output whole.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
+import pickle
 import shutil
 import tempfile
 import time
@@ -20,13 +25,14 @@ from .checks import run_checks
 from .editions import EDITION_ZH, filter_archive
 from .findings import Finding
 from .history import derive_history
-from .leaks import forbidden_strings, scan
+from .leaks import fingerprint, forbidden_strings, scan
 from .loader import load_archive
 from .model import Archive
 from .project import load_house_style
-from .writers.search import build_index
+from .workdir import WorkDir, tree_digest
 from .writers.book import BookWriter
 from .writers.docx import write_docx
+from .writers.search import collect, write_index
 from .writers.site import SiteWriter
 from .writers.typeset import typeset
 
@@ -75,7 +81,8 @@ def _reproducible(root: Path) -> None:
     import subprocess
 
     try:
-        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True,
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], check=False,
+                             capture_output=True,
                              text=True, timeout=10).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         out = ""
@@ -126,7 +133,9 @@ DOCX_NAME = "zhi.docx"
 
 
 def build_edition(root: Path, edition: str = "public", archive: Archive | None = None, pdf: bool = True,
-               docx: bool = False, out: Path | None = None) -> BuildResult:
+                  docx: bool = False, out: Path | None = None, publish: bool = True) -> BuildResult:
+    """Build one edition. With ``publish`` the finished site replaces ``out`` atomically; without, the
+    working tree's site is left where it is (``zhi serve`` serves it from there)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     root = root.resolve()
@@ -151,58 +160,110 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
 
     book_report = None
     out = out or output_dir(root, edition)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".zhi-build-", dir=out.parent))
-    try:
-        docs = work / "docs"
-        for p in tree.pages:
-            dest = docs / p.path
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(p.text, encoding="utf-8")
+    # one working tree per output folder, kept between builds (see workdir.py)
+    with WorkDir(work_dir(root, out)) as wd:
+        files = {p.path: p.text.encode("utf-8") for p in tree.pages}
+        assets = root / "theme" / "assets"
+        for f in sorted(assets.rglob("*")):
+            if f.is_file():
+                files["assets/" + f.relative_to(assets).as_posix()] = f.read_bytes()
         if pdf:
             t3 = time.perf_counter()
             book = BookWriter(ed, ed_history, root / "theme", edition)
-            res_pdf = typeset(book, docs / PDF_NAME, root, pdf_metadata(writer.title, ed, edition),
+            (wd.path / "book").mkdir(exist_ok=True)
+            res_pdf = typeset(book, wd.path / "book" / PDF_NAME, root, pdf_metadata(writer.title, ed, edition),
                               cache=root / ".cache" / "book")
+            files[PDF_NAME] = (wd.path / "book" / PDF_NAME).read_bytes()
             timings["pdf"] = time.perf_counter() - t3
             book_report = res_pdf
         if docx:
             t4 = time.perf_counter()
-            write_docx(BookWriter(ed, ed_history, root / "theme", edition), docs / DOCX_NAME,
+            write_docx(BookWriter(ed, ed_history, root / "theme", edition), wd.path / "book" / DOCX_NAME,
                        book_report.index_pages if book_report else None)
+            files[DOCX_NAME] = (wd.path / "book" / DOCX_NAME).read_bytes()
             timings["docx"] = time.perf_counter() - t4
-        assets = docs / "assets"
-        shutil.copytree(root / "theme" / "assets", assets, dirs_exist_ok=True)
-        staging = work / "site"
-        cfg = generated_config(root, docs, staging, writer.title, tree.nav)
-        cfg_path = work / "mkdocs.yml"
+
+        cfg = generated_config(root, wd.docs, wd.site, writer.title, tree.nav)
+        key = hashlib.sha256(json.dumps(cfg, ensure_ascii=False, sort_keys=True).encode() +
+                             tree_digest(root / "theme" / "overrides", root / "mkdocs.yml").encode()).hexdigest()
+        state = wd.state()
+        full = state.get("key") != key or not wd.site.is_dir()
+        wd.forget()  # until this build is through, the tree counts as unfinished
+        changes = wd.sync(files)
+        if full:
+            wd.clear_site()
+        else:
+            wd.remove_outputs(changes.removed)
+        cfg_path = wd.path / "mkdocs.yml"
         cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
         t2 = time.perf_counter()
-        _mkdocs(cfg_path)
+        _mkdocs(cfg_path, dirty=not full)
         timings["mkdocs"] = time.perf_counter() - t2
-        (staging / "search").mkdir(exist_ok=True)
-        (staging / "search" / "zhi-index.json").write_text(build_index(staging), encoding="utf-8")
-        for junk in ("sitemap.xml.gz",):
-            (staging / junk).unlink(missing_ok=True)
-        (staging / ".edition").write_text(f"{edition} {EDITION_ZH[edition]}\n", encoding="utf-8")
+        timings["pages rendered"] = len(tree.pages) if full else sum(1 for p in changes.written if p.endswith(".md"))
+        site = wd.site
+        (site / "sitemap.xml.gz").unlink(missing_ok=True)
+        marker = f"{edition} {EDITION_ZH[edition]}\n"
+        if not (site / ".edition").is_file() or (site / ".edition").read_text(encoding="utf-8") != marker:
+            (site / ".edition").write_text(marker, encoding="utf-8")
+
+        t6 = time.perf_counter()
+        texts = {} if full else _load_pickle(wd.path / "texts.pickle")
+        write_index(site, collect(site, texts))
+        _save_pickle(wd.path / "texts.pickle", texts)
+        timings["search index"] = time.perf_counter() - t6
+
         t5 = time.perf_counter()
-        leaks = scan(staging, forbidden_strings(archive, edition), edition)
+        forbidden = forbidden_strings(archive, edition)
+        fp = fingerprint(forbidden, edition)
+        clean = state.get("clean", {}) if state.get("fingerprint") == fp and not full else {}
+        leaks = scan(site, forbidden, edition, clean)
         timings["leak scan"] = time.perf_counter() - t5
         if leaks:
             raise BuildError(f"保密检查未通过：生成的文件中有 {len(leaks)} 处不应出现在{EDITION_ZH[edition]}中的内容，"
                              f"已停止，原有输出保持不变：\n" + "\n".join(x.as_text() for x in leaks[:30]))
-        _swap(staging, out)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        wd.save_state(key=key, fingerprint=fp, clean=clean)
+        if publish:
+            t7 = time.perf_counter()
+            out.parent.mkdir(parents=True, exist_ok=True)
+            work = Path(tempfile.mkdtemp(prefix=".zhi-build-", dir=out.parent))
+            try:
+                staging = work / "site"
+                shutil.copytree(site, staging)
+                _swap(staging, out)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+            timings["publish"] = time.perf_counter() - t7
+        else:
+            out = site
     timings["total"] = time.perf_counter() - t0
     return BuildResult(out, len(tree.pages), findings, timings, book_report)
 
 
-def _mkdocs(cfg_path: Path) -> None:
+def work_dir(root: Path, out: Path) -> Path:
+    """The working tree of the builds that go to ``out``."""
+    return root / ".cache" / "build" / hashlib.sha1(os.fsencode(out.resolve())).hexdigest()[:12]
+
+
+def _load_pickle(path: Path) -> dict:
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        return {}
+
+
+def _save_pickle(path: Path, value) -> None:
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def _mkdocs(cfg_path: Path, dirty: bool = False) -> None:
     from mkdocs.commands import build as mk_build
     from mkdocs.config import load_config
 
     for name in ("mkdocs", "mkdocs.plugins", "mkdocs.commands.build"):
         logging.getLogger(name).setLevel(logging.ERROR)
     cfg = load_config(str(cfg_path))
-    mk_build.build(cfg)
+    mk_build.build(cfg, dirty=dirty)

@@ -182,13 +182,35 @@ def file_text(path: Path) -> str | None:
 SKIP_DIRS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")
 
 
-def scan(out: Path, forbidden: dict[str, str], edition: str = "public") -> list[Leak]:
+def fingerprint(forbidden: dict[str, str], edition: str) -> str:
+    """What a clean verdict depends on besides the file itself: the edition and the forbidden strings."""
+    import hashlib
+
+    h = hashlib.sha256(edition.encode())
+    for k in sorted(forbidden):
+        h.update(b"\0" + k.encode())
+    return h.hexdigest()
+
+
+def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
+         clean: dict[str, list[int]] | None = None) -> list[Leak]:
+    """Scan every file under ``out``. ``clean`` (relative path → [size, mtime_ns]) names files found clean
+    before under the same fingerprint: those are skipped if unchanged, and the dict is updated in place."""
     leaks: list[Leak] = []
     squeezed = {re.sub(r"\s+", "", k): (k, v) for k, v in forbidden.items()}
+    seen = set()
     for path in sorted(p for p in out.rglob("*") if p.is_file()):
         rel = path.relative_to(out).as_posix()
         if rel.startswith(SKIP_DIRS):
             continue  # the theme's own code and fonts, not made from records
+        seen.add(rel)
+        if clean is not None:
+            st = path.stat()
+            stamp = [st.st_size, st.st_mtime_ns]
+            if clean.get(rel) == stamp:
+                continue
+            clean.pop(rel, None)
+        found = len(leaks)
         text = file_text(path)
         if text is None:
             continue
@@ -204,4 +226,9 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public") -> list[
                 leaks.append(Leak(rel, m.group(0), "身份证号码"))
         for m in MOBILE.finditer(visible):
             leaks.append(Leak(rel, m.group(0), "手机号码"))
+        if clean is not None and len(leaks) == found:
+            clean[rel] = stamp
+    if clean is not None:
+        for rel in set(clean) - seen:
+            del clean[rel]
     return leaks

@@ -16,7 +16,13 @@ from pathlib import Path
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import BuildError, build_edition
+from .build import BuildError, build_edition, work_dir
+from .workdir import WorkDir
+
+
+def preview_out(root: Path) -> Path:
+    """Names the preview's builds (their working tree is what is served); nothing is written there."""
+    return root / ".cache" / "preview"
 
 RELOAD_JS = b"""<script>(function(){var v=null;function poll(){fetch('/__zhi_build').then(function(r){return r.text()})
 .then(function(t){if(v===null){v=t}else if(t!==v){location.reload()}}).catch(function(){}).finally(function(){
@@ -85,27 +91,25 @@ class _Watch(FileSystemEventHandler):
                 self.state.pending.set()
 
 
-def preview_dir(root: Path) -> Path:
-    """Previews go to a folder of their own, so that site/ (with its PDF) is left as `zhi build` made it."""
-    return root / ".cache" / "preview"
-
-
 def _rebuild(root: Path, state: _State) -> None:
+    """Rebuild the preview: the public edition without the PDF, rendered incrementally in its working tree
+    and served from there (a preview needs no atomic swap). """
     t0 = time.perf_counter()
     try:
-        res = build_edition(root, pdf=False, out=preview_dir(root))
+        res = build_edition(root, pdf=False, out=preview_out(root), publish=False)
     except BuildError as e:
         print(f"[{time.strftime('%H:%M:%S')}] 未能更新：{e}", file=sys.stderr, flush=True)
         return
     with state.lock:
         state.build += 1
-    print(f"[{time.strftime('%H:%M:%S')}] 已更新（{res.pages} 页，{time.perf_counter() - t0:.1f} 秒）", flush=True)
+    print(f"[{time.strftime('%H:%M:%S')}] 已更新（{res.pages} 页，重新生成 {res.timings.get('pages rendered', 0):.0f} 页，"
+          f"{time.perf_counter() - t0:.1f} 秒）", flush=True)
 
 
 def serve(root: Path, port: int = 8000, host: str = "127.0.0.1") -> None:
     state = _State()
     _rebuild(root, state)
-    site = preview_dir(root)
+    site = WorkDir(work_dir(root, preview_out(root))).site   # served even before a first good build
     site.mkdir(parents=True, exist_ok=True)
     httpd = http.server.ThreadingHTTPServer((host, port), _handler(site, state))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()

@@ -156,6 +156,8 @@ class SiteWriter:
             {"人物": "renwu/index.md"},
             {"检索": "search.md"},
         ] + ([{"编纂进度": "zhuangtai.md"}] if self.edition == "internal" else [])
+        titles = {p.path: p.title for p in self.tree.pages}
+        self.tree.nav = _titled(self.tree.nav, titles)
         return self.tree
 
     def book_pages(self) -> list:
@@ -320,6 +322,18 @@ def md_escape(s: str) -> str:
     s = str(s)
     s = s.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
     return re.sub(r"([\[\]*_`|#])", r"\\\1", s)
+
+
+def _titled(nav, titles: dict[str, str]):
+    """Every nav entry with its title: MkDocs then knows each page's title without reading the page, which
+    its incremental (dirty) builds rely on for the previous/next links."""
+    if isinstance(nav, str):
+        return {titles.get(nav, nav): nav}
+    if isinstance(nav, list):
+        return [_titled(x, titles) for x in nav]
+    if isinstance(nav, dict):
+        return {k: (v if isinstance(v, str) else _titled(v, titles)) for k, v in nav.items()}
+    return nav
 
 
 def _demote_headings(md: str) -> str:
