@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -18,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-STAGES = ("load", "check", "views", "site", "pdf", "docx")
+STAGES = ("load", "check", "views", "site", "rebuild", "search", "pdf", "docx")
 
 
 def run_stage(stage: str, root: Path) -> dict:
@@ -56,22 +57,146 @@ def run_stage(stage: str, root: Path) -> dict:
                       root, {"Title": "bench"}, chunks=1, workers=1)
         info["pdf pages"] = res.pages
         info.update({f"pdf {k}": round(v, 2) for k, v in res.timings.items()})
+    elif stage == "search":
+        info.update(_search_stage(root))
+    elif stage == "rebuild":
+        info.update(_rebuild_stage(root))
     elif stage in ("site", "pdf", "docx"):
-        from zhi.build import build_edition
+        from zhi.build import build_edition, work_dir
 
         with tempfile.TemporaryDirectory() as tmp:
-            res = build_edition(root, pdf=stage == "pdf", docx=stage == "docx", out=Path(tmp) / "out")
+            out = Path(tmp) / "out"
+            try:  # a build from scratch: its working tree is new, and removed afterwards
+                res = build_edition(root, pdf=stage == "pdf", docx=stage == "docx", out=out)
+            finally:
+                shutil.rmtree(work_dir(root, out), ignore_errors=True)
             info["pages"] = res.pages
             if res.book is not None:
                 info["pdf pages"] = res.book.pages
                 info.update({f"pdf {k}": round(v, 2) for k, v in res.book.timings.items()})
             info.update({k: round(v, 2) for k, v in res.timings.items()})
-    info["seconds"] = time.perf_counter() - t0
+    info.setdefault("seconds", time.perf_counter() - t0)
     info["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     if children:
         info["worker_peak_mb"] = round(children)  # the largest typesetting worker process
     return info
+
+
+# domain words any 机构编制志 uses; the names, 文号 and years come from the site itself
+TERMS = ("编制", "机构编制", "领导职数", "事业编制", "行政编制", "撤销", "更名为", "核定", "合署办公", "加挂")
+
+
+def search_queries(pages, n: int = 30, seed: int = 7) -> list[str]:
+    """30 queries of 2 to 7 characters (and some longer) drawn from the built site: body names with their
+    prefixes and suffixes, 文号 fragments, years, dates and domain words."""
+    import random
+    import re
+
+    rnd = random.Random(seed)
+    names = sorted({p.title for p in pages if p.url.startswith("jigou/") and p.url.count("/") == 2})
+    text = " ".join(p.text for p in pages[:: max(1, len(pages) // 400)])
+    docnos = sorted(set(re.findall(r"([\u4e00-\u9fff]{1,4})〔(\d{4})〕", text)))
+    years = sorted(set(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)))
+    dates = sorted(set(re.findall(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日", text)))
+    qs: list[str] = list(TERMS)
+    for name in rnd.sample(names, min(5, len(names))):
+        qs += [name, name[-4:], name[:3]]
+    for issuer, year in rnd.sample(docnos, min(3, len(docnos))):
+        qs += [issuer[-2:], f"〔{year}〕"]
+    qs += rnd.sample(years, min(2, len(years))) + rnd.sample(dates, min(2, len(dates)))
+    out = []
+    for q in qs:
+        if len(q) >= 2 and q not in out:
+            out.append(q)
+    return out[:n]
+
+
+def _rebuild_stage(root: Path) -> dict:
+    """Build the site, then edit one body record and one chapter and time the rebuild (what `zhi serve`
+    does after a save). The edits are undone afterwards."""
+    from zhi.build import build_edition, work_dir
+
+    body = sorted((root / "sources" / "bodies").rglob("*.yaml"))[len(list((root / "sources" / "bodies")
+                                                                           .rglob("*.yaml"))) // 2]
+    chapter = sorted((root / "chronicle").rglob("*.md"))[-1]
+    saved = {p: p.read_bytes() for p in (body, chapter)}
+    tmp = Path(tempfile.mkdtemp())
+    out = tmp / "out"
+    try:
+        build_edition(root, pdf=False, out=out, publish=False)
+        text = body.read_text(encoding="utf-8")
+        body.write_text(text.replace("functions:", "functions:\n  - 基准测试增加的职能", 1) if "functions:" in text
+                        else text.rstrip() + "\nnote: 基准测试增加的说明\n", encoding="utf-8")
+        chapter.write_text(chapter.read_text(encoding="utf-8") + "\n基准测试增加的一段。\n", encoding="utf-8")
+        t = time.perf_counter()
+        res = build_edition(root, pdf=False, out=out, publish=False)
+        seconds = time.perf_counter() - t
+    finally:
+        for p, data in saved.items():
+            p.write_bytes(data)
+        shutil.rmtree(work_dir(root, out), ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"pages": res.pages, **{k: round(v, 2) for k, v in res.timings.items()}, "seconds": seconds}
+
+
+def _search_stage(root: Path) -> dict:
+    """Build the site, time the search index, and run the queries in Chromium: recall and precision against
+    the pages that contain each string, and the bytes each query fetches with an empty cache."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from zhi.build import build_edition, work_dir
+    from zhi.writers.search import collect, norm, write_index
+
+    tmp = Path(tempfile.mkdtemp())
+    out = tmp / "out"
+    site = build_edition(root, pdf=False, out=out, publish=False).out
+    t = time.perf_counter()
+    pages = collect(site)
+    stats = write_index(site, pages)
+    seconds = time.perf_counter() - t
+    texts = [(p.url, norm(p.title), norm(p.text)) for p in pages]
+    queries = search_queries(pages)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    handler.func.log_message = lambda *a: None
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    rows, worst, total_kb = [], (0, ""), []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        for q in queries:
+            truth = {u for u, ti, x in texts if norm(q) in ti or norm(q) in x}
+            ctx = browser.new_context()
+            pg = ctx.new_page()
+            sizes: list[int] = []
+            pg.on("response", lambda r: sizes.append(int(r.headers.get("content-length", 0))) if "/search/" in r.url and "?" not in r.url
+                  and not r.url.endswith("/search/") else None)
+            print(f"search: {q}", file=sys.stderr, flush=True)
+            pg.goto(f"{url}/search/?q={q}")
+            pg.wait_for_function("/页|没有/.test(document.getElementById('zhi-search-status').textContent)")
+            status = pg.locator("#zhi-search-status").inner_text()
+            kb = sum(sizes) / 1024
+            found = set(pg.evaluate("q => window.zhiSearch.query(q)", q))
+            ctx.close()
+            count = int(status.split("找到 ", 1)[1].split(" 页", 1)[0]) if "找到 " in status else 0
+            rows.append((q, len(truth), count, len(found & truth), len(found)))
+            worst, total_kb = max(worst, (round(kb), q)), total_kb + [kb]
+        browser.close()
+    httpd.shutdown()
+    shutil.rmtree(work_dir(root, out), ignore_errors=True)
+    truth_n = sum(r[1] for r in rows)
+    return {"search index s": round(seconds, 2), "index MB": round(stats.bytes / 2**20, 1),
+            "segments": stats.segments, "shards": f"{stats.shards2}+{stats.shards3}", "queries": len(rows),
+            "recall %": round(100 * sum(r[3] for r in rows) / max(1, truth_n), 2),
+            "precision %": round(100 * sum(r[3] for r in rows) / max(1, sum(r[4] for r in rows)), 2),
+            "count precision %": round(100 * truth_n / max(1, sum(r[2] for r in rows)), 2),
+            "KB/query max": f"{worst[0]} ({worst[1]})", "KB/query median": round(statistics.median(total_kb)),
+            "seconds": seconds}
 
 
 def main() -> None:
@@ -93,8 +218,11 @@ def main() -> None:
     for stage in args.stages.split(","):
         runs = []
         for _ in range(args.repeat):
-            out = subprocess.run([sys.executable, __file__, "--stage", stage, "--root", str(root)],
-                                 capture_output=True, text=True, check=True).stdout
+            proc = subprocess.run([sys.executable, __file__, "--stage", stage, "--root", str(root)],
+                                  capture_output=True, text=True, check=False)
+            if proc.returncode:
+                sys.exit(f"stage {stage} failed:\n{proc.stderr[-3000:]}")
+            out = proc.stdout
             runs.append(json.loads(out.strip().splitlines()[-1]))
         secs = [r.pop("seconds") for r in runs]
         peak = max(r.pop("peak_mb") for r in runs)
