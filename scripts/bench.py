@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-STAGES = ("load", "check", "views", "site", "rebuild", "search", "pdf", "docx")
+STAGES = ("load", "check", "views", "site", "rebuild", "search", "book", "pdf", "docx")
 
 
 def run_stage(stage: str, root: Path) -> dict:
@@ -59,6 +59,8 @@ def run_stage(stage: str, root: Path) -> dict:
         info.update({f"pdf {k}": round(v, 2) for k, v in res.timings.items()})
     elif stage == "search":
         info.update(_search_stage(root))
+    elif stage == "book":
+        info.update(_book_stage(root))
     elif stage == "rebuild":
         info.update(_rebuild_stage(root))
     elif stage in ("site", "pdf", "docx"):
@@ -110,6 +112,44 @@ def search_queries(pages, n: int = 30, seed: int = 7) -> list[str]:
         if len(q) >= 2 and q not in out:
             out.append(q)
     return out[:n]
+
+
+def _book_stage(root: Path) -> dict:
+    """Typeset the book in chunks with an empty cache, then again after an edit to one chapter in the middle
+    of the volume (a sentence added to a paragraph), as `zhi build` does after an editor's change."""
+    from zhi.editions import filter_archive
+    from zhi.history import derive_history
+    from zhi.loader import load_archive
+    from zhi.writers.book import BookWriter
+    from zhi.writers.typeset import typeset
+
+    theme = root / "theme" if (root / "theme").is_dir() else Path(__file__).resolve().parent.parent / "theme"
+    tmp = Path(tempfile.mkdtemp())
+    chapters = sorted(p for p in (root / "chronicle").rglob("*.md") if p.parent != root / "chronicle")
+    chapter = chapters[len(chapters) // 2]
+    saved = chapter.read_bytes()
+
+    def run(name):
+        ed = filter_archive(load_archive(root), "public")
+        t = time.perf_counter()
+        res = typeset(BookWriter(ed, derive_history(ed), theme), tmp / name, root, {"Title": "bench"},
+                      cache=tmp / "cache")
+        return res, time.perf_counter() - t
+
+    try:
+        cold, cold_s = run("cold.pdf")
+        text = chapter.read_text(encoding="utf-8")
+        cut = text.rfind("。")
+        chapter.write_text(text[:cut] + "，基准测试在此加了一句" + text[cut:] if cut > 0 else text + "\n\n基准测试。\n",
+                           encoding="utf-8")
+        edit, edit_s = run("edit.pdf")
+    finally:
+        chapter.write_bytes(saved)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"pdf pages": cold.pages, "chunks": cold.chunks, "cold s": round(cold_s, 1),
+            **{f"cold {k}": round(v, 1) for k, v in cold.timings.items() if k != "total"},
+            "edited": chapter.relative_to(root).as_posix(), "after edit s": round(edit_s, 1),
+            "chunks re-typeset": edit.typeset_chunks, "seconds": cold_s}
 
 
 def _rebuild_stage(root: Path) -> dict:

@@ -48,7 +48,7 @@ class Heading:
 @dataclass
 class BookParts:
     front: str                          # HTML of the front matter (before the TOC)
-    sections: list[str]                 # the body, one top-level section (概述, 大事记, each 篇 …) each
+    sections: list[str]                 # the body: 概述, 大事记, each 篇 title page and each 章, 附录 …
     index_at: int                       # position of the index among the sections
     headings: list[Heading]             # for the TOC, in order
     front_headings: list[Heading]
@@ -121,12 +121,13 @@ class BookWriter:
         md = r.render(sanitize(text))
         return markdown.markdown(md, extensions=["tables", "attr_list", "sane_lists"], output_format="html")
 
-    def chapter(self, ch, level: int, front: bool = False) -> str:
+    def chapter(self, ch, level: int, front: bool = False, part: str | None = None) -> str:
         body = re.sub(r"\A\s*#\s+[^\n]*\n", "", ch.body, count=1)  # the title is set by the template
         anchor = self.heading(level, ch.title, front)
         html_body = self.prose_html(body)
         html_body = self._number_subheadings(html_body, front)
-        return self.env.get_template("chapter.html.j2").render(ch=ch, anchor=anchor, body=html_body, level=level)
+        return self.env.get_template("chapter.html.j2").render(ch=ch, anchor=anchor, body=html_body, level=level,
+                                                               part=part)
 
     def _number_subheadings(self, html_body: str, front: bool) -> str:
         """## headings (节) go into the TOC; the Markdown levels shift by one under the 章 title."""
@@ -253,10 +254,12 @@ class BookWriter:
             body_html.append(self.chapter(ch, 1))
         body_html.append(self.chronology_html())
         for part in (book.parts if book else []):
+            # each 章 is a section of its own (chunks may be cut between them: every one starts on a right-hand
+            # page), the first with the 篇 title page; each 章 carries its 篇 title for the running head
             anchor = self.heading(1, part.title)
-            chapters = [self.chapter(ch, 2) for ch in part.chapters]
-            body_html.append(self.env.get_template("part.html.j2").render(part=part, anchor=anchor,
-                                                                          chapters=chapters))
+            title_page = self.env.get_template("part.html.j2").render(part=part, anchor=anchor)
+            chapters = [self.chapter(ch, 2, part=part.title) for ch in part.chapters] or [""]
+            body_html.extend([title_page + chapters[0]] + chapters[1:])
         body_html.append(self.appendix_html())
         index_at = len(body_html)
         body_html.append(self.index_html(index_pages))

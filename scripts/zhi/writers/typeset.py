@@ -160,6 +160,9 @@ class _Layout:
         return results  # type: ignore[return-value]
 
 
+CHUNK_CHARS = 120_000  # characters of HTML per chunk, some 50 pages
+
+
 def plan_chunks(sections: list[str], index_at: int, n: int) -> list[list[int]]:
     """Group consecutive sections into about n chunks of similar size; the index and what follows it
     form the last chunk (its numbers are known only when everything before it is laid out)."""
@@ -187,10 +190,11 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
     t: dict[str, float] = {}
     t0 = time.perf_counter()
     workers = workers or os.cpu_count() or 1
-    n = chunks or max(1, workers)
     layout = _Layout(base, cache, workers)
 
     parts = writer.parts(None)
+    # at least a chunk per worker, and chunks small enough that an edit re-typesets a few dozen pages
+    n = chunks or max(workers, -(-sum(map(len, parts.sections[:parts.index_at])) // CHUNK_CHARS))
     groups = plan_chunks(parts.sections, parts.index_at, n)
 
     def chunk_html(p, g, first_page, pad):
@@ -213,7 +217,8 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
     t1 = time.perf_counter()
     for _ in range(3):
         parts = writer.parts(labels)
-        jobs = [(chunk_html(parts, g, offsets[k] + 1, res1[k]["pages"] % 2 == 1), offsets[k] + 1, True)
+        jobs = [(chunk_html(parts, g, offsets[k] + 1, res1[k]["pages"] % 2 == 1 and k < len(groups) - 1),
+                 offsets[k] + 1, True)
                 for k, g in enumerate(groups)]
         res2 = layout.run(jobs)
         pages2 = _global_anchors(res2, offsets)
@@ -228,13 +233,13 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
         raise RuntimeError(f"分块排版前后页码不一致（{len(moved)} 处），请报告此问题")
     t["pass 2"] = time.perf_counter() - t1
 
-    # front matter with the table of contents (roman numbers), laid out in this process
+    # front matter with the table of contents (roman numbers); cached like the chunks
     t2 = time.perf_counter()
     toc = [(h.level, h.title, str(pages2[h.anchor] + 1)) for h in parts.headings if h.anchor in pages2]
     front_toc = [(h.level, h.title, to_roman(f1["anchors"][h.anchor] + 1))
                  for h in parts.front_headings if h.anchor in f1["anchors"]]
-    f2 = _render_chunk(writer.document("front", parts.front, _toc(front_toc + toc), pad=f1["pages"] % 2 == 1),
-                       str(base), 1, True)
+    f2 = layout.run([(writer.document("front", parts.front, _toc(front_toc + toc), pad=f1["pages"] % 2 == 1),
+                      1, True)])[0]
     t["front"] = time.perf_counter() - t2
 
     issues = [LineIssue(to_roman(int(p)), line, prob) for p, line, prob in f2["issues"]]
