@@ -149,12 +149,15 @@ def _book_stage(root: Path) -> dict:
     return {"pdf pages": cold.pages, "chunks": cold.chunks, "cold s": round(cold_s, 1),
             **{f"cold {k}": round(v, 1) for k, v in cold.timings.items() if k != "total"},
             "edited": chapter.relative_to(root).as_posix(), "after edit s": round(edit_s, 1),
-            "chunks re-typeset": edit.typeset_chunks, "seconds": cold_s}
+            "chunks re-typeset": edit.typeset_chunks,
+            **{f"edit {k}": round(v, 1) for k, v in edit.timings.items() if k != "total"}, "seconds": cold_s}
 
 
 def _rebuild_stage(root: Path) -> dict:
     """Build the site, then edit one body record and one chapter and time the rebuild (what `zhi serve`
     does after a save). The edits are undone afterwards."""
+    import re
+
     from zhi.build import build_edition, work_dir
 
     body = sorted((root / "sources" / "bodies").rglob("*.yaml"))[len(list((root / "sources" / "bodies")
@@ -166,8 +169,9 @@ def _rebuild_stage(root: Path) -> dict:
     try:
         build_edition(root, pdf=False, out=out, publish=False)
         text = body.read_text(encoding="utf-8")
-        body.write_text(text.replace("functions:", "functions:\n  - 基准测试增加的职能", 1) if "functions:" in text
-                        else text.rstrip() + "\nnote: 基准测试增加的说明\n", encoding="utf-8")
+        # words added to the first item of a list of functions (whatever the file's layout)
+        edited = re.sub(r"(functions:[ \t]*\n[ \t]*-[ \t]+)(\S)", r"\1基准测试\2", text, count=1)
+        body.write_text(edited if edited != text else text + "\n# 基准测试\n", encoding="utf-8")
         chapter.write_text(chapter.read_text(encoding="utf-8") + "\n基准测试增加的一段。\n", encoding="utf-8")
         t = time.perf_counter()
         res = build_edition(root, pdf=False, out=out, publish=False)

@@ -221,6 +221,11 @@ def test_chunked_equals_single_pass_at_scale(archive, tmp_path):
     assert one.toc == many.toc and len(one.toc) > 5
     assert one.index_pages == many.index_pages and len(one.index_pages) > 20
     assert int(run("pdfinfo", str(tmp_path / "many.pdf")).split("Pages:")[1].split()[0]) == many.pages
+    # every page reads the same, running heads (篇 title on the left, 章 title on the right) included
+    one_pages = run("pdftotext", "-layout", str(tmp_path / "one.pdf"), "-").split("\f")
+    many_pages = run("pdftotext", "-layout", str(tmp_path / "many.pdf"), "-").split("\f")
+    differ = [i + 1 for i, (x, y) in enumerate(zip(one_pages, many_pages, strict=True)) if x.split() != y.split()]
+    assert differ == []
 
 
 def embedded_fonts(pdf: Path) -> dict[str, tuple[set[int], set[str]]]:
