@@ -201,14 +201,21 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
         html = writer.document("body", "".join(p.sections[i] for i in g), first_page=first_page, pad=pad)
         return html
 
-    # pass 1: every chunk laid out from page 1, to learn page counts and anchors (written too: the first
-    # chunk is usually final already); the front matter alongside, with room for the TOC's numbers
+    # pass 1: every chunk laid out to learn its page count and anchors; the front matter alongside, with
+    # room for the TOC's numbers. A chunk's layout does not depend on its first page (always a right-hand
+    # one), so each is laid out where the last build put it: when nothing before it changed length, that
+    # layout is already the final one and pass 2 finds it in the cache.
+    last = len(groups) - 1
+    guess = _last_plan(cache, len(groups))
+    guess[last] = (1, False)  # the index chunk's pass-1 layout only counts pages: keep its cache key steady
     placeholder = [(h.level, h.title, "000") for h in parts.front_headings + parts.headings]
     front_html = writer.document("front", parts.front, _toc(placeholder))
-    res1 = layout.run([(chunk_html(parts, g, 1, False), 1, True) for g in groups] + [(front_html, 1, False)])
+    res1 = layout.run([(chunk_html(parts, g, guess[k][0], guess[k][1] and k < last), guess[k][0], True)
+                       for k, g in enumerate(groups)] + [(front_html, 1, False)])
     f1 = res1.pop()
     t["pass 1"] = time.perf_counter() - t0
-    counts = [r["pages"] + (r["pages"] % 2) for r in res1]  # odd chunks get a blank page
+    raw = [r["pages"] - (1 if guess[k][1] and k < last else 0) for k, r in enumerate(res1)]  # less the blank
+    counts = [n + n % 2 for n in raw]  # odd chunks get a blank page
     offsets = [sum(counts[:k]) for k in range(len(groups))]
     pages = _global_anchors(res1, offsets)
     labels = _index_labels(parts.mentions, pages)
@@ -217,8 +224,7 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
     t1 = time.perf_counter()
     for _ in range(3):
         parts = writer.parts(labels)
-        jobs = [(chunk_html(parts, g, offsets[k] + 1, res1[k]["pages"] % 2 == 1 and k < len(groups) - 1),
-                 offsets[k] + 1, True)
+        jobs = [(chunk_html(parts, g, offsets[k] + 1, raw[k] % 2 == 1 and k < last), offsets[k] + 1, True)
                 for k, g in enumerate(groups)]
         res2 = layout.run(jobs)
         pages2 = _global_anchors(res2, offsets)
@@ -232,6 +238,7 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
     if moved:
         raise RuntimeError(f"分块排版前后页码不一致（{len(moved)} 处），请报告此问题")
     t["pass 2"] = time.perf_counter() - t1
+    _save_plan(cache, [(offsets[k] + 1, raw[k] % 2 == 1) for k in range(len(groups))])
 
     # front matter with the table of contents (roman numbers); cached like the chunks
     t2 = time.perf_counter()
@@ -255,6 +262,22 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
     body_pages = sum(r["pages"] for r in res2)
     return TypesetResult(out_pdf, f2["pages"] + body_pages, f2["pages"], body_pages, front_toc + toc, labels,
                          issues, t, len(groups), layout.done)
+
+
+def _last_plan(cache: Path | None, n: int) -> list[tuple[int, bool]]:
+    """Where the last build put each chunk (first page, blank page at the end), if it had as many chunks."""
+    try:
+        plan = json.loads((cache / "last-plan.json").read_text(encoding="utf-8")) if cache else None
+    except (OSError, ValueError):
+        plan = None
+    if isinstance(plan, list) and len(plan) == n:
+        return [(int(fp), bool(pad)) for fp, pad in plan]
+    return [(1, False)] * n
+
+
+def _save_plan(cache: Path | None, plan: list[tuple[int, bool]]) -> None:
+    if cache:
+        (cache / "last-plan.json").write_text(json.dumps(plan), encoding="utf-8")
 
 
 def _global_anchors(results: list[dict], offsets: list[int]) -> dict[str, int]:
