@@ -184,7 +184,8 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
             timings["docx"] = time.perf_counter() - t4
 
         cfg = generated_config(root, wd.docs, wd.site, writer.title, tree.nav)
-        key = hashlib.sha256(json.dumps(cfg, ensure_ascii=False, sort_keys=True).encode() +
+        key = hashlib.sha256(json.dumps([cfg, _versions("mkdocs", "mkdocs-material", "markdown")],
+                                        ensure_ascii=False, sort_keys=True).encode() +
                              tree_digest(root / "theme" / "overrides", root / "mkdocs.yml").encode()).hexdigest()
         state = wd.state()
         full = state.get("key") != key or not wd.site.is_dir()
@@ -237,6 +238,19 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
             out = site
     timings["total"] = time.perf_counter() - t0
     return BuildResult(out, len(tree.pages), findings, timings, book_report)
+
+
+def _versions(*dists: str) -> list[str]:
+    """Installed versions: an upgraded MkDocs or theme renders every page anew."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for d in dists:
+        try:
+            out.append(f"{d} {version(d)}")
+        except PackageNotFoundError:
+            out.append(d)
+    return out
 
 
 def work_dir(root: Path, out: Path) -> Path:

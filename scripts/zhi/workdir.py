@@ -4,7 +4,8 @@
 it (``site/``) and ``state.json``. A build renders every page's Markdown in memory, but writes only the files
 whose bytes changed; MkDocs then re-renders only those pages (its ``dirty`` mode compares modification
 times). Whenever something every page depends on changes — the navigation, the generated configuration,
-the theme or ``mkdocs.yml`` — or an earlier build did not finish, the site is rebuilt whole.
+the theme, ``mkdocs.yml`` or the installed MkDocs — or an earlier build did not finish, the site is rebuilt
+whole.
 """
 
 from __future__ import annotations
