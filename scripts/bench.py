@@ -38,13 +38,14 @@ def run_stage(stage: str, root: Path) -> dict:
         info["findings"] = len(run_checks(a))
     elif stage == "views":
         from zhi.views.chronology import chronology
-        from zhi.views.lineage import lineage
+        from zhi.views.lineage import entries_by_event, lineage
 
         a = load_archive(root)
         h = derive_history(a)
         entries = chronology(a, h)
+        by_event = entries_by_event(entries)  # as the site writer does
         for rid in a.bodies:
-            lineage(a, h, rid, entries)
+            lineage(a, h, rid, by_event)
         info["entries"] = len(entries)
     elif stage == "pdf1":  # the whole book as one chunk in this process, to compare with the chunked "pdf"
         from zhi.editions import filter_archive
