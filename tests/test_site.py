@@ -137,7 +137,7 @@ def test_search_index_holds_the_text_of_every_page(site):
         i, indexed_title = by_url[rel[: -len("index.html")]]
         assert indexed_title == title
         segs = [(site / f"search/s/{k}.txt").read_text(encoding="utf-8") for k in range(starts[i] + 1, starts[i + 1])]
-        joined = "".join(s[:SEG] if k < len(segs) - 1 else s for k, s in enumerate(segs))
+        joined = "".join(norm(s)[:SEG] if k < len(segs) - 1 else norm(s) for k, s in enumerate(segs))
         assert joined == norm(text), rel
         seen += 1
     assert seen == len(meta)

@@ -42,6 +42,19 @@
     return s.replace(/[\s\u3000]+/g, "").replace(/[(]/g, "（").replace(/[)]/g, "）")
       .replace(/[\[［【]/g, "〔").replace(/[\]］】]/g, "〕");
   }
+  function head(t, n) {  // the part of t whose normal form has n characters
+    for (var i = 0, seen = 0; i < t.length; i++) {
+      if (!/[\s\u3000]/.test(t[i])) { if (seen === n) return t.slice(0, i); seen++; }
+    }
+    return t;
+  }
+  function pattern(q) {  // q in text that may have spaces between its characters
+    var chars = Array.from(q).map(function (ch) {
+      var alt = {"（": "（(", "）": "）)", "〔": "〔\\[［【", "〕": "〕\\]］】"}[ch];
+      return alt ? "[" + alt + "]" : ch.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&");
+    });
+    return new RegExp(chars.join("[\\s\\u3000]*"));
+  }
   function hash(gram) {
     var h = 0, cps = Array.from(gram);
     for (var i = 0; i < cps.length; i++) h = (Math.imul(h, 31) + cps[i].codePointAt(0)) >>> 0;
@@ -113,18 +126,18 @@
       function text(seg) { return get("s/" + seg + ".txt", "text"); }
       function around(seg) {  // a long query starting in seg may run on into the next segment
         return text(seg).then(function (t) {
-          if (t.indexOf(q) >= 0 || Array.from(q).length <= manifest.overlap + 1) return t;
+          if (norm(t).indexOf(q) >= 0 || Array.from(q).length <= manifest.overlap + 1) return t;
           var ids = [seg, seg + 1].filter(function (k) { return k >= first && k <= last; });
           return Promise.all(ids.map(text)).then(function (ts) {
-            return ts.map(function (t, i) { return i < ts.length - 1 ? t.slice(0, manifest.seg) : t; }).join("");
+            return ts.map(function (t, i) { return i < ts.length - 1 ? head(t, manifest.seg) : t; }).join("");
           });
         });
       }
       function from(k) {  // the first segment that really holds q (the others were false hits)
-        if (k >= c.segs.length) return inTitle ? {meta: meta, text: "", at: -1} : null;
+        if (k >= c.segs.length) return inTitle ? {meta: meta, text: "", at: -1, len: 0} : null;
         return around(c.segs[k]).then(function (text) {
-          var at = text.indexOf(q);
-          return at >= 0 ? {meta: meta, text: text, at: at} : from(k + 1);
+          var m = pattern(q).exec(text);
+          return m ? {meta: meta, text: text, at: m.index, len: m[0].length} : from(k + 1);
         });
       }
       return from(0);
@@ -159,9 +172,9 @@
   function item(q, d) {
     var li = document.createElement("li"), snippet = "";
     if (d.at >= 0) {
-      var s = Math.max(0, d.at - 30), e = Math.min(d.text.length, d.at + q.length + 50);
-      snippet = (s > 0 ? "…" : "") + esc(d.text.slice(s, d.at)) + "<mark>" + esc(q) + "</mark>" +
-        esc(d.text.slice(d.at + q.length, e)) + (e < d.text.length ? "…" : "");
+      var s = Math.max(0, d.at - 30), e = Math.min(d.text.length, d.at + d.len + 50);
+      snippet = (s > 0 ? "…" : "") + esc(d.text.slice(s, d.at)) + "<mark>" + esc(d.text.slice(d.at, d.at + d.len)) +
+        "</mark>" + esc(d.text.slice(d.at + d.len, e)) + (e < d.text.length ? "…" : "");
     }
     li.innerHTML = '<a href="' + esc(d.meta.url) + '">' + esc(d.meta.title) + "</a><br><small>" + snippet + "</small>";
     return li;

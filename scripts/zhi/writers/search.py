@@ -12,7 +12,7 @@ Layout of ``search/`` in the built site:
 * ``g2/N.json`` and ``g3/N.json``: posting lists of every bigram and trigram, hashed into shards. A posting
   list names the *segments* that contain the gram, delta-coded as base64 varints.
 * ``p/N.json``: page URLs and titles, ``BLOCK`` pages per file.
-* ``s/N.txt``: the text of segment N, fetched only to show a snippet for a displayed result.
+* ``s/N.txt``: the text of segment N (with its spaces), fetched to check and show a displayed result.
 
 Each page's text is normalised (no whitespace; brackets unified, as the browser normalises the query)
 and cut into segments of ``SEG`` characters, overlapping by ``OVERLAP`` so that a query of up to
@@ -182,9 +182,16 @@ def _priority(url: str) -> int:
 
 
 def segments(page: PageText) -> list[str]:
-    """The title, then the body text in overlapping segments."""
-    text = norm(page.text)
-    return [norm(page.title)] + [text[i:i + SEG + OVERLAP] for i in range(0, len(text), SEG)]
+    """The title, then the body text in segments of ``SEG`` characters of its normal form, overlapping by
+    ``OVERLAP``. Segments keep the text's spaces (between table cells, say), so that snippets read well;
+    their normal forms are what is indexed and searched."""
+    text = page.text
+    kept = [i for i, ch in enumerate(text) if not ch.isspace()]  # where each character of norm(text) is
+    out = [norm(page.title)]
+    for i in range(0, len(kept), SEG):
+        j = min(len(kept), i + SEG + OVERLAP)
+        out.append(text[kept[i]:kept[j - 1] + 1])
+    return out
 
 
 def write_index(site: Path, pages: list[PageText] | None = None) -> IndexStats:
@@ -207,8 +214,9 @@ def write_index(site: Path, pages: list[PageText] | None = None) -> IndexStats:
     for page in pages:
         starts.append(seg_id)
         for k, seg in enumerate(segments(page)):
+            normal = norm(seg)
             for n, table in ((2, postings[0]), (3, postings[1])):
-                for gram in {seg[i:i + n] for i in range(len(seg) - n + 1)}:
+                for gram in {normal[i:i + n] for i in range(len(normal) - n + 1)}:
                     lst = table.get(gram)
                     if lst is None:
                         table[gram] = [seg_id]
