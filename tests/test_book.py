@@ -290,3 +290,23 @@ def test_chunked_book_embeds_each_font_once(chunked, monkeypatch):
     for page in shared_pages:
         other = tmp / page.name.replace("many-", "unshared-")
         assert page.read_bytes() == other.read_bytes(), page.name
+
+
+def test_merge_reads_chunks_with_very_long_arrays():
+    """A long chunk of a city-size volume has over 100,000 named destinations (one per index mention), more
+    than pypdf reads by default; the merge must still take it."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, NameObject, NumberObject
+
+    from zhi.writers.typeset import _merge
+
+    w = PdfWriter()
+    page = w.add_blank_page(100, 100)
+    page[NameObject("/ZhiLong")] = ArrayObject(NumberObject(i) for i in range(150_000))
+    buf = io.BytesIO()
+    w.write(buf)
+    merged = _merge([buf.getvalue(), buf.getvalue()], {"Title": "t"})
+    info = subprocess.run(["pdfinfo", "-"], input=merged, capture_output=True, check=True).stdout.decode()
+    assert re.search(r"Pages:\s+2\n", info)

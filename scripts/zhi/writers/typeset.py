@@ -309,16 +309,19 @@ def _toc(rows):
 
 
 def _merge(chunks: list[bytes], metadata: dict[str, str]) -> bytes:
-    from pypdf import PdfWriter
+    from pypdf import PdfWriter, apply_configuration
     from pypdf.generic import NameObject, TextStringObject
 
-    writer = PdfWriter()
-    for data in chunks:
-        writer.append(io.BytesIO(data), import_outline=True)
-    share_font_programs(writer)
-    writer.add_metadata({f"/{k}": v for k, v in metadata.items()})
-    writer._root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
-    writer.page_mode = "/UseOutlines"
-    out = io.BytesIO()
-    writer.write(out)
+    # pypdf refuses arrays and dictionaries of over 100,000 elements (a guard against hostile files); a long
+    # chunk of our own has more named destinations than that, one per index mention
+    with apply_configuration(array_maximum_element_count=10**8, dictionary_maximum_element_count=10**8):
+        writer = PdfWriter()
+        for data in chunks:
+            writer.append(io.BytesIO(data), import_outline=True)
+        share_font_programs(writer)
+        writer.add_metadata({f"/{k}": v for k, v in metadata.items()})
+        writer._root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
+        writer.page_mode = "/UseOutlines"
+        out = io.BytesIO()
+        writer.write(out)
     return out.getvalue()
