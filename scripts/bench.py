@@ -266,7 +266,7 @@ def main() -> None:
             proc = subprocess.run([sys.executable, __file__, "--stage", stage, "--root", str(root)],
                                   capture_output=True, text=True, check=False)
             if proc.returncode:
-                sys.exit(f"stage {stage} failed:\n{proc.stderr[-3000:]}")
+                sys.exit(f"stage {stage} failed:\n{proc.stderr[-12000:]}")
             out = proc.stdout
             runs.append(json.loads(out.strip().splitlines()[-1]))
         secs = [r.pop("seconds") for r in runs]

@@ -6,6 +6,7 @@ reads source files and computes nothing that the views do not already give.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -45,8 +46,14 @@ def page_of(a: Archive, rid: str) -> str | None:
 
 def rel(from_page: str, to: str) -> str:
     path, _, anchor = to.partition("#")
-    r = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    r = _relpath(path, posixpath.dirname(from_page))
     return f"{r}#{anchor}" if anchor else r
+
+
+@functools.lru_cache(maxsize=None)
+def _relpath(path: str, from_dir: str) -> str:
+    # a site has a few folders and many pages: the same pair recurs across pages, and relpath is slow
+    return posixpath.relpath(path, from_dir or ".")
 
 
 def url_of(page: str) -> str:
@@ -317,11 +324,14 @@ def _finalize(value):
     return md_escape(value)
 
 
+_MD_SPECIAL = re.compile(r"([\[\]*_`|#])")
+
+
 def md_escape(s: str) -> str:
     """Text from records goes into Markdown as text: characters that would make markup are escaped."""
     s = str(s)
     s = s.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\[\]*_`|#])", r"\\\1", s)
+    return _MD_SPECIAL.sub(r"\\\1", s)
 
 
 def _titled(nav, titles: dict[str, str]):
