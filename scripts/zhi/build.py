@@ -12,7 +12,6 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import shutil
 import tempfile
 import time
@@ -208,9 +207,9 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
             (site / ".edition").write_text(marker, encoding="utf-8")
 
         t6 = time.perf_counter()
-        texts = {} if full else _load_pickle(wd.path / "texts.pickle")
+        texts = wd.page_texts()
         write_index(site, collect(site, texts))
-        _save_pickle(wd.path / "texts.pickle", texts)
+        wd.save_page_texts(texts)
         timings["search index"] = time.perf_counter() - t6
 
         t5 = time.perf_counter()
@@ -256,21 +255,6 @@ def _versions(*dists: str) -> list[str]:
 def work_dir(root: Path, out: Path) -> Path:
     """The working tree of the builds that go to ``out``."""
     return root / ".cache" / "build" / hashlib.sha1(os.fsencode(out.resolve())).hexdigest()[:12]
-
-
-def _load_pickle(path: Path) -> dict:
-    try:
-        with open(path, "rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-        return {}
-
-
-def _save_pickle(path: Path, value) -> None:
-    tmp = path.with_suffix(".tmp")
-    with open(tmp, "wb") as f:
-        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
 
 
 def _mkdocs(cfg_path: Path, dirty: bool = False) -> None:

@@ -14,6 +14,7 @@ import fcntl
 import hashlib
 import json
 import os
+import pickle
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,18 @@ STATE_VERSION = 1
 class Changes:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write unless the file already holds these bytes, so that an unchanged file keeps its modification
+    time (MkDocs' dirty mode, the leak scanner and the search texts go by it). True if written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
 
 
 def tree_digest(*paths: Path) -> str:
@@ -77,14 +90,8 @@ class WorkDir:
         """Make ``docs/`` hold exactly ``files`` (relative path → bytes), touching only what differs."""
         ch = Changes()
         for rel, data in files.items():
-            dest = self.docs / rel
-            try:
-                if dest.stat().st_size == len(data) and dest.read_bytes() == data:
-                    continue
-            except OSError:
-                dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_bytes(data)
-            ch.written.append(rel)
+            if write_if_changed(self.docs / rel, data):
+                ch.written.append(rel)
         if self.docs.is_dir():
             for p in sorted(self.docs.rglob("*")):
                 if p.is_file() and p.relative_to(self.docs).as_posix() not in files:
@@ -94,14 +101,26 @@ class WorkDir:
 
     def remove_outputs(self, removed: list[str]) -> None:
         """Delete what MkDocs made from source files that are gone (a dirty build does not)."""
+        from .writers.site import url_of
+
         for rel in removed:
-            if rel.endswith(".md"):
-                stem = rel[: -len(".md")]
-                target = self.site / ("index.html" if stem == "index" else
-                                      stem.removesuffix("/index") + "/index.html")
-            else:
-                target = self.site / rel
+            target = self.site / (url_of(rel) + "index.html" if rel.endswith(".md") else rel)
             target.unlink(missing_ok=True)
 
     def clear_site(self) -> None:
         shutil.rmtree(self.site, ignore_errors=True)
+        (self.path / "texts.pickle").unlink(missing_ok=True)
+
+    def page_texts(self) -> dict:
+        """The search index's cache of page texts (see writers.search.collect), kept with the site."""
+        try:
+            with open(self.path / "texts.pickle", "rb") as f:
+                return pickle.load(f)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            return {}
+
+    def save_page_texts(self, texts: dict) -> None:
+        tmp = self.path / "texts.tmp"
+        with open(tmp, "wb") as f:
+            pickle.dump(texts, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path / "texts.pickle")

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..workdir import write_if_changed
+
 SEG = 600           # characters per segment
 OVERLAP = 6         # queries of up to 7 characters never straddle two segments
 BLOCK = 8           # pages per file of URLs and titles
@@ -259,14 +261,6 @@ def _dumps(obj) -> str:
 
 
 def _write(path: Path, text: str) -> int:
-    """Write unless the file already holds these bytes, so that a rebuild leaves unchanged files untouched
-    (the leak scanner skips what it has already found clean)."""
     data = text.encode("utf-8")
-    try:
-        same = path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        same = False
-    if not same:
-        path.write_bytes(data)
+    write_if_changed(path, data)  # unchanged files keep their time: the leak scanner skips them
     return len(data)
-
