@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from test_site import QUERIES
-from zhi.writers.search import norm, page_text
+from zhi.writers.search import collect, norm
 
 OUT = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
@@ -85,14 +85,8 @@ def _search_ui(page, server, q):
 
 
 def _texts(site):
-    texts = {}
-    for f in site.rglob("*.html"):
-        rel = f.relative_to(site).as_posix()
-        if rel.startswith("search/") or rel == "404.html":
-            continue
-        title, text = page_text(f.read_text(encoding="utf-8"))
-        texts[rel[: -len("index.html")]] = (norm(title), norm(text))
-    return texts
+    """Each page's title and text in normal form, as the index reads them."""
+    return {p.url: (norm(p.title), norm(p.text)) for p in collect(site)}
 
 
 def test_search_finds_exactly_the_pages_containing_the_query(page, server, site):

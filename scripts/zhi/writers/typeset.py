@@ -198,8 +198,7 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
     groups = plan_chunks(parts.sections, parts.index_at, n)
 
     def chunk_html(p, g, first_page, pad):
-        html = writer.document("body", "".join(p.sections[i] for i in g), first_page=first_page, pad=pad)
-        return html
+        return writer.document("body", "".join(p.sections[i] for i in g), first_page=first_page, pad=pad)
 
     # pass 1: every chunk laid out to learn its page count and anchors; the front matter alongside, with
     # room for the TOC's numbers. A chunk's layout does not depend on its first page (always a right-hand
