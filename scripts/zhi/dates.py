@@ -1,10 +1,16 @@
 """Partial and uncertain dates, as archives give them.
 
 A date may be a year, a year and month, or a full day; it may be circa, before,
-after, or a range. Every date has one total order for sorting that follows the
+after, or a range; it may name a part of a year or month as archives do (年底,
+下半年, 春, 3月上旬). Every date has one total order for sorting that follows the
 大事记 rule: an entry without a day goes at the end of its month, one without a
-month at the end of its year (是年). A range sorts at its start; a circa, before
-or after date at its anchor, after the exact entries of the same point.
+month at the end of its year (是年), a named part at the end of its months (after
+the exact entries there). A range sorts at its start; a circa, before or after
+date at its anchor, after the exact entries of the same point.
+
+That order is a rule for printing only. For checking, a date is an interval of
+days (``earliest()``..``latest()``): two dates are in a definite order only when
+their intervals do not overlap (``definitely_before``).
 """
 
 from __future__ import annotations
@@ -22,42 +28,82 @@ class DateError(ValueError):
     """A date that cannot be read; the message is Chinese and says how to write it."""
 
 
+# Named parts of a year, as archives write them: the months each may mean (13, 14 = January, February of the
+# next year: a winter runs into the next year).
+YEAR_PARTS: dict[str, tuple[int, int]] = {
+    "年初": (1, 2), "上半年": (1, 6), "下半年": (7, 12), "年底": (11, 12), "年末": (11, 12),
+    "春": (3, 5), "春季": (3, 5), "夏": (6, 8), "夏季": (6, 8), "秋": (9, 11), "秋季": (9, 11),
+    "冬": (12, 14), "冬季": (12, 14),
+}
+# Named parts of a month: the days each may mean (31 = the month's last day).
+MONTH_PARTS: dict[str, tuple[int, int]] = {
+    "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "月初": (1, 10), "月中": (11, 20), "月底": (21, 31),
+    "月末": (21, 31),
+}
+
+
+def _month_day(year: int, month: int) -> tuple[int, int]:
+    """(year, month) with months past December carried into the next year."""
+    return (year + (month - 1) // 12, (month - 1) % 12 + 1)
+
+
 @dataclass(frozen=True, order=False)
 class Point:
     year: int
     month: int | None = None
     day: int | None = None
+    part: str = ""  # a named part of the year (no month) or of the month (no day), as the source wrote it
 
     @property
     def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
+        return "day" if self.day else "part" if self.part else "month" if self.month else "year"
 
     def first_day(self) -> _dt.date:
+        if self.part and self.month is None:
+            return _dt.date(self.year, YEAR_PARTS[self.part][0], 1)
+        if self.part:
+            return _dt.date(self.year, self.month, MONTH_PARTS[self.part][0])
         return _dt.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> _dt.date:
+        if self.part and self.month is None:
+            y, m = _month_day(self.year, YEAR_PARTS[self.part][1])
+            return _dt.date(y, m, calendar.monthrange(y, m)[1])
         month = self.month or 12
+        if self.part:
+            return _dt.date(self.year, month, min(MONTH_PARTS[self.part][1], calendar.monthrange(self.year, month)[1]))
         day = self.day or calendar.monthrange(self.year, month)[1]
         return _dt.date(self.year, month, day)
 
-    def sort_tuple(self) -> tuple[int, int, int]:
-        # 99 sorts a missing part after every real value: end of month / end of year.
-        return (self.year, self.month or 99, self.day or 99)
+    def sort_tuple(self) -> tuple[int, int, int, int]:
+        # 99 sorts a missing part after every real value: end of month / end of year. A named part sorts at the
+        # end of its months (a winter at the end of its year), after the exact entries there (last element 1).
+        if self.part and self.month is None:
+            return (self.year, min(YEAR_PARTS[self.part][1], 12), 99, 1)
+        if self.part:
+            return (self.year, self.month, MONTH_PARTS[self.part][1], 1)
+        return (self.year, self.month or 99, self.day or 99, 0)
 
     def iso(self) -> str:
         if self.day:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         if self.month:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}"
+            return f"{self.year:04d}-{self.month:02d}" + (f"-{self.part}" if self.part else "")
+        return f"{self.year:04d}" + (f"-{self.part}" if self.part else "")
 
-    def chinese(self) -> str:
-        s = f"{self.year}年"
+    def within_year(self) -> str:
+        """The Chinese date without its year: 3月12日, 3月, 3月上旬, 下半年, 年底; empty for a bare year."""
+        s = ""
         if self.month:
             s += f"{self.month}月"
         if self.day:
             s += f"{self.day}日"
-        return s
+        return s + self.part
+
+    def chinese(self) -> str:
+        rest = self.within_year()
+        # 年底, 年初: the year's 年 is the part's own (1958年底, not 1958年年底)
+        return f"{self.year}{rest}" if rest.startswith("年") else f"{self.year}年{rest}"
 
 
 @dataclass(frozen=True)
@@ -75,7 +121,7 @@ class Date:
     # ---- ordering -------------------------------------------------------
     def sort_key(self) -> tuple:
         return (self.start.sort_tuple(), _QUAL_RANK[self.qualifier],
-                self.end.sort_tuple() if self.end else (0, 0, 0))
+                self.end.sort_tuple() if self.end else (0, 0, 0, 0))
 
     def __lt__(self, other: Date) -> bool:
         return self.sort_key() < other.sort_key()
@@ -106,6 +152,14 @@ class Date:
         if self.qualifier == "before":
             return self.start.first_day() - _dt.timedelta(days=1)
         return (self.end or self.start).last_day()
+
+    def definitely_before(self, other: Date) -> bool:
+        """True when every reading of this date is earlier than every reading of other."""
+        return self.latest() < other.earliest()
+
+    def overlaps(self, other: Date) -> bool:
+        """True when the two dates may mean the same day."""
+        return not (self.latest() < other.earliest() or other.latest() < self.earliest())
 
     def anchor(self) -> _dt.date:
         """The day used to place the date on a timeline (the sort position)."""
@@ -140,16 +194,40 @@ class Date:
 
 _POINT_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _POINT_ZH = re.compile(r"^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?$")
+_YEAR_PART = re.compile(r"^(\d{4})(?:年|-)?(" + "|".join(sorted(YEAR_PARTS, key=len, reverse=True)) + ")$")
+_MONTH_PART = re.compile(r"^(\d{4})(?:年|-)(\d{1,2})(?:月|-)?(" + "|".join(MONTH_PARTS) + ")$")
 _RANGE = re.compile(r"^(.+?)(?:\.\.|至|/)(.+)$")
+_DOTTED = re.compile(r"^(\d{4})[.．](\d{1,2})(?:[.．](\d{1,2}))?$")
 
 HELP = ("日期可写作 1984、1984-03、1984-03-12 或 1984年、1984年3月、1984年3月12日；"
         "约数写“约1984”或“1984~”，之前写“1985前”或“<1985”，之后写“1985后”或“>1985”，"
-        "时段写“1980..1983”或“1980至1983”")
+        "时段写“1980..1983”或“1980至1983”；档案只说“1958年底”“1958年下半年”“1958年春”“1958年3月上旬”的，照写")
+
+
+def _dotted_hint(text: str) -> str | None:
+    """The hyphenated form of a date written with dots (1958.5, 1958.05.12), for the message."""
+    m = _DOTTED.match(text.strip())
+    if not m:
+        return None
+    parts = [m.group(1)] + [f"{int(g):02d}" for g in m.groups()[1:] if g]
+    return "-".join(parts)
 
 
 def _point(text: str) -> Point:
+    m = _YEAR_PART.match(text)
+    if m:
+        return Point(int(m.group(1)), part=m.group(2))
+    m = _MONTH_PART.match(text)
+    if m:
+        year, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12:
+            raise DateError(f"日期“{text}”的月份 {month} 不在 1 至 12 之间")
+        return Point(year, month, part=m.group(3))
     m = _POINT_ISO.match(text) or _POINT_ZH.match(text)
     if not m:
+        hint = _dotted_hint(text)
+        if hint:
+            raise DateError(f"日期“{text}”不能用圆点分隔年月日，请写成 {hint}")
         raise DateError(f"无法识别的日期“{text}”。{HELP}")
     year = int(m.group(1))
     month = int(m.group(2)) if m.group(2) else None
@@ -169,6 +247,12 @@ def parse_date(value: object) -> Date:
     """Read a date as an editor writes it. Raises DateError with a Chinese message."""
     if isinstance(value, bool) or value is None:
         raise DateError(f"缺少日期或日期无效。{HELP}")
+    if isinstance(value, float):
+        # YAML reads 1958.5 as a number; the loader keeps what was typed (1958.10 is not 1958.1)
+        typed = getattr(value, "source", None) or repr(value)
+        hint = _dotted_hint(typed)
+        raise DateError(f"日期“{typed}”不能用圆点分隔年月日，请写成 {hint}" if hint
+                        else f"日期“{typed}”是一个数，不是日期。{HELP}")
     if isinstance(value, int):
         value = str(value)
     if isinstance(value, _dt.date):

@@ -1,10 +1,17 @@
 """Derive each body's and jurisdiction's history from the events.
 
-Events are replayed in the 大事记 order. The result, per entity, is its
-lifespan and a set of spans (names, short names, second names, parents,
-jurisdictions, ranks), each span opened and closed by an event. Problems met
-while replaying (an event on a body that does not exist yet or any more, two
-names set on the same day) are kept as findings for ``zhi check``.
+Events are replayed in the 大事记 order, except where partial dates leave the
+order open: that order is a rule for printing, not a fact. When an event would
+meet a body that does not exist yet (or still exists, for a re-establishment),
+and the event that sets it up (or ends it) may, by its date interval, come
+first, that event is replayed first. Only a contradiction that holds for every
+reading of the dates is reported.
+
+The result, per entity, is its lifespan and a set of spans (names, short
+names, second names, parents, jurisdictions, ranks), each span opened and
+closed by an event. Problems met while replaying (an event on a body that does
+not exist yet or any more, two names set on the same day) are kept as findings
+for ``zhi check``.
 """
 
 from __future__ import annotations
@@ -72,6 +79,10 @@ class Timeline:
             return False
         return any(life.end is not None and d.earliest() >= life.end.earliest() for life in self.lives)
 
+    def is_open(self) -> bool:
+        """A period of existence has begun and not ended (in replay order)."""
+        return bool(self.lives) and self.lives[-1].end is None
+
     def life_ending_before(self, d: Date) -> Span | None:
         ended = [life for life in self.lives if life.end is not None and life.end.earliest() <= d.earliest()]
         return ended[-1] if ended else None
@@ -123,6 +134,29 @@ class History:
         return self.timelines.get(rid)
 
 
+def life_label(life: Span) -> str:
+    """A period of existence as the messages name it: 1962年—约1968年, or 1973年5月起 while open."""
+    start = str(life.start) if life.start else "？"
+    return f"{start}—{life.end}" if life.end is not None else f"{start}起"
+
+
+def lives_label(t: Timeline) -> str:
+    """Every period of existence, so that a gap between two shows: 1948年—1958年、1962年起."""
+    return "、".join(life_label(life) for life in t.lives) or "档案中没有它的设立事件"
+
+
+def _creates(e: Event, rid: str) -> bool:
+    return rid in e.new
+
+
+def _ends(e: Event, rid: str) -> bool:
+    if e.type == "abolish":
+        return e.body is not None and e.body.id == rid
+    if e.type in ("merge", "split"):
+        return any(r.id == rid for r in e.before) and not any(r.id == rid for r in e.after)
+    return False
+
+
 def _close(spans: list[Span], d: Date, e: Event) -> None:
     for s in spans:
         if s.end is None:
@@ -138,6 +172,9 @@ class _Replay:
         for rid in archive.jurisdictions:
             self.tl[rid] = Timeline(rid, True)
         self.findings: list[Finding] = []
+        self.pending: set[int] = set()           # ids of events not replayed yet
+        self.creators: dict[str, list[Event]] = {}  # body id -> events that set it up, in 大事记 order
+        self.enders: dict[str, list[Event]] = {}    # body id -> events that end it
 
     def warn(self, code: str, sev: str, msg: str, loc: Loc, related: list[Loc] | None = None) -> None:
         self.findings.append(Finding(code, sev, msg, loc, related or []))
@@ -157,9 +194,14 @@ class _Replay:
         d = e.date
         if t.start is not None:
             if t.end is None:
+                life = t.lives[-1]
+                later = [x for x in self.enders.get(nb.id, []) if id(x) in self.pending]
+                why = (f"（档案记其{later[0].type_zh}于{later[0].date}，不能早于此次设立）" if later
+                       else "（档案中此后没有它的撤销、合并事件）")
                 self.warn("body-exists", "error",
-                          f"{self.label(nb.id)}已于{t.start}设立且尚未撤销，不能再次设立；若是恢复设立，请先记录其撤销或合并",
-                          e.loc, [t.start_event.loc] if t.start_event else [])
+                          f"{self.label(nb.id)}的一期（{life_label(life)}）此时尚未终止{why}，"
+                          f"不能于{d}再次设立；若是恢复设立，请先记录其撤销或合并，或核对两处日期",
+                          e.loc, [life.start_event.loc] if life.start_event else [])
                 return
             # re-establishment after an end: a new period of existence of the same id
             t.end = t.end_event = None
@@ -209,7 +251,8 @@ class _Replay:
             return t  # a neighbour outside the volume (越境不书) is only named, its history not recorded
         d = e.date
         if t.start is None or t.definitely_before_start(d):
-            when = f"（设立于{t.start}）" if t.start else "（档案中没有它的设立事件）"
+            made = [x.date for x in self.creators.get(ref.id, [])]
+            when = f"（设立于{t.start or made[0]}）" if t.start or made else "（档案中没有它的设立事件）"
             self.warn("body-not-yet", "error",
                       f"{e.type_zh}事件（{d}）涉及{self.label(ref.id)}，但此时它尚未设立{when}；请核对日期，或补记其设立",
                       ref.loc, [t.start_event.loc] if t.start_event else [])
@@ -218,7 +261,8 @@ class _Replay:
             life = t.life_ending_before(d)
             how = life.end_event.type_zh if life and life.end_event else "撤销"
             self.warn("body-ended", "error",
-                      f"{e.type_zh}事件（{d}）涉及{self.label(ref.id)}，但它已于{life.end if life else t.end}因{how}而终止；"
+                      f"{e.type_zh}事件（{d}）涉及{self.label(ref.id)}，但它{life_label(life) if life else ''}的一期"
+                      f"已于{life.end if life else t.end}因{how}而终止；"
                       f"合并、分设或撤销后原机构不应再出现，请核对日期或所引机构",
                       ref.loc, [life.end_event.loc] if life and life.end_event else [])
             return None
@@ -245,8 +289,56 @@ class _Replay:
     def run(self) -> History:
         events = sorted((e for e in self.a.events if e.date is not None), key=Event.sort_key)
         for e in events:
-            getattr(self, "_" + e.type.replace("-", "_"))(e)
+            for rid in e.new:
+                self.creators.setdefault(rid, []).append(e)
+            for r in ([e.body] if e.body else []) + e.before:
+                if _ends(e, r.id):
+                    self.enders.setdefault(r.id, []).append(e)
+        self.pending = {id(e) for e in events}
+        for e in events:
+            self.replay(e, set())
         return History(self.tl, events, self.findings)
+
+    def replay(self, e: Event, busy: set[int]) -> None:
+        """Replay e, after the events it depends on that its date allows to come first."""
+        if id(e) not in self.pending:
+            return
+        busy.add(id(e))
+        for first in self.prerequisites(e):
+            if id(first) not in busy:
+                self.replay(first, busy)
+        self.pending.discard(id(e))
+        getattr(self, "_" + e.type.replace("-", "_"))(e)
+        for r in e.participants():
+            t = self.tl.get(r.id)
+            # an event that may have happened before the end already replayed: what it opened ends there too
+            if t is not None and t.lives and not t.is_open() and not _creates(e, r.id):
+                last = t.lives[-1]
+                for spans in (t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds):
+                    _close(spans, last.end, last.end_event)
+
+    def prerequisites(self, e: Event) -> list[Event]:
+        """Pending events that must come before e for e to make sense, and may by their dates.
+
+        A body e refers to that is not set up (or has ended) needs its next pending set-up; a body e sets up
+        again while it still exists needs its pending end."""
+        out: list[Event] = []
+        refs = e.participants()
+        for r in refs:
+            t = self.tl.get(r.id)
+            if t is None:
+                continue
+            if _creates(e, r.id):
+                wanted = self.enders.get(r.id, []) if t.is_open() else []
+            elif not t.is_open() and not (t.lives and e.date.earliest() <= t.lives[-1].end.latest()):
+                wanted = self.creators.get(r.id, [])
+            else:
+                continue
+            for x in wanted:
+                if x is not e and id(x) in self.pending and x.date.earliest() <= e.date.latest():
+                    out.append(x)
+                    break
+        return out
 
     def _establish(self, e: Event) -> None:
         for nb in e.new.values():

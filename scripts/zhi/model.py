@@ -164,7 +164,7 @@ class Event(Record):
 
     def sort_key(self) -> tuple:
         rank = 0 if self.type in ("establish", "merge", "split") else 2 if self.type == "abolish" else 1
-        return (self.date.sort_key() if self.date else ((9999, 99, 99), 9, (0, 0, 0)), rank, self.order)
+        return (self.date.sort_key() if self.date else ((9999, 99, 99, 0), 9, (0, 0, 0, 0)), rank, self.order)
 
 
 @dataclass

@@ -10,6 +10,7 @@ findings at the line PyYAML points to.
 from __future__ import annotations
 
 import re
+from typing import Self
 
 import yaml
 
@@ -32,6 +33,17 @@ class LList(list):
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class TypedFloat(float):
+    """A number YAML read as a float, with the text as typed (1958.10 stays "1958.10" for messages)."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str) -> Self:
+        f = super().__new__(cls, value)
+        f.source = source
+        return f
 
 
 class _Loader(yaml.SafeLoader):
@@ -155,8 +167,12 @@ class YamlFile:
                 lst.append(self._convert(item, loader, depth + 1))
                 lst.item_lines.append(item.start_mark.line + 1)
             return lst
-        if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
-                        "tag:yaml.org,2002:null"):
+        if node.tag == "tag:yaml.org,2002:float":
+            try:
+                return TypedFloat(loader.construct_object(node, deep=True), node.value)
+            except (ValueError, yaml.YAMLError):
+                return node.value
+        if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"):
             try:
                 return loader.construct_object(node, deep=True)
             except (ValueError, yaml.YAMLError):

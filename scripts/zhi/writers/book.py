@@ -285,11 +285,7 @@ class BookWriter:
 
 def _when(d: Date) -> str:
     if d.qualifier == "exact" and not d.end:
-        if d.start.day:
-            return f"{d.start.month}月{d.start.day}日"
-        if d.start.month:
-            return f"{d.start.month}月"
-        return "是年"
+        return d.start.within_year() or "是年"   # 3月12日, 3月, 3月上旬, 下半年, 年底
     return d.chinese()
 
 
