@@ -47,6 +47,7 @@ class BuildResult:
     findings: list[Finding]
     timings: dict[str, float] = field(default_factory=dict)
     book: object = None  # typeset.TypesetResult when the PDF was made
+    kept_pdf: bool = False  # --no-pdf: the PDF of an earlier build was kept, not made anew
 
 
 def output_dir(root: Path, edition: str) -> Path:
@@ -151,14 +152,19 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
                          "\n".join(f.as_text() for f in errors[:20]))
 
     t1 = time.perf_counter()
+    out = out or output_dir(root, edition)
+    # without a new PDF the last one is kept (and the home page says it may be older than the site); the
+    # leak scan below reads it again, so a PDF holding what is now classified still stops the build
+    earlier_pdf = None if pdf else next((p for p in (work_dir(root, out) / "book" / PDF_NAME, out / PDF_NAME)
+                                         if p.is_file()), None)
     ed = filter_archive(archive, edition)
     ed_history = derive_history(ed)
-    writer = SiteWriter(ed, ed_history, root / "theme", edition, pdf_name=PDF_NAME if pdf else None)
+    writer = SiteWriter(ed, ed_history, root / "theme", edition,
+                        pdf_name=PDF_NAME if pdf or earlier_pdf else None, pdf_kept=earlier_pdf is not None)
     tree = writer.write()
     timings["derive+write"] = time.perf_counter() - t1
 
     book_report = None
-    out = out or output_dir(root, edition)
     # one working tree per output folder, kept between builds (see workdir.py)
     with WorkDir(work_dir(root, out)) as wd:
         files = {p.path: p.text.encode("utf-8") for p in tree.pages}
@@ -175,6 +181,8 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
             files[PDF_NAME] = (wd.path / "book" / PDF_NAME).read_bytes()
             timings["pdf"] = time.perf_counter() - t3
             book_report = res_pdf
+        elif earlier_pdf is not None:
+            files[PDF_NAME] = earlier_pdf.read_bytes()
         if docx:
             t4 = time.perf_counter()
             write_docx(BookWriter(ed, ed_history, root / "theme", edition), wd.path / "book" / DOCX_NAME,
@@ -236,7 +244,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
         else:
             out = site
     timings["total"] = time.perf_counter() - t0
-    return BuildResult(out, len(tree.pages), findings, timings, book_report)
+    return BuildResult(out, len(tree.pages), findings, timings, book_report, kept_pdf=earlier_pdf is not None)
 
 
 def _versions(*dists: str) -> list[str]:

@@ -93,6 +93,11 @@ def cmd_build(args) -> int:
             print(f"  避头尾：第 {issue.page} 页“{issue.line}”：{issue.problem}", file=sys.stderr)
         if b.line_issues:
             print(f"  共 {len(b.line_issues)} 处不合避头尾规则（GB/T 15834），请检查上列各页", file=sys.stderr)
+    elif res.kept_pdf:
+        print(f"志书 PDF 未重新生成（--no-pdf），保留了上一次生成的 {res.out / 'zhi.pdf'}；它可能未含最近的修改，"
+              f"去掉 --no-pdf 再生成一次即可更新")
+    elif args.no_pdf:
+        print("志书 PDF 未生成（--no-pdf），此前也没有生成过；去掉 --no-pdf 即可生成")
     if args.docx:
         print(f"审读用 Word 文档：{res.out / 'zhi.docx'}")
     return 0

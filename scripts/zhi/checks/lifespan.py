@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..dates import Date
 from ..findings import Finding, Loc
-from ..history import History, Timeline
+from ..history import History, Timeline, lives_label
 from ..model import Archive, Ref
 
 
@@ -88,7 +88,7 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
             if not p.alive_on(span.start):
                 yield Finding("parent-not-alive", "error",
                               f"{_label(t, t.id)}自{span.start}隶属于{_label(p, p.id)}，但此时上级机构不存在"
-                              + (f"（其存续期 {p.start}—{p.end or '今'}）" if p.start else ""), loc)
+                              f"（其存续期：{lives_label(p)}）；请核对日期或上级", loc)
             elif p.end and (span.end is None or span.end.earliest() > p.end.latest()):
                 yield Finding("parent-ended", "warning",
                               f"{_label(p, p.id)}已于{p.end}终止，但{_label(t, t.id)}此后仍隶属于它；"
@@ -104,7 +104,7 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
             if not j.alive_on(span.start):
                 yield Finding("jurisdiction-not-alive", "error",
                               f"{_label(t, t.id)}自{span.start}属于{_label(j, j.id)}，但该行政区划此时不存在"
-                              + (f"（存续期 {j.start}—{j.end or '今'}）" if j.start else ""), loc)
+                              f"（存续期：{lives_label(j)}）", loc)
             elif j.end and (span.end is None or span.end.earliest() > j.end.latest()):
                 yield Finding("jurisdiction-ended", "error",
                               f"{_label(j, j.id)}已于{j.end}撤销，但{_label(t, t.id)}此后仍属于它；请记录该机构的撤销、"

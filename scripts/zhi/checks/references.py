@@ -39,8 +39,44 @@ def _check(a: Archive, ref: Ref | None, want: str, role: str) -> Iterator[Findin
         yield Finding(code, "error", f"{role}应引用{KIND_WORD[want]}，但“{ref.id}”是{KIND_WORD.get(got, got)}", ref.loc)
 
 
+def _origin_example(a: Archive) -> str:
+    """How to date a body older than the volume: before the book's 上限 (the sample's is not everyone's)."""
+    upper = getattr(a.book, "upper", None)
+    return f"{upper.start.year}前" if upper is not None else "1950前"
+
+
+def _same_body(e) -> Iterator[Finding]:
+    """A body named twice where two different bodies are meant: a transfer to itself, a merge listing it twice."""
+    if e.source_from and e.target_to and e.source_from.id == e.target_to.id:
+        yield Finding("event-same-body", "error",
+                      f"职能划转事件的 from 与 to 是同一机构“{e.target_to.id}”，机构不能把职能划转给自己；"
+                      f"请核对划出、划入的机构", e.target_to.loc)
+    for key, refs in (("before", e.before), ("after", e.after)):
+        seen: dict[str, Ref] = {}
+        for r in refs:
+            if r.id in seen:
+                yield Finding("event-same-body", "error",
+                              f"{e.type_zh}事件的 {key} 中“{r.id}”出现了两次；每个机构只列一次，请删去重复的一项，"
+                              f"或改为应写的另一机构", r.loc)
+            seen[r.id] = r
+    if e.body and any(r.id == e.body.id for r in e.functions_to):
+        r = next(r for r in e.functions_to if r.id == e.body.id)
+        yield Finding("event-same-body", "error",
+                      f"撤销事件把职能划给了被撤销的机构“{r.id}”自己；functions_to 应写承接职能的其他机构", r.loc)
+    if e.type == "reparent" and e.body and e.parent and e.parent.id == e.body.id:
+        yield Finding("event-same-body", "error",
+                      f"隶属变更事件把“{e.body.id}”的上级写成了它自己；请写上级机构的编号", e.parent.loc)
+
+
 def check_references(a: Archive, h: History) -> Iterator[Finding]:
     for e in a.events:
+        yield from _same_body(e)
+        if e.type == "staffing" and e.body is not None and _kind_of(a, e.body.id) == "jurisdiction":
+            # a jurisdiction's total is not one body's figure; an event cannot hang it on a body
+            yield Finding("ref-wrong-kind", "error",
+                          f"编制核定事件只能核定某一机构的编制，但“{e.body.id}”是行政区划；请写明核定给哪个机构。"
+                          f"整个行政区划或系统的编制总数不是某一机构的编制，写法见编辑指南 guide/staffing.md", e.body.loc)
+            continue
         for r in e.participants():
             yield from _check(a, r, "actor", f"{e.type_zh}事件")
         for nb in e.new.values():
@@ -66,7 +102,8 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
         if t is not None and t.start is None:
             yield Finding("body-no-origin", "error",
                           f"机构“{b.id}”没有设立记录：请在 sources/events/ 中补记它的设立（establish），"
-                          f"或在合并、分设事件的 after 中描述它；早于本志上限的机构，设立日期可写作“1950前”", b.loc)
+                          f"或在合并、分设事件的 after 中描述它；早于本志上限的机构，设立日期可写作“{_origin_example(a)}”",
+                          b.loc)
     for j in a.jurisdictions.values():
         t = h.get(j.id)
         if t is not None and t.start is None and j.in_scope:

@@ -88,8 +88,10 @@ class SiteTree:
 
 
 class SiteWriter:
-    def __init__(self, a: Archive, h: History, theme: Path, edition: str = "public", pdf_name: str | None = None):
+    def __init__(self, a: Archive, h: History, theme: Path, edition: str = "public", pdf_name: str | None = None,
+                 pdf_kept: bool = False):
         self.a, self.h, self.edition, self.pdf_name = a, h, edition, pdf_name
+        self.pdf_kept = pdf_kept  # the PDF is an earlier build's (zhi build --no-pdf)
         # Every value a template prints is escaped for Markdown (and HTML) unless it is Markup made here:
         # links, generated SVG, sanitised text. No record can put markup or script into a page.
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme / "pages")),

@@ -1,0 +1,135 @@
+"""Checks that were missing or misleading: each message says what is really wrong, with the archive's own dates."""
+
+from conftest import make_archive
+from zhi.checks import run_checks
+from zhi.loader import load_archive
+
+
+def write(root, rel, text):
+    p = root / rel
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(text, encoding="utf-8")
+
+
+def found(root, code):
+    return [f for f in run_checks(load_archive(root)) if f.code == code]
+
+
+def test_parent_not_alive_shows_the_gap_in_the_parents_life(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", """
+- id: ev-a
+  type: abolish
+  date: 1968-01
+  body: cs-jingwei
+  sources: [d-1956-1]
+- id: ev-b
+  type: establish
+  date: 1978-05
+  body: cs-jingwei
+  name: 测试县经济委员会
+  short: 县经委
+  parent: cs-zhengfu
+  sources: [d-1956-1]
+- id: ev-c
+  type: reparent
+  date: 1972
+  body: cs-jiwei
+  parent: cs-jingwei
+  sources: [d-1956-1]
+""")
+    fs = found(root, "parent-not-alive")
+    assert len(fs) == 1
+    assert "1956年6月1日—1968年1月、1978年5月—1984年3月12日" in fs[0].message
+    assert "今" not in fs[0].message
+
+
+def test_body_no_origin_example_follows_the_books_upper_limit(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/extra.yaml", "id: cs-nongye\nkind: 政府工作部门\n")
+    book = root / "chronicle/book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("upper: 1949", "upper: 1912"), encoding="utf-8")
+    fs = found(root, "body-no-origin")
+    assert len(fs) == 1 and "“1912前”" in fs[0].message and "1950前" not in fs[0].message
+
+
+def test_staffing_event_on_a_jurisdiction_is_refused_clearly(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", """
+- id: ev-s
+  type: staffing
+  date: 1990
+  body: cs-xian
+  staffing: {行政编制: 300}
+  sources: [d-1990-3]
+""")
+    fs = found(root, "ref-wrong-kind")
+    assert len(fs) == 1 and fs[0].loc.line == 5
+    assert "行政区划" in fs[0].message and "guide/staffing.md" in fs[0].message
+
+
+def test_abolish_handing_functions_to_itself_and_reparent_to_itself(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", """
+- id: ev-a
+  type: abolish
+  date: 1970
+  body: cs-jingwei
+  functions_to: [cs-jingwei]
+  sources: [d-1956-1]
+- id: ev-b
+  type: reparent
+  date: 1960
+  body: cs-jiwei
+  parent: cs-jiwei
+  sources: [d-1956-1]
+""")
+    assert sorted(f.loc.line for f in found(root, "event-same-body")) == [6, 12]
+
+
+def _project(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    root = make_archive(tmp_path)
+    top = Path(__file__).resolve().parent.parent
+    shutil.copytree(top / "theme", root / "theme")
+    shutil.copy(top / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def _build_no_pdf(root):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "zhi.cli", "--root", str(root), "build", "--no-pdf"],
+                          capture_output=True, text=True, timeout=600, check=False)
+
+
+def test_build_without_pdf_keeps_the_last_pdf_and_says_so(tmp_path):
+    from pypdf import PdfWriter
+
+    root = _project(tmp_path)
+    (root / "site").mkdir()
+    w = PdfWriter()
+    w.add_blank_page(width=200, height=200)
+    with open(root / "site/zhi.pdf", "wb") as fh:
+        w.write(fh)
+    before = (root / "site/zhi.pdf").read_bytes()
+    proc = _build_no_pdf(root)
+    assert proc.returncode == 0, proc.stderr
+    assert "保留了上一次生成的" in proc.stdout and "zhi.pdf" in proc.stdout
+    assert (root / "site/zhi.pdf").read_bytes() == before
+    home = (root / "site/index.html").read_text(encoding="utf-8")
+    assert 'href="zhi.pdf"' in home and "上一次完整生成时的 PDF" in home
+    # a second site-only build still keeps it
+    assert _build_no_pdf(root).returncode == 0 and (root / "site/zhi.pdf").read_bytes() == before
+
+
+def test_build_without_pdf_and_no_earlier_pdf_links_none(tmp_path):
+    root = _project(tmp_path)
+    proc = _build_no_pdf(root)
+    assert proc.returncode == 0, proc.stderr
+    assert "此前也没有生成过" in proc.stdout
+    assert not (root / "site/zhi.pdf").exists()
+    assert "zhi.pdf" not in (root / "site/index.html").read_text(encoding="utf-8")
