@@ -24,6 +24,20 @@ def make_archive(tmp_path: Path, overlay: Path | None = None) -> Path:
     return dest
 
 
+def with_theme(root: Path) -> Path:
+    """An archive made buildable: the project's theme and mkdocs.yml beside its sources."""
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def write(root: Path, rel: str, text: str) -> None:
+    """Write a file of a test archive, making its folders."""
+    p = root / rel
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(text, encoding="utf-8")
+
+
 @pytest.fixture
 def base_archive(tmp_path):
     return make_archive(tmp_path)

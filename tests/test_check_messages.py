@@ -1,14 +1,8 @@
 """Checks that were missing or misleading: each message says what is really wrong, with the archive's own dates."""
 
-from conftest import make_archive
+from conftest import make_archive, with_theme, write
 from zhi.checks import run_checks
 from zhi.loader import load_archive
-
-
-def write(root, rel, text):
-    p = root / rel
-    p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(text, encoding="utf-8")
 
 
 def found(root, code):
@@ -87,17 +81,6 @@ def test_abolish_handing_functions_to_itself_and_reparent_to_itself(tmp_path):
     assert sorted(f.loc.line for f in found(root, "event-same-body")) == [6, 12]
 
 
-def _project(tmp_path):
-    import shutil
-    from pathlib import Path
-
-    root = make_archive(tmp_path)
-    top = Path(__file__).resolve().parent.parent
-    shutil.copytree(top / "theme", root / "theme")
-    shutil.copy(top / "mkdocs.yml", root / "mkdocs.yml")
-    return root
-
-
 def _build_no_pdf(root):
     import subprocess
     import sys
@@ -109,7 +92,7 @@ def _build_no_pdf(root):
 def test_build_without_pdf_keeps_the_last_pdf_and_says_so(tmp_path):
     from pypdf import PdfWriter
 
-    root = _project(tmp_path)
+    root = with_theme(make_archive(tmp_path))
     (root / "site").mkdir()
     w = PdfWriter()
     w.add_blank_page(width=200, height=200)
@@ -127,7 +110,7 @@ def test_build_without_pdf_keeps_the_last_pdf_and_says_so(tmp_path):
 
 
 def test_build_without_pdf_and_no_earlier_pdf_links_none(tmp_path):
-    root = _project(tmp_path)
+    root = with_theme(make_archive(tmp_path))
     proc = _build_no_pdf(root)
     assert proc.returncode == 0, proc.stderr
     assert "此前也没有生成过" in proc.stdout

@@ -4,18 +4,12 @@ Each test checks the derived history (lives, names on a date) or the printed mes
 succeeds.
 """
 
-from conftest import make_archive
+from conftest import make_archive, write
 from zhi.checks import run_checks
 from zhi.dates import parse_date
 from zhi.history import derive_history
 from zhi.loader import load_archive
 from zhi.writers.book import _when
-
-
-def write(root, rel, text):
-    p = root / rel
-    p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(text, encoding="utf-8")
 
 
 def errors(root):
@@ -201,3 +195,33 @@ def test_dotted_date_is_told_its_hyphenated_form(tmp_path):
 """)
     found = [f for f in run_checks(load_archive(root)) if f.code == "date-invalid"]
     assert len(found) == 1 and "写成 1958-10" in found[0].message and "float" not in found[0].message
+
+
+def test_parent_set_up_before_a_date_exists_for_a_child_set_up_on_that_date(tmp_path):
+    # the parent's `1957-03-01前` sorts after 1957-03-01 in the 大事记; the child inherits its jurisdiction anyway
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/gongye.yaml", """
+- id: cs-gongye
+  kind: 政府工作部门
+- id: cs-gongye-ban
+  kind: 事业单位
+""")
+    write(root, "sources/events/gongye.yaml", """
+- id: ev-gy-1
+  type: establish
+  date: 1957-03-01前
+  body: cs-gongye
+  name: 测试县工业科
+  parent: cs-zhengfu
+  sources: [d-1956-1]
+- id: ev-gy-2
+  type: establish
+  date: 1957-03-01
+  body: cs-gongye-ban
+  name: 测试县工业科办公室
+  parent: cs-gongye
+  sources: [d-1956-1]
+""")
+    assert errors(root) == []
+    t = derive_history(load_archive(root)).get("cs-gongye-ban")
+    assert t.jurisdiction_on(parse_date("1958")) == "cs-xian" and t.parent_on(parse_date("1958")) == "cs-gongye"

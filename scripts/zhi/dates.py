@@ -24,6 +24,11 @@ QUALIFIERS = ("exact", "circa", "before", "after")
 _QUAL_RANK = {q: i for i, q in enumerate(QUALIFIERS)}
 
 
+# What an editor writes where the sources give no date at all (a leader's term whose end no source gives, a body
+# whose end is not known): kept as "unknown", printed as the book does (？ / 止年不详), never filled in.
+UNKNOWN_WORDS = ("不详", "止年不详", "始年不详", "？", "?")
+
+
 class DateError(ValueError):
     """A date that cannot be read; the message is Chinese and says how to write it."""
 
@@ -262,6 +267,9 @@ def parse_date(value: object) -> Date:
     text = value.strip()
     if not text:
         raise DateError(f"日期为空。{HELP}")
+    if text in UNKNOWN_WORDS:
+        raise DateError(f"这里不能写“{text}”：事件、文件、编制的日期必须至少考出大约的年份（如“约1958”“1958前”）；"
+                        f"只有任职的起止（from、to）和机构的止年（end）可以写“不详”")
     raw = text
     qualifier = "exact"
     if text.startswith("约"):

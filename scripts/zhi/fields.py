@@ -11,7 +11,7 @@ import difflib
 import re
 
 from .classification import PUBLIC, ClassificationError, Level, parse_level
-from .dates import Date, DateError, parse_date
+from .dates import UNKNOWN_WORDS, Date, DateError, parse_date
 from .findings import Finding, Loc
 from .model import Ref
 from .rawhtml import has_markup
@@ -27,7 +27,7 @@ KEY_ZH = {
     "scans": "扫描件", "person": "人物", "post": "职务", "from": "起", "to": "止", "basis": "口径",
     "figures": "数字", "functions": "职能", "functions_to": "职能去向", "units": "内设机构", "level": "层级",
     "scope": "范围", "gender": "性别", "born": "出生", "died": "去世", "as": "原文称谓", "doc": "文件",
-    "page": "页码",
+    "page": "页码", "end": "止年", "term": "届次",
 }
 
 
@@ -92,6 +92,13 @@ class Fields:
         except DateError as e:
             self.error("date-invalid", f"“{key_label(key)}”：{e}", key)
             return None
+
+    def date_or_unknown(self, key: str, required: bool = False) -> tuple[Date | None, bool]:
+        """A date that the sources may not give: (None, True) for 不详 (or ？), else (date or None, False)."""
+        v = self.data.get(key)
+        if isinstance(v, str) and v.strip() in UNKNOWN_WORDS:
+            return None, True
+        return self.date(key, required), False
 
     def level(self) -> Level:
         try:

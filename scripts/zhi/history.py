@@ -65,6 +65,8 @@ class Timeline:
     events: list[Event] = field(default_factory=list)       # every event it takes part in, in order
     predecessors: list[tuple[str, Event]] = field(default_factory=list)
     successors: list[tuple[str, Event]] = field(default_factory=list)
+    end_unknown: bool = False      # `end: 不详`: its last period has no recorded end, and is not known to go on
+    last_known: Date | None = None  # then: the latest date a record shows it existing (止年不详, 最后见于…)
 
     # ---- queries -------------------------------------------------------------------
     def alive_on(self, d: Date) -> bool:
@@ -78,6 +80,18 @@ class Timeline:
         if not self.lives or any(life.covers(d, inclusive_end=True) for life in self.lives):
             return False
         return any(life.end is not None and d.earliest() >= life.end.earliest() for life in self.lives)
+
+    def known_alive_on(self, d: Date) -> bool:
+        """Alive on d as far as the record shows: a body whose end is unknown is not said to exist after the
+        last date a record shows it (a snapshot must not list it as if certain)."""
+        return self.alive_on(d) and not self.fate_unknown_on(d)
+
+    def fate_unknown_on(self, d: Date) -> bool:
+        """d may fall after the unknown end of its last period: whether it still existed is not known."""
+        if not self.end_unknown or not self.lives or self.lives[-1].end is not None:
+            return False
+        last = self.last_known or self.lives[-1].start
+        return last is not None and d.earliest() > last.latest() and self.lives[-1].covers(d)
 
     def is_open(self) -> bool:
         """A period of existence has begun and not ended (in replay order)."""
@@ -167,8 +181,8 @@ class _Replay:
     def __init__(self, archive: Archive):
         self.a = archive
         self.tl: dict[str, Timeline] = {}
-        for rid in archive.bodies:
-            self.tl[rid] = Timeline(rid, False)
+        for rid, b in archive.bodies.items():
+            self.tl[rid] = Timeline(rid, False, end_unknown=b.end_unknown)
         for rid in archive.jurisdictions:
             self.tl[rid] = Timeline(rid, True)
         self.findings: list[Finding] = []
@@ -297,7 +311,31 @@ class _Replay:
         self.pending = {id(e) for e in events}
         for e in events:
             self.replay(e, set())
+        self.last_known()
         return History(self.tl, events, self.findings)
+
+    def last_known(self) -> None:
+        """For a body whose end is unknown, the latest date any record shows it existing."""
+        seen: dict[str, list[Date]] = {}
+        for p in self.a.posts:
+            if p.body:
+                seen.setdefault(p.body.id, []).extend(d for d in (p.start, p.end) if d is not None)
+        for f in self.a.staffing:
+            if f.body and f.date:
+                seen.setdefault(f.body.id, []).append(f.date)
+        for t in self.tl.values():
+            if not t.end_unknown or not t.lives:
+                continue
+            if t.lives[-1].end is not None:
+                self.warn("end-unknown-but-ended", "error",
+                          f"机构文件写了“end: 不详”，但档案记有{self.label(t.id)}的{t.lives[-1].end_event.type_zh}"
+                          f"（{t.lives[-1].end}）；止年既已记载，请删去“end: 不详”",
+                          self.a.bodies[t.id].loc, [t.lives[-1].end_event.loc] if t.lives[-1].end_event else [])
+                continue
+            start = t.lives[-1].start
+            dates = [e.date for e in t.events if e.date is not None] + seen.get(t.id, [])
+            dates = [d for d in dates if start is None or d.latest() >= start.earliest()]
+            t.last_known = max(dates, key=lambda d: (d.latest(), d.sort_key()), default=start)
 
     def replay(self, e: Event, busy: set[int]) -> None:
         """Replay e, after the events it depends on that its date allows to come first."""
@@ -323,7 +361,9 @@ class _Replay:
         A body e refers to that is not set up (or has ended) needs its next pending set-up; a body e sets up
         again while it still exists needs its pending end."""
         out: list[Event] = []
-        refs = e.participants()
+        # the bodies it acts on, and those it names as a parent or a place (they must exist first too)
+        refs = e.participants() + [r for nb in e.new.values() for r in (nb.parent, nb.jurisdiction) if r] + \
+            [r for r in (e.parent, e.jurisdiction) if r]
         for r in refs:
             t = self.tl.get(r.id)
             if t is None:

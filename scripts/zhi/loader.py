@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .dates import UNKNOWN_WORDS
 from .docno import parse_docno
 from .fields import Fields, as_record_map
 from .findings import Finding, Loc
@@ -138,9 +139,13 @@ class Loader:
             self._register(self.archive.jurisdictions, j)
 
     def _read_bodies(self, m: LMap, rel: str, path: Path) -> None:
-        f = Fields(m, rel, self.findings, "机构", COMMON | {"kind", "functions", "units"},
+        f = Fields(m, rel, self.findings, "机构", COMMON | {"kind", "functions", "units", "end"},
                    hint="名称、上级、规格、属地由事件记录（设立、更名等），不写在机构文件中。")
         rid = f.ident()
+        end = f.text("end")
+        if end is not None and end not in UNKNOWN_WORDS:
+            f.error("schema-value", f"机构文件的“end（止年）”只能写“不详”（档案未载其撤销、合并），不是“{end}”；"
+                    f"机构的撤销、合并、分设请记为事件（见编辑指南 guide/events.md）", "end")
         units: list[Unit] = []
         raw_units = m.get("units")
         if isinstance(raw_units, LList):
@@ -156,7 +161,7 @@ class Loader:
         elif raw_units not in (None, ""):
             f.error("schema-type", "“units（内设机构）”应为列表", "units")
         b = Body(rid or "", f.loc(), f.level(), f.text("note") or "", body_kind=f.text("kind", True) or "",
-                 functions=f.text_list("functions"), units=units)
+                 functions=f.text_list("functions"), units=units, end_unknown=end in UNKNOWN_WORDS)
         if rid:
             self._register(self.archive.bodies, b)
 
@@ -203,10 +208,13 @@ class Loader:
             self._register(self.archive.people, p)
 
     def _read_posts(self, m: LMap, rel: str, path: Path) -> None:
-        f = Fields(m, rel, self.findings, "任职", COMMON | {"person", "body", "post", "from", "to", "sources"})
+        f = Fields(m, rel, self.findings, "任职", COMMON | {"person", "body", "post", "from", "to", "term", "sources"})
+        start, start_unknown = f.date_or_unknown("from", True)
+        end, end_unknown = f.date_or_unknown("to")
         p = Post(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "",
                  person=f.ref("person", True), body=f.ref("body", True), post=f.text("post", True) or "",
-                 start=f.date("from", True), end=f.date("to"), sources=self._citations(f))
+                 start=start, end=end, sources=self._citations(f), start_unknown=start_unknown,
+                 end_unknown=end_unknown, term=f.text("term") or "")
         self._register_unkeyed(p)
         self.archive.posts.append(p)
 

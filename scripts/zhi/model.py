@@ -72,6 +72,7 @@ class Body(Record):
     body_kind: str = ""
     functions: list[str] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
+    end_unknown: bool = False  # `end: 不详`: the sources do not give when (or whether) its last period ended
 
     kind_zh = "机构"
 
@@ -204,8 +205,21 @@ class Post(Record):
     start: Date | None = None
     end: Date | None = None
     sources: list[Citation] = field(default_factory=list)
+    start_unknown: bool = False  # `from: 不详`
+    end_unknown: bool = False    # `to: 不详` (no `to` at all: still in office at the volume's 下限)
+    term: str = ""               # 届次, as the source gives it (第七届人民政府)
 
     kind_zh = "任职"
+
+    def when(self) -> Date | None:
+        """The date that places the term: its start, or its end when the start is not known."""
+        return self.start or self.end
+
+    def tenure(self) -> str:
+        """The term as the book prints it: 1948年11月—1956年, ？—1956年, 1948年11月—？, 1948年11月—"""
+        start = "？" if self.start_unknown or self.start is None else self.start.chinese()
+        end = "？" if self.end_unknown else self.end.chinese() if self.end else ""
+        return f"{start}—{end}"
 
 
 @dataclass

@@ -52,8 +52,8 @@ def _name_check(h: History, ref: Ref | None, d: Date | None, what: str) -> Itera
 
 def check_usage_dates(a: Archive, h: History) -> Iterator[Finding]:
     for p in a.posts:
-        yield from _alive_check(h, p.body, p.start, "任职")
-        yield from _name_check(h, p.body, p.start, "任职")
+        yield from _alive_check(h, p.body, p.when(), "任职")
+        yield from _name_check(h, p.body, p.when(), "任职")
         t = h.get(p.body.id) if p.body else None
         if t and p.end and t.end and t.start and not t.definitely_after_end(p.start or p.end) \
                 and p.end.earliest() > t.end.latest():
@@ -74,6 +74,16 @@ def _label(t: Timeline | None, rid: str) -> str:
     return f"{t.current_name()}（{rid}）" if t and t.names else rid
 
 
+def _outlives(t: Timeline, span, end: Date) -> bool:
+    """The span (a parent, a place) certainly goes on after ``end``. An open span of a body whose end is unknown
+    (止年不详) goes on only as far as the last record that shows the body."""
+    if span.end is not None:
+        return span.end.earliest() > end.latest()
+    if t.end_unknown and t.lives and t.lives[-1].end is None:
+        return t.last_known is not None and t.last_known.earliest() > end.latest()
+    return True
+
+
 def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
     for t in h.timelines.values():
         if t.is_jurisdiction:
@@ -89,7 +99,7 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
                 yield Finding("parent-not-alive", "error",
                               f"{_label(t, t.id)}自{span.start}隶属于{_label(p, p.id)}，但此时上级机构不存在"
                               f"（其存续期：{lives_label(p)}）；请核对日期或上级", loc)
-            elif p.end and (span.end is None or span.end.earliest() > p.end.latest()):
+            elif p.end and _outlives(t, span, p.end):
                 yield Finding("parent-ended", "warning",
                               f"{_label(p, p.id)}已于{p.end}终止，但{_label(t, t.id)}此后仍隶属于它；"
                               f"请补记隶属变更（reparent）或该机构的撤销、合并", loc,
@@ -105,7 +115,7 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
                 yield Finding("jurisdiction-not-alive", "error",
                               f"{_label(t, t.id)}自{span.start}属于{_label(j, j.id)}，但该行政区划此时不存在"
                               f"（存续期：{lives_label(j)}）", loc)
-            elif j.end and (span.end is None or span.end.earliest() > j.end.latest()):
+            elif j.end and _outlives(t, span, j.end):
                 yield Finding("jurisdiction-ended", "error",
                               f"{_label(j, j.id)}已于{j.end}撤销，但{_label(t, t.id)}此后仍属于它；请记录该机构的撤销、"
                               f"合并或属地变更（rejurisdiction）", loc, [j.end_event.loc] if j.end_event else [])

@@ -39,6 +39,25 @@ class Lineage:
     functions_out: list[tuple[str, list[str], Event]] = field(default_factory=list)
     events: list[Entry] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
+    post_groups: list[tuple[str, list[Post]]] = field(default_factory=list)  # under the name valid in the term
+    last_known: Date | None = None  # set when the end is unknown (止年不详): the latest date a record shows it
+
+
+def by_name_in_term(h: History, rid: str, posts: list[Post]) -> list[tuple[str, list[Post]]]:
+    """Posts (in order) grouped under the body's full name valid when each term began (a 1988 mayor under the
+    1988 name, not the 1948 one); a term whose start is unknown goes by its end."""
+    groups: list[tuple[str, list[Post]]] = []
+    for p in posts:
+        name = name_on(h, rid, p.when())
+        if groups and groups[-1][0] == name:
+            groups[-1][1].append(p)
+        else:
+            groups.append((name, [p]))
+    return groups
+
+
+def post_order(p: Post) -> tuple:
+    return p.when().sort_key() if p.when() else ()
 
 
 def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = False) -> list[Period]:
@@ -84,6 +103,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     by_event = entries if isinstance(entries, dict) else entries_by_event(entries)
     lin.events = sorted((by_event[id(e)] for e in t.events if id(e) in by_event),
                         key=lambda en: en.event.sort_key())
-    lin.posts = sorted((p for p in a.posts if p.body and p.body.id == rid),
-                       key=lambda p: p.start.sort_key() if p.start else ())
+    lin.posts = sorted((p for p in a.posts if p.body and p.body.id == rid), key=post_order)
+    lin.post_groups = by_name_in_term(h, rid, lin.posts)
+    if t.end_unknown and t.lives and t.lives[-1].end is None:
+        lin.last_known = t.last_known
     return lin

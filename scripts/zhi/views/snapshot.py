@@ -55,11 +55,27 @@ def snapshot(a: Archive, h: History, jurisdiction: str, d: Date, figs: list[Figu
     per = figs if isinstance(figs, dict) else by_body(figs)
     rows = []
     for t in _candidates(h, jurisdiction, among):
-        if t.is_jurisdiction or not t.alive_on(d) or t.jurisdiction_on(d) != jurisdiction:
+        if t.is_jurisdiction or not t.known_alive_on(d) or t.jurisdiction_on(d) != jurisdiction:
             continue
         rows.append(_row(a, h, t, d, per.get(t.id, [])))
     return sorted(rows, key=lambda r: (_depth(h, r.body, d), r.parent_name, r.established.sort_key()
                                        if r.established else (), r.name))
+
+
+def fate_unknown(h: History, jurisdiction: str, d: Date, among: set[str] | None = None) -> list[Timeline]:
+    """Bodies of the jurisdiction whose end no source gives and that no record shows existing on d any more:
+    left out of the snapshot, named under it (止年不详)."""
+    return [t for t in _candidates(h, jurisdiction, among)
+            if not t.is_jurisdiction and t.fate_unknown_on(d) and t.jurisdiction_on(d) == jurisdiction]
+
+
+def fate_unknown_note(h: History, jurisdiction: str, d: Date, among: set[str] | None = None) -> str:
+    """The sentence printed under a snapshot for those bodies, or ""."""
+    from .naming import name_on
+
+    items = [f"{name_on(h, t.id, t.last_known)}（止年不详，最后见于{t.last_known}）"
+             for t in fate_unknown(h, jurisdiction, d, among)]
+    return f"另有{'、'.join(items)}，此时是否存续，档案未载。" if items else ""
 
 
 def _depth(h: History, rid: str, d: Date) -> int:

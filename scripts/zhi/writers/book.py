@@ -25,8 +25,9 @@ from ..history import History
 from ..model import STAFFING_KINDS, Archive, Document
 from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
+from ..views.lineage import by_name_in_term, post_order
 from ..views.naming import name_on
-from ..views.snapshot import snapshot
+from ..views.snapshot import fate_unknown_note, snapshot
 from ..views.staffing import figures, jurisdiction_tables
 from . import svg
 from ..rawhtml import sanitize
@@ -181,20 +182,22 @@ class BookWriter:
                     continue
                 rows = snapshot(self.a, self.h, j.id, d, self.figs)
                 snaps.append((f"{name_on(self.h, j.id, d)}（{d.chinese()}）",
-                              [(self.mention(r.body, r.name), r) for r in rows]))
+                              [(self.mention(r.body, r.name), r) for r in rows], fate_unknown_note(self.h, j.id, d)))
         sections.append(("snapshots", a2, snaps))
         # 三、领导名录
         a3 = self.heading(2, "三、领导名录")
         by_body: dict[str, list] = {}
-        for p in sorted(self.a.posts, key=lambda p: p.start.sort_key() if p.start else ()):
+        for p in sorted(self.a.posts, key=post_order):
             by_body.setdefault(p.body.id, []).append(p)
         leaders = []
         for rid, posts in sorted(by_body.items(), key=lambda kv: (self.h.get(kv[0]).start.sort_key()
                                                                    if self.h.get(kv[0]) and self.h.get(kv[0]).start
                                                                    else (), kv[0])):
-            rows = [(esc(p.post), self.mention(p.person.id, self.a.people[p.person.id].name),
-                     f"{p.start.chinese() if p.start else ''}—{p.end.chinese() if p.end else ''}") for p in posts]
-            leaders.append((self.mention(rid, name_on(self.h, rid, posts[0].start)), rows))
+            # each run of terms under the name the body bore when they began
+            for name, group in by_name_in_term(self.h, rid, posts):
+                rows = [(esc(p.post), self.mention(p.person.id, self.a.people[p.person.id].name), p.tenure(),
+                         esc(p.term)) for p in group]
+                leaders.append((self.mention(rid, name), rows))
         sections.append(("leaders", a3, leaders))
         # 四、编制统计表
         a4 = self.heading(2, "四、编制统计表")
@@ -209,6 +212,7 @@ class BookWriter:
             stats.append((name, table, chart))
         sections.append(("stats", a4, stats))
         return self.env.get_template("appendix.html.j2").render(anchor=anchor, sections=sections,
+                                                                terms=any(p.term for p in self.a.posts),
                                                                 kinds=STAFFING_KINDS)
 
     def index_html(self, pages: dict[str, list[str]] | None) -> str:

@@ -22,7 +22,7 @@ from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
 from ..views.lineage import entries_by_event, lineage
 from ..views.naming import name_on
-from ..views.snapshot import difference, members, snapshot
+from ..views.snapshot import difference, fate_unknown_note, members, snapshot
 from ..views.staffing import by_body, figures, jurisdiction_tables
 from . import svg
 from ..rawhtml import escape_all, sanitize
@@ -274,7 +274,8 @@ class SiteWriter:
                     continue
                 rows = snapshot(self.a, self.h, j.id, end, figs_by_body, member.get(j.id, set()))
                 diff = difference(self.h, j.id, Date(Point(y - 1, 12, 31)), end, member.get(j.id, set()))
-                snaps.append((j, self.name(j.id, end), rows, diff))
+                snaps.append((j, self.name(j.id, end), rows, diff,
+                              fate_unknown_note(self.h, j.id, end, member.get(j.id, set()))))
             entries = [e for e in self.entries if e.date.year == y]
             self.add(f"nianbiao/{y}.md", f"{y}年", "year.md.j2", year=y, snaps=snaps, entries=entries,
                      start=start, end=end)

@@ -9,7 +9,7 @@ from ..dates import Date
 from ..history import History
 from ..model import STAFFING_KINDS, Archive
 from ..views.chronology import Entry, Mention
-from ..views.snapshot import snapshot
+from ..views.snapshot import fate_unknown_note, snapshot
 from ..views.staffing import Figure
 
 Link = Callable[[str, str], str]  # (record id, text) → Markdown link or text
@@ -40,6 +40,9 @@ class Tables:
             out.append(f"| {link(r.body, r.name)} | {_md(r.kind)} | {_md(r.rank)} | {_md(r.parent_name)} | "
                        f"{r.approved.staffing.total() if r.approved else ''} | "
                        f"{r.established.chinese() if r.established else ''} | {_md('；'.join(r.authority))} |")
+        note = fate_unknown_note(self.h, d.target, d.date)
+        if note:
+            out += ["", _md(note)]
         return "\n".join(out)
 
     def staffing(self, d: Directive, link: Link) -> str:
