@@ -31,7 +31,7 @@ def archive_with_unknowns(tmp_path) -> Path:
     write(root, "sources/events/gongye.yaml", """
 - id: ev-gy-1
   type: establish
-  date: 1957
+  date: 1957年下半年
   body: cs-gongye
   name: 测试县工业科
   parent: cs-zhengfu
@@ -156,6 +156,9 @@ def test_site_pages_print_unknowns_as_the_book_would(tmp_path):
     assert "测试县工业局（止年不详，最后见于1960年5月）" in year
     assert "是年撤销" not in year                     # an unknown end is not an abolition
     assert ">测试县工业局<" not in year                # and not a row of the 一览
+    # the 大事记 prints the source's wording under its year, not "是年"
+    dsj = re.sub(r"<[^>]+>", "", (site / "dashiji/index.html").read_text(encoding="utf-8"))
+    assert re.search(r"下半年\s*设立测试县工业科", dsj), dsj[dsj.find("1957"):][:300]
     people = (site / "renwu/index.html").read_text(encoding="utf-8")
     assert "？—1960年5月" in people and "（第二届人民委员会）" in people
 
@@ -168,9 +171,12 @@ def test_book_pdf_leaders_read_back(tmp_path):
     a = load_archive(root)
     h = derive_history(a)
     pdf = tmp_path / "b.pdf"
-    typeset(BookWriter(a, h, root / "theme"), pdf, root, {"Title": "t"}, chunks=1, workers=1)
+    res = typeset(BookWriter(a, h, root / "theme"), pdf, root, {"Title": "t"}, chunks=1, workers=1)
+    assert res.line_issues == []        # a cell that begins “？—1960年5月” is not a line broken before “？”
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
+    flat = text.replace(" ", "")
+    assert re.search(r"下半年\s*设立测试县工业科", flat)           # the 大事记 entry, under 1957
     leaders = text[text.rindex("三、领导名录"):]
     assert "？—1960年5月" in leaders and "1957年—？" in leaders and "第二届人民委员会" in leaders
     assert "另有测试县工业局（止年不详，最后见于1960年5月）" in text.replace("\n", "").replace(" ", "")
@@ -214,3 +220,14 @@ def test_a_body_of_unknown_end_is_not_said_to_outlive_its_parent(tmp_path):
                                          "  to: 1987\n  sources: [d-1990-3]\n")
     found = [f for f in run_checks(load_archive(root)) if f.code == "parent-ended"]
     assert len(found) == 1 and "cs-gongye" in found[0].message
+
+
+def test_line_rule_is_about_breaks_not_about_a_cell_that_begins_with_a_question_mark():
+    from weasyprint import HTML
+
+    from zhi.writers.typeset import check_lines
+
+    cell = HTML(string="<table><tr><td>？—1956年</td><td>1948年11月—？</td></tr></table>").render()
+    assert check_lines(cell, lambda i: str(i + 1)) == []
+    broken = HTML(string="<p>机构编制<br>？—1956年</p>").render()
+    assert any("行首" in i.problem for i in check_lines(broken, lambda i: str(i + 1)))

@@ -193,6 +193,13 @@ class Date:
             return f"{s}至{self.end.chinese()}"
         return {"exact": s, "circa": f"约{s}", "before": f"{s}前", "after": f"{s}后"}[self.qualifier]
 
+    def in_year(self) -> str:
+        """The date as a 大事记 entry under its year prints it: 3月12日, 3月, 3月上旬, 下半年, 年底, 是年; a circa,
+        before, after or range date in full."""
+        if self.qualifier == "exact" and not self.end:
+            return self.start.within_year() or "是年"
+        return self.chinese()
+
     def __str__(self) -> str:
         return self.chinese()
 

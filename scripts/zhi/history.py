@@ -163,12 +163,13 @@ def _creates(e: Event, rid: str) -> bool:
     return rid in e.new
 
 
-def _ends(e: Event, rid: str) -> bool:
+def _ended_by(e: Event) -> set[str]:
+    """The bodies an event ends: the abolished one, or those merged or split away (not surviving in ``after``)."""
     if e.type == "abolish":
-        return e.body is not None and e.body.id == rid
+        return {e.body.id} if e.body is not None else set()
     if e.type in ("merge", "split"):
-        return any(r.id == rid for r in e.before) and not any(r.id == rid for r in e.after)
-    return False
+        return {r.id for r in e.before} - {r.id for r in e.after}
+    return set()
 
 
 def _close(spans: list[Span], d: Date, e: Event) -> None:
@@ -305,9 +306,8 @@ class _Replay:
         for e in events:
             for rid in e.new:
                 self.creators.setdefault(rid, []).append(e)
-            for r in ([e.body] if e.body else []) + e.before:
-                if _ends(e, r.id):
-                    self.enders.setdefault(r.id, []).append(e)
+            for rid in _ended_by(e):
+                self.enders.setdefault(rid, []).append(e)
         self.pending = {id(e) for e in events}
         for e in events:
             self.replay(e, set())
@@ -335,7 +335,8 @@ class _Replay:
             start = t.lives[-1].start
             dates = [e.date for e in t.events if e.date is not None] + seen.get(t.id, [])
             dates = [d for d in dates if start is None or d.latest() >= start.earliest()]
-            t.last_known = max(dates, key=lambda d: (d.latest(), d.sort_key()), default=start)
+            # the reading that reaches furthest; of two that end together, the narrower (年底 before 下半年)
+            t.last_known = max(dates, key=lambda d: (d.latest(), d.earliest()), default=start)
 
     def replay(self, e: Event, busy: set[int]) -> None:
         """Replay e, after the events it depends on that its date allows to come first."""

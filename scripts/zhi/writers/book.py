@@ -288,9 +288,7 @@ class BookWriter:
 
 
 def _when(d: Date) -> str:
-    if d.qualifier == "exact" and not d.end:
-        return d.start.within_year() or "是年"   # 3月12日, 3月, 3月上旬, 下半年, 年底
-    return d.chinese()
+    return d.in_year()
 
 
 def to_roman(n: int) -> str:

@@ -34,7 +34,9 @@ def _box(x: int, y: int, w: int, lines: list[tuple[str, str]], href: str | None,
 
 def lineage_svg(lin: Lineage, link) -> str:
     """Predecessors → the body (its names with dates) → successors."""
-    center_lines = [(f"{p.value}（{p.start.year if p.start else '?'}—{p.end.year if p.end else ''}）", INK)
+    # the last name of a body whose end is unknown runs to "？", not to an open end that reads as "still there"
+    unknown_end = "？" if lin.last_known else ""
+    center_lines = [(f"{p.value}（{p.start.year if p.start else '?'}—{p.end.year if p.end else unknown_end}）", INK)
                     for p in lin.names] or [(lin.name, INK)]
     preds = [(pid, name, e) for pid, name, e in lin.predecessors]
     succs = [(sid, name, e) for sid, name, e in lin.successors]

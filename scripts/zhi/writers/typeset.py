@@ -56,24 +56,31 @@ class TypesetResult:
     typeset_chunks: int = 0                   # chunk layouts actually done (the rest came from the cache)
 
 
-def _line_texts(box):
+def _line_texts(box, first: bool = True):
+    """(text, broken) of every line: ``broken`` when the line follows another line of the same block, i.e. begins
+    where the text was broken (the rule against a line starting with “？” or “，” is about breaks: a table cell
+    that begins with “？—1956年”, as a term of unknown start prints, breaks nothing)."""
     from weasyprint.formatting_structure import boxes
 
     if isinstance(box, boxes.LineBox):
-        yield "".join(child.text for child in box.descendants() if isinstance(child, boxes.TextBox))
+        yield "".join(child.text for child in box.descendants() if isinstance(child, boxes.TextBox)), not first
         return
+    seen_line = False
     for child in getattr(box, "children", []) or []:
-        yield from _line_texts(child)
+        is_line = isinstance(child, boxes.LineBox)
+        yield from _line_texts(child, not (is_line and seen_line))
+        seen_line = seen_line or is_line
 
 
 def check_lines(doc, label) -> list[LineIssue]:
     issues = []
     for i, page in enumerate(doc.pages):
         # a line of one character is a whole table cell or figure label ("—" for no figure), not broken text
-        lines = [t for t in _line_texts(page._page_box) if len(t.strip()) > 1]
-        for j, text in enumerate(lines):
+        found = [(t, broken) for t, broken in _line_texts(page._page_box) if len(t.strip()) > 1]
+        lines = [t for t, _ in found]
+        for j, (text, broken) in enumerate(found):
             s = text.strip()
-            if s[0] in NO_START and not s.startswith(("——", "……")):
+            if broken and s[0] in NO_START and not s.startswith(("——", "……")):
                 issues.append(LineIssue(label(i), s[:30], f"行首出现“{s[0]}”"))
             if s[-1] in NO_END:
                 issues.append(LineIssue(label(i), s[-30:], f"行末出现“{s[-1]}”"))
