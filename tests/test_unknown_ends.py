@@ -224,7 +224,6 @@ def test_a_body_of_unknown_end_is_not_said_to_outlive_its_parent(tmp_path):
 
 def test_line_rule_is_about_breaks_not_about_a_cell_that_begins_with_a_question_mark():
     from weasyprint import HTML
-
     from zhi.writers.typeset import check_lines
 
     cell = HTML(string="<table><tr><td>？—1956年</td><td>1948年11月—？</td></tr></table>").render()
