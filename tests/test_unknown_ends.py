@@ -16,6 +16,7 @@ from zhi.checks import run_checks
 from zhi.dates import parse_date
 from zhi.history import derive_history
 from zhi.loader import load_archive
+from zhi.views.indexes import body_index
 from zhi.views.lineage import lineage
 from zhi.views.snapshot import fate_unknown_note, snapshot
 from zhi.views.staffing import figures
@@ -103,6 +104,8 @@ def test_unknown_end_is_sayable_and_not_listed_as_existing_later(tmp_path):
     assert note == "另有测试县工业局（止年不详，最后见于1960年5月），此时是否存续，档案未载。"
     lin = lineage(a, h, "cs-gongye")
     assert lin.end is None and lin.last_known.iso() == "1960-05"
+    notes = {e.term: e.note for e in body_index(a, h) if e.target == "cs-gongye"}
+    assert notes == {"测试县工业科": "见“测试县工业局”（1957—1960）", "测试县工业局": "（1960—？）"}
 
 
 def test_end_unknown_with_a_recorded_end_is_an_error(tmp_path):

@@ -34,11 +34,12 @@ def body_index(a: Archive, h: History) -> list[IndexEntry]:
         if t.is_jurisdiction:
             continue
         current = t.current_name()
+        open_end = "？" if t.end_unknown and t.lives and t.lives[-1].end is None else ""  # 止年不详, not "still"
         for s in t.names:
             for i, name in enumerate(s.value):
                 if not name:
                     continue
-                years = f"{s.start.year}—{s.end.year if s.end else ''}" if s.start else ""
+                years = f"{s.start.year}—{s.end.year if s.end else open_end}" if s.start else ""
                 note = ("简称，" if i else "") + (f"见“{current}”" if name != current else "") + \
                        (f"（{years}）" if years else "")
                 out.setdefault((name, t.id), IndexEntry(name, t.id, note.strip("，")))
