@@ -46,5 +46,6 @@ def test_staffing_tables_stop_when_a_jurisdiction_ends():
     h = derive_history(a)
     ended = [j for j in a.jurisdictions.values() if j.in_scope and h.get(j.id).end is not None]
     assert ended
-    for jid, table in jurisdiction_tables(figures(a), h, [j.id for j in ended]):
-        assert table and table[-1][0] < h.get(jid).end.year + (1 if h.get(jid).end.start.month == 12 else 0)
+    for t in jurisdiction_tables(a, h, figures(a), [j.id for j in ended]):
+        end = h.get(t.jurisdiction).end
+        assert t.rows and t.rows[-1].year <= end.year and t.rows[-1].on.latest() < end.earliest()

@@ -24,6 +24,9 @@ BOOK = "chronicle/book.yaml"
 STATUSES = ("初稿", "修改稿", "送审稿", "定稿")
 DIRECTIVES = {"一览": "snapshot", "编制": "staffing", "大事记": "chronology"}
 DIRECTIVE_RE = re.compile(r"^\s*\[\[(一览|编制|大事记)(?::([^\[\]@\n]*))?(?:@([^\[\]\n]*))?\]\]\s*$")
+# a figure from the archive, inline: [[编制数:机构或区划编号@日期]], [[编制数:区划编号/政法@日期|行政编制]],
+# [[实有数:机构编号@日期]]
+FIGREF_RE = re.compile(r"\[\[(编制数|实有数):([^\[\]@|\n]+)@([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 REF_RE = re.compile(r"\[\[([^\[\]|@\n]+?)(?:@([^\[\]|\n]+?))?(?:\|([^\[\]\n]*))?\]\]")
 PASSAGE_OPEN = re.compile(r"^:::\s*(内部|秘密|机密|绝密)\s*$")
 PASSAGE_CLOSE = re.compile(r"^:::\s*$")
@@ -37,6 +40,32 @@ class ProseRef:
     date: Date | None
     text: str | None
     loc: Loc
+
+
+@dataclass
+class FigureRef:
+    """A staffing figure inserted in prose from the archive (see FIGREF_RE)."""
+
+    basis: str           # approved | actual
+    target: str          # body or jurisdiction id
+    system: str          # 系统 of a jurisdiction, or ""
+    date: Date | None
+    kinds: list[str]     # the categories to print; empty: every category the figure gives
+    loc: Loc
+    problem: str = ""
+
+
+def parse_figure_ref(m: re.Match, loc: Loc) -> FigureRef:
+    target, _, system = m.group(2).strip().partition("/")
+    system = system.strip().removesuffix("系统")
+    kinds = [k.strip() for k in re.split(r"[、,，\s]+", m.group(4) or "") if k.strip()]
+    date, problem = None, ""
+    try:
+        date = parse_date(m.group(3).strip())
+    except DateError as e:
+        problem = str(e)
+    return FigureRef("approved" if m.group(1) == "编制数" else "actual", target.strip(), system, date, kinds, loc,
+                     problem)
 
 
 @dataclass
@@ -71,6 +100,7 @@ class Chapter:
     headings: list[Heading] = field(default_factory=list)
     refs: list[ProseRef] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    figrefs: list[FigureRef] = field(default_factory=list)
     passages: list[tuple[Level, int, int]] = field(default_factory=list)  # level, first and last line (in body)
 
 
@@ -184,6 +214,9 @@ def _scan(ch: Chapter) -> None:
         if d:
             ch.directives.append(parse_directive(d, Loc(ch.path, lineno)))
             continue
+        for fm in FIGREF_RE.finditer(line):
+            ch.figrefs.append(parse_figure_ref(fm, Loc(ch.path, lineno)))
+        line = FIGREF_RE.sub("", line)
         for r in REF_RE.finditer(line):
             date = None
             if r.group(2):

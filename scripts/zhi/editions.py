@@ -52,7 +52,8 @@ def filter_archive(a: Archive, edition: str) -> Archive:
         if ok(p) and p.person and p.person.id in out.people and p.body and p.body.id in out.bodies:
             out.posts.append(replace(p, sources=cites(p)))
     for s in a.staffing:
-        if ok(s) and s.body and s.body.id in out.bodies:
+        if ok(s) and ((s.body and s.body.id in out.bodies)
+                      or (s.jurisdiction and s.jurisdiction.id in out.jurisdictions)):
             out.staffing.append(replace(s, sources=cites(s)))
     if a.book is not None:
         def chapters(lst):

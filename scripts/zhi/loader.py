@@ -219,16 +219,33 @@ class Loader:
         self.archive.posts.append(p)
 
     def _read_staffing(self, m: LMap, rel: str, path: Path) -> None:
-        f = Fields(m, rel, self.findings, "编制", COMMON | {"body", "date", "basis", "figures", "sources"})
+        f = Fields(m, rel, self.findings, "编制", COMMON | {"body", "jurisdiction", "system", "date", "basis", "figures",
+                                                         "sources", "conflict_note"})
         basis_text = f.text("basis") or "核定"
         basis = STAFFING_BASES.get(basis_text)
         if basis is None:
-            f.error("schema-value", f"“basis（口径）”只能是“核定”或“实有”，不是“{basis_text}”", "basis")
+            f.error("schema-value", f"“basis（口径）”只能是“核定”“实有”“超编”或“精简”，不是“{basis_text}”", "basis")
             basis = "approved"
         fig = self._staffing(f, "figures", required=True)
+        body, jur = f.ref("body"), f.ref("jurisdiction")
+        system = (f.text("system") or "").strip()
+        if system.endswith("系统") and len(system) > 2:
+            system = system[:-2]
+        if body and jur:
+            f.error("schema-value", "编制记录的“body（机构）”与“jurisdiction（行政区划）”只能写一个：机构的编制写 body，"
+                    "全区划或某一系统的编制写 jurisdiction", "jurisdiction")
+            jur = None
+        elif body is None and jur is None:
+            f.error("schema-missing", "编制记录缺少“body（机构）”或“jurisdiction（行政区划）”：机构的编制写 body，"
+                    "全区划或某一系统（如政法系统）的编制写 jurisdiction 加 system", None)
+        if system and jur is None:
+            f.error("schema-value", "“system（系统）”只用于行政区划的编制（写 jurisdiction 加 system，如 system: 政法）；"
+                    "机构的编制不写 system", "system")
+            system = ""
         s = StaffingFigure(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "",
-                           body=f.ref("body", True), date=f.date("date", True), basis=basis, figures=fig,
-                           sources=self._citations(f))
+                           body=body, jurisdiction=jur, system=system, date=f.date("date", True), basis=basis,
+                           figures=fig, sources=self._citations(f, staffing=True),
+                           conflict_note=f.text("conflict_note") or "")
         self._register_unkeyed(s)
         self.archive.staffing.append(s)
 
@@ -344,7 +361,7 @@ class Loader:
                     "请为各新机构另记编制核定（staffing）事件", "staffing")
 
     # ---- shared parts ----------------------------------------------------------------------
-    def _citations(self, f: Fields, required: bool = False) -> list[Citation]:
+    def _citations(self, f: Fields, required: bool = False, staffing: bool = False) -> list[Citation]:
         v = f.data.get("sources")
         if v is None or v == "":
             return []
@@ -353,11 +370,13 @@ class Loader:
         for i, item in items:
             line = v.line_of(i) if i is not None else f.data.line_of("sources")
             if isinstance(item, LMap):
-                cf = Fields(item, f.rel, self.findings, "来源", {"doc", "date", "page", "note"})
+                cf = Fields(item, f.rel, self.findings, "来源",
+                            {"doc", "date", "page", "note"} | ({"figures"} if staffing else set()))
                 doc = cf.text("doc", True)
                 if doc:
                     page = cf.text("page")
-                    out.append(Citation(doc, Loc(f.rel, item.line), cf.date("date"), page, cf.text("note") or ""))
+                    out.append(Citation(doc, Loc(f.rel, item.line), cf.date("date"), page, cf.text("note") or "",
+                                        self._staffing(cf, "figures") if staffing else None))
             elif isinstance(item, LList) or item is None:
                 self.findings.append(Finding("schema-type", "error", "“sources（来源）”的每一项应为文件编号，或 {doc: 编号, …}",
                                              Loc(f.rel, line)))
@@ -400,7 +419,8 @@ class Loader:
                         leaders[str(level)] = num
             else:
                 self.findings.append(Finding("schema-unknown-key", "error",
-                                             f"编制中有未知的项目“{k}”；可用：{'、'.join(STAFFING_KINDS)}、{LEADER_KEY}",
+                                             f"编制中有未知的项目“{k}”；可用：{'、'.join(STAFFING_KINDS)}、{LEADER_KEY}"
+                                             f"（来源未分类别的“编制N人”写作 编制: N）",
                                              Loc(f.rel, line)))
         return Staffing(posts, leaders, Loc(f.rel, m.line))
 

@@ -36,9 +36,14 @@ EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | {
     "调整编制": "staffing", "核定编制": "staffing",
 }
 
-STAFFING_KINDS = ("行政编制", "政法专项编制", "事业编制", "工勤编制")
+# categories of 编制; "编制" alone is a figure the source gives with no category ("编制N人")
+STAFFING_KINDS = ("行政编制", "政法专项编制", "事业编制", "工勤编制", "企业编制", "编制")
+KIND_LABELS = {"编制": "编制（未分类）"}  # how a category heads a column
 LEADER_KEY = "领导职数"
-STAFFING_BASES = {"核定": "approved", "实有": "actual", "approved": "approved", "actual": "actual"}
+# bases (口径): 核定 and 实有 are the tables' figures; 超编 and 精简 are counts a source states
+STAFFING_BASES = {"核定": "approved", "实有": "actual", "超编": "over", "精简": "reduced",
+                  "approved": "approved", "actual": "actual", "over": "over", "reduced": "reduced"}
+BASIS_ZH = {"approved": "核定", "actual": "实有", "over": "超编", "reduced": "精简"}
 
 
 @dataclass
@@ -120,6 +125,7 @@ class Citation:
     date: Date | None = None  # the date this source gives for the fact, when it differs
     page: str | None = None
     note: str = ""
+    figures: Staffing | None = None  # the figures this source gives for a staffing fact, when they differ
 
 
 @dataclass
@@ -224,14 +230,24 @@ class Post(Record):
 
 @dataclass
 class StaffingFigure(Record):
+    """One staffing statement: for a body, or for a whole jurisdiction (optionally one 系统 of it)."""
+
     body: Ref | None = None
+    jurisdiction: Ref | None = None
+    system: str = ""  # 党委、政府、群团、政法、公安 … : a figure for one 系统 of the jurisdiction
     date: Date | None = None
     basis: str = "approved"  # approved (核定) | actual (实有)
     figures: Staffing | None = None
     sources: list[Citation] = field(default_factory=list)
     event: str | None = None  # the staffing event this figure comes from, if any
+    conflict_note: str = ""   # 考异: why this reading is followed where sources differ
 
     kind_zh = "编制"
+
+    @property
+    def scope(self) -> str | None:
+        """The id the figure belongs to: the body's, or the jurisdiction's."""
+        return self.body.id if self.body else self.jurisdiction.id if self.jurisdiction else None
 
 
 @dataclass

@@ -48,9 +48,12 @@ class HouseStyle:
     terms: dict[str, str | None] = field(default_factory=dict)  # 非规范 → 规范 (None: drop a default entry)
     evaluative: list[str] | None = None                          # replaces the default list when given
     style: dict[str, list[str]] = field(default_factory=dict)    # per-rule word lists (see STYLE_OPTIONS)
+    staffing: dict[str, object] = field(default_factory=dict)    # staffing tables' options (STAFFING_OPTIONS)
 
 
-KNOWN_KEYS = ("severity", "terms", "evaluative", "style")
+KNOWN_KEYS = ("severity", "terms", "evaluative", "style", "staffing")
+# options of the staffing tables under `staffing:` (see guide/staffing.md)
+STAFFING_OPTIONS = {"stale-after": "年数（整数）", "split-at-rename": "是否（true/false）"}
 # per-rule options under `style:`; each a list of words replacing the rule's default list
 STYLE_OPTIONS = ("relative-time", "first-person", "tongzhi-exempt", "common-short")
 
@@ -102,7 +105,31 @@ def load_house_style(root: Path) -> HouseStyle:
         hs.findings.append(Finding("house-style", "warning", "“severity”应为“检查项: 级别”的键值表",
                                    Loc(HOUSE_STYLE, data.line_of("severity"))))
     _load_style_lists(hs, data)
+    _load_staffing_options(hs, data)
     return hs
+
+
+def _load_staffing_options(hs: HouseStyle, data: LMap) -> None:
+    opts = data.get("staffing")
+    if opts is None:
+        return
+    if not isinstance(opts, LMap):
+        hs.findings.append(Finding("house-style", "warning", "“staffing”应为键值表，如 {stale-after: 10}",
+                                   Loc(HOUSE_STYLE, data.line_of("staffing"))))
+        return
+    for key, value in opts.items():
+        loc = Loc(HOUSE_STYLE, opts.line_of(key))
+        if key not in STAFFING_OPTIONS:
+            hs.findings.append(Finding("house-style", "warning",
+                                       f"“staffing”中有未知的键“{key}”（可用：{'、'.join(STAFFING_OPTIONS)}）", loc))
+        elif key == "stale-after" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            hs.findings.append(Finding("house-style", "warning",
+                                       f"“stale-after”应为不小于 0 的整数年数（0 表示不标注），不是“{value}”", loc))
+        elif key == "split-at-rename" and not isinstance(value, bool):
+            hs.findings.append(Finding("house-style", "warning",
+                                       f"“split-at-rename”应为 true 或 false，不是“{value}”", loc))
+        else:
+            hs.staffing[str(key)] = value
 
 
 def _load_style_lists(hs: HouseStyle, data: LMap) -> None:

@@ -63,6 +63,7 @@ def collect(archive) -> list[Entry]:
     from .chronicle import REF_RE
     from .classification import highest
     from .history import derive_history
+    from .model import BASIS_ZH
     from .views.chronology import _places, _Writer, staffing_text
     from .views.naming import name_on
 
@@ -201,13 +202,13 @@ def collect(archive) -> list[Entry]:
 
     # staffing figures
     for s in a.staffing:
-        bid = s.body.id if s.body else ""
+        bid = s.scope or ""
         d, y = dated(s.date)
-        basis = "核定" if s.basis == "approved" else "实有"
-        parts = [f"{name(bid, s.date)}{basis}{staffing_text(s.figures) if s.figures else '编制'}", s.note, bid]
+        basis = BASIS_ZH.get(s.basis, s.basis)
+        parts = [f"{name(bid, s.date)}{s.system + '系统' if s.system else ''}{basis}{staffing_text(s.figures) if s.figures else '编制'}", s.note, bid]
         add(Entry("", "staffing", s.loc.file, s.loc.line, f"{name(bid, s.date)} {basis}编制",
-                  "\n".join(x for x in parts if x), s.id, d, y, s.classification.name, sorted(jurs(bid)),
-                  [bid] if bid else []))
+                  "\n".join(x for x in parts if x), s.id, d, y, s.classification.name,
+                  [s.jurisdiction.id] if s.jurisdiction else sorted(jurs(bid)), [bid] if s.body else []))
 
     # chapters, one entry per section; references shown as the names they stand for
     book = a.book

@@ -6,11 +6,12 @@ from ..findings import Finding
 from ..history import History, derive_history
 from ..model import Archive
 from .codes import CODES, default_severity
+from .figures import check_figures
 from .lifespan import check_name_clash, check_parents_and_places, check_replay, check_usage_dates
 from .prose import check_prose
 from .references import check_references
 from .style import check_enumeration, check_generated_text, check_style
-from .sources import check_documents, check_event_sources
+from .sources import check_documents, check_event_sources, check_staffing
 
 CHECKS = [
     check_references,
@@ -19,8 +20,10 @@ CHECKS = [
     check_parents_and_places,
     check_name_clash,
     check_event_sources,
+    check_staffing,
     check_documents,
     check_prose,
+    check_figures,
     check_style,
     check_enumeration,
     check_generated_text,

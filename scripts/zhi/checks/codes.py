@@ -52,7 +52,7 @@ CODES: dict[str, tuple[str, str]] = {
     "jurisdiction-out-of-scope": ("warning", "机构属于越境不书的行政区划"),
     # events and sources
     "event-no-source": ("error", "事件没有来源文件"),
-    "source-conflict": ("warning", "同一事实的来源日期不一致"),
+    "source-conflict": ("warning", "同一事实的来源日期或编制数不一致"),
     "source-classified": ("warning", "公开记录的来源全部高于公开，公开版中将无出处"),
     "date-order": ("warning", "日期先后不合常理"),
     # documents
@@ -63,6 +63,9 @@ CODES: dict[str, tuple[str, str]] = {
     # posts and staffing
     "post-outside-lifespan": ("warning", "任职期间超出机构存续期"),
     "staffing-empty": ("warning", "编制记录中没有任何数字"),
+    "staffing-sum-differs": ("warning", "行政区划的核定编制与同日各机构核定数合计不同"),
+    "staffing-prose": ("warning", "正文中写的编制数与档案记载不符"),
+    "staffing-ref": ("error", "正文引用的编制数在档案中没有"),
     # the volume's prose
     "book-missing": ("error", "缺少志书设置文件 chronicle/book.yaml"),
     "chapter-missing": ("error", "篇目列出的文件不存在"),

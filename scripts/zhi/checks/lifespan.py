@@ -62,6 +62,13 @@ def check_usage_dates(a: Archive, h: History) -> Iterator[Finding]:
     for s in a.staffing:
         yield from _alive_check(h, s.body, s.date, "编制记录")
         yield from _name_check(h, s.body, s.date, "编制记录")
+        yield from _name_check(h, s.jurisdiction, s.date, "编制记录")
+        t = h.get(s.jurisdiction.id) if s.jurisdiction else None
+        if t is not None and s.date is not None and t.start is not None \
+                and (t.definitely_before_start(s.date) or t.definitely_after_end(s.date)):
+            yield Finding("jurisdiction-not-alive", "error",
+                          f"编制记录（{s.date}）是{t.current_name()}（{t.id}）的编制，但它此时不存在"
+                          f"（存续期 {t.start}—{t.end or '今'}）；请核对日期或行政区划", s.jurisdiction.loc)
     for e in a.events:
         for r in e.participants():
             yield from _name_check(h, r, e.date, f"{e.type_zh}事件")

@@ -75,7 +75,8 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
             # a jurisdiction's total is not one body's figure; an event cannot hang it on a body
             yield Finding("ref-wrong-kind", "error",
                           f"编制核定事件只能核定某一机构的编制，但“{e.body.id}”是行政区划；请写明核定给哪个机构。"
-                          f"整个行政区划或系统的编制总数不是某一机构的编制，写法见编辑指南 guide/staffing.md", e.body.loc)
+                          f"整个行政区划或系统的编制总数不是某一机构的编制：请改记为 sources/staffing/ 中的编制记录，"
+                          f"写 jurisdiction: {e.body.id}（某一系统的再写 system），见编辑指南 guide/staffing.md", e.body.loc)
             continue
         for r in e.participants():
             yield from _check(a, r, "actor", f"{e.type_zh}事件")
@@ -93,6 +94,7 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
             yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
     for s in a.staffing:
         yield from _check(a, s.body, "body", "编制记录")
+        yield from _check(a, s.jurisdiction, "jurisdiction", "编制记录")
         for c in s.sources:
             yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
     for d in a.documents.values():

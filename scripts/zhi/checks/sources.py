@@ -96,3 +96,49 @@ def check_documents(a: Archive, h: History) -> Iterator[Finding]:
     for d in a.documents.values():
         if d.id not in cited:
             yield Finding("doc-uncited", "info", f"文件“{d.title or d.id}”尚未被任何事件、任职或编制记录引用", d.loc)
+
+
+def check_staffing(a: Archive, h: History) -> Iterator[Finding]:
+    """Staffing figures that sources state differently (source-conflict), and a jurisdiction's own figure that
+    differs from the sum of its bodies' figures on its date (staffing-sum-differs)."""
+    from ..model import BASIS_ZH
+    from ..views.naming import name_on
+    from ..views.staffing import figures, staffing_words, sum_disagreements, whole_name
+
+    def who(f) -> str:
+        return name_on(h, f.scope, f.date) + (f"{f.system}系统" if f.system else "")
+
+    def cited(f) -> str:
+        return "、".join(c.doc for c in f.sources) or f.origin
+
+    figs = figures(a)
+    for f in figs:
+        if f.others:
+            readings = [f"{staffing_words(x.staffing)}（{cited(x)}）" for x in [f, *f.others]]
+            resolved = any(x.conflict_note for x in [f, *f.others])
+            loc = next((s.loc for s in a.staffing if (s.id or str(s.loc)) == f.others[0].origin), None) \
+                or next((e.loc for e in a.events if (e.id or str(e.loc)) == f.others[0].origin), None)
+            yield Finding("source-conflict", "info" if resolved else "warning",
+                          f"{who(f)}{f.date}的{BASIS_ZH[f.basis]}编制有不同记载：{'；'.join(readings)}。"
+                          f"表中按第一种合计，并注明另一说；请核对原件，把两条合为一条记录，所依之数写在 figures，"
+                          f"另一来源写成 {{doc: 文件编号, figures: {{…}}}}，并在 conflict_note（考异）中写明取舍",
+                          loc or Loc(""), [])
+    for s in a.staffing:
+        if s.figures is None:
+            continue
+        differing = [c for c in s.sources if c.figures is not None
+                     and (c.figures.posts != s.figures.posts or c.figures.leaders != s.figures.leaders)]
+        if differing:
+            parts = [f"{c.doc} 记为{staffing_words(c.figures)}" for c in differing]
+            yield Finding("source-conflict", "info" if s.conflict_note else "warning",
+                          f"编制记录的来源数字不一致（{'；'.join(parts)}；本记录取{staffing_words(s.figures)}）"
+                          + (f"。考异：{s.conflict_note}" if s.conflict_note else
+                             "；请核对原件，在 conflict_note（考异）中写明取舍的理由"),
+                          s.loc, [c.loc for c in differing])
+    for f, diff in sum_disagreements(a, h, figs):
+        loc = next((s.loc for s in a.staffing if (s.id or str(s.loc)) == f.origin), Loc(""))
+        parts = "；".join(f"{k}：{who(f)}{v}名，各机构合计{total}名" for k, (v, total) in diff.items())
+        yield Finding("staffing-sum-differs", "warning",
+                      f"{who(f)}{f.date}核定编制与同日各机构核定数合计不同（{parts}）。编制统计表两数并列，"
+                      f"分别标为“{whole_name(h, f.jurisdiction, f.date)}核定编制”与“各机构核定数合计”；若是机构编制未录全，可补录，"
+                      f"或在体例中把本检查项设为提示", loc)

@@ -55,3 +55,21 @@ def short_after(h: History, rid: str, e: Event) -> str | None:
         if s.start_event is e:
             return s.value[1]
     return None
+
+
+def name_over(h: History, rid: str, first: Date, last: Date) -> str:
+    """The name of a body or jurisdiction over a period: the name valid at its start, and each later name with the
+    year it was taken ("河东区（2020年更名为望川区）"). Computed from the recorded renames."""
+    t = h.get(rid)
+    if t is None or not t.names:
+        return rid
+    start = name_on(h, rid, first)
+    later = []
+    for s in t.names:
+        if s.start is not None and s.start.earliest() > first.latest() and s.start.earliest() <= last.latest() \
+                and s.value[0] != (later[-1][1] if later else start):
+            verb = "更名为" if s.start_event is not None and s.start_event.type == "rename" else "起称"
+            later.append((s.start.year, s.value[0], verb))
+    if not later:
+        return start
+    return start + "（" + "，".join(f"{y}年{verb}{n}" for y, n, verb in later) + "）"

@@ -8,7 +8,7 @@ from ..dates import Date
 from ..history import History, Timeline
 from ..model import Archive
 from .naming import name_on
-from .staffing import Figure, by_body, latest
+from .staffing import Figure, breaks, by_body, in_force, member_bodies, staffing_style, stale_since
 
 
 @dataclass
@@ -24,6 +24,13 @@ class Row:
     authority: list[str]       # 文号 (or titles) of the documents that set the body up
     approved: Figure | None
     actual: Figure | None
+    stale: int | None = None   # the year of an approved figure older than the house style allows ("据1951年")
+
+    def approved_text(self) -> str:
+        """The approved total as the 一览 prints it: "—" when no figure stands (未载)."""
+        if self.approved is None:
+            return "—"
+        return f"{self.approved.staffing.total()}" + (f"（据{self.stale}年）" if self.stale else "")
 
 
 def _span_value(spans, d: Date, default=None):
@@ -31,15 +38,7 @@ def _span_value(spans, d: Date, default=None):
     return hits[-1].value if hits else default
 
 
-def members(h: History) -> dict[str, set[str]]:
-    """For each jurisdiction, the bodies that ever belonged to it (to look at those only, not at every body)."""
-    out: dict[str, set[str]] = {}
-    for t in h.timelines.values():
-        if not t.is_jurisdiction:
-            for s in t.jurisdictions:
-                if s.value:
-                    out.setdefault(s.value, set()).add(t.id)
-    return out
+members = member_bodies  # for each jurisdiction, the bodies that ever belonged to it
 
 
 def _candidates(h: History, jurisdiction: str, among: set[str] | None):
@@ -57,7 +56,7 @@ def snapshot(a: Archive, h: History, jurisdiction: str, d: Date, figs: list[Figu
     for t in _candidates(h, jurisdiction, among):
         if t.is_jurisdiction or not t.known_alive_on(d) or t.jurisdiction_on(d) != jurisdiction:
             continue
-        rows.append(_row(a, h, t, d, per.get(t.id, [])))
+        rows.append(_row(a, h, t, d, per.get(t.id, []), staffing_style(a).stale_after))
     return sorted(rows, key=lambda r: (_depth(h, r.body, d), r.parent_name, r.established.sort_key()
                                        if r.established else (), r.name))
 
@@ -87,7 +86,7 @@ def _depth(h: History, rid: str, d: Date) -> int:
     return n
 
 
-def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure]) -> Row:
+def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale_after: int) -> Row:
     names = _span_value(t.names, d, t.names[-1].value if t.names else (t.id, None))
     parent = t.parent_on(d)
     docs = []
@@ -98,9 +97,11 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure]) -> Ro
             doc = a.documents.get(c.doc)
             if doc:
                 docs.append(doc.number or f"《{doc.title}》")
+    cuts = breaks(h, t.id)
+    approved = in_force(figs, "approved", d, cuts)
     return Row(t.id, names[0], names[1], _span_value(t.kinds, d, ""), _span_value(t.ranks, d, ""), parent,
                name_on(h, parent, d) if parent else "", life.start if life else t.start, docs,
-               latest(figs, t.id, "approved", d), latest(figs, t.id, "actual", d))
+               approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after))
 
 
 @dataclass

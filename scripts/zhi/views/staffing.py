@@ -1,106 +1,459 @@
-"""Staffing series: every approved (核定) and actual (实有) figure per body, later figures superseding earlier."""
+"""Staffing series, true to the archive: every figure a table prints is one a source gives, for the period it gives it.
+
+The semantics (documented for editors in guide/staffing.md):
+
+- A 核定 figure holds from its date until a later figure for the same body (or jurisdiction, or 系统) and basis,
+  and never past the end of the body's period of existence, a merge or split it takes part in, or a suspension
+  (停止活动). After such a break the body has no approved figure until a source gives a new one.
+- A figure dated by year only counts in that year (its earliest reading is 1 January); one dated "before"
+  counts from its earliest reading.
+- A 实有 figure is a count on its date: it counts in the year of its date only, never carried into later years.
+- A 核定 figure older than the house style's ``stale-after`` years is still printed but marked "据1951年".
+- Figures of a jurisdiction or of one 系统 of it are the jurisdiction's, never a body's; a sum of the bodies'
+  figures is labelled "各机构核定数合计". Where the jurisdiction's own figure and the sum differ, both print.
+- A category no figure gives is None ("—", 未载); 0 only where a source says 0.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as _dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from ..classification import Level
-from ..dates import Date
-from ..model import STAFFING_KINDS, Archive, Citation, Staffing
+from ..dates import Date, Point
+from ..model import BASIS_ZH, KIND_LABELS, STAFFING_KINDS, Archive, Citation, Staffing
+
+# events after which a body's approved figure no longer stands (its period of existence ending is another)
+BREAK_TYPES = {"merge", "split", "suspend", "reorganise", "reorganize"}
+STALE_AFTER = 10  # default of the house style's staffing.stale-after (years)
 
 
 @dataclass
 class Figure:
-    body: str
+    body: str | None  # the body; None for a figure of a whole jurisdiction or of one of its 系统
     date: Date
-    basis: str  # approved | actual
+    basis: str  # approved | actual | over | reduced
     staffing: Staffing
     sources: list[Citation]
     classification: Level
     origin: str  # id of the event or staffing record, or its file:line
+    jurisdiction: str | None = None
+    system: str = ""
+    conflict_note: str = ""
+    others: list[Figure] = field(default_factory=list)  # different figures for the same scope, date and basis
+
+    @property
+    def scope(self) -> str:
+        return self.body or self.jurisdiction or ""
+
+    def key(self) -> tuple:
+        return (self.scope, self.system, self.date.sort_key(), self.basis)
 
 
 def figures(a: Archive) -> list[Figure]:
-    """All figures in date order: staffing records and the staffing set by events."""
+    """All figures in date order: staffing records and the staffing set by events. The same figure recorded
+    twice (an event and a staffing record) is one figure; different figures for the same scope, date and
+    basis are one figure (the first recorded) carrying the others in ``others`` (a source-conflict)."""
     out: list[Figure] = []
     for s in a.staffing:
-        if s.body and s.date and s.figures:
-            out.append(Figure(s.body.id, s.date, s.basis, s.figures, s.sources, s.classification, s.id or str(s.loc)))
+        if s.scope and s.date and s.figures:
+            out.append(Figure(s.body.id if s.body else None, s.date, s.basis, s.figures, s.sources,
+                              s.classification, s.id or str(s.loc), s.jurisdiction.id if s.jurisdiction else None,
+                              s.system, s.conflict_note))
     for e in a.events:
         if e.staffing is None or e.date is None:
             continue
         target = e.body.id if e.body else (e.after[0].id if len(e.after) == 1 else None)
-        if target:
-            out.append(Figure(target, e.date, "approved", e.staffing, e.sources, e.classification, e.id or str(e.loc)))
-    # the same approval recorded twice (an event and a staffing record) is one figure
-    seen, unique = set(), []
-    for f in sorted(out, key=lambda f: (f.date.sort_key(), f.body, f.basis)):
-        key = (f.body, f.date.sort_key(), f.basis, tuple(sorted(f.staffing.posts.items())),
-               tuple(sorted(f.staffing.leaders.items())))
-        if key not in seen:
-            seen.add(key)
+        if target and target not in a.jurisdictions:  # refused by check_references: a body's event only
+            out.append(Figure(target, e.date, "approved", e.staffing, e.sources, e.classification,
+                              e.id or str(e.loc), conflict_note=e.conflict_note))
+    first: dict[tuple, Figure] = {}
+    unique = []
+    for f in sorted(out, key=lambda f: (f.date.sort_key(), f.scope, f.system, f.basis)):
+        k = f.key()
+        if k not in first:
+            first[k] = f
             unique.append(f)
+        elif not same_figures(first[k].staffing, f.staffing) \
+                and not any(same_figures(o.staffing, f.staffing) for o in first[k].others):
+            first[k].others.append(f)
     return unique
+
+
+def same_figures(x: Staffing, y: Staffing) -> bool:
+    return x.posts == y.posts and x.leaders == y.leaders
 
 
 def by_body(figs: list[Figure]) -> dict[str, list[Figure]]:
     out: dict[str, list[Figure]] = {}
     for f in figs:
-        out.setdefault(f.body, []).append(f)
+        if f.body:
+            out.setdefault(f.body, []).append(f)
     return out
 
 
-def latest(figs: list[Figure], body: str, basis: str, d: Date) -> Figure | None:
-    """The figure in force on d: the latest one of its basis dated on or before d."""
+def by_scope(figs: list[Figure]) -> dict[str, list[Figure]]:
+    out: dict[str, list[Figure]] = {}
+    for f in figs:
+        out.setdefault(f.scope, []).append(f)
+    return out
+
+
+# ---- what is in force on a date -------------------------------------------------------------------------
+def breaks(h, body: str) -> list[Date]:
+    """Dates after which an earlier approved figure of the body no longer stands: the end of each of its periods
+    of existence, and each merge, split or suspension it takes part in (other than the one that creates it)."""
+    t = h.get(body) if h is not None else None
+    if t is None:
+        return []
+    starts = {id(life.start_event) for life in t.lives if life.start_event is not None}
+    out = [life.end for life in t.lives if life.end is not None]
+    for e in t.events:
+        if e.type in BREAK_TYPES and e.date is not None and id(e) not in starts:
+            out.append(e.date)
+    return out
+
+
+def _dated_by(f: Figure, d: Date) -> bool:
+    return f.date.earliest() <= d.latest()
+
+
+def _broken(f: Figure, d: Date, cuts: list[Date]) -> bool:
+    """A break lies after the figure (not certainly before or on its date) and on or before d."""
+    return any(not (b.latest() <= f.date.earliest()) and b.earliest() <= d.latest() for b in cuts)
+
+
+def in_force(figs: list[Figure], basis: str, d: Date, cuts: list[Date] = (), system: str = "") -> Figure | None:
+    """The figure of ``basis`` that stands on d among one scope's figures (see the module's semantics)."""
     best = None
     for f in figs:
-        if f.body == body and f.basis == basis and f.date.sort_key() <= d.sort_key():
+        if f.basis == basis and f.system == system and _dated_by(f, d):
             best = f
+    if best is None:
+        return None
+    if basis != "approved" and best.date.year != d.year:
+        return None  # a count is true on its date, not carried into later years
+    if _broken(best, d, list(cuts)):
+        return None
     return best
 
 
-def yearly_totals(figs: list[Figure], bodies: set[str] | None, years: range,
-                  counts=None) -> dict[int, dict[str, dict[str, int]]]:
-    """For each year end: {basis: {kind: total over bodies}} using the figure in force at the end of that year.
-    ``counts(body, date)``, when given, says whether a body counts on that date (it exists, in that place)."""
-    from ..dates import Point
+def latest(figs: list[Figure], body: str, basis: str, d: Date, h=None) -> Figure | None:
+    """The figure in force on d for one body (kept for callers that hold all figures)."""
+    return in_force([f for f in figs if f.body == body], basis, d, breaks(h, body))
 
-    per = by_body(figs)
-    out: dict[int, dict[str, dict[str, int]]] = {}
-    for y in years:
-        end = Date(Point(y, 12, 31))
-        row = {"approved": dict.fromkeys(STAFFING_KINDS, 0), "actual": dict.fromkeys(STAFFING_KINDS, 0)}
-        for body, fs in per.items():
-            if (bodies is not None and body not in bodies) or (counts is not None and not counts(body, end)):
-                continue
-            for basis in row:
-                f = latest(fs, body, basis, end)
-                if f:
-                    for k, v in f.staffing.posts.items():
-                        row[basis][k] = row[basis].get(k, 0) + v
-        out[y] = row
+
+def stale_since(f: Figure | None, d: Date, after: int) -> int | None:
+    """The year of an approved figure older than ``after`` years on d (to print "据1951年"), else None."""
+    if f is None or f.basis != "approved" or after <= 0:
+        return None
+    return f.date.year if d.year - f.date.year > after else None
+
+
+# ---- house style ----------------------------------------------------------------------------------------
+@dataclass
+class StaffingStyle:
+    stale_after: int = STALE_AFTER
+    split_at_rename: bool = False
+
+
+@lru_cache(maxsize=8)
+def _style_at(root: str) -> StaffingStyle:
+    from ..project import load_house_style
+
+    hs = load_house_style(Path(root))
+    return StaffingStyle(hs.staffing.get("stale-after", STALE_AFTER), bool(hs.staffing.get("split-at-rename", False)))
+
+
+def staffing_style(a: Archive) -> StaffingStyle:
+    try:
+        return _style_at(str(a.root))
+    except (OSError, TypeError):
+        return StaffingStyle()
+
+
+# ---- the 编制统计表 of a jurisdiction ------------------------------------------------------------------
+@dataclass
+class Line:
+    label: str                       # 口径: 各机构核定数合计, 全县核定编制, 政法系统核定编制, 各机构实有数合计 …
+    what: str                        # sum-approved | sum-actual | jurisdiction | system
+    values: dict[str, int | None]    # per category; None is 未载
+    note: str = ""
+
+    def total(self) -> int | None:
+        vals = [v for v in self.values.values() if v is not None]
+        return sum(vals) if vals else None
+
+
+@dataclass
+class YearRow:
+    year: int
+    on: Date      # the date the row is evaluated on (the year end, or the jurisdiction's last day)
+    label: str    # 1990, or 2020（至8月31日）
+    lines: list[Line]
+
+    def line(self, what: str) -> Line | None:
+        return next((ln for ln in self.lines if ln.what == what), None)
+
+
+@dataclass
+class Table:
+    jurisdiction: str
+    name: str            # the jurisdiction's name over the years covered ("河东区（2020年更名为望川区）")
+    kinds: list[str]     # the categories some figure in the table gives
+    rows: list[YearRow]
+    # the jurisdiction's own statements (whole jurisdiction or one 系统; every basis, 超编 and 精简 included), as
+    # printed under the table: (date, 口径, 系统, figures in words, sources)
+    records: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"{self.name}编制统计表"
+
+
+def _whole(name: str) -> str:
+    """全县 / 全区 / 全市 …, from the last character of the jurisdiction's name."""
+    return f"全{name[-1]}" if name and name[-1] in "省市县区旗镇乡州盟" else "全境"
+
+
+def _sum(figs: list[Figure]) -> dict[str, int | None]:
+    out: dict[str, int | None] = dict.fromkeys(STAFFING_KINDS)
+    for f in figs:
+        for k, v in f.staffing.posts.items():
+            out[k] = (out.get(k) or 0) + v
     return out
 
 
-def jurisdiction_tables(figs: list[Figure], h, jurisdictions: list[str],
-                        years: range | None = None) -> list[tuple[str, list[tuple[int, dict[str, dict[str, int]]]]]]:
-    """The 编制统计表 of each jurisdiction: year-end totals over the bodies that exist in it at each year end
-    (an abolished body's last figure no longer counts; a body that moved counts where it is), for the years
-    with an approved figure. ``years`` defaults to the span of all figures."""
-    from .snapshot import members
+def _values(f: Figure) -> dict[str, int | None]:
+    return {k: f.staffing.posts.get(k) for k in STAFFING_KINDS}
 
-    member = members(h)
+
+def _bodies_on(h, jid: str, members: set[str], d: Date) -> list[str]:
+    out = []
+    for b in sorted(members):
+        t = h.get(b)
+        # a body whose end no source gives counts only while a record shows it (止年不详: not assumed alive)
+        if t is not None and t.known_alive_on(d) and t.jurisdiction_on(d) == jid:
+            out.append(b)
+    return out
+
+
+def bodies_sum(figs_by_body: dict[str, list[Figure]], h, jid: str, members: set[str], d: Date,
+               basis: str = "approved") -> tuple[list[Figure], dict[str, int | None]]:
+    """The figures of ``basis`` in force on d for the bodies of the jurisdiction on d, and their sum by category."""
+    used = []
+    for b in _bodies_on(h, jid, members, d):
+        f = in_force(figs_by_body.get(b, []), basis, d, breaks(h, b))
+        if f is not None:
+            used.append(f)
+    return used, _sum(used)
+
+
+def _row_date(h, jid: str, y: int) -> tuple[Date, str] | None:
+    """The day a year's row is read on: the year end, or the jurisdiction's last day in the year it ends."""
+    end = Date(Point(y, 12, 31))
+    t = h.get(jid)
+    if t is None or t.alive_on(end):
+        return end, str(y)
+    for life in t.lives:
+        if life.end is not None and life.end.earliest().year == y:
+            day = life.end.earliest() - _dt.timedelta(days=1)
+            if day.year == y and life.covers(Date(Point(day.year, day.month, day.day))):
+                shown = f"至{day.month}月{day.day}日" if life.end.is_exact_day() else "撤销前"
+                return Date(Point(day.year, day.month, day.day)), f"{y}（{shown}）"
+    return None
+
+
+def jurisdiction_table(a: Archive, h, figs: list[Figure], jid: str, years: range) -> Table | None:
+    """The 编制统计表 of one jurisdiction over ``years``: a row for each year in which some figure stands."""
+    from .naming import name_on, name_over
+
+    style = staffing_style(a)
+    per_body = by_body(figs)
+    own = [f for f in figs if f.jurisdiction == jid]
+    members = member_bodies(h).get(jid, set())
+    rows = []
+    for y in years:
+        when = _row_date(h, jid, y)
+        if when is None:
+            continue
+        d, label = when
+        lines = []
+        whole = _whole(name_on(h, jid, d))
+        for basis, what, text in (("approved", "sum-approved", "各机构核定数合计"),
+                                  ("actual", "sum-actual", "各机构实有数合计")):
+            used, total = bodies_sum(per_body, h, jid, members, d, basis)
+            if used:
+                lines.append(Line(text, what, total, _sum_note(used, d, style.stale_after, h)))
+        systems = sorted({f.system for f in own if f.system})
+        for basis, word in (("approved", "核定编制"), ("actual", "实有人数")):
+            f = in_force(own, basis, d)
+            if f is not None:
+                lines.append(Line(f"{whole}{word}", "jurisdiction", _values(f), _fig_note(f, d, style.stale_after)))
+            for sysname in systems:
+                f = in_force(own, basis, d, system=sysname)
+                if f is not None:
+                    lines.append(Line(f"{sysname}系统{word}", "system", _values(f), _fig_note(f, d, style.stale_after)))
+        if lines:
+            rows.append(YearRow(y, d, label, lines))
+    if not rows:
+        return None
+    kinds = [k for k in STAFFING_KINDS if any(ln.values.get(k) is not None for r in rows for ln in r.lines)]
+    records = [(f.date.chinese(), BASIS_ZH.get(f.basis, f.basis), f"{f.system}系统" if f.system else whole_name(h, jid, f.date),
+                staffing_words(f.staffing) + (f"（另据他文：{'；'.join(staffing_words(o.staffing) for o in f.others)}）"
+                                              if f.others else ""), _cited(a, f))
+               for f in own if years.start <= f.date.year < years.stop]
+    return Table(jid, name_over(h, jid, rows[0].on, rows[-1].on), kinds, rows, records)
+
+
+def whole_name(h, jid: str, d: Date) -> str:
+    from .naming import name_on
+
+    return _whole(name_on(h, jid, d))
+
+
+def _cited(a: Archive, f: Figure) -> str:
+    out = []
+    for c in f.sources:
+        doc = a.documents.get(c.doc)
+        if doc is not None:
+            out.append(doc.number or f"《{doc.title}》")
+    return "；".join(out)
+
+
+def _fig_note(f: Figure, d: Date, stale_after: int) -> str:
+    notes = []
+    y = stale_since(f, d, stale_after)
+    if y is not None:
+        notes.append(f"据{y}年")
+    if f.others:
+        notes.append("另据他文：" + "；".join(staffing_words(o.staffing) for o in f.others))
+    return "，".join(notes)
+
+
+def _sum_note(used: list[Figure], d: Date, stale_after: int, h) -> str:
+    from .naming import name_on
+
+    stale: dict[int, int] = {}
+    disputed = []
+    for f in used:
+        y = stale_since(f, d, stale_after)
+        if y is not None:
+            stale[y] = stale.get(y, 0) + f.staffing.total()
+        if f.others:
+            disputed.append(name_on(h, f.body, f.date))
+    notes = ["含旧核定数：" + "、".join(f"据{y}年{n}名" for y, n in sorted(stale.items()))] if stale else []
+    if disputed:
+        notes.append("、".join(disputed) + "的编制数来源记载不一，合计按首列来源")
+    return "；".join(notes)
+
+
+def staffing_words(s: Staffing) -> str:
+    parts = [f"{k}{v}名" for k, v in s.posts.items()]
+    return "、".join(parts) or "—"
+
+
+def split_at_renames(h, t: Table) -> list[Table]:
+    """The table cut where the jurisdiction's name changes (house style ``split-at-rename``)."""
+    from .naming import name_on
+
+    out: list[Table] = []
+    for r in t.rows:
+        n = name_on(h, t.jurisdiction, r.on)
+        if out and out[-1].name == n:
+            out[-1].rows.append(r)
+        else:
+            out.append(Table(t.jurisdiction, n, t.kinds, [r]))
+    if out:
+        out[-1].records = t.records
+    for piece in out:
+        piece.kinds = [k for k in t.kinds if any(ln.values.get(k) is not None for r in piece.rows for ln in r.lines)]
+    return out
+
+
+def member_bodies(h) -> dict[str, set[str]]:
+    """For each jurisdiction, the bodies that ever belonged to it (to look at those only, not at every body)."""
+    out: dict[str, set[str]] = {}
+    for t in h.timelines.values():
+        if not t.is_jurisdiction:
+            for s in t.jurisdictions:
+                if s.value:
+                    out.setdefault(s.value, set()).add(t.id)
+    return out
+
+
+def jurisdiction_tables(a: Archive, h, figs: list[Figure], jurisdictions: list[str],
+                        years: range | None = None) -> list[Table]:
+    """The 编制统计表 of each jurisdiction, in order (several for one jurisdiction when the house style splits
+    tables at renames). ``years`` defaults to the span of all figures; its last year is always included."""
     if years is None:
         ys = [f.date.year for f in figs]
         years = range(min(ys), max(ys) + 1) if ys else range(0)
+    style = staffing_style(a)
     out = []
     for jid in jurisdictions:
-        def counts(body, end, jid=jid):
-            t = h.get(body)
-            return t is not None and t.alive_on(end) and t.jurisdiction_on(end) == jid
-
-        totals = yearly_totals(figs, member.get(jid, set()), years, counts)
-        table = [(y, totals[y]) for y in years if sum(totals[y]["approved"].values())]
-        if table:
-            out.append((jid, table))
+        t = jurisdiction_table(a, h, figs, jid, years)
+        if t is not None:
+            out.extend(split_at_renames(h, t) if style.split_at_rename else [t])
     return out
+
+
+def sum_disagreements(a: Archive, h, figs: list[Figure]) -> list[tuple[Figure, dict[str, tuple[int, int]]]]:
+    """Each approved figure of a whole jurisdiction that differs from the sum of its bodies' approved figures on
+    its date, with the differing categories: {kind: (jurisdiction's figure, sum of bodies)}."""
+    per_body = by_body(figs)
+    members = member_bodies(h)
+    out = []
+    for f in figs:
+        if f.jurisdiction is None or f.system or f.basis != "approved":
+            continue
+        used, total = bodies_sum(per_body, h, f.jurisdiction, members.get(f.jurisdiction, set()), f.date)
+        if not used:
+            continue
+        diff = {k: (v, total[k]) for k, v in f.staffing.posts.items() if total.get(k) is not None and total[k] != v}
+        if diff:
+            out.append((f, diff))
+    return out
+
+
+# ---- printing helpers shared by every writer ------------------------------------------------------------
+def kinds_used(figs: list[Figure]) -> list[str]:
+    """The categories some of the figures give, in the standard order (columns of a table)."""
+    return [k for k in STAFFING_KINDS if any(k in f.staffing.posts for f in figs)]
+
+
+def kind_label(k: str) -> str:
+    return KIND_LABELS.get(k, k)
+
+
+def dash(v: int | None) -> str:
+    """A table cell: the figure, or "—" where no source gives one (未载)."""
+    return "—" if v is None else str(v)
+
+
+def figure_note(f: Figure) -> str:
+    """What a figure's row says besides its numbers: other sources' readings (考异) and the record's note."""
+    notes = []
+    if f.system:
+        notes.append(f"{f.system}系统")
+    if f.others:
+        notes.append("另据他文：" + "；".join(staffing_words(o.staffing) for o in f.others))
+    return "，".join(notes)
+
+
+# ---- figures quoted in prose ------------------------------------------------------------------------------
+def figure_at(h, figs: list[Figure], scope: str, basis: str, d: Date, system: str = "") -> Figure | None:
+    """The figure of a body or jurisdiction (or one 系统 of it) that stands on d."""
+    own = [f for f in figs if f.scope == scope]
+    return in_force(own, basis, d, breaks(h, scope) if any(f.body for f in own) else [], system)
+
+
+def quoted_text(f: Figure, kinds: list[str]) -> str | None:
+    """The words a prose reference prints: "行政编制312名、政法专项编制128名"; None when a category asked for is not
+    given by the figure."""
+    wanted = kinds or [k for k in STAFFING_KINDS if k in f.staffing.posts]
+    if any(k not in f.staffing.posts for k in wanted):
+        return None
+    return "、".join(f"{k}{f.staffing.posts[k]}名" for k in wanted)

@@ -22,14 +22,14 @@ import markdown
 
 from ..dates import Date, Point
 from ..history import History
-from ..model import STAFFING_KINDS, Archive, Document
+from ..model import Archive, Document
 from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
 from ..views.lineage import by_name_in_term, post_order
 from ..views.naming import name_on
 from ..views.snapshot import fate_unknown_note, snapshot
-from ..views.staffing import figures, jurisdiction_tables
-from . import svg
+from ..views.staffing import dash, figures, jurisdiction_tables, kind_label
+from .svg import staffing_chart
 from ..rawhtml import sanitize
 from .prose import ProseRenderer, citation_text
 from .tables import Tables
@@ -203,17 +203,12 @@ class BookWriter:
         a4 = self.heading(2, "四、编制统计表")
         years = range(self.book.upper.year, self.book.lower.year + 1) \
             if self.book and self.book.upper and self.book.lower else None
-        stats = []
-        for jid, table in jurisdiction_tables(self.figs, self.h, [j.id for j in self.in_scope], years):
-            name = name_on(self.h, jid, None)
-            chart = svg.bar_chart_svg(f"{name}编制（年末）", [str(y) for y, _ in table], [
-                ("核定编制", [sum(r["approved"].values()) for _, r in table], "#555"),
-                ("实有人数", [sum(r["actual"].values()) for _, r in table], "#aaa")])
-            stats.append((name, table, chart))
+        stats = [(t, staffing_chart(t)) for t in jurisdiction_tables(self.a, self.h, self.figs,
+                                                                     [j.id for j in self.in_scope], years)]
         sections.append(("stats", a4, stats))
         return self.env.get_template("appendix.html.j2").render(anchor=anchor, sections=sections,
                                                                 terms=any(p.term for p in self.a.posts),
-                                                                kinds=STAFFING_KINDS)
+                                                                kind_label=kind_label, dash=dash)
 
     def index_html(self, pages: dict[str, list[str]] | None) -> str:
         """The index; ``pages`` maps a record id or (id, name) key to page labels (None on the first pass)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..chronicle import DIRECTIVE_RE, REF_RE, parse_directive
+from ..chronicle import DIRECTIVE_RE, FIGREF_RE, REF_RE, parse_directive, parse_figure_ref
 from ..dates import Date, DateError, parse_date
 from ..findings import Loc
 from ..history import History
@@ -52,6 +52,7 @@ class ProseRenderer:
         self.note = note or self.footnote
         self.notes: list[str] = []
         self._note_ids: dict[str, int] = {}
+        self._figs = None
 
     def footnote(self, doc: Document) -> str:
         key = doc.id
@@ -88,7 +89,19 @@ class ProseRenderer:
             out_paras.append(self._render_para(para))
         return "".join(out_paras)
 
+    def figure(self, m) -> str:
+        """An inline staffing figure from the archive; "（未载）" when this edition's archive has none."""
+        from ..views.staffing import figure_at, figures, quoted_text
+
+        if self._figs is None:
+            self._figs = self.tables.figs if self.tables is not None else figures(self.a)
+        r = parse_figure_ref(m, Loc(""))
+        f = figure_at(self.h, self._figs, r.target, r.basis, r.date, r.system) if r.date else None
+        text = quoted_text(f, r.kinds) if f else None
+        return text if text is not None else "（未载）"
+
     def _render_para(self, para: str) -> str:
+        para = FIGREF_RE.sub(self.figure, para)
         pieces, pos = [], 0
         for m in REF_RE.finditer(para):
             pieces.append(para[pos:m.start()])

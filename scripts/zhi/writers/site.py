@@ -17,14 +17,15 @@ from markupsafe import Markup
 
 from ..dates import Date, Point
 from ..history import History
-from ..model import STAFFING_KINDS, Archive
+from ..model import BASIS_ZH, Archive
 from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
 from ..views.lineage import entries_by_event, lineage
 from ..views.naming import name_on
 from ..views.snapshot import difference, fate_unknown_note, members, snapshot
-from ..views.staffing import by_body, figures, jurisdiction_tables
+from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
 from . import svg
+from .svg import staffing_chart
 from ..rawhtml import escape_all, sanitize
 from .prose import ProseRenderer, citation_text
 from .tables import Tables
@@ -101,6 +102,7 @@ class SiteWriter:
         self.env.filters["cn"] = lambda d: d.chinese() if d else ""
         self.env.filters["md"] = lambda s: Markup(md_escape(s))
         self.env.globals["rel"] = lambda page, to: Markup(rel(page, to))
+        self.env.globals.update(kind_label=kind_label, dash=dash, figure_note=figure_note, basis_zh=BASIS_ZH)
         self.entries = chronology(a, h)
         self.figs = figures(a)
         self.tree = SiteTree()
@@ -208,7 +210,9 @@ class SiteWriter:
                     self.backlink(c.doc, f"jigou/{p.body.id}.md", f"任职：{self.a.people[p.person.id].name} {p.post}")
         for f in self.figs:
             for c in f.sources:
-                self.backlink(c.doc, f"jigou/{f.body}.md", f"编制：{self.name(f.body, f.date)}（{f.date.chinese()}）")
+                page = f"jigou/{f.body}.md" if f.body else "tongji/index.md"
+                self.backlink(c.doc, page, f"编制：{self.name(f.scope, f.date)}{f.system + '系统' if f.system else ''}"
+                                           f"（{f.date.chinese()}）")
 
     # ---- sections ----------------------------------------------------------------------------------------
     def chronology_pages(self) -> None:
@@ -235,12 +239,12 @@ class SiteWriter:
             if len(fs) >= 2:
                 labels = [f.date.iso() for f in fs]
                 chart = Markup(svg.bar_chart_svg("编制数（各类合计）", labels, [
-                    ("核定", [f.staffing.total() if f.basis == "approved" else 0 for f in fs], "#8b1a1a"),
-                    ("实有", [f.staffing.total() if f.basis == "actual" else 0 for f in fs], "#c9a227")]))
+                    ("核定", [f.staffing.total() if f.basis == "approved" else None for f in fs], "#8b1a1a"),
+                    ("实有", [f.staffing.total() if f.basis == "actual" else None for f in fs], "#c9a227")]))
             first_j = t.jurisdictions[0].value if t.jurisdictions else None
             groups.setdefault(first_j or "", []).append(lin)
             self.add(page, lin.name, "body.md.j2", lin=lin, body=self.a.bodies.get(t.id), diagram=diagram,
-                     figs=fs, chart=chart, backlinks=self.backlinks.get(t.id, []), kinds=STAFFING_KINDS)
+                     figs=fs, chart=chart, backlinks=self.backlinks.get(t.id, []), kinds=kinds_used(fs))
         self.add("jigou/index.md", "机构", "bodies.md.j2", groups=groups)
 
     def document_pages(self) -> None:
@@ -289,15 +293,10 @@ class SiteWriter:
                  groups=indexes.grouped(indexes.person_index(self.a)))
 
     def stats_page(self) -> None:
-        charts = []
-        for jid, table in jurisdiction_tables(self.figs, self.h, [j.id for j in self.in_scope],
-                                              self.year_range()):
-            name = self.name(jid)
-            series = [("核定编制", [sum(r["approved"].values()) for _, r in table], "#8b1a1a"),
-                      ("实有人数", [sum(r["actual"].values()) for _, r in table], "#c9a227")]
-            chart = svg.bar_chart_svg(f"{name}编制（年末）", [str(y) for y, _ in table], series)
-            charts.append((self.a.jurisdictions[jid], name, Markup(chart), table))
-        self.add("tongji/index.md", "统计", "stats.md.j2", charts=charts, kinds=STAFFING_KINDS)
+        tables = []
+        for t in jurisdiction_tables(self.a, self.h, self.figs, [j.id for j in self.in_scope], self.year_range()):
+            tables.append((t, Markup(staffing_chart(t))))
+        self.add("tongji/index.md", "统计", "stats.md.j2", tables=tables)
 
     def people_page(self) -> None:
         people = sorted(self.a.people.values(), key=lambda p: indexes.pinyin_key(p.name))

@@ -79,45 +79,85 @@ def lineage_svg(lin: Lineage, link) -> str:
     return "".join(out)
 
 
-def bar_chart_svg(title: str, labels: list[str], series: list[tuple[str, list[int], str]],
-                  bar_w_max: int = 10) -> str:
-    """Grouped bars, one group per label; series are (name, values, colour)."""
+# Chart geometry: the drawing is CHART_W units wide and shown at most at that many CSS pixels, so one unit is
+# at most 1 px on screen (a 390 px phone shows it nearly at full size) and 0.75 pt in print (the 16开 text
+# block is wider than 360 px, so print never shrinks it). LABEL_SIZE units are then ≥ 8 pt in print and
+# ≈ 11 px on a phone; tests/test_staffing.py measures both in the real outputs.
+CHART_W = 360
+LABEL_SIZE = 11
+TITLE_SIZE = 13
+
+
+def bar_chart_svg(title: str, labels: list[str], series: list[tuple[str, list[int | None], str]]) -> str:
+    """Grouped bars, one group per label; series are (name, values, colour); None is no bar (未载)."""
     n, k = len(labels), max(len(series), 1)
-    # at most about 640 units of plot width, so that a long series gets thinner bars, not a strip that
-    # shrinks to nothing when fitted to a page
-    group_w = min(bar_w_max * k + 8, max(640 / max(n, 1), 3 * k))
-    bar_w = (group_w - (8 if group_w > 4 * k + 8 else 1)) / k
-    left, top, plot_h = 44, 34, 180
-    width = round(left + max(n, 1) * group_w + 20)
-    height = top + plot_h + 44
-    vmax = max([v for _, vals, _ in series for v in vals] + [1])
+    left, right, top, plot_h = 40, 8, 26, 150
+    plot_w = CHART_W - left - right
+    group_w = plot_w / max(n, 1)
+    gap = min(4.0, group_w * 0.2)
+    bar_w = max((group_w - gap) / k, 0.5)
+    legend_rows = _legend_rows(series)
+    height = top + plot_h + 22 + 16 * len(legend_rows)
+    vmax = max([v for _, vals, _ in series for v in vals if v is not None] + [1])
     step = max(1, _nice_step(vmax))
     vtop = ((vmax + step - 1) // step) * step
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {height}" width="{CHART_W}" '
            f'height="{height}" font-family="{FONT}" role="img" aria-label="{escape(title)}">',
-           f'<text x="{left}" y="18" font-size="14" fill="{INK}">{escape(title)}</text>']
+           f'<text x="{left}" y="16" font-size="{TITLE_SIZE}" fill="{INK}">{escape(title)}</text>']
     for v in range(0, vtop + 1, step):
         y = top + plot_h - plot_h * v / vtop
-        out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" stroke="#ddd"/>'
-                   f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="10" text-anchor="end" fill="{MUTED}">{v}</text>')
+        out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{CHART_W - right}" y2="{y:.1f}" stroke="#ddd"/>'
+                   f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="{LABEL_SIZE}" text-anchor="end" '
+                   f'fill="{MUTED}">{v}</text>')
+    # a label every so many groups that labels never touch (about 3 characters' room each)
+    room = max(_text_width(lb, LABEL_SIZE) for lb in labels) + 6 if labels else 1
+    every = max(1, -(-room // max(group_w, 0.1)))
+    every = next((s for s in (1, 2, 5, 10, 20, 25, 50) if s >= every), int(every))
     for i, label in enumerate(labels):
-        gx = left + i * group_w + 4
+        gx = left + i * group_w + gap / 2
         for j, (name, vals, colour) in enumerate(series):
-            v = vals[i] if i < len(vals) else 0
+            v = vals[i] if i < len(vals) else None
+            if v is None:
+                continue
             h = plot_h * v / vtop
-            out.append(f'<rect x="{gx + j * bar_w:.1f}" y="{top + plot_h - h:.1f}" width="{max(bar_w - 1, 1):.1f}" '
-                       f'height="{h:.1f}" '
-                       f'fill="{colour}"><title>{escape(label)} {escape(name)} {v}</title></rect>')
-        if i % max(1, -(-28 // max(int(group_w), 1))) == 0:  # a label every ~28 units, so they never overlap
-            out.append(f'<text x="{gx + group_w / 2 - 4:.1f}" y="{top + plot_h + 14}" font-size="9" '
-                       f'text-anchor="middle" fill="{MUTED}">{escape(label)}</text>')
-    lx = left
-    for name, _, colour in series:
-        out.append(f'<rect x="{lx}" y="{height - 16}" width="10" height="10" fill="{colour}"/>'
-                   f'<text x="{lx + 14}" y="{height - 7}" font-size="11" fill="{INK}">{escape(name)}</text>')
-        lx += _text_width(name, 11) + 34
+            out.append(f'<rect x="{gx + j * bar_w:.1f}" y="{top + plot_h - h:.1f}" width="{max(bar_w - 0.5, 0.5):.1f}" '
+                       f'height="{h:.1f}" fill="{colour}"><title>{escape(label)} {escape(name)} {v}</title></rect>')
+        if i % every == 0:
+            out.append(f'<text x="{left + i * group_w + group_w / 2:.1f}" y="{top + plot_h + 15}" '
+                       f'font-size="{LABEL_SIZE}" text-anchor="middle" fill="{MUTED}">{escape(label)}</text>')
+    for row, items in enumerate(legend_rows):
+        lx, y = left, top + plot_h + 24 + 16 * row
+        for name, colour in items:
+            out.append(f'<rect x="{lx}" y="{y}" width="10" height="10" fill="{colour}"/>'
+                       f'<text x="{lx + 14}" y="{y + 9}" font-size="{LABEL_SIZE}" fill="{INK}">{escape(name)}</text>')
+            lx += _text_width(name, LABEL_SIZE) + 28
     out.append("</svg>")
     return "".join(out)
+
+
+def _legend_rows(series) -> list[list[tuple[str, str]]]:
+    rows: list[list[tuple[str, str]]] = [[]]
+    width = 40
+    for name, _, colour in series:
+        w = _text_width(name, LABEL_SIZE) + 28
+        if rows[-1] and width + w > CHART_W:
+            rows.append([])
+            width = 40
+        rows[-1].append((name, colour))
+        width += w
+    return rows
+
+
+def staffing_chart(t) -> str:
+    """The chart of a jurisdiction's 编制统计表 (views.staffing.Table): each kind of line a series of totals."""
+    labels = [str(r.year) for r in t.rows]
+    series = []
+    for what, colour in (("sum-approved", "#8b1a1a"), ("sum-actual", "#c9a227"), ("jurisdiction", "#2f5d8a")):
+        vals = [(ln.total() if (ln := r.line(what)) else None) for r in t.rows]
+        if any(v is not None for v in vals):
+            name = next(ln.label for r in t.rows if (ln := r.line(what)))
+            series.append((name, vals, colour))
+    return bar_chart_svg(f"{t.name}编制（年末，各类合计）", labels, series)
 
 
 def _nice_step(vmax: int) -> int:

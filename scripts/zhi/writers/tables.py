@@ -7,10 +7,10 @@ from collections.abc import Callable
 from ..chronicle import Directive
 from ..dates import Date
 from ..history import History
-from ..model import STAFFING_KINDS, Archive
+from ..model import BASIS_ZH, Archive
 from ..views.chronology import Entry, Mention
 from ..views.snapshot import fate_unknown_note, snapshot
-from ..views.staffing import Figure
+from ..views.staffing import Figure, dash, figure_note, kind_label, kinds_used
 
 Link = Callable[[str, str], str]  # (record id, text) → Markdown link or text
 
@@ -38,7 +38,7 @@ class Tables:
                "| 机构 | 类别 | 规格 | 上级 | 核定编制 | 设立 | 依据 |", "| --- | --- | --- | --- | ---: | --- | --- |"]
         for r in rows:
             out.append(f"| {link(r.body, r.name)} | {_md(r.kind)} | {_md(r.rank)} | {_md(r.parent_name)} | "
-                       f"{r.approved.staffing.total() if r.approved else ''} | "
+                       f"{r.approved_text()} | "
                        f"{r.established.chinese() if r.established else ''} | {_md('；'.join(r.authority))} |")
         note = fate_unknown_note(self.h, d.target, d.date)
         if note:
@@ -46,18 +46,20 @@ class Tables:
         return "\n".join(out)
 
     def staffing(self, d: Directive, link: Link) -> str:
-        from ..views.naming import name_on
+        from ..views.naming import name_over
 
-        figs = [f for f in self.figs if f.body == d.target]
+        figs = [f for f in self.figs if f.scope == d.target]
         if not figs:
             return ""
-        out = [f"**{_md(name_on(self.h, d.target, None))}编制沿革**", "",
-               "| 日期 | 口径 | " + " | ".join(STAFFING_KINDS) + " | 领导职数 |",
-               "| --- | --- | " + " | ".join("---:" for _ in STAFFING_KINDS) + " | --- |"]
+        kinds = kinds_used(figs)
+        out = [f"**{_md(name_over(self.h, d.target, figs[0].date, figs[-1].date))}编制沿革**", "",
+               "| 日期 | 口径 | " + " | ".join(kind_label(k) for k in kinds) + " | 领导职数 | 说明 |",
+               "| --- | --- | " + " | ".join("---:" for _ in kinds) + " | --- | --- |"]
         for f in figs:
             leaders = "、".join(f"{k}{v}" for k, v in f.staffing.leaders.items())
-            out.append(f"| {f.date.chinese()} | {'核定' if f.basis == 'approved' else '实有'} | " +
-                       " | ".join(str(f.staffing.posts.get(k, "—")) for k in STAFFING_KINDS) + f" | {leaders} |")
+            out.append(f"| {f.date.chinese()} | {BASIS_ZH.get(f.basis, f.basis)} | " +
+                       " | ".join(dash(f.staffing.posts.get(k)) for k in kinds) +
+                       f" | {leaders} | {_md(figure_note(f))} |")
         return "\n".join(out)
 
     def chronology(self, d: Directive, link: Link) -> str:

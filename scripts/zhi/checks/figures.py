@@ -1,0 +1,153 @@
+"""Prose and tables cannot disagree: staffing figures quoted in prose, by reference or typed by hand.
+
+- ``[[编制数:id@日期]]`` must name a body or jurisdiction that has a figure standing on that date (staffing-ref).
+- A number typed next to 编制 words (``行政编制312名``) is compared with the archive's figure for the body or
+  jurisdiction named before it in the same sentence, on the date written before it in the paragraph; a
+  different number is a staffing-prose finding. Where the archive has no figure there is nothing to compare.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..chronicle import FIGREF_RE, REF_RE
+from ..dates import Date, DateError, parse_date
+from ..findings import Finding, Loc
+from ..history import History
+from ..model import STAFFING_KINDS, Archive
+from ..views.staffing import Figure, figure_at, figures, quoted_text
+
+_KIND = "|".join(sorted(STAFFING_KINDS, key=len, reverse=True))
+NUMBER_RE = re.compile(rf"({_KIND})(?:人员|数)?(?:为|共|计|核定为|核定)?(\d+)(?:名|人)")
+# a date as prose writes it: 1984年3月12日, 1984年, 3月12日 or 3月 (of the year last written), 是年末 / 年底
+DATE_RE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月(?:(\d{1,2})日)?)?(年末|年底)?")
+SENTENCE_END = re.compile(r"[。；！？\n]")
+
+
+def _names(a: Archive, h: History) -> list[tuple[str, str]]:
+    """(name, id) for every name, short name and second name ever borne, longest first."""
+    out = set()
+    for t in h.timelines.values():
+        if t.is_jurisdiction and t.id in a.jurisdictions and not a.jurisdictions[t.id].in_scope:
+            continue
+        for s in t.names:
+            full, short = s.value
+            out.add((full, t.id))
+            if short:
+                out.add((short, t.id))
+        for s in t.second_names:
+            out.add((s.value, t.id))
+    return sorted(out, key=lambda p: -len(p[0]))
+
+
+def _last_date(text: str) -> Date | None:
+    """The date the text before a number last speaks of; a month without a year takes the year last written."""
+    year = month = day = None
+    for m in DATE_RE.finditer(text):
+        y, mo, dd, end = m.groups()
+        if not (y or mo or end):
+            continue
+        if y:
+            year, month, day = int(y), None, None
+        if year is None:
+            continue
+        if mo:
+            month, day = int(mo), int(dd) if dd else None
+        if end:
+            month, day = 12, 31
+    if year is None:
+        return None
+    try:
+        return parse_date(f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else ""))
+    except DateError:
+        return None
+
+
+def _subject(before: str, names: list[tuple[str, str]], h: History, d: Date) -> str | None:
+    """The body or jurisdiction named last before the number (a [[id]] reference or a name valid on d);
+    of two names ending at the same place the longer wins (names come longest first)."""
+    best: tuple[int, str] | None = None
+    for m in REF_RE.finditer(before):
+        if h.get(m.group(1).strip()) is not None and (best is None or m.end() > best[0]):
+            best = (m.end(), m.group(1).strip())
+    for name, rid in names:
+        pos = before.rfind(name)
+        t = h.get(rid)
+        if pos < 0 or t is None or not t.alive_on(d):
+            continue
+        if best is None or pos + len(name) > best[0]:
+            best = (pos + len(name), rid)
+    return best[1] if best else None
+
+
+def check_figures(a: Archive, h: History) -> Iterator[Finding]:
+    book = a.book
+    if book is None:
+        return
+    figs: list[Figure] | None = None
+    names = None
+    for ch in book.chapters():
+        for r in ch.figrefs:
+            if r.problem:
+                yield Finding("staffing-ref", "error", f"正文中的编制数引用日期有误：{r.problem}", r.loc)
+                continue
+            if r.target not in a.bodies and r.target not in a.jurisdictions:
+                yield Finding("ref-unknown", "error",
+                              f"正文的编制数引用“{r.target}”找不到对应的机构或行政区划；请核对编号", r.loc)
+                continue
+            bad = [k for k in r.kinds if k not in STAFFING_KINDS]
+            if bad:
+                yield Finding("staffing-ref", "error",
+                              f"正文的编制数引用中“{bad[0]}”不是编制类别；可写：{'、'.join(STAFFING_KINDS)}", r.loc)
+                continue
+            figs = figs if figs is not None else figures(a)
+            f = figure_at(h, figs, r.target, r.basis, r.date, r.system)
+            if f is None or quoted_text(f, r.kinds) is None:
+                what = ("核定" if r.basis == "approved" else "实有") + (f"（{'、'.join(r.kinds)}）" if r.kinds else "")
+                yield Finding("staffing-ref", "error",
+                              f"正文引用{r.target}{'/' + r.system if r.system else ''}在{r.date}的{what}编制数，"
+                              f"但档案中没有这一天有效的数字；请核对编号和日期，或先在 sources/staffing/ 中记下这个数字",
+                              r.loc)
+        figs = figs if figs is not None else figures(a)
+        names = names if names is not None else _names(a, h)
+        yield from _typed_numbers(ch, figs, names, a, h)
+
+
+def _typed_numbers(ch, figs: list[Figure], names, a: Archive, h: History) -> Iterator[Finding]:
+    body = FIGREF_RE.sub("", ch.body)
+    lines = body.split("\n")
+    para_start = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            para_start = i + 1
+            continue
+        for m in NUMBER_RE.finditer(line):
+            para = "\n".join(lines[para_start:i]) + "\n" + line[:m.start()]
+            d = _last_date(para)
+            if d is None:
+                continue
+            sentence = SENTENCE_END.split(line[:m.start()])[-1]
+            rid = _subject(sentence, names, h, d) or _subject(para, names, h, d)
+            if rid is None:
+                continue
+            kind, number = m.group(1), int(m.group(2))
+            stated = set()
+            for basis in ("approved", "actual"):
+                systems = {""} | {f.system for f in figs if f.scope == rid and f.system}
+                for sysname in systems:
+                    f = figure_at(h, figs, rid, basis, d, sysname)
+                    if f is not None and kind in f.staffing.posts:
+                        stated.add(f.staffing.posts[kind])
+                for f in figs:  # a figure dated within the date written (1984年 → any 1984 figure)
+                    if f.scope == rid and f.basis == basis and kind in f.staffing.posts \
+                            and d.earliest() <= f.date.earliest() and f.date.latest() <= d.latest():
+                        stated.add(f.staffing.posts[kind])
+            if stated and number not in stated:
+                from ..views.naming import name_on
+
+                yield Finding("staffing-prose", "warning",
+                              f"正文写{name_on(h, rid, d)}在{d}{kind}{number}名，档案记为"
+                              f"{'或'.join(f'{v}名' for v in sorted(stated))}；请核对，改正正文或档案，"
+                              f"也可写成引用 [[编制数:{rid}@{d.iso()}|{kind}]]，由档案取数",
+                              Loc(ch.path, ch.body_line + i))
