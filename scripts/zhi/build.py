@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from . import notecount
 from .checks import run_checks
 from .editions import EDITION_ZH, filter_archive
 from .findings import Finding
@@ -165,6 +166,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
     timings["derive+write"] = time.perf_counter() - t1
 
     book_report = None
+    docx_notes: dict[str, list[str]] = {}
     # one working tree per output folder, kept between builds (see workdir.py)
     with WorkDir(work_dir(root, out)) as wd:
         files = {p.path: p.text.encode("utf-8") for p in tree.pages}
@@ -185,8 +187,8 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
             files[PDF_NAME] = earlier_pdf.read_bytes()
         if docx:
             t4 = time.perf_counter()
-            write_docx(BookWriter(ed, ed_history, root / "theme", edition), wd.path / "book" / DOCX_NAME,
-                       book_report.index_pages if book_report else None)
+            docx_notes = write_docx(BookWriter(ed, ed_history, root / "theme", edition), wd.path / "book" / DOCX_NAME,
+                                    book_report.index_pages if book_report else None)
             files[DOCX_NAME] = (wd.path / "book" / DOCX_NAME).read_bytes()
             timings["docx"] = time.perf_counter() - t4
 
@@ -213,6 +215,17 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
         marker = f"{edition} {EDITION_ZH[edition]}\n"
         if not (site / ".edition").is_file() or (site / ".edition").read_text(encoding="utf-8") != marker:
             (site / ".edition").write_text(marker, encoding="utf-8")
+
+        # no note is ever lost: every chapter's notes reach the site, the PDF and the DOCX
+        chapters = notecount.source_notes(ed)
+        lost = notecount.site_problems(chapters, notecount.site_counts(wd.site, chapters))
+        if book_report is not None:
+            lost += notecount.lost_notes(chapters, book_report.notes, book_report.anchors, "PDF")
+        if docx:
+            lost += notecount.lost_notes(chapters, docx_notes,
+                                         notecount.docx_note_anchors(wd.path / "book" / DOCX_NAME), "Word 文档")
+        if lost:
+            raise BuildError(f"有 {len(lost)} 条注没有印出，" + notecount.STOP + "\n" + "\n".join(lost[:30]))
 
         t6 = time.perf_counter()
         texts = wd.page_texts()

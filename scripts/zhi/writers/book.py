@@ -54,6 +54,7 @@ class BookParts:
     headings: list[Heading]             # for the TOC, in order
     front_headings: list[Heading]
     mentions: dict[str, tuple[str, str]] = field(default_factory=dict)  # anchor → (record id, text shown)
+    notes: dict[str, list[str]] = field(default_factory=dict)  # chapter path (or 大事记) → its notes' anchors
 
     @property
     def body(self) -> str:
@@ -81,6 +82,8 @@ class BookWriter:
         self.tables = Tables(a, h, self.entries, self.figs)
         self.ids = _Ids()
         self.mentions: dict[str, tuple[str, str]] = {}
+        self.notes: dict[str, list[str]] = {}
+        self.notes_key = ""
         self.headings: list[Heading] = []
         self.front_headings: list[Heading] = []
         self.title = self.book.title if self.book and self.book.title else "机构编制志"
@@ -95,6 +98,7 @@ class BookWriter:
     def note(self, doc: Document) -> str:
         anchor = self.ids.next("m")
         self.mentions[anchor] = (doc.id, doc.number or doc.title)
+        self.notes.setdefault(self.notes_key, []).append(anchor)
         return f'<span class="fn"><span id="{anchor}">{esc(citation_text(doc))}</span></span>'
 
     def cite_inline(self, docs: list[Document]) -> str:
@@ -125,6 +129,8 @@ class BookWriter:
     def chapter(self, ch, level: int, front: bool = False, part: str | None = None) -> str:
         body = re.sub(r"\A\s*#\s+[^\n]*\n", "", ch.body, count=1)  # the title is set by the template
         anchor = self.heading(level, ch.title, front)
+        self.notes_key = ch.path
+        self.notes.setdefault(ch.path, [])
         html_body = self.prose_html(body)
         html_body = self._number_subheadings(html_body, front)
         return self.env.get_template("chapter.html.j2").render(ch=ch, anchor=anchor, body=html_body, level=level,
@@ -241,6 +247,7 @@ class BookWriter:
     def parts(self, index_pages: dict[str, list[str]] | None = None) -> BookParts:
         """Both chunks' HTML. Anchors are numbered afresh on every call, so two passes give the same anchors."""
         self.ids, self.mentions, self.headings, self.front_headings = _Ids(), {}, [], []
+        self.notes = {}
         book = self.book
         front_html, body_html = [], []
         overview = []
@@ -265,7 +272,7 @@ class BookWriter:
         for ch in (book.back if book else []):
             body_html.append(self.chapter(ch, 1))
         return BookParts("".join(front_html), body_html, index_at, list(self.headings), list(self.front_headings),
-                         dict(self.mentions))
+                         dict(self.mentions), {k: list(v) for k, v in self.notes.items()})
 
     def document(self, chunk: str, content: str, toc: list | None = None, first_page: int = 1,
                  pad: bool = False) -> str:

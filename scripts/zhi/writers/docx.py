@@ -19,10 +19,11 @@ def _pandoc_env() -> None:
         os.environ["PYPANDOC_PANDOC"] = str(exe)
 
 
-def write_docx(writer: BookWriter, out: Path, index_pages: dict[str, list[str]] | None = None) -> None:
+def write_docx(writer: BookWriter, out: Path, index_pages: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
     """Headings, footnotes (a Lua filter turns the book's note spans into Word notes) and tables.
 
-    The index carries the PDF's page numbers when the PDF was made in the same build, else none.
+    The index carries the PDF's page numbers when the PDF was made in the same build, else none. Returns the
+    anchors of the notes written, by chapter (see ``notecount``).
     """
     _pandoc_env()
     import pypandoc
@@ -33,3 +34,4 @@ def write_docx(writer: BookWriter, out: Path, index_pages: dict[str, list[str]] 
     pypandoc.convert_text(html, "docx", format="html", outputfile=str(out),
                           extra_args=["--quiet", "--toc", f"--lua-filter={writer.theme / 'docx-notes.lua'}",
                                       "--metadata", f"title={writer.title}", "--metadata", "lang=zh-CN"])
+    return parts.notes

@@ -29,6 +29,11 @@ from pathlib import Path
 from .book import BookWriter, to_roman
 from .pdffonts import share_font_programs
 
+
+def wpfix_version() -> str:
+    """Part of every cached layout's key: a layout made before a correction to WeasyPrint is not reused."""
+    return "footnotes-1"
+
 # GB/T 15834 避头尾: these never start a line …
 NO_START = set("。，、；：？！）》」』】〕〗〉”’…—%‰·")
 # … and these never end one
@@ -54,6 +59,8 @@ class TypesetResult:
     timings: dict[str, float] = field(default_factory=dict)
     chunks: int = 1
     typeset_chunks: int = 0                   # chunk layouts actually done (the rest came from the cache)
+    notes: dict[str, list[str]] = field(default_factory=dict)  # chapter → anchors of the notes it printed
+    anchors: set[str] = field(default_factory=set)             # every anchor laid out on a page
 
 
 def _line_texts(box, first: bool = True):
@@ -95,6 +102,8 @@ def check_lines(doc, label) -> list[LineIssue]:
 def _render_chunk(html: str, base: str, first_page: int, want_pdf: bool) -> dict:
     from weasyprint import HTML
 
+    from . import wpfix  # noqa: F401  (no footnote may be dropped)
+
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     doc = HTML(string=html, base_url=base).render()
@@ -122,7 +131,7 @@ class _Layout:
 
     def _key(self, html: str, first_page: int, want_pdf: bool) -> str:
         h = hashlib.sha256(html.encode("utf-8"))
-        h.update(f"|{first_page}|{want_pdf}|{self.base}".encode())
+        h.update(f"|{first_page}|{want_pdf}|{self.base}|{wpfix_version()}".encode())
         return h.hexdigest()[:32]
 
     def _load(self, key: str, want_pdf: bool) -> dict | None:
@@ -267,7 +276,7 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
     t["total"] = time.perf_counter() - t0
     body_pages = sum(r["pages"] for r in res2)
     return TypesetResult(out_pdf, f2["pages"] + body_pages, f2["pages"], body_pages, front_toc + toc, labels,
-                         issues, t, len(groups), layout.done)
+                         issues, t, len(groups), layout.done, parts.notes, set(pages2) | set(f2["anchors"]))
 
 
 def _last_plan(cache: Path | None, n: int) -> list[tuple[int, bool]]:
