@@ -60,15 +60,17 @@ def pdf_notes_by_chapter(res, chapters) -> dict[str, list[int]]:
 def docx_notes_by_chapter(res, chapters) -> dict[str, int]:
     md = run(str(_pandoc()), str(res.out / "zhi.docx"), "-t", "markdown", "--wrap=none")
     body = md.split("\n[^1]:")[0]
-    heads = [(m.start(), m.group(1).strip()) for m in re.finditer(r"^#+ (.+)$", body, re.MULTILINE)]
+    heads = [(m.start(), len(m.group(1)), m.group(2).strip()) for m in re.finditer(r"^(#+) (.+)$", body, re.MULTILINE)]
     out = {}
     for cn in chapters:
-        hits = [k for k, (_, t) in enumerate(heads) if t == cn.title]
+        hits = [k for k, (_, _, t) in enumerate(heads) if t == cn.title]
         if not hits:
             continue
         k = hits[0]
-        end = heads[k + 1][0] if k + 1 < len(heads) else len(body)
-        out[cn.path] = len(re.findall(r"\[\^\d+\](?!:)", body[heads[k][0]:end]))
+        start, level = heads[k][0], heads[k][1]
+        after = [p for p, lv, _ in heads[k + 1:] if lv <= level]
+        end = after[0] if after else len(body)
+        out[cn.path] = len(re.findall(r"\[\^\d+\](?!:)", body[start:end]))
     return out
 
 

@@ -119,6 +119,7 @@ class Book:
     lower: Date | None = None
     snapshots: list[Date] = field(default_factory=list)  # dates of the 机构设置一览 in the appendix
     cover: Path | None = None                             # an image that replaces the generated cover
+    kaoyi: bool = False                                   # the appendix lists the disagreements (考异表)
     front: list[Chapter] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     back: list[Chapter] = field(default_factory=list)
@@ -271,7 +272,7 @@ def load_book(root: Path) -> Book:
             book.findings.append(Finding("schema-type", "error", "book.yaml 应为键值表", Loc(BOOK, 1)))
         return book
     f = Fields(yf.data, BOOK, book.findings, "志书设置", {"title", "subtitle", "upper", "lower", "front", "parts",
-                                                      "back", "note", "snapshots", "cover"})
+                                                      "back", "note", "snapshots", "cover", "kaoyi"})
     book.title = f.text("title", True) or ""
     book.subtitle = f.text("subtitle") or ""
     book.upper, book.lower = f.date("upper"), f.date("lower")
@@ -285,6 +286,11 @@ def load_book(root: Path) -> Book:
                                              Loc(BOOK, snaps.line_of(i))))
     elif snaps is not None:
         f.error("schema-type", "“snapshots（一览日期）”应为日期列表，如 [1984-12-31, 2002-12-31]", "snapshots")
+    kaoyi = yf.data.get("kaoyi")
+    if isinstance(kaoyi, bool):
+        book.kaoyi = kaoyi
+    elif kaoyi is not None:
+        f.error("schema-type", f"“kaoyi（附考异表）”只能写 true 或 false，不是“{kaoyi}”", "kaoyi")
     cover = f.text("cover")
     if cover:
         p = (root / "chronicle" / cover).resolve()

@@ -370,13 +370,12 @@ class Loader:
         for i, item in items:
             line = v.line_of(i) if i is not None else f.data.line_of("sources")
             if isinstance(item, LMap):
-                cf = Fields(item, f.rel, self.findings, "来源",
-                            {"doc", "date", "page", "note"} | ({"figures"} if staffing else set()))
+                cf = Fields(item, f.rel, self.findings, "来源", {"doc", "date", "page", "note", "figures", "name"})
                 doc = cf.text("doc", True)
                 if doc:
                     page = cf.text("page")
                     out.append(Citation(doc, Loc(f.rel, item.line), cf.date("date"), page, cf.text("note") or "",
-                                        self._staffing(cf, "figures") if staffing else None))
+                                        self._staffing(cf, "figures"), (cf.text("name") or "").strip() or None))
             elif isinstance(item, LList) or item is None:
                 self.findings.append(Finding("schema-type", "error", "“sources（来源）”的每一项应为文件编号，或 {doc: 编号, …}",
                                              Loc(f.rel, line)))

@@ -126,6 +126,7 @@ class Citation:
     page: str | None = None
     note: str = ""
     figures: Staffing | None = None  # the figures this source gives for a staffing fact, when they differ
+    name: str | None = None          # the name this source gives the body, when the editor records it
 
 
 @dataclass

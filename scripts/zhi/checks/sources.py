@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..history import History
 from ..findings import Loc
+from ..citations import chosen_reading, incompatible_pairs, split
 from ..model import Archive
 from ..rawhtml import has_markup
 
@@ -17,18 +18,7 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
             yield Finding("event-no-source", "error",
                           f"{e.type_zh}事件{('“' + e.id + '”') if e.id else ''}没有来源；请在 sources 中写明依据的文件编号",
                           e.loc)
-        claims = [(c, c.date) for c in e.sources if c.date is not None]
-        if e.date is not None and claims:
-            # the event's own date is one claim; each source's stated date is another
-            differing = [(c, d) for c, d in claims if not d.same_as(e.date)]
-            if differing or len({d.sort_key() for _, d in claims}) > 1:
-                parts = [f"{c.doc} 记为{d}" for c, d in claims]
-                resolved = bool(e.conflict_note)
-                yield Finding("source-conflict", "info" if resolved else "warning",
-                              f"{e.type_zh}事件的来源日期不一致（{'；'.join(parts)}；本事件取{e.date}）"
-                              + (f"。考异：{e.conflict_note}" if resolved else
-                                 "；请核对原件，在 conflict_note（考异）中写明取舍的理由"),
-                              e.loc, [c.loc for c, _ in claims])
+        yield from _conflicts(e, h, f"{e.type_zh}事件")
         if e.decided and e.date and e.decided.earliest() > e.date.latest():
             yield Finding("date-order", "warning",
                           f"{e.type_zh}事件的决定日期{e.decided}晚于生效日期{e.date}；请核对是否写反", e.loc)
@@ -46,11 +36,33 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
             if u.start and u.end and u.start.earliest() > u.end.latest():
                 yield Finding("date-order", "warning", f"内设机构“{u.name}”的起始日期{u.start}晚于终止日期{u.end}", u.loc)
     for s in a.staffing:
+        yield from _conflicts(s, h, "编制记录")
+    for s in a.staffing:
         if s.figures is not None and not s.figures.posts and not s.figures.leaders:
             yield Finding("staffing-empty", "warning", "编制记录中没有任何编制数或领导职数", s.loc)
     for e in a.events:
         if e.staffing is not None and not e.staffing.posts and not e.staffing.leaders:
             yield Finding("staffing-empty", "warning", "事件的编制中没有任何编制数或领导职数", e.staffing.loc)
+
+
+def _conflicts(rec, h: History, what: str) -> Iterator[Finding]:
+    """source-conflict: a source that says otherwise than the reading chosen, or two sources that cannot both
+    be right. A less precise source that is consistent (1983 and 1983-08) agrees and raises nothing."""
+    supports, dissents = split(rec, h)
+    # two supporting sources that cannot both be right (each consistent with a vaguer record)
+    pairs = [(x, y) for x, y in incompatible_pairs(rec) if any(x is c for c in supports) and any(y is c for c in supports)]
+    if not dissents and not pairs:
+        return
+    chosen = chosen_reading(rec, dissents, h) if dissents else (str(rec.date) if rec.date else "")
+    parts = [f"{d.citation.doc} {d.phrase()}" for d in dissents]
+    parts += [f"{x.doc} 记为{x.date}而 {y.doc} 记为{y.date}，两者不能同为一日" for x, y in pairs]
+    note = getattr(rec, "conflict_note", "") or ""
+    yield Finding("source-conflict", "info" if note else "warning",
+                  f"{what}的来源说法不一（{'；'.join(parts)}；本条取{chosen or '记录所写'}）"
+                  + ("；没有一份来源支持所取的说法" if dissents and not supports else "")
+                  + (f"。考异：{note}" if note else
+                     "；请核对原件，在 conflict_note（考异）中写明取舍的理由（志书中这些来源印作“另据……”）"),
+                  rec.loc, [d.citation.loc for d in dissents] + [c.loc for pair in pairs for c in pair])
 
 
 def check_documents(a: Archive, h: History) -> Iterator[Finding]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..citations import Dissent, dissent_text, kaoyi_text, split
 from ..classification import Level, highest
 from ..dates import Date
 from ..history import History
@@ -29,10 +30,19 @@ class Entry:
     event: Event
     date: Date
     segments: list[Segment]
-    sources: list[Document]
+    sources: list[Document]           # the sources that support the entry as printed
     jurisdictions: set[str] = field(default_factory=set)
     bodies: set[str] = field(default_factory=set)
     classification: Level = field(default_factory=Level)
+    dissents: list[tuple[Dissent, Document]] = field(default_factory=list)  # sources that say otherwise (存异)
+    kaoyi: str = ""                   # the editor's 考异 (conflict_note)
+
+    def note_texts(self) -> list[str]:
+        """The entry's note in the book's register: 另据《…》（…），为1968年9月。 then the 考异."""
+        out = [dissent_text(d, doc) for d, doc in self.dissents]
+        if self.kaoyi:
+            out.append(kaoyi_text(self.kaoyi))
+        return out
 
     def plain(self) -> str:
         return "".join(s if isinstance(s, str) else s.text for s in self.segments)
@@ -231,7 +241,9 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
         jur, bodies = _places(a, h, e)
         if jurisdiction and jurisdiction not in jur:
             continue
-        docs = [a.documents[c.doc] for c in e.sources if c.doc in a.documents]
-        level = highest([e.classification] + [d.classification for d in docs])
-        out.append(Entry(e, e.date, segs, docs, jur, bodies, level))
+        supports, dissents = split(e, h)
+        docs = [a.documents[c.doc] for c in supports if c.doc in a.documents]
+        other = [(d, a.documents[d.citation.doc]) for d in dissents if d.citation.doc in a.documents]
+        level = highest([e.classification] + [d.classification for d in docs] + [d.classification for _, d in other])
+        out.append(Entry(e, e.date, segs, docs, jur, bodies, level, other, e.conflict_note))
     return out

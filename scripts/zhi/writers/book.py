@@ -24,7 +24,9 @@ from ..dates import Date, Point
 from ..history import History
 from ..model import Archive, Document
 from ..views import indexes
+from ..citations import dissent_text
 from ..views.chronology import Entry, Mention, chronology
+from ..views.kaoyi import kaoyi_items
 from ..views.lineage import by_name_in_term, post_order
 from ..views.naming import name_on
 from ..views.snapshot import fate_unknown_note, snapshot
@@ -111,6 +113,30 @@ class BookWriter:
             parts.append(f'<span id="{anchor}">{esc(d.number or "《" + d.title + "》")}</span>')
         return "（" + "；".join(parts) + "）"
 
+    def dissent_note(self, e: Entry) -> str:
+        """A footnote with what the other sources say (另据《…》，为…) and the editor's 考异; none if neither."""
+        texts = e.note_texts()
+        if not texts:
+            return ""
+        parts = []
+        for k, text in enumerate(texts):
+            anchor = self.ids.next("m")
+            if k < len(e.dissents):
+                doc = e.dissents[k][1]
+                self.mentions[anchor] = (doc.id, doc.number or doc.title)
+            if k == 0:
+                self.notes.setdefault(self.notes_key, []).append(anchor)
+            parts.append(f'<span id="{anchor}">{esc(text)}</span>')
+        return f'<span class="fn kaoyi">{"".join(parts)}</span>'
+
+    def entry_html(self, e: Entry) -> str:
+        """A 大事记 entry: the sentence, its sources, and the note with the other readings; the note's call is
+        kept on the line of the closing bracket (a call alone at the start of a line reads as a stray figure)."""
+        text, note = self.segs(e.segments) + self.cite_inline(e.sources), self.dissent_note(e)
+        if note and text.endswith(("）", "。")):
+            return f'{text[:-1]}<span class="nb">{text[-1]}{note}</span>'
+        return text + note
+
     def segs(self, segments) -> str:
         return "".join(self.mention(s.id, s.text) if isinstance(s, Mention) else esc(s) for s in segments)
 
@@ -153,12 +179,13 @@ class BookWriter:
     # ---- generated parts -----------------------------------------------------------------------------
     def chronology_html(self) -> str:
         anchor = self.heading(1, "大事记")
+        self.notes_key = "大事记"
         years: dict[int, list[Entry]] = {}
         for e in self.entries:
             years.setdefault(e.date.year, []).append(e)
         rows = []
         for y, items in years.items():
-            rows.append((y, [(_when(e.date), self.segs(e.segments) + self.cite_inline(e.sources)) for e in items]))
+            rows.append((y, [(_when(e.date), self.entry_html(e)) for e in items]))
         return self.env.get_template("chronology.html.j2").render(anchor=anchor, years=rows)
 
     def snapshot_dates(self) -> list[Date]:
@@ -212,9 +239,24 @@ class BookWriter:
         stats = [(t, staffing_chart(t)) for t in jurisdiction_tables(self.a, self.h, self.figs,
                                                                      [j.id for j in self.in_scope], years)]
         sections.append(("stats", a4, stats))
+        # 五、考异表 (when book.yaml says kaoyi: true)
+        if getattr(self.book, "kaoyi", False):
+            sections.append(("kaoyi", self.heading(2, "五、考异表"), self.kaoyi_rows()))
         return self.env.get_template("appendix.html.j2").render(anchor=anchor, sections=sections,
                                                                 terms=any(p.term for p in self.a.posts),
                                                                 kind_label=kind_label, dash=dash)
+
+    def kaoyi_rows(self) -> list[tuple[str, str, list[str], str]]:
+        """Every recorded disagreement: the fact, the reading followed with its sources, the other readings, 考异."""
+        rows = []
+        for it in kaoyi_items(self.a, self.h, self.entries):
+            if it.entry is not None:
+                fact = f"{esc(it.entry.date.chinese())}　{self.segs(it.entry.segments)}"
+            else:
+                fact = esc(it.fact)
+            others = [esc(dissent_text(d, doc)) for d, doc in it.others]
+            rows.append((fact, esc(it.chosen) + self.cite_inline(it.supports), others, esc(it.note)))
+        return rows
 
     def index_html(self, pages: dict[str, list[str]] | None) -> str:
         """The index; ``pages`` maps a record id or (id, name) key to page labels (None on the first pass)."""

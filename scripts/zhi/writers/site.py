@@ -19,7 +19,9 @@ from ..dates import Date, Point
 from ..history import History
 from ..model import BASIS_ZH, Archive
 from ..views import indexes
+from ..citations import kaoyi_text
 from ..views.chronology import Entry, Mention, chronology
+from ..views.kaoyi import anchor_of, kaoyi_items
 from ..views.lineage import entries_by_event, lineage
 from ..views.naming import name_on
 from ..views.snapshot import difference, fate_unknown_note, members, snapshot
@@ -108,6 +110,7 @@ class SiteWriter:
         self.tree = SiteTree()
         self.tables = Tables(a, h, self.entries, self.figs)
         self.backlinks: dict[str, list[tuple[str, str]]] = {}
+        self._page_notes: list[str] = []
         book = a.book
         self.title = book.title if book and book.title else "机构编制志"
         self.upper = book.upper.year if book and book.upper else None
@@ -127,11 +130,26 @@ class SiteWriter:
         return Markup("（" + "；".join(self.link(page, d.id, d.number or f"《{d.title}》") for d in docs) + "）"
                       if docs else "")
 
+    def note(self, page: str, e: Entry) -> Markup:
+        """A footnote call for what the other sources say and the editor's 考异; the note goes to the page's end."""
+        if not e.dissents and not e.kaoyi:
+            return Markup("")
+        parts = [f"另据{self.link(page, doc.id, citation_text(doc))}，{md_escape(d.phrase())}。" for d, doc in e.dissents]
+        if e.kaoyi:
+            parts.append(md_escape(kaoyi_text(e.kaoyi)))
+        if e.dissents:
+            parts.append(f"[见考异表]({rel(page, 'kaoyi.md#' + anchor_of(e.event))})")
+        self._page_notes.append("".join(parts))
+        return Markup(f"[^ky{len(self._page_notes)}]")
+
     def name(self, rid: str, d: Date | None = None) -> str:
         return name_on(self.h, rid, d)
 
     def add(self, path: str, title: str, template: str, **ctx) -> None:
+        self._page_notes = []
         text = self.env.get_template(template).render(page=path, title=title, w=self, **ctx)
+        if self._page_notes:
+            text = text.rstrip() + "\n\n" + "\n".join(f"[^ky{i}]: {t}" for i, t in enumerate(self._page_notes, 1)) + "\n"
         self.tree.pages.append(Page(path, title, text))
 
     def backlink(self, rid: str, page: str, label: str) -> None:
@@ -151,6 +169,7 @@ class SiteWriter:
         self.stats_page()
         self.people_page()
         self.home_page()
+        self.kaoyi_page()
         if self.edition == "internal":
             self.status_page()
         self.tree.pages.append(Page("search.md", "检索", self.env.get_template("search.md.j2").render(
@@ -165,6 +184,7 @@ class SiteWriter:
             {"索引": ["suoyin/index.md", "suoyin/wenjian.md", "suoyin/renwu.md"]},
             {"统计": "tongji/index.md"},
             {"人物": "renwu/index.md"},
+            {"考异": "kaoyi.md"},
             {"检索": "search.md"},
         ] + ([{"编纂进度": "zhuangtai.md"}] if self.edition == "internal" else [])
         titles = {p.path: p.title for p in self.tree.pages}
@@ -204,6 +224,9 @@ class SiteWriter:
                 self.backlink(rid, "dashiji/index.md", label)
             for d in en.sources:
                 self.backlink(d.id, "dashiji/index.md" + (f"#{ev.id}" if ev.id else ""), label)
+            for _, d in en.dissents:  # a source cited as dissent links back to the fact and to the 考异表
+                self.backlink(d.id, "dashiji/index.md" + (f"#{ev.id}" if ev.id else ""), f"{label}（异说）")
+                self.backlink(d.id, "kaoyi.md#" + anchor_of(ev), f"考异表：{label}")
         for p in self.a.posts:
             for c in p.sources:
                 if p.body:
@@ -223,8 +246,22 @@ class SiteWriter:
             self.add(f"dashiji/{j.id}.md", f"{self.name(j.id)}大事记", "chronology.md.j2", entries=entries,
                      years=_by_year(entries), scope=j)
 
+    def staffing_notes(self) -> dict[str, list]:
+        """考异 items about staffing figures, by the body whose 编制 table shows them."""
+        out: dict[str, list] = {}
+        for it in kaoyi_items(self.a, self.h, self.entries):
+            if not any(d.figures for d, _ in it.others):
+                continue
+            rec = it.entry.event if it.entry else None
+            rid = it.body or (rec.body.id if rec and rec.body else
+                              rec.after[0].id if rec and len(rec.after) == 1 else None)
+            if rid:
+                out.setdefault(rid, []).append(it)
+        return out
+
     def body_pages(self) -> None:
         per = by_body(self.figs)
+        notes = self.staffing_notes()
         by_event = entries_by_event(self.entries)
         groups: dict[str, list] = {}
         for t in sorted(self.h.timelines.values(), key=lambda t: (t.start.sort_key() if t.start else (), t.id)):
@@ -244,7 +281,8 @@ class SiteWriter:
             first_j = t.jurisdictions[0].value if t.jurisdictions else None
             groups.setdefault(first_j or "", []).append(lin)
             self.add(page, lin.name, "body.md.j2", lin=lin, body=self.a.bodies.get(t.id), diagram=diagram,
-                     figs=fs, chart=chart, backlinks=self.backlinks.get(t.id, []), kinds=kinds_used(fs))
+                     figs=fs, chart=chart, backlinks=self.backlinks.get(t.id, []), kinds=kinds_used(fs),
+                     staffing_notes=notes.get(t.id, []), citation_of=citation_text)
         self.add("jigou/index.md", "机构", "bodies.md.j2", groups=groups)
 
     def document_pages(self) -> None:
@@ -312,6 +350,17 @@ class SiteWriter:
         st = compile_status(self.a, self.h, run_checks(self.a, history=self.h))
         self.add("zhuangtai.md", "编纂进度", "status.md.j2", st=st,
                  empty={j: years_as_ranges(v) for j, v in st.empty_years.items()})
+
+    def kaoyi_page(self) -> None:
+        """考异表: every recorded disagreement, with links to where the fact is printed; in the internal edition
+        also those still without a 考异, as work to do."""
+        items = kaoyi_items(self.a, self.h, self.entries)
+        for it in items:
+            ev = it.entry.event if it.entry else None
+            it.where = ("dashiji/index.md" + (f"#{ev.id}" if ev.id else "")) if ev else f"jigou/{it.body}.md"
+        todo = [it for it in items if not it.note] if self.edition == "internal" else []
+        self.add("kaoyi.md", "考异", "kaoyi.md.j2", items=items, todo=todo, edition=self.edition,
+                 citation_of=citation_text)
 
     def home_page(self) -> None:
         self.add("index.md", self.title, "home.md.j2", book=self.a.book, counts={

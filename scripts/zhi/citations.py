@@ -1,0 +1,159 @@
+"""What each source says about a fact: support, or dissent (存异).
+
+A citation may state the date, the name or the figures its source gives, when the editor records them
+(``sources: [{doc: …, date: 1968-09, name: …, figures: {…}}]``). It *agrees* with the record when what it
+says can be the same fact:
+
+- a date agrees when its interval of days overlaps the record's (``1983`` and ``1983-08``; ``1952-07`` and
+  ``1952-07-10``): a less precise source is consistent, not dissenting;
+- a name agrees when it is one of the names the body could be called by on the record's date (full name,
+  short name, a second name);
+- figures agree kind by kind; a kind the source gives and the record does not is additional, not contrary.
+
+Anything else is dissent, printed as dissent (``另据《…》（…），为1968年9月。``), never among the supports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import Date
+from .history import History
+from .model import Archive, Citation, Document, Event, Staffing, StaffingFigure
+
+
+@dataclass
+class Dissent:
+    """What one source says differently from the record."""
+
+    citation: Citation
+    date: Date | None = None
+    name: str | None = None
+    figures: list[tuple[str, int]] = field(default_factory=list)  # (label, figure) where the source differs
+
+    def phrase(self) -> str:
+        """为1968年9月，称某市革委会，行政编制为10名"""
+        parts = []
+        if self.date is not None:
+            parts.append(f"为{self.date.chinese()}")
+        if self.name:
+            parts.append(f"称{self.name}")
+        if self.figures:
+            parts.append("、".join(f"{label}为{n}名" for label, n in self.figures))
+        return "，".join(parts)
+
+
+def dates_agree(a: Date, b: Date) -> bool:
+    """Two dates can mean the same day: their intervals overlap."""
+    return a.earliest() <= b.latest() and b.earliest() <= a.latest()
+
+
+def subject(rec: Event | StaffingFigure) -> str | None:
+    """The body or jurisdiction a record's name is about."""
+    if isinstance(rec, StaffingFigure):
+        return rec.body.id if rec.body else None
+    if rec.body:
+        return rec.body.id
+    if len(rec.after) == 1:
+        return rec.after[0].id
+    return None
+
+
+def record_figures(rec: Event | StaffingFigure) -> Staffing | None:
+    return rec.figures if isinstance(rec, StaffingFigure) else rec.staffing
+
+
+def _figure_dissent(said: Staffing, held: Staffing | None) -> list[tuple[str, int]]:
+    if held is None:
+        return []
+    out = [(k, n) for k, n in said.posts.items() if k in held.posts and held.posts[k] != n]
+    out += [(f"领导职数{k}", n) for k, n in said.leaders.items() if k in held.leaders and held.leaders[k] != n]
+    return out
+
+
+def dissent_of(c: Citation, rec: Event | StaffingFigure, h: History | None) -> Dissent | None:
+    """How citation ``c`` departs from the record, or None when it supports it."""
+    d = Dissent(c)
+    if c.date is not None and rec.date is not None and not dates_agree(c.date, rec.date):
+        d.date = c.date
+    name = getattr(c, "name", None)
+    if name and h is not None and rec.date is not None:
+        rid = subject(rec)
+        t = h.get(rid) if rid else None
+        if t is not None and t.names and name not in t.names_on(rec.date):
+            d.name = name
+    said = getattr(c, "figures", None)
+    if said is not None:
+        d.figures = _figure_dissent(said, record_figures(rec))
+    return d if (d.date is not None or d.name or d.figures) else None
+
+
+def split(rec: Event | StaffingFigure, h: History | None) -> tuple[list[Citation], list[Dissent]]:
+    """The citations that support the record, and the dissents, each in the order written."""
+    supports, dissents = [], []
+    for c in rec.sources:
+        d = dissent_of(c, rec, h)
+        if d is None:
+            supports.append(c)
+        else:
+            dissents.append(d)
+    return supports, dissents
+
+
+def incompatible_pairs(rec: Event | StaffingFigure) -> list[tuple[Citation, Citation]]:
+    """Pairs of sources whose dates cannot be the same day, although each may agree with a vaguer record."""
+    dated = [c for c in rec.sources if c.date is not None]
+    return [(a, b) for i, a in enumerate(dated) for b in dated[i + 1:] if not dates_agree(a.date, b.date)]
+
+
+def chosen_reading(rec: Event | StaffingFigure, dissents: list[Dissent], h: History | None) -> str:
+    """The reading the book follows, in the terms the dissents dispute: 1968年3月20日，称…，行政编制9名."""
+    from .views.naming import name_on
+
+    parts = []
+    if any(d.date is not None for d in dissents) and rec.date is not None:
+        parts.append(rec.date.chinese())
+    if any(d.name for d in dissents):
+        rid = subject(rec)
+        if rid and h is not None:
+            parts.append(f"称{name_on(h, rid, rec.date)}")
+    held = record_figures(rec)
+    labels = {label for d in dissents for label, _ in d.figures}
+    if held is not None and labels:
+        figs = [f"{k}{n}名" for k, n in held.posts.items() if k in labels]
+        figs += [f"领导职数{k}{n}名" for k, n in held.leaders.items() if f"领导职数{k}" in labels]
+        parts.append("、".join(figs))
+    return "，".join(parts)
+
+
+def dissent_text(d: Dissent, doc: Document) -> str:
+    """The note's sentence: 另据《…》（…），为1968年9月。"""
+    from .writers.prose import citation_text
+
+    return f"另据{citation_text(doc)}，{d.phrase()}。"
+
+
+def kaoyi_text(note: str) -> str:
+    """The editor's 考异 as printed in a note."""
+    note = note.strip()
+    return f"考异：{note}" + ("" if note.endswith(("。", "！", "？", "”", "）")) else "。")
+
+
+@dataclass
+class Disagreement:
+    """One recorded disagreement: a record, its chosen reading and the other readings (for the 考异 list)."""
+
+    record: Event | StaffingFigure
+    supports: list[Citation]
+    dissents: list[Dissent]
+    note: str  # the editor's 考异 (conflict_note), "" when not yet written
+
+
+def disagreements(a: Archive, h: History | None) -> list[Disagreement]:
+    """Every record whose sources disagree with the reading chosen, in the order of the archive."""
+    out = []
+    for rec in list(a.events) + list(a.staffing):
+        supports, dissents = split(rec, h)
+        if dissents:
+            out.append(Disagreement(rec, supports, dissents, getattr(rec, "conflict_note", "") or ""))
+    return out
