@@ -52,7 +52,7 @@ CODES: dict[str, tuple[str, str]] = {
     "jurisdiction-out-of-scope": ("warning", "机构属于越境不书的行政区划"),
     # events and sources
     "event-no-source": ("error", "事件没有来源文件"),
-    "source-conflict": ("warning", "同一事实的来源日期或编制数不一致"),
+    "source-conflict": ("warning", "来源所记与本志所取不同（日期、名称或编制数），或来源之间互不相容"),
     "source-classified": ("warning", "公开记录的来源全部高于公开，公开版中将无出处"),
     "date-order": ("warning", "日期先后不合常理"),
     # documents
