@@ -36,8 +36,6 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
             if u.start and u.end and u.start.earliest() > u.end.latest():
                 yield Finding("date-order", "warning", f"内设机构“{u.name}”的起始日期{u.start}晚于终止日期{u.end}", u.loc)
     for s in a.staffing:
-        yield from _conflicts(s, h, "编制记录")
-    for s in a.staffing:
         if s.figures is not None and not s.figures.posts and not s.figures.leaders:
             yield Finding("staffing-empty", "warning", "编制记录中没有任何编制数或领导职数", s.loc)
     for e in a.events:
