@@ -41,6 +41,10 @@ class BuildError(Exception):
     pass
 
 
+class LeakError(BuildError):
+    """The leak scan refused the outputs. The refused files are already gone from the working tree."""
+
+
 @dataclass
 class BuildResult:
     out: Path
@@ -70,7 +74,7 @@ def generated_config(root: Path, docs: Path, site_dir: Path, title: str, nav: li
         "extra_css": ["assets/zhi.css"],
         "extra_javascript": ["assets/zhi-search.js"],
         "markdown_extensions": ["tables", "footnotes", "attr_list", "md_in_html", "def_list",
-                                {"toc": {"permalink": False}}, "admonition"],
+                                {"toc": {"permalink": False}}, "admonition", "zhi.safelinks"],
         "strict": False,
     }
 
@@ -240,7 +244,10 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
         leaks = scan(site, forbidden, edition, clean)
         timings["leak scan"] = time.perf_counter() - t5
         if leaks:
-            raise BuildError(f"保密检查未通过：生成的文件中有 {len(leaks)} 处不应出现在{EDITION_ZH[edition]}中的内容，"
+            # the working tree is what `zhi serve` shows: nothing the scan refused stays there to be served
+            for rel in {x.file for x in leaks}:
+                (site / rel).unlink(missing_ok=True)
+            raise LeakError(f"保密检查未通过：生成的文件中有 {len(leaks)} 处不应出现在{EDITION_ZH[edition]}中的内容，"
                              f"已停止，原有输出保持不变：\n" + "\n".join(x.as_text() for x in leaks[:30]))
         wd.save_state(key=key, fingerprint=fp, clean=clean)
         if publish:

@@ -11,6 +11,7 @@ valid on that date).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,8 +29,19 @@ DIRECTIVE_RE = re.compile(r"^\s*\[\[(一览|编制|大事记)(?::([^\[\]@\n]*))?
 # [[实有数:机构编号@日期]]
 FIGREF_RE = re.compile(r"\[\[(编制数|实有数):([^\[\]@|\n]+)@([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 REF_RE = re.compile(r"\[\[([^\[\]|@\n]+?)(?:@([^\[\]|\n]+?))?(?:\|([^\[\]\n]*))?\]\]")
-PASSAGE_OPEN = re.compile(r"^:::\s*(内部|秘密|机密|绝密)\s*$")
-PASSAGE_CLOSE = re.compile(r"^:::\s*$")
+# A passage marked with a level: a line ``::: 秘密`` (or ``::: 秘密★10年``) opens it, a line ``:::`` closes it.
+# Any other line that starts with two or more colon-like characters (full-width, nested in a quotation or a
+# list, four colons, an unknown word) is a marker zhi does not understand: an error, and the passage it may
+# open is treated as the highest level until a closing line.
+PASSAGE_OPEN = re.compile(r"^:::[ \t]*(\S.*?)[ \t]*$")
+PASSAGE_CLOSE = re.compile(r"^:::[ \t]*$")
+PASSAGE_LIKE = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)、]\s*)?[:：∶︰﹕꞉˸׃]{2,}\s*(.*)$")
+FRONT_FENCE = re.compile(r"^[-－—–‐‑‒―─━ー﹣]{3,}$")
+# a line that tries to set the level outside the front matter (``classification: 秘密``, ``密级：秘密``)
+STRAY_LEVEL = re.compile(r"^(?:classification|密\s*级|classfication|classifcation)\s*[:：]", re.IGNORECASE)
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
+                                   "\u180e\u034f"))
+HIGHEST = Level("绝密")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
 
@@ -102,6 +114,7 @@ class Chapter:
     directives: list[Directive] = field(default_factory=list)
     figrefs: list[FigureRef] = field(default_factory=list)
     passages: list[tuple[Level, int, int]] = field(default_factory=list)  # level, first and last line (in body)
+    title_given: bool = False  # the title came from the front matter, not from a heading
 
 
 @dataclass
@@ -129,14 +142,30 @@ class Book:
         return self.front + [c for p in self.parts for c in p.chapters] + self.back
 
 
-def _split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """(front matter text or None, body, line number where the body starts)."""
-    if text.startswith("---\n") or text.startswith("---\r\n"):
-        lines = text.splitlines(keepends=True)
-        for i in range(1, len(lines)):
-            if lines[i].strip() in ("---", "..."):
-                return "".join(lines[1:i]), "".join(lines[i + 1:]), i + 2
-    return None, text, 1
+def bare(line: str) -> str:
+    """A line as a reader sees it: NFKC (full-width forms folded), invisible characters removed, stripped."""
+    return unicodedata.normalize("NFKC", line.translate(INVISIBLE)).strip()
+
+
+def _split_front_matter(text: str) -> tuple[str | None, str, int, str]:
+    """(front matter text or None, body, line number where the body starts, problem).
+
+    Front matter opens with the first non-blank line when that line is a row of three or more dashes
+    (trailing spaces, full-width dashes, blank lines before it are all read as the editor meant them), and
+    closes at the next such line or ``...``. An opening line without a closing one is a problem: the whole
+    file is then treated as front matter that zhi does not understand."""
+    lines = text.splitlines(keepends=True)
+    start = 0
+    while start < len(lines) and not bare(lines[start]):
+        start += 1
+    if start == len(lines) or not FRONT_FENCE.match(bare(lines[start])):
+        return None, text, 1, ""
+    for i in range(start + 1, len(lines)):
+        b = bare(lines[i])
+        if FRONT_FENCE.match(b) or b == "...":
+            return "\n" * start + "".join(lines[start + 1:i]), "".join(lines[i + 1:]), i + 2, ""
+    return None, text, 1, (f"第{start + 1}行的“{lines[start].strip()}”开始了文件头，但后面没有单独一行“---”把它结束；"
+                           f"请在文件头的最后一项之后加一行“---”")
 
 
 def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Finding], loc: Loc) -> Chapter | None:
@@ -155,12 +184,20 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
         findings.append(Finding("file-encoding", "error", "文件不是 UTF-8 编码；请另存为 UTF-8", Loc(chap_rel)))
         return None
     ch = Chapter(chap_rel, role, part=part)
-    fm, body, body_line = _split_front_matter(text.removeprefix("\ufeff"))
+    text = text.removeprefix("\ufeff")
+    fm, body, body_line, problem = _split_front_matter(text)
+    before = len(findings)
+    if problem:
+        findings.append(Finding("front-matter-invalid", "error", problem, Loc(chap_rel, 1)))
     if fm is not None:
         yf = YamlFile(chap_rel, fm)
         for f in yf.findings:  # front matter lines are offset by the opening ---
             f.loc = Loc(chap_rel, f.loc.line + 1 if f.loc.line else 0)
             findings.append(f)
+        if yf.data is not None and not isinstance(yf.data, LMap):
+            findings.append(Finding("front-matter-invalid", "error",
+                                    "文件头（两行“---”之间）应为“键: 值”的形式，如“classification: 内部”；"
+                                    "注意冒号用英文半角“:”，冒号后空一格", Loc(chap_rel, 2)))
         if isinstance(yf.data, LMap):
             shifted = yf.data
             shifted.line += 1
@@ -183,25 +220,69 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
                 else:
                     fields.error("schema-type", "“target（目标字数）”应为正整数", "target")
     ch.body, ch.body_line = body, body_line
-    _scan(ch)
-    if not ch.title and ch.headings:
-        ch.title = ch.headings[0].title
+    for i, line in enumerate(body.splitlines()):
+        if STRAY_LEVEL.match(bare(line).lstrip(">#*-+ ")):
+            findings.append(Finding("front-matter-invalid", "error",
+                                    f"“{line.strip()[:30]}”像是密级，但不在文件开头两行“---”之间，zhi 不认识；"
+                                    f"请把它移进文件头（文件第一行写“---”，密级之后再写一行“---”）",
+                                    Loc(chap_rel, body_line + i)))
+    _scan(ch, findings)
+    if any(f.severity == "error" for f in findings[before:]):
+        # fail closed: a chapter whose head or markers zhi cannot read is held at the highest level
+        ch.classification = HIGHEST
+    ch.title_given = bool(ch.title)
+    if not ch.title:
+        ch.title = first_title(ch)
     return ch
 
 
-def _scan(ch: Chapter) -> None:
+def first_title(ch: Chapter) -> str:
+    """The first heading outside any marked passage (a heading inside one is never the chapter's title)."""
+    for hd in ch.headings:
+        i = hd.loc.line - ch.body_line
+        if not any(first <= i and (last < 0 or i <= last) for _, first, last in ch.passages):
+            return hd.title
+    return ""
+
+
+def _scan(ch: Chapter, findings: list[Finding] | None = None) -> None:
+    """Headings, references, directives and marked passages of the body. Passages nest: an inner passage
+    is held at the higher of its own and its enclosing level, and the outer passage goes on after it."""
     in_fence = False
-    open_passage: tuple[Level, int] | None = None
+    stack: list[tuple[Level, int]] = []
+
+    def problem(i: int, message: str) -> None:
+        if findings is not None:
+            findings.append(Finding("passage-invalid", "error", message, Loc(ch.path, ch.body_line + i)))
+
     for i, line in enumerate(ch.body.splitlines()):
         lineno = ch.body_line + i
-        po = PASSAGE_OPEN.match(line.strip())
-        if po and not in_fence:
-            if open_passage is None:
-                open_passage = (Level(po.group(1)), i)
-            continue
-        if PASSAGE_CLOSE.match(line.strip()) and open_passage is not None and not in_fence:
-            ch.passages.append((open_passage[0], open_passage[1], i))
-            open_passage = None
+        b = bare(line)
+        like = PASSAGE_LIKE.match(b)
+        if like:   # passage markers count everywhere, in code blocks too: a marker is never printed
+            po, pc = PASSAGE_OPEN.match(line.strip()), PASSAGE_CLOSE.match(line.strip())
+            exact = line.strip(" \t") == b   # no full-width forms, odd spaces or invisible characters
+            if pc and exact:
+                if stack:
+                    level, first = stack.pop()
+                    ch.passages.append((level, first, i))
+                else:
+                    problem(i, "这一行“:::”前面没有“::: 内部”“::: 秘密”等开始标记；多余的结束标记请删去")
+                continue
+            level = None
+            if po and exact and not po.group(1).startswith((":", "：")):
+                try:
+                    level = parse_level(po.group(1))
+                except ClassificationError:
+                    level = None
+            if level is None:
+                problem(i, f"“{line.strip()[:30]}”不是 zhi 认识的密级段落标记，按最高密级（绝密）处理，任何版本都不收；"
+                           f"段落标记须单独一行、顶格写“::: 内部”或“::: 秘密”（三个半角冒号、一个空格、密级），"
+                           f"段落结束写单独一行“:::”")
+                level = HIGHEST
+            if stack and stack[-1][0].rank > level.rank:
+                level = stack[-1][0]
+            stack.append((level, i))
             continue
         if FENCE_RE.match(line.strip()):
             in_fence = not in_fence
@@ -226,8 +307,9 @@ def _scan(ch: Chapter) -> None:
                 except DateError:
                     date = None
             ch.refs.append(ProseRef(r.group(1).strip(), date, r.group(3), Loc(ch.path, lineno)))
-    if open_passage is not None:
-        ch.passages.append((open_passage[0], open_passage[1], -1))  # unclosed: runs to the end, reported by check
+    while stack:   # unclosed: runs to the end, reported by check
+        level, first = stack.pop()
+        ch.passages.append((level, first, -1))
 
 
 def strip_passages(ch: Chapter, limit: Level) -> str:
@@ -264,6 +346,11 @@ def load_book(root: Path) -> Book:
     if not path.is_file():
         book.findings.append(Finding("book-missing", "error",
                                      "缺少志书设置文件 chronicle/book.yaml（书名、上下限、篇目）", Loc(BOOK)))
+        return book
+    if not path.resolve().is_relative_to(root.resolve()):
+        book.findings.append(Finding("path-outside", "error",
+                                     f"chronicle/book.yaml 是指向项目之外（{path.resolve()}）的链接，未读入；请把文件本身复制进项目",
+                                     Loc(BOOK)))
         return book
     yf = YamlFile(BOOK, path.read_text(encoding="utf-8"))
     book.findings.extend(yf.findings)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from .classification import Level
 from .chronicle import strip_passages
-from .model import Archive
+from .model import Archive, Event
 
 EDITIONS = {"public": Level("公开"), "internal": Level("内部")}
 EDITION_ZH = {"public": "公开版", "internal": "内部版"}
@@ -34,20 +34,22 @@ def filter_archive(a: Archive, edition: str) -> Archive:
     def cites(rec):
         return [c for c in rec.sources if c.doc in out.documents]
 
-    for e in a.events:
-        if not ok(e):
-            continue
-        refs = [r.id for r in e.participants()] + [nb.parent.id for nb in e.new.values() if nb.parent] + \
-               [nb.jurisdiction.id for nb in e.new.values() if nb.jurisdiction]
-        if e.parent:
-            refs.append(e.parent.id)
-        if e.jurisdiction:
-            refs.append(e.jurisdiction.id)
-        if any(r not in actors for r in refs):
-            continue
-        e2 = copy.copy(e)
-        e2.sources = cites(e)
-        out.events.append(e2)
+    # a body is in the edition only if an event of the edition brings it into being (names it): a body whose
+    # establishment is withheld would otherwise print as its raw id, with links to a page that does not exist
+    while True:
+        events = [x for e in a.events if ok(e) for x in _redact(e, actors)]
+        named = {nb for e in events for nb in e.new}
+        unnamed = {b for b in out.bodies if b not in named} | {j for j in out.jurisdictions if j not in named}
+        unnamed = {b for b in unnamed if any(b in e.new for e in a.events)}   # (never named at all: left to check)
+        if not unnamed:
+            break
+        for b in unnamed:
+            out.bodies.pop(b, None)
+            out.jurisdictions.pop(b, None)
+        actors = set(out.bodies) | set(out.jurisdictions)
+    for e in events:
+        e.sources = cites(e)
+        out.events.append(e)
     for p in a.posts:
         if ok(p) and p.person and p.person.id in out.people and p.body and p.body.id in out.bodies:
             out.posts.append(replace(p, sources=cites(p)))
@@ -63,6 +65,8 @@ def filter_archive(a: Archive, edition: str) -> Archive:
                     c2 = copy.copy(c)
                     c2.body = strip_passages(c, limit)
                     c2.refs = [r for r in c.refs if not _in_dropped(c, r.loc.line, limit)]
+                    c2.headings = [h for h in c.headings if not _in_dropped(c, h.loc.line, limit)]
+                    c2.directives = [d for d in c.directives if not _in_dropped(c, d.loc.line, limit)]
                     kept.append(c2)
             return kept
 
@@ -73,9 +77,64 @@ def filter_archive(a: Archive, edition: str) -> Archive:
         for p in a.book.parts:
             p2 = copy.copy(p)
             p2.chapters = chapters(p.chapters)
+            if p.chapters and not p2.chapters:
+                continue   # a 篇 whose chapters are all withheld leaves no title behind (nav, contents, DOCX)
             book.parts.append(p2)
         out.book = book
     return out
+
+
+def _redact(e: Event, actors: set[str]) -> list[Event]:
+    """The event as an edition that holds only ``actors`` may tell it: unchanged when every body it names is
+    held; otherwise without the withheld bodies where the event still reads true for the held ones, or not
+    at all. A held body merged or split into withheld ones ends there: it is told as abolished (撤销) on that
+    date, so that it never shows as still existing."""
+    refs = [r.id for r in e.participants()] + [nb.parent.id for nb in e.new.values() if nb.parent] + \
+           [nb.jurisdiction.id for nb in e.new.values() if nb.jurisdiction]
+    if e.parent:
+        refs.append(e.parent.id)
+    if e.jurisdiction:
+        refs.append(e.jurisdiction.id)
+    e2 = copy.copy(e)
+    if all(r in actors for r in refs):
+        return [e2]
+    if e.type == "establish":
+        if e.body and e.body.id not in actors:
+            return []
+        e2.new = {k: replace(nb, parent=nb.parent if nb.parent and nb.parent.id in actors else None,
+                             jurisdiction=nb.jurisdiction if nb.jurisdiction and nb.jurisdiction.id in actors else None)
+                  for k, nb in e.new.items()}
+        e2.parent = e.parent if e.parent and e.parent.id in actors else None
+        e2.jurisdiction = e.jurisdiction if e.jurisdiction and e.jurisdiction.id in actors else None
+        return [e2]
+    if e.type in ("merge", "split"):
+        before = [r for r in e.before if r.id in actors]
+        after = [r for r in e.after if r.id in actors]
+        if not before and not after:
+            return []
+        if before and not after:
+            after_ids = {r.id for r in e.after}
+            out = []
+            for i, r in enumerate(x for x in before if x.id not in after_ids):
+                ab = copy.copy(e)
+                ab.id = e.id if i == 0 else f"{e.id}-{i + 1}"
+                ab.type, ab.body, ab.before, ab.after, ab.new = "abolish", r, [], [], {}
+                ab.functions_to = []
+                out.append(ab)
+            return out
+        if e.type == "merge" and not before:
+            return []   # a held body made only out of withheld ones: its establishment is withheld
+        if e.type == "split" and not before:
+            return []
+        e2.before, e2.after = before, after
+        e2.new = {k: nb for k, nb in e.new.items() if k in {r.id for r in after}}
+        return [e2] if e2.before and (e2.after or e.type == "merge") else []
+    if e.type == "abolish":
+        if not e.body or e.body.id not in actors:
+            return []
+        e2.functions_to = [r for r in e.functions_to if r.id in actors]
+        return [e2] if all(r in actors for r in [x.id for x in e2.participants()]) else []
+    return []
 
 
 def _in_dropped(ch, line: int, limit: Level) -> bool:

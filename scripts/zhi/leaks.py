@@ -8,23 +8,51 @@ HTML, the search index, the sitemap, the PDF's text and metadata, the DOCX.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import subprocess
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .classification import Level
-from .docno import normalise_docno
+from .docno import normalise_docno, parse_docno
 from .editions import EDITIONS
+from .findings import Loc
 from .model import Archive
 
-MARKS = re.compile(r"秘密★|机密|绝密|内部资料|不得外传")
-SECRET_MARKS = re.compile(r"秘密★|机密|绝密")  # the internal edition may carry 内部 marks, never these
+# marks are looked for in folded text (see ``fold``): no spaces, full-width forms and traditional characters
+# folded, so "秘　密★10年", "祕密☆十年", "密级：秘密" and "秘\u200b密" are all found
+MARKS = re.compile(r"秘密[★☆*]|机密|绝密|内部资料|内部文件|不得外传|密级[:：]?(?:内部|秘密|机密|绝密)|保密期限")
+SECRET_MARKS = re.compile(r"秘密[★☆*]|机密|绝密|密级[:：]?(?:秘密|机密|绝密)|保密期限")  # the internal edition may carry 内部
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
+                                   "\u180e\u034f\u061c\u2028\u2029"))
 ID_CARD = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<![0-9])1[3-9]\d{9}(?![0-9])")
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+@functools.cache
+def _t2s() -> dict[int, str]:
+    """Traditional → simplified, character by character, from OpenCC's dictionary (one call at first use;
+    ``str.translate`` after that, fast enough for every output file)."""
+    chars = [chr(c) for c in list(range(0x3400, 0x4DC0)) + list(range(0x4E00, 0xA000)) + list(range(0xF900, 0xFB00))]
+    try:
+        import opencc
+
+        out = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    except (ImportError, RuntimeError):  # pragma: no cover - opencc is a locked dependency
+        return {}
+    return {ord(a): b for a, b in zip(chars, out, strict=False) if a != b and len(b) == 1}
+
+
+def fold(text: str) -> str:
+    """Text as the leak scan compares it: NFKC (full-width letters, digits and brackets folded), traditional
+    characters made simplified, invisible characters and every kind of space removed."""
+    text = unicodedata.normalize("NFKC", text.translate(INVISIBLE)).translate(_t2s())
+    return re.sub(r"\s+", "", text)
 
 
 def _id_card_ok(s: str) -> bool:
@@ -52,82 +80,109 @@ def _sentences(text: str, min_len: int = 12) -> list[str]:
     return out
 
 
-def record_strings(a: Archive) -> list[tuple[str, Level, str]]:
-    """(string, level, origin) for every distinctive string a record or a chapter holds."""
-    out: list[tuple[str, Level, str]] = []
+@dataclass(frozen=True)
+class Entry:
+    """One distinctive string a record or a chapter holds."""
 
-    def add(s, level, origin):
-        if s:
-            out.append((str(s).strip(), level, origin))
+    text: str
+    level: Level
+    origin: str          # "机构 x", "文件 d 全文", "chronicle/p1/c1.md" …
+    kind: str            # id | name | title | docno | sentence
+    loc: Loc | None = None
+
+
+def entries(a: Archive) -> list[Entry]:
+    out: list[Entry] = []
+
+    def add(s, level, origin, kind, loc=None):
+        if s and str(s).strip():
+            out.append(Entry(str(s).strip(), level, origin, kind, loc))
 
     for j in a.jurisdictions.values():
-        add(j.id, j.classification, f"行政区划 {j.id}")
+        add(j.id, j.classification, f"行政区划 {j.id}", "id", j.loc)
     for b in a.bodies.values():
-        add(b.id, b.classification, f"机构 {b.id}")
+        add(b.id, b.classification, f"机构 {b.id}", "id", b.loc)
         for f in b.functions:
-            add(f, b.classification, f"机构 {b.id} 职能")
+            add(f, b.classification, f"机构 {b.id} 职能", "sentence", b.loc)
         for u in b.units:
-            add(u.name, b.classification, f"机构 {b.id} 内设机构")
+            add(u.name, b.classification, f"机构 {b.id} 内设机构", "name", u.loc)
     for d in a.documents.values():
         origin = f"文件 {d.id}"
-        add(d.id, d.classification, origin)
-        add(d.title, d.classification, origin)
+        add(d.id, d.classification, origin, "id", d.loc)
+        add(d.title, d.classification, origin, "title", d.loc)
         if d.number:
-            add(d.number, d.classification, origin)
-            add(normalise_docno(d.number), d.classification, origin)
-        add(d.archive_ref if len(d.archive_ref) >= 8 else "", d.classification, origin)
+            add(d.number, d.classification, origin, "docno", d.loc)
+            add(normalise_docno(d.number), d.classification, origin, "docno", d.loc)
+        add(d.archive_ref if len(d.archive_ref) >= 8 else "", d.classification, origin, "id", d.loc)
         if d.transcription and d.transcription.is_file():
             for s in _sentences(d.transcription.read_text(encoding="utf-8", errors="replace")):
-                add(s, d.classification, origin + " 全文")
+                add(s, d.classification, origin + " 全文", "sentence", d.loc)
     for p in a.people.values():
-        add(p.id, p.classification, f"人物 {p.id}")
-        add(p.name, p.classification, f"人物 {p.id}")
+        add(p.id, p.classification, f"人物 {p.id}", "id", p.loc)
+        add(p.name, p.classification, f"人物 {p.id}", "name", p.loc)
     for e in a.events:
         origin = f"事件 {e.id}"
-        add(e.id, e.classification, origin)
+        add(e.id, e.classification, origin, "id", e.loc)
         for nb in e.new.values():
-            add(nb.name, e.classification, origin)
-            add(nb.short, e.classification, origin)
+            add(nb.name, e.classification, origin, "name", e.loc)
+            add(nb.short, e.classification, origin, "name", e.loc)
             for sn in nb.second_names:
-                add(sn, e.classification, origin)
-        add(e.name, e.classification, origin)
-        add(e.short, e.classification, origin)
+                add(sn, e.classification, origin, "name", e.loc)
+        add(e.name, e.classification, origin, "name", e.loc)
+        add(e.short, e.classification, origin, "name", e.loc)
         for f in e.functions:
-            add(f, e.classification, origin)
+            add(f, e.classification, origin, "sentence", e.loc)
     for p in a.posts:
-        add(p.id, p.classification, f"任职 {p.loc}")
+        add(p.id, p.classification, f"任职 {p.loc}", "id", p.loc)
     for s in a.staffing:
-        add(s.id, s.classification, f"编制 {s.loc}")
+        add(s.id, s.classification, f"编制 {s.loc}", "id", s.loc)
     if a.book is not None:
         for ch in a.book.chapters():
-            add(ch.title, ch.classification, ch.path)
+            add(ch.title, ch.classification, ch.path, "title", Loc(ch.path, 1))
             lines = ch.body.splitlines()
             for s in _sentences(ch.body):
-                add(s, ch.classification, ch.path)
+                add(s, ch.classification, ch.path, "sentence", Loc(ch.path, 1))
             for level, first, last in ch.passages:
                 block = "\n".join(lines[first + 1: (last if last >= 0 else len(lines))])
+                lv = level if level.rank > ch.classification.rank else ch.classification
                 for s in _sentences(block, 8):
-                    add(s, level if level.rank > ch.classification.rank else ch.classification, f"{ch.path} 密级段落")
+                    add(s, lv, f"{ch.path} 密级段落", "sentence", Loc(ch.path, ch.body_line + first))
     return out
 
 
+def record_strings(a: Archive) -> list[tuple[str, Level, str]]:
+    """(string, level, origin) for every distinctive string a record or a chapter holds."""
+    return [(e.text, e.level, e.origin) for e in entries(a)]
+
+
+def _checked(e: Entry) -> bool:
+    """Long enough to look for without matching ordinary words: ids of three characters or more, names of
+    two Chinese characters or more (most people's names are two or three), other strings of four or more."""
+    if re.fullmatch(r"[A-Za-z0-9_.-]+", e.text):
+        return len(e.text) >= 3
+    if e.kind == "name":
+        return len(fold(e.text)) >= 2
+    return len(fold(e.text)) >= 4
+
+
 def forbidden_strings(a: Archive, edition: str) -> dict[str, str]:
-    """Strings that only material above the edition's level holds, with their origin."""
+    """Strings that material above the edition's level holds, with their origin.
+
+    A title, name, id or 文号 of a classified record stays forbidden even when an open record repeats it (an
+    open copy of a secret document must not open the secret: ``zhi check`` names both records). Only a whole
+    sentence of a classified text that an open record holds word for word (a formula such as
+    "经研究，同意……") is allowed, since both cannot be told apart."""
     limit = EDITIONS[edition]
-    strings = record_strings(a)
-    # what open records hold may appear; open prose does not make a string open (an editor who copies a
-    # secret title into a public chapter is exactly the leak to catch)
-    allowed_text = "\n".join(s for s, level, origin in strings
-                             if level.rank <= limit.rank and not origin.startswith("chronicle/"))
+    ents = entries(a)
+    open_sentences = {fold(e.text) for e in ents
+                      if e.kind == "sentence" and e.level.rank <= limit.rank and not e.origin.startswith("chronicle/")}
     out: dict[str, str] = {}
-    for s, level, origin in strings:
-        if level.rank <= limit.rank or s in out:
+    for e in ents:
+        if e.level.rank <= limit.rank or e.text in out or not _checked(e):
             continue
-        if len(s) < 4 and not re.match(r"^[A-Za-z0-9_.-]+$", s):
-            continue  # two- or three-character names collide with ordinary words; ids and titles do not
-        if len(s) < 3 or s in allowed_text:
+        if e.kind == "sentence" and fold(e.text) in open_sentences:
             continue
-        out[s] = f"{origin}，{level}"
+        out[e.text] = f"{e.origin}，{e.level}"
     return out
 
 
@@ -192,12 +247,33 @@ def fingerprint(forbidden: dict[str, str], edition: str) -> str:
     return h.hexdigest()
 
 
+def _docno_patterns(forbidden: dict[str, str]) -> list[tuple[re.Pattern, int, int, str, str]]:
+    """For each forbidden 文号: a pattern that finds it however it is written (〔〕 () [] 【】, two-digit year,
+    leading zeros, 第), with the year and number to compare."""
+    out = []
+    seen = set()
+    for s, origin in forbidden.items():
+        d = parse_docno(s)
+        if d is None or (d.code, d.year, d.number) in seen:
+            continue
+        seen.add((d.code, d.year, d.number))
+        code = re.escape(fold(d.code))
+        out.append((re.compile(code + r"[〔(\[【［]((?:19|20)?\d\d)[〕)\]】］]第?0*(\d+)"), d.year, d.number, s, origin))
+    return out
+
+
 def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
          clean: dict[str, list[int]] | None = None) -> list[Leak]:
     """Scan every file under ``out``. ``clean`` (relative path → [size, mtime_ns]) names files found clean
-    before under the same fingerprint: those are skipped if unchanged, and the dict is updated in place."""
+    before under the same fingerprint: those are skipped if unchanged, and the dict is updated in place.
+
+    Text is folded first (``fold``): spaces of any kind, zero-width characters, full-width forms and
+    traditional characters cannot hide a forbidden string or a mark."""
     leaks: list[Leak] = []
-    squeezed = {re.sub(r"\s+", "", k): (k, v) for k, v in forbidden.items()}
+    squeezed = {fold(k): (k, v) for k, v in forbidden.items()}
+    squeezed.pop("", None)
+    docnos = _docno_patterns(forbidden)
+    marks = MARKS if edition == "public" else SECRET_MARKS
     seen = set()
     for path in sorted(p for p in out.rglob("*") if p.is_file()):
         rel = path.relative_to(out).as_posix()
@@ -214,13 +290,20 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
         text = file_text(path)
         if text is None:
             continue
-        flat = re.sub(r"\s+", "", text)
+        flat = fold(text)
         visible = re.sub(r"<[^>]+>", " ", text)
+        folded_visible = fold(visible)
         for key, (s, origin) in squeezed.items():
             if key in flat:
                 leaks.append(Leak(rel, s, origin))
-        for m in (MARKS if edition == "public" else SECRET_MARKS).finditer(visible):
+        for rx, year, number, s, origin in docnos:
+            for m in rx.finditer(flat):
+                y = int(m.group(1))
+                if int(m.group(2)) == number and (y == year or (y < 100 and y == year % 100)):
+                    leaks.append(Leak(rel, m.group(0), f"{origin}（文号 {s} 的另一种写法）"))
+        for m in marks.finditer(folded_visible):
             leaks.append(Leak(rel, m.group(0), "密级标志"))
+        visible = unicodedata.normalize("NFKC", visible.translate(INVISIBLE))
         for m in ID_CARD.finditer(visible):
             if _id_card_ok(m.group(0)):
                 leaks.append(Leak(rel, m.group(0), "身份证号码"))

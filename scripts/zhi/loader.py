@@ -102,6 +102,13 @@ class Loader:
         return self.archive
 
     def _load_file(self, dirname: str, path: Path) -> None:
+        if not path.resolve().is_relative_to(self.root):
+            # a symbolic link to a file elsewhere: nothing outside the project is ever read into an output
+            self.findings.append(Finding("path-outside", "error",
+                                         f"“{path.relative_to(self.root).as_posix()}”是指向项目之外"
+                                         f"（{path.resolve()}）的链接，未读入；请把文件本身复制进项目",
+                                         Loc(path.relative_to(self.root).as_posix())))
+            return
         rel = self.rel(path)
         self.archive.files.append(rel)
         text, problem = _read_text(path)
@@ -178,7 +185,12 @@ class Loader:
         if f.has("transcription"):
             d.transcription = self._path(f, "transcription", path)
         elif rid and (path.parent / f"{rid}.md").is_file():
-            d.transcription = (path.parent / f"{rid}.md").resolve()
+            found = (path.parent / f"{rid}.md").resolve()
+            if found.is_relative_to(self.root):
+                d.transcription = found
+            else:
+                f.error("path-outside", f"同名全文“{rid}.md”是指向项目之外（{found}）的链接，未读入；"
+                        f"请把全文本身复制进 {self.rel(path.parent)}/")
         for s in f.text_list("scans"):
             p = self._path(f, "scans", path, s)
             if p:

@@ -16,7 +16,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import BuildError, build_edition, work_dir
+from .build import BuildError, LeakError, build_edition, work_dir
 from .workdir import WorkDir
 
 
@@ -29,11 +29,19 @@ RELOAD_JS = b"""<script>(function(){var v=null;function poll(){fetch('/__zhi_bui
 setTimeout(poll,1000)})}poll()})();</script>"""
 
 
+REFUSED_HTML = """<!doctype html><html lang="zh"><meta charset="utf-8"><title>保密检查未通过</title>
+<body><h1>保密检查未通过，预览已停止</h1><p>生成的页面中有不应公开的内容，详见运行 zhi serve 的终端。
+改正后保存，预览会自动恢复。</p></body></html>"""
+
+
 class _State:
     def __init__(self):
         self.build = 0
         self.lock = threading.Lock()
         self.pending = threading.Event()
+        self.idle = threading.Event()    # no build is writing the working tree
+        self.idle.set()
+        self.refused = False             # the last build was refused by the leak scan: serve nothing
 
 
 def _handler(site: Path, state: _State):
@@ -44,28 +52,26 @@ def _handler(site: Path, state: _State):
         def log_message(self, *args):
             pass
 
+        def send(self, code: int, body: bytes, ctype: str = "text/html; charset=utf-8") -> None:
+            self.send_response(code)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
         def do_GET(self):
             if self.path == "/__zhi_build":
-                body = str(state.build).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/plain")
-                self.send_header("Cache-Control", "no-store")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
+                return self.send(200, str(state.build).encode(), "text/plain")
+            # pages are never served while a build writes them, nor after the leak scan refused them
+            state.idle.wait(600)
+            if state.refused or not state.idle.is_set():
+                return self.send(503, REFUSED_HTML.replace("</body>", RELOAD_JS.decode() + "</body>").encode())
             path = Path(self.translate_path(self.path))
             if path.is_dir():
                 path = path / "index.html"
             if path.suffix == ".html" and path.is_file():
-                data = path.read_bytes().replace(b"</body>", RELOAD_JS + b"</body>", 1)
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Cache-Control", "no-store")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-                return
+                return self.send(200, path.read_bytes().replace(b"</body>", RELOAD_JS + b"</body>", 1))
             super().do_GET()
 
     return Handler
@@ -95,12 +101,22 @@ def _rebuild(root: Path, state: _State) -> None:
     """Rebuild the preview: the public edition without the PDF, rendered incrementally in its working tree
     and served from there (a preview needs no atomic swap). """
     t0 = time.perf_counter()
+    state.idle.clear()
     try:
         res = build_edition(root, pdf=False, out=preview_out(root), publish=False)
+    except LeakError as e:
+        with state.lock:
+            state.refused = True
+            state.build += 1     # open pages reload and show that the preview stopped
+        print(f"[{time.strftime('%H:%M:%S')}] 未能更新：{e}", file=sys.stderr, flush=True)
+        return
     except BuildError as e:
         print(f"[{time.strftime('%H:%M:%S')}] 未能更新：{e}", file=sys.stderr, flush=True)
         return
+    finally:
+        state.idle.set()
     with state.lock:
+        state.refused = False
         state.build += 1
     print(f"[{time.strftime('%H:%M:%S')}] 已更新（{res.pages} 页，重新生成 {res.timings.get('pages rendered', 0):.0f} 页，"
           f"{time.perf_counter() - t0:.1f} 秒）", flush=True)

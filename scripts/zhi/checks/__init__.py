@@ -5,11 +5,12 @@ from __future__ import annotations
 from ..findings import Finding
 from ..history import History, derive_history
 from ..model import Archive
-from .codes import CODES, default_severity
+from .codes import CODES, UNBENDING, default_severity
 from .figures import check_figures
 from .lifespan import check_name_clash, check_parents_and_places, check_replay, check_usage_dates
 from .prose import check_prose
 from .references import check_references
+from .secrecy import check_secrecy
 from .style import check_enumeration, check_generated_text, check_style
 from .sources import check_documents, check_event_sources, check_staffing
 
@@ -27,6 +28,7 @@ CHECKS = [
     check_style,
     check_enumeration,
     check_generated_text,
+    check_secrecy,
 ]
 
 
@@ -41,7 +43,7 @@ def run_checks(archive: Archive, severities: dict[str, str] | None = None,
     out = []
     seen = set()
     for f in found:
-        sev = severities.get(f.code, f.severity)
+        sev = f.severity if f.code in UNBENDING else severities.get(f.code, f.severity)
         if sev == "off":
             continue
         f.severity = sev

@@ -89,8 +89,18 @@ CODES: dict[str, tuple[str, str]] = {
     "raw-html": ("error", "记录或文件全文中含有 HTML 标记"),
     "raw-html-prose": ("error", "正文中含有不允许的 HTML 标记"),
     "passage-unclosed": ("error", "正文中标记密级的段落没有结束标记"),
+    "passage-invalid": ("error", "正文中有读不懂的密级段落标记（按绝密处理）"),
+    "front-matter-invalid": ("error", "章文件的文件头读不懂，或密级写在文件头之外（按绝密处理）"),
+    "secret-shared": ("error", "低密级记录中含有高密级记录的标题、名称、编号或文号"),
+    "secret-copy": ("error", "低密级的文件是高密级文件的副本（全文或标题相同）"),
     "leak": ("error", "生成的文件中出现了高于本版密级的内容、密级标志或个人号码"),
 }
+
+
+# 保密观: these guard what an edition may hold; the house style may raise them but never lower or switch
+# them off (what zhi does not understand is refused, whatever the settings say)
+UNBENDING = {"classification-invalid", "passage-unclosed", "passage-invalid", "front-matter-invalid",
+             "path-outside", "leak", "raw-html", "raw-html-prose", "secret-shared", "secret-copy"}
 
 
 def default_severity(code: str) -> str:

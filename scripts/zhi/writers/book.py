@@ -23,6 +23,7 @@ import markdown
 from ..dates import Date, Point
 from ..history import History
 from ..model import Archive, Document
+from ..safelinks import SafeLinksExtension
 from ..views import indexes
 from ..citations import dissent_text
 from ..views.chronology import Entry, Mention, chronology
@@ -150,7 +151,8 @@ class BookWriter:
         """Editors' Markdown → HTML with mentions as spans and sources as footnotes."""
         r = ProseRenderer(self.a, self.h, lambda rid, label: self.mention(rid, label), self.note, self.tables)
         md = r.render(sanitize(text))
-        return markdown.markdown(md, extensions=["tables", "attr_list", "sane_lists"], output_format="html")
+        return markdown.markdown(md, extensions=["tables", "attr_list", "sane_lists", SafeLinksExtension()],
+                                 output_format="html")
 
     def chapter(self, ch, level: int, front: bool = False, part: str | None = None) -> str:
         body = re.sub(r"\A\s*#\s+[^\n]*\n", "", ch.body, count=1)  # the title is set by the template

@@ -1,0 +1,72 @@
+"""保密观 before any build: an open record must not carry what a classified one holds.
+
+* ``secret-shared``: a title, name, id or 文号 of a classified record appears in a record (or its full text)
+  of a lower level. The leak scan keeps it forbidden in every edition below its level, so the build would be
+  refused anyway; this names both records at check time.
+* ``secret-copy``: a document of a lower level whose full text is, for the most part, the full text of a
+  classified one (a copy registered without 文号 or mark), or whose title is the classified one's title.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..history import History
+from ..leaks import Entry, _checked, entries, fold
+from ..model import Archive
+
+COPY_SHARE = 0.5   # share of a classified text's sentences found in a lower-level text that makes it a copy
+
+
+def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
+    ents = entries(a)
+    by_origin: dict[str, list[Entry]] = defaultdict(list)
+    for e in ents:
+        by_origin[e.origin.removesuffix(" 全文").removesuffix(" 职能").removesuffix(" 内设机构")].append(e)
+    # one folded text per record (with its full text), and the lowest level of its entries
+    texts = {o: (min(x.level.rank for x in es), fold("\n".join(x.text for x in es)), es[0])
+             for o, es in by_origin.items() if not o.startswith("chronicle/")}
+    reported = set()
+    for e in ents:
+        if e.kind == "sentence" or not e.level.rank or e.origin.startswith("chronicle/") or not _checked(e):
+            continue
+        key = fold(e.text)
+        mine = e.origin.removesuffix(" 内设机构")
+        for origin, (rank, text, first) in texts.items():
+            if rank >= e.level.rank or origin == mine or key not in text or (origin, e.text) in reported:
+                continue
+            reported.add((origin, e.text))
+            yield Finding("secret-shared", "error",
+                          f"{origin}（{first.level}）含有{e.origin}（{e.level}）的“{e.text}”；"
+                          f"密级高的内容不因低密级记录重复而公开，生成时会被保密检查拦下。"
+                          f"请删去这处重复，或把{origin}的密级改为不低于“{e.level}”", first.loc)
+    yield from _copies(a)
+
+
+def _copies(a: Archive) -> Iterator[Finding]:
+    sentences: dict[str, set[str]] = {}
+    for d in a.documents.values():
+        if d.transcription and d.transcription.is_file():
+            from ..leaks import _sentences
+
+            sentences[d.id] = {fold(s) for s in _sentences(d.transcription.read_text(encoding="utf-8",
+                                                                                      errors="replace"), 8)}
+    docs = sorted(a.documents.values(), key=lambda d: d.id)
+    for s in docs:
+        if not s.classification.rank:
+            continue
+        mine = sentences.get(s.id, set())
+        for p in docs:
+            if p.classification.rank >= s.classification.rank:
+                continue
+            theirs = sentences.get(p.id, set())
+            same_title = fold(p.title) == fold(s.title) and len(fold(s.title)) >= 4
+            share = len(mine & theirs) / len(mine) if mine else 0.0
+            if same_title or share >= COPY_SHARE:
+                why = "标题相同" if same_title else f"全文有 {share:.0%} 的句子相同"
+                yield Finding("secret-copy", "error",
+                              f"文件“{p.id}”（{p.classification}）像是文件“{s.id}”（{s.classification}）的副本：{why}。"
+                              f"副本的密级不得低于原件：请把“{p.id}”的密级改为“{s.classification}”，或删去这份副本",
+                              p.loc)

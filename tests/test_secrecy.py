@@ -1,0 +1,466 @@
+"""保密观, fail closed (issue 13): what zhi does not understand in an editor's input is held at the highest
+level or refused with a Chinese message naming file and line; it never reaches an edition above its level."""
+
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import make_archive
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from zhi.checks import run_checks
+from zhi.editions import filter_archive
+from zhi.loader import load_archive
+
+ROOT = Path(__file__).resolve().parent.parent
+CANARY = "本段CANARYSECRET记述的是秘密事项"
+HEAD = "密段标题CANARYHEAD"
+
+
+def buildable(tmp_path: Path) -> Path:
+    """The small base archive with the project's theme and site settings, ready for build_edition."""
+    import shutil
+
+    root = make_archive(tmp_path)
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def with_chapter(root: Path, text: str, name: str = "p1/c2.md") -> Path:
+    (root / "chronicle" / name).write_text(text, encoding="utf-8")
+    book = root / "chronicle/book.yaml"
+    b = book.read_text(encoding="utf-8")
+    if name not in b:
+        book.write_text(b.replace("chapters: [p1/c1.md]", f"chapters: [p1/c1.md, {name}]"), encoding="utf-8")
+    return root
+
+
+def outcome(root: Path, path: str = "chronicle/p1/c2.md"):
+    """(refused, {edition: text of everything the edition shows of the chapter})."""
+    a = load_archive(root)
+    errors = [f for f in run_checks(a) if f.severity == "error" and f.loc.file == path]
+    shown = {}
+    for ed in ("public", "internal"):
+        e = filter_archive(a, ed)
+        chs = [c for c in e.book.chapters() if c.path == path]
+        shown[ed] = "\n".join(c.title + "\n" + c.body + "\n" + " ".join(h.title for h in c.headings) for c in chs)
+        shown[ed] += "\n".join(p.title for p in e.book.parts)
+    return errors, shown
+
+
+def assert_safe(root: Path, level_of_canary: str = "秘密", canary: str = CANARY):
+    errors, shown = outcome(root)
+    if errors:
+        return errors
+    for ed, text in shown.items():
+        if ed == "internal" and level_of_canary == "内部":
+            continue
+        assert canary not in text, f"{level_of_canary} canary reaches the {ed} edition and check is silent"
+    return errors
+
+
+# ---- 1. front matter that is not recognised -------------------------------------------------------------
+
+FRONT_MUTATIONS = {
+    "trailing space": "--- \nclassification: 秘密\n---\n",
+    "blank line before": "\n---\nclassification: 秘密\n---\n",
+    "closing missing": "---\nclassification: 秘密\n",
+    "crlf": "---\r\nclassification: 秘密\r\n---\r\n",
+    "bom and tab": "\ufeff---\t\nclassification: 秘密\n---\n",
+    "full-width dashes": "－－－\nclassification: 秘密\n－－－\n",
+    "zero-width before": "\u200b---\nclassification: 秘密\n---\n",
+    "full-width colon": "---\nclassification：秘密\n---\n",
+    "chinese key": "---\n密级: 秘密\n---\n",
+    "misspelt key": "---\nclassfication: 秘密\n---\n",
+    "full-width space in mark": "---\nclassification: 秘　密\n---\n",
+    "no front matter, key in body": "classification: 秘密\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FRONT_MUTATIONS))
+def test_unrecognised_front_matter_never_publishes(tmp_path, name):
+    root = with_chapter(make_archive(tmp_path), FRONT_MUTATIONS[name] + f"\n# 附记\n\n{CANARY}。\n")
+    errors, shown = outcome(root)
+    for ed, text in shown.items():
+        assert CANARY not in text, f"{name}: canary in the {ed} edition"
+    if name not in ("trailing space", "blank line before", "crlf", "bom and tab", "zero-width before",
+                    "full-width dashes"):
+        assert errors, f"{name}: check is silent"
+        assert all(re.search(r"[\u4e00-\u9fff]", f.message) and f.loc.line for f in errors)
+
+
+def test_missing_closing_line_never_prints_the_front_matter(tmp_path):
+    root = with_chapter(make_archive(tmp_path), "---\ntitle: 附记\nclassification: 内部\n\n内部CANARYTEXT。\n")
+    errors, shown = outcome(root)
+    assert any(f.code == "front-matter-invalid" and "---" in f.message for f in errors)
+    assert "CANARYTEXT" not in shown["public"] and "classification" not in shown["public"]
+
+
+# ---- 2. passage markers ----------------------------------------------------------------------------------
+
+def test_nested_secret_passage_reaches_no_edition_and_internal_tail_stays_internal(tmp_path):
+    text = ("---\ntitle: 附记\n---\n\n# 附记\n\n公开的段落。\n\n::: 内部\n内部开头CANARYINTA。\n\n::: 秘密\n"
+            f"{CANARY}。\n:::\n\n内部结尾CANARYINTB。\n:::\n\n公开结尾。\n")
+    root = with_chapter(make_archive(tmp_path), text)
+    errors, shown = outcome(root)
+    assert errors == []
+    assert CANARY not in shown["internal"] and CANARY not in shown["public"]
+    assert "CANARYINTB" in shown["internal"] and "CANARYINTA" in shown["internal"]
+    assert "CANARYINTB" not in shown["public"] and "CANARYINTA" not in shown["public"]
+    assert "公开结尾" in shown["public"] and "公开的段落" in shown["public"]
+
+
+@pytest.mark.parametrize("opener", ["::: 秘密（十年）", "::: 秘密 长期", "::: 涉密", ":::: 秘密", "> ::: 秘密",
+                                    "：：： 秘密", "::: 秘　密", "::: {.secret}", "\u3000::: 秘密", ":: 秘密",
+                                    "- ::: 秘密", "::: 秘密\u200b"])
+def test_near_miss_passage_markers_are_refused_and_held_highest(tmp_path, opener):
+    text = f"---\ntitle: 附记\n---\n\n# 附记\n\n{opener}\n{CANARY}。\n:::\n\n公开结尾。\n"
+    root = with_chapter(make_archive(tmp_path), text)
+    errors, shown = outcome(root)
+    assert any(f.code == "passage-invalid" and f.loc.line == 7 and "::: 秘密" in f.message for f in errors), errors
+    for ed in shown:
+        assert CANARY not in shown[ed]
+
+
+def test_marker_inside_a_code_block_still_marks(tmp_path):
+    text = f"---\ntitle: 附记\n---\n\n# 附记\n\n```\n::: 秘密\n{CANARY}\n:::\n```\n"
+    _, shown = outcome(with_chapter(make_archive(tmp_path), text))
+    assert CANARY not in shown["public"] and CANARY not in shown["internal"]
+
+
+def test_heading_inside_a_secret_passage_is_never_the_title(tmp_path):
+    text = f"::: 秘密\n# {HEAD}\n\n{CANARY}\n:::\n\n# 公开标题\n\n正文。\n"
+    root = with_chapter(make_archive(tmp_path), text)
+    errors, shown = outcome(root)
+    assert errors == []
+    a = filter_archive(load_archive(root), "public")
+    ch = next(c for c in a.book.chapters() if c.path.endswith("c2.md"))
+    assert ch.title == "公开标题" and HEAD not in shown["public"] and HEAD not in shown["internal"]
+    # only a secret heading: the chapter has no title from it
+    root2 = with_chapter(make_archive(tmp_path / "b"), f"::: 秘密\n# {HEAD}\n\n{CANARY}\n:::\n\n正文。\n")
+    errors, shown = outcome(root2)
+    assert HEAD not in shown["public"] and HEAD not in shown["internal"]
+
+
+def test_guide_states_the_rule_and_the_passage_syntax():
+    guide = (Path(__file__).resolve().parent.parent / "guide/chronicle.md").read_text(encoding="utf-8")
+    assert "不认识的标记按最高密级处理" in guide
+    assert "::: 秘密" in guide and "::: 内部" in guide
+
+
+# ---- property tests: mutations of front matter and passage markers ---------------------------------------
+
+SPACES = ["", " ", "  ", "\t", "\u3000", "\u00a0", "\u2002", "\u200b", "\ufeff", "\r"]
+LEVEL_WORDS = ["秘密", "机密", "绝密", "秘密★10年", "秘　密", "涉密", "秘密（十年）", "秘密 长期", "内部", "密", "SECRET",
+               "机密★长期", "绝密★"]
+FENCES = ["---", "--", "----", "－－－", "———", "...", "***", "—", ""]
+COLONS = [":::", "::", "::::", "：：：", ":::::", "﹕﹕﹕", "∶∶∶"]
+QUOTES = ["", "> ", ">", "- ", "1. ", "    ", "``` \n"]
+
+
+@st.composite
+def front_matter(draw):
+    """A chapter whose front matter says 秘密, mutated the way hurried editors and attackers do."""
+    sp = lambda: draw(st.sampled_from(SPACES))
+    key = draw(st.sampled_from(["classification", "classification", "Classification", "密级", "classfication"]))
+    colon = draw(st.sampled_from([":", ": ", "：", " : ", ":\t"]))
+    word = draw(st.sampled_from(["秘密", "秘密★10年", "机密", "绝密", "秘 密", "秘　密"]))
+    open_ = draw(st.sampled_from(FENCES[:6])) + sp()
+    close = draw(st.sampled_from(FENCES)) + sp()
+    lead = draw(st.sampled_from(["", "\n", "\ufeff", " \n", "\n\n"]))
+    nl = draw(st.sampled_from(["\n", "\r\n"]))
+    title = draw(st.sampled_from(["", f"title: 附记{nl}"]))
+    return f"{lead}{open_}{nl}{title}{sp()}{key}{colon}{word}{sp()}{nl}{close}{nl}{nl}# 附记{nl}{nl}{CANARY}。{nl}"
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(front_matter())
+def test_property_front_matter_mutations_never_publish(tmp_path, text):
+    root = with_chapter(make_archive(Path(tempfile.mkdtemp(dir=tmp_path))), text)
+    assert_safe(root)
+
+
+@st.composite
+def passages(draw):
+    """A public chapter with marked passages: nesting, near-miss words, odd spaces, missing closers."""
+    sp = lambda: draw(st.sampled_from(SPACES))
+    lines = ["# 附记", "", "公开的开头。", ""]
+    secret = draw(st.sampled_from(LEVEL_WORDS[:4] + LEVEL_WORDS[4:]))
+    outer = draw(st.booleans())
+    if outer:
+        lines += [draw(st.sampled_from(QUOTES)) + draw(st.sampled_from(COLONS)) + sp() + "内部" + sp(), "内部的话。"]
+    lines += [draw(st.sampled_from(QUOTES)) + sp() + draw(st.sampled_from(COLONS)) + sp() + secret + sp()]
+    lines += draw(st.sampled_from([[""], [], ["", ""]]))
+    lines += [f"## {HEAD}", "", CANARY + "。"]
+    closers = draw(st.integers(0, 2))
+    for _ in range(closers):
+        lines += [sp() + draw(st.sampled_from(COLONS)) + sp()]
+    lines += ["", "公开的结尾。"]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(passages())
+def test_property_passage_mutations_never_publish(tmp_path, text):
+    root = with_chapter(make_archive(Path(tempfile.mkdtemp(dir=tmp_path))), "---\ntitle: 附记\n---\n\n" + text)
+    errors, shown = outcome(root)
+    if errors:
+        return
+    for ed, t in shown.items():
+        assert CANARY not in t and HEAD not in t, (ed, text)
+
+
+def test_house_style_cannot_switch_off_a_secrecy_check(tmp_path):
+    root = with_chapter(make_archive(tmp_path), f"---\ntitle: 附记\n---\n\n# 附记\n\n::: 涉密\n{CANARY}\n:::\n")
+    a = load_archive(root)
+    found = run_checks(a, {"passage-invalid": "off", "front-matter-invalid": "warning"})
+    assert any(f.code == "passage-invalid" and f.severity == "error" for f in found)
+
+
+# ---- 3. symbolic links out of the project ----------------------------------------------------------------
+
+def test_a_full_text_linked_from_outside_is_never_read(tmp_path):
+    root = make_archive(tmp_path)
+    private = tmp_path / "private_key.txt"
+    private.write_text("-----BEGIN PRIVATE KEY----- CANARYPRIVATE\n", encoding="utf-8")
+    docs = root / "sources/documents"
+    a0 = load_archive(root)
+    doc_id = min(a0.documents)
+    yaml_path = next(p for p in docs.glob("*.yaml") if f"id: {doc_id}" in p.read_text(encoding="utf-8"))
+    (yaml_path.parent / f"{doc_id}.md").symlink_to(private)        # found by name
+    outside_yaml = tmp_path / "outside.yaml"
+    outside_yaml.write_text("id: canary-outside\nkind: 事业单位\n", encoding="utf-8")
+    (root / "sources/bodies/linked.yaml").symlink_to(outside_yaml)   # a record file that is a link
+    (root / "chronicle/p1/c2.md").symlink_to(private)
+    book = root / "chronicle/book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("[p1/c1.md]", "[p1/c1.md, p1/c2.md]"),
+                    encoding="utf-8")
+    a = load_archive(root)
+    found = run_checks(a)
+    outside = [f for f in found if f.code == "path-outside" and f.severity == "error"]
+    assert {f.loc.file for f in outside} >= {yaml_path.relative_to(root).as_posix(), "sources/bodies/linked.yaml",
+                                             "chronicle/book.yaml"}, outside
+    assert a.documents[doc_id].transcription is None
+    assert "canary-outside" not in a.bodies
+    assert all("CANARYPRIVATE" not in c.body for c in a.book.chapters())
+
+
+# ---- 5. an open copy of a secret document; 6. leak-scan blind spots ---------------------------------------
+
+SECRET_DOC = """id: d-secret
+number: 青密〔1999〕77号
+date: 1999-05-01
+title: 关于设立区保密技术监察中队的通知
+issuer: 测试县机构编制委员会
+classification: 秘密★10年
+"""
+SECRET_TEXT = ("# 关于设立区保密技术监察中队的通知\n\n经研究决定，设立区保密技术监察中队，为县公安局所属机构。\n\n"
+               "中队核定事业编制五名，所需经费由县财政列支，队址设在城关镇北街旧址。\n")
+
+
+def secret_archive(tmp_path: Path) -> Path:
+    root = make_archive(tmp_path)
+    d = root / "sources/documents"
+    (d / "d-secret.yaml").write_text(SECRET_DOC, encoding="utf-8")
+    (d / "d-secret.md").write_text(SECRET_TEXT, encoding="utf-8")
+    (root / "sources/people/secret.yaml").write_text("- id: p-secret\n  name: 林岚\n  classification: 秘密\n",
+                                                     encoding="utf-8")
+    return root
+
+
+def test_an_open_copy_of_a_secret_document_is_refused_naming_both(tmp_path):
+    root = secret_archive(tmp_path)
+    d = root / "sources/documents"
+    (d / "d-copy.yaml").write_text("id: d-copy\ndate: 1999-05\ntitle: 设立保密中队的文件（抄件）\n"
+                                   "issuer: 测试县机构编制委员会\n", encoding="utf-8")
+    (d / "d-copy.md").write_text(SECRET_TEXT.replace("# 关于", "# 抄件：关于"), encoding="utf-8")
+    (d / "d-title.yaml").write_text("id: d-title\ndate: 1999-06\ntitle: 转发《关于设立区保密技术监察中队的通知》的通知\n"
+                                    "issuer: 测试县人民政府\n", encoding="utf-8")
+    found = [f for f in run_checks(load_archive(root)) if f.severity == "error"]
+    copy = [f for f in found if f.code == "secret-copy"]
+    assert copy and "d-copy" in copy[0].message and "d-secret" in copy[0].message
+    shared = [f for f in found if f.code == "secret-shared" and f.loc.file.endswith("d-title.yaml")]
+    assert shared and "d-secret" in shared[0].message and "关于设立区保密技术监察中队的通知" in shared[0].message
+    # the scan keeps the secret title forbidden although an open record repeats it
+    from zhi.leaks import forbidden_strings
+
+    forbidden = forbidden_strings(load_archive(root), "public")
+    assert "关于设立区保密技术监察中队的通知" in forbidden
+
+
+@pytest.mark.parametrize("written", [
+    "青密〔99〕77号", "青密(1999)077号", "青密[1999]第77号", "青密（99）77号", "青密【1999】77號",
+    "青　密〔1999〕77号", "青\u200b密〔1999〕77号",
+    "關於設立區保密技術監察中隊的通知",                     # traditional characters
+    "关于设立区保密技术监察中队的通知".replace("中", "中\u200b"),  # zero-width characters
+    "ＣＨ关于设立区保密技术监察中队的通知",
+    "林岚", "林　岚",                                         # a two-character name
+    "秘　密★10年", "密级：秘密　保密期限：10年", "祕密★十年", "機密", "秘\u200b密★五年", "内部文件",
+])
+def test_scan_finds_secrets_however_written(tmp_path, written):
+    from zhi.leaks import forbidden_strings, scan
+
+    root = secret_archive(tmp_path)
+    forbidden = forbidden_strings(load_archive(root), "public")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "page.html").write_text(f"<p>据{written}记载。</p>", encoding="utf-8")
+    assert scan(out, forbidden, "public"), written
+
+
+def test_scan_is_quiet_on_ordinary_text(tmp_path):
+    from zhi.leaks import forbidden_strings, scan
+
+    root = secret_archive(tmp_path)
+    forbidden = forbidden_strings(load_archive(root), "public")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "page.html").write_text("<p>青密〔1999〕78号、青密〔1998〕77号；林业局；保密工作由县委办公室负责。</p>",
+                                   encoding="utf-8")
+    assert scan(out, forbidden, "public") == []
+
+
+# ---- 7. stored XSS: javascript: and data: targets are never live -----------------------------------------
+
+def test_script_link_targets_are_inert_in_site_docx_and_pdf(tmp_path):
+    import zipfile
+
+    from pypdf import PdfReader
+    from zhi.build import build_edition
+
+    root = buildable(tmp_path)
+    (root / "sources/bodies/xss.yaml").write_text("id: cs-xss\nkind: 事业单位\n", encoding="utf-8")
+    (root / "sources/events/xss.yaml").write_text(
+        "- id: ev-xss\n  type: establish\n  date: 1990-01\n  body: cs-xss\n  name: '[点我](javascript:alert(3))*强调*局'\n"
+        "  parent: cs-zhengfu\n  sources: [d-1956-1]\n", encoding="utf-8")
+    (root / "sources/documents/d-1956-1.md").write_text(
+        "# 通知\n\n见[附件](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)与[说明]( JavaScript:alert(4))。\n",
+        encoding="utf-8")
+    with_chapter(root, "---\ntitle: 附记\n---\n\n# 附记\n\n[此处](javascript:alert(1))\n\n[彼处][r]\n\n"
+                       "[官网](https://www.example.org/)\n\n[r]: vbscript:msgbox(2)\n")
+    res = build_edition(root, "public", docx=True)
+    htmls = {p: p.read_text(encoding="utf-8") for p in res.out.rglob("*.html")}
+    bad = re.compile(r"""(?:href|src|xlink:href)\s*=\s*["']?\s*(?:javascript|data|vbscript):""", re.IGNORECASE)
+    assert not [p for p, t in htmls.items() if bad.search(t)]
+    assert any('href="https://www.example.org/"' in t for t in htmls.values())   # a web address stays a link
+    body = res.out / "jigou/cs-xss/index.html"
+    page = body.read_text(encoding="utf-8")
+    fig = page[page.index('class="zhi-diagram"'):]
+    svg = fig[fig.index("<svg"):fig.index("</svg>")]
+    assert "<a href" not in svg.split('aria-label="', 1)[1].split('"', 1)[0]
+    assert "[点我](javascript:alert(3))*强调*局" in svg and "<em>" not in svg
+    with zipfile.ZipFile(res.out / "zhi.docx") as z:
+        rels = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".rels"))
+    assert not re.search(r"Target=\"\s*(?:javascript|data|vbscript):", rels, re.IGNORECASE)
+    uris = []
+    for pg in PdfReader(str(res.out / "zhi.pdf")).pages:
+        for annot in pg.get("/Annots") or []:
+            action = annot.get_object().get("/A")
+            if action and "/URI" in action:
+                uris.append(str(action["/URI"]))
+    assert not [u for u in uris if re.match(r"\s*(?:javascript|data|vbscript):", u, re.IGNORECASE)], uris
+
+
+# ---- 8. zhi serve never serves what the leak scan refused ------------------------------------------------
+
+def test_serve_never_serves_pages_the_leak_scan_refused(tmp_path):
+    import http.server
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from zhi.build import work_dir
+    from zhi.serve import _handler, _rebuild, _State, preview_out
+    from zhi.workdir import WorkDir
+
+    root = buildable(tmp_path)
+    d = root / "sources/documents"
+    (d / "d-secret.yaml").write_text(SECRET_DOC, encoding="utf-8")
+    state = _State()
+    _rebuild(root, state)
+    assert state.build == 1 and not state.refused
+    site = WorkDir(work_dir(root, preview_out(root))).site
+    with_chapter(root, "---\ntitle: 附记\n---\n\n# 附记\n\n另据关于设立区保密技术监察中队的通知记载。\n")
+    _rebuild(root, state)
+    assert state.refused
+    leaked = [p for p in site.rglob("*.html") if "保密技术监察中队" in p.read_text(encoding="utf-8")]
+    assert leaked == []
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site, state))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        for path in ("/", "/p1/c2/", "/search/"):
+            with pytest.raises(urllib.error.HTTPError) as e:
+                urllib.request.urlopen(f"http://127.0.0.1:{httpd.server_address[1]}{path}", timeout=30)
+            assert e.value.code == 503 and "保密检查未通过" in e.value.read().decode("utf-8")
+        (root / "chronicle/p1/c2.md").write_text("---\ntitle: 附记\n---\n\n# 附记\n\n无事可记。\n", encoding="utf-8")
+        _rebuild(root, state)
+        assert not state.refused
+        with urllib.request.urlopen(f"http://127.0.0.1:{httpd.server_address[1]}/", timeout=30) as r:
+            assert r.status == 200
+    finally:
+        httpd.shutdown()
+
+
+# ---- 9. withheld records leave neither traces nor holes --------------------------------------------------
+
+WITHHELD = """- id: ev-secret-parent
+  type: establish
+  date: 1980-01
+  body: cs-secret
+  name: 测试县保密CANARYBODY中心
+  jurisdiction: cs-xian
+  classification: 秘密
+  sources: [d-1956-1]
+- id: ev-child
+  type: establish
+  date: 1981-01
+  body: cs-child
+  name: 测试县档案馆
+  short: 县档案馆
+  parent: cs-secret
+  jurisdiction: cs-xian
+  sources: [d-1956-1]
+- id: ev-child-staff
+  type: staffing
+  date: 1982-01
+  body: cs-child
+  staffing: {事业编制: 4}
+  sources: [d-1956-1]
+- id: ev-child-end
+  type: merge
+  date: 1995-06
+  before: [cs-child, cs-secret]
+  after: [cs-secret]
+  sources: [d-1956-1]
+"""
+
+
+def test_withheld_records_leave_no_trace_and_public_facts_read_true(tmp_path):
+    from zhi.history import derive_history
+
+    root = make_archive(tmp_path)
+    (root / "sources/bodies/secret.yaml").write_text("id: cs-secret\nkind: 事业单位\nclassification: 秘密\n",
+                                                     encoding="utf-8")
+    (root / "sources/bodies/child.yaml").write_text("id: cs-child\nkind: 事业单位\n", encoding="utf-8")
+    (root / "sources/events/withheld.yaml").write_text(WITHHELD, encoding="utf-8")
+    (root / "chronicle/p2").mkdir()
+    (root / "chronicle/p2/s1.md").write_text("---\ntitle: 第一章 保密\nclassification: 内部\n---\n\n# 第一章 保密\n\n内部。\n",
+                                             encoding="utf-8")
+    book = root / "chronicle/book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace(
+        "back: []", "  - title: 第二篇 CANARYPART\n    chapters: [p2/s1.md]\nback: []"), encoding="utf-8")
+    a = load_archive(root)
+    assert [f for f in run_checks(a) if f.severity == "error"] == []
+    pub = filter_archive(a, "public")
+    assert "CANARYPART" not in " ".join(p.title for p in pub.book.parts)
+    assert "CANARYPART" in " ".join(p.title for p in filter_archive(a, "internal").book.parts)
+    h = derive_history(pub)
+    child = h.timelines["cs-child"]
+    assert child.current_name() == "测试县档案馆"                 # named: never printed as a raw id
+    assert child.end is not None and child.end.iso() == "1995-06"  # ended, not "—今"
+    end_event = [e for e in pub.events if e.id == "ev-child-end"]
+    assert end_event and end_event[0].type == "abolish"
+    assert all("cs-secret" not in [r.id for r in e.participants()] for e in pub.events)
+    assert [e for e in pub.events if e.id == "ev-child-staff"]       # the public staffing fact is kept
