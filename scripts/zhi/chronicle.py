@@ -198,6 +198,16 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
             findings.append(Finding("front-matter-invalid", "error",
                                     "文件头（两行“---”之间）应为“键: 值”的形式，如“classification: 内部”；"
                                     "注意冒号用英文半角“:”，冒号后空一格", Loc(chap_rel, 2)))
+        key_line = yf.data.key_lines.get("classification", 0) if isinstance(yf.data, LMap) else 0
+        for n, line in enumerate(fm.splitlines(), 1):
+            b = bare(line).lower()
+            if n != key_line and ("classif" in b or "密级" in b or STRAY_LEVEL.match(b)):
+                # a level the YAML did not read as the `classification` key (folded into another value,
+                # indented, misspelt): never guessed at, never ignored
+                findings.append(Finding("front-matter-invalid", "error",
+                                        f"文件头第{n}行“{line.strip()[:30]}”像是密级，但没有读成“classification”一项"
+                                        f"（键要顶格写、冒号用半角“:”并后跟空格，如“classification: 内部”）；"
+                                        f"在改正之前，这一章按绝密处理", Loc(chap_rel, n + 1)))
         if isinstance(yf.data, LMap):
             shifted = yf.data
             shifted.line += 1

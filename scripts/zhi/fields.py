@@ -18,6 +18,20 @@ from .rawhtml import has_markup
 from .yamlsource import LList, LMap
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+# ids become page names (jigou/<id>/): these would replace a section's own page, the 404 page or a site file
+RESERVED_IDS = {"index", "readme", "404", "search", "sitemap", "assets", "tags"}
+RESERVED_SUFFIXES = (".html", ".htm", ".md", ".xml", ".json", ".js", ".css", ".gz", ".txt", ".pdf", ".docx")
+
+
+def id_problem(v: str) -> str:
+    """Why ``v`` cannot be an id (Chinese, for the editor), or "" when it can."""
+    if not ID_RE.match(v):
+        return f"编号“{v}”只能由英文字母、数字和 - _ . 组成，且以字母或数字开头（如 xian-caizhengju）"
+    low = v.lower()
+    if low in RESERVED_IDS or low.split(".", 1)[0] in RESERVED_IDS or low.endswith(RESERVED_SUFFIXES):
+        return (f"编号“{v}”与网站的页面名或文件名相同（index、404、search、sitemap、assets、README，"
+                f"或以 .html、.md 等结尾），会顶替网站自己的页面；请换一个，如 {low.split('.', 1)[0]}-1")
+    return ""
 KEY_ZH = {
     "id": "编号", "type": "类型", "date": "日期", "decided": "决定日期", "body": "机构", "before": "原机构",
     "after": "新机构", "name": "名称", "short": "规范简称", "parent": "上级", "jurisdiction": "行政区划",
@@ -77,8 +91,8 @@ class Fields:
 
     def ident(self, key: str = "id", required: bool = True) -> str | None:
         v = self.text(key, required)
-        if v is not None and not ID_RE.match(v):
-            self.error("id-invalid", f"编号“{v}”只能由英文字母、数字和 - _ . 组成，且以字母或数字开头（如 xian-caizhengju）", key)
+        if v is not None and id_problem(v):
+            self.error("id-invalid", id_problem(v), key)
             return None
         return v
 

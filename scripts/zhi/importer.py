@@ -70,20 +70,100 @@ def _clean_markdown(md: str) -> str:
     return text + "\n" if text else ""
 
 
+# limits: a small file that expands enormously (a crafted .docx) must not take the machine with it
+MAX_INPUT = 30 * 1024 * 1024          # bytes of the file itself
+MAX_UNPACKED = 200 * 1024 * 1024      # bytes inside a .docx/.odt (a zip)
+MAX_OUTPUT = 10 * 1024 * 1024         # bytes of the Markdown full text
+PANDOC_TIMEOUT = 120                  # seconds
+PANDOC_HEAP = "1g"                    # pandoc's own memory ceiling (its runtime's -M option)
+
+
 def _pandoc(source: str | Path, fmt: str, from_file: bool) -> str:
+    """pandoc with a time limit, a memory ceiling and a cap on what it writes, in a UTF-8 locale."""
     _pandoc_env()
+    import os
+
     import pypandoc
 
-    args = ["--wrap=none", "--quiet"]
-    try:
+    exe = os.environ.get("PYPANDOC_PANDOC") or pypandoc.get_pandoc_path()
+    env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.md"
+        args = [exe, "+RTS", f"-M{PANDOC_HEAP}", "-RTS", "--wrap=none", "--quiet", "-f", fmt, "-t", MD_FORMAT,
+                "-o", str(out)]
         if from_file:
-            return pypandoc.convert_file(str(source), MD_FORMAT, format=fmt, extra_args=args)
-        return pypandoc.convert_text(str(source), MD_FORMAT, format=fmt, extra_args=args)
-    except (RuntimeError, OSError) as e:
-        reason = re.sub(r"^.*?Pandoc died with exitcode \S+ during conversion:?\s*", "", str(e).strip(), flags=re.S)
-        reason = " ".join(reason.split())
-        raise ImportError_(f"pandoc 无法读取此文件（{reason.strip()[:160]}）；文件可能已损坏，"
-                           f"请用 Word 或 WPS 打开后重新保存再导入") from e
+            args.append(str(source))
+        try:
+            r = subprocess.run(args, input=None if from_file else str(source).encode("utf-8"), capture_output=True,
+                               timeout=PANDOC_TIMEOUT, env=env, check=False)
+        except subprocess.TimeoutExpired as e:
+            raise ImportError_(f"转换超过 {PANDOC_TIMEOUT} 秒仍未完成，已停止；文件可能过大、结构异常或已损坏，"
+                               f"请用 Word 或 WPS 打开后另存为新文件，或分成几份再导入") from e
+        err = _decode(r.stderr)
+        if r.returncode != 0:
+            if "Heap exhausted" in err or "heap overflow" in err.lower():
+                raise ImportError_(f"转换所需内存超过 {PANDOC_HEAP}B，已停止；文件可能过大或结构异常，"
+                                   f"请用 Word 或 WPS 打开后另存为新文件，或分成几份再导入")
+            reason = " ".join(err.split())
+            raise ImportError_(f"pandoc 无法读取此文件（{reason.strip()[:160]}）；文件可能已损坏，"
+                               f"请用 Word 或 WPS 打开后重新保存再导入")
+        if out.stat().st_size > MAX_OUTPUT:
+            raise ImportError_(f"转换出的全文超过 {MAX_OUTPUT // 1024 // 1024} MB，远大于一份公文，已停止；"
+                               f"文件可能结构异常，请检查原件")
+        return out.read_text(encoding="utf-8", errors="replace")
+
+
+def _check_size(path: Path) -> None:
+    """Refuse files whose size, or whose unpacked size (a .docx or .odt is a zip), is far beyond a document's."""
+    size = path.stat().st_size
+    if size > MAX_INPUT:
+        raise ImportError_(f"文件有 {size // 1024 // 1024} MB，超过导入上限 {MAX_INPUT // 1024 // 1024} MB；"
+                           f"扫描图片请放在 scans 中，全文另行录入")
+    if path.suffix.lower() in (".docx", ".odt"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as z:
+                unpacked = sum(i.file_size for i in z.infolist())
+        except (zipfile.BadZipFile, OSError) as e:
+            raise ImportError_("文件不是完整的 Word/ODT 文件（无法解压）；请用 Word 或 WPS 打开后重新保存再导入") from e
+        if unpacked > MAX_UNPACKED:
+            raise ImportError_(f"文件解压后有 {unpacked // 1024 // 1024} MB，超过上限 {MAX_UNPACKED // 1024 // 1024} MB"
+                               f"（一份公文通常不到 1 MB）；文件可能结构异常，已停止")
+
+
+def package_text(path: Path) -> str:
+    """Text that pandoc leaves out of a .docx or .odt: page headers and footers, text boxes. Marks such as
+    “秘密★10年” often stand there."""
+    import zipfile
+
+    suffix = path.suffix.lower()
+    if suffix not in (".docx", ".odt"):
+        return ""
+    out = []
+    try:
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                if suffix == ".docx" and re.fullmatch(r"word/(header|footer|document)\d*\.xml", name):
+                    xml = z.read(name).decode("utf-8", "replace")
+                    if name == "word/document.xml":   # only the text boxes of the body
+                        xml = " ".join(re.findall(r"<w:txbxContent>.*?</w:txbxContent>", xml, re.DOTALL))
+                    out.append(_xml_text(xml, r"</w:p>"))
+                elif suffix == ".odt" and name in ("styles.xml", "content.xml"):
+                    xml = z.read(name).decode("utf-8", "replace")
+                    blocks = re.findall(r"<style:(?:header|footer)(?:-left|-first)?\b.*?</style:(?:header|footer)"
+                                        r"(?:-left|-first)?>|<draw:text-box\b.*?</draw:text-box>", xml, re.DOTALL)
+                    out.append(_xml_text(" ".join(blocks), r"</text:p>|</text:h>"))
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return ""
+    return "\n".join(x for x in out if x.strip())
+
+
+def _xml_text(xml: str, para_end: str) -> str:
+    import html
+
+    xml = re.sub(para_end, "\n", xml)
+    return html.unescape(re.sub(r"<[^>]+>", "", xml))
 
 
 def doc_converter() -> tuple[str, str] | None:
@@ -127,6 +207,7 @@ def to_markdown(path: Path) -> str:
     if suffix not in SUPPORTED:
         raise ImportError_(f"不支持的文件类型“{path.suffix or '（无扩展名）'}”；可导入 "
                            f"{'、'.join(sorted(SUPPORTED))}")
+    _check_size(path)
     if suffix == ".doc":
         md = _read_doc(path)
     elif suffix in (".docx", ".odt"):
@@ -175,7 +256,13 @@ _TITLE = re.compile(rf"^.{{0,40}}关于.+?的?(?:{'|'.join(sorted(_TITLE_END, ke
 _ORG_END = re.compile(r"(委员会|人民政府|政府|办公室|办公厅|委|局|厅|部|院|会|组|处|室|所|站|中心|公司|党组|支部|"
                       r"总支|党委|小组|司|署|馆|社|团|校|学校|医院|法院|检察院|人大|政协|联合会|协会|队|科|股)$")
 _MARK = re.compile(r"^(绝密|机密|秘密)\s*(?:[★☆*＊]\s*([0-9０-９一二三四五六七八九十]+\s*年|长期))?$")
-_INTERNAL = re.compile(r"^(?:【|\[)?内部(?:资料|文件|刊物|材料|发行)?(?:】|\])?[，,]?\s*(?:注意保存|注意保密)?$")
+_INTERNAL = re.compile(r"^[【\[（(〔]?内部(?:资料|文件|刊物|材料|发行|使用|参考)?[】\]）)〕]?[，,]?\s*(?:注意保存|注意保密)?$")
+# "密级：秘密　保密期限：10年" (a form's fields), with or without the colons and spaces
+_FIELD_MARK = re.compile(r"密级[:：]?(绝密|机密|秘密|内部)(?:[,，;；]?保密期限[:：]?([0-9一二三四五六七八九十]+年|长期))?")
+_MARK_FIELD_WORDS = re.compile(r"密级|保密期限|涉密|[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期")
+# anything that looks like a marking: if none of it was understood, the record comes in at the highest level
+_MARKISH = re.compile(r"[绝机秘]密|密级|涉密|保密期限|[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期|"
+                      r"内部(?:资料|文件|刊物|材料|发行|使用)|不得外传|注意保密")
 
 
 def _cn_number(s: str) -> int | None:
@@ -238,27 +325,52 @@ class Extracted:
     issuer: str = ""
     classification: str = ""
     marks: list[str] = field(default_factory=list)  # every classification mark seen near the top
+    doubtful: list[str] = field(default_factory=list)  # words like a marking that were not understood
 
 
-def _find_marks(lines: list[str]) -> list[Level]:
+def _squeeze(ln: str) -> str:
+    """A line with full-width forms folded, traditional characters simplified, spaces and invisible ones gone."""
+    from .leaks import fold
+
+    return fold(ln)
+
+
+def _find_marks(lines: list[str], limit: int = 15) -> tuple[list[Level], set[int]]:
+    """Marks understood in the first ``limit`` lines, and the lines they stand on."""
     found: list[Level] = []
-    for ln in lines[:15]:
-        tokens = [ln] + ln.split(" ")
+    where: set[int] = set()
+    for i, ln in enumerate(lines[:limit]):
+        before = len(found)
+        sq = _squeeze(ln)
+        tokens = [ln, sq] + ln.split(" ")
         # "秘密 ★ 10年" is one mark even when spaced out
         tokens.append(re.sub(r"\s*([★☆*＊])\s*", r"\1", ln).split(" ")[0])
         for tok in tokens:
             tok = tok.strip()
             m = _MARK.match(tok)
             if m:
-                term = re.sub(r"\s+", "", m.group(2) or "")
-                term = term.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-                try:
-                    found.append(parse_level(f"{m.group(1)}★{term}" if term else m.group(1)))
-                except ClassificationError:
-                    found.append(Level(m.group(1)))
+                found.append(_level(m.group(1), m.group(2)))
             elif _INTERNAL.match(tok):
                 found.append(Level("内部"))
-    return found
+        for m in _FIELD_MARK.finditer(sq):
+            found.append(_level(m.group(1), m.group(2)))
+        for tok in re.split(r"[\s　]+", ln):   # a mark among other words on the line: "秘密★10年　测编〔1985〕3号"
+            m = _MARK.match(_squeeze(tok))
+            if m:
+                found.append(_level(m.group(1), m.group(2)))
+        if len(found) > before:
+            where.add(i)
+    return found, where
+
+
+def _level(name: str, term: str | None) -> Level:
+    term = re.sub(r"\s+", "", term or "").translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if name == "内部":
+        return Level("内部")
+    try:
+        return parse_level(f"{name}★{term}" if term else name)
+    except ClassificationError:
+        return Level(name)
 
 
 def _find_number(lines: list[str]) -> tuple[str, int]:
@@ -365,16 +477,42 @@ def _find_title(lines: list[str], headings: list[str], skip: set[int]) -> tuple[
     return "", True
 
 
-def extract(text: str) -> Extracted:
-    """Read 文号, title, 成文日期, issuer and classification marks out of a transcription (Markdown or plain text)."""
+def extract(text: str, margins: str = "") -> Extracted:
+    """Read 文号, title, 成文日期, issuer and classification marks out of a transcription (Markdown or plain text).
+
+    ``margins`` is text the transcription leaves out (page headers and footers, text boxes), searched for marks
+    as a whole. Fail closed: when something looks like a marking but none was understood, or a marking of a
+    higher level than the one understood is there, the record comes in at 绝密 with a 待核 note."""
     lines = _plain_lines(text or "")
+    margin_lines = _plain_lines(margins or "")
     ex = Extracted()
-    marks = _find_marks(lines)
+    marks, where = _find_marks(lines)
+    more, margin_where = _find_marks(margin_lines, len(margin_lines))
+    marks += more
     termed = {m.name for m in marks if m.term}
     ex.marks = list(dict.fromkeys(str(m) for m in marks if m.term or m.name not in termed))
     if marks:
         best = max(marks, key=lambda lv: (lv.rank, bool(lv.term)))
         ex.classification = str(best)
+    rank = max((m.rank for m in marks), default=0)
+    rest = [_squeeze(ln) for i, ln in enumerate(lines) if i not in where] + \
+        [_squeeze(ln) for i, ln in enumerate(margin_lines) if i not in margin_where]
+    doubtful = []
+    for ln in rest:
+        # a marking stands alone or leads its line (or names itself: 密级, 保密期限, ★10年); the word inside a
+        # sentence or a title (“关于加强秘密文件管理的通知”) is not one
+        if not (_MARK_FIELD_WORDS.search(ln) or _MARKISH.match(ln) or len(ln) <= 12) or _TITLE.match(ln):
+            continue
+        for m in _MARKISH.finditer(ln):
+            word = m.group(0)
+            implied = {"秘密": 2, "机密": 3, "绝密": 4}.get(word, 4 if word not in ("注意保密",) else 1)
+            if word.startswith("内部") or word == "不得外传":
+                implied = 1
+            if implied > rank:
+                doubtful.append(word)
+    if doubtful:
+        ex.classification = "绝密"
+        ex.doubtful = list(dict.fromkeys(doubtful))
     ex.number, nline = _find_number(lines)
     ex.date, ex.date_written, dline = _find_date(lines)
     ex.issuer = _find_issuer(lines, dline, nline)
@@ -453,7 +591,11 @@ def record_yaml(rid: str, ex: Extracted, note: str, number_comment: str = "") ->
         lines.append("# 待核：未能识别“关于……的通知”式标题，上面的标题取自文件开头或文件名，请照原件改正")
     if ex.classification and ex.classification != "公开":
         lines.append(f"classification: {_yaml_str(ex.classification)}")
-        lines.append(f"# 原文密级标志：{'、'.join(dict.fromkeys(ex.marks))}；密级不得低于原件标注")
+        if ex.marks:
+            lines.append(f"# 原文密级标志：{'、'.join(dict.fromkeys(ex.marks))}；密级不得低于原件标注")
+        if ex.doubtful:
+            lines.append(f"# 待核：原文中有“{'”“'.join(ex.doubtful)}”，像是密级标志，但未能识别；不认识的标记按最高密级处理，"
+                         f"暂定为绝密。请照原件核定密级后改正")
     lines.append(f"note: {_yaml_str(note)}")
     for what in pending:
         lines.append(f"# 待核：未能从原文识别 {what}")
@@ -580,7 +722,7 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
         return Outcome(f, "失败", f"转换出错（{type(e).__name__}：{str(e)[:160]}）")
     if not md.strip():
         return Outcome(f, "失败", "文件中没有文字（可能是扫描图片）；扫描件请放在 scans 中，全文另行录入")
-    ex = extract(md)
+    ex = extract(md, package_text(f))
     if not _printable(ex.title):
         ex.title, ex.title_guessed = (_printable(f.stem) or "（无标题）"), True
     number_comment = ""
@@ -614,7 +756,7 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
     if ex.title_guessed:
         pending.append("标题")
     found = [f"文号 {ex.number}" if ex.number else "", f"成文日期 {ex.date}" if ex.date else "",
-             f"密级 {ex.classification}" if ex.classification else ""]
+             f"密级 {ex.classification}{'（待核）' if ex.doubtful else ''}" if ex.classification else ""]
     reason = "；".join(x for x in found if x)
     if pending:
         reason += ("；" if reason else "") + "待核：" + "、".join(pending)

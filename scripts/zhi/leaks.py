@@ -155,6 +155,17 @@ def record_strings(a: Archive) -> list[tuple[str, Level, str]]:
     return [(e.text, e.level, e.origin) for e in entries(a)]
 
 
+ID_LIKE = re.compile(r"[A-Za-z0-9_.-]+")
+
+
+def id_pattern(ids) -> re.Pattern | None:
+    """Ids as whole words: "d-7" is not found inside "d-7-2" (another record's id, or a page's address)."""
+    ids = sorted(set(ids), key=len, reverse=True)
+    if not ids:
+        return None
+    return re.compile(r"(?<![A-Za-z0-9_.-])(?:" + "|".join(map(re.escape, ids)) + r")(?![A-Za-z0-9_-]|\.[A-Za-z0-9])")
+
+
 def _checked(e: Entry) -> bool:
     """Long enough to look for without matching ordinary words: ids of three characters or more, names of
     two Chinese characters or more (most people's names are two or three), other strings of four or more."""
@@ -270,7 +281,9 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
     Text is folded first (``fold``): spaces of any kind, zero-width characters, full-width forms and
     traditional characters cannot hide a forbidden string or a mark."""
     leaks: list[Leak] = []
-    squeezed = {fold(k): (k, v) for k, v in forbidden.items()}
+    ids = {k: v for k, v in forbidden.items() if ID_LIKE.fullmatch(k)}
+    id_rx = id_pattern(ids)
+    squeezed = {fold(k): (k, v) for k, v in forbidden.items() if k not in ids}
     squeezed.pop("", None)
     docnos = _docno_patterns(forbidden)
     marks = MARKS if edition == "public" else SECRET_MARKS
@@ -296,6 +309,10 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
         for key, (s, origin) in squeezed.items():
             if key in flat:
                 leaks.append(Leak(rel, s, origin))
+        if id_rx is not None:
+            for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(
+                    unicodedata.normalize("NFKC", text.translate(INVISIBLE)))):
+                leaks.append(Leak(rel, found_id, ids[found_id]))
         for rx, year, number, s, origin in docnos:
             for m in rx.finditer(flat):
                 y = int(m.group(1))

@@ -89,6 +89,14 @@ def _hint(problem: str) -> str:
     return "请检查这一行及上一行的缩进、冒号和引号"
 
 
+class _TooLarge(Exception):
+    """Aliases (``*名称``) or merge keys (``<<``) would expand the file far beyond its own size."""
+
+
+TOO_LARGE = ("文件中的别名（&名称 / *名称）或合并键（<<）展开后远远大于文件本身，文件未能读入；"
+             "记录文件里不需要别名：请把别名处直接写成要写的内容")
+
+
 class YamlFile:
     """The parsed content of one YAML file, or the findings that stopped it."""
 
@@ -96,6 +104,10 @@ class YamlFile:
         self.rel = rel
         self.data: object = None
         self.findings: list[Finding] = []
+        # a file of n characters holds fewer than n values; only aliases make more (a 700-byte "alias bomb"
+        # would make billions): past this budget the file is refused
+        self._budget = 10 * len(text) + 1000
+        self._nodes = 0
         self._read(text)
 
     def _read(self, text: str) -> None:
@@ -105,6 +117,10 @@ class YamlFile:
             try:
                 node = loader.get_single_node()
                 self.data = self._convert(node, loader) if node is not None else None
+                return
+            except _TooLarge:
+                self.data = None
+                self.findings = [Finding("yaml-syntax", "error", TOO_LARGE, Loc(self.rel, 1))]
                 return
             except (yaml.YAMLError, RecursionError):
                 self.findings = []   # read again below, for the pure-Python parser's messages and lines
@@ -134,16 +150,24 @@ class YamlFile:
             self.findings.append(Finding("yaml-syntax", "error", f"文件无法读取为 YAML：{e}", Loc(self.rel, 0)))
         except RecursionError:
             self.findings.append(Finding("yaml-syntax", "error", "文件嵌套层次过深，无法读取", Loc(self.rel, 0)))
+        except _TooLarge:
+            self.data = None
+            self.findings = [Finding("yaml-syntax", "error", TOO_LARGE, Loc(self.rel, 1))]
         finally:
             loader.dispose()
 
     def _convert(self, node: yaml.Node, loader: _Loader, depth: int = 0) -> object:
         if depth > 60:
             raise RecursionError
+        self._nodes += 1
+        if self._nodes > self._budget:
+            raise _TooLarge
         line = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             m = LMap()
             m.line, m.key_lines = line, {}
+            if any(k.tag == "tag:yaml.org,2002:merge" for k, _ in node.value):
+                raise _TooLarge
             loader.flatten_mapping(node)
             for k_node, v_node in node.value:
                 key = self._convert(k_node, loader, depth + 1)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..history import History
-from ..leaks import Entry, _checked, entries, fold
+from ..leaks import ID_LIKE, Entry, _checked, entries, fold, id_pattern
 from ..model import Archive
 
 COPY_SHARE = 0.5   # share of a classified text's sentences found in a lower-level text that makes it a copy
@@ -26,16 +26,19 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     for e in ents:
         by_origin[e.origin.removesuffix(" 全文").removesuffix(" 职能").removesuffix(" 内设机构")].append(e)
     # one folded text per record (with its full text), and the lowest level of its entries
-    texts = {o: (min(x.level.rank for x in es), fold("\n".join(x.text for x in es)), es[0])
-             for o, es in by_origin.items() if not o.startswith("chronicle/")}
+    texts = {o: (min(x.level.rank for x in es), fold("\n".join(x.text for x in es)), "\n".join(x.text for x in es),
+                 es[0]) for o, es in by_origin.items() if not o.startswith("chronicle/")}
     reported = set()
     for e in ents:
         if e.kind == "sentence" or not e.level.rank or e.origin.startswith("chronicle/") or not _checked(e):
             continue
         key = fold(e.text)
+        as_id = id_pattern([e.text]) if ID_LIKE.fullmatch(e.text) else None
         mine = e.origin.removesuffix(" 内设机构")
-        for origin, (rank, text, first) in texts.items():
-            if rank >= e.level.rank or origin == mine or key not in text or (origin, e.text) in reported:
+        for origin, (rank, text, raw, first) in texts.items():
+            if rank >= e.level.rank or origin == mine or (origin, e.text) in reported:
+                continue
+            if not (as_id.search(raw) if as_id else key in text):
                 continue
             reported.add((origin, e.text))
             yield Finding("secret-shared", "error",

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from ..fields import id_problem
 from ..loader import load_archive
 from ..project import root_from_args
 
@@ -83,6 +84,10 @@ level: 县             # 省 地级市 县 县级市 市辖区 …
 
 def fresh_id(kind: str, taken: set[str], wanted: str | None) -> str:
     if wanted:
+        # an id names files: "a/b", "../../x" or "/tmp/x" would write elsewhere, so it must be a plain id
+        problem = id_problem(wanted)
+        if problem:
+            raise ValueError(problem)
         return wanted
     stamp = dt.date.today().strftime("%Y%m%d")
     n = 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -19,6 +20,22 @@ def _pandoc_env() -> None:
         os.environ["PYPANDOC_PANDOC"] = str(exe)
 
 
+@contextlib.contextmanager
+def utf8_locale():
+    """Run pandoc in a UTF-8 locale whatever the caller's is: under LC_ALL=C pandoc reads its arguments (the
+    book's title, file names in Chinese) as ASCII and writes mojibake, so builds would differ by locale."""
+    saved = {k: os.environ.get(k) for k in ("LC_ALL", "LANG")}
+    os.environ["LC_ALL"] = os.environ["LANG"] = "C.UTF-8"
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 def write_docx(writer: BookWriter, out: Path, index_pages: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
     """Headings, footnotes (a Lua filter turns the book's note spans into Word notes) and tables.
 
@@ -31,7 +48,8 @@ def write_docx(writer: BookWriter, out: Path, index_pages: dict[str, list[str]] 
     parts = writer.parts(index_pages or {})
     html = writer.document("body", parts.front + parts.body)
     out.parent.mkdir(parents=True, exist_ok=True)
-    pypandoc.convert_text(html, "docx", format="html", outputfile=str(out),
-                          extra_args=["--quiet", "--toc", f"--lua-filter={writer.theme / 'docx-notes.lua'}",
-                                      "--metadata", f"title={writer.title}", "--metadata", "lang=zh-CN"])
+    with utf8_locale():
+        pypandoc.convert_text(html, "docx", format="html", outputfile=str(out),
+                              extra_args=["--quiet", "--toc", f"--lua-filter={writer.theme / 'docx-notes.lua'}",
+                                          "--metadata", f"title={writer.title}", "--metadata", "lang=zh-CN"])
     return parts.notes

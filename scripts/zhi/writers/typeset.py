@@ -135,6 +135,8 @@ class _Layout:
         return h.hexdigest()[:32]
 
     def _load(self, key: str, want_pdf: bool) -> dict | None:
+        """A cached layout, or None. An entry a killed build left half-written is a miss (and is removed),
+        never an error: later builds must not depend on someone deleting the folder by hand."""
         if key in self.memo:
             return self.memo[key]
         if not self.cache:
@@ -143,18 +145,30 @@ class _Layout:
         pdf = self.cache / f"{key}.pdf"
         if not meta.exists() or (want_pdf and not pdf.exists()):
             return None
-        out = json.loads(meta.read_text(encoding="utf-8"))
-        if want_pdf:
-            out["pdf"] = pdf.read_bytes()
+        try:
+            out = json.loads(meta.read_text(encoding="utf-8"))
+            if not isinstance(out, dict) or not {"pages", "anchors"} <= out.keys():
+                raise ValueError("incomplete")
+            if want_pdf:
+                data = pdf.read_bytes()
+                if not data.startswith(b"%PDF") or b"%%EOF" not in data[-1024:]:
+                    raise ValueError("truncated pdf")
+                out["pdf"] = data
+        except (OSError, ValueError):
+            meta.unlink(missing_ok=True)
+            pdf.unlink(missing_ok=True)
+            return None
         return out
 
     def _store(self, key: str, res: dict) -> None:
+        """The PDF first, the metadata last, each written whole under a temporary name and then renamed: an
+        entry is complete when its metadata exists."""
         if not self.cache:
             return
         meta = {k: v for k, v in res.items() if k != "pdf"}
-        (self.cache / f"{key}.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         if "pdf" in res:
-            (self.cache / f"{key}.pdf").write_bytes(res["pdf"])
+            _atomic_write(self.cache / f"{key}.pdf", res["pdf"])
+        _atomic_write(self.cache / f"{key}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
 
     def run(self, jobs: list[tuple[str, int, bool]]) -> list[dict]:
         keys = [self._key(*job) for job in jobs]
@@ -292,7 +306,13 @@ def _last_plan(cache: Path | None, n: int) -> list[tuple[int, bool]]:
 
 def _save_plan(cache: Path | None, plan: list[tuple[int, bool]]) -> None:
     if cache:
-        (cache / "last-plan.json").write_text(json.dumps(plan), encoding="utf-8")
+        _atomic_write(cache / "last-plan.json", json.dumps(plan).encode("utf-8"))
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 def _global_anchors(results: list[dict], offsets: list[int]) -> dict[str, int]:
