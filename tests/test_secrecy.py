@@ -76,6 +76,14 @@ FRONT_MUTATIONS = {
     "misspelt key": "---\nclassfication: 秘密\n---\n",
     "full-width space in mark": "---\nclassification: 秘　密\n---\n",
     "no front matter, key in body": "classification: 秘密\n",
+    # found attacking our own parser
+    "line separators": "---\u2028classification: 秘密\u2028---\u2028",
+    "carriage returns only": "---\rclassification: 秘密\r---\r",
+    "zero-width in key": "---\nclassi\u200bfication: 秘密\n---\n",
+    "key twice": "---\nclassification: 秘密\nclassification: 公开\n---\n",
+    "empty value": "---\nclassification:\n---\n",
+    "folded into title": "---\ntitle: 附记\n classification: 秘密\n---\n",
+    "front matter after a heading": "# 附记\n\n---\nclassification: 秘密\n---\n",
 }
 
 
@@ -86,7 +94,7 @@ def test_unrecognised_front_matter_never_publishes(tmp_path, name):
     for ed, text in shown.items():
         assert CANARY not in text, f"{name}: canary in the {ed} edition"
     if name not in ("trailing space", "blank line before", "crlf", "bom and tab", "zero-width before",
-                    "full-width dashes"):
+                    "full-width dashes", "line separators", "carriage returns only"):
         assert errors, f"{name}: check is silent"
         assert all(re.search(r"[\u4e00-\u9fff]", f.message) and f.loc.line for f in errors)
 
@@ -278,8 +286,11 @@ def test_an_open_copy_of_a_secret_document_is_refused_naming_both(tmp_path):
     (d / "d-copy.md").write_text(SECRET_TEXT.replace("# 关于", "# 抄件：关于"), encoding="utf-8")
     (d / "d-title.yaml").write_text("id: d-title\ndate: 1999-06\ntitle: 转发《关于设立区保密技术监察中队的通知》的通知\n"
                                     "issuer: 测试县人民政府\n", encoding="utf-8")
+    (d / "d-linked.yaml").write_text("id: d-linked\ndate: 1999-07\ntitle: 其他文件\nissuer: 测试县人民政府\n"
+                                     "transcription: d-secret.md\n", encoding="utf-8")   # the secret's own full text
     found = [f for f in run_checks(load_archive(root)) if f.severity == "error"]
-    copy = [f for f in found if f.code == "secret-copy"]
+    assert any(f.code == "secret-copy" and f.loc.file.endswith("d-linked.yaml") for f in found)
+    copy = [f for f in found if f.code == "secret-copy" and "d-copy" in f.message]
     assert copy and "d-copy" in copy[0].message and "d-secret" in copy[0].message
     shared = [f for f in found if f.code == "secret-shared" and f.loc.file.endswith("d-title.yaml")]
     assert shared and "d-secret" in shared[0].message and "关于设立区保密技术监察中队的通知" in shared[0].message
@@ -298,6 +309,9 @@ def test_an_open_copy_of_a_secret_document_is_refused_naming_both(tmp_path):
     "ＣＨ关于设立区保密技术监察中队的通知",
     "林岚", "林　岚",                                         # a two-character name
     "秘　密★10年", "密级：秘密　保密期限：10年", "祕密★十年", "機密", "秘\u200b密★五年", "内部文件",
+    # found attacking our own scan: other blanks and invisible characters, entities, quoted marks
+    "林\u3164岚", "林\u2800岚", "林\ufe0f岚", "林\U000e0020岚", "林\u00ad岚", "林&#23706;", "林<span>岚</span>",
+    "「秘密」★十年", "秘 密 ★ 10 年", "青密 〔1999〕 77 号", "青密〔１９９９〕７７号",
 ])
 def test_scan_finds_secrets_however_written(tmp_path, written):
     from zhi.leaks import forbidden_strings, scan
@@ -325,6 +339,7 @@ def test_scan_is_quiet_on_ordinary_text(tmp_path):
 # ---- 7. stored XSS: javascript: and data: targets are never live -----------------------------------------
 
 def test_script_link_targets_are_inert_in_site_docx_and_pdf(tmp_path):
+    import html
     import zipfile
 
     from pypdf import PdfReader
@@ -339,11 +354,11 @@ def test_script_link_targets_are_inert_in_site_docx_and_pdf(tmp_path):
         "# 通知\n\n见[附件](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)与[说明]( JavaScript:alert(4))。\n",
         encoding="utf-8")
     with_chapter(root, "---\ntitle: 附记\n---\n\n# 附记\n\n[此处](javascript:alert(1))\n\n[彼处][r]\n\n"
-                       "[官网](https://www.example.org/)\n\n[r]: vbscript:msgbox(2)\n")
+                       "[官网](https://www.example.org/)\n\n[实体](javascript&#58;alert(5))\n\n[r]: vbscript:msgbox(2)\n")
     res = build_edition(root, "public", docx=True)
     htmls = {p: p.read_text(encoding="utf-8") for p in res.out.rglob("*.html")}
     bad = re.compile(r"""(?:href|src|xlink:href)\s*=\s*["']?\s*(?:javascript|data|vbscript):""", re.IGNORECASE)
-    assert not [p for p, t in htmls.items() if bad.search(t)]
+    assert not [p for p, t in htmls.items() if bad.search(html.unescape(t))]
     assert any('href="https://www.example.org/"' in t for t in htmls.values())   # a web address stays a link
     body = res.out / "jigou/cs-xss/index.html"
     page = body.read_text(encoding="utf-8")
@@ -361,6 +376,16 @@ def test_script_link_targets_are_inert_in_site_docx_and_pdf(tmp_path):
             if action and "/URI" in action:
                 uris.append(str(action["/URI"]))
     assert not [u for u in uris if re.match(r"\s*(?:javascript|data|vbscript):", u, re.IGNORECASE)], uris
+
+
+@pytest.mark.parametrize("target", ["javascript:alert(1)", " JaVa\tScRiPt:alert(1)", "javascript&#58;alert(1)",
+                                    "&#106;avascript:alert(1)", "java&#x09;script:x", "javascript&colon;x",
+                                    "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x", "\u3000javascript:x"])
+def test_unsafe_link_targets_are_recognised(target):
+    from zhi.safelinks import safe_url
+
+    assert not safe_url(target)
+    assert safe_url("https://www.example.org/?a=1&amp;b=2") and safe_url("../wenjian/d-1/#fn1") and safe_url("#x")
 
 
 # ---- 8. zhi serve never serves what the leak scan refused ------------------------------------------------

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .classification import PUBLIC, ClassificationError, Level, parse_level
+from .classification import PUBLIC, ClassificationError, Level, parse_level, visible
 from .dates import Date, DateError, parse_date
 from .fields import Fields
 from .findings import Finding, Loc
@@ -39,8 +39,6 @@ PASSAGE_LIKE = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)、]\s*)?[:：∶︰﹕�
 FRONT_FENCE = re.compile(r"^[-－—–‐‑‒―─━ー﹣]{3,}$")
 # a line that tries to set the level outside the front matter (``classification: 秘密``, ``密级：秘密``)
 STRAY_LEVEL = re.compile(r"^(?:classification|密\s*级|classfication|classifcation)\s*[:：]", re.IGNORECASE)
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
-                                   "\u180e\u034f"))
 HIGHEST = Level("绝密")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
@@ -144,7 +142,7 @@ class Book:
 
 def bare(line: str) -> str:
     """A line as a reader sees it: NFKC (full-width forms folded), invisible characters removed, stripped."""
-    return unicodedata.normalize("NFKC", line.translate(INVISIBLE)).strip()
+    return unicodedata.normalize("NFKC", visible(line)).strip()
 
 
 def _split_front_matter(text: str) -> tuple[str | None, str, int, str]:
@@ -219,6 +217,9 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
             if ch.status and ch.status not in STATUSES:
                 fields.error("schema-value", f"“status（稿次）”只能是{'、'.join(STATUSES)}之一，不是“{ch.status}”", "status")
             try:
+                if "classification" in shifted and shifted["classification"] in (None, ""):
+                    raise ClassificationError("“classification（密级）”写了键却没有写密级；请写上 公开、内部、秘密、机密、绝密之一，"
+                                              "或删去这一行（不写就是公开）。在改正之前这一章按绝密处理")
                 ch.classification = parse_level(shifted.get("classification"))
             except ClassificationError as e:
                 fields.error("classification-invalid", str(e), "classification")

@@ -115,6 +115,11 @@ class Fields:
         return self.date(key, required), False
 
     def level(self) -> Level:
+        if "classification" in self.data and self.data["classification"] in (None, ""):
+            # the key is there but says nothing: an editor who started to mark a record must not publish it
+            self.error("classification-invalid", "“classification（密级）”写了键却没有写密级；请写上 公开、内部、秘密、机密、绝密"
+                       "之一，或删去这一行（不写就是公开）。在改正之前按绝密处理", "classification")
+            return Level("绝密")
         try:
             return parse_level(self.data.get("classification"))
         except ClassificationError as e:

@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .classification import Level
+from .classification import Level, visible
 from .docno import normalise_docno, parse_docno
 from .editions import EDITIONS
 from .findings import Loc
@@ -25,10 +25,8 @@ from .model import Archive
 
 # marks are looked for in folded text (see ``fold``): no spaces, full-width forms and traditional characters
 # folded, so "秘　密★10年", "祕密☆十年", "密级：秘密" and "秘\u200b密" are all found
-MARKS = re.compile(r"秘密[★☆*]|机密|绝密|内部资料|内部文件|不得外传|密级[:：]?(?:内部|秘密|机密|绝密)|保密期限")
-SECRET_MARKS = re.compile(r"秘密[★☆*]|机密|绝密|密级[:：]?(?:秘密|机密|绝密)|保密期限")  # the internal edition may carry 内部
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
-                                   "\u180e\u034f\u061c\u2028\u2029"))
+MARKS = re.compile(r"秘密[」』\x22”’）)\]】]*[★☆*]|机密|绝密|内部资料|内部文件|不得外传|密级[:：]?(?:内部|秘密|机密|绝密)|保密期限")
+SECRET_MARKS = re.compile(r"秘密[」』\x22”’）)\]】]*[★☆*]|机密|绝密|密级[:：]?(?:秘密|机密|绝密)|保密期限")  # the internal edition may carry 内部
 ID_CARD = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<![0-9])1[3-9]\d{9}(?![0-9])")
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -51,7 +49,7 @@ def _t2s() -> dict[int, str]:
 def fold(text: str) -> str:
     """Text as the leak scan compares it: NFKC (full-width letters, digits and brackets folded), traditional
     characters made simplified, invisible characters and every kind of space removed."""
-    text = unicodedata.normalize("NFKC", text.translate(INVISIBLE)).translate(_t2s())
+    text = unicodedata.normalize("NFKC", visible(text)).translate(_t2s())
     return re.sub(r"\s+", "", text)
 
 
@@ -304,27 +302,27 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
         if text is None:
             continue
         flat = fold(text)
-        visible = re.sub(r"<[^>]+>", " ", text)
-        folded_visible = fold(visible)
+        shown = re.sub(r"<[^>]+>", " ", text)
+        folded_shown = fold(shown)
         for key, (s, origin) in squeezed.items():
             if key in flat:
                 leaks.append(Leak(rel, s, origin))
         if id_rx is not None:
             for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(
-                    unicodedata.normalize("NFKC", text.translate(INVISIBLE)))):
+                    unicodedata.normalize("NFKC", visible(text)))):
                 leaks.append(Leak(rel, found_id, ids[found_id]))
         for rx, year, number, s, origin in docnos:
             for m in rx.finditer(flat):
                 y = int(m.group(1))
                 if int(m.group(2)) == number and (y == year or (y < 100 and y == year % 100)):
                     leaks.append(Leak(rel, m.group(0), f"{origin}（文号 {s} 的另一种写法）"))
-        for m in marks.finditer(folded_visible):
+        for m in marks.finditer(folded_shown):
             leaks.append(Leak(rel, m.group(0), "密级标志"))
-        visible = unicodedata.normalize("NFKC", visible.translate(INVISIBLE))
-        for m in ID_CARD.finditer(visible):
+        shown = unicodedata.normalize("NFKC", visible(shown))
+        for m in ID_CARD.finditer(shown):
             if _id_card_ok(m.group(0)):
                 leaks.append(Leak(rel, m.group(0), "身份证号码"))
-        for m in MOBILE.finditer(visible):
+        for m in MOBILE.finditer(shown):
             leaks.append(Leak(rel, m.group(0), "手机号码"))
         if clean is not None and len(leaks) == found:
             clean[rel] = stamp

@@ -7,6 +7,7 @@ extension runs last over every rendered page (MkDocs and the book) and turns any
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 
@@ -21,7 +22,10 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 def safe_url(value: str) -> bool:
     """Whether a link target is harmless: relative, an anchor, or http/https/mailto. Browsers ignore control
     characters and spaces around and inside a scheme, so they are removed before it is read."""
-    v = re.sub(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff]", "", value or "")
+    v = value or ""
+    for _ in range(3):   # Markdown keeps character references as written, and the browser decodes them
+        v = html.unescape(v)
+    v = re.sub(r"[\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff]", "", v)
     m = _SCHEME.match(v.lower())
     return m is None or m.group(1) in SAFE_SCHEMES
 

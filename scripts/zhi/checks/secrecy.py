@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -25,27 +26,51 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     by_origin: dict[str, list[Entry]] = defaultdict(list)
     for e in ents:
         by_origin[e.origin.removesuffix(" 全文").removesuffix(" 职能").removesuffix(" 内设机构")].append(e)
-    # one folded text per record (with its full text), and the lowest level of its entries
-    texts = {o: (min(x.level.rank for x in es), fold("\n".join(x.text for x in es)), "\n".join(x.text for x in es),
-                 es[0]) for o, es in by_origin.items() if not o.startswith("chronicle/")}
+    # one text per record (with its full text), at the lowest level of its entries; for each level, the texts
+    # of the records below it joined into one string (a string is looked for once, not once per record)
+    texts = {o: (min(x.level.rank for x in es), "\n".join(x.text for x in es), es[0])
+             for o, es in by_origin.items() if not o.startswith("chronicle/")}
+    below: dict[int, tuple[str, str, list[int], list[int], list[str]]] = {}
+
+    def joined(rank: int):
+        if rank not in below:
+            items = [(o, raw) for o, (r, raw, _) in texts.items() if r < rank]
+            folded = [fold(raw) + "\0" for _, raw in items]
+            raws = [raw + "\0" for _, raw in items]
+            below[rank] = ("".join(folded), "".join(raws), _starts(folded), _starts(raws), [o for o, _ in items])
+        return below[rank]
+
     reported = set()
     for e in ents:
         if e.kind == "sentence" or not e.level.rank or e.origin.startswith("chronicle/") or not _checked(e):
             continue
-        key = fold(e.text)
-        as_id = id_pattern([e.text]) if ID_LIKE.fullmatch(e.text) else None
+        folded, raw, f_starts, r_starts, origins = joined(e.level.rank)
+        if ID_LIKE.fullmatch(e.text):
+            hits = [bisect.bisect_right(r_starts, m.start()) - 1 for m in id_pattern([e.text]).finditer(raw)]
+        else:
+            key, hits, pos = fold(e.text), [], 0
+            while (pos := folded.find(key, pos)) >= 0:
+                hits.append(bisect.bisect_right(f_starts, pos) - 1)
+                pos += 1
         mine = e.origin.removesuffix(" 内设机构")
-        for origin, (rank, text, raw, first) in texts.items():
-            if rank >= e.level.rank or origin == mine or (origin, e.text) in reported:
-                continue
-            if not (as_id.search(raw) if as_id else key in text):
+        for origin in dict.fromkeys(origins[i] for i in hits):
+            if origin == mine or (origin, e.text) in reported:
                 continue
             reported.add((origin, e.text))
+            first = texts[origin][2]
             yield Finding("secret-shared", "error",
                           f"{origin}（{first.level}）含有{e.origin}（{e.level}）的“{e.text}”；"
                           f"密级高的内容不因低密级记录重复而公开，生成时会被保密检查拦下。"
                           f"请删去这处重复，或把{origin}的密级改为不低于“{e.level}”", first.loc)
     yield from _copies(a)
+
+
+def _starts(parts: list[str]) -> list[int]:
+    out, n = [], 0
+    for p in parts:
+        out.append(n)
+        n += len(p)
+    return out
 
 
 def _copies(a: Archive) -> Iterator[Finding]:
@@ -66,9 +91,10 @@ def _copies(a: Archive) -> Iterator[Finding]:
                 continue
             theirs = sentences.get(p.id, set())
             same_title = fold(p.title) == fold(s.title) and len(fold(s.title)) >= 4
+            same_file = p.transcription is not None and p.transcription == s.transcription
             share = len(mine & theirs) / len(mine) if mine else 0.0
-            if same_title or share >= COPY_SHARE:
-                why = "标题相同" if same_title else f"全文有 {share:.0%} 的句子相同"
+            if same_title or same_file or share >= COPY_SHARE:
+                why = "用的是同一个全文文件" if same_file else "标题相同" if same_title else f"全文有 {share:.0%} 的句子相同"
                 yield Finding("secret-copy", "error",
                               f"文件“{p.id}”（{p.classification}）像是文件“{s.id}”（{s.classification}）的副本：{why}。"
                               f"副本的密级不得低于原件：请把“{p.id}”的密级改为“{s.classification}”，或删去这份副本",
