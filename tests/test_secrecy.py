@@ -547,6 +547,14 @@ def test_import_reads_markings_written_every_way(head):
         assert ex.classification == "绝密" and ex.doubtful       # not understood: highest, with a 待核 note
 
 
+def test_import_holds_a_mark_in_a_title_or_file_name_at_the_highest_level():
+    from zhi.importer import extract
+
+    assert extract("关于调整编制的通知（秘密）\n\n正文。\n").classification == "绝密"
+    assert extract("关于调整编制的通知\n\n正文。\n", name="（秘密）关于调整编制的通知").classification == "绝密"
+    assert extract("关于加强秘密文件管理的通知\n\n正文讲到国家秘密。\n").classification == ""   # words, not marks
+
+
 @pytest.mark.parametrize("where", ["header", "footer", "textbox"])
 def test_import_finds_a_mark_in_a_docx_header_footer_or_text_box(tmp_path, where):
     from zhi.importer import import_files

@@ -259,6 +259,7 @@ _MARK = re.compile(r"^(绝密|机密|秘密)\s*(?:[★☆*＊]\s*([0-9０-９一
 _INTERNAL = re.compile(r"^[【\[（(〔]?内部(?:资料|文件|刊物|材料|发行|使用|参考)?[】\]）)〕]?[，,]?\s*(?:注意保存|注意保密)?$")
 # "密级：秘密　保密期限：10年" (a form's fields), with or without the colons and spaces
 _FIELD_MARK = re.compile(r"密级[:：]?(绝密|机密|秘密|内部)(?:[,，;；]?保密期限[:：]?([0-9一二三四五六七八九十]+年|长期))?")
+_BRACKETED = re.compile(r"[(（【\[〔<《]\s*(?:[绝机秘]密|内部)[^)）】\]〕>》]{0,8}[)）】\]〕>》]")  # “……通知（秘密）”
 _MARK_FIELD_WORDS = re.compile(r"密级|保密期限|涉密|[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期")
 # anything that looks like a marking: if none of it was understood, the record comes in at the highest level
 _MARKISH = re.compile(r"[绝机秘]密|密级|涉密|保密期限|[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期|"
@@ -477,7 +478,7 @@ def _find_title(lines: list[str], headings: list[str], skip: set[int]) -> tuple[
     return "", True
 
 
-def extract(text: str, margins: str = "") -> Extracted:
+def extract(text: str, margins: str = "", name: str = "") -> Extracted:
     """Read 文号, title, 成文日期, issuer and classification marks out of a transcription (Markdown or plain text).
 
     ``margins`` is text the transcription leaves out (page headers and footers, text boxes), searched for marks
@@ -497,11 +498,15 @@ def extract(text: str, margins: str = "") -> Extracted:
     rank = max((m.rank for m in marks), default=0)
     rest = [_squeeze(ln) for i, ln in enumerate(lines) if i not in where] + \
         [_squeeze(ln) for i, ln in enumerate(margin_lines) if i not in margin_where]
+    if name and _MARKISH.search(_squeeze(name)):   # a file named “（秘密）关于……”: the name is a label, like a mark
+        rest.append(_squeeze(name)[:12])
     doubtful = []
     for ln in rest:
         # a marking stands alone or leads its line (or names itself: 密级, 保密期限, ★10年); the word inside a
         # sentence or a title (“关于加强秘密文件管理的通知”) is not one
-        if not (_MARK_FIELD_WORDS.search(ln) or _MARKISH.match(ln) or len(ln) <= 12) or _TITLE.match(ln):
+        label = len(ln) <= 12 and not re.search(r"[。，；,;]", ln)   # a short line that is not a sentence
+        if not (_MARK_FIELD_WORDS.search(ln) or _MARKISH.match(ln) or label or _BRACKETED.search(ln)) \
+                or (_TITLE.match(ln) and not _BRACKETED.search(ln)):
             continue
         for m in _MARKISH.finditer(ln):
             word = m.group(0)
@@ -722,7 +727,7 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
         return Outcome(f, "失败", f"转换出错（{type(e).__name__}：{str(e)[:160]}）")
     if not md.strip():
         return Outcome(f, "失败", "文件中没有文字（可能是扫描图片）；扫描件请放在 scans 中，全文另行录入")
-    ex = extract(md, package_text(f))
+    ex = extract(md, package_text(f), f.stem)
     if not _printable(ex.title):
         ex.title, ex.title_guessed = (_printable(f.stem) or "（无标题）"), True
     number_comment = ""
