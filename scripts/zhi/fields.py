@@ -18,6 +18,9 @@ from .rawhtml import has_markup
 from .yamlsource import LList, LMap
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+# an editor's note to self standing in for a value: （待填）, 【待查：文号】, 待补 …
+PLACEHOLDER_RE = re.compile(r"^\s*[（(【\[]?\s*待(?:填|补|查|核|考|定)|[（(【\[]\s*待(?:填|补|查|核|考)[^）)】\]]*[）)】\]]"
+                            r"|^[？?×Xx…\s]+$")
 # ids become page names (jigou/<id>/): these would replace a section's own page, the 404 page or a site file
 RESERVED_IDS = {"index", "readme", "404", "search", "sitemap", "assets", "tags"}
 RESERVED_SUFFIXES = (".html", ".htm", ".md", ".xml", ".json", ".js", ".css", ".gz", ".txt", ".pdf", ".docx")
@@ -41,7 +44,9 @@ KEY_ZH = {
     "scans": "扫描件", "person": "人物", "post": "职务", "from": "起", "to": "止", "basis": "口径",
     "figures": "数字", "functions": "职能", "functions_to": "职能去向", "units": "内设机构", "level": "层级",
     "scope": "范围", "gender": "性别", "born": "出生", "died": "去世", "as": "原文称谓", "doc": "文件",
-    "page": "页码", "end": "止年", "term": "届次",
+    "page": "页码", "end": "止年", "term": "届次", "names": "名称", "co_parents": "双重领导", "partly": "部分并入",
+    "rest_unknown": "其余去向不详", "wording": "原文用语", "bodies": "机构", "description": "说明", "genre": "出版物类别",
+    "section": "卷章", "publisher": "出版者",
 }
 
 
@@ -84,10 +89,29 @@ class Fields:
             self.error("schema-type", f"“{key_label(key)}”应为一段文字，而不是{'列表' if isinstance(v, list) else '键值表'}", key)
             return None
         text = str(v).strip()
+        if PLACEHOLDER_RE.search(text):
+            self.error("placeholder", f"“{key_label(key)}”写的是占位文字“{text[:30]}”，不是档案中的值；"
+                       f"查到后填入，查不到就删去这一行（不详的事不写）", key, severity="warning")
+            return None
         if has_markup(text):
             self.error("raw-html", f"“{key_label(key)}”中含有 HTML 标记（{text[:30]}）；记录中不能写 HTML，"
                        f"请删去尖括号标记（输出时会按原文字显示，不会执行）", key)
         return text
+
+    def choice(self, key: str, allowed: tuple[str, ...], aliases: dict[str, str] | None = None, what: str = "",
+               required: bool = False) -> str | None:
+        """A value from a fixed list; anything else is refused with the closest allowed value suggested."""
+        v = self.text(key, required)
+        if v is None:
+            return None
+        v = (aliases or {}).get(v, v)
+        if v in allowed:
+            return v
+        close = difflib.get_close_matches(v, allowed, n=1, cutoff=0.5)
+        tip = f"是否应为“{close[0]}”？" if close else ""
+        self.error("schema-value", f"“{key_label(key)}”的值“{v}”不在{what or '可用的值'}之列。{tip}"
+                   f"可用：{'、'.join(allowed)}（见编辑指南）", key)
+        return None
 
     def ident(self, key: str = "id", required: bool = True) -> str | None:
         v = self.text(key, required)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .dates import Date
 from .findings import Finding, Loc
-from .model import Archive, Event, NewBody, Ref
+from .model import UNKNOWN, Archive, Event, NewBody, Ref
 
 
 @dataclass
@@ -62,6 +62,12 @@ class Timeline:
     ranks: list[Span] = field(default_factory=list)
     kinds: list[Span] = field(default_factory=list)
     lives: list[Span] = field(default_factory=list)         # periods of existence (re-establishment opens another)
+    suspensions: list[Span] = field(default_factory=list)   # 停止活动: value is the source's wording or None
+    colocations: list[Span] = field(default_factory=list)   # 合署办公: value is the partner's id
+    co_parents: list[Span] = field(default_factory=list)    # 双重领导: value is a tuple of the other leaders' ids
+    levels: list[Span] = field(default_factory=list)        # a jurisdiction's level over time
+    outside: bool = False                                    # outside the volume: named only, no history
+    fate_unknown: Event | None = None                        # its jurisdiction ended and no source gives its fate
     events: list[Event] = field(default_factory=list)       # every event it takes part in, in order
     predecessors: list[tuple[str, Event]] = field(default_factory=list)
     successors: list[tuple[str, Event]] = field(default_factory=list)
@@ -134,6 +140,21 @@ class Timeline:
         hits = self._at(self.jurisdictions, d)
         return hits[-1].value if hits else None
 
+    def suspended_on(self, d: Date) -> Span | None:
+        hits = self._at(self.suspensions, d)
+        return hits[-1] if hits else None
+
+    def colocated_on(self, d: Date) -> list[str]:
+        return [s.value for s in self._at(self.colocations, d)]
+
+    def co_parents_on(self, d: Date) -> tuple[str, ...]:
+        hits = self._at(self.co_parents, d)
+        return hits[-1].value if hits else ()
+
+    def level_on(self, d: Date) -> str | None:
+        hits = self._at(self.levels, d)
+        return hits[-1].value if hits else None
+
     def current_name(self) -> str:
         return self.names[-1].value[0] if self.names else self.id
 
@@ -167,7 +188,7 @@ def _ended_by(e: Event) -> set[str]:
     """The bodies an event ends: the abolished one, or those merged or split away (not surviving in ``after``)."""
     if e.type == "abolish":
         return {e.body.id} if e.body is not None else set()
-    if e.type in ("merge", "split"):
+    if e.type in ("merge", "split", "reorganise"):
         return {r.id for r in e.before} - {r.id for r in e.after}
     return set()
 
@@ -186,6 +207,14 @@ class _Replay:
             self.tl[rid] = Timeline(rid, False, end_unknown=b.end_unknown)
         for rid in archive.jurisdictions:
             self.tl[rid] = Timeline(rid, True)
+        for rec in [*archive.bodies.values(), *archive.jurisdictions.values()]:
+            if not rec.in_scope:  # outside the volume: only its names, for the periods the sources give
+                t = self.tl[rec.id]
+                t.outside = True
+                t.names = [Span((n.name, None), n.start, n.end) for n in rec.names]
+        for j in archive.jurisdictions.values():
+            if j.in_scope and j.level:
+                self.tl[j.id].levels.append(Span(j.level, None))
         self.findings: list[Finding] = []
         self.pending: set[int] = set()           # ids of events not replayed yet
         self.creators: dict[str, list[Event]] = {}  # body id -> events that set it up, in 大事记 order
@@ -207,6 +236,12 @@ class _Replay:
         if t is None:
             return  # unknown id: reported by the reference check
         d = e.date
+        restoring = e.type == "restore"
+        if restoring and t.start is None:
+            self.warn("body-not-yet", "error",
+                      f"恢复事件（{d}）涉及{self.label(nb.id)}，但档案中没有它此前的设立事件；"
+                      f"恢复的是原有机构，请先补记它原来的设立（日期不详可写“{d.year}前”），或改用设立（establish）", e.loc)
+            return
         if t.start is not None:
             if t.end is None:
                 life = t.lives[-1]
@@ -215,22 +250,36 @@ class _Replay:
                        else "（档案中此后没有它的撤销、合并事件）")
                 self.warn("body-exists", "error",
                           f"{self.label(nb.id)}的一期（{life_label(life)}）此时尚未终止{why}，"
-                          f"不能于{d}再次设立；若是恢复设立，请先记录其撤销或合并，或核对两处日期",
+                          f"不能于{d}再次" + ("恢复" if restoring else "设立") + "；若是恢复，请先记录其撤销或合并，或核对两处日期",
                           e.loc, [life.start_event.loc] if life.start_event else [])
                 return
             # re-establishment after an end: a new period of existence of the same id
             t.end = t.end_event = None
+            t.fate_unknown = None
         else:
             t.start, t.start_event = d, e
+        last = {name: spans[-1].value if spans else None
+                for name, spans in (("names", t.names), ("parents", t.parents), ("jurisdictions", t.jurisdictions),
+                                    ("kinds", t.kinds))} if restoring else {}
         t.lives.append(Span(None, d, None, e))
         if nb.name:
             t.names.append(Span((nb.name, nb.short), d, None, e))
+        elif last.get("names"):
+            t.names.append(Span(last["names"], d, None, e))  # 恢复 under its former name
         for sn in nb.second_names:
             t.second_names.append(Span(sn, d, None, e))
+        if nb.level:
+            t.levels.append(Span(nb.level, d, None, e))
+        if t.is_jurisdiction and nb.parent:  # a county set up under a prefecture
+            t.parents.append(Span(nb.parent.id, d, None, e))
         if not t.is_jurisdiction:
-            parent = nb.parent.id if nb.parent else None
+            parent = nb.parent.id if nb.parent else last.get("parents")
             t.parents.append(Span(parent, d, None, e))
+            if nb.co_parents:
+                t.co_parents.append(Span(tuple(r.id for r in nb.co_parents), d, None, e))
             jur = nb.jurisdiction.id if nb.jurisdiction else None
+            if jur is None and not nb.parent and last.get("jurisdictions"):
+                jur = last["jurisdictions"]
             if jur is None and parent and parent in self.tl:
                 jur = self.tl[parent].jurisdiction_on(d)
             if jur is None:
@@ -240,7 +289,7 @@ class _Replay:
             t.jurisdictions.append(Span(jur, d, None, e))
             if nb.rank:
                 t.ranks.append(Span(nb.rank, d, None, e))
-            kind = nb.body_kind or (self.a.bodies[nb.id].body_kind if nb.id in self.a.bodies else None)
+            kind = nb.body_kind or last.get("kinds") or (self.a.bodies[nb.id].body_kind if nb.id in self.a.bodies else None)
             if kind:
                 t.kinds.append(Span(kind, d, None, e))
 
@@ -249,7 +298,8 @@ class _Replay:
         if t is None or t.start is None:
             return
         t.end, t.end_event = e.date, e
-        for spans in (t.lives, t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds):
+        for spans in (t.lives, t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds, t.suspensions,
+                      t.colocations, t.co_parents, t.levels):
             _close(spans, e.date, e)
 
     def touch(self, ref: Ref, e: Event, creating: bool = False) -> Timeline | None:
@@ -261,9 +311,8 @@ class _Replay:
             t.events.append(e)
         if creating:
             return t
-        if t.is_jurisdiction and not t.lives and ref.id in self.a.jurisdictions \
-                and not self.a.jurisdictions[ref.id].in_scope:
-            return t  # a neighbour outside the volume (越境不书) is only named, its history not recorded
+        if t.outside and not t.lives:
+            return t  # outside the volume (越境不书, a superior office): only named, its history not recorded
         d = e.date
         if t.start is None or t.definitely_before_start(d):
             made = [x.date for x in self.creators.get(ref.id, [])]
@@ -312,6 +361,7 @@ class _Replay:
         for e in events:
             self.replay(e, set())
         self.last_known()
+        self._fates_unknown()
         return History(self.tl, events, self.findings)
 
     def last_known(self) -> None:
@@ -353,7 +403,8 @@ class _Replay:
             # an event that may have happened before the end already replayed: what it opened ends there too
             if t is not None and t.lives and not t.is_open() and not _creates(e, r.id):
                 last = t.lives[-1]
-                for spans in (t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds):
+                for spans in (t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds, t.suspensions,
+                              t.colocations, t.co_parents, t.levels):
                     _close(spans, last.end, last.end_event)
 
     def prerequisites(self, e: Event) -> list[Event]:
@@ -380,6 +431,29 @@ class _Replay:
                     out.append(x)
                     break
         return out
+
+    def _fates_unknown(self) -> None:
+        """A body still in a jurisdiction when it ends, with no recorded fate, ends there: 去向不详 (a warning)."""
+        left: dict[str, list[Timeline]] = {}
+        for t in self.tl.values():
+            if t.is_jurisdiction or not t.jurisdictions or t.end_unknown:
+                continue  # a body already said to have an unknown end (end: 不详) is left as it is
+            span = t.jurisdictions[-1]
+            j = self.tl.get(span.value) if span.value else None
+            if span.end is not None or j is None or j.outside or j.end is None or j.end_event is None \
+                    or span.start is None or span.start.earliest() > j.end.latest():
+                continue
+            left.setdefault(j.id, []).append(t)
+        for jid, bodies in left.items():
+            j = self.tl[jid]
+            for t in bodies:
+                self.end(t.id, j.end_event)
+                t.fate_unknown = j.end_event
+            self.warn("fate-unknown", "warning",
+                      f"{self.label(jid)}于{j.end}终止，档案未记下列{len(bodies)}个机构的去向，志书中记为“去向不详”："
+                      + "、".join(self.label(t.id) for t in bodies)
+                      + "。查到去向的，请记撤销、合并或属地变更（rejurisdiction）事件",
+                      j.end_event.loc, [t.start_event.loc for t in bodies if t.start_event])
 
     def _establish(self, e: Event) -> None:
         for nb in e.new.values():
@@ -413,8 +487,66 @@ class _Replay:
                     if s.id in self.tl:
                         self.tl[s.id].predecessors.append((r.id, e))
 
-    _merge = _merge_or_split
+    def _merge(self, e: Event) -> None:
+        self._merge_or_split(e)
+        for r in e.partly:  # gave a part to the merged body and lives on
+            if self.touch(r, e):
+                for s in e.after:
+                    if s.id in self.tl and s.id != r.id:
+                        self.tl[r.id].successors.append((s.id, e))
+                        self.tl[s.id].predecessors.append((r.id, e))
+
     _split = _merge_or_split
+    _reorganise = _merge_or_split
+
+    def _restore(self, e: Event) -> None:
+        if e.source_from:
+            self.touch(e.source_from, e)
+        for nb in e.new.values():
+            self.touch(Ref(nb.id, nb.loc), e, creating=True)
+            self.create(nb, e)
+            if e.source_from and e.source_from.id in self.tl and nb.id in self.tl:
+                self.tl[e.source_from.id].successors.append((nb.id, e))
+                self.tl[nb.id].predecessors.append((e.source_from.id, e))
+
+    def _pairs(self, e: Event):
+        """Each ordered pair of distinct bodies of a co-location event that exist on its date."""
+        ts = [t for r in e.before if (t := self.touch(r, e))]
+        return [(t, other) for t in ts for other in ts if other is not t]
+
+    def _co_locate(self, e: Event) -> None:
+        for t, other in self._pairs(e):
+            if any(s.end is None and s.value == other.id for s in t.colocations):
+                self.warn("colocation-state", "warning", f"{self.label(t.id)}此时已与{self.label(other.id)}合署办公", e.loc)
+                continue
+            t.colocations.append(Span(other.id, e.date, None, e))
+
+    def _close_open(self, spans: list[Span], match, e: Event, code: str, message: str) -> None:
+        """End the open span that ``match`` picks on e's date, or report that there is none to end."""
+        open_ = [s for s in spans if s.end is None and match(s)]
+        if not open_:
+            self.warn(code, "error", message, e.loc)
+            return
+        open_[0].end, open_[0].end_event = e.date, e
+
+    def _separate(self, e: Event) -> None:
+        for t, other in self._pairs(e):
+            self._close_open(t.colocations, lambda s, o=other.id: s.value == o, e, "colocation-state",
+                             f"{self.label(t.id)}此时并未与{self.label(other.id)}合署办公，无从分开；"
+                             f"请先记合署办公（co-locate）事件，或核对机构")
+
+    def _suspend(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            if any(s.end is None for s in t.suspensions):
+                self.warn("suspension-state", "warning", f"{self.label(t.id)}此时已停止活动", e.loc)
+                return
+            t.suspensions.append(Span(e.wording, e.date, None, e))
+
+    def _resume(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            self._close_open(t.suspensions, lambda s: True, e, "suspension-state",
+                             f"{self.label(t.id)}此时并未停止活动，无从恢复活动；请先记停止活动（suspend）事件。"
+                             f"若它曾被撤销，请用恢复（restore）")
 
     def _abolish(self, e: Event) -> None:
         if e.body and self.touch(e.body, e):
@@ -447,9 +579,13 @@ class _Replay:
 
     def _reparent(self, e: Event) -> None:
         if e.body and (t := self.touch(e.body, e)):
-            if e.parent:
-                self.touch(e.parent, e)
+            for r in ([e.parent] if e.parent else []) + e.co_parents:
+                self.touch(r, e)
             self.set_span(t.parents, e.parent.id if e.parent else None, e, "parent", t.id)
+            if e.co_parents or any(s.end is None for s in t.co_parents):
+                _close(t.co_parents, e.date, e)
+                if e.co_parents:
+                    t.co_parents.append(Span(tuple(r.id for r in e.co_parents), e.date, None, e))
 
     def _rejurisdiction(self, e: Event) -> None:
         if e.body and (t := self.touch(e.body, e)):
@@ -467,6 +603,10 @@ class _Replay:
                 self.set_span(t.ranks, e.rank, e, "rank", t.id)
             if e.body_kind:
                 self.set_span(t.kinds, e.body_kind, e, "kind", t.id)
+            if e.level:
+                self.set_span(t.levels, e.level, e, "level", t.id)
+            if e.wording and not e.rank:  # 升格/降格 to a rank no source gives
+                self.set_span(t.ranks, UNKNOWN, e, "rank", t.id)
 
     def _transfer(self, e: Event) -> None:
         for r in (e.source_from, e.target_to):

@@ -6,6 +6,7 @@ file and line, and the rest of the archive is still read.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from .dates import UNKNOWN_WORDS
@@ -13,7 +14,8 @@ from .docno import parse_docno
 from .fields import Fields, as_record_map
 from .findings import Finding, Loc
 from .model import (
-    EVENT_ALIASES, EVENT_TYPES, LEADER_KEY, STAFFING_BASES, STAFFING_KINDS, Archive, Body, Citation, Document,
+    BODY_KINDS, EVENT_ALIASES, EVENT_TYPES, EVENT_WORDINGS, JURISDICTION_LEVELS, KIND_ALIASES, LEADER_KEY,
+    PUBLISHED_GENRES, OutsideName, STAFFING_BASES, STAFFING_KINDS, Archive, Body, Citation, Document,
     Event, Jurisdiction, NewBody, Person, Post, Staffing, StaffingFigure, Unit,
 )
 from .yamlsource import LList, LMap, YamlFile
@@ -31,17 +33,23 @@ HOUSE_STYLE = "house-style.yaml"
 
 COMMON = {"id", "classification", "note"}
 EVENT_COMMON = COMMON | {"type", "date", "decided", "sources", "conflict_note", "staffing"}
-NEW_BODY_KEYS = {"name", "short", "parent", "jurisdiction", "rank", "kind", "second_names"}
+NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
 EVENT_KEYS: dict[str, set[str]] = {
     "establish": {"body"} | NEW_BODY_KEYS,
     "rename": {"body", "name", "short"},
-    "merge": {"before", "after"},
-    "split": {"before", "after"},
+    "merge": {"before", "after", "partly"},
+    "split": {"before", "after", "rest_unknown"},
     "abolish": {"body", "functions_to"},
     "transfer": {"from", "to", "functions"},
-    "reparent": {"body", "parent"},
+    "reparent": {"body", "parent", "co_parents"},
     "rejurisdiction": {"body", "jurisdiction", "parent"},
-    "rerank": {"body", "rank", "kind"},
+    "rerank": {"body", "rank", "kind", "level"},
+    "restore": {"body", "from"} | NEW_BODY_KEYS,
+    "co-locate": {"bodies"},
+    "separate": {"bodies"},
+    "suspend": {"body", "wording"},
+    "resume": {"body", "wording"},
+    "reorganise": {"before", "after"},
     "add-name": {"body", "name"},
     "drop-name": {"body", "name"},
     "staffing": {"body"},
@@ -135,20 +143,20 @@ class Loader:
 
     # ---- kinds --------------------------------------------------------------------
     def _read_jurisdictions(self, m: LMap, rel: str, path: Path) -> None:
-        f = Fields(m, rel, self.findings, "行政区划", COMMON | {"level", "scope"})
+        f = Fields(m, rel, self.findings, "行政区划", COMMON | {"level", "scope", "names"})
         rid = f.ident()
-        scope = f.text("scope") or "in"
-        if scope not in ("in", "out", "本志", "境外"):
-            f.error("schema-value", f"“scope（范围）”只能是 in（本志记述）或 out（越境不书的邻区），不是“{scope}”", "scope")
-        j = Jurisdiction(rid or "", f.loc(), f.level(), f.text("note") or "", level=f.text("level") or "",
-                         in_scope=scope not in ("out", "境外"))
+        in_scope = self._scope(f)
+        j = Jurisdiction(rid or "", f.loc(), f.level(), f.text("note") or "",
+                         level=f.choice("level", JURISDICTION_LEVELS, what="层级") or "",
+                         in_scope=in_scope, names=self._outside_names(f, in_scope))
         if rid:
             self._register(self.archive.jurisdictions, j)
 
     def _read_bodies(self, m: LMap, rel: str, path: Path) -> None:
-        f = Fields(m, rel, self.findings, "机构", COMMON | {"kind", "functions", "units", "end"},
+        f = Fields(m, rel, self.findings, "机构", COMMON | {"kind", "functions", "units", "end", "scope", "names"},
                    hint="名称、上级、规格、属地由事件记录（设立、更名等），不写在机构文件中。")
         rid = f.ident()
+        in_scope = self._scope(f)
         end = f.text("end")
         if end is not None and end not in UNKNOWN_WORDS:
             f.error("schema-value", f"机构文件的“end（止年）”只能写“不详”（档案未载其撤销、合并），不是“{end}”；"
@@ -167,21 +175,66 @@ class Loader:
                 units.append(Unit(uf.text("name", True) or "", uf.date("from"), uf.date("to"), uf.loc()))
         elif raw_units not in (None, ""):
             f.error("schema-type", "“units（内设机构）”应为列表", "units")
-        b = Body(rid or "", f.loc(), f.level(), f.text("note") or "", body_kind=f.text("kind", True) or "",
-                 functions=f.text_list("functions"), units=units, end_unknown=end in UNKNOWN_WORDS)
+        b = Body(rid or "", f.loc(), f.level(), f.text("note") or "",
+                 body_kind=f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别", required=in_scope) or "",
+                 functions=f.text_list("functions"), units=units, end_unknown=end in UNKNOWN_WORDS, in_scope=in_scope,
+                 names=self._outside_names(f, in_scope))
         if rid:
             self._register(self.archive.bodies, b)
 
+    @staticmethod
+    def _scope(f: Fields) -> bool:
+        scope = f.text("scope") or "in"
+        if scope not in ("in", "out", "本志", "境外"):
+            f.error("schema-value", f"“scope（范围）”只能是 in（本志记述）或 out（本志之外，如越境不书的邻区、"
+                    f"上级机关），不是“{scope}”", "scope")
+            return True
+        return scope not in ("out", "境外")
+
+    def _outside_names(self, f: Fields, in_scope: bool) -> list[OutsideName]:
+        """``names:`` of a record outside the volume: each name with the period a source gives for it."""
+        v = f.data.get("names")
+        if v is None or v == "":
+            return []
+        if in_scope:
+            f.error("schema-value", "“names（名称）”只用于本志之外（scope: out）的记录；本志记述的机构、行政区划，"
+                    "名称由设立、更名事件记录", "names")
+            return []
+        if not isinstance(v, LList):
+            f.error("schema-type", "“names（名称）”应为列表，每项写 {name: 名称, from: 起, to: 止, sources: [文件编号]}",
+                    "names")
+            return []
+        out = []
+        for i, item in enumerate(v):
+            nm = as_record_map(item, f.rel, v.line_of(i), self.findings, "名称")
+            if nm is None:
+                continue
+            nf = Fields(nm, f.rel, self.findings, "名称", {"name", "from", "to", "sources", "note"})
+            name = nf.text("name", True)
+            if name:
+                out.append(OutsideName(name, nf.date("from"), nf.date("to"), nf.loc(),
+                                       [c.doc for c in self._citations(nf)]))
+        return out
+
     def _read_documents(self, m: LMap, rel: str, path: Path) -> None:
-        keys = COMMON | {"number", "issuer", "issuer_body", "date", "title", "archive_ref", "transcription", "scans"}
+        keys = COMMON | {"number", "issuer", "issuer_body", "date", "title", "archive_ref", "transcription", "scans",
+                         "description", "genre", "section", "publisher"}
         f = Fields(m, rel, self.findings, "文件", keys)
         rid = f.ident()
         date = f.date("date")
         number = f.text("number") or ""
+        genre = f.choice("genre", PUBLISHED_GENRES, what="出版物类别") or ""
+        title, description = f.text("title") or "", f.text("description") or ""
+        if not (title or number or description):
+            f.error("schema-missing", "文件须写“title（标题）”；标题不详的，写“number（发文字号）”或"
+                    "“description（说明，如：县革委会关于机构设置的批复，标题不详）”，不要自拟标题")
+        elif genre and not title:
+            f.error("schema-missing", f"出版物（{genre}）须写“title（书名）”，如“某某县志”", "genre")
         d = Document(rid or "", f.loc(), f.level(), f.text("note") or "", number=number,
                      docno=parse_docno(number, date.year if date else None) if number else None,
                      issuer=f.text("issuer") or "", issuer_body=f.ref("issuer_body"), date=date,
-                     title=f.text("title", True) or "", archive_ref=f.text("archive_ref") or "")
+                     title=title, description=description, genre=genre, section=f.text("section") or "",
+                     publisher=f.text("publisher") or "", archive_ref=f.text("archive_ref") or "")
         if f.has("transcription"):
             d.transcription = self._path(f, "transcription", path)
         elif rid and (path.parent / f"{rid}.md").is_file():
@@ -263,14 +316,18 @@ class Loader:
 
     def _read_events(self, m: LMap, rel: str, path: Path) -> None:
         raw_type = m.get("type")
-        etype = EVENT_ALIASES.get(str(raw_type).strip(), str(raw_type).strip()) if raw_type is not None else None
+        raw = str(raw_type).strip() if raw_type is not None else ""
+        etype = EVENT_WORDINGS.get(raw) or EVENT_ALIASES.get(raw, raw) if raw_type is not None else None
         if etype not in EVENT_TYPES:
             allowed = EVENT_COMMON | set().union(*EVENT_KEYS.values())
             f = Fields(m, rel, self.findings, "事件", allowed)
             if raw_type is None:
                 f._missing("type")
             else:
-                f.error("event-type", f"事件类型“{raw_type}”无法识别；可用：" +
+                names = list(EVENT_TYPES) + list(EVENT_TYPES.values()) + list(EVENT_ALIASES) + list(EVENT_WORDINGS)
+                close = difflib.get_close_matches(raw, names, n=1, cutoff=0.5)
+                tip = f"是否应为“{close[0]}”？" if close else ""
+                f.error("event-type", f"事件类型“{raw_type}”无法识别。{tip}可用：" +
                         "、".join(f"{k}（{v}）" for k, v in EVENT_TYPES.items()), "type")
             return
         zh = EVENT_TYPES[etype]
@@ -281,16 +338,22 @@ class Loader:
                   date=f.date("date", True), decided=f.date("decided"), sources=self._citations(f, True),
                   conflict_note=f.text("conflict_note") or "", order=self._order)
         e.staffing = self._staffing(f, "staffing", required=etype == "staffing")
+        if raw in EVENT_WORDINGS:
+            e.wording = raw
         getattr(self, f"_event_{etype.replace('-', '_')}", self._event_single)(e, f, m)
         if e.id:
             self._register_unkeyed(e, keyed=True)
         self.archive.events.append(e)
 
     # ---- event shapes ------------------------------------------------------------------
-    def _new_body(self, f: Fields, data: LMap, rid: str, loc: Loc) -> NewBody:
-        nb = NewBody(rid, loc, name=f.text("name", True), short=f.text("short"), parent=f.ref("parent"),
-                     jurisdiction=f.ref("jurisdiction"), rank=f.text("rank"), body_kind=f.text("kind"),
-                     second_names=f.text_list("second_names"))
+    def _new_body(self, f: Fields, data: LMap, rid: str, loc: Loc, name_required: bool = True) -> NewBody:
+        nb = NewBody(rid, loc, name=f.text("name", name_required), short=f.text("short"), parent=f.ref("parent"),
+                     jurisdiction=f.ref("jurisdiction"), rank=f.text("rank"),
+                     body_kind=f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别"),
+                     second_names=f.text_list("second_names"), co_parents=f.refs("co_parents"),
+                     level=f.choice("level", JURISDICTION_LEVELS, what="层级"))
+        if nb.co_parents and not nb.parent:
+            f.error("schema-missing", "写了“co_parents（双重领导）”，也要写“parent（上级）”：parent 是主管的一方", "co_parents")
         return nb
 
     def _event_establish(self, e: Event, f: Fields, m: LMap) -> None:
@@ -298,6 +361,45 @@ class Loader:
         if e.body:
             e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc)
             e.after = [e.body]
+
+    def _event_restore(self, e: Event, f: Fields, m: LMap) -> None:
+        """恢复: the old id comes back; what the event does not restate is taken from its last period."""
+        e.body = f.ref("body", True)
+        e.source_from = f.ref("from")
+        if e.body:
+            e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc, name_required=False)
+            e.after = [e.body]
+
+    def _bodies(self, e: Event, f: Fields, what: str) -> None:
+        e.before = f.refs("bodies")
+        if len(e.before) < 2:
+            f.error("event-shape", f"{what}事件的“bodies（机构）”至少要有两个机构", "bodies" if f.has("bodies") else None)
+        if len({r.id for r in e.before}) < len(e.before):
+            f.error("event-shape", f"{what}事件的“bodies（机构）”把同一个机构写了两次", "bodies")
+
+    def _event_co_locate(self, e: Event, f: Fields, m: LMap) -> None:
+        self._bodies(e, f, "合署办公")
+
+    def _event_separate(self, e: Event, f: Fields, m: LMap) -> None:
+        self._bodies(e, f, "分开办公")
+
+    def _event_suspend(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.wording = f.text("wording")
+
+    _event_resume = _event_suspend
+
+    def _event_reorganise(self, e: Event, f: Fields, m: LMap) -> None:
+        e.before = f.refs("before")
+        self._after_items(e, f, m)
+        if not f.has("before"):
+            f._missing("before")
+        if e.before and e.after and {r.id for r in e.before} == {r.id for r in e.after}:
+            f.error("event-shape", "改组事件前后是同样的机构；只改名称请用更名（rename），只调职能请用职能划转（transfer）",
+                    "after")
+        if e.staffing is not None and len(e.after) != 1:
+            f.error("event-shape", "改组后有多个机构，不能在事件上统一写“staffing（编制）”；请为各机构另记编制核定事件",
+                    "staffing")
 
     def _event_rename(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
@@ -311,14 +413,20 @@ class Loader:
             if not f.has("parent"):
                 f._missing("parent")
             e.parent, e.parent_set = f.ref("parent"), True
+            e.co_parents = f.refs("co_parents")
+            if e.co_parents and not e.parent:
+                f.error("schema-missing", "写了“co_parents（双重领导）”，也要写“parent（上级）”：parent 是主管的一方",
+                        "co_parents")
         elif e.type == "rejurisdiction":
             e.jurisdiction = f.ref("jurisdiction", True)
             if f.has("parent"):
                 e.parent, e.parent_set = f.ref("parent"), True
         elif e.type == "rerank":
-            e.rank, e.body_kind = f.text("rank"), f.text("kind")
-            if not e.rank and not e.body_kind:
-                f.error("schema-missing", "规格调整事件须写“rank（规格）”或“kind（类别）”")
+            e.rank, e.body_kind = f.text("rank"), f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别")
+            e.level = f.choice("level", JURISDICTION_LEVELS, what="层级")
+            if not (e.rank or e.body_kind or e.level or e.wording or f.has("kind") or f.has("level")):
+                f.error("schema-missing", "规格调整事件须写“rank（规格）”、“kind（类别）”或“level（层级）”；"
+                        "来源只说升格、降格而不知新规格的，把 type 写作“升格”或“降格”，不写 rank")
         elif e.type == "abolish":
             e.functions_to = f.refs("functions_to")
 
@@ -351,9 +459,13 @@ class Loader:
     def _event_merge(self, e: Event, f: Fields, m: LMap) -> None:
         e.before = f.refs("before")
         self._after_items(e, f, m)
-        if len(e.before) < 2 and f.has("before"):
+        e.partly = f.refs("partly")
+        if len(e.before) + len(e.partly) < 2 and f.has("before"):
             f.error("event-shape", "合并事件的“before（原机构）”至少要有两个机构；一个机构并入另一个，请把两者都列在 before 中，"
                     "并把存续的一方写在 after", "before")
+        ids = [r.id for r in e.before + e.partly]
+        if len(set(ids)) < len(ids):
+            f.error("event-shape", "合并事件把同一个机构写了两次（before、partly 中各机构只能出现一次）", "before")
         elif not f.has("before"):
             f._missing("before")
         if len(e.after) > 1:
@@ -366,8 +478,13 @@ class Loader:
             f.error("event-shape", "分设事件的“before（原机构）”只能有一个；多并为一请用 merge（合并）", "before")
         elif not f.has("before"):
             f._missing("before")
-        if f.has("after") and len(e.after) < 2:
-            f.error("event-shape", "分设事件的“after（新机构）”至少要有两个（原机构保留时也列入 after）", "after")
+        rest = m.get("rest_unknown")
+        if rest not in (None, True, False):
+            f.error("schema-type", "“rest_unknown（其余去向不详）”只能写 true 或 false", "rest_unknown")
+        e.rest_unknown = rest is True
+        if f.has("after") and len(e.after) < (1 if e.rest_unknown else 2):
+            f.error("event-shape", "分设事件的“after（新机构）”至少要有两个（原机构保留时也列入 after）；"
+                    "来源只记了一个去向的，写 rest_unknown: true", "after")
         if e.staffing is not None:
             f.error("event-shape", "分设事件产生多个机构，不能在事件上统一写“staffing（编制）”；"
                     "请为各新机构另记编制核定（staffing）事件", "staffing")

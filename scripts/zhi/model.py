@@ -29,12 +29,35 @@ EVENT_TYPES: dict[str, str] = {
     "add-name": "加挂牌子",
     "drop-name": "撤销牌子",
     "staffing": "编制核定",
+    "restore": "恢复",
+    "co-locate": "合署办公",
+    "separate": "分开办公",
+    "suspend": "停止活动",
+    "resume": "恢复活动",
+    "reorganise": "改组",
 }
 EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | {
     "成立": "establish", "组建": "establish", "改称": "rename", "撤并": "merge", "拆分": "split",
     "划转": "transfer", "升格": "rerank", "降格": "rerank", "挂牌": "add-name", "摘牌": "drop-name",
-    "调整编制": "staffing", "核定编制": "staffing",
+    "调整编制": "staffing", "核定编制": "staffing", "恢复设立": "restore", "合署": "co-locate",
+    "分署办公": "separate", "改组设立": "reorganise",
 }
+# an event written with one of these words keeps it: the book uses the source's verb
+EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank"}
+
+# the fixed lists editors choose from (guide/bodies.md, guide/jurisdictions.md); anything else is refused
+BODY_KINDS = (
+    "党委工作部门", "党委办事机构", "党委派出机关", "纪律检查机关", "人大机关", "政府工作部门", "政府直属机构",
+    "政府派出机构", "政协机关", "审判机关", "检察机关", "民主党派", "群团机关", "事业单位", "企业", "议事协调机构",
+    "乡镇", "街道", "其他",
+)
+KIND_ALIASES = {"公司": "企业", "纪检机关": "纪律检查机关", "群众团体": "群团机关"}
+JURISDICTION_LEVELS = (
+    "省", "自治区", "直辖市", "行署区", "专区", "地区", "盟", "地级市", "自治州", "县", "自治县", "旗", "县级市",
+    "市辖区", "区", "工矿区", "特区", "乡", "民族乡", "镇", "街道", "区公所",
+)
+PUBLISHED_GENRES = ("志书", "年鉴", "图书", "报刊", "资料汇编")
+UNKNOWN = "不详"
 
 # categories of 编制; "编制" alone is a figure the source gives with no category ("编制N人")
 STAFFING_KINDS = ("行政编制", "政法专项编制", "事业编制", "工勤编制", "企业编制", "编制")
@@ -57,9 +80,21 @@ class Record:
 
 
 @dataclass
+class OutsideName:
+    """A name of a record outside the volume, for the period a source gives (no events are recorded for it)."""
+
+    name: str
+    start: Date | None
+    end: Date | None
+    loc: Loc
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Jurisdiction(Record):
     level: str = ""
     in_scope: bool = True
+    names: list[OutsideName] = field(default_factory=list)  # for a jurisdiction outside the volume
 
     kind_zh = "行政区划"
 
@@ -75,6 +110,8 @@ class Unit:
 @dataclass
 class Body(Record):
     body_kind: str = ""
+    in_scope: bool = True
+    names: list[OutsideName] = field(default_factory=list)  # for a body outside the volume (a superior)
     functions: list[str] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     end_unknown: bool = False  # `end: 不详`: the sources do not give when (or whether) its last period ended
@@ -104,6 +141,8 @@ class NewBody:
     rank: str | None = None
     body_kind: str | None = None
     second_names: list[str] = field(default_factory=list)
+    co_parents: list[Ref] = field(default_factory=list)  # 双重领导: the other leading bodies (parent is 主管)
+    level: str | None = None                           # a jurisdiction's level (县, 县级市, …)
 
 
 @dataclass
@@ -150,6 +189,11 @@ class Event(Record):
     source_from: Ref | None = None    # transfer: from
     target_to: Ref | None = None      # transfer: to
     staffing: Staffing | None = None
+    co_parents: list[Ref] = field(default_factory=list)  # reparent: 双重领导
+    partly: list[Ref] = field(default_factory=list)      # merge: bodies that give a part and live on
+    rest_unknown: bool = False                            # split: only some successors are known
+    level: str | None = None                              # rerank of a jurisdiction: its new level
+    wording: str | None = None                            # the source's own verb (升格, 停止工作 …)
     sources: list[Citation] = field(default_factory=list)
     conflict_note: str = ""
     order: int = 0                    # position in load order, for stable sorting
@@ -163,7 +207,7 @@ class Event(Record):
     def participants(self) -> list[Ref]:
         """Every record this event refers to as an actor (not sources)."""
         refs: list[Ref] = []
-        for r in ([self.body] if self.body else []) + self.before + self.after + self.functions_to:
+        for r in ([self.body] if self.body else []) + self.before + self.after + self.functions_to + self.partly:
             refs.append(r)
         for r in (self.source_from, self.target_to):
             if r:
@@ -171,7 +215,8 @@ class Event(Record):
         return refs
 
     def sort_key(self) -> tuple:
-        rank = 0 if self.type in ("establish", "merge", "split") else 2 if self.type == "abolish" else 1
+        rank = 0 if self.type in ("establish", "merge", "split", "reorganise", "restore") \
+            else 2 if self.type == "abolish" else 1
         return (self.date.sort_key() if self.date else ((9999, 99, 99, 0), 9, (0, 0, 0, 0)), rank, self.order)
 
 
@@ -183,6 +228,10 @@ class Document(Record):
     issuer_body: Ref | None = None
     date: Date | None = None
     title: str = ""
+    description: str = ""              # what the document is, when its title is not known (never made up)
+    genre: str = ""                    # "" for an archival document; 志书, 年鉴, 图书, 报刊 for a published source
+    section: str = ""                  # a published source: the part cited (卷, 篇, 章)
+    publisher: str = ""
     archive_ref: str = ""
     transcription: Path | None = None  # absolute path of the Markdown transcription
     scans: list[Path] = field(default_factory=list)
@@ -192,6 +241,20 @@ class Document(Record):
     @property
     def normalised_number(self) -> str:
         return self.docno.normalised if self.docno else self.number.strip()
+
+    @property
+    def heading(self) -> str:
+        """What the document is called where it is listed: its title, else its 文号, else its description."""
+        return self.title or self.number or self.description or self.id
+
+    @property
+    def label(self) -> str:
+        """A short mention: the 文号 as issued; else 《title》; else the description (never a made-up title)."""
+        if self.number and not self.genre:
+            return self.number
+        if self.title:
+            return f"《{self.title.strip('《》')}》"
+        return self.number or self.description or self.id
 
 
 @dataclass

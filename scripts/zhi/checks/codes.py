@@ -50,6 +50,10 @@ CODES: dict[str, tuple[str, str]] = {
     "jurisdiction-not-alive": ("error", "行政区划在该日期不存在"),
     "jurisdiction-ended": ("error", "行政区划已撤销而机构仍在其中"),
     "jurisdiction-out-of-scope": ("warning", "机构属于越境不书的行政区划"),
+    "fate-unknown": ("warning", "行政区划终止时档案未记机构的去向（志书记为“去向不详”）"),
+    "suspension-state": ("error", "恢复活动的机构并未停止活动（或重复停止活动）"),
+    "colocation-state": ("error", "分开办公的机构并未合署办公（或重复合署）"),
+    "placeholder": ("warning", "记录中写的是占位文字（待填、待查等），不当作值"),
     # events and sources
     "event-no-source": ("error", "事件没有来源文件"),
     "source-conflict": ("warning", "来源所记与本志所取不同（日期、名称或编制数），或来源之间互不相容"),

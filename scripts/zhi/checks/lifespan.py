@@ -99,7 +99,7 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
             if not span.value or span.start is None:
                 continue
             p = h.get(span.value)
-            if p is None or p.is_jurisdiction:
+            if p is None or p.is_jurisdiction or p.outside:
                 continue
             loc = span.start_event.loc if span.start_event else Loc("")
             if not p.alive_on(span.start):
@@ -115,7 +115,7 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
             if not span.value or span.start is None:
                 continue
             j = h.get(span.value)
-            if j is None or not j.is_jurisdiction:
+            if j is None or not j.is_jurisdiction or (j.outside and not j.lives):
                 continue
             loc = span.start_event.loc if span.start_event else Loc("")
             if not j.alive_on(span.start):

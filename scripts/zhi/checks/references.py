@@ -81,9 +81,12 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
         for r in e.participants():
             yield from _check(a, r, "actor", f"{e.type_zh}事件")
         for nb in e.new.values():
-            yield from _check(a, nb.parent, "body", "上级")
+            yield from _check(a, nb.parent, "jurisdiction" if nb.id in a.jurisdictions else "body", "上级")
             yield from _check(a, nb.jurisdiction, "jurisdiction", "行政区划")
-        yield from _check(a, e.parent, "body", "上级")
+        on_place = e.body is not None and e.body.id in a.jurisdictions
+        yield from _check(a, e.parent, "jurisdiction" if on_place else "body", "上级")
+        for r in e.co_parents + [c for nb in e.new.values() for c in nb.co_parents]:
+            yield from _check(a, r, "body", "双重领导")
         yield from _check(a, e.jurisdiction, "jurisdiction", "行政区划")
         for c in e.sources:
             yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
@@ -101,7 +104,7 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
         yield from _check(a, d.issuer_body, "actor", "发文机关")
     for b in a.bodies.values():
         t = h.get(b.id)
-        if t is not None and t.start is None:
+        if t is not None and t.start is None and b.in_scope:
             yield Finding("body-no-origin", "error",
                           f"机构“{b.id}”没有设立记录：请在 sources/events/ 中补记它的设立（establish），"
                           f"或在合并、分设事件的 after 中描述它；早于本志上限的机构，设立日期可写作“{_origin_example(a)}”",

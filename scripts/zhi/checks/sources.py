@@ -105,7 +105,7 @@ def check_documents(a: Archive, h: History) -> Iterator[Finding]:
         cited.update(c.doc for c in rec.sources)
     for d in a.documents.values():
         if d.id not in cited:
-            yield Finding("doc-uncited", "info", f"文件“{d.title or d.id}”尚未被任何事件、任职或编制记录引用", d.loc)
+            yield Finding("doc-uncited", "info", f"文件“{d.heading}”尚未被任何事件、任职或编制记录引用", d.loc)
 
 
 def check_staffing(a: Archive, h: History) -> Iterator[Finding]:

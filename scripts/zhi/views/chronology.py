@@ -97,8 +97,12 @@ class _Writer:
         extra: list[Segment] = []
         if nb is not None:
             t = self.h.get(rid)
-            if nb.parent and not (t and t.is_jurisdiction):
+            if nb.parent and nb.co_parents and not (t and t.is_jurisdiction):
+                extra += self.dual(nb.parent.id, [r.id for r in nb.co_parents], e)
+            elif nb.parent and not (t and t.is_jurisdiction):
                 extra += ["，隶属", self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date))]
+            if nb.level and t and t.is_jurisdiction:
+                extra.append(f"，为{nb.level}")
             kind = nb.body_kind or (self.a.bodies[rid].body_kind if rid in self.a.bodies else "")
             if kind and kind not in ("其他",):
                 extra.append(f"，为{kind}")
@@ -109,6 +113,11 @@ class _Writer:
         if both and extra and isinstance(extra[0], str) and extra[0].startswith("，"):
             extra[0] = "，均" + extra[0][1:]
         return extra
+
+    def dual(self, main: str, others: list[str], e: Event) -> list[Segment]:
+        """'，实行甲与乙双重领导，以甲为主' (双重领导; ``main`` is the 主管 side)."""
+        leaders = [[self.now(r, e)] for r in [main, *others]]
+        return ["，实行"] + _join(leaders[:-1]) + ["与", leaders[-1][0], "双重领导，以", self.now(main, e), "为主"]
 
     def created(self, rid: str, e: Event) -> list[Segment]:
         """A new body: its name, short name, parent, rank as the event describes it."""
@@ -148,10 +157,15 @@ class _Writer:
     def _merge(self, e: Event) -> list[Segment]:
         after = e.after[0].id if e.after else None
         befores = [r.id for r in e.before]
+        parts = _join([[self.before(r.id, e)] for r in e.partly])  # give a part and live on
+        partly: list[Segment] = ["，与"] + parts + ["的一部分"] if parts else []
         if after and after in befores:  # the others merge into a survivor
-            others = [[self.before(r, e)] for r in befores if r != after]
-            return _join(others) + ["并入", self.before(after, e)]
-        segs: list[Segment] = ["撤销"] + _join([[self.before(r, e)] for r in befores]) + ["，合并设立"]
+            others = _join([[self.before(r, e)] for r in befores if r != after])
+            if parts:
+                return others + (["及"] if others else []) + parts + ["的一部分并入", self.before(after, e)]
+            return others + ["并入", self.before(after, e)]
+        segs: list[Segment] = ["撤销"] + _join([[self.before(r, e)] for r in befores]) + partly \
+            + ["合并设立" if partly else "，合并设立"]
         if after:
             segs += self.created(after, e) if after in e.new else [self.now(after, e)]
         return segs
@@ -165,9 +179,11 @@ class _Writer:
         if src in afters:
             return ["从", self.before(src, e), "分出部分职能，设立"] + new
         t = self.h.get(src)
+        rest = ["；其余去向不详"] if e.rest_unknown else []
         if t and t.is_jurisdiction:
-            return ["撤销", self.before(src, e), "，其行政区域分别划归"] + _join([[self.now(r, e)] for r in afters])
-        return ["撤销", self.before(src, e), "，分设"] + new
+            return ["撤销", self.before(src, e), "，其行政区域" + ("" if len(afters) == 1 else "分别") + "划归"] \
+                + _join([[self.now(r, e)] for r in afters]) + rest
+        return ["撤销", self.before(src, e), "，分设"] + new + rest
 
     def _abolish(self, e: Event) -> list[Segment]:
         segs: list[Segment] = ["撤销", self.before(e.body.id, e)]
@@ -182,9 +198,44 @@ class _Writer:
         return [self.now(e.source_from.id, e), f"的{what}划入", self.now(e.target_to.id, e)]
 
     def _reparent(self, e: Event) -> list[Segment]:
+        t = self.h.get(e.body.id)
+        if t and t.is_jurisdiction:
+            if e.parent is None:
+                return [self.now(e.body.id, e), "不再隶属上级行政区划"]
+            return [self.now(e.body.id, e), "改属", self.now(e.parent.id, e)]
         if e.parent is None:
             return [self.now(e.body.id, e), "不再隶属其他机构"]
+        if e.co_parents:
+            return [self.now(e.body.id, e), "改为实行"] + self.dual(e.parent.id, [r.id for r in e.co_parents], e)[1:]
         return [self.now(e.body.id, e), "改为隶属", self.now(e.parent.id, e)]
+
+    def _restore(self, e: Event) -> list[Segment]:
+        rid = e.body.id
+        segs: list[Segment] = []
+        if e.source_from:
+            segs += ["从", self.before(e.source_from.id, e), "分出，"]
+        return segs + ["恢复"] + self.created(rid, e)
+
+    def _co_locate(self, e: Event) -> list[Segment]:
+        names = [[self.now(r.id, e)] for r in e.before]
+        return _join(names[:-1]) + ["与", names[-1][0], "合署办公"]
+
+    def _separate(self, e: Event) -> list[Segment]:
+        names = [[self.now(r.id, e)] for r in e.before]
+        return _join(names[:-1]) + ["与", names[-1][0], "分开办公"]
+
+    def _suspend(self, e: Event) -> list[Segment]:
+        return [self.now(e.body.id, e), e.wording or "停止活动"]
+
+    def _resume(self, e: Event) -> list[Segment]:
+        return [self.now(e.body.id, e), e.wording or "恢复活动"]
+
+    def _reorganise(self, e: Event) -> list[Segment]:
+        befores = [r.id for r in e.before]
+        afters = [r.id for r in e.after]
+        segs: list[Segment] = _join([[self.before(r, e)] for r in befores]) + ["改组为"]
+        return segs + _join([self.created(r, e) if r in e.new and r not in befores else [self.now(r, e)]
+                             for r in afters], "；" if any(r in e.new for r in afters) and len(afters) > 1 else "、")
 
     def _rejurisdiction(self, e: Event) -> list[Segment]:
         segs: list[Segment] = [self.now(e.body.id, e), "划归", self.now(e.jurisdiction.id, e)]
@@ -194,8 +245,14 @@ class _Writer:
 
     def _rerank(self, e: Event) -> list[Segment]:
         parts = []
-        if e.rank:
+        if e.wording and e.rank:
+            parts.append(f"{e.wording}为{e.rank}")
+        elif e.wording:
+            parts.append(e.wording)  # the source gives no new rank: none is made up
+        elif e.rank:
             parts.append(f"规格调整为{e.rank}")
+        if e.level:
+            parts.append(f"改为{e.level}")
         if e.body_kind:
             parts.append(f"改为{e.body_kind}")
         return [self.now(e.body.id, e), "，".join(parts)]
@@ -208,6 +265,13 @@ class _Writer:
 
     def _staffing(self, e: Event) -> list[Segment]:
         return ["核定", self.now(e.body.id, e), staffing_text(e.staffing) if e.staffing else "编制"]
+
+
+def _outside_only(h: History, e: Event) -> bool:
+    """Events among records outside the volume (a superior office) never print in the 大事记."""
+    ts = [h.get(r.id) for r in e.participants()]
+    ts = [t for t in ts if t is not None]
+    return bool(ts) and all(t.outside for t in ts)
 
 
 def _places(a: Archive, h: History, e: Event) -> tuple[set[str], set[str]]:
@@ -234,6 +298,8 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
     w = _Writer(a, h)
     out = []
     for e in h.events:
+        if _outside_only(h, e):
+            continue
         try:
             segs = w.sentence(e)
         except (AttributeError, IndexError, KeyError):

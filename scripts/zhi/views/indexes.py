@@ -31,7 +31,7 @@ class IndexEntry:
 def body_index(a: Archive, h: History) -> list[IndexEntry]:
     out: dict[tuple[str, str], IndexEntry] = {}
     for t in h.timelines.values():
-        if t.is_jurisdiction:
+        if t.is_jurisdiction or t.outside:
             continue
         current = t.current_name()
         open_end = "？" if t.end_unknown and t.lives and t.lives[-1].end is None else ""  # 止年不详, not "still"

@@ -33,6 +33,10 @@ class Lineage:
     parents: list[Period] = field(default_factory=list)
     jurisdictions: list[Period] = field(default_factory=list)
     ranks: list[Period] = field(default_factory=list)
+    suspensions: list[Period] = field(default_factory=list)   # value: the source's wording (停止活动 …)
+    colocations: list[Period] = field(default_factory=list)   # value: the partner's name, ref its id
+    co_parents: list[Period] = field(default_factory=list)    # 双重领导: value: the other leaders' names
+    levels: list[Period] = field(default_factory=list)        # a jurisdiction's levels
     predecessors: list[tuple[str, str, Event]] = field(default_factory=list)  # id, name then, event
     successors: list[tuple[str, str, Event]] = field(default_factory=list)
     functions_in: list[tuple[str, list[str], Event]] = field(default_factory=list)
@@ -83,8 +87,12 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     if t is None:
         return None
     body = a.bodies.get(rid)
-    lin = Lineage(rid, t.current_name(), body.body_kind if body else "", t.start, t.end,
-                  t.end_event.type_zh if t.end_event else "")
+    end_how = "去向不详" if t.fate_unknown else t.end_event.type_zh if t.end_event else ""
+    lin = Lineage(rid, t.current_name(), body.body_kind if body else "", t.start, t.end, end_how)
+    lin.suspensions = [Period(s.value or "停止活动", s.start, s.end) for s in t.suspensions]
+    lin.colocations = _periods(h, t.colocations, named=True)
+    lin.co_parents = [Period("、".join(name_on(h, c, s.start) for c in s.value), s.start, s.end) for s in t.co_parents]
+    lin.levels = _periods(h, t.levels)
     lin.names = _periods(h, t.names, lambda v: v[0])
     lin.short_names = _periods(h, t.names, lambda v: v[1])
     lin.second_names = _periods(h, t.second_names)

@@ -26,6 +26,8 @@ def name_before(h: History, rid: str, e: Event) -> str:
     t = h.get(rid)
     if t is None or not t.names:
         return rid
+    if t.outside:  # named by the periods its sources give, not by events
+        return name_on(h, rid, e.date)
     for s in t.names:
         if s.end_event is e:
             return s.value[0]

@@ -25,6 +25,7 @@ class Row:
     approved: Figure | None
     actual: Figure | None
     stale: int | None = None   # the year of an approved figure older than the house style allows ("据1951年")
+    note: str = ""             # its state on the date: （停止活动）, （与…合署办公）
 
     def approved_text(self) -> str:
         """The approved total as the 一览 prints it: "—" when no figure stands (未载)."""
@@ -96,12 +97,25 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
         for c in origin.sources:
             doc = a.documents.get(c.doc)
             if doc:
-                docs.append(doc.number or f"《{doc.title}》")
+                docs.append(doc.label)
     cuts = breaks(h, t.id)
     approved = in_force(figs, "approved", d, cuts)
+    parent_name = name_on(h, parent, d) if parent else ""
+    if parent and (co := t.co_parents_on(d)):
+        parent_name = f"{parent_name}（主管）、" + "、".join(name_on(h, c, d) for c in co)
     return Row(t.id, names[0], names[1], _span_value(t.kinds, d, ""), _span_value(t.ranks, d, ""), parent,
-               name_on(h, parent, d) if parent else "", life.start if life else t.start, docs,
-               approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after))
+               parent_name, life.start if life else t.start, docs,
+               approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d))
+
+
+def state_note(h: History, t: Timeline, d: Date) -> str:
+    """What a row says beside the name: suspended (in the source's words), sharing an office."""
+    parts = []
+    if (s := t.suspended_on(d)) is not None:
+        parts.append(s.value or "停止活动")
+    if partners := t.colocated_on(d):
+        parts.append("与" + "、".join(name_on(h, p, d) for p in partners) + "合署办公")
+    return f"（{'；'.join(parts)}）" if parts else ""
 
 
 @dataclass

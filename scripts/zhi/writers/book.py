@@ -100,7 +100,7 @@ class BookWriter:
 
     def note(self, doc: Document) -> str:
         anchor = self.ids.next("m")
-        self.mentions[anchor] = (doc.id, doc.number or doc.title)
+        self.mentions[anchor] = (doc.id, doc.number or doc.heading)
         self.notes.setdefault(self.notes_key, []).append(anchor)
         return f'<span class="fn"><span id="{anchor}">{esc(citation_text(doc))}</span></span>'
 
@@ -110,8 +110,8 @@ class BookWriter:
         parts = []
         for d in docs:
             anchor = self.ids.next("m")
-            self.mentions[anchor] = (d.id, d.number or d.title)
-            parts.append(f'<span id="{anchor}">{esc(d.number or "《" + d.title + "》")}</span>')
+            self.mentions[anchor] = (d.id, d.label)
+            parts.append(f'<span id="{anchor}">{esc(d.label)}</span>')
         return "（" + "；".join(parts) + "）"
 
     def dissent_note(self, e: Entry) -> str:
@@ -204,7 +204,7 @@ class BookWriter:
         docs = []
         for d in indexes.document_index(self.a):
             m = self.ids.next("m")
-            self.mentions[m] = (d.id, d.number or d.title)
+            self.mentions[m] = (d.id, d.label)
             docs.append((m, d))
         sections.append(("docs", a1, docs))
         # 二、机构设置一览
@@ -281,7 +281,7 @@ class BookWriter:
             body_groups.append((letter, rows))
         people_groups = [(letter, [(e.term, pages_of(e.target)) for e in entries])
                          for letter, entries in indexes.grouped(indexes.person_index(self.a))]
-        docs = [(d.number or f"《{d.title}》", d.title if d.number else "", pages_of(d.id))
+        docs = [(d.label, d.title if d.number else "", pages_of(d.id))
                 for d in indexes.document_index(self.a)]
         a1, a2, a3 = self.heading(2, "机构名称索引"), self.heading(2, "人名索引"), self.heading(2, "文件索引")
         return self.env.get_template("index.html.j2").render(anchor=anchor, anchors=(a1, a2, a3),

@@ -20,13 +20,24 @@ from ..views.naming import name_on
 _DATE_IN_TEXT = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
 
 
-def citation_text(d: Document) -> str:
-    """A source as the gazetteer cites it: 《标题》（文号）; a title inside the title takes 〈〉."""
+def citation_text(d: Document, page: str | None = None) -> str:
+    """A source as the gazetteer cites it: 《标题》（文号）; a title inside the title takes 〈〉.
+
+    A document whose title is unknown is cited by its 文号 or its description, never by a made-up title;
+    a published source (志书, 年鉴 …) as 《书名》卷章，出版者，年，第N页.
+    """
     title = d.title.strip()
     if title.startswith("《") and title.endswith("》"):
         title = title[1:-1]
-    title = "《" + title.replace("《", "〈").replace("》", "〉") + "》"
-    return f"{title}（{d.number}）" if d.number else title
+    if not title:
+        text = d.number or d.description or d.id
+    elif d.genre:
+        text = "，".join(x for x in (f"《{title}》{d.section}", d.publisher,
+                                     f"{d.date.start.year}年" if d.date else "") if x)
+    else:
+        title = "《" + title.replace("《", "〈").replace("》", "〉") + "》"
+        text = f"{title}（{d.number}）" if d.number else title
+    return f"{text}，第{page}页" if page else text
 
 
 def _context_date(paragraph_before: str) -> Date | None:

@@ -35,7 +35,7 @@ from .tables import Tables
 def page_of(a: Archive, rid: str) -> str | None:
     """The page (path in the Markdown tree) that describes a record, with an anchor where needed."""
     if rid in a.bodies:
-        return f"jigou/{rid}.md"
+        return f"jigou/{rid}.md" if a.bodies[rid].in_scope else None  # a body outside the volume has no page
     if rid in a.jurisdictions:
         return f"dashiji/{rid}.md" if a.jurisdictions[rid].in_scope else None
     if rid in a.documents:
@@ -127,7 +127,7 @@ class SiteWriter:
                               for s in segs))
 
     def cite(self, page: str, docs) -> Markup:
-        return Markup("（" + "；".join(self.link(page, d.id, d.number or f"《{d.title}》") for d in docs) + "）"
+        return Markup("（" + "；".join(self.link(page, d.id, d.label) for d in docs) + "）"
                       if docs else "")
 
     def note(self, page: str, e: Entry) -> Markup:
@@ -290,7 +290,7 @@ class SiteWriter:
         for d in docs:
             text = d.transcription.read_text(encoding="utf-8") if d.transcription else ""
             text = Markup(_demote_headings(escape_all(text)))
-            self.add(f"wenjian/{d.id}.md", d.title, "document.md.j2", d=d, transcription=text,
+            self.add(f"wenjian/{d.id}.md", d.heading, "document.md.j2", d=d, transcription=text,
                      citation=citation_text(d), backlinks=self.backlinks.get(d.id, []))
         self.add("wenjian/index.md", "文件", "documents.md.j2", docs=docs)
 

@@ -37,7 +37,7 @@ class Tables:
         out = [f"**{_md(name_on(self.h, d.target, d.date))}机构设置一览（{d.date.chinese()}）**", "",
                "| 机构 | 类别 | 规格 | 上级 | 核定编制 | 设立 | 依据 |", "| --- | --- | --- | --- | ---: | --- | --- |"]
         for r in rows:
-            out.append(f"| {link(r.body, r.name)} | {_md(r.kind)} | {_md(r.rank)} | {_md(r.parent_name)} | "
+            out.append(f"| {link(r.body, r.name)}{_md(r.note)} | {_md(r.kind)} | {_md(r.rank)} | {_md(r.parent_name)} | "
                        f"{r.approved_text()} | "
                        f"{r.established.chinese() if r.established else ''} | {_md('；'.join(r.authority))} |")
         note = fate_unknown_note(self.h, d.target, d.date)

@@ -1,0 +1,436 @@
+"""Events real records use (issue 11, item 3): 恢复, 合署办公/分开办公, 停止活动/恢复活动, 改组, N→M, partial
+merges, break-ups with one known successor, functions moved to or from a body outside the volume.
+
+Each test reads what the book derives: the 大事记 sentence, the lineage, the snapshot on a date."""
+
+from conftest import make_archive, write
+from zhi.checks import run_checks
+from zhi.dates import parse_date
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.views.chronology import chronology
+from zhi.views.lineage import lineage
+from zhi.views.snapshot import snapshot
+from zhi.views.staffing import figures
+
+
+def derive(root):
+    a = load_archive(root)
+    h = derive_history(a)
+    found = run_checks(a, history=h)
+    return a, h, found
+
+
+def errors(found):
+    return [f.as_text() for f in found if f.severity == "error"]
+
+
+def sentence(a, h, event_id):
+    return next(en.plain() for en in chronology(a, h) if en.event.id == event_id)
+
+
+def rows(a, h, date, jur="cs-xian"):
+    return {r.body: r for r in snapshot(a, h, jur, parse_date(date), figures(a))}
+
+
+def test_restore_by_old_id_after_a_merge_prints_huifu(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", """
+- id: ev-restore
+  type: 恢复
+  date: 1987-05
+  body: cs-jingwei
+  from: cs-jijingwei
+  sources: [d-1990-3]
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "ev-restore") == "从测试县计划经济委员会分出，恢复测试县经济委员会（简称县经委），为政府工作部门。"
+    t = h.get("cs-jingwei")
+    assert len(t.lives) == 2 and t.alive_on(parse_date("1988")) and not t.alive_on(parse_date("1985"))
+    assert "cs-jingwei" in rows(a, h, "1988-12-31") and "cs-jingwei" not in rows(a, h, "1985-12-31")
+    lin = lineage(a, h, "cs-jingwei")
+    assert [p for p, _, _ in lin.predecessors] == ["cs-jijingwei"]
+    assert "分设" not in sentence(a, h, "ev-restore")
+
+
+def test_restore_of_a_living_body_is_refused(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", """
+- id: ev-restore
+  type: restore
+  date: 1970
+  body: cs-jiwei
+  sources: [d-1990-3]
+""")
+    _, _, found = derive(root)
+    assert any(f.code == "body-exists" and "恢复" in f.message for f in found)
+
+
+def test_co_location_keeps_both_bodies_and_shows_in_the_snapshot(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", """
+- id: ev-hs
+  type: 合署办公
+  date: 1960-03
+  bodies: [cs-jiwei, cs-jingwei]
+  sources: [d-1956-1]
+- id: ev-fk
+  type: 分开办公
+  date: 1962-07
+  bodies: [cs-jingwei, cs-jiwei]
+  sources: [d-1956-1]
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "ev-hs") == "测试县计划委员会与测试县经济委员会合署办公。"
+    assert sentence(a, h, "ev-fk") == "测试县经济委员会与测试县计划委员会分开办公。"
+    r61 = rows(a, h, "1961-12-31")
+    assert r61["cs-jiwei"].note == "（与测试县经济委员会合署办公）"
+    assert r61["cs-jingwei"].note == "（与测试县计划委员会合署办公）"
+    assert rows(a, h, "1963-12-31")["cs-jiwei"].note == ""
+    lin = lineage(a, h, "cs-jiwei")
+    assert [(p.value, p.start.iso(), p.end.iso()) for p in lin.colocations] == [("测试县经济委员会", "1960-03", "1962-07")]
+
+
+def test_separating_bodies_that_never_shared_an_office_is_an_error(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", """
+- id: ev-fk
+  type: separate
+  date: 1962-07
+  bodies: [cs-jingwei, cs-jiwei]
+  sources: [d-1956-1]
+""")
+    _, _, found = derive(root)
+    assert any(f.code == "colocation-state" and f.severity == "error" for f in found)
+
+
+def test_suspension_is_not_abolition(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", """
+- id: ev-stop
+  type: 停止活动
+  date: 1966-08
+  body: cs-jiwei
+  sources: [d-1956-1]
+- id: ev-go
+  type: 恢复活动
+  date: 1969-10
+  body: cs-jiwei
+  sources: [d-1956-1]
+- id: ev-stop2
+  type: suspend
+  date: 1967-01
+  body: cs-jingwei
+  wording: 陷于瘫痪
+  sources: [d-1956-1]
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "ev-stop") == "测试县计划委员会停止活动。"
+    assert sentence(a, h, "ev-go") == "测试县计划委员会恢复活动。"
+    assert sentence(a, h, "ev-stop2") == "测试县经济委员会陷于瘫痪。"
+    assert not any("撤销" in en.plain() for en in chronology(a, h) if en.event.id.startswith("ev-stop"))
+    r68 = rows(a, h, "1968-12-31")
+    assert r68["cs-jiwei"].note == "（停止活动）" and r68["cs-jingwei"].note == "（陷于瘫痪）"
+    assert rows(a, h, "1970-12-31")["cs-jiwei"].note == ""
+    t = h.get("cs-jiwei")
+    assert t.end.iso() == "1984-03-12" and t.alive_on(parse_date("1968"))  # still exists while suspended
+    lin = lineage(a, h, "cs-jiwei")
+    assert [(p.value, p.start.iso(), p.end.iso()) for p in lin.suspensions] == [("停止活动", "1966-08", "1969-10")]
+
+
+def test_resume_without_suspension_is_an_error(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", """
+- id: ev-go
+  type: resume
+  date: 1969-10
+  body: cs-jiwei
+  sources: [d-1956-1]
+""")
+    _, _, found = derive(root)
+    assert any(f.code == "suspension-state" and f.loc.line == 2 for f in found)
+
+
+def test_reorganise_one_to_one_is_a_new_identity(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/x.yaml", "id: cs-shengchan\nkind: 政府工作部门\n")
+    write(root, "sources/events/x.yaml", """
+- id: ev-gz
+  type: 改组
+  date: 1968-02
+  before: [cs-jingwei]
+  after:
+    id: cs-shengchan
+    name: 测试县革命委员会生产指挥组
+    parent: cs-zhengfu
+  sources: [d-1956-1]
+""")
+    # the base merge of 1984 names cs-jingwei: it is reorganised away before, so let the merge use the new body
+    write(root, "sources/events/1984.yaml", (root / "sources/events/1984.yaml").read_text(encoding="utf-8")
+          .replace("{id: cs-jingwei, as: 县经委}", "cs-shengchan"))
+    chapter = root / "chronicle/p1/c1.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace("cs-jingwei@1984", "cs-shengchan@1984"), encoding="utf-8")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "ev-gz") == "测试县经济委员会改组为测试县革命委员会生产指挥组，隶属测试县人民委员会，为政府工作部门。"
+    assert h.get("cs-jingwei").end.iso() == "1968-02" and h.get("cs-shengchan").start.iso() == "1968-02"
+    assert [s for s, _ in h.get("cs-jingwei").successors] == ["cs-shengchan"]
+    assert lineage(a, h, "cs-jingwei").end_how == "改组"
+
+
+def test_n_to_m_reorganisation_keeps_survivors(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/x.yaml", "id: cs-new\nkind: 政府工作部门\n")
+    write(root, "sources/events/x.yaml", """
+- id: ev-nm
+  type: reorganise
+  date: 1990-01
+  before: [cs-jijingwei, cs-zhengfu-x1, cs-zhengfu-x2]
+  after:
+    - cs-jijingwei
+    - id: cs-new
+      name: 测试县经济协作办公室
+      parent: cs-zhengfu
+  sources: [d-1990-3]
+- id: ev-x1
+  type: establish
+  date: 1985
+  body: cs-zhengfu-x1
+  name: 测试县城东办事处
+  parent: cs-zhengfu
+  sources: [d-1984-7]
+- id: ev-x2
+  type: establish
+  date: 1985
+  body: cs-zhengfu-x2
+  name: 测试县城西办事处
+  parent: cs-zhengfu
+  sources: [d-1984-7]
+""")
+    write(root, "sources/bodies/y.yaml", "- id: cs-zhengfu-x1\n  kind: 政府派出机构\n- id: cs-zhengfu-x2\n  kind: 政府派出机构\n")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "ev-nm") == ("测试县计划经济委员会、测试县城东办事处、测试县城西办事处改组为测试县计划经济委员会；"
+                                        "测试县经济协作办公室，隶属测试县人民委员会，为政府工作部门。")
+    r = rows(a, h, "1990-12-31")
+    assert {"cs-jijingwei", "cs-new"} <= set(r) and not {"cs-zhengfu-x1", "cs-zhengfu-x2"} & set(r)
+
+
+def test_merge_where_one_part_survives(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/1984.yaml", """
+- id: ev-jjw
+  type: merge
+  date: 1984-03-12
+  before: [cs-jiwei]
+  partly: [cs-jingwei]
+  after:
+    id: cs-jijingwei
+    name: 测试县计划经济委员会
+    parent: cs-zhengfu
+  sources: [d-1984-7]
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "ev-jjw") == ("撤销测试县计划委员会，与测试县经济委员会的一部分合并设立测试县计划经济委员会，"
+                                         "隶属测试县人民委员会，为政府工作部门。")
+    assert h.get("cs-jiwei").end is not None and h.get("cs-jingwei").end is None
+    assert ("cs-jingwei" in [p for p, _ in h.get("cs-jijingwei").predecessors])
+
+
+def test_break_up_with_one_known_successor(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/x.yaml", "id: cs-wujia\nkind: 政府工作部门\n")
+    write(root, "sources/events/x.yaml", """
+- id: ev-split
+  type: split
+  date: 1995
+  before: cs-jijingwei
+  after:
+    - id: cs-wujia
+      name: 测试县物价局
+      parent: cs-zhengfu
+  rest_unknown: true
+  sources: [d-1990-3]
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "ev-split") == "撤销测试县计划经济委员会，分设测试县物价局，隶属测试县人民委员会，为政府工作部门；其余去向不详。"
+    assert h.get("cs-jijingwei").end.iso() == "1995"
+
+
+def test_break_up_with_one_successor_needs_rest_unknown(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/x.yaml", "id: cs-wujia\nkind: 政府工作部门\n")
+    write(root, "sources/events/x.yaml", """
+- id: ev-split
+  type: split
+  date: 1995
+  before: cs-jijingwei
+  after: [{id: cs-wujia, name: 测试县物价局, parent: cs-zhengfu}]
+  sources: [d-1990-3]
+""")
+    _, _, found = derive(root)
+    assert any(f.code == "event-shape" and "rest_unknown" in f.message for f in found)
+
+
+def test_function_transfer_from_a_body_outside_the_volume(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/x.yaml", """
+id: cs-diqu-liangju
+scope: out
+names:
+  - {name: 测试地区行署粮食局, from: 1970, to: 1983, sources: [d-1984-7]}
+""")
+    write(root, "sources/events/x.yaml", """
+- id: ev-tr
+  type: transfer
+  date: 1980-06
+  from: cs-diqu-liangju
+  to: cs-jiwei
+  functions: [粮食统购统销计划]
+  sources: [d-1984-7]
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "ev-tr") == "测试地区行署粮食局的粮食统购统销计划职能划入测试县计划委员会。"
+    assert lineage(a, h, "cs-jiwei").functions_in[0][0] == "cs-diqu-liangju"
+
+
+def test_jurisdiction_parent_and_level_over_time_and_superiors_outside_the_volume(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/jurisdictions/up.yaml", """
+- id: cs-diqu
+  level: 地区
+  scope: out
+  names:
+    - {name: 测试专区, from: 1949, to: 1970, sources: [d-1956-1]}
+    - {name: 测试地区, from: 1970, to: 1983-10, sources: [d-1984-7]}
+- id: cs-shi
+  level: 地级市
+  scope: out
+  names:
+    - {name: 测试市, from: 1949前, sources: [d-1984-7]}
+""")
+    write(root, "sources/events/x.yaml", """
+- id: ev-p1
+  type: reparent
+  date: 1956-01
+  body: cs-xian
+  parent: cs-diqu
+  sources: [d-1956-1]
+- id: ev-p2
+  type: reparent
+  date: 1983-10
+  body: cs-xian
+  parent: cs-shi
+  sources: [d-1984-7]
+- id: ev-lv
+  type: rerank
+  date: 1993-05
+  body: cs-xian
+  level: 县级市
+  sources: [d-1990-3]
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "ev-p1") == "测试县改属测试专区。"
+    assert sentence(a, h, "ev-p2") == "测试县改属测试市。"
+    assert sentence(a, h, "ev-lv") == "测试县改为县级市。"
+    t = h.get("cs-xian")
+    assert t.parent_on(parse_date("1975")) == "cs-diqu" and t.parent_on(parse_date("1990")) == "cs-shi"
+    assert t.level_on(parse_date("1990")) == "县" and t.level_on(parse_date("1995")) == "县级市"
+    # the superiors have no establish event, no error, and nothing of theirs is printed in the 大事记
+    assert not [f for f in found if f.code == "body-no-origin"]
+    assert not any(en.event.id.startswith("ev-") and "测试地区" in en.plain() for en in chronology(a, h))
+
+
+def test_jurisdiction_end_without_recorded_fates_is_one_warning_and_quxiang_buxiang(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", """
+- id: ev-end
+  type: abolish
+  date: 1995-01-01
+  body: cs-xian
+  sources: [d-1990-3]
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    fate = [f for f in found if f.code == "fate-unknown"]
+    assert len(fate) == 1 and fate[0].severity == "warning" and fate[0].loc.file == "sources/events/x.yaml"
+    assert "测试县人民委员会（cs-zhengfu）" in fate[0].message and "测试县计划经济委员会（cs-jijingwei）" in fate[0].message
+    lin = lineage(a, h, "cs-jijingwei")
+    assert lin.end.iso() == "1995-01-01" and lin.end_how == "去向不详"
+    assert not h.get("cs-jijingwei").alive_on(parse_date("1996"))
+
+
+def test_dual_leadership_and_rank_change_with_unknown_rank(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/up.yaml", """
+id: cs-shi-jiwei
+scope: out
+names: [{name: 测试市计划委员会, from: 1949前, sources: [d-1984-7]}]
+""")
+    write(root, "sources/events/x.yaml", """
+- id: ev-dual
+  type: reparent
+  date: 1985
+  body: cs-jijingwei
+  parent: cs-zhengfu
+  co_parents: [cs-shi-jiwei]
+  sources: [d-1984-7]
+- id: ev-up
+  type: 升格
+  date: 1990-06-01
+  body: cs-jijingwei
+  sources: [d-1990-3]
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "ev-dual") == "测试县计划经济委员会改为实行测试县人民委员会与测试市计划委员会双重领导，以测试县人民委员会为主。"
+    assert sentence(a, h, "ev-up") == "测试县计划经济委员会升格。"
+    r = rows(a, h, "1990-12-31")["cs-jijingwei"]
+    assert r.parent_name == "测试县人民委员会（主管）、测试市计划委员会"
+    assert r.rank == "不详" and rows(a, h, "1989-12-31")["cs-jijingwei"].rank == "正科级"
+
+
+def test_fixed_lists_refuse_unknown_values_with_a_suggestion(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/jingwei.yaml", "id: cs-jingwei\nkind: 政府工作部份\n")
+    write(root, "sources/jurisdictions/county.yaml", "id: cs-xian\nlevel: 县极市\n")
+    write(root, "sources/events/x.yaml", """
+- id: ev-x
+  type: 合屬办公
+  date: 1960
+  bodies: [cs-jiwei, cs-jingwei]
+  sources: [d-1956-1]
+""")
+    a, h, found = derive(root)
+    msgs = {(f.loc.file, f.code): f.message for f in found if f.severity == "error"}
+    assert "是否应为“政府工作部门”" in msgs[("sources/bodies/jingwei.yaml", "schema-value")]
+    assert "是否应为“县级市”" in msgs[("sources/jurisdictions/county.yaml", "schema-value")]
+    assert "是否应为“合署办公”" in msgs[("sources/events/x.yaml", "event-type")]
+    # the refused kind is not printed into the 大事记
+    assert not any("政府工作部份" in en.plain() for en in chronology(a, h))
+
+
+def test_new_kinds_are_accepted(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/x.yaml", """
+- {id: cs-minmeng, kind: 民主党派}
+- {id: cs-jijian, kind: 纪律检查机关}
+- {id: cs-gongsi, kind: 公司}
+""")
+    write(root, "sources/events/x.yaml", """
+- {id: e1, type: establish, date: 1985, body: cs-minmeng, name: 中国民主同盟测试县委员会, jurisdiction: cs-xian, sources: [d-1984-7]}
+- {id: e2, type: establish, date: 1985, body: cs-jijian, name: 中共测试县纪律检查委员会, jurisdiction: cs-xian, sources: [d-1984-7]}
+- {id: e3, type: establish, date: 1985, body: cs-gongsi, name: 测试县物资总公司, jurisdiction: cs-xian, sources: [d-1984-7]}
+- {id: e4, type: rerank, date: 1990-06-01, body: cs-jijingwei, kind: 企业, sources: [d-1990-3]}
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "e3") == "设立测试县物资总公司，为企业。"
+    assert sentence(a, h, "e4") == "测试县计划经济委员会改为企业。"
