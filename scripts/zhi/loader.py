@@ -374,8 +374,6 @@ class Loader:
         e.before = f.refs("bodies")
         if len(e.before) < 2:
             f.error("event-shape", f"{what}事件的“bodies（机构）”至少要有两个机构", "bodies" if f.has("bodies") else None)
-        if len({r.id for r in e.before}) < len(e.before):
-            f.error("event-shape", f"{what}事件的“bodies（机构）”把同一个机构写了两次", "bodies")
 
     def _event_co_locate(self, e: Event, f: Fields, m: LMap) -> None:
         self._bodies(e, f, "合署办公")
@@ -463,9 +461,6 @@ class Loader:
         if len(e.before) + len(e.partly) < 2 and f.has("before"):
             f.error("event-shape", "合并事件的“before（原机构）”至少要有两个机构；一个机构并入另一个，请把两者都列在 before 中，"
                     "并把存续的一方写在 after", "before")
-        ids = [r.id for r in e.before + e.partly]
-        if len(set(ids)) < len(ids):
-            f.error("event-shape", "合并事件把同一个机构写了两次（before、partly 中各机构只能出现一次）", "before")
         elif not f.has("before"):
             f._missing("before")
         if len(e.after) > 1:

@@ -51,7 +51,8 @@ def _same_body(e) -> Iterator[Finding]:
         yield Finding("event-same-body", "error",
                       f"职能划转事件的 from 与 to 是同一机构“{e.target_to.id}”，机构不能把职能划转给自己；"
                       f"请核对划出、划入的机构", e.target_to.loc)
-    for key, refs in (("before", e.before), ("after", e.after)):
+    first = "bodies" if e.type in ("co-locate", "separate") else "before、partly" if e.partly else "before"
+    for key, refs in ((first, e.before + e.partly), ("after", e.after)):
         seen: dict[str, Ref] = {}
         for r in refs:
             if r.id in seen:
