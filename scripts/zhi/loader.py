@@ -45,8 +45,8 @@ EVENT_KEYS: dict[str, set[str]] = {
     "rejurisdiction": {"body", "jurisdiction", "parent"},
     "rerank": {"body", "rank", "kind", "level"},
     "restore": {"body", "from"} | NEW_BODY_KEYS,
-    "co-locate": {"bodies"},
-    "separate": {"bodies"},
+    "co-locate": {"bodies", "wording"},
+    "separate": {"bodies", "wording"},
     "suspend": {"body", "wording"},
     "resume": {"body", "wording"},
     "reorganise": {"before", "after"},
@@ -377,9 +377,11 @@ class Loader:
 
     def _event_co_locate(self, e: Event, f: Fields, m: LMap) -> None:
         self._bodies(e, f, "合署办公")
+        e.wording = f.text("wording")
 
     def _event_separate(self, e: Event, f: Fields, m: LMap) -> None:
         self._bodies(e, f, "分开办公")
+        e.wording = f.text("wording")
 
     def _event_suspend(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)

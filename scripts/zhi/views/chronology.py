@@ -43,6 +43,12 @@ class Entry:
         if self.kaoyi:
             out.append(kaoyi_text(self.kaoyi))
         return out
+    pages: dict[str, str] = field(default_factory=dict)  # document id → the page cited (a published source)
+
+    def cite_label(self, d: Document) -> str:
+        """How a source of this entry is named: its label, and the page cited when there is one."""
+        page = self.pages.get(d.id)
+        return f"{d.label}，第{page}页" if page else d.label
 
     def plain(self) -> str:
         return "".join(s if isinstance(s, str) else s.text for s in self.segments)
@@ -164,8 +170,11 @@ class _Writer:
             if parts:
                 return others + (["及"] if others else []) + parts + ["的一部分并入", self.before(after, e)]
             return others + ["并入", self.before(after, e)]
-        segs: list[Segment] = ["撤销"] + _join([[self.before(r, e)] for r in befores]) + partly \
-            + ["合并设立" if partly else "，合并设立"]
+        if befores:
+            segs: list[Segment] = ["撤销"] + _join([[self.before(r, e)] for r in befores]) + partly \
+                + ["合并设立" if partly else "，合并设立"]
+        else:  # only parts of bodies that live on
+            segs = parts + ["的各一部分合并设立" if len(e.partly) > 1 else "的一部分设立"]
         if after:
             segs += self.created(after, e) if after in e.new else [self.now(after, e)]
         return segs
@@ -218,11 +227,11 @@ class _Writer:
 
     def _co_locate(self, e: Event) -> list[Segment]:
         names = [[self.now(r.id, e)] for r in e.before]
-        return _join(names[:-1]) + ["与", names[-1][0], "合署办公"]
+        return _join(names[:-1]) + ["与", names[-1][0], e.wording or "合署办公"]
 
     def _separate(self, e: Event) -> list[Segment]:
         names = [[self.now(r.id, e)] for r in e.before]
-        return _join(names[:-1]) + ["与", names[-1][0], "分开办公"]
+        return _join(names[:-1]) + ["与", names[-1][0], e.wording or "分开办公"]
 
     def _suspend(self, e: Event) -> list[Segment]:
         return [self.now(e.body.id, e), e.wording or "停止活动"]
@@ -300,6 +309,9 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
     for e in h.events:
         if _outside_only(h, e):
             continue
+        if e.type == "establish" and e.date.qualifier == "before":
+            continue  # “1949前”: the record existed by then; no source says it was set up then
+
         try:
             segs = w.sentence(e)
         except (AttributeError, IndexError, KeyError):
@@ -311,5 +323,6 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
         docs = [a.documents[c.doc] for c in supports if c.doc in a.documents]
         other = [(d, a.documents[d.citation.doc]) for d in dissents if d.citation.doc in a.documents]
         level = highest([e.classification] + [d.classification for d in docs] + [d.classification for _, d in other])
-        out.append(Entry(e, e.date, segs, docs, jur, bodies, level, other, e.conflict_note))
+        pages = {c.doc: c.page for c in supports if c.page and c.doc in a.documents}
+        out.append(Entry(e, e.date, segs, docs, jur, bodies, level, other, e.conflict_note, pages))
     return out

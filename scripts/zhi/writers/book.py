@@ -104,14 +104,14 @@ class BookWriter:
         self.notes.setdefault(self.notes_key, []).append(anchor)
         return f'<span class="fn"><span id="{anchor}">{esc(citation_text(doc))}</span></span>'
 
-    def cite_inline(self, docs: list[Document]) -> str:
+    def cite_inline(self, docs: list[Document], entry=None) -> str:
         if not docs:
             return ""
         parts = []
         for d in docs:
             anchor = self.ids.next("m")
-            self.mentions[anchor] = (d.id, d.label)
-            parts.append(f'<span id="{anchor}">{esc(d.label)}</span>')
+            self.mentions[anchor] = (d.id, d.number or d.heading)
+            parts.append(f'<span id="{anchor}">{esc(entry.cite_label(d) if entry is not None else d.label)}</span>')
         return "（" + "；".join(parts) + "）"
 
     def dissent_note(self, e: Entry) -> str:
@@ -133,7 +133,7 @@ class BookWriter:
     def entry_html(self, e: Entry) -> str:
         """A 大事记 entry: the sentence, its sources, and the note with the other readings; the note's call is
         kept on the line of the closing bracket (a call alone at the start of a line reads as a stray figure)."""
-        text, note = self.segs(e.segments) + self.cite_inline(e.sources), self.dissent_note(e)
+        text, note = self.segs(e.segments) + self.cite_inline(e.sources, e), self.dissent_note(e)
         if note and text.endswith(("）", "。")):
             return f'{text[:-1]}<span class="nb">{text[-1]}{note}</span>'
         return text + note
@@ -204,7 +204,7 @@ class BookWriter:
         docs = []
         for d in indexes.document_index(self.a):
             m = self.ids.next("m")
-            self.mentions[m] = (d.id, d.label)
+            self.mentions[m] = (d.id, d.number or d.heading)
             docs.append((m, d))
         sections.append(("docs", a1, docs))
         # 二、机构设置一览

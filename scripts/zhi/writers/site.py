@@ -126,8 +126,9 @@ class SiteWriter:
         return Markup("".join(self.link(page, s.id, s.text) if isinstance(s, Mention) else md_escape(s)
                               for s in segs))
 
-    def cite(self, page: str, docs) -> Markup:
-        return Markup("（" + "；".join(self.link(page, d.id, d.label) for d in docs) + "）"
+    def cite(self, page: str, docs, entry=None) -> Markup:
+        label = entry.cite_label if entry is not None else (lambda d: d.label)
+        return Markup("（" + "；".join(self.link(page, d.id, label(d)) for d in docs) + "）"
                       if docs else "")
 
     def note(self, page: str, e: Entry) -> Markup:

@@ -1,0 +1,81 @@
+"""Real published institutional histories typed in as archives (tests/fixtures/real/*/README.md names each source):
+they check clean and build a site with no workaround, and the site says what the sources say."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from zhi.build import build_edition
+from zhi.checks import run_checks
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.views.chronology import chronology
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real"
+ROOT = REAL.parent.parent.parent
+
+# what each source says, as the 大事记 must print it (date, sentence)
+EXPECTED = {
+    "ninggang": [
+        ("1958年12月24日", "宁冈县并入永新县。"),
+        ("1959年7月1日", "永新县、遂川县的各一部分合并设立井冈山管理局。"),
+        ("1959年11月", "恢复宁冈县。"),
+        ("1959年11月", "宁冈县与井冈山管理局合署办公。"),
+        ("1961年12月6日", "宁冈县与井冈山管理局分治。"),
+    ],
+    "huade": [
+        ("1956年3月26日", "设立化德县交通科（简称县交通科），隶属化德县人民政府，为政府工作部门。"),
+        ("1956年8月", "化德县手工业生产合作社联合社并入化德县工业科。"),
+        ("1956年8月", "中共化德县纪律检查委员会更名为中共化德县委员会监察委员会（简称县委监察委员会）。"),
+        ("1956年11月28日至1956年12月3日", "化德县人民政府更名为化德县人民委员会。"),
+        ("1958年7月", "化德县工业科更名为化德县工业局（简称县工业局）。"),
+        ("1959年3月", "撤销中共化德县委工业部。"),
+    ],
+    "shiyong": [
+        ("1950年2月", "撤销石永区人民政府。"),
+        ("1956年1月", "第九区公所更名为石永区公所。"),
+        ("1967年", "石永区公所处于半瘫痪状态。"),
+        ("1969年12月29日", "设立石永区革命领导小组（简称石永区革组）。"),
+        ("1978年5月", "石永区公所建立。"),
+    ],
+}
+
+
+def test_every_real_fixture_names_its_source():
+    names = sorted(p.name for p in REAL.iterdir() if p.is_dir())
+    assert names == sorted(EXPECTED)
+    for name in names:
+        readme = (REAL / name / "README.md").read_text(encoding="utf-8")
+        assert "http" in readme and "来源" in readme and "未能录入" in readme
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_real_history_checks_clean_and_prints_what_the_source_says(name):
+    a = load_archive(REAL / name)
+    h = derive_history(a)
+    found = run_checks(a, history=h)
+    assert [f.as_text() for f in found if f.severity in ("error", "warning")] == []
+    printed = [(en.date.chinese(), en.plain()) for en in chronology(a, h)]
+    for entry in EXPECTED[name]:
+        assert entry in printed
+    # nothing the sources do not say: no abolition for a suspension, no set-up for what only existed “before”
+    assert not any("前" in d for d, _ in printed)
+    assert not any("撤销石永区公所" in s or "撤销宁冈县" in s for _, s in printed)
+    assert len(printed) == len({e.id for e in a.events if e.date.qualifier != "before"})
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_real_history_builds_a_site(tmp_path, name):
+    root = tmp_path / name
+    shutil.copytree(REAL / name, root)
+    shutil.copytree(ROOT / "theme", root / "theme")  # the project's look, as in any chronicle repository
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    result = build_edition(root, pdf=False)
+    pages = {p: p.read_text(encoding="utf-8") for p in result.out.rglob("*.html")}
+    text = re.sub(r"<[^>]+>", "", "\n".join(pages.values()))  # the words as a reader sees them
+    for date, sentence in EXPECTED[name]:
+        assert sentence.rstrip("。") in text, f"{sentence} not on the built site"
+    assert not result.findings or all(f.severity != "error" for f in result.findings)
+    if name == "shiyong":  # a published source is cited with the page the record gives
+        assert "石永区公所处于半瘫痪状态。（《中国共产党四川省邻水县组织史资料（1926—1987）》，第351页）" in text
