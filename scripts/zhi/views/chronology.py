@@ -47,7 +47,7 @@ class Entry:
 
     def cite_label(self, d: Document) -> str:
         """How a source of this entry is named: its label, and the page cited when there is one."""
-        page = self.pages.get(d.id)
+        page = self.pages.get(d.id) if d.genre else None  # a 志, 年鉴 or book: the page is part of the citation
         return f"{d.label}，第{page}页" if page else d.label
 
     def plain(self) -> str:
