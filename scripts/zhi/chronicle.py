@@ -38,7 +38,9 @@ PASSAGE_CLOSE = re.compile(r"^:::[ \t]*$")
 PASSAGE_LIKE = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)、]\s*)?[:：∶︰﹕꞉˸׃]{2,}\s*(.*)$")
 FRONT_FENCE = re.compile(r"^[-－—–‐‑‒―─━ー﹣]{3,}$")
 # a line that tries to set the level outside the front matter (``classification: 秘密``, ``密级：秘密``)
-STRAY_LEVEL = re.compile(r"^(?:classification|密\s*级|classfication|classifcation)\s*[:：]", re.IGNORECASE)
+STRAY_LEVEL = re.compile(r"^[\"'“”]?(?:classification|密\s*级|classfication|classifcation)[\"'“”]?\s*[:：=＝]", re.IGNORECASE)
+# a head in another notation (TOML +++, JSON {, ;;;): zhi reads only ---; such a head is never taken for body text
+FRONT_MATTER_LIKE = re.compile(r"^(?:\+{3,}|;{3,}|\{\s*$|={3,})\s*$")
 HIGHEST = Level("绝密")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
@@ -156,6 +158,9 @@ def _split_front_matter(text: str) -> tuple[str | None, str, int, str]:
     start = 0
     while start < len(lines) and not bare(lines[start]):
         start += 1
+    if start < len(lines) and FRONT_MATTER_LIKE.match(bare(lines[start])):
+        return None, text, 1, (f"第{start + 1}行的“{lines[start].strip()}”像是另一种写法的文件头；zhi 只认识用单独一行“---”"
+                               f"开始、再用一行“---”结束的文件头（键值写成“classification: 内部”）。在改正之前，这一章按绝密处理")
     if start == len(lines) or not FRONT_FENCE.match(bare(lines[start])):
         return None, text, 1, ""
     for i in range(start + 1, len(lines)):

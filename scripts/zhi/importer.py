@@ -133,11 +133,14 @@ def _check_size(path: Path) -> None:
 
 
 def package_text(path: Path) -> str:
-    """Text that pandoc leaves out of a .docx or .odt: page headers and footers, text boxes. Marks such as
-    “秘密★10年” often stand there."""
+    """Text that pandoc leaves out of the body: page headers and footers and text boxes of a .docx or .odt, the
+    front matter of a Markdown file, the <title> and <meta> of an HTML page. Marks such as “秘密★10年” often
+    stand there."""
     import zipfile
 
     suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown", ".html", ".htm"):
+        return _metadata_text(path, suffix)
     if suffix not in (".docx", ".odt"):
         return ""
     out = []
@@ -157,6 +160,32 @@ def package_text(path: Path) -> str:
     except (zipfile.BadZipFile, OSError, KeyError):
         return ""
     return "\n".join(x for x in out if x.strip())
+
+
+_FRONT_OPEN = re.compile(r"^\s*(?:-{3,}|\+{3,})\s*$")
+_LEVEL_KEY = re.compile(r"^\s*[\"']?(?:classif\w*|密\s*级|level|security)[\"']?\s*[:：=＝]\s*(.*)$", re.IGNORECASE)
+
+
+def _metadata_text(path: Path, suffix: str) -> str:
+    """The metadata pandoc keeps out of the Markdown it writes; a level given there is read like a mark on the page
+    (``classification: 秘密`` reads as 密级：秘密; a value not understood makes the record 绝密, 待核)."""
+    text = _decode(path.read_bytes()).replace("\x00", "").removeprefix("\ufeff")
+    out: list[str] = []
+    if suffix in (".html", ".htm"):
+        for m in re.finditer(r"<title[^>]*>(.*?)</title>|<meta\b[^>]*\bcontent\s*=\s*[\"']([^\"']*)[\"']", text,
+                             re.IGNORECASE | re.DOTALL):
+            out.append(re.sub(r"<[^>]*>", " ", m.group(1) or m.group(2) or "").strip())
+        return "\n".join(x for x in out if x)
+    lines = text.splitlines()
+    start = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if start is None or not _FRONT_OPEN.match(lines[start]):
+        return ""
+    for ln in lines[start + 1:]:
+        if _FRONT_OPEN.match(ln) or ln.strip() == "...":
+            break
+        m = _LEVEL_KEY.match(ln)
+        out.append(f"密级：{m.group(1).strip().strip(chr(34) + chr(39))}" if m else ln.strip())
+    return "\n".join(x for x in out if x)
 
 
 def _xml_text(xml: str, para_end: str) -> str:
@@ -263,7 +292,8 @@ _BRACKETED = re.compile(r"[(（【\[〔<《]\s*(?:[绝机秘]密|内部)[^)）�
 _MARK_FIELD_WORDS = re.compile(r"密级|保密期限|涉密|[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期")
 # anything that looks like a marking: if none of it was understood, the record comes in at the highest level
 _MARKISH = re.compile(r"[绝机秘]密|密级|涉密|保密期限|[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期|"
-                      r"内部(?:资料|文件|刊物|材料|发行|使用)|不得外传|注意保密")
+                      r"内部(?:资料|文件|刊物|材料|发行|使用)|不得外传|注意保密|"
+                      r"(?i:\b(?:top\s*secret|secret|confidential|classified|restricted)\b)")
 
 
 def _cn_number(s: str) -> int | None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
-from ..history import History
-from ..findings import Loc
+from ..chronicle import FRONT_MATTER_LIKE, PASSAGE_LIKE, STRAY_LEVEL, bare
 from ..citations import chosen_reading, incompatible_pairs, split
+from ..findings import Finding, Loc
+from ..history import History
 from ..model import Archive
 from ..rawhtml import has_markup
 
@@ -92,10 +92,11 @@ def check_documents(a: Archive, h: History) -> Iterator[Finding]:
             except (OSError, UnicodeDecodeError):
                 yield Finding("file-encoding", "error", "全文文件不是 UTF-8 编码；请另存为 UTF-8", d.loc)
                 continue
+            rel = d.transcription.relative_to(a.root).as_posix() if d.transcription.is_relative_to(a.root) \
+                else str(d.transcription)
+            yield from _marks_in_full_text(text, rel)
             for i, line in enumerate(text.splitlines(), 1):
                 if has_markup(line):
-                    rel = d.transcription.relative_to(a.root).as_posix() if d.transcription.is_relative_to(a.root) \
-                        else str(d.transcription)
                     yield Finding("raw-html", "error",
                                   f"文件全文中含有 HTML 标记（{line.strip()[:30]}）；全文应为纯文字或 Markdown，"
                                   f"请删去尖括号标记（输出时会按原文字显示，不会执行）", Loc(rel, i))
@@ -152,3 +153,18 @@ def check_staffing(a: Archive, h: History) -> Iterator[Finding]:
                       f"{who(f)}{f.date}核定编制与同日各机构核定数合计不同（{parts}）。编制统计表两数并列，"
                       f"分别标为“{whole_name(h, f.jurisdiction, f.date)}核定编制”与“各机构核定数合计”；若是机构编制未录全，可补录，"
                       f"或在体例中把本检查项设为提示", loc)
+
+
+def _marks_in_full_text(text: str, rel: str) -> Iterator[Finding]:
+    """A full text has no passages and no front matter of its own: its level is the document record's. A marker
+    or a level written inside it is never printed as plain text and never ignored: the build is refused until the
+    editor moves the level into the record (or splits the classified part into a record of its own)."""
+    lines = text.removeprefix("\ufeff").splitlines()
+    first = next((i for i, line in enumerate(lines) if bare(line)), None)
+    for i, line in enumerate(lines):
+        b = bare(line)
+        if PASSAGE_LIKE.match(b) or STRAY_LEVEL.match(b.lstrip(">#*-+ ")) or (i == first and FRONT_MATTER_LIKE.match(b)):
+            yield Finding("passage-invalid", "error",
+                          f"文件全文第{i + 1}行“{line.strip()[:30]}”是密级标记或文件头；全文不分段定密，zhi 不认识其中的标记，"
+                          f"按最高密级处理，任何版本都不生成。请删去这一行，在文件记录中写“classification”；"
+                          f"若全文只有一部分涉密，请把这部分另立一条有密级的文件记录", Loc(rel, i + 1))
