@@ -154,3 +154,17 @@ def test_internal_kaoyi_page_lists_work_to_do(internal):
     page = text_of(internal.out / "kaoyi" / "index.html")
     todo = page[page.rindex("待写考异"):]
     assert "以下 1 条有异说而尚无考异" in todo and "设立县招生委员会" in todo and "撤销县木材公司" not in todo
+
+
+def test_snapshot_bases_leave_out_a_dissenting_source(archive_root):
+    """The 一览's 依据 column lists only the sources that support the establishment (a tester found the
+    dissenting one listed there)."""
+    from zhi.views.snapshot import snapshot
+    from zhi.views.staffing import figures
+
+    a = load_archive(archive_root)
+    h = derive_history(a)
+    rows = {r.body: r for r in snapshot(a, h, "cs-xian", parse_date("1966-12-31"), figures(a))}
+    row = rows["cs-zhaosheng"]
+    assert row.authority == [a.documents["d-zn-dsj"].label]
+    assert a.documents["d-cs-xianzhi"].label not in row.authority

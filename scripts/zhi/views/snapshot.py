@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..citations import split
 from ..dates import Date
 from ..history import History, Timeline
 from ..model import Archive
@@ -94,7 +95,7 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
     life = next((life for life in reversed(t.lives) if life.covers(d)), None)
     origin = life.start_event if life else t.start_event
     if origin:
-        for c in origin.sources:
+        for c in split(origin, h)[0]:   # a dissenting source is never listed among the bases
             doc = a.documents.get(c.doc)
             if doc:
                 docs.append(doc.label)
