@@ -168,3 +168,17 @@ def test_snapshot_bases_leave_out_a_dissenting_source(archive_root):
     row = rows["cs-zhaosheng"]
     assert row.authority == [a.documents["d-zn-dsj"].label]
     assert a.documents["d-cs-xianzhi"].label not in row.authority
+
+
+def test_an_event_whose_every_source_dissents_is_refused(tmp_path):
+    """A tester forced a date no source gives, citing only a source that says otherwise: that is an error, not
+    a note (the 大事记 printed the invented date with no source)."""
+    root = make_archive(tmp_path, OVERLAY)
+    p = root / "sources/events/1966.yaml"
+    text = p.read_text(encoding="utf-8")
+    old = "    - {doc: d-zn-dsj, page: 147}\n    - {doc: d-cs-xianzhi, name: 县招生办公室}"
+    assert old in text
+    p.write_text(text.replace(old, "    - {doc: d-cs-xianzhi, name: 县招生办公室}"), encoding="utf-8")
+    a = load_archive(root)
+    found = [f for f in run_checks(a) if f.code == "event-no-source"]
+    assert found and found[0].severity == "error" and "没有一份来源支持" in found[0].message

@@ -18,6 +18,12 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
             yield Finding("event-no-source", "error",
                           f"{e.type_zh}事件{('“' + e.id + '”') if e.id else ''}没有来源；请在 sources 中写明依据的文件编号",
                           e.loc)
+        elif not split(e, h)[0]:
+            # every source says otherwise: the reading printed would rest on nothing (史实观)
+            yield Finding("event-no-source", "error",
+                          f"{e.type_zh}事件{('“' + e.id + '”') if e.id else ''}所列来源都与所记不同（都是“另据”），"
+                          f"没有一份来源支持本条的说法；请补上支持所取说法的来源，或照来源改正本条",
+                          e.loc, [c.loc for c in e.sources])
         yield from _conflicts(e, h, f"{e.type_zh}事件")
         if e.decided and e.date and e.decided.earliest() > e.date.latest():
             yield Finding("date-order", "warning",
