@@ -1,16 +1,10 @@
 """History derived from events: lifespans with gaps, names on the day of a change, out-of-scope places."""
 
-from conftest import make_archive
+from conftest import make_archive, write
 from zhi.checks import run_checks
 from zhi.dates import parse_date
 from zhi.history import derive_history
 from zhi.loader import load_archive
-
-
-def write(root, rel, text):
-    p = root / rel
-    p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(text, encoding="utf-8")
 
 
 def codes(root):

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_archive
+from conftest import make_archive, with_theme
 from zhi import notecount
 from zhi.build import build_edition
 from zhi.editions import filter_archive
@@ -15,12 +15,7 @@ from zhi.loader import load_archive
 
 def project(tmp: Path) -> Path:
     """The small base archive with the theme, ready to build."""
-    import shutil
-
-    root = make_archive(tmp)
-    shutil.copytree(ROOT / "theme", root / "theme")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return root
+    return with_theme(make_archive(tmp))
 
 
 def run(*args: str) -> str:

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import make_archive
+from conftest import make_archive, with_theme
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from zhi.checks import run_checks
@@ -20,12 +20,7 @@ HEAD = "密段标题CANARYHEAD"
 
 def buildable(tmp_path: Path) -> Path:
     """The small base archive with the project's theme and site settings, ready for build_edition."""
-    import shutil
-
-    root = make_archive(tmp_path)
-    shutil.copytree(ROOT / "theme", root / "theme")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return root
+    return with_theme(make_archive(tmp_path))
 
 
 def with_chapter(root: Path, text: str, name: str = "p1/c2.md") -> Path:
