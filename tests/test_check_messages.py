@@ -116,3 +116,19 @@ def test_build_without_pdf_and_no_earlier_pdf_links_none(tmp_path):
     assert "此前也没有生成过" in proc.stdout
     assert not (root / "site/zhi.pdf").exists()
     assert "zhi.pdf" not in (root / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_full_width_colon_after_a_key_is_named_on_its_own_line(tmp_path):
+    # the editor typed "name：" with the Chinese colon; the parser only fails on the line after it
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", "- id: ev-a\n  type: establish\n  name：测试县档案局\n  date: 1956-03\n")
+    (f,) = found(root, "yaml-syntax")
+    assert f.loc.file == "sources/events/x.yaml" and f.loc.line == 3
+    assert "中文冒号" in f.message
+
+
+def test_an_ordinary_syntax_error_is_not_blamed_on_a_colon_in_text(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", "- id: ev-a\n  note: 据档案：原件缺页\n   type: establish\n")
+    (f,) = found(root, "yaml-syntax")
+    assert f.loc.line == 3 and "中文冒号" not in f.message

@@ -89,6 +89,21 @@ def _hint(problem: str) -> str:
     return "请检查这一行及上一行的缩进、冒号和引号"
 
 
+# a key written with a full-width colon ("名称：县委") is read as plain text, so the parser stumbles only on the
+# next line; the editor's slip is on the line with the "："
+_WIDE_COLON_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff-]*\s*：")
+WIDE_COLON = "键后用了中文冒号“：”；请改为英文冒号加空格“: ”"
+
+
+def _wide_colon_line(text: str, line: int) -> int:
+    """The 1-based line, at or up to three lines before ``line``, whose key ends in a full-width colon; 0 if none."""
+    lines = text.split("\n")
+    for n in range(min(line, len(lines)), max(line - 4, 0), -1):
+        if _WIDE_COLON_KEY.match(lines[n - 1]):
+            return n
+    return 0
+
+
 class _TooLarge(Exception):
     """Aliases (``*名称``) or merge keys (``<<``) would expand the file far beyond its own size."""
 
@@ -142,9 +157,13 @@ class YamlFile:
             mark = e.problem_mark or e.context_mark
             line = mark.line + 1 if mark else 0
             problem = (e.problem or "") + " " + (e.context or "")
+            hint = _hint(problem)
+            wide = _wide_colon_line(text, line)
+            if wide:
+                line, hint = wide, WIDE_COLON
             self.findings.append(Finding(
                 "yaml-syntax", "error",
-                f"YAML 语法错误，文件未能读入：{_hint(problem)}。（解析器原文：{(e.problem or e.context or '').strip()}）",
+                f"YAML 语法错误，文件未能读入：{hint}。（解析器原文：{(e.problem or e.context or '').strip()}）",
                 Loc(self.rel, line)))
         except yaml.YAMLError as e:  # reader errors: bad characters
             self.findings.append(Finding("yaml-syntax", "error", f"文件无法读取为 YAML：{e}", Loc(self.rel, 0)))
