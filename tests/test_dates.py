@@ -33,7 +33,7 @@ def points(draw):
 @st.composite
 def dates(draw):
     p = draw(points())
-    q = draw(st.sampled_from(["", "约", "~", "<", ">", "前", "后", "range"]))
+    q = draw(st.sampled_from(["", "约", "<", ">", "前", "后", "range"]))
     if q == "range":
         other = draw(points())
         a, b = sorted([parse_date(p), parse_date(other)], key=lambda d: d.start.first_day())
@@ -53,18 +53,45 @@ def dates(draw):
     ("1984-03-12", "1984-03-12", "1984年3月12日"),
     ("1984年3月12日", "1984-03-12", "1984年3月12日"),
     ("1984年3月", "1984-03", "1984年3月"),
-    ("约1984", "1984~", "约1984年"),
-    ("1984~", "1984~", "约1984年"),
+    ("约1984", "约1984", "约1984年"),
     ("1985前", "<1985", "1985年前"),
     ("<1985", "<1985", "1985年前"),
     ("1985年以后", ">1985", "1985年后"),
     ("1980..1983", "1980..1983", "1980年至1983年"),
     ("1980年至1983年6月", "1980..1983-06", "1980年至1983年6月"),
+    # gazetteer spans: "~" between two dates, the end without the year (and month) it shares with the start
+    ("1954年10月~1956年4月", "1954-10..1956-04", "1954年10月至1956年4月"),
+    ("1954年10月22日~27日", "1954-10-22..1954-10-27", "1954年10月22日至27日"),
+    ("1954年10月～12月", "1954-10..1954-12", "1954年10月至12月"),
+    ("1984年3月至1984年5月", "1984-03..1984-05", "1984年3月至5月"),
+    ("1960年代", "1960年代", "1960年代"),
+    ("约1960年代", "约1960年代", "约1960年代"),
 ])
 def test_written_forms(text, iso, zh):
     d = parse_date(text)
     assert d.iso() == iso
     assert d.chinese() == zh
+
+
+def test_decade_is_ten_years_and_printed_whole():
+    d = parse_date("1960年代")
+    assert (d.earliest(), d.latest()) == (date(1960, 1, 1), date(1969, 12, 31))
+    assert d.in_year() == "1960年代"  # never "是年" or "年代" under a year heading
+    assert parse_date("1960-06") < d < parse_date("1961-01")
+
+
+@pytest.mark.parametrize("text", ["1954-10~", "1954年10月～", "1984~"])
+def test_trailing_tilde_is_refused_not_read_as_circa(text):
+    """A gazetteer's 1954.10~ means 'from 1954-10 on'; reading it as 约 would be a silent misreading."""
+    with pytest.raises(DateError) as e:
+        parse_date(text)
+    msg = str(e.value)
+    assert "不是约数" in msg and "to 写“不详”" in msg and "约" + text.rstrip("~～") in msg
+
+
+def test_span_end_cannot_precede_start_when_shortened():
+    with pytest.raises(DateError, match="结束早于开始"):
+        parse_date("1954年10月22日~3日")
 
 
 def test_int_year_from_yaml():

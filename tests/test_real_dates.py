@@ -46,7 +46,7 @@ def test_penglai_1958_term_and_a_start_known_only_within_a_session():
     a, h = load("penglai-1958")
     (p,) = a.posts
     assert p.term == "第三届人民委员会"
-    assert p.tenure() == "1958年5月31日至1958年6月6日—？"
+    assert p.tenure() == "1958年5月31日至6月6日—？"
     assert lineage(a, h, "penglai-renwei").post_groups[0][0] == "蓬莱县人民委员会"
 
 

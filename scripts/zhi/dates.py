@@ -40,6 +40,8 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
     "春": (3, 5), "春季": (3, 5), "夏": (6, 8), "夏季": (6, 8), "秋": (9, 11), "秋季": (9, 11),
     "冬": (12, 14), "冬季": (12, 14),
 }
+# A decade as the sources name it (1960年代): a Point with this part means the ten years from its year.
+DECADE = "年代"
 # Named parts of a month: the days each may mean (31 = the month's last day).
 MONTH_PARTS: dict[str, tuple[int, int]] = {
     "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "月初": (1, 10), "月中": (11, 20), "月底": (21, 31),
@@ -64,6 +66,8 @@ class Point:
         return "day" if self.day else "part" if self.part else "month" if self.month else "year"
 
     def first_day(self) -> _dt.date:
+        if self.part == DECADE:
+            return _dt.date(self.year, 1, 1)
         if self.part and self.month is None:
             return _dt.date(self.year, YEAR_PARTS[self.part][0], 1)
         if self.part:
@@ -71,6 +75,8 @@ class Point:
         return _dt.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> _dt.date:
+        if self.part == DECADE:
+            return _dt.date(self.year + 9, 12, 31)
         if self.part and self.month is None:
             y, m = _month_day(self.year, YEAR_PARTS[self.part][1])
             return _dt.date(y, m, calendar.monthrange(y, m)[1])
@@ -83,6 +89,9 @@ class Point:
     def sort_tuple(self) -> tuple[int, int, int, int]:
         # 99 sorts a missing part after every real value: end of month / end of year. A named part sorts at the
         # end of its months (a winter at the end of its year), after the exact entries there (last element 1).
+        # A decade (1960年代) sorts at the end of its first year, after everything there.
+        if self.part == DECADE:
+            return (self.year, 99, 99, 2)
         if self.part and self.month is None:
             return (self.year, min(YEAR_PARTS[self.part][1], 12), 99, 1)
         if self.part:
@@ -90,6 +99,8 @@ class Point:
         return (self.year, self.month or 99, self.day or 99, 0)
 
     def iso(self) -> str:
+        if self.part == DECADE:
+            return f"{self.year:04d}{DECADE}"
         if self.day:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         if self.month:
@@ -98,6 +109,8 @@ class Point:
 
     def within_year(self) -> str:
         """The Chinese date without its year: 3月12日, 3月, 3月上旬, 下半年, 年底; empty for a bare year."""
+        if self.part == DECADE:
+            return "年代"
         s = ""
         if self.month:
             s += f"{self.month}月"
@@ -185,18 +198,28 @@ class Date:
         s = self.start.iso()
         if self.end:
             return f"{s}..{self.end.iso()}"
-        return {"exact": s, "circa": f"{s}~", "before": f"<{s}", "after": f">{s}"}[self.qualifier]
+        return {"exact": s, "circa": f"约{s}", "before": f"<{s}", "after": f">{s}"}[self.qualifier]
 
     def chinese(self) -> str:
         s = self.start.chinese()
         if self.end:
-            return f"{s}至{self.end.chinese()}"
+            return f"{s}至{self._end_chinese()}"
         return {"exact": s, "circa": f"约{s}", "before": f"{s}前", "after": f"{s}后"}[self.qualifier]
+
+    def _end_chinese(self) -> str:
+        """The end of a span without the year (and month) it shares with the start, as books print it:
+        1954年10月22日至27日, 1954年10月至12月."""
+        a, b = self.start, self.end
+        if b.part or a.part or b.month is None or a.month is None or a.year != b.year:
+            return b.chinese()
+        if b.day and a.day and a.month == b.month:
+            return f"{b.day}日"
+        return b.within_year()
 
     def in_year(self) -> str:
         """The date as a 大事记 entry under its year prints it: 3月12日, 3月, 3月上旬, 下半年, 年底, 是年; a circa,
         before, after or range date in full."""
-        if self.qualifier == "exact" and not self.end:
+        if self.qualifier == "exact" and not self.end and self.start.part != DECADE:
             return self.start.within_year() or "是年"
         return self.chinese()
 
@@ -208,12 +231,17 @@ _POINT_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _POINT_ZH = re.compile(r"^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?$")
 _YEAR_PART = re.compile(r"^(\d{4})(?:年|-)?(" + "|".join(sorted(YEAR_PARTS, key=len, reverse=True)) + ")$")
 _MONTH_PART = re.compile(r"^(\d{4})(?:年|-)(\d{1,2})(?:月|-)?(" + "|".join(MONTH_PARTS) + ")$")
-_RANGE = re.compile(r"^(.+?)(?:\.\.|至|/)(.+)$")
+_RANGE = re.compile(r"^(.+?)(?:\.\.|至|/|~|～|—)(.+)$")
+_DECADE = re.compile(r"^(\d{3}0)(?:年代|s)$")
+# the end of a span written as gazetteers do, without the parts it shares with its start: 1954年10月22日~27日,
+# 1954年10月~12月
+_END_DAY = re.compile(r"^(\d{1,2})日$")
+_END_MONTH = re.compile(r"^(\d{1,2})月(?:(\d{1,2})日)?$")
 _DOTTED = re.compile(r"^(\d{4})[.．](\d{1,2})(?:[.．](\d{1,2}))?$")
 
 HELP = ("日期可写作 1984、1984-03、1984-03-12 或 1984年、1984年3月、1984年3月12日；"
-        "约数写“约1984”或“1984~”，之前写“1985前”或“<1985”，之后写“1985后”或“>1985”，"
-        "时段写“1980..1983”或“1980至1983”；档案只说“1958年底”“1958年下半年”“1958年春”“1958年3月上旬”的，照写")
+        "约数写“约1984”，之前写“1985前”或“<1985”，之后写“1985后”或“>1985”，"
+        "时段写“1980..1983”“1980至1983”或“1954年10月~1956年4月”，年代写“1960年代”；档案只说“1958年底”“1958年下半年”“1958年春”“1958年3月上旬”的，照写")
 
 
 def _dotted_hint(text: str) -> str | None:
@@ -225,7 +253,21 @@ def _dotted_hint(text: str) -> str | None:
     return "-".join(parts)
 
 
+def _end_point(text: str, start: Point) -> Point:
+    """The end of a span, which may leave out the year (and month) it shares with the start: 22日~27日."""
+    m = _END_DAY.match(text)
+    if m and start.month is not None:
+        return _point(f"{start.year}-{start.month}-{m.group(1)}")
+    m = _END_MONTH.match(text)
+    if m:
+        return _point(f"{start.year}-{m.group(1)}" + (f"-{m.group(2)}" if m.group(2) else ""))
+    return _point(text)
+
+
 def _point(text: str) -> Point:
+    m = _DECADE.match(text)
+    if m:
+        return Point(int(m.group(1)), part=DECADE)
     m = _YEAR_PART.match(text)
     if m:
         return Point(int(m.group(1)), part=m.group(2))
@@ -282,7 +324,10 @@ def parse_date(value: object) -> Date:
     if text.startswith("约"):
         qualifier, text = "circa", text[1:]
     elif text.endswith("~") or text.endswith("～"):
-        qualifier, text = "circa", text[:-1]
+        # gazetteer tables write 1954.10~ for "from 1954-10 on": never read it as 约 (circa)
+        raise DateError(f"日期“{raw}”末尾的“~”有歧义：志书表格里“1954.10~”是“自1954年10月起、止期未写”，不是约数。"
+                        f"任职只知起期的，写 from: {text[:-1].strip()}，to 写“不详”（来源说仍在任的不写 to）；"
+                        f"一段时间写成“{text[:-1].strip()}~某年某月”；约数写“约{text[:-1].strip()}”")
     elif text.startswith("<"):
         qualifier, text = "before", text[1:]
     elif text.startswith(">"):
@@ -299,7 +344,8 @@ def parse_date(value: object) -> Date:
     if qualifier == "exact":
         m = _RANGE.match(text)
         if m:
-            a, b = _point(m.group(1).strip()), _point(m.group(2).strip())
+            a = _point(m.group(1).strip())
+            b = _end_point(m.group(2).strip(), a)
             if b.sort_tuple() < a.sort_tuple() or b.last_day() < a.first_day():
                 raise DateError(f"时段“{raw}”的结束早于开始")
             return Date(a, "exact", b, raw)
