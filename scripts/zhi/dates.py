@@ -223,6 +223,17 @@ class Date:
             return self.start.within_year() or "是年"
         return self.chinese()
 
+    def years(self) -> str:
+        """The year(s) the date may mean, as a span of years prints them: 1956, 1956至1966年间, 1960年代, 约1956,
+        1956前, 1956后 (never one year for a date the source leaves open over several)."""
+        if self.qualifier != "exact":
+            return {"circa": f"约{self.start.year}", "before": f"{self.start.year}前",
+                    "after": f"{self.start.year}后"}[self.qualifier]
+        if self.start.part == DECADE and self.end is None:
+            return f"{self.start.year}{DECADE}"
+        first, last = self.earliest().year, self.latest().year
+        return str(first) if first == last else f"{first}至{last}年间"
+
     def __str__(self) -> str:
         return self.chinese()
 

@@ -73,6 +73,9 @@ class Timeline:
     successors: list[tuple[str, Event]] = field(default_factory=list)
     end_unknown: bool = False      # `end: 不详`: its last period has no recorded end, and is not known to go on
     last_known: Date | None = None  # then: the latest date a record shows it existing (止年不详, 最后见于…)
+    # its parent ended (abolished, merged away; perhaps restored later) while it lived on under it, and no source
+    # says where it went: (parent id, the span under that parent, the span from the end on whose parent is 不详)
+    orphaned: list[tuple[str, Span, Span]] = field(default_factory=list)
 
     # ---- queries -------------------------------------------------------------------
     def alive_on(self, d: Date) -> bool:
@@ -176,8 +179,12 @@ def life_label(life: Span) -> str:
 
 
 def lives_label(t: Timeline) -> str:
-    """Every period of existence, so that a gap between two shows: 1948年—1958年、1962年起."""
-    return "、".join(life_label(life) for life in t.lives) or "档案中没有它的设立事件"
+    """Every period of existence, so that a gap between two shows: 1948年—1958年、1962年起; a last period whose end
+    no source gives: 1957年起，止年不详（最后见于1960年3月）."""
+    labels = [life_label(life) for life in t.lives]
+    if labels and t.end_unknown and t.lives[-1].end is None:
+        labels[-1] += "，止年不详" + (f"（最后见于{t.last_known}）" if t.last_known else "")
+    return "、".join(labels) or "档案中没有它的设立事件"
 
 
 def _creates(e: Event, rid: str) -> bool:
@@ -362,6 +369,7 @@ class _Replay:
             self.replay(e, set())
         self.last_known()
         self._fates_unknown()
+        self._orphans()
         return History(self.tl, events, self.findings)
 
     def last_known(self) -> None:
@@ -431,6 +439,45 @@ class _Replay:
                     out.append(x)
                     break
         return out
+
+    @staticmethod
+    def _lives_past(t: Timeline, d: Date) -> bool:
+        """t certainly exists after d (a body whose end is unknown only as far as its last record)."""
+        for i, life in enumerate(t.lives):
+            if life.start is None or life.start.earliest() > d.latest():
+                continue
+            if life.end is not None:
+                if life.end.earliest() > d.latest():
+                    return True
+            elif not (t.end_unknown and i == len(t.lives) - 1):
+                return True
+            elif t.last_known is not None and t.last_known.earliest() > d.latest():
+                return True
+        return False
+
+    def _orphans(self) -> None:
+        """A body under a parent that ends (and may be restored later) is not under it from that end on: unless an
+        event says otherwise, its parent from then on is not known (不详), never the restored one by default."""
+        for t in self.tl.values():
+            if t.is_jurisdiction:
+                continue
+            spans: list[Span] = []
+            for s in t.parents:
+                spans.append(s)
+                p = self.tl.get(s.value) if isinstance(s.value, str) else None
+                if p is None or p.is_jurisdiction or p.outside or s.start is None:
+                    continue
+                for life in p.lives:
+                    end = life.end
+                    if end is None or end.latest() < s.start.earliest() or \
+                            (s.end is not None and s.end.earliest() <= end.latest()) or not self._lives_past(t, end):
+                        continue
+                    gap = Span(UNKNOWN, end, s.end, life.end_event, s.end_event)
+                    s.end, s.end_event = end, life.end_event
+                    spans.append(gap)
+                    t.orphaned.append((p.id, s, gap))
+                    break
+            t.parents = spans
 
     def _fates_unknown(self) -> None:
         """A body still in a jurisdiction when it ends, with no recorded fate, ends there: 去向不详 (a warning)."""

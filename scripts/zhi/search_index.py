@@ -179,7 +179,7 @@ def collect(archive) -> list[Entry]:
         posts_of.setdefault(pid, []).append(p)
         person = a.people.get(pid)
         pname = person.name if person else pid
-        span = f"{p.start.chinese() if p.start else ''}至{p.end.chinese() if p.end else '今'}"
+        span = p.tenure()  # ？ for an unknown start or end, never "今"
         bname = name(bid, p.start)
         d, y = dated(p.start)
         parts = [f"{pname}任{bname}{p.post}（{span}）", p.note, pid, bid]

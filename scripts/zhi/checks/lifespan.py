@@ -68,7 +68,7 @@ def check_usage_dates(a: Archive, h: History) -> Iterator[Finding]:
                 and (t.definitely_before_start(s.date) or t.definitely_after_end(s.date)):
             yield Finding("jurisdiction-not-alive", "error",
                           f"编制记录（{s.date}）是{t.current_name()}（{t.id}）的编制，但它此时不存在"
-                          f"（存续期 {t.start}—{t.end or '今'}）；请核对日期或行政区划", s.jurisdiction.loc)
+                          f"（存续期：{lives_label(t)}）；请核对日期或行政区划", s.jurisdiction.loc)
     for e in a.events:
         for r in e.participants():
             yield from _name_check(h, r, e.date, f"{e.type_zh}事件")
@@ -106,11 +106,17 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
                 yield Finding("parent-not-alive", "error",
                               f"{_label(t, t.id)}自{span.start}隶属于{_label(p, p.id)}，但此时上级机构不存在"
                               f"（其存续期：{lives_label(p)}）；请核对日期或上级", loc)
-            elif p.end and _outlives(t, span, p.end):
-                yield Finding("parent-ended", "warning",
-                              f"{_label(p, p.id)}已于{p.end}终止，但{_label(t, t.id)}此后仍隶属于它；"
-                              f"请补记隶属变更（reparent）或该机构的撤销、合并", loc,
-                              [p.end_event.loc] if p.end_event else [])
+        for pid, under, gap in t.orphaned:
+            p = h.get(pid)
+            how = gap.start_event.type_zh if gap.start_event else "终止"
+            again = "（此后虽又恢复，档案未记它重归其下）" if p is not None and p.lives[-1].start is not None \
+                and p.lives[-1].start.earliest() > gap.start.latest() else ""
+            yield Finding("parent-ended", "warning",
+                          f"{_label(p, pid)}于{gap.start}{how}（其存续期：{lives_label(p) if p else '？'}），"
+                          f"但{_label(t, t.id)}此后仍在{again}，档案未记它改属何处；沿革和机构设置一览中它此后的上级"
+                          f"印作“不详”。查到的，请补记隶属变更（reparent），或该机构的撤销、合并",
+                          under.start_event.loc if under.start_event else Loc(""),
+                          [gap.start_event.loc] if gap.start_event else [])
         for span in t.jurisdictions:
             if not span.value or span.start is None:
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..history import History
+from ..history import History, lives_label
 from ..findings import Loc
 from ..model import Archive
 from ..rawhtml import PROSE_TAGS, disallowed_tags
@@ -27,7 +27,7 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
                 if t.definitely_before_start(r.date) or t.definitely_after_end(r.date):
                     yield Finding("name-invalid", "error",
                                   f"正文引用“[[{r.id}@{r.date.iso()}]]”：{t.current_name()}在{r.date}并不存在"
-                                  f"（存续期 {t.start}—{t.end or '今'}）", r.loc)
+                                  f"（存续期：{lives_label(t)}）", r.loc)
         for d in ch.directives:
             if d.problem:
                 yield Finding("directive-invalid", "error", f"表格指令有误：{d.problem}", d.loc)

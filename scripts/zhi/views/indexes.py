@@ -8,6 +8,7 @@ from pypinyin import Style, lazy_pinyin
 
 from ..history import History
 from ..model import Archive
+from .naming import span_years
 
 
 def pinyin_key(text: str) -> tuple[str, str]:
@@ -39,7 +40,7 @@ def body_index(a: Archive, h: History) -> list[IndexEntry]:
             for i, name in enumerate(s.value):
                 if not name:
                     continue
-                years = f"{s.start.year}—{s.end.year if s.end else open_end}" if s.start else ""
+                years = span_years(s.start, s.end, open_end) if s.start else ""
                 note = ("简称，" if i else "") + (f"见“{current}”" if name != current else "") + \
                        (f"（{years}）" if years else "")
                 out.setdefault((name, t.id), IndexEntry(name, t.id, note.strip("，")))

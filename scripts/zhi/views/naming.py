@@ -59,6 +59,20 @@ def short_after(h: History, rid: str, e: Event) -> str | None:
     return None
 
 
+def span_years(start: Date | None, end: Date | None, open_end: str = "") -> str:
+    """A period of use in years, as the source leaves it: 1956—1960; 1956—至迟1966 (renamed some time between the
+    start and 1966); 1956至1966年间—; an open end is ``open_end`` ("" while it goes on, "？" when unknown)."""
+    first = start.years() if start else "？"
+    if end is None:
+        last = open_end
+    elif start is not None and end.qualifier == "exact" and end.earliest().year == start.earliest().year \
+            and end.latest().year > end.earliest().year:
+        last = f"至迟{end.latest().year}"
+    else:
+        last = end.years()
+    return f"{first}—{last}"
+
+
 def name_over(h: History, rid: str, first: Date, last: Date) -> str:
     """The name of a body or jurisdiction over a period: the name valid at its start, and each later name with the
     year it was taken ("河东区（2020年更名为望川区）"). Computed from the recorded renames."""
@@ -71,7 +85,7 @@ def name_over(h: History, rid: str, first: Date, last: Date) -> str:
         if s.start is not None and s.start.earliest() > first.latest() and s.start.earliest() <= last.latest() \
                 and s.value[0] != (later[-1][1] if later else start):
             verb = "更名为" if s.start_event is not None and s.start_event.type == "rename" else "起称"
-            later.append((s.start.year, s.value[0], verb))
+            later.append((s.start.years(), s.value[0], verb))
     if not later:
         return start
-    return start + "（" + "，".join(f"{y}年{verb}{n}" for y, n, verb in later) + "）"
+    return start + "（" + "，".join(f"{y}{'年' if y[-1].isdigit() else ''}{verb}{n}" for y, n, verb in later) + "）"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from ..views.lineage import Lineage
+from ..views.naming import span_years
 
 FONT = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif"
 INK, MUTED, ACCENT, FILL = "#222", "#666", "#8b1a1a", "#fbf7ef"
@@ -36,7 +37,7 @@ def lineage_svg(lin: Lineage, link) -> str:
     """Predecessors → the body (its names with dates) → successors."""
     # the last name of a body whose end is unknown runs to "？", not to an open end that reads as "still there"
     unknown_end = "？" if lin.last_known else ""
-    center_lines = [(f"{p.value}（{p.start.year if p.start else '?'}—{p.end.year if p.end else unknown_end}）", INK)
+    center_lines = [(f"{p.value}（{span_years(p.start, p.end, unknown_end)}）", INK)
                     for p in lin.names] or [(lin.name, INK)]
     preds = [(pid, name, e) for pid, name, e in lin.predecessors]
     succs = [(sid, name, e) for sid, name, e in lin.successors]
