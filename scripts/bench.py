@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-STAGES = ("load", "check", "views", "site", "rebuild", "search", "book", "pdf", "docx")
+STAGES = ("load", "check", "views", "site", "rebuild", "search", "zhisearch", "book", "pdf", "docx")
 
 
 def run_stage(stage: str, root: Path) -> dict:
@@ -60,6 +60,8 @@ def run_stage(stage: str, root: Path) -> dict:
         info.update({f"pdf {k}": round(v, 2) for k, v in res.timings.items()})
     elif stage == "search":
         info.update(_search_stage(root))
+    elif stage == "zhisearch":
+        info.update(_zhi_search_stage(root))
     elif stage == "book":
         info.update(_book_stage(root))
     elif stage == "rebuild":
@@ -242,6 +244,87 @@ def _search_stage(root: Path) -> dict:
             "count precision %": round(100 * truth_n / max(1, sum(r[2] for r in rows)), 2),
             "KB/query max": f"{worst[0]} ({worst[1]})", "KB/query median": round(statistics.median(total_kb)),
             "seconds": seconds}
+
+
+def _docno_spellings(number: str) -> list[str]:
+    """How an editor may type a 文号 the archive holds: as written, normalised, in half- and full-width round
+    brackets, with the serial padded to two digits."""
+    from zhi.docno import parse_docno
+
+    d = parse_docno(number)
+    if d is None:
+        return [number]
+    out = [number, d.normalised, f"{d.code}({d.year}){d.number}号", f"{d.code}（{d.year}）{d.number}号",
+           f"{d.code}〔{d.year}〕{d.number:02d}号"]
+    return list(dict.fromkeys(out))
+
+
+def _zhi_search_stage(root: Path) -> dict:
+    """`zhi search` (the editors' search, not the site's): the full index from scratch, and queries run as
+    an editor runs them, each a new `zhi` process (bytecode cached, as after installation); recall on every
+    spelling of every document's 文号 (the document itself must be found) and on substrings of entries."""
+    import os
+    import random
+
+    from zhi import search_index as si
+    from zhi.docno import parse_docno
+
+    tmp = Path(tempfile.mkdtemp())
+    for name in ("sources", "chronicle"):
+        shutil.copytree(root / name, tmp / name)
+    zhi = Path(sys.executable).with_name("zhi")
+    cmd = [str(zhi)] if zhi.exists() else [sys.executable, "-m", "zhi.cli"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+
+    cpu: list[float] = []
+
+    def run(*argv: str) -> float:
+        """Wall time of one `zhi search`; its processor time (user + system) is kept in ``cpu``, as the wall
+        time on a shared machine includes waiting for a processor."""
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = time.perf_counter()
+        subprocess.run([*cmd, "--root", str(tmp), "search", *argv], env=env, capture_output=True, check=False)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        return time.perf_counter() - t
+
+    index_s = run("编制", "--rebuild", "--limit", "1")
+    index_cpu = cpu[-1]
+    entries = [row for rows in si._read_store(si.index_dir(tmp))["files"].values() for row in rows]
+    rnd = random.Random(7)
+    docs = [(r[5], r[4].splitlines()[1]) for r in entries if r[0] == "document" and len(r[4].splitlines()) > 1
+            and parse_docno(r[4].splitlines()[1])]
+    queries = [q for _rid, num in rnd.sample(docs, min(5, len(docs))) for q in _docno_spellings(num)[:2]]
+    queries += list(TERMS[:5])
+    run("编制")  # bytecode written
+    cpu.clear()
+    times = sorted(run(q, "--limit", "20") for q in queries)
+    found = total = 0
+    for rid, num in rnd.sample(docs, min(120, len(docs))):
+        for q in _docno_spellings(num):
+            total += 1
+            found += any(h.rid == rid and h.kind == "document" for h in si.search(tmp, q, kinds=["document"]).hits)
+    sub_total = sub_found = 0
+    for row in rnd.sample(entries, min(200, len(entries))):
+        text = row[4].replace("\n", "")
+        if len(text) < 6:
+            continue
+        i = rnd.randrange(0, len(text) - 5)
+        q = "".join(text[i:i + rnd.randint(2, 6)].split())
+        if not q:
+            continue
+        truth = {(r[1], r[3]) for r in entries if q in r[3] or q in r[4].replace("\n", "")}
+        hits = {(h.line, h.title) for h in si.search(tmp, q).hits}
+        sub_total += len(truth)
+        sub_found += len(truth & hits)
+    shutil.rmtree(tmp, ignore_errors=True)
+    return {"index s": round(index_s, 2), "index cpu s": round(index_cpu, 2), "entries": len(entries),
+            "queries": len(times), "query s median": round(statistics.median(times), 3),
+            "query s max": round(times[-1], 3), "query cpu s median": round(statistics.median(cpu), 3),
+            "query cpu s max": round(max(cpu), 3),
+            "文号 spellings": total, "文号 recall %": round(100 * found / max(1, total), 2),
+            "substring recall %": round(100 * sub_found / max(1, sub_total), 2), "seconds": index_s}
 
 
 def main() -> None:

@@ -165,3 +165,119 @@ def test_sample_project_finds_hd_caizheng(tmp_path, capsys):
     res = si.search(root, "区财政局", kinds=["body"])
     assert res.hits[0].rid == "hd-caizheng"
     assert "【区财政局】" in si.snippet(res.hits[0], res.terms)[0]
+
+
+# A real 文号: 镇巴县人民政府《镇巴县人民政府工作规则》，镇政发〔2024〕7号，2024年4月6日
+# (http://zb.gov.cn/zbxzf/xzfwj/202404/49ca3d0c669f4c2ebf6f7fabf563549c.shtml). The second document keeps an
+# old original's padded serial and round brackets as printed; an event in 1990年5月 must not answer 编〔1990〕5.
+REAL_DOC = """\
+id: d-2024-gzgz
+number: 镇政发〔2024〕7号
+issuer: 镇巴县人民政府
+date: 2024-04-06
+title: 镇巴县人民政府工作规则
+"""
+OLD_DOC = """\
+id: d-1990-padded
+number: 测编(1990)05号
+issuer: 测试县机构编制委员会
+date: 1990-05-20
+title: 关于县档案馆定编的通知
+note: 原件序号印作“05”，括号为圆括号。
+"""
+
+
+@pytest.fixture
+def numbered(project):
+    (project / "sources/documents/d-real.yaml").write_text(REAL_DOC, encoding="utf-8")
+    (project / "sources/documents/d-old.yaml").write_text(OLD_DOC, encoding="utf-8")
+    si.update_index(project)
+    return project
+
+
+@pytest.mark.parametrize("query, rid", [
+    ("镇政发〔2024〕7号", "d-2024-gzgz"), ("镇政发(2024)7号", "d-2024-gzgz"), ("镇政发（2024）07号", "d-2024-gzgz"),
+    ("镇政发[2024]7号", "d-2024-gzgz"), ("镇政发【2024】7号", "d-2024-gzgz"), ("政发〔2024〕7", "d-2024-gzgz"),
+    ("测编(1990)05号", "d-1990-padded"), ("测编〔1990〕5号", "d-1990-padded"), ("测编〔90〕5号", "d-1990-padded"),
+    ("编〔1990〕5", "d-1990-padded"), ("测编（1990）", "d-1990-padded"),
+    ("测编〔1988〕9号", "d-1988-mi"), ("测编(1988)09号", "d-1988-mi"),
+])
+def test_every_spelling_of_a_docno_finds_the_document(numbered, query, rid):
+    hits = si.search(numbered, query).hits
+    assert any(h.rid == rid and h.kind == "document" for h in hits), query
+    # the 文号 as the record writes it is what is highlighted
+    doc = next(h for h in hits if h.rid == rid and h.kind == "document")
+    snip = si.snippet(doc, si.query_terms(query))[0]
+    assert "【" in snip and ("1990" in snip or "2024" in snip or "1988" in snip)
+
+
+def test_a_docno_fragment_is_not_a_date(numbered):
+    res = si.search(numbered, "编〔1990〕5")
+    assert {h.rid for h in res.hits} == {"d-1990-padded"}
+    assert not si.search(numbered, "测编〔1990〕50号").hits  # a longer serial is another document
+    assert not si.search(numbered, "测编〔1991〕5号").hits
+
+
+def test_matching_is_exact_substring(numbered):
+    """Every entry whose text holds the query is found (recall) and every hit holds it (precision), for
+    substrings taken from the entries themselves."""
+    import random
+
+    from zhi.docno import docnos_in
+
+    entries = si.collect(load_archive(numbered))
+    rnd = random.Random(3)
+    checked = 0
+    for e in entries:
+        text = "".join(e.content.split())
+        if len(text) < 4:
+            continue
+        i = rnd.randrange(0, len(text) - 3)
+        q = text[i:i + rnd.randint(2, 5)]
+        want = {(x.file, x.line, x.title) for x in entries
+                if q in "".join(x.title.split()) or q in "".join(x.content.split())}
+        hits = si.search(numbered, q).hits
+        assert want <= {(h.file, h.line, h.title) for h in hits}, q
+        for h in hits:
+            assert si.fold(q) in si.fold(h.title) or si.fold(q) in si.fold(h.content) or any(
+                si.fold(q) in si.fold(n) for _w, n in docnos_in(h.content)), (q, h)
+        checked += 1
+    assert checked > 20
+
+
+def test_sample_full_name_finds_the_body_recorded_by_its_short_form(tmp_path):
+    """区财政局 of 河东区 (later 望川区) is found as 河东区财政局 and as 望川区财政局, first."""
+    root = tmp_path / "sample"
+    for name in ("sources", "chronicle"):
+        shutil.copytree(ROOT / name, root / name)
+    si.update_index(root)
+    for q in ("河东区财政局", "望川区财政局"):
+        res = si.search(root, q)
+        assert res.hits and res.hits[0].rid == "hd-caizheng", q
+    # the sample's 临编〔1988〕09号 is found however the serial is typed
+    for q in ("临编〔1988〕9号", "临编(1988)09号", "编〔1988〕9"):
+        assert any(h.rid == "doc-lb-1988-9" for h in si.search(root, q).hits), q
+    assert not any(h.kind == "event" and "1988年9月" in h.content and "临编" not in h.content
+                   for h in si.search(root, "编〔1988〕9").hits)
+
+
+def test_cut_short_by_head_is_quiet(numbered):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    p = subprocess.run(f"'{sys.executable}' -m zhi.cli --root '{numbered}' search 县 --limit 0 | head -1",
+                       shell=True, capture_output=True, text=True, env=env, check=False)
+    assert p.stdout.startswith("找到 ")
+    assert "Traceback" not in p.stderr and "BrokenPipe" not in p.stderr, p.stderr
+
+
+def test_a_damaged_store_is_rebuilt(numbered):
+    (si.index_dir(numbered) / si.STORE).write_bytes(b"\x00garbage")
+    assert not si.search(numbered, "镇政发").hits  # unreadable: no hits, no traceback
+    path = numbered / "sources/documents/d-real.yaml"
+    later = time.time() + 5
+    os.utime(path, (later, later))
+    up = si.update_index(numbered)
+    assert up.full
+    assert [h.rid for h in si.search(numbered, "镇政发〔2024〕7号").hits] == ["d-2024-gzgz"]

@@ -8,10 +8,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .checks import run_checks
-from .findings import SEVERITY_ZH
-from .loader import load_archive
-from .project import NoProject, load_house_style, root_from_args
+from .project import NoProject, root_from_args
+
+# Only what every command needs is imported here; each command imports its own modules, so that a quick one
+# (zhi search) does not pay for loading the checks.
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -40,6 +40,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def cmd_check(args) -> int:
+    from .checks import run_checks
+    from .findings import SEVERITY_ZH
+    from .loader import load_archive
+    from .project import load_house_style
+
     root = root_from_args(args)
     style = load_house_style(root)
     archive = load_archive(root)
@@ -158,6 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("zhi：已中断", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (zhi search … | head): stop quietly, as other tools do
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

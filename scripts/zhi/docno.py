@@ -77,3 +77,19 @@ def normalise_docno(text: str, century_hint: int | None = None) -> str:
     """The lookup form of a 文号; unparseable text is returned trimmed, unchanged."""
     d = parse_docno(text, century_hint)
     return d.normalised if d else (text or "").strip()
+
+
+# a 文号 inside running text: code, year in any bracket, serial, 号 (the code may take in a few characters before it)
+DOCNO_IN_TEXT = re.compile(
+    rf"[\u4e00-\u9fffA-Za-z]{{1,12}}\s*[{re.escape(_OPEN)}]\s*\d{{2,4}}\s*[{re.escape(_CLOSE)}]\s*(?:第\s*)?\d+\s*号"
+)
+
+
+def docnos_in(text: str) -> list[tuple[str, str]]:
+    """Every 文号 written in ``text``: (as written, normalised)."""
+    out = []
+    for m in DOCNO_IN_TEXT.finditer(text or ""):
+        d = parse_docno(m.group(0))
+        if d is not None:
+            out.append((m.group(0), d.normalised))
+    return out

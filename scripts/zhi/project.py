@@ -6,7 +6,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks.codes import CODES
 from .findings import Finding, Loc, normalise_severity
 from .yamlsource import LMap, YamlFile
 
@@ -67,6 +66,8 @@ def _words(value: object) -> list[str] | None:
 
 
 def load_house_style(root: Path) -> HouseStyle:
+    from .checks.codes import CODES
+
     hs = HouseStyle()
     path = root / HOUSE_STYLE
     if not path.is_file():

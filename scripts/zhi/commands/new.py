@@ -6,8 +6,6 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ..fields import id_problem
-from ..loader import load_archive
 from ..project import root_from_args
 
 KINDS = {"body": "机构", "event": "事件", "document": "文件", "person": "人物", "post": "任职",
@@ -83,6 +81,8 @@ level: 县             # 省 地级市 县 县级市 市辖区 …
 
 
 def fresh_id(kind: str, taken: set[str], wanted: str | None) -> str:
+    from ..fields import id_problem
+
     if wanted:
         # an id names files: "a/b", "../../x" or "/tmp/x" would write elsewhere, so it must be a plain id
         problem = id_problem(wanted)
@@ -97,6 +97,8 @@ def fresh_id(kind: str, taken: set[str], wanted: str | None) -> str:
 
 
 def create(root: Path, kind: str, wanted: str | None = None) -> list[Path]:
+    from ..loader import load_archive
+
     kind = ALIASES.get(kind, kind)
     a = load_archive(root, with_book=False)
     taken = set(a.bodies) | set(a.jurisdictions) | set(a.documents) | set(a.people) | \

@@ -6,12 +6,7 @@ import argparse
 import unicodedata
 from pathlib import Path
 
-from ..checks import run_checks
-from ..history import derive_history
-from ..loader import load_archive
-from ..project import load_house_style, root_from_args
-from ..views.naming import name_on
-from ..views.status import compile_status, years_as_ranges
+from ..project import root_from_args
 
 
 def _w(s: str) -> int:
@@ -33,6 +28,13 @@ def table(rows: list[list[str]]) -> str:
 
 
 def report(root: Path) -> str:
+    from ..checks import run_checks
+    from ..history import derive_history
+    from ..loader import load_archive
+    from ..project import load_house_style
+    from ..views.naming import name_on
+    from ..views.status import compile_status, years_as_ranges
+
     style = load_house_style(root)
     a = load_archive(root)
     a.findings.extend(style.findings)

@@ -6,8 +6,6 @@ import argparse
 import time
 from pathlib import Path
 
-from ..synth import generate
-
 LABELS = [("jurisdictions", "行政区划"), ("bodies", "机构"), ("events", "事件"), ("documents", "文件"),
           ("transcriptions", "全文"), ("people", "人物"), ("posts", "任职"), ("staffing", "编制记录"),
           ("chapters", "章"), ("prose_chars", "正文字数"), ("files", "文件总数")]
@@ -25,6 +23,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from ..synth import generate
+
     out = Path(args.out)
     if out.exists() and any(out.iterdir()):
         print(f"zhi synth：目录“{out}”不是空的；请指定一个新目录")
