@@ -174,3 +174,82 @@ def test_generated_chronology_text_is_linted_at_its_event(tmp_path):
         "  sources: [d-1956-1]\n", encoding="utf-8")
     found = [(f.code, f.loc.file, f.loc.line) for f in run_checks(load_archive(root)) if f.code.startswith("style-")]
     assert ("style-halfwidth-punct", "sources/events/x.yaml", 1) in found
+
+
+# ---- what editors reported (issue 18): correct text that must stay quiet, misses that must be caught -------
+# The facts in these sentences are typed in from published gazetteers (the wording is ours):
+#  怀宁县志·编制管理 (https://www.zuxun100.com/index/article/difangzhi/info/17538/fz_id/15736): 民国3年（1914年）
+#    7月县公署裁科设员，编制4人；11年复设政务、财赋2科，定员10人；31年11月行政院修正颁行《安徽省县政府组织规程》。
+#  凤阳县志·人事 (https://cdn.zuxun100.com/index/article/difangzhi/info/40243/fz_id/37818): 1949年全县干部781人，
+#    1952年2144人；从1962年起4年内动员957名干部办理退职；1985年高中以上文化程度的占68.8%。
+#  金溪县志·档案机构设置 (http://meta.librarydata.cn/metainfo?metaID=140220020210002040): 1959年11月两室合并为
+#    县档案馆；1981年12月成立档案局；1984年5月撤销，1985年12月4日恢复，与县档案馆合署办公。
+#  镇巴县人民政府工作规则，镇政发〔2024〕7号 (http://zb.gov.cn/zbxzf/xzfwj/202404/49ca3d0c669f4c2ebf6f7fabf563549c.shtml).
+REAL_QUIET = [
+    # durations are not years
+    ("style-year-short", "老局长在档案部门工作30年，1984年5月离任。\n"),
+    ("style-year-short", "至1985年，建局40年，其间三次撤并。\n"),
+    ("style-year-short", "从1962年起，全县4年内共动员957名干部办理退职手续。\n"),
+    ("style-year-short", "县档案馆自1959年11月设立，至1981年12月成立档案局，已历22年。\n"),
+    # an era's own years
+    ("style-year-short", "民国3年（1914年）7月，县公署裁科设员，编制4人。11年，复设政务、财赋2科，定员10人。\n"),
+    ("style-year-short", "民国时期，县政府几经改组。\n\n31年11月，行政院修正颁行《安徽省县政府组织规程》。\n"),
+    # a table of figures
+    ("style-year-short", "| 年份 | 干部总数 |\n| --- | --- |\n| 1949年 | 781 |\n| 1952年 | 2144 |\n"),
+    ("style-halfwidth-punct", "| 年份 | 高中以上 |\n| --- | --- |\n| 1985年 | 68.8% |\n"),
+    # fixed terms
+    ("style-tongzhi", "县老干部局负责全县离退休同志的管理服务。\n"),
+    ("style-tongzhi", "在职同志与退休同志分别编组学习。\n"),
+    # quotations and the titles of documents
+    ("style-relative-time", "1985年12月4日，县政府印发《关于恢复县档案局的通知》，称“目前档案工作亟待加强”。\n"),
+    ("style-relative-time", "县编委转发《关于做好今年机构编制统计工作的通知》。\n"),
+    ("style-evaluative", "2024年4月6日，县政府以镇政发〔2024〕7号印发《镇巴县人民政府工作规则》。\n"),
+    ("style-evaluative", "文件要求“高举中国特色社会主义伟大旗帜”。\n"),
+    ("style-first-person", "会议纪要载：“我们的档案工作底子薄。”\n"),
+    ("style-term", "“文化大革命”开始时，档案馆日常工作被迫停顿。\n"),
+    ("style-halfwidth-punct", "1985年，高中以上文化程度的占68.8%，比例约为2:1。\n"),
+]
+
+
+@pytest.mark.parametrize("code,body", REAL_QUIET, ids=[f"{c}-{i}" for i, (c, _) in enumerate(REAL_QUIET)])
+def test_correct_gazetteer_text_stays_quiet(tmp_path, code, body):
+    found = lint(tmp_path, body)
+    assert not hits(found, code), [f.as_text() for f in found]
+
+
+REPORTED_MISSES = [
+    ("style-first-person", "前言。\n\n我们在1984年撤销了档案局。\n", "我们"),
+    ("style-evaluative", "前言。\n\n这是一次伟大的改革。\n", "伟大"),
+    ("style-year-short", "前言。\n\n| 年份 | 干部总数 |\n| --- | --- |\n| 98年 | 781 |\n", "98年"),
+    ("style-year-short", "前言。\n\n档案局于84年撤销。\n", "84年"),
+    ("style-year-short", "前言。\n\n1949年后，62年起动员干部退职。\n", "62年起"),
+]
+
+
+@pytest.mark.parametrize("code,body,marker", REPORTED_MISSES, ids=[c for c, _, _ in REPORTED_MISSES])
+def test_reported_misses_are_caught(tmp_path, code, body, marker):
+    found = lint(tmp_path, body)
+    assert ("chronicle/p1/c1.md", line_of(body, marker)) in hits(found, code), [f.as_text() for f in found]
+
+
+def test_every_halfwidth_mark_on_a_line_is_reported(tmp_path):
+    body = "设立临时机构(筹备组),下设两股:综合股、业务股。\n"
+    found = [f for f in lint(tmp_path, body) if f.code == "style-halfwidth-punct"]
+    assert len(found) == 4, [f.as_text() for f in found]  # ( ) , :
+    assert {f.loc.line for f in found} == {line_of(body, "筹备组")}
+    assert any("“(”" in f.message for f in found) and any("“:”" in f.message for f in found)
+
+
+def test_house_style_findings_are_warnings_unless_the_office_raises_them(tmp_path):
+    body = "该局去年撤销。\n\n95年3月恢复。\n"
+    found = lint(tmp_path / "a", body)
+    assert {f.code for f in found} >= {"style-relative-time", "style-year-short"}
+    assert all(f.severity == "warning" for f in found)
+    assert all(sev == "warning" for code, (sev, _) in CODES.items() if code.startswith("style-"))
+    root = make_archive(tmp_path / "b")
+    (root / "chronicle" / "p1" / "c1.md").write_text(HEAD + body, encoding="utf-8")
+    (root / "sources" / "house-style.yaml").write_text("severity:\n  style-year-short: 错误\n", encoding="utf-8")
+    raised = [f for f in run_checks(load_archive(root), load_house_style(root).severities)
+              if f.code.startswith("style-")]
+    assert {(f.code, f.severity) for f in raised} == {("style-relative-time", "warning"),
+                                                      ("style-year-short", "error")}

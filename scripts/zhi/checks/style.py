@@ -33,15 +33,18 @@ DEFAULT_TERMS: dict[str, str] = {
     "建国初期": "中华人民共和国成立初期",
 }
 DEFAULT_EVALUATIVE = ["显著", "卓有成效", "圆满", "可喜", "辉煌", "重大成就", "巨大成就", "成绩斐然", "硕果累累",
-                      "丰硕成果", "长足进步", "突飞猛进", "空前"]
+                      "丰硕成果", "长足进步", "突飞猛进", "空前", "伟大", "光辉", "英明", "丰功伟绩"]
 DEFAULT_RELATIVE_TIME = ["今年", "去年", "明年", "前年", "目前", "近年", "最近", "近期", "当前", "现在", "至今年"]
-DEFAULT_FIRST_PERSON = ["我县", "我区", "我市", "我局", "本局", "本县", "本区", "本市"]
+DEFAULT_FIRST_PERSON = ["我县", "我区", "我市", "我局", "本局", "本县", "本区", "本市", "我们", "咱们", "我委", "我办"]
 # 规范简称 understood everywhere without a full name first (a 凡例 usually declares them once)
 DEFAULT_COMMON_SHORT = ["县委", "县政府", "区委", "区政府", "市委", "市政府", "县人大常委会", "区人大常委会",
                         "县政协", "区政协", "县纪委", "区纪委"]
 # words that end in 同志 without being a name + 同志 (老同志, 女同志, 全体同志 …)
 DEFAULT_TONGZHI_EXEMPT = ["老", "女", "男", "小", "的", "位", "名", "个", "些", "等", "和", "与", "及", "全体", "广大",
-                          "各位", "青年", "有关", "领导", "干部", "党员", "好", "们", "为", "是", "称"]
+                          "各位", "青年", "有关", "领导", "干部", "党员", "好", "们", "为", "是", "称",
+                          # fixed terms: 离退休同志, 在职同志, 转业同志 …
+                          "退休", "离休", "在职", "退职", "病休", "转业", "复员", "先进", "年轻", "中年", "老年",
+                          "基层", "一线", "机关", "部队", "其他", "其余", "多位", "诸位", "该", "此", "这", "那"]
 
 # a word is not a relative time word when it is part of a longer one (体现在, 过去年代, 本区域 …)
 _NOT_BEFORE = {"现在": "体表实发出呈展", "去年": "过", "当前": "", "近年": "", "最近": "", "明年": "",
@@ -50,12 +53,23 @@ _NOT_AFTER_FIRST_PERSON = "域内外"
 
 REF_RE = re.compile(r"\[\[[^\[\]]*\]\]")
 LINK_TARGET_RE = re.compile(r"\]\([^()\s]*\)")
-QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|「[^」]*(?:」|$)")
+# quotations and the titles of documents and books (《关于做好今年机构编制工作的通知》 is quoted as it was issued)
+QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|「[^」]*(?:」|$)|《[^》]*(?:》|$)")
 DOCNO_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,10}[〔(（\[【［]\s*\d{2,4}\s*[〕)）\]】］]\s*第?\s*\d+\s*号?")
 # a two-digit year is followed by a month, a boundary word or punctuation (95年3月, 95年底); a length of time
 # is mostly not (10年未变, 20年来)
-YEAR_SHORT_RE = re.compile(r"(?<![\d０-９.,．])(\d{2})年(?=\d|[，。、；：）)起至到底末初春夏秋冬—～~-]|$)"
-                           r"|[’'‘](\d{2})(?!\d)")
+YEAR_SHORT_RE = re.compile(r"(?<![\d０-９.,．])(\d{2})年|[’'‘](\d{2})(?!\d)")
+_YEAR_END = re.compile(r"\d|[，。、；：）)起至到底末初春夏秋冬上下—～~\-\s|]|$")  # 95年， 95年至 …
+# after these a two-digit number + 年 is a year whatever precedes it (95年3月, 95年底, 95年上半年)
+_YEAR_AFTER = re.compile(r"\d|[底末初春夏秋冬]|上半|下半")
+# before a year: a boundary, or words that take a date (于95年，自95年起); any other Chinese character before
+# it makes a length of time (工作30年，建局40年，任职10年。)
+_YEAR_BEFORE = "于在自从至到迄止及与和、是为"
+_DATE_WORD = "于在自从迄"  # take a date whatever follows: 于84年撤销
+# an era's own years (民国3年, 光绪二十年) are written as the era counts them; a year of the common era from
+# 1949 on ends the era
+_ERA_RE = re.compile(r"民国|中华民国|光绪|宣统|同治|咸丰|道光|嘉庆|乾隆|康熙|雍正|伪满|康德|大同")
+_CE_YEAR_RE = re.compile(r"(?<!\d)(1949|19[5-9]\d|20\d\d)年")
 # words before a two-digit number + 年 that make it a length of time (历时12年, 任期10年 …)
 _DURATION_BEFORE = re.compile(r"(历时|共|达|满|近|约|了|期|用|逾|超过|经过|余|每|第|连续|长达|前后|★|不到|将近|相隔|"
                               r"时隔|相距|先后|之后|以后|后|前|内)\s*$")
@@ -67,6 +81,16 @@ DUNHAO_RE = re.compile(r"》\s*、\s*《")
 def _mask(text: str, pattern: re.Pattern, fill: str = "〓") -> str:
     """``text`` with every match of ``pattern`` overwritten by ``fill`` (same length, so columns stay)."""
     return pattern.sub(lambda m: fill * len(m.group(0)), text)
+
+
+def _in_era(text: str, era: bool) -> bool:
+    """Whether, after ``text``, the prose counts years in an era of its own (民国, a reign title): the last of
+    an era's name and a year of the common era from 1949 on decides."""
+    last_era = max((m.start() for m in _ERA_RE.finditer(text)), default=-1)
+    last_ce = max((m.start() for m in _CE_YEAR_RE.finditer(text)), default=-1)
+    if last_era < 0 and last_ce < 0:
+        return era
+    return last_era > last_ce
 
 
 def _suppressed(lines: list[str]) -> list[set[str]]:
@@ -128,6 +152,7 @@ def check_style(archive: Archive, history: History) -> Iterator[Finding]:
         lines = ch.body.splitlines()
         silenced = _suppressed(lines)
         in_fence = False
+        era = False                   # within an era's own years (民国…) until a year from 1949 on
         mentioned: set[str] = set()   # bodies already named in full in this chapter
         warned_short: set[str] = set()
         for i, raw in enumerate(lines):
@@ -171,11 +196,21 @@ def check_style(archive: Archive, history: History) -> Iterator[Finding]:
 
             # -- two-digit years (quotations exempt: originals are kept as written)
             for m in YEAR_SHORT_RE.finditer(outside):
-                if m.group(1) and _DURATION_BEFORE.search(outside[:m.start()]):
-                    continue
+                era = _in_era(outside[:m.start()], era)
+                if m.group(1):
+                    if era:
+                        continue  # 民国11年 … 11年，复设2科: the era's own count
+                    before = outside[:m.start()].rstrip(" 　")
+                    if not _YEAR_AFTER.match(outside, m.end()):
+                        if not _YEAR_END.match(outside, m.end()) and not before.endswith(tuple(_DATE_WORD)):
+                            continue  # 10年未变, 20年来, 30年间: lengths of time
+                        if _DURATION_BEFORE.search(before) or \
+                                (before and _CJK_RE.match(before[-1]) and before[-1] not in _YEAR_BEFORE):
+                            continue  # a length of time: 工作30年，建局40年。
                 yy = m.group(1) or m.group(2)
-                add("style-year-short", "error",
+                add("style-year-short", "warning",
                     f"“{m.group(0)}”是两位数年份；年份须写全4位（GB/T 15835），如“19{yy}年”或“20{yy}年”")
+            era = _in_era(outside, era)
 
             # -- stacked approximations
             for m in APPROX_RE.finditer(outside):
@@ -183,26 +218,26 @@ def check_style(archive: Archive, history: History) -> Iterator[Finding]:
                     f"“{m.group(0)}”中“约”与“多/余/左右”叠用；二者只用其一，如“约100人”或“100余人”")
 
             # -- half-width punctuation next to Chinese (applies to all text)
-            for m in HALF_PUNCT_RE.finditer(bare):
+            for m in HALF_PUNCT_RE.finditer(bare):  # every one: an editor mends them all in one pass
                 p = m.start()
                 before = bare[p - 1] if p else ""
                 after = bare[p + 1] if p + 1 < len(bare) else ""
                 if _CJK_RE.match(before) or _CJK_RE.match(after):
                     zh = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}[m.group(0)]
-                    add("style-halfwidth-punct", "error",
-                        f"汉字旁用了半角标点“{m.group(0)}”；应改为全角“{zh}”")
-                    break
+                    context = line[max(0, p - 4):p + 5].strip()
+                    add("style-halfwidth-punct", "warning",
+                        f"第 {p + 1} 个字处“{context}”：汉字旁用了半角标点“{m.group(0)}”；应改为全角“{zh}”")
 
             # -- no 顿号 between book titles
             if DUNHAO_RE.search(line):
-                add("style-booktitle-dunhao", "error", "书名号之间不加顿号：“》、《”应改为“》《”")
+                add("style-booktitle-dunhao", "warning", "书名号之间不加顿号：“》、《”应改为“》《”")
 
             # -- relative time words (quotations exempt)
             for w in relative:
                 for m in re.finditer(re.escape(w), outside):
                     if m.start() and outside[m.start() - 1] in _NOT_BEFORE.get(w, ""):
                         continue
-                    add("style-relative-time", "error",
+                    add("style-relative-time", "warning",
                         f"“{w}”是相对时间词，志书须写明具体年份或时间，如“2019年”“截至2020年底”")
                     break
 
@@ -210,12 +245,12 @@ def check_style(archive: Archive, history: History) -> Iterator[Finding]:
             for m in re.finditer("同志", outside):
                 head = outside[:m.start()]
                 if head.endswith("〓") and refs:  # [[person]]同志
-                    add("style-tongzhi", "error", "人名后不加“同志”等称谓，直书其名；请删去“同志”")
+                    add("style-tongzhi", "warning", "人名后不加“同志”等称谓，直书其名；请删去“同志”")
                     break
                 name = re.search(f"[{CJK}]{{2,3}}$", head)
                 if not name or any(head.endswith(x) for x in tz_exempt_sorted):
                     continue
-                add("style-tongzhi", "error",
+                add("style-tongzhi", "warning",
                     f"“{name.group(0)}同志”：人名后不加“同志”等称谓，直书其名；请删去“同志”")
                 break
 
@@ -247,7 +282,7 @@ def check_style(archive: Archive, history: History) -> Iterator[Finding]:
                         continue
                     for k in range(m.start(), m.end()):
                         taken[k] = True
-                    add("style-term", "error", f"“{bad}”不是规范用语，应写作“{good}”" if not good.startswith("“")
+                    add("style-term", "warning", f"“{bad}”不是规范用语，应写作“{good}”" if not good.startswith("“")
                         else f"“{bad}”不是规范用语，应写作{good}")
 
             # -- full name before the 规范简称 (quotations exempt)
@@ -327,20 +362,20 @@ def check_generated_text(archive: Archive, history: History) -> Iterator[Finding
         for m in HALF_PUNCT_RE.finditer(text):
             p = m.start()
             if _CJK_RE.match(text[p - 1] if p else "") or _CJK_RE.match(text[p + 1] if p + 1 < len(text) else ""):
-                yield Finding("style-halfwidth-punct", "error",
+                yield Finding("style-halfwidth-punct", "warning",
                               f"大事记条目“{text[:30]}…”中汉字旁有半角标点“{m.group(0)}”（来自记录中的名称），"
                               f"应在记录中改为全角", loc)
                 break
         if DUNHAO_RE.search(text):
-            yield Finding("style-booktitle-dunhao", "error", f"大事记条目“{text[:30]}…”中有“》、《”", loc)
+            yield Finding("style-booktitle-dunhao", "warning", f"大事记条目“{text[:30]}…”中有“》、《”", loc)
         for w in list(relative) + list(first_person):
             if w in text:
                 yield Finding("style-relative-time" if w in relative else "style-first-person",
-                              "error" if w in relative else "warning",
+                              "warning",
                               f"大事记条目“{text[:30]}…”中有“{w}”（来自记录中的名称或职能），请在记录中改写", loc)
                 break
         for bad, good in terms.items():
             if bad in text and good not in text:
-                yield Finding("style-term", "error", f"大事记条目“{text[:30]}…”中的“{bad}”不是规范用语，应写作“{good}”",
+                yield Finding("style-term", "warning", f"大事记条目“{text[:30]}…”中的“{bad}”不是规范用语，应写作“{good}”",
                               loc)
                 break
