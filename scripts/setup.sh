@@ -23,3 +23,9 @@ command -v "$PY" >/dev/null 2>&1 || PY=python3
 .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
 touch .venv/.zhi-setup
 echo "环境已就绪：.venv"
+
+# 3. In a git checkout: merge the archive's record files record by record (see .gitattributes)
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  git config merge.zhi-records.name "zhi：按记录编号合并档案 YAML"
+  git config merge.zhi-records.driver ".venv/bin/zhi merge-records %O %A %B %P"
+fi

@@ -51,3 +51,70 @@ def test_edit_updates_open_page(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_errors_are_shown_in_the_browser_and_stale_pages_marked(tmp_path):
+    """An archive with errors: the preview lists the findings in Chinese (never an English directory listing);
+    after a good build, a new error leaves the pages marked stale until it is mended."""
+    import urllib.error
+    import urllib.request
+
+    from conftest import make_archive, with_theme
+
+    proj = with_theme(make_archive(tmp_path))
+    events = proj / "sources/events/1956.yaml"
+    good = events.read_text(encoding="utf-8")
+    bad = good.replace("body: cs-zhengfu", "body: cs-no-such-body", 1)
+    assert bad != good
+    events.write_text(bad, encoding="utf-8")
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    proc = subprocess.Popen([sys.executable, "-m", "zhi.cli", "--root", str(proj), "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    base = f"http://127.0.0.1:{port}"
+
+    def get(path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(base + path, timeout=60) as r:
+                return r.status, r.read().decode("utf-8")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8")
+
+    def build_number() -> int:
+        return int(get("/__zhi_build")[1])
+
+    def wait_for_build(after: int) -> None:
+        deadline = time.time() + 120
+        while build_number() <= after and time.time() < deadline:
+            time.sleep(0.5)
+        assert build_number() > after, "the preview did not rebuild"
+
+    try:
+        for line in proc.stdout:
+            if "预览地址" in line:
+                break
+        code, page = get("/")
+        assert code == 503 and "档案有错误，预览未能更新" in page
+        assert "sources/events/1956.yaml:" in page and "cs-no-such-body" in page
+        assert "Directory listing" not in page and "<html lang=\"zh\">" in page
+        # mended: the site is served, without a notice
+        n = build_number()
+        events.write_text(good, encoding="utf-8")
+        wait_for_build(n)
+        code, page = get("/")
+        assert code == 200 and "zhi-stale" not in page and "md-content" in page
+        # broken again: the last good pages, marked stale, with the findings one click away
+        n = build_number()
+        events.write_text(bad, encoding="utf-8")
+        wait_for_build(n)
+        code, page = get("/")
+        assert code == 200 and "本页已过时" in page and "/__zhi_problems" in page
+        code, problems = get("/__zhi_problems")
+        assert "sources/events/1956.yaml:10" in problems and "8 个错误" in problems and "ref-unknown" in problems
+        code, page = get("/no/such/page/")
+        assert code == 404 and "找不到这一页" in page and "Directory listing" not in page
+        code, page = get("/assets/")
+        assert "Directory listing" not in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -111,7 +111,7 @@ def cmd_build(args) -> int:
 def cmd_serve(args) -> int:
     from .serve import serve
 
-    serve(root_from_args(args), args.port)
+    serve(root_from_args(args), args.port, args.host)
     return 0
 
 
@@ -139,12 +139,15 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", prog="zhi serve", help="本机预览网站，修改后自动更新", description=(
         "生成网站并在本机提供预览（默认 http://127.0.0.1:8000/）。修改 sources/、chronicle/ 中的文件并保存后，\n"
         "几秒内自动重新生成，已打开的页面随之刷新。按 Ctrl+C 退出。"))
-    s.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    s.add_argument("--port", type=int, default=8000, metavar="端口", help="端口（默认 8000）")
+    s.add_argument("--host", default="127.0.0.1", metavar="地址",
+                   help="在哪个地址上提供预览（默认 127.0.0.1，只有本机能看；写 0.0.0.0 让内网的同事也能打开）")
     s.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     s.set_defaults(func=cmd_serve)
+    from . import gitmerge
     from .commands import importing, new, search, status, synth
 
-    for module in (status, new, search, importing, synth):
+    for module in (status, new, search, importing, synth, gitmerge):
         module.register(sub)
     return p
 

@@ -3,11 +3,17 @@ sources/, chronicle/, theme/ or mkdocs.yml changes, and makes open pages reload 
 
 The reload script is added to HTML pages as they are served (never written into site/), and asks the
 server every second for the build number; a page whose build is older reloads.
+
+When a rebuild fails (errors in the archive), the editor sees it in the browser: before any good build every
+page is the list of findings, in Chinese; after one, the last good pages stay and each carries a notice that it
+is stale, with a link to the findings, until the errors are mended. The server never shows a directory listing.
 """
 
 from __future__ import annotations
 
+import html
 import http.server
+import re
 import sys
 import threading
 import time
@@ -29,6 +35,17 @@ RELOAD_JS = b"""<script>(function(){var v=null;function poll(){fetch('/__zhi_bui
 setTimeout(poll,1000)})}poll()})();</script>"""
 
 
+_PAGE = """<!doctype html><html lang="zh"><meta charset="utf-8"><title>{title}</title>
+<style>body{{font:16px/1.7 sans-serif;max-width:60em;margin:2em auto;padding:0 1em}}li{{margin:.3em 0}}
+code{{background:#f3f3f3}}</style><body><h1>{title}</h1>{body}</body></html>"""
+
+# the notice on every page while the archive has errors: fixed at the top, above the site's own header
+STALE_HTML = """<div id="zhi-stale" role="alert" style="position:fixed;top:0;left:0;right:0;z-index:10000;
+background:#b71c1c;color:#fff;padding:.5em 1em;font:15px/1.5 sans-serif">本页已过时：{when} 保存的修改使档案有
+{count}，预览未能更新，显示的是上一次成功生成的版本。<a href="/__zhi_problems" style="color:#fff;
+text-decoration:underline">查看问题</a>；改正后保存，页面会自动刷新。</div>"""
+
+
 REFUSED_HTML = """<!doctype html><html lang="zh"><meta charset="utf-8"><title>保密检查未通过</title>
 <body><h1>保密检查未通过，预览已停止</h1><p>生成的页面中有不应公开的内容，详见运行 zhi serve 的终端。
 改正后保存，预览会自动恢复。</p></body></html>"""
@@ -42,6 +59,31 @@ class _State:
         self.idle = threading.Event()    # no build is writing the working tree
         self.idle.set()
         self.refused = False             # the last build was refused by the leak scan: serve nothing
+        self.good = False                # a build has succeeded: its pages can be served
+        self.problems: list[str] = []    # why the last build failed (Chinese, file:line each), or []
+        self.summary = ""                # e.g. "3 个错误"
+        self.failed_at = ""              # when it failed (HH:MM:SS)
+
+
+def problems_page(state: _State) -> bytes:
+    """The findings of the failed build, as a page."""
+    if state.problems:
+        items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in state.problems)
+        body = (f"<p>{html.escape(state.failed_at)} 生成预览时发现档案有{html.escape(state.summary)}，预览未能更新。"
+                f"按下面的说明改正（文件:行号 指出在哪个文件的哪一行），保存后本页会自动刷新。</p><ol>{items}</ol>"
+                f"<p>在终端里运行 <code>zhi check</code> 也能看到同样的清单。</p>")
+        title = "档案有错误，预览未能更新"
+    else:
+        body, title = "<p>预览正在生成，请稍候，本页会自动刷新。</p>", "预览正在生成"
+    return _PAGE.format(title=title, body=body).replace("</body>", RELOAD_JS.decode() + "</body>").encode()
+
+
+def _failure(message: str) -> tuple[list[str], str]:
+    """The lines of a build error worth listing (its findings, or the message itself), and how many errors it
+    names ("3 个错误")."""
+    lines = [x.strip() for x in message.splitlines() if x.strip()]
+    m = re.search(r"(\d+) 个错误", lines[0] if lines else "")
+    return (lines[1:] or lines), (f" {m.group(1)} 个错误" if m else "问题")
 
 
 def _handler(site: Path, state: _State):
@@ -63,16 +105,31 @@ def _handler(site: Path, state: _State):
         def do_GET(self):
             if self.path == "/__zhi_build":
                 return self.send(200, str(state.build).encode(), "text/plain")
+            if self.path == "/__zhi_problems":
+                return self.send(200, problems_page(state))
             # pages are never served while a build writes them, nor after the leak scan refused them
             state.idle.wait(600)
             if state.refused or not state.idle.is_set():
                 return self.send(503, REFUSED_HTML.replace("</body>", RELOAD_JS.decode() + "</body>").encode())
+            if not state.good:  # nothing built yet: the reason, not an empty directory
+                return self.send(503, problems_page(state))
             path = Path(self.translate_path(self.path))
             if path.is_dir():
                 path = path / "index.html"
             if path.suffix == ".html" and path.is_file():
-                return self.send(200, path.read_bytes().replace(b"</body>", RELOAD_JS + b"</body>", 1))
+                extra = RELOAD_JS
+                if state.problems:
+                    extra += STALE_HTML.format(when=html.escape(state.failed_at),
+                                               count=html.escape(state.summary)).encode()
+                return self.send(200, path.read_bytes().replace(b"</body>", extra + b"</body>", 1))
+            if not path.exists():
+                return self.send(404, _PAGE.format(title="找不到这一页", body=(
+                    f"<p>预览中没有“{html.escape(self.path)}”这一页。它可能已改名或删去。</p>"
+                    "<p><a href=\"/\">回到首页</a></p>")).replace("</body>", RELOAD_JS.decode() + "</body>").encode())
             super().do_GET()
+
+        def list_directory(self, path):  # never an English "Directory listing"
+            self.send(404, _PAGE.format(title="找不到这一页", body="<p><a href=\"/\">回到首页</a></p>").encode())
 
     return Handler
 
@@ -111,15 +168,29 @@ def _rebuild(root: Path, state: _State) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] 未能更新：{e}", file=sys.stderr, flush=True)
         return
     except BuildError as e:
-        print(f"[{time.strftime('%H:%M:%S')}] 未能更新：{e}", file=sys.stderr, flush=True)
+        _failed(state, str(e))
+        return
+    except Exception as e:  # noqa: BLE001 - a bug in a build must not end the preview; the editor is told
+        _failed(state, f"生成失败（{type(e).__name__}：{e}）。这多半是程序的问题，请报告给维护者。")
         return
     finally:
         state.idle.set()
     with state.lock:
         state.refused = False
+        state.good = True
+        state.problems, state.summary = [], ""
         state.build += 1
     print(f"[{time.strftime('%H:%M:%S')}] 已更新（{res.pages} 页，重新生成 {res.timings.get('pages rendered', 0):.0f} 页，"
           f"{time.perf_counter() - t0:.1f} 秒）", flush=True)
+
+
+def _failed(state: _State, message: str) -> None:
+    """Record a failed build: open pages reload and show it (the list, or a stale notice)."""
+    with state.lock:
+        state.problems, state.summary = _failure(message)
+        state.failed_at = time.strftime("%H:%M:%S")
+        state.build += 1
+    print(f"[{state.failed_at}] 未能更新：{message}", file=sys.stderr, flush=True)
 
 
 def serve(root: Path, port: int = 8000, host: str = "127.0.0.1") -> None:
