@@ -7,13 +7,17 @@
 VENV   := .venv
 STAMP  := $(VENV)/.zhi-setup
 
-.PHONY: build test setup lock clean
+.PHONY: build test lint setup lock clean
 
 build: $(STAMP)
 	$(VENV)/bin/zhi build
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest
+
+# Lint with the project's ruff settings (pyproject.toml); ruff's version is pinned in requirements.lock.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check scripts tests
 
 setup: $(STAMP)
 

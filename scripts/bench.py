@@ -165,7 +165,7 @@ def _rebuild_stage(root: Path) -> dict:
 
     body = sorted((root / "sources" / "bodies").rglob("*.yaml"))[len(list((root / "sources" / "bodies")
                                                                            .rglob("*.yaml"))) // 2]
-    chapter = sorted((root / "chronicle").rglob("*.md"))[-1]
+    chapter = max((root / "chronicle").rglob("*.md"))
     saved = {p: p.read_bytes() for p in (body, chapter)}
     tmp = Path(tempfile.mkdtemp())
     out = tmp / "out"
@@ -187,6 +187,17 @@ def _rebuild_stage(root: Path) -> dict:
     return {"pages": res.pages, **{k: round(v, 2) for k, v in res.timings.items()}, "seconds": seconds}
 
 
+def _record_search_bytes(pg) -> list[int]:
+    """The sizes of the search-index files the page fetches from now on (the search page itself excluded)."""
+    sizes: list[int] = []
+
+    def on_response(r) -> None:
+        if "/search/" in r.url and "?" not in r.url and not r.url.endswith("/search/"):
+            sizes.append(int(r.headers.get("content-length", 0)))
+    pg.on("response", on_response)
+    return sizes
+
+
 def _search_stage(root: Path) -> dict:
     """Build the site, time the search index, and run the queries in Chromium: recall and precision against
     the pages that contain each string, and the bytes each query fetches with an empty cache."""
@@ -195,7 +206,6 @@ def _search_stage(root: Path) -> dict:
     import threading
 
     from playwright.sync_api import sync_playwright
-
     from zhi.build import build_edition, work_dir
     from zhi.writers.search import collect, norm, write_index
 
@@ -220,9 +230,7 @@ def _search_stage(root: Path) -> dict:
             truth = {u for u, ti, x in texts if norm(q) in ti or norm(q) in x}
             ctx = browser.new_context()
             pg = ctx.new_page()
-            sizes: list[int] = []
-            pg.on("response", lambda r: sizes.append(int(r.headers.get("content-length", 0))) if "/search/" in r.url and "?" not in r.url
-                  and not r.url.endswith("/search/") else None)
+            sizes = _record_search_bytes(pg)
             print(f"search: {q}", file=sys.stderr, flush=True)
             pg.goto(f"{url}/search/?q={q}")
             pg.wait_for_function("/页|没有/.test(document.getElementById('zhi-search-status').textContent)")

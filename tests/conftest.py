@@ -2,7 +2,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from zhi.build import build_edition
 
 TESTS = Path(__file__).parent

@@ -1,13 +1,12 @@
 """The printed volume, read back from the real PDF with poppler's tools (and the DOCX with pandoc)."""
 
 import re
-from pathlib import Path
 import subprocess
+from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import copy_project
+from pypdf import PdfReader
 from zhi.build import build_edition
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,7 +100,6 @@ def test_line_rules_on_rendered_text(built):
 def test_line_rule_check_finds_a_violation():
     """The check reads the laid-out lines: a line forced to start with 。 or end with （ is reported."""
     from weasyprint import HTML
-
     from zhi.writers.typeset import check_lines
 
     doc = HTML(string='<p>机构编制<br>。机构编制（<br>委员会）</p>').render()
@@ -299,7 +297,6 @@ def test_merge_reads_chunks_with_very_long_arrays():
 
     from pypdf import PdfWriter
     from pypdf.generic import ArrayObject, NameObject, NumberObject
-
     from zhi.writers.typeset import _merge
 
     w = PdfWriter()

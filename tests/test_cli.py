@@ -6,10 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import make_archive
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import make_archive
 from zhi.checks import run_checks
 from zhi.loader import load_archive
 

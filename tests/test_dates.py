@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from zhi.dates import MONTH_PARTS, YEAR_PARTS, DateError, parse_date
 
 years = st.integers(1900, 2030)
@@ -124,7 +123,7 @@ def test_roundtrip_iso(text):
 def test_order_is_total_and_transitive(a, b, c):
     da, db, dc = parse_date(a), parse_date(b), parse_date(c)
     assert (da <= db) or (db <= da)
-    if da <= db and db <= dc:
+    if da <= db <= dc:
         assert da <= dc
 
 

@@ -3,7 +3,6 @@
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from zhi.docno import normalise_docno, parse_docno
 
 

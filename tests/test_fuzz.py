@@ -1,9 +1,8 @@
 """Bad input never breaks anything: random text through the date and 文号 parsers and the prose syntax."""
 
+from conftest import make_archive
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import make_archive
 from zhi.checks import run_checks
 from zhi.dates import DateError, parse_date
 from zhi.docno import parse_docno

@@ -11,7 +11,6 @@ import pytest
 from conftest import make_archive
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from zhi import importer
 from zhi.classification import parse_level
 from zhi.commands import importing
@@ -72,7 +71,7 @@ def _make_inputs(folder: Path) -> dict[str, Path]:
 
 
 def _check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(ZHI), "--root", str(root), "check"], capture_output=True, text=True)
+    return subprocess.run([str(ZHI), "--root", str(root), "check"], capture_output=True, text=True, check=False)
 
 
 def _run(*argv: str) -> tuple[int, str]:
@@ -92,7 +91,7 @@ def imported(tmp_path):
 
 
 def test_folder_import_fills_records_that_pass_check(imported):
-    root, folder, outcomes = imported
+    root, _folder, outcomes = imported
     assert [o.status for o in outcomes] == ["导入"] * 4, [(o.path.name, o.status, o.reason) for o in outcomes]
     res = _check(root)
     assert res.returncode == 0, res.stdout + res.stderr
@@ -108,7 +107,7 @@ def test_folder_import_fills_records_that_pass_check(imported):
         assert d.note.startswith(f"导入自 原件-{ext}.{ext}（sha256 前 12 位 ")
         md = d.transcription.read_text(encoding="utf-8")
         assert d.transcription == (root / importer.DEFAULT_TO / f"{rid}.md").resolve()
-        assert "| 计划股" in md and re.search(r"^\|[-:| ]+\|$", md, re.M), md
+        assert "| 计划股" in md and re.search(r"^\|[-:| ]+\|$", md, re.MULTILINE), md
         assert "[^1]" in md and "[^1]: 依据县委常委会议纪要。" in md
         assert "<" not in md
 
@@ -126,7 +125,7 @@ def test_second_import_changes_nothing(imported, capsys):
 
 
 def test_same_docno_is_skipped_and_force_never_overwrites(imported, tmp_path):
-    root, folder, _ = imported
+    root, _folder, _ = imported
     other = tmp_path / "other.md"
     other.write_text("临编[1984]第7号\n\n关于另一件事的通知\n\n1984年5月1日\n", encoding="utf-8")
     [o] = import_files(root, [other])

@@ -6,7 +6,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-
 from zhi.writers.search import page_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -334,7 +334,7 @@ def parse_date(value: object) -> Date:
     qualifier = "exact"
     if text.startswith("约"):
         qualifier, text = "circa", text[1:]
-    elif text.endswith("~") or text.endswith("～"):
+    elif text.endswith(("~", "～")):
         # gazetteer tables write 1954.10~ for "from 1954-10 on": never read it as 约 (circa)
         raise DateError(f"日期“{raw}”末尾的“~”有歧义：志书表格里“1954.10~”是“自1954年10月起、止期未写”，不是约数。"
                         f"任职只知起期的，写 from: {text[:-1].strip()}，to 写“不详”（来源说仍在任的不写 to）；"
@@ -343,11 +343,11 @@ def parse_date(value: object) -> Date:
         qualifier, text = "before", text[1:]
     elif text.startswith(">"):
         qualifier, text = "after", text[1:]
-    elif text.endswith("以前") or text.endswith("之前"):
+    elif text.endswith(("以前", "之前")):
         qualifier, text = "before", text[:-2]
     elif text.endswith("前"):
         qualifier, text = "before", text[:-1]
-    elif text.endswith("以后") or text.endswith("之后"):
+    elif text.endswith(("以后", "之后")):
         qualifier, text = "after", text[:-2]
     elif text.endswith("后"):
         qualifier, text = "after", text[:-1]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
-from .classification import Level
 from .chronicle import strip_passages
+from .classification import Level
 from .model import Archive, Event
 
 EDITIONS = {"public": Level("公开"), "internal": Level("内部")}

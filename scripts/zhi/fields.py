@@ -226,4 +226,4 @@ def as_record_map(item: object, rel: str, line: int, findings: list[Finding], wh
     return None
 
 
-__all__ = ["Fields", "as_record_map", "ID_RE", "PUBLIC", "key_label"]
+__all__ = ["ID_RE", "PUBLIC", "Fields", "as_record_map", "key_label"]

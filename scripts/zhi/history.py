@@ -41,10 +41,8 @@ class Span:
             return False
         if self.end is not None and d.earliest() > self.end.latest():
             return False
-        if not inclusive_end and self.end is not None and self.end.is_exact_day() and d.is_exact_day() \
-                and d.anchor() >= self.end.anchor():
-            return False
-        return True
+        return not (not inclusive_end and self.end is not None and self.end.is_exact_day() and d.is_exact_day()
+                    and d.anchor() >= self.end.anchor())
 
 
 @dataclass
@@ -449,9 +447,8 @@ class _Replay:
             if life.end is not None:
                 if life.end.earliest() > d.latest():
                     return True
-            elif not (t.end_unknown and i == len(t.lives) - 1):
-                return True
-            elif t.last_known is not None and t.last_known.earliest() > d.latest():
+            elif not (t.end_unknown and i == len(t.lives) - 1) or \
+                    (t.last_known is not None and t.last_known.earliest() > d.latest()):
                 return True
         return False
 

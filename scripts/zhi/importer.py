@@ -217,13 +217,13 @@ def _read_doc(path: Path) -> str:
         raise ImportError_(DOC_HELP)
     kind, exe = conv
     if kind == "antiword":
-        r = subprocess.run([exe, "-w", "0", str(path)], capture_output=True, timeout=120)
+        r = subprocess.run([exe, "-w", "0", str(path)], capture_output=True, timeout=120, check=False)
         if r.returncode != 0:
             raise ImportError_(f"antiword 无法读取此文件（{_decode(r.stderr).strip()[:160]}）。{DOC_HELP}")
         return _pandoc(_decode(r.stdout), "markdown", from_file=False)
     with tempfile.TemporaryDirectory() as tmp:
         r = subprocess.run([exe, "--headless", "--convert-to", "docx", "--outdir", tmp, str(path)],
-                           capture_output=True, timeout=300)
+                           capture_output=True, timeout=300, check=False)
         out = Path(tmp) / (path.stem + ".docx")
         if r.returncode != 0 or not out.is_file():
             raise ImportError_(f"LibreOffice 无法转换此文件（{_decode(r.stderr).strip()[:160]}）。{DOC_HELP}")
@@ -245,7 +245,7 @@ def to_markdown(path: Path) -> str:
         text = _decode(path.read_bytes()).replace("\x00", "")
         if suffix in (".html", ".htm"):
             # pandoc wants UTF-8; the text is decoded already, so drop a stale charset declaration.
-            text = re.sub(r"<meta[^>]*charset[^>]*>", "", text, flags=re.I)
+            text = re.sub(r"<meta[^>]*charset[^>]*>", "", text, flags=re.IGNORECASE)
         if suffix == ".txt":
             text = _txt_paragraphs(text)
         md = _pandoc(text, _PANDOC_IN[suffix], from_file=False)
@@ -343,7 +343,7 @@ def _plain_lines(text: str) -> list[str]:
 
 def _headings(text: str) -> list[str]:
     return [re.sub(r"\\(.)", r"\1", m.group(1)).strip()
-            for m in re.finditer(r"^#{1,6}\s+(.+?)\s*#*\s*$", text, re.M) if m.group(1).strip()]
+            for m in re.finditer(r"^#{1,6}\s+(.+?)\s*#*\s*$", text, re.MULTILINE) if m.group(1).strip()]
 
 
 @dataclass
@@ -492,7 +492,7 @@ def _find_title(lines: list[str], headings: list[str], skip: set[int]) -> tuple[
             continue
         if "关于" in ln and len(ln) <= 120:
             cand = ln
-            for k in range(0, 3):
+            for k in range(3):
                 if _TITLE.match(cand):
                     return cand, False
                 if i + k + 1 >= len(top) or len(top[i + k + 1]) > 40:
@@ -798,5 +798,17 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
     return Outcome(f, "导入", reason, record=yaml_path, extracted=ex)
 
 
-__all__ = ["import_files", "extract", "to_markdown", "Extracted", "Outcome", "ImportError_", "SUPPORTED",
-           "DEFAULT_TO", "LEVELS", "doc_converter", "DOC_HELP", "base_id"]
+__all__ = [
+    "DEFAULT_TO",
+    "DOC_HELP",
+    "LEVELS",
+    "SUPPORTED",
+    "Extracted",
+    "ImportError_",
+    "Outcome",
+    "base_id",
+    "doc_converter",
+    "extract",
+    "import_files",
+    "to_markdown",
+]

@@ -14,9 +14,29 @@ from .docno import parse_docno
 from .fields import Fields, as_record_map
 from .findings import Finding, Loc
 from .model import (
-    BODY_KINDS, EVENT_ALIASES, EVENT_TYPES, EVENT_WORDINGS, JURISDICTION_LEVELS, KIND_ALIASES, LEADER_KEY,
-    PUBLISHED_GENRES, OutsideName, STAFFING_BASES, STAFFING_KINDS, Archive, Body, Citation, Document,
-    Event, Jurisdiction, NewBody, Person, Post, Staffing, StaffingFigure, Unit,
+    BODY_KINDS,
+    EVENT_ALIASES,
+    EVENT_TYPES,
+    EVENT_WORDINGS,
+    JURISDICTION_LEVELS,
+    KIND_ALIASES,
+    LEADER_KEY,
+    PUBLISHED_GENRES,
+    STAFFING_BASES,
+    STAFFING_KINDS,
+    Archive,
+    Body,
+    Citation,
+    Document,
+    Event,
+    Jurisdiction,
+    NewBody,
+    OutsideName,
+    Person,
+    Post,
+    Staffing,
+    StaffingFigure,
+    Unit,
 )
 from .yamlsource import LList, LMap, YamlFile
 

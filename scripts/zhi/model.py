@@ -206,9 +206,8 @@ class Event(Record):
 
     def participants(self) -> list[Ref]:
         """Every record this event refers to as an actor (not sources)."""
-        refs: list[Ref] = []
-        for r in ([self.body] if self.body else []) + self.before + self.after + self.functions_to + self.partly:
-            refs.append(r)
+        refs: list[Ref] = [*([self.body] if self.body else []), *self.before, *self.after, *self.functions_to,
+                           *self.partly]
         for r in (self.source_from, self.target_to):
             if r:
                 refs.append(r)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 PROSE_TAGS = {"br", "sup", "sub", "u", "s", "small", "mark", "ruby", "rt", "rp"}
-TAG_RE = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)([^<>]*)>|<!--.*?-->|<\?.*?>|<!\w[^<>]*>", re.S)
+TAG_RE = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)([^<>]*)>|<!--.*?-->|<\?.*?>|<!\w[^<>]*>", re.DOTALL)
 ANY_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 # an editor's suppression note for the house-style lint: <!-- zhi: 忽略 style-… --> or <!-- zhi-ignore style-… -->
 ZHI_COMMENT = re.compile(r"<!--\s*zhi(?:\s*[:：]\s*(?:忽略|ignore)|-ignore)\s+(?P<codes>[^<>]*?)\s*-->")
-_ZHI_COMMENT_LINE = re.compile(r"^[ \t]*" + ZHI_COMMENT.pattern + r"[ \t]*(?:\n|$)", re.M)
+_ZHI_COMMENT_LINE = re.compile(r"^[ \t]*" + ZHI_COMMENT.pattern + r"[ \t]*(?:\n|$)", re.MULTILINE)
 
 
 def strip_zhi_comments(text: str) -> str:

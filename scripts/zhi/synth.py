@@ -414,7 +414,7 @@ class Gen:
             full, sh = self.gov_name(j, d)
         if parent == "auto":
             parent = self.parent_for(j, tpl)
-        b = B(bid, j.id, tpl, tpl.kind if tpl.cat != "town" else tpl.kind, tpl.cat, start=d, name=full, short=sh,
+        b = B(bid, j.id, tpl, tpl.kind, tpl.cat, start=d, name=full, short=sh,
               parent=parent, rank=tpl.rank, names=[(d, full)], functions=list(tpl.functions))
         self.add(b)
         kw = {"body": bid, "name": full}
@@ -825,8 +825,8 @@ class Gen:
                 if not self.name_free(j, full):
                     return False
                 self.rename(j, d, b, full, core + "镇", docs)
-                b.story[-1] = (d, f"{dzh(d)}，撤销{core}乡，设立{core}镇，[[{b.id}@{ds(b.names[-2][0])}]]改称"
-                                  f"[[{b.id}@{ds(d)}]]", docs)
+                b.story[-1] = (d, (f"{dzh(d)}，撤销{core}乡，设立{core}镇，[[{b.id}@{ds(b.names[-2][0])}]]改称"
+                                   f"[[{b.id}@{ds(d)}]]"), docs)
                 return True
             if len(towns) >= 3:
                 a, s = r.sample(towns, 2)
@@ -897,7 +897,7 @@ class Gen:
         self.pair_of: dict[str, int] = {}
         pairs = []
         for k in range(self.pairs):
-            city, city_py = self.place(2)
+            city, _city_py = self.place(2)
             county, cpy = self.place(2)
             dist, dpy = self.place(2)
             codes = []
@@ -1229,10 +1229,10 @@ class Prose:
         gaishu += ["## 机构改革", "", "".join(
             f"{y}年，按照上级部署进行机构改革，党政机构和人员编制有所精简。" for y in REFORMS) + FILLER[2], ""]
         self.files["gaishu.md"] = "\n".join(gaishu)
-        self.files["bianhouji.md"] = "\n".join([
-            "---", "title: 编后记", "status: 定稿", "---", "", "# 编后记", "",
+        self.files["bianhouji.md"] = (
+            "---\ntitle: 编后记\nstatus: 定稿\n---\n\n# 编后记\n\n"
             "本志由 zhi synth 按固定的随机种子生成，用于测试编纂工具的检查、生成和排版，并测量其速度。"
-            "志中地名、机构名、人名、文号均为虚构，如有雷同，纯属巧合。", ""])
+            "志中地名、机构名、人名、文号均为虚构，如有雷同，纯属巧合。\n")
         return {"chapters": sum(len(p["chapters"]) for p in self.parts)}
 
 

@@ -11,8 +11,8 @@ from .lifespan import check_name_clash, check_parents_and_places, check_replay, 
 from .prose import check_prose
 from .references import check_references
 from .secrecy import check_secrecy
-from .style import check_enumeration, check_generated_text, check_style
 from .sources import check_documents, check_event_sources, check_staffing
+from .style import check_enumeration, check_generated_text, check_style
 
 CHECKS = [
     check_references,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
+from ..findings import Finding, Loc
 from ..history import History, lives_label
-from ..findings import Loc
 from ..model import Archive
 from ..rawhtml import PROSE_TAGS, disallowed_tags
 
@@ -23,8 +22,8 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
                               f"正文引用“[[{r.id}]]”找不到对应的记录；请核对编号（机构、文件、人物、事件的 id）", r.loc)
                 continue
             t = h.get(r.id)
-            if r.date is not None and t is not None and t.start is not None:
-                if t.definitely_before_start(r.date) or t.definitely_after_end(r.date):
+            if r.date is not None and t is not None and t.start is not None \
+                    and (t.definitely_before_start(r.date) or t.definitely_after_end(r.date)):
                     yield Finding("name-invalid", "error",
                                   f"正文引用“[[{r.id}@{r.date.iso()}]]”：{t.current_name()}在{r.date}并不存在"
                                   f"（存续期：{lives_label(t)}）", r.loc)

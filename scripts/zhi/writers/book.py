@@ -20,21 +20,21 @@ from pathlib import Path
 import jinja2
 import markdown
 
+from ..citations import dissent_text
 from ..dates import Date, Point
 from ..history import History
 from ..model import Archive, Document
+from ..rawhtml import sanitize
 from ..safelinks import SafeLinksExtension
 from ..views import indexes
-from ..citations import dissent_text
 from ..views.chronology import Entry, Mention, chronology
 from ..views.kaoyi import kaoyi_items
 from ..views.lineage import by_name_in_term, post_order
 from ..views.naming import name_on
 from ..views.snapshot import fate_unknown_note, snapshot
 from ..views.staffing import dash, figures, jurisdiction_tables, kind_label
-from .svg import staffing_chart
-from ..rawhtml import sanitize
 from .prose import ProseRenderer, citation_text
+from .svg import staffing_chart
 from .tables import Tables
 
 
@@ -348,4 +348,4 @@ def to_roman(n: int) -> str:
     return out
 
 
-__all__ = ["BookWriter", "BookParts", "Heading", "to_roman", "esc"]
+__all__ = ["BookParts", "BookWriter", "Heading", "esc", "to_roman"]

@@ -15,11 +15,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from ..citations import kaoyi_text
 from ..dates import Date, Point
 from ..history import History
 from ..model import BASIS_ZH, Archive
+from ..rawhtml import escape_all, sanitize
 from ..views import indexes
-from ..citations import kaoyi_text
 from ..views.chronology import Entry, Mention, chronology
 from ..views.kaoyi import anchor_of, kaoyi_items
 from ..views.lineage import entries_by_event, lineage
@@ -27,10 +28,10 @@ from ..views.naming import name_on
 from ..views.snapshot import difference, fate_unknown_note, members, snapshot
 from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
 from . import svg
-from .svg import staffing_chart
-from ..rawhtml import escape_all, sanitize
 from .prose import ProseRenderer, citation_text
+from .svg import staffing_chart
 from .tables import Tables
+
 
 def page_of(a: Archive, rid: str) -> str | None:
     """The page (path in the Markdown tree) that describes a record, with an anchor where needed."""
@@ -53,7 +54,7 @@ def rel(from_page: str, to: str) -> str:
     return f"{r}#{anchor}" if anchor else r
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _relpath(path: str, from_dir: str) -> str:
     # a site has a few folders and many pages: the same pair recurs across pages, and relpath is slow
     return posixpath.relpath(path, from_dir or ".")
@@ -121,6 +122,13 @@ class SiteWriter:
     def link(self, page: str, rid: str, text: str) -> Markup:
         target = page_of(self.a, rid)
         return Markup(f"[{md_escape(text)}]({rel(page, target)})" if target else md_escape(text))
+
+    def _linker(self, page: str):
+        """The link from ``page`` to a record's page, or None when the record has none."""
+        def href(rid: str) -> str | None:
+            target = page_of(self.a, rid)
+            return url_rel(page, target) if target else None
+        return href
 
     def segs(self, page: str, segs) -> Markup:
         return Markup("".join(self.link(page, s.id, s.text) if isinstance(s, Mention) else md_escape(s)
@@ -209,7 +217,7 @@ class SiteWriter:
         path = "zhi/" + ch.path.removeprefix("chronicle/")
         r = ProseRenderer(self.a, self.h, lambda rid, text: self.link(path, rid, text), tables=self.tables)
         body = r.render(sanitize(ch.body))
-        if not re.search(r"^#\s", body, flags=re.M):
+        if not re.search(r"^#\s", body, flags=re.MULTILINE):
             body = f"# {ch.title}\n\n" + body
         notes = r.footnote_defs()
         self.tree.pages.append(Page(path, ch.title, body.rstrip() + ("\n\n" + notes if notes else "") + "\n"))
@@ -270,8 +278,7 @@ class SiteWriter:
                 continue
             lin = lineage(self.a, self.h, t.id, by_event)
             page = f"jigou/{t.id}.md"
-            diagram = Markup(svg.lineage_svg(lin, lambda rid: url_rel(page, p) if (p := page_of(self.a, rid))
-                                             else None))
+            diagram = Markup(svg.lineage_svg(lin, self._linker(page)))
             fs = per.get(t.id, [])
             chart = None
             if len(fs) >= 2:
@@ -399,7 +406,7 @@ def _titled(nav, titles: dict[str, str]):
 
 
 def _demote_headings(md: str) -> str:
-    return re.sub(r"^(#{1,5})(\s)", r"#\1\2", md, flags=re.M)
+    return re.sub(r"^(#{1,5})(\s)", r"#\1\2", md, flags=re.MULTILINE)
 
 
 def _by_year(entries: list[Entry]) -> list[tuple[int, list[Entry]]]:

@@ -22,8 +22,8 @@ def _text_width(s: str, size: int) -> int:
 def _box(x: int, y: int, w: int, lines: list[tuple[str, str]], href: str | None, size: int = 13,
          strong: bool = False) -> str:
     h = 10 + len(lines) * (size + 6)
-    parts = [f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="4" fill="{FILL}" '
-             f'stroke="{ACCENT if strong else MUTED}" stroke-width="{2 if strong else 1}"/>']
+    parts = [(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="4" fill="{FILL}" '
+              f'stroke="{ACCENT if strong else MUTED}" stroke-width="{2 if strong else 1}"/>')]
     for i, (text, color) in enumerate(lines):
         parts.append(f'<text x="{x + w // 2}" y="{y + 8 + (i + 1) * (size + 6) - 6}" font-size="{size}" '
                      f'text-anchor="middle" fill="{color}">{escape(text)}</text>')
@@ -52,10 +52,10 @@ def lineage_svg(lin: Lineage, link) -> str:
     height = max(rows * (box_h + 12), mid_h) + 20
     x_mid = 10 + (side_w + gap if preds else 0)
     y_mid = (height - mid_h) // 2
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-           f'height="{height}" font-family="{FONT}" role="img" aria-label="{escape(lin.name)}沿革图">',
-           '<defs><marker id="arr" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-           f'orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{MUTED}"/></marker></defs>']
+    out = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}" font-family="{FONT}" role="img" aria-label="{escape(lin.name)}沿革图">'),
+           ('<defs><marker id="arr" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+            f'orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{MUTED}"/></marker></defs>')]
     out.append(_box(x_mid, y_mid, mid_w, center_lines, None, size, strong=True))
 
     def column(items, x, to_mid: bool):
@@ -102,8 +102,8 @@ def bar_chart_svg(title: str, labels: list[str], series: list[tuple[str, list[in
     vmax = max([v for _, vals, _ in series for v in vals if v is not None] + [1])
     step = max(1, _nice_step(vmax))
     vtop = ((vmax + step - 1) // step) * step
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {height}" width="{CHART_W}" '
-           f'height="{height}" font-family="{FONT}" role="img" aria-label="{escape(title)}">',
+    out = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {height}" width="{CHART_W}" '
+            f'height="{height}" font-family="{FONT}" role="img" aria-label="{escape(title)}">'),
            f'<text x="{left}" y="16" font-size="{TITLE_SIZE}" fill="{INK}">{escape(title)}</text>']
     for v in range(0, vtop + 1, step):
         y = top + plot_h - plot_h * v / vtop
