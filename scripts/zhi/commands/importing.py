@@ -14,6 +14,9 @@ DESCRIPTION = (
     "每个文件转为 Markdown 全文“编号.md”，并生成记录“编号.yaml”，从原文中预填发文字号、标题、成文日期、\n"
     "发文机关和密级；未能识别的项目在记录中留有“# 待核”注释，请对照原件核对。\n"
     "给出文件夹时，导入其中（含子文件夹）所有可导入的文件。已导入过的同一文件、文号已登记的文件跳过不导入。\n"
+    "表格（.xlsx、.csv）按表头认作沿革表（名称、简称、设立、撤销、上级、规格、行政区划、依据）、任免表（姓名、机构、\n"
+    "职务、任职时间、免职时间、依据）或编制表（机构、日期、口径、行政编制、事业编制……、依据）：先列出将新建的机构、\n"
+    "事件、人物、任职、编制和读不了的行（注明第几行），加 --yes 才写入；档案中已有的不重复新建。\n"
     "有文件导入失败时退出码为 1，否则为 0。")
 
 
@@ -38,8 +41,14 @@ def run(args) -> int:
             print(f"{o.status}  {where}：{o.reason}", file=sys.stderr if o.status == "失败" else sys.stdout)
         sys.stdout.flush()
 
+    tables = [Path(p) for p in args.files if Path(p).suffix.lower() in (".xlsx", ".csv")]
+    if tables:
+        code = import_tables(root, tables, args.yes)
+        if len(tables) == len(args.files):
+            return code
     try:
-        outcomes = import_files(root, [Path(p) for p in args.files], to, force=args.force, report=report)
+        outcomes = import_files(root, [Path(p) for p in args.files if Path(p) not in tables], to, force=args.force,
+                                report=report)
     except ImportError_ as e:
         print(f"zhi import：{e}", file=sys.stderr)
         return 1
@@ -49,10 +58,48 @@ def run(args) -> int:
     return 1 if n["失败"] else 0
 
 
+def import_tables(root: Path, paths: list[Path], write: bool) -> int:
+    """沿革表, 任免表, 编制表 (.xlsx, .csv): show what each will create; with ``write``, create it."""
+    from ..history import derive_history
+    from ..loader import load_archive
+    from ..tables import TableError, plan_table, write_plan
+
+    failed = False
+    for path in paths:
+        archive = load_archive(root)  # again for each table: one may create what the next refers to
+        try:
+            plan = plan_table(root, path, archive, derive_history(archive))
+        except (TableError, OSError) as e:
+            print(f"失败  {path}：{e}", file=sys.stderr)
+            failed = True
+            continue
+        from ..tables import KIND_ZH
+
+        print(f"{path}（{KIND_ZH[plan.kind]}）：新建 {len(plan.created)} 项，已有而跳过 {len(plan.skipped)} 项，"
+              f"未能读入 {len(plan.problems)} 行")
+        for line in plan.created:
+            print(f"  新建  {line}")
+        for line in plan.skipped:
+            print(f"  跳过  {line}")
+        for line in plan.problems:
+            print(f"  未读入  {line}", file=sys.stderr)
+        failed |= bool(plan.problems)
+        if write and plan.files:
+            for p in write_plan(plan):
+                print(f"  写入  {p.relative_to(root).as_posix()}")
+        elif plan.files:
+            print("  （这是预览，什么也没有写入；核对无误后加 --yes 再运行一次即写入）")
+    if write:
+        print("\n请运行 zhi check，补上记录中的“待填”项（如机构类别）。")
+    return 1 if failed else 0
+
+
 def register(subparsers) -> argparse.ArgumentParser:
     p = subparsers.add_parser("import", prog="zhi import", help="导入档案全文（Word、HTML、文本等），生成文件记录",
                               description=DESCRIPTION)
     p.add_argument("files", nargs="+", metavar="文件", help="要导入的文件或文件夹（可写多个）")
+    p.add_argument("--yes", action="store_true",
+                   help="表格（.xlsx、.csv 的沿革表、任免表、编制表）确实写入；不加时只预览将新建什么")
     p.add_argument("--force", action="store_true", help="已导入过或文号已登记的也导入（另起编号，不覆盖原有记录）")
     p.add_argument("--to", metavar="目录", default=DEFAULT_TO,
                    help=f"记录写入的目录，相对于项目目录（默认 {DEFAULT_TO}；须在 sources/documents/ 之内）")

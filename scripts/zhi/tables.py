@@ -1,0 +1,599 @@
+"""Editors' tables in and out: 沿革表 (one row per name of a body), 任免 lists and staffing tables, as .xlsx
+(openpyxl) or .csv, read into records; and the same tables written to .xlsx for people who do not read YAML.
+
+Reading is exact and fails per row, never per table: every row that cannot be read is reported with its row
+number (as Excel shows it) and what to mend, and nothing of it is written. Nothing is guessed: a date cell keeps
+the precision its format shows (a cell shown as 1984年3月 is 1984-03, not 1984-03-01); a body's 类别 the table
+does not give is left for the editor (zhi check asks for it); a 依据 that is not in the archive stops the row.
+A record made from a row is at least as secret as the documents it cites and the row's own 密级; a 密级 that
+cannot be read holds the row at 绝密 (待核).
+
+Nothing is created twice: a body whose name the archive already knows, a post with the same person, body, post
+and start, a staffing figure with the same body, date and 口径 are skipped, so an import can be run again.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .classification import parse_level
+from .dates import DateError, parse_date
+from .docno import normalise_docno
+from .model import BODY_KINDS, STAFFING_KINDS
+
+TABLE_SUFFIXES = (".xlsx", ".csv")
+
+# header words (brackets and blanks removed) → field
+LINEAGE = {"name": ("名称", "机构名称", "全称", "机构全称"), "short": ("简称", "规范简称"),
+           "start": ("设立", "设立时间", "成立", "成立时间", "起", "起始", "起始时间", "始", "开始"),
+           "end": ("撤销", "撤销时间", "止", "终止", "终止时间", "结束"),
+           "parent": ("上级", "上级机构", "隶属", "主管部门"), "rank": ("规格", "级别", "机构规格"),
+           "jurisdiction": ("行政区划", "区划", "所属区划", "属地"), "kind": ("类别", "机构类别", "性质"),
+           "source": ("依据", "来源", "文号", "设立依据", "依据文件"), "end_source": ("撤销依据",),
+           "id": ("编号", "机构编号"), "level": ("密级",), "note": ("备注", "说明")}
+POSTS = {"person": ("姓名", "人名"), "gender": ("性别",), "body": ("机构", "单位", "任职机构", "机构名称", "工作单位"),
+         "post": ("职务", "职位"), "start": ("任职时间", "任职", "任", "起", "起始", "任职日期", "始"),
+         "end": ("免职时间", "离任时间", "免职", "离任", "止", "终止"),
+         "source": ("依据", "来源", "文号", "任免文件", "任职依据"), "level": ("密级",), "note": ("备注", "说明")}
+STAFFING = {"body": ("机构", "单位", "机构名称"), "date": ("日期", "时间", "核定时间", "年份", "统计时间"),
+            "basis": ("口径",), "source": ("依据", "来源", "文号"), "level": ("密级",), "note": ("备注", "说明")}
+KIND_ZH = {"lineage": "沿革表", "posts": "任免表", "staffing": "编制表"}
+BASIS = {"核定": "核定", "实有": "实有", "超编": "超编", "精简": "精简"}
+
+
+class TableError(Exception):
+    """The whole file cannot be read (not a table zhi knows); Chinese message."""
+
+
+@dataclass
+class Row:
+    number: int                 # as the spreadsheet shows it
+    cells: dict[str, str]
+
+
+@dataclass
+class Planned:
+    """What one table will create."""
+    kind: str
+    files: dict[Path, list[str]] = field(default_factory=dict)   # file → YAML texts to write (new file or appended)
+    created: list[str] = field(default_factory=list)             # Chinese lines: what is made
+    skipped: list[str] = field(default_factory=list)             # Chinese lines: what exists already
+    problems: list[str] = field(default_factory=list)            # Chinese lines: rows not read, with row numbers
+
+
+# ------------------------------------------------------------------------------------------- reading cells
+def _cell_text(value, number_format: str = "") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime | dt.date):
+        fmt = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format or "").lower()
+        if "d" in fmt or not fmt or fmt == "general":
+            return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+        if "m" in fmt:  # shown without a day: 1984年3月, Mar-84
+            return f"{value.year:04d}-{value.month:02d}"
+        return f"{value.year:04d}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_rows(path: Path) -> list[Row]:
+    """The table's rows under its header row, cells keyed by header text; blank rows left out."""
+    if path.suffix.lower() == ".xlsx":
+        try:
+            from openpyxl import load_workbook
+
+            wb = load_workbook(path, read_only=True, data_only=True)
+        except Exception as e:  # any unreadable workbook is one message to the editor
+            raise TableError(f"无法读取 Excel 文件（{type(e).__name__}）；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入") from e
+        ws = wb.worksheets[0]
+        grid = [(r[0].row if r else i + 1, [_cell_text(c.value, getattr(c, "number_format", "")) for c in r])
+                for i, r in enumerate(ws.iter_rows()) if r]
+        wb.close()
+    else:
+        data = path.read_bytes()
+        for enc in ("utf-8-sig", "gb18030"):  # Excel on a Chinese Windows saves CSV as GBK
+            try:
+                text = data.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise TableError("CSV 文件既不是 UTF-8 也不是 GBK 编码；请在 Excel 中另存为“CSV UTF-8”")
+        grid = [(i + 1, [c.strip() for c in r]) for i, r in enumerate(csv.reader(text.splitlines()))]
+    grid = [(n, cells) for n, cells in grid if any(cells)]
+    if not grid:
+        raise TableError("表格是空的")
+    _first, head = grid[0]
+    rows = []
+    for n, cells in grid[1:]:
+        rows.append(Row(n, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(head) if h}))
+    return rows
+
+
+def _norm_header(h: str) -> str:
+    return re.sub(r"[（(][^）)]*[）)]|\s", "", h)
+
+
+def _columns(headers: list[str], spec: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    out = {}
+    for h in headers:
+        n = _norm_header(h)
+        for key, words in spec.items():
+            if n in words and key not in out:
+                out[key] = h
+    return out
+
+
+def table_kind(headers: list[str]) -> str:
+    names = {_norm_header(h) for h in headers}
+    if names & set(POSTS["person"]):
+        return "posts"
+    if names & set(STAFFING_KINDS) - {"编制"}:
+        return "staffing"
+    if names & set(LINEAGE["name"]) and names & set(LINEAGE["start"]):
+        return "lineage"
+    raise TableError("认不出是哪一种表：沿革表须有“名称”“设立”两列，任免表须有“姓名”列，编制表须有“行政编制”等编制类别列；"
+                     "表头写在第一行")
+
+
+# ------------------------------------------------------------------------------------------- the archive's names
+class _Names:
+    """Names and ids the archive knows, to resolve what a table writes."""
+
+    def __init__(self, archive, history):
+        self.a, self.h = archive, history
+        self.bodies: dict[str, set[str]] = {}
+        self.places: dict[str, set[str]] = {}
+        for rid, t in history.timelines.items():
+            table = self.places if t.is_jurisdiction else self.bodies
+            for span in t.names:
+                for n in filter(None, span.value):
+                    table.setdefault(n, set()).add(rid)
+        self.docs: dict[str, str] = {}
+        for rid, d in archive.documents.items():
+            if d.number:
+                self.docs[normalise_docno(d.number, d.date.year if d.date else None)] = rid
+            if d.title:
+                self.docs.setdefault(d.title, rid)
+        self.unreadable = ""
+        self.ids = set(archive.bodies) | set(archive.jurisdictions) | set(archive.documents) | set(archive.people) \
+            | {e.id for e in archive.events} | {p.id for p in archive.posts if p.id} | \
+            {s.id for s in archive.staffing if s.id}
+
+    def one(self, table: dict[str, set[str]], text: str, what: str, ids) -> str:
+        if text in ids:
+            return text
+        found = table.get(text, set())
+        if len(found) == 1:
+            return next(iter(found))
+        if found:
+            raise ValueError(f"{what}“{text}”对应多个记录（{'、'.join(sorted(found))}），请改写编号")
+        raise ValueError(f"{what}“{text}”在档案中找不到；请写档案中的名称或编号")
+
+    def body(self, text: str, extra: dict[str, str] | None = None) -> str:
+        if extra and text in extra:
+            return extra[text]
+        return self.one(self.bodies, text, "机构", set(self.a.bodies))
+
+    def place(self, text: str) -> str:
+        return self.one(self.places, text, "行政区划", set(self.a.jurisdictions))
+
+    def sources(self, text: str) -> list[str]:
+        out = []
+        for part in re.split(r"[；;、，,\n]+", text or ""):
+            part = part.strip().strip("《》")
+            if not part:
+                continue
+            rid = part if part in self.a.documents else self.docs.get(normalise_docno(part)) or self.docs.get(part)
+            if rid is None:
+                raise ValueError(f"依据“{part}”在档案中找不到；请先用 zhi import 导入或登记这份文件，或写文件编号")
+            out.append(rid)
+        return out
+
+    def level_of(self, doc_ids: list[str], written: str):
+        """The row's level: its own 密级 and its documents' levels, the highest; unreadable is 绝密."""
+        from .classification import ClassificationError, Level, highest
+
+        levels = [self.a.documents[d].classification for d in doc_ids]
+        self.unreadable = ""
+        if written:
+            try:
+                levels.append(parse_level(written))
+            except ClassificationError:
+                levels.append(Level("绝密"))
+                self.unreadable = written
+        return highest(levels) if levels else None
+
+    def fresh(self, base: str) -> str:
+        rid, n = base, 2
+        while rid in self.ids:
+            rid, n = f"{base}-{n}", n + 1
+        self.ids.add(rid)
+        return rid
+
+
+def _date(text: str, what: str, unknown_ok: bool = False) -> str:
+    if unknown_ok and text in ("不详", "？", "?"):
+        return "不详"
+    try:
+        iso = parse_date(text).iso()
+        return iso if re.fullmatch(r"\d{4}(-\d\d){0,2}", iso) else text  # 1949前, 约1958: as typed
+    except DateError as e:
+        raise ValueError(f"{what}：{e}") from e
+
+
+def _q(v: str) -> str:
+    """A YAML scalar: quoted when plain YAML would read it otherwise."""
+    if re.fullmatch(r"\d{4}(-\d\d){0,2}", v):
+        return v  # a date, read by the loader as written
+    if re.fullmatch(r"[\u3400-\u9fffA-Za-z0-9〔〕（）()\-·、._★]+", v) and not re.fullmatch(r"[\d.\-]+|[-?:].*", v) \
+            and v.lower() not in ("yes", "no", "true", "false", "null", "on", "off", "y", "n"):
+        return v
+    return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _record(fields: list[tuple[str, object]]) -> str:
+    lines = []
+    for i, (k, v) in enumerate(fields):
+        if v in (None, "", []):
+            continue
+        if isinstance(v, list):
+            v = "[" + ", ".join(_q(x) for x in v) + "]"
+        elif isinstance(v, dict):
+            v = "{" + ", ".join(f"{_q(a)}: {b}" for a, b in v.items()) + "}"
+        else:
+            v = _q(str(v))
+        lines.append(("- " if not lines else "  ") + f"{k}: {v}")
+    return "\n".join(lines) + "\n"
+
+
+def _slug(name: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    s = "".join(lazy_pinyin(re.sub(r"^(中共)?[\u4e00-\u9fff]{0,3}?[县区市](?=[\u4e00-\u9fff]{2})", "", name)))
+    return re.sub(r"[^a-z0-9]", "", s.lower())[:24] or "jigou"
+
+
+def _prefix(rid: str) -> str:
+    return rid.split("-", 1)[0] + "-" if "-" in rid else ""
+
+
+def _year_file(root: Path, top: str, date_iso: str) -> Path:
+    year = re.match(r"\D*(\d{4})", date_iso)
+    return root / "sources" / top / f"{year.group(1) if year else 'imported'}.yaml"
+
+
+# ------------------------------------------------------------------------------------------- planning
+def plan_table(root: Path, path: Path, archive, history) -> Planned:
+    rows = read_rows(path)
+    headers = list(rows[0].cells) if rows else []
+    kind = table_kind(headers)
+    names = _Names(archive, history)
+    plan = Planned(kind)
+    if kind == "lineage":
+        _plan_lineage(root, rows, _columns(headers, LINEAGE), names, plan)
+    elif kind == "posts":
+        _plan_posts(root, rows, _columns(headers, POSTS), names, plan)
+    else:
+        _plan_staffing(root, rows, headers, _columns(headers, STAFFING), names, plan)
+    return plan
+
+
+def _getter(col: dict[str, str]):
+    def get(r: Row, key: str) -> str:
+        return r.cells.get(col.get(key, ""), "").strip()
+    return get
+
+
+def _add(plan: Planned, path: Path, text: str) -> None:
+    plan.files.setdefault(path, []).append(text)
+
+
+def _level_field(names: _Names, docs: list[str], written: str, plan: Planned | None = None, row: int = 0):
+    lv = names.level_of(docs, written)
+    if names.unreadable and plan is not None:
+        plan.problems.append(f"第 {row} 行：密级“{names.unreadable}”无法识别，已按绝密导入（待核）；"
+                             f"核对原件后改正记录中的 classification")
+    return str(lv) if lv is not None and lv.rank > 0 else None
+
+
+def _plan_lineage(root: Path, rows: list[Row], col: dict[str, str], names: _Names, plan: Planned) -> None:
+    if "name" not in col or "start" not in col:
+        plan.problems.append("沿革表须有“名称”“设立”两列")
+        return
+    get = _getter(col)
+    # rows of one body: the same 编号, or a row naming its 前身 — here, the same 编号 or a new name each
+    groups: dict[str, list[Row]] = {}
+    created: dict[str, str] = {}   # name in this table → new body id
+    for r in rows:
+        name = get(r, "name")
+        if not name:
+            plan.problems.append(f"第 {r.number} 行：没有名称，未读入")
+            continue
+        if name in names.bodies or name in created:
+            plan.skipped.append(f"第 {r.number} 行：{name}（档案中已有 {'、'.join(sorted(names.bodies.get(name, {created.get(name, '')})))}）")
+            continue
+        key = get(r, "id") or name
+        groups.setdefault(key, []).append(r)
+    for key, group in groups.items():
+        first = group[0]
+        parent_name = get(first, "parent")
+        try:
+            parent = names.body(parent_name, created) if parent_name else None
+        except ValueError:
+            parent = None  # resolved below, after every body of the table has its id
+        base = (_prefix(parent) if parent else "") + _slug(get(first, "name"))
+        rid = get(first, "id") if get(first, "id") and get(first, "id") not in names.ids else names.fresh(base)
+        names.ids.add(rid)
+        for r in group:
+            created[get(r, "name")] = rid
+    for key, group in groups.items():
+        rid = created[get(group[0], "name")]
+        texts: list[tuple[Path, str]] = []
+        try:
+            prev: dict[str, str] = {}
+            for i, r in enumerate(group):
+                where = f"第 {r.number} 行的" if len(group) > 1 else ""
+                start = _date(get(r, "start"), f"{where}设立日期“{get(r, 'start')}”")
+                docs = names.sources(get(r, "source"))
+                level = _level_field(names, docs, get(r, "level"), plan, r.number)
+                parent = names.body(get(r, "parent"), created) if get(r, "parent") else None
+                place = names.place(get(r, "jurisdiction")) if get(r, "jurisdiction") else None
+                rank = get(r, "rank")
+                if i == 0:
+                    fields = [("id", names.fresh(f"ev-{start[:4]}-{rid}")), ("type", "establish"), ("date", start),
+                              ("body", rid), ("name", get(r, "name")), ("short", get(r, "short")),
+                              ("parent", parent), ("jurisdiction", place), ("rank", rank), ("sources", docs),
+                              ("classification", level), ("note", get(r, "note"))]
+                else:
+                    fields = [("id", names.fresh(f"ev-{start[:4]}-{rid}-rename")), ("type", "rename"),
+                              ("date", start), ("body", rid), ("name", get(r, "name")), ("short", get(r, "short")),
+                              ("sources", docs), ("classification", level), ("note", get(r, "note"))]
+                texts.append((_year_file(root, "events", start), _record(fields)))
+                if i and parent and parent != prev.get("parent"):
+                    texts.append((_year_file(root, "events", start), _record([
+                        ("id", names.fresh(f"ev-{start[:4]}-{rid}-reparent")), ("type", "reparent"), ("date", start),
+                        ("body", rid), ("parent", parent), ("sources", docs), ("classification", level)])))
+                if i and rank and rank != prev.get("rank"):
+                    texts.append((_year_file(root, "events", start), _record([
+                        ("id", names.fresh(f"ev-{start[:4]}-{rid}-rerank")), ("type", "rerank"), ("date", start),
+                        ("body", rid), ("rank", rank), ("sources", docs), ("classification", level)])))
+                prev = {"parent": parent or prev.get("parent", ""), "rank": rank or prev.get("rank", "")}
+            last = group[-1]
+            end = get(last, "end")
+            if end:
+                where = f"第 {last.number} 行的" if len(group) > 1 else ""
+                end_iso = _date(end, f"{where}撤销日期“{end}”")
+                docs = names.sources(get(last, "end_source")) if get(last, "end_source") else []
+                texts.append((_year_file(root, "events", end_iso), _record([
+                    ("id", names.fresh(f"ev-{end_iso[:4]}-{rid}-end")), ("type", "abolish"), ("date", end_iso),
+                    ("body", rid), ("sources", docs), ("classification", _level_field(names, docs, get(last, "level")))])))
+            kind = get(group[0], "kind")
+        except ValueError as e:
+            nums = "、".join(str(r.number) for r in group)
+            plan.problems.append(f"第 {nums} 行（{get(group[0], 'name')}）：{e}")
+            continue
+        for p, t in texts:
+            _add(plan, p, t)
+        body_dir = root / "sources" / "bodies"
+        parent_id = next((created.get(get(r, "parent")) or (names.bodies.get(get(r, "parent")) or {None}).copy().pop()
+                          for r in group if get(r, "parent")), None)
+        if parent_id and parent_id in names.a.bodies:
+            pdir = (root / names.a.bodies[parent_id].loc.file).parent
+            if pdir.is_relative_to(body_dir):
+                body_dir = pdir
+        lines = [f"id: {rid}"]
+        if kind in BODY_KINDS:
+            lines.append(f"kind: {kind}")
+        else:
+            lines.append(f"# kind: 待填（沿革表{'写作“' + kind + '”，' if kind else '未写'}机构类别；可写："
+                         f"{'、'.join(BODY_KINDS)}）")
+        _add(plan, body_dir / f"{rid}.yaml", "\n".join(lines) + "\n")
+        names_ = "→".join(get(r, "name") for r in group)
+        plan.created.append(f"第 {'、'.join(str(r.number) for r in group)} 行：机构 {rid}（{names_}）")
+
+
+def _plan_posts(root: Path, rows: list[Row], col: dict[str, str], names: _Names, plan: Planned) -> None:
+    missing = [w for w, k in (("姓名", "person"), ("机构", "body"), ("职务", "post"), ("任职时间", "start"))
+               if k not in col]
+    if missing:
+        plan.problems.append(f"任免表缺少“{'”“'.join(missing)}”列")
+        return
+    get = _getter(col)
+    people: dict[str, set[str]] = {}
+    for pid, p in names.a.people.items():
+        people.setdefault(p.name, set()).add(pid)
+    existing = {(p.person.id if p.person else "", p.body.id if p.body else "", p.post,
+                 p.start.iso() if p.start else "不详") for p in names.a.posts}
+    new_people: dict[str, str] = {}
+    for r in rows:
+        person = get(r, "person")
+        try:
+            if not person:
+                raise ValueError("没有姓名")
+            body = names.body(get(r, "body"))
+            post = get(r, "post")
+            if not post:
+                raise ValueError("没有职务")
+            start = _date(get(r, "start"), f"任职时间“{get(r, 'start')}”", unknown_ok=True) if get(r, "start") else "不详"
+            end = _date(get(r, "end"), f"免职时间“{get(r, 'end')}”", unknown_ok=True) if get(r, "end") else None
+            docs = names.sources(get(r, "source"))
+            level = _level_field(names, docs, get(r, "level"), plan, r.number)
+        except ValueError as e:
+            plan.problems.append(f"第 {r.number} 行：{e}")
+            continue
+        found = people.get(person, set())
+        if len(found) > 1:
+            plan.problems.append(f"第 {r.number} 行：档案中有几位“{person}”（{'、'.join(sorted(found))}），请在姓名栏写人物编号")
+            continue
+        pid = next(iter(found)) if found else new_people.get(person)
+        if pid is None:
+            pid = names.fresh("p-" + _slug(person))
+            new_people[person] = pid
+            _add(plan, root / "sources" / "people" / "imported.yaml",
+                 _record([("id", pid), ("name", person), ("gender", get(r, "gender"))]))
+            plan.created.append(f"第 {r.number} 行：人物 {pid}（{person}）")
+        key = (pid, body, post, start)
+        if key in existing:
+            plan.skipped.append(f"第 {r.number} 行：{person}任{post}（{start}）档案中已有")
+            continue
+        existing.add(key)
+        _add(plan, root / "sources" / "posts" / "imported.yaml", _record([
+            ("person", pid), ("body", body), ("post", post), ("from", start), ("to", end), ("sources", docs),
+            ("classification", level), ("note", get(r, "note"))]))
+        plan.created.append(f"第 {r.number} 行：任职 {person} {post}（{start}—{end or ''}）")
+
+
+def _plan_staffing(root: Path, rows: list[Row], headers: list[str], col: dict[str, str], names: _Names,
+                   plan: Planned) -> None:
+    figures = [h for h in headers if _norm_header(h) in STAFFING_KINDS]
+    missing = [w for w, k in (("机构", "body"), ("日期", "date")) if k not in col]
+    if missing:
+        plan.problems.append(f"编制表缺少“{'”“'.join(missing)}”列")
+        return
+    get = _getter(col)
+    existing = {(s.scope or "", s.date.iso() if s.date else "", s.basis) for s in names.a.staffing}
+    for r in rows:
+        try:
+            body = names.body(get(r, "body"))
+            date = _date(get(r, "date"), f"日期“{get(r, 'date')}”")
+            basis = get(r, "basis") or "核定"
+            if basis not in BASIS:
+                raise ValueError(f"口径“{basis}”无法识别；可写：{'、'.join(BASIS)}")
+            figs: dict[str, int] = {}
+            for h in figures:
+                v = r.cells.get(h, "").strip()
+                if not v:
+                    continue
+                if not re.fullmatch(r"\d+", v):
+                    raise ValueError(f"“{h}”一栏的“{v}”不是整数")
+                figs[_norm_header(h)] = int(v)
+            if not figs:
+                raise ValueError("一个编制数也没有")
+            docs = names.sources(get(r, "source"))
+            level = _level_field(names, docs, get(r, "level"), plan, r.number)
+        except ValueError as e:
+            plan.problems.append(f"第 {r.number} 行：{e}")
+            continue
+        from .model import BASIS_ZH
+
+        code = {v: k for k, v in BASIS_ZH.items()}.get(basis, basis)
+        if (body, date, code) in existing or (body, date, basis) in existing:
+            plan.skipped.append(f"第 {r.number} 行：{get(r, 'body')} {date} {basis}编制档案中已有")
+            continue
+        existing.add((body, date, code))
+        _add(plan, _year_file(root, "staffing", date), _record([
+            ("body", body), ("date", date), ("basis", basis), ("figures", figs), ("sources", docs),
+            ("classification", level), ("note", get(r, "note"))]))
+        plan.created.append(f"第 {r.number} 行：编制 {get(r, 'body')} {date} {basis} "
+                            + "、".join(f"{k}{v}名" for k, v in figs.items()))
+
+
+def write_plan(plan: Planned) -> list[Path]:
+    """Write what the plan holds: new files, or records appended to existing list files."""
+    out = []
+    for path, texts in plan.files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.name.endswith(".yaml") and not texts[0].startswith("- "):  # a single record of its own
+            path.write_text(texts[0], encoding="utf-8")
+        else:
+            old = path.read_text(encoding="utf-8") if path.exists() else ""
+            sep = "" if not old else ("\n" if old.endswith("\n") else "\n\n")
+            path.write_text(old + sep + "\n".join(texts), encoding="utf-8")
+        out.append(path)
+    return out
+
+
+# ------------------------------------------------------------------------------------------- export
+WHOLE_ARCHIVE_MARK = "本表含全部档案（含内部、涉密材料），仅供编纂人员核对，不得外传"
+
+
+def export_tables(archive, history, out: Path, edition: str | None) -> dict[str, int]:
+    """The 沿革、任免、编制 tables of ``edition`` (public or internal: what that edition may hold), or of the
+    whole archive when ``edition`` is None — then every sheet starts with a marking and every row carries its
+    密级. Returns the number of rows per sheet."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from .editions import filter_archive
+    from .history import Timeline, derive_history
+
+    a = filter_archive(archive, edition) if edition else archive
+    h = derive_history(a) if edition else history
+    wb = Workbook()
+    counts: dict[str, int] = {}
+
+    def sheet(title: str, header: list[str], rows: list[list[str]], levels: list[str]) -> None:
+        ws = wb.create_sheet(title)
+        if edition is None:
+            ws.append([WHOLE_ARCHIVE_MARK])
+            ws.cell(1, 1).font = Font(bold=True, color="B71C1C")
+            header = header + ["密级"]
+            rows = [r + [lv] for r, lv in zip(rows, levels, strict=True)]
+        ws.append(header)
+        for c in ws[ws.max_row]:
+            c.font = Font(bold=True)
+        for r in rows:
+            ws.append(r)
+        counts[title] = len(rows)
+
+    def d(x) -> str:
+        return x.chinese() if x is not None else ""
+
+    def name(rid: str, when=None) -> str:
+        from .views.naming import name_on
+
+        return name_on(h, rid, when) if rid else ""
+
+    def at(spans, when) -> str:
+        hits = Timeline._at(spans, when) if when is not None else spans[-1:]
+        return hits[-1].value if hits and hits[-1].value else ""
+
+    rows, levels = [], []
+    for rid, t in h.timelines.items():
+        if t.is_jurisdiction or rid not in a.bodies:
+            continue
+        for span in t.names:
+            full, short = span.value
+            parent, place = at(t.parents, span.start), at(t.jurisdictions, span.start)
+            end = span.end or (t.end if span is t.names[-1] else None)
+            rows.append([full, short or "", d(span.start), d(end) if end else ("不详" if t.end_unknown else ""),
+                         name(parent, span.start) if parent else "", str(at(t.ranks, span.start)),
+                         name(place, span.start) if place else "", rid])
+            levels.append(str(a.bodies[rid].classification))
+    # one row per name: 起 and 止 are the name's; the rows of one body share its 编号, and the last row's 止
+    # is the body's end (the same columns read back by zhi import)
+    sheet("沿革", ["名称", "简称", "起", "止", "上级", "规格", "行政区划", "编号"], rows, levels)
+    rows, levels = [], []
+    for p in a.posts:
+        person = a.people.get(p.person.id) if p.person else None
+        docs = [a.documents[c.doc].number or a.documents[c.doc].title or c.doc for c in p.sources
+                if c.doc in a.documents]
+        rows.append([person.name if person else "", name(p.body.id if p.body else "", p.start), p.post,
+                     d(p.start) if p.start else "不详", d(p.end) if p.end else ("不详" if p.end_unknown else ""),
+                     "；".join(docs)])
+        levels.append(str(p.classification))
+    sheet("任免", ["姓名", "机构", "职务", "任职时间", "免职时间", "依据"], rows, levels)
+    kinds = [k for k in STAFFING_KINDS if any(s.figures and k in s.figures.posts for s in a.staffing)] \
+        or ["行政编制", "事业编制"]
+    rows, levels = [], []
+    from .model import BASIS_ZH
+
+    for s in a.staffing:
+        posts = s.figures.posts if s.figures else {}
+        rows.append([name(s.scope or "", s.date) + (s.system + "系统" if s.system else ""), d(s.date),
+                     BASIS_ZH.get(s.basis, s.basis)] + [posts.get(k) for k in kinds])
+        levels.append(str(s.classification))
+    sheet("编制", ["机构", "日期", "口径", *kinds], rows, levels)
+    del wb[wb.sheetnames[0]]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(out)
+    return counts
+
+
+__all__ = ["TABLE_SUFFIXES", "TableError", "export_tables", "plan_table", "read_rows", "write_plan"]
