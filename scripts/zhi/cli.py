@@ -144,10 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="在哪个地址上提供预览（默认 127.0.0.1，只有本机能看；写 0.0.0.0 让内网的同事也能打开）")
     s.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     s.set_defaults(func=cmd_serve)
-    from . import gitmerge
+    from . import gitmerge, review
     from .commands import export, importing, new, search, status, synth
 
-    for module in (status, new, search, importing, export, synth, gitmerge):
+    for module in (status, new, search, importing, export, review, synth, gitmerge):
         module.register(sub)
     return p
 

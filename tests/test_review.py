@@ -1,0 +1,81 @@
+"""Review comments back (issue 18, item 6): the DOCX zhi writes for reviewers, marked up with Word comments and
+tracked changes (made here through pandoc, which writes real w:comment, w:ins and w:del elements), is read back
+and each mark is placed at the chapter file and line it belongs to."""
+
+import argparse
+import json
+from pathlib import Path
+
+import pypandoc
+from conftest import ROOT, make_archive
+from zhi import review
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.writers.book import BookWriter
+from zhi.writers.docx import write_docx
+
+
+def zhi_docx(root: Path, out: Path) -> Path:
+    a = load_archive(root)
+    write_docx(BookWriter(a, derive_history(a), ROOT / "theme"), out)
+    return out
+
+
+def span(classes, attrs, text=""):
+    return {"t": "Span", "c": [["", classes, attrs], [{"t": "Str", "c": text}] if text else []]}
+
+
+def mark_up(docx: Path, out: Path) -> Path:
+    """A reviewer's pass over the chapter's first paragraph: a comment on 测试县计划委员会，隶属县人民委员会, and
+    the comma after 合并 deleted, （经县编委批准）， inserted."""
+    doc = json.loads(pypandoc.convert_file(str(docx), "json", format="docx"))
+    who = [["author", "张审读"], ["date", "2026-11-20T10:00:00Z"]]
+    para = next(b for b in doc["blocks"] if b["t"] == "Para" and b["c"][0].get("c") == "1956年6月设立")
+    inl = para["c"]
+    assert [x.get("c") for x in inl[1:4]] == ["测试县计划委员会，隶属", "县人民委员会。1984年3月与", "测试县经济委员会合并，"]
+    inl[3:4] = [{"t": "Str", "c": "测试县经济委员会合并"}, span(["deletion"], [["id", "1"], *who], "，"),
+                span(["insertion"], [["id", "2"], *who], "（经县编委批准），")]
+    inl[1:3] = [span(["comment-start"], [["id", "0"], *who], "请核对隶属关系的起始时间"), *inl[1:3],
+                span(["comment-end"], [["id", "0"]])]
+    pypandoc.convert_text(json.dumps(doc), "docx", format="json", outputfile=str(out))
+    return out
+
+
+def test_comments_and_changes_are_placed_at_chapter_lines(tmp_path, capsys):
+    root = make_archive(tmp_path)
+    reviewed = mark_up(zhi_docx(root, tmp_path / "zhi.docx"), tmp_path / "审读稿.docx")
+    marks = review.read_marks(reviewed)
+    kinds = [(m.kind, m.author) for m in marks]
+    assert ("批注", "张审读") in kinds and ("插入", "张审读") in kinds and ("删除", "张审读") in kinds
+    placed = review.place_marks(marks, load_archive(root))
+    chapter = (root / "chronicle/p1/c1.md").read_text(encoding="utf-8").splitlines()
+    comment = next(m for m in placed if m.kind == "批注")
+    assert comment.text == "请核对隶属关系的起始时间" and comment.anchor == "测试县计划委员会，隶属县人民委员会。1984年3月与"
+    assert comment.file == "chronicle/p1/c1.md"
+    assert "隶属[[cs-zhengfu|县人民委员会]]" in chapter[comment.line - 1]
+    insertion = next(m for m in placed if m.kind == "插入")
+    deletion = next(m for m in placed if m.kind == "删除")
+    assert insertion.text == "（经县编委批准），" and deletion.text == "，"
+    assert insertion.file == deletion.file == "chronicle/p1/c1.md"
+    assert "合并，" in chapter[insertion.line - 1] and deletion.line == insertion.line
+    # through the command
+    p = argparse.ArgumentParser()
+    review.register(p.add_subparsers())
+    args = p.parse_args(["review", str(reviewed), "--root", str(root)])
+    assert args.func(args) == 0
+    out = capsys.readouterr().out
+    assert "批注 1 条，修订 2 处（插入 1、删除 1）" in out
+    assert f"chronicle/p1/c1.md:{comment.line}　批注（张审读，2026-11-20）：请核对隶属关系的起始时间" in out
+    assert "修订·插入（张审读，2026-11-20）：“（经县编委批准），”" in out
+
+
+def test_a_docx_without_marks_and_a_wrong_file(tmp_path, capsys):
+    root = make_archive(tmp_path)
+    clean = zhi_docx(root, tmp_path / "zhi.docx")
+    assert review.read_marks(clean) == []
+    p = argparse.ArgumentParser()
+    review.register(p.add_subparsers())
+    args = p.parse_args(["review", str(clean), "--root", str(root)])
+    assert args.func(args) == 0 and "没有批注，也没有修订" in capsys.readouterr().out
+    args = p.parse_args(["review", str(root / "chronicle/p1/c1.md"), "--root", str(root)])
+    assert args.func(args) == 2 and "不是 .docx 文件" in capsys.readouterr().err
