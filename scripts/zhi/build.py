@@ -60,8 +60,8 @@ def output_dir(root: Path, edition: str) -> Path:
     return root / "site" if edition == "public" else root / "build" / "internal"
 
 
-def generated_config(root: Path, docs: Path, site_dir: Path, title: str, nav: list) -> dict:
-    return {
+def generated_config(root: Path, docs: Path, site_dir: Path, title: str, nav: list, book=None) -> dict:
+    cfg = {
         "INHERIT": str(root / "mkdocs.yml"),
         "site_name": title,
         "docs_dir": str(docs),
@@ -69,14 +69,21 @@ def generated_config(root: Path, docs: Path, site_dir: Path, title: str, nav: li
         "nav": nav,
         "use_directory_urls": True,
         "theme": {"name": "material", "custom_dir": str(root / "theme" / "overrides"), "language": "zh",
-                  "font": False},
+                  "font": False, "favicon": "assets/favicon.svg"},
         "plugins": [],
         "extra_css": ["assets/zhi.css"],
         "extra_javascript": ["assets/zhi-search.js"],
-        "markdown_extensions": ["tables", "footnotes", "attr_list", "md_in_html", "def_list",
-                                {"toc": {"permalink": False}}, "admonition", "zhi.safelinks"],
+        "markdown_extensions": ["tables", {"footnotes": {"BACKLINK_TITLE": "返回正文第 %d 条注处"}}, "attr_list",
+                                "md_in_html", "def_list", {"toc": {"permalink": False}}, "admonition", "zhi.safelinks"],
         "strict": False,
     }
+    # the foot of every page and the site's address come from the book's settings (chronicle/book.yaml), never
+    # from the sample; without an address there is no sitemap (a sitemap needs absolute URLs)
+    if book is not None and book.footer:
+        cfg["copyright"] = book.footer
+    if book is not None and book.site_url:
+        cfg["site_url"] = book.site_url
+    return cfg
 
 
 def _reproducible(root: Path) -> None:
@@ -196,7 +203,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
             files[DOCX_NAME] = (wd.path / "book" / DOCX_NAME).read_bytes()
             timings["docx"] = time.perf_counter() - t4
 
-        cfg = generated_config(root, wd.docs, wd.site, writer.title, tree.nav)
+        cfg = generated_config(root, wd.docs, wd.site, writer.title, tree.nav, ed.book)
         key = hashlib.sha256(json.dumps([cfg, _versions("mkdocs", "mkdocs-material", "markdown")],
                                         ensure_ascii=False, sort_keys=True).encode() +
                              tree_digest(root / "theme" / "overrides", root / "mkdocs.yml").encode()).hexdigest()
@@ -216,6 +223,8 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
         timings["pages rendered"] = len(tree.pages) if full else sum(1 for p in changes.written if p.endswith(".md"))
         site = wd.site
         (site / "sitemap.xml.gz").unlink(missing_ok=True)
+        if "site_url" not in cfg:  # MkDocs writes an empty sitemap without the site's address: none is better
+            (site / "sitemap.xml").unlink(missing_ok=True)
         marker = f"{edition} {EDITION_ZH[edition]}\n"
         if not (site / ".edition").is_file() or (site / ".edition").read_text(encoding="utf-8") != marker:
             (site / ".edition").write_text(marker, encoding="utf-8")

@@ -133,6 +133,8 @@ class Book:
     snapshots: list[Date] = field(default_factory=list)  # dates of the 机构设置一览 in the appendix
     cover: Path | None = None                             # an image that replaces the generated cover
     kaoyi: bool = False                                   # the appendix lists the disagreements (考异表)
+    footer: str = ""                                      # the line at the foot of every site page (版权、说明)
+    site_url: str = ""                                    # where the site is published (for sitemap.xml, 404)
     front: list[Chapter] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     back: list[Chapter] = field(default_factory=list)
@@ -375,9 +377,17 @@ def load_book(root: Path) -> Book:
             book.findings.append(Finding("schema-type", "error", "book.yaml 应为键值表", Loc(BOOK, 1)))
         return book
     f = Fields(yf.data, BOOK, book.findings, "志书设置", {"title", "subtitle", "upper", "lower", "front", "parts",
-                                                      "back", "note", "snapshots", "cover", "kaoyi"})
+                                                      "back", "note", "snapshots", "cover", "kaoyi",
+                                                      "footer", "site_url"})
     book.title = f.text("title", True) or ""
     book.subtitle = f.text("subtitle") or ""
+    book.footer = f.text("footer") or ""
+    site_url = f.text("site_url") or ""
+    if site_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", site_url):
+        f.error("schema-type", f"“site_url（网站网址）”应为完整的网址，如 https://example.gov.cn/zhi/，不是“{site_url}”",
+                "site_url")
+    else:
+        book.site_url = site_url
     book.upper, book.lower = f.date("upper"), f.date("lower")
     snaps = yf.data.get("snapshots")
     if isinstance(snaps, LList):
