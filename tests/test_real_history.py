@@ -149,3 +149,191 @@ def test_prose_reference_message_shows_the_real_lives(tmp_path):
     assert "存续期：1956年6月1日—1966年、1970年5月—1984年3月12日" in jiwei   # the gap shows
     assert "存续期：1958年起，止年不详（最后见于1958年）" in gongye
     assert all("今" not in m for m in msgs)
+
+
+# 《邵东县志》 pp.304–308 (as the task's tester typed it in): 中共邵东县委 set up 1951-11-18, the county formally set up
+# 1952-02-16; the county is in 筹建 between the two.
+SHAODONG = {
+    "sources/jurisdictions/sd.yaml": "id: sd-xian\nlevel: 县\n",
+    "sources/bodies/sdxw.yaml": "id: sd-xw\nkind: 党委工作部门\n",
+    "sources/bodies/sdzzb.yaml": "id: sd-zzb\nkind: 党委工作部门\n",
+    "sources/bodies/sdbzw.yaml": "id: sd-bzw\nkind: 议事协调机构\n",
+    "sources/events/sd.yaml": """
+- id: ev-sd-prep
+  type: 筹建
+  date: 1951-11-18
+  body: sd-xian
+  name: 邵东县
+  sources: [d-1956-1]
+- id: ev-sdxw
+  type: establish
+  date: 1951-11-18
+  body: sd-xw
+  name: 中共邵东县委员会
+  short: 县委
+  jurisdiction: sd-xian
+  sources: [d-1956-1]
+- id: ev-sd
+  type: establish
+  date: 1952-02-16
+  body: sd-xian
+  name: 邵东县
+  sources: [d-1956-1]
+- id: ev-sdzzb
+  type: establish
+  date: 1952-03
+  body: sd-zzb
+  name: 中共邵东县委组织部
+  parent: sd-xw
+  sources: [d-1956-1]
+- id: ev-sdbzw
+  type: establish
+  date: 1960
+  body: sd-bzw
+  name: 邵东县编制委员会
+  co_parents: [sd-xw, sd-zzb]
+  sources: [d-1956-1]
+""",
+}
+
+
+def _sentences(a, h, ids):
+    from zhi.views.chronology import chronology
+    return {en.event.id: en.date.in_year() + " " + "".join(s if isinstance(s, str) else s.text for s in en.segments)
+            for en in chronology(a, h) if en.event.id in ids}
+
+
+def test_a_body_set_up_while_its_county_is_in_preparation(tmp_path):
+    _, a, h = _archive(tmp_path, SHAODONG)
+    assert _serious(a) == []
+    s = _sentences(a, h, {"ev-sd-prep", "ev-sdxw", "ev-sd"})
+    assert s == {"ev-sd-prep": "11月18日 筹建邵东县。", "ev-sdxw": "11月18日 设立中共邵东县委员会（简称县委），为党委工作部门。",
+                 "ev-sd": "2月16日 设立邵东县。"}
+    lin = lineage(a, h, "sd-xian")
+    # its life begins on the formal date; the preparation is its own period, not moved into the life
+    assert lin.start.chinese() == "1952年2月16日"
+    assert [(p.value, p.start.chinese(), p.end.chinese()) for p in lin.preparations] == [
+        ("筹建", "1951年11月18日", "1952年2月16日")]
+    assert [p.value for p in lin.names] == ["邵东县"]
+    assert not h.get("sd-xian").alive_on(parse_date("1951-12"))
+    rows = snapshot(a, h, "sd-xian", parse_date("1951-12"), [])
+    assert [r.name for r in rows] == ["中共邵东县委员会"]
+
+
+def test_without_the_preparation_the_county_is_refused_with_the_way_to_say_it(tmp_path):
+    files = dict(SHAODONG)
+    files["sources/events/sd.yaml"] = files["sources/events/sd.yaml"].split("- id: ev-sdxw")[0].replace(
+        "type: 筹建\n  date: 1951-11-18", "type: 筹建\n  date: 1952-01") + "- id: ev-sdxw" + \
+        files["sources/events/sd.yaml"].split("- id: ev-sdxw")[1]
+    _, a, _ = _archive(tmp_path, files)
+    found = [f for f in _serious(a) if f.code == "jurisdiction-not-alive"]
+    assert len(found) == 1 and "筹建（prepare）事件" in found[0].message and "不要改动设立日期" in found[0].message
+
+
+def test_a_preparation_after_the_establishment_is_an_error(tmp_path):
+    files = dict(SHAODONG)
+    files["sources/events/late.yaml"] = ("- id: ev-late\n  type: prepare\n  date: 1953\n  body: sd-xian\n"
+                                         "  sources: [d-1956-1]\n")
+    _, a, _ = _archive(tmp_path, files)
+    found = [f for f in _serious(a) if f.code == "body-exists" and "筹建" in f.message]
+    assert len(found) == 1 and "已经设立（1952年2月16日起）" in found[0].message
+
+
+def test_joint_leadership_with_no_principal_side(tmp_path):
+    _, a, h = _archive(tmp_path, SHAODONG)
+    s = _sentences(a, h, {"ev-sdbzw"})
+    assert s["ev-sdbzw"] == "是年 设立邵东县编制委员会，由中共邵东县委员会、中共邵东县委组织部双重领导，为议事协调机构。"
+    assert "为主" not in s["ev-sdbzw"]
+    rows = {r.name: r.parent_name for r in snapshot(a, h, "sd-xian", parse_date("1961"), [])}
+    assert rows["邵东县编制委员会"] == "中共邵东县委员会、中共邵东县委组织部（双重领导）"
+    assert [p.value for p in lineage(a, h, "sd-bzw").co_parents] == ["由中共邵东县委员会、中共邵东县委组织部双重领导"]
+    # a reparent to joint leadership, and back to one parent
+    files = dict(SHAODONG)
+    files["sources/events/more.yaml"] = """
+- id: ev-rp
+  type: reparent
+  date: 1965
+  body: sd-zzb
+  co_parents: [sd-xw, sd-bzw]
+  sources: [d-1956-1]
+"""
+    _, a, h = _archive(tmp_path / "2", files)
+    assert _sentences(a, h, {"ev-rp"})["ev-rp"] == \
+        "是年 中共邵东县委组织部改为由中共邵东县委员会、邵东县编制委员会双重领导。"
+
+
+def test_co_parents_with_one_leader_and_no_parent_is_refused(tmp_path):
+    files = dict(SHAODONG)
+    files["sources/events/sd.yaml"] = files["sources/events/sd.yaml"].replace("co_parents: [sd-xw, sd-zzb]",
+                                                                              "co_parents: [sd-xw]")
+    _, a, _ = _archive(tmp_path, files)
+    found = [f for f in a.findings if f.code == "schema-missing" and "co_parents" in f.message]
+    assert len(found) == 1 and "不写 parent" in found[0].message
+
+
+def test_seat_territory_and_counts_flow_to_the_chronology_and_the_place_page(tmp_path):
+    files = dict(SHAODONG)
+    files["sources/jurisdictions/nb.yaml"] = "id: nb-xian\nlevel: 县\nscope: out\n"
+    files["sources/events/place.yaml"] = """
+- id: ev-seat
+  type: 县治迁移
+  date: 1952-10
+  body: sd-xian
+  seat_before: 甲镇
+  seat: 乙镇
+  wording: 县治
+  sources: [d-1956-1]
+- id: ev-cede
+  type: cede
+  date: 1953
+  from: sd-xian
+  to: nb-xian
+  places: [石门乡, 白田乡]
+  sources: [d-1956-1]
+- id: ev-cede2
+  type: 划入
+  date: 1954
+  from: nb-xian
+  to: sd-xian
+  divisions: {村: 3}
+  sources: [d-1956-1]
+- id: ev-div
+  type: divisions
+  date: 1955
+  body: sd-xian
+  divisions: {乡镇: 39}
+  sources: [d-1956-1]
+"""
+    _, a, h = _archive(tmp_path, files)
+    assert _serious(a) == []
+    s = _sentences(a, h, {"ev-seat", "ev-cede", "ev-cede2", "ev-div"})
+    assert s == {"ev-seat": "10月 邵东县县治由甲镇迁至乙镇。", "ev-cede": "是年 邵东县的石门乡、白田乡划归nb-xian。",
+                 "ev-cede2": "是年 nb-xian的3个村划归邵东县。", "ev-div": "是年 邵东县辖39个乡镇。"}
+    lin = lineage(a, h, "sd-xian")
+    assert [(p.value, p.start.chinese()) for p in lin.seats] == [("乙镇", "1952年10月")]
+    assert [(p.value, p.start.chinese()) for p in lin.divisions] == [("39个乡镇", "1955年")]
+    assert {en.event.id for en in lin.events} >= {"ev-seat", "ev-cede", "ev-cede2", "ev-div"}
+
+
+def test_territory_moves_between_places_only(tmp_path):
+    files = dict(SHAODONG)
+    files["sources/events/place.yaml"] = """
+- id: ev-cede
+  type: cede
+  date: 1953
+  from: sd-xian
+  to: sd-xw
+  sources: [d-1956-1]
+- id: ev-cede-self
+  type: cede
+  date: 1953
+  from: sd-xian
+  to: sd-xian
+  places: [石门乡]
+  sources: [d-1956-1]
+"""
+    _, a, _ = _archive(tmp_path, files)
+    codes = {(f.code, f.loc.line) for f in run_checks(a) if f.severity == "error"}
+    assert ("ref-wrong-kind", 6) in codes            # a body is not a place
+    assert ("event-same-body", 12) in codes           # from itself to itself
+    assert any(f.code == "schema-missing" and "places" in f.message for f in a.findings)

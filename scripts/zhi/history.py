@@ -64,6 +64,9 @@ class Timeline:
     colocations: list[Span] = field(default_factory=list)   # 合署办公: value is the partner's id
     co_parents: list[Span] = field(default_factory=list)    # 双重领导: value is a tuple of the other leaders' ids
     levels: list[Span] = field(default_factory=list)        # a jurisdiction's level over time
+    preparations: list[Span] = field(default_factory=list)  # 筹建: from the prepare event until its establishment
+    seats: list[Span] = field(default_factory=list)         # 驻地 (县治) over time, as the sources name them
+    divisions: list[Span] = field(default_factory=list)     # 辖区 counts a source gives ({乡: 30, 镇: 9}) by date
     outside: bool = False                                    # outside the volume: named only, no history
     fate_unknown: Event | None = None                        # its jurisdiction ended and no source gives its fate
     events: list[Event] = field(default_factory=list)       # every event it takes part in, in order
@@ -78,6 +81,16 @@ class Timeline:
     # ---- queries -------------------------------------------------------------------
     def alive_on(self, d: Date) -> bool:
         return any(life.covers(d) for life in self.lives)
+
+    def prepared_on(self, d: Date) -> Span | None:
+        """d may fall in its 筹建 (before it was formally set up): it is being prepared, not yet in existence."""
+        hits = [s for s in self.preparations if s.covers(d, inclusive_end=True)]
+        return hits[-1] if hits else None
+
+    def alive_or_prepared_on(self, d: Date) -> bool:
+        """Exists on d, or is being prepared then: a body may be set up for a county in 筹建 (a 县委 before the
+        county's formal establishment)."""
+        return self.alive_on(d) or self.prepared_on(d) is not None
 
     def definitely_before_start(self, d: Date) -> bool:
         return self.start is not None and d.latest() < self.start.earliest()
@@ -263,11 +276,17 @@ class _Replay:
             t.fate_unknown = None
         else:
             t.start, t.start_event = d, e
+        keep_name = False
+        if any(s.end is None for s in t.preparations):  # 筹建 ends with the formal establishment
+            _close(t.preparations, d, e)
+            keep_name = bool(nb.name and t.names and t.names[-1].end is None and t.names[-1].value[0] == nb.name)
+            if not keep_name:
+                _close(t.names, d, e)
         last = {name: spans[-1].value if spans else None
                 for name, spans in (("names", t.names), ("parents", t.parents), ("jurisdictions", t.jurisdictions),
                                     ("kinds", t.kinds))} if restoring else {}
         t.lives.append(Span(None, d, None, e))
-        if nb.name:
+        if nb.name and not keep_name:
             t.names.append(Span((nb.name, nb.short), d, None, e))
         elif last.get("names"):
             t.names.append(Span(last["names"], d, None, e))  # 恢复 under its former name
@@ -285,8 +304,9 @@ class _Replay:
             jur = nb.jurisdiction.id if nb.jurisdiction else None
             if jur is None and not nb.parent and last.get("jurisdictions"):
                 jur = last["jurisdictions"]
-            if jur is None and parent and parent in self.tl:
-                jur = self.tl[parent].jurisdiction_on(d)
+            leader = parent or (nb.co_parents[0].id if nb.co_parents else None)  # 双重领导 with no principal side
+            if jur is None and leader and leader in self.tl:
+                jur = self.tl[leader].jurisdiction_on(d)
             if jur is None:
                 self.warn("body-no-jurisdiction", "error",
                           f"新设的{self.label(nb.id)}没有写“jurisdiction（行政区划）”，也无法从上级机构推知；请补写所属行政区划",
@@ -304,7 +324,7 @@ class _Replay:
             return
         t.end, t.end_event = e.date, e
         for spans in (t.lives, t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds, t.suspensions,
-                      t.colocations, t.co_parents, t.levels):
+                      t.colocations, t.co_parents, t.levels, t.seats, t.divisions):
             _close(spans, e.date, e)
 
     def touch(self, ref: Ref, e: Event, creating: bool = False) -> Timeline | None:
@@ -319,6 +339,8 @@ class _Replay:
         if t.outside and not t.lives:
             return t  # outside the volume (越境不书, a superior office): only named, its history not recorded
         d = e.date
+        if t.prepared_on(d) is not None and (t.start is None or not t.alive_on(d)):
+            return t  # in 筹建: it may be named before it formally exists
         if t.start is None or t.definitely_before_start(d):
             made = [x.date for x in self.creators.get(ref.id, [])]
             when = f"（设立于{t.start or made[0]}）" if t.start or made else "（档案中没有它的设立事件）"
@@ -410,7 +432,7 @@ class _Replay:
             if t is not None and t.lives and not t.is_open() and not _creates(e, r.id):
                 last = t.lives[-1]
                 for spans in (t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds, t.suspensions,
-                              t.colocations, t.co_parents, t.levels):
+                              t.colocations, t.co_parents, t.levels, t.seats, t.divisions):
                     _close(spans, last.end, last.end_event)
 
     def prerequisites(self, e: Event) -> list[Event]:
@@ -651,6 +673,37 @@ class _Replay:
                 self.set_span(t.levels, e.level, e, "level", t.id)
             if e.wording and not e.rank:  # 升格/降格 to a rank no source gives
                 self.set_span(t.ranks, UNKNOWN, e, "rank", t.id)
+
+    def _prepare(self, e: Event) -> None:
+        t = self.tl.get(e.body.id) if e.body else None
+        if t is None:
+            return
+        if e not in t.events:
+            t.events.append(e)
+        if t.lives or any(s.end is None for s in t.preparations):
+            self.warn("body-exists", "error",
+                      f"筹建事件（{e.date}）涉及{self.label(t.id)}，但它此时"
+                      + (f"已经设立（{lives_label(t)}）" if t.lives else "已在筹建")
+                      + "；筹建记在正式设立之前，请核对日期，或改用设立、恢复", e.body.loc)
+            return
+        t.preparations.append(Span(e.wording or "筹建", e.date, None, e))
+        if e.name:
+            t.names.append(Span((e.name, e.short), e.date, None, e))
+
+    def _move_seat(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            _close(t.seats, e.date, e)
+            t.seats.append(Span(e.seat, e.date, None, e))
+
+    def _cede(self, e: Event) -> None:
+        for r in (e.source_from, e.target_to):
+            if r:
+                self.touch(r, e)
+
+    def _divisions(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            _close(t.divisions, e.date, e)
+            t.divisions.append(Span(dict(e.divisions), e.date, None, e))
 
     def _transfer(self, e: Event) -> None:
         for r in (e.source_from, e.target_to):

@@ -73,6 +73,10 @@ EVENT_KEYS: dict[str, set[str]] = {
     "add-name": {"body", "name"},
     "drop-name": {"body", "name"},
     "staffing": {"body"},
+    "prepare": {"body", "name", "short"},
+    "move-seat": {"body", "seat", "seat_before", "wording"},
+    "cede": {"from", "to", "places", "divisions", "wording"},
+    "divisions": {"body", "divisions"},
 }
 
 
@@ -88,6 +92,10 @@ def _read_text(path: Path) -> tuple[str | None, str | None]:
     except OSError as e:
         return None, f"文件无法读取：{e.strerror}"
 
+
+# co_parents alone names two or more leaders with no principal side (县委、县政府双重领导); with parent, parent is 主管
+JOINT_HELP = ("“co_parents（双重领导）”只写了一个机关：来源说以某方为主的，主管的一方写 parent、另一方写 co_parents；"
+              "来源没有说以谁为主的，把两方都写进 co_parents（如 co_parents: [县委编号, 县政府编号]），不写 parent")
 
 class Loader:
     def __init__(self, root: Path):
@@ -372,8 +380,8 @@ class Loader:
                      body_kind=f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别"),
                      second_names=f.text_list("second_names"), co_parents=f.refs("co_parents"),
                      level=f.choice("level", JURISDICTION_LEVELS, what="层级"))
-        if nb.co_parents and not nb.parent:
-            f.error("schema-missing", "写了“co_parents（双重领导）”，也要写“parent（上级）”：parent 是主管的一方", "co_parents")
+        if len(nb.co_parents) == 1 and not nb.parent:
+            f.error("schema-missing", JOINT_HELP, "co_parents")
         return nb
 
     def _event_establish(self, e: Event, f: Fields, m: LMap) -> None:
@@ -430,13 +438,12 @@ class Loader:
         if e.type in ("add-name", "drop-name"):
             e.name = f.text("name", True)
         elif e.type == "reparent":
-            if not f.has("parent"):
+            if not f.has("parent") and not f.has("co_parents"):
                 f._missing("parent")
             e.parent, e.parent_set = f.ref("parent"), True
             e.co_parents = f.refs("co_parents")
-            if e.co_parents and not e.parent:
-                f.error("schema-missing", "写了“co_parents（双重领导）”，也要写“parent（上级）”：parent 是主管的一方",
-                        "co_parents")
+            if len(e.co_parents) == 1 and not e.parent:
+                f.error("schema-missing", JOINT_HELP, "co_parents")
         elif e.type == "rejurisdiction":
             e.jurisdiction = f.ref("jurisdiction", True)
             if f.has("parent"):
@@ -449,6 +456,46 @@ class Loader:
                         "来源只说升格、降格而不知新规格的，把 type 写作“升格”或“降格”，不写 rank")
         elif e.type == "abolish":
             e.functions_to = f.refs("functions_to")
+
+    def _event_prepare(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.name, e.short = f.text("name"), f.text("short")
+
+    def _event_move_seat(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.seat, e.seat_before = f.text("seat", True), f.text("seat_before")
+        e.wording = f.text("wording") or e.wording
+
+    def _counts(self, f: Fields, m: LMap, required: bool) -> dict[str, int]:
+        """{乡: 30, 镇: 9}: how many places of each kind, as the source counts them (辖39个乡镇 is {乡镇: 39})."""
+        if "divisions" not in f.data:
+            if required:
+                f._missing("divisions")
+            return {}
+        v = f.mapping("divisions")
+        out: dict[str, int] = {}
+        for k, n in (v or {}).items():
+            if isinstance(n, bool) or not isinstance(n, int) or n < 0 or not str(k).strip():
+                f.error("schema-type", f"“divisions（辖区）”中“{k}”的个数应为不小于 0 的整数，如 {{乡: 30, 镇: 9}}"
+                        f"（来源只说“辖39个乡镇”的，写 {{乡镇: 39}}）", "divisions")
+                continue
+            out[str(k).strip()] = n
+        if v is not None and not out and required:
+            f.error("schema-missing", "“divisions（辖区）”至少写一项，如 {乡: 30, 镇: 9}", "divisions")
+        return out
+
+    def _event_divisions(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.divisions = self._counts(f, m, True)
+
+    def _event_cede(self, e: Event, f: Fields, m: LMap) -> None:
+        e.source_from, e.target_to = f.ref("from", True), f.ref("to", True)
+        e.places = f.text_list("places")
+        e.divisions = self._counts(f, m, False)
+        e.wording = f.text("wording") or e.wording
+        if not e.places and not e.divisions:
+            f.error("schema-missing", "区域划转事件须写明划转的地方：有名称的写 places（如 [石门乡, 白田村]），"
+                    "来源只给个数的写 divisions（如 {乡: 3}）")
 
     def _event_transfer(self, e: Event, f: Fields, m: LMap) -> None:
         e.source_from, e.target_to = f.ref("from", True), f.ref("to", True)

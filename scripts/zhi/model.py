@@ -35,12 +35,17 @@ EVENT_TYPES: dict[str, str] = {
     "suspend": "停止活动",
     "resume": "恢复活动",
     "reorganise": "改组",
+    "prepare": "筹建",
+    "move-seat": "驻地迁移",
+    "cede": "区域划转",
+    "divisions": "辖区",
 }
 EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | {
     "成立": "establish", "组建": "establish", "改称": "rename", "撤并": "merge", "拆分": "split",
     "划转": "transfer", "升格": "rerank", "降格": "rerank", "挂牌": "add-name", "摘牌": "drop-name",
     "调整编制": "staffing", "核定编制": "staffing", "恢复设立": "restore", "合署": "co-locate",
-    "分署办公": "separate", "改组设立": "reorganise",
+    "分署办公": "separate", "改组设立": "reorganise", "筹备": "prepare", "迁治": "move-seat", "县治迁移": "move-seat",
+    "迁驻": "move-seat", "区划调整": "cede", "划出": "cede", "划入": "cede", "辖": "divisions",
 }
 # an event written with one of these words keeps it: the book uses the source's verb
 EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank"}
@@ -194,6 +199,10 @@ class Event(Record):
     rest_unknown: bool = False                            # split: only some successors are known
     level: str | None = None                              # rerank of a jurisdiction: its new level
     wording: str | None = None                            # the source's own verb (升格, 停止工作 …)
+    seat: str | None = None                               # move-seat: the new seat (驻地), as the source names it
+    seat_before: str | None = None                        # move-seat: the former seat, when the source gives it
+    places: list[str] = field(default_factory=list)       # cede: the 乡、镇、村 moved, named only (no records)
+    divisions: dict[str, int] = field(default_factory=dict)  # cede (unnamed places) and divisions: {乡: 30, 镇: 9}
     sources: list[Citation] = field(default_factory=list)
     conflict_note: str = ""
     order: int = 0                    # position in load order, for stable sorting
@@ -214,7 +223,7 @@ class Event(Record):
         return refs
 
     def sort_key(self) -> tuple:
-        rank = 0 if self.type in ("establish", "merge", "split", "reorganise", "restore") \
+        rank = 0 if self.type in ("prepare", "establish", "merge", "split", "reorganise", "restore") \
             else 2 if self.type == "abolish" else 1
         return (self.date.sort_key() if self.date else ((9999, 99, 99, 0), 9, (0, 0, 0, 0)), rank, self.order)
 

@@ -102,7 +102,7 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
             if p is None or p.is_jurisdiction or p.outside:
                 continue
             loc = span.start_event.loc if span.start_event else Loc("")
-            if not p.alive_on(span.start):
+            if not p.alive_or_prepared_on(span.start):
                 yield Finding("parent-not-alive", "error",
                               f"{_label(t, t.id)}自{span.start}隶属于{_label(p, p.id)}，但此时上级机构不存在"
                               f"（其存续期：{lives_label(p)}）；请核对日期或上级", loc)
@@ -124,10 +124,11 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
             if j is None or not j.is_jurisdiction or (j.outside and not j.lives):
                 continue
             loc = span.start_event.loc if span.start_event else Loc("")
-            if not j.alive_on(span.start):
+            if not j.alive_or_prepared_on(span.start):
                 yield Finding("jurisdiction-not-alive", "error",
                               f"{_label(t, t.id)}自{span.start}属于{_label(j, j.id)}，但该行政区划此时不存在"
-                              f"（存续期：{lives_label(j)}）", loc)
+                              f"（存续期：{lives_label(j)}）。来源说它当时正在筹建（先建县委、后设县）的，"
+                              f"请为该行政区划记一条筹建（prepare）事件，不要改动设立日期", loc)
             elif j.end and _outlives(t, span, j.end):
                 yield Finding("jurisdiction-ended", "error",
                               f"{_label(j, j.id)}已于{j.end}撤销，但{_label(t, t.id)}此后仍属于它；请记录该机构的撤销、"

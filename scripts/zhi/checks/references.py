@@ -49,6 +49,8 @@ def _same_body(e) -> Iterator[Finding]:
     """A body named twice where two different bodies are meant: a transfer to itself, a merge listing it twice."""
     if e.source_from and e.target_to and e.source_from.id == e.target_to.id:
         yield Finding("event-same-body", "error",
+                      f"区域划转事件的 from 与 to 是同一行政区划“{e.target_to.id}”；请核对划出、划入的行政区划"
+                      if e.type == "cede" else
                       f"职能划转事件的 from 与 to 是同一机构“{e.target_to.id}”，机构不能把职能划转给自己；"
                       f"请核对划出、划入的机构", e.target_to.loc)
     first = "bodies" if e.type in ("co-locate", "separate") else "before、partly" if e.partly else "before"
@@ -79,8 +81,10 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
                           f"整个行政区划或系统的编制总数不是某一机构的编制：请改记为 sources/staffing/ 中的编制记录，"
                           f"写 jurisdiction: {e.body.id}（某一系统的再写 system），见编辑指南 guide/staffing.md", e.body.loc)
             continue
+        # territory moves between places, and a place's counts are a jurisdiction's, never a body's
+        place_only = [e.source_from, e.target_to] if e.type == "cede" else [e.body] if e.type == "divisions" else []
         for r in e.participants():
-            yield from _check(a, r, "actor", f"{e.type_zh}事件")
+            yield from _check(a, r, "jurisdiction" if any(r is p for p in place_only) else "actor", f"{e.type_zh}事件")
         for nb in e.new.values():
             yield from _check(a, nb.parent, "jurisdiction" if nb.id in a.jurisdictions else "body", "上级")
             yield from _check(a, nb.jurisdiction, "jurisdiction", "行政区划")

@@ -103,8 +103,8 @@ class _Writer:
         extra: list[Segment] = []
         if nb is not None:
             t = self.h.get(rid)
-            if nb.parent and nb.co_parents and not (t and t.is_jurisdiction):
-                extra += self.dual(nb.parent.id, [r.id for r in nb.co_parents], e)
+            if nb.co_parents and not (t and t.is_jurisdiction):
+                extra += self.dual(nb.parent.id if nb.parent else None, [r.id for r in nb.co_parents], e)
             elif nb.parent and not (t and t.is_jurisdiction):
                 extra += ["，隶属", self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date))]
             if nb.level and t and t.is_jurisdiction:
@@ -120,8 +120,11 @@ class _Writer:
             extra[0] = "，均" + extra[0][1:]
         return extra
 
-    def dual(self, main: str, others: list[str], e: Event) -> list[Segment]:
-        """'，实行甲与乙双重领导，以甲为主' (双重领导; ``main`` is the 主管 side)."""
+    def dual(self, main: str | None, others: list[str], e: Event) -> list[Segment]:
+        """'，实行甲与乙双重领导，以甲为主' (双重领导; ``main`` is the 主管 side); with no principal side, as the source
+        gives none: '，由甲、乙双重领导'."""
+        if main is None:
+            return ["，由"] + _join([[self.now(r, e)] for r in others]) + ["双重领导"]
         leaders = [[self.now(r, e)] for r in [main, *others]]
         return ["，实行"] + _join(leaders[:-1]) + ["与", leaders[-1][0], "双重领导，以", self.now(main, e), "为主"]
 
@@ -192,6 +195,11 @@ class _Writer:
         if t and t.is_jurisdiction:
             return ["撤销", self.before(src, e), "，其行政区域" + ("" if len(afters) == 1 else "分别") + "划归"] \
                 + _join([[self.now(r, e)] for r in afters]) + rest
+        kept = [r for r in afters if r not in e.new]  # existing bodies that take part of it: not 分设
+        if kept:
+            into = ["，部分并入" if (rest or len(kept) < len(afters)) else "，并入"] + _join([[self.now(r, e)] for r in kept])
+            made = ["，分设"] + self.created_many([r for r in afters if r in e.new], e) if len(kept) < len(afters) else []
+            return ["撤销", self.before(src, e)] + made + into + rest
         return ["撤销", self.before(src, e), "，分设"] + new + rest
 
     def _abolish(self, e: Event) -> list[Segment]:
@@ -212,6 +220,8 @@ class _Writer:
             if e.parent is None:
                 return [self.now(e.body.id, e), "不再隶属上级行政区划"]
             return [self.now(e.body.id, e), "改属", self.now(e.parent.id, e)]
+        if e.parent is None and e.co_parents:
+            return [self.now(e.body.id, e), "改为由"] + self.dual(None, [r.id for r in e.co_parents], e)[1:]
         if e.parent is None:
             return [self.now(e.body.id, e), "不再隶属其他机构"]
         if e.co_parents:
@@ -272,8 +282,30 @@ class _Writer:
     def _drop_name(self, e: Event) -> list[Segment]:
         return ["撤销", self.now(e.body.id, e), f"加挂的{e.name}牌子"]
 
+    def _prepare(self, e: Event) -> list[Segment]:
+        if e.name:
+            return [e.wording or "筹建", self.m(e.body.id, e.name)]
+        return [e.wording or "筹建", self.now(e.body.id, e)]
+
+    def _move_seat(self, e: Event) -> list[Segment]:
+        before = ["由", e.seat_before] if e.seat_before else []
+        return [self.now(e.body.id, e), e.wording or "驻地"] + before + ["迁至", e.seat]
+
+    def _cede(self, e: Event) -> list[Segment]:
+        counted = counts_text(e.divisions)
+        what = "、".join(e.places) + (f"等{counted}" if e.places and counted else counted)
+        return [self.now(e.source_from.id, e), f"的{what}", e.wording or "划归", self.now(e.target_to.id, e)]
+
+    def _divisions(self, e: Event) -> list[Segment]:
+        return [self.now(e.body.id, e), "辖" + counts_text(e.divisions)]
+
     def _staffing(self, e: Event) -> list[Segment]:
         return ["核定", self.now(e.body.id, e), staffing_text(e.staffing) if e.staffing else "编制"]
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """{乡: 30, 镇: 9} as the book says it: 30个乡、9个镇."""
+    return "、".join(f"{n}个{k}" for k, n in counts.items())
 
 
 def _outside_only(h: History, e: Event) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..dates import Date
 from ..history import History, Span
 from ..model import Archive, Event, Post
-from .chronology import Entry, chronology
+from .chronology import Entry, chronology, counts_text
 from .naming import name_on
 
 
@@ -37,6 +37,10 @@ class Lineage:
     colocations: list[Period] = field(default_factory=list)   # value: the partner's name, ref its id
     co_parents: list[Period] = field(default_factory=list)    # 双重领导: value: the other leaders' names
     levels: list[Period] = field(default_factory=list)        # a jurisdiction's levels
+    lives: list[Period] = field(default_factory=list)         # periods of existence; value: how each ended
+    preparations: list[Period] = field(default_factory=list)  # 筹建, until the formal establishment
+    seats: list[Period] = field(default_factory=list)         # 驻地 (县治)
+    divisions: list[Period] = field(default_factory=list)     # 辖区 counts: value "30个乡、9个镇"
     predecessors: list[tuple[str, str, Event]] = field(default_factory=list)  # id, name then, event
     successors: list[tuple[str, str, Event]] = field(default_factory=list)
     functions_in: list[tuple[str, list[str], Event]] = field(default_factory=list)
@@ -91,8 +95,13 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin = Lineage(rid, t.current_name(), body.body_kind if body else "", t.start, t.end, end_how)
     lin.suspensions = [Period(s.value or "停止活动", s.start, s.end) for s in t.suspensions]
     lin.colocations = _periods(h, t.colocations, named=True)
-    lin.co_parents = [Period("、".join(name_on(h, c, s.start) for c in s.value), s.start, s.end) for s in t.co_parents]
+    lin.co_parents = [Period(("另受{}领导" if t.parent_on(s.start) else "由{}双重领导").format(
+        "、".join(name_on(h, c, s.start) for c in s.value)), s.start, s.end) for s in t.co_parents]
     lin.levels = _periods(h, t.levels)
+    lin.preparations = _periods(h, t.preparations)
+    lin.lives = [Period(s.end_event.type_zh if s.end_event else "", s.start, s.end) for s in t.lives]
+    lin.seats = _periods(h, t.seats)
+    lin.divisions = [Period(counts_text(s.value), s.start, s.end) for s in t.divisions]
     lin.names = _periods(h, t.names, lambda v: v[0])
     lin.short_names = _periods(h, t.names, lambda v: v[1])
     lin.second_names = _periods(h, t.second_names)
