@@ -26,7 +26,9 @@ def _archive(tmp_path: Path, files: dict[str, str]):
 
 
 def _serious(a):
-    return [f for f in run_checks(a) if f.severity in ("error", "warning")]
+    """Errors and warnings, but body-silent: these small archives end at 2000 with little recorded after 1970
+    (that check has tests of its own below)."""
+    return [f for f in run_checks(a) if f.severity in ("error", "warning") and f.code != "body-silent"]
 
 
 RESTORED_PARENT = {
@@ -85,7 +87,7 @@ def test_a_reparent_after_the_restore_puts_it_back(tmp_path):
     _, a, h = _archive(tmp_path, files)
     # the gap still shows (1966–1970 no source gives a parent), the child is under the restored body again until
     # that body is merged away in 1984
-    found = [f for f in _serious(a)]
+    found = _serious(a)
     assert [f.code for f in found] == ["parent-ended", "parent-ended"]
     assert "于1966年撤销" in found[0].message and "于1984年3月12日合并" in found[1].message
     assert "重归其下" not in found[1].message
@@ -337,3 +339,41 @@ def test_territory_moves_between_places_only(tmp_path):
     assert ("ref-wrong-kind", 6) in codes            # a body is not a place
     assert ("event-same-body", 12) in codes           # from itself to itself
     assert any(f.code == "schema-missing" and "places" in f.message for f in a.findings)
+
+
+SILENT = {
+    "sources/bodies/gongye.yaml": "id: cs-gongye\nkind: 政府工作部门\n",
+    "sources/events/gongye.yaml": """
+- id: ev-gongye
+  type: establish
+  date: 1958
+  body: cs-gongye
+  name: 测试县工业局
+  parent: cs-zhengfu
+  sources: [d-1956-1]
+""",
+}
+
+
+def test_a_body_silent_for_decades_is_reported_and_the_snapshot_says_when_it_was_last_seen(tmp_path):
+    _, a, h = _archive(tmp_path, SILENT)
+    found = [f for f in run_checks(a) if f.code == "body-silent"]
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert "最后见于1958年，此后42年间" in found[0].message and "end: 不详" in found[0].message
+    rows = {r.name: r.note for r in snapshot(a, h, "cs-xian", parse_date("2000"), [])}
+    assert rows["测试县工业局"] == "（最后见于1958年）"
+    # seen recently enough: no note, no finding
+    assert {r.name: r.note for r in snapshot(a, h, "cs-xian", parse_date("1970"), [])}["测试县工业局"] == ""
+
+
+def test_a_record_that_shows_it_or_end_unknown_answers_the_silence(tmp_path):
+    files = dict(SILENT)
+    files["sources/staffing/gongye.yaml"] = ("- body: cs-gongye\n  date: 1990\n  basis: 核定\n  figures: {行政编制: 5}\n"
+                                             "  sources: [d-1990-3]\n")
+    _, a, _ = _archive(tmp_path / "seen", files)
+    assert [f for f in run_checks(a) if f.code == "body-silent"] == []
+    files = dict(SILENT)
+    files["sources/bodies/gongye.yaml"] += "end: 不详\n"
+    _, a, h = _archive(tmp_path / "unknown", files)
+    assert [f for f in run_checks(a) if f.code == "body-silent"] == []
+    assert "测试县工业局" not in {r.name for r in snapshot(a, h, "cs-xian", parse_date("2000"), [])}

@@ -23,6 +23,11 @@ from .findings import Finding, Loc
 from .model import UNKNOWN, Archive, Event, NewBody, Ref
 
 
+# years with no record at all after which a body still listed as existing is reported (body-silent), and its
+# 一览 row says when it was last seen
+SILENCE_YEARS = 20
+
+
 @dataclass
 class Span:
     value: object
@@ -77,6 +82,11 @@ class Timeline:
     # its parent ended (abolished, merged away; perhaps restored later) while it lived on under it, and no source
     # says where it went: (parent id, the span under that parent, the span from the end on whose parent is 不详)
     orphaned: list[tuple[str, Span, Span]] = field(default_factory=list)
+    # the latest date any record (event, post, staffing figure, document it issued) shows it in its last period,
+    # and that record's place; in_office: a post with no end goes on to the volume's 下限
+    last_record: Date | None = None
+    last_record_loc: Loc | None = None
+    in_office: bool = False
 
     # ---- queries -------------------------------------------------------------------
     def alive_on(self, d: Date) -> bool:
@@ -395,12 +405,37 @@ class _Replay:
     def last_known(self) -> None:
         """For a body whose end is unknown, the latest date any record shows it existing."""
         seen: dict[str, list[Date]] = {}
+        where: dict[tuple[str, int], Loc] = {}
+
+        def saw(rid: str, d: Date, loc: Loc) -> None:
+            seen.setdefault(rid, []).append(d)
+            where[(rid, id(d))] = loc
+
         for p in self.a.posts:
             if p.body:
-                seen.setdefault(p.body.id, []).extend(d for d in (p.start, p.end) if d is not None)
+                for d in (p.start, p.end):
+                    if d is not None:
+                        saw(p.body.id, d, p.loc)
+                if p.end is None and not p.end_unknown and p.body.id in self.tl:
+                    self.tl[p.body.id].in_office = True
         for f in self.a.staffing:
             if f.body and f.date:
-                seen.setdefault(f.body.id, []).append(f.date)
+                saw(f.body.id, f.date, f.loc)
+        for doc in self.a.documents.values():
+            if doc.issuer_body and doc.date:
+                saw(doc.issuer_body.id, doc.date, doc.loc)
+        for e in self.a.events:  # named as the parent of a body: a record that it exists then
+            for r in [e.parent, *e.co_parents] + [x for nb in e.new.values() for x in (nb.parent, *nb.co_parents)]:
+                if r is not None and e.date is not None:
+                    saw(r.id, e.date, e.loc)
+        for t in self.tl.values():
+            if t.lives and not t.is_jurisdiction:
+                start = t.lives[-1].start
+                recs = [(e.date, e.loc) for e in t.events if e.date is not None] + \
+                    [(d, where[(t.id, id(d))]) for d in seen.get(t.id, [])]
+                recs = [r for r in recs if start is None or r[0].latest() >= start.earliest()]
+                if recs:
+                    t.last_record, t.last_record_loc = max(recs, key=lambda r: (r[0].latest(), r[0].earliest()))
         for t in self.tl.values():
             if not t.end_unknown or not t.lives:
                 continue

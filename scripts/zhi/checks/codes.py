@@ -50,6 +50,7 @@ CODES: dict[str, tuple[str, str]] = {
     "jurisdiction-not-alive": ("error", "行政区划在该日期不存在"),
     "jurisdiction-ended": ("error", "行政区划已撤销而机构仍在其中"),
     "jurisdiction-out-of-scope": ("warning", "机构属于越境不书的行政区划"),
+    "body-silent": ("warning", "机构数十年无任何记载，既无结局又未写“end: 不详”，一览会当作仍然存在"),
     "fate-unknown": ("warning", "行政区划终止时档案未记机构的去向（志书记为“去向不详”）"),
     "suspension-state": ("error", "恢复活动的机构并未停止活动（或重复停止活动）"),
     "colocation-state": ("error", "分开办公的机构并未合署办公（或重复合署）"),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..dates import Date
 from ..findings import Finding, Loc
-from ..history import History, Timeline, lives_label
+from ..history import SILENCE_YEARS, History, Timeline, lives_label
 from ..model import Archive, Ref
 
 
@@ -185,3 +185,28 @@ def check_name_clash(a: Archive, h: History) -> Iterator[Finding]:
                                   f"“{name}”同时是{early[0].id}与{late[0].id}的名称（{late[1].start}起）；"
                                   f"同一行政区划内两个存续机构不应同名，请核对是否为同一机构", loc,
                                   [early[1].start_event.loc] if early[1].start_event else [])
+
+
+def silent_since(a: Archive, t: Timeline) -> Date | None:
+    """The last record of a body listed as existing at the volume's 下限 that no record shows for SILENCE_YEARS
+    years before it (and whose end is not said to be unknown); else None."""
+    lower = a.book.lower if a.book is not None and getattr(a.book, "lower", None) else None
+    if t.is_jurisdiction or t.outside or t.end_unknown or t.in_office or not t.lives or t.lives[-1].end is not None \
+            or t.last_record is None or lower is None:
+        return None
+    return t.last_record if lower.earliest().year - t.last_record.latest().year > SILENCE_YEARS else None
+
+
+def check_silence(a: Archive, h: History) -> Iterator[Finding]:
+    """A body no record shows for decades, with no recorded end and no `end: 不详`, would be listed as existing."""
+    for t in h.timelines.values():
+        last = silent_since(a, t)
+        if last is None or t.id not in a.bodies:
+            continue
+        years = a.book.lower.earliest().year - last.latest().year
+        yield Finding("body-silent", "warning",
+                      f"{_label(t, t.id)}最后见于{last}，此后{years}年间档案中再没有它的任何记载（事件、任职、编制、发文），"
+                      f"又没有撤销、合并的记录，机构设置一览会把它列为至本志下限（{a.book.lower}）仍然存在。"
+                      f"来源确实没有记它的结局的，请在机构文件中写“end: 不详”（此后一览不再把它当作确实存在）；"
+                      f"查到撤销、合并的，请补记；确知它一直存在的，可补记能说明这一点的任职或编制",
+                      a.bodies[t.id].loc, [t.last_record_loc] if t.last_record_loc else [])

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..citations import split
 from ..dates import Date
-from ..history import History, Timeline
+from ..history import SILENCE_YEARS, History, Timeline
 from ..model import Archive
 from .naming import name_on
 from .staffing import Figure, breaks, by_body, in_force, member_bodies, staffing_style, stale_since
@@ -118,6 +118,9 @@ def state_note(h: History, t: Timeline, d: Date) -> str:
         parts.append(s.value or "停止活动")
     if partners := t.colocated_on(d):
         parts.append("与" + "、".join(name_on(h, p, d) for p in partners) + "合署办公")
+    if t.last_record is not None and not t.end_unknown and not t.in_office and not t.is_jurisdiction \
+            and d.earliest().year - t.last_record.latest().year > SILENCE_YEARS and t.lives[-1].covers(d):
+        parts.append(f"最后见于{t.last_record}")  # listed as the record leaves it, not as if seen
     return f"（{'；'.join(parts)}）" if parts else ""
 
 
