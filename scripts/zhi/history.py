@@ -22,7 +22,6 @@ from .dates import Date
 from .findings import Finding, Loc
 from .model import UNKNOWN, Archive, Event, NewBody, Ref
 
-
 # years with no record at all after which a body still listed as existing is reported (body-silent), and its
 # 一览 row says when it was last seen
 SILENCE_YEARS = 20

@@ -7,7 +7,13 @@ from ..history import History, derive_history
 from ..model import Archive
 from .codes import CODES, UNBENDING, default_severity
 from .figures import check_figures
-from .lifespan import check_name_clash, check_parents_and_places, check_replay, check_silence, check_usage_dates
+from .lifespan import (
+    check_name_clash,
+    check_parents_and_places,
+    check_replay,
+    check_silence,
+    check_usage_dates,
+)
 from .prose import check_prose
 from .references import check_references
 from .secrecy import check_secrecy
