@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-STAGES = ("load", "check", "views", "site", "rebuild", "search", "zhisearch", "book", "pdf", "docx")
+STAGES = ("load", "check", "views", "opendata", "site", "rebuild", "search", "zhisearch", "book", "pdf", "docx")
 
 
 def run_stage(stage: str, root: Path) -> dict:
@@ -47,6 +47,21 @@ def run_stage(stage: str, root: Path) -> dict:
         for rid in a.bodies:
             lineage(a, h, rid, by_event)
         info["entries"] = len(entries)
+    elif stage == "opendata":  # the public edition's downloads (数据下载): tables, workbook, JSON-LD, Popolo
+        from zhi.editions import filter_archive
+        from zhi.writers import opendata
+
+        ed = filter_archive(load_archive(root), "public")
+        h = derive_history(ed)
+        t1 = time.perf_counter()
+        ex = opendata.export(ed, h, {"title": "bench", "edition_zh": "公开版", "licence": "-", "version": "-",
+                                     "epoch": 315532800, "base": "urn:zhi:", "lower": ""})
+        info["export s"] = round(time.perf_counter() - t1, 2)
+        sizes = {"csv": 0, "xlsx": 0, "jsonld": 0, "json": 0}
+        for path, data in ex.files.items():
+            sizes[path.rsplit(".", 1)[-1]] += len(data)
+        info.update({f"{k} KB": round(v / 1024) for k, v in sizes.items()})
+        info["rows"] = sum(len(t.rows) for t in ex.tables)
     elif stage == "pdf1":  # the whole book as one chunk in this process, to compare with the chunked "pdf"
         from zhi.editions import filter_archive
         from zhi.writers.book import BookWriter

@@ -30,6 +30,7 @@ from .loader import load_archive
 from .model import Archive
 from .project import load_house_style
 from .workdir import WorkDir, tree_digest
+from .writers import opendata
 from .writers.book import BookWriter
 from .writers.docx import write_docx
 from .writers.search import collect, write_index
@@ -172,7 +173,8 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
     ed = filter_archive(archive, edition)
     ed_history = derive_history(ed)
     writer = SiteWriter(ed, ed_history, root / "theme", edition,
-                        pdf_name=PDF_NAME if pdf or earlier_pdf else None, pdf_kept=earlier_pdf is not None)
+                        pdf_name=PDF_NAME if pdf or earlier_pdf else None, pdf_kept=earlier_pdf is not None,
+                        data_meta=opendata.metadata(root, ed, edition, EDITION_ZH[edition]))
     tree = writer.write()
     timings["derive+write"] = time.perf_counter() - t1
 
@@ -181,6 +183,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
     # one working tree per output folder, kept between builds (see workdir.py)
     with WorkDir(work_dir(root, out)) as wd:
         files = {p.path: p.text.encode("utf-8") for p in tree.pages}
+        files.update(tree.data)  # the open data: made from the edition's archive, scanned for leaks below
         assets = root / "theme" / "assets"
         for f in sorted(assets.rglob("*")):
             if f.is_file():

@@ -135,6 +135,7 @@ class Book:
     kaoyi: bool = False                                   # the appendix lists the disagreements (考异表)
     footer: str = ""                                      # the line at the foot of every site page (版权、说明)
     site_url: str = ""                                    # where the site is published (for sitemap.xml, 404)
+    licence: str = ""                                     # the open data's licence (数据下载); "" is the default
     front: list[Chapter] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     back: list[Chapter] = field(default_factory=list)
@@ -378,7 +379,7 @@ def load_book(root: Path) -> Book:
         return book
     f = Fields(yf.data, BOOK, book.findings, "志书设置", {"title", "subtitle", "upper", "lower", "front", "parts",
                                                       "back", "note", "snapshots", "cover", "kaoyi",
-                                                      "footer", "site_url"})
+                                                      "footer", "site_url", "licence", "license"})
     book.title = f.text("title", True) or ""
     book.subtitle = f.text("subtitle") or ""
     book.footer = f.text("footer") or ""
@@ -404,6 +405,7 @@ def load_book(root: Path) -> Book:
         book.kaoyi = kaoyi
     elif kaoyi is not None:
         f.error("schema-type", f"“kaoyi（附考异表）”只能写 true 或 false，不是“{kaoyi}”", "kaoyi")
+    book.licence = (f.text("licence") or f.text("license") or "").strip()
     cover = f.text("cover")
     if cover:
         p = (root / "chronicle" / cover).resolve()

@@ -224,11 +224,11 @@ def _docx_text(path: Path) -> str:
 
 def file_text(path: Path) -> str | None:
     suffix = path.suffix.lower()
-    if suffix in (".html", ".htm", ".xml", ".json", ".txt", ".md", ".svg", ".js", ".css"):
+    if suffix in (".html", ".htm", ".xml", ".json", ".jsonld", ".txt", ".md", ".svg", ".js", ".css", ".csv"):
         raw = path.read_text(encoding="utf-8", errors="replace")
         if suffix in (".html", ".htm", ".xml", ".svg"):
             return raw + "\n" + html.unescape(re.sub(r"<[^>]+>", " ", raw))
-        if suffix == ".json":
+        if suffix in (".json", ".jsonld"):
             import json
 
             try:
@@ -238,7 +238,7 @@ def file_text(path: Path) -> str | None:
         return raw
     if suffix == ".pdf":
         return _pdf_text(path)
-    if suffix == ".docx":
+    if suffix in (".docx", ".xlsx"):  # both are zipped XML: every part is read (sheets, shared strings, properties)
         return _docx_text(path)
     return None
 

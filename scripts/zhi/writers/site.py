@@ -18,7 +18,7 @@ from markupsafe import Markup
 from ..citations import kaoyi_text
 from ..dates import Date, Point
 from ..history import History
-from ..model import BASIS_ZH, Archive
+from ..model import BASIS_ZH, EVENT_TYPES, Archive
 from ..rawhtml import escape_all, sanitize
 from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
@@ -89,12 +89,14 @@ class SiteTree:
     pages: list[Page] = field(default_factory=list)
     nav: list = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # extra files (svg) by path
+    data: dict[str, bytes] = field(default_factory=dict)  # the open-data downloads by path (数据下载)
 
 
 class SiteWriter:
     def __init__(self, a: Archive, h: History, theme: Path, edition: str = "public", pdf_name: str | None = None,
-                 pdf_kept: bool = False):
+                 pdf_kept: bool = False, data_meta: dict | None = None):
         self.a, self.h, self.edition, self.pdf_name = a, h, edition, pdf_name
+        self.data_meta = data_meta  # with it, the open data is exported and the 数据下载 page written
         self.pdf_kept = pdf_kept  # the PDF is an earlier build's (zhi build --no-pdf)
         # Every value a template prints is escaped for Markdown (and HTML) unless it is Markup made here:
         # links, generated SVG, sanitised text. No record can put markup or script into a page.
@@ -179,6 +181,8 @@ class SiteWriter:
         self.people_page()
         self.home_page()
         self.kaoyi_page()
+        if self.data_meta is not None:
+            self.data_page()
         if self.edition == "internal":
             self.status_page()
         self.tree.pages.append(Page("search.md", "检索", self.env.get_template("search.md.j2").render(
@@ -194,6 +198,7 @@ class SiteWriter:
             {"统计": "tongji/index.md"},
             {"人物": "renwu/index.md"},
             {"考异": "kaoyi.md"},
+        ] + ([{"数据下载": "shuju/index.md"}] if self.data_meta is not None else []) + [
             {"检索": "search.md"},
         ] + ([{"编纂进度": "zhuangtai.md"}] if self.edition == "internal" else [])
         titles = {p.path: p.title for p in self.tree.pages}
@@ -370,11 +375,25 @@ class SiteWriter:
         self.add("kaoyi.md", "考异", "kaoyi.md.j2", items=items, todo=todo, edition=self.edition,
                  citation_of=citation_text)
 
+    def data_page(self) -> None:
+        """数据下载: the edition's facts as CSV, .xlsx, JSON-LD and Popolo JSON, with the data dictionary."""
+        from . import opendata
+
+        ex = opendata.export(self.a, self.h, self.data_meta, self.entries, self.figs)
+        self.tree.data.update(ex.files)
+        sizes = {path.rsplit("/", 1)[-1]: _size(len(b)) for path, b in ex.files.items()}
+        self.add("shuju/index.md", "数据下载", "data.md.j2", ex=ex, sizes=sizes, od=opendata,
+                 prefix=opendata.DATA_DIR.removeprefix("shuju/"), event_types=list(EVENT_TYPES.items()))
+
     def home_page(self) -> None:
         self.add("index.md", self.title, "home.md.j2", book=self.a.book, counts={
             "机构": sum(1 for t in self.h.timelines.values() if not t.is_jurisdiction and t.start),
             "事件": len(self.entries), "文件": len(self.a.documents), "人物": len(self.a.people)},
             scope=self.in_scope)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{max(1, round(n / 1024))} KB"
 
 
 def _finalize(value):

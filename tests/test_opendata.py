@@ -1,0 +1,407 @@
+"""Open data (数据下载): tables, JSON-LD and Popolo JSON of each edition.
+
+The sample is built once without the PDF; the exports are read back the way a user reads them (CSV with the
+csv module, the workbook with openpyxl, the JSON-LD as RDF with rdflib) and compared with the archive of the
+edition and with the built site's pages.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import copy_project, make_archive, with_theme, write
+from zhi.build import LeakError, build_edition
+from zhi.editions import filter_archive
+from zhi.history import derive_history
+from zhi.leaks import forbidden_strings, scan
+from zhi.loader import load_archive
+from zhi.writers import opendata
+
+DATA = "shuju/data"
+TABLES = ("bodies", "periods", "events", "event_participants", "documents", "people", "posts", "staffing",
+          "jurisdictions", "jurisdiction_changes")
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("od"))
+    res = build_edition(root, pdf=False)
+    return root, res.out
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), f"{path.name} has no BOM: Excel would not read it as UTF-8"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def graph_of(path: Path):
+    import rdflib
+
+    g = rdflib.Graph()
+    g.parse(path, format="json-ld")
+    return g
+
+
+# ---- every record of the edition, and the columns -----------------------------------------------------------
+def test_every_record_of_the_edition_is_in_the_tables(sample):
+    root, site = sample
+    a = filter_archive(load_archive(root), "public")
+    h = derive_history(a)
+    rows = {t: read_csv(site / DATA / f"{t}.csv") for t in TABLES}
+    assert {r["编号"] for r in rows["bodies"]} == {b for b in a.bodies if h.get(b)}
+    assert {r["编号"] for r in rows["events"]} == {e.id for e in h.events}
+    assert {r["编号"] for r in rows["documents"]} == set(a.documents)
+    assert {r["编号"] for r in rows["people"]} == set(a.people)
+    assert {r["编号"] for r in rows["jurisdictions"]} == set(a.jurisdictions)
+    assert len(rows["posts"]) == len(a.posts) and len({r["编号"] for r in rows["posts"]}) == len(a.posts)
+    # every name a body bore is a row of the periods table, with its dates
+    names = {(r["对象编号"], r["值"], r["起"]) for r in rows["periods"] if r["项目"] == "名称"}
+    for rid, t in h.timelines.items():
+        for s in t.names:
+            assert (rid, s.value[0], s.start.chinese() if s.start else "") in names
+    # every figure of every staffing record (the one followed) is a row
+    staffed = {(r["范围编号"], r["日期"], r["类别"], r["数"]) for r in rows["staffing"]}
+    for s in a.staffing:
+        if s.figures and s.date:
+            for kind, n in s.figures.posts.items():
+                label = "编制（未分类）" if kind == "编制" else kind
+                assert (s.scope, s.date.chinese(), label, str(n)) in staffed
+            for level, n in s.figures.leaders.items():
+                assert (s.scope, s.date.chinese(), f"领导职数：{level}", str(n)) in staffed
+    # participants: every body an event names
+    parts = {(r["事件编号"], r["对象编号"]) for r in rows["event_participants"]}
+    for e in h.events:
+        for r in e.participants():
+            assert (e.id, r.id) in parts
+
+
+def test_csv_and_workbook_have_the_documented_columns_and_the_same_rows(sample):
+    from openpyxl import load_workbook
+
+    root, site = sample
+    a = filter_archive(load_archive(root), "public")
+    od = opendata.OpenData(a, derive_history(a), {"base": "urn:zhi:"})
+    wb = load_workbook(site / DATA / opendata.WORKBOOK, read_only=True)
+    for t in od.tables():
+        rows = read_csv(site / DATA / t.csv_name)
+        with open(site / DATA / t.csv_name, encoding="utf-8-sig", newline="") as f:
+            header = next(csv.reader(f))
+        assert header == [c.name for c in t.columns]
+        assert rows, f"{t.csv_name} is empty"
+        sheet = list(wb[t.title].iter_rows(values_only=True))
+        assert list(sheet[0]) == header
+        assert len(sheet) - 1 == len(rows)
+        assert [str(v) if v is not None else "" for v in sheet[1]] == [rows[0][c] for c in header]
+    bodies = read_csv(site / DATA / "bodies.csv")
+    assert {"编号", "名称", "设立", "设立_最早", "设立_最晚", "终止", "终止_最早", "终止_最晚", "终止情况"} <= set(bodies[0])
+
+
+def test_dates_are_as_written_with_iso_bounds_and_unknown_stays_unknown(sample):
+    root, site = sample
+    for t in ("bodies", "periods", "posts", "jurisdictions"):  # an open end is never said as 今
+        for r in read_csv(site / DATA / f"{t}.csv"):
+            assert not any("今" in v for k, v in r.items() if k.startswith(("终止", "止"))), (t, r)
+    bodies = {r["编号"]: r for r in read_csv(site / DATA / "bodies.csv")}
+    a = load_archive(root)
+    h = derive_history(filter_archive(a, "public"))
+    unknown = [b for b, rec in a.bodies.items() if rec.end_unknown and b in bodies]
+    assert unknown, "the sample has a body whose end is unknown"
+    for b in unknown:
+        r = bodies[b]
+        assert (r["终止"], r["终止_最早"], r["终止_最晚"], r["终止情况"]) == ("不详", "", "", "止年不详")
+        assert r["最后见于"] == h.get(b).last_known.chinese()
+    open_ = [r for r in bodies.values() if r["终止情况"].startswith("至下限仍存续")]
+    assert open_ and all(r["终止"] == "" and r["终止_最晚"] == "" for r in open_)
+    assert all("下限2022年" in r["终止情况"] for r in open_)
+    for r in bodies.values():
+        if r["设立"] and r["设立_最早"]:
+            assert r["设立_最早"] <= r["设立_最晚"]
+    posts = read_csv(site / DATA / "posts.csv")
+    assert any(p["止"] == "不详" and p["止_最早"] == "" and p["止_说明"] == "" for p in posts)
+    assert any(p["止"] == "" and p["止_说明"].startswith("至下限仍在任") for p in posts)
+
+
+def test_uncertain_dates_have_their_bounds():
+    from zhi.dates import parse_date
+
+    assert opendata.date_cells(parse_date("1958年底")) == ["1958年底", "1958-11-01", "1958-12-31"]
+    assert opendata.date_cells(parse_date("约1962")) == ["约1962年", "1962-01-01", "1962-12-31"]
+    assert opendata.date_cells(parse_date("1985前")) == ["1985年前", "", "1984-12-31"]
+    assert opendata.date_cells(parse_date("1985后")) == ["1985年后", "1986-01-01", ""]
+    assert opendata.date_cells(parse_date("1980..1983")) == ["1980年至1983年", "1980-01-01", "1983-12-31"]
+    assert opendata.date_cells(None, unknown=True) == ["不详", "", ""]
+
+
+# ---- JSON-LD and Popolo -------------------------------------------------------------------------------------
+def test_jsonld_parses_as_rdf_in_the_organization_ontology(sample):
+    import rdflib
+    from rdflib.namespace import RDF
+
+    root, site = sample
+    g = graph_of(site / DATA / opendata.JSONLD)
+    ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
+    a = filter_archive(load_archive(root), "public")
+    orgs = set(g.subjects(RDF.type, ORG.Organization))
+    assert len(orgs) == len(a.bodies)
+    changes = set(g.subjects(RDF.type, ORG.ChangeEvent))
+    assert len(changes) == len(derive_history(a).events)
+    merges = [e for e in changes if list(g.objects(e, ORG.originalOrganization))
+              and list(g.objects(e, ORG.resultingOrganization))]
+    assert merges
+    assert len(set(g.subjects(RDF.type, ORG.Membership))) == len(a.posts)
+    assert set(g.subjects(RDF.type, ORG.Post))
+    assert list(g.subject_objects(ORG.subOrganizationOf))
+    # every literal typed as a date is a valid xsd:date
+    XSD = rdflib.Namespace("http://www.w3.org/2001/XMLSchema#")
+    dates = [o for o in g.objects() if isinstance(o, rdflib.Literal) and o.datatype == XSD.date]
+    assert dates and all(not o.ill_typed for o in dates)
+
+
+def _html_rows(page: str, heading: str) -> list[list[str]]:
+    m = re.search(r"<h2[^>]*>" + heading + r"</h2>\s*<table>(.*?)</table>", page, re.DOTALL)
+    if not m:
+        return []
+    rows = re.findall(r"<tr>(.*?)</tr>", m.group(1), re.DOTALL)
+    return [[html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td>(.*?)</td>", r, re.DOTALL)]
+            for r in rows if "<td>" in r]
+
+
+def _lineage_from_rdf(g, base: str = "urn:zhi:"):
+    """Each body's names, parents, predecessors and successors, read back from the RDF graph alone."""
+    import rdflib
+
+    ZHI = rdflib.Namespace(base + "vocab#")
+    RDFS = rdflib.RDFS
+    TIME = rdflib.Namespace("http://www.w3.org/2006/time#")
+    ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
+
+    def label(node):
+        return str(g.value(node, RDFS.label) or "") if node is not None else ""
+
+    def during(node):
+        iv = g.value(node, ZHI.during)
+        return label(g.value(iv, TIME.hasBeginning)), label(g.value(iv, TIME.hasEnd))
+
+    def earliest(node):
+        iv = g.value(node, ZHI.during)
+        return str(g.value(g.value(iv, TIME.hasBeginning), ZHI.earliest) or "")
+
+    out = {}
+    for org in g.subjects(rdflib.RDF.type, ORG.Organization):
+        rid = str(g.value(org, rdflib.DCTERMS.identifier))
+        names = []
+        for n in g.objects(org, ZHI.name):
+            if str(g.value(n, ZHI.nameType)) == "名称":
+                short = g.value(n, ZHI.shortName)
+                names.append((earliest(n), label(n), str(short) if short else "—", *during(n)))
+        parents = [(earliest(p), str(g.value(p, ZHI.nameThen)), *during(p)) for p in g.objects(org, ZHI.parentPeriod)]
+        links = {}
+        for key, word in ((ZHI.predecessor, "前身"), (ZHI.successor, "后继")):
+            for p in g.objects(org, key):
+                ev = g.value(p, ZHI.event)
+                links.setdefault(word, set()).add(
+                    f"{word}：{g.value(p, ZHI.nameThen)}（{g.value(ev, rdflib.DCTERMS.date)}{label(ev)}）")
+        out[rid] = (sorted(names), sorted(parents), links)
+    return out
+
+
+def test_round_trip_rebuilds_every_lineage_the_site_shows(sample):
+    root, site = sample
+    lin = _lineage_from_rdf(graph_of(site / DATA / opendata.JSONLD))
+    a = load_archive(root)
+    pages = 0
+    for page in sorted((site / "jigou").glob("*/index.html")):
+        rid = page.parent.name
+        text = page.read_text(encoding="utf-8")
+        names, parents, links = lin[rid]
+        # the site leaves a name's end blank where the body's end is unknown; the data says 不详
+        unknown = a.bodies[rid].end_unknown
+
+        def as_site(row, unknown=unknown):
+            return list(row[1:-1]) + ["" if unknown and row[-1] == "不详" else row[-1]]
+
+        assert [as_site(n) for n in names] == _html_rows(text, "名称"), rid
+        shown_parents = _html_rows(text, "隶属")
+        if shown_parents:
+            assert [as_site(p) for p in parents] == shown_parents, rid
+        for word in ("前身", "后继"):
+            shown = {html.unescape(re.sub(r"<[^>]+>", "", li)) for li in re.findall(rf"<li>({word}：.*?)</li>", text)}
+            assert shown == links.get(word, set()), (rid, word)
+        pages += 1
+    assert pages > 100
+
+
+def test_popolo_holds_organizations_posts_people_and_memberships(sample):
+    root, site = sample
+    data = json.loads((site / DATA / opendata.POPOLO).read_text(encoding="utf-8"))
+    a = filter_archive(load_archive(root), "public")
+    ids = {o["id"] for o in data["organizations"]}
+    assert set(a.bodies) <= ids and set(a.jurisdictions) <= ids
+    assert {p["id"] for p in data["persons"]} == set(a.people)
+    assert len(data["memberships"]) == len(a.posts)
+    for m in data["memberships"]:
+        assert m["person_id"] in a.people and m["organization_id"] in ids
+        assert m["post_id"] in {p["id"] for p in data["posts"]}
+        for k in ("start_date", "end_date"):
+            if k in m:
+                assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", m[k])
+    assert data["meta"]["licence"]
+
+
+# ---- the download page ---------------------------------------------------------------------------------------
+def test_download_page_has_files_dictionary_licence_and_version(sample):
+    _, site = sample
+    page = (site / "shuju" / "index.html").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    for name in [f"{t}.csv" for t in TABLES] + [opendata.WORKBOOK, opendata.JSONLD, opendata.POPOLO]:
+        assert f'href="data/{name}"' in page, name
+        assert (site / DATA / name).is_file()
+    assert "数据字典" in text and "终止情况" in text and "至下限仍存续" in text
+    assert opendata.DEFAULT_LICENCE in text
+    assert re.search(r"数据版本\s+(提交 [0-9a-f]{12}|未在 git 中管理)", text)
+    assert "数据下载" in (site / "index.html").read_text(encoding="utf-8")  # in the navigation
+
+
+def test_licence_comes_from_book_yaml(tmp_path):
+    root = with_theme(make_archive(tmp_path))
+    book = root / "chronicle/book.yaml"
+    book.write_text(book.read_text(encoding="utf-8") + "licence: 仅供研究使用，转载请注明出处\n", encoding="utf-8")
+    a = load_archive(root)
+    assert a.book.licence == "仅供研究使用，转载请注明出处"
+    meta = opendata.metadata(root, a, "public", "公开版")
+    assert meta["licence"] == "仅供研究使用，转载请注明出处" and not meta["licence_default"]
+
+
+# ---- confidentiality: the edition filter runs first, and the leak scan reads the exports ---------------------
+CANARY_BODY = "金丝雀保密局"
+CANARY_DOC = "测密〔1990〕77号"
+CANARY_TITLE = "关于金丝雀事项的通知"
+CANARY_FIGURE = 4321
+INTERNAL_BODY = "内部画眉办公室"
+
+
+def _canary_archive(tmp_path: Path) -> Path:
+    root = with_theme(make_archive(tmp_path))
+    write(root, "sources/bodies/canary.yaml", "id: cs-canary\nkind: 事业单位\nclassification: 秘密\n")
+    write(root, "sources/bodies/thrush.yaml", "id: cs-thrush\nkind: 事业单位\nclassification: 内部\n")
+    write(root, "sources/documents/canary.yaml",
+          f"id: d-canary\nnumber: {CANARY_DOC}\ntitle: {CANARY_TITLE}\nissuer: 测试县人民委员会\n"
+          "date: 1990-05-01\nclassification: 秘密\n")
+    write(root, "sources/events/canary.yaml", f"""- id: ev-canary
+  type: establish
+  date: 1990-05
+  classification: 秘密
+  body: cs-canary
+  name: {CANARY_BODY}
+  jurisdiction: cs-xian
+  sources: [d-canary]
+- id: ev-thrush
+  type: establish
+  date: 1991-05
+  classification: 内部
+  body: cs-thrush
+  name: {INTERNAL_BODY}
+  jurisdiction: cs-xian
+  sources: [d-1990-3]
+""")
+    write(root, "sources/staffing/canary.yaml", f"""- body: cs-jijingwei
+  date: 1995-06
+  basis: 核定
+  classification: 秘密
+  figures: {{行政编制: {CANARY_FIGURE}}}
+  sources: [d-1990-3]
+""")
+    return root
+
+
+def _export_text(out: Path) -> str:
+    from openpyxl import load_workbook
+
+    parts = [p.read_text(encoding="utf-8-sig") for p in sorted((out / DATA).iterdir()) if p.suffix != ".xlsx"]
+    wb = load_workbook(out / DATA / opendata.WORKBOOK, read_only=True)
+    for ws in wb.worksheets:
+        parts += [" ".join(str(v) for v in row if v is not None) for row in ws.iter_rows(values_only=True)]
+    return "\n".join(parts)
+
+
+def test_secret_body_figure_and_document_never_reach_the_exports(tmp_path):
+    root = _canary_archive(tmp_path)
+    a = load_archive(root)
+    assert "cs-canary" in a.bodies and "d-canary" in a.documents  # the canaries are really in the archive
+    public = _export_text(build_edition(root, pdf=False).out)
+    internal = _export_text(build_edition(root, "internal", pdf=False).out)
+    for canary in (CANARY_BODY, CANARY_DOC, CANARY_TITLE, str(CANARY_FIGURE), "cs-canary", "d-canary"):
+        assert canary not in public and canary not in internal, canary
+    assert INTERNAL_BODY not in public and "cs-thrush" not in public
+    assert INTERNAL_BODY in internal and "cs-thrush" in internal  # the internal edition's exports do hold it
+    assert "测试县计划经济委员会" in public
+
+
+def test_leak_scan_reads_csv_workbook_and_jsonld(tmp_path):
+    root = _canary_archive(tmp_path)
+    a = load_archive(root)
+    forbidden = forbidden_strings(a, "public")
+    assert CANARY_BODY in forbidden
+    out = tmp_path / "out"
+    for name, data in {
+        "t.csv": ("编号,名称\r\nx," + CANARY_BODY + "\r\n").encode("utf-8-sig"),
+        "t.jsonld": json.dumps({"@graph": [{"rdfs:label": CANARY_TITLE}]}, ensure_ascii=True).encode(),
+    }.items():
+        write(out, name, data.decode("utf-8-sig"))
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["文号", CANARY_DOC])
+    wb.save(out / "t.xlsx")
+    found = {(x.file, x.what) for x in scan(out, forbidden)}
+    assert ("t.csv", CANARY_BODY) in found
+    assert ("t.jsonld", CANARY_TITLE) in found
+    assert any(f == "t.xlsx" for f, _ in found)
+
+
+def test_a_leak_in_an_export_stops_the_build(tmp_path, monkeypatch):
+    root = _canary_archive(tmp_path)
+    real = opendata.OpenData.tables
+
+    def leaky(self):
+        tables = real(self)
+        tables[0].rows.append(["x", CANARY_BODY] + [""] * (len(tables[0].columns) - 2))
+        return tables
+
+    monkeypatch.setattr(opendata.OpenData, "tables", leaky)
+    with pytest.raises(LeakError) as err:
+        build_edition(root, pdf=False)
+    assert "bodies.csv" in str(err.value) and "zhi-data.xlsx" in str(err.value)
+    assert not (root / "site").exists()
+
+
+# ---- the guide's worked example ------------------------------------------------------------------------------
+GUIDE = Path(__file__).resolve().parent.parent / "guide" / "opendata.md"
+
+
+def test_guide_example_checks_clean_and_exports_the_rows_it_shows(tmp_path):
+    from zhi.checks import run_checks
+
+    text = GUIDE.read_text(encoding="utf-8")
+    example = text[text.index("## 完整示例"):]
+    root = tmp_path / "project"
+    for rel, body in re.findall(r"文件 `((?:sources|chronicle)/[^`]+)`[^\n]*\n+```yaml\n(.*?)```", example, re.DOTALL):
+        write(root, rel, body)
+    a = load_archive(root)
+    h = derive_history(a)
+    assert [f.as_text() for f in run_checks(a, history=h) if f.severity == "error"] == []
+    assert a.book.licence == "知识共享署名—非商业性使用 4.0 国际许可协议（CC BY-NC 4.0）"
+    od = opendata.OpenData(a, h, {"base": "urn:zhi:"})
+    made = {t.csv_name: opendata.csv_bytes(t).decode("utf-8-sig").splitlines() for t in od.tables()}
+    shown = re.findall(r"`(\w+\.csv)` 中[^`]*?\n```csv\n(.*?)```", example, re.DOTALL)
+    assert len(shown) == 2
+    for name, block in shown:
+        for line in block.strip().splitlines():
+            assert line in made[name], f"the guide shows “{line}” in {name}; zhi writes {made[name]}"
