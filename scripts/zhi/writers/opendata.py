@@ -658,8 +658,8 @@ class OpenData:
                 seen.add(pid)
                 posts.append({"id": pid, "label": p.post, "organization_id": p.body.id})
         persons = [{"id": p.id, "name": p.name, **({"gender": p.gender} if p.gender else {}),
-                    **({"birth_date": p.born.chinese()} if p.born else {}),
-                    **({"death_date": p.died.chinese()} if p.died else {})} for p in self.a.people.values()]
+                    **self.popolo_dates("birth", p.born), **self.popolo_dates("death", p.died)}
+                   for p in self.a.people.values()]
         memberships = [{"id": self.post_ids[id(p)], "person_id": p.person.id, "organization_id": p.body.id,
                         "post_id": f"{p.body.id}/{p.post}", "role": p.post,
                         **self.popolo_dates("start", None if p.start_unknown else p.start,
