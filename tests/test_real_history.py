@@ -377,3 +377,28 @@ def test_a_record_that_shows_it_or_end_unknown_answers_the_silence(tmp_path):
     _, a, h = _archive(tmp_path / "unknown", files)
     assert [f for f in run_checks(a) if f.code == "body-silent"] == []
     assert "测试县工业局" not in {r.name for r in snapshot(a, h, "cs-xian", parse_date("2000"), [])}
+
+
+def test_a_seat_stated_without_a_move_is_not_printed_as_a_move(tmp_path):
+    files = dict(SHAODONG)
+    files["sources/events/seat.yaml"] = """
+- id: ev-seat-1
+  type: 驻
+  date: 1952-02-16
+  body: sd-xian
+  seat: 甲镇
+  wording: 县人民政府
+  sources: [d-1956-1]
+- id: ev-seat-2
+  type: move-seat
+  date: 1953
+  body: sd-xian
+  seat: 乙镇
+  sources: [d-1956-1]
+"""
+    _, a, h = _archive(tmp_path, files)
+    assert _serious(a) == []
+    assert _sentences(a, h, {"ev-seat-1", "ev-seat-2"}) == {"ev-seat-1": "2月16日 邵东县县人民政府驻甲镇。",
+                                                           "ev-seat-2": "是年 邵东县驻地迁至乙镇。"}
+    assert [(p.value, p.start.chinese(), p.end.chinese() if p.end else None) for p in lineage(a, h, "sd-xian").seats] \
+        == [("甲镇", "1952年2月16日", "1953年"), ("乙镇", "1953年", None)]

@@ -729,6 +729,8 @@ class _Replay:
             _close(t.seats, e.date, e)
             t.seats.append(Span(e.seat, e.date, None, e))
 
+    _seat = _move_seat  # the seat a source states, with no move
+
     def _cede(self, e: Event) -> None:
         for r in (e.source_from, e.target_to):
             if r:

@@ -75,6 +75,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "staffing": {"body"},
     "prepare": {"body", "name", "short"},
     "move-seat": {"body", "seat", "seat_before", "wording"},
+    "seat": {"body", "seat", "wording"},
     "cede": {"from", "to", "places", "divisions", "wording"},
     "divisions": {"body", "divisions"},
 }
@@ -460,6 +461,11 @@ class Loader:
     def _event_prepare(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
         e.name, e.short = f.text("name"), f.text("short")
+
+    def _event_seat(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.seat = f.text("seat", True)
+        e.wording = f.text("wording") or None
 
     def _event_move_seat(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)

@@ -37,6 +37,7 @@ EVENT_TYPES: dict[str, str] = {
     "reorganise": "改组",
     "prepare": "筹建",
     "move-seat": "驻地迁移",
+    "seat": "驻地",
     "cede": "区域划转",
     "divisions": "辖区",
 }
@@ -45,7 +46,7 @@ EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | {
     "划转": "transfer", "升格": "rerank", "降格": "rerank", "挂牌": "add-name", "摘牌": "drop-name",
     "调整编制": "staffing", "核定编制": "staffing", "恢复设立": "restore", "合署": "co-locate",
     "分署办公": "separate", "改组设立": "reorganise", "筹备": "prepare", "迁治": "move-seat", "县治迁移": "move-seat",
-    "迁驻": "move-seat", "区划调整": "cede", "划出": "cede", "划入": "cede", "辖": "divisions",
+    "迁驻": "move-seat", "驻": "seat", "区划调整": "cede", "划出": "cede", "划入": "cede", "辖": "divisions",
 }
 # an event written with one of these words keeps it: the book uses the source's verb
 EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank"}

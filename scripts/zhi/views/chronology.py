@@ -291,6 +291,9 @@ class _Writer:
         before = ["由", e.seat_before] if e.seat_before else []
         return [self.now(e.body.id, e), e.wording or "驻地"] + before + ["迁至", e.seat]
 
+    def _seat(self, e: Event) -> list[Segment]:
+        return [self.now(e.body.id, e), (e.wording or "") + "驻", e.seat]
+
     def _cede(self, e: Event) -> list[Segment]:
         counted = counts_text(e.divisions)
         what = "、".join(e.places) + (f"等{counted}" if e.places and counted else counted)
