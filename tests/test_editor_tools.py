@@ -4,6 +4,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from conftest import make_archive
 from zhi.checks import run_checks
 from zhi.commands.new import create
@@ -47,7 +48,7 @@ def test_new_records_are_well_formed(tmp_path):
         files = create(root, kind)
         assert all(f.exists() for f in files)
     second = create(root, "文件")
-    assert second[0].name != create(root, "document")[0].name  # fresh ids
+    assert second[0].name != create(root, "document")[0].name  # fresh ids (a document is a file of its own)
     findings = run_checks(load_archive(root))
     codes = {f.code for f in findings}
     # the templates parse and carry no unknown keys; what is left is for the editor to fill
@@ -55,3 +56,42 @@ def test_new_records_are_well_formed(tmp_path):
     assert "event-no-source" in codes
     out = zhi(root, "new", "人物", "--id", "p-wang")
     assert out.returncode == 1 and "已被使用" in out.stdout
+
+
+def test_new_follows_the_archive_layout_and_limits(tmp_path):
+    """zhi new writes into the archive's year files with ids in its pattern, warns outside 上下限 (here
+    1949—2000), and gives a new jurisdiction its establish event too."""
+    root = make_archive(tmp_path)
+    notes: list[str] = []
+    files = create(root, "事件", date="1984-03", notes=notes)
+    assert files == [root / "sources/events/1984.yaml"]
+    text = files[0].read_text(encoding="utf-8")
+    assert "ev-jjw" in text and "- id: ev-1984-03-1\n" in text and "date: 1984-03\n" in text  # appended
+    assert not [n for n in notes if "上限" in n or "下限" in n]
+    files = create(root, "编制", date="1990-12-31")
+    assert files == [root / "sources/staffing/1990.yaml"]
+    files = create(root, "文件", date="1984-03-01")
+    assert files[0].parent == root / "sources/documents/1984" and files[0].name.startswith("d-1984-03-01-")
+    # outside the limits
+    notes = []
+    create(root, "事件", date="2005-06", notes=notes)
+    assert any("晚于本志下限（2000年）" in n for n in notes)
+    notes = []
+    create(root, "事件", date="1930", notes=notes)
+    assert any("早于本志上限（1949年）" in n for n in notes)
+    # a jurisdiction and its establish event
+    files = create(root, "行政区划", date="1958-11", notes=notes)
+    jid = files[0].stem
+    assert files[1] == root / "sources/events/1958.yaml"
+    event = files[1].read_text(encoding="utf-8")
+    assert f"body: {jid}" in event and "type: establish" in event and "date: 1958-11" in event
+    a = load_archive(root)
+    assert any(e.type == "establish" and any(r.id == jid for r in e.participants()) for e in a.events)
+    codes = {f.code for f in run_checks(a)}
+    assert "yaml-syntax" not in codes and "schema-unknown-key" not in codes and "id-duplicate" not in codes
+    # a person goes into the archive's people file
+    files = create(root, "人物")
+    assert files == [root / "sources/people/people.yaml"]
+    # bad date: a message, nothing written
+    with pytest.raises(ValueError, match="日期"):
+        create(root, "事件", date="1984.3")

@@ -44,11 +44,12 @@ TEMPLATE = """秘密★10年
 [^1]: 依据县委常委会议纪要。
 """
 
+# ids follow the archive's own pattern: the test archive's documents are d-…, so imported ones are too
 CASES = {
-    "docx": ("临编〔1984〕7号", "设立县计划经济委员会办事机构", "一九八四年三月十二日", "1984-03-12", "doc-linbian-1984-7"),
-    "odt": ("临编(1985)07号", "调整县计划经济委员会内设机构编制", "1985年12月21日", "1985-12-21", "doc-linbian-1985-7"),
-    "html": ("临编〔1986〕3号", "撤销县物价局", "一九八六年十月三十日", "1986-10-30", "doc-linbian-1986-3"),
-    "txt": ("临政发〔1987〕12号", "设立县统计局", "1987年1月5日", "1987-01-05", "doc-linzhengfa-1987-12"),
+    "docx": ("临编〔1984〕7号", "设立县计划经济委员会办事机构", "一九八四年三月十二日", "1984-03-12", "d-linbian-1984-7"),
+    "odt": ("临编(1985)07号", "调整县计划经济委员会内设机构编制", "1985年12月21日", "1985-12-21", "d-linbian-1985-7"),
+    "html": ("临编〔1986〕3号", "撤销县物价局", "一九八六年十月三十日", "1986-10-30", "d-linbian-1986-3"),
+    "txt": ("临政发〔1987〕12号", "设立县统计局", "1987年1月5日", "1987-01-05", "d-linzhengfa-1987-12"),
 }
 
 
@@ -129,9 +130,9 @@ def test_same_docno_is_skipped_and_force_never_overwrites(imported, tmp_path):
     other = tmp_path / "other.md"
     other.write_text("临编[1984]第7号\n\n关于另一件事的通知\n\n1984年5月1日\n", encoding="utf-8")
     [o] = import_files(root, [other])
-    assert o.status == "跳过" and "doc-linbian-1984-7" in o.reason
+    assert o.status == "跳过" and "d-linbian-1984-7" in o.reason
     [o] = import_files(root, [other], force=True)
-    assert o.status == "导入" and o.record.name == "doc-linbian-1984-7-2.yaml"
+    assert o.status == "导入" and o.record.name == "d-linbian-1984-7-2.yaml"
     assert "# number: 临编[1984]第7号" in o.record.read_text(encoding="utf-8")
     assert _check(root).returncode == 0
     # an existing catalogued 文号 from the base archive is also known
@@ -176,7 +177,7 @@ def test_missing_fields_are_marked_for_review(tmp_path):
     assert "# 待核：未能从原文识别 发文字号" in text
     assert "classification: 内部" in text
     assert "\ndate:" not in text and "\nnumber:" not in text
-    assert o.record.name.startswith("doc-") and o.record.stem.isascii()
+    assert o.record.name.startswith("d-") and o.record.stem.isascii()
     assert _check(root).returncode == 0
 
 

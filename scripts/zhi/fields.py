@@ -227,3 +227,16 @@ def as_record_map(item: object, rel: str, line: int, findings: list[Finding], wh
 
 
 __all__ = ["ID_RE", "PUBLIC", "Fields", "as_record_map", "key_label"]
+
+
+def archive_prefix(ids, default: str) -> str:
+    """The prefix most of the archive's ids of one kind start with (doc- in doc-lb-1988-9), when most share
+    one; else ``default``. New ids (zhi new, zhi import) follow it."""
+    from collections import Counter
+
+    heads = Counter(i.split("-", 1)[0] for i in ids if "-" in i)
+    if heads:
+        head, n = heads.most_common(1)[0]
+        if n * 2 >= sum(heads.values()):
+            return head
+    return default

@@ -573,14 +573,14 @@ def _slug(text: str, sep: str = "") -> str:
     return s
 
 
-def base_id(number: str, date_iso: str, stem: str) -> str:
+def base_id(number: str, date_iso: str, stem: str, prefix: str = "doc") -> str:
     d = parse_docno(number, int(date_iso[:4]) if date_iso else None) if number else None
     if d:
         code = _slug(d.code)
         if code:
-            return f"doc-{code}-{d.year}-{d.number}"
+            return f"{prefix}-{code}-{d.year}-{d.number}"
     s = _slug(stem, "-")[:48].strip("-")
-    return f"doc-{s}" if s else "doc-imported"
+    return f"{prefix}-{s}" if s else f"{prefix}-imported"
 
 
 def _yaml_char(c: str) -> bool:
@@ -651,6 +651,7 @@ class _Known:
     ids: set[str] = field(default_factory=set)
     numbers: dict[str, str] = field(default_factory=dict)  # normalised 文号 → id
     hashes: dict[str, str] = field(default_factory=dict)  # sha256[:12] → id or file
+    prefix: str = "doc"  # the archive's own prefix of document ids
 
 
 def _known(root: Path, to: Path) -> _Known:
@@ -663,6 +664,9 @@ def _known(root: Path, to: Path) -> _Known:
     for rec in list(a.events) + list(a.posts) + list(a.staffing):
         if rec.id:
             k.ids.add(rec.id)
+    from .fields import archive_prefix
+
+    k.prefix = archive_prefix(a.documents, "doc")
     for d in a.documents.values():
         if d.number:
             k.numbers[d.normalised_number] = d.id
@@ -768,7 +772,7 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
                 return Outcome(f, "跳过", f"发文字号“{ex.number}”已登记为文件“{k.numbers[norm]}”；"
                                            f"确是另一份文件时，加 --force 导入并核对文号", extracted=ex)
             number_comment = f"待核：与文件“{k.numbers[norm]}”的文号相同，核对后再启用"
-    rid = _fresh_id(base_id(ex.number, ex.date, f.stem), k, to)
+    rid = _fresh_id(base_id(ex.number, ex.date, f.stem, k.prefix), k, to)
     note = f"导入自 {f.name}（sha256 前 12 位 {h}）"
     to.mkdir(parents=True, exist_ok=True)
     md_path, yaml_path = to / f"{rid}.md", to / f"{rid}.yaml"

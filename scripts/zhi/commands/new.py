@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from pathlib import Path
 
 from ..project import root_from_args
@@ -77,10 +78,19 @@ classification: 公开   # 公开 内部 秘密 机密 绝密（如 秘密★10�
 level: 县             # 省 地级市 县 县级市 市辖区 …
 # scope: out          # 越境不书的邻区才写
 """,
+    "jurisdiction-event": """# {id} 的建置事件（填好日期、名称和来源文件后删去注释）
+- id: {event_id}
+  type: establish
+  date: {today}         # 建县、建区的日期，可写 1984、1984-03 或 1984-03-12
+  body: {id}
+  name: （待填：全称，如 临水县）
+  sources: []          # 至少一个文件编号，如 [doc-xxx]
+""",
 }
 
 
-def fresh_id(kind: str, taken: set[str], wanted: str | None) -> str:
+def fresh_id(kind: str, taken: set[str], wanted: str | None, prefix: str | None = None,
+             stamp: str | None = None) -> str:
     from ..fields import id_problem
 
     if wanted:
@@ -89,62 +99,132 @@ def fresh_id(kind: str, taken: set[str], wanted: str | None) -> str:
         if problem:
             raise ValueError(problem)
         return wanted
-    stamp = dt.date.today().strftime("%Y%m%d")
+    stamp = stamp or dt.date.today().strftime("%Y%m%d")
+    prefix = prefix or PREFIX[kind]
     n = 1
-    while f"{PREFIX[kind]}-{stamp}-{n}" in taken:
+    while f"{prefix}-{stamp}-{n}" in taken:
         n += 1
-    return f"{PREFIX[kind]}-{stamp}-{n}"
+    return f"{prefix}-{stamp}-{n}"
 
 
-def create(root: Path, kind: str, wanted: str | None = None) -> list[Path]:
+def _list_file(folder: Path, year: str | None) -> Path:
+    """Where a new list record goes: the year file (1984.yaml) for dated kinds, else the folder's largest file."""
+    if year:
+        return folder / f"{year}.yaml"
+    files = sorted((p for p in folder.glob("*.yaml") if p.is_file()), key=lambda p: -p.stat().st_size)
+    return files[0] if files else folder / f"{folder.name}.yaml"
+
+
+def _append(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    path.write_text(old + ("\n" if old and not old.endswith("\n\n") else "") + text, encoding="utf-8")
+
+
+def bounds_warning(book, date) -> str:
+    """A warning when ``date`` lies outside the book's 上下限 (upper and lower limits)."""
+    if book is None or date is None:
+        return ""
+    if book.upper is not None and date.latest() < book.upper.earliest():
+        return f"日期{date.chinese()}早于本志上限（{book.upper.chinese()}）；上限以前的事一般不记，请核对"
+    if book.lower is not None and date.earliest() > book.lower.latest():
+        return f"日期{date.chinese()}晚于本志下限（{book.lower.chinese()}）；下限以后的事不记，请核对日期（可用 --date 指定）"
+    return ""
+
+
+def archive_prefix(ids, default: str) -> str:
+    from ..fields import archive_prefix as prefix
+
+    return prefix(ids, default)
+
+
+def create(root: Path, kind: str, wanted: str | None = None, date: str | None = None,
+           notes: list[str] | None = None) -> list[Path]:
+    """Write a record for the editor to fill, in the archive's own layout: dated list records (events,
+    staffing) in the year file of ``date`` (today if not given), documents in the year folder, people and posts
+    in the folder's main file; ids in the archive's pattern. Warnings (a date outside 上下限) go to ``notes``."""
+    from ..dates import DateError, parse_date
     from ..loader import load_archive
 
     kind = ALIASES.get(kind, kind)
-    a = load_archive(root, with_book=False)
+    try:
+        when = parse_date(date) if date else None
+    except DateError as e:
+        raise ValueError(f"日期“{date}”：{e}") from e
+    iso = when.iso() if when is not None and re.fullmatch(r"\d{4}(-\d\d){0,2}", when.iso()) else None
+    today = iso or dt.date.today().isoformat()
+    year = today[:4]
+    a = load_archive(root)
     taken = set(a.bodies) | set(a.jurisdictions) | set(a.documents) | set(a.people) | \
         {e.id for e in a.events} | {p.id for p in a.posts} | {s.id for s in a.staffing}
-    rid = fresh_id(kind, taken, wanted)
+    existing = {"body": a.bodies, "jurisdiction": a.jurisdictions, "document": a.documents, "person": a.people,
+                "event": [e.id for e in a.events], "post": [p.id for p in a.posts if p.id],
+                "staffing": [s.id for s in a.staffing if s.id]}[kind]
+    stamp = today.replace("-", "") if not iso else iso
+    rid = fresh_id(kind, taken, wanted, archive_prefix(existing, PREFIX[kind]), stamp)
     if rid in taken:
         raise ValueError(f"编号“{rid}”已被使用，请换一个")
+    if notes is not None:
+        warning = bounds_warning(a.book, when if when is not None else parse_date(today))
+        if warning:
+            notes.append(warning)
     base = root / "sources" / DIRS[kind]
-    if kind == "document":
-        base = base / str(dt.date.today().year)
-    base.mkdir(parents=True, exist_ok=True)
-    path = base / f"{rid}.yaml"
-    if path.exists():
-        raise ValueError(f"文件 {path.relative_to(root)} 已存在")
-    today = dt.date.today().isoformat()
-    written = []
-    if kind == "body":
-        ev = root / "sources" / "events" / f"new-{rid}.yaml"
-        ev.parent.mkdir(parents=True, exist_ok=True)
-        ev.write_text(TEMPLATES["body-event"].format(id=rid, today=today), encoding="utf-8")
-        written.append(ev)
-        path.write_text(TEMPLATES["body"].format(id=rid, event_file=ev.relative_to(root).as_posix()), encoding="utf-8")
+    events_file = _list_file(root / "sources" / "events", year)
+    written: list[Path] = []
+    if kind in ("body", "document", "jurisdiction"):
+        folder = base / year if kind == "document" else base
+        path = folder / f"{rid}.yaml"
+        if path.exists():
+            raise ValueError(f"文件 {path.relative_to(root)} 已存在")
+        folder.mkdir(parents=True, exist_ok=True)
+        if kind == "body":
+            _append(events_file, TEMPLATES["body-event"].format(id=rid, today=today))
+            path.write_text(TEMPLATES["body"].format(id=rid, event_file=events_file.relative_to(root).as_posix()),
+                            encoding="utf-8")
+            written = [path, events_file]
+        elif kind == "jurisdiction":
+            event_id = fresh_id("event", taken | {rid}, None, archive_prefix([e.id for e in a.events], "ev"),
+                                stamp)
+            _append(events_file, TEMPLATES["jurisdiction-event"].format(id=rid, event_id=event_id, today=today))
+            path.write_text(TEMPLATES["jurisdiction"].format(id=rid), encoding="utf-8")
+            written = [path, events_file]
+        else:
+            path.write_text(TEMPLATES[kind].format(id=rid, today=today), encoding="utf-8")
+            written = [path]
     else:
-        path.write_text(TEMPLATES[kind].format(id=rid, today=today), encoding="utf-8")
-    written.insert(0, path)
+        path = _list_file(base, year if kind in ("event", "staffing") else None)
+        _append(path, TEMPLATES[kind].format(id=rid, today=today))
+        written = [path]
+    if notes is not None:
+        notes.append(f"编号：{rid}")
     return written
 
 
 def run(args) -> int:
     root = root_from_args(args)
+    notes: list[str] = []
     try:
-        files = create(root, args.kind, args.id)
+        files = create(root, args.kind, args.id, args.date, notes)
     except ValueError as e:
         print(f"zhi new：{e}")
         return 1
     for f in files:
-        print(f"已新建：{f.relative_to(root)}")
+        print(f"已写入：{f.relative_to(root)}")
+    for n in notes:
+        print(("注意：" if not n.startswith("编号") else "") + n)
     print("请填写标“待填”的各项，再运行 zhi check。")
     return 0
 
 
 def register(sub) -> None:
     p = sub.add_parser("new", prog="zhi new", help="新建一条记录（机构、事件、文件、人物…），自动给出不重复的编号",
-                       description="在正确的目录中新建一条格式正确的记录，供编辑填写。机构会同时新建其设立事件。")
+                       description="按档案已有的布局新建一条格式正确的记录，供编辑填写：事件、编制写进该年的文件\n"
+                                   "（sources/events/1984.yaml），文件记录放在年份文件夹，人物、任职接在已有的文件里；编号照档案\n"
+                                   "已有编号的样式。机构、行政区划同时新建其设立（建置）事件。日期在本志上下限之外时提醒。")
     p.add_argument("kind", metavar="类别", choices=sorted(set(KINDS) | set(ALIASES)),
                    help="、".join(f"{k}（{v}）" for k, v in KINDS.items()))
-    p.add_argument("--id", metavar="编号", help="指定编号（默认自动生成）")
+    p.add_argument("--id", metavar="编号", help="指定编号（默认按档案已有编号的样式自动生成）")
+    p.add_argument("--date", metavar="日期",
+                   help="事件、文件、任职、编制的日期，如 1984-03；记录写进该年的文件（events/1984.yaml），默认今天")
     p.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     p.set_defaults(func=run)
