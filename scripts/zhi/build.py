@@ -28,6 +28,7 @@ from .history import derive_history
 from .leaks import fingerprint, forbidden_strings, scan
 from .loader import load_archive
 from .model import Archive
+from .progress import QUIET, Progress
 from .project import load_house_style
 from .workdir import WorkDir, tree_digest
 from .writers import opendata
@@ -146,11 +147,14 @@ DOCX_NAME = "zhi.docx"
 
 
 def build_edition(root: Path, edition: str = "public", archive: Archive | None = None, pdf: bool = True,
-                  docx: bool = False, out: Path | None = None, publish: bool = True) -> BuildResult:
+                  docx: bool = False, out: Path | None = None, publish: bool = True,
+                  progress: Progress = QUIET) -> BuildResult:
     """Build one edition. With ``publish`` the finished site replaces ``out`` atomically; without, the
-    working tree's site is left where it is (``zhi serve`` serves it from there)."""
+    working tree's site is left where it is (``zhi serve`` serves it from there). ``progress`` is told
+    each stage as it ends (and, on a terminal, shows a bar while it runs)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
+    st = progress.begin("读取并检查档案")
     root = root.resolve()
     _reproducible(root)
     style = load_house_style(root)
@@ -159,12 +163,15 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
     history = derive_history(archive)
     findings = run_checks(archive, style.severities, history)
     timings["load+check"] = time.perf_counter() - t0
+    st.set_note(f"{len(findings)} 条检查结果")
+    st.close()
     errors = [f for f in findings if f.severity == "error"]
     if errors:
         raise BuildError(f"档案检查有 {len(errors)} 个错误，未生成网站；请先运行 zhi check 并改正：\n" +
                          "\n".join(f.as_text() for f in errors[:20]))
 
     t1 = time.perf_counter()
+    st = progress.begin("生成页面")
     out = out or output_dir(root, edition)
     # without a new PDF the last one is kept (and the home page says it may be older than the site); the
     # leak scan below reads it again, so a PDF holding what is now classified still stops the build
@@ -177,6 +184,9 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
                         data_meta=opendata.metadata(root, ed, edition, EDITION_ZH[edition]))
     tree = writer.write()
     timings["derive+write"] = time.perf_counter() - t1
+    st.update(len(tree.pages))
+    st.unit = "页"
+    st.close()
 
     book_report = None
     docx_notes: dict[str, list[str]] = {}
@@ -193,7 +203,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
             book = BookWriter(ed, ed_history, root / "theme", edition)
             (wd.path / "book").mkdir(exist_ok=True)
             res_pdf = typeset(book, wd.path / "book" / PDF_NAME, root, pdf_metadata(writer.title, ed, edition),
-                              cache=root / ".cache" / "book")
+                              cache=root / ".cache" / "book", progress=progress)
             files[PDF_NAME] = (wd.path / "book" / PDF_NAME).read_bytes()
             timings["pdf"] = time.perf_counter() - t3
             book_report = res_pdf
@@ -201,10 +211,12 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
             files[PDF_NAME] = earlier_pdf.read_bytes()
         if docx:
             t4 = time.perf_counter()
+            st = progress.begin("生成 Word 文档")
             docx_notes = write_docx(BookWriter(ed, ed_history, root / "theme", edition), wd.path / "book" / DOCX_NAME,
                                     book_report.index_pages if book_report else None)
             files[DOCX_NAME] = (wd.path / "book" / DOCX_NAME).read_bytes()
             timings["docx"] = time.perf_counter() - t4
+            st.close()
 
         cfg = generated_config(root, wd.docs, wd.site, writer.title, tree.nav, ed.book)
         key = hashlib.sha256(json.dumps([cfg, _versions("mkdocs", "mkdocs-material", "markdown")],
@@ -221,9 +233,14 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
         cfg_path = wd.path / "mkdocs.yml"
         cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
         t2 = time.perf_counter()
+        rendered = len(tree.pages) if full else sum(1 for p in changes.written if p.endswith(".md"))
+        st = progress.begin("渲染网站（MkDocs）" if full else "渲染改动的页面（MkDocs）")
         _mkdocs(cfg_path, dirty=not full)
         timings["mkdocs"] = time.perf_counter() - t2
-        timings["pages rendered"] = len(tree.pages) if full else sum(1 for p in changes.written if p.endswith(".md"))
+        timings["pages rendered"] = rendered
+        st.update(rendered)
+        st.unit = "页"
+        st.close()
         site = wd.site
         (site / "sitemap.xml.gz").unlink(missing_ok=True)
         if "site_url" not in cfg:  # MkDocs writes an empty sitemap without the site's address: none is better
@@ -244,17 +261,21 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
             raise BuildError(f"有 {len(lost)} 条注没有印出，" + notecount.STOP + "\n" + "\n".join(lost[:30]))
 
         t6 = time.perf_counter()
+        st = progress.begin("更新检索索引")
         texts = wd.page_texts()
         write_index(site, collect(site, texts))
         wd.save_page_texts(texts)
         timings["search index"] = time.perf_counter() - t6
+        st.close()
 
         t5 = time.perf_counter()
+        st = progress.begin("保密检查")
         forbidden = forbidden_strings(archive, edition)
         fp = fingerprint(forbidden, edition)
         clean = state.get("clean", {}) if state.get("fingerprint") == fp and not full else {}
         leaks = scan(site, forbidden, edition, clean)
         timings["leak scan"] = time.perf_counter() - t5
+        st.close()
         if leaks:
             # the working tree is what `zhi serve` shows: nothing the scan refused stays there to be served
             for rel in {x.file for x in leaks}:
@@ -264,6 +285,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
         wd.save_state(key=key, fingerprint=fp, clean=clean)
         if publish:
             t7 = time.perf_counter()
+            st = progress.begin("发布")
             out.parent.mkdir(parents=True, exist_ok=True)
             work = Path(tempfile.mkdtemp(prefix=".zhi-build-", dir=out.parent))
             try:
@@ -273,6 +295,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
             finally:
                 shutil.rmtree(work, ignore_errors=True)
             timings["publish"] = time.perf_counter() - t7
+            st.close()
         else:
             out = site
     timings["total"] = time.perf_counter() - t0

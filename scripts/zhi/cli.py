@@ -72,15 +72,20 @@ def cmd_check(args) -> int:
 
 def cmd_build(args) -> int:
     from .build import BuildError, build_edition
+    from .progress import Progress
 
     root = root_from_args(args)
+    progress = Progress.for_stream(sys.stderr)
     try:
-        res = build_edition(root, args.edition, pdf=not args.no_pdf, docx=args.docx)
+        res = build_edition(root, args.edition, pdf=not args.no_pdf, docx=args.docx, progress=progress)
     except BuildError as e:
+        progress.abandon()
         print(f"zhi build：{e}", file=sys.stderr)
         return 1
     except Exception as e:  # noqa: BLE001 - an editor gets a sentence and an exit code, not a traceback
         import traceback
+
+        progress.abandon()
 
         where = traceback.extract_tb(e.__traceback__)[-1]
         print(f"zhi build：生成失败（{type(e).__name__}：{e}）。原有的输出未被改动。\n"

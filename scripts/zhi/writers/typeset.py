@@ -22,10 +22,11 @@ import json
 import logging
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..progress import QUIET, Progress
 from .book import BookWriter, to_roman
 from .pdffonts import share_font_programs
 
@@ -122,10 +123,11 @@ def _render_chunk(html: str, base: str, first_page: int, want_pdf: bool) -> dict
 class _Layout:
     """Runs chunk layouts in worker processes, with a content-addressed cache."""
 
-    def __init__(self, base: Path, cache: Path | None, workers: int):
-        self.base, self.cache, self.workers = str(base), cache, workers
+    def __init__(self, base: Path, cache: Path | None, workers: int, progress: Progress = QUIET):
+        self.base, self.cache, self.workers, self.progress = str(base), cache, workers, progress
         self.done = 0
         self.memo: dict[str, dict] = {}
+        self.used: set[str] = set()  # every layout this build asked for: the cache entries it keeps
         if cache:
             cache.mkdir(parents=True, exist_ok=True)
 
@@ -170,19 +172,26 @@ class _Layout:
             _atomic_write(self.cache / f"{key}.pdf", res["pdf"])
         _atomic_write(self.cache / f"{key}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
 
-    def run(self, jobs: list[tuple[str, int, bool]]) -> list[dict]:
+    def run(self, jobs: list[tuple[str, int, bool]], stage: str = "排版志书") -> list[dict]:
         keys = [self._key(*job) for job in jobs]
+        self.used.update(keys)
         results: list[dict | None] = [self._load(k, job[2]) for k, job in zip(keys, jobs, strict=True)]
         todo = [i for i, r in enumerate(results) if r is None]
         self.done += len(todo)
+        st = self.progress.begin(stage, total=len(todo), unit="块")
+        if len(todo) < len(jobs):
+            st.set_note(f"另有 {len(jobs) - len(todo)} 块取自缓存")
         if len(todo) > 1 and self.workers > 1:
             with ProcessPoolExecutor(max_workers=min(self.workers, len(todo)), max_tasks_per_child=1) as pool:
-                futures = {i: pool.submit(_render_chunk, jobs[i][0], self.base, jobs[i][1], jobs[i][2]) for i in todo}
-                for i, fut in futures.items():
-                    results[i] = fut.result()
+                futures = {pool.submit(_render_chunk, jobs[i][0], self.base, jobs[i][1], jobs[i][2]): i for i in todo}
+                for fut in as_completed(futures):
+                    results[futures[fut]] = fut.result()
+                    st.update()
         else:
             for i in todo:
                 results[i] = _render_chunk(jobs[i][0], self.base, jobs[i][1], jobs[i][2])
+                st.update()
+        st.close()
         for i in todo:
             self._store(keys[i], results[i])
         for k, r in zip(keys, results, strict=True):
@@ -216,11 +225,11 @@ def plan_chunks(sections: list[str], index_at: int, n: int) -> list[list[int]]:
 
 
 def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, str], chunks: int | None = None,
-            workers: int | None = None, cache: Path | None = None) -> TypesetResult:
+            workers: int | None = None, cache: Path | None = None, progress: Progress = QUIET) -> TypesetResult:
     t: dict[str, float] = {}
     t0 = time.perf_counter()
     workers = workers or os.cpu_count() or 1
-    layout = _Layout(base, cache, workers)
+    layout = _Layout(base, cache, workers, progress)
 
     parts = writer.parts(None)
     # at least a chunk per worker, and chunks small enough that an edit re-typesets a few dozen pages
@@ -240,7 +249,7 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
     placeholder = [(h.level, h.title, "000") for h in parts.front_headings + parts.headings]
     front_html = writer.document("front", parts.front, _toc(placeholder))
     res1 = layout.run([(chunk_html(parts, g, guess[k][0], guess[k][1] and k < last), guess[k][0], True)
-                       for k, g in enumerate(groups)] + [(front_html, 1, False)])
+                       for k, g in enumerate(groups)] + [(front_html, 1, False)], "排版志书（第一遍，量页数）")
     f1 = res1.pop()
     t["pass 1"] = time.perf_counter() - t0
     raw = [r["pages"] - (1 if guess[k][1] and k < last else 0) for k, r in enumerate(res1)]  # less the blank
@@ -255,7 +264,7 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
         parts = writer.parts(labels)
         jobs = [(chunk_html(parts, g, offsets[k] + 1, raw[k] % 2 == 1 and k < last), offsets[k] + 1, True)
                 for k, g in enumerate(groups)]
-        res2 = layout.run(jobs)
+        res2 = layout.run(jobs, "排版志书（第二遍，定页码）")
         pages2 = _global_anchors(res2, offsets)
         new_labels = _index_labels(parts.mentions, pages2)
         if new_labels == labels:
@@ -275,7 +284,7 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
     front_toc = [(h.level, h.title, to_roman(f1["anchors"][h.anchor] + 1))
                  for h in parts.front_headings if h.anchor in f1["anchors"]]
     f2 = layout.run([(writer.document("front", parts.front, _toc(front_toc + toc), pad=f1["pages"] % 2 == 1),
-                      1, True)])[0]
+                      1, True)], "排版志书（前置部分与目录）")[0]
     t["front"] = time.perf_counter() - t2
 
     issues = [LineIssue(to_roman(int(p)), line, prob) for p, line, prob in f2["issues"]]
@@ -283,14 +292,54 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
         issues += [LineIssue(p, line, prob) for p, line, prob in r["issues"]]
 
     t3 = time.perf_counter()
-    merged = _merge([f2["pdf"]] + [r["pdf"] for r in res2], metadata)
+    with progress.stage("合并志书 PDF", total=len(res2) + 1, unit="块") as st:
+        merged = _merge([f2["pdf"]] + [r["pdf"] for r in res2], metadata)
+        st.update(len(res2) + 1)
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
     out_pdf.write_bytes(merged)
     t["merge"] = time.perf_counter() - t3
+    prune_cache(cache, out_pdf, layout.used)
     t["total"] = time.perf_counter() - t0
     body_pages = sum(r["pages"] for r in res2)
     return TypesetResult(out_pdf, f2["pages"] + body_pages, f2["pages"], body_pages, front_toc + toc, labels,
                          issues, t, len(groups), layout.done, parts.notes, set(pages2) | set(f2["anchors"]))
+
+
+def prune_cache(cache: Path | None, out_pdf: Path, used: set[str]) -> None:
+    """Keep in the cache only the layouts that the last build of some output used. Each output (the public
+    site's PDF, the internal edition's …) records the keys of its last build in ``used-<output>.json``; an entry
+    no record names is removed, and so is the record of an output whose PDF is gone. A build running beside
+    this one loses nothing it needs: what it has laid out it holds in memory, and a missing entry is a miss."""
+    if not cache or not cache.is_dir():
+        return
+    out = out_pdf.resolve()
+    slot = hashlib.sha1(os.fsencode(out)).hexdigest()[:12]
+    _atomic_write(cache / f"used-{slot}.json",
+                  json.dumps({"pdf": str(out), "keys": sorted(used)}, ensure_ascii=False).encode("utf-8"))
+    keep: set[str] = set()
+    for record in cache.glob("used-*.json"):
+        try:
+            data = json.loads(record.read_text(encoding="utf-8"))
+            pdf, keys = Path(data["pdf"]), set(data["keys"])
+        except (OSError, ValueError, KeyError, TypeError):
+            record.unlink(missing_ok=True)
+            continue
+        if pdf.exists():
+            keep |= keys
+        else:
+            record.unlink(missing_ok=True)
+    stale = time.time() - 3600
+    for f in cache.iterdir():
+        if f.name.startswith(("used-", "last-plan")):
+            continue
+        if f.suffix == ".tmp":  # left by a killed build (written whole under a temporary name, then renamed)
+            try:
+                if f.stat().st_mtime < stale:
+                    f.unlink(missing_ok=True)
+            except OSError:
+                pass
+        elif f.suffix in (".json", ".pdf") and f.stem not in keep:
+            f.unlink(missing_ok=True)
 
 
 def _last_plan(cache: Path | None, n: int) -> list[tuple[int, bool]]:
