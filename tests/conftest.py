@@ -1,3 +1,6 @@
+import fcntl
+import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -7,6 +10,60 @@ from zhi.build import build_edition
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 BASE = TESTS / "fixtures" / "base"
+
+# ---- the two tiers: `make test` runs everything; `make test-quick` (pytest -m "not slow") leaves out the tests
+# that typeset a whole book or drive a browser. A test is slow when it asks for one of these fixtures, lives in
+# one of these files, or is marked @pytest.mark.slow itself; in the quick tier a test that typesets a book
+# anyway fails and says to mark it (see _quick_tier_never_typesets).
+SLOW_FIXTURES = {
+    "built", "site", "pdf", "internal", "chunked",       # the sample built with its PDF (conftest, test_book)
+    "server", "browser", "page",                          # a real browser (test_browser)
+    "planted", "dense", "history_built",                  # archives built with their PDF (confidentiality, notes,
+}                                                         # staffing)
+SLOW_FILES = {"test_book.py", "test_browser.py", "test_serve.py"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: typesets a whole book or drives a browser (left out of make test-quick)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in SLOW_FILES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _quick_tier_never_typesets(request, monkeypatch):
+    """In the quick tier (ZHI_QUICK_TESTS=1, set by make test-quick) a test that typesets a book fails at once
+    with the mend, so that the tier stays quick as tests are added."""
+    if os.environ.get("ZHI_QUICK_TESTS") != "1" or request.node.get_closest_marker("slow"):
+        return
+
+    def refuse(*args, **kwargs):
+        pytest.fail(f"{request.node.nodeid} typesets a book: mark it @pytest.mark.slow (or build with pdf=False)")
+    monkeypatch.setattr("zhi.build.typeset", refuse)
+
+
+def shared_once(tmp_path_factory, name: str, make):
+    """A session value made once for the whole run, also when pytest-xdist runs the tests in several worker
+    processes: the first worker makes it (``make(folder)``) under a lock and keeps it pickled beside the run's
+    temporary folders; the others wait for it and read it. Without xdist it is simply made."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return make(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent / f"shared-{name}"
+    shared.mkdir(exist_ok=True)
+    with open(shared / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        kept = shared / "value.pickle"
+        if kept.exists():
+            return pickle.loads(kept.read_bytes())
+        folder = shared / "work"
+        shutil.rmtree(folder, ignore_errors=True)  # a worker that failed to make it left a part
+        folder.mkdir()
+        value = make(folder)
+        kept.write_bytes(pickle.dumps(value))
+        return value
 
 
 
@@ -51,8 +108,9 @@ def copy_project(dest: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """The sample built (site, PDF and DOCX) into a copy of the project, never touching the editor's site/."""
-    return build_edition(copy_project(tmp_path_factory.mktemp("proj")), docx=True)
+    """The sample built (site, PDF and DOCX) into a copy of the project, never touching the editor's site/;
+    built once for the run, however many xdist workers share it (its tests only read it)."""
+    return shared_once(tmp_path_factory, "sample", lambda folder: build_edition(copy_project(folder), docx=True))
 
 
 @pytest.fixture(scope="session")

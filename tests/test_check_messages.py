@@ -1,5 +1,6 @@
 """Checks that were missing or misleading: each message says what is really wrong, with the archive's own dates."""
 
+import pytest
 from conftest import make_archive, with_theme, write
 from zhi.checks import run_checks
 from zhi.loader import load_archive
@@ -89,6 +90,7 @@ def _build_no_pdf(root):
                           capture_output=True, text=True, timeout=600, check=False)
 
 
+@pytest.mark.slow
 def test_build_without_pdf_keeps_the_last_pdf_and_says_so(tmp_path):
     from pypdf import PdfWriter
 
@@ -109,6 +111,7 @@ def test_build_without_pdf_keeps_the_last_pdf_and_says_so(tmp_path):
     assert _build_no_pdf(root).returncode == 0 and (root / "site/zhi.pdf").read_bytes() == before
 
 
+@pytest.mark.slow
 def test_build_without_pdf_and_no_earlier_pdf_links_none(tmp_path):
     root = with_theme(make_archive(tmp_path))
     proc = _build_no_pdf(root)

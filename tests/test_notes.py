@@ -149,6 +149,7 @@ def test_dense_notes_in_lines_at_line_ends_and_in_tables(dense):
     assert len(re.findall(r'<sup id="fnref', table)) == 5  # the notes inside the table are real notes
 
 
+@pytest.mark.slow
 def test_weasyprint_correction_keeps_a_footnote_it_used_to_drop(monkeypatch):
     """A page whose last line fits only once the earlier notes move on: WeasyPrint 70 kept the line and
     dropped the line's own note; with ``wpfix`` it follows the earlier ones to the next page."""
@@ -191,6 +192,7 @@ def test_a_lost_note_is_named_with_chapter_line_and_output():
     assert notecount.lost_notes(chapters, {"chronicle/p3/c3.md": ["m1", "m2"]}, {"m1", "m2"}, "PDF") == []
 
 
+@pytest.mark.slow
 def test_build_stops_when_an_output_loses_a_note(tmp_path, monkeypatch):
     """The guard itself: a PDF that lost a note stops the build with the chapter and line named."""
     from zhi.build import BuildError

@@ -31,6 +31,7 @@ def test_rebuild_is_byte_identical(built, tmp_path):
     assert "zhi.pdf" in a and "zhi.docx" in a
 
 
+@pytest.mark.slow
 def test_incremental_rebuild_equals_a_full_build(tmp_path):
     """After an edit to one record and one chapter, a rebuild re-renders only the pages whose Markdown
     changed, and the site it publishes is byte for byte the site a build from scratch makes."""
@@ -54,6 +55,7 @@ def test_incremental_rebuild_equals_a_full_build(tmp_path):
     assert digest(root / "site") == incremental
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("delay", [1.5, 4.0, 9.0])
 def test_killed_build_leaves_previous_site_whole(tmp_path, delay):
     root = copy_project(tmp_path / "proj")

@@ -333,6 +333,7 @@ def test_scan_is_quiet_on_ordinary_text(tmp_path):
 
 # ---- 7. stored XSS: javascript: and data: targets are never live -----------------------------------------
 
+@pytest.mark.slow
 def test_script_link_targets_are_inert_in_site_docx_and_pdf(tmp_path):
     import html
     import zipfile
@@ -385,6 +386,7 @@ def test_unsafe_link_targets_are_recognised(target):
 
 # ---- 8. zhi serve never serves what the leak scan refused ------------------------------------------------
 
+@pytest.mark.slow
 def test_serve_never_serves_pages_the_leak_scan_refused(tmp_path):
     import http.server
     import threading
@@ -627,6 +629,7 @@ def test_zhi_new_refuses_ids_that_are_paths(tmp_path, rid):
     assert {p for p in tmp_path.rglob("*")} == before and not Path("/tmp/zhi-new-x.yaml").exists()
 
 
+@pytest.mark.slow
 def test_a_half_written_book_cache_entry_does_not_break_later_builds(tmp_path):
     from zhi.history import derive_history
     from zhi.writers.book import BookWriter

@@ -166,6 +166,7 @@ def test_site_pages_print_unknowns_as_the_book_would(tmp_path):
     assert "？—1960年5月" in people and "（第二届人民委员会）" in people
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler")
 def test_book_pdf_leaders_read_back(tmp_path):
     from zhi.writers.typeset import typeset
