@@ -1,5 +1,6 @@
 """The printed volume, read back from the real PDF with poppler's tools (and the DOCX with pandoc)."""
 
+import io
 import re
 import subprocess
 from pathlib import Path
@@ -8,6 +9,7 @@ import pytest
 from conftest import copy_project
 from pypdf import PdfReader
 from zhi.build import build_edition
+from zhi.progress import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -173,8 +175,16 @@ def chunked(tmp_path_factory):
         return typeset(BookWriter(a, h, theme), tmp / name, root, {"Title": "t"}, **kw)
 
     one = run_typeset("one.pdf", chunks=1, workers=1)
-    many = run_typeset("many.pdf", chunks=3, workers=2, cache=tmp / "cache")
-    return SimpleNamespace(tmp=tmp, run=run_typeset, one=one, many=many)
+    log = io.StringIO()
+    many = run_typeset("many.pdf", chunks=3, workers=2, cache=tmp / "cache", progress=Progress(log))
+    return SimpleNamespace(tmp=tmp, run=run_typeset, one=one, many=many, log=log.getvalue())
+
+
+def _used_record(pdf: Path) -> str:
+    import hashlib
+    import os
+
+    return f"used-{hashlib.sha1(os.fsencode(pdf.resolve())).hexdigest()[:12]}.json"
 
 
 def test_chunked_typesetting_equals_single_pass(chunked):
@@ -184,8 +194,26 @@ def test_chunked_typesetting_equals_single_pass(chunked):
     assert (one.pages, one.toc, one.index_pages) == (many.pages, many.toc, many.index_pages)
     assert run("pdfinfo", str(tmp / "one.pdf")).count("Pages:") == 1
     # an unchanged book is not typeset again: every chunk comes from the cache
-    again = chunked.run("again.pdf", chunks=3, workers=2, cache=tmp / "cache")
+    log = io.StringIO()
+    cache = tmp / "cache"
+    # entries no build uses any more, and the record of an output that is gone, are pruned from the cache
+    for name in ("0badc0de.json", "0badc0de.pdf", "f00d.json", "f00d.pdf"):
+        (cache / name).write_bytes(b"{}")
+    (cache / "used-gone.json").write_text('{"pdf": "%s", "keys": ["f00d"]}' % (tmp / "gone.pdf"), encoding="utf-8")
+    used_before = sorted(p.name for p in cache.glob("used-*.json"))
+    again = chunked.run("again.pdf", chunks=3, workers=2, cache=cache, progress=Progress(log))
     assert again.typeset_chunks == 0
+    assert not [p for p in cache.iterdir() if p.stem in ("0badc0de", "f00d", "used-gone")]
+    assert sorted(p.name for p in cache.glob("used-*.json")) == sorted(set(used_before) - {"used-gone.json"} |
+                                                                     {_used_record(tmp / "again.pdf")})
+    # the progress lines count the chunks typeset (the front matter is one more) and those from the cache
+    assert re.search(rf"^\[zhi\] 排版志书（第一遍，量页数）：{many.chunks + 1} 块，用时", chunked.log, re.MULTILINE)
+    second = re.findall(r"^\[zhi\] 排版志书（第二遍，定页码）：(\d+) 块，用时 [\d.]+ 秒(?:，另有 (\d+) 块取自缓存)?$",
+                        chunked.log, re.MULTILINE)
+    assert second and all(int(n) + int(cached or 0) == many.chunks for n, cached in second), chunked.log
+    assert f"合并志书 PDF：{many.chunks + 1} 块" in chunked.log
+    assert "排版志书（第一遍，量页数）：0 块，用时" in log.getvalue()
+    assert f"另有 {many.chunks + 1} 块取自缓存" in log.getvalue()
     assert (tmp / "again.pdf").read_bytes() == (tmp / "many.pdf").read_bytes()
 
 
@@ -198,9 +226,9 @@ def test_chunked_equals_single_pass_at_scale(archive, tmp_path):
     from zhi.editions import filter_archive
     from zhi.history import derive_history
     from zhi.loader import load_archive
-    from zhi.synth import generate
     from zhi.writers.book import BookWriter
     from zhi.writers.typeset import typeset
+    from zhisynth import generate
 
     root = tmp_path / "p"
     if archive == "sample":

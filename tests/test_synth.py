@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from zhi.synth import generate
+from zhisynth import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_TYPES = {"establish", "rename", "merge-new", "merge-into", "split", "abolish", "transfer", "reparent",

@@ -23,7 +23,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..synth import generate
+    from zhisynth import generate
 
     out = Path(args.out)
     if out.exists() and any(out.iterdir()):
