@@ -72,8 +72,6 @@ def fate_unknown(h: History, jurisdiction: str, d: Date, among: set[str] | None 
 
 def fate_unknown_note(h: History, jurisdiction: str, d: Date, among: set[str] | None = None) -> str:
     """The sentence printed under a snapshot for those bodies, or ""."""
-    from .naming import name_on
-
     items = [f"{name_on(h, t.id, t.last_known)}（止年不详，最后见于{t.last_known}）"
              for t in fate_unknown(h, jurisdiction, d, among)]
     return f"另有{'、'.join(items)}，此时是否存续，档案未载。" if items else ""

@@ -24,6 +24,7 @@ from pathlib import Path
 from ..classification import Level
 from ..dates import Date, Point
 from ..model import BASIS_ZH, KIND_LABELS, STAFFING_KINDS, Archive, Citation, Staffing
+from .naming import name_on, name_over
 
 # events after which a body's approved figure no longer stands (its period of existence ending is another)
 BREAK_TYPES = {"merge", "split", "suspend", "reorganise", "reorganize"}
@@ -268,8 +269,6 @@ def _row_date(h, jid: str, y: int) -> tuple[Date, str] | None:
 
 def jurisdiction_table(a: Archive, h, figs: list[Figure], jid: str, years: range) -> Table | None:
     """The 编制统计表 of one jurisdiction over ``years``: a row for each year in which some figure stands."""
-    from .naming import name_on, name_over
-
     style = staffing_style(a)
     per_body = by_body(figs)
     own = [f for f in figs if f.jurisdiction == jid]
@@ -309,8 +308,6 @@ def jurisdiction_table(a: Archive, h, figs: list[Figure], jid: str, years: range
 
 
 def whole_name(h, jid: str, d: Date) -> str:
-    from .naming import name_on
-
     return _whole(name_on(h, jid, d))
 
 
@@ -334,8 +331,6 @@ def _fig_note(f: Figure, d: Date, stale_after: int) -> str:
 
 
 def _sum_note(used: list[Figure], d: Date, stale_after: int, h) -> str:
-    from .naming import name_on
-
     stale: dict[int, int] = {}
     disputed = []
     for f in used:
@@ -357,8 +352,6 @@ def staffing_words(s: Staffing) -> str:
 
 def split_at_renames(h, t: Table) -> list[Table]:
     """The table cut where the jurisdiction's name changes (house style ``split-at-rename``)."""
-    from .naming import name_on
-
     out: list[Table] = []
     for r in t.rows:
         n = name_on(h, t.jurisdiction, r.on)
