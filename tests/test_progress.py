@@ -77,3 +77,26 @@ def test_zhi_build_piped_prints_each_stage_once(tmp_path):
     assert "\r" not in proc.stderr
     pages = re.search(r"生成页面：(\d+) 页", proc.stderr)
     assert pages and f"（{pages.group(1)} 页" in proc.stdout
+
+
+def test_import_of_a_folder_counts_the_files(tmp_path):
+    from zhi.importer import import_files
+
+    root = make_archive(tmp_path)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    for n in (7, 8, 9):
+        (folder / f"{n}.md").write_text(f"临编[1984]第{n}号\n\n关于第{n}件事的通知\n\n1984年5月{n}日\n", encoding="utf-8")
+    out = io.StringIO()
+    outcomes = import_files(root, [folder], progress=Progress(out))
+    assert [o.status for o in outcomes] == ["导入"] * 3
+    assert re.fullmatch(r"\[zhi\] 导入文件：3 个，用时 \d+\.\d 秒\n", out.getvalue()), out.getvalue()
+
+
+def test_output_printed_beside_a_bar_keeps_its_own_line():
+    err, out = Terminal(), io.StringIO()
+    p = Progress.for_stream(err)
+    with p.stage("导入文件", total=2, unit="个") as st:
+        p.print("导入  a.md → sources/documents/imported/a.yaml", file=out)
+        st.update(2)
+    assert out.getvalue() == "导入  a.md → sources/documents/imported/a.yaml\n"

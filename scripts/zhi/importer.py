@@ -22,6 +22,7 @@ from pathlib import Path
 from .classification import LEVELS, ClassificationError, Level, parse_level
 from .dates import DateError, parse_date
 from .docno import normalise_docno, parse_docno
+from .progress import QUIET, Progress
 
 SUPPORTED = {".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt", ".doc"}
 DEFAULT_TO = "sources/documents/imported"
@@ -717,8 +718,8 @@ def collect(paths: list[Path], to: Path | None = None) -> tuple[list[Path], list
 
 
 def import_files(root: Path, paths: list[Path], to: Path | None = None, force: bool = False,
-                 report=None) -> list[Outcome]:
-    """Import every file; ``report(outcome)`` is called as each one is done."""
+                 report=None, progress: Progress = QUIET) -> list[Outcome]:
+    """Import every file; ``report(outcome)`` is called as each one is done, ``progress`` counts them."""
     root = root.resolve()
     to = (to if to is not None else root / DEFAULT_TO)
     to = (to if to.is_absolute() else root / to).resolve()
@@ -730,11 +731,14 @@ def import_files(root: Path, paths: list[Path], to: Path | None = None, force: b
         if report:
             report(o)
     k = _known(root, to)
+    st = progress.begin("导入文件", total=len(files), unit="个")
     for f in files:
         o = _import_one(root, f, to, force, k)
         outcomes.append(o)
         if report:
             report(o)
+        st.update()
+    st.close()
     return outcomes
 
 

@@ -113,6 +113,16 @@ class Progress:
         for st in list(self.open):
             st.abandon()
 
+    def print(self, text: str, file: TextIO | None = None) -> None:
+        """Print a line of the command's own output (to ``file``, stdout by default) without breaking a bar."""
+        file = file or sys.stdout
+        if self.bar and self.open:
+            from tqdm import tqdm
+
+            tqdm.write(text, file=file)
+        else:
+            print(text, file=file, flush=True)
+
     def line(self, text: str) -> None:
         """A line of its own (never inside a bar)."""
         if self.stream is None:

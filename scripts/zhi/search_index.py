@@ -37,6 +37,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .progress import QUIET, Progress
+
 INDEX_DIR = ".cache/search-index"
 MANIFEST = "manifest.json"
 STORE = "entries.bin"
@@ -387,8 +389,9 @@ def _write_atomic(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
-def update_index(root: Path, rebuild: bool = False) -> Update:
-    """Bring the index up to date with the files under ``root``; see the module docstring."""
+def update_index(root: Path, rebuild: bool = False, progress: Progress = QUIET) -> Update:
+    """Bring the index up to date with the files under ``root``; see the module docstring. ``progress`` is
+    told the stages of an update (nothing when the index is up to date)."""
     t0 = time.perf_counter()
     root = Path(root).resolve()
     d = index_dir(root)
@@ -416,7 +419,9 @@ def update_index(root: Path, rebuild: bool = False) -> Update:
     store = None if res.full else _read_store(d)
     if store is None:  # no usable store: every file is written anew
         store, known, res.full = {"version": VERSION, "files": {}}, {}, True
-    entries = collect(load_archive(root))
+    with progress.stage("读取档案以更新检索索引", total=len(sigs), unit="个文件") as st:
+        entries = collect(load_archive(root))
+        st.update(len(sigs))
     by_file: dict[str, list[Entry]] = {}
     for e in entries:
         by_file.setdefault(e.file, []).append(e)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..importer import DEFAULT_TO, ImportError_, Outcome, import_files
+from ..progress import Progress
 from ..project import NoProject, root_from_args
 
 DESCRIPTION = (
@@ -32,13 +33,15 @@ def run(args) -> int:
     if not to.is_absolute():
         to = root / to
 
+    progress = Progress.for_stream(sys.stderr)
+
     def report(o: Outcome) -> None:
         where = o.path
         if o.status == "导入" and o.record is not None:
             rec = o.record.relative_to(root).as_posix() if o.record.is_relative_to(root) else str(o.record)
-            print(f"导入  {where} → {rec}" + (f"（{o.reason}）" if o.reason else ""))
+            progress.print(f"导入  {where} → {rec}" + (f"（{o.reason}）" if o.reason else ""))
         else:
-            print(f"{o.status}  {where}：{o.reason}", file=sys.stderr if o.status == "失败" else sys.stdout)
+            progress.print(f"{o.status}  {where}：{o.reason}", file=sys.stderr if o.status == "失败" else sys.stdout)
         sys.stdout.flush()
 
     tables = [Path(p) for p in args.files if Path(p).suffix.lower() in (".xlsx", ".csv")]
@@ -48,7 +51,7 @@ def run(args) -> int:
             return code
     try:
         outcomes = import_files(root, [Path(p) for p in args.files if Path(p) not in tables], to, force=args.force,
-                                report=report)
+                                report=report, progress=progress)
     except ImportError_ as e:
         print(f"zhi import：{e}", file=sys.stderr)
         return 1

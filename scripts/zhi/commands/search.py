@@ -91,6 +91,7 @@ def _counts(counter, names: dict[str, str] | None = None, order: list[str] | Non
 
 def cmd_search(args) -> int:
     from .. import search_index as si
+    from ..progress import QUIET, Progress
 
     try:
         kinds = parse_kinds(args.kind)
@@ -108,7 +109,9 @@ def cmd_search(args) -> int:
     if not text:
         print("zhi search：检索词不能为空", file=sys.stderr)
         return 2
-    up = si.update_index(root, rebuild=args.rebuild)
+    # on a terminal a bar while a large archive is read; elsewhere the one line below says what was done
+    up = si.update_index(root, rebuild=args.rebuild,
+                         progress=Progress.for_stream(sys.stderr) if sys.stderr.isatty() else QUIET)
     if up.full:
         print(f"（已建立检索索引：{up.entries} 条，用时 {up.seconds:.1f} 秒）", file=sys.stderr)
     elif up.reindexed or up.removed:
