@@ -15,6 +15,7 @@ its one-line summary; on a non-terminal only the summary line is printed, when t
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from contextlib import contextmanager
@@ -37,8 +38,10 @@ class Stage:
             if total:
                 fmt = ("{desc}：{percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} " + unit +
                        " [已用 {elapsed}，尚需 {remaining}]{postfix}")
+            # a terminal that reports no width (a bare pseudo-terminal) would get an empty bar: 80 columns then
+            width = {"dynamic_ncols": True} if _columns(progress.stream) else {"ncols": 80, "nrows": 24}
             self.bar = tqdm(total=total, desc=name, unit=unit, file=progress.stream, leave=False,
-                            dynamic_ncols=True, bar_format=fmt)
+                            bar_format=fmt, **width)
 
     def update(self, n: int = 1) -> None:
         self.done += n
@@ -128,6 +131,13 @@ class Progress:
         if self.stream is None:
             return
         print(f"[{self.prefix}] {text}" if self.prefix else text, file=self.stream, flush=True)
+
+
+def _columns(stream) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 0
 
 
 def _summary(st: Stage, seconds: float) -> str:
