@@ -39,9 +39,10 @@ _PAGE = """<!doctype html><html lang="zh"><meta charset="utf-8"><title>{title}</
 <style>body{{font:16px/1.7 sans-serif;max-width:60em;margin:2em auto;padding:0 1em}}li{{margin:.3em 0}}
 code{{background:#f3f3f3}}</style><body><h1>{title}</h1>{body}</body></html>"""
 
-# the notice on every page while the archive has errors: fixed at the top, above the site's own header
-STALE_HTML = """<div id="zhi-stale" role="alert" style="position:fixed;top:0;left:0;right:0;z-index:10000;
-background:#b71c1c;color:#fff;padding:.5em 1em;font:15px/1.5 sans-serif">本页已过时：{when} 保存的修改使档案有
+# the notice on every page while the archive has errors: fixed at the top, the site's own header moved below it
+STALE_HTML = """<style>body{{padding-top:2.6em}}.md-header{{top:2.6em}}</style><div id="zhi-stale" role="alert"
+style="position:fixed;top:0;left:0;right:0;height:2.6em;box-sizing:border-box;overflow:hidden;z-index:10000;
+background:#b71c1c;color:#fff;padding:.5em 1em;font:15px/1.6 sans-serif">本页已过时：{when} 保存的修改使档案有
 {count}，预览未能更新，显示的是上一次成功生成的版本。<a href="/__zhi_problems" style="color:#fff;
 text-decoration:underline">查看问题</a>；改正后保存，页面会自动刷新。</div>"""
 
@@ -103,6 +104,15 @@ def _handler(site: Path, state: _State):
             self.wfile.write(body)
 
         def do_GET(self):
+            try:
+                self._get()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser went away
+            except Exception as e:  # noqa: BLE001 - a page that cannot be served says so, in Chinese
+                self.send(500, _PAGE.format(title="预览出错", body=f"<p>这一页未能显示（{html.escape(type(e).__name__)}："
+                                            f"{html.escape(str(e))}）。请把这句话报告给维护者。</p>").encode())
+
+        def _get(self):
             if self.path == "/__zhi_build":
                 return self.send(200, str(state.build).encode(), "text/plain")
             if self.path == "/__zhi_problems":
