@@ -258,7 +258,7 @@ class SiteWriter:
         for j in self.in_scope:
             entries = [e for e in self.entries if j.id in e.jurisdictions]
             self.add(f"dashiji/{j.id}.md", f"{self.name(j.id)}大事记", "chronology.md.j2", entries=entries,
-                     years=_by_year(entries), scope=j)
+                     years=_by_year(entries), scope=j, place=lineage(self.a, self.h, j.id, entries))
 
     def staffing_notes(self) -> dict[str, list]:
         """考异 items about staffing figures, by the body whose 编制 table shows them."""
