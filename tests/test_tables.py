@@ -141,17 +141,19 @@ def test_posts_and_staffing_tables(tmp_path, capsys):
     text = (root / "sources/posts/imported.yaml").read_text(encoding="utf-8")
     assert "post: 副主任" in text and "from: 1985-02" in text and "to:" not in text  # no end: not invented
 
-    staffing = workbook(tmp_path / "编制.xlsx", ["机构", "日期", "口径", "行政编制", "事业编制", "依据"], [
-        ["cs-jijingwei", "1990-06-01", "核定", 10, 2, "测编〔1990〕3号"],       # already in the archive
-        ["测试县计划经济委员会", dt.datetime(1991, 12, 31), "实有", 9, None, "测编〔1990〕3号"],
-        ["cs-jijingwei", "1992", "核定", "十", None, ""],
+    staffing = workbook(tmp_path / "编制.xlsx", ["机构", "日期", "口径", "行政编制", "事业编制", "领导职数（正科级）",
+                                               "副科级职数", "依据"], [
+        ["cs-jijingwei", "1990-06-01", "核定", 10, 2, None, None, "测编〔1990〕3号"],       # already in the archive
+        ["测试县计划经济委员会", dt.datetime(1991, 12, 31), "实有", 9, None, 1, 2, "测编〔1990〕3号"],
+        ["cs-jijingwei", "1992", "核定", "十", None, None, None, ""],
     ])
     code, out, err = run_import(root, capsys, staffing, "--yes")
     assert code == 1  # a row was not read
     assert "第 2 行：cs-jijingwei 1990-06-01 核定编制档案中已有" in out
-    assert "编制 测试县计划经济委员会 1991-12-31 实有 行政编制9名" in out
+    assert "编制 测试县计划经济委员会 1991-12-31 实有 行政编制9名、领导职数正科级1名、领导职数副科级2名" in out
     assert "第 4 行：“行政编制”一栏的“十”不是整数" in err
-    assert "figures: {行政编制: 9}" in (root / "sources/staffing/1991.yaml").read_text(encoding="utf-8")
+    assert "figures: {行政编制: 9, 领导职数: {正科级: 1, 副科级: 2}}" in \
+        (root / "sources/staffing/1991.yaml").read_text(encoding="utf-8")
     a = load_archive(root)
     assert not [f for f in run_checks(a) if f.severity == "error"], [f.as_text() for f in run_checks(a)]
 

@@ -115,6 +115,15 @@ def read_rows(path: Path) -> list[Row]:
     return rows
 
 
+_LEADER_HEADER = re.compile(r"^(?:领导职数[（(](.+?)[）)]|(.+?级)(?:领导)?职数)$")  # 领导职数（正科级）, 副科级职数
+
+
+def _leader_level(h: str) -> str | None:
+    """The rank of a 领导职数 column (领导职数（正科级）, 正科级领导职数, 副科级职数), or None."""
+    m = _LEADER_HEADER.match(re.sub(r"\s", "", h))
+    return (m.group(1) or m.group(2)) if m else None
+
+
 def _norm_header(h: str) -> str:
     return re.sub(r"[（(][^）)]*[）)]|\s", "", h)
 
@@ -237,6 +246,11 @@ def _q(v: str) -> str:
     return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _flow(d: dict) -> str:
+    """A YAML flow mapping, nested: {行政编制: 8, 领导职数: {正科级: 1}}."""
+    return "{" + ", ".join(f"{_q(k)}: {_flow(v) if isinstance(v, dict) else v}" for k, v in d.items()) + "}"
+
+
 def _record(fields: list[tuple[str, object]]) -> str:
     lines = []
     for i, (k, v) in enumerate(fields):
@@ -245,7 +259,7 @@ def _record(fields: list[tuple[str, object]]) -> str:
         if isinstance(v, list):
             v = "[" + ", ".join(_q(x) for x in v) + "]"
         elif isinstance(v, dict):
-            v = "{" + ", ".join(f"{_q(a)}: {b}" for a, b in v.items()) + "}"
+            v = _flow(v)
         else:
             v = _q(str(v))
         lines.append(("- " if not lines else "  ") + f"{k}: {v}")
@@ -452,6 +466,7 @@ def _plan_posts(root: Path, rows: list[Row], col: dict[str, str], names: _Names,
 def _plan_staffing(root: Path, rows: list[Row], headers: list[str], col: dict[str, str], names: _Names,
                    plan: Planned) -> None:
     figures = [h for h in headers if _norm_header(h) in STAFFING_KINDS]
+    leaders = [h for h in headers if _leader_level(h)]
     missing = [w for w, k in (("机构", "body"), ("日期", "date")) if k not in col]
     if missing:
         plan.problems.append(f"编制表缺少“{'”“'.join(missing)}”列")
@@ -473,6 +488,16 @@ def _plan_staffing(root: Path, rows: list[Row], headers: list[str], col: dict[st
                 if not re.fullmatch(r"\d+", v):
                     raise ValueError(f"“{h}”一栏的“{v}”不是整数")
                 figs[_norm_header(h)] = int(v)
+            lead: dict[str, int] = {}
+            for h in leaders:
+                v = r.cells.get(h, "").strip()
+                if not v:
+                    continue
+                if not re.fullmatch(r"\d+", v):
+                    raise ValueError(f"“{h}”一栏的“{v}”不是整数")
+                lead[_leader_level(h)] = int(v)
+            if lead:
+                figs["领导职数"] = lead  # type: ignore[assignment]
             if not figs:
                 raise ValueError("一个编制数也没有")
             docs = names.sources(get(r, "source"))
@@ -491,7 +516,8 @@ def _plan_staffing(root: Path, rows: list[Row], headers: list[str], col: dict[st
             ("body", body), ("date", date), ("basis", basis), ("figures", figs), ("sources", docs),
             ("classification", level), ("note", get(r, "note"))]))
         plan.created.append(f"第 {r.number} 行：编制 {get(r, 'body')} {date} {basis} "
-                            + "、".join(f"{k}{v}名" for k, v in figs.items()))
+                            + "、".join(f"{k}{v}名" for k, v in figs.items() if not isinstance(v, dict))
+                            + "".join(f"、领导职数{k}{v}名" for k, v in lead.items()))
 
 
 def write_plan(plan: Planned) -> list[Path]:
@@ -581,15 +607,19 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
     sheet("任免", ["姓名", "机构", "职务", "任职时间", "免职时间", "依据"], rows, levels)
     kinds = [k for k in STAFFING_KINDS if any(s.figures and k in s.figures.posts for s in a.staffing)] \
         or ["行政编制", "事业编制"]
+    order = ["正厅级", "副厅级", "正处级", "副处级", "正县级", "副县级", "正科级", "副科级", "正股级", "副股级", "股级"]
+    ranks = sorted({k for s in a.staffing if s.figures for k in s.figures.leaders},
+                   key=lambda k: (order.index(k) if k in order else len(order), k))
     rows, levels = [], []
     from .model import BASIS_ZH
 
     for s in a.staffing:
         posts = s.figures.posts if s.figures else {}
+        leaders = s.figures.leaders if s.figures else {}
         rows.append([name(s.scope or "", s.date) + (s.system + "系统" if s.system else ""), d(s.date),
-                     BASIS_ZH.get(s.basis, s.basis)] + [posts.get(k) for k in kinds])
+                     BASIS_ZH.get(s.basis, s.basis)] + [posts.get(k) for k in kinds] + [leaders.get(k) for k in ranks])
         levels.append(str(s.classification))
-    sheet("编制", ["机构", "日期", "口径", *kinds], rows, levels)
+    sheet("编制", ["机构", "日期", "口径", *kinds, *(f"领导职数（{k}）" for k in ranks)], rows, levels)
     del wb[wb.sheetnames[0]]
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)

@@ -98,7 +98,7 @@ def import_tables(root: Path, paths: list[Path], write: bool) -> int:
 
 
 def register(subparsers) -> argparse.ArgumentParser:
-    p = subparsers.add_parser("import", prog="zhi import", help="导入档案全文（Word、HTML、文本等），生成文件记录",
+    p = subparsers.add_parser("import", prog="zhi import", help="导入档案全文（Word、HTML、文本等）生成文件记录；导入沿革表、任免表、编制表（.xlsx、.csv）",
                               description=DESCRIPTION)
     p.add_argument("files", nargs="+", metavar="文件", help="要导入的文件或文件夹（可写多个）")
     p.add_argument("--yes", action="store_true",
