@@ -281,3 +281,14 @@ def test_a_damaged_store_is_rebuilt(numbered):
     up = si.update_index(numbered)
     assert up.full
     assert [h.rid for h in si.search(numbered, "镇政发〔2024〕7号").hits] == ["d-2024-gzgz"]
+
+
+def test_an_older_index_is_replaced_and_its_files_removed(project):
+    d = si.index_dir(project)
+    d.mkdir(parents=True)
+    (d / si.MANIFEST).write_text('{"version": 1, "files": {}}', encoding="utf-8")
+    (d / "MAIN_old.seg").write_bytes(b"whoosh segment of version 1")
+    (d / si.STORE).write_bytes(b"old")
+    up = si.update_index(project)
+    assert up.full and not (d / "MAIN_old.seg").exists()
+    assert any(h.rid == "d-1988-mi" for h in si.search(project, "测编〔1988〕9号").hits)
