@@ -296,6 +296,38 @@ def test_an_open_copy_of_a_secret_document_is_refused_naming_both(tmp_path):
     assert "关于设立区保密技术监察中队的通知" in forbidden
 
 
+def test_one_open_record_repeating_a_secret_sentence_is_refused(tmp_path):
+    # found by a tester: a public document whose full text repeats one sentence of a secret one published it
+    from zhi.leaks import forbidden_strings
+
+    root = secret_archive(tmp_path)
+    d = root / "sources/documents"
+    (d / "d-pub.yaml").write_text("id: d-pub\ndate: 1999-05\ntitle: 关于测试抄件的通知\nissuer: 测试县人民政府\n",
+                                  encoding="utf-8")
+    (d / "d-pub.md").write_text("# 抄件\n\n中队核定事业编制五名，所需经费由县财政列支，队址设在城关镇北街旧址。\n",
+                                encoding="utf-8")
+    found = [f for f in run_checks(load_archive(root)) if f.code == "secret-shared"]
+    assert any(f.loc.file.endswith("d-pub.yaml") and "d-secret" in f.message and "队址设在城关镇北街旧址" in f.message
+               for f in found)
+    assert "中队核定事业编制五名，所需经费由县财政列支，队址设在城关镇北街旧址" in forbidden_strings(load_archive(root), "public")
+
+
+def test_a_formula_held_by_many_open_records_stays_open(tmp_path):
+    from zhi.leaks import FORMULA_RECORDS, forbidden_strings
+
+    root = secret_archive(tmp_path)
+    d = root / "sources/documents"
+    formula = "经研究决定，设立区保密技术监察中队，为县公安局所属机构"   # a sentence of the secret text
+    for n in range(FORMULA_RECORDS):
+        (d / f"d-f{n}.yaml").write_text(f"id: d-f{n}\ndate: 1999-0{n + 1}\ntitle: 通知之{n}\nissuer: 测试县人民政府\n",
+                                        encoding="utf-8")
+        (d / f"d-f{n}.md").write_text(f"# 通知\n\n{formula}。\n", encoding="utf-8")
+    assert not [f for f in run_checks(load_archive(root)) if f.code == "secret-shared" and formula in f.message]
+    assert formula not in forbidden_strings(load_archive(root), "public")
+    (d / "d-f0.md").write_text("# 通知\n\n另一句话，与保密中队无关的内容。\n", encoding="utf-8")   # now held by one fewer
+    assert formula in forbidden_strings(load_archive(root), "public")
+
+
 @pytest.mark.parametrize("written", [
     "青密〔99〕77号", "青密(1999)077号", "青密[1999]第77号", "青密（99）77号", "青密【1999】77號",
     "青　密〔1999〕77号", "青\u200b密〔1999〕77号",
@@ -565,6 +597,25 @@ def test_import_finds_a_mark_in_a_docx_header_footer_or_text_box(tmp_path, where
     assert "classification: 秘密★10年" in text
     a = load_archive(root)
     assert a.documents[o.record.stem].classification.name == "秘密"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_import_reads_a_mark_kept_only_in_the_document_properties(tmp_path, fmt):
+    # found by a tester: a Word file whose only marking was its properties (标题“秘密”, 主题“机密★5年”) came in public
+    from zhi.importer import import_files
+    from zhi.writers.docx import _pandoc_env
+
+    _pandoc_env()
+    import pypandoc
+
+    root = make_archive(tmp_path)
+    f = tmp_path / f"wenjian.{fmt}"
+    pypandoc.convert_text("测政〔2002〕23号\n\n关于调整机构的通知\n\n正文。\n", fmt, format="markdown",
+                          outputfile=str(f), extra_args=["--metadata=title:秘密", "--metadata=subject:机密★5年"])
+    [o] = import_files(root, [f])
+    assert o.status == "导入", o.reason
+    level = load_archive(root).documents[o.record.stem].classification
+    assert level.rank >= 3, level      # 机密 or held at 绝密, never public
 
 
 def test_import_refuses_a_bomb_and_limits_time(tmp_path, monkeypatch):

@@ -134,8 +134,8 @@ def _check_size(path: Path) -> None:
 
 
 def package_text(path: Path) -> str:
-    """Text that pandoc leaves out of the body: page headers and footers and text boxes of a .docx or .odt, the
-    front matter of a Markdown file, the <title> and <meta> of an HTML page. Marks such as “秘密★10年” often
+    """Text that pandoc leaves out of the body: page headers and footers, text boxes and document properties
+    (标题、主题、关键词、自定义属性) of a .docx or .odt, the front matter of a Markdown file, the <title> and <meta> of an HTML page. Marks such as “秘密★10年” often
     stand there."""
     import zipfile
 
@@ -153,6 +153,15 @@ def package_text(path: Path) -> str:
                     if name == "word/document.xml":   # only the text boxes of the body
                         xml = " ".join(re.findall(r"<w:txbxContent>.*?</w:txbxContent>", xml, re.DOTALL))
                     out.append(_xml_text(xml, r"</w:p>"))
+                elif name in ("docProps/core.xml", "meta.xml"):
+                    # document properties (标题、主题、关键词、类别、备注): one value per line
+                    xml = z.read(name).decode("utf-8", "replace")
+                    out.append(_xml_text(xml, r"</[^>]+>"))
+                elif name == "docProps/custom.xml":   # custom properties, e.g. 密级 = 秘密
+                    xml = z.read(name).decode("utf-8", "replace")
+                    for prop, value in re.findall(r'<property\b[^>]*\bname="([^"]*)"[^>]*>(.*?)</property>', xml,
+                                                  re.DOTALL):
+                        out.append(f"{prop}：{_xml_text(value, '$^').strip()}")
                 elif suffix == ".odt" and name in ("styles.xml", "content.xml"):
                     xml = z.read(name).decode("utf-8", "replace")
                     blocks = re.findall(r"<style:(?:header|footer)(?:-left|-first)?\b.*?</style:(?:header|footer)"

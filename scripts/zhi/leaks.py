@@ -14,6 +14,7 @@ import re
 import subprocess
 import unicodedata
 import zipfile
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -174,22 +175,48 @@ def _checked(e: Entry) -> bool:
     return len(fold(e.text)) >= 4
 
 
+# a sentence that this many open records hold word for word is a formula ("经研究，同意……"), not a secret
+FORMULA_RECORDS = 3
+
+
+def record_of(origin: str) -> str:
+    """The record an entry's origin names: "文件 d 全文" and "文件 d" are one record."""
+    return origin.removesuffix(" 全文").removesuffix(" 职能").removesuffix(" 内设机构")
+
+
+def sentence_holders(ents: list[Entry]) -> dict[str, dict[str, Entry]]:
+    """For each folded sentence of a record (chapters excepted), the records holding it, each with its entry of
+    the lowest level."""
+    out: dict[str, dict[str, Entry]] = defaultdict(dict)
+    for e in ents:
+        if e.kind != "sentence" or e.origin.startswith("chronicle/"):
+            continue
+        held, rec = out[fold(e.text)], record_of(e.origin)
+        if rec not in held or e.level.rank < held[rec].level.rank:
+            held[rec] = e
+    return out
+
+
+def is_formula(holders: dict[str, Entry], rank: int) -> bool:
+    """Held word for word by enough records below ``rank`` to be a formula of the trade."""
+    return sum(1 for x in holders.values() if x.level.rank < rank) >= FORMULA_RECORDS
+
+
 def forbidden_strings(a: Archive, edition: str) -> dict[str, str]:
     """Strings that material above the edition's level holds, with their origin.
 
     A title, name, id or 文号 of a classified record stays forbidden even when an open record repeats it (an
-    open copy of a secret document must not open the secret: ``zhi check`` names both records). Only a whole
-    sentence of a classified text that an open record holds word for word (a formula such as
-    "经研究，同意……") is allowed, since both cannot be told apart."""
+    open copy of a secret document must not open the secret: ``zhi check`` names both records). So does a
+    sentence of a classified text, unless it is a formula that at least ``FORMULA_RECORDS`` open records hold
+    word for word ("经研究，同意……"): one open copy of a secret sentence does not open it."""
     limit = EDITIONS[edition]
     ents = entries(a)
-    open_sentences = {fold(e.text) for e in ents
-                      if e.kind == "sentence" and e.level.rank <= limit.rank and not e.origin.startswith("chronicle/")}
+    holders = sentence_holders(ents)
     out: dict[str, str] = {}
     for e in ents:
         if e.level.rank <= limit.rank or e.text in out or not _checked(e):
             continue
-        if e.kind == "sentence" and fold(e.text) in open_sentences:
+        if e.kind == "sentence" and is_formula(holders.get(fold(e.text), {}), limit.rank + 1):
             continue
         out[e.text] = f"{e.origin}，{e.level}"
     return out

@@ -1,7 +1,8 @@
 """保密观 before any build: an open record must not carry what a classified one holds.
 
 * ``secret-shared``: a title, name, id or 文号 of a classified record appears in a record (or its full text)
-  of a lower level. The leak scan keeps it forbidden in every edition below its level, so the build would be
+  of a lower level; or a sentence of a classified text is held word for word by fewer open records than make
+  it a formula of the trade (``leaks.FORMULA_RECORDS``). The leak scan keeps it forbidden in every edition below its level, so the build would be
   refused anyway; this names both records at check time.
 * ``secret-copy``: a document of a lower level whose full text is, for the most part, the full text of a
   classified one (a copy registered without 文号 or mark), or whose title is the classified one's title.
@@ -15,7 +16,17 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..history import History
-from ..leaks import ID_LIKE, Entry, _checked, entries, fold, id_pattern
+from ..leaks import (
+    ID_LIKE,
+    Entry,
+    _checked,
+    entries,
+    fold,
+    id_pattern,
+    is_formula,
+    record_of,
+    sentence_holders,
+)
 from ..model import Archive
 
 COPY_SHARE = 0.5   # share of a classified text's sentences found in a lower-level text that makes it a copy
@@ -25,7 +36,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     ents = entries(a)
     by_origin: dict[str, list[Entry]] = defaultdict(list)
     for e in ents:
-        by_origin[e.origin.removesuffix(" 全文").removesuffix(" 职能").removesuffix(" 内设机构")].append(e)
+        by_origin[record_of(e.origin)].append(e)
     # one text per record (with its full text), at the lowest level of its entries; for each level, the texts
     # of the records below it joined into one string (a string is looked for once, not once per record)
     texts = {o: (min(x.level.rank for x in es), "\n".join(x.text for x in es), es[0])
@@ -62,7 +73,28 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
                           f"{origin}（{first.level}）含有{e.origin}（{e.level}）的“{e.text}”；"
                           f"密级高的内容不因低密级记录重复而公开，生成时会被保密检查拦下。"
                           f"请删去这处重复，或把{origin}的密级改为不低于“{e.level}”", first.loc)
+    yield from _shared_sentences(ents)
     yield from _copies(a)
+
+
+def _shared_sentences(ents: list[Entry]) -> Iterator[Finding]:
+    holders = sentence_holders(ents)
+    reported = set()
+    for e in ents:
+        if e.kind != "sentence" or not e.level.rank or e.origin.startswith("chronicle/") or not _checked(e):
+            continue
+        held = holders.get(fold(e.text), {})
+        if is_formula(held, e.level.rank):
+            continue
+        mine = record_of(e.origin)
+        for rec, x in held.items():
+            if rec == mine or x.level.rank >= e.level.rank or (rec, e.text) in reported:
+                continue
+            reported.add((rec, e.text))
+            yield Finding("secret-shared", "error",
+                          f"{rec}（{x.level}）有一句与{e.origin}（{e.level}）相同：“{e.text}”；"
+                          f"密级高的内容不因低密级记录重复而公开，生成时会被保密检查拦下。"
+                          f"请删去这句，或把{rec}的密级改为不低于“{e.level}”", x.loc)
 
 
 def _starts(parts: list[str]) -> list[int]:
