@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cells import xlsx_row
 from .classification import parse_level
 from .dates import DateError, parse_date
 from .docno import normalise_docno
@@ -565,7 +566,7 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
         for c in ws[ws.max_row]:
             c.font = Font(bold=True)
         for r in rows:
-            ws.append(r)
+            ws.append(xlsx_row(ws, r))
         counts[title] = len(rows)
 
     def d(x) -> str:

@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from ..cells import csv_row, xlsx_row
 from ..dates import Date
 from ..history import History, Span, Timeline
 from ..model import BASIS_ZH, Archive, Event
@@ -676,7 +677,7 @@ def csv_bytes(t: Table) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow([c.name for c in t.columns])
-    w.writerows(t.rows)
+    w.writerows(csv_row(r) for r in t.rows)
     return buf.getvalue().encode("utf-8-sig")  # with a BOM, so that Excel reads it as UTF-8
 
 
@@ -689,7 +690,7 @@ def xlsx_bytes(tables: list[Table], meta: dict) -> bytes:
     about = wb.create_sheet("说明")
     for row in (["书名", meta["title"]], ["版本", meta["edition_zh"]], ["数据版本", meta["version"]],
                 ["许可", meta["licence"]], ["说明", "各工作表的列见网站“数据下载”页的数据字典"]):
-        about.append(row)
+        about.append(xlsx_row(about, row))
     bold = Font(bold=True)
     for t in tables:
         ws = wb.create_sheet(t.title[:31])
@@ -701,7 +702,7 @@ def xlsx_bytes(tables: list[Table], meta: dict) -> bytes:
             header.append(cell)
         ws.append(header)
         for r in t.rows:
-            ws.append(r)
+            ws.append(xlsx_row(ws, r))
     stamp = _dt.datetime.fromtimestamp(meta["epoch"], _dt.UTC).replace(tzinfo=None)
     wb.properties.created = wb.properties.modified = stamp
     wb.properties.title = meta["title"]

@@ -1,0 +1,53 @@
+"""Downloads and exports never turn a record's text into a spreadsheet formula (found by a tester: a body named
+=HYPERLINK("http://x") became a live formula in the open-data workbook and a formula cell in its CSV)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+from conftest import make_archive, write
+from zhi.cells import csv_row, formula_like
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.tables import export_tables
+from zhi.writers.opendata import Column, Table, csv_bytes, xlsx_bytes
+
+EVIL = ['=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "＝1+1"]
+
+
+def formulas_in(xlsx: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as z:
+        return [n for n in z.namelist() if n.startswith("xl/worksheets/") and b"<f>" in z.read(n)]
+
+
+def test_formula_like_text_is_recognised_and_numbers_are_not():
+    assert all(formula_like(v) for v in EVIL)
+    assert not any(formula_like(v) for v in ["-3", "+2.5", "县财政局", "1984-03", "", 7])
+    assert csv_row(["=1+1", "-3", "县委"]) == ["'=1+1", "-3", "县委"]
+
+
+def test_open_data_files_hold_text_not_formulas():
+    t = Table("x", "表", "说明", [Column("名称", "")], [[v] for v in EVIL] + [["县委"], [5]])
+    rows = list(csv.reader(io.StringIO(csv_bytes(t).decode("utf-8-sig"))))
+    assert [r[0] for r in rows[1:]] == ["'" + v for v in EVIL] + ["县委", "5"]
+    meta = {"title": "=evil()", "edition_zh": "公开版", "version": "v", "licence": "l", "epoch": 0}
+    book = xlsx_bytes([t], meta)
+    assert formulas_in(book) == []
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(book))["表"]
+    assert [r[0] for r in ws.iter_rows(min_row=2, values_only=True)][:len(EVIL)] == EVIL
+
+
+def test_exported_tables_hold_text_not_formulas(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/evil.yaml", "- id: ev-evil\n  type: establish\n  date: 1985-01\n  body: cs-evil\n"
+          "  name: '=HYPERLINK(\"http://x\")'\n  parent: cs-zhengfu\n  sources: [d-1956-1]\n")
+    write(root, "sources/bodies/evil.yaml", "id: cs-evil\nkind: 事业单位\n")
+    a = load_archive(root)
+    out = tmp_path / "t.xlsx"
+    export_tables(a, derive_history(a), out, "public")
+    assert formulas_in(out.read_bytes()) == []
+    assert b"HYPERLINK" in b"".join(zipfile.ZipFile(out).read(n) for n in zipfile.ZipFile(out).namelist())
