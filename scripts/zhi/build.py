@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,152 +155,180 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
     each stage as it ends (and, on a terminal, shows a bar while it runs)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    st = progress.begin("读取并检查档案")
     root = root.resolve()
-    _reproducible(root)
-    style = load_house_style(root)
-    archive = archive or load_archive(root)
-    archive.findings.extend(style.findings)
-    history = derive_history(archive)
-    findings = run_checks(archive, style.severities, history)
-    timings["load+check"] = time.perf_counter() - t0
-    st.set_note(f"{len(findings)} 条检查结果")
-    st.close()
-    errors = [f for f in findings if f.severity == "error"]
-    if errors:
-        raise BuildError(f"档案检查有 {len(errors)} 个错误，未生成网站；请先运行 zhi check 并改正：\n" +
-                         "\n".join(f.as_text() for f in errors[:20]))
+    with _step(timings, "load+check", progress, "读取并检查档案") as st:
+        archive, findings = _load_and_check(root, archive)
+        st.set_note(f"{len(findings)} 条检查结果")
+    _refuse_errors(findings)
 
-    t1 = time.perf_counter()
-    st = progress.begin("生成页面")
     out = out or output_dir(root, edition)
     # without a new PDF the last one is kept (and the home page says it may be older than the site); the
     # leak scan below reads it again, so a PDF holding what is now classified still stops the build
     earlier_pdf = None if pdf else next((p for p in (work_dir(root, out) / "book" / PDF_NAME, out / PDF_NAME)
                                          if p.is_file()), None)
-    ed = filter_archive(archive, edition)
-    ed_history = derive_history(ed)
-    writer = SiteWriter(ed, ed_history, root / "theme", edition,
-                        pdf_name=PDF_NAME if pdf or earlier_pdf else None, pdf_kept=earlier_pdf is not None,
-                        data_meta=opendata.metadata(root, ed, edition, EDITION_ZH[edition]))
-    tree = writer.write()
-    timings["derive+write"] = time.perf_counter() - t1
-    st.update(len(tree.pages))
-    st.unit = "页"
-    st.close()
+    with _step(timings, "derive+write", progress, "生成页面", unit="页") as st:
+        ed = filter_archive(archive, edition)
+        ed_history = derive_history(ed)
+        writer = SiteWriter(ed, ed_history, root / "theme", edition,
+                            pdf_name=PDF_NAME if pdf or earlier_pdf else None, pdf_kept=earlier_pdf is not None,
+                            data_meta=opendata.metadata(root, ed, edition, EDITION_ZH[edition]))
+        tree = writer.write()
+        st.update(len(tree.pages))
 
     book_report = None
     docx_notes: dict[str, list[str]] = {}
     # one working tree per output folder, kept between builds (see workdir.py)
     with WorkDir(work_dir(root, out)) as wd:
-        files = {p.path: p.text.encode("utf-8") for p in tree.pages}
-        files.update(tree.data)  # the open data: made from the edition's archive, scanned for leaks below
-        assets = root / "theme" / "assets"
-        for f in sorted(assets.rglob("*")):
-            if f.is_file():
-                files["assets/" + f.relative_to(assets).as_posix()] = f.read_bytes()
+        files = _site_files(root, tree)
         if pdf:
             t3 = time.perf_counter()
             book = BookWriter(ed, ed_history, root / "theme", edition)
             (wd.path / "book").mkdir(exist_ok=True)
-            res_pdf = typeset(book, wd.path / "book" / PDF_NAME, root, pdf_metadata(writer.title, ed, edition),
-                              cache=root / ".cache" / "book", progress=progress)
+            book_report = typeset(book, wd.path / "book" / PDF_NAME, root, pdf_metadata(writer.title, ed, edition),
+                                  cache=root / ".cache" / "book", progress=progress)
             files[PDF_NAME] = (wd.path / "book" / PDF_NAME).read_bytes()
             timings["pdf"] = time.perf_counter() - t3
-            book_report = res_pdf
         elif earlier_pdf is not None:
             files[PDF_NAME] = earlier_pdf.read_bytes()
         if docx:
-            t4 = time.perf_counter()
-            st = progress.begin("生成 Word 文档")
-            docx_notes = write_docx(BookWriter(ed, ed_history, root / "theme", edition), wd.path / "book" / DOCX_NAME,
-                                    book_report.index_pages if book_report else None)
-            files[DOCX_NAME] = (wd.path / "book" / DOCX_NAME).read_bytes()
-            timings["docx"] = time.perf_counter() - t4
-            st.close()
+            with _step(timings, "docx", progress, "生成 Word 文档"):
+                docx_notes = write_docx(BookWriter(ed, ed_history, root / "theme", edition),
+                                        wd.path / "book" / DOCX_NAME, book_report.index_pages if book_report else None)
+                files[DOCX_NAME] = (wd.path / "book" / DOCX_NAME).read_bytes()
 
         cfg = generated_config(root, wd.docs, wd.site, writer.title, tree.nav, ed.book)
-        key = hashlib.sha256(json.dumps([cfg, _versions("mkdocs", "mkdocs-material", "markdown")],
-                                        ensure_ascii=False, sort_keys=True).encode() +
-                             tree_digest(root / "theme" / "overrides", root / "mkdocs.yml").encode()).hexdigest()
-        state = wd.state()
-        full = state.get("key") != key or not wd.site.is_dir()
-        wd.forget()  # until this build is through, the tree counts as unfinished
-        changes = wd.sync(files)
-        if full:
-            wd.clear_site()
-        else:
-            wd.remove_outputs(changes.removed)
-        cfg_path = wd.path / "mkdocs.yml"
-        cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        t2 = time.perf_counter()
-        rendered = len(tree.pages) if full else sum(1 for p in changes.written if p.endswith(".md"))
-        st = progress.begin("渲染网站（MkDocs）" if full else "渲染改动的页面（MkDocs）")
-        _mkdocs(cfg_path, dirty=not full)
-        timings["mkdocs"] = time.perf_counter() - t2
-        timings["pages rendered"] = rendered
-        st.update(rendered)
-        st.unit = "页"
-        st.close()
+        state, key, full = _render_site(root, wd, cfg, files, len(tree.pages), timings, progress)
         site = wd.site
-        (site / "sitemap.xml.gz").unlink(missing_ok=True)
-        if "site_url" not in cfg:  # MkDocs writes an empty sitemap without the site's address: none is better
-            (site / "sitemap.xml").unlink(missing_ok=True)
-        marker = f"{edition} {EDITION_ZH[edition]}\n"
-        if not (site / ".edition").is_file() or (site / ".edition").read_text(encoding="utf-8") != marker:
-            (site / ".edition").write_text(marker, encoding="utf-8")
+        _mark_site(site, cfg, edition)
+        _refuse_lost_notes(ed, wd, book_report, docx_notes if docx else None)
 
-        # no note is ever lost: every chapter's notes reach the site, the PDF and the DOCX
-        chapters = notecount.source_notes(ed)
-        lost = notecount.site_problems(chapters, notecount.site_counts(wd.site, chapters))
-        if book_report is not None:
-            lost += notecount.lost_notes(chapters, book_report.notes, book_report.anchors, "PDF")
-        if docx:
-            lost += notecount.lost_notes(chapters, docx_notes,
-                                         notecount.docx_note_anchors(wd.path / "book" / DOCX_NAME), "Word 文档")
-        if lost:
-            raise BuildError(f"有 {len(lost)} 条注没有印出，" + notecount.STOP + "\n" + "\n".join(lost[:30]))
+        with _step(timings, "search index", progress, "更新检索索引"):
+            texts = wd.page_texts()
+            write_index(site, collect(site, texts))
+            wd.save_page_texts(texts)
 
-        t6 = time.perf_counter()
-        st = progress.begin("更新检索索引")
-        texts = wd.page_texts()
-        write_index(site, collect(site, texts))
-        wd.save_page_texts(texts)
-        timings["search index"] = time.perf_counter() - t6
-        st.close()
-
-        t5 = time.perf_counter()
-        st = progress.begin("保密检查")
-        forbidden = forbidden_strings(archive, edition)
-        fp = fingerprint(forbidden, edition)
-        clean = state.get("clean", {}) if state.get("fingerprint") == fp and not full else {}
-        leaks = scan(site, forbidden, edition, clean)
-        timings["leak scan"] = time.perf_counter() - t5
-        st.close()
-        if leaks:
-            # the working tree is what `zhi serve` shows: nothing the scan refused stays there to be served
-            for rel in {x.file for x in leaks}:
-                (site / rel).unlink(missing_ok=True)
-            raise LeakError(f"保密检查未通过：生成的文件中有 {len(leaks)} 处不应出现在{EDITION_ZH[edition]}中的内容，"
-                             f"已停止，原有输出保持不变：\n" + "\n".join(x.as_text() for x in leaks[:30]))
+        with _step(timings, "leak scan", progress, "保密检查"):
+            fp, clean = _scan_for_leaks(archive, edition, site, state, full)
         wd.save_state(key=key, fingerprint=fp, clean=clean)
         if publish:
-            t7 = time.perf_counter()
-            st = progress.begin("发布")
-            out.parent.mkdir(parents=True, exist_ok=True)
-            work = Path(tempfile.mkdtemp(prefix=".zhi-build-", dir=out.parent))
-            try:
-                staging = work / "site"
-                shutil.copytree(site, staging)
-                _swap(staging, out)
-            finally:
-                shutil.rmtree(work, ignore_errors=True)
-            timings["publish"] = time.perf_counter() - t7
-            st.close()
+            with _step(timings, "publish", progress, "发布"):
+                _publish(site, out)
         else:
             out = site
     timings["total"] = time.perf_counter() - t0
     return BuildResult(out, len(tree.pages), findings, timings, book_report, kept_pdf=earlier_pdf is not None)
+
+
+# ---- the steps of a build ---------------------------------------------------------------------------------
+@contextmanager
+def _step(timings: dict[str, float], key: str, progress: Progress, name: str, unit: str = "项"):
+    """A stage of the build: timed into ``timings[key]`` and reported to ``progress``."""
+    t = time.perf_counter()
+    with progress.stage(name, unit=unit) as st:
+        yield st
+        timings[key] = time.perf_counter() - t
+
+
+def _load_and_check(root: Path, archive: Archive | None) -> tuple[Archive, list[Finding]]:
+    _reproducible(root)
+    style = load_house_style(root)
+    archive = archive or load_archive(root)
+    archive.findings.extend(style.findings)
+    history = derive_history(archive)
+    return archive, run_checks(archive, style.severities, history)
+
+
+def _refuse_errors(findings: list[Finding]) -> None:
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        raise BuildError(f"档案检查有 {len(errors)} 个错误，未生成网站；请先运行 zhi check 并改正：\n" +
+                         "\n".join(f.as_text() for f in errors[:20]))
+
+
+def _site_files(root: Path, tree) -> dict[str, bytes]:
+    """The pages' Markdown, the open data and the theme's assets, by their path in the site's sources."""
+    files = {p.path: p.text.encode("utf-8") for p in tree.pages}
+    files.update(tree.data)  # the open data: made from the edition's archive, scanned for leaks below
+    assets = root / "theme" / "assets"
+    for f in sorted(assets.rglob("*")):
+        if f.is_file():
+            files["assets/" + f.relative_to(assets).as_posix()] = f.read_bytes()
+    return files
+
+
+def _render_site(root: Path, wd: WorkDir, cfg: dict, files: dict[str, bytes], pages: int,
+                 timings: dict[str, float], progress: Progress) -> tuple[dict, str, bool]:
+    """Bring the working tree up to date and render it with MkDocs: everything when the configuration,
+    theme or versions changed (``full``), else only the pages whose Markdown changed."""
+    key = hashlib.sha256(json.dumps([cfg, _versions("mkdocs", "mkdocs-material", "markdown")],
+                                    ensure_ascii=False, sort_keys=True).encode() +
+                         tree_digest(root / "theme" / "overrides", root / "mkdocs.yml").encode()).hexdigest()
+    state = wd.state()
+    full = state.get("key") != key or not wd.site.is_dir()
+    wd.forget()  # until this build is through, the tree counts as unfinished
+    changes = wd.sync(files)
+    if full:
+        wd.clear_site()
+    else:
+        wd.remove_outputs(changes.removed)
+    cfg_path = wd.path / "mkdocs.yml"
+    cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    rendered = pages if full else sum(1 for p in changes.written if p.endswith(".md"))
+    with _step(timings, "mkdocs", progress, "渲染网站（MkDocs）" if full else "渲染改动的页面（MkDocs）", "页") as st:
+        _mkdocs(cfg_path, dirty=not full)
+        st.update(rendered)
+    timings["pages rendered"] = rendered
+    return state, key, full
+
+
+def _mark_site(site: Path, cfg: dict, edition: str) -> None:
+    (site / "sitemap.xml.gz").unlink(missing_ok=True)
+    if "site_url" not in cfg:  # MkDocs writes an empty sitemap without the site's address: none is better
+        (site / "sitemap.xml").unlink(missing_ok=True)
+    marker = f"{edition} {EDITION_ZH[edition]}\n"
+    if not (site / ".edition").is_file() or (site / ".edition").read_text(encoding="utf-8") != marker:
+        (site / ".edition").write_text(marker, encoding="utf-8")
+
+
+def _refuse_lost_notes(ed: Archive, wd: WorkDir, book_report, docx_notes: dict[str, list[str]] | None) -> None:
+    """No note is ever lost: every chapter's notes reach the site, the PDF and the DOCX."""
+    chapters = notecount.source_notes(ed)
+    lost = notecount.site_problems(chapters, notecount.site_counts(wd.site, chapters))
+    if book_report is not None:
+        lost += notecount.lost_notes(chapters, book_report.notes, book_report.anchors, "PDF")
+    if docx_notes is not None:
+        lost += notecount.lost_notes(chapters, docx_notes,
+                                     notecount.docx_note_anchors(wd.path / "book" / DOCX_NAME), "Word 文档")
+    if lost:
+        raise BuildError(f"有 {len(lost)} 条注没有印出，" + notecount.STOP + "\n" + "\n".join(lost[:30]))
+
+
+def _scan_for_leaks(archive: Archive, edition: str, site: Path, state: dict, full: bool) -> tuple[str, dict]:
+    """The leak scan over the rendered site (only the files that changed, when the forbidden strings did
+    not); refused files are removed from the working tree and the build stops."""
+    forbidden = forbidden_strings(archive, edition)
+    fp = fingerprint(forbidden, edition)
+    clean = state.get("clean", {}) if state.get("fingerprint") == fp and not full else {}
+    leaks = scan(site, forbidden, edition, clean)
+    if leaks:
+        # the working tree is what `zhi serve` shows: nothing the scan refused stays there to be served
+        for rel in {x.file for x in leaks}:
+            (site / rel).unlink(missing_ok=True)
+        raise LeakError(f"保密检查未通过：生成的文件中有 {len(leaks)} 处不应出现在{EDITION_ZH[edition]}中的内容，"
+                         f"已停止，原有输出保持不变：\n" + "\n".join(x.as_text() for x in leaks[:30]))
+    return fp, clean
+
+
+def _publish(site: Path, out: Path) -> None:
+    """A copy of the finished site swapped in for ``out`` at once."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".zhi-build-", dir=out.parent))
+    try:
+        staging = work / "site"
+        shutil.copytree(site, staging)
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _versions(*dists: str) -> list[str]:
