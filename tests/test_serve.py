@@ -19,6 +19,17 @@ def _free_port():
         return s.getsockname()[1]
 
 
+def _lan_address() -> str | None:
+    """This machine's address on its network (not 127.0.0.1), if it has one."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("10.255.255.255", 1))  # no packet is sent: this only picks the outgoing interface
+            addr = s.getsockname()[0]
+        except OSError:
+            return None
+    return None if addr.startswith("127.") else addr
+
+
 def test_edit_updates_open_page(tmp_path):
     from playwright.sync_api import sync_playwright
 
@@ -69,8 +80,9 @@ def test_errors_are_shown_in_the_browser_and_stale_pages_marked(tmp_path):
     events.write_text(bad, encoding="utf-8")
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    proc = subprocess.Popen([sys.executable, "-m", "zhi.cli", "--root", str(proj), "serve", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    # served to the office network too (--host 0.0.0.0), as on a shared machine (guide/tools.md, 七)
+    proc = subprocess.Popen([sys.executable, "-m", "zhi.cli", "--root", str(proj), "serve", "--port", str(port),
+                             "--host", "0.0.0.0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     base = f"http://127.0.0.1:{port}"
 
     def get(path: str) -> tuple[int, str]:
@@ -111,6 +123,10 @@ def test_errors_are_shown_in_the_browser_and_stale_pages_marked(tmp_path):
         assert code == 200 and "本页已过时" in page and "/__zhi_problems" in page
         code, problems = get("/__zhi_problems")
         assert "sources/events/1956.yaml:10" in problems and "8 个错误" in problems and "ref-unknown" in problems
+        lan = _lan_address()
+        if lan:  # the same page from this machine's network address, as a colleague's browser asks for it
+            with urllib.request.urlopen(f"http://{lan}:{port}/", timeout=60) as r:
+                assert "本页已过时" in r.read().decode("utf-8")
         code, page = get("/no/such/page/")
         assert code == 404 and "找不到这一页" in page and "Directory listing" not in page
         code, page = get("/assets/")
