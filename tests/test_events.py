@@ -434,3 +434,33 @@ def test_new_kinds_are_accepted(tmp_path):
     assert errors(found) == []
     assert sentence(a, h, "e3") == "设立测试县物资总公司，为企业。"
     assert sentence(a, h, "e4") == "测试县计划经济委员会改为企业。"
+
+
+def test_rename_and_merge_print_the_sources_own_verb(tmp_path):
+    # found by a tester on 《金溪县志》: "复名县档案馆" printed 更名为, "两室合并为县档案馆" printed 撤销…合并设立
+    root = make_archive(tmp_path)
+    write(root, "sources/events/1984.yaml", """
+- id: ev-merge
+  type: merge
+  date: 1984-03-12
+  before: [cs-jiwei, cs-jingwei]
+  after:
+    id: cs-jijingwei
+    name: 测试县计划经济委员会
+    parent: cs-zhengfu
+  wording: 合并为
+  sources: [d-1984-7]
+- id: ev-rename
+  type: rename
+  date: 1985-01
+  body: cs-jijingwei
+  name: 测试县计划委员会二
+  wording: 复名
+  sources: [d-1984-7]
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    merged = sentence(a, h, "ev-merge")
+    assert merged.startswith("测试县计划委员会、测试县经济委员会合并为测试县计划经济委员会") and "撤销" not in merged
+    assert sentence(a, h, "ev-rename") == "测试县计划经济委员会复名为测试县计划委员会二。"
+    assert h.get("cs-jiwei").end is not None and h.get("cs-jingwei").end is not None   # the lineage is the same

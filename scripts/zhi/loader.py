@@ -56,8 +56,8 @@ EVENT_COMMON = COMMON | {"type", "date", "decided", "sources", "conflict_note", 
 NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
 EVENT_KEYS: dict[str, set[str]] = {
     "establish": {"body"} | NEW_BODY_KEYS,
-    "rename": {"body", "name", "short"},
-    "merge": {"before", "after", "partly"},
+    "rename": {"body", "name", "short", "wording"},
+    "merge": {"before", "after", "partly", "wording"},
     "split": {"before", "after", "rest_unknown"},
     "abolish": {"body", "functions_to"},
     "transfer": {"from", "to", "functions"},
@@ -433,6 +433,7 @@ class Loader:
     def _event_rename(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
         e.name, e.short = f.text("name", True), f.text("short")
+        e.wording = f.text("wording") or None
 
     def _event_single(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
@@ -533,6 +534,7 @@ class Loader:
         e.before = f.refs("before")
         self._after_items(e, f, m)
         e.partly = f.refs("partly")
+        e.wording = f.text("wording") or None
         if len(e.before) + len(e.partly) < 2 and f.has("before"):
             f.error("event-shape", "合并事件的“before（原机构）”至少要有两个机构；一个机构并入另一个，请把两者都列在 before 中，"
                     "并把存续的一方写在 after", "before")

@@ -16,6 +16,13 @@ from ..model import Archive, Document, Event, Staffing
 from .naming import name_after, name_before, name_on, short_after
 
 
+def _as_verb(wording: str | None, default: str) -> str:
+    """The source's verb for a change that leads to a name: 复名 → 复名为; 合并为 stays; none → the default."""
+    if not wording:
+        return default
+    return wording if wording.endswith(("为", "入", "成")) else wording + "为"
+
+
 @dataclass(frozen=True)
 class Mention:
     id: str
@@ -158,7 +165,7 @@ class _Writer:
     def _rename(self, e: Event) -> list[Segment]:
         rid = e.body.id
         new = e.name or name_after(self.h, rid, e)
-        segs: list[Segment] = [self.before(rid, e), "更名为", self.m(rid, new)]
+        segs: list[Segment] = [self.before(rid, e), _as_verb(e.wording, "更名为"), self.m(rid, new)]
         if e.short and e.short != new:
             segs.append(f"（简称{e.short}）")
         return segs
@@ -172,7 +179,10 @@ class _Writer:
             others = _join([[self.before(r, e)] for r in befores if r != after])
             if parts:
                 return others + (["及"] if others else []) + parts + ["的一部分并入", self.before(after, e)]
-            return others + ["并入", self.before(after, e)]
+            return others + [_as_verb(e.wording, "并入"), self.before(after, e)]
+        if befores and e.wording and not parts:  # the source's own words: "甲、乙合并为丙", no 撤销 it does not say
+            return _join([[self.before(r, e)] for r in befores]) + [_as_verb(e.wording, "合并为")] + \
+                (self.created(after, e) if after in e.new else [self.now(after, e)] if after else [])
         if befores:
             segs: list[Segment] = ["撤销"] + _join([[self.before(r, e)] for r in befores]) + partly \
                 + ["合并设立" if partly else "，合并设立"]
