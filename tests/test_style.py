@@ -208,6 +208,11 @@ REAL_QUIET = [
     ("style-first-person", "会议纪要载：“我们的档案工作底子薄。”\n"),
     ("style-term", "“文化大革命”开始时，档案馆日常工作被迫停顿。\n"),
     ("style-halfwidth-punct", "1985年，高中以上文化程度的占68.8%，比例约为2:1。\n"),
+    # figures, 文号, titles side by side, the order of levels, as gazetteers write them
+    ("style-approx", "1954年精简干部时，全县共精简132人；1954年底，全县干部1608人，1960年增至4028人。\n"),
+    ("style-docno", "2024年4月6日，县政府以镇政发〔2024〕7号印发《镇巴县人民政府工作规则》。\n"),
+    ("style-booktitle-dunhao", "县政府先后按《县各级组织纲要》《安徽省县政府组织规程》改设科室。\n"),
+    ("style-enumeration", "一、编制管理\n\n（一）员额编制\n\n1. 民国时期\n\n（1）县公署\n"),
 ]
 
 
