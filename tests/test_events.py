@@ -464,3 +464,25 @@ def test_rename_and_merge_print_the_sources_own_verb(tmp_path):
     assert merged.startswith("测试县计划委员会、测试县经济委员会合并为测试县计划经济委员会") and "撤销" not in merged
     assert sentence(a, h, "ev-rename") == "测试县计划经济委员会复名为测试县计划委员会二。"
     assert h.get("cs-jiwei").end is not None and h.get("cs-jingwei").end is not None   # the lineage is the same
+
+
+def test_a_kind_the_source_does_not_give_is_printed_as_unknown(tmp_path):
+    # found by a tester: `kind` had no 不详, so an editor had to choose one and the 大事记 printed it as fact
+    from zhi.views.lineage import lineage
+
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/dangan.yaml", "id: cs-dangan\nkind: 不详\n")
+    write(root, "sources/events/1959.yaml", """
+- id: ev-dangan
+  type: establish
+  date: 1959
+  body: cs-dangan
+  name: 测试县人民委员会档案室
+  parent: cs-zhengfu
+  sources: [d-1956-1]
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    said = sentence(a, h, "ev-dangan")
+    assert said == "设立测试县人民委员会档案室，隶属测试县人民委员会。", said
+    assert lineage(a, h, "cs-dangan").kind == "不详"

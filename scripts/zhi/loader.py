@@ -204,8 +204,9 @@ class Loader:
                 units.append(Unit(uf.text("name", True) or "", uf.date("from"), uf.date("to"), uf.loc()))
         elif raw_units not in (None, ""):
             f.error("schema-type", "“units（内设机构）”应为列表", "units")
-        b = Body(rid or "", f.loc(), f.level(), f.text("note") or "",
-                 body_kind=f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别", required=in_scope) or "",
+        kind = f.choice("kind", (*BODY_KINDS, "不详"), KIND_ALIASES, "类别", required=in_scope) or ""
+        b = Body(rid or "", f.loc(), f.level(), f.text("note") or "", kind_unknown=kind == "不详",
+                 body_kind="" if kind == "不详" else kind,
                  functions=f.text_list("functions"), units=units, end_unknown=end in UNKNOWN_WORDS, in_scope=in_scope,
                  names=self._outside_names(f, in_scope))
         if rid:

@@ -121,6 +121,11 @@ class Body(Record):
     functions: list[str] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     end_unknown: bool = False  # `end: 不详`: the sources do not give when (or whether) its last period ended
+    kind_unknown: bool = False  # `kind: 不详`: the sources do not say what kind of body it was
+
+    @property
+    def kind_label(self) -> str:
+        return self.body_kind or ("不详" if self.kind_unknown else "")
 
     kind_zh = "机构"
 

@@ -92,7 +92,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
         return None
     body = a.bodies.get(rid)
     end_how = "去向不详" if t.fate_unknown else t.end_event.type_zh if t.end_event else ""
-    lin = Lineage(rid, t.current_name(), body.body_kind if body else "", t.start, t.end, end_how)
+    lin = Lineage(rid, t.current_name(), body.kind_label if body else "", t.start, t.end, end_how)
     lin.suspensions = [Period(s.value or "停止活动", s.start, s.end) for s in t.suspensions]
     lin.colocations = _periods(h, t.colocations, named=True)
     lin.co_parents = [Period(("另受{}领导" if t.parent_on(s.start) else "由{}双重领导").format(

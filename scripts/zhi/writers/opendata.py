@@ -175,7 +175,7 @@ class OpenData:
             if tl is None:
                 continue
             end, how = self.life_status(tl)
-            t.rows.append([rid, tl.current_name(), b.body_kind, "是" if b.in_scope else "否", *date_cells(tl.start),
+            t.rows.append([rid, tl.current_name(), b.kind_label, "是" if b.in_scope else "否", *date_cells(tl.start),
                            self.eid(tl.lives[0].start_event) if tl.lives else "",
                            *end, how, self.eid(tl.lives[-1].end_event) if tl.lives else "",
                            tl.last_known.chinese() if tl.end_unknown and tl.last_known else "", len(tl.lives)])
