@@ -402,3 +402,35 @@ def test_a_seat_stated_without_a_move_is_not_printed_as_a_move(tmp_path):
                                                            "ev-seat-2": "是年 邵东县驻地迁至乙镇。"}
     assert [(p.value, p.start.chinese(), p.end.chinese() if p.end else None) for p in lineage(a, h, "sd-xian").seats] \
         == [("甲镇", "1952年2月16日", "1953年"), ("乙镇", "1953年", None)]
+
+
+def test_a_body_in_preparation_may_have_leaders_before_it_is_set_up(tmp_path):
+    files = dict(SHAODONG)
+    files["sources/bodies/jw.yaml"] = "id: sd-jw\nkind: 纪律检查机关\n"
+    files["sources/events/jw.yaml"] = """
+- id: ev-jw-prep
+  type: prepare
+  date: 1952-03
+  body: sd-jw
+  name: 中共邵东县纪律检查委员会
+  sources: [d-1956-1]
+- id: ev-jw
+  type: establish
+  date: 1952-06
+  body: sd-jw
+  name: 中共邵东县纪律检查委员会
+  parent: sd-xw
+  sources: [d-1956-1]
+"""
+    files["sources/people/jw.yaml"] = "- id: p-jw\n  name: 王某\n  gender: 男\n"
+    files["sources/posts/jw.yaml"] = ("- person: p-jw\n  body: sd-jw\n  post: 筹备组组长\n  from: 1952-04\n"
+                                      "  to: 1952-06\n  sources: [d-1956-1]\n")
+    _, a, h = _archive(tmp_path, files)
+    assert _serious(a) == []
+    lin = lineage(a, h, "sd-jw")
+    assert [(p.start.chinese(), p.end.chinese()) for p in lin.preparations] == [("1952年3月", "1952年6月")]
+    assert [p.value for p in lin.names] == ["中共邵东县纪律检查委员会"]
+    # without the preparation the same post is refused
+    files["sources/events/jw.yaml"] = "- id: ev-jw\n" + files["sources/events/jw.yaml"].split("- id: ev-jw\n")[1]
+    _, a, _ = _archive(tmp_path / "2", files)
+    assert [f.code for f in _serious(a)] == ["body-not-yet"]

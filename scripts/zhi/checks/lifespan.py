@@ -22,6 +22,8 @@ def _alive_check(h: History, ref: Ref | None, d: Date | None, what: str) -> Iter
     if t is None or t.is_jurisdiction:
         return
     name = f"{t.current_name()}（{t.id}）"
+    if t.prepared_on(d) is not None and not t.alive_on(d):
+        return  # in 筹建: a 筹备组 has leaders and staff before the body is formally set up
     if t.start is None or t.definitely_before_start(d):
         yield Finding("body-not-yet", "error",
                       f"{what}（{d}）涉及{name}，但此时它尚未设立" + (f"（设立于{t.start}）" if t.start else ""),
