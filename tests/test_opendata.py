@@ -278,6 +278,47 @@ def test_round_trip_on_published_histories(name):
     assert checked == sum(1 for t in h.timelines.values() if t.lives) > 0
 
 
+def test_a_parent_that_ended_leaves_the_parent_unknown_never_an_id(tmp_path):
+    import rdflib
+
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/orphan.yaml", "- {id: cs-p, kind: 政府工作部门}\n- {id: cs-c, kind: 事业单位}\n")
+    write(root, "sources/events/orphan.yaml", """- id: ev-p
+  type: establish
+  date: 1960-01
+  body: cs-p
+  name: 测试县农业局
+  jurisdiction: cs-xian
+  sources: [d-1956-1]
+- id: ev-c
+  type: establish
+  date: 1961-05
+  body: cs-c
+  name: 测试县农技站
+  parent: cs-p
+  sources: [d-1956-1]
+- id: ev-p-end
+  type: abolish
+  date: 1965-03
+  body: cs-p
+  sources: [d-1956-1]
+""")
+    a = load_archive(root)
+    h = derive_history(a)
+    assert [p.value for p in h.get("cs-c").parents] == ["cs-p", "不详"]
+    od = opendata.OpenData(a, h, {"base": "urn:zhi:", "title": "t", "licence": "-", "version": "-",
+                                  "edition_zh": "公开版"})
+    rows = [r for r in od.periods().rows if r[0] == "cs-c" and r[2] == "上级"]
+    assert [(r[3], r[4], r[5], r[9]) for r in rows] == [("测试县农业局", "cs-p", "1961年5月", "1965年3月"),
+                                                         ("不详", "", "1965年3月", "")]
+    g = rdflib.Graph().parse(data=json.dumps(od.jsonld(), ensure_ascii=False), format="json-ld")
+    org = rdflib.URIRef("urn:zhi:org/cs-c")
+    assert set(g.objects(org, rdflib.URIRef("http://www.w3.org/ns/org#subOrganizationOf"))) == \
+        {rdflib.URIRef("urn:zhi:org/cs-p")}
+    assert not list(g.subjects(None, rdflib.URIRef("urn:zhi:org/不详")))
+    assert "parent_id" not in next(o for o in od.popolo()["organizations"] if o["id"] == "cs-c")
+
+
 def test_popolo_holds_organizations_posts_people_and_memberships(sample):
     root, site = sample
     data = json.loads((site / DATA / opendata.POPOLO).read_text(encoding="utf-8"))

@@ -24,7 +24,7 @@ from urllib.parse import quote
 from ..cells import csv_row, xlsx_row
 from ..dates import Date
 from ..history import History, Span, Timeline
-from ..model import BASIS_ZH, Archive, Event
+from ..model import BASIS_ZH, UNKNOWN, Archive, Event
 from ..views.chronology import Entry, chronology
 from ..views.naming import name_after, name_before, name_on
 from ..views.staffing import Figure, figures, kind_label
@@ -220,6 +220,8 @@ class OpenData:
         if item == "short":
             return (v[1], "") if v[1] else (None, "")
         if item in ("parents", "jurisdictions", "colocations"):
+            if v == UNKNOWN:  # a parent that ended: from then on the record does not say under whom
+                return UNKNOWN, ""
             return (name_on(self.h, v, s.start), v) if v else (None, "")
         if item == "co_parents":
             return "、".join(name_on(self.h, c, s.start) for c in v), "；".join(v)
@@ -553,11 +555,13 @@ class OpenData:
         if alt:
             node["skos:altLabel"] = alt
         parents = [s for s in tl.parents if s.value]
-        if parents:
-            node["org:subOrganizationOf" if not juris else "zhi:within"] = \
-                [self.ref(v) for v in dict.fromkeys(s.value for s in parents)]
-            node["zhi:parentPeriod"] = [{"zhi:parent": self.ref(s.value), "zhi:nameThen": name_on(self.h, s.value, s.start),
-                                         "zhi:during": self.span_interval(tl, s)} for s in parents]
+        known = [s.value for s in parents if s.value != UNKNOWN]
+        if known:
+            node["org:subOrganizationOf" if not juris else "zhi:within"] = [self.ref(v) for v in dict.fromkeys(known)]
+        if parents:  # a period whose parent is not known (不详) has a name and no zhi:parent
+            node["zhi:parentPeriod"] = [{**({"zhi:parent": self.ref(s.value)} if s.value != UNKNOWN else {}),
+                                         "zhi:nameThen": name_on(self.h, s.value, s.start) if s.value != UNKNOWN
+                                         else UNKNOWN, "zhi:during": self.span_interval(tl, s)} for s in parents]
         for item, key in (("jurisdictions", "zhi:jurisdictionPeriod"), ("colocations", "zhi:coLocation")):
             spans = [s for s in getattr(tl, item) if s.value]
             if spans:
@@ -649,7 +653,7 @@ class OpenData:
                    **self.popolo_dates("dissolution", tl.lives[-1].end if tl.lives else None,
                                        bool(tl.lives) and tl.lives[-1].end is None and tl.end_unknown, how)}
             parent = tl.parents[-1].value if tl.parents else None
-            if parent:
+            if parent and parent != UNKNOWN:
                 org["parent_id"] = parent
             orgs.append(org)
         posts, seen = [], set()
@@ -668,7 +672,7 @@ class OpenData:
                         **self.popolo_dates("end", p.end, p.end_unknown,
                                             "" if p.end or p.end_unknown else "至下限仍在任"),
                         **({"label": p.term} if p.term else {})} for p in self.a.posts]
-        return {"meta": {k: self.meta[k] for k in ("title", "edition_zh", "licence", "version", "lower")},
+        return {"meta": {k: self.meta.get(k, "") for k in ("title", "edition_zh", "licence", "version", "lower")},
                 "organizations": orgs, "posts": posts, "persons": persons, "memberships": memberships}
 
 
