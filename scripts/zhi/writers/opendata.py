@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import io
 import json
 import re
@@ -75,6 +76,15 @@ def date_cells(d: Date | None, unknown: bool = False) -> list[str]:
     earliest = "" if d.qualifier == "before" else d.earliest().isoformat()
     latest = "" if d.qualifier == "after" else d.latest().isoformat()
     return [d.chinese(), earliest, latest]
+
+
+_IRI_UNSAFE = re.compile(r"[^\w\-.~/]")
+
+
+@functools.lru_cache(maxsize=65536)
+def _iri_safe(rid: str) -> str:
+    """Letters of any script stay as they are; a space or a mark an IRI cannot hold is percent-encoded."""
+    return _IRI_UNSAFE.sub(lambda m: quote(m.group(0)), rid)
 
 
 def _slug(d: Date | None) -> str:
@@ -404,9 +414,7 @@ class OpenData:
 
     # ---- linked data ---------------------------------------------------------------------------------------
     def iri(self, kind: str, rid: str) -> str:
-        # letters of any script stay as they are; a space or a mark an IRI cannot hold is percent-encoded
-        safe = re.sub(r"[^\w\-.~/]", lambda m: quote(m.group(0)), rid)
-        return f"{self.meta['base']}{kind}/{safe}"
+        return f"{self.meta['base']}{kind}/{_iri_safe(rid)}"
 
     def ref(self, rid: str) -> dict:
         return {"@id": self.iri("jurisdiction" if rid in self.a.jurisdictions else "org", rid)}
