@@ -490,3 +490,21 @@ def test_guide_example_checks_clean_and_exports_the_rows_it_shows(tmp_path):
     for name, block in shown:
         for line in block.strip().splitlines():
             assert line in made[name], f"the guide shows “{line}” in {name}; zhi writes {made[name]}"
+
+
+def test_workbook_is_reused_for_the_same_tables_and_made_anew_when_they_change(tmp_path):
+    from openpyxl import load_workbook
+
+    root = make_archive(tmp_path)
+    a = load_archive(root)
+    h = derive_history(a)
+    meta = {"base": "urn:zhi:", "title": "t", "licence": "-", "version": "v1", "edition_zh": "公开版",
+            "epoch": 315532800, "lower": "", "cache_dir": str(tmp_path / "cache")}
+    first = opendata.export(a, h, meta).files[f"{DATA}/{opendata.WORKBOOK}"]
+    assert len(list((tmp_path / "cache").glob("*.xlsx"))) == 1
+    assert opendata.export(a, h, meta).files[f"{DATA}/{opendata.WORKBOOK}"] == first
+    assert first == opendata.export(a, h, meta | {"cache_dir": ""}).files[f"{DATA}/{opendata.WORKBOOK}"]
+    again = opendata.export(a, h, meta | {"version": "v2"}).files[f"{DATA}/{opendata.WORKBOOK}"]
+    assert again != first and len(list((tmp_path / "cache").glob("*.xlsx"))) == 2
+    about = {r[0]: r[1] for r in load_workbook(io.BytesIO(again), read_only=True)["说明"].iter_rows(values_only=True)}
+    assert about["数据版本"] == "v2"

@@ -730,7 +730,11 @@ def _fixed_zip_times(data: bytes, stamp: _dt.datetime) -> bytes:
     when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for info in src.infolist():
-            z.writestr(zipfile.ZipInfo(info.filename, when), src.read(info.filename), zipfile.ZIP_DEFLATED)
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the saving time as "modified"
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode(),
+                              data)
+            z.writestr(zipfile.ZipInfo(info.filename, when), data, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -746,10 +750,36 @@ def export(a: Archive, h: History, meta: dict, entries: list[Entry] | None = Non
     od = OpenData(a, h, meta, entries, figs)
     tables = od.tables()
     files = {f"{DATA_DIR}/{t.csv_name}": csv_bytes(t) for t in tables}
-    files[f"{DATA_DIR}/{WORKBOOK}"] = xlsx_bytes(tables, meta)
+    files[f"{DATA_DIR}/{WORKBOOK}"] = _cached_workbook(tables, meta, b"".join(files.values()))
     files[f"{DATA_DIR}/{JSONLD}"] = json.dumps(od.jsonld(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     files[f"{DATA_DIR}/{POPOLO}"] = json.dumps(od.popolo(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return Export(files, tables, meta)
+
+
+def _cached_workbook(tables: list[Table], meta: dict, csv: bytes) -> bytes:
+    """The workbook, from the cache when the same tables were written before (an edit that changes no fact, a
+    preview that rebuilds on every save): writing a workbook is most of the export's time."""
+    import hashlib
+    from importlib.metadata import version
+    from pathlib import Path
+
+    cache = meta.get("cache_dir")
+    if not cache:
+        return xlsx_bytes(tables, meta)
+    key = hashlib.sha256(csv + json.dumps([meta.get(k) for k in ("title", "edition_zh", "version", "licence", "epoch")]
+                                          + [version("openpyxl")], ensure_ascii=False).encode()).hexdigest()
+    folder = Path(cache)
+    path = folder / f"{key[:32]}.xlsx"
+    if path.is_file():
+        return path.read_bytes()
+    data = xlsx_bytes(tables, meta)
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".part")
+    tmp.write_bytes(data)
+    tmp.replace(path)  # a half-written file is never taken for a workbook
+    for old in sorted(folder.glob("*.xlsx"), key=lambda p: p.stat().st_mtime)[:-4]:
+        old.unlink(missing_ok=True)   # the last few (public, internal) are kept
+    return data
 
 
 def metadata(root, a: Archive, edition: str, edition_zh: str) -> dict:
@@ -765,6 +795,7 @@ def metadata(root, a: Archive, edition: str, edition_zh: str) -> dict:
     return {"title": (book.title if book is not None and book.title else "机构编制志"), "edition": edition,
             "edition_zh": edition_zh, "licence": licence or DEFAULT_LICENCE, "licence_default": not licence,
             "version": version_info(root, epoch), "epoch": epoch, "base": base,
+            "cache_dir": str(root / ".cache" / "opendata"),
             "lower": book.lower.chinese() if book is not None and book.lower else ""}
 
 
