@@ -483,8 +483,15 @@ def test_guide_example_checks_clean_and_exports_the_rows_it_shows(tmp_path):
     h = derive_history(a)
     assert [f.as_text() for f in run_checks(a, history=h) if f.severity == "error"] == []
     assert a.book.licence == "知识共享署名—非商业性使用 4.0 国际许可协议（CC BY-NC 4.0）"
-    od = opendata.OpenData(a, h, {"base": "urn:zhi:"})
+    od = opendata.OpenData(a, h, {"base": "urn:zhi:", "title": "t", "licence": "-", "version": "-",
+                                  "edition_zh": "公开版"})
     made = {t.csv_name: opendata.csv_bytes(t).decode("utf-8-sig").splitlines() for t in od.tables()}
+    # co-location, as the guide says it: both bodies before and after, each still what it was
+    ev = next(n for n in od.jsonld()["@graph"] if n.get("dcterms:identifier") == "ev-1960-lanxi-heshu")
+    both = {"urn:zhi:org/lanxi-jiwei", "urn:zhi:org/lanxi-tongjiju"}
+    assert {r["@id"] for r in ev["org:originalOrganization"]} == both
+    assert {r["@id"] for r in ev["org:resultingOrganization"]} == both
+    assert "ev-1960-lanxi-heshu,合署办公,lanxi-tongjiju,机构,澜西区统计局" in made["event_participants.csv"]
     shown = re.findall(r"`(\w+\.csv)` 中[^`]*?\n```csv\n(.*?)```", example, re.DOTALL)
     assert len(shown) == 2
     for name, block in shown:
