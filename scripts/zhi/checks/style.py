@@ -178,21 +178,7 @@ def check_style(archive: Archive, history: History) -> Iterator[Finding]:
             quoted_line = line.lstrip().startswith(">")
             outside = "□" * len(line) if quoted_line else _mask(line, QUOTE_RE, "□")  # quotations blanked
 
-            # -- docno: 文号-shaped strings in prose (quotations exempt)
-            docno_spans = []
-            for m in DOCNO_RE.finditer(line):
-                docno_spans.append((m.start(), m.end()))
-                if outside[m.start()] == "□":
-                    continue
-                d = parse_docno(m.group(0))
-                if d and d.problems:
-                    bracket = re.search(r"[〔(（\[【［].*", m.group(0)).group(0)
-                    add("style-docno", "warning",
-                        f"正文中的发文字号“{bracket}”不合规范：{'；'.join(d.problems)}；"
-                        f"正文应写作“…〔{d.year}〕{d.number}号”（原件写法可在文件记录中保留）")
-            bare = line
-            for a, b in docno_spans:
-                bare = bare[:a] + "〓" * (b - a) + bare[b:]
+            bare = _docno_warnings(line, outside, add)
 
             # -- two-digit years (quotations exempt: originals are kept as written)
             for m in YEAR_SHORT_RE.finditer(outside):
@@ -212,78 +198,13 @@ def check_style(archive: Archive, history: History) -> Iterator[Finding]:
                     f"“{m.group(0)}”是两位数年份；年份须写全4位（GB/T 15835），如“19{yy}年”或“20{yy}年”")
             era = _in_era(outside, era)
 
-            # -- stacked approximations
-            for m in APPROX_RE.finditer(outside):
-                add("style-approx", "warning",
-                    f"“{m.group(0)}”中“约”与“多/余/左右”叠用；二者只用其一，如“约100人”或“100余人”")
-
-            # -- half-width punctuation next to Chinese (applies to all text)
-            for m in HALF_PUNCT_RE.finditer(bare):  # every one: an editor mends them all in one pass
-                p = m.start()
-                before = bare[p - 1] if p else ""
-                after = bare[p + 1] if p + 1 < len(bare) else ""
-                if _CJK_RE.match(before) or _CJK_RE.match(after):
-                    zh = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}[m.group(0)]
-                    context = line[max(0, p - 4):p + 5].strip()
-                    add("style-halfwidth-punct", "warning",
-                        f"第 {p + 1} 个字处“{context}”：汉字旁用了半角标点“{m.group(0)}”；应改为全角“{zh}”")
-
-            # -- no 顿号 between book titles
-            if DUNHAO_RE.search(line):
-                add("style-booktitle-dunhao", "warning", "书名号之间不加顿号：“》、《”应改为“》《”")
-
-            # -- relative time words (quotations exempt)
-            for w in relative:
-                for m in re.finditer(re.escape(w), outside):
-                    if m.start() and outside[m.start() - 1] in _NOT_BEFORE.get(w, ""):
-                        continue
-                    add("style-relative-time", "warning",
-                        f"“{w}”是相对时间词，志书须写明具体年份或时间，如“2019年”“截至2020年底”")
-                    break
-
-            # -- 同志 after a name (quotations exempt)
-            for m in re.finditer("同志", outside):
-                head = outside[:m.start()]
-                if head.endswith("〓") and refs:  # [[person]]同志
-                    add("style-tongzhi", "warning", "人名后不加“同志”等称谓，直书其名；请删去“同志”")
-                    break
-                name = re.search(f"[{CJK}]{{2,3}}$", head)
-                if not name or any(head.endswith(x) for x in tz_exempt_sorted):
-                    continue
-                add("style-tongzhi", "warning",
-                    f"“{name.group(0)}同志”：人名后不加“同志”等称谓，直书其名；请删去“同志”")
-                break
-
-            # -- first person (quotations exempt)
-            for w in first_person:
-                for m in re.finditer(re.escape(w), outside):
-                    if outside[m.end():m.end() + 1] and outside[m.end()] in _NOT_AFTER_FIRST_PERSON:
-                        continue
-                    add("style-first-person", "warning",
-                        f"“{w}”是第一人称；志书以第三人称记述，应写出名称，如“临水县”“县编办”")
-                    break
-
-            # -- evaluative words (述而不论; quotations exempt)
-            if eval_re:
-                for m in eval_re.finditer(outside):
-                    add("style-evaluative", "warning",
-                        f"“{m.group(0)}”是评价性词语；志书述而不论，宜删去或改为记述事实（数字、结果）")
-                    break
-
-            # -- non-standard terms (quotations exempt)
-            taken = [False] * len(outside)
-            for bad, good in term_items:
-                for m in re.finditer(re.escape(bad), outside):
-                    if any(taken[m.start():m.end()]):
-                        continue
-                    # the standard form itself may contain the listed word: leave it
-                    j = good.find(bad)
-                    if j >= 0 and line[m.start() - j:m.start() - j + len(good)] == good:
-                        continue
-                    for k in range(m.start(), m.end()):
-                        taken[k] = True
-                    add("style-term", "warning", f"“{bad}”不是规范用语，应写作“{good}”" if not good.startswith("“")
-                        else f"“{bad}”不是规范用语，应写作{good}")
+            _approx_warnings(outside, add)
+            _punctuation_warnings(line, bare, add)
+            _relative_time_warnings(outside, relative, add)
+            _tongzhi_warnings(outside, bool(refs), tz_exempt_sorted, add)
+            _first_person_warnings(outside, first_person, add)
+            _evaluative_warnings(outside, eval_re, add)
+            _term_warnings(line, outside, term_items, add)
 
             # -- full name before the 规范简称 (quotations exempt)
             if names_re:
@@ -315,6 +236,112 @@ def check_style(archive: Archive, history: History) -> Iterator[Finding]:
                             f"简称“{ev[3]}”在本章首次出现前未写全称；首次出现时应写全称"
                             f"（如“{fulls[0] if fulls else '全称'}（简称{ev[3]}）”），其后再用简称")
             yield from found
+
+
+# ---- the line checks of check_style: each reports through add(code, severity, message) ---------------------
+def _docno_warnings(line: str, outside: str, add) -> str:
+    """文号-shaped strings in prose (quotations exempt); returns the line with every 文号 blanked with 〓."""
+    docno_spans = []
+    for m in DOCNO_RE.finditer(line):
+        docno_spans.append((m.start(), m.end()))
+        if outside[m.start()] == "□":
+            continue
+        d = parse_docno(m.group(0))
+        if d and d.problems:
+            bracket = re.search(r"[〔(（\[【［].*", m.group(0)).group(0)
+            add("style-docno", "warning",
+                f"正文中的发文字号“{bracket}”不合规范：{'；'.join(d.problems)}；"
+                f"正文应写作“…〔{d.year}〕{d.number}号”（原件写法可在文件记录中保留）")
+    bare = line
+    for a, b in docno_spans:
+        bare = bare[:a] + "〓" * (b - a) + bare[b:]
+    return bare
+
+
+def _approx_warnings(outside: str, add) -> None:
+    """Stacked approximations (约…多/余/左右)."""
+    for m in APPROX_RE.finditer(outside):
+        add("style-approx", "warning",
+            f"“{m.group(0)}”中“约”与“多/余/左右”叠用；二者只用其一，如“约100人”或“100余人”")
+
+
+def _punctuation_warnings(line: str, bare: str, add) -> None:
+    """Half-width punctuation next to Chinese (all text, every one: an editor mends them all in one pass), and
+    no 顿号 between book titles."""
+    for m in HALF_PUNCT_RE.finditer(bare):
+        p = m.start()
+        before = bare[p - 1] if p else ""
+        after = bare[p + 1] if p + 1 < len(bare) else ""
+        if _CJK_RE.match(before) or _CJK_RE.match(after):
+            zh = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}[m.group(0)]
+            context = line[max(0, p - 4):p + 5].strip()
+            add("style-halfwidth-punct", "warning",
+                f"第 {p + 1} 个字处“{context}”：汉字旁用了半角标点“{m.group(0)}”；应改为全角“{zh}”")
+    if DUNHAO_RE.search(line):
+        add("style-booktitle-dunhao", "warning", "书名号之间不加顿号：“》、《”应改为“》《”")
+
+
+def _relative_time_warnings(outside: str, relative, add) -> None:
+    """Relative time words (quotations exempt)."""
+    for w in relative:
+        for m in re.finditer(re.escape(w), outside):
+            if m.start() and outside[m.start() - 1] in _NOT_BEFORE.get(w, ""):
+                continue
+            add("style-relative-time", "warning",
+                f"“{w}”是相对时间词，志书须写明具体年份或时间，如“2019年”“截至2020年底”")
+            break
+
+
+def _tongzhi_warnings(outside: str, has_refs: bool, tz_exempt_sorted: list[str], add) -> None:
+    """同志 after a name (quotations exempt); the first on the line."""
+    for m in re.finditer("同志", outside):
+        head = outside[:m.start()]
+        if head.endswith("〓") and has_refs:  # [[person]]同志
+            add("style-tongzhi", "warning", "人名后不加“同志”等称谓，直书其名；请删去“同志”")
+            break
+        name = re.search(f"[{CJK}]{{2,3}}$", head)
+        if not name or any(head.endswith(x) for x in tz_exempt_sorted):
+            continue
+        add("style-tongzhi", "warning",
+            f"“{name.group(0)}同志”：人名后不加“同志”等称谓，直书其名；请删去“同志”")
+        break
+
+
+def _first_person_warnings(outside: str, first_person, add) -> None:
+    """First person (quotations exempt)."""
+    for w in first_person:
+        for m in re.finditer(re.escape(w), outside):
+            if outside[m.end():m.end() + 1] and outside[m.end()] in _NOT_AFTER_FIRST_PERSON:
+                continue
+            add("style-first-person", "warning",
+                f"“{w}”是第一人称；志书以第三人称记述，应写出名称，如“临水县”“县编办”")
+            break
+
+
+def _evaluative_warnings(outside: str, eval_re, add) -> None:
+    """Evaluative words (述而不论; quotations exempt); the first on the line."""
+    if eval_re:
+        for m in eval_re.finditer(outside):
+            add("style-evaluative", "warning",
+                f"“{m.group(0)}”是评价性词语；志书述而不论，宜删去或改为记述事实（数字、结果）")
+            break
+
+
+def _term_warnings(line: str, outside: str, term_items, add) -> None:
+    """Non-standard terms (quotations exempt); a longer listed word takes its characters first."""
+    taken = [False] * len(outside)
+    for bad, good in term_items:
+        for m in re.finditer(re.escape(bad), outside):
+            if any(taken[m.start():m.end()]):
+                continue
+            # the standard form itself may contain the listed word: leave it
+            j = good.find(bad)
+            if j >= 0 and line[m.start() - j:m.start() - j + len(good)] == good:
+                continue
+            for k in range(m.start(), m.end()):
+                taken[k] = True
+            add("style-term", "warning", f"“{bad}”不是规范用语，应写作“{good}”" if not good.startswith("“")
+                else f"“{bad}”不是规范用语，应写作{good}")
 
 
 # ---- enumeration marks -------------------------------------------------------------------------------------
