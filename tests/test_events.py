@@ -486,3 +486,62 @@ def test_a_kind_the_source_does_not_give_is_printed_as_unknown(tmp_path):
     said = sentence(a, h, "ev-dangan")
     assert said == "设立测试县人民委员会档案室，隶属测试县人民委员会。", said
     assert lineage(a, h, "cs-dangan").kind == "不详"
+
+
+def test_restore_whose_earlier_end_the_source_does_not_date_invents_no_abolition(tmp_path):
+    # found by a tester on 《金溪县志》 (赣府厅字[1984]166号: 1984年5月31日 恢复浒湾镇; when the 镇 had ended is not
+    # recorded): the editor had to invent an abolish event, printed in the 大事记. `previous_end: 不详` says it.
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", """
+- id: ev-restore
+  type: restore
+  date: 1960-05-31
+  body: cs-jiwei
+  previous_end: 不详
+  sources: [d-1990-3]
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    entries = [en for en in chronology(a, h) if en.event.body and en.event.body.id == "cs-jiwei"]
+    assert [en.event.id for en in entries if en.event.type == "abolish"] == []        # no 撤销 entry at all
+    assert sentence(a, h, "ev-restore").startswith("恢复测试县计划委员会")
+    t = h.get("cs-jiwei")
+    assert len(t.lives) == 2 and t.lives[0].end_event is None and str(t.lives[0].end) == "1960年5月31日前"
+    assert t.alive_on(parse_date("1960-06"))
+    assert not t.lives[0].covers(parse_date("1960-05-31"))
+    lin = lineage(a, h, "cs-jiwei")
+    assert lin.lives[0].value == "终止时间不详" and lin.lives[1].value == "合并"
+
+
+def test_previous_end_unknown_is_refused_when_the_archive_records_the_end_or_takes_any_other_value(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", """
+- id: ev-restore
+  type: restore
+  date: 1970
+  body: cs-jiwei
+  previous_end: 1968
+  sources: [d-1990-3]
+""")
+    _, _, found = derive(root)
+    assert any(f.code == "schema-value" and "previous_end" in f.message for f in found)
+    write(root, "sources/events/x.yaml", """
+- id: ev-restore
+  type: restore
+  date: 1987
+  body: cs-jiwei
+  previous_end: 不详
+  sources: [d-1990-3]
+""")   # the fixture merges it away in 1984: the end IS recorded
+    _, _, found = derive(root)
+    assert any(f.code == "previous-end-known" and "1984" in f.message for f in found)
+    # without the key, a restore of a living body is still refused, and the message names the key
+    write(root, "sources/events/x.yaml", """
+- id: ev-restore
+  type: restore
+  date: 1970
+  body: cs-jiwei
+  sources: [d-1990-3]
+""")
+    _, _, found = derive(root)
+    assert any(f.code == "body-exists" and "previous_end: 不详" in f.message for f in found)

@@ -220,7 +220,7 @@ def _ended_by(e: Event) -> set[str]:
     return set()
 
 
-def _close(spans: list[Span], d: Date, e: Event) -> None:
+def _close(spans: list[Span], d: Date, e: Event | None) -> None:
     for s in spans:
         if s.end is None:
             s.end, s.end_event = d, e
@@ -270,6 +270,14 @@ class _Replay:
                       f"恢复的是原有机构，请先补记它原来的设立（日期不详可写“{d.year}前”），或改用设立（establish）", e.loc)
             return
         if t.start is not None:
+            if restoring and e.previous_end_unknown:
+                if t.end is None:  # the source says only that it was restored: it had ended at a date not recorded
+                    self.end(nb.id, e, Date(d.start, "before"))
+                else:
+                    self.warn("previous-end-known", "warning",
+                              f"恢复事件（{d}）写了“previous_end: 不详”，但档案已记{self.label(nb.id)}此前于{t.end}"
+                              f"{t.end_event.type_zh if t.end_event else '终止'}；请删去“previous_end: 不详”，或核对那条事件",
+                              e.loc, [t.end_event.loc] if t.end_event else [])
             if t.end is None:
                 life = t.lives[-1]
                 later = [x for x in self.enders.get(nb.id, []) if id(x) in self.pending]
@@ -277,7 +285,9 @@ class _Replay:
                        else "（档案中此后没有它的撤销、合并事件）")
                 self.warn("body-exists", "error",
                           f"{self.label(nb.id)}的一期（{life_label(life)}）此时尚未终止{why}，"
-                          f"不能于{d}再次" + ("恢复" if restoring else "设立") + "；若是恢复，请先记录其撤销或合并，或核对两处日期",
+                          f"不能于{d}再次" + ("恢复" if restoring else "设立") + "；若是恢复，请先记录其撤销或合并，或核对两处日期"
+                          + ("；来源只记恢复、未记此前何时撤销的，在恢复事件上写“previous_end: 不详”（不要编造撤销事件）"
+                             if restoring else ""),
                           e.loc, [life.start_event.loc] if life.start_event else [])
                 return
             # re-establishment after an end: a new period of existence of the same id
@@ -327,14 +337,17 @@ class _Replay:
             if kind:
                 t.kinds.append(Span(kind, d, None, e))
 
-    def end(self, rid: str, e: Event) -> None:
+    def end(self, rid: str, e: Event, unrecorded: Date | None = None) -> None:
+        """End its period of existence by e; or, with ``unrecorded``, at that date (a 恢复 whose source does not
+        say when it had ended: "before the restore", by no event)."""
         t = self.tl.get(rid)
         if t is None or t.start is None:
             return
-        t.end, t.end_event = e.date, e
+        d, by = (unrecorded, None) if unrecorded else (e.date, e)
+        t.end, t.end_event = d, by
         for spans in (t.lives, t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds, t.suspensions,
                       t.colocations, t.co_parents, t.levels, t.seats, t.divisions):
-            _close(spans, e.date, e)
+            _close(spans, d, by)
 
     def touch(self, ref: Ref, e: Event, creating: bool = False) -> Timeline | None:
         """Check that ref exists on e's date and record the event on its timeline."""

@@ -64,7 +64,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "reparent": {"body", "parent", "co_parents"},
     "rejurisdiction": {"body", "jurisdiction", "parent"},
     "rerank": {"body", "rank", "kind", "level"},
-    "restore": {"body", "from"} | NEW_BODY_KEYS,
+    "restore": {"body", "from", "previous_end"} | NEW_BODY_KEYS,
     "co-locate": {"bodies", "wording"},
     "separate": {"bodies", "wording"},
     "suspend": {"body", "wording"},
@@ -396,6 +396,11 @@ class Loader:
         """恢复: the old id comes back; what the event does not restate is taken from its last period."""
         e.body = f.ref("body", True)
         e.source_from = f.ref("from")
+        if f.has("previous_end"):  # the source says it was restored but not when it had ended
+            e.previous_end_unknown = f.text("previous_end") in UNKNOWN_WORDS
+            if not e.previous_end_unknown:
+                f.error("schema-value", "“previous_end（此前的终止）”只能写“不详”：来源只记恢复、没有记它此前何时撤销时才写；"
+                        "来源记了撤销的，请另记一条撤销（abolish）事件", "previous_end")
         if e.body:
             e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc, name_required=False)
             e.after = [e.body]
