@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import make_archive, with_theme
+from conftest import make_archive, with_theme, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from zhi.checks import run_checks
@@ -310,6 +310,29 @@ def test_one_open_record_repeating_a_secret_sentence_is_refused(tmp_path):
     assert any(f.loc.file.endswith("d-pub.yaml") and "d-secret" in f.message and "队址设在城关镇北街旧址" in f.message
                for f in found)
     assert "中队核定事业编制五名，所需经费由县财政列支，队址设在城关镇北街旧址" in forbidden_strings(load_archive(root), "public")
+
+
+def test_a_secret_records_note_or_description_is_never_published_by_an_open_copy(tmp_path):
+    # found by a tester: a secret body's and a secret event's `note`, and a secret untitled document's
+    # `description`, repeated in a public chapter or record, reached the public site, PDF and DOCX
+    from zhi.leaks import forbidden_strings
+
+    root = secret_archive(tmp_path)
+    write(root, "sources/bodies/secret.yaml", "id: cs-secretbody\nkind: 事业单位\nclassification: 秘密\n"
+          "note: 实际驻地在鹤汀湾老码头仓库。\n")
+    write(root, "sources/events/secret.yaml", "- id: ev-secretbody\n  type: establish\n  date: 1999-01\n"
+          "  body: cs-secretbody\n  name: 测试县鹤汀站\n  parent: cs-zhengfu\n  sources: [d-secret]\n"
+          "  classification: 秘密\n  note: 另配鹤汀湾联络员四名由公安局代管。\n")
+    write(root, "sources/documents/d-desc.yaml", "id: d-desc\ndate: 1999-07-01\n"
+          "description: 关于鹤汀渡口检查站人员抽调的情况说明\nclassification: 机密★20年\n")
+    write(root, "sources/documents/d-pubdesc.yaml", "id: d-pubdesc\ndate: 1999-07-02\n"
+          "description: 关于鹤汀渡口检查站人员抽调的情况说明（复印件）\n")
+    a = load_archive(root)
+    forbidden = forbidden_strings(a, "public")
+    for secret in ("实际驻地在鹤汀湾老码头仓库", "另配鹤汀湾联络员四名由公安局代管", "关于鹤汀渡口检查站人员抽调的情况说明"):
+        assert secret in forbidden, secret
+    shared = [f for f in run_checks(a) if f.code == "secret-shared"]
+    assert any(f.loc.file.endswith("d-pubdesc.yaml") and "d-desc" in f.message for f in shared)
 
 
 def test_a_formula_held_by_many_open_records_stays_open(tmp_path):

@@ -98,10 +98,21 @@ def entries(a: Archive) -> list[Entry]:
         if s and str(s).strip():
             out.append(Entry(str(s).strip(), level, origin, kind, loc))
 
+    def add_notes(rec, origin):
+        """What an editor wrote beside the facts (备注, 考异, a citation's note) is the record's as much as its
+        name: a secret record's note is never published by a chapter repeating it."""
+        texts = [getattr(rec, "note", ""), getattr(rec, "conflict_note", "")]
+        texts += [getattr(c, "note", "") for c in getattr(rec, "sources", None) or []]
+        for text in texts:
+            for s in _sentences(str(text or ""), 8):
+                add(s, rec.classification, origin + " 备注", "sentence", rec.loc)
+
     for j in a.jurisdictions.values():
         add(j.id, j.classification, f"行政区划 {j.id}", "id", j.loc)
+        add_notes(j, f"行政区划 {j.id}")
     for b in a.bodies.values():
         add(b.id, b.classification, f"机构 {b.id}", "id", b.loc)
+        add_notes(b, f"机构 {b.id}")
         for f in b.functions:
             add(f, b.classification, f"机构 {b.id} 职能", "sentence", b.loc)
         for u in b.units:
@@ -110,6 +121,8 @@ def entries(a: Archive) -> list[Entry]:
         origin = f"文件 {d.id}"
         add(d.id, d.classification, origin, "id", d.loc)
         add(d.title, d.classification, origin, "title", d.loc)
+        add(d.description, d.classification, origin, "title", d.loc)   # printed in place of an unknown title
+        add_notes(d, origin)
         if d.number:
             add(d.number, d.classification, origin, "docno", d.loc)
             add(normalise_docno(d.number), d.classification, origin, "docno", d.loc)
@@ -120,9 +133,11 @@ def entries(a: Archive) -> list[Entry]:
     for p in a.people.values():
         add(p.id, p.classification, f"人物 {p.id}", "id", p.loc)
         add(p.name, p.classification, f"人物 {p.id}", "name", p.loc)
+        add_notes(p, f"人物 {p.id}")
     for e in a.events:
         origin = f"事件 {e.id}"
         add(e.id, e.classification, origin, "id", e.loc)
+        add_notes(e, origin)
         for nb in e.new.values():
             add(nb.name, e.classification, origin, "name", e.loc)
             add(nb.short, e.classification, origin, "name", e.loc)
@@ -134,8 +149,10 @@ def entries(a: Archive) -> list[Entry]:
             add(f, e.classification, origin, "sentence", e.loc)
     for p in a.posts:
         add(p.id, p.classification, f"任职 {p.loc}", "id", p.loc)
+        add_notes(p, f"任职 {p.loc}")
     for s in a.staffing:
         add(s.id, s.classification, f"编制 {s.loc}", "id", s.loc)
+        add_notes(s, f"编制 {s.loc}")
     if a.book is not None:
         for ch in a.book.chapters():
             add(ch.title, ch.classification, ch.path, "title", Loc(ch.path, 1))
@@ -182,7 +199,7 @@ FORMULA_RECORDS = 3
 
 def record_of(origin: str) -> str:
     """The record an entry's origin names: "文件 d 全文" and "文件 d" are one record."""
-    return origin.removesuffix(" 全文").removesuffix(" 职能").removesuffix(" 内设机构")
+    return origin.removesuffix(" 全文").removesuffix(" 职能").removesuffix(" 内设机构").removesuffix(" 备注")
 
 
 def sentence_holders(ents: list[Entry]) -> dict[str, dict[str, Entry]]:
