@@ -44,7 +44,7 @@ def test_status_figures_match_an_independent_count(tmp_path):
 
 def test_new_records_are_well_formed(tmp_path):
     root = make_archive(tmp_path)
-    for kind in ("body", "event", "document", "person", "post", "staffing", "jurisdiction"):
+    for kind in ("body", "event", "document", "person", "post", "staffing", "jurisdiction", "记事"):
         files = create(root, kind)
         assert all(f.exists() for f in files)
     second = create(root, "文件")
@@ -53,7 +53,7 @@ def test_new_records_are_well_formed(tmp_path):
     codes = {f.code for f in findings}
     # the templates parse and carry no unknown keys; what is left is for the editor to fill
     assert "yaml-syntax" not in codes and "schema-unknown-key" not in codes and "schema-type" not in codes
-    assert "event-no-source" in codes
+    assert "event-no-source" in codes and "memo-no-source" in codes
     out = zhi(root, "new", "人物", "--id", "p-wang")
     assert out.returncode == 1 and "已被使用" in out.stdout
 

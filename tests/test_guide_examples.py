@@ -50,3 +50,20 @@ def test_guide_example_checks_clean_and_prints_what_it_says(tmp_path, guide, hea
     assert promised, "the example shows what the 大事记 prints"
     for line in promised:
         assert line in printed, f"the guide promises “{line}”; zhi prints {sorted(printed)}"
+
+
+def test_dashiji_guide_example_prints_what_it_promises(tmp_path):
+    """guide/dashiji.md: the selection, grouping, leaders and 记事 of its worked example, line for line."""
+    from zhi.views.dashiji import dashiji
+
+    text = section((GUIDE / "dashiji.md").read_text(encoding="utf-8"), "## 完整示例")
+    root = lay_out(tmp_path, text)
+    a = load_archive(root, with_book=False)
+    h = derive_history(a)
+    assert [f.as_text() for f in run_checks(a, history=h) if f.severity in ("error", "warning")] == []
+    printed = [f"{it.date.chinese()}　{it.plain()}" for it in dashiji(a, h)]
+    promised = re.findall(r"^- (\d{4}年[^\n]*　[^\n]*。)$", text, re.MULTILINE)
+    assert printed == promised
+    full = {f"{en.date.chinese()}　{en.plain()}" for en in chronology(a, h)}
+    assert "1984年6月　云河县妇女联合会更名为云河县妇女联合会（试行）。" in full   # 不收: still in the 年表
+    assert not any("妇女联合会（试行）" in p for p in printed)

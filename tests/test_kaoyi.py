@@ -128,11 +128,11 @@ def test_docx_prints_dissent_as_a_footnote(built):
 
 def test_site_notes_and_kaoyi_page(built):
     site = built.out
-    chron = text_of(site / "dashiji" / "index.html")
+    chron = text_of(site / "dashiji" / "nianbiao" / "index.html")  # the 机构变动年表: every event, with its notes
     assert "7月1日 撤销县木材公司。" + SUPPORT_MUCAI + "1" in chron  # the call of note 1, no dissenter cited
     assert DISSENT_MUCAI + KAOYI_MUCAI + "见考异表" in chron
-    raw = (site / "dashiji" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../kaoyi/#ky-ev-1966-mucai"' in raw and 'href="../wenjian/d-cs-xianzhi/"' in raw
+    raw = (site / "dashiji" / "nianbiao" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../kaoyi/#ky-ev-1966-mucai"' in raw and 'href="../../wenjian/d-cs-xianzhi/"' in raw
     # the body's page carries the same note
     body = text_of(site / "jigou" / "cs-mucai" / "index.html")
     assert DISSENT_MUCAI + KAOYI_MUCAI in body
@@ -147,7 +147,7 @@ def test_site_notes_and_kaoyi_page(built):
     doc = (site / "wenjian" / "d-cs-xianzhi" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../kaoyi/#ky-ev-1966-mucai"' in doc and "（异说）" in doc  # the dissenting source links back
     kraw = (site / "kaoyi" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../dashiji/#ev-1966-mucai"' in kraw and 'id="ky-ev-1966-mucai"' in kraw
+    assert 'href="../dashiji/nianbiao/#ev-1966-mucai"' in kraw and 'id="ky-ev-1966-mucai"' in kraw
 
 
 def test_internal_kaoyi_page_lists_work_to_do(internal):

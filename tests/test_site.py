@@ -77,7 +77,7 @@ def test_renamed_then_merged_body(site):
     assert "1984年3月12日" in text and "2020年9月1日" in text
     assert "前身" in text and "后继" in text and "区发展和改革局" in text
     assert (site / "jigou/lx-jijingwei/index.html").read_text(encoding="utf-8").count("<svg") >= 1
-    chron = _text(site, "dashiji/index.html")
+    chron = _text(site, "dashiji/nianbiao/index.html")   # the 机构变动年表 holds every change
     merged_1984 = chron.index("撤销县计划委员会、县经济委员会，合并设立县计划经济委员会")
     renamed_1990 = chron.index("县计划经济委员会更名为县计划委员会")
     renamed_2002 = chron.index("县计划委员会更名为县发展计划局")

@@ -31,6 +31,7 @@ def archive_with_unknowns(tmp_path) -> Path:
                                              "note: 资料止于1960年更名，此后去向未载。\n")
     write(root, "sources/events/gongye.yaml", """
 - id: ev-gy-1
+  dashiji: 收                # a 科 of the government: in the book's 大事记 by the editor's choice
   type: establish
   date: 1957年下半年
   body: cs-gongye
@@ -160,7 +161,7 @@ def test_site_pages_print_unknowns_as_the_book_would(tmp_path):
     assert "是年撤销" not in year                     # an unknown end is not an abolition
     assert ">测试县工业局<" not in year                # and not a row of the 一览
     # the 大事记 prints the source's wording under its year, not "是年"
-    dsj = re.sub(r"<[^>]+>", "", (site / "dashiji/index.html").read_text(encoding="utf-8"))
+    dsj = re.sub(r"<[^>]+>", "", (site / "dashiji/nianbiao/index.html").read_text(encoding="utf-8"))
     assert re.search(r"下半年\s*设立测试县工业科", dsj), dsj[dsj.find("1957"):][:300]
     people = (site / "renwu/index.html").read_text(encoding="utf-8")
     assert "？—1960年5月" in people and "（第二届人民委员会）" in people

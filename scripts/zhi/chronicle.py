@@ -23,6 +23,7 @@ from .yamlsource import LList, LMap, YamlFile
 
 BOOK = "chronicle/book.yaml"
 STATUSES = ("初稿", "修改稿", "送审稿", "定稿")
+DASHIJI_FORMS = {"年": "年", "年月日": "年", "year": "年", "日期": "日期", "全日期": "日期", "date": "日期"}
 DIRECTIVES = {"一览": "snapshot", "编制": "staffing", "大事记": "chronology"}
 DIRECTIVE_RE = re.compile(r"^\s*\[\[(一览|编制|大事记)(?::([^\[\]@\n]*))?(?:@([^\[\]\n]*))?\]\]\s*$")
 # a figure from the archive, inline: [[编制数:机构或区划编号@日期]], [[编制数:区划编号/政法@日期|行政编制]],
@@ -136,6 +137,7 @@ class Book:
     footer: str = ""                                      # the line at the foot of every site page (版权、说明)
     site_url: str = ""                                    # where the site is published (for sitemap.xml, 404)
     licence: str = ""                                     # the open data's licence (数据下载); "" is the default
+    dashiji_form: str = "年"   # 大事记: "年" (year headings, entries begin 3月12日) or "日期" (each with its full date)
     front: list[Chapter] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     back: list[Chapter] = field(default_factory=list)
@@ -379,7 +381,8 @@ def load_book(root: Path) -> Book:
         return book
     f = Fields(yf.data, BOOK, book.findings, "志书设置", {"title", "subtitle", "upper", "lower", "front", "parts",
                                                       "back", "note", "snapshots", "cover", "kaoyi",
-                                                      "footer", "site_url", "licence", "license"})
+                                                      "footer", "site_url", "licence", "license",
+                                                      "dashiji_form"})
     book.title = f.text("title", True) or ""
     book.subtitle = f.text("subtitle") or ""
     book.footer = f.text("footer") or ""
@@ -400,6 +403,12 @@ def load_book(root: Path) -> Book:
                                              Loc(BOOK, snaps.line_of(i))))
     elif snaps is not None:
         f.error("schema-type", "“snapshots（一览日期）”应为日期列表，如 [1984-12-31, 2002-12-31]", "snapshots")
+    form = yf.data.get("dashiji_form")
+    if form in DASHIJI_FORMS:
+        book.dashiji_form = DASHIJI_FORMS[form]
+    elif form is not None:
+        f.error("schema-value", f"“dashiji_form（大事记体式）”只能写“年”（按年分段，条目以月日起头）或“日期”"
+                f"（每条以完整日期起头），不是“{form}”", "dashiji_form")
     kaoyi = yf.data.get("kaoyi")
     if isinstance(kaoyi, bool):
         book.kaoyi = kaoyi

@@ -53,6 +53,12 @@ def filter_archive(a: Archive, edition: str) -> Archive:
     for p in a.posts:
         if ok(p) and p.person and p.person.id in out.people and p.body and p.body.id in out.bodies:
             out.posts.append(replace(p, sources=cites(p)))
+    for m in a.memos:
+        # a 记事 is told only with a source the edition holds, and about records the edition holds
+        held = (m.jurisdiction is None or m.jurisdiction.id in out.jurisdictions) \
+            and all(r.id in actors or r.id in out.people or r.id in out.documents for r in m.mentions)
+        if ok(m) and held and cites(m):
+            out.memos.append(replace(m, sources=cites(m)))
     for s in a.staffing:
         if ok(s) and ((s.body and s.body.id in out.bodies)
                       or (s.jurisdiction and s.jurisdiction.id in out.jurisdictions)):

@@ -153,6 +153,11 @@ def entries(a: Archive) -> list[Entry]:
     for s in a.staffing:
         add(s.id, s.classification, f"编制 {s.loc}", "id", s.loc)
         add_notes(s, f"编制 {s.loc}")
+    for m in a.memos:
+        add(m.id, m.classification, f"记事 {m.loc}", "id", m.loc)
+        for s in _sentences(m.text, 8) or [m.text]:
+            add(s, m.classification, f"记事 {m.loc}", "sentence", m.loc)
+        add_notes(m, f"记事 {m.loc}")
     if a.book is not None:
         for ch in a.book.chapters():
             add(ch.title, ch.classification, ch.path, "title", Loc(ch.path, 1))

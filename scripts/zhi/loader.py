@@ -30,6 +30,7 @@ from .model import (
     Document,
     Event,
     Jurisdiction,
+    Memo,
     NewBody,
     OutsideName,
     Person,
@@ -48,11 +49,15 @@ KIND_DIRS = {
     "people": "人物",
     "posts": "任职",
     "staffing": "编制",
+    "memos": "记事",
 }
 HOUSE_STYLE = "house-style.yaml"
 
 COMMON = {"id", "classification", "note"}
-EVENT_COMMON = COMMON | {"type", "date", "decided", "sources", "conflict_note", "staffing"}
+# `dashiji: 收/不收` (or the Chinese key 大事记): the editor's choice for the 大事记, over the house style's rules
+DASHIJI_KEYS = {"dashiji", "大事记"}
+DASHIJI_VALUES = {"收": True, "不收": False, "include": True, "exclude": False, True: True, False: False}
+EVENT_COMMON = COMMON | {"type", "date", "decided", "sources", "conflict_note", "staffing", "group"} | DASHIJI_KEYS
 NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
 EVENT_KEYS: dict[str, set[str]] = {
     "establish": {"body"} | NEW_BODY_KEYS,
@@ -248,7 +253,7 @@ class Loader:
 
     def _read_documents(self, m: LMap, rel: str, path: Path) -> None:
         keys = COMMON | {"number", "issuer", "issuer_body", "date", "title", "archive_ref", "transcription", "scans",
-                         "description", "genre", "section", "publisher"}
+                         "description", "genre", "section", "publisher", "action"}
         f = Fields(m, rel, self.findings, "文件", keys)
         rid = f.ident()
         date = f.date("date")
@@ -264,7 +269,8 @@ class Loader:
                      docno=parse_docno(number, date.year if date else None) if number else None,
                      issuer=f.text("issuer") or "", issuer_body=f.ref("issuer_body"), date=date,
                      title=title, description=description, genre=genre, section=f.text("section") or "",
-                     publisher=f.text("publisher") or "", archive_ref=f.text("archive_ref") or "")
+                     publisher=f.text("publisher") or "", archive_ref=f.text("archive_ref") or "",
+                     action=f.text("action") or "")
         if f.has("transcription"):
             d.transcription = self._path(f, "transcription", path)
         elif rid and (path.parent / f"{rid}.md").is_file():
@@ -303,13 +309,14 @@ class Loader:
             self._register(self.archive.people, p)
 
     def _read_posts(self, m: LMap, rel: str, path: Path) -> None:
-        f = Fields(m, rel, self.findings, "任职", COMMON | {"person", "body", "post", "from", "to", "term", "sources"})
+        f = Fields(m, rel, self.findings, "任职", COMMON | {"person", "body", "post", "from", "to", "term", "sources"}
+                   | DASHIJI_KEYS)
         start, start_unknown = f.date_or_unknown("from", True)
         end, end_unknown = f.date_or_unknown("to")
         p = Post(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "",
                  person=f.ref("person", True), body=f.ref("body", True), post=f.text("post", True) or "",
                  start=start, end=end, sources=self._citations(f), start_unknown=start_unknown,
-                 end_unknown=end_unknown, term=f.text("term") or "")
+                 end_unknown=end_unknown, term=f.text("term") or "", dashiji=_dashiji(f))
         self._register_unkeyed(p)
         self.archive.posts.append(p)
 
@@ -344,6 +351,22 @@ class Loader:
         self._register_unkeyed(s)
         self.archive.staffing.append(s)
 
+    def _read_memos(self, m: LMap, rel: str, path: Path) -> None:
+        """记事: a dated fact the editor writes for the 大事记, with sources; it changes nothing else."""
+        f = Fields(m, rel, self.findings, "记事", COMMON | {"date", "text", "jurisdiction", "mentions", "sources",
+                                                         "conflict_note"} | DASHIJI_KEYS,
+                   hint="（记事可用的键见编辑指南 guide/dashiji.md）")
+        self._order += 1
+        memo = Memo(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "", date=f.date("date", True),
+                    text=f.text("text", True) or "", jurisdiction=f.ref("jurisdiction"), mentions=f.refs("mentions"),
+                    sources=self._citations(f, True), dashiji=_dashiji(f),
+                    conflict_note=f.text("conflict_note") or "", order=self._order)
+        if memo.text and not memo.text.endswith(("。", "！", "？", "”", "）")):
+            f.error("memo-text", f"记事的“text（记事）”应是一句完整的话，以句号结尾：“{memo.text[:30]}…”", "text",
+                    severity="warning")
+        self._register_unkeyed(memo)
+        self.archive.memos.append(memo)
+
     def _read_events(self, m: LMap, rel: str, path: Path) -> None:
         raw_type = m.get("type")
         raw = str(raw_type).strip() if raw_type is not None else ""
@@ -366,7 +389,8 @@ class Loader:
         self._order += 1
         e = Event(f.ident() or "", f.loc(), f.level(), f.text("note") or "", type=etype,
                   date=f.date("date", True), decided=f.date("decided"), sources=self._citations(f, True),
-                  conflict_note=f.text("conflict_note") or "", order=self._order)
+                  conflict_note=f.text("conflict_note") or "", order=self._order, dashiji=_dashiji(f),
+                  group=f.text("group") or "")
         e.staffing = self._staffing(f, "staffing", required=etype == "staffing")
         if raw in EVENT_WORDINGS:
             e.wording = raw
@@ -658,6 +682,18 @@ class Loader:
         if not hasattr(self, "_id_table"):
             self._id_table: dict = {}
         return self._id_table
+
+
+def _dashiji(f: Fields) -> bool | None:
+    """The editor's `dashiji: 收/不收` (or `大事记: 收/不收`); anything else is refused with the two values."""
+    for key in DASHIJI_KEYS:
+        if key in f.data:
+            raw = f.data[key]
+            value = DASHIJI_VALUES.get(raw.strip() if isinstance(raw, str) else raw)
+            if value is None:
+                f.error("schema-value", f"“{key}”只能写“收”（收入大事记）或“不收”，不是“{raw}”", key)
+            return value
+    return None
 
 
 def load_archive(root: Path, with_book: bool = True) -> Archive:

@@ -213,6 +213,8 @@ class Event(Record):
     sources: list[Citation] = field(default_factory=list)
     conflict_note: str = ""
     order: int = 0                    # position in load order, for stable sorting
+    dashiji: bool | None = None       # `dashiji: 收/不收`: the editor's choice for the 大事记 (None: by the rules)
+    group: str = ""                   # `group: 名称`: events an editor joins into one 大事记 entry
 
     kind_zh = "事件"
 
@@ -247,6 +249,7 @@ class Document(Record):
     genre: str = ""                    # "" for an archival document; 志书, 年鉴, 图书, 报刊 for a published source
     section: str = ""                  # a published source: the part cited (卷, 篇, 章)
     publisher: str = ""
+    action: str = ""                   # how the 大事记 says the issuer acted (批准, 决定, 印发): the editor's reading
     archive_ref: str = ""
     transcription: Path | None = None  # absolute path of the Markdown transcription
     scans: list[Path] = field(default_factory=list)
@@ -293,6 +296,7 @@ class Post(Record):
     start_unknown: bool = False  # `from: 不详`
     end_unknown: bool = False    # `to: 不详` (no `to` at all: still in office at the volume's 下限)
     term: str = ""               # 届次, as the source gives it (第七届人民政府)
+    dashiji: bool | None = None  # `dashiji: 收/不收`: the editor's choice for the 大事记 (None: by the rules)
 
     kind_zh = "任职"
 
@@ -330,6 +334,24 @@ class StaffingFigure(Record):
 
 
 @dataclass
+class Memo(Record):
+    """记事: a dated fact outside the event model (a 军管会 set up, a meeting that decided a 机构改革), written by
+    the editor, with its sources. It is printed in the 大事记 and changes nothing else: no body, name or date of
+    the history is derived from it."""
+
+    date: Date | None = None
+    text: str = ""
+    jurisdiction: Ref | None = None   # the jurisdiction whose 大事记 it belongs to (all of them when absent)
+    mentions: list[Ref] = field(default_factory=list)  # records the text is about (for links and the edition filter)
+    sources: list[Citation] = field(default_factory=list)
+    dashiji: bool | None = None       # `dashiji: 不收` keeps it off the 大事记 (it stays in the 机构变动年表)
+    conflict_note: str = ""
+    order: int = 0
+
+    kind_zh = "记事"
+
+
+@dataclass
 class Archive:
     root: Path
     jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
@@ -339,6 +361,7 @@ class Archive:
     people: dict[str, Person] = field(default_factory=dict)
     posts: list[Post] = field(default_factory=list)
     staffing: list[StaffingFigure] = field(default_factory=list)
+    memos: list[Memo] = field(default_factory=list)
     book: object = None  # chronicle.Book: the prose and outline of the volume
     findings: list[Finding] = field(default_factory=list)  # what loading found
     files: list[str] = field(default_factory=list)         # every source file read, relative

@@ -48,9 +48,10 @@ class HouseStyle:
     evaluative: list[str] | None = None                          # replaces the default list when given
     style: dict[str, list[str]] = field(default_factory=dict)    # per-rule word lists (see STYLE_OPTIONS)
     staffing: dict[str, object] = field(default_factory=dict)    # staffing tables' options (STAFFING_OPTIONS)
+    dashiji: dict[str, object] = field(default_factory=dict)     # the 大事记's selection rules (views/dashiji.py)
 
 
-KNOWN_KEYS = ("severity", "terms", "evaluative", "style", "staffing")
+KNOWN_KEYS = ("severity", "terms", "evaluative", "style", "staffing", "dashiji")
 # options of the staffing tables under `staffing:` (see guide/staffing.md)
 STAFFING_OPTIONS = {"stale-after": "年数（整数）", "split-at-rename": "是否（true/false）"}
 # per-rule options under `style:`; each a list of words replacing the rule's default list
@@ -107,7 +108,57 @@ def load_house_style(root: Path) -> HouseStyle:
                                    Loc(HOUSE_STYLE, data.line_of("severity"))))
     _load_style_lists(hs, data)
     _load_staffing_options(hs, data)
+    _load_dashiji_rules(hs, data)
     return hs
+
+
+def _load_dashiji_rules(hs: HouseStyle, data: LMap) -> None:
+    """`dashiji:` — what the 大事记 selects (guide/dashiji.md); a wrong value is reported and its default kept."""
+    from .model import BODY_KINDS, EVENT_ALIASES
+    from .views.dashiji import (  # lazy: the views import the checks' codes through project
+        DEFAULTS,
+        OPTIONS,
+        TYPES,
+    )
+    opts = data.get("dashiji")
+    if opts is None:
+        return
+    if not isinstance(opts, LMap):
+        hs.findings.append(Finding("house-style", "warning", "“dashiji”应为键值表，如 {reform: 5, leaders: [书记, 县长]}",
+                                   Loc(HOUSE_STYLE, data.line_of("dashiji"))))
+        return
+    for key, value in opts.items():
+        loc = Loc(HOUSE_STYLE, opts.line_of(key))
+        if key not in OPTIONS:
+            hs.findings.append(Finding("house-style", "warning",
+                                       f"“dashiji”中有未知的键“{key}”（可用：{'、'.join(OPTIONS)}）", loc))
+            continue
+        default = DEFAULTS[key]
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, int):
+            ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        else:
+            value = _words(value) if value is not None else []
+            ok = value is not None
+            if ok and key == "types":
+                value = [EVENT_ALIASES.get(v, v) for v in value]
+                bad = [v for v in value if v not in TYPES and v != "staffing"]
+                if bad:
+                    hs.findings.append(Finding("house-style", "warning", f"“dashiji”的“types”中“{'、'.join(bad)}”"
+                                               f"不是事件类型（可用：设立、合并、分设、撤销、更名等，见 guide/events.md）", loc))
+                    value = [v for v in value if v not in bad]
+            if ok and key == "kinds":
+                bad = [v for v in value if v not in BODY_KINDS]
+                if bad:
+                    hs.findings.append(Finding("house-style", "warning", f"“dashiji”的“kinds”中“{'、'.join(bad)}”"
+                                               f"不是机构类别（可用：{'、'.join(BODY_KINDS)}）", loc))
+                    value = [v for v in value if v not in bad]
+        if not ok:
+            hs.findings.append(Finding("house-style", "warning",
+                                       f"“dashiji”中“{key}”应为{OPTIONS[key]}，不是“{value}”；仍按默认值", loc))
+        else:
+            hs.dashiji[str(key)] = value
 
 
 def _load_staffing_options(hs: HouseStyle, data: LMap) -> None:

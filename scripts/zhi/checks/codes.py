@@ -22,6 +22,8 @@ CODES: dict[str, tuple[str, str]] = {
     "path-outside": ("error", "路径指向项目之外"),
     "file-missing": ("error", "所指文件不存在"),
     "house-style": ("warning", "体例设置文件有误"),
+    "memo-text": ("warning", "记事不是以句号结尾的完整句子"),
+    "memo-no-source": ("error", "记事没有来源"),
     # identity and references
     "id-duplicate": ("error", "编号重复"),
     "docno-duplicate": ("error", "发文字号重复"),

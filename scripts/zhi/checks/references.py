@@ -105,6 +105,14 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
         yield from _check(a, s.jurisdiction, "jurisdiction", "编制记录")
         for c in s.sources:
             yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
+    for m in a.memos:
+        yield from _check(a, m.jurisdiction, "jurisdiction", "记事")
+        for r in m.mentions:
+            if _kind_of(a, r.id) is None:
+                yield Finding("ref-unknown", "error", f"记事的“mentions（涉及记录）”中的编号“{r.id}”不存在；"
+                              f"请核对拼写（可写机构、行政区划、人物或文件的编号）", r.loc)
+        for c in m.sources:
+            yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
     for d in a.documents.values():
         yield from _check(a, d.issuer_body, "actor", "发文机关")
     for b in a.bodies.values():

@@ -34,6 +34,17 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
                 yield Finding("source-classified", "warning",
                               f"公开的{e.type_zh}事件只有非公开来源（{'、'.join(str(lv) for lv in levels)}），"
                               f"公开版中将没有出处；请补一个公开来源，或把事件的密级定为不低于来源", e.loc)
+    for m in a.memos:
+        if not m.sources:
+            yield Finding("memo-no-source", "error",
+                          f"记事{('“' + m.id + '”') if m.id else ''}没有来源；大事记只记来源所载之事，请在 sources 中写明依据的文件编号",
+                          m.loc)
+        elif m.classification.rank == 0:
+            levels = [a.documents[c.doc].classification for c in m.sources if c.doc in a.documents]
+            if levels and all(lv.rank > 0 for lv in levels):
+                yield Finding("source-classified", "warning",
+                              f"公开的记事只有非公开来源（{'、'.join(str(lv) for lv in levels)}），公开版不收此条；"
+                              f"请补一个公开来源，或把记事的密级定为不低于来源", m.loc)
     for p in a.posts:
         if p.start and p.end and p.start.earliest() > p.end.latest():
             yield Finding("date-order", "warning", f"任职起始日期{p.start}晚于终止日期{p.end}", p.loc)
@@ -108,11 +119,11 @@ def check_documents(a: Archive, h: History) -> Iterator[Finding]:
                                   f"请删去尖括号标记（输出时会按原文字显示，不会执行）", Loc(rel, i))
                     break
     cited: set[str] = set()
-    for rec in list(a.events) + list(a.posts) + list(a.staffing):
+    for rec in list(a.events) + list(a.posts) + list(a.staffing) + list(a.memos):
         cited.update(c.doc for c in rec.sources)
     for d in a.documents.values():
         if d.id not in cited:
-            yield Finding("doc-uncited", "info", f"文件“{d.heading}”尚未被任何事件、任职或编制记录引用", d.loc)
+            yield Finding("doc-uncited", "info", f"文件“{d.heading}”尚未被任何事件、任职、编制或记事记录引用", d.loc)
 
 
 def check_staffing(a: Archive, h: History) -> Iterator[Finding]:

@@ -382,10 +382,16 @@ def check_generated_text(archive: Archive, history: History) -> Iterator[Finding
     event (or the record) that supplied the text."""
     from ..views.chronology import chronology
 
-    terms, _evaluative, relative, first_person, _tz, _common = _style_options(archive)
-    for entry in chronology(archive, history):
-        text = entry.plain()
-        loc = entry.event.loc
+    terms, evaluative, relative, first_person, _tz, _common = _style_options(archive)
+    texts = [(entry.plain(), entry.event.loc) for entry in chronology(archive, history)]
+    memos = [(m.text, m.loc) for m in archive.memos]   # the editor's 记事: the house style applies as to prose
+    for m_text, m_loc in memos:
+        for w in evaluative:
+            if w in m_text:
+                yield Finding("style-evaluative", "warning", f"记事“{m_text[:30]}…”中有评价性词语“{w}”；"
+                              f"志书述而不论，请改为记事实", m_loc)
+                break
+    for text, loc in texts + memos:
         for m in HALF_PUNCT_RE.finditer(text):
             p = m.start()
             if _CJK_RE.match(text[p - 1] if p else "") or _CJK_RE.match(text[p + 1] if p + 1 < len(text) else ""):

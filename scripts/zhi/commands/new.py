@@ -10,12 +10,12 @@ from pathlib import Path
 from ..project import root_from_args
 
 KINDS = {"body": "机构", "event": "事件", "document": "文件", "person": "人物", "post": "任职",
-         "staffing": "编制", "jurisdiction": "行政区划"}
+         "staffing": "编制", "jurisdiction": "行政区划", "memo": "记事"}
 ALIASES = {v: k for k, v in KINDS.items()} | {"区划": "jurisdiction", "文件记录": "document", "人员": "person"}
 PREFIX = {"body": "body", "event": "ev", "document": "doc", "person": "p", "post": "post", "staffing": "st",
-          "jurisdiction": "jur"}
+          "jurisdiction": "jur", "memo": "memo"}
 DIRS = {"body": "bodies", "event": "events", "document": "documents", "person": "people", "post": "posts",
-        "staffing": "staffing", "jurisdiction": "jurisdictions"}
+        "staffing": "staffing", "jurisdiction": "jurisdictions", "memo": "memos"}
 
 TEMPLATES = {
     "body": """# 机构（填好后删去注释）。名称、上级、规格、属地写在设立事件中：{event_file}
@@ -73,6 +73,15 @@ classification: 公开   # 公开 内部 秘密 机密 绝密（如 秘密★10�
   basis: 核定          # 核定 或 实有
   figures: {{行政编制: 0}}
   sources: []
+""",
+    "memo": """# 记事：事件之外、大事记要记的事（见 guide/dashiji.md）；它不设立、不撤销任何机构
+- id: {id}
+  date: {today}
+  text: （待填：一句完整的话，只写来源所载之事，以句号结尾）
+  # jurisdiction: 行政区划编号（不写则进各行政区划的大事记）
+  # mentions: [涉及的机构、人物、文件编号]
+  # classification: 内部
+  sources: []          # 至少一个文件编号
 """,
     "jurisdiction": """id: {id}
 level: 县             # 省 地级市 县 县级市 市辖区 …
@@ -156,10 +165,10 @@ def create(root: Path, kind: str, wanted: str | None = None, date: str | None = 
     year = today[:4]
     a = load_archive(root)
     taken = set(a.bodies) | set(a.jurisdictions) | set(a.documents) | set(a.people) | \
-        {e.id for e in a.events} | {p.id for p in a.posts} | {s.id for s in a.staffing}
+        {e.id for e in a.events} | {p.id for p in a.posts} | {s.id for s in a.staffing} | {m.id for m in a.memos}
     existing = {"body": a.bodies, "jurisdiction": a.jurisdictions, "document": a.documents, "person": a.people,
                 "event": [e.id for e in a.events], "post": [p.id for p in a.posts if p.id],
-                "staffing": [s.id for s in a.staffing if s.id]}[kind]
+                "staffing": [s.id for s in a.staffing if s.id], "memo": [m.id for m in a.memos if m.id]}[kind]
     stamp = today.replace("-", "") if not iso else iso
     rid = fresh_id(kind, taken, wanted, archive_prefix(existing, PREFIX[kind]), stamp)
     if rid in taken:
@@ -192,7 +201,7 @@ def create(root: Path, kind: str, wanted: str | None = None, date: str | None = 
             path.write_text(TEMPLATES[kind].format(id=rid, today=today), encoding="utf-8")
             written = [path]
     else:
-        path = _list_file(base, year if kind in ("event", "staffing") else None)
+        path = _list_file(base, year if kind in ("event", "staffing", "memo") else None)
         _append(path, TEMPLATES[kind].format(id=rid, today=today))
         written = [path]
     if notes is not None:

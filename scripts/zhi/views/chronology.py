@@ -79,26 +79,62 @@ def staffing_text(s: Staffing) -> str:
     return text
 
 
+# a name that begins with one of these, or holds its jurisdiction's name, can be read alone
+_PLACED = ("县", "区", "市", "州", "省", "旗", "乡", "镇", "盟", "地区", "专区", "中共", "中国", "共青团", "新民主主义",
+           "人民", "全国")
+# kinds of bodies that are places or stand alone: never prefixed with a superior's name
+_ALONE = ("乡镇", "街道", "企业")
+
+
+def in_context(a: Archive, h: History, rid: str, name: str, d: Date | None) -> str:
+    """A body's name as the 大事记 prints it, readable alone: a bare "办公室" under the county committee becomes
+    "县委办公室" (its superior's short name, else its name, put before it). A name that already says whose it
+    is (县…, 中共…, one that holds its jurisdiction's name or its superior's) is left as it is."""
+    t = h.get(rid)
+    if t is None or t.is_jurisdiction or d is None or not name:
+        return name
+    kind = a.bodies[rid].body_kind if rid in a.bodies else ""
+    if kind in _ALONE or name.startswith(_PLACED):
+        return name
+    parent = t.parent_on(d) or (t.parents[0].value if t.parents else None)
+    if not parent:
+        return name
+    pt = h.get(parent)
+    if pt is None:
+        return name
+    places = set()
+    for j in [s.value for s in t.jurisdictions] + [s.value for s in pt.jurisdictions]:
+        jt = h.get(j)
+        if jt is not None:
+            for span in jt.names:
+                places |= {n for n in span.value if n}
+    names = pt.names_on(d) or {pt.current_name()}
+    if any(p and (p in name or p[:-1] and name.startswith(p[:-1])) for p in places) or any(n in name for n in names):
+        return name
+    full, short = pt.name_on(d) or (pt.current_name(), None)
+    return (short or full) + name
+
+
 class _Writer:
     def __init__(self, a: Archive, h: History):
         self.a, self.h = a, h
 
-    def m(self, rid: str, text: str) -> Mention:
-        return Mention(rid, text)
+    def m(self, rid: str, text: str, d: Date | None = None) -> Mention:
+        return Mention(rid, in_context(self.a, self.h, rid, text, d))
 
     def before(self, rid: str, e: Event) -> Mention:
-        return self.m(rid, name_before(self.h, rid, e))
+        return self.m(rid, name_before(self.h, rid, e), e.date)
 
     def now(self, rid: str, e: Event) -> Mention:
         """A body's name at the moment of the event (for a body created by it, its first name)."""
         t = self.h.get(rid)
         if t is not None and any(s.start_event is e for s in t.names):
-            return self.m(rid, name_after(self.h, rid, e))
-        return self.m(rid, name_before(self.h, rid, e))
+            return self.m(rid, name_after(self.h, rid, e), e.date)
+        return self.m(rid, name_before(self.h, rid, e), e.date)
 
     def created_name(self, rid: str, e: Event) -> list[Segment]:
         name = name_after(self.h, rid, e)
-        segs: list[Segment] = [self.m(rid, name)]
+        segs: list[Segment] = [self.m(rid, name, e.date)]
         short = short_after(self.h, rid, e)
         if short and short != name:
             segs.append(f"（简称{short}）")

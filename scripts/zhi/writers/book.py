@@ -28,6 +28,7 @@ from ..rawhtml import sanitize
 from ..safelinks import SafeLinksExtension
 from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
+from ..views.dashiji import dashiji
 from ..views.kaoyi import kaoyi_items
 from ..views.lineage import by_name_in_term, post_order
 from ..views.naming import name_on
@@ -81,6 +82,7 @@ class BookWriter:
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(self.theme)), autoescape=True,
                                       trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
         self.entries = chronology(a, h)
+        self.dashiji = dashiji(a, h, entries=self.entries)   # the 大事记 prints the selection, grouped
         self.figs = figures(a)
         self.tables = Tables(a, h, self.entries, self.figs)
         self.ids = _Ids()
@@ -183,12 +185,14 @@ class BookWriter:
         anchor = self.heading(1, "大事记")
         self.notes_key = "大事记"
         years: dict[int, list[Entry]] = {}
-        for e in self.entries:
+        for e in self.dashiji:
             years.setdefault(e.date.year, []).append(e)
+        form = getattr(self.book, "dashiji_form", "年") if self.book else "年"
         rows = []
         for y, items in years.items():
-            rows.append((y, [(_when(e.date), self.entry_html(e)) for e in items]))
-        return self.env.get_template("chronology.html.j2").render(anchor=anchor, years=rows)
+            rows.append((y, [(e.date.chinese() if form == "日期" else _when(e.date), self.entry_html(e))
+                             for e in items]))
+        return self.env.get_template("chronology.html.j2").render(anchor=anchor, years=rows, form=form)
 
     def snapshot_dates(self) -> list[Date]:
         dates = list(getattr(self.book, "snapshots", []) or [])

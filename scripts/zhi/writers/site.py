@@ -22,6 +22,7 @@ from ..model import BASIS_ZH, EVENT_TYPES, Archive
 from ..rawhtml import escape_all, sanitize
 from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
+from ..views.dashiji import dashiji
 from ..views.kaoyi import anchor_of, kaoyi_items
 from ..views.lineage import entries_by_event, lineage
 from ..views.naming import name_on
@@ -31,6 +32,8 @@ from . import svg
 from .prose import ProseRenderer, citation_text
 from .svg import staffing_chart
 from .tables import Tables
+
+NIANBIAO = "dashiji/nianbiao.md"  # 机构变动年表: every change, one entry each
 
 
 def page_of(a: Archive, rid: str) -> str | None:
@@ -44,7 +47,7 @@ def page_of(a: Archive, rid: str) -> str | None:
     if rid in a.people:
         return f"renwu/index.md#{rid}"
     if rid in a.events_by_id():
-        return f"dashiji/index.md#{rid}"
+        return f"{NIANBIAO}#{rid}"   # every event is in the 机构变动年表; the 大事记 holds a selection
     return None
 
 
@@ -109,6 +112,8 @@ class SiteWriter:
         self.env.globals["rel"] = lambda page, to: Markup(rel(page, to))
         self.env.globals.update(kind_label=kind_label, dash=dash, figure_note=figure_note, basis_zh=BASIS_ZH)
         self.entries = chronology(a, h)
+        self.dashiji = dashiji(a, h, entries=self.entries)
+        self.form = getattr(a.book, "dashiji_form", "年") if a.book else "年"
         self.figs = figures(a)
         self.tree = SiteTree()
         self.tables = Tables(a, h, self.entries, self.figs)
@@ -190,7 +195,7 @@ class SiteWriter:
         self.tree.nav = [
             {"首页": "index.md"},
             {"志书": nav_book},
-            {"大事记": ["dashiji/index.md"] + [f"dashiji/{j.id}.md" for j in self.in_scope]},
+            {"大事记": ["dashiji/index.md"] + [f"dashiji/{j.id}.md" for j in self.in_scope] + [NIANBIAO]},
             {"机构": "jigou/index.md"},
             {"文件": "wenjian/index.md"},
             {"年表": "nianbiao/index.md"},
@@ -235,11 +240,11 @@ class SiteWriter:
             ev = en.event
             label = f"{en.date.chinese()} {en.plain()[:24]}…"
             for rid in en.bodies | en.jurisdictions:
-                self.backlink(rid, "dashiji/index.md", label)
+                self.backlink(rid, NIANBIAO, label)
             for d in en.sources:
-                self.backlink(d.id, "dashiji/index.md" + (f"#{ev.id}" if ev.id else ""), label)
+                self.backlink(d.id, NIANBIAO + (f"#{ev.id}" if ev.id else ""), label)
             for _, d in en.dissents:  # a source cited as dissent links back to the fact and to the 考异表
-                self.backlink(d.id, "dashiji/index.md" + (f"#{ev.id}" if ev.id else ""), f"{label}（异说）")
+                self.backlink(d.id, NIANBIAO + (f"#{ev.id}" if ev.id else ""), f"{label}（异说）")
                 self.backlink(d.id, "kaoyi.md#" + anchor_of(ev), f"考异表：{label}")
         for p in self.a.posts:
             for c in p.sources:
@@ -253,12 +258,17 @@ class SiteWriter:
 
     # ---- sections ----------------------------------------------------------------------------------------
     def chronology_pages(self) -> None:
-        self.add("dashiji/index.md", "大事记", "chronology.md.j2", entries=self.entries, years=_by_year(self.entries),
-                 scope=None)
+        """The 大事记 (selected and grouped, as the book prints it), one per jurisdiction, and the 机构变动年表
+        with every change, so that nothing is lost by selecting."""
+        self.add("dashiji/index.md", "大事记", "chronology.md.j2", entries=self.dashiji, years=_by_year(self.dashiji),
+                 scope=None, full=False, form=self.form)
+        self.add(NIANBIAO, "机构变动年表", "chronology.md.j2", entries=self.entries, years=_by_year(self.entries),
+                 scope=None, full=True, form="年")
         for j in self.in_scope:
-            entries = [e for e in self.entries if j.id in e.jurisdictions]
+            entries = [e for e in self.dashiji if j.id in e.jurisdictions]
             self.add(f"dashiji/{j.id}.md", f"{self.name(j.id)}大事记", "chronology.md.j2", entries=entries,
-                     years=_by_year(entries), scope=j, place=lineage(self.a, self.h, j.id, entries))
+                     years=_by_year(entries), scope=j, full=False, form=self.form,
+                     place=lineage(self.a, self.h, j.id, [e for e in self.entries if j.id in e.jurisdictions]))
 
     def staffing_notes(self) -> dict[str, list]:
         """考异 items about staffing figures, by the body whose 编制 table shows them."""
@@ -370,7 +380,7 @@ class SiteWriter:
         items = kaoyi_items(self.a, self.h, self.entries)
         for it in items:
             ev = it.entry.event if it.entry else None
-            it.where = ("dashiji/index.md" + (f"#{ev.id}" if ev.id else "")) if ev else f"jigou/{it.body}.md"
+            it.where = (NIANBIAO + (f"#{ev.id}" if ev.id else "")) if ev else f"jigou/{it.body}.md"
         todo = [it for it in items if not it.note] if self.edition == "internal" else []
         self.add("kaoyi.md", "考异", "kaoyi.md.j2", items=items, todo=todo, edition=self.edition,
                  citation_of=citation_text)

@@ -1,0 +1,358 @@
+"""大事记: the editor's chronology, made from the complete list of changes (the 机构变动年表, ``chronology``).
+
+Selection follows the house style's rules (``dashiji:`` in sources/house-style.yaml) unless a record says
+``dashiji: 收`` or ``不收``. Changes made on one day by one document (or joined by hand with ``group:``) become
+one entry naming them all in the document's order. The principal posts' appointments come from the post
+records, and the editor's own 记事 (``sources/memos/``) are sorted in. Every entry keeps its sources; what other
+sources say (考异) stays with it as a note. The edition filter has run before: nothing withheld is seen here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..classification import highest
+from ..history import History
+from ..model import Archive, Document, Event, Memo, Post
+from .chronology import Entry, Mention, Segment, _join, _Writer, chronology, in_context
+from .naming import name_on
+
+# event types a change of a principal body is told for; the others (编制核定, 职能划转 …) only in the 年表
+TYPES = ("establish", "merge", "split", "abolish", "restore", "reorganise", "rename", "rerank", "rejurisdiction",
+         "reparent", "co-locate", "separate", "suspend", "resume", "add-name", "drop-name", "transfer", "staffing")
+DEFAULT_TYPES = ("establish", "merge", "split", "abolish", "restore", "reorganise", "rename", "rerank",
+                 "rejurisdiction", "reparent", "co-locate", "separate", "suspend", "resume")
+# the house style's `dashiji:` keys, their defaults and what they hold (guide/dashiji.md)
+DEFAULTS: dict[str, object] = {
+    "types": list(DEFAULT_TYPES),
+    # 党委工作部门: real county 大事记 record the committee's departments (化德县志 1956, 1959: tests/fixtures/real)
+    "kinds": ["党委工作部门", "人大机关", "政协机关", "审判机关", "检察机关", "纪律检查机关"],
+    "ranks": ["正省级", "副省级", "正厅级", "副厅级", "正地级", "副地级", "正处级", "副处级", "正县级", "副县级"],
+    "names": ["编制委员会", "机构编制"],
+    "top": True,
+    "jurisdictions": True,
+    "reform": 5,
+    "leaders": ["书记", "县长", "区长", "市长", "旗长", "主任", "主席", "编委主任", "编办主任"],
+    "staffing": False,
+}
+OPTIONS = {
+    "types": "事件类型列表", "kinds": "机构类别列表", "ranks": "规格列表", "names": "名称中的词语列表",
+    "top": "true/false", "jurisdictions": "true/false", "reform": "整数（0 表示不按此收录）",
+    "leaders": "职务列表", "staffing": "true/false",
+}
+# bodies that have no superior body but are not the jurisdiction's leading bodies
+_NOT_TOP = ("乡镇", "街道", "事业单位", "企业", "群团机关", "民主党派")
+
+
+@dataclass
+class Rules:
+    types: set[str]
+    kinds: set[str]
+    ranks: set[str]
+    names: list[str]
+    top: bool
+    jurisdictions: bool
+    reform: int
+    leaders: list[str]
+    staffing: bool
+
+    @classmethod
+    def from_options(cls, options: dict[str, object] | None = None) -> Rules:
+        o = dict(DEFAULTS)
+        o.update(options or {})
+        types = {t for t in o["types"]}  # type: ignore[union-attr]
+        return cls(types, set(o["kinds"]), set(o["ranks"]), list(o["names"]), bool(o["top"]),  # type: ignore
+                   bool(o["jurisdictions"]), int(o["reform"]), list(o["leaders"]), bool(o["staffing"]))  # type: ignore
+
+
+def rules_for(root: Path | str) -> Rules:
+    from ..project import load_house_style  # lazy: project imports the checks, which import the views
+    return Rules.from_options(load_house_style(Path(root)).dashiji)
+
+
+@dataclass
+class Item(Entry):
+    """One 大事记 entry: one or more events (a document's changes), a post, or an editor's 记事."""
+
+    members: list[Event] = field(default_factory=list)
+    record: Event | Post | Memo | None = None
+    kind: str = "event"   # event | post | memo
+
+    @property
+    def anchor(self) -> str:
+        rec = self.record
+        return rec.id if rec is not None and rec.id else ""
+
+
+# ---- selection ----------------------------------------------------------------------------------------------
+def _span_value(spans, d):
+    hits = [s for s in spans if s.covers(d)]
+    return hits[-1].value if hits else (spans[0].value if spans else None)
+
+
+def principal(a: Archive, h: History, rid: str, e: Event, rules: Rules) -> bool:
+    """A body whose changes the 大事记 tells: a jurisdiction, a leading body of one (no superior body), one of
+    the kinds, ranks or names the rules list."""
+    t = h.get(rid)
+    if t is None or t.outside:
+        return False
+    if t.is_jurisdiction:
+        return rules.jurisdictions
+    nb = e.new.get(rid)
+    kind = (nb.body_kind if nb and nb.body_kind else None) or _span_value(t.kinds, e.date) \
+        or (a.bodies[rid].body_kind if rid in a.bodies else "")
+    rank = (nb.rank if nb and nb.rank else None) or _span_value(t.ranks, e.date)
+    parent = (nb.parent.id if nb and nb.parent else None) if nb else t.parent_on(e.date)
+    if nb is None and parent is None and t.parents:
+        parent = _span_value(t.parents, e.date)
+    if kind in rules.kinds or (rank and rank in rules.ranks):
+        return True
+    names = t.names_on(e.date) | ({nb.name} if nb and nb.name else set())
+    if any(w in n for w in rules.names for n in names if n):
+        return True
+    return rules.top and parent is None and kind not in _NOT_TOP
+
+
+def tellable(h: History, e: Event, rules: Rules) -> bool:
+    """A kind of change the rules tell (or one the editor asked for); 编制核定, 职能划转 … stay in the 年表. A body put
+    under another superior is told by the 年表 only; a jurisdiction's change of parent (改属) is a 大事记 matter."""
+    if e.dashiji is not None:
+        return e.dashiji
+    if e.type not in rules.types and not (rules.staffing and e.type == "staffing"):
+        return False
+    if e.type == "reparent":
+        t = h.get(e.body.id) if e.body else None
+        return t is not None and t.is_jurisdiction
+    return True
+
+
+def selected(a: Archive, h: History, en: Entry, rules: Rules) -> bool:
+    e = en.event
+    if e.dashiji is not None:
+        return e.dashiji
+    return tellable(h, e, rules) and any(principal(a, h, r.id, e, rules) for r in e.participants())
+
+
+# ---- grouping -----------------------------------------------------------------------------------------------
+def _document(en: Entry) -> Document | None:
+    """The document that made the change: the first archival source that supports it, else the first one."""
+    archival = [d for d in en.sources if not d.genre]
+    return (archival or en.sources or [None])[0]
+
+
+def _group_key(en: Entry) -> tuple | None:
+    """Changes are one entry when an editor groups them, or one archival document made them on one day (a 志书 or
+    资料汇编 that tells many changes did not make them together)."""
+    e = en.event
+    if e.group:
+        return ("hand", e.group)
+    doc = _document(en)
+    if doc is None or doc.genre or e.date is None:
+        return None
+    return ("doc", doc.id, e.date.sort_key())
+
+
+def _body(segs: list[Segment]) -> list[Segment]:
+    """A sentence without its full stop (to be joined with others)."""
+    return segs[:-1] if segs and segs[-1] == "。" else list(segs)
+
+
+def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
+    """A run of changes of one type from one document, said once: 设立A、B、C / 撤销A、B / A、B分别更名为C、D."""
+    es = [en.event for en in run]
+    kind = es[0].type
+    if len(run) > 1:
+        if kind == "establish" and all(e.body for e in es):
+            attrs = [w.attributes(e.body.id, e) for e in es]
+            same = all(_text(x) == _text(attrs[0]) for x in attrs)
+            segs: list[Segment] = ["设立"] + _join([w.created_name(e.body.id, e) for e in es])
+            if same and attrs[0]:
+                first = attrs[0][0]
+                segs += ["，均" + first[1:] if isinstance(first, str) and first.startswith("，") else first]
+                segs += attrs[0][1:]
+            return segs
+        if kind == "abolish" and all(e.body and not e.functions_to for e in es):
+            return ["撤销"] + _join([[w.before(e.body.id, e)] for e in es])
+        if kind == "abolish" and all(e.body and len(e.functions_to) == 1 for e in es):
+            return ["撤销"] + _join([[w.before(e.body.id, e)] for e in es]) + ["，其职能分别并入"] \
+                + _join([[w.now(e.functions_to[0].id, e)] for e in es])
+        into = [e.after[0].id if e.after else None for e in es]
+        if kind == "merge" and all(len(e.before) == 2 and not e.partly and t in {r.id for r in e.before}
+                                   for e, t in zip(es, into)):
+            return _join([[w.before(next(r.id for r in e.before if r.id != t), e)] for e, t in zip(es, into)]) \
+                + ["分别并入"] + _join([[w.before(t, e)] for e, t in zip(es, into)])
+        if kind == "rename" and all(e.body for e in es):
+            news = [[w.m(e.body.id, e.name or name_on(w.h, e.body.id, e.date), e.date)] for e in es]
+            return _join([[w.before(e.body.id, e)] for e in es]) + ["分别更名为"] + _join(news)
+        if kind == "rerank" and all(e.body and e.rank and not (e.wording or e.level or e.body_kind) for e in es) \
+                and len({e.rank for e in es}) == 1:
+            return _join([[w.now(e.body.id, e)] for e in es]) + [f"规格均调整为{es[0].rank}"]
+        if kind == "rejurisdiction" and len({e.jurisdiction.id if e.jurisdiction else None for e in es}) == 1 \
+                and all(e.body and not e.parent_set for e in es):
+            return _join([[w.now(e.body.id, e)] for e in es]) + ["划归", w.now(es[0].jurisdiction.id, es[0])]
+        if kind in ("reparent",) and all(e.body and e.parent and not e.co_parents for e in es) \
+                and len({e.parent.id for e in es}) == 1:
+            return _join([[w.now(e.body.id, e)] for e in es]) + ["改为隶属", w.now(es[0].parent.id, es[0])]
+    return _join([_body(en.segments) for en in run], "；")
+
+
+def _text(segs: list[Segment]) -> str:
+    return "".join(s if isinstance(s, str) else s.text for s in segs)
+
+
+def _lead(docs: list[Document], when) -> list[Segment]:
+    """'国务院批准，' when the document's issuer and how it acted are recorded (the editor's `action`) and the
+    document is of the entry's date; '经国务院批准，' when it came earlier (or its date is not known): the
+    entry's date is the change's, and the approval is not dated to it."""
+    if len({d.id for d in docs}) != 1:
+        return []
+    d = docs[0]
+    if not (d.issuer and d.action):
+        return []
+    same_day = d.date is not None and when is not None and d.date.sort_key() == when.sort_key()
+    return [f"{d.issuer}{d.action}，" if same_day else f"经{d.issuer}{d.action}，"]
+
+
+def _merge_entries(w: _Writer, group: list[Entry]) -> Item:
+    """One entry for changes made together, in the order the records give them (the document's order); changes
+    of one type are said once (设立A、B、C), in the order their type first appears."""
+    group = sorted(group, key=lambda en: en.event.order)
+    runs: dict[str, list[Entry]] = {}
+    for en in group:
+        runs.setdefault(en.event.type, []).append(en)
+    segs = _join([_run_text(w, run) for run in runs.values()], "；")
+    docs = [d for d in (_document(en) for en in group) if d is not None]
+    segs = _lead(docs, group[0].date) + segs + ["。"]
+    first = group[0]
+    sources: list[Document] = []
+    pages: dict[str, str] = {}
+    for en in group:
+        for d in en.sources:
+            if d not in sources:
+                sources.append(d)
+        pages.update(en.pages)
+    dissents = [x for en in group for x in en.dissents]
+    kaoyi = "；".join(en.kaoyi for en in group if en.kaoyi)
+    anchor_event = next((en.event for en in group if en.dissents or en.kaoyi), first.event)
+    return Item(anchor_event, first.date, segs, sources, set().union(*(en.jurisdictions for en in group)),
+                set().union(*(en.bodies for en in group)), highest([en.classification for en in group]),
+                dissents, kaoyi, pages, members=[en.event for en in group], record=first.event, kind="event")
+
+
+def _single(en: Entry) -> Item:
+    lead = _lead([_document(en)], en.date) if _document(en) else []
+    return Item(en.event, en.date, lead + en.segments, en.sources, en.jurisdictions, en.bodies, en.classification,
+                en.dissents, en.kaoyi, en.pages, members=[en.event], record=en.event, kind="event")
+
+
+# ---- leaders ------------------------------------------------------------------------------------------------
+def _title(a: Archive, h: History, p: Post) -> str:
+    """The post as the 大事记 names it: 县委书记, 临水县县长, 区编办主任."""
+    rid = p.body.id
+    t = h.get(rid)
+    d = p.start
+    if t is None:
+        return p.post
+    jur = t.jurisdiction_on(d) if d else None
+    if jur and p.post[:1] in ("县", "区", "市", "旗", "州") and p.post.endswith("长"):
+        return name_on(h, jur, d) + p.post          # 临水县县长
+    full, short = t.name_on(d) if d and t.name_on(d) else (t.current_name(), None)
+    return in_context(a, h, rid, short or full, d) + p.post
+
+
+def leader_selected(a: Archive, h: History, p: Post, rules: Rules) -> bool:
+    if p.dashiji is not None:
+        return p.dashiji
+    if p.start is None or p.start_unknown or p.body is None:
+        return False
+    t = h.get(p.body.id)
+    if t is None or t.outside or t.is_jurisdiction:
+        return False
+    title = _title(a, h, p)
+    kind = _span_value(t.kinds, p.start) or (a.bodies[p.body.id].body_kind if p.body.id in a.bodies else "")
+    top = t.parent_on(p.start) is None and kind not in _NOT_TOP
+    for rule in rules.leaders:
+        if rule == p.post and top:
+            return True
+        if rule != p.post and len(rule) > len(p.post) and title.endswith(rule):
+            return True
+    return False
+
+
+def _leader_item(a: Archive, h: History, p: Post) -> Item | None:
+    person = a.people.get(p.person.id) if p.person else None
+    if person is None or p.start is None:
+        return None
+    docs = [a.documents[c.doc] for c in p.sources if c.doc in a.documents]
+    segs: list[Segment] = [Mention(person.id, person.name), "任", Mention(p.body.id, _title(a, h, p)), "。"]
+    t = h.get(p.body.id)
+    jur = t.jurisdiction_on(p.start) if t else None
+    level = highest([p.classification] + [d.classification for d in docs])
+    pages = {c.doc: c.page for c in p.sources if c.page and c.doc in a.documents}
+    return Item(_stub(p), p.start, segs, docs, {jur} if jur else set(), {p.body.id}, level, [], "", pages,
+                members=[], record=p, kind="post")
+
+
+# ---- the editor's 记事 --------------------------------------------------------------------------------------
+def _memo_item(a: Archive, h: History, m: Memo) -> Item | None:
+    if m.date is None or not m.text:
+        return None
+    docs = [a.documents[c.doc] for c in m.sources if c.doc in a.documents]
+    if m.jurisdiction:
+        jur = {m.jurisdiction.id}
+    else:
+        jur = {j.id for j in a.jurisdictions.values() if j.in_scope}
+    level = highest([m.classification] + [d.classification for d in docs])
+    pages = {c.doc: c.page for c in m.sources if c.page and c.doc in a.documents}
+    text = m.text if m.text.endswith(("。", "！", "？", "”", "）")) else m.text + "。"
+    return Item(_stub(m), m.date, [text], docs, jur, {r.id for r in m.mentions}, level, [], m.conflict_note, pages,
+                members=[], record=m, kind="memo")
+
+
+def _stub(rec: Post | Memo) -> Event:
+    """An event-shaped handle for writers that anchor and locate an entry by its event (id, place, order)."""
+    return Event(rec.id, rec.loc, rec.classification, type="memo" if isinstance(rec, Memo) else "post",
+                 date=rec.date if isinstance(rec, Memo) else rec.start, order=getattr(rec, "order", 0))
+
+
+# ---- the whole ------------------------------------------------------------------------------------------------
+def dashiji(a: Archive, h: History, rules: Rules | None = None, entries: list[Entry] | None = None,
+            jurisdiction: str | None = None) -> list[Item]:
+    """The 大事记 as the book prints it: selected, grouped, with leaders and 记事, in gazetteer order."""
+    rules = rules or rules_for(a.root)
+    entries = entries if entries is not None else chronology(a, h)
+    w = _Writer(a, h)
+    groups: dict[tuple, list[Entry]] = {}
+    order: list[tuple] = []
+    for i, en in enumerate(entries):
+        key = _group_key(en) or ("one", i)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(en)
+    items: list[Item] = []
+    for key in order:
+        group = [en for en in groups[key] if tellable(h, en.event, rules)]
+        if not group:
+            continue
+        chosen = [en for en in group if selected(a, h, en, rules)]
+        reform = key[0] == "doc" and rules.reform > 0 and len(group) >= rules.reform  # a 机构改革's document
+        if chosen or reform:
+            items.append(_merge_entries(w, group) if len(group) > 1 else _single(group[0]))
+    for p in a.posts:
+        if leader_selected(a, h, p, rules):
+            it = _leader_item(a, h, p)
+            if it:
+                items.append(it)
+    for m in a.memos:
+        if m.dashiji is not False:
+            it = _memo_item(a, h, m)
+            if it:
+                items.append(it)
+    rank = {"event": 0, "post": 1, "memo": 2}
+    items.sort(key=lambda it: (it.date.sort_key(), rank[it.kind],
+                               min((e.sort_key()[1:] for e in it.members), default=(9, it.event.order))))
+    if jurisdiction:
+        items = [it for it in items if jurisdiction in it.jurisdictions]
+    return items

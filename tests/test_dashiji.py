@@ -1,0 +1,272 @@
+"""大事记 (issue 15): selection by the house style's rules and the records' own choice, grouping by document and by
+hand, full names with context, leaders by rule, the editor's 记事, the two forms, and secrecy of grouped entries."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, make_archive, write
+from zhi.chronicle import load_book
+from zhi.editions import filter_archive
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.project import load_house_style
+from zhi.views.chronology import chronology
+from zhi.views.dashiji import Rules, dashiji
+
+
+@pytest.fixture(scope="module")
+def sample():
+    a = filter_archive(load_archive(ROOT), "public")
+    h = derive_history(a)
+    return a, h, chronology(a, h), dashiji(a, h)
+
+
+def texts(items):
+    return [(it.date.chinese(), it.plain()) for it in items]
+
+
+def test_default_rules_give_a_book_sized_chronology(sample):
+    a, _h, full, items = sample
+    years = a.book.lower.year - a.book.upper.year + 1
+    assert len(full) > 400                       # the 机构变动年表 keeps every change
+    assert years // 2 <= len(items) <= 3 * years  # about 1–3 entries a year, as county volumes have (not 400+)
+    per_year = Counter(it.date.year for it in items)
+    assert max(per_year.values()) <= 12
+    # no entry is a bare 编制核定 or 职能划转 of an ordinary department: those stay in the 年表
+    assert not any(it.plain().startswith("核定") for it in items)
+    # every event of the 大事记 is an event of the 年表
+    in_full = {id(en.event) for en in full}
+    assert all(id(e) in in_full for it in items for e in it.members)
+
+
+def test_principal_bodies_are_selected_and_ordinary_departments_are_not(sample):
+    _a, _h, _full, items = sample
+    got = {s: d for d, s in texts(items)}
+    assert got["设立县人民法院（简称县法院），为审判机关，正科级。"] == "1950年3月1日"          # a kind the rules list
+    assert got["设立县编制委员会（简称县编委），隶属县革命委员会，为议事协调机构。"] == "1979年6月18日"  # 编委 by name
+    assert got["县人民委员会更名为县革命委员会（简称县革委会）。"] == "1968年3月20日"     # a leading body
+    assert not any("设立县卫生院" in s for s in got)      # a hospital under a department: the 年表 only
+    assert not any("设立县水利科" in s for s in got)
+
+
+def test_overrides_win_over_the_rules(sample):
+    _a, _h, full, items = sample
+    plain = [it.plain() for it in items]
+    assert "撤销县委农村工作部，其职能并入县农业科。" in plain                 # dashiji: 收
+    renamed = "青澜市公安局河东分局更名为青澜市公安局望川分局（简称望川公安分局）。"
+    assert renamed not in plain and renamed in [en.plain() for en in full]   # dashiji: 不收, still in the 年表
+
+
+def test_one_document_one_day_is_one_entry_in_its_order(sample):
+    _a, _h, _full, items = sample
+    got = texts(items)
+    assert ("1980年4月10日", ("县财政科、县民政科、县教育科、县文化科、县农业科、县林业科、县卫生科、县统计科、县水利科"
+            "分别更名为县财政局、县民政局、县教育局、县文化局、县农业局、县林业局、县卫生局、县统计局、县水利局。")) in got
+    first = next(s for d, s in got if d == "1949年9月20日")
+    assert first == "设立临水县、中共临水县委员会（简称县委）、县委组织部、县委宣传部。"
+    # the 2020 merger: one entry for the jurisdictions, in the document's order
+    merger = [s for d, s in got if d == "2020年9月1日"]
+    assert merger[0].startswith("撤销临水县，其行政区域分别划归河东区、北山区")
+    assert "分别并入" in merger[1] and merger[1].index("县委办公室") < merger[1].index("县档案馆")
+
+
+def test_grouping_by_hand(sample):
+    _a, _h, _full, items = sample
+    assert ("2018年2月6日", "设立区监察委员会（简称区监委），副县级；撤销区监察局，其职能并入区监察委员会。") \
+        in texts(items)
+
+
+def test_issuer_and_action_lead_the_entry_without_redating_the_approval(sample):
+    _a, _h, _full, items = sample
+    # the 国务院's approval is of 1983-07-16; the district was set up on 1983-10-01: “经…批准”, not “国务院批准”
+    assert ("1983年10月1日", "经国务院批准，设立河东区。") in texts(items)
+
+
+def test_no_out_of_scope_body_gets_an_entry(sample):
+    _a, h, _full, items = sample
+    outside = {t.id for t in h.timelines.values() if t.outside}
+    assert outside
+    for it in items:
+        for e in it.members:
+            assert not all(r.id in outside for r in e.participants())
+    assert not any("北山区。" == it.plain()[-4:] and it.plain().startswith("设立北山区") for it in items)
+    assert not any(it.date.qualifier == "before" for it in items)
+
+
+def test_leaders_by_rule(sample):
+    _a, _h, _full, items = sample
+    leaders = [(d, s) for d, s in texts(items) if "任" in s and s.endswith(("书记。", "县长。", "区长。", "主任。"))]
+    assert ("1949年9月", "王振东任县委书记。") in leaders
+    assert ("1949年10月", "赵连山任临水县县长。") in leaders
+    assert ("1984年2月", "方玉琴任区编办主任。") in leaders
+    assert not any(s.endswith("局长。") or "妇联主任" in s for _, s in leaders)  # not a principal post
+
+
+def test_memos_are_sorted_in_and_the_internal_one_stays_internal():
+    raw = load_archive(ROOT)
+    for edition, want in (("public", False), ("internal", True)):
+        a = filter_archive(raw, edition)
+        items = dashiji(a, derive_history(a))
+        plain = [it.plain() for it in items]
+        assert "中共临水县委员会、临水县人民政府印发《临水县党政机构改革方案》，县级党政机构改革开始。" in plain
+        assert any(p.startswith("县编制委员会召开会议") for p in plain) is want
+        i = plain.index("中共临水县委员会、临水县人民政府印发《临水县党政机构改革方案》，县级党政机构改革开始。")
+        assert items[i].date.chinese() == "1984年2月20日" and items[i].sources[0].number == "临发〔1984〕5号"
+        assert items[i - 1].date.sort_key() <= items[i].date.sort_key() <= items[i + 1].date.sort_key()
+
+
+def _archive(tmp_path: Path, events: str, extra: dict[str, str] | None = None) -> Path:
+    root = make_archive(tmp_path)
+    write(root, "sources/events/extra.yaml", events)
+    write(root, "sources/documents/d9.yaml", "id: d-9\nnumber: 测〔1966〕9号\nissuer: 测试县人民委员会\n"
+                                             "date: 1966-05-10\ntitle: 关于机构调整的通知\n")
+    for rel, text in (extra or {}).items():
+        write(root, rel, text)
+    return root
+
+
+def test_a_bare_name_is_printed_with_its_superior(tmp_path):
+    root = _archive(tmp_path, """
+- id: ev-bgs
+  type: establish
+  date: 1960-01-01
+  body: cs-bgs
+  name: 办公室
+  parent: cs-zhengfu
+  sources: [d-1956-1]
+- id: ev-bgs-end
+  type: abolish
+  date: 1966-05-10
+  body: cs-bgs
+  sources: [d-9]
+""", {"sources/bodies/bgs.yaml": "id: cs-bgs\nkind: 政府工作部门\n"})
+    a = load_archive(root)
+    h = derive_history(a)
+    plain = [en.plain() for en in chronology(a, h)]
+    assert "撤销县人委办公室。" in plain and "撤销办公室。" not in plain
+    assert any(p.startswith("设立县人委办公室，隶属测试县人民委员会") for p in plain)
+
+
+def test_a_grouped_entry_in_the_public_edition_holds_nothing_secret(tmp_path):
+    """Canary: a secret change made by the same document on the same day as a public one."""
+    root = _archive(tmp_path, """
+- id: ev-a
+  type: abolish
+  date: 1966-05-10
+  body: cs-jingwei
+  sources: [d-9]
+- id: ev-secret
+  type: establish
+  date: 1966-05-10
+  body: cs-canary
+  name: 测试县金丝雀办公室
+  parent: cs-zhengfu
+  classification: 秘密
+  sources: [d-9]
+- id: ev-c
+  type: abolish
+  date: 1966-05-10
+  body: cs-jiwei
+  sources: [d-9]
+""", {"sources/bodies/canary.yaml": "id: cs-canary\nkind: 政府工作部门\nclassification: 秘密\n"})
+    raw = load_archive(root)
+    rules = Rules.from_options({"reform": 2})
+    for edition in ("public", "internal"):
+        a = filter_archive(raw, edition)
+        items = dashiji(a, derive_history(a), rules)
+        text = "".join(it.plain() for it in items)
+        assert "撤销县经委、县计委。" in text or "撤销测试县经济委员会、测试县计划委员会。" in text
+        assert "金丝雀" not in text and all(e.id != "ev-secret" for it in items for e in it.members)
+
+
+def test_overrides_and_rules_are_read_and_wrong_values_are_reported(tmp_path):
+    root = _archive(tmp_path, """
+- id: ev-x
+  type: abolish
+  date: 1966-05-10
+  body: cs-jingwei
+  dashiji: 收
+  sources: [d-9]
+- id: ev-y
+  type: abolish
+  date: 1966-06-01
+  body: cs-jiwei
+  大事记: 也许
+  sources: [d-9]
+""", {"sources/house-style.yaml": "dashiji:\n  reform: 多\n  kinds: [人大机关, 人大]\n  colour: red\n"})
+    a = load_archive(root)
+    bad = [f for f in a.findings if f.code == "schema-value"]
+    assert bad and "只能写“收”" in bad[0].message and bad[0].loc.line > 0
+    hs = load_house_style(root)
+    msgs = " ".join(f.message for f in hs.findings)
+    assert "reform" in msgs and "“人大”不是机构类别" in msgs and "colour" in msgs
+    assert hs.dashiji == {"kinds": ["人大机关"]}
+    items = dashiji(a, derive_history(a))
+    assert [it.plain() for it in items if it.date.year == 1966] == ["撤销测试县经济委员会。"]
+
+
+def test_memo_needs_a_source_and_is_checked_like_prose(tmp_path):
+    from zhi.checks import run_checks
+    root = _archive(tmp_path, "[]\n", {"sources/memos/m.yaml": """
+- date: 1966-05-16
+  text: 县委召开扩大会议，成立县文化革命领导小组
+  sources: []
+- date: 1967-01
+  text: 县委召开会议，总结机构改革取得的显著成效，目前正在推广。
+  sources: [d-9]
+"""})
+    a = load_archive(root)
+    found = run_checks(a)
+    codes = {(f.code, f.loc.line) for f in found}
+    assert ("memo-no-source", 2) in codes and ("memo-text", 3) in codes
+    assert any(f.code == "style-evaluative" and f.loc.line == 5 for f in found)
+    assert any(f.code == "style-relative-time" and f.loc.line == 5 for f in found)
+
+
+def test_full_date_form_is_chosen_in_book_yaml(tmp_path):
+    root = make_archive(tmp_path)
+    p = root / "chronicle" / "book.yaml"
+    p.write_text(p.read_text(encoding="utf-8") + "dashiji_form: 日期\n", encoding="utf-8")
+    assert load_book(root).dashiji_form == "日期"
+    p.write_text(p.read_text(encoding="utf-8").replace("dashiji_form: 日期", "dashiji_form: 倒序"), encoding="utf-8")
+    book = load_book(root)
+    assert book.dashiji_form == "年" and any(f.code == "schema-value" for f in book.findings)
+
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real"
+
+
+def test_real_books_entries_covered_by_the_default_rules():
+    """Three real published 大事记 (tests/fixtures/real/*/README.md): every institutional entry the book carries is
+    in the 年表; the default rules select the leading bodies' and the committees' departments' changes, and leave
+    out only the government's 科/局, a state-run unit and a 领导小组 (left to the 机构 chapters and the 年表)."""
+    covered = {}
+    for name in ("huade", "zhengning-1966", "luoding-1949"):
+        a = load_archive(REAL / name)
+        h = derive_history(a)
+        full = chronology(a, h)
+        picked = {id(e) for it in dashiji(a, h) for e in it.members}
+        assert len(full) == len([e for e in a.events if e.date.qualifier != "before"])   # the book's all in the 年表
+        left = [en for en in full if id(en.event) not in picked]
+        for en in left:
+            t = h.get(en.event.participants()[0].id)
+            kind = a.bodies[t.id].body_kind if t.id in a.bodies else ""
+            assert kind in ("政府工作部门", "事业单位", "企业", "议事协调机构"), en.plain()
+        covered[name] = (len(full) - len(left), len(full))
+    assert covered["huade"][0] >= 10 and covered["luoding-1949"] == (7, 7)
+    print("covered by the default rules:", covered)
+
+
+def test_real_book_disagreeing_with_itself_is_printed_with_both_readings():
+    """《绥棱县志》: the 人民政府 section dates the change to 县人民委员会 1954-03-27, its 大事记 1955-03-25."""
+    a = load_archive(REAL / "suiling-zhengfu")
+    h = derive_history(a)
+    items = dashiji(a, h)
+    it = next(i for i in items if "更名为绥棱县人民委员会" in i.plain())
+    assert it.date.chinese() == "1954年3月27日"
+    assert it.note_texts()[0] == "另据《绥棱县志》大事记（1952—1957、1963—1967），为1955年3月25日。"
+    memos = [(i.date.chinese(), i.plain()) for i in items if i.kind == "memo"]
+    assert ("1954年3月27日至1954年3月29日", "召开绥棱县首届人民代表大会第一次会议，选举产生县人民政府组成人员。") in memos
+    assert ("1963年7月", "召开中国人民政治协商会议第二届绥棱县委员会会议。") in memos
+    assert ("1945年11月22日", "杜效伯任绥棱县县长。") in [(i.date.chinese(), i.plain()) for i in items]
