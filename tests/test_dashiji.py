@@ -1,6 +1,7 @@
 """大事记 (issue 15): selection by the house style's rules and the records' own choice, grouping by document and by
 hand, full names with context, leaders by rule, the editor's 记事, the two forms, and secrecy of grouped entries."""
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -270,3 +271,44 @@ def test_real_book_disagreeing_with_itself_is_printed_with_both_readings():
     assert ("1954年3月27日至1954年3月29日", "召开绥棱县首届人民代表大会第一次会议，选举产生县人民政府组成人员。") in memos
     assert ("1963年7月", "召开中国人民政治协商会议第二届绥棱县委员会会议。") in memos
     assert ("1945年11月22日", "杜效伯任绥棱县县长。") in [(i.date.chinese(), i.plain()) for i in items]
+
+
+def test_built_site_keeps_a_grouped_secret_out_and_the_full_list_in(tmp_path):
+    """The edition filter runs before the 大事记 is made: the public site's 大事记 and 年表 hold the public changes of
+    the document, never the secret one's name, and the build's own leak scan passes."""
+    from conftest import with_theme
+    from zhi.build import build_edition
+
+    root = with_theme(_archive(tmp_path, """
+- {id: ev-ka, type: establish, date: 1960, body: cs-ka, name: 测试县档案科, parent: cs-zhengfu, sources: [d-1956-1]}
+- {id: ev-kb, type: establish, date: 1960, body: cs-kb, name: 测试县统计科, parent: cs-zhengfu, sources: [d-1956-1]}
+- id: ev-a
+  type: abolish
+  date: 1966-05-10
+  body: cs-ka
+  sources: [d-9]
+- id: ev-secret
+  type: establish
+  date: 1966-05-10
+  body: cs-canary
+  name: 测试县金丝雀办公室
+  parent: cs-zhengfu
+  classification: 秘密
+  sources: [d-9]
+- id: ev-c
+  type: abolish
+  date: 1966-05-10
+  body: cs-kb
+  dashiji: 收
+  sources: [d-9]
+""", {"sources/bodies/canary.yaml": "id: cs-canary\nkind: 政府工作部门\nclassification: 秘密\n",
+      "sources/bodies/k.yaml": "- {id: cs-ka, kind: 政府工作部门}\n- {id: cs-kb, kind: 政府工作部门}\n",
+      "sources/memos/m.yaml": "- date: 1966-05\n  text: 测试县人民委员会召开会议，研究机构调整。\n  sources: [d-9]\n"}))
+    out = build_edition(root, pdf=False).out
+    raw = (out / "dashiji" / "index.html").read_text(encoding="utf-8")
+    dsj = re.sub(r"<[^>]+>", "", raw)
+    full = re.sub(r"<[^>]+>", "", (out / "dashiji" / "nianbiao" / "index.html").read_text(encoding="utf-8"))
+    assert "金丝雀" not in dsj + full and "ev-secret" not in raw + full
+    assert "撤销测试县档案科、测试县统计科" in dsj and "测试县人民委员会召开会议，研究机构调整。" in dsj
+    assert "撤销测试县档案科" in full and "研究机构调整" not in full   # a 记事 is not a change of any body
+    assert 'id="ev-a"' in raw and 'id="ev-c"' in raw                      # both events of the entry keep anchors
