@@ -268,7 +268,7 @@ def test_real_book_disagreeing_with_itself_is_printed_with_both_readings():
     assert it.date.chinese() == "1954年3月27日"
     assert it.note_texts()[0] == "另据《绥棱县志》大事记（1952—1957、1963—1967），为1955年3月25日。"
     memos = [(i.date.chinese(), i.plain()) for i in items if i.kind == "memo"]
-    assert ("1954年3月27日至1954年3月29日", "召开绥棱县首届人民代表大会第一次会议，选举产生县人民政府组成人员。") in memos
+    assert ("1954年3月27日至29日", "召开绥棱县首届人民代表大会第一次会议，选举产生县人民政府组成人员。") in memos
     assert ("1963年7月", "召开中国人民政治协商会议第二届绥棱县委员会会议。") in memos
     assert ("1945年11月22日", "杜效伯任绥棱县县长。") in [(i.date.chinese(), i.plain()) for i in items]
 
