@@ -79,11 +79,6 @@ class Item(Entry):
     record: Event | Post | Memo | None = None
     kind: str = "event"   # event | post | memo
 
-    @property
-    def anchor(self) -> str:
-        rec = self.record
-        return rec.id if rec is not None and rec.id else ""
-
 
 # ---- selection ----------------------------------------------------------------------------------------------
 def _span_value(spans, d):
