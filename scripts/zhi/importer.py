@@ -671,7 +671,7 @@ def _known(root: Path, to: Path) -> _Known:
     a = load_archive(root, with_book=False)
     for table in (a.bodies, a.jurisdictions, a.documents, a.people):
         k.ids.update(table)
-    for rec in list(a.events) + list(a.posts) + list(a.staffing):
+    for rec in list(a.events) + list(a.posts) + list(a.staffing) + list(a.memos):
         if rec.id:
             k.ids.add(rec.id)
     from .fields import archive_prefix

@@ -50,7 +50,7 @@ def compile_status(a: Archive, h: History, findings: list[Finding]) -> Status:
             st.chapters.append(ChapterStatus(ch.path, ch.title, ch.part, ch.status or "未标", chinese_chars(ch.body),
                                              ch.target, per_file[(ch.path, "error")], per_file[(ch.path, "warning")]))
     st.events_without_source = sum(1 for e in a.events if not e.sources)
-    cited = {c.doc for rec in [*a.events, *a.posts, *a.staffing] for c in rec.sources}
+    cited = {c.doc for rec in [*a.events, *a.posts, *a.staffing, *a.memos] for c in rec.sources}
     st.documents_uncited = sorted(d.id for d in a.documents.values() if d.id not in cited)
     upper = a.book.upper.year if a.book and a.book.upper else None
     lower = a.book.lower.year if a.book and a.book.lower else None
@@ -72,7 +72,7 @@ def compile_status(a: Archive, h: History, findings: list[Finding]) -> Status:
             last = lower or (max(years) if years else 0)
         st.empty_years[j.id] = [y for y in range(first, last + 1) if not years.get(y)]
     st.totals = {"机构": len(a.bodies), "事件": len(a.events), "文件": len(a.documents), "人物": len(a.people),
-                 "任职": len(a.posts), "编制": len(a.staffing),
+                 "任职": len(a.posts), "编制": len(a.staffing), "记事": len(a.memos),
                  "正文字数": sum(c.chars for c in st.chapters)}
     return st
 
