@@ -112,6 +112,25 @@ def load_house_style(root: Path) -> HouseStyle:
     return hs
 
 
+def _option_items(hs: HouseStyle, data: LMap, name: str, known, example: str):
+    """(key, value, place) of each known key of the option map ``name``; a map that is not one, or an unknown key,
+    is reported and skipped."""
+    opts = data.get(name)
+    if opts is None:
+        return
+    if not isinstance(opts, LMap):
+        hs.findings.append(Finding("house-style", "warning", f"“{name}”应为键值表，如 {example}",
+                                   Loc(HOUSE_STYLE, data.line_of(name))))
+        return
+    for key, value in opts.items():
+        loc = Loc(HOUSE_STYLE, opts.line_of(key))
+        if key not in known:
+            hs.findings.append(Finding("house-style", "warning",
+                                       f"“{name}”中有未知的键“{key}”（可用：{'、'.join(known)}）", loc))
+        else:
+            yield key, value, loc
+
+
 def _load_dashiji_rules(hs: HouseStyle, data: LMap) -> None:
     """`dashiji:` — what the 大事记 selects (guide/dashiji.md); a wrong value is reported and its default kept."""
     from .model import BODY_KINDS, EVENT_ALIASES
@@ -120,19 +139,7 @@ def _load_dashiji_rules(hs: HouseStyle, data: LMap) -> None:
         OPTIONS,
         TYPES,
     )
-    opts = data.get("dashiji")
-    if opts is None:
-        return
-    if not isinstance(opts, LMap):
-        hs.findings.append(Finding("house-style", "warning", "“dashiji”应为键值表，如 {reform: 5, leaders: [书记, 县长]}",
-                                   Loc(HOUSE_STYLE, data.line_of("dashiji"))))
-        return
-    for key, value in opts.items():
-        loc = Loc(HOUSE_STYLE, opts.line_of(key))
-        if key not in OPTIONS:
-            hs.findings.append(Finding("house-style", "warning",
-                                       f"“dashiji”中有未知的键“{key}”（可用：{'、'.join(OPTIONS)}）", loc))
-            continue
+    for key, value, loc in _option_items(hs, data, "dashiji", OPTIONS, "{reform: 5, leaders: [书记, 县长]}"):
         default = DEFAULTS[key]
         if isinstance(default, bool):
             ok = isinstance(value, bool)
@@ -162,19 +169,8 @@ def _load_dashiji_rules(hs: HouseStyle, data: LMap) -> None:
 
 
 def _load_staffing_options(hs: HouseStyle, data: LMap) -> None:
-    opts = data.get("staffing")
-    if opts is None:
-        return
-    if not isinstance(opts, LMap):
-        hs.findings.append(Finding("house-style", "warning", "“staffing”应为键值表，如 {stale-after: 10}",
-                                   Loc(HOUSE_STYLE, data.line_of("staffing"))))
-        return
-    for key, value in opts.items():
-        loc = Loc(HOUSE_STYLE, opts.line_of(key))
-        if key not in STAFFING_OPTIONS:
-            hs.findings.append(Finding("house-style", "warning",
-                                       f"“staffing”中有未知的键“{key}”（可用：{'、'.join(STAFFING_OPTIONS)}）", loc))
-        elif key == "stale-after" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+    for key, value, loc in _option_items(hs, data, "staffing", STAFFING_OPTIONS, "{stale-after: 10}"):
+        if key == "stale-after" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
             hs.findings.append(Finding("house-style", "warning",
                                        f"“stale-after”应为不小于 0 的整数年数（0 表示不标注），不是“{value}”", loc))
         elif key == "split-at-rename" and not isinstance(value, bool):
