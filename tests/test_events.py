@@ -545,3 +545,42 @@ def test_previous_end_unknown_is_refused_when_the_archive_records_the_end_or_tak
 """)
     _, _, found = derive(root)
     assert any(f.code == "body-exists" and "previous_end: 不详" in f.message for f in found)
+
+
+def test_site_prints_a_restored_bodys_lives_and_jurisdiction_once(tmp_path):
+    # found by a tester on 《金溪县志》: 属地 printed 金溪县（1981年12月起）；金溪县（1985年12月4日起） after a restore,
+    # and a restore whose earlier end the source does not give needed an invented 撤销
+    import re
+
+    from conftest import with_theme
+    from zhi.build import build_edition
+
+    root = with_theme(make_archive(tmp_path))
+    write(root, "sources/events/x.yaml", """
+- id: ev-restore
+  type: 恢复
+  date: 1987-05
+  body: cs-jingwei
+  from: cs-jijingwei
+  sources: [d-1990-3]
+- id: ev-restore-unknown
+  type: restore
+  date: 1960-05-31
+  body: cs-jiwei
+  previous_end: 不详
+  sources: [d-1990-3]
+""")
+    build_edition(root, pdf=False)
+
+    def text(rel):
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (root / "site" / rel).read_text(encoding="utf-8")))
+
+    html = (root / "site/jigou/cs-jingwei/index.html").read_text(encoding="utf-8")
+    belongs = re.sub(r"<[^>]+>|\s", "", re.search(r"<tr>\s*<td>属地</td>(.*?)</tr>", html, re.DOTALL).group(1))
+    assert belongs.count("测试县") == 1, belongs
+    assert re.fullmatch(r"测试县（1956年[^）]*—1984年[^）]*、1987年5月起）", belongs), belongs
+    jiwei = text("jigou/cs-jiwei/index.html")
+    assert "—1960年5月31日前（终止时间不详）；1960年5月31日—" in jiwei, jiwei[:800]
+    events = re.sub(r"<[^>]+>|\s", "", jiwei[jiwei.index("沿革"):])   # the body's 大事记 entries
+    before_restore = events[events.index("1956年6月1日设立"):events.index("1960年5月31日恢复测试县计划委员会")]
+    assert "撤销" not in before_restore and "1960年5月31日前" not in before_restore, events[:600]

@@ -50,6 +50,19 @@ class Lineage:
     post_groups: list[tuple[str, list[Post]]] = field(default_factory=list)  # under the name valid in the term
     last_known: Date | None = None  # set when the end is unknown (止年不详): the latest date a record shows it
 
+    def jurisdiction_terms(self) -> list[tuple[str | None, str, str]]:
+        """属地 as the body page prints it: each jurisdiction once for the periods it held in a row, each period
+        with its end (a restore does not repeat 金溪县（1981年12月起）；金溪县（1985年12月4日起））:
+        (id, name, "1981年12月—1984年5月、1985年12月4日起")."""
+        groups: list[tuple[str | None, str, list[Period]]] = []
+        for p in self.jurisdictions:
+            if groups and groups[-1][0] == p.ref and groups[-1][1] == p.value:
+                groups[-1][2].append(p)
+            else:
+                groups.append((p.ref, p.value, [p]))
+        return [(ref, name, "、".join(f"{p.start or '？'}—{p.end}" if p.end else f"{p.start or '？'}起" for p in ps))
+                for ref, name, ps in groups]
+
 
 def by_name_in_term(h: History, rid: str, posts: list[Post]) -> list[tuple[str, list[Post]]]:
     """Posts (in order) grouped under the body's full name valid when each term began (a 1988 mayor under the
