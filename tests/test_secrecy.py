@@ -335,6 +335,31 @@ def test_a_secret_records_note_or_description_is_never_published_by_an_open_copy
     assert any(f.loc.file.endswith("d-pubdesc.yaml") and "d-desc" in f.message for f in shared)
 
 
+def test_a_secret_documents_issuer_or_a_secret_sources_name_is_not_opened_by_an_open_copy(tmp_path):
+    # found by a tester: a secret document's issuer copied to a public document, and the name a secret source
+    # gives a body (a citation's name:) copied into a public chapter, were published
+    from zhi.leaks import forbidden_strings
+
+    root = secret_archive(tmp_path)
+    write(root, "sources/documents/d-iss.yaml", "id: d-iss\ndate: 1999-07-01\ntitle: 关于联络工作的通知\n"
+          "issuer: 鹭洲联络处\nclassification: 秘密\n")
+    write(root, "sources/events/alt.yaml", "- id: ev-alt\n  type: establish\n  date: 1999-02\n  body: cs-alt\n"
+          "  name: 测试县青鸾站\n  parent: cs-zhengfu\n  sources: [d-1956-1, {doc: d-secret, name: 青鸾测试机构戊}]\n")
+    write(root, "sources/bodies/alt.yaml", "id: cs-alt\nkind: 事业单位\n")
+    write(root, "sources/documents/d-gov.yaml", "id: d-gov\ndate: 1999-07-03\ntitle: 关于保卫工作的通知\n"
+          "issuer: 测试县人民委员会\nclassification: 秘密\n")
+    a = load_archive(root)
+    forbidden = forbidden_strings(a, "public")
+    assert "鹭洲联络处" in forbidden and "青鸾测试机构戊" in forbidden
+    assert "测试县人民委员会" not in forbidden     # a secret document's issuer that open records name anyway
+    with_chapter(root, "# 附记\n\n鹭洲联络处另称青鸾测试机构戊。\n")
+    assert forbidden_strings(load_archive(root), "public").keys() >= {"鹭洲联络处", "青鸾测试机构戊"}
+    # an open document from the same office: the office is open (offices issue secret and open documents alike)
+    write(root, "sources/documents/d-pubiss.yaml", "id: d-pubiss\ndate: 1999-07-02\ntitle: 关于会议的通知\n"
+          "issuer: 鹭洲联络处\n")
+    assert "鹭洲联络处" not in forbidden_strings(load_archive(root), "public")
+
+
 def test_a_formula_held_by_many_open_records_stays_open(tmp_path):
     from zhi.leaks import FORMULA_RECORDS, forbidden_strings
 

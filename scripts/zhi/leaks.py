@@ -87,7 +87,7 @@ class Entry:
     text: str
     level: Level
     origin: str          # "机构 x", "文件 d 全文", "chronicle/p1/c1.md" …
-    kind: str            # id | name | title | docno | sentence
+    kind: str            # id | name | title | docno | sentence | label (an issuer, a source's name for a body)
     loc: Loc | None = None
 
 
@@ -101,11 +101,15 @@ def entries(a: Archive) -> list[Entry]:
     def add_notes(rec, origin):
         """What an editor wrote beside the facts (备注, 考异, a citation's note) is the record's as much as its
         name: a secret record's note is never published by a chapter repeating it."""
-        texts = [getattr(rec, "note", ""), getattr(rec, "conflict_note", "")]
-        texts += [getattr(c, "note", "") for c in getattr(rec, "sources", None) or []]
-        for text in texts:
+        for text in (getattr(rec, "note", ""), getattr(rec, "conflict_note", "")):
             for s in _sentences(str(text or ""), 8):
                 add(s, rec.classification, origin + " 备注", "sentence", rec.loc)
+        for c in getattr(rec, "sources", None) or []:   # a reading of a source is as secret as the source
+            doc = a.documents.get(c.doc)
+            level = max(rec.classification, doc.classification, key=lambda lv: lv.rank) if doc else rec.classification
+            for s in _sentences(str(c.note or ""), 8):
+                add(s, level, origin + " 备注", "sentence", rec.loc)
+            add(c.name, level, f"{origin} 引{c.doc}", "label", rec.loc)
 
     for j in a.jurisdictions.values():
         add(j.id, j.classification, f"行政区划 {j.id}", "id", j.loc)
@@ -113,6 +117,8 @@ def entries(a: Archive) -> list[Entry]:
     for b in a.bodies.values():
         add(b.id, b.classification, f"机构 {b.id}", "id", b.loc)
         add_notes(b, f"机构 {b.id}")
+        for n in b.names:   # a body outside the volume: the names its sources give
+            add(n.name, b.classification, f"机构 {b.id}", "name", b.loc)
         for f in b.functions:
             add(f, b.classification, f"机构 {b.id} 职能", "sentence", b.loc)
         for u in b.units:
@@ -122,6 +128,7 @@ def entries(a: Archive) -> list[Entry]:
         add(d.id, d.classification, origin, "id", d.loc)
         add(d.title, d.classification, origin, "title", d.loc)
         add(d.description, d.classification, origin, "title", d.loc)   # printed in place of an unknown title
+        add(d.issuer, d.classification, origin, "label", d.loc)
         add_notes(d, origin)
         if d.number:
             add(d.number, d.classification, origin, "docno", d.loc)
@@ -225,6 +232,18 @@ def is_formula(holders: dict[str, Entry], rank: int) -> bool:
     return sum(1 for x in holders.values() if x.level.rank < rank) >= FORMULA_RECORDS
 
 
+def open_text(ents: list[Entry], rank: int) -> str:
+    """Everything the records below ``rank`` say, folded (chapters left out: they are where a leak would go)."""
+    return "\0".join(fold(e.text) for e in ents if e.level.rank < rank and not e.origin.startswith("chronicle/"))
+
+
+def label_is_open(e: Entry, text: str) -> bool:
+    """A classified document's issuer or a secret source's name for a body is open when open records say it
+    anyway: an office issues secret and open documents alike, so an issuer an open document also names is open.
+    A label no open record says stays forbidden, so a chapter repeating it is stopped."""
+    return e.kind == "label" and fold(e.text) in text
+
+
 def forbidden_strings(a: Archive, edition: str) -> dict[str, str]:
     """Strings that material above the edition's level holds, with their origin.
 
@@ -235,9 +254,10 @@ def forbidden_strings(a: Archive, edition: str) -> dict[str, str]:
     limit = EDITIONS[edition]
     ents = entries(a)
     holders = sentence_holders(ents)
+    said = open_text(ents, limit.rank + 1)
     out: dict[str, str] = {}
     for e in ents:
-        if e.level.rank <= limit.rank or e.text in out or not _checked(e):
+        if e.level.rank <= limit.rank or e.text in out or not _checked(e) or label_is_open(e, said):
             continue
         if e.kind == "sentence" and is_formula(holders.get(fold(e.text), {}), limit.rank + 1):
             continue

@@ -24,6 +24,8 @@ from ..leaks import (
     fold,
     id_pattern,
     is_formula,
+    label_is_open,
+    open_text,
     record_of,
     sentence_holders,
 )
@@ -52,9 +54,15 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
         return below[rank]
 
     reported = set()
+    said: dict[int, str] = {}
     for e in ents:
         if e.kind == "sentence" or not e.level.rank or e.origin.startswith("chronicle/") or not _checked(e):
             continue
+        if e.kind == "label":
+            if e.level.rank not in said:
+                said[e.level.rank] = open_text(ents, e.level.rank)
+            if label_is_open(e, said[e.level.rank]):
+                continue
         folded, raw, f_starts, r_starts, origins = joined(e.level.rank)
         if ID_LIKE.fullmatch(e.text):
             hits = [bisect.bisect_right(r_starts, m.start()) - 1 for m in id_pattern([e.text]).finditer(raw)]
