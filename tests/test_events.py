@@ -584,3 +584,26 @@ def test_site_prints_a_restored_bodys_lives_and_jurisdiction_once(tmp_path):
     events = re.sub(r"<[^>]+>|\s", "", jiwei[jiwei.index("沿革"):])   # the body's 大事记 entries
     before_restore = events[events.index("1956年6月1日设立"):events.index("1960年5月31日恢复测试县计划委员会")]
     assert "撤销" not in before_restore and "1960年5月31日前" not in before_restore, events[:600]
+
+
+def test_a_year_before_1000_is_written_with_nian_and_one_bad_date_is_reported_once(tmp_path):
+    # found by a tester on 《金溪县志》附录“建县时间考” (淳化五年 994 / 开宝五年 972): `date: 994` was refused and the
+    # county's one date error cascaded into an error for every body under it
+    import pytest
+    from zhi.dates import DateError
+
+    assert str(parse_date("994年")) == "994年" and str(parse_date("972年前")) == "972年前"
+    assert parse_date("972年").definitely_before(parse_date("994年"))
+    with pytest.raises(DateError, match="994年"):
+        parse_date("994")                       # 984 for 1984 must not slip through: three digits need 年
+    root = make_archive(tmp_path)
+    county = root / "sources/events/1956.yaml"
+    county.write_text(county.read_text(encoding="utf-8").replace("  date: 1956-01\n  body: cs-xian",
+                                                                 "  date: 994\n  body: cs-xian", 1), encoding="utf-8")
+    a, h, found = derive(root)
+    assert [f.code for f in found if f.severity == "error"] == ["date-invalid"], errors(found)
+    county.write_text(county.read_text(encoding="utf-8").replace("date: 994\n", "date: 994年\n"), encoding="utf-8")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "ev-county") == "设立测试县。"
+    assert str(h.get("cs-xian").start) == "994年"

@@ -239,7 +239,8 @@ class Date:
 
 
 _POINT_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_POINT_ZH = re.compile(r"^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?$")
+_POINT_ZH = re.compile(r"^(\d{3,4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?$")  # 994年: a year before 1000 needs 年
+_THREE_DIGITS = re.compile(r"^\d{3}(?:[-.．]\d{1,2}){0,2}$")
 _YEAR_PART = re.compile(r"^(\d{4})(?:年|-)?(" + "|".join(sorted(YEAR_PARTS, key=len, reverse=True)) + ")$")
 _MONTH_PART = re.compile(r"^(\d{4})(?:年|-)(\d{1,2})(?:月|-)?(" + "|".join(MONTH_PARTS) + ")$")
 _RANGE = re.compile(r"^(.+?)(?:\.\.|至|/|~|～|—)(.+)$")
@@ -289,6 +290,9 @@ def _point(text: str) -> Point:
             raise DateError(f"日期“{text}”的月份 {month} 不在 1 至 12 之间")
         return Point(year, month, part=m.group(3))
     m = _POINT_ISO.match(text) or _POINT_ZH.match(text)
+    if not m and _THREE_DIGITS.match(text):
+        raise DateError(f"日期“{text}”的年份只有三位数。公元1000年以前的年份要带“年”字写，如“994年”“994年前”"
+                        f"（以免把 1984 误写成 984 而不被发现）；若是少写了一位，请写全四位数")
     if not m:
         hint = _dotted_hint(text)
         if hint:
@@ -297,7 +301,7 @@ def _point(text: str) -> Point:
     year = int(m.group(1))
     month = int(m.group(2)) if m.group(2) else None
     day = int(m.group(3)) if m.group(3) else None
-    if year < 1000:
+    if year < 100:
         raise DateError(f"年份“{year}”须写全四位数（如 1984，不写 84）")
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"日期“{text}”的月份 {month} 不在 1 至 12 之间")

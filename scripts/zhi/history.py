@@ -187,6 +187,9 @@ class History:
     timelines: dict[str, Timeline]
     events: list[Event]  # in 大事记 order
     findings: list[Finding]
+    # ids set up only by an event whose date could not be read (reported once, as date-invalid): the checks do not
+    # cascade "no origin" / "does not exist then" from them
+    undated: set[str] = field(default_factory=set)
 
     def get(self, rid: str) -> Timeline | None:
         return self.timelines.get(rid)
@@ -246,6 +249,7 @@ class _Replay:
         self.pending: set[int] = set()           # ids of events not replayed yet
         self.creators: dict[str, list[Event]] = {}  # body id -> events that set it up, in 大事记 order
         self.enders: dict[str, list[Event]] = {}    # body id -> events that end it
+        self.undated = {rid for e in archive.events if e.date is None for rid in e.new}  # see History.undated
 
     def warn(self, code: str, sev: str, msg: str, loc: Loc, related: list[Loc] | None = None) -> None:
         self.findings.append(Finding(code, sev, msg, loc, related or []))
@@ -363,6 +367,8 @@ class _Replay:
         d = e.date
         if t.prepared_on(d) is not None and (t.start is None or not t.alive_on(d)):
             return t  # in 筹建: it may be named before it formally exists
+        if t.start is None and ref.id in self.undated:
+            return None  # its setting up has a date error, reported where it is written
         if t.start is None or t.definitely_before_start(d):
             made = [x.date for x in self.creators.get(ref.id, [])]
             when = f"（设立于{t.start or made[0]}）" if t.start or made else "（档案中没有它的设立事件）"
@@ -412,7 +418,7 @@ class _Replay:
         self.last_known()
         self._fates_unknown()
         self._orphans()
-        return History(self.tl, events, self.findings)
+        return History(self.tl, events, self.findings, self.undated)
 
     def last_known(self) -> None:
         """For a body whose end is unknown, the latest date any record shows it existing."""

@@ -101,7 +101,7 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
             if not span.value or span.start is None:
                 continue
             p = h.get(span.value)
-            if p is None or p.is_jurisdiction or p.outside:
+            if p is None or p.is_jurisdiction or p.outside or span.value in h.undated:
                 continue
             loc = span.start_event.loc if span.start_event else Loc("")
             if not p.alive_or_prepared_on(span.start):
@@ -123,7 +123,7 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
             if not span.value or span.start is None:
                 continue
             j = h.get(span.value)
-            if j is None or not j.is_jurisdiction or (j.outside and not j.lives):
+            if j is None or not j.is_jurisdiction or (j.outside and not j.lives) or j.id in h.undated:
                 continue
             loc = span.start_event.loc if span.start_event else Loc("")
             if not j.alive_or_prepared_on(span.start):

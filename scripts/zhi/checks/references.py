@@ -117,13 +117,13 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
         yield from _check(a, d.issuer_body, "actor", "发文机关")
     for b in a.bodies.values():
         t = h.get(b.id)
-        if t is not None and t.start is None and b.in_scope:
+        if t is not None and t.start is None and b.in_scope and b.id not in h.undated:
             yield Finding("body-no-origin", "error",
                           f"机构“{b.id}”没有设立记录：请在 sources/events/ 中补记它的设立（establish），"
                           f"或在合并、分设事件的 after 中描述它；早于本志上限的机构，设立日期可写作“{_origin_example(a)}”",
                           b.loc)
     for j in a.jurisdictions.values():
         t = h.get(j.id)
-        if t is not None and t.start is None and j.in_scope:
+        if t is not None and t.start is None and j.in_scope and j.id not in h.undated:
             yield Finding("body-no-origin", "error",
                           f"行政区划“{j.id}”没有设立记录：请补记其设立（establish）事件，写明名称", j.loc)
