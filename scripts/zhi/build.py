@@ -25,15 +25,16 @@ from . import notecount
 from .checks import run_checks
 from .editions import EDITION_ZH, filter_archive
 from .findings import Finding
-from .history import derive_history
+from .history import History, derive_history
 from .leaks import fingerprint, forbidden_strings, scan
 from .loader import load_archive
 from .model import Archive
 from .progress import QUIET, Progress
 from .project import load_house_style
+from .views.naming import name_on
 from .workdir import WorkDir, tree_digest
 from .writers import opendata
-from .writers.book import BookWriter
+from .writers.book import INTERNAL_MARK, BookWriter
 from .writers.docx import write_docx
 from .writers.search import collect, write_index
 from .writers.site import SiteWriter
@@ -63,7 +64,13 @@ def output_dir(root: Path, edition: str) -> Path:
     return root / "site" if edition == "public" else root / "build" / "internal"
 
 
-def generated_config(root: Path, docs: Path, site_dir: Path, title: str, nav: list, book=None) -> dict:
+def edition_mark(edition: str) -> str:
+    """What every page of an edition's site and book says of its circulation ("" for the public edition)."""
+    return "" if edition == "public" else INTERNAL_MARK
+
+
+def generated_config(root: Path, docs: Path, site_dir: Path, title: str, nav: list, book=None,
+                     edition: str = "public") -> dict:
     cfg = {
         "INHERIT": str(root / "mkdocs.yml"),
         "site_name": title,
@@ -79,6 +86,7 @@ def generated_config(root: Path, docs: Path, site_dir: Path, title: str, nav: li
         "markdown_extensions": ["tables", {"footnotes": {"BACKLINK_TITLE": "返回正文第 %d 条注处"}}, "attr_list",
                                 "md_in_html", "def_list", {"toc": {"permalink": False}}, "admonition", "zhi.safelinks"],
         "strict": False,
+        "extra": {"zhi_mark": edition_mark(edition)},   # merged with mkdocs.yml's extra
     }
     # the foot of every page and the site's address come from the book's settings (chronicle/book.yaml), never
     # from the sample; without an address there is no sitemap (a sitemap needs absolute URLs)
@@ -104,8 +112,9 @@ def _reproducible(root: Path) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = out if out.isdigit() else "315532800"  # 1980-01-01 outside git
 
 
-def pdf_metadata(title: str, archive: Archive, edition: str) -> dict[str, str]:
-    scope = "、".join(j.id for j in archive.jurisdictions.values() if j.in_scope)
+def pdf_metadata(title: str, archive: Archive, edition: str, history: History) -> dict[str, str]:
+    # the jurisdictions by their latest names (never internal ids: anyone who gets the file reads the metadata)
+    scope = "、".join(name_on(history, j.id, None) for j in archive.jurisdictions.values() if j.in_scope)
     return {"Title": title + ("（内部版）" if edition == "internal" else ""),
             "Subject": f"{title}：机构设置与编制沿革",
             "Keywords": "机构编制志, 地方志, " + scope,
@@ -184,7 +193,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
             t3 = time.perf_counter()
             book = BookWriter(ed, ed_history, root / "theme", edition)
             (wd.path / "book").mkdir(exist_ok=True)
-            book_report = typeset(book, wd.path / "book" / PDF_NAME, root, pdf_metadata(writer.title, ed, edition),
+            book_report = typeset(book, wd.path / "book" / PDF_NAME, root, pdf_metadata(writer.title, ed, edition, ed_history),
                                   cache=root / ".cache" / "book", progress=progress)
             files[PDF_NAME] = (wd.path / "book" / PDF_NAME).read_bytes()
             timings["pdf"] = time.perf_counter() - t3
@@ -196,7 +205,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
                                         wd.path / "book" / DOCX_NAME, book_report.index_pages if book_report else None)
                 files[DOCX_NAME] = (wd.path / "book" / DOCX_NAME).read_bytes()
 
-        cfg = generated_config(root, wd.docs, wd.site, writer.title, tree.nav, ed.book)
+        cfg = generated_config(root, wd.docs, wd.site, writer.title, tree.nav, ed.book, edition)
         state, key, full = _render_site(root, wd, cfg, files, len(tree.pages), timings, progress)
         site = wd.site
         _mark_site(site, cfg, edition)

@@ -138,6 +138,10 @@ class Book:
     site_url: str = ""                                    # where the site is published (for sitemap.xml, 404)
     licence: str = ""                                     # the open data's licence (数据下载); "" is the default
     dashiji_form: str = "年"   # 大事记: "年" (year headings, entries begin 3月12日) or "日期" (each with its full date)
+    stage: str = ""                                       # draft stage (征求意见稿 …), printed; "" when published
+    imprint: list[tuple[str, str]] = field(default_factory=list)    # 版权页: (label, value) in IMPRINT order
+    committee: list[tuple[str, str]] = field(default_factory=list)  # 编纂委员会名单: (职务, 姓名)
+    plates: list[tuple[Path, str]] = field(default_factory=list)    # 题词、图片 pages: (image, caption)
     front: list[Chapter] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     back: list[Chapter] = field(default_factory=list)
@@ -361,6 +365,73 @@ def parse_directive(m: re.Match, loc: Loc) -> Directive:
     return Directive(kind, target, date, loc, problem)
 
 
+# the 版权页's lines, in the order a Chinese imprint page prints them: key in book.yaml → label
+IMPRINT = {"title": "书名", "editor": "编者", "publisher": "出版者", "printer": "印刷者", "format": "开本",
+           "sheets": "印张", "words": "字数", "edition": "版次", "printing": "印次", "isbn": "书号", "price": "定价"}
+
+
+def _read_front_matter_pages(root: Path, data: LMap, book: Book, f: Fields) -> None:
+    """版权页 (imprint), 编纂委员会名单 (committee) and 题词、图片 pages (plates) from book.yaml."""
+    imprint = data.get("imprint")
+    if isinstance(imprint, LMap):
+        fi = Fields(imprint, BOOK, book.findings, "版权页", set(IMPRINT))
+        given = {k: fi.text(k) for k in IMPRINT}
+        book.imprint = [(IMPRINT[k], v) for k, v in given.items() if v]
+        if not given["title"] and book.imprint:
+            book.imprint.insert(0, ("书名", book.title))
+    elif imprint is not None:
+        f.error("schema-type", "“imprint（版权页）”应为键值表，如 publisher: 某某出版社", "imprint")
+    committee = data.get("committee")
+    if isinstance(committee, LList):
+        for i, item in enumerate(committee):
+            if isinstance(item, LMap) and len(item) == 1:
+                (role, names), = item.items()
+                if isinstance(names, LList):
+                    names = "　".join(str(n) for n in names)
+                if isinstance(role, str) and isinstance(names, str | int) and str(names).strip():
+                    book.committee.append((role.strip(), str(names).strip()))
+                    continue
+            book.findings.append(Finding("schema-type", "error", "“committee（编纂委员会名单）”的每一项应写成"
+                                         "“职务: 姓名”，如 “主任: 张三” 或 “委员: [张三, 李四]”",
+                                         Loc(BOOK, committee.line_of(i))))
+    elif committee is not None:
+        f.error("schema-type", "“committee（编纂委员会名单）”应为列表，每项“职务: 姓名”", "committee")
+    plates = data.get("plates")
+    if isinstance(plates, LList):
+        for i, item in enumerate(plates):
+            loc = Loc(BOOK, plates.line_of(i))
+            image, caption = (item, "") if isinstance(item, str) else \
+                (item.get("image"), item.get("caption", "")) if isinstance(item, LMap) else (None, "")
+            if not isinstance(image, str) or not isinstance(caption, str):
+                book.findings.append(Finding("schema-type", "error", "“plates（题词、图片）”的每一项应为图片文件名，"
+                                             "或 {image: 文件名, caption: 图题}", loc))
+                continue
+            p = (root / "chronicle" / image).resolve()
+            if not p.is_relative_to(root.resolve()):
+                book.findings.append(Finding("path-outside", "error", f"图片“{image}”指向项目之外", loc))
+            elif not p.is_file():
+                book.findings.append(Finding("file-missing", "error", f"图片“{image}”不存在（相对于 chronicle/）", loc))
+            else:
+                book.plates.append((p, caption.strip()))
+    elif plates is not None:
+        f.error("schema-type", "“plates（题词、图片）”应为图片文件名的列表", "plates")
+
+
+STAGES = ("征求意见稿", "送审稿", "评审稿", "终审稿")  # the draft stages a 志书 passes through, in order
+FINAL_STAGE = "终审稿"
+# "（本章待续）", "（此节待补）", "（数字待核）" …: a bracketed note that something is still to be written or checked
+PLACEHOLDER_RE = re.compile(r"[（(][^（()）\n]{0,12}待(?:续|补|写|查|核|定|考|填)[^（()）\n]{0,8}[）)]")
+
+
+def placeholders(book: Book) -> list[tuple[Chapter, int, str]]:
+    """Every placeholder in the volume's chapters: (chapter, line in its file, the words)."""
+    out = []
+    for ch in book.front + [c for p in book.parts for c in p.chapters] + book.back:
+        for i, line in enumerate(ch.body.split("\n")):
+            out += [(ch, ch.body_line + i, m.group(0)) for m in PLACEHOLDER_RE.finditer(line)]
+    return out
+
+
 def load_book(root: Path) -> Book:
     book = Book()
     path = root / BOOK
@@ -382,7 +453,7 @@ def load_book(root: Path) -> Book:
     f = Fields(yf.data, BOOK, book.findings, "志书设置", {"title", "subtitle", "upper", "lower", "front", "parts",
                                                       "back", "note", "snapshots", "cover", "kaoyi",
                                                       "footer", "site_url", "licence", "license",
-                                                      "dashiji_form"})
+                                                      "dashiji_form", "stage", "imprint", "committee", "plates"})
     book.title = f.text("title", True) or ""
     book.subtitle = f.text("subtitle") or ""
     book.footer = f.text("footer") or ""
@@ -415,6 +486,14 @@ def load_book(root: Path) -> Book:
     elif kaoyi is not None:
         f.error("schema-type", f"“kaoyi（附考异表）”只能写 true 或 false，不是“{kaoyi}”", "kaoyi")
     book.licence = (f.text("licence") or f.text("license") or "").strip()
+    stage = f.text("stage")
+    if stage:
+        if stage in STAGES:
+            book.stage = stage
+        else:
+            f.error("schema-value", f"“stage（稿次）”应为{'、'.join(STAGES)}之一，不是“{stage}”；"
+                                    "志书正式出版时删去此行", "stage")
+    _read_front_matter_pages(root, yf.data, book, f)
     cover = f.text("cover")
     if cover:
         p = (root / "chronicle" / cover).resolve()
@@ -462,6 +541,15 @@ def load_book(root: Path) -> Book:
     elif parts is not None:
         book.findings.append(Finding("schema-type", "error", "“parts”应为篇的列表", Loc(BOOK, yf.data.line_of("parts"))))
     book.back = chapter_list("back", "back", "")
+    for ch, line, text in placeholders(book):
+        if book.stage == FINAL_STAGE:
+            book.findings.append(Finding("placeholder-final", "error",
+                                         f"{FINAL_STAGE}中还有占位文字“{text}”：补写这一处，或删去它；"
+                                         "终审稿不留待续、待补之处", Loc(ch.path, line)))
+        else:
+            book.findings.append(Finding("chapter-placeholder", "warning",
+                                         f"正文中有占位文字“{text}”，尚待补写（终审稿不允许留有此类文字）",
+                                         Loc(ch.path, line)))
     for md in sorted((root / "chronicle").rglob("*.md")):
         rel = md.relative_to(root / "chronicle").as_posix()
         if rel not in listed and not rel.startswith("_") and "/_" not in rel:

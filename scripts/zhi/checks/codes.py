@@ -77,6 +77,8 @@ CODES: dict[str, tuple[str, str]] = {
     "book-missing": ("error", "缺少志书设置文件 chronicle/book.yaml"),
     "chapter-missing": ("error", "篇目列出的文件不存在"),
     "chapter-unlisted": ("warning", "chronicle/ 中的文件不在篇目中"),
+    "chapter-placeholder": ("warning", "正文中有占位文字（本章待续、待补等），尚待补写"),
+    "placeholder-final": ("error", "稿次为终审稿，正文中却还有占位文字"),
     "heading-gap": ("error", "标题级别跳级"),
     "directive-invalid": ("error", "正文中的表格指令有误"),
     # house style of the prose (体例检查; quotations exempt where noted in guide/checks.md): warnings by

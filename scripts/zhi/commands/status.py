@@ -50,6 +50,13 @@ def report(root: Path) -> str:
     for c in st.chapters:
         by_status[c.status] = by_status.get(c.status, 0) + 1
     out.append("稿次：" + "，".join(f"{k} {v} 篇" for k, v in by_status.items()))
+    out.append(f"全书稿次（book.yaml 的 stage）：{st.stage or '未标（按正式出版印制）'}")
+    out += ["", f"## 待补之处（{len(st.placeholders)} 处）", ""]
+    if st.placeholders:
+        out += [f"{path}:{line}  {text}" for path, line, text in st.placeholders]
+        out.append("以上占位文字须在终审稿前补写或删去；稿次为终审稿时，zhi check 报错，zhi build 不生成志书。")
+    else:
+        out.append("正文中没有“本章待续”“待补”之类的占位文字。")
     out += ["", "## 档案", ""]
     out.append("记录：" + "，".join(f"{k} {v}" for k, v in st.totals.items()))
     out.append(f"没有来源的事件：{st.events_without_source} 条")

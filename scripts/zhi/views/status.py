@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..chronicle import placeholders
 from ..findings import Finding
 from ..history import History
 from ..model import Archive
@@ -40,6 +41,8 @@ class Status:
     records_by_decade: dict[str, Counter] = field(default_factory=dict)   # jurisdiction → decade → events
     empty_years: dict[str, list[int]] = field(default_factory=dict)       # jurisdiction → years without events
     totals: dict[str, int] = field(default_factory=dict)
+    stage: str = ""                                                       # book.yaml's draft stage
+    placeholders: list[tuple[str, int, str]] = field(default_factory=list)  # file, line, words (本章待续 …)
 
 
 def compile_status(a: Archive, h: History, findings: list[Finding]) -> Status:
@@ -49,6 +52,8 @@ def compile_status(a: Archive, h: History, findings: list[Finding]) -> Status:
         for ch in a.book.chapters():
             st.chapters.append(ChapterStatus(ch.path, ch.title, ch.part, ch.status or "未标", chinese_chars(ch.body),
                                              ch.target, per_file[(ch.path, "error")], per_file[(ch.path, "warning")]))
+        st.stage = a.book.stage
+        st.placeholders = [(ch.path, line, text) for ch, line, text in placeholders(a.book)]
     st.events_without_source = sum(1 for e in a.events if not e.sources)
     cited = {c.doc for rec in [*a.events, *a.posts, *a.staffing, *a.memos] for c in rec.sources}
     st.documents_uncited = sorted(d.id for d in a.documents.values() if d.id not in cited)

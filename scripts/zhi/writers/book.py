@@ -30,12 +30,14 @@ from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
 from ..views.dashiji import dashiji
 from ..views.kaoyi import kaoyi_items
-from ..views.lineage import by_name_in_term, post_order
+from ..views.lineage import by_name_in_term, entries_by_event, lineage, post_order
 from ..views.naming import name_on
 from ..views.snapshot import fate_unknown_note, snapshot
 from ..views.staffing import dash, figures, jurisdiction_tables, kind_label
+from .nobreak import keep_together
+from .notecalls import bind_book_calls
 from .prose import ProseRenderer, citation_text
-from .svg import staffing_chart
+from .svg import lineage_svg, staffing_chart
 from .tables import Tables
 
 
@@ -93,6 +95,7 @@ class BookWriter:
         self.front_headings: list[Heading] = []
         self.title = self.book.title if self.book and self.book.title else "机构编制志"
         self.in_scope = [j for j in a.jurisdictions.values() if j.in_scope]
+        self.for_docx = False  # the Word copy: its index says whose page numbers it gives (the PDF's) or has none
 
     # ---- mentions and notes (the index is made of these) ---------------------------------------------
     def mention(self, rid: str, text: str) -> str:
@@ -153,8 +156,10 @@ class BookWriter:
         """Editors' Markdown → HTML with mentions as spans and sources as footnotes."""
         r = ProseRenderer(self.a, self.h, lambda rid, label: self.mention(rid, label), self.note, self.tables)
         md = r.render(sanitize(text))
-        return markdown.markdown(md, extensions=["tables", "attr_list", "sane_lists", SafeLinksExtension()],
-                                 output_format="html")
+        out = markdown.markdown(md, extensions=["tables", "attr_list", "sane_lists", SafeLinksExtension()],
+                                output_format="html")
+        # a generated table's bold title line is its caption, kept on the table's page
+        return re.sub(r"<p><strong>([^<]*)</strong></p>(\s*<table>)", r'<p class="caption">\1</p>\2', out)
 
     def chapter(self, ch, level: int, front: bool = False, part: str | None = None) -> str:
         body = re.sub(r"\A\s*#\s+[^\n]*\n", "", ch.body, count=1)  # the title is set by the template
@@ -245,12 +250,31 @@ class BookWriter:
         stats = [(t, staffing_chart(t)) for t in jurisdiction_tables(self.a, self.h, self.figs,
                                                                      [j.id for j in self.in_scope], years)]
         sections.append(("stats", a4, stats))
-        # 五、考异表 (when book.yaml says kaoyi: true)
+        # 五、机构沿革图: every body that was merged or split, with its predecessors and successors
+        diagrams = self.lineage_diagrams()
+        if diagrams:
+            sections.append(("lineage", self.heading(2, f"{_NUMERALS[len(sections)]}、机构沿革图"), diagrams))
+        # 考异表 (when book.yaml says kaoyi: true)
         if getattr(self.book, "kaoyi", False):
-            sections.append(("kaoyi", self.heading(2, "五、考异表"), self.kaoyi_rows()))
+            sections.append(("kaoyi", self.heading(2, f"{_NUMERALS[len(sections)]}、考异表"), self.kaoyi_rows()))
         return self.env.get_template("appendix.html.j2").render(anchor=anchor, sections=sections,
                                                                 terms=any(p.term for p in self.a.posts),
-                                                                kind_label=kind_label, dash=dash)
+                                                                kind_label=kind_label, dash=dash,
+                                                                titles={h.anchor: h.title for h in self.headings})
+
+    def lineage_diagrams(self) -> list[tuple[str, str]]:
+        """(name, SVG) of every body made by a merge of two or more (two predecessors or more) or split into two or
+        more, in the order they were set up: the 沿革图 the 凡例 promises, drawn as on the site (without links)."""
+        by_event = entries_by_event(self.entries)
+        out = []
+        for t in sorted(self.h.timelines.values(), key=lambda t: (t.start.sort_key() if t.start else (), t.id)):
+            if t.is_jurisdiction or t.start is None or (len(t.predecessors) < 2 and len(t.successors) < 2):
+                continue
+            lin = lineage(self.a, self.h, t.id, by_event)
+            if lin is not None:
+                # names wrapped at 12 characters: the drawing fits the page at 1:1, its text at 9.75 pt
+                out.append((lin.name, lineage_svg(lin, lambda rid: None, wrap=12 * 13)))
+        return out
 
     def kaoyi_rows(self) -> list[tuple[str, str, list[str], str]]:
         """Every recorded disagreement: the fact, the reading followed with its sources, the other readings, 考异."""
@@ -289,7 +313,8 @@ class BookWriter:
                 for d in indexes.document_index(self.a)]
         a1, a2, a3 = self.heading(2, "机构名称索引"), self.heading(2, "人名索引"), self.heading(2, "文件索引")
         return self.env.get_template("index.html.j2").render(anchor=anchor, anchors=(a1, a2, a3),
-                                                             bodies=body_groups, people=people_groups, docs=docs)
+                                                             bodies=body_groups, people=people_groups, docs=docs,
+                                                             docx=self.for_docx, paged=bool(pages))
 
     # ---- assembly --------------------------------------------------------------------------------------
     def parts(self, index_pages: dict[str, list[str]] | None = None) -> BookParts:
@@ -326,8 +351,10 @@ class BookWriter:
                  pad: bool = False) -> str:
         css = (self.theme / "book.css").read_text(encoding="utf-8")
         return self.env.get_template("book.html.j2").render(
-            title=self.title, book=self.book, chunk=chunk, content=content, toc=toc, css=css,
+            title=self.title, book=self.book, chunk=chunk, content=keep_together(bind_book_calls(content)), toc=toc, css=css,
             first_page=first_page, cover=self._cover(), pad=pad, edition=self.edition, scope=self.in_scope,
+            mark="" if self.edition == "public" else INTERNAL_MARK,
+            plates=[(p.as_uri(), caption) for p, caption in getattr(self.book, "plates", [])],
             name_on=lambda rid: name_on(self.h, rid, None))
 
     def _cover(self) -> str | None:
@@ -335,6 +362,10 @@ class BookWriter:
         if cover:
             return Path(cover).resolve().as_uri()
         return None
+
+
+_NUMERALS = "一二三四五六七八九十"
+INTERNAL_MARK = "内部资料　注意保存"  # the internal edition's circulation mark (build.edition_mark for the site)
 
 
 def _when(d: Date) -> str:

@@ -29,6 +29,7 @@ from ..views.naming import name_on
 from ..views.snapshot import difference, fate_unknown_note, members, snapshot
 from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
 from . import svg
+from .notecalls import bind_markdown_calls
 from .prose import ProseRenderer, citation_text
 from .svg import staffing_chart
 from .tables import Tables
@@ -163,7 +164,7 @@ class SiteWriter:
 
     def add(self, path: str, title: str, template: str, **ctx) -> None:
         self._page_notes = []
-        text = self.env.get_template(template).render(page=path, title=title, w=self, **ctx)
+        text = bind_markdown_calls(self.env.get_template(template).render(page=path, title=title, w=self, **ctx))
         if self._page_notes:
             text = text.rstrip() + "\n\n" + "\n".join(f"[^ky{i}]: {t}" for i, t in enumerate(self._page_notes, 1)) + "\n"
         self.tree.pages.append(Page(path, title, text))
@@ -226,7 +227,7 @@ class SiteWriter:
     def chapter_page(self, ch) -> str:
         path = "zhi/" + ch.path.removeprefix("chronicle/")
         r = ProseRenderer(self.a, self.h, lambda rid, text: self.link(path, rid, text), tables=self.tables)
-        body = r.render(sanitize(ch.body))
+        body = bind_markdown_calls(r.render(sanitize(ch.body)))
         if not re.search(r"^#\s", body, flags=re.MULTILINE):
             body = f"# {ch.title}\n\n" + body
         notes = r.footnote_defs()

@@ -6,6 +6,7 @@ dependency and non-reproducible output for two simple drawings.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ..views.lineage import Lineage
@@ -33,20 +34,47 @@ def _box(x: int, y: int, w: int, lines: list[tuple[str, str]], href: str | None,
     return g
 
 
-def lineage_svg(lin: Lineage, link) -> str:
-    """Predecessors → the body (its names with dates) → successors."""
+_NO_LINE_START = set("。，、；：？！）》」』】〕〗〉”’…—%‰·")
+
+
+def _wrap(text: str, width: int | None, size: int) -> list[str]:
+    """A label cut into lines of at most ``width`` units (None: one line): a name's years （1984—2002） go to a
+    line of their own, and no line begins with a closing mark (避头)."""
+    if width is None or _text_width(text, size) <= width:
+        return [text]
+    m = re.match(r"^(.+?)(（[^（）]*）)$", text)
+    if m and _text_width(m.group(2), size) <= width:
+        return _wrap(m.group(1), width, size) + [m.group(2)]
+    lines, cur = [], ""
+    for ch in text:
+        if cur and _text_width(cur + ch, size) > width:
+            if ch in _NO_LINE_START and len(cur) > 1:
+                lines.append(cur[:-1])
+                cur = cur[-1]
+            else:
+                lines.append(cur)
+                cur = ""
+        cur += ch
+    return [*lines, cur] if cur else lines
+
+
+def lineage_svg(lin: Lineage, link, wrap: int | None = None) -> str:
+    """Predecessors → the body (its names with dates) → successors. With ``wrap`` (units), long names are set on
+    more lines, so that the drawing stays narrow enough for a printed page without shrinking its text."""
     # the last name of a body whose end is unknown runs to "？", not to an open end that reads as "still there"
     unknown_end = "？" if lin.last_known else ""
-    center_lines = [(f"{p.value}（{span_years(p.start, p.end, unknown_end)}）", INK)
-                    for p in lin.names] or [(lin.name, INK)]
+    size = 13
+    center_lines = [(part, INK) for p in lin.names
+                    for part in _wrap(f"{p.value}（{span_years(p.start, p.end, unknown_end)}）",
+                                      wrap and int(wrap * 1.3), size)] or [(lin.name, INK)]
     preds = [(pid, name, e) for pid, name, e in lin.predecessors]
     succs = [(sid, name, e) for sid, name, e in lin.successors]
-    size = 13
-    side_w = max([_text_width(n, size) + 24 for _, n, _ in preds + succs] + [140])
+    side_lines = {sid: _wrap(name, wrap, size) for sid, name, _ in preds + succs}
+    side_w = max([_text_width(t, size) + 24 for lines in side_lines.values() for t in lines] + [140])
     mid_w = max([_text_width(t, size) + 24 for t, _ in center_lines] + [160])
     gap = 70
     width = (side_w + gap if preds else 0) + mid_w + (gap + side_w if succs else 0) + 20
-    box_h = 10 + (size + 6) * 2
+    box_h = 10 + (size + 6) * (1 + max([len(lines) for lines in side_lines.values()] + [1]))
     rows = max(len(preds), len(succs), 1)
     mid_h = 10 + len(center_lines) * (size + 6)
     height = max(rows * (box_h + 12), mid_h) + 20
@@ -63,7 +91,8 @@ def lineage_svg(lin: Lineage, link) -> str:
         top = (height - n * (box_h + 12) + 12) // 2
         for i, (rid, name, e) in enumerate(items):
             y = top + i * (box_h + 12)
-            out.append(_box(x, y, side_w, [(name, INK), (f"{e.date.chinese()}{e.type_zh}", MUTED)], link(rid), size))
+            lines = [(t, INK) for t in side_lines[rid]] + [(f"{e.date.chinese()}{e.type_zh}", MUTED)]
+            out.append(_box(x, y, side_w, lines, link(rid), size))
             ym = y + box_h // 2
             if to_mid:
                 out.append(f'<line x1="{x + side_w}" y1="{ym}" x2="{x_mid - 4}" y2="{y_mid + mid_h // 2}" '

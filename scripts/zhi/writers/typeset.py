@@ -293,7 +293,7 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
 
     t3 = time.perf_counter()
     with progress.stage("合并志书 PDF", total=len(res2) + 1, unit="块") as st:
-        merged = _merge([f2["pdf"]] + [r["pdf"] for r in res2], metadata)
+        merged = _merge([f2["pdf"]] + [r["pdf"] for r in res2], metadata, f2["pages"])
         st.update(len(res2) + 1)
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
     out_pdf.write_bytes(merged)
@@ -392,7 +392,9 @@ def _toc(rows):
     return [SimpleNamespace(level=lv, title=title, page=page) for lv, title, page in rows]
 
 
-def _merge(chunks: list[bytes], metadata: dict[str, str]) -> bytes:
+def _merge(chunks: list[bytes], metadata: dict[str, str], front_pages: int = 0) -> bytes:
+    """One PDF of the chunks; its page labels are the printed numbers (i, ii … for the front matter, then 1, 2 …),
+    so that a viewer's page box shows the number on the page."""
     from pypdf import PdfWriter, apply_configuration
     from pypdf.generic import NameObject, TextStringObject
 
@@ -403,6 +405,10 @@ def _merge(chunks: list[bytes], metadata: dict[str, str]) -> bytes:
         for data in chunks:
             writer.append(io.BytesIO(data), import_outline=True)
         share_font_programs(writer)
+        total = len(writer.pages)
+        if 0 < front_pages < total:
+            writer.set_page_label(0, front_pages - 1, style="/r", start=1)
+            writer.set_page_label(front_pages, total - 1, style="/D", start=1)
         writer.add_metadata({f"/{k}": v for k, v in metadata.items()})
         writer._root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
         writer.page_mode = "/UseOutlines"

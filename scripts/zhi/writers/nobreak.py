@@ -1,0 +1,46 @@
+"""What a line must not break inside, in the printed volume.
+
+A date (1949年9月20日) and a 文号 (临革〔1968〕1号) are read as one word: broken across lines they read as two
+("1949年9" / "月20日", a line starting "号）"). So is a short table cell (规格 "正县级", stacked one character a
+line when the table is tight). Each is wrapped in ``<span class="nw">`` (CSS ``white-space: nowrap``); the text
+is untouched, so extraction and search read it as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+DATE = r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日"
+DOCNO = r"[\u4e00-\u9fff]{1,5}[〔(（\[【［]\d{2,4}[〕)）\]】］]第?\d+号?"
+UNBREAKABLE = re.compile(rf"(?:{DOCNO})|(?:{DATE})")
+SHORT_CELL = 6  # characters: a cell this short is never broken
+
+# 标点挤压: of two full-width marks in a row, a closing one (or a stop) is set half-width ("halt"), so "），" or
+# "。”" does not leave a full em of blank between the marks
+CLOSING = "）》」』】〕〉”’，。、；：！？"
+OPENING = "（《「『【〔〈“‘"
+_SQUEEZE = re.compile(rf"([{CLOSING}])(?=[{CLOSING}{OPENING}])")
+
+_MARKUP = re.compile(r"(<svg\b.*?</svg>|<style\b.*?</style>|<[^>]+>)", re.DOTALL)
+_CELL = re.compile(r"<(t[dh])\b([^>]*)>((?:(?!</t[dh]>).)*)</\1>", re.DOTALL)
+
+
+def _nw(text: str) -> str:
+    return f'<span class="nw">{text}</span>'
+
+
+def keep_together(html: str) -> str:
+    """Dates and 文号 in the text, and short table cells, wrapped so that no line breaks inside them; the first of
+    two adjacent full-width punctuation marks squeezed to half width."""
+    parts = _MARKUP.split(html)
+    for i in range(0, len(parts), 2):
+        parts[i] = _SQUEEZE.sub(r'<span class="halt">\1</span>', UNBREAKABLE.sub(lambda m: _nw(m.group(0)), parts[i]))
+    html = "".join(parts)
+
+    def cell(m: re.Match) -> str:
+        plain = re.sub(r"<[^>]+>", "", m.group(3)).strip()
+        if not plain or len(plain) > SHORT_CELL or m.group(3).lstrip().startswith('<span class="nw">' + plain):
+            return m.group(0)
+        return f"<{m.group(1)}{m.group(2)}>{_nw(m.group(3))}</{m.group(1)}>"
+
+    return _CELL.sub(cell, html)

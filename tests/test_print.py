@@ -1,0 +1,415 @@
+"""The volume to the printer's standard (issue 16), read back from the real PDF's glyph boxes (poppler), the
+site's HTML and the DOCX."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from zhi.editions import filter_archive
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.writers.notecalls import SEP, WJ, bind_book_calls, bind_markdown_calls
+from zhi.writers.typeset import NO_START
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*cmd) -> str:
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+def glyph_pages(pdf: Path, first: int | None = None, last: int | None = None) -> list[list[list[list[dict]]]]:
+    """pages → blocks → lines → words, each word {text, x0, x1, y0, y1} as poppler lays them out."""
+    args = ["pdftotext", "-bbox-layout"]
+    if first:
+        args += ["-f", str(first), "-l", str(last or first)]
+    xml = run(*args, str(pdf), "-")
+    xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml).replace('xmlns="http://www.w3.org/1999/xhtml"', "")
+    pages = []
+    for page in ET.fromstring(xml).iter("page"):
+        blocks = []
+        for block in page.iter("block"):
+            lines = []
+            for line in block.iter("line"):
+                lines.append([{"text": w.text or "", "x0": float(w.get("xMin")), "x1": float(w.get("xMax")),
+                               "y0": float(w.get("yMin")), "y1": float(w.get("yMax"))} for w in line.iter("word")])
+            blocks.append(lines)
+        pages.append(blocks)
+    return pages
+
+
+def small_words(line: list[dict]) -> list[int]:
+    """Indexes of the words set much smaller than the line's body text: the superscript note calls."""
+    tallest = max(w["y1"] - w["y0"] for w in line)
+    return [i for i, w in enumerate(line) if w["y1"] - w["y0"] < 0.75 * tallest]
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return glyph_pages(site / "zhi.pdf")
+
+
+# ---- 1. note calls -------------------------------------------------------------------------------------------
+def test_note_calls_bind_and_runs_are_separated_in_the_pdf(built, pages):
+    """No line begins with a call or with 避头 punctuation; no two calls touch; a run prints as ⁷˒⁸˒⁹, so every
+    call's number is a real note number (today's merge "⁷⁸⁹" would read as note 789)."""
+    most = max(len(v) for v in built.book.notes.values())
+    calls = runs = 0
+    for n, blocks in enumerate(pages, 1):
+        for lines in blocks:
+            for k, line in enumerate(lines):
+                text = "".join(w["text"] for w in line)
+                small = small_words(line) if len(line) > 1 else []
+                assert 0 not in small or not re.match(r"[\d˒]", line[0]["text"]), (n, text[:30])
+                if k > 0:
+                    assert text[0] not in NO_START or text.startswith(("——", "……")), (n, text[:30])
+                for i in small:
+                    w = line[i]["text"]
+                    if not re.fullmatch(r"[\d˒]+", w):
+                        continue
+                    calls += 1
+                    numbers = [int(x) for x in w.split(SEP) if x]
+                    runs += len(numbers) > 1
+                    assert all(x <= most for x in numbers), (n, w, text[:40])
+                    assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), (n, w)
+                    assert i - 1 not in small, (n, line[i - 1]["text"], w)
+    assert calls >= 100 and runs >= 3, (calls, runs)
+
+
+def test_runs_of_calls_in_html_and_markdown():
+    one = '<span class="fn"><span id="m1">甲</span></span>'
+    two = '<span class="fn kaoyi"><span id="m2">乙</span><span id="m3">丙</span></span>'
+    out = bind_book_calls(f"年报{one}{two}。又{one}")
+    assert out == f"年报{WJ}{one}{WJ}{two.replace('fn kaoyi', 'fn more kaoyi')}。又{WJ}{one}"
+    md = bind_markdown_calls("年报[^7][^8]。\n\n[^7]: 甲\n[^8]: 乙\n")
+    assert md.startswith(f"年报{WJ}[^7]{WJ}<sup class=\"fn-sep\">{SEP}</sup>{WJ}[^8]。")
+    assert md.endswith("\n\n[^7]: 甲\n[^8]: 乙\n")
+
+
+def test_site_runs_of_calls_are_separated(site):
+    """On the site too: no two footnote calls touch, each is bound to the character before it."""
+    seen = 0
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r'</sup><sup id="fnref', html), page
+        for m in re.finditer(r'(.)<sup id="fnref', html):
+            assert m.group(1) == WJ, (page, html[m.start() - 20:m.end()])
+            seen += 1
+        seen += html.count('class="fn-sep"')
+    assert seen >= 50
+
+
+# ---- 2. tables: dates and 文号 never break, short cells never stack, a caption stays with its table ----------
+DATE_OR_DOCNO = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|"
+                           r"[\u4e00-\u9fff]{1,5}〔\d{4}〕\d+号")
+
+
+def test_no_date_or_docno_is_broken_across_lines(pages):
+    """Within a block of text (a paragraph, a table cell, a note), no date or 文号 runs over a line's end:
+    joining two consecutive lines must not make a date or 文号 that neither line holds whole."""
+    joined = 0
+    for n, blocks in enumerate(pages, 1):
+        for lines in blocks:
+            texts = ["".join(w["text"] for w in line) for line in lines]
+            for a, b in itertools.pairwise(texts):
+                joined += 1
+                for m in DATE_OR_DOCNO.finditer(a + b):
+                    assert not (m.start() < len(a) < m.end()), (n, a[-20:], b[:20])
+    assert joined > 1000
+
+
+def test_short_cells_keep_their_words_and_captions_stay_with_tables(built, pages):
+    """The 机构设置一览's 规格 (正县级 …) and 设立 dates are set whole in their cells; every table's caption is on
+    the page of the table's first row."""
+    raw = [run("pdftotext", "-f", str(i), "-l", str(i), "-raw", str(built.out / "zhi.pdf"), "-")
+           for i in range(1, len(pages) + 1)]
+    snapshot_pages = [i for i, t in enumerate(raw) if "机构设置一览" in t and "规格" in t]
+    assert snapshot_pages
+    for i in snapshot_pages:
+        assert not re.search(r"^[正副]$|^[县科处]级", raw[i], re.MULTILINE), raw[i][:400]
+    for i, t in enumerate(raw):
+        for line in t.splitlines():
+            if re.search(r"（单位：名）$|机构设置一览（.*）$", line.strip()):
+                rest = t.split(line, 1)[1]
+                # the caption is followed, on its page, by the table's header row
+                assert re.search(r"年份|机构 类别|日期", rest), (i + 1, line)
+
+
+def lineage_names() -> list[str]:
+    from zhi.writers.book import BookWriter
+
+    a = filter_archive(load_archive(ROOT), "public")
+    return [name for name, _ in BookWriter(a, derive_history(a), ROOT / "theme").lineage_diagrams()]
+
+
+# ---- 3. figures ----------------------------------------------------------------------------------------------
+def test_chart_and_diagram_labels_are_at_least_7pt(built, pages):
+    """Labels are measured against the body text of the same PDF (10.5 pt): no chart or 沿革图 word is set
+    smaller than 7 pt. The appendix holds a 沿革图 for every body that was merged or split."""
+    body_h = None
+    fig_pages = []
+    for n, blocks in enumerate(pages, 1):
+        words = [w for lines in blocks for line in lines for w in line]
+        text = "".join(w["text"] for w in words)
+        if body_h is None and "凡例" in text:
+            hs = sorted(w["y1"] - w["y0"] for w in words)
+            body_h = hs[len(hs) // 2]
+        if "沿革图" in text or "编制（年末，各类合计）" in text:
+            fig_pages.append((n, words))
+    assert body_h and fig_pages
+    lineage = [n for n, words in fig_pages if any(w["text"].endswith("沿革图") for w in words)]
+    assert lineage, "no 沿革图 in the book"
+    for n, words in fig_pages:
+        for w in words:
+            assert w["y1"] - w["y0"] >= body_h * 7 / 10.5 - 0.3, (n, w["text"], w["y1"] - w["y0"], body_h)
+    names = lineage_names()
+    assert len(names) >= 3
+    text = run("pdftotext", str(built.out / "zhi.pdf"), "-").replace("\n", "")
+    for name in names:
+        assert f"{name}沿革图" in text, name
+
+
+# ---- 6. page discipline --------------------------------------------------------------------------------------
+def test_page_labels_and_metadata(built):
+    from pypdf import PdfReader
+
+    r = PdfReader(str(built.out / "zhi.pdf"))
+    labels = r.page_labels
+    front = built.book.front_pages
+    assert labels[0] == "i" and labels[front - 1] == _roman(front)
+    assert labels[front] == "1" and labels[-1] == str(len(labels) - front)
+    info = run("pdfinfo", str(built.out / "zhi.pdf"))
+    keywords = re.search(r"Keywords:\s*(.*)", info).group(1)
+    assert "机构编制志" in keywords and not re.search(r"[a-z]+-[a-z]+|[a-z]{4,}", keywords), keywords
+
+
+def _starts(built) -> set[int]:
+    """Physical pages (1-based) on which a TOC entry begins: front matter numbered from the cover, body after it."""
+    from zhi.writers.book import to_roman
+
+    romans = {to_roman(i): i for i in range(1, 100)}
+    book = built.book
+    return {romans[label] if label in romans else book.front_pages + int(label) for _, _, label in book.toc}
+
+
+def test_blank_pages_only_before_a_right_hand_start(built, pages):
+    """A page with nothing on it is a left-hand page followed by a part, chapter or other section that must start
+    on a right-hand page (or the last page, making the page count even)."""
+    starts = _starts(built) | {3}           # the title page
+    blank = [n for n, blocks in enumerate(pages, 1) if not any(w["text"].strip() for lines in blocks
+                                                               for line in lines for w in line)]
+    assert blank, "no blank pages at all: recto starts would need some"
+    for n in blank:
+        assert n % 2 == 0, f"blank page {n} is a right-hand page"
+        assert n == len(pages) or n + 1 in starts or _is_part_title(pages[n]), f"blank page {n} is not needed"
+
+
+def _is_part_title(blocks) -> bool:
+    text = "".join(w["text"] for lines in blocks for line in lines for w in line)
+    return bool(re.fullmatch(r"第.{1,3}篇.*", text))
+
+
+def test_no_running_head_on_chapter_openers(built, pages):
+    """The page a chapter (章) or a top-level section opens on carries no running head (the top 22 mm are empty);
+    the page after it does."""
+    book = built.book
+    openers = [book.front_pages + int(label) for level, title, label in book.toc
+               if label.isdigit() and (level == 1 or title.startswith("第"))]
+    assert len(openers) > 10
+    for n in openers:
+        top = [w["text"] for lines in pages[n - 1] for line in lines for w in line if w["y1"] < 22 * 72 / 25.4]
+        assert top == [], (n, top)
+    headed = [n + 1 for n in openers if n + 1 not in openers and n < len(pages)
+              and any(w["y1"] < 22 * 72 / 25.4 for lines in pages[n] for line in lines for w in line)]
+    assert len(headed) > len(openers) // 2
+
+
+def test_punctuation_pairs_are_squeezed():
+    """标点挤压: "），" set with the first mark half-width takes half an em less than without."""
+    from weasyprint import HTML
+    from zhi.writers.nobreak import keep_together
+
+    css = "<style>p { font: 20px 'Noto Serif CJK SC'; } .halt { font-feature-settings: 'halt'; }</style>"
+
+    def width(html: str) -> float:
+        page = HTML(string=css + html).render().pages[0]
+        line = next(b for b in page._page_box.descendants() if type(b).__name__ == "LineBox")
+        return sum(c.width for c in line.children)
+
+    plain = "<p>（临编〔1984〕7号），其后</p>"
+    squeezed = keep_together(plain)
+    assert 'class="halt"' in squeezed
+    assert width(plain) - width(squeezed) == pytest.approx(10, abs=1.5)
+
+
+def _roman(n: int) -> str:
+    from zhi.writers.book import to_roman
+
+    return to_roman(n)
+
+
+# ---- 5 and 7. draft stage, placeholders, the internal edition's mark ------------------------------------------
+GUIDE = ROOT / "guide" / "chronicle.md"
+
+
+def _stage_example() -> str:
+    text = GUIDE.read_text(encoding="utf-8")
+    sec = text[text.index("### 稿次与待补之处"):]
+    return re.search(r"```yaml\n(.*?)```", sec, re.DOTALL).group(1)
+
+
+def test_placeholders_are_listed_and_a_final_draft_refuses_them(tmp_path):
+    """The guide's book.yaml (征求意见稿) checks clean but for the placeholder it lists; as 终审稿 it is an error
+    and the build refuses; zhi status lists every placeholder with file and line."""
+    from conftest import make_archive, write
+    from zhi.build import BuildError, build_edition
+    from zhi.checks import run_checks
+    from zhi.commands.status import report
+
+    root = make_archive(tmp_path)
+    yaml_text = _stage_example()
+    assert "stage: 征求意见稿" in yaml_text
+    write(root, "chronicle/book.yaml", yaml_text)
+    chapter = (root / "chronicle/p1/c1.md").read_text(encoding="utf-8") + "\n（本节待补）\n"
+    write(root, "chronicle/p1/c1.md", chapter)
+    line = chapter.split("\n").index("（本节待补）") + 1
+    found = [f for f in run_checks(load_archive(root)) if f.code in ("chapter-placeholder", "placeholder-final")]
+    assert [(f.code, f.severity, f.loc.file, f.loc.line) for f in found] == \
+        [("chapter-placeholder", "warning", "chronicle/p1/c1.md", line)]
+    assert f"chronicle/p1/c1.md:{line}  （本节待补）" in report(root)
+    write(root, "chronicle/book.yaml", yaml_text.replace("征求意见稿", "终审稿"))
+    found = [f for f in run_checks(load_archive(root)) if f.code == "placeholder-final"]
+    assert len(found) == 1 and found[0].severity == "error" and "（本节待补）" in found[0].message
+    with pytest.raises(BuildError, match="placeholder-final"):
+        build_edition(root, pdf=False)
+    write(root, "chronicle/book.yaml", yaml_text.replace("征求意见稿", "初稿"))
+    bad = [f for f in load_archive(root).book.findings if f.code == "schema-value"]
+    assert bad and "征求意见稿、送审稿、评审稿、终审稿" in bad[0].message
+
+
+def test_sample_placeholders_in_status():
+    from zhi.commands.status import report
+
+    text = report(ROOT)
+    listed = re.findall(r"^chronicle/\S+\.md:\d+  （本章待续）$", text, re.MULTILINE)
+    assert len(listed) == sum(f.read_text(encoding="utf-8").count("（本章待续）")
+                              for f in (ROOT / "chronicle").rglob("*.md")) > 0
+
+
+@pytest.fixture(scope="module")
+def draft_internal(tmp_path_factory):
+    """The sample as a 征求意见稿, internal edition."""
+    from conftest import copy_project
+    from zhi.build import build_edition
+
+    root = copy_project(tmp_path_factory.mktemp("draft"))
+    book = root / "chronicle" / "book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("kaoyi: true", "kaoyi: true\nstage: 征求意见稿"),
+                    encoding="utf-8")
+    return build_edition(root, edition="internal")
+
+
+def test_internal_edition_marked_on_every_page_and_draft_stage_printed(draft_internal):
+    pdf = draft_internal.out / "zhi.pdf"
+    n = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(pdf))).group(1))
+    texts = [run("pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-").replace(" ", "") for i in range(1, n + 1)]
+    unmarked = [i + 1 for i, t in enumerate(texts) if "内部资料　注意保存".replace("　", "") not in t.replace("　", "")]
+    assert unmarked == [], unmarked
+    assert "（征求意见稿）" in texts[0] and "（征求意见稿）" in texts[1]       # cover and title page
+    title = "青澜市望川区机构编制志（征求意见稿）"
+    footed = sum(title in t for t in texts[2:])
+    blank = sum(1 for t in texts if len(t.strip()) < 30)
+    assert footed >= n - 2 - blank, (footed, n, blank)
+    # the site: every page says it
+    pages = list(draft_internal.out.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if "<body" in html:
+            assert "内部资料　注意保存" in html, page
+
+
+# ---- 8. the DOCX for review ---------------------------------------------------------------------------------
+def test_docx_looks_like_a_chinese_government_document(built):
+    import json
+    import os
+    import zipfile
+
+    from zhi.writers.docx import _pandoc_env
+
+    docx = built.out / "zhi.docx"
+    with zipfile.ZipFile(docx) as z:
+        styles = z.read("word/styles.xml").decode("utf-8")
+        document = z.read("word/document.xml").decode("utf-8")
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+    defaults = styles[styles.index("<w:docDefaults>"):styles.index("</w:docDefaults>")]
+    assert 'w:eastAsia="宋体"' in defaults
+    h1 = re.search(r'<w:style [^>]*w:styleId="Heading1".*?</w:style>', styles, re.DOTALL).group(0)
+    assert 'w:eastAsia="黑体"' in h1
+    body = re.search(r'<w:style [^>]*w:styleId="BodyText".*?</w:style>', styles, re.DOTALL).group(0)
+    assert 'w:firstLineChars="200"' in body
+    size = re.search(r'<w:pgSz w:w="(\d+)" w:h="(\d+)"', document)
+    assert size and abs(int(size.group(1)) / 56.693 - 185) < 1 and abs(int(size.group(2)) / 56.693 - 260) < 1
+    assert "目录" in document
+    charts = len(lineage_names())
+    assert media and all(n.endswith(".png") for n in media) and len(media) > charts > 0, (len(media), charts)
+    _pandoc_env()
+    ast = json.loads(run(os.environ["PYPANDOC_PANDOC"], "-f", "docx", "-t", "json", str(docx)))
+    levels = [b["c"][0] for b in ast["blocks"] if b["t"] == "Header"]
+    assert len(levels) > 30 and levels[0] == 1
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+    text = json.dumps(ast, ensure_ascii=False)
+    assert "PDF" in text and "页码" in text
+
+
+# ---- 4. 版权页, 编纂委员会名单, 序, 题词 ------------------------------------------------------------------------
+def png(width: int = 40, height: int = 30) -> bytes:
+    """A small grey PNG, made here (zlib and CRC from the standard library)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_front_matter_pages_from_book_yaml(tmp_path):
+    """The guide's example book.yaml: 版权页 on the title's verso, the 编纂委员会名单, a 题词 page and the 序 before
+    the 凡例, read back from the typeset front matter."""
+    from conftest import make_archive, write
+    from weasyprint import HTML
+    from zhi.checks import run_checks
+    from zhi.writers.book import BookWriter
+
+    text = GUIDE.read_text(encoding="utf-8")
+    sec = text[text.index("### 版权页、编纂委员会名单、序、题词和图片"):]
+    root = make_archive(tmp_path)
+    write(root, "chronicle/book.yaml", re.search(r"```yaml\n(.*?)```", sec, re.DOTALL).group(1))
+    write(root, "chronicle/xu.md", "# 序\n\n机构编制志是地方志的专志。\n")
+    (root / "chronicle" / "tici.png").write_bytes(png())
+    a = load_archive(root)
+    assert [f.as_text() for f in run_checks(a) if f.severity == "error"] == []
+    assert ("出版者", "测试出版社") in a.book.imprint and a.book.imprint[0] == ("书名", "测试县机构编制志")
+    assert ("副主任", "李明　赵红") in a.book.committee and len(a.book.plates) == 1
+    w = BookWriter(a, derive_history(a), ROOT / "theme")
+    parts = w.parts(None)
+    pdf = tmp_path / "front.pdf"
+    HTML(string=w.document("front", parts.front, []), base_url=str(root)).write_pdf(pdf)
+    pages = [re.sub(r"\s", "", run("pdftotext", "-f", str(i + 1), "-l", str(i + 1), str(pdf), "-"))
+             for i in range(int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(pdf))).group(1)))]
+    title = next(i for i, t in enumerate(pages) if "测试县机构编制志" in t and "出版者" not in t and i > 0)
+    assert "出版者测试出版社" in pages[title + 1] and "ISBN978-7-0000-0000-0" in pages[title + 1]
+    committee = next(i for i, t in enumerate(pages) if "编纂委员会" in t and "王国强" in t)
+    plate = next(i for i, t in enumerate(pages) if "题词" in t)
+    preface = next(i for i, t in enumerate(pages) if "机构编制志是地方志的专志" in t)
+    fanli = next(i for i, t in enumerate(pages) if "凡" in t and "例" in t and i > preface)
+    assert title < title + 1 < committee < plate < preface < fanli
+    assert committee % 2 == 0 and preface % 2 == 0      # recto pages (0-based even = odd page numbers)
