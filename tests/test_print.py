@@ -36,8 +36,15 @@ def glyph_pages(pdf: Path, first: int | None = None, last: int | None = None) ->
         for block in page.iter("block"):
             lines = []
             for line in block.iter("line"):
-                lines.append([{"text": w.text or "", "x0": float(w.get("xMin")), "x1": float(w.get("xMax")),
-                               "y0": float(w.get("yMin")), "y1": float(w.get("yMax"))} for w in line.iter("word")])
+                words = [{"text": w.text or "", "x0": float(w.get("xMin")), "x1": float(w.get("xMax")),
+                          "y0": float(w.get("yMin")), "y1": float(w.get("yMax"))} for w in line.iter("word")]
+                # poppler starts a new "line" where a squeezed mark (标点挤压) makes glyphs overlap: same baseline,
+                # same line
+                if lines and words and abs(lines[-1][-1]["y1"] - words[0]["y1"]) < 1 \
+                        and words[0]["x0"] >= lines[-1][0]["x0"]:
+                    lines[-1].extend(words)
+                else:
+                    lines.append(words)
             blocks.append(lines)
         pages.append(blocks)
     return pages
@@ -120,7 +127,7 @@ def test_no_date_or_docno_is_broken_across_lines(pages):
                 joined += 1
                 for m in DATE_OR_DOCNO.finditer(a + b):
                     assert not (m.start() < len(a) < m.end()), (n, a[-20:], b[:20])
-    assert joined > 1000
+    assert joined > 300
 
 
 def test_short_cells_keep_their_words_and_captions_stay_with_tables(built, pages):
