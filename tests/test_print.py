@@ -226,14 +226,17 @@ def test_no_running_head_on_chapter_openers(built, pages):
     the page after it does."""
     book = built.book
     openers = [book.front_pages + int(label) for level, title, label in book.toc
-               if label.isdigit() and (level == 1 or title.startswith("第"))]
+               if label.isdigit() and (level == 1 or re.match(r"^第.+章", title))]
     assert len(openers) > 10
     for n in openers:
         top = [w["text"] for lines in pages[n - 1] for line in lines for w in line if w["y1"] < 22 * 72 / 25.4]
         assert top == [], (n, top)
-    headed = [n + 1 for n in openers if n + 1 not in openers and n < len(pages)
-              and any(w["y1"] < 22 * 72 / 25.4 for lines in pages[n] for line in lines for w in line)]
-    assert len(headed) > len(openers) // 2
+    # the other pages with text keep their running head (a part's title page and the page after it aside)
+    others = [n for n in range(book.front_pages + 1, len(pages) + 1) if n not in openers
+              and sum(len(line) for lines in pages[n - 1] for line in lines) > 3]
+    headed = [n for n in others if any(w["y1"] < 22 * 72 / 25.4 for lines in pages[n - 1] for line in lines
+                                       for w in line)]
+    assert len(headed) > 0.8 * len(others), (len(headed), len(others))
 
 
 def test_punctuation_pairs_are_squeezed():
@@ -324,10 +327,10 @@ def draft_internal(tmp_path_factory):
 def test_internal_edition_marked_on_every_page_and_draft_stage_printed(draft_internal):
     pdf = draft_internal.out / "zhi.pdf"
     n = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(pdf))).group(1))
-    texts = [run("pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-").replace(" ", "") for i in range(1, n + 1)]
-    unmarked = [i + 1 for i, t in enumerate(texts) if "内部资料　注意保存".replace("　", "") not in t.replace("　", "")]
+    texts = [re.sub(r"\s", "", run("pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-")) for i in range(1, n + 1)]
+    unmarked = [i + 1 for i, t in enumerate(texts) if "内部资料注意保存" not in t]
     assert unmarked == [], unmarked
-    assert "（征求意见稿）" in texts[0] and "（征求意见稿）" in texts[1]       # cover and title page
+    assert "（征求意见稿）" in texts[0] and "（征求意见稿）内部版" in texts[2]       # cover and title page
     title = "青澜市望川区机构编制志（征求意见稿）"
     footed = sum(title in t for t in texts[2:])
     blank = sum(1 for t in texts if len(t.strip()) < 30)
@@ -360,8 +363,9 @@ def test_docx_looks_like_a_chinese_government_document(built):
     assert 'w:eastAsia="黑体"' in h1
     body = re.search(r'<w:style [^>]*w:styleId="BodyText".*?</w:style>', styles, re.DOTALL).group(0)
     assert 'w:firstLineChars="200"' in body
-    size = re.search(r'<w:pgSz w:w="(\d+)" w:h="(\d+)"', document)
-    assert size and abs(int(size.group(1)) / 56.693 - 185) < 1 and abs(int(size.group(2)) / 56.693 - 260) < 1
+    page = re.search(r"<w:pgSz [^>]*>", document).group(0)
+    w, h = (int(re.search(rf'w:{k}="(\d+)"', page).group(1)) / 56.693 for k in "wh")   # twips → mm
+    assert abs(w - 185) < 1 and abs(h - 260) < 1, page
     assert "目录" in document
     charts = len(lineage_names())
     assert media and all(n.endswith(".png") for n in media) and len(media) > charts > 0, (len(media), charts)
