@@ -21,6 +21,7 @@ SLOW_FIXTURES = {
     "planted", "dense", "history_built",                  # archives built with their PDF (confidentiality, notes,
 }                                                         # staffing)
 SLOW_FILES = {"test_book.py", "test_browser.py", "test_serve.py"}
+SLOW_FILE_FIXTURES = {("test_opendata.py", "sample")}     # the whole sample's site, built in that file
 
 
 def pytest_configure(config):
@@ -29,7 +30,9 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if item.path.name in SLOW_FILES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        names = set(getattr(item, "fixturenames", ()))
+        if item.path.name in SLOW_FILES or SLOW_FIXTURES & names or \
+                any(item.path.name == f and n in names for f, n in SLOW_FILE_FIXTURES):
             item.add_marker(pytest.mark.slow)
 
 
