@@ -82,6 +82,18 @@ def test_every_record_of_the_edition_is_in_the_tables(sample):
             assert (e.id, r.id) in parts
 
 
+def test_a_restored_body_is_restored_not_new(sample):
+    # found by a tester: both restore events' bodies had the role 新设
+    root, site = sample
+    a = filter_archive(load_archive(root), "public")
+    restores = {e.id: e for e in a.events if e.type == "restore"}
+    assert restores
+    rows = [r for r in read_csv(site / DATA / "event_participants.csv") if r["事件编号"] in restores]
+    restored = {(r["事件编号"], r["对象编号"]) for r in rows if r["角色"] == "恢复"}
+    assert restored == {(e.id, e.body.id) for e in restores.values()}
+    assert not [r for r in rows if r["角色"] == "新设"]
+
+
 def test_csv_and_workbook_have_the_documented_columns_and_the_same_rows(sample):
     from openpyxl import load_workbook
 

@@ -271,16 +271,17 @@ class OpenData:
         """(role, id, name used) of every record the event names."""
         out: list[tuple[str, str, str]] = []
         after = {r.id for r in e.after}
+        made = "恢复" if e.type == "restore" else "新设"   # a restored body is the old one come back, not a new one
         if e.body and e.body.id not in e.new:
             out.append(("主体", e.body.id, e.body.as_name or name_before(self.h, e.body.id, e)))
         for nb in e.new.values():
             if nb.id not in after:
-                out.append(("新设", nb.id, name_after(self.h, nb.id, e)))
+                out.append((made, nb.id, name_after(self.h, nb.id, e)))
         together = {"co-locate": "合署办公", "separate": "分开办公"}.get(e.type)  # each stays what it was
         for r in e.before:
             out.append((together or "原机构", r.id, r.as_name or name_before(self.h, r.id, e)))
         for r in e.after:
-            out.append(("新设" if r.id in e.new else "结果机构", r.id, r.as_name or name_after(self.h, r.id, e)))
+            out.append((made if r.id in e.new else "结果机构", r.id, r.as_name or name_after(self.h, r.id, e)))
         for role, refs in (("部分并入", e.partly), ("职能承接", e.functions_to), ("双重领导", e.co_parents)):
             for r in refs:
                 out.append((role, r.id, r.as_name or name_on(self.h, r.id, e.date)))
@@ -294,7 +295,7 @@ class OpenData:
     def participants(self) -> Table:
         t = Table("event_participants", "事件参与", "事件涉及的每个机构、行政区划一行，注明其角色与当时的名称。", [
             Column("事件编号", "事件编号"),
-            Column("角色", "主体、原机构（合并、分设、改组前）、结果机构、新设、部分并入、职能承接、划出方、划入方、"
+            Column("角色", "主体、原机构（合并、分设、改组前）、结果机构、新设、恢复、部分并入、职能承接、划出方、划入方、"
                          "恢复自、合署办公、分开办公（各自仍是原机构）、上级、属地、双重领导"),
             Column("对象编号", "机构或行政区划的编号"),
             Column("对象类别", "机构 / 行政区划"),
@@ -602,7 +603,7 @@ class OpenData:
         roles = self.roles(e)
         before = [rid for role, rid, _ in roles if role in ("主体", "原机构", "部分并入", "划出方", "恢复自", "合署办公",
                                                             "分开办公")]
-        after = [rid for role, rid, _ in roles if role in ("新设", "结果机构", "职能承接", "划入方", "合署办公", "分开办公")]
+        after = [rid for role, rid, _ in roles if role in ("新设", "恢复", "结果机构", "职能承接", "划入方", "合署办公", "分开办公")]
         if e.type not in ("establish", "merge", "split", "reorganise", "abolish", "restore"):
             after += [rid for role, rid, _ in roles if role == "主体"]   # a rename, a second name: the body lives on
         en = self.by_event.get(id(e))
