@@ -101,10 +101,17 @@ def test_build_without_pdf_keeps_the_last_pdf_and_says_so(tmp_path):
     with open(root / "site/zhi.pdf", "wb") as fh:
         w.write(fh)
     before = (root / "site/zhi.pdf").read_bytes()
+    import zipfile
+
+    with zipfile.ZipFile(root / "site/zhi.docx", "w") as z:   # the last Word copy is kept as well (tester)
+        z.writestr("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>上一次的Word稿</w:t></w:r></w:p>"
+                                        "</w:body></w:document>")
+    word = (root / "site/zhi.docx").read_bytes()
     proc = _build_no_pdf(root)
     assert proc.returncode == 0, proc.stderr
     assert "保留了上一次生成的" in proc.stdout and "zhi.pdf" in proc.stdout
     assert (root / "site/zhi.pdf").read_bytes() == before
+    assert (root / "site/zhi.docx").read_bytes() == word
     home = (root / "site/index.html").read_text(encoding="utf-8")
     assert 'href="zhi.pdf"' in home and "上一次完整生成时的 PDF" in home
     # a second site-only build still keeps it

@@ -175,6 +175,9 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
     # leak scan below reads it again, so a PDF holding what is now classified still stops the build
     earlier_pdf = None if pdf else next((p for p in (work_dir(root, out) / "book" / PDF_NAME, out / PDF_NAME)
                                          if p.is_file()), None)
+    # likewise the last Word copy, when this build makes none
+    earlier_docx = None if docx else next((p for p in (work_dir(root, out) / "book" / DOCX_NAME, out / DOCX_NAME)
+                                           if p.is_file()), None)
     with _step(timings, "derive+write", progress, "生成页面", unit="页") as st:
         ed = filter_archive(archive, edition)
         ed_history = derive_history(ed)
@@ -204,6 +207,8 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
                 docx_notes = write_docx(BookWriter(ed, ed_history, root / "theme", edition),
                                         wd.path / "book" / DOCX_NAME, book_report.index_pages if book_report else None)
                 files[DOCX_NAME] = (wd.path / "book" / DOCX_NAME).read_bytes()
+        elif earlier_docx is not None:
+            files[DOCX_NAME] = earlier_docx.read_bytes()
 
         cfg = generated_config(root, wd.docs, wd.site, writer.title, tree.nav, ed.book, edition)
         state, key, full = _render_site(root, wd, cfg, files, len(tree.pages), timings, progress)
