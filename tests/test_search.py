@@ -292,3 +292,14 @@ def test_an_older_index_is_replaced_and_its_files_removed(project):
     up = si.update_index(project)
     assert up.full and not (d / "MAIN_old.seg").exists()
     assert any(h.rid == "d-1988-mi" for h in si.search(project, "测编〔1988〕9号").hits)
+
+
+def test_an_untitled_documents_description_is_found(project):
+    # found by a tester: `zhi search` missed a document known only by its description
+    (project / "sources/documents/d-desc.yaml").write_text(
+        "id: d-desc\ndate: 1999-07-01\ndescription: 关于鹤汀渡口检查站人员抽调的情况说明\nclassification: 机密★20年\n",
+        encoding="utf-8")
+    si.update_index(project)
+    hits = si.search(project, "鹤汀渡口").hits
+    assert [(h.rid, h.level) for h in hits] == [("d-desc", "机密")]
+    assert "情况说明" in hits[0].title

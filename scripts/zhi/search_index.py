@@ -43,7 +43,7 @@ from .progress import QUIET, Progress
 INDEX_DIR = ".cache/search-index"
 MANIFEST = "manifest.json"
 STORE = "entries.bin"
-VERSION = 2  # 2: folded text, exact substring matching (1 was a whoosh index with jieba)
+VERSION = 3  # 3: documents known only by their description; 2: folded text, exact substring matching (1: whoosh)
 
 KINDS = {  # key → Chinese name
     "body": "机构", "event": "事件", "document": "文件", "person": "人物", "post": "任职",
@@ -199,8 +199,8 @@ def collect(archive) -> list[Entry]:
             j |= jj
             b |= bb
         d, y = dated(doc.date)
-        parts = [doc.title, doc.number, doc.issuer, doc.archive_ref, doc.note, rid]
-        add(Entry("", "document", doc.loc.file, doc.loc.line, doc.title or rid, "\n".join(p for p in parts if p),
+        parts = [doc.title, doc.description, doc.number, doc.issuer, doc.archive_ref, doc.note, rid]
+        add(Entry("", "document", doc.loc.file, doc.loc.line, doc.title or doc.description or rid, "\n".join(p for p in parts if p),
                   rid, d, y, doc.classification.name, sorted(j), sorted(b)))
         if doc.transcription is not None:
             try:
