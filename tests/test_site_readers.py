@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, make_archive, with_theme, write
-from test_browser import ARGS, CHROMIUM, browser, shot  # noqa: F401  (browser is a fixture)
+from test_browser import ARGS, CHROMIUM, browser, owners, shot  # noqa: F401  (browser is a fixture)
 from zhi.build import build_edition
 
 _LATIN = re.compile(r"[A-Za-z]{2,}")
@@ -208,3 +208,194 @@ def test_more_button_only_when_there_is_more(browser, server):  # noqa: F811
     assert seen == {True, False}
     _only_local(ctx, server)
     ctx.close()
+
+
+# ---- 文号 search that forgives, names that rank their own page first ----------------------------------------
+
+SPELLINGS = {  # a 文号 of the sample as its document is recorded, and as people type it
+    "临编〔1984〕7号": ["临编(1984)7号", "临编[1984]7号", "临编（1984）7号", "临编【1984】7号", "临编〔1984〕07号",
+                      "临编〔1984〕第7号", "临编(84)第07号", "临编 ( 1984 ) 7 号"],
+    "临府(49)第1号": ["临府〔1949〕1号", "临府(1949)1号", "临府[49]1号", "临府（49）第1号"],
+}
+OWN_PAGE = {"临编〔1984〕7号": "wenjian/doc-lb-1984-7/", "临府(49)第1号": "wenjian/doc-lxzf-1949-1/"}
+
+
+def test_norm_folds_every_spelling_of_a_docno():
+    from zhi.docno import normalise_docno
+    from zhi.writers.search import norm, norm_query
+
+    for written, others in SPELLINGS.items():
+        target = norm(normalise_docno(written))
+        assert norm(written) == target
+        for o in others:
+            assert norm_query(o) == target, o
+    # a query may stop after the year; text that is not a 文号 keeps its brackets
+    assert norm_query("临府(49)") == "临府〔1949〕" and norm_query("临编(1984)") == "临编〔1984〕"
+    assert norm("编制(12)名") == "编制（12）名" and norm("（见附表）") == "（见附表）"
+
+
+def test_browser_and_index_normalise_alike(browser, server):  # noqa: F811
+    """The browser's norm is the index's norm, on every spelling and on text that merely looks like one."""
+    from zhi.writers.search import norm_query
+
+    samples = [s for w, o in SPELLINGS.items() for s in [w, *o]] + [
+        "临府(49)", "编制(12)名", "（1984）年", "〔2019〕", "见临编[84]第009号文", "甲(2000)", "乙（99）第0号", "（见附表）"]
+    ctx = _context(browser, server)
+    pg = ctx.new_page()
+    pg.goto(server + "/search/")
+    got = pg.evaluate("xs => xs.map(x => window.zhiSearch.norm(x))", samples)
+    assert got == [norm_query(s) for s in samples]
+    ctx.close()
+
+
+def test_a_docno_in_any_spelling_finds_the_same_pages_its_own_first(browser, server, site):  # noqa: F811
+    from zhi.writers.search import collect, norm
+
+    texts = {p.url: norm(p.title) + norm(p.text) for p in collect(site)}
+    ctx = _context(browser, server)
+    pg = ctx.new_page()
+    for written, others in SPELLINGS.items():
+        truth = {u for u, t in texts.items() if norm(written) in t}
+        assert owners(site, norm(written)) == {OWN_PAGE[written]}  # the document's page is the page of its 文号
+        assert len(truth) > 10
+        for q in [written, *others]:
+            pg.goto(server + "/search/?q=" + q)
+            pg.wait_for_function("/页|没有/.test(document.getElementById('zhi-search-status').textContent)")
+            first = pg.locator("#zhi-search-results li > a").first.get_attribute("href")
+            assert first.endswith("/" + OWN_PAGE[written]), (q, first)
+            assert "<mark>" in pg.locator("#zhi-search-results li small").first.inner_html()
+            found = set(pg.evaluate("q => window.zhiSearch.query(q)", q))
+            assert found == truth, (q, sorted(truth - found)[:5], sorted(found - truth)[:5])
+    shot(pg, "search-docno")
+    _only_local(ctx, server)
+    ctx.close()
+
+
+def test_a_body_name_finds_its_own_page_first_and_full_names_find_short_ones(browser, server):  # noqa: F811
+    ctx = _context(browser, server)
+    pg = ctx.new_page()
+    # a present name, a former name, a full name with its district for a body recorded as 区财政局; a place
+    # name alone is no body's name: 望川区 lists the pages that print it, not every body of the district
+    ctx2 = _context(browser, server)
+    pg2 = ctx2.new_page()
+    pg2.goto(server + "/search/")
+    assert not [u for u in pg2.evaluate("q => window.zhiSearch.query(q)", "河东区财") if u.startswith("jigou/hd-caizheng")]
+    ctx2.close()
+    for q, own in (("区财政局", "jigou/hd-caizheng/"), ("县发展计划局", "jigou/lx-jijingwei/"),
+                   ("河东区财政局", "jigou/hd-caizheng/"), ("望川区财政局", "jigou/hd-caizheng/")):
+        pg.goto(server + "/search/?q=" + q)
+        pg.wait_for_function("/页|没有/.test(document.getElementById('zhi-search-status').textContent)")
+        status = pg.locator("#zhi-search-status").inner_text()
+        assert status.startswith("找到"), (q, status)
+        assert pg.locator("#zhi-search-results li > a").first.get_attribute("href").endswith("/" + own), q
+    _only_local(ctx, server)
+    ctx.close()
+
+
+# ---- the copy for a disc or a USB stick (file://) -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def offline(site):
+    """The portable copy of the sample (zhi build --offline), built beside the site."""
+    return build_edition(site.parent, pdf=False, offline=True).out
+
+
+def test_portable_copy_links_files_not_folders(offline):
+    from test_site import _parse
+
+    bad = []
+    for f in offline.rglob("*.html"):
+        if f.name == "404.html":  # served by a web server only, with root-absolute links
+            continue
+        for link in _parse(f).links:
+            path = link.split("#")[0].split("?")[0]
+            if not path or ":" in link.split("/")[0]:
+                continue
+            target = (f.parent / path).resolve()
+            if not target.is_file():
+                bad.append((f.relative_to(offline).as_posix(), link))
+    assert not bad, bad[:10]
+    shards = list((offline / "search").rglob("*.json"))
+    assert shards and all(Path(str(s) + ".js").is_file() for s in shards)
+
+
+def test_portable_copy_works_from_a_folder(browser, offline):  # noqa: F811
+    """Opened from the folder in Chromium: menu links open pages, diagrams link on, search finds and opens."""
+    base = offline.as_uri()
+    ctx = _context(browser, base)
+    pg = ctx.new_page()
+    pg.goto(base + "/index.html")
+    pg.locator(".md-tabs a", has_text="机构").first.click()
+    pg.wait_for_load_state()
+    assert pg.url.endswith("/jigou/index.html") and pg.locator("article h1").inner_text() == "机构"
+    pg.goto(base + "/jigou/lx-jijingwei/index.html")
+    assert pg.locator(".zhi-diagram svg").is_visible()
+    link = pg.locator(".zhi-diagram svg a").first
+    link.click()
+    pg.wait_for_load_state()
+    assert pg.url.endswith("/index.html") and pg.locator("article h1").count() == 1
+    shot(pg, "offline-body")
+    # the header's search box and the search page, from the disc
+    box = pg.locator(".zhi-header-search input")
+    box.fill("临编(1984)7号")
+    box.press("Enter")
+    pg.wait_for_function("/页|没有|失败/.test(document.getElementById('zhi-search-status').textContent)")
+    status = pg.locator("#zhi-search-status").inner_text()
+    assert status.startswith("找到"), status
+    first = pg.locator("#zhi-search-results li > a").first
+    assert first.get_attribute("href").endswith("/wenjian/doc-lb-1984-7/index.html")
+    shot(pg, "offline-search")
+    first.click()
+    pg.wait_for_load_state()
+    assert "临编〔1984〕7号" in pg.locator("article").inner_text()
+    _only_local(ctx, base)
+    ctx.close()
+
+
+# ---- phones ----------------------------------------------------------------------------------------------------
+
+def test_phone_diagrams_and_wide_tables_are_readable(browser, server):  # noqa: F811
+    """At 390 px a lineage diagram keeps its text at desktop size and scrolls sideways in its frame; a 年表
+    table scrolls in its own frame; the page itself never scrolls sideways."""
+    ctx = _context(browser, server, width=390)
+    pg = ctx.new_page()
+    pg.goto(server + "/jigou/lx-jijingwei/")
+    fig = pg.locator(".zhi-diagram").first
+    sizes = pg.evaluate("""() => Array.from(document.querySelectorAll('.zhi-diagram svg text'))
+        .map(t => t.getBoundingClientRect().height).filter(h => h > 0)""")
+    assert sizes and min(sizes) >= 10, sorted(sizes)[:5]  # CSS pixels: as large as small print
+    scroll = fig.evaluate("f => [f.scrollWidth, f.clientWidth, getComputedStyle(f).overflowX]")
+    assert scroll[0] > scroll[1] and scroll[2] == "auto", scroll
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 400
+    fig.evaluate("f => f.scrollLeft = f.scrollWidth")  # the far end of the diagram can be reached
+    assert fig.evaluate("f => f.scrollLeft") > 0
+    shot(pg, "phone-diagram")
+    pg.goto(server + "/nianbiao/1990/")
+    tables = pg.evaluate("""() => Array.from(document.querySelectorAll('article table')).map(t => {
+        const w = t.closest('.md-typeset__scrollwrap') || t.parentElement;
+        return [t.rows[0].cells.length, t.scrollWidth, w.clientWidth, getComputedStyle(w).overflowX,
+                parseFloat(getComputedStyle(t.rows[0].cells[0]).fontSize)]; })""")
+    wide = [t for t in tables if t[1] > t[2]]
+    assert wide, tables
+    for cols, width, frame, overflow, font in wide:
+        assert overflow in ("auto", "scroll") and font >= 10, (cols, width, frame, overflow, font)
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 400
+    shot(pg, "phone-year")
+    _only_local(ctx, server)
+    ctx.close()
+
+
+def test_screens_at_desktop_and_phone_width(browser, server):  # noqa: F811
+    """Screenshots for people to look at (test-output/screenshots/), and no page scrolls sideways on a phone."""
+    for width in (1280, 390):
+        ctx = _context(browser, server, width=width)
+        pg = ctx.new_page()
+        for name, path in (("home", "/"), ("body", "/jigou/lx-jijingwei/"), ("year", "/nianbiao/1984/"),
+                           ("search", "/search/?q=临编(1984)7号"), ("404", "/nowhere/")):
+            pg.goto(server + path)
+            if name == "search":
+                pg.wait_for_selector("#zhi-search-results li")
+            assert pg.evaluate("document.documentElement.scrollWidth") <= width + 10, (width, path)
+            shot(pg, f"w{width}-{name}")
+        _only_local(ctx, server)
+        ctx.close()

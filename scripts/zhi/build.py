@@ -36,6 +36,7 @@ from .workdir import WorkDir, tree_digest
 from .writers import opendata
 from .writers.book import INTERNAL_MARK, BookWriter
 from .writers.docx import write_docx
+from .writers.portable import make_portable
 from .writers.search import collect, write_index
 from .writers.site import SiteWriter
 from .writers.typeset import typeset
@@ -59,8 +60,11 @@ class BuildResult:
     kept_pdf: bool = False  # --no-pdf: the PDF of an earlier build was kept, not made anew
 
 
-def output_dir(root: Path, edition: str) -> Path:
-    # the internal edition goes to a folder of its own that the public site never links
+def output_dir(root: Path, edition: str, offline: bool = False) -> Path:
+    # the internal edition goes to a folder of its own that the public site never links; the copy for a disc
+    # or a stick (--offline) to one beside it (each output folder has its own working tree)
+    if offline:
+        return root / "build" / ("offline" if edition == "public" else f"offline-{edition}")
     return root / "site" if edition == "public" else root / "build" / "internal"
 
 
@@ -158,10 +162,11 @@ DOCX_NAME = "zhi.docx"
 
 def build_edition(root: Path, edition: str = "public", archive: Archive | None = None, pdf: bool = True,
                   docx: bool = False, out: Path | None = None, publish: bool = True,
-                  progress: Progress = QUIET) -> BuildResult:
+                  progress: Progress = QUIET, offline: bool = False) -> BuildResult:
     """Build one edition. With ``publish`` the finished site replaces ``out`` atomically; without, the
     working tree's site is left where it is (``zhi serve`` serves it from there). ``progress`` is told
-    each stage as it ends (and, on a terminal, shows a bar while it runs)."""
+    each stage as it ends (and, on a terminal, shows a bar while it runs). ``offline`` makes the copy that
+    works opened from a folder (writers/portable.py)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     root = root.resolve()
@@ -170,7 +175,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
         st.set_note(f"{len(findings)} 条检查结果")
     _refuse_errors(findings)
 
-    out = out or output_dir(root, edition)
+    out = out or output_dir(root, edition, offline)
     # without a new PDF the last one is kept (and the home page says it may be older than the site); the
     # leak scan below reads it again, so a PDF holding what is now classified still stops the build
     earlier_pdf = None if pdf else next((p for p in (work_dir(root, out) / "book" / PDF_NAME, out / PDF_NAME)
@@ -218,8 +223,10 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
 
         with _step(timings, "search index", progress, "更新检索索引"):
             texts = wd.page_texts()
-            write_index(site, collect(site, texts))
+            write_index(site, collect(site, texts), tree.keys)
             wd.save_page_texts(texts)
+            if offline:  # after the index (made from the pages as MkDocs wrote them), before the leak scan
+                make_portable(site)
 
         with _step(timings, "leak scan", progress, "保密检查"):
             fp, clean = _scan_for_leaks(archive, edition, site, state, full)

@@ -77,7 +77,8 @@ def cmd_build(args) -> int:
     root = root_from_args(args)
     progress = Progress.for_stream(sys.stderr)
     try:
-        res = build_edition(root, args.edition, pdf=not args.no_pdf, docx=args.docx, progress=progress)
+        res = build_edition(root, args.edition, pdf=not args.no_pdf, docx=args.docx, progress=progress,
+                            offline=args.offline)
     except BuildError as e:
         progress.abandon()
         print(f"zhi build：{e}", file=sys.stderr)
@@ -139,6 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="版本：public（公开版，默认）或 internal（内部版）")
     b.add_argument("--docx", action="store_true", help="同时生成审读用 Word 文档（zhi.docx）")
     b.add_argument("--no-pdf", action="store_true", help="不生成 PDF（只更新网站，较快）")
+    b.add_argument("--offline", action="store_true",
+                   help="生成光盘版、U盘版：写入 build/offline/，不用服务器、直接双击 index.html 即可浏览和检索")
     b.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("serve", prog="zhi serve", help="本机预览网站，修改后自动更新", description=(

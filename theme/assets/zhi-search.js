@@ -15,9 +15,26 @@
     root = s ? new URL("../", s.src) : new URL("../", window.location.href);
     return root;
   }
+  /* Opened from a folder (a disc or a USB stick), a browser will not fetch files: the portable copy
+     (zhi build --offline) carries each file of the index also as a script that hands it to zhiSearchData. */
+  var LOCAL = window.location.protocol === "file:", waiting = {};
+  window.zhiSearchData = function (path, data) {
+    var w = waiting[path];
+    if (w) { delete waiting[path]; w(data); }
+  };
+  function script(path) {
+    return new Promise(function (resolve, reject) {
+      waiting[path] = resolve;
+      var s = document.createElement("script");
+      s.src = new URL("search/" + path + ".js", siteRoot()).href;
+      s.onerror = function () { delete waiting[path]; reject(new Error(path)); };
+      s.onload = function () { s.remove(); };
+      document.head.appendChild(s);
+    });
+  }
   function get(path, kind) {
     if (!cache[path]) {
-      cache[path] = fetch(new URL("search/" + path, siteRoot())).then(function (r) {
+      cache[path] = LOCAL ? script(path) : fetch(new URL("search/" + path, siteRoot())).then(function (r) {
         if (!r.ok) throw new Error(path);
         return kind === "text" ? r.text() : r.json();
       });
@@ -38,22 +55,44 @@
     if (manifest) return Promise.resolve(manifest);
     return get("index.json").then(function (m) { manifest = m; starts = varints(m.starts); return m; });
   }
-  function norm(s) {
-    return s.replace(/[\s\u3000]+/g, "").replace(/[(]/g, "（").replace(/[)]/g, "）")
-      .replace(/[\[［【]/g, "〔").replace(/[\]］】]/g, "〕");
+  /* The normal form of text and queries, as scripts/zhi/writers/search.py's norm: no spaces, brackets unified,
+     a 文号's year and number standard ((84)第07号 → 〔1984〕7号). normMap also gives, for each character of the
+     normal form, where it starts and ends in s, to mark a hit in the text as written. */
+  var DOCNO = /[〔(（\[【［](?:(\d{4})[〕)）\]】］](?:第?0*(\d+))?|(\d{2})[〕)）\]】］]第?0*(\d+))/g;
+  var BRACKET = {"(": "（", ")": "）", "[": "〔", "［": "〔", "【": "〔", "]": "〕", "］": "〕", "】": "〕"};
+  function normMap(s) {
+    var bare = "", at = [];
+    for (var i = 0; i < s.length; i++) if (!/[\s\u3000]/.test(s[i])) { bare += s[i]; at.push(i); }
+    var out = "", from = [], to = [], last = 0, m;
+    function plain(a, b) {
+      for (var k = a; k < b; k++) { out += BRACKET[bare[k]] || bare[k]; from.push(at[k]); to.push(at[k] + 1); }
+    }
+    DOCNO.lastIndex = 0;
+    while ((m = DOCNO.exec(bare))) {
+      plain(last, m.index);
+      var rep = "〔" + (m[1] || "19" + m[3]) + "〕" + ((m[1] ? m[2] : m[4]) || "");
+      var a = at[m.index], b = at[m.index + m[0].length - 1] + 1;
+      for (var r = 0; r < rep.length; r++) { out += rep[r]; from.push(a); to.push(b); }
+      last = m.index + m[0].length;
+    }
+    plain(last, bare.length);
+    return {s: out, from: from, to: to};
+  }
+  function norm(s) { return normMap(s).s; }
+  function normQuery(q) {  // a query may end in the start of a 文号: 临府(49)
+    return norm(q).replace(/（(\d{2})）第?$/, function (_, y) { return "〔19" + y + "〕"; });
+  }
+  function find(q, t) {  // where q (normal form) is in the text t as written: {at, len} or null
+    var n = normMap(t), k = n.s.indexOf(q);
+    if (k < 0) return null;
+    var e = k + q.length - 1;
+    return {at: n.from[k], len: n.to[e] - n.from[k]};
   }
   function head(t, n) {  // the part of t whose normal form has n characters
     for (var i = 0, seen = 0; i < t.length; i++) {
       if (!/[\s\u3000]/.test(t[i])) { if (seen === n) return t.slice(0, i); seen++; }
     }
     return t;
-  }
-  function pattern(q) {  // q in text that may have spaces between its characters
-    var chars = Array.from(q).map(function (ch) {
-      var alt = {"（": "（(", "）": "）)", "〔": "〔\\[［【", "〕": "〕\\]］】"}[ch];
-      return alt ? "[" + alt + "]" : ch.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&");
-    });
-    return new RegExp(chars.join("[\\s\\u3000]*"));
   }
   function hash(gram) {
     var h = 0, cps = Array.from(gram);
@@ -84,12 +123,16 @@
         if (offsets.indexOf(o) < 0) offsets.push(o);
       }
       var headCount = Math.max(1, head - n + 1);
+      // the pages q is the name or 文号 of (one small file, looked up by the whole query)
+      var owners = m.k ? get("k/" + (hash(q) % m.k) + ".json").then(function (shard) { return shard[q] || []; })
+        : Promise.resolve([]);
       return Promise.all(offsets.map(function (o) {
         var g = cps.slice(o, o + n).join("");
         return get("g" + n + "/" + (hash(g) % m["g" + n]) + ".json").then(function (shard) {
           return shard[g] ? varints(shard[g]) : [];
         });
-      })).then(function (lists) {
+      }).concat([owners])).then(function (lists) {
+        var own = lists.pop();
         // segments holding the head; then only pages that hold the rest of the query's grams too
         var segs = lists.slice(0, headCount).sort(function (a, b) { return a.length - b.length; }).reduce(intersect);
         lists.slice(headCount).forEach(function (l) {
@@ -103,8 +146,13 @@
           if (!byPage[p]) { byPage[p] = {id: p, inTitle: false, segs: []}; order.push(byPage[p]); }
           if (s === starts[p]) byPage[p].inTitle = true; else byPage[p].segs.push(s);
         });
+        own.forEach(function (p) {
+          if (!byPage[p]) { byPage[p] = {id: p, inTitle: false, segs: []}; order.push(byPage[p]); }
+          byPage[p].own = true;
+        });
         order.sort(function (a, b) {
-          return (b.inTitle - a.inTitle) || (b.segs.length - a.segs.length) || (a.id - b.id);
+          return ((b.own || false) - (a.own || false)) || (b.inTitle - a.inTitle) ||
+            (b.segs.length - a.segs.length) || (a.id - b.id);
         });
         return order;
       });
@@ -114,14 +162,17 @@
     return loadManifest().then(function (m) {
       return get("p/" + Math.floor(id / m.block) + ".json").then(function (b) {
         var e = b[id % m.block];
-        return {url: new URL(e[0], siteRoot()).href, path: e[0], title: e[1]};
+        var href = new URL(e[0], siteRoot()).href;
+        if (LOCAL && /\/$/.test(href)) href += "index.html";  // a folder opens as a listing from a disc
+        return {url: href, path: e[0], title: e[1]};
       });
     });
   }
   /* Title and snippet of one candidate; null when its text shows it does not hold q. */
   function describe(q, c) {
     return pageMeta(c.id).then(function (meta) {
-      var inTitle = norm(meta.title).indexOf(q) >= 0;
+      // a page found by its title, or as the page of what q names (a body's name, a document's 文号)
+      var inTitle = c.own || norm(meta.title).indexOf(q) >= 0;
       var first = starts[c.id] + 1, last = starts[c.id + 1] - 1;
       function text(seg) { return get("s/" + seg + ".txt", "text"); }
       function around(seg) {  // a long query starting in seg may run on into the next segment
@@ -136,8 +187,8 @@
       function from(k) {  // the first segment that really holds q (the others were false hits)
         if (k >= c.segs.length) return inTitle ? {meta: meta, text: "", at: -1, len: 0} : null;
         return around(c.segs[k]).then(function (text) {
-          var m = pattern(q).exec(text);
-          return m ? {meta: meta, text: text, at: m.index, len: m[0].length} : from(k + 1);
+          var m = find(q, text);
+          return m ? {meta: meta, text: text, at: m.at, len: m.len} : from(k + 1);
         });
       }
       return from(0);
@@ -146,7 +197,7 @@
 
   /* All pages containing q (used by the tests and by anyone scripting the site): URLs relative to the root. */
   function query(q) {
-    q = norm(q);
+    q = normQuery(q);
     return candidates(q).then(function (cs) {
       var found = [];
       function batch(k) {  // a few dozen requests at a time, not thousands at once
@@ -159,7 +210,7 @@
       return batch(0);
     });
   }
-  window.zhiSearch = {query: query, norm: norm};
+  window.zhiSearch = {query: query, norm: normQuery};
 
   var box = document.getElementById("zhi-search-input");
   if (!box) return;
@@ -180,7 +231,7 @@
     return li;
   }
   function search(raw) {
-    var q = norm(raw.trim()), run = ++current;
+    var q = normQuery(raw.trim()), run = ++current;
     list.innerHTML = "";
     if (more) more.hidden = true;
     if (Array.from(q).length < 2) { status.textContent = "输入两个字以上即可检索。"; return; }

@@ -89,3 +89,34 @@ def name_over(h: History, rid: str, first: Date, last: Date) -> str:
     if not later:
         return start
     return start + "（" + "，".join(f"{y}{'年' if y[-1].isdigit() else ''}{verb}{n}" for y, n, verb in later) + "）"
+
+
+def names_with_jurisdiction(h: History, rid: str) -> list[str]:
+    """Every name a body went by (full, short, second), and each also written with the name of a jurisdiction it
+    belonged to — the way readers type it: 区财政局 of 河东区 is also found as 河东区财政局, 中共县委 of 临水县 as
+    中共临水县委. These are search keys, never printed as names the record gives."""
+    t = h.get(rid)
+    if t is None:
+        return []
+    own: list[str] = []
+    for s in t.names:
+        own.extend(v for v in s.value if v)
+    own.extend(str(s.value) for s in t.second_names if s.value)
+    places: list[str] = []
+    for s in t.jurisdictions:
+        j = h.get(str(s.value))
+        if j is not None:
+            places.extend(v for n in j.names for v in n.value if v)
+    out = list(dict.fromkeys(own))
+    for place in dict.fromkeys(places):
+        tier = place[-1]  # 县 区 市 镇 乡 …: the word a body's name starts with when it leaves the place out
+        for name in own:
+            if place in name:
+                continue
+            if name.startswith(tier):
+                out.append(place + name[1:])
+            elif name.startswith("中共" + tier):
+                out.append("中共" + place + name[3:])
+            else:
+                out.append(place + name)
+    return list(dict.fromkeys(out))

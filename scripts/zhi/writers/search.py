@@ -38,7 +38,8 @@ SEG = 600           # characters per segment
 OVERLAP = 6         # queries of up to 7 characters never straddle two segments
 BLOCK = 8           # pages per file of URLs and titles
 SHARD_BYTES = 12_000  # aim for posting shards of about this size
-VERSION = 2
+VERSION = 3
+SUBDIRS = ("g2", "g3", "k", "p", "s")
 
 # the order of results after title matches: bodies first, aggregate pages (chronology, indexes) last
 _PRIORITY = ("jigou/", "zhi/", "wenjian/", "renwu/")
@@ -102,11 +103,32 @@ def page_text(html: str) -> tuple[str, str]:
 
 _SPACE = re.compile(r"[\s\u3000]+")
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "［": "〔", "【": "〔", "]": "〕", "］": "〕", "】": "〕"})
+# the year and number of a 文号 however written: (1984)7号 [1984]7号 （84）第07号 → 〔1984〕7号. A four-digit year
+# in any brackets is a year; a two-digit one only with a number after it (and is read as 19xx, as zhi.docno
+# does without a date); 第 and leading zeros of the number go
+_DOCNO = re.compile(r"[〔(（\[【［](?:(\d{4})[〕)）\]】］](?:第?0*(\d+))?|(\d{2})[〕)）\]】］]第?0*(\d+))")
+
+
+def _docno(m: re.Match) -> str:
+    year = m.group(1) or "19" + m.group(3)
+    num = m.group(2) if m.group(1) else m.group(4)
+    return f"〔{year}〕{num or ''}"
+
+
+_DOCNO_TAIL = re.compile(r"（(\d{2})）第?$")
+
+
+def norm_query(q: str) -> str:
+    """A query's normal form: as ``norm``, and a two-digit year in brackets that ends the query (临府(49), the
+    start of a 文号) read as the 文号's year, as it is in the text."""
+    return _DOCNO_TAIL.sub(lambda m: f"〔19{m.group(1)}〕", norm(q))
 
 
 def norm(s: str) -> str:
-    """The normal form of page text and queries (the browser's ``norm`` does the same)."""
-    return _SPACE.sub("", s).translate(_BRACKETS)
+    """The normal form of page text and queries (the browser's ``norm`` in zhi-search.js does the same): no
+    spaces, brackets unified, every 文号's year and number in the standard form, so that a 文号 typed in any
+    common spelling finds the pages that print it in any other."""
+    return _DOCNO.sub(_docno, _SPACE.sub("", s)).translate(_BRACKETS)
 
 
 def gram_hash(gram: str) -> int:
@@ -135,6 +157,7 @@ class PageText:
     url: str
     title: str
     text: str
+    keys: tuple[str, ...] = ()  # what the page is the page *of* (a body's names, a document's 文号)
 
 
 @dataclass
@@ -196,12 +219,17 @@ def segments(page: PageText) -> list[str]:
     return out
 
 
-def write_index(site: Path, pages: list[PageText] | None = None) -> IndexStats:
-    """Write the sharded index into ``site/search/`` (replacing any earlier one)."""
+def write_index(site: Path, pages: list[PageText] | None = None,
+                keys: dict[str, list[str]] | None = None) -> IndexStats:
+    """Write the sharded index into ``site/search/`` (replacing any earlier one). ``keys`` (URL → strings) names
+    what each page is the page of: a query equal to one of them (in normal form) lists the page first, even
+    where its text words it otherwise (河东区财政局 finds the body recorded as 区财政局)."""
     pages = collect(site) if pages is None else pages
+    if keys:
+        pages = [PageText(p.url, p.title, p.text, tuple(keys.get(p.url, ()))) for p in pages]
     pages = sorted(pages, key=lambda p: (_priority(p.url), p.url))
     out = site / "search"
-    for sub in ("g2", "g3", "p", "s"):
+    for sub in SUBDIRS:
         (out / sub).mkdir(parents=True, exist_ok=True)
     kept: set[Path] = set()
 
@@ -243,13 +271,28 @@ def write_index(site: Path, pages: list[PageText] | None = None) -> IndexStats:
             written += write(out / f"g{n}" / f"{i}.json", _dumps(shard))
         shard_counts.append(count)
 
+    owners: dict[str, list[int]] = {}  # a key (normal form) → the pages it is the key of
+    for i, page in enumerate(pages):
+        for k in dict.fromkeys(norm(k) for k in page.keys):
+            if k:
+                owners.setdefault(k, []).append(i)
+    size = sum(len(k.encode()) + 8 * len(v) for k, v in owners.items())
+    key_count = 1
+    while size / key_count > SHARD_BYTES:
+        key_count *= 2
+    key_shards: list[dict[str, list[int]]] = [{} for _ in range(key_count)]
+    for k in sorted(owners):
+        key_shards[gram_hash(k) % key_count][k] = owners[k]
+    for i, shard in enumerate(key_shards):
+        written += write(out / "k" / f"{i}.json", _dumps(shard))
+
     for b in range(0, len(pages), BLOCK):
         written += write(out / "p" / f"{b // BLOCK}.json",
                           _dumps([[p.url, p.title] for p in pages[b:b + BLOCK]]))
     manifest = {"v": VERSION, "seg": SEG, "overlap": OVERLAP, "block": BLOCK, "pages": len(pages),
-                "g2": shard_counts[0], "g3": shard_counts[1], "starts": _varints(starts)}
+                "g2": shard_counts[0], "g3": shard_counts[1], "starts": _varints(starts), "k": key_count}
     written += write(out / "index.json", _dumps(manifest))
-    for sub in ("g2", "g3", "p", "s"):  # files of an earlier, larger index
+    for sub in SUBDIRS:  # files of an earlier, larger index
         for f in (out / sub).iterdir():
             if f not in kept:
                 f.unlink()

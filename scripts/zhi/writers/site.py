@@ -25,7 +25,7 @@ from ..views.chronology import Entry, Mention, chronology
 from ..views.dashiji import dashiji
 from ..views.kaoyi import anchor_of, kaoyi_items
 from ..views.lineage import entries_by_event, lineage
-from ..views.naming import name_on
+from ..views.naming import name_on, names_with_jurisdiction
 from ..views.snapshot import difference, fate_unknown_note, members, snapshot
 from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
 from . import svg
@@ -94,6 +94,7 @@ class SiteTree:
     nav: list = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # extra files (svg) by path
     data: dict[str, bytes] = field(default_factory=dict)  # the open-data downloads by path (数据下载)
+    keys: dict[str, list[str]] = field(default_factory=dict)  # URL → what the page is the page of (for search)
 
 
 class SiteWriter:
@@ -304,6 +305,7 @@ class SiteWriter:
                     ("实有", [f.staffing.total() if f.basis == "actual" else None for f in fs], "#c9a227")]))
             first_j = t.jurisdictions[0].value if t.jurisdictions else None
             groups.setdefault(first_j or "", []).append(lin)
+            self.tree.keys[url_of(page)] = names_with_jurisdiction(self.h, t.id)
             self.add(page, lin.name, "body.md.j2", lin=lin, body=self.a.bodies.get(t.id), diagram=diagram,
                      figs=fs, chart=chart, backlinks=self.backlinks.get(t.id, []), kinds=kinds_used(fs),
                      staffing_notes=notes.get(t.id, []), citation_of=citation_text)
@@ -314,6 +316,8 @@ class SiteWriter:
         for d in docs:
             text = d.transcription.read_text(encoding="utf-8") if d.transcription else ""
             text = Markup(_demote_headings(escape_all(text)))
+            self.tree.keys[url_of(f"wenjian/{d.id}.md")] = [n for n in dict.fromkeys(
+                (d.number.strip(), d.normalised_number)) if n]
             self.add(f"wenjian/{d.id}.md", d.heading, "document.md.j2", d=d, transcription=text,
                      citation=citation_text(d), backlinks=self.backlinks.get(d.id, []))
         self.add("wenjian/index.md", "文件", "documents.md.j2", docs=docs)
