@@ -16,12 +16,12 @@ from pathlib import Path
 from ..workdir import write_if_changed
 
 # a relative link to a folder (no scheme, not root-absolute), with or without an anchor or a query
-_FOLDER_LINK = re.compile(r'((?:href|action|src)=")((?:\.\.?|[^":#?/][^":#?]*)?/|\.\.?)(\?[^"#]*)?(#[^"]*)?"')
+_FOLDER_LINK = re.compile(r'((?:href|action|src)=")((?:\.\.?|[^":#?/][^":#?]*)?/|(?:\.\.?/)*\.\.?)(\?[^"#]*)?(#[^"]*)?"')
 
 
 def _to_file(m: re.Match) -> str:
     attr, path, query, anchor = m.group(1), m.group(2), m.group(3) or "", m.group(4) or ""
-    if path in (".", ".."):
+    if not path.endswith("/"):  # . .. ../..
         path += "/"
     return f'{attr}{path}index.html{query}{anchor}"'
 
