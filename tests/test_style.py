@@ -258,3 +258,10 @@ def test_house_style_findings_are_warnings_unless_the_office_raises_them(tmp_pat
               if f.code.startswith("style-")]
     assert {(f.code, f.severity) for f in raised} == {("style-relative-time", "warning"),
                                                       ("style-year-short", "error")}
+
+
+def test_a_passage_marker_without_its_space_is_not_told_to_use_a_full_width_colon(tmp_path):
+    # found by a tester: ":::秘密" was told to become "：：：秘密", which breaks the marker
+    found = [f for f in lint(tmp_path, "前言。\n\n:::秘密\n内容。\n:::\n") if f.code == "style-halfwidth-punct"]
+    assert found and all("::: 秘密" in f.message and "应改为全角" not in f.message for f in found)
+    assert not [f for f in lint(tmp_path / "ok", "前言。\n\n::: 秘密\n内容。\n:::\n") if f.code == "style-halfwidth-punct"]

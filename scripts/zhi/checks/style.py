@@ -268,6 +268,12 @@ def _approx_warnings(outside: str, add) -> None:
 def _punctuation_warnings(line: str, bare: str, add) -> None:
     """Half-width punctuation next to Chinese (all text, every one: an editor mends them all in one pass), and
     no 顿号 between book titles."""
+    if re.match(r"\s*:{3,}(?=[^\s:])", line):
+        # a passage marker ("::: 秘密"), written without its space: it is no punctuation, and "：：：" would
+        # break it; the marker's own check (passage-invalid) tells the editor how to write it
+        add("style-halfwidth-punct", "warning",
+            f"“{line.strip()[:20]}”像是密级段落的标记：冒号与密级之间要有一个空格，写作“::: 秘密”；不要改成全角冒号")
+        return
     for m in HALF_PUNCT_RE.finditer(bare):
         p = m.start()
         before = bare[p - 1] if p else ""
