@@ -569,6 +569,7 @@ def test_site_prints_a_restored_bodys_lives_and_jurisdiction_once(tmp_path):
   body: cs-jiwei
   previous_end: 不详
   sources: [d-1990-3]
+- {id: ev-stop, type: suspend, date: 1966, body: cs-jingwei, wording: 日常工作被迫停顿, resume: 不详, sources: [d-1990-3]}
 """)
     build_edition(root, pdf=False)
 
@@ -579,6 +580,8 @@ def test_site_prints_a_restored_bodys_lives_and_jurisdiction_once(tmp_path):
     belongs = re.sub(r"<[^>]+>|\s", "", re.search(r"<tr>\s*<td>属地</td>(.*?)</tr>", html, re.DOTALL).group(1))
     assert belongs.count("测试县") == 1, belongs
     assert re.fullmatch(r"测试县（1956年[^）]*—1984年[^）]*、1987年5月起）", belongs), belongs
+    stopped = re.sub(r"<[^>]+>|\s", "", re.search(r"<tr>\s*<td>停止活动</td>(.*?)</tr>", html, re.DOTALL).group(1))
+    assert stopped == "日常工作被迫停顿（1966年—，恢复时间不详）", stopped
     jiwei = text("jigou/cs-jiwei/index.html")
     assert "—1960年5月31日前（终止时间不详）；1960年5月31日—" in jiwei, jiwei[:800]
     events = re.sub(r"<[^>]+>|\s", "", jiwei[jiwei.index("沿革"):])   # the body's 大事记 entries
@@ -607,3 +610,30 @@ def test_a_year_before_1000_is_written_with_nian_and_one_bad_date_is_reported_on
     assert errors(found) == []
     assert sentence(a, h, "ev-county") == "设立测试县。"
     assert str(h.get("cs-xian").start) == "994年"
+
+
+def test_a_suspension_whose_resumption_the_source_does_not_give_is_not_printed_as_lasting(tmp_path):
+    # found by a tester on 《金溪县志》 (文革开始时 县档案馆 日常工作被迫停顿, 1966; no resumption recorded, the body
+    # renamed 1970): the page printed 日常工作被迫停顿（1966年—） as if suspended until the 下限 or its end
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", """
+- id: ev-stop
+  type: suspend
+  date: 1966
+  body: cs-jingwei
+  wording: 日常工作被迫停顿
+  resume: 不详
+  sources: [d-1990-3]
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "ev-stop") == "测试县经济委员会日常工作被迫停顿。"
+    (p,) = lineage(a, h, "cs-jingwei").suspensions
+    assert (p.value, str(p.start), p.end, p.note) == ("日常工作被迫停顿", "1966年", None, "恢复时间不详")
+    assert h.get("cs-jingwei").end is not None          # the fixture merges it in 1984: the suspension is not closed
+    assert rows(a, h, "1966-12-31")["cs-jingwei"].note == "（日常工作被迫停顿）"
+    assert rows(a, h, "1975-12-31")["cs-jingwei"].note == "（1966年起日常工作被迫停顿，恢复时间不详）"
+    write(root, "sources/events/x.yaml", "- {id: ev-stop, type: suspend, date: 1966, body: cs-jingwei, resume: 1970, "
+                                         "sources: [d-1990-3]}\n")
+    _, _, found = derive(root)
+    assert any(f.code == "schema-value" and "resume" in f.message for f in found)

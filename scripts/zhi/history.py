@@ -163,6 +163,13 @@ class Timeline:
         hits = self._at(self.jurisdictions, d)
         return hits[-1].value if hits else None
 
+    @staticmethod
+    def resume_unknown(s: Span) -> bool:
+        """A 停止活动 whose source does not say when the body took up its work again (`resume: 不详`): not ended by
+        the body's end or by anything but a recorded 恢复活动."""
+        return s.start_event is not None and s.start_event.resume_unknown \
+            and (s.end_event is None or s.end_event.type != "resume")
+
     def suspended_on(self, d: Date) -> Span | None:
         hits = self._at(self.suspensions, d)
         return hits[-1] if hits else None

@@ -72,7 +72,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "restore": {"body", "from", "previous_end"} | NEW_BODY_KEYS,
     "co-locate": {"bodies", "wording"},
     "separate": {"bodies", "wording"},
-    "suspend": {"body", "wording"},
+    "suspend": {"body", "wording", "resume"},
     "resume": {"body", "wording"},
     "reorganise": {"before", "after"},
     "add-name": {"body", "name"},
@@ -445,8 +445,15 @@ class Loader:
     def _event_suspend(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
         e.wording = f.text("wording")
+        if f.has("resume"):  # the source says it stopped, and not when (or whether) it took up its work again
+            e.resume_unknown = f.text("resume") in UNKNOWN_WORDS
+            if not e.resume_unknown:
+                f.error("schema-value", "“resume（恢复时间）”只能写“不详”：来源只记停止活动、没有记何时恢复时才写；"
+                        "来源记了恢复的，请另记一条恢复活动（resume）事件", "resume")
 
-    _event_resume = _event_suspend
+    def _event_resume(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.wording = f.text("wording")
 
     def _event_reorganise(self, e: Event, f: Fields, m: LMap) -> None:
         e.before = f.refs("before")

@@ -204,6 +204,7 @@ class Event(Record):
     partly: list[Ref] = field(default_factory=list)      # merge: bodies that give a part and live on
     rest_unknown: bool = False                            # split: only some successors are known
     previous_end_unknown: bool = False                    # restore: when its former period ended is not recorded
+    resume_unknown: bool = False                          # suspend: when (whether) it took up its work is not recorded
     level: str | None = None                              # rerank of a jurisdiction: its new level
     wording: str | None = None                            # the source's own verb (升格, 停止工作 …)
     seat: str | None = None                               # move-seat: the new seat (驻地), as the source names it

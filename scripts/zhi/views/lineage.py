@@ -17,6 +17,7 @@ class Period:
     start: Date | None
     end: Date | None
     ref: str | None = None  # the record the value names (a parent, a jurisdiction)
+    note: str = ""          # what the period's end is, when the record does not give it (恢复时间不详)
 
 
 @dataclass
@@ -106,7 +107,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     body = a.bodies.get(rid)
     end_how = "去向不详" if t.fate_unknown else t.end_event.type_zh if t.end_event else ""
     lin = Lineage(rid, t.current_name(), body.kind_label if body else "", t.start, t.end, end_how)
-    lin.suspensions = [Period(s.value or "停止活动", s.start, s.end) for s in t.suspensions]
+    lin.suspensions = [Period(s.value or "停止活动", s.start, None, note="恢复时间不详") if t.resume_unknown(s)
+                       else Period(s.value or "停止活动", s.start, s.end) for s in t.suspensions]
     lin.colocations = _periods(h, t.colocations, named=True)
     lin.co_parents = [Period(("另受{}领导" if t.parent_on(s.start) else "由{}双重领导").format(
         "、".join(name_on(h, c, s.start) for c in s.value)), s.start, s.end) for s in t.co_parents]

@@ -113,7 +113,10 @@ def state_note(h: History, t: Timeline, d: Date) -> str:
     """What a row says beside the name: suspended (in the source's words), sharing an office."""
     parts = []
     if (s := t.suspended_on(d)) is not None:
-        parts.append(s.value or "停止活动")
+        if t.resume_unknown(s) and not s.start.overlaps(d):  # later on, whether it still was is not known
+            parts.append(f"{s.start}起{s.value or '停止活动'}，恢复时间不详")
+        else:
+            parts.append(s.value or "停止活动")
     if partners := t.colocated_on(d):
         parts.append("与" + "、".join(name_on(h, p, d) for p in partners) + "合署办公")
     if t.last_record is not None and not t.end_unknown and not t.in_office and not t.is_jurisdiction \

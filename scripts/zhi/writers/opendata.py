@@ -136,16 +136,18 @@ class OpenData:
 
     # ---- what a period's end says ------------------------------------------------------------------------
     def end_note(self, t: Timeline, span: Span) -> str:
+        if t.resume_unknown(span):
+            return UNKNOWN_END
         if span.end is not None:
             return ""
         if t.outside:
             return NOT_GIVEN
-        if t.end_unknown or (t.lives and t.lives[-1].end is None and t.end_unknown):
+        if t.end_unknown:
             return UNKNOWN_END
         return self.open_text
 
     def span_end_cells(self, t: Timeline, span: Span) -> list[str]:
-        if span.end is None and not t.outside and t.end_unknown:
+        if t.resume_unknown(span) or (span.end is None and not t.outside and t.end_unknown):
             return date_cells(None, unknown=True)
         return date_cells(span.end)
 
