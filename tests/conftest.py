@@ -5,7 +5,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as _hypothesis_settings
 from zhi.build import build_edition
+
+# property tests assert results, never wall-clock time: a loaded 2-core CI machine must not fail them on a deadline
+_hypothesis_settings.register_profile("zhi", deadline=None)
+_hypothesis_settings.load_profile("zhi")
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent

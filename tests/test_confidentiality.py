@@ -86,6 +86,8 @@ def plant(root: Path) -> None:
 def planted(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("canary"))
     plant(root)
+    with (root / "chronicle/book.yaml").open("a", encoding="utf-8") as fh:   # so that a sitemap is written too
+        fh.write("\nsite_url: https://example.org/zhi/\n")
     proc = subprocess.run([".venv/bin/zhi", "--root", str(root), "check"], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parent.parent, check=False)
     assert proc.returncode == 0, proc.stdout[-3000:]

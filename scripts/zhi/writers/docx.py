@@ -107,7 +107,7 @@ def charts_as_png(html: str, folder: Path) -> str:
     out, pos = [], 0
     for m, png, w in zip(found, pngs, sizes, strict=True):
         label = re.search(r'aria-label="([^"]*)"', m.group(0))
-        img = (f'<img src="{png.as_uri()}" width="{int(min(w, TEXT_WIDTH_PX))}" '
+        img = (f'<img src="{png.name}" width="{int(min(w, TEXT_WIDTH_PX))}" '
                f'alt="{label.group(1) if label else "图"}">')
         out += [html[pos:m.start()], img]
         pos = m.end()
@@ -133,5 +133,6 @@ def write_docx(writer: BookWriter, out: Path, index_pages: dict[str, list[str]] 
         pypandoc.convert_text(html, "docx", format="html", outputfile=str(out),
                               extra_args=["--quiet", "--toc", f"--lua-filter={writer.theme / 'docx-notes.lua'}",
                                           f"--reference-doc={ref}", "--metadata", "toc-title=目录",
+                                          f"--resource-path={out.parent / 'docx-charts'}",
                                           "--metadata", f"title={writer.title}", "--metadata", "lang=zh-CN"])
     return parts.notes
