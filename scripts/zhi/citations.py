@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .dates import Date
 from .history import History
-from .model import Archive, Citation, Document, Event, Staffing, StaffingFigure
+from .model import Archive, Citation, Document, Event, Memo, Staffing, StaffingFigure
 
 
 @dataclass
@@ -52,15 +52,15 @@ def subject(rec: Event | StaffingFigure) -> str | None:
     """The body or jurisdiction a record's name is about."""
     if isinstance(rec, StaffingFigure):
         return rec.body.id if rec.body else None
-    if rec.body:
+    if getattr(rec, "body", None):
         return rec.body.id
-    if len(rec.after) == 1:
+    if len(getattr(rec, "after", [])) == 1:
         return rec.after[0].id
-    return None
+    return None   # a 记事 is about no one body
 
 
 def record_figures(rec: Event | StaffingFigure) -> Staffing | None:
-    return rec.figures if isinstance(rec, StaffingFigure) else rec.staffing
+    return rec.figures if isinstance(rec, StaffingFigure) else getattr(rec, "staffing", None)
 
 
 def _figure_dissent(said: Staffing, held: Staffing | None) -> list[tuple[str, int]]:
@@ -104,6 +104,23 @@ def incompatible_pairs(rec: Event | StaffingFigure) -> list[tuple[Citation, Cita
     """Pairs of sources whose dates cannot be the same day, although each may agree with a vaguer record."""
     dated = [c for c in rec.sources if c.date is not None]
     return [(a, b) for i, a in enumerate(dated) for b in dated[i + 1:] if not dates_agree(a.date, b.date)]
+
+
+def kaoyi_withheld(rec: Event | StaffingFigure | Memo, h: History | None, held) -> list[Citation]:
+    """The sources a record's 考异 is about (each that says otherwise, and both of two supporting sources that
+    cannot both be right) that an edition holding only the documents ``held`` (ids) withholds, when it holds
+    none of the disagreement: the 考异 would then tell its readers that a source they cannot see exists, so the
+    edition drops it. Empty when there is no 考异, no disagreement, or the edition holds a dissenting source
+    (or both of a pair)."""
+    if not (getattr(rec, "conflict_note", "") or "").strip():
+        return []
+    supports, dissents = split(rec, h)
+    pairs = [(x, y) for x, y in incompatible_pairs(rec)
+             if any(x is c for c in supports) and any(y is c for c in supports)]
+    if any(d.citation.doc in held for d in dissents) or any(x.doc in held and y.doc in held for x, y in pairs):
+        return []
+    about = [d.citation for d in dissents] + [c for pair in pairs for c in pair]
+    return list({id(c): c for c in about if c.doc not in held}.values())
 
 
 def chosen_reading(rec: Event | StaffingFigure, dissents: list[Dissent], h: History | None) -> str:

@@ -11,14 +11,17 @@ import copy
 from dataclasses import replace
 
 from .chronicle import strip_passages
+from .citations import kaoyi_withheld
 from .classification import Level
+from .history import History
 from .model import Archive, Event
 
 EDITIONS = {"public": Level("公开"), "internal": Level("内部")}
 EDITION_ZH = {"public": "公开版", "internal": "内部版"}
 
 
-def filter_archive(a: Archive, edition: str) -> Archive:
+def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archive:
+    """The edition's archive. ``h`` is the whole archive's history (derived here when needed and not given)."""
     limit = EDITIONS[edition]
 
     def ok(rec) -> bool:
@@ -34,6 +37,19 @@ def filter_archive(a: Archive, edition: str) -> Archive:
     def cites(rec):
         return [c for c in rec.sources if c.doc in out.documents]
 
+    whole = [h]
+
+    def kaoyi(rec) -> str:
+        """The record's 考异, or "" when every source it is about is withheld (it would betray that they exist)."""
+        note = getattr(rec, "conflict_note", "") or ""
+        if not note or all(c.doc in out.documents for c in rec.sources):
+            return note
+        if whole[0] is None:
+            from .history import derive_history
+
+            whole[0] = derive_history(a)
+        return "" if kaoyi_withheld(rec, whole[0], out.documents) else note
+
     # a body is in the edition only if an event of the edition brings it into being (names it): a body whose
     # establishment is withheld would otherwise print as its raw id, with links to a page that does not exist
     while True:
@@ -48,6 +64,7 @@ def filter_archive(a: Archive, edition: str) -> Archive:
             out.jurisdictions.pop(b, None)
         actors = set(out.bodies) | set(out.jurisdictions)
     for e in events:
+        e.conflict_note = kaoyi(e)
         e.sources = cites(e)
         out.events.append(e)
     for p in a.posts:
@@ -58,11 +75,11 @@ def filter_archive(a: Archive, edition: str) -> Archive:
         held = (m.jurisdiction is None or m.jurisdiction.id in out.jurisdictions) \
             and all(r.id in actors or r.id in out.people or r.id in out.documents for r in m.mentions)
         if ok(m) and held and cites(m):
-            out.memos.append(replace(m, sources=cites(m)))
+            out.memos.append(replace(m, sources=cites(m), conflict_note=kaoyi(m)))
     for s in a.staffing:
         if ok(s) and ((s.body and s.body.id in out.bodies)
                       or (s.jurisdiction and s.jurisdiction.id in out.jurisdictions)):
-            out.staffing.append(replace(s, sources=cites(s)))
+            out.staffing.append(replace(s, sources=cites(s), conflict_note=kaoyi(s)))
     if a.book is not None:
         def chapters(lst):
             kept = []

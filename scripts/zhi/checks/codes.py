@@ -103,6 +103,7 @@ CODES: dict[str, tuple[str, str]] = {
     "front-matter-invalid": ("error", "章文件的文件头读不懂，或密级写在文件头之外（按绝密处理）"),
     "secret-shared": ("error", "低密级记录中含有高密级记录的标题、名称、编号或文号"),
     "secret-copy": ("error", "低密级的文件是高密级文件的副本（全文或标题相同）"),
+    "kaoyi-withheld": ("warning", "考异所说的异说只见于本版不收的来源，本版不印这条考异"),
     "leak": ("error", "生成的文件中出现了高于本版密级的内容、密级标志或个人号码"),
 }
 

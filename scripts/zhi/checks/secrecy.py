@@ -6,6 +6,8 @@
   refused anyway; this names both records at check time.
 * ``secret-copy``: a document of a lower level whose full text is, for the most part, the full text of a
   classified one (a copy registered without 文号 or mark), or whose title is the classified one's title.
+* ``kaoyi-withheld``: a record's 考异 (conflict_note) is about sources an edition that prints the record does not
+  hold; that edition drops the 考异 (``editions.filter_archive``), and the editor is told.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..citations import kaoyi_withheld
+from ..editions import EDITION_ZH, EDITIONS
 from ..findings import Finding
 from ..history import History
 from ..leaks import (
@@ -139,3 +143,27 @@ def _copies(a: Archive) -> Iterator[Finding]:
                               f"文件“{p.id}”（{p.classification}）像是文件“{s.id}”（{s.classification}）的副本：{why}。"
                               f"副本的密级不得低于原件：请把“{p.id}”的密级改为“{s.classification}”，或删去这份副本",
                               p.loc)
+
+
+def check_kaoyi_withheld(a: Archive, h: History) -> Iterator[Finding]:
+    """A 考异 whose disputing sources an edition that prints the record withholds, all of them: the edition drops
+    the 考异 (it would tell readers that a source they cannot see exists); the editor is told which editions."""
+    for rec in [*a.events, *a.staffing, *a.memos]:
+        dropped, withheld = [], {}
+        for edition, limit in EDITIONS.items():
+            if rec.classification.rank > limit.rank:
+                continue
+            held = {d for d, doc in a.documents.items() if doc.classification.rank <= limit.rank}
+            cits = kaoyi_withheld(rec, h, held)
+            if cits:
+                dropped.append(EDITION_ZH[edition])
+                withheld.update({c.doc: a.documents[c.doc].classification for c in cits if c.doc in a.documents})
+        if not dropped:
+            continue
+        eds = "和".join(dropped)
+        docs = "、".join(f"{d}（{lv}）" for d, lv in withheld.items())
+        what = f"{rec.kind_zh}{('“' + rec.id + '”') if rec.id else ''}"
+        yield Finding("kaoyi-withheld", "warning",
+                      f"{what}的考异（conflict_note）所说的异说只见于{docs}，{eds}不收这些来源，因此{eds}不印这条考异"
+                      f"（印出来就等于告诉读者另有一份看不到的来源）；记录本身照印。若取舍另有可以公开的依据，"
+                      f"请补上那份公开来源并写明它的说法，考异就会照印；否则无须处理", rec.loc)

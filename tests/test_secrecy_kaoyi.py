@@ -1,0 +1,142 @@
+"""保密观 and 考异 (tester's C7): a 考异 whose every dissenting source an edition withholds is withheld with them
+(printed, it tells readers that a source they cannot see exists); where some dissent is open, only the open
+dissent is shown. ``zhi check`` tells the editor which editions drop the 考异.
+
+The facts are those of tests/fixtures/kaoyi (《建党90年正宁大事记》, with the fictional 《测试县志》); the two
+withheld sources added here are fictional."""
+
+import re
+import shutil
+
+import pytest
+from conftest import ROOT, TESTS, make_archive, write
+from zhi.build import build_edition
+from zhi.checks import run_checks
+from zhi.editions import filter_archive
+from zhi.history import derive_history
+from zhi.leaks import file_text
+from zhi.loader import load_archive
+
+OVERLAY = TESTS / "fixtures" / "kaoyi"
+ONLY_INTERNAL = "CANARYKYA从大事记所记名称"        # 考异 of a dissent only an internal document gives
+ONLY_SECRET = "CANARYKYB所记14名含借调人员"        # 考异 of a dissent only a secret document gives
+SOME_OPEN = "CANARYKYC系清产核资完毕之月"           # 考异 of dissents one open and one secret
+INTERNAL_TITLE = "关于CANARYKYDOCI招生机构的情况汇报"
+SECRET_TITLE = "关于CANARYKYDOCS编制调整的请示"
+
+WITHHELD_DOCS = f"""
+- id: d-ky-neibu
+  issuer: 测试县革命委员会
+  date: 1966-08
+  title: {INTERNAL_TITLE}
+  classification: 内部
+- id: d-ky-mimi
+  issuer: 测试县编委
+  date: 1984-03
+  title: {SECRET_TITLE}
+  classification: 秘密★10年
+"""
+
+
+def plant(root):
+    write(root, "sources/documents/withheld.yaml", WITHHELD_DOCS)
+    ev = root / "sources/events/1966.yaml"
+    text = ev.read_text(encoding="utf-8")
+    # the 招生 body: its only dissent (another name) is in an internal document
+    text = text.replace("    - {doc: d-cs-xianzhi, name: 县招生办公室}      # another name: dissent, no 考异 yet",
+                        f"    - {{doc: d-ky-neibu, name: 县招生办公室}}\n  conflict_note: {ONLY_INTERNAL}，取县招生委员会。")
+    # the 木材公司: one open dissent (《测试县志》) and one secret
+    text = text.replace("    - {doc: d-cs-xianzhi, date: 1966-08, page: 52}   # contradictory date: dissent",
+                        "    - {doc: d-cs-xianzhi, date: 1966-08, page: 52}\n    - {doc: d-ky-mimi, date: 1966-09}")
+    text = text.replace("《测试县志》记为8月，系清产核资完毕之月", f"《测试县志》记为8月，{SOME_OPEN}")
+    ev.write_text(text, encoding="utf-8")
+    ev = root / "sources/events/1984.yaml"
+    text = ev.read_text(encoding="utf-8")
+    # the 计经委: its only dissent (a figure) is in a secret document
+    text = text.replace("{doc: d-cs-xianzhi, figures: {行政编制: 14}, name: 县计经委}",
+                        "{doc: d-ky-mimi, figures: {行政编制: 14}}")
+    text = text.replace("《测试县志》所记14名含借调人员", ONLY_SECRET)
+    ev.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    r = plant(make_archive(tmp_path_factory.mktemp("kaoyi-secret"), OVERLAY))
+    shutil.copytree(ROOT / "theme", r / "theme")
+    shutil.copy(ROOT / "mkdocs.yml", r / "mkdocs.yml")
+    book = r / "chronicle" / "book.yaml"
+    book.write_text(book.read_text(encoding="utf-8") + "kaoyi: true\n", encoding="utf-8")
+    return r
+
+
+def texts(out) -> dict[str, str]:
+    found = {}
+    for p in sorted(out.rglob("*")):
+        t = file_text(p) if p.is_file() else None
+        if t is not None:
+            found[p.relative_to(out).as_posix()] = re.sub(r"\s+", "", t).replace("\u2060", "")
+    return found
+
+
+def test_check_says_which_editions_drop_the_kaoyi(root):
+    found = [f for f in run_checks(load_archive(root)) if f.code == "kaoyi-withheld"]
+    by_record = {re.search(r"“(ev-[^”]+)”", f.message).group(1): f for f in found}
+    assert set(by_record) == {"ev-1966-zhaosheng", "ev-jjw"}, [f.as_text() for f in found]
+    zs, jjw = by_record["ev-1966-zhaosheng"], by_record["ev-jjw"]
+    assert "公开版不印" in zs.message and "内部版" not in zs.message and "d-ky-neibu（内部）" in zs.message
+    assert "公开版和内部版不印" in jjw.message and "d-ky-mimi（秘密★10年）" in jjw.message
+    lines = (root / "sources/events/1966.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[zs.loc.line - 1].startswith("- id: ev-1966-zhaosheng") and zs.loc.file == "sources/events/1966.yaml"
+    assert zs.severity == "warning" and all(f.severity != "error" for f in run_checks(load_archive(root)))
+
+
+def test_editions_keep_a_kaoyi_only_where_its_dissent_is_held(root):
+    a = load_archive(root)
+    h = derive_history(a)
+    for edition, kept in (("public", {"ev-1966-mucai"}), ("internal", {"ev-1966-mucai", "ev-1966-zhaosheng"})):
+        ed = filter_archive(a, edition, h)
+        notes = {e.id for e in ed.events if e.conflict_note}
+        assert notes == kept, edition
+    assert {e.id for e in filter_archive(a, "public").events if e.conflict_note} == {"ev-1966-mucai"}  # h derived
+    # the whole archive is never changed by an edition
+    assert sum(1 for e in a.events if e.conflict_note) == 3
+
+
+@pytest.fixture(scope="module")
+def public(root):
+    return build_edition(root, "public", pdf=False)
+
+
+def test_public_site_kaoyi_page_and_open_data_hold_no_withheld_kaoyi(root, public):
+    found = texts(public.out)
+    kinds = {p.rsplit(".", 1)[-1] for p in found}
+    assert {"html", "csv", "jsonld"} <= kinds, kinds
+    for canary in (ONLY_INTERNAL, ONLY_SECRET, INTERNAL_TITLE, SECRET_TITLE):
+        hits = [p for p, t in found.items() if canary in t]
+        assert hits == [], f"{canary} in {hits[:4]}"
+    # the 考异 with an open dissent is printed with that dissent only, in the 大事记 note and on the 考异 page
+    kaoyi_page = found["kaoyi/index.html"]
+    assert SOME_OPEN in kaoyi_page and "另据《测试县志》" in kaoyi_page
+    assert "1966年9月" not in kaoyi_page
+    assert any(SOME_OPEN in t for p, t in found.items() if p.startswith("dashiji/"))
+    assert any(SOME_OPEN in t for p, t in found.items() if p.endswith(".csv"))
+    # the facts whose 考异 is withheld are still printed, without any note or 考异
+    dashiji = "".join(t for p, t in found.items() if p.startswith("dashiji/") and p.endswith(".html"))
+    assert "成立县招生委员会" in dashiji or "设立县招生委员会" in dashiji
+    assert "考异：取县招生委员会" not in dashiji and "称县招生办公室" not in dashiji
+
+
+def test_book_appendix_holds_no_withheld_kaoyi(root):
+    from zhi.writers.book import BookWriter
+
+    a = load_archive(root)
+    for edition, absent, present in (("public", (ONLY_INTERNAL, ONLY_SECRET), SOME_OPEN),
+                                     ("internal", (ONLY_SECRET,), ONLY_INTERNAL)):
+        ed = filter_archive(a, edition)
+        book = BookWriter(ed, derive_history(ed), root / "theme", edition)
+        rows = "".join(str(x) for row in book.kaoyi_rows() for x in row)
+        notes = "".join(t for en in book.entries for t in en.note_texts())
+        for canary in absent:
+            assert canary not in rows and canary not in notes, (edition, canary)
+        assert present in rows + notes, edition
