@@ -77,6 +77,8 @@ class Timeline:
     predecessors: list[tuple[str, Event]] = field(default_factory=list)
     successors: list[tuple[str, Event]] = field(default_factory=list)
     end_unknown: bool = False      # `end: 不详`: its last period has no recorded end, and is not known to go on
+    earlier_unknown: Event | None = None  # its first record is a 恢复 (previous_end: 不详): it had existed before, when
+    #                                       and under what name is not recorded (no period is made up for it)
     last_known: Date | None = None  # then: the latest date a record shows it existing (止年不详, 最后见于…)
     # its parent ended (abolished, merged away; perhaps restored later) while it lived on under it, and no source
     # says where it went: (parent id, the span under that parent, the span from the end on whose parent is 不详)
@@ -276,10 +278,20 @@ class _Replay:
         d = e.date
         restoring = e.type == "restore"
         if restoring and t.start is None:
-            self.warn("body-not-yet", "error",
-                      f"恢复事件（{d}）涉及{self.label(nb.id)}，但档案中没有它此前的设立事件；"
-                      f"恢复的是原有机构，请先补记它原来的设立（日期不详可写“{d.year}前”），或改用设立（establish）", e.loc)
-            return
+            # the source's first word on it is that it was restored (恢复民政局, 复设办公室): its earlier life is not
+            # recorded, and need not be made up (previous_end: 不详); otherwise its set-up is missing
+            if not e.previous_end_unknown:
+                self.warn("body-not-yet", "error",
+                          f"恢复事件（{d}）涉及{self.label(nb.id)}，但档案中没有它此前的设立事件；恢复的是原有机构，"
+                          f"档案里有它原来的设立、撤销的，请补记；来源只记“恢复”、此前情况未载的，在恢复事件上写"
+                          f"“previous_end: 不详”（不要编造设立、撤销事件）", e.loc)
+                return
+            if not nb.name:
+                self.warn("schema-missing", "error",
+                          f"恢复事件（{d}）是档案中{nb.id}的第一条记录，没有此前的名称可以沿用；请写“name（名称）”",
+                          e.loc)
+                return
+            t.earlier_unknown = e
         if t.start is not None:
             if restoring and e.previous_end_unknown:
                 if t.end is None:  # the source says only that it was restored: it had ended at a date not recorded
@@ -449,6 +461,10 @@ class _Replay:
         for doc in self.a.documents.values():
             if doc.issuer_body and doc.date:
                 saw(doc.issuer_body.id, doc.date, doc.loc)
+        for m in self.a.memos:  # a 记事 about it (革委会主任更迭7任): the source shows it there then
+            for r in m.mentions:
+                if m.date is not None:
+                    saw(r.id, m.date, m.loc)
         for e in self.a.events:  # named as the parent of a body: a record that it exists then
             for r in [e.parent, *e.co_parents] + [x for nb in e.new.values() for x in (nb.parent, *nb.co_parents)]:
                 if r is not None and e.date is not None:

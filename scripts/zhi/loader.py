@@ -69,7 +69,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "reparent": {"body", "parent", "co_parents"},
     "rejurisdiction": {"body", "jurisdiction", "parent"},
     "rerank": {"body", "rank", "kind", "level"},
-    "restore": {"body", "from", "previous_end"} | NEW_BODY_KEYS,
+    "restore": {"body", "from", "previous_end", "wording"} | NEW_BODY_KEYS,
     "co-locate": {"bodies", "wording"},
     "separate": {"bodies", "wording"},
     "suspend": {"body", "wording", "resume"},
@@ -425,6 +425,7 @@ class Loader:
             if not e.previous_end_unknown:
                 f.error("schema-value", "“previous_end（此前的终止）”只能写“不详”：来源只记恢复、没有记它此前何时撤销时才写；"
                         "来源记了撤销的，请另记一条撤销（abolish）事件", "previous_end")
+        e.wording = f.text("wording") or None  # the source's verb: 复设, 重建 (printed instead of 恢复)
         if e.body:
             e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc, name_required=False)
             e.after = [e.body]

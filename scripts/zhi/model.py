@@ -338,7 +338,7 @@ class StaffingFigure(Record):
 class Memo(Record):
     """记事: a dated fact outside the event model (a 军管会 set up, a meeting that decided a 机构改革), written by
     the editor, with its sources. It is printed in the 大事记 and changes nothing else: no body, name or date of
-    the history is derived from it."""
+    the history is derived from it (only a body it mentions is shown to exist on its date: 最后见于)."""
 
     date: Date | None = None
     text: str = ""

@@ -215,6 +215,8 @@ class _Writer:
             others = _join([[self.before(r, e)] for r in befores if r != after])
             if parts:
                 return others + (["及"] if others else []) + parts + ["的一部分并入", self.before(after, e)]
+            if e.wording == "合并":  # the source: 甲与乙合并 (乙 lives on): not said to be "并入"
+                return others + ["与", self.before(after, e), "合并"]
             return others + [_as_verb(e.wording, "并入"), self.before(after, e)]
         if befores and e.wording and not parts:  # the source's own words: "甲、乙合并为丙", no 撤销 it does not say
             return _join([[self.before(r, e)] for r in befores]) + [_as_verb(e.wording, "合并为")] + \
@@ -279,7 +281,7 @@ class _Writer:
         segs: list[Segment] = []
         if e.source_from:
             segs += ["从", self.before(e.source_from.id, e), "分出，"]
-        return segs + ["恢复"] + self.created(rid, e)
+        return segs + [e.wording or "恢复"] + self.created(rid, e)
 
     def _co_locate(self, e: Event) -> list[Segment]:
         names = [[self.now(r.id, e)] for r in e.before]
@@ -287,6 +289,8 @@ class _Writer:
 
     def _separate(self, e: Event) -> list[Segment]:
         names = [[self.now(r.id, e)] for r in e.before]
+        if e.wording == "分出" and len(names) == 2:  # the source: 甲从乙分出 (the first leaves the office it shared)
+            return [names[0][0], "从", names[1][0], "分出"]
         return _join(names[:-1]) + ["与", names[-1][0], e.wording or "分开办公"]
 
     def _suspend(self, e: Event) -> list[Segment]:

@@ -86,6 +86,13 @@ def _span_value(spans, d):
     return hits[-1].value if hits else (spans[0].value if spans else None)
 
 
+def _no_superior_here(h: History, parent: str | None) -> bool:
+    """No superior body in the volume: none, or one outside it (地区革命委员会 over the 县革命委员会): the body leads
+    its jurisdiction as far as the book is concerned."""
+    t = h.get(parent) if parent else None
+    return parent is None or (t is not None and t.outside)
+
+
 def principal(a: Archive, h: History, rid: str, e: Event, rules: Rules) -> bool:
     """A body whose changes the 大事记 tells: a jurisdiction, a leading body of one (no superior body), one of
     the kinds, ranks or names the rules list."""
@@ -106,7 +113,7 @@ def principal(a: Archive, h: History, rid: str, e: Event, rules: Rules) -> bool:
     names = t.names_on(e.date) | ({nb.name} if nb and nb.name else set())
     if any(w in n for w in rules.names for n in names if n):
         return True
-    return rules.top and parent is None and kind not in _NOT_TOP
+    return rules.top and _no_superior_here(h, parent) and kind not in _NOT_TOP
 
 
 def tellable(h: History, e: Event, rules: Rules) -> bool:
@@ -266,7 +273,7 @@ def leader_selected(a: Archive, h: History, p: Post, rules: Rules) -> bool:
         return False
     title = _title(a, h, p)
     kind = _span_value(t.kinds, p.start) or (a.bodies[p.body.id].body_kind if p.body.id in a.bodies else "")
-    top = t.parent_on(p.start) is None and kind not in _NOT_TOP
+    top = _no_superior_here(h, t.parent_on(p.start)) and kind not in _NOT_TOP
     for rule in rules.leaders:
         if rule == p.post and top:
             return True

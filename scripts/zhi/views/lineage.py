@@ -50,6 +50,7 @@ class Lineage:
     posts: list[Post] = field(default_factory=list)
     post_groups: list[tuple[str, list[Post]]] = field(default_factory=list)  # under the name valid in the term
     last_known: Date | None = None  # set when the end is unknown (止年不详): the latest date a record shows it
+    earlier_unknown: bool = False   # its first record is a 恢复: it had existed before, when is not recorded
 
     def jurisdiction_terms(self) -> list[tuple[str | None, str, str]]:
         """属地 as the body page prints it: each jurisdiction once for the periods it held in a row, each period
@@ -141,4 +142,5 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.post_groups = by_name_in_term(h, rid, lin.posts)
     if t.end_unknown and t.lives and t.lives[-1].end is None:
         lin.last_known = t.last_known
+    lin.earlier_unknown = t.earlier_unknown is not None
     return lin
