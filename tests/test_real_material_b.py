@@ -120,3 +120,90 @@ def test_junan_builds_a_site_that_says_what_the_source_says(tmp_path):
     text = "\n".join(pages.values())
     for _, sentence in JUNAN:
         assert sentence.rstrip("。") in text
+
+
+HUIXIAN = [
+    ("1955年至1956年", "徽县人民政府更名为徽县人民委员会（简称县人委）。"),
+    ("1958年夏至秋", "两当县、徽县、成县合并为徽成县。"),
+    ("1961年11月26日", "撤销徽成县，其行政区域分别划归徽县、成县、两当县。"),
+    ("1961年11月26日", "徽县辖5个区、23个人民公社、392个生产大队、1105个生产队。"),
+    ("1968年3月", "徽县人民委员会更名为徽县革命委员会。"),
+    ("1981年1月9日至18日", "设立徽县人民代表大会常务委员会（简称县人大常委会），为人大机关。"),
+    ("1981年1月9日至18日", "徽县革命委员会恢复为徽县人民政府。"),
+    ("1992年1月15日", "设立徽县整顿政法队伍领导小组。"),
+]
+
+
+def test_huixian_checks_with_the_one_right_warning_and_prints_what_the_sources_say():
+    """The only warning is true: 徽县 merged into 徽成县 in 1958 and no source says where its 人委 went."""
+    a, h = _load("huixian")
+    found = _serious(a, h)
+    assert len(found) == 1 and "fate-unknown" in found[0]
+    # named as it was called when the county merged away, with the dates as the sources give them
+    assert "徽县（huixian）于1958年夏至秋终止，档案未记徽县人民委员会（hx-zhengfu）的去向" in found[0]
+    assert "它于1967年前恢复" in found[0]
+    printed = [(en.date.chinese(), en.plain()) for en in chronology(a, h)]
+    for entry in HUIXIAN:
+        assert entry in printed
+    # the restore known only as “before 1967” says no more than that: it is not a 大事记 entry
+    assert not any("前" in d for d, _ in printed)
+    lin = lineage(a, h, "hx-zhengfu")
+    assert [(p.value, p.start.chinese(), p.end.chinese() if p.end else None) for p in lin.lives] == [
+        ("去向不详", "1949年", "1958年夏至秋"), ("", "1967年前", None)]
+
+
+def test_huixian_leaders_seen_in_office_on_a_day_keep_that_day():
+    a, h = _load("huixian")
+    by = {(p.person.id, p.body.id): p for p in a.posts}
+    assert by[("p-huang-buxiang", "hx-xianwei")].tenure() == "？—？（1981年3月1日在任）"
+    assert by[("p-ma-wenbin", "hx-zhengfu")].tenure() == "1981年1月9日至18日—？（1981年3月1日在任）"
+    items = [(it.date.chinese(), it.plain()) for it in dashiji(a, h)]
+    assert ("1981年1月9日至18日", "马文彬任徽县县长。") in items
+    assert not any("黄步祥" in s or "邓生来" in s for _, s in items)  # no start: no “任” the sources do not state
+    # the 县委 is last seen in 1997 (a leader in office then), the 领导小组 on the day it was set up
+    assert str(h.get("hx-zhengfa-zhengdun").last_known) == "1992年1月15日"
+
+
+def test_in_office_outside_the_term_or_the_body_is_told(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/people/x.yaml", "- {id: p-x, name: 某甲}\n")
+    write(root, "sources/posts/x.yaml", """
+- {person: p-x, body: cs-jiwei, post: 主任, from: 1960, to: 1965, in_office: 1970}
+- {person: p-x, body: cs-jiwei, post: 副主任, from: 不详, to: 不详, in_office: 1950}
+""")
+    a = load_archive(root)
+    found = [(f.code, f.message) for f in run_checks(a) if f.loc.file == "sources/posts/x.yaml"]
+    assert any(c == "date-order" and "1970年" in m and "1960年—1965年" in m for c, m in found), found
+    assert ("body-not-yet", "任职的在任日期（1950年）涉及测试县计划委员会（cs-jiwei），但此时它尚未设立（设立于1956年6月1日）") in found
+
+
+def test_a_body_carried_across_its_countys_gap_is_told(tmp_path):
+    """The county merges away and is restored; a body of it with no recorded fate and no restore is not silently
+    kept alive through the gap."""
+    root = make_archive(tmp_path)
+    write(root, "sources/jurisdictions/x.yaml", "- {id: cs-nb, level: 县}\n- {id: cs-he, level: 县}\n")
+    write(root, "sources/bodies/x.yaml", "- {id: cs-nb-zf, kind: 其他}\n")
+    write(root, "sources/events/x.yaml", """
+- {id: x1, type: establish, date: 1950前, body: cs-nb, name: 南北县, sources: [d-1956-1]}
+- {id: x2, type: establish, date: 1950, body: cs-nb-zf, name: 南北县人民委员会, jurisdiction: cs-nb, sources: [d-1956-1]}
+- {id: x3, type: merge, date: 1958, before: [cs-nb, cs-xian], after: {id: cs-he, name: 合并县}, sources: [d-1956-1]}
+- {id: x4, type: split, date: 1961, before: cs-he, after: [{id: cs-nb, name: 南北县}, {id: cs-xian, name: 测试县}],
+   sources: [d-1956-1]}
+- {id: x5, type: rename, date: 1968, body: cs-nb-zf, name: 南北县革命委员会, sources: [d-1956-1]}
+""")
+    a = load_archive(root)
+    found = [f.message for f in run_checks(a) if f.code == "fate-unknown"]
+    assert any("南北县（cs-nb）于1958年终止、1961年恢复" in m and "cs-nb-zf" in m for m in found), found
+
+
+@pytest.mark.slow
+def test_huixian_builds_a_site_that_says_what_the_sources_say(tmp_path):
+    pages = _site_text(tmp_path, "huixian")
+    zf = pages["jigou/hx-zhengfu/index.html"]
+    assert "1949年—1958年夏至秋（去向不详）；1967年前—" in zf
+    assert "？—？（1997年8月13日在任）" in zf
+    assert "？—？（1981年3月1日在任）" in pages["jigou/hx-xianwei/index.html"]
+    text = "\n".join(pages.values())
+    for _, sentence in HUIXIAN:
+        assert sentence.rstrip("。") in text
+    assert "1967年前　恢复" not in text

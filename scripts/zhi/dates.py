@@ -210,6 +210,12 @@ class Date:
         """The end of a span without the year (and month) it shares with the start, as books print it:
         1954年10月22日至27日, 1954年10月至12月."""
         a, b = self.start, self.end
+        if a.year == b.year and (a.part or b.part) and a.part != DECADE and b.part != DECADE:
+            rest = b.within_year()  # 1958年夏至秋, 1958年3月上旬至下旬, 1958年初至年底
+            if rest and a.month is not None and a.month == b.month and rest.startswith(f"{b.month}月") \
+                    and len(rest) > len(f"{b.month}月"):
+                rest = rest[len(f"{b.month}月"):]
+            return rest or b.chinese()
         if b.part or a.part or b.month is None or a.month is None or a.year != b.year:
             return b.chinese()
         if b.day and a.day and a.month == b.month:

@@ -293,6 +293,8 @@ class _Replay:
                 return
             t.earlier_unknown = e
         if t.start is not None:
+            if restoring and t.end is None:
+                self._lapsed_with_jurisdiction(t, e)
             if restoring and e.previous_end_unknown:
                 if t.end is None:  # the source says only that it was restored: it had ended at a date not recorded
                     self.end(nb.id, e, Date(d.start, "before"))
@@ -359,6 +361,27 @@ class _Replay:
             kind = nb.body_kind or last.get("kinds") or (self.a.bodies[nb.id].body_kind if nb.id in self.a.bodies else None)
             if kind:
                 t.kinds.append(Span(kind, d, None, e))
+
+    def _lapsed_with_jurisdiction(self, t: Timeline, e: Event) -> None:
+        """A body restored after its jurisdiction had ended (merged away, later restored) and no source saying what
+        became of the body then: its former period ended with the jurisdiction, 去向不详 (a warning), so that the
+        restore opens a new one instead of being refused as of a body that never ended."""
+        span = t.jurisdictions[-1] if t.jurisdictions else None
+        j = self.tl.get(span.value) if span and span.value else None
+        life = t.lives[-1] if t.lives else None
+        if j is None or j.outside or life is None or life.start is None:
+            return
+        ends = [jl for jl in j.lives if jl.end is not None and jl.end_event is not None
+                and life.start.latest() < jl.end.earliest() and jl.end.earliest() <= e.date.latest()]
+        if not ends:
+            return
+        gone = ends[-1].end_event
+        self.end(t.id, gone)
+        life.value = "去向不详"  # its end is the jurisdiction's, not an event of its own
+        self.warn("fate-unknown", "warning",
+                  f"{self.label(j.id)}于{gone.date}终止，档案未记{self.label(t.id)}的去向，志书中记为“去向不详”；"
+                  f"它于{e.date}恢复。查到去向的，请记撤销、合并或属地变更（rejurisdiction）事件",
+                  gone.loc, [e.loc] + ([life.start_event.loc] if life.start_event else []))
 
     def end(self, rid: str, e: Event, unrecorded: Date | None = None) -> None:
         """End its period of existence by e; or, with ``unrecorded``, at that date (a 恢复 whose source does not
@@ -450,7 +473,7 @@ class _Replay:
 
         for p in self.a.posts:
             if p.body:
-                for d in (p.start, p.end):
+                for d in (p.start, p.end, *p.in_office):
                     if d is not None:
                         saw(p.body.id, d, p.loc)
                 if p.end is None and not p.end_unknown and p.body.id in self.tl:
@@ -574,8 +597,34 @@ class _Replay:
                     break
             t.parents = spans
 
+    def _lived_through_gaps(self) -> None:
+        """A body that the record keeps alive across a gap in its jurisdiction's existence (the county merged away
+        in 1958 and restored in 1961, the body's life running on as if nothing happened): the record says nothing
+        of where it was meanwhile. Told (a warning), never mended by a guess."""
+        for t in self.tl.values():
+            if t.is_jurisdiction or t.outside:
+                continue
+            for span in t.jurisdictions:
+                j = self.tl.get(span.value) if span.value else None
+                if j is None or j.outside or span.start is None:
+                    continue
+                for jl, nxt in zip(j.lives, j.lives[1:]):
+                    if jl.end is None or jl.end_event is None or span.start.latest() >= jl.end.earliest():
+                        continue
+                    if span.end is not None and span.end.earliest() <= jl.end.latest():
+                        continue
+                    life = next((x for x in t.lives if x.start is not None and x.start.latest() < jl.end.earliest()
+                                 and (x.end is None or x.end.earliest() > jl.end.latest())), None)
+                    if life is None:
+                        continue
+                    self.warn("fate-unknown", "warning",
+                              f"{self.label(j.id)}于{jl.end}终止、{nxt.start}恢复，档案未记{self.label(t.id)}其间的去向，"
+                              f"却记它一直存续；请记它的撤销、合并或属地变更，县恢复后它又在的，记恢复（restore）事件",
+                              jl.end_event.loc, [life.start_event.loc] if life.start_event else [])
+
     def _fates_unknown(self) -> None:
         """A body still in a jurisdiction when it ends, with no recorded fate, ends there: 去向不详 (a warning)."""
+        self._lived_through_gaps()
         left: dict[str, list[Timeline]] = {}
         for t in self.tl.values():
             if t.is_jurisdiction or not t.jurisdictions or t.end_unknown:

@@ -309,14 +309,15 @@ class Loader:
             self._register(self.archive.people, p)
 
     def _read_posts(self, m: LMap, rel: str, path: Path) -> None:
-        f = Fields(m, rel, self.findings, "任职", COMMON | {"person", "body", "post", "from", "to", "term", "sources"}
-                   | DASHIJI_KEYS)
+        f = Fields(m, rel, self.findings, "任职", COMMON | {"person", "body", "post", "from", "to", "term", "sources",
+                                                         "in_office"} | DASHIJI_KEYS)
         start, start_unknown = f.date_or_unknown("from", True)
         end, end_unknown = f.date_or_unknown("to")
         p = Post(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "",
                  person=f.ref("person", True), body=f.ref("body", True), post=f.text("post", True) or "",
                  start=start, end=end, sources=self._citations(f), start_unknown=start_unknown,
-                 end_unknown=end_unknown, term=f.text("term") or "", dashiji=_dashiji(f))
+                 end_unknown=end_unknown, term=f.text("term") or "", dashiji=_dashiji(f),
+                 in_office=f.dates("in_office"))
         self._register_unkeyed(p)
         self.archive.posts.append(p)
 

@@ -298,18 +298,21 @@ class Post(Record):
     end_unknown: bool = False    # `to: 不详` (no `to` at all: still in office at the volume's 下限)
     term: str = ""               # 届次, as the source gives it (第七届人民政府)
     dashiji: bool | None = None  # `dashiji: 收/不收`: the editor's choice for the 大事记 (None: by the rules)
+    in_office: list[Date] = field(default_factory=list)  # days a source shows the person in this post (在任)
 
     kind_zh = "任职"
 
     def when(self) -> Date | None:
-        """The date that places the term: its start, or its end when the start is not known."""
-        return self.start or self.end
+        """The date that places the term: its start, or its end when the start is not known, or the first day a
+        source shows the person in office when neither is."""
+        return self.start or self.end or (self.in_office[0] if self.in_office else None)
 
     def tenure(self) -> str:
         """The term as the book prints it: 1948年11月—1956年, ？—1956年, 1948年11月—？, 1948年11月—"""
         start = "？" if self.start_unknown or self.start is None else self.start.chinese()
         end = "？" if self.end_unknown else self.end.chinese() if self.end else ""
-        return f"{start}—{end}"
+        seen = f"（{'、'.join(d.chinese() for d in self.in_office)}在任）" if self.in_office else ""
+        return f"{start}—{end}{seen}"
 
 
 @dataclass

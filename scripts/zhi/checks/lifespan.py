@@ -54,8 +54,16 @@ def _name_check(h: History, ref: Ref | None, d: Date | None, what: str) -> Itera
 
 def check_usage_dates(a: Archive, h: History) -> Iterator[Finding]:
     for p in a.posts:
-        yield from _alive_check(h, p.body, p.when(), "任职")
+        seen_only = p.start is None and p.end is None and bool(p.in_office)
+        yield from _alive_check(h, p.body, p.when(), "任职的在任日期" if seen_only else "任职")
         yield from _name_check(h, p.body, p.when(), "任职")
+        for d in p.in_office:  # 在任 on a day a source gives: the body exists then, inside the term
+            if d is not p.when():
+                yield from _alive_check(h, p.body, d, "任职的在任日期")
+            if (p.start and p.start.earliest() > d.latest()) or (p.end and p.end.latest() < d.earliest()):
+                term = p.tenure().split("（")[0]
+                yield Finding("date-order", "warning",
+                              f"任职的在任日期{d}不在任期{term}之内；请核对“in_office（在任日期）”或起止", p.loc)
         t = h.get(p.body.id) if p.body else None
         if t and p.end and t.end and t.start and not t.definitely_after_end(p.start or p.end) \
                 and p.end.earliest() > t.end.latest():

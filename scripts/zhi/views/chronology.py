@@ -394,8 +394,8 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
     for e in h.events:
         if _outside_only(h, e):
             continue
-        if e.type == "establish" and e.date.qualifier == "before":
-            continue  # “1949前”: the record existed by then; no source says it was set up then
+        if e.type in ("establish", "restore") and e.date.qualifier == "before":
+            continue  # “1949前”: the record existed (again) by then; no source says it was set up (restored) then
 
         try:
             segs = w.sentence(e)

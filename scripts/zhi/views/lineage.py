@@ -116,8 +116,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.levels = _periods(h, t.levels)
     lin.preparations = _periods(h, t.preparations)
     # a period that ended by no event: a 恢复 whose source does not say when it had ended (previous_end: 不详)
-    lin.lives = [Period(s.end_event.type_zh if s.end_event else "终止时间不详" if s.end else "", s.start, s.end)
-                 for s in t.lives]
+    lin.lives = [Period(s.value if isinstance(s.value, str) else s.end_event.type_zh if s.end_event
+                        else "终止时间不详" if s.end else "", s.start, s.end) for s in t.lives]
     lin.seats = _periods(h, t.seats)
     lin.divisions = [Period(counts_text(s.value), s.start, s.end) for s in t.divisions]
     lin.names = _periods(h, t.names, lambda v: v[0])
