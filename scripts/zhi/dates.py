@@ -279,6 +279,13 @@ def _end_point(text: str, start: Point) -> Point:
     m = _END_MONTH.match(text)
     if m:
         return _point(f"{start.year}-{m.group(1)}" + (f"-{m.group(2)}" if m.group(2) else ""))
+    if not re.match(r"\d{3}", text):  # 1958年夏至秋, 1958年初至年底, 1958年3月上旬至下旬, 1958年1月至2月上旬
+        heads = [] if text[:1].isdigit() or start.month is None else [f"{start.year}年{start.month}月{text}"]
+        for whole in heads + [f"{start.year}{text}", f"{start.year}年{text}"]:
+            try:
+                return _point(whole)
+            except DateError:
+                continue
     return _point(text)
 
 
