@@ -11,14 +11,14 @@ valid on that date).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .classification import PUBLIC, ClassificationError, Level, parse_level, visible
+from .classification import PUBLIC, ClassificationError, Level, parse_level
 from .dates import Date, DateError, parse_date
 from .fields import Fields
 from .findings import Finding, Loc
+from .invisible import bare, quote
 from .yamlsource import LList, LMap, YamlFile
 
 BOOK = "chronicle/book.yaml"
@@ -151,11 +151,6 @@ class Book:
         return self.front + [c for p in self.parts for c in p.chapters] + self.back
 
 
-def bare(line: str) -> str:
-    """A line as a reader sees it: NFKC (full-width forms folded), invisible characters removed, stripped."""
-    return unicodedata.normalize("NFKC", visible(line)).strip()
-
-
 def _split_front_matter(text: str) -> tuple[str | None, str, int, str]:
     """(front matter text or None, body, line number where the body starts, problem).
 
@@ -168,7 +163,7 @@ def _split_front_matter(text: str) -> tuple[str | None, str, int, str]:
     while start < len(lines) and not bare(lines[start]):
         start += 1
     if start < len(lines) and FRONT_MATTER_LIKE.match(bare(lines[start])):
-        return None, text, 1, (f"第{start + 1}行的“{lines[start].strip()}”像是另一种写法的文件头；zhi 只认识用单独一行“---”"
+        return None, text, 1, (f"第{start + 1}行的{quote(lines[start].strip(), True)}像是另一种写法的文件头；zhi 只认识用单独一行“---”"
                                f"开始、再用一行“---”结束的文件头（键值写成“classification: 内部”）。在改正之前，这一章按绝密处理")
     if start == len(lines) or not FRONT_FENCE.match(bare(lines[start])):
         return None, text, 1, ""
@@ -176,7 +171,7 @@ def _split_front_matter(text: str) -> tuple[str | None, str, int, str]:
         b = bare(lines[i])
         if FRONT_FENCE.match(b) or b == "...":
             return "\n" * start + "".join(lines[start + 1:i]), "".join(lines[i + 1:]), i + 2, ""
-    return None, text, 1, (f"第{start + 1}行的“{lines[start].strip()}”开始了文件头，但后面没有单独一行“---”把它结束；"
+    return None, text, 1, (f"第{start + 1}行的{quote(lines[start].strip(), True)}开始了文件头，但后面没有单独一行“---”把它结束；"
                            f"请在文件头的最后一项之后加一行“---”")
 
 
@@ -217,7 +212,7 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
                 # a level the YAML did not read as the `classification` key (folded into another value,
                 # indented, misspelt): never guessed at, never ignored
                 findings.append(Finding("front-matter-invalid", "error",
-                                        f"文件头第{n}行“{line.strip()[:30]}”像是密级，但没有读成“classification”一项"
+                                        f"文件头第{n}行{quote(line.strip()[:30], True)}像是密级，但没有读成“classification”一项"
                                         f"（键要顶格写、冒号用半角“:”并后跟空格，如“classification: 内部”）；"
                                         f"在改正之前，这一章按绝密处理", Loc(chap_rel, n + 1)))
         if isinstance(yf.data, LMap):
@@ -248,7 +243,7 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
     for i, line in enumerate(body.splitlines()):
         if STRAY_LEVEL.match(bare(line).lstrip(">#*-+ ")):
             findings.append(Finding("front-matter-invalid", "error",
-                                    f"“{line.strip()[:30]}”像是密级，但不在文件开头两行“---”之间，zhi 不认识；"
+                                    f"{quote(line.strip()[:30], True)}像是密级，但不在文件开头两行“---”之间，zhi 不认识；"
                                     f"请把它移进文件头（文件第一行写“---”，密级之后再写一行“---”）",
                                     Loc(chap_rel, body_line + i)))
     _scan(ch, findings)
@@ -301,7 +296,7 @@ def _scan(ch: Chapter, findings: list[Finding] | None = None) -> None:
                 except ClassificationError:
                     level = None
             if level is None:
-                problem(i, f"“{line.strip()[:30]}”不是 zhi 认识的密级段落标记，按最高密级（绝密）处理，任何版本都不收；"
+                problem(i, f"{quote(line.strip()[:30], True)}不是 zhi 认识的密级段落标记，按最高密级（绝密）处理，任何版本都不收；"
                            f"段落标记须单独一行、顶格写“::: 内部”或“::: 秘密”（三个半角冒号、一个空格、密级），"
                            f"段落结束写单独一行“:::”")
                 level = HIGHEST

@@ -13,6 +13,7 @@ import re
 from .classification import PUBLIC, ClassificationError, Level, parse_level
 from .dates import UNKNOWN_WORDS, Date, DateError, parse_date
 from .findings import Finding, Loc
+from .invisible import bare, quote
 from .model import Ref
 from .rawhtml import has_markup
 from .yamlsource import LList, LMap
@@ -51,6 +52,15 @@ KEY_ZH = {
 }
 
 
+def key_tip(key: str, allowed) -> str:
+    """What an unknown key should have been: itself without full-width forms and invisible characters, or the
+    closest allowed key, or the list of allowed keys."""
+    if bare(key) in allowed:
+        return f"应写成“{bare(key)}”。"
+    close = difflib.get_close_matches(bare(key), sorted(allowed), n=1, cutoff=0.6)
+    return f"是否应为“{close[0]}”？" if close else f"可用的键：{'、'.join(sorted(allowed))}。"
+
+
 def key_label(key: str) -> str:
     zh = KEY_ZH.get(key)
     return f"{key}（{zh}）" if zh else key
@@ -62,9 +72,7 @@ class Fields:
         self.data, self.rel, self.findings, self.what = data, rel, findings, what
         for key in data:
             if key not in allowed:
-                close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
-                tip = f"是否应为“{close[0]}”？" if close else f"可用的键：{'、'.join(sorted(allowed))}。"
-                self.error("schema-unknown-key", f"{what}中有未知的键“{key}”。{tip}{hint}", key)
+                self.error("schema-unknown-key", f"{what}中有未知的键{quote(key, True)}。{key_tip(key, allowed)}{hint}", key)
 
     # ---- positions and reporting -------------------------------------------
     def loc(self, key: str | None = None) -> Loc:
@@ -110,7 +118,7 @@ class Fields:
             return v
         close = difflib.get_close_matches(v, allowed, n=1, cutoff=0.5)
         tip = f"是否应为“{close[0]}”？" if close else ""
-        self.error("schema-value", f"“{key_label(key)}”的值“{v}”不在{what or '可用的值'}之列。{tip}"
+        self.error("schema-value", f"“{key_label(key)}”的值{quote(v, True)}不在{what or '可用的值'}之列。{tip}"
                    f"可用：{'、'.join(allowed)}（见编辑指南）", key)
         return None
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .invisible import with_advice
+
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _ZH_TO_EN = {v: k for k, v in SEVERITY_ZH.items()} | {"关闭": "off"}
@@ -27,6 +29,10 @@ class Finding:
     message: str
     loc: Loc
     related: list[Loc] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # every message that quotes editor text shows what the editor cannot see
+        self.message = with_advice(self.message)
 
     def as_dict(self) -> dict:
         d = {"file": self.loc.file, "line": self.loc.line, "code": self.code,

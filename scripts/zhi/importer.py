@@ -22,6 +22,7 @@ from pathlib import Path
 from .classification import LEVELS, ClassificationError, Level, parse_level
 from .dates import DateError, parse_date
 from .docno import normalise_docno, parse_docno
+from .invisible import quote
 from .progress import QUIET, Progress
 
 SUPPORTED = {".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt", ".doc"}
@@ -639,7 +640,7 @@ def record_yaml(rid: str, ex: Extracted, note: str, number_comment: str = "") ->
         if ex.marks:
             lines.append(f"# 原文密级标志：{'、'.join(dict.fromkeys(ex.marks))}；密级不得低于原件标注")
         if ex.doubtful:
-            lines.append(f"# 待核：原文中有“{'”“'.join(ex.doubtful)}”，像是密级标志，但未能识别；不认识的标记按最高密级处理，"
+            lines.append(f"# 待核：原文中有{''.join(quote(d, True) for d in ex.doubtful)}，像是密级标志，但未能识别；不认识的标记按最高密级处理，"
                          f"暂定为绝密。请照原件核定密级后改正")
     lines.append(f"note: {_yaml_str(note)}")
     for what in pending:

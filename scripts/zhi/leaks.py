@@ -19,10 +19,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .classification import Level, visible
+from .classification import Level
 from .docno import normalise_docno, parse_docno
 from .editions import EDITIONS
 from .findings import Loc
+from .invisible import visible
 from .model import Archive
 
 # marks are looked for in folded text (see ``fold``): no spaces, full-width forms and traditional characters

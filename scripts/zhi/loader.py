@@ -13,6 +13,7 @@ from .dates import UNKNOWN_WORDS
 from .docno import parse_docno
 from .fields import Fields, as_record_map
 from .findings import Finding, Loc
+from .invisible import quote
 from .model import (
     BODY_KINDS,
     EVENT_ALIASES,
@@ -381,7 +382,7 @@ class Loader:
                 names = list(EVENT_TYPES) + list(EVENT_TYPES.values()) + list(EVENT_ALIASES) + list(EVENT_WORDINGS)
                 close = difflib.get_close_matches(raw, names, n=1, cutoff=0.5)
                 tip = f"是否应为“{close[0]}”？" if close else ""
-                f.error("event-type", f"事件类型“{raw_type}”无法识别。{tip}可用：" +
+                f.error("event-type", f"事件类型{quote(str(raw_type), True)}无法识别。{tip}可用：" +
                         "、".join(f"{k}（{v}）" for k, v in EVENT_TYPES.items()), "type")
             return
         zh = EVENT_TYPES[etype]

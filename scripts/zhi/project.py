@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding, Loc, normalise_severity
+from .invisible import quote
 from .yamlsource import LMap, YamlFile
 
 HOUSE_STYLE = "sources/house-style.yaml"
@@ -89,7 +90,7 @@ def load_house_style(root: Path) -> HouseStyle:
     for key in data:
         if key not in KNOWN_KEYS:
             hs.findings.append(Finding("house-style", "warning",
-                                       f"体例文件中有未知的键“{key}”（可用：{'、'.join(KNOWN_KEYS)}）",
+                                       f"体例文件中有未知的键{quote(key, True)}（可用：{'、'.join(KNOWN_KEYS)}）",
                                        Loc(HOUSE_STYLE, data.line_of(key))))
     sev = data.get("severity")
     if isinstance(sev, LMap):
@@ -97,10 +98,10 @@ def load_house_style(root: Path) -> HouseStyle:
             loc = Loc(HOUSE_STYLE, sev.line_of(code))
             level = normalise_severity(value)
             if code not in CODES:
-                hs.findings.append(Finding("house-style", "warning", f"没有名为“{code}”的检查项；可用的检查项见 guide/checks.md", loc))
+                hs.findings.append(Finding("house-style", "warning", f"没有名为{quote(code, True)}的检查项；可用的检查项见 guide/checks.md", loc))
             elif level is None:
                 hs.findings.append(Finding("house-style", "warning",
-                                           f"“{code}”的级别“{value}”无法识别；可写 error/错误、warning/警告、info/提示、off/关闭", loc))
+                                           f"“{code}”的级别{quote(str(value), True)}无法识别；可写 error/错误、warning/警告、info/提示、off/关闭", loc))
             else:
                 hs.severities[code] = level
     elif sev is not None:
@@ -126,7 +127,7 @@ def _option_items(hs: HouseStyle, data: LMap, name: str, known, example: str):
         loc = Loc(HOUSE_STYLE, opts.line_of(key))
         if key not in known:
             hs.findings.append(Finding("house-style", "warning",
-                                       f"“{name}”中有未知的键“{key}”（可用：{'、'.join(known)}）", loc))
+                                       f"“{name}”中有未知的键{quote(key, True)}（可用：{'、'.join(known)}）", loc))
         else:
             yield key, value, loc
 
@@ -209,7 +210,7 @@ def _load_style_lists(hs: HouseStyle, data: LMap) -> None:
             words = _words(value)
             if key not in STYLE_OPTIONS:
                 hs.findings.append(Finding("house-style", "warning",
-                                           f"“style”中有未知的键“{key}”（可用：{'、'.join(STYLE_OPTIONS)}）", loc))
+                                           f"“style”中有未知的键{quote(key, True)}（可用：{'、'.join(STYLE_OPTIONS)}）", loc))
             elif words is None:
                 hs.findings.append(Finding("house-style", "warning", f"“style”中“{key}”应为词语列表", loc))
             else:

@@ -17,6 +17,7 @@ from ..chronicle import FENCE_RE
 from ..docno import parse_docno
 from ..findings import Finding, Loc
 from ..history import History
+from ..invisible import quote
 from ..model import Archive
 from ..rawhtml import ZHI_COMMENT
 
@@ -272,7 +273,7 @@ def _punctuation_warnings(line: str, bare: str, add) -> None:
         # a passage marker ("::: 秘密"), written without its space: it is no punctuation, and "：：：" would
         # break it; the marker's own check (passage-invalid) tells the editor how to write it
         add("style-halfwidth-punct", "warning",
-            f"“{line.strip()[:20]}”像是密级段落的标记：冒号与密级之间要有一个空格，写作“::: 秘密”；不要改成全角冒号")
+            f"{quote(line.strip()[:20], True)}像是密级段落的标记：冒号与密级之间要有一个空格，写作“::: 秘密”；不要改成全角冒号")
         return
     for m in HALF_PUNCT_RE.finditer(bare):
         p = m.start()
