@@ -117,6 +117,11 @@ def test_junan_builds_a_site_that_says_what_the_source_says(tmp_path):
     body = pages["jigou/junan-minzhengju/index.html"]
     assert "此前存续时间不详；1972年2月—" in body
     assert "1968年3月19日—止年不详（最后见于1981年9月）" in pages["jigou/junan-gwh/index.html"]
+    # the year's 一览 says 恢复 where the source does, in its lead and in the 设立 column; never 新设
+    year = re.sub(r"\s+", " ", pages["nianbiao/1972/index.html"])
+    assert "是年新设：莒南县革命委员会财税局。" in year
+    assert "是年恢复：莒南县革命委员会粮食局、莒南县革命委员会民政局。" in year
+    assert "1971年6月恢复" in year and "1968年3月复设" in year
     text = "\n".join(pages.values())
     for _, sentence in JUNAN:
         assert sentence.rstrip("。") in text

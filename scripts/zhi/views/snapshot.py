@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..citations import split
 from ..dates import Date
@@ -27,6 +27,12 @@ class Row:
     actual: Figure | None
     stale: int | None = None   # the year of an approved figure older than the house style allows ("据1951年")
     note: str = ""             # its state on the date: （停止活动）, （与…合署办公）
+    restored: str = ""         # its present period began with a 恢复 (or the source's 复设): said in the 设立 column
+
+    def established_text(self) -> str:
+        """The 设立 column: the date its present period began, with 恢复 when that was a restore (never a 设立
+        the source does not state)."""
+        return (self.established.chinese() + self.restored) if self.established else ""
 
     def approved_text(self) -> str:
         """The approved total as the 一览 prints it: "—" when no figure stands (未载)."""
@@ -106,7 +112,8 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
         parent_name = "、".join(name_on(h, c, d) for c in co) + "（双重领导）"
     return Row(t.id, names[0], names[1], _span_value(t.kinds, d, ""), _span_value(t.ranks, d, ""), parent,
                parent_name, life.start if life else t.start, docs,
-               approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d))
+               approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d),
+               (origin.wording or "恢复") if origin is not None and origin.type == "restore" else "")
 
 
 def state_note(h: History, t: Timeline, d: Date) -> str:
@@ -130,6 +137,7 @@ class Difference:
     established: list[str]
     ended: list[str]
     renamed: list[tuple[str, str, str]]  # id, old name, new name
+    restored: list[str] = field(default_factory=list)  # came back (恢复) in the period: not 新设
 
 
 def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str] | None = None) -> Difference:
@@ -144,4 +152,10 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
         n1, n2 = name_on(h, rid, d1), name_on(h, rid, d2)
         if n1 != n2:
             renamed.append((rid, n1, n2))
-    return Difference(sorted(a2 - a1), sorted(a1 - a2), renamed)
+
+    def restored(rid: str) -> bool:
+        life = next((x for x in reversed(h.get(rid).lives) if x.covers(d2)), None)
+        return life is not None and life.start_event is not None and life.start_event.type == "restore"
+
+    came = sorted(a2 - a1)
+    return Difference([r for r in came if not restored(r)], sorted(a1 - a2), renamed, [r for r in came if restored(r)])

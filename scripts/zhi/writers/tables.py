@@ -39,7 +39,7 @@ class Tables:
         for r in rows:
             out.append(f"| {link(r.body, r.name)}{_md(r.note)} | {_md(r.kind)} | {_md(r.rank)} | {_md(r.parent_name)} | "
                        f"{r.approved_text()} | "
-                       f"{r.established.chinese() if r.established else ''} | {_md('；'.join(r.authority))} |")
+                       f"{r.established_text()} | {_md('；'.join(r.authority))} |")
         note = fate_unknown_note(self.h, d.target, d.date)
         if note:
             out += ["", _md(note)]
