@@ -328,9 +328,10 @@ def _scan_for_leaks(archive: Archive, edition: str, site: Path, state: dict, ful
     """The leak scan over the rendered site (only the files that changed, when the forbidden strings did
     not); refused files are removed from the working tree and the build stops."""
     forbidden = forbidden_strings(archive, edition)
-    fp = fingerprint(forbidden, edition)
+    plain = load_house_style(archive.root).not_marks
+    fp = fingerprint(forbidden, edition, plain)
     clean = state.get("clean", {}) if state.get("fingerprint") == fp and not full else {}
-    leaks = scan(site, forbidden, edition, clean)
+    leaks = scan(site, forbidden, edition, clean, plain)
     if leaks:
         # the working tree is what `zhi serve` shows: nothing the scan refused stays there to be served
         for rel in {x.file for x in leaks}:

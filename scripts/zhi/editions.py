@@ -29,7 +29,8 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
 
     out = Archive(root=a.root, files=list(a.files))
     out.jurisdictions = {k: v for k, v in a.jurisdictions.items() if ok(v)}
-    out.bodies = {k: v for k, v in a.bodies.items() if ok(v)}
+    out.bodies = {k: _nested(v, ok) for k, v in a.bodies.items() if ok(v)}
+    out.jurisdictions = {k: _nested(v, ok) for k, v in out.jurisdictions.items()}
     out.documents = {k: v for k, v in a.documents.items() if ok(v)}
     out.people = {k: v for k, v in a.people.items() if ok(v)}
     actors = set(out.bodies) | set(out.jurisdictions)
@@ -105,6 +106,15 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
             book.parts.append(p2)
         out.book = book
     return out
+
+
+def _nested(rec, ok):
+    """A body or jurisdiction without its 内设机构 and names (of a record outside the volume) above the edition."""
+    units = [u for u in getattr(rec, "units", []) if ok(u)]
+    names = [n for n in rec.names if ok(n)]
+    if len(units) == len(getattr(rec, "units", [])) and len(names) == len(rec.names):
+        return rec
+    return replace(rec, names=names, **({"units": units} if hasattr(rec, "units") else {}))
 
 
 def _redact(e: Event, actors: set[str]) -> list[Event]:

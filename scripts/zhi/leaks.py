@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .classification import Level
+from .classification import Level, highest
 from .docno import normalise_docno, parse_docno
 from .editions import EDITIONS
 from .findings import Loc
@@ -27,9 +27,20 @@ from .invisible import visible
 from .model import Archive
 
 # marks are looked for in folded text (see ``fold``): no spaces, full-width forms and traditional characters
-# folded, so "秘　密★10年", "祕密☆十年", "密级：秘密" and "秘\u200b密" are all found
-MARKS = re.compile(r"秘密[」』\x22”’）)\]】]*[★☆*]|机密|绝密|内部资料|内部文件|不得外传|密级[:：]?(?:内部|秘密|机密|绝密)|保密期限")
-SECRET_MARKS = re.compile(r"秘密[」』\x22”’）)\]】]*[★☆*]|机密|绝密|密级[:：]?(?:秘密|机密|绝密)|保密期限")  # the internal edition may carry 内部
+# folded, so "秘　密★10年", "祕密☆十年", "密级：秘密" and "秘\u200b密" are all found.
+# A marking in the forms a marking takes — with ★ (秘密★10年), after 密级：, with 保密期限, in brackets (【机密】,
+# （内部资料）) — is always a mark, whatever the house style says; so is a level alone on a line (ALONE)
+_CLOSE = r"[」』\x22”’）)\]】]*[★☆*]"
+_OPEN, _SHUT = r"[（(\[【〔［「『《]", r"[）)\]】〕］」』》]"
+MARKING = re.compile(rf"(?:秘密|机密|绝密){_CLOSE}|密级[:：]?(?:内部|秘密|机密|绝密)|保密期限"
+                     rf"|{_OPEN}(?:秘密|机密|绝密|内部资料|内部文件|内部)(?:件|文件)?{_SHUT}")
+SECRET_MARKING = re.compile(rf"(?:秘密|机密|绝密){_CLOSE}|密级[:：]?(?:秘密|机密|绝密)|保密期限"
+                            rf"|{_OPEN}(?:秘密|机密|绝密)(?:件|文件)?{_SHUT}")  # the internal edition may carry 内部
+ALONE = re.compile(r"(?:秘密|机密|绝密)(?:[★☆*].*)?")
+# a mark's word anywhere else is a mark too, unless it stands inside a text the editor confirmed as ordinary
+# wording (house style ``not-marks``: a title such as 关于加强机密载体管理的通知, a unit such as 机密档案室)
+MARK_WORDS = re.compile(r"机密|绝密|内部资料|内部文件|不得外传")
+SECRET_MARK_WORDS = re.compile(r"机密|绝密")
 ID_CARD = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<![0-9])1[3-9]\d{9}(?![0-9])")
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -54,6 +65,31 @@ def fold(text: str) -> str:
     characters made simplified, invisible characters and every kind of space removed."""
     text = unicodedata.normalize("NFKC", visible(text)).translate(_t2s())
     return re.sub(r"\s+", "", text)
+
+
+def marks_in(shown: str, edition: str = "public", plain=(), words: bool = True) -> list[tuple[str, bool]]:
+    """The classification marks in ``shown`` (text as a reader sees it), each with whether it is in a marking's
+    form (nothing can confirm it) or a mark's word (机密, 内部资料 …) that no text of ``plain`` (the house
+    style's ``not-marks``, folded) holds where it stands. A confirmed text opens exactly that text: the same word
+    elsewhere on the page is still a mark. Without ``words``, only a marking's forms are looked for."""
+    public = edition == "public"
+    out = []
+    if "密" in shown:   # a level alone on a line (the character survives every folding)
+        lines = shown.splitlines()
+        for i, line in enumerate(lines):
+            if "密" in line and ALONE.fullmatch(f := fold(line)):
+                out.append((f, True))
+                lines[i] = "\0"
+        shown = "\n".join(lines)
+    flat = fold(shown)
+    out += [(m.group(0), True) for m in (MARKING if public else SECRET_MARKING).finditer(flat)]
+    flat = (MARKING if public else SECRET_MARKING).sub("\0", flat)
+    if not words:
+        return out
+    for p in plain:
+        flat = flat.replace(p, "\0")
+    out += [(m.group(0), False) for m in (MARK_WORDS if public else SECRET_MARK_WORDS).finditer(flat)]
+    return out
 
 
 def _id_card_ok(s: str) -> bool:
@@ -115,15 +151,20 @@ def entries(a: Archive) -> list[Entry]:
     for j in a.jurisdictions.values():
         add(j.id, j.classification, f"行政区划 {j.id}", "id", j.loc)
         add_notes(j, f"行政区划 {j.id}")
+        for n in j.names:   # a jurisdiction outside the volume: the names its sources give
+            add(n.name, highest([j.classification, n.classification]), f"行政区划 {j.id}", "name", n.loc)
     for b in a.bodies.values():
         add(b.id, b.classification, f"机构 {b.id}", "id", b.loc)
         add_notes(b, f"机构 {b.id}")
         for n in b.names:   # a body outside the volume: the names its sources give
-            add(n.name, b.classification, f"机构 {b.id}", "name", b.loc)
+            add(n.name, highest([b.classification, n.classification]), f"机构 {b.id}", "name", n.loc)
         for f in b.functions:
             add(f, b.classification, f"机构 {b.id} 职能", "sentence", b.loc)
         for u in b.units:
-            add(u.name, b.classification, f"机构 {b.id} 内设机构", "name", u.loc)
+            level = highest([b.classification, u.classification])
+            add(u.name, level, f"机构 {b.id} 内设机构", "name", u.loc)
+            for s in _sentences(u.note, 8):
+                add(s, level, f"机构 {b.id} 备注", "sentence", u.loc)
     for d in a.documents.values():
         origin = f"文件 {d.id}"
         add(d.id, d.classification, origin, "id", d.loc)
@@ -337,15 +378,21 @@ def file_text(path: Path) -> str | None:
 
 
 SKIP_DIRS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")
+# the site search's grams and the segments its pages are cut into: made from the pages' text (scanned whole,
+# where a confirmed title reads whole); a cut or a gram of a confirmed title is no mark of its own
+CUT_DIRS = ("search/g2/", "search/g3/", "search/s/")
 
 
-def fingerprint(forbidden: dict[str, str], edition: str) -> str:
-    """What a clean verdict depends on besides the file itself: the edition and the forbidden strings."""
+def fingerprint(forbidden: dict[str, str], edition: str, plain=()) -> str:
+    """What a clean verdict depends on besides the file itself: the edition, the forbidden strings and the
+    texts confirmed as ordinary wording."""
     import hashlib
 
     h = hashlib.sha256(edition.encode())
     for k in sorted(forbidden):
         h.update(b"\0" + k.encode())
+    for k in sorted(plain):
+        h.update(b"\1" + k.encode())
     return h.hexdigest()
 
 
@@ -365,9 +412,10 @@ def _docno_patterns(forbidden: dict[str, str]) -> list[tuple[re.Pattern, int, in
 
 
 def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
-         clean: dict[str, list[int]] | None = None) -> list[Leak]:
+         clean: dict[str, list[int]] | None = None, plain=()) -> list[Leak]:
     """Scan every file under ``out``. ``clean`` (relative path → [size, mtime_ns]) names files found clean
     before under the same fingerprint: those are skipped if unchanged, and the dict is updated in place.
+    ``plain``: the texts the house style confirms as ordinary wording (``not-marks``; see ``marks_in``).
 
     Text is folded first (``fold``): spaces of any kind, zero-width characters, full-width forms and
     traditional characters cannot hide a forbidden string or a mark."""
@@ -377,7 +425,7 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
     squeezed = {fold(k): (k, v) for k, v in forbidden.items() if k not in ids}
     squeezed.pop("", None)
     docnos = _docno_patterns(forbidden)
-    marks = MARKS if edition == "public" else SECRET_MARKS
+    plain = sorted({fold(p) for p in plain if fold(p)}, key=len, reverse=True)
     seen = set()
     for path in sorted(p for p in out.rglob("*") if p.is_file()):
         rel = path.relative_to(out).as_posix()
@@ -396,7 +444,6 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
             continue
         flat = fold(text)
         shown = re.sub(r"<[^>]+>", " ", text)
-        folded_shown = fold(shown)
         for key, (s, origin) in squeezed.items():
             if key in flat:
                 leaks.append(Leak(rel, s, origin))
@@ -409,8 +456,8 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
                 y = int(m.group(1))
                 if int(m.group(2)) == number and (y == year or (y < 100 and y == year % 100)):
                     leaks.append(Leak(rel, m.group(0), f"{origin}（文号 {s} 的另一种写法）"))
-        for m in marks.finditer(folded_shown):
-            leaks.append(Leak(rel, m.group(0), "密级标志"))
+        for mark, form in marks_in(shown, edition, plain, words=not rel.startswith(CUT_DIRS)):
+            leaks.append(Leak(rel, mark, "密级标志" if form else "密级字样；若是标题、名称中的普通用语，见体例设置 not-marks"))
         shown = unicodedata.normalize("NFKC", visible(shown))
         for m in ID_CARD.finditer(shown):
             if _id_card_ok(m.group(0)):

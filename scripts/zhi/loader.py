@@ -206,8 +206,9 @@ class Loader:
                 um = as_record_map(u, rel, raw_units.line_of(i), self.findings, "内设机构")
                 if um is None:
                     continue
-                uf = Fields(um, rel, self.findings, "内设机构", {"name", "from", "to", "note"})
-                units.append(Unit(uf.text("name", True) or "", uf.date("from"), uf.date("to"), uf.loc()))
+                uf = Fields(um, rel, self.findings, "内设机构", {"name", "from", "to", "note", "classification"})
+                units.append(Unit(uf.text("name", True) or "", uf.date("from"), uf.date("to"), uf.loc(),
+                                  uf.level(), uf.text("note") or ""))
         elif raw_units not in (None, ""):
             f.error("schema-type", "“units（内设机构）”应为列表", "units")
         kind = f.choice("kind", (*BODY_KINDS, "不详"), KIND_ALIASES, "类别", required=in_scope) or ""
@@ -245,11 +246,12 @@ class Loader:
             nm = as_record_map(item, f.rel, v.line_of(i), self.findings, "名称")
             if nm is None:
                 continue
-            nf = Fields(nm, f.rel, self.findings, "名称", {"name", "from", "to", "sources", "note"})
+            nf = Fields(nm, f.rel, self.findings, "名称", {"name", "from", "to", "sources", "note", "classification"})
             name = nf.text("name", True)
+            level = nf.level()
             if name:
                 out.append(OutsideName(name, nf.date("from"), nf.date("to"), nf.loc(),
-                                       [c.doc for c in self._citations(nf)]))
+                                       [c.doc for c in self._citations(nf)], level))
         return out
 
     def _read_documents(self, m: LMap, rel: str, path: Path) -> None:

@@ -94,6 +94,7 @@ class OutsideName:
     end: Date | None
     loc: Loc
     sources: list[str] = field(default_factory=list)
+    classification: Level = field(default_factory=Level)   # a name an edition above it never prints
 
 
 @dataclass
@@ -111,6 +112,8 @@ class Unit:
     start: Date | None
     end: Date | None
     loc: Loc
+    classification: Level = field(default_factory=Level)   # a 内设机构 more secret than its body
+    note: str = ""
 
 
 @dataclass

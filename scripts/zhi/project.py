@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,9 +51,10 @@ class HouseStyle:
     style: dict[str, list[str]] = field(default_factory=dict)    # per-rule word lists (see STYLE_OPTIONS)
     staffing: dict[str, object] = field(default_factory=dict)    # staffing tables' options (STAFFING_OPTIONS)
     dashiji: dict[str, object] = field(default_factory=dict)     # the 大事记's selection rules (views/dashiji.py)
+    not_marks: list[str] = field(default_factory=list)  # texts holding 机密, 内部文件 … as ordinary wording (leaks.py)
 
 
-KNOWN_KEYS = ("severity", "terms", "evaluative", "style", "staffing", "dashiji")
+KNOWN_KEYS = ("severity", "terms", "evaluative", "style", "staffing", "dashiji", "not-marks")
 # options of the staffing tables under `staffing:` (see guide/staffing.md)
 STAFFING_OPTIONS = {"stale-after": "年数（整数）", "split-at-rename": "是否（true/false）"}
 # per-rule options under `style:`; each a list of words replacing the rule's default list
@@ -110,7 +112,39 @@ def load_house_style(root: Path) -> HouseStyle:
     _load_style_lists(hs, data)
     _load_staffing_options(hs, data)
     _load_dashiji_rules(hs, data)
+    _load_not_marks(hs, data)
     return hs
+
+
+def _load_not_marks(hs: HouseStyle, data: LMap) -> None:
+    """`not-marks:` — texts (a title, a unit's name) in which a mark's word (机密, 绝密, 内部资料, 内部文件, 不得外传)
+    is ordinary wording. The leak scan lets exactly these texts through; an entry that would open more than its
+    own text (a bare word, a marking's form) is refused and the scan stays closed."""
+    from .leaks import ALONE, MARK_WORDS, MARKING, fold
+
+    if "not-marks" not in data:
+        return
+    words = _words(data.get("not-marks"))
+    v = data.get("not-marks")
+    loc = Loc(HOUSE_STYLE, data.line_of("not-marks"))
+    if words is None:
+        hs.findings.append(Finding("house-style", "warning", "“not-marks”应为文字列表，每项写一段含有“机密”等字样的"
+                                   "标题或名称原文，如 [关于加强机密载体管理的通知, 机密档案室]", loc))
+        return
+    for i, w in enumerate(words):
+        at = Loc(HOUSE_STYLE, v.line_of(i)) if isinstance(v, list) and hasattr(v, "line_of") else loc
+        f = fold(w)
+        rest = MARK_WORDS.sub("", f)
+        if MARKING.search(f) or ALONE.fullmatch(f):
+            why = "是密级标志的写法（带★、“密级：”“保密期限”、括号里的密级），不能放行"
+        elif not MARK_WORDS.search(f):
+            why = "里没有“机密”“绝密”“内部资料”“内部文件”“不得外传”字样，无须写在这里"
+        elif len(re.sub(r"[\W_]", "", rest)) < 2:
+            why = "太短：除“机密”等字样外至少还要有两个字，请写出标题或名称的原文（如“机密档案室”），只放行这段文字"
+        else:
+            hs.not_marks.append(w)
+            continue
+        hs.findings.append(Finding("house-style", "warning", f"“not-marks”中的“{w}”{why}；这一项不起作用", at))
 
 
 def _option_items(hs: HouseStyle, data: LMap, name: str, known, example: str):

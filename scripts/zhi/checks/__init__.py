@@ -16,7 +16,7 @@ from .lifespan import (
 )
 from .prose import check_prose
 from .references import check_references
-from .secrecy import check_kaoyi_withheld, check_secrecy
+from .secrecy import check_kaoyi_withheld, check_mark_words, check_secrecy
 from .sources import check_documents, check_event_sources, check_staffing
 from .style import check_enumeration, check_generated_text, check_style
 
@@ -37,6 +37,7 @@ CHECKS = [
     check_generated_text,
     check_secrecy,
     check_kaoyi_withheld,
+    check_mark_words,
 ]
 
 

@@ -103,6 +103,7 @@ CODES: dict[str, tuple[str, str]] = {
     "front-matter-invalid": ("error", "章文件的文件头读不懂，或密级写在文件头之外（按绝密处理）"),
     "secret-shared": ("error", "低密级记录中含有高密级记录的标题、名称、编号或文号"),
     "secret-copy": ("error", "低密级的文件是高密级文件的副本（全文或标题相同）"),
+    "mark-word": ("error", "公开或内部的记录、正文中有密级标志，或有“机密”“内部文件”等字样而未在体例的 not-marks 中确认为普通用语"),
     "kaoyi-withheld": ("warning", "考异所说的异说只见于本版不收的来源，本版不印这条考异"),
     "leak": ("error", "生成的文件中出现了高于本版密级的内容、密级标志或个人号码"),
 }
@@ -111,7 +112,7 @@ CODES: dict[str, tuple[str, str]] = {
 # 保密观: these guard what an edition may hold; the house style may raise them but never lower or switch
 # them off (what zhi does not understand is refused, whatever the settings say)
 UNBENDING = {"classification-invalid", "passage-unclosed", "passage-invalid", "front-matter-invalid",
-             "path-outside", "leak", "secret-shared", "secret-copy"}
+             "path-outside", "leak", "secret-shared", "secret-copy", "mark-word"}
 
 
 def default_severity(code: str) -> str:

@@ -167,3 +167,116 @@ def check_kaoyi_withheld(a: Archive, h: History) -> Iterator[Finding]:
                       f"{what}的考异（conflict_note）所说的异说只见于{docs}，{eds}不收这些来源，因此{eds}不印这条考异"
                       f"（印出来就等于告诉读者另有一份看不到的来源）；记录本身照印。若取舍另有可以公开的依据，"
                       f"请补上那份公开来源并写明它的说法，考异就会照印；否则无须处理", rec.loc)
+
+
+TEXT_KEYS = ("title", "description", "issuer", "name", "short", "post", "term", "wording", "seat", "seat_before",
+             "text", "note", "conflict_note")
+
+
+def _printed(a: Archive) -> Iterator[tuple[str, object, str, object]]:
+    """(text, level, where, loc) of what an edition may print of the records and chapters below 秘密: each text
+    field of a record, the lines of a full text and of a chapter (its passages above 内部 left out)."""
+    from ..chronicle import strip_passages
+    from ..classification import Level, highest
+    from ..fields import key_label
+    from ..findings import Loc
+
+    recs = [*a.jurisdictions.values(), *a.bodies.values(), *a.documents.values(), *a.people.values(), *a.events,
+            *a.posts, *a.staffing, *a.memos]
+    for r in recs:
+        if r.classification.rank > 1:
+            continue
+        what = f"{r.kind_zh}{('“' + r.id + '”') if r.id else ''}"
+        for key in TEXT_KEYS:
+            v = getattr(r, key, None)
+            if isinstance(v, str) and v:
+                yield v, r.classification, f"{what}的{key_label(key)}", r.loc
+        nested = [*getattr(r, "functions", []), *getattr(r, "places", []),
+                  *(n.name for n in getattr(r, "names", []) if n.classification.rank <= 1), *(c.note for c in getattr(r, "sources", [])),
+                  *(c.name or "" for c in getattr(r, "sources", []))]
+        for nb in getattr(r, "new", {}).values():
+            nested += [nb.name or "", nb.short or "", *nb.second_names]
+        for v in nested:
+            if v:
+                yield v, r.classification, what, r.loc
+        for u in getattr(r, "units", []):
+            if u.classification.rank <= 1:
+                yield u.name, highest([r.classification, u.classification]), \
+                    f"{what}的内设机构", u.loc
+        transcription = getattr(r, "transcription", None)
+        if transcription is not None and transcription.is_file():
+            rel = transcription.relative_to(a.root).as_posix() if transcription.is_relative_to(a.root) \
+                else str(transcription)
+            text = transcription.read_text(encoding="utf-8", errors="replace")
+            for i, line in enumerate(text.splitlines(), 1):
+                if not _level_line(line):
+                    yield line, r.classification, f"{what}的全文", Loc(rel, i)
+    if a.book is not None:
+        for ch in a.book.chapters():
+            if ch.classification.rank > 1:
+                continue
+            yield ch.title, ch.classification, "章名", Loc(ch.path, 1)
+            for i, line in enumerate(strip_passages(ch, Level("内部")).splitlines()):
+                level = ch.classification
+                for lv, first, last in ch.passages:
+                    if first <= i and (last < 0 or i <= last) and lv.rank > level.rank:
+                        level = lv
+                if not _level_line(line):
+                    yield line, level, "正文", Loc(ch.path, ch.body_line + i)
+
+
+def _level_line(line: str) -> bool:
+    """A line that is a passage marker or a level written as a key: passage-invalid and front-matter-invalid
+    say what is wrong with it."""
+    from ..chronicle import PASSAGE_LIKE, STRAY_LEVEL, bare
+
+    b = bare(line)
+    return bool(PASSAGE_LIKE.match(b) or STRAY_LEVEL.match(b.lstrip(">#*-+ ")))
+
+
+def check_mark_words(a: Archive, h: History) -> Iterator[Finding]:
+    """``mark-word``: a text an edition prints holds a classification mark. A marking's form is never printed;
+    a mark's word (机密, 内部文件 …) inside a title or a name is refused by the leak scan unless the editor
+    confirms that exact text as ordinary wording in the house style's ``not-marks``: said here, before a build."""
+    from ..leaks import fold, marks_in
+    from ..project import load_house_style
+
+    plain = sorted({fold(p) for p in load_house_style(a.root).not_marks}, key=len, reverse=True)
+    for text, level, where, loc in _printed(a):
+        if "密" not in text and "内部" not in text and "外传" not in text:
+            continue
+        edition = "public" if level.rank == 0 else "internal"
+        for mark, form in dict.fromkeys(marks_in(text, edition, plain)):
+            eds = "内部版" if edition == "internal" else \
+                "公开版和内部版" if marks_in(mark, "internal") else "公开版"
+            if form:
+                yield Finding("mark-word", "error",
+                              f"{where}中有密级标志“{mark}”；{eds}不印密级标志，生成时保密检查会拦下。"
+                              f"若原件是密件，请照原件把记录的 classification 改为相应密级；"
+                              f"若是录入或转录时带进来的标志，请删去", loc)
+                continue
+            phrase = _phrase(text, mark)
+            yield Finding("mark-word", "error",
+                          f"{where}中有“{mark}”字样（“{phrase}”），{eds}里出现它，生成时保密检查会当作密级标志拦下。"
+                          f"若它是标题、名称里的普通用语，不是密级标志，请把含有它的原文“{phrase}”写进体例文件 "
+                          f"sources/house-style.yaml 的 not-marks 列表（写法：not-marks: [{phrase}]），"
+                          f"保密检查就只放行这段文字；若它确是密级标志，请照原件把记录的 classification 改为相应密级", loc)
+
+
+def _phrase(text: str, word: str) -> str:
+    """The text holding ``word`` as the editor would confirm it: the clause it stands in (at most 30 characters
+    of it, round the word)."""
+    import re
+    import unicodedata
+
+    from ..leaks import _t2s
+
+    text = unicodedata.normalize("NFKC", " ".join(text.split())).translate(_t2s())
+    for clause in re.split(r"[，。；：、！？,;:!?“”\"]", text):
+        clause = clause.strip("#>*-+ ")
+        if word in clause:
+            if len(clause) > 30:
+                i = clause.find(word)
+                clause = clause[max(0, i - 8): i + len(word) + 8]
+            return clause
+    return text[:30]

@@ -1,0 +1,106 @@
+"""保密观 for what a record holds nested (tester's "units" finding): a 内设机构 of a public body, and a name of a
+body outside the volume, may carry their own classification; an edition above it never prints them, the leak
+scan forbids their names, and a level zhi cannot read holds them at the highest level.
+
+The units are typed in from a real unit's own history (科室導航, http://www.replicantdvd.com/channel/dept_96/385.html:
+1972年設立辦公室，1977年人事股撤銷，2006年3月黨辦、辦公室合稱為黨政辦，2017年設紀檢監察室，2021年黨建辦……
+單獨設科); the levels given them here are fictional."""
+
+import re
+
+import pytest
+from conftest import make_archive, with_theme, write
+from zhi.build import BuildError, build_edition
+from zhi.checks import run_checks
+from zhi.editions import filter_archive
+from zhi.leaks import file_text, forbidden_strings
+from zhi.loader import load_archive
+
+SECRET_UNIT = "纪检监察室"
+INTERNAL_UNIT = "党建办"
+OUT_NAME = "县委CANARYOUTNAME保密委员会"
+
+UNITS = f"""units:
+  - name: 办公室
+    from: 1972
+  - name: 人事股
+    to: 1977
+    note: 其工作并入办公室。
+  - name: 党政办
+    from: 2006-03
+  - name: {SECRET_UNIT}
+    from: 2017
+    classification: 秘密★10年
+    note: 本室CANARYUNITNOTE另有任务。
+  - name: {INTERNAL_UNIT}
+    from: 2021
+    classification: 内部
+"""
+
+
+def planted(tmp_path, extra: str = ""):
+    root = with_theme(make_archive(tmp_path))
+    body = root / "sources/bodies/zhengfu.yaml"
+    body.write_text(body.read_text(encoding="utf-8") + UNITS + extra, encoding="utf-8")
+    write(root, "sources/bodies/baomiwei.yaml", f"""id: cs-baomiwei
+scope: out
+names:
+  - {{name: 县保密委员会, from: 1956}}
+  - {{name: {OUT_NAME}, from: 1990, classification: 秘密}}
+""")
+    return root
+
+
+def test_units_and_outside_names_are_withheld_per_edition(tmp_path):
+    a = load_archive(planted(tmp_path))
+    assert [f for f in run_checks(a) if f.severity == "error"] == []
+    units = {u.name: str(u.classification) for u in a.bodies["cs-zhengfu"].units}
+    assert units[SECRET_UNIT] == "秘密★10年" and units[INTERNAL_UNIT] == "内部" and units["办公室"] == "公开"
+    shown = {ed: [u.name for u in filter_archive(a, ed).bodies["cs-zhengfu"].units] for ed in ("public", "internal")}
+    assert shown == {"public": ["办公室", "人事股", "党政办"], "internal": ["办公室", "人事股", "党政办", INTERNAL_UNIT]}
+    assert [n.name for n in filter_archive(a, "public").bodies["cs-baomiwei"].names] == ["县保密委员会"]
+    assert len(a.bodies["cs-zhengfu"].units) == 5 and len(a.bodies["cs-baomiwei"].names) == 2   # the archive kept whole
+    public, internal = forbidden_strings(a, "public"), forbidden_strings(a, "internal")
+    assert {SECRET_UNIT, INTERNAL_UNIT, OUT_NAME} <= set(public) and "本室CANARYUNITNOTE另有任务" in public
+    assert SECRET_UNIT in internal and INTERNAL_UNIT not in internal
+
+
+@pytest.mark.parametrize("level", ["很秘密", "秘　密", "机密（十年）", "内部★5年", ""])
+def test_a_unit_level_zhi_cannot_read_is_held_highest(tmp_path, level):
+    extra = f"  - name: 宣传科\n    classification: {level}\n"
+    root = planted(tmp_path, extra)
+    a = load_archive(root)
+    errors = [f for f in run_checks(a) if f.code == "classification-invalid"]
+    lines = (root / "sources/bodies/zhengfu.yaml").read_text(encoding="utf-8").splitlines()
+    assert len(errors) == 1 and errors[0].loc.file == "sources/bodies/zhengfu.yaml"
+    assert "classification" in lines[errors[0].loc.line - 1] and re.search(r"[\u4e00-\u9fff]", errors[0].message)
+    unit = next(u for u in a.bodies["cs-zhengfu"].units if u.name == "宣传科")
+    assert str(unit.classification) == "绝密"
+    for ed in ("public", "internal"):
+        assert "宣传科" not in [u.name for u in filter_archive(a, ed).bodies["cs-zhengfu"].units]
+
+
+def test_a_secret_unit_named_in_an_open_chapter_is_refused(tmp_path):
+    root = planted(tmp_path)
+    chapter = root / "chronicle/p1/c1.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + f"\n2017年县人民委员会设{SECRET_UNIT}。\n", encoding="utf-8")
+    with pytest.raises(BuildError) as e:
+        build_edition(root, "public", pdf=False)
+    assert "保密检查未通过" in str(e.value) and f"发现“{SECRET_UNIT}”（机构 cs-zhengfu 内设机构，秘密★10年）" in str(e.value)
+
+
+def outputs(out) -> str:
+    return "\n".join(re.sub(r"\s+", "", t) for p in sorted(out.rglob("*")) if p.is_file()
+                     and (t := file_text(p)) is not None)
+
+
+def test_built_editions_print_each_unit_only_at_its_level(tmp_path):
+    root = planted(tmp_path)
+    pub = outputs(build_edition(root, "public", pdf=False).out)
+    internal = outputs(build_edition(root, "internal", pdf=False).out)
+    assert "党政办（2006年3月—）" in pub and "人事股" in pub
+    for canary in (SECRET_UNIT, INTERNAL_UNIT, "CANARYUNITNOTE", "CANARYOUTNAME"):
+        assert canary not in pub, canary
+    assert INTERNAL_UNIT in internal
+    for canary in (SECRET_UNIT, "CANARYUNITNOTE", "CANARYOUTNAME"):
+        assert canary not in internal, canary
