@@ -102,7 +102,7 @@ class Heading:
 @dataclass
 class Chapter:
     path: str                  # relative to the project root
-    role: str                  # front | chapter | back
+    role: str                  # front | chapter | back | unlisted (checked, never printed)
     title: str = ""
     part: str = ""             # 篇 title, for chapters
     status: str = ""
@@ -145,10 +145,17 @@ class Book:
     front: list[Chapter] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     back: list[Chapter] = field(default_factory=list)
+    # the Markdown files under chronicle/ that the outline does not list: read and checked (a slip in them is
+    # shown as a warning), never printed; no edition carries them
+    unlisted: list[Chapter] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
     def chapters(self) -> list[Chapter]:
         return self.front + [c for p in self.parts for c in p.chapters] + self.back
+
+    def checked(self) -> list[Chapter]:
+        """Every chapter file the checks read: the outline's, then the unlisted ones."""
+        return self.chapters() + self.unlisted
 
 
 def _split_front_matter(text: str) -> tuple[str | None, str, int, str]:
@@ -511,6 +518,13 @@ def load_book(root: Path) -> Book:
         out = []
         for i, item in enumerate(v):
             loc = Loc(BOOK, v.line_of(i))
+            if isinstance(item, LMap) and role != "chapter" and ("chapters" in item or "title" in item):
+                # a 篇 ({title:, chapters:}) belongs in parts; front and back matter are single files
+                book.findings.append(Finding("schema-type", "error", (
+                    f"“{key}（{'卷首' if role == 'front' else '卷末'}）”只列文件名，不能分篇；"
+                    f"“{item.get('title') or '……'}”这样带 title、chapters 的篇请写在“parts”中，"
+                    f"或把其中的文件名直接列在“{key}”里，如 {key}: [{'fanli.md' if role == 'front' else 'houji.md'}]"), loc))
+                continue
             if not isinstance(item, str):
                 book.findings.append(Finding("schema-type", "error", "篇目中的每一项应为 chronicle/ 下的文件名", loc))
                 continue
@@ -551,4 +565,22 @@ def load_book(root: Path) -> Book:
             book.findings.append(Finding("chapter-unlisted", "warning",
                                          f"“{rel}”不在 book.yaml 的篇目中，不会进入志书；若是草稿，可把文件名改为以 _ 开头",
                                          Loc(f"chronicle/{rel}")))
+            # read and checked all the same (its 密级, passages, references), so that a slip in it is seen
+            # before it is listed; what is found in it is a warning until then (see unlisted_as_warnings)
+            ch = _read_chapter(root, rel, "unlisted", "", book.findings, Loc(f"chronicle/{rel}"))
+            if ch:
+                book.unlisted.append(ch)
     return book
+
+
+UNLISTED_NOTE = "（此文件不在 book.yaml 的篇目中，不进入志书，暂列为警告；列入篇目之前须改正）"
+
+
+def unlisted_as_warnings(book: Book | None, findings: list[Finding]) -> None:
+    """An error found in a file the outline does not list cannot reach the book or the site: shown as a warning,
+    saying so, so that it neither stops a build nor goes unseen."""
+    files = {ch.path for ch in book.unlisted} if book is not None else set()
+    for f in findings:
+        if f.loc.file in files and f.severity == "error" and not f.message.endswith(UNLISTED_NOTE):
+            f.severity = "warning"
+            f.message += UNLISTED_NOTE

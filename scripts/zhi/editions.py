@@ -97,6 +97,7 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
         book = copy.copy(a.book)
         book.front = chapters(a.book.front)
         book.back = chapters(a.book.back)
+        book.unlisted = []   # checked, never printed
         book.parts = []
         for p in a.book.parts:
             p2 = copy.copy(p)

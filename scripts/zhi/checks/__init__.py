@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..chronicle import unlisted_as_warnings
 from ..findings import Finding
 from ..history import History, derive_history
 from ..model import Archive
@@ -61,6 +62,7 @@ def run_checks(archive: Archive, severities: dict[str, str] | None = None,
             continue
         seen.add(key)
         out.append(f)
+    unlisted_as_warnings(archive.book, out)
     return sorted(out, key=Finding.sort_key)
 
 

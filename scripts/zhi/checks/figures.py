@@ -87,7 +87,7 @@ def check_figures(a: Archive, h: History) -> Iterator[Finding]:
         return
     figs: list[Figure] | None = None
     names = None
-    for ch in book.chapters():
+    for ch in book.checked():
         for r in ch.figrefs:
             if r.problem:
                 yield Finding("staffing-ref", "error", f"正文中的编制数引用日期有误：{r.problem}", r.loc)

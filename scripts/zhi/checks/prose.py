@@ -15,7 +15,7 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
     if book is None:
         return
     events = a.events_by_id()
-    for ch in book.chapters():
+    for ch in book.checked():
         for r in ch.refs:
             if a.record(r.id) is None and r.id not in events:
                 yield Finding("ref-unknown", "error",
