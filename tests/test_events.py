@@ -337,7 +337,7 @@ def test_jurisdiction_parent_and_level_over_time_and_superiors_outside_the_volum
 """)
     a, h, found = derive(root)
     assert errors(found) == []
-    assert sentence(a, h, "ev-p1") == "测试县改属测试专区。"
+    assert sentence(a, h, "ev-p1") == "测试县隶属测试专区。"   # its first superior: not 改属
     assert sentence(a, h, "ev-p2") == "测试县改属测试市。"
     assert sentence(a, h, "ev-lv") == "测试县改为县级市。"
     t = h.get("cs-xian")
@@ -589,27 +589,46 @@ def test_site_prints_a_restored_bodys_lives_and_jurisdiction_once(tmp_path):
     assert "撤销" not in before_restore and "1960年5月31日前" not in before_restore, events[:600]
 
 
-def test_a_year_before_1000_is_written_with_nian_and_one_bad_date_is_reported_once(tmp_path):
+def test_a_year_before_1000_is_typable_and_one_bad_date_is_reported_once(tmp_path):
     # found by a tester on 《金溪县志》附录“建县时间考” (淳化五年 994 / 开宝五年 972): `date: 994` was refused and the
     # county's one date error cascaded into an error for every body under it
     import pytest
     from zhi.dates import DateError
 
-    assert str(parse_date("994年")) == "994年" and str(parse_date("972年前")) == "972年前"
-    assert parse_date("972年").definitely_before(parse_date("994年"))
-    with pytest.raises(DateError, match="994年"):
-        parse_date("994")                       # 984 for 1984 must not slip through: three digits need 年
+    for typed in ("994", "994年", "0994", "公元994年", 994):
+        assert str(parse_date(typed)) == "994年"
+    assert str(parse_date("972年前")) == "972年前" and str(parse_date("约331")) == "约331年"
+    assert str(parse_date("994-03")) == "994年3月" and str(parse_date("公元84年")) == "84年"
+    assert parse_date("972").definitely_before(parse_date("994年"))
+    for refused, says in (("84", "公元84年"), ("84年", "须写全四位数"), ("公元前221年", "公元前"), ("前221年", "公元前"),
+                          ("0000", "没有0年")):
+        with pytest.raises(DateError, match=says):
+            parse_date(refused)
     root = make_archive(tmp_path)
     county = root / "sources/events/1956.yaml"
     county.write_text(county.read_text(encoding="utf-8").replace("  date: 1956-01\n  body: cs-xian",
-                                                                 "  date: 994\n  body: cs-xian", 1), encoding="utf-8")
+                                                                 "  date: 1956年13月\n  body: cs-xian", 1), encoding="utf-8")
     a, h, found = derive(root)
     assert [f.code for f in found if f.severity == "error"] == ["date-invalid"], errors(found)
-    county.write_text(county.read_text(encoding="utf-8").replace("date: 994\n", "date: 994年\n"), encoding="utf-8")
+    # a bare three-digit year is read as written; the book runs 1949–2000, so 994 might be 1994 cut short: a warning
+    county.write_text(county.read_text(encoding="utf-8").replace("date: 1956年13月\n", "date: 994\n"), encoding="utf-8")
     a, h, found = derive(root)
     assert errors(found) == []
+    short = [f for f in found if f.code == "date-short-year"]
+    assert len(short) == 1 and short[0].severity == "warning" and "1994年" in short[0].message \
+        and "994年" in short[0].message and short[0].loc.line == 1
     assert sentence(a, h, "ev-county") == "设立测试县。"
     assert str(h.get("cs-xian").start) == "994年"
+    # written with 年 it is taken as meant
+    county.write_text(county.read_text(encoding="utf-8").replace("date: 994\n", "date: 994年\n"), encoding="utf-8")
+    a, h, found = derive(root)
+    assert errors(found) == [] and not [f for f in found if f.code == "date-short-year"]
+    assert str(h.get("cs-xian").start) == "994年"
+    # a year far from the book's years (331, the 三国 founding of a county) raises nothing
+    county.write_text(county.read_text(encoding="utf-8").replace("date: 994年\n", "date: 331\n"), encoding="utf-8")
+    a, h, found = derive(root)
+    assert errors(found) == [] and not [f for f in found if f.code == "date-short-year"]
+    assert str(h.get("cs-xian").start) == "331年"
 
 
 def test_a_suspension_whose_resumption_the_source_does_not_give_is_not_printed_as_lasting(tmp_path):

@@ -6,13 +6,15 @@ site's HTML.
 The fixture's facts come from 《建党90年正宁大事记》 (see tests/fixtures/kaoyi/sources/documents/kaoyi.yaml);
 the dissenting 《测试县志》 is fictional."""
 
+import csv
+import io
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TESTS, make_archive
+from conftest import ROOT, TESTS, make_archive, with_theme
 from zhi.build import build_edition
 from zhi.checks import run_checks
 from zhi.citations import dates_agree, dissent_of, split
@@ -183,3 +185,56 @@ def test_an_event_whose_every_source_dissents_is_refused(tmp_path):
     a = load_archive(root)
     found = [f for f in run_checks(a) if f.code == "event-no-source"]
     assert found and found[0].severity == "error" and "没有一份来源支持" in found[0].message
+
+
+# 《金溪县志》附录“建县时间考” (http://meta.librarydata.cn/metainfo?metaID=140220020210001140): the county is older
+# than the book's 上限, and the sources disagree on when it was set up. The tester's record: the origin dated 1949前
+# (the book follows no founding date), a second source dated 1000前, and the editor's 考异. The 大事记 prints no
+# establishment for an origin dated "before" — the 考异 and the other source were then printed nowhere.
+ORIGIN_KAOYI = """- id: ev-county
+  type: establish
+  date: 1949前
+  body: cs-xian
+  name: 测试县
+  sources: [d-1956-1, {doc: d-1984-7, date: 1000前}]
+  conflict_note: 建县时间有淳化五年（994年）、开宝五年（972年）等说，本志上限以前，不考。
+"""
+
+
+def test_a_kaoyi_on_an_unprinted_origin_is_listed_with_its_other_source(tmp_path):
+    root = make_archive(tmp_path)
+    p = root / "sources/events/1956.yaml"
+    text = p.read_text(encoding="utf-8")
+    head = "- id: ev-county\n  type: establish\n  date: 1956-01\n  body: cs-xian\n  name: 测试县\n  sources: [d-1956-1]\n"
+    assert head in text
+    p.write_text(text.replace(head, ORIGIN_KAOYI), encoding="utf-8")
+    a = load_archive(root)
+    h = derive_history(a)
+    sup, dis = split(a.events_by_id()["ev-county"], h)
+    assert [c.doc for c in sup] == ["d-1956-1"] and [d.phrase() for d in dis] == ["为1000年前"]
+    found = [f for f in run_checks(a) if f.code == "source-conflict"]
+    assert found and found[0].severity == "info" and "d-1984-7 为1000年前" in found[0].message
+    res = build_edition(with_theme(root), pdf=False)
+    page = text_of(res.out / "kaoyi" / "index.html")
+    assert "无异说" not in page
+    assert "1949年前 测试县已设立。" in page
+    assert "另据《关于设立县计划经济委员会的通知》（测编〔1984〕7号），为1000年前。" in page
+    assert "考异：建县时间有淳化五年（994年）、开宝五年（972年）等说" in page
+    # the fact links to the county's page, where its life begins 1949年前
+    raw = (res.out / "kaoyi" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../dashiji/cs-xian/"' in raw
+    rows = list(csv.DictReader(io.StringIO((res.out / "shuju" / "data" / "events.csv").read_text(encoding="utf-8-sig"))))
+    row = next(r for r in rows if r["编号"] == "ev-county")
+    assert row["来源"] == "d-1956-1" and row["异说来源"] == "d-1984-7" and row["考异"].startswith("建县时间有淳化五年")
+
+
+def test_a_consistent_source_stays_a_support_where_no_kaoyi_is_written(tmp_path):
+    """Without the editor's 考异, a source dated 1000前 beside a record dated 1949前 is consistent: a support."""
+    root = make_archive(tmp_path)
+    p = root / "sources/events/1956.yaml"
+    text = p.read_text(encoding="utf-8")
+    head = "- id: ev-county\n  type: establish\n  date: 1956-01\n  body: cs-xian\n  name: 测试县\n  sources: [d-1956-1]\n"
+    p.write_text(text.replace(head, ORIGIN_KAOYI.rsplit("  conflict_note", 1)[0]), encoding="utf-8")
+    a = load_archive(root)
+    sup, dis = split(a.events_by_id()["ev-county"], derive_history(a))
+    assert [c.doc for c in sup] == ["d-1956-1", "d-1984-7"] and dis == []

@@ -40,7 +40,7 @@ EXPECTED = {
         ("1958年11月", "繁峙县县治由砂河镇迁至今县城。"),
         ("1961年", "从繁峙县分出，恢复代县。"),
         ("1961年", "繁峙县县治由今县城迁至砂河镇。"),
-        ("1961年", "代县改属忻县专署。"),
+        ("1961年", "代县隶属忻县专署。"),  # no superior recorded before: 隶属, not 改属
     ],
     # parts of a territory moving out, named and counted, and a count of units with no names (海丰县档案局)
     "haifeng": [
@@ -78,7 +78,10 @@ def test_real_history_checks_clean_and_prints_what_the_source_says(name):
     # nothing the sources do not say: no abolition for a suspension, no set-up for what only existed “before”
     assert not any("前" in d for d, _ in printed)
     assert not any("撤销石永区公所" in s or "撤销宁冈县" in s for _, s in printed)
-    assert len(printed) == len({e.id for e in a.events if e.date.qualifier != "before"})
+    # every event prints but an origin dated "before" and one among records outside the volume (专署属山西省)
+    outside = {e.id for e in a.events if all(h.get(r.id).outside for r in e.participants())}
+    assert len(printed) == len({e.id for e in a.events if e.date.qualifier != "before" and e.id not in outside})
+    assert not any("山西省" in s for _, s in printed)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -96,6 +99,11 @@ def test_real_history_builds_a_site(tmp_path, name):
     if name == "fanshi":  # the place's page lists its seats as the source gives them, and the restored county's lives
         assert "砂河镇（1949年起）；今县城（1958年11月起）；砂河镇（1961年起）" in text
         assert "1949年前—1958年11月（合并）；1961年—" in text
+        # the 专署 outside the volume and the 省 above it, by name and date on the county's page, never in the 大事记
+        county = re.sub(r"<[^>]+>|\s", "", pages[result.out / "dashiji" / "fanshi-xian" / "index.html"])
+        assert "隶属忻县专署（1949年—1958年11月；属山西省（1949年起））；晋北专署（1958年11月—1961年）；" \
+               "忻县专署（1961年起；属山西省（1949年起））驻地" in county, county[:600]
+        assert "山西省" not in re.sub(r"<[^>]+>", "", pages[result.out / "dashiji" / "index.html"])
     if name == "haifeng":
         assert "1988年辖19个乡镇、3个农林场" in text
     if name == "shiyong":  # a published source is cited with the page the record gives

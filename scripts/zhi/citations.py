@@ -89,7 +89,12 @@ def dissent_of(c: Citation, rec: Event | StaffingFigure, h: History | None) -> D
 
 
 def split(rec: Event | StaffingFigure, h: History | None) -> tuple[list[Citation], list[Dissent]]:
-    """The citations that support the record, and the dissents, each in the order written."""
+    """The citations that support the record, and the dissents, each in the order written.
+
+    Where the editor has written a 考异 (conflict_note) and no source contradicts the record outright, a source
+    that gives a date of its own other than the record's (``1000前`` beside ``1949前``: they could be the same
+    day, but they are not the same reading) is the other reading the 考异 is about, and is printed as such
+    (另据《…》，为1000年前). The record keeps at least one support; the 考异 never stands alone without its sources."""
     supports, dissents = [], []
     for c in rec.sources:
         d = dissent_of(c, rec, h)
@@ -97,6 +102,11 @@ def split(rec: Event | StaffingFigure, h: History | None) -> tuple[list[Citation
             supports.append(c)
         else:
             dissents.append(d)
+    if not dissents and getattr(rec, "conflict_note", "") and rec.date is not None:
+        own = [c for c in supports if c.date is not None and not c.date.same_as(rec.date)]
+        if own and len(own) < len(supports):
+            dissents = [Dissent(c, date=c.date) for c in own]
+            supports = [c for c in supports if not any(c is o for o in own)]
     return supports, dissents
 
 
@@ -140,6 +150,8 @@ def chosen_reading(rec: Event | StaffingFigure, dissents: list[Dissent], h: Hist
         figs = [f"{k}{n}名" for k, n in held.posts.items() if k in labels]
         figs += [f"领导职数{k}{n}名" for k, n in held.leaders.items() if f"领导职数{k}" in labels]
         parts.append("、".join(figs))
+    if not parts and rec.date is not None:  # a 考异 whose other reading is in its words only: the date followed
+        parts.append(rec.date.chinese())
     return "，".join(parts)
 
 
@@ -167,10 +179,12 @@ class Disagreement:
 
 
 def disagreements(a: Archive, h: History | None) -> list[Disagreement]:
-    """Every record whose sources disagree with the reading chosen, in the order of the archive."""
+    """Every record whose sources disagree with the reading chosen, or that carries a 考异, in the order of the
+    archive."""
     out = []
     for rec in list(a.events) + list(a.staffing):
         supports, dissents = split(rec, h)
-        if dissents:
-            out.append(Disagreement(rec, supports, dissents, getattr(rec, "conflict_note", "") or ""))
+        note = getattr(rec, "conflict_note", "") or ""
+        if dissents or note:   # a 考异 is listed even when its other reading is in its words only
+            out.append(Disagreement(rec, supports, dissents, note))
     return out

@@ -244,13 +244,18 @@ class Date:
         return self.chinese()
 
 
-_POINT_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_POINT_ZH = re.compile(r"^(\d{3,4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?$")  # 994年: a year before 1000 needs 年
-_THREE_DIGITS = re.compile(r"^\d{3}(?:[-.．]\d{1,2}){0,2}$")
-_YEAR_PART = re.compile(r"^(\d{4})(?:年|-)?(" + "|".join(sorted(YEAR_PARTS, key=len, reverse=True)) + ")$")
-_MONTH_PART = re.compile(r"^(\d{4})(?:年|-)(\d{1,2})(?:月|-)?(" + "|".join(MONTH_PARTS) + ")$")
+# A year is 1 to 9999: four digits (0994 for 994 is also read), three digits for a year before 1000 (994,
+# 994年); a year below 100 only as 公元84年 or 0084, since "84" is how 1984 is abbreviated.
+_YEAR = r"(\d{1,4})"
+_POINT_ISO = re.compile(r"^" + _YEAR + r"(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_POINT_ZH = re.compile(r"^" + _YEAR + r"年(?:(\d{1,2})月(?:(\d{1,2})日)?)?$")
+_YEAR_PART = re.compile(r"^" + _YEAR + r"(?:年|-)?(" + "|".join(sorted(YEAR_PARTS, key=len, reverse=True)) + ")$")
+_MONTH_PART = re.compile(r"^" + _YEAR + r"(?:年|-)(\d{1,2})(?:月|-)?(" + "|".join(MONTH_PARTS) + ")$")
 _RANGE = re.compile(r"^(.+?)(?:\.\.|至|/|~|～|—)(.+)$")
-_DECADE = re.compile(r"^(\d{3}0)(?:年代|s)$")
+_DECADE = re.compile(r"^(\d{1,3}0)(?:年代|s)$")
+_AD = "公元"
+# a year before the common era: zhi cannot place it on its calendar of days, and says so
+_BCE = re.compile(r"^(?:约)?(?:公元前|前)\d")
 # the end of a span written as gazetteers do, without the parts it shares with its start: 1954年10月22日~27日,
 # 1954年10月~12月
 _END_DAY = re.compile(r"^(\d{1,2})日$")
@@ -289,33 +294,42 @@ def _end_point(text: str, start: Point) -> Point:
     return _point(text)
 
 
+def _year(digits: str, text: str, ad: bool) -> int:
+    """The year of a date: 1 to 9999; a year below 100 only when written so that it cannot be 1984 cut short."""
+    year = int(digits)
+    if year == 0:
+        raise DateError(f"日期“{text}”的年份不能是 0（公元纪年没有0年）")
+    if year < 100 and not ad and len(digits) < 4:
+        raise DateError(f"年份“{digits}”须写全四位数（如 1984，不写 84）；确是公元{year}年的，写作“公元{year}年”或“{year:04d}”")
+    if len(digits) == 3 and digits.startswith("0") and not ad:
+        raise DateError(f"年份“{digits}”前面多了 0：公元{year}年写作“{year}”“{year}年”或“{year:04d}”；若是少写了一位，请写全四位数")
+    return year
+
+
 def _point(text: str) -> Point:
-    m = _DECADE.match(text)
+    ad = text.startswith(_AD)
+    body = text[len(_AD):] if ad else text
+    m = _DECADE.match(body)
     if m:
-        return Point(int(m.group(1)), part=DECADE)
-    m = _YEAR_PART.match(text)
+        return Point(_year(m.group(1), text, ad), part=DECADE)
+    m = _YEAR_PART.match(body)
     if m:
-        return Point(int(m.group(1)), part=m.group(2))
-    m = _MONTH_PART.match(text)
+        return Point(_year(m.group(1), text, ad), part=m.group(2))
+    m = _MONTH_PART.match(body)
     if m:
-        year, month = int(m.group(1)), int(m.group(2))
+        year, month = _year(m.group(1), text, ad), int(m.group(2))
         if not 1 <= month <= 12:
             raise DateError(f"日期“{text}”的月份 {month} 不在 1 至 12 之间")
         return Point(year, month, part=m.group(3))
-    m = _POINT_ISO.match(text) or _POINT_ZH.match(text)
-    if not m and _THREE_DIGITS.match(text):
-        raise DateError(f"日期“{text}”的年份只有三位数。公元1000年以前的年份要带“年”字写，如“994年”“994年前”"
-                        f"（以免把 1984 误写成 984 而不被发现）；若是少写了一位，请写全四位数")
+    m = _POINT_ISO.match(body) or _POINT_ZH.match(body)
     if not m:
         hint = _dotted_hint(text)
         if hint:
             raise DateError(f"日期“{text}”不能用圆点分隔年月日，请写成 {hint}")
         raise DateError(f"无法识别的日期“{text}”。{HELP}")
-    year = int(m.group(1))
+    year = _year(m.group(1), text, ad)
     month = int(m.group(2)) if m.group(2) else None
     day = int(m.group(3)) if m.group(3) else None
-    if year < 100:
-        raise DateError(f"年份“{year}”须写全四位数（如 1984，不写 84）")
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"日期“{text}”的月份 {month} 不在 1 至 12 之间")
     if day is not None:
@@ -348,6 +362,9 @@ def parse_date(value: object) -> Date:
         raise DateError(f"这里不能写“{text}”：事件、文件、编制的日期必须至少考出大约的年份（如“约1958”“1958前”）；"
                         f"只有任职的起止（from、to）和机构的止年（end）可以写“不详”")
     raw = text
+    if _BCE.match(text):
+        raise DateError(f"日期“{raw}”在公元前：zhi 还不能记公元前的日期。建置沿革中公元前的事（如秦汉置县），"
+                        f"请写进志书正文或记录的 note（zhi 的日期从公元1年起）")
     qualifier = "exact"
     if text.startswith("约"):
         qualifier, text = "circa", text[1:]
@@ -377,5 +394,8 @@ def parse_date(value: object) -> Date:
             if b.sort_tuple() < a.sort_tuple() or b.last_day() < a.first_day():
                 raise DateError(f"时段“{raw}”的结束早于开始")
             return Date(a, "exact", b, raw)
-    return Date(_point(text), qualifier, None, raw)
+    point = _point(text)
+    if qualifier == "before" and point.first_day() == _dt.date(1, 1, 1):
+        raise DateError(f"日期“{raw}”在公元1年以前：zhi 还不能记公元前的日期，请写进志书正文或记录的 note")
+    return Date(point, qualifier, None, raw)
 

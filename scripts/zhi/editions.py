@@ -13,7 +13,7 @@ from dataclasses import replace
 from .chronicle import strip_passages
 from .citations import kaoyi_withheld
 from .classification import Level
-from .history import History
+from .history import History, ended_by
 from .model import Archive, Event
 
 EDITIONS = {"public": Level("公开"), "internal": Level("内部")}
@@ -68,6 +68,7 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
         e.conflict_note = kaoyi(e)
         e.sources = cites(e)
         out.events.append(e)
+    _withheld_ends(a, out, ok)
     for p in a.posts:
         if ok(p) and p.person and p.person.id in out.people and p.body and p.body.id in out.bodies:
             out.posts.append(replace(p, sources=cites(p)))
@@ -116,6 +117,25 @@ def _nested(rec, ok):
     if len(units) == len(getattr(rec, "units", [])) and len(names) == len(rec.names):
         return rec
     return replace(rec, names=names, **({"units": units} if hasattr(rec, "units") else {}))
+
+
+def _withheld_ends(a: Archive, out: Archive, ok) -> None:
+    """A body the edition holds, ended by an event it withholds (merged into a secret body by a secret decision,
+    abolished by a secret document): the edition may not tell when or how it ended, and must not show it living on
+    to the 下限 or to its county's end (a false life). Its end is unknown there (止年不详, as far as its records
+    show it); if the edition later tells of its restoration, the period before ends at a date not given."""
+    for e in a.events:
+        if ok(e) or e.date is None:
+            continue
+        for rid in sorted(ended_by(e)):
+            if rid not in out.bodies:
+                continue
+            again = [x for x in out.events if rid in x.new and x.date is not None
+                     and x.date.earliest() > e.date.earliest()]
+            if again:
+                again[0].previous_end_unknown = True
+            else:
+                out.bodies[rid] = replace(out.bodies[rid], end_unknown=True)
 
 
 def _redact(e: Event, actors: set[str]) -> list[Event]:

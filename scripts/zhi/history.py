@@ -223,7 +223,7 @@ def _creates(e: Event, rid: str) -> bool:
     return rid in e.new
 
 
-def _ended_by(e: Event) -> set[str]:
+def ended_by(e: Event) -> set[str]:
     """The bodies an event ends: the abolished one, or those merged or split away (not surviving in ``after``)."""
     if e.type == "abolish":
         return {e.body.id} if e.body is not None else set()
@@ -295,7 +295,7 @@ class _Replay:
         if t.start is not None:
             if restoring and t.end is None:
                 self._lapsed_with_jurisdiction(t, e)
-            if restoring and e.previous_end_unknown:
+            if e.previous_end_unknown:   # (an edition sets it on an establishment too: the end it withholds)
                 if t.end is None:  # the source says only that it was restored: it had ended at a date not recorded
                     self.end(nb.id, e, Date(d.start, "before"))
                 else:
@@ -452,7 +452,7 @@ class _Replay:
         for e in events:
             for rid in e.new:
                 self.creators.setdefault(rid, []).append(e)
-            for rid in _ended_by(e):
+            for rid in ended_by(e):
                 self.enders.setdefault(rid, []).append(e)
         self.pending = {id(e) for e in events}
         for e in events:

@@ -9,6 +9,7 @@ from ..model import Archive
 from .codes import CODES, UNBENDING, default_severity
 from .figures import check_figures
 from .lifespan import (
+    check_activity_while_suspended,
     check_name_clash,
     check_parents_and_places,
     check_replay,
@@ -18,7 +19,7 @@ from .lifespan import (
 from .prose import check_prose
 from .references import check_references
 from .secrecy import check_kaoyi_withheld, check_mark_words, check_secrecy
-from .sources import check_documents, check_event_sources, check_staffing
+from .sources import check_documents, check_event_sources, check_short_years, check_staffing
 from .style import check_enumeration, check_generated_text, check_style
 
 CHECKS = [
@@ -28,9 +29,11 @@ CHECKS = [
     check_parents_and_places,
     check_name_clash,
     check_silence,
+    check_activity_while_suspended,
     check_event_sources,
     check_staffing,
     check_documents,
+    check_short_years,
     check_prose,
     check_figures,
     check_style,

@@ -14,6 +14,7 @@ CODES: dict[str, tuple[str, str]] = {
     "schema-value": ("error", "值不在允许的范围内"),
     "id-invalid": ("error", "编号格式不对"),
     "date-invalid": ("error", "日期无法识别"),
+    "date-short-year": ("warning", "三位数的年份（984）不带“年”字，而补上一位（1984）正在本志上下限之内：可能少写了一位"),
     "classification-invalid": ("error", "密级无法识别"),
     "event-type": ("error", "事件类型无法识别"),
     "event-shape": ("error", "事件的原机构、新机构数目与类型不符"),
@@ -55,6 +56,7 @@ CODES: dict[str, tuple[str, str]] = {
     "body-silent": ("warning", "机构数十年无任何记载，既无结局又未写“end: 不详”，一览会当作仍然存在"),
     "fate-unknown": ("warning", "行政区划终止时档案未记机构的去向（志书记为“去向不详”）"),
     "suspension-state": ("error", "恢复活动的机构并未停止活动（或重复停止活动）"),
+    "suspended-active": ("warning", "机构停止活动后没有恢复活动的记录，档案却记有它此后的活动（更名、合署、编制……）"),
     "colocation-state": ("error", "分开办公的机构并未合署办公（或重复合署）"),
     "placeholder": ("warning", "记录中写的是占位文字（待填、待查等），不当作值"),
     # events and sources

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..dates import Date
 from ..findings import Finding, Loc
-from ..history import SILENCE_YEARS, History, Timeline, lives_label
+from ..history import SILENCE_YEARS, History, Timeline, ended_by, lives_label
 from ..model import Archive, Ref
 
 
@@ -220,3 +220,31 @@ def check_silence(a: Archive, h: History) -> Iterator[Finding]:
                       f"来源确实没有记它的结局的，请在机构文件中写“end: 不详”（此后一览不再把它当作确实存在）；"
                       f"查到撤销、合并的，请补记；确知它一直存在的，可补记能说明这一点的任职或编制",
                       a.bodies[t.id].loc, [t.last_record_loc] if t.last_record_loc else [])
+
+
+# events that do not show a suspended body at work: its own suspension and resumption, its end, a restore
+_NOT_ACTIVITY = ("suspend", "resume", "restore")
+
+
+def check_activity_while_suspended(a: Archive, h: History) -> Iterator[Finding]:
+    """A 停止活动 with no 恢复活动 and no `resume: 不详`, after which the sources record the body at work (renamed,
+    co-located, staffed…): the book would print it suspended to its end while telling of its work. Warn, and say
+    the two ways to write what the sources say."""
+    for t in h.timelines.values():
+        for s in t.suspensions:
+            e0 = s.start_event
+            if e0 is None or e0.resume_unknown or s.start is None or (s.end_event is not None
+                                                                      and s.end_event.type == "resume"):
+                continue
+            later = [e for e in t.events if e is not e0 and e.date is not None and e.type not in _NOT_ACTIVITY
+                     and t.id not in ended_by(e) and s.start.definitely_before(e.date)
+                     and any(r.id == t.id for r in e.participants())]
+            if not later:
+                continue
+            what = "、".join(f"{e.date}{e.type_zh}" for e in later[:3]) + ("等" if len(later) > 3 else "")
+            yield Finding("suspended-active", "warning",
+                          f"{(t.name_on(s.start) or (t.id,))[0]}（{t.id}）于{s.start}{e0.wording or '停止活动'}，"
+                          f"档案中没有它恢复活动的记录，"
+                          f"此后却记有它的{what}：来源记下了停止活动以后的活动。来源没有说何时恢复的，"
+                          f"请在这条停止活动事件上写“resume: 不详”（志书印作“恢复时间不详”）；"
+                          f"查到恢复时间的，请补记一条恢复活动（resume）事件", e0.loc, [e.loc for e in later[:3]])

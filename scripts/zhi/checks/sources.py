@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..chronicle import FRONT_MATTER_LIKE, PASSAGE_LIKE, STRAY_LEVEL, bare
@@ -78,6 +79,48 @@ def _conflicts(rec, h: History, what: str) -> Iterator[Finding]:
                   + (f"。考异：{note}" if note else
                      "；请核对原件，在 conflict_note（考异）中写明取舍的理由（志书中这些来源印作“另据……”）"),
                   rec.loc, [d.citation.loc for d in dissents] + [c.loc for pair in pairs for c in pair])
+
+
+_SHORT_YEAR = re.compile(r"^[约<>]?(\d{3})(?![\d年])")
+
+
+def _dated(a: Archive):
+    """(what, date, loc) of every date an editor wrote."""
+    for e in a.events:
+        yield "事件日期", e.date, e.loc
+        yield "决定日期", e.decided, e.loc
+        for c in e.sources:
+            yield "来源所记日期", c.date, c.loc
+    for p in a.posts:
+        yield "任职起止", p.start, p.loc
+        yield "任职起止", p.end, p.loc
+    for s in a.staffing:
+        yield "编制日期", s.date, s.loc
+        for c in s.sources:
+            yield "来源所记日期", c.date, c.loc
+    for d in a.documents.values():
+        yield "成文日期", d.date, d.loc
+    for m in a.memos:
+        yield "记事日期", getattr(m, "date", None), m.loc
+
+
+def check_short_years(a: Archive, h: History) -> Iterator[Finding]:
+    """A year of three digits written bare (984) whose four-digit reading (1984) lies inside the book's 上限 and
+    下限 may be a digit left out: a warning; written with 年 (984年) it is taken as meant."""
+    upper, lower = getattr(a.book, "upper", None), getattr(a.book, "lower", None)
+    if upper is None or lower is None:
+        return
+    first, last = upper.earliest().year, lower.latest().year
+    for what, d, loc in _dated(a):
+        m = _SHORT_YEAR.match(d.text.strip()) if d is not None and d.text else None
+        if not m:
+            continue
+        y = int(m.group(1))
+        near = [n for n in (1000 + y, 2000 + y) if first <= n <= last]
+        if near:
+            yield Finding("date-short-year", "warning",
+                          f"{what}“{d.text}”读作公元{y}年。若是{near[0]}年少写了一位，请写全；"
+                          f"确是公元{y}年的，写作“{y}年”（带“年”字），此提示即不再出现", loc)
 
 
 def check_documents(a: Archive, h: History) -> Iterator[Finding]:

@@ -262,19 +262,35 @@ class _Writer:
             what += "职能"
         return [self.now(e.source_from.id, e), f"的{what}划入", self.now(e.target_to.id, e)]
 
+    def _had_superior(self, rid: str, e: Event) -> bool:
+        """Whether the record was under a superior before ``e`` (the spans replayed before the one ``e`` opens):
+        with none, a reparent states a first superior (隶属), not a change (改属)."""
+        t = self.h.get(rid)
+        if t is None:
+            return True
+        earlier = []
+        for s in t.parents:
+            if s.start_event is e:
+                break
+            earlier.append(s)
+        return any(s.value for s in earlier) or any(s.start_event is not e for s in t.co_parents
+                                                    if s.start is not None and s.start.definitely_before(e.date))
+
     def _reparent(self, e: Event) -> list[Segment]:
         t = self.h.get(e.body.id)
         if t and t.is_jurisdiction:
             if e.parent is None:
                 return [self.now(e.body.id, e), "不再隶属上级行政区划"]
-            return [self.now(e.body.id, e), "改属", self.now(e.parent.id, e)]
+            return [self.now(e.body.id, e), "改属" if self._had_superior(e.body.id, e) else "隶属",
+                    self.now(e.parent.id, e)]
         if e.parent is None and e.co_parents:
             return [self.now(e.body.id, e), "改为由"] + self.dual(None, [r.id for r in e.co_parents], e)[1:]
         if e.parent is None:
             return [self.now(e.body.id, e), "不再隶属其他机构"]
         if e.co_parents:
             return [self.now(e.body.id, e), "改为实行"] + self.dual(e.parent.id, [r.id for r in e.co_parents], e)[1:]
-        return [self.now(e.body.id, e), "改为隶属", self.now(e.parent.id, e)]
+        return [self.now(e.body.id, e), "改为隶属" if self._had_superior(e.body.id, e) else "隶属",
+                self.now(e.parent.id, e)]
 
     def _restore(self, e: Event) -> list[Segment]:
         rid = e.body.id
@@ -354,6 +370,15 @@ class _Writer:
 
     def _staffing(self, e: Event) -> list[Segment]:
         return ["核定", self.now(e.body.id, e), staffing_text(e.staffing) if e.staffing else "编制"]
+
+
+def sentence_of(a: Archive, h: History, e: Event) -> str:
+    """One event's 大事记 sentence as plain text, also for an event the 大事记 leaves out; "" when the event is too
+    malformed to describe (`zhi check` reports it)."""
+    try:
+        return "".join(s if isinstance(s, str) else s.text for s in _Writer(a, h).sentence(e))
+    except (AttributeError, IndexError, KeyError):
+        return ""
 
 
 def counts_text(counts: dict[str, int]) -> str:

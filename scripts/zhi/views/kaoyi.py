@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..citations import Dissent, chosen_reading, disagreements
+from ..citations import Dissent, chosen_reading, disagreements, subject
 from ..history import History
 from ..model import Archive, Document, Event
-from .chronology import Entry, staffing_text
-from .naming import name_on
+from .chronology import Entry, sentence_of, staffing_text
+from .naming import name_after, name_on
 
 
 @dataclass
@@ -22,10 +22,21 @@ class KaoyiItem:
     others: list[tuple[Dissent, Document]]
     note: str                   # the editor's 考异; "" when not yet written
     where: str = ""             # the page that prints the fact (set by the site writer)
+    subject: str | None = None  # for an event the 大事记 does not print (an origin dated 1949前): whose it is
 
 
 def anchor_of(rec) -> str:
     return f"ky-{rec.id}" if rec.id else f"ky-{rec.loc.file.replace('/', '-').removesuffix('.yaml')}-{rec.loc.line}"
+
+
+def _unprinted_fact(a: Archive, h: History, e: Event) -> str:
+    """The fact of an event the 大事记 leaves out, as the 考异表 states it: an origin dated only as before a date
+    (no source says it was set up then) as 'X已设立'; any other in the 大事记's words."""
+    rid = subject(e)
+    if e.type == "establish" and e.date.qualifier == "before" and rid:
+        return f"{e.date.chinese()}　{name_after(h, rid, e)}已设立。"
+    text = sentence_of(a, h, e)
+    return f"{e.date.chinese()}　{text}" if text else f"{e.date.chinese()}　{e.type_zh}（{e.id or e.loc}）"
 
 
 def kaoyi_items(a: Archive, h: History, entries: list[Entry]) -> list[KaoyiItem]:
@@ -35,8 +46,12 @@ def kaoyi_items(a: Archive, h: History, entries: list[Entry]) -> list[KaoyiItem]
         rec = dis.record
         en = by_event.get(id(rec))
         body = None
+        about = None
         if en is not None:
             fact = f"{rec.date.chinese()}　{en.plain()}"
+        elif isinstance(rec, Event):   # not in the 大事记: its 考异 and other readings are listed all the same
+            fact = _unprinted_fact(a, h, rec)
+            about = subject(rec)
         elif not isinstance(rec, Event) and rec.body is not None and rec.body.id in a.bodies:
             body = rec.body.id
             fact = (f"{rec.date.chinese() if rec.date else ''}　{name_on(h, body, rec.date)}"
@@ -46,5 +61,6 @@ def kaoyi_items(a: Archive, h: History, entries: list[Entry]) -> list[KaoyiItem]
             continue
         docs = [a.documents[c.doc] for c in dis.supports if c.doc in a.documents]
         others = [(d, a.documents[d.citation.doc]) for d in dis.dissents if d.citation.doc in a.documents]
-        out.append(KaoyiItem(anchor_of(rec), fact, en, body, chosen_reading(rec, dis.dissents, h), docs, others, dis.note))
+        out.append(KaoyiItem(anchor_of(rec), fact, en, body, chosen_reading(rec, dis.dissents, h), docs, others, dis.note,
+                             subject=about))
     return out

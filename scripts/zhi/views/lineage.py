@@ -96,6 +96,30 @@ def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = Fals
     return out
 
 
+def _apart(a: Date | None, b: Date | None) -> bool:
+    """End ``a`` of one period and start ``b`` of another leave no day in common (the one ends as the other
+    begins, or before)."""
+    return a is not None and b is not None and (a.same_as(b) or a.latest() < b.earliest())
+
+
+def superiors(h: History, ref: str, start: Date | None, end: Date | None, depth: int = 0) -> str:
+    """What the sources say a superior was itself under during [start, end]: 属山西省（1949年起）. A 地区 outside the
+    volume, recorded only by its names and a reparent to its 省, is printed under the county by name and date; it
+    never enters the 大事记."""
+    t = h.get(ref)
+    if t is None or depth > 3:
+        return ""
+    out = []
+    for s in t.parents:
+        if s.value is None or _apart(end, s.start) or _apart(s.end, start):
+            continue
+        when = f"{s.start}—{s.end}" if s.start and s.end else f"{s.start}起" if s.start else f"至{s.end}" if s.end else ""
+        above = superiors(h, s.value, s.start, s.end, depth + 1)
+        out.append(f"属{name_on(h, s.value, s.start or start)}" + (f"（{when}）" if when else "")
+                   + (f"，{above}" if above else ""))
+    return "、".join(out)
+
+
 def entries_by_event(entries: list[Entry]) -> dict[int, Entry]:
     """Chronology entries keyed by their event, for looking up one body's entries without a scan."""
     return {id(en.event): en for en in entries}
@@ -124,6 +148,9 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.short_names = _periods(h, t.names, lambda v: v[1])
     lin.second_names = _periods(h, t.second_names)
     lin.parents = _periods(h, t.parents, named=True)
+    if t.is_jurisdiction:   # a 县 under a 地区 outside the volume, itself under a 省: the chain, by name and date
+        for p in lin.parents:
+            p.note = superiors(h, p.ref, p.start, p.end) if p.ref else ""
     lin.jurisdictions = _periods(h, t.jurisdictions, named=True)
     lin.ranks = _periods(h, t.ranks)
     lin.predecessors = [(p, name_on(h, p, e.date), e) for p, e in t.predecessors]

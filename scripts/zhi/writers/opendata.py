@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from ..cells import csv_row, xlsx_row
+from ..citations import split
 from ..dates import Date
 from ..history import History, Span, Timeline
 from ..model import BASIS_ZH, UNKNOWN, Archive, Event
@@ -244,8 +245,11 @@ class OpenData:
     def event_sources(self, e: Event) -> tuple[str, str]:
         """(supporting document ids, dissenting document ids), as the 大事记 cites them."""
         en = self.by_event.get(id(e))
-        if en is None:
-            return "；".join(c.doc for c in e.sources), ""
+        if en is None:  # not in the 大事记 (an origin dated 1949前): its other readings are still other readings
+            supports, dissents = split(e, self.h)
+            docs = self.a.documents
+            return ("；".join(c.doc for c in supports if c.doc in docs),
+                    "；".join(d.citation.doc for d in dissents if d.citation.doc in docs))
         return "；".join(d.id for d in en.sources), "；".join(d.id for _, d in en.dissents)
 
     def events(self) -> Table:

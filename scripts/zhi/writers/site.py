@@ -385,7 +385,9 @@ class SiteWriter:
         items = kaoyi_items(self.a, self.h, self.entries)
         for it in items:
             ev = it.entry.event if it.entry else None
-            it.where = (NIANBIAO + (f"#{ev.id}" if ev.id else "")) if ev else f"jigou/{it.body}.md"
+            it.where = ((NIANBIAO + (f"#{ev.id}" if ev.id else "")) if ev else f"jigou/{it.body}.md" if it.body
+                        else page_of(self.a, it.subject) if it.subject and page_of(self.a, it.subject)
+                        else f"kaoyi.md#{it.anchor}")
         todo = [it for it in items if not it.note] if self.edition == "internal" else []
         self.add("kaoyi.md", "考异", "kaoyi.md.j2", items=items, todo=todo, edition=self.edition,
                  citation_of=citation_text)
