@@ -101,7 +101,9 @@ def test_lineage_table_preview_then_write_without_duplicates(tmp_path, capsys):
     assert "第 5 行" in err and "测编〔1956〕99号" in err and "找不到" in err
     assert "第 6 行：没有名称" in err
     assert "第 7 行" in err and "1984.3" in err and "1984-03" in err
-    assert "第 8 行：密级“机要”无法识别，已按绝密导入" in err
+    # a row imported at the highest level is made, with a 待核 note; it is not also listed as not read
+    assert "第 8 行：机构" in out and "（待核：密级“机要”无法识别，已按绝密导入；核对原件后改正 classification）" in out
+    assert "第 8 行" not in err and "（其中 1 行待核）" in out and "未能读入 3 行" in out
 
     code, out, err = run_import(root, capsys, xlsx, "--yes")
     assert "写入  sources/events/1959.yaml" in out
@@ -112,8 +114,10 @@ def test_lineage_table_preview_then_write_without_duplicates(tmp_path, capsys):
     e1984 = (root / "sources/events/1984.yaml").read_text(encoding="utf-8")
     assert "ev-jjw" in e1984 and "type: abolish" in e1984 and "date: 1984-05\n" in e1984  # appended, not replaced
     assert "classification: 绝密" in (root / "sources/events/1984.yaml").read_text(encoding="utf-8")
+    assert "  # 待核：密级“机要”无法识别，已按绝密导入" in e1984   # beside the value it concerns
     body = (root / "sources/bodies/cs-danganguan.yaml").read_text(encoding="utf-8")
-    assert body.startswith("id: cs-danganguan\n") and "# kind: 待填" in body
+    assert body.startswith("id: cs-danganguan\n") and body.endswith("\n# kind: 待填\n")
+    assert "# 沿革表未写机构类别；机构类别可写：党委工作部门、" in body   # the list on a line of its own
     a = load_archive(root)
     assert {e.id for e in a.events} >= {"ev-1959-cs-danganguan", "ev-1970-cs-danganguan-rename"}
     found = run_checks(a)
@@ -207,3 +211,37 @@ def test_date_cells_keep_the_precision_they_show(fmt, value, want):
     from zhi.tables import _cell_text
 
     assert _cell_text(value, fmt) == want
+
+
+def test_a_row_with_an_unreadable_level_is_made_at_the_highest_level_with_a_note(tmp_path, capsys):
+    """The 密级 “秘 密” (its space a no-break space from Word) is not understood: the 任职 is imported as 绝密 and the
+    preview lists it once, as 新建 with a 待核 note naming the hidden character; never also as 未读入."""
+    root = project(tmp_path)
+    posts = tmp_path / "任免.csv"
+    posts.write_text("姓名,性别,机构,职务,任职时间,依据,密级\n"
+                     "李芳,女,cs-jijingwei,副主任,1985年2月,测编〔1984〕7号,秘\u00a0密\n", encoding="utf-8")
+    code, out, err = run_import(root, capsys, posts)
+    assert code == 0 and err == ""
+    made = [line for line in out.splitlines() if "任职 李芳 副主任" in line]
+    assert len(made) == 1 and made[0].strip().startswith("新建")
+    assert "（待核：密级“秘〔不换行空格 U+00A0〕密”无法识别，已按绝密导入；核对原件后改正 classification）" in made[0]
+    assert "未能读入 0 行" in out and "（其中 1 行待核）" in out
+    code, out, err = run_import(root, capsys, posts, "--yes")
+    text = (root / "sources/posts/imported.yaml").read_text(encoding="utf-8")
+    assert "  classification: 绝密\n  # 待核：密级“秘〔不换行空格 U+00A0〕密”无法识别" in text
+    a = load_archive(root)
+    post = next(p for p in a.posts if p.post == "副主任")
+    assert post.classification.name == "绝密"
+
+
+def test_uncommenting_the_kind_placeholder_gives_a_short_finding_with_the_list(tmp_path, capsys):
+    root = project(tmp_path)
+    xlsx = workbook(tmp_path / "沿革表.xlsx", LINEAGE_HEADER, lineage_rows()[:2])
+    run_import(root, capsys, xlsx, "--yes")
+    path = root / "sources/bodies/cs-danganguan.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("# kind: 待填", "kind: 待填"), encoding="utf-8")
+    found = [f for f in run_checks(load_archive(root)) if f.loc.file == "sources/bodies/cs-danganguan.yaml"
+             and f.code != "body-silent"]   # the two-row table says nothing after 1970: true, and a warning
+    assert [f.code for f in found] == ["placeholder"]
+    assert found[0].loc.line == 3
+    assert found[0].message.startswith("“kind（类别）”写的是占位文字“待填”，不是档案中的值；查到后填入（可写：党委工作部门、")

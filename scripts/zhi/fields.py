@@ -88,7 +88,7 @@ class Fields:
         self.error("schema-missing", f"{self.what}缺少必填的键“{key_label(key)}”")
 
     # ---- typed getters -------------------------------------------------------
-    def text(self, key: str, required: bool = False) -> str | None:
+    def text(self, key: str, required: bool = False, choices: tuple[str, ...] = ()) -> str | None:
         if key not in self.data or self.data[key] is None or self.data[key] == "":
             if required:
                 self._missing(key)
@@ -99,8 +99,9 @@ class Fields:
             return None
         text = str(v).strip()
         if PLACEHOLDER_RE.search(text):
+            can = f"（可写：{'、'.join(choices)}）" if choices else ""
             self.error("placeholder", f"“{key_label(key)}”写的是占位文字“{text[:30]}”，不是档案中的值；"
-                       f"查到后填入，查不到就删去这一行（不详的事不写）", key, severity="warning")
+                       f"查到后填入{can}，查不到就删去这一行（不详的事不写）", key, severity="warning")
             return None
         if has_markup(text):
             self.error("raw-html", f"“{key_label(key)}”中含有 HTML 标记（{text[:30]}）；记录中不能写 HTML，"
@@ -110,7 +111,7 @@ class Fields:
     def choice(self, key: str, allowed: tuple[str, ...], aliases: dict[str, str] | None = None, what: str = "",
                required: bool = False) -> str | None:
         """A value from a fixed list; anything else is refused with the closest allowed value suggested."""
-        v = self.text(key, required)
+        v = self.text(key, required, allowed)
         if v is None:
             return None
         v = (aliases or {}).get(v, v)

@@ -24,6 +24,7 @@ from .cells import xlsx_row
 from .classification import parse_level
 from .dates import DateError, parse_date
 from .docno import normalise_docno
+from .invisible import quote
 from .model import BODY_KINDS, STAFFING_KINDS
 
 TABLE_SUFFIXES = (".xlsx", ".csv")
@@ -64,6 +65,7 @@ class Planned:
     created: list[str] = field(default_factory=list)             # Chinese lines: what is made
     skipped: list[str] = field(default_factory=list)             # Chinese lines: what exists already
     problems: list[str] = field(default_factory=list)            # Chinese lines: rows not read, with row numbers
+    doubts: dict[int, str] = field(default_factory=dict)         # row → what is to be checked (待核) in what it made
 
 
 # ------------------------------------------------------------------------------------------- reading cells
@@ -253,9 +255,13 @@ def _flow(d: dict) -> str:
 
 
 def _record(fields: list[tuple[str, object]]) -> str:
+    """A YAML list item; a field named "#" is a comment line (a 待核 note beside the value it concerns)."""
     lines = []
     for i, (k, v) in enumerate(fields):
         if v in (None, "", []):
+            continue
+        if k == "#":
+            lines.append(f"  # {v}")
             continue
         if isinstance(v, list):
             v = "[" + ", ".join(_q(x) for x in v) + "]"
@@ -310,11 +316,18 @@ def _add(plan: Planned, path: Path, text: str) -> None:
 
 
 def _level_field(names: _Names, docs: list[str], written: str, plan: Planned | None = None, row: int = 0):
+    """The level to write; a 密级 that cannot be read is written as 绝密 (fail closed) and the row is made all the
+    same, with a 待核 note (see ``_doubt``), not refused."""
     lv = names.level_of(docs, written)
     if names.unreadable and plan is not None:
-        plan.problems.append(f"第 {row} 行：密级“{names.unreadable}”无法识别，已按绝密导入（待核）；"
-                             f"核对原件后改正记录中的 classification")
+        plan.doubts[row] = f"待核：密级{quote(names.unreadable, True)}无法识别，已按绝密导入；核对原件后改正 classification"
     return str(lv) if lv is not None and lv.rank > 0 else None
+
+
+def _doubt(plan: Planned, rows: list[int]) -> str:
+    """The 待核 notes of these rows, as written beside a preview line."""
+    said = list(dict.fromkeys(plan.doubts[n] for n in rows if n in plan.doubts))
+    return f"（{'；'.join(said)}）" if said else ""
 
 
 def _plan_lineage(root: Path, rows: list[Row], col: dict[str, str], names: _Names, plan: Planned) -> None:
@@ -364,11 +377,12 @@ def _plan_lineage(root: Path, rows: list[Row], col: dict[str, str], names: _Name
                     fields = [("id", names.fresh(f"ev-{start[:4]}-{rid}")), ("type", "establish"), ("date", start),
                               ("body", rid), ("name", get(r, "name")), ("short", get(r, "short")),
                               ("parent", parent), ("jurisdiction", place), ("rank", rank), ("sources", docs),
-                              ("classification", level), ("note", get(r, "note"))]
+                              ("classification", level), ("#", plan.doubts.get(r.number)), ("note", get(r, "note"))]
                 else:
                     fields = [("id", names.fresh(f"ev-{start[:4]}-{rid}-rename")), ("type", "rename"),
                               ("date", start), ("body", rid), ("name", get(r, "name")), ("short", get(r, "short")),
-                              ("sources", docs), ("classification", level), ("note", get(r, "note"))]
+                              ("sources", docs), ("classification", level), ("#", plan.doubts.get(r.number)),
+                              ("note", get(r, "note"))]
                 texts.append((_year_file(root, "events", start), _record(fields)))
                 if i and parent and parent != prev.get("parent"):
                     texts.append((_year_file(root, "events", start), _record([
@@ -406,11 +420,15 @@ def _plan_lineage(root: Path, rows: list[Row], col: dict[str, str], names: _Name
         if kind in BODY_KINDS:
             lines.append(f"kind: {kind}")
         else:
-            lines.append(f"# kind: 待填（沿革表{'写作“' + kind + '”，' if kind else '未写'}机构类别；可写："
-                         f"{'、'.join(BODY_KINDS)}）")
+            # the allowed values on a line of their own: uncommenting the key line gives "kind: 待填", which zhi
+            # check reports as a placeholder with the same list, never as a long value it cannot read
+            said = f"沿革表写作“{kind}”，不是 zhi 认识的机构类别" if kind else "沿革表未写机构类别"
+            lines.append(f"# {said}；机构类别可写：{'、'.join(BODY_KINDS)}")
+            lines.append("# kind: 待填")
         _add(plan, body_dir / f"{rid}.yaml", "\n".join(lines) + "\n")
         names_ = "→".join(get(r, "name") for r in group)
-        plan.created.append(f"第 {'、'.join(str(r.number) for r in group)} 行：机构 {rid}（{names_}）")
+        plan.created.append(f"第 {'、'.join(str(r.number) for r in group)} 行：机构 {rid}（{names_}）"
+                            + _doubt(plan, [r.number for r in group]))
 
 
 def _plan_posts(root: Path, rows: list[Row], col: dict[str, str], names: _Names, plan: Planned) -> None:
@@ -460,8 +478,8 @@ def _plan_posts(root: Path, rows: list[Row], col: dict[str, str], names: _Names,
         existing.add(key)
         _add(plan, root / "sources" / "posts" / "imported.yaml", _record([
             ("person", pid), ("body", body), ("post", post), ("from", start), ("to", end), ("sources", docs),
-            ("classification", level), ("note", get(r, "note"))]))
-        plan.created.append(f"第 {r.number} 行：任职 {person} {post}（{start}—{end or ''}）")
+            ("classification", level), ("#", plan.doubts.get(r.number)), ("note", get(r, "note"))]))
+        plan.created.append(f"第 {r.number} 行：任职 {person} {post}（{start}—{end or ''}）" + _doubt(plan, [r.number]))
 
 
 def _plan_staffing(root: Path, rows: list[Row], headers: list[str], col: dict[str, str], names: _Names,
@@ -515,10 +533,10 @@ def _plan_staffing(root: Path, rows: list[Row], headers: list[str], col: dict[st
         existing.add((body, date, code))
         _add(plan, _year_file(root, "staffing", date), _record([
             ("body", body), ("date", date), ("basis", basis), ("figures", figs), ("sources", docs),
-            ("classification", level), ("note", get(r, "note"))]))
+            ("classification", level), ("#", plan.doubts.get(r.number)), ("note", get(r, "note"))]))
         plan.created.append(f"第 {r.number} 行：编制 {get(r, 'body')} {date} {basis} "
                             + "、".join(f"{k}{v}名" for k, v in figs.items() if not isinstance(v, dict))
-                            + "".join(f"、领导职数{k}{v}名" for k, v in lead.items()))
+                            + "".join(f"、领导职数{k}{v}名" for k, v in lead.items()) + _doubt(plan, [r.number]))
 
 
 def write_plan(plan: Planned) -> list[Path]:

@@ -78,7 +78,8 @@ def import_tables(root: Path, paths: list[Path], write: bool) -> int:
             continue
         from ..tables import KIND_ZH
 
-        print(f"{path}（{KIND_ZH[plan.kind]}）：新建 {len(plan.created)} 项，已有而跳过 {len(plan.skipped)} 项，"
+        doubts = f"（其中 {len(plan.doubts)} 行待核）" if plan.doubts else ""
+        print(f"{path}（{KIND_ZH[plan.kind]}）：新建 {len(plan.created)} 项{doubts}，已有而跳过 {len(plan.skipped)} 项，"
               f"未能读入 {len(plan.problems)} 行")
         for line in plan.created:
             print(f"  新建  {line}")
@@ -93,7 +94,7 @@ def import_tables(root: Path, paths: list[Path], write: bool) -> int:
         elif plan.files:
             print("  （这是预览，什么也没有写入；核对无误后加 --yes 再运行一次即写入）")
     if write:
-        print("\n请运行 zhi check，补上记录中的“待填”项（如机构类别）。")
+        print("\n请运行 zhi check，补上记录中的“待填”项（如机构类别），并对照原件核对“# 待核”项。")
     return 1 if failed else 0
 
 
