@@ -14,7 +14,7 @@ from .classification import PUBLIC, ClassificationError, Level, parse_level
 from .dates import UNKNOWN_WORDS, Date, DateError, parse_date
 from .findings import Finding, Loc
 from .invisible import bare, quote
-from .model import Ref
+from .model import LEADER_KEY, STAFFING_KINDS, Citation, Ref, Staffing
 from .rawhtml import has_markup
 from .yamlsource import LList, LMap
 
@@ -237,6 +237,74 @@ class Fields:
             self.error("schema-type", f"“{key_label(key)}”应为键值表（每行“键: 值”）", key)
             return None
         return v
+
+    # ---- parts several record kinds share -----------------------------------------
+    def citations(self, required: bool = False, staffing: bool = False) -> list[Citation]:
+        """``sources``: document ids, or {doc:, page:, date:, note:, figures:, name:} each."""
+        f = self
+        v = f.data.get("sources")
+        if v is None or v == "":
+            return []
+        items = list(enumerate(v)) if isinstance(v, LList) else [(None, v)]
+        out: list[Citation] = []
+        for i, item in items:
+            line = v.line_of(i) if i is not None else f.data.line_of("sources")
+            if isinstance(item, LMap):
+                cf = Fields(item, f.rel, self.findings, "来源", {"doc", "date", "page", "note", "figures", "name"})
+                doc = cf.text("doc", True)
+                if doc:
+                    page = cf.text("page")
+                    out.append(Citation(doc, Loc(f.rel, item.line), cf.date("date"), page, cf.text("note") or "",
+                                        cf.staffing("figures"), (cf.text("name") or "").strip() or None))
+            elif isinstance(item, LList) or item is None:
+                self.findings.append(Finding("schema-type", "error", "“sources（来源）”的每一项应为文件编号，或 {doc: 编号, …}",
+                                             Loc(f.rel, line)))
+            else:
+                out.append(Citation(str(item).strip(), Loc(f.rel, line)))
+        return out
+
+    def staffing(self, key: str, required: bool = False) -> Staffing | None:
+        """A staffing mapping ({行政编制: 8, 领导职数: {正科级: 1}}) under ``key``."""
+        f = self
+        if key not in f.data:
+            if required:
+                f._missing(key)
+            return None
+        m = f.mapping(key)
+        if m is None:
+            return None
+        posts: dict[str, int] = {}
+        leaders: dict[str, int] = {}
+
+        def number(value: object, line: int, label: str) -> int | None:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                self.findings.append(Finding("staffing-number", "error",
+                                             f"“{label}”应为不小于 0 的整数（名数），而不是“{value}”", Loc(f.rel, line)))
+                return None
+            return value
+
+        for k, v in m.items():
+            line = m.line_of(k)
+            if k in STAFFING_KINDS:
+                n = number(v, line, k)
+                if n is not None:
+                    posts[k] = n
+            elif k == LEADER_KEY:
+                if not isinstance(v, LMap):
+                    self.findings.append(Finding("schema-type", "error",
+                                                 "“领导职数”应按职级分列，如 {正科级: 1, 副科级: 2}", Loc(f.rel, line)))
+                    continue
+                for level, n in v.items():
+                    num = number(n, v.line_of(level), f"领导职数·{level}")
+                    if num is not None:
+                        leaders[str(level)] = num
+            else:
+                self.findings.append(Finding("schema-unknown-key", "error",
+                                             f"编制中有未知的项目“{k}”；可用：{'、'.join(STAFFING_KINDS)}、{LEADER_KEY}"
+                                             f"（来源未分类别的“编制N人”写作 编制: N）",
+                                             Loc(f.rel, line)))
+        return Staffing(posts, leaders, Loc(f.rel, m.line))
+
 
 
 def as_record_map(item: object, rel: str, line: int, findings: list[Finding], what: str) -> LMap | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .dates import UNKNOWN_WORDS
 from .docno import parse_docno
+from .eventshapes import EVENT_KEYS, EventShapes
 from .fields import Fields, as_record_map
 from .findings import Finding, Loc
 from .invisible import quote
@@ -21,22 +22,17 @@ from .model import (
     EVENT_WORDINGS,
     JURISDICTION_LEVELS,
     KIND_ALIASES,
-    LEADER_KEY,
     PUBLISHED_GENRES,
     STAFFING_BASES,
-    STAFFING_KINDS,
     Archive,
     Body,
-    Citation,
     Document,
     Event,
     Jurisdiction,
     Memo,
-    NewBody,
     OutsideName,
     Person,
     Post,
-    Staffing,
     StaffingFigure,
     Unit,
 )
@@ -59,32 +55,6 @@ COMMON = {"id", "classification", "note"}
 DASHIJI_KEYS = {"dashiji", "大事记"}
 DASHIJI_VALUES = {"收": True, "不收": False, "include": True, "exclude": False, True: True, False: False}
 EVENT_COMMON = COMMON | {"type", "date", "decided", "sources", "conflict_note", "staffing", "group"} | DASHIJI_KEYS
-NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
-EVENT_KEYS: dict[str, set[str]] = {
-    "establish": {"body"} | NEW_BODY_KEYS,
-    "rename": {"body", "name", "short", "wording"},
-    "merge": {"before", "after", "partly", "wording"},
-    "split": {"before", "after", "rest_unknown"},
-    "abolish": {"body", "functions_to"},
-    "transfer": {"from", "to", "functions"},
-    "reparent": {"body", "parent", "co_parents"},
-    "rejurisdiction": {"body", "jurisdiction", "parent"},
-    "rerank": {"body", "rank", "kind", "level"},
-    "restore": {"body", "from", "previous_end", "wording"} | NEW_BODY_KEYS,
-    "co-locate": {"bodies", "wording"},
-    "separate": {"bodies", "wording"},
-    "suspend": {"body", "wording", "resume"},
-    "resume": {"body", "wording"},
-    "reorganise": {"before", "after"},
-    "add-name": {"body", "name"},
-    "drop-name": {"body", "name"},
-    "staffing": {"body"},
-    "prepare": {"body", "name", "short"},
-    "move-seat": {"body", "seat", "seat_before", "wording"},
-    "seat": {"body", "seat", "wording"},
-    "cede": {"from", "to", "places", "divisions", "wording"},
-    "divisions": {"body", "divisions"},
-}
 
 
 def _read_text(path: Path) -> tuple[str | None, str | None]:
@@ -100,17 +70,20 @@ def _read_text(path: Path) -> tuple[str | None, str | None]:
         return None, f"文件无法读取：{e.strerror}"
 
 
-# co_parents alone names two or more leaders with no principal side (县委、县政府双重领导); with parent, parent is 主管
-JOINT_HELP = ("“co_parents（双重领导）”只写了一个机关：来源说以某方为主的，主管的一方写 parent、另一方写 co_parents；"
-              "来源没有说以谁为主的，把两方都写进 co_parents（如 co_parents: [县委编号, 县政府编号]），不写 parent")
-
 class Loader:
+    """The steps of a load: report what in sources/ is no record folder (``_report_strays``), then each record
+    folder in turn (``_read_kind``), each file of it (``_load_file``) and each record of a file, read by its kind's
+    ``_read_<folder>``; an event's own keys are read by ``EventShapes``, ids kept unique by ``Ids``, and the parts
+    several kinds share (sources, staffing figures) by ``Fields``."""
+
     def __init__(self, root: Path):
         self.root = root.resolve()
         self.sources = self.root / "sources"
         self.archive = Archive(root=self.root)
         self.findings = self.archive.findings
         self._order = 0
+        self.shapes = EventShapes(self.findings)
+        self.ids = Ids(self.findings)
 
     def rel(self, path: Path) -> str:
         try:
@@ -124,6 +97,13 @@ class Loader:
             self.findings.append(Finding("layout-missing", "error",
                                          "找不到 sources/ 目录；档案记录应放在项目根目录下的 sources/ 中", Loc("sources")))
             return self.archive
+        self._report_strays()
+        for dirname in KIND_DIRS:
+            self._read_kind(dirname)
+        return self.archive
+
+    def _report_strays(self) -> None:
+        """Files and folders of sources/ that are no record folder: named, never read."""
         for path in sorted(self.sources.iterdir()):
             if path.is_file() and path.suffix in (".yaml", ".yml") and path.name != HOUSE_STYLE:
                 self.findings.append(Finding(
@@ -135,14 +115,15 @@ class Loader:
                     "layout-unknown", "warning",
                     f"目录“{path.name}/”不是记录目录，其中文件未读入；记录目录为 {'、'.join(d + '/' for d in KIND_DIRS)}",
                     Loc(self.rel(path))))
-        for dirname in KIND_DIRS:
-            base = self.sources / dirname
-            if not base.is_dir():
-                continue
-            files = sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-            for path in files:
-                self._load_file(dirname, path)
-        return self.archive
+
+    def _read_kind(self, dirname: str) -> None:
+        """Every YAML file under one record folder, in name order."""
+        base = self.sources / dirname
+        if not base.is_dir():
+            return
+        files = sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        for path in files:
+            self._load_file(dirname, path)
 
     def _load_file(self, dirname: str, path: Path) -> None:
         if not path.resolve().is_relative_to(self.root):
@@ -185,7 +166,7 @@ class Loader:
                          level=f.choice("level", JURISDICTION_LEVELS, what="层级") or "",
                          in_scope=in_scope, names=self._outside_names(f, in_scope))
         if rid:
-            self._register(self.archive.jurisdictions, j)
+            self.ids.register(self.archive.jurisdictions, j)
 
     def _read_bodies(self, m: LMap, rel: str, path: Path) -> None:
         f = Fields(m, rel, self.findings, "机构", COMMON | {"kind", "functions", "units", "end", "scope", "names"},
@@ -217,7 +198,7 @@ class Loader:
                  functions=f.text_list("functions"), units=units, end_unknown=end in UNKNOWN_WORDS, in_scope=in_scope,
                  names=self._outside_names(f, in_scope))
         if rid:
-            self._register(self.archive.bodies, b)
+            self.ids.register(self.archive.bodies, b)
 
     @staticmethod
     def _scope(f: Fields) -> bool:
@@ -251,7 +232,7 @@ class Loader:
             level = nf.level()
             if name:
                 out.append(OutsideName(name, nf.date("from"), nf.date("to"), nf.loc(),
-                                       [c.doc for c in self._citations(nf)], level))
+                                       [c.doc for c in nf.citations()], level))
         return out
 
     def _read_documents(self, m: LMap, rel: str, path: Path) -> None:
@@ -288,7 +269,7 @@ class Loader:
             if p:
                 d.scans.append(p)
         if rid:
-            self._register(self.archive.documents, d)
+            self.ids.register(self.archive.documents, d)
 
     def _path(self, f: Fields, key: str, path: Path, value: str | None = None) -> Path | None:
         value = value if value is not None else f.text(key)
@@ -309,7 +290,7 @@ class Loader:
         p = Person(rid or "", f.loc(), f.level(), f.text("note") or "", name=f.text("name", True) or "",
                    gender=f.text("gender") or "", born=f.date("born"), died=f.date("died"))
         if rid:
-            self._register(self.archive.people, p)
+            self.ids.register(self.archive.people, p)
 
     def _read_posts(self, m: LMap, rel: str, path: Path) -> None:
         f = Fields(m, rel, self.findings, "任职", COMMON | {"person", "body", "post", "from", "to", "term", "sources",
@@ -318,10 +299,10 @@ class Loader:
         end, end_unknown = f.date_or_unknown("to")
         p = Post(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "",
                  person=f.ref("person", True), body=f.ref("body", True), post=f.text("post", True) or "",
-                 start=start, end=end, sources=self._citations(f), start_unknown=start_unknown,
+                 start=start, end=end, sources=f.citations(), start_unknown=start_unknown,
                  end_unknown=end_unknown, term=f.text("term") or "", dashiji=_dashiji(f),
                  in_office=f.dates("in_office"))
-        self._register_unkeyed(p)
+        self.ids.unkeyed(p)
         self.archive.posts.append(p)
 
     def _read_staffing(self, m: LMap, rel: str, path: Path) -> None:
@@ -332,7 +313,7 @@ class Loader:
         if basis is None:
             f.error("schema-value", f"“basis（口径）”只能是“核定”“实有”“超编”或“精简”，不是“{basis_text}”", "basis")
             basis = "approved"
-        fig = self._staffing(f, "figures", required=True)
+        fig = f.staffing("figures", required=True)
         body, jur = f.ref("body"), f.ref("jurisdiction")
         system = (f.text("system") or "").strip()
         if system.endswith("系统") and len(system) > 2:
@@ -350,9 +331,9 @@ class Loader:
             system = ""
         s = StaffingFigure(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "",
                            body=body, jurisdiction=jur, system=system, date=f.date("date", True), basis=basis,
-                           figures=fig, sources=self._citations(f, staffing=True),
+                           figures=fig, sources=f.citations(staffing=True),
                            conflict_note=f.text("conflict_note") or "")
-        self._register_unkeyed(s)
+        self.ids.unkeyed(s)
         self.archive.staffing.append(s)
 
     def _read_memos(self, m: LMap, rel: str, path: Path) -> None:
@@ -363,12 +344,12 @@ class Loader:
         self._order += 1
         memo = Memo(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "", date=f.date("date", True),
                     text=f.text("text", True) or "", jurisdiction=f.ref("jurisdiction"), mentions=f.refs("mentions"),
-                    sources=self._citations(f, True), dashiji=_dashiji(f),
+                    sources=f.citations(True), dashiji=_dashiji(f),
                     conflict_note=f.text("conflict_note") or "", order=self._order)
         if memo.text and not memo.text.endswith(("。", "！", "？", "”", "）")):
             f.error("memo-text", f"记事的“text（记事）”应是一句完整的话，以句号结尾：“{memo.text[:30]}…”", "text",
                     severity="warning")
-        self._register_unkeyed(memo)
+        self.ids.unkeyed(memo)
         self.archive.memos.append(memo)
 
     def _read_events(self, m: LMap, rel: str, path: Path) -> None:
@@ -392,309 +373,44 @@ class Loader:
                    hint=f"（{zh}事件可用的键见编辑指南 guide/events.md）")
         self._order += 1
         e = Event(f.ident() or "", f.loc(), f.level(), f.text("note") or "", type=etype,
-                  date=f.date("date", True), decided=f.date("decided"), sources=self._citations(f, True),
+                  date=f.date("date", True), decided=f.date("decided"), sources=f.citations(True),
                   conflict_note=f.text("conflict_note") or "", order=self._order, dashiji=_dashiji(f),
                   group=f.text("group") or "")
-        e.staffing = self._staffing(f, "staffing", required=etype == "staffing")
+        e.staffing = f.staffing("staffing", required=etype == "staffing")
         if raw in EVENT_WORDINGS:
             e.wording = raw
-        getattr(self, f"_event_{etype.replace('-', '_')}", self._event_single)(e, f, m)
+        self.shapes.read(e, f, m)
         if e.id:
-            self._register_unkeyed(e, keyed=True)
+            self.ids.unkeyed(e)
         self.archive.events.append(e)
 
-    # ---- event shapes ------------------------------------------------------------------
-    def _new_body(self, f: Fields, data: LMap, rid: str, loc: Loc, name_required: bool = True) -> NewBody:
-        nb = NewBody(rid, loc, name=f.text("name", name_required), short=f.text("short"), parent=f.ref("parent"),
-                     jurisdiction=f.ref("jurisdiction"), rank=f.text("rank"),
-                     body_kind=f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别"),
-                     second_names=f.text_list("second_names"), co_parents=f.refs("co_parents"),
-                     level=f.choice("level", JURISDICTION_LEVELS, what="层级"))
-        if len(nb.co_parents) == 1 and not nb.parent:
-            f.error("schema-missing", JOINT_HELP, "co_parents")
-        return nb
 
-    def _event_establish(self, e: Event, f: Fields, m: LMap) -> None:
-        e.body = f.ref("body", True)
-        if e.body:
-            e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc)
-            e.after = [e.body]
+class Ids:
+    """Every record's id, once: a second record with an id already used is reported with both places."""
 
-    def _event_restore(self, e: Event, f: Fields, m: LMap) -> None:
-        """恢复: the old id comes back; what the event does not restate is taken from its last period."""
-        e.body = f.ref("body", True)
-        e.source_from = f.ref("from")
-        if f.has("previous_end"):  # the source says it was restored but not when it had ended
-            e.previous_end_unknown = f.text("previous_end") in UNKNOWN_WORDS
-            if not e.previous_end_unknown:
-                f.error("schema-value", "“previous_end（此前的终止）”只能写“不详”：来源只记恢复、没有记它此前何时撤销时才写；"
-                        "来源记了撤销的，请另记一条撤销（abolish）事件", "previous_end")
-        e.wording = f.text("wording") or None  # the source's verb: 复设, 重建 (printed instead of 恢复)
-        if e.body:
-            e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc, name_required=False)
-            e.after = [e.body]
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+        self._ids: dict = {}
 
-    def _bodies(self, e: Event, f: Fields, what: str) -> None:
-        e.before = f.refs("bodies")
-        if len(e.before) < 2:
-            f.error("event-shape", f"{what}事件的“bodies（机构）”至少要有两个机构", "bodies" if f.has("bodies") else None)
-
-    def _event_co_locate(self, e: Event, f: Fields, m: LMap) -> None:
-        self._bodies(e, f, "合署办公")
-        e.wording = f.text("wording")
-
-    def _event_separate(self, e: Event, f: Fields, m: LMap) -> None:
-        self._bodies(e, f, "分开办公")
-        e.wording = f.text("wording")
-
-    def _event_suspend(self, e: Event, f: Fields, m: LMap) -> None:
-        e.body = f.ref("body", True)
-        e.wording = f.text("wording")
-        if f.has("resume"):  # the source says it stopped, and not when (or whether) it took up its work again
-            e.resume_unknown = f.text("resume") in UNKNOWN_WORDS
-            if not e.resume_unknown:
-                f.error("schema-value", "“resume（恢复时间）”只能写“不详”：来源只记停止活动、没有记何时恢复时才写；"
-                        "来源记了恢复的，请另记一条恢复活动（resume）事件", "resume")
-
-    def _event_resume(self, e: Event, f: Fields, m: LMap) -> None:
-        e.body = f.ref("body", True)
-        e.wording = f.text("wording")
-
-    def _event_reorganise(self, e: Event, f: Fields, m: LMap) -> None:
-        e.before = f.refs("before")
-        self._after_items(e, f, m)
-        if not f.has("before"):
-            f._missing("before")
-        if e.before and e.after and {r.id for r in e.before} == {r.id for r in e.after}:
-            f.error("event-shape", "改组事件前后是同样的机构；只改名称请用更名（rename），只调职能请用职能划转（transfer）",
-                    "after")
-        if e.staffing is not None and len(e.after) != 1:
-            f.error("event-shape", "改组后有多个机构，不能在事件上统一写“staffing（编制）”；请为各机构另记编制核定事件",
-                    "staffing")
-
-    def _event_rename(self, e: Event, f: Fields, m: LMap) -> None:
-        e.body = f.ref("body", True)
-        e.name, e.short = f.text("name", True), f.text("short")
-        e.wording = f.text("wording") or None
-
-    def _event_single(self, e: Event, f: Fields, m: LMap) -> None:
-        e.body = f.ref("body", True)
-        if e.type in ("add-name", "drop-name"):
-            e.name = f.text("name", True)
-        elif e.type == "reparent":
-            if not f.has("parent") and not f.has("co_parents"):
-                f._missing("parent")
-            e.parent, e.parent_set = f.ref("parent"), True
-            e.co_parents = f.refs("co_parents")
-            if len(e.co_parents) == 1 and not e.parent:
-                f.error("schema-missing", JOINT_HELP, "co_parents")
-        elif e.type == "rejurisdiction":
-            e.jurisdiction = f.ref("jurisdiction", True)
-            if f.has("parent"):
-                e.parent, e.parent_set = f.ref("parent"), True
-        elif e.type == "rerank":
-            e.rank, e.body_kind = f.text("rank"), f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别")
-            e.level = f.choice("level", JURISDICTION_LEVELS, what="层级")
-            if not (e.rank or e.body_kind or e.level or e.wording or f.has("kind") or f.has("level")):
-                f.error("schema-missing", "规格调整事件须写“rank（规格）”、“kind（类别）”或“level（层级）”；"
-                        "来源只说升格、降格而不知新规格的，把 type 写作“升格”或“降格”，不写 rank")
-        elif e.type == "abolish":
-            e.functions_to = f.refs("functions_to")
-
-    def _event_prepare(self, e: Event, f: Fields, m: LMap) -> None:
-        e.body = f.ref("body", True)
-        e.name, e.short = f.text("name"), f.text("short")
-
-    def _event_seat(self, e: Event, f: Fields, m: LMap) -> None:
-        e.body = f.ref("body", True)
-        e.seat = f.text("seat", True)
-        e.wording = f.text("wording") or None
-
-    def _event_move_seat(self, e: Event, f: Fields, m: LMap) -> None:
-        e.body = f.ref("body", True)
-        e.seat, e.seat_before = f.text("seat", True), f.text("seat_before")
-        e.wording = f.text("wording") or e.wording
-
-    def _counts(self, f: Fields, m: LMap, required: bool) -> dict[str, int]:
-        """{乡: 30, 镇: 9}: how many places of each kind, as the source counts them (辖39个乡镇 is {乡镇: 39})."""
-        if "divisions" not in f.data:
-            if required:
-                f._missing("divisions")
-            return {}
-        v = f.mapping("divisions")
-        out: dict[str, int] = {}
-        for k, n in (v or {}).items():
-            if isinstance(n, bool) or not isinstance(n, int) or n < 0 or not str(k).strip():
-                f.error("schema-type", f"“divisions（辖区）”中“{k}”的个数应为不小于 0 的整数，如 {{乡: 30, 镇: 9}}"
-                        f"（来源只说“辖39个乡镇”的，写 {{乡镇: 39}}）", "divisions")
-                continue
-            out[str(k).strip()] = n
-        if v is not None and not out and required:
-            f.error("schema-missing", "“divisions（辖区）”至少写一项，如 {乡: 30, 镇: 9}", "divisions")
-        return out
-
-    def _event_divisions(self, e: Event, f: Fields, m: LMap) -> None:
-        e.body = f.ref("body", True)
-        e.divisions = self._counts(f, m, True)
-
-    def _event_cede(self, e: Event, f: Fields, m: LMap) -> None:
-        e.source_from, e.target_to = f.ref("from", True), f.ref("to", True)
-        e.places = f.text_list("places")
-        e.divisions = self._counts(f, m, False)
-        e.wording = f.text("wording") or e.wording
-        if not e.places and not e.divisions:
-            f.error("schema-missing", "区域划转事件须写明划转的地方：有名称的写 places（如 [石门乡, 白田村]），"
-                    "来源只给个数的写 divisions（如 {乡: 3}）")
-
-    def _event_transfer(self, e: Event, f: Fields, m: LMap) -> None:
-        e.source_from, e.target_to = f.ref("from", True), f.ref("to", True)
-        e.functions = f.text_list("functions")
-        if not e.functions:
-            f.error("schema-missing", "职能划转事件须在“functions（职能）”中写明划转的职能")
-
-    def _after_items(self, e: Event, f: Fields, m: LMap) -> None:
-        v = m.get("after")
-        if v is None or v == "":
-            f._missing("after")
-            return
-        items = list(enumerate(v)) if isinstance(v, LList) else [(None, v)]
-        for i, item in items:
-            line = v.line_of(i) if i is not None else m.line_of("after")
-            if isinstance(item, LMap) and set(item) - {"id", "as"}:
-                nf = Fields(item, f.rel, self.findings, "新机构", {"id"} | NEW_BODY_KEYS)
-                rid = nf.ident()
-                if rid:
-                    ref_ = f.ref_value(rid, item.line, "after")
-                    e.new[rid] = self._new_body(nf, item, rid, Loc(f.rel, item.line))
-                    e.after.append(ref_)
-            else:
-                r = f.ref_value(item, line, "after")
-                if r:
-                    e.after.append(r)
-
-    def _event_merge(self, e: Event, f: Fields, m: LMap) -> None:
-        e.before = f.refs("before")
-        self._after_items(e, f, m)
-        e.partly = f.refs("partly")
-        e.wording = f.text("wording") or None
-        if len(e.before) + len(e.partly) < 2 and f.has("before"):
-            f.error("event-shape", "合并事件的“before（原机构）”至少要有两个机构；一个机构并入另一个，请把两者都列在 before 中，"
-                    "并把存续的一方写在 after", "before")
-        elif not f.has("before"):
-            f._missing("before")
-        if len(e.after) > 1:
-            f.error("event-shape", "合并事件的“after（新机构）”只能有一个；一分为多请用 split（分设）", "after")
-
-    def _event_split(self, e: Event, f: Fields, m: LMap) -> None:
-        e.before = f.refs("before")
-        self._after_items(e, f, m)
-        if len(e.before) != 1 and f.has("before"):
-            f.error("event-shape", "分设事件的“before（原机构）”只能有一个；多并为一请用 merge（合并）", "before")
-        elif not f.has("before"):
-            f._missing("before")
-        rest = m.get("rest_unknown")
-        if rest not in (None, True, False):
-            f.error("schema-type", "“rest_unknown（其余去向不详）”只能写 true 或 false", "rest_unknown")
-        e.rest_unknown = rest is True
-        if f.has("after") and len(e.after) < (1 if e.rest_unknown else 2):
-            f.error("event-shape", "分设事件的“after（新机构）”至少要有两个（原机构保留时也列入 after）；"
-                    "来源只记了一个去向的，写 rest_unknown: true", "after")
-        if e.staffing is not None:
-            f.error("event-shape", "分设事件产生多个机构，不能在事件上统一写“staffing（编制）”；"
-                    "请为各新机构另记编制核定（staffing）事件", "staffing")
-
-    # ---- shared parts ----------------------------------------------------------------------
-    def _citations(self, f: Fields, required: bool = False, staffing: bool = False) -> list[Citation]:
-        v = f.data.get("sources")
-        if v is None or v == "":
-            return []
-        items = list(enumerate(v)) if isinstance(v, LList) else [(None, v)]
-        out: list[Citation] = []
-        for i, item in items:
-            line = v.line_of(i) if i is not None else f.data.line_of("sources")
-            if isinstance(item, LMap):
-                cf = Fields(item, f.rel, self.findings, "来源", {"doc", "date", "page", "note", "figures", "name"})
-                doc = cf.text("doc", True)
-                if doc:
-                    page = cf.text("page")
-                    out.append(Citation(doc, Loc(f.rel, item.line), cf.date("date"), page, cf.text("note") or "",
-                                        self._staffing(cf, "figures"), (cf.text("name") or "").strip() or None))
-            elif isinstance(item, LList) or item is None:
-                self.findings.append(Finding("schema-type", "error", "“sources（来源）”的每一项应为文件编号，或 {doc: 编号, …}",
-                                             Loc(f.rel, line)))
-            else:
-                out.append(Citation(str(item).strip(), Loc(f.rel, line)))
-        return out
-
-    def _staffing(self, f: Fields, key: str, required: bool = False) -> Staffing | None:
-        if key not in f.data:
-            if required:
-                f._missing(key)
-            return None
-        m = f.mapping(key)
-        if m is None:
-            return None
-        posts: dict[str, int] = {}
-        leaders: dict[str, int] = {}
-
-        def number(value: object, line: int, label: str) -> int | None:
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                self.findings.append(Finding("staffing-number", "error",
-                                             f"“{label}”应为不小于 0 的整数（名数），而不是“{value}”", Loc(f.rel, line)))
-                return None
-            return value
-
-        for k, v in m.items():
-            line = m.line_of(k)
-            if k in STAFFING_KINDS:
-                n = number(v, line, k)
-                if n is not None:
-                    posts[k] = n
-            elif k == LEADER_KEY:
-                if not isinstance(v, LMap):
-                    self.findings.append(Finding("schema-type", "error",
-                                                 "“领导职数”应按职级分列，如 {正科级: 1, 副科级: 2}", Loc(f.rel, line)))
-                    continue
-                for level, n in v.items():
-                    num = number(n, v.line_of(level), f"领导职数·{level}")
-                    if num is not None:
-                        leaders[str(level)] = num
-            else:
-                self.findings.append(Finding("schema-unknown-key", "error",
-                                             f"编制中有未知的项目“{k}”；可用：{'、'.join(STAFFING_KINDS)}、{LEADER_KEY}"
-                                             f"（来源未分类别的“编制N人”写作 编制: N）",
-                                             Loc(f.rel, line)))
-        return Staffing(posts, leaders, Loc(f.rel, m.line))
-
-    # ---- identity ------------------------------------------------------------------------------
-    def _register(self, table: dict, rec) -> None:
+    def _claim(self, rec) -> bool:
         first = self._ids.get(rec.id)
         if first is not None:
             self.findings.append(Finding("id-duplicate", "error",
                                          f"编号“{rec.id}”重复：已用于另一条{first[1]}记录；每条记录的编号须唯一",
                                          rec.loc, [first[0]]))
-            return
+            return False
         self._ids[rec.id] = (rec.loc, rec.kind_zh)
-        table[rec.id] = rec
+        return True
 
-    def _register_unkeyed(self, rec, keyed: bool = False) -> None:
-        if not rec.id:
-            return
-        first = self._ids.get(rec.id)
-        if first is not None:
-            self.findings.append(Finding("id-duplicate", "error",
-                                         f"编号“{rec.id}”重复：已用于另一条{first[1]}记录；每条记录的编号须唯一",
-                                         rec.loc, [first[0]]))
+    def register(self, table: dict, rec) -> None:
+        """A record of a kind looked up by id (bodies, documents …): into ``table`` unless its id is taken."""
+        if self._claim(rec):
+            table[rec.id] = rec
+
+    def unkeyed(self, rec) -> None:
+        """A record kept in a list (events, posts …): its id, if it has one, is cleared when already taken."""
+        if rec.id and not self._claim(rec):
             rec.id = ""
-            return
-        self._ids[rec.id] = (rec.loc, rec.kind_zh)
-
-    @property
-    def _ids(self) -> dict:
-        if not hasattr(self, "_id_table"):
-            self._id_table: dict = {}
-        return self._id_table
-
 
 def _dashiji(f: Fields) -> bool | None:
     """The editor's `dashiji: 收/不收` (or `大事记: 收/不收`); anything else is refused with the two values."""

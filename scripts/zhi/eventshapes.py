@@ -1,0 +1,250 @@
+"""What each type of event reads beyond the keys every event has: the bodies before and after, the new body's
+name and parent, the places ceded, the wording the source uses. The loader reads the common keys and hands the
+rest to ``EventShapes.read``; every problem is a finding, never an exception."""
+
+from __future__ import annotations
+
+from .dates import UNKNOWN_WORDS
+from .fields import Fields
+from .findings import Finding, Loc
+from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, Event, NewBody
+from .yamlsource import LList, LMap
+
+NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
+EVENT_KEYS: dict[str, set[str]] = {
+    "establish": {"body"} | NEW_BODY_KEYS,
+    "rename": {"body", "name", "short", "wording"},
+    "merge": {"before", "after", "partly", "wording"},
+    "split": {"before", "after", "rest_unknown"},
+    "abolish": {"body", "functions_to"},
+    "transfer": {"from", "to", "functions"},
+    "reparent": {"body", "parent", "co_parents"},
+    "rejurisdiction": {"body", "jurisdiction", "parent"},
+    "rerank": {"body", "rank", "kind", "level"},
+    "restore": {"body", "from", "previous_end", "wording"} | NEW_BODY_KEYS,
+    "co-locate": {"bodies", "wording"},
+    "separate": {"bodies", "wording"},
+    "suspend": {"body", "wording", "resume"},
+    "resume": {"body", "wording"},
+    "reorganise": {"before", "after"},
+    "add-name": {"body", "name"},
+    "drop-name": {"body", "name"},
+    "staffing": {"body"},
+    "prepare": {"body", "name", "short"},
+    "move-seat": {"body", "seat", "seat_before", "wording"},
+    "seat": {"body", "seat", "wording"},
+    "cede": {"from", "to", "places", "divisions", "wording"},
+    "divisions": {"body", "divisions"},
+}
+
+# co_parents alone names two or more leaders with no principal side (县委、县政府双重领导); with parent, parent is 主管
+JOINT_HELP = ("“co_parents（双重领导）”只写了一个机关：来源说以某方为主的，主管的一方写 parent、另一方写 co_parents；"
+              "来源没有说以谁为主的，把两方都写进 co_parents（如 co_parents: [县委编号, 县政府编号]），不写 parent")
+
+
+class EventShapes:
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+
+    def read(self, e: Event, f: Fields, m: LMap) -> None:
+        """The keys of ``e``'s own type: ``_event_<type>``, or the one-body shape the simple types share."""
+        getattr(self, f"_event_{e.type.replace('-', '_')}", self._event_single)(e, f, m)
+
+    def _new_body(self, f: Fields, data: LMap, rid: str, loc: Loc, name_required: bool = True) -> NewBody:
+        nb = NewBody(rid, loc, name=f.text("name", name_required), short=f.text("short"), parent=f.ref("parent"),
+                     jurisdiction=f.ref("jurisdiction"), rank=f.text("rank"),
+                     body_kind=f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别"),
+                     second_names=f.text_list("second_names"), co_parents=f.refs("co_parents"),
+                     level=f.choice("level", JURISDICTION_LEVELS, what="层级"))
+        if len(nb.co_parents) == 1 and not nb.parent:
+            f.error("schema-missing", JOINT_HELP, "co_parents")
+        return nb
+
+    def _event_establish(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        if e.body:
+            e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc)
+            e.after = [e.body]
+
+    def _event_restore(self, e: Event, f: Fields, m: LMap) -> None:
+        """恢复: the old id comes back; what the event does not restate is taken from its last period."""
+        e.body = f.ref("body", True)
+        e.source_from = f.ref("from")
+        if f.has("previous_end"):  # the source says it was restored but not when it had ended
+            e.previous_end_unknown = f.text("previous_end") in UNKNOWN_WORDS
+            if not e.previous_end_unknown:
+                f.error("schema-value", "“previous_end（此前的终止）”只能写“不详”：来源只记恢复、没有记它此前何时撤销时才写；"
+                        "来源记了撤销的，请另记一条撤销（abolish）事件", "previous_end")
+        e.wording = f.text("wording") or None  # the source's verb: 复设, 重建 (printed instead of 恢复)
+        if e.body:
+            e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc, name_required=False)
+            e.after = [e.body]
+
+    def _bodies(self, e: Event, f: Fields, what: str) -> None:
+        e.before = f.refs("bodies")
+        if len(e.before) < 2:
+            f.error("event-shape", f"{what}事件的“bodies（机构）”至少要有两个机构", "bodies" if f.has("bodies") else None)
+
+    def _event_co_locate(self, e: Event, f: Fields, m: LMap) -> None:
+        self._bodies(e, f, "合署办公")
+        e.wording = f.text("wording")
+
+    def _event_separate(self, e: Event, f: Fields, m: LMap) -> None:
+        self._bodies(e, f, "分开办公")
+        e.wording = f.text("wording")
+
+    def _event_suspend(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.wording = f.text("wording")
+        if f.has("resume"):  # the source says it stopped, and not when (or whether) it took up its work again
+            e.resume_unknown = f.text("resume") in UNKNOWN_WORDS
+            if not e.resume_unknown:
+                f.error("schema-value", "“resume（恢复时间）”只能写“不详”：来源只记停止活动、没有记何时恢复时才写；"
+                        "来源记了恢复的，请另记一条恢复活动（resume）事件", "resume")
+
+    def _event_resume(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.wording = f.text("wording")
+
+    def _event_reorganise(self, e: Event, f: Fields, m: LMap) -> None:
+        e.before = f.refs("before")
+        self._after_items(e, f, m)
+        if not f.has("before"):
+            f._missing("before")
+        if e.before and e.after and {r.id for r in e.before} == {r.id for r in e.after}:
+            f.error("event-shape", "改组事件前后是同样的机构；只改名称请用更名（rename），只调职能请用职能划转（transfer）",
+                    "after")
+        if e.staffing is not None and len(e.after) != 1:
+            f.error("event-shape", "改组后有多个机构，不能在事件上统一写“staffing（编制）”；请为各机构另记编制核定事件",
+                    "staffing")
+
+    def _event_rename(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.name, e.short = f.text("name", True), f.text("short")
+        e.wording = f.text("wording") or None
+
+    def _event_single(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        if e.type in ("add-name", "drop-name"):
+            e.name = f.text("name", True)
+        elif e.type == "reparent":
+            if not f.has("parent") and not f.has("co_parents"):
+                f._missing("parent")
+            e.parent, e.parent_set = f.ref("parent"), True
+            e.co_parents = f.refs("co_parents")
+            if len(e.co_parents) == 1 and not e.parent:
+                f.error("schema-missing", JOINT_HELP, "co_parents")
+        elif e.type == "rejurisdiction":
+            e.jurisdiction = f.ref("jurisdiction", True)
+            if f.has("parent"):
+                e.parent, e.parent_set = f.ref("parent"), True
+        elif e.type == "rerank":
+            e.rank, e.body_kind = f.text("rank"), f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别")
+            e.level = f.choice("level", JURISDICTION_LEVELS, what="层级")
+            if not (e.rank or e.body_kind or e.level or e.wording or f.has("kind") or f.has("level")):
+                f.error("schema-missing", "规格调整事件须写“rank（规格）”、“kind（类别）”或“level（层级）”；"
+                        "来源只说升格、降格而不知新规格的，把 type 写作“升格”或“降格”，不写 rank")
+        elif e.type == "abolish":
+            e.functions_to = f.refs("functions_to")
+
+    def _event_prepare(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.name, e.short = f.text("name"), f.text("short")
+
+    def _event_seat(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.seat = f.text("seat", True)
+        e.wording = f.text("wording") or None
+
+    def _event_move_seat(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.seat, e.seat_before = f.text("seat", True), f.text("seat_before")
+        e.wording = f.text("wording") or e.wording
+
+    def _counts(self, f: Fields, m: LMap, required: bool) -> dict[str, int]:
+        """{乡: 30, 镇: 9}: how many places of each kind, as the source counts them (辖39个乡镇 is {乡镇: 39})."""
+        if "divisions" not in f.data:
+            if required:
+                f._missing("divisions")
+            return {}
+        v = f.mapping("divisions")
+        out: dict[str, int] = {}
+        for k, n in (v or {}).items():
+            if isinstance(n, bool) or not isinstance(n, int) or n < 0 or not str(k).strip():
+                f.error("schema-type", f"“divisions（辖区）”中“{k}”的个数应为不小于 0 的整数，如 {{乡: 30, 镇: 9}}"
+                        f"（来源只说“辖39个乡镇”的，写 {{乡镇: 39}}）", "divisions")
+                continue
+            out[str(k).strip()] = n
+        if v is not None and not out and required:
+            f.error("schema-missing", "“divisions（辖区）”至少写一项，如 {乡: 30, 镇: 9}", "divisions")
+        return out
+
+    def _event_divisions(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.divisions = self._counts(f, m, True)
+
+    def _event_cede(self, e: Event, f: Fields, m: LMap) -> None:
+        e.source_from, e.target_to = f.ref("from", True), f.ref("to", True)
+        e.places = f.text_list("places")
+        e.divisions = self._counts(f, m, False)
+        e.wording = f.text("wording") or e.wording
+        if not e.places and not e.divisions:
+            f.error("schema-missing", "区域划转事件须写明划转的地方：有名称的写 places（如 [石门乡, 白田村]），"
+                    "来源只给个数的写 divisions（如 {乡: 3}）")
+
+    def _event_transfer(self, e: Event, f: Fields, m: LMap) -> None:
+        e.source_from, e.target_to = f.ref("from", True), f.ref("to", True)
+        e.functions = f.text_list("functions")
+        if not e.functions:
+            f.error("schema-missing", "职能划转事件须在“functions（职能）”中写明划转的职能")
+
+    def _after_items(self, e: Event, f: Fields, m: LMap) -> None:
+        v = m.get("after")
+        if v is None or v == "":
+            f._missing("after")
+            return
+        items = list(enumerate(v)) if isinstance(v, LList) else [(None, v)]
+        for i, item in items:
+            line = v.line_of(i) if i is not None else m.line_of("after")
+            if isinstance(item, LMap) and set(item) - {"id", "as"}:
+                nf = Fields(item, f.rel, self.findings, "新机构", {"id"} | NEW_BODY_KEYS)
+                rid = nf.ident()
+                if rid:
+                    ref_ = f.ref_value(rid, item.line, "after")
+                    e.new[rid] = self._new_body(nf, item, rid, Loc(f.rel, item.line))
+                    e.after.append(ref_)
+            else:
+                r = f.ref_value(item, line, "after")
+                if r:
+                    e.after.append(r)
+
+    def _event_merge(self, e: Event, f: Fields, m: LMap) -> None:
+        e.before = f.refs("before")
+        self._after_items(e, f, m)
+        e.partly = f.refs("partly")
+        e.wording = f.text("wording") or None
+        if len(e.before) + len(e.partly) < 2 and f.has("before"):
+            f.error("event-shape", "合并事件的“before（原机构）”至少要有两个机构；一个机构并入另一个，请把两者都列在 before 中，"
+                    "并把存续的一方写在 after", "before")
+        elif not f.has("before"):
+            f._missing("before")
+        if len(e.after) > 1:
+            f.error("event-shape", "合并事件的“after（新机构）”只能有一个；一分为多请用 split（分设）", "after")
+
+    def _event_split(self, e: Event, f: Fields, m: LMap) -> None:
+        e.before = f.refs("before")
+        self._after_items(e, f, m)
+        if len(e.before) != 1 and f.has("before"):
+            f.error("event-shape", "分设事件的“before（原机构）”只能有一个；多并为一请用 merge（合并）", "before")
+        elif not f.has("before"):
+            f._missing("before")
+        rest = m.get("rest_unknown")
+        if rest not in (None, True, False):
+            f.error("schema-type", "“rest_unknown（其余去向不详）”只能写 true 或 false", "rest_unknown")
+        e.rest_unknown = rest is True
+        if f.has("after") and len(e.after) < (1 if e.rest_unknown else 2):
+            f.error("event-shape", "分设事件的“after（新机构）”至少要有两个（原机构保留时也列入 after）；"
+                    "来源只记了一个去向的，写 rest_unknown: true", "after")
+        if e.staffing is not None:
+            f.error("event-shape", "分设事件产生多个机构，不能在事件上统一写“staffing（编制）”；"
+                    "请为各新机构另记编制核定（staffing）事件", "staffing")
