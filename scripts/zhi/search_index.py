@@ -78,36 +78,50 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
 def collect(archive) -> list[Entry]:
-    from .chronicle import REF_RE
-    from .classification import highest
-    from .history import derive_history
-    from .model import BASIS_ZH
-    from .views.chronology import _places, _Writer, staffing_text
-    from .views.naming import name_on
+    """One entry per record (and per section of a transcription or a chapter), in this order."""
+    c = _Collector(archive)
+    c.bodies_and_jurisdictions()
+    c.events()
+    c.documents()
+    c.people_and_posts()
+    c.staffing()
+    c.chapters()
+    return c.out
 
-    a = archive
-    h = derive_history(a)
-    out: list[Entry] = []
-    counter: Counter = Counter()
 
-    def add(e: Entry) -> None:
-        counter[e.file] += 1
-        e.key = f"{e.file}#{counter[e.file]}"
+class _Collector:
+    """The entries of ``collect``, one step per record kind; the names, places and aliases they share are
+    worked out once."""
+
+    def __init__(self, archive):
+        from .history import derive_history
+
+        self.a = archive
+        self.h = derive_history(archive)
+        self.out: list[Entry] = []
+        self.counter: Counter = Counter()
+        self.jur_cache: dict[str, set[str]] = {}
+        self.alias_cache: dict[str, list[str]] = {}
+        self.cited: dict[str, list] = {}     # document → (jurisdictions, bodies) of each event citing it
+
+    def add(self, e: Entry) -> None:
+        self.counter[e.file] += 1
+        e.key = f"{e.file}#{self.counter[e.file]}"
         e.jurisdictions = sorted(set(e.jurisdictions))
         e.bodies = sorted(set(e.bodies))
-        out.append(e)
+        self.out.append(e)
 
-    def name(rid: str | None, d=None) -> str:
-        return name_on(h, rid, d) if rid else ""
+    def name(self, rid: str | None, d=None) -> str:
+        from .views.naming import name_on
 
-    jur_cache: dict[str, set[str]] = {}
+        return name_on(self.h, rid, d) if rid else ""
 
-    def jurs(rid: str | None, seen: frozenset = frozenset()) -> set[str]:
+    def jurs(self, rid: str | None, seen: frozenset = frozenset()) -> set[str]:
         if not rid or rid in seen:
             return set()
-        if rid in jur_cache:
-            return jur_cache[rid]
-        t = h.get(rid)
+        if rid in self.jur_cache:
+            return self.jur_cache[rid]
+        t = self.h.get(rid)
         res: set[str] = set()
         if t is not None:
             if t.is_jurisdiction:
@@ -115,22 +129,20 @@ def collect(archive) -> list[Entry]:
             res |= {s.value for s in t.jurisdictions if s.value}
             if not res:
                 for s in t.parents:
-                    res |= jurs(s.value, seen | {rid})
-        jur_cache[rid] = res
+                    res |= self.jurs(s.value, seen | {rid})
+        self.jur_cache[rid] = res
         return res
 
-    alias_cache: dict[str, list[str]] = {}
-
-    def aliases(rid: str) -> list[str]:
+    def aliases(self, rid: str) -> list[str]:
         """A body's names with its jurisdiction's names before them: 区财政局 in 河东区 is 河东区财政局."""
-        if rid in alias_cache:
-            return alias_cache[rid]
-        t = h.get(rid)
+        if rid in self.alias_cache:
+            return self.alias_cache[rid]
+        t = self.h.get(rid)
         out_: list[str] = []
         if t is not None:
             places = set()
-            for j in jurs(rid):
-                tj = h.get(j)
+            for j in self.jurs(rid):
+                tj = self.h.get(j)
                 places |= {s.value[0] for s in tj.names} if tj is not None else set()
             for s in t.names:
                 for nm in filter(None, s.value):
@@ -138,152 +150,168 @@ def collect(archive) -> list[Entry]:
                     for pl in sorted(places):
                         if not nm.startswith(pl):
                             out_.append(pl[:-1] + nm if nm[:1] == pl[-1:] else pl + nm)
-        alias_cache[rid] = out_
+        self.alias_cache[rid] = out_
         return out_
 
+    @staticmethod
     def dated(d) -> tuple[str, int | None]:
         return (d.chinese(), d.year) if d is not None else ("", None)
 
-    # bodies and jurisdictions
-    for table, kind in ((a.bodies, "body"), (a.jurisdictions, "jurisdiction")):
-        for rid, rec in table.items():
-            t = h.get(rid)
-            names: list[str] = []
-            if t is not None:
-                for s in t.names:
-                    full, short = s.value
-                    when = f"（{s.start.chinese() if s.start else ''}—{s.end.chinese() if s.end else ''}）"
-                    names.append(full + when + (f"，简称{short}" if short else ""))
-                names += [f"加挂{s.value}" for s in t.second_names]
-            parts = names + [getattr(rec, "body_kind", "") or getattr(rec, "level", "")]
-            parts += getattr(rec, "functions", [])
-            parts += [u.name for u in getattr(rec, "units", [])]
-            parts += [rec.note, rid]
-            d, y = dated(t.start if t else None)
-            add(Entry("", kind, rec.loc.file, rec.loc.line, t.current_name() if t else rid,
-                      "\n".join(p for p in parts if p), rid, d, y, rec.classification.name,
-                      sorted(jurs(rid)), [rid] if kind == "body" else [],
-                      aliases=aliases(rid) if kind == "body" else []))
+    def bodies_and_jurisdictions(self) -> None:
+        a, h, jurs, aliases, dated, add = self.a, self.h, self.jurs, self.aliases, self.dated, self.add
+        for table, kind in ((a.bodies, "body"), (a.jurisdictions, "jurisdiction")):
+            for rid, rec in table.items():
+                t = h.get(rid)
+                names: list[str] = []
+                if t is not None:
+                    for s in t.names:
+                        full, short = s.value
+                        when = f"（{s.start.chinese() if s.start else ''}—{s.end.chinese() if s.end else ''}）"
+                        names.append(full + when + (f"，简称{short}" if short else ""))
+                    names += [f"加挂{s.value}" for s in t.second_names]
+                parts = names + [getattr(rec, "body_kind", "") or getattr(rec, "level", "")]
+                parts += getattr(rec, "functions", [])
+                parts += [u.name for u in getattr(rec, "units", [])]
+                parts += [rec.note, rid]
+                d, y = dated(t.start if t else None)
+                add(Entry("", kind, rec.loc.file, rec.loc.line, t.current_name() if t else rid,
+                          "\n".join(p for p in parts if p), rid, d, y, rec.classification.name,
+                          sorted(jurs(rid)), [rid] if kind == "body" else [],
+                          aliases=aliases(rid) if kind == "body" else []))
 
-    # events: the 大事记 sentence with the names valid on the date
-    w = _Writer(a, h)
-    cited: dict[str, list] = {}
-    for e in a.events:
-        try:
-            sentence = "".join(s if isinstance(s, str) else s.text for s in w.sentence(e))
-        except (AttributeError, IndexError, KeyError, TypeError):
-            sentence = ""
-        try:
-            jur, bodies = _places(a, h, e)
-        except (AttributeError, IndexError, KeyError, TypeError):
-            jur, bodies = set(), set()
-        refs = [r.id for r in e.participants()]
-        bodies |= {r for r in refs if r in a.bodies}
-        if not sentence:
-            sentence = e.type_zh + "：" + "、".join(name(r, e.date) for r in refs)
-        docs = [c.doc for c in e.sources]
-        for c in e.sources:
-            cited.setdefault(c.doc, []).append((jur, bodies))
-        numbers = [a.documents[x].number for x in docs if x in a.documents]
-        parts = [sentence, e.type_zh, e.note, e.conflict_note, "、".join(numbers), e.id]
-        d, y = dated(e.date)
-        add(Entry("", "event", e.loc.file, e.loc.line, f"{d} {e.type_zh}".strip(),
-                  "\n".join(p for p in parts if p), e.id, d, y, e.classification.name, sorted(jur), sorted(bodies)))
+    def events(self) -> None:
+        """The 大事记 sentence with the names valid on the date."""
+        from .views.chronology import _places, _Writer
 
-    # documents and their transcriptions
-    root = Path(a.root)
-    for rid, doc in a.documents.items():
-        j: set[str] = set(jurs(doc.issuer_body.id if doc.issuer_body else None))
-        b: set[str] = {doc.issuer_body.id} if doc.issuer_body else set()
-        for jj, bb in cited.get(rid, []):
-            j |= jj
-            b |= bb
-        d, y = dated(doc.date)
-        parts = [doc.title, doc.description, doc.number, doc.issuer, doc.archive_ref, doc.note, rid]
-        add(Entry("", "document", doc.loc.file, doc.loc.line, doc.title or doc.description or rid, "\n".join(p for p in parts if p),
-                  rid, d, y, doc.classification.name, sorted(j), sorted(b)))
-        if doc.transcription is not None:
+        a, h, name, dated, add, cited = self.a, self.h, self.name, self.dated, self.add, self.cited
+        w = _Writer(a, h)
+        for e in a.events:
             try:
-                text = doc.transcription.read_text(encoding="utf-8")
-                rel = doc.transcription.resolve().relative_to(root.resolve()).as_posix()
-            except (OSError, UnicodeDecodeError, ValueError):
-                continue
-            for line, head, body in _sections(text, 1):
-                add(Entry("", "transcription", rel, line, f"{doc.title or rid}（全文）" + (f" · {head}" if head and head != doc.title else ""),
-                          body, rid, d, y, doc.classification.name, sorted(j), sorted(b), lines=True))
+                sentence = "".join(s if isinstance(s, str) else s.text for s in w.sentence(e))
+            except (AttributeError, IndexError, KeyError, TypeError):
+                sentence = ""
+            try:
+                jur, bodies = _places(a, h, e)
+            except (AttributeError, IndexError, KeyError, TypeError):
+                jur, bodies = set(), set()
+            refs = [r.id for r in e.participants()]
+            bodies |= {r for r in refs if r in a.bodies}
+            if not sentence:
+                sentence = e.type_zh + "：" + "、".join(name(r, e.date) for r in refs)
+            docs = [c.doc for c in e.sources]
+            for c in e.sources:
+                cited.setdefault(c.doc, []).append((jur, bodies))
+            numbers = [a.documents[x].number for x in docs if x in a.documents]
+            parts = [sentence, e.type_zh, e.note, e.conflict_note, "、".join(numbers), e.id]
+            d, y = dated(e.date)
+            add(Entry("", "event", e.loc.file, e.loc.line, f"{d} {e.type_zh}".strip(),
+                      "\n".join(p for p in parts if p), e.id, d, y, e.classification.name, sorted(jur), sorted(bodies)))
 
-    # people and posts
-    posts_of: dict[str, list] = {}
-    for p in a.posts:
-        pid = p.person.id if p.person else ""
-        bid = p.body.id if p.body else ""
-        posts_of.setdefault(pid, []).append(p)
-        person = a.people.get(pid)
-        pname = person.name if person else pid
-        span = p.tenure()  # ？ for an unknown start or end, never "今"
-        bname = name(bid, p.start)
-        d, y = dated(p.start)
-        parts = [f"{pname}任{bname}{p.post}（{span}）", p.note, pid, bid]
-        add(Entry("", "post", p.loc.file, p.loc.line, f"{pname} {bname}{p.post}", "\n".join(x for x in parts if x),
-                  p.id, d, y, p.classification.name, sorted(jurs(bid)), [bid] if bid else []))
-    for rid, person in a.people.items():
-        lines_ = [person.name, person.gender]
-        if person.born or person.died:
-            lines_.append(f"{person.born.chinese() if person.born else ''}—{person.died.chinese() if person.died else ''}")
-        j, b = set(), set()
-        for p in posts_of.get(rid, []):
-            bid = p.body.id if p.body else ""
-            lines_.append(f"{name(bid, p.start)}{p.post}")
-            j |= jurs(bid)
-            b |= {bid} if bid else set()
-        lines_ += [person.note, rid]
-        d, y = dated(person.born)
-        add(Entry("", "person", person.loc.file, person.loc.line, person.name or rid,
-                  "\n".join(x for x in lines_ if x), rid, d, y, person.classification.name, sorted(j), sorted(b)))
-
-    # staffing figures
-    for s in a.staffing:
-        bid = s.scope or ""
-        d, y = dated(s.date)
-        basis = BASIS_ZH.get(s.basis, s.basis)
-        parts = [f"{name(bid, s.date)}{s.system + '系统' if s.system else ''}{basis}{staffing_text(s.figures) if s.figures else '编制'}", s.note, bid]
-        add(Entry("", "staffing", s.loc.file, s.loc.line, f"{name(bid, s.date)} {basis}编制",
-                  "\n".join(x for x in parts if x), s.id, d, y, s.classification.name,
-                  [s.jurisdiction.id] if s.jurisdiction else sorted(jurs(bid)), [bid] if s.body else []))
-
-    # chapters, one entry per section; references shown as the names they stand for
-    book = a.book
-    if book is not None:
-        for ch in book.chapters():
-            def show(m: re.Match) -> str:
-                rid, text = m.group(1).strip(), m.group(3)
-                if text:
-                    return text
-                if rid in a.documents:
-                    return a.documents[rid].number or a.documents[rid].title
-                if rid in a.people:
-                    return a.people[rid].name
-                from .dates import DateError, parse_date
+    def documents(self) -> None:
+        """Documents and their transcriptions, a section an entry."""
+        a, jurs, dated, add, cited = self.a, self.jurs, self.dated, self.add, self.cited
+        root = Path(a.root)
+        for rid, doc in a.documents.items():
+            j: set[str] = set(jurs(doc.issuer_body.id if doc.issuer_body else None))
+            b: set[str] = {doc.issuer_body.id} if doc.issuer_body else set()
+            for jj, bb in cited.get(rid, []):
+                j |= jj
+                b |= bb
+            d, y = dated(doc.date)
+            parts = [doc.title, doc.description, doc.number, doc.issuer, doc.archive_ref, doc.note, rid]
+            add(Entry("", "document", doc.loc.file, doc.loc.line, doc.title or doc.description or rid, "\n".join(p for p in parts if p),
+                      rid, d, y, doc.classification.name, sorted(j), sorted(b)))
+            if doc.transcription is not None:
                 try:
-                    dd = parse_date(m.group(2).strip()) if m.group(2) else None
-                except DateError:
-                    dd = None
-                return name(rid, dd)
+                    text = doc.transcription.read_text(encoding="utf-8")
+                    rel = doc.transcription.resolve().relative_to(root.resolve()).as_posix()
+                except (OSError, UnicodeDecodeError, ValueError):
+                    continue
+                for line, head, body in _sections(text, 1):
+                    add(Entry("", "transcription", rel, line, f"{doc.title or rid}（全文）" + (f" · {head}" if head and head != doc.title else ""),
+                              body, rid, d, y, doc.classification.name, sorted(j), sorted(b), lines=True))
 
-            refs = {r.id for r in ch.refs}
-            j: set[str] = set()
-            for r in refs:
-                j |= jurs(r)
-            b = {r for r in refs if r in a.bodies}
-            body = REF_RE.sub(show, ch.body)
-            for line, head, text in _sections(body, ch.body_line):
-                first, last = line - ch.body_line, line - ch.body_line + text.count("\n")
-                lv = highest([ch.classification] + [p[0] for p in ch.passages
-                                                    if p[1] <= last and (p[2] < 0 or p[2] >= first)])
-                title = ch.title + (f" · {head}" if head and head != ch.title else "")
-                add(Entry("", "chapter", ch.path, line, title or ch.path, text, "", "", None, lv.name,
-                          sorted(j), sorted(b), lines=True))
-    return out
+    def people_and_posts(self) -> None:
+        a, name, jurs, dated, add = self.a, self.name, self.jurs, self.dated, self.add
+        posts_of: dict[str, list] = {}
+        for p in a.posts:
+            pid = p.person.id if p.person else ""
+            bid = p.body.id if p.body else ""
+            posts_of.setdefault(pid, []).append(p)
+            person = a.people.get(pid)
+            pname = person.name if person else pid
+            span = p.tenure()  # ？ for an unknown start or end, never "今"
+            bname = name(bid, p.start)
+            d, y = dated(p.start)
+            parts = [f"{pname}任{bname}{p.post}（{span}）", p.note, pid, bid]
+            add(Entry("", "post", p.loc.file, p.loc.line, f"{pname} {bname}{p.post}", "\n".join(x for x in parts if x),
+                      p.id, d, y, p.classification.name, sorted(jurs(bid)), [bid] if bid else []))
+        for rid, person in a.people.items():
+            lines_ = [person.name, person.gender]
+            if person.born or person.died:
+                lines_.append(f"{person.born.chinese() if person.born else ''}—{person.died.chinese() if person.died else ''}")
+            j, b = set(), set()
+            for p in posts_of.get(rid, []):
+                bid = p.body.id if p.body else ""
+                lines_.append(f"{name(bid, p.start)}{p.post}")
+                j |= jurs(bid)
+                b |= {bid} if bid else set()
+            lines_ += [person.note, rid]
+            d, y = dated(person.born)
+            add(Entry("", "person", person.loc.file, person.loc.line, person.name or rid,
+                      "\n".join(x for x in lines_ if x), rid, d, y, person.classification.name, sorted(j), sorted(b)))
+
+    def staffing(self) -> None:
+        from .model import BASIS_ZH
+        from .views.chronology import staffing_text
+
+        a, name, jurs, dated, add = self.a, self.name, self.jurs, self.dated, self.add
+        for s in a.staffing:
+            bid = s.scope or ""
+            d, y = dated(s.date)
+            basis = BASIS_ZH.get(s.basis, s.basis)
+            parts = [f"{name(bid, s.date)}{s.system + '系统' if s.system else ''}{basis}{staffing_text(s.figures) if s.figures else '编制'}", s.note, bid]
+            add(Entry("", "staffing", s.loc.file, s.loc.line, f"{name(bid, s.date)} {basis}编制",
+                      "\n".join(x for x in parts if x), s.id, d, y, s.classification.name,
+                      [s.jurisdiction.id] if s.jurisdiction else sorted(jurs(bid)), [bid] if s.body else []))
+
+    def chapters(self) -> None:
+        """A section of a chapter an entry; references shown as the names they stand for."""
+        from .chronicle import REF_RE
+        from .classification import highest
+
+        a, name, jurs, add = self.a, self.name, self.jurs, self.add
+        book = a.book
+        if book is not None:
+            for ch in book.chapters():
+                def show(m: re.Match) -> str:
+                    rid, text = m.group(1).strip(), m.group(3)
+                    if text:
+                        return text
+                    if rid in a.documents:
+                        return a.documents[rid].number or a.documents[rid].title
+                    if rid in a.people:
+                        return a.people[rid].name
+                    from .dates import DateError, parse_date
+                    try:
+                        dd = parse_date(m.group(2).strip()) if m.group(2) else None
+                    except DateError:
+                        dd = None
+                    return name(rid, dd)
+
+                refs = {r.id for r in ch.refs}
+                j: set[str] = set()
+                for r in refs:
+                    j |= jurs(r)
+                b = {r for r in refs if r in a.bodies}
+                body = REF_RE.sub(show, ch.body)
+                for line, head, text in _sections(body, ch.body_line):
+                    first, last = line - ch.body_line, line - ch.body_line + text.count("\n")
+                    lv = highest([ch.classification] + [p[0] for p in ch.passages
+                                                        if p[1] <= last and (p[2] < 0 or p[2] >= first)])
+                    title = ch.title + (f" · {head}" if head and head != ch.title else "")
+                    add(Entry("", "chapter", ch.path, line, title or ch.path, text, "", "", None, lv.name,
+                              sorted(j), sorted(b), lines=True))
 
 
 def _sections(text: str, first_line: int) -> list[tuple[int, str, str]]:
