@@ -656,3 +656,33 @@ def test_a_suspension_whose_resumption_the_source_does_not_give_is_not_printed_a
                                          "sources: [d-1990-3]}\n")
     _, _, found = derive(root)
     assert any(f.code == "schema-value" and "resume" in f.message for f in found)
+
+
+def test_a_restore_after_an_origin_dated_before_it_replays_in_that_order(tmp_path):
+    # an origin known only as "before the restore" (1968-03前) sorts after the restore (1968-03) in the 大事记 order;
+    # the replay must still set it up first: the restore was refused as having no set-up (the tester's A1 on
+    # 《金溪县志》浒湾镇, and the 办公室 "1968年3月复设" of 《莒南县志》)
+    from zhi.views.lineage import lineage, period_text
+
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/bgs.yaml", "id: cs-bgs\nkind: 其他\n")
+    write(root, "sources/events/bgs.yaml", """
+- {id: ev-bgs-0, type: establish, date: 1968-03前, body: cs-bgs, name: 办公室, jurisdiction: cs-xian, sources: [d-1956-1]}
+- {id: ev-bgs-1968, type: restore, date: 1968-03, body: cs-bgs, name: 测试县革命委员会办公室, previous_end: 不详,
+   wording: 复设, sources: [d-1956-1]}
+""")
+    a, h, found = derive(root)
+    assert errors(found) == []
+    t = h.get("cs-bgs")
+    assert len(t.lives) == 2 and str(t.lives[1].start) == "1968年3月"
+    assert sentence(a, h, "ev-bgs-1968") == "复设测试县革命委员会办公室。"
+    first = lineage(a, h, "cs-bgs").lives[0]
+    assert period_text(first.start, first.end) == "1968年3月前" and first.value == "终止时间不详"
+    # without previous_end the message says what is wrong: the period it restores had not ended, not "no set-up"
+    p = root / "sources/events/bgs.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace(" previous_end: 不详,\n  ", "\n  "), encoding="utf-8")
+    a, h, found = derive(root)
+    codes = [f.code for f in found if f.severity == "error"]
+    assert codes == ["body-exists"], errors(found)
+    msg = next(f.message for f in found if f.code == "body-exists")
+    assert "没有它此前的设立事件" not in msg and "previous_end: 不详" in msg

@@ -547,16 +547,21 @@ class _Replay:
             t = self.tl.get(r.id)
             if t is None:
                 continue
-            if _creates(e, r.id):
-                wanted = self.enders.get(r.id, []) if t.is_open() else []
+            if _creates(e, r.id) and e.type == "restore" and not t.lives:
+                # restoring what was set up at a date that sorts after it (an origin “1968-03前” and a restore in
+                # 1968-03): its set-up comes first, then its end if one is recorded
+                wanted_all = [self.creators.get(r.id, []), self.enders.get(r.id, [])]
+            elif _creates(e, r.id):
+                wanted_all = [self.enders.get(r.id, []) if t.is_open() else []]
             elif not t.is_open() and not (t.lives and e.date.earliest() <= t.lives[-1].end.latest()):
-                wanted = self.creators.get(r.id, [])
+                wanted_all = [self.creators.get(r.id, [])]
             else:
                 continue
-            for x in wanted:
-                if x is not e and id(x) in self.pending and x.date.earliest() <= e.date.latest():
-                    out.append(x)
-                    break
+            for wanted in wanted_all:
+                for x in wanted:
+                    if x is not e and id(x) in self.pending and x.date.earliest() <= e.date.latest():
+                        out.append(x)
+                        break
         return out
 
     @staticmethod

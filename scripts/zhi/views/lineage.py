@@ -62,8 +62,17 @@ class Lineage:
                 groups[-1][2].append(p)
             else:
                 groups.append((p.ref, p.value, [p]))
-        return [(ref, name, "、".join(f"{p.start or '？'}—{p.end}" if p.end else f"{p.start or '？'}起" for p in ps))
+        return [(ref, name, "、".join(period_text(p.start, p.end) if p.end else f"{p.start or '？'}起" for p in ps))
                 for ref, name, ps in groups]
+
+
+def period_text(start: Date | None, end: Date | None) -> str:
+    """1956年—1960年; a period known only to lie before one date, its start and its end alike (the former period
+    of a body restored with `previous_end: 不详` that existed “before” the restore): 1968年3月前, not
+    1968年3月前—1968年3月前."""
+    if start is not None and end is not None and start.same_as(end) and start.qualifier == "before":
+        return str(start)
+    return f"{start or '？'}—{end or ''}"
 
 
 def by_name_in_term(h: History, rid: str, posts: list[Post]) -> list[tuple[str, list[Post]]]:

@@ -63,6 +63,8 @@ def span_years(start: Date | None, end: Date | None, open_end: str = "") -> str:
     """A period of use in years, as the source leaves it: 1956—1960; 1956—至迟1966 (renamed some time between the
     start and 1966); 1956至1966年间—; an open end is ``open_end`` ("" while it goes on, "？" when unknown)."""
     first = start.years() if start else "？"
+    if start is not None and end is not None and start.same_as(end) and start.qualifier == "before":
+        return first   # known only to have been before the same date, start and end alike: 1968前
     if end is None:
         last = open_end
     elif start is not None and end.qualifier == "exact" and end.earliest().year == start.earliest().year \

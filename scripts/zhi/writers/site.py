@@ -24,7 +24,7 @@ from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
 from ..views.dashiji import dashiji
 from ..views.kaoyi import anchor_of, kaoyi_items
-from ..views.lineage import entries_by_event, lineage
+from ..views.lineage import entries_by_event, lineage, period_text
 from ..views.naming import name_on, names_with_jurisdiction
 from ..views.snapshot import difference, fate_unknown_note, members, snapshot
 from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
@@ -110,6 +110,7 @@ class SiteWriter:
                                       undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                                       finalize=_finalize)
         self.env.filters["cn"] = lambda d: d.chinese() if d else ""
+        self.env.filters["period"] = lambda p: period_text(p.start, p.end)
         self.env.filters["md"] = lambda s: Markup(md_escape(s))
         self.env.globals["rel"] = lambda page, to: Markup(rel(page, to))
         self.env.globals.update(kind_label=kind_label, dash=dash, figure_note=figure_note, basis_zh=BASIS_ZH)
