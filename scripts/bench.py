@@ -205,17 +205,6 @@ def _rebuild_stage(root: Path) -> dict:
     return {"pages": res.pages, **{k: round(v, 2) for k, v in res.timings.items()}, "seconds": seconds}
 
 
-def _record_search_bytes(pg) -> list[int]:
-    """The sizes of the search-index files the page fetches from now on (the search page itself excluded)."""
-    sizes: list[int] = []
-
-    def on_response(r) -> None:
-        if "/search/" in r.url and "?" not in r.url and not r.url.endswith("/search/"):
-            sizes.append(int(r.headers.get("content-length", 0)))
-    pg.on("response", on_response)
-    return sizes
-
-
 def _search_stage(root: Path) -> dict:
     """Build the site, time the search index, and run the queries in Chromium: recall and precision against
     the pages that contain each string, and the bytes each query fetches with an empty cache."""
@@ -225,7 +214,7 @@ def _search_stage(root: Path) -> dict:
 
     from playwright.sync_api import sync_playwright
     from zhi.build import build_edition, work_dir
-    from zhi.writers.search import collect, norm, write_index
+    from zhi.writers.search import collect, norm, record_index_fetches, write_index
 
     tmp = Path(tempfile.mkdtemp())
     out = tmp / "out"
@@ -248,7 +237,7 @@ def _search_stage(root: Path) -> dict:
             truth = {u for u, ti, x in texts if norm(q) in ti or norm(q) in x}
             ctx = browser.new_context()
             pg = ctx.new_page()
-            sizes = _record_search_bytes(pg)
+            sizes = record_index_fetches(pg)
             print(f"search: {q}", file=sys.stderr, flush=True)
             pg.goto(f"{url}/search/?q={q}")
             pg.wait_for_function("/页|没有/.test(document.getElementById('zhi-search-status').textContent)")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from test_site import QUERIES
-from zhi.writers.search import collect, norm
+from zhi.writers.search import collect, norm, record_index_fetches
 
 OUT = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
@@ -119,17 +119,6 @@ def test_search_finds_exactly_the_pages_containing_the_query(page, server, site)
     shot(page, "search")
 
 
-def _record_search_bytes(pg) -> list[int]:
-    """The sizes of the search-index files the page fetches from now on (the search page itself excluded)."""
-    sizes: list[int] = []
-
-    def on_response(r) -> None:
-        if "/search/" in r.url and "?" not in r.url and not r.url.endswith("/search/"):
-            sizes.append(int(r.headers.get("content-length", 0)))
-    pg.on("response", on_response)
-    return sizes
-
-
 def test_a_query_loads_a_small_part_of_the_index(browser, server, site):
     """With an empty cache, one query fetches the manifest, a shard per gram and the first screen's titles
     and snippets: far less than the whole index, and at most 300 KB."""
@@ -137,7 +126,7 @@ def test_a_query_loads_a_small_part_of_the_index(browser, server, site):
     for q in ("编制", "区财政局", "临编〔1984〕", "县计划经济委员会"):
         ctx = browser.new_context()
         pg = ctx.new_page()
-        sizes = _record_search_bytes(pg)
+        sizes = record_index_fetches(pg)
         _search_ui(pg, server, q)
         ctx.close()
         assert 0 < sum(sizes) <= min(300_000, index_bytes // 4), (q, sum(sizes), index_bytes)

@@ -307,3 +307,15 @@ def _write(path: Path, text: str) -> int:
     data = text.encode("utf-8")
     write_if_changed(path, data)  # unchanged files keep their time: the leak scanner skips them
     return len(data)
+
+
+def record_index_fetches(page) -> list[int]:
+    """The sizes of the index files a browser ``page`` (Playwright's) fetches from now on, the search page itself
+    excluded: what one query costs a reader, as the benchmark and the browser tests measure it."""
+    sizes: list[int] = []
+
+    def on_response(r) -> None:
+        if "/search/" in r.url and "?" not in r.url and not r.url.endswith("/search/"):
+            sizes.append(int(r.headers.get("content-length", 0)))
+    page.on("response", on_response)
+    return sizes
