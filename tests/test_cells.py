@@ -51,3 +51,24 @@ def test_exported_tables_hold_text_not_formulas(tmp_path):
     export_tables(a, derive_history(a), out, "public")
     assert formulas_in(out.read_bytes()) == []
     assert b"HYPERLINK" in b"".join(zipfile.ZipFile(out).read(n) for n in zipfile.ZipFile(out).namelist())
+
+
+def test_both_workbooks_come_from_one_writer_with_a_bold_frozen_header(tmp_path):
+    """The open-data workbook and zhi export are written by cells.workbook_bytes: the header bold and frozen
+    (below the whole archive's mark when there is one), the same bytes for the same data when stamped."""
+    from openpyxl import load_workbook
+
+    t = Table("x", "表", "说明", [Column("名称", "")], [["县委"]])
+    meta = {"title": "测试县机构编制志", "edition_zh": "公开版", "version": "v", "licence": "l", "epoch": 0}
+    assert xlsx_bytes([t], meta) == xlsx_bytes([t], meta)
+    ws = load_workbook(io.BytesIO(xlsx_bytes([t], meta)))["表"]
+    assert ws.freeze_panes == "A2" and ws["A1"].font.b and ws["A1"].value == "名称"
+    root = make_archive(tmp_path)
+    a = load_archive(root)
+    for edition, head in (("public", 1), (None, 2)):
+        out = tmp_path / f"{edition}.xlsx"
+        export_tables(a, derive_history(a), out, edition)
+        ws = load_workbook(out)["沿革"]
+        assert ws.freeze_panes == f"A{head + 1}" and ws.cell(head, 1).value == "名称" and ws.cell(head, 1).font.b
+        if edition is None:
+            assert ws["A1"].font.b and ws["A1"].font.color.rgb.endswith("B71C1C")

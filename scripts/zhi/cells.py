@@ -1,4 +1,5 @@
-"""Spreadsheet cells that stay text.
+"""Spreadsheet cells that stay text, and the one writer of .xlsx workbooks (the open-data download and
+``zhi export`` both use it).
 
 A record's text such as ``=HYPERLINK("http://…")`` or ``@SUM(…)`` is data. Written as it is into a CSV or an .xlsx,
 Excel and WPS would run it as a formula when a reader opens the download (CSV/formula injection). In .xlsx every
@@ -8,7 +9,11 @@ an apostrophe, as spreadsheet programs themselves show text typed that way. Plai
 
 from __future__ import annotations
 
+import datetime as _dt
+import io
 import re
+import zipfile
+from dataclasses import dataclass, field
 
 _FORMULA_START = re.compile(r"^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]")   # also the full-width ＝＋－＠
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -35,3 +40,64 @@ def xlsx_row(ws, row: list) -> list:
         else:
             out.append(v)
     return out
+
+
+@dataclass
+class Sheet:
+    """One worksheet: a bold header frozen at the top, then the rows (text cells stay text)."""
+
+    title: str
+    header: list[str]
+    rows: list[list] = field(default_factory=list)
+    mark: str = ""     # a line in bold red above the header (the whole archive's 不得外传), or none
+    plain: bool = False  # rows only: no header, nothing frozen (a sheet of notes)
+
+
+def workbook_bytes(sheets: list[Sheet], title: str | None = None, stamp: _dt.datetime | None = None) -> bytes:
+    """The workbook, streamed (a tenfold archive's sheets are written without a cell model). With ``stamp``,
+    the same bytes for the same sheets: the workbook and every member of its zip dated ``stamp``, not the clock."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for sh in sheets:
+        ws = wb.create_sheet(sh.title[:31])
+        if not sh.plain:
+            ws.freeze_panes = "A3" if sh.mark else "A2"
+        if sh.mark:
+            cell = WriteOnlyCell(ws, value=sh.mark)
+            cell.font = Font(bold=True, color="B71C1C")
+            ws.append([cell])
+        if not sh.plain:
+            header = []
+            for c in sh.header:
+                cell = WriteOnlyCell(ws, value=c)
+                cell.font = bold
+                header.append(cell)
+            ws.append(header)
+        for r in sh.rows:
+            ws.append(xlsx_row(ws, r))
+    if stamp is not None:
+        wb.properties.created = wb.properties.modified = stamp
+    if title is not None:
+        wb.properties.title = title
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _fixed_zip_times(buf.getvalue(), stamp) if stamp is not None else buf.getvalue()
+
+
+def _fixed_zip_times(data: bytes, stamp: _dt.datetime) -> bytes:
+    """The same workbook bytes for the same data: every member dated by the build's date, not the clock."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the saving time as "modified"
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode(),
+                              data)
+            z.writestr(zipfile.ZipInfo(info.filename, when), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cells import xlsx_row
+from .cells import Sheet, workbook_bytes
 from .classification import parse_level
 from .dates import DateError, parse_date
 from .docno import normalise_docno
@@ -562,30 +562,18 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
     """The 沿革、任免、编制 tables of ``edition`` (public or internal: what that edition may hold), or of the
     whole archive when ``edition`` is None — then every sheet starts with a marking and every row carries its
     密级. Returns the number of rows per sheet."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     from .editions import filter_archive
     from .history import Timeline, derive_history
 
     a = filter_archive(archive, edition) if edition else archive
     h = derive_history(a) if edition else history
-    wb = Workbook()
-    counts: dict[str, int] = {}
+    sheets: list[Sheet] = []
 
     def sheet(title: str, header: list[str], rows: list[list[str]], levels: list[str]) -> None:
-        ws = wb.create_sheet(title)
         if edition is None:
-            ws.append([WHOLE_ARCHIVE_MARK])
-            ws.cell(1, 1).font = Font(bold=True, color="B71C1C")
             header = header + ["密级"]
             rows = [r + [lv] for r, lv in zip(rows, levels, strict=True)]
-        ws.append(header)
-        for c in ws[ws.max_row]:
-            c.font = Font(bold=True)
-        for r in rows:
-            ws.append(xlsx_row(ws, r))
-        counts[title] = len(rows)
+        sheets.append(Sheet(title, header, rows, mark=WHOLE_ARCHIVE_MARK if edition is None else ""))
 
     def d(x) -> str:
         return x.chinese() if x is not None else ""
@@ -639,10 +627,9 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
                      BASIS_ZH.get(s.basis, s.basis)] + [posts.get(k) for k in kinds] + [leaders.get(k) for k in ranks])
         levels.append(str(s.classification))
     sheet("编制", ["机构", "日期", "口径", *kinds, *(f"领导职数（{k}）" for k in ranks)], rows, levels)
-    del wb[wb.sheetnames[0]]
     out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
-    return counts
+    out.write_bytes(workbook_bytes(sheets))
+    return {sh.title: len(sh.rows) for sh in sheets}
 
 
 __all__ = ["TABLE_SUFFIXES", "TableError", "export_tables", "plan_table", "read_rows", "write_plan"]

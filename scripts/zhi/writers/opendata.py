@@ -18,11 +18,10 @@ import functools
 import io
 import json
 import re
-import zipfile
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from ..cells import csv_row, xlsx_row
+from ..cells import Sheet, csv_row, workbook_bytes
 from ..citations import split
 from ..dates import Date
 from ..history import History, Span, Timeline
@@ -703,48 +702,12 @@ def csv_bytes(t: Table) -> bytes:
 
 
 def xlsx_bytes(tables: list[Table], meta: dict) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    wb = Workbook(write_only=True)  # streamed: a tenfold archive's sheets are written without a cell model
-    about = wb.create_sheet("说明")
-    for row in (["书名", meta["title"]], ["版本", meta["edition_zh"]], ["数据版本", meta["version"]],
-                ["许可", meta["licence"]], ["说明", "各工作表的列见网站“数据下载”页的数据字典"]):
-        about.append(xlsx_row(about, row))
-    bold = Font(bold=True)
-    for t in tables:
-        ws = wb.create_sheet(t.title[:31])
-        ws.freeze_panes = "A2"
-        header = []
-        for c in t.columns:
-            cell = WriteOnlyCell(ws, value=c.name)
-            cell.font = bold
-            header.append(cell)
-        ws.append(header)
-        for r in t.rows:
-            ws.append(xlsx_row(ws, r))
+    about = [["书名", meta["title"]], ["版本", meta["edition_zh"]], ["数据版本", meta["version"]],
+             ["许可", meta["licence"]], ["说明", "各工作表的列见网站“数据下载”页的数据字典"]]
+    sheets = [Sheet("说明", [], about, plain=True)]
+    sheets += [Sheet(t.title, [c.name for c in t.columns], t.rows) for t in tables]
     stamp = _dt.datetime.fromtimestamp(meta["epoch"], _dt.UTC).replace(tzinfo=None)
-    wb.properties.created = wb.properties.modified = stamp
-    wb.properties.title = meta["title"]
-    buf = io.BytesIO()
-    wb.save(buf)
-    return _fixed_zip_times(buf.getvalue(), stamp)
-
-
-def _fixed_zip_times(data: bytes, stamp: _dt.datetime) -> bytes:
-    """The same workbook bytes for the same data: every member dated by the build's date, not the clock."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the saving time as "modified"
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode(),
-                              data)
-            z.writestr(zipfile.ZipInfo(info.filename, when), data, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+    return workbook_bytes(sheets, meta["title"], stamp)
 
 
 @dataclass
