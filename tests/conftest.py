@@ -102,6 +102,20 @@ def write(root: Path, rel: str, text: str) -> None:
     p.write_text(text, encoding="utf-8")
 
 
+def archive_with(tmp_path: Path, events: str = "", bodies: dict[str, str] | None = None,
+                 files: dict[str, str] | None = None) -> Path:
+    """The base archive with the events of ``events`` (YAML, in sources/events/x.yaml), a body file for each
+    id → 类别 of ``bodies`` (sources/bodies/x.yaml), and ``files`` (path → text) written over it."""
+    root = make_archive(tmp_path)
+    if bodies:
+        write(root, "sources/bodies/x.yaml", "".join(f"- id: {rid}\n  kind: {kind}\n" for rid, kind in bodies.items()))
+    if events:
+        write(root, "sources/events/x.yaml", events)
+    for rel, text in (files or {}).items():
+        write(root, rel, text)
+    return root
+
+
 @pytest.fixture
 def base_archive(tmp_path):
     return make_archive(tmp_path)

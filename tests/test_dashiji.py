@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_archive, write
+from conftest import ROOT, archive_with, make_archive
 from zhi.chronicle import load_book
 from zhi.editions import filter_archive
 from zhi.history import derive_history
@@ -117,18 +117,13 @@ def test_memos_are_sorted_in_and_the_internal_one_stays_internal():
         assert items[i - 1].date.sort_key() <= items[i].date.sort_key() <= items[i + 1].date.sort_key()
 
 
-def _archive(tmp_path: Path, events: str, extra: dict[str, str] | None = None) -> Path:
-    root = make_archive(tmp_path)
-    write(root, "sources/events/extra.yaml", events)
-    write(root, "sources/documents/d9.yaml", "id: d-9\nnumber: 测〔1966〕9号\nissuer: 测试县人民委员会\n"
-                                             "date: 1966-05-10\ntitle: 关于机构调整的通知\n")
-    for rel, text in (extra or {}).items():
-        write(root, rel, text)
-    return root
+# the document the small archives below cite for their changes of 1966
+D9 = {"sources/documents/d9.yaml": "id: d-9\nnumber: 测〔1966〕9号\nissuer: 测试县人民委员会\n"
+                                   "date: 1966-05-10\ntitle: 关于机构调整的通知\n"}
 
 
 def test_a_bare_name_is_printed_with_its_superior(tmp_path):
-    root = _archive(tmp_path, """
+    root = archive_with(tmp_path, """
 - id: ev-bgs
   type: establish
   date: 1960-01-01
@@ -141,7 +136,7 @@ def test_a_bare_name_is_printed_with_its_superior(tmp_path):
   date: 1966-05-10
   body: cs-bgs
   sources: [d-9]
-""", {"sources/bodies/bgs.yaml": "id: cs-bgs\nkind: 政府工作部门\n"})
+""", bodies={"cs-bgs": "政府工作部门"}, files=D9)
     a = load_archive(root)
     h = derive_history(a)
     plain = [en.plain() for en in chronology(a, h)]
@@ -151,7 +146,7 @@ def test_a_bare_name_is_printed_with_its_superior(tmp_path):
 
 def test_a_grouped_entry_in_the_public_edition_holds_nothing_secret(tmp_path):
     """Canary: a secret change made by the same document on the same day as a public one."""
-    root = _archive(tmp_path, """
+    root = archive_with(tmp_path, """
 - id: ev-a
   type: abolish
   date: 1966-05-10
@@ -170,7 +165,7 @@ def test_a_grouped_entry_in_the_public_edition_holds_nothing_secret(tmp_path):
   date: 1966-05-10
   body: cs-jiwei
   sources: [d-9]
-""", {"sources/bodies/canary.yaml": "id: cs-canary\nkind: 政府工作部门\nclassification: 秘密\n"})
+""", files=D9 | {"sources/bodies/canary.yaml": "id: cs-canary\nkind: 政府工作部门\nclassification: 秘密\n"})
     raw = load_archive(root)
     rules = Rules.from_options({"reform": 2})
     for edition in ("public", "internal"):
@@ -182,7 +177,7 @@ def test_a_grouped_entry_in_the_public_edition_holds_nothing_secret(tmp_path):
 
 
 def test_overrides_and_rules_are_read_and_wrong_values_are_reported(tmp_path):
-    root = _archive(tmp_path, """
+    root = archive_with(tmp_path, """
 - id: ev-x
   type: abolish
   date: 1966-05-10
@@ -195,7 +190,7 @@ def test_overrides_and_rules_are_read_and_wrong_values_are_reported(tmp_path):
   body: cs-jiwei
   大事记: 也许
   sources: [d-9]
-""", {"sources/house-style.yaml": "dashiji:\n  reform: 多\n  kinds: [人大机关, 人大]\n  colour: red\n"})
+""", files=D9 | {"sources/house-style.yaml": "dashiji:\n  reform: 多\n  kinds: [人大机关, 人大]\n  colour: red\n"})
     a = load_archive(root)
     bad = [f for f in a.findings if f.code == "schema-value"]
     assert bad and "只能写“收”" in bad[0].message and bad[0].loc.line > 0
@@ -209,7 +204,7 @@ def test_overrides_and_rules_are_read_and_wrong_values_are_reported(tmp_path):
 
 def test_memo_needs_a_source_and_is_checked_like_prose(tmp_path):
     from zhi.checks import run_checks
-    root = _archive(tmp_path, "[]\n", {"sources/memos/m.yaml": """
+    root = archive_with(tmp_path, "[]\n", files=D9 | {"sources/memos/m.yaml": """
 - date: 1966-05-16
   text: 县委召开扩大会议，成立县文化革命领导小组
   sources: []
@@ -279,7 +274,7 @@ def test_built_site_keeps_a_grouped_secret_out_and_the_full_list_in(tmp_path):
     from conftest import with_theme
     from zhi.build import build_edition
 
-    root = with_theme(_archive(tmp_path, """
+    root = with_theme(archive_with(tmp_path, """
 - {id: ev-ka, type: establish, date: 1960, body: cs-ka, name: 测试县档案科, parent: cs-zhengfu, sources: [d-1956-1]}
 - {id: ev-kb, type: establish, date: 1960, body: cs-kb, name: 测试县统计科, parent: cs-zhengfu, sources: [d-1956-1]}
 - id: ev-a
@@ -301,8 +296,8 @@ def test_built_site_keeps_a_grouped_secret_out_and_the_full_list_in(tmp_path):
   body: cs-kb
   dashiji: 收
   sources: [d-9]
-""", {"sources/bodies/canary.yaml": "id: cs-canary\nkind: 政府工作部门\nclassification: 秘密\n",
-      "sources/bodies/k.yaml": "- {id: cs-ka, kind: 政府工作部门}\n- {id: cs-kb, kind: 政府工作部门}\n",
+""", bodies={"cs-ka": "政府工作部门", "cs-kb": "政府工作部门"},
+      files=D9 | {"sources/bodies/canary.yaml": "id: cs-canary\nkind: 政府工作部门\nclassification: 秘密\n",
       "sources/memos/m.yaml": "- date: 1966-05\n  text: 测试县人民委员会召开会议，研究机构调整。\n  sources: [d-9]\n"}))
     out = build_edition(root, pdf=False).out
     raw = (out / "dashiji" / "index.html").read_text(encoding="utf-8")

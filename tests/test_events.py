@@ -3,7 +3,7 @@ merges, break-ups with one known successor, functions moved to or from a body ou
 
 Each test reads what the book derives: the 大事记 sentence, the lineage, the snapshot on a date."""
 
-from conftest import make_archive, write
+from conftest import archive_with, make_archive, write
 from zhi.checks import run_checks
 from zhi.dates import parse_date
 from zhi.history import derive_history
@@ -34,8 +34,7 @@ def rows(a, h, date, jur="cs-xian"):
 
 
 def test_restore_by_old_id_after_a_merge_prints_huifu(tmp_path):
-    root = make_archive(tmp_path)
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, """
 - id: ev-restore
   type: 恢复
   date: 1987-05
@@ -55,8 +54,7 @@ def test_restore_by_old_id_after_a_merge_prints_huifu(tmp_path):
 
 
 def test_restore_of_a_living_body_is_refused(tmp_path):
-    root = make_archive(tmp_path)
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, """
 - id: ev-restore
   type: restore
   date: 1970
@@ -68,8 +66,7 @@ def test_restore_of_a_living_body_is_refused(tmp_path):
 
 
 def test_co_location_keeps_both_bodies_and_shows_in_the_snapshot(tmp_path):
-    root = make_archive(tmp_path)
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, """
 - id: ev-hs
   type: 合署办公
   date: 1960-03
@@ -94,8 +91,7 @@ def test_co_location_keeps_both_bodies_and_shows_in_the_snapshot(tmp_path):
 
 
 def test_separating_bodies_that_never_shared_an_office_is_an_error(tmp_path):
-    root = make_archive(tmp_path)
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, """
 - id: ev-fk
   type: separate
   date: 1962-07
@@ -107,8 +103,7 @@ def test_separating_bodies_that_never_shared_an_office_is_an_error(tmp_path):
 
 
 def test_suspension_is_not_abolition(tmp_path):
-    root = make_archive(tmp_path)
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, """
 - id: ev-stop
   type: 停止活动
   date: 1966-08
@@ -142,8 +137,7 @@ def test_suspension_is_not_abolition(tmp_path):
 
 
 def test_resume_without_suspension_is_an_error(tmp_path):
-    root = make_archive(tmp_path)
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, """
 - id: ev-go
   type: resume
   date: 1969-10
@@ -155,9 +149,7 @@ def test_resume_without_suspension_is_an_error(tmp_path):
 
 
 def test_reorganise_one_to_one_is_a_new_identity(tmp_path):
-    root = make_archive(tmp_path)
-    write(root, "sources/bodies/x.yaml", "id: cs-shengchan\nkind: 政府工作部门\n")
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, bodies={"cs-shengchan": "政府工作部门"}, events="""
 - id: ev-gz
   type: 改组
   date: 1968-02
@@ -182,9 +174,7 @@ def test_reorganise_one_to_one_is_a_new_identity(tmp_path):
 
 
 def test_n_to_m_reorganisation_keeps_survivors(tmp_path):
-    root = make_archive(tmp_path)
-    write(root, "sources/bodies/x.yaml", "id: cs-new\nkind: 政府工作部门\n")
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, bodies={"cs-new": "政府工作部门"}, events="""
 - id: ev-nm
   type: reorganise
   date: 1990-01
@@ -242,9 +232,7 @@ def test_merge_where_one_part_survives(tmp_path):
 
 
 def test_break_up_with_one_known_successor(tmp_path):
-    root = make_archive(tmp_path)
-    write(root, "sources/bodies/x.yaml", "id: cs-wujia\nkind: 政府工作部门\n")
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, bodies={"cs-wujia": "政府工作部门"}, events="""
 - id: ev-split
   type: split
   date: 1995
@@ -263,9 +251,7 @@ def test_break_up_with_one_known_successor(tmp_path):
 
 
 def test_break_up_with_one_successor_needs_rest_unknown(tmp_path):
-    root = make_archive(tmp_path)
-    write(root, "sources/bodies/x.yaml", "id: cs-wujia\nkind: 政府工作部门\n")
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, bodies={"cs-wujia": "政府工作部门"}, events="""
 - id: ev-split
   type: split
   date: 1995
@@ -349,8 +335,7 @@ def test_jurisdiction_parent_and_level_over_time_and_superiors_outside_the_volum
 
 
 def test_jurisdiction_end_without_recorded_fates_is_one_warning_and_quxiang_buxiang(tmp_path):
-    root = make_archive(tmp_path)
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, """
 - id: ev-end
   type: abolish
   date: 1995-01-01
@@ -491,8 +476,7 @@ def test_a_kind_the_source_does_not_give_is_printed_as_unknown(tmp_path):
 def test_restore_whose_earlier_end_the_source_does_not_date_invents_no_abolition(tmp_path):
     # found by a tester on 《金溪县志》 (赣府厅字[1984]166号: 1984年5月31日 恢复浒湾镇; when the 镇 had ended is not
     # recorded): the editor had to invent an abolish event, printed in the 大事记. `previous_end: 不详` says it.
-    root = make_archive(tmp_path)
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, """
 - id: ev-restore
   type: restore
   date: 1960-05-31
@@ -514,8 +498,7 @@ def test_restore_whose_earlier_end_the_source_does_not_date_invents_no_abolition
 
 
 def test_previous_end_unknown_is_refused_when_the_archive_records_the_end_or_takes_any_other_value(tmp_path):
-    root = make_archive(tmp_path)
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, """
 - id: ev-restore
   type: restore
   date: 1970
@@ -634,8 +617,7 @@ def test_a_year_before_1000_is_typable_and_one_bad_date_is_reported_once(tmp_pat
 def test_a_suspension_whose_resumption_the_source_does_not_give_is_not_printed_as_lasting(tmp_path):
     # found by a tester on 《金溪县志》 (文革开始时 县档案馆 日常工作被迫停顿, 1966; no resumption recorded, the body
     # renamed 1970): the page printed 日常工作被迫停顿（1966年—） as if suspended until the 下限 or its end
-    root = make_archive(tmp_path)
-    write(root, "sources/events/x.yaml", """
+    root = archive_with(tmp_path, """
 - id: ev-stop
   type: suspend
   date: 1966
