@@ -79,7 +79,7 @@ yaml_chars = st.sampled_from(list("- :\n  []{}'\"#&*!|>%@`,?测试机构编制19
                              ["id: ", "type: ", "merge", "date: ", "before: ", "after: ", "body: ", "sources: "])
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(yaml_chars, max_size=60).map("".join))
 def test_loader_never_raises_on_garbage(tmp_path, text):
     root = Path(tmp_path) / "g"

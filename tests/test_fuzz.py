@@ -13,7 +13,7 @@ from zhi.writers.prose import ProseRenderer
 DATEISH = st.text(alphabet="0123456789-年月日约前后以之至.~<>/ ～", max_size=24)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=600)
 @given(st.one_of(DATEISH, st.text(max_size=20), st.integers(-10**6, 10**6)))
 def test_date_parser_only_raises_date_error(text):
     try:
@@ -24,7 +24,7 @@ def test_date_parser_only_raises_date_error(text):
     assert d.sort_key() and d.iso() and d.chinese()
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=600)
 @given(st.text(alphabet="冀编办〔〕()（）[]【】0123456789号第 字", max_size=20))
 def test_docno_parser_never_raises(text):
     d = parse_docno(text)
@@ -37,7 +37,7 @@ PROSE = st.lists(st.sampled_from(["[[", "]]", "@", "|", "cs-jiwei", "d-1984-7", 
                                   "机构", "1990", "..", "x"]), max_size=40).map("".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(PROSE)
 def test_prose_syntax_never_breaks_check_or_render(tmp_path, text):
     import tempfile

@@ -198,7 +198,7 @@ def test_extract_details():
     assert extract("").title == ""
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(list("秘密★机内部资料关于的通知临编〔〕()（）第号年月日一二三四五六七八九十〇"
                                               "0123456789 \n|#*-[]^:委员会政府")) | st.characters(), max_size=400))
 def test_extract_never_raises(text):
@@ -210,7 +210,7 @@ def test_extract_never_raises(text):
     assert importer.base_id(ex.number, ex.date, text[:20]).startswith("doc-")
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=200))
 def test_import_random_text_files_never_raises(tmp_path_factory, text):
     root = make_archive(tmp_path_factory.mktemp("fuzz"))

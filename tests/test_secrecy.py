@@ -178,7 +178,7 @@ def front_matter(draw):
     return f"{lead}{open_}{nl}{title}{sp()}{key}{colon}{word}{sp()}{nl}{close}{nl}{nl}# 附记{nl}{nl}{CANARY}。{nl}"
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=120, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(front_matter())
 def test_property_front_matter_mutations_never_publish(tmp_path, text):
     root = with_chapter(make_archive(Path(tempfile.mkdtemp(dir=tmp_path))), text)
@@ -204,7 +204,7 @@ def passages(draw):
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(passages())
 def test_property_passage_mutations_never_publish(tmp_path, text):
     root = with_chapter(make_archive(Path(tempfile.mkdtemp(dir=tmp_path))), "---\ntitle: 附记\n---\n\n" + text)
