@@ -15,6 +15,7 @@ from zhi.loader import load_archive
 from zhi.views.indexes import body_index
 from zhi.views.lineage import lineage
 from zhi.views.snapshot import snapshot
+from zhi.views.staffing import figures
 
 
 def _archive(tmp_path: Path, files: dict[str, str]):
@@ -398,7 +399,7 @@ def test_a_seat_stated_without_a_move_is_not_printed_as_a_move(tmp_path):
 """
     _, a, h = _archive(tmp_path, files)
     assert _serious(a) == []
-    assert _sentences(a, h, {"ev-seat-1", "ev-seat-2"}) == {"ev-seat-1": "2月16日 邵东县县人民政府驻甲镇。",
+    assert _sentences(a, h, {"ev-seat-1", "ev-seat-2"}) == {"ev-seat-1": "2月16日 邵东县人民政府驻甲镇。",
                                                            "ev-seat-2": "是年 邵东县驻地迁至乙镇。"}
     assert [(p.value, p.start.chinese(), p.end.chinese() if p.end else None) for p in lineage(a, h, "sd-xian").seats] \
         == [("甲镇", "1952年2月16日", "1953年"), ("乙镇", "1953年", None)]
@@ -434,3 +435,40 @@ def test_a_body_in_preparation_may_have_leaders_before_it_is_set_up(tmp_path):
     files["sources/events/jw.yaml"] = "- id: ev-jw\n" + files["sources/events/jw.yaml"].split("- id: ev-jw\n")[1]
     _, a, _ = _archive(tmp_path / "2", files)
     assert [f.code for f in _serious(a)] == ["body-not-yet"]
+
+
+def test_a_seat_wording_does_not_repeat_the_level_word_but_a_category_keeps_it(tmp_path):
+    """Tester on 《永修县志》: wording 县人民政府 printed 永修县县人民政府; 县级机关 and 县治 keep their 县."""
+    files = dict(SHAODONG)
+    files["sources/events/seat.yaml"] = """
+- {id: ev-s1, type: 驻, date: 1952-02-16, body: sd-xian, seat: 甲镇, wording: 县级机关, sources: [d-1956-1]}
+- {id: ev-s2, type: move-seat, date: 1953, body: sd-xian, seat: 乙镇, wording: 县治, sources: [d-1956-1]}
+- {id: ev-s3, type: move-seat, date: 1954, body: sd-xian, seat: 丙镇, wording: 县人委, sources: [d-1956-1]}
+"""
+    _, a, h = _archive(tmp_path, files)
+    assert _sentences(a, h, {"ev-s1", "ev-s2", "ev-s3"}) == {"ev-s1": "2月16日 邵东县县级机关驻甲镇。",
+                                                             "ev-s2": "是年 邵东县县治迁至乙镇。",
+                                                             "ev-s3": "是年 邵东县人委迁至丙镇。"}
+
+
+def test_the_beginning_or_end_of_a_month_prints_as_the_source_wrote_it():
+    """Tester on 《永修县志》: 1954年3月初 printed 1954年3月月初."""
+    assert parse_date("1954年3月初").chinese() == "1954年3月初"
+    assert parse_date("1949年9月底").chinese() == "1949年9月底"
+    assert parse_date("1958年3月上旬").chinese() == "1958年3月上旬"
+    assert parse_date("1954年3月初").start.within_year() == "3月初"
+
+
+def test_a_record_of_leader_posts_alone_prints_no_headcount(tmp_path):
+    """Tester on 《永修县志》: a staffing record giving only 领导职数 printed 核定编制 0 in the 一览."""
+    files = dict(SILENT)
+    files["sources/staffing/lead.yaml"] = ("- body: cs-gongye\n  date: 1985\n  basis: 核定\n"
+                                           "  figures: {领导职数: {局长: 1}}\n  sources: [d-1990-3]\n")
+    _, a, h = _archive(tmp_path, files)
+    rows = {r.name: r for r in snapshot(a, h, "cs-xian", parse_date("1985-12-31"), figures(a))}
+    assert rows["测试县工业局"].approved_text() == "—"
+    files["sources/staffing/lead.yaml"] = ("- body: cs-gongye\n  date: 1985\n  basis: 核定\n"
+                                           "  figures: {行政编制: 6, 领导职数: {局长: 1}}\n  sources: [d-1990-3]\n")
+    _, a, h = _archive(tmp_path / "with", files)
+    rows = {r.name: r for r in snapshot(a, h, "cs-xian", parse_date("1985-12-31"), figures(a))}
+    assert rows["测试县工业局"].approved_text() == "6"

@@ -116,6 +116,8 @@ class Point:
             s += f"{self.month}月"
         if self.day:
             s += f"{self.day}日"
+        if self.part.startswith("月") and s.endswith("月"):
+            return s + self.part[1:]  # 3月初, 3月底 (the month's 月 is the part's own)
         return s + self.part
 
     def chinese(self) -> str:

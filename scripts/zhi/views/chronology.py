@@ -31,6 +31,18 @@ class Mention:
 
 Segment = str | Mention
 
+# What a seat's wording may name after the jurisdiction's own level word: 县人民政府, 县委, 县革委 (so that
+# 永修县 + 县人民政府 reads 永修县人民政府); 县级机关, 县治 keep theirs (繁峙县县级机关, 邵东县县治).
+_ORGAN_STARTS = ("人民", "政府", "委", "人委", "革命委员会", "革委", "公署", "署")
+
+
+def _organ_of(place: str, wording: str | None) -> str:
+    """The wording of a seat event as it follows the jurisdiction's name, its level word not repeated."""
+    w = wording or ""
+    if len(w) > 1 and place.endswith(w[0]) and w[1:].startswith(_ORGAN_STARTS):
+        return w[1:]
+    return w
+
 
 @dataclass
 class Entry:
@@ -355,10 +367,12 @@ class _Writer:
 
     def _move_seat(self, e: Event) -> list[Segment]:
         before = ["由", e.seat_before] if e.seat_before else []
-        return [self.now(e.body.id, e), e.wording or "驻地"] + before + ["迁至", e.seat]
+        place = self.now(e.body.id, e)
+        return [place, _organ_of(place.text, e.wording) or "驻地"] + before + ["迁至", e.seat]
 
     def _seat(self, e: Event) -> list[Segment]:
-        return [self.now(e.body.id, e), (e.wording or "") + "驻", e.seat]
+        place = self.now(e.body.id, e)
+        return [place, _organ_of(place.text, e.wording) + "驻", e.seat]
 
     def _cede(self, e: Event) -> list[Segment]:
         counted = counts_text(e.divisions)

@@ -130,7 +130,9 @@ def in_force(figs: list[Figure], basis: str, d: Date, cuts: list[Date] = (), sys
     """The figure of ``basis`` that stands on d among one scope's figures (see the module's semantics)."""
     best = None
     for f in figs:
-        if f.basis == basis and f.system == system and _dated_by(f, d):
+        # a record of 领导职数 alone says nothing of the headcount: it neither stands as one (an invented 0) nor
+        # ends the one before it
+        if f.basis == basis and f.system == system and f.staffing.posts and _dated_by(f, d):
             best = f
     if best is None:
         return None
