@@ -212,3 +212,32 @@ def test_huixian_builds_a_site_that_says_what_the_sources_say(tmp_path):
     for _, sentence in HUIXIAN:
         assert sentence.rstrip("。") in text
     assert "1967年前　恢复" not in text
+
+
+def test_open_data_keeps_the_day_a_leader_was_seen_in_office():
+    from zhi.writers.opendata import OpenData
+
+    a, h = _load("huixian")
+    t = OpenData(a, h, {}).posts()
+    cols = [c.name for c in t.columns]
+    rows = [dict(zip(cols, r)) for r in t.rows]
+    huang = next(r for r in rows if r["姓名"] == "黄步祥")
+    assert (huang["起"], huang["止"], huang["在任日期"]) == ("不详", "不详", "1981年3月1日")
+    assert next(r for r in rows if r["姓名"] == "常佐存" and r["职务"] == "组长")["在任日期"] == ""
+
+
+def test_a_refused_restore_is_reported_once_not_cascaded(tmp_path):
+    """A restore with no earlier record and no previous_end: one error where it is written; the merge, the
+    co-location and the post that name the body later do not each claim it was “not yet set up (set up in …)”."""
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/r.yaml", "- {id: cs-sy, kind: 政府工作部门}\n- {id: cs-gx, kind: 不详}\n")
+    write(root, "sources/people/r.yaml", "- {id: p-r, name: 某乙}\n")
+    write(root, "sources/posts/r.yaml", "- {person: p-r, body: cs-sy, post: 局长, from: 1972, to: 不详}\n")
+    write(root, "sources/events/r.yaml", """
+- {id: r1, type: restore, date: 1971-06, body: cs-sy, name: 测试县商业局, jurisdiction: cs-xian, sources: [d-1956-1]}
+- {id: r2, type: establish, date: 1971-06前, body: cs-gx, name: 测试县供销合作社, jurisdiction: cs-xian, sources: [d-1956-1]}
+- {id: r3, type: merge, wording: 合并, date: 1971-06, before: [cs-gx, cs-sy], after: cs-sy, sources: [d-1956-1]}
+""")
+    a = load_archive(root)
+    errors = [(f.code, f.loc.file) for f in run_checks(a) if f.severity == "error"]
+    assert errors == [("body-not-yet", "sources/events/r.yaml")], errors

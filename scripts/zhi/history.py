@@ -196,8 +196,9 @@ class History:
     timelines: dict[str, Timeline]
     events: list[Event]  # in 大事记 order
     findings: list[Finding]
-    # ids set up only by an event whose date could not be read (reported once, as date-invalid): the checks do not
-    # cascade "no origin" / "does not exist then" from them
+    # ids set up only by an event whose date could not be read (reported once, as date-invalid), or only by a
+    # restore that was refused (reported once, where it is written): the checks do not cascade "no origin" /
+    # "does not exist then" from them
     undated: set[str] = field(default_factory=set)
 
     def get(self, rid: str) -> Timeline | None:
@@ -285,11 +286,13 @@ class _Replay:
                           f"恢复事件（{d}）涉及{self.label(nb.id)}，但档案中没有它此前的设立事件；恢复的是原有机构，"
                           f"档案里有它原来的设立、撤销的，请补记；来源只记“恢复”、此前情况未载的，在恢复事件上写"
                           f"“previous_end: 不详”（不要编造设立、撤销事件）", e.loc)
+                self.undated.add(nb.id)  # reported here once; its later events are not cascaded into “not yet”
                 return
             if not nb.name:
                 self.warn("schema-missing", "error",
                           f"恢复事件（{d}）是档案中{nb.id}的第一条记录，没有此前的名称可以沿用；请写“name（名称）”",
                           e.loc)
+                self.undated.add(nb.id)
                 return
             t.earlier_unknown = e
         if t.start is not None:

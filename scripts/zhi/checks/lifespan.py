@@ -24,6 +24,8 @@ def _alive_check(h: History, ref: Ref | None, d: Date | None, what: str) -> Iter
     name = f"{t.current_name()}（{t.id}）"
     if t.prepared_on(d) is not None and not t.alive_on(d):
         return  # in 筹建: a 筹备组 has leaders and staff before the body is formally set up
+    if t.start is None and ref.id in h.undated:
+        return  # its setting up (or restore) was refused where it is written: not cascaded here
     if t.start is None or t.definitely_before_start(d):
         yield Finding("body-not-yet", "error",
                       f"{what}（{d}）涉及{name}，但此时它尚未设立" + (f"（设立于{t.start}）" if t.start else ""),

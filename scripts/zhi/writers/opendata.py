@@ -351,6 +351,7 @@ class OpenData:
             *_date_columns("起", "任职开始的日期；“不详”：来源未载"),
             *_date_columns("止", "任职结束的日期；“不详”：来源未载"),
             Column("止_说明", "止日空白时：“至下限仍在任”（本志下限时仍在任）"),
+            Column("在任日期", "来源只说某日在任的日期，以“；”分隔（不是起止）"),
             Column("来源", "所据文件的编号，以“；”分隔"),
         ])
         still = f"至下限仍在任（下限{self.lower.chinese()}）" if self.lower else "至下限仍在任"
@@ -361,6 +362,7 @@ class OpenData:
                            name_on(self.h, p.body.id, p.when()), p.post, p.term,
                            *date_cells(p.start, p.start_unknown or p.start is None),
                            *date_cells(p.end, p.end_unknown), still if open_ else "",
+                           "；".join(d.chinese() for d in p.in_office),
                            "；".join(c.doc for c in p.sources)])
         return t
 
