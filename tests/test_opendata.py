@@ -201,9 +201,9 @@ def _lineage_from_rdf(g, base: str = "urn:zhi:"):
         iv = g.value(node, ZHI.during)
         return label(g.value(iv, TIME.hasBeginning)), label(g.value(iv, TIME.hasEnd))
 
-    def earliest(node):
-        iv = g.value(node, ZHI.during)
-        return str(g.value(g.value(iv, TIME.hasBeginning), ZHI.earliest) or "")
+    def earliest(node):  # the order of periods: a start known only as "before" a date sorts by that date
+        begin = g.value(g.value(node, ZHI.during), TIME.hasBeginning)
+        return str(g.value(begin, ZHI.earliest) or g.value(begin, ZHI.latest) or "")
 
     out = {}
     for org in [*g.subjects(rdflib.RDF.type, ORG.Organization),
