@@ -114,3 +114,30 @@ def test_the_guide_shows_what_zhi_prints(tmp_path):
     for line in shown_in_guide:
         head, _, tail = line.partition("……")
         assert any(p.startswith(head) and p.endswith(tail) for p in printed), (line, printed)
+
+
+def test_the_import_preview_names_a_hidden_character_in_a_cell(tmp_path, capsys):
+    """A 依据 cell copied from Word with a zero-width space after 号: the row is not read, and the line says why."""
+    import argparse
+
+    from zhi.commands import importing
+
+    root = make_archive(tmp_path)
+    table = tmp_path / "任免.csv"
+    table.write_text("姓名,性别,机构,职务,任职时间,依据\n王明,男,cs-jijingwei,主任,1984-03,测编〔1984〕7号\u200b\n",
+                     encoding="utf-8")
+    p = argparse.ArgumentParser()
+    importing.register(p.add_subparsers())
+    args = p.parse_args(["import", str(table), "--root", str(root)])
+    assert args.func(args) == 1
+    err = capsys.readouterr().err
+    assert "未读入  第 2 行：依据“测编〔1984〕7号〔零宽空格 U+200B〕”在档案中找不到" in err and ADVICE_HIDDEN in err
+
+
+def test_a_search_option_with_a_hidden_character_is_refused_naming_it():
+    import pytest
+    from zhi.commands.search import UsageError, parse_levels
+
+    with pytest.raises(UsageError) as e:
+        parse_levels(["秘\u200b密"])
+    assert "“秘〔零宽空格 U+200B〕密”" in str(e.value) and ADVICE_HIDDEN in str(e.value)

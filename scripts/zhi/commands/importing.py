@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..importer import DEFAULT_TO, ImportError_, Outcome, import_files
+from ..invisible import with_advice
 from ..progress import Progress
 from ..project import NoProject, root_from_args
 
@@ -81,12 +82,12 @@ def import_tables(root: Path, paths: list[Path], write: bool) -> int:
         doubts = f"（其中 {len(plan.doubts)} 行待核）" if plan.doubts else ""
         print(f"{path}（{KIND_ZH[plan.kind]}）：新建 {len(plan.created)} 项{doubts}，已有而跳过 {len(plan.skipped)} 项，"
               f"未能读入 {len(plan.problems)} 行")
-        for line in plan.created:
-            print(f"  新建  {line}")
+        for line in plan.created:   # cells quoted as the editor typed them: what cannot be seen is named
+            print(f"  新建  {with_advice(line)}")
         for line in plan.skipped:
-            print(f"  跳过  {line}")
+            print(f"  跳过  {with_advice(line)}")
         for line in plan.problems:
-            print(f"  未读入  {line}", file=sys.stderr)
+            print(f"  未读入  {with_advice(line)}", file=sys.stderr)
         failed |= bool(plan.problems)
         if write and plan.files:
             for p in write_plan(plan):

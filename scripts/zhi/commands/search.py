@@ -7,6 +7,7 @@ import re
 import sys
 
 from ..classification import LEVELS
+from ..invisible import quote, with_advice
 from ..project import NoProject, root_from_args
 
 DESCRIPTION = (
@@ -57,7 +58,7 @@ def parse_kinds(values: list[str] | None) -> list[str] | None:
     for k in _items(values):
         key = k.lower() if k.lower() in KINDS else KIND_ALIASES.get(k)
         if key is None:
-            raise UsageError(f"类别“{k}”无法识别；可用：" + "、".join(f"{e}/{z}" for e, z in KINDS.items()))
+            raise UsageError(with_advice(f"类别{quote(k, True)}无法识别；可用：" + "、".join(f"{e}/{z}" for e, z in KINDS.items())))
         out.append(key)
     return out or None
 
@@ -67,7 +68,7 @@ def parse_years(value: str | None) -> tuple[int, int] | None:
         return None
     m = re.fullmatch(r"\s*(\d{4})\s*(?:(?:-|–|—|~|～|\.\.|至|到)\s*(\d{4}))?\s*年?\s*", value)
     if not m:
-        raise UsageError(f"年份“{value}”无法识别；写一个年份（如 1984）或范围（如 1980-1990）")
+        raise UsageError(with_advice(f"年份{quote(value, True)}无法识别；写一个年份（如 1984）或范围（如 1980-1990）"))
     a, b = int(m.group(1)), int(m.group(2) or m.group(1))
     if b < a:
         raise UsageError(f"年份范围“{value}”的起年晚于止年")
@@ -79,7 +80,7 @@ def parse_levels(values: list[str] | None) -> list[str] | None:
     for k in _items(values):
         name = k.split("★")[0]
         if name not in LEVELS:
-            raise UsageError(f"密级“{k}”无法识别；可写：{'、'.join(LEVELS)}")
+            raise UsageError(with_advice(f"密级{quote(k, True)}无法识别；可写：{'、'.join(LEVELS)}"))
         out.append(name)
     return out or None
 
