@@ -141,3 +141,22 @@ def test_a_search_option_with_a_hidden_character_is_refused_naming_it():
     with pytest.raises(UsageError) as e:
         parse_levels(["秘\u200b密"])
     assert "“秘〔零宽空格 U+200B〕密”" in str(e.value) and ADVICE_HIDDEN in str(e.value)
+
+
+def test_a_real_document_marked_with_a_hidden_character_is_named_and_held_back(tmp_path):
+    """Facts of a real document, from the 机构编制管理 section of a published Anhui provincial gazetteer
+    (http://cdn.zuxun100.com/wap/article/difangzhi/info/3306, “第一节 国家机关机构编制管理”): 国家编委,
+    1963年7月26日, 《关于划分国家行政、事业、企业编制的意见(草稿)》. Its 密级 “内部” typed with a zero-width space
+    inside is not understood: zhi check names the character, and no edition holds the record (held at 绝密)."""
+    from zhi.editions import filter_archive
+
+    root = make_archive(tmp_path)
+    write(root, "sources/documents/guojia.yaml", "id: d-1963-bianwei\nissuer: 国家编委\ndate: 1963-07-26\n"
+          "title: 关于划分国家行政、事业、企业编制的意见(草稿)\nclassification: 内\u200b部\n")
+    a = load_archive(root)
+    fs = [f for f in run_checks(a) if f.code == "classification-invalid"]
+    assert len(fs) == 1 and fs[0].loc == Loc("sources/documents/guojia.yaml", 5)
+    assert "“内〔零宽空格 U+200B〕部”" in fs[0].message and ADVICE_HIDDEN in fs[0].message
+    assert a.documents["d-1963-bianwei"].classification.name == "绝密"
+    for edition in ("public", "internal"):
+        assert "d-1963-bianwei" not in filter_archive(a, edition).documents
