@@ -99,11 +99,18 @@ def run_stage(stage: str, root: Path) -> dict:
                 info.update({f"pdf {k}": round(v, 2) for k, v in res.book.timings.items()})
             info.update({k: round(v, 2) for k, v in res.timings.items()})
     info.setdefault("seconds", time.perf_counter() - t0)
+    info["cpu s"] = round(_cpu(), 1)  # user+sys of this process and its workers: steadier than wall time on a busy machine
     info["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     if children:
         info["worker_peak_mb"] = round(children)  # the largest typesetting worker process
     return info
+
+
+def _cpu() -> float:
+    """User plus system CPU seconds of this process and of its finished children (the typesetting workers)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 # domain words any 机构编制志 uses; the names, 文号 and years come from the site itself
@@ -152,9 +159,10 @@ def _book_stage(root: Path) -> dict:
 
     def run(name):
         ed = filter_archive(load_archive(root), "public")
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), _cpu()
         res = typeset(BookWriter(ed, derive_history(ed), theme), tmp / name, root, {"Title": "bench"},
                       cache=tmp / "cache")
+        res.timings["cpu"] = _cpu() - cpu
         return res, time.perf_counter() - t
 
     try:

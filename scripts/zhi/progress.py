@@ -3,7 +3,7 @@
 Long commands (``zhi build``, ``zhi search`` indexing, ``zhi import`` of a folder) report through a ``Progress``::
 
     progress = Progress.for_stream(sys.stderr)
-    with progress.stage("排版志书（第一遍）", total=len(chunks), unit="块") as st:
+    with progress.stage("排版志书", total=len(chunks), unit="块") as st:
         for chunk in chunks:
             ...
             st.update()          # one more done: the bar moves, with the time left estimated by tqdm

@@ -1,28 +1,28 @@
-"""Typeset the volume with WeasyPrint, in chunks that can be laid out in parallel processes.
+"""Typeset the volume with WeasyPrint, in chunks laid out in parallel processes, each once.
 
 The body is cut into chunks at top-level sections (概述, 大事记, each 篇, 附录, 索引 …). Every chunk is a
-document of its own: WeasyPrint resets the page counter only on a document's first page, so each chunk is
-given its first page number with ``@page :first { counter-reset: page N }``, and a chunk with an odd number
-of pages gets a blank page so that the next one starts on a right-hand page.
+document of its own, laid out from page 1 and ending with a blank page: a chunk's layout does not depend on
+where it lands in the volume (it always starts on a right-hand page; page numbers sit in margin boxes), so a
+worker lays it out, holds it until the chunks before it are laid out, then numbers its pages from where it
+begins (``folio.py``), keeps the blank page only when its pages are odd, checks its lines and writes it.
 
-Pass 1 lays out every chunk (in parallel) to learn its page count and where each heading and mention falls;
-the TOC and index numbers come from those anchors (never from ``target-counter()``, which cannot cross
-chunks). Pass 2 lays the chunks out again with their page offsets and the index filled in, and writes them.
-Both passes are cached by content hash in ``.cache/book/``: after an edit to one chapter only the chunks whose
-content or first page changed are typeset again. The front matter (with the TOC) is one more chunk; all are
-merged with pypdf, and each font is then embedded once (``pdffonts.share_font_programs``). The Chinese line rules
-(避头尾) are checked on the laid-out lines.
+The TOC and index numbers come from the laid-out anchors (never from ``target-counter()``, which cannot cross
+chunks); the index chunk (and what follows it) is laid out again until its numbers settle, the front matter
+(with the TOC) last. Layouts and written chunks are cached by content in ``.cache/book/``: after an edit to one
+chapter only its chunk is laid out again, and the chunks after it only if its page count changed. All are
+merged with pypdf, and each font is then embedded once (``pdffonts.share_font_programs``). The Chinese line
+rules (避头尾) are checked on the laid-out lines.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
 import logging
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,104 +99,366 @@ def check_lines(doc, label) -> list[LineIssue]:
     return issues
 
 
-# ---- one chunk, in a worker process ----------------------------------------------------------------------
-def _render_chunk(html: str, base: str, first_page: int, want_pdf: bool) -> dict:
-    from weasyprint import HTML
-
-    from . import wpfix  # noqa: F401  (no footnote may be dropped)
-
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    doc = HTML(string=html, base_url=base).render()
+# ---- chunks, in worker processes --------------------------------------------------------------------------
+def _meta(laid) -> dict:
     anchors: dict[str, int] = {}
-    for i, page in enumerate(doc.pages):
+    for i, page in enumerate(laid.document.pages):
         for name in page.anchors:
             anchors.setdefault(name, i)
-    out = {"pages": len(doc.pages), "anchors": anchors}
-    if want_pdf:
+    return {"pages": len(laid.document.pages), "anchors": anchors}
+
+
+class _Chunks:
+    """What a worker does: lay a chunk out and hold it until its first page is known; number its pages, check
+    its lines and write it. Messages are tuples (operation, key, …); the answer names the key again."""
+
+    def __init__(self, base: str):
+        from . import wpfix  # noqa: F401  (no footnote may be dropped)
+
+        logging.getLogger("weasyprint").setLevel(logging.ERROR)
+        logging.getLogger("fontTools").setLevel(logging.ERROR)
+        self.base = base
+        self.held: dict[str, object] = {}
+
+    def handle(self, msg: tuple) -> tuple:
+        from .folio import number_pages, paginate
+
+        op, key = msg[0], msg[1]
+        if op == "drop":
+            self.held.pop(key, None)
+            return ("dropped", key)
+        if op == "lay":  # ("lay", key, html, hold)
+            laid = paginate(msg[2], self.base)
+            if msg[3]:
+                self.held[key] = laid
+            return ("laid", key, _meta(laid))
+        # ("final", key, html or None (laid and held here), first page, drop the blank last page)
+        _, key, html, first_page, drop_last = msg
+        laid = self.held.pop(key) if html is None else paginate(html, self.base)
+        meta = _meta(laid) if html is not None else None
+        doc = number_pages(laid, first_page)
+        if drop_last:
+            doc = doc.copy(doc.pages[:-1])
         issues = check_lines(doc, lambda i: str(first_page + i))
-        out["issues"] = [(x.page, x.line, x.problem) for x in issues]
-        out["pdf"] = doc.write_pdf()
-    return out
+        out = {"pages": len(doc.pages), "issues": [(x.page, x.line, x.problem) for x in issues],
+               "pdf": doc.write_pdf()}
+        return ("final", key, meta, out)
 
 
-class _Layout:
-    """Runs chunk layouts in worker processes, with a content-addressed cache."""
+def _worker(conn, base: str) -> None:
+    import traceback
+
+    chunks = _Chunks(base)
+    while True:
+        try:
+            msg = conn.recv()
+        except EOFError:
+            return
+        if msg is None:
+            return
+        try:
+            conn.send(chunks.handle(msg))
+        except BaseException:  # noqa: BLE001  (told to the parent, which stops the build)
+            conn.send(("error", msg[1], traceback.format_exc()))
+
+
+class _Worker:
+    def __init__(self, base: str, in_process: bool):
+        self.held: dict[str, int] = {}  # chunks laid out here, waiting for their first page → their pages
+        self.task: tuple | None = None
+        self.answer: tuple | None = None
+        if in_process:
+            self.proc, self.conn, self.local = None, None, _Chunks(base)
+        else:
+            import multiprocessing
+
+            # a fresh interpreter (not a fork of the build, with its archive in memory): a worker's memory is
+            # its chunks' only
+            ctx = multiprocessing.get_context("spawn")
+            parent, child = ctx.Pipe()
+            self.proc = ctx.Process(target=_worker, args=(child, base), daemon=True)
+            self.proc.start()
+            child.close()
+            self.conn, self.local = parent, None
+
+    def send(self, task: tuple) -> None:
+        self.task = task
+        if self.local is not None:
+            self.answer = self.local.handle(task)
+        else:
+            self.conn.send(task)
+
+    def receive(self) -> tuple:
+        if self.local is not None:
+            answer, self.answer = self.answer, None
+        else:
+            try:
+                answer = self.conn.recv()
+            except EOFError:
+                raise RuntimeError("排版进程意外退出（可能是内存不足），请减少并行进程数后重试") from None
+        self.task = None
+        return answer
+
+    def close(self) -> None:
+        if self.proc is not None:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+            self.proc.join(timeout=10)
+            if self.proc.is_alive():
+                self.proc.terminate()
+                self.proc.join()
+
+
+HOLD_PAGES = 300  # pages a worker may hold laid out while it waits to learn where they begin (some 2 MB each)
+
+
+class _Engine:
+    """Lays chunks out in worker processes, each chunk once: a worker keeps a chunk it laid out until the chunks
+    before it are laid out too, then numbers its pages and writes it. Layouts (page count and anchors) and
+    written chunks are cached by content in ``.cache/book/``; a chunk whose layout is cached but not its PDF
+    at this first page is laid out and written in one go."""
 
     def __init__(self, base: Path, cache: Path | None, workers: int, progress: Progress = QUIET):
-        self.base, self.cache, self.workers, self.progress = str(base), cache, workers, progress
-        self.done = 0
-        self.memo: dict[str, dict] = {}
-        self.used: set[str] = set()  # every layout this build asked for: the cache entries it keeps
+        self.base, self.cache, self.nworkers = str(base), cache, max(1, workers)
+        self.workers: list[_Worker] = []
+        self.queue: list[tuple] = []
+        self.metas: dict[str, dict] = {}
+        self.finals: dict[str, dict] = {}
+        self.holder: dict[str, _Worker] = {}
+        self.html: dict[str, str] = {}
+        self.used: set[str] = set()  # every cache entry this build asked for: those it keeps
+        self.done = 0                 # layouts actually made (the rest came from the cache)
+        self.cached = 0
+        self.stage = None
+        self.fingerprint = _fingerprint()
         if cache:
             cache.mkdir(parents=True, exist_ok=True)
 
-    def _key(self, html: str, first_page: int, want_pdf: bool) -> str:
+    # ---- what the build asks for -------------------------------------------------------------------------
+    def key(self, html: str) -> str:
         h = hashlib.sha256(html.encode("utf-8"))
-        h.update(f"|{first_page}|{want_pdf}|{self.base}|{wpfix_version()}".encode())
+        h.update(f"|{self.base}|{self.fingerprint}|{_resources(html, Path(self.base))}".encode())
         return h.hexdigest()[:32]
 
-    def _load(self, key: str, want_pdf: bool) -> dict | None:
-        """A cached layout, or None. An entry a killed build left half-written is a miss (and is removed),
+    def lay(self, html: str, hold: bool = True) -> str:
+        """Start laying ``html`` out (unless its layout is known); its key, for ``meta`` and ``final``."""
+        key = self.key(html)
+        self.used.add(key)
+        self.html[key] = html
+        if key not in self.metas and not any(t[0] == "lay" and t[1] == key for t in self.queue) \
+                and not any(w.task and w.task[1] == key for w in self.workers):
+            cached = self._load(key)
+            if cached is not None:
+                self.metas[key] = cached
+            else:
+                self.queue.append(("lay", key, html, hold))
+        return key
+
+    def meta(self, key: str) -> dict:
+        while key not in self.metas:
+            self._pump()
+        return self.metas[key]
+
+    def drop(self, key: str) -> None:
+        """A chunk laid out that will not be printed (a draft of the index): its worker lets it go."""
+        w = self.holder.pop(key, None)
+        if w is not None:
+            self.queue.append(("drop", key, w))
+
+    def final(self, key: str, first_page: int, drop_last: bool) -> str:
+        """Number, check and write the chunk ``key`` (laid out already) from page ``first_page``."""
+        name = f"{key}-{first_page}-{int(drop_last)}"
+        self.used.add(name)
+        if name in self.finals or any(t[0] == "final" and t[1] == key for t in self.queue):
+            return name
+        cached = self._load(name, pdf=True)
+        if cached is not None:
+            self.finals[name] = cached
+            self.cached += 1
+            self._tick(cached=True)
+            self.drop(key)
+            return name
+        self.queue.append(("final", key, None if key in self.holder else self.html[key], first_page, drop_last))
+        return name
+
+    def result(self, name: str) -> dict:
+        while name not in self.finals:
+            self._pump()
+        return self.finals[name]
+
+    def close(self) -> None:
+        for w in self.workers:
+            w.close()
+        self.workers = []
+
+    # ---- the workers -----------------------------------------------------------------------------------------
+    def _pick(self, w: _Worker | None) -> tuple | None:
+        """The next task for worker ``w`` (None: a worker not started yet): first what only it can do (number a
+        chunk it holds), then a chunk to lay out and write at once, then the next chunk to lay out, if it holds
+        fewer than ``HOLD_PAGES`` pages waiting for their first page."""
+        held = sum(w.held.values()) if w is not None else 0
+        for rule in ("mine", "any final", "lay"):
+            for i, t in enumerate(self.queue):
+                if rule == "mine" and w is not None and ((t[0] == "final" and t[2] is None and self.holder.get(t[1]) is w)
+                                                         or (t[0] == "drop" and t[2] is w)):
+                    return self.queue.pop(i)
+                if rule == "any final" and t[0] == "final" and t[2] is not None:
+                    return self.queue.pop(i)
+                if rule == "lay" and t[0] == "lay" and (not t[3] or held < HOLD_PAGES):
+                    return self.queue.pop(i)
+        return None
+
+    def _give(self, w: _Worker, task: tuple) -> None:
+        if task[0] == "lay" and task[3]:
+            w.held[task[1]] = 0
+        w.send(task[:2] if task[0] == "drop" else task)
+
+    def _pump(self) -> None:
+        """Give every idle worker a task (starting workers as there is work for them), then take an answer."""
+        for w in self.workers:
+            if w.task is None and (task := self._pick(w)) is not None:
+                self._give(w, task)
+        while len(self.workers) < self.nworkers and (task := self._pick(None)) is not None:
+            self.workers.append(_Worker(self.base, self.nworkers == 1))
+            self._give(self.workers[-1], task)
+        busy = [w for w in self.workers if w.task is not None]
+        if not busy:
+            raise RuntimeError("排版调度出错：没有可做的排版任务，请报告此问题")
+        if busy[0].local is not None:
+            ready = busy
+        else:
+            from multiprocessing.connection import wait
+
+            conns = wait([w.conn for w in busy])
+            ready = [w for w in busy if w.conn in conns]
+        for w in ready:
+            task = w.task
+            answer = w.receive()
+            self._take(w, task, answer)
+
+    def _take(self, w: _Worker, task: tuple, answer: tuple) -> None:
+        kind, key = answer[0], answer[1]
+        if kind == "error":
+            raise RuntimeError(f"排版时出错：\n{answer[2]}")
+        if kind == "dropped":
+            w.held.pop(key, None)
+            return
+        if kind == "laid":
+            self.done += 1
+            self.metas[key] = answer[2]
+            self._store(key, answer[2])
+            if task[3]:
+                self.holder[key] = w
+                w.held[key] = answer[2]["pages"]
+            return
+        _, key, meta, out = answer
+        if meta is not None:
+            self.done += 1
+            self.metas.setdefault(key, meta)
+        else:
+            w.held.pop(key, None)
+            self.holder.pop(key, None)
+        _, _, _, first_page, drop_last = task
+        if out["pages"] != self.metas[key]["pages"] - (1 if drop_last else 0):
+            raise RuntimeError("分块排版前后页数不一致，请报告此问题")
+        name = f"{key}-{first_page}-{int(drop_last)}"
+        self.finals[name] = out
+        self._store(name, out)
+        self._tick()
+
+    def _tick(self, cached: bool = False) -> None:
+        """One more chunk written: typeset now, or taken from the cache (then it is not counted as work)."""
+        if self.stage is None:
+            return
+        if cached:
+            self.stage.set_total(self.stage.total - 1)
+            self.stage.set_note(f"另有 {self.cached} 块取自缓存")
+        else:
+            self.stage.update()
+
+    # ---- the cache -----------------------------------------------------------------------------------------
+    def _load(self, name: str, pdf: bool = False) -> dict | None:
+        """A cached entry, or None. An entry a killed build left half-written is a miss (and is removed),
         never an error: later builds must not depend on someone deleting the folder by hand."""
-        if key in self.memo:
-            return self.memo[key]
         if not self.cache:
             return None
-        meta = self.cache / f"{key}.json"
-        pdf = self.cache / f"{key}.pdf"
-        if not meta.exists() or (want_pdf and not pdf.exists()):
+        meta = self.cache / f"{name}.json"
+        data = self.cache / f"{name}.pdf"
+        if not meta.exists() or (pdf and not data.exists()):
             return None
         try:
             out = json.loads(meta.read_text(encoding="utf-8"))
-            if not isinstance(out, dict) or not {"pages", "anchors"} <= out.keys():
+            if not isinstance(out, dict) or not ({"pages", "issues"} if pdf else {"pages", "anchors"}) <= out.keys():
                 raise ValueError("incomplete")
-            if want_pdf:
-                data = pdf.read_bytes()
-                if not data.startswith(b"%PDF") or b"%%EOF" not in data[-1024:]:
+            if pdf:
+                raw = data.read_bytes()
+                if not raw.startswith(b"%PDF") or b"%%EOF" not in raw[-1024:]:
                     raise ValueError("truncated pdf")
-                out["pdf"] = data
+                out["pdf"] = raw
         except (OSError, ValueError):
             meta.unlink(missing_ok=True)
-            pdf.unlink(missing_ok=True)
+            data.unlink(missing_ok=True)
             return None
         return out
 
-    def _store(self, key: str, res: dict) -> None:
+    def _store(self, name: str, res: dict) -> None:
         """The PDF first, the metadata last, each written whole under a temporary name and then renamed: an
         entry is complete when its metadata exists."""
         if not self.cache:
             return
         meta = {k: v for k, v in res.items() if k != "pdf"}
         if "pdf" in res:
-            _atomic_write(self.cache / f"{key}.pdf", res["pdf"])
-        _atomic_write(self.cache / f"{key}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+            _atomic_write(self.cache / f"{name}.pdf", res["pdf"])
+        _atomic_write(self.cache / f"{name}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
 
-    def run(self, jobs: list[tuple[str, int, bool]], stage: str = "排版志书") -> list[dict]:
-        keys = [self._key(*job) for job in jobs]
-        self.used.update(keys)
-        results: list[dict | None] = [self._load(k, job[2]) for k, job in zip(keys, jobs, strict=True)]
-        todo = [i for i, r in enumerate(results) if r is None]
-        self.done += len(todo)
-        st = self.progress.begin(stage, total=len(todo), unit="块")
-        if len(todo) < len(jobs):
-            st.set_note(f"另有 {len(jobs) - len(todo)} 块取自缓存")
-        if len(todo) > 1 and self.workers > 1:
-            with ProcessPoolExecutor(max_workers=min(self.workers, len(todo)), max_tasks_per_child=1) as pool:
-                futures = {pool.submit(_render_chunk, jobs[i][0], self.base, jobs[i][1], jobs[i][2]): i for i in todo}
-                for fut in as_completed(futures):
-                    results[futures[fut]] = fut.result()
-                    st.update()
-        else:
-            for i in todo:
-                results[i] = _render_chunk(jobs[i][0], self.base, jobs[i][1], jobs[i][2])
-                st.update()
-        st.close()
-        for i in todo:
-            self._store(keys[i], results[i])
-        for k, r in zip(keys, results, strict=True):
-            self.memo[k] = r
-        return results  # type: ignore[return-value]
+
+@functools.cache
+def _fingerprint() -> str:
+    """What a chunk's layout depends on besides its HTML: WeasyPrint and its PDF writer, our correction to it,
+    and the fonts installed (a font updated or added can change every line)."""
+    import importlib.metadata
+    import subprocess
+
+    parts = [wpfix_version()]
+    for dist in ("weasyprint", "pydyf", "fonttools"):
+        try:
+            parts.append(f"{dist}={importlib.metadata.version(dist)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{dist}=?")
+    try:
+        files = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, text=True,
+                               timeout=30, check=False).stdout.splitlines()
+    except (OSError, subprocess.SubprocessError):
+        files = []
+    h = hashlib.sha256("|".join(parts).encode())
+    for f in sorted(set(files)):
+        try:
+            st = os.stat(f)
+            h.update(f"{f}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+        except OSError:
+            h.update(f"{f}:-\n".encode())
+    return h.hexdigest()[:16]
+
+
+def _resources(html: str, base: Path) -> str:
+    """Size and time of every local file the HTML shows (cover, plates …): a new picture under the same name
+    is a new layout."""
+    import re
+    from urllib.parse import unquote, urlparse
+
+    out = []
+    for src in sorted(set(re.findall(r'\bsrc="([^"]+)"', html))):
+        if src.startswith(("data:", "http:", "https:")):
+            continue
+        path = Path(unquote(urlparse(src).path)) if src.startswith("file:") else base / unquote(src)
+        try:
+            st = path.stat()
+            out.append(f"{src}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            out.append(f"{src}:-")
+    return ";".join(out)
 
 
 CHUNK_CHARS = 120_000  # characters of HTML per chunk, some 50 pages
@@ -226,66 +488,79 @@ def plan_chunks(sections: list[str], index_at: int, n: int) -> list[list[int]]:
 
 def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, str], chunks: int | None = None,
             workers: int | None = None, cache: Path | None = None, progress: Progress = QUIET) -> TypesetResult:
-    t: dict[str, float] = {}
     t0 = time.perf_counter()
     workers = workers or os.cpu_count() or 1
-    layout = _Layout(base, cache, workers, progress)
+    engine = _Engine(base, cache, workers, progress)
+    try:
+        return _typeset(engine, writer, out_pdf, metadata, chunks, workers, cache, progress, t0)
+    finally:
+        engine.close()
 
+
+def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[str, str], chunks: int | None,
+             workers: int, cache: Path | None, progress: Progress, t0: float) -> TypesetResult:
+    t: dict[str, float] = {}
     parts = writer.parts(None)
     # at least a chunk per worker, and chunks small enough that an edit re-typesets a few dozen pages
     n = chunks or max(workers, -(-sum(map(len, parts.sections[:parts.index_at])) // CHUNK_CHARS))
     groups = plan_chunks(parts.sections, parts.index_at, n)
-
-    def chunk_html(p, g, first_page, pad):
-        return writer.document("body", "".join(p.sections[i] for i in g), first_page=first_page, pad=pad)
-
-    # pass 1: every chunk laid out to learn its page count and anchors; the front matter alongside, with
-    # room for the TOC's numbers. A chunk's layout does not depend on its first page (always a right-hand
-    # one), so each is laid out where the last build put it: when nothing before it changed length, that
-    # layout is already the final one and pass 2 finds it in the cache.
     last = len(groups) - 1
-    guess = _last_plan(cache, len(groups))
-    guess[last] = (1, False)  # the index chunk's pass-1 layout only counts pages: keep its cache key steady
-    placeholder = [(h.level, h.title, "000") for h in parts.front_headings + parts.headings]
-    front_html = writer.document("front", parts.front, _toc(placeholder))
-    res1 = layout.run([(chunk_html(parts, g, guess[k][0], guess[k][1] and k < last), guess[k][0], True)
-                       for k, g in enumerate(groups)] + [(front_html, 1, False)], "排版志书（第一遍，量页数）")
-    f1 = res1.pop()
-    t["pass 1"] = time.perf_counter() - t0
-    raw = [r["pages"] - (1 if guess[k][1] and k < last else 0) for k, r in enumerate(res1)]  # less the blank
-    counts = [n + n % 2 for n in raw]  # odd chunks get a blank page
-    offsets = [sum(counts[:k]) for k in range(len(groups))]
-    pages = _global_anchors(res1, offsets)
-    labels = _index_labels(parts.mentions, pages)
 
-    # pass 2: with first pages and the index; the last chunk (index and after) until its numbers settle
+    def chunk_html(p, g):
+        # every chunk is laid out from page 1 and ends with a blank page, kept only when its pages are odd (the
+        # next chunk starts on a right-hand page): its layout is the same wherever it lands in the volume
+        return writer.document("body", "".join(p.sections[i] for i in g), first_page=1, pad=True)
+
+    # every chunk laid out once, in order, by the workers; the index (last) and the front matter with room for
+    # the numbers only to learn their length
+    stage = engine.stage = progress.begin("排版志书", total=len(groups) + 1, unit="块")
+    keys = [engine.lay(chunk_html(parts, g)) for g in groups[:last]]
+    index0 = engine.lay(chunk_html(parts, groups[last]), hold=False)
+    placeholder = [(h.level, h.title, "000") for h in parts.front_headings + parts.headings]
+    front0 = engine.lay(writer.document("front", parts.front, _toc(placeholder)), hold=False)
+    offsets, metas, finals, page = [], [], [], 0
+    for key in keys:
+        # a chunk's first page is known when the chunks before it are laid out: its worker numbers and writes it
+        m = engine.meta(key)
+        raw = m["pages"] - 1  # less the blank page at the end
+        offsets.append(page)
+        metas.append(m)
+        finals.append(engine.final(key, page + 1, drop_last=raw % 2 == 0))
+        page += raw + raw % 2
+    offsets.append(page)
+    t["body"] = time.perf_counter() - t0
+
+    # the index (and what follows it) with its numbers, until they settle
     t1 = time.perf_counter()
+    pages = _global_anchors(metas + [engine.meta(index0)], offsets)
+    labels = _index_labels(parts.mentions, pages)
     for _ in range(3):
         parts = writer.parts(labels)
-        jobs = [(chunk_html(parts, g, offsets[k] + 1, raw[k] % 2 == 1 and k < last), offsets[k] + 1, True)
-                for k, g in enumerate(groups)]
-        res2 = layout.run(jobs, "排版志书（第二遍，定页码）")
-        pages2 = _global_anchors(res2, offsets)
+        key = engine.lay(chunk_html(parts, groups[last]))
+        pages2 = _global_anchors(metas + [engine.meta(key)], offsets)
         new_labels = _index_labels(parts.mentions, pages2)
         if new_labels == labels:
             break
+        engine.drop(key)
         labels = new_labels
     else:
         raise RuntimeError("索引页码经三遍排版仍未稳定，请报告此问题")
-    moved = [a for a in pages if a in pages2 and pages[a] != pages2[a] and not _in_last(a, res1)]
-    if moved:
-        raise RuntimeError(f"分块排版前后页码不一致（{len(moved)} 处），请报告此问题")
-    t["pass 2"] = time.perf_counter() - t1
-    _save_plan(cache, [(offsets[k] + 1, raw[k] % 2 == 1) for k in range(len(groups))])
+    finals.append(engine.final(key, offsets[last] + 1, drop_last=True))
+    t["index"] = time.perf_counter() - t1
 
-    # front matter with the table of contents (roman numbers); cached like the chunks
+    # front matter with the table of contents (roman numbers)
     t2 = time.perf_counter()
+    f1 = engine.meta(front0)
     toc = [(h.level, h.title, str(pages2[h.anchor] + 1)) for h in parts.headings if h.anchor in pages2]
     front_toc = [(h.level, h.title, to_roman(f1["anchors"][h.anchor] + 1))
                  for h in parts.front_headings if h.anchor in f1["anchors"]]
-    f2 = layout.run([(writer.document("front", parts.front, _toc(front_toc + toc), pad=f1["pages"] % 2 == 1),
-                      1, True)], "排版志书（前置部分与目录）")[0]
+    front = engine.lay(writer.document("front", parts.front, _toc(front_toc + toc), pad=f1["pages"] % 2 == 1))
+    front_anchors = engine.meta(front)["anchors"]
+    f2 = engine.result(engine.final(front, 1, drop_last=False))
+    res2 = [engine.result(name) for name in finals]
+    stage.close()
     t["front"] = time.perf_counter() - t2
+    _forget_plan(cache)
 
     issues = [LineIssue(to_roman(int(p)), line, prob) for p, line, prob in f2["issues"]]
     for r in res2:
@@ -298,11 +573,11 @@ def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, s
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
     out_pdf.write_bytes(merged)
     t["merge"] = time.perf_counter() - t3
-    prune_cache(cache, out_pdf, layout.used)
+    prune_cache(cache, out_pdf, engine.used)
     t["total"] = time.perf_counter() - t0
     body_pages = sum(r["pages"] for r in res2)
     return TypesetResult(out_pdf, f2["pages"] + body_pages, f2["pages"], body_pages, front_toc + toc, labels,
-                         issues, t, len(groups), layout.done, parts.notes, set(pages2) | set(f2["anchors"]))
+                         issues, t, len(groups), engine.done, parts.notes, set(pages2) | set(front_anchors))
 
 
 def prune_cache(cache: Path | None, out_pdf: Path, used: set[str]) -> None:
@@ -342,20 +617,10 @@ def prune_cache(cache: Path | None, out_pdf: Path, used: set[str]) -> None:
             f.unlink(missing_ok=True)
 
 
-def _last_plan(cache: Path | None, n: int) -> list[tuple[int, bool]]:
-    """Where the last build put each chunk (first page, blank page at the end), if it had as many chunks."""
-    try:
-        plan = json.loads((cache / "last-plan.json").read_text(encoding="utf-8")) if cache else None
-    except (OSError, ValueError):
-        plan = None
-    if isinstance(plan, list) and len(plan) == n:
-        return [(int(fp), bool(pad)) for fp, pad in plan]
-    return [(1, False)] * n
-
-
-def _save_plan(cache: Path | None, plan: list[tuple[int, bool]]) -> None:
+def _forget_plan(cache: Path | None) -> None:
+    """Builds before this one guessed each chunk's first page from a plan they left here; none is needed now."""
     if cache:
-        _atomic_write(cache / "last-plan.json", json.dumps(plan).encode("utf-8"))
+        (cache / "last-plan.json").unlink(missing_ok=True)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -370,10 +635,6 @@ def _global_anchors(results: list[dict], offsets: list[int]) -> dict[str, int]:
         for name, i in res["anchors"].items():
             out.setdefault(name, off + i)
     return out
-
-
-def _in_last(anchor: str, results: list[dict]) -> bool:
-    return anchor in results[-1]["anchors"]
 
 
 def _index_labels(mentions: dict[str, tuple[str, str]], pages: dict[str, int]) -> dict[str, list[str]]:
