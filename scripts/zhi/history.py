@@ -433,8 +433,10 @@ class _Replay:
         return t
 
     def set_span(self, spans: list[Span], value: object, e: Event, what: str, rid: str) -> None:
+        # two changes dated with the same span of uncertainty (“之后先后改称…”, both 1968-09..1975-04) are successive,
+        # in the order the archive gives them, not two values on one day
         same_day = [s for s in spans if s.end is None and s.start is not None and s.start.same_as(e.date)
-                    and s.start_event is not e and s.value != value]
+                    and s.start_event is not e and s.value != value and e.date.end is None]
         if same_day and same_day[0].start_event and same_day[0].start_event.type not in ("establish", "merge", "split"):
             self.warn(f"{what}-conflict", "error",
                       f"{self.label(rid)}在同一日期（{e.date}）有两个不同的{ {'name': '名称', 'parent': '上级'}.get(what, what)}"
