@@ -87,7 +87,7 @@ def generated_config(root: Path, docs: Path, site_dir: Path, title: str, nav: li
         "plugins": [],
         "extra_css": ["assets/zhi.css"],
         "extra_javascript": ["assets/zhi-search.js"],
-        "markdown_extensions": ["tables", {"footnotes": {"BACKLINK_TITLE": "返回正文第 %d 条注处"}}, "attr_list",
+        "markdown_extensions": ["tables", {"footnotes": {"BACKLINK_TITLE": "返回正文第 %d 条注处"}},
                                 "md_in_html", "def_list", {"toc": {"permalink": False}}, "admonition", "zhi.safelinks"],
         "strict": False,
         "extra": {"zhi_mark": edition_mark(edition)},   # merged with mkdocs.yml's extra

@@ -43,6 +43,12 @@ STRAY_LEVEL = re.compile(r"^[\"'“”]?(?:classification|密\s*级|classficatio
 # a head in another notation (TOML +++, JSON {, ;;;): zhi reads only ---; such a head is never taken for body text
 FRONT_MATTER_LIKE = re.compile(r"^(?:\+{3,}|;{3,}|\{\s*$|={3,})\s*$")
 HIGHEST = Level("绝密")
+# Other notations an editor may take for a marked passage: the theme's admonitions (!!! 内部, ??? note "秘密") and a
+# level word standing alone as a line (a definition-list term "内部" followed by ":   …"). zhi reads neither as
+# a marking; fail closed: the chapter is refused until it is written as ::: 内部.
+ADMONITION = re.compile(r"^(?:>\s*)*(?:!!!|\?\?\?\+?)\s*(.*)$")
+LEVEL_WORD = re.compile(r"内\s*部|秘\s*密|机\s*密|绝\s*密|密\s*级|保\s*密")
+LONE_LEVEL = re.compile(r"^[\s>#*_+\-:：\[\]【】（）()「」“”\"']*(?:内\s*部|秘\s*密|机\s*密|绝\s*密)[\s*_:：\]】）)」“”\"'★\d年]*$")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
 
@@ -310,6 +316,12 @@ def _scan(ch: Chapter, findings: list[Finding] | None = None) -> None:
             if stack and stack[-1][0].rank > level.rank:
                 level = stack[-1][0]
             stack.append((level, i))
+            continue
+        adm = ADMONITION.match(b.strip())
+        if (adm and LEVEL_WORD.search(adm.group(1))) or LONE_LEVEL.match(b):
+            problem(i, f"{quote(line.strip()[:30], True)}不是 zhi 认识的密级段落标记（提示框“!!!”和单独一行的密级字样都不算），"
+                       f"整章按最高密级（绝密）处理，任何版本都不收；要标出一段文字的密级，请单独一行顶格写“::: 内部”或"
+                       f"“::: 秘密”，段落结束写单独一行“:::”")
             continue
         if FENCE_RE.match(line.strip()):
             in_fence = not in_fence

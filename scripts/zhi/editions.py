@@ -89,9 +89,9 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
                 if ok(c):
                     c2 = copy.copy(c)
                     c2.body = strip_passages(c, limit)
-                    c2.refs = [r for r in c.refs if not _in_dropped(c, r.loc.line, limit)]
-                    c2.headings = [h for h in c.headings if not _in_dropped(c, h.loc.line, limit)]
-                    c2.directives = [d for d in c.directives if not _in_dropped(c, d.loc.line, limit)]
+                    c2.refs = [r for r in c.refs if not in_dropped(c, r.loc.line, limit)]
+                    c2.headings = [h for h in c.headings if not in_dropped(c, h.loc.line, limit)]
+                    c2.directives = [d for d in c.directives if not in_dropped(c, d.loc.line, limit)]
                     kept.append(c2)
             return kept
 
@@ -191,6 +191,7 @@ def _redact(e: Event, actors: set[str]) -> list[Event]:
     return []
 
 
-def _in_dropped(ch, line: int, limit: Level) -> bool:
+def in_dropped(ch, line: int, limit: Level) -> bool:
+    """Whether a line of a chapter lies in a marked passage above ``limit``."""
     i = line - ch.body_line
     return any(level.rank > limit.rank and first <= i and (last < 0 or i <= last) for level, first, last in ch.passages)

@@ -16,7 +16,7 @@ from .lifespan import (
     check_silence,
     check_usage_dates,
 )
-from .prose import check_prose
+from .prose import check_prose, check_secret_refs
 from .references import check_references
 from .secrecy import check_kaoyi_withheld, check_mark_words, check_secrecy
 from .sources import check_documents, check_event_sources, check_short_years, check_staffing
@@ -35,6 +35,7 @@ CHECKS = [
     check_documents,
     check_short_years,
     check_prose,
+    check_secret_refs,
     check_figures,
     check_style,
     check_enumeration,

@@ -103,6 +103,8 @@ CODES: dict[str, tuple[str, str]] = {
     "passage-unclosed": ("error", "正文中标记密级的段落没有结束标记"),
     "passage-invalid": ("error", "正文中有读不懂的密级段落标记（按绝密处理）"),
     "front-matter-invalid": ("error", "章文件的文件头读不懂，或密级写在文件头之外（按绝密处理）"),
+    "ref-secret": ("error", "正文引用了不进任何版本的记录（秘密以上），引用处的文字会原样印出"),
+    "prose-attr": ("warning", "正文中的“{: …}”属性写法不受支持，会原样印出"),
     "secret-shared": ("error", "低密级记录中含有高密级记录的标题、名称、编号或文号"),
     "secret-copy": ("error", "低密级的文件是高密级文件的副本（全文或标题相同）"),
     "mark-word": ("error", "公开或内部的记录、正文中有密级标志，或有“机密”“内部文件”等字样而未在体例的 not-marks 中确认为普通用语"),
@@ -114,7 +116,7 @@ CODES: dict[str, tuple[str, str]] = {
 # 保密观: these guard what an edition may hold; the house style may raise them but never lower or switch
 # them off (what zhi does not understand is refused, whatever the settings say)
 UNBENDING = {"classification-invalid", "passage-unclosed", "passage-invalid", "front-matter-invalid",
-             "path-outside", "leak", "secret-shared", "secret-copy", "mark-word"}
+             "path-outside", "leak", "ref-secret", "secret-shared", "secret-copy", "mark-word"}
 
 
 def default_severity(code: str) -> str:

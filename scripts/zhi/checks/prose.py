@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
+from ..classification import Level
+from ..editions import filter_archive, in_dropped
 from ..findings import Finding, Loc
 from ..history import History, lives_label
 from ..model import Archive
 from ..rawhtml import PROSE_TAGS, disallowed_tags
+
+# Python-Markdown's attribute lists ({: onclick=…}, {#id .class}) are not read in prose: they would let text set
+# any HTML attribute. Such a brace is printed as written; the editor is told.
+ATTR_LIST = re.compile(r"\{\s*[:#.][^{}]*\}")
+INTERNAL = Level("内部")
 
 
 def check_prose(a: Archive, h: History) -> Iterator[Finding]:
@@ -39,6 +48,10 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
             elif d.kind == "chronology" and d.target and d.target not in a.jurisdictions:
                 yield Finding("directive-invalid", "error", f"大事记摘录的对象应为行政区划，“{d.target}”不是", d.loc)
         for i, line in enumerate(ch.body.splitlines()):
+            if ATTR_LIST.search(line):
+                yield Finding("prose-attr", "warning",
+                              f"正文中的“{ATTR_LIST.search(line).group(0)[:30]}”是网页属性写法，zhi 不支持，会原样印出；请删去",
+                              Loc(ch.path, ch.body_line + i))
             bad = disallowed_tags(line)
             if bad:
                 yield Finding("raw-html-prose", "error",
@@ -56,3 +69,28 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
                               f"标题“{hd.title}”是 {hd.level} 级，但上一个标题是 {prev} 级，中间缺了一级；"
                               f"章用“#”，节用“##”，目用“###”", hd.loc)
             prev = hd.level
+
+
+def check_secret_refs(a: Archive, h: History) -> Iterator[Finding]:
+    """A reference in text that an edition prints, to a record no edition holds (秘密 and above, or brought into
+    being only by such an event): the edition prints its label (or id) as plain text, the editor's own naming of
+    a secret record. Refused; inside a ``::: 秘密`` passage or a secret chapter it is never printed and is fine."""
+    if a.book is None:
+        return
+    internal = filter_archive(a, "internal", h)
+    held = set(internal.bodies) | set(internal.jurisdictions) | set(internal.documents) | set(internal.people) \
+        | {e.id for e in internal.events}
+    events = a.events_by_id()
+    for ch in a.book.checked():
+        if ch.classification.rank > INTERNAL.rank:
+            continue
+        for r in ch.refs:
+            if r.id in held or (a.record(r.id) is None and r.id not in events):
+                continue   # held, or unknown (ref-unknown says so)
+            if in_dropped(ch, r.loc.line, INTERNAL):
+                continue
+            shown = f"[[{r.id}|{r.text}]]" if r.text else f"[[{r.id}]]"
+            yield Finding("ref-secret", "error",
+                          f"正文引用“{shown}”指向的记录密级在秘密以上（或只由秘密以上的事件设立），不进公开版和内部版；"
+                          f"这里的文字会原样印出，等于把它公开。请删去这处引用，或把这段话放进“::: 秘密”（或相应密级）段落",
+                          r.loc)

@@ -156,7 +156,7 @@ class BookWriter:
         """Editors' Markdown → HTML with mentions as spans and sources as footnotes."""
         r = ProseRenderer(self.a, self.h, lambda rid, label: self.mention(rid, label), self.note, self.tables)
         md = r.render(sanitize(text))
-        out = markdown.markdown(md, extensions=["tables", "attr_list", "sane_lists", SafeLinksExtension()],
+        out = markdown.markdown(md, extensions=["tables", "sane_lists", SafeLinksExtension()],
                                 output_format="html")
         # a generated table's bold title line is its caption, kept on the table's page
         return re.sub(r"<p><strong>([^<]*)</strong></p>(\s*<table>)", r'<p class="caption">\1</p>\2', out)
