@@ -245,3 +245,63 @@ def test_uncommenting_the_kind_placeholder_gives_a_short_finding_with_the_list(t
     assert [f.code for f in found] == ["placeholder"]
     assert found[0].loc.line == 3
     assert found[0].message.startswith("“kind（类别）”写的是占位文字“待填”，不是档案中的值；查到后填入（可写：党委工作部门、")
+
+
+@pytest.mark.parametrize("level", ['="秘"&"密"', "=IF(1,\"秘密\",\"\")", 1, dt.datetime(2002, 6, 1), "#N/A"])
+def test_a_level_cell_that_is_no_literal_level_holds_the_row_at_the_highest_level(tmp_path, capsys, level):
+    """A 密级 cell holding a formula that Excel shows as 秘密 (zhi never evaluates it, nor trusts a cached result),
+    a number, a date or an error value is no level zhi can read: the staffing row comes in at 绝密 with 待核."""
+    root = project(tmp_path)
+    xlsx = workbook(tmp_path / "编制.xlsx", ["机构", "日期", "行政编制", "事业编制", "口径", "依据", "密级", "备注"],
+                    [["cs-jijingwei", "1982-06-01", None, 9, "核定", "测编〔1981〕12号", level, "附注"]])
+    if level == "#N/A":  # an error value as Excel writes it
+        from openpyxl import load_workbook as lw
+        wb = lw(xlsx)
+        wb.active["G2"].data_type = "e"
+        wb.save(xlsx)
+    code, out, err = run_import(root, capsys, xlsx, "--yes")
+    assert code == 0, err
+    made = [line for line in out.splitlines() if "编制 cs-jijingwei 1982-06-01" in line]
+    assert len(made) == 1 and "已按绝密导入" in made[0], out
+    a = load_archive(root)
+    s = next(s for s in a.staffing if s.date and s.date.iso() == "1982-06-01")
+    assert s.classification.name == "绝密"
+
+
+def test_a_formula_anywhere_in_a_row_is_text_and_the_row_is_pending(tmp_path, capsys):
+    """A formula in the 备注 of a public row is written as its text (not a value zhi computed), with 待核."""
+    root = project(tmp_path)
+    xlsx = workbook(tmp_path / "编制.xlsx", ["机构", "日期", "行政编制", "口径", "依据", "密级", "备注"],
+                    [["cs-jijingwei", "1992-06-01", 7, "核定", "测编〔1981〕12号", "", '=CONCAT("附","注")']])
+    code, out, err = run_import(root, capsys, xlsx, "--yes")
+    assert code == 0, err
+    assert "（待核：“备注”一栏是公式，zhi 不计算公式" in out
+    text = (root / "sources/staffing/1992.yaml").read_text(encoding="utf-8")
+    assert '# 待核：“备注”一栏是公式' in text and 'note: "=CONCAT(\\"附\\",\\"注\\")"' in text, text
+    a = load_archive(root)
+    assert not [f for f in run_checks(a) if f.severity == "error"]
+
+
+def test_a_person_made_by_classified_rows_is_as_secret_as_the_lowest_of_them(tmp_path, capsys):
+    """L2 of the tester: a new person named only by 秘密 and unreadable (绝密) rows is made 秘密, never public; a
+    person named by one public row too is public; a public person the archive has already is left alone, but the
+    preview says that a 秘密 row names them."""
+    root = project(tmp_path)
+    posts = tmp_path / "任免.csv"
+    posts.write_text("姓名,性别,机构,职务,任职时间,依据,密级\n"
+                     "澜汀舟,男,cs-jijingwei,主任,1991-05,测编〔1981〕12号,秘密★\n"
+                     "澜汀舟,男,cs-jijingwei,主任,1993-05,测编〔1981〕12号,秘密\n"
+                     "汀澜渚,女,cs-jijingwei,副主任,1991-05,测编〔1981〕12号,机密\n"
+                     "汀澜渚,女,cs-jijingwei,副主任,1994-05,测编〔1981〕12号,\n"
+                     "王明,男,cs-jijingwei,顾问,1995-01,测编〔1981〕12号,秘密\n", encoding="utf-8")
+    code, out, err = run_import(root, capsys, posts, "--yes")
+    assert code == 0, err
+    assert "人物 p-lantingzhou（澜汀舟），密级 秘密（与任职记录相同）" in out
+    assert "第 4、5 行：人物 p-tinglanzhu（汀澜渚）" in out and "p-tinglanzhu（汀澜渚），密级" not in out
+    wang = next(line for line in out.splitlines() if "任职 王明 顾问" in line)
+    assert "档案中的人物 p-wang（王明）是公开记录" in wang
+    a = load_archive(root)
+    assert a.people["p-lantingzhou"].classification.name == "秘密"
+    assert a.people["p-tinglanzhu"].classification.name == "公开"
+    assert a.people["p-wang"].classification.name == "公开"
+    assert not [f for f in run_checks(a) if f.severity == "error"], [f.as_text() for f in run_checks(a)]

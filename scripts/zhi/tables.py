@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cells import Sheet, workbook_bytes
-from .classification import parse_level
+from .classification import PUBLIC, Level, parse_level
 from .dates import DateError, parse_date
 from .docno import normalise_docno
 from .invisible import quote
@@ -55,6 +55,7 @@ class TableError(Exception):
 class Row:
     number: int                 # as the spreadsheet shows it
     cells: dict[str, str]
+    formulas: list[str] = field(default_factory=list)   # headers of cells holding a formula (read as its text)
 
 
 @dataclass
@@ -84,18 +85,42 @@ def _cell_text(value, number_format: str = "") -> str:
     return str(value).strip()
 
 
+def _is_formula(cell) -> bool:
+    """A formula cell (=…, array or data-table formula): zhi never evaluates it, nor trusts a cached result."""
+    v = cell.value
+    return getattr(cell, "data_type", "") == "f" or (isinstance(v, str) and v.startswith("=")) \
+        or not isinstance(v, str | int | float | bool | dt.date | dt.datetime | dt.time | type(None))
+
+
+def _xlsx_cell(cell) -> tuple[str, bool]:
+    """The cell as text, and whether it is a formula; a formula is its own text (=“秘”&“密”), which reads as no
+    level, no date and no name, so a row that depends on it fails closed."""
+    if _is_formula(cell):
+        v = cell.value
+        return (v if isinstance(v, str) else "=" + str(getattr(v, "text", "") or type(v).__name__)).strip(), True
+    return _cell_text(cell.value, getattr(cell, "number_format", "")), False
+
+
 def read_rows(path: Path) -> list[Row]:
     """The table's rows under its header row, cells keyed by header text; blank rows left out."""
+    formulas: dict[int, set[int]] = {}
     if path.suffix.lower() == ".xlsx":
         try:
             from openpyxl import load_workbook
 
-            wb = load_workbook(path, read_only=True, data_only=True)
+            # formulas as written, never the result a program cached: a 密级 shown as 秘密 by ="秘"&"密" is no level
+            wb = load_workbook(path, read_only=True, data_only=False)
         except Exception as e:  # any unreadable workbook is one message to the editor
             raise TableError(f"无法读取 Excel 文件（{type(e).__name__}）；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入") from e
         ws = wb.worksheets[0]
-        grid = [(r[0].row if r else i + 1, [_cell_text(c.value, getattr(c, "number_format", "")) for c in r])
-                for i, r in enumerate(ws.iter_rows()) if r]
+        grid = []
+        for i, r in enumerate(ws.iter_rows()):
+            if not r:
+                continue
+            n = getattr(r[0], "row", None) or i + 1
+            read = [_xlsx_cell(c) for c in r]
+            grid.append((n, [t for t, _f in read]))
+            formulas[n] = {j for j, (_t, f) in enumerate(read) if f}
         wb.close()
     else:
         data = path.read_bytes()
@@ -114,7 +139,8 @@ def read_rows(path: Path) -> list[Row]:
     _first, head = grid[0]
     rows = []
     for n, cells in grid[1:]:
-        rows.append(Row(n, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(head) if h}))
+        rows.append(Row(n, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(head) if h},
+                        [head[j] or f"第 {j + 1} 列" for j in sorted(formulas.get(n, ())) if j < len(head)]))
     return rows
 
 
@@ -296,6 +322,10 @@ def plan_table(root: Path, path: Path, archive, history) -> Planned:
     kind = table_kind(headers)
     names = _Names(archive, history)
     plan = Planned(kind)
+    for r in rows:
+        if r.formulas:
+            _doubt_add(plan, r.number, f"待核：{'、'.join(quote(h, True) for h in r.formulas)}一栏是公式，zhi 不计算公式，"
+                                       "已按公式原文读入；请在表中改为直接填写的文字后重新导入，或核对原件后改正记录")
     if kind == "lineage":
         _plan_lineage(root, rows, _columns(headers, LINEAGE), names, plan)
     elif kind == "posts":
@@ -320,8 +350,15 @@ def _level_field(names: _Names, docs: list[str], written: str, plan: Planned | N
     same, with a 待核 note (see ``_doubt``), not refused."""
     lv = names.level_of(docs, written)
     if names.unreadable and plan is not None:
-        plan.doubts[row] = f"待核：密级{quote(names.unreadable, True)}无法识别，已按绝密导入；核对原件后改正 classification"
+        _doubt_add(plan, row, f"待核：密级{quote(names.unreadable, True)}无法识别，已按绝密导入；核对原件后改正 classification")
     return str(lv) if lv is not None and lv.rank > 0 else None
+
+
+def _doubt_add(plan: Planned, row: int, text: str) -> None:
+    """Add a 待核 note to a row (a row may have several: a formula and an unreadable 密级)."""
+    old = plan.doubts.get(row)
+    if old != text and not (old and text in old.split("；")):
+        plan.doubts[row] = f"{old}；{text}" if old else text
 
 
 def _doubt(plan: Planned, rows: list[int]) -> str:
@@ -444,6 +481,7 @@ def _plan_posts(root: Path, rows: list[Row], col: dict[str, str], names: _Names,
     existing = {(p.person.id if p.person else "", p.body.id if p.body else "", p.post,
                  p.start.iso() if p.start else "不详") for p in names.a.posts}
     new_people: dict[str, str] = {}
+    made: dict[str, tuple[list[tuple[int, Level]], str, int]] = {}  # new person → (rows, 性别, preview line)
     for r in rows:
         person = get(r, "person")
         try:
@@ -465,21 +503,46 @@ def _plan_posts(root: Path, rows: list[Row], col: dict[str, str], names: _Names,
             plan.problems.append(f"第 {r.number} 行：档案中有几位“{person}”（{'、'.join(sorted(found))}），请在姓名栏写人物编号")
             continue
         pid = next(iter(found)) if found else new_people.get(person)
+        key = (pid, body, post, start)
+        if pid is not None and key in existing:
+            plan.skipped.append(f"第 {r.number} 行：{person}任{post}（{start}）档案中已有")
+            continue
         if pid is None:
             pid = names.fresh("p-" + _slug(person))
             new_people[person] = pid
-            _add(plan, root / "sources" / "people" / "imported.yaml",
-                 _record([("id", pid), ("name", person), ("gender", get(r, "gender"))]))
-            plan.created.append(f"第 {r.number} 行：人物 {pid}（{person}）")
-        key = (pid, body, post, start)
-        if key in existing:
-            plan.skipped.append(f"第 {r.number} 行：{person}任{post}（{start}）档案中已有")
-            continue
+            key = (pid, body, post, start)
+            made[pid] = ([], get(r, "gender"), len(plan.created))
+            plan.created.append("")  # filled in below, once the person's rows are all known
+        if pid in made:
+            made[pid][0].append((r.number, parse_level(level)))
+        else:
+            said = _public_person(names.a.people[pid], parse_level(level))
+            if said:
+                _doubt_add(plan, r.number, said)
         existing.add(key)
         _add(plan, root / "sources" / "posts" / "imported.yaml", _record([
             ("person", pid), ("body", body), ("post", post), ("from", start), ("to", end), ("sources", docs),
             ("classification", level), ("#", plan.doubts.get(r.number)), ("note", get(r, "note"))]))
         plan.created.append(f"第 {r.number} 行：任职 {person} {post}（{start}—{end or ''}）" + _doubt(plan, [r.number]))
+    # a person the table creates is as secret as the rows that name them: the lowest of their levels (a person
+    # named by one public row is public), so a classified appointment never publishes the name
+    for person, pid in new_people.items():
+        rows_, gender, line = made[pid]
+        level = min((lv for _n, lv in rows_), default=PUBLIC)
+        _add(plan, root / "sources" / "people" / "imported.yaml",
+             _record([("id", pid), ("name", person), ("gender", gender),
+                      ("classification", str(level) if level.rank > 0 else None)]))
+        plan.created[line] = (f"第 {'、'.join(str(n) for n, _lv in rows_)} 行：人物 {pid}（{person}）"
+                              + (f"，密级 {level}（与任职记录相同）" if level.rank > 0 else ""))
+
+
+def _public_person(p, level) -> str:
+    """The preview's warning when a classified row names a person the archive has at a lower level: the person's
+    record is left alone, and the editor is told that the name stays published."""
+    if level.rank > p.classification.rank:
+        return (f"注意：此行密级为{level}，但档案中的人物 {p.id}（{p.name}）是{p.classification}记录，"
+                f"其姓名照常在{p.classification}版本中出现；如须保密，请改正人物记录的 classification")
+    return ""
 
 
 def _plan_staffing(root: Path, rows: list[Row], headers: list[str], col: dict[str, str], names: _Names,
