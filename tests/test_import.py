@@ -221,3 +221,61 @@ def test_import_random_text_files_never_raises(tmp_path_factory, text):
     if outcomes[0].status == "导入":
         res = _check(root)
         assert "错误 0 条" in res.stdout, res.stdout
+
+
+NOT_PUBLIC = """临水县人民政府文件
+临政〔2002〕43号
+关于设立县档案局的通知
+各乡镇：决定设立县档案局。
+临水县人民政府
+2002年3月13日
+{blank}
+{note}
+"""
+
+
+@pytest.mark.parametrize("note", ["（此件不公开）", "此件不公开", "（此件不予公开）"])
+@pytest.mark.parametrize("ext", ["txt", "html"])
+def test_a_document_with_the_not_public_annotation_is_imported_internal(tmp_path, note, ext):
+    """F-I1 of the tester: the GB/T 9704 附注 “（此件不公开）” at the foot of a notice makes the record 内部 with
+    a 待核 note, never public (it was imported public before)."""
+    root = make_archive(tmp_path)
+    text = NOT_PUBLIC.format(blank="\n" * 10, note=note)
+    f = tmp_path / f"通知.{ext}"
+    if ext == "html":
+        text = "<html><body>" + "".join(f"<p>{ln}</p>" for ln in text.splitlines() if ln) + "</body></html>"
+    f.write_text(text, encoding="utf-8")
+    [o] = import_files(root, [f])
+    assert o.status == "导入" and "密级 内部（待核）" in o.reason, o.reason
+    record = o.record.read_text(encoding="utf-8")
+    assert "classification: 内部\n# 待核：原文有附注" in record and "已按内部导入" in record
+    a = load_archive(root, with_book=False)
+    assert a.documents[o.record.stem].classification.name == "内部"
+    assert _check(root).returncode == 0
+
+
+@pytest.mark.parametrize("head,level,kept", [
+    ("密级：秘密", "秘密", ""),
+    ("密　级：秘密　保密期限：10年", "秘密★10年", ""),
+    ("秘密★10年　临政〔2002〕44号", "秘密★10年", "临政〔2002〕44号"),
+])
+def test_the_marking_line_read_as_the_level_is_left_out_of_the_full_text(tmp_path, head, level, kept):
+    """C-I2 of the tester: the marking line the importer read as the record's level is not written into the full
+    text, so zhi check accepts zhi's own output (it refused it as passage-invalid before); other words on the line
+    are kept."""
+    root = make_archive(tmp_path)
+    f = tmp_path / "通知.txt"
+    f.write_text(f"{head}\n临水县人民政府文件\n临政〔2002〕44号\n关于设立县档案馆的通知\n各乡镇：决定设立县档案馆。\n"
+                 "临水县人民政府\n2002年3月14日\n", encoding="utf-8")
+    [o] = import_files(root, [f])
+    assert o.status == "导入", o.reason
+    a = load_archive(root, with_book=False)
+    d = a.documents[o.record.stem]
+    assert str(d.classification) == level
+    md = d.transcription.read_text(encoding="utf-8")
+    assert "密级" not in md and "秘密" not in md and "保密期限" not in md, md
+    assert "关于设立县档案馆的通知" in md and "各乡镇：决定设立县档案馆。" in md
+    if kept:
+        assert md.count(kept) == 2, md
+    res = _check(root)
+    assert res.returncode == 0 and "passage-invalid" not in res.stdout, res.stdout

@@ -300,6 +300,7 @@ _INTERNAL = re.compile(r"^[【\[（(〔]?内部(?:资料|文件|刊物|材料|�
 # "密级：秘密　保密期限：10年" (a form's fields), with or without the colons and spaces
 _FIELD_MARK = re.compile(r"密级[:：]?(绝密|机密|秘密|内部)(?:[,，;；]?保密期限[:：]?([0-9一二三四五六七八九十]+年|长期))?")
 _BRACKETED = re.compile(r"[(（【\[〔<《]\s*(?:[绝机秘]密|内部)[^)）】\]〕>》]{0,8}[)）】\]〕>》]")  # “……通知（秘密）”
+_NOT_PUBLIC = re.compile(r"[(（〔\[【]?(?:此件|本件)不公开[)）〕\]】]?|不予公开")
 _MARK_FIELD_WORDS = re.compile(r"密级|保密期限|涉密|[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期")
 # anything that looks like a marking: if none of it was understood, the record comes in at the highest level
 _MARKISH = re.compile(r"[绝机秘]密|密级|涉密|保密期限|[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期|"
@@ -368,6 +369,7 @@ class Extracted:
     classification: str = ""
     marks: list[str] = field(default_factory=list)  # every classification mark seen near the top
     doubtful: list[str] = field(default_factory=list)  # words like a marking that were not understood
+    not_public: str = ""  # the 附注 “（此件不公开）” or “不予公开” as written: the document is at least 内部
 
 
 def _squeeze(ln: str) -> str:
@@ -559,12 +561,47 @@ def extract(text: str, margins: str = "", name: str = "") -> Extracted:
     if doubtful:
         ex.classification = "绝密"
         ex.doubtful = list(dict.fromkeys(doubtful))
+    # GB/T 9704's 附注 for a document not to be published (usually the last line): never public, at least 内部
+    said = next((m.group(0) for ln in lines + margin_lines if (m := _NOT_PUBLIC.search(_squeeze(ln)))), "")
+    if said and not doubtful and rank < 1:
+        ex.classification, ex.not_public = "内部", said
     ex.number, nline = _find_number(lines)
     ex.date, ex.date_written, dline = _find_date(lines)
     ex.issuer = _find_issuer(lines, dline, nline)
     skip = {i for i in (nline, dline) if i >= 0}
     ex.title, ex.title_guessed = _find_title(lines, _headings(text or ""), skip)
     return ex
+
+
+def without_marks(md: str, limit: int = 15) -> str:
+    """The full text to write: the marking lines at its head (秘密★10年, 密级：秘密　保密期限：10年, 内部资料),
+    which the importer read as the record's ``classification``, are left out — a full text carries no marks of
+    its own (zhi check refuses one), its level is the record's. A mark sharing its line with other words
+    (秘密★10年　测编〔1985〕3号) is taken out of the line and the rest kept."""
+    from .chronicle import STRAY_LEVEL
+
+    out, seen = [], 0
+    for raw in md.splitlines(keepends=True):
+        plain = _plain_lines(raw)
+        if not plain or seen >= limit:
+            out.append(raw)
+            continue
+        seen += 1
+        sq = _squeeze(plain[0])
+        if STRAY_LEVEL.match(sq) or not _find_marks(plain)[0]:
+            if STRAY_LEVEL.match(sq):
+                continue
+            out.append(raw)
+            continue
+        if _MARK.match(sq) or _INTERNAL.match(sq) or _FIELD_MARK.fullmatch(sq) \
+                or _FIELD_MARK.sub("", sq).strip(" :：,，;；") in ("", "保密期限"):
+            continue
+        kept = [t for t in re.split(r"[ \t\u3000\xa0]+", raw.strip())
+                if t and not (_MARK.match(_squeeze(t)) or _INTERNAL.match(_squeeze(t))
+                              or _FIELD_MARK.search(_squeeze(t)) or _squeeze(t).startswith("保密期限"))]
+        if kept and re.search(r"[\w\u3400-\u9fff]", "".join(kept)):
+            out.append(" ".join(kept) + ("\n" if raw.endswith("\n") else ""))
+    return "".join(out)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -639,6 +676,9 @@ def record_yaml(rid: str, ex: Extracted, note: str, number_comment: str = "") ->
         lines.append(f"classification: {_yaml_str(ex.classification)}")
         if ex.marks:
             lines.append(f"# 原文密级标志：{'、'.join(dict.fromkeys(ex.marks))}；密级不得低于原件标注")
+        if ex.not_public:
+            lines.append(f"# 待核：原文有附注{quote(ex.not_public, True)}，此件不公开，已按内部导入（不进公开版本）；"
+                         "请照原件核定密级后改正")
         if ex.doubtful:
             lines.append(f"# 待核：原文中有{''.join(quote(d, True) for d in ex.doubtful)}，像是密级标志，但未能识别；不认识的标记按最高密级处理，"
                          f"暂定为绝密。请照原件核定密级后改正")
@@ -792,7 +832,7 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
     md_path, yaml_path = to / f"{rid}.md", to / f"{rid}.yaml"
     try:
         with open(md_path, "x", encoding="utf-8") as out:
-            out.write(md)
+            out.write(without_marks(md))
         try:
             with open(yaml_path, "x", encoding="utf-8") as out:
                 out.write(record_yaml(rid, ex, note, number_comment))
@@ -809,7 +849,8 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
     if ex.title_guessed:
         pending.append("标题")
     found = [f"文号 {ex.number}" if ex.number else "", f"成文日期 {ex.date}" if ex.date else "",
-             f"密级 {ex.classification}{'（待核）' if ex.doubtful else ''}" if ex.classification else ""]
+             f"密级 {ex.classification}{'（待核）' if ex.doubtful or ex.not_public else ''}"
+             if ex.classification else ""]
     reason = "；".join(x for x in found if x)
     if pending:
         reason += ("；" if reason else "") + "待核：" + "、".join(pending)
