@@ -96,3 +96,10 @@ def test_attribute_lists_set_no_html_attributes(built):
         assert not re.search(r"<[^>]*\son(?:mouseover|click)\s*=", html), p
     chapter = next(p for p in pages if "CANARYXSS" in (file_text(p) or ""))
     assert "example.org" in chapter.read_text(encoding="utf-8")   # the link itself is kept
+
+
+def test_links_that_will_not_be_links_and_remote_images_are_told(root):
+    _chapter(root, "[点此](javascript:alert('x'))查看。\n\n![图](https://example.org/x.png)\n\n"
+                   "[国务院](https://www.gov.cn/)与[上一章](../c0/)。\n")
+    found = [(f.code, f.loc.line) for f in run_checks(load_archive(root)) if f.code == "prose-link"]
+    assert found == [("prose-link", 7), ("prose-link", 9)], found

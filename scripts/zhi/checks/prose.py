@@ -11,11 +11,17 @@ from ..findings import Finding, Loc
 from ..history import History, lives_label
 from ..model import Archive
 from ..rawhtml import PROSE_TAGS, disallowed_tags
+from ..safelinks import safe_url
 
 # Python-Markdown's attribute lists ({: onclick=…}, {#id .class}) are not read in prose: they would let text set
 # any HTML attribute. Such a brace is printed as written; the editor is told.
 ATTR_LIST = re.compile(r"\{\s*[:#.][^{}]*\}")
 INTERNAL = Level("内部")
+# a link target the site will not make a link (javascript:, data:, file: …): printed as plain text
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+# an image from another site: a reader's browser would fetch it (the site is meant to work offline, and the
+# address learns who reads the page)
+REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//", re.IGNORECASE)
 
 
 def check_prose(a: Archive, h: History) -> Iterator[Finding]:
@@ -51,6 +57,16 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
                 yield Finding("prose-attr", "warning",
                               f"正文中的“{ATTR_LIST.search(line).group(0)[:30]}”是网页属性写法，zhi 不支持，会原样印出；请删去",
                               Loc(ch.path, ch.body_line + i))
+            for m in LINK_TARGET.finditer(line):
+                if m.group(0).startswith("]") and not safe_url(m.group(1)):
+                    yield Finding("prose-link", "warning",
+                                  f"链接地址“{m.group(1)[:30]}”不是网址（只认 http、https、mailto 和站内链接），"
+                                  f"不会成为链接，括号里的文字可能残留在正文里；请删去这个链接",
+                                  Loc(ch.path, ch.body_line + i))
+            if REMOTE_IMAGE.search(line):
+                yield Finding("prose-link", "warning",
+                              "正文中的图片取自别的网站：读者打开网页时浏览器会去那个网站取图，光盘版、U盘版看不到；"
+                              "请把图片文件放进项目，用相对路径引用", Loc(ch.path, ch.body_line + i))
             bad = disallowed_tags(line)
             if bad:
                 yield Finding("raw-html-prose", "error",
