@@ -234,6 +234,8 @@ class Date:
     def years(self) -> str:
         """The year(s) the date may mean, as a span of years prints them: 1956, 1956至1966年间, 1960年代, 约1956,
         1956前, 1956后 (never one year for a date the source leaves open over several)."""
+        if self.qualifier in ("before", "after") and self.start.month is not None:
+            return self.chinese()  # 1949年7月后: the month is part of what the source says
         if self.qualifier != "exact":
             return {"circa": f"约{self.start.year}", "before": f"{self.start.year}前",
                     "after": f"{self.start.year}后"}[self.qualifier]

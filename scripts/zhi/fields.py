@@ -14,9 +14,12 @@ from .classification import PUBLIC, ClassificationError, Level, parse_level
 from .dates import UNKNOWN_WORDS, Date, DateError, parse_date
 from .findings import Finding, Loc
 from .invisible import bare, quote
-from .model import LEADER_KEY, STAFFING_KINDS, Citation, Ref, Staffing
+from .model import LEADER_KEY, STAFFING_KINDS, Citation, LeaderRange, Ref, Staffing
 from .rawhtml import has_markup
 from .yamlsource import LList, LMap
+
+# a 领导职数 range as sources give it: 1至2, 1-2, 1~2, 1—2
+_LEADER_RANGE = re.compile(r"^(\d{1,3})\s*(?:至|-|~|～|—|－)\s*(\d{1,3})$")
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 # an editor's note to self standing in for a value: （待填）, 【待查：文号】, 待补 …
@@ -276,12 +279,20 @@ class Fields:
         posts: dict[str, int] = {}
         leaders: dict[str, int] = {}
 
-        def number(value: object, line: int, label: str) -> int | None:
+        def number(value: object, line: int, label: str, also: str = "") -> int | None:
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 self.findings.append(Finding("staffing-number", "error",
-                                             f"“{label}”应为不小于 0 的整数（名数），而不是“{value}”", Loc(f.rel, line)))
+                                             f"“{label}”应为不小于 0 的整数（名数）{also}，而不是“{value}”",
+                                             Loc(f.rel, line)))
                 return None
             return value
+
+        def leader_range(value: object) -> LeaderRange | None:
+            """副区长1至2人: written 1至2, 1-2, 1~2 or 1—2; a range whose ends are not in order is no range."""
+            hit = _LEADER_RANGE.match(str(value).strip()) if isinstance(value, str) else None
+            if hit is None or int(hit[1]) >= int(hit[2]):
+                return None
+            return LeaderRange(int(hit[1]), int(hit[2]))
 
         for k, v in m.items():
             line = m.line_of(k)
@@ -295,7 +306,8 @@ class Fields:
                                                  "“领导职数”应按职级分列，如 {正科级: 1, 副科级: 2}", Loc(f.rel, line)))
                     continue
                 for level, n in v.items():
-                    num = number(n, v.line_of(level), f"领导职数·{level}")
+                    num = leader_range(n) or number(n, v.line_of(level), f"领导职数·{level}",
+                                                    "；来源只给范围的写作 1至2（前小后大）")
                     if num is not None:
                         leaders[str(level)] = num
             else:

@@ -45,8 +45,10 @@ class Span:
             return False
         if self.end is not None and d.earliest() > self.end.latest():
             return False
-        return not (not inclusive_end and self.end is not None and self.end.is_exact_day() and d.is_exact_day()
-                    and d.anchor() >= self.end.anchor())
+        # the span has certainly closed by a day at or after the last day its end can mean (a merge dated 1956
+        # has happened by 1956-12-31); a circa end is never certain
+        return not (not inclusive_end and self.end is not None and self.end.qualifier != "circa"
+                    and d.is_exact_day() and d.anchor() >= self.end.latest())
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 from .classification import Level
 from .dates import Date
@@ -159,12 +160,25 @@ class NewBody:
     level: str | None = None                           # a jurisdiction's level (县, 县级市, …)
 
 
+class LeaderRange(str):
+    """A 领导职数 the source gives as a range (副区长1至2人): printed as written (1至2), never summed or compared
+    as a number."""
+
+    lo: int
+    hi: int
+
+    def __new__(cls, lo: int, hi: int) -> Self:
+        self = super().__new__(cls, f"{lo}至{hi}")
+        self.lo, self.hi = lo, hi
+        return self
+
+
 @dataclass
 class Staffing:
-    """Figures of one staffing statement: kinds of 编制 and 领导职数 by level."""
+    """Figures of one staffing statement: kinds of 编制 and 领导职数 by level (a level's number may be a range)."""
 
     posts: dict[str, int]
-    leaders: dict[str, int]
+    leaders: dict[str, int | LeaderRange]
     loc: Loc
 
     def total(self) -> int:

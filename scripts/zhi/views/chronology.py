@@ -6,6 +6,7 @@ each writer can turn mentions into its own links. Sources are kept apart to beco
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..citations import Dissent, dissent_text, kaoyi_text, split
@@ -96,6 +97,8 @@ _PLACED = ("县", "区", "市", "州", "省", "旗", "乡", "镇", "盟", "地�
            "人民", "全国")
 # kinds of bodies that are places or stand alone: never prefixed with a superior's name
 _ALONE = ("乡镇", "街道", "企业")
+# a name that begins with a place of its own (白槎区工作委员会, 吴城镇人民政府, 城关公社管委会): it says whose it is
+_OWN_PLACE = re.compile(r"^(?!(?:社|片|辖|园|景|校|库|矿|分|专|小)区)[\u4e00-\u9fff]{1,4}?(?:区|乡|镇|街道|公社)(?!划|域|间)")
 
 
 def in_context(a: Archive, h: History, rid: str, name: str, d: Date | None) -> str:
@@ -106,7 +109,7 @@ def in_context(a: Archive, h: History, rid: str, name: str, d: Date | None) -> s
     if t is None or t.is_jurisdiction or d is None or not name:
         return name
     kind = a.bodies[rid].body_kind if rid in a.bodies else ""
-    if kind in _ALONE or name.startswith(_PLACED):
+    if kind in _ALONE or name.startswith(_PLACED) or _OWN_PLACE.match(name):
         return name
     parent = t.parent_on(d) or (t.parents[0].value if t.parents else None)
     if not parent:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..dates import Date
+from ..dates import Date, Point
 from ..history import History
 from ..model import Event
 
@@ -15,10 +15,20 @@ def name_on(h: History, rid: str, d: Date | None) -> str:
     if d is None:
         return t.names[-1].value[0]
     hits = [s for s in t.names if s.covers(d)]
+    if len(hits) > 1 and d.qualifier in ("after", "before"):
+        # an open date (1949年7月后, 1960前) reaches far beyond what the source states: the name is the one
+        # valid at the stated date, never one taken years later
+        hits = [s for s in hits if s.covers(stated_day(d))] or hits[:1]
     if hits:
         return hits[-1].value[0]
     before = [s for s in t.names if s.start is not None and s.start.earliest() <= d.latest()]
     return (before[-1] if before else t.names[0]).value[0]
+
+
+def stated_day(d: Date) -> Date:
+    """The day an open date states: the first day after a 后 date, the last before a 前 date."""
+    day = d.earliest() if d.qualifier == "after" else d.latest()
+    return Date(Point(day.year, day.month, day.day))
 
 
 def name_before(h: History, rid: str, e: Event) -> str:

@@ -92,8 +92,31 @@ def _depth(h: History, rid: str, d: Date) -> int:
     return n
 
 
+def uncertain_rename(t: Timeline, d: Date) -> tuple[tuple[str, str | None], str] | None:
+    """A rename whose date spans d (改称 1954..1958, a snapshot at 1956-12-31): the name the body certainly bore
+    before it, and the hedge the 一览 prints beside it (“1954至1958年间改称…”) — never the new name as if
+    certain."""
+    hits = [s for s in t.names if s.covers(d)]
+    if len(hits) < 2 or not d.is_exact_day():
+        return None
+    later = [s for s in hits[1:] if s.start is not None and s.start.latest() > d.anchor()]
+    if not later:
+        return None
+    first = hits[hits.index(later[0]) - 1]
+    clauses = []
+    for s in later:
+        e = s.start_event
+        verb = e.wording if e is not None and e.type == "rename" and e.wording else "更名"
+        years = s.start.years()
+        clauses.append(f"{years}{'年' if years[-1].isdigit() else ''}{verb}{'' if verb.endswith('为') else '为'}"
+                       f"{s.value[0]}")
+    return first.value, "，".join(clauses)
+
+
 def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale_after: int) -> Row:
     names = _span_value(t.names, d, t.names[-1].value if t.names else (t.id, None))
+    if (hedge := uncertain_rename(t, d)) is not None:
+        names = hedge[0]
     parent = t.parent_on(d)
     docs = []
     life = next((life for life in reversed(t.lives) if life.covers(d)), None)
@@ -119,6 +142,8 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
 def state_note(h: History, t: Timeline, d: Date) -> str:
     """What a row says beside the name: suspended (in the source's words), sharing an office."""
     parts = []
+    if (hedge := uncertain_rename(t, d)) is not None:
+        parts.append(hedge[1])
     if (s := t.suspended_on(d)) is not None:
         if t.resume_unknown(s) and not s.start.overlaps(d):  # later on, whether it still was is not known
             parts.append(f"{s.start}起{s.value or '停止活动'}，恢复时间不详")
