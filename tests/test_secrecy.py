@@ -387,6 +387,10 @@ def test_a_formula_held_by_many_open_records_stays_open(tmp_path):
     # found attacking our own scan: other blanks and invisible characters, entities, quoted marks
     "林\u3164岚", "林\u2800岚", "林\ufe0f岚", "林\U000e0020岚", "林\u00ad岚", "林&#23706;", "林<span>岚</span>",
     "「秘密」★十年", "秘 密 ★ 10 年", "青密 〔1999〕 77 号", "青密〔１９９９〕７７号",
+    # tester run 2 (L6): a title split by a footnote call as the site prints it; 文号 in Chinese numerals
+    '关于设立区保密技术\u2060<sup id="fnref:a"><a class="footnote-ref" href="#fn:a">1</a></sup>监察中队的通知',
+    "关于设立区保密<sup>[2]</sup>技术监察中队的通知",
+    "青密〔九九〕77号", "青密〔1999〕七十七号", "青密〔一九九九〕第七十七号", "青密（九九）七七号",
 ])
 def test_scan_finds_secrets_however_written(tmp_path, written):
     from zhi.leaks import forbidden_strings, scan
@@ -406,9 +410,20 @@ def test_scan_is_quiet_on_ordinary_text(tmp_path):
     forbidden = forbidden_strings(load_archive(root), "public")
     out = tmp_path / "out"
     out.mkdir()
-    (out / "page.html").write_text("<p>青密〔1999〕78号、青密〔1998〕77号；林业局；保密工作由县委办公室负责。</p>",
+    (out / "page.html").write_text("<p>青密〔1999〕78号、青密〔1998〕77号；林业局；保密工作由县委办公室负责。"
+                                   "青密〔一九九九〕七十八号、青密〔九八〕七十七号；监察中队<sup>1</sup>。</p>",
                                    encoding="utf-8")
     assert scan(out, forbidden, "public") == []
+
+
+def test_the_book_text_is_read_without_note_calls_too():
+    from zhi.leaks import without_calls
+
+    # pdftotext prints a footnote call as a bare digit between the characters of the sentence
+    assert without_calls("据关于设立区保密技术1监察中队的通知记载", ".pdf") == "据关于设立区保密技术监察中队的通知记载"
+    assert without_calls("1999年3月设立", ".pdf") == "1999年月设立"   # a second reading; the text as-is is read too
+    assert without_calls("据《通知》记载", ".pdf") is None
+    assert without_calls("<p>保密<sup>1</sup>技术</p>", ".html").split() == ["保密技术"]
 
 
 # ---- 7. stored XSS: javascript: and data: targets are never live -----------------------------------------

@@ -93,3 +93,35 @@ def docnos_in(text: str) -> list[tuple[str, str]]:
         if d is not None:
             out.append((m.group(0), d.normalised))
     return out
+
+
+# Chinese numerals as old documents write a 文号's year and serial: 〔五六〕, 〔一九五六〕, 七号, 十七号, 一百零五号
+CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+NUMERAL = "0-9" + "".join(CN_DIGITS) + "".join(CN_UNITS)
+
+
+def cn_int(s: str) -> int | None:
+    """The value of a number written in arabic digits or Chinese numerals: 五六 → 56 and 一九五六 → 1956 (read
+    digit by digit, as years are), 七 → 7, 十七 → 17, 二十 → 20, 一百零五 → 105. None when it is not a number."""
+    if not s:
+        return None
+    if s.isascii() and s.isdigit():
+        return int(s)
+    if all(c in CN_DIGITS or (c.isascii() and c.isdigit()) for c in s):
+        return int("".join(str(CN_DIGITS.get(c, c)) for c in s))
+    total, digit = 0, None
+    for c in s:
+        if c in "〇零○":
+            continue      # 一百零五: the zero only marks an empty place
+        if c in CN_DIGITS:
+            if digit is not None:
+                return None   # 二三十: two digits before a unit
+            digit = CN_DIGITS[c]
+        elif c in CN_UNITS:
+            total += (1 if digit is None else digit) * CN_UNITS[c]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
