@@ -303,3 +303,26 @@ def test_an_untitled_documents_description_is_found(project):
     hits = si.search(project, "鹤汀渡口").hits
     assert [(h.rid, h.level) for h in hits] == [("d-desc", "机密")]
     assert "情况说明" in hits[0].title
+
+
+def test_a_hit_carries_the_level_of_the_unit_or_passage_it_is_in(tmp_path):
+    """Tester run 2 (S1, S2): a 秘密 内设机构 of a public body was labelled 公开 (the body's level), and a
+    ``:::秘密`` passage sharing a section with a ``::: 机密`` one was labelled 机密."""
+    root = make_archive(tmp_path)
+    body = root / "sources/bodies/zhengfu.yaml"
+    body.write_text(body.read_text(encoding="utf-8") + "units:\n  - name: 办公室\n  - name: 鹭汀特勤股\n"
+                    "    classification: 秘密\n    note: 股内另设值班组。\n", encoding="utf-8")
+    (root / "chronicle/p1/c1.md").write_text(
+        "---\ntitle: 附记\n---\n\n# 附记\n\n公开的段落，鹭岛一。\n\n:::秘密\n秘密的段落，鹭岛二。\n:::\n\n"
+        "::: 机密\n机密的段落，鹭岛三。\n:::\n\n公开的结尾，鹭岛四。\n", encoding="utf-8")
+    si.update_index(root)
+    unit = si.search(root, "特勤股").hits
+    assert [(h.kind, h.level, h.rid) for h in unit] == [("body", "秘密", "cs-zhengfu")]
+    assert si.search(root, "值班组").hits[0].level == "秘密"
+    office = [h for h in si.search(root, "办公室").hits if h.rid == "cs-zhengfu"]
+    assert office and {h.level for h in office} == {"公开"}
+    levels = {n: {h.level for h in si.search(root, f"鹭岛{n}", kinds=["chapter"]).hits} for n in "一二三四"}
+    assert levels == {"一": {"公开"}, "二": {"秘密"}, "三": {"机密"}, "四": {"公开"}}
+    hit = si.search(root, "鹭岛二", kinds=["chapter"]).hits[0]
+    lines = (root / "chronicle/p1/c1.md").read_text(encoding="utf-8").splitlines()
+    assert "鹭岛二" in "\n".join(lines[hit.line - 1:hit.line + 2])

@@ -43,7 +43,7 @@ from .progress import QUIET, Progress
 INDEX_DIR = ".cache/search-index"
 MANIFEST = "manifest.json"
 STORE = "entries.bin"
-VERSION = 3  # 3: documents known only by their description; 2: folded text, exact substring matching (1: whoosh)
+VERSION = 4  # 4: a classified unit and a marked passage are entries of their own level; 3: documents known only by their description; 2: folded text, exact substring matching (1: whoosh)
 
 KINDS = {  # key → Chinese name
     "body": "机构", "event": "事件", "document": "文件", "person": "人物", "post": "任职",
@@ -171,13 +171,21 @@ class _Collector:
                     names += [f"加挂{s.value}" for s in t.second_names]
                 parts = names + [getattr(rec, "body_kind", "") or getattr(rec, "level", "")]
                 parts += getattr(rec, "functions", [])
-                parts += [u.name for u in getattr(rec, "units", [])]
+                units = getattr(rec, "units", [])
+                # a 内设机构 more secret than its body is an entry of its own, labelled with its own level
+                own = [u for u in units if u.classification.rank > rec.classification.rank]
+                parts += [u.name for u in units if u not in own]
                 parts += [rec.note, rid]
                 d, y = dated(t.start if t else None)
-                add(Entry("", kind, rec.loc.file, rec.loc.line, t.current_name() if t else rid,
+                title = t.current_name() if t else rid
+                add(Entry("", kind, rec.loc.file, rec.loc.line, title,
                           "\n".join(p for p in parts if p), rid, d, y, rec.classification.name,
                           sorted(jurs(rid)), [rid] if kind == "body" else [],
                           aliases=aliases(rid) if kind == "body" else []))
+                for u in own:
+                    add(Entry("", kind, u.loc.file, u.loc.line, f"{title} · 内设机构 {u.name}",
+                              "\n".join(p for p in (u.name, u.note) if p), rid, d, y, u.classification.name,
+                              sorted(jurs(rid)), [rid] if kind == "body" else []))
 
     def events(self) -> None:
         """The 大事记 sentence with the names valid on the date."""
@@ -278,7 +286,7 @@ class _Collector:
     def chapters(self) -> None:
         """A section of a chapter an entry; references shown as the names they stand for."""
         from .chronicle import REF_RE
-        from .classification import highest
+        from .classification import Level, highest
 
         a, name, jurs, add = self.a, self.name, self.jurs, self.add
         book = a.book
@@ -305,13 +313,26 @@ class _Collector:
                     j |= jurs(r)
                 b = {r for r in refs if r in a.bodies}
                 body = REF_RE.sub(show, ch.body)
+                def level(i: int, ch=ch):
+                    """The level of the body's line ``i``: the chapter's, or a marked passage's around it."""
+                    return highest([ch.classification] + [p[0] for p in ch.passages
+                                                          if p[1] <= i and (p[2] < 0 or p[2] >= i)])
+
                 for line, head, text in _sections(body, ch.body_line):
-                    first, last = line - ch.body_line, line - ch.body_line + text.count("\n")
-                    lv = highest([ch.classification] + [p[0] for p in ch.passages
-                                                        if p[1] <= last and (p[2] < 0 or p[2] >= first)])
                     title = ch.title + (f" · {head}" if head and head != ch.title else "")
-                    add(Entry("", "chapter", ch.path, line, title or ch.path, text, "", "", None, lv.name,
-                              sorted(j), sorted(b), lines=True))
+                    # a section is cut where the level changes, so a hit carries the level of the lines it is in
+                    first, rows = line - ch.body_line, text.split("\n")
+                    runs: list[tuple[int, Level, list[str]]] = []
+                    for k, row in enumerate(rows):
+                        lv = level(first + k)
+                        if runs and runs[-1][1].name == lv.name:
+                            runs[-1][2].append(row)
+                        else:
+                            runs.append((line + k, lv, [row]))
+                    for start, lv, chunk in runs:
+                        if any(x.strip() for x in chunk):
+                            add(Entry("", "chapter", ch.path, start, title or ch.path, "\n".join(chunk), "", "",
+                                      None, lv.name, sorted(j), sorted(b), lines=True))
 
 
 def _sections(text: str, first_line: int) -> list[tuple[int, str, str]]:
