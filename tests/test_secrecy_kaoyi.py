@@ -140,3 +140,23 @@ def test_book_appendix_holds_no_withheld_kaoyi(root):
         for canary in absent:
             assert canary not in rows and canary not in notes, (edition, canary)
         assert present in rows + notes, edition
+
+
+def test_a_source_conflict_names_the_level_of_a_secret_reading(tmp_path):
+    """Tester run 2 (C4): a public and a secret staffing record of one body, one day, one source differ; the
+    warning printed the secret figure (919) in the editor's terminal as if it were any other reading."""
+    root = make_archive(tmp_path)
+    write(root, "sources/documents/mi.yaml", "- id: d-mi\n  issuer: 测试县编委\n  date: 1990-06\n"
+          "  title: 关于编制调整的请示\n  classification: 秘密\n")
+    write(root, "sources/staffing/mi.yaml",
+          "- body: cs-jijingwei\n  date: 1990-06-01\n  basis: 核定\n  figures: {行政编制: 919}\n  sources: [d-1990-3]\n"
+          "  classification: 秘密\n"
+          "- body: cs-jijingwei\n  date: 1990-12-31\n  basis: 实有\n  figures: {行政编制: 9}\n"
+          "  sources: [d-1990-3, {doc: d-mi, figures: {行政编制: 11}}]\n")
+    found = [f.message for f in run_checks(load_archive(root)) if f.code == "source-conflict"]
+    same_day = [m for m in found if "919" in m]
+    assert len(same_day) == 1
+    assert re.search(r"行政编制919名（d-1990-3）（秘密来源", same_day[0])
+    assert re.search(r"行政编制10名[^；]*（d-1990-3）(?!（)", same_day[0])   # the open reading is not marked
+    dissent = [m for m in found if "11" in m and "d-mi" in m]
+    assert len(dissent) == 1 and re.search(r"d-mi 记为[^；]*11名（秘密来源", dissent[0])

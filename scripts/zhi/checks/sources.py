@@ -25,7 +25,7 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
                           f"{e.type_zh}事件{('“' + e.id + '”') if e.id else ''}所列来源都与所记不同（都是“另据”），"
                           f"没有一份来源支持本条的说法；请补上支持所取说法的来源，或照来源改正本条",
                           e.loc, [c.loc for c in e.sources])
-        yield from _conflicts(e, h, f"{e.type_zh}事件")
+        yield from _conflicts(e, h, f"{e.type_zh}事件", a)
         if e.decided and e.date and e.decided.earliest() > e.date.latest():
             yield Finding("date-order", "warning",
                           f"{e.type_zh}事件的决定日期{e.decided}晚于生效日期{e.date}；请核对是否写反", e.loc)
@@ -61,7 +61,16 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
             yield Finding("staffing-empty", "warning", "事件的编制中没有任何编制数或领导职数", e.staffing.loc)
 
 
-def _conflicts(rec, h: History, what: str) -> Iterator[Finding]:
+def secret_side(a: Archive, level, docs=()) -> str:
+    """“（秘密来源）” after a reading that a record or a source above 公开 gives: an editor resolving the
+    conflict must not copy it into open text. Empty for an open reading."""
+    from ..classification import highest
+
+    lv = highest([level] + [a.documents[d].classification for d in docs if d in a.documents])
+    return f"（{lv.name}来源，不得写入公开记录或正文）" if lv.rank > 0 else ""
+
+
+def _conflicts(rec, h: History, what: str, a: Archive) -> Iterator[Finding]:
     """source-conflict: a source that says otherwise than the reading chosen, or two sources that cannot both
     be right. A less precise source that is consistent (1983 and 1983-08) agrees and raises nothing."""
     supports, dissents = split(rec, h)
@@ -70,7 +79,8 @@ def _conflicts(rec, h: History, what: str) -> Iterator[Finding]:
     if not dissents and not pairs:
         return
     chosen = chosen_reading(rec, dissents, h) if dissents else (str(rec.date) if rec.date else "")
-    parts = [f"{d.citation.doc} {d.phrase()}" for d in dissents]
+    parts = [f"{d.citation.doc} {d.phrase()}" + secret_side(a, rec.classification, [d.citation.doc])
+             for d in dissents]
     parts += [f"{x.doc} 记为{x.date}而 {y.doc} 记为{y.date}，两者不能同为一日" for x, y in pairs]
     note = getattr(rec, "conflict_note", "") or ""
     yield Finding("source-conflict", "info" if note else "warning",
@@ -185,7 +195,8 @@ def check_staffing(a: Archive, h: History) -> Iterator[Finding]:
     figs = figures(a)
     for f in figs:
         if f.others:
-            readings = [f"{staffing_words(x.staffing)}（{cited(x)}）" for x in [f, *f.others]]
+            readings = [f"{staffing_words(x.staffing)}（{cited(x)}）"
+                        + secret_side(a, x.classification, [c.doc for c in x.sources]) for x in [f, *f.others]]
             resolved = any(x.conflict_note for x in [f, *f.others])
             loc = next((s.loc for s in a.staffing if (s.id or str(s.loc)) == f.others[0].origin), None) \
                 or next((e.loc for e in a.events if (e.id or str(e.loc)) == f.others[0].origin), None)
@@ -200,7 +211,8 @@ def check_staffing(a: Archive, h: History) -> Iterator[Finding]:
         differing = [c for c in s.sources if c.figures is not None
                      and (c.figures.posts != s.figures.posts or c.figures.leaders != s.figures.leaders)]
         if differing:
-            parts = [f"{c.doc} 记为{staffing_words(c.figures)}" for c in differing]
+            parts = [f"{c.doc} 记为{staffing_words(c.figures)}" + secret_side(a, s.classification, [c.doc])
+                     for c in differing]
             yield Finding("source-conflict", "info" if s.conflict_note else "warning",
                           f"编制记录的来源数字不一致（{'；'.join(parts)}；本记录取{staffing_words(s.figures)}）"
                           + (f"。考异：{s.conflict_note}" if s.conflict_note else
