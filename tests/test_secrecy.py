@@ -785,3 +785,35 @@ def test_docx_title_is_the_same_under_lc_all_c(tmp_path, monkeypatch):
     import os
 
     assert os.environ["LC_ALL"] == "C"      # the caller's locale is left as it was
+
+
+def test_a_title_ending_in_a_numeral_is_not_found_inside_a_longer_numeral(tmp_path):
+    """Tester run 2 (C-B1): a secret chapter “测试章三” refused a public chapter “测试章三十”."""
+    from zhi.leaks import scan
+
+    forbidden = {"测试章三": "chronicle/t/c03.md，秘密", "三科": "机构 x 内设机构，秘密", "第2科": "机构 y，秘密"}
+    out = tmp_path / "out"
+    out.mkdir()
+    page = out / "page.html"
+    for text in ("<h1>测试章三十</h1>", "<p>测试章三百页；第十三科；第12科</p>", "<p>测试章三〇一</p>"):
+        page.write_text(text, encoding="utf-8")
+        assert scan(out, forbidden, "public") == [], text
+    for text, what in (("<h1>测试章三</h1>", "测试章三"), ("<p>见测试章三。</p>", "测试章三"), ("<p>设三科</p>", "三科"),
+                       ("<p>测试章三十、测试章三</p>", "测试章三"), ("<p>第2科</p>", "第2科"),
+                       ("<p>测试章<sup>1</sup>三</p>", "测试章三")):
+        page.write_text(text, encoding="utf-8")
+        assert [x.what for x in scan(out, forbidden, "public")] == [what], text
+
+
+def test_a_refusal_lists_chapter_pages_first_and_counts_what_it_leaves_out():
+    """Tester run 2 (C-B2): “47 处” followed by 30 lines of search data, the chapter page not among them."""
+    from zhi.leaks import Leak, report
+
+    leaks = [Leak(f"search/s/{n}.txt", "测试章三", "chronicle/t/c03.md，秘密") for n in range(40)]
+    leaks += [Leak("jigou/x/index.html", "测试章三", "chronicle/t/c03.md，秘密")] * 6
+    leaks.append(Leak("zhi/t/c30/index.html", "测试章三", "chronicle/t/c03.md，秘密"))
+    lines = report(leaks).splitlines()
+    assert len(lines) == 31 and lines[0].startswith("zhi/t/c30/index.html：发现“测试章三”")
+    assert all(x.startswith("jigou/") for x in lines[1:7]) and lines[7].startswith("search/")
+    assert lines[-1].startswith("另有 17 处未列出")
+    assert "另有" not in report(leaks[:30])

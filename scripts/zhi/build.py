@@ -27,6 +27,7 @@ from .editions import EDITION_ZH, filter_archive
 from .findings import Finding
 from .history import History, derive_history
 from .leaks import fingerprint, forbidden_strings, scan
+from .leaks import report as leak_report
 from .loader import load_archive
 from .model import Archive
 from .progress import QUIET, Progress
@@ -337,7 +338,7 @@ def _scan_for_leaks(archive: Archive, edition: str, site: Path, state: dict, ful
         for rel in {x.file for x in leaks}:
             (site / rel).unlink(missing_ok=True)
         raise LeakError(f"保密检查未通过：生成的文件中有 {len(leaks)} 处不应出现在{EDITION_ZH[edition]}中的内容，"
-                         f"已停止，原有输出保持不变：\n" + "\n".join(x.as_text() for x in leaks[:30]))
+                         f"已停止，原有输出保持不变：\n" + leak_report(leaks))
     return fp, clean
 
 

@@ -383,6 +383,46 @@ SKIP_DIRS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")
 CUT_DIRS = ("search/g2/", "search/g3/", "search/s/")
 
 
+# a numeral continues past a forbidden string that ends (or begins) with one: “测试章三” is not in “测试章三十”
+_NUMERAL_CHARS = "0-9〇零一二三四五六七八九十百千"
+
+
+def _bounded(key: str) -> re.Pattern | None:
+    """For a string that ends or begins with a numeral, a pattern that finds it only where the numeral is not
+    continued (so “第三章” is found in “第三章　机构”, not in “第三十章”); None for any other string, which is
+    found wherever it stands."""
+    num = re.compile(f"[{_NUMERAL_CHARS}]")
+    if not (num.match(key[-1]) or num.match(key[0])):
+        return None
+    before = f"(?<![{_NUMERAL_CHARS}])" if num.match(key[0]) else ""
+    after = f"(?![{_NUMERAL_CHARS}])" if num.match(key[-1]) else ""
+    return re.compile(before + re.escape(key) + after)
+
+
+def _found(key: str, text: str, bounded: dict[str, re.Pattern | None]) -> bool:
+    if key not in text:
+        return False
+    rx = bounded.get(key)
+    return rx is None or rx.search(text) is not None
+
+
+def report(leaks: list[Leak], shown: int = 30) -> str:
+    """The scan's findings as an editor reads them: the chapter pages (zhi/…) first, where a leak is mended,
+    then the other pages, the search data last; at most ``shown`` lines and a count of the rest."""
+    def rank(x: Leak) -> int:
+        if x.file.startswith("zhi/"):
+            return 0
+        if x.file.startswith("search/"):
+            return 3
+        return 1 if x.file.endswith((".html", ".htm")) else 2
+
+    ordered = sorted(leaks, key=rank)
+    lines = [x.as_text() for x in ordered[:shown]]
+    if len(ordered) > shown:
+        lines.append(f"另有 {len(ordered) - shown} 处未列出（同样的文字出现在更多文件中；改正上面列出的，再运行一次即可看到其余）")
+    return "\n".join(lines)
+
+
 def fingerprint(forbidden: dict[str, str], edition: str, plain=()) -> str:
     """What a clean verdict depends on besides the file itself: the edition, the forbidden strings and the
     texts confirmed as ordinary wording."""
@@ -451,6 +491,7 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
     id_rx = id_pattern(ids)
     squeezed = {fold(k): (k, v) for k, v in forbidden.items() if k not in ids}
     squeezed.pop("", None)
+    bounded = {k: _bounded(k) for k in squeezed}
     docnos = _docno_patterns(forbidden)
     plain = sorted({fold(p) for p in plain if fold(p)}, key=len, reverse=True)
     seen = set()
@@ -474,7 +515,7 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
         bare = without_calls(text, path.suffix.lower())
         bare = fold(bare) if bare is not None else flat
         for key, (s, origin) in squeezed.items():
-            if key in flat or (bare is not flat and key in bare):
+            if _found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded)):
                 leaks.append(Leak(rel, s, origin))
         if id_rx is not None:
             for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(
