@@ -142,3 +142,19 @@ def test_an_ordinary_syntax_error_is_not_blamed_on_a_colon_in_text(tmp_path):
     write(root, "sources/events/x.yaml", "- id: ev-a\n  note: 据档案：原件缺页\n   type: establish\n")
     (f,) = found(root, "yaml-syntax")
     assert f.loc.line == 3 and "中文冒号" not in f.message
+
+
+def test_a_merge_key_is_refused_as_a_merge_key_on_its_line(tmp_path):
+    """Tester run 2 (C-B3): a tiny file with an anchor and a merge key was refused as “展开后远远大于文件本身”."""
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/x.yaml", "- &base\n  id: cs-a\n  kind: 其他\n  classification: 秘密\n"
+          "- <<: *base\n  id: cs-b\n- id: cs-c\n  kind: 其他\n")
+    (f,) = found(root, "yaml-syntax")
+    assert f.loc.file == "sources/bodies/x.yaml" and f.loc.line == 5
+    assert "合并键" in f.message and "远远大于" not in f.message and "<<" in f.message
+    # an alias that expands far beyond the file is still refused for its size
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefg", "bcdefgh", strict=True))
+    write(root, "sources/bodies/x.yaml", bomb)
+    (f,) = found(root, "yaml-syntax")
+    assert "远远大于文件本身" in f.message

@@ -108,6 +108,17 @@ class _TooLarge(Exception):
     """Aliases (``*名称``) or merge keys (``<<``) would expand the file far beyond its own size."""
 
 
+class _MergeKey(Exception):
+    """A merge key (``<<: *名称``): not allowed in a record file; ``line`` is where it stands."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
+MERGE_KEY = ("这一行用了合并键（<<），记录文件里不允许使用合并键，文件未能读入；"
+             "请删去“<<: *名称”这一行，把要合并的内容（如 classification、sources）逐项直接写在这条记录里")
+
 TOO_LARGE = ("文件中的别名（&名称 / *名称）或合并键（<<）展开后远远大于文件本身，文件未能读入；"
              "记录文件里不需要别名：请把别名处直接写成要写的内容")
 
@@ -136,6 +147,10 @@ class YamlFile:
             except _TooLarge:
                 self.data = None
                 self.findings = [Finding("yaml-syntax", "error", TOO_LARGE, Loc(self.rel, 1))]
+                return
+            except _MergeKey as e:
+                self.data = None
+                self.findings = [Finding("yaml-syntax", "error", MERGE_KEY, Loc(self.rel, e.line))]
                 return
             except (yaml.YAMLError, RecursionError):
                 self.findings = []   # read again below, for the pure-Python parser's messages and lines
@@ -172,6 +187,9 @@ class YamlFile:
         except _TooLarge:
             self.data = None
             self.findings = [Finding("yaml-syntax", "error", TOO_LARGE, Loc(self.rel, 1))]
+        except _MergeKey as e:
+            self.data = None
+            self.findings = [Finding("yaml-syntax", "error", MERGE_KEY, Loc(self.rel, e.line))]
         finally:
             loader.dispose()
 
@@ -185,8 +203,9 @@ class YamlFile:
         if isinstance(node, yaml.MappingNode):
             m = LMap()
             m.line, m.key_lines = line, {}
-            if any(k.tag == "tag:yaml.org,2002:merge" for k, _ in node.value):
-                raise _TooLarge
+            for k, _ in node.value:
+                if k.tag == "tag:yaml.org,2002:merge":
+                    raise _MergeKey(k.start_mark.line + 1)
             loader.flatten_mapping(node)
             for k_node, v_node in node.value:
                 key = self._convert(k_node, loader, depth + 1)
