@@ -79,3 +79,74 @@ def test_a_docx_without_marks_and_a_wrong_file(tmp_path, capsys):
     assert args.func(args) == 0 and "没有批注，也没有修订" in capsys.readouterr().out
     args = p.parse_args(["review", str(root / "chronicle/p1/c1.md"), "--root", str(root)])
     assert args.func(args) == 2 and "不是 .docx 文件" in capsys.readouterr().err
+
+
+SECRET_CHAPTER = """---
+title: 第二章 保密机构
+classification: 秘密
+---
+
+# 第二章 保密机构
+
+绝密测试机构丙设于县委机要室内。
+"""
+
+
+def commented_docx(out: Path, anchor: str) -> Path:
+    """A DOCX (not one zhi wrote) with one reviewer's comment on ``anchor``."""
+    who = [["author", "审读甲"], ["date", "2026-11-30T10:00:00Z"]]
+    doc = {"pandoc-api-version": [1, 23, 1], "meta": {}, "blocks": [
+        {"t": "Para", "c": [span(["comment-start"], [["id", "0"], *who], "此处请核对"),
+                            {"t": "Str", "c": anchor}, span(["comment-end"], [["id", "0"]])]}]}
+    pypandoc.convert_text(json.dumps(doc), "docx", format="json", outputfile=str(out))
+    return out
+
+
+def run_review(root, capsys, *argv):
+    p = argparse.ArgumentParser()
+    review.register(p.add_subparsers())
+    args = p.parse_args(["review", *map(str, argv), "--root", str(root)])
+    code = args.func(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_a_comment_is_never_placed_in_a_chapter_the_edition_does_not_print(tmp_path, capsys):
+    """R1 of the tester: a comment whose text is only in a 秘密 chapter (in no edition, no DOCX) was placed on that
+    chapter's line; it is listed as 未能对应, in the public and the internal edition alike."""
+    root = make_archive(tmp_path)
+    (root / "chronicle/p1/c2.md").write_text(SECRET_CHAPTER, encoding="utf-8")
+    docx = commented_docx(tmp_path / "审读稿.docx", "绝密测试机构丙设于县委机要室内。")
+    for edition in ("public", "internal"):
+        [m] = review.place_marks(review.read_marks(docx), load_archive(root), edition)
+        assert m.kind == "批注" and m.file == "" and m.line == 0
+    code, out, err = run_review(root, capsys, docx)
+    assert code == 0, err
+    assert "c2.md" not in out and "（未能对应到正文的行；在“开头”下）　批注（审读甲，2026-11-30）：此处请核对" in out
+    # the same text in a public chapter is placed there
+    chapter = root / "chronicle/p1/c1.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n绝密测试机构丙设于县委机要室内。\n", encoding="utf-8")
+    [m] = review.place_marks(review.read_marks(docx), load_archive(root))
+    assert m.file == "chronicle/p1/c1.md"
+
+
+def test_a_docx_whose_comments_declare_entities_is_refused_not_said_to_be_clean(tmp_path, capsys):
+    """R2 of the tester: a comments part with a DOCTYPE and an external entity is not read, and the reader is told so
+    (it was reported as “没有批注，也没有修订”)."""
+    import zipfile
+
+    root = make_archive(tmp_path)
+    good = commented_docx(tmp_path / "审读稿.docx", "设立县计划委员会。")
+    bad = tmp_path / "xxe.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/comments.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE w:comments [<!ENTITY x SYSTEM "file:///etc/hostname">]>', 1)
+                assert b"<!DOCTYPE" in data
+            dst.writestr(info, data)
+    code, out, err = run_review(root, capsys, bad)
+    assert code == 1 and "没有批注" not in out
+    assert "word/comments.xml" in err and "含有 DTD 或实体声明" in err and "并不是没有批注" in err
+    code, out, err = run_review(root, capsys, good)
+    assert code == 0 and "批注 1 条" in out

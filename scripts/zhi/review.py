@@ -60,12 +60,40 @@ def _text(inlines: list, original: bool = True, stop_at: int | None = None) -> s
     return "".join(out)
 
 
+class Unsafe(ValueError):
+    """A part of the DOCX declares a DTD or entities; it is not read at all (Chinese message)."""
+
+
+def _refuse_dtd(path: Path) -> None:
+    """Refuse a DOCX any of whose XML parts has a DOCTYPE or ENTITY declaration (Word never writes one; an entity can
+    pull in a file of this computer or blow up in memory): the reader is told the file was not read, not that it has
+    no comments."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            for info in z.infolist():
+                if not info.filename.lower().endswith((".xml", ".rels")):
+                    continue
+                with z.open(info) as f:
+                    data = f.read(4 << 20)
+                if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                    data = data.decode("utf-16", "replace").encode("utf-8")
+                if re.search(rb"<!\s*(?:DOCTYPE|ENTITY)", data.replace(b"\x00", b""), re.IGNORECASE):
+                    what = "批注" if "comment" in info.filename.lower() else "文档"
+                    raise Unsafe(f"其中的{what}部分（{info.filename}）含有 DTD 或实体声明（<!DOCTYPE、<!ENTITY），Word 不会这样写，"
+                                 f"为安全起见整份文件未读取，并不是没有批注；请用 Word 或 WPS 打开后另存为新的 .docx 再试")
+    except zipfile.BadZipFile as e:
+        raise ValueError("不是完好的 .docx（zip）文件；请用 Word 或 WPS 打开后另存为 .docx 再试") from e
+
+
 def read_marks(path: Path) -> list[Mark]:
-    """Every comment and tracked change of the DOCX, in document order."""
+    """Every comment and tracked change of the DOCX, in document order; a DOCX with a DTD is refused (Unsafe)."""
     import pypandoc
 
     from .writers.docx import _pandoc_env
 
+    _refuse_dtd(path)
     _pandoc_env()
     doc = json.loads(pypandoc.convert_file(str(path), "json", format="docx", extra_args=["--track-changes=all"]))
     marks: list[Mark] = []
@@ -142,10 +170,14 @@ def _squeeze(s: str) -> str:
     return re.sub(r"[\s\u3000]+", "", s)
 
 
-def place_marks(marks: list[Mark], archive) -> list[Mark]:
-    """Set each mark's chapter file and line (see the module docstring)."""
+def place_marks(marks: list[Mark], archive, edition: str = "public") -> list[Mark]:
+    """Set each mark's chapter file and line (see the module docstring), among the chapters of ``edition`` only
+    (the edition the DOCX was built for): a chapter or passage that edition does not print is never a mark's place,
+    so a reviewer's note is never pointed into (nor tells of) a classified chapter."""
+    from .editions import filter_archive
     from .search_index import collect
 
+    archive = filter_archive(archive, edition)
     chapters = archive.book.chapters() if archive.book is not None else []
     by_title = {_squeeze(ch.title): ch.path for ch in chapters if ch.title}
     lines: dict[str, list[tuple[int, str]]] = {}
@@ -181,6 +213,8 @@ def register(subparsers) -> None:
                                           "逐条列出它属于哪一章的文件、哪一行（文件:行号），便于在正文中改。\n\n"
                                           "例：zhi review 审读稿-张.docx")
     p.add_argument("docx", metavar="审读稿", help="审读后的 .docx 文件")
+    p.add_argument("--edition", choices=["public", "internal"], default="public",
+                   help="审读稿是哪个版本生成的（与 zhi build --edition 相同，默认 public）；只对应到这个版本的正文")
     p.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
@@ -188,6 +222,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     import sys
 
+    from .editions import EDITION_ZH
     from .loader import load_archive
     from .project import root_from_args
 
@@ -197,7 +232,10 @@ def run(args) -> int:
         print(f"zhi review：“{path}”不是 .docx 文件（WPS、Word 中“另存为 Word 文档（*.docx）”）", file=sys.stderr)
         return 2
     try:
-        marks = place_marks(read_marks(path), load_archive(root))
+        marks = place_marks(read_marks(path), load_archive(root), getattr(args, "edition", "public"))
+    except Unsafe as e:
+        print(f"zhi review：“{path.name}”未能读取：{e}", file=sys.stderr)
+        return 1
     except (RuntimeError, OSError, ValueError) as e:
         print(f"zhi review：读不了“{path}”（{e}）", file=sys.stderr)
         return 1
@@ -216,5 +254,7 @@ def run(args) -> int:
             print(f"    {'所指' if m.kind == '批注' else '位置'}：“{m.anchor.strip()[:60]}”")
     unplaced = sum(1 for m in marks if not m.file)
     if unplaced:
-        print(f"\n有 {unplaced} 条未能对应到正文的行（可能是大事记、一览表等由档案生成的部分，请在档案记录中改）")
+        print(f"\n有 {unplaced} 条未能对应到正文的行（可能是大事记、一览表等由档案生成的部分，请在档案记录中改；"
+              f"或不是{EDITION_ZH.get(getattr(args, 'edition', 'public'), '')}正文中的文字：审读稿是内部版生成的，"
+              f"请加 --edition internal）")
     return 0
