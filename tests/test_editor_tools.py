@@ -54,6 +54,19 @@ def test_new_records_are_well_formed(tmp_path):
     # the templates parse and carry no unknown keys; what is left is for the editor to fill
     assert "yaml-syntax" not in codes and "schema-unknown-key" not in codes and "schema-type" not in codes
     assert "event-no-source" in codes and "memo-no-source" in codes
+    # without --date no record is dated today (past the book's 下限): the date is a placeholder the check names,
+    # and the advice for a required key is to fill it in, not to delete the line
+    today = __import__("datetime").date.today()
+    for f in (root / "sources").rglob("*.yaml"):
+        assert f"date: {today.isoformat()}" not in f.read_text(encoding="utf-8") and str(today.year) not in f.parts
+    held = [f for f in findings if f.code == "placeholder" and "date（日期）" in f.message]
+    assert held and all("必填" in f.message and "填上" in f.message and "删去这一行" not in f.message
+                        for f in held if f.loc.file.startswith("sources/events"))
+    name = [f for f in findings if f.code == "placeholder" and "name（名称）" in f.message]
+    assert name and all("填上" in f.message and "删去这一行" not in f.message for f in name)
+    issuer = next(f for f in findings if f.code == "placeholder" and "issuer" in f.message)
+    assert "删去这一行" in issuer.message  # an optional key may still be left out
+    assert not [f for f in findings if "下限" in f.message]
     out = zhi(root, "new", "人物", "--id", "p-wang")
     assert out.returncode == 1 and "已被使用" in out.stdout
 

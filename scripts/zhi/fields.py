@@ -87,6 +87,13 @@ class Fields:
     def has(self, key: str) -> bool:
         return key in self.data
 
+    def _placeholder(self, key: str, text: str, required: bool, can: str = "") -> None:
+        # a required key cannot be deleted: the advice for it is to fill it in
+        advice = (f"这是必填的键，请查到后填上{can}" if required
+                  else f"查到后填入{can}，查不到就删去这一行（不详的事不写）")
+        self.error("placeholder", f"“{key_label(key)}”写的是占位文字“{text[:30]}”，不是档案中的值；{advice}", key,
+                   severity="warning")
+
     def _missing(self, key: str) -> None:
         self.error("schema-missing", f"{self.what}缺少必填的键“{key_label(key)}”")
 
@@ -103,8 +110,7 @@ class Fields:
         text = str(v).strip()
         if PLACEHOLDER_RE.search(text):
             can = f"（可写：{'、'.join(choices)}）" if choices else ""
-            self.error("placeholder", f"“{key_label(key)}”写的是占位文字“{text[:30]}”，不是档案中的值；"
-                       f"查到后填入{can}，查不到就删去这一行（不详的事不写）", key, severity="warning")
+            self._placeholder(key, text, required, can)
             return None
         if has_markup(text):
             self.error("raw-html", f"“{key_label(key)}”中含有 HTML 标记（{text[:30]}）；记录中不能写 HTML，"
@@ -137,6 +143,9 @@ class Fields:
         if key not in self.data or self.data[key] is None or self.data[key] == "":
             if required:
                 self._missing(key)
+            return None
+        if isinstance(self.data[key], str) and PLACEHOLDER_RE.search(self.data[key]):
+            self._placeholder(key, self.data[key].strip(), required, "（如 1984、1984-03 或 1984-03-12）")
             return None
         try:
             return parse_date(self.data[key])

@@ -98,6 +98,9 @@ level: 县             # 省 地级市 县 县级市 市辖区 …
 }
 
 
+DATE_PLACEHOLDER = "（待填：日期，如 1984-03-12）"
+
+
 def fresh_id(kind: str, taken: set[str], wanted: str | None, prefix: str | None = None,
              stamp: str | None = None) -> str:
     from ..fields import id_problem
@@ -161,27 +164,31 @@ def create(root: Path, kind: str, wanted: str | None = None, date: str | None = 
     except DateError as e:
         raise ValueError(f"日期“{date}”：{e}") from e
     iso = when.iso() if when is not None and re.fullmatch(r"\d{4}(-\d\d){0,2}", when.iso()) else None
-    today = iso or dt.date.today().isoformat()
-    year = today[:4]
+    # without --date the record carries a placeholder the check reports, never today's date: today lies past
+    # the book's 下限 and would be printed as a fact no source gave
+    today = iso or DATE_PLACEHOLDER
+    year = iso[:4] if iso else None
     a = load_archive(root)
     taken = set(a.bodies) | set(a.jurisdictions) | set(a.documents) | set(a.people) | \
         {e.id for e in a.events} | {p.id for p in a.posts} | {s.id for s in a.staffing} | {m.id for m in a.memos}
     existing = {"body": a.bodies, "jurisdiction": a.jurisdictions, "document": a.documents, "person": a.people,
                 "event": [e.id for e in a.events], "post": [p.id for p in a.posts if p.id],
                 "staffing": [s.id for s in a.staffing if s.id], "memo": [m.id for m in a.memos if m.id]}[kind]
-    stamp = today.replace("-", "") if not iso else iso
+    stamp = iso or dt.date.today().strftime("%Y%m%d")  # an id is only a name: today's stamp keeps it fresh
     rid = fresh_id(kind, taken, wanted, archive_prefix(existing, PREFIX[kind]), stamp)
     if rid in taken:
         raise ValueError(f"编号“{rid}”已被使用，请换一个")
     if notes is not None:
-        warning = bounds_warning(a.book, when if when is not None else parse_date(today))
+        warning = bounds_warning(a.book, when)
         if warning:
             notes.append(warning)
+        if when is None and kind != "person":
+            notes.append("没有写 --date：日期写的是占位文字“待填”，请填上来源所载的日期（zhi check 会提醒）")
     base = root / "sources" / DIRS[kind]
     events_file = _list_file(root / "sources" / "events", year)
     written: list[Path] = []
     if kind in ("body", "document", "jurisdiction"):
-        folder = base / year if kind == "document" else base
+        folder = base / year if kind == "document" and year else base
         path = folder / f"{rid}.yaml"
         if path.exists():
             raise ValueError(f"文件 {path.relative_to(root)} 已存在")
@@ -234,6 +241,6 @@ def register(sub) -> None:
                    help="、".join(f"{k}（{v}）" for k, v in KINDS.items()))
     p.add_argument("--id", metavar="编号", help="指定编号（默认按档案已有编号的样式自动生成）")
     p.add_argument("--date", metavar="日期",
-                   help="事件、文件、任职、编制的日期，如 1984-03；记录写进该年的文件（events/1984.yaml），默认今天")
+                   help="事件、文件、任职、编制的日期，如 1984-03；记录写进该年的文件（events/1984.yaml），不写则日期留作“待填”，由编辑填上")
     p.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     p.set_defaults(func=run)
