@@ -244,7 +244,8 @@ def test_uncommenting_the_kind_placeholder_gives_a_short_finding_with_the_list(t
              and f.code != "body-silent"]   # the two-row table says nothing after 1970: true, and a warning
     assert [f.code for f in found] == ["placeholder"]
     assert found[0].loc.line == 3
-    assert found[0].message.startswith("“kind（类别）”写的是占位文字“待填”，不是档案中的值；查到后填入（可写：党委工作部门、")
+    assert found[0].message.startswith("“kind（类别）”写的是占位文字“待填”，不是档案中的值；这是必填的键，请查到后填上（可写：党委工作部门、")
+    assert "删去这一行" not in found[0].message  # kind is required: it cannot be left out
 
 
 @pytest.mark.parametrize("level", ['="秘"&"密"', "=IF(1,\"秘密\",\"\")", 1, dt.datetime(2002, 6, 1), "#N/A"])
