@@ -104,3 +104,23 @@ def test_built_editions_print_each_unit_only_at_its_level(tmp_path):
     assert INTERNAL_UNIT in internal
     for canary in (SECRET_UNIT, "CANARYUNITNOTE", "CANARYOUTNAME"):
         assert canary not in internal, canary
+
+
+def test_every_entry_names_its_record_and_part_explicitly(tmp_path):
+    """The leak scan's entries carry their record (no origin string is cut apart to find it)."""
+    from zhi.leaks import entries
+
+    a = load_archive(planted(tmp_path))
+    records = {f"{kind} {rid}" for kind, recs in (("机构", a.bodies), ("文件", a.documents), ("人物", a.people),
+                                                 ("行政区划", a.jurisdictions)) for rid in recs}
+    records |= {f"事件 {e.id}" for e in a.events} | {f"任职 {p.loc}" for p in a.posts}
+    records |= {f"编制 {s.loc}" for s in a.staffing} | {f"记事 {m.loc}" for m in a.memos}
+    ents = entries(a)
+    for e in ents:
+        assert e.chapter or e.record in records, e
+        assert e.origin == (f"{e.record} {e.part}" if e.part else e.record)
+        assert e.holder == (e.origin if e.apart else e.record)
+    unit = next(e for e in ents if e.text == SECRET_UNIT)
+    assert (unit.record, unit.part, unit.holder, str(unit.level)) == ("机构 cs-zhengfu", "内设机构", "机构 cs-zhengfu", "秘密★10年")
+    note = next(e for e in ents if "CANARYUNITNOTE" in e.text)
+    assert (note.record, note.part, note.kind) == ("机构 cs-zhengfu", "备注", "sentence")

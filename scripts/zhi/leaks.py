@@ -123,79 +123,96 @@ class Entry:
 
     text: str
     level: Level
-    origin: str          # "机构 x", "文件 d 全文", "chronicle/p1/c1.md" …
+    record: str          # the record (or chapter) holding it: "机构 x", "文件 d", "chronicle/p1/c1.md" …
     kind: str            # id | name | title | docno | sentence | label (an issuer, a source's name for a body)
     loc: Loc | None = None
+    part: str = ""       # where in the record: "" (its own fields), 全文, 职能, 内设机构, 备注, 引<doc>, 密级段落
+    apart: bool = False  # a reading of a cited source (its name for a body): held apart from the record's own text
+    chapter: bool = False
+
+    @property
+    def origin(self) -> str:
+        """Where it comes from, as messages name it: "文件 d 全文"."""
+        return f"{self.record} {self.part}" if self.part else self.record
+
+    @property
+    def holder(self) -> str:
+        """The text it belongs to for comparing records: the record's own (with its full text, functions, units
+        and notes), or, for a source's reading, that reading alone."""
+        return self.origin if self.apart else self.record
 
 
 def entries(a: Archive) -> list[Entry]:
     out: list[Entry] = []
 
-    def add(s, level, origin, kind, loc=None):
+    def add(s, level, record, kind, loc=None, part="", apart=False, chapter=False):
         if s and str(s).strip():
-            out.append(Entry(str(s).strip(), level, origin, kind, loc))
+            out.append(Entry(str(s).strip(), level, record, kind, loc, part, apart, chapter))
 
-    def add_notes(rec, origin):
+    def add_notes(rec, record):
         """What an editor wrote beside the facts (备注, 考异, a citation's note) is the record's as much as its
         name: a secret record's note is never published by a chapter repeating it."""
         for text in (getattr(rec, "note", ""), getattr(rec, "conflict_note", "")):
             for s in _sentences(str(text or ""), 8):
-                add(s, rec.classification, origin + " 备注", "sentence", rec.loc)
+                add(s, rec.classification, record, "sentence", rec.loc, "备注")
         for c in getattr(rec, "sources", None) or []:   # a reading of a source is as secret as the source
             doc = a.documents.get(c.doc)
             level = max(rec.classification, doc.classification, key=lambda lv: lv.rank) if doc else rec.classification
             for s in _sentences(str(c.note or ""), 8):
-                add(s, level, origin + " 备注", "sentence", rec.loc)
-            add(c.name, level, f"{origin} 引{c.doc}", "label", rec.loc)
+                add(s, level, record, "sentence", rec.loc, "备注")
+            add(c.name, level, record, "label", rec.loc, f"引{c.doc}", apart=True)
 
     for j in a.jurisdictions.values():
-        add(j.id, j.classification, f"行政区划 {j.id}", "id", j.loc)
-        add_notes(j, f"行政区划 {j.id}")
+        record = f"行政区划 {j.id}"
+        add(j.id, j.classification, record, "id", j.loc)
+        add_notes(j, record)
         for n in j.names:   # a jurisdiction outside the volume: the names its sources give
-            add(n.name, highest([j.classification, n.classification]), f"行政区划 {j.id}", "name", n.loc)
+            add(n.name, highest([j.classification, n.classification]), record, "name", n.loc)
     for b in a.bodies.values():
-        add(b.id, b.classification, f"机构 {b.id}", "id", b.loc)
-        add_notes(b, f"机构 {b.id}")
+        record = f"机构 {b.id}"
+        add(b.id, b.classification, record, "id", b.loc)
+        add_notes(b, record)
         for n in b.names:   # a body outside the volume: the names its sources give
-            add(n.name, highest([b.classification, n.classification]), f"机构 {b.id}", "name", n.loc)
+            add(n.name, highest([b.classification, n.classification]), record, "name", n.loc)
         for f in b.functions:
-            add(f, b.classification, f"机构 {b.id} 职能", "sentence", b.loc)
+            add(f, b.classification, record, "sentence", b.loc, "职能")
         for u in b.units:
             level = highest([b.classification, u.classification])
-            add(u.name, level, f"机构 {b.id} 内设机构", "name", u.loc)
+            add(u.name, level, record, "name", u.loc, "内设机构")
             for s in _sentences(u.note, 8):
-                add(s, level, f"机构 {b.id} 备注", "sentence", u.loc)
+                add(s, level, record, "sentence", u.loc, "备注")
     for d in a.documents.values():
-        origin = f"文件 {d.id}"
-        add(d.id, d.classification, origin, "id", d.loc)
-        add(d.title, d.classification, origin, "title", d.loc)
-        add(d.description, d.classification, origin, "title", d.loc)   # printed in place of an unknown title
-        add(d.issuer, d.classification, origin, "label", d.loc)
-        add_notes(d, origin)
+        record = f"文件 {d.id}"
+        add(d.id, d.classification, record, "id", d.loc)
+        add(d.title, d.classification, record, "title", d.loc)
+        add(d.description, d.classification, record, "title", d.loc)   # printed in place of an unknown title
+        add(d.issuer, d.classification, record, "label", d.loc)
+        add_notes(d, record)
         if d.number:
-            add(d.number, d.classification, origin, "docno", d.loc)
-            add(normalise_docno(d.number), d.classification, origin, "docno", d.loc)
-        add(d.archive_ref if len(d.archive_ref) >= 8 else "", d.classification, origin, "id", d.loc)
+            add(d.number, d.classification, record, "docno", d.loc)
+            add(normalise_docno(d.number), d.classification, record, "docno", d.loc)
+        add(d.archive_ref if len(d.archive_ref) >= 8 else "", d.classification, record, "id", d.loc)
         if d.transcription and d.transcription.is_file():
             for s in _sentences(d.transcription.read_text(encoding="utf-8", errors="replace")):
-                add(s, d.classification, origin + " 全文", "sentence", d.loc)
+                add(s, d.classification, record, "sentence", d.loc, "全文")
     for p in a.people.values():
-        add(p.id, p.classification, f"人物 {p.id}", "id", p.loc)
-        add(p.name, p.classification, f"人物 {p.id}", "name", p.loc)
-        add_notes(p, f"人物 {p.id}")
+        record = f"人物 {p.id}"
+        add(p.id, p.classification, record, "id", p.loc)
+        add(p.name, p.classification, record, "name", p.loc)
+        add_notes(p, record)
     for e in a.events:
-        origin = f"事件 {e.id}"
-        add(e.id, e.classification, origin, "id", e.loc)
-        add_notes(e, origin)
+        record = f"事件 {e.id}"
+        add(e.id, e.classification, record, "id", e.loc)
+        add_notes(e, record)
         for nb in e.new.values():
-            add(nb.name, e.classification, origin, "name", e.loc)
-            add(nb.short, e.classification, origin, "name", e.loc)
+            add(nb.name, e.classification, record, "name", e.loc)
+            add(nb.short, e.classification, record, "name", e.loc)
             for sn in nb.second_names:
-                add(sn, e.classification, origin, "name", e.loc)
-        add(e.name, e.classification, origin, "name", e.loc)
-        add(e.short, e.classification, origin, "name", e.loc)
+                add(sn, e.classification, record, "name", e.loc)
+        add(e.name, e.classification, record, "name", e.loc)
+        add(e.short, e.classification, record, "name", e.loc)
         for f in e.functions:
-            add(f, e.classification, origin, "sentence", e.loc)
+            add(f, e.classification, record, "sentence", e.loc)
     for p in a.posts:
         add(p.id, p.classification, f"任职 {p.loc}", "id", p.loc)
         add_notes(p, f"任职 {p.loc}")
@@ -203,21 +220,22 @@ def entries(a: Archive) -> list[Entry]:
         add(s.id, s.classification, f"编制 {s.loc}", "id", s.loc)
         add_notes(s, f"编制 {s.loc}")
     for m in a.memos:
-        add(m.id, m.classification, f"记事 {m.loc}", "id", m.loc)
+        record = f"记事 {m.loc}"
+        add(m.id, m.classification, record, "id", m.loc)
         for s in _sentences(m.text, 8) or [m.text]:
-            add(s, m.classification, f"记事 {m.loc}", "sentence", m.loc)
-        add_notes(m, f"记事 {m.loc}")
+            add(s, m.classification, record, "sentence", m.loc)
+        add_notes(m, record)
     if a.book is not None:
         for ch in a.book.chapters():
-            add(ch.title, ch.classification, ch.path, "title", Loc(ch.path, 1))
+            add(ch.title, ch.classification, ch.path, "title", Loc(ch.path, 1), chapter=True)
             lines = ch.body.splitlines()
             for s in _sentences(ch.body):
-                add(s, ch.classification, ch.path, "sentence", Loc(ch.path, 1))
+                add(s, ch.classification, ch.path, "sentence", Loc(ch.path, 1), chapter=True)
             for level, first, last in ch.passages:
                 block = "\n".join(lines[first + 1: (last if last >= 0 else len(lines))])
                 lv = level if level.rank > ch.classification.rank else ch.classification
                 for s in _sentences(block, 8):
-                    add(s, lv, f"{ch.path} 密级段落", "sentence", Loc(ch.path, ch.body_line + first))
+                    add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True)
     return out
 
 
@@ -251,19 +269,14 @@ def _checked(e: Entry) -> bool:
 FORMULA_RECORDS = 3
 
 
-def record_of(origin: str) -> str:
-    """The record an entry's origin names: "文件 d 全文" and "文件 d" are one record."""
-    return origin.removesuffix(" 全文").removesuffix(" 职能").removesuffix(" 内设机构").removesuffix(" 备注")
-
-
 def sentence_holders(ents: list[Entry]) -> dict[str, dict[str, Entry]]:
     """For each folded sentence of a record (chapters excepted), the records holding it, each with its entry of
     the lowest level."""
     out: dict[str, dict[str, Entry]] = defaultdict(dict)
     for e in ents:
-        if e.kind != "sentence" or e.origin.startswith("chronicle/"):
+        if e.kind != "sentence" or e.chapter:
             continue
-        held, rec = out[fold(e.text)], record_of(e.origin)
+        held, rec = out[fold(e.text)], e.holder
         if rec not in held or e.level.rank < held[rec].level.rank:
             held[rec] = e
     return out
@@ -276,7 +289,7 @@ def is_formula(holders: dict[str, Entry], rank: int) -> bool:
 
 def open_text(ents: list[Entry], rank: int) -> str:
     """Everything the records below ``rank`` say, folded (chapters left out: they are where a leak would go)."""
-    return "\0".join(fold(e.text) for e in ents if e.level.rank < rank and not e.origin.startswith("chronicle/"))
+    return "\0".join(fold(e.text) for e in ents if e.level.rank < rank and not e.chapter)
 
 
 def label_is_open(e: Entry, text: str) -> bool:

@@ -30,7 +30,6 @@ from ..leaks import (
     is_formula,
     label_is_open,
     open_text,
-    record_of,
     sentence_holders,
 )
 from ..model import Archive
@@ -42,11 +41,11 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     ents = entries(a)
     by_origin: dict[str, list[Entry]] = defaultdict(list)
     for e in ents:
-        by_origin[record_of(e.origin)].append(e)
+        by_origin[e.holder].append(e)
     # one text per record (with its full text), at the lowest level of its entries; for each level, the texts
     # of the records below it joined into one string (a string is looked for once, not once per record)
     texts = {o: (min(x.level.rank for x in es), "\n".join(x.text for x in es), es[0])
-             for o, es in by_origin.items() if not o.startswith("chronicle/")}
+             for o, es in by_origin.items() if not es[0].chapter}
     below: dict[int, tuple[str, str, list[int], list[int], list[str]]] = {}
 
     def joined(rank: int):
@@ -60,7 +59,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     reported = set()
     said: dict[int, str] = {}
     for e in ents:
-        if e.kind == "sentence" or not e.level.rank or e.origin.startswith("chronicle/") or not _checked(e):
+        if e.kind == "sentence" or not e.level.rank or e.chapter or not _checked(e):
             continue
         if e.kind == "label":
             if e.level.rank not in said:
@@ -75,7 +74,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
             while (pos := folded.find(key, pos)) >= 0:
                 hits.append(bisect.bisect_right(f_starts, pos) - 1)
                 pos += 1
-        mine = e.origin.removesuffix(" 内设机构")
+        mine = e.holder
         for origin in dict.fromkeys(origins[i] for i in hits):
             if origin == mine or (origin, e.text) in reported:
                 continue
@@ -93,12 +92,12 @@ def _shared_sentences(ents: list[Entry]) -> Iterator[Finding]:
     holders = sentence_holders(ents)
     reported = set()
     for e in ents:
-        if e.kind != "sentence" or not e.level.rank or e.origin.startswith("chronicle/") or not _checked(e):
+        if e.kind != "sentence" or not e.level.rank or e.chapter or not _checked(e):
             continue
         held = holders.get(fold(e.text), {})
         if is_formula(held, e.level.rank):
             continue
-        mine = record_of(e.origin)
+        mine = e.holder
         for rec, x in held.items():
             if rec == mine or x.level.rank >= e.level.rank or (rec, e.text) in reported:
                 continue
