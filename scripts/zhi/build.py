@@ -230,7 +230,8 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
                 make_portable(site)
 
         with _step(timings, "leak scan", progress, "保密检查"):
-            fp, clean = _scan_for_leaks(archive, edition, site, state, full)
+            fp, clean = _scan_for_leaks(archive, edition, site, state, full,
+                                        [k for keys in tree.keys.values() for k in keys])
         wd.save_state(key=key, fingerprint=fp, clean=clean)
         if publish:
             with _step(timings, "publish", progress, "发布"):
@@ -325,10 +326,12 @@ def _refuse_lost_notes(ed: Archive, wd: WorkDir, book_report, docx_notes: dict[s
         raise BuildError(f"有 {len(lost)} 条注没有印出，" + notecount.STOP + "\n" + "\n".join(lost[:30]))
 
 
-def _scan_for_leaks(archive: Archive, edition: str, site: Path, state: dict, full: bool) -> tuple[str, dict]:
+def _scan_for_leaks(archive: Archive, edition: str, site: Path, state: dict, full: bool,
+                    keys=()) -> tuple[str, dict]:
     """The leak scan over the rendered site (only the files that changed, when the forbidden strings did
-    not); refused files are removed from the working tree and the build stops."""
-    forbidden = forbidden_strings(archive, edition)
+    not); refused files are removed from the working tree and the build stops. ``keys``: the search keys the
+    site made of the edition's own records (open to it)."""
+    forbidden = forbidden_strings(archive, edition, keys)
     plain = load_house_style(archive.root).not_marks
     fp = fingerprint(forbidden, edition, plain)
     clean = state.get("clean", {}) if state.get("fingerprint") == fp and not full else {}

@@ -29,8 +29,8 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
 
     out = Archive(root=a.root, files=list(a.files))
     out.jurisdictions = {k: v for k, v in a.jurisdictions.items() if ok(v)}
-    out.bodies = {k: _nested(v, ok) for k, v in a.bodies.items() if ok(v)}
-    out.jurisdictions = {k: _nested(v, ok) for k, v in out.jurisdictions.items()}
+    out.bodies = {k: b for k, v in a.bodies.items() if ok(v) and (b := _nested(v, ok)) is not None}
+    out.jurisdictions = {k: j for k, v in out.jurisdictions.items() if (j := _nested(v, ok)) is not None}
     out.documents = {k: v for k, v in a.documents.items() if ok(v)}
     out.people = {k: v for k, v in a.people.items() if ok(v)}
     actors = set(out.bodies) | set(out.jurisdictions)
@@ -111,9 +111,13 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
 
 
 def _nested(rec, ok):
-    """A body or jurisdiction without its 内设机构 and names (of a record outside the volume) above the edition."""
+    """A body or jurisdiction without its 内设机构 and names (of a record outside the volume) above the edition;
+    None for a record outside the volume none of whose names the edition holds (it has nothing to be called by:
+    it is withheld, and the events naming it with it)."""
     units = [u for u in getattr(rec, "units", []) if ok(u)]
     names = [n for n in rec.names if ok(n)]
+    if rec.names and not names:
+        return None
     if len(units) == len(getattr(rec, "units", [])) and len(names) == len(rec.names):
         return rec
     return replace(rec, names=names, **({"units": units} if hasattr(rec, "units") else {}))
@@ -144,7 +148,8 @@ def _redact(e: Event, actors: set[str]) -> list[Event]:
     at all. A held body merged or split into withheld ones ends there: it is told as abolished (撤销) on that
     date, so that it never shows as still existing."""
     refs = [r.id for r in e.participants()] + [nb.parent.id for nb in e.new.values() if nb.parent] + \
-           [nb.jurisdiction.id for nb in e.new.values() if nb.jurisdiction]
+           [nb.jurisdiction.id for nb in e.new.values() if nb.jurisdiction] + [r.id for r in e.co_parents] + \
+           [r.id for nb in e.new.values() for r in nb.co_parents]
     if e.parent:
         refs.append(e.parent.id)
     if e.jurisdiction:
@@ -156,7 +161,8 @@ def _redact(e: Event, actors: set[str]) -> list[Event]:
         if e.body and e.body.id not in actors:
             return []
         e2.new = {k: replace(nb, parent=nb.parent if nb.parent and nb.parent.id in actors else None,
-                             jurisdiction=nb.jurisdiction if nb.jurisdiction and nb.jurisdiction.id in actors else None)
+                             jurisdiction=nb.jurisdiction if nb.jurisdiction and nb.jurisdiction.id in actors else None,
+                             co_parents=_held_co_parents(nb, actors))
                   for k, nb in e.new.items()}
         e2.parent = e.parent if e.parent and e.parent.id in actors else None
         e2.jurisdiction = e.jurisdiction if e.jurisdiction and e.jurisdiction.id in actors else None
@@ -189,6 +195,14 @@ def _redact(e: Event, actors: set[str]) -> list[Event]:
         e2.functions_to = [r for r in e.functions_to if r.id in actors]
         return [e2] if all(r in actors for r in [x.id for x in e2.participants()]) else []
     return []
+
+
+def _held_co_parents(nb, actors: set[str]) -> list:
+    """The co-leaders (双重领导) of a new body the edition holds. Without a principal side (no parent held) one
+    co-leader left alone is no 双重领导: none is told."""
+    held = [r for r in nb.co_parents if r.id in actors]
+    parent = nb.parent is not None and nb.parent.id in actors
+    return held if parent or len(held) >= 2 or len(held) == len(nb.co_parents) else []
 
 
 def in_dropped(ch, line: int, limit: Level) -> bool:

@@ -127,7 +127,8 @@ class Entry:
     kind: str            # id | name | title | docno | sentence | label (an issuer, a source's name for a body)
     loc: Loc | None = None
     part: str = ""       # where in the record: "" (its own fields), 全文, 职能, 内设机构, 备注, 引<doc>, 密级段落
-    apart: bool = False  # a reading of a cited source (its name for a body): held apart from the record's own text
+    apart: bool = False  # held apart from the record's own text: a reading of a cited source (its name for a
+    #                      body), a 内设机构 or name more secret than the record
     chapter: bool = False
 
     @property
@@ -167,20 +168,25 @@ def entries(a: Archive) -> list[Entry]:
         add(j.id, j.classification, record, "id", j.loc)
         add_notes(j, record)
         for n in j.names:   # a jurisdiction outside the volume: the names its sources give
-            add(n.name, highest([j.classification, n.classification]), record, "name", n.loc)
+            above = n.classification.rank > j.classification.rank
+            add(n.name, highest([j.classification, n.classification]), record, "name", n.loc,
+                "名称" if above else "", apart=above)
     for b in a.bodies.values():
         record = f"机构 {b.id}"
         add(b.id, b.classification, record, "id", b.loc)
         add_notes(b, record)
         for n in b.names:   # a body outside the volume: the names its sources give
-            add(n.name, highest([b.classification, n.classification]), record, "name", n.loc)
+            above = n.classification.rank > b.classification.rank
+            add(n.name, highest([b.classification, n.classification]), record, "name", n.loc,
+                "名称" if above else "", apart=above)
         for f in b.functions:
             add(f, b.classification, record, "sentence", b.loc, "职能")
-        for u in b.units:
-            level = highest([b.classification, u.classification])
-            add(u.name, level, record, "name", u.loc, "内设机构")
+        for u in b.units:   # a unit (or name) more secret than its record is apart: the record's own text is
+            level = highest([b.classification, u.classification])   # no excuse for repeating it
+            above = u.classification.rank > b.classification.rank
+            add(u.name, level, record, "name", u.loc, "内设机构", apart=above)
             for s in _sentences(u.note, 8):
-                add(s, level, record, "sentence", u.loc, "备注")
+                add(s, level, record, "sentence", u.loc, "内设机构" if above else "备注", apart=above)
     for d in a.documents.values():
         record = f"文件 {d.id}"
         add(d.id, d.classification, record, "id", d.loc)
@@ -299,8 +305,10 @@ def label_is_open(e: Entry, text: str) -> bool:
     return e.kind == "label" and fold(e.text) in text
 
 
-def forbidden_strings(a: Archive, edition: str) -> dict[str, str]:
-    """Strings that material above the edition's level holds, with their origin.
+def forbidden_strings(a: Archive, edition: str, open_also=()) -> dict[str, str]:
+    """Strings that material above the edition's level holds, with their origin. ``open_also``: strings the
+    edition makes of its own records (the site's search keys: 临水县编委 for the 县编委 of 临水县), said by it
+    anyway, so a label equal to one is open as if an open record said it.
 
     A title, name, id or 文号 of a classified record stays forbidden even when an open record repeats it (an
     open copy of a secret document must not open the secret: ``zhi check`` names both records). So does a
@@ -309,7 +317,7 @@ def forbidden_strings(a: Archive, edition: str) -> dict[str, str]:
     limit = EDITIONS[edition]
     ents = entries(a)
     holders = sentence_holders(ents)
-    said = open_text(ents, limit.rank + 1)
+    said = open_text(ents, limit.rank + 1) + "\0" + "\0".join(fold(k) for k in open_also)
     out: dict[str, str] = {}
     for e in ents:
         if e.level.rank <= limit.rank or e.text in out or not _checked(e) or label_is_open(e, said):
