@@ -160,3 +160,34 @@ def test_a_source_conflict_names_the_level_of_a_secret_reading(tmp_path):
     assert re.search(r"行政编制10名[^；]*（d-1990-3）(?!（)", same_day[0])   # the open reading is not marked
     dissent = [m for m in found if "11" in m and "d-mi" in m]
     assert len(dissent) == 1 and re.search(r"d-mi 记为[^；]*11名（秘密来源", dissent[0])
+
+
+@pytest.mark.parametrize("level, dropped", [("秘密", ("public", "internal")), ("内部", ("public",))])
+def test_a_kaoyi_about_another_records_withheld_figures_is_withheld(tmp_path, level, dropped):
+    """Found attacking: two staffing records of one body, date and basis, the other one secret; the open one's
+    考异 (why its figure is followed) was printed in the open data with no other reading beside it."""
+    root = make_archive(tmp_path)
+    write(root, "sources/staffing/rival.yaml", f"""
+- id: st-open
+  body: cs-jijingwei
+  date: 1992-03
+  basis: 核定
+  figures: {{行政编制: 11}}
+  sources: [d-1990-3]
+  conflict_note: CANARYRIVAL另一记录所记系草案数；从县编委文件。
+- id: st-other
+  body: cs-jijingwei
+  date: 1992-03
+  basis: 核定
+  figures: {{行政编制: 13}}
+  sources: [d-1990-3]
+  classification: {level}
+""")
+    a = load_archive(root)
+    h = derive_history(a)
+    for edition in ("public", "internal"):
+        notes = [s.conflict_note for s in filter_archive(a, edition, h).staffing if s.id == "st-open"]
+        assert notes == ([""] if edition in dropped else ["CANARYRIVAL另一记录所记系草案数；从县编委文件。"]), edition
+    found = [f for f in run_checks(a, history=h) if f.code == "kaoyi-withheld"]
+    assert len(found) == 1 and "st-other（" + level in found[0].message, [f.as_text() for f in found]
+    assert ("公开版和内部版不印" if len(dropped) == 2 else "公开版不印") in found[0].message

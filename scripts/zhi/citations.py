@@ -116,21 +116,35 @@ def incompatible_pairs(rec: Event | StaffingFigure) -> list[tuple[Citation, Cita
     return [(a, b) for i, a in enumerate(dated) for b in dated[i + 1:] if not dates_agree(a.date, b.date)]
 
 
-def kaoyi_withheld(rec: Event | StaffingFigure | Memo, h: History | None, held) -> list[Citation]:
-    """The sources a record's 考异 is about (each that says otherwise, and both of two supporting sources that
-    cannot both be right) that an edition holding only the documents ``held`` (ids) withholds, when it holds
-    none of the disagreement: the 考异 would then tell its readers that a source they cannot see exists, so the
-    edition drops it. Empty when there is no 考异, no disagreement, or the edition holds a dissenting source
-    (or both of a pair)."""
+def kaoyi_withheld(rec: Event | StaffingFigure | Memo, h: History | None, held, rivals=()) -> list[str]:
+    """What a record's 考异 is about (each source that says otherwise, both of two supporting sources that cannot
+    both be right, each other record giving other figures for the same fact: ``rivals``, as (label, held) pairs)
+    and an edition holding only the documents ``held`` (ids) withholds, when it holds none of the disagreement:
+    the 考异 would then tell its readers that something they cannot see exists, so the edition drops it. Empty
+    when there is no 考异, no disagreement, or the edition holds some of it (for a pair of sources, both)."""
     if not (getattr(rec, "conflict_note", "") or "").strip():
         return []
     supports, dissents = split(rec, h)
     pairs = [(x, y) for x, y in incompatible_pairs(rec)
              if any(x is c for c in supports) and any(y is c for c in supports)]
-    if any(d.citation.doc in held for d in dissents) or any(x.doc in held and y.doc in held for x, y in pairs):
+    if any(d.citation.doc in held for d in dissents) or any(x.doc in held and y.doc in held for x, y in pairs) \
+            or any(ok for _, ok in rivals):
         return []
-    about = [d.citation for d in dissents] + [c for pair in pairs for c in pair]
-    return list({id(c): c for c in about if c.doc not in held}.values())
+    about = [d.citation.doc for d in dissents] + [c.doc for pair in pairs for c in pair]
+    return list(dict.fromkeys([d for d in about if d not in held] + [label for label, _ in rivals]))
+
+
+def rival_figures(a: Archive) -> dict[str, list]:
+    """For each staffing record or event (by id, or file:line) whose figures another record of the same body,
+    date and basis gives otherwise: those other figures (views.staffing.Figure)."""
+    from .views.staffing import figures
+
+    out: dict[str, list] = {}
+    for f in figures(a):
+        group = [f, *f.others]
+        for m in group if f.others else []:
+            out[m.origin] = [x for x in group if x is not m]
+    return out
 
 
 def chosen_reading(rec: Event | StaffingFigure, dissents: list[Dissent], h: History | None) -> str:

@@ -11,7 +11,7 @@ import copy
 from dataclasses import replace
 
 from .chronicle import strip_passages
-from .citations import kaoyi_withheld
+from .citations import kaoyi_withheld, rival_figures
 from .classification import Level
 from .history import History, ended_by
 from .model import Archive, Event
@@ -38,18 +38,23 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
     def cites(rec):
         return [c for c in rec.sources if c.doc in out.documents]
 
-    whole = [h]
+    whole: list = [h, None]
 
     def kaoyi(rec) -> str:
-        """The record's 考异, or "" when every source it is about is withheld (it would betray that they exist)."""
+        """The record's 考异, or "" when everything it is about is withheld (it would betray that it exists)."""
         note = getattr(rec, "conflict_note", "") or ""
-        if not note or all(c.doc in out.documents for c in rec.sources):
+        if not note:
+            return note
+        if whole[1] is None:
+            whole[1] = rival_figures(a)
+        rivals = [(m.origin, ok(m)) for m in whole[1].get(rec.id or str(rec.loc), [])]
+        if all(c.doc in out.documents for c in rec.sources) and all(held for _, held in rivals):
             return note
         if whole[0] is None:
             from .history import derive_history
 
             whole[0] = derive_history(a)
-        return "" if kaoyi_withheld(rec, whole[0], out.documents) else note
+        return "" if kaoyi_withheld(rec, whole[0], out.documents, rivals) else note
 
     # a body is in the edition only if an event of the edition brings it into being (names it): a body whose
     # establishment is withheld would otherwise print as its raw id, with links to a page that does not exist

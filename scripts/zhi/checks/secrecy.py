@@ -16,7 +16,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..citations import kaoyi_withheld
+from ..citations import kaoyi_withheld, rival_figures
 from ..editions import EDITION_ZH, EDITIONS
 from ..findings import Finding
 from ..history import History
@@ -147,16 +147,19 @@ def _copies(a: Archive) -> Iterator[Finding]:
 def check_kaoyi_withheld(a: Archive, h: History) -> Iterator[Finding]:
     """A 考异 whose disputing sources an edition that prints the record withholds, all of them: the edition drops
     the 考异 (it would tell readers that a source they cannot see exists); the editor is told which editions."""
+    rivals = rival_figures(a)
     for rec in [*a.events, *a.staffing, *a.memos]:
         dropped, withheld = [], {}
         for edition, limit in EDITIONS.items():
             if rec.classification.rank > limit.rank:
                 continue
             held = {d for d, doc in a.documents.items() if doc.classification.rank <= limit.rank}
-            cits = kaoyi_withheld(rec, h, held)
-            if cits:
+            others = {m.origin: m.classification for m in rivals.get(rec.id or str(rec.loc), [])}
+            about = kaoyi_withheld(rec, h, held, [(o, lv.rank <= limit.rank) for o, lv in others.items()])
+            if about:
                 dropped.append(EDITION_ZH[edition])
-                withheld.update({c.doc: a.documents[c.doc].classification for c in cits if c.doc in a.documents})
+                withheld.update({x: a.documents[x].classification if x in a.documents else others[x]
+                                 for x in about})
         if not dropped:
             continue
         eds = "和".join(dropped)
