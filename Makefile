@@ -34,7 +34,7 @@ $(STAMP): scripts/setup.sh scripts/system-packages.txt requirements.lock pyproje
 
 # Re-pin the Python dependencies after changing pyproject.toml (developers only).
 lock:
-	rm -rf /tmp/zhi-lock && python3.11 -m venv /tmp/zhi-lock && /tmp/zhi-lock/bin/pip install -q '.[test]' \
+	rm -rf /tmp/zhi-lock && python3.11 -m venv /tmp/zhi-lock && /tmp/zhi-lock/bin/pip install -q '.[test,zensical]' \
 	  && /tmp/zhi-lock/bin/pip freeze --exclude zhi > requirements.lock
 
 clean:

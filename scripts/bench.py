@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-STAGES = ("load", "check", "views", "opendata", "site", "rebuild", "search", "zhisearch", "book", "pdf", "docx")
+# "site" renders the site with MkDocs (the default renderer), "zensical" the same build with Zensical (zhi.renderers)
+STAGES = ("load", "check", "views", "opendata", "site", "zensical", "rebuild", "search", "zhisearch", "book", "pdf", "docx")
 
 
 def run_stage(stage: str, root: Path) -> dict:
@@ -84,13 +85,14 @@ def run_stage(stage: str, root: Path) -> dict:
         info.update(_book_stage(root))
     elif stage == "rebuild":
         info.update(_rebuild_stage(root))
-    elif stage in ("site", "pdf", "docx"):
+    elif stage in ("site", "zensical", "pdf", "docx"):
         from zhi.build import build_edition, work_dir
 
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "out"
             try:  # a build from scratch: its working tree is new, and removed afterwards
-                res = build_edition(root, pdf=stage == "pdf", docx=stage == "docx", out=out)
+                res = build_edition(root, pdf=stage == "pdf", docx=stage == "docx", out=out,
+                                    renderer={"site": "mkdocs", "zensical": "zensical"}.get(stage))
             finally:
                 shutil.rmtree(work_dir(root, out), ignore_errors=True)
             info["pages"] = res.pages

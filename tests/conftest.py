@@ -22,6 +22,7 @@ BASE = TESTS / "fixtures" / "base"
 # anyway fails and says to mark it (see _quick_tier_never_typesets).
 SLOW_FIXTURES = {
     "built", "site", "pdf", "internal", "chunked",       # the sample built with its PDF (conftest, test_book)
+    "zensical_built",                                     # the sample's site rendered by Zensical
     "server", "browser", "page",                          # a real browser (test_browser)
     "planted", "dense", "history_built",                  # archives built with their PDF (confidentiality, notes,
 }                                                         # staffing)
@@ -138,3 +139,26 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site(built) -> Path:
     return built.out
+
+
+# ---- the site's two renderers (zhi.renderers): the browser suite runs on each ------------------------------------
+RENDERERS = ("mkdocs", "zensical")
+
+
+@pytest.fixture(scope="session")
+def zensical_built(tmp_path_factory):
+    """The sample's site rendered by Zensical instead of MkDocs (no PDF: the book does not depend on the site's
+    renderer), built once for the run."""
+    return shared_once(tmp_path_factory, "sample-zensical",
+                       lambda folder: build_edition(copy_project(folder), pdf=False, renderer="zensical"))
+
+
+@pytest.fixture(scope="module", params=RENDERERS)
+def renderer(request) -> str:
+    """Parametrises a module's tests over the renderers (a module's ``site`` fixture then asks for it)."""
+    return request.param
+
+
+def rendered_site(request, renderer: str) -> Path:
+    """The sample's site as the renderer made it: MkDocs' is the full build (with PDF and DOCX)."""
+    return request.getfixturevalue("built" if renderer == "mkdocs" else "zensical_built").out

@@ -1,4 +1,5 @@
-"""The site in a real browser (Debian's Chromium driven by Playwright), served over HTTP on localhost."""
+"""The site in a real browser (Debian's Chromium driven by Playwright), served over HTTP on localhost, as each
+renderer makes it (MkDocs, Zensical: the module's tests run once per renderer)."""
 
 import functools
 import http.server
@@ -7,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import rendered_site
 from test_site import QUERIES
 from zhi.writers.search import collect, norm, record_index_fetches
 
@@ -14,6 +16,12 @@ OUT = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def site(request, renderer):
+    shots_for(renderer)
+    return rendered_site(request, renderer)
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +59,17 @@ def page(browser, server):
     assert outside == [], f"requests left the machine: {outside}"
 
 
+_SHOTS = {"prefix": ""}
+
+
+def shots_for(renderer: str) -> None:
+    """Screenshots of the default renderer's site keep their names; the others' are prefixed (zensical-home.png)."""
+    _SHOTS["prefix"] = "" if renderer == "mkdocs" else renderer + "-"
+
+
 def shot(pg, name):
     OUT.mkdir(parents=True, exist_ok=True)
-    pg.screenshot(path=str(OUT / f"{name}.png"), full_page=False)
+    pg.screenshot(path=str(OUT / f"{_SHOTS['prefix']}{name}.png"), full_page=False)
 
 
 def test_home_page(page, server):

@@ -1,5 +1,6 @@
 """The site for every reader (issue 17): Chinese throughout, a 404 page that helps, no sample text on a real
-project, a sitemap that works or none, forgiving 文号 search, a copy that runs from a folder, and phones."""
+project, a sitemap that works or none, forgiving 文号 search, a copy that runs from a folder, and phones — as each
+renderer makes it (the tests on the sample's site run once per renderer)."""
 
 import functools
 import http.server
@@ -9,9 +10,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_archive, with_theme, write
-from test_browser import ARGS, CHROMIUM, browser, owners, shot  # noqa: F401  (browser is a fixture)
+from conftest import ROOT, make_archive, rendered_site, with_theme, write
+from test_browser import ARGS, CHROMIUM, browser, owners, shot, shots_for  # noqa: F401  (browser is a fixture)
 from zhi.build import build_edition
+
+
+@pytest.fixture(scope="module")
+def site(request, renderer):
+    shots_for(renderer)
+    return rendered_site(request, renderer)
 
 _LATIN = re.compile(r"[A-Za-z]{2,}")
 _FILE_NAME = re.compile(r"[\w.-]+\.(?:csv|json|pdf|docx|zip|yaml|geojson|xml|txt)\b", re.ASCII)
@@ -96,16 +103,16 @@ def test_body_page_never_says_today(site):
     assert any(c.endswith("（至本志下限2022年仍存续）") for c in cells)
 
 
-def test_footer_and_sitemap_come_from_book_yaml(tmp_path):
+def test_footer_and_sitemap_come_from_book_yaml(tmp_path, renderer):
     """A real project does not carry the sample's footer; with site_url the sitemap lists every page."""
     root = with_theme(make_archive(tmp_path))
-    build_edition(root, pdf=False)
+    build_edition(root, pdf=False, renderer=renderer)
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "虚构示例" not in home and "md-copyright__highlight" not in home
     assert not (root / "site" / "sitemap.xml").exists()
     book = (root / "chronicle" / "book.yaml").read_text(encoding="utf-8")
     write(root, "chronicle/book.yaml", book + "\nfooter: 某某区地方志编纂委员会办公室编\nsite_url: https://example.org/zhi/\n")
-    build_edition(root, pdf=False)
+    build_edition(root, pdf=False, renderer=renderer)
     site = root / "site"
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "某某区地方志编纂委员会办公室编" in home
@@ -300,9 +307,9 @@ def test_a_body_name_finds_its_own_page_first_and_full_names_find_short_ones(bro
 # ---- the copy for a disc or a USB stick (file://) -------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def offline(site):
-    """The portable copy of the sample (zhi build --offline), built beside the site."""
-    return build_edition(site.parent, pdf=False, offline=True).out
+def offline(site, renderer):
+    """The portable copy of the sample (zhi build --offline), built beside the site by the same renderer."""
+    return build_edition(site.parent, pdf=False, offline=True, renderer=renderer).out
 
 
 def test_portable_copy_links_files_not_folders(offline):

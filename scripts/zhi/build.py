@@ -1,4 +1,5 @@
-"""`zhi build`: check, filter to the edition, derive, write, render with MkDocs, swap into place atomically.
+"""`zhi build`: check, filter to the edition, derive, write, render (renderers/: MkDocs by default, or Zensical),
+swap into place atomically.
 
 The site is rendered in a working tree kept between builds (workdir.py), so that a rebuild re-renders only
 the pages whose Markdown changed, re-reads only those for the search index and re-scans only the files that
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import shutil
 import tempfile
@@ -19,9 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from . import notecount
+from . import notecount, renderers
 from .checks import run_checks
 from .editions import EDITION_ZH, filter_archive
 from .findings import Finding
@@ -74,13 +72,12 @@ def edition_mark(edition: str) -> str:
     return "" if edition == "public" else INTERNAL_MARK
 
 
-def generated_config(root: Path, docs: Path, site_dir: Path, title: str, nav: list, book=None,
-                     edition: str = "public") -> dict:
+def generated_config(root: Path, title: str, nav: list, book=None, edition: str = "public") -> dict:
+    """The site's configuration in MkDocs' format, which every renderer reads; the renderer adds where the
+    Markdown tree is and where the site goes."""
     cfg = {
         "INHERIT": str(root / "mkdocs.yml"),
         "site_name": title,
-        "docs_dir": str(docs),
-        "site_dir": str(site_dir),
         "nav": nav,
         "use_directory_urls": True,
         "theme": {"name": "material", "custom_dir": str(root / "theme" / "overrides"), "language": "zh",
@@ -163,11 +160,12 @@ DOCX_NAME = "zhi.docx"
 
 def build_edition(root: Path, edition: str = "public", archive: Archive | None = None, pdf: bool = True,
                   docx: bool = False, out: Path | None = None, publish: bool = True,
-                  progress: Progress = QUIET, offline: bool = False) -> BuildResult:
+                  progress: Progress = QUIET, offline: bool = False, renderer: str | None = None) -> BuildResult:
     """Build one edition. With ``publish`` the finished site replaces ``out`` atomically; without, the
     working tree's site is left where it is (``zhi serve`` serves it from there). ``progress`` is told
     each stage as it ends (and, on a terminal, shows a bar while it runs). ``offline`` makes the copy that
-    works opened from a folder (writers/portable.py)."""
+    works opened from a folder (writers/portable.py). ``renderer`` names the site's renderer (renderers/),
+    else ``renderer:`` in book.yaml, else the default (MkDocs)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     root = root.resolve()
@@ -175,6 +173,10 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
         archive, findings = _load_and_check(root, archive)
         st.set_note(f"{len(findings)} 条检查结果")
     _refuse_errors(findings)
+    try:
+        render = renderers.get(renderer or (archive.book.renderer if archive.book else None))
+    except renderers.RendererError as e:
+        raise BuildError(str(e)) from None
 
     out = out or output_dir(root, edition, offline)
     # without a new PDF the last one is kept (and the home page says it may be older than the site); the
@@ -216,8 +218,8 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
         elif earlier_docx is not None:
             files[DOCX_NAME] = earlier_docx.read_bytes()
 
-        cfg = generated_config(root, wd.docs, wd.site, writer.title, tree.nav, ed.book, edition)
-        state, key, full = _render_site(root, wd, cfg, files, len(tree.pages), timings, progress)
+        cfg = generated_config(root, writer.title, tree.nav, ed.book, edition)
+        state, key, full = _render_site(root, wd, render, cfg, files, len(tree.pages), timings, progress)
         site = wd.site
         _mark_site(site, cfg, edition)
         _refuse_lost_notes(ed, wd, book_report, docx_notes if docx else None)
@@ -279,11 +281,11 @@ def _site_files(root: Path, tree) -> dict[str, bytes]:
     return files
 
 
-def _render_site(root: Path, wd: WorkDir, cfg: dict, files: dict[str, bytes], pages: int,
+def _render_site(root: Path, wd: WorkDir, render, cfg: dict, files: dict[str, bytes], pages: int,
                  timings: dict[str, float], progress: Progress) -> tuple[dict, str, bool]:
-    """Bring the working tree up to date and render it with MkDocs: everything when the configuration,
-    theme or versions changed (``full``), else only the pages whose Markdown changed."""
-    key = hashlib.sha256(json.dumps([cfg, _versions("mkdocs", "mkdocs-material", "markdown")],
+    """Bring the working tree up to date and render it: everything when the renderer, configuration, theme
+    or versions changed (``full``), else only the pages whose Markdown changed."""
+    key = hashlib.sha256(json.dumps([render.__name__, cfg, renderers.versions(render)],
                                     ensure_ascii=False, sort_keys=True).encode() +
                          tree_digest(root / "theme" / "overrides", root / "mkdocs.yml").encode()).hexdigest()
     state = wd.state()
@@ -294,19 +296,20 @@ def _render_site(root: Path, wd: WorkDir, cfg: dict, files: dict[str, bytes], pa
         wd.clear_site()
     else:
         wd.remove_outputs(changes.removed)
-    cfg_path = wd.path / "mkdocs.yml"
-    cfg_path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
     rendered = pages if full else sum(1 for p in changes.written if p.endswith(".md"))
-    with _step(timings, "mkdocs", progress, "渲染网站（MkDocs）" if full else "渲染改动的页面（MkDocs）", "页") as st:
-        _mkdocs(cfg_path, dirty=not full)
+    label = f"渲染网站（{render.LABEL}）" if full else f"渲染改动的页面（{render.LABEL}）"
+    with _step(timings, "render", progress, label, "页") as st:
+        try:
+            render.render(wd.path, cfg, wd.site, dirty=not full)
+        except renderers.RendererError as e:
+            raise BuildError(str(e)) from None
         st.update(rendered)
     timings["pages rendered"] = rendered
     return state, key, full
 
 
 def _mark_site(site: Path, cfg: dict, edition: str) -> None:
-    (site / "sitemap.xml.gz").unlink(missing_ok=True)
-    if "site_url" not in cfg:  # MkDocs writes an empty sitemap without the site's address: none is better
+    if "site_url" not in cfg:  # renderers write an empty sitemap without the site's address: none is better
         (site / "sitemap.xml").unlink(missing_ok=True)
     marker = f"{edition} {EDITION_ZH[edition]}\n"
     if not (site / ".edition").is_file() or (site / ".edition").read_text(encoding="utf-8") != marker:
@@ -357,29 +360,7 @@ def _publish(site: Path, out: Path) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _versions(*dists: str) -> list[str]:
-    """Installed versions: an upgraded MkDocs or theme renders every page anew."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    out = []
-    for d in dists:
-        try:
-            out.append(f"{d} {version(d)}")
-        except PackageNotFoundError:
-            out.append(d)
-    return out
-
 
 def work_dir(root: Path, out: Path) -> Path:
     """The working tree of the builds that go to ``out``."""
     return root / ".cache" / "build" / hashlib.sha1(os.fsencode(out.resolve())).hexdigest()[:12]
-
-
-def _mkdocs(cfg_path: Path, dirty: bool = False) -> None:
-    from mkdocs.commands import build as mk_build
-    from mkdocs.config import load_config
-
-    for name in ("mkdocs", "mkdocs.plugins", "mkdocs.commands.build"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-    cfg = load_config(str(cfg_path))
-    mk_build.build(cfg, dirty=dirty)

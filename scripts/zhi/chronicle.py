@@ -19,6 +19,7 @@ from .dates import Date, DateError, parse_date
 from .fields import Fields
 from .findings import Finding, Loc
 from .invisible import bare, quote
+from .renderers import NAMES as RENDERERS
 from .yamlsource import LList, LMap, YamlFile
 
 BOOK = "chronicle/book.yaml"
@@ -142,6 +143,7 @@ class Book:
     kaoyi: bool = False                                   # the appendix lists the disagreements (考异表)
     footer: str = ""                                      # the line at the foot of every site page (版权、说明)
     site_url: str = ""                                    # where the site is published (for sitemap.xml, 404)
+    renderer: str = ""                                    # the site's renderer (renderers/); "" is the default
     licence: str = ""                                     # the open data's licence (数据下载); "" is the default
     dashiji_form: str = "年"   # 大事记: "年" (year headings, entries begin 3月12日) or "日期" (each with its full date)
     stage: str = ""                                       # draft stage (征求意见稿 …), printed; "" when published
@@ -466,7 +468,7 @@ def load_book(root: Path) -> Book:
         return book
     f = Fields(yf.data, BOOK, book.findings, "志书设置", {"title", "subtitle", "upper", "lower", "front", "parts",
                                                       "back", "note", "snapshots", "cover", "kaoyi",
-                                                      "footer", "site_url", "licence", "license",
+                                                      "footer", "site_url", "renderer", "licence", "license",
                                                       "dashiji_form", "stage", "imprint", "committee", "plates"})
     book.title = f.text("title", True) or ""
     book.subtitle = f.text("subtitle") or ""
@@ -477,6 +479,12 @@ def load_book(root: Path) -> Book:
                 "site_url")
     else:
         book.site_url = site_url
+    renderer = yf.data.get("renderer")
+    if renderer in RENDERERS:
+        book.renderer = renderer
+    elif renderer is not None:
+        f.error("schema-value", f"“renderer（网站渲染器）”只能写 {'、'.join(RENDERERS)} 之一（不写即用默认的 mkdocs），"
+                                f"不是“{renderer}”", "renderer")
     book.upper, book.lower = f.date("upper"), f.date("lower")
     snaps = yf.data.get("snapshots")
     if isinstance(snaps, LList):

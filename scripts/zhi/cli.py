@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from .project import NoProject, root_from_args
+from .renderers import NAMES as RENDERERS
 
 # Only what every command needs is imported here; each command imports its own modules, so that a quick one
 # (zhi search) does not pay for loading the checks.
@@ -78,7 +79,7 @@ def cmd_build(args) -> int:
     progress = Progress.for_stream(sys.stderr)
     try:
         res = build_edition(root, args.edition, pdf=not args.no_pdf, docx=args.docx, progress=progress,
-                            offline=args.offline)
+                            offline=args.offline, renderer=args.renderer)
     except BuildError as e:
         progress.abandon()
         print(f"zhi build：{e}", file=sys.stderr)
@@ -142,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-pdf", action="store_true", help="不生成 PDF（只更新网站，较快）")
     b.add_argument("--offline", action="store_true",
                    help="生成光盘版、U盘版：写入 build/offline/，不用服务器、直接双击 index.html 即可浏览和检索")
+    b.add_argument("--renderer", choices=RENDERERS, default=None, metavar="渲染器",
+                   help="用哪个程序把页面渲染成网站：mkdocs（默认，Material for MkDocs）或 zensical（同一团队的新程序，"
+                        "较快）；不写时按 chronicle/book.yaml 的 renderer 设置")
     b.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("serve", prog="zhi serve", help="本机预览网站，修改后自动更新", description=(

@@ -373,8 +373,16 @@ def _json_strings(data) -> Iterator[str]:
 
 
 def file_text(path: Path) -> str | None:
+    """The text of a generated file to scan, or None when the scanner cannot read that kind of file."""
     suffix = path.suffix.lower()
-    if suffix in (".html", ".htm", ".xml", ".json", ".jsonld", ".txt", ".md", ".svg", ".js", ".css", ".csv"):
+    if suffix == ".gz":  # a compressed text (a renderer's sitemap.xml.gz): the text inside
+        import gzip
+
+        try:
+            return gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+        except (OSError, EOFError):
+            return None
+    if suffix in (".html", ".htm", ".xml", ".json", ".jsonld", ".txt", ".md", ".svg", ".js", ".css", ".csv", ""):
         raw = path.read_text(encoding="utf-8", errors="replace")
         if suffix in (".html", ".htm", ".xml", ".svg"):
             return raw + "\n" + html.unescape(re.sub(r"<[^>]+>", " ", raw))
@@ -529,7 +537,9 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
             clean.pop(rel, None)
         found = len(leaks)
         text = file_text(path)
-        if text is None:
+        if text is None:  # fail closed: what cannot be read cannot be shown to be clean
+            leaks.append(Leak(rel, "无法读取的文件", f"保密检查读不了这种文件（{path.suffix or path.name}），不能确认其中"
+                                                   f"没有不应出现的内容，因此不予发布；请报告给维护者"))
             continue
         flat = fold(text)
         shown = re.sub(r"<[^>]+>", " ", text)

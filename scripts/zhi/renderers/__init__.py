@@ -1,0 +1,56 @@
+"""The site's renderer: what turns the Markdown tree zhi wrote into HTML pages, behind one small interface.
+
+Everything before (the Markdown tree, the generated configuration) and after (the search data, the portable
+copy, the sitemap decision, the leak scan) is zhi's own and the same for every renderer. A renderer module
+offers:
+
+- ``LABEL``: its name as the build's progress shows it;
+- ``DISTS``: the installed distributions whose versions, when upgraded, make every page render anew;
+- ``missing()``: None when it can run here, else a Chinese sentence saying how to install it;
+- ``render(project, config, site, dirty)``: render ``project/docs`` (the Markdown tree) with ``config`` (a
+  MkDocs-format configuration: both renderers read it) into ``site``, and return ``site``. ``dirty`` allows
+  re-rendering only what changed. Files the renderer makes that zhi does not publish (its own search index)
+  are gone when it returns.
+
+MkDocs with Material for MkDocs is the default; Zensical, by the same team, reads the same configuration.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+DEFAULT = "mkdocs"
+NAMES = ("mkdocs", "zensical")
+
+
+class RendererError(Exception):
+    """The renderer cannot be used or failed; the message is Chinese and says what to do."""
+
+
+def get(name: str | None) -> ModuleType:
+    """The renderer module of that name (the default for None or "")."""
+    name = name or DEFAULT
+    if name not in NAMES:
+        raise RendererError(f"没有名为“{name}”的网站渲染器；可选 {'、'.join(NAMES)}（默认 {DEFAULT}）")
+    module = importlib.import_module(f"{__name__}.{name}")
+    problem = module.missing()
+    if problem:
+        raise RendererError(problem)
+    return module
+
+
+def versions(module: ModuleType) -> list[str]:
+    """The installed versions of the renderer's distributions (an upgrade renders every page anew)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for d in module.DISTS:
+        try:
+            out.append(f"{d} {version(d)}")
+        except PackageNotFoundError:
+            out.append(d)
+    return out
+
+
+__all__ = ["DEFAULT", "NAMES", "RendererError", "get", "versions"]
