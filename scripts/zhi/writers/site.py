@@ -112,6 +112,7 @@ class SiteWriter:
         self.env.filters["cn"] = lambda d: d.chinese() if d else ""
         self.env.filters["period"] = lambda p: period_text(p.start, p.end)
         self.env.filters["md"] = lambda s: Markup(md_escape(s))
+        self.env.filters["codes"] = lambda s: Markup(codes(s))
         self.env.globals["rel"] = lambda page, to: Markup(rel(page, to))
         self.env.globals.update(kind_label=kind_label, dash=dash, figure_note=figure_note, basis_zh=BASIS_ZH)
         self.entries = chronology(a, h)
@@ -428,6 +429,19 @@ def md_escape(s: str) -> str:
     s = str(s)
     s = s.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", s)
+
+
+_IDENTIFIER = re.compile(r"[0-9A-Za-z_:.\-]*[A-Za-z][0-9A-Za-z_:.\-]*")
+
+
+def codes(s: str) -> str:
+    """Text for Markdown in which data identifiers (column names, type codes, a commit: Latin-script tokens) are
+    shown as code, the way the open-data page names what is in the files, and the rest is escaped."""
+    s, out, last = str(s), [], 0
+    for m in _IDENTIFIER.finditer(s):
+        out += [md_escape(s[last:m.start()]), f"`{m.group(0)}`"]
+        last = m.end()
+    return "".join(out) + md_escape(s[last:])
 
 
 def _titled(nav, titles: dict[str, str]):
