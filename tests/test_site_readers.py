@@ -248,17 +248,58 @@ def test_norm_folds_every_spelling_of_a_docno():
     assert norm("编制(12)名") == "编制（12）名" and norm("（见附表）") == "（见附表）"
 
 
-def test_browser_and_index_normalise_alike(browser, server):  # noqa: F811
+def test_a_two_digit_year_is_read_by_the_issuers_documents():
+    """临编(06)7号 is 2006's when the issuer's documents are from the 2000s: the archive's dates decide, and the
+    nearer century where it has no document of either year; an issuer without documents reads 19xx."""
+    from zhi.writers.search import issuer_years, norm, norm_query
+
+    years = issuer_years(["临编〔1984〕7号", "临编〔2006〕7号", "青编〔2005〕3号", "青编〔2008〕1号", "临府〔1949〕1号",
+                          "临发〔1999〕2号", "临发〔2001〕4号"])
+    assert years["青编"] == [2005, 2008] and years["临府"] == [1949]
+    assert norm_query("临编(06)7号", years) == "临编〔2006〕7号"      # 2006 is among 临编's, 1906 not
+    assert norm_query("临编(84)第07号", years) == "临编〔1984〕7号"
+    assert norm_query("青编(05)3号", years) == "青编〔2005〕3号"
+    assert norm_query("青编(07)", years) == "青编〔2007〕"            # none of either year: the nearer
+    assert norm_query("青编(97)2号", years) == "青编〔1997〕2号"
+    assert norm_query("临发(99)2号", years) == "临发〔1999〕2号" and norm_query("临发(01)", years) == "临发〔2001〕"
+    assert norm_query("乙(05)1号", years) == "乙〔1905〕1号"         # unknown issuer: as zhi.docno reads it
+    # page text is read the same way, with the code anywhere before the bracket
+    assert norm("据青编(08)第1号文", years) == "据青编〔2008〕1号文"
+    assert norm("据青编(08)第1号文") == "据青编〔1908〕1号文"
+
+
+def test_browser_and_index_normalise_alike(browser, server, site):  # noqa: F811
     """The browser's norm is the index's norm, on every spelling and on text that merely looks like one."""
+    import json
+
     from zhi.writers.search import norm_query
 
+    years = json.loads((site / "search" / "index.json").read_text(encoding="utf-8"))["yy"]
+    assert years["临编"][0] < 2000 < years["临编"][-1]   # the sample's issuer has documents of both centuries
     samples = [s for w, o in SPELLINGS.items() for s in [w, *o]] + [
-        "临府(49)", "编制(12)名", "（1984）年", "〔2019〕", "见临编[84]第009号文", "甲(2000)", "乙（99）第0号", "（见附表）"]
+        "临府(49)", "编制(12)名", "（1984）年", "〔2019〕", "见临编[84]第009号文", "甲(2000)", "乙（99）第0号", "（见附表）",
+        "临编(06)7号", "临编(06)", "见临编（06）第7号文", "临编(50)1号"]
     ctx = _context(browser, server)
     pg = ctx.new_page()
-    pg.goto(server + "/search/")
+    pg.goto(server + "/search/?q=临编")   # the page reads the manifest (the issuers' years)
+    pg.wait_for_function("/页|没有/.test(document.getElementById('zhi-search-status').textContent)")
     got = pg.evaluate("xs => xs.map(x => window.zhiSearch.norm(x))", samples)
-    assert got == [norm_query(s) for s in samples]
+    assert got == [norm_query(s, years) for s in samples]
+    ctx.close()
+
+
+def test_a_two_digit_year_of_the_2000s_finds_its_document(browser, server):  # noqa: F811
+    ctx = _context(browser, server)
+    pg = ctx.new_page()
+    for q in ("临编(06)7号", "临编（06）第07号"):
+        pg.goto(server + "/search/?q=" + q)
+        pg.wait_for_function("/页|没有/.test(document.getElementById('zhi-search-status').textContent)")
+        assert "〔2006〕" in pg.locator("#zhi-search-status").inner_text(), q
+        assert pg.locator("#zhi-search-results li > a").first.get_attribute("href").endswith("/wenjian/doc-lb-2006-7/")
+    # an issuer the archive has no document of: 19xx finds nothing, so 20xx is tried (临编办 has 2019's)
+    found = pg.evaluate("q => window.zhiSearch.query(q)", "编办(19)3号")
+    assert "wenjian/doc-lbb-2019-3/" in found, found[:5]
+    _only_local(ctx, server)
     ctx.close()
 
 

@@ -226,7 +226,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
 
         with _step(timings, "search index", progress, "更新检索索引"):
             texts = wd.page_texts()
-            write_index(site, collect(site, texts), tree.keys)
+            write_index(site, collect(site, texts), tree.keys, tree.years)
             wd.save_page_texts(texts)
             if offline:  # after the index (made from the pages as MkDocs wrote them), before the leak scan
                 make_portable(site)

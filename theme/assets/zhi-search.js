@@ -56,11 +56,27 @@
     return get("index.json").then(function (m) { manifest = m; starts = varints(m.starts); return m; });
   }
   /* The normal form of text and queries, as scripts/zhi/writers/search.py's norm: no spaces, brackets unified,
-     a 文号's year and number standard ((84)第07号 → 〔1984〕7号). normMap also gives, for each character of the
-     normal form, where it starts and ends in s, to mark a hit in the text as written. */
+     a 文号's year and number standard ((84)第07号 → 〔1984〕7号; a two-digit year by the years of the issuer's
+     documents, manifest.yy, as search.py's century). normMap also gives, for each character of the normal form,
+     where it starts and ends in s, to mark a hit in the text as written. */
   var DOCNO = /[〔(（\[【［](?:(\d{4})[〕)）\]】］](?:第?0*(\d+))?|(\d{2})[〕)）\]】］]第?0*(\d+))/g;
   var BRACKET = {"(": "（", ")": "）", "[": "〔", "［": "〔", "【": "〔", "]": "〕", "］": "〕", "】": "〕"};
-  function normMap(s) {
+  var CODE_BEFORE = 12;
+  function century(before, yy, other) {  // other: the century search.py would not choose (tried when none is known)
+    var a = 1900 + yy, b = 2000 + yy, years = (manifest && manifest.yy) || {}, cps = Array.from(before);
+    for (var k = Math.min(CODE_BEFORE, cps.length); k > 0; k--) {
+      var ys = years[cps.slice(cps.length - k).join("")];
+      if (ys && ys.length) {
+        var ha = ys.indexOf(a) >= 0, hb = ys.indexOf(b) >= 0;
+        if (ha !== hb) return ha ? a : b;
+        var da = Math.min.apply(null, ys.map(function (x) { return Math.abs(a - x); }));
+        var db = Math.min.apply(null, ys.map(function (x) { return Math.abs(b - x); }));
+        return db < da ? b : a;
+      }
+    }
+    return other ? b : a;
+  }
+  function normMap(s, other) {
     var bare = "", at = [];
     for (var i = 0; i < s.length; i++) if (!/[\s\u3000]/.test(s[i])) { bare += s[i]; at.push(i); }
     var out = "", from = [], to = [], last = 0, m;
@@ -70,7 +86,8 @@
     DOCNO.lastIndex = 0;
     while ((m = DOCNO.exec(bare))) {
       plain(last, m.index);
-      var rep = "〔" + (m[1] || "19" + m[3]) + "〕" + ((m[1] ? m[2] : m[4]) || "");
+      var year = m[1] || century(bare.slice(Math.max(0, m.index - CODE_BEFORE), m.index), +m[3], other);
+      var rep = "〔" + year + "〕" + ((m[1] ? m[2] : m[4]) || "");
       var a = at[m.index], b = at[m.index + m[0].length - 1] + 1;
       for (var r = 0; r < rep.length; r++) { out += rep[r]; from.push(a); to.push(b); }
       last = m.index + m[0].length;
@@ -79,8 +96,22 @@
     return {s: out, from: from, to: to};
   }
   function norm(s) { return normMap(s).s; }
-  function normQuery(q) {  // a query may end in the start of a 文号: 临府(49)
-    return norm(q).replace(/（(\d{2})）第?$/, function (_, y) { return "〔19" + y + "〕"; });
+  function normQuery(q, other) {  // a query may end in the start of a 文号: 临府(49)
+    var n = normMap(q, other).s;
+    return n.replace(/（(\d{2})）第?$/, function (all, y, at) { return "〔" + century(n.slice(0, at), +y, other) + "〕"; });
+  }
+  /* The query's normal form once the manifest (the issuers' years) is read; a two-digit year of an issuer the
+     archive has no document of is tried in both centuries: 19yy first, 20yy when 19yy finds nothing. */
+  function forms(raw) {
+    return loadManifest().then(function () {
+      var q = normQuery(raw), alt = normQuery(raw, true);
+      return alt === q ? [q] : [q, alt];
+    });
+  }
+  function firstFound(qs) {  // [q, candidates] of the first form that finds a page
+    return candidates(qs[0]).then(function (cs) {
+      return cs.length || qs.length < 2 ? [qs[0], cs] : firstFound(qs.slice(1));
+    });
   }
   function find(q, t) {  // where q (normal form) is in the text t as written: {at, len} or null
     var n = normMap(t), k = n.s.indexOf(q);
@@ -196,10 +227,9 @@
   }
 
   /* All pages containing q (used by the tests and by anyone scripting the site): URLs relative to the root. */
-  function query(q) {
-    q = normQuery(q);
-    return candidates(q).then(function (cs) {
-      var found = [];
+  function query(raw) {
+    return forms(raw).then(firstFound).then(function (qc) {
+      var q = qc[0], cs = qc[1], found = [];
       function batch(k) {  // a few dozen requests at a time, not thousands at once
         if (k >= cs.length) return found;
         return Promise.all(cs.slice(k, k + 50).map(function (c) { return describe(q, c); })).then(function (ds) {
@@ -231,13 +261,13 @@
     return li;
   }
   function search(raw) {
-    var q = normQuery(raw.trim()), run = ++current;
+    var run = ++current;
     list.innerHTML = "";
     if (more) more.hidden = true;
-    if (Array.from(q).length < 2) { status.textContent = "输入两个字以上即可检索。"; return; }
+    if (Array.from(normQuery(raw.trim())).length < 2) { status.textContent = "输入两个字以上即可检索。"; return; }
     status.textContent = "正在检索……";
-    candidates(q).then(function (cs) {
-      var shown = 0, dropped = 0;
+    forms(raw.trim()).then(firstFound).then(function (qc) {
+      var q = qc[0], cs = qc[1], shown = 0, dropped = 0;
       function screen() {
         var batch = cs.slice(shown, shown + PER_SCREEN);
         shown += batch.length;

@@ -28,6 +28,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -38,7 +39,7 @@ SEG = 600           # characters per segment
 OVERLAP = 6         # queries of up to 7 characters never straddle two segments
 BLOCK = 8           # pages per file of URLs and titles
 SHARD_BYTES = 12_000  # aim for posting shards of about this size
-VERSION = 3
+VERSION = 4  # 4: the manifest carries the years of each issuer's documents (yy)
 SUBDIRS = ("g2", "g3", "k", "p", "s")
 
 # the order of results after title matches: bodies first, aggregate pages (chronology, indexes) last
@@ -104,31 +105,60 @@ def page_text(html: str) -> tuple[str, str]:
 _SPACE = re.compile(r"[\s\u3000]+")
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "［": "〔", "【": "〔", "]": "〕", "］": "〕", "】": "〕"})
 # the year and number of a 文号 however written: (1984)7号 [1984]7号 （84）第07号 → 〔1984〕7号. A four-digit year
-# in any brackets is a year; a two-digit one only with a number after it (and is read as 19xx, as zhi.docno
-# does without a date); 第 and leading zeros of the number go
+# in any brackets is a year; a two-digit one only with a number after it; 第 and leading zeros of the number go
 _DOCNO = re.compile(r"[〔(（\[【［](?:(\d{4})[〕)）\]】］](?:第?0*(\d+))?|(\d{2})[〕)）\]】］]第?0*(\d+))")
+_CODE_BEFORE = 12  # how far before the bracket an issuer's code (临编, 某某府办) may start
 
 
-def _docno(m: re.Match) -> str:
-    year = m.group(1) or "19" + m.group(3)
-    num = m.group(2) if m.group(1) else m.group(4)
-    return f"〔{year}〕{num or ''}"
+def century(before: str, yy: int, years: Mapping[str, list[int]] | None) -> int:
+    """The full year of a two-digit year written after ``before`` (the text before the bracket, whose end is the
+    issuer's code), by the archive's documents of that issuer: the one of 19yy, 20yy it has documents of, else
+    the one nearer to its documents' years; 19yy when the issuer has none (as zhi.docno reads an undated one)."""
+    a, b = 1900 + yy, 2000 + yy
+    if years:
+        for k in range(min(_CODE_BEFORE, len(before)), 0, -1):
+            ys = years.get(before[-k:])
+            if ys:
+                if (a in ys) != (b in ys):
+                    return a if a in ys else b
+                return min((a, b), key=lambda y: (min(abs(y - x) for x in ys), y))
+    return a
+
+
+def issuer_years(numbers: list[str]) -> dict[str, list[int]]:
+    """The years of each issuer's documents (issuer code → sorted years), from their normalised 文号."""
+    from ..docno import parse_docno
+
+    out: dict[str, set[int]] = {}
+    for n in numbers:
+        d = parse_docno(n)
+        if d is not None and len(d.code) <= _CODE_BEFORE:
+            out.setdefault(d.code, set()).add(d.year)
+    return {k: sorted(v) for k, v in sorted(out.items())}
 
 
 _DOCNO_TAIL = re.compile(r"（(\d{2})）第?$")
 
 
-def norm_query(q: str) -> str:
+def norm_query(q: str, years: Mapping[str, list[int]] | None = None) -> str:
     """A query's normal form: as ``norm``, and a two-digit year in brackets that ends the query (临府(49), the
     start of a 文号) read as the 文号's year, as it is in the text."""
-    return _DOCNO_TAIL.sub(lambda m: f"〔19{m.group(1)}〕", norm(q))
+    n = norm(q, years)
+    return _DOCNO_TAIL.sub(lambda m: f"〔{century(n[:m.start()], int(m.group(1)), years)}〕", n)
 
 
-def norm(s: str) -> str:
+def norm(s: str, years: Mapping[str, list[int]] | None = None) -> str:
     """The normal form of page text and queries (the browser's ``norm`` in zhi-search.js does the same): no
     spaces, brackets unified, every 文号's year and number in the standard form, so that a 文号 typed in any
-    common spelling finds the pages that print it in any other."""
-    return _DOCNO.sub(_docno, _SPACE.sub("", s)).translate(_BRACKETS)
+    common spelling finds the pages that print it in any other. ``years`` (issuer_years) completes a two-digit
+    year by the archive's documents of the issuer."""
+    bare = _SPACE.sub("", s)
+
+    def docno(m: re.Match) -> str:
+        if m.group(1):
+            return f"〔{m.group(1)}〕{m.group(2) or ''}"
+        return f"〔{century(bare[max(0, m.start() - _CODE_BEFORE):m.start()], int(m.group(3)), years)}〕{m.group(4)}"
+    return _DOCNO.sub(docno, bare).translate(_BRACKETS)
 
 
 def gram_hash(gram: str) -> int:
@@ -206,13 +236,13 @@ def _priority(url: str) -> int:
     return len(_PRIORITY)
 
 
-def segments(page: PageText) -> list[str]:
+def segments(page: PageText, years: Mapping[str, list[int]] | None = None) -> list[str]:
     """The title, then the body text in segments of ``SEG`` characters of its normal form, overlapping by
     ``OVERLAP``. Segments keep the text's spaces (between table cells, say), so that snippets read well;
     their normal forms are what is indexed and searched."""
     text = page.text
     kept = [i for i, ch in enumerate(text) if not ch.isspace()]  # where each character of norm(text) is
-    out = [norm(page.title)]
+    out = [norm(page.title, years)]
     for i in range(0, len(kept), SEG):
         j = min(len(kept), i + SEG + OVERLAP)
         out.append(text[kept[i]:kept[j - 1] + 1])
@@ -220,10 +250,11 @@ def segments(page: PageText) -> list[str]:
 
 
 def write_index(site: Path, pages: list[PageText] | None = None,
-                keys: dict[str, list[str]] | None = None) -> IndexStats:
+                keys: dict[str, list[str]] | None = None, years: Mapping[str, list[int]] | None = None) -> IndexStats:
     """Write the sharded index into ``site/search/`` (replacing any earlier one). ``keys`` (URL → strings) names
     what each page is the page of: a query equal to one of them (in normal form) lists the page first, even
-    where its text words it otherwise (河东区财政局 finds the body recorded as 区财政局)."""
+    where its text words it otherwise (河东区财政局 finds the body recorded as 区财政局). ``years`` (issuer code →
+    years of its documents, see issuer_years) completes two-digit years in 文号, here and in the browser."""
     pages = collect(site) if pages is None else pages
     if keys:
         pages = [PageText(p.url, p.title, p.text, tuple(keys.get(p.url, ()))) for p in pages]
@@ -243,8 +274,8 @@ def write_index(site: Path, pages: list[PageText] | None = None,
     written = 0
     for page in pages:
         starts.append(seg_id)
-        for k, seg in enumerate(segments(page)):
-            normal = norm(seg)
+        for k, seg in enumerate(segments(page, years)):
+            normal = norm(seg, years)
             for n, table in ((2, postings[0]), (3, postings[1])):
                 for gram in {normal[i:i + n] for i in range(len(normal) - n + 1)}:
                     lst = table.get(gram)
@@ -273,7 +304,7 @@ def write_index(site: Path, pages: list[PageText] | None = None,
 
     owners: dict[str, list[int]] = {}  # a key (normal form) → the pages it is the key of
     for i, page in enumerate(pages):
-        for k in dict.fromkeys(norm(k) for k in page.keys):
+        for k in dict.fromkeys(norm(k, years) for k in page.keys):
             if k:
                 owners.setdefault(k, []).append(i)
     size = sum(len(k.encode()) + 8 * len(v) for k, v in owners.items())
@@ -290,7 +321,8 @@ def write_index(site: Path, pages: list[PageText] | None = None,
         written += write(out / "p" / f"{b // BLOCK}.json",
                           _dumps([[p.url, p.title] for p in pages[b:b + BLOCK]]))
     manifest = {"v": VERSION, "seg": SEG, "overlap": OVERLAP, "block": BLOCK, "pages": len(pages),
-                "g2": shard_counts[0], "g3": shard_counts[1], "starts": _varints(starts), "k": key_count}
+                "g2": shard_counts[0], "g3": shard_counts[1], "starts": _varints(starts), "k": key_count,
+                "yy": dict(years or {})}
     written += write(out / "index.json", _dumps(manifest))
     for sub in SUBDIRS:  # files of an earlier, larger index
         for f in (out / sub).iterdir():

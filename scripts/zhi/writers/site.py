@@ -31,6 +31,7 @@ from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_t
 from . import svg
 from .notecalls import bind_markdown_calls
 from .prose import ProseRenderer, citation_text
+from .search import issuer_years
 from .svg import staffing_chart
 from .tables import Tables
 
@@ -95,6 +96,7 @@ class SiteTree:
     files: dict[str, str] = field(default_factory=dict)  # extra files (svg) by path
     data: dict[str, bytes] = field(default_factory=dict)  # the open-data downloads by path (数据下载)
     keys: dict[str, list[str]] = field(default_factory=dict)  # URL → what the page is the page of (for search)
+    years: dict[str, list[int]] = field(default_factory=dict)  # issuer code → years of its documents (for search)
 
 
 class SiteWriter:
@@ -315,6 +317,7 @@ class SiteWriter:
 
     def document_pages(self) -> None:
         docs = indexes.document_index(self.a)
+        self.tree.years = issuer_years([d.normalised_number for d in docs if d.number])
         for d in docs:
             text = d.transcription.read_text(encoding="utf-8") if d.transcription else ""
             text = Markup(_demote_headings(escape_all(text)))
