@@ -174,3 +174,13 @@ def test_phone_width(browser, server):
     assert width <= 400, "the page must not scroll sideways on a phone"
     shot(pg, "phone-body")
     ctx.close()
+
+
+def test_every_link_resolves_whatever_the_renderer(site):
+    """The links the site writer makes (Markdown links and the diagrams' raw SVG links, which the renderers treat
+    differently) all reach a page or file of the rendered site, anchors included."""
+    import test_site
+
+    test_site.test_all_internal_links_resolve(site)
+    page = (site / "jigou/lx-gongshang/index.html").read_text(encoding="utf-8")
+    assert "../lx-shijian/" in re.findall(r'<a href="([^"]+)"><rect', page)  # a diagram's node, to its successor

@@ -173,3 +173,26 @@ def test_a_build_that_would_leak_is_refused_and_site_kept(planted):
     after = sorted(p.relative_to(pub.out).as_posix() for p in pub.out.rglob("*"))
     assert after == before
     assert zipfile.is_zipfile(pub.out / "zhi.docx")
+
+
+def test_zensical_site_holds_no_canary_and_a_leak_in_it_is_refused(planted, tmp_path):
+    """The second renderer's output goes through the same leak scan: no canary of either level reaches its public
+    site, and a chapter that would leak stops its build too."""
+    root, _, _ = planted
+    out = tmp_path / "zensical-site"
+    res = build_edition(root, "public", pdf=False, out=out, renderer="zensical")
+    texts = all_output_text(res.out)
+    assert sum(p.endswith(".html") for p in texts) > 400 and "stylesheets/classic/" in texts["index.html"]
+    for tag in LEVELS:
+        for kind, s in canaries(tag).items():
+            hits = [p for p, t in texts.items() if s in t]
+            assert hits == [], f"{tag} {kind} canary in {hits[:3]} (Zensical)"
+    chapter = root / "chronicle/bianhouji.md"
+    original = chapter.read_text(encoding="utf-8")
+    chapter.write_text(original + f"\n\n另据{canaries('sec')['document']}记载。\n", encoding="utf-8")
+    try:
+        with pytest.raises(BuildError, match="保密检查未通过"):
+            build_edition(root, "public", pdf=False, out=out, renderer="zensical")
+    finally:
+        chapter.write_text(original, encoding="utf-8")
+    assert canaries("sec")["document"] not in (out / "zhi" / "bianhouji" / "index.html").read_text(encoding="utf-8")

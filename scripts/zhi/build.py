@@ -191,7 +191,8 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
         ed_history = derive_history(ed)
         writer = SiteWriter(ed, ed_history, root / "theme", edition,
                             pdf_name=PDF_NAME if pdf or earlier_pdf else None, pdf_kept=earlier_pdf is not None,
-                            data_meta=opendata.metadata(root, ed, edition, EDITION_ZH[edition]))
+                            data_meta=opendata.metadata(root, ed, edition, EDITION_ZH[edition]),
+                            raw_links_from_source=render.RAW_LINKS_FROM_SOURCE)
         tree = writer.write()
         st.update(len(tree.pages))
 

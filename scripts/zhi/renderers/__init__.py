@@ -5,6 +5,10 @@ copy, the sitemap decision, the leak scan) is zhi's own and the same for every r
 offers:
 
 - ``LABEL``: its name as the build's progress shows it;
+- ``RAW_LINKS_FROM_SOURCE``: whether it resolves links in raw HTML (the diagrams' SVG) from the Markdown file's
+  folder and rewrites them, as Zensical does, or leaves them as written, relative to the page's URL, as MkDocs
+  does (the site writer writes them so: writers/site.py url_rel). This is the one thing the Markdown tree
+  adapts to the renderer;
 - ``DISTS``: the installed distributions whose versions, when upgraded, make every page render anew;
 - ``missing()``: None when it can run here, else a Chinese sentence saying how to install it;
 - ``render(project, config, site, dirty)``: render ``project/docs`` (the Markdown tree) with ``config`` (a

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 LABEL = "MkDocs"
+RAW_LINKS_FROM_SOURCE = False  # raw HTML is left as it is written
 DISTS = ("mkdocs", "mkdocs-material", "markdown")
 
 

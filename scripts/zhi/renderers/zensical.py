@@ -24,6 +24,7 @@ from ..workdir import write_if_changed
 from . import RendererError
 
 LABEL = "Zensical"
+RAW_LINKS_FROM_SOURCE = True  # every link of a page, raw HTML's too, is resolved from its Markdown file
 DISTS = ("zensical", "markdown", "pymdown-extensions")
 RENDERED = "zensical-site"  # the folder Zensical renders into, beside docs/ in the working tree
 ZHI_OWN = (".edition",)     # what zhi writes into the site after rendering: kept by the mirror

@@ -72,9 +72,11 @@ def url_of(page: str) -> str:
     return url + (f"#{anchor}" if anchor else "")
 
 
-def url_rel(from_page: str, to: str) -> str:
-    """A link usable in raw HTML (e.g. inside SVG), which MkDocs does not rewrite."""
-    src = url_of(from_page)
+def url_rel(from_page: str, to: str, from_source: bool = False) -> str:
+    """A link usable in raw HTML (e.g. inside SVG): relative to the page's URL, as MkDocs leaves raw HTML alone;
+    ``from_source``: relative to the Markdown file's folder, as Zensical resolves every link of a page (its own
+    and raw HTML's) from where the page's Markdown file is, and rewrites it for the page's URL."""
+    src = posixpath.dirname(from_page) + "/" if from_source else url_of(from_page)
     target = url_of(to)
     path, _, anchor = target.partition("#")
     r = posixpath.relpath(path or ".", src.rstrip("/") or ".") + "/"
@@ -101,8 +103,9 @@ class SiteTree:
 
 class SiteWriter:
     def __init__(self, a: Archive, h: History, theme: Path, edition: str = "public", pdf_name: str | None = None,
-                 pdf_kept: bool = False, data_meta: dict | None = None):
+                 pdf_kept: bool = False, data_meta: dict | None = None, raw_links_from_source: bool = False):
         self.a, self.h, self.edition, self.pdf_name = a, h, edition, pdf_name
+        self.raw_links_from_source = raw_links_from_source  # the renderer resolves raw HTML links (see url_rel)
         self.data_meta = data_meta  # with it, the open data is exported and the 数据下载 page written
         self.pdf_kept = pdf_kept  # the PDF is an earlier build's (zhi build --no-pdf)
         # Every value a template prints is escaped for Markdown (and HTML) unless it is Markup made here:
@@ -115,6 +118,7 @@ class SiteWriter:
         self.env.filters["period"] = lambda p: period_text(p.start, p.end)
         self.env.filters["md"] = lambda s: Markup(md_escape(s))
         self.env.filters["codes"] = lambda s: Markup(codes(s))
+        self.env.filters["code"] = lambda s: Markup(f"`{s}`" if re.fullmatch(r"[^`<>&\\\n]*", str(s)) else codes(s))
         self.env.globals["rel"] = lambda page, to: Markup(rel(page, to))
         self.env.globals.update(kind_label=kind_label, dash=dash, figure_note=figure_note, basis_zh=BASIS_ZH)
         self.entries = chronology(a, h)
@@ -140,7 +144,7 @@ class SiteWriter:
         """The link from ``page`` to a record's page, or None when the record has none."""
         def href(rid: str) -> str | None:
             target = page_of(self.a, rid)
-            return url_rel(page, target) if target else None
+            return url_rel(page, target, self.raw_links_from_source) if target else None
         return href
 
     def segs(self, page: str, segs) -> Markup:
