@@ -144,8 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--offline", action="store_true",
                    help="生成光盘版、U盘版：写入 build/offline/，不用服务器、直接双击 index.html 即可浏览和检索")
     b.add_argument("--renderer", choices=RENDERERS, default=None, metavar="渲染器",
-                   help="用哪个程序把页面渲染成网站：mkdocs（默认，Material for MkDocs）或 zensical（同一团队的新程序，"
-                        "较快）；不写时按 chronicle/book.yaml 的 renderer 设置")
+                   help="用哪个程序把页面渲染成网站：mkdocs（默认，Material for MkDocs）或 zensical（同一团队的新程序），"
+                        "不写时按 chronicle/book.yaml 的 renderer 设置")
     b.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("serve", prog="zhi serve", help="本机预览网站，修改后自动更新", description=(
