@@ -158,3 +158,27 @@ def test_a_merge_key_is_refused_as_a_merge_key_on_its_line(tmp_path):
     write(root, "sources/bodies/x.yaml", bomb)
     (f,) = found(root, "yaml-syntax")
     assert "远远大于文件本身" in f.message
+
+
+@pytest.mark.parametrize("value", [">1960", "|1960", "*1960", "&1960", "&甲 县档案局", "!1960", "%1960", "@1960",
+                                   "`1960", "? 1960", "- 1960", "#1960"])
+def test_a_value_beginning_with_a_yaml_sign_asks_for_double_quotes_on_its_line(tmp_path, value):
+    """Tester part C: `date: >1960` gave the parser's English; `&`, `!` and `#1960` even parsed silently into
+    something else (an anchor dropped, a tag, a comment leaving the key empty). Each names file, line and the fix."""
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml",
+          f"- id: ev-a\n  type: rename\n  body: cs-jiwei\n  date: {value}\n  name: 测试县计划局\n")
+    (f,) = found(root, "yaml-syntax")
+    assert f.loc.file == "sources/events/x.yaml" and f.loc.line == 4
+    assert f"以“{value[0]}”开头" in f.message and "加双引号" in f.message and f'date: "{value}"' in f.message
+    # quoted, the same value is text and the file reads
+    write(root, "sources/events/x.yaml",
+          f"- id: ev-a\n  type: rename\n  body: cs-jiwei\n  date: \"{value}\"\n  name: 测试县计划局\n")
+    assert not found(root, "yaml-syntax")
+
+
+def test_a_comment_after_an_empty_key_and_block_text_are_not_taken_for_slips(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", "- id: ev-a\n  type: rename\n  body: cs-jiwei\n  date: 1962\n"
+          "  name: 测试县计划局\n  note: >\n    据档案，\n    原件缺页。\n  sources:   # 来源文件\n    - d-1\n")
+    assert not found(root, "yaml-syntax")

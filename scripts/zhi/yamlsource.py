@@ -104,6 +104,34 @@ def _wide_colon_line(text: str, line: int) -> int:
     return 0
 
 
+# a value an editor types that begins with a character YAML reads as syntax: > | block text, * alias, & anchor,
+# ! tag, % @ ` reserved, ? complex key, "- " list item, # comment
+_SPECIAL_VALUE = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:#]*?:\s+([>|*&!%@`]|\?\s|-\s|#\S)")
+
+
+def special_value(line_text: str) -> str:
+    """The YAML-special first character of the value on this line (“>”, “*”, “- ” …), or ""."""
+    m = _SPECIAL_VALUE.match(line_text)
+    return m.group(1).strip()[:1] if m else ""
+
+
+def special_message(char: str, line_text: str) -> str:
+    value = line_text.split(":", 1)[1].strip() if ":" in line_text else ""
+    key = line_text.split(":", 1)[0].strip().removeprefix("- ").strip()
+    return (f"值“{value[:20]}”以“{char}”开头，YAML 把“{char}”当作特殊符号（不当作文字），这一项读不对；"
+            f"请给整个值加双引号，如 {key}: \"{value[:20]}\"")
+
+
+def _special_near(text: str, line: int) -> tuple[int, str]:
+    """The line (at or up to two before ``line``) whose value begins with a YAML-special character."""
+    lines = text.split("\n")
+    for n in range(min(line, len(lines)), max(line - 3, 0), -1):
+        char = special_value(lines[n - 1])
+        if char:
+            return n, special_message(char, lines[n - 1])
+    return 0, ""
+
+
 class _TooLarge(Exception):
     """Aliases (``*名称``) or merge keys (``<<``) would expand the file far beyond its own size."""
 
@@ -134,6 +162,7 @@ class YamlFile:
         # would make billions): past this budget the file is refused
         self._budget = 10 * len(text) + 1000
         self._nodes = 0
+        self._lines = text.removeprefix("\ufeff").split("\n")
         self._read(text)
 
     def _read(self, text: str) -> None:
@@ -174,8 +203,11 @@ class YamlFile:
             problem = (e.problem or "") + " " + (e.context or "")
             hint = _hint(problem)
             wide = _wide_colon_line(text, line)
+            special, special_hint = _special_near(text, line)
             if wide:
                 line, hint = wide, WIDE_COLON
+            elif special:
+                line, hint = special, special_hint
             self.findings.append(Finding(
                 "yaml-syntax", "error",
                 f"YAML 语法错误，文件未能读入：{hint}。（解析器原文：{(e.problem or e.context or '').strip()}）",
@@ -192,6 +224,17 @@ class YamlFile:
             self.findings = [Finding("yaml-syntax", "error", MERGE_KEY, Loc(self.rel, e.line))]
         finally:
             loader.dispose()
+
+    def _silent_special(self, k_node: yaml.Node, v_node: yaml.Node) -> None:
+        """A value that parses but not as written: “&名称 …” (an anchor, dropped), “!… ” (a tag), “#1960” (a
+        comment: the key is left empty). Refused, so that no record silently loses what the editor typed."""
+        if not isinstance(v_node, yaml.ScalarNode) or v_node.style:
+            return
+        n = k_node.start_mark.line
+        text = self._lines[n] if n < len(self._lines) else ""
+        char = special_value(text)
+        if char in ("&", "!") or (char == "#" and v_node.value == ""):
+            self.findings.append(Finding("yaml-syntax", "error", special_message(char, text), Loc(self.rel, n + 1)))
 
     def _convert(self, node: yaml.Node, loader: _Loader, depth: int = 0) -> object:
         if depth > 60:
@@ -221,6 +264,7 @@ class YamlFile:
                         Loc(self.rel, kline)))
                 m[key] = self._convert(v_node, loader, depth + 1)
                 m.key_lines[key] = kline
+                self._silent_special(k_node, v_node)
             return m
         if isinstance(node, yaml.SequenceNode):
             lst = LList()
