@@ -182,3 +182,13 @@ def test_a_comment_after_an_empty_key_and_block_text_are_not_taken_for_slips(tmp
     write(root, "sources/events/x.yaml", "- id: ev-a\n  type: rename\n  body: cs-jiwei\n  date: 1962\n"
           "  name: 测试县计划局\n  note: >\n    据档案，\n    原件缺页。\n  sources:   # 来源文件\n    - d-1\n")
     assert not found(root, "yaml-syntax")
+
+
+def test_every_independent_mistake_of_a_record_is_reported_in_one_run(tmp_path):
+    """Tester part C: an event with a misspelt type, a bad date, a list for its name and an unknown level reported
+    only the type; the editor mended one mistake per run. The keys every event type reads alike are checked too."""
+    root = make_archive(tmp_path)
+    write(root, "sources/events/y.yaml", "- id: ev-b\n  type: renam\n  body: cs-jiwei\n  date: 1962.13\n"
+          "  name: [测试县计划局]\n  classification: 秘\n")
+    got = {(f.code, f.loc.line) for f in run_checks(load_archive(root)) if f.loc.file == "sources/events/y.yaml"}
+    assert got == {("event-type", 2), ("date-invalid", 4), ("schema-type", 5), ("classification-invalid", 6)}

@@ -367,6 +367,11 @@ class Loader:
                 tip = f"是否应为“{close[0]}”？" if close else ""
                 f.error("event-type", f"事件类型{quote(str(raw_type), True)}无法识别。{tip}可用：" +
                         "、".join(f"{k}（{v}）" for k, v in EVENT_TYPES.items()), "type")
+            # the keys every type reads alike are checked all the same: the editor mends every mistake of the
+            # record in one round, not the type first and the date on the next run (the record is not kept)
+            f.ident(), f.level(), f.date("date", True), f.date("decided"), f.citations(True)
+            for key in ("note", "conflict_note", "group", "name", "short"):
+                f.text(key)
             return
         zh = EVENT_TYPES[etype]
         f = Fields(m, rel, self.findings, f"{zh}事件", EVENT_COMMON | EVENT_KEYS[etype],
