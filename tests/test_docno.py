@@ -48,3 +48,95 @@ def test_every_bracket_form_normalises_to_the_same(code, year, num, br, zero):
 @given(st.text(max_size=40))
 def test_never_raises(text):
     parse_docno(text)
+
+
+# ---- the printed form (house style `print: {docno-form: 规范}`) ------------------------------------------------
+@pytest.mark.parametrize("written,date,printed", [
+    ("临府(49)第1号", "1949-10-08", "临府〔1949〕1号"),           # two-digit year read from the document's date
+    ("临人委字(1956)第23号", "1956-05-28", "临人委字〔1956〕23号"),
+    ("临人委[1962]9号", None, "临人委〔1962〕9号"),                # four digits need no date
+    ("临编〔1988〕09号", "1988-06-25", "临编〔1988〕9号"),
+    ("临革发(68)12号", "1968-04", "临革发〔1968〕12号"),
+    ("县编(99)1号", "2000-01-05", "县编〔1999〕1号"),              # numbered late in 1999, dated early in 2000
+    ("冀编办〔2019〕12号", "2019-03-01", "冀编办〔2019〕12号"),
+    ("临府(49)第1号", None, None),                                  # no date: 1949 or 2049 would be a guess
+    ("临府(49)第1号", "<1985", None),                               # a date too vague to choose the century
+    ("临府(49)第1号", "1960", None),                                # the date says nothing near ’49: not guessed
+    ("临府-49-1", "1949", None),                                    # not a 文号 zhi can read
+    ("临府1号(49)", "1949", None),
+])
+def test_printed_form(written, date, printed):
+    from zhi.dates import parse_date
+    from zhi.docno import printed_docno
+
+    assert printed_docno(written, parse_date(date) if date else None) == printed
+
+
+# 文号 as real publications print them (facts typed in; the sources named): forms zhi cannot read are printed as
+# written, a standard one stays as it is
+REAL = [
+    # 《山东政报》1950年: 华东军政委员会东办 通令, numbers in Chinese numerals and no year
+    # (http://soolun.net/periodical/60d61522c9996451aa730a5e7744c692.html)
+    ("东办秘字第五三一号", "1950-08", None),
+    # the same: 政务院 1950年8月14日 快函代电
+    ("政政董字第三三号", "1950-08-14", None),
+    # 镇巴县人民政府工作规则, 发文字号 as the county's site lists it (http://zb.gov.cn/zbxzf/xzfwj/202404/
+    # 49ca3d0c669f4c2ebf6f7fabf563549c.shtml), 2024年4月6日
+    ("镇政发〔2024〕7号", "2024-04-06", "镇政发〔2024〕7号"),
+    # 牟定县人民政府办公室 2017年6月 通知, its 文号 as the county's site prints it, the closing bracket and 号 lost
+    # (http://www.mdx.gov.cn/info/egovinfo/1007/overt_centent/11532323015172622Y-/2018-1220012.htm)
+    ("牟政办发〔201746", "2017-06-28", None),
+]
+
+
+@pytest.mark.parametrize("written,date,printed", REAL)
+def test_printed_form_of_real_numbers(written, date, printed):
+    from zhi.dates import parse_date
+    from zhi.docno import printed_docno
+
+    assert printed_docno(written, parse_date(date)) == printed
+
+
+def test_edition_prints_the_house_form_and_keeps_the_original(tmp_path):
+    """With `print: {docno-form: 规范}` the edition's documents print the standard form in citations, labels and
+    lists; the archive (and the edition's record) keep the number as written; a number that cannot be read
+    without guessing is printed as written. Without the setting nothing changes."""
+    from conftest import make_archive, write
+    from zhi.editions import filter_archive
+    from zhi.loader import load_archive
+    from zhi.project import load_house_style
+    from zhi.writers.prose import citation_text
+
+    root = make_archive(tmp_path)
+    write(root, "sources/documents/d3.yaml", "- id: d-old\n  number: 测革发(73)第022号\n  issuer: 测试县革命委员会\n"
+                                               "  date: 1973-05-04\n  title: 关于恢复县公安局的通知\n"
+                                               "- id: d-nodate\n  number: 测革(70)5号\n  description: 县革委会批复，日期不详\n")
+    a = load_archive(root, with_book=False)
+    assert filter_archive(a, "public").documents["d-old"].label == "测革发(73)第022号"
+    write(root, "sources/house-style.yaml", "print:\n  docno-form: 规范\n")
+    assert load_house_style(root).findings == []
+    a = load_archive(root, with_book=False)
+    ed = filter_archive(a, "public")
+    old, nodate = ed.documents["d-old"], ed.documents["d-nodate"]
+    assert old.number == a.documents["d-old"].number == "测革发(73)第022号"
+    assert a.documents["d-old"].printed == ""
+    assert old.label == old.shown_number == "测革发〔1973〕22号"
+    assert citation_text(old) == "《关于恢复县公安局的通知》（测革发〔1973〕22号）"
+    assert nodate.label == "测革(70)5号" and not nodate.printed
+    assert ed.documents["d-1984-7"].label == "测编〔1984〕7号"
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("print:\n  docno-form: 照抄\n", "“print”中“docno-form”应为原样、规范之一"),
+    ("print:\n  note-runs: 1\n", "“print”中“note-runs”应为分隔、范围之一"),
+    ("print:\n  docno: 规范\n", "“print”中有未知的键“docno”"),
+    ("print: 规范\n", "“print”应为键值表"),
+])
+def test_print_options_wrongly_written_are_reported(tmp_path, text, expect):
+    from zhi.project import load_house_style
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "house-style.yaml").write_text(text, encoding="utf-8")
+    hs = load_house_style(tmp_path)
+    assert [f.message for f in hs.findings if expect in f.message], [f.message for f in hs.findings]
+    assert hs.print == {}

@@ -98,6 +98,60 @@ def test_runs_of_calls_in_html_and_markdown():
     assert md.endswith("\n\n[^7]: 甲\n[^8]: 乙\n")
 
 
+def _runs_pdf(tmp_path: Path, house_style: str) -> Path:
+    """The base archive's chapter with a run of three note calls and a run of two, typeset under ``house_style``."""
+    from conftest import make_archive, write
+    from weasyprint import HTML
+    from zhi.writers.book import BookWriter
+
+    root = make_archive(tmp_path / "p")
+    write(root, "sources/house-style.yaml", house_style)
+    ch = root / "chronicle/p1/c1.md"
+    write(root, "chronicle/p1/c1.md", ch.read_text(encoding="utf-8")
+          + "\n三件文件所记相同[[d-1956-1]][[d-1984-7]][[d-1990-3]]。两件文件所记相同[[d-1984-7]][[d-1990-3]]。\n")
+    a = filter_archive(load_archive(root), "public")
+    w = BookWriter(a, derive_history(a), ROOT / "theme")
+    parts = w.parts(None)
+    pdf = tmp_path / "runs.pdf"
+    HTML(string=w.document("body", "".join(parts.body)), base_url=str(root)).write_pdf(pdf)
+    return pdf
+
+
+def _calls_after(pdf: Path, words: str) -> str:
+    """The superscript call(s) printed right after ``words``, read from the glyph boxes."""
+    for blocks in glyph_pages(pdf):
+        for lines in blocks:
+            for line in lines:
+                text = "".join(w["text"] for w in line)
+                if words in text:
+                    small = small_words(line)
+                    assert small, text
+                    at = text.index(words) + len(words)
+                    pos = 0
+                    for i, w in enumerate(line):
+                        if pos >= at and i in small:
+                            return w["text"]
+                        pos += len(w["text"])
+    raise AssertionError(words)
+
+
+@pytest.mark.slow
+def test_note_runs_as_ranges_by_house_style(tmp_path):
+    """House style `print: {note-runs: 范围}`: three calls in a run print as ⁿ⁻ⁿ⁺² (first and last number, read
+    from the PDF's glyph boxes); two stay ⁿ˒ⁿ⁺¹; every note is still printed at the foot with its number. Without
+    the setting the run of three is ⁿ˒ⁿ⁺¹˒ⁿ⁺²."""
+    pdf = _runs_pdf(tmp_path / "range", "print:\n  note-runs: 范围\n")
+    three, two = _calls_after(pdf, "三件文件所记相同"), _calls_after(pdf, "两件文件所记相同")
+    first, last = (int(x) for x in three.split("–"))
+    assert last == first + 2, three
+    assert two == f"{last + 1}{SEP}{last + 2}", two
+    text = run("pdftotext", "-raw", str(pdf), "-")
+    for n in range(first, last + 3):
+        assert re.search(rf"^{n}\. 《", text, re.MULTILINE), (n, text[-600:])
+    plain = _runs_pdf(tmp_path / "plain", "")
+    assert _calls_after(plain, "三件文件所记相同") == f"{first}{SEP}{first + 1}{SEP}{first + 2}"
+
+
 def test_site_runs_of_calls_are_separated(site):
     """On the site too: no two footnote calls touch, each is bound to the character before it."""
     seen = 0
@@ -193,6 +247,24 @@ def test_page_labels_and_metadata(built):
     info = run("pdfinfo", str(built.out / "zhi.pdf"))
     keywords = re.search(r"Keywords:\s*(.*)", info).group(1)
     assert "机构编制志" in keywords and not re.search(r"[a-z]+-[a-z]+|[a-z]{4,}", keywords), keywords
+
+
+def test_docno_printed_in_the_house_form(built):
+    """The sample's house style prints 文号 in the standard form: the PDF (notes, 大事记, 一览, 文件目录, index)
+    has 临府〔1949〕1号 and never the form as written; the site's document page gives both; the archive keeps
+    the original."""
+    house = (ROOT / "sources" / "house-style.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^print:\n(?:  .*\n)*  docno-form: 规范", house, re.MULTILINE)
+    a = load_archive(ROOT)
+    old = {d.number: d for d in a.documents.values() if d.docno and d.docno.problems and d.classification.rank == 0}
+    assert "临府(49)第1号" in old and len(old) >= 5
+    text = re.sub(r"\s", "", run("pdftotext", str(built.out / "zhi.pdf"), "-"))
+    for written, d in old.items():
+        assert written not in text, written
+        assert d.docno.normalised in text, d.docno.normalised
+    page = (built.out / "wenjian" / old["临府(49)第1号"].id / "index.html").read_text(encoding="utf-8")
+    assert "临府〔1949〕1号（原件作“临府(49)第1号”）" in page
+    assert "临府(49)第1号" in (ROOT / "sources" / "documents" / "1949" / "doc-lxzf-1949-1.yaml").read_text(encoding="utf-8")
 
 
 def _starts(built) -> set[int]:
@@ -343,6 +415,43 @@ def test_internal_edition_marked_on_every_page_and_draft_stage_printed(draft_int
         html = page.read_text(encoding="utf-8")
         if "<body" in html:
             assert "内部资料　注意保存" in html, page
+
+
+def test_draft_stage_over_an_image_cover(tmp_path):
+    """A cover image (book.yaml `cover:`) still shows the draft stage: page 1 is the picture with （征求意见稿）
+    on it, in the picture's area and in the internal edition with its mark too."""
+    from conftest import make_archive, write
+    from PIL import Image
+    from weasyprint import HTML
+    from zhi.writers.book import BookWriter
+
+    root = make_archive(tmp_path)
+    (root / "chronicle" / "fengmian.png").write_bytes(png(185, 260))
+    book = (root / "chronicle" / "book.yaml").read_text(encoding="utf-8")
+    write(root, "chronicle/book.yaml", book + "\ncover: fengmian.png\nstage: 征求意见稿\n")
+    a = load_archive(root)
+    assert a.book.cover is not None and a.book.stage == "征求意见稿"
+    for edition in ("public", "internal"):
+        ed = filter_archive(a, edition)
+        w = BookWriter(ed, derive_history(ed), ROOT / "theme", edition)
+        pdf = tmp_path / f"cover-{edition}.pdf"
+        HTML(string=w.document("front", w.parts(None).front, []), base_url=str(root)).write_pdf(pdf)
+        cover = re.sub(r"\s", "", run("pdftotext", "-f", "1", "-l", "1", str(pdf), "-"))
+        assert "（征求意见稿）" in cover, cover
+        assert ("内部资料" in cover) == (edition == "internal"), cover
+        assert "/Image" in run("pdfimages", "-f", "1", "-l", "1", "-list", str(pdf)).replace("image", "/Image")
+        # the stage (and the internal mark) are seen, not hidden under the picture: where their glyphs are, the
+        # rendered page is not the picture's grey
+        words = [w for blocks in glyph_pages(pdf, 1, 1)[0] for line in blocks for w in line]
+        shown = [w for w in words if re.search("征求意见稿|内部资料", w["text"])]
+        assert len(shown) == (2 if edition == "internal" else 1), shown
+        subprocess.run(["pdftoppm", "-r", "72", "-f", "1", "-l", "1", "-singlefile", "-png", str(pdf),
+                        str(tmp_path / f"cover-{edition}")], check=True)
+        image = Image.open(tmp_path / f"cover-{edition}.png").convert("RGB")
+        for w in shown:
+            box = image.crop((int(w["x0"]), int(w["y0"]), int(w["x1"]), int(w["y1"])))
+            grey = sum(n for n, colour in box.getcolors(box.width * box.height) if colour == (128, 128, 128))
+            assert grey < 0.5 * box.width * box.height, (edition, w["text"])
 
 
 # ---- 8. the DOCX for review ---------------------------------------------------------------------------------

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .dates import Date
 
 _OPEN = "〔(（[【［"
 _CLOSE = "〕)）]】］"
@@ -77,6 +81,32 @@ def normalise_docno(text: str, century_hint: int | None = None) -> str:
     """The lookup form of a 文号; unparseable text is returned trimmed, unchanged."""
     d = parse_docno(text, century_hint)
     return d.normalised if d else (text or "").strip()
+
+
+def printed_docno(text: str, date: Date | None) -> str | None:
+    """The standard form of the 文号 ``text`` (``临府(49)第1号`` → ``临府〔1949〕1号``) when it can be read
+    without guessing, else None (the volume then prints it as written).
+
+    A four-digit year is read as it stands. A two-digit year is read only from the document's own date: the
+    one year ending in those digits among the years the date can mean and the year either side; with no
+    date, or a date too vague to choose, it is left as written. So is a 文号 whose shape or issuer code zhi cannot read.
+    """
+    m = _PATTERN.match(text or "")
+    if not m or not _CODE_OK.match(m.group("code")):
+        return None
+    d = parse_docno(text)
+    if d is None:
+        return None
+    yy = m.group("year")
+    if len(yy) == 2:
+        if date is None:
+            return None
+        first, last = date.earliest().year - 1, date.latest().year + 1
+        years = [y for y in range(first, last + 1) if y % 100 == int(yy)] if last - first < 200 else []
+        if len(years) != 1:
+            return None
+        d = DocNumber(d.written, d.code, years[0], d.number, d.problems)
+    return d.normalised
 
 
 # a 文号 inside running text: code, year in any bracket, serial, 号 (the code may take in a few characters before it)

@@ -13,8 +13,10 @@ from dataclasses import replace
 from .chronicle import strip_passages
 from .citations import kaoyi_withheld, rival_figures
 from .classification import Level
+from .docno import printed_docno
 from .history import History, ended_by
-from .model import Archive, Event
+from .model import Archive, Document, Event
+from .project import load_house_style
 
 EDITIONS = {"public": Level("公开"), "internal": Level("内部")}
 EDITION_ZH = {"public": "公开版", "internal": "内部版"}
@@ -31,7 +33,8 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
     out.jurisdictions = {k: v for k, v in a.jurisdictions.items() if ok(v)}
     out.bodies = {k: b for k, v in a.bodies.items() if ok(v) and (b := _nested(v, ok)) is not None}
     out.jurisdictions = {k: j for k, v in out.jurisdictions.items() if (j := _nested(v, ok)) is not None}
-    out.documents = {k: v for k, v in a.documents.items() if ok(v)}
+    standard = load_house_style(a.root).print.get("docno-form") == "standard"
+    out.documents = {k: _printed(v) if standard else v for k, v in a.documents.items() if ok(v)}
     out.people = {k: v for k, v in a.people.items() if ok(v)}
     actors = set(out.bodies) | set(out.jurisdictions)
 
@@ -145,6 +148,15 @@ def _withheld_ends(a: Archive, out: Archive, ok) -> None:
                 again[0].previous_end_unknown = True
             else:
                 out.bodies[rid] = replace(out.bodies[rid], end_unknown=True)
+
+
+def _printed(d: Document) -> Document:
+    """The document as a volume whose house style prints 文号 in the standard form shows it (the archive keeps
+    the number as written; one that cannot be read without guessing is printed as written)."""
+    if not d.number or d.genre:
+        return d
+    form = printed_docno(d.number, d.date)
+    return replace(d, printed=form) if form and form != d.number else d
 
 
 def _redact(e: Event, actors: set[str]) -> list[Event]:

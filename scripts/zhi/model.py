@@ -257,8 +257,9 @@ class Event(Record):
 
 @dataclass
 class Document(Record):
-    number: str = ""
+    number: str = ""                   # the 文号 as written on the document (the archive keeps it so)
     docno: DocNumber | None = None
+    printed: str = ""                  # the 文号 as the edition prints it, when the house style asks for the standard form
     issuer: str = ""
     issuer_body: Ref | None = None
     date: Date | None = None
@@ -279,18 +280,23 @@ class Document(Record):
         return self.docno.normalised if self.docno else self.number.strip()
 
     @property
+    def shown_number(self) -> str:
+        """The 文号 as the volume and the site print it: the house style's form, else as written."""
+        return self.printed or self.number
+
+    @property
     def heading(self) -> str:
         """What the document is called where it is listed: its title, else its 文号, else its description."""
-        return self.title or self.number or self.description or self.id
+        return self.title or self.shown_number or self.description or self.id
 
     @property
     def label(self) -> str:
         """A short mention: the 文号 as issued; else 《title》; else the description (never a made-up title)."""
         if self.number and not self.genre:
-            return self.number
+            return self.shown_number
         if self.title:
             return f"《{self.title.strip('《》')}》"
-        return self.number or self.description or self.id
+        return self.shown_number or self.description or self.id
 
 
 @dataclass

@@ -52,11 +52,17 @@ class HouseStyle:
     staffing: dict[str, object] = field(default_factory=dict)    # staffing tables' options (STAFFING_OPTIONS)
     dashiji: dict[str, object] = field(default_factory=dict)     # the 大事记's selection rules (views/dashiji.py)
     not_marks: list[str] = field(default_factory=list)  # texts holding 机密, 内部文件 … as ordinary wording (leaks.py)
+    print: dict[str, str] = field(default_factory=dict)  # how the volume prints (PRINT_OPTIONS), English values
 
 
-KNOWN_KEYS = ("severity", "terms", "evaluative", "style", "staffing", "dashiji", "not-marks")
+KNOWN_KEYS = ("severity", "terms", "evaluative", "style", "staffing", "dashiji", "not-marks", "print")
 # options of the staffing tables under `staffing:` (see guide/staffing.md)
 STAFFING_OPTIONS = {"stale-after": "年数（整数）", "split-at-rename": "是否（true/false）"}
+# options under `print:` (guide/checks.md 印刷体例): each Chinese or English value → the value the writers read
+PRINT_OPTIONS = {
+    "docno-form": {"原样": "as-written", "as-written": "as-written", "规范": "standard", "standard": "standard"},
+    "note-runs": {"分隔": "separate", "separate": "separate", "范围": "range", "range": "range"},
+}
 # per-rule options under `style:`; each a list of words replacing the rule's default list
 STYLE_OPTIONS = ("relative-time", "first-person", "tongzhi-exempt", "common-short")
 
@@ -113,7 +119,21 @@ def load_house_style(root: Path) -> HouseStyle:
     _load_staffing_options(hs, data)
     _load_dashiji_rules(hs, data)
     _load_not_marks(hs, data)
+    _load_print_options(hs, data)
     return hs
+
+
+def _load_print_options(hs: HouseStyle, data: LMap) -> None:
+    """`print:` — the 文号's printed form and the note calls' runs; a wrong value is reported and the default kept."""
+    for key, value, loc in _option_items(hs, data, "print", PRINT_OPTIONS, "{docno-form: 规范, note-runs: 范围}"):
+        choices = PRINT_OPTIONS[key]
+        if isinstance(value, str) and value.strip() in choices:
+            hs.print[str(key)] = choices[value.strip()]
+        else:
+            names = "、".join(v for v in choices if not v.isascii())
+            hs.findings.append(Finding("house-style", "warning",
+                                       f"“print”中“{key}”应为{names}之一，不是“{value}”；仍按默认（{next(iter(choices))}）",
+                                       loc))
 
 
 def _load_not_marks(hs: HouseStyle, data: LMap) -> None:

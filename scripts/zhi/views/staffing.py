@@ -318,7 +318,7 @@ def _cited(a: Archive, f: Figure) -> str:
     for c in f.sources:
         doc = a.documents.get(c.doc)
         if doc is not None:
-            out.append(doc.number or f"《{doc.title}》")
+            out.append(doc.shown_number or f"《{doc.title}》")
     return "；".join(out)
 
 

@@ -24,6 +24,7 @@ from ..citations import dissent_text
 from ..dates import Date, Point
 from ..history import History
 from ..model import Archive, Document
+from ..project import load_house_style
 from ..rawhtml import sanitize
 from ..safelinks import SafeLinksExtension
 from ..views import indexes
@@ -95,6 +96,8 @@ class BookWriter:
         self.front_headings: list[Heading] = []
         self.title = self.book.title if self.book and self.book.title else "机构编制志"
         self.in_scope = [j for j in a.jurisdictions.values() if j.in_scope]
+        # the house style's form of a run of note calls: ⁷˒⁸˒⁹ (default) or ⁷⁻⁹
+        self.note_ranges = load_house_style(a.root).print.get("note-runs") == "range"
         self.for_docx = False  # the Word copy: its index says whose page numbers it gives (the PDF's) or has none
 
     # ---- mentions and notes (the index is made of these) ---------------------------------------------
@@ -105,7 +108,7 @@ class BookWriter:
 
     def note(self, doc: Document) -> str:
         anchor = self.ids.next("m")
-        self.mentions[anchor] = (doc.id, doc.number or doc.heading)
+        self.mentions[anchor] = (doc.id, doc.shown_number or doc.heading)
         self.notes.setdefault(self.notes_key, []).append(anchor)
         return f'<span class="fn"><span id="{anchor}">{esc(citation_text(doc))}</span></span>'
 
@@ -115,7 +118,7 @@ class BookWriter:
         parts = []
         for d in docs:
             anchor = self.ids.next("m")
-            self.mentions[anchor] = (d.id, d.number or d.heading)
+            self.mentions[anchor] = (d.id, d.shown_number or d.heading)
             parts.append(f'<span id="{anchor}">{esc(entry.cite_label(d) if entry is not None else d.label)}</span>')
         return "（" + "；".join(parts) + "）"
 
@@ -129,7 +132,7 @@ class BookWriter:
             anchor = self.ids.next("m")
             if k < len(e.dissents):
                 doc = e.dissents[k][1]
-                self.mentions[anchor] = (doc.id, doc.number or doc.title)
+                self.mentions[anchor] = (doc.id, doc.shown_number or doc.title)
             if k == 0:
                 self.notes.setdefault(self.notes_key, []).append(anchor)
             parts.append(f'<span id="{anchor}">{esc(text)}</span>')
@@ -213,7 +216,7 @@ class BookWriter:
         docs = []
         for d in indexes.document_index(self.a):
             m = self.ids.next("m")
-            self.mentions[m] = (d.id, d.number or d.heading)
+            self.mentions[m] = (d.id, d.shown_number or d.heading)
             docs.append((m, d))
         sections.append(("docs", a1, docs))
         # 二、机构设置一览
@@ -351,7 +354,7 @@ class BookWriter:
                  pad: bool = False) -> str:
         css = (self.theme / "book.css").read_text(encoding="utf-8")
         return self.env.get_template("book.html.j2").render(
-            title=self.title, book=self.book, chunk=chunk, content=keep_together(bind_book_calls(content)), toc=toc, css=css,
+            title=self.title, book=self.book, chunk=chunk, content=keep_together(bind_book_calls(content, self.note_ranges)), toc=toc, css=css,
             first_page=first_page, cover=self._cover(), pad=pad, edition=self.edition, scope=self.in_scope,
             mark="" if self.edition == "public" else INTERNAL_MARK,
             plates=[(p.as_uri(), caption) for p, caption in getattr(self.book, "plates", [])],

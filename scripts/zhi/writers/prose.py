@@ -30,13 +30,13 @@ def citation_text(d: Document, page: str | None = None) -> str:
     if title.startswith("《") and title.endswith("》"):
         title = title[1:-1]
     if not title:
-        text = d.number or d.description or d.id
+        text = d.shown_number or d.description or d.id
     elif d.genre:
         text = "，".join(x for x in (f"《{title}》{d.section}", d.publisher,
                                      f"{d.date.start.year}年" if d.date else "") if x)
     else:
         title = "《" + title.replace("《", "〈").replace("》", "〉") + "》"
-        text = f"{title}（{d.number}）" if d.number else title
+        text = f"{title}（{d.shown_number}）" if d.number else title
     return f"{text}，第{page}页" if page else text
 
 
