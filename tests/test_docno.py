@@ -140,3 +140,24 @@ def test_print_options_wrongly_written_are_reported(tmp_path, text, expect):
     hs = load_house_style(tmp_path)
     assert [f.message for f in hs.findings if expect in f.message], [f.message for f in hs.findings]
     assert hs.print == {}
+
+
+def test_document_list_by_date_and_index_by_year_and_number(tmp_path):
+    """The 文件目录 is in date order (a month only after its days; no date: the end of its 文号's year; neither:
+    last); the 文件索引 keeps its stated order, by year, then issuer code and number."""
+    from conftest import make_archive, write
+    from zhi.loader import load_archive
+    from zhi.views.indexes import document_index, document_list
+
+    root = make_archive(tmp_path)
+    write(root, "sources/documents/d3.yaml",
+          "- id: d-a\n  number: 乙〔1984〕2号\n  date: 1984-01-05\n  title: 甲\n"
+          "- id: d-b\n  number: 甲〔1984〕9号\n  date: 1984-11\n  title: 乙\n"
+          "- id: d-c\n  number: 丙〔1984〕1号\n  title: 丙\n"
+          "- id: d-d\n  description: 县委批复，日期、文号不详\n")
+    a = load_archive(root, with_book=False)
+    order = [d.id for d in document_list(a)]
+    assert order.index("d-1984-7") < order.index("d-b") < order.index("d-c") < order.index("d-1990-3")
+    assert order.index("d-a") < order.index("d-1984-7") and order[-1] == "d-d"
+    index = [d.id for d in document_index(a) if d.id in ("d-a", "d-b", "d-c")]
+    assert index == ["d-c", "d-b", "d-a"]   # 丙 bing, 甲 jia, 乙 yi

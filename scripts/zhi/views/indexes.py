@@ -53,11 +53,30 @@ def person_index(a: Archive) -> list[IndexEntry]:
     return sorted((IndexEntry(p.name, p.id) for p in a.people.values()), key=lambda e: pinyin_key(e.term))
 
 
+def _by_number(d) -> tuple:
+    return (pinyin_key(d.docno.code)[0] if d.docno else "~", d.docno.number if d.docno else 0, d.title)
+
+
 def document_index(a: Archive) -> list:
     """Documents by year, then by issuer code and number; undated ones last."""
     def key(d):
-        year = d.date.year if d.date else (d.docno.year if d.docno else 9999)
-        return (year, pinyin_key(d.docno.code)[0] if d.docno else "~", d.docno.number if d.docno else 0, d.title)
+        return (d.date.year if d.date else (d.docno.year if d.docno else 9999), *_by_number(d))
+
+    return sorted(a.documents.values(), key=key)
+
+
+def document_list(a: Archive) -> list:
+    """Documents as a 文件目录 lists them, its first column being the date: by date (a month or year only at the
+    end of that month or year); a document without a date at the end of its 文号's year; neither, last. Within
+    one date, as the index orders them."""
+    def key(d):
+        if d.date:
+            when = d.date.sort_key()
+        elif d.docno:
+            when = ((d.docno.year, 99, 99, 9), 9, (0, 0, 0, 0))
+        else:
+            when = ((9999, 99, 99, 9), 9, (0, 0, 0, 0))
+        return (when, *_by_number(d))
 
     return sorted(a.documents.values(), key=key)
 

@@ -214,7 +214,7 @@ class BookWriter:
         # 一、文件目录
         a1 = self.heading(2, "一、文件目录")
         docs = []
-        for d in indexes.document_index(self.a):
+        for d in indexes.document_list(self.a):
             m = self.ids.next("m")
             self.mentions[m] = (d.id, d.shown_number or d.heading)
             docs.append((m, d))

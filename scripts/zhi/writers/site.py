@@ -320,7 +320,7 @@ class SiteWriter:
         self.add("jigou/index.md", "机构", "bodies.md.j2", groups=groups)
 
     def document_pages(self) -> None:
-        docs = indexes.document_index(self.a)
+        docs = indexes.document_list(self.a)
         self.tree.years = issuer_years([d.normalised_number for d in docs if d.number])
         for d in docs:
             text = d.transcription.read_text(encoding="utf-8") if d.transcription else ""
