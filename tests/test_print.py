@@ -167,12 +167,12 @@ def test_site_runs_of_calls_are_separated(site):
 
 # ---- 2. tables: dates and 文号 never break, short cells never stack, a caption stays with its table ----------
 DATE_OR_DOCNO = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|"
-                           r"[\u4e00-\u9fff]{1,5}〔\d{4}〕\d+号")
+                           r"[\u4e00-\u9fff]{1,5}〔\d{4}〕\d+号|\d+(?:名|人|个|项|件|所|处)")
 
 
 def test_no_date_or_docno_is_broken_across_lines(pages):
-    """Within a block of text (a paragraph, a table cell, a note), no date or 文号 runs over a line's end:
-    joining two consecutive lines must not make a date or 文号 that neither line holds whole."""
+    """Within a block of text (a paragraph, a table cell, a note), no date, 文号 or figure with its unit (16名)
+    runs over a line's end: joining two consecutive lines must not make one that neither line holds whole."""
     joined = 0
     for n, blocks in enumerate(pages, 1):
         for lines in blocks:
@@ -325,6 +325,29 @@ def test_no_running_head_on_chapter_openers(built, pages):
     assert len(headed) > 0.8 * len(others), (len(headed), len(others))
 
 
+def test_a_cell_never_ends_with_one_character_alone_and_figures_keep_their_unit():
+    """Laid out by WeasyPrint in a narrow cell: a name breaks before its last two characters, never leaving "府"
+    alone on the cell's last line; "16名" is never split from its unit; a short cell is kept whole."""
+    from weasyprint import HTML
+    from zhi.writers.nobreak import keep_together
+
+    def lines(cell: str, width_em: float) -> list[str]:
+        html = (f"<table style=\"font: 10px 'Noto Serif CJK SC'; border-collapse: collapse\"><tr>"
+                f"<td style=\"width: {width_em}em; padding: 0\">{cell}</td></tr></table>")
+        page = HTML(string="<style>.nw { white-space: nowrap }</style>" + keep_together(html)).render().pages[0]
+        out = []
+        for box in page._page_box.descendants():
+            if type(box).__name__ == "LineBox":
+                out.append("".join(getattr(b, "text", "") for b in box.descendants() if hasattr(b, "text")))
+        return [x for x in out if x]
+
+    assert lines("城关镇人民政府", 6) == ["城关镇人民", "政府"]
+    assert lines("<span class=\"m\" id=\"m1\">城关镇人民政府</span>", 6) == ["城关镇人民", "政府"]
+    got = lines("含旧核定数：据1963年16名", 8)
+    assert all(not x.startswith("名") and not x.endswith(("16", "1963")) for x in got), got
+    assert lines("正县级", 1) == ["正县级"]
+
+
 def test_punctuation_pairs_are_squeezed():
     """标点挤压: "），" set with the first mark half-width takes half an em less than without."""
     from weasyprint import HTML
@@ -417,6 +440,11 @@ def test_internal_edition_marked_on_every_page_and_draft_stage_printed(draft_int
     # (poppler may read the head's two words apart, with a running head between them)
     unmarked = [i + 1 for i, t in enumerate(texts) if "内部资料" not in t or "注意保存" not in t]
     assert unmarked == [], unmarked
+    # and it is printed inside the trim (10 mm from every edge), the cover's and the title page's too
+    mm = 72 / 25.4
+    for n, blocks in enumerate(glyph_pages(pdf), 1):
+        for w in (w for lines in blocks for line in lines for w in line if "内部资料" in w["text"]):
+            assert w["x0"] > 10 * mm and w["x1"] < 175 * mm and w["y0"] > 10 * mm, (n, w)
     assert "（征求意见稿）" in texts[0] and "（征求意见稿）内部版" in texts[2]       # cover and title page
     title = "青澜市望川区机构编制志（征求意见稿）"
     footed = sum(title in t for t in texts[2:])
