@@ -817,3 +817,13 @@ def test_a_refusal_lists_chapter_pages_first_and_counts_what_it_leaves_out():
     assert all(x.startswith("jigou/") for x in lines[1:7]) and lines[7].startswith("search/")
     assert lines[-1].startswith("另有 17 处未列出")
     assert "另有" not in report(leaks[:30])
+
+
+def test_a_docno_is_listed_once_per_page(tmp_path):
+    from zhi.leaks import forbidden_strings, scan
+
+    forbidden = forbidden_strings(load_archive(secret_archive(tmp_path)), "public")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "page.html").write_text("<p>据青密〔九九〕七十七号记载。</p>", encoding="utf-8")
+    assert [x.what for x in scan(out, forbidden, "public")] == ["青密〔九九〕七十七"]

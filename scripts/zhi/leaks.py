@@ -552,9 +552,9 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
             for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(
                     unicodedata.normalize("NFKC", visible(text)))):
                 leaks.append(Leak(rel, found_id, ids[found_id]))
-        leaks += _docno_leaks(flat, docnos, rel)
-        if bare is not flat:
-            leaks += [x for x in _docno_leaks(bare, docnos, rel) if x not in leaks]
+        for x in [*_docno_leaks(flat, docnos, rel), *(_docno_leaks(bare, docnos, rel) if bare is not flat else ())]:
+            if x not in leaks[found:]:   # a page's markup and its text hold the same 文号: listed once
+                leaks.append(x)
         for mark, form in marks_in(shown, edition, plain, words=not rel.startswith(CUT_DIRS)):
             leaks.append(Leak(rel, mark, "密级标志" if form else "密级字样；若是标题、名称中的普通用语，见体例设置 not-marks"))
         shown = unicodedata.normalize("NFKC", visible(shown))
