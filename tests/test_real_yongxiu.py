@@ -149,3 +149,41 @@ def test_a_range_the_wrong_way_round_is_refused_with_the_way_to_write_it(tmp_pat
     a, _ = _archive(tmp_path, files)
     msgs = [f.message for f in run_checks(a) if f.code == "staffing-number"]
     assert msgs and "1至2" in msgs[0] and "2至1" in msgs[0]
+
+
+def test_a_cession_whose_source_place_is_not_given(tmp_path):
+    """A8: “吴城划属永修” names no county it came from: from: 不详 checks clean and prints no source place."""
+    files = dict(YONGXIU)
+    files["sources/events/wc.yaml"] = ("- {id: ev-wc, type: cede, date: 1954, from: 不详, to: yx-xian, places: [吴城],"
+                                       " wording: 划属, sources: [d-1956-1]}\n")
+    a, h = _archive(tmp_path, files)
+    assert [f.message for f in run_checks(a) if f.severity == "error"] == []
+    assert _sentences(a, h)["ev-wc"] == "吴城划属永修县。"
+    files["sources/events/wc.yaml"] = ("- {id: ev-wc, type: cede, date: 1954, to: yx-xian, places: [吴城],"
+                                       " sources: [d-1956-1]}\n")
+    a, _ = _archive(tmp_path / "without", files)
+    assert "schema-missing" in [f.code for f in run_checks(a)]   # leaving it out is still refused
+
+
+def test_merge_and_restore_wordings_that_say_another_event_are_refused(tmp_path):
+    """From the last engineer: a restore with from and wording 分出 printed 分出 twice; a merge worded 分出 printed a
+    false sentence. The source's own verbs (复设, 合并为) still print."""
+    files = dict(YONGXIU)
+    files["sources/events/w.yaml"] = (
+        "- {id: ev-w1, type: restore, date: 1961, body: yx-shuishang-qu, from: yx-tubu-zhen, wording: 分出,"
+        " sources: [d-1956-1]}\n")
+    a, _ = _archive(tmp_path / "r", files)
+    bad = [f for f in run_checks(a) if f.code == "schema-value" and "wording" in f.message]
+    assert bad and "分出" in bad[0].message and "复设" in bad[0].message and bad[0].loc.line == 1
+    files["sources/events/w.yaml"] = (
+        "- {id: ev-w1, type: merge, date: 1961, before: [yx-mishushi, yx-chunhu-qu], after: yx-chunhu-qu,"
+        " wording: 分出, sources: [d-1956-1]}\n")
+    a, _ = _archive(tmp_path / "m", files)
+    bad = [f for f in run_checks(a) if f.code == "schema-value" and "wording" in f.message]
+    assert bad and "合并事件" in bad[0].message
+    files["sources/events/w.yaml"] = (
+        "- {id: ev-w1, type: restore, date: 1961, body: yx-shuishang-qu, from: yx-tubu-zhen, wording: 复设,"
+        " sources: [d-1956-1]}\n")
+    a, h = _archive(tmp_path / "ok", files)
+    assert [f for f in run_checks(a) if f.code == "schema-value"] == []
+    assert _sentences(a, h)["ev-w1"].startswith("从涂埠镇分出，复设")

@@ -10,6 +10,12 @@ from .findings import Finding, Loc
 from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, Event, NewBody
 from .yamlsource import LList, LMap
 
+# a merge's wording stands where 并入 / 合并为 stands; a restore's where 恢复 stands: words that say another event
+# would print a false sentence (恢复…分出…分出)
+_MERGE_WORDS = ("并", "合", "归", "组建", "组成")
+_NOT_MERGE = ("分出", "分设", "撤销", "恢复", "更名", "改名", "改称", "划出")
+_NOT_RESTORE = ("并入", "合并", "撤销", "撤并", "更名", "改名", "改称", "划归", "划出", "迁")
+
 NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
 EVENT_KEYS: dict[str, set[str]] = {
     "establish": {"body"} | NEW_BODY_KEYS,
@@ -76,6 +82,11 @@ class EventShapes:
                 f.error("schema-value", "“previous_end（此前的终止）”只能写“不详”：来源只记恢复、没有记它此前何时撤销时才写；"
                         "来源记了撤销的，请另记一条撤销（abolish）事件", "previous_end")
         e.wording = f.text("wording") or None  # the source's verb: 复设, 重建 (printed instead of 恢复)
+        if e.wording and (e.source_from and "分" in e.wording or any(w in e.wording for w in _NOT_RESTORE)):
+            said = f"大事记已印“从{e.source_from.id}分出，”，" if e.source_from and "分" in e.wording else ""
+            f.error("schema-value", f"恢复事件的“wording（用词）”印在名称前，代替“恢复”；“{e.wording}”不是恢复的说法，"
+                    f"{said}印出来会是错话。请删去 wording，或照来源写恢复它所用的词，如 复设、重建、重新设立"
+                    "（并入、撤销、更名等另记相应的事件）", "wording")
         if e.body:
             e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc, name_required=False)
             e.after = [e.body]
@@ -184,7 +195,9 @@ class EventShapes:
         e.divisions = self._counts(f, m, True)
 
     def _event_cede(self, e: Event, f: Fields, m: LMap) -> None:
-        e.source_from, e.target_to = f.ref("from", True), f.ref("to", True)
+        # the source may say only what came in (“吴城划属永修”): from: 不详, printed without a source place
+        unknown = isinstance(m.get("from"), str) and m.get("from").strip() in UNKNOWN_WORDS
+        e.source_from, e.target_to = None if unknown else f.ref("from", True), f.ref("to", True)
         e.places = f.text_list("places")
         e.divisions = self._counts(f, m, False)
         e.wording = f.text("wording") or e.wording
@@ -223,6 +236,10 @@ class EventShapes:
         self._after_items(e, f, m)
         e.partly = f.refs("partly")
         e.wording = f.text("wording") or None
+        if e.wording and (not any(w in e.wording for w in _MERGE_WORDS) or any(w in e.wording for w in _NOT_MERGE)):
+            f.error("schema-value", f"合并事件的“wording（用词）”是大事记里“并入”“合并为”的位置上的动词；“{e.wording}”"
+                    "不是合并的说法，印出来会是错话。请删去 wording，或照来源写，如 并入、合并、撤并、合并组建"
+                    "（分出、撤销、恢复、更名等另记相应的事件）", "wording")
         if len(e.before) + len(e.partly) < 2 and f.has("before"):
             f.error("event-shape", "合并事件的“before（原机构）”至少要有两个机构；一个机构并入另一个，请把两者都列在 before 中，"
                     "并把存续的一方写在 after", "before")

@@ -380,6 +380,8 @@ class _Writer:
     def _cede(self, e: Event) -> list[Segment]:
         counted = counts_text(e.divisions)
         what = "、".join(e.places) + (f"等{counted}" if e.places and counted else counted)
+        if e.source_from is None:  # from: 不详 — the source does not say where it came from
+            return [what, e.wording or "划归", self.now(e.target_to.id, e)]
         return [self.now(e.source_from.id, e), f"的{what}", e.wording or "划归", self.now(e.target_to.id, e)]
 
     def _divisions(self, e: Event) -> list[Segment]:
