@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_archive
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from zhi import importer
 from zhi.classification import parse_level
@@ -212,6 +212,8 @@ def test_extract_never_raises(text):
 
 @settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=200))
+@example(text="{")          # found by hypothesis in CI: a lone "{" was written as a head zhi check refuses
+@example(text="+++\n正文")
 def test_import_random_text_files_never_raises(tmp_path_factory, text):
     root = make_archive(tmp_path_factory.mktemp("fuzz"))
     f = root.parent / "随机.txt"
@@ -279,3 +281,12 @@ def test_the_marking_line_read_as_the_level_is_left_out_of_the_full_text(tmp_pat
         assert md.count(kept) == 2, md
     res = _check(root)
     assert res.returncode == 0 and "passage-invalid" not in res.stdout, res.stdout
+
+
+def test_a_lone_head_like_first_line_is_kept_as_text_but_a_real_head_is_left_to_the_check():
+    assert importer.without_head_like("{\n关于设立测试局的通知\n") == "&#123;\n关于设立测试局的通知\n"
+    assert importer.without_head_like("\n  +++\n正文\n") == "\n  &#43;++\n正文\n"
+    real = "+++\nclassification = '秘密'\n+++\n正文\n"
+    assert importer.without_head_like(real) == real
+    assert importer.without_head_like("{\n\"密级\": \"秘密\"\n}\n") == "{\n\"密级\": \"秘密\"\n}\n"
+    assert importer.without_head_like("正文\n{\n") == "正文\n{\n"

@@ -22,7 +22,7 @@ from pathlib import Path
 from .classification import LEVELS, ClassificationError, Level, parse_level
 from .dates import DateError, parse_date
 from .docno import normalise_docno, parse_docno
-from .invisible import quote
+from .invisible import bare, quote
 from .progress import QUIET, Progress
 
 SUPPORTED = {".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt", ".doc"}
@@ -573,6 +573,27 @@ def extract(text: str, margins: str = "", name: str = "") -> Extracted:
     return ex
 
 
+def without_head_like(md: str) -> str:
+    """A full text whose first line is a lone "{", "+++", ";;;" or "===" with no closing line after it is ordinary
+    text that ``zhi check`` would take for a head in another notation and refuse: that one character is written as
+    a character reference (printed the same). A real head, with its closing line, is left for the check to
+    refuse (it may hold a level)."""
+    from .chronicle import FRONT_MATTER_LIKE
+
+    lines = md.splitlines(keepends=True)
+    first = next((i for i, raw in enumerate(lines) if bare(raw)), None)
+    if first is None or not FRONT_MATTER_LIKE.match(bare(lines[first])):
+        return md
+    opening = bare(lines[first])
+    closing = "}" if opening.startswith("{") else opening
+    if any(bare(raw) == closing for raw in lines[first + 1:]):
+        return md
+    raw = lines[first]
+    body = raw.lstrip()
+    lines[first] = raw[:len(raw) - len(body)] + f"&#{ord(body[0])};" + body[1:]
+    return "".join(lines)
+
+
 def without_marks(md: str, limit: int = 15) -> str:
     """The full text to write: the marking lines at its head (秘密★10年, 密级：秘密　保密期限：10年, 内部资料),
     which the importer read as the record's ``classification``, are left out — a full text carries no marks of
@@ -832,7 +853,7 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
     md_path, yaml_path = to / f"{rid}.md", to / f"{rid}.yaml"
     try:
         with open(md_path, "x", encoding="utf-8") as out:
-            out.write(without_marks(md))
+            out.write(without_head_like(without_marks(md)))
         try:
             with open(yaml_path, "x", encoding="utf-8") as out:
                 out.write(record_yaml(rid, ex, note, number_comment))
