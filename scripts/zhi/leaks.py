@@ -163,22 +163,20 @@ def entries(a: Archive) -> list[Entry]:
                 add(s, level, record, "sentence", rec.loc, "备注")
             add(c.name, level, record, "label", rec.loc, f"引{c.doc}", apart=True)
 
-    for j in a.jurisdictions.values():
-        record = f"行政区划 {j.id}"
-        add(j.id, j.classification, record, "id", j.loc)
-        add_notes(j, record)
-        for n in j.names:   # a jurisdiction outside the volume: the names its sources give
-            above = n.classification.rank > j.classification.rank
-            add(n.name, highest([j.classification, n.classification]), record, "name", n.loc,
+    def add_place(r, record: str) -> None:
+        """A body's or jurisdiction's id, notes and (outside the volume) the names its sources give."""
+        add(r.id, r.classification, record, "id", r.loc)
+        add_notes(r, record)
+        for n in r.names:
+            above = n.classification.rank > r.classification.rank
+            add(n.name, highest([r.classification, n.classification]), record, "name", n.loc,
                 "名称" if above else "", apart=above)
+
+    for j in a.jurisdictions.values():
+        add_place(j, f"行政区划 {j.id}")
     for b in a.bodies.values():
         record = f"机构 {b.id}"
-        add(b.id, b.classification, record, "id", b.loc)
-        add_notes(b, record)
-        for n in b.names:   # a body outside the volume: the names its sources give
-            above = n.classification.rank > b.classification.rank
-            add(n.name, highest([b.classification, n.classification]), record, "name", n.loc,
-                "名称" if above else "", apart=above)
+        add_place(b, record)
         for f in b.functions:
             add(f, b.classification, record, "sentence", b.loc, "职能")
         for u in b.units:   # a unit (or name) more secret than its record is apart: the record's own text is
