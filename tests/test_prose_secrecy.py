@@ -63,7 +63,8 @@ def test_a_secret_record_named_in_public_prose_is_refused(root):
 
 def test_admonitions_and_lone_level_words_are_no_markings_and_hold_the_chapter(root):
     for text in ("!!! 内部\n    提示框内容CANARYAD。\n", '??? note "秘密"\n    内容。\n',
-                 "内部\n:   定义列表内容CANARYDL。\n", "**机密**\n\n内容。\n"):
+                 "内部\n:   定义列表内容CANARYDL。\n", "**机密**\n\n内容。\n",
+                 '!!! note "內部"\n    繁体的内字。\n', "絕密\n\n内容。\n"):
         _chapter(root, text)
         a = load_archive(root)
         errors = [f for f in run_checks(a) if f.code == "passage-invalid"]

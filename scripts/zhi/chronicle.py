@@ -48,8 +48,8 @@ HIGHEST = Level("绝密")
 # level word standing alone as a line (a definition-list term "内部" followed by ":   …"). zhi reads neither as
 # a marking; fail closed: the chapter is refused until it is written as ::: 内部.
 ADMONITION = re.compile(r"^(?:>\s*)*(?:!!!|\?\?\?\+?)\s*(.*)$")
-LEVEL_WORD = re.compile(r"内\s*部|秘\s*密|机\s*密|绝\s*密|密\s*级|保\s*密")
-LONE_LEVEL = re.compile(r"^[\s>#*_+\-:：\[\]【】（）()「」“”\"']*(?:内\s*部|秘\s*密|机\s*密|绝\s*密)[\s*_:：\]】）)」“”\"'★\d年]*$")
+LEVEL_WORD = re.compile(r"[内內]\s*部|[秘祕]\s*密|[机機]\s*密|[绝絕]\s*密|密\s*级|保\s*密")
+LONE_LEVEL = re.compile(r"^[\s>#*_+\-:：\[\]【】（）()「」“”\"']*(?:[内內]\s*部|[秘祕]\s*密|[机機]\s*密|[绝絕]\s*密)[\s*_:：\]】）)」“”\"'★\d年]*$")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
 
