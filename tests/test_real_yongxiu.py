@@ -98,7 +98,7 @@ def test_a_snapshot_inside_a_rename_span_prints_the_old_name_with_the_hedge(tmp_
     rows = {r.body: r for r in snapshot(a, h, "yx-xian", parse_date("1956-12-31"), figures(a))}
     row = rows["yx-chunhu-qu"]
     assert row.name == "永修县淳湖区人民政府"
-    assert row.note == "（1954至1958年间改称为永修县第一区区公所）"
+    assert row.note == "（1954至1958年间改称永修县第一区区公所）"
     # the parent's name on that day is certain: no hedge
     assert rows["yx-mishushi"].parent_name == "永修县人民委员会" and rows["yx-mishushi"].note == ""
     # before the span: the old name alone; inside 1958 once the span is over: the new one, certain

@@ -8,11 +8,12 @@ from .dates import UNKNOWN_WORDS
 from .fields import Fields
 from .findings import Finding, Loc
 from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, Event, NewBody
+from .wordings import cede_wording_problem, merge_wording_problem
 from .yamlsource import LList, LMap
 
 # a merge's wording stands where 并入 / 合并为 stands; a restore's where 恢复 stands: words that say another event
 # would print a false sentence (恢复…分出…分出)
-_MERGE_WORDS = ("并", "合", "归", "组建", "组成")
+_MERGE_WORDS = ("并", "合", "归", "划入", "组建", "组成")
 _NOT_MERGE = ("分出", "分设", "撤销", "恢复", "更名", "改名", "改称", "划出")
 _NOT_RESTORE = ("并入", "合并", "撤销", "撤并", "更名", "改名", "改称", "划归", "划出", "迁")
 
@@ -201,6 +202,8 @@ class EventShapes:
         e.places = f.text_list("places")
         e.divisions = self._counts(f, m, False)
         e.wording = f.text("wording") or e.wording
+        if e.wording and (why := cede_wording_problem(e.wording)):
+            f.error("schema-value", why, "wording")
         if not e.places and not e.divisions:
             f.error("schema-missing", "区域划转事件须写明划转的地方：有名称的写 places（如 [石门乡, 白田村]），"
                     "来源只给个数的写 divisions（如 {乡: 3}）")
@@ -247,6 +250,9 @@ class EventShapes:
             f._missing("before")
         if len(e.after) > 1:
             f.error("event-shape", "合并事件的“after（新机构）”只能有一个；一分为多请用 split（分设）", "after")
+        into = bool(e.after) and e.after[0].id in {r.id for r in e.before}
+        if e.wording and (why := merge_wording_problem(e.wording, into)):
+            f.error("schema-value", why, "wording")
 
     def _event_split(self, e: Event, f: Fields, m: LMap) -> None:
         e.before = f.refs("before")

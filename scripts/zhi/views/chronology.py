@@ -14,14 +14,8 @@ from ..classification import Level, highest
 from ..dates import Date
 from ..history import History
 from ..model import Archive, Document, Event, Staffing
+from ..wordings import merge_verb, rename_verb
 from .naming import name_after, name_before, name_on, short_after
-
-
-def _as_verb(wording: str | None, default: str) -> str:
-    """The source's verb for a change that leads to a name: 复名 → 复名为; 合并为 stays; none → the default."""
-    if not wording:
-        return default
-    return wording if wording.endswith(("为", "入", "成")) else wording + "为"
 
 
 @dataclass(frozen=True)
@@ -216,7 +210,7 @@ class _Writer:
     def _rename(self, e: Event) -> list[Segment]:
         rid = e.body.id
         new = e.name or name_after(self.h, rid, e)
-        segs: list[Segment] = [self.before(rid, e), _as_verb(e.wording, "更名为"), self.m(rid, new)]
+        segs: list[Segment] = [self.before(rid, e), rename_verb(e.wording), self.m(rid, new)]
         if e.short and e.short != new:
             segs.append(f"（简称{e.short}）")
         return segs
@@ -228,14 +222,19 @@ class _Writer:
         partly: list[Segment] = ["，与"] + parts + ["的一部分"] if parts else []
         if after and after in befores:  # the others merge into a survivor
             others = _join([[self.before(r, e)] for r in befores if r != after])
-            if parts:
-                return others + (["及"] if others else []) + parts + ["的一部分并入", self.before(after, e)]
-            if e.wording == "合并":  # the source: 甲与乙合并 (乙 lives on): not said to be "并入"
+            if e.wording == "合并" and not parts:  # the source: 甲与乙合并 (乙 lives on): not said to be "并入"
                 return others + ["与", self.before(after, e), "合并"]
-            return others + [_as_verb(e.wording, "并入"), self.before(after, e)]
-        if befores and e.wording and not parts:  # the source's own words: "甲、乙合并为丙", no 撤销 it does not say
-            return _join([[self.before(r, e)] for r in befores]) + [_as_verb(e.wording, "合并为")] + \
-                (self.created(after, e) if after in e.new else [self.now(after, e)] if after else [])
+            verb = merge_verb(e.wording, True)
+            if parts:
+                return others + (["及"] if others else []) + parts + ["的一部分" + verb, self.before(after, e)]
+            return others + [verb, self.before(after, e)]
+        made = self.created(after, e) if after in e.new else [self.now(after, e)] if after else []
+        if e.wording and parts:  # the source's own words: "甲与乙的一部分合并为丙", no 撤销 it does not say
+            share = "的各一部分" if not befores and len(e.partly) > 1 else "的一部分"
+            whole = _join([[self.before(r, e)] for r in befores]) + ["与"] if befores else []
+            return whole + parts + [share + merge_verb(e.wording, False)] + made
+        if befores and e.wording:  # the source's own words: "甲、乙合并为丙", no 撤销 it does not say
+            return _join([[self.before(r, e)] for r in befores]) + [merge_verb(e.wording, False)] + made
         if befores:
             segs: list[Segment] = ["撤销"] + _join([[self.before(r, e)] for r in befores]) + partly \
                 + ["合并设立" if partly else "，合并设立"]

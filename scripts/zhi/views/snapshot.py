@@ -8,6 +8,7 @@ from ..citations import split
 from ..dates import Date
 from ..history import SILENCE_YEARS, History, Timeline
 from ..model import Archive
+from ..wordings import rename_verb
 from .naming import name_on
 from .staffing import Figure, breaks, by_body, in_force, member_bodies, staffing_style, stale_since
 
@@ -106,10 +107,9 @@ def uncertain_rename(t: Timeline, d: Date) -> tuple[tuple[str, str | None], str]
     clauses = []
     for s in later:
         e = s.start_event
-        verb = e.wording if e is not None and e.type == "rename" and e.wording else "更名"
+        verb = rename_verb(e.wording if e is not None and e.type == "rename" else None)
         years = s.start.years()
-        clauses.append(f"{years}{'年' if years[-1].isdigit() else ''}{verb}{'' if verb.endswith('为') else '为'}"
-                       f"{s.value[0]}")
+        clauses.append(f"{years}{'年' if years[-1].isdigit() else ''}{verb}{s.value[0]}")
     return first.value, "，".join(clauses)
 
 

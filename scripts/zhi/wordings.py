@@ -1,0 +1,52 @@
+"""The source's own verb (``wording``) in a printed sentence: which verbs take their object directly (改称乙,
+划归乙, 并入乙, 合并组建丙) and which need 为 before it (更名为乙, 复名为乙, 合并为丙). One table for the 大事记, the
+一览's hedges and the load-time check, so that a wording is printed grammatically or refused, never garbled
+(改称为, 划归为)."""
+
+from __future__ import annotations
+
+# a verb ending in one of these already leads to its object: 更名为, 改称, 划归, 并入, 划属, 组建, 设立, 改组成
+_LEADS = ("为", "成", "作", "称", "入", "归", "属", "给", "至", "到", "于", "建", "立")
+# the verbs of a merge that make a new body (甲、乙合并组建丙): they cannot say that 甲 went into a body that lives on
+_MAKES_NEW = ("组建", "组成", "设立", "新设", "合并为", "合并成")
+
+
+def leads_to_object(wording: str) -> bool:
+    """Whether ``wording`` already ends in a word that takes the following name as its object."""
+    return wording.endswith(_LEADS)
+
+
+def rename_verb(wording: str | None) -> str:
+    """更名 → 更名为, 复名 → 复名为, 改称 and 称 stay (改称乙, never 改称为乙); none → 更名为."""
+    if not wording:
+        return "更名为"
+    return wording if leads_to_object(wording) else wording + "为"
+
+
+def merge_verb(wording: str | None, into_survivor: bool) -> str:
+    """A merge's verb before the body it ends in. Into a body that lives on: 并入, 划归, 撤并 → 撤并入; making a
+    new body: 合并为, 合并组建, 撤并 → 撤并为, 划归 stays (never 划归为)."""
+    if not wording:
+        return "并入" if into_survivor else "合并为"
+    if leads_to_object(wording):
+        return wording
+    if into_survivor:
+        return wording + "入" if wording.endswith("并") else wording
+    return wording + "为"
+
+
+def merge_wording_problem(wording: str, into_survivor: bool) -> str | None:
+    """Why a merge's ``wording`` would print a false sentence for this merge's shape, or None."""
+    if into_survivor and any(w in wording for w in _MAKES_NEW):
+        return (f"这条合并的 after 是参加合并、继续存在的机构（并入存续机构），“{wording}”却是合并设立新机构的说法，"
+                "印出来会是“甲{wording}乙”这样的错话。请照来源改：并入存续机构的写 并入、划归、撤并；"
+                "来源说合并组建了新机构的，after 写新机构")
+    return None
+
+
+def cede_wording_problem(wording: str) -> str | None:
+    """A cede prints 甲县的某乡{wording}乙县: a verb that points away (划出, 析出) cannot stand there."""
+    if wording.endswith("出"):
+        return (f"区域划转的“wording（用词）”印在划入的行政区划前（甲县的某乡划归乙县）；“{wording}”是划出的说法，"
+                f"印出来会是“甲县的某乡{wording}乙县”。请写划入一方的动词，如 划归、划入、划属")
+    return None

@@ -1,0 +1,109 @@
+"""Issue 11: every event type that takes the source's ``wording`` prints a grammatical sentence with it, or refuses
+the wording with a Chinese message. The table below is each type × the wordings the guide allows (and the ones that
+were printed wrongly: 改称为, 划归为, a merge with ``partly`` that dropped its wording)."""
+
+import pytest
+from conftest import archive_with
+from zhi.checks import run_checks
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.views.chronology import sentence_of
+
+NEAR = {"sources/jurisdictions/near.yaml": "id: cs-near\nlevel: 县\n"}
+MORE = """
+- {id: ev-a, type: establish, date: 1956-06-01, body: cs-a, name: 测试县计划委员会, jurisdiction: cs-xian, sources: [d-1956-1]}
+- {id: ev-b, type: establish, date: 1956-06-01, body: cs-b, name: 测试县经济委员会, jurisdiction: cs-xian, sources: [d-1956-1]}
+- {id: ev-x, type: establish, date: 1956-06-01, body: cs-x, name: 测试县物资局, jurisdiction: cs-xian, sources: [d-1956-1]}
+- {id: ev-near, type: establish, date: 1956-01, body: cs-near, name: 邻县, sources: [d-1956-1]}
+"""
+NEW = "{id: cs-new, name: 测试县计划物资委员会, jurisdiction: cs-xian}"
+JI, JING, X, NEWN = "测试县计划委员会", "测试县经济委员会", "测试县物资局", "测试县计划物资委员会"
+
+CASES = [
+    # rename: 为 after 更名/改名/复名/易名, never after 改称/称 (改称乙)
+    ("rename", "{type: rename, body: cs-a, name: 测试县计划局}", f"{JI}更名为测试县计划局"),
+    ("rename 改称", "{type: rename, body: cs-a, name: 测试县计划局, wording: 改称}", f"{JI}改称测试县计划局"),
+    ("rename 复名", "{type: rename, body: cs-a, name: 测试县计划局, wording: 复名}", f"{JI}复名为测试县计划局"),
+    ("rename 改名", "{type: rename, body: cs-a, name: 测试县计划局, wording: 改名}", f"{JI}改名为测试县计划局"),
+    ("rename 易名", "{type: rename, body: cs-a, name: 测试县计划局, wording: 易名}", f"{JI}易名为测试县计划局"),
+    ("rename 更名为", "{type: rename, body: cs-a, name: 测试县计划局, wording: 更名为}", f"{JI}更名为测试县计划局"),
+    ("rename 改为", "{type: rename, body: cs-a, name: 测试县计划局, wording: 改为}", f"{JI}改为测试县计划局"),
+    # merge into a body that lives on
+    ("merge into", "{type: merge, before: [cs-a, cs-b], after: cs-b}", f"{JI}并入{JING}"),
+    ("merge into 划归", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 划归}",
+     f"{JI}划归{JING}"),
+    ("merge into 划入", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 划入}",
+     f"{JI}划入{JING}"),
+    ("merge into 撤并", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 撤并}",
+     f"{JI}撤并入{JING}"),
+    ("merge into 合并", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 合并}",
+     f"{JI}与{JING}合并"),
+    # merge making a new body
+    ("merge new 合并为", f"{{type: merge, before: [cs-a, cs-b], after: {NEW}, wording: 合并为}}",
+     f"{JI}、{JING}合并为{NEWN}"),
+    ("merge new 合并", f"{{type: merge, before: [cs-a, cs-b], after: {NEW}, wording: 合并}}",
+     f"{JI}、{JING}合并为{NEWN}"),
+    ("merge new 合并组建", f"{{type: merge, before: [cs-a, cs-b], after: {NEW}, wording: 合并组建}}",
+     f"{JI}、{JING}合并组建{NEWN}"),
+    ("merge new 撤并", f"{{type: merge, before: [cs-a, cs-b], after: {NEW}, wording: 撤并}}",
+     f"{JI}、{JING}撤并为{NEWN}"),
+    ("merge new 划归", f"{{type: merge, before: [cs-a, cs-b], after: {NEW}, wording: 划归}}",
+     f"{JI}、{JING}划归{NEWN}"),
+    # merge with partly: the wording is honoured, not dropped
+    ("merge partly into 划归", "{type: merge, before: [cs-a, cs-x], partly: [cs-b], after: cs-x, wording: 划归}",
+     f"{JI}及{JING}的一部分划归{X}"),
+    ("merge partly into", "{type: merge, before: [cs-a, cs-x], partly: [cs-b], after: cs-x}",
+     f"{JI}及{JING}的一部分并入{X}"),
+    ("merge partly new 合并为", f"{{type: merge, before: [cs-a], partly: [cs-b], after: {NEW}, wording: 合并为}}",
+     f"{JI}与{JING}的一部分合并为{NEWN}"),
+    ("merge parts new 合并组建",
+     f"{{type: merge, before: [], partly: [cs-a, cs-b], after: {NEW}, wording: 合并组建}}",
+     f"{JI}、{JING}的各一部分合并组建{NEWN}"),
+    ("merge partly new", f"{{type: merge, before: [cs-a], partly: [cs-b], after: {NEW}}}",
+     f"撤销{JI}，与{JING}的一部分合并设立{NEWN}"),
+    # the other types print the wording where their default verb stands
+    ("co-locate 合署", "{type: co-locate, bodies: [cs-a, cs-b], wording: 合署}", f"{JI}与{JING}合署"),
+    ("separate 分治", "{type: separate, bodies: [cs-a, cs-b], wording: 分治}", f"{JI}与{JING}分治"),
+    ("separate 分出", "{type: separate, bodies: [cs-a, cs-b], wording: 分出}", f"{JI}从{JING}分出"),
+    ("suspend 停止工作", "{type: suspend, body: cs-a, wording: 停止工作}", f"{JI}停止工作"),
+    ("rerank 升格", "{type: 升格, body: cs-a, rank: 副县级}", f"{JI}升格为副县级"),
+    ("rerank 降格", "{type: 降格, body: cs-a}", f"{JI}降格"),
+    ("cede", "{type: cede, from: cs-near, to: cs-xian, places: [甲乡]}", "邻县的甲乡划归测试县"),
+    ("cede 划属", "{type: cede, from: cs-near, to: cs-xian, places: [甲乡], wording: 划属}", "邻县的甲乡划属测试县"),
+    ("cede 划入", "{type: cede, from: cs-near, to: cs-xian, places: [甲乡], wording: 划入}", "邻县的甲乡划入测试县"),
+    ("move-seat 县治", "{type: move-seat, body: cs-xian, seat: 乙镇, wording: 县治}", "测试县县治迁至乙镇"),
+]
+
+
+def _one(tmp_path, event: str):
+    together = "- {id: ev-co, type: co-locate, date: 1958, bodies: [cs-a, cs-b], sources: [d-1956-1]}\n"
+    text = MORE + (together if "separate" in event else "") + f"- {{id: ev-w, date: 1960-05, sources: [d-1956-1], {event[1:]}\n"
+    bodies = {"cs-a": "政府工作部门", "cs-b": "政府工作部门", "cs-x": "政府工作部门"} | ({"cs-new": "政府工作部门"} if "cs-new" in event else {})
+    a = load_archive(archive_with(tmp_path, text, bodies, NEAR))
+    return a, derive_history(a)
+
+
+@pytest.mark.parametrize("label,event,expected", CASES, ids=[c[0] for c in CASES])
+def test_each_wording_prints_a_grammatical_sentence(tmp_path, label, event, expected):
+    a, h = _one(tmp_path, event)
+    errors = [f for f in run_checks(a) if f.severity == "error"]
+    assert not errors, errors
+    e = next(e for e in a.events if e.id == "ev-w")
+    printed = sentence_of(a, h, e)
+    assert printed.startswith(expected), printed
+    assert "为为" not in printed and "称为" not in printed and "归为" not in printed
+
+
+REFUSED = [
+    ("merge into 组建", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 合并组建}", "合并设立新机构"),
+    ("merge 分出", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 分出}", "不是合并的说法"),
+    ("cede 划出", "{type: cede, from: cs-near, to: cs-xian, places: [甲乡], wording: 划出}", "划出的说法"),
+]
+
+
+@pytest.mark.parametrize("label,event,said", REFUSED, ids=[c[0] for c in REFUSED])
+def test_a_wording_that_would_print_a_false_sentence_is_refused(tmp_path, label, event, said):
+    a, _h = _one(tmp_path, event)
+    found = [f for f in run_checks(a) if f.code == "schema-value" and "wording" in f.message]
+    assert found and said in found[0].message, found
+    assert found[0].loc.file.endswith("x.yaml") and found[0].loc.line
