@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from zhi.docno import normalise_docno, parse_docno
+from zhi.docno import cn_int, normalise_docno, parse_docno
 
 
 @pytest.mark.parametrize("text,norm,ok", [
@@ -161,3 +161,20 @@ def test_document_list_by_date_and_index_by_year_and_number(tmp_path):
     assert order.index("d-a") < order.index("d-1984-7") and order[-1] == "d-d"
     index = [d.id for d in document_index(a) if d.id in ("d-a", "d-b", "d-c")]
     assert index == ["d-c", "d-b", "d-a"]   # 丙 bing, 甲 jia, 乙 yi
+
+
+@pytest.mark.parametrize("text,value", [
+    ("五六", 56), ("一九五六", 1956), ("七", 7), ("十七", 17), ("二十", 20), ("一百零五", 105), ("１９５６", 1956),
+    ("12", 12), ("甲", None), ("", None), ("二三十", None),
+])
+def test_cn_int_reads_numbers_as_docnos_write_them(text, value):
+    assert cn_int(text) == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("元", 1), ("十", 10), ("十二", 12), ("二十", 20), ("三十一", 31), ("九", 9), ("12", 12), ("０５", 5),
+    # read digit by digit a numeral is a year's, never a month's or a day's; nor is a numeral with two 十
+    ("一二", None), ("十十", None), ("十一十", None), ("〇十一", None), ("百", None),
+])
+def test_cn_int_date_part_is_strict_as_months_and_days_are_written(text, value):
+    assert cn_int(text, date_part=True) == value

@@ -195,6 +195,10 @@ def test_extract_details():
                  "临县机构编制委员会（盖章）\n\n一九八五年元月十日\n")
     assert (ex.number, ex.issuer, ex.date, ex.classification) == ("", "临县机构编制委员会", "1985-01-10", "内部")
     assert extract("1984年2月30日\n").date == ""
+    # the date's numbers are read by docno.cn_int: a year typed with the letter O, months and days strictly
+    assert extract("一九八O年十二月三十一日\n").date == "1980-12-31"
+    assert extract("一九八〇年一二月三日\n").date == ""      # 一二月 is no month
+    assert extract("一九八〇年十十月三日\n").date == ""
     assert extract("").title == ""
 
 

@@ -132,13 +132,25 @@ CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 NUMERAL = "0-9" + "".join(CN_DIGITS) + "".join(CN_UNITS)
 
 
-def cn_int(s: str) -> int | None:
+# a month or a day in Chinese numerals: one digit, or tens written with 十 (十二, 二十, 三十一); 元 is the first
+_DATE_PART = re.compile(r"[〇零○一二两三四五六七八九]|[一二两三四五六七八九]?十[〇零○一二两三四五六七八九]?")
+
+
+def cn_int(s: str, *, date_part: bool = False) -> int | None:
     """The value of a number written in arabic digits or Chinese numerals: 五六 → 56 and 一九五六 → 1956 (read
-    digit by digit, as years are), 七 → 7, 十七 → 17, 二十 → 20, 一百零五 → 105. None when it is not a number."""
+    digit by digit, as years are), 七 → 7, 十七 → 17, 二十 → 20, 一百零五 → 105. None when it is not a number.
+
+    With ``date_part`` the number is a month or a day as dates write them: 元 is 1 (元月, 元日), and a numeral
+    read digit by digit (一二) or with more than one 十 is no month or day (None)."""
     if not s:
         return None
-    if s.isascii() and s.isdigit():
+    if s.isdecimal():
         return int(s)
+    if date_part:
+        if s == "元":
+            return 1
+        if not _DATE_PART.fullmatch(s):
+            return None
     if all(c in CN_DIGITS or (c.isascii() and c.isdigit()) for c in s):
         return int("".join(str(CN_DIGITS.get(c, c)) for c in s))
     total, digit = 0, None

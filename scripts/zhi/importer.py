@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .classification import LEVELS, ClassificationError, Level, parse_level
 from .dates import DateError, parse_date
-from .docno import normalise_docno, parse_docno
+from .docno import cn_int, normalise_docno, parse_docno
 from .invisible import bare, quote
 from .progress import QUIET, Progress
 
@@ -284,8 +284,7 @@ def _txt_paragraphs(text: str) -> str:
 _OPEN, _CLOSE = "〔(（[【［", "〕)）]】］"
 _DOCNO = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{1,15}}\s*[{re.escape(_OPEN)}]\s*(?:\d{{4}}|\d{{2}})\s*"
                     rf"[{re.escape(_CLOSE)}]\s*(?:第\s*)?\d{{1,5}}\s*号")
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
+_LETTER_ZERO = str.maketrans({"Ｏ": "〇", "O": "〇"})
 _CN_Y = "〇零○ＯO0一二三四五六七八九"
 _CN_MD = "〇零一二三四五六七八九十元"
 _DATE = re.compile(rf"(?P<y>\d{{4}}|[{_CN_Y}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_MD}]{{1,3}})\s*月\s*"
@@ -308,31 +307,9 @@ _MARKISH = re.compile(r"[绝机秘]密|密级|涉密|保密期限|[★☆]\s*(?:
                       r"(?i:\b(?:top\s*secret|secret|confidential|classified|restricted)\b)")
 
 
-def _cn_number(s: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 三十一 → 31; arabic digits as they are."""
-    if s.isdigit():
-        return int(s)
-    if s == "元":
-        return 1
-    if "十" in s:
-        left, _, right = s.partition("十")
-        tens = _CN_DIGIT.get(left, None) if left else 1
-        ones = _CN_DIGIT.get(right, None) if right else 0
-        if tens is None or ones is None or len(left) > 1 or len(right) > 1:
-            return None
-        return tens * 10 + ones
-    if len(s) == 1 and s in _CN_DIGIT:
-        return _CN_DIGIT[s]
-    return None
-
-
 def _year(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    digits = [_CN_DIGIT.get(c) for c in s]
-    if None in digits:
-        return None
-    return int("".join(str(d) for d in digits))
+    """A year in digits or Chinese numerals read digit by digit; a zero typed as the letter O is read as 〇."""
+    return cn_int(s.translate(_LETTER_ZERO))
 
 
 def _plain_lines(text: str) -> list[str]:
@@ -439,7 +416,7 @@ def _find_number(lines: list[str]) -> tuple[str, int]:
 
 def _date_in(ln: str) -> tuple[str, str, re.Match] | None:
     for m in _DATE.finditer(ln):
-        y, mo, d = _year(m.group("y")), _cn_number(m.group("m")), _cn_number(m.group("d"))
+        y, mo, d = _year(m.group("y")), cn_int(m.group("m"), date_part=True), cn_int(m.group("d"), date_part=True)
         if y is None or mo is None or d is None:
             continue
         try:
