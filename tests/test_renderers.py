@@ -113,6 +113,30 @@ def test_zensical_rebuild_rewrites_only_changed_pages_and_drops_removed_ones(tmp
     assert (site / "search" / "index.json").is_file()
 
 
+def test_zensical_keeps_its_cache_inside_the_working_tree_and_a_switch_back_removes_it(tmp_path):
+    """Zensical's own cache (.cache/ beside its configuration) stays in zhi's working tree under the project's
+    .cache/, never in the project; a whole rebuild starts it afresh; MkDocs taking over removes it."""
+    root = with_theme(make_archive(tmp_path))
+    before = {p.name for p in root.iterdir()}
+    res = build_edition(root, pdf=False, renderer="zensical")
+    from zhi.build import work_dir
+
+    wd = work_dir(root, res.out)
+    assert {p.name for p in root.iterdir()} - before <= {"site", ".cache"}
+    caches = [p for p in root.rglob(".cache") if p.is_dir()]
+    assert wd / ".cache" in caches and any((wd / ".cache").iterdir())  # Zensical's cache, in the working tree
+    assert all(p == root / ".cache" or root / ".cache" in p.parents for p in caches)
+    stale = wd / ".cache" / "stale-entry"
+    stale.write_text("x", encoding="utf-8")
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + "\n# 改了设置\n",
+                                     encoding="utf-8")  # the configuration changed: a whole rebuild
+    build_edition(root, pdf=False, renderer="zensical")
+    assert not stale.exists() and any((wd / ".cache").iterdir())
+    build_edition(root, pdf=False)  # back to MkDocs: Zensical's copy of the site, cache and configuration go
+    assert not (wd / ".cache").exists() and not (wd / "zensical-site").exists() and not (wd / "zensical.yml").exists()
+    assert (root / "site" / "index.html").is_file()
+
+
 def test_leak_scan_refuses_what_it_cannot_read_and_reads_compressed_text(tmp_path):
     """Fail closed: a file in the output that the scanner cannot read (a kind a renderer might add) is refused,
     never published unread; a gzipped text is read inside."""

@@ -295,6 +295,7 @@ def _render_site(root: Path, wd: WorkDir, render, cfg: dict, files: dict[str, by
     changes = wd.sync(files)
     if full:
         wd.clear_site()
+        renderers.tidy(wd.path, render)  # another renderer's copy and cache go when this one takes over
     else:
         wd.remove_outputs(changes.removed)
     rendered = pages if full else sum(1 for p in changes.written if p.endswith(".md"))

@@ -14,7 +14,10 @@ offers:
 - ``render(project, config, site, dirty)``: render ``project/docs`` (the Markdown tree) with ``config`` (a
   MkDocs-format configuration: both renderers read it) into ``site``, and return ``site``. ``dirty`` allows
   re-rendering only what changed. Files the renderer makes that zhi does not publish (its own search index)
-  are gone when it returns.
+  are gone when it returns;
+- ``LEFTOVERS``: the names of what it keeps in the working tree between builds besides ``docs/`` and ``site/``
+  (Zensical: its configuration, its rendering folder and its cache ``.cache/``). They stay inside zhi's working
+  tree, itself under the project's ``.cache/``, and are removed when another renderer takes over (``tidy``).
 
 MkDocs with Material for MkDocs is the default; Zensical, by the same team, reads the same configuration.
 """
@@ -22,6 +25,8 @@ MkDocs with Material for MkDocs is the default; Zensical, by the same team, read
 from __future__ import annotations
 
 import importlib
+import shutil
+from pathlib import Path
 from types import ModuleType
 
 DEFAULT = "mkdocs"
@@ -44,6 +49,20 @@ def get(name: str | None) -> ModuleType:
     return module
 
 
+def tidy(project: Path, module: ModuleType) -> None:
+    """Remove from the working tree ``project`` what the other renderers left there (a renderer switched back
+    leaves no stale copy of the site, nor a cache of rendered pages, behind)."""
+    for name in NAMES:
+        if name == module.__name__.rsplit(".", 1)[-1]:
+            continue
+        for left in importlib.import_module(f"{__name__}.{name}").LEFTOVERS:
+            p = project / left
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink(missing_ok=True)
+
+
 def versions(module: ModuleType) -> list[str]:
     """The installed versions of the renderer's distributions (an upgrade renders every page anew)."""
     from importlib.metadata import PackageNotFoundError, version
@@ -57,4 +76,4 @@ def versions(module: ModuleType) -> list[str]:
     return out
 
 
-__all__ = ["DEFAULT", "NAMES", "RendererError", "get", "versions"]
+__all__ = ["DEFAULT", "NAMES", "RendererError", "get", "tidy", "versions"]

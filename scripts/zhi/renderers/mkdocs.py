@@ -13,6 +13,7 @@ import yaml
 LABEL = "MkDocs"
 RAW_LINKS_FROM_SOURCE = False  # raw HTML is left as it is written
 DISTS = ("mkdocs", "mkdocs-material", "markdown")
+LEFTOVERS = ("mkdocs.yml",)  # the generated configuration it renders from
 
 
 def missing() -> str | None:

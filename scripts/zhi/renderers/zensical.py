@@ -28,7 +28,11 @@ RAW_LINKS_FROM_SOURCE = True  # every link of a page, raw HTML's too, is resolve
 DISTS = ("zensical", "markdown", "pymdown-extensions")
 RENDERED = "zensical-site"  # the folder Zensical renders into, beside docs/ in the working tree
 ZHI_OWN = (".edition",)     # what zhi writes into the site after rendering: kept by the mirror
-ZHI_OWN_DIRS = ("search/",)  # the search data (search/index.html, the search page, is rendered)
+ZHI_OWN_DIRS = ("search/",)
+# what Zensical keeps in the working tree between builds: the configuration zhi writes, its rendering and its
+# cache of rendered pages (it puts .cache/ beside its configuration, that is inside zhi's working tree, itself
+# under the project's .cache/; a whole rebuild starts it afresh with --clean)
+LEFTOVERS = ("zensical.yml", RENDERED, ".cache")  # the search data (search/index.html, the search page, is rendered)
 
 
 def missing() -> str | None:
@@ -51,7 +55,8 @@ def render(project: Path, config: dict, site: Path, dirty: bool = False) -> Path
     path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
     zhi_path = str(Path(__file__).resolve().parents[2])  # the folder holding the zhi package (zhi.safelinks)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (zhi_path, os.environ.get("PYTHONPATH")) if p))
-    done = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(path)], cwd=project, env=env,
+    clean = [] if dirty else ["--clean"]  # a whole rebuild keeps nothing of Zensical's cache
+    done = subprocess.run([sys.executable, "-m", "zensical", "build", *clean, "-f", str(path)], cwd=project, env=env,
                           capture_output=True, text=True, check=False)
     out = project / RENDERED
     if done.returncode != 0 or not (out / "index.html").is_file():
