@@ -60,7 +60,9 @@ EXPECTED = {
     ],
     "shiyong": [
         ("1950年2月", "撤销石永区人民政府。"),
+        ("1953年", "第九区增辖古路乡、红星等3个乡。"),  # two places named and the total the source gives
         ("1956年1月", "第九区公所更名为石永区公所。"),
+        ("1967年3月", "设立石永区生产办公室。"),  # its end no source gives: 止年不详, never "still existing"
         ("1967年", "石永区公所处于半瘫痪状态。"),
         ("1969年12月29日", "设立石永区革命领导小组（简称石永区革组）。"),
         ("1978年5月", "石永区公所建立。"),
@@ -118,3 +120,6 @@ def test_real_history_builds_a_site(tmp_path, name):
         assert "1988年辖19个乡镇、3个农林场" in text
     if name == "shiyong":  # a published source is cited with the page the record gives
         assert "石永区公所处于半瘫痪状态。（《中国共产党四川省邻水县组织史资料（1926—1987）》，第351页）" in text
+        office = re.sub(r"<[^>]+>|\s", "", next(t for p, t in pages.items() if p.parent.name == "sy-shengchan"))
+        assert "1967年3月—止年不详" in office, office[:800]
+        assert "今" not in office.split("石永区生产办公室", 2)[-1][:200]

@@ -50,3 +50,12 @@ def cede_wording_problem(wording: str) -> str | None:
         return (f"区域划转的“wording（用词）”印在划入的行政区划前（甲县的某乡划归乙县）；“{wording}”是划出的说法，"
                 f"印出来会是“甲县的某乡{wording}乙县”。请写划入一方的动词，如 划归、划入、划属")
     return None
+
+
+# a cede's verbs whose subject is the side that receives: 乙区增辖甲乡 (not 甲乡增辖乙区)
+_RECEIVING = ("增辖", "新辖", "接收", "接管", "增设")
+
+
+def receiving_side_speaks(wording: str | None) -> bool:
+    """Whether a cede's wording is said by the receiving place (1953年第九区增辖古路乡等3乡)."""
+    return bool(wording) and wording.startswith(_RECEIVING)

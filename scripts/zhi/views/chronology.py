@@ -14,7 +14,7 @@ from ..classification import Level, highest
 from ..dates import Date
 from ..history import History
 from ..model import Archive, Document, Event, Staffing
-from ..wordings import merge_verb, rename_verb
+from ..wordings import merge_verb, receiving_side_speaks, rename_verb
 from .naming import name_after, name_before, name_on, short_after
 
 
@@ -379,6 +379,9 @@ class _Writer:
     def _cede(self, e: Event) -> list[Segment]:
         counted = counts_text(e.divisions)
         what = "、".join(e.places) + (f"等{counted}" if e.places and counted else counted)
+        if receiving_side_speaks(e.wording):  # 乙区增辖甲乡: the receiving place is the subject
+            source = [self.now(e.source_from.id, e), "的"] if e.source_from is not None else []
+            return [self.now(e.target_to.id, e), e.wording] + source + [what]
         if e.source_from is None:  # from: 不详 — the source does not say where it came from
             return [what, e.wording or "划归", self.now(e.target_to.id, e)]
         return [self.now(e.source_from.id, e), f"的{what}", e.wording or "划归", self.now(e.target_to.id, e)]
