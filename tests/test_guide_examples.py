@@ -31,6 +31,7 @@ def lay_out(tmp_path: Path, text: str) -> Path:
 EXAMPLES = [
     ("events.md", "## 完整示例二"),
     ("events.md", "## 完整示例三"),
+    ("events.md", "## 完整示例四"),
     ("jurisdictions.md", "## 完整示例二"),
     ("jurisdictions.md", "## 完整示例三"),
     ("documents.md", "## 标题不详的文件、出版物、占位文字"),

@@ -16,12 +16,15 @@ from .yamlsource import LList, LMap
 _MERGE_WORDS = ("并", "合", "归", "划入", "组建", "组成")
 _NOT_MERGE = ("分出", "分设", "撤销", "恢复", "更名", "改名", "改称", "划出")
 _NOT_RESTORE = ("并入", "合并", "撤销", "撤并", "更名", "改名", "改称", "划归", "划出", "迁")
+# a reorganisation's wording stands where 改组为 stands (改建为, 改组成立): words of another event are refused
+_REORGANISE_WORDS = ("改", "组", "建")
+_NOT_REORGANISE = ("并入", "合并", "撤销", "撤并", "分出", "分设", "更名", "改名", "改称", "恢复", "划归", "划出")
 
 NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
 EVENT_KEYS: dict[str, set[str]] = {
     "establish": {"body"} | NEW_BODY_KEYS,
     "rename": {"body", "name", "short", "wording"},
-    "merge": {"before", "after", "partly", "wording"},
+    "merge": {"before", "after", "partly", "wording", "before_count"},
     "split": {"before", "after", "rest_unknown"},
     "abolish": {"body", "functions_to"},
     "transfer": {"from", "to", "functions"},
@@ -33,7 +36,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "separate": {"bodies", "wording"},
     "suspend": {"body", "wording", "resume"},
     "resume": {"body", "wording"},
-    "reorganise": {"before", "after"},
+    "reorganise": {"before", "after", "wording"},
     "add-name": {"body", "name"},
     "drop-name": {"body", "name"},
     "staffing": {"body"},
@@ -121,6 +124,12 @@ class EventShapes:
     def _event_reorganise(self, e: Event, f: Fields, m: LMap) -> None:
         e.before = f.refs("before")
         self._after_items(e, f, m)
+        e.wording = f.text("wording") or None  # the source's verb: 改建为 (printed instead of 改组为)
+        if e.wording and (not any(w in e.wording for w in _REORGANISE_WORDS)
+                          or any(w in e.wording for w in _NOT_REORGANISE)):
+            f.error("schema-value", f"改组事件的“wording（用词）”印在“改组为”的位置上；“{e.wording}”不是改组的说法，"
+                    "印出来会是错话。请删去 wording，或照来源写，如 改建为、改组为、改设为（合并、分设、撤销、更名、恢复"
+                    "等另记相应的事件）", "wording")
         if not f.has("before"):
             f._missing("before")
         if e.before and e.after and {r.id for r in e.before} == {r.id for r in e.after}:
@@ -243,7 +252,15 @@ class EventShapes:
             f.error("schema-value", f"合并事件的“wording（用词）”是大事记里“并入”“合并为”的位置上的动词；“{e.wording}”"
                     "不是合并的说法，印出来会是错话。请删去 wording，或照来源写，如 并入、合并、撤并、合并组建"
                     "（分出、撤销、恢复、更名等另记相应的事件）", "wording")
-        if len(e.before) + len(e.partly) < 2 and f.has("before"):
+        count = m.get("before_count")
+        if count is not None:
+            if isinstance(count, int) and not isinstance(count, bool) and count > len(e.before) + len(e.partly):
+                e.before_count = count
+            else:
+                f.error("schema-value", f"“before_count（参加合并的单位数）”写的是来源所说参加合并的单位总数（如“等5个单位合并”"
+                        f"写 5），须是大于 before 所列机构数（{len(e.before) + len(e.partly)}）的整数；来源列全了的，请删去这一行",
+                        "before_count")
+        if len(e.before) + len(e.partly) < 2 and f.has("before") and e.before_count is None:
             f.error("event-shape", "合并事件的“before（原机构）”至少要有两个机构；一个机构并入另一个，请把两者都列在 before 中，"
                     "并把存续的一方写在 after", "before")
         elif not f.has("before"):

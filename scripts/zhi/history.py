@@ -51,6 +51,17 @@ class Span:
                     and d.is_exact_day() and d.anchor() >= self.end.latest())
 
 
+def replay_key(e: Event) -> tuple:
+    """The order events are replayed in: the 大事记 order, except that a date known only as “before X” (1987前)
+    comes before X, where it happened, not after X's entries, where it prints (a county under a 地区 “1987前” and
+    under a 市 from 1987 is under the 地区 first)."""
+    key = e.sort_key()
+    if e.date is not None and e.date.qualifier == "before":
+        d = e.date.latest()
+        return (((d.year, d.month, d.day, 3), 0, (0, 0, 0, 0)),) + key[1:]
+    return key
+
+
 @dataclass
 class Timeline:
     id: str
@@ -462,7 +473,7 @@ class _Replay:
             for rid in ended_by(e):
                 self.enders.setdefault(rid, []).append(e)
         self.pending = {id(e) for e in events}
-        for e in events:
+        for e in sorted(events, key=replay_key):
             self.replay(e, set())
         self.last_known()
         self._fates_unknown()

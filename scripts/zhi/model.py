@@ -220,6 +220,7 @@ class Event(Record):
     co_parents: list[Ref] = field(default_factory=list)  # reparent: 双重领导
     partly: list[Ref] = field(default_factory=list)      # merge: bodies that give a part and live on
     rest_unknown: bool = False                            # split: only some successors are known
+    before_count: int | None = None                       # merge: how many merged, when the source names only some
     previous_end_unknown: bool = False                    # restore: when its former period ended is not recorded
     resume_unknown: bool = False                          # suspend: when (whether) it took up its work is not recorded
     level: str | None = None                              # rerank of a jurisdiction: its new level
@@ -239,6 +240,14 @@ class Event(Record):
     @property
     def type_zh(self) -> str:
         return EVENT_TYPES.get(self.type, self.type)
+
+    @property
+    def said_zh(self) -> str:
+        """The event named as the source names it, where a body's history says how it ended or began: a
+        reorganisation the source calls 改建 is 改建, not 改组."""
+        if self.type == "reorganise" and self.wording:
+            return self.wording.removesuffix("为") or self.type_zh
+        return self.type_zh
 
     def participants(self) -> list[Ref]:
         """Every record this event refers to as an actor (not sources)."""

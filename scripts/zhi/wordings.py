@@ -23,6 +23,13 @@ def rename_verb(wording: str | None) -> str:
     return wording if leads_to_object(wording) else wording + "为"
 
 
+def reorganise_verb(wording: str | None) -> str:
+    """改建 → 改建为, 改组成 stays; none → 改组为."""
+    if not wording:
+        return "改组为"
+    return wording if leads_to_object(wording) else wording + "为"
+
+
 def merge_verb(wording: str | None, into_survivor: bool) -> str:
     """A merge's verb before the body it ends in. Into a body that lives on: 并入, 划归, 撤并 → 撤并入; making a
     new body: 合并为, 合并组建, 撤并 → 撤并为, 划归 stays (never 划归为)."""

@@ -89,7 +89,10 @@ def check_usage_dates(a: Archive, h: History) -> Iterator[Finding]:
             yield from _name_check(h, Ref(d.issuer_body.id, d.issuer_body.loc, d.issuer), d.date, "发文机关")
 
 
-def _label(t: Timeline | None, rid: str) -> str:
+def _label(t: Timeline | None, rid: str, when: Date | None = None) -> str:
+    """The entity as a message names it: by its name on ``when`` (the day the finding is about), else its last."""
+    if t and t.names and when is not None and (named := t.name_on(when)):
+        return f"{named[0]}（{rid}）"
     return f"{t.current_name()}（{rid}）" if t and t.names else rid
 
 
@@ -116,7 +119,7 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
             loc = span.start_event.loc if span.start_event else Loc("")
             if not p.alive_or_prepared_on(span.start):
                 yield Finding("parent-not-alive", "error",
-                              f"{_label(t, t.id)}自{span.start}隶属于{_label(p, p.id)}，但此时上级机构不存在"
+                              f"{_label(t, t.id, span.start)}自{span.start}隶属于{_label(p, p.id)}，但此时上级机构不存在"
                               f"（其存续期：{lives_label(p)}）；请核对日期或上级", loc)
         for pid, under, gap in t.orphaned:
             p = h.get(pid)
@@ -138,9 +141,10 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
             loc = span.start_event.loc if span.start_event else Loc("")
             if not j.alive_or_prepared_on(span.start):
                 yield Finding("jurisdiction-not-alive", "error",
-                              f"{_label(t, t.id)}自{span.start}属于{_label(j, j.id)}，但该行政区划此时不存在"
-                              f"（存续期：{lives_label(j)}）。来源说它当时正在筹建（先建县委、后设县）的，"
-                              f"请为该行政区划记一条筹建（prepare）事件，不要改动设立日期", loc)
+                              f"{_label(t, t.id, span.start)}自{span.start}属于{_label(j, j.id)}，但该行政区划此时不存在"
+                              f"（存续期：{lives_label(j)}）。那时这里属于别的行政区划的（如撤地设市以前的地区），"
+                              f"请写那个行政区划，改属之日另记属地变更（rejurisdiction）；来源说它当时正在筹建"
+                              f"（先建县委、后设县）的，请为该行政区划记一条筹建（prepare）事件，不要改动设立日期", loc)
             elif j.end and _outlives(t, span, j.end):
                 yield Finding("jurisdiction-ended", "error",
                               f"{_label(j, j.id)}已于{j.end}撤销，但{_label(t, t.id)}此后仍属于它；请记录该机构的撤销、"

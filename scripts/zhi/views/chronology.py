@@ -14,7 +14,7 @@ from ..classification import Level, highest
 from ..dates import Date
 from ..history import History
 from ..model import Archive, Document, Event, Staffing
-from ..wordings import merge_verb, receiving_side_speaks, rename_verb
+from ..wordings import merge_verb, receiving_side_speaks, rename_verb, reorganise_verb
 from .naming import name_after, name_before, name_on, short_after
 
 
@@ -105,7 +105,11 @@ def in_context(a: Archive, h: History, rid: str, name: str, d: Date | None) -> s
     kind = a.bodies[rid].body_kind if rid in a.bodies else ""
     if kind in _ALONE or name.startswith(_PLACED) or _OWN_PLACE.match(name):
         return name
-    parent = t.parent_on(d) or (t.parents[0].value if t.parents else None)
+    # the superior it certainly had then: a span opened “1989-12前” may have begun after d, so it says nothing of d
+    sure = [s for s in t.parents if s.covers(d) and (s.start is None or s.start.qualifier != "before"
+                                                     or s.start.latest() <= d.latest())]
+    parent = sure[-1].value if sure else (t.parents[0].value if t.parents and len(sure) == len(
+        [s for s in t.parents if s.covers(d)]) else None)
     if not parent:
         return name
     pt = h.get(parent)
@@ -220,8 +224,9 @@ class _Writer:
         befores = [r.id for r in e.before]
         parts = _join([[self.before(r.id, e)] for r in e.partly])  # give a part and live on
         partly: list[Segment] = ["，与"] + parts + ["的一部分"] if parts else []
+        more: list[Segment] = [f"等{e.before_count}个单位"] if e.before_count else []  # the source names only some
         if after and after in befores:  # the others merge into a survivor
-            others = _join([[self.before(r, e)] for r in befores if r != after])
+            others = _join([[self.before(r, e)] for r in befores if r != after]) + more
             if e.wording == "合并" and not parts:  # the source: 甲与乙合并 (乙 lives on): not said to be "并入"
                 return others + ["与", self.before(after, e), "合并"]
             verb = merge_verb(e.wording, True)
@@ -231,12 +236,12 @@ class _Writer:
         made = self.created(after, e) if after in e.new else [self.now(after, e)] if after else []
         if e.wording and parts:  # the source's own words: "甲与乙的一部分合并为丙", no 撤销 it does not say
             share = "的各一部分" if not befores and len(e.partly) > 1 else "的一部分"
-            whole = _join([[self.before(r, e)] for r in befores]) + ["与"] if befores else []
+            whole = _join([[self.before(r, e)] for r in befores]) + more + ["与"] if befores else []
             return whole + parts + [share + merge_verb(e.wording, False)] + made
         if befores and e.wording:  # the source's own words: "甲、乙合并为丙", no 撤销 it does not say
-            return _join([[self.before(r, e)] for r in befores]) + [merge_verb(e.wording, False)] + made
+            return _join([[self.before(r, e)] for r in befores]) + more + [merge_verb(e.wording, False)] + made
         if befores:
-            segs: list[Segment] = ["撤销"] + _join([[self.before(r, e)] for r in befores]) + partly \
+            segs: list[Segment] = ["撤销"] + _join([[self.before(r, e)] for r in befores]) + more + partly \
                 + ["合并设立" if partly else "，合并设立"]
         else:  # only parts of bodies that live on
             segs = parts + ["的各一部分合并设立" if len(e.partly) > 1 else "的一部分设立"]
@@ -332,7 +337,7 @@ class _Writer:
     def _reorganise(self, e: Event) -> list[Segment]:
         befores = [r.id for r in e.before]
         afters = [r.id for r in e.after]
-        segs: list[Segment] = _join([[self.before(r, e)] for r in befores]) + ["改组为"]
+        segs: list[Segment] = _join([[self.before(r, e)] for r in befores]) + [reorganise_verb(e.wording)]
         return segs + _join([self.created(r, e) if r in e.new and r not in befores else [self.now(r, e)]
                              for r in afters], "；" if any(r in e.new for r in afters) and len(afters) > 1 else "、")
 
@@ -440,8 +445,8 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
     for e in h.events:
         if _outside_only(h, e):
             continue
-        if e.type in ("establish", "restore") and e.date.qualifier == "before":
-            continue  # “1949前”: the record existed (again) by then; no source says it was set up (restored) then
+        if e.date.qualifier == "before":
+            continue  # “1949前”: the record existed (was under it, shared its office) by then; no source says when
 
         try:
             segs = w.sentence(e)

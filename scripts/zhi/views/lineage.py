@@ -139,7 +139,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     if t is None:
         return None
     body = a.bodies.get(rid)
-    end_how = "去向不详" if t.fate_unknown else t.end_event.type_zh if t.end_event else ""
+    end_how = "去向不详" if t.fate_unknown else t.end_event.said_zh if t.end_event else ""
     lin = Lineage(rid, t.current_name(), body.kind_label if body else "", t.start, t.end, end_how)
     lin.suspensions = [Period(s.value or "停止活动", s.start, None, note="恢复时间不详") if t.resume_unknown(s)
                        else Period(s.value or "停止活动", s.start, s.end) for s in t.suspensions]
@@ -149,7 +149,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.levels = _periods(h, t.levels)
     lin.preparations = _periods(h, t.preparations)
     # a period that ended by no event: a 恢复 whose source does not say when it had ended (previous_end: 不详)
-    lin.lives = [Period(s.value if isinstance(s.value, str) else s.end_event.type_zh if s.end_event
+    lin.lives = [Period(s.value if isinstance(s.value, str) else s.end_event.said_zh if s.end_event
                         else "终止时间不详" if s.end else "", s.start, s.end) for s in t.lives]
     lin.seats = _periods(h, t.seats)
     lin.divisions = [Period(counts_text(s.value), s.start, s.end) for s in t.divisions]

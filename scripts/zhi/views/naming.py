@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..dates import Date, Point
-from ..history import History
+from ..history import History, replay_key
 from ..model import Event
 
 
@@ -42,8 +42,8 @@ def name_before(h: History, rid: str, e: Event) -> str:
         if s.end_event is e:
             return s.value[0]
     # the name in force just before this event in replay order (a rename later the same day is not yet made)
-    key = e.sort_key()
-    earlier = [s for s in t.names if s.start_event is None or s.start_event.sort_key() < key]
+    key = replay_key(e)  # the order things happened in: a name taken “1992-09前” is in force before 1992-09
+    earlier = [s for s in t.names if s.start_event is None or replay_key(s.start_event) < key]
     if earlier:
         return earlier[-1].value[0]
     return name_on(h, rid, e.date)

@@ -157,7 +157,7 @@ class OpenData:
             return date_cells(None), NOT_GIVEN if t.outside else ""
         last = t.lives[-1]
         if last.end is not None:
-            how = "去向不详" if t.fate_unknown else last.end_event.type_zh if last.end_event else ""
+            how = "去向不详" if t.fate_unknown else last.end_event.said_zh if last.end_event else ""
             return date_cells(last.end), how
         if t.end_unknown:
             return date_cells(None, unknown=True), UNKNOWN_END
