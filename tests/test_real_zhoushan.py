@@ -107,7 +107,7 @@ def test_four_plaques_are_named_as_they_were_before_the_same_months_rename():
     printed = _printed(a, h)
     assert "1992年9月　中共舟山市委政策研究室、舟山市经济研究中心、舟山市体制改革办公室与舟山市渔农经委" \
            "实行“四块牌子、一套班子”。" in printed
-    assert "1992年9月　中共舟山市委政策研究室称为中共舟山市委舟山市人民政府政策研究室（简称市委市政府政策研究室）。" in printed
+    assert "1992年9月　中共舟山市委政策研究室称中共舟山市委舟山市人民政府政策研究室（简称市委市政府政策研究室）。" in printed
 
 
 def test_a_message_names_the_body_as_it_was_called_then(tmp_path):
