@@ -156,8 +156,24 @@ class Date:
         return self.sort_key() >= other.sort_key()
 
     # ---- interval semantics ---------------------------------------------
+    # earliest() and latest() are asked millions of times when a site is made (every span a snapshot tests):
+    # a Date is immutable, so each is worked out once and kept beside the fields (never part of them: equality,
+    # hashing and replace() see the fields only)
     def earliest(self) -> _dt.date:
         """First calendar day this date can mean."""
+        v = self.__dict__.get("_earliest")
+        if v is None:
+            v = self.__dict__["_earliest"] = self._earliest()
+        return v
+
+    def latest(self) -> _dt.date:
+        """Last calendar day this date can mean."""
+        v = self.__dict__.get("_latest")
+        if v is None:
+            v = self.__dict__["_latest"] = self._latest()
+        return v
+
+    def _earliest(self) -> _dt.date:
         if self.qualifier == "before":
             return _dt.date(1, 1, 1)
         if self.qualifier == "after":
@@ -165,8 +181,7 @@ class Date:
                 else self.start.last_day()
         return self.start.first_day()
 
-    def latest(self) -> _dt.date:
-        """Last calendar day this date can mean."""
+    def _latest(self) -> _dt.date:
         if self.qualifier == "after":
             return _dt.date(9999, 12, 31)
         if self.qualifier == "before":

@@ -73,8 +73,10 @@ def _subject(before: str, names: list[tuple[str, str]], h: History, d: Date) -> 
             best = (m.end(), m.group(1).strip())
     for name, rid in names:
         pos = before.rfind(name)
+        if pos < 0:
+            continue
         t = h.get(rid)
-        if pos < 0 or t is None or not t.alive_on(d):
+        if t is None or not t.alive_on(d):
             continue
         if best is None or pos + len(name) > best[0]:
             best = (pos + len(name), rid)
@@ -117,6 +119,9 @@ def check_figures(a: Archive, h: History) -> Iterator[Finding]:
 def _typed_numbers(ch, figs: list[Figure], names, a: Archive, h: History) -> Iterator[Finding]:
     body = FIGREF_RE.sub("", ch.body)
     lines = body.split("\n")
+    by_scope: dict[str, list[Figure]] = {}  # each body's figures: a number is compared with its subject's only
+    for f in figs:
+        by_scope.setdefault(f.scope, []).append(f)
     para_start = 0
     for i, line in enumerate(lines):
         if not line.strip():
@@ -133,14 +138,15 @@ def _typed_numbers(ch, figs: list[Figure], names, a: Archive, h: History) -> Ite
                 continue
             kind, number = m.group(1), int(m.group(2))
             stated = set()
+            own = by_scope.get(rid, [])
             for basis in ("approved", "actual"):
-                systems = {""} | {f.system for f in figs if f.scope == rid and f.system}
+                systems = {""} | {f.system for f in own if f.system}
                 for sysname in systems:
-                    f = figure_at(h, figs, rid, basis, d, sysname)
+                    f = figure_at(h, own, rid, basis, d, sysname)
                     if f is not None and kind in f.staffing.posts:
                         stated.add(f.staffing.posts[kind])
-                for f in figs:  # a figure dated within the date written (1984年 → any 1984 figure)
-                    if f.scope == rid and f.basis == basis and kind in f.staffing.posts \
+                for f in own:  # a figure dated within the date written (1984年 → any 1984 figure)
+                    if f.basis == basis and kind in f.staffing.posts \
                             and d.earliest() <= f.date.earliest() and f.date.latest() <= d.latest():
                         stated.add(f.staffing.posts[kind])
             if stated and number not in stated:

@@ -148,12 +148,15 @@ def check_kaoyi_withheld(a: Archive, h: History) -> Iterator[Finding]:
     """A 考异 whose disputing sources an edition that prints the record withholds, all of them: the edition drops
     the 考异 (it would tell readers that a source they cannot see exists); the editor is told which editions."""
     rivals = rival_figures(a)
+    # the documents each edition holds: the same for every record, so found once
+    held_by = {edition: {d for d, doc in a.documents.items() if doc.classification.rank <= limit.rank}
+               for edition, limit in EDITIONS.items()}
     for rec in [*a.events, *a.staffing, *a.memos]:
         dropped, withheld = [], {}
         for edition, limit in EDITIONS.items():
             if rec.classification.rank > limit.rank:
                 continue
-            held = {d for d, doc in a.documents.items() if doc.classification.rank <= limit.rank}
+            held = held_by[edition]
             others = {m.origin: m.classification for m in rivals.get(rec.id or str(rec.loc), [])}
             about = kaoyi_withheld(rec, h, held, [(o, lv.rank <= limit.rank) for o, lv in others.items()])
             if about:
