@@ -34,6 +34,7 @@ EXAMPLES = [
     ("events.md", "## 完整示例四"),
     ("jurisdictions.md", "## 完整示例二"),
     ("jurisdictions.md", "## 完整示例三"),
+    ("jurisdictions.md", "## 完整示例四"),
     ("documents.md", "## 标题不详的文件、出版物、占位文字"),
 ]
 

@@ -19,6 +19,8 @@ _NOT_RESTORE = ("并入", "合并", "撤销", "撤并", "更名", "改名", "改
 # a reorganisation's wording stands where 改组为 stands (改建为, 改组成立): words of another event are refused
 _REORGANISE_WORDS = ("改", "组", "建")
 _NOT_REORGANISE = ("并入", "合并", "撤销", "撤并", "分出", "分设", "更名", "改名", "改称", "恢复", "划归", "划出")
+# a change of superior in the source's words (划归, 划入, 归…直接领导, 代管); a word of another event is refused
+_NOT_REPARENT = ("撤销", "撤并", "合并", "并入", "更名", "改名", "改称", "恢复", "分出", "分设", "设立", "升格", "降格")
 
 NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
 EVENT_KEYS: dict[str, set[str]] = {
@@ -28,7 +30,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "split": {"before", "after", "rest_unknown"},
     "abolish": {"body", "functions_to"},
     "transfer": {"from", "to", "functions"},
-    "reparent": {"body", "parent", "co_parents"},
+    "reparent": {"body", "parent", "co_parents", "wording"},
     "rejurisdiction": {"body", "jurisdiction", "parent"},
     "rerank": {"body", "rank", "kind", "level"},
     "restore": {"body", "from", "previous_end", "wording"} | NEW_BODY_KEYS,
@@ -155,6 +157,11 @@ class EventShapes:
             e.co_parents = f.refs("co_parents")
             if len(e.co_parents) == 1 and not e.parent:
                 f.error("schema-missing", JOINT_HELP, "co_parents")
+            e.wording = f.text("wording") or None
+            if e.wording and any(w in e.wording for w in _NOT_REPARENT):
+                f.error("schema-value", f"隶属变更的说法“{e.wording}”说的是另一种事件：撤销、合并、更名、恢复、升格等"
+                        "另记一条相应的事件；这里只写来源说上级变化的话，如 划归、划入、代管、直接领导", "wording")
+                e.wording = None
         elif e.type == "rejurisdiction":
             e.jurisdiction = f.ref("jurisdiction", True)
             if f.has("parent"):

@@ -66,3 +66,19 @@ _RECEIVING = ("增辖", "新辖", "接收", "接管", "增设")
 def receiving_side_speaks(wording: str | None) -> bool:
     """Whether a cede's wording is said by the receiving place (1953年第九区增辖古路乡等3乡)."""
     return bool(wording) and wording.startswith(_RECEIVING)
+
+
+def abolishes_and_sets_up(wording: str | None) -> bool:
+    """撤县设区, 撤县设市, 撤地设市: a rename the source tells as 撤销甲，设立乙 (the same territory and record)."""
+    return bool(wording) and wording.startswith("撤") and "设" in wording
+
+
+def superior_words(wording: str) -> tuple[str, str]:
+    """A change of superior as the source says it, as the words before and after the superior's name: 代管
+    (委托汕头市代管) → 由…代管; 直接领导 / 直属 (归省直接领导) → 改由…直接领导; any other verb (划归, 划入) stands
+    before the superior."""
+    if wording.endswith("代管"):
+        return "由", "代管"
+    if wording.endswith(("直接领导", "直属")):
+        return "改由", "直接领导"
+    return wording, ""

@@ -14,7 +14,8 @@ from ..classification import Level, highest
 from ..dates import Date
 from ..history import History
 from ..model import Archive, Document, Event, Staffing
-from ..wordings import merge_verb, receiving_side_speaks, rename_verb, reorganise_verb
+from ..wordings import (abolishes_and_sets_up, merge_verb, receiving_side_speaks, rename_verb, reorganise_verb,
+                        superior_words)
 from .naming import name_after, name_before, name_on, short_after
 
 
@@ -214,6 +215,9 @@ class _Writer:
     def _rename(self, e: Event) -> list[Segment]:
         rid = e.body.id
         new = e.name or name_after(self.h, rid, e)
+        if abolishes_and_sets_up(e.wording):  # 撤县设区: the same territory and record, in the
+            segs = ["撤销", self.before(rid, e), "，设立", self.m(rid, new)]   # source's 撤销…设立…
+            return segs + ([f"（简称{e.short}）"] if e.short and e.short != new else [])
         segs: list[Segment] = [self.before(rid, e), rename_verb(e.wording), self.m(rid, new)]
         if e.short and e.short != new:
             segs.append(f"（简称{e.short}）")
@@ -297,6 +301,9 @@ class _Writer:
 
     def _reparent(self, e: Event) -> list[Segment]:
         t = self.h.get(e.body.id)
+        if e.wording and e.parent is not None and not e.co_parents:  # the source's own words for the change
+            before, after = superior_words(e.wording)
+            return [self.now(e.body.id, e), before, self.now(e.parent.id, e)] + ([after] if after else [])
         if t and t.is_jurisdiction:
             if e.parent is None:
                 return [self.now(e.body.id, e), "不再隶属上级行政区划"]
@@ -355,7 +362,9 @@ class _Writer:
             parts.append(e.wording)  # the source gives no new rank: none is made up
         elif e.rank:
             parts.append(f"规格调整为{e.rank}")
-        if e.level:
+        if e.level and e.wording and not e.rank:  # 升格为地级市
+            parts = [f"{e.wording}为{e.level}"]
+        elif e.level:
             parts.append(f"改为{e.level}")
         if e.body_kind:
             parts.append(f"改为{e.body_kind}")
@@ -414,7 +423,8 @@ def counts_text(counts: dict[str, int]) -> str:
 
 def _outside_only(h: History, e: Event) -> bool:
     """Events among records outside the volume (a superior office) never print in the 大事记."""
-    ts = [h.get(r.id) for r in e.participants()]
+    refs = e.participants() + ([e.parent] if e.type == "reparent" and e.parent else [])
+    ts = [h.get(r.id) for r in refs]  # a county outside placed under a city of the volume (划入饶平县) prints
     ts = [t for t in ts if t is not None]
     return bool(ts) and all(t.outside for t in ts)
 
@@ -422,6 +432,9 @@ def _outside_only(h: History, e: Event) -> bool:
 def _places(a: Archive, h: History, e: Event) -> tuple[set[str], set[str]]:
     jur, bodies = set(), set()
     refs = [r.id for r in e.participants()]
+    outside = [h.get(r) for r in refs]
+    if e.type == "reparent" and e.parent and outside and all(t is not None and t.outside for t in outside):
+        refs.append(e.parent.id)  # a record outside placed under one of the volume: the entry is the superior's
     for rid in refs:
         t = h.get(rid)
         if t is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..wordings import superior_words
 from ..dates import Date
 from ..history import History, Span
 from ..model import Archive, Event, Post
@@ -157,6 +158,9 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.short_names = _periods(h, t.names, lambda v: v[1])
     lin.second_names = _periods(h, t.second_names)
     lin.parents = _periods(h, t.parents, named=True)
+    for p, s in zip(lin.parents, [s for s in t.parents if s.value is not None]):
+        if s.start_event is not None and superior_words(s.start_event.wording or "")[1] == "代管":
+            p.value += "（代管）"  # 委托汕头市代管: not said to be 隶属
     if t.is_jurisdiction:   # a 县 under a 地区 outside the volume, itself under a 省: the chain, by name and date
         for p in lin.parents:
             p.note = superiors(h, p.ref, p.start, p.end) if p.ref else ""

@@ -1,0 +1,68 @@
+"""A change of superior in the source's words (代管, 直接领导, 划入), 副地级市, 升格 with a level, 撤县设区 and a web
+page as a published source — found typing in 潮州's history (tests/fixtures/real/chaozhou/README.md). Each test reads
+the printed sentence, the lineage or the finding."""
+
+from pathlib import Path
+
+from conftest import make_archive, write
+from test_guide_examples import GUIDE, lay_out, section
+from zhi.checks import run_checks
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.views.chronology import chronology
+from zhi.views.lineage import lineage
+
+
+def _guide_example(tmp_path: Path):
+    root = lay_out(tmp_path, section((GUIDE / "jurisdictions.md").read_text(encoding="utf-8"), "## 完整示例四"))
+    a = load_archive(root, with_book=False)
+    return a, derive_history(a)
+
+
+def test_entrusted_administration_is_not_a_change_of_superior(tmp_path):
+    a, h = _guide_example(tmp_path)
+    printed = [en.plain() for en in chronology(a, h)]
+    assert "云河市由澜州市代管。" in printed and not any("改属澜州市" in p for p in printed)
+    assert "云河市改由沧澜省直接领导。" in printed
+    lin = lineage(a, h, "yunhe-shi")
+    assert [(p.value, str(p.start), str(p.end) if p.end else None) for p in lin.parents] == [
+        ("澜州市（代管）", "1983年12月", "1988年12月"), ("沧澜省", "1988年12月", None)]
+
+
+def test_levels_upgrade_and_a_county_placed_under_the_city(tmp_path):
+    a, h = _guide_example(tmp_path)
+    printed = [en.plain() for en in chronology(a, h)]
+    assert "云河市改为副地级市。" in printed and "云河市升格为地级市。" in printed
+    assert [(p.value, str(p.start)) for p in lineage(a, h, "yunhe-shi").levels] == [
+        ("县级市", "1983年12月"), ("副地级市", "1989年12月"), ("地级市", "1991年12月")]
+    # a county outside the volume placed under the city is the volume's matter: it prints, on the city's page
+    entry = next(en for en in chronology(a, h) if en.plain() == "北岭县划入云河市。")
+    assert "yunhe-shi" in entry.jurisdictions
+    assert entry in chronology(a, h, "yunhe-shi")
+
+
+def test_abolish_county_set_up_district_keeps_the_record_and_says_so(tmp_path):
+    a, h = _guide_example(tmp_path)
+    printed = [en.plain() for en in chronology(a, h)]
+    assert "撤销云河县，设立云河区。" in printed and not any("更名为云河区" in p for p in printed)
+    lin = lineage(a, h, "yunhe-xian2")
+    assert [p.value for p in lin.names] == ["云河县", "云河区"] and lin.end is None
+
+
+def test_a_superior_wording_that_says_another_event_is_refused(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/w.yaml", """
+- {id: ev-w, type: reparent, date: 1990, body: cs-xian, parent: cs-xian, wording: 撤销并入, sources: [d-1956-1]}
+""")
+    found = [f for f in run_checks(load_archive(root)) if f.code == "schema-value" and f.loc.file.endswith("w.yaml")]
+    assert found and "隶属变更的说法“撤销并入”" in found[0].message and "另记" in found[0].message
+
+
+def test_a_web_page_is_a_published_source_and_an_unknown_level_gets_a_suggestion(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/documents/web.yaml", "id: doc-web\ngenre: 网页\ntitle: 某市历史沿革\npublisher: 某市政府网站\n")
+    write(root, "sources/jurisdictions/x.yaml", "id: x-shi\nlevel: 副地级\n")
+    found = run_checks(load_archive(root))
+    assert not [f for f in found if f.loc.file.endswith("web.yaml") and f.severity == "error"]
+    lvl = [f for f in found if f.loc.file.endswith("x.yaml") and f.code == "schema-value"]
+    assert lvl and "副地级市" in lvl[0].message
