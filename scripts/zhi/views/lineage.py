@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..wordings import superior_words
 from ..dates import Date
 from ..history import History, Span
 from ..model import Archive, Event, Post
+from ..wordings import superior_words
 from .chronology import Entry, chronology, counts_text
 from .naming import name_on
 
