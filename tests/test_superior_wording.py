@@ -55,7 +55,7 @@ def test_a_superior_wording_that_says_another_event_is_refused(tmp_path):
 - {id: ev-w, type: reparent, date: 1990, body: cs-xian, parent: cs-xian, wording: 撤销并入, sources: [d-1956-1]}
 """)
     found = [f for f in run_checks(load_archive(root)) if f.code == "schema-value" and f.loc.file.endswith("w.yaml")]
-    assert found and "隶属变更的说法“撤销并入”" in found[0].message and "另记" in found[0].message
+    assert found and "隶属变更的“wording（用词）”“撤销并入”" in found[0].message and "另记" in found[0].message
 
 
 def test_a_web_page_is_a_published_source_and_an_unknown_level_gets_a_suggestion(tmp_path):

@@ -72,6 +72,12 @@ CASES = [
     ("cede 划属", "{type: cede, from: cs-near, to: cs-xian, places: [甲乡], wording: 划属}", "邻县的甲乡划属测试县"),
     ("cede 划入", "{type: cede, from: cs-near, to: cs-xian, places: [甲乡], wording: 划入}", "邻县的甲乡划入测试县"),
     ("move-seat 县治", "{type: move-seat, body: cs-xian, seat: 乙镇, wording: 县治}", "测试县县治迁至乙镇"),
+    # a change of superior in the source's words; 撤县设区 told as 撤销…设立…; 升格 with a level
+    ("reparent 代管", "{type: reparent, body: cs-xian, parent: cs-near, wording: 代管}", "测试县由邻县代管"),
+    ("reparent 直接领导", "{type: reparent, body: cs-xian, parent: cs-near, wording: 直接领导}", "测试县改由邻县直接领导"),
+    ("reparent 划入", "{type: reparent, body: cs-a, parent: cs-b, wording: 划入}", f"{JI}划入{JING}"),
+    ("rename 撤县设区", "{type: rename, body: cs-xian, name: 测试区, wording: 撤县设区}", "撤销测试县，设立测试区"),
+    ("rerank 升格 level", "{type: 升格, body: cs-xian, level: 县级市}", "测试县升格为县级市"),
 ]
 
 
@@ -98,6 +104,7 @@ REFUSED = [
     ("merge into 组建", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 合并组建}", "合并设立新机构"),
     ("merge 分出", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 分出}", "不是合并的说法"),
     ("cede 划出", "{type: cede, from: cs-near, to: cs-xian, places: [甲乡], wording: 划出}", "划出的说法"),
+    ("reparent 撤销并入", "{type: reparent, body: cs-a, parent: cs-b, wording: 撤销并入}", "另一种事件"),
 ]
 
 

@@ -159,8 +159,8 @@ class EventShapes:
                 f.error("schema-missing", JOINT_HELP, "co_parents")
             e.wording = f.text("wording") or None
             if e.wording and any(w in e.wording for w in _NOT_REPARENT):
-                f.error("schema-value", f"隶属变更的说法“{e.wording}”说的是另一种事件：撤销、合并、更名、恢复、升格等"
-                        "另记一条相应的事件；这里只写来源说上级变化的话，如 划归、划入、代管、直接领导", "wording")
+                f.error("schema-value", f"隶属变更的“wording（用词）”“{e.wording}”说的是另一种事件：撤销、合并、更名、恢复、"
+                        "升格等另记一条相应的事件；这里只写来源说上级变化的话，如 划归、划入、代管、直接领导", "wording")
                 e.wording = None
         elif e.type == "rejurisdiction":
             e.jurisdiction = f.ref("jurisdiction", True)
