@@ -14,8 +14,14 @@ from ..classification import Level, highest
 from ..dates import Date
 from ..history import History
 from ..model import Archive, Document, Event, Staffing
-from ..wordings import (abolishes_and_sets_up, merge_verb, receiving_side_speaks, rename_verb, reorganise_verb,
-                        superior_words)
+from ..wordings import (
+    abolishes_and_sets_up,
+    merge_verb,
+    receiving_side_speaks,
+    rename_verb,
+    reorganise_verb,
+    superior_words,
+)
 from .naming import name_after, name_before, name_on, short_after
 
 
