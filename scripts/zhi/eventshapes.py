@@ -31,13 +31,13 @@ EVENT_KEYS: dict[str, set[str]] = {
     "abolish": {"body", "functions_to"},
     "transfer": {"from", "to", "functions"},
     "reparent": {"body", "parent", "co_parents", "wording"},
-    "rejurisdiction": {"body", "jurisdiction", "parent"},
+    "rejurisdiction": {"body", "jurisdiction", "parent", "wording"},
     "rerank": {"body", "rank", "kind", "level"},
     "restore": {"body", "from", "previous_end", "wording"} | NEW_BODY_KEYS,
     "co-locate": {"bodies", "wording"},
     "separate": {"bodies", "wording"},
     "suspend": {"body", "wording", "resume"},
-    "resume": {"body", "wording"},
+    "resume": {"body", "wording", "name", "short"},
     "reorganise": {"before", "after", "wording"},
     "add-name": {"body", "name"},
     "drop-name": {"body", "name"},
@@ -122,6 +122,7 @@ class EventShapes:
     def _event_resume(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
         e.wording = f.text("wording")
+        e.name, e.short = f.text("name"), f.text("short")  # the name it resumed under, when the source gives one
 
     def _event_reorganise(self, e: Event, f: Fields, m: LMap) -> None:
         e.before = f.refs("before")
@@ -166,6 +167,10 @@ class EventShapes:
             e.jurisdiction = f.ref("jurisdiction", True)
             if f.has("parent"):
                 e.parent, e.parent_set = f.ref("parent"), True
+            e.wording = f.text("wording") or None  # the source's verb: 复归 (printed instead of 划归)
+            if e.wording and ("归" not in e.wording and "属" not in e.wording or "出" in e.wording):
+                f.error("schema-value", f"属地变更的“wording（用词）”印在“划归”的位置上（甲划归乙县）；“{e.wording}”不是划归的"
+                        "说法，印出来会是错话。请删去 wording，或照来源写，如 复归、改归、划属", "wording")
         elif e.type == "rerank":
             e.rank, e.body_kind = f.text("rank"), f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别")
             e.level = f.choice("level", JURISDICTION_LEVELS, what="层级")

@@ -761,6 +761,8 @@ class _Replay:
             self._close_open(t.suspensions, lambda s: True, e, "suspension-state",
                              f"{self.label(t.id)}此时并未停止活动，无从恢复活动；请先记停止活动（suspend）事件。"
                              f"若它曾被撤销，请用恢复（restore）")
+            if e.name:  # resumed under another name (恢复中共某某人民公社委员会, the name it had before)
+                self.set_span(t.names, (e.name, e.short), e, "name", t.id)
 
     def _abolish(self, e: Event) -> None:
         if e.body and self.touch(e.body, e):

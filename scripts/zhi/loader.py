@@ -169,14 +169,23 @@ class Loader:
             self.ids.register(self.archive.jurisdictions, j)
 
     def _read_bodies(self, m: LMap, rel: str, path: Path) -> None:
-        f = Fields(m, rel, self.findings, "机构", COMMON | {"kind", "functions", "units", "end", "scope", "names"},
+        f = Fields(m, rel, self.findings, "机构",
+                   COMMON | {"kind", "functions", "units", "end", "scope", "names", "sources"},
                    hint="名称、上级、规格、属地由事件记录（设立、更名等），不写在机构文件中。")
         rid = f.ident()
         in_scope = self._scope(f)
         end = f.text("end")
-        if end is not None and end not in UNKNOWN_WORDS:
-            f.error("schema-value", f"机构文件的“end（止年）”只能写“不详”（档案未载其撤销、合并），不是“{end}”；"
-                    f"机构的撤销、合并、分设请记为事件（见编辑指南 guide/events.md）", "end")
+        if end is not None and end not in UNKNOWN_WORDS and end != "至今":
+            f.error("schema-value", f"机构文件的“end（止年）”只能写“不详”（档案未载其撤销、合并）或“至今”（来源说它至今仍在，"
+                    f"须在 sources 中写明是哪份来源），不是“{end}”；机构的撤销、合并、分设请记为事件（见编辑指南 guide/events.md）",
+                    "end")
+        sources = f.citations()
+        if end == "至今" and not sources:
+            f.error("schema-missing", "机构文件写了“end: 至今”，却没有写哪份来源这样说；请在“sources（来源）”中写上"
+                    "说它“至今”仍在的文件编号", "end")
+        elif sources and end != "至今":
+            f.error("schema-unknown-key", "机构文件的“sources（来源）”只用来写明“end: 至今”的依据；设立、更名等的来源写在事件里",
+                    "sources")
         units: list[Unit] = []
         raw_units = m.get("units")
         if isinstance(raw_units, LList):
@@ -196,7 +205,7 @@ class Loader:
         b = Body(rid or "", f.loc(), f.level(), f.text("note") or "", kind_unknown=kind == "不详",
                  body_kind="" if kind == "不详" else kind,
                  functions=f.text_list("functions"), units=units, end_unknown=end in UNKNOWN_WORDS, in_scope=in_scope,
-                 names=self._outside_names(f, in_scope))
+                 names=self._outside_names(f, in_scope), extant=end == "至今", sources=sources)
         if rid:
             self.ids.register(self.archive.bodies, b)
 

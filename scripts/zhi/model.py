@@ -60,7 +60,8 @@ BODY_KINDS = (
 )
 KIND_ALIASES = {"公司": "企业", "纪检机关": "纪律检查机关", "群众团体": "群团机关"}
 JURISDICTION_LEVELS = (
-    "省", "自治区", "直辖市", "行署区", "专区", "地区", "盟", "副省级市", "地级市", "副地级市", "自治州", "县", "自治县", "旗", "县级市",
+    "省", "自治区", "直辖市", "行署区", "专区", "地区", "盟", "副省级市", "地级市", "副地级市", "省辖市", "自治州", "县", "自治县",
+    "旗", "县级市",
     "市辖区", "区", "工矿区", "特区", "乡", "民族乡", "镇", "街道", "区公所",
 )
 PUBLISHED_GENRES = ("志书", "年鉴", "图书", "报刊", "资料汇编", "网页")
@@ -125,6 +126,8 @@ class Body(Record):
     functions: list[str] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     end_unknown: bool = False  # `end: 不详`: the sources do not give when (or whether) its last period ended
+    extant: bool = False       # `end: 至今`: a source (``sources``) says it exists to the source's own day
+    sources: list[Citation] = field(default_factory=list)
     kind_unknown: bool = False  # `kind: 不详`: the sources do not say what kind of body it was
 
     @property

@@ -37,6 +37,7 @@ CODES: dict[str, tuple[str, str]] = {
     "body-ended": ("error", "合并、分设或撤销后原机构仍被使用"),
     "body-no-jurisdiction": ("error", "新设机构没有所属行政区划"),
     "end-unknown-but-ended": ("error", "机构文件写了止年不详，档案却记有其撤销或合并"),
+    "extant-but-ended": ("error", "机构文件写了“至今”仍在，档案却记有其撤销或合并"),
     "name-conflict": ("error", "同一机构同一日期有两个名称"),
     "parent-conflict": ("error", "同一机构同一日期有两个上级"),
     "jurisdiction-conflict": ("error", "同一机构同一日期有两个属地"),

@@ -207,14 +207,23 @@ def silent_since(a: Archive, t: Timeline) -> Date | None:
     """The last record of a body listed as existing at the volume's 下限 that no record shows for SILENCE_YEARS
     years before it (and whose end is not said to be unknown); else None."""
     lower = a.book.lower if a.book is not None and getattr(a.book, "lower", None) else None
+    b = a.bodies.get(t.id)
     if t.is_jurisdiction or t.outside or t.end_unknown or t.in_office or not t.lives or t.lives[-1].end is not None \
-            or t.last_record is None or lower is None:
-        return None
+            or t.last_record is None or lower is None or (b is not None and b.extant):
+        return None   # (`end: 至今`: a source says it is there to its own day)
     return t.last_record if lower.earliest().year - t.last_record.latest().year > SILENCE_YEARS else None
 
 
 def check_silence(a: Archive, h: History) -> Iterator[Finding]:
-    """A body no record shows for decades, with no recorded end and no `end: 不详`, would be listed as existing."""
+    """A body no record shows for decades, with no recorded end and no `end: 不详`, would be listed as existing.
+    A body a source says is there 至今 (`end: 至今`) is not silent; if the archive records its end, one is wrong."""
+    for b in a.bodies.values():
+        t = h.get(b.id)
+        if b.extant and t is not None and t.lives and t.lives[-1].end is not None and t.lives[-1].end_event:
+            yield Finding("extant-but-ended", "error",
+                          f"机构文件写了“end: 至今”（来源说{_label(t, t.id)}至今仍在），档案却记有它的"
+                          f"{t.lives[-1].end_event.type_zh}（{t.lives[-1].end}）；请核对来源，删去其一",
+                          b.loc, [t.lives[-1].end_event.loc])
     for t in h.timelines.values():
         last = silent_since(a, t)
         if last is None or t.id not in a.bodies:
@@ -223,7 +232,8 @@ def check_silence(a: Archive, h: History) -> Iterator[Finding]:
         yield Finding("body-silent", "warning",
                       f"{_label(t, t.id)}最后见于{last}，此后{years}年间档案中再没有它的任何记载（事件、任职、编制、发文），"
                       f"又没有撤销、合并的记录，机构设置一览会把它列为至本志下限（{a.book.lower}）仍然存在。"
-                      f"来源确实没有记它的结局的，请在机构文件中写“end: 不详”（此后一览不再把它当作确实存在）；"
+                      f"来源确实没有记它的结局的，请在机构文件中写“end: 不详”（此后一览不再把它当作确实存在）；来源说它“至今”仍在的，"
+                      f"写“end: 至今”并在 sources 中写明来源；"
                       f"查到撤销、合并的，请补记；确知它一直存在的，可补记能说明这一点的任职或编制",
                       a.bodies[t.id].loc, [t.last_record_loc] if t.last_record_loc else [])
 

@@ -345,6 +345,8 @@ class _Writer:
         return [self.now(e.body.id, e), e.wording or "停止活动"]
 
     def _resume(self, e: Event) -> list[Segment]:
+        if e.name:  # the source: 恢复中共某某委员会 (resumed, under the name it gives)
+            return [e.wording or "恢复"] + self.created_name(e.body.id, e)
         return [self.now(e.body.id, e), e.wording or "恢复活动"]
 
     def _reorganise(self, e: Event) -> list[Segment]:
@@ -355,7 +357,7 @@ class _Writer:
                              for r in afters], "；" if any(r in e.new for r in afters) and len(afters) > 1 else "、")
 
     def _rejurisdiction(self, e: Event) -> list[Segment]:
-        segs: list[Segment] = [self.now(e.body.id, e), "划归", self.now(e.jurisdiction.id, e)]
+        segs: list[Segment] = [self.now(e.body.id, e), e.wording or "划归", self.now(e.jurisdiction.id, e)]
         if e.parent_set and e.parent:
             segs += ["，隶属", self.now(e.parent.id, e)]
         return segs

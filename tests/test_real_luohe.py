@@ -1,0 +1,117 @@
+"""What typing in the history of 漯河 (县级市 → 省辖市), 郾城 (撤县设区) and two township party committees of 临颍 and
+舞阳 met (临颍县地名信息库, 《走进郾城》, and other pages named in tests/fixtures/real/luohe/README.md): a source's
+复归 and 升格为省辖市, a committee resumed under its earlier name, "至今", and the place page's 层级.
+
+Each test reads the derived lineage, the printed sentence, the finding or the built page, not only that loading
+succeeds.
+"""
+
+import re
+import shutil
+from pathlib import Path
+
+from zhi.build import build_edition
+from zhi.checks import run_checks
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.views.chronology import chronology
+from zhi.views.lineage import lineage
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real" / "luohe"
+ROOT = REAL.parent.parent.parent.parent
+
+PRINTED = [
+    "1948年7月　设立漯河市。",
+    "1949年1月　漯河市与郾城县合署办公。",
+    "1949年6月　杜曲区委复归临颍县，隶属中共临颍县委。",
+    "1949年10月　漯河市与郾城县分设。",
+    "1960年6月　郾城县并入漯河市。",
+    "1961年11月　从漯河市分出，恢复郾城县。",
+    "1966年　中共舞阳县保和人民公社委员会处于瘫痪或半瘫痪状态。",
+    "1972年2月　重建中共杜曲公社委员会。",
+    "1972年6月　恢复中共舞阳县保和人民公社委员会。",
+    "1986年1月18日　漯河市升格为省辖市。",
+    "1986年1月18日　漯河市改属河南省。",
+    "2004年12月　郾城县、源汇区的各一部分合并设立郾城区。",
+    "2004年12月　郾城县的其余部分并入源汇区。",
+    "2004年12月　郾城区辖1个街道、7个镇、1个乡。",
+]
+
+
+def _load(root: Path = REAL):
+    a = load_archive(root)
+    return a, derive_history(a)
+
+
+def _printed(a, h) -> list[str]:
+    return [f"{en.date.chinese()}　{en.plain()}" for en in chronology(a, h)]
+
+
+def _with(tmp_path: Path, rel: str, old: str, new: str):
+    root = tmp_path / "lh"
+    shutil.copytree(REAL, root)
+    p = root / rel
+    text = p.read_text(encoding="utf-8")
+    assert old in text
+    p.write_text(text.replace(old, new), encoding="utf-8")
+    return _load(root)
+
+
+def test_the_fixture_checks_clean_but_for_the_one_fate_the_source_does_not_give():
+    a, h = _load()
+    found = [f for f in run_checks(a, history=h) if f.severity in ("error", "warning")]
+    assert [(f.code, f.severity) for f in found] == [("fate-unknown", "warning")]
+    assert "中共沙北县委（sb-xianwei）" in found[0].message
+
+
+def test_it_prints_what_the_sources_say():
+    a, h = _load()
+    printed = _printed(a, h)
+    for line in PRINTED:
+        assert line in printed, line
+    # a name dated only “before” (1986-04前, 1955-12-29前) makes no entry with a decades-long range
+    assert not any("前　" in line or "至1986年4月" in line for line in printed)
+    assert not any("恢复活动" in line for line in printed)
+
+
+def test_a_committee_resumed_under_its_earlier_name():
+    a, h = _load()
+    lin = lineage(a, h, "bh-dangwei")
+    assert [(p.value, str(p.start), str(p.end)) for p in lin.suspensions] == [("处于瘫痪或半瘫痪状态", "1966年", "1972年6月")]
+    names = [(p.value, str(p.start)) for p in lin.names]
+    assert ("中共保和公社委员会", "1966年") in names and ("中共舞阳县保和人民公社委员会", "1972年6月") in names
+
+
+def test_a_source_saying_zhijin_is_not_a_silence_and_an_end_contradicts_it(tmp_path):
+    a, h = _load()
+    assert not [f for f in run_checks(a, history=h) if f.code == "body-silent"]
+    a, h = _with(tmp_path, "sources/events/e.yaml",
+                 "- {id: bh-1983, type: rename,",
+                 "- {id: bh-1990, type: abolish, date: 1990, body: bh-dangwei, sources: [doc-lh-baohe]}\n"
+                 "- {id: bh-1983, type: rename,")
+    found = [f for f in run_checks(a, history=h) if f.code == "extant-but-ended"]
+    assert len(found) == 1 and "“end: 至今”" in found[0].message and "撤销（1990年）" in found[0].message
+
+
+def test_zhijin_needs_its_source(tmp_path):
+    a, h = _with(tmp_path, "sources/bodies/b.yaml", "end: 至今, sources: [doc-lh-baohe],", "end: 至今,")
+    found = [f for f in run_checks(a, history=h) if f.code == "schema-missing"]
+    assert len(found) == 1 and "end: 至今" in found[0].message
+
+
+def test_a_rejurisdiction_wording_that_says_leaving_is_refused(tmp_path):
+    a, h = _with(tmp_path, "sources/events/e.yaml", "wording: 复归,", "wording: 划出,")
+    found = [f for f in run_checks(a, history=h) if f.code == "schema-value"]
+    assert len(found) == 1 and "“划出”不是划归的说法" in found[0].message
+
+
+def test_the_place_page_shows_its_levels_and_the_dissent(tmp_path):
+    root = tmp_path / "luohe"
+    shutil.copytree(REAL, root)
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    result = build_edition(root, pdf=False)
+    page = re.sub(r"<[^>]+>|\s", "", (result.out / "dashiji" / "luohe-shi" / "index.html").read_text(encoding="utf-8"))
+    assert "层级县级市（1948年7月—1986年1月18日）；省辖市（1986年1月18日起）" in page
+    assert "隶属许昌地区（1986年1月18日前—1986年1月18日）；河南省（1986年1月18日起）" in page
+    assert "为1948年12月。考异：漯河市委宣传部的沿革记为1948年12月合署办公" in page
