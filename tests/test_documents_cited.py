@@ -69,3 +69,17 @@ archive_ref: 【待查】
     assert (3, "placeholder") in found and (6, "placeholder") in found
     d = a.documents["d-x"]
     assert d.number == "" and d.archive_ref == "" and citation_text(d) == "《关于设立县物价局的通知》"
+
+
+def test_a_published_source_with_an_open_date_is_cited_as_the_record_says(tmp_path):
+    """Tester (《平阴县志》 run): a web page dated ``2023前`` was cited “…，2023年”, a date no record states."""
+    root = make_archive(tmp_path)
+    write(root, "sources/documents/x.yaml", """
+- {id: d-web, genre: 网页, title: 某县的历史沿革, publisher: 某网站, date: 2023前}
+- {id: d-circa, genre: 志书, title: 某县志, publisher: 某出版社, date: 约1995}
+- {id: d-month, genre: 年鉴, title: 某县年鉴, publisher: 某出版社, date: 2005-06}
+""")
+    docs = load_archive(root).documents
+    assert citation_text(docs["d-web"]) == "《某县的历史沿革》，某网站，2023年前"
+    assert citation_text(docs["d-circa"]) == "《某县志》，某出版社，约1995年"
+    assert citation_text(docs["d-month"]) == "《某县年鉴》，某出版社，2005年"

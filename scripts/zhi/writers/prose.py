@@ -33,11 +33,21 @@ def citation_text(d: Document, page: str | None = None) -> str:
         text = d.shown_number or d.description or d.id
     elif d.genre:
         text = "，".join(x for x in (f"《{title}》{d.section}", d.publisher,
-                                     f"{d.date.start.year}年" if d.date else "") if x)
+                                     _published(d.date)) if x)
     else:
         title = "《" + title.replace("《", "〈").replace("》", "〉") + "》"
         text = f"{title}（{d.shown_number}）" if d.number else title
     return f"{text}，第{page}页" if page else text
+
+
+def _published(d: Date | None) -> str:
+    """When a published source appeared, as a citation prints it: the year of a dated publication (2005年), and a
+    date the record leaves open exactly as it says it (2023年前, 约2005年, 2003年至2005年), never a bare year."""
+    if d is None:
+        return ""
+    if d.qualifier == "exact" and d.end is None:
+        return f"{d.start.year}年"
+    return d.chinese()
 
 
 def _context_date(paragraph_before: str) -> Date | None:
