@@ -38,6 +38,7 @@ JUNAN = [
     ("1975年8月", "从莒南县革命委员会商业局分出，恢复莒南县供销合作社。"),
     ("1979年4月", "莒南县革命委员会工商行政管理局从莒南县革命委员会商业局分出。"),
     ("1979年7月", "撤销莒南县革命委员会人民防空领导小组办公室。"),
+    ("1981年9月", "莒南县革委工作部门增至52个。"),  # a count of bodies, as the source gives it (not a 记事)
 ]
 
 
@@ -52,7 +53,10 @@ def _serious(a, h):
 
 def test_junan_checks_clean_and_prints_what_the_source_says():
     a, h = _load("junan-gewei")
-    assert _serious(a, h) == []
+    # the one warning: the source's 52 work departments beside the few this excerpt types in (kinds unknown)
+    serious = _serious(a, h)
+    assert len(serious) == 1 and "[count-differs]" in serious[0], serious
+    assert "莒南县革委工作部门52个" in serious[0] and "只有0个" in serious[0] and "另有12个机构类别不详" in serious[0]
     printed = [(en.date.chinese(), en.plain()) for en in chronology(a, h)]
     for entry in JUNAN:
         assert entry in printed
@@ -125,6 +129,9 @@ def test_junan_builds_a_site_that_says_what_the_source_says(tmp_path):
     text = "\n".join(pages.values())
     for _, sentence in JUNAN:
         assert sentence.rstrip("。") in text
+    # the count of bodies in the county's table, as the source gives it
+    county = re.sub(r"\s+", "", pages["dashiji/junan-xian/index.html"])
+    assert "机构数1981年9月县革委工作部门52个" in county, county[:600]
 
 
 HUIXIAN = [

@@ -187,3 +187,40 @@ def test_merge_and_restore_wordings_that_say_another_event_are_refused(tmp_path)
     a, h = _archive(tmp_path / "ok", files)
     assert [f for f in run_checks(a) if f.code == "schema-value"] == []
     assert _sentences(a, h)["ev-w1"].startswith("从涂埠镇分出，复设")
+
+
+def test_a_name_a_faction_gave_without_approval_is_never_a_lawful_rename(tmp_path):
+    """A7 (《永修县志》p.320ff.): 1967年3月5日成立永红县革命生产委员会（造反派擅自将永修县改名为永红县）. Recorded as
+    擅改名称: printed as the source says, the official name unchanged in the snapshot, the page says 擅改名称 with its
+    dates; 恢复原名 ends it (here invented for the test's second half: the source does not date it)."""
+    from zhi.views.lineage import lineage as lineage_of
+    files = dict(YONGXIU)
+    files["sources/bodies/sc.yaml"] = "- {id: yx-shengchanwei, kind: 其他, end: 不详}\n"
+    files["sources/events/u.yaml"] = (
+        "- {id: ev-u, type: 擅改名称, date: 1967-03-05, body: yx-xian, name: 永红县, by: 造反派, sources: [d-1956-1]}\n"
+        "- {id: ev-sc, type: establish, date: 1967-03-05, body: yx-shengchanwei, name: 永红县革命生产委员会,"
+        " jurisdiction: yx-xian, sources: [d-1956-1]}\n"
+        "- {id: ev-seat, type: seat, date: 1967-06, body: yx-xian, seat: 涂家埠, sources: [d-1956-1]}\n")
+    a, h = _archive(tmp_path / "u", files)
+    assert [f.as_text() for f in run_checks(a) if f.severity == "error"] == []
+    said = _sentences(a, h)
+    assert said["ev-u"] == "造反派擅自将永修县改名为永红县。"
+    assert "更名" not in said["ev-u"]
+    t = h.get("yx-xian")
+    assert t.name_on(parse_date("1968-01-01"))[0] == "永修县"   # the official name stays
+    lin = lineage_of(a, h, "yx-xian")
+    assert [n.value for n in lin.names] == ["永修县"]
+    assert [(u.value, str(u.start), u.end) for u in lin.unofficial_names] == [("永红县", "1967年3月5日", None)]
+    # later sentences name the county by its official name, never the unlawful one
+    assert said["ev-seat"] == "永修县驻涂家埠。"
+    # 恢复原名 closes it; with no 擅改名称 open, it is refused
+    files["sources/events/u.yaml"] += "- {id: ev-r, type: 恢复原名, date: 1968-02-23, body: yx-xian, sources: [d-1956-1]}\n"
+    a, h = _archive(tmp_path / "r", files)
+    assert [f.as_text() for f in run_checks(a) if f.severity == "error"] == []
+    assert _sentences(a, h)["ev-r"] == "永修县恢复原名。"
+    assert str(h.get("yx-xian").unofficial_names[0].end) == "1968年2月23日"
+    files["sources/events/u.yaml"] = "\n".join(x for x in files["sources/events/u.yaml"].splitlines()
+                                               if not x.startswith("- {id: ev-u,")) + "\n"
+    a, _ = _archive(tmp_path / "bad", files)
+    bad = [f for f in run_checks(a) if f.code == "unofficial-name-state"]
+    assert bad and "没有擅改的名称" in bad[0].message and bad[0].loc.file.endswith("u.yaml")

@@ -131,3 +131,53 @@ def test_staffing_beyond_one_body(sample):
 def test_memo(sample):
     a, _h, _text = sample
     assert any(m.text for m in a.memos)
+
+
+def test_jurisdiction_level_change_prints_and_derives(sample):
+    """A 县 made a 县级市 (rename + rerank with level) and back: the 年表 says so, the level spans follow."""
+    a, h, text = sample
+    found = [e for e in events(a, "rerank") if e.level and e.body.id in a.jurisdictions]
+    assert len(found) >= 2, "no jurisdiction level change (县→县级市) in the sample"
+    up = next(e for e in found if e.level == "县级市")
+    t = h.get(up.body.id)
+    assert text[up.id].endswith("改为县级市。")
+    assert [s.value for s in t.levels if s.start_event is up] == ["县级市"]
+    renamed = [e for e in events(a, "rename") if e.body.id == up.body.id and e.date.sort_key() == up.date.sort_key()]
+    assert renamed and text[up.id].startswith(renamed[0].name)   # the name already changed that day
+    back = [e for e in found if e is not up and e.date.sort_key() > up.date.sort_key()]
+    assert back and all("改为县。" not in text[e.id] for e in back)
+    assert any(e.wording and e.wording in text[e.id] for e in back)
+
+
+def test_cede_with_counts_only(sample):
+    a, _h, text = sample
+    found = [e for e in events(a, "cede") if e.divisions and not e.places]
+    assert found, "no cede with counts only (divisions, no places)"
+    e = found[0]
+    n, kind = next(iter(e.divisions.values())), next(iter(e.divisions))
+    assert f"的{n}个{kind}划归" in text[e.id]
+
+
+def test_unofficial_name_is_no_rename(sample):
+    a, h, text = sample
+    found = events(a, "unofficial-name")
+    assert found and events(a, "restore-name")
+    e = found[0]
+    assert "擅自将" in text[e.id] and "更名" not in text[e.id] and text[e.id].endswith(f"改名为{e.name}。")
+    t = h.get(e.body.id)
+    assert e.name not in {s.value[0] for s in t.names}      # never an official name
+    assert t.unofficial_names and t.unofficial_names[0].end is not None
+    assert any(text[r.id].endswith("恢复原名。") for r in events(a, "restore-name"))
+
+
+def test_body_count_prints_as_the_source_and_is_checked(sample):
+    from zhi.checks import run_checks
+
+    a, h, text = sample
+    found = events(a, "body-count")
+    assert found
+    assert any(e.count_before is not None and f"由{e.count_before}个" in text[e.id] for e in found)
+    assert all(f"{e.count}个" in text[e.id] for e in found)
+    differs = [f for f in run_checks(a, history=h) if f.code == "count-differs"]
+    # each finding states the source's figure and the archive's own, never one for the other
+    assert differs and all("来源记" in f.message and "档案中那天" in f.message for f in differs)

@@ -32,7 +32,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "transfer": {"from", "to", "functions"},
     "reparent": {"body", "parent", "co_parents", "wording"},
     "rejurisdiction": {"body", "jurisdiction", "parent", "wording"},
-    "rerank": {"body", "rank", "kind", "level"},
+    "rerank": {"body", "rank", "kind", "level", "wording"},
     "restore": {"body", "from", "previous_end", "wording"} | NEW_BODY_KEYS,
     "co-locate": {"bodies", "wording"},
     "separate": {"bodies", "wording"},
@@ -47,6 +47,9 @@ EVENT_KEYS: dict[str, set[str]] = {
     "seat": {"body", "seat", "wording"},
     "cede": {"from", "to", "places", "divisions", "wording"},
     "divisions": {"body", "divisions"},
+    "unofficial-name": {"body", "name", "by", "wording"},
+    "restore-name": {"body", "wording"},
+    "body-count": {"body", "scope", "count", "count_before", "wording"},
 }
 
 # co_parents alone names two or more leaders with no principal side (县委、县政府双重领导); with parent, parent is 主管
@@ -174,6 +177,11 @@ class EventShapes:
         elif e.type == "rerank":
             e.rank, e.body_kind = f.text("rank"), f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别")
             e.level = f.choice("level", JURISDICTION_LEVELS, what="层级")
+            if f.has("wording"):  # the source's words for a change of level: 恢复县建制, 撤县设市
+                if not e.level:
+                    f.error("schema-unknown-key", "规格调整事件的“wording（用词）”只用于行政区划的层级变化（写了 level 的），"
+                            "如“恢复县建制”；机构只说升格、降格的，把 type 写作“升格”或“降格”", "wording")
+                e.wording = f.text("wording") or e.wording
             if not (e.rank or e.body_kind or e.level or e.wording or f.has("kind") or f.has("level")):
                 f.error("schema-missing", "规格调整事件须写“rank（规格）”、“kind（类别）”或“level（层级）”；"
                         "来源只说升格、降格而不知新规格的，把 type 写作“升格”或“降格”，不写 rank")
@@ -228,6 +236,36 @@ class EventShapes:
         if not e.places and not e.divisions:
             f.error("schema-missing", "区域划转事件须写明划转的地方：有名称的写 places（如 [石门乡, 白田村]），"
                     "来源只给个数的写 divisions（如 {乡: 3}）")
+
+    def _event_unofficial_name(self, e: Event, f: Fields, m: LMap) -> None:
+        """擅改名称: a name used without lawful approval; the official name stays (history.unofficial_names)."""
+        e.body = f.ref("body", True)
+        e.name, e.actor = f.text("name", True), f.text("by")
+        e.wording = f.text("wording") or None
+        if e.wording and any(w in e.wording for w in ("撤销", "恢复", "合并", "设立")):
+            f.error("schema-value", f"擅改名称事件的“wording（用词）”印在新名称前（擅自将甲改名为乙）；“{e.wording}”不是改名的"
+                    "说法。请删去 wording，或照来源写，如 改名、改称、更名", "wording")
+
+    def _event_restore_name(self, e: Event, f: Fields, m: LMap) -> None:
+        e.body = f.ref("body", True)
+        e.wording = f.text("wording") or None
+
+    def _event_body_count(self, e: Event, f: Fields, m: LMap) -> None:
+        """机构数: how many bodies of a scope a jurisdiction had, as a source counts them (工作部门增至52个)."""
+        e.body = f.ref("body", True)
+        e.scope = f.text("scope", True)
+        e.wording = f.text("wording") or None
+        for key in ("count", "count_before"):
+            v = m.get(key)
+            if v is None:
+                if key == "count":
+                    f._missing("count")
+                continue
+            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+                f.error("schema-type", f"“{key}（{'个数' if key == 'count' else '原有个数'}）”应为不小于 0 的整数，"
+                        "照来源写，如“增至52个”写 count: 52，“由48个减为31个”写 count_before: 48、count: 31", key)
+                continue
+            setattr(e, key, v)
 
     def _event_transfer(self, e: Event, f: Fields, m: LMap) -> None:
         e.source_from, e.target_to = f.ref("from", True), f.ref("to", True)

@@ -84,6 +84,9 @@ class Timeline:
     preparations: list[Span] = field(default_factory=list)  # 筹建: from the prepare event until its establishment
     seats: list[Span] = field(default_factory=list)         # 驻地 (县治) over time, as the sources name them
     divisions: list[Span] = field(default_factory=list)     # 辖区 counts a source gives ({乡: 30, 镇: 9}) by date
+    # 擅改名称: a name used without lawful approval (造反派擅自改名), until 恢复原名; never the official name
+    unofficial_names: list[Span] = field(default_factory=list)
+    body_counts: list[Span] = field(default_factory=list)   # 机构数 a source gives: value (scope, count, before)
     outside: bool = False                                    # outside the volume: named only, no history
     fate_unknown: Event | None = None                        # its jurisdiction ended and no source gives its fate
     events: list[Event] = field(default_factory=list)       # every event it takes part in, in order
@@ -549,7 +552,7 @@ class _Replay:
             if t is not None and t.lives and not t.is_open() and not _creates(e, r.id):
                 last = t.lives[-1]
                 for spans in (t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds, t.suspensions,
-                              t.colocations, t.co_parents, t.levels, t.seats, t.divisions):
+                              t.colocations, t.co_parents, t.levels, t.seats, t.divisions, t.unofficial_names):
                     _close(spans, last.end, last.end_event)
 
     def prerequisites(self, e: Event) -> list[Event]:
@@ -821,7 +824,7 @@ class _Replay:
                 self.set_span(t.kinds, e.body_kind, e, "kind", t.id)
             if e.level:
                 self.set_span(t.levels, e.level, e, "level", t.id)
-            if e.wording and not e.rank:  # 升格/降格 to a rank no source gives
+            if e.wording and not e.rank and not e.level:  # 升格/降格 to a rank no source gives
                 self.set_span(t.ranks, UNKNOWN, e, "rank", t.id)
 
     def _prepare(self, e: Event) -> None:
@@ -856,6 +859,21 @@ class _Replay:
         if e.body and (t := self.touch(e.body, e)):
             _close(t.divisions, e.date, e)
             t.divisions.append(Span(dict(e.divisions), e.date, None, e))
+
+    def _unofficial_name(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            _close(t.unofficial_names, e.date, e)   # a second unlawful name replaces the first
+            t.unofficial_names.append(Span(e.name, e.date, None, e))
+
+    def _restore_name(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            self._close_open(t.unofficial_names, lambda s: True, e, "unofficial-name-state",
+                             f"{self.label(t.id)}此时没有擅改的名称，无从恢复原名；请先记擅改名称（unofficial-name）事件。"
+                             "经批准的更名、复名请用更名（rename）")
+
+    def _body_count(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            t.body_counts.append(Span((e.scope, e.count, e.count_before), e.date, e.date, e))
 
     def _transfer(self, e: Event) -> None:
         for r in (e.source_from, e.target_to):

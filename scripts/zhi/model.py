@@ -41,6 +41,9 @@ EVENT_TYPES: dict[str, str] = {
     "seat": "驻地",
     "cede": "区域划转",
     "divisions": "辖区",
+    "unofficial-name": "擅改名称",
+    "restore-name": "恢复原名",
+    "body-count": "机构数",
 }
 EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | {
     "成立": "establish", "组建": "establish", "改称": "rename", "撤并": "merge", "拆分": "split",
@@ -48,6 +51,7 @@ EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | {
     "调整编制": "staffing", "核定编制": "staffing", "恢复设立": "restore", "合署": "co-locate",
     "分署办公": "separate", "改组设立": "reorganise", "筹备": "prepare", "迁治": "move-seat", "县治迁移": "move-seat",
     "迁驻": "move-seat", "驻": "seat", "区划调整": "cede", "划出": "cede", "划入": "cede", "辖": "divisions",
+    "擅自改名": "unofficial-name", "擅自更名": "unofficial-name", "机构数量": "body-count",
 }
 # an event written with one of these words keeps it: the book uses the source's verb
 EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank"}
@@ -232,6 +236,10 @@ class Event(Record):
     seat_before: str | None = None                        # move-seat: the former seat, when the source gives it
     places: list[str] = field(default_factory=list)       # cede: the 乡、镇、村 moved, named only (no records)
     divisions: dict[str, int] = field(default_factory=dict)  # cede (unnamed places) and divisions: {乡: 30, 镇: 9}
+    actor: str | None = None                              # unofficial-name: who made the change (造反派 …), as said
+    scope: str | None = None                              # body-count: what was counted (政府工作部门, 党政机构 …)
+    count: int | None = None                              # body-count: how many the source gives
+    count_before: int | None = None                       # body-count: how many before (由48个减为31个)
     sources: list[Citation] = field(default_factory=list)
     conflict_note: str = ""
     order: int = 0                    # position in load order, for stable sorting

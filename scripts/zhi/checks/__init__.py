@@ -10,6 +10,7 @@ from .codes import CODES, UNBENDING, default_severity
 from .figures import check_figures
 from .lifespan import (
     check_activity_while_suspended,
+    check_body_counts,
     check_name_clash,
     check_parents_and_places,
     check_replay,
@@ -30,6 +31,7 @@ CHECKS = [
     check_name_clash,
     check_silence,
     check_activity_while_suspended,
+    check_body_counts,
     check_event_sources,
     check_staffing,
     check_documents,

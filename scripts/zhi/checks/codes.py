@@ -59,6 +59,8 @@ CODES: dict[str, tuple[str, str]] = {
     "suspension-state": ("error", "恢复活动的机构并未停止活动（或重复停止活动）"),
     "suspended-active": ("warning", "机构停止活动后没有恢复活动的记录，档案却记有它此后的活动（更名、合署、编制……）"),
     "colocation-state": ("error", "分开办公的机构并未合署办公（或重复合署）"),
+    "unofficial-name-state": ("error", "恢复原名的机构、行政区划此前并没有擅改的名称"),
+    "count-differs": ("warning", "来源所记的机构数与档案按类别数出的机构数不同（两数并列，不改来源）"),
     "placeholder": ("warning", "记录中写的是占位文字（待填、待查等），不当作值"),
     # events and sources
     "event-no-source": ("error", "事件没有来源文件"),

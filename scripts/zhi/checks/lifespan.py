@@ -264,3 +264,25 @@ def check_activity_while_suspended(a: Archive, h: History) -> Iterator[Finding]:
                           f"此后却记有它的{what}：来源记下了停止活动以后的活动。来源没有说何时恢复的，"
                           f"请在这条停止活动事件上写“resume: 不详”（志书印作“恢复时间不详”）；"
                           f"查到恢复时间的，请补记一条恢复活动（resume）事件", e0.loc, [e.loc for e in later[:3]])
+
+
+def check_body_counts(a: Archive, h: History) -> Iterator[Finding]:
+    """A count of bodies a source gives (机构数) beside the archive's own count for that day: when they differ both
+    are shown, and neither is changed (the source may count bodies the archive lacks, or count otherwise)."""
+    from ..views.bodycount import counts  # views import the history; checks load them only when run
+    from ..views.chronology import organ_of
+
+    for c in counts(a, h):
+        scope, count, _before = c.span.value
+        e = c.span.start_event
+        if c.derived is None or count is None or c.derived == count or e is None:
+            continue
+        place = (h.get(c.jurisdiction).name_on(c.span.start) or (c.jurisdiction,))[0]
+        listed = "、".join(c.names[:12]) + ("等" if len(c.names) > 12 else "")
+        verdict = f"只有{c.derived}个" if c.derived < count else f"却有{c.derived}个"
+        yield Finding("count-differs", "warning",
+                      f"来源记{c.span.start}{place}{organ_of(place, scope)}{count}个，档案中那天属{place}、类别为"
+                      f"{'或'.join(sorted(c.kinds))}的机构{verdict}" + (f"（{listed}）" if listed else "")
+                      + (f"；另有{len(c.unknown)}个机构类别不详，未计入" if c.unknown else "")
+                      + "。志书照来源印这个数，不会改；请核对：档案漏记了机构的设立、撤销或类别，就补记；"
+                        "来源另有统计口径的，可在事件的 note 中说明，这条警告可以不管", e.loc)

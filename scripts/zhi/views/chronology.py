@@ -38,7 +38,7 @@ Segment = str | Mention
 _ORGAN_STARTS = ("人民", "政府", "委", "人委", "革命委员会", "革委", "公署", "署")
 
 
-def _organ_of(place: str, wording: str | None) -> str:
+def organ_of(place: str, wording: str | None) -> str:
     """The wording of a seat event as it follows the jurisdiction's name, its level word not repeated."""
     w = wording or ""
     if len(w) > 1 and place.endswith(w[0]) and w[1:].startswith(_ORGAN_STARTS):
@@ -370,8 +370,8 @@ class _Writer:
             parts.append(e.wording)  # the source gives no new rank: none is made up
         elif e.rank:
             parts.append(f"规格调整为{e.rank}")
-        if e.level and e.wording and not e.rank:  # 升格为地级市
-            parts = [f"{e.wording}为{e.level}"]
+        if e.level and e.wording and not e.rank:  # 升格为地级市; the source's own words: 恢复县建制
+            parts = [f"{e.wording}为{e.level}" if e.wording in ("升格", "降格") else e.wording]
         elif e.level:
             parts.append(f"改为{e.level}")
         if e.body_kind:
@@ -392,11 +392,11 @@ class _Writer:
     def _move_seat(self, e: Event) -> list[Segment]:
         before = ["由", e.seat_before] if e.seat_before else []
         place = self.now(e.body.id, e)
-        return [place, _organ_of(place.text, e.wording) or "驻地"] + before + ["迁至", e.seat]
+        return [place, organ_of(place.text, e.wording) or "驻地"] + before + ["迁至", e.seat]
 
     def _seat(self, e: Event) -> list[Segment]:
         place = self.now(e.body.id, e)
-        return [place, _organ_of(place.text, e.wording) + "驻", e.seat]
+        return [place, organ_of(place.text, e.wording) + "驻", e.seat]
 
     def _cede(self, e: Event) -> list[Segment]:
         counted = counts_text(e.divisions)
@@ -407,6 +407,18 @@ class _Writer:
         if e.source_from is None:  # from: 不详 — the source does not say where it came from
             return [what, e.wording or "划归", self.now(e.target_to.id, e)]
         return [self.now(e.source_from.id, e), f"的{what}", e.wording or "划归", self.now(e.target_to.id, e)]
+
+    def _unofficial_name(self, e: Event) -> list[Segment]:
+        """擅改名称, as the source tells it: (造反派)擅自将甲改名为乙 — never a lawful 更名."""
+        verb = rename_verb((e.wording or "改名").removeprefix("擅自"))
+        return ([e.actor] if e.actor else []) + ["擅自将", self.now(e.body.id, e), verb + (e.name or "")]
+
+    def _restore_name(self, e: Event) -> list[Segment]:
+        return [self.now(e.body.id, e), e.wording or "恢复原名"]
+
+    def _body_count(self, e: Event) -> list[Segment]:
+        place = self.now(e.body.id, e)
+        return [place, count_text(place.text, e.scope or "", e.count, e.count_before, e.wording)]
 
     def _divisions(self, e: Event) -> list[Segment]:
         return [self.now(e.body.id, e), "辖" + counts_text(e.divisions)]
@@ -422,6 +434,18 @@ def sentence_of(a: Archive, h: History, e: Event) -> str:
         return "".join(s if isinstance(s, str) else s.text for s in _Writer(a, h).sentence(e))
     except (AttributeError, IndexError, KeyError):
         return ""
+
+
+def count_text(place: str, scope: str, count: int | None, before: int | None, wording: str | None) -> str:
+    """A body count after its jurisdiction's name: 政府工作部门增至52个, 党政机构由48个减为31个 (县政府工作部门 after
+    临水县 drops the repeated 县)."""
+    scope = organ_of(place, scope)
+    if count is None:
+        return scope
+    if before is not None:
+        verb = wording or ("减为" if count < before else "增至" if count > before else "仍为")
+        return f"{scope}由{before}个{verb}{count}个"
+    return f"{scope}{wording or '为'}{count}个"
 
 
 def counts_text(counts: dict[str, int]) -> str:

@@ -43,6 +43,8 @@ class Lineage:
     preparations: list[Period] = field(default_factory=list)  # 筹建, until the formal establishment
     seats: list[Period] = field(default_factory=list)         # 驻地 (县治)
     divisions: list[Period] = field(default_factory=list)     # 辖区 counts: value "30个乡、9个镇"
+    unofficial_names: list[Period] = field(default_factory=list)  # 擅改名称, never an official name
+    body_counts: list[Period] = field(default_factory=list)   # 机构数 a source gives: value "政府工作部门52个"
     predecessors: list[tuple[str, str, Event]] = field(default_factory=list)  # id, name then, event
     successors: list[tuple[str, str, Event]] = field(default_factory=list)
     functions_in: list[tuple[str, list[str], Event]] = field(default_factory=list)
@@ -154,6 +156,9 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
                         else "终止时间不详" if s.end else "", s.start, s.end) for s in t.lives]
     lin.seats = _periods(h, t.seats)
     lin.divisions = [Period(counts_text(s.value), s.start, s.end) for s in t.divisions]
+    lin.unofficial_names = _periods(h, t.unofficial_names)
+    lin.body_counts = [Period(f"{s.value[0]}{s.value[1]}个", s.start, None) for s in t.body_counts
+                       if s.value[1] is not None]
     lin.names = _periods(h, t.names, lambda v: v[0])
     lin.short_names = _periods(h, t.names, lambda v: v[1])
     lin.second_names = _periods(h, t.second_names)

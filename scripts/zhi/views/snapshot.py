@@ -149,6 +149,8 @@ def state_note(h: History, t: Timeline, d: Date) -> str:
             parts.append(f"{s.start}起{s.value or '停止活动'}，恢复时间不详")
         else:
             parts.append(s.value or "停止活动")
+    for u in (u for u in t.unofficial_names if u.covers(d)):  # 擅改名称: beside the official name, never for it
+        parts.append(f"{u.start}起被擅自改名为{u.value}")
     if partners := t.colocated_on(d):
         parts.append("与" + "、".join(name_on(h, p, d) for p in partners) + "合署办公")
     if t.last_record is not None and not t.end_unknown and not t.in_office and not t.is_jurisdiction \
