@@ -78,12 +78,34 @@ CASES = [
     ("reparent 划入", "{type: reparent, body: cs-a, parent: cs-b, wording: 划入}", f"{JI}划入{JING}"),
     ("rename 撤县设区", "{type: rename, body: cs-xian, name: 测试区, wording: 撤县设区}", "撤销测试县，设立测试区"),
     ("rerank 升格 level", "{type: 升格, body: cs-xian, level: 县级市}", "测试县升格为县级市"),
+    ("seat 县人民政府", "{type: seat, body: cs-xian, seat: 甲镇, wording: 县人民政府}", "测试县人民政府驻甲镇"),
+    ("restore", "{type: restore, body: cs-a}", f"恢复{JI}"),
+    ("restore 复设", "{type: restore, body: cs-a, wording: 复设}", f"复设{JI}"),
+    ("restore 重建", "{type: restore, body: cs-a, wording: 重建}", f"重建{JI}"),
+    ("resume 恢复工作", "{type: resume, body: cs-a, wording: 恢复工作}", f"{JI}恢复工作"),
+    ("rerank level", "{type: rerank, body: cs-xian, level: 县级市}", "测试县改为县级市"),
+    ("rerank level 恢复县建制", "{type: rerank, body: cs-xian, level: 县, wording: 恢复县建制}", "测试县恢复县建制"),
+    # 擅改名称: always 擅自将…, never a lawful 更名, whatever verb the source uses
+    ("unofficial-name", "{type: 擅改名称, body: cs-a, name: 红旗委员会, by: 造反派}", f"造反派擅自将{JI}改名为红旗委员会"),
+    ("unofficial-name 改称", "{type: 擅改名称, body: cs-a, name: 红旗委员会, wording: 改称}", f"擅自将{JI}改称红旗委员会"),
+    ("unofficial-name 擅自更名", "{type: 擅改名称, body: cs-a, name: 红旗委员会, wording: 擅自更名}",
+     f"擅自将{JI}更名为红旗委员会"),
+    # 机构数: the jurisdiction's name, the scope without its level word repeated, the figures as the source gives
+    ("body-count", "{type: 机构数, body: cs-xian, scope: 县政府工作部门, count: 2}", "测试县政府工作部门为2个"),
+    ("body-count 增至", "{type: 机构数, body: cs-xian, scope: 政府工作部门, count: 2, wording: 增至}",
+     "测试县政府工作部门增至2个"),
+    ("body-count from", "{type: 机构数, body: cs-xian, scope: 党政机构, count_before: 48, count: 31}",
+     "测试县党政机构由48个减为31个"),
+    ("body-count from up", "{type: 机构数, body: cs-xian, scope: 党政机构, count_before: 1, count: 5}",
+     "测试县党政机构由1个增至5个"),
 ]
 
 
 def _one(tmp_path, event: str):
-    together = "- {id: ev-co, type: co-locate, date: 1958, bodies: [cs-a, cs-b], sources: [d-1956-1]}\n"
-    text = MORE + (together if "separate" in event else "") + f"- {{id: ev-w, date: 1960-05, sources: [d-1956-1], {event[1:]}\n"
+    before = {"separate": "- {id: ev-co, type: co-locate, date: 1958, bodies: [cs-a, cs-b], sources: [d-1956-1]}\n",
+              "restore": "- {id: ev-ab, type: abolish, date: 1958, body: cs-a, sources: [d-1956-1]}\n",
+              "resume": "- {id: ev-su, type: suspend, date: 1958, body: cs-a, sources: [d-1956-1]}\n"}
+    text = MORE + "".join(v for k, v in before.items() if f"type: {k}" in event) + f"- {{id: ev-w, date: 1960-05, sources: [d-1956-1], {event[1:]}\n"
     bodies = {"cs-a": "政府工作部门", "cs-b": "政府工作部门", "cs-x": "政府工作部门"} | ({"cs-new": "政府工作部门"} if "cs-new" in event else {})
     a = load_archive(archive_with(tmp_path, text, bodies, NEAR))
     return a, derive_history(a)
