@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
@@ -11,6 +12,7 @@ from ..model import Archive
 from .naming import span_years
 
 
+@functools.lru_cache(maxsize=65536)  # a name is sorted and headed under its letter many times over
 def pinyin_key(text: str) -> tuple[str, str]:
     syllables = lazy_pinyin(text, style=Style.TONE3, errors=lambda s: list(s))
     return (" ".join(syllables).lower(), text)
