@@ -23,6 +23,7 @@ ROOT = REAL.parent.parent.parent.parent
 PRINTED = [
     "1948年7月　设立漯河市。",
     "1949年1月　漯河市与郾城县合署办公。",
+    "1948年12月　杜曲区委改为隶属中共许昌县委。",
     "1949年6月　杜曲区委复归临颍县，隶属中共临颍县委。",
     "1949年10月　漯河市与郾城县分设。",
     "1960年6月　郾城县并入漯河市。",
@@ -57,11 +58,19 @@ def _with(tmp_path: Path, rel: str, old: str, new: str):
     return _load(root)
 
 
-def test_the_fixture_checks_clean_but_for_the_one_fate_the_source_does_not_give():
+def test_the_fixture_checks_clean_but_for_what_the_sources_do_not_give():
+    """沙北县 ends in 1948-12: the fate of its 县委 is not given (去向不详); 杜曲区委 lives on under 许昌县委 and from
+    1949-06 in 临颍县, and no source says which county it belonged to meanwhile (属地不详, not 划归许昌县)."""
     a, h = _load()
     found = [f for f in run_checks(a, history=h) if f.severity in ("error", "warning")]
-    assert [(f.code, f.severity) for f in found] == [("fate-unknown", "warning")]
-    assert "中共沙北县委（sb-xianwei）" in found[0].message
+    assert sorted((f.code, f.severity) for f in found) == [("fate-unknown", "warning"),
+                                                           ("jurisdiction-unknown", "warning")]
+    msgs = {f.code: f.message for f in found}
+    assert "中共沙北县委（sb-xianwei）" in msgs["fate-unknown"]
+    assert "杜曲区委（dq-dangwei）（1949年6月属地变更）" in msgs["jurisdiction-unknown"]
+    lin = lineage(a, h, "dq-dangwei")
+    assert [(p.value, str(p.start)) for p in lin.jurisdictions][:3] == [
+        ("沙北县", "1948年2月"), ("不详", "1948年12月"), ("临颍县", "1949年6月")]
 
 
 def test_it_prints_what_the_sources_say():

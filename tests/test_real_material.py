@@ -100,6 +100,10 @@ EXPECTED = {
 }
 
 
+# 舟山: the 1984 支社 lives on past the 舟山地区 (renamed 1999); no source says where it belonged from 1987
+WARNINGS = {"zhoushan": ["jurisdiction-unknown"]}
+
+
 def test_every_real_fixture_names_its_source():
     names = sorted(p.name for p in REAL.iterdir() if p.is_dir())
     assert set(EXPECTED) <= set(names)
@@ -113,7 +117,9 @@ def test_real_history_checks_clean_and_prints_what_the_source_says(name):
     a = load_archive(REAL / name)
     h = derive_history(a)
     found = run_checks(a, history=h)
-    assert [f.as_text() for f in found if f.severity in ("error", "warning")] == []
+    # only the warnings that are right: where the sources leave something unknown that the book must say so
+    assert [f.code for f in found if f.severity in ("error", "warning")] == WARNINGS.get(name, []), \
+        [f.as_text() for f in found if f.severity in ("error", "warning")]
     printed = [(en.date.chinese(), en.plain()) for en in chronology(a, h)]
     for entry in EXPECTED[name]:
         assert entry in printed

@@ -128,3 +128,21 @@ def test_the_leaders_list_keeps_terms_and_the_acting_chair():
     assert ("代主任委员", "宋海棠", "1995年1月—1996年12月24日至25日", "第二届委员会") in rows
     assert ("主任委员", "宋镇圻", "？—1991年12月12日至13日", "第一届委员会") in rows
     assert ("副主任委员", "黄传平", "2001年9月28日至29日—？", "第四届委员会") in rows
+
+
+def test_a_body_that_outlives_its_place_has_an_unknown_place_not_a_made_up_one():
+    """九三学社浙江水产学院支社 (1984, in 舟山地区) is renamed in 1999; the 地区 ended in 1987 and no source says where
+    the 支社 belonged then: its place is printed 不详 from 1987, it is not ended (去向不详) nor put in 舟山市."""
+    from zhi.dates import parse_date
+    from zhi.views.snapshot import snapshot
+
+    a, h = _load()
+    found = [f for f in run_checks(a, history=h) if f.severity in ("error", "warning")]
+    assert [f.code for f in found] == ["jurisdiction-unknown"]
+    assert "九三学社浙江水产学院支社（js-shuichan）（1999年1月更名）" in found[0].message
+    lin = lineage(a, h, "js-shuichan")
+    assert [(p.value, str(p.start), str(p.end) if p.end else None) for p in lin.jurisdictions] == [
+        ("舟山地区", "1984年9月", "1987年"), ("不详", "1987年", None)]
+    assert lin.end is None and not lin.end_how
+    names = {r.name for r in snapshot(a, h, "zhoushan-shi", parse_date("1995"), [])}
+    assert "科技支社" in names and not any("水产学院" in n or "海洋学院" in n for n in names)

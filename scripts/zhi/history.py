@@ -154,6 +154,9 @@ class Timeline:
 
     def name_on(self, d: Date) -> tuple[str, str | None] | None:
         hits = self._at(self.names, d)
+        # a name taken “1955-12-29前” may have been taken after d: the name certainly borne on d comes first
+        sure = [s for s in hits if s.start is None or s.start.qualifier != "before" or s.start.latest() <= d.latest()]
+        hits = sure or hits
         return hits[-1].value if hits else (self.names[0].value if self.names else None)
 
     def names_on(self, d: Date) -> set[str]:
@@ -649,18 +652,41 @@ class _Replay:
                               jl.end_event.loc, [life.start_event.loc] if life.start_event else [])
 
     def _fates_unknown(self) -> None:
-        """A body still in a jurisdiction when it ends, with no recorded fate, ends there: 去向不详 (a warning)."""
+        """A body still in a jurisdiction when it ends, with no recorded fate, ends there: 去向不详 (a warning).
+        A body the record shows at work after its place ended (renamed, placed elsewhere later…) lived on: only
+        where it belonged meanwhile is not known, and that is what the book says (属地不详), never an end or a
+        place made up (a warning too)."""
         self._lived_through_gaps()
         left: dict[str, list[Timeline]] = {}
+        lost: dict[str, list[tuple[Timeline, Event]]] = {}
         for t in self.tl.values():
-            if t.is_jurisdiction or not t.jurisdictions or t.end_unknown:
-                continue  # a body already said to have an unknown end (end: 不详) is left as it is
-            span = t.jurisdictions[-1]
-            j = self.tl.get(span.value) if span.value else None
-            if span.end is not None or j is None or j.outside or j.end is None or j.end_event is None \
-                    or span.start is None or span.start.earliest() > j.end.latest():
+            if t.is_jurisdiction or not t.jurisdictions:
                 continue
-            left.setdefault(j.id, []).append(t)
+            for i, span in enumerate(list(t.jurisdictions)):
+                j = self.tl.get(span.value) if span.value and span.value != UNKNOWN else None
+                if j is None or j.outside or j.end is None or j.end_event is None or span.start is None \
+                        or span.start.earliest() > j.end.latest() \
+                        or (span.end is not None and span.end.earliest() <= j.end.latest()):
+                    continue
+                # its own end dated after its place's (县撤销后一年又记它撤销) is a date to check, not a life going on
+                later = next((e for e in t.events if e.date is not None and e.date.earliest() > j.end.latest()
+                              and t.id not in ended_by(e)), None)
+                if later is None:
+                    if span.end is None and not t.end_unknown:  # (end: 不详 already says its end is unknown)
+                        left.setdefault(j.id, []).append(t)
+                    continue  # (ended by a record dated after its place's end: jurisdiction-ended tells)
+                gap = Span(UNKNOWN, j.end, span.end, j.end_event, span.end_event)
+                span.end, span.end_event = j.end, j.end_event
+                t.jurisdictions.insert(t.jurisdictions.index(span) + 1, gap)
+                lost.setdefault(j.id, []).append((t, later))
+        for jid, found in lost.items():
+            j = self.tl[jid]
+            self.warn("jurisdiction-unknown", "warning",
+                      f"{self.label(jid)}于{j.end}终止，下列机构此后仍见于档案，档案却未记它们随即属于哪个行政区划，"
+                      f"志书中属地这一段印作“不详”："
+                      + "、".join(f"{self.label(t.id, j.end)}（{e.date}{e.type_zh}）" for t, e in found)
+                      + "。查到的，请在终止之日记属地变更（rejurisdiction）事件；不要为消除这条警告而推定",
+                      j.end_event.loc, [e.loc for _, e in found])
         for jid, bodies in left.items():
             j = self.tl[jid]
             for t in bodies:

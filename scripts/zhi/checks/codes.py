@@ -56,6 +56,7 @@ CODES: dict[str, tuple[str, str]] = {
     "jurisdiction-out-of-scope": ("warning", "机构属于越境不书的行政区划"),
     "body-silent": ("warning", "机构数十年无任何记载，既无结局又未写“end: 不详”，一览会当作仍然存在"),
     "fate-unknown": ("warning", "行政区划终止时档案未记机构的去向（志书记为“去向不详”）"),
+    "jurisdiction-unknown": ("warning", "行政区划终止后机构仍见于档案，却未记它此后属于哪个行政区划（志书记为属地“不详”）"),
     "suspension-state": ("error", "恢复活动的机构并未停止活动（或重复停止活动）"),
     "suspended-active": ("warning", "机构停止活动后没有恢复活动的记录，档案却记有它此后的活动（更名、合署、编制……）"),
     "colocation-state": ("error", "分开办公的机构并未合署办公（或重复合署）"),

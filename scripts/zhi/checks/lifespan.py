@@ -147,7 +147,7 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
                               f"（先建县委、后设县）的，请为该行政区划记一条筹建（prepare）事件，不要改动设立日期", loc)
             elif j.end and _outlives(t, span, j.end):
                 yield Finding("jurisdiction-ended", "error",
-                              f"{_label(j, j.id)}已于{j.end}撤销，但{_label(t, t.id)}此后仍属于它；请记录该机构的撤销、"
+                              f"{_label(j, j.id)}已于{j.end}撤销，但{_label(t, t.id, j.end)}此后仍属于它；请记录该机构的撤销、"
                               f"合并或属地变更（rejurisdiction）", loc, [j.end_event.loc] if j.end_event else [])
             if j.id in a.jurisdictions and not a.jurisdictions[j.id].in_scope:
                 yield Finding("jurisdiction-out-of-scope", "warning",
