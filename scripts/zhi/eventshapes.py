@@ -8,7 +8,7 @@ from .dates import UNKNOWN_WORDS
 from .fields import Fields
 from .findings import Finding, Loc
 from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, Event, NewBody
-from .wordings import cede_wording_problem, merge_wording_problem
+from .wordings import cede_wording_problem, establish_wording_problem, merge_wording_problem
 from .yamlsource import LList, LMap
 
 # a merge's wording stands where 并入 / 合并为 stands; a restore's where 恢复 stands: words that say another event
@@ -24,7 +24,7 @@ _NOT_REPARENT = ("撤销", "撤并", "合并", "并入", "更名", "改名", "�
 
 NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
 EVENT_KEYS: dict[str, set[str]] = {
-    "establish": {"body"} | NEW_BODY_KEYS,
+    "establish": {"body", "wording"} | NEW_BODY_KEYS,
     "rename": {"body", "name", "short", "wording"},
     "merge": {"before", "after", "partly", "wording", "before_count"},
     "split": {"before", "after", "rest_unknown"},
@@ -77,6 +77,10 @@ class EventShapes:
 
     def _event_establish(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
+        e.wording = f.text("wording") or e.wording or None  # the source's verb: 成立, 建立 (printed instead of 设立)
+        problem = establish_wording_problem(e.wording) if e.wording else None
+        if problem:
+            f.error("schema-value", problem, "wording" if f.has("wording") else "type")
         if e.body:
             e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc)
             e.after = [e.body]

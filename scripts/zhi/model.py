@@ -54,7 +54,7 @@ EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | {
     "擅自改名": "unofficial-name", "擅自更名": "unofficial-name", "机构数量": "body-count",
 }
 # an event written with one of these words keeps it: the book uses the source's verb
-EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank"}
+EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank", "成立": "establish", "建立": "establish", "组建": "establish"}
 
 # the fixed lists editors choose from (guide/bodies.md, guide/jurisdictions.md); anything else is refused
 BODY_KINDS = (

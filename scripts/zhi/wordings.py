@@ -23,6 +23,29 @@ def rename_verb(wording: str | None) -> str:
     return wording if leads_to_object(wording) else wording + "为"
 
 
+# an establishment's verb that follows the name (县革命委员会成立, 区总工会正式成立); any other stands before it (建立甲)
+_FOLLOWS = ("成立",)
+# words of another event cannot stand where 设立 stands
+_NOT_ESTABLISH = ("撤", "并入", "合并", "更名", "改名", "改称", "恢复", "分出", "划归", "升格", "降格", "迁")
+_ESTABLISH_WORDS = ("设", "立", "建", "组", "成", "置", "办", "开")
+
+
+def establish_words(wording: str | None) -> tuple[str, str]:
+    """The words before and after a new body's name: none → 设立甲; 建立, 组建, 设置 → 建立甲; 成立 → 甲成立."""
+    if not wording:
+        return "设立", ""
+    return ("", wording) if wording.endswith(_FOLLOWS) else (wording, "")
+
+
+def establish_wording_problem(wording: str) -> str | None:
+    """Why an establishment's ``wording`` would print a false sentence, or None."""
+    if any(w in wording for w in _NOT_ESTABLISH) or not any(w in wording for w in _ESTABLISH_WORDS):
+        return (f"设立事件的“wording（用词）”印在新机构名称前（建立甲）或后（甲成立），代替“设立”；“{wording}”不是设立的说法，"
+                "印出来会是错话。请删去 wording，或照来源写设立它所用的词，如 成立、建立、组建、设置、筹建"
+                "（撤销、并入、更名、恢复等另记相应的事件）")
+    return None
+
+
 def reorganise_verb(wording: str | None) -> str:
     """改建 → 改建为, 改组成 stays; none → 改组为."""
     if not wording:

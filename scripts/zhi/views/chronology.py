@@ -16,6 +16,7 @@ from ..history import History
 from ..model import Archive, Document, Event, Staffing
 from ..wordings import (
     abolishes_and_sets_up,
+    establish_words,
     merge_verb,
     receiving_side_speaks,
     rename_verb,
@@ -216,7 +217,12 @@ class _Writer:
         return segs + ["。"]
 
     def _establish(self, e: Event) -> list[Segment]:
-        return ["设立"] + self.created(e.body.id, e) if e.body else ["设立"]
+        before, after = establish_words(e.wording)
+        if not e.body:
+            return [before or after]
+        if after:  # 县革命委员会成立，隶属…
+            return self.created_name(e.body.id, e) + [after] + self.attributes(e.body.id, e)
+        return [before] + self.created(e.body.id, e)
 
     def _rename(self, e: Event) -> list[Segment]:
         rid = e.body.id

@@ -16,6 +16,7 @@ from ..classification import highest
 from ..history import History
 from ..model import Archive, Document, Event, Memo, Post
 from .chronology import Entry, Mention, Segment, _join, _Writer, chronology, in_context
+from ..wordings import establish_words
 from .naming import name_on
 
 # event types a change of a principal body is told for; the others (编制核定, 职能划转 …) only in the 年表
@@ -167,10 +168,12 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
     es = [en.event for en in run]
     kind = es[0].type
     if len(run) > 1:
-        if kind == "establish" and all(e.body for e in es):
+        if kind == "establish" and all(e.body for e in es) and len({e.wording for e in es}) == 1:
             attrs = [w.attributes(e.body.id, e) for e in es]
             same = all(_text(x) == _text(attrs[0]) for x in attrs)
-            segs: list[Segment] = ["设立"] + _join([w.created_name(e.body.id, e) for e in es])
+            before, after = establish_words(es[0].wording)  # 设立甲、乙 / 甲、乙成立
+            names = _join([w.created_name(e.body.id, e) for e in es])
+            segs: list[Segment] = names + [after] if after else [before] + names
             if same and attrs[0]:
                 first = attrs[0][0]
                 segs += ["，均" + first[1:] if isinstance(first, str) and first.startswith("，") else first]
