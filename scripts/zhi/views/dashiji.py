@@ -15,8 +15,8 @@ from pathlib import Path
 from ..classification import highest
 from ..history import History
 from ..model import Archive, Document, Event, Memo, Post
-from .chronology import Entry, Mention, Segment, _join, _Writer, chronology, in_context
 from ..wordings import establish_words
+from .chronology import Entry, Mention, Segment, _join, _Writer, chronology, in_context
 from .naming import name_on
 
 # event types a change of a principal body is told for; the others (编制核定, 职能划转 …) only in the 年表
