@@ -192,3 +192,40 @@ def test_every_independent_mistake_of_a_record_is_reported_in_one_run(tmp_path):
           "  name: [测试县计划局]\n  classification: 秘\n")
     got = {(f.code, f.loc.line) for f in run_checks(load_archive(root)) if f.loc.file == "sources/events/y.yaml"}
     assert got == {("event-type", 2), ("date-invalid", 4), ("schema-type", 5), ("classification-invalid", 6)}
+
+
+def test_draft_and_hidden_files_are_named_and_never_published(tmp_path):
+    """A file (or folder) whose name begins with _ or . is a draft or hidden: zhi check names it (file-skipped),
+    it is not read, so nothing of it reaches the site; a 篇目 listing one is refused (draft-listed)."""
+    from conftest import with_theme
+    from zhi.build import BuildError, build_edition
+
+    root = with_theme(make_archive(tmp_path))
+    write(root, "sources/bodies/_draft.yaml", "id: cs-caogao\nkind: 政府工作部门\nnote: 草稿金丝雀甲\n")
+    write(root, "sources/bodies/.hidden/x.yaml", "id: cs-yincang\nkind: 政府工作部门\nnote: 隐藏金丝雀乙\n")
+    write(root, "chronicle/p1/_c2.md", "# 第二章\n\n草稿金丝雀丙。\n")
+    archive = load_archive(root)
+    assert not {"cs-caogao", "cs-yincang"} & set(archive.bodies)
+    skipped = found(root, "file-skipped")
+    assert sorted(f.loc.file for f in skipped) == ["chronicle/p1/_c2.md", "sources/bodies/.hidden/x.yaml",
+                                                   "sources/bodies/_draft.yaml"]
+    assert all(f.severity == "warning" and "未读入" in f.message for f in skipped)
+    assert "“.hidden/”" in skipped[1].message and "隐藏文件" in skipped[1].message
+    assert not found(root, "chapter-unlisted")
+    res = build_edition(root, pdf=False)
+    text = "".join(p.read_text(encoding="utf-8", errors="replace") for p in res.out.rglob("*") if p.is_file()
+                   and p.suffix in (".html", ".json", ".csv", ".jsonld", ".js", ".xml", ".txt"))
+    assert "<html" in text and not any(c in text for c in ("金丝雀", "cs-caogao", "cs-yincang"))
+    book = root / "chronicle/book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("[p1/c1.md]", "[p1/c1.md, p1/_c2.md]"), encoding="utf-8")
+    fs = found(root, "draft-listed")
+    assert len(fs) == 1 and fs[0].severity == "error" and fs[0].loc.line == 7 and "p1/_c2.md" in fs[0].message
+    with pytest.raises(BuildError):
+        build_edition(root, pdf=False)
+    # a document's full text named explicitly is refused the same way
+    write(root, "sources/documents/_jiaodui/d9.md", "# 全文\n\n草稿金丝雀丁。\n")
+    write(root, "sources/documents/d9.yaml", "id: d-1990-9\ntitle: 关于测试的通知\ndate: 1990-01-01\n"
+                                             "transcription: _jiaodui/d9.md\n")
+    fs = [f for f in found(root, "draft-listed") if f.loc.file == "sources/documents/d9.yaml"]
+    assert len(fs) == 1 and fs[0].loc.line == 4 and "“_jiaodui/”" in fs[0].message
+    assert load_archive(root).documents["d-1990-9"].transcription is None

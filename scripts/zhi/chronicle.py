@@ -19,6 +19,7 @@ from .dates import Date, DateError, parse_date
 from .fields import Fields
 from .findings import Finding, Loc
 from .invisible import bare, quote
+from .project import skipped_message, skipped_part
 from .renderers import NAMES as RENDERERS
 from .yamlsource import LList, LMap, YamlFile
 
@@ -549,6 +550,11 @@ def load_book(root: Path) -> Book:
                 book.findings.append(Finding("schema-type", "error", "篇目中的每一项应为 chronicle/ 下的文件名", loc))
                 continue
             listed.add(item)
+            if skipped_part(item):
+                book.findings.append(Finding("draft-listed", "error", (
+                    f"篇目列出的“{item}”{skipped_message(item, skipped_part(item), '不进入志书和网站')}"
+                    "，再列入篇目；或从篇目中删去这一行"), loc))
+                continue
             ch = _read_chapter(root, item, role, part, book.findings, loc)
             if ch:
                 out.append(ch)
@@ -581,15 +587,20 @@ def load_book(root: Path) -> Book:
                                          Loc(ch.path, line)))
     for md in sorted((root / "chronicle").rglob("*.md")):
         rel = md.relative_to(root / "chronicle").as_posix()
-        if rel not in listed and not rel.startswith("_") and "/_" not in rel:
-            book.findings.append(Finding("chapter-unlisted", "warning",
-                                         f"“{rel}”不在 book.yaml 的篇目中，不会进入志书；若是草稿，可把文件名改为以 _ 开头",
-                                         Loc(f"chronicle/{rel}")))
-            # read and checked all the same (its 密级, passages, references), so that a slip in it is seen
-            # before it is listed; what is found in it is a warning until then (see unlisted_as_warnings)
-            ch = _read_chapter(root, rel, "unlisted", "", book.findings, Loc(f"chronicle/{rel}"))
-            if ch:
-                book.unlisted.append(ch)
+        if rel in listed:
+            continue
+        if skipped_part(rel):
+            book.findings.append(Finding("file-skipped", "warning", skipped_message(
+                rel, skipped_part(rel), "不进入志书和网站，也未作检查"), Loc(f"chronicle/{rel}")))
+            continue
+        book.findings.append(Finding("chapter-unlisted", "warning",
+                                     f"“{rel}”不在 book.yaml 的篇目中，不会进入志书；若是草稿，可把文件名改为以 _ 开头",
+                                     Loc(f"chronicle/{rel}")))
+        # read and checked all the same (its 密级, passages, references), so that a slip in it is seen
+        # before it is listed; what is found in it is a warning until then (see unlisted_as_warnings)
+        ch = _read_chapter(root, rel, "unlisted", "", book.findings, Loc(f"chronicle/{rel}"))
+        if ch:
+            book.unlisted.append(ch)
     return book
 
 

@@ -36,6 +36,7 @@ from .model import (
     StaffingFigure,
     Unit,
 )
+from .project import skipped_message, skipped_part
 from .yamlsource import LList, LMap, YamlFile
 
 KIND_DIRS = {
@@ -123,6 +124,12 @@ class Loader:
             return
         files = sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
         for path in files:
+            part = skipped_part(path.relative_to(base).as_posix())
+            if part:  # a draft or hidden file: never read, so never published; named so the editor knows
+                self.findings.append(Finding("file-skipped", "warning", skipped_message(
+                    path.relative_to(base).as_posix(), part, "其中的记录不进入志书、网站和开放数据，也未作检查"),
+                    Loc(self.rel(path))))
+                continue
             self._load_file(dirname, path)
 
     def _load_file(self, dirname: str, path: Path) -> None:
@@ -290,6 +297,11 @@ class Loader:
             return None
         if not p.is_file():
             f.error("file-missing", f"“{key}”所指的文件“{value}”不存在（相对于 {self.rel(path.parent)}/）", key)
+            return None
+        part = skipped_part(self.rel(p))
+        if part:  # a draft or hidden file is never published, even when a record names it
+            f.error("draft-listed", f"“{key}”所指的“{value}”{skipped_message(self.rel(p), part, '不进入任何输出')}，"
+                    "并改正这里的路径", key)
             return None
         return p
 

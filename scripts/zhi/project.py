@@ -14,6 +14,25 @@ from .yamlsource import LMap, YamlFile
 HOUSE_STYLE = "sources/house-style.yaml"
 
 
+def skipped_part(rel: str) -> str | None:
+    """The first name on the path ``rel`` (relative to sources/ or chronicle/) that begins with “_” or “.”, or None.
+
+    Such a file, or every file in such a folder, is a draft or a hidden file: it is never read, so it can
+    reach no output; zhi check names it (file-skipped) so that an editor knows it is not in the volume, and a
+    篇目 that lists one is refused (draft-listed)."""
+    for part in rel.split("/"):
+        if part.startswith(("_", ".")) and part not in (".", ".."):
+            return part
+    return None
+
+
+def skipped_message(rel: str, part: str, what: str) -> str:
+    """The Chinese warning for a skipped file ``rel`` whose name or folder ``part`` begins with _ or ."""
+    where = f"文件名“{part}”" if rel.endswith(part) else f"所在文件夹“{part}/”"
+    return (f"{where}以“{part[0]}”开头，按{'草稿' if part[0] == '_' else '隐藏文件'}处理，未读入：{what}；"
+            f"要收入，请把开头的“{part[0]}”去掉")
+
+
 class NoProject(Exception):
     pass
 
