@@ -229,3 +229,31 @@ def test_draft_and_hidden_files_are_named_and_never_published(tmp_path):
     fs = [f for f in found(root, "draft-listed") if f.loc.file == "sources/documents/d9.yaml"]
     assert len(fs) == 1 and fs[0].loc.line == 4 and "“_jiaodui/”" in fs[0].message
     assert load_archive(root).documents["d-1990-9"].transcription is None
+
+
+@pytest.mark.parametrize("rel,text,line,tip", [
+    # a 拼音 slip: 南 for 男
+    ("sources/people/x.yaml", "id: p-li\nname: 李华\ngender: 南\n", 3, "是否应为“男”？"),
+    ("sources/people/x.yaml", "id: p-li\nname: 李华\ngender: 女性\n", 3, "是否应为“女”？"),
+    # functions written as one line instead of a list: the list form is shown
+    ("sources/bodies/x.yaml", "id: cs-wujia\nkind: 政府工作部门\nfunctions: 管理物价；检查市场\nscope: in\n", 3,
+     "functions:\n  - 管理物价\n  - 检查市场"),
+    ("sources/bodies/x.yaml", "id: cs-wujia\nkind: 政府工作部门\nscope: IN\n", 3, "是否应为“in”？"),
+    ("sources/bodies/x.yaml", "id: cs-wujia\nkind: 政府工作部门\nscope: 本志外\n", 3, "是否应为“out”？"),
+    ("sources/staffing/x.yaml", ("body: cs-jijingwei\ndate: 1991\nbasis: 和定\nfigures: {行政编制: 10}\n"
+     "sources: [d-1990-3]\n"), 3, "是否应为“核定”？"),
+    ("sources/staffing/x.yaml", ("body: cs-jijingwei\ndate: 1991\nbasis: 实际\nfigures: {行政编制: 10}\n"
+     "sources: [d-1990-3]\n"), 3, "是否应为“实有”？"),
+    ("sources/events/x.yaml", ("- id: ev-t\n  type: transfer\n  date: 1990\n  from: cs-jiwei\n  to: cs-jijingwei\n"
+     "  functions: 物价管理\n  sources: [d-1990-3]\n"), 6, "functions:\n  - 物价管理"),
+    ("chronicle/p1/c1.md", "---\ntitle: 第一章 计划经济机构\nstatus: 修改搞\n---\n\n# 第一章 计划经济机构\n", 3,
+     "是否应为“修改稿”？"),
+])
+def test_closed_list_values_are_refused_with_what_was_meant(tmp_path, rel, text, line, tip):
+    """A value outside a field's closed list is refused on its line, saying which value was meant (a 拼音 slip,
+    capitals, the nearest spelling), or, for a list written as one line, the list form."""
+    root = make_archive(tmp_path)
+    write(root, rel, text)
+    fs = [f for f in run_checks(load_archive(root)) if f.loc.file == rel and f.code.startswith("schema-")]
+    assert [(f.code, f.loc.line) for f in fs] == [("schema-value" if "functions" not in tip else "schema-type", line)]
+    assert tip in fs[0].message

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .classification import PUBLIC, ClassificationError, Level, parse_level
 from .dates import Date, DateError, parse_date
-from .fields import Fields
+from .fields import Fields, did_you_mean
 from .findings import Finding, Loc
 from .invisible import bare, quote
 from .project import skipped_message, skipped_part
@@ -240,7 +240,8 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
             ch.title = fields.text("title") or ""
             ch.status = fields.text("status") or ""
             if ch.status and ch.status not in STATUSES:
-                fields.error("schema-value", f"“status（稿次）”只能是{'、'.join(STATUSES)}之一，不是“{ch.status}”", "status")
+                fields.error("schema-value", f"“status（稿次）”只能是{'、'.join(STATUSES)}之一，不是“{ch.status}”。"
+                             f"{did_you_mean(ch.status, STATUSES)}", "status")
             try:
                 if "classification" in shifted and shifted["classification"] in (None, ""):
                     raise ClassificationError("“classification（密级）”写了键却没有写密级；请写上 公开、内部、秘密、机密、绝密之一，"
@@ -515,7 +516,7 @@ def load_book(root: Path) -> Book:
             book.stage = stage
         else:
             f.error("schema-value", f"“stage（稿次）”应为{'、'.join(STAGES)}之一，不是“{stage}”；"
-                                    "志书正式出版时删去此行", "stage")
+                                    f"{did_you_mean(stage, STAGES)}志书正式出版时删去此行", "stage")
     _read_front_matter_pages(root, yf.data, book, f)
     cover = f.text("cover")
     if cover:

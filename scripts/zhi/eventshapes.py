@@ -273,8 +273,8 @@ class EventShapes:
 
     def _event_transfer(self, e: Event, f: Fields, m: LMap) -> None:
         e.source_from, e.target_to = f.ref("from", True), f.ref("to", True)
-        e.functions = f.text_list("functions")
-        if not e.functions:
+        e.functions = f.text_list("functions", list_only=True)
+        if not e.functions and not f.has("functions"):
             f.error("schema-missing", "职能划转事件须在“functions（职能）”中写明划转的职能")
 
     def _after_items(self, e: Event, f: Fields, m: LMap) -> None:

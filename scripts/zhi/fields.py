@@ -56,6 +56,35 @@ KEY_ZH = {
 }
 
 
+def _sound(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return " ".join(lazy_pinyin(text))
+
+
+def closest(value: str, allowed) -> str | None:
+    """The allowed value an editor most likely meant by ``value``: the same once full-width forms, invisible
+    characters and capitals are set aside (ＩＮ, In → in); the same sound, a slip of the 拼音 input method
+    (南 → 男, 和定 → 核定); else the nearest spelling (政府部门 → 政府工作部门). None when nothing is near."""
+    allowed = [a for a in allowed if a]
+    v = bare(str(value)).strip()
+    for a in allowed:
+        if v.casefold() == a.casefold():
+            return a
+    if v and not v.isascii():
+        same = [a for a in allowed if not a.isascii() and _sound(a) == _sound(v)]
+        if len(same) == 1:
+            return same[0]
+    close = difflib.get_close_matches(v, allowed, n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+def did_you_mean(value: str, allowed) -> str:
+    """“是否应为“…”？” for the closest allowed value, or "" when nothing is near."""
+    c = closest(value, allowed)
+    return f"是否应为“{c}”？" if c else ""
+
+
 def key_tip(key: str, allowed) -> str:
     """What an unknown key should have been: itself without full-width forms and invisible characters, or the
     closest allowed key, or the list of allowed keys."""
@@ -127,8 +156,7 @@ class Fields:
         v = (aliases or {}).get(v, v)
         if v in allowed:
             return v
-        close = difflib.get_close_matches(v, allowed, n=1, cutoff=0.5)
-        tip = f"是否应为“{close[0]}”？" if close else ""
+        tip = did_you_mean(v, allowed)
         self.error("schema-value", f"“{key_label(key)}”的值{quote(v, True)}不在{what or '可用的值'}之列。{tip}"
                    f"可用：{'、'.join(allowed)}（见编辑指南）", key)
         return None
@@ -186,9 +214,17 @@ class Fields:
             # an unreadable mark must never make a record public: treat it as the highest level
             return Level("绝密")
 
-    def text_list(self, key: str) -> list[str]:
+    def text_list(self, key: str, list_only: bool = False) -> list[str]:
+        """A list of texts; one text alone is taken as a list of one, unless ``list_only`` (a field whose items
+        each print as their own line, where a text written as one line is a slip: refused with the list form)."""
         v = self.data.get(key)
         if v is None or v == "":
+            return []
+        if list_only and not isinstance(v, (LList, LMap)):
+            items = [x.strip() for x in re.split(r"[；;。\n]+", str(v)) if x.strip()] or [str(v).strip()]
+            shown = "\n".join(f"  - {x}" for x in items[:3]) + ("\n  - ……" if len(items) > 3 else "")
+            self.error("schema-type", f"“{key_label(key)}”应为列表，每一项一行、以“- ”开头，而不是一段文字"
+                       f"“{str(v).strip()[:30]}”。是否应写作：\n{key}:\n{shown}", key)
             return []
         if isinstance(v, LList):
             out = []

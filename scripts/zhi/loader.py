@@ -12,7 +12,7 @@ from pathlib import Path
 from .dates import UNKNOWN_WORDS
 from .docno import parse_docno
 from .eventshapes import EVENT_KEYS, EventShapes
-from .fields import Fields, as_record_map
+from .fields import Fields, as_record_map, did_you_mean
 from .findings import Finding, Loc
 from .invisible import quote
 from .model import (
@@ -50,6 +50,7 @@ KIND_DIRS = {
     "memos": "记事",
 }
 HOUSE_STYLE = "house-style.yaml"
+GENDERS = ("男", "女")  # a person's 性别 as the sources write it; unknown: no gender key
 
 COMMON = {"id", "classification", "note"}
 # `dashiji: 收/不收` (or the Chinese key 大事记): the editor's choice for the 大事记, over the house style's rules
@@ -211,8 +212,8 @@ class Loader:
         kind = f.choice("kind", (*BODY_KINDS, "不详"), KIND_ALIASES, "类别", required=in_scope) or ""
         b = Body(rid or "", f.loc(), f.level(), f.text("note") or "", kind_unknown=kind == "不详",
                  body_kind="" if kind == "不详" else kind,
-                 functions=f.text_list("functions"), units=units, end_unknown=end in UNKNOWN_WORDS, in_scope=in_scope,
-                 names=self._outside_names(f, in_scope), extant=end == "至今", sources=sources)
+                 functions=f.text_list("functions", list_only=True), units=units, end_unknown=end in UNKNOWN_WORDS,
+                 in_scope=in_scope, names=self._outside_names(f, in_scope), extant=end == "至今", sources=sources)
         if rid:
             self.ids.register(self.archive.bodies, b)
 
@@ -220,8 +221,11 @@ class Loader:
     def _scope(f: Fields) -> bool:
         scope = f.text("scope") or "in"
         if scope not in ("in", "out", "本志", "境外"):
+            # 本志外, 县外, 上级: outside, though the spelling is nearest to 本志
+            outside = any(w in scope for w in ("外", "上级", "邻")) or "out" in scope.casefold()
+            tip = "是否应为“out”？" if outside else did_you_mean(scope, ("in", "out", "本志", "境外"))
             f.error("schema-value", f"“scope（范围）”只能是 in（本志记述）或 out（本志之外，如越境不书的邻区、"
-                    f"上级机关），不是“{scope}”", "scope")
+                    f"上级机关），不是{quote(scope, True)}。{tip}", "scope")
             return True
         return scope not in ("out", "境外")
 
@@ -309,7 +313,7 @@ class Loader:
         f = Fields(m, rel, self.findings, "人物", COMMON | {"name", "gender", "born", "died"})
         rid = f.ident()
         p = Person(rid or "", f.loc(), f.level(), f.text("note") or "", name=f.text("name", True) or "",
-                   gender=f.text("gender") or "", born=f.date("born"), died=f.date("died"))
+                   gender=f.choice("gender", GENDERS, what="性别") or "", born=f.date("born"), died=f.date("died"))
         if rid:
             self.ids.register(self.archive.people, p)
 
@@ -332,7 +336,8 @@ class Loader:
         basis_text = f.text("basis") or "核定"
         basis = STAFFING_BASES.get(basis_text)
         if basis is None:
-            f.error("schema-value", f"“basis（口径）”只能是“核定”“实有”“超编”或“精简”，不是“{basis_text}”", "basis")
+            f.error("schema-value", f"“basis（口径）”只能是“核定”“实有”“超编”或“精简”，不是{quote(basis_text, True)}。"
+                    f"{did_you_mean(basis_text, STAFFING_BASES)}", "basis")
             basis = "approved"
         fig = f.staffing("figures", required=True)
         body, jur = f.ref("body"), f.ref("jurisdiction")
