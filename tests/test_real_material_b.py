@@ -3,6 +3,7 @@ again on material kept apart): the work departments of 莒南县革命委员会 
 大事记 of 徽县 (《中共徽县党史大事记》, 《徽县文史资料选编》). Each fixture's README names its source and what could
 not be expressed. The tests read the derived history, the 大事记 as selected and the built site."""
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -248,3 +249,35 @@ def test_a_refused_restore_is_reported_once_not_cascaded(tmp_path):
     a = load_archive(root)
     errors = [(f.code, f.loc.file) for f in run_checks(a) if f.severity == "error"]
     assert errors == [("body-not-yet", "sources/events/r.yaml")], errors
+
+
+def test_linked_data_and_popolo_keep_the_day_a_leader_was_seen_in_office():
+    """in_office (a source shows the person in office on a day, and not when the term began or ended) reaches the
+    JSON-LD and the Popolo file as that day, with a note saying no more than that: no start, no end, never
+    “至下限仍在任”."""
+    from zhi.writers.opendata import OpenData
+
+    a, h = _load("huixian")
+    data = OpenData(a, h, {"base": "urn:zhi:", "title": "t", "licence": "-", "version": "-", "edition_zh": "公开版",
+                           "lower": ""})
+    pid = next(p.id for p in a.people.values() if p.name == "黄步祥")
+    ld = json.loads(json.dumps(data.jsonld(), ensure_ascii=False))
+    graph = ld["@graph"] if isinstance(ld, dict) else ld
+    ms = [n for n in graph if n.get("@type") == "org:Membership" and n["org:member"]["@id"].endswith("/" + pid)]
+    assert len(ms) == 1
+    m = ms[0]
+    assert [d["rdfs:label"] for d in m["zhi:inOffice"]] == ["1981年3月1日"]
+    assert m["zhi:inOffice"][0]["time:inXSDDate"]["@value"] == "1981-03-01"
+    assert m["rdfs:comment"] == "来源只见其于1981年3月1日在任，任职起止不详"
+    assert "time:hasBeginning" not in m["org:memberDuring"] and m["org:memberDuring"]["time:hasEnd"]["rdfs:label"] == "不详"
+    assert "仍在任" not in json.dumps(m, ensure_ascii=False)
+    pop = data.popolo()
+    mp = [x for x in pop["memberships"] if x["person_id"] == pid]
+    assert len(mp) == 1
+    assert mp[0]["in_office"] == [{"date": "1981-03-01", "date_text": "1981年3月1日", "earliest": "1981-03-01",
+                                   "latest": "1981-03-01"}]
+    assert mp[0]["note"] == "来源只见其于1981年3月1日在任，任职起止不详"
+    assert "start_date" not in mp[0] and "end_date" not in mp[0] and "end_note" not in mp[0]
+    # a term with no day in office carries neither key
+    assert not any("in_office" in x or "note" in x for x in pop["memberships"] if x["person_id"] != pid
+                   and not next(p for p in a.posts if data.post_ids[id(p)] == x["id"]).in_office)

@@ -512,6 +512,8 @@ class OpenData:
                                                             p.end_unknown, "" if p.end or p.end_unknown
                                                             else "至下限仍在任"),
                           **({"zhi:term": p.term} if p.term else {}),
+                          **({"zhi:inOffice": [self.instant(d) for d in p.in_office],
+                              "rdfs:comment": in_office_note(p)} if p.in_office else {}),
                           **({"dcterms:source": [self.doc_ref(c.doc) for c in p.sources]} if p.sources else {})})
         for role in dict.fromkeys(post for _, post in posts_seen):
             graph.append({"@id": self.iri("role", role), "@type": "org:Role", "skos:prefLabel": role})
@@ -689,9 +691,20 @@ class OpenData:
                                             p.start_unknown or p.start is None),
                         **self.popolo_dates("end", p.end, p.end_unknown,
                                             "" if p.end or p.end_unknown else "至下限仍在任"),
-                        **({"label": p.term} if p.term else {})} for p in self.a.posts]
+                        **({"label": p.term} if p.term else {}),
+                        **({"in_office": [{k.removeprefix("on_"): v for k, v in self.popolo_dates("on", d).items()}
+                                          for d in p.in_office],
+                            "note": in_office_note(p)} if p.in_office else {})} for p in self.a.posts]
         return {"meta": {k: self.meta.get(k, "") for k in ("title", "edition_zh", "licence", "version", "lower")},
                 "organizations": orgs, "posts": posts, "persons": persons, "memberships": memberships}
+
+
+def in_office_note(p) -> str:
+    """What the in-office days of a post say, and no more: the source shows the person in office on them."""
+    days = "、".join(d.chinese() for d in p.in_office)
+    unknown = ("任职起止不详" if (p.start_unknown or p.start is None) and p.end_unknown
+               else "到任不详" if p.start_unknown or p.start is None else "离任不详" if p.end_unknown else "")
+    return f"来源只见其于{days}在任" + (f"，{unknown}" if unknown else "")
 
 
 # ---- files -------------------------------------------------------------------------------------------------
