@@ -150,3 +150,57 @@ def test_a_docx_whose_comments_declare_entities_is_refused_not_said_to_be_clean(
     assert "word/comments.xml" in err and "含有 DTD 或实体声明" in err and "并不是没有批注" in err
     code, out, err = run_review(root, capsys, good)
     assert code == 0 and "批注 1 条" in out
+
+
+INTERNAL_CHAPTER = SECRET_CHAPTER.replace("classification: 秘密", "classification: 内部").replace(
+    "绝密测试机构丙设于县委机要室内。", "测试县内部刊物编辑室设于县委办公室内。")
+
+
+def with_property_of(docx: Path, zhi_made: Path, out: Path) -> Path:
+    """``docx`` as Word saves a reviewed copy of ``zhi_made``: the custom properties part (docProps/custom.xml) kept."""
+    import zipfile
+
+    with zipfile.ZipFile(zhi_made) as z:
+        custom = z.read("docProps/custom.xml")
+    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            if info.filename != "docProps/custom.xml":
+                dst.writestr(info, src.read(info))
+        dst.writestr("docProps/custom.xml", custom)
+    return out
+
+
+def test_the_docx_records_its_edition_and_review_reads_it(tmp_path, capsys):
+    """zhi build --docx writes the edition into the DOCX (custom property zhi-edition); zhi review places marks in
+    that edition's chapters without --edition, and refuses a --edition that contradicts it, in Chinese."""
+    root = make_archive(tmp_path)
+    (root / "chronicle/p1/c2.md").write_text(INTERNAL_CHAPTER, encoding="utf-8")
+    book = root / "chronicle/book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("[p1/c1.md]", "[p1/c1.md, p1/c2.md]"), encoding="utf-8")
+    from zhi.editions import filter_archive
+
+    made = {}
+    for edition in ("public", "internal"):
+        a = filter_archive(load_archive(root), edition)
+        made[edition] = tmp_path / f"zhi-{edition}.docx"
+        write_docx(BookWriter(a, derive_history(a), ROOT / "theme", edition), made[edition])
+        assert review.recorded_edition(made[edition]) == edition
+    # a reviewer's comment on a sentence only the internal edition prints, in a copy Word saved
+    plain = commented_docx(tmp_path / "批注.docx", "测试县内部刊物编辑室设于县委办公室内。")
+    assert review.recorded_edition(plain) is None
+    reviewed = with_property_of(plain, made["internal"], tmp_path / "审读稿-内部.docx")
+    assert review.recorded_edition(reviewed) == "internal"
+    code, out, err = run_review(root, capsys, reviewed)
+    assert code == 0, err
+    assert "chronicle/p1/c2.md:8　批注（审读甲，2026-11-30）：此处请核对" in out
+    assert "按内部版的正文对应（审读稿中记录的版本）" in out
+    code, out, err = run_review(root, capsys, reviewed, "--edition", "public")
+    assert code == 2 and out == ""
+    assert "是内部版（internal）生成的审读稿（文件中记有版本），与 --edition public（公开版）不符，未读取" in err
+    code, out, err = run_review(root, capsys, reviewed, "--edition", "internal")
+    assert code == 0 and "chronicle/p1/c2.md:8" in out
+    # a DOCX that records no edition: the flag decides, the public edition by default
+    code, out, err = run_review(root, capsys, plain)
+    assert code == 0 and "c2.md" not in out and "审读稿没有记录版本，默认公开版" in out
+    code, out, err = run_review(root, capsys, plain, "--edition", "internal")
+    assert code == 0 and "chronicle/p1/c2.md:8" in out

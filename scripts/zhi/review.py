@@ -87,6 +87,31 @@ def _refuse_dtd(path: Path) -> None:
         raise ValueError("不是完好的 .docx（zip）文件；请用 Word 或 WPS 打开后另存为 .docx 再试") from e
 
 
+def recorded_edition(path: Path) -> str | None:
+    """The edition ``zhi build --docx`` wrote into the DOCX as its custom property ``zhi-edition`` (Word and WPS keep
+    custom properties when a reviewer saves), or None when the DOCX has none (made by an older zhi, or not by zhi).
+    A DOCX with a DTD is refused first (Unsafe)."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    from .writers.docx import EDITION_PROPERTY
+
+    _refuse_dtd(path)
+    with zipfile.ZipFile(path) as z:
+        try:
+            data = z.read("docProps/custom.xml")
+        except KeyError:
+            return None
+    try:
+        props = ElementTree.fromstring(data)
+    except ElementTree.ParseError as e:
+        raise ValueError("其中的自定义属性部分（docProps/custom.xml）已损坏；请用 Word 或 WPS 打开后另存为新的 .docx 再试") from e
+    for prop in props:
+        if prop.get("name") == EDITION_PROPERTY:
+            return "".join(prop.itertext()).strip()
+    return None
+
+
 def read_marks(path: Path) -> list[Mark]:
     """Every comment and tracked change of the DOCX, in document order; a DOCX with a DTD is refused (Unsafe)."""
     import pypandoc
@@ -213,8 +238,10 @@ def register(subparsers) -> None:
                                           "逐条列出它属于哪一章的文件、哪一行（文件:行号），便于在正文中改。\n\n"
                                           "例：zhi review 审读稿-张.docx")
     p.add_argument("docx", metavar="审读稿", help="审读后的 .docx 文件")
-    p.add_argument("--edition", choices=["public", "internal"], default="public",
-                   help="审读稿是哪个版本生成的（与 zhi build --edition 相同，默认 public）；只对应到这个版本的正文")
+    p.add_argument("--edition", choices=["public", "internal"], default=None,
+                   help="审读稿是哪个版本生成的（与 zhi build --edition 相同）；只对应到这个版本的正文。"
+                        "zhi build --docx 生成的审读稿自己记着版本，不用写；写了而与审读稿所记不符，不予读取。"
+                        "没有记版本的（旧版 zhi 生成的）按 public")
     p.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
@@ -231,8 +258,20 @@ def run(args) -> int:
     if path.suffix.lower() != ".docx" or not path.is_file():
         print(f"zhi review：“{path}”不是 .docx 文件（WPS、Word 中“另存为 Word 文档（*.docx）”）", file=sys.stderr)
         return 2
+    given = getattr(args, "edition", None)
     try:
-        marks = place_marks(read_marks(path), load_archive(root), getattr(args, "edition", "public"))
+        recorded = recorded_edition(path)
+        if recorded is not None and recorded not in EDITION_ZH:
+            print(f"zhi review：“{path.name}”记录的版本“{recorded[:20]}”无法识别（应为 public 或 internal），未读取；"
+                  f"请用 zhi build --docx 重新生成审读稿，或用 --edition 写明它是哪个版本生成的", file=sys.stderr)
+            return 2
+        if recorded is not None and given is not None and given != recorded:
+            print(f"zhi review：“{path.name}”是{EDITION_ZH[recorded]}（{recorded}）生成的审读稿（文件中记有版本），"
+                  f"与 --edition {given}（{EDITION_ZH[given]}）不符，未读取；请去掉 --edition，"
+                  f"或改为 --edition {recorded}", file=sys.stderr)
+            return 2
+        edition = recorded or given or "public"
+        marks = place_marks(read_marks(path), load_archive(root), edition)
     except Unsafe as e:
         print(f"zhi review：“{path.name}”未能读取：{e}", file=sys.stderr)
         return 1
@@ -244,7 +283,8 @@ def run(args) -> int:
         return 0
     counts = {k: sum(1 for m in marks if m.kind == k) for k in ("批注", "插入", "删除")}
     print(f"“{path.name}”：批注 {counts['批注']} 条，修订 {counts['插入'] + counts['删除']} 处"
-          f"（插入 {counts['插入']}、删除 {counts['删除']}）")
+          f"（插入 {counts['插入']}、删除 {counts['删除']}）；按{EDITION_ZH[edition]}的正文对应"
+          f"（{'审读稿中记录的版本' if recorded else '--edition 所写' if given else '审读稿没有记录版本，默认公开版'}）")
     for m in marks:
         where = f"{m.file}:{m.line}" if m.file else f"（未能对应到正文的行；在“{m.heading or '开头'}”下）"
         who = "，".join(x for x in (m.author, m.date) if x)
@@ -254,7 +294,8 @@ def run(args) -> int:
             print(f"    {'所指' if m.kind == '批注' else '位置'}：“{m.anchor.strip()[:60]}”")
     unplaced = sum(1 for m in marks if not m.file)
     if unplaced:
-        print(f"\n有 {unplaced} 条未能对应到正文的行（可能是大事记、一览表等由档案生成的部分，请在档案记录中改；"
-              f"或不是{EDITION_ZH.get(getattr(args, 'edition', 'public'), '')}正文中的文字：审读稿是内部版生成的，"
-              f"请加 --edition internal）")
+        hint = ("" if recorded or edition == "internal" else
+                f"或不是{EDITION_ZH[edition]}正文中的文字：审读稿是内部版生成的，请加 --edition internal")
+        print(f"\n有 {unplaced} 条未能对应到正文的行（可能是大事记、一览表等由档案生成的部分，请在档案记录中改"
+              f"{'；' + hint if hint else ''}）")
     return 0

@@ -114,6 +114,9 @@ def charts_as_png(html: str, folder: Path) -> str:
     return "".join(out) + html[pos:]
 
 
+EDITION_PROPERTY = "zhi-edition"  # the DOCX's custom property naming its edition (public, internal)
+
+
 def write_docx(writer: BookWriter, out: Path, index_pages: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
     """Headings, footnotes (a Lua filter turns the book's note spans into Word notes) and tables.
 
@@ -134,5 +137,8 @@ def write_docx(writer: BookWriter, out: Path, index_pages: dict[str, list[str]] 
                               extra_args=["--quiet", "--toc", f"--lua-filter={writer.theme / 'docx-notes.lua'}",
                                           f"--reference-doc={ref}", "--metadata", "toc-title=目录",
                                           f"--resource-path={out.parent / 'docx-charts'}",
-                                          "--metadata", f"title={writer.title}", "--metadata", "lang=zh-CN"])
+                                          "--metadata", f"title={writer.title}", "--metadata", "lang=zh-CN",
+                                          # a custom document property (docProps/custom.xml) that Word and WPS
+                                          # keep: zhi review reads which edition the reviewers had
+                                          "--metadata", f"{EDITION_PROPERTY}={writer.edition}"])
     return parts.notes
