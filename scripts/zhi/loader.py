@@ -36,6 +36,7 @@ from .model import (
     StaffingFigure,
     Unit,
 )
+from .plaintext import markup_in
 from .project import skipped_message, skipped_part
 from .yamlsource import LList, LMap, YamlFile
 
@@ -375,6 +376,10 @@ class Loader:
         if memo.text and not memo.text.endswith(("。", "！", "？", "”", "）")):
             f.error("memo-text", f"记事的“text（记事）”应是一句完整的话，以句号结尾：“{memo.text[:30]}…”", "text",
                     severity="warning")
+        looks = markup_in(memo.text)
+        if looks:  # record text is plain text everywhere (plaintext.py): say so before it prints as typed
+            f.error("memo-markup", "记事的文字照原样印出，不按 Markdown 解读：" +
+                    "；".join(f"“{piece[:30]}”——{advice}" for piece, advice in looks), "text", severity="warning")
         self.ids.unkeyed(memo)
         self.archive.memos.append(memo)
 

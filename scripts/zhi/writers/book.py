@@ -24,6 +24,7 @@ from ..citations import dissent_text
 from ..dates import Date, Point
 from ..history import History
 from ..model import Archive, Document
+from ..plaintext import md_escape
 from ..project import load_house_style
 from ..rawhtml import sanitize
 from ..safelinks import SafeLinksExtension
@@ -101,16 +102,19 @@ class BookWriter:
         self.for_docx = False  # the Word copy: its index says whose page numbers it gives (the PDF's) or has none
 
     # ---- mentions and notes (the index is made of these) ---------------------------------------------
-    def mention(self, rid: str, text: str) -> str:
+    def mention(self, rid: str, text: str, markdown: bool = False) -> str:
+        """A record named in the text, as a span the index points at; inside Markdown (a chapter and its tables) the
+        name is escaped for Markdown too, so that it prints as written (plaintext.py)."""
         anchor = self.ids.next("m")
         self.mentions[anchor] = (rid, text)
-        return f'<span class="m" id="{anchor}">{esc(text)}</span>'
+        return f'<span class="m" id="{anchor}">{md_escape(text) if markdown else esc(text)}</span>'
 
-    def note(self, doc: Document) -> str:
+    def note(self, doc: Document, markdown: bool = False) -> str:
         anchor = self.ids.next("m")
         self.mentions[anchor] = (doc.id, doc.shown_number or doc.heading)
         self.notes.setdefault(self.notes_key, []).append(anchor)
-        return f'<span class="fn"><span id="{anchor}">{esc(citation_text(doc))}</span></span>'
+        text = md_escape(citation_text(doc)) if markdown else esc(citation_text(doc))
+        return f'<span class="fn"><span id="{anchor}">{text}</span></span>'
 
     def cite_inline(self, docs: list[Document], entry=None) -> str:
         if not docs:
@@ -157,7 +161,8 @@ class BookWriter:
     # ---- prose -----------------------------------------------------------------------------------------
     def prose_html(self, text: str) -> str:
         """Editors' Markdown → HTML with mentions as spans and sources as footnotes."""
-        r = ProseRenderer(self.a, self.h, lambda rid, label: self.mention(rid, label), self.note, self.tables)
+        r = ProseRenderer(self.a, self.h, lambda rid, label: self.mention(rid, label, markdown=True),
+                          lambda doc: self.note(doc, markdown=True), self.tables)
         md = r.render(sanitize(text))
         out = markdown.markdown(md, extensions=["tables", "sane_lists", SafeLinksExtension()],
                                 output_format="html")

@@ -19,6 +19,7 @@ from ..citations import kaoyi_text
 from ..dates import Date, Point
 from ..history import History
 from ..model import BASIS_ZH, EVENT_TYPES, Archive
+from ..plaintext import md_escape
 from ..rawhtml import escape_all, sanitize
 from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
@@ -426,16 +427,6 @@ def _finalize(value):
     if isinstance(value, Markup) or value is None or isinstance(value, (int, float)):
         return "" if value is None else value
     return md_escape(value)
-
-
-_MD_SPECIAL = re.compile(r"([\[\]*_`|#])")
-
-
-def md_escape(s: str) -> str:
-    """Text from records goes into Markdown as text: characters that would make markup are escaped."""
-    s = str(s)
-    s = s.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", s)
 
 
 _IDENTIFIER = re.compile(r"[0-9A-Za-z_:.\-]*[A-Za-z][0-9A-Za-z_:.\-]*")

@@ -8,15 +8,12 @@ from ..chronicle import Directive
 from ..dates import Date
 from ..history import History
 from ..model import BASIS_ZH, Archive
+from ..plaintext import md_cell
 from ..views.chronology import Entry, Mention
 from ..views.snapshot import fate_unknown_note, snapshot
 from ..views.staffing import Figure, dash, figure_note, kind_label, kinds_used
 
 Link = Callable[[str, str], str]  # (record id, text) → Markdown link or text
-
-
-def _md(s: str) -> str:
-    return str(s).replace("|", "｜").replace("\n", " ")
 
 
 class Tables:
@@ -34,15 +31,15 @@ class Tables:
         if d.target not in self.a.jurisdictions or d.date is None:
             return ""
         rows = snapshot(self.a, self.h, d.target, d.date, self.figs)
-        out = [f"**{_md(name_on(self.h, d.target, d.date))}机构设置一览（{d.date.chinese()}）**", "",
+        out = [f"**{md_cell(name_on(self.h, d.target, d.date))}机构设置一览（{d.date.chinese()}）**", "",
                "| 机构 | 类别 | 规格 | 上级 | 核定编制 | 设立 | 依据 |", "| --- | --- | --- | --- | ---: | --- | --- |"]
         for r in rows:
-            out.append(f"| {link(r.body, r.name)}{_md(r.note)} | {_md(r.kind)} | {_md(r.rank)} | {_md(r.parent_name)} | "
+            out.append(f"| {link(r.body, r.name)}{md_cell(r.note)} | {md_cell(r.kind)} | {md_cell(r.rank)} | {md_cell(r.parent_name)} | "
                        f"{r.approved_text()} | "
-                       f"{r.established_text()} | {_md('；'.join(r.authority))} |")
+                       f"{r.established_text()} | {md_cell('；'.join(r.authority))} |")
         note = fate_unknown_note(self.h, d.target, d.date)
         if note:
-            out += ["", _md(note)]
+            out += ["", md_cell(note)]
         return "\n".join(out)
 
     def staffing(self, d: Directive, link: Link) -> str:
@@ -52,14 +49,14 @@ class Tables:
         if not figs:
             return ""
         kinds = kinds_used(figs)
-        out = [f"**{_md(name_over(self.h, d.target, figs[0].date, figs[-1].date))}编制沿革**", "",
+        out = [f"**{md_cell(name_over(self.h, d.target, figs[0].date, figs[-1].date))}编制沿革**", "",
                "| 日期 | 口径 | " + " | ".join(kind_label(k) for k in kinds) + " | 领导职数 | 说明 |",
                "| --- | --- | " + " | ".join("---:" for _ in kinds) + " | --- | --- |"]
         for f in figs:
             leaders = "、".join(f"{k}{v}" for k, v in f.staffing.leaders.items())
             out.append(f"| {f.date.chinese()} | {BASIS_ZH.get(f.basis, f.basis)} | " +
                        " | ".join(dash(f.staffing.posts.get(k)) for k in kinds) +
-                       f" | {leaders} | {_md(figure_note(f))} |")
+                       f" | {leaders} | {md_cell(figure_note(f))} |")
         return "\n".join(out)
 
     def chronology(self, d: Directive, link: Link) -> str:
@@ -72,7 +69,7 @@ class Tables:
             entries = [e for e in entries if _within(e.date, lo, hi)]
         lines = []
         for e in entries:
-            text = "".join(link(s.id, s.text) if isinstance(s, Mention) else _md(s) for s in e.segments)
+            text = "".join(link(s.id, s.text) if isinstance(s, Mention) else md_cell(s) for s in e.segments)
             lines.append(f"- **{e.date.chinese()}**　{text}")
         return "\n".join(lines)
 
