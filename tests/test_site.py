@@ -151,3 +151,14 @@ def test_search_index_holds_the_text_of_every_page(site):
         assert norm(joined) == norm(text), rel
         seen += 1
     assert seen == len(meta)
+
+
+def test_people_headings_carry_the_person_id_and_print_only_the_name(site):
+    """Tester (run 5): with attribute lists gone, every 人物 heading printed “高淑华 {#p-gao-shuhua}”."""
+    html = (site / "renwu" / "index.html").read_text(encoding="utf-8")
+    heads = re.findall(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', html)
+    assert len(heads) >= 20
+    assert all(hid.startswith("p-") and "{#" not in text and "{" not in text for hid, text in heads)
+    assert "{#" not in html
+    data = (site / "search" / "index.json").read_text(encoding="utf-8")
+    assert "{#p-" not in data
