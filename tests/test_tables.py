@@ -306,3 +306,77 @@ def test_a_person_made_by_classified_rows_is_as_secret_as_the_lowest_of_them(tmp
     assert a.people["p-tinglanzhu"].classification.name == "公开"
     assert a.people["p-wang"].classification.name == "公开"
     assert not [f for f in run_checks(a) if f.severity == "error"], [f.as_text() for f in run_checks(a)]
+
+
+def _merged(path, header, rows, merge):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(header)
+    for r in rows:
+        ws.append(r)
+    ws.merge_cells(merge)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["lineage", "posts", "staffing"])
+def test_a_merged_level_cell_holds_every_row_it_covers(tmp_path, capsys, kind):
+    """Tester run 5, L1/L3: a 密级 cell merged over three rows (Excel “合并后居中”, showing 秘密 on each) made only the
+    first row 秘密; the rows under it came in public and reached the open data."""
+    root = project(tmp_path)
+    if kind == "lineage":
+        header = ["名称", "设立", "上级", "依据", "密级"]
+        rows = [[f"测试县合并格局{i}", "1985-03", "cs-zhengfu", "测编〔1981〕12号", "秘密" if i == 1 else None]
+                for i in (1, 2, 3)]
+    elif kind == "posts":
+        header = ["姓名", "机构", "职务", "任职时间", "依据", "密级"]
+        rows = [[f"合格{i}", "cs-jijingwei", f"合并格职务{i}", "1986-01", "测编〔1981〕12号", "秘密" if i == 1 else None]
+                for i in (1, 2, 3)]
+    else:
+        header = ["机构", "日期", "行政编制", "依据", "密级"]
+        rows = [["cs-jijingwei", f"1986-0{i}-01", 60 + i, "测编〔1981〕12号", "秘密" if i == 1 else None]
+                for i in (1, 2, 3)]
+    col = "ABCDEFG"[len(header) - 1]
+    xlsx = _merged(tmp_path / "合并格.xlsx", header, rows, f"{col}2:{col}4")
+    code, out, err = run_import(root, capsys, xlsx, "--yes")
+    assert code == 0, err
+    a = load_archive(root)
+    if kind == "lineage":
+        made = [e for e in a.events if e.type == "establish" and e.body and e.body.id not in ("cs-xian", "cs-zhengfu")
+                and e.date and e.date.iso() == "1985-03"]
+    elif kind == "posts":
+        made = [p for p in a.posts if p.post.startswith("合并格职务")]
+        assert all(p.person.id in a.people and a.people[p.person.id].classification.name == "秘密" for p in made)
+    else:
+        made = [s for s in a.staffing if s.date and s.date.iso().startswith("1986-0")]
+    assert len(made) == 3
+    assert all(x.classification.name == "秘密" for x in made)
+
+
+@pytest.mark.parametrize("head", ["密級", "Classification", "秘密等级", "保密期限"])
+def test_a_column_zhi_cannot_read_holds_every_row_at_the_highest_level(tmp_path, capsys, head):
+    """Tester run 5, L2: a 密级 column headed 密級 (traditional), Classification or 秘密等级 was dropped without a word
+    and its 秘密 rows came in public. Any column zhi does not read may be such a column: the preview names it and
+    every row is held at 绝密 with 待核."""
+    root = project(tmp_path)
+    xlsx = workbook(tmp_path / "表头.xlsx", ["序号", "名称", "设立", "上级", "依据", head],
+                    [[1, "测试县表头测试局", "1985-04", "cs-zhengfu", "测编〔1981〕12号", "秘密"]])
+    code, out, err = run_import(root, capsys, xlsx, "--yes")
+    assert code == 0, err
+    assert f"表中“{head}”一栏 zhi 认不出" in out and "已按绝密导入" in out
+    assert "“序号”" not in out
+    a = load_archive(root)
+    made = [e for e in a.events if e.type == "establish" and e.date and e.date.iso() == "1985-04"]
+    assert made and all(e.classification.name == "绝密" for e in made)
+
+
+def test_a_csv_saved_with_semicolons_is_read_by_its_columns(tmp_path, capsys):
+    """Tester run 5: a CSV saved with “;” lost its 依据 and 密级 columns without a word."""
+    root = project(tmp_path)
+    csv_path = tmp_path / "分号.csv"
+    csv_path.write_text("名称;设立;上级;依据;密级\n测试县分号局;1985-05;cs-zhengfu;测编〔1981〕12号;秘密\n", encoding="utf-8")
+    code, out, err = run_import(root, capsys, csv_path, "--yes")
+    assert code == 0, err
+    a = load_archive(root)
+    e = next(e for e in a.events if e.type == "establish" and e.date and e.date.iso() == "1985-05")
+    assert e.classification.name == "秘密" and [c.doc for c in e.sources] == ["d-1981-12"]

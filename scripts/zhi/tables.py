@@ -67,6 +67,7 @@ class Planned:
     skipped: list[str] = field(default_factory=list)             # Chinese lines: what exists already
     problems: list[str] = field(default_factory=list)            # Chinese lines: rows not read, with row numbers
     doubts: dict[int, str] = field(default_factory=dict)         # row → what is to be checked (待核) in what it made
+    unread: list[str] = field(default_factory=list)              # headers zhi does not know: every row held at 绝密
 
 
 # ------------------------------------------------------------------------------------------- reading cells
@@ -109,16 +110,23 @@ def read_rows(path: Path) -> list[Row]:
             from openpyxl import load_workbook
 
             # formulas as written, never the result a program cached: a 密级 shown as 秘密 by ="秘"&"密" is no level
-            wb = load_workbook(path, read_only=True, data_only=False)
+            # not read-only: a merged cell (“合并后居中”) is read for every row it covers, as the editor sees it
+            wb = load_workbook(path, read_only=False, data_only=False)
         except Exception as e:  # any unreadable workbook is one message to the editor
             raise TableError(f"无法读取 Excel 文件（{type(e).__name__}）；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入") from e
         ws = wb.worksheets[0]
+        merged: dict[tuple[int, int], tuple[str, bool]] = {}
+        for rng in ws.merged_cells.ranges:
+            first = _xlsx_cell(ws.cell(rng.min_row, rng.min_col))
+            for rr in range(rng.min_row, rng.max_row + 1):
+                for cc in range(rng.min_col, rng.max_col + 1):
+                    merged[(rr, cc)] = first
         grid = []
         for i, r in enumerate(ws.iter_rows()):
             if not r:
                 continue
             n = getattr(r[0], "row", None) or i + 1
-            read = [_xlsx_cell(c) for c in r]
+            read = [merged.get((c.row, c.column)) or _xlsx_cell(c) for c in r]
             grid.append((n, [t for t, _f in read]))
             formulas[n] = {j for j, (_t, f) in enumerate(read) if f}
         wb.close()
@@ -132,7 +140,11 @@ def read_rows(path: Path) -> list[Row]:
                 continue
         else:
             raise TableError("CSV 文件既不是 UTF-8 也不是 GBK 编码；请在 Excel 中另存为“CSV UTF-8”")
-        grid = [(i + 1, [c.strip() for c in r]) for i, r in enumerate(csv.reader(text.splitlines()))]
+        lines = text.splitlines()
+        head_line = next((ln for ln in lines if ln.strip()), "")
+        # Excel in some locales saves CSV with “;” (or a tab): the header row says which, a header holds none
+        sep = max((",", ";", "\t"), key=head_line.count)
+        grid = [(i + 1, [c.strip() for c in r]) for i, r in enumerate(csv.reader(lines, delimiter=sep))]
     grid = [(n, cells) for n, cells in grid if any(cells)]
     if not grid:
         raise TableError("表格是空的")
@@ -316,12 +328,31 @@ def _year_file(root: Path, top: str, date_iso: str) -> Path:
 
 
 # ------------------------------------------------------------------------------------------- planning
+# columns a table may have that say nothing about a record (a row number, a page)
+HARMLESS = ("序号", "序", "顺序", "顺序号", "行号", "页码", "页")
+
+
+def unread_columns(kind: str, headers: list[str]) -> list[str]:
+    """The headers zhi does not read for a table of this kind. One may be a 密级 written another way (密級,
+    Classification, 秘密等级): zhi cannot tell, so the rows of such a table are held at 绝密 (fail closed)."""
+    spec = {"lineage": LINEAGE, "posts": POSTS, "staffing": STAFFING}[kind]
+    known = {w for words in spec.values() for w in words} | set(HARMLESS)
+    if kind == "staffing":
+        known |= set(STAFFING_KINDS)
+    return [h for h in headers if _norm_header(h) not in known and not (kind == "staffing" and _leader_level(h))]
+
+
 def plan_table(root: Path, path: Path, archive, history) -> Planned:
     rows = read_rows(path)
     headers = list(rows[0].cells) if rows else []
     kind = table_kind(headers)
     names = _Names(archive, history)
-    plan = Planned(kind)
+    plan = Planned(kind, unread=unread_columns(kind, headers))
+    if plan.unread:
+        cols = "、".join(quote(h, True) for h in plan.unread)
+        for r in rows:
+            _doubt_add(plan, r.number, f"待核：表中{cols}一栏 zhi 认不出，没有读入；它可能写的是密级，此行已按绝密导入。"
+                                       "请把表头改为 zhi 认得的写法（密级写“密级”）后重新导入，或核对原件后改正 classification")
     for r in rows:
         if r.formulas:
             _doubt_add(plan, r.number, f"待核：{'、'.join(quote(h, True) for h in r.formulas)}一栏是公式，zhi 不计算公式，"
@@ -349,6 +380,8 @@ def _level_field(names: _Names, docs: list[str], written: str, plan: Planned | N
     """The level to write; a 密级 that cannot be read is written as 绝密 (fail closed) and the row is made all the
     same, with a 待核 note (see ``_doubt``), not refused."""
     lv = names.level_of(docs, written)
+    if plan is not None and plan.unread:
+        lv = Level("绝密")
     if names.unreadable and plan is not None:
         _doubt_add(plan, row, f"待核：密级{quote(names.unreadable, True)}无法识别，已按绝密导入；核对原件后改正 classification")
     return str(lv) if lv is not None and lv.rank > 0 else None
@@ -438,7 +471,7 @@ def _plan_lineage(root: Path, rows: list[Row], col: dict[str, str], names: _Name
                 docs = names.sources(get(last, "end_source")) if get(last, "end_source") else []
                 texts.append((_year_file(root, "events", end_iso), _record([
                     ("id", names.fresh(f"ev-{end_iso[:4]}-{rid}-end")), ("type", "abolish"), ("date", end_iso),
-                    ("body", rid), ("sources", docs), ("classification", _level_field(names, docs, get(last, "level")))])))
+                    ("body", rid), ("sources", docs), ("classification", _level_field(names, docs, get(last, "level"), plan, last.number))])))
             kind = get(group[0], "kind")
         except ValueError as e:
             nums = "、".join(str(r.number) for r in group)
