@@ -338,7 +338,7 @@ def test_a_merged_level_cell_holds_every_row_it_covers(tmp_path, capsys, kind):
                 for i in (1, 2, 3)]
     col = "ABCDEFG"[len(header) - 1]
     xlsx = _merged(tmp_path / "合并格.xlsx", header, rows, f"{col}2:{col}4")
-    code, out, err = run_import(root, capsys, xlsx, "--yes")
+    code, _out, err = run_import(root, capsys, xlsx, "--yes")
     assert code == 0, err
     a = load_archive(root)
     if kind == "lineage":
@@ -375,7 +375,7 @@ def test_a_csv_saved_with_semicolons_is_read_by_its_columns(tmp_path, capsys):
     root = project(tmp_path)
     csv_path = tmp_path / "分号.csv"
     csv_path.write_text("名称;设立;上级;依据;密级\n测试县分号局;1985-05;cs-zhengfu;测编〔1981〕12号;秘密\n", encoding="utf-8")
-    code, out, err = run_import(root, capsys, csv_path, "--yes")
+    code, _out, err = run_import(root, capsys, csv_path, "--yes")
     assert code == 0, err
     a = load_archive(root)
     e = next(e for e in a.events if e.type == "establish" and e.date and e.date.iso() == "1985-05")
