@@ -246,6 +246,8 @@ def test_draft_and_hidden_files_are_named_and_never_published(tmp_path):
      "sources: [d-1990-3]\n"), 3, "是否应为“实有”？"),
     ("sources/events/x.yaml", ("- id: ev-t\n  type: transfer\n  date: 1990\n  from: cs-jiwei\n  to: cs-jijingwei\n"
      "  functions: 物价管理\n  sources: [d-1990-3]\n"), 6, "functions:\n  - 物价管理"),
+    ("chronicle/book.yaml", "title: 测试县机构编制志\nupper: 1949\nlower: 2000\nfront: [fanli.md]\nparts:\n  - title: 第一篇 综合经济管理机构\n    chapters: [p1/c1.md]\nback: []\nrenderer: MkDocs\n", 9, "是否应为“mkdocs”？"),
+    ("chronicle/book.yaml", "title: 测试县机构编制志\nupper: 1949\nlower: 2000\nfront: [fanli.md]\nparts:\n  - title: 第一篇 综合经济管理机构\n    chapters: [p1/c1.md]\nback: []\ndashiji_form: 日其\n", 9, "是否应为“日期”？"),
     ("chronicle/p1/c1.md", "---\ntitle: 第一章 计划经济机构\nstatus: 修改搞\n---\n\n# 第一章 计划经济机构\n", 3,
      "是否应为“修改稿”？"),
 ])

@@ -486,7 +486,7 @@ def load_book(root: Path) -> Book:
         book.renderer = renderer
     elif renderer is not None:
         f.error("schema-value", f"“renderer（网站渲染器）”只能写 {'、'.join(RENDERERS)} 之一（不写即用默认的 mkdocs），"
-                                f"不是“{renderer}”", "renderer")
+                                f"不是“{renderer}”。{did_you_mean(str(renderer), RENDERERS)}", "renderer")
     book.upper, book.lower = f.date("upper"), f.date("lower")
     snaps = yf.data.get("snapshots")
     if isinstance(snaps, LList):
@@ -503,7 +503,7 @@ def load_book(root: Path) -> Book:
         book.dashiji_form = DASHIJI_FORMS[form]
     elif form is not None:
         f.error("schema-value", f"“dashiji_form（大事记体式）”只能写“年”（按年分段，条目以月日起头）或“日期”"
-                f"（每条以完整日期起头），不是“{form}”", "dashiji_form")
+                f"（每条以完整日期起头），不是“{form}”。{did_you_mean(str(form), tuple(DASHIJI_FORMS))}", "dashiji_form")
     kaoyi = yf.data.get("kaoyi")
     if isinstance(kaoyi, bool):
         book.kaoyi = kaoyi
