@@ -108,3 +108,13 @@ def test_new_follows_the_archive_layout_and_limits(tmp_path):
     # bad date: a message, nothing written
     with pytest.raises(ValueError, match="日期"):
         create(root, "事件", date="1984.3")
+
+
+def test_new_never_writes_into_a_draft_file(tmp_path):
+    """A new record goes into the folder's largest file, never a draft (_) or hidden (.) one, which is not read."""
+    root = make_archive(tmp_path)
+    (root / "sources/people/_草稿.yaml").write_text("# 待核的人物\n" + "- {id: p-x, name: 某甲}\n" * 40,
+                                                   encoding="utf-8")
+    files = create(root, "人物")
+    assert files and not files[0].name.startswith(("_", ".")), files
+    assert files[0].parent == root / "sources/people"

@@ -123,7 +123,11 @@ def _list_file(folder: Path, year: str | None) -> Path:
     """Where a new list record goes: the year file (1984.yaml) for dated kinds, else the folder's largest file."""
     if year:
         return folder / f"{year}.yaml"
-    files = sorted((p for p in folder.glob("*.yaml") if p.is_file()), key=lambda p: -p.stat().st_size)
+    from ..project import skipped_part
+
+    # never a draft or hidden file (_x.yaml, .x.yaml): zhi does not read them, the new record would be lost
+    files = sorted((p for p in folder.glob("*.yaml") if p.is_file() and not skipped_part(p.name)),
+                   key=lambda p: -p.stat().st_size)
     return files[0] if files else folder / f"{folder.name}.yaml"
 
 
