@@ -146,3 +146,12 @@ def test_a_body_that_outlives_its_place_has_an_unknown_place_not_a_made_up_one()
     assert lin.end is None and not lin.end_how
     names = {r.name for r in snapshot(a, h, "zhoushan-shi", parse_date("1995"), [])}
     assert "科技支社" in names and not any("水产学院" in n or "海洋学院" in n for n in names)
+
+
+def test_a_span_of_years_in_a_title_is_never_broken_before_its_dash():
+    """The printed note (《舟山市志（1989—2005）》，第544页) broke a line before “—2005”: the span is kept whole."""
+    from zhi.writers.nobreak import keep_together
+
+    html = keep_together("<p>（《舟山市志（1989—2005）》，第544页）</p>")
+    assert '<span class="nw">1989—2005</span>' in html
+    assert keep_together("<p>1949年—1958年</p>").count('class="nw"') == 1  # 1949年—1958年 as one

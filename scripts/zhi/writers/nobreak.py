@@ -1,7 +1,7 @@
 """What a line must not break inside, in the printed volume.
 
-A date (1949年9月20日), a 文号 (临革〔1968〕1号) and a figure with its unit (16名) are read as one word: broken
-across lines they read as two ("1949年9" / "月20日", a line starting "号）", "16" / "名"). So is a short table cell (规格 "正县级", stacked one character a
+A date (1949年9月20日), a span of years (1989—2005, never a line starting "—2005"), a 文号 (临革〔1968〕1号) and a
+figure with its unit (16名) are read as one word: broken across lines they read as two ("1949年9" / "月20日", a line starting "号）", "16" / "名"). So is a short table cell (规格 "正县级", stacked one character a
 line when the table is tight). Each is wrapped in ``<span class="nw">`` (CSS ``white-space: nowrap``); the text
 is untouched, so extraction and search read it as before.
 """
@@ -13,7 +13,9 @@ import re
 DATE = r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日"
 DOCNO = r"[\u4e00-\u9fff]{1,5}[〔(（\[【［]\d{2,4}[〕)）\]】］]第?\d+号?"
 FIGURE = r"\d+(?:\.\d+)?(?:名|人|个|项|件|页|所|处|%)"   # a figure and its unit: "16名", never "16" / "名"
-UNBREAKABLE = re.compile(rf"(?:{DOCNO})|(?:{DATE})|(?:{FIGURE})")
+# a span of years in a title or a note (《舟山市志（1989—2005）》): a line must not begin with its dash
+YEARS = r"\d{3,4}年?[—–]\d{3,4}年?"
+UNBREAKABLE = re.compile(rf"(?:{DOCNO})|(?:{YEARS})|(?:{DATE})|(?:{FIGURE})")
 SHORT_CELL = 6  # characters: a cell this short is never broken
 
 # 标点挤压: of two full-width marks in a row, a closing one (or a stop) is set half-width ("halt"), so "），" or
