@@ -204,3 +204,12 @@ def test_the_docx_records_its_edition_and_review_reads_it(tmp_path, capsys):
     assert code == 0 and "c2.md" not in out and "审读稿没有记录版本，默认公开版" in out
     code, out, err = run_review(root, capsys, plain, "--edition", "internal")
     assert code == 0 and "chronicle/p1/c2.md:8" in out
+
+
+def test_zhi_build_docx_records_the_edition_it_was_built_for(tmp_path):
+    from conftest import with_theme
+    from zhi.build import build_edition
+
+    root = with_theme(make_archive(tmp_path))
+    res = build_edition(root, "internal", pdf=False, docx=True, out=tmp_path / "internal")
+    assert review.recorded_edition(res.out / "zhi.docx") == "internal"
