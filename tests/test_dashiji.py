@@ -307,3 +307,16 @@ def test_built_site_keeps_a_grouped_secret_out_and_the_full_list_in(tmp_path):
     assert "撤销测试县档案科、测试县统计科" in dsj and "测试县人民委员会召开会议，研究机构调整。" in dsj
     assert "撤销测试县档案科" in full and "研究机构调整" not in full   # a 记事 is not a change of any body
     assert 'id="ev-a"' in raw and 'id="ev-c"' in raw                      # both events of the entry keep anchors
+
+
+def test_changes_of_one_date_print_in_the_order_the_editor_wrote_them(tmp_path):
+    """Tester run 5 (《平阴县志》: “1945年10月，平阿县抗日民主政府撤销，建立平阴县民主政府”): the creation was printed first."""
+    from zhi.views.chronology import chronology
+    root = archive_with(tmp_path, """
+- {id: e-a, type: establish, date: 1940-03, body: cs-a, name: 测试县甲政府, jurisdiction: cs-xian, sources: [d-1956-1]}
+- {id: e-a-end, type: abolish, date: 1945-10, body: cs-a, sources: [d-1956-1]}
+- {id: e-b, type: establish, wording: 建立, date: 1945-10, body: cs-b, name: 测试县乙政府, jurisdiction: cs-xian, sources: [d-1956-1]}
+""", {"cs-a": "政府", "cs-b": "政府"})
+    a = load_archive(root)
+    printed = [en.plain() for en in chronology(a, derive_history(a)) if en.date.year == 1945]
+    assert printed == ["撤销测试县甲政府。", "建立测试县乙政府。"]

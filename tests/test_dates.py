@@ -141,3 +141,12 @@ def test_missing_parts_sort_after_known_parts(a, b):
 def test_interval_is_consistent(text):
     d = parse_date(text)
     assert d.earliest() <= d.latest() or d.qualifier == "before"
+
+
+def test_a_span_inside_one_year_prints_without_its_year_under_that_year():
+    """Tester run 5: “1956年5月21日至27日” stood in full under 1956年 among entries reading “2月1日”."""
+    from zhi.dates import parse_date
+    assert parse_date("1956-05-21..1956-05-27").in_year() == "5月21日至27日"
+    assert parse_date("1956-05-21..1956-06-02").in_year() == "5月21日至6月2日"
+    assert parse_date("1956-05-21..1957-01-02").in_year() == "1956年5月21日至1957年1月2日"
+    assert parse_date("1956年夏至秋").in_year() == "1956年夏至秋"  # never “夏至秋”, which reads as the solar term

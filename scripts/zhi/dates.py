@@ -240,10 +240,13 @@ class Date:
         return b.within_year()
 
     def in_year(self) -> str:
-        """The date as a 大事记 entry under its year prints it: 3月12日, 3月, 3月上旬, 下半年, 年底, 是年; a circa,
-        before, after or range date in full."""
+        """The date as a 大事记 entry under its year prints it: 3月12日, 3月, 3月上旬, 下半年, 年底, 是年, a span
+        inside the year 5月21日至27日; a circa, before, after or a span over years in full."""
         if self.qualifier == "exact" and not self.end and self.start.part != DECADE:
             return self.start.within_year() or "是年"
+        if self.qualifier == "exact" and self.end and self.end.year == self.start.year and DECADE not in (
+                self.start.part, self.end.part) and self.start.month is not None:
+            return f"{self.start.within_year()}至{self._end_chinese()}"  # 5月21日至27日, under its year
         return self.chinese()
 
     def years(self) -> str:

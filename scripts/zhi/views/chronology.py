@@ -512,4 +512,8 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
         level = highest([e.classification] + [d.classification for d in docs] + [d.classification for _, d in other])
         pages = {c.doc: c.page for c in supports if c.page and c.doc in a.documents}
         out.append(Entry(e, e.date, segs, docs, jur, bodies, level, other, e.conflict_note, pages))
+    # events are replayed with a day's creations before its abolitions (an abolished body's functions may go to a
+    # body set up that day); they print in the order the editor wrote them, as the source tells them
+    # (“甲撤销，建立乙”)
+    out.sort(key=lambda en: (en.event.date.sort_key(), en.event.order))
     return out
