@@ -380,3 +380,96 @@ def test_a_csv_saved_with_semicolons_is_read_by_its_columns(tmp_path, capsys):
     a = load_archive(root)
     e = next(e for e in a.events if e.type == "establish" and e.date and e.date.iso() == "1985-05")
     assert e.classification.name == "秘密" and [c.doc for c in e.sources] == ["d-1981-12"]
+
+
+# an 内部 rename of a public body: the name exists only through the 内部 event (tester's S1/S2/C2 findings)
+INTERNAL_DOC = """\
+- id: d-1970-int
+  number: 测革〔1970〕5号
+  issuer: 测试县革命委员会
+  date: 1970-03-21
+  title: 关于县档案馆改名的内部通知
+  classification: 内部
+"""
+INTERNAL_NAME = "测试县内部改名CANARY-N1"
+
+
+def internal_rename_project(tmp_path):
+    root = project(tmp_path)
+    write(root, "sources/documents/d-int.yaml", INTERNAL_DOC)
+    write(root, "sources/bodies/cs-dangan.yaml", "id: cs-dangan\nkind: 事业单位\n")
+    write(root, "sources/events/dangan.yaml",
+          "- id: ev-1959-cs-dangan\n  type: establish\n  date: 1959-11\n  body: cs-dangan\n  name: 测试县档案馆\n"
+          "  parent: cs-zhengfu\n  sources: [d-1959-11]\n"
+          f"- id: ev-1970-cs-dangan-rn\n  type: rename\n  date: 1970-04\n  body: cs-dangan\n  name: {INTERNAL_NAME}\n"
+          "  sources: [d-1970-int]\n  classification: 内部\n")
+    assert not [f for f in run_checks(load_archive(root)) if f.severity == "error"]
+    return root
+
+
+def test_an_internal_export_is_marked_and_every_row_carries_its_level(tmp_path, capsys):
+    root = internal_rename_project(tmp_path)
+    code, out = run_export(root, capsys, tmp_path / "内部.xlsx", "--edition", "internal")
+    assert code == 0 and "内部版" in out
+    internal = cells(tmp_path / "内部.xlsx")
+    assert set(internal) == {"沿革", "任免", "编制"}
+    for sheet in internal.values():
+        assert sheet[0][0].startswith("内部资料") and sheet[1][-1] == "密级"
+        assert all(r[-1] for r in sheet[2:])   # every row says its level
+    assert load_workbook(tmp_path / "内部.xlsx").properties.title.startswith("内部资料")
+    assert [r[-1] for r in internal["沿革"] if r[0] == INTERNAL_NAME] == ["内部"]
+    # the public edition's workbook has neither the name nor a marking
+    run_export(root, capsys, tmp_path / "公开.xlsx")
+    public = cells(tmp_path / "公开.xlsx")
+    assert INTERNAL_NAME not in repr(public) and public["沿革"][0][0] == "名称"
+    assert load_workbook(tmp_path / "公开.xlsx").properties.title is None
+
+
+def test_a_name_given_by_an_internal_event_is_no_public_row_of_the_whole_export(tmp_path, capsys):
+    root = internal_rename_project(tmp_path)
+    run_export(root, capsys, tmp_path / "全部.xlsx", "--all")
+    whole = cells(tmp_path / "全部.xlsx")
+    rows = {r[0]: r for r in whole["沿革"][2:]}
+    assert rows[INTERNAL_NAME][-1] == "内部" and rows["测试县计划经济委员会"][-1] == "公开"
+    assert rows["测试县档案馆"][-1] == "内部"   # the body is public, but this row's 止 is the 内部 rename's date
+    # the canary: an editor filtering by 密级 = 公开 to make a public list sees no 内部 string
+    public_rows = [r for sheet in whole.values() for r in sheet[2:] if r[-1] == "公开"]
+    assert public_rows and "CANARY" not in repr(public_rows) and "测革〔1970〕5号" not in repr(public_rows)
+
+
+def test_an_exported_workbook_imports_back_into_a_fresh_copy_with_no_level_lowered(tmp_path, capsys):
+    root = internal_rename_project(tmp_path / "a")
+    run_export(root, capsys, tmp_path / "全部.xlsx", "--all")
+    fresh = project(tmp_path / "b")
+    write(fresh, "sources/documents/d-int.yaml", INTERNAL_DOC)
+    code, out, err = run_import(fresh, capsys, tmp_path / "全部.xlsx", "--yes")
+    # the marking line is no header; every sheet is read (沿革、任免、编制), none silently dropped
+    assert "认不出" not in err and "表头" not in err, err
+    assert "工作表“沿革”（沿革表）" in out and "工作表“任免”（任免表）" in out and "工作表“编制”（编制表）" in out
+    a = load_archive(fresh)
+    events = [e for e in a.events if e.body and e.body.id == "cs-dangan"]
+    assert sorted(e.type for e in events) == ["establish", "rename"]
+    # sources came back through 依据; levels are never lower than exported: the workbook's mark makes every
+    # row at least 内部 (fail closed), the 内部 rename stays 内部
+    assert all(e.sources and e.classification.rank >= 1 for e in events), [(e.id, e.classification) for e in events]
+    run_export(fresh, capsys, tmp_path / "再导出.xlsx", "--all")
+    again = {r[0]: r for r in cells(tmp_path / "再导出.xlsx")["沿革"][2:]}
+    before = {r[0]: r for r in cells(tmp_path / "全部.xlsx")["沿革"][2:]}
+    from zhi.classification import parse_level
+    for name in ("测试县档案馆", INTERNAL_NAME):
+        assert again[name][:-1] == before[name][:-1]
+        assert parse_level(again[name][-1]).rank >= parse_level(before[name][-1]).rank
+
+
+def test_a_workbook_sheet_zhi_does_not_recognise_is_named_as_skipped(tmp_path, capsys):
+    root = project(tmp_path)
+    wb = Workbook()
+    wb.active.title = "说明"
+    wb.active.append(["这是说明，不是表"])
+    ws = wb.create_sheet("沿革")
+    ws.append(LINEAGE_HEADER)
+    ws.append(lineage_rows()[0])
+    wb.save(tmp_path / "两张.xlsx")
+    code, out, err = run_import(root, capsys, tmp_path / "两张.xlsx")
+    assert "两张.xlsx，工作表“说明”：认不出是哪一种表" in out and "工作表“沿革”（沿革表）：新建 1 项" in out
+    assert "未读入" not in err

@@ -103,56 +103,96 @@ def _xlsx_cell(cell) -> tuple[str, bool]:
 
 
 def read_rows(path: Path) -> list[Row]:
-    """The table's rows under its header row, cells keyed by header text; blank rows left out."""
-    formulas: dict[int, set[int]] = {}
-    if path.suffix.lower() == ".xlsx":
-        try:
-            from openpyxl import load_workbook
+    """The table's rows under its header row, cells keyed by header text; blank rows left out (the first sheet)."""
+    return read_tables(path)[0][1]
 
-            # formulas as written, never the result a program cached: a 密级 shown as 秘密 by ="秘"&"密" is no level
-            # not read-only: a merged cell (“合并后居中”) is read for every row it covers, as the editor sees it
-            wb = load_workbook(path, read_only=False, data_only=False)
-        except Exception as e:  # any unreadable workbook is one message to the editor
-            raise TableError(f"无法读取 Excel 文件（{type(e).__name__}）；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入") from e
-        ws = wb.worksheets[0]
-        merged: dict[tuple[int, int], tuple[str, bool]] = {}
-        for rng in ws.merged_cells.ranges:
-            first = _xlsx_cell(ws.cell(rng.min_row, rng.min_col))
-            for rr in range(rng.min_row, rng.max_row + 1):
-                for cc in range(rng.min_col, rng.max_col + 1):
-                    merged[(rr, cc)] = first
-        grid = []
-        for i, r in enumerate(ws.iter_rows()):
-            if not r:
-                continue
-            n = getattr(r[0], "row", None) or i + 1
-            read = [merged.get((c.row, c.column)) or _xlsx_cell(c) for c in r]
-            grid.append((n, [t for t, _f in read]))
-            formulas[n] = {j for j, (_t, f) in enumerate(read) if f}
-        wb.close()
+
+def read_tables(path: Path) -> list[tuple[str, list[Row]]]:
+    """Every sheet of a workbook (a CSV is one table, named ""): its name and its rows under its header row,
+    cells keyed by header text; blank rows left out. A marking line zhi export writes above the header (不得外传,
+    内部资料) is no header: it is skipped and its level carried into every row's 密级 (at least that level)."""
+    if path.suffix.lower() != ".xlsx":
+        return [("", _rows(_csv_grid(path), {}))]
+    try:
+        from openpyxl import load_workbook
+
+        # formulas as written, never the result a program cached: a 密级 shown as 秘密 by ="秘"&"密" is no level
+        # not read-only: a merged cell (“合并后居中”) is read for every row it covers, as the editor sees it
+        wb = load_workbook(path, read_only=False, data_only=False)
+    except Exception as e:  # any unreadable workbook is one message to the editor
+        raise TableError(f"无法读取 Excel 文件（{type(e).__name__}）；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入") from e
+    out = []
+    for ws in wb.worksheets:
+        formulas: dict[int, set[int]] = {}
+        grid = _sheet_grid(ws, formulas)
+        if grid or not out:
+            out.append((ws.title, grid, formulas))
+    wb.close()
+    return [(title, _rows(grid, formulas)) for title, grid, formulas in out]
+
+
+def _sheet_grid(ws, formulas: dict[int, set[int]]) -> list[tuple[int, list[str]]]:
+    """A worksheet's non-blank rows as text (row number, cells); ``formulas`` gets the columns holding a formula."""
+    merged: dict[tuple[int, int], tuple[str, bool]] = {}
+    for rng in ws.merged_cells.ranges:
+        first = _xlsx_cell(ws.cell(rng.min_row, rng.min_col))
+        for rr in range(rng.min_row, rng.max_row + 1):
+            for cc in range(rng.min_col, rng.max_col + 1):
+                merged[(rr, cc)] = first
+    grid = []
+    for i, r in enumerate(ws.iter_rows()):
+        if not r:
+            continue
+        n = getattr(r[0], "row", None) or i + 1
+        read = [merged.get((c.row, c.column)) or _xlsx_cell(c) for c in r]
+        grid.append((n, [t for t, _f in read]))
+        formulas[n] = {j for j, (_t, f) in enumerate(read) if f}
+    return [(n, cells) for n, cells in grid if any(cells)]
+
+
+def _csv_grid(path: Path) -> list[tuple[int, list[str]]]:
+    """A CSV file's non-blank rows as text (row number, cells)."""
+    data = path.read_bytes()
+    for enc in ("utf-8-sig", "gb18030"):  # Excel on a Chinese Windows saves CSV as GBK
+        try:
+            text = data.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
     else:
-        data = path.read_bytes()
-        for enc in ("utf-8-sig", "gb18030"):  # Excel on a Chinese Windows saves CSV as GBK
-            try:
-                text = data.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise TableError("CSV 文件既不是 UTF-8 也不是 GBK 编码；请在 Excel 中另存为“CSV UTF-8”")
-        lines = text.splitlines()
-        head_line = next((ln for ln in lines if ln.strip()), "")
-        # Excel in some locales saves CSV with “;” (or a tab): the header row says which, a header holds none
-        sep = max((",", ";", "\t"), key=head_line.count)
-        grid = [(i + 1, [c.strip() for c in r]) for i, r in enumerate(csv.reader(lines, delimiter=sep))]
-    grid = [(n, cells) for n, cells in grid if any(cells)]
+        raise TableError("CSV 文件既不是 UTF-8 也不是 GBK 编码；请在 Excel 中另存为“CSV UTF-8”")
+    lines = text.splitlines()
+    head_line = next((ln for ln in lines if ln.strip()), "")
+    # Excel in some locales saves CSV with “;” (or a tab): the header row says which, a header holds none
+    sep = max((",", ";", "\t"), key=head_line.count)
+    grid = [(i + 1, [c.strip() for c in r]) for i, r in enumerate(csv.reader(lines, delimiter=sep))]
+    return [(n, cells) for n, cells in grid if any(cells)]
+
+
+def _rows(grid: list[tuple[int, list[str]]], formulas: dict[int, set[int]]) -> list[Row]:
+    from .classification import ClassificationError, highest
+
     if not grid:
         raise TableError("表格是空的")
+    floor = []
+    while grid and [c for c in grid[0][1] if c] and all(c in EXPORT_MARKS for c in grid[0][1] if c):
+        floor += [parse_level(EXPORT_MARKS[c]) for c in grid[0][1] if c]
+        grid = grid[1:]
+    if not grid:
+        raise TableError("表格只有标志行，没有表头")
     _first, head = grid[0]
+    if floor and "密级" not in head:
+        head = [*head, "密级"]
     rows = []
     for n, cells in grid[1:]:
-        rows.append(Row(n, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(head) if h},
-                        [head[j] or f"第 {j + 1} 列" for j in sorted(formulas.get(n, ())) if j < len(head)]))
+        row = Row(n, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(head) if h},
+                  [head[j] or f"第 {j + 1} 列" for j in sorted(formulas.get(n, ())) if j < len(head)])
+        if floor:  # a marked workbook: no row below the mark's level (an unreadable 密级 stays, and fails closed)
+            try:
+                row.cells["密级"] = str(highest([*floor, parse_level(row.cells.get("密级", ""))]))
+            except ClassificationError:
+                pass
+        rows.append(row)
     return rows
 
 
@@ -342,8 +382,9 @@ def unread_columns(kind: str, headers: list[str]) -> list[str]:
     return [h for h in headers if _norm_header(h) not in known and not (kind == "staffing" and _leader_level(h))]
 
 
-def plan_table(root: Path, path: Path, archive, history) -> Planned:
-    rows = read_rows(path)
+def plan_table(root: Path, path: Path, archive, history, rows: list[Row] | None = None) -> Planned:
+    """What the table at ``path`` (or ``rows``, one sheet of it, as read_tables gives) will create."""
+    rows = read_rows(path) if rows is None else rows
     headers = list(rows[0].cells) if rows else []
     kind = table_kind(headers)
     names = _Names(archive, history)
@@ -652,24 +693,45 @@ def write_plan(plan: Planned) -> list[Path]:
 
 # ------------------------------------------------------------------------------------------- export
 WHOLE_ARCHIVE_MARK = "本表含全部档案（含内部、涉密材料），仅供编纂人员核对，不得外传"
+INTERNAL_EXPORT_MARK = "内部资料　注意保存（本表为内部版，含内部材料，不得公开）"
+# the marking lines zhi export writes above the header, and the level zhi import gives every row of a workbook
+# that carries one (at least: a row's own 密级 may be higher) — a marked workbook never imports as public
+EXPORT_MARKS = {WHOLE_ARCHIVE_MARK: "内部", INTERNAL_EXPORT_MARK: "内部"}
+
+
+def _row_level(archive, own, *records) -> str:
+    """A row's 密级: the highest of its record's level, the records it rests on (the events that start and end a
+    name) and every document those cite — a name that exists only through an 内部 event is an 内部 row."""
+    from .classification import highest
+
+    levels = [own]
+    for rec in records:
+        if rec is None:
+            continue
+        levels.append(rec.classification)
+        levels += [archive.documents[c.doc].classification for c in getattr(rec, "sources", ())
+                   if getattr(c, "doc", None) in archive.documents]
+    return str(highest(levels))
 
 
 def export_tables(archive, history, out: Path, edition: str | None) -> dict[str, int]:
     """The 沿革、任免、编制 tables of ``edition`` (public or internal: what that edition may hold), or of the
-    whole archive when ``edition`` is None — then every sheet starts with a marking and every row carries its
-    密级. Returns the number of rows per sheet."""
+    whole archive when ``edition`` is None. Whatever is not the public edition is marked as its site and PDF are
+    (a line above every sheet's header, which zhi import reads back, and the workbook's properties), and every row
+    carries its 密级. Returns the number of rows per sheet."""
     from .editions import filter_archive
     from .history import Timeline, derive_history
 
     a = filter_archive(archive, edition) if edition else archive
     h = derive_history(a) if edition else history
     sheets: list[Sheet] = []
+    mark = "" if edition == "public" else WHOLE_ARCHIVE_MARK if edition is None else INTERNAL_EXPORT_MARK
 
     def sheet(title: str, header: list[str], rows: list[list[str]], levels: list[str]) -> None:
-        if edition is None:
+        if mark:
             header = header + ["密级"]
             rows = [r + [lv] for r, lv in zip(rows, levels, strict=True)]
-        sheets.append(Sheet(title, header, rows, mark=WHOLE_ARCHIVE_MARK if edition is None else ""))
+        sheets.append(Sheet(title, header, rows, mark=mark))
 
     def d(x) -> str:
         return x.chinese() if x is not None else ""
@@ -683,6 +745,12 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
         hits = Timeline._at(spans, when) if when is not None else spans[-1:]
         return hits[-1].value if hits and hits[-1].value else ""
 
+    def basis(*records) -> str:
+        """依据 as zhi import reads it back: each cited document's 文号, or its id when it has none."""
+        ids = dict.fromkeys(c.doc for rec in records if rec is not None for c in getattr(rec, "sources", ())
+                            if getattr(c, "doc", None) in a.documents)
+        return "；".join(a.documents[i].number or i for i in ids)
+
     rows, levels = [], []
     for rid, t in h.timelines.items():
         if t.is_jurisdiction or rid not in a.bodies:
@@ -693,11 +761,13 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
             end = span.end or (t.end if span is t.names[-1] else None)
             rows.append([full, short or "", d(span.start), d(end) if end else ("不详" if t.end_unknown else ""),
                          name(parent, span.start) if parent else "", str(at(t.ranks, span.start)),
-                         name(place, span.start) if place else "", rid])
-            levels.append(str(a.bodies[rid].classification))
+                         name(place, span.start) if place else "", rid,
+                         basis(span.start_event) or (basis(a.bodies[rid]) if span is t.names[0] else "")])
+            levels.append(_row_level(a, a.bodies[rid].classification, a.bodies[rid], span.start_event,
+                                     span.end_event))
     # one row per name: 起 and 止 are the name's; the rows of one body share its 编号, and the last row's 止
     # is the body's end (the same columns read back by zhi import)
-    sheet("沿革", ["名称", "简称", "起", "止", "上级", "规格", "行政区划", "编号"], rows, levels)
+    sheet("沿革", ["名称", "简称", "起", "止", "上级", "规格", "行政区划", "编号", "依据"], rows, levels)
     rows, levels = [], []
     for p in a.posts:
         person = a.people.get(p.person.id) if p.person else None
@@ -706,7 +776,7 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
         rows.append([person.name if person else "", name(p.body.id if p.body else "", p.start), p.post,
                      d(p.start) if p.start else "不详", d(p.end) if p.end else ("不详" if p.end_unknown else ""),
                      "；".join(docs)])
-        levels.append(str(p.classification))
+        levels.append(_row_level(a, p.classification, p, person))
     sheet("任免", ["姓名", "机构", "职务", "任职时间", "免职时间", "依据"], rows, levels)
     kinds = [k for k in STAFFING_KINDS if any(s.figures and k in s.figures.posts for s in a.staffing)] \
         or ["行政编制", "事业编制"]
@@ -720,12 +790,13 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
         posts = s.figures.posts if s.figures else {}
         leaders = s.figures.leaders if s.figures else {}
         rows.append([name(s.scope or "", s.date) + (s.system + "系统" if s.system else ""), d(s.date),
-                     BASIS_ZH.get(s.basis, s.basis)] + [posts.get(k) for k in kinds] + [leaders.get(k) for k in ranks])
-        levels.append(str(s.classification))
-    sheet("编制", ["机构", "日期", "口径", *kinds, *(f"领导职数（{k}）" for k in ranks)], rows, levels)
+                     BASIS_ZH.get(s.basis, s.basis)] + [posts.get(k) for k in kinds] + [leaders.get(k) for k in ranks]
+                    + [basis(s)])
+        levels.append(_row_level(a, s.classification, s))
+    sheet("编制", ["机构", "日期", "口径", *kinds, *(f"领导职数（{k}）" for k in ranks), "依据"], rows, levels)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(workbook_bytes(sheets))
+    out.write_bytes(workbook_bytes(sheets, title=mark or None))
     return {sh.title: len(sh.rows) for sh in sheets}
 
 
-__all__ = ["TABLE_SUFFIXES", "TableError", "export_tables", "plan_table", "read_rows", "write_plan"]
+__all__ = ["TABLE_SUFFIXES", "TableError", "export_tables", "plan_table", "read_rows", "read_tables", "write_plan"]

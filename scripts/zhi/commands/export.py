@@ -12,7 +12,7 @@ from ..project import root_from_args
 DESCRIPTION = (
     "把档案中的机构沿革（每个名称一行）、任免和编制导出为 Excel 工作簿（.xlsx），三张表，供不看 YAML 的同事核对。\n"
     "默认只含公开版能收的记录（--edition internal 含内部材料）；--all 导出全部档案（含涉密），\n"
-    "此时每张表第一行标明“含全部档案，不得外传”，每行注明密级。\n\n"
+    "此时每张表第一行标明“含全部档案，不得外传”（内部版标明“内部资料　注意保存”），每行注明密级。\n\n"
     "例：zhi export 核对表.xlsx\n"
     "    zhi export 内部核对表.xlsx --edition internal")
 

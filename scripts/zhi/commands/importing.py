@@ -66,34 +66,55 @@ def import_tables(root: Path, paths: list[Path], write: bool) -> int:
     """沿革表, 任免表, 编制表 (.xlsx, .csv): show what each will create; with ``write``, create it."""
     from ..history import derive_history
     from ..loader import load_archive
-    from ..tables import TableError, plan_table, write_plan
+    from ..tables import KIND_ZH, TableError, plan_table, read_tables, table_kind, write_plan
 
     failed = False
     for path in paths:
-        archive = load_archive(root)  # again for each table: one may create what the next refers to
         try:
-            plan = plan_table(root, path, archive, derive_history(archive))
+            sheets = read_tables(path)
         except (TableError, OSError) as e:
             print(f"失败  {path}：{e}", file=sys.stderr)
             failed = True
             continue
-        from ..tables import KIND_ZH
-
-        doubts = f"（其中 {len(plan.doubts)} 行待核）" if plan.doubts else ""
-        print(f"{path}（{KIND_ZH[plan.kind]}）：新建 {len(plan.created)} 项{doubts}，已有而跳过 {len(plan.skipped)} 项，"
-              f"未能读入 {len(plan.problems)} 行")
-        for line in plan.created:   # cells quoted as the editor typed them: what cannot be seen is named
-            print(f"  新建  {with_advice(line)}")
-        for line in plan.skipped:
-            print(f"  跳过  {with_advice(line)}")
-        for line in plan.problems:
-            print(f"  未读入  {with_advice(line)}", file=sys.stderr)
-        failed |= bool(plan.problems)
-        if write and plan.files:
-            for p in write_plan(plan):
-                print(f"  写入  {p.relative_to(root).as_posix()}")
-        elif plan.files:
-            print("  （这是预览，什么也没有写入；核对无误后加 --yes 再运行一次即写入）")
+        # every sheet zhi recognises (an exported workbook has 沿革、任免、编制); the others are named, with why
+        known = []
+        for title, rows in sheets:
+            try:
+                table_kind(list(rows[0].cells) if rows else [])
+                known.append((title, rows))
+            except TableError as e:
+                if len(sheets) == 1:
+                    print(f"失败  {path}：{e}", file=sys.stderr)
+                    failed = True
+                else:
+                    print(f"跳过  {path}，工作表“{title}”：{e}")
+        if len(sheets) > 1 and not known:
+            print(f"失败  {path}：没有一张工作表认得出是沿革表、任免表或编制表（见上）", file=sys.stderr)
+            failed = True
+        for title, rows in known:
+            where = f"{path}" + (f"，工作表“{title}”" if len(sheets) > 1 else "")
+            archive = load_archive(root)  # again for each table: one may create what the next refers to
+            try:
+                plan = plan_table(root, path, archive, derive_history(archive), rows)
+            except (TableError, OSError) as e:
+                print(f"失败  {where}：{e}", file=sys.stderr)
+                failed = True
+                continue
+            doubts = f"（其中 {len(plan.doubts)} 行待核）" if plan.doubts else ""
+            print(f"{where}（{KIND_ZH[plan.kind]}）：新建 {len(plan.created)} 项{doubts}，"
+                  f"已有而跳过 {len(plan.skipped)} 项，未能读入 {len(plan.problems)} 行")
+            for line in plan.created:   # cells quoted as the editor typed them: what cannot be seen is named
+                print(f"  新建  {with_advice(line)}")
+            for line in plan.skipped:
+                print(f"  跳过  {with_advice(line)}")
+            for line in plan.problems:
+                print(f"  未读入  {with_advice(line)}", file=sys.stderr)
+            failed |= bool(plan.problems)
+            if write and plan.files:
+                for p in write_plan(plan):
+                    print(f"  写入  {p.relative_to(root).as_posix()}")
+            elif plan.files:
+                print("  （这是预览，什么也没有写入；核对无误后加 --yes 再运行一次即写入）")
     if write:
         print("\n请运行 zhi check，补上记录中的“待填”项（如机构类别），并对照原件核对“# 待核”项。")
     return 1 if failed else 0
