@@ -442,7 +442,7 @@ def test_an_exported_workbook_imports_back_into_a_fresh_copy_with_no_level_lower
     run_export(root, capsys, tmp_path / "全部.xlsx", "--all")
     fresh = project(tmp_path / "b")
     write(fresh, "sources/documents/d-int.yaml", INTERNAL_DOC)
-    code, out, err = run_import(fresh, capsys, tmp_path / "全部.xlsx", "--yes")
+    _code, out, err = run_import(fresh, capsys, tmp_path / "全部.xlsx", "--yes")
     # the marking line is no header; every sheet is read (沿革、任免、编制), none silently dropped
     assert "认不出" not in err and "表头" not in err, err
     assert "工作表“沿革”（沿革表）" in out and "工作表“任免”（任免表）" in out and "工作表“编制”（编制表）" in out
@@ -470,6 +470,6 @@ def test_a_workbook_sheet_zhi_does_not_recognise_is_named_as_skipped(tmp_path, c
     ws.append(LINEAGE_HEADER)
     ws.append(lineage_rows()[0])
     wb.save(tmp_path / "两张.xlsx")
-    code, out, err = run_import(root, capsys, tmp_path / "两张.xlsx")
+    _code, out, err = run_import(root, capsys, tmp_path / "两张.xlsx")
     assert "两张.xlsx，工作表“说明”：认不出是哪一种表" in out and "工作表“沿革”（沿革表）：新建 1 项" in out
     assert "未读入" not in err
