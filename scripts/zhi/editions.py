@@ -90,6 +90,7 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
         if ok(s) and ((s.body and s.body.id in out.bodies)
                       or (s.jurisdiction and s.jurisdiction.id in out.jurisdictions)):
             out.staffing.append(replace(s, sources=cites(s), conflict_note=kaoyi(s)))
+    _withheld_changes(a, out, ok)
     if a.book is not None:
         def chapters(lst):
             kept = []
@@ -148,6 +149,50 @@ def _withheld_ends(a: Archive, out: Archive, ok) -> None:
                 again[0].previous_end_unknown = True
             else:
                 out.bodies[rid] = replace(out.bodies[rid], end_unknown=True)
+
+
+# what a withheld event changes of a held body, and where the history keeps it
+CHANGES = {"rename": ("name",), "reparent": ("parent",), "rejurisdiction": ("jurisdiction", "parent")}
+
+
+def _withheld_changes(a: Archive, out: Archive, ok) -> None:
+    """A held body renamed (put under another parent, moved to another jurisdiction) by an event the edition
+    withholds (the event is secret, or names a withheld parent): the edition may not print the new value, nor the old one past
+    the change as if nothing had happened. The old value is told up to the last date a record the edition holds
+    shows the body before the change (or the date the old value was taken), and is then not given (名称不详)."""
+    for e in a.events:
+        whats = CHANGES.get(e.type)
+        if whats is None or e.date is None or e.body is None or e.body.id not in out.bodies:
+            continue
+        if ok(e) and all(r.id in out.bodies or r.id in out.jurisdictions
+                         for r in (e.body, e.parent, e.jurisdiction) if r is not None):
+            continue   # told (an event naming a withheld parent is dropped by _redact: withheld too)
+        seen = [d for d in _held_dates(out, e.body.id) if d.qualifier != "before" and d.latest() < e.date.earliest()]
+        if seen:
+            last = max(seen, key=lambda d: (d.latest(), d.earliest()))
+            out.withheld_changes.extend((e.body.id, what, last) for what in whats
+                                        if what != "parent" or e.type == "reparent" or e.parent_set)
+
+
+def _held_dates(out: Archive, rid: str):
+    """Every date a record of the edition shows the body on (its events, posts, staffing, documents it issued,
+    记事 about it)."""
+    for e in out.events:
+        refs = {r.id for r in e.participants()} | set(e.new) | {r.id for r in (e.parent, e.jurisdiction) if r}
+        if rid in refs and e.date is not None:
+            yield e.date
+    for p in out.posts:
+        if p.body and p.body.id == rid:
+            yield from (d for d in (p.start, p.end, *p.in_office) if d is not None)
+    for f in out.staffing:
+        if f.body and f.body.id == rid and f.date is not None:
+            yield f.date
+    for doc in out.documents.values():
+        if doc.issuer_body and doc.issuer_body.id == rid and doc.date is not None:
+            yield doc.date
+    for m in out.memos:
+        if m.date is not None and any(r.id == rid for r in m.mentions):
+            yield m.date
 
 
 def _printed(d: Document) -> Document:

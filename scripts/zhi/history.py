@@ -34,6 +34,7 @@ class Span:
     end: Date | None = None
     start_event: Event | None = None
     end_event: Event | None = None
+    withheld: bool = False   # an edition's: the value from here on is not given (changed by an event it withholds)
 
     def covers(self, d: Date, inclusive_end: bool = False) -> bool:
         """True when d may fall inside the span (partial dates are given the benefit of the doubt).
@@ -207,7 +208,9 @@ class Timeline:
         return hits[-1].value if hits else None
 
     def current_name(self) -> str:
-        return self.names[-1].value[0] if self.names else self.id
+        """The latest name given (a name an edition does not give is no title)."""
+        given = [s for s in self.names if not s.withheld]
+        return (given or self.names)[-1].value[0] if self.names else self.id
 
 
 @dataclass
@@ -481,10 +484,28 @@ class _Replay:
         self.pending = {id(e) for e in events}
         for e in sorted(events, key=replay_key):
             self.replay(e, set())
+        self._withheld_changes()
         self.last_known()
         self._fates_unknown()
         self._orphans()
         return History(self.tl, events, self.findings, self.undated)
+
+    def _withheld_changes(self) -> None:
+        """An edition's archive: a name, parent or jurisdiction changed by an event it withholds is told up to the
+        last date its records show the body, and from some time after that date is not given (名称不详)."""
+        for rid, what, last in getattr(self.a, "withheld_changes", []):
+            t = self.tl.get(rid)
+            if t is None:
+                continue
+            spans = {"name": t.names, "parent": t.parents, "jurisdiction": t.jurisdictions}[what]
+            held = [s for s in spans if not s.withheld and (s.start is None or s.start.earliest() <= last.latest())]
+            if not held or (held[-1].end is not None and held[-1].end.latest() <= last.latest()):
+                continue
+            s = held[-1]
+            after = Date(last.end or last.start, "after")
+            value = (f"名称不详（原称{s.value[0]}）", None) if what == "name" else None
+            spans.insert(spans.index(s) + 1, Span(value, after, s.end, None, s.end_event, withheld=True))
+            s.end, s.end_event = after, None
 
     def last_known(self) -> None:
         """For a body whose end is unknown, the latest date any record shows it existing."""

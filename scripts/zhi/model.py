@@ -412,6 +412,10 @@ class Archive:
     book: object = None  # chronicle.Book: the prose and outline of the volume
     findings: list[Finding] = field(default_factory=list)  # what loading found
     files: list[str] = field(default_factory=list)         # every source file read, relative
+    # an edition's archive: (body id, "name" | "parent" | "jurisdiction", date) for a change of a held body that a
+    # withheld event makes (a secret rename): the value in force is told only up to the date, the last its held
+    # records show the body (the withheld event's own date is never passed on)
+    withheld_changes: list[tuple[str, str, object]] = field(default_factory=list)
 
     def record(self, rid: str) -> Record | None:
         for table in (self.bodies, self.jurisdictions, self.documents, self.people):

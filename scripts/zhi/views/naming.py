@@ -13,7 +13,7 @@ def name_on(h: History, rid: str, d: Date | None) -> str:
     if t is None or not t.names:
         return rid
     if d is None:
-        return t.names[-1].value[0]
+        return t.current_name()
     hits = [s for s in t.names if s.covers(d)]
     if len(hits) > 1 and d.qualifier in ("after", "before"):
         # an open date (1949年7月后, 1960前) reaches far beyond what the source states: the name is the one
@@ -96,6 +96,9 @@ def name_over(h: History, rid: str, first: Date, last: Date) -> str:
     for s in t.names:
         if s.start is not None and s.start.earliest() > first.latest() and s.start.earliest() <= last.latest() \
                 and s.value[0] != (later[-1][1] if later else start):
+            if s.withheld:   # the edition does not give the name from then on
+                later.append((s.start.years(), "", "名称不详"))
+                continue
             verb = "更名为" if s.start_event is not None and s.start_event.type == "rename" else "起称"
             later.append((s.start.years(), s.value[0], verb))
     if not later:

@@ -106,6 +106,9 @@ def uncertain_rename(t: Timeline, d: Date) -> tuple[tuple[str, str | None], str]
     first = hits[hits.index(later[0]) - 1]
     clauses = []
     for s in later:
+        if s.withheld:   # an edition's: the name from then on is not given
+            clauses.append(f"{s.start.years()}名称不详")
+            continue
         e = s.start_event
         verb = rename_verb(e.wording if e is not None and e.type == "rename" else None)
         years = s.start.years()
