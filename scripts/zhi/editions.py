@@ -11,7 +11,7 @@ import copy
 from dataclasses import replace
 
 from .chronicle import strip_passages
-from .citations import kaoyi_withheld, rival_figures
+from .citations import docs_named, kaoyi_withheld, rival_figures
 from .classification import Level
 from .docno import printed_docno
 from .history import History, ended_by
@@ -42,12 +42,14 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
         return [c for c in rec.sources if c.doc in out.documents]
 
     whole: list = [h, None]
+    hidden = [d for k, d in a.documents.items() if k not in out.documents]
 
     def kaoyi(rec) -> str:
-        """The record's 考异, or "" when everything it is about is withheld (it would betray that it exists)."""
+        """The record's 考异, or "" when everything it is about is withheld, or its wording names a document the
+        edition withholds (it would betray that it exists)."""
         note = getattr(rec, "conflict_note", "") or ""
-        if not note:
-            return note
+        if not note or docs_named(note, hidden):
+            return ""
         if whole[1] is None:
             whole[1] = rival_figures(a)
         rivals = [(m.origin, ok(m)) for m in whole[1].get(rec.id or str(rec.loc), [])]

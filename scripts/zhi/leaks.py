@@ -164,9 +164,9 @@ def entries(a: Archive) -> list[Entry]:
     def add_notes(rec, record):
         """What an editor wrote beside the facts (备注, 考异, a citation's note) is the record's as much as its
         name: a secret record's note is never published by a chapter repeating it."""
-        for text in (getattr(rec, "note", ""), getattr(rec, "conflict_note", "")):
+        for text, part in ((getattr(rec, "note", ""), "备注"), (getattr(rec, "conflict_note", ""), "考异")):
             for s in _sentences(str(text or ""), 8):
-                add(s, rec.classification, record, "sentence", rec.loc, "备注")
+                add(s, rec.classification, record, "sentence", rec.loc, part)
         for c in getattr(rec, "sources", None) or []:   # a reading of a source is as secret as the source
             doc = a.documents.get(c.doc)
             level = max(rec.classification, doc.classification, key=lambda lv: lv.rank) if doc else rec.classification

@@ -16,7 +16,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..citations import kaoyi_withheld, rival_figures
+from ..citations import docs_named, kaoyi_withheld, rival_figures
 from ..editions import EDITION_ZH, EDITIONS
 from ..findings import Finding
 from ..history import History
@@ -58,6 +58,8 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
 
     reported = set()
     said: dict[int, str] = {}
+    notes = {**{f"事件 {r.id}": r.conflict_note for r in a.events if r.conflict_note},   # as leaks.entries names
+             **{f"{r.kind_zh} {r.loc}": r.conflict_note for r in [*a.staffing, *a.memos] if r.conflict_note}}
     for e in ents:
         if e.kind == "sentence" or not e.level.rank or e.chapter or not _checked(e):
             continue
@@ -76,7 +78,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
                 pos += 1
         mine = e.holder
         for origin in dict.fromkeys(origins[i] for i in hits):
-            if origin == mine or (origin, e.text) in reported:
+            if origin == mine or (origin, e.text) in reported or _kaoyi_only(e, origin, notes, by_origin, a):
                 continue
             reported.add((origin, e.text))
             first = texts[origin][2]
@@ -86,6 +88,18 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
                           f"请删去这处重复，或把{origin}的密级改为不低于“{e.level}”", first.loc)
     yield from _shared_sentences(ents)
     yield from _copies(a)
+
+
+def _kaoyi_only(e: Entry, origin: str, notes: dict[str, str], by_origin, a: Archive) -> bool:
+    """The classified document's 文号, title or id stands only in the lower record's 考异, which names it: every
+    edition that withholds the document withholds that 考异 (``editions.filter_archive``), and
+    ``check_kaoyi_withheld`` tells the editor; the rest of the record must not hold it."""
+    note = notes.get(origin)
+    if not note or not e.record.startswith("文件 ") or e.kind not in ("docno", "title", "id"):
+        return False
+    doc = a.documents.get(e.record.removeprefix("文件 "))
+    rest = fold("\n".join(x.text for x in by_origin[origin] if x.part != "考异"))
+    return doc is not None and fold(e.text) not in rest and bool(docs_named(note, [doc]))
 
 
 def _shared_sentences(ents: list[Entry]) -> Iterator[Finding]:
@@ -172,6 +186,33 @@ def check_kaoyi_withheld(a: Archive, h: History) -> Iterator[Finding]:
                       f"{what}的考异（conflict_note）所说的异说只见于{docs}，{eds}不收这些来源，因此{eds}不印这条考异"
                       f"（印出来就等于告诉读者另有一份看不到的来源）；记录本身照印。若取舍另有可以公开的依据，"
                       f"请补上那份公开来源并写明它的说法，考异就会照印；否则无须处理", rec.loc)
+    yield from _kaoyi_naming(a)
+
+
+def _kaoyi_naming(a: Archive) -> Iterator[Finding]:
+    """A 考异 whose own wording names a document (文号, title, id) an edition that prints the record withholds:
+    the edition drops the 考异, and the editor is told which editions and which documents."""
+    for rec in [*a.events, *a.staffing, *a.memos]:
+        if not (rec.conflict_note or "").strip():
+            continue
+        dropped, named = [], {}
+        for edition, limit in EDITIONS.items():
+            if rec.classification.rank > limit.rank:
+                continue
+            hidden = [d for d in a.documents.values() if d.classification.rank > limit.rank]
+            if found := docs_named(rec.conflict_note, hidden):
+                dropped.append(EDITION_ZH[edition])
+                named.update({x: a.documents[x] for x in found})
+        if not dropped:
+            continue
+        eds = "和".join(dropped)
+        docs = "、".join(f"{d.printed or d.number or d.title or d.id}（{d.id}，{d.classification}）"
+                         for d in named.values())
+        what = f"{rec.kind_zh}{('“' + rec.id + '”') if rec.id else ''}"
+        yield Finding("kaoyi-withheld", "warning",
+                      f"{what}的考异（conflict_note）文字中写出了{docs}，{eds}不收这份文件，因此{eds}不印这条考异"
+                      f"（印出来就等于公布了这份文件的存在和文号、标题）；记录本身照印。若要{eds}也印考异，"
+                      f"须补上{eds}收的来源并写明它的说法，考异里只提这样的来源；否则无须处理", rec.loc)
 
 
 TEXT_KEYS = ("title", "description", "issuer", "name", "short", "post", "term", "wording", "seat", "seat_before",
