@@ -233,8 +233,9 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
                 make_portable(site)
 
         with _step(timings, "leak scan", progress, "保密检查"):
+            kept = [name for name, earlier in ((PDF_NAME, earlier_pdf), (DOCX_NAME, earlier_docx)) if earlier]
             fp, clean = _scan_for_leaks(archive, edition, site, state, full,
-                                        [k for keys in tree.keys.values() for k in keys])
+                                        [k for keys in tree.keys.values() for k in keys], kept)
         wd.save_state(key=key, fingerprint=fp, clean=clean)
         if publish:
             with _step(timings, "publish", progress, "发布"):
@@ -332,10 +333,11 @@ def _refuse_lost_notes(ed: Archive, wd: WorkDir, book_report, docx_notes: dict[s
 
 
 def _scan_for_leaks(archive: Archive, edition: str, site: Path, state: dict, full: bool,
-                    keys=()) -> tuple[str, dict]:
+                    keys=(), kept=()) -> tuple[str, dict]:
     """The leak scan over the rendered site (only the files that changed, when the forbidden strings did
     not); refused files are removed from the working tree and the build stops. ``keys``: the search keys the
-    site made of the edition's own records (open to it)."""
+    site made of the edition's own records (open to it); ``kept``: the book files an earlier build made, carried
+    over unchanged (--no-pdf), which the refusal names as such."""
     forbidden = forbidden_strings(archive, edition, keys)
     plain = load_house_style(archive.root).not_marks
     fp = fingerprint(forbidden, edition, plain)
@@ -345,8 +347,12 @@ def _scan_for_leaks(archive: Archive, edition: str, site: Path, state: dict, ful
         # the working tree is what `zhi serve` shows: nothing the scan refused stays there to be served
         for rel in {x.file for x in leaks}:
             (site / rel).unlink(missing_ok=True)
+        stale = [f for f in kept if any(x.file == f for x in leaks)]
+        why = (f"\n其中 {'、'.join(stale)} 是上一次生成、这次没有重新生成（--no-pdf）而原样保留的，里面有档案现在"
+               f"不许{EDITION_ZH[edition]}收的内容（记录的密级改高了，或删去了）：请去掉 --no-pdf 重新生成"
+               f"{'（加 --docx 重新生成 Word 稿）' if DOCX_NAME in stale else ''}。") if stale else ""
         raise LeakError(f"保密检查未通过：生成的文件中有 {len(leaks)} 处不应出现在{EDITION_ZH[edition]}中的内容，"
-                         f"已停止，原有输出保持不变：\n" + leak_report(leaks))
+                         f"已停止，原有输出保持不变：\n" + leak_report(leaks) + why)
     return fp, clean
 
 

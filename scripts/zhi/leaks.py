@@ -516,6 +516,25 @@ def without_calls(text: str, suffix: str) -> str | None:
     return html.unescape(re.sub(r"<[^>]+>", " ", bare)) if rx is _SUP_HTML else bare
 
 
+def _names(out: Path, ids: dict[str, str], squeezed: dict, bounded: dict) -> Iterator[Leak]:
+    """Forbidden ids and strings in the names of files and folders (a page's address is its record's id; an empty
+    folder left behind names a record as well as a page would)."""
+    from urllib.parse import unquote
+
+    for path in sorted(out.rglob("*")):
+        rel = path.relative_to(out).as_posix()
+        if rel.startswith(SKIP_DIRS):
+            continue
+        name = unquote(path.name)
+        stem = name.split(".")[0] if path.is_file() else name
+        for found_id in [stem] if stem in ids else []:
+            yield Leak(rel, found_id, f"{ids[found_id]}；在文件或目录名中")
+        folded = fold(name)
+        for key, (s, origin) in squeezed.items():
+            if _found(key, folded, bounded):
+                yield Leak(rel, s, f"{origin}；在文件或目录名中")
+
+
 def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
          clean: dict[str, list[int]] | None = None, plain=()) -> list[Leak]:
     """Scan every file under ``out``. ``clean`` (relative path → [size, mtime_ns]) names files found clean
@@ -533,6 +552,7 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
     docnos = _docno_patterns(forbidden)
     plain = sorted({fold(p) for p in plain if fold(p)}, key=len, reverse=True)
     seen = set()
+    leaks.extend(_names(out, ids, squeezed, bounded))
     for path in sorted(p for p in out.rglob("*") if p.is_file()):
         rel = path.relative_to(out).as_posix()
         if rel.startswith(SKIP_DIRS):

@@ -106,6 +106,12 @@ class WorkDir:
         for rel in removed:
             target = self.site / (url_of(rel) + "index.html" if rel.endswith(".md") else rel)
             target.unlink(missing_ok=True)
+            # the folder it leaves empty goes too: its name is the page's address, often the id of a record that
+            # has just been withheld (a raised classification), and a web server lists empty folders as well
+            folder = target.parent
+            while folder != self.site and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
 
     def clear_site(self) -> None:
         shutil.rmtree(self.site, ignore_errors=True)
