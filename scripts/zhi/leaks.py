@@ -337,7 +337,7 @@ def forbidden_strings(a: Archive, edition: str, open_also=()) -> dict[str, str]:
     return out
 
 
-def _pdf_text(path: Path) -> str:
+def _pdf_text(path: Path) -> str | None:
     from pypdf import PdfReader
 
     try:
@@ -355,13 +355,31 @@ def _pdf_text(path: Path) -> str:
             else:
                 yield o.title
 
-    return text + "\n" + meta + "\n" + " ".join(outline(reader.outline))
+    try:
+        links = list(_pdf_links(reader))
+    except Exception:   # noqa: BLE001 - links pypdf cannot walk: what cannot be read cannot be shown to be clean
+        return None
+    return "\n".join([text, meta, " ".join(outline(reader.outline)), *links])
+
+
+def _pdf_links(reader) -> Iterator[str]:
+    """What a PDF holds besides its text, outline and metadata: the addresses its links go to and the names of its
+    destinations (an anchor carries a record's id; a link's address is not in the page's text)."""
+    yield from (str(name) for name in reader.named_destinations)
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A") or {}
+            for key in ("/URI", "/D", "/F"):
+                if key in action:
+                    yield str(action[key])
 
 
 def _docx_text(path: Path) -> str:
     with zipfile.ZipFile(path) as z:
-        parts = [z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml")]
-    return html.unescape(re.sub(r"<[^>]+>", " ", "\n".join(parts)))
+        # every XML part, the relationships too (a link's address is kept there, not in the document's text)
+        parts = [z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith((".xml", ".rels"))]
+    raw = "\n".join(parts)   # the markup too: attributes hold link targets and bookmark names (anchors: ids)
+    return html.unescape(raw) + "\n" + html.unescape(re.sub(r"<[^>]+>", " ", raw))
 
 
 def _json_strings(data) -> Iterator[str]:
