@@ -33,3 +33,20 @@ def test_a_pdfs_link_addresses_and_destinations_are_read(tmp_path):
     assert "见该机构" in text
     found = [(x.file, x.what) for x in scan(tmp_path, {SECRET_ID: "机构 cs-luzhou，秘密", "d-lz-anchor": "文件 d-lz，秘密"})]
     assert sorted(found) == [("zhi.pdf", SECRET_ID), ("zhi.pdf", "d-lz-anchor")], found
+
+
+def test_a_level_under_a_tag_that_cannot_read_it_is_the_level_as_written_not_a_crash(tmp_path):
+    """`classification: !!bool 秘密` stopped zhi check with a Python KeyError (an editor saw a traceback, and
+    nothing was built); the value is read as written, so the record is 秘密 and withheld."""
+    from conftest import make_archive, write
+    from zhi.checks import run_checks
+    from zhi.editions import filter_archive
+    from zhi.loader import load_archive
+
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/zz.yaml", "- {id: cs-a, kind: 其他, classification: !!bool 秘密}\n"
+                                           "- {id: cs-b, kind: 其他, classification: !!int 内部}\n")
+    a = load_archive(root)
+    list(run_checks(a))
+    assert str(a.bodies["cs-a"].classification) == "秘密" and str(a.bodies["cs-b"].classification) == "内部"
+    assert "cs-a" not in filter_archive(a, "internal").bodies and "cs-b" not in filter_archive(a, "public").bodies

@@ -281,7 +281,7 @@ class YamlFile:
         if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"):
             try:
                 return loader.construct_object(node, deep=True)
-            except (ValueError, yaml.YAMLError):
+            except (ValueError, KeyError, yaml.YAMLError):   # `!!bool 秘密`: no boolean; the value as written
                 return node.value
         if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:binary") or node.tag.startswith("!"):
             return node.value
