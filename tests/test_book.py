@@ -187,7 +187,7 @@ def _used_record(pdf: Path) -> str:
     return f"used-{hashlib.sha1(os.fsencode(pdf.resolve())).hexdigest()[:12]}.json"
 
 
-def test_chunked_typesetting_equals_single_pass(chunked):
+def test_chunked_typesetting_equals_single_pass(chunked, monkeypatch):
     """Cut into chunks typeset in parallel processes, the book has the same pages, TOC and index numbers."""
     one, many, tmp = chunked.one, chunked.many, chunked.tmp
     assert many.chunks > one.chunks
@@ -201,6 +201,11 @@ def test_chunked_typesetting_equals_single_pass(chunked):
         (cache / name).write_bytes(b"{}")
     (cache / "used-gone.json").write_text('{"pdf": "%s", "keys": ["f00d"]}' % (tmp / "gone.pdf"), encoding="utf-8")
     used_before = sorted(p.name for p in cache.glob("used-*.json"))
+    import zhi.writers.pdffonts
+
+    traced = []
+    source_face = zhi.writers.pdffonts._source_face
+    monkeypatch.setattr(zhi.writers.pdffonts, "_source_face", lambda *a: traced.append(a) or source_face(*a))
     again = chunked.run("again.pdf", chunks=3, workers=2, cache=cache, progress=Progress(log))
     assert again.typeset_chunks == 0
     assert not [p for p in cache.iterdir() if p.stem in ("0badc0de", "f00d", "used-gone")]
@@ -211,6 +216,12 @@ def test_chunked_typesetting_equals_single_pass(chunked):
     assert f"合并志书 PDF：{many.chunks + 1} 块" in chunked.log
     assert re.search(rf"排版志书：0 块，用时 [\d.]+ 秒，另有 {many.chunks + 1} 块取自缓存", log.getvalue()), log.getvalue()
     assert (tmp / "again.pdf").read_bytes() == (tmp / "many.pdf").read_bytes()
+    # the font programs traced to their files by the first merge were not traced again, and gave the same book
+    import json
+
+    faces = json.loads((cache / "faces.json").read_text(encoding="utf-8"))
+    assert faces and all(Path(path).is_file() for path, _, _ in faces.values())
+    assert traced == []
 
 
 @pytest.mark.parametrize("archive", ["sample", "synthetic"])
@@ -236,9 +247,12 @@ def test_chunked_equals_single_pass_at_scale(archive, tmp_path):
     h = derive_history(a)
     theme = ROOT / "theme"
     one = typeset(BookWriter(a, h, theme), tmp_path / "one.pdf", root, {"Title": "t"}, chunks=1, workers=1)
-    many = typeset(BookWriter(a, h, theme), tmp_path / "many.pdf", root, {"Title": "t"}, chunks=4, workers=2,
-                   cache=tmp_path / "cache")
+    # on the sample, as many chunks as there are pieces: the 附录 is cut at each of its sections, which go on
+    # from the page before, left or right
+    many = typeset(BookWriter(a, h, theme), tmp_path / "many.pdf", root, {"Title": "t"},
+                   chunks=40 if archive == "sample" else 4, workers=2, cache=tmp_path / "cache")
     assert many.chunks > one.chunks  # (both count the front matter as a chunk of its own)
+    assert one.flowing == 0 and (many.flowing >= 3 if archive == "sample" else True)
     assert one.pages == many.pages > 20
     assert one.toc == many.toc and len(one.toc) > 5
     assert one.index_pages == many.index_pages and len(one.index_pages) > 20
@@ -266,6 +280,98 @@ def test_chunked_equals_single_pass_at_scale(archive, tmp_path):
         assert run("pdftotext", "-layout", str(tmp_path / "edited.pdf"), "-").split() == \
             run("pdftotext", "-layout", str(tmp_path / "fresh.pdf"), "-").split()
         assert "测试时加了一句" in run("pdftotext", str(tmp_path / "edited.pdf"), "-")
+
+
+def test_a_long_section_is_cut_before_headings_that_start_a_page():
+    """附录 and 索引 are cut before each of their page-starting headings but the first; a piece after the first
+    carries the section's running head and the footnotes counted before it, and the pieces together are the
+    section. A section without such headings, or of a shape not understood, is left whole."""
+    from zhi.writers.typeset import Section, body_chunks
+
+    html = ('<section class="chapter level-1 appendix">\n<h1 class="chapter-title top" id="h1">附　录</h1>\n'
+            '<h2 class="appendix-title" id="h2">一、文件目录</h2><p>甲<span class="fn">注一</span></p>\n'
+            '<h2 class="appendix-title" id="h3">二、机构设置一览</h2><p>乙<span class="fn kaoyi">注二</span></p>\n'
+            '<h2 class="appendix-title" id="h4">三、领导名录</h2><p>丙</p>\n</section>\n')
+    sec = Section.of(html)
+    assert sec.pieces == 3 and sec.html_of(0, 3) == html
+    first, second, third = (sec.html_of(i, i + 1) for i in range(3))
+    assert first.startswith(html[:html.index('<h2 class="appendix-title" id="h3"')]) and first.endswith("</section>\n")
+    assert second.startswith('<section class="flow-on level-1 appendix" data-title="附　录" '
+                             'style="counter-reset: footnote 1"><h2 class="appendix-title" id="h3">')
+    assert "counter-reset: footnote 2" in third and third.count("</section>") == 1 and "丙" in third
+    assert "footnote 1" in sec.html_of(1, 3) and "乙" in sec.html_of(1, 3) and "丙" in sec.html_of(1, 3)
+    assert "".join(x.split('">', 1)[1] if x.startswith("<section class=\"flow-on") else x
+                   for x in (first.removesuffix("</section>\n"), second.removesuffix("</section>\n"), third)) == html
+    # a theme copied from an older zhi cannot set the pieces: the sections are typeset whole
+    assert [c.flows for c in body_chunks([html, html], 9)] == [False, True, True, False, True, True]
+    assert [c.flows for c in body_chunks([html, html], 9, cut=False)] == [False, False]
+    for whole in ('<section class="chapter level-2"><h2 class="chapter-title" id="h5">第一章</h2><p>丁</p></section>',
+                  html.replace('class="chapter level-1', 'class="part'),
+                  html.replace("</section>", "<section>戊</section></section>")):
+        assert Section.of(whole).pieces == 1
+
+
+def test_a_theme_from_an_older_zhi_typesets_sections_whole(tmp_path):
+    """A project's theme copied before pieces could be set (no ``section.flow-on`` in its book.css) is not cut."""
+    import shutil
+
+    from zhi.writers.book import BookWriter
+
+    shutil.copytree(ROOT / "theme" / "book", tmp_path / "book")
+    writer = object.__new__(BookWriter)
+    writer.theme = tmp_path / "book"
+    assert writer.can_cut_sections()
+    css = (tmp_path / "book" / "book.css").read_text(encoding="utf-8")
+    (tmp_path / "book" / "book.css").write_text(css.replace("section.flow-on", "section.x"), encoding="utf-8")
+    assert not writer.can_cut_sections()
+
+
+def test_book_cache_keeps_editions_apart(tmp_path):
+    """A chunk typeset for the internal edition is never taken for the public one from the shared cache, even
+    where the two editions' text is the same: the public book is typeset afresh and bears no internal mark."""
+    from conftest import make_archive
+    from zhi.editions import filter_archive
+    from zhi.history import derive_history
+    from zhi.loader import load_archive
+    from zhi.writers.book import INTERNAL_MARK, BookWriter
+    from zhi.writers.typeset import typeset
+
+    root = make_archive(tmp_path)
+    cache = tmp_path / "cache"
+    made = {}
+    for edition in ("internal", "public"):
+        a = filter_archive(load_archive(root), edition)
+        made[edition] = typeset(BookWriter(a, derive_history(a), ROOT / "theme", edition), tmp_path / f"{edition}.pdf",
+                                root, {"Title": "t"}, chunks=2, workers=1, cache=cache)
+    internal, public = made["internal"], made["public"]
+    assert internal.typeset_chunks >= internal.chunks + 1
+    assert public.typeset_chunks >= public.chunks + 1, "the public book took chunks of the internal one"
+    mark = "".join(INTERNAL_MARK.split())
+    assert mark in "".join(run("pdftotext", str(tmp_path / "internal.pdf"), "-").split())
+    assert mark not in "".join(run("pdftotext", str(tmp_path / "public.pdf"), "-").split())
+    # and again, each from the cache: both still read as before
+    a = filter_archive(load_archive(root), "public")
+    again = typeset(BookWriter(a, derive_history(a), ROOT / "theme", "public"), tmp_path / "again.pdf", root,
+                    {"Title": "t"}, chunks=2, workers=1, cache=cache)
+    assert again.typeset_chunks == 0
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "public.pdf").read_bytes()
+
+
+def test_a_cache_entry_of_the_wrong_shape_is_a_miss(tmp_path):
+    """An entry whose metadata is whole JSON but not what zhi wrote (a page count in words, an anchor past the
+    last page) is laid out again, not trusted and not a crash."""
+    from zhi.writers import typeset as ts
+
+    engine = ts._Engine(tmp_path, tmp_path / "cache", 1)
+    for i, bad in enumerate(({"pages": "三", "anchors": {}}, {"pages": 2, "anchors": {"h1": 5}}, {"pages": 2},
+                             [1, 2], {"pages": 0, "anchors": {}})):
+        (tmp_path / "cache" / f"k{i}.json").write_text(__import__("json").dumps(bad), encoding="utf-8")
+        assert engine._load(f"k{i}") is None and not (tmp_path / "cache" / f"k{i}.json").exists()
+    (tmp_path / "cache" / "p.json").write_text('{"pages": 2, "issues": [["1", "x"]]}', encoding="utf-8")
+    (tmp_path / "cache" / "p.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
+    assert engine._load("p", pdf=True) is None
+    (tmp_path / "cache" / "q.json").write_text('{"pages": 2, "anchors": {"h1": 1}}', encoding="utf-8")
+    assert engine._load("q") == {"pages": 2, "anchors": {"h1": 1}}
 
 
 def embedded_fonts(pdf: Path) -> dict[str, tuple[set[int], set[str]]]:
@@ -299,7 +405,7 @@ def test_chunked_book_embeds_each_font_once(chunked, monkeypatch):
     assert run("pdftotext", str(tmp / "many.pdf"), "-") == run("pdftotext", str(tmp / "one.pdf"), "-")
 
     # the same chunks (from the cache) merged without sharing: a program per chunk, the same text and pixels
-    monkeypatch.setattr(zhi.writers.typeset, "share_font_programs", lambda writer: None)
+    monkeypatch.setattr(zhi.writers.typeset, "share_font_programs", lambda writer, known=None: None)
     chunked.run("unshared.pdf", chunks=3, workers=2, cache=tmp / "cache")
     unshared = embedded_fonts(tmp / "unshared.pdf")
     assert sum(len(p) for p, _ in unshared.values()) > len(fonts)
@@ -384,6 +490,8 @@ def test_book_cache_key_follows_fonts_and_pictures(tmp_path, monkeypatch):
     html = f'<p>甲</p><img src="{picture.as_uri()}">'
     key = engine.key(html)
     assert engine.key(html) == key and engine.key(html.replace("甲", "乙")) != key
+    # the same HTML for another edition is another chunk
+    assert ts._Engine(tmp_path, None, 1, edition="internal").key(html) != key
     picture.write_bytes(b"\x89PNG another picture")
     assert engine.key(html) != key
     # a font added where fontconfig looks changes every key

@@ -100,6 +100,8 @@ class BookWriter:
         # the house style's form of a run of note calls: ⁷˒⁸˒⁹ (default) or ⁷⁻⁹
         self.note_ranges = load_house_style(a.root).print.get("note-runs") == "range"
         self.for_docx = False  # the Word copy: its index says whose page numbers it gives (the PDF's) or has none
+        self._before_index: tuple | None = None  # what ``parts`` made before the index, made once
+        self._index_entries: tuple | None = None  # the index's entries, sorted once (their pages change)
 
     # ---- mentions and notes (the index is made of these) ---------------------------------------------
     def mention(self, rid: str, text: str, markdown: bool = False) -> str:
@@ -305,8 +307,12 @@ class BookWriter:
                 return "000"  # first pass: room for a page number
             return "，".join(pages.get(key, []))
 
+        if self._index_entries is None:
+            self._index_entries = (indexes.grouped(indexes.body_index(self.a, self.h)),
+                                   indexes.grouped(indexes.person_index(self.a)), indexes.document_index(self.a))
+        bodies, people, documents = self._index_entries
         body_groups = []
-        for letter, entries in indexes.grouped(indexes.body_index(self.a, self.h)):
+        for letter, entries in bodies:
             rows = []
             for e in entries:
                 key = f"{e.target}|{e.term}"
@@ -316,9 +322,8 @@ class BookWriter:
                 rows.append((e.term, p, see))
             body_groups.append((letter, rows))
         people_groups = [(letter, [(e.term, pages_of(e.target)) for e in entries])
-                         for letter, entries in indexes.grouped(indexes.person_index(self.a))]
-        docs = [(d.label, d.title if d.number else "", pages_of(d.id))
-                for d in indexes.document_index(self.a)]
+                         for letter, entries in people]
+        docs = [(d.label, d.title if d.number else "", pages_of(d.id)) for d in documents]
         a1, a2, a3 = self.heading(2, "机构名称索引"), self.heading(2, "人名索引"), self.heading(2, "文件索引")
         return self.env.get_template("index.html.j2").render(anchor=anchor, anchors=(a1, a2, a3),
                                                              bodies=body_groups, people=people_groups, docs=docs,
@@ -326,9 +331,31 @@ class BookWriter:
 
     # ---- assembly --------------------------------------------------------------------------------------
     def parts(self, index_pages: dict[str, list[str]] | None = None) -> BookParts:
-        """Both chunks' HTML. Anchors are numbered afresh on every call, so two passes give the same anchors."""
-        self.ids, self.mentions, self.headings, self.front_headings = _Ids(), {}, [], []
-        self.notes = {}
+        """Both chunks' HTML. Anchors are numbered afresh on every call, so two passes give the same anchors.
+
+        Only the index (and what follows it) depends on ``index_pages``: the front matter and the body up to the
+        index are made on the first call and taken again, with the anchors numbered as they were, on the next."""
+        if self._before_index is None:
+            self.ids, self.mentions, self.headings, self.front_headings = _Ids(), {}, [], []
+            self.notes = {}
+            front_html, body_html = self._front_and_body()
+            self._before_index = (front_html, body_html, self.ids.n, dict(self.mentions), list(self.headings),
+                                  list(self.front_headings), {k: list(v) for k, v in self.notes.items()},
+                                  self.notes_key)
+        front_html, body_html, n, mentions, headings, front_headings, notes, notes_key = self._before_index
+        self.ids, self.mentions, self.headings, self.front_headings = _Ids(), dict(mentions), list(headings), \
+            list(front_headings)
+        self.ids.n, self.notes, self.notes_key = n, {k: list(v) for k, v in notes.items()}, notes_key
+        body_html = list(body_html)
+        index_at = len(body_html)
+        body_html.append(self.index_html(index_pages))
+        for ch in (self.book.back if self.book else []):
+            body_html.append(self.chapter(ch, 1))
+        return BookParts("".join(front_html), body_html, index_at, list(self.headings), list(self.front_headings),
+                         dict(self.mentions), {k: list(v) for k, v in self.notes.items()})
+
+    def _front_and_body(self) -> tuple[list[str], list[str]]:
+        """The front matter (before the TOC) and the body up to the index, as HTML sections."""
         book = self.book
         front_html, body_html = [], []
         overview = []
@@ -348,22 +375,25 @@ class BookWriter:
             chapters = [self.chapter(ch, 2, part=part.title) for ch in part.chapters] or [""]
             body_html.extend([title_page + chapters[0]] + chapters[1:])
         body_html.append(self.appendix_html())
-        index_at = len(body_html)
-        body_html.append(self.index_html(index_pages))
-        for ch in (book.back if book else []):
-            body_html.append(self.chapter(ch, 1))
-        return BookParts("".join(front_html), body_html, index_at, list(self.headings), list(self.front_headings),
-                         dict(self.mentions), {k: list(v) for k, v in self.notes.items()})
+        return front_html, body_html
 
     def document(self, chunk: str, content: str, toc: list | None = None, first_page: int = 1,
-                 pad: bool = False) -> str:
+                 pad: bool = False, start: str | None = None) -> str:
+        """The HTML of one chunk; ``start`` ("left"/"right") the side of its first page when not the default."""
         css = (self.theme / "book.css").read_text(encoding="utf-8")
         return self.env.get_template("book.html.j2").render(
             title=self.title, book=self.book, chunk=chunk, content=keep_together(bind_book_calls(content, self.note_ranges)), toc=toc, css=css,
-            first_page=first_page, cover=self._cover(), pad=pad, edition=self.edition, scope=self.in_scope,
+            first_page=first_page, start=start, cover=self._cover(), pad=pad, edition=self.edition, scope=self.in_scope,
             mark="" if self.edition == "public" else INTERNAL_MARK,
             plates=[(p.as_uri(), caption) for p, caption in getattr(self.book, "plates", [])],
             name_on=lambda rid: name_on(self.h, rid, None))
+
+    def can_cut_sections(self) -> bool:
+        """Whether the project's theme can set a piece of a long section cut for typesetting (``typeset.Section``):
+        a theme copied from an older zhi cannot, and its sections are typeset whole."""
+        css = (self.theme / "book.css").read_text(encoding="utf-8")
+        page = (self.theme / "book.html.j2").read_text(encoding="utf-8")
+        return "section.flow-on" in css and "{{ start }}" in page
 
     def _cover(self) -> str | None:
         cover = getattr(self.book, "cover", None)

@@ -37,9 +37,13 @@ class _Program:
     mergeable: bool = True
 
 
-def share_font_programs(writer) -> None:
+def share_font_programs(writer, known: dict[str, list] | None = None) -> None:
     """Point all the chunks' subsets of one font at a single program: a subset of the installed font with
-    every glyph any chunk uses (at the same glyph ids), embedded once under one subset tag."""
+    every glyph any chunk uses (at the same glyph ids), embedded once under one subset tag.
+
+    ``known`` remembers, between builds, the programs already traced to their font file (a digest of the
+    program and its glyphs → the file, its face, size and time): a chunk taken from the cache is not traced
+    again while its font file is unchanged. Entries this merge used are left in it, the others removed."""
     from pypdf.generic import IndirectObject, NameObject, NumberObject
 
     programs: dict[int, _Program] = {}
@@ -60,9 +64,13 @@ def share_font_programs(writer) -> None:
         return
 
     by_face: dict[tuple[str, int], list[_Program]] = {}
+    seen = {} if known is not None else None
     for program in programs.values():
-        if program.mergeable and (face := _source_face(hb, program)):
+        if program.mergeable and (face := _traced_face(hb, program, known, seen)):
             by_face.setdefault(face, []).append(program)
+    if known is not None:
+        known.clear()
+        known.update(seen)
     shared = False
     for (path, index), group in by_face.items():
         target = min(group, key=lambda p: p.ref.idnum).ref     # the new program goes into the first one
@@ -128,6 +136,32 @@ def _width_gids(widths) -> set[int]:
             gids.update(range(first, int(nxt) + 1))
             i += 3
     return gids
+
+
+def _traced_face(hb: _HarfBuzz, program: _Program, known: dict | None, seen: dict | None) -> tuple[str, int] | None:
+    """``_source_face``, remembered in ``known`` by the program's bytes and glyphs while the file is unchanged."""
+    if known is None:
+        return _source_face(hb, program)
+    digest = hashlib.sha256(program.ref.get_object().get_data())
+    digest.update(repr(sorted(program.gids)).encode())
+    key = digest.hexdigest()
+    entry = known.get(key)
+    if isinstance(entry, list) and len(entry) == 3 and entry[2] is not None and entry[2] == _stamp(entry[0]):
+        face = (entry[0], entry[1])
+    else:
+        face = _source_face(hb, program)
+        entry = [face[0], face[1], _stamp(face[0])] if face else None
+    if entry is not None:
+        seen[key] = entry
+    return face
+
+
+def _stamp(path: object) -> str | None:
+    try:
+        st = os.stat(str(path))
+    except (OSError, ValueError):
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}"
 
 
 def _source_face(hb: _HarfBuzz, program: _Program) -> tuple[str, int] | None:

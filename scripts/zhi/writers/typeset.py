@@ -1,14 +1,16 @@
 """Typeset the volume with WeasyPrint, in chunks laid out in parallel processes, each once.
 
-The body is cut into chunks at top-level sections (概述, 大事记, each 篇, 附录, 索引 …). Every chunk is a
-document of its own, laid out from page 1 and ending with a blank page: a chunk's layout does not depend on
-where it lands in the volume (it always starts on a right-hand page; page numbers sit in margin boxes), so a
-worker lays it out, holds it until the chunks before it are laid out, then numbers its pages from where it
-begins (``folio.py``), keeps the blank page only when its pages are odd, checks its lines and writes it.
+The body is cut into chunks at top-level sections (概述, 大事记, each 篇, 附录, 索引 …), and a long section
+(附录) also before its headings that start a page (``Section``). Every chunk is a document of its own, laid out
+from page 1 and ending with a blank page: a chunk's layout does not depend on where it lands in the volume (it
+always starts on a right-hand page; page numbers sit in margin boxes), so a worker lays it out, holds it until
+the chunks before it are laid out, then numbers its pages from where it begins (``folio.py``), keeps the blank
+page only when the next chunk would start on a left-hand page, checks its lines and writes it. A piece of a cut
+section goes on from the page after the chunk before it: it is laid out when that page's side is known.
 
 The TOC and index numbers come from the laid-out anchors (never from ``target-counter()``, which cannot cross
-chunks); the index chunk (and what follows it) is laid out again until its numbers settle, the front matter
-(with the TOC) last. Layouts and written chunks are cached by content in ``.cache/book/``: after an edit to one
+chunks); the index chunk (and what follows it) is laid out with its numbers once the body is (first with room
+for them, only when a mention follows the index), again if they change, the front matter (with the TOC) last. Layouts and written chunks are cached by content in ``.cache/book/``: after an edit to one
 chapter only its chunk is laid out again, and the chunks after it only if its page count changed. All are
 merged with pypdf, and each font is then embedded once (``pdffonts.share_font_programs``). The Chinese line
 rules (避头尾) are checked on the laid-out lines.
@@ -18,16 +20,18 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html as html_lib
 import io
 import json
 import logging
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..progress import QUIET, Progress
-from .book import BookWriter, to_roman
+from .book import BookWriter, esc, to_roman
 from .pdffonts import share_font_programs
 
 
@@ -62,6 +66,7 @@ class TypesetResult:
     typeset_chunks: int = 0                   # chunk layouts actually done (the rest came from the cache)
     notes: dict[str, list[str]] = field(default_factory=dict)  # chapter → anchors of the notes it printed
     anchors: set[str] = field(default_factory=set)             # every anchor laid out on a page
+    flowing: int = 0                          # chunks that go on from the chunk before (a long section cut)
 
 
 def _line_texts(box, first: bool = True):
@@ -220,8 +225,10 @@ class _Engine:
     written chunks are cached by content in ``.cache/book/``; a chunk whose layout is cached but not its PDF
     at this first page is laid out and written in one go."""
 
-    def __init__(self, base: Path, cache: Path | None, workers: int, progress: Progress = QUIET):
+    def __init__(self, base: Path, cache: Path | None, workers: int, progress: Progress = QUIET,
+                 edition: str = "public"):
         self.base, self.cache, self.nworkers = str(base), cache, max(1, workers)
+        self.edition = edition
         self.workers: list[_Worker] = []
         self.queue: list[tuple] = []
         self.metas: dict[str, dict] = {}
@@ -239,11 +246,15 @@ class _Engine:
     # ---- what the build asks for -------------------------------------------------------------------------
     def key(self, html: str) -> str:
         h = hashlib.sha256(html.encode("utf-8"))
-        h.update(f"|{self.base}|{self.fingerprint}|{_resources(html, Path(self.base))}".encode())
+        # the edition too, though its HTML differs already (its mark): a public build never takes an internal
+        # edition's chunk, whatever a template does
+        h.update(f"|{self.edition}|{self.base}|{self.fingerprint}|{_resources(html, Path(self.base))}".encode())
         return h.hexdigest()[:32]
 
-    def lay(self, html: str, hold: bool = True) -> str:
-        """Start laying ``html`` out (unless its layout is known); its key, for ``meta`` and ``final``."""
+    def lay(self, html: str, hold: bool = True, urgent: bool = False) -> str:
+        """Start laying ``html`` out (unless its layout is known); its key, for ``meta`` and ``final``. An
+        ``urgent`` chunk (one the build waits for, whose HTML could not be made before) is laid out next, whatever
+        the worker holds."""
         key = self.key(html)
         self.used.add(key)
         self.html[key] = html
@@ -253,7 +264,11 @@ class _Engine:
             if cached is not None:
                 self.metas[key] = cached
             else:
-                self.queue.append(("lay", key, html, hold))
+                task = ("lay", key, html, hold, urgent)
+                if urgent:
+                    self.queue.insert(0, task)
+                else:
+                    self.queue.append(task)
         return key
 
     def meta(self, key: str) -> dict:
@@ -306,7 +321,7 @@ class _Engine:
                     return self.queue.pop(i)
                 if rule == "any final" and t[0] == "final" and t[2] is not None:
                     return self.queue.pop(i)
-                if rule == "lay" and t[0] == "lay" and (not t[3] or held < HOLD_PAGES):
+                if rule == "lay" and t[0] == "lay" and (not t[3] or t[4] or held < HOLD_PAGES):
                     return self.queue.pop(i)
         return None
 
@@ -390,7 +405,7 @@ class _Engine:
             return None
         try:
             out = json.loads(meta.read_text(encoding="utf-8"))
-            if not isinstance(out, dict) or not ({"pages", "issues"} if pdf else {"pages", "anchors"}) <= out.keys():
+            if not _entry_ok(out, pdf):
                 raise ValueError("incomplete")
             if pdf:
                 raw = data.read_bytes()
@@ -412,6 +427,18 @@ class _Engine:
         if "pdf" in res:
             _atomic_write(self.cache / f"{name}.pdf", res["pdf"])
         _atomic_write(self.cache / f"{name}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+
+
+def _entry_ok(out: object, pdf: bool) -> bool:
+    """A cached layout (page count, anchors → page) or written chunk (page count, line issues) of the right
+    shape: anything else (an entry from an older zhi, a disk error) is a miss."""
+    if not isinstance(out, dict) or not isinstance(out.get("pages"), int) or out["pages"] < 1:
+        return False
+    if pdf:
+        return isinstance(out.get("issues"), list) and all(
+            isinstance(x, list) and len(x) == 3 and all(isinstance(y, str) for y in x) for x in out["issues"])
+    anchors = out.get("anchors")
+    return isinstance(anchors, dict) and all(isinstance(i, int) and 0 <= i < out["pages"] for i in anchors.values())
 
 
 @functools.cache
@@ -463,34 +490,108 @@ def _resources(html: str, base: Path) -> str:
 
 CHUNK_CHARS = 120_000  # characters of HTML per chunk, some 50 pages
 
+# Headings that book.css starts on a new page, left or right (``break-before: page``), inside the long sections
+# (附录, 索引): such a section may be cut before each of them but the first, and the pieces typeset apart.
+PAGE_HEADING = re.compile(r'<h2 class="(?:appendix|index)-title"')
+_OPEN = re.compile(r'\s*<section class="([^"]*)"[^>]*>')
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
+_FOOTNOTE = re.compile(r'<span class="fn[ "]')
 
-def plan_chunks(sections: list[str], index_at: int, n: int) -> list[list[int]]:
-    """Group consecutive sections into about n chunks of similar size; the index and what follows it
-    form the last chunk (its numbers are known only when everything before it is laid out)."""
-    before = list(range(index_at))
-    if n <= 1 or len(before) <= 1:
-        groups = [before] if before else []
-    else:
-        sizes = [len(sections[i]) for i in before]
-        target = sum(sizes) / n
-        groups, cur, acc = [], [], 0
-        for i in before:
-            if cur and acc + sizes[i] / 2 > target and len(groups) < n - 1:
-                groups.append(cur)
-                cur, acc = [], 0
-            cur.append(i)
-            acc += sizes[i]
-        if cur:
+
+@dataclass
+class Section:
+    """A top-level section of the body (a 章, the 大事记, the 附录 …) and the places it may be cut: ``cuts``
+    are the offsets of its pieces after the first, each at a heading that starts a page.
+
+    A piece after the first goes on from the page where the piece before it ends, on the next page, left or
+    right; laid out on its own it is the same as in the whole section, since a left-hand and a right-hand page
+    have the same text width and nothing before the heading reaches past the page break. What it takes from
+    the pieces before it is said in its HTML: the section's running head and the footnotes counted so far
+    (``section.flow-on`` in book.css), and the side of its first page (``BookWriter.document(start=…)``)."""
+    html: str
+    cuts: list[int] = field(default_factory=list)
+    classes: str = ""
+    title: str = ""
+    end: int = 0
+
+    @classmethod
+    def of(cls, html: str) -> Section:
+        opening, h1, end = _OPEN.match(html), _H1.search(html), html.rfind("</section>")
+        cuts = [m.start() for m in PAGE_HEADING.finditer(html)][1:]
+        if not cuts or opening is None or "chapter" not in opening.group(1).split() or h1 is None \
+                or h1.start() > cuts[0] or end < cuts[-1] or html.count("<section", 1, end) > 0:
+            return cls(html)
+        title = html_lib.unescape(re.sub(r"<[^>]+>", "", h1.group(1))).strip()
+        classes = " ".join("flow-on" if c == "chapter" else c for c in opening.group(1).split())
+        return cls(html, cuts, classes, title, end)
+
+    @property
+    def pieces(self) -> int:
+        return len(self.cuts) + 1
+
+    def size(self, i: int) -> int:
+        bounds = [0, *self.cuts, len(self.html)]
+        return bounds[i + 1] - bounds[i]
+
+    def html_of(self, i: int, j: int) -> str:
+        """The pieces i … j-1 as HTML: the section itself when they are all of it."""
+        if i == 0 and j == self.pieces:
+            return self.html
+        bounds = [0, *self.cuts, self.end]
+        inner = self.html[bounds[i]:bounds[j]]
+        if i == 0:
+            return inner + "</section>\n"
+        notes = len(_FOOTNOTE.findall(self.html, 0, bounds[i]))
+        return (f'<section class="{self.classes}" data-title="{esc(self.title)}" style="counter-reset: footnote '
+                f'{notes}">{inner}</section>\n')
+
+
+def plan_chunks(sizes: list[int], n: int) -> list[list[int]]:
+    """Group consecutive pieces (by their sizes) into about n chunks of similar size."""
+    if n <= 1 or len(sizes) <= 1:
+        return [list(range(len(sizes)))] if sizes else []
+    target = sum(sizes) / n
+    groups, cur, acc = [], [], 0
+    for i, size in enumerate(sizes):
+        if cur and acc + size / 2 > target and len(groups) < n - 1:
             groups.append(cur)
-    groups.append(list(range(index_at, len(sections))))
+            cur, acc = [], 0
+        cur.append(i)
+        acc += size
+    if cur:
+        groups.append(cur)
     return groups
+
+
+@dataclass
+class _Chunk:
+    html: str           # the content, without the side of its first page
+    flows: bool         # goes on from the chunk before it (a piece of a cut section): starts on the next page
+    padded: bool        # ends with a blank page, kept when the next chunk would otherwise start on a left page
+
+
+def body_chunks(sections: list[str], n: int, cut: bool = True) -> list[_Chunk]:
+    """The body before the index in about n chunks: each section whole, or in pieces when it is long (and
+    ``cut``)."""
+    secs = [Section.of(s) if cut else Section(s) for s in sections]
+    units = [(si, pi) for si, sec in enumerate(secs) for pi in range(sec.pieces)]
+    groups = plan_chunks([secs[si].size(pi) for si, pi in units], n)
+    chunks = []
+    for k, g in enumerate(groups):
+        runs: dict[int, list[int]] = {}
+        for si, pi in (units[u] for u in g):
+            runs.setdefault(si, []).append(pi)
+        content = "".join(secs[si].html_of(pis[0], pis[-1] + 1) for si, pis in runs.items())
+        nxt = groups[k + 1][0] if k + 1 < len(groups) else None
+        chunks.append(_Chunk(content, units[g[0]][1] > 0, nxt is None or units[nxt][1] == 0))
+    return chunks
 
 
 def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, str], chunks: int | None = None,
             workers: int | None = None, cache: Path | None = None, progress: Progress = QUIET) -> TypesetResult:
     t0 = time.perf_counter()
     workers = workers or os.cpu_count() or 1
-    engine = _Engine(base, cache, workers, progress)
+    engine = _Engine(base, cache, workers, progress, writer.edition)
     try:
         return _typeset(engine, writer, out_pdf, metadata, chunks, workers, cache, progress, t0)
     finally:
@@ -503,40 +604,49 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
     parts = writer.parts(None)
     # at least a chunk per worker, and chunks small enough that an edit re-typesets a few dozen pages
     n = chunks or max(workers, -(-sum(map(len, parts.sections[:parts.index_at])) // CHUNK_CHARS))
-    groups = plan_chunks(parts.sections, parts.index_at, n)
-    last = len(groups) - 1
+    body = body_chunks(parts.sections[:parts.index_at], n, writer.can_cut_sections())
+    tail = list(range(parts.index_at, len(parts.sections)))  # the index and what follows it: one chunk
 
-    def chunk_html(p, g):
-        # every chunk is laid out from page 1 and ends with a blank page, kept only when its pages are odd (the
-        # next chunk starts on a right-hand page): its layout is the same wherever it lands in the volume
-        return writer.document("body", "".join(p.sections[i] for i in g), first_page=1, pad=True)
+    def chunk_html(content: str, pad: bool = True, start: str | None = None) -> str:
+        # a chunk is laid out from page 1 and, unless the next goes on from it, ends with a blank page, kept
+        # only when the next chunk would otherwise start on a left-hand page: its layout is the same wherever
+        # it lands in the volume (a piece that goes on from a page before is told that page's side)
+        return writer.document("body", content, first_page=1, pad=pad, start=start)
 
-    # every chunk laid out once, in order, by the workers; the index (last) and the front matter with room for
-    # the numbers only to learn their length
-    stage = engine.stage = progress.begin("排版志书", total=len(groups) + 1, unit="块")
-    keys = [engine.lay(chunk_html(parts, g)) for g in groups[:last]]
-    index0 = engine.lay(chunk_html(parts, groups[last]), hold=False)
-    placeholder = [(h.level, h.title, "000") for h in parts.front_headings + parts.headings]
-    front0 = engine.lay(writer.document("front", parts.front, _toc(placeholder)), hold=False)
+    def tail_html(p) -> str:
+        return chunk_html("".join(p.sections[i] for i in tail))
+
+    # every chunk laid out once, in order, by the workers (a piece that goes on from the chunk before it when
+    # the side of its first page is known); the index and the front matter with room for the numbers, to learn
+    # their length (the index only if a mention follows it, whose page depends on that length)
+    stage = engine.stage = progress.begin("排版志书", total=len(body) + 2, unit="块")
+    keys: list[str | None] = [None if c.flows else engine.lay(chunk_html(c.html, c.padded)) for c in body]
+    after = set(re.findall(r'\bid="([^"]+)"', "".join(parts.sections[i] for i in tail)))
+    index0 = engine.lay(tail_html(parts), hold=False) if after & parts.mentions.keys() else None
+    # the front matter without the TOC, to learn on which pages its headings fall (the TOC follows them)
+    front0 = engine.lay(writer.document("front", parts.front, []), hold=False)
     offsets, metas, finals, page = [], [], [], 0
-    for key in keys:
+    for c, key in zip(body, keys, strict=True):
+        if key is None:
+            key = engine.lay(chunk_html(c.html, c.padded, "left" if page % 2 else None), urgent=True)
         # a chunk's first page is known when the chunks before it are laid out: its worker numbers and writes it
         m = engine.meta(key)
-        raw = m["pages"] - 1  # less the blank page at the end
+        last = page + m["pages"] - (1 if c.padded else 0)  # its last page, less the blank page at the end
+        keep_blank = c.padded and last % 2 == 1
         offsets.append(page)
         metas.append(m)
-        finals.append(engine.final(key, page + 1, drop_last=raw % 2 == 0))
-        page += raw + raw % 2
+        finals.append(engine.final(key, page + 1, drop_last=c.padded and not keep_blank))
+        page = last + keep_blank
     offsets.append(page)
     t["body"] = time.perf_counter() - t0
 
     # the index (and what follows it) with its numbers, until they settle
     t1 = time.perf_counter()
-    pages = _global_anchors(metas + [engine.meta(index0)], offsets)
-    labels = _index_labels(parts.mentions, pages)
+    drafts = metas + [engine.meta(index0)] if index0 is not None else metas
+    labels = _index_labels(parts.mentions, _global_anchors(drafts, offsets[:len(drafts)]))
     for _ in range(3):
         parts = writer.parts(labels)
-        key = engine.lay(chunk_html(parts, groups[last]))
+        key = engine.lay(tail_html(parts))
         pages2 = _global_anchors(metas + [engine.meta(key)], offsets)
         new_labels = _index_labels(parts.mentions, pages2)
         if new_labels == labels:
@@ -545,7 +655,7 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
         labels = new_labels
     else:
         raise RuntimeError("索引页码经三遍排版仍未稳定，请报告此问题")
-    finals.append(engine.final(key, offsets[last] + 1, drop_last=True))
+    finals.append(engine.final(key, offsets[-1] + 1, drop_last=True))
     t["index"] = time.perf_counter() - t1
 
     # front matter with the table of contents (roman numbers)
@@ -554,9 +664,10 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
     toc = [(h.level, h.title, str(pages2[h.anchor] + 1)) for h in parts.headings if h.anchor in pages2]
     front_toc = [(h.level, h.title, to_roman(f1["anchors"][h.anchor] + 1))
                  for h in parts.front_headings if h.anchor in f1["anchors"]]
-    front = engine.lay(writer.document("front", parts.front, _toc(front_toc + toc), pad=f1["pages"] % 2 == 1))
-    front_anchors = engine.meta(front)["anchors"]
-    f2 = engine.result(engine.final(front, 1, drop_last=False))
+    front = engine.lay(writer.document("front", parts.front, _toc(front_toc + toc), pad=True))
+    fm = engine.meta(front)
+    front_anchors = fm["anchors"]
+    f2 = engine.result(engine.final(front, 1, drop_last=fm["pages"] % 2 == 1))  # the blank page kept after odd pages
     res2 = [engine.result(name) for name in finals]
     stage.close()
     t["front"] = time.perf_counter() - t2
@@ -568,7 +679,9 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
 
     t3 = time.perf_counter()
     with progress.stage("合并志书 PDF", total=len(res2) + 1, unit="块") as st:
-        merged = _merge([f2["pdf"]] + [r["pdf"] for r in res2], metadata, f2["pages"])
+        faces = _load_faces(cache)
+        merged = _merge([f2["pdf"]] + [r["pdf"] for r in res2], metadata, f2["pages"], faces)
+        _store_faces(cache, faces)
         st.update(len(res2) + 1)
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
     out_pdf.write_bytes(merged)
@@ -577,7 +690,8 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
     t["total"] = time.perf_counter() - t0
     body_pages = sum(r["pages"] for r in res2)
     return TypesetResult(out_pdf, f2["pages"] + body_pages, f2["pages"], body_pages, front_toc + toc, labels,
-                         issues, t, len(groups), engine.done, parts.notes, set(pages2) | set(front_anchors))
+                         issues, t, len(body) + 1, engine.done, parts.notes, set(pages2) | set(front_anchors),
+                         sum(c.flows for c in body))
 
 
 def prune_cache(cache: Path | None, out_pdf: Path, used: set[str]) -> None:
@@ -605,7 +719,7 @@ def prune_cache(cache: Path | None, out_pdf: Path, used: set[str]) -> None:
             record.unlink(missing_ok=True)
     stale = time.time() - 3600
     for f in cache.iterdir():
-        if f.name.startswith(("used-", "last-plan")):
+        if f.name.startswith(("used-", "last-plan")) or f.name == FACES:
             continue
         if f.suffix == ".tmp":  # left by a killed build (written whole under a temporary name, then renamed)
             try:
@@ -653,7 +767,25 @@ def _toc(rows):
     return [SimpleNamespace(level=lv, title=title, page=page) for lv, title, page in rows]
 
 
-def _merge(chunks: list[bytes], metadata: dict[str, str], front_pages: int = 0) -> bytes:
+FACES = "faces.json"  # in the cache: the font programs traced to their files (``share_font_programs``)
+
+
+def _load_faces(cache: Path | None) -> dict | None:
+    if not cache:
+        return None
+    try:
+        data = json.loads((cache / FACES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _store_faces(cache: Path | None, faces: dict | None) -> None:
+    if cache and faces is not None:
+        _atomic_write(cache / FACES, json.dumps(faces, ensure_ascii=False).encode("utf-8"))
+
+
+def _merge(chunks: list[bytes], metadata: dict[str, str], front_pages: int = 0, faces: dict | None = None) -> bytes:
     """One PDF of the chunks; its page labels are the printed numbers (i, ii … for the front matter, then 1, 2 …),
     so that a viewer's page box shows the number on the page."""
     from pypdf import PdfWriter, apply_configuration
@@ -665,7 +797,7 @@ def _merge(chunks: list[bytes], metadata: dict[str, str], front_pages: int = 0) 
         writer = PdfWriter()
         for data in chunks:
             writer.append(io.BytesIO(data), import_outline=True)
-        share_font_programs(writer)
+        share_font_programs(writer, faces)
         total = len(writer.pages)
         if 0 < front_pages < total:
             writer.set_page_label(0, front_pages - 1, style="/r", start=1)
