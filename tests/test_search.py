@@ -326,3 +326,27 @@ def test_a_hit_carries_the_level_of_the_unit_or_passage_it_is_in(tmp_path):
     hit = si.search(root, "鹭岛二", kinds=["chapter"]).hits[0]
     lines = (root / "chronicle/p1/c1.md").read_text(encoding="utf-8").splitlines()
     assert "鹭岛二" in "\n".join(lines[hit.line - 1:hit.line + 2])
+
+
+def test_memos_are_found_and_a_hit_has_the_level_of_the_text_that_matched(tmp_path, capsys):
+    """Tester run 5 (C3): 记事 were not indexed at all, and a public body's secret 牌子 matched as 公开."""
+    root = make_archive(tmp_path)
+    (root / "sources/memos").mkdir(parents=True, exist_ok=True)
+    (root / "sources/memos/1984.yaml").write_text(
+        "- {id: memo-1984-pub, date: 1984-10, text: 县里召开会议，部署鹭汀机构改革。, sources: [d-1956-1]}\n"
+        "- {id: memo-1984-mi, date: 1984-11, text: 鹭汀保密会议召开。, sources: [d-1956-1], classification: 秘密}\n",
+        encoding="utf-8")
+    (root / "sources/events/add.yaml").write_text(
+        "- {id: ev-1985-addname, type: add-name, date: 1985-02, body: cs-zhengfu, name: 鹭汀秘密牌子,"
+        " classification: 秘密, sources: [d-1956-1]}\n", encoding="utf-8")
+    si.update_index(root)
+    memo = si.search(root, "部署鹭汀机构改革").hits
+    assert [(h.kind, h.level, h.rid) for h in memo] == [("memo", "公开", "memo-1984-pub")]
+    assert [(h.kind, h.level) for h in si.search(root, "鹭汀保密会议").hits] == [("memo", "秘密")]
+    # the 牌子 matched in the body's entry carries the add-name event's level, not the body's 公开
+    plate = [h for h in si.search(root, "鹭汀秘密牌子").hits if h.kind == "body"]
+    assert plate and {h.level for h in plate} == {"秘密"}
+    assert not [h for h in si.search(root, "鹭汀秘密牌子", levels=["公开"]).hits]
+    assert not [h for h in si.search(root, "鹭汀保密", levels=["公开"]).hits]
+    code, out, _err = run_cli(root, capsys, "鹭汀")
+    assert code == 0 and "记事 2" in out and "部署【鹭汀】机构改革" in out, out

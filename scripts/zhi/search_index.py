@@ -43,11 +43,11 @@ from .progress import QUIET, Progress
 INDEX_DIR = ".cache/search-index"
 MANIFEST = "manifest.json"
 STORE = "entries.bin"
-VERSION = 4  # 4: a classified unit and a marked passage are entries of their own level; 3: documents known only by their description; 2: folded text, exact substring matching (1: whoosh)
+VERSION = 5  # 5: memos; a name more secret than its body an entry of its own level; 4: a classified unit and a marked passage are entries of their own level; 3: documents known only by their description; 2: folded text, exact substring matching (1: whoosh)
 
 KINDS = {  # key → Chinese name
     "body": "机构", "event": "事件", "document": "文件", "person": "人物", "post": "任职",
-    "staffing": "编制", "jurisdiction": "区划", "chapter": "正文", "transcription": "全文",
+    "staffing": "编制", "jurisdiction": "区划", "chapter": "正文", "transcription": "全文", "memo": "记事",
 }
 KIND_ALIASES = {v: k for k, v in KINDS.items()} | {"行政区划": "jurisdiction", "篇章": "chapter", "章节": "chapter"}
 TRACKED = (("sources", (".yaml", ".yml", ".md")), ("chronicle", (".md", ".yaml", ".yml")))
@@ -85,6 +85,7 @@ def collect(archive) -> list[Entry]:
     c.documents()
     c.people_and_posts()
     c.staffing()
+    c.memos()
     c.chapters()
     return c.out
 
@@ -163,12 +164,25 @@ class _Collector:
             for rid, rec in table.items():
                 t = h.get(rid)
                 names: list[str] = []
+                # a name (or 牌子) given by an event more secret than the body is an entry of its own, labelled
+                # with that event's level: a hit is as secret as the text that matched
+                secret_names: list[tuple[str, object, object]] = []
                 if t is not None:
                     for s in t.names:
                         full, short = s.value
                         when = f"（{s.start.chinese() if s.start else ''}—{s.end.chinese() if s.end else ''}）"
-                        names.append(full + when + (f"，简称{short}" if short else ""))
-                    names += [f"加挂{s.value}" for s in t.second_names]
+                        text = full + when + (f"，简称{short}" if short else "")
+                        ev = s.start_event
+                        if ev is not None and ev.classification.rank > rec.classification.rank:
+                            secret_names.append((text, ev, ev.classification))
+                        else:
+                            names.append(text)
+                    for s in t.second_names:
+                        ev = s.start_event
+                        if ev is not None and ev.classification.rank > rec.classification.rank:
+                            secret_names.append((f"加挂{s.value}", ev, ev.classification))
+                        else:
+                            names.append(f"加挂{s.value}")
                 parts = names + [getattr(rec, "body_kind", "") or getattr(rec, "level", "")]
                 parts += getattr(rec, "functions", [])
                 units = getattr(rec, "units", [])
@@ -177,7 +191,10 @@ class _Collector:
                 parts += [u.name for u in units if u not in own]
                 parts += [rec.note, rid]
                 d, y = dated(t.start if t else None)
-                title = t.current_name() if t else rid
+                # the title is matched too: never a name more secret than the entry (the last name of the body's level)
+                open_names = [s.value[0] for s in (t.names if t else []) if s.start_event is None
+                              or s.start_event.classification.rank <= rec.classification.rank]
+                title = (t.current_name() if not secret_names else open_names[-1] if open_names else rid) if t else rid
                 add(Entry("", kind, rec.loc.file, rec.loc.line, title,
                           "\n".join(p for p in parts if p), rid, d, y, rec.classification.name,
                           sorted(jurs(rid)), [rid] if kind == "body" else [],
@@ -185,6 +202,9 @@ class _Collector:
                 for u in own:
                     add(Entry("", kind, u.loc.file, u.loc.line, f"{title} · 内设机构 {u.name}",
                               "\n".join(p for p in (u.name, u.note) if p), rid, d, y, u.classification.name,
+                              sorted(jurs(rid)), [rid] if kind == "body" else []))
+                for text, ev, lv in secret_names:
+                    add(Entry("", kind, ev.loc.file, ev.loc.line, f"{title} · {lv.name}名称", text, rid, d, y, lv.name,
                               sorted(jurs(rid)), [rid] if kind == "body" else []))
 
     def events(self) -> None:
@@ -268,6 +288,16 @@ class _Collector:
             d, y = dated(person.born)
             add(Entry("", "person", person.loc.file, person.loc.line, person.name or rid,
                       "\n".join(x for x in lines_ if x), rid, d, y, person.classification.name, sorted(j), sorted(b)))
+
+    def memos(self) -> None:
+        """记事: the text as written, labelled with the memo's own level."""
+        a, dated, add = self.a, self.dated, self.add
+        for m in a.memos:
+            refs = [r.id for r in m.mentions]
+            jur = [m.jurisdiction.id] if m.jurisdiction else []
+            d, y = dated(m.date)
+            add(Entry("", "memo", m.loc.file, m.loc.line, f"{d} 记事".strip(), "\n".join(p for p in (m.text, m.note, m.id) if p),
+                      m.id, d, y, m.classification.name, jur, [r for r in refs if r in a.bodies]))
 
     def staffing(self) -> None:
         from .model import BASIS_ZH
