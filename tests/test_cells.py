@@ -41,6 +41,24 @@ def test_open_data_files_hold_text_not_formulas():
     assert [r[0] for r in ws.iter_rows(min_row=2, values_only=True)][:len(EVIL)] == EVIL
 
 
+def test_workbook_text_that_reads_as_an_error_code_or_a_formula_stays_text():
+    """openpyxl takes “#N/A” for an error and “=1” for a formula when given a plain text: such texts are written
+    as string cells, every other text (given plainly, for speed) is a string cell too."""
+    from openpyxl import load_workbook
+
+    texts = ["#N/A", "#REF!", "#DIV/0!", "=1", "=", "县委", "#县委", "  ", "1984-03"]
+    t = Table("x", "表", "说明", [Column("名称", "")], [[v] for v in texts] + [[5]])
+    meta = {"title": "t", "edition_zh": "公开版", "version": "v", "licence": "l", "epoch": 0}
+    book = xlsx_bytes([t], meta)
+    assert formulas_in(book) == []
+    with zipfile.ZipFile(io.BytesIO(book)) as z:
+        sheets = b"".join(z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+    assert b't="e"' not in sheets
+    cells = [c for row in load_workbook(io.BytesIO(book))["表"].iter_rows(min_row=2) for c in row]
+    assert [c.value for c in cells] == texts + [5]
+    assert [c.data_type for c in cells] == ["s"] * len(texts) + ["n"]
+
+
 def test_exported_tables_hold_text_not_formulas(tmp_path):
     root = make_archive(tmp_path)
     write(root, "sources/events/evil.yaml", "- id: ev-evil\n  type: establish\n  date: 1985-01\n  body: cs-evil\n"

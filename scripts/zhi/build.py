@@ -192,7 +192,8 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
         writer = SiteWriter(ed, ed_history, root / "theme", edition,
                             pdf_name=PDF_NAME if pdf or earlier_pdf else None, pdf_kept=earlier_pdf is not None,
                             data_meta=opendata.metadata(root, ed, edition, EDITION_ZH[edition]),
-                            raw_links_from_source=render.RAW_LINKS_FROM_SOURCE)
+                            raw_links_from_source=render.RAW_LINKS_FROM_SOURCE,
+                            template_cache=root / ".cache" / "templates")
         tree = writer.write()
         st.update(len(tree.pages))
 

@@ -28,12 +28,16 @@ def csv_row(row: list) -> list:
 
 
 def xlsx_row(ws, row: list) -> list:
-    """Cells for ``ws.append``: a text is a string cell, whatever its first character."""
+    """Cells for ``ws.append``: a text is a string cell, whatever its first character. openpyxl makes a plain
+    text a string cell itself; only a text it would take for a formula (“=…”) or an error code (“#N/A”), and
+    whatever looks like a formula to a spreadsheet, is given as a cell made a string (a cell object for every
+    text would cost most of a large workbook's time)."""
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
 
     out = []
     for v in row:
-        if isinstance(v, str):
+        if isinstance(v, str) and (v.startswith("=") or v in ERROR_CODES or formula_like(v)):
             cell = WriteOnlyCell(ws, value=v)
             cell.data_type = "s"
             out.append(cell)

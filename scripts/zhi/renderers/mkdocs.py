@@ -13,7 +13,8 @@ import yaml
 LABEL = "MkDocs"
 RAW_LINKS_FROM_SOURCE = False  # raw HTML is left as it is written
 DISTS = ("mkdocs", "mkdocs-material", "markdown")
-LEFTOVERS = ("mkdocs.yml",)  # the generated configuration it renders from
+TEMPLATES = ".templates"  # the theme's templates compiled (Jinja2's bytecode cache), kept between builds
+LEFTOVERS = ("mkdocs.yml", TEMPLATES)  # the generated configuration it renders from, the compiled templates
 
 
 def missing() -> str | None:
@@ -34,6 +35,25 @@ def render(project: Path, config: dict, site: Path, dirty: bool = False) -> Path
     path.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for name in ("mkdocs", "mkdocs.plugins", "mkdocs.commands.build"):
         logging.getLogger(name).setLevel(logging.ERROR)
-    mk_build.build(load_config(str(path)), dirty=dirty)
+    conf = load_config(str(path))
+    _compiled_once(conf.theme, project / TEMPLATES)
+    mk_build.build(conf, dirty=dirty)
     (site / "sitemap.xml.gz").unlink(missing_ok=True)  # the sitemap, if any, is the plain one
     return site
+
+
+def _compiled_once(theme, folder: Path) -> None:
+    """The theme's Jinja2 environment with a bytecode cache: Material's templates are compiled once, not at every
+    build (a rebuild after one edit spent seconds on it). Jinja2 checks each cached template against its
+    source, so an edited template is compiled anew."""
+    import jinja2
+
+    make_env = theme.get_env
+
+    def get_env():
+        env = make_env()
+        folder.mkdir(exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        return env
+
+    theme.get_env = get_env

@@ -104,7 +104,8 @@ class SiteTree:
 
 class SiteWriter:
     def __init__(self, a: Archive, h: History, theme: Path, edition: str = "public", pdf_name: str | None = None,
-                 pdf_kept: bool = False, data_meta: dict | None = None, raw_links_from_source: bool = False):
+                 pdf_kept: bool = False, data_meta: dict | None = None, raw_links_from_source: bool = False,
+                 template_cache: Path | None = None):
         self.a, self.h, self.edition, self.pdf_name = a, h, edition, pdf_name
         self.raw_links_from_source = raw_links_from_source  # the renderer resolves raw HTML links (see url_rel)
         self.data_meta = data_meta  # with it, the open data is exported and the 数据下载 page written
@@ -114,7 +115,7 @@ class SiteWriter:
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme / "pages")),
                                       autoescape=False, trim_blocks=True, lstrip_blocks=True,
                                       undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                                      finalize=_finalize)
+                                      finalize=_finalize, bytecode_cache=_bytecode_cache(template_cache))
         self.env.filters["cn"] = lambda d: d.chinese() if d else ""
         self.env.filters["period"] = lambda p: period_text(p.start, p.end)
         self.env.filters["md"] = lambda s: Markup(md_escape(s))
@@ -417,6 +418,15 @@ class SiteWriter:
             "机构": sum(1 for t in self.h.timelines.values() if not t.is_jurisdiction and t.start),
             "事件": len(self.entries), "文件": len(self.a.documents), "人物": len(self.a.people)},
             scope=self.in_scope)
+
+
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    """The page templates compiled once and kept in ``folder`` (Jinja2 compiles a template anew when its source
+    changed); none without a folder."""
+    if folder is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _size(n: int) -> str:

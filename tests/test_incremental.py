@@ -1,0 +1,63 @@
+"""A rebuild after editors' edits of several kinds publishes, byte for byte, the site a build from scratch makes,
+and nothing of a record raised to 秘密 stays behind in the public site."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from conftest import make_archive, with_theme, write
+from zhi.build import build_edition
+
+
+def digest(out: Path) -> dict[str, str]:
+    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def edit(root: Path) -> None:
+    """A rename with a new source, a document raised to 秘密, a record deleted."""
+    write(root, "sources/documents/d3.yaml",
+          "- id: d-1992-5\n  number: 测编〔1992〕5号\n  issuer: 测试县机构编制委员会\n  date: 1992-04-20\n"
+          "  title: 关于县计划经济委员会更名的通知\n")
+    write(root, "sources/events/1992.yaml",
+          "- id: ev-rename\n  type: rename\n  date: 1992-05\n  body: cs-jijingwei\n  name: 测试县计划委员会\n"
+          "  short: 县计委\n  sources: [d-1992-5]\n")
+    docs = root / "sources/documents/d2.yaml"
+    text = docs.read_text(encoding="utf-8")
+    assert "- id: d-1990-3\n" in text
+    docs.write_text(text.replace("- id: d-1990-3\n", "- id: d-1990-3\n  classification: 秘密\n"), encoding="utf-8")
+    (root / "sources/posts/posts.yaml").unlink()
+
+
+@pytest.mark.slow
+def test_rebuild_after_edits_of_every_kind_equals_a_clean_build(tmp_path):
+    root = with_theme(make_archive(tmp_path))
+    first = build_edition(root, pdf=False)
+    assert first.timings["pages rendered"] == first.pages
+    site = root / "site"
+    before = digest(site)
+    assert "wenjian/d-1990-3/index.html" in before
+    assert "测编〔1990〕3号" in (site / "wenjian/index.html").read_text(encoding="utf-8")
+    assert "王明" in (site / "jigou/cs-jijingwei/index.html").read_text(encoding="utf-8")
+
+    edit(root)
+    again = build_edition(root, pdf=False)
+    assert again.timings["pages rendered"] < again.pages  # the rebuild was incremental
+    incremental = digest(site)
+    assert incremental != before
+    # the edits are in the site: the new name and its source, no page and no 文号 of the raised document,
+    # the deleted post gone from the body's page
+    body = (site / "jigou/cs-jijingwei/index.html").read_text(encoding="utf-8")
+    assert "测试县计划委员会" in body and "王明" not in body
+    assert "wenjian/d-1992-5/index.html" in incremental
+    assert "wenjian/d-1990-3/index.html" not in incremental
+    for rel in incremental:
+        if rel.endswith((".html", ".json", ".txt", ".csv", ".jsonld", ".xml")):
+            text = (site / rel).read_text(encoding="utf-8", errors="replace")
+            assert "测编〔1990〕3号" not in text and "关于调整县计划经济委员会编制的通知" not in text, rel
+
+    clean = build_edition(root, pdf=False, out=tmp_path / "clean")
+    assert clean.timings["pages rendered"] == clean.pages
+    full = digest(tmp_path / "clean")
+    assert sorted(full) == sorted(incremental)
+    assert [rel for rel in full if full[rel] != incremental[rel]] == []
