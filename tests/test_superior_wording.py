@@ -25,8 +25,8 @@ def test_entrusted_administration_is_not_a_change_of_superior(tmp_path):
     assert "云河市由澜州市代管。" in printed and not any("改属澜州市" in p for p in printed)
     assert "云河市改由沧澜省直接领导。" in printed
     lin = lineage(a, h, "yunhe-shi")
-    assert [(p.value, str(p.start), str(p.end) if p.end else None) for p in lin.parents] == [
-        ("澜州市（代管）", "1983年12月", "1988年12月"), ("沧澜省", "1988年12月", None)]
+    assert [(p.value, p.relation, str(p.start), str(p.end) if p.end else None) for p in lin.parents] == [
+        ("澜州市", "代管", "1983年12月", "1988年12月"), ("沧澜省", "直接领导", "1988年12月", None)]
 
 
 def test_levels_upgrade_and_a_county_placed_under_the_city(tmp_path):
@@ -66,3 +66,25 @@ def test_a_web_page_is_a_published_source_and_an_unknown_level_gets_a_suggestion
     assert not [f for f in found if f.loc.file.endswith("web.yaml") and f.severity == "error"]
     lvl = [f for f in found if f.loc.file.endswith("x.yaml") and f.code == "schema-value"]
     assert lvl and "副地级市" in lvl[0].message
+
+
+def test_open_data_keeps_the_superior_name_clean_and_the_relation_apart(tmp_path):
+    """委托澜州市代管 is not 隶属: the open data names the superior as it was named (澜州市) and says 代管 in its own
+    column (CSV 机构时期), key (JSON-LD zhi:relation) and field (Popolo parent_relation)."""
+    import csv
+    import io
+
+    from zhi.writers import opendata
+
+    a, h = _guide_example(tmp_path)
+    od = opendata.OpenData(a, h, {"base": "urn:zhi:", "title": "t", "licence": "-", "version": "-",
+                                  "edition_zh": "公开版"})
+    t = od.periods()
+    rows = list(csv.DictReader(io.StringIO(opendata.csv_bytes(t).decode("utf-8-sig"))))
+    superiors = [(r["值"], r["关系"], r["起"]) for r in rows if r["对象编号"] == "yunhe-shi" and r["项目"] == "上级"]
+    assert superiors == [("澜州市", "代管", "1983年12月"), ("沧澜省", "直接领导", "1988年12月")]
+    node = next(n for n in od.jsonld()["@graph"] if n.get("dcterms:identifier") == "yunhe-shi")
+    assert [(p["zhi:nameThen"], p["zhi:relation"]) for p in node["zhi:parentPeriod"]] == [
+        ("澜州市", "代管"), ("沧澜省", "直接领导")]
+    org = next(o for o in od.popolo()["organizations"] if o["id"] == "yunhe-shi")
+    assert (org["parent_id"], org["parent_relation"]) == ("canglan-sheng", "直接领导")

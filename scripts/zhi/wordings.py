@@ -105,3 +105,14 @@ def superior_words(wording: str) -> tuple[str, str]:
     if wording.endswith(("直接领导", "直属")):
         return "改由", "直接领导"
     return wording, ""
+
+
+def superior_relation(e) -> str:
+    """How a period's superior stands to the body, from the event that began the period, in the source's word:
+    代管 (委托汕头市代管), 直接领导 (归省直接领导), 主管 (the principal side of a 双重领导), else 隶属."""
+    if e is None:
+        return "隶属"
+    after = superior_words(e.wording or "")[1]
+    if after:
+        return after
+    return "主管" if getattr(e, "co_parents", None) and getattr(e, "parent", None) else "隶属"

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from ..dates import Date
 from ..history import History, Span
-from ..model import Archive, Event, Post
-from ..wordings import superior_words
+from ..model import UNKNOWN, Archive, Event, Post
+from ..wordings import superior_relation
 from .chronology import Entry, chronology, counts_text
 from .naming import name_on
 
@@ -19,6 +19,7 @@ class Period:
     end: Date | None
     ref: str | None = None  # the record the value names (a parent, a jurisdiction)
     note: str = ""          # what the period's end is, when the record does not give it (恢复时间不详)
+    relation: str = ""      # a superior's relation when it is not plain 隶属: 代管, 直接领导, 主管
 
 
 @dataclass
@@ -164,8 +165,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.second_names = _periods(h, t.second_names)
     lin.parents = _periods(h, t.parents, named=True)
     for p, s in zip(lin.parents, [s for s in t.parents if s.value is not None]):
-        if s.start_event is not None and superior_words(s.start_event.wording or "")[1] == "代管":
-            p.value += "（代管）"  # 委托汕头市代管: not said to be 隶属
+        if s.value != UNKNOWN and (relation := superior_relation(s.start_event)) != "隶属":
+            p.relation = relation  # 委托汕头市代管: not said to be 隶属; the name stays the superior's own
     if t.is_jurisdiction:   # a 县 under a 地区 outside the volume, itself under a 省: the chain, by name and date
         for p in lin.parents:
             p.note = superiors(h, p.ref, p.start, p.end) if p.ref else ""

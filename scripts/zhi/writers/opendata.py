@@ -29,6 +29,7 @@ from ..model import BASIS_ZH, UNKNOWN, Archive, Event
 from ..views.chronology import Entry, chronology
 from ..views.naming import name_after, name_before, name_on
 from ..views.staffing import Figure, figures, kind_label
+from ..wordings import superior_relation
 
 DATA_DIR = "shuju/data"
 WORKBOOK = "zhi-data.xlsx"
@@ -205,6 +206,8 @@ class OpenData:
             Column("项目", "存续、名称、简称、加挂牌子、上级、双重领导、属地、规格、类别、层级、停止活动、合署办公"),
             Column("值", "这一时期的名称、上级的名称（当时的名称）、规格等"),
             Column("值编号", "值所指的机构或行政区划的编号（上级、属地、合署办公的对方、双重领导的各方，以“；”分隔）"),
+            Column("关系", "上级一行：上级与本机构的关系，照来源用词——隶属、代管（委托代管，不是隶属）、直接领导、"
+                         "主管（双重领导中为主的一方）；双重领导一行为“双重领导”；其他项目空白"),
             *_date_columns("起", "这一时期开始的日期"),
             Column("起_事件", "开始这一时期的事件编号"),
             *_date_columns("止", "这一时期结束的日期"),
@@ -218,10 +221,18 @@ class OpenData:
                     value, refs = self._period_value(item, s)
                     if value is None:
                         continue
-                    t.rows.append([rid, self.kind_of(rid), label, value, refs, *date_cells(s.start),
+                    t.rows.append([rid, self.kind_of(rid), label, value, refs, self._period_relation(item, s),
+                                   *date_cells(s.start),
                                    self.eid(s.start_event), *self.span_end_cells(tl, s),
                                    self.eid(s.end_event), self.end_note(tl, s)])
         return t
+
+    @staticmethod
+    def _period_relation(item: str, s: Span) -> str:
+        """A superior's relation in the source's word (代管 is not 隶属), kept apart from the superior's name."""
+        if item == "parents":
+            return superior_relation(s.start_event) if s.value and s.value != UNKNOWN else ""
+        return "双重领导" if item == "co_parents" else ""
 
     def _period_value(self, item: str, s: Span) -> tuple[str | None, str]:
         v = s.value
@@ -580,7 +591,10 @@ class OpenData:
         if parents:  # a period whose parent is not known (不详) has a name and no zhi:parent
             node["zhi:parentPeriod"] = [{**({"zhi:parent": self.ref(s.value)} if s.value != UNKNOWN else {}),
                                          "zhi:nameThen": name_on(self.h, s.value, s.start) if s.value != UNKNOWN
-                                         else UNKNOWN, "zhi:during": self.span_interval(tl, s)} for s in parents]
+                                         else UNKNOWN,
+                                         **({"zhi:relation": self._period_relation("parents", s)}
+                                            if s.value != UNKNOWN else {}),
+                                         "zhi:during": self.span_interval(tl, s)} for s in parents]
         for item, key in (("jurisdictions", "zhi:jurisdictionPeriod"), ("colocations", "zhi:coLocation")):
             spans = [s for s in getattr(tl, item) if s.value]
             if spans:
@@ -675,6 +689,7 @@ class OpenData:
             parent = tl.parents[-1].value if tl.parents else None
             if parent and parent != UNKNOWN:
                 org["parent_id"] = parent
+                org["parent_relation"] = self._period_relation("parents", tl.parents[-1])
             orgs.append(org)
         posts, seen = [], set()
         for p in self.a.posts:
