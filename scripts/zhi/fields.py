@@ -14,7 +14,17 @@ from .classification import PUBLIC, ClassificationError, Level, parse_level
 from .dates import UNKNOWN_WORDS, Date, DateError, parse_date
 from .findings import Finding, Loc
 from .invisible import bare, quote
-from .model import LEADER_KEY, STAFFING_KINDS, Citation, LeaderRange, Ref, Staffing
+from .model import (
+    BASIS_KEY,
+    BASIS_ZH,
+    LEADER_KEY,
+    STAFFING_BASES,
+    STAFFING_KINDS,
+    Citation,
+    LeaderRange,
+    Ref,
+    Staffing,
+)
 from .rawhtml import has_markup
 from .yamlsource import LList, LMap
 
@@ -340,8 +350,17 @@ class Fields:
                 return None
             return LeaderRange(int(hit[1]), int(hit[2]))
 
+        basis = ""
         for k, v in m.items():
             line = m.line_of(k)
+            if k == BASIS_KEY and key != "figures":
+                basis = STAFFING_BASES.get(str(v).strip(), "")
+                if not basis:
+                    self.findings.append(Finding(
+                        "schema-value", "error",
+                        f"“{BASIS_KEY}”只能是{'、'.join(f'“{z}”' for z in BASIS_ZH.values())}，不是“{v}”；"
+                        f"来源只说“设县长、副县长各1人”（设置，不是核定）的写作 {BASIS_KEY}: 设置", Loc(f.rel, line)))
+                continue
             if k in STAFFING_KINDS:
                 n = number(v, line, k)
                 if n is not None:
@@ -361,7 +380,7 @@ class Fields:
                                              f"编制中有未知的项目“{k}”；可用：{'、'.join(STAFFING_KINDS)}、{LEADER_KEY}"
                                              f"（来源未分类别的“编制N人”写作 编制: N）",
                                              Loc(f.rel, line)))
-        return Staffing(posts, leaders, Loc(f.rel, m.line))
+        return Staffing(posts, leaders, Loc(f.rel, m.line), basis)
 
 
 

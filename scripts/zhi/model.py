@@ -75,10 +75,12 @@ UNKNOWN = "不详"
 STAFFING_KINDS = ("行政编制", "政法专项编制", "事业编制", "工勤编制", "企业编制", "编制")
 KIND_LABELS = {"编制": "编制（未分类）"}  # how a category heads a column
 LEADER_KEY = "领导职数"
-# bases (口径): 核定 and 实有 are the tables' figures; 超编 and 精简 are counts a source states
-STAFFING_BASES = {"核定": "approved", "实有": "actual", "超编": "over", "精简": "reduced",
-                  "approved": "approved", "actual": "actual", "over": "over", "reduced": "reduced"}
-BASIS_ZH = {"approved": "核定", "actual": "实有", "over": "超编", "reduced": "精简"}
+# bases (口径): 核定 and 实有 are the tables' figures; 超编 and 精简 are counts a source states; 设置 is a
+# composition a source states without an approval ("设县长、副县长各1人"): printed as 设…, never as 核定
+STAFFING_BASES = {"核定": "approved", "实有": "actual", "超编": "over", "精简": "reduced", "设置": "set", "设": "set",
+                  "approved": "approved", "actual": "actual", "over": "over", "reduced": "reduced", "set": "set"}
+BASIS_ZH = {"approved": "核定", "actual": "实有", "over": "超编", "reduced": "精简", "set": "设置"}
+BASIS_KEY = "口径"  # an event's staffing may name its basis: staffing: {口径: 设置, 领导职数: {县长: 1}}
 
 
 @dataclass
@@ -187,6 +189,7 @@ class Staffing:
     posts: dict[str, int]
     leaders: dict[str, int | LeaderRange]
     loc: Loc
+    basis: str = ""  # an event's staffing: the 口径 it states (set, actual …); "" is 核定
 
     def total(self) -> int:
         return sum(self.posts.values())

@@ -15,7 +15,7 @@ from ..chronicle import FIGREF_RE, REF_RE
 from ..dates import Date, DateError, parse_date
 from ..findings import Finding, Loc
 from ..history import History
-from ..model import STAFFING_KINDS, Archive
+from ..model import BASIS_ZH, STAFFING_KINDS, Archive
 from ..views.staffing import Figure, figure_at, figures, quoted_text
 
 _KIND = "|".join(sorted(STAFFING_KINDS, key=len, reverse=True))
@@ -106,7 +106,7 @@ def check_figures(a: Archive, h: History) -> Iterator[Finding]:
             figs = figs if figs is not None else figures(a)
             f = figure_at(h, figs, r.target, r.basis, r.date, r.system)
             if f is None or quoted_text(f, r.kinds) is None:
-                what = ("核定" if r.basis == "approved" else "实有") + (f"（{'、'.join(r.kinds)}）" if r.kinds else "")
+                what = BASIS_ZH.get(r.basis, "核定") + (f"（{'、'.join(r.kinds)}）" if r.kinds else "")
                 yield Finding("staffing-ref", "error",
                               f"正文引用{r.target}{'/' + r.system if r.system else ''}在{r.date}的{what}编制数，"
                               f"但档案中没有这一天有效的数字；请核对编号和日期，或先在 sources/staffing/ 中记下这个数字",

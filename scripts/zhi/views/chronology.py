@@ -13,7 +13,7 @@ from ..citations import Dissent, dissent_text, kaoyi_text, split
 from ..classification import Level, highest
 from ..dates import Date
 from ..history import History
-from ..model import Archive, Document, Event, Staffing
+from ..model import BASIS_ZH, Archive, Document, Event, Staffing
 from ..wordings import (
     abolishes_and_sets_up,
     establish_words,
@@ -83,6 +83,25 @@ def _join(items: list[list[Segment]], sep: str = "、") -> list[Segment]:
             out.append(sep)
         out.extend(it)
     return out
+
+
+def set_text(s: Staffing) -> str:
+    """A composition as a source states it: 设县长、副县长各1人; 设行政编制8名、县长1人."""
+    groups: list[tuple[list[str], object]] = []
+    for k, v in s.leaders.items():
+        if groups and groups[-1][1] == v:
+            groups[-1][0].append(k)
+        else:
+            groups.append(([k], v))
+    lead = "，".join(f"{'、'.join(ks)}{'各' if len(ks) > 1 else ''}{v}人" for ks, v in groups)
+    return "设" + "、".join([f"{k}{v}名" for k, v in s.posts.items()] + ([lead] if lead else []))
+
+
+def staffing_phrase(s: Staffing) -> str:
+    """The staffing an event states, after its sentence: 核定行政编制8名… or, a composition, 设县长、副县长各1人."""
+    if s.basis == "set":
+        return set_text(s)
+    return BASIS_ZH.get(s.basis or "approved", "核定") + staffing_text(s)
 
 
 def staffing_text(s: Staffing) -> str:
@@ -213,7 +232,7 @@ class _Writer:
         if e.staffing is not None and e.type != "staffing":
             target = e.body.id if e.body else (e.after[0].id if len(e.after) == 1 else None)
             if target:
-                segs = segs + [f"；核定{staffing_text(e.staffing)}"]
+                segs = segs + ["；" + staffing_phrase(e.staffing)]
         return segs + ["。"]
 
     def _establish(self, e: Event) -> list[Segment]:
@@ -430,7 +449,10 @@ class _Writer:
         return [self.now(e.body.id, e), "辖" + counts_text(e.divisions)]
 
     def _staffing(self, e: Event) -> list[Segment]:
-        return ["核定", self.now(e.body.id, e), staffing_text(e.staffing) if e.staffing else "编制"]
+        if e.staffing and e.staffing.basis == "set":   # 县人民政府设县长、副县长各1人
+            return [self.now(e.body.id, e), staffing_phrase(e.staffing)]
+        word = BASIS_ZH.get(e.staffing.basis or "approved", "核定") if e.staffing else "核定"
+        return [word, self.now(e.body.id, e), staffing_text(e.staffing) if e.staffing else "编制"]
 
 
 def sentence_of(a: Archive, h: History, e: Event) -> str:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from ..citations import Dissent, chosen_reading, disagreements, subject
 from ..history import History
-from ..model import Archive, Document, Event
-from .chronology import Entry, sentence_of, staffing_text
+from ..model import BASIS_ZH, Archive, Document, Event
+from .chronology import Entry, sentence_of, set_text, staffing_text
 from .naming import name_after, name_on
 
 
@@ -55,8 +55,8 @@ def kaoyi_items(a: Archive, h: History, entries: list[Entry]) -> list[KaoyiItem]
         elif not isinstance(rec, Event) and rec.body is not None and rec.body.id in a.bodies:
             body = rec.body.id
             fact = (f"{rec.date.chinese() if rec.date else ''}　{name_on(h, body, rec.date)}"
-                    f"{'核定' if rec.basis == 'approved' else '实有'}"
-                    f"{staffing_text(rec.figures) if rec.figures else '编制'}")
+                    f"{set_text(rec.figures) if rec.basis == 'set' and rec.figures else BASIS_ZH.get(rec.basis, '核定')}"
+                    f"{'' if rec.basis == 'set' and rec.figures else staffing_text(rec.figures) if rec.figures else '编制'}")
         else:
             continue
         docs = [a.documents[c.doc] for c in dis.supports if c.doc in a.documents]

@@ -68,7 +68,7 @@ def figures(a: Archive) -> list[Figure]:
             continue
         target = e.body.id if e.body else (e.after[0].id if len(e.after) == 1 else None)
         if target and target not in a.jurisdictions:  # refused by check_references: a body's event only
-            out.append(Figure(target, e.date, "approved", e.staffing, e.sources, e.classification,
+            out.append(Figure(target, e.date, e.staffing.basis or "approved", e.staffing, e.sources, e.classification,
                               e.id or str(e.loc), conflict_note=e.conflict_note))
     first: dict[tuple, Figure] = {}
     unique = []

@@ -308,11 +308,13 @@ class SiteWriter:
             diagram = Markup(svg.lineage_svg(lin, self._linker(page)))
             fs = per.get(t.id, [])
             chart = None
-            if len(fs) >= 2:
-                labels = [f.date.iso() for f in fs]
+            # only dates with an 编制 number: a date that states only 领导职数 (or 设置, 超编 …) is no point, not a 0
+            plotted = [f for f in fs if f.staffing.posts and f.basis in ("approved", "actual")]
+            if len(plotted) >= 2:
+                labels = [f.date.iso() for f in plotted]
                 chart = Markup(svg.bar_chart_svg("编制数（各类合计）", labels, [
-                    ("核定", [f.staffing.total() if f.basis == "approved" else None for f in fs], "#8b1a1a"),
-                    ("实有", [f.staffing.total() if f.basis == "actual" else None for f in fs], "#c9a227")]))
+                    ("核定", [f.staffing.total() if f.basis == "approved" else None for f in plotted], "#8b1a1a"),
+                    ("实有", [f.staffing.total() if f.basis == "actual" else None for f in plotted], "#c9a227")]))
             first_j = t.jurisdictions[0].value if t.jurisdictions else None
             groups.setdefault(first_j or "", []).append(lin)
             self.tree.keys[url_of(page)] = names_with_jurisdiction(self.h, t.id)
