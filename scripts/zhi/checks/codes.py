@@ -117,6 +117,7 @@ CODES: dict[str, tuple[str, str]] = {
     "secret-copy": ("error", "低密级的文件是高密级文件的副本（全文或标题相同）"),
     "mark-word": ("error", "公开或内部的记录、正文中有密级标志，或有“机密”“内部文件”等字样而未在体例的 not-marks 中确认为普通用语"),
     "kaoyi-withheld": ("warning", "考异所说的异说只见于本版不收的来源，本版不印这条考异"),
+    "event-withheld": ("warning", "本版收的事件（合署、职能划转等）另一方密级高于本版，本版不印这条事件"),
     "leak": ("error", "生成的文件中出现了高于本版密级的内容、密级标志或个人号码"),
 }
 

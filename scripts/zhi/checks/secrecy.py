@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..citations import docs_named, kaoyi_withheld, rival_figures
-from ..editions import EDITION_ZH, EDITIONS
+from ..editions import EDITION_ZH, EDITIONS, _redact
 from ..findings import Finding
 from ..history import History
 from ..leaks import (
@@ -213,6 +213,27 @@ def _kaoyi_naming(a: Archive) -> Iterator[Finding]:
                       f"{what}的考异（conflict_note）文字中写出了{docs}，{eds}不收这份文件，因此{eds}不印这条考异"
                       f"（印出来就等于公布了这份文件的存在和文号、标题）；记录本身照印。若要{eds}也印考异，"
                       f"须补上{eds}收的来源并写明它的说法，考异里只提这样的来源；否则无须处理", rec.loc)
+
+
+def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
+    """An event an edition holds (合署, 职能划转 …) that it still cannot print, because another party to it is above
+    the edition: the edition drops it silently, so the editor is told which edition, without the other party's
+    name (the message names only what the edition holds)."""
+    for edition, limit in EDITIONS.items():
+        actors = {k for k, v in [*a.bodies.items(), *a.jurisdictions.items()] if v.classification.rank <= limit.rank}
+        for e in a.events:
+            if e.classification.rank > limit.rank:
+                continue
+            parties = [r.id for r in e.participants()]
+            held = [r for r in dict.fromkeys(parties) if r in actors]
+            if not held or len(held) == len(set(parties)) or _redact(e, actors):
+                continue
+            what = f"事件“{e.id}”" if e.id else "这条事件"
+            yield Finding("event-withheld", "warning",
+                          f"{what}（{e.classification}）的另一方密级高于{EDITION_ZH[edition]}所收，{EDITION_ZH[edition]}"
+                          f"不印这条事件：{'、'.join(held)}的机构页、大事记和年表里都不会有它。若这件事可以公开，"
+                          f"请另记一条只写可公开一方的记事（memo，见编辑指南“记事”）；若本就不该公开，"
+                          f"请把事件的 classification 改为与另一方相同，这条警告就不再出现", e.loc)
 
 
 TEXT_KEYS = ("title", "description", "issuer", "name", "short", "post", "term", "wording", "seat", "seat_before",

@@ -1,0 +1,76 @@
+"""A 合署办公 or 职能划转 event an edition holds, whose other party is above that edition: the edition drops it, and
+`zhi check` warns (file, line, which edition) without naming the withheld party."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from zhi.checks import run_checks
+from zhi.editions import filter_archive
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.views.chronology import chronology
+
+
+def write(root: Path, rel: str, text: str) -> None:
+    p = root / rel
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+def archive(root: Path, other_level: str) -> Path:
+    write(root, "sources/jurisdictions/yh.yaml", "id: yh\nlevel: 县\n")
+    write(root, "sources/bodies/all.yaml", f"""
+    - {{id: jw, kind: 政府工作部门}}
+    - {{id: bm, kind: 其他, classification: {other_level}}}
+    - {{id: tj, kind: 政府工作部门}}
+    """)
+    write(root, "sources/documents/d.yaml", "- {id: d1, genre: 志书, title: 云河县志, date: 1991}\n")
+    write(root, "sources/events/all.yaml", f"""
+    - {{id: ev-yh, type: establish, date: 1949-10-01, body: yh, name: 云河县, sources: [d1]}}
+    - {{id: ev-jw, type: establish, date: 1956-01, body: jw, name: 云河县计划委员会, jurisdiction: yh, sources: [d1]}}
+    - {{id: ev-tj, type: establish, date: 1956-01, body: tj, name: 云河县统计科, jurisdiction: yh, sources: [d1]}}
+    - id: ev-bm
+      type: establish
+      date: 1956-01
+      body: bm
+      name: 云河县保密委员会办公室
+      jurisdiction: yh
+      classification: {other_level}
+      sources: [d1]
+    - {{id: ev-he, type: 合署办公, date: 1960-02, bodies: [jw, bm], sources: [d1]}}
+    - {{id: ev-he2, type: 合署办公, date: 1961-02, bodies: [jw, tj], sources: [d1]}}
+    """)
+    return root
+
+
+def test_secret_party_warned_per_edition_without_its_name(tmp_path):
+    a = load_archive(archive(tmp_path, "秘密"))
+    h = derive_history(a)
+    found = [f for f in run_checks(a, history=h) if f.code == "event-withheld"]
+    assert [(f.severity, f.loc.file, f.loc.line) for f in found] == [("warning", "sources/events/all.yaml", 12)] * 2
+    assert "公开版不印" in found[0].message and "内部版不印" in found[1].message
+    for f in found:
+        assert "ev-he" in f.message and "jw" in f.message
+        assert "bm" not in f.message and "保密" not in f.message
+    # the event really is not printed by the public edition, and the held 合署 is
+    pub = filter_archive(a, "public", h)
+    printed = "".join(en.plain() for en in chronology(pub, derive_history(pub)))
+    assert "合署办公" in printed and "保密委员会" not in printed
+
+
+def test_internal_party_warned_for_the_public_edition_only(tmp_path):
+    a = load_archive(archive(tmp_path, "内部"))
+    found = [f for f in run_checks(a, history=derive_history(a)) if f.code == "event-withheld"]
+    assert len(found) == 1 and "公开版" in found[0].message and "内部版" not in found[0].message
+
+
+def test_event_as_secret_as_its_party_is_not_warned(tmp_path):
+    root = archive(tmp_path, "秘密")
+    p = root / "sources/events/all.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("bodies: [jw, bm], sources: [d1]}",
+                                                       "bodies: [jw, bm], sources: [d1], classification: 秘密}"),
+                 encoding="utf-8")
+    a = load_archive(root)
+    assert [f for f in run_checks(a, history=derive_history(a)) if f.code == "event-withheld"] == []
