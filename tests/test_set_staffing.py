@@ -92,7 +92,7 @@ def test_unknown_basis_refused_with_a_clear_message(tmp_path):
 
 
 def test_site_prints_set_not_approved_and_no_zero_in_chart(built):
-    root, res = built
+    root, _ = built
     site = root / "site"
     html = (site / "jigou" / "gov" / "index.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>|\s+", "", html)
