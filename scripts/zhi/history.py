@@ -526,6 +526,9 @@ class _Replay:
         for f in self.a.staffing:
             if f.body and f.date:
                 saw(f.body.id, f.date, f.loc)
+        for b in self.a.bodies.values():  # `seen:` a source shows it still there on these days
+            for d in b.seen:
+                saw(b.id, d, b.loc)
         for doc in self.a.documents.values():
             if doc.issuer_body and doc.date:
                 saw(doc.issuer_body.id, doc.date, doc.loc)

@@ -179,7 +179,7 @@ class Loader:
 
     def _read_bodies(self, m: LMap, rel: str, path: Path) -> None:
         f = Fields(m, rel, self.findings, "机构",
-                   COMMON | {"kind", "functions", "units", "end", "scope", "names", "sources"},
+                   COMMON | {"kind", "functions", "units", "end", "scope", "names", "sources", "seen"},
                    hint="名称、上级、规格、属地由事件记录（设立、更名等），不写在机构文件中。")
         rid = f.ident()
         in_scope = self._scope(f)
@@ -189,12 +189,16 @@ class Loader:
                     f"须在 sources 中写明是哪份来源），不是“{end}”；机构的撤销、合并、分设请记为事件（见编辑指南 guide/events.md）",
                     "end")
         sources = f.citations()
+        seen = f.dates("seen")
+        if seen and not sources:
+            f.error("schema-missing", "机构文件写了“seen（见于）”，却没有写哪份来源显示它那时还在；请在“sources（来源）”中"
+                    "写上那份文件的编号", "seen")
         if end == "至今" and not sources:
             f.error("schema-missing", "机构文件写了“end: 至今”，却没有写哪份来源这样说；请在“sources（来源）”中写上"
                     "说它“至今”仍在的文件编号", "end")
-        elif sources and end != "至今":
-            f.error("schema-unknown-key", "机构文件的“sources（来源）”只用来写明“end: 至今”的依据；设立、更名等的来源写在事件里",
-                    "sources")
+        elif sources and end != "至今" and not seen:
+            f.error("schema-unknown-key", "机构文件的“sources（来源）”只用来写明“end: 至今”或“seen（见于）”的依据；"
+                    "设立、更名等的来源写在事件里", "sources")
         units: list[Unit] = []
         raw_units = m.get("units")
         if isinstance(raw_units, LList):
@@ -214,7 +218,8 @@ class Loader:
         b = Body(rid or "", f.loc(), f.level(), f.text("note") or "", kind_unknown=kind == "不详",
                  body_kind="" if kind == "不详" else kind,
                  functions=f.text_list("functions", list_only=True), units=units, end_unknown=end in UNKNOWN_WORDS,
-                 in_scope=in_scope, names=self._outside_names(f, in_scope), extant=end == "至今", sources=sources)
+                 in_scope=in_scope, names=self._outside_names(f, in_scope), extant=end == "至今", sources=sources,
+                 seen=seen)
         if rid:
             self.ids.register(self.archive.bodies, b)
 

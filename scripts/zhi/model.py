@@ -135,6 +135,7 @@ class Body(Record):
     extant: bool = False       # `end: 至今`: a source (``sources``) says it exists to the source's own day
     sources: list[Citation] = field(default_factory=list)
     kind_unknown: bool = False  # `kind: 不详`: the sources do not say what kind of body it was
+    seen: list[Date] = field(default_factory=list)  # days a source (``sources``) shows it still there (最后见于)
 
     @property
     def kind_label(self) -> str:

@@ -71,6 +71,9 @@ def check_usage_dates(a: Archive, h: History) -> Iterator[Finding]:
                 and p.end.earliest() > t.end.latest():
             yield Finding("post-outside-lifespan", "warning",
                           f"任职止于{p.end}，晚于{t.current_name()}的终止日期{t.end}；请核对任职止期", p.loc)
+    for b in a.bodies.values():
+        for d in b.seen:   # 见于: the body must exist on the day a source shows it
+            yield from _alive_check(h, Ref(b.id, b.loc), d, "机构文件的“seen（见于）”")
     for s in a.staffing:
         yield from _alive_check(h, s.body, s.date, "编制记录")
         yield from _name_check(h, s.body, s.date, "编制记录")
