@@ -181,3 +181,64 @@ def test_body_count_prints_as_the_source_and_is_checked(sample):
     differs = [f for f in run_checks(a, history=h) if f.code == "count-differs"]
     # each finding states the source's figure and the archive's own, never one for the other
     assert differs and all("来源记" in f.message and "档案中那天" in f.message for f in differs)
+
+
+def test_merge_before_count_prints_the_total(sample):
+    a, _h, text = sample
+    found = [e for e in events(a, "merge") if e.before_count]
+    assert found, "no merge with before_count (“等5个单位”)"
+    e = found[0]
+    assert e.before_count > len(e.before)
+    assert f"等{e.before_count}个单位合并" in text[e.id]
+
+
+def test_reorganise_wording_prints_the_source_verb(sample):
+    a, _h, text = sample
+    found = [e for e in events(a, "reorganise") if e.wording == "改建为"]
+    assert found, "no reorganise with wording: 改建为"
+    assert any("改建为" in text[e.id] and "改组" not in text[e.id] for e in found)
+
+
+def test_rejurisdiction_wording_back(sample):
+    a, _h, text = sample
+    found = [e for e in events(a, "rejurisdiction") if e.wording == "复归"]
+    assert found, "no rejurisdiction with wording: 复归"
+    assert any("复归" in text[e.id] and "划归" not in text[e.id] for e in found)
+
+
+def test_body_extant_by_its_source(sample):
+    a, h, _text = sample
+    found = [b for b in a.bodies.values() if b.extant]
+    assert found, "no body with end: 至今"
+    assert all(b.sources for b in found), "end: 至今 without the source that says so"
+    t = h.get(found[0].id)
+    assert t.lives[-1].end is None and not t.end_unknown
+
+
+def test_establish_wording_prints_the_source_verb(sample):
+    a, _h, text = sample
+    found = [e for e in events(a, "establish") if e.wording in ("建立", "成立", "组建")]
+    assert found, "no establishment with wording (建立/成立/组建)"
+    assert any(text[e.id].startswith(e.wording) or f"{e.wording}。" in text[e.id] for e in found if e.id in text)
+    assert not any(text[e.id].startswith("设立") for e in found if e.id in text)
+
+
+def test_reparent_entrusted_administration(sample):
+    a, h, text = sample
+    found = [e for e in events(a, "reparent") if e.wording == "代管"]
+    assert found, "no reparent with wording: 代管"
+    e = found[0]
+    assert text[e.id].endswith("代管。") and "改属" not in text[e.id] and "隶属" not in text[e.id]
+    from zhi.views.lineage import lineage
+    lin = lineage(a, h, e.body.id)
+    assert any(p.ref == e.parent.id and p.relation == "代管" and "代管" not in p.value for p in lin.parents)
+
+
+def test_resume_under_another_name(sample):
+    a, h, text = sample
+    found = [e for e in events(a, "resume") if e.name]
+    assert found, "no resume with name (恢复活动 under another name)"
+    e = found[0]
+    t = h.get(e.body.id)
+    assert any(s.start_event is e and s.value[0] == e.name for s in t.names)
+    assert e.name in text[e.id] and "恢复" in text[e.id]
