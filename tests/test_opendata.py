@@ -289,8 +289,8 @@ def test_round_trip_on_published_histories(name):
         # the superior's name clean, its relation (隶属, 代管, 直接领导, 主管) its own field, both surviving the trip
         assert [(p[1], p[2], p[3], end(p[4])) for p in parents] == [
             (p.value, p.relation or ("" if p.ref == UNKNOWN else "隶属"), cn(p.start), cn(p.end)) for p in lin.parents]
-        assert links.get("前身", set()) == {f"前身：{n}（{cn(e.date)}{e.type_zh}）" for _, n, e in lin.predecessors}
-        assert links.get("后继", set()) == {f"后继：{n}（{cn(e.date)}{e.type_zh}）" for _, n, e in lin.successors}
+        assert links.get("前身", set()) == {f"前身：{n}（{cn(e.date)}{e.said_zh}）" for _, n, e in lin.predecessors}
+        assert links.get("后继", set()) == {f"后继：{n}（{cn(e.date)}{e.said_zh}）" for _, n, e in lin.successors}
         checked += 1
     assert checked == sum(1 for t in h.timelines.values() if t.lives) > 0
 

@@ -632,7 +632,7 @@ class OpenData:
         en = self.by_event.get(id(e))
         sup, dis = self.event_sources(e)
         node = {"@id": self.iri("event", self.eid(e)), "@type": "org:ChangeEvent", "dcterms:identifier": self.eid(e),
-                "zhi:eventType": e.type, "rdfs:label": e.type_zh, "dcterms:date": e.date.chinese(),
+                "zhi:eventType": e.type, "rdfs:label": e.said_zh, "dcterms:date": e.date.chinese(),
                 "time:hasTime": self.instant(e.date),
                 "org:originalOrganization": [self.ref(r) for r in dict.fromkeys(before)],
                 "org:resultingOrganization": [self.ref(r) for r in dict.fromkeys(after)],
