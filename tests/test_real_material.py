@@ -158,8 +158,14 @@ def test_real_history_builds_a_site(tmp_path, name):
         plain = re.sub(r"\s", "", text)
         # 委托汕头市代管 is not 隶属: never printed as a change of superior, marked on the city's page
         assert "改属汕头市" not in plain and "汕头市（代管）（1983年12月—1988年12月）" in plain
-        # the whole city's figure (incl. 公社、办事处干部) is the city's, uncategorised, never a body's
-        assert "编制（未分类）" in plain and "3248" in plain
+        # the whole city's figure is the city's, uncategorised, never a body's; it is listed as the source gives it
+        # and not carried past the city's merger and 升格 into the 地级市's years
+        stats = re.sub(r"<[^>]+>|\s", "", pages[result.out / "tongji" / "index.html"])
+        assert "1983年4月23日核定全市编制3248名" in stats and "1992全市核定编制" not in stats
+        # the city's page gives its levels; the selected 大事记 tells territory moving and the county placed under it
+        city = re.sub(r"<[^>]+>|\s", "", pages[result.out / "dashiji" / "chaozhou-shi" / "index.html"])
+        assert "县级市（1983年12月—1989年12月）；副地级市（1989年12月—1991年12月）；地级市（1991年12月起）" in city
+        assert "饶平县划入潮州市" in city and "潮安县的城关镇设为潮安市" in city
         assert "潮安县更名为潮安区" not in plain
         assert "县市合并工作领导小组发出《关于合并后机构设置的通知》" in plain  # a 记事, in the 大事记
     if name == "haifeng":

@@ -10,7 +10,9 @@ from zhi.checks import run_checks
 from zhi.history import derive_history
 from zhi.loader import load_archive
 from zhi.views.chronology import chronology
+from zhi.views.dashiji import dashiji
 from zhi.views.lineage import lineage
+from zhi.views.staffing import figures, jurisdiction_tables
 
 
 def _guide_example(tmp_path: Path):
@@ -88,3 +90,38 @@ def test_open_data_keeps_the_superior_name_clean_and_the_relation_apart(tmp_path
         ("澜州市", "代管"), ("沧澜省", "直接领导")]
     org = next(o for o in od.popolo()["organizations"] if o["id"] == "yunhe-shi")
     assert (org["parent_id"], org["parent_relation"]) == ("canglan-sheng", "直接领导")
+
+
+def test_the_selected_dashiji_tells_territory_and_a_county_placed_under_the_city(tmp_path):
+    a, h = _guide_example(tmp_path)
+    told = [it.plain() for it in dashiji(a, h)]
+    assert "北岭县划入云河市。" in told and "云河市由澜州市代管。" in told
+    root = make_archive(tmp_path / "b")
+    write(root, "sources/jurisdictions/near.yaml", "id: cs-near\nlevel: 县\n")
+    write(root, "sources/events/t.yaml", """
+- {id: ev-near, type: establish, date: 1956-01, body: cs-near, name: 邻县, sources: [d-1956-1]}
+- {id: ev-cede, type: cede, date: 1960, from: cs-near, to: cs-xian, places: [甲乡], sources: [d-1956-1]}
+- {id: ev-seat, type: move-seat, date: 1961, body: cs-xian, seat: 乙镇, sources: [d-1956-1]}
+""")
+    a = load_archive(root)
+    told = [it.plain() for it in dashiji(a, derive_history(a))]
+    assert "邻县的甲乡划归测试县。" in told and "测试县驻地迁至乙镇。" in told  # rule 1: 划归 … are told
+
+
+def test_a_whole_jurisdictions_figure_ends_where_its_extent_or_level_changes(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/jurisdictions/near.yaml", "id: cs-near\nlevel: 县\n")
+    write(root, "sources/events/t.yaml", """
+- {id: ev-near, type: establish, date: 1956-01, body: cs-near, name: 邻县, sources: [d-1956-1]}
+- {id: ev-up, type: 升格, date: 1990-06, body: cs-xian, level: 县级市, sources: [d-1956-1]}
+""")
+    write(root, "sources/staffing/j.yaml", """
+- {jurisdiction: cs-xian, date: 1985-12-31, basis: 核定, figures: {行政编制: 300}, sources: [d-1956-1]}
+""")
+    a = load_archive(root)
+    h = derive_history(a)
+    (t,) = jurisdiction_tables(a, h, figures(a), ["cs-xian"], range(1985, 1993))
+    whole = {r.year: r.line("jurisdiction") for r in t.rows}
+    assert whole[1989] is not None and whole[1989].values["行政编制"] == 300
+    assert 1990 not in whole or whole[1990] is None  # the 县's total is not the 县级市's
+    assert [(d, words) for d, _b, _s, words, _src in t.records] == [("1985年12月31日", "行政编制300名")]

@@ -26,6 +26,8 @@ TYPES = ("establish", "merge", "split", "abolish", "restore", "reorganise", "ren
 DEFAULT_TYPES = ("establish", "merge", "split", "abolish", "restore", "reorganise", "rename", "rerank",
                  "rejurisdiction", "reparent", "co-locate", "separate", "suspend", "resume", "unofficial-name",
                  "restore-name", "body-count")
+# a jurisdiction's own history (区域划转, 驻地, 辖区, 筹建): told when its place is (rule 1: 行政区划的变动 … 划归)
+TERRITORY_TYPES = ("cede", "move-seat", "seat", "divisions", "prepare")
 # the house style's `dashiji:` keys, their defaults and what they hold (guide/dashiji.md)
 DEFAULTS: dict[str, object] = {
     "types": list(DEFAULT_TYPES),
@@ -124,6 +126,8 @@ def tellable(h: History, e: Event, rules: Rules) -> bool:
     under another superior is told by the 年表 only; a jurisdiction's change of parent (改属) is a 大事记 matter."""
     if e.dashiji is not None:
         return e.dashiji
+    if e.type in TERRITORY_TYPES:
+        return True  # whether its place is one the rules tell is for `principal` (`jurisdictions: false` drops it)
     if e.type not in rules.types and not (rules.staffing and e.type == "staffing"):
         return False
     if e.type == "reparent":
@@ -136,7 +140,9 @@ def selected(a: Archive, h: History, en: Entry, rules: Rules) -> bool:
     e = en.event
     if e.dashiji is not None:
         return e.dashiji
-    return tellable(h, e, rules) and any(principal(a, h, r.id, e, rules) for r in e.participants())
+    # a county outside the volume placed under a city of it (饶平县划入潮州市) is the city's change
+    refs = e.participants() + ([e.parent] if e.type == "reparent" and e.parent else [])
+    return tellable(h, e, rules) and any(principal(a, h, r.id, e, rules) for r in refs)
 
 
 # ---- grouping -----------------------------------------------------------------------------------------------
@@ -198,7 +204,7 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
         if kind == "rejurisdiction" and len({e.jurisdiction.id if e.jurisdiction else None for e in es}) == 1 \
                 and all(e.body and not e.parent_set for e in es):
             return _join([[w.now(e.body.id, e)] for e in es]) + ["划归", w.now(es[0].jurisdiction.id, es[0])]
-        if kind in ("reparent",) and all(e.body and e.parent and not e.co_parents for e in es) \
+        if kind in ("reparent",) and all(e.body and e.parent and not e.co_parents and not e.wording for e in es) \
                 and len({e.parent.id for e in es}) == 1:
             return _join([[w.now(e.body.id, e)] for e in es]) + ["改为隶属", w.now(es[0].parent.id, es[0])]
     return _join([_body(en.segments) for en in run], "；")

@@ -28,6 +28,9 @@ from .naming import name_on, name_over
 
 # events after which a body's approved figure no longer stands (its period of existence ending is another)
 BREAK_TYPES = {"merge", "split", "suspend", "reorganise", "reorganize"}
+# and after which a jurisdiction's (or its 系统's) figure no longer stands: its extent or its level changed
+# (a 县级市's 1983 total is not the 地级市's of 1992)
+TERRITORY_BREAK_TYPES = BREAK_TYPES | {"cede", "rerank"}
 STALE_AFTER = 10  # default of the house style's staffing.stale-after (years)
 
 
@@ -105,14 +108,16 @@ def by_scope(figs: list[Figure]) -> dict[str, list[Figure]]:
 # ---- what is in force on a date -------------------------------------------------------------------------
 def breaks(h, body: str) -> list[Date]:
     """Dates after which an earlier approved figure of the body no longer stands: the end of each of its periods
-    of existence, and each merge, split or suspension it takes part in (other than the one that creates it)."""
+    of existence, and each merge, split or suspension it takes part in (other than the one that creates it); for
+    a jurisdiction also each change of its extent (区域划转) or level."""
     t = h.get(body) if h is not None else None
     if t is None:
         return []
+    kinds = TERRITORY_BREAK_TYPES if t.is_jurisdiction else BREAK_TYPES
     starts = {id(life.start_event) for life in t.lives if life.start_event is not None}
     out = [life.end for life in t.lives if life.end is not None]
     for e in t.events:
-        if e.type in BREAK_TYPES and e.date is not None and id(e) not in starts:
+        if e.type in kinds and e.date is not None and id(e) not in starts:
             out.append(e.date)
     return out
 
@@ -275,6 +280,7 @@ def jurisdiction_table(a: Archive, h, figs: list[Figure], jid: str, years: range
     per_body = by_body(figs)
     own = [f for f in figs if f.jurisdiction == jid]
     members = member_bodies(h).get(jid, set())
+    cuts = breaks(h, jid)  # a figure of the whole jurisdiction ends where its extent or level changes
     rows = []
     for y in years:
         when = _row_date(h, jid, y)
@@ -290,22 +296,24 @@ def jurisdiction_table(a: Archive, h, figs: list[Figure], jid: str, years: range
                 lines.append(Line(text, what, total, _sum_note(used, d, style.stale_after, h)))
         systems = sorted({f.system for f in own if f.system})
         for basis, word in (("approved", "核定编制"), ("actual", "实有人数")):
-            f = in_force(own, basis, d)
+            f = in_force(own, basis, d, cuts)
             if f is not None:
                 lines.append(Line(f"{whole}{word}", "jurisdiction", _values(f), _fig_note(f, d, style.stale_after)))
             for sysname in systems:
-                f = in_force(own, basis, d, system=sysname)
+                f = in_force(own, basis, d, cuts, system=sysname)
                 if f is not None:
                     lines.append(Line(f"{sysname}系统{word}", "system", _values(f), _fig_note(f, d, style.stale_after)))
         if lines:
             rows.append(YearRow(y, d, label, lines))
-    if not rows:
+    if not rows and not any(years.start <= f.date.year < years.stop for f in own):
         return None
     kinds = [k for k in STAFFING_KINDS if any(ln.values.get(k) is not None for r in rows for ln in r.lines)]
     records = [(f.date.chinese(), BASIS_ZH.get(f.basis, f.basis), f"{f.system}系统" if f.system else whole_name(h, jid, f.date),
                 staffing_words(f.staffing) + (f"（另据他文：{'；'.join(staffing_words(o.staffing) for o in f.others)}）"
                                               if f.others else ""), _cited(a, f))
                for f in own if years.start <= f.date.year < years.stop]
+    if not rows:  # the jurisdiction's statements stand in no year's row (its extent changed after them): listed
+        return Table(jid, name_on(h, jid, own[0].date), kinds, rows, records)
     return Table(jid, name_over(h, jid, rows[0].on, rows[-1].on), kinds, rows, records)
 
 
@@ -361,8 +369,9 @@ def split_at_renames(h, t: Table) -> list[Table]:
             out[-1].rows.append(r)
         else:
             out.append(Table(t.jurisdiction, n, t.kinds, [r]))
-    if out:
-        out[-1].records = t.records
+    if not out:
+        return [t]  # no year's row: the statements only
+    out[-1].records = t.records
     for piece in out:
         piece.kinds = [k for k in t.kinds if any(ln.values.get(k) is not None for r in piece.rows for ln in r.lines)]
     return out

@@ -257,7 +257,7 @@ class BookWriter:
         a4 = self.heading(2, "四、编制统计表")
         years = range(self.book.upper.year, self.book.lower.year + 1) \
             if self.book and self.book.upper and self.book.lower else None
-        stats = [(t, staffing_chart(t)) for t in jurisdiction_tables(self.a, self.h, self.figs,
+        stats = [(t, staffing_chart(t) if t.rows else "") for t in jurisdiction_tables(self.a, self.h, self.figs,
                                                                      [j.id for j in self.in_scope], years)]
         sections.append(("stats", a4, stats))
         # 五、机构沿革图: every body that was merged or split, with its predecessors and successors

@@ -374,7 +374,7 @@ class SiteWriter:
     def stats_page(self) -> None:
         tables = []
         for t in jurisdiction_tables(self.a, self.h, self.figs, [j.id for j in self.in_scope], self.year_range()):
-            tables.append((t, Markup(staffing_chart(t))))
+            tables.append((t, Markup(staffing_chart(t) if t.rows else "")))
         self.add("tongji/index.md", "统计", "stats.md.j2", tables=tables)
 
     def people_page(self) -> None:
