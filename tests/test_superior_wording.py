@@ -125,3 +125,17 @@ def test_a_whole_jurisdictions_figure_ends_where_its_extent_or_level_changes(tmp
     assert whole[1989] is not None and whole[1989].values["行政编制"] == 300
     assert 1990 not in whole or whole[1990] is None  # the 县's total is not the 县级市's
     assert [(d, words) for d, _b, _s, words, _src in t.records] == [("1985年12月31日", "行政编制300名")]
+
+
+def test_a_planned_count_and_a_count_zhi_cannot_make_are_not_compared(tmp_path):
+    from zhi.views.bodycount import kinds_of
+
+    assert kinds_of("市委、市政府工作部门") == {"党委工作部门", "政府工作部门"}
+    assert kinds_of("市委、市政府工作部门加上民主党派等部门") is None and kinds_of("县政府工作部门") == {"政府工作部门"}
+    root = make_archive(tmp_path)
+    write(root, "sources/events/c.yaml", """
+- {id: ev-c1, type: 机构数, date: 1983-04-23, body: cs-xian, scope: 县政府工作部门, count: 33, wording: 拟设, sources: [d-1956-1]}
+- {id: ev-c2, type: 机构数, date: 1983-04-23, body: cs-xian, scope: 县政府工作部门, count: 33, sources: [d-1956-1]}
+""")
+    found = [f for f in run_checks(load_archive(root)) if f.code == "count-differs"]
+    assert [f.loc.line for f in found] == [3]  # the stated count is compared; the planned one (line 2) is not

@@ -18,8 +18,19 @@ SCOPE_KINDS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
 )
 
 
+# a scope that also counts what the kinds above do not hold (民主党派, 群团, "等部门"): zhi cannot count it
+_UNCOUNTABLE = ("等", "民主党派", "群团", "人大", "政协", "法院", "检察")
+# a source's count of what is planned (拟设7个) says nothing of what existed that day: never compared
+PLANNED = ("拟", "计划", "规划", "预定")
+
+
 def kinds_of(scope: str) -> frozenset[str] | None:
-    """The body kinds a scope wording counts, or None when zhi cannot tell (then nothing is compared)."""
+    """The body kinds a scope wording counts, or None when zhi cannot tell (then nothing is compared). A scope
+    naming both the committee's and the government's departments (市委、市政府工作部门) counts both."""
+    if any(w in scope for w in _UNCOUNTABLE):
+        return None
+    if "政府" in scope and any(w in scope.replace("政府", "") for w in ("委工作", "委、", "党委")):
+        return frozenset({"党委工作部门", "政府工作部门"})
     for words, kinds in SCOPE_KINDS:
         if any(w in scope for w in words):
             return kinds
@@ -62,7 +73,8 @@ def counts(a: Archive, h: History) -> list[Count]:
     for t in h.timelines.values():
         for s in t.body_counts:
             scope = s.value[0] or ""
-            got = derive(a, h, t.id, scope, s.start) if s.start is not None else None
+            planned = s.start_event is not None and any(w in (s.start_event.wording or "") for w in PLANNED)
+            got = derive(a, h, t.id, scope, s.start) if s.start is not None and not planned else None
             out.append(Count(t.id, s, got[0] if got else None, len(got[1]) if got else None, got[1] if got else [],
                              got[2] if got else []))
     return out
