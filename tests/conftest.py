@@ -2,6 +2,7 @@ import fcntl
 import os
 import pickle
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,11 @@ def write(root: Path, rel: str, text: str) -> None:
     p = root / rel
     p.parent.mkdir(parents=True, exist_ok=True)
     p.write_text(text, encoding="utf-8")
+
+
+def write_dedented(root: Path, rel: str, text: str) -> None:
+    """Write a file of a test archive given as an indented block in the test (dedented, leading newline dropped)."""
+    write(root, rel, textwrap.dedent(text).lstrip())
 
 
 def archive_with(tmp_path: Path, events: str = "", bodies: dict[str, str] | None = None,

@@ -7,21 +7,15 @@ set up 1956-05 with no recorded end; the 1966 sighting is the kind of fact the t
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
+from conftest import write_dedented as write
 from zhi.checks import run_checks
 from zhi.dates import parse_date
 from zhi.history import derive_history
 from zhi.loader import load_archive
 from zhi.views.snapshot import fate_unknown_note, snapshot
 from zhi.views.staffing import figures
-
-
-def write(root: Path, rel: str, text: str) -> None:
-    p = root / rel
-    p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
 
 
 def archive(root: Path, body: str) -> Path:

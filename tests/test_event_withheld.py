@@ -3,20 +3,14 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
+from conftest import write_dedented as write
 from zhi.checks import run_checks
 from zhi.editions import filter_archive
 from zhi.history import derive_history
 from zhi.loader import load_archive
 from zhi.views.chronology import chronology
-
-
-def write(root: Path, rel: str, text: str) -> None:
-    p = root / rel
-    p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
 
 
 def archive(root: Path, other_level: str) -> Path:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import write_dedented as write
 from zhi.build import build_edition
 from zhi.checks import run_checks
 from zhi.history import derive_history
@@ -22,12 +22,6 @@ from zhi.views.chronology import set_text, staffing_phrase
 from zhi.views.staffing import figures
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def write(root: Path, rel: str, text: str) -> None:
-    p = root / rel
-    p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
 
 
 def archive(root: Path, basis: str = "设置") -> Path:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 import subprocess
-import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import write_dedented as write
 from zhi.build import build_edition
 from zhi.checks import run_checks
 from zhi.history import derive_history
@@ -17,12 +17,6 @@ from zhi.views.staffing import dash, figures, jurisdiction_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_FEICHENG = ROOT / "tests" / "fixtures" / "real" / "feicheng-xiangzhen"
-
-
-def write(root: Path, rel: str, text: str) -> None:
-    p = root / rel
-    p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
 
 
 def _body(bid: str, name: str, date: str = "1990-01-01") -> str:
