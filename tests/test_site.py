@@ -162,3 +162,11 @@ def test_people_headings_carry_the_person_id_and_print_only_the_name(site):
     assert "{#" not in html
     data = (site / "search" / "index.json").read_text(encoding="utf-8")
     assert "{#p-" not in data
+
+
+def test_no_page_shows_raw_markdown_link_syntax(site):
+    """A link written into a generated page through a template macro was escaped as text (“\\[县计委\\](x.md)（代管）”
+    showed in the 上级 table): no built page may show Markdown link syntax to the reader."""
+    raw = re.compile(r"\]\([^)\s]*\.md(?:#[^)\s]*)?\)")
+    shown = [str(f.relative_to(site)) for f in site.rglob("*.html") if raw.search(f.read_text(encoding="utf-8"))]
+    assert shown == []
