@@ -8,19 +8,8 @@ from .dates import UNKNOWN_WORDS
 from .fields import Fields
 from .findings import Finding, Loc
 from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, Event, NewBody
-from .wordings import cede_wording_problem, establish_wording_problem, merge_wording_problem
+from .wordings import cede_wording_problem, merge_wording_problem, wording_problem
 from .yamlsource import LList, LMap
-
-# a merge's wording stands where 并入 / 合并为 stands; a restore's where 恢复 stands: words that say another event
-# would print a false sentence (恢复…分出…分出)
-_MERGE_WORDS = ("并", "合", "归", "划入", "组建", "组成")
-_NOT_MERGE = ("分出", "分设", "撤销", "恢复", "更名", "改名", "改称", "划出")
-_NOT_RESTORE = ("并入", "合并", "撤销", "撤并", "更名", "改名", "改称", "划归", "划出", "迁")
-# a reorganisation's wording stands where 改组为 stands (改建为, 改组成立): words of another event are refused
-_REORGANISE_WORDS = ("改", "组", "建")
-_NOT_REORGANISE = ("并入", "合并", "撤销", "撤并", "分出", "分设", "更名", "改名", "改称", "恢复", "划归", "划出")
-# a change of superior in the source's words (划归, 划入, 归…直接领导, 代管); a word of another event is refused
-_NOT_REPARENT = ("撤销", "撤并", "合并", "并入", "更名", "改名", "改称", "恢复", "分出", "分设", "设立", "升格", "降格")
 
 NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
 EVENT_KEYS: dict[str, set[str]] = {
@@ -78,9 +67,8 @@ class EventShapes:
     def _event_establish(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
         e.wording = f.text("wording") or e.wording or None  # the source's verb: 成立, 建立 (printed instead of 设立)
-        problem = establish_wording_problem(e.wording) if e.wording else None
-        if problem:
-            f.error("schema-value", problem, "wording" if f.has("wording") else "type")
+        if e.wording and (why := wording_problem("establish", e.wording)):
+            f.error("schema-value", why, "wording" if f.has("wording") else "type")
         if e.body:
             e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc)
             e.after = [e.body]
@@ -95,11 +83,8 @@ class EventShapes:
                 f.error("schema-value", "“previous_end（此前的终止）”只能写“不详”：来源只记恢复、没有记它此前何时撤销时才写；"
                         "来源记了撤销的，请另记一条撤销（abolish）事件", "previous_end")
         e.wording = f.text("wording") or None  # the source's verb: 复设, 重建 (printed instead of 恢复)
-        if e.wording and (e.source_from and "分" in e.wording or any(w in e.wording for w in _NOT_RESTORE)):
-            said = f"大事记已印“从{e.source_from.id}分出，”，" if e.source_from and "分" in e.wording else ""
-            f.error("schema-value", f"恢复事件的“wording（用词）”印在名称前，代替“恢复”；“{e.wording}”不是恢复的说法，"
-                    f"{said}印出来会是错话。请删去 wording，或照来源写恢复它所用的词，如 复设、重建、重新设立"
-                    "（并入、撤销、更名等另记相应的事件）", "wording")
+        if e.wording and (why := wording_problem("restore", e.wording, e.source_from.id if e.source_from else None)):
+            f.error("schema-value", why, "wording")
         if e.body:
             e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc, name_required=False)
             e.after = [e.body]
@@ -135,11 +120,8 @@ class EventShapes:
         e.before = f.refs("before")
         self._after_items(e, f, m)
         e.wording = f.text("wording") or None  # the source's verb: 改建为 (printed instead of 改组为)
-        if e.wording and (not any(w in e.wording for w in _REORGANISE_WORDS)
-                          or any(w in e.wording for w in _NOT_REORGANISE)):
-            f.error("schema-value", f"改组事件的“wording（用词）”印在“改组为”的位置上；“{e.wording}”不是改组的说法，"
-                    "印出来会是错话。请删去 wording，或照来源写，如 改建为、改组为、改设为（合并、分设、撤销、更名、恢复"
-                    "等另记相应的事件）", "wording")
+        if e.wording and (why := wording_problem("reorganise", e.wording)):
+            f.error("schema-value", why, "wording")
         if not f.has("before"):
             f._missing("before")
         if e.before and e.after and {r.id for r in e.before} == {r.id for r in e.after}:
@@ -166,18 +148,16 @@ class EventShapes:
             if len(e.co_parents) == 1 and not e.parent:
                 f.error("schema-missing", JOINT_HELP, "co_parents")
             e.wording = f.text("wording") or None
-            if e.wording and any(w in e.wording for w in _NOT_REPARENT):
-                f.error("schema-value", f"隶属变更的“wording（用词）”“{e.wording}”说的是另一种事件：撤销、合并、更名、恢复、"
-                        "升格等另记一条相应的事件；这里只写来源说上级变化的话，如 划归、划入、代管、直接领导", "wording")
+            if e.wording and (why := wording_problem("reparent", e.wording)):
+                f.error("schema-value", why, "wording")
                 e.wording = None
         elif e.type == "rejurisdiction":
             e.jurisdiction = f.ref("jurisdiction", True)
             if f.has("parent"):
                 e.parent, e.parent_set = f.ref("parent"), True
             e.wording = f.text("wording") or None  # the source's verb: 复归 (printed instead of 划归)
-            if e.wording and ("归" not in e.wording and "属" not in e.wording or "出" in e.wording):
-                f.error("schema-value", f"属地变更的“wording（用词）”印在“划归”的位置上（甲划归乙县）；“{e.wording}”不是划归的"
-                        "说法，印出来会是错话。请删去 wording，或照来源写，如 复归、改归、划属", "wording")
+            if e.wording and (why := wording_problem("rejurisdiction", e.wording)):
+                f.error("schema-value", why, "wording")
         elif e.type == "rerank":
             e.rank, e.body_kind = f.text("rank"), f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别")
             e.level = f.choice("level", JURISDICTION_LEVELS, what="层级")
@@ -246,9 +226,8 @@ class EventShapes:
         e.body = f.ref("body", True)
         e.name, e.actor = f.text("name", True), f.text("by")
         e.wording = f.text("wording") or None
-        if e.wording and any(w in e.wording for w in ("撤销", "恢复", "合并", "设立")):
-            f.error("schema-value", f"擅改名称事件的“wording（用词）”印在新名称前（擅自将甲改名为乙）；“{e.wording}”不是改名的"
-                    "说法。请删去 wording，或照来源写，如 改名、改称、更名", "wording")
+        if e.wording and (why := wording_problem("unofficial-name", e.wording)):
+            f.error("schema-value", why, "wording")
 
     def _event_restore_name(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
@@ -302,10 +281,8 @@ class EventShapes:
         self._after_items(e, f, m)
         e.partly = f.refs("partly")
         e.wording = f.text("wording") or None
-        if e.wording and (not any(w in e.wording for w in _MERGE_WORDS) or any(w in e.wording for w in _NOT_MERGE)):
-            f.error("schema-value", f"合并事件的“wording（用词）”是大事记里“并入”“合并为”的位置上的动词；“{e.wording}”"
-                    "不是合并的说法，印出来会是错话。请删去 wording，或照来源写，如 并入、合并、撤并、合并组建"
-                    "（分出、撤销、恢复、更名等另记相应的事件）", "wording")
+        if e.wording and (why := wording_problem("merge", e.wording)):
+            f.error("schema-value", why, "wording")
         count = m.get("before_count")
         if count is not None:
             if isinstance(count, int) and not isinstance(count, bool) and count > len(e.before) + len(e.partly):

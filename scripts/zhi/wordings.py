@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # a verb ending in one of these already leads to its object: 更名为, 改称, 划归, 并入, 划属, 组建, 设立, 改组成
 _LEADS = ("为", "成", "作", "称", "入", "归", "属", "给", "至", "到", "于", "建", "立")
 # the verbs of a merge that make a new body (甲、乙合并组建丙): they cannot say that 甲 went into a body that lives on
@@ -25,9 +27,6 @@ def rename_verb(wording: str | None) -> str:
 
 # an establishment's verb that follows the name (县革命委员会成立, 区总工会正式成立); any other stands before it (建立甲)
 _FOLLOWS = ("成立",)
-# words of another event cannot stand where 设立 stands
-_NOT_ESTABLISH = ("撤", "并入", "合并", "更名", "改名", "改称", "恢复", "分出", "划归", "升格", "降格", "迁")
-_ESTABLISH_WORDS = ("设", "立", "建", "组", "成", "置", "办", "开")
 
 
 def establish_words(wording: str | None) -> tuple[str, str]:
@@ -37,12 +36,77 @@ def establish_words(wording: str | None) -> tuple[str, str]:
     return ("", wording) if wording.endswith(_FOLLOWS) else (wording, "")
 
 
-def establish_wording_problem(wording: str) -> str | None:
-    """Why an establishment's ``wording`` would print a false sentence, or None."""
-    if any(w in wording for w in _NOT_ESTABLISH) or not any(w in wording for w in _ESTABLISH_WORDS):
-        return (f"设立事件的“wording（用词）”印在新机构名称前（建立甲）或后（甲成立），代替“设立”；“{wording}”不是设立的说法，"
-                "印出来会是错话。请删去 wording，或照来源写设立它所用的词，如 成立、建立、组建、设置、筹建"
-                "（撤销、并入、更名、恢复等另记相应的事件）")
+@dataclass(frozen=True)
+class _Rule:
+    """What a type's ``wording`` may say where it is printed: one of ``needs`` (anything, when empty) and none of
+    ``refuses`` (the words of another event, which would print a false sentence); ``refuses_after_from`` is refused
+    too when the sentence already says where the body came from (从甲分出，恢复…)."""
+    needs: tuple[str, ...]
+    refuses: tuple[str, ...]
+    message: str  # {wording}; {said}: what the sentence already prints, for a clash with refuses_after_from
+    refuses_after_from: tuple[str, ...] = ()
+
+
+# one rule per event type whose wording stands in place of the type's own verb; the load-time check reads it
+_RULES: dict[str, _Rule] = {
+    "establish": _Rule(
+        ("设", "立", "建", "组", "成", "置", "办", "开"),
+        ("撤", "并入", "合并", "更名", "改名", "改称", "恢复", "分出", "划归", "升格", "降格", "迁"),
+        "设立事件的“wording（用词）”印在新机构名称前（建立甲）或后（甲成立），代替“设立”；“{wording}”不是设立的说法，"
+        "印出来会是错话。请删去 wording，或照来源写设立它所用的词，如 成立、建立、组建、设置、筹建"
+        "（撤销、并入、更名、恢复等另记相应的事件）"),
+    # where 并入 / 合并为 stands (the shape of the merge is checked by merge_wording_problem)
+    "merge": _Rule(
+        ("并", "合", "归", "划入", "组建", "组成"),
+        ("分出", "分设", "撤销", "恢复", "更名", "改名", "改称", "划出"),
+        "合并事件的“wording（用词）”是大事记里“并入”“合并为”的位置上的动词；“{wording}”"
+        "不是合并的说法，印出来会是错话。请删去 wording，或照来源写，如 并入、合并、撤并、合并组建"
+        "（分出、撤销、恢复、更名等另记相应的事件）"),
+    # where 恢复 stands: 从甲分出，恢复… with a wording 分出 would say it twice
+    "restore": _Rule(
+        (),
+        ("并入", "合并", "撤销", "撤并", "更名", "改名", "改称", "划归", "划出", "迁"),
+        "恢复事件的“wording（用词）”印在名称前，代替“恢复”；“{wording}”不是恢复的说法，"
+        "{said}印出来会是错话。请删去 wording，或照来源写恢复它所用的词，如 复设、重建、重新设立"
+        "（并入、撤销、更名等另记相应的事件）",
+        refuses_after_from=("分",)),
+    # where 改组为 stands (改建为, 改组成立)
+    "reorganise": _Rule(
+        ("改", "组", "建"),
+        ("并入", "合并", "撤销", "撤并", "分出", "分设", "更名", "改名", "改称", "恢复", "划归", "划出"),
+        "改组事件的“wording（用词）”印在“改组为”的位置上；“{wording}”不是改组的说法，"
+        "印出来会是错话。请删去 wording，或照来源写，如 改建为、改组为、改设为（合并、分设、撤销、更名、恢复"
+        "等另记相应的事件）"),
+    # a change of superior in the source's words (划归, 划入, 归…直接领导, 代管: superior_words)
+    "reparent": _Rule(
+        (),
+        ("撤销", "撤并", "合并", "并入", "更名", "改名", "改称", "恢复", "分出", "分设", "设立", "升格", "降格"),
+        "隶属变更的“wording（用词）”“{wording}”说的是另一种事件：撤销、合并、更名、恢复、"
+        "升格等另记一条相应的事件；这里只写来源说上级变化的话，如 划归、划入、代管、直接领导"),
+    # where 划归 stands (甲划归乙县): 复归, 改归, 划属
+    "rejurisdiction": _Rule(
+        ("归", "属"),
+        ("出",),
+        "属地变更的“wording（用词）”印在“划归”的位置上（甲划归乙县）；“{wording}”不是划归的"
+        "说法，印出来会是错话。请删去 wording，或照来源写，如 复归、改归、划属"),
+    # before the new name (擅自将甲改名为乙)
+    "unofficial-name": _Rule(
+        (),
+        ("撤销", "恢复", "合并", "设立"),
+        "擅改名称事件的“wording（用词）”印在新名称前（擅自将甲改名为乙）；“{wording}”不是改名的"
+        "说法。请删去 wording，或照来源写，如 改名、改称、更名"),
+}
+
+
+def wording_problem(etype: str, wording: str, from_id: str | None = None) -> str | None:
+    """Why an event's ``wording`` would print a false sentence in place of its type's verb, or None (None too for a
+    type with no rule here). ``from_id``: the body the sentence already says it came from (从甲分出)."""
+    rule = _RULES.get(etype)
+    if rule is None:
+        return None
+    clash = from_id is not None and any(w in wording for w in rule.refuses_after_from)
+    if clash or any(w in wording for w in rule.refuses) or (rule.needs and not any(w in wording for w in rule.needs)):
+        return rule.message.format(wording=wording, said=f"大事记已印“从{from_id}分出，”，" if clash else "")
     return None
 
 
