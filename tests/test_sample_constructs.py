@@ -23,11 +23,16 @@ def events(a, kind):
     return [e for e in a.events if e.type == kind]
 
 
+def first(a, kind, test, missing):
+    """The sample's first event of ``kind`` that passes ``test``; the test fails with ``missing`` when none does."""
+    found = [e for e in events(a, kind) if test(e)]
+    assert found, missing
+    return found[0]
+
+
 def test_restore_with_previous_end_unknown(sample):
     a, h, _text = sample
-    found = [e for e in events(a, "restore") if e.previous_end_unknown]
-    assert found, "no restore with previous_end: 不详"
-    e = found[0]
+    e = first(a, "restore", lambda e: e.previous_end_unknown, "no restore with previous_end: 不详")
     # nothing is made up before it: the body's first recorded event is this restore
     assert h.get(e.body.id).events[0] is e
     named = e.name or (e.new[e.body.id].name if e.body.id in e.new else None)
@@ -46,9 +51,7 @@ def test_wording_is_used_and_printed(sample, kind):
 
 def test_suspend_with_resume_unknown_is_not_an_abolition(sample):
     a, h, text = sample
-    found = [e for e in events(a, "suspend") if e.resume_unknown]
-    assert found, "no suspend with resume: 不详"
-    e = found[0]
+    e = first(a, "suspend", lambda e: e.resume_unknown, "no suspend with resume: 不详")
     t = h.get(e.body.id)
     assert t.end_event is not e
     assert any(s.start_event is e and s.end is None for s in t.suspensions)
@@ -151,9 +154,7 @@ def test_jurisdiction_level_change_prints_and_derives(sample):
 
 def test_cede_with_counts_only(sample):
     a, _h, text = sample
-    found = [e for e in events(a, "cede") if e.divisions and not e.places]
-    assert found, "no cede with counts only (divisions, no places)"
-    e = found[0]
+    e = first(a, "cede", lambda e: e.divisions and not e.places, "no cede with counts only (divisions, no places)")
     n, kind = next(iter(e.divisions.values())), next(iter(e.divisions))
     assert f"的{n}个{kind}划归" in text[e.id]
 
@@ -185,9 +186,7 @@ def test_body_count_prints_as_the_source_and_is_checked(sample):
 
 def test_merge_before_count_prints_the_total(sample):
     a, _h, text = sample
-    found = [e for e in events(a, "merge") if e.before_count]
-    assert found, "no merge with before_count (“等5个单位”)"
-    e = found[0]
+    e = first(a, "merge", lambda e: e.before_count, "no merge with before_count (“等5个单位”)")
     assert e.before_count > len(e.before)
     assert f"等{e.before_count}个单位合并" in text[e.id]
 
@@ -225,9 +224,7 @@ def test_establish_wording_prints_the_source_verb(sample):
 
 def test_reparent_entrusted_administration(sample):
     a, h, text = sample
-    found = [e for e in events(a, "reparent") if e.wording == "代管"]
-    assert found, "no reparent with wording: 代管"
-    e = found[0]
+    e = first(a, "reparent", lambda e: e.wording == "代管", "no reparent with wording: 代管")
     assert text[e.id].endswith("代管。") and "改属" not in text[e.id] and "隶属" not in text[e.id]
     from zhi.views.lineage import lineage
     lin = lineage(a, h, e.body.id)
@@ -236,9 +233,7 @@ def test_reparent_entrusted_administration(sample):
 
 def test_resume_under_another_name(sample):
     a, h, text = sample
-    found = [e for e in events(a, "resume") if e.name]
-    assert found, "no resume with name (恢复活动 under another name)"
-    e = found[0]
+    e = first(a, "resume", lambda e: e.name, "no resume with name (恢复活动 under another name)")
     t = h.get(e.body.id)
     assert any(s.start_event is e and s.value[0] == e.name for s in t.names)
     assert e.name in text[e.id] and "恢复" in text[e.id]
