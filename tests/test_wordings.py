@@ -135,4 +135,5 @@ def test_a_wording_that_would_print_a_false_sentence_is_refused(tmp_path, label,
     a, _h = _one(tmp_path, event)
     found = [f for f in run_checks(a) if f.code == "schema-value" and "wording" in f.message]
     assert found and said in found[0].message, found
+    assert "{" not in found[0].message, found[0].message  # every placeholder filled in (甲{wording}乙 was printed)
     assert found[0].loc.file.endswith("x.yaml") and found[0].loc.line

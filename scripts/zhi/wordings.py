@@ -132,8 +132,8 @@ def merge_verb(wording: str | None, into_survivor: bool) -> str:
 def merge_wording_problem(wording: str, into_survivor: bool) -> str | None:
     """Why a merge's ``wording`` would print a false sentence for this merge's shape, or None."""
     if into_survivor and any(w in wording for w in _MAKES_NEW):
-        return (f"这条合并的 after 是参加合并、继续存在的机构（并入存续机构），“{wording}”却是合并设立新机构的说法，"
-                "印出来会是“甲{wording}乙”这样的错话。请照来源改：并入存续机构的写 并入、划归、撤并；"
+        return (f"这条合并的 after 是参加合并、继续存在的机构（并入存续机构），“wording（用词）”“{wording}”却是合并设立新机构的说法，"
+                f"印出来会是“甲{wording}乙”这样的错话。请照来源改：并入存续机构的写 并入、划归、撤并；"
                 "来源说合并组建了新机构的，after 写新机构")
     return None
 
