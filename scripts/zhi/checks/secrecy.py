@@ -192,6 +192,9 @@ def check_kaoyi_withheld(a: Archive, h: History) -> Iterator[Finding]:
 def _kaoyi_naming(a: Archive) -> Iterator[Finding]:
     """A 考异 whose own wording names a document (文号, title, id) an edition that prints the record withholds:
     the edition drops the 考异, and the editor is told which editions and which documents."""
+    # the documents each edition withholds: the same for every record, so found once
+    hidden_by = {edition: [d for d in a.documents.values() if d.classification.rank > limit.rank]
+                 for edition, limit in EDITIONS.items()}
     for rec in [*a.events, *a.staffing, *a.memos]:
         if not (rec.conflict_note or "").strip():
             continue
@@ -199,14 +202,13 @@ def _kaoyi_naming(a: Archive) -> Iterator[Finding]:
         for edition, limit in EDITIONS.items():
             if rec.classification.rank > limit.rank:
                 continue
-            hidden = [d for d in a.documents.values() if d.classification.rank > limit.rank]
-            if found := docs_named(rec.conflict_note, hidden):
+            if found := docs_named(rec.conflict_note, hidden_by[edition]):
                 dropped.append(EDITION_ZH[edition])
                 named.update({x: a.documents[x] for x in found})
         if not dropped:
             continue
         eds = "和".join(dropped)
-        docs = "、".join(f"{d.printed or d.number or d.title or d.id}（{d.id}，{d.classification}）"
+        docs = "、".join(f"{d.shown_number or d.title or d.id}（{d.id}，{d.classification}）"
                          for d in named.values())
         what = f"{rec.kind_zh}{('“' + rec.id + '”') if rec.id else ''}"
         yield Finding("kaoyi-withheld", "warning",
