@@ -212,15 +212,14 @@ def docs_named(text: str, docs) -> list[str]:
     """The documents of ``docs`` that ``text`` names: by 文号 (written any way the leak scan reads one: 〔〕 or (),
     two-digit year, 第, Chinese numerals), by title, or by id. A 考异 naming a document an edition withholds would
     tell its readers that document exists (and what it is called): the edition drops the 考异."""
-    from .leaks import _docno_leaks, _docno_patterns, fold, id_pattern
+    from .leaks import docno_written, fold, id_pattern
 
     if not (text or "").strip():
         return []
     flat = fold(text)
     out = []
     for d in docs:
-        numbers = {n: d.id for n in (d.number, d.printed) if n}
-        by_number = any(fold(n) in flat for n in numbers) or any(_docno_leaks(flat, _docno_patterns(numbers), ""))
+        by_number = docno_written(flat, (d.number, d.printed))
         by_title = any(t and len(fold(t)) >= TITLE_NAMES_DOC and fold(t) in flat for t in (d.title, d.description))
         if by_number or by_title or id_pattern([d.id]).search(text):
             out.append(d.id)

@@ -517,6 +517,14 @@ def _docno_leaks(flat: str, docnos, rel: str) -> Iterator[Leak]:
                 yield Leak(rel, m.group(0), f"{origin}（文号 {s} 的另一种写法）")
 
 
+def docno_written(flat: str, numbers) -> bool:
+    """Whether folded text (``fold``) holds one of the 文号 ``numbers``, written any way the scan reads one:
+    as it stands, or in other brackets, a two-digit year, 第, Chinese numerals."""
+    numbers = [n for n in numbers if n]
+    return any(fold(n) in flat for n in numbers) or \
+        any(_docno_leaks(flat, _docno_patterns(dict.fromkeys(numbers, "")), ""))
+
+
 # a note call or other superscript inside a sentence (鹤汀<sup>1</sup>联络机构): the page is read without them
 # as well, so a secret title split by a footnote call is still found. In HTML: <sup> and footnote links; in the
 # book's text (where a call is a bare digit between two characters): digits, ①, ¹ or [1] between two Han characters
