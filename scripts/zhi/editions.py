@@ -64,7 +64,7 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
     # a body is in the edition only if an event of the edition brings it into being (names it): a body whose
     # establishment is withheld would otherwise print as its raw id, with links to a page that does not exist
     while True:
-        events = [x for e in a.events if ok(e) for x in _redact(e, actors)]
+        events = [x for e in a.events if ok(e) for x in redact(e, actors)]
         named = {nb for e in events for nb in e.new}
         unnamed = {b for b in out.bodies if b not in named} | {j for j in out.jurisdictions if j not in named}
         unnamed = {b for b in unnamed if any(b in e.new for e in a.events)}   # (never named at all: left to check)
@@ -168,7 +168,7 @@ def _withheld_changes(a: Archive, out: Archive, ok) -> None:
             continue
         if ok(e) and all(r.id in out.bodies or r.id in out.jurisdictions
                          for r in (e.body, e.parent, e.jurisdiction) if r is not None):
-            continue   # told (an event naming a withheld parent is dropped by _redact: withheld too)
+            continue   # told (an event naming a withheld parent is dropped by redact: withheld too)
         seen = [d for d in _held_dates(out, e.body.id) if d.qualifier != "before" and d.latest() < e.date.earliest()]
         if seen:
             last = max(seen, key=lambda d: (d.latest(), d.earliest()))
@@ -206,7 +206,7 @@ def _printed(d: Document) -> Document:
     return replace(d, printed=form) if form and form != d.number else d
 
 
-def _redact(e: Event, actors: set[str]) -> list[Event]:
+def redact(e: Event, actors: set[str]) -> list[Event]:
     """The event as an edition that holds only ``actors`` may tell it: unchanged when every body it names is
     held; otherwise without the withheld bodies where the event still reads true for the held ones, or not
     at all. A held body merged or split into withheld ones ends there: it is told as abolished (撤销) on that

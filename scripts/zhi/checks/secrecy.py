@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..citations import docs_named, kaoyi_withheld, rival_figures
-from ..editions import EDITION_ZH, EDITIONS, _redact
+from ..editions import EDITION_ZH, EDITIONS, redact
 from ..findings import Finding
 from ..history import History
 from ..leaks import (
@@ -228,7 +228,7 @@ def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
                 continue
             parties = [r.id for r in e.participants()]
             held = [r for r in dict.fromkeys(parties) if r in actors]
-            if not held or len(held) == len(set(parties)) or _redact(e, actors):
+            if not held or len(held) == len(set(parties)) or redact(e, actors):
                 continue
             what = f"事件“{e.id}”" if e.id else "这条事件"
             yield Finding("event-withheld", "warning",
