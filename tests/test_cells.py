@@ -11,7 +11,7 @@ from conftest import make_archive, write
 from zhi.cells import csv_row, formula_like
 from zhi.history import derive_history
 from zhi.loader import load_archive
-from zhi.tables import export_tables
+from zhi.tableexport import export_tables
 from zhi.writers.opendata import Column, Table, csv_bytes, xlsx_bytes
 
 EVIL = ['=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "＝1+1"]

@@ -1,5 +1,5 @@
-"""Editors' tables in and out: 沿革表 (one row per name of a body), 任免 lists and staffing tables, as .xlsx
-(openpyxl) or .csv, read into records; and the same tables written to .xlsx for people who do not read YAML.
+"""Editors' tables in: 沿革表 (one row per name of a body), 任免 lists and staffing tables, as .xlsx (openpyxl)
+or .csv, read into records. ``zhi export`` writes the same tables (``tableexport``), with the columns read here.
 
 Reading is exact and fails per row, never per table: every row that cannot be read is reported with its row
 number (as Excel shows it) and what to mend, and nothing of it is written. Nothing is guessed: a date cell keeps
@@ -20,12 +20,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cells import Sheet, workbook_bytes
 from .classification import PUBLIC, Level, parse_level
 from .dates import DateError, parse_date
 from .docno import normalise_docno
 from .invisible import quote
 from .model import BODY_KINDS, STAFFING_KINDS
+from .tableexport import EXPORT_MARKS
 
 TABLE_SUFFIXES = (".xlsx", ".csv")
 
@@ -691,112 +691,4 @@ def write_plan(plan: Planned) -> list[Path]:
     return out
 
 
-# ------------------------------------------------------------------------------------------- export
-WHOLE_ARCHIVE_MARK = "本表含全部档案（含内部、涉密材料），仅供编纂人员核对，不得外传"
-INTERNAL_EXPORT_MARK = "内部资料　注意保存（本表为内部版，含内部材料，不得公开）"
-# the marking lines zhi export writes above the header, and the level zhi import gives every row of a workbook
-# that carries one (at least: a row's own 密级 may be higher) — a marked workbook never imports as public
-EXPORT_MARKS = {WHOLE_ARCHIVE_MARK: "内部", INTERNAL_EXPORT_MARK: "内部"}
-
-
-def _row_level(archive, own, *records) -> str:
-    """A row's 密级: the highest of its record's level, the records it rests on (the events that start and end a
-    name) and every document those cite — a name that exists only through an 内部 event is an 内部 row."""
-    from .classification import highest
-
-    levels = [own]
-    for rec in records:
-        if rec is None:
-            continue
-        levels.append(rec.classification)
-        levels += [archive.documents[c.doc].classification for c in getattr(rec, "sources", ())
-                   if getattr(c, "doc", None) in archive.documents]
-    return str(highest(levels))
-
-
-def export_tables(archive, history, out: Path, edition: str | None) -> dict[str, int]:
-    """The 沿革、任免、编制 tables of ``edition`` (public or internal: what that edition may hold), or of the
-    whole archive when ``edition`` is None. Whatever is not the public edition is marked as its site and PDF are
-    (a line above every sheet's header, which zhi import reads back, and the workbook's properties), and every row
-    carries its 密级. Returns the number of rows per sheet."""
-    from .editions import filter_archive
-    from .history import Timeline, derive_history
-
-    a = filter_archive(archive, edition) if edition else archive
-    h = derive_history(a) if edition else history
-    sheets: list[Sheet] = []
-    mark = "" if edition == "public" else WHOLE_ARCHIVE_MARK if edition is None else INTERNAL_EXPORT_MARK
-
-    def sheet(title: str, header: list[str], rows: list[list[str]], levels: list[str]) -> None:
-        if mark:
-            header = header + ["密级"]
-            rows = [r + [lv] for r, lv in zip(rows, levels, strict=True)]
-        sheets.append(Sheet(title, header, rows, mark=mark))
-
-    def d(x) -> str:
-        return x.chinese() if x is not None else ""
-
-    def name(rid: str, when=None) -> str:
-        from .views.naming import name_on
-
-        return name_on(h, rid, when) if rid else ""
-
-    def at(spans, when) -> str:
-        hits = Timeline._at(spans, when) if when is not None else spans[-1:]
-        return hits[-1].value if hits and hits[-1].value else ""
-
-    def basis(*records) -> str:
-        """依据 as zhi import reads it back: each cited document's 文号, or its id when it has none."""
-        ids = dict.fromkeys(c.doc for rec in records if rec is not None for c in getattr(rec, "sources", ())
-                            if getattr(c, "doc", None) in a.documents)
-        return "；".join(a.documents[i].number or i for i in ids)
-
-    rows, levels = [], []
-    for rid, t in h.timelines.items():
-        if t.is_jurisdiction or rid not in a.bodies:
-            continue
-        for span in t.names:
-            full, short = span.value
-            parent, place = at(t.parents, span.start), at(t.jurisdictions, span.start)
-            end = span.end or (t.end if span is t.names[-1] else None)
-            rows.append([full, short or "", d(span.start), d(end) if end else ("不详" if t.end_unknown else ""),
-                         name(parent, span.start) if parent else "", str(at(t.ranks, span.start)),
-                         name(place, span.start) if place else "", rid,
-                         basis(span.start_event) or (basis(a.bodies[rid]) if span is t.names[0] else "")])
-            levels.append(_row_level(a, a.bodies[rid].classification, a.bodies[rid], span.start_event,
-                                     span.end_event))
-    # one row per name: 起 and 止 are the name's; the rows of one body share its 编号, and the last row's 止
-    # is the body's end (the same columns read back by zhi import)
-    sheet("沿革", ["名称", "简称", "起", "止", "上级", "规格", "行政区划", "编号", "依据"], rows, levels)
-    rows, levels = [], []
-    for p in a.posts:
-        person = a.people.get(p.person.id) if p.person else None
-        docs = [a.documents[c.doc].number or a.documents[c.doc].title or c.doc for c in p.sources
-                if c.doc in a.documents]
-        rows.append([person.name if person else "", name(p.body.id if p.body else "", p.start), p.post,
-                     d(p.start) if p.start else "不详", d(p.end) if p.end else ("不详" if p.end_unknown else ""),
-                     "；".join(docs)])
-        levels.append(_row_level(a, p.classification, p, person))
-    sheet("任免", ["姓名", "机构", "职务", "任职时间", "免职时间", "依据"], rows, levels)
-    kinds = [k for k in STAFFING_KINDS if any(s.figures and k in s.figures.posts for s in a.staffing)] \
-        or ["行政编制", "事业编制"]
-    order = ["正厅级", "副厅级", "正处级", "副处级", "正县级", "副县级", "正科级", "副科级", "正股级", "副股级", "股级"]
-    ranks = sorted({k for s in a.staffing if s.figures for k in s.figures.leaders},
-                   key=lambda k: (order.index(k) if k in order else len(order), k))
-    rows, levels = [], []
-    from .model import BASIS_ZH
-
-    for s in a.staffing:
-        posts = s.figures.posts if s.figures else {}
-        leaders = s.figures.leaders if s.figures else {}
-        rows.append([name(s.scope or "", s.date) + (s.system + "系统" if s.system else ""), d(s.date),
-                     BASIS_ZH.get(s.basis, s.basis)] + [posts.get(k) for k in kinds] + [leaders.get(k) for k in ranks]
-                    + [basis(s)])
-        levels.append(_row_level(a, s.classification, s))
-    sheet("编制", ["机构", "日期", "口径", *kinds, *(f"领导职数（{k}）" for k in ranks), "依据"], rows, levels)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(workbook_bytes(sheets, title=mark or None))
-    return {sh.title: len(sh.rows) for sh in sheets}
-
-
-__all__ = ["TABLE_SUFFIXES", "TableError", "export_tables", "plan_table", "read_rows", "read_tables", "write_plan"]
+__all__ = ["TABLE_SUFFIXES", "TableError", "plan_table", "read_rows", "read_tables", "write_plan"]

@@ -20,7 +20,7 @@ DESCRIPTION = (
 def run(args) -> int:
     from ..history import derive_history
     from ..loader import load_archive
-    from ..tables import export_tables
+    from ..tableexport import export_tables
 
     root = root_from_args(args)
     out = Path(args.out)
