@@ -127,6 +127,16 @@ REFUSED = [
     ("merge 分出", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 分出}", "不是合并的说法"),
     ("cede 划出", "{type: cede, from: cs-near, to: cs-xian, places: [甲乡], wording: 划出}", "划出的说法"),
     ("reparent 撤销并入", "{type: reparent, body: cs-a, parent: cs-b, wording: 撤销并入}", "另一种事件"),
+    ("reparent 成立", "{type: reparent, body: cs-a, parent: cs-b, wording: 成立}", "另一种事件"),
+    # one rule for every type (Fields.wording): a blank or a stray mark printed inside the sentence
+    ("establish 成 立", "{type: establish, body: cs-new, name: 测试县甲组, jurisdiction: cs-xian, wording: 成 立}",
+     "印在事件的句子里"),
+    ("establish 成立。", "{type: establish, body: cs-new, name: 测试县甲组, jurisdiction: cs-xian, wording: 成立。}",
+     "印在事件的句子里"),
+    ("reparent 代 管", "{type: reparent, body: cs-a, parent: cs-b, wording: \"代\u00a0管\"}", "印在事件的句子里"),
+    ("merge 改建为，", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 并入，}", "印在事件的句子里"),
+    ("rename ，改称", "{type: rename, body: cs-a, name: 测试县计划局, wording: ，改称}", "印在事件的句子里"),
+    ("reorganise 改建为；", "{type: reorganise, before: [cs-a], after: [cs-x], wording: 改建为；}", "印在事件的句子里"),
 ]
 
 

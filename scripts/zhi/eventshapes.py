@@ -66,7 +66,7 @@ class EventShapes:
 
     def _event_establish(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
-        e.wording = f.text("wording") or e.wording or None  # the source's verb: 成立, 建立 (printed instead of 设立)
+        e.wording = f.wording() or e.wording or None  # the source's verb: 成立, 建立 (printed instead of 设立)
         if e.wording and (why := wording_problem("establish", e.wording)):
             f.error("schema-value", why, "wording" if f.has("wording") else "type")
         if e.body:
@@ -82,7 +82,7 @@ class EventShapes:
             if not e.previous_end_unknown:
                 f.error("schema-value", "“previous_end（此前的终止）”只能写“不详”：来源只记恢复、没有记它此前何时撤销时才写；"
                         "来源记了撤销的，请另记一条撤销（abolish）事件", "previous_end")
-        e.wording = f.text("wording") or None  # the source's verb: 复设, 重建 (printed instead of 恢复)
+        e.wording = f.wording() or None  # the source's verb: 复设, 重建 (printed instead of 恢复)
         if e.wording and (why := wording_problem("restore", e.wording, e.source_from.id if e.source_from else None)):
             f.error("schema-value", why, "wording")
         if e.body:
@@ -96,15 +96,15 @@ class EventShapes:
 
     def _event_co_locate(self, e: Event, f: Fields, m: LMap) -> None:
         self._bodies(e, f, "合署办公")
-        e.wording = f.text("wording")
+        e.wording = f.wording()
 
     def _event_separate(self, e: Event, f: Fields, m: LMap) -> None:
         self._bodies(e, f, "分开办公")
-        e.wording = f.text("wording")
+        e.wording = f.wording()
 
     def _event_suspend(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
-        e.wording = f.text("wording")
+        e.wording = f.wording()
         if f.has("resume"):  # the source says it stopped, and not when (or whether) it took up its work again
             e.resume_unknown = f.text("resume") in UNKNOWN_WORDS
             if not e.resume_unknown:
@@ -113,13 +113,13 @@ class EventShapes:
 
     def _event_resume(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
-        e.wording = f.text("wording")
+        e.wording = f.wording()
         e.name, e.short = f.text("name"), f.text("short")  # the name it resumed under, when the source gives one
 
     def _event_reorganise(self, e: Event, f: Fields, m: LMap) -> None:
         e.before = f.refs("before")
         self._after_items(e, f, m)
-        e.wording = f.text("wording") or None  # the source's verb: 改建为 (printed instead of 改组为)
+        e.wording = f.wording() or None  # the source's verb: 改建为 (printed instead of 改组为)
         if e.wording and (why := wording_problem("reorganise", e.wording)):
             f.error("schema-value", why, "wording")
         if not f.has("before"):
@@ -134,7 +134,7 @@ class EventShapes:
     def _event_rename(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
         e.name, e.short = f.text("name", True), f.text("short")
-        e.wording = f.text("wording") or None
+        e.wording = f.wording() or None
 
     def _event_single(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
@@ -147,7 +147,7 @@ class EventShapes:
             e.co_parents = f.refs("co_parents")
             if len(e.co_parents) == 1 and not e.parent:
                 f.error("schema-missing", JOINT_HELP, "co_parents")
-            e.wording = f.text("wording") or None
+            e.wording = f.wording() or None
             if e.wording and (why := wording_problem("reparent", e.wording)):
                 f.error("schema-value", why, "wording")
                 e.wording = None
@@ -155,7 +155,7 @@ class EventShapes:
             e.jurisdiction = f.ref("jurisdiction", True)
             if f.has("parent"):
                 e.parent, e.parent_set = f.ref("parent"), True
-            e.wording = f.text("wording") or None  # the source's verb: 复归 (printed instead of 划归)
+            e.wording = f.wording() or None  # the source's verb: 复归 (printed instead of 划归)
             if e.wording and (why := wording_problem("rejurisdiction", e.wording)):
                 f.error("schema-value", why, "wording")
         elif e.type == "rerank":
@@ -165,7 +165,7 @@ class EventShapes:
                 if not e.level:
                     f.error("schema-unknown-key", "规格调整事件的“wording（用词）”只用于行政区划的层级变化（写了 level 的），"
                             "如“恢复县建制”；机构只说升格、降格的，把 type 写作“升格”或“降格”", "wording")
-                e.wording = f.text("wording") or e.wording
+                e.wording = f.wording() or e.wording
             if not (e.rank or e.body_kind or e.level or e.wording or f.has("kind") or f.has("level")):
                 f.error("schema-missing", "规格调整事件须写“rank（规格）”、“kind（类别）”或“level（层级）”；"
                         "来源只说升格、降格而不知新规格的，把 type 写作“升格”或“降格”，不写 rank")
@@ -179,12 +179,12 @@ class EventShapes:
     def _event_seat(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
         e.seat = f.text("seat", True)
-        e.wording = f.text("wording") or None
+        e.wording = f.wording() or None
 
     def _event_move_seat(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
         e.seat, e.seat_before = f.text("seat", True), f.text("seat_before")
-        e.wording = f.text("wording") or e.wording
+        e.wording = f.wording() or e.wording
 
     def _counts(self, f: Fields, m: LMap, required: bool) -> dict[str, int]:
         """{乡: 30, 镇: 9}: how many places of each kind, as the source counts them (辖39个乡镇 is {乡镇: 39})."""
@@ -214,7 +214,7 @@ class EventShapes:
         e.source_from, e.target_to = None if unknown else f.ref("from", True), f.ref("to", True)
         e.places = f.text_list("places")
         e.divisions = self._counts(f, m, False)
-        e.wording = f.text("wording") or e.wording
+        e.wording = f.wording() or e.wording
         if e.wording and (why := cede_wording_problem(e.wording)):
             f.error("schema-value", why, "wording")
         if not e.places and not e.divisions:
@@ -225,19 +225,19 @@ class EventShapes:
         """擅改名称: a name used without lawful approval; the official name stays (history.unofficial_names)."""
         e.body = f.ref("body", True)
         e.name, e.actor = f.text("name", True), f.text("by")
-        e.wording = f.text("wording") or None
+        e.wording = f.wording() or None
         if e.wording and (why := wording_problem("unofficial-name", e.wording)):
             f.error("schema-value", why, "wording")
 
     def _event_restore_name(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
-        e.wording = f.text("wording") or None
+        e.wording = f.wording() or None
 
     def _event_body_count(self, e: Event, f: Fields, m: LMap) -> None:
         """机构数: how many bodies of a scope a jurisdiction had, as a source counts them (工作部门增至52个)."""
         e.body = f.ref("body", True)
         e.scope = f.text("scope", True)
-        e.wording = f.text("wording") or None
+        e.wording = f.wording() or None
         for key in ("count", "count_before"):
             v = m.get(key)
             if v is None:
@@ -280,7 +280,7 @@ class EventShapes:
         e.before = f.refs("before")
         self._after_items(e, f, m)
         e.partly = f.refs("partly")
-        e.wording = f.text("wording") or None
+        e.wording = f.wording() or None
         if e.wording and (why := wording_problem("merge", e.wording)):
             f.error("schema-value", why, "wording")
         count = m.get("before_count")

@@ -109,6 +109,12 @@ def key_label(key: str) -> str:
     return f"{key}（{zh}）" if zh else key
 
 
+# a wording is words: no blank (a full-width space, a no-break space) and no mark that ends a sentence inside it,
+# no comma or colon at either end (合并，成立 and 实行“四块牌子、一套班子” are wordings; 成立。 and 改建为，are not)
+_WORDING_BAD = re.compile(r"[\s\u3000。；;！!？?]")
+_WORDING_EDGE = re.compile(r"^[，、,：:]|[，、,：:]$")
+
+
 class Fields:
     def __init__(self, data: LMap, rel: str, findings: list[Finding], what: str, allowed: set[str],
                  hint: str = ""):
@@ -156,6 +162,19 @@ class Fields:
             self.error("raw-html", f"“{key_label(key)}”中含有 HTML 标记（{text[:30]}）；记录中不能写 HTML，"
                        f"请删去尖括号标记（输出时会按原文字显示，不会执行）", key)
         return text
+
+    def wording(self, key: str = "wording") -> str | None:
+        """The source's verb (``wording``), printed inside the event's sentence: a space, a full stop or a mark at
+        either end would print inside it (“成 立甲”, “成立。甲”, “改建为，甲”), so such a wording is refused."""
+        v = self.text(key)
+        if not v:
+            return None
+        bad = _WORDING_BAD.search(v) or _WORDING_EDGE.search(v)
+        if bad:
+            self.error("schema-value", f"“{key_label(key)}”{quote(v, True)}中有{quote(bad.group(0), True)}：用词印在事件的句子里，"
+                       "中间不能有空格和句号、分号、问号、叹号，两头不能有逗号、顿号、冒号；请只写来源所用的词，如 成立、代管、改建为", key)
+            return None
+        return v
 
     def choice(self, key: str, allowed: tuple[str, ...], aliases: dict[str, str] | None = None, what: str = "",
                required: bool = False) -> str | None:
