@@ -391,14 +391,14 @@ class Loader:
     def _read_events(self, m: LMap, rel: str, path: Path) -> None:
         raw_type = m.get("type")
         raw = str(raw_type).strip() if raw_type is not None else ""
-        etype = EVENT_WORDINGS.get(raw) or EVENT_ALIASES.get(raw, raw) if raw_type is not None else None
+        etype = EVENT_ALIASES.get(raw, raw) if raw_type is not None else None
         if etype not in EVENT_TYPES:
             allowed = EVENT_COMMON | set().union(*EVENT_KEYS.values())
             f = Fields(m, rel, self.findings, "事件", allowed)
             if raw_type is None:
                 f._missing("type")
             else:
-                names = list(EVENT_TYPES) + list(EVENT_TYPES.values()) + list(EVENT_ALIASES) + list(EVENT_WORDINGS)
+                names = list(EVENT_TYPES) + list(EVENT_TYPES.values()) + list(EVENT_ALIASES)
                 close = difflib.get_close_matches(raw, names, n=1, cutoff=0.5)
                 tip = f"是否应为“{close[0]}”？" if close else ""
                 f.error("event-type", f"事件类型{quote(str(raw_type), True)}无法识别。{tip}可用：" +

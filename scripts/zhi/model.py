@@ -45,16 +45,16 @@ EVENT_TYPES: dict[str, str] = {
     "restore-name": "恢复原名",
     "body-count": "机构数",
 }
-EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | {
-    "成立": "establish", "组建": "establish", "改称": "rename", "撤并": "merge", "拆分": "split",
-    "划转": "transfer", "升格": "rerank", "降格": "rerank", "挂牌": "add-name", "摘牌": "drop-name",
+# an event written with one of these words keeps it: the book uses the source's verb
+EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank", "成立": "establish", "建立": "establish", "组建": "establish"}
+# every word a type may be written with (EVENT_WORDINGS among them)
+EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | EVENT_WORDINGS | {
+    "改称": "rename", "撤并": "merge", "拆分": "split", "划转": "transfer", "挂牌": "add-name", "摘牌": "drop-name",
     "调整编制": "staffing", "核定编制": "staffing", "恢复设立": "restore", "合署": "co-locate",
     "分署办公": "separate", "改组设立": "reorganise", "筹备": "prepare", "迁治": "move-seat", "县治迁移": "move-seat",
     "迁驻": "move-seat", "驻": "seat", "区划调整": "cede", "划出": "cede", "划入": "cede", "辖": "divisions",
     "擅自改名": "unofficial-name", "擅自更名": "unofficial-name", "机构数量": "body-count",
 }
-# an event written with one of these words keeps it: the book uses the source's verb
-EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank", "成立": "establish", "建立": "establish", "组建": "establish"}
 
 # the fixed lists editors choose from (guide/bodies.md, guide/jurisdictions.md); anything else is refused
 BODY_KINDS = (
