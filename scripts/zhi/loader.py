@@ -6,7 +6,6 @@ file and line, and the rest of the archive is still read.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from .dates import UNKNOWN_WORDS
@@ -398,9 +397,7 @@ class Loader:
             if raw_type is None:
                 f._missing("type")
             else:
-                names = list(EVENT_TYPES) + list(EVENT_TYPES.values()) + list(EVENT_ALIASES)
-                close = difflib.get_close_matches(raw, names, n=1, cutoff=0.5)
-                tip = f"是否应为“{close[0]}”？" if close else ""
+                tip = did_you_mean(raw, [*EVENT_TYPES, *EVENT_ALIASES])
                 f.error("event-type", f"事件类型{quote(str(raw_type), True)}无法识别。{tip}可用：" +
                         "、".join(f"{k}（{v}）" for k, v in EVENT_TYPES.items()), "type")
             # the keys every type reads alike are checked all the same: the editor mends every mistake of the
