@@ -90,10 +90,18 @@ def test_body_page_with_diagram(page, server):
     shot(page, "body")
 
 
+def search_done(page):
+    """Wait until the search page's status line tells the outcome (pages found, none, or a failure). The
+    predicate is re-run across a navigation (Enter in the header's box opens the search page), so it must
+    not fail while the status line is not there yet."""
+    page.wait_for_function(
+        "(e => e !== null && /页|没有|失败/.test(e.textContent))(document.getElementById('zhi-search-status'))")
+
+
 def _search_ui(page, server, q):
     """Type-free search through the page's own UI: the status line and the first screen of results."""
     page.goto(server + "/search/?q=" + q)
-    page.wait_for_function("/页|没有/.test(document.getElementById('zhi-search-status').textContent)")
+    search_done(page)
     shown = {a.get_attribute("href").split("://", 1)[1].split("/", 1)[1] for a in
              page.locator("#zhi-search-results li > a").all()}
     return page.locator("#zhi-search-status").inner_text(), shown

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, make_archive, rendered_site, with_theme, write
-from test_browser import ARGS, CHROMIUM, browser, owners, shot, shots_for  # noqa: F401  (browser is a fixture)
+from test_browser import ARGS, CHROMIUM, browser, owners, search_done, shot, shots_for  # noqa: F401  (browser is a fixture)
 from zhi.build import build_edition
 
 
@@ -209,7 +209,7 @@ def test_more_button_only_when_there_is_more(browser, server):  # noqa: F811
     seen = set()
     for q in ("县发展计划局", "编制"):
         pg.goto(server + "/search/?q=" + q)
-        pg.wait_for_function("/页|没有/.test(document.getElementById('zhi-search-status').textContent)")
+        search_done(pg)
         status = pg.locator("#zhi-search-status").inner_text()
         total = int(re.search(r"找到 (\d+) 页", status).group(1))
         shown = pg.locator("#zhi-search-results li").count()
@@ -282,7 +282,7 @@ def test_browser_and_index_normalise_alike(browser, server, site):  # noqa: F811
     ctx = _context(browser, server)
     pg = ctx.new_page()
     pg.goto(server + "/search/?q=临编")   # the page reads the manifest (the issuers' years)
-    pg.wait_for_function("/页|没有/.test(document.getElementById('zhi-search-status').textContent)")
+    search_done(pg)
     got = pg.evaluate("xs => xs.map(x => window.zhiSearch.norm(x))", samples)
     assert got == [norm_query(s, years) for s in samples]
     ctx.close()
@@ -293,7 +293,7 @@ def test_a_two_digit_year_of_the_2000s_finds_its_document(browser, server):  # n
     pg = ctx.new_page()
     for q in ("临编(06)7号", "临编（06）第07号"):
         pg.goto(server + "/search/?q=" + q)
-        pg.wait_for_function("/页|没有/.test(document.getElementById('zhi-search-status').textContent)")
+        search_done(pg)
         assert "〔2006〕" in pg.locator("#zhi-search-status").inner_text(), q
         assert pg.locator("#zhi-search-results li > a").first.get_attribute("href").endswith("/wenjian/doc-lb-2006-7/")
     # an issuer the archive has no document of: 19xx finds nothing, so 20xx is tried (临编办 has 2019's)
@@ -315,7 +315,7 @@ def test_a_docno_in_any_spelling_finds_the_same_pages_its_own_first(browser, ser
         assert len(truth) > 10
         for q in [written, *others]:
             pg.goto(server + "/search/?q=" + q)
-            pg.wait_for_function("/页|没有/.test(document.getElementById('zhi-search-status').textContent)")
+            search_done(pg)
             first = pg.locator("#zhi-search-results li > a").first.get_attribute("href")
             assert first.endswith("/" + OWN_PAGE[written]), (q, first)
             assert "<mark>" in pg.locator("#zhi-search-results li small").first.inner_html()
@@ -339,7 +339,7 @@ def test_a_body_name_finds_its_own_page_first_and_full_names_find_short_ones(bro
     for q, own in (("区财政局", "jigou/hd-caizheng/"), ("县发展计划局", "jigou/lx-jijingwei/"),
                    ("河东区财政局", "jigou/hd-caizheng/"), ("望川区财政局", "jigou/hd-caizheng/")):
         pg.goto(server + "/search/?q=" + q)
-        pg.wait_for_function("/页|没有/.test(document.getElementById('zhi-search-status').textContent)")
+        search_done(pg)
         status = pg.locator("#zhi-search-status").inner_text()
         assert status.startswith("找到"), (q, status)
         assert pg.locator("#zhi-search-results li > a").first.get_attribute("href").endswith("/" + own), q
@@ -394,7 +394,8 @@ def test_portable_copy_works_from_a_folder(browser, offline):  # noqa: F811
     box = pg.locator(".zhi-header-search input")
     box.fill("临编(1984)7号")
     box.press("Enter")
-    pg.wait_for_function("/页|没有|失败/.test(document.getElementById('zhi-search-status').textContent)")
+    pg.wait_for_url("**/search/**")
+    search_done(pg)
     status = pg.locator("#zhi-search-status").inner_text()
     assert status.startswith("找到"), status
     first = pg.locator("#zhi-search-results li > a").first
