@@ -28,11 +28,11 @@ RAW_LINKS_FROM_SOURCE = True  # every link of a page, raw HTML's too, is resolve
 DISTS = ("zensical", "markdown", "pymdown-extensions")
 RENDERED = "zensical-site"  # the folder Zensical renders into, beside docs/ in the working tree
 ZHI_OWN = (".edition",)     # what zhi writes into the site after rendering: kept by the mirror
-ZHI_OWN_DIRS = ("search/",)
+ZHI_OWN_DIRS = ("search/",)  # the search data (search/index.html, the search page, is rendered)
 # what Zensical keeps in the working tree between builds: the configuration zhi writes, its rendering and its
 # cache of rendered pages (it puts .cache/ beside its configuration, that is inside zhi's working tree, itself
 # under the project's .cache/; a whole rebuild starts it afresh with --clean)
-LEFTOVERS = ("zensical.yml", RENDERED, ".cache")  # the search data (search/index.html, the search page, is rendered)
+LEFTOVERS = ("zensical.yml", RENDERED, ".cache")
 
 
 def missing() -> str | None:
