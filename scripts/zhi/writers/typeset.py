@@ -284,7 +284,7 @@ class _Engine:
 
     def final(self, key: str, first_page: int, drop_last: bool) -> str:
         """Number, check and write the chunk ``key`` (laid out already) from page ``first_page``."""
-        name = f"{key}-{first_page}-{int(drop_last)}"
+        name = _final_name(key, first_page, drop_last)
         self.used.add(name)
         if name in self.finals or any(t[0] == "final" and t[1] == key for t in self.queue):
             return name
@@ -378,7 +378,7 @@ class _Engine:
         _, _, _, first_page, drop_last = task
         if out["pages"] != self.metas[key]["pages"] - (1 if drop_last else 0):
             raise RuntimeError("分块排版前后页数不一致，请报告此问题")
-        name = f"{key}-{first_page}-{int(drop_last)}"
+        name = _final_name(key, first_page, drop_last)
         self.finals[name] = out
         self._store(name, out)
         self._tick()
@@ -429,6 +429,12 @@ class _Engine:
         _atomic_write(self.cache / f"{name}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
 
 
+def _final_name(key: str, first_page: int, drop_last: bool) -> str:
+    """The cache entry of the chunk laid out under ``key`` (``_Engine.key``), numbered from ``first_page`` and
+    written with or without its blank last page."""
+    return f"{key}-{first_page}-{int(drop_last)}"
+
+
 def _entry_ok(out: object, pdf: bool) -> bool:
     """A cached layout (page count, anchors → page) or written chunk (page count, line issues) of the right
     shape: anything else (an entry from an older zhi, a disk error) is a miss."""
@@ -472,7 +478,6 @@ def _fingerprint() -> str:
 def _resources(html: str, base: Path) -> str:
     """Size and time of every local file the HTML shows (cover, plates …): a new picture under the same name
     is a new layout."""
-    import re
     from urllib.parse import unquote, urlparse
 
     out = []
