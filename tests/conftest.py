@@ -1,4 +1,5 @@
 import fcntl
+import hashlib
 import os
 import pickle
 import shutil
@@ -95,6 +96,12 @@ def with_theme(root: Path) -> Path:
     shutil.copytree(ROOT / "theme", root / "theme")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     return root
+
+
+def digest(out: Path) -> dict[str, str]:
+    """Every file under ``out`` (relative path) → the SHA-256 of its bytes: two builds compared file for file."""
+    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 def write(root: Path, rel: str, text: str) -> None:

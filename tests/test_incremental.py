@@ -1,17 +1,11 @@
 """A rebuild after editors' edits of several kinds publishes, byte for byte, the site a build from scratch makes,
 and nothing of a record raised to 秘密 stays behind in the public site."""
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import make_archive, with_theme, write
+from conftest import digest, make_archive, with_theme, write
 from zhi.build import build_edition
-
-
-def digest(out: Path) -> dict[str, str]:
-    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 def edit(root: Path) -> None:

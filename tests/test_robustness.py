@@ -1,6 +1,5 @@
 """Outputs are atomic and reproducible; a name with <script> in it cannot run in the site."""
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -9,15 +8,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, make_archive
+from conftest import copy_project, digest, make_archive
 from zhi.build import build_edition
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def digest(out: Path) -> dict[str, str]:
-    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 def test_rebuild_is_byte_identical(built, tmp_path):
