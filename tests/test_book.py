@@ -224,6 +224,22 @@ def test_chunked_typesetting_equals_single_pass(chunked, monkeypatch):
     assert traced == []
 
 
+def bookmarks(pdf: Path) -> list:
+    """The PDF's outline as nested (title, page index, children)."""
+    reader = PdfReader(str(pdf))
+
+    def tree(items) -> list:
+        out = []
+        for item in items:
+            if isinstance(item, list):
+                out[-1][2].extend(tree(item))
+            else:
+                out.append((item.title, reader.get_destination_page_number(item), []))
+        return out
+
+    return tree(reader.outline)
+
+
 @pytest.mark.parametrize("archive", ["sample", "synthetic"])
 def test_chunked_equals_single_pass_at_scale(archive, tmp_path):
     """The same on the whole sample (1×) and on an archive from `zhi synth`: page count, TOC and every index
@@ -262,6 +278,8 @@ def test_chunked_equals_single_pass_at_scale(archive, tmp_path):
     many_pages = run("pdftotext", "-layout", str(tmp_path / "many.pdf"), "-").split("\f")
     differ = [i + 1 for i, (x, y) in enumerate(zip(one_pages, many_pages, strict=True)) if x.split() != y.split()]
     assert differ == []
+    # and the bookmarks nest the same: a piece of the 附录 typeset apart keeps its heading under 附录
+    assert bookmarks(tmp_path / "many.pdf") == bookmarks(tmp_path / "one.pdf")
     if archive == "synthetic":
         # a sentence added to a chapter in the middle: the rebuild re-typesets that chapter's chunk (and the
         # chunks after it only if its length changed), and equals a single pass over the edited book

@@ -685,7 +685,10 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
     t3 = time.perf_counter()
     with progress.stage("合并志书 PDF", total=len(res2) + 1, unit="块") as st:
         faces = _load_faces(cache)
-        merged = _merge([f2["pdf"]] + [r["pdf"] for r in res2], metadata, f2["pages"], faces)
+        # a chunk that opens inside a section (a 篇's later 章, a piece of the 附录) has its first headings at the top
+        # of its own outline: in the book they go under the section's heading, as one pass puts them
+        nested = [0] + [_below_the_top(parts.headings, m["anchors"]) for m in metas] + [0]
+        merged = _merge([f2["pdf"]] + [r["pdf"] for r in res2], metadata, f2["pages"], faces, nested)
         _store_faces(cache, faces)
         st.update(len(res2) + 1)
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
@@ -772,6 +775,46 @@ def _toc(rows):
     return [SimpleNamespace(level=lv, title=title, page=page) for lv, title, page in rows]
 
 
+def _nest_bookmarks(writer, first: int, count: int) -> None:
+    """Move the top-level bookmarks ``first`` … ``first + count - 1`` of the merged outline (and theirs) to the
+    end of the children of the top-level bookmark before them, keeping the outline's counts of visible items."""
+    from pypdf.generic import NameObject, NumberObject
+
+    root = writer.get_outline_root()
+    items = list(root.children())
+    parent, run = items[first - 1], items[first:first + count]
+    if len(run) != count:
+        raise RuntimeError("分块排版的书签与各块不符，请报告此问题")
+    # out of the top level: the parent is followed by what followed the run
+    if first + count < len(items):
+        after = items[first + count]
+        parent[NameObject("/Next")] = after.indirect_reference
+        after[NameObject("/Prev")] = parent.indirect_reference
+    else:
+        del parent["/Next"]
+        root[NameObject("/Last")] = parent.indirect_reference
+    # after the parent's own children
+    if "/Last" in parent:
+        last = parent["/Last"].get_object()
+        last[NameObject("/Next")] = run[0].indirect_reference
+        run[0][NameObject("/Prev")] = last.indirect_reference
+    else:
+        parent[NameObject("/First")] = run[0].indirect_reference
+        run[0].pop("/Prev", None)
+    run[-1].pop("/Next", None)
+    parent[NameObject("/Last")] = run[-1].indirect_reference
+    for item in run:
+        item[NameObject("/Parent")] = parent.indirect_reference
+    # /Count: an open item counts its visible descendants (and the root all visible items), a closed one is negative
+    shown = sum(1 + max(0, int(item.get("/Count", 0))) for item in run)
+    own = int(parent.get("/Count", 0))
+    if own >= 0:
+        parent[NameObject("/Count")] = NumberObject(own + shown)
+    else:
+        parent[NameObject("/Count")] = NumberObject(own - shown)
+        root[NameObject("/Count")] = NumberObject(int(root["/Count"]) - shown)
+
+
 FACES = "faces.json"  # in the cache: the font programs traced to their files (``share_font_programs``)
 
 
@@ -790,9 +833,24 @@ def _store_faces(cache: Path | None, faces: dict | None) -> None:
         _atomic_write(cache / FACES, json.dumps(faces, ensure_ascii=False).encode("utf-8"))
 
 
-def _merge(chunks: list[bytes], metadata: dict[str, str], front_pages: int = 0, faces: dict | None = None) -> bytes:
+def _below_the_top(headings, anchors: dict[str, int]) -> int:
+    """How many bookmarks a chunk's own outline holds at its top that are not top-level headings: the level-2
+    headings (a 章 of a 篇, a section of the 附录) before its first level-1 heading (a level-3 one nests under
+    them). A heading's level is its bookmark level (book.css)."""
+    n = 0
+    for h in headings:
+        if h.anchor in anchors:
+            if h.level == 1:
+                break
+            n += h.level == 2
+    return n
+
+
+def _merge(chunks: list[bytes], metadata: dict[str, str], front_pages: int = 0, faces: dict | None = None,
+           nested: list[int] | None = None) -> bytes:
     """One PDF of the chunks; its page labels are the printed numbers (i, ii … for the front matter, then 1, 2 …),
-    so that a viewer's page box shows the number on the page."""
+    so that a viewer's page box shows the number on the page. ``nested``: for each chunk, how many bookmarks its
+    outline opens with that belong under the last top-level bookmark of the chunks before it."""
     from pypdf import PdfWriter, apply_configuration
     from pypdf.generic import NameObject, TextStringObject
 
@@ -800,8 +858,11 @@ def _merge(chunks: list[bytes], metadata: dict[str, str], front_pages: int = 0, 
     # chunk of our own has more named destinations than that, one per index mention
     with apply_configuration(array_maximum_element_count=10**8, dictionary_maximum_element_count=10**8):
         writer = PdfWriter()
-        for data in chunks:
+        for data, under in zip(chunks, nested or [0] * len(chunks), strict=True):
+            before = len(list(writer.get_outline_root().children())) if under else 0
             writer.append(io.BytesIO(data), import_outline=True)
+            if under:
+                _nest_bookmarks(writer, before, under)
         share_font_programs(writer, faces)
         total = len(writer.pages)
         if 0 < front_pages < total:
