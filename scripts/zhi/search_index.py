@@ -90,6 +90,18 @@ def collect(archive) -> list[Entry]:
     return c.out
 
 
+def _name_text(s) -> str:
+    """A body's or place's name as its entry holds it: full name, its period, its short name."""
+    full, short = s.value
+    when = f"（{s.start.chinese() if s.start else ''}—{s.end.chinese() if s.end else ''}）"
+    return full + when + (f"，简称{short}" if short else "")
+
+
+def _above(s, rec) -> bool:
+    """A name (or 牌子) given by an event more secret than the record that bears it."""
+    return s.start_event is not None and s.start_event.classification.rank > rec.classification.rank
+
+
 class _Collector:
     """The entries of ``collect``, one step per record kind; the names, places and aliases they share are
     worked out once."""
@@ -163,26 +175,12 @@ class _Collector:
         for table, kind in ((a.bodies, "body"), (a.jurisdictions, "jurisdiction")):
             for rid, rec in table.items():
                 t = h.get(rid)
-                names: list[str] = []
                 # a name (or 牌子) given by an event more secret than the body is an entry of its own, labelled
                 # with that event's level: a hit is as secret as the text that matched
-                secret_names: list[tuple[str, object, object]] = []
-                if t is not None:
-                    for s in t.names:
-                        full, short = s.value
-                        when = f"（{s.start.chinese() if s.start else ''}—{s.end.chinese() if s.end else ''}）"
-                        text = full + when + (f"，简称{short}" if short else "")
-                        ev = s.start_event
-                        if ev is not None and ev.classification.rank > rec.classification.rank:
-                            secret_names.append((text, ev, ev.classification))
-                        else:
-                            names.append(text)
-                    for s in t.second_names:
-                        ev = s.start_event
-                        if ev is not None and ev.classification.rank > rec.classification.rank:
-                            secret_names.append((f"加挂{s.value}", ev, ev.classification))
-                        else:
-                            names.append(f"加挂{s.value}")
+                labelled = [(_name_text(s), s) for s in t.names] + [(f"加挂{s.value}", s) for s in t.second_names] \
+                    if t is not None else []
+                names = [text for text, s in labelled if not _above(s, rec)]
+                secret_names = [(text, s.start_event) for text, s in labelled if _above(s, rec)]
                 parts = names + [getattr(rec, "body_kind", "") or getattr(rec, "level", "")]
                 parts += getattr(rec, "functions", [])
                 units = getattr(rec, "units", [])
@@ -192,8 +190,7 @@ class _Collector:
                 parts += [rec.note, rid]
                 d, y = dated(t.start if t else None)
                 # the title is matched too: never a name more secret than the entry (the last name of the body's level)
-                open_names = [s.value[0] for s in (t.names if t else []) if s.start_event is None
-                              or s.start_event.classification.rank <= rec.classification.rank]
+                open_names = [s.value[0] for s in (t.names if t else []) if not _above(s, rec)]
                 title = (t.current_name() if not secret_names else open_names[-1] if open_names else rid) if t else rid
                 add(Entry("", kind, rec.loc.file, rec.loc.line, title,
                           "\n".join(p for p in parts if p), rid, d, y, rec.classification.name,
@@ -203,7 +200,8 @@ class _Collector:
                     add(Entry("", kind, u.loc.file, u.loc.line, f"{title} · 内设机构 {u.name}",
                               "\n".join(p for p in (u.name, u.note) if p), rid, d, y, u.classification.name,
                               sorted(jurs(rid)), [rid] if kind == "body" else []))
-                for text, ev, lv in secret_names:
+                for text, ev in secret_names:
+                    lv = ev.classification
                     add(Entry("", kind, ev.loc.file, ev.loc.line, f"{title} · {lv.name}名称", text, rid, d, y, lv.name,
                               sorted(jurs(rid)), [rid] if kind == "body" else []))
 
