@@ -100,3 +100,16 @@ def test_site_prints_set_not_approved_and_no_zero_in_chart(built):
     dsj = re.sub(r"<[^>]+>|\s+", "", "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html")
                                               if "dashiji" in str(p) or "nianbiao" in str(p)))
     assert "核定领导职数县长1名" not in dsj
+
+
+@pytest.mark.parametrize("posts, leaders, text", [
+    ({"行政编制": 38}, {"正科级": 1, "副科级": 2}, "设行政编制38名，正科级1人、副科级2人"),
+    ({}, {"县长": 1, "副县长": 1, "秘书": 2}, "设县长、副县长各1人，秘书2人"),
+    ({"行政编制": 8}, {"县长": 1}, "设行政编制8名，县长1人"),
+    ({"行政编制": 8, "事业编制": 2}, {}, "设行政编制8名、事业编制2名"),
+])
+def test_set_text_separates_kinds_with_a_comma(posts, leaders, text):
+    """、 joins items of one kind, ， the posts from the leaders (the tester's “设行政编制38名、正科级1人，副科级2人”
+    had them the other way round)."""
+    from zhi.model import Staffing
+    assert set_text(Staffing(posts=posts, leaders=leaders, loc=None, basis="set")) == text

@@ -86,15 +86,18 @@ def _join(items: list[list[Segment]], sep: str = "、") -> list[Segment]:
 
 
 def set_text(s: Staffing) -> str:
-    """A composition as a source states it: 设县长、副县长各1人; 设行政编制8名、县长1人."""
+    """A composition as a source states it: 设县长、副县长各1人; 设行政编制38名，正科级1人、副科级2人."""
     groups: list[tuple[list[str], object]] = []
     for k, v in s.leaders.items():
         if groups and groups[-1][1] == v:
             groups[-1][0].append(k)
         else:
             groups.append(([k], v))
-    lead = "，".join(f"{'、'.join(ks)}{'各' if len(ks) > 1 else ''}{v}人" for ks, v in groups)
-    return "设" + "、".join([f"{k}{v}名" for k, v in s.posts.items()] + ([lead] if lead else []))
+    # 、 between items of one kind, ， between kinds; a group with 各 is set off by ， from the next
+    sep = "，" if any(len(ks) > 1 for ks, _ in groups) else "、"
+    lead = sep.join(f"{'、'.join(ks)}{'各' if len(ks) > 1 else ''}{v}人" for ks, v in groups)
+    posts = "、".join(f"{k}{v}名" for k, v in s.posts.items())
+    return "设" + "，".join(x for x in (posts, lead) if x)
 
 
 def staffing_phrase(s: Staffing) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..citations import Dissent, chosen_reading, disagreements, subject
 from ..history import History
 from ..model import BASIS_ZH, Archive, Document, Event
-from .chronology import Entry, sentence_of, set_text, staffing_text
+from .chronology import Entry, sentence_of, staffing_phrase
 from .naming import name_after, name_on
 
 
@@ -54,9 +54,10 @@ def kaoyi_items(a: Archive, h: History, entries: list[Entry]) -> list[KaoyiItem]
             about = subject(rec)
         elif not isinstance(rec, Event) and rec.body is not None and rec.body.id in a.bodies:
             body = rec.body.id
-            fact = (f"{rec.date.chinese() if rec.date else ''}　{name_on(h, body, rec.date)}"
-                    f"{set_text(rec.figures) if rec.basis == 'set' and rec.figures else BASIS_ZH.get(rec.basis, '核定')}"
-                    f"{'' if rec.basis == 'set' and rec.figures else staffing_text(rec.figures) if rec.figures else '编制'}")
+            # the figure's 口径 is the record's (basis), not its figures' own
+            what = staffing_phrase(replace(rec.figures, basis=rec.basis)) if rec.figures \
+                else f"{BASIS_ZH.get(rec.basis, '核定')}编制"
+            fact = f"{rec.date.chinese() if rec.date else ''}　{name_on(h, body, rec.date)}{what}"
         else:
             continue
         docs = [a.documents[c.doc] for c in dis.supports if c.doc in a.documents]
