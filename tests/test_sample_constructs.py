@@ -237,3 +237,36 @@ def test_resume_under_another_name(sample):
     t = h.get(e.body.id)
     assert any(s.start_event is e and s.value[0] == e.name for s in t.names)
     assert e.name in text[e.id] and "恢复" in text[e.id]
+
+
+def test_counted_colocation_names_no_body(sample):
+    a, h, text = sample
+    e = first(a, "co-locate", lambda e: e.count is not None, "no co-locate given only as a count (count, scope)")
+    assert not e.before and f"{e.count}个" in text[e.id] and e.wording in text[e.id]
+    assert e.excludes and f"（不含{'、'.join(e.excludes)}）" in text[e.id]
+    assert not any(s.start_event is e for t in h.timelines.values() for s in t.colocations)
+
+
+def test_members_and_units_are_printed_and_no_staffing(sample):
+    from zhi.views.staffing import figures
+
+    a, h, text = sample
+    e = first(a, "members", lambda e: {k for k, _w, _n in e.figures} == {"subordinates", "members"},
+              "no 成员数 event with both subordinates and members")
+    for key, what, n in e.figures:
+        assert (f"下辖{n}个{what}" if key == "subordinates" else f"有{what}{n}人") in text[e.id]
+    assert e.id not in {f.origin for f in figures(a)}
+    assert any(s.start_event is e for s in h.get(e.body.id).figures)
+
+
+def test_planned_count_and_count_with_excludes(sample):
+    from zhi.checks import run_checks
+
+    a, h, text = sample
+    plan = first(a, "body-count", lambda e: e.planned and e.count_before is not None, "no planned count (planned: 将)")
+    assert f"{plan.planned}由{plan.count_before}个{plan.wording}{plan.count}个" in text[plan.id]
+    ex = first(a, "body-count", lambda e: e.excludes, "no count with excludes (不含合署机构)")
+    assert text[ex.id].endswith(f"{ex.count}个（不含{'、'.join(ex.excludes)}）。")
+    found = run_checks(a, history=h)
+    assert any(f.code == "count-not-compared" and f.loc == plan.loc for f in found)
+    assert not any(f.code == "count-differs" and f.loc == plan.loc for f in found)

@@ -4,8 +4,10 @@ rest to ``EventShapes.read``; every problem is a finding, never an exception."""
 
 from __future__ import annotations
 
+import re
+
 from .dates import UNKNOWN_WORDS
-from .fields import Fields
+from .fields import Fields, key_label
 from .findings import Finding, Loc
 from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, Event, NewBody
 from .wordings import cede_wording_problem, merge_wording_problem, wording_problem
@@ -23,7 +25,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "rejurisdiction": {"body", "jurisdiction", "parent", "wording"},
     "rerank": {"body", "rank", "kind", "level", "wording"},
     "restore": {"body", "from", "previous_end", "wording"} | NEW_BODY_KEYS,
-    "co-locate": {"bodies", "wording"},
+    "co-locate": {"bodies", "wording", "body", "scope", "count", "excludes", "with", "with_scope"},
     "separate": {"bodies", "wording"},
     "suspend": {"body", "wording", "resume"},
     "resume": {"body", "wording", "name", "short"},
@@ -38,8 +40,11 @@ EVENT_KEYS: dict[str, set[str]] = {
     "divisions": {"body", "divisions"},
     "unofficial-name": {"body", "name", "by", "wording"},
     "restore-name": {"body", "wording"},
-    "body-count": {"body", "scope", "count", "count_before", "wording"},
+    "body-count": {"body", "scope", "count", "count_before", "wording", "planned", "excludes"},
+    "members": {"body", "subordinates", "members"},
 }
+# a figure of members or subordinate units as the source gives it: 123, or 120余 / 约120 / 近百 is not a figure
+FIGURE_RE = re.compile(r"^(约|近)?\d+(余|多)?$")
 
 # co_parents alone names two or more leaders with no principal side (县委、县政府双重领导); with parent, parent is 主管
 JOINT_HELP = ("“co_parents（双重领导）”只写了一个机关：来源说以某方为主的，主管的一方写 parent、另一方写 co_parents；"
@@ -95,8 +100,29 @@ class EventShapes:
             f.error("event-shape", f"{what}事件的“bodies（机构）”至少要有两个机构", "bodies" if f.has("bodies") else None)
 
     def _event_co_locate(self, e: Event, f: Fields, m: LMap) -> None:
-        self._bodies(e, f, "合署办公")
         e.wording = f.wording()
+        counted = ("count", "body", "scope", "excludes", "with", "with_scope")
+        if not f.has("count") and not f.has("bodies") and any(f.has(k) for k in counted):
+            f._missing("count")  # a count of a place's bodies without its count
+            return
+        if not f.has("count"):
+            for k in counted[1:]:
+                if f.has(k):
+                    f.error("schema-unknown-key", f"合署办公事件列出机构（bodies）时不写“{k}”；来源只给个数、不列名称的，"
+                            f"写 body（行政区划）、scope、count，不写 bodies", k)
+            self._bodies(e, f, "合署办公")
+            return
+        # the source gives only how many bodies of a place did so (区直48个党政机关与市直……对口合署): no body is named,
+        # and none is made up; the place and its counterpart are what the archive knows
+        if f.has("bodies"):
+            f.error("event-shape", "合署办公事件写了 count（个数），就不再列 bodies：来源只给个数的，写 body（行政区划）、"
+                    "scope（哪一类机构）、count；来源列出了机构的，删去 count", "count")
+        e.body = f.ref("body", True)
+        e.scope = f.text("scope", True)
+        e.count = self._count(f, m, "count", "个数", "如“区直48个党政机关”写 count: 48")
+        e.excludes = f.text_list("excludes")
+        e.counterpart = f.ref("with")
+        e.counterpart_scope = f.text("with_scope")
 
     def _event_separate(self, e: Event, f: Fields, m: LMap) -> None:
         self._bodies(e, f, "分开办公")
@@ -238,17 +264,43 @@ class EventShapes:
         e.body = f.ref("body", True)
         e.scope = f.text("scope", True)
         e.wording = f.wording() or None
-        for key in ("count", "count_before"):
-            v = m.get(key)
-            if v is None:
-                if key == "count":
-                    f._missing("count")
+        how = "照来源写，如“增至52个”写 count: 52，“由48个减为31个”写 count_before: 48、count: 31"
+        e.count = self._count(f, m, "count", "个数", how)
+        if m.get("count_before") is not None:
+            e.count_before = self._count(f, m, "count_before", "原有个数", how)
+        e.planned = f.wording("planned")
+        e.excludes = f.text_list("excludes")
+
+    @staticmethod
+    def _count(f: Fields, m: LMap, key: str, what: str, how: str) -> int | None:
+        v = m.get(key)
+        if v is None:
+            f._missing(key)
+            return None
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            f.error("schema-type", f"“{key}（{what}）”应为不小于 0 的整数，{how}", key)
+            return None
+        return v
+
+    def _event_members(self, e: Event, f: Fields, m: LMap) -> None:
+        """成员数: how many members a body has and how many units it leads (下辖7个支社，有社员123人), in the order
+        the editor wrote them (the source's). Not 编制, not staff: never summed into the staffing tables."""
+        e.body = f.ref("body", True)
+        for key in m:
+            if key not in ("subordinates", "members"):
                 continue
-            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-                f.error("schema-type", f"“{key}（{'个数' if key == 'count' else '原有个数'}）”应为不小于 0 的整数，"
-                        "照来源写，如“增至52个”写 count: 52，“由48个减为31个”写 count_before: 48、count: 31", key)
-                continue
-            setattr(e, key, v)
+            v = f.mapping(key)
+            for what, n in (v or {}).items():
+                n_text = str(n).strip() if not isinstance(n, bool) and n is not None else ""
+                if not str(what).strip() or not FIGURE_RE.match(n_text):
+                    f.error("schema-type", f"“{key_label(key)}”中“{what}”的数应照来源写一个整数，如 "
+                            f"{'{支社: 7}' if key == 'subordinates' else '{社员: 123}'}；来源说“120余人”“约120人”的，"
+                            f"写 120余、约120", key)
+                    continue
+                e.figures.append((key, str(what).strip(), n if isinstance(n, int) else n_text))
+        if not e.figures and not any(f.has(k) for k in ("subordinates", "members")):
+            f.error("schema-missing", "成员数事件须写 subordinates（下辖单位，如 {支社: 7}）或 members（成员，如 "
+                    "{社员: 123}），照来源的先后写")
 
     def _event_transfer(self, e: Event, f: Fields, m: LMap) -> None:
         e.source_from, e.target_to = f.ref("from", True), f.ref("to", True)

@@ -88,6 +88,7 @@ class Timeline:
     # 擅改名称: a name used without lawful approval (造反派擅自改名), until 恢复原名; never the official name
     unofficial_names: list[Span] = field(default_factory=list)
     body_counts: list[Span] = field(default_factory=list)   # 机构数 a source gives: value (scope, count, before)
+    figures: list[Span] = field(default_factory=list)       # 成员数: value ((key, of what, how many), …) as given
     outside: bool = False                                    # outside the volume: named only, no history
     fate_unknown: Event | None = None                        # its jurisdiction ended and no source gives its fate
     events: list[Event] = field(default_factory=list)       # every event it takes part in, in order
@@ -782,6 +783,9 @@ class _Replay:
         return [(t, other) for t in ts for other in ts if other is not t]
 
     def _co_locate(self, e: Event) -> None:
+        for r in (e.body, e.counterpart):   # a count of a place's bodies (区直48个): the places only, no body made up
+            if r:
+                self.touch(r, e)
         for t, other in self._pairs(e):
             if any(s.end is None and s.value == other.id for s in t.colocations):
                 self.warn("colocation-state", "warning", f"{self.label(t.id)}此时已与{self.label(other.id)}合署办公", e.loc)
@@ -924,6 +928,10 @@ class _Replay:
     def _body_count(self, e: Event) -> None:
         if e.body and (t := self.touch(e.body, e)):
             t.body_counts.append(Span((e.scope, e.count, e.count_before), e.date, e.date, e))
+
+    def _members(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):
+            t.figures.append(Span(tuple(e.figures), e.date, e.date, e))
 
     def _transfer(self, e: Event) -> None:
         for r in (e.source_from, e.target_to):

@@ -44,6 +44,7 @@ EVENT_TYPES: dict[str, str] = {
     "unofficial-name": "擅改名称",
     "restore-name": "恢复原名",
     "body-count": "机构数",
+    "members": "成员数",
 }
 # an event written with one of these words keeps it: the book uses the source's verb
 EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank", "成立": "establish", "建立": "establish", "组建": "establish"}
@@ -54,6 +55,7 @@ EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | EVE
     "分署办公": "separate", "改组设立": "reorganise", "筹备": "prepare", "迁治": "move-seat", "县治迁移": "move-seat",
     "迁驻": "move-seat", "驻": "seat", "区划调整": "cede", "划出": "cede", "划入": "cede", "辖": "divisions",
     "擅自改名": "unofficial-name", "擅自更名": "unofficial-name", "机构数量": "body-count",
+    "下辖单位数": "members", "社员数": "members", "会员数": "members", "党员数": "members",
 }
 
 # the fixed lists editors choose from (guide/bodies.md, guide/jurisdictions.md); anything else is refused
@@ -244,6 +246,11 @@ class Event(Record):
     scope: str | None = None                              # body-count: what was counted (政府工作部门, 党政机构 …)
     count: int | None = None                              # body-count: how many the source gives
     count_before: int | None = None                       # body-count: how many before (由48个减为31个)
+    planned: str | None = None                            # body-count: the source's word for a plan (将, 拟)
+    excludes: list[str] = field(default_factory=list)     # body-count, counted co-locate: what the count leaves out
+    counterpart: Ref | None = None                        # counted co-locate: the jurisdiction of the partners (with)
+    counterpart_scope: str | None = None                  # counted co-locate: the partners as the source names them
+    figures: list[tuple[str, str, int | str]] = field(default_factory=list)  # members: (key, of what, how many)
     sources: list[Citation] = field(default_factory=list)
     conflict_note: str = ""
     order: int = 0                    # position in load order, for stable sorting
@@ -268,7 +275,7 @@ class Event(Record):
         """Every record this event refers to as an actor (not sources)."""
         refs: list[Ref] = [*([self.body] if self.body else []), *self.before, *self.after, *self.functions_to,
                            *self.partly]
-        for r in (self.source_from, self.target_to):
+        for r in (self.source_from, self.target_to, self.counterpart):
             if r:
                 refs.append(r)
         return refs

@@ -64,6 +64,7 @@ CODES: dict[str, tuple[str, str]] = {
     "colocation-state": ("error", "分开办公的机构并未合署办公（或重复合署）"),
     "unofficial-name-state": ("error", "恢复原名的机构、行政区划此前并没有擅改的名称"),
     "count-differs": ("warning", "来源所记的机构数与档案按类别数出的机构数不同（两数并列，不改来源）"),
+    "count-not-compared": ("info", "来源所记的机构数没有与档案核对（计划数，或口径、不含的机构 zhi 数不了），说明原因"),
     "placeholder": ("warning", "记录中写的是占位文字（待填、待查等），不当作值"),
     # events and sources
     "event-no-source": ("error", "事件没有来源文件"),

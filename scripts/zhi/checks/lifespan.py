@@ -272,20 +272,28 @@ def check_activity_while_suspended(a: Archive, h: History) -> Iterator[Finding]:
 def check_body_counts(a: Archive, h: History) -> Iterator[Finding]:
     """A count of bodies a source gives (机构数) beside the archive's own count for that day: when they differ both
     are shown, and neither is changed (the source may count bodies the archive lacks, or count otherwise)."""
-    from ..views.bodycount import counts  # views import the history; checks load them only when run
-    from ..views.chronology import organ_of
+    # views import the history; checks load them only when run
+    from ..views.bodycount import counts, leaving_out
+    from ..views.chronology import count_text, excluding, organ_of
 
     for c in counts(a, h):
         scope, count, _before = c.span.value
         e = c.span.start_event
+        if c.why and e is not None and count is not None:  # not compared: say why, so silence is not taken for a match
+            place = (h.get(c.jurisdiction).name_on(c.span.start) or (c.jurisdiction,))[0]
+            yield Finding("count-not-compared", "info",
+                          f"来源记{c.span.start}{place}{count_text(place, scope or '', count, _before, e.wording, e.planned, e.excludes)}，"
+                          f"zhi 没有拿档案数出的个数核对："
+                          f"{c.why}。志书照来源印这个数", e.loc)
         if c.derived is None or count is None or c.derived == count or e is None:
             continue
         place = (h.get(c.jurisdiction).name_on(c.span.start) or (c.jurisdiction,))[0]
         listed = "、".join(c.names[:12]) + ("等" if len(c.names) > 12 else "")
         verdict = f"只有{c.derived}个" if c.derived < count else f"却有{c.derived}个"
         yield Finding("count-differs", "warning",
-                      f"来源记{c.span.start}{place}{organ_of(place, scope)}{count}个，档案中那天属{place}、类别为"
-                      f"{'或'.join(sorted(c.kinds))}的机构{verdict}" + (f"（{listed}）" if listed else "")
+                      f"来源记{c.span.start}{place}{organ_of(place, scope)}{count}个{excluding(e.excludes)}，档案中那天属{place}、类别为"
+                      f"{'或'.join(sorted(c.kinds))}的机构{'（合署办公的只数一个）' if leaving_out(e.excludes)[1] else ''}"
+                      f"{verdict}" + (f"（{listed}）" if listed else "")
                       + (f"；另有{len(c.unknown)}个机构类别不详，未计入" if c.unknown else "")
                       + "。志书照来源印这个数，不会改；请核对：档案漏记了机构的设立、撤销或类别，就补记；"
                         "来源另有统计口径的，可在事件的 note 中说明，这条警告可以不管", e.loc)

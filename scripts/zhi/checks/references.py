@@ -82,7 +82,8 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
                           f"写 jurisdiction: {e.body.id}（某一系统的再写 system），见编辑指南 guide/staffing.md", e.body.loc)
             continue
         # territory moves between places, and a place's counts are a jurisdiction's, never a body's
-        place_only = [e.source_from, e.target_to] if e.type == "cede" else [e.body] if e.type == "divisions" else []
+        place_only = [e.source_from, e.target_to] if e.type == "cede" else [e.body] if e.type == "divisions" \
+            else [e.body, e.counterpart] if e.type == "co-locate" and e.count is not None else []
         for r in e.participants():
             yield from _check(a, r, "jurisdiction" if any(r is p for p in place_only) else "actor", f"{e.type_zh}事件")
         for nb in e.new.values():

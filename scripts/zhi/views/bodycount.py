@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..dates import Date, parse_date
 from ..history import History, Span
-from ..model import Archive
+from ..model import BODY_KINDS, KIND_ALIASES, Archive, Event
 
 # what the usual scope wordings of the sources count, by the guide's body kinds; the first that a scope names wins
 SCOPE_KINDS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
@@ -22,6 +22,37 @@ SCOPE_KINDS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
 _UNCOUNTABLE = ("等", "民主党派", "群团", "人大", "政协", "法院", "检察")
 # a source's count of what is planned (拟设7个) says nothing of what existed that day: never compared
 PLANNED = ("拟", "计划", "规划", "预定")
+# what a count may leave out that zhi can leave out too: a body sharing office with another counted once (合署机构);
+# a plaque (牌子) is never counted, it is a name; the bodies of a kind, by the kind's name or these words for it
+_MERGED_WORDS = ("合署",)
+_PLAQUE_WORDS = ("牌子", "挂牌", "加挂")
+_KIND_WORDS = {"人大": "人大机关", "政协": "政协机关", "法院": "审判机关", "检察院": "检察机关", "纪委": "纪律检查机关",
+               "群团": "群团机关", "群众团体": "群团机关", "派出机构": "政府派出机构", "议事协调": "议事协调机构",
+               "事业单位": "事业单位", "直属机构": "政府直属机构", "办事机构": "党委办事机构"}
+
+
+def planned(e: Event | None) -> bool:
+    """A count the source gives as a plan (将由48个压缩到29个, 拟设7个): not what existed that day."""
+    return e is not None and (bool(e.planned) or any(w in (e.wording or "") for w in PLANNED))
+
+
+def leaving_out(excludes: list[str]) -> tuple[frozenset[str], bool, list[str]]:
+    """What the exclusions of a count mean to zhi: kinds left out, whether co-located bodies count once, and the
+    exclusions zhi cannot make (then it does not compare)."""
+    kinds: set[str] = set()
+    merged, unknown = False, []
+    for x in excludes:
+        if any(w in x for w in _MERGED_WORDS):
+            merged = True
+        elif any(w in x for w in _PLAQUE_WORDS):
+            continue
+        elif (k := KIND_ALIASES.get(x, x)) in BODY_KINDS:
+            kinds.add(k)
+        elif hits := [k for w, k in _KIND_WORDS.items() if w in x]:
+            kinds.update(hits)
+        else:
+            unknown.append(x)
+    return frozenset(kinds), merged, unknown
 
 
 def kinds_of(scope: str) -> frozenset[str] | None:
@@ -45,23 +76,30 @@ class Count:
     derived: int | None   # the archive's own count on that day; None when the scope cannot be compared
     names: list[str]      # the bodies counted, as named that day
     unknown: list[str]    # bodies there that day whose kind no source gives: neither counted nor left out silently
+    why: str = ""         # why the archive's count is not made (a plan, a scope or exclusion zhi cannot count)
 
 
-def derive(a: Archive, h: History, jurisdiction: str, scope: str,
-           d: Date) -> tuple[frozenset[str], list[str], list[str]] | None:
+def derive(a: Archive, h: History, jurisdiction: str, scope: str, d: Date,
+           excludes: list[str] | None = None) -> tuple[frozenset[str], list[str], list[str]] | None:
     """The bodies of ``scope`` the archive shows in ``jurisdiction`` at the end of ``d`` (after that day's changes),
-    and those there whose kind is unknown."""
+    and those there whose kind is unknown; without the kinds ``excludes`` names, and with bodies that share an office
+    counted once when it names 合署机构. None when zhi cannot count the scope or make an exclusion."""
     kinds = kinds_of(scope)
-    if kinds is None:
+    left_kinds, merged, cannot = leaving_out(excludes or [])
+    if kinds is None or cannot:
         return None
+    kinds = kinds - left_kinds
     day = parse_date(d.latest().isoformat())
-    names, unknown = [], []
+    names, unknown, counted = [], [], set()
     for t in h.timelines.values():
         if t.is_jurisdiction or t.outside or t.jurisdiction_on(day) != jurisdiction or not t.known_alive_on(day):
             continue
         hits = [k for k in t.kinds if k.covers(day)]
         kind = (hits[-1].value if hits else None) or (a.bodies[t.id].body_kind if t.id in a.bodies else "")
         if kind in kinds:
+            if merged and counted & set(t.colocated_on(day)):
+                continue  # shares an office with one already counted: 不含合署机构
+            counted.add(t.id)
             names.append((t.name_on(day) or (t.id,))[0])
         elif not kind or kind == "不详" or (t.id in a.bodies and a.bodies[t.id].kind_unknown):
             unknown.append((t.name_on(day) or (t.id,))[0])
@@ -73,8 +111,24 @@ def counts(a: Archive, h: History) -> list[Count]:
     for t in h.timelines.values():
         for s in t.body_counts:
             scope = s.value[0] or ""
-            planned = s.start_event is not None and any(w in (s.start_event.wording or "") for w in PLANNED)
-            got = derive(a, h, t.id, scope, s.start) if s.start is not None and not planned else None
+            e = s.start_event
+            excludes = e.excludes if e else []
+            got = derive(a, h, t.id, scope, s.start, excludes) if s.start is not None and not planned(e) else None
+            why = "" if got else why_not(scope, e, excludes)
             out.append(Count(t.id, s, got[0] if got else None, len(got[1]) if got else None, got[1] if got else [],
-                             got[2] if got else []))
+                             got[2] if got else [], why))
     return out
+
+
+def why_not(scope: str, e: Event | None, excludes: list[str]) -> str:
+    if planned(e):
+        return "来源记的是计划数，不是那天已有的机构数"
+    if kinds_of(scope) is None:
+        return (f"口径“{scope}”还数了 zhi 数不了的机构（含“等”、民主党派、群团、人大、政协、法院、检察院）"
+                if any(w in scope for w in _UNCOUNTABLE) else
+                f"zhi 不知道口径“{scope}”数的是哪一类机构（认得的：党政、政府、革委、人委、党委、委工作）")
+    cannot = leaving_out(excludes)[2]
+    if cannot:
+        return (f"zhi 不知道怎样除去“{'、'.join(cannot)}”（认得的：合署机构、牌子、机构类别及人大、政协、法院、检察院、"
+                "纪委、群团、派出机构、议事协调机构、事业单位、直属机构、办事机构）")
+    return "来源的日期不详"

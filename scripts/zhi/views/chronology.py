@@ -36,7 +36,7 @@ Segment = str | Mention
 
 # What a seat's wording may name after the jurisdiction's own level word: 县人民政府, 县委, 县革委 (so that
 # 永修县 + 县人民政府 reads 永修县人民政府); 县级机关, 县治 keep theirs (繁峙县县级机关, 邵东县县治).
-_ORGAN_STARTS = ("人民", "政府", "委", "人委", "革命委员会", "革委", "公署", "署")
+_ORGAN_STARTS = ("人民", "政府", "委", "人委", "革命委员会", "革委", "公署", "署", "直")
 
 
 def organ_of(place: str, wording: str | None) -> str:
@@ -360,6 +360,17 @@ class _Writer:
         return segs + [e.wording or "恢复"] + self.created(rid, e)
 
     def _co_locate(self, e: Event) -> list[Segment]:
+        if e.count is not None and e.body:  # 定海区直党政机关48个与舟山市直……对口合署: a count, no body named
+            place = self.now(e.body.id, e)
+            segs: list[Segment] = [place, f"{organ_of(place.text, e.scope)}{e.count}个{excluding(e.excludes)}"]
+            if e.counterpart or e.counterpart_scope:
+                segs.append("与")
+            if e.counterpart:
+                other = self.now(e.counterpart.id, e)
+                segs += [other, organ_of(other.text, e.counterpart_scope)]
+            elif e.counterpart_scope:
+                segs.append(e.counterpart_scope)
+            return segs + [e.wording or ("对口合署办公" if e.counterpart else "合署办公")]
         names = [[self.now(r.id, e)] for r in e.before]
         return _join(names[:-1]) + ["与", names[-1][0], e.wording or "合署办公"]
 
@@ -446,7 +457,11 @@ class _Writer:
 
     def _body_count(self, e: Event) -> list[Segment]:
         place = self.now(e.body.id, e)
-        return [place, count_text(place.text, e.scope or "", e.count, e.count_before, e.wording)]
+        return [place, count_text(place.text, e.scope or "", e.count, e.count_before, e.wording, e.planned,
+                                  e.excludes)]
+
+    def _members(self, e: Event) -> list[Segment]:
+        return [self.now(e.body.id, e), figures_text(e.figures)]
 
     def _divisions(self, e: Event) -> list[Segment]:
         return [self.now(e.body.id, e), "辖" + counts_text(e.divisions)]
@@ -467,16 +482,32 @@ def sentence_of(a: Archive, h: History, e: Event) -> str:
         return ""
 
 
-def count_text(place: str, scope: str, count: int | None, before: int | None, wording: str | None) -> str:
+def count_text(place: str, scope: str, count: int | None, before: int | None, wording: str | None,
+               planned: str | None = None, excludes: list[str] | None = None) -> str:
     """A body count after its jurisdiction's name: 政府工作部门增至52个, 党政机构由48个减为31个 (县政府工作部门 after
-    临水县 drops the repeated 县)."""
+    临水县 drops the repeated 县); a plan in the source's tense (党政机构将由48个压缩到29个); what it leaves out
+    after it (共9个（不含合署机构）)."""
     scope = organ_of(place, scope)
     if count is None:
         return scope
     if before is not None:
         verb = wording or ("减为" if count < before else "增至" if count > before else "仍为")
-        return f"{scope}由{before}个{verb}{count}个"
-    return f"{scope}{wording or '为'}{count}个"
+        return f"{scope}{planned or ''}由{before}个{verb}{count}个{excluding(excludes)}"
+    return f"{scope}{planned or ''}{wording or '为'}{count}个{excluding(excludes)}"
+
+
+def excluding(excludes: list[str] | None) -> str:
+    """What a count leaves out, as the source says: （不含合署机构）."""
+    return f"（不含{'、'.join(excludes)}）" if excludes else ""
+
+
+def figures_text(figures) -> str:
+    """成员数 in the order given: 下辖7个支社，有社员123人."""
+    units = "、".join(f"{n}个{what}" for key, what, n in figures if key == "subordinates")
+    members = "、".join(f"{what}{n}人" for key, what, n in figures if key == "members")
+    parts = {"subordinates": f"下辖{units}" if units else "", "members": f"有{members}" if members else ""}
+    order = list(dict.fromkeys(key for key, _what, _n in figures))
+    return "，".join(parts[k] for k in order if parts[k])
 
 
 def counts_text(counts: dict[str, int]) -> str:

@@ -22,7 +22,7 @@ from .naming import name_on
 # event types a change of a principal body is told for; the others (编制核定, 职能划转 …) only in the 年表
 TYPES = ("establish", "merge", "split", "abolish", "restore", "reorganise", "rename", "rerank", "rejurisdiction",
          "reparent", "co-locate", "separate", "suspend", "resume", "add-name", "drop-name", "transfer", "staffing",
-         "unofficial-name", "restore-name", "body-count")
+         "unofficial-name", "restore-name", "body-count", "members")
 DEFAULT_TYPES = ("establish", "merge", "split", "abolish", "restore", "reorganise", "rename", "rerank",
                  "rejurisdiction", "reparent", "co-locate", "separate", "suspend", "resume", "unofficial-name",
                  "restore-name", "body-count")

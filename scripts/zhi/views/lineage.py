@@ -8,7 +8,8 @@ from ..dates import Date
 from ..history import History, Span
 from ..model import UNKNOWN, Archive, Event, Post
 from ..wordings import superior_relation
-from .chronology import Entry, chronology, counts_text
+from .bodycount import planned
+from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text
 from .naming import name_on
 
 
@@ -46,6 +47,7 @@ class Lineage:
     divisions: list[Period] = field(default_factory=list)     # 辖区 counts: value "30个乡、9个镇"
     unofficial_names: list[Period] = field(default_factory=list)  # 擅改名称, never an official name
     body_counts: list[Period] = field(default_factory=list)   # 机构数 a source gives: value "政府工作部门52个"
+    figures: list[Period] = field(default_factory=list)       # 成员数: value "下辖7个支社，有社员123人"
     predecessors: list[tuple[str, str, Event]] = field(default_factory=list)  # id, name then, event
     successors: list[tuple[str, str, Event]] = field(default_factory=list)
     functions_in: list[tuple[str, list[str], Event]] = field(default_factory=list)
@@ -158,8 +160,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.seats = _periods(h, t.seats)
     lin.divisions = [Period(counts_text(s.value), s.start, s.end) for s in t.divisions]
     lin.unofficial_names = _periods(h, t.unofficial_names)
-    lin.body_counts = [Period(f"{s.value[0]}{s.value[1]}个", s.start, None) for s in t.body_counts
-                       if s.value[1] is not None]
+    lin.body_counts = [Period(_count_value(s), s.start, None) for s in t.body_counts if s.value[1] is not None]
+    lin.figures = [Period(figures_text(s.value), s.start, None) for s in t.figures]
     lin.names = _periods(h, t.names, lambda v: v[0])
     lin.short_names = _periods(h, t.names, lambda v: v[1])
     lin.second_names = _periods(h, t.second_names)
@@ -190,3 +192,13 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
         lin.last_known = t.last_known
     lin.earlier_unknown = t.earlier_unknown is not None
     return lin
+
+
+def _count_value(s) -> str:
+    """A count in the 机构数 row: 政府工作部门52个, 市委工作（派出）机构9个（不含合署机构）; a plan as the source words it
+    (党政机构将由48个压缩到29个, 市委工作部门拟设7个), never as if it had been reached."""
+    scope, count, before = s.value
+    e = s.start_event
+    if planned(e):
+        return count_text("", scope or "", count, before, e.wording, e.planned, e.excludes)
+    return f"{scope}{count}个{excluding(e.excludes if e else [])}"

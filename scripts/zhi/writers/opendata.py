@@ -302,7 +302,7 @@ class OpenData:
             for r in refs:
                 out.append((role, r.id, r.as_name or name_on(self.h, r.id, e.date)))
         for role, r in (("划出方", e.source_from), ("划入方", e.target_to), ("上级", e.parent),
-                        ("属地", e.jurisdiction)):
+                        ("属地", e.jurisdiction), ("对口方", e.counterpart)):
             if r:
                 role = "恢复自" if role == "划出方" and e.type == "restore" else role
                 out.append((role, r.id, r.as_name or name_on(self.h, r.id, e.date)))
@@ -312,7 +312,7 @@ class OpenData:
         t = Table("event_participants", "事件参与", "事件涉及的每个机构、行政区划一行，注明其角色与当时的名称。", [
             Column("事件编号", "事件编号"),
             Column("角色", "主体、原机构（合并、分设、改组前）、结果机构、新设、恢复、部分并入、职能承接、划出方、划入方、"
-                         "恢复自、合署办公、分开办公（各自仍是原机构）、上级、属地、双重领导"),
+                         "恢复自、合署办公、分开办公（各自仍是原机构）、上级、属地、双重领导、对口方（对口合署的另一方行政区划）"),
             Column("对象编号", "机构或行政区划的编号"),
             Column("对象类别", "机构 / 行政区划"),
             Column("所用名称", "事件发生时的名称（来源另有写法的，照来源）"),
