@@ -22,6 +22,50 @@ from .history import History
 from .model import Archive, Citation, Document, Event, Memo, Staffing, StaffingFigure
 
 
+def sourced(a: Archive):
+    """Every record that states a fact on the strength of its ``sources``, as (record, what it is, its citations):
+    events, posts, staffing figures, 记事, a body's ``seen`` (见于) and ``end: 至今``, and a name of a record outside
+    the volume. One list, so that every rule about sources (cited at all, cited only by classified documents,
+    withheld with them) reads every source the same way."""
+    for e in a.events:
+        yield e, f"{e.type_zh}事件{('“' + e.id + '”') if e.id else ''}", e.sources
+    for p in a.posts:
+        yield p, "任职记录", p.sources
+    for s in a.staffing:
+        yield s, "编制记录", s.sources
+    for m in a.memos:
+        yield m, f"记事{('“' + m.id + '”') if m.id else ''}", m.sources
+    for b in a.bodies.values():
+        if b.sources:
+            yield b, f"机构“{b.id}”的{body_fact(b)}", b.sources
+    for r in [*a.bodies.values(), *a.jurisdictions.values()]:
+        for n in r.names:
+            if n.sources:
+                yield n, f"{r.kind_zh}“{r.id}”的名称“{n.name}”", n.sources
+
+
+def body_fact(b) -> str:
+    """What a body file's ``sources`` are the source of: 至今, 见于, or both."""
+    facts = (["“end: 至今”"] if b.extant else []) + (["“seen（见于）”"] if b.seen else [])
+    return "、".join(facts) or "来源"
+
+
+def cited_docs(a: Archive, cites: list[Citation]) -> list[tuple[Document, str]]:
+    """The documents of ``cites`` the archive holds, each with how a page names it where it cites it: its label,
+    with the page of a published source (《望川区年鉴（2022）》，第211页)."""
+    out = []
+    for c in cites:
+        d = a.documents.get(c.doc)
+        if d is not None:
+            out.append((d, f"{d.label}，第{c.page}页" if c.page and d.genre else d.label))
+    return out
+
+
+def held_sources(cites: list[Citation], held) -> list[Citation]:
+    """The citations an edition holding only the documents ``held`` (ids) prints."""
+    return [c for c in cites if c.doc in held]
+
+
 @dataclass
 class Dissent:
     """What one source says differently from the record."""

@@ -11,7 +11,7 @@ import copy
 from dataclasses import replace
 
 from .chronicle import strip_passages
-from .citations import docs_named, kaoyi_withheld, rival_figures
+from .citations import docs_named, held_sources, kaoyi_withheld, rival_figures
 from .classification import Level
 from .docno import printed_docno
 from .history import History, ended_by
@@ -30,16 +30,23 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
         return rec.classification.rank <= limit.rank
 
     out = Archive(root=a.root, files=list(a.files))
-    out.jurisdictions = {k: v for k, v in a.jurisdictions.items() if ok(v)}
-    out.bodies = {k: b for k, v in a.bodies.items() if ok(v) and (b := _nested(v, ok)) is not None}
-    out.jurisdictions = {k: j for k, v in out.jurisdictions.items() if (j := _nested(v, ok)) is not None}
     standard = load_house_style(a.root).print.get("docno-form") == "standard"
     out.documents = {k: _printed(v) if standard else v for k, v in a.documents.items() if ok(v)}
-    out.people = {k: v for k, v in a.people.items() if ok(v)}
-    actors = set(out.bodies) | set(out.jurisdictions)
 
     def cites(rec):
-        return [c for c in rec.sources if c.doc in out.documents]
+        return held_sources(rec.sources, out.documents)
+
+    def told(rec) -> bool:
+        """A record the edition may state: of its level, and resting on a source it holds when it rests on any
+        (a name outside the volume whose only source is withheld is not stated, as a body's 见于 or 至今 is not)."""
+        return ok(rec) and (not rec.sources or bool(cites(rec)))
+
+    out.jurisdictions = {k: v for k, v in a.jurisdictions.items() if ok(v)}
+    out.bodies = {k: _sourced(b, a, cites, ok) for k, v in a.bodies.items()
+                  if ok(v) and (b := _nested(v, ok, told, cites)) is not None}
+    out.jurisdictions = {k: j for k, v in out.jurisdictions.items() if (j := _nested(v, ok, told, cites)) is not None}
+    out.people = {k: v for k, v in a.people.items() if ok(v)}
+    actors = set(out.bodies) | set(out.jurisdictions)
 
     whole: list = [h, None]
     hidden = [d for k, d in a.documents.items() if k not in out.documents]
@@ -121,17 +128,34 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
     return out
 
 
-def _nested(rec, ok):
-    """A body or jurisdiction without its 内设机构 and names (of a record outside the volume) above the edition;
-    None for a record outside the volume none of whose names the edition holds (it has nothing to be called by:
-    it is withheld, and the events naming it with it)."""
+def _nested(rec, ok, told, cites):
+    """A body or jurisdiction without its 内设机构 above the edition and without the names (of a record outside the
+    volume) the edition may not state (above it, or resting only on sources it withholds); None for a record outside
+    the volume none of whose names the edition holds (it has nothing to be called by: it is withheld, and the events
+    naming it with it)."""
     units = [u for u in getattr(rec, "units", []) if ok(u)]
-    names = [n for n in rec.names if ok(n)]
+    names = [n if cites(n) == n.sources else replace(n, sources=cites(n)) for n in rec.names if told(n)]
     if rec.names and not names:
         return None
-    if len(units) == len(getattr(rec, "units", [])) and len(names) == len(rec.names):
+    if len(units) == len(getattr(rec, "units", [])) and all(x is y for x, y in zip(names, rec.names)) \
+            and len(names) == len(rec.names):
         return rec
     return replace(rec, names=names, **({"units": units} if hasattr(rec, "units") else {}))
+
+
+def _sourced(b, a: Archive, cites, ok):
+    """A body as an edition states what its own file says on the strength of its ``sources`` (见于, 至今): with the
+    sources the edition holds. With none of them held, the edition does not say it: no 见于 date (最后见于 is the
+    last record the edition holds), and no 至今 — the body's end is then unknown there (止年不详), unless a post the
+    edition holds runs on to the 下限 (it still shows the body there)."""
+    held = cites(b)
+    if len(held) == len(b.sources):
+        return b
+    if held:
+        return replace(b, sources=held)
+    in_office = any(ok(p) and p.body and p.body.id == b.id and p.end is None and not p.end_unknown for p in a.posts)
+    return replace(b, sources=[], seen=[], extant=False,
+                   end_unknown=b.end_unknown or (b.extant and not in_office))
 
 
 def _withheld_ends(a: Archive, out: Archive, ok) -> None:

@@ -98,6 +98,7 @@ class Timeline:
     earlier_unknown: Event | None = None  # its first record is a 恢复 (previous_end: 不详): it had existed before, when
     #                                       and under what name is not recorded (no period is made up for it)
     last_known: Date | None = None  # then: the latest date a record shows it existing (止年不详, 最后见于…)
+    last_known_sources: list = field(default_factory=list)  # the body file's sources when that date is its `seen`
     # its parent ended (abolished, merged away; perhaps restored later) while it lived on under it, and no source
     # says where it went: (parent id, the span under that parent, the span from the end on whose parent is 不详)
     orphaned: list[tuple[str, Span, Span]] = field(default_factory=list)
@@ -563,6 +564,9 @@ class _Replay:
             dates = [d for d in dates if start is None or d.latest() >= start.earliest()]
             # the reading that reaches furthest; of two that end together, the narrower (年底 before 下半年)
             t.last_known = max(dates, key=lambda d: (d.latest(), d.earliest()), default=start)
+            b = self.a.bodies.get(t.id)
+            if b is not None and t.last_known is not None and any(d.same_as(t.last_known) for d in b.seen):
+                t.last_known_sources = list(b.sources)   # 见于: the source that shows it then is cited with the date
 
     def replay(self, e: Event, busy: set[int]) -> None:
         """Replay e, after the events it depends on that its date allows to come first."""

@@ -256,8 +256,7 @@ class Loader:
             name = nf.text("name", True)
             level = nf.level()
             if name:
-                out.append(OutsideName(name, nf.date("from"), nf.date("to"), nf.loc(),
-                                       [c.doc for c in nf.citations()], level))
+                out.append(OutsideName(name, nf.date("from"), nf.date("to"), nf.loc(), nf.citations(), level))
         return out
 
     def _read_documents(self, m: LMap, rel: str, path: Path) -> None:

@@ -103,7 +103,7 @@ class OutsideName:
     start: Date | None
     end: Date | None
     loc: Loc
-    sources: list[str] = field(default_factory=list)
+    sources: list[Citation] = field(default_factory=list)
     classification: Level = field(default_factory=Level)   # a name an edition above it never prints
 
 

@@ -116,9 +116,13 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
             yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
     for d in a.documents.values():
         yield from _check(a, d.issuer_body, "actor", "发文机关")
-    for b in a.bodies.values():  # the source that says 至今
+    for b in a.bodies.values():  # the source that says 至今 (见于)
         for c in b.sources:
             yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
+    for r in [*a.bodies.values(), *a.jurisdictions.values()]:  # the source of a name outside the volume
+        for n in r.names:
+            for c in n.sources:
+                yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
     for b in a.bodies.values():
         t = h.get(b.id)
         if t is not None and t.start is None and b.in_scope and b.id not in h.undated:

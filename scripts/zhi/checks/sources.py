@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..chronicle import FRONT_MATTER_LIKE, PASSAGE_LIKE, STRAY_LEVEL, bare
-from ..citations import chosen_reading, incompatible_pairs, split
+from ..citations import chosen_reading, incompatible_pairs, sourced, split
 from ..findings import Finding, Loc
 from ..history import History
 from ..model import Archive
@@ -46,6 +46,7 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
                 yield Finding("source-classified", "warning",
                               f"公开的记事只有非公开来源（{'、'.join(str(lv) for lv in levels)}），公开版不收此条；"
                               f"请补一个公开来源，或把记事的密级定为不低于来源", m.loc)
+    yield from _classified_only(a)
     for p in a.posts:
         if p.start and p.end and p.start.earliest() > p.end.latest():
             yield Finding("date-order", "warning", f"任职起始日期{p.start}晚于终止日期{p.end}", p.loc)
@@ -59,6 +60,33 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
     for e in a.events:
         if e.staffing is not None and not e.staffing.posts and not e.staffing.leaders:
             yield Finding("staffing-empty", "warning", "事件的编制中没有任何编制数或领导职数", e.staffing.loc)
+
+
+def _classified_only(a: Archive) -> Iterator[Finding]:
+    """source-classified for what a body file states on its own ``sources`` (``seen``, ``至今``) and for a name
+    outside the volume, open and resting only on documents above 公开: the public edition holds none of its sources
+    and does not state it at all (editions.filter_archive). (Events and 记事 say it above, in their own terms; a
+    post or a staffing figure on an internal notice alone is printed without its source, and not warned of.)"""
+    from ..model import Body, OutsideName
+
+    for rec, what, cites in sourced(a):
+        if not isinstance(rec, (Body, OutsideName)) or rec.classification.rank != 0 or not cites:
+            continue
+        levels = [a.documents[c.doc].classification for c in cites if c.doc in a.documents]
+        if not levels or any(lv.rank == 0 for lv in levels):
+            continue
+        said = "、".join(str(lv) for lv in levels)
+        if isinstance(rec, Body):
+            told = ("公开版不说它“至今”仍在，机构页印“止年不详”" if rec.extant else "") + \
+                   ("；" if rec.extant and rec.seen else "") + \
+                   ("公开版不用“seen（见于）”的日期，“最后见于”只据公开版所收的记载" if rec.seen else "")
+            yield Finding("source-classified", "warning",
+                          f"{what}只有非公开来源（{said}），{told}；请补一个公开来源，"
+                          f"或把机构的密级定为不低于来源", rec.loc)
+        else:
+            yield Finding("source-classified", "warning",
+                          f"{what}只有非公开来源（{said}），公开版不印这个名称；请补一个公开来源，"
+                          f"或把这个名称的密级定为不低于来源", rec.loc)
 
 
 def secret_side(a: Archive, level, docs=()) -> str:
@@ -171,12 +199,11 @@ def check_documents(a: Archive, h: History) -> Iterator[Finding]:
                                   f"文件全文中含有 HTML 标记（{line.strip()[:30]}）；全文应为纯文字或 Markdown，"
                                   f"请删去尖括号标记（输出时会按原文字显示，不会执行）", Loc(rel, i))
                     break
-    cited: set[str] = set()
-    for rec in list(a.events) + list(a.posts) + list(a.staffing) + list(a.memos):
-        cited.update(c.doc for c in rec.sources)
+    cited = {c.doc for _, _, cites in sourced(a) for c in cites}
     for d in a.documents.values():
         if d.id not in cited:
-            yield Finding("doc-uncited", "info", f"文件“{d.heading}”尚未被任何事件、任职、编制或记事记录引用", d.loc)
+            yield Finding("doc-uncited", "info", f"文件“{d.heading}”尚未被任何事件、任职、编制、记事记录或机构文件引用",
+                          d.loc)
 
 
 def check_staffing(a: Archive, h: History) -> Iterator[Finding]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..citations import cited_docs
 from ..dates import Date
 from ..history import History, Span
-from ..model import UNKNOWN, Archive, Event, Post
+from ..model import UNKNOWN, Archive, Document, Event, Post
 from ..wordings import superior_relation
 from .bodycount import planned
 from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text
@@ -56,6 +57,9 @@ class Lineage:
     posts: list[Post] = field(default_factory=list)
     post_groups: list[tuple[str, list[Post]]] = field(default_factory=list)  # under the name valid in the term
     last_known: Date | None = None  # set when the end is unknown (止年不详): the latest date a record shows it
+    # the sources of what the 存续 line says of its end, when only the body file's `sources` say it (最后见于 a `seen`
+    # date, 至本志下限仍存续 on `end: 至今`): (document, how it is cited)
+    end_sources: list[tuple[Document, str]] = field(default_factory=list)
     earlier_unknown: bool = False   # its first record is a 恢复: it had existed before, when is not recorded
 
     def jurisdiction_terms(self) -> list[tuple[str | None, str, str]]:
@@ -190,6 +194,9 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.post_groups = by_name_in_term(h, rid, lin.posts)
     if t.end_unknown and t.lives and t.lives[-1].end is None:
         lin.last_known = t.last_known
+        lin.end_sources = cited_docs(a, t.last_known_sources)
+    elif body is not None and body.extant and t.lives and t.lives[-1].end is None:
+        lin.end_sources = cited_docs(a, body.sources)   # 至今: the source that says it is there to its own day
     lin.earlier_unknown = t.earlier_unknown is not None
     return lin
 

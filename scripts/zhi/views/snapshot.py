@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..citations import split
+from ..citations import cited_docs, split
 from ..dates import Date
 from ..history import SILENCE_YEARS, History, Timeline
 from ..model import Archive
@@ -77,9 +77,15 @@ def fate_unknown(h: History, jurisdiction: str, d: Date, among: set[str] | None 
             if not t.is_jurisdiction and t.fate_unknown_on(d) and t.jurisdiction_on(d) == jurisdiction]
 
 
-def fate_unknown_note(h: History, jurisdiction: str, d: Date, among: set[str] | None = None) -> str:
-    """The sentence printed under a snapshot for those bodies, or ""."""
-    items = [f"{name_on(h, t.id, t.last_known)}（止年不详，最后见于{t.last_known}）"
+def fate_unknown_note(h: History, jurisdiction: str, d: Date, among: set[str] | None = None,
+                      a: Archive | None = None) -> str:
+    """The sentence printed under a snapshot for those bodies, or "". A date the body file's ``seen`` gives is cited
+    (据《…》) when ``a`` is given: it rests on that source alone."""
+    def cited(t: Timeline) -> str:
+        docs = cited_docs(a, t.last_known_sources) if a is not None else []
+        return f"，据{'、'.join(label for _, label in docs)}" if docs else ""
+
+    items = [f"{name_on(h, t.id, t.last_known)}（止年不详，最后见于{t.last_known}{cited(t)}）"
              for t in fate_unknown(h, jurisdiction, d, among)]
     return f"另有{'、'.join(items)}，此时是否存续，档案未载。" if items else ""
 

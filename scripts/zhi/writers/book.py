@@ -236,7 +236,7 @@ class BookWriter:
                     continue
                 rows = snapshot(self.a, self.h, j.id, d, self.figs)
                 snaps.append((f"{name_on(self.h, j.id, d)}（{d.chinese()}）",
-                              [(self.mention(r.body, r.name), r) for r in rows], fate_unknown_note(self.h, j.id, d)))
+                              [(self.mention(r.body, r.name), r) for r in rows], fate_unknown_note(self.h, j.id, d, a=self.a)))
         sections.append(("snapshots", a2, snaps))
         # 三、领导名录
         a3 = self.heading(2, "三、领导名录")

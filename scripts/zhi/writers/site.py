@@ -18,7 +18,7 @@ from markupsafe import Markup
 from ..citations import kaoyi_text
 from ..dates import Date, Point
 from ..history import History
-from ..model import BASIS_ZH, EVENT_TYPES, Archive
+from ..model import BASIS_ZH, EVENT_TYPES, Archive, Document
 from ..plaintext import md_escape
 from ..rawhtml import escape_all, sanitize
 from ..views import indexes
@@ -158,6 +158,10 @@ class SiteWriter:
         return Markup("（" + "；".join(self.link(page, d.id, label(d)) for d in docs) + "）"
                       if docs else "")
 
+    def cite_docs(self, page: str, docs: list[tuple[Document, str]]) -> Markup:
+        """（《…》，第211页；…）: documents cited each as given with its label (views.lineage end_sources)."""
+        return Markup("（" + "；".join(self.link(page, d.id, label) for d, label in docs) + "）" if docs else "")
+
     def note(self, page: str, e: Entry) -> Markup:
         """A footnote call for what the other sources say and the editor's 考异; the note goes to the page's end."""
         if not e.dissents and not e.kaoyi:
@@ -262,6 +266,10 @@ class SiteWriter:
             for c in p.sources:
                 if p.body:
                     self.backlink(c.doc, f"jigou/{p.body.id}.md", f"任职：{self.a.people[p.person.id].name} {p.post}")
+        for b in self.a.bodies.values():   # a body file's 见于, 至今: cited on the body's page
+            for c in b.sources:
+                if page_of(self.a, b.id):
+                    self.backlink(c.doc, page_of(self.a, b.id), f"机构：{self.name(b.id)}（存续）")
         for f in self.figs:
             for c in f.sources:
                 page = f"jigou/{f.body}.md" if f.body else "tongji/index.md"
@@ -358,7 +366,7 @@ class SiteWriter:
                 rows = snapshot(self.a, self.h, j.id, end, figs_by_body, member.get(j.id, set()))
                 diff = difference(self.h, j.id, Date(Point(y - 1, 12, 31)), end, member.get(j.id, set()))
                 snaps.append((j, self.name(j.id, end), rows, diff,
-                              fate_unknown_note(self.h, j.id, end, member.get(j.id, set()))))
+                              fate_unknown_note(self.h, j.id, end, member.get(j.id, set()), self.a)))
             entries = [e for e in self.entries if e.date.year == y]
             self.add(f"nianbiao/{y}.md", f"{y}年", "year.md.j2", year=y, snaps=snaps, entries=entries,
                      start=start, end=end)

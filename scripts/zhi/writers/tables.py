@@ -37,7 +37,7 @@ class Tables:
             out.append(f"| {link(r.body, r.name)}{md_cell(r.note)} | {md_cell(r.kind)} | {md_cell(r.rank)} | {md_cell(r.parent_name)} | "
                        f"{r.approved_text()} | "
                        f"{r.established_text()} | {md_cell('；'.join(r.authority))} |")
-        note = fate_unknown_note(self.h, d.target, d.date)
+        note = fate_unknown_note(self.h, d.target, d.date, a=self.a)
         if note:
             out += ["", md_cell(note)]
         return "\n".join(out)
