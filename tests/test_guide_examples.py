@@ -33,6 +33,7 @@ EXAMPLES = [
     ("events.md", "## 完整示例三"),
     ("events.md", "## 完整示例四"),
     ("events.md", "## 完整示例五"),
+    ("events.md", "## 完整示例六"),
     ("jurisdictions.md", "## 完整示例二"),
     ("jurisdictions.md", "## 完整示例三"),
     ("jurisdictions.md", "## 完整示例四"),

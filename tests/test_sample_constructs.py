@@ -270,3 +270,15 @@ def test_planned_count_and_count_with_excludes(sample):
     found = run_checks(a, history=h)
     assert any(f.code == "count-not-compared" and f.loc == plan.loc for f in found)
     assert not any(f.code == "count-differs" and f.loc == plan.loc for f in found)
+
+
+def test_split_says_what_was_split_off_in_the_sources_words(sample):
+    """A split whose source lives on, worded with “…” for the source (析…南部): the 年表 prints the source's words
+    around the source's name at that date, and never the 部分职能 no record of the sample says."""
+    a, _h, text = sample
+    e = first(a, "split", lambda e: e.wording and "…" in e.wording and e.before[0].id in {r.id for r in e.after},
+              "no split with a framed wording (析…南部)")
+    head, tail = e.wording.split("…")
+    printed = text[e.id]
+    assert printed.startswith(head) and f"{tail}，设立" in printed, printed
+    assert not any("部分职能" in t for t in text.values()), [t for t in text.values() if "部分职能" in t]

@@ -8,6 +8,7 @@ from zhi.checks import run_checks
 from zhi.history import derive_history
 from zhi.loader import load_archive
 from zhi.views.chronology import sentence_of
+from zhi.wordings import superior_relation
 
 NEAR = {"sources/jurisdictions/near.yaml": "id: cs-near\nlevel: 县\n"}
 MORE = """
@@ -104,7 +105,8 @@ CASES = [
 def _one(tmp_path, event: str):
     before = {"separate": "- {id: ev-co, type: co-locate, date: 1958, bodies: [cs-a, cs-b], sources: [d-1956-1]}\n",
               "restore": "- {id: ev-ab, type: abolish, date: 1958, body: cs-a, sources: [d-1956-1]}\n",
-              "resume": "- {id: ev-su, type: suspend, date: 1958, body: cs-a, sources: [d-1956-1]}\n"}
+              "resume": "- {id: ev-su, type: suspend, date: 1958, body: cs-a, sources: [d-1956-1]}\n",
+              "恢复原名": "- {id: ev-un, type: 擅改名称, date: 1958, body: cs-a, name: 红旗委员会, sources: [d-1956-1]}\n"}
     text = MORE + "".join(v for k, v in before.items() if f"type: {k}" in event) + f"- {{id: ev-w, date: 1960-05, sources: [d-1956-1], {event[1:]}\n"
     bodies = {"cs-a": "政府工作部门", "cs-b": "政府工作部门", "cs-x": "政府工作部门"} | ({"cs-new": "政府工作部门"} if "cs-new" in event else {})
     a = load_archive(archive_with(tmp_path, text, bodies, NEAR))
@@ -140,10 +142,132 @@ REFUSED = [
 ]
 
 
-@pytest.mark.parametrize("label,event,said", REFUSED, ids=[c[0] for c in REFUSED])
+
+
+# every type that takes a wording, with a wording its source may use (accepted) and the review tester's slips of it:
+# an aspect particle 了, a blank (ASCII or full-width), a full stop — each printed inside the sentence when let through
+EVERY_TYPE = [
+    ("establish", "{type: establish, body: cs-new, name: 测试县甲组, jurisdiction: cs-xian, wording: %s}", "成立", "成立了"),
+    ("establish 设置", "{type: establish, body: cs-new, name: 测试县甲组, jurisdiction: cs-xian, wording: %s}", "设置",
+     "设置了"),
+    ("rename", "{type: rename, body: cs-a, name: 测试县计划局, wording: %s}", "改称", "改称了"),
+    ("merge", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: %s}", "并入", "并入了"),
+    ("reparent", "{type: reparent, body: cs-xian, parent: cs-near, wording: %s}", "代管", "代管了"),
+    ("rejurisdiction", "{type: rejurisdiction, body: cs-a, jurisdiction: cs-near, wording: %s}", "复归", "复归了"),
+    ("rerank level", "{type: rerank, body: cs-xian, level: 县, wording: %s}", "恢复县建制", "恢复了县建制"),
+    ("restore", "{type: restore, body: cs-a, wording: %s}", "复设", "复设了"),
+    ("co-locate", "{type: co-locate, bodies: [cs-a, cs-b], wording: %s}", "合署", "合署了"),
+    ("separate", "{type: separate, bodies: [cs-a, cs-b], wording: %s}", "分治", "分治了"),
+    ("suspend", "{type: suspend, body: cs-a, wording: %s}", "停止工作", "停止了工作"),
+    ("resume", "{type: resume, body: cs-a, wording: %s}", "恢复工作", "恢复了工作"),
+    ("reorganise", "{type: reorganise, before: [cs-a], after: [cs-x], wording: %s}", "改建为", "改建为了"),
+    ("move-seat", "{type: move-seat, body: cs-xian, seat: 乙镇, wording: %s}", "县治", "县治迁移了"),
+    ("seat", "{type: seat, body: cs-xian, seat: 甲镇, wording: %s}", "县人民政府", "县人民政府驻了"),
+    ("cede", "{type: cede, from: cs-near, to: cs-xian, places: [甲乡], wording: %s}", "划属", "划属了"),
+    ("split", f"{{type: split, before: [cs-a], after: [cs-a, {NEW}], wording: %s}}", "分出部分职能", "分出了部分职能"),
+    ("unofficial-name", "{type: 擅改名称, body: cs-a, name: 红旗委员会, wording: %s}", "改称", "改称了"),
+    ("restore-name", "{type: 恢复原名, body: cs-a, wording: %s}", "恢复原名", "恢复了原名"),
+    ("body-count", "{type: 机构数, body: cs-xian, scope: 政府工作部门, count_before: 32, count: 24, wording: %s}",
+     "精简为", "精简为了"),
+]
+SLIPS = [(label + " " + name, template % slip(good, le), said)
+         for label, template, good, le in EVERY_TYPE
+         for name, slip, said in [
+             ("了", lambda g, le: le, "去掉“了”"),
+             ("blank", lambda g, le: f"{g[0]} {g[1:]}", "印在事件的句子里"),
+             ("U+3000", lambda g, le: f"{g[0]}\u3000{g[1:]}", "〔全角空格 U+3000〕"),
+             ("full stop", lambda g, le: g + "。", "印在事件的句子里")]]
+
+
+@pytest.mark.parametrize("label,event,good,_slip", EVERY_TYPE, ids=[c[0] for c in EVERY_TYPE])
+def test_every_type_takes_its_sources_wording(tmp_path, label, event, good, _slip):
+    """The control for SLIPS: the same record with the word the source uses checks clean and prints it."""
+    a, h = _one(tmp_path, event % good)
+    assert not [f for f in run_checks(a) if f.severity == "error"]
+    e = next(e for e in a.events if e.id == "ev-w")
+    assert e.wording == good
+    printed = sentence_of(a, h, e)
+    assert good in printed or good[:2] in printed, printed
+
+
+# a reparent's wording maps to a relation only through the table of forms the guide lists (wordings.SUPERIOR_FORMS)
+SUPERIOR = [
+    ("代管", "测试县由邻县代管", "代管"),
+    ("由…代管", "测试县由邻县代管", "代管"),
+    ("交由…代管", "测试县交由邻县代管", "代管"),
+    ("直接领导", "测试县改由邻县直接领导", "直接领导"),
+    ("归…直接领导", "测试县归邻县直接领导", "直接领导"),
+    ("划归…领导", "测试县划归邻县领导", "隶属"),
+    ("划归……领导", "测试县划归邻县领导", "隶属"),
+    ("改由…管理", "测试县改由邻县管理", "隶属"),
+    ("划入", "测试县划入邻县", "隶属"),
+]
+
+
+@pytest.mark.parametrize("wording,printed,relation", SUPERIOR, ids=[c[0] for c in SUPERIOR])
+def test_a_superior_form_prints_and_gives_its_relation(tmp_path, wording, printed, relation):
+    from zhi.views.lineage import lineage
+
+    a, h = _one(tmp_path, f"{{type: reparent, body: cs-xian, parent: cs-near, wording: {wording}}}")
+    assert not [f for f in run_checks(a) if f.severity == "error"]
+    e = next(e for e in a.events if e.id == "ev-w")
+    assert sentence_of(a, h, e).startswith(printed)
+    assert superior_relation(e) == relation  # the open data's 关系 column
+    # the 隶属 table names a relation that is not plain 隶属: 邻县（代管）
+    assert [p.relation for p in lineage(a, h, "cs-xian").parents if p.value == "邻县"] == [
+        "" if relation == "隶属" else relation]
+
+
+NEAR_SUPERIOR = [("代为管理", "是否应为“代管”"), ("由代管", "是否应为“由…代管”"), ("归县委领导", "是否应为“归…领导”"),
+                 ("领导", "是否应为“直接领导”"), ("托管", "不是编辑指南所列的说法"), ("受…领导", "不是编辑指南所列的说法"),
+                 ("代…管", "不是编辑指南所列的说法")]
+
+
+# a split whose source lives on says no more than the record: 析甲设立乙 (not 分出部分职能, which no record said);
+# the source's words for what went out of 甲 in wording, “…” standing for 甲 (析…南部)
+SPLITS = [
+    (None, f"析{JI}设立{NEWN}"),
+    ("分出部分职能", f"从{JI}分出部分职能，设立{NEWN}"),
+    ("析出部分辖区", f"从{JI}析出部分辖区，设立{NEWN}"),
+    ("析…南部", f"析{JI}南部，设立{NEWN}"),
+    ("析……南部", f"析{JI}南部，设立{NEWN}"),
+]
+
+
+@pytest.mark.parametrize("wording,expected", SPLITS, ids=[str(c[0]) for c in SPLITS])
+def test_a_split_says_what_its_source_says_was_split_off(tmp_path, wording, expected):
+    said = f", wording: {wording}" if wording else ""
+    a, h = _one(tmp_path, f"{{type: split, before: [cs-a], after: [cs-a, {NEW}]{said}}}")
+    assert not [f for f in run_checks(a) if f.severity == "error"]
+    printed = sentence_of(a, h, next(e for e in a.events if e.id == "ev-w"))
+    assert printed.startswith(expected), printed
+    assert "部分职能" not in printed or wording == "分出部分职能"
+
+
+SPLIT_REFUSED = [
+    ("设立", "[cs-a, " + NEW + "]", "不是这样的说法"),
+    ("分出部分职能设立", "[cs-a, " + NEW + "]", "不是这样的说法"),
+    ("撤销", "[cs-a, " + NEW + "]", "不是这样的说法"),
+    ("部分职能", "[cs-a, " + NEW + "]", "不是这样的说法"),
+    ("析…南…部", "[cs-a, " + NEW + "]", "不是这样的说法"),
+    ("分出部分职能", "[cs-x, " + NEW + "]", "原机构不保留"),
+]
+
+
+EVERY_REFUSAL = REFUSED + SLIPS + [
+    (f"reparent {w}", f"{{type: reparent, body: cs-xian, parent: cs-near, wording: {w}}}", said) for w, said in NEAR_SUPERIOR
+] + [
+    (f"split {w} {after[1:5]}", f"{{type: split, before: [cs-a], after: {after}, wording: {w}}}", said)
+    for w, after, said in SPLIT_REFUSED
+] + [("rename 改…为 (the frame dots are a reparent's and a split's)",
+      "{type: rename, body: cs-a, name: 测试县计划局, wording: 改…为}", "只有隶属变更、分设")]
+
+
+@pytest.mark.parametrize("label,event,said", EVERY_REFUSAL, ids=[c[0] for c in EVERY_REFUSAL])
 def test_a_wording_that_would_print_a_false_sentence_is_refused(tmp_path, label, event, said):
     a, _h = _one(tmp_path, event)
     found = [f for f in run_checks(a) if f.code == "schema-value" and "wording" in f.message]
     assert found and said in found[0].message, found
     assert "{" not in found[0].message, found[0].message  # every placeholder filled in (甲{wording}乙 was printed)
     assert found[0].loc.file.endswith("x.yaml") and found[0].loc.line
+    assert next(e for e in a.events if e.id == "ev-w").wording is None  # nothing prints it

@@ -10,7 +10,13 @@ from .dates import UNKNOWN_WORDS
 from .fields import Fields, key_label
 from .findings import Finding, Loc
 from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, Event, NewBody
-from .wordings import cede_wording_problem, merge_wording_problem, wording_problem
+from .wordings import (
+    cede_wording_problem,
+    merge_wording_problem,
+    split_wording_problem,
+    superior_problem,
+    wording_problem,
+)
 from .yamlsource import LList, LMap
 
 NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
@@ -18,7 +24,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "establish": {"body", "wording"} | NEW_BODY_KEYS,
     "rename": {"body", "name", "short", "wording"},
     "merge": {"before", "after", "partly", "wording", "before_count"},
-    "split": {"before", "after", "rest_unknown"},
+    "split": {"before", "after", "rest_unknown", "wording"},
     "abolish": {"body", "functions_to"},
     "transfer": {"from", "to", "functions"},
     "reparent": {"body", "parent", "co_parents", "wording"},
@@ -55,6 +61,12 @@ class EventShapes:
     def __init__(self, findings: list[Finding]):
         self.findings = findings
 
+    @staticmethod
+    def _refuse(e: Event, f: Fields, why: str, key: str = "wording") -> None:
+        """A wording that would print a false sentence: reported, and not kept (nothing prints it)."""
+        f.error("schema-value", why, key)
+        e.wording = None
+
     def read(self, e: Event, f: Fields, m: LMap) -> None:
         """The keys of ``e``'s own type: ``_event_<type>``, or the one-body shape the simple types share."""
         getattr(self, f"_event_{e.type.replace('-', '_')}", self._event_single)(e, f, m)
@@ -73,7 +85,7 @@ class EventShapes:
         e.body = f.ref("body", True)
         e.wording = f.wording() or e.wording or None  # the source's verb: 成立, 建立 (printed instead of 设立)
         if e.wording and (why := wording_problem("establish", e.wording)):
-            f.error("schema-value", why, "wording" if f.has("wording") else "type")
+            self._refuse(e, f, why, "wording" if f.has("wording") else "type")
         if e.body:
             e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc)
             e.after = [e.body]
@@ -89,7 +101,7 @@ class EventShapes:
                         "来源记了撤销的，请另记一条撤销（abolish）事件", "previous_end")
         e.wording = f.wording() or None  # the source's verb: 复设, 重建 (printed instead of 恢复)
         if e.wording and (why := wording_problem("restore", e.wording, e.source_from.id if e.source_from else None)):
-            f.error("schema-value", why, "wording")
+            self._refuse(e, f, why)
         if e.body:
             e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc, name_required=False)
             e.after = [e.body]
@@ -147,7 +159,7 @@ class EventShapes:
         self._after_items(e, f, m)
         e.wording = f.wording() or None  # the source's verb: 改建为 (printed instead of 改组为)
         if e.wording and (why := wording_problem("reorganise", e.wording)):
-            f.error("schema-value", why, "wording")
+            self._refuse(e, f, why)
         if not f.has("before"):
             f._missing("before")
         if e.before and e.after and {r.id for r in e.before} == {r.id for r in e.after}:
@@ -173,17 +185,16 @@ class EventShapes:
             e.co_parents = f.refs("co_parents")
             if len(e.co_parents) == 1 and not e.parent:
                 f.error("schema-missing", JOINT_HELP, "co_parents")
-            e.wording = f.wording() or None
-            if e.wording and (why := wording_problem("reparent", e.wording)):
-                f.error("schema-value", why, "wording")
-                e.wording = None
+            e.wording = f.wording(frame=True) or None
+            if e.wording and (why := superior_problem(e.wording)):
+                self._refuse(e, f, why)
         elif e.type == "rejurisdiction":
             e.jurisdiction = f.ref("jurisdiction", True)
             if f.has("parent"):
                 e.parent, e.parent_set = f.ref("parent"), True
             e.wording = f.wording() or None  # the source's verb: 复归 (printed instead of 划归)
             if e.wording and (why := wording_problem("rejurisdiction", e.wording)):
-                f.error("schema-value", why, "wording")
+                self._refuse(e, f, why)
         elif e.type == "rerank":
             e.rank, e.body_kind = f.text("rank"), f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别")
             e.level = f.choice("level", JURISDICTION_LEVELS, what="层级")
@@ -242,7 +253,7 @@ class EventShapes:
         e.divisions = self._counts(f, m, False)
         e.wording = f.wording() or e.wording
         if e.wording and (why := cede_wording_problem(e.wording)):
-            f.error("schema-value", why, "wording")
+            self._refuse(e, f, why)
         if not e.places and not e.divisions:
             f.error("schema-missing", "区域划转事件须写明划转的地方：有名称的写 places（如 [石门乡, 白田村]），"
                     "来源只给个数的写 divisions（如 {乡: 3}）")
@@ -253,7 +264,7 @@ class EventShapes:
         e.name, e.actor = f.text("name", True), f.text("by")
         e.wording = f.wording() or None
         if e.wording and (why := wording_problem("unofficial-name", e.wording)):
-            f.error("schema-value", why, "wording")
+            self._refuse(e, f, why)
 
     def _event_restore_name(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
@@ -334,7 +345,7 @@ class EventShapes:
         e.partly = f.refs("partly")
         e.wording = f.wording() or None
         if e.wording and (why := wording_problem("merge", e.wording)):
-            f.error("schema-value", why, "wording")
+            self._refuse(e, f, why)
         count = m.get("before_count")
         if count is not None:
             if isinstance(count, int) and not isinstance(count, bool) and count > len(e.before) + len(e.partly):
@@ -352,7 +363,7 @@ class EventShapes:
             f.error("event-shape", "合并事件的“after（新机构）”只能有一个；一分为多请用 split（分设）", "after")
         into = bool(e.after) and e.after[0].id in {r.id for r in e.before}
         if e.wording and (why := merge_wording_problem(e.wording, into)):
-            f.error("schema-value", why, "wording")
+            self._refuse(e, f, why)
 
     def _event_split(self, e: Event, f: Fields, m: LMap) -> None:
         e.before = f.refs("before")
@@ -368,6 +379,10 @@ class EventShapes:
         if f.has("after") and len(e.after) < (1 if e.rest_unknown else 2):
             f.error("event-shape", "分设事件的“after（新机构）”至少要有两个（原机构保留时也列入 after）；"
                     "来源只记了一个去向的，写 rest_unknown: true", "after")
+        e.wording = f.wording(frame=True) or None  # what the source says was split off: 分出部分职能, 析…南部
+        if e.wording and (why := split_wording_problem(e.wording, bool(e.before) and e.before[0].id in
+                                                       {r.id for r in e.after})):
+            self._refuse(e, f, why)
         if e.staffing is not None:
             f.error("event-shape", "分设事件产生多个机构，不能在事件上统一写“staffing（编制）”；"
                     "请为各新机构另记编制核定（staffing）事件", "staffing")

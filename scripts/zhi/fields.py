@@ -116,6 +116,13 @@ _WORDING_BAD = re.compile(r"[\s\u3000。；;！!？?]")
 _WORDING_EDGE = re.compile(r"^[，、,：:]|[，、,：:]$")
 
 
+def words_flaw(v: str) -> str | None:
+    """The character that keeps ``v`` from being printed inside a sentence or a table cell as one word (a blank
+    anywhere, a sentence's end inside it, a comma or colon at either end), or None: a wording, a 领导职数 level."""
+    bad = _WORDING_BAD.search(v) or _WORDING_EDGE.search(v)
+    return bad.group(0) if bad else None
+
+
 class Fields:
     def __init__(self, data: LMap, rel: str, findings: list[Finding], what: str, allowed: set[str],
                  hint: str = ""):
@@ -164,16 +171,28 @@ class Fields:
                        f"请删去尖括号标记（输出时会按原文字显示，不会执行）", key)
         return text
 
-    def wording(self, key: str = "wording") -> str | None:
+    def wording(self, key: str = "wording", frame: bool = False) -> str | None:
         """The source's verb (``wording``), printed inside the event's sentence: a space, a full stop or a mark at
-        either end would print inside it (“成 立甲”, “成立。甲”, “改建为，甲”), so such a wording is refused."""
+        either end would print inside it (“成 立甲”, “成立。甲”, “改建为，甲”), and an aspect particle 了 reads as
+        speech, not record (成立了甲, 由32个精简为了24个), so such a wording is refused. ``frame``: “…” may stand for
+        the other party's name (a reparent's 划归…领导, a split's 析…南部)."""
         v = self.text(key)
         if not v:
             return None
-        bad = _WORDING_BAD.search(v) or _WORDING_EDGE.search(v)
-        if bad:
-            self.error("schema-value", f"“{key_label(key)}”{quote(v, True)}中有{quote(bad.group(0), True)}：用词印在事件的句子里，"
+        if bad := words_flaw(v):
+            self.error("schema-value", f"“{key_label(key)}”{quote(v, True)}中有{quote(bad, True)}：用词印在事件的句子里，"
                        "中间不能有空格和句号、分号、问号、叹号，两头不能有逗号、顿号、冒号；请只写来源所用的词，如 成立、代管、改建为", key)
+            return None
+        if "了" in v:
+            rest = v.replace("了", "")
+            self.error("schema-value", f"“{key_label(key)}”“{v}”中有“了”：志书记事不用表示完成的“了”（不印“成立了甲”"
+                       f"“由32个精简为了24个”），请去掉“了”" + (f"，写成“{rest}”" if rest else "，或删去 wording"), key)
+            return None
+        if frame:  # the other party's name written “……”, “...” or “⋯” is the one “…” of the forms
+            v = re.sub(r"…+|\.{2,}|⋯+", "…", v)
+        elif "…" in v:
+            self.error("schema-value", f"“{key_label(key)}”“{v}”中有“…”：只有隶属变更、分设的用词可用“…”代表另一方的名称"
+                       "（如 划归…领导、析…南部）；这里请只写来源所用的词", key)
             return None
         return v
 

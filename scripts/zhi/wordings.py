@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .fields import did_you_mean
+
 # a verb ending in one of these already leads to its object: 更名为, 改称, 划归, 并入, 划属, 组建, 设立, 改组成
 _LEADS = ("为", "成", "作", "称", "入", "归", "属", "给", "至", "到", "于", "建", "立")
 # the verbs of a merge that make a new body (甲、乙合并组建丙): they cannot say that 甲 went into a body that lives on
@@ -77,7 +79,8 @@ _RULES: dict[str, _Rule] = {
         "改组事件的“wording（用词）”印在“改组为”的位置上；“{wording}”不是改组的说法，"
         "印出来会是错话。请删去 wording，或照来源写，如 改建为、改组为、改设为（合并、分设、撤销、更名、恢复"
         "等另记相应的事件）"),
-    # a change of superior in the source's words (划归, 划入, 归…直接领导, 代管: superior_words)
+    # a change of superior: anything that is not one of SUPERIOR_FORMS is refused (superior_problem); these words say
+    # another event, and get their own message
     "reparent": _Rule(
         (),
         ("撤销", "撤并", "合并", "并入", "更名", "改名", "改称", "恢复", "分出", "分设", "设立", "成立", "建立", "组建",
@@ -139,6 +142,22 @@ def merge_wording_problem(wording: str, into_survivor: bool) -> str | None:
     return None
 
 
+def split_wording_problem(wording: str, source_lives_on: bool) -> str | None:
+    """A split whose source lives on prints 从甲{wording}，设立乙 (分出部分职能, 析出部分辖区) or, with “…” for 甲,
+    析甲南部，设立乙 (析…南部): the wording says what went out of 甲, in the source's words. It must be a verb of
+    taking out and nothing of another event; a split that ends its source has no verb to replace."""
+    if not source_lives_on:
+        return (f"这条分设的原机构不保留（after 里没有它），大事记读作“撤销甲，分设乙、丙”，没有可换的说法，“wording（用词）”"
+                f"“{wording}”印不出来。请删去 wording；原机构其实保留的，把它的编号也写进 after")
+    if wording.count("…") > 1 or not wording.startswith(("分", "析", "划")) \
+            or any(w in wording for w in ("撤", "并", "合", "更名", "改名", "改称", "恢复", "设", "立", "建", "置")):
+        return (f"分设事件的“wording（用词）”照来源写从原机构分出了什么，大事记读作“从甲{wording.replace('…', '')}，设立乙”；"
+                f"“{wording}”不是这样的说法（设立二字已由大事记印出，撤销、合并、更名另记相应的事件）。"
+                "请照来源写，如 分出部分职能、析出部分辖区；来源把原机构的名称写在中间的（“析东关街道南部”），"
+                "用“…”代表原机构的名称，写 析…南部")
+    return None
+
+
 def cede_wording_problem(wording: str) -> str | None:
     """A cede prints 甲县的某乡{wording}乙县: a verb that points away (划出, 析出) cannot stand there."""
     if wording.endswith("出"):
@@ -161,15 +180,46 @@ def abolishes_and_sets_up(wording: str | None) -> bool:
     return bool(wording) and wording.startswith("撤") and "设" in wording
 
 
-def superior_words(wording: str) -> tuple[str, str]:
-    """A change of superior as the source says it, as the words before and after the superior's name: 代管
-    (委托汕头市代管) → 由…代管; 直接领导 / 直属 (归省直接领导) → 改由…直接领导; any other verb (划归, 划入) stands
-    before the superior."""
-    if wording.endswith("代管"):
-        return "由", "代管"
-    if wording.endswith(("直接领导", "直属")):
-        return "改由", "直接领导"
-    return wording, ""
+@dataclass(frozen=True)
+class Superior:
+    """A change of superior as the source says it: the words before and after the superior's name, and the relation
+    it makes (the 隶属 table's and the open data's word)."""
+    before: str
+    after: str
+    relation: str
+
+
+_DAIGUAN, _DIRECT = Superior("由", "代管", "代管"), Superior("改由", "直接领导", "直接领导")
+# every form the guide lists (guide/jurisdictions.md “隶属和层级的变化”, guide/events.md “隶属变更”), and only
+# these: a wording maps to a relation through this table or is refused, so that 代管了 is never printed as 甲代管了乙
+# (the relation inverted) nor read as 隶属. “…” stands for the superior's name (划归…领导 → 甲划归乙领导).
+SUPERIOR_FORMS: dict[str, Superior] = {
+    "代管": _DAIGUAN, "由…代管": _DAIGUAN,
+    "交由…代管": Superior("交由", "代管", "代管"),
+    "直接领导": _DIRECT, "直属": _DIRECT, "改由…直接领导": _DIRECT,
+    "归…直接领导": Superior("归", "直接领导", "直接领导"),
+    "划归…领导": Superior("划归", "领导", "隶属"), "改由…领导": Superior("改由", "领导", "隶属"),
+    "归…领导": Superior("归", "领导", "隶属"),
+    "划归…管理": Superior("划归", "管理", "隶属"), "改由…管理": Superior("改由", "管理", "隶属"),
+} | {verb: Superior(verb, "", "隶属") for verb in ("划归", "划入", "划属", "改属", "改隶", "隶属", "归属", "改归", "复归")}
+
+
+def superior_form(wording: str | None) -> Superior | None:
+    """The form of a reparent's ``wording`` (None: none written, or one that is not in the table)."""
+    return SUPERIOR_FORMS.get(wording) if wording else None
+
+
+def superior_problem(wording: str) -> str | None:
+    """Why a reparent's ``wording`` cannot be printed, or None: it says another event (wording_problem), or it is
+    not a form of SUPERIOR_FORMS — a near miss of 代管 or 领导 (代管了, 代为管理, 领导了) is never guessed at."""
+    if why := wording_problem("reparent", wording):
+        return why
+    if superior_form(wording):
+        return None
+    return (f"隶属变更的“wording（用词）”“{wording}”不是编辑指南所列的说法，zhi 不知道它说的是哪一种上级关系"
+            f"（隶属、代管还是直接领导），不能照印。{did_you_mean(wording, SUPERIOR_FORMS)}"
+            f"可写：{'、'.join(SUPERIOR_FORMS)}（“…”处印上级的名称）；来源另有说法的，请删去 wording"
+            "（大事记用默认的“改为隶属”“改属”），把原话写在 note 里")
 
 
 def superior_relation(e) -> str:
@@ -177,7 +227,7 @@ def superior_relation(e) -> str:
     代管 (委托汕头市代管), 直接领导 (归省直接领导), 主管 (the principal side of a 双重领导), else 隶属."""
     if e is None:
         return "隶属"
-    after = superior_words(e.wording or "")[1]
-    if after:
-        return after
+    form = superior_form(e.wording)
+    if form and form.relation != "隶属":
+        return form.relation
     return "主管" if getattr(e, "co_parents", None) and getattr(e, "parent", None) else "隶属"

@@ -21,7 +21,7 @@ from ..wordings import (
     receiving_side_speaks,
     rename_verb,
     reorganise_verb,
-    superior_words,
+    superior_form,
 )
 from .naming import name_after, name_before, name_on, short_after
 
@@ -293,8 +293,13 @@ class _Writer:
             return ["分设"]
         afters = [r.id for r in e.after]
         new = self.created_many([r for r in afters if r != src], e)
-        if src in afters:
-            return ["从", self.before(src, e), "分出部分职能，设立"] + new
+        if src in afters:  # what went out of 甲 only in the source's words; none: 析甲设立乙, which says no more
+            if e.wording and "…" in e.wording:
+                head, tail = e.wording.split("…", 1)
+                return [head, self.before(src, e), tail + "，设立"] + new
+            if e.wording:
+                return ["从", self.before(src, e), e.wording + "，设立"] + new
+            return ["析", self.before(src, e), "设立"] + new
         t = self.h.get(src)
         rest = ["；其余去向不详"] if e.rest_unknown else []
         if t and t.is_jurisdiction:
@@ -335,9 +340,9 @@ class _Writer:
 
     def _reparent(self, e: Event) -> list[Segment]:
         t = self.h.get(e.body.id)
-        if e.wording and e.parent is not None and not e.co_parents:  # the source's own words for the change
-            before, after = superior_words(e.wording)
-            return [self.now(e.body.id, e), before, self.now(e.parent.id, e)] + ([after] if after else [])
+        form = superior_form(e.wording)  # the source's own words for the change, as the guide lists them
+        if form and e.parent is not None and not e.co_parents:
+            return [self.now(e.body.id, e), form.before, self.now(e.parent.id, e)] + ([form.after] if form.after else [])
         if t and t.is_jurisdiction:
             if e.parent is None:
                 return [self.now(e.body.id, e), "不再隶属上级行政区划"]
