@@ -17,6 +17,17 @@ ROOT = REAL.parent.parent.parent
 
 # what each source says, as the 大事记 must print it (date, sentence)
 EXPECTED = {
+    "lishui-xianwei": [  # 《莲都区志》第707页: a 县委 renamed 中心县委 and back; names as the source gives them
+        ("1949年7月", "设立中共丽水县委民运部（简称县委民运部），隶属中共丽水县委员会，为党委工作部门。"),
+        ("1952年11月", "中共丽水县委员会改为中共丽水中心县委员会（简称中心县委）。"),
+        ("1953年1月", "设立中心县委财政委员会，隶属中共丽水中心县委员会，为党委工作部门。"),
+        ("1953年6月", "中共丽水中心县委员会恢复为中共丽水县委员会（简称县委）。"),
+        ("1953年下半年", "县学改为县委干校。"),
+        ("1955年4月", "撤销县委财政委员会。"),
+        ("1958年3月", "中共丽水县委文教部并入中共丽水县委宣传部。"),
+        ("1961年2月", "设立中共丽水县委、丽水县人民政府人民来信来访接待室。"),
+        ("1962年4月", "恢复城镇工作部，隶属中共丽水县委员会，为党委工作部门。"),
+    ],
     "ninggang": [
         ("1958年12月24日", "宁冈县并入永新县。"),
         ("1959年7月1日", "永新县、遂川县的各一部分合并设立井冈山管理局。"),
@@ -177,3 +188,22 @@ def test_real_history_builds_a_site(tmp_path, name):
         office = re.sub(r"<[^>]+>|\s", "", next(t for p, t in pages.items() if p.parent.name == "sy-shengchan"))
         assert "1967年3月—止年不详" in office, office[:800]
         assert "今" not in office.split("石永区生产办公室", 2)[-1][:200]
+
+
+def test_lishui_committee_renamed_and_back_keeps_its_departments_and_the_papers_news_are_memos():
+    """《莲都区志》: 县委 → 中心县委 (1952) → 县委 (1953) is one body; a department set up under the 中心县委 and restored
+    in 1962 has two periods; the newspaper's rename and closure are not a body's changes and are told as 记事."""
+    from zhi.views.dashiji import dashiji
+    from zhi.views.lineage import lineage
+
+    a = load_archive(REAL / "lishui-xianwei")
+    h = derive_history(a)
+    names = [(p.value, p.start.chinese()) for p in lineage(a, h, "ls-xianwei").names]
+    assert names == [("中共丽水县委员会", "1949年7月前"), ("中共丽水中心县委员会", "1952年11月"),
+                     ("中共丽水县委员会", "1953年6月")]
+    lives = [(p.start.chinese(), p.end.chinese() if p.end else None) for p in lineage(a, h, "ls-chengzhenbu").lives]
+    assert lives == [("1952年11月", "1954年6月"), ("1962年4月", None)]
+    assert h.get("ls-tongzhanbu").parent_on(h.get("ls-tongzhanbu").lives[0].start) == "ls-xianwei"
+    told = [f"{it.date.chinese()}　{it.plain()}" for it in dashiji(a, h)]
+    assert "1958年9月1日　《丽水报》改为《丽水日报》。" in told and "1961年2月15日　《丽水日报》停刊。" in told
+    assert not any("撤销县机关《丽水报》社" in t for t in told)
