@@ -137,6 +137,17 @@ def test_full_width_colon_after_a_key_is_named_on_its_own_line(tmp_path):
     assert "中文冒号" in f.message
 
 
+@pytest.mark.parametrize("after,said", [("\u3000", "〔全角空格 U+3000〕"), ("\u00a0", "〔不换行空格 U+00A0〕"),
+                                        ("", "后面没有空格")], ids=["U+3000", "U+00A0", "none"])
+def test_a_key_whose_colon_is_not_followed_by_a_space_is_named_on_its_own_line(tmp_path, after, said):
+    """Review tester: “wording:　建立” (U+3000 right after the colon) was reported on the next line as 缺少冒号."""
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", f"- id: ev-a\n  type: establish\n  wording:{after}建立\n  date: 1956-03\n")
+    (f,) = found(root, "yaml-syntax")
+    assert f.loc.file == "sources/events/x.yaml" and f.loc.line == 3
+    assert said in f.message and "“wording: 建立”" in f.message and "缺少" not in f.message
+
+
 def test_an_ordinary_syntax_error_is_not_blamed_on_a_colon_in_text(tmp_path):
     root = make_archive(tmp_path)
     write(root, "sources/events/x.yaml", "- id: ev-a\n  note: 据档案：原件缺页\n   type: establish\n")

@@ -382,6 +382,20 @@ def test_a_csv_saved_with_semicolons_is_read_by_its_columns(tmp_path, capsys):
     assert e.classification.name == "秘密" and [c.doc for c in e.sources] == ["d-1981-12"]
 
 
+def test_a_csv_separated_by_chinese_commas_says_so_and_how_to_save_it(tmp_path, capsys):
+    """Review tester: a CSV typed with “，” between its columns got “认不出是哪一种表”, which sent the editor looking at
+    the headers. It says the separators are “，” and how to save the file; it is not split by “，” (the 依据 cell of
+    a row may hold its own “，”), and nothing is imported."""
+    root = project(tmp_path)
+    csv_path = tmp_path / "中文逗号.csv"
+    csv_path.write_text("名称，设立，上级，依据\n测试县逗号局，1985-06，cs-zhengfu，测编〔1981〕12号\n", encoding="utf-8")
+    code, _out, err = run_import(root, capsys, csv_path, "--yes")
+    assert code != 0
+    assert "中文逗号.csv" in err and "第 1 行" in err and "中文逗号“，”分隔" in err and "CSV UTF-8" in err, err
+    assert "认不出是哪一种表" not in err
+    assert not [e for e in load_archive(root).events if e.date and e.date.iso() == "1985-06"]
+
+
 # an 内部 rename of a public body: the name exists only through the 内部 event (tester's S1/S2/C2 findings)
 INTERNAL_DOC = """\
 - id: d-1970-int

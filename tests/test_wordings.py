@@ -271,3 +271,33 @@ def test_a_wording_that_would_print_a_false_sentence_is_refused(tmp_path, label,
     assert "{" not in found[0].message, found[0].message  # every placeholder filled in (甲{wording}乙 was printed)
     assert found[0].loc.file.endswith("x.yaml") and found[0].loc.line
     assert next(e for e in a.events if e.id == "ev-w").wording is None  # nothing prints it
+
+
+# the keys of a staffing figure are printed as written (正科级　1人): a 领导职数 level gets the wording's rule, and a
+# kind of 编制 with a blank is named (not just “unknown”) with the kind it should be
+STAFFING_KEYS = [
+    ("level U+3000 at the edge", "{领导职数: {\"正科级\u3000\": 1}}", "“正科级〔全角空格 U+3000〕”有“〔全角空格 U+3000〕”"),
+    ("level U+3000 inside", "{领导职数: {\"正\u3000科级\": 1}}", "〔全角空格 U+3000〕"),
+    ("level blank inside", "{领导职数: {正 科级: 1}}", "中间和两头都不能有空格"),
+    ("level full stop", "{领导职数: {正科级。: 1}}", "“。”"),
+    ("level comma at the edge", "{领导职数: {\"副科级，\": 2}}", "“，”"),
+    ("kind U+3000", "{\"行政编制\u3000\": 8}", "是否应为“行政编制”"),
+]
+
+
+@pytest.mark.parametrize("label,staffing,said", STAFFING_KEYS, ids=[c[0] for c in STAFFING_KEYS])
+def test_a_staffing_key_with_a_blank_is_refused_naming_it(tmp_path, label, staffing, said):
+    a, _h = _one(tmp_path, f"{{type: establish, body: cs-new, name: 测试县甲组, jurisdiction: cs-xian, staffing: {staffing}}}")
+    found = [f for f in run_checks(a) if f.severity == "error" and f.loc.file.endswith("x.yaml")]
+    assert found and said in found[0].message and found[0].loc.line == 6, found
+    e = next(e for e in a.events if e.id == "ev-w")
+    assert not any(k != k.strip() or "\u3000" in k or " " in k for k in {**e.staffing.posts, **e.staffing.leaders}), \
+        e.staffing  # nothing with the blank is kept to be printed
+
+
+def test_a_clean_staffing_key_is_printed_as_written(tmp_path):
+    a, h = _one(tmp_path, "{type: establish, body: cs-new, name: 测试县甲组, jurisdiction: cs-xian, "
+                          "staffing: {行政编制: 8, 领导职数: {正科级: 1, 副科级: 2}}}")
+    assert not [f for f in run_checks(a) if f.severity == "error"]
+    printed = sentence_of(a, h, next(e for e in a.events if e.id == "ev-w"))
+    assert "正科级1名" in printed and "副科级2名" in printed and "行政编制8名" in printed, printed

@@ -410,13 +410,20 @@ class Fields:
                                                  "“领导职数”应按职级分列，如 {正科级: 1, 副科级: 2}", Loc(f.rel, line)))
                     continue
                 for level, n in v.items():
+                    if bad := words_flaw(str(level)):  # 正科级　1人: the level is printed as written
+                        self.findings.append(Finding(
+                            "schema-value", "error",
+                            f"“领导职数”中的职级{quote(str(level), True)}有{quote(bad, True)}：职级照写印在编制表和大事记里，"
+                            "中间和两头都不能有空格、句号、逗号、冒号；请只写职级的名称，如 正科级、副科级", Loc(f.rel, v.line_of(level))))
+                        continue
                     num = leader_range(n) or number(n, v.line_of(level), f"领导职数·{level}",
                                                     "；来源只给范围的写作 1至2（前小后大）")
                     if num is not None:
                         leaders[str(level)] = num
             else:
                 self.findings.append(Finding("schema-unknown-key", "error",
-                                             f"编制中有未知的项目“{k}”；可用：{'、'.join(STAFFING_KINDS)}、{LEADER_KEY}"
+                                             f"编制中有未知的项目{quote(str(k), True)}；{did_you_mean(str(k), (*STAFFING_KINDS, LEADER_KEY))}"
+                                             f"可用：{'、'.join(STAFFING_KINDS)}、{LEADER_KEY}"
                                              f"（来源未分类别的“编制N人”写作 编制: N）",
                                              Loc(f.rel, line)))
         return Staffing(posts, leaders, Loc(f.rel, m.line), basis)

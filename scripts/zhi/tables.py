@@ -162,9 +162,16 @@ def _csv_grid(path: Path) -> list[tuple[int, list[str]]]:
     else:
         raise TableError("CSV 文件既不是 UTF-8 也不是 GBK 编码；请在 Excel 中另存为“CSV UTF-8”")
     lines = text.splitlines()
-    head_line = next((ln for ln in lines if ln.strip()), "")
+    head_at, head_line = next(((i + 1, ln) for i, ln in enumerate(lines) if ln.strip()), (1, ""))
     # Excel in some locales saves CSV with “;” (or a tab): the header row says which, a header holds none
     sep = max((",", ";", "\t"), key=head_line.count)
+    if not head_line.count(sep) and "，" in head_line:
+        # typed or converted with the Chinese comma: a data cell's own “，” could not be told from a separator, so
+        # the file is not split by it (not even when the header would split into known headers)
+        raise TableError(f"这个 CSV 文件第 {head_at} 行（表头）用中文逗号“，”分隔各列（{head_line[:30]}），zhi 不按中文逗号拆分："
+                         "数据里的中文逗号分不清是分列还是文字。请用 Excel 或 WPS 打开，把表头和各行按列分好后"
+                         "“另存为”“CSV UTF-8（逗号分隔）”或 .xlsx 再导入；也可以在文本编辑器里把分列用的“，”改成英文逗号“,”"
+                         "（文字里本来有的逗号，把那一格用英文双引号括起来）")
     grid = [(i + 1, [c.strip() for c in r]) for i, r in enumerate(csv.reader(lines, delimiter=sep))]
     return [(n, cells) for n, cells in grid if any(cells)]
 

@@ -15,6 +15,7 @@ from typing import Self
 import yaml
 
 from .findings import Finding, Loc
+from .invisible import quote
 
 
 class LMap(dict):
@@ -102,6 +103,25 @@ def _wide_colon_line(text: str, line: int) -> int:
         if _WIDE_COLON_KEY.match(lines[n - 1]):
             return n
     return 0
+
+
+# a key whose colon is followed by a blank YAML does not count as one (a full-width space, a no-break space) or by
+# no blank at all ("wording:　建立", "wording:建立"): the line is read as plain text and the parser stumbles on the next
+_COLON_SLIP = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff-]*):"
+                         r"([\u3000\u00a0\u1680\u2000-\u200b\u202f\u205f\ufeff]+|(?=[^\s]))(.*)$")
+
+
+def _colon_slip(text: str, line: int) -> tuple[int, str]:
+    """The 1-based line (at or up to three before ``line``) whose key's colon is not followed by a plain space, and
+    what to do about it; (0, "") if none."""
+    lines = text.split("\n")
+    for n in range(min(line, len(lines)), max(line - 4, 0), -1):
+        m = _COLON_SLIP.match(lines[n - 1])
+        if m:
+            key, blank, value = m.group(2), m.group(3), m.group(4).strip()
+            after = f"是{quote(blank, True)}，不是普通的半角空格" if blank else "没有空格"
+            return n, f"“{key}:”后面{after}，YAML 读不出这个键；请改成英文冒号加一个半角空格：“{key}: {value[:20]}”"
+    return 0, ""
 
 
 # a value an editor types that begins with a character YAML reads as syntax: > | block text, * alias, & anchor,
@@ -203,9 +223,12 @@ class YamlFile:
             problem = (e.problem or "") + " " + (e.context or "")
             hint = _hint(problem)
             wide = _wide_colon_line(text, line)
+            slip, slip_hint = _colon_slip(text, line)
             special, special_hint = _special_near(text, line)
             if wide:
                 line, hint = wide, WIDE_COLON
+            elif slip:
+                line, hint = slip, slip_hint
             elif special:
                 line, hint = special, special_hint
             self.findings.append(Finding(
