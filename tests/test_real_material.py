@@ -174,7 +174,7 @@ def test_real_history_builds_a_site(tmp_path, name):
         # the whole city's figure is the city's, uncategorised, never a body's; it is listed as the source gives it
         # and not carried past the city's merger and 升格 into the 地级市's years
         stats = re.sub(r"<[^>]+>|\s", "", pages[result.out / "tongji" / "index.html"])
-        assert "1983年4月23日核定全市编制3248名" in stats and "1992全市核定编制" not in stats
+        assert "1983年4月23日核定全市编制3248名（包括公社、办事处干部）" in stats and "1992全市核定编制" not in stats
         # the city's page gives its levels; the selected 大事记 tells territory moving and the county placed under it
         city = re.sub(r"<[^>]+>|\s", "", pages[result.out / "dashiji" / "chaozhou-shi" / "index.html"])
         assert "县级市（1983年12月—1989年12月）；副地级市（1989年12月—1991年12月）；地级市（1991年12月起）" in city

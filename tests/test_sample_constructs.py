@@ -131,6 +131,20 @@ def test_staffing_beyond_one_body(sample):
     assert {"over", "reduced"} <= bases, bases   # 超编, 精简
 
 
+def test_staffing_scope_is_printed_with_the_figure(sample):
+    """范围: what a figure covers, as its source says it, is printed after the figure wherever it is listed."""
+    from zhi.views.staffing import figures, jurisdiction_tables
+
+    a, h, _text = sample
+    scoped = [s for s in a.staffing if s.figures and s.figures.scope_note]
+    assert scoped, "no staffing figure with 范围:"
+    s = scoped[0]
+    assert s.jurisdiction is not None, "the sample's scoped figure is a jurisdiction's"
+    tables = jurisdiction_tables(a, h, figures(a), [s.jurisdiction.id])
+    listed = [words for t in tables for (_d, _b, _w, words, _src) in t.records]
+    assert any(words.endswith(f"（{s.figures.scope_note}）") for words in listed), listed
+
+
 def test_memo(sample):
     a, _h, _text = sample
     assert any(m.text for m in a.memos)

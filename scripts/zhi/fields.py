@@ -18,6 +18,7 @@ from .model import (
     BASIS_KEY,
     BASIS_ZH,
     LEADER_KEY,
+    SCOPE_KEY,
     STAFFING_BASES,
     STAFFING_KINDS,
     Citation,
@@ -390,8 +391,17 @@ class Fields:
             return LeaderRange(int(hit[1]), int(hit[2]))
 
         basis = ""
+        scope_note = ""
         for k, v in m.items():
             line = m.line_of(k)
+            if k == SCOPE_KEY:
+                scope_note = str(v).strip().strip("（）()") if isinstance(v, str) else ""
+                if not scope_note:
+                    self.findings.append(Finding(
+                        "schema-value", "error",
+                        f"编制的“{SCOPE_KEY}”应照来源写这个数包括什么（如 {SCOPE_KEY}: 包括公社、办事处干部），不能为空，"
+                        f"也不能是数字或列表", Loc(f.rel, line)))
+                continue
             if k == BASIS_KEY and key != "figures":
                 basis = STAFFING_BASES.get(str(v).strip(), "")
                 if not basis:
@@ -422,11 +432,11 @@ class Fields:
                         leaders[str(level)] = num
             else:
                 self.findings.append(Finding("schema-unknown-key", "error",
-                                             f"编制中有未知的项目{quote(str(k), True)}；{did_you_mean(str(k), (*STAFFING_KINDS, LEADER_KEY))}"
-                                             f"可用：{'、'.join(STAFFING_KINDS)}、{LEADER_KEY}"
-                                             f"（来源未分类别的“编制N人”写作 编制: N）",
+                                             f"编制中有未知的项目{quote(str(k), True)}；{did_you_mean(str(k), (*STAFFING_KINDS, LEADER_KEY, SCOPE_KEY))}"
+                                             f"可用：{'、'.join(STAFFING_KINDS)}、{LEADER_KEY}、{SCOPE_KEY}"
+                                             f"（来源未分类别的“编制N人”写作 编制: N；来源说明这个数包括什么的写作 {SCOPE_KEY}: 包括…）",
                                              Loc(f.rel, line)))
-        return Staffing(posts, leaders, Loc(f.rel, m.line), basis)
+        return Staffing(posts, leaders, Loc(f.rel, m.line), basis, scope_note)
 
 
 

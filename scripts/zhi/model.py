@@ -83,6 +83,8 @@ STAFFING_BASES = {"核定": "approved", "实有": "actual", "超编": "over", "�
                   "approved": "approved", "actual": "actual", "over": "over", "reduced": "reduced", "set": "set"}
 BASIS_ZH = {"approved": "核定", "actual": "实有", "over": "超编", "reduced": "精简", "set": "设置"}
 BASIS_KEY = "口径"  # an event's staffing may name its basis: staffing: {口径: 设置, 领导职数: {县长: 1}}
+# what a figure covers, as the source says it (编制: 3248, 范围: 包括公社、办事处干部): printed with the figure
+SCOPE_KEY = "范围"
 
 
 @dataclass
@@ -193,6 +195,12 @@ class Staffing:
     leaders: dict[str, int | LeaderRange]
     loc: Loc
     basis: str = ""  # an event's staffing: the 口径 it states (set, actual …); "" is 核定
+    scope_note: str = ""  # `范围:` what the figure covers, as the source says it (包括公社、办事处干部)
+
+    @property
+    def scope_said(self) -> str:
+        """The scope printed after the figures: （包括公社、办事处干部）, or nothing."""
+        return f"（{self.scope_note}）" if self.scope_note else ""
 
     def total(self) -> int:
         return sum(self.posts.values())

@@ -96,7 +96,7 @@ def set_text(s: Staffing) -> str:
     # 、 between items of one kind, ， between kinds; a group with 各 is set off by ， from the next
     sep = "，" if any(len(ks) > 1 for ks, _ in groups) else "、"
     lead = sep.join(f"{'、'.join(ks)}{'各' if len(ks) > 1 else ''}{v}人" for ks, v in groups)
-    posts = "、".join(f"{k}{v}名" for k, v in s.posts.items())
+    posts = "、".join(f"{k}{v}名" for k, v in s.posts.items()) + (s.scope_said if s.posts else "")
     return "设" + "，".join(x for x in (posts, lead) if x)
 
 
@@ -109,7 +109,7 @@ def staffing_phrase(s: Staffing) -> str:
 
 def staffing_text(s: Staffing) -> str:
     parts = [f"{k}{v}名" for k, v in s.posts.items()]
-    text = "、".join(parts)
+    text = "、".join(parts) + (s.scope_said if parts else "")
     if s.leaders:
         lead = "、".join(f"{k}{v}名" for k, v in s.leaders.items())
         text = f"{text}，领导职数{lead}" if text else f"领导职数{lead}"

@@ -331,7 +331,7 @@ def _cited(a: Archive, f: Figure) -> str:
 
 
 def _fig_note(f: Figure, d: Date, stale_after: int) -> str:
-    notes = []
+    notes = [f.staffing.scope_note] if f.staffing.scope_note else []
     y = stale_since(f, d, stale_after)
     if y is not None:
         notes.append(f"据{y}年")
@@ -357,7 +357,7 @@ def _sum_note(used: list[Figure], d: Date, stale_after: int, h) -> str:
 
 def staffing_words(s: Staffing) -> str:
     parts = [f"{k}{v}名" for k, v in s.posts.items()]
-    return "、".join(parts) or "—"
+    return "、".join(parts) + s.scope_said if parts else "—"
 
 
 def split_at_renames(h, t: Table) -> list[Table]:
@@ -442,6 +442,8 @@ def figure_note(f: Figure) -> str:
     notes = []
     if f.system:
         notes.append(f"{f.system}系统")
+    if f.staffing.scope_note:
+        notes.append(f.staffing.scope_note)
     if f.others:
         notes.append("另据他文：" + "；".join(staffing_words(o.staffing) for o in f.others))
     return "，".join(notes)

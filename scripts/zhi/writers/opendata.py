@@ -382,6 +382,7 @@ class OpenData:
             Column("编号", "编制记录的编号（由范围、系统、日期、口径组成，稳定不变）"),
             Column("范围编号", "机构或行政区划的编号"), Column("范围类别", "机构 / 行政区划"),
             Column("范围名称", "当时的名称"), Column("系统", "行政区划某一系统（党委、政府、政法……）的编制；机构的编制留空"),
+            Column("范围说明", "来源说明这个数包括什么（如“包括公社、办事处干部”）；来源未说明的留空"),
             *_date_columns("日期", "核定或统计的日期"),
             Column("口径", "核定、实有、超编、精简"),
             Column("类别", "行政编制、政法专项编制、事业编制、工勤编制、企业编制、编制（未分类）；或“领导职数：正职”等"),
@@ -396,7 +397,7 @@ class OpenData:
                         [(f"领导职数：{k}", v) for k, v in g.staffing.leaders.items()]
                 for label, v in cells:
                     t.rows.append([self.figure_id(f), f.scope, self.kind_of(f.scope), name_on(self.h, f.scope, f.date),
-                                   f.system, *date_cells(f.date), BASIS_ZH.get(f.basis, f.basis), label, v, reading,
+                                   f.system, g.staffing.scope_note, *date_cells(f.date), BASIS_ZH.get(f.basis, f.basis), label, v, reading,
                                    "；".join(c.doc for c in g.sources), f.conflict_note])
         return t
 
@@ -542,6 +543,8 @@ class OpenData:
                                       for k, v in g.staffing.leaders.items()]}
                 if f.system:
                     node["zhi:system"] = f.system
+                if g.staffing.scope_note:
+                    node["zhi:scopeNote"] = g.staffing.scope_note
                 if g.sources:
                     node["dcterms:source"] = [self.doc_ref(c.doc) for c in g.sources]
                 graph.append(node)
