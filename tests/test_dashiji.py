@@ -82,7 +82,7 @@ def test_grouping_by_hand(sample):
 def test_issuer_and_action_lead_the_entry_without_redating_the_approval(sample):
     _a, _h, _full, items = sample
     # the 国务院's approval is of 1983-07-16; the district was set up on 1983-10-01: “经…批准”, not “国务院批准”
-    assert ("1983年10月1日", "经国务院批准，设立河东区。") in texts(items)
+    assert ("1983年10月1日", "经国务院批准，以东关街道、滨江街道、新华街道、东郊公社设立河东区。") in texts(items)
 
 
 def test_no_out_of_scope_body_gets_an_entry(sample):

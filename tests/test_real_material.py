@@ -86,9 +86,9 @@ EXPECTED = {
     # a city set up, merged away, restored, given a county and then split again; 代管, 归省直接领导, 副地级市, 升格,
     # a county placed under it, 撤县设区 (湘桥区历史沿革; 潮州大事记; 澎湃新闻)
     "chaozhou": [
-        ("1953年1月", "潮安县的城关镇设为潮安市。"),
+        ("1953年1月", "以潮安县城关镇设为潮安市。"),  # one sentence of the source, one event, one line
         ("1958年11月", "潮州市并入潮安县。"),
-        ("1979年8月", "恢复潮州市。"),
+        ("1979年8月", "以潮安县潮州镇、下津村、卧石村、社光村、黄金塘村、六亩村恢复潮州市。"),
         ("1983年12月", "潮安县并入潮州市。"),
         ("1983年12月", "潮州市由汕头市代管。"),
         ("1988年12月", "潮州市改由广东省直接领导。"),
@@ -178,7 +178,10 @@ def test_real_history_builds_a_site(tmp_path, name):
         # the city's page gives its levels; the selected 大事记 tells territory moving and the county placed under it
         city = re.sub(r"<[^>]+>|\s", "", pages[result.out / "dashiji" / "chaozhou-shi" / "index.html"])
         assert "县级市（1983年12月—1989年12月）；副地级市（1989年12月—1991年12月）；地级市（1991年12月起）" in city
-        assert "饶平县划入潮州市" in city and "潮安县的城关镇设为潮安市" in city
+        assert "饶平县划入潮州市" in city and "以潮安县城关镇设为潮安市" in city
+        # the county that gave the area has the same one line on its page, never a second “设立潮安市”
+        county = re.sub(r"<[^>]+>|\s", "", pages[result.out / "dashiji" / "chaoan-xian" / "index.html"])
+        assert "以潮安县城关镇设为潮安市" in county and "设立潮安市" not in plain
         assert "潮安县更名为潮安区" not in plain
         assert "县市合并工作领导小组发出《关于合并后机构设置的通知》" in plain  # a 记事, in the 大事记
     if name == "haifeng":

@@ -145,6 +145,16 @@ def test_staffing_scope_is_printed_with_the_figure(sample):
     assert any(words.endswith(f"（{s.figures.scope_note}）") for words in listed), listed
 
 
+def test_jurisdiction_set_up_from_named_places_is_one_sentence(sample):
+    """以某某街道、某某公社设立某区: the establishment names the area it is made from, in one 大事记 line."""
+    a, _h, text = sample
+    e = first(a, "establish", lambda e: e.places and e.body.id in a.jurisdictions,
+              "no jurisdiction established from named places")
+    assert text[e.id].startswith("以" + "、".join(e.places)), text[e.id]
+    assert not any(x.type == "cede" and x.date == e.date and x.target_to and x.target_to.id == e.body.id
+                   for x in a.events), "the same area is not told twice"
+
+
 def test_memo(sample):
     a, _h, _text = sample
     assert any(m.text for m in a.memos)

@@ -21,7 +21,7 @@ from .yamlsource import LList, LMap
 
 NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
 EVENT_KEYS: dict[str, set[str]] = {
-    "establish": {"body", "wording"} | NEW_BODY_KEYS,
+    "establish": {"body", "wording", "from", "places", "divisions"} | NEW_BODY_KEYS,
     "rename": {"body", "name", "short", "wording"},
     "merge": {"before", "after", "partly", "wording", "before_count"},
     "split": {"before", "after", "rest_unknown", "wording"},
@@ -30,7 +30,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "reparent": {"body", "parent", "co_parents", "wording"},
     "rejurisdiction": {"body", "jurisdiction", "parent", "wording"},
     "rerank": {"body", "rank", "kind", "level", "wording"},
-    "restore": {"body", "from", "previous_end", "wording"} | NEW_BODY_KEYS,
+    "restore": {"body", "from", "previous_end", "wording", "places", "divisions"} | NEW_BODY_KEYS,
     "co-locate": {"bodies", "wording", "body", "scope", "count", "excludes", "with", "with_scope"},
     "separate": {"bodies", "wording"},
     "suspend": {"body", "wording", "resume"},
@@ -86,9 +86,20 @@ class EventShapes:
         e.wording = f.wording() or e.wording or None  # the source's verb: 成立, 建立 (printed instead of 设立)
         if e.wording and (why := wording_problem("establish", e.wording)):
             self._refuse(e, f, why, "wording" if f.has("wording") else "type")
+        self._made_from(e, f, m)
         if e.body:
             e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc)
             e.after = [e.body]
+
+    def _made_from(self, e: Event, f: Fields, m: LMap) -> None:
+        """The area a jurisdiction is set up (or restored) from, in the source's one sentence: 以甲县城关镇设为乙市 —
+        ``from`` the place it is taken from, ``places`` (or ``divisions``) what is taken."""
+        e.source_from = e.source_from or f.ref("from")
+        e.places = f.text_list("places")
+        e.divisions = self._counts(f, m, False)
+        if e.type == "establish" and e.source_from and not (e.places or e.divisions):
+            f.error("schema-missing", "设立事件写了“from（从哪里划出）”，却没有写划出的是哪些地方：以某县某镇设市的，写 "
+                    "places（如 places: [城关镇]）；来源只给个数的写 divisions（如 {乡: 3}）", "from")
 
     def _event_restore(self, e: Event, f: Fields, m: LMap) -> None:
         """恢复: the old id comes back; what the event does not restate is taken from its last period."""
@@ -102,6 +113,7 @@ class EventShapes:
         e.wording = f.wording() or None  # the source's verb: 复设, 重建 (printed instead of 恢复)
         if e.wording and (why := wording_problem("restore", e.wording, e.source_from.id if e.source_from else None)):
             self._refuse(e, f, why)
+        self._made_from(e, f, m)  # 以甲镇及乙等5个村地域恢复丙市
         if e.body:
             e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc, name_required=False)
             e.after = [e.body]

@@ -728,6 +728,8 @@ class _Replay:
                       j.end_event.loc, [t.start_event.loc for t in bodies if t.start_event])
 
     def _establish(self, e: Event) -> None:
+        if e.source_from:  # 以甲县城关镇设乙市: the county gives the area
+            self.touch(e.source_from, e)
         for nb in e.new.values():
             self.touch(Ref(nb.id, nb.loc), e, creating=True)
             self.create(nb, e)
@@ -777,7 +779,7 @@ class _Replay:
         for nb in e.new.values():
             self.touch(Ref(nb.id, nb.loc), e, creating=True)
             self.create(nb, e)
-            if e.source_from and e.source_from.id in self.tl and nb.id in self.tl:
+            if e.source_from and e.source_from.id in self.tl and nb.id in self.tl and not (e.places or e.divisions):
                 self.tl[e.source_from.id].successors.append((nb.id, e))
                 self.tl[nb.id].predecessors.append((e.source_from.id, e))
 

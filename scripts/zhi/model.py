@@ -235,7 +235,7 @@ class Event(Record):
     body_kind: str | None = None
     functions: list[str] = field(default_factory=list)
     functions_to: list[Ref] = field(default_factory=list)
-    source_from: Ref | None = None    # transfer: from
+    source_from: Ref | None = None    # transfer, cede: from; establish, restore: the place whose area it is made of
     target_to: Ref | None = None      # transfer: to
     staffing: Staffing | None = None
     co_parents: list[Ref] = field(default_factory=list)  # reparent: 双重领导
@@ -248,7 +248,8 @@ class Event(Record):
     wording: str | None = None                            # the source's own verb (升格, 停止工作 …)
     seat: str | None = None                               # move-seat: the new seat (驻地), as the source names it
     seat_before: str | None = None                        # move-seat: the former seat, when the source gives it
-    places: list[str] = field(default_factory=list)       # cede: the 乡、镇、村 moved, named only (no records)
+    places: list[str] = field(default_factory=list)       # cede, and a jurisdiction set up (or restored) from
+    #                                                       them: the 乡、镇、村 moved, named only (no records)
     divisions: dict[str, int] = field(default_factory=dict)  # cede (unnamed places) and divisions: {乡: 30, 镇: 9}
     actor: str | None = None                              # unofficial-name: who made the change (造反派 …), as said
     scope: str | None = None                              # body-count: what was counted (政府工作部门, 党政机构 …)

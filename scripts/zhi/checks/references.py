@@ -83,7 +83,8 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
             continue
         # territory moves between places, and a place's counts are a jurisdiction's, never a body's
         place_only = [e.source_from, e.target_to] if e.type == "cede" else [e.body] if e.type == "divisions" \
-            else [e.body, e.counterpart] if e.type == "co-locate" and e.count is not None else []
+            else [e.body, e.counterpart] if e.type == "co-locate" and e.count is not None \
+            else [e.source_from, e.body] if e.places or e.divisions else []  # 以甲县某镇设乙市: both are places
         for r in e.participants():
             yield from _check(a, r, "jurisdiction" if any(r is p for p in place_only) else "actor", f"{e.type_zh}事件")
         for nb in e.new.values():

@@ -238,10 +238,20 @@ class _Writer:
                 segs = segs + ["；" + staffing_phrase(e.staffing)]
         return segs + ["。"]
 
+    def made_from(self, e: Event) -> list[Segment]:
+        """以潮安县城关镇: the area a jurisdiction is set up (or restored) from, as the source's one sentence says."""
+        counted = counts_text(e.divisions)
+        what = "、".join(e.places) + (f"等{counted}" if e.places and counted else counted)
+        if not what:
+            return []
+        return ["以"] + ([self.before(e.source_from.id, e)] if e.source_from else []) + [what]
+
     def _establish(self, e: Event) -> list[Segment]:
         before, after = establish_words(e.wording)
         if not e.body:
             return [before or after]
+        if area := self.made_from(e):  # 以甲县城关镇设为乙市
+            return area + [before or after or "设立"] + self.created(e.body.id, e)
         if after:  # 县革命委员会成立，隶属…
             return self.created_name(e.body.id, e) + [after] + self.attributes(e.body.id, e)
         return [before] + self.created(e.body.id, e)
@@ -359,8 +369,8 @@ class _Writer:
 
     def _restore(self, e: Event) -> list[Segment]:
         rid = e.body.id
-        segs: list[Segment] = []
-        if e.source_from:
+        segs: list[Segment] = self.made_from(e)  # 以甲镇等地域恢复乙市
+        if e.source_from and not segs:
             segs += ["从", self.before(e.source_from.id, e), "分出，"]
         return segs + [e.wording or "恢复"] + self.created(rid, e)
 

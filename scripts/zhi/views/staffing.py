@@ -117,7 +117,10 @@ def breaks(h, body: str) -> list[Date]:
     starts = {id(life.start_event) for life in t.lives if life.start_event is not None}
     out = [life.end for life in t.lives if life.end is not None]
     for e in t.events:
-        if e.type in kinds and e.date is not None and id(e) not in starts:
+        # a jurisdiction set up from part of this one (以本县某镇设市) changes its extent too
+        made_from = t.is_jurisdiction and e.source_from is not None and e.source_from.id == body and \
+            bool(e.places or e.divisions)
+        if (e.type in kinds or made_from) and e.date is not None and id(e) not in starts:
             out.append(e.date)
     return out
 

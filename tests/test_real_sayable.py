@@ -1,0 +1,51 @@
+"""Issue 11 (part A): facts real chronicles state that the archive could not hold, each printed as the source says
+it — a jurisdiction set up from named places in one sentence, the scope of a staffing figure, a 功能区, a grant
+of authority that is not a level, two 内设机构 merged, a body of two jurisdictions at once. The real fixtures
+(tests/fixtures/real/) carry the sources; these tests hold the edges: what is refused and what is derived."""
+
+from __future__ import annotations
+
+from conftest import archive_with
+from zhi.checks import run_checks
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.views.chronology import chronology
+from zhi.views.staffing import breaks
+
+
+def checked(root):
+    a = load_archive(root, with_book=False)
+    h = derive_history(a)
+    return a, h, [f for f in run_checks(a, history=h) if f.severity == "error"]
+
+
+CITY = """- {id: cs-shi, note: 来源未载层级}
+"""
+
+
+# ---- a jurisdiction set up from named places: one event, one line --------------------------------------------
+def test_establish_from_places_is_one_line_and_cuts_the_county_figure(tmp_path):
+    root = archive_with(tmp_path, events="""
+- {id: ev-shi, type: establish, date: 1958-03, body: cs-shi, name: 测试市, from: cs-xian, places: [城关镇, 东关村],
+   wording: 设为, sources: [d-1956-1]}
+""", files={"sources/jurisdictions/shi.yaml": CITY})
+    a, h, errors = checked(root)
+    assert errors == [], [f.as_text() for f in errors]
+    lines = [(en.date.chinese(), en.plain()) for en in chronology(a, h) if en.event.id == "ev-shi"]
+    assert lines == [("1958年3月", "以测试县城关镇、东关村设为测试市。")]
+    # the county that gave the area: the event is on its history, and its whole-county figures end there
+    assert any(e.id == "ev-shi" for e in h.get("cs-xian").events)
+    assert any(d.chinese() == "1958年3月" for d in breaks(h, "cs-xian"))
+    assert not any(d.chinese() == "1958年3月" for d in breaks(h, "cs-shi"))  # its own start is no break
+
+
+def test_establish_from_without_places_and_a_body_from_places_are_refused(tmp_path):
+    root = archive_with(tmp_path, events="""
+- {id: ev-shi, type: establish, date: 1958-03, body: cs-shi, name: 测试市, from: cs-xian, sources: [d-1956-1]}
+- {id: ev-ju, type: establish, date: 1958-03, body: cs-xju, name: 测试县某局, jurisdiction: cs-xian,
+   from: cs-xian, places: [城关镇], sources: [d-1956-1]}
+""", bodies={"cs-xju": "政府工作部门"}, files={"sources/jurisdictions/shi.yaml": CITY})
+    _a, _h, errors = checked(root)
+    texts = [f.as_text() for f in errors]
+    assert any(f.code == "schema-missing" and "places" in f.message for f in errors), texts
+    assert any(f.code == "ref-wrong-kind" and "cs-xju" in f.message for f in errors), texts
