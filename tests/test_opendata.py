@@ -76,7 +76,8 @@ def test_every_record_of_the_edition_is_in_the_tables(sample):
                 assert (s.scope, s.date.chinese(), label, str(n)) in staffed
             if s.figures.scope_note:  # 范围: what the figure covers, as the source says, beside each of its numbers
                 assert {r["范围说明"] for r in rows["staffing"]
-                        if r["范围编号"] == s.scope and r["日期"] == s.date.chinese()} == {s.figures.scope_note}
+                        if r["范围编号"] == s.scope and r["日期"] == s.date.chinese() and r["系统"] == s.system} \
+                    == {s.figures.scope_note}
             for level, n in s.figures.leaders.items():
                 assert (s.scope, s.date.chinese(), f"领导职数：{level}", str(n)) in staffed
     # participants: every body an event names

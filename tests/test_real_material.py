@@ -87,15 +87,19 @@ EXPECTED = {
     # a county placed under it, 撤县设区 (湘桥区历史沿革; 潮州大事记; 澎湃新闻)
     "chaozhou": [
         ("1953年1月", "以潮安县城关镇设为潮安市。"),  # one sentence of the source, one event, one line
+        ("1953年6月", "潮州市为省辖市。"),
         ("1958年11月", "潮州市并入潮安县。"),
         ("1979年8月", "以潮安县潮州镇、下津村、卧石村、社光村、黄金塘村、六亩村恢复潮州市。"),
         ("1983年12月", "潮安县并入潮州市。"),
         ("1983年12月", "潮州市由汕头市代管。"),
         ("1988年12月", "潮州市改由广东省直接领导。"),
+        ("1988年12月", "潮州市享受市地一级管理权限。"),  # a grant of powers, not a level: the level stays 县级市
         ("1989年12月", "潮州市改为副地级市。"),
         ("1991年12月", "潮州市升格为地级市。"),
         ("1991年12月", "饶平县划入潮州市。"),
         ("1991年12月", "恢复潮安县。"),
+        ("1995年12月13日", "以潮安县枫溪镇设立枫溪区，为功能区（非建制区）。"),  # no 建制: a level of its own
+        ("1995年12月13日", "枫溪区行使县级区职能。"),
         ("2013年6月28日", "撤销潮安县，设立潮安区。"),
         ("2013年6月28日", "潮安区的磷溪镇、官塘镇、铁铺镇划归湘桥区。"),
         ("1983年4月23日", "潮州市委工作部门拟设7个。"),  # a planned count, not compared with the archive's
@@ -178,6 +182,12 @@ def test_real_history_builds_a_site(tmp_path, name):
         # the city's page gives its levels; the selected 大事记 tells territory moving and the county placed under it
         city = re.sub(r"<[^>]+>|\s", "", pages[result.out / "dashiji" / "chaozhou-shi" / "index.html"])
         assert "县级市（1983年12月—1989年12月）；副地级市（1989年12月—1991年12月）；地级市（1991年12月起）" in city
+        assert "管理权限|1988年12月享受市地一级管理权限" in city  # on the city's page, dated, beside its levels
+        # the 功能区: its level printed as what it is (and is not), its powers beside it; listed after the 建制 places
+        fengxi = re.sub(r"<[^>]+>|\s", "", pages[result.out / "dashiji" / "fengxi-qu" / "index.html"])
+        assert "层级|功能区（非建制区）（1995年12月13日" in fengxi and "1995年12月13日行使县级区职能" in fengxi
+        nav = re.sub(r"<[^>]+>|\s", "", pages[result.out / "dashiji" / "index.html"])
+        assert nav.index("湘桥区") < nav.index("枫溪区")
         assert "饶平县划入潮州市" in city and "以潮安县城关镇设为潮安市" in city
         # the county that gave the area has the same one line on its page, never a second “设立潮安市”
         county = re.sub(r"<[^>]+>|\s", "", pages[result.out / "dashiji" / "chaoan-xian" / "index.html"])

@@ -49,3 +49,30 @@ def test_establish_from_without_places_and_a_body_from_places_are_refused(tmp_pa
     texts = [f.as_text() for f in errors]
     assert any(f.code == "schema-missing" and "places" in f.message for f in errors), texts
     assert any(f.code == "ref-wrong-kind" and "cs-xju" in f.message for f in errors), texts
+
+
+# ---- 功能区 and 管理权限 -------------------------------------------------------------------------------------
+def test_powers_are_printed_and_change_no_level(tmp_path):
+    root = archive_with(tmp_path, events="""
+- {id: ev-kfq, type: establish, date: 1990-05, body: cs-kfq, name: 测试开发区, level: 非建制区, sources: [d-1956-1]}
+- {id: ev-kfq-q, type: 管理权限, date: 1990-05, body: cs-kfq, powers: 行使县级管理权限, sources: [d-1956-1]}
+- {id: ev-xian-q, type: authority, date: 1991-02, body: cs-xian, powers: 享受市地一级管理权限, sources: [d-1956-1]}
+""", files={"sources/jurisdictions/kfq.yaml": "- {id: cs-kfq}\n"})
+    a, h, errors = checked(root)
+    assert errors == [], [f.as_text() for f in errors]
+    lines = {en.event.id: en.plain() for en in chronology(a, h)}
+    assert lines["ev-kfq"] == "设立测试开发区，为功能区（非建制区）。"  # 非建制区 is the same level, said whole
+    assert lines["ev-xian-q"] == "测试县享受市地一级管理权限。"
+    from zhi.dates import parse_date
+    assert h.get("cs-xian").level_on(parse_date("1992")) == "县"   # the grant is no level
+    from zhi.views.lineage import lineage, volume_jurisdictions
+    assert [p.value for p in lineage(a, h, "cs-xian", []).powers] == ["享受市地一级管理权限"]
+    assert [j.id for j in volume_jurisdictions(a, h)] == ["cs-xian", "cs-kfq"]
+
+
+def test_powers_without_words_are_refused(tmp_path):
+    root = archive_with(tmp_path, events="""
+- {id: ev-xian-q, type: authority, date: 1991-02, body: cs-xian, sources: [d-1956-1]}
+""")
+    _a, _h, errors = checked(root)
+    assert any(f.code == "schema-missing" and "权限" in f.message for f in errors), [f.as_text() for f in errors]

@@ -155,6 +155,23 @@ def test_jurisdiction_set_up_from_named_places_is_one_sentence(sample):
                    for x in a.events), "the same area is not told twice"
 
 
+def test_non_statutory_level_and_powers(sample):
+    """功能区: a level that is no 建制, printed as such; 管理权限: powers granted on a date, never a level."""
+    from zhi.model import NON_STATUTORY_LEVELS
+    from zhi.views.lineage import volume_jurisdictions
+
+    a, h, text = sample
+    e = first(a, "establish", lambda e: e.body and e.body.id in e.new and e.new[e.body.id].level in NON_STATUTORY_LEVELS,
+              "no 功能区 set up")
+    assert text[e.id].endswith(f"，为{NON_STATUTORY_LEVELS[e.new[e.body.id].level]}。"), text[e.id]
+    assert volume_jurisdictions(a, h)[-1].id == e.body.id, "a 功能区 is listed after the lawful divisions"
+    g = first(a, "authority", lambda g: g.powers, "no grant of powers (管理权限)")
+    t = h.get(g.body.id)
+    assert text[g.id].endswith(g.powers + "。")
+    assert [s.value for s in t.powers] == [g.powers]
+    assert all(s.start_event is not g for s in t.levels), "a grant of powers changes no level"
+
+
 def test_memo(sample):
     a, _h, _text = sample
     assert any(m.text for m in a.memos)

@@ -9,7 +9,7 @@ import re
 from .dates import UNKNOWN_WORDS
 from .fields import Fields, key_label
 from .findings import Finding, Loc
-from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, Event, NewBody
+from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, LEVEL_ALIASES, Event, NewBody
 from .wordings import (
     cede_wording_problem,
     merge_wording_problem,
@@ -48,6 +48,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "restore-name": {"body", "wording"},
     "body-count": {"body", "scope", "count", "count_before", "wording", "planned", "excludes"},
     "members": {"body", "subordinates", "members"},
+    "authority": {"body", "powers"},
 }
 # a figure of members or subordinate units as the source gives it: 123, or 120余 / 约120 / 近百 is not a figure
 FIGURE_RE = re.compile(r"^(约|近)?\d+(余|多)?$")
@@ -76,7 +77,7 @@ class EventShapes:
                      jurisdiction=f.ref("jurisdiction"), rank=f.text("rank"),
                      body_kind=f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别"),
                      second_names=f.text_list("second_names"), co_parents=f.refs("co_parents"),
-                     level=f.choice("level", JURISDICTION_LEVELS, what="层级"))
+                     level=f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级"))
         if len(nb.co_parents) == 1 and not nb.parent:
             f.error("schema-missing", JOINT_HELP, "co_parents")
         return nb
@@ -209,7 +210,7 @@ class EventShapes:
                 self._refuse(e, f, why)
         elif e.type == "rerank":
             e.rank, e.body_kind = f.text("rank"), f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别")
-            e.level = f.choice("level", JURISDICTION_LEVELS, what="层级")
+            e.level = f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级")
             if f.has("wording"):  # the source's words for a change of level: 恢复县建制, 撤县设市
                 if not e.level:
                     f.error("schema-unknown-key", "规格调整事件的“wording（用词）”只用于行政区划的层级变化（写了 level 的），"
@@ -281,6 +282,11 @@ class EventShapes:
     def _event_restore_name(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
         e.wording = f.wording() or None
+
+    def _event_authority(self, e: Event, f: Fields, m: LMap) -> None:
+        """管理权限: powers granted to a place or body (享受市地一级管理权限), as the source words them; not a level."""
+        e.body = f.ref("body", True)
+        e.powers = f.text("powers", True)
 
     def _event_body_count(self, e: Event, f: Fields, m: LMap) -> None:
         """机构数: how many bodies of a scope a jurisdiction had, as a source counts them (工作部门增至52个)."""

@@ -89,6 +89,7 @@ class Timeline:
     unofficial_names: list[Span] = field(default_factory=list)
     body_counts: list[Span] = field(default_factory=list)   # 机构数 a source gives: value (scope, count, before)
     figures: list[Span] = field(default_factory=list)       # 成员数: value ((key, of what, how many), …) as given
+    powers: list[Span] = field(default_factory=list)        # 管理权限 granted (the source's words), on the date given
     outside: bool = False                                    # outside the volume: named only, no history
     fate_unknown: Event | None = None                        # its jurisdiction ended and no source gives its fate
     events: list[Event] = field(default_factory=list)       # every event it takes part in, in order
@@ -938,6 +939,10 @@ class _Replay:
     def _members(self, e: Event) -> None:
         if e.body and (t := self.touch(e.body, e)):
             t.figures.append(Span(tuple(e.figures), e.date, e.date, e))
+
+    def _authority(self, e: Event) -> None:
+        if e.body and (t := self.touch(e.body, e)):   # a grant of powers: the level and rank stay as they are
+            t.powers.append(Span(e.powers, e.date, e.date, e))
 
     def _transfer(self, e: Event) -> None:
         for r in (e.source_from, e.target_to):

@@ -20,6 +20,7 @@ from .model import (
     EVENT_TYPES,
     EVENT_WORDINGS,
     JURISDICTION_LEVELS,
+    LEVEL_ALIASES,
     KIND_ALIASES,
     PUBLISHED_GENRES,
     STAFFING_BASES,
@@ -171,7 +172,7 @@ class Loader:
         rid = f.ident()
         in_scope = self._scope(f)
         j = Jurisdiction(rid or "", f.loc(), f.level(), f.text("note") or "",
-                         level=f.choice("level", JURISDICTION_LEVELS, what="层级") or "",
+                         level=f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级") or "",
                          in_scope=in_scope, names=self._outside_names(f, in_scope))
         if rid:
             self.ids.register(self.archive.jurisdictions, j)

@@ -45,6 +45,7 @@ EVENT_TYPES: dict[str, str] = {
     "restore-name": "恢复原名",
     "body-count": "机构数",
     "members": "成员数",
+    "authority": "管理权限",
 }
 # an event written with one of these words keeps it: the book uses the source's verb
 EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank", "成立": "establish", "建立": "establish", "组建": "establish"}
@@ -56,6 +57,7 @@ EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | EVE
     "迁驻": "move-seat", "驻": "seat", "区划调整": "cede", "划出": "cede", "划入": "cede", "辖": "divisions",
     "擅自改名": "unofficial-name", "擅自更名": "unofficial-name", "机构数量": "body-count",
     "下辖单位数": "members", "社员数": "members", "会员数": "members", "党员数": "members",
+    "权限": "authority", "授权": "authority",
 }
 
 # the fixed lists editors choose from (guide/bodies.md, guide/jurisdictions.md); anything else is refused
@@ -69,7 +71,17 @@ JURISDICTION_LEVELS = (
     "省", "自治区", "直辖市", "行署区", "专区", "地区", "盟", "副省级市", "地级市", "副地级市", "省辖市", "自治州", "县", "自治县",
     "旗", "县级市",
     "市辖区", "区", "工矿区", "特区", "乡", "民族乡", "镇", "街道", "区公所",
+    "功能区",
 )
+# levels that are no 建制 (功能区: a district a city sets up and runs through its 派出机构, not a lawful division):
+# printed with what they are not, and listed after the lawful divisions
+NON_STATUTORY_LEVELS = {"功能区": "功能区（非建制区）"}
+LEVEL_ALIASES = {"非建制区": "功能区", "经济功能区": "功能区"}
+
+
+def level_said(level: str) -> str:
+    """A level as the book prints it: 功能区（非建制区）; a lawful level as it is."""
+    return NON_STATUTORY_LEVELS.get(level, level)
 PUBLISHED_GENRES = ("志书", "年鉴", "图书", "报刊", "资料汇编", "网页")
 UNKNOWN = "不详"
 
@@ -260,6 +272,8 @@ class Event(Record):
     counterpart: Ref | None = None                        # counted co-locate: the jurisdiction of the partners (with)
     counterpart_scope: str | None = None                  # counted co-locate: the partners as the source names them
     figures: list[tuple[str, str, int | str]] = field(default_factory=list)  # members: (key, of what, how many)
+    powers: str | None = None                             # authority: the powers granted, in the source's words
+    #                                                       (享受市地一级管理权限); never a level or a rank
     sources: list[Citation] = field(default_factory=list)
     conflict_note: str = ""
     order: int = 0                    # position in load order, for stable sorting

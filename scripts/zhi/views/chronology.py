@@ -13,7 +13,7 @@ from ..citations import Dissent, dissent_text, kaoyi_text, split
 from ..classification import Level, highest
 from ..dates import Date
 from ..history import History
-from ..model import BASIS_ZH, Archive, Document, Event, Staffing
+from ..model import BASIS_ZH, Archive, Document, Event, Staffing, level_said
 from ..wordings import (
     abolishes_and_sets_up,
     establish_words,
@@ -194,7 +194,7 @@ class _Writer:
             elif nb.parent and not (t and t.is_jurisdiction):
                 extra += ["，隶属", self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date))]
             if nb.level and t and t.is_jurisdiction:
-                extra.append(f"，为{nb.level}")
+                extra.append(f"，为{level_said(nb.level)}")
             kind = nb.body_kind or (self.a.bodies[rid].body_kind if rid in self.a.bodies else "")
             if kind and kind not in ("其他",):
                 extra.append(f"，为{kind}")
@@ -425,9 +425,9 @@ class _Writer:
         elif e.rank:
             parts.append(f"规格调整为{e.rank}")
         if e.level and e.wording and not e.rank:  # 升格为地级市; the source's own words: 恢复县建制
-            parts = [f"{e.wording}为{e.level}" if e.wording in ("升格", "降格") else e.wording]
+            parts = [f"{e.wording}为{level_said(e.level)}" if e.wording in ("升格", "降格") else e.wording]
         elif e.level:
-            parts.append(f"改为{e.level}")
+            parts.append(f"改为{level_said(e.level)}")
         if e.body_kind:
             parts.append(f"改为{e.body_kind}")
         return [self.now(e.body.id, e), "，".join(parts)]
@@ -477,6 +477,9 @@ class _Writer:
 
     def _members(self, e: Event) -> list[Segment]:
         return [self.now(e.body.id, e), figures_text(e.figures)]
+
+    def _authority(self, e: Event) -> list[Segment]:
+        return [self.now(e.body.id, e), e.powers or ""]   # 潮州市享受市地一级管理权限, as the source words it
 
     def _divisions(self, e: Event) -> list[Segment]:
         return [self.now(e.body.id, e), "辖" + counts_text(e.divisions)]

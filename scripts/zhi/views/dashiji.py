@@ -22,10 +22,10 @@ from .naming import name_on
 # event types a change of a principal body is told for; the others (编制核定, 职能划转 …) only in the 年表
 TYPES = ("establish", "merge", "split", "abolish", "restore", "reorganise", "rename", "rerank", "rejurisdiction",
          "reparent", "co-locate", "separate", "suspend", "resume", "add-name", "drop-name", "transfer", "staffing",
-         "unofficial-name", "restore-name", "body-count", "members")
+         "unofficial-name", "restore-name", "body-count", "members", "authority")
 DEFAULT_TYPES = ("establish", "merge", "split", "abolish", "restore", "reorganise", "rename", "rerank",
                  "rejurisdiction", "reparent", "co-locate", "separate", "suspend", "resume", "unofficial-name",
-                 "restore-name", "body-count")
+                 "restore-name", "body-count", "authority")
 # a jurisdiction's own history (区域划转, 驻地, 辖区, 筹建): told when its place is (rule 1: 行政区划的变动 … 划归)
 TERRITORY_TYPES = ("cede", "move-seat", "seat", "divisions", "prepare")
 # the house style's `dashiji:` keys, their defaults and what they hold (guide/dashiji.md)
@@ -173,6 +173,13 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
     """A run of changes of one type from one document, said once: 设立A、B、C / 撤销A、B / A、B分别更名为C、D."""
     es = [en.event for en in run]
     kind = es[0].type
+    places = [en for en, e in zip(run, es) if kind in ("establish", "restore") and e.body
+              and e.body.id in w.a.jurisdictions]
+    if len(run) > 1 and places and len(places) < len(run):
+        # a place set up with its bodies: the place's own sentence (its level, the area it is made from) stands
+        # whole, the bodies are said together after it
+        return _join([_body(en.segments) for en in places], "；") + ["；"] + \
+            _run_text(w, [en for en in run if en not in places])
     if len(run) > 1:
         if kind == "establish" and all(e.body for e in es) and len({e.wording for e in es}) == 1:
             attrs = [w.attributes(e.body.id, e) for e in es]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..citations import cited_docs
 from ..dates import Date
 from ..history import History, Span
-from ..model import UNKNOWN, Archive, Document, Event, Post
+from ..model import NON_STATUTORY_LEVELS, UNKNOWN, Archive, Document, Event, Post, level_said
 from ..wordings import superior_relation
 from .bodycount import planned
 from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text
@@ -49,6 +49,8 @@ class Lineage:
     unofficial_names: list[Period] = field(default_factory=list)  # 擅改名称, never an official name
     body_counts: list[Period] = field(default_factory=list)   # 机构数 a source gives: value "政府工作部门52个"
     figures: list[Period] = field(default_factory=list)       # 成员数: value "下辖7个支社，有社员123人"
+    powers: list[Period] = field(default_factory=list)        # 管理权限 granted, as the source words them, by date
+    non_statutory: bool = False  # some level of the place is no 建制 (功能区): its page says so even with one level
     predecessors: list[tuple[str, str, Event]] = field(default_factory=list)  # id, name then, event
     successors: list[tuple[str, str, Event]] = field(default_factory=list)
     functions_in: list[tuple[str, list[str], Event]] = field(default_factory=list)
@@ -74,6 +76,16 @@ class Lineage:
                 groups.append((p.ref, p.value, [p]))
         return [(ref, name, "、".join(period_text(p.start, p.end) if p.end else f"{p.start or '？'}起" for p in ps))
                 for ref, name, ps in groups]
+
+
+def volume_jurisdictions(a: Archive, h: History) -> list:
+    """The jurisdictions the volume tells, in file order, the lawful divisions first: a place that was only ever a
+    功能区 (no 建制) comes after them."""
+    def non_statutory(j) -> bool:
+        t = h.get(j.id)
+        levels = [s.value for s in t.levels] if t is not None and t.levels else [j.level]
+        return all(v in NON_STATUTORY_LEVELS for v in levels if v) and any(levels)
+    return sorted((j for j in a.jurisdictions.values() if j.in_scope), key=non_statutory)
 
 
 def period_text(start: Date | None, end: Date | None) -> str:
@@ -156,7 +168,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.colocations = _periods(h, t.colocations, named=True)
     lin.co_parents = [Period(("另受{}领导" if t.parent_on(s.start) else "由{}双重领导").format(
         "、".join(name_on(h, c, s.start) for c in s.value)), s.start, s.end) for s in t.co_parents]
-    lin.levels = _periods(h, t.levels)
+    lin.levels = _periods(h, t.levels, level_said)
+    lin.non_statutory = any(s.value in NON_STATUTORY_LEVELS for s in t.levels)
     lin.preparations = _periods(h, t.preparations)
     # a period that ended by no event: a 恢复 whose source does not say when it had ended (previous_end: 不详)
     lin.lives = [Period(s.value if isinstance(s.value, str) else s.end_event.said_zh if s.end_event
@@ -166,6 +179,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.unofficial_names = _periods(h, t.unofficial_names)
     lin.body_counts = [Period(_count_value(s), s.start, None) for s in t.body_counts if s.value[1] is not None]
     lin.figures = [Period(figures_text(s.value), s.start, None) for s in t.figures]
+    lin.powers = [Period(s.value, s.start, None) for s in t.powers if s.value]
     lin.names = _periods(h, t.names, lambda v: v[0])
     lin.short_names = _periods(h, t.names, lambda v: v[1])
     lin.second_names = _periods(h, t.second_names)

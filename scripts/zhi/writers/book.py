@@ -32,7 +32,7 @@ from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
 from ..views.dashiji import dashiji
 from ..views.kaoyi import kaoyi_items
-from ..views.lineage import by_name_in_term, entries_by_event, lineage, post_order
+from ..views.lineage import by_name_in_term, entries_by_event, lineage, post_order, volume_jurisdictions
 from ..views.naming import name_on
 from ..views.snapshot import fate_unknown_note, snapshot
 from ..views.staffing import dash, figures, jurisdiction_tables, kind_label
@@ -96,7 +96,7 @@ class BookWriter:
         self.headings: list[Heading] = []
         self.front_headings: list[Heading] = []
         self.title = self.book.title if self.book and self.book.title else "机构编制志"
-        self.in_scope = [j for j in a.jurisdictions.values() if j.in_scope]
+        self.in_scope = volume_jurisdictions(a, h)
         # the house style's form of a run of note calls: ⁷˒⁸˒⁹ (default) or ⁷⁻⁹
         self.note_ranges = load_house_style(a.root).print.get("note-runs") == "range"
         self.for_docx = False  # the Word copy: its index says whose page numbers it gives (the PDF's) or has none

@@ -25,7 +25,7 @@ from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
 from ..views.dashiji import dashiji
 from ..views.kaoyi import anchor_of, kaoyi_items
-from ..views.lineage import entries_by_event, lineage, period_text
+from ..views.lineage import entries_by_event, lineage, period_text, volume_jurisdictions
 from ..views.naming import name_on, names_with_jurisdiction
 from ..views.snapshot import difference, fate_unknown_note, members, snapshot
 from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
@@ -135,7 +135,7 @@ class SiteWriter:
         self.title = book.title if book and book.title else "机构编制志"
         self.upper = book.upper.year if book and book.upper else None
         self.lower = book.lower.year if book and book.lower else None
-        self.in_scope = [j for j in a.jurisdictions.values() if j.in_scope]
+        self.in_scope = volume_jurisdictions(a, h)
 
     # ---- helpers --------------------------------------------------------------------------------
     def link(self, page: str, rid: str, text: str) -> Markup:
