@@ -124,3 +124,7 @@ def test_the_place_page_shows_its_levels_and_the_dissent(tmp_path):
     assert "层级县级市（1948年7月—1986年1月18日）；省辖市（1986年1月18日起）" in page
     assert "隶属许昌地区（1986年1月18日前—1986年1月18日）；河南省（1986年1月18日起）" in page
     assert "为1948年12月。考异：漯河市委宣传部的沿革记为1948年12月合署办公" in page
+    # the 宣传部's units: the 1996 merger in the words a body's merger is printed with, on the 宣传部's own page
+    xcb = re.sub(r"<[^>]+>|\s", "", (result.out / "jigou" / "lh-xcb" / "index.html").read_text(encoding="utf-8"))
+    assert "理论与党员教育科（1996年12月—）：1996年12月理论科、党员教育科合并为理论与党员教育科" in xcb
+    assert "理论科（—1996年12月）" in xcb and "新闻出版科（1986年12月—）：1986年12月通讯科更名为新闻出版科" in xcb

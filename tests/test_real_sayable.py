@@ -76,3 +76,50 @@ def test_powers_without_words_are_refused(tmp_path):
 """)
     _a, _h, errors = checked(root)
     assert any(f.code == "schema-missing" and "权限" in f.message for f in errors), [f.as_text() for f in errors]
+
+
+# ---- 内设机构 merged or renamed --------------------------------------------------------------------------------
+def test_guide_unit_merge_example_prints_on_the_body_page(tmp_path):
+    """guide/bodies.md: the example's units check clean and the page lines it promises are what zhi prints."""
+    import re
+    from pathlib import Path
+
+    from zhi.views.lineage import unit_rows
+
+    guide = (Path(__file__).resolve().parent.parent / "guide" / "bodies.md").read_text(encoding="utf-8")
+    part = guide[guide.index("#### 内设机构的合并、更名"):guide.index("### 主要职能")]
+    blocks = re.findall(r"```yaml\n(.*?)```", part, re.DOTALL)
+    files = ["sources/bodies/xcb.yaml", "sources/jurisdictions/yunhe.yaml", "sources/documents/d.yaml",
+             "sources/events/e.yaml"]
+    assert len(blocks) == len(files) and "units:" in blocks[0]
+    root = tmp_path / "project"
+    for rel, text in zip(files, blocks, strict=True):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    a, _h, errors = checked(root)
+    assert errors == [], [f.as_text() for f in errors]
+    rows = unit_rows(a.bodies["yunhe-xcb"].units)
+    printed = [f"{r.name}（{r.start.chinese() if r.start else ''}—{r.end.chinese() if r.end else ''}）"
+               + (f"：{r.start.chinese()}{r.origin}" if r.origin else "") for r in rows]
+    promised = re.findall(r"^- (\S+（[^\n]*）(?:：[^\n]*)?)$", part, re.MULTILINE)
+    assert len(promised) == 3
+    for line in promised:
+        assert line in printed, (line, printed)
+
+
+def test_unit_merge_mistakes_are_refused(tmp_path):
+    root = archive_with(tmp_path, files={"sources/bodies/xcb.yaml": """
+id: cs-xcb
+kind: 党委工作部门
+units:
+  - {name: 理论科, to: 1995}
+  - {name: 党员教育科}
+  - {name: 理论与党员教育科, from: 1996-12, merged_from: [理论科, 党员教育科]}
+  - {name: 新闻科, merged_from: [通讯科]}
+"""})
+    _a, _h, errors = checked(root)
+    said = [f.message for f in errors if f.code == "unit-merge"]
+    assert any("理论科”的终止日期" in m for m in said), said        # ended before the merge that ends it
+    assert any("只写了一个" in m for m in said), said               # a merge of one
+    assert any("没有写起始日期" in m for m in said), said            # a merged unit with no start
+    assert any("“通讯科”不是cs-xcb的内设机构" in m for m in said), said

@@ -172,6 +172,20 @@ def test_non_statutory_level_and_powers(sample):
     assert all(s.start_event is not g for s in t.levels), "a grant of powers changes no level"
 
 
+def test_units_merged_and_renamed(sample):
+    """内设机构: one made of two others (merged_from), one renamed (renamed_from), said as bodies' changes are."""
+    from zhi.views.lineage import unit_rows
+
+    a, _h, _text = sample
+    merged = [(b, u) for b in a.bodies.values() for u in b.units if len(u.merged_from) > 1]
+    renamed = [(b, u) for b in a.bodies.values() for u in b.units if u.renamed_from]
+    assert merged and renamed, "no 内设机构 merged or renamed in the sample"
+    b, u = merged[0]
+    rows = {r.name: r for r in unit_rows(b.units)}
+    assert rows[u.name].origin == f"{'、'.join(u.merged_from)}合并为{u.name}"
+    assert all(rows[old].end is not None and rows[old].end.same_as(u.start) for old in u.merged_from)
+
+
 def test_memo(sample):
     a, _h, _text = sample
     assert any(m.text for m in a.memos)

@@ -209,9 +209,11 @@ class Loader:
                 um = as_record_map(u, rel, raw_units.line_of(i), self.findings, "内设机构")
                 if um is None:
                     continue
-                uf = Fields(um, rel, self.findings, "内设机构", {"name", "from", "to", "note", "classification"})
+                uf = Fields(um, rel, self.findings, "内设机构", {"name", "from", "to", "note", "classification",
+                                                                 "merged_from", "renamed_from", "wording"})
                 units.append(Unit(uf.text("name", True) or "", uf.date("from"), uf.date("to"), uf.loc(),
-                                  uf.level(), uf.text("note") or ""))
+                                  uf.level(), uf.text("note") or "", merged_from=uf.text_list("merged_from"),
+                                  renamed_from=uf.text("renamed_from") or "", wording=uf.text("wording") or ""))
         elif raw_units not in (None, ""):
             f.error("schema-type", "“units（内设机构）”应为列表", "units")
         kind = f.choice("kind", (*BODY_KINDS, "不详"), KIND_ALIASES, "类别", required=in_scope) or ""

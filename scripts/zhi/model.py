@@ -138,6 +138,9 @@ class Unit:
     loc: Loc
     classification: Level = field(default_factory=Level)   # a 内设机构 more secret than its body
     note: str = ""
+    merged_from: list[str] = field(default_factory=list)   # 甲科、乙科合并为本科: the units it was made of
+    renamed_from: str = ""                                 # 甲科更名为本科: the unit it was before
+    wording: str = ""                                      # the source's verb for the merge (合并为, 合并组建为)
 
 
 @dataclass

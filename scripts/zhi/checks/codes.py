@@ -71,6 +71,8 @@ CODES: dict[str, tuple[str, str]] = {
     "source-conflict": ("warning", "来源所记与本志所取不同（日期、名称或编制数），或来源之间互不相容"),
     "source-classified": ("warning", "公开记录的来源全部高于公开，公开版中将无出处"),
     "date-order": ("warning", "日期先后不合常理"),
+    "unit-merge": ("error", ("内设机构的合并、更名写得不对：原内设机构不在同一机构的 units 中、合并只列了一个、新内设机构没有起始日期，"
+                             "或原内设机构的终止日期与之不合")),
     # documents
     "docno-malformed": ("warning", "发文字号不合规范格式"),
     "docno-unparsed": ("warning", "发文字号无法解析"),

@@ -54,6 +54,7 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
         for u in b.units:
             if u.start and u.end and u.start.earliest() > u.end.latest():
                 yield Finding("date-order", "warning", f"内设机构“{u.name}”的起始日期{u.start}晚于终止日期{u.end}", u.loc)
+        yield from _unit_changes(b)
     for s in a.staffing:
         if s.figures is not None and not s.figures.posts and not s.figures.leaders:
             yield Finding("staffing-empty", "warning", "编制记录中没有任何编制数或领导职数", s.loc)
@@ -87,6 +88,33 @@ def _classified_only(a: Archive) -> Iterator[Finding]:
             yield Finding("source-classified", "warning",
                           f"{what}只有非公开来源（{said}），公开版不印这个名称；请补一个公开来源，"
                           f"或把这个名称的密级定为不低于来源", rec.loc)
+
+
+def _unit_changes(b) -> Iterator[Finding]:
+    """A 内设机构 made by merging or renaming others of the same body: the others are there, and end as it begins."""
+    named = {u.name: u for u in b.units}
+    for u in b.units:
+        olds = [*u.merged_from, *([u.renamed_from] if u.renamed_from else [])]
+        if not olds:
+            continue
+        how = "merged_from（由哪些内设机构合并）" if u.merged_from else "renamed_from（原名）"
+        if u.merged_from and u.renamed_from:
+            yield Finding("unit-merge", "error", f"内设机构“{u.name}”既写了 merged_from 又写了 renamed_from；来源说合并的写"
+                          f" merged_from，说更名的写 renamed_from，只写一个", u.loc)
+        if u.merged_from and len(u.merged_from) < 2:
+            yield Finding("unit-merge", "error", f"内设机构“{u.name}”的 merged_from 只写了一个内设机构；合并至少有两个，"
+                          f"来源说的是更名的，改写 renamed_from: {u.merged_from[0]}", u.loc)
+        if u.start is None:
+            yield Finding("unit-merge", "error", f"内设机构“{u.name}”写了 {how}，却没有写起始日期 from；请照来源写合并"
+                          f"（更名）的日期，如 from: 1996-12", u.loc)
+        for name in olds:
+            old = named.get(name)
+            if old is None or old is u:
+                yield Finding("unit-merge", "error", f"内设机构“{u.name}”的 {how} 中的“{name}”不是{b.id}的内设机构；"
+                              f"请先把它写进同一机构的 units，或核对名称（{'、'.join(named) or '没有内设机构'}）", u.loc)
+            elif u.start is not None and old.end is not None and not old.end.same_as(u.start):
+                yield Finding("unit-merge", "error", f"内设机构“{name}”的终止日期 {old.end} 与它{'并入' if u.merged_from else '更名为'}"
+                              f"“{u.name}”的日期 {u.start} 不同；写了 {how} 的，原内设机构的 to 可以不写（止于同一天）", old.loc)
 
 
 def secret_side(a: Archive, level, docs=()) -> str:

@@ -8,7 +8,7 @@ from ..citations import cited_docs
 from ..dates import Date
 from ..history import History, Span
 from ..model import NON_STATUTORY_LEVELS, UNKNOWN, Archive, Document, Event, Post, level_said
-from ..wordings import superior_relation
+from ..wordings import merge_verb, rename_verb, superior_relation
 from .bodycount import planned
 from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text
 from .naming import name_on
@@ -76,6 +76,37 @@ class Lineage:
                 groups.append((p.ref, p.value, [p]))
         return [(ref, name, "、".join(period_text(p.start, p.end) if p.end else f"{p.start or '？'}起" for p in ps))
                 for ref, name, ps in groups]
+
+
+@dataclass
+class UnitRow:
+    """A 内设机构 as its body's page lists it: its period (the end a later merger or rename gives it, when its own
+    record gives none) and how it came to be (甲科、乙科合并为本科), as the record says."""
+
+    name: str
+    start: Date | None
+    end: Date | None
+    origin: str = ""   # 理论科、党员教育科合并为理论与党员教育科 / 通讯科更名为新闻出版科
+
+
+def unit_origin(u) -> str:
+    """How a 内设机构 came to be, in the words a body's merger or rename is printed with."""
+    if u.merged_from:
+        return f"{'、'.join(u.merged_from)}{merge_verb(u.wording or None, False)}{u.name}"
+    if u.renamed_from:
+        return f"{u.renamed_from}{rename_verb(u.wording or None)}{u.name}"
+    return ""
+
+
+def unit_rows(units) -> list[UnitRow]:
+    """The body's 内设机构 in the order recorded; a unit merged into or renamed as a later one ends on that one's
+    start when its own record gives no end (the merger is the source's statement that it ended)."""
+    ended_by: dict[str, Date] = {}
+    for u in units:
+        for old in [*u.merged_from, *([u.renamed_from] if u.renamed_from else [])]:
+            if u.start is not None:
+                ended_by.setdefault(old, u.start)
+    return [UnitRow(u.name, u.start, u.end or ended_by.get(u.name), unit_origin(u)) for u in units]
 
 
 def volume_jurisdictions(a: Archive, h: History) -> list:

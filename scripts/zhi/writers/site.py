@@ -25,7 +25,7 @@ from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
 from ..views.dashiji import dashiji
 from ..views.kaoyi import anchor_of, kaoyi_items
-from ..views.lineage import entries_by_event, lineage, period_text, volume_jurisdictions
+from ..views.lineage import entries_by_event, lineage, period_text, unit_rows, volume_jurisdictions
 from ..views.naming import name_on, names_with_jurisdiction
 from ..views.snapshot import difference, fate_unknown_note, members, snapshot
 from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
@@ -122,7 +122,8 @@ class SiteWriter:
         self.env.filters["codes"] = lambda s: Markup(codes(s))
         self.env.filters["code"] = lambda s: Markup(f"`{s}`" if re.fullmatch(r"[^`<>&\\\n]*", str(s)) else codes(s))
         self.env.globals["rel"] = lambda page, to: Markup(rel(page, to))
-        self.env.globals.update(kind_label=kind_label, dash=dash, figure_note=figure_note, basis_zh=BASIS_ZH)
+        self.env.globals.update(kind_label=kind_label, dash=dash, figure_note=figure_note, basis_zh=BASIS_ZH,
+                                unit_rows=unit_rows)
         self.entries = chronology(a, h)
         self.dashiji = dashiji(a, h, entries=self.entries)
         self.form = getattr(a.book, "dashiji_form", "年") if a.book else "年"
