@@ -169,12 +169,18 @@ def _body(segs: list[Segment]) -> list[Segment]:
     return segs[:-1] if segs and segs[-1] == "。" else list(segs)
 
 
+def _says_more(e: Event) -> bool:
+    """A place's establishment says more than its name: the area it is made from, or its level (为功能区…)."""
+    nb = e.new.get(e.body.id) if e.body else None
+    return bool(e.places or e.divisions or (nb is not None and nb.level))
+
+
 def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
     """A run of changes of one type from one document, said once: 设立A、B、C / 撤销A、B / A、B分别更名为C、D."""
     es = [en.event for en in run]
     kind = es[0].type
     places = [en for en, e in zip(run, es) if kind in ("establish", "restore") and e.body
-              and e.body.id in w.a.jurisdictions]
+              and e.body.id in w.a.jurisdictions and _says_more(e)]
     if len(run) > 1 and places and len(places) < len(run):
         # a place set up with its bodies: the place's own sentence (its level, the area it is made from) stands
         # whole, the bodies are said together after it
