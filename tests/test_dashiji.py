@@ -63,7 +63,7 @@ def test_one_document_one_day_is_one_entry_in_its_order(sample):
     _a, _h, _full, items = sample
     got = texts(items)
     assert ("1980年4月10日", ("县财政科、县民政科、县教育科、县文化科、县农业科、县林业科、县卫生科、县统计科、县水利科"
-            "分别更名为县财政局、县民政局、县教育局、县文化局、县农业局、县林业局、县卫生局、县统计局、县水利局。")) in got
+            "分别改称县财政局、县民政局、县教育局、县文化局、县农业局、县林业局、县卫生局、县统计局、县水利局。")) in got
     first = next(s for d, s in got if d == "1949年9月20日")
     # the county's units and seat, stated by the same document that day, are part of the one entry (rule 1)
     assert first == "设立临水县、中共临水县委员会（简称县委）、县委组织部、县委宣传部；临水县辖12个乡；临水县县治驻城关镇。"

@@ -337,3 +337,43 @@ def test_split_says_what_was_split_off_in_the_sources_words(sample):
     printed = text[e.id]
     assert printed.startswith(head) and f"{tail}，设立" in printed, printed
     assert not any("部分职能" in t for t in text.values()), [t for t in text.values() if "部分职能" in t]
+
+
+def _transcribed(a, e) -> str | None:
+    """The full texts of all of ``e``'s sources run together without blanks, or None when one has no full text."""
+    import re
+
+    docs = [a.documents.get(c.doc) for c in e.sources]
+    if not docs or any(d is None or d.transcription is None for d in docs):
+        return None
+    return re.sub(r"\s", "", "".join(d.transcription.read_text(encoding="utf-8") for d in docs))
+
+
+def test_a_rename_prints_the_verb_its_full_text_uses(sample):
+    """Truth to the record (review tester): where the cited full text says 甲改称乙 or 甲改为乙, the 年表 says so,
+    not the 更名为 of no source. Every sample rename whose sources are all transcribed is read against them."""
+    import re
+
+    a, _h, text = sample
+    read = 0
+    for e in events(a, "rename"):
+        full = _transcribed(a, e)
+        said = full and re.search(f"(改称|改为|更名为|改名为|复名为|易名为)({re.escape(e.name)})", full)
+        if said and e.id in text:
+            read += 1
+            assert f"{said.group(1)}{e.name}" in text[e.id], (e.id, said.group(0), text[e.id])
+    assert read >= 5, "the sample has renames whose full text gives the verb"
+
+
+def test_a_rank_change_states_only_a_rank_its_complete_full_text_gives(sample):
+    """ev-…-rank asserted 正科级 where the cited text says only 列入政府工作部门 (review tester). A rank change whose
+    sources are all transcribed and complete (no page missing, which might have said it) names no rank they lack."""
+    a, _h, _text = sample
+    read = 0
+    for e in events(a, "rerank"):
+        full = _transcribed(a, e)
+        if full is None or "缺页" in full:
+            continue
+        read += 1
+        assert not e.rank or e.rank in full, (e.id, e.rank)
+    assert read, "no rank change with complete transcribed sources"

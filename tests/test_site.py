@@ -80,7 +80,7 @@ def test_renamed_then_merged_body(site):
     chron = _text(site, "dashiji/nianbiao/index.html")   # the 机构变动年表 holds every change
     merged_1984 = chron.index("撤销县计划委员会、县经济委员会，合并设立县计划经济委员会")
     renamed_1990 = chron.index("县计划经济委员会更名为县计划委员会")
-    renamed_2002 = chron.index("县计划委员会更名为县发展计划局")
+    renamed_2002 = chron.index("县计划委员会改为县发展计划局")  # the source: 改为
     merged_2020 = chron.index("县发展和改革局并入区发展和改革局")
     assert merged_1984 < renamed_1990 < renamed_2002 < merged_2020
 

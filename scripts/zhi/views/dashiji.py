@@ -15,7 +15,7 @@ from pathlib import Path
 from ..classification import highest
 from ..history import History
 from ..model import Archive, Document, Event, Memo, Post
-from ..wordings import establish_words
+from ..wordings import abolishes_and_sets_up, establish_words, rename_verb
 from .chronology import Entry, Mention, Segment, _join, _Writer, chronology, in_context
 from .naming import name_on
 
@@ -208,9 +208,11 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
                                    for e, t in zip(es, into)):
             return _join([[w.before(next(r.id for r in e.before if r.id != t), e)] for e, t in zip(es, into)]) \
                 + ["分别并入"] + _join([[w.before(t, e)] for e, t in zip(es, into)])
-        if kind == "rename" and all(e.body for e in es):
+        # said once only in the one verb they share (分别改称), never 更名为 for a source's 改称 and 改为
+        if kind == "rename" and all(e.body for e in es) and len({e.wording for e in es}) == 1 \
+                and not abolishes_and_sets_up(es[0].wording):
             news = [[w.m(e.body.id, e.name or name_on(w.h, e.body.id, e.date), e.date)] for e in es]
-            return _join([[w.before(e.body.id, e)] for e in es]) + ["分别更名为"] + _join(news)
+            return _join([[w.before(e.body.id, e)] for e in es]) + ["分别" + rename_verb(es[0].wording)] + _join(news)
         if kind == "rerank" and all(e.body and e.rank and not (e.wording or e.level or e.body_kind) for e in es) \
                 and len({e.rank for e in es}) == 1:
             return _join([[w.now(e.body.id, e)] for e in es]) + [f"规格均调整为{es[0].rank}"]
