@@ -63,11 +63,13 @@ def test_a_counted_colocation_refuses_names_and_a_body_that_is_no_place(tmp_path
    sources: [d-1956-1]}
 - {id: x2, type: 合署办公, date: 1961, body: cs-jiwei, scope: 县直机关, count: 5, sources: [d-1956-1]}
 - {id: x3, type: 合署办公, date: 1962, body: cs-xian, scope: 县直机关, sources: [d-1956-1]}
+- {id: x4, type: 合署办公, date: 1963, body: cs-xian, scope: 县直机关, count: 5, with: cs-xian, sources: [d-1956-1]}
 """)
     found = [(f.code, f.loc.line, f.message) for f in run_checks(load_archive(root)) if f.severity == "error"]
     assert any(c == "event-shape" and ln == 2 and "不再列 bodies" in m for c, ln, m in found), found
     assert any(c == "ref-wrong-kind" and ln == 4 and "cs-jiwei" in m for c, ln, m in found), found
-    assert ("schema-missing", 5) in [(c, ln) for c, ln, _m in found] and len(found) == 3, found
+    assert ("schema-missing", 5) in [(c, ln) for c, ln, _m in found], found
+    assert ("event-same-body", 6) in [(c, ln) for c, ln, _m in found] and len(found) == 4, found
 
 
 # ---- 2. members and subordinate units -----------------------------------------------------------------------
@@ -201,3 +203,14 @@ def test_members_alone_print_without_units(tmp_path):
                                          "sources: [d-1956-1]}\n")
     a, h = _load(root)
     assert "1990年　测试县计划委员会有会员9人。" in _printed(a, h)
+
+
+def test_a_counted_separation_prints_as_the_counted_colocation(tmp_path):
+    a, h = _load(archive_with(tmp_path, """
+- {id: s1, type: 合署办公, date: 1960, body: cs-xian, scope: 县直机关, count: 5, wording: 实行合署办公, sources: [d-1956-1]}
+- {id: s2, type: 分开办公, date: 1962, body: cs-xian, scope: 县直机关, count: 5, sources: [d-1956-1]}
+"""))
+    assert [f.as_text() for f in run_checks(a, history=h) if f.severity in ("error", "warning")] == []
+    printed = _printed(a, h)
+    assert "1960年　测试县直机关5个实行合署办公。" in printed and "1962年　测试县直机关5个分开办公。" in printed
+    assert not any(t.colocations for t in h.timelines.values())

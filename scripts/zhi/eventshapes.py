@@ -32,7 +32,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "rerank": {"body", "rank", "kind", "level", "wording"},
     "restore": {"body", "from", "previous_end", "wording", "places", "divisions"} | NEW_BODY_KEYS,
     "co-locate": {"bodies", "wording", "body", "scope", "count", "excludes", "with", "with_scope"},
-    "separate": {"bodies", "wording"},
+    "separate": {"bodies", "wording", "body", "scope", "count", "excludes", "with", "with_scope"},
     "suspend": {"body", "wording", "resume"},
     "resume": {"body", "wording", "name", "short"},
     "reorganise": {"before", "after", "wording"},
@@ -125,6 +125,13 @@ class EventShapes:
             f.error("event-shape", f"{what}事件的“bodies（机构）”至少要有两个机构", "bodies" if f.has("bodies") else None)
 
     def _event_co_locate(self, e: Event, f: Fields, m: LMap) -> None:
+        self._together(e, f, m, "合署办公")
+
+    def _event_separate(self, e: Event, f: Fields, m: LMap) -> None:
+        self._together(e, f, m, "分开办公")
+
+    def _together(self, e: Event, f: Fields, m: LMap, what: str) -> None:
+        """合署办公 / 分开办公 of the bodies listed, or of a count of a place's bodies the source does not name."""
         e.wording = f.wording()
         counted = ("count", "body", "scope", "excludes", "with", "with_scope")
         if not f.has("count") and not f.has("bodies") and any(f.has(k) for k in counted):
@@ -133,14 +140,14 @@ class EventShapes:
         if not f.has("count"):
             for k in counted[1:]:
                 if f.has(k):
-                    f.error("schema-unknown-key", f"合署办公事件列出机构（bodies）时不写“{k}”；来源只给个数、不列名称的，"
+                    f.error("schema-unknown-key", f"{what}事件列出机构（bodies）时不写“{k}”；来源只给个数、不列名称的，"
                             f"写 body（行政区划）、scope、count，不写 bodies", k)
-            self._bodies(e, f, "合署办公")
+            self._bodies(e, f, what)
             return
         # the source gives only how many bodies of a place did so (区直48个党政机关与市直……对口合署): no body is named,
         # and none is made up; the place and its counterpart are what the archive knows
         if f.has("bodies"):
-            f.error("event-shape", "合署办公事件写了 count（个数），就不再列 bodies：来源只给个数的，写 body（行政区划）、"
+            f.error("event-shape", f"{what}事件写了 count（个数），就不再列 bodies：来源只给个数的，写 body（行政区划）、"
                     "scope（哪一类机构）、count；来源列出了机构的，删去 count", "count")
         e.body = f.ref("body", True)
         e.scope = f.text("scope", True)
@@ -148,10 +155,6 @@ class EventShapes:
         e.excludes = f.text_list("excludes")
         e.counterpart = f.ref("with")
         e.counterpart_scope = f.text("with_scope")
-
-    def _event_separate(self, e: Event, f: Fields, m: LMap) -> None:
-        self._bodies(e, f, "分开办公")
-        e.wording = f.wording()
 
     def _event_suspend(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)

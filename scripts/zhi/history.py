@@ -808,6 +808,9 @@ class _Replay:
         open_[0].end, open_[0].end_event = e.date, e
 
     def _separate(self, e: Event) -> None:
+        for r in (e.body, e.counterpart):   # a count of a place's bodies: the places only
+            if r:
+                self.touch(r, e)
         for t, other in self._pairs(e):
             self._close_open(t.colocations, lambda s, o=other.id: s.value == o, e, "colocation-state",
                              f"{self.label(t.id)}此时并未与{self.label(other.id)}合署办公，无从分开；"

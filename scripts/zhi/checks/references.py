@@ -53,6 +53,10 @@ def _same_body(e) -> Iterator[Finding]:
                       if e.type == "cede" else
                       f"职能划转事件的 from 与 to 是同一机构“{e.target_to.id}”，机构不能把职能划转给自己；"
                       f"请核对划出、划入的机构", e.target_to.loc)
+    if e.counterpart and e.body and e.body.id == e.counterpart.id:
+        yield Finding("event-same-body", "error",
+                      f"{e.type_zh}事件的 body 与 with 是同一行政区划“{e.body.id}”；with 写对口的另一方所属的行政区划，"
+                      f"同一行政区划内的机构，不写 with", e.counterpart.loc)
     first = "bodies" if e.type in ("co-locate", "separate") else "before、partly" if e.partly else "before"
     for key, refs in ((first, e.before + e.partly), ("after", e.after)):
         seen: dict[str, Ref] = {}
@@ -83,7 +87,7 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
             continue
         # territory moves between places, and a place's counts are a jurisdiction's, never a body's
         place_only = [e.source_from, e.target_to] if e.type == "cede" else [e.body] if e.type == "divisions" \
-            else [e.body, e.counterpart] if e.type == "co-locate" and e.count is not None \
+            else [e.body, e.counterpart] if e.type in ("co-locate", "separate") and e.count is not None \
             else [e.source_from, e.body] if e.places or e.divisions else []  # 以甲县某镇设乙市: both are places
         for r in e.participants():
             yield from _check(a, r, "jurisdiction" if any(r is p for p in place_only) else "actor", f"{e.type_zh}事件")

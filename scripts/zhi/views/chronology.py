@@ -374,22 +374,28 @@ class _Writer:
             segs += ["从", self.before(e.source_from.id, e), "分出，"]
         return segs + [e.wording or "恢复"] + self.created(rid, e)
 
+    def _counted(self, e: Event, done: str) -> list[Segment]:
+        """定海区直党政机关48个与舟山市直……对口合署: a count of a place's bodies, none named."""
+        place = self.now(e.body.id, e)
+        segs: list[Segment] = [place, f"{organ_of(place.text, e.scope)}{e.count}个{excluding(e.excludes)}"]
+        if e.counterpart or e.counterpart_scope:
+            segs.append("与")
+        if e.counterpart:
+            other = self.now(e.counterpart.id, e)
+            segs += [other, organ_of(other.text, e.counterpart_scope)]
+        elif e.counterpart_scope:
+            segs.append(e.counterpart_scope)
+        return segs + [e.wording or (f"对口{done}" if e.counterpart else done)]
+
     def _co_locate(self, e: Event) -> list[Segment]:
-        if e.count is not None and e.body:  # 定海区直党政机关48个与舟山市直……对口合署: a count, no body named
-            place = self.now(e.body.id, e)
-            segs: list[Segment] = [place, f"{organ_of(place.text, e.scope)}{e.count}个{excluding(e.excludes)}"]
-            if e.counterpart or e.counterpart_scope:
-                segs.append("与")
-            if e.counterpart:
-                other = self.now(e.counterpart.id, e)
-                segs += [other, organ_of(other.text, e.counterpart_scope)]
-            elif e.counterpart_scope:
-                segs.append(e.counterpart_scope)
-            return segs + [e.wording or ("对口合署办公" if e.counterpart else "合署办公")]
+        if e.count is not None and e.body:
+            return self._counted(e, "合署办公")
         names = [[self.now(r.id, e)] for r in e.before]
         return _join(names[:-1]) + ["与", names[-1][0], e.wording or "合署办公"]
 
     def _separate(self, e: Event) -> list[Segment]:
+        if e.count is not None and e.body:
+            return self._counted(e, "分开办公")
         names = [[self.now(r.id, e)] for r in e.before]
         if e.wording == "分出" and len(names) == 2:  # the source: 甲从乙分出 (the first leaves the office it shared)
             return [names[0][0], "从", names[1][0], "分出"]
