@@ -301,3 +301,39 @@ def test_a_clean_staffing_key_is_printed_as_written(tmp_path):
     assert not [f for f in run_checks(a) if f.severity == "error"]
     printed = sentence_of(a, h, next(e for e in a.events if e.id == "ev-w"))
     assert "正科级1名" in printed and "副科级2名" in printed and "行政编制8名" in printed, printed
+
+
+def test_real_renames_keep_the_volumes_verbs(tmp_path):
+    """Facts typed in from 《全州县志》 (qz0773.com/qzz/9/213.html, 乡镇企业管理机构): 1976年成立全州县社队企业办公室，
+    仍隶属计委领导；1979年改名“全州县人民公社企业局”；1984年又改称“全州县人民政府乡镇企业管理局”；到1990年底名称未变.
+    Each verb prints as the volume has it (成立, 改名为, 改称), and a wording slipped with 了 or a blank is refused."""
+    from conftest import make_archive, write
+
+    def load(rename_1984: str):
+        root = make_archive(tmp_path / rename_1984.encode().hex())
+        write(root, "sources/jurisdictions/qz.yaml", "id: qz-xian\nlevel: 县\n")
+        write(root, "sources/bodies/qz.yaml", "- {id: qz-jiwei, kind: 政府工作部门}\n"
+                                               "- {id: qz-qiye, kind: 政府工作部门, seen: [1990], sources: [d-qz]}\n")
+        write(root, "sources/documents/qz.yaml", "- {id: d-qz, genre: 志书, title: 全州县志}\n")
+        write(root, "sources/events/qz.yaml", f"""
+- {{id: qz-1949, type: establish, date: 1949前, body: qz-xian, name: 全州县, sources: [d-qz]}}
+- {{id: qz-jw, type: establish, date: 1976前, body: qz-jiwei, name: 全州县计划委员会, jurisdiction: qz-xian, sources: [d-qz]}}
+- {{id: qz-1976, type: establish, wording: 成立, date: 1976, body: qz-qiye, name: 全州县社队企业办公室, parent: qz-jiwei,
+   jurisdiction: qz-xian, sources: [d-qz]}}
+- {{id: qz-1979, type: rename, wording: 改名, date: 1979, body: qz-qiye, name: 全州县人民公社企业局, sources: [d-qz]}}
+- {{id: qz-1984, type: rename, wording: {rename_1984}, date: 1984, body: qz-qiye, name: 全州县人民政府乡镇企业管理局,
+   sources: [d-qz]}}
+""")
+        a = load_archive(root)
+        return a, derive_history(a)
+
+    a, h = load("改称")
+    assert not [f for f in run_checks(a) if f.severity == "error"]
+    said = {e.id: sentence_of(a, h, e) for e in a.events if e.id.startswith("qz-19")}
+    assert said["qz-1976"].startswith("全州县社队企业办公室成立")
+    assert said["qz-1979"].startswith("全州县社队企业办公室改名为全州县人民公社企业局")
+    assert said["qz-1984"].startswith("全州县人民公社企业局改称全州县人民政府乡镇企业管理局")
+    for slip, what in (("改称了", "去掉“了”"), ("改\u3000称", "〔全角空格 U+3000〕")):
+        a, _h = load(slip)
+        found = [f for f in run_checks(a) if f.code == "schema-value" and f.loc.file.endswith("qz.yaml")]
+        assert found and what in found[0].message and next(e for e in a.events if e.id == "qz-1984").wording is None
