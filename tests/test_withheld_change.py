@@ -95,9 +95,10 @@ def test_a_withheld_reparent_ends_the_old_parent_at_the_last_record_and_gives_no
     h = derive_history(filter_archive(a, "public"))
     t = h.get("jy-tongji")
     assert t.parent_on(parse_date("1956-06")) == "jy-renwei"
-    assert t.parent_on(parse_date("1957-12")) is None                 # not 济阳县人民委员会 as if unchanged
+    assert t.parent_on(parse_date("1957-12")) == "不详"               # not 济阳县人民委员会 as if unchanged
     assert [(s.value, str(s.start), str(s.end)) for s in t.parents if s.value] == \
-        [("jy-zhengfu", "1953年4月", "1956年6月"), ("jy-renwei", "1956年6月", "1956年6月后")]
+        [("jy-zhengfu", "1953年4月", "1956年6月"), ("jy-renwei", "1956年6月", "1956年6月后"),
+         ("不详", "1956年6月后", "None")]
 
 
 def test_a_public_rename_is_told_unchanged(tmp_path):

@@ -36,17 +36,8 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
     def cites(rec):
         return held_sources(rec.sources, out.documents)
 
-    def told(rec) -> bool:
-        """A record the edition may state: of its level, and resting on a source it holds when it rests on any
-        (a name outside the volume whose only source is withheld is not stated, as a body's 见于 or 至今 is not)."""
-        return ok(rec) and (not rec.sources or bool(cites(rec)))
-
-    out.jurisdictions = {k: v for k, v in a.jurisdictions.items() if ok(v)}
-    out.bodies = {k: _sourced(b, a, cites, ok) for k, v in a.bodies.items()
-                  if ok(v) and (b := _nested(v, ok, told, cites)) is not None}
-    out.jurisdictions = {k: j for k, v in out.jurisdictions.items() if (j := _nested(v, ok, told, cites)) is not None}
+    out.bodies, out.jurisdictions = _held_actors(a, ok, out.documents)
     out.people = {k: v for k, v in a.people.items() if ok(v)}
-    actors = set(out.bodies) | set(out.jurisdictions)
 
     whole: list = [h, None]
     hidden = [d for k, d in a.documents.items() if k not in out.documents]
@@ -68,19 +59,8 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
             whole[0] = derive_history(a)
         return "" if kaoyi_withheld(rec, whole[0], out.documents, rivals) else note
 
-    # a body is in the edition only if an event of the edition brings it into being (names it): a body whose
-    # establishment is withheld would otherwise print as its raw id, with links to a page that does not exist
-    while True:
-        events = [x for e in a.events if ok(e) for x in redact(e, actors)]
-        named = {nb for e in events for nb in e.new}
-        unnamed = {b for b in out.bodies if b not in named} | {j for j in out.jurisdictions if j not in named}
-        unnamed = {b for b in unnamed if any(b in e.new for e in a.events)}   # (never named at all: left to check)
-        if not unnamed:
-            break
-        for b in unnamed:
-            out.bodies.pop(b, None)
-            out.jurisdictions.pop(b, None)
-        actors = set(out.bodies) | set(out.jurisdictions)
+    events = _named(a, ok, out.bodies, out.jurisdictions)
+    actors = set(out.bodies) | set(out.jurisdictions)
     for e in events:
         e.conflict_note = kaoyi(e)
         e.sources = cites(e)
@@ -126,6 +106,54 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
             book.parts.append(p2)
         out.book = book
     return out
+
+
+def _held_actors(a: Archive, ok, docs) -> tuple[dict, dict]:
+    """The bodies and jurisdictions of an edition of level ``ok`` holding the documents ``docs`` (ids), each as the
+    edition may tell it (_nested, _sourced), before _named drops those it cannot name."""
+    def cites(rec):
+        return held_sources(rec.sources, docs)
+
+    def told(rec) -> bool:
+        """A record the edition may state: of its level, and resting on a source it holds when it rests on any
+        (a name outside the volume whose only source is withheld is not stated, as a body's 见于 or 至今 is not)."""
+        return ok(rec) and (not rec.sources or bool(cites(rec)))
+
+    bodies = {k: _sourced(b, a, cites, ok) for k, v in a.bodies.items()
+              if ok(v) and (b := _nested(v, ok, told, cites)) is not None}
+    jurisdictions = {k: j for k, v in a.jurisdictions.items() if ok(v) and (j := _nested(v, ok, told, cites)) is not None}
+    return bodies, jurisdictions
+
+
+def _named(a: Archive, ok, bodies: dict, jurisdictions: dict) -> list[Event]:
+    """The events of the edition as it may tell them (redact). A body is in the edition only if an event of the
+    edition brings it into being (names it): a body whose establishment is withheld would otherwise print as its
+    raw id, with links to a page that does not exist; it is dropped from ``bodies`` (``jurisdictions``)."""
+    actors = set(bodies) | set(jurisdictions)
+    while True:
+        events = [x for e in a.events if ok(e) for x in redact(e, actors)]
+        named = {nb for e in events for nb in e.new}
+        unnamed = {b for b in actors if b not in named}
+        unnamed = {b for b in unnamed if any(b in e.new for e in a.events)}   # (never named at all: left to check)
+        if not unnamed:
+            return events
+        for b in unnamed:
+            bodies.pop(b, None)
+            jurisdictions.pop(b, None)
+        actors = set(bodies) | set(jurisdictions)
+
+
+def edition_actors(a: Archive, edition: str) -> set[str]:
+    """The ids of the bodies and jurisdictions the edition holds: what filter_archive keeps, without building the
+    rest of the edition (a check asks which parties an edition can name)."""
+    limit = EDITIONS[edition]
+
+    def ok(rec) -> bool:
+        return rec.classification.rank <= limit.rank
+
+    bodies, jurisdictions = _held_actors(a, ok, {k for k, v in a.documents.items() if ok(v)})
+    _named(a, ok, bodies, jurisdictions)
+    return set(bodies) | set(jurisdictions)
 
 
 def _nested(rec, ok, told, cites):
@@ -178,7 +206,29 @@ def _withheld_ends(a: Archive, out: Archive, ok) -> None:
 
 
 # what a withheld event changes of a held body, and where the history keeps it
-CHANGES = {"rename": ("name",), "reparent": ("parent",), "rejurisdiction": ("jurisdiction", "parent")}
+CHANGES = {"rename": ("name",), "reparent": ("parent",), "rejurisdiction": ("jurisdiction", "parent"),
+           "rerank": ("rank", "kind", "level")}
+
+
+def changed(e: Event) -> tuple[str, ...]:
+    """What of its body an event of CHANGES changes: a rejurisdiction its parent only when it says so, a 升格/降格 its
+    rank when it gives one or is worded so without a new level (its kind, its level when it gives them)."""
+    whats = CHANGES.get(e.type, ())
+    if e.type == "rejurisdiction" and not e.parent_set:
+        return ("jurisdiction",)
+    if e.type == "rerank":
+        return tuple(w for w, said in (("rank", e.rank or (e.wording and not e.level)), ("kind", e.body_kind),
+                                       ("level", e.level)) if said)
+    return whats
+
+
+def event_refs(e: Event) -> list[str]:
+    """Every record an event names: its parties, the parents and places it gives, the co-leaders (双重领导). An
+    edition that does not hold one of them cannot tell the event as it is (redact)."""
+    refs = [r.id for r in e.participants()] + [nb.parent.id for nb in e.new.values() if nb.parent] + \
+           [nb.jurisdiction.id for nb in e.new.values() if nb.jurisdiction] + [r.id for r in e.co_parents] + \
+           [r.id for nb in e.new.values() for r in nb.co_parents]
+    return refs + [r.id for r in (e.parent, e.jurisdiction) if r is not None]
 
 
 def _withheld_changes(a: Archive, out: Archive, ok) -> None:
@@ -187,8 +237,8 @@ def _withheld_changes(a: Archive, out: Archive, ok) -> None:
     the change as if nothing had happened. The old value is told up to the last date a record the edition holds
     shows the body before the change (or the date the old value was taken), and is then not given (名称不详)."""
     for e in a.events:
-        whats = CHANGES.get(e.type)
-        if whats is None or e.date is None or e.body is None or e.body.id not in out.bodies:
+        whats = changed(e)
+        if not whats or e.date is None or e.body is None or e.body.id not in out.bodies:
             continue
         if ok(e) and all(r.id in out.bodies or r.id in out.jurisdictions
                          for r in (e.body, e.parent, e.jurisdiction) if r is not None):
@@ -196,8 +246,7 @@ def _withheld_changes(a: Archive, out: Archive, ok) -> None:
         seen = [d for d in _held_dates(out, e.body.id) if d.qualifier != "before" and d.latest() < e.date.earliest()]
         if seen:
             last = max(seen, key=lambda d: (d.latest(), d.earliest()))
-            out.withheld_changes.extend((e.body.id, what, last) for what in whats
-                                        if what != "parent" or e.type == "reparent" or e.parent_set)
+            out.withheld_changes.extend((e.body.id, what, last) for what in whats)
 
 
 def _held_dates(out: Archive, rid: str):
@@ -235,13 +284,7 @@ def redact(e: Event, actors: set[str]) -> list[Event]:
     held; otherwise without the withheld bodies where the event still reads true for the held ones, or not
     at all. A held body merged or split into withheld ones ends there: it is told as abolished (撤销) on that
     date, so that it never shows as still existing."""
-    refs = [r.id for r in e.participants()] + [nb.parent.id for nb in e.new.values() if nb.parent] + \
-           [nb.jurisdiction.id for nb in e.new.values() if nb.jurisdiction] + [r.id for r in e.co_parents] + \
-           [r.id for nb in e.new.values() for r in nb.co_parents]
-    if e.parent:
-        refs.append(e.parent.id)
-    if e.jurisdiction:
-        refs.append(e.jurisdiction.id)
+    refs = event_refs(e)
     e2 = copy.copy(e)
     if all(r in actors for r in refs):
         return [e2]

@@ -494,19 +494,21 @@ class _Replay:
         return History(self.tl, events, self.findings, self.undated)
 
     def _withheld_changes(self) -> None:
-        """An edition's archive: a name, parent or jurisdiction changed by an event it withholds is told up to the
-        last date its records show the body, and from some time after that date is not given (名称不详)."""
+        """An edition's archive: a name, parent, jurisdiction, rank (kind, level) changed by an event it withholds is
+        told up to the last date its records show the body, and from some time after that date is not given: 名称不详
+        （原称…）, and the others 不详 (UNKNOWN: 上级不详, 规格不详), never the old value as if unchanged."""
         for rid, what, last in getattr(self.a, "withheld_changes", []):
             t = self.tl.get(rid)
             if t is None:
                 continue
-            spans = {"name": t.names, "parent": t.parents, "jurisdiction": t.jurisdictions}[what]
+            spans = {"name": t.names, "parent": t.parents, "jurisdiction": t.jurisdictions, "rank": t.ranks,
+                     "kind": t.kinds, "level": t.levels}[what]
             held = [s for s in spans if not s.withheld and (s.start is None or s.start.earliest() <= last.latest())]
             if not held or (held[-1].end is not None and held[-1].end.latest() <= last.latest()):
                 continue
             s = held[-1]
             after = Date(last.end or last.start, "after")
-            value = (f"名称不详（原称{s.value[0]}）", None) if what == "name" else None
+            value = (f"名称不详（原称{s.value[0]}）", None) if what == "name" else UNKNOWN
             spans.insert(spans.index(s) + 1, Span(value, after, s.end, None, s.end_event, withheld=True))
             s.end, s.end_event = after, None
 

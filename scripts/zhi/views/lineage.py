@@ -19,9 +19,15 @@ class Period:
     value: str
     start: Date | None
     end: Date | None
-    ref: str | None = None  # the record the value names (a parent, a jurisdiction)
+    ref: str | None = None  # the record the value names (a parent, a jurisdiction); UNKNOWN: not given (不详)
     note: str = ""          # what the period's end is, when the record does not give it (恢复时间不详)
     relation: str = ""      # a superior's relation when it is not plain 隶属: 代管, 直接领导, 主管
+
+    @property
+    def unknown(self) -> bool:
+        """A superior (place) the record does not give from here on: its parent ended, or an edition withholds the
+        change (printed 上级不详)."""
+        return self.ref == UNKNOWN
 
 
 @dataclass
@@ -222,7 +228,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
         for p in lin.parents:
             p.note = superiors(h, p.ref, p.start, p.end) if p.ref else ""
     lin.jurisdictions = _periods(h, t.jurisdictions, named=True)
-    lin.ranks = _periods(h, t.ranks)
+    lin.ranks = [Period("规格不详", p.start, p.end) if p.value == UNKNOWN else p for p in _periods(h, t.ranks)]
     lin.predecessors = [(p, name_on(h, p, e.date), e) for p, e in t.predecessors]
     lin.successors = [(s, name_on(h, s, e.date), e) for s, e in t.successors]
     for e in t.events:

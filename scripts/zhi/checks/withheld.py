@@ -1,0 +1,53 @@
+"""``event-withheld``: what an edition leaves out of a held body's history, told to the editor.
+
+An event an edition holds whose other party (a body it names, a parent it puts the body under) is above the
+edition is dropped from it whole; a change of a held body's name, parent or rank that is itself above the edition
+is not told, and the edition prints the value as not given from its last record on (名称不详, 上级不详, 规格不详,
+editions._withheld_changes). The warning names only what the edition holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..editions import EDITION_ZH, EDITIONS, changed, edition_actors, event_refs, redact
+from ..findings import Finding
+from ..history import History
+from ..model import Archive
+
+
+def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
+    """An event an edition holds (合署, 职能划转, a reparent under a secret body …) that it still cannot print,
+    because another party to it (a parent it names) is above the edition: the edition drops it silently, so the
+    editor is told which edition, without the other party's name (the message names only what the edition holds).
+    A change of a held body's name, parent or rank that the edition withholds (the event itself above it) is told
+    too: from the last record the edition holds on, it prints the value as not given (名称不详, 上级不详, 规格不详)."""
+    for edition, limit in EDITIONS.items():
+        ed = EDITION_ZH[edition]
+        actors = edition_actors(a, edition)   # a body whose establishment the edition withholds is not held either
+        for e in a.events:
+            what = f"事件“{e.id}”" if e.id else "这条事件"
+            if e.classification.rank > limit.rank:
+                if changed(e) and e.body and e.body.id in actors and e.body.id in a.bodies:
+                    yield Finding("event-withheld", "warning",
+                                  f"{what}（{e.classification}）密级高于{ed}所收，{ed}不印这条{e.type_zh}："
+                                  f"{e.body.id}的{_unknown_from(e)}。若这次变动可以公开，请把事件的 classification 改为"
+                                  f"公开（它的来源也须公开）；若本就不该公开，无须处理", e.loc)
+                continue
+            parties = event_refs(e)
+            held = [r for r in dict.fromkeys(parties) if r in actors]
+            if not held or len(held) == len(set(parties)) or redact(e, actors):
+                continue
+            after = f"；{_unknown_from(e)}" if changed(e) and e.body and e.body.id in a.bodies else ""
+            yield Finding("event-withheld", "warning",
+                          f"{what}（{e.classification}）的另一方密级高于{ed}所收，{ed}"
+                          f"不印这条事件：{'、'.join(held)}的机构页、大事记和年表里都不会有它{after}。若这件事可以公开，"
+                          f"请另记一条只写可公开一方的记事（memo，见编辑指南“记事”）；若本就不该公开，"
+                          f"请把事件的 classification 改为与另一方相同"
+                          + ("" if after else "，这条警告就不再出现"), e.loc)
+
+
+def _unknown_from(e) -> str:
+    """What a withheld change leaves the edition to print, as the warning tells it."""
+    said = {"name": "名称印作“名称不详（原称…）”", "parent": "上级印作“上级不详”", "jurisdiction": "属地印作“不详”",
+            "rank": "规格印作“规格不详”", "kind": "类别印作“不详”", "level": "层级印作“不详”"}
+    return "、".join(said[w] for w in changed(e)) + "，从这一版所收的最后一条有关记载之后起（不写这次变动的日期）"
