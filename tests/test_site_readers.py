@@ -410,9 +410,38 @@ def test_portable_copy_works_from_a_folder(browser, offline):  # noqa: F811
 
 # ---- phones ----------------------------------------------------------------------------------------------------
 
+# every kind of page with tables: a body (名称, 隶属, 编制), 数据下载 (its files table), a year of the 年表, the
+# statistics and a chapter's table (the 附录's tables on the site), a 大事记
+PHONE_PAGES = ("/jigou/lx-jijingwei/", "/jigou/lx-kexie/", "/shuju/", "/nianbiao/1990/", "/tongji/", "/zhi/p9/c1/",
+               "/dashiji/linshui-xian/")
+HINT = "（可左右滑动查看）"
+
+
+def _frames(pg) -> list[dict]:
+    """Every table's and diagram's frame on the page: how wide its content is, how wide the frame, whether it
+    scrolls, and the hint it shows (the ::before of a table's frame, the ::after of a diagram)."""
+    return pg.evaluate("""() => {
+        const hint = (el, where) => (getComputedStyle(el, where).content || '').replace(/^"|"$/g, '');
+        const out = [];
+        document.querySelectorAll('article table').forEach(t => {
+            const f = t.closest('.md-typeset__scrollwrap, .zhi-table-frame');
+            out.push({kind: 'table', framed: !!f, cols: t.rows[0].cells.length,
+                      content: f ? f.scrollWidth : t.scrollWidth, frame: f ? f.clientWidth : 0,
+                      right: Math.round(t.getBoundingClientRect().right),
+                      overflow: f ? getComputedStyle(f).overflowX : '', hint: f ? hint(f, '::before') : '',
+                      font: parseFloat(getComputedStyle(t.rows[0].cells[0]).fontSize)});
+        });
+        document.querySelectorAll('.zhi-diagram, .zhi-chart').forEach(f => {
+            out.push({kind: 'diagram', framed: true, content: f.scrollWidth, frame: f.clientWidth,
+                      overflow: getComputedStyle(f).overflowX, hint: hint(f, '::after')});
+        });
+        return out; }""")
+
+
 def test_phone_diagrams_and_wide_tables_are_readable(browser, server):  # noqa: F811
-    """At 390 px a lineage diagram keeps its text at desktop size and scrolls sideways in its frame; a 年表
-    table scrolls in its own frame; the page itself never scrolls sideways."""
+    """At 390 px a lineage diagram keeps its text at desktop size and scrolls sideways in its frame; on every
+    kind of page each table fits the screen or scrolls in its own frame, which then says so (可左右滑动查看, as
+    the diagram does) and only then; the page itself never scrolls sideways."""
     ctx = _context(browser, server, width=390)
     pg = ctx.new_page()
     pg.goto(server + "/jigou/lx-jijingwei/")
@@ -426,17 +455,32 @@ def test_phone_diagrams_and_wide_tables_are_readable(browser, server):  # noqa: 
     fig.evaluate("f => f.scrollLeft = f.scrollWidth")  # the far end of the diagram can be reached
     assert fig.evaluate("f => f.scrollLeft") > 0
     shot(pg, "phone-diagram")
-    pg.goto(server + "/nianbiao/1990/")
-    tables = pg.evaluate("""() => Array.from(document.querySelectorAll('article table')).map(t => {
-        const w = t.closest('.md-typeset__scrollwrap') || t.parentElement;
-        return [t.rows[0].cells.length, t.scrollWidth, w.clientWidth, getComputedStyle(w).overflowX,
-                parseFloat(getComputedStyle(t.rows[0].cells[0]).fontSize)]; })""")
-    wide = [t for t in tables if t[1] > t[2]]
-    assert wide, tables
-    for cols, width, frame, overflow, font in wide:
-        assert overflow in ("auto", "scroll") and font >= 10, (cols, width, frame, overflow, font)
-    assert pg.evaluate("document.documentElement.scrollWidth") <= 400
-    shot(pg, "phone-year")
+    seen = {"wide": 0, "fits": 0}
+    for path in PHONE_PAGES:
+        pg.goto(server + path)
+        pg.wait_for_load_state("load")
+        frames = _frames(pg)
+        assert any(f["kind"] == "table" for f in frames), path
+        for f in frames:
+            where = (path, f)
+            if f["kind"] == "table":
+                assert f["framed"] and f["font"] >= 10, where   # a table always has a frame of its own
+            if f["content"] > f["frame"] + 1:  # wider than the screen: it scrolls in its frame and says so
+                assert f["overflow"] in ("auto", "scroll") and f["hint"] == HINT, where
+                seen["wide"] += 1
+            else:  # it fits: no hint that would send the reader looking for more
+                assert f["hint"] in ("", "none", "normal"), where
+                assert f["kind"] == "diagram" or f["right"] <= 390, where
+                seen["fits"] += 1
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 392, path
+        wide = pg.locator(".zhi-wide").first
+        if wide.count():  # the far end of a wide table can be reached, and the hint stays in view meanwhile
+            wide.evaluate("f => f.scrollLeft = f.scrollWidth")
+            assert wide.evaluate("f => f.scrollLeft") > 0, path
+            wide.evaluate("el => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 80)")
+        shot(pg, "phone-" + path.strip("/").replace("/", "-"))
+    # the body's 名称 table (4 columns) and the 大事记's fit now; the 年表's 7 columns and the files table scroll
+    assert seen["wide"] >= 4 and seen["fits"] >= 10, seen
     _only_local(ctx, server)
     ctx.close()
 

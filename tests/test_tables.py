@@ -460,7 +460,10 @@ def test_an_exported_workbook_imports_back_into_a_fresh_copy_with_no_level_lower
     # the marking line is no header; every sheet is read (沿革、任免、编制), none silently dropped
     assert "认不出" not in err and "表头" not in err, err
     assert "工作表“沿革”（沿革表）" in out and "工作表“任免”（任免表）" in out and "工作表“编制”（编制表）" in out
+    # the figure its merge event sets (ev-jjw) is a row of the 编制 sheet, known by its 编号: never a second record
+    assert "测试县计划经济委员会 1984年3月12日 编制档案中已有（事件 ev-jjw）" in out
     a = load_archive(fresh)
+    assert not [s for s in a.staffing if s.scope == "cs-jijingwei" and s.date.iso() == "1984-03-12"]
     events = [e for e in a.events if e.body and e.body.id == "cs-dangan"]
     assert sorted(e.type for e in events) == ["establish", "rename"]
     # sources came back through 依据; levels are never lower than exported: the workbook's mark makes every
@@ -487,3 +490,94 @@ def test_a_workbook_sheet_zhi_does_not_recognise_is_named_as_skipped(tmp_path, c
     _code, out, err = run_import(root, capsys, tmp_path / "两张.xlsx")
     assert "两张.xlsx，工作表“说明”：认不出是哪一种表" in out and "工作表“沿革”（沿革表）：新建 1 项" in out
     assert "未读入" not in err
+
+
+# ---- every staffing figure, and only once (review-T: the 编制 sheet left out every figure set by an event) ----------
+def test_the_staffing_sheet_holds_every_figure_the_sample_records_events_included(tmp_path, capsys):
+    """The sample sets 88 figures by events (1965 县公安局 核定行政编制38名 …) beside its staffing records: the
+    核对表 holds them all, each with its 编号 (the event's id), 口径, 依据 and 密级."""
+    from conftest import copy_project
+    from zhi.views.staffing import event_scope
+
+    root = copy_project(tmp_path / "sample")
+    a = load_archive(root)
+    by_event = [e for e in a.events if event_scope(a, e)]
+    records = [s for s in a.staffing if s.figures and s.scope and s.date]
+    assert len(by_event) >= 80 and records
+    run_export(root, capsys, tmp_path / "全部.xlsx", "--all")
+    sheet = cells(tmp_path / "全部.xlsx")["编制"]
+    head, rows = sheet[1], sheet[2:]
+    assert len(rows) == len(by_event) + len(records)
+    col = {h: i for i, h in enumerate(head)}
+    ids = [r[col["编号"]] for r in rows]
+    assert {e.id for e in by_event} <= set(ids) and len(set(filter(None, ids))) == len(list(filter(None, ids)))
+    gongan = rows[ids.index("ev-1965-lx-gongan-bz")]
+    assert (gongan[col["机构"]], gongan[col["日期"]], gongan[col["口径"]], gongan[col["行政编制"]],
+            gongan[col["领导职数（正科级）"]], gongan[col["领导职数（副科级）"]], gongan[col["密级"]]) == \
+        ("县公安局", "1965年", "核定", 38, 1, 2, "公开")
+    assert gongan[col["依据"]] == "doc-lxrw-1965-tzb"   # a document with no 文号 is cited by its id
+    # in date order: the 1965 figure comes before every 1984 one
+    assert [r[col["日期"]][:4] for r in rows] == sorted(r[col["日期"]][:4] for r in rows)
+
+
+def test_reimporting_the_exported_sheet_never_records_an_event_figure_twice(tmp_path, capsys):
+    """The round trip the guide suggests (export, correct, import): an event's figure is recognised by its 编号 and
+    skipped; a figure changed in the sheet is refused with the record to correct, never made a second record."""
+    root = project(tmp_path)
+    run_export(root, capsys, tmp_path / "核对表.xlsx")
+    wb = load_workbook(tmp_path / "核对表.xlsx")
+    ws = wb["编制"]
+    head = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[head.index("编号")].value == "ev-jjw")
+    assert (row[0].value, row[1].value, row[head.index("行政编制")].value) == ("测试县计划经济委员会", "1984年3月12日", 12)
+    before = sorted(p.relative_to(root).as_posix() for p in (root / "sources").rglob("*"))
+    code, out, err = run_import(root, capsys, tmp_path / "核对表.xlsx", "--yes")
+    assert "第 2 行：测试县计划经济委员会 1984年3月12日 编制档案中已有（事件 ev-jjw）" in out
+    assert "工作表“编制”（编制表）：新建 0 项" in out, out
+    assert not [p for p in (root / "sources/staffing").rglob("*") if p.name != "1990.yaml"]
+    assert sorted(p.relative_to(root).as_posix() for p in (root / "sources").rglob("*")) == before
+    # the editor corrects the figure in the sheet: zhi says which record to correct, and makes nothing
+    row[head.index("行政编制")].value = 13
+    wb.save(tmp_path / "改过.xlsx")
+    code, out, err = run_import(root, capsys, tmp_path / "改过.xlsx", "--yes")
+    assert code == 1 and "第 2 行：编号 ev-jjw 是档案中已有的事件（sources/events/1984.yaml:1），表中的编制数与它所记不同" in err
+    assert sorted(p.relative_to(root).as_posix() for p in (root / "sources").rglob("*")) == before
+    # a sheet without the 编号 column (an older export, a hand-made table): the event's figure is still known
+    wb = load_workbook(tmp_path / "核对表.xlsx")
+    wb["编制"].delete_cols(head.index("编号") + 1)
+    wb.save(tmp_path / "无编号.xlsx")
+    code, out, err = run_import(root, capsys, tmp_path / "无编号.xlsx", "--yes")
+    assert "工作表“编制”（编制表）：新建 0 项" in out, out
+    assert sorted(p.relative_to(root).as_posix() for p in (root / "sources").rglob("*")) == before
+
+
+# ---- an end no source gives stays unknown, in the sheet and back (review-T: 止 2020年9月1日 for 去向不详) --------------
+def test_an_unknown_end_is_exported_as_unknown_and_imported_as_unknown(tmp_path, capsys):
+    """The county ends (1995) and no source says what became of its 计经委: the sheet's 止 says 去向不详, not the
+    county's date; a body with `end: 不详` says 不详. Read back, either is `end: 不详`, never an abolition."""
+    root = project(tmp_path)
+    write(root, "sources/events/end.yaml", "- id: ev-end\n  type: abolish\n  date: 1995-01-01\n  body: cs-xian\n"
+          "  sources: [d-1990-3]\n")
+    write(root, "sources/bodies/cs-gone.yaml", "id: cs-gone\nkind: 事业单位\nend: 不详\n")
+    write(root, "sources/events/gone.yaml", "- id: ev-gone\n  type: establish\n  date: 1959-11\n  body: cs-gone\n"
+          "  name: 测试县档案馆\n  parent: cs-zhengfu\n  sources: [d-1959-11]\n")
+    assert not [f for f in run_checks(load_archive(root)) if f.severity == "error"]
+    run_export(root, capsys, tmp_path / "核对表.xlsx")
+    rows = {r[7]: r for r in cells(tmp_path / "核对表.xlsx")["沿革"][1:]}
+    assert rows["cs-jijingwei"][3] == "去向不详" and rows["cs-gone"][3] == "不详"
+    assert "1995" not in repr([rows["cs-jijingwei"], rows["cs-zhengfu"]])
+    # the sheet read into a fresh archive that lacks both bodies: an unknown end, no abolish event
+    fresh = project(tmp_path / "b")
+    table = tmp_path / "沿革.csv"
+    table.write_text("名称,起,止,上级,行政区划,依据\n"
+                     "测试县农业局,1959年11月,去向不详,cs-zhengfu,cs-xian,测编〔1959〕11号\n"
+                     "测试县林业局,1959年11月,不详,不详,不详,测编〔1959〕11号\n", encoding="utf-8")
+    known = set(load_archive(fresh).bodies)
+    code, out, err = run_import(fresh, capsys, table, "--yes")
+    assert code == 0 and "新建 2 项" in out and err == "", err
+    a = load_archive(fresh)
+    made = [b for b in a.bodies.values() if b.id not in known]
+    assert len(made) == 2 and all(b.end_unknown for b in made)
+    assert not [e for e in a.events if e.type == "abolish"]
+    text = "".join((fresh / "sources/bodies" / f"{b.id}.yaml").read_text(encoding="utf-8") for b in made)
+    assert "# 沿革表的“止”写作“去向不详”：档案未载它何时、如何终止\nend: 不详\n" in text

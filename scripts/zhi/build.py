@@ -84,7 +84,10 @@ def generated_config(root: Path, title: str, nav: list, book=None, edition: str 
                   "font": False, "favicon": "assets/favicon.svg"},
         "plugins": [],
         "extra_css": ["assets/zhi.css"],
-        "extra_javascript": ["assets/zhi-search.js"],
+        # zhi-tables.js marks a table or diagram that scrolls sideways on a phone (a theme copied from an older
+        # zhi has none: its tables scroll all the same, unmarked)
+        "extra_javascript": ["assets/zhi-search.js"] + (["assets/zhi-tables.js"]
+                                                       if (root / "theme/assets/zhi-tables.js").is_file() else []),
         "markdown_extensions": ["tables", {"footnotes": {"BACKLINK_TITLE": "返回正文第 %d 条注处"}},
                                 "md_in_html", "def_list", {"toc": {"permalink": False}}, "admonition", "zhi.safelinks"],
         "strict": False,

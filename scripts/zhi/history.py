@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .dates import Date
 from .findings import Finding, Loc
-from .model import UNKNOWN, Archive, Event, NewBody, Ref
+from .model import FATE_UNKNOWN, UNKNOWN, Archive, Event, NewBody, Ref
 
 # years with no record at all after which a body still listed as existing is reported (body-silent), and its
 # 一览 row says when it was last seen
@@ -194,6 +194,14 @@ class Timeline:
         the body's end or by anything but a recorded 恢复活动."""
         return s.start_event is not None and s.start_event.resume_unknown \
             and (s.end_event is None or s.end_event.type != "resume")
+
+    def fate_unknown_end(self, s: Span) -> bool:
+        """s was closed only because its jurisdiction ended and no source says what became of the body then
+        (去向不详): the date is the jurisdiction's end, not one a source gives for s, so it is printed as unknown.
+        Its place (属地) did end then: that span is never one."""
+        e = s.end_event
+        return e is not None and not any(s is j for j in self.jurisdictions) \
+            and (e is self.fate_unknown or any(life.value == FATE_UNKNOWN and life.end_event is e for life in self.lives))
 
     def suspended_on(self, d: Date) -> Span | None:
         hits = self._at(self.suspensions, d)
@@ -405,7 +413,7 @@ class _Replay:
             return
         gone = ends[-1].end_event
         self.end(t.id, gone)
-        life.value = "去向不详"  # its end is the jurisdiction's, not an event of its own
+        life.value = FATE_UNKNOWN  # its end is the jurisdiction's, not an event of its own
         self.warn("fate-unknown", "warning",
                   f"{self.label(j.id)}于{gone.date}终止，档案未记{self.label(t.id)}的去向，志书中记为“去向不详”；"
                   f"它于{e.date}恢复。查到去向的，请记撤销、合并或属地变更（rejurisdiction）事件",

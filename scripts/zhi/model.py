@@ -84,6 +84,7 @@ def level_said(level: str) -> str:
     return NON_STATUTORY_LEVELS.get(level, level)
 PUBLISHED_GENRES = ("志书", "年鉴", "图书", "报刊", "资料汇编", "网页")
 UNKNOWN = "不详"
+FATE_UNKNOWN = "去向不详"  # a body whose jurisdiction ended, what became of it not recorded
 
 # categories of 编制; "编制" alone is a figure the source gives with no category ("编制N人")
 STAFFING_KINDS = ("行政编制", "政法专项编制", "事业编制", "工勤编制", "企业编制", "编制")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .cells import Sheet, workbook_bytes
-from .model import STAFFING_KINDS
+from .model import FATE_UNKNOWN, STAFFING_KINDS, Event
 
 WHOLE_ARCHIVE_MARK = "本表含全部档案（含内部、涉密材料），仅供编纂人员核对，不得外传"
 INTERNAL_EXPORT_MARK = "内部资料　注意保存（本表为内部版，含内部材料，不得公开）"
@@ -76,7 +76,10 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
             full, short = span.value
             parent, place = at(t.parents, span.start), at(t.jurisdictions, span.start)
             end = span.end or (t.end if span is t.names[-1] else None)
-            rows.append([full, short or "", d(span.start), d(end) if end else ("不详" if t.end_unknown else ""),
+            # an end no source gives is printed as unknown, never as a date: 去向不详 (closed only by its
+            # jurisdiction's end), 不详 (`end: 不详`); zhi import reads both back as an unknown end
+            till = FATE_UNKNOWN if t.fate_unknown_end(span) else d(end) if end else "不详" if t.end_unknown else ""
+            rows.append([full, short or "", d(span.start), till,
                          name(parent, span.start) if parent else "", str(at(t.ranks, span.start)),
                          name(place, span.start) if place else "", rid,
                          basis(span.start_event) or (basis(a.bodies[rid]) if span is t.names[0] else "")])
@@ -95,22 +98,27 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
                      "；".join(docs)])
         levels.append(_row_level(a, p.classification, p, person))
     sheet("任免", ["姓名", "机构", "职务", "任职时间", "免职时间", "依据"], rows, levels)
-    kinds = [k for k in STAFFING_KINDS if any(s.figures and k in s.figures.posts for s in a.staffing)] \
-        or ["行政编制", "事业编制"]
+    # every staffing figure the archive records: the staffing records and the figures set by events (核定编制 in
+    # an establishment, a 调整编制 event), each a row of its own with its 编号 — an event's id, or the record's own —
+    # so that zhi import knows the row is one the archive holds already and never records it a second time
+    from .views.staffing import recorded_figures
+
+    figs = recorded_figures(a)
+    kinds = [k for k in STAFFING_KINDS if any(k in f.posts for _r, _b, f in figs)] or ["行政编制", "事业编制"]
     order = ["正厅级", "副厅级", "正处级", "副处级", "正县级", "副县级", "正科级", "副科级", "正股级", "副股级", "股级"]
-    ranks = sorted({k for s in a.staffing if s.figures for k in s.figures.leaders},
+    ranks = sorted({k for _r, _b, f in figs for k in f.leaders},
                    key=lambda k: (order.index(k) if k in order else len(order), k))
     rows, levels = [], []
     from .model import BASIS_ZH
 
-    for s in a.staffing:
-        posts = s.figures.posts if s.figures else {}
-        leaders = s.figures.leaders if s.figures else {}
-        rows.append([name(s.scope or "", s.date) + (s.system + "系统" if s.system else ""), d(s.date),
-                     BASIS_ZH.get(s.basis, s.basis)] + [posts.get(k) for k in kinds] + [leaders.get(k) for k in ranks]
-                    + [basis(s)])
-        levels.append(_row_level(a, s.classification, s))
-    sheet("编制", ["机构", "日期", "口径", *kinds, *(f"领导职数（{k}）" for k in ranks), "依据"], rows, levels)
+    for rec, scope, f in figs:
+        system = getattr(rec, "system", "")
+        basis_code = getattr(rec, "basis", "") if not isinstance(rec, Event) else (f.basis or "approved")
+        rows.append([name(scope, rec.date) + (system + "系统" if system else ""), d(rec.date),
+                     BASIS_ZH.get(basis_code, basis_code)] + [f.posts.get(k) for k in kinds]
+                    + [f.leaders.get(k) for k in ranks] + [rec.id or "", basis(rec)])
+        levels.append(_row_level(a, rec.classification, rec))
+    sheet("编制", ["机构", "日期", "口径", *kinds, *(f"领导职数（{k}）" for k in ranks), "编号", "依据"], rows, levels)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(workbook_bytes(sheets, title=mark or None))
     return {sh.title: len(sh.rows) for sh in sheets}

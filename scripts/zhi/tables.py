@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .classification import PUBLIC, Level, parse_level
-from .dates import DateError, parse_date
+from .dates import UNKNOWN_WORDS, DateError, parse_date
 from .docno import normalise_docno
 from .invisible import quote
-from .model import BODY_KINDS, STAFFING_KINDS
+from .model import BODY_KINDS, FATE_UNKNOWN, STAFFING_KINDS, UNKNOWN
 from .tableexport import EXPORT_MARKS
 
 TABLE_SUFFIXES = (".xlsx", ".csv")
@@ -42,7 +42,10 @@ POSTS = {"person": ("姓名", "人名"), "gender": ("性别",), "body": ("机构
          "end": ("免职时间", "离任时间", "免职", "离任", "止", "终止"),
          "source": ("依据", "来源", "文号", "任免文件", "任职依据"), "level": ("密级",), "note": ("备注", "说明")}
 STAFFING = {"body": ("机构", "单位", "机构名称"), "date": ("日期", "时间", "核定时间", "年份", "统计时间"),
-            "basis": ("口径",), "source": ("依据", "来源", "文号"), "level": ("密级",), "note": ("备注", "说明")}
+            "basis": ("口径",), "source": ("依据", "来源", "文号"), "level": ("密级",), "note": ("备注", "说明"),
+            "id": ("编号", "记录编号", "编制编号")}
+# what a 止 cell may say for an end no source gives (zhi export writes 去向不详 and 不详): read as `end: 不详`
+UNKNOWN_ENDS = (*UNKNOWN_WORDS, FATE_UNKNOWN, "终止时间不详")
 KIND_ZH = {"lineage": "沿革表", "posts": "任免表", "staffing": "编制表"}
 BASIS = {"核定": "核定", "实有": "实有", "超编": "超编", "精简": "精简", "设置": "设置", "设": "设置"}
 
@@ -488,9 +491,11 @@ def _plan_lineage(root: Path, rows: list[Row], col: dict[str, str], names: _Name
                 start = _date(get(r, "start"), f"{where}设立日期“{get(r, 'start')}”")
                 docs = names.sources(get(r, "source"))
                 level = _level_field(names, docs, get(r, "level"), plan, r.number)
-                parent = names.body(get(r, "parent"), created) if get(r, "parent") else None
-                place = names.place(get(r, "jurisdiction")) if get(r, "jurisdiction") else None
-                rank = get(r, "rank")
+                # 不详 (zhi export writes it where the record does not say: a parent that ended, a place that ended
+                # while the body lived on) is no name to look up, and nothing is made up for it
+                parent = names.body(get(r, "parent"), created) if get(r, "parent") not in ("", UNKNOWN) else None
+                place = names.place(get(r, "jurisdiction")) if get(r, "jurisdiction") not in ("", UNKNOWN) else None
+                rank = "" if get(r, "rank") == UNKNOWN else get(r, "rank")
                 if i == 0:
                     fields = [("id", names.fresh(f"ev-{start[:4]}-{rid}")), ("type", "establish"), ("date", start),
                               ("body", rid), ("name", get(r, "name")), ("short", get(r, "short")),
@@ -513,7 +518,8 @@ def _plan_lineage(root: Path, rows: list[Row], col: dict[str, str], names: _Name
                 prev = {"parent": parent or prev.get("parent", ""), "rank": rank or prev.get("rank", "")}
             last = group[-1]
             end = get(last, "end")
-            if end:
+            end_unknown = end in UNKNOWN_ENDS
+            if end and not end_unknown:
                 where = f"第 {last.number} 行的" if len(group) > 1 else ""
                 end_iso = _date(end, f"{where}撤销日期“{end}”")
                 docs = names.sources(get(last, "end_source")) if get(last, "end_source") else []
@@ -535,6 +541,8 @@ def _plan_lineage(root: Path, rows: list[Row], col: dict[str, str], names: _Name
             if pdir.is_relative_to(body_dir):
                 body_dir = pdir
         lines = [f"id: {rid}"]
+        if end_unknown:  # no source gives when (or whether) it ended: never an abolition made up from the table
+            lines += [f"# 沿革表的“止”写作“{end}”：档案未载它何时、如何终止", "end: 不详"]
         if kind in BODY_KINDS:
             lines.append(f"kind: {kind}")
         else:
@@ -635,30 +643,35 @@ def _plan_staffing(root: Path, rows: list[Row], headers: list[str], col: dict[st
         plan.problems.append(f"编制表缺少“{'”“'.join(missing)}”列")
         return
     get = _getter(col)
-    existing = {(s.scope or "", s.date.iso() if s.date else "", s.basis) for s in names.a.staffing}
+    # what the archive records already: its staffing records and the figures its events set (zhi export writes
+    # both, an event's row with the event's id as 编号), by id and by body, date and 口径
+    from .views.staffing import recorded_figures
+
+    held = recorded_figures(names.a)
+    existing = {(scope, rec.date.iso(), getattr(rec, "basis", None) or f.basis or "approved")
+                for rec, scope, f in held}
+    by_id = {rec.id: (rec, f) for rec, _scope, f in held if rec.id}
     for r in rows:
+        rid = get(r, "id")
+        if rid and rid in by_id:  # a row zhi export wrote from a record the archive holds (an event's figure)
+            rec, f = by_id[rid]
+            said = {(h in leaders, _leader_level(h) or _norm_header(h)): r.cells.get(h, "").strip()
+                    for h in figures + leaders}
+            if {k: v for k, v in said.items() if v} == {**{(False, k): str(v) for k, v in f.posts.items()},
+                                                        **{(True, k): str(v) for k, v in f.leaders.items()}}:
+                plan.skipped.append(f"第 {r.number} 行：{get(r, 'body')} {get(r, 'date')} 编制档案中已有"
+                                    f"（{rec.kind_zh} {rid}）")
+            else:
+                plan.problems.append(f"第 {r.number} 行：编号 {rid} 是档案中已有的{rec.kind_zh}（{rec.loc}），"
+                                     "表中的编制数与它所记不同，未导入；如要改正，请直接改正这条记录，不要另建一条")
+            continue
         try:
             body = names.body(get(r, "body"))
             date = _date(get(r, "date"), f"日期“{get(r, 'date')}”")
             basis = get(r, "basis") or "核定"
             if basis not in BASIS:
                 raise ValueError(f"口径“{basis}”无法识别；可写：{'、'.join(BASIS)}")
-            figs: dict[str, int] = {}
-            for h in figures:
-                v = r.cells.get(h, "").strip()
-                if not v:
-                    continue
-                if not re.fullmatch(r"\d+", v):
-                    raise ValueError(f"“{h}”一栏的“{v}”不是整数")
-                figs[_norm_header(h)] = int(v)
-            lead: dict[str, int] = {}
-            for h in leaders:
-                v = r.cells.get(h, "").strip()
-                if not v:
-                    continue
-                if not re.fullmatch(r"\d+", v):
-                    raise ValueError(f"“{h}”一栏的“{v}”不是整数")
-                lead[_leader_level(h)] = int(v)
+            figs, lead = _row_figures(r, figures, leaders)
             if lead:
                 figs["领导职数"] = lead  # type: ignore[assignment]
             if not figs:
@@ -681,6 +694,21 @@ def _plan_staffing(root: Path, rows: list[Row], headers: list[str], col: dict[st
         plan.created.append(f"第 {r.number} 行：编制 {get(r, 'body')} {date} {basis} "
                             + "、".join(f"{k}{v}名" for k, v in figs.items() if not isinstance(v, dict))
                             + "".join(f"、领导职数{k}{v}名" for k, v in lead.items()) + _doubt(plan, [r.number]))
+
+
+def _row_figures(r: Row, figures: list[str], leaders: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """The row's 编制数 by kind and 领导职数 by rank; ValueError (Chinese) for a cell that is not a whole number."""
+    posts: dict[str, int] = {}
+    lead: dict[str, int] = {}
+    for cols, out, key in ((figures, posts, _norm_header), (leaders, lead, _leader_level)):
+        for h in cols:
+            v = r.cells.get(h, "").strip()
+            if not v:
+                continue
+            if not re.fullmatch(r"\d+", v):
+                raise ValueError(f"“{h}”一栏的“{v}”不是整数")
+            out[key(h)] = int(v)
+    return posts, lead
 
 
 def write_plan(plan: Planned) -> list[Path]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..citations import cited_docs
 from ..dates import Date
 from ..history import History, Span
-from ..model import NON_STATUTORY_LEVELS, UNKNOWN, Archive, Document, Event, Post, level_said
+from ..model import FATE_UNKNOWN, NON_STATUTORY_LEVELS, UNKNOWN, Archive, Document, Event, Post, level_said
 from ..wordings import merge_verb, rename_verb, superior_relation
 from .bodycount import planned
 from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text
@@ -22,6 +22,7 @@ class Period:
     ref: str | None = None  # the record the value names (a parent, a jurisdiction); UNKNOWN: not given (不详)
     note: str = ""          # what the period's end is, when the record does not give it (恢复时间不详)
     relation: str = ""      # a superior's relation when it is not plain 隶属: 代管, 直接领导, 主管
+    end_text: str = ""      # printed instead of the end date, which no source gives for it: 去向不详
 
     @property
     def unknown(self) -> bool:
@@ -151,16 +152,19 @@ def post_order(p: Post) -> tuple:
     return p.when().sort_key() if p.when() else ()
 
 
-def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = False) -> list[Period]:
+def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = False, t=None) -> list[Period]:
+    """The spans as periods; with the timeline ``t``, a span closed only by its jurisdiction's end (no source
+    says what became of the body) notes 去向不详, which the page prints instead of that date."""
     out = []
     for s in spans:
         v = pick(s.value)
         if v is None:
             continue
+        fate = FATE_UNKNOWN if t is not None and t.fate_unknown_end(s) else ""
         if named:
-            out.append(Period(name_on(h, v, s.start), s.start, s.end, v))
+            out.append(Period(name_on(h, v, s.start), s.start, s.end, v, end_text=fate))
         else:
-            out.append(Period(str(v), s.start, s.end))
+            out.append(Period(str(v), s.start, s.end, end_text=fate))
     return out
 
 
@@ -198,7 +202,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     if t is None:
         return None
     body = a.bodies.get(rid)
-    end_how = "去向不详" if t.fate_unknown else t.end_event.said_zh if t.end_event else ""
+    end_how = FATE_UNKNOWN if t.fate_unknown else t.end_event.said_zh if t.end_event else ""
     lin = Lineage(rid, t.current_name(), body.kind_label if body else "", t.start, t.end, end_how)
     lin.suspensions = [Period(s.value or "停止活动", s.start, None, note="恢复时间不详") if t.resume_unknown(s)
                        else Period(s.value or "停止活动", s.start, s.end) for s in t.suspensions]
@@ -217,10 +221,10 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.body_counts = [Period(_count_value(s), s.start, None) for s in t.body_counts if s.value[1] is not None]
     lin.figures = [Period(figures_text(s.value), s.start, None) for s in t.figures]
     lin.powers = [Period(s.value, s.start, None) for s in t.powers if s.value]
-    lin.names = _periods(h, t.names, lambda v: v[0])
-    lin.short_names = _periods(h, t.names, lambda v: v[1])
-    lin.second_names = _periods(h, t.second_names)
-    lin.parents = _periods(h, t.parents, named=True)
+    lin.names = _periods(h, t.names, lambda v: v[0], t=t)
+    lin.short_names = _periods(h, t.names, lambda v: v[1], t=t)
+    lin.second_names = _periods(h, t.second_names, t=t)
+    lin.parents = _periods(h, t.parents, named=True, t=t)
     for p, s in zip(lin.parents, [s for s in t.parents if s.value is not None]):
         if s.value != UNKNOWN and (relation := superior_relation(s.start_event)) != "隶属":
             p.relation = relation  # 委托汕头市代管: not said to be 隶属; the name stays the superior's own

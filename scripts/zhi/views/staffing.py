@@ -67,10 +67,7 @@ def figures(a: Archive) -> list[Figure]:
                               s.classification, s.id or str(s.loc), s.jurisdiction.id if s.jurisdiction else None,
                               s.system, s.conflict_note))
     for e in a.events:
-        if e.staffing is None or e.date is None:
-            continue
-        target = e.body.id if e.body else (e.after[0].id if len(e.after) == 1 else None)
-        if target and target not in a.jurisdictions:  # refused by check_references: a body's event only
+        if (target := event_scope(a, e)) is not None:
             out.append(Figure(target, e.date, e.staffing.basis or "approved", e.staffing, e.sources, e.classification,
                               e.id or str(e.loc), conflict_note=e.conflict_note))
     first: dict[tuple, Figure] = {}
@@ -84,6 +81,23 @@ def figures(a: Archive) -> list[Figure]:
                 and not any(same_figures(o.staffing, f.staffing) for o in first[k].others):
             first[k].others.append(f)
     return unique
+
+
+def event_scope(a: Archive, e) -> str | None:
+    """The body an event's staffing figure belongs to (its body, or the one body it results in); None when the
+    event gives no figure, no date or no single body (a jurisdiction's event: refused by check_references)."""
+    if e.staffing is None or e.date is None:
+        return None
+    target = e.body.id if e.body else (e.after[0].id if len(e.after) == 1 else None)
+    return target if target and target not in a.jurisdictions else None
+
+
+def recorded_figures(a: Archive) -> list[tuple]:
+    """(record, scope id, figures) of every staffing figure as recorded, one per record: each staffing record and
+    each event that sets one (unlike ``figures``, a figure recorded twice is two), in date order."""
+    out = [(s, s.scope, s.figures) for s in a.staffing if s.figures and s.scope and s.date]
+    out += [(e, scope, e.staffing) for e in a.events if (scope := event_scope(a, e)) is not None]
+    return sorted(out, key=lambda r: r[0].date.sort_key())
 
 
 def same_figures(x: Staffing, y: Staffing) -> bool:

@@ -25,7 +25,7 @@ from ..cells import Sheet, csv_row, workbook_bytes
 from ..citations import split
 from ..dates import Date
 from ..history import History, Span, Timeline
-from ..model import BASIS_ZH, UNKNOWN, Archive, Event
+from ..model import BASIS_ZH, FATE_UNKNOWN, UNKNOWN, Archive, Event
 from ..views.chronology import Entry, chronology
 from ..views.naming import name_after, name_before, name_on
 from ..views.staffing import Figure, figures, kind_label
@@ -136,7 +136,16 @@ class OpenData:
         return "行政区划" if rid in self.a.jurisdictions else "机构" if rid in self.a.bodies else "其他"
 
     # ---- what a period's end says ------------------------------------------------------------------------
+    @staticmethod
+    def end_unknown(t: Timeline, span: Span) -> bool:
+        """No source gives the span's end: `end: 不详`, a 停止活动 whose 恢复 is not recorded, or a period closed only
+        by its jurisdiction's end (去向不详, whose date is the jurisdiction's, not the body's)."""
+        return t.resume_unknown(span) or t.fate_unknown_end(span) or \
+            (span.end is None and not t.outside and t.end_unknown)
+
     def end_note(self, t: Timeline, span: Span) -> str:
+        if t.fate_unknown_end(span):
+            return FATE_UNKNOWN
         if t.resume_unknown(span):
             return UNKNOWN_END
         if span.end is not None:
@@ -148,18 +157,21 @@ class OpenData:
         return self.open_text
 
     def span_end_cells(self, t: Timeline, span: Span) -> list[str]:
-        if t.resume_unknown(span) or (span.end is None and not t.outside and t.end_unknown):
-            return date_cells(None, unknown=True)
-        return date_cells(span.end)
+        return date_cells(None, unknown=True) if self.end_unknown(t, span) else date_cells(span.end)
+
+    def end_event(self, t: Timeline, span: Span) -> str:
+        """The id of the event that ended the span; none for an end no source gives."""
+        return "" if self.end_unknown(t, span) else self.eid(span.end_event)
 
     def life_status(self, t: Timeline) -> tuple[list[str], str]:
         """The end of the last period of existence: its cells and how it ended (撤销, 去向不详, 止年不详, 至下限仍存续)."""
         if not t.lives:
             return date_cells(None), NOT_GIVEN if t.outside else ""
         last = t.lives[-1]
+        if t.fate_unknown_end(last):
+            return date_cells(None, unknown=True), FATE_UNKNOWN
         if last.end is not None:
-            how = "去向不详" if t.fate_unknown else last.end_event.said_zh if last.end_event else ""
-            return date_cells(last.end), how
+            return date_cells(last.end), last.end_event.said_zh if last.end_event else ""
         if t.end_unknown:
             return date_cells(None, unknown=True), UNKNOWN_END
         return date_cells(None), self.open_text
@@ -190,7 +202,7 @@ class OpenData:
             end, how = self.life_status(tl)
             t.rows.append([rid, tl.current_name(), b.kind_label, "是" if b.in_scope else "否", *date_cells(tl.start),
                            self.eid(tl.lives[0].start_event) if tl.lives else "",
-                           *end, how, self.eid(tl.lives[-1].end_event) if tl.lives else "",
+                           *end, how, self.end_event(tl, tl.lives[-1]) if tl.lives else "",
                            tl.last_known.chinese() if tl.end_unknown and tl.last_known else "", len(tl.lives)])
         return t
 
@@ -212,7 +224,8 @@ class OpenData:
             Column("起_事件", "开始这一时期的事件编号"),
             *_date_columns("止", "这一时期结束的日期"),
             Column("止_事件", "结束这一时期的事件编号"),
-            Column("止_说明", "止日空白时：“至下限仍存续”“止年不详”，或志外机构“来源未载”"),
+            Column("止_说明", "止日空白时：“至下限仍存续”“止年不详”，志外机构“来源未载”；止日“不详”而写“去向不详”的：所属"
+                           "行政区划终止，档案未载这个机构的去向（不是它的终止日期）"),
         ])
         for rid, tl in self.h.timelines.items():
             for item, label in self.PERIOD_ITEMS:
@@ -224,7 +237,7 @@ class OpenData:
                     t.rows.append([rid, self.kind_of(rid), label, value, refs, self._period_relation(item, s),
                                    *date_cells(s.start),
                                    self.eid(s.start_event), *self.span_end_cells(tl, s),
-                                   self.eid(s.end_event), self.end_note(tl, s)])
+                                   self.end_event(tl, s), self.end_note(tl, s)])
         return t
 
     @staticmethod
@@ -469,8 +482,8 @@ class OpenData:
         return out
 
     def span_interval(self, tl: Timeline, s: Span) -> dict:
-        return self.interval(s.start, s.end, s.end is None and not tl.outside and tl.end_unknown,
-                             self.end_note(tl, s))
+        unknown = self.end_unknown(tl, s)
+        return self.interval(s.start, None if unknown else s.end, unknown, self.end_note(tl, s))
 
     def jsonld(self) -> dict:
         graph: list[dict] = []
@@ -573,9 +586,9 @@ class OpenData:
         node["zhi:inVolume"] = bool(rec.in_scope) if rec else True
         if not juris and rec and rec.body_kind:
             node["org:classification"] = {"@id": self.iri("kind", rec.body_kind)}
-        node["zhi:existence"] = [self.span_interval(tl, s) | {"zhi:startEvent": self.event_ref(s.start_event),
-                                                              "zhi:endEvent": self.event_ref(s.end_event)}
-                                 for s in tl.lives]
+        node["zhi:existence"] = [self.span_interval(tl, s) | {
+            "zhi:startEvent": self.event_ref(s.start_event),
+            "zhi:endEvent": None if self.end_unknown(tl, s) else self.event_ref(s.end_event)} for s in tl.lives]
         node["zhi:endStatus"] = self.life_status(tl)[1]
         if tl.end_unknown and tl.last_known:
             node["zhi:lastKnown"] = self.instant(tl.last_known)
@@ -600,8 +613,9 @@ class OpenData:
                                          "zhi:during": self.span_interval(tl, s)} for s in parents]
         for item, key in (("jurisdictions", "zhi:jurisdictionPeriod"), ("colocations", "zhi:coLocation")):
             spans = [s for s in getattr(tl, item) if s.value]
-            if spans:
-                node[key] = [{"zhi:with": self.ref(s.value), "zhi:nameThen": name_on(self.h, s.value, s.start),
+            if spans:  # a place not known (不详: it outlived its jurisdiction) has a name and no zhi:with
+                node[key] = [{**({"zhi:with": self.ref(s.value)} if s.value != UNKNOWN else {}),
+                              "zhi:nameThen": name_on(self.h, s.value, s.start) if s.value != UNKNOWN else UNKNOWN,
                               "zhi:during": self.span_interval(tl, s)} for s in spans]
         if tl.co_parents:
             node["zhi:dualLeadership"] = [{"zhi:with": [self.ref(c) for c in s.value],
@@ -673,6 +687,11 @@ class OpenData:
             out[f"{prefix}_note"] = note
         return {k: v for k, v in out.items() if v is not None}
 
+    def popolo_span_end(self, tl: Timeline, s: Span, prefix: str = "end", note: str | None = None) -> dict:
+        unknown = self.end_unknown(tl, s)
+        return self.popolo_dates(prefix, None if unknown else s.end, unknown,
+                                 self.end_note(tl, s) if note is None else note)
+
     def popolo(self) -> dict:
         orgs = []
         for rid, tl in self.h.timelines.items():
@@ -681,14 +700,12 @@ class OpenData:
             org = {"id": rid, "name": tl.current_name(),
                    "classification": "行政区划" if tl.is_jurisdiction else (rec.body_kind if rec else ""),
                    "other_names": [{"name": s.value[0], **self.popolo_dates("start", s.start),
-                                    **self.popolo_dates("end", s.end, s.end is None and tl.end_unknown and not tl.outside,
-                                                        self.end_note(tl, s))} for s in tl.names]
+                                    **self.popolo_span_end(tl, s)} for s in tl.names]
                    + [{"name": s.value, "note": "加挂牌子", **self.popolo_dates("start", s.start),
-                       **self.popolo_dates("end", s.end, s.end is None and tl.end_unknown, self.end_note(tl, s))}
-                      for s in tl.second_names],
+                       **self.popolo_span_end(tl, s)} for s in tl.second_names],
                    **self.popolo_dates("founding", tl.start),
-                   **self.popolo_dates("dissolution", tl.lives[-1].end if tl.lives else None,
-                                       bool(tl.lives) and tl.lives[-1].end is None and tl.end_unknown, how)}
+                   **(self.popolo_span_end(tl, tl.lives[-1], "dissolution", how) if tl.lives
+                      else self.popolo_dates("dissolution", None, False, how))}
             parent = tl.parents[-1].value if tl.parents else None
             if parent and parent != UNKNOWN:
                 org["parent_id"] = parent

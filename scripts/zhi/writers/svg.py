@@ -65,7 +65,8 @@ def lineage_svg(lin: Lineage, link, wrap: int | None = None) -> str:
     unknown_end = "？" if lin.last_known else ""
     size = 13
     center_lines = [(part, INK) for p in lin.names
-                    for part in _wrap(f"{p.value}（{span_years(p.start, p.end, unknown_end)}）",
+                    # a name closed only by its jurisdiction's end (去向不详) runs to "？" too
+                    for part in _wrap(f"{p.value}（{span_years(p.start, None if p.end_text else p.end, '？' if p.end_text else unknown_end)}）",
                                       wrap and int(wrap * 1.3), size)] or [(lin.name, INK)]
     preds = [(pid, name, e) for pid, name, e in lin.predecessors]
     succs = [(sid, name, e) for sid, name, e in lin.successors]
