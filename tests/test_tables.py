@@ -581,3 +581,34 @@ def test_an_unknown_end_is_exported_as_unknown_and_imported_as_unknown(tmp_path,
     assert not [e for e in a.events if e.type == "abolish"]
     text = "".join((fresh / "sources/bodies" / f"{b.id}.yaml").read_text(encoding="utf-8") for b in made)
     assert "# 沿革表的“止”写作“去向不详”：档案未载它何时、如何终止\nend: 不详\n" in text
+
+
+def test_a_body_first_recorded_as_restored_is_exported_and_imported_as_restored(tmp_path, capsys):
+    """《莒南县志》 first names the 民政局 when it is restored (1972年2月恢复) and the 办公室 when it is 复设: no 设立 is
+    known. The sheet's 起 says 恢复/复设 after the date, and importing it makes that 恢复 (previous_end: 不详), never a
+    设立 on the date of the restoration."""
+    import shutil
+    from pathlib import Path
+
+    from zhi.history import derive_history
+
+    real = tmp_path / "junan"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "real" / "junan-gewei", real)
+    run_export(real, capsys, tmp_path / "莒南.xlsx")
+    rows = {r[7]: r for r in cells(tmp_path / "莒南.xlsx")["沿革"][1:]}
+    assert rows["junan-minzhengju"][2] == "1972年2月恢复" and rows["junan-bangongshi"][2] == "1968年3月复设"
+    assert rows["junan-xinfangke"][2] == "1979年10月"   # set up then: no verb
+    root = project(tmp_path / "b")
+    table = tmp_path / "沿革.csv"
+    table.write_text("名称,起,上级,行政区划,类别,依据\n"
+                     "测试县民政局,1972年2月恢复,cs-zhengfu,cs-xian,政府工作部门,测编〔1959〕11号\n"
+                     "测试县人委办公室,1968年3月复设,cs-zhengfu,cs-xian,政府工作部门,测编〔1959〕11号\n", encoding="utf-8")
+    code, out, err = run_import(root, capsys, table, "--yes")
+    assert code == 0 and "新建 2 项" in out, (out, err)
+    a = load_archive(root)
+    made = {nb.name: e for e in a.events for nb in e.new.values() if nb.name in ("测试县民政局", "测试县人委办公室")}
+    assert {n: (e.type, e.previous_end_unknown, e.wording, e.date.iso()) for n, e in made.items()} == {
+        "测试县民政局": ("restore", True, None, "1972-02"), "测试县人委办公室": ("restore", True, "复设", "1968-03")}
+    h = derive_history(a)
+    assert all(h.get(e.body.id).earlier_unknown is e for e in made.values())
+    assert not [f for f in run_checks(a) if f.severity == "error"], [f.as_text() for f in run_checks(a)]

@@ -79,7 +79,10 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
             # an end no source gives is printed as unknown, never as a date: 去向不详 (closed only by its
             # jurisdiction's end), 不详 (`end: 不详`); zhi import reads both back as an unknown end
             till = FATE_UNKNOWN if t.fate_unknown_end(span) else d(end) if end else "不详" if t.end_unknown else ""
-            rows.append([full, short or "", d(span.start), till,
+            # a body whose first record is its restoration (previous_end: 不详) was not set up then: 起 says so
+            # (1978年6月重建), and zhi import reads it back as that 恢复, never as a 设立
+            again = t.earlier_unknown if span is t.names[0] and span.start_event is t.earlier_unknown else None
+            rows.append([full, short or "", d(span.start) + ((again.wording or "恢复") if again else ""), till,
                          name(parent, span.start) if parent else "", str(at(t.ranks, span.start)),
                          name(place, span.start) if place else "", rid,
                          basis(span.start_event) or (basis(a.bodies[rid]) if span is t.names[0] else "")])

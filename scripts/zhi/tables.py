@@ -46,6 +46,9 @@ STAFFING = {"body": ("机构", "单位", "机构名称"), "date": ("日期", "�
             "id": ("编号", "记录编号", "编制编号")}
 # what a 止 cell may say for an end no source gives (zhi export writes 去向不详 and 不详): read as `end: 不详`
 UNKNOWN_ENDS = (*UNKNOWN_WORDS, FATE_UNKNOWN, "终止时间不详")
+# a 起 that is a restoration: the date, then the source's verb (zhi export writes 1978年6月重建 for a body whose first
+# record is a 恢复 with `previous_end: 不详`)
+_RESTORED = re.compile(r"(.+?)(恢复设立|重新设立|恢复|重建|复设)")
 KIND_ZH = {"lineage": "沿革表", "posts": "任免表", "staffing": "编制表"}
 BASIS = {"核定": "核定", "实有": "实有", "超编": "超编", "精简": "精简", "设置": "设置", "设": "设置"}
 
@@ -488,7 +491,10 @@ def _plan_lineage(root: Path, rows: list[Row], col: dict[str, str], names: _Name
             prev: dict[str, str] = {}
             for i, r in enumerate(group):
                 where = f"第 {r.number} 行的" if len(group) > 1 else ""
-                start = _date(get(r, "start"), f"{where}设立日期“{get(r, 'start')}”")
+                # a first row whose 起 ends in 恢复 (重建, 复设 …): the body's first record is its restoration, and
+                # when it had existed before is not recorded (zhi export writes 1978年6月重建) — never a 设立
+                again = _RESTORED.fullmatch(get(r, "start")) if i == 0 else None
+                start = _date(again.group(1) if again else get(r, "start"), f"{where}设立日期“{get(r, 'start')}”")
                 docs = names.sources(get(r, "source"))
                 level = _level_field(names, docs, get(r, "level"), plan, r.number)
                 # 不详 (zhi export writes it where the record does not say: a parent that ended, a place that ended
@@ -497,10 +503,13 @@ def _plan_lineage(root: Path, rows: list[Row], col: dict[str, str], names: _Name
                 place = names.place(get(r, "jurisdiction")) if get(r, "jurisdiction") not in ("", UNKNOWN) else None
                 rank = "" if get(r, "rank") == UNKNOWN else get(r, "rank")
                 if i == 0:
-                    fields = [("id", names.fresh(f"ev-{start[:4]}-{rid}")), ("type", "establish"), ("date", start),
-                              ("body", rid), ("name", get(r, "name")), ("short", get(r, "short")),
-                              ("parent", parent), ("jurisdiction", place), ("rank", rank), ("sources", docs),
-                              ("classification", level), ("#", plan.doubts.get(r.number)), ("note", get(r, "note"))]
+                    fields = [("id", names.fresh(f"ev-{start[:4]}-{rid}")), ("type", "restore" if again else "establish"),
+                              ("date", start), ("body", rid), ("name", get(r, "name")), ("short", get(r, "short")),
+                              ("parent", parent), ("jurisdiction", place), ("rank", rank),
+                              *([("previous_end", "不详"), ("wording", again.group(2) if again.group(2) != "恢复" else "")]
+                                if again else []),
+                              ("sources", docs), ("classification", level), ("#", plan.doubts.get(r.number)),
+                              ("note", get(r, "note"))]
                 else:
                     fields = [("id", names.fresh(f"ev-{start[:4]}-{rid}-rename")), ("type", "rename"),
                               ("date", start), ("body", rid), ("name", get(r, "name")), ("short", get(r, "short")),
