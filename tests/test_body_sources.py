@@ -142,3 +142,19 @@ def test_a_name_outside_the_volume_resting_only_on_a_classified_source_is_not_st
     assert "xc-xianwei" in a.bodies and "xc-xianwei" not in filter_archive(a, "public").bodies
     h = derive_history(filter_archive(a, "public"))
     assert "xc-xianwei" not in {s.value for s in h.get("dq-dangwei").parents}
+
+
+def test_a_silent_body_named_by_its_seen_date_in_the_yilan_cites_that_source(tmp_path):
+    """Without ``end: 不详`` the 市县委 stays in the 一览 decades on, marked “最后见于1949年6月”: that date is its
+    ``seen``, and the note cites the source that gives it (as the fate-unknown note does)."""
+    from zhi.dates import parse_date
+    from zhi.views.snapshot import snapshot
+    from zhi.views.staffing import figures
+
+    root = _root(tmp_path, seen_doc="doc-t-gk")
+    p = root / "sources/bodies/b.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace(SHI, SHI.replace(" end: 不详,", "")), encoding="utf-8")
+    a = load_archive(root)
+    h = derive_history(a)
+    rows = {r.body: r for r in snapshot(a, h, "luohe-shi", parse_date("1990-12-31"), figures(a))}
+    assert "最后见于1949年6月，据《测试用的公开资料》" in rows["lh-shixianwei"].note, rows["lh-shixianwei"]

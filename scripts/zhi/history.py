@@ -107,6 +107,7 @@ class Timeline:
     # and that record's place; in_office: a post with no end goes on to the volume's 下限
     last_record: Date | None = None
     last_record_loc: Loc | None = None
+    last_record_sources: list = field(default_factory=list)  # the body file's sources when that date is its `seen`
     in_office: bool = False
 
     # ---- queries -------------------------------------------------------------------
@@ -561,6 +562,9 @@ class _Replay:
                 recs = [r for r in recs if start is None or r[0].latest() >= start.earliest()]
                 if recs:
                     t.last_record, t.last_record_loc = max(recs, key=lambda r: (r[0].latest(), r[0].earliest()))
+                    b = self.a.bodies.get(t.id)
+                    if b is not None and any(x is t.last_record for x in b.seen):
+                        t.last_record_sources = list(b.sources)   # its `seen`: cited where 最后见于 is printed
         for t in self.tl.values():
             if not t.end_unknown or not t.lives:
                 continue

@@ -144,11 +144,11 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
         parent_name = "、".join(name_on(h, c, d) for c in co) + "（双重领导）"
     return Row(t.id, names[0], names[1], _span_value(t.kinds, d, ""), _span_value(t.ranks, d, ""), parent,
                parent_name, life.start if life else t.start, docs,
-               approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d),
+               approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d, a),
                (origin.wording or "恢复") if origin is not None and origin.type == "restore" else "")
 
 
-def state_note(h: History, t: Timeline, d: Date) -> str:
+def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None) -> str:
     """What a row says beside the name: suspended (in the source's words), sharing an office."""
     parts = []
     if (hedge := uncertain_rename(t, d)) is not None:
@@ -164,7 +164,9 @@ def state_note(h: History, t: Timeline, d: Date) -> str:
         parts.append("与" + "、".join(name_on(h, p, d) for p in partners) + "合署办公")
     if t.last_record is not None and not t.end_unknown and not t.in_office and not t.is_jurisdiction \
             and d.earliest().year - t.last_record.latest().year > SILENCE_YEARS and t.lives[-1].covers(d):
-        parts.append(f"最后见于{t.last_record}")  # listed as the record leaves it, not as if seen
+        # listed as the record leaves it, not as if seen; a `seen` date cites the source that shows it then
+        docs = cited_docs(a, t.last_record_sources) if a is not None else []
+        parts.append(f"最后见于{t.last_record}" + (f"，据{'、'.join(label for _, label in docs)}" if docs else ""))
     return f"（{'；'.join(parts)}）" if parts else ""
 
 
