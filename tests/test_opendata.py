@@ -597,3 +597,17 @@ def test_a_body_that_outlived_its_place_names_no_place_for_the_unknown_one():
     periods = list(g.objects(rdflib.URIRef("urn:zhi:org/js-shuichan"), ZHI.jurisdictionPeriod))
     assert sorted(str(g.value(p, ZHI.nameThen)) for p in periods) == ["不详", "舟山地区"]
     assert [g.value(p, ZHI["with"]) for p in periods if str(g.value(p, ZHI.nameThen)) == "不详"] == [None]
+
+
+def test_a_body_first_recorded_as_restored_has_no_made_up_founding():
+    """《莒南县志》 first names the 民政局 when it is restored in 1972年2月 (previous_end: 不详): its first 设立 is not
+    known, so bodies.csv and Popolo give none, while its period of existence begins with that 恢复."""
+    od = _real_data("junan-gewei")
+    body = next(r for r in od.bodies().rows if r[0] == "junan-minzhengju")
+    assert body[4:8] == ["不详", "", "", ""]
+    life = next(r for r in od.periods().rows if r[0] == "junan-minzhengju" and r[2] == "存续")
+    assert (life[6], life[9]) == ("1972年2月", "jn-minzhengju")
+    org = next(o for o in od.popolo()["organizations"] if o["id"] == "junan-minzhengju")
+    assert "founding_date" not in org and (org["founding_date_text"], org["founding_note"]) == ("不详", "此前存续时间不详")
+    xinfang = next(r for r in od.bodies().rows if r[0] == "junan-xinfangke")   # set up then: its date stands
+    assert xinfang[4] == "1979年10月" and xinfang[7] == "jn-xinfangke"

@@ -37,6 +37,7 @@ JSONLD = "zhi-org.jsonld"
 POPOLO = "zhi-popolo.json"
 DEFAULT_LICENCE = "知识共享署名 4.0 国际许可协议（CC BY 4.0）"
 
+EARLIER_UNKNOWN = "此前存续时间不详"  # first recorded as restored: when it was first set up is not recorded
 OPEN = "至下限仍存续"   # a period with no recorded end: it goes on at the book's 下限
 UNKNOWN_END = "止年不详"  # `end: 不详` / `to: 不详`
 NOT_GIVEN = "来源未载"    # a name of a body outside the volume, for a period its source does not bound
@@ -187,8 +188,8 @@ class OpenData:
             Column("名称", "最后使用的全称；各时期的名称见“机构时期”表"),
             Column("类别", "机构类别（党委工作部门、政府工作部门、事业单位……）"),
             Column("志内", "“是”：本志记其沿革；“否”：志外机构（如上级机关），只记名称"),
-            *_date_columns("设立", "首次设立的日期"),
-            Column("设立事件", "首次设立的事件编号"),
+            *_date_columns("设立", "首次设立的日期；档案第一次记到它就是恢复（此前存续时间不详）的，写“不详”"),
+            Column("设立事件", "首次设立的事件编号（恢复不是设立：它在“机构时期”存续一段的“起_事件”）"),
             *_date_columns("终止", "最后一期终止的日期"),
             Column("终止情况", "撤销、合并、分设等；“去向不详”；“止年不详”；“至下限仍存续”（本志下限时仍在，不是“今”）"),
             Column("终止事件", "终止的事件编号"),
@@ -200,8 +201,12 @@ class OpenData:
             if tl is None:
                 continue
             end, how = self.life_status(tl)
-            t.rows.append([rid, tl.current_name(), b.kind_label, "是" if b.in_scope else "否", *date_cells(tl.start),
-                           self.eid(tl.lives[0].start_event) if tl.lives else "",
+            # first recorded as restored (previous_end: 不详): when it was first set up is not known, and the
+            # restoration is no 设立 (its date is the 存续 period's start in periods.csv)
+            first = tl.earlier_unknown is None
+            t.rows.append([rid, tl.current_name(), b.kind_label, "是" if b.in_scope else "否",
+                           *date_cells(tl.start if first else None, not first),
+                           self.eid(tl.lives[0].start_event) if tl.lives and first else "",
                            *end, how, self.end_event(tl, tl.lives[-1]) if tl.lives else "",
                            tl.last_known.chinese() if tl.end_unknown and tl.last_known else "", len(tl.lives)])
         return t
@@ -703,7 +708,8 @@ class OpenData:
                                     **self.popolo_span_end(tl, s)} for s in tl.names]
                    + [{"name": s.value, "note": "加挂牌子", **self.popolo_dates("start", s.start),
                        **self.popolo_span_end(tl, s)} for s in tl.second_names],
-                   **self.popolo_dates("founding", tl.start),
+                   **(self.popolo_dates("founding", tl.start) if tl.earlier_unknown is None
+                      else self.popolo_dates("founding", None, True, EARLIER_UNKNOWN)),
                    **(self.popolo_span_end(tl, tl.lives[-1], "dissolution", how) if tl.lives
                       else self.popolo_dates("dissolution", None, False, how))}
             parent = tl.parents[-1].value if tl.parents else None
