@@ -24,12 +24,12 @@ BASE = TESTS / "fixtures" / "base"
 # anyway fails and says to mark it (see _quick_tier_never_typesets).
 SLOW_FIXTURES = {
     "built", "site", "pdf", "internal", "chunked",       # the sample built with its PDF (conftest, test_book)
+    "internal_draft",                                     # the sample's internal edition as a draft, with its PDF
     "zensical_built",                                     # the sample's site rendered by Zensical
     "server", "browser", "page",                          # a real browser (test_browser)
     "planted", "dense", "history_built",                  # archives built with their PDF (confidentiality, notes,
 }                                                         # staffing)
 SLOW_FILES = {"test_book.py", "test_browser.py", "test_serve.py"}
-SLOW_FILE_FIXTURES = {("test_opendata.py", "sample")}     # the whole sample's site, built in that file
 
 
 def pytest_configure(config):
@@ -39,8 +39,7 @@ def pytest_configure(config):
 def pytest_collection_modifyitems(config, items):
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
-        if item.path.name in SLOW_FILES or SLOW_FIXTURES & names or \
-                any(item.path.name == f and n in names for f, n in SLOW_FILE_FIXTURES):
+        if item.path.name in SLOW_FILES or SLOW_FIXTURES & names:
             item.add_marker(pytest.mark.slow)
 
 
@@ -152,6 +151,20 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site(built) -> Path:
     return built.out
+
+
+@pytest.fixture(scope="session")
+def internal_draft(tmp_path_factory):
+    """The sample's internal edition as a 征求意见稿 (site and PDF), built once for the run: the edition
+    (内部 material in, 秘密 out) and the stage (marked on every page) are read from the same build."""
+    def make(folder: Path):
+        root = copy_project(folder)
+        book = root / "chronicle" / "book.yaml"
+        text = book.read_text(encoding="utf-8")
+        assert "kaoyi: true" in text
+        book.write_text(text.replace("kaoyi: true", "kaoyi: true\nstage: 征求意见稿"), encoding="utf-8")
+        return build_edition(root, edition="internal")
+    return shared_once(tmp_path_factory, "sample-internal-draft", make)
 
 
 # ---- the site's two renderers (zhi.renderers): the browser suite runs on each ------------------------------------

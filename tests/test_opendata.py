@@ -1,6 +1,6 @@
 """Open data (数据下载): tables, JSON-LD and Popolo JSON of each edition.
 
-The sample is built once without the PDF; the exports are read back the way a user reads them (CSV with the
+The sample's site is the one built once for the run (conftest ``built``); the exports are read back the way a user reads them (CSV with the
 csv module, the workbook with openpyxl, the JSON-LD as RDF with rdflib) and compared with the archive of the
 edition and with the built site's pages.
 """
@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, make_archive, with_theme, write
+from conftest import make_archive, with_theme, write
 from zhi.build import LeakError, build_edition
 from zhi.editions import filter_archive
 from zhi.history import derive_history
@@ -30,10 +30,9 @@ TABLES = ("bodies", "periods", "events", "event_participants", "documents", "peo
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("od"))
-    res = build_edition(root, pdf=False)
-    return root, res.out
+def sample(built):
+    """The sample's project and its public site, as built once for the run (the tests only read them)."""
+    return built.out.parent, built.out
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

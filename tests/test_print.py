@@ -420,21 +420,8 @@ def test_sample_placeholders_in_status():
                               for f in (ROOT / "chronicle").rglob("*.md")) > 0
 
 
-@pytest.fixture(scope="module")
-def draft_internal(tmp_path_factory):
-    """The sample as a 征求意见稿, internal edition."""
-    from conftest import copy_project
-    from zhi.build import build_edition
-
-    root = copy_project(tmp_path_factory.mktemp("draft"))
-    book = root / "chronicle" / "book.yaml"
-    book.write_text(book.read_text(encoding="utf-8").replace("kaoyi: true", "kaoyi: true\nstage: 征求意见稿"),
-                    encoding="utf-8")
-    return build_edition(root, edition="internal")
-
-
-def test_internal_edition_marked_on_every_page_and_draft_stage_printed(draft_internal):
-    pdf = draft_internal.out / "zhi.pdf"
+def test_internal_edition_marked_on_every_page_and_draft_stage_printed(internal_draft):
+    pdf = internal_draft.out / "zhi.pdf"
     n = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(pdf))).group(1))
     texts = [re.sub(r"\s", "", run("pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-")) for i in range(1, n + 1)]
     # (poppler may read the head's two words apart, with a running head between them)
@@ -451,7 +438,7 @@ def test_internal_edition_marked_on_every_page_and_draft_stage_printed(draft_int
     blank = sum(1 for t in texts if len(t.strip()) < 30)
     assert footed >= n - 2 - blank, (footed, n, blank)
     # the site: every page says it
-    pages = list(draft_internal.out.rglob("*.html"))
+    pages = list(internal_draft.out.rglob("*.html"))
     assert len(pages) > 50
     for page in pages:
         html = page.read_text(encoding="utf-8")

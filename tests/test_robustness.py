@@ -1,6 +1,7 @@
 """Outputs are atomic and reproducible; a name with <script> in it cannot run in the site."""
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -25,12 +26,32 @@ def test_rebuild_is_byte_identical(built, tmp_path):
     assert "zhi.pdf" in a and "zhi.docx" in a
 
 
+@pytest.fixture(scope="module")
+def site_built_once(tmp_path_factory):
+    """The sample with its site built from scratch (no PDF), that build's result, and the project's state kept
+    aside whole: each test below starts from that state, restored at the same path (the build's working tree
+    is named after the path of its output) by ``just_built``."""
+    root = copy_project(tmp_path_factory.mktemp("built-once") / "proj")
+    first = build_edition(root, pdf=False)
+    kept = root.parent / "kept"
+    shutil.copytree(root, kept, symlinks=True)
+    return root, kept, first
+
+
+def just_built(site_built_once) -> Path:
+    """The sample's project as it was just after its site was built from scratch."""
+    root, kept, _ = site_built_once
+    shutil.rmtree(root)
+    shutil.copytree(kept, root, symlinks=True)
+    assert digest(root / "site") == digest(kept / "site") and (root / ".cache" / "build").is_dir()
+    return root
+
+
 @pytest.mark.slow
-def test_incremental_rebuild_equals_a_full_build(tmp_path):
+def test_incremental_rebuild_equals_a_full_build(site_built_once):
     """After an edit to one record and one chapter, a rebuild re-renders only the pages whose Markdown
     changed, and the site it publishes is byte for byte the site a build from scratch makes."""
-    root = copy_project(tmp_path / "p")
-    first = build_edition(root, pdf=False)
+    root, first = just_built(site_built_once), site_built_once[2]
     assert first.timings["pages rendered"] == first.pages
     body = root / "sources/bodies/hedong-qu/hd-caizheng.yaml"
     body.write_text(body.read_text(encoding="utf-8").replace("functions:", "functions:\n  - 增量构建测试职能", 1),
@@ -41,8 +62,6 @@ def test_incremental_rebuild_equals_a_full_build(tmp_path):
     assert 2 <= again.timings["pages rendered"] < first.pages / 10
     assert "增量构建测试职能" in (root / "site/jigou/hd-caizheng/index.html").read_text(encoding="utf-8")
     incremental = digest(root / "site")
-    import shutil
-
     shutil.rmtree(root / ".cache" / "build")
     full = build_edition(root, pdf=False)
     assert full.timings["pages rendered"] == full.pages
@@ -51,9 +70,8 @@ def test_incremental_rebuild_equals_a_full_build(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("delay", [1.5, 4.0, 9.0])
-def test_killed_build_leaves_previous_site_whole(tmp_path, delay):
-    root = copy_project(tmp_path / "proj")
-    build_edition(root, pdf=False)
+def test_killed_build_leaves_previous_site_whole(site_built_once, delay):
+    root = just_built(site_built_once)
     before = digest(root / "site")
     # change something visible, then kill the rebuild part-way
     (root / "chronicle/fanli.md").write_text((root / "chronicle/fanli.md").read_text(encoding="utf-8") +
@@ -77,8 +95,6 @@ def test_script_in_a_name_is_refused_or_inert(tmp_path):
     from test_browser import ARGS, CHROMIUM
 
     root = make_archive(tmp_path)
-    import shutil
-
     shutil.copytree(ROOT / "theme", root / "theme")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "sources/events/x.yaml").write_text(
