@@ -43,16 +43,39 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
 
 
-@pytest.fixture(autouse=True)
-def _quick_tier_never_typesets(request, monkeypatch):
-    """In the quick tier (ZHI_QUICK_TESTS=1, set by make test-quick) a test that typesets a book fails at once
-    with the mend, so that the tier stays quick as tests are added."""
-    if os.environ.get("ZHI_QUICK_TESTS") != "1" or request.node.get_closest_marker("slow"):
-        return
+_RUNNING: dict[str, pytest.Item] = {}
 
-    def refuse(*args, **kwargs):
-        pytest.fail(f"{request.node.nodeid} typesets a book: mark it @pytest.mark.slow (or build with pdf=False)")
-    monkeypatch.setattr("zhi.build.typeset", refuse)
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    """The test being set up, for the quick tier's guard: its module and session fixtures are made during its
+    setup, before any function-scoped fixture could watch them."""
+    _RUNNING["item"] = item
+    yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quick_tier_never_typesets():
+    """In the quick tier (ZHI_QUICK_TESTS=1, set by make test-quick) a test that typesets a book fails at once
+    with the mend, so that the tier stays quick as tests are added; also when the book is typeset by a module
+    or session fixture the test asks for (made before the test's own fixtures, where a function-scoped guard
+    came too late and let a whole book through)."""
+    if os.environ.get("ZHI_QUICK_TESTS") != "1":
+        yield
+        return
+    import zhi.build
+
+    real = zhi.build.typeset
+
+    def guarded(*args, **kwargs):
+        item = _RUNNING.get("item")
+        if item is not None and not item.get_closest_marker("slow"):
+            pytest.fail(f"{item.nodeid} typesets a book: mark it @pytest.mark.slow (or build with pdf=False)")
+        return real(*args, **kwargs)
+
+    zhi.build.typeset = guarded
+    yield
+    zhi.build.typeset = real
 
 
 def shared_once(tmp_path_factory, name: str, make):
