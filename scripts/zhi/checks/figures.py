@@ -25,20 +25,21 @@ DATE_RE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月(?:(\d{1,2})日)?)?(年末|
 SENTENCE_END = re.compile(r"[。；！？\n]")
 
 
-def _names(a: Archive, h: History) -> list[tuple[str, str]]:
-    """(name, id) for every name, short name and second name ever borne, longest first."""
-    out = set()
+def _names(a: Archive, h: History) -> list[tuple[str, tuple[str, ...]]]:
+    """(name, ids) for every name, short name and second name ever borne, longest first, each name once with
+    every body or jurisdiction that bore it (a short name like 区法院 is borne by many), in a fixed order."""
+    out: dict[str, set[str]] = {}
     for t in h.timelines.values():
         if t.is_jurisdiction and t.id in a.jurisdictions and not a.jurisdictions[t.id].in_scope:
             continue
         for s in t.names:
             full, short = s.value
-            out.add((full, t.id))
+            out.setdefault(full, set()).add(t.id)
             if short:
-                out.add((short, t.id))
+                out.setdefault(short, set()).add(t.id)
         for s in t.second_names:
-            out.add((s.value, t.id))
-    return sorted(out, key=lambda p: -len(p[0]))
+            out.setdefault(s.value, set()).add(t.id)
+    return sorted(((name, tuple(sorted(ids))) for name, ids in out.items()), key=lambda p: (-len(p[0]), p[0]))
 
 
 def _last_date(text: str) -> Date | None:
@@ -64,23 +65,29 @@ def _last_date(text: str) -> Date | None:
         return None
 
 
-def _subject(before: str, names: list[tuple[str, str]], h: History, d: Date) -> str | None:
+def _subject(before: str, names: list[tuple[str, tuple[str, ...]]], h: History, d: Date) -> str | None:
     """The body or jurisdiction named last before the number (a [[id]] reference or a name valid on d);
-    of two names ending at the same place the longer wins (names come longest first)."""
-    best: tuple[int, str] | None = None
+    of two names ending at the same place the longer wins (names come longest first). A name that several
+    bodies bore on d (区法院 in a volume of many districts) names the one a reference before it names, else
+    none: the number is compared with no body's figure rather than with a body picked at random."""
+    refs: list[tuple[int, str]] = []
     for m in REF_RE.finditer(before):
-        if h.get(m.group(1).strip()) is not None and (best is None or m.end() > best[0]):
-            best = (m.end(), m.group(1).strip())
-    for name, rid in names:
+        if h.get(m.group(1).strip()) is not None:
+            refs.append((m.end(), m.group(1).strip()))
+    best: tuple[int, tuple[str, ...]] | None = (refs[-1][0], (refs[-1][1],)) if refs else None
+    for name, ids in names:
         pos = before.rfind(name)
         if pos < 0:
             continue
-        t = h.get(rid)
-        if t is None or not t.alive_on(d):
-            continue
-        if best is None or pos + len(name) > best[0]:
-            best = (pos + len(name), rid)
-    return best[1] if best else None
+        alive = tuple(rid for rid in ids if (t := h.get(rid)) is not None and t.alive_on(d))
+        if alive and (best is None or pos + len(name) > best[0]):
+            best = (pos + len(name), alive)
+    if best is None:
+        return None
+    if len(best[1]) == 1:
+        return best[1][0]
+    named = [rid for _end, rid in reversed(refs) if rid in best[1]]
+    return named[0] if named else None
 
 
 def check_figures(a: Archive, h: History) -> Iterator[Finding]:
