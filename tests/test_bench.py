@@ -35,4 +35,6 @@ def test_the_rebuild_stage_shows_the_edit_and_restores_the_project(tmp_path):
     assert "基准" in info["edited"]
     assert 0 < info["pages rendered"] < info["pages"]   # incremental, and the edited pages were rendered anew
     assert info["rebuild cpu s"] > 0
+    assert all(info[f"{stage} cpu"] >= 0 for stage in ("load+check", "derive+write", "search index", "leak scan"))
+    assert 0 < info["total cpu"] <= info["rebuild cpu s"] + 0.5
     assert digest(root / "sources") == sources and digest(root / "chronicle") == chronicle

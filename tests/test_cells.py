@@ -90,3 +90,30 @@ def test_both_workbooks_come_from_one_writer_with_a_bold_frozen_header(tmp_path)
         assert ws.freeze_panes == f"A{head + 1}" and ws.cell(head, 1).value == "名称" and ws.cell(head, 1).font.b
         if edition is None:
             assert ws["A1"].font.b and ws["A1"].font.color.rgb.endswith("B71C1C")
+
+
+def test_sheets_from_the_cache_make_the_bytes_of_a_workbook_written_whole(tmp_path):
+    """A workbook whose unchanged sheets come from the sheet cache is byte for byte the one written cell by cell, after
+    an edit of one sheet, with a mark (its own style) before the sheets, and with a sheet whose values differ only in
+    type (4 and "4"); a changed sheet is never taken from the cache."""
+    import datetime as dt
+
+    from zhi.cells import Sheet, workbook_bytes
+
+    stamp = dt.datetime(2000, 1, 1)
+    cache = tmp_path / "sheets"
+
+    def sheets(name: str, figure, mark: str = "") -> list[Sheet]:
+        return [Sheet("说明", [], [["书名", "测试县志"]], plain=True),
+                Sheet("机构", ["编号", "名称"], [["b1", name], ["b2", "=HYPERLINK(1)"]], mark=mark),
+                Sheet("编制", ["编号", "行政编制"], [["b1", figure], ["b2", 7.5]], mark=mark)]
+
+    for made in (sheets("县计委", 4), sheets("县计经委", 4), sheets("县计经委", "4"), sheets("县计经委", 4, "不得外传"),
+                 sheets("县计委", 4)):
+        whole = workbook_bytes(made, "t", stamp)
+        assert workbook_bytes(made, "t", stamp, cache) == whole   # written, its sheets stored
+        assert workbook_bytes(made, "t", stamp, cache) == whole   # every sheet from the cache
+    assert len(list(cache.glob("*.xml"))) == 3 + 1 + 1 + 2   # each distinct sheet stored once
+    z = zipfile.ZipFile(io.BytesIO(workbook_bytes(sheets("县计经委", 4), "t", stamp, cache)))
+    assert "县计经委".encode() in z.read("xl/worksheets/sheet2.xml")
+    assert "县计委".encode() not in z.read("xl/worksheets/sheet2.xml")

@@ -1,6 +1,7 @@
 """A rebuild after editors' edits of several kinds publishes, byte for byte, the site a build from scratch makes,
 and nothing of a record raised to 秘密 stays behind in the public site."""
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,17 @@ def test_rebuild_after_edits_of_every_kind_equals_a_clean_build(tmp_path):
         if rel.endswith((".html", ".json", ".txt", ".csv", ".jsonld", ".xml")):
             text = (site / rel).read_text(encoding="utf-8", errors="replace")
             assert "测编〔1990〕3号" not in text and "关于调整县计划经济委员会编制的通知" not in text, rel
+
+    # the workbook's sheets that did not change came from the sheet cache: none of them holds the raised document
+    workbook = [rel for rel in incremental if rel.endswith(".xlsx")]
+    assert workbook
+    with zipfile.ZipFile(site / workbook[0]) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
+        assert len(sheets) > 3
+        for n in sheets:
+            assert "测编〔1990〕3号" not in z.read(n).decode("utf-8"), n
+        assert any("测编〔1992〕5号" in z.read(n).decode("utf-8") for n in sheets)   # the new source is in
+    assert list((root / ".cache" / "opendata" / "sheets").glob("*.xml"))
 
     clean = build_edition(root, pdf=False, out=tmp_path / "clean")
     assert clean.timings["pages rendered"] == clean.pages

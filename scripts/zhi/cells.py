@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import json
 import re
 import zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 _FORMULA_START = re.compile(r"^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]")   # also the full-width ＝＋－＠
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -57,16 +59,22 @@ class Sheet:
     plain: bool = False  # rows only: no header, nothing frozen (a sheet of notes)
 
 
-def workbook_bytes(sheets: list[Sheet], title: str | None = None, stamp: _dt.datetime | None = None) -> bytes:
+def workbook_bytes(sheets: list[Sheet], title: str | None = None, stamp: _dt.datetime | None = None,
+                   cache: Path | None = None) -> bytes:
     """The workbook, streamed (a tenfold archive's sheets are written without a cell model). With ``stamp``,
-    the same bytes for the same sheets: the workbook and every member of its zip dated ``stamp``, not the clock."""
+    the same bytes for the same sheets: the workbook and every member of its zip dated ``stamp``, not the clock.
+    With ``stamp`` and a ``cache`` folder, a sheet written before with the same content (see _sheet_keys) is taken
+    from the cache instead of being written cell by cell: an edit of one fact changes a few of the sheets, and
+    writing the cells is most of a workbook's time. The bytes are those of a workbook written whole."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
+    keys = _sheet_keys(sheets) if cache is not None and stamp is not None else []
+    kept = {i: p.read_bytes() for i, k in enumerate(keys) if (p := cache / f"{k}.xml").is_file()}
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
-    for sh in sheets:
+    for i, sh in enumerate(sheets):
         ws = wb.create_sheet(sh.title[:31])
         if not sh.plain:
             ws.freeze_panes = "A3" if sh.mark else "A2"
@@ -81,6 +89,8 @@ def workbook_bytes(sheets: list[Sheet], title: str | None = None, stamp: _dt.dat
                 cell.font = bold
                 header.append(cell)
             ws.append(header)
+        if i in kept:  # the mark and header above register the same styles in the same order as a whole write
+            continue
         for r in sh.rows:
             ws.append(xlsx_row(ws, r))
     if stamp is not None:
@@ -89,17 +99,72 @@ def workbook_bytes(sheets: list[Sheet], title: str | None = None, stamp: _dt.dat
         wb.properties.title = title
     buf = io.BytesIO()
     wb.save(buf)
-    return _fixed_zip_times(buf.getvalue(), stamp) if stamp is not None else buf.getvalue()
+    if stamp is None:
+        return buf.getvalue()
+    members = {_SHEET_MEMBER.format(i + 1): xml for i, xml in kept.items()}
+    data = _fixed_zip_times(buf.getvalue(), stamp, members)
+    if keys:
+        _keep_sheets(data, keys, kept, cache)
+    return data
 
 
-def _fixed_zip_times(data: bytes, stamp: _dt.datetime) -> bytes:
-    """The same workbook bytes for the same data: every member dated by the build's date, not the clock."""
+_SHEET_MEMBER = "xl/worksheets/sheet{}.xml"   # openpyxl's name for the n-th sheet (1-based, in creation order)
+_SHEET_CACHE = 1   # raised when what a cached sheet holds changes
+
+
+def _sheet_keys(sheets: list[Sheet]) -> list[str]:
+    """A key for each sheet's XML: its place, title, mark, header and every row's values with their types, and
+    what decides the style numbers its cells carry (which sheets before it have a mark or a header: styles are
+    numbered in the order the workbook first meets them), with openpyxl's version. The same key is the same XML,
+    whichever edition or build made it."""
+    import hashlib
+    from importlib.metadata import version
+
+    def typed(o: object) -> str:
+        return f"{type(o).__name__}:{o!r}"
+
+    shape = [(bool(sh.mark), sh.plain) for sh in sheets]
+    out = []
+    for i, sh in enumerate(sheets):
+        head = json.dumps([_SHEET_CACHE, version("openpyxl"), i, shape[:i + 1], sh.title[:31], sh.mark, sh.plain,
+                           sh.header], ensure_ascii=False, default=typed)
+        h = hashlib.sha256(head.encode())
+        for r in sh.rows:
+            h.update(b"\n" + json.dumps(r, ensure_ascii=False, default=typed).encode())
+        out.append(h.hexdigest()[:40])
+    return out
+
+
+def _keep_sheets(data: bytes, keys: list[str], kept: dict[int, bytes], cache: Path) -> None:
+    """Store the sheets just written in ``cache`` and forget those no recent workbook used."""
+    import os
+
+    cache.mkdir(parents=True, exist_ok=True)
+    z = zipfile.ZipFile(io.BytesIO(data))
+    for i, k in enumerate(keys):
+        path = cache / f"{k}.xml"
+        if i in kept:
+            os.utime(path)   # used now: pruned last
+            continue
+        tmp = path.with_suffix(".part")
+        tmp.write_bytes(z.read(_SHEET_MEMBER.format(i + 1)))
+        tmp.replace(path)  # a half-written file is never taken for a sheet
+    for old in sorted(cache.glob("*.xml"), key=lambda p: p.stat().st_mtime)[:-4 * len(keys)]:
+        old.unlink(missing_ok=True)   # the sheets of the last few workbooks (editions) are kept
+
+
+def _fixed_zip_times(data: bytes, stamp: _dt.datetime, members: dict[str, bytes] | None = None) -> bytes:
+    """The same workbook bytes for the same data: every member dated by the build's date, not the clock;
+    ``members`` (name → bytes) replace the members of those names (sheets taken from the cache)."""
     src = zipfile.ZipFile(io.BytesIO(data))
+    members = members or {}
+    if not set(members) <= set(src.namelist()):
+        raise ValueError(f"workbook has no member {sorted(set(members) - set(src.namelist()))}")
     out = io.BytesIO()
     when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for info in src.infolist():
-            data = src.read(info.filename)
+            data = members.get(info.filename) or src.read(info.filename)
             if info.filename == "docProps/core.xml":  # openpyxl stamps the saving time as "modified"
                 data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode(),
                               data)

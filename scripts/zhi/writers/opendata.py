@@ -19,6 +19,7 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import quote
 
 from ..cells import Sheet, csv_row, workbook_bytes
@@ -757,13 +758,13 @@ def csv_bytes(t: Table) -> bytes:
     return buf.getvalue().encode("utf-8-sig")  # with a BOM, so that Excel reads it as UTF-8
 
 
-def xlsx_bytes(tables: list[Table], meta: dict) -> bytes:
+def xlsx_bytes(tables: list[Table], meta: dict, sheet_cache: Path | None = None) -> bytes:
     about = [["书名", meta["title"]], ["版本", meta["edition_zh"]], ["数据版本", meta["version"]],
              ["许可", meta["licence"]], ["说明", "各工作表的列见网站“数据下载”页的数据字典"]]
     sheets = [Sheet("说明", [], about, plain=True)]
     sheets += [Sheet(t.title, [c.name for c in t.columns], t.rows) for t in tables]
     stamp = _dt.datetime.fromtimestamp(meta["epoch"], _dt.UTC).replace(tzinfo=None)
-    return workbook_bytes(sheets, meta["title"], stamp)
+    return workbook_bytes(sheets, meta["title"], stamp, sheet_cache)
 
 
 @dataclass
@@ -789,7 +790,6 @@ def _cached_workbook(tables: list[Table], meta: dict, csv: bytes) -> bytes:
     preview that rebuilds on every save): writing a workbook is most of the export's time."""
     import hashlib
     from importlib.metadata import version
-    from pathlib import Path
 
     cache = meta.get("cache_dir")
     if not cache:
@@ -800,7 +800,7 @@ def _cached_workbook(tables: list[Table], meta: dict, csv: bytes) -> bytes:
     path = folder / f"{key[:32]}.xlsx"
     if path.is_file():
         return path.read_bytes()
-    data = xlsx_bytes(tables, meta)
+    data = xlsx_bytes(tables, meta, folder / "sheets")
     folder.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".part")
     tmp.write_bytes(data)
