@@ -127,4 +127,9 @@ def test_the_place_page_shows_its_levels_and_the_dissent(tmp_path):
     # the 宣传部's units: the 1996 merger in the words a body's merger is printed with, on the 宣传部's own page
     xcb = re.sub(r"<[^>]+>|\s", "", (result.out / "jigou" / "lh-xcb" / "index.html").read_text(encoding="utf-8"))
     assert "理论与党员教育科（1996年12月—）：1996年12月理论科、党员教育科合并为理论与党员教育科" in xcb
-    assert "理论科（—1996年12月）" in xcb and "新闻出版科（1986年12月—）：1986年12月通讯科更名为新闻出版科" in xcb
+    assert "理论科（—1996年12月）" in xcb
+    # the 市县委员会 of 市县合署: a body of both places, told on both places' 大事记 pages
+    sxw = re.sub(r"<[^>]+>|\s", "", (result.out / "jigou" / "lh-shixianwei" / "index.html").read_text(encoding="utf-8"))
+    assert "属地漯河市" in sxw and "同属郾城县（1948年12月起）" in sxw, sxw[:1500]
+    county = re.sub(r"<[^>]+>|\s", "", (result.out / "dashiji" / "yancheng-xian" / "index.html").read_text(encoding="utf-8"))
+    assert "设立中共漯河、郾城市县委员会" in county and "新闻出版科（1986年12月—）：1986年12月通讯科更名为新闻出版科" in xcb

@@ -123,3 +123,46 @@ units:
     assert any("只写了一个" in m for m in said), said               # a merge of one
     assert any("没有写起始日期" in m for m in said), said            # a merged unit with no start
     assert any("“通讯科”不是cs-xcb的内设机构" in m for m in said), said
+
+
+# ---- a body of two jurisdictions at once (市县合署) -------------------------------------------------------------
+JOINT = """
+- {id: ev-shi, type: establish, date: 1950-01, body: cs-shi, name: 测试市, sources: [d-1956-1]}
+- {id: ev-hs, type: establish, date: 1950-03, body: cs-hs, name: 中共测试市县委员会, jurisdiction: [cs-shi, cs-xian],
+   sources: [d-1956-1]}
+- {id: ev-hs-fen, type: rejurisdiction, date: 1957-10, body: cs-hs, jurisdiction: cs-shi, sources: [d-1956-1]}
+"""
+
+
+def test_a_joint_body_belongs_to_both_places_until_it_is_placed_in_one(tmp_path):
+    from zhi.dates import parse_date
+    from zhi.views.lineage import lineage
+    from zhi.views.snapshot import snapshot
+    from zhi.views.staffing import member_bodies
+
+    root = archive_with(tmp_path, events=JOINT, bodies={"cs-hs": "其他"}, files={"sources/jurisdictions/shi.yaml": CITY})
+    a, h, errors = checked(root)
+    assert errors == [], [f.as_text() for f in errors]
+    t = h.get("cs-hs")
+    d = parse_date("1955")
+    assert t.jurisdiction_on(d) == "cs-shi" and t.jurisdictions_on(d) == ("cs-shi", "cs-xian")   # the first is 主
+    # the 一览 of each place lists it while it is both places'; after 1957-10 only the city's
+    assert "cs-hs" in {r.body for r in snapshot(a, h, "cs-xian", d, [])}
+    assert "cs-hs" in {r.body for r in snapshot(a, h, "cs-shi", d, [])}
+    later = parse_date("1958")
+    assert "cs-hs" not in {r.body for r in snapshot(a, h, "cs-xian", later, [])}
+    assert "cs-hs" in {r.body for r in snapshot(a, h, "cs-shi", later, [])}
+    assert "cs-hs" in member_bodies(h)["cs-xian"]
+    # its establishment is told on both places' 大事记 pages; the body page says where else it belonged
+    entry = next(en for en in chronology(a, h) if en.event.id == "ev-hs")
+    assert {"cs-shi", "cs-xian"} <= entry.jurisdictions
+    co = lineage(a, h, "cs-hs", []).co_jurisdictions
+    assert [(p.value, p.ref, p.start.chinese(), p.end.chinese()) for p in co] == \
+        [("测试县", "cs-xian", "1950年3月", "1957年10月")]
+
+
+def test_a_joint_body_names_places_only(tmp_path):
+    root = archive_with(tmp_path, events=JOINT.replace("[cs-shi, cs-xian]", "[cs-shi, cs-zhengfu]"),
+                        bodies={"cs-hs": "其他"}, files={"sources/jurisdictions/shi.yaml": CITY})
+    _a, _h, errors = checked(root)
+    assert any(f.code == "ref-wrong-kind" and "cs-zhengfu" in f.message for f in errors), [f.as_text() for f in errors]

@@ -186,6 +186,20 @@ def test_units_merged_and_renamed(sample):
     assert all(rows[old].end is not None and rows[old].end.same_as(u.start) for old in u.merged_from)
 
 
+def test_body_of_two_jurisdictions(sample):
+    """市县合署: a body set up with two jurisdictions, the first its 主; the 一览 of each lists it."""
+    from zhi.views.snapshot import snapshot
+
+    a, h, _text = sample
+    e = first(a, "establish", lambda e: e.body and e.body.id in e.new and e.new[e.body.id].co_jurisdictions,
+              "no body of two jurisdictions")
+    t = h.get(e.body.id)
+    nb = e.new[e.body.id]
+    assert t.jurisdictions_on(e.date) == (nb.jurisdiction.id, *(r.id for r in nb.co_jurisdictions))
+    for j in t.jurisdictions_on(e.date):
+        assert e.body.id in {r.body for r in snapshot(a, h, j, e.date, [])}, j
+
+
 def test_memo(sample):
     a, _h, _text = sample
     assert any(m.text for m in a.memos)

@@ -58,6 +58,21 @@ JOINT_HELP = ("“co_parents（双重领导）”只写了一个机关：来源�
               "来源没有说以谁为主的，把两方都写进 co_parents（如 co_parents: [县委编号, 县政府编号]），不写 parent")
 
 
+def _jurisdictions(f: Fields, required: bool = False):
+    """``jurisdiction``: one id, or a list for a body of two jurisdictions at once (市县合署), the first its 主:
+    (the first, the others)."""
+    if required and not f.has("jurisdiction"):
+        return f.ref("jurisdiction", True), []
+    refs = f.refs("jurisdiction")
+    seen: list = []
+    for r in refs:
+        if any(x.id == r.id for x in seen):
+            f.error("event-same-body", f"“jurisdiction（行政区划）”中“{r.id}”写了两次；同属两个行政区划的，各写一次", "jurisdiction")
+            continue
+        seen.append(r)
+    return (seen[0] if seen else None), seen[1:]
+
+
 class EventShapes:
     def __init__(self, findings: list[Finding]):
         self.findings = findings
@@ -74,10 +89,11 @@ class EventShapes:
 
     def _new_body(self, f: Fields, data: LMap, rid: str, loc: Loc, name_required: bool = True) -> NewBody:
         nb = NewBody(rid, loc, name=f.text("name", name_required), short=f.text("short"), parent=f.ref("parent"),
-                     jurisdiction=f.ref("jurisdiction"), rank=f.text("rank"),
+                     jurisdiction=None, rank=f.text("rank"),
                      body_kind=f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别"),
                      second_names=f.text_list("second_names"), co_parents=f.refs("co_parents"),
                      level=f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级"))
+        nb.jurisdiction, nb.co_jurisdictions = _jurisdictions(f)
         if len(nb.co_parents) == 1 and not nb.parent:
             f.error("schema-missing", JOINT_HELP, "co_parents")
         return nb
@@ -205,7 +221,7 @@ class EventShapes:
             if e.wording and (why := superior_problem(e.wording)):
                 self._refuse(e, f, why)
         elif e.type == "rejurisdiction":
-            e.jurisdiction = f.ref("jurisdiction", True)
+            e.jurisdiction, e.co_jurisdictions = _jurisdictions(f, True)
             if f.has("parent"):
                 e.parent, e.parent_set = f.ref("parent"), True
             e.wording = f.wording() or None  # the source's verb: 复归 (printed instead of 划归)

@@ -81,6 +81,8 @@ class Timeline:
     suspensions: list[Span] = field(default_factory=list)   # 停止活动: value is the source's wording or None
     colocations: list[Span] = field(default_factory=list)   # 合署办公: value is the partner's id
     co_parents: list[Span] = field(default_factory=list)    # 双重领导: value is a tuple of the other leaders' ids
+    # a body of two jurisdictions at once (市县合署): value is a tuple of the ids after its 主 (``jurisdictions``)
+    co_jurisdictions: list[Span] = field(default_factory=list)
     levels: list[Span] = field(default_factory=list)        # a jurisdiction's level over time
     preparations: list[Span] = field(default_factory=list)  # 筹建: from the prepare event until its establishment
     seats: list[Span] = field(default_factory=list)         # 驻地 (县治) over time, as the sources name them
@@ -210,6 +212,16 @@ class Timeline:
 
     def colocated_on(self, d: Date) -> list[str]:
         return [s.value for s in self._at(self.colocations, d)]
+
+    def jurisdictions_on(self, d: Date) -> tuple[str, ...]:
+        """Every jurisdiction it belongs to on d: its 主 first, then those it also belongs to (市县合署)."""
+        main = self.jurisdiction_on(d)
+        hits = self._at(self.co_jurisdictions, d)
+        return tuple(x for x in (main, *(hits[-1].value if hits else ())) if x)
+
+    def belongs_on(self, d: Date, jid: str) -> bool:
+        """It is a body of jurisdiction ``jid`` on d (its 主 or one it also belongs to)."""
+        return self.jurisdiction_on(d) == jid or jid in self.jurisdictions_on(d)
 
     def co_parents_on(self, d: Date) -> tuple[str, ...]:
         hits = self._at(self.co_parents, d)
@@ -393,6 +405,8 @@ class _Replay:
                           f"新设的{self.label(nb.id)}没有写“jurisdiction（行政区划）”，也无法从上级机构推知；请补写所属行政区划",
                           nb.loc)
             t.jurisdictions.append(Span(jur, d, None, e))
+            if nb.co_jurisdictions:
+                t.co_jurisdictions.append(Span(tuple(r.id for r in nb.co_jurisdictions), d, None, e))
             if nb.rank:
                 t.ranks.append(Span(nb.rank, d, None, e))
             kind = nb.body_kind or last.get("kinds") or (self.a.bodies[nb.id].body_kind if nb.id in self.a.bodies else None)
@@ -429,7 +443,7 @@ class _Replay:
         d, by = (unrecorded, None) if unrecorded else (e.date, e)
         t.end, t.end_event = d, by
         for spans in (t.lives, t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds, t.suspensions,
-                      t.colocations, t.co_parents, t.levels, t.seats, t.divisions):
+                      t.colocations, t.co_parents, t.co_jurisdictions, t.levels, t.seats, t.divisions):
             _close(spans, d, by)
 
     def touch(self, ref: Ref, e: Event, creating: bool = False) -> Timeline | None:
@@ -599,7 +613,8 @@ class _Replay:
             if t is not None and t.lives and not t.is_open() and not _creates(e, r.id):
                 last = t.lives[-1]
                 for spans in (t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds, t.suspensions,
-                              t.colocations, t.co_parents, t.levels, t.seats, t.divisions, t.unofficial_names):
+                              t.colocations, t.co_parents, t.co_jurisdictions, t.levels, t.seats, t.divisions,
+                              t.unofficial_names):
                     _close(spans, last.end, last.end_event)
 
     def prerequisites(self, e: Event) -> list[Event]:
@@ -610,7 +625,8 @@ class _Replay:
         out: list[Event] = []
         # the bodies it acts on, and those it names as a parent or a place (they must exist first too)
         refs = e.participants() + [r for nb in e.new.values() for r in (nb.parent, nb.jurisdiction) if r] + \
-            [r for r in (e.parent, e.jurisdiction) if r]
+            [r for r in (e.parent, e.jurisdiction) if r] + e.co_jurisdictions + \
+            [r for nb in e.new.values() for r in nb.co_jurisdictions]
         for r in refs:
             t = self.tl.get(r.id)
             if t is None:
@@ -889,6 +905,11 @@ class _Replay:
             if e.jurisdiction:
                 self.touch(e.jurisdiction, e)
                 self.set_span(t.jurisdictions, e.jurisdiction.id, e, "jurisdiction", t.id)
+                for r in e.co_jurisdictions:
+                    self.touch(r, e)
+                _close(t.co_jurisdictions, e.date, e)   # the jurisdictions it belongs to are those the event names
+                if e.co_jurisdictions:
+                    t.co_jurisdictions.append(Span(tuple(r.id for r in e.co_jurisdictions), e.date, None, e))
             if e.parent_set:
                 if e.parent:
                     self.touch(e.parent, e)

@@ -188,6 +188,8 @@ class NewBody:
     second_names: list[str] = field(default_factory=list)
     co_parents: list[Ref] = field(default_factory=list)  # 双重领导: the other leading bodies (parent is 主管)
     level: str | None = None                           # a jurisdiction's level (县, 县级市, …)
+    # a body of two jurisdictions at once (市县合署: jurisdiction: [漯河市, 郾城县]): the others; the first is 主
+    co_jurisdictions: list[Ref] = field(default_factory=list)
 
 
 class LeaderRange(str):
@@ -255,6 +257,7 @@ class Event(Record):
     target_to: Ref | None = None      # transfer: to
     staffing: Staffing | None = None
     co_parents: list[Ref] = field(default_factory=list)  # reparent: 双重领导
+    co_jurisdictions: list[Ref] = field(default_factory=list)  # rejurisdiction: the jurisdictions after the first
     partly: list[Ref] = field(default_factory=list)      # merge: bodies that give a part and live on
     rest_unknown: bool = False                            # split: only some successors are known
     before_count: int | None = None                       # merge: how many merged, when the source names only some

@@ -93,12 +93,14 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
             yield from _check(a, r, "jurisdiction" if any(r is p for p in place_only) else "actor", f"{e.type_zh}事件")
         for nb in e.new.values():
             yield from _check(a, nb.parent, "jurisdiction" if nb.id in a.jurisdictions else "body", "上级")
-            yield from _check(a, nb.jurisdiction, "jurisdiction", "行政区划")
+            for r in [nb.jurisdiction, *nb.co_jurisdictions]:
+                yield from _check(a, r, "jurisdiction", "行政区划")
         on_place = e.body is not None and e.body.id in a.jurisdictions
         yield from _check(a, e.parent, "jurisdiction" if on_place else "body", "上级")
         for r in e.co_parents + [c for nb in e.new.values() for c in nb.co_parents]:
             yield from _check(a, r, "body", "双重领导")
-        yield from _check(a, e.jurisdiction, "jurisdiction", "行政区划")
+        for r in [e.jurisdiction, *e.co_jurisdictions]:
+            yield from _check(a, r, "jurisdiction", "行政区划")
         for c in e.sources:
             yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
     for p in a.posts:

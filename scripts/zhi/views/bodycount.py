@@ -92,7 +92,7 @@ def derive(a: Archive, h: History, jurisdiction: str, scope: str, d: Date,
     day = parse_date(d.latest().isoformat())
     names, unknown, counted = [], [], set()
     for t in h.timelines.values():
-        if t.is_jurisdiction or t.outside or t.jurisdiction_on(day) != jurisdiction or not t.known_alive_on(day):
+        if t.is_jurisdiction or t.outside or not t.belongs_on(day, jurisdiction) or not t.known_alive_on(day):
             continue
         hits = [k for k in t.kinds if k.covers(day)]
         kind = (hits[-1].value if hits else None) or (a.bodies[t.id].body_kind if t.id in a.bodies else "")

@@ -561,11 +561,11 @@ def _places(a: Archive, h: History, e: Event) -> tuple[set[str], set[str]]:
             jur.add(rid)
             continue
         bodies.add(rid)
-        j = t.jurisdiction_on(e.date)
-        if j is None:  # a body created by this very event: its first jurisdiction
-            j = t.jurisdictions[0].value if t.jurisdictions else None
-        if j:
-            jur.add(j)
+        js = t.jurisdictions_on(e.date)
+        if not js:  # a body created by this very event: its first jurisdictions
+            js = tuple(x for x in ([t.jurisdictions[0].value] if t.jurisdictions else []) +
+                       list(t.co_jurisdictions[0].value if t.co_jurisdictions else ()) if x)
+        jur.update(js)   # a body of two jurisdictions (市县合署) is told on both places' pages
     return jur, bodies
 
 

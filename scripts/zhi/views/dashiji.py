@@ -315,10 +315,10 @@ def _leader_item(a: Archive, h: History, p: Post) -> Item | None:
     docs = [a.documents[c.doc] for c in p.sources if c.doc in a.documents]
     segs: list[Segment] = [Mention(person.id, person.name), "任", Mention(p.body.id, _title(a, h, p)), "。"]
     t = h.get(p.body.id)
-    jur = t.jurisdiction_on(p.start) if t else None
+    jurs = set(t.jurisdictions_on(p.start)) if t else set()   # 市县合署: a leader of both places
     level = highest([p.classification] + [d.classification for d in docs])
     pages = {c.doc: c.page for c in p.sources if c.page and c.doc in a.documents}
-    return Item(_stub(p), p.start, segs, docs, {jur} if jur else set(), {p.body.id}, level, [], "", pages,
+    return Item(_stub(p), p.start, segs, docs, jurs, {p.body.id}, level, [], "", pages,
                 members=[], record=p, kind="post")
 
 

@@ -57,6 +57,7 @@ class Lineage:
     body_counts: list[Period] = field(default_factory=list)   # 机构数 a source gives: value "政府工作部门52个"
     figures: list[Period] = field(default_factory=list)       # 成员数: value "下辖7个支社，有社员123人"
     powers: list[Period] = field(default_factory=list)        # 管理权限 granted, as the source words them, by date
+    co_jurisdictions: list[Period] = field(default_factory=list)  # 市县合署: the others it belongs to (ref: id)
     non_statutory: bool = False  # some level of the place is no 建制 (功能区): its page says so even with one level
     predecessors: list[tuple[str, str, Event]] = field(default_factory=list)  # id, name then, event
     successors: list[tuple[str, str, Event]] = field(default_factory=list)
@@ -232,6 +233,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
         for p in lin.parents:
             p.note = superiors(h, p.ref, p.start, p.end) if p.ref else ""
     lin.jurisdictions = _periods(h, t.jurisdictions, named=True)
+    lin.co_jurisdictions = [Period(name_on(h, j, s.start), s.start, s.end, j) for s in t.co_jurisdictions for j in s.value]
     lin.ranks = [Period("规格不详", p.start, p.end) if p.value == UNKNOWN else p for p in _periods(h, t.ranks)]
     lin.predecessors = [(p, name_on(h, p, e.date), e) for p, e in t.predecessors]
     lin.successors = [(s, name_on(h, s, e.date), e) for s, e in t.successors]

@@ -63,7 +63,7 @@ def snapshot(a: Archive, h: History, jurisdiction: str, d: Date, figs: list[Figu
     per = figs if isinstance(figs, dict) else by_body(figs)
     rows = []
     for t in _candidates(h, jurisdiction, among):
-        if t.is_jurisdiction or not t.known_alive_on(d) or t.jurisdiction_on(d) != jurisdiction:
+        if t.is_jurisdiction or not t.known_alive_on(d) or not t.belongs_on(d, jurisdiction):
             continue
         rows.append(_row(a, h, t, d, per.get(t.id, []), staffing_style(a).stale_after))
     return sorted(rows, key=lambda r: (_depth(h, r.body, d), r.parent_name, r.established.sort_key()
@@ -74,7 +74,7 @@ def fate_unknown(h: History, jurisdiction: str, d: Date, among: set[str] | None 
     """Bodies of the jurisdiction whose end no source gives and that no record shows existing on d any more:
     left out of the snapshot, named under it (止年不详)."""
     return [t for t in _candidates(h, jurisdiction, among)
-            if not t.is_jurisdiction and t.fate_unknown_on(d) and t.jurisdiction_on(d) == jurisdiction]
+            if not t.is_jurisdiction and t.fate_unknown_on(d) and t.belongs_on(d, jurisdiction)]
 
 
 def fate_unknown_note(h: History, jurisdiction: str, d: Date, among: set[str] | None = None,
@@ -182,7 +182,7 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
     cands = _candidates(h, jurisdiction, among)
 
     def alive(d):
-        return {t.id for t in cands if t.alive_on(d) and t.jurisdiction_on(d) == jurisdiction}
+        return {t.id for t in cands if t.alive_on(d) and t.belongs_on(d, jurisdiction)}
 
     a1, a2 = alive(d1), alive(d2)
     renamed = []

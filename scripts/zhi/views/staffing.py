@@ -260,7 +260,7 @@ def _bodies_on(h, jid: str, members: set[str], d: Date) -> list[str]:
     for b in sorted(members):
         t = h.get(b)
         # a body whose end no source gives counts only while a record shows it (止年不详: not assumed alive)
-        if t is not None and t.known_alive_on(d) and t.jurisdiction_on(d) == jid:
+        if t is not None and t.known_alive_on(d) and t.belongs_on(d, jid):
             out.append(b)
     return out
 
@@ -402,6 +402,9 @@ def member_bodies(h) -> dict[str, set[str]]:
             for s in t.jurisdictions:
                 if s.value:
                     out.setdefault(s.value, set()).add(t.id)
+            for s in t.co_jurisdictions:   # 市县合署: a body of each of them
+                for j in s.value:
+                    out.setdefault(j, set()).add(t.id)
     return out
 
 

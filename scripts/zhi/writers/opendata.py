@@ -213,17 +213,18 @@ class OpenData:
         return t
 
     PERIOD_ITEMS = (("lives", "存续"), ("names", "名称"), ("short", "简称"), ("second_names", "加挂牌子"),
-                    ("parents", "上级"), ("co_parents", "双重领导"), ("jurisdictions", "属地"), ("ranks", "规格"),
+                    ("parents", "上级"), ("co_parents", "双重领导"), ("jurisdictions", "属地"), ("co_jurisdictions", "同属"),
+                    ("ranks", "规格"),
                     ("kinds", "类别"), ("levels", "层级"), ("suspensions", "停止活动"), ("colocations", "合署办公"))
 
     def periods(self) -> Table:
-        t = Table("periods", "机构时期", "机构与行政区划的每一段时期一行：存续、名称、简称、加挂牌子、上级、双重领导、属地、规格、"
+        t = Table("periods", "机构时期", "机构与行政区划的每一段时期一行：存续、名称、简称、加挂牌子、上级、双重领导、属地、同属、规格、"
                                       "类别、层级、停止活动、合署办公，各有起止与引起起止的事件。", [
             Column("对象编号", "机构或行政区划的编号"),
             Column("对象类别", "机构 / 行政区划"),
-            Column("项目", "存续、名称、简称、加挂牌子、上级、双重领导、属地、规格、类别、层级、停止活动、合署办公"),
+            Column("项目", "存续、名称、简称、加挂牌子、上级、双重领导、属地、同属（市县合署：主属地以外同时所属的行政区划）、规格、类别、层级、停止活动、合署办公"),
             Column("值", "这一时期的名称、上级的名称（当时的名称）、规格等"),
-            Column("值编号", "值所指的机构或行政区划的编号（上级、属地、合署办公的对方、双重领导的各方，以“；”分隔）"),
+            Column("值编号", "值所指的机构或行政区划的编号（上级、属地、合署办公的对方、双重领导的各方、同属的各行政区划，以“；”分隔）"),
             Column("关系", "上级一行：上级与本机构的关系，照来源用词——隶属、代管（委托代管，不是隶属）、直接领导、"
                          "主管（双重领导中为主的一方）；双重领导一行为“双重领导”；其他项目空白"),
             *_date_columns("起", "这一时期开始的日期"),
@@ -265,7 +266,7 @@ class OpenData:
             if v == UNKNOWN:  # a parent that ended: from then on the record does not say under whom
                 return UNKNOWN, ""
             return (name_on(self.h, v, s.start), v) if v else (None, "")
-        if item == "co_parents":
+        if item in ("co_parents", "co_jurisdictions"):  # 双重领导; 市县合署: the other jurisdictions it belongs to
             return "、".join(name_on(self.h, c, s.start) for c in v), "；".join(v)
         if item == "suspensions":
             return v or "停止活动", ""
@@ -623,6 +624,9 @@ class OpenData:
                 node[key] = [{**({"zhi:with": self.ref(s.value)} if s.value != UNKNOWN else {}),
                               "zhi:nameThen": name_on(self.h, s.value, s.start) if s.value != UNKNOWN else UNKNOWN,
                               "zhi:during": self.span_interval(tl, s)} for s in spans]
+        if tl.co_jurisdictions:   # 市县合署: a body of these jurisdictions as well as of its 主
+            node["zhi:alsoJurisdiction"] = [{"zhi:with": [self.ref(c) for c in s.value],
+                                             "zhi:during": self.span_interval(tl, s)} for s in tl.co_jurisdictions]
         if tl.co_parents:
             node["zhi:dualLeadership"] = [{"zhi:with": [self.ref(c) for c in s.value],
                                            "zhi:during": self.span_interval(tl, s)} for s in tl.co_parents]
