@@ -89,8 +89,8 @@ def test_guide_unit_merge_example_prints_on_the_body_page(tmp_path):
     guide = (Path(__file__).resolve().parent.parent / "guide" / "bodies.md").read_text(encoding="utf-8")
     part = guide[guide.index("#### 内设机构的合并、更名"):guide.index("### 主要职能")]
     blocks = re.findall(r"```yaml\n(.*?)```", part, re.DOTALL)
-    files = ["sources/bodies/xcb.yaml", "sources/jurisdictions/yunhe.yaml", "sources/documents/d.yaml",
-             "sources/events/e.yaml"]
+    files = ["sources/bodies/xcb.yaml", "sources/jurisdictions/yunhe.yaml", "sources/documents/yunhe-xcb.yaml",
+             "sources/events/yunhe-xcb.yaml"]
     assert len(blocks) == len(files) and "units:" in blocks[0]
     root = tmp_path / "project"
     for rel, text in zip(files, blocks, strict=True):
