@@ -158,18 +158,27 @@ def test_scanner_catches_a_planted_leak(planted, tmp_path):
     assert scan(victim, {}, "internal") != []
 
 
+def _leaky_footer(root):
+    """A secret document's title where only the build's scan sees it: the footer book.yaml gives every page
+    (typed into a chapter, zhi check names it first, secret-shared, and the build never starts).
+    Returns book.yaml and its text before, to put back."""
+    book = root / "chronicle/book.yaml"
+    original = book.read_text(encoding="utf-8")
+    lines = [x for x in original.splitlines() if not x.startswith("footer:")]
+    book.write_text("\n".join(lines) + f"\nfooter: 另据{canaries('sec')['document']}记载\n", encoding="utf-8")
+    return book, original
+
+
 def test_a_build_that_would_leak_is_refused_and_site_kept(planted):
     root, pub, _ = planted
     before = sorted(p.relative_to(pub.out).as_posix() for p in pub.out.rglob("*"))
-    chapter = root / "chronicle/bianhouji.md"
-    original = chapter.read_text(encoding="utf-8")
-    chapter.write_text(original + f"\n\n另据{canaries('sec')['document']}记载。\n", encoding="utf-8")
+    book, original = _leaky_footer(root)
     try:
         with pytest.raises(BuildError) as e:
             build_edition(root, "public", pdf=False)
         assert "保密检查未通过" in str(e.value) and "canary-doc-sec" in str(e.value)
     finally:
-        chapter.write_text(original, encoding="utf-8")
+        book.write_text(original, encoding="utf-8")
     after = sorted(p.relative_to(pub.out).as_posix() for p in pub.out.rglob("*"))
     assert after == before
     assert zipfile.is_zipfile(pub.out / "zhi.docx")
@@ -187,12 +196,10 @@ def test_zensical_site_holds_no_canary_and_a_leak_in_it_is_refused(planted, tmp_
         for kind, s in canaries(tag).items():
             hits = [p for p, t in texts.items() if s in t]
             assert hits == [], f"{tag} {kind} canary in {hits[:3]} (Zensical)"
-    chapter = root / "chronicle/bianhouji.md"
-    original = chapter.read_text(encoding="utf-8")
-    chapter.write_text(original + f"\n\n另据{canaries('sec')['document']}记载。\n", encoding="utf-8")
+    book, original = _leaky_footer(root)
     try:
         with pytest.raises(BuildError, match="保密检查未通过"):
             build_edition(root, "public", pdf=False, out=out, renderer="zensical")
     finally:
-        chapter.write_text(original, encoding="utf-8")
+        book.write_text(original, encoding="utf-8")
     assert canaries("sec")["document"] not in (out / "zhi" / "bianhouji" / "index.html").read_text(encoding="utf-8")

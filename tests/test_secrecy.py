@@ -499,7 +499,12 @@ def test_serve_never_serves_pages_the_leak_scan_refused(tmp_path):
     _rebuild(root, state)
     assert state.build == 1 and not state.refused
     site = WorkDir(work_dir(root, preview_out(root))).site
-    with_chapter(root, "---\ntitle: 附记\n---\n\n# 附记\n\n另据关于设立区保密技术监察中队的通知记载。\n")
+    with_chapter(root, "---\ntitle: 附记\n---\n\n# 附记\n\n无事可记。\n")
+    # the secret title where zhi check does not look (every page's footer), so that only the scan stops it;
+    # typed into a chapter, the check names it first (secret-shared) and the build never starts
+    book = root / "chronicle/book.yaml"
+    plain = book.read_text(encoding="utf-8")
+    book.write_text(plain + "footer: 另据关于设立区保密技术监察中队的通知记载\n", encoding="utf-8")
     _rebuild(root, state)
     assert state.refused
     leaked = [p for p in site.rglob("*.html") if "保密技术监察中队" in p.read_text(encoding="utf-8")]
@@ -511,7 +516,7 @@ def test_serve_never_serves_pages_the_leak_scan_refused(tmp_path):
             with pytest.raises(urllib.error.HTTPError) as e:
                 urllib.request.urlopen(f"http://127.0.0.1:{httpd.server_address[1]}{path}", timeout=30)
             assert e.value.code == 503 and "保密检查未通过" in e.value.read().decode("utf-8")
-        (root / "chronicle/p1/c2.md").write_text("---\ntitle: 附记\n---\n\n# 附记\n\n无事可记。\n", encoding="utf-8")
+        book.write_text(plain, encoding="utf-8")
         _rebuild(root, state)
         assert not state.refused
         with urllib.request.urlopen(f"http://127.0.0.1:{httpd.server_address[1]}/", timeout=30) as r:
@@ -827,3 +832,32 @@ def test_a_docno_is_listed_once_per_page(tmp_path):
     out.mkdir()
     (out / "page.html").write_text("<p>据青密〔九九〕七十七号记载。</p>", encoding="utf-8")
     assert [x.what for x in scan(out, forbidden, "public")] == ["青密〔九九〕七十七"]
+
+
+def test_a_secret_title_typed_into_a_public_chapter_is_named_by_the_check_with_its_line(tmp_path):
+    """Found by a tester: a classified document's title, 文号 or a sentence of its full text typed as plain words
+    into a public chapter was stopped only by the build's scan; ``zhi check`` said nothing. It names the chapter
+    and line now; the same words inside a passage marked at the document's level are fine, inside a lower
+    passage (内部) they are not."""
+    root = secret_archive(tmp_path)
+    ch = root / "chronicle/p1/c1.md"
+    text = ch.read_text(encoding="utf-8")
+    ch.write_text(text + "\n据县编委当年的通知（青密(1999)77号），另设保密中队。\n\n"
+                  "::: 秘密\n《关于设立区保密技术监察中队的通知》决定设立中队。\n:::\n\n"
+                  "::: 内部\n中队核定事业编制五名，所需经费由县财政列支，队址设在城关镇北街旧址。\n:::\n",
+                  encoding="utf-8")
+    lines = ch.read_text(encoding="utf-8").splitlines()
+    found = [f for f in run_checks(load_archive(root)) if f.code == "secret-shared" and "p1/c1.md" in f.loc.file]
+    at = {(f.loc.line, f.severity) for f in found}
+    docno_line = next(i for i, x in enumerate(lines, 1) if "青密(1999)77号" in x)
+    sentence_line = next(i for i, x in enumerate(lines, 1) if "队址设在城关镇北街旧址" in x)
+    title_line = next(i for i, x in enumerate(lines, 1) if "《关于设立区保密技术监察中队的通知》" in x)
+    assert (docno_line, "error") in at and (sentence_line, "error") in at, found
+    assert title_line not in {line for line, _ in at}, found          # held in a passage of its own level
+    msg = next(f.message for f in found if f.loc.line == sentence_line)
+    assert "密级段落（内部）" in msg and "d-secret" in msg
+    # split by emphasis and by a line break inside its paragraph, it is still the title a reader reads
+    ch.write_text(text + "\n后来见到关于设立区保密**技术**监察\n中队的通知原件。\n", encoding="utf-8")
+    lines = ch.read_text(encoding="utf-8").splitlines()
+    found = [f for f in run_checks(load_archive(root)) if f.code == "secret-shared" and "p1/c1.md" in f.loc.file]
+    assert [f.loc.line for f in found] == [next(i for i, x in enumerate(lines, 1) if "后来见到" in x)], found

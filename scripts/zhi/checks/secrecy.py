@@ -4,6 +4,8 @@
   of a lower level; or a sentence of a classified text is held word for word by fewer open records than make
   it a formula of the trade (``leaks.FORMULA_RECORDS``). The leak scan keeps it forbidden in every edition below its level, so the build would be
   refused anyway; this names both records at check time.
+  A public chapter (or a passage of it) that types out a classified record's title, name, 文号 or a sentence
+  of its full text is named with its line, as the build's scan would stop it (``_chapters``).
 * ``secret-copy``: a document of a lower level whose full text is, for the most part, the full text of a
   classified one (a copy registered without 文号 or mark), or whose title is the classified one's title.
 * ``kaoyi-withheld``: a record's 考异 (conflict_note) is about sources an edition that prints the record does not
@@ -13,17 +15,20 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
 from ..citations import docs_named, kaoyi_withheld, rival_figures
-from ..editions import EDITION_ZH, EDITIONS, redact
-from ..findings import Finding
+from ..classification import Level, highest
+from ..editions import EDITION_ZH, EDITIONS
+from ..findings import Finding, Loc
 from ..history import History
 from ..leaks import (
     ID_LIKE,
     Entry,
     _checked,
+    docno_written,
     entries,
     fold,
     id_pattern,
@@ -87,7 +92,98 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
                           f"密级高的内容不因低密级记录重复而公开，生成时会被保密检查拦下。"
                           f"请删去这处重复，或把{origin}的密级改为不低于“{e.level}”", first.loc)
     yield from _shared_sentences(ents)
+    yield from _chapters(a, ents)
     yield from _copies(a)
+
+
+# what a reader does not see of a line of chapter prose: emphasis and code marks, a footnote call, an HTML tag,
+# a link's address (its text stays), a heading's or list's or quote's opening marks
+_UNREAD = re.compile(r"\[\^[^\]]*\]|\]\([^)]*\)|<[^>]{1,200}>|[*_`~\[\]]|^\s{0,3}(?:#{1,6}|[-+>]|\d+\.)\s")
+
+
+def _chapter_paragraphs(ch) -> dict[Level, list[tuple[int, str, list[int]]]]:
+    """A chapter's paragraphs as a reader sees them (markup taken out, the lines of a paragraph joined, as the
+    page prints them), by the level they are printed at: the chapter's own, or a marked passage's when that is
+    higher (passages nest); fence lines end a paragraph. Level → [(first line in body, folded text, the
+    offset in the text where each further line starts)]."""
+    lines = ch.body.splitlines()
+    level_of = [ch.classification] * len(lines)
+    fences = set()
+    for level, first, last in ch.passages:
+        last = len(lines) - 1 if last < 0 else min(last, len(lines) - 1)
+        fences.update({first, last})
+        for i in range(first, last + 1):
+            level_of[i] = highest([level_of[i], level])
+    out: dict[Level, list[tuple[int, str, list[int]]]] = defaultdict(list)
+    para: list[tuple[int, str]] = []
+
+    def close():
+        if para:
+            starts, text = [], ""
+            for _, t in para:
+                starts.append(len(text))
+                text += t
+            out[level_of[para[0][0]]].append((para[0][0], text, starts))
+            para.clear()
+
+    for i, line in enumerate(lines):
+        if i in fences or not line.strip() or (para and level_of[i] != level_of[para[0][0]]):
+            close()
+        if i not in fences and line.strip():
+            para.append((i, fold(_UNREAD.sub("", line))))
+    close()
+    return out
+
+
+def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
+    """A chapter is where a hurried editor types a secret document's title or a secret body's name into open
+    prose; the build's scan would refuse it, the check names the line now. Ids are left to ``ref-secret``
+    (a reference to a classified record)."""
+    if a.book is None:
+        return
+    by_level: dict[Level, list[tuple[object, int, str, list[int]]]] = defaultdict(list)
+    for ch in a.book.chapters():
+        for level, paras in _chapter_paragraphs(ch).items():
+            by_level[level].extend((ch, *p) for p in paras)
+    if not by_level:
+        return
+    lowest = min(lv.rank for lv in by_level)
+    joined = {lv: "\n".join(p[2] for p in paras) for lv, paras in by_level.items()}
+    holders = sentence_holders(ents)
+    said: dict[int, str] = {}
+    reported = set()
+    for e in ents:
+        if e.chapter or e.kind == "id" or e.level.rank <= lowest or not _checked(e):
+            continue
+        key = fold(e.text)
+        if e.kind == "sentence" and is_formula(holders.get(key, {}), e.level.rank):
+            continue
+        if e.kind == "label":
+            if e.level.rank not in said:
+                said[e.level.rank] = open_text(ents, e.level.rank)
+            if label_is_open(e, said[e.level.rank]):
+                continue
+        for level, paras in by_level.items():
+            # looked for once in all the paragraphs of a level, then paragraph by paragraph
+            if level.rank >= e.level.rank or not _holds(joined[level], e, key):
+                continue
+            for ch, first, text, starts in paras:
+                if (ch.path, key) in reported or not _holds(text, e, key):
+                    continue
+                reported.add((ch.path, key))
+                at = text.find(key)
+                line = first + max(0, bisect.bisect_right(starts, at) - 1) if at >= 0 else first
+                where = "" if level == ch.classification else " 的密级段落"
+                yield Finding("secret-shared", "error",
+                              f"{ch.path}{where}（{level}）写出了{e.origin}（{e.level}）的“{e.text}”；"
+                              f"这一章生成时会被保密检查拦下。请删去这处，"
+                              f"或把这段放进不低于“{e.level.name}”的密级段落（::: {e.level.name}）",
+                              Loc(ch.path, ch.body_line + line))
+
+
+def _holds(text: str, e: Entry, key: str) -> bool:
+    """Whether folded text says the entry: a 文号 in any writing the scan reads, anything else as it stands."""
+    return docno_written(text, [e.text]) if e.kind == "docno" else key in text
 
 
 def _kaoyi_only(e: Entry, origin: str, notes: dict[str, str], by_origin, a: Archive) -> bool:
@@ -215,27 +311,6 @@ def _kaoyi_naming(a: Archive) -> Iterator[Finding]:
                       f"{what}的考异（conflict_note）文字中写出了{docs}，{eds}不收这份文件，因此{eds}不印这条考异"
                       f"（印出来就等于公布了这份文件的存在和文号、标题）；记录本身照印。若要{eds}也印考异，"
                       f"须补上{eds}收的来源并写明它的说法，考异里只提这样的来源；否则无须处理", rec.loc)
-
-
-def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
-    """An event an edition holds (合署, 职能划转 …) that it still cannot print, because another party to it is above
-    the edition: the edition drops it silently, so the editor is told which edition, without the other party's
-    name (the message names only what the edition holds)."""
-    for edition, limit in EDITIONS.items():
-        actors = {k for k, v in [*a.bodies.items(), *a.jurisdictions.items()] if v.classification.rank <= limit.rank}
-        for e in a.events:
-            if e.classification.rank > limit.rank:
-                continue
-            parties = [r.id for r in e.participants()]
-            held = [r for r in dict.fromkeys(parties) if r in actors]
-            if not held or len(held) == len(set(parties)) or redact(e, actors):
-                continue
-            what = f"事件“{e.id}”" if e.id else "这条事件"
-            yield Finding("event-withheld", "warning",
-                          f"{what}（{e.classification}）的另一方密级高于{EDITION_ZH[edition]}所收，{EDITION_ZH[edition]}"
-                          f"不印这条事件：{'、'.join(held)}的机构页、大事记和年表里都不会有它。若这件事可以公开，"
-                          f"请另记一条只写可公开一方的记事（memo，见编辑指南“记事”）；若本就不该公开，"
-                          f"请把事件的 classification 改为与另一方相同，这条警告就不再出现", e.loc)
 
 
 TEXT_KEYS = ("title", "description", "issuer", "name", "short", "post", "term", "wording", "seat", "seat_before",
