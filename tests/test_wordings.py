@@ -86,6 +86,9 @@ CASES = [
     ("resume 恢复工作", "{type: resume, body: cs-a, wording: 恢复工作}", f"{JI}恢复工作"),
     ("rerank level", "{type: rerank, body: cs-xian, level: 县级市}", "测试县改为县级市"),
     ("rerank level 恢复县建制", "{type: rerank, body: cs-xian, level: 县, wording: 恢复县建制}", "测试县恢复县建制"),
+    # found by a tester on 《漳州芗城文史资料》 (漳州市升为地级市): a verb that leads to the level printed it alone
+    ("rerank level 升为", "{type: rerank, body: cs-xian, level: 县级市, wording: 升为}", "测试县升为县级市"),
+    ("rerank level 改设为 names it", "{type: rerank, body: cs-xian, level: 县级市, wording: 撤县设县级市}", "测试县撤县设县级市"),
     # 擅改名称: always 擅自将…, never a lawful 更名, whatever verb the source uses
     ("unofficial-name", "{type: 擅改名称, body: cs-a, name: 红旗委员会, by: 造反派}", f"造反派擅自将{JI}改名为红旗委员会"),
     ("unofficial-name 改称", "{type: 擅改名称, body: cs-a, name: 红旗委员会, wording: 改称}", f"擅自将{JI}改称红旗委员会"),

@@ -17,6 +17,7 @@ from ..model import BASIS_ZH, Archive, Document, Event, Staffing, level_said
 from ..wordings import (
     abolishes_and_sets_up,
     establish_words,
+    leads_to_object,
     merge_verb,
     receiving_side_speaks,
     rename_verb,
@@ -425,13 +426,16 @@ class _Writer:
     def _rerank(self, e: Event) -> list[Segment]:
         parts = []
         if e.wording and e.rank:
-            parts.append(f"{e.wording}为{e.rank}")
+            parts.append(f"{e.wording}{e.rank}" if leads_to_object(e.wording) else f"{e.wording}为{e.rank}")
         elif e.wording:
             parts.append(e.wording)  # the source gives no new rank: none is made up
         elif e.rank:
             parts.append(f"规格调整为{e.rank}")
-        if e.level and e.wording and not e.rank:  # 升格为地级市; the source's own words: 恢复县建制
-            parts = [f"{e.wording}为{level_said(e.level)}" if e.wording in ("升格", "降格") else e.wording]
+        if e.level and e.wording and not e.rank:  # 升格为地级市, 升为地级市; the source's own words: 恢复县建制
+            said = level_said(e.level)
+            parts = [e.wording if e.level in e.wording or said in e.wording   # the wording names the level itself
+                     else f"{e.wording}{said}" if leads_to_object(e.wording)    # a verb that leads to it: 升为, 改为
+                     else f"{e.wording}为{said}" if e.wording in ("升格", "降格") else e.wording]
         elif e.level:
             parts.append(f"改为{level_said(e.level)}")
         if e.body_kind:
