@@ -178,3 +178,9 @@ def test_cn_int_reads_numbers_as_docnos_write_them(text, value):
 ])
 def test_cn_int_date_part_is_strict_as_months_and_days_are_written(text, value):
     assert cn_int(text, date_part=True) == value
+
+
+def test_a_di_before_the_serial_is_named_and_one_in_the_words_before_is_not():
+    """Found by a tester: “第一处临编〔1998〕11号” in prose was told “序号前不加‘第’字”, for the 第 of 第一处."""
+    assert "序号前不加“第”字" in parse_docno("临编〔1998〕第11号").problems
+    assert "序号前不加“第”字" not in parse_docno("第一处临编〔1998〕11号").problems

@@ -70,7 +70,7 @@ def parse_docno(text: str, century_hint: int | None = None) -> DocNumber | None:
         problems.append(f"序号不加虚位 0（{num_s} → {int(num_s)}）")
     if not m.group("hao"):
         problems.append("序号后缺“号”字")
-    if "第" in text:
+    if "第" in text[m.end("year"):]:   # before the serial (〔1998〕第11号), not a 第 of the words before it
         problems.append("序号前不加“第”字")
     if re.search(r"\s", text.strip()):
         problems.append("文号中不应有空格")
