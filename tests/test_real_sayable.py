@@ -116,6 +116,7 @@ units:
   - {name: 党员教育科}
   - {name: 理论与党员教育科, from: 1996-12, merged_from: [理论科, 党员教育科]}
   - {name: 新闻科, merged_from: [通讯科]}
+  - {name: 宣传科, from: 1990, renamed_from: 宣传科}
 """})
     _a, _h, errors = checked(root)
     said = [f.message for f in errors if f.code == "unit-merge"]
@@ -123,6 +124,9 @@ units:
     assert any("只写了一个" in m for m in said), said               # a merge of one
     assert any("没有写起始日期" in m for m in said), said            # a merged unit with no start
     assert any("“通讯科”不是cs-xcb的内设机构" in m for m in said), said
+    # renamed from itself (a tester's slip): said as such, not “不是…的内设机构”
+    assert any("宣传科”的 renamed_from（原名） 中写的是它自己的名称" in m for m in said), said
+    assert not any("“宣传科”不是" in m for m in said), said
 
 
 # ---- a body of two jurisdictions at once (市县合署) -------------------------------------------------------------

@@ -109,8 +109,12 @@ def _unit_changes(b) -> Iterator[Finding]:
                           f"（更名）的日期，如 from: 1996-12", u.loc)
         for name in olds:
             old = named.get(name)
-            if old is None or old is u:
-                yield Finding("unit-merge", "error", f"内设机构“{u.name}”的 {how} 中的“{name}”不是{b.id}的内设机构；"
+            if old is u or name == u.name:
+                yield Finding("unit-merge", "error", f"内设机构“{u.name}”的 {how} 中写的是它自己的名称；一个内设机构不能由"
+                              f"它自己合并或更名而来。请写原内设机构的名称（它另作一项写进 units，写明 to）", u.loc)
+            elif old is None:
+                yield Finding("unit-merge", "error", f"内设机构“{u.name}”的 {how} 中的“{name}”不是"
+                              f"{b.id}的内设机构；"
                               f"请先把它写进同一机构的 units，或核对名称（{'、'.join(named) or '没有内设机构'}）", u.loc)
             elif u.start is not None and old.end is not None and not old.end.same_as(u.start):
                 yield Finding("unit-merge", "error", f"内设机构“{name}”的终止日期 {old.end} 与它{'并入' if u.merged_from else '更名为'}"
