@@ -62,17 +62,14 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
         return below[rank]
 
     reported = set()
-    said: dict[int, str] = {}
+    open_label = _open_labels(ents)
     notes = {**{f"事件 {r.id}": r.conflict_note for r in a.events if r.conflict_note},   # as leaks.entries names
              **{f"{r.kind_zh} {r.loc}": r.conflict_note for r in [*a.staffing, *a.memos] if r.conflict_note}}
     for e in ents:
         if e.kind == "sentence" or not e.level.rank or e.chapter or not _checked(e):
             continue
-        if e.kind == "label":
-            if e.level.rank not in said:
-                said[e.level.rank] = open_text(ents, e.level.rank)
-            if label_is_open(e, said[e.level.rank]):
-                continue
+        if open_label(e):
+            continue
         folded, raw, f_starts, r_starts, origins = joined(e.level.rank)
         if ID_LIKE.fullmatch(e.text):
             hits = [bisect.bisect_right(r_starts, m.start()) - 1 for m in id_pattern([e.text]).finditer(raw)]
@@ -99,6 +96,20 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
 # what a reader does not see of a line of chapter prose: emphasis and code marks, a footnote call, an HTML tag,
 # a link's address (its text stays), a heading's or list's or quote's opening marks
 _UNREAD = re.compile(r"\[\^[^\]]*\]|\]\([^)]*\)|<[^>]{1,200}>|[*_`~\[\]]|^\s{0,3}(?:#{1,6}|[-+>]|\d+\.)\s")
+
+
+def _open_labels(ents: list[Entry]):
+    """A test whether an entry is a label (an issuer, a source's name for a body) that open records say anyway
+    (``leaks.label_is_open``), with the open text below each level made once."""
+    said: dict[int, str] = {}
+
+    def test(e: Entry) -> bool:
+        if e.kind != "label":
+            return False
+        if e.level.rank not in said:
+            said[e.level.rank] = open_text(ents, e.level.rank)
+        return label_is_open(e, said[e.level.rank])
+    return test
 
 
 def _chapter_paragraphs(ch) -> dict[Level, list[tuple[int, str, list[int]]]]:
@@ -150,7 +161,7 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
     lowest = min(lv.rank for lv in by_level)
     joined = {lv: "\n".join(p[2] for p in paras) for lv, paras in by_level.items()}
     holders = sentence_holders(ents)
-    said: dict[int, str] = {}
+    open_label = _open_labels(ents)
     reported = set()
     for e in ents:
         if e.chapter or e.kind == "id" or e.level.rank <= lowest or not _checked(e):
@@ -158,11 +169,8 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
         key = fold(e.text)
         if e.kind == "sentence" and is_formula(holders.get(key, {}), e.level.rank):
             continue
-        if e.kind == "label":
-            if e.level.rank not in said:
-                said[e.level.rank] = open_text(ents, e.level.rank)
-            if label_is_open(e, said[e.level.rank]):
-                continue
+        if open_label(e):
+            continue
         for level, paras in by_level.items():
             # looked for once in all the paragraphs of a level, then paragraph by paragraph
             if level.rank >= e.level.rank or not _holds(joined[level], e, key):
