@@ -263,7 +263,10 @@ EVERY_REFUSAL = REFUSED + SLIPS + [
     (f"split {w} {after[1:5]}", f"{{type: split, before: [cs-a], after: {after}, wording: {w}}}", said)
     for w, after, said in SPLIT_REFUSED
 ] + [("rename 改…为 (the frame dots are a reparent's and a split's)",
-      "{type: rename, body: cs-a, name: 测试县计划局, wording: 改…为}", "只有隶属变更、分设")]
+      "{type: rename, body: cs-a, name: 测试县计划局, wording: 改…为}", "只有隶属变更、分设"),
+    # letters or digits in a wording printed inside the sentence (党政机构plan由48个…)
+    ("rename latin", "{type: rename, body: cs-a, name: 测试县计划局, wording: gaicheng}", "中有“gaicheng”"),
+    ("establish digit", "{type: establish, body: cs-n, name: 测试县新局, wording: 成立2}", "中有“2”")]
 
 
 @pytest.mark.parametrize("label,event,said", EVERY_REFUSAL, ids=[c[0] for c in EVERY_REFUSAL])

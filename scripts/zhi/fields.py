@@ -185,6 +185,10 @@ class Fields:
             self.error("schema-value", f"“{key_label(key)}”{quote(v, True)}中有{quote(bad, True)}：用词印在事件的句子里，"
                        "中间不能有空格和句号、分号、问号、叹号，两头不能有逗号、顿号、冒号；请只写来源所用的词，如 成立、代管、改建为", key)
             return None
+        if latin := re.search(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]+", v):   # 拟 mistyped as plan, a number in a verb
+            self.error("schema-value", f"“{key_label(key)}”“{v}”中有“{latin.group(0)}”：用词是来源原文的汉字，印在"
+                       "事件的句子里；数字另有键（count、before_count），请只写来源所用的词", key)
+            return None
         if "了" in v:
             rest = v.replace("了", "")
             self.error("schema-value", f"“{key_label(key)}”“{v}”中有“了”：志书记事不用表示完成的“了”（不印“成立了甲”"
