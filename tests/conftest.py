@@ -17,6 +17,9 @@ _hypothesis_settings.load_profile("zhi")
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 BASE = TESTS / "fixtures" / "base"
+# a test's subprocesses (python -m zhi.cli, .venv/bin/zhi) run this checkout's code too, as pyproject's pytest
+# `pythonpath` makes the tests themselves do: the shared .venv is installed from one checkout only
+os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT / "scripts"), *filter(None, [os.environ.get("PYTHONPATH")])])
 
 # ---- the two tiers: `make test` runs everything; `make test-quick` (pytest -m "not slow") leaves out the tests
 # that typeset a whole book or drive a browser. A test is slow when it asks for one of these fixtures, lives in
