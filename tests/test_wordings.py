@@ -226,10 +226,11 @@ NEAR_SUPERIOR = [("代为管理", "是否应为“代管”"), ("由代管", "�
                  ("代…管", "不是编辑指南所列的说法")]
 
 
-# a split whose source lives on says no more than the record: 析甲设立乙 (not 分出部分职能, which no record said);
-# the source's words for what went out of 甲 in wording, “…” standing for 甲 (析…南部)
+# a split whose source lives on says no more than the record: 从甲分出，设立乙 for a body, as county volumes write it
+# (从商业局分出单设; 析甲设立乙 is a place's wording) — not 分出部分职能, which no record said; the source's words for
+# what went out of 甲 in wording, “…” standing for 甲 (析…南部)
 SPLITS = [
-    (None, f"析{JI}设立{NEWN}"),
+    (None, f"从{JI}分出，设立{NEWN}"),
     ("分出部分职能", f"从{JI}分出部分职能，设立{NEWN}"),
     ("析出部分辖区", f"从{JI}析出部分辖区，设立{NEWN}"),
     ("析…南部", f"析{JI}南部，设立{NEWN}"),
@@ -245,6 +246,49 @@ def test_a_split_says_what_its_source_says_was_split_off(tmp_path, wording, expe
     printed = sentence_of(a, h, next(e for e in a.events if e.id == "ev-w"))
     assert printed.startswith(expected), printed
     assert "部分职能" not in printed or wording == "分出部分职能"
+
+
+def test_a_place_split_reads_xi_and_a_body_split_does_not(tmp_path):
+    """析甲县设立乙县 is how 区划 histories tell a place carved out of another; a body split off another is 从甲分出."""
+    files = NEAR | {"sources/jurisdictions/newx.yaml": "id: cs-newx\nlevel: 县\n"}
+    text = MORE + ("- {id: ev-w, type: split, date: 1960-05, sources: [d-1956-1], before: [cs-near], "
+                   "after: [cs-near, {id: cs-newx, name: 新县}]}\n")
+    a = load_archive(archive_with(tmp_path, text, {"cs-a": "政府工作部门", "cs-b": "政府工作部门", "cs-x": "政府工作部门"},
+                                  files))
+    h = derive_history(a)
+    assert not [f for f in run_checks(a) if f.severity == "error"]
+    assert sentence_of(a, h, next(e for e in a.events if e.id == "ev-w")).startswith("析邻县设立新县")
+    b, hb = _one(tmp_path / "b", f"{{type: split, before: [cs-a], after: [cs-a, {NEW}]}}")
+    printed = sentence_of(b, hb, next(e for e in b.events if e.id == "ev-w"))
+    assert "析" not in printed and printed.startswith(f"从{JI}分出，设立{NEWN}")
+
+
+RENAMED_SAME_DAY = "- {id: ev-r, type: rename, date: 1960-05, body: cs-a, name: 测试县计划局, short: 县计划局, sources: [d-1956-1]}\n"
+
+
+def test_a_split_the_source_tells_as_fen_she_wei_prints_its_sentence(tmp_path):
+    """县计划经济委员会分设为县计划委员会、县经济委员会 (the sample's 临发〔1990〕12号): the survivor under the name the
+    same day's rename gives it, the new body's superior said of it alone; a split that ends its source: no 撤销."""
+    a, h = _one(tmp_path, f"{{type: split, before: [cs-a], after: [cs-a, {NEW}], wording: 分设为}}\n" + RENAMED_SAME_DAY)
+    assert not [f for f in run_checks(a) if f.severity == "error"]
+    printed = sentence_of(a, h, next(e for e in a.events if e.id == "ev-w"))
+    assert printed.startswith(f"{JI}分设为测试县计划局（简称县计划局）、{NEWN}"), printed
+    text = MORE + ("- {id: ev-w, type: split, date: 1960-05, sources: [d-1956-1], before: [cs-a], wording: 分设为, after: "
+                   "[{id: cs-n1, name: 测试县甲局, jurisdiction: cs-xian}, {id: cs-n2, name: 测试县乙局, jurisdiction: cs-xian}]}\n")
+    b = load_archive(archive_with(tmp_path / "b", text, {r: "政府工作部门" for r in ("cs-a", "cs-b", "cs-x", "cs-n1", "cs-n2")},
+                                  NEAR))
+    hb = derive_history(b)
+    assert not [f for f in run_checks(b) if f.severity == "error"]
+    printed = sentence_of(b, hb, next(e for e in b.events if e.id == "ev-w"))
+    assert printed.startswith(f"{JI}分设为测试县甲局、测试县乙局") and "撤销" not in printed, printed
+
+
+def test_fen_she_wei_with_a_survivor_never_renamed_is_refused(tmp_path):
+    """Without a new name that day the survivor cannot be named in 甲分设为乙、丙: refused, naming the file and line."""
+    a, _ = _one(tmp_path, f"{{type: split, before: [cs-a], after: [cs-a, {NEW}], wording: 分设为}}")
+    bad = [f for f in run_checks(a) if f.severity == "error"]
+    assert len(bad) == 1 and "分设为" in bad[0].message and "更名" in bad[0].message, bad
+    assert bad[0].loc.file.endswith("x.yaml") and bad[0].loc.line > 0
 
 
 SPLIT_REFUSED = [

@@ -142,10 +142,17 @@ def merge_wording_problem(wording: str, into_survivor: bool) -> str | None:
     return None
 
 
+# a split the source tells as 甲分设为乙、丙: printed so, with the survivor (if any) under the name a rename the same
+# day gives it; no 撤销 the source does not say
+SPLIT_INTO = "分设为"
+
+
 def split_wording_problem(wording: str, source_lives_on: bool) -> str | None:
     """A split whose source lives on prints 从甲{wording}，设立乙 (分出部分职能, 析出部分辖区) or, with “…” for 甲,
     析甲南部，设立乙 (析…南部): the wording says what went out of 甲, in the source's words. It must be a verb of
     taking out and nothing of another event; a split that ends its source has no verb to replace."""
+    if wording == SPLIT_INTO:  # the source's own sentence: 县计划经济委员会分设为县计划委员会、县经济委员会
+        return None
     if not source_lives_on:
         return (f"这条分设的原机构不保留（after 里没有它），大事记读作“撤销甲，分设乙、丙”，没有可换的说法，“wording（用词）”"
                 f"“{wording}”印不出来。请删去 wording；原机构其实保留的，把它的编号也写进 after")
@@ -154,7 +161,7 @@ def split_wording_problem(wording: str, source_lives_on: bool) -> str | None:
         return (f"分设事件的“wording（用词）”照来源写从原机构分出了什么，大事记读作“从甲{wording.replace('…', '')}，设立乙”；"
                 f"“{wording}”不是这样的说法（设立二字已由大事记印出，撤销、合并、更名另记相应的事件）。"
                 "请照来源写，如 分出部分职能、析出部分辖区；来源把原机构的名称写在中间的（“析东关街道南部”），"
-                "用“…”代表原机构的名称，写 析…南部")
+                "用“…”代表原机构的名称，写 析…南部；来源说“甲分设为乙、丙”的，写 分设为")
     return None
 
 

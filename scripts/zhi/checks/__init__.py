@@ -15,6 +15,7 @@ from .lifespan import (
     check_parents_and_places,
     check_replay,
     check_silence,
+    check_split_into,
     check_usage_dates,
 )
 from .prose import check_prose, check_secret_refs
@@ -31,6 +32,7 @@ CHECKS = [
     check_parents_and_places,
     check_name_clash,
     check_silence,
+    check_split_into,
     check_activity_while_suspended,
     check_body_counts,
     check_event_sources,

@@ -8,6 +8,8 @@ from ..dates import Date
 from ..findings import Finding, Loc
 from ..history import SILENCE_YEARS, History, Timeline, ended_by, lives_label
 from ..model import Archive, Ref
+from ..views.naming import name_before, renamed_same_day
+from ..wordings import SPLIT_INTO
 
 
 def check_replay(a: Archive, h: History) -> Iterator[Finding]:
@@ -90,6 +92,21 @@ def check_usage_dates(a: Archive, h: History) -> Iterator[Finding]:
     for d in a.documents.values():
         if d.issuer_body and d.date and d.issuer:
             yield from _name_check(h, Ref(d.issuer_body.id, d.issuer_body.loc, d.issuer), d.date, "发文机关")
+
+
+def check_split_into(a: Archive, h: History) -> Iterator[Finding]:
+    """A split worded 分设为 whose source lives on names the source by the name a rename that day gives it
+    (县计划经济委员会分设为县计划委员会、县经济委员会); without one it would read as if the source were gone."""
+    for e in a.events:
+        if e.type != "split" or e.wording != SPLIT_INTO or not e.before:
+            continue
+        src = e.before[0].id
+        if src in {r.id for r in e.after} and renamed_same_day(h, src, e) is None:
+            yield Finding("schema-value", "error",
+                          f"这条分设写了 wording: 分设为，原机构（{name_before(h, src, e)}）又列在 after 里（继续存在），"
+                          "但同一天没有给它改名的更名事件，大事记无法照“甲分设为乙、丙”印出它分设后的名称。"
+                          "来源说原机构分设后改了名的，请另记同一天的更名（rename）事件；原机构名称不变的，请删去 wording，"
+                          "大事记读作“从甲分出，设立乙”", e.loc)
 
 
 def _label(t: Timeline | None, rid: str, when: Date | None = None) -> str:

@@ -24,7 +24,8 @@ from ..wordings import (
     reorganise_verb,
     superior_form,
 )
-from .naming import name_after, name_before, name_on, short_after
+from ..wordings import SPLIT_INTO
+from .naming import name_after, name_before, name_on, renamed_same_day, short_after
 
 
 @dataclass(frozen=True)
@@ -304,14 +305,18 @@ class _Writer:
             return ["分设"]
         afters = [r.id for r in e.after]
         new = self.created_many([r for r in afters if r != src], e)
-        if src in afters:  # what went out of 甲 only in the source's words; none: 析甲设立乙, which says no more
+        t = self.h.get(src)
+        if e.wording == SPLIT_INTO and (said := self._split_into(src, [r for r in afters if r != src], e)):
+            return said  # 甲分设为乙、丙, as the source says it (no 撤销 it does not say)
+        if src in afters:  # what went out of 甲 only in the source's words; none: no more than that 乙 came from 甲
             if e.wording and "…" in e.wording:
                 head, tail = e.wording.split("…", 1)
                 return [head, self.before(src, e), tail + "，设立"] + new
             if e.wording:
                 return ["从", self.before(src, e), e.wording + "，设立"] + new
-            return ["析", self.before(src, e), "设立"] + new
-        t = self.h.get(src)
+            if t and t.is_jurisdiction:  # a place: 析甲县设立乙县, as 区划 histories write it
+                return ["析", self.before(src, e), "设立"] + new
+            return ["从", self.before(src, e), "分出，设立"] + new  # a body: 从县计委分出，设立县物价局
         rest = ["；其余去向不详"] if e.rest_unknown else []
         if t and t.is_jurisdiction:
             return ["撤销", self.before(src, e), "，其行政区域" + ("" if len(afters) == 1 else "分别") + "划归"] \
@@ -322,6 +327,23 @@ class _Writer:
             made = ["，分设"] + self.created_many([r for r in afters if r in e.new], e) if len(kept) < len(afters) else []
             return ["撤销", self.before(src, e)] + made + into + rest
         return ["撤销", self.before(src, e), "，分设"] + new + rest
+
+    def _split_into(self, src: str, new: list[str], e: Event) -> list[Segment] | None:
+        """甲分设为乙、丙: the bodies as the source names them; the survivor by the name a rename that day gives it, the
+        new bodies' superior, kind and rank after them (said of the new ones only). None: a survivor with no new name
+        that day (check split-into refuses it), which 分设为 cannot name."""
+        if src not in [r.id for r in e.after]:  # the source ends: as 分设乙、丙, attributes after the new bodies
+            return [self.before(src, e), "分设为"] + self.created_many(new, e)
+        renamed = renamed_same_day(self.h, src, e)
+        if renamed is None:
+            return None
+        full, short = renamed
+        named = [[self.m(src, full, e.date)] + ([f"（简称{short}）"] if short and short != full else [])]
+        segs: list[Segment] = [self.before(src, e), "分设为"] + _join(named + [self.created_name(r, e) for r in new])
+        for r in new:
+            if attrs := self.attributes(r, e):
+                segs += ["；", self.m(r, name_after(self.h, r, e), e.date), attrs[0][1:], *attrs[1:]]
+        return segs
 
     def _abolish(self, e: Event) -> list[Segment]:
         segs: list[Segment] = ["撤销", self.before(e.body.id, e)]

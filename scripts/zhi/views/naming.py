@@ -59,6 +59,18 @@ def name_after(h: History, rid: str, e: Event) -> str:
     return name_on(h, rid, e.date)
 
 
+def renamed_same_day(h: History, rid: str, e: Event) -> tuple[str, str | None] | None:
+    """The name (and short name) a rename on the day of ``e`` gives the body (a split's surviving source that the
+    source says 分设为 its new name and another), or None."""
+    t = h.get(rid)
+    for s in t.names if t else []:
+        r = s.start_event
+        if r is not None and r is not e and r.type == "rename" and r.date == e.date \
+                and s.value[0] != name_before(h, rid, e):
+            return s.value
+    return None
+
+
 def short_after(h: History, rid: str, e: Event) -> str | None:
     t = h.get(rid)
     if t is None:
