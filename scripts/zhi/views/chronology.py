@@ -15,6 +15,7 @@ from ..dates import Date
 from ..history import History
 from ..model import BASIS_ZH, Archive, Document, Event, Staffing, level_said
 from ..wordings import (
+    SPLIT_INTO,
     abolishes_and_sets_up,
     establish_words,
     leads_to_object,
@@ -24,7 +25,6 @@ from ..wordings import (
     reorganise_verb,
     superior_form,
 )
-from ..wordings import SPLIT_INTO
 from .naming import name_after, name_before, name_on, renamed_same_day, short_after
 
 
