@@ -94,12 +94,14 @@ def test_events_known_only_as_before_a_date_are_not_printed():
     assert [(p.value, str(p.start)) for p in lin.colocations] == [("舟山市城乡建设委员会", "1994年7月前")]
 
 
-def test_a_name_is_not_prefixed_with_a_superior_it_may_not_yet_have_had():
-    """文教卫生支社 is first said to be under 社市委 “1989-12前”: in 1987 it is printed as the source names it."""
+def test_a_name_is_printed_as_recorded_never_prefixed_with_its_superior():
+    """文教卫生支社 is printed as the source names it, in 1987 and under 社市委 in 1989 alike (zhi once composed
+    “社市委文教卫生支社”, a name no source gives)."""
     a, h = _load()
     printed = _printed(a, h)
     assert "1987年10月　设立文教卫生支社，为民主党派。" in printed
-    assert any(line.startswith("1989年12月　撤销社市委文教卫生支社，分设社市委文教支社") for line in printed)
+    assert any(line.startswith("1989年12月　撤销文教卫生支社，分设文教支社、医卫支社") for line in printed)
+    assert not any("社市委文教" in line or "社市委医卫" in line for line in printed)
 
 
 def test_four_plaques_are_named_as_they_were_before_the_same_months_rename():

@@ -6,7 +6,6 @@ each writer can turn mentions into its own links. Sources are kept apart to beco
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..citations import Dissent, dissent_text, kaoyi_text, split
@@ -118,54 +117,13 @@ def staffing_text(s: Staffing) -> str:
     return text
 
 
-# a name that begins with one of these, or holds its jurisdiction's name, can be read alone
-_PLACED = ("县", "区", "市", "州", "省", "旗", "乡", "镇", "盟", "地区", "专区", "中共", "中国", "共青团", "新民主主义",
-           "人民", "全国")
-# kinds of bodies that are places or stand alone: never prefixed with a superior's name
-_ALONE = ("乡镇", "街道", "企业")
-# a name that begins with a place of its own (白槎区工作委员会, 吴城镇人民政府, 城关公社管委会): it says whose it is
-_OWN_PLACE = re.compile(r"^(?!(?:社|片|辖|园|景|校|库|矿|分|专|小)区)[\u4e00-\u9fff]{1,4}?(?:区|乡|镇|街道|公社)(?!划|域|间)")
-
-
-def in_context(a: Archive, h: History, rid: str, name: str, d: Date | None) -> str:
-    """A body's name as the 大事记 prints it, readable alone: a bare "办公室" under the county committee becomes
-    "县委办公室" (its superior's short name, else its name, put before it). A name that already says whose it
-    is (县…, 中共…, one that holds its jurisdiction's name or its superior's) is left as it is."""
-    t = h.get(rid)
-    if t is None or t.is_jurisdiction or d is None or not name:
-        return name
-    kind = a.bodies[rid].body_kind if rid in a.bodies else ""
-    if kind in _ALONE or name.startswith(_PLACED) or _OWN_PLACE.match(name):
-        return name
-    # the superior it certainly had then: a span opened “1989-12前” may have begun after d, so it says nothing of d
-    sure = [s for s in t.parents if s.covers(d) and (s.start is None or s.start.qualifier != "before"
-                                                     or s.start.latest() <= d.latest())]
-    parent = sure[-1].value if sure else (t.parents[0].value if t.parents and len(sure) == len(
-        [s for s in t.parents if s.covers(d)]) else None)
-    if not parent:
-        return name
-    pt = h.get(parent)
-    if pt is None:
-        return name
-    places = set()
-    for j in [s.value for s in t.jurisdictions] + [s.value for s in pt.jurisdictions]:
-        jt = h.get(j)
-        if jt is not None:
-            for span in jt.names:
-                places |= {n for n in span.value if n}
-    names = pt.names_on(d) or {pt.current_name()}
-    if any(p and (p in name or p[:-1] and name.startswith(p[:-1])) for p in places) or any(n in name for n in names):
-        return name
-    full, short = pt.name_on(d) or (pt.current_name(), None)
-    return (short or full) + name
-
-
 class _Writer:
     def __init__(self, a: Archive, h: History):
         self.a, self.h = a, h
 
     def m(self, rid: str, text: str, d: Date | None = None) -> Mention:
-        return Mention(rid, in_context(self.a, self.h, rid, text, d))
+        """A body's name as recorded (the full name the source gives, never one composed from its superior's)."""
+        return Mention(rid, text)
 
     def before(self, rid: str, e: Event) -> Mention:
         return self.m(rid, name_before(self.h, rid, e), e.date)

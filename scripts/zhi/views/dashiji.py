@@ -16,7 +16,7 @@ from ..classification import highest
 from ..history import History
 from ..model import Archive, Document, Event, Memo, Post
 from ..wordings import abolishes_and_sets_up, establish_words, rename_verb
-from .chronology import Entry, Mention, Segment, _join, _Writer, chronology, in_context
+from .chronology import Entry, Mention, Segment, _join, _Writer, chronology
 from .naming import name_on
 
 # event types a change of a principal body is told for; the others (编制核定, 职能划转 …) only in the 年表
@@ -286,7 +286,7 @@ def _title(a: Archive, h: History, p: Post) -> str:
     if jur and p.post[:1] in ("县", "区", "市", "旗", "州") and p.post.endswith("长"):
         return name_on(h, jur, d) + p.post          # 临水县县长
     full, short = t.name_on(d) if d and t.name_on(d) else (t.current_name(), None)
-    return in_context(a, h, rid, short or full, d) + p.post
+    return (short or full) + p.post
 
 
 def leader_selected(a: Archive, h: History, p: Post, rules: Rules) -> bool:
