@@ -173,6 +173,12 @@ class Date:
             v = self.__dict__["_latest"] = self._latest()
         return v
 
+    def latest_bounded(self) -> _dt.date:
+        """The last day this date can mean that the source bounds: latest(); for a date known only as “after X”
+        (1976后), which nothing bounds above, the first day it can mean. A record dated 1976后 shows a body there
+        in 1977, not up to any later year (how long it stayed is what body-silent and 止年不详 ask)."""
+        return self.earliest() if self.qualifier == "after" else self.latest()
+
     def _earliest(self) -> _dt.date:
         if self.qualifier == "before":
             return _dt.date(1, 1, 1)

@@ -145,7 +145,7 @@ class Timeline:
         if not self.end_unknown or not self.lives or self.lives[-1].end is not None:
             return False
         last = self.last_known or self.lives[-1].start
-        return last is not None and d.earliest() > last.latest() and self.lives[-1].covers(d)
+        return last is not None and d.earliest() > last.latest_bounded() and self.lives[-1].covers(d)
 
     def is_open(self) -> bool:
         """A period of existence has begun and not ended (in replay order)."""
@@ -575,7 +575,7 @@ class _Replay:
                     [(d, where[(t.id, id(d))]) for d in seen.get(t.id, [])]
                 recs = [r for r in recs if start is None or r[0].latest() >= start.earliest()]
                 if recs:
-                    t.last_record, t.last_record_loc = max(recs, key=lambda r: (r[0].latest(), r[0].earliest()))
+                    t.last_record, t.last_record_loc = max(recs, key=lambda r: (r[0].latest_bounded(), r[0].earliest()))
                     b = self.a.bodies.get(t.id)
                     if b is not None and any(x is t.last_record for x in b.seen):
                         t.last_record_sources = list(b.sources)   # its `seen`: cited where 最后见于 is printed
@@ -592,7 +592,7 @@ class _Replay:
             dates = [e.date for e in t.events if e.date is not None] + seen.get(t.id, [])
             dates = [d for d in dates if start is None or d.latest() >= start.earliest()]
             # the reading that reaches furthest; of two that end together, the narrower (年底 before 下半年)
-            t.last_known = max(dates, key=lambda d: (d.latest(), d.earliest()), default=start)
+            t.last_known = max(dates, key=lambda d: (d.latest_bounded(), d.earliest()), default=start)
             b = self.a.bodies.get(t.id)
             if b is not None and t.last_known is not None and any(d.same_as(t.last_known) for d in b.seen):
                 t.last_known_sources = list(b.sources)   # 见于: the source that shows it then is cited with the date

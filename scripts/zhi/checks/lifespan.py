@@ -231,7 +231,8 @@ def silent_since(a: Archive, t: Timeline) -> Date | None:
     if t.is_jurisdiction or t.outside or t.end_unknown or t.in_office or not t.lives or t.lives[-1].end is not None \
             or t.last_record is None or lower is None or (b is not None and b.extant):
         return None   # (`end: 至今`: a source says it is there to its own day)
-    return t.last_record if lower.earliest().year - t.last_record.latest().year > SILENCE_YEARS else None
+    # a date that only says “after X” (1976后) shows it there in the year after X, no later: it is measured from there
+    return t.last_record if lower.earliest().year - t.last_record.latest_bounded().year > SILENCE_YEARS else None
 
 
 def check_silence(a: Archive, h: History) -> Iterator[Finding]:
@@ -248,9 +249,11 @@ def check_silence(a: Archive, h: History) -> Iterator[Finding]:
         last = silent_since(a, t)
         if last is None or t.id not in a.bodies:
             continue
-        years = a.book.lower.earliest().year - last.latest().year
+        years = a.book.lower.earliest().year - last.latest_bounded().year
+        since = (f"（来源只说在{last.start.chinese()}以后，没有说多久；自{last.latest_bounded().year}年算起）"
+                 if last.qualifier == "after" else "")
         yield Finding("body-silent", "warning",
-                      f"{_label(t, t.id)}最后见于{last}，此后{years}年间档案中再没有它的任何记载（事件、任职、编制、发文），"
+                      f"{_label(t, t.id)}最后见于{last}{since}，此后{years}年间档案中再没有它的任何记载（事件、任职、编制、发文），"
                       f"又没有撤销、合并的记录，机构设置一览会把它列为至本志下限（{a.book.lower}）仍然存在。"
                       f"来源确实没有记它的结局的，请在机构文件中写“end: 不详”（此后一览不再把它当作确实存在）；来源说它“至今”仍在的，"
                       f"写“end: 至今”并在 sources 中写明来源；"

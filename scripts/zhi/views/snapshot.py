@@ -163,7 +163,7 @@ def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None) -> st
     if partners := t.colocated_on(d):
         parts.append("与" + "、".join(name_on(h, p, d) for p in partners) + "合署办公")
     if t.last_record is not None and not t.end_unknown and not t.in_office and not t.is_jurisdiction \
-            and d.earliest().year - t.last_record.latest().year > SILENCE_YEARS and t.lives[-1].covers(d):
+            and d.earliest().year - t.last_record.latest_bounded().year > SILENCE_YEARS and t.lives[-1].covers(d):
         # listed as the record leaves it, not as if seen; a `seen` date cites the source that shows it then
         docs = cited_docs(a, t.last_record_sources) if a is not None else []
         parts.append(f"最后见于{t.last_record}" + (f"，据{'、'.join(label for _, label in docs)}" if docs else ""))
