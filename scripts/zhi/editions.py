@@ -11,7 +11,7 @@ import copy
 from dataclasses import replace
 
 from .chronicle import strip_passages
-from .citations import docs_named, held_sources, kaoyi_withheld, rival_figures
+from .citations import docs_named, held_sources, kaoyi_withheld, rival_figures, stated
 from .classification import Level
 from .docno import printed_docno
 from .history import History, ended_by
@@ -66,17 +66,21 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
         e.sources = cites(e)
         out.events.append(e)
     _withheld_ends(a, out, ok)
+    def told(rec) -> bool:
+        """Of the edition's level, and resting on a source it holds when it rests on any (citations.stated)."""
+        return ok(rec) and stated(rec, out.documents)
+
     for p in a.posts:
-        if ok(p) and p.person and p.person.id in out.people and p.body and p.body.id in out.bodies:
+        if told(p) and p.person and p.person.id in out.people and p.body and p.body.id in out.bodies:
             out.posts.append(replace(p, sources=cites(p)))
     for m in a.memos:
         # a 记事 is told only with a source the edition holds, and about records the edition holds
         held = (m.jurisdiction is None or m.jurisdiction.id in out.jurisdictions) \
             and all(r.id in actors or r.id in out.people or r.id in out.documents for r in m.mentions)
-        if ok(m) and held and cites(m):
+        if told(m) and m.sources and held:
             out.memos.append(replace(m, sources=cites(m), conflict_note=kaoyi(m)))
     for s in a.staffing:
-        if ok(s) and ((s.body and s.body.id in out.bodies)
+        if told(s) and ((s.body and s.body.id in out.bodies)
                       or (s.jurisdiction and s.jurisdiction.id in out.jurisdictions)):
             out.staffing.append(replace(s, sources=cites(s), conflict_note=kaoyi(s)))
     _withheld_changes(a, out, ok)
@@ -117,9 +121,9 @@ def _held_actors(a: Archive, ok, docs) -> tuple[dict, dict]:
     def told(rec) -> bool:
         """A record the edition may state: of its level, and resting on a source it holds when it rests on any
         (a name outside the volume whose only source is withheld is not stated, as a body's 见于 or 至今 is not)."""
-        return ok(rec) and (not rec.sources or bool(cites(rec)))
+        return ok(rec) and stated(rec, docs)
 
-    bodies = {k: _sourced(b, a, cites, ok) for k, v in a.bodies.items()
+    bodies = {k: _sourced(b, a, cites, told) for k, v in a.bodies.items()
               if ok(v) and (b := _nested(v, ok, told, cites)) is not None}
     jurisdictions = {k: j for k, v in a.jurisdictions.items() if ok(v) and (j := _nested(v, ok, told, cites)) is not None}
     return bodies, jurisdictions
@@ -171,7 +175,7 @@ def _nested(rec, ok, told, cites):
     return replace(rec, names=names, **({"units": units} if hasattr(rec, "units") else {}))
 
 
-def _sourced(b, a: Archive, cites, ok):
+def _sourced(b, a: Archive, cites, told):
     """A body as an edition states what its own file says on the strength of its ``sources`` (见于, 至今): with the
     sources the edition holds. With none of them held, the edition does not say it: no 见于 date (最后见于 is the
     last record the edition holds), and no 至今 — the body's end is then unknown there (止年不详), unless a post the
@@ -181,7 +185,7 @@ def _sourced(b, a: Archive, cites, ok):
         return b
     if held:
         return replace(b, sources=held)
-    in_office = any(ok(p) and p.body and p.body.id == b.id and p.end is None and not p.end_unknown for p in a.posts)
+    in_office = any(told(p) and p.body and p.body.id == b.id and p.end is None and not p.end_unknown for p in a.posts)
     return replace(b, sources=[], seen=[], extant=False,
                    end_unknown=b.end_unknown or (b.extant and not in_office))
 

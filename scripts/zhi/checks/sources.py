@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..chronicle import FRONT_MATTER_LIKE, PASSAGE_LIKE, STRAY_LEVEL, bare
-from ..citations import chosen_reading, incompatible_pairs, sourced, split
+from ..citations import chosen_reading, incompatible_pairs, sourced, split, stated
 from ..findings import Finding, Loc
 from ..history import History
 from ..model import Archive
@@ -29,23 +29,11 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
         if e.decided and e.date and e.decided.earliest() > e.date.latest():
             yield Finding("date-order", "warning",
                           f"{e.type_zh}事件的决定日期{e.decided}晚于生效日期{e.date}；请核对是否写反", e.loc)
-        if e.classification.rank == 0 and e.sources:
-            levels = [a.documents[c.doc].classification for c in e.sources if c.doc in a.documents]
-            if levels and all(lv.rank > 0 for lv in levels):
-                yield Finding("source-classified", "warning",
-                              f"公开的{e.type_zh}事件只有非公开来源（{'、'.join(str(lv) for lv in levels)}），"
-                              f"公开版中将没有出处；请补一个公开来源，或把事件的密级定为不低于来源", e.loc)
     for m in a.memos:
         if not m.sources:
             yield Finding("memo-no-source", "error",
                           f"记事{('“' + m.id + '”') if m.id else ''}没有来源；大事记只记来源所载之事，请在 sources 中写明依据的文件编号",
                           m.loc)
-        elif m.classification.rank == 0:
-            levels = [a.documents[c.doc].classification for c in m.sources if c.doc in a.documents]
-            if levels and all(lv.rank > 0 for lv in levels):
-                yield Finding("source-classified", "warning",
-                              f"公开的记事只有非公开来源（{'、'.join(str(lv) for lv in levels)}），公开版不收此条；"
-                              f"请补一个公开来源，或把记事的密级定为不低于来源", m.loc)
     yield from _classified_only(a)
     for p in a.posts:
         if p.start and p.end and p.start.earliest() > p.end.latest():
@@ -64,30 +52,52 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
 
 
 def _classified_only(a: Archive) -> Iterator[Finding]:
-    """source-classified for what a body file states on its own ``sources`` (``seen``, ``至今``) and for a name
-    outside the volume, open and resting only on documents above 公开: the public edition holds none of its sources
-    and does not state it at all (editions.filter_archive). (Events and 记事 say it above, in their own terms; a
-    post or a staffing figure on an internal notice alone is printed without its source, and not warned of.)"""
-    from ..model import Body, OutsideName
+    """source-classified: an open record every source of which is above 公开. One rule for every record that rests on
+    sources (citations.sourced), as the edition applies it (citations.stated): the public edition holds none of its
+    sources, and does not state the fact at all — a 任职, 编制, 记事, a body file's 见于 or 至今, a name outside the
+    volume; an event, on which the history rests, is printed without 出处."""
+    from ..model import Body, Event, Memo, OutsideName, Post, StaffingFigure
 
+    public = {k for k, d in a.documents.items() if d.classification.rank == 0}
     for rec, what, cites in sourced(a):
-        if not isinstance(rec, (Body, OutsideName)) or rec.classification.rank != 0 or not cites:
+        if rec.classification.rank != 0 or not cites or stated(rec, public):
             continue
         levels = [a.documents[c.doc].classification for c in cites if c.doc in a.documents]
-        if not levels or any(lv.rank == 0 for lv in levels):
-            continue
+        if not levels:
+            continue   # (an unknown document: ref-unknown)
         said = "、".join(str(lv) for lv in levels)
-        if isinstance(rec, Body):
+        if isinstance(rec, Event):
+            told, whose = "公开版照印此事，但没有出处", "事件"
+        elif isinstance(rec, Memo):
+            told, whose = "公开版不收此条", "记事"
+        elif isinstance(rec, Post):
+            told, whose = (f"公开版不收此条：领导名录、人物页、大事记和开放数据都不列{_post_label(a, rec)}"
+                           f"（内部版照收，注明来源）"), "任职"
+        elif isinstance(rec, StaffingFigure):
+            told, whose = (f"公开版不收此条：{_staffing_label(rec)}的这些编制数不印，编制表、合计和开放数据都没有它"
+                           f"（内部版照收，注明来源）"), "编制记录"
+        elif isinstance(rec, Body):
             told = ("公开版不说它“至今”仍在，机构页印“止年不详”" if rec.extant else "") + \
                    ("；" if rec.extant and rec.seen else "") + \
                    ("公开版不用“seen（见于）”的日期，“最后见于”只据公开版所收的记载" if rec.seen else "")
-            yield Finding("source-classified", "warning",
-                          f"{what}只有非公开来源（{said}），{told}；请补一个公开来源，"
-                          f"或把机构的密级定为不低于来源", rec.loc)
+            whose = "机构"
+        elif isinstance(rec, OutsideName):
+            told, whose = "公开版不印这个名称", "这个名称"
         else:
-            yield Finding("source-classified", "warning",
-                          f"{what}只有非公开来源（{said}），公开版不印这个名称；请补一个公开来源，"
-                          f"或把这个名称的密级定为不低于来源", rec.loc)
+            continue
+        yield Finding("source-classified", "warning",
+                      f"公开的{what}只有非公开来源（{said}），{told}；请补一个公开来源，"
+                      f"或把{whose}的密级定为不低于来源", rec.loc)
+
+
+def _post_label(a: Archive, p) -> str:
+    person = a.people.get(p.person.id) if p.person else None
+    return "".join(x for x in ((person.name if person else ""), p.post or "") if x) or "这一任职"
+
+
+def _staffing_label(s) -> str:
+    who = s.body.id if s.body else (s.jurisdiction.id if s.jurisdiction else "")
+    return f"{who}{s.date}" if s.date else who
 
 
 def _unit_changes(b) -> Iterator[Finding]:
