@@ -270,3 +270,45 @@ def test_closed_list_values_are_refused_with_what_was_meant(tmp_path, rel, text,
     fs = [f for f in run_checks(load_archive(root)) if f.loc.file == rel and f.code.startswith("schema-")]
     assert [(f.code, f.loc.line) for f in fs] == [("schema-value" if "functions" not in tip else "schema-type", line)]
     assert tip in fs[0].message
+
+
+RANKED = """
+- id: ev-r
+  type: establish
+  date: 1966-05-10
+  body: cs-new
+  name: 测试县物价局
+  parent: cs-zhengfu
+  rank: 正科级
+  sources: [d-r]
+"""
+DOC_R = "id: d-r\nnumber: 测〔1966〕9号\nissuer: 测试县人民委员会\ndate: 1966-05-01\ntitle: 关于设立县物价局的通知\n"
+
+
+@pytest.mark.parametrize("text,warned", [
+    ("决定设立县物价局，为县人民委员会工作部门。", True),   # the whole text says nothing of ranks
+    ("决定设立县物价局，为县人民委员会工作部门，正科级。", False),
+    ("决定设立县物价局，规格另定。", False),                 # it speaks of ranks: the editor's reading is not judged
+    ("决定设立县物价局……（原件此处缺页）", False),           # a page missing may have said it
+    (None, False),                                            # no transcription: nothing to compare with
+])
+def test_a_rank_its_transcribed_source_never_mentions_is_named(tmp_path, text, warned):
+    """The sample's 1983 河东区 bodies were 正科级 where 青发〔1983〕45号's whole text gives no rank (review tester)."""
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/new.yaml", "id: cs-new\nkind: 政府工作部门\n")
+    write(root, "sources/events/x.yaml", RANKED)
+    write(root, "sources/documents/d-r.yaml", DOC_R)
+    if text is not None:
+        write(root, "sources/documents/d-r.md", f"# 关于设立县物价局的通知\n\n{text}\n")
+    fs = found(root, "rank-unsourced")
+    assert bool(fs) == warned, fs
+    if warned:
+        assert fs[0].severity == "warning" and fs[0].loc.file == "sources/events/x.yaml" and 2 <= fs[0].loc.line <= 9
+        assert "测试县物价局" in fs[0].message and "正科级" in fs[0].message and "测〔1966〕9号" in fs[0].message
+        assert "删去 rank" in fs[0].message
+
+
+def test_the_sample_gives_no_rank_its_transcribed_sources_lack():
+    """About 30 sample events (河东区 1983, the 1984 townships, 1949, 1962, 2002, 2010) had ranks no cited text gave."""
+    from conftest import ROOT
+    assert found(ROOT, "rank-unsourced") == []

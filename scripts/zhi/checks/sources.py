@@ -10,7 +10,44 @@ from ..citations import chosen_reading, incompatible_pairs, sourced, split, stat
 from ..findings import Finding, Loc
 from ..history import History
 from ..model import Archive
+from ..views.naming import name_before
 from ..rawhtml import has_markup
+
+
+# a transcription that says any of these speaks of ranks: a rank it does not spell out may be the editor's reading
+# of it (相当于科级, 按副县级配备), which the check does not second-guess
+_RANK_WORDS = re.compile(r"规格|级别|[正副][股科处县局厅部]级|[股科处局厅]级|升格|降格|相当于")
+# a transcription that says a part is missing (原件此处缺页) may have lost the sentence that gave the rank
+_INCOMPLETE = re.compile(r"缺页|缺损|残缺|此处缺|漏抄|未录|从略|略去|（略）|\(略\)")
+
+
+def _transcript(d) -> str | None:
+    """A document's transcription text, or None (none recorded, or unreadable: nothing to compare with)."""
+    try:
+        return d.transcription.read_text(encoding="utf-8") if d.transcription else None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def check_rank_sourced(a: Archive, h: History) -> Iterator[Finding]:
+    """A rank (规格) recorded on an event whose every supporting source is a transcribed document that says
+    nothing of ranks at all: the rank is not the sources' (史实观). Sources without a transcription (or cited from a
+    published volume) are not read: the rank may be theirs, and nothing is said."""
+    for e in a.events:
+        ranked = ([(e.rank, e.loc, name_before(h, e.body.id, e) if e.body else "")] if e.rank else []) + [
+            (nb.rank, nb.loc, nb.name or rid) for rid, nb in e.new.items() if nb.rank]
+        if not ranked:
+            continue
+        docs = [a.documents.get(c.doc) for c in split(e, h)[0]]
+        texts = [_transcript(d) if d is not None else None for d in docs]
+        if not texts or any(t is None or _RANK_WORDS.search(t) or _INCOMPLETE.search(t) for t in texts):
+            continue
+        cited = "、".join(d.shown_number or d.title or d.id for d in docs if d is not None)
+        for rank, loc, who in ranked:
+            yield Finding("rank-unsourced", "warning",
+                          f"{e.type_zh}事件给{who}记了规格“{rank}”，但所据文件（{cited}）的全文都没有说到规格；"
+                          "志书只印来源所载的规格。请核对：全文没有的，删去 rank（志书印“规格不详”或不印）；"
+                          "规格另有文件的，把那份文件加进 sources", loc)
 
 
 def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
