@@ -2,6 +2,7 @@
 of it (only the `zhi synth` command reaches it, when run)."""
 
 import ast
+import subprocess
 from pathlib import Path
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
@@ -79,3 +80,12 @@ def test_the_generator_lives_outside_the_product():
     at_top = [ast.unparse(n) for n in command.body if isinstance(n, (ast.Import, ast.ImportFrom))]
     assert at_top and not [s for s in at_top if "zhisynth" in s]  # imported when the command runs, not before
     assert all(m.startswith("zhisynth") for m in module_graph("zhisynth"))
+
+
+def test_no_virtualenv_is_tracked():
+    """A committed `.venv` (a symlink a worktree uses to share the venv) replaces the real venv of every checkout it
+    reaches: git overwrites ignored files. It happened twice (6178ae1 and an earlier one)."""
+    root = Path(__file__).resolve().parents[1]
+    tracked = subprocess.run(["git", "ls-files", "--", ".venv", "venv", ".venv/*"], cwd=root, capture_output=True,
+                             text=True, check=True).stdout.split()
+    assert tracked == []
