@@ -21,7 +21,13 @@ from .lifespan import (
 from .prose import check_prose, check_secret_refs
 from .references import check_references
 from .secrecy import check_kaoyi_withheld, check_mark_words, check_secrecy
-from .sources import check_documents, check_event_sources, check_rank_sourced, check_short_years, check_staffing
+from .sources import (
+    check_documents,
+    check_event_sources,
+    check_rank_sourced,
+    check_short_years,
+    check_staffing,
+)
 from .style import check_enumeration, check_generated_text, check_style
 from .withheld import check_event_withheld
 

@@ -10,9 +10,8 @@ from ..citations import chosen_reading, incompatible_pairs, sourced, split, stat
 from ..findings import Finding, Loc
 from ..history import History
 from ..model import Archive
-from ..views.naming import name_before
 from ..rawhtml import has_markup
-
+from ..views.naming import name_before
 
 # a transcription that says any of these speaks of ranks: a rank it does not spell out may be the editor's reading
 # of it (相当于科级, 按副县级配备), which the check does not second-guess
