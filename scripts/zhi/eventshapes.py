@@ -123,7 +123,7 @@ class EventShapes:
         e.body = f.ref("body", True)
         e.source_from = f.ref("from")
         if f.has("previous_end"):  # the source says it was restored but not when it had ended
-            e.previous_end_unknown = f.text("previous_end") in UNKNOWN_WORDS
+            e.previous_end_unknown = f.text("previous_end", printed=False) in UNKNOWN_WORDS
             if not e.previous_end_unknown:
                 f.error("schema-value", "“previous_end（此前的终止）”只能写“不详”：来源只记恢复、没有记它此前何时撤销时才写；"
                         "来源记了撤销的，请另记一条撤销（abolish）事件", "previous_end")
@@ -176,7 +176,7 @@ class EventShapes:
         e.body = f.ref("body", True)
         e.wording = f.wording()
         if f.has("resume"):  # the source says it stopped, and not when (or whether) it took up its work again
-            e.resume_unknown = f.text("resume") in UNKNOWN_WORDS
+            e.resume_unknown = f.text("resume", printed=False) in UNKNOWN_WORDS
             if not e.resume_unknown:
                 f.error("schema-value", "“resume（恢复时间）”只能写“不详”：来源只记停止活动、没有记何时恢复时才写；"
                         "来源记了恢复的，请另记一条恢复活动（resume）事件", "resume")
@@ -269,6 +269,7 @@ class EventShapes:
                         f"（来源只说“辖39个乡镇”的，写 {{乡镇: 39}}）", "divisions")
                 continue
             out[str(k).strip()] = n
+            f.say("divisions", k, v.line_of(k))
         if v is not None and not out and required:
             f.error("schema-missing", "“divisions（辖区）”至少写一项，如 {乡: 30, 镇: 9}", "divisions")
         return out
@@ -346,6 +347,7 @@ class EventShapes:
                             f"写 120余、约120", key)
                     continue
                 e.figures.append((key, str(what).strip(), n if isinstance(n, int) else n_text))
+                f.say(key, what, v.line_of(what))
         if not e.figures and not any(f.has(k) for k in ("subordinates", "members")):
             f.error("schema-missing", "成员数事件须写 subordinates（下辖单位，如 {支社: 7}）或 members（成员，如 "
                     "{社员: 123}），照来源的先后写")
@@ -365,7 +367,7 @@ class EventShapes:
         for i, item in items:
             line = v.line_of(i) if i is not None else m.line_of("after")
             if isinstance(item, LMap) and set(item) - {"id", "as"}:
-                nf = Fields(item, f.rel, self.findings, "新机构", {"id"} | NEW_BODY_KEYS)
+                nf = f.nested(item, "新机构", {"id"} | NEW_BODY_KEYS)
                 rid = nf.ident()
                 if rid:
                     ref_ = f.ref_value(rid, item.line, "after")

@@ -25,6 +25,7 @@ from .model import (
     LeaderRange,
     Ref,
     Staffing,
+    Typed,
 )
 from .rawhtml import has_markup
 from .yamlsource import LList, LMap
@@ -126,12 +127,37 @@ def words_flaw(v: str) -> str | None:
 
 
 class Fields:
+    """The keys of one mapping, read typed. Every text read (unless the getter is told it does not print: an id,
+    a path, a value from a fixed list) is kept in ``typed``, shared with the ``nested`` parts of the same record
+    (its 内设机构, names, sources, new bodies): the loader hands the list to the record, and the secrecy checks
+    read it, so a key added to a record kind is checked without being listed a second time."""
+
     def __init__(self, data: LMap, rel: str, findings: list[Finding], what: str, allowed: set[str],
-                 hint: str = ""):
+                 hint: str = "", typed: list[Typed] | None = None, part: str = ""):
         self.data, self.rel, self.findings, self.what = data, rel, findings, what
+        self.nested_in = typed is not None
+        self.typed: list[Typed] = typed if typed is not None else []
+        self.part, self.doc = part, ""
+        self._own: Level | None = None    # the part's own level, once read (``level``)
+        self._mine: list[Typed] = []
         for key in data:
             if key not in allowed:
                 self.error("schema-unknown-key", f"{what}中有未知的键{quote(key, True)}。{key_tip(key, allowed)}{hint}", key)
+
+    def nested(self, data: LMap, what: str, allowed: set[str], part: str = "") -> Fields:
+        """The fields of a part of this record (a 内设机构, a name, a source, a new body): its texts are the
+        record's, kept with the part's own level when it has one."""
+        return Fields(data, self.rel, self.findings, what, allowed, typed=self.typed, part=part)
+
+    def say(self, key: str, text: object, line: int | None = None, label: str = "") -> None:
+        """Keep ``text``, read under ``key`` (at ``line``, else the key's), as a text an edition may print."""
+        if text is None or not str(text).strip():
+            return
+        where = label or key_label(key)
+        t = Typed(f"{self.what}的{where}" if self.nested_in else where, str(text).strip(),
+                  Loc(self.rel, line if line is not None else self.data.line_of(key)), self._own, self.part, self.doc, key)
+        self._mine.append(t)
+        self.typed.append(t)
 
     # ---- positions and reporting -------------------------------------------
     def loc(self, key: str | None = None) -> Loc:
@@ -154,7 +180,8 @@ class Fields:
         self.error("schema-missing", f"{self.what}缺少必填的键“{key_label(key)}”")
 
     # ---- typed getters -------------------------------------------------------
-    def text(self, key: str, required: bool = False, choices: tuple[str, ...] = ()) -> str | None:
+    def text(self, key: str, required: bool = False, choices: tuple[str, ...] = (), printed: bool = True) -> str | None:
+        """A text; kept in ``typed`` unless not ``printed`` (an id, a path, a word of a fixed list)."""
         if key not in self.data or self.data[key] is None or self.data[key] == "":
             if required:
                 self._missing(key)
@@ -171,6 +198,8 @@ class Fields:
         if has_markup(text):
             self.error("raw-html", f"“{key_label(key)}”中含有 HTML 标记（{text[:30]}）；记录中不能写 HTML，"
                        f"请删去尖括号标记（输出时会按原文字显示，不会执行）", key)
+        if printed:
+            self.say(key, text)
         return text
 
     def wording(self, key: str = "wording", frame: bool = False) -> str | None:
@@ -205,7 +234,7 @@ class Fields:
     def choice(self, key: str, allowed: tuple[str, ...], aliases: dict[str, str] | None = None, what: str = "",
                required: bool = False) -> str | None:
         """A value from a fixed list; anything else is refused with the closest allowed value suggested."""
-        v = self.text(key, required, allowed)
+        v = self.text(key, required, allowed, printed=False)
         if v is None:
             return None
         v = (aliases or {}).get(v, v)
@@ -217,7 +246,7 @@ class Fields:
         return None
 
     def ident(self, key: str = "id", required: bool = True) -> str | None:
-        v = self.text(key, required)
+        v = self.text(key, required, printed=False)
         if v is not None and id_problem(v):
             self.error("id-invalid", id_problem(v), key)
             return None
@@ -261,17 +290,26 @@ class Fields:
             # the key is there but says nothing: an editor who started to mark a record must not publish it
             self.error("classification-invalid", "“classification（密级）”写了键却没有写密级；请写上 公开、内部、秘密、机密、绝密"
                        "之一，或删去这一行（不写就是公开）。在改正之前按绝密处理", "classification")
-            return Level("绝密")
+            return self._owned(Level("绝密"))
         try:
-            return parse_level(self.data.get("classification"))
+            level = parse_level(self.data.get("classification"))
         except ClassificationError as e:
             self.error("classification-invalid", str(e), "classification")
             # an unreadable mark must never make a record public: treat it as the highest level
-            return Level("绝密")
+            level = Level("绝密")
+        return self._owned(level)
 
-    def text_list(self, key: str, list_only: bool = False) -> list[str]:
+    def _owned(self, level: Level) -> Level:
+        """The part's own level, given to the texts it holds (read before it, and after)."""
+        self._own = level
+        for t in self._mine:
+            t.level = level
+        return level
+
+    def text_list(self, key: str, list_only: bool = False, printed: bool = True) -> list[str]:
         """A list of texts; one text alone is taken as a list of one, unless ``list_only`` (a field whose items
-        each print as their own line, where a text written as one line is a slip: refused with the list form)."""
+        each print as their own line, where a text written as one line is a slip: refused with the list form).
+        Each is kept in ``typed`` with its line unless not ``printed`` (paths)."""
         v = self.data.get(key)
         if v is None or v == "":
             return []
@@ -289,10 +327,14 @@ class Fields:
                                                  Loc(self.rel, v.line_of(i))))
                 else:
                     out.append(str(item).strip())
+                    if printed:
+                        self.say(key, item, v.line_of(i))
             return out
         if isinstance(v, LMap):
             self.error("schema-type", f"“{key_label(key)}”应为文字列表", key)
             return []
+        if printed:
+            self.say(key, v)
         return [str(v).strip()]
 
     def ref(self, key: str, required: bool = False) -> Ref | None:
@@ -313,6 +355,7 @@ class Fields:
                 return None
             rid = str(v["id"]).strip()
             as_name = str(v["as"]).strip() if v.get("as") not in (None, "") else None
+            self.say(key, as_name, v.line_of("as") if as_name else None, f"{key_label(key)}的{key_label('as')}")
             return Ref(rid, Loc(self.rel, v.line), as_name)
         if isinstance(v, LList):
             self.findings.append(Finding("schema-type", "error", f"“{key_label(key)}”只能引用一个编号，而不是列表", loc))
@@ -354,9 +397,10 @@ class Fields:
         for i, item in items:
             line = v.line_of(i) if i is not None else f.data.line_of("sources")
             if isinstance(item, LMap):
-                cf = Fields(item, f.rel, self.findings, "来源", {"doc", "date", "page", "note", "figures", "name"})
-                doc = cf.text("doc", True)
-                if doc:
+                cf = f.nested(item, "来源", {"doc", "date", "page", "note", "figures", "name"})
+                doc = cf.text("doc", True, printed=False)
+                if doc:   # what a source says is as secret as the source
+                    cf.part, cf.doc = f"引{doc}", doc
                     page = cf.text("page")
                     out.append(Citation(doc, Loc(f.rel, item.line), cf.date("date"), page, cf.text("note") or "",
                                         cf.staffing("figures"), (cf.text("name") or "").strip() or None))
@@ -401,6 +445,7 @@ class Fields:
             line = m.line_of(k)
             if k == SCOPE_KEY:
                 scope_note = str(v).strip().strip("（）()") if isinstance(v, str) else ""
+                self.say(key, f"（{scope_note}）" if scope_note else "", line, f"{key_label(key)}的{SCOPE_KEY}")  # printed so
                 if not scope_note:
                     self.findings.append(Finding(
                         "schema-value", "error",
@@ -431,6 +476,7 @@ class Fields:
                             f"“领导职数”中的职级{quote(str(level), True)}有{quote(bad, True)}：职级照写印在编制表和大事记里，"
                             "中间和两头都不能有空格、句号、逗号、冒号；请只写职级的名称，如 正科级、副科级", Loc(f.rel, v.line_of(level))))
                         continue
+                    self.say(key, level, v.line_of(level), f"{key_label(key)}的{LEADER_KEY}")
                     num = leader_range(n) or number(n, v.line_of(level), f"领导职数·{level}",
                                                     "；来源只给范围的写作 1至2（前小后大）")
                     if num is not None:

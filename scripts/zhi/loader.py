@@ -174,6 +174,7 @@ class Loader:
         j = Jurisdiction(rid or "", f.loc(), f.level(), f.text("note") or "",
                          level=f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级") or "",
                          in_scope=in_scope, names=self._outside_names(f, in_scope))
+        j.typed = f.typed
         if rid:
             self.ids.register(self.archive.jurisdictions, j)
 
@@ -183,7 +184,7 @@ class Loader:
                    hint="名称、上级、规格、属地由事件记录（设立、更名等），不写在机构文件中。")
         rid = f.ident()
         in_scope = self._scope(f)
-        end = f.text("end")
+        end = f.text("end", printed=False)
         if end is not None and end not in UNKNOWN_WORDS and end != "至今":
             f.error("schema-value", f"机构文件的“end（止年）”只能写“不详”（档案未载其撤销、合并）或“至今”（来源说它至今仍在，"
                     f"须在 sources 中写明是哪份来源），不是“{end}”；机构的撤销、合并、分设请记为事件（见编辑指南 guide/events.md）",
@@ -205,12 +206,13 @@ class Loader:
             for i, u in enumerate(raw_units):
                 if isinstance(u, str):
                     units.append(Unit(u, None, None, Loc(rel, raw_units.line_of(i))))
+                    f.say("units", u, raw_units.line_of(i))
                     continue
                 um = as_record_map(u, rel, raw_units.line_of(i), self.findings, "内设机构")
                 if um is None:
                     continue
-                uf = Fields(um, rel, self.findings, "内设机构", {"name", "from", "to", "note", "classification",
-                                                                 "merged_from", "renamed_from", "wording"})
+                uf = f.nested(um, "内设机构", {"name", "from", "to", "note", "classification", "merged_from",
+                                             "renamed_from", "wording"}, "内设机构")
                 units.append(Unit(uf.text("name", True) or "", uf.date("from"), uf.date("to"), uf.loc(),
                                   uf.level(), uf.text("note") or "", merged_from=uf.text_list("merged_from"),
                                   renamed_from=uf.text("renamed_from") or "", wording=uf.text("wording") or ""))
@@ -221,13 +223,13 @@ class Loader:
                  body_kind="" if kind == "不详" else kind,
                  functions=f.text_list("functions", list_only=True), units=units, end_unknown=end in UNKNOWN_WORDS,
                  in_scope=in_scope, names=self._outside_names(f, in_scope), extant=end == "至今", sources=sources,
-                 seen=seen)
+                 seen=seen, typed=f.typed)
         if rid:
             self.ids.register(self.archive.bodies, b)
 
     @staticmethod
     def _scope(f: Fields) -> bool:
-        scope = f.text("scope") or "in"
+        scope = f.text("scope", printed=False) or "in"
         if scope not in ("in", "out", "本志", "境外"):
             # 本志外, 县外, 上级: outside, though the spelling is nearest to 本志
             outside = any(w in scope for w in ("外", "上级", "邻")) or "out" in scope.casefold()
@@ -255,7 +257,7 @@ class Loader:
             nm = as_record_map(item, f.rel, v.line_of(i), self.findings, "名称")
             if nm is None:
                 continue
-            nf = Fields(nm, f.rel, self.findings, "名称", {"name", "from", "to", "sources", "note", "classification"})
+            nf = f.nested(nm, "名称", {"name", "from", "to", "sources", "note", "classification"}, "名称")
             name = nf.text("name", True)
             level = nf.level()
             if name:
@@ -281,7 +283,7 @@ class Loader:
                      issuer=f.text("issuer") or "", issuer_body=f.ref("issuer_body"), date=date,
                      title=title, description=description, genre=genre, section=f.text("section") or "",
                      publisher=f.text("publisher") or "", archive_ref=f.text("archive_ref") or "",
-                     action=f.text("action") or "")
+                     action=f.text("action") or "", typed=f.typed)
         if f.has("transcription"):
             d.transcription = self._path(f, "transcription", path)
         elif rid and (path.parent / f"{rid}.md").is_file():
@@ -291,7 +293,7 @@ class Loader:
             else:
                 f.error("path-outside", f"同名全文“{rid}.md”是指向项目之外（{found}）的链接，未读入；"
                         f"请把全文本身复制进 {self.rel(path.parent)}/")
-        for s in f.text_list("scans"):
+        for s in f.text_list("scans", printed=False):
             p = self._path(f, "scans", path, s)
             if p:
                 d.scans.append(p)
@@ -299,7 +301,7 @@ class Loader:
             self.ids.register(self.archive.documents, d)
 
     def _path(self, f: Fields, key: str, path: Path, value: str | None = None) -> Path | None:
-        value = value if value is not None else f.text(key)
+        value = value if value is not None else f.text(key, printed=False)
         if not value:
             return None
         p = (path.parent / value).resolve()
@@ -320,7 +322,8 @@ class Loader:
         f = Fields(m, rel, self.findings, "人物", COMMON | {"name", "gender", "born", "died"})
         rid = f.ident()
         p = Person(rid or "", f.loc(), f.level(), f.text("note") or "", name=f.text("name", True) or "",
-                   gender=f.choice("gender", GENDERS, what="性别") or "", born=f.date("born"), died=f.date("died"))
+                   gender=f.choice("gender", GENDERS, what="性别") or "", born=f.date("born"), died=f.date("died"),
+                   typed=f.typed)
         if rid:
             self.ids.register(self.archive.people, p)
 
@@ -333,14 +336,14 @@ class Loader:
                  person=f.ref("person", True), body=f.ref("body", True), post=f.text("post", True) or "",
                  start=start, end=end, sources=f.citations(), start_unknown=start_unknown,
                  end_unknown=end_unknown, term=f.text("term") or "", dashiji=_dashiji(f),
-                 in_office=f.dates("in_office"))
+                 in_office=f.dates("in_office"), typed=f.typed)
         self.ids.unkeyed(p)
         self.archive.posts.append(p)
 
     def _read_staffing(self, m: LMap, rel: str, path: Path) -> None:
         f = Fields(m, rel, self.findings, "编制", COMMON | {"body", "jurisdiction", "system", "date", "basis", "figures",
                                                          "sources", "conflict_note"})
-        basis_text = f.text("basis") or "核定"
+        basis_text = f.text("basis", printed=False) or "核定"
         basis = STAFFING_BASES.get(basis_text)
         if basis is None:
             f.error("schema-value", f"“basis（口径）”只能是“核定”“实有”“超编”“精简”或“设置”，不是{quote(basis_text, True)}。"
@@ -365,7 +368,7 @@ class Loader:
         s = StaffingFigure(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "",
                            body=body, jurisdiction=jur, system=system, date=f.date("date", True), basis=basis,
                            figures=fig, sources=f.citations(staffing=True),
-                           conflict_note=f.text("conflict_note") or "")
+                           conflict_note=f.text("conflict_note") or "", typed=f.typed)
         self.ids.unkeyed(s)
         self.archive.staffing.append(s)
 
@@ -378,7 +381,7 @@ class Loader:
         memo = Memo(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "", date=f.date("date", True),
                     text=f.text("text", True) or "", jurisdiction=f.ref("jurisdiction"), mentions=f.refs("mentions"),
                     sources=f.citations(True), dashiji=_dashiji(f),
-                    conflict_note=f.text("conflict_note") or "", order=self._order)
+                    conflict_note=f.text("conflict_note") or "", order=self._order, typed=f.typed)
         if memo.text and not memo.text.endswith(("。", "！", "？", "”", "）")):
             f.error("memo-text", f"记事的“text（记事）”应是一句完整的话，以句号结尾：“{memo.text[:30]}…”", "text",
                     severity="warning")
@@ -420,6 +423,7 @@ class Loader:
         if raw in EVENT_WORDINGS:
             e.wording = raw
         self.shapes.read(e, f, m)
+        e.typed = f.typed
         if e.id:
             self.ids.unkeyed(e)
         self.archive.events.append(e)

@@ -101,11 +101,30 @@ SCOPE_KEY = "范围"
 
 
 @dataclass
+class Typed:
+    """A text the editor typed into a record, as an edition may print it (``Fields`` keeps every one it reads): the
+    key's label (``where``), the text, its line; the level of the part holding it when the part has its own (a
+    内设机构, a name), and the document whose reading it is (a citation's note or name: as secret as that source).
+    ``part`` names the part as ``leaks.entries`` does: "" (the record's own), 内设机构, 名称, 引<doc>."""
+
+    where: str
+    text: str
+    loc: Loc
+    level: Level | None = None
+    part: str = ""
+    doc: str = ""
+    key: str = ""
+
+
+@dataclass
 class Record:
     id: str
     loc: Loc
     classification: Level
     note: str = ""
+    # every text typed into the record that an edition may print (``Fields``): what the secrecy checks read, so a
+    # key added to the schema is checked without being listed again
+    typed: list[Typed] = field(default_factory=list, kw_only=True)
 
     kind_zh = "记录"
 

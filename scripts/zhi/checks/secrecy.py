@@ -18,6 +18,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..citations import docs_named, kaoyi_withheld, rival_figures
 from ..classification import Level, highest
@@ -37,7 +38,7 @@ from ..leaks import (
     open_text,
     sentence_holders,
 )
-from ..model import Archive
+from ..model import Archive, Typed
 
 COPY_SHARE = 0.5   # share of a classified text's sentences found in a lower-level text that makes it a copy
 
@@ -47,10 +48,16 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     by_origin: dict[str, list[Entry]] = defaultdict(list)
     for e in ents:
         by_origin[e.holder].append(e)
-    # one text per record (with its full text), at the lowest level of its entries; for each level, the texts
-    # of the records below it joined into one string (a string is looked for once, not once per record)
-    texts = {o: (min(x.level.rank for x in es), "\n".join(x.text for x in es), es[0])
-             for o, es in by_origin.items() if not es[0].chapter}
+    # one text per record (with its full text and every text typed into it), at the lowest level of its parts;
+    # for each level, the texts of the records below it joined into one string (a string is looked for once, not
+    # once per record)
+    pieces: dict[str, list[Piece]] = defaultdict(list)
+    for _, t, level, holder in typed_texts(a):   # first: a typed text knows its key's line
+        pieces[holder].append(Piece(t.text, level, t.loc, "考异" if t.key == "conflict_note" else ""))
+    for o, es in by_origin.items():
+        if not es[0].chapter:
+            pieces[o] += [Piece(x.text, x.level, x.loc, x.part) for x in es]
+    texts = {o: (min(x.level.rank for x in ps), "\n".join(x.text for x in ps), ps) for o, ps in pieces.items()}
     below: dict[int, tuple[str, str, list[int], list[int], list[str]]] = {}
 
     def joined(rank: int):
@@ -80,14 +87,15 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
                 pos += 1
         mine = e.holder
         for origin in dict.fromkeys(origins[i] for i in hits):
-            if origin == mine or (origin, e.text) in reported or _kaoyi_only(e, origin, notes, by_origin, a):
+            if origin == mine or (origin, e.text) in reported or _kaoyi_only(e, origin, notes, pieces, a):
                 continue
             reported.add((origin, e.text))
-            first = texts[origin][2]
+            ps = texts[origin][2]
+            level = min((x.level for x in ps), key=lambda lv: lv.rank)
             yield Finding("secret-shared", "error",
-                          f"{origin}（{first.level}）含有{e.origin}（{e.level}）的“{e.text}”；"
+                          f"{origin}（{level}）含有{e.origin}（{e.level}）的“{e.text}”；"
                           f"密级高的内容不因低密级记录重复而公开，生成时会被保密检查拦下。"
-                          f"请删去这处重复，或把{origin}的密级改为不低于“{e.level}”", first.loc)
+                          f"请删去这处重复，或把{origin}的密级改为不低于“{e.level}”", _where(ps, e))
     yield from _shared_sentences(ents)
     yield from _chapters(a, ents)
     yield from _copies(a)
@@ -194,7 +202,47 @@ def _holds(text: str, e: Entry, key: str) -> bool:
     return docno_written(text, [e.text]) if e.kind == "docno" else key in text
 
 
-def _kaoyi_only(e: Entry, origin: str, notes: dict[str, str], by_origin, a: Archive) -> bool:
+@dataclass(frozen=True)
+class Piece:
+    """One text of a record as the check compares it: an entry (``leaks.entries``) or a typed text."""
+
+    text: str
+    level: Level
+    loc: Loc | None
+    part: str = ""
+
+
+def _where(ps: list[Piece], e: Entry) -> Loc | None:
+    """The line of the record's text that holds the entry's string (the record's first line when none is
+    known)."""
+    key = fold(e.text)
+    for x in ps:
+        if x.loc is not None and x.level.rank < e.level.rank and (
+                (ID_LIKE.fullmatch(e.text) and id_pattern([e.text]).search(x.text)) or key in fold(x.text)
+                or (e.kind == "docno" and docno_written(fold(x.text), [e.text]))):
+            return x.loc
+    return next((x.loc for x in ps if x.loc is not None), None)
+
+
+def typed_texts(a: Archive) -> Iterator[tuple[object, Typed, Level, str]]:
+    """(record, text, level, holder) of every text typed into a record (``Record.typed``, kept by ``Fields``: the
+    one list of what may print, so a key added to a record kind is covered here without being listed): at the
+    record's level, or its part's when higher (a 内设机构, a name) or the source's (a citation's note and name);
+    the holder as ``leaks.entries`` names it (the record, or the part held apart)."""
+    recs = [*a.jurisdictions.values(), *a.bodies.values(), *a.documents.values(), *a.people.values(), *a.events,
+            *a.posts, *a.staffing, *a.memos]
+    for r in recs:
+        name = f"{r.kind_zh} {r.loc if r.kind_zh in ('任职', '编制', '记事') else r.id}"
+        for t in r.typed:
+            doc = a.documents.get(t.doc) if t.doc else None
+            level = highest([r.classification, t.level or r.classification,
+                             doc.classification if doc else r.classification])
+            # apart as leaks.entries holds it: a part above the record, and a source's name for a body (a label)
+            apart = t.part and (level.rank > r.classification.rank or (t.part.startswith("引") and t.key == "name"))
+            yield r, t, level, f"{name} {t.part}" if apart else name
+
+
+def _kaoyi_only(e: Entry, origin: str, notes: dict[str, str], pieces: dict[str, list[Piece]], a: Archive) -> bool:
     """The classified document's 文号, title or id stands only in the lower record's 考异, which names it: every
     edition that withholds the document withholds that 考异 (``editions.filter_archive``), and
     ``check_kaoyi_withheld`` tells the editor; the rest of the record must not hold it."""
@@ -202,7 +250,7 @@ def _kaoyi_only(e: Entry, origin: str, notes: dict[str, str], by_origin, a: Arch
     if not note or not e.record.startswith("文件 ") or e.kind not in ("docno", "title", "id"):
         return False
     doc = a.documents.get(e.record.removeprefix("文件 "))
-    rest = fold("\n".join(x.text for x in by_origin[origin] if x.part != "考异"))
+    rest = fold("\n".join(x.text for x in pieces[origin] if x.part != "考异"))
     return doc is not None and fold(e.text) not in rest and bool(docs_named(note, [doc]))
 
 
@@ -321,40 +369,19 @@ def _kaoyi_naming(a: Archive) -> Iterator[Finding]:
                       f"须补上{eds}收的来源并写明它的说法，考异里只提这样的来源；否则无须处理", rec.loc)
 
 
-TEXT_KEYS = ("title", "description", "issuer", "name", "short", "post", "term", "wording", "seat", "seat_before",
-             "text", "note", "conflict_note")
-
-
 def _printed(a: Archive) -> Iterator[tuple[str, object, str, object]]:
     """(text, level, where, loc) of what an edition may print of the records and chapters below 秘密: each text
-    field of a record, the lines of a full text and of a chapter (its passages above 内部 left out)."""
+    typed into a record (``typed_texts``), the lines of a full text and of a chapter (its passages above 内部 left
+    out)."""
     from ..chronicle import strip_passages
-    from ..classification import Level, highest
-    from ..fields import key_label
-    from ..findings import Loc
 
-    recs = [*a.jurisdictions.values(), *a.bodies.values(), *a.documents.values(), *a.people.values(), *a.events,
-            *a.posts, *a.staffing, *a.memos]
-    for r in recs:
+    for r, t, level, _ in typed_texts(a):
+        if level.rank <= 1:
+            yield t.text, level, f"{r.kind_zh}{('“' + r.id + '”') if r.id else ''}的{t.where}", t.loc
+    for r in a.documents.values():
         if r.classification.rank > 1:
             continue
         what = f"{r.kind_zh}{('“' + r.id + '”') if r.id else ''}"
-        for key in TEXT_KEYS:
-            v = getattr(r, key, None)
-            if isinstance(v, str) and v:
-                yield v, r.classification, f"{what}的{key_label(key)}", r.loc
-        nested = [*getattr(r, "functions", []), *getattr(r, "places", []),
-                  *(n.name for n in getattr(r, "names", []) if n.classification.rank <= 1), *(c.note for c in getattr(r, "sources", [])),
-                  *(c.name or "" for c in getattr(r, "sources", []))]
-        for nb in getattr(r, "new", {}).values():
-            nested += [nb.name or "", nb.short or "", *nb.second_names]
-        for v in nested:
-            if v:
-                yield v, r.classification, what, r.loc
-        for u in getattr(r, "units", []):
-            if u.classification.rank <= 1:
-                yield u.name, highest([r.classification, u.classification]), \
-                    f"{what}的内设机构", u.loc
         transcription = getattr(r, "transcription", None)
         if transcription is not None and transcription.is_file():
             rel = transcription.relative_to(a.root).as_posix() if transcription.is_relative_to(a.root) \
