@@ -52,10 +52,10 @@ CASES: dict[str, tuple[str, str]] = {
     "conflict_note": ("events", EVENT + "  type: add-name\n  body: cs-jiwei\n  name: 测试县计划站\n"
                                         "  conflict_note: {P}\n"),
     "group": ("events", EVENT + "  type: add-name\n  body: cs-jiwei\n  name: 测试县计划站\n  group: {P}\n"),
-    "sources": ("events", "- id: ev-t\n  date: 1990\n  type: add-name\n  body: cs-jiwei\n  name: 测试县计划站\n"
-                          "  sources:\n    - doc: d-1984-7\n      note: {P}\n"),
-    "sources.name": ("events", "- id: ev-t\n  date: 1990\n  type: add-name\n  body: cs-jiwei\n  name: 测试县计划站\n"
-                               "  sources:\n    - doc: d-1984-7\n      name: {P}\n"),
+    "sources": ("events", ("- id: ev-t\n  date: 1990\n  type: add-name\n  body: cs-jiwei\n  name: 测试县计划站\n"
+                          "  sources:\n    - doc: d-1984-7\n      note: {P}\n")),
+    "sources.name": ("events", ("- id: ev-t\n  date: 1990\n  type: add-name\n  body: cs-jiwei\n  name: 测试县计划站\n"
+                               "  sources:\n    - doc: d-1984-7\n      name: {P}\n")),
     "staffing.范围": ("events", EVENT + "  type: staffing\n  body: cs-jiwei\n  staffing:\n    编制: 3\n"
                                        "    范围: {P}\n"),
     # the other record kinds
@@ -64,12 +64,12 @@ CASES: dict[str, tuple[str, str]] = {
     "body.units": ("bodies", "id: cs-t\nkind: 其他\nunits:\n  - {P}\n"),
     "body.units.name": ("bodies", "id: cs-t\nkind: 其他\nunits:\n  - name: {P}\n"),
     "body.units.note": ("bodies", "id: cs-t\nkind: 其他\nunits:\n  - name: 办公室\n    note: {P}\n"),
-    "body.units.renamed_from": ("bodies", "id: cs-t\nkind: 其他\nunits:\n  - name: 办公室\n    from: 1990\n"
-                                          "    renamed_from: {P}\n"),
-    "body.units.merged_from": ("bodies", "id: cs-t\nkind: 其他\nunits:\n  - name: 办公室\n    from: 1990\n"
-                                         "    merged_from:\n      - 秘书股\n      - {P}\n"),
-    "body.units.wording": ("bodies", "id: cs-t\nkind: 其他\nunits:\n  - name: 办公室\n    from: 1990\n"
-                                     "    merged_from: [秘书股, 文书股]\n    wording: {P}\n"),
+    "body.units.renamed_from": ("bodies", ("id: cs-t\nkind: 其他\nunits:\n  - name: 办公室\n    from: 1990\n"
+                                          "    renamed_from: {P}\n")),
+    "body.units.merged_from": ("bodies", ("id: cs-t\nkind: 其他\nunits:\n  - name: 办公室\n    from: 1990\n"
+                                         "    merged_from:\n      - 秘书股\n      - {P}\n")),
+    "body.units.wording": ("bodies", ("id: cs-t\nkind: 其他\nunits:\n  - name: 办公室\n    from: 1990\n"
+                                     "    merged_from: [秘书股, 文书股]\n    wording: {P}\n")),
     "body.names": ("bodies", "id: cs-t\nscope: out\nnames:\n  - name: {P}\n    from: 1990\n"),
     "jurisdiction.note": ("jurisdictions", "id: cs-t\nlevel: 县\nnote: {P}\n"),
     "document.title": ("documents", "id: d-t\nissuer: 测试县人民委员会\ndate: 1990\ntitle: {P}\n"),
@@ -124,3 +124,49 @@ def test_a_secret_name_typed_into_a_field_is_named_with_its_line(planted, case):
     shared = [f for f in found if f.code == "secret-shared" and f.loc.file == where[case][0]]
     assert shared and all(f.loc.line == where[case][1] for f in shared), [f.as_text() for f in shared]
     assert all(SECRET in f.message and "人物 p-secret" in f.message for f in shared)
+
+
+# a body of two jurisdictions at once (市县合署) whose second jurisdiction is secret: no edition below it names that
+# jurisdiction, by name or by its raw id (its 同属 line printed the id), and the check tells the editor
+SECRET_PLACE = """- id: ev-secretj
+  type: establish
+  date: 1958
+  body: cs-secretj
+  name: 测试县保密特区
+  level: 特区
+  classification: 秘密
+  sources: [d-1956-1]
+- id: ev-joint
+  type: establish
+  date: 1985
+  body: cs-joint
+  name: 测试县联合办公室
+  parent: cs-zhengfu
+  jurisdiction:
+    - cs-xian
+    - cs-secretj
+  sources: [d-1984-7]
+"""
+
+
+def test_a_secret_second_jurisdiction_is_left_out_and_told(tmp_path):
+    from zhi.editions import filter_archive
+    from zhi.history import derive_history
+    from zhi.views.lineage import lineage
+
+    root = make_archive(tmp_path)
+    write(root, "sources/jurisdictions/secretj.yaml", "id: cs-secretj\nlevel: 特区\nclassification: 秘密\n")
+    write(root, "sources/bodies/joint.yaml", "id: cs-joint\nkind: 其他\n")
+    write(root, "sources/events/joint.yaml", SECRET_PLACE)
+    a = load_archive(root)
+    told = [f for f in run_checks(a) if f.code == "event-withheld" and f.loc.file == "sources/events/joint.yaml"]
+    line = SECRET_PLACE.splitlines().index("    - cs-secretj") + 1
+    assert [f.loc.line for f in told] == [line, line], [f.as_text() for f in told]   # public and internal editions
+    assert all("cs-secretj" not in f.message and "保密特区" not in f.message for f in told)
+    for edition in ("public", "internal"):
+        out = filter_archive(a, edition)
+        h = derive_history(out)
+        spans = h.get("cs-joint").co_jurisdictions
+        assert all("cs-secretj" not in s.value for s in spans), (edition, spans)
+        assert "cs-joint" in out.bodies   # the body itself is told, in its open jurisdiction
+        assert lineage(out, h, "cs-joint").co_jurisdictions == []

@@ -227,11 +227,13 @@ def changed(e: Event) -> tuple[str, ...]:
 
 
 def event_refs(e: Event) -> list[str]:
-    """Every record an event names: its parties, the parents and places it gives, the co-leaders (双重领导). An
-    edition that does not hold one of them cannot tell the event as it is (redact)."""
+    """Every record an event names: its parties, the parents and places it gives, the co-leaders (双重领导), the
+    other jurisdictions of a body of two at once (同属, 市县合署). An edition that does not hold one of them cannot
+    tell the event as it is (redact)."""
     refs = [r.id for r in e.participants()] + [nb.parent.id for nb in e.new.values() if nb.parent] + \
            [nb.jurisdiction.id for nb in e.new.values() if nb.jurisdiction] + [r.id for r in e.co_parents] + \
-           [r.id for nb in e.new.values() for r in nb.co_parents]
+           [r.id for nb in e.new.values() for r in [*nb.co_parents, *nb.co_jurisdictions]] + \
+           [r.id for r in e.co_jurisdictions]
     return refs + [r.id for r in (e.parent, e.jurisdiction) if r is not None]
 
 
@@ -245,7 +247,7 @@ def _withheld_changes(a: Archive, out: Archive, ok) -> None:
         if not whats or e.date is None or e.body is None or e.body.id not in out.bodies:
             continue
         if ok(e) and all(r.id in out.bodies or r.id in out.jurisdictions
-                         for r in (e.body, e.parent, e.jurisdiction) if r is not None):
+                         for r in (e.body, e.parent, e.jurisdiction, *e.co_jurisdictions) if r is not None):
             continue   # told (an event naming a withheld parent is dropped by redact: withheld too)
         seen = [d for d in _held_dates(out, e.body.id) if d.qualifier != "before" and d.latest() < e.date.earliest()]
         if seen:
@@ -297,7 +299,8 @@ def redact(e: Event, actors: set[str]) -> list[Event]:
             return []
         e2.new = {k: replace(nb, parent=nb.parent if nb.parent and nb.parent.id in actors else None,
                              jurisdiction=nb.jurisdiction if nb.jurisdiction and nb.jurisdiction.id in actors else None,
-                             co_parents=_held_co_parents(nb, actors))
+                             co_parents=_held_co_parents(nb, actors),
+                             co_jurisdictions=[r for r in nb.co_jurisdictions if r.id in actors])
                   for k, nb in e.new.items()}
         e2.parent = e.parent if e.parent and e.parent.id in actors else None
         e2.jurisdiction = e.jurisdiction if e.jurisdiction and e.jurisdiction.id in actors else None

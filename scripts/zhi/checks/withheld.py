@@ -33,6 +33,7 @@ def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
                                   f"{e.body.id}的{_unknown_from(e)}。若这次变动可以公开，请把事件的 classification 改为"
                                   f"公开（它的来源也须公开）；若本就不该公开，无须处理", e.loc)
                 continue
+            yield from _co_jurisdictions_withheld(e, actors, ed, what)
             parties = event_refs(e)
             held = [r for r in dict.fromkeys(parties) if r in actors]
             if not held or len(held) == len(set(parties)) or redact(e, actors):
@@ -51,3 +52,18 @@ def _unknown_from(e) -> str:
     said = {"name": "名称印作“名称不详（原称…）”", "parent": "上级印作“上级不详”", "jurisdiction": "属地印作“不详”",
             "rank": "规格印作“规格不详”", "kind": "类别印作“不详”", "level": "层级印作“不详”"}
     return "、".join(said[w] for w in changed(e)) + "，从这一版所收的最后一条有关记载之后起（不写这次变动的日期）"
+
+
+def _co_jurisdictions_withheld(e, actors: set[str], ed: str, what: str) -> Iterator[Finding]:
+    """A body set up in two jurisdictions at once (``jurisdiction: [甲, 乙]``, 市县合署) whose other jurisdiction is
+    above the edition: the edition tells the establishment without it (``editions.redact``), never by its raw id.
+    The warning names neither that jurisdiction nor its id."""
+    if e.type not in ("establish", "restore") or not redact(e, actors):
+        return
+    for rid, nb in e.new.items():
+        dropped = [r for r in nb.co_jurisdictions if r.id not in actors]
+        if rid in actors and dropped:
+            yield Finding("event-withheld", "warning",
+                          f"{what}的“jurisdiction（行政区划）”所列同时所属的行政区划中，有 {len(dropped)} 个密级高于{ed}所收："
+                          f"{ed}的{rid}页和数据只写{ed}所收的行政区划，不提它。若它可以公开，请把那个行政区划（及设立它的事件）"
+                          f"的 classification 改为公开；若本就不该公开，无须处理", dropped[0].loc)

@@ -233,7 +233,9 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
         for p in lin.parents:
             p.note = superiors(h, p.ref, p.start, p.end) if p.ref else ""
     lin.jurisdictions = _periods(h, t.jurisdictions, named=True)
-    lin.co_jurisdictions = [Period(name_on(h, j, s.start), s.start, s.end, j) for s in t.co_jurisdictions for j in s.value]
+    # a jurisdiction the history does not name (withheld by the edition) is left out: its raw id never prints
+    lin.co_jurisdictions = [Period(name_on(h, j, s.start), s.start, s.end, j) for s in t.co_jurisdictions
+                            for j in s.value if (x := h.get(j)) is not None and x.names]
     lin.ranks = [Period("规格不详", p.start, p.end) if p.value == UNKNOWN else p for p in _periods(h, t.ranks)]
     lin.predecessors = [(p, name_on(h, p, e.date), e) for p, e in t.predecessors]
     lin.successors = [(s, name_on(h, s, e.date), e) for s, e in t.successors]
