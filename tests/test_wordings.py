@@ -29,6 +29,9 @@ CASES = [
     ("rename 易名", "{type: rename, body: cs-a, name: 测试县计划局, wording: 易名}", f"{JI}易名为测试县计划局"),
     ("rename 更名为", "{type: rename, body: cs-a, name: 测试县计划局, wording: 更名为}", f"{JI}更名为测试县计划局"),
     ("rename 改为", "{type: rename, body: cs-a, name: 测试县计划局, wording: 改为}", f"{JI}改为测试县计划局"),
+    # add-name: the source's 仍保留 (惠民县志: 仍保留县供销合作社名称，一个机构两个牌子); none → 加挂
+    ("add-name", "{type: add-name, body: cs-a, name: 测试县物价局}", f"{JI}加挂测试县物价局牌子"),
+    ("add-name 仍保留", "{type: add-name, body: cs-a, name: 测试县物价局, wording: 仍保留}", f"{JI}仍保留测试县物价局牌子"),
     # merge into a body that lives on
     ("merge into", "{type: merge, before: [cs-a, cs-b], after: cs-b}", f"{JI}并入{JING}"),
     ("merge into 划归", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 划归}",
@@ -159,6 +162,7 @@ EVERY_TYPE = [
     ("rejurisdiction", "{type: rejurisdiction, body: cs-a, jurisdiction: cs-near, wording: %s}", "复归", "复归了"),
     ("rerank level", "{type: rerank, body: cs-xian, level: 县, wording: %s}", "恢复县建制", "恢复了县建制"),
     ("restore", "{type: restore, body: cs-a, wording: %s}", "复设", "复设了"),
+    ("add-name", "{type: add-name, body: cs-a, name: 测试县物价局, wording: %s}", "仍保留", "仍保留了"),
     ("co-locate", "{type: co-locate, bodies: [cs-a, cs-b], wording: %s}", "合署", "合署了"),
     ("separate", "{type: separate, bodies: [cs-a, cs-b], wording: %s}", "分治", "分治了"),
     ("suspend", "{type: suspend, body: cs-a, wording: %s}", "停止工作", "停止了工作"),
@@ -308,6 +312,12 @@ EVERY_REFUSAL = REFUSED + SLIPS + [
     for w, after, said in SPLIT_REFUSED
 ] + [("rename 改…为 (the frame dots are a reparent's and a split's)",
       "{type: rename, body: cs-a, name: 测试县计划局, wording: 改…为}", "只有隶属变更、分设"),
+    # a word of another event between the old name and the new (惠民县志: 10月复建工商行政管理局, typed as a rename,
+    # printed “市场管理委员会复建工商行政管理局”, found by the tester)
+    ("rename 复建", "{type: rename, body: cs-a, name: 测试县计划局, wording: 复建}", "记恢复（restore，wording: 复建）"),
+    ("rename 设立", "{type: rename, body: cs-a, name: 测试县计划局, wording: 设立}", "不是更名的说法"),
+    ("add-name 撤销", "{type: add-name, body: cs-a, name: 测试县物价局, wording: 撤销}", "drop-name"),
+    ("add-name 挂牌", "{type: add-name, body: cs-a, name: 测试县物价局, wording: 挂牌}", "“牌子”二字不写"),
     # letters or digits in a wording printed inside the sentence (党政机构plan由48个…)
     ("rename latin", "{type: rename, body: cs-a, name: 测试县计划局, wording: gaicheng}", "中有“gaicheng”"),
     ("establish digit", "{type: establish, body: cs-n, name: 测试县新局, wording: 成立2}", "中有“2”")]

@@ -36,7 +36,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "suspend": {"body", "wording", "resume"},
     "resume": {"body", "wording", "name", "short"},
     "reorganise": {"before", "after", "wording"},
-    "add-name": {"body", "name"},
+    "add-name": {"body", "name", "wording"},
     "drop-name": {"body", "name"},
     "staffing": {"body"},
     "prepare": {"body", "name", "short"},
@@ -205,11 +205,17 @@ class EventShapes:
         e.body = f.ref("body", True)
         e.name, e.short = f.text("name", True), f.text("short")
         e.wording = f.wording() or None
+        if e.wording and (why := wording_problem("rename", e.wording)):
+            self._refuse(e, f, why)
 
     def _event_single(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
         if e.type in ("add-name", "drop-name"):
             e.name = f.text("name", True)
+            if e.type == "add-name":
+                e.wording = f.wording() or None
+                if e.wording and (why := wording_problem("add-name", e.wording)):
+                    self._refuse(e, f, why)
         elif e.type == "reparent":
             if not f.has("parent") and not f.has("co_parents"):
                 f._missing("parent")

@@ -57,6 +57,23 @@ _RULES: dict[str, _Rule] = {
         "设立事件的“wording（用词）”印在新机构名称前（建立甲）或后（甲成立），代替“设立”；“{wording}”不是设立的说法，"
         "印出来会是错话。请删去 wording，或照来源写设立它所用的词，如 成立、建立、组建、设置、筹建"
         "（撤销、并入、更名、恢复等另记相应的事件）"),
+    # between the old name and the new (甲更名为乙, 甲改称乙, 甲改建为乙, 甲撤县设区乙): a word of another event prints a
+    # false sentence (“甲复建乙” says 甲 rebuilt 乙)
+    "rename": _Rule(
+        (),
+        ("复建", "重建", "新建", "组建", "筹建", "设立", "成立", "建立", "设置", "并入", "合并", "分出", "分设", "划归", "划出",
+         "升格", "降格", "撤销", "撤并"),
+        "更名事件的“wording（用词）”印在旧名与新名之间（甲更名为乙、甲改称乙）；“{wording}”不是更名的说法，"
+        "印出来会是“甲{wording}乙”这样的错话。请删去 wording，或照来源写，如 改称、改名、复名、改为。"
+        "来源说“复建”“重建”某机构的，是另设了一个机构、或旧机构重新设立，不是改名：记改组（reorganise）或撤销，"
+        "再记恢复（restore，wording: 复建）；合并、升格等另记相应的事件"),
+    # before the second name (甲加挂乙牌子, 甲仍保留乙牌子); a word that takes a sign down is drop-name's
+    "add-name": _Rule(
+        ("挂", "保留"),
+        ("撤", "摘", "取消", "去掉", "不再", "牌"),
+        "加挂牌子事件的“wording（用词）”印在牌子名称前，代替“加挂”（甲加挂乙牌子、甲仍保留乙牌子）；“{wording}”"
+        "不是加挂、保留牌子的说法，印出来会是错话。请删去 wording，或照来源写，如 加挂、挂、仍保留（“牌子”二字不写，大事记自会印出）；"
+        "撤销牌子的记 drop-name 事件"),
     # where 并入 / 合并为 stands (the shape of the merge is checked by merge_wording_problem)
     "merge": _Rule(
         ("并", "合", "归", "划入", "组建", "组成"),

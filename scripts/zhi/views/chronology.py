@@ -423,7 +423,8 @@ class _Writer:
         return [self.now(e.body.id, e), "，".join(parts)]
 
     def _add_name(self, e: Event) -> list[Segment]:
-        return [self.now(e.body.id, e), f"加挂{e.name}牌子"]
+        verb = e.wording or "加挂"   # 仍保留乙牌子: the source's verb, checked at load (wordings, add-name)
+        return [self.now(e.body.id, e), f"{verb}{e.name}牌子"]
 
     def _drop_name(self, e: Event) -> list[Segment]:
         return ["撤销", self.now(e.body.id, e), f"加挂的{e.name}牌子"]
