@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -101,9 +102,35 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     yield from _copies(a)
 
 
-# what a reader does not see of a line of chapter prose: emphasis and code marks, a footnote call, an HTML tag,
-# a link's address (its text stays), a heading's or list's or quote's opening marks
-_UNREAD = re.compile(r"\[\^[^\]]*\]|\]\([^)]*\)|<[^>]{1,200}>|[*_`~\[\]]|^\s{0,3}(?:#{1,6}|[-+>]|\d+\.)\s")
+# what a reader does not see of a line of chapter prose: emphasis and code marks, a footnote call, a note call or
+# other superscript (<sup>1</sup>), an HTML tag, a heading's or list's or quote's opening marks (a link's text
+# stays; its address is read apart, ``_reading``)
+_UNREAD = re.compile(r"\[\^[^\]]*\]|<sup\b[^>]*>.*?</sup>|<[^>]{1,200}>|[*_`~\[\]]|^\s{0,3}(?:#{1,6}|[-+>]|\d+\.)\s",
+                     re.IGNORECASE)
+# a link's address: [text](address "title"), ![alt](address), <https://…>, href= / src= in raw HTML, and a reference
+# link's definition ([ref]: address)
+_ADDRESS = re.compile(r"\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(]([^)]*)[\"')])?\s*\)|<((?:https?|ftp|mailto):[^>\s]+)>"
+                      r"|\b(?:href|src)\s*=\s*[\"']([^\"']*)[\"']|^\s{0,3}\[(?!\^)[^\]]+\]:\s*(\S+)", re.IGNORECASE)
+
+
+def _reading(line: str) -> tuple[str, list[str]]:
+    """A line of chapter prose as the page shows it and as the leak scan reads the page, folded: markup out
+    (``_UNREAD``), character references and entities decoded (&#23494;, &amp;, also escaped twice), backslash
+    escapes taken out (秘\\密 reads 秘密), %-escapes decoded; with the addresses of its links apart (the page
+    holds them, in its links), decoded the same way."""
+    addresses = [x for m in _ADDRESS.finditer(line) for x in m.groups() if x]
+    shown = _ADDRESS.sub(lambda m: "]" if m.group(0).startswith("]") else "", line)
+    return _decoded(_UNREAD.sub("", shown)), [_decoded(x) for x in addresses]
+
+
+def _decoded(text: str) -> str:
+    from urllib.parse import unquote
+
+    for _ in range(3):   # &amp;#23494; is &#23494; once decoded, and 密 once more
+        if "&" not in text and "%" not in text:
+            break
+        text = unquote(html.unescape(text))
+    return fold(text.replace("\\", ""))
 
 
 def _open_labels(ents: list[Entry]):
@@ -120,11 +147,29 @@ def _open_labels(ents: list[Entry]):
     return test
 
 
-def _chapter_paragraphs(ch) -> dict[Level, list[tuple[int, str, list[int]]]]:
-    """A chapter's paragraphs as a reader sees them (markup taken out, the lines of a paragraph joined, as the
-    page prints them), by the level they are printed at: the chapter's own, or a marked passage's when that is
-    higher (passages nest); fence lines end a paragraph. Level → [(first line in body, folded text, the
-    offset in the text where each further line starts)]."""
+@dataclass
+class _Para:
+    """A paragraph of a chapter as a reader sees it: its first line in the body, its folded text (the lines joined,
+    as the page prints them), the offset in the text where each further line starts, and the addresses of its
+    links by line."""
+
+    first: int
+    text: str
+    starts: list[int]
+    addresses: list[tuple[int, str]]
+
+    def lines_of(self, key: str) -> list[int]:
+        """The lines (in the body) where ``key`` begins, in the text and in the addresses."""
+        out, pos = [], 0
+        while (pos := self.text.find(key, pos)) >= 0:
+            out.append(self.first + max(0, bisect.bisect_right(self.starts, pos) - 1))
+            pos += 1
+        return [*out, *(i for i, x in self.addresses if key in x)]
+
+
+def _chapter_paragraphs(ch) -> dict[Level, list[_Para]]:
+    """A chapter's paragraphs as a reader sees them (``_reading``), by the level they are printed at: the
+    chapter's own, or a marked passage's when that is higher (passages nest); fence lines end a paragraph."""
     lines = ch.body.splitlines()
     level_of = [ch.classification] * len(lines)
     fences = set()
@@ -133,41 +178,43 @@ def _chapter_paragraphs(ch) -> dict[Level, list[tuple[int, str, list[int]]]]:
         fences.update({first, last})
         for i in range(first, last + 1):
             level_of[i] = highest([level_of[i], level])
-    out: dict[Level, list[tuple[int, str, list[int]]]] = defaultdict(list)
-    para: list[tuple[int, str]] = []
+    out: dict[Level, list[_Para]] = defaultdict(list)
+    para: list[tuple[int, str, list[str]]] = []
 
     def close():
         if para:
             starts, text = [], ""
-            for _, t in para:
+            for _, t, _ in para:
                 starts.append(len(text))
                 text += t
-            out[level_of[para[0][0]]].append((para[0][0], text, starts))
+            out[level_of[para[0][0]]].append(_Para(para[0][0], text, starts,
+                                                   [(i, x) for i, _, xs in para for x in xs]))
             para.clear()
 
     for i, line in enumerate(lines):
         if i in fences or not line.strip() or (para and level_of[i] != level_of[para[0][0]]):
             close()
         if i not in fences and line.strip():
-            para.append((i, fold(_UNREAD.sub("", line))))
+            para.append((i, *_reading(line)))
     close()
     return out
 
 
 def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
     """A chapter is where a hurried editor types a secret document's title or a secret body's name into open
-    prose; the build's scan would refuse it, the check names the line now. Ids are left to ``ref-secret``
+    prose; the build's scan would refuse it, the check names every line now. Ids are left to ``ref-secret``
     (a reference to a classified record)."""
     if a.book is None:
         return
-    by_level: dict[Level, list[tuple[object, int, str, list[int]]]] = defaultdict(list)
+    by_level: dict[Level, list[tuple[object, _Para]]] = defaultdict(list)
     for ch in a.book.chapters():
         for level, paras in _chapter_paragraphs(ch).items():
-            by_level[level].extend((ch, *p) for p in paras)
+            by_level[level].extend((ch, p) for p in paras)
     if not by_level:
         return
     lowest = min(lv.rank for lv in by_level)
-    joined = {lv: "\n".join(p[2] for p in paras) for lv, paras in by_level.items()}
+    joined = {lv: "\n".join(x for _, p in paras for x in [p.text, *(t for _, t in p.addresses)])
+              for lv, paras in by_level.items()}
     holders = sentence_holders(ents)
     open_label = _open_labels(ents)
     reported = set()
@@ -183,18 +230,29 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
             # looked for once in all the paragraphs of a level, then paragraph by paragraph
             if level.rank >= e.level.rank or not _holds(joined[level], e, key):
                 continue
-            for ch, first, text, starts in paras:
-                if (ch.path, key) in reported or not _holds(text, e, key):
-                    continue
-                reported.add((ch.path, key))
-                at = text.find(key)
-                line = first + max(0, bisect.bisect_right(starts, at) - 1) if at >= 0 else first
-                where = "" if level == ch.classification else " 的密级段落"
-                yield Finding("secret-shared", "error",
-                              f"{ch.path}{where}（{level}）写出了{e.origin}（{e.level}）的“{e.text}”；"
-                              f"这一章生成时会被保密检查拦下。请删去这处，"
-                              f"或把这段放进不低于“{e.level.name}”的密级段落（::: {e.level.name}）",
-                              Loc(ch.path, ch.body_line + line))
+            for ch, p in paras:
+                for line in _lines_holding(p, e, key):
+                    if (ch.path, line, key) in reported:
+                        continue
+                    reported.add((ch.path, line, key))
+                    where = "" if level == ch.classification else " 的密级段落"
+                    yield Finding("secret-shared", "error",
+                                  f"{ch.path}{where}（{level}）写出了{e.origin}（{e.level}）的“{e.text}”；"
+                                  f"这一章生成时会被保密检查拦下。请删去这处，"
+                                  f"或把这段放进不低于“{e.level.name}”的密级段落（::: {e.level.name}）",
+                                  Loc(ch.path, ch.body_line + line))
+
+
+def _lines_holding(p: _Para, e: Entry, key: str) -> list[int]:
+    """Each line of the paragraph that says the entry (``_holds``), in order, once."""
+    if not _holds(p.text, e, key) and not any(_holds(x, e, key) for _, x in p.addresses):
+        return []
+    if e.kind != "docno":
+        return sorted(set(p.lines_of(key)))
+    # a 文号 written any way the scan reads one: looked for line by line, else the paragraph's first line
+    texts = [(p.first + n, p.text[a:b]) for n, (a, b) in enumerate(zip(p.starts, [*p.starts[1:], len(p.text)]))]
+    found = sorted({i for i, x in [*texts, *p.addresses] if _holds(x, e, key)})
+    return found or [p.first]
 
 
 def _holds(text: str, e: Entry, key: str) -> bool:
