@@ -42,6 +42,9 @@ CASES = [
      f"{JI}撤并入{JING}"),
     ("merge into 合并", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 合并}",
      f"{JI}与{JING}合并"),
+    # 隆尧、临城、柏乡、内丘四县合并为内丘县 (《内丘县志》, the tester): the survivor among them and as the result
+    ("merge into 合并为", "{type: merge, before: [cs-a, cs-x, cs-b], after: cs-b, wording: 合并为}",
+     f"{JI}、{X}与{JING}合并为{JING}"),
     # merge making a new body
     ("merge new 合并为", f"{{type: merge, before: [cs-a, cs-b], after: {NEW}, wording: 合并为}}",
      f"{JI}、{JING}合并为{NEWN}"),

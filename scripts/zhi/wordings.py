@@ -12,7 +12,15 @@ from .fields import did_you_mean
 # a verb ending in one of these already leads to its object: 更名为, 改称, 划归, 并入, 划属, 组建, 设立, 改组成
 _LEADS = ("为", "成", "作", "称", "入", "归", "属", "给", "至", "到", "于", "建", "立")
 # the verbs of a merge that make a new body (甲、乙合并组建丙): they cannot say that 甲 went into a body that lives on
-_MAKES_NEW = ("组建", "组成", "设立", "新设", "合并为", "合并成")
+_MAKES_NEW = ("组建", "组成", "设立", "新设")
+# 甲、乙、丙与丁合并为丁 (四县合并为内丘县): the survivor is named among those that merged and as the result, so the
+# sentence says no more than the record (printed so by the 大事记; 甲合并为丁 alone would say 丁 was new)
+_INTO_ONE_OF_THEM = ("合并为", "合并成")
+
+
+def merges_into_one_of_them(wording: str | None) -> bool:
+    """Whether a merge into a survivor is told as all of them merging into it (甲、乙与丙合并为丙)."""
+    return bool(wording) and wording.endswith(_INTO_ONE_OF_THEM)
 
 
 def leads_to_object(wording: str) -> bool:
@@ -154,8 +162,8 @@ def merge_wording_problem(wording: str, into_survivor: bool) -> str | None:
     """Why a merge's ``wording`` would print a false sentence for this merge's shape, or None."""
     if into_survivor and any(w in wording for w in _MAKES_NEW):
         return (f"这条合并的 after 是参加合并、继续存在的机构（并入存续机构），“wording（用词）”“{wording}”却是合并设立新机构的说法，"
-                f"印出来会是“甲{wording}乙”这样的错话。请照来源改：并入存续机构的写 并入、划归、撤并；"
-                "来源说合并组建了新机构的，after 写新机构")
+                f"印出来会是“甲{wording}乙”这样的错话。请照来源改：并入存续机构的写 并入、划归、撤并，或 合并为"
+                "（读作“甲、乙与丙合并为丙”）；来源说合并组建了新机构的，after 写新机构")
     return None
 
 

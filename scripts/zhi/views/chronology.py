@@ -19,6 +19,7 @@ from ..wordings import (
     establish_words,
     leads_to_object,
     merge_verb,
+    merges_into_one_of_them,
     receiving_side_speaks,
     rename_verb,
     reorganise_verb,
@@ -237,6 +238,8 @@ class _Writer:
             others = _join([[self.before(r, e)] for r in befores if r != after]) + more
             if e.wording == "合并" and not parts:  # the source: 甲与乙合并 (乙 lives on): not said to be "并入"
                 return others + ["与", self.before(after, e), "合并"]
+            if merges_into_one_of_them(e.wording) and not parts:  # 隆尧、临城、柏乡、内丘四县合并为内丘县
+                return others + ["与", self.before(after, e), e.wording, self.now(after, e)]
             verb = merge_verb(e.wording, True)
             if parts:
                 return others + (["及"] if others else []) + parts + ["的一部分" + verb, self.before(after, e)]
