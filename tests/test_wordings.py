@@ -45,6 +45,9 @@ CASES = [
     # 隆尧、临城、柏乡、内丘四县合并为内丘县 (《内丘县志》, the tester): the survivor among them and as the result
     ("merge into 合并为", "{type: merge, before: [cs-a, cs-x, cs-b], after: cs-b, wording: 合并为}",
      f"{JI}、{X}与{JING}合并为{JING}"),
+    # 县商业局与县供销合作社合并 (《惠民县志》): the order typed is the source's, the survivor first here
+    ("merge into 合并, survivor first", "{type: merge, before: [cs-b, cs-a], after: cs-b, wording: 合并}",
+     f"{JING}与{JI}合并"),
     # merge making a new body
     ("merge new 合并为", f"{{type: merge, before: [cs-a, cs-b], after: {NEW}, wording: 合并为}}",
      f"{JI}、{JING}合并为{NEWN}"),

@@ -236,10 +236,12 @@ class _Writer:
         more: list[Segment] = [f"等{e.before_count}个单位"] if e.before_count else []  # the source names only some
         if after and after in befores:  # the others merge into a survivor
             others = _join([[self.before(r, e)] for r in befores if r != after]) + more
-            if e.wording == "合并" and not parts:  # the source: 甲与乙合并 (乙 lives on): not said to be "并入"
-                return others + ["与", self.before(after, e), "合并"]
-            if merges_into_one_of_them(e.wording) and not parts:  # 隆尧、临城、柏乡、内丘四县合并为内丘县
-                return others + ["与", self.before(after, e), e.wording, self.now(after, e)]
+            if (e.wording == "合并" or merges_into_one_of_them(e.wording)) and not parts and not more:
+                # the source: 商业局与供销合作社合并 (one lives on, not said to be "并入"), 隆尧、临城、柏乡、内丘四县合并为
+                # 内丘县: every party, in the order the editor typed them (the source's), the survivor too
+                *head, last = [[self.before(r, e)] for r in befores]
+                said = _join(head) + ["与"] + last + [e.wording]
+                return said if e.wording == "合并" else said + [self.now(after, e)]
             verb = merge_verb(e.wording, True)
             if parts:
                 return others + (["及"] if others else []) + parts + ["的一部分" + verb, self.before(after, e)]
