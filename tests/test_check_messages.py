@@ -312,3 +312,37 @@ def test_the_sample_gives_no_rank_its_transcribed_sources_lack():
     """About 30 sample events (河东区 1983, the 1984 townships, 1949, 1962, 2002, 2010) had ranks no cited text gave."""
     from conftest import ROOT
     assert found(ROOT, "rank-unsourced") == []
+
+
+def test_places_on_a_bodys_establishment_says_what_places_is_for(tmp_path):
+    """places on a body's establish was told “设立事件应引用行政区划，但…是机构”, as if the body were the mistake."""
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/new.yaml", "id: cs-new\nkind: 政府工作部门\n")
+    write(root, "sources/events/x.yaml", """
+- id: ev-p
+  type: establish
+  date: 1966-05-10
+  body: cs-new
+  name: 测试县物价局
+  parent: cs-zhengfu
+  places: [城关镇]
+  sources: [d-1956-1]
+""")
+    fs = found(root, "ref-wrong-kind")
+    assert len(fs) == 1 and fs[0].loc.file == "sources/events/x.yaml" and fs[0].loc.line == 5
+    msg = fs[0].message
+    assert "places" in msg and "城关镇" in msg and "测试县物价局" in msg and "请删去 places" in msg
+    assert "应引用行政区划" not in msg
+
+
+@pytest.mark.parametrize("scope,said,unsaid", [
+    ("民主党派", "“民主党派”", "“等”"),
+    ("县政府工作部门等", "“等”字", "民主党派"),
+])
+def test_a_count_not_compared_names_the_word_of_its_own_scope(tmp_path, scope, said, unsaid):
+    """count-not-compared said “含‘等’” of a scope with no 等 in it: it names the words the scope really has."""
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml",
+          f"- {{id: c1, type: 机构数, date: 1961, body: cs-xian, scope: {scope}, count: 3, sources: [d-1956-1]}}\n")
+    fs = found(root, "count-not-compared")
+    assert len(fs) == 1 and said in fs[0].message and unsaid not in fs[0].message, fs

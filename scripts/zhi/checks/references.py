@@ -75,6 +75,19 @@ def _same_body(e) -> Iterator[Finding]:
                       f"隶属变更事件把“{e.body.id}”的上级写成了它自己；请写上级机构的编号", e.parent.loc)
 
 
+def _area_of_a_body(a: Archive, e, r: Ref) -> Finding:
+    """places (or divisions) on an event of a body: the area a place is made of (以甲县城关镇设乙市) is no body's."""
+    key = "places" if e.places else "divisions"
+    what = "、".join(e.places) or "、".join(f"{n}个{k}" for k, n in e.divisions.items())
+    name = (e.new[r.id].name if r.id in e.new else None) or (e.name if r is e.body else None) or ""
+    role = "from（从哪个行政区划划出地域）" if r is e.source_from else "body"
+    return Finding("ref-wrong-kind", "error",
+                   f"{e.type_zh}事件写了“{key}”（{what}），这是行政区划以哪些乡镇、地域设立（以甲县城关镇设乙市）的写法，"
+                   f"要求 {role} 是行政区划；但“{r.id}”{('（' + name + '）') if name else ''}是机构，机构的设立没有地域可写。"
+                   f"请删去 {key}；来源说的是机构的驻地或管辖范围的，写在 note 里；要记的其实是一个行政区划的，"
+                   f"请把它登记在 sources/jurisdictions/ 中", r.loc)
+
+
 def check_references(a: Archive, h: History) -> Iterator[Finding]:
     for e in a.events:
         yield from _same_body(e)
@@ -89,7 +102,11 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
         place_only = [e.source_from, e.target_to] if e.type == "cede" else [e.body] if e.type == "divisions" \
             else [e.body, e.counterpart] if e.type in ("co-locate", "separate") and e.count is not None \
             else [e.source_from, e.body] if e.places or e.divisions else []  # 以甲县某镇设乙市: both are places
+        made_of = e.type not in ("cede", "divisions", "co-locate", "separate") and bool(e.places or e.divisions)
         for r in e.participants():
+            if made_of and any(r is p for p in place_only) and _kind_of(a, r.id) == "body":
+                yield _area_of_a_body(a, e, r)
+                continue
             yield from _check(a, r, "jurisdiction" if any(r is p for p in place_only) else "actor", f"{e.type_zh}事件")
         for nb in e.new.values():
             yield from _check(a, nb.parent, "jurisdiction" if nb.id in a.jurisdictions else "body", "上级")

@@ -124,8 +124,10 @@ def why_not(scope: str, e: Event | None, excludes: list[str]) -> str:
     if planned(e):
         return "来源记的是计划数，不是那天已有的机构数"
     if kinds_of(scope) is None:
-        return (f"口径“{scope}”还数了 zhi 数不了的机构（含“等”、民主党派、群团、人大、政协、法院、检察院）"
-                if any(w in scope for w in _UNCOUNTABLE) else
+        hits = [w for w in _UNCOUNTABLE if w in scope]
+        said = "、".join(("“等”字（来源没有列全）" if w == "等" else f"“{w}”") for w in hits)
+        return (f"口径“{scope}”中有{said}，zhi 只数得了按类别登记的党委、政府工作部门等，这个口径的机构数不了"
+                if hits else
                 f"zhi 不知道口径“{scope}”数的是哪一类机构（认得的：党政、政府、革委、人委、党委、委工作）")
     cannot = leaving_out(excludes)[2]
     if cannot:
