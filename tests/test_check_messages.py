@@ -1,5 +1,7 @@
 """Checks that were missing or misleading: each message says what is really wrong, with the archive's own dates."""
 
+import re
+
 import pytest
 from conftest import make_archive, with_theme, write
 from zhi.checks import run_checks
@@ -346,3 +348,37 @@ def test_a_count_not_compared_names_the_word_of_its_own_scope(tmp_path, scope, s
           f"- {{id: c1, type: 机构数, date: 1961, body: cs-xian, scope: {scope}, count: 3, sources: [d-1956-1]}}\n")
     fs = found(root, "count-not-compared")
     assert len(fs) == 1 and said in fs[0].message and unsaid not in fs[0].message, fs
+
+
+# the common YAML slips, each told in Chinese where it is (line, column) and what to write, with no parser English
+YAML_SLIPS = [
+    ("tab", "- id: ev-a\n\ttype: establish\n", 2, 1, ["制表符", "换成空格"]),
+    ("unclosed double quote", "- id: ev-a\n  name: \"测试县\n  type: establish\n", 2, 9, ["双引号", "没有闭合", "补上"]),
+    ("unclosed single quote", "- id: ev-a\n  name: '测试县\n  type: establish\n", 2, 9, ["单引号", "没有闭合"]),
+    ("unclosed bracket", "- id: ev-a\n  sources: [d-1, d-2\n  type: establish\n", 2, 12, ["“[”没有闭合", "[甲, 乙]"]),
+    ("indented too far", "- id: ev-a\n  type: establish\n   name: x\n", 3, 4, ["多缩进了 1 格", "对齐"]),
+    ("indented too little", "- id: ev-a\n  type: establish\n name: x\n", 3, 2, ["缩进", "左对齐"]),
+    ("colon in text", "- id: ev-a\n  note: 见: 某文\n", 2, 10, ["英文冒号", "引号括起"]),
+    ("missing colon", "- id: ev-a\n  type establish\n  name: x\n", 2, 3, ["“type establish”", "缺少冒号", "键: 值"]),
+]
+
+
+@pytest.mark.parametrize("label,text,line,col,said", YAML_SLIPS, ids=[s[0] for s in YAML_SLIPS])
+def test_a_yaml_slip_is_told_in_chinese_with_line_and_column(tmp_path, label, text, line, col, said):
+    """YAML errors ended with the parser's English (“（解析器原文：found unexpected end of stream）”), and an unclosed
+    quote was reported at the end of the file, not where it opens."""
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", text)
+    (f,) = found(root, "yaml-syntax")
+    assert f.loc.file == "sources/events/x.yaml" and f.loc.line == line, f
+    assert f"第 {line} 行第 {col} 列" in f.message, f.message
+    assert all(w in f.message for w in said), f.message
+    assert "解析器原文" not in f.message and not re.search(  # no parser English
+        r"\b(found|expected|while|scanning|parsing|mapping|stream|token|allowed)\b", f.message), f.message
+
+
+def test_a_duplicate_key_is_told_with_both_lines(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", "- id: ev-a\n  type: establish\n  type: abolish\n")
+    (f,) = found(root, "yaml-duplicate-key")
+    assert f.loc.line == 3 and "第 2 行已有" in f.message and "type" in f.message

@@ -70,24 +70,71 @@ else:  # pragma: no cover - PyYAML without libyaml
     _FastLoader = None
 
 _HINTS = [
-    ("found character '\\t'", "行首或文字中有制表符（Tab），YAML 只能用空格缩进"),
-    ("mapping values are not allowed here", "冒号“:”后须有空格；若文字本身含英文冒号，请把整段文字用引号括起"),
-    ("could not find expected ':'", "这一行缺少“键: 值”中的冒号，或上一行的引号没有闭合"),
-    ("did not find expected key", "缩进不一致：同一层的键须左对齐"),
+    ("found character '\\t'", "这里是制表符（Tab），YAML 只认空格；请把 Tab 换成空格（缩进每层两个空格）"),
+    ("did not find expected key", "缩进不一致：同一条记录的键须左对齐（与上面的键对齐），列表的“- ”也须左对齐"),
     ("did not find expected '-' indicator", "列表项的缩进不一致：同一列表的“- ”须左对齐"),
-    ("found undefined alias", "使用了未定义的别名（*名称）"),
-    ("found unexpected end of stream", "文件在引号或括号闭合前结束"),
-    ("expected <block end>, but found", "缩进不一致，或一行中有多余的内容"),
-    ("while scanning a quoted scalar", "引号没有闭合"),
-    ("found unknown escape character", "双引号文字中有无效的反斜杠转义；可改用单引号"),
+    ("found undefined alias", "“*”开头的文字被当作了别名（*名称），而文件里没有这个别名；这段文字请用引号括起，如 \"*某某\""),
+    ("expected <block end>, but found", "这一行的缩进与同一层的其他行不一致，或这一行多出了内容；同一层的键须左对齐，"
+                                        "列表的“- ”也须左对齐"),
+    ("found unknown escape character", "双引号文字中有无效的反斜杠“\\”转义；请改用单引号括起，或把“\\”写成“\\\\”"),
+    ("found unexpected end of stream", "文件在引号或括号闭合之前就结束了；请补上缺的引号或括号"),
 ]
+
+
+def _control_char(e: yaml.YAMLError) -> str:
+    """The character the reader refused, as its code (U+0007), or “控制字符” when the error does not say."""
+    ch = getattr(e, "character", None)
+    return f"U+{ord(ch):04X}" if isinstance(ch, str) and len(ch) == 1 else "控制字符"
 
 
 def _hint(problem: str) -> str:
     for needle, hint in _HINTS:
         if needle in problem:
             return hint
-    return "请检查这一行及上一行的缩进、冒号和引号"
+    return "YAML 读不懂这里；请检查这一行及上一行的缩进（只用空格，同一层左对齐）、冒号（“键: 值”，冒号后一个空格）和引号、括号是否成对"
+
+
+_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff-]*:(?:\s|$)")
+
+
+def _explain(e: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
+    """The 1-based line and column an editor should look at and what to write there, in Chinese: the common slips
+    (Tab, an unclosed quote or bracket, a line indented differently, a colon without its space) told where they
+    are — an unclosed quote where it opens, not at the end of the file where the parser noticed."""
+    problem, context = e.problem or "", e.context or ""
+    mark = e.problem_mark or e.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    opened = e.context_mark
+    if context.startswith("while scanning a quoted scalar") and opened is not None:
+        q = lines[opened.line][opened.column] if opened.line < len(lines) and opened.column < len(lines[opened.line]) \
+            else "\""
+        which = "双引号" if q == "\"" else "单引号"
+        return (opened.line + 1, opened.column + 1,
+                f"这里开头的{which} {q} 一直没有闭合；请在这段文字末尾补上 {q}（文字里本身要有 {q} 的，改用另一种引号括起），"
+                f"或删去开头的 {q}")
+    if context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")) and opened is not None:
+        o, c = ("[", "]") if "sequence" in context else ("{", "}")
+        return (opened.line + 1, opened.column + 1,
+                f"这里开头的“{o}”没有闭合，或其中两项之间少了逗号；请写成 {o}甲, 乙{c}（各项用英文逗号加空格隔开，末尾补上“{c}”）")
+    if "mapping values are not allowed here" in problem and 0 < line <= len(lines):
+        here = _KEY_LINE.match(lines[line - 1])
+        above = next((lines[n] for n in range(line - 2, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")),
+                     "")
+        prev = _KEY_LINE.match(above)
+        if here and prev and len(here.group(1)) > len(prev.group(1)) and not above.rstrip().endswith(":"):
+            return (line, len(here.group(1)) + 1,
+                    f"这一行比上一行多缩进了 {len(here.group(1)) - len(prev.group(1))} 格；同一条记录的键须左对齐，"
+                    "请删去多出的空格，与上一行的键对齐")
+        return (line, col, "文字里有英文冒号加空格“: ”，YAML 把它当作了又一个键；请把整段文字用引号括起，"
+                           "如 note: \"见: 某文\"，或把冒号改为中文冒号“：”")
+    if "could not find expected ':'" in problem and 0 < line <= len(lines):
+        for n in range(line - 1, max(line - 4, 0) - 1, -1):
+            text = lines[n]
+            if text.strip() and not text.lstrip().startswith(("#", "- ")) and ":" not in text:
+                return (n + 1, len(text) - len(text.lstrip()) + 1,
+                        f"这一行“{text.strip()[:20]}”不是“键: 值”的写法，缺少冒号；请写成“键: 值”（英文冒号后一个空格）")
+        return line, col, "这一行缺少“键: 值”中的冒号，或上面的引号没有闭合；请写成“键: 值”（英文冒号后一个空格）"
+    return line, col, _hint(problem + " " + context)
 
 
 # a key written with a full-width colon ("名称：县委") is read as plain text, so the parser stumbles only on the
@@ -211,7 +258,8 @@ class YamlFile:
             pos = getattr(e, "position", None)
             line = text[:pos].count("\n") + 1 if isinstance(pos, int) else 0
             self.findings.append(Finding("yaml-syntax", "error",
-                                         f"这一行有不可见的控制字符，文件无法读取；请删去该字符（解析器原文：{getattr(e, 'problem', e)}）",
+                                         f"这一行有不可见的控制字符（{_control_char(e)}），文件无法读取；请删去该字符"
+                                         "（从别处复制来的文字常带这类字符，可在编辑器里删去后重新输入这几个字）",
                                          Loc(self.rel, line)))
             return
         try:
@@ -219,24 +267,24 @@ class YamlFile:
             self.data = self._convert(node, loader) if node is not None else None
         except yaml.MarkedYAMLError as e:
             mark = e.problem_mark or e.context_mark
-            line = mark.line + 1 if mark else 0
-            problem = (e.problem or "") + " " + (e.context or "")
-            hint = _hint(problem)
-            wide = _wide_colon_line(text, line)
-            slip, slip_hint = _colon_slip(text, line)
-            special, special_hint = _special_near(text, line)
+            at = mark.line + 1 if mark else 0
+            line, col, hint = _explain(e, text.split("\n"))
+            wide = _wide_colon_line(text, at)
+            slip, slip_hint = _colon_slip(text, at)
+            special, special_hint = _special_near(text, at)
             if wide:
-                line, hint = wide, WIDE_COLON
+                line, col, hint = wide, 0, WIDE_COLON
             elif slip:
-                line, hint = slip, slip_hint
+                line, col, hint = slip, 0, slip_hint
             elif special:
-                line, hint = special, special_hint
+                line, col, hint = special, 0, special_hint
+            where = f"第 {line} 行第 {col} 列" if col else f"第 {line} 行"
             self.findings.append(Finding(
-                "yaml-syntax", "error",
-                f"YAML 语法错误，文件未能读入：{hint}。（解析器原文：{(e.problem or e.context or '').strip()}）",
-                Loc(self.rel, line)))
+                "yaml-syntax", "error", f"YAML 语法错误，文件未能读入（{where}）：{hint}", Loc(self.rel, line)))
         except yaml.YAMLError as e:  # reader errors: bad characters
-            self.findings.append(Finding("yaml-syntax", "error", f"文件无法读取为 YAML：{e}", Loc(self.rel, 0)))
+            self.findings.append(Finding("yaml-syntax", "error",
+                                         "文件里有 YAML 不能读的字符，无法读入；请检查文件是否为 UTF-8 编码的文字文件，"
+                                         "删去其中的不可见字符", Loc(self.rel, 0)))
         except RecursionError:
             self.findings.append(Finding("yaml-syntax", "error", "文件嵌套层次过深，无法读取", Loc(self.rel, 0)))
         except _TooLarge:
