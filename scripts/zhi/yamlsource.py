@@ -74,8 +74,8 @@ _HINTS = [
     ("did not find expected key", "缩进不一致：同一条记录的键须左对齐（与上面的键对齐），列表的“- ”也须左对齐"),
     ("did not find expected '-' indicator", "列表项的缩进不一致：同一列表的“- ”须左对齐"),
     ("found undefined alias", "“*”开头的文字被当作了别名（*名称），而文件里没有这个别名；这段文字请用引号括起，如 \"*某某\""),
-    ("expected <block end>, but found", "这一行的缩进与同一层的其他行不一致，或这一行多出了内容；同一层的键须左对齐，"
-                                        "列表的“- ”也须左对齐"),
+    ("expected <block end>, but found", ("这一行的缩进与同一层的其他行不一致，或这一行多出了内容；同一层的键须左对齐，"
+                                        "列表的“- ”也须左对齐")),
     ("found unknown escape character", "双引号文字中有无效的反斜杠“\\”转义；请改用单引号括起，或把“\\”写成“\\\\”"),
     ("found unexpected end of stream", "文件在引号或括号闭合之前就结束了；请补上缺的引号或括号"),
 ]
@@ -110,8 +110,8 @@ def _explain(e: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
             else "\""
         which = "双引号" if q == "\"" else "单引号"
         return (opened.line + 1, opened.column + 1,
-                f"这里开头的{which} {q} 一直没有闭合；请在这段文字末尾补上 {q}（文字里本身要有 {q} 的，改用另一种引号括起），"
-                f"或删去开头的 {q}")
+                (f"这里开头的{which} {q} 一直没有闭合；请在这段文字末尾补上 {q}（文字里本身要有 {q} 的，改用另一种引号括起），"
+                f"或删去开头的 {q}"))
     if context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")) and opened is not None:
         o, c = ("[", "]") if "sequence" in context else ("{", "}")
         return (opened.line + 1, opened.column + 1,
@@ -123,10 +123,10 @@ def _explain(e: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
         prev = _KEY_LINE.match(above)
         if here and prev and len(here.group(1)) > len(prev.group(1)) and not above.rstrip().endswith(":"):
             return (line, len(here.group(1)) + 1,
-                    f"这一行比上一行多缩进了 {len(here.group(1)) - len(prev.group(1))} 格；同一条记录的键须左对齐，"
-                    "请删去多出的空格，与上一行的键对齐")
-        return (line, col, "文字里有英文冒号加空格“: ”，YAML 把它当作了又一个键；请把整段文字用引号括起，"
-                           "如 note: \"见: 某文\"，或把冒号改为中文冒号“：”")
+                    (f"这一行比上一行多缩进了 {len(here.group(1)) - len(prev.group(1))} 格；同一条记录的键须左对齐，"
+                    "请删去多出的空格，与上一行的键对齐"))
+        return (line, col, ("文字里有英文冒号加空格“: ”，YAML 把它当作了又一个键；请把整段文字用引号括起，"
+                           "如 note: \"见: 某文\"，或把冒号改为中文冒号“：”"))
     if "could not find expected ':'" in problem and 0 < line <= len(lines):
         for n in range(line - 1, max(line - 4, 0) - 1, -1):
             text = lines[n]
@@ -281,7 +281,7 @@ class YamlFile:
             where = f"第 {line} 行第 {col} 列" if col else f"第 {line} 行"
             self.findings.append(Finding(
                 "yaml-syntax", "error", f"YAML 语法错误，文件未能读入（{where}）：{hint}", Loc(self.rel, line)))
-        except yaml.YAMLError as e:  # reader errors: bad characters
+        except yaml.YAMLError:  # reader errors: bad characters
             self.findings.append(Finding("yaml-syntax", "error",
                                          "文件里有 YAML 不能读的字符，无法读入；请检查文件是否为 UTF-8 编码的文字文件，"
                                          "删去其中的不可见字符", Loc(self.rel, 0)))
