@@ -136,9 +136,28 @@ class Timeline:
         return any(life.end is not None and d.earliest() >= life.end.earliest() for life in self.lives)
 
     def known_alive_on(self, d: Date) -> bool:
-        """Alive on d as far as the record shows: a body whose end is unknown is not said to exist after the
-        last date a record shows it (a snapshot must not list it as if certain)."""
-        return self.alive_on(d) and not self.fate_unknown_on(d)
+        """Alive on d as far as the record shows: a period of existence whose start the source puts wholly on or
+        before d and whose end wholly after d (a body set up “1956-08前” is not said to exist in 1950, one
+        abolished “1958前” not in 1956), and, when its end is unknown, not after the last date a record shows it
+        (a snapshot must not list it as if certain)."""
+        return any(life.covers(d) and (life.start is None or life.start.latest() <= d.latest())
+                   and (life.end is None or life.end.earliest() > d.latest()) for life in self.lives) \
+            and not self.fate_unknown_on(d)
+
+    def existence_unknown_on(self, d: Date) -> tuple[str, Span] | None:
+        """d falls inside the uncertain start or end of a period of existence (1956-08前, 1949后, 1960年代, 约1968):
+        ("start", the period) when it may not have been set up yet, ("end", the period) when it may have ended
+        already; None when the record says whether it existed on d."""
+        if self.known_alive_on(d):
+            return None
+        for life in self.lives:
+            if not life.covers(d):
+                continue
+            if life.start is not None and life.start.latest() > d.latest():
+                return "start", life
+            if life.end is not None and life.end.earliest() <= d.latest():
+                return "end", life
+        return None
 
     def fate_unknown_on(self, d: Date) -> bool:
         """d may fall after the unknown end of its last period: whether it still existed is not known."""

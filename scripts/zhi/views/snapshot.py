@@ -85,9 +85,35 @@ def fate_unknown_note(h: History, jurisdiction: str, d: Date, among: set[str] | 
         docs = cited_docs(a, t.last_known_sources) if a is not None else []
         return f"，据{'、'.join(label for _, label in docs)}" if docs else ""
 
+    pending = existence_unknown(h, jurisdiction, d, among)
     items = [f"{name_on(h, t.id, t.last_known)}（止年不详，最后见于{t.last_known}{cited(t)}）"
-             for t in fate_unknown(h, jurisdiction, d, among)]
-    return f"另有{'、'.join(items)}，此时是否存续，档案未载。" if items else ""
+             for t in fate_unknown(h, jurisdiction, d, among) if t.id not in pending]
+    notes = [f"另有{'、'.join(items)}，此时是否存续，档案未载。"] if items else []
+    for which, clause in (("start", "此时是否已设"), ("end", "此时是否尚存")):
+        named = [f"{name_on(h, rid, d)}（{_bound(life, which)}）" for rid, (w, life) in pending.items() if w == which]
+        if named:
+            notes.append(f"另有{'、'.join(named)}，{clause}，档案未载。")
+    return "".join(notes)
+
+
+def _bound(life, which: str) -> str:
+    """“1956年8月前设立”, “1955年前撤销”: the uncertain date as the source gives it, with what happened then."""
+    if which == "start":
+        e = life.start_event
+        return f"{life.start}{'恢复' if e is not None and e.type == 'restore' else '设立'}"
+    e = life.end_event
+    verb = {"abolish": "撤销", "merge": "并入他机构"}.get(e.type if e is not None else "", "终止")
+    return f"{life.end}{verb}"
+
+
+def existence_unknown(h: History, jurisdiction: str, d: Date, among: set[str] | None = None) -> dict[str, tuple]:
+    """Bodies of the jurisdiction that d falls inside the uncertain start or end of (set up “1956-08前”, ended
+    “1958前”): whether they existed on d the record does not say; left out of the snapshot, named under it."""
+    out = {}
+    for t in _candidates(h, jurisdiction, among):
+        if not t.is_jurisdiction and t.belongs_on(d, jurisdiction) and (u := t.existence_unknown_on(d)) is not None:
+            out[t.id] = u
+    return out
 
 
 def _depth(h: History, rid: str, d: Date) -> int:
@@ -184,7 +210,23 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
     def alive(d):
         return {t.id for t in cands if t.alive_on(d) and t.belongs_on(d, jurisdiction)}
 
-    a1, a2 = alive(d1), alive(d2)
+    def known(d):
+        return {t.id for t in cands if t.known_alive_on(d) and t.belongs_on(d, jurisdiction)}
+
+    def inside(rid: str, at: Date, which: str) -> bool:
+        """The start (end) of its period that covers d2 (d1) falls wholly inside (d1, d2]: the source says it
+        began (ended) then."""
+        life = next((x for x in reversed(h.get(rid).lives) if x.covers(at)), None)
+        edge = life and (life.start if which == "start" else life.end)
+        return edge is not None and edge.earliest() > d1.latest() and edge.latest() <= d2.latest()
+
+    # new in the period: certainly there at d2 and not possibly at d1, or its start dated wholly inside the period
+    # (a body set up “1956-08前” or “1949后” is never 是年新设: the source does not say in which year); ended in the
+    # same way
+    p1, p2 = alive(d1), alive(d2)
+    k1, k2 = known(d1), known(d2)
+    a1 = (k1 - p2) | {r for r in p1 - p2 if inside(r, d1, "end")} | (p1 & p2)
+    a2 = (k2 - p1) | {r for r in p2 - p1 if inside(r, d2, "start")} | (p1 & p2)
     renamed = []
     for rid in sorted(a1 & a2):
         n1, n2 = name_on(h, rid, d1), name_on(h, rid, d2)
