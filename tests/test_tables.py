@@ -396,6 +396,27 @@ def test_a_csv_separated_by_chinese_commas_says_so_and_how_to_save_it(tmp_path, 
     assert not [e for e in load_archive(root).events if e.date and e.date.iso() == "1985-06"]
 
 
+@pytest.mark.parametrize("head", ["密级,密级", "密级,密级（原件）", "密级, 密 级"])
+def test_a_table_with_two_level_columns_is_refused_naming_both(tmp_path, capsys, head):
+    """Attack tester: “名称,设立,依据,密级,密级” took the last 密级, so a row marked 秘密 in the first came in public.
+    Which column to read is a guess: the table is refused, naming both columns, and nothing is imported."""
+    root = project(tmp_path)
+    csv_path = tmp_path / "两列密级.csv"
+    csv_path.write_text(f"名称,设立,上级,依据,{head}\n测试县两密局,1985-07,cs-zhengfu,测编〔1981〕12号,秘密,公开\n",
+                        encoding="utf-8")
+    code, _out, err = run_import(root, capsys, csv_path, "--yes")
+    assert code != 0
+    assert "两列密级.csv" in err and "第 5 列（E 列）" in err and "第 6 列（F 列）" in err, err
+    assert not [e for e in load_archive(root).events if e.date and e.date.iso() == "1985-07"]
+
+
+def test_two_leader_columns_of_different_ranks_are_no_repeated_header(tmp_path, capsys):
+    """The control: 领导职数（正科级）and 领导职数（副科级）differ only inside brackets, and are two columns."""
+    from zhi.tables import _refuse_repeated_headers
+
+    _refuse_repeated_headers(1, ["机构", "领导职数（正科级）", "领导职数（副科级）", "密级"])
+
+
 # an 内部 rename of a public body: the name exists only through the 内部 event (tester's S1/S2/C2 findings)
 INTERNAL_DOC = """\
 - id: d-1970-int

@@ -193,7 +193,8 @@ def _rows(grid: list[tuple[int, list[str]]], formulas: dict[int, set[int]]) -> l
         grid = grid[1:]
     if not grid:
         raise TableError("表格只有标志行，没有表头")
-    _first, head = grid[0]
+    head_row, head = grid[0]
+    _refuse_repeated_headers(head_row, head)
     if floor and "密级" not in head:
         head = [*head, "密级"]
     rows = []
@@ -207,6 +208,33 @@ def _rows(grid: list[tuple[int, list[str]]], formulas: dict[int, set[int]]) -> l
                 pass
         rows.append(row)
     return rows
+
+
+def _column_letter(j: int) -> str:
+    """The spreadsheet's name of the 0-based column ``j``: A … Z, AA …"""
+    out = ""
+    j += 1
+    while j:
+        j, r = divmod(j - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def _refuse_repeated_headers(row: int, head: list[str]) -> None:
+    """Two columns under one header (两列“密级”): only one of them could be read, and which one is a guess, so a row
+    marked 秘密 in the other came in public (found by the tester). The table is refused, naming both columns."""
+    seen: dict[str, int] = {}
+    for j, h in enumerate(head):
+        if not h:
+            continue
+        # the same header, blanks aside; 密级 however written (密级（原件）): 领导职数（正科级）and（副科级）are two
+        n = "密级" if _norm_header(h) == "密级" else re.sub(r"\s", "", h)
+        if n in seen:
+            i = seen[n]
+            raise TableError(f"表头（第 {row} 行）有两列都是“{n}”：第 {i + 1} 列（{_column_letter(i)} 列）“{head[i]}”与"
+                             f"第 {j + 1} 列（{_column_letter(j)} 列）“{h}”。zhi 不猜该读哪一列（两列的密级可能不同）；"
+                             "请核对原件，合成一列、或删去多余的一列后重新导入")
+        seen[n] = j
 
 
 _LEADER_HEADER = re.compile(r"^(?:领导职数[（(](.+?)[）)]|(.+?级)(?:领导)?职数)$")  # 领导职数（正科级）, 副科级职数
