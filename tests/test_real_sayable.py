@@ -132,7 +132,7 @@ units:
 # ---- a body of two jurisdictions at once (市县合署) -------------------------------------------------------------
 JOINT = """
 - {id: ev-shi, type: establish, date: 1950-01, body: cs-shi, name: 测试市, sources: [d-1956-1]}
-- {id: ev-hs, type: establish, date: 1950-03, body: cs-hs, name: 中共测试市县委员会, jurisdiction: [cs-shi, cs-xian],
+- {id: ev-hs, type: establish, date: 1956-03, body: cs-hs, name: 中共测试市县委员会, jurisdiction: [cs-shi, cs-xian],
    sources: [d-1956-1]}
 - {id: ev-hs-fen, type: rejurisdiction, date: 1957-10, body: cs-hs, jurisdiction: cs-shi, sources: [d-1956-1]}
 """
@@ -148,7 +148,7 @@ def test_a_joint_body_belongs_to_both_places_until_it_is_placed_in_one(tmp_path)
     a, h, errors = checked(root)
     assert errors == [], [f.as_text() for f in errors]
     t = h.get("cs-hs")
-    d = parse_date("1955")
+    d = parse_date("1957-01")
     assert t.jurisdiction_on(d) == "cs-shi" and t.jurisdictions_on(d) == ("cs-shi", "cs-xian")   # the first is 主
     # the 一览 of each place lists it while it is both places'; after 1957-10 only the city's
     assert "cs-hs" in {r.body for r in snapshot(a, h, "cs-xian", d, [])}
@@ -162,7 +162,7 @@ def test_a_joint_body_belongs_to_both_places_until_it_is_placed_in_one(tmp_path)
     assert {"cs-shi", "cs-xian"} <= entry.jurisdictions
     co = lineage(a, h, "cs-hs", []).co_jurisdictions
     assert [(p.value, p.ref, p.start.chinese(), p.end.chinese()) for p in co] == \
-        [("测试县", "cs-xian", "1950年3月", "1957年10月")]
+        [("测试县", "cs-xian", "1956年3月", "1957年10月")]
 
 
 def test_a_joint_body_names_places_only(tmp_path):

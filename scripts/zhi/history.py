@@ -298,6 +298,14 @@ def ended_by(e: Event) -> set[str]:
     return set()
 
 
+def _split_at(spans: list[Span], span: Span, value, d: Date, e: Event | None) -> None:
+    """Close ``span`` on d and, when ``value`` is given, open one with it from d to where ``span`` ran."""
+    later = Span(value, d, span.end, e, span.end_event) if value is not None else None
+    span.end, span.end_event = d, e
+    if later is not None:
+        spans.insert(spans.index(span) + 1, later)
+
+
 def _close(spans: list[Span], d: Date, e: Event | None) -> None:
     for s in spans:
         if s.end is None:
@@ -730,12 +738,60 @@ class _Replay:
                               f"却记它一直存续；请记它的撤销、合并或属地变更，县恢复后它又在的，记恢复（restore）事件",
                               jl.end_event.loc, [life.start_event.loc] if life.start_event else [])
 
+    def _joint_places_ended(self) -> None:
+        """A body of two jurisdictions at once (市县合署) whose one place ends while another goes on: it was a body of
+        both, so from that end it is a body of those left (its 主 the first of them). That follows from the record
+        and is no fate made up; what a source may say of it (a 属地变更 that day) is asked for in a warning. Only when
+        its last place ends does it lapse 去向不详, as a body of one place does."""
+        for t in self.tl.values():
+            if t.is_jurisdiction or t.outside:
+                continue
+            while (cut := self._first_joint_end(t)) is not None:
+                jid, j, main, co = cut
+                d, ev = j.end, j.end_event
+                left = tuple(x for x in (main.value, *co.value) if x != jid)
+                _split_at(t.jurisdictions, main, left[0], d, ev)
+                _split_at(t.co_jurisdictions, co, left[1:] or None, d, ev)
+                self.warn("jurisdiction-unknown", "warning",
+                          f"{self.label(jid)}于{j.end}终止；{self.label(t.id, j.end)}同属{self.label(jid)}与"
+                          f"{'、'.join(self.label(x) for x in left)}，档案未记它此时的属地变更，志书中它此后只属"
+                          f"{'、'.join(self.label(x) for x in left)}。来源另有所记的，请在那天记属地变更（rejurisdiction）事件",
+                          ev.loc, [main.start_event.loc] if main.start_event else [])
+
+    def _first_joint_end(self, t: Timeline):
+        """The earliest end of one of the places of a joint period of t (a 主 span and a co span both open across
+        that end) while another of its places goes on: (the place's id, its timeline, the 主 span, the co span)."""
+        found = []
+        for co in t.co_jurisdictions:
+            if not co.value or co.start is None:
+                continue
+            main = next((s for s in t.jurisdictions if s.value and s.value != UNKNOWN and s.covers(co.start, True)
+                         and (s.end is None or co.end is None or s.end.earliest() >= co.end.earliest())), None)
+            if main is None:
+                continue
+            places = (main.value, *co.value)
+            for jid in places:
+                j = self.tl.get(jid)
+                if j is None or j.outside or j.end is None or j.end_event is None \
+                        or j.end.earliest() <= co.start.latest() \
+                        or (co.end is not None and co.end.earliest() <= j.end.latest()) \
+                        or not self._lives_past(t, j.end):   # (end: 不详 — known only as far as its last record)
+                    continue
+                others = [self.tl.get(x) for x in places if x != jid]
+                if any(o is not None and (o.end is None or o.end.earliest() > j.end.latest()) for o in others):
+                    found.append((j.end.earliest(), jid, j, main, co))
+        if not found:
+            return None
+        _, jid, j, main, co = min(found, key=lambda x: x[0])
+        return jid, j, main, co
+
     def _fates_unknown(self) -> None:
         """A body still in a jurisdiction when it ends, with no recorded fate, ends there: 去向不详 (a warning).
         A body the record shows at work after its place ended (renamed, placed elsewhere later…) lived on: only
         where it belonged meanwhile is not known, and that is what the book says (属地不详), never an end or a
         place made up (a warning too)."""
         self._lived_through_gaps()
+        self._joint_places_ended()
         left: dict[str, list[Timeline]] = {}
         lost: dict[str, list[tuple[Timeline, Event]]] = {}
         for t in self.tl.values():

@@ -152,10 +152,13 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
                           f"印作“不详”。查到的，请补记隶属变更（reparent），或该机构的撤销、合并",
                           under.start_event.loc if under.start_event else Loc(""),
                           [gap.start_event.loc] if gap.start_event else [])
-        for span in t.jurisdictions:
-            if not span.value or span.start is None:
+        # its 主 and, for a body of two jurisdictions at once (市县合署), every other place it belongs to
+        places = [(span, span.value) for span in t.jurisdictions] + \
+            [(span, jid) for span in t.co_jurisdictions for jid in (span.value or ())]
+        for span, jid in places:
+            if not jid or span.start is None:
                 continue
-            j = h.get(span.value)
+            j = h.get(jid)
             if j is None or not j.is_jurisdiction or (j.outside and not j.lives) or j.id in h.undated:
                 continue
             loc = span.start_event.loc if span.start_event else Loc("")
