@@ -49,6 +49,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "body-count": {"body", "scope", "count", "count_before", "wording", "planned", "excludes"},
     "members": {"body", "subordinates", "members"},
     "authority": {"body", "powers"},
+    "authority-end": {"body", "powers", "wording"},
 }
 # a figure of members or subordinate units as the source gives it: 123, or 120余 / 约120 / 近百 is not a figure
 FIGURE_RE = re.compile(r"^(约|近)?\d+(余|多)?$")
@@ -313,6 +314,13 @@ class EventShapes:
         """管理权限: powers granted to a place or body (享受市地一级管理权限), as the source words them; not a level."""
         e.body = f.ref("body", True)
         e.powers = f.text("powers", True)
+
+    def _event_authority_end(self, e: Event, f: Fields, m: LMap) -> None:
+        """收回权限: a grant of powers ends (the source says when they were withdrawn); ``powers`` names which grant
+        when the place holds more than one, ``wording`` is the source's verb (收回, 取消, 停止享受)."""
+        e.body = f.ref("body", True)
+        e.powers = f.text("powers")
+        e.wording = f.wording() or None
 
     def _event_body_count(self, e: Event, f: Fields, m: LMap) -> None:
         """机构数: how many bodies of a scope a jurisdiction had, as a source counts them (工作部门增至52个)."""

@@ -470,7 +470,7 @@ class _Replay:
         d, by = (unrecorded, None) if unrecorded else (e.date, e)
         t.end, t.end_event = d, by
         for spans in (t.lives, t.names, t.second_names, t.parents, t.jurisdictions, t.ranks, t.kinds, t.suspensions,
-                      t.colocations, t.co_parents, t.co_jurisdictions, t.levels, t.seats, t.divisions):
+                      t.colocations, t.co_parents, t.co_jurisdictions, t.levels, t.seats, t.divisions, t.powers):
             _close(spans, d, by)
 
     def touch(self, ref: Ref, e: Event, creating: bool = False) -> Timeline | None:
@@ -1055,7 +1055,27 @@ class _Replay:
 
     def _authority(self, e: Event) -> None:
         if e.body and (t := self.touch(e.body, e)):   # a grant of powers: the level and rank stay as they are
-            t.powers.append(Span(e.powers, e.date, e.date, e))
+            t.powers.append(Span(e.powers, e.date, None, e))   # held until a 收回权限 (or its own end) says otherwise
+
+    def _authority_end(self, e: Event) -> None:
+        """收回权限: the grant it names (or the one grant held) ends on its date; one not held is refused."""
+        if not e.body or not (t := self.touch(e.body, e)):
+            return
+        held = [s for s in t.powers if s.end is None and s.start is not None and e.date.latest() >= s.start.earliest()]
+        hit = [s for s in held if s.value == e.powers] if e.powers else held
+        if len(hit) == 1:
+            hit[0].end, hit[0].end_event = e.date, e
+            return
+        named = f"“{e.powers}”" if e.powers else ""
+        if not hit and held:
+            why = (f"{self.label(t.id, e.date)}此时没有{named}这项管理权限；它此时的权限是"
+                   + "、".join(f"“{s.value}”（{s.start}起）" for s in held) + "，请照授予时的写法写 powers")
+        elif not hit:
+            why = f"档案中{self.label(t.id, e.date)}此前没有得到{named or '任何'}管理权限；请先记授予权限的管理权限（authority）事件"
+        else:
+            why = (f"{self.label(t.id, e.date)}此时有几项管理权限："
+                   + "、".join(f"“{s.value}”" for s in hit) + "；请在 powers 中写明收回的是哪一项")
+        self.warn("authority-not-held", "error", f"收回权限事件（{e.date}）：{why}", e.loc)
 
     def _transfer(self, e: Event) -> None:
         for r in (e.source_from, e.target_to):

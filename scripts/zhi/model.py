@@ -46,6 +46,7 @@ EVENT_TYPES: dict[str, str] = {
     "body-count": "机构数",
     "members": "成员数",
     "authority": "管理权限",
+    "authority-end": "收回权限",
 }
 # an event written with one of these words keeps it: the book uses the source's verb
 EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank", "成立": "establish", "建立": "establish", "组建": "establish"}
@@ -57,7 +58,7 @@ EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | EVE
     "迁驻": "move-seat", "驻": "seat", "区划调整": "cede", "划出": "cede", "划入": "cede", "辖": "divisions",
     "擅自改名": "unofficial-name", "擅自更名": "unofficial-name", "机构数量": "body-count",
     "下辖单位数": "members", "社员数": "members", "会员数": "members", "党员数": "members",
-    "权限": "authority", "授权": "authority",
+    "权限": "authority", "授权": "authority", "取消权限": "authority-end", "权限收回": "authority-end",
 }
 
 # the fixed lists editors choose from (guide/bodies.md, guide/jurisdictions.md); anything else is refused

@@ -19,6 +19,7 @@ CODES: dict[str, tuple[str, str]] = {
     "classification-invalid": ("error", "密级无法识别"),
     "event-type": ("error", "事件类型无法识别"),
     "event-shape": ("error", "事件的原机构、新机构数目与类型不符"),
+    "authority-not-held": ("error", "收回权限事件所收回的管理权限，档案中此时没有（或有几项而未写明哪一项）"),
     "event-same-body": ("error", "事件中同一机构出现两次（划转给自己、合并中重复列出）"),
     "staffing-number": ("error", "编制数不是非负整数"),
     "path-outside": ("error", "路径指向项目之外"),

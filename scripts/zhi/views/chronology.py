@@ -477,6 +477,14 @@ class _Writer:
     def _authority(self, e: Event) -> list[Segment]:
         return [self.now(e.body.id, e), e.powers or ""]   # 潮州市享受市地一级管理权限, as the source words it
 
+    def _authority_end(self, e: Event) -> list[Segment]:
+        """收回权限: 云河市不再享受市地一级管理权限; with the source's verb, 取消云河市享受市地一级管理权限."""
+        t = self.h.get(e.body.id)
+        powers = e.powers or next((s.value for s in (t.powers if t else []) if s.end_event is e), "") or "管理权限"
+        if e.wording:
+            return [e.wording, self.now(e.body.id, e), powers]
+        return [self.now(e.body.id, e), "不再" + powers]
+
     def _divisions(self, e: Event) -> list[Segment]:
         return [self.now(e.body.id, e), "辖" + counts_text(e.divisions)]
 

@@ -22,10 +22,10 @@ from .naming import name_on
 # event types a change of a principal body is told for; the others (编制核定, 职能划转 …) only in the 年表
 TYPES = ("establish", "merge", "split", "abolish", "restore", "reorganise", "rename", "rerank", "rejurisdiction",
          "reparent", "co-locate", "separate", "suspend", "resume", "add-name", "drop-name", "transfer", "staffing",
-         "unofficial-name", "restore-name", "body-count", "members", "authority")
+         "unofficial-name", "restore-name", "body-count", "members", "authority", "authority-end")
 DEFAULT_TYPES = ("establish", "merge", "split", "abolish", "restore", "reorganise", "rename", "rerank",
                  "rejurisdiction", "reparent", "co-locate", "separate", "suspend", "resume", "unofficial-name",
-                 "restore-name", "body-count", "authority")
+                 "restore-name", "body-count", "authority", "authority-end")
 # a jurisdiction's own history (区域划转, 驻地, 辖区, 筹建): told when its place is (rule 1: 行政区划的变动 … 划归)
 TERRITORY_TYPES = ("cede", "move-seat", "seat", "divisions", "prepare")
 # the house style's `dashiji:` keys, their defaults and what they hold (guide/dashiji.md)

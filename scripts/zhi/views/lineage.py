@@ -221,7 +221,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.unofficial_names = _periods(h, t.unofficial_names)
     lin.body_counts = [Period(_count_value(s), s.start, None) for s in t.body_counts if s.value[1] is not None]
     lin.figures = [Period(figures_text(s.value), s.start, None) for s in t.figures]
-    lin.powers = [Period(s.value, s.start, None) for s in t.powers if s.value]
+    # a grant is printed with its end only when a record ends it (收回权限, or the holder's own end)
+    lin.powers = [Period(s.value, s.start, s.end) for s in t.powers if s.value]
     lin.names = _periods(h, t.names, lambda v: v[0], t=t)
     lin.short_names = _periods(h, t.names, lambda v: v[1], t=t)
     lin.second_names = _periods(h, t.second_names, t=t)

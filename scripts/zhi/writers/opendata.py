@@ -41,7 +41,8 @@ DEFAULT_LICENCE = "知识共享署名 4.0 国际许可协议（CC BY 4.0）"
 EARLIER_UNKNOWN = "此前存续时间不详"  # first recorded as restored: when it was first set up is not recorded
 OPEN = "至下限仍存续"   # a period with no recorded end: it goes on at the book's 下限
 UNKNOWN_END = "止年不详"  # `end: 不详` / `to: 不详`
-NOT_GIVEN = "来源未载"    # a name of a body outside the volume, for a period its source does not bound
+NOT_GIVEN = "来源未载"
+POWERS_OPEN = "来源未载收回"   # a 管理权限 granted on a day, no record of its withdrawal    # a name of a body outside the volume, for a period its source does not bound
 
 
 # ---- columns ----------------------------------------------------------------------------------------------
@@ -146,6 +147,8 @@ class OpenData:
             (span.end is None and not t.outside and t.end_unknown)
 
     def end_note(self, t: Timeline, span: Span) -> str:
+        if span.end is None and any(span is s for s in t.powers):
+            return POWERS_OPEN   # a grant no record withdraws: the source gives its day, not how long it held
         if t.fate_unknown_end(span):
             return FATE_UNKNOWN
         if t.resume_unknown(span):
@@ -215,14 +218,15 @@ class OpenData:
     PERIOD_ITEMS = (("lives", "存续"), ("names", "名称"), ("short", "简称"), ("second_names", "加挂牌子"),
                     ("parents", "上级"), ("co_parents", "双重领导"), ("jurisdictions", "属地"), ("co_jurisdictions", "同属"),
                     ("ranks", "规格"),
-                    ("kinds", "类别"), ("levels", "层级"), ("suspensions", "停止活动"), ("colocations", "合署办公"))
+                    ("kinds", "类别"), ("levels", "层级"), ("suspensions", "停止活动"), ("colocations", "合署办公"),
+                    ("powers", "管理权限"))
 
     def periods(self) -> Table:
         t = Table("periods", "机构时期", "机构与行政区划的每一段时期一行：存续、名称、简称、加挂牌子、上级、双重领导、属地、同属、规格、"
-                                      "类别、层级、停止活动、合署办公，各有起止与引起起止的事件。", [
+                                      "类别、层级、停止活动、合署办公、管理权限，各有起止与引起起止的事件。", [
             Column("对象编号", "机构或行政区划的编号"),
             Column("对象类别", "机构 / 行政区划"),
-            Column("项目", "存续、名称、简称、加挂牌子、上级、双重领导、属地、同属（市县合署：主属地以外同时所属的行政区划）、规格、类别、层级、停止活动、合署办公"),
+            Column("项目", "存续、名称、简称、加挂牌子、上级、双重领导、属地、同属（市县合署：主属地以外同时所属的行政区划）、规格、类别、层级、停止活动、合署办公、管理权限（来源所记授予的权限，照来源写）"),
             Column("值", "这一时期的名称、上级的名称（当时的名称）、规格等"),
             Column("值编号", "值所指的机构或行政区划的编号（上级、属地、合署办公的对方、双重领导的各方、同属的各行政区划，以“；”分隔）"),
             Column("关系", "上级一行：上级与本机构的关系，照来源用词——隶属、代管（委托代管，不是隶属）、直接领导、"
@@ -231,7 +235,7 @@ class OpenData:
             Column("起_事件", "开始这一时期的事件编号"),
             *_date_columns("止", "这一时期结束的日期"),
             Column("止_事件", "结束这一时期的事件编号"),
-            Column("止_说明", "止日空白时：“至下限仍存续”“止年不详”，志外机构“来源未载”；止日“不详”而写“去向不详”的：所属"
+            Column("止_说明", "止日空白时：“至下限仍存续”“止年不详”，志外机构“来源未载”，管理权限“来源未载收回”（只知授予之日）；止日“不详”而写“去向不详”的：所属"
                            "行政区划终止，档案未载这个机构的去向（不是它的终止日期）"),
         ])
         for rid, tl in self.h.timelines.items():
