@@ -34,6 +34,7 @@ EXAMPLES = [
     ("events.md", "## 完整示例四"),
     ("events.md", "## 完整示例五"),
     ("events.md", "## 完整示例六"),
+    ("events.md", "## 完整示例七"),
     ("jurisdictions.md", "## 完整示例二"),
     ("jurisdictions.md", "## 完整示例三"),
     ("jurisdictions.md", "## 完整示例四"),
@@ -59,6 +60,23 @@ def test_guide_example_checks_clean_and_prints_what_it_says(tmp_path, guide, hea
     printed = {f"{en.date.chinese()}　{en.plain()}" for en in chronology(a, h)}
     promised = re.findall(r"^- (\d{4}年[^\n]*　[^\n]*。)$", text, re.MULTILINE)
     assert promised, "the example shows what the 大事记 prints"
+    for line in promised:
+        assert line in printed, f"the guide promises “{line}”; zhi prints {sorted(printed)}"
+
+
+def test_guide_example_groups_the_dashiji_as_it_promises(tmp_path):
+    """guide/events.md 完整示例七: the 大事记 lines it promises (several bodies of a count, several dates)."""
+    from zhi.views.dashiji import dashiji
+
+    text = section((GUIDE / "events.md").read_text(encoding="utf-8"), "## 完整示例七")
+    a = load_archive(lay_out(tmp_path, text), with_book=False)
+    h = derive_history(a)
+    rules_house = tmp_path / "project" / "sources" / "house-style.yaml"
+    rules_house.write_text("dashiji:\n  kinds: [政府工作部门, 事业单位]\n", encoding="utf-8")
+    from zhi.views.dashiji import rules_for
+    printed = {f"{it.date.chinese()}　{it.plain()}" for it in dashiji(a, h, rules_for(tmp_path / "project"))}
+    promised = re.findall(r"^大事记：(\d{4}年[^\n]*　[^\n]*。)$", text, re.MULTILINE)
+    assert len(promised) == 2
     for line in promised:
         assert line in printed, f"the guide promises “{line}”; zhi prints {sorted(printed)}"
 

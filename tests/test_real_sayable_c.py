@@ -141,3 +141,135 @@ def test_a_withdrawal_of_powers_not_held_or_not_named_is_refused(tmp_path):
     assert any("没有“享受省级管理权限”这项管理权限" in m and "“行使县级区职能”（1990年5月起）" in m for m in said.values()), said
     assert any("此前没有得到任何管理权限" in m for m in said.values()), said
     assert len(said) == 2, said   # 1995: the one grant left (行使县级区职能) is the one withdrawn
+
+
+# ---- (b) the makeup of a membership: 有会员312人，其中高级职称59人 ---------------------------------------------------
+def test_the_makeup_of_a_membership_prints_after_its_count(tmp_path):
+    from zhi.views.chronology import chronology
+
+    root = archive_with(tmp_path, events="""
+- {id: ev-kx, type: establish, date: 1980, body: cs-kexie, name: 测试县科学技术协会, jurisdiction: cs-xian, sources: [d-1956-1]}
+- {id: ev-kx-m, type: 成员数, date: 1990, body: cs-kexie, members: {会员: 312}, of_which: {高级职称: 59, 女会员: 87},
+   subordinates: {学会: 12}, sources: [d-1956-1]}
+""", bodies={"cs-kexie": "群团机关"})
+    a, h, found = checked(root)
+    assert errors_of(found) == [], [f.as_text() for f in errors_of(found)]
+    line = next(en.plain() for en in chronology(a, h) if en.event.id == "ev-kx-m")
+    assert line == "测试县科学技术协会有会员312人，其中高级职称59人、女会员87人，下辖12个学会。"
+    assert [p.value for p in lineage(a, h, "cs-kexie", []).figures] == ["有会员312人，其中高级职称59人、女会员87人，下辖12个学会"]
+
+
+def test_a_part_with_no_whole_or_larger_than_it_is_refused(tmp_path):
+    root = archive_with(tmp_path, events="""
+- {id: ev-kx, type: establish, date: 1980, body: cs-kexie, name: 测试县科学技术协会, jurisdiction: cs-xian, sources: [d-1956-1]}
+- {id: ev-kx-m, type: 成员数, date: 1990, body: cs-kexie, subordinates: {学会: 12}, of_which: {高级职称: 59},
+   sources: [d-1956-1]}
+- {id: ev-kx-m2, type: 成员数, date: 1991, body: cs-kexie, members: {会员: 31}, of_which: {高级职称: 59},
+   sources: [d-1956-1]}
+""", bodies={"cs-kexie": "群团机关"})
+    _a, _h, found = checked(root)
+    said = [f.message for f in errors_of(found)]
+    assert any("须同时写 members" in m for m in said), said
+    assert any("“高级职称”59人多于成员总数31人" in m for m in said), said
+
+
+# ---- (a) a count with some of its members named -----------------------------------------------------------------
+def _dashiji(a, h):
+    from zhi.views.dashiji import dashiji
+    return {it.record.id: f"{it.date.chinese()}　{it.plain()}" for it in dashiji(a, h)}
+
+
+def test_set_up_with_others_not_named_says_the_count_and_nothing_of_the_others(tmp_path):
+    from zhi.views.chronology import chronology
+
+    root = archive_with(tmp_path, events="""
+- {id: ev-a, type: 成立, date: 1984-03-12, body: cs-a, name: 测试县计划委员会, parent: cs-zhengfu, count: 5,
+   dashiji: 收, sources: [d-1984-7]}
+- {id: ev-b, type: 成立, date: 1984-03-12, body: cs-b, name: 测试县经济委员会, parent: cs-zhengfu, count: 5,
+   dashiji: 收, sources: [d-1984-7]}
+""".replace("测试县计划委员会", "测试县计划局").replace("测试县经济委员会", "测试县经济局"),
+        bodies={"cs-a": "政府工作部门", "cs-b": "政府工作部门"})
+    a, h, found = checked(root)
+    assert errors_of(found) == [], [f.as_text() for f in errors_of(found)]
+    one = {en.event.id: en.plain() for en in chronology(a, h)}
+    assert one["ev-a"] == "成立测试县计划局等5个机构，其中测试县计划局隶属测试县人民委员会，为政府工作部门。"
+    lines = [t for t in _dashiji(a, h).values() if "测试县计划局" in t]
+    # one entry with the rest of its document's changes that day; the two named said together, with the count
+    assert len(lines) == 1 and lines[0].endswith("；成立测试县计划局、测试县经济局等5个机构，其中测试县计划局、测试县经济局"
+                                                 "均隶属测试县人民委员会，为政府工作部门。"), lines
+    # the three not named are not made up: only the two named bodies exist
+    assert {r for r in ("cs-a", "cs-b") if h.get(r).start} == {"cs-a", "cs-b"}
+    assert len([t for t in h.timelines.values() if t.start_event and t.start_event.id in ("ev-a", "ev-b")]) == 2
+
+
+def test_co_located_with_others_not_named(tmp_path):
+    from zhi.views.chronology import chronology
+
+    root = archive_with(tmp_path, events="""
+- {id: ev-hs, type: 合署办公, date: 1962-05, bodies: [cs-jiwei, cs-jingwei], count: 7, sources: [d-1956-1]}
+- {id: ev-fk, type: 分开办公, date: 1963-05, bodies: [cs-jiwei, cs-jingwei], count: 7, scope: 部门, sources: [d-1956-1]}
+""")
+    a, h, found = checked(root)
+    assert errors_of(found) == [], [f.as_text() for f in errors_of(found)]
+    one = {en.event.id: en.plain() for en in chronology(a, h)}
+    assert one["ev-hs"] == "测试县计划委员会、测试县经济委员会等7个单位合署办公。"
+    assert one["ev-fk"] == "测试县计划委员会、测试县经济委员会等7个部门分开办公。"
+    from zhi.dates import parse_date as p
+    assert h.get("cs-jiwei").colocated_on(p("1962-10")) == ["cs-jingwei"]
+    assert h.get("cs-jiwei").colocated_on(p("1964")) == []
+
+
+def test_a_count_no_larger_than_those_named_is_refused(tmp_path):
+    root = archive_with(tmp_path, events="""
+- {id: ev-hs, type: 合署办公, date: 1962-05, bodies: [cs-jiwei, cs-jingwei], count: 2, sources: [d-1956-1]}
+- {id: ev-a, type: 成立, date: 1984-03-12, body: cs-a, name: 测试县计划局, parent: cs-zhengfu, count: 1, sources: [d-1984-7]}
+""", bodies={"cs-a": "政府工作部门"})
+    _a, _h, found = checked(root)
+    said = [f.message for f in errors_of(found) if f.code == "schema-value"]
+    assert any("应大于 bodies 所列的2个" in m for m in said), said
+    assert any("应不小于 2" in m for m in said), said
+
+
+# ---- (f) one sentence over several dates: 1980、1985、1987、1989年先后建立… ------------------------------------------
+SUCCESSIVE = """
+- {id: ev-s1, type: 建立, date: 1980, body: cs-s1, name: 测试县第一中心站, parent: cs-zhengfu, sources: [d-1956-1]}
+- {id: ev-s2, type: 建立, date: 1985, body: cs-s2, name: 测试县第二中心站, parent: cs-zhengfu, sources: [d-1956-1]}
+- {id: ev-s3, type: 建立, date: 1987, body: cs-s3, name: 测试县第三中心站, parent: cs-zhengfu, sources: [d-1956-1]}
+- {id: ev-s4, type: 建立, date: 1989, body: cs-s4, name: 测试县第四中心站, parent: cs-zhengfu, sources: [d-1956-1]}
+- {id: ev-s5, type: 建立, date: 1989, body: cs-s5, name: 测试县第五中心站, parent: cs-zhengfu, sources: [d-1956-1]}
+"""
+STATIONS = {f"cs-s{i}": "事业单位" for i in range(1, 6)}
+
+
+def test_bodies_set_up_one_by_one_are_one_entry_with_each_its_own_year(tmp_path):
+    grouped = SUCCESSIVE.replace("sources: [d-1956-1]}", "group: 中心站, dashiji: 收, sources: [d-1956-1]}")
+    root = archive_with(tmp_path, events=grouped, bodies=STATIONS)
+    a, h, found = checked(root)
+    assert errors_of(found) == [], [f.as_text() for f in errors_of(found)]
+    lines = [t for t in _dashiji(a, h).values() if "中心站" in t]
+    assert lines == ["1980年至1989年　先后建立测试县第一中心站（1980年）、测试县第二中心站（1985年）、测试县第三中心站（1987年）、"
+                     "测试县第四中心站（1989年）、测试县第五中心站（1989年），均隶属测试县人民委员会，为事业单位。"], lines
+    # each body keeps the year the source gives it: nothing is put on the first date
+    assert [h.get(f"cs-s{i}").start.chinese() for i in range(1, 6)] == ["1980年", "1985年", "1987年", "1989年", "1989年"]
+
+
+def test_or_one_entry_a_year_as_the_editor_chooses(tmp_path):
+    root = archive_with(tmp_path, events=SUCCESSIVE.replace("sources: [d-1956-1]}", "dashiji: 收, sources: [d-1956-1]}"),
+                        bodies=STATIONS)
+    a, h, _found = checked(root)
+    lines = sorted(t for t in _dashiji(a, h).values() if "中心站" in t)
+    assert lines[0] == "1980年　建立测试县第一中心站，隶属测试县人民委员会，为事业单位。"
+    # one a year (the two of 1989, of one document, together); no month made up
+    assert [t.split("　")[0] for t in lines] == ["1980年", "1985年", "1987年", "1989年"], lines
+
+
+def test_changes_of_several_kinds_over_several_dates_each_keep_their_date(tmp_path):
+    root = archive_with(tmp_path, events=SUCCESSIVE.replace("sources: [d-1956-1]}", "group: 中心站, dashiji: 收, sources: [d-1956-1]}")
+                        + """
+- {id: ev-s1-end, type: abolish, date: 1991, body: cs-s1, group: 中心站, dashiji: 收, sources: [d-1956-1]}
+""", bodies=STATIONS)
+    a, h, found = checked(root)
+    assert errors_of(found) == [], [f.as_text() for f in errors_of(found)]
+    lines = [t for t in _dashiji(a, h).values() if "中心站" in t]
+    assert len(lines) == 1 and lines[0].startswith("1980年至1991年　1980年，建立测试县第一中心站"), lines
+    assert "；1989年，建立测试县第四中心站、测试县第五中心站，均隶属测试县人民委员会，为事业单位；1991年，撤销测试县第一中心站。" in lines[0]

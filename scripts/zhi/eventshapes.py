@@ -21,7 +21,7 @@ from .yamlsource import LList, LMap
 
 NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
 EVENT_KEYS: dict[str, set[str]] = {
-    "establish": {"body", "wording", "from", "places", "divisions"} | NEW_BODY_KEYS,
+    "establish": {"body", "wording", "from", "places", "divisions", "count", "scope"} | NEW_BODY_KEYS,
     "rename": {"body", "name", "short", "wording"},
     "merge": {"before", "after", "partly", "wording", "before_count"},
     "split": {"before", "after", "rest_unknown", "wording"},
@@ -47,7 +47,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "unofficial-name": {"body", "name", "by", "wording"},
     "restore-name": {"body", "wording"},
     "body-count": {"body", "scope", "count", "count_before", "wording", "planned", "excludes"},
-    "members": {"body", "subordinates", "members"},
+    "members": {"body", "subordinates", "members", "of_which"},
     "authority": {"body", "powers"},
     "authority-end": {"body", "powers", "wording"},
 }
@@ -105,6 +105,12 @@ class EventShapes:
         if e.wording and (why := wording_problem("establish", e.wording)):
             self._refuse(e, f, why, "wording" if f.has("wording") else "type")
         self._made_from(e, f, m)
+        if f.has("count") or f.has("scope"):   # 成立甲、乙等5个机构: the source names only some of those it sets up
+            e.count = self._count(f, m, "count", "个数", "如“成立甲、乙等5个机构”在甲、乙的设立事件上都写 count: 5")
+            e.scope = f.text("scope")
+            if e.count is not None and e.count < 2:
+                f.error("schema-value", "“count（个数）”写的是来源所说同时设立的机构总数（如“成立甲、乙等5个机构”写 5），"
+                        "应不小于 2；只设立这一个的，删去 count", "count")
         if e.body:
             e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc)
             e.after = [e.body]
@@ -161,17 +167,33 @@ class EventShapes:
                             f"写 body（行政区划）、scope、count，不写 bodies", k)
             self._bodies(e, f, what)
             return
+        if f.has("bodies"):   # 甲、乙等7个单位合署办公: the source names some of a count; the others are not made up
+            self._some_of(e, f, m, what)
+            return
         # the source gives only how many bodies of a place did so (区直48个党政机关与市直……对口合署): no body is named,
         # and none is made up; the place and its counterpart are what the archive knows
-        if f.has("bodies"):
-            f.error("event-shape", f"{what}事件写了 count（个数），就不再列 bodies：来源只给个数的，写 body（行政区划）、"
-                    "scope（哪一类机构）、count；来源列出了机构的，删去 count", "count")
         e.body = f.ref("body", True)
         e.scope = f.text("scope", True)
         e.count = self._count(f, m, "count", "个数", "如“区直48个党政机关”写 count: 48")
         e.excludes = f.text_list("excludes")
         e.counterpart = f.ref("with")
         e.counterpart_scope = f.text("with_scope")
+
+    def _some_of(self, e: Event, f: Fields, m: LMap, what: str) -> None:
+        """``bodies`` the source names, ``count`` how many there were in all (甲、乙等7个单位), ``scope`` what they
+        are called (单位, 部门; 单位 when not given)."""
+        for k in ("body", "excludes", "with", "with_scope"):
+            if f.has(k):
+                f.error("schema-unknown-key", f"{what}事件列出了机构（bodies）又写了总数（count）的，不写“{k}”："
+                        f"来源只给个数、不列名称的，才写 body（行政区划）、scope、count", k)
+        e.before = f.refs("bodies")
+        e.scope = f.text("scope")
+        e.count = self._count(f, m, "count", "个数", "如“甲、乙等7个单位合署办公”写 count: 7")
+        if not e.before:
+            f.error("event-shape", f"{what}事件的“bodies（机构）”至少要列出一个机构", "bodies")
+        elif e.count is not None and e.count <= len(e.before):
+            f.error("schema-value", f"“count（个数）”写的是来源所说的总数（如“甲、乙等7个单位”写 7），应大于 bodies 所列的"
+                    f"{len(e.before)}个；来源列出了全部机构的，删去 count", "count")
 
     def _event_suspend(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
@@ -350,22 +372,39 @@ class EventShapes:
         the editor wrote them (the source's). Not 编制, not staff: never summed into the staffing tables."""
         e.body = f.ref("body", True)
         for key in m:
-            if key not in ("subordinates", "members"):
+            if key not in ("subordinates", "members", "of_which"):
                 continue
             v = f.mapping(key)
             for what, n in (v or {}).items():
                 n_text = str(n).strip() if not isinstance(n, bool) and n is not None else ""
                 if not str(what).strip() or not FIGURE_RE.match(n_text):
+                    example = {"subordinates": "{支社: 7}", "members": "{社员: 123}"}.get(key, "{高级职称: 59}")
                     f.error("schema-type", f"“{key_label(key)}”中“{what}”的数应照来源写一个整数，如 "
-                            f"{'{支社: 7}' if key == 'subordinates' else '{社员: 123}'}；来源说“120余人”“约120人”的，"
-                            f"写 120余、约120", key)
+                            f"{example}；来源说“120余人”“约120人”的，写 120余、约120", key)
                     continue
                 e.figures.append((key, str(what).strip(), n if isinstance(n, int) else n_text))
                 f.say(key, what, v.line_of(what))
         if not e.figures and not any(f.has(k) for k in ("subordinates", "members")):
             f.error("schema-missing", "成员数事件须写 subordinates（下辖单位，如 {支社: 7}）或 members（成员，如 "
                     "{社员: 123}），照来源的先后写")
+        self._of_which(e, f)
 
+    @staticmethod
+    def _of_which(e: Event, f: Fields) -> None:
+        """其中: a part of the members the source counts (有会员312人，其中高级职称59人) is of a count of members, and
+        no larger than it."""
+        parts = [(what, n) for key, what, n in e.figures if key == "of_which"]
+        if not parts:
+            return
+        whole = [n for key, _what, n in e.figures if key == "members"]
+        if not whole:
+            f.error("schema-missing", "“of_which（其中）”是成员中的一部分（“有会员312人，其中高级职称59人”），"
+                    "须同时写 members（如 {会员: 312}）", "of_which")
+            return
+        total = whole[0] if len(whole) == 1 and isinstance(whole[0], int) else None
+        for what, n in parts:
+            if total is not None and isinstance(n, int) and n > total:
+                f.error("schema-value", f"“of_which（其中）”的“{what}”{n}人多于成员总数{total}人；请核对来源", "of_which")
     def _event_transfer(self, e: Event, f: Fields, m: LMap) -> None:
         e.source_from, e.target_to = f.ref("from", True), f.ref("to", True)
         e.functions = f.text_list("functions", list_only=True)

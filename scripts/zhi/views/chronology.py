@@ -213,9 +213,21 @@ class _Writer:
             return [before or after]
         if area := self.made_from(e):  # 以甲县城关镇设为乙市
             return area + [before or after or "设立"] + self.created(e.body.id, e)
+        if e.count is not None:  # 成立甲等5个机构: the source names only some of those it set up
+            return self.some_of([self.created_name(e.body.id, e)], e, self.attributes(e.body.id, e), before, after)
         if after:  # 县革命委员会成立，隶属…
             return self.created_name(e.body.id, e) + [after] + self.attributes(e.body.id, e)
         return [before] + self.created(e.body.id, e)
+
+    @staticmethod
+    def some_of(names: list[list[Segment]], e: Event, attrs: list[Segment], before: str, after: str) -> list[Segment]:
+        """成立甲、乙等5个机构，其中甲、乙均为…: the count is the source's, what the record says of the named bodies
+        is said of them only (其中), never of the others."""
+        listed = _join(names)   # the verb first, as the sources say it (成立…等5个机构)
+        segs: list[Segment] = [before or after] + listed + [f"等{e.count}个{e.scope or '机构'}"]
+        if attrs and isinstance(attrs[0], str) and attrs[0].startswith("，"):
+            segs += ["，其中"] + listed + [("均" if len(names) > 1 else "") + attrs[0][1:]] + attrs[1:]
+        return segs
 
     def _rename(self, e: Event) -> list[Segment]:
         rid = e.body.id
@@ -377,12 +389,16 @@ class _Writer:
         if e.count is not None and e.body:
             return self._counted(e, "合署办公")
         names = [[self.now(r.id, e)] for r in e.before]
+        if e.count is not None:   # 甲、乙等7个单位合署办公: the source names some of them
+            return _join(names) + [f"等{e.count}个{e.scope or '单位'}", e.wording or "合署办公"]
         return _join(names[:-1]) + ["与", names[-1][0], e.wording or "合署办公"]
 
     def _separate(self, e: Event) -> list[Segment]:
         if e.count is not None and e.body:
             return self._counted(e, "分开办公")
         names = [[self.now(r.id, e)] for r in e.before]
+        if e.count is not None:
+            return _join(names) + [f"等{e.count}个{e.scope or '单位'}", e.wording or "分开办公"]
         if e.wording == "分出" and len(names) == 2:  # the source: 甲从乙分出 (the first leaves the office it shared)
             return [names[0][0], "从", names[1][0], "分出"]
         return _join(names[:-1]) + ["与", names[-1][0], e.wording or "分开办公"]
@@ -527,8 +543,10 @@ def figures_text(figures) -> str:
     """成员数 in the order given: 下辖7个支社，有社员123人."""
     units = "、".join(f"{n}个{what}" for key, what, n in figures if key == "subordinates")
     members = "、".join(f"{what}{n}人" for key, what, n in figures if key == "members")
-    parts = {"subordinates": f"下辖{units}" if units else "", "members": f"有{members}" if members else ""}
-    order = list(dict.fromkeys(key for key, _what, _n in figures))
+    of_which = "、".join(f"{what}{n}人" for key, what, n in figures if key == "of_which")  # 其中高级职称59人
+    parts = {"subordinates": f"下辖{units}" if units else "",
+             "members": (f"有{members}" + (f"，其中{of_which}" if of_which else "")) if members else ""}
+    order = [k for k in dict.fromkeys(key for key, _what, _n in figures) if k in parts]
     return "，".join(parts[k] for k in order if parts[k])
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..classification import highest
+from ..dates import Date
 from ..history import History
 from ..model import Archive, Document, Event, Memo, Post
 from ..wordings import abolishes_and_sets_up, establish_words, rename_verb
@@ -191,6 +192,12 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
             attrs = [w.attributes(e.body.id, e) for e in es]
             same = all(_text(x) == _text(attrs[0]) for x in attrs)
             before, after = establish_words(es[0].wording)  # 设立甲、乙 / 甲、乙成立
+            counts = {(e.count, e.scope) for e in es}
+            if len(counts) == 1 and es[0].count is not None:   # 成立甲、乙等5个机构 (the count the source gives)
+                return w.some_of([w.created_name(e.body.id, e) for e in es], es[0], attrs[0] if same else [],
+                                 before, after)
+            if any(e.count is not None for e in es):   # counts that differ: each said with its own
+                return _join([_body(en.segments) for en in run], "；")
             names = _join([w.created_name(e.body.id, e) for e in es])
             segs: list[Segment] = names + [after] if after else [before] + names
             if same and attrs[0]:
@@ -246,12 +253,13 @@ def _merge_entries(w: _Writer, group: list[Entry]) -> Item:
     """One entry for changes made together, in the order the records give them (the document's order); changes
     of one type are said once (设立A、B、C), in the order their type first appears."""
     group = sorted(group, key=lambda en: en.event.order)
-    runs: dict[str, list[Entry]] = {}
-    for en in group:
-        runs.setdefault(en.event.type, []).append(en)
-    segs = _join([_run_text(w, run) for run in runs.values()], "；")
+    when = group[0].date
+    if len({en.date.sort_key() for en in group}) > 1:   # grouped by hand across dates: 1980、1985年先后建立甲、乙
+        segs, when = _across_dates(w, group)
+    else:
+        segs = _join([_run_text(w, run) for run in _runs(group)], "；")
     docs = [d for d in (_document(en) for en in group) if d is not None]
-    segs = _lead(docs, group[0].date) + segs + ["。"]
+    segs = _lead(docs, when) + segs + ["。"]
     first = group[0]
     sources: list[Document] = []
     pages: dict[str, str] = {}
@@ -263,9 +271,43 @@ def _merge_entries(w: _Writer, group: list[Entry]) -> Item:
     dissents = [x for en in group for x in en.dissents]
     kaoyi = "；".join(en.kaoyi for en in group if en.kaoyi)
     anchor_event = next((en.event for en in group if en.dissents or en.kaoyi), first.event)
-    return Item(anchor_event, first.date, segs, sources, set().union(*(en.jurisdictions for en in group)),
+    return Item(anchor_event, when, segs, sources, set().union(*(en.jurisdictions for en in group)),
                 set().union(*(en.bodies for en in group)), highest([en.classification for en in group]),
                 dissents, kaoyi, pages, members=[en.event for en in group], record=first.event, kind="event")
+
+
+def _runs(group: list[Entry]) -> list[list[Entry]]:
+    """The group's changes by type, in the order each type first appears."""
+    runs: dict[str, list[Entry]] = {}
+    for en in group:
+        runs.setdefault(en.event.type, []).append(en)
+    return list(runs.values())
+
+
+def _across_dates(w: _Writer, group: list[Entry]) -> tuple[list[Segment], Date]:
+    """Changes an editor made one entry whose dates differ (the source: 1980、1985、1987、1989年先后建立…): dated
+    from the first to the last, and each change keeps its own date — never all put on the first. Bodies set up
+    alike are said in one run, each with its year (先后建立甲（1980年）、乙（1985年））; others each after its date."""
+    group = sorted(group, key=lambda en: (en.date.sort_key(), en.event.order))
+    first = group[0].date.start
+    last = max(((en.date.end or en.date.start) for en in group), key=lambda p: p.sort_tuple())
+    span = Date(first, "exact", last, "")
+    es = [en.event for en in group]
+    if all(e.type == es[0].type == "establish" and e.body and e.count is None and not w.made_from(e) for e in es) \
+            and len({e.wording for e in es}) == 1:
+        before, after = establish_words(es[0].wording)
+        named = [w.created_name(e.body.id, e) + [f"（{e.date.chinese()}）"] for e in es]
+        attrs = [w.attributes(e.body.id, e) for e in es]
+        segs = ["先后", before or after] + _join(named)
+        if attrs[0] and all(_text(x) == _text(attrs[0]) for x in attrs):
+            lead = attrs[0][0]
+            segs += (["，均" + lead[1:]] if isinstance(lead, str) and lead.startswith("，") else [lead]) + attrs[0][1:]
+        return segs, span
+    by_date: dict[tuple, list[Entry]] = {}
+    for en in group:
+        by_date.setdefault(en.date.sort_key(), []).append(en)
+    return _join([[f"{run[0].date.chinese()}，"] + _join([_run_text(w, r) for r in _runs(run)], "；")
+                  for run in by_date.values()], "；"), span
 
 
 def _single(en: Entry) -> Item:
