@@ -320,10 +320,11 @@ def test_members_and_units_are_printed_and_no_staffing(sample):
     from zhi.views.staffing import figures
 
     a, h, text = sample
-    e = first(a, "members", lambda e: {k for k, _w, _n in e.figures} == {"subordinates", "members"},
-              "no 成员数 event with both subordinates and members")
+    e = first(a, "members", lambda e: {"subordinates", "members", "of_which"} <= {k for k, _w, _n in e.figures},
+              "no 成员数 event with subordinates, members and of_which (其中)")
     for key, what, n in e.figures:
-        assert (f"下辖{n}个{what}" if key == "subordinates" else f"有{what}{n}人") in text[e.id]
+        said = {"subordinates": f"下辖{n}个{what}", "members": f"有{what}{n}人"}.get(key, f"，其中{what}{n}人")
+        assert said in text[e.id]
     assert e.id not in {f.origin for f in figures(a)}
     assert any(s.start_event is e for s in h.get(e.body.id).figures)
 
