@@ -106,6 +106,18 @@ EXPECTED = {
         ("1983年4月23日", "潮州市委工作部门拟设7个。"),  # a planned count, not compared with the archive's
         ("1983年4月23日", "潮州市委、市政府工作部门加上民主党派等部门共55个。"),
     ],
+    # a 县委 merged away and restored twice, into a body outside the volume; 处于瘫痪状态 and its 恢复, never 撤销; 设县长、
+    # 副县长各1人 as 设置 (《平阴县志》第四篇第一节“县委”，第三节“县人民政府”)
+    "pingyin": [
+        ("1939年2月1日", "建立中国共产党平阴县委员会（简称平阴县委），隶属中共泰西特委。"),
+        ("1942年12月", "中国共产党平阴县委员会、阿东工委合并，成立平阿县委。"),
+        ("1945年10月", "恢复中国共产党平阴县委员会（简称平阴县委）。"),
+        ("1950年1月", "平阴县民主政府改称平阴县人民政府；设县长、副县长各1人。"),
+        ("1950年1月", "平阴县人民政府隶属泰西专署。"),
+        ("1959年1月", "中国共产党平阴县委员会并入东平县委。"),
+        ("1966年", "中国共产党平阴县委员会处于瘫痪状态。"),
+        ("1971年4月", "恢复中国共产党平阴县委员会（简称平阴县委）。"),
+    ],
     "shiyong": [
         ("1950年2月", "撤销石永区人民政府。"),
         ("1953年", "第九区增辖古路乡、红星等3个乡。"),  # two places named and the total the source gives
@@ -186,7 +198,8 @@ def test_real_history_builds_a_site(tmp_path, name):
         assert "管理权限1988年12月享受市地一级管理权限" in city  # on the city's page, dated, beside its levels
         # the 功能区: its level printed as what it is (and is not), its powers beside it; listed after the 建制 places
         fengxi = re.sub(r"<[^>]+>|\s", "", pages[result.out / "dashiji" / "fengxi-qu" / "index.html"])
-        assert "层级功能区（非建制区）（1995年12月13日" in fengxi and "1995年12月13日行使县级区职能" in fengxi
+        # its powers end with it (撤销枫溪区 2023): a place that is gone holds none
+        assert "层级功能区（非建制区）（1995年12月13日" in fengxi and "1995年12月13日—2023年10月31日行使县级区职能" in fengxi
         nav = re.sub(r"<[^>]+>|\s", "", pages[result.out / "dashiji" / "index.html"])
         assert nav.index("湘桥区") < nav.index("枫溪区")
         assert "饶平县划入潮州市" in city and "以潮安县城关镇设为潮安市" in city
