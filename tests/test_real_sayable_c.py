@@ -247,8 +247,8 @@ def test_bodies_set_up_one_by_one_are_one_entry_with_each_its_own_year(tmp_path)
     a, h, found = checked(root)
     assert errors_of(found) == [], [f.as_text() for f in errors_of(found)]
     lines = [t for t in _dashiji(a, h).values() if "中心站" in t]
-    assert lines == ["1980年至1989年　先后建立测试县第一中心站（1980年）、测试县第二中心站（1985年）、测试县第三中心站（1987年）、"
-                     "测试县第四中心站（1989年）、测试县第五中心站（1989年），均隶属测试县人民委员会，为事业单位。"], lines
+    assert lines == [("1980年至1989年　先后建立测试县第一中心站（1980年）、测试县第二中心站（1985年）、测试县第三中心站（1987年）、"
+                      "测试县第四中心站（1989年）、测试县第五中心站（1989年），均隶属测试县人民委员会，为事业单位。")], lines
     # each body keeps the year the source gives it: nothing is put on the first date
     assert [h.get(f"cs-s{i}").start.chinese() for i in range(1, 6)] == ["1980年", "1985年", "1987年", "1989年", "1989年"]
 
