@@ -273,3 +273,44 @@ def test_changes_of_several_kinds_over_several_dates_each_keep_their_date(tmp_pa
     lines = [t for t in _dashiji(a, h).values() if "中心站" in t]
     assert len(lines) == 1 and lines[0].startswith("1980年至1991年　1980年，建立测试县第一中心站"), lines
     assert "；1989年，建立测试县第四中心站、测试县第五中心站，均隶属测试县人民委员会，为事业单位；1991年，撤销测试县第一中心站。" in lines[0]
+
+
+# ---- (c) 内设机构 changes: in the book's 机构沿革 section (a directive), as on the site's body page ----------------
+UNITS = """- id: cs-xcb
+  kind: 党委工作部门
+  units:
+    - {name: 理论科, from: 1984-03}
+    - {name: 党员教育科, from: 1984-03}
+    - {name: 理论与党员教育科, from: 1996-12, merged_from: [理论科, 党员教育科]}
+    - {name: 通讯科, from: 1984-03}
+    - {name: 新闻出版科, from: 1998-05, renamed_from: 通讯科, wording: 改称}
+"""
+
+
+def test_a_chapter_directive_prints_a_bodys_units_with_their_changes(tmp_path):
+    from zhi.chronicle import DIRECTIVE_RE, parse_directive
+    from zhi.findings import Loc
+    from zhi.writers.tables import Tables
+
+    root = archive_with(tmp_path, events="""
+- {id: ev-xcb, type: establish, date: 1984-03, body: cs-xcb, name: 测试县委宣传部, jurisdiction: cs-xian, sources: [d-1984-7]}
+""", files={"sources/bodies/xcb.yaml": UNITS})
+    c1 = root / "chronicle" / "p1" / "c1.md"
+    c1.write_text(c1.read_text(encoding="utf-8") + "\n\n[[内设机构:cs-xcb]]\n\n[[内设机构:cs-xian]]\n\n[[内设机构]]\n",
+                  encoding="utf-8")
+    a = load_archive(root)
+    h = derive_history(a)
+    found = run_checks(a, history=h)
+    said = [(f.code, f.message) for f in errors_of(found)]
+    assert [c for c, _m in said] == ["directive-invalid", "directive-invalid"], said
+    assert any("内设机构表的对象应为机构，“cs-xian”不是" in m for _c, m in said), said
+    assert any("内设机构表须写明机构" in m for _c, m in said), said
+    line = "[[内设机构:cs-xcb]]"
+    text = Tables(a, h, [], []).render(parse_directive(DIRECTIVE_RE.match(line), Loc("")), lambda rid, t: t)
+    assert text.splitlines() == [
+        "**测试县委宣传部内设机构**", "",
+        "- 理论科（1984年3月—1996年12月）",
+        "- 党员教育科（1984年3月—1996年12月）",
+        "- 理论与党员教育科（1996年12月—）：1996年12月理论科、党员教育科合并为理论与党员教育科",
+        "- 通讯科（1984年3月—1998年5月）",
+        "- 新闻出版科（1998年5月—）：1998年5月通讯科改称新闻出版科"]

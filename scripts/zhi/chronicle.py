@@ -26,8 +26,8 @@ from .yamlsource import LList, LMap, YamlFile
 BOOK = "chronicle/book.yaml"
 STATUSES = ("初稿", "修改稿", "送审稿", "定稿")
 DASHIJI_FORMS = {"年": "年", "年月日": "年", "year": "年", "日期": "日期", "全日期": "日期", "date": "日期"}
-DIRECTIVES = {"一览": "snapshot", "编制": "staffing", "大事记": "chronology"}
-DIRECTIVE_RE = re.compile(r"^\s*\[\[(一览|编制|大事记)(?::([^\[\]@\n]*))?(?:@([^\[\]\n]*))?\]\]\s*$")
+DIRECTIVES = {"一览": "snapshot", "编制": "staffing", "大事记": "chronology", "内设机构": "units"}
+DIRECTIVE_RE = re.compile(r"^\s*\[\[(一览|编制|大事记|内设机构)(?::([^\[\]@\n]*))?(?:@([^\[\]\n]*))?\]\]\s*$")
 # a figure from the archive, inline: [[编制数:机构或区划编号@日期]], [[编制数:区划编号/政法@日期|行政编制]],
 # [[实有数:机构编号@日期]]
 FIGREF_RE = re.compile(r"\[\[(编制数|实有数):([^\[\]@|\n]+)@([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
@@ -380,6 +380,8 @@ def parse_directive(m: re.Match, loc: Loc) -> Directive:
         problem = "机构设置一览须写明行政区划和日期，如 [[一览:linshui-xian@1984-12-31]]"
     if kind == "staffing" and target is None:
         problem = "编制表须写明机构，如 [[编制:lx-caizheng]]"
+    if kind == "units" and (target is None or date is not None):
+        problem = "内设机构表须写明机构、不写日期，如 [[内设机构:lx-caizheng]]"
     return Directive(kind, target, date, loc, problem)
 
 

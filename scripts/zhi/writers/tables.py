@@ -23,7 +23,8 @@ class Tables:
     def render(self, d: Directive, link: Link) -> str:
         if d.problem:
             return ""
-        return {"snapshot": self.snapshot, "staffing": self.staffing, "chronology": self.chronology}[d.kind](d, link)
+        return {"snapshot": self.snapshot, "staffing": self.staffing, "chronology": self.chronology,
+                "units": self.units}[d.kind](d, link)
 
     def snapshot(self, d: Directive, link: Link) -> str:
         from ..views.naming import name_on
@@ -57,6 +58,23 @@ class Tables:
             out.append(f"| {f.date.chinese()} | {BASIS_ZH.get(f.basis, f.basis)} | " +
                        " | ".join(dash(f.staffing.posts.get(k)) for k in kinds) +
                        f" | {leaders} | {md_cell(figure_note(f))} |")
+        return "\n".join(out)
+
+    def units(self, d: Directive, link: Link) -> str:
+        """A body's 内设机构 with their changes (合并、更名, start and end), as its page on the site gives them: the
+        book's 机构沿革 section carries what the site does."""
+        from ..views.lineage import unit_rows
+
+        b = self.a.bodies.get(d.target or "")
+        t = self.h.get(d.target or "")
+        if b is None or t is None or not b.units:
+            return ""
+        out = [f"**{link(b.id, md_cell(t.current_name()))}内设机构**", ""]
+        for u in unit_rows(b.units):
+            span = f"（{u.start.chinese() if u.start else ''}—{u.end.chinese() if u.end else ''}）" \
+                if u.start or u.end else ""
+            origin = f"：{u.start.chinese() if u.start else ''}{u.origin}" if u.origin else ""
+            out.append(f"- {md_cell(u.name)}{span}{md_cell(origin)}")
         return "\n".join(out)
 
     def chronology(self, d: Directive, link: Link) -> str:
