@@ -284,6 +284,7 @@ UNITS = """- id: cs-xcb
     - {name: 理论与党员教育科, from: 1996-12, merged_from: [理论科, 党员教育科]}
     - {name: 通讯科, from: 1984-03}
     - {name: 新闻出版科, from: 1998-05, renamed_from: 通讯科, wording: 改称}
+    - {name: 干部教育科, from: 1984-03, to: 不详}
 """
 
 
@@ -313,4 +314,5 @@ def test_a_chapter_directive_prints_a_bodys_units_with_their_changes(tmp_path):
         "- 党员教育科（1984年3月—1996年12月）",
         "- 理论与党员教育科（1996年12月—）：1996年12月理论科、党员教育科合并为理论与党员教育科",
         "- 通讯科（1984年3月—1998年5月）",
-        "- 新闻出版科（1998年5月—）：1998年5月通讯科改称新闻出版科"]
+        "- 新闻出版科（1998年5月—）：1998年5月通讯科改称新闻出版科",
+        "- 干部教育科（1984年3月—止年不详）"]   # to: 不详 — ended, no source says when: never read as going on

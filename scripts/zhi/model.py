@@ -162,6 +162,7 @@ class Unit:
     merged_from: list[str] = field(default_factory=list)   # 甲科、乙科合并为本科: the units it was made of
     renamed_from: str = ""                                 # 甲科更名为本科: the unit it was before
     wording: str = ""                                      # the source's verb for the merge (合并为, 合并组建为)
+    end_unknown: bool = False                              # `to: 不详`: it ended, and no source says when
 
 
 @dataclass

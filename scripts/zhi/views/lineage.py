@@ -95,6 +95,13 @@ class UnitRow:
     start: Date | None
     end: Date | None
     origin: str = ""   # 理论科、党员教育科合并为理论与党员教育科 / 通讯科更名为新闻出版科
+    end_unknown: bool = False   # `to: 不详`: printed 止年不详, never as going on
+
+    def period(self) -> str:
+        """（1956年3月—1984年3月）, （1939年10月2日—止年不详）, （1984年3月—） for one that goes on; none if no date."""
+        end = self.end.chinese() if self.end else "止年不详" if self.end_unknown else ""
+        return f"（{self.start.chinese() if self.start else ''}—{end}）" if self.start or self.end or self.end_unknown \
+            else ""
 
 
 def unit_origin(u) -> str:
@@ -114,7 +121,8 @@ def unit_rows(units) -> list[UnitRow]:
         for old in [*u.merged_from, *([u.renamed_from] if u.renamed_from else [])]:
             if u.start is not None:
                 ended_by.setdefault(old, u.start)
-    return [UnitRow(u.name, u.start, u.end or ended_by.get(u.name), unit_origin(u)) for u in units]
+    return [UnitRow(u.name, u.start, u.end or ended_by.get(u.name), unit_origin(u),
+                    u.end_unknown and not ended_by.get(u.name)) for u in units]
 
 
 def volume_jurisdictions(a: Archive, h: History) -> list:

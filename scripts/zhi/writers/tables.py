@@ -71,8 +71,7 @@ class Tables:
             return ""
         out = [f"**{link(b.id, md_cell(t.current_name()))}内设机构**", ""]
         for u in unit_rows(b.units):
-            span = f"（{u.start.chinese() if u.start else ''}—{u.end.chinese() if u.end else ''}）" \
-                if u.start or u.end else ""
+            span = u.period()
             origin = f"：{u.start.chinese() if u.start else ''}{u.origin}" if u.origin else ""
             out.append(f"- {md_cell(u.name)}{span}{md_cell(origin)}")
         return "\n".join(out)
