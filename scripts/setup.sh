@@ -18,6 +18,8 @@ fi
 # 2. Python environment with the locked dependencies
 PY=${PYTHON:-python3.11}
 command -v "$PY" >/dev/null 2>&1 || PY=python3
+# a .venv that is a dangling or looping link (a worktree's, committed by mistake) is no environment
+if [ -L .venv ] && [ ! -x .venv/bin/python ]; then rm -f .venv; fi
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.lock
 .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
