@@ -325,6 +325,10 @@ class Fields:
                 if isinstance(item, (LMap, LList)) or item is None:
                     self.findings.append(Finding("schema-type", "error", f"“{key_label(key)}”的每一项应为一段文字",
                                                  Loc(self.rel, v.line_of(i))))
+                elif PLACEHOLDER_RE.search(str(item)):   # （待填） is no value: never printed
+                    self.findings.append(Finding(
+                        "placeholder", "warning", f"“{key_label(key)}”的一项写的是占位文字“{str(item).strip()[:30]}”，"
+                        "不是档案中的值；查到后填入，查不到就删去这一项（不详的事不写）", Loc(self.rel, v.line_of(i))))
                 else:
                     out.append(str(item).strip())
                     if printed:
@@ -332,6 +336,9 @@ class Fields:
             return out
         if isinstance(v, LMap):
             self.error("schema-type", f"“{key_label(key)}”应为文字列表", key)
+            return []
+        if PLACEHOLDER_RE.search(str(v)):
+            self._placeholder(key, str(v).strip(), False)
             return []
         if printed:
             self.say(key, v)

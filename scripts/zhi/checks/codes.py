@@ -27,6 +27,8 @@ CODES: dict[str, tuple[str, str]] = {
     "house-style": ("warning", "体例设置文件有误"),
     "memo-text": ("warning", "记事不是以句号结尾的完整句子"),
     "memo-no-source": ("error", "记事没有来源"),
+    "post-no-source": ("error", "任职没有来源"),
+    "staffing-no-source": ("error", "编制记录没有来源"),
     "memo-markup": ("warning", "记事的文字里有 Markdown 或 [[…]] 的写法，它们照原样印出，不生效"),
     # identity and references
     "id-duplicate": ("error", "编号重复"),

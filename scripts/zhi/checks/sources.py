@@ -70,6 +70,17 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
             yield Finding("memo-no-source", "error",
                           f"记事{('“' + m.id + '”') if m.id else ''}没有来源；大事记只记来源所载之事，请在 sources 中写明依据的文件编号",
                           m.loc)
+    # 任职 and 编制 are facts like any other: the volume prints none that no source gives (史实观)
+    for p in a.posts:
+        if not p.sources:
+            yield Finding("post-no-source", "error",
+                          f"任职（{_post_label(a, p)}）没有来源；志书只印有出处的任职，请在 sources 中写明任免文件、"
+                          "组织史资料或年鉴等的文件编号", p.loc)
+    for s in a.staffing:
+        if not s.sources:
+            yield Finding("staffing-no-source", "error",
+                          f"编制记录（{_staffing_label(s)}）没有来源；志书只印有出处的编制数，请在 sources 中写明"
+                          "编制文件或统计年报等的文件编号", s.loc)
     yield from _classified_only(a)
     for p in a.posts:
         if p.start and p.end and p.start.earliest() > p.end.latest():
@@ -133,7 +144,8 @@ def _post_label(a: Archive, p) -> str:
 
 def _staffing_label(s) -> str:
     who = s.body.id if s.body else (s.jurisdiction.id if s.jurisdiction else "")
-    return f"{who}{s.date}" if s.date else who
+    who = "".join(x for x in (who, getattr(s, "system", None) and f"的{s.system}") if x)
+    return f"{who}，{s.date.chinese()}" if s.date else who
 
 
 def _unit_changes(b) -> Iterator[Finding]:

@@ -20,9 +20,9 @@ DIRS = {"body": "bodies", "event": "events", "document": "documents", "person": 
 TEMPLATES = {
     "body": """# 机构（填好后删去注释）。名称、上级、规格、属地写在设立事件中：{event_file}
 id: {id}
-kind: 政府工作部门      # 党委工作部门 政府工作部门 政府直属机构 事业单位 群团机关 乡镇 街道 其他 …
-functions:             # 主要职能，可不写
-  - （待填）
+kind: （待填：类别）    # 照来源填：党委工作部门 政府工作部门 政府直属机构 事业单位 群团机关 乡镇 街道 其他 …；来源未载的写 不详
+# functions:           # 主要职能，来源载有的才写，每项一行
+#   - 主管全县的机构编制工作
 """,
     "body-event": """# {id} 的设立事件（填好日期、名称、属地和来源文件后删去注释）
 - id: ev-{id}-establish
