@@ -83,3 +83,19 @@ def test_end_unknown_body_last_seen_after_a_year_is_not_listed_to_the_volume_end
     assert "测试县工业局" in {r.name for r in snapshot(a, h, "cs-xian", parse_date("1977"), [])}
     assert "测试县工业局" not in {r.name for r in snapshot(a, h, "cs-xian", parse_date("1990"), [])}
     assert "测试县工业局（止年不详，最后见于1976年后）" in fate_unknown_note(h, "cs-xian", parse_date("1990"))
+
+
+def test_a_body_silent_until_its_county_ends_with_its_fate_unknown_is_silent_too(tmp_path):
+    """A body last recorded in 1958 whose county is abolished in 1995 with no word of what became of it: the book
+    shows it living to 1995 (去向不详) on no record — as silent as one listed to the 下限, and told so."""
+    a, _ = _archive(tmp_path, BODY)
+    root = tmp_path / "project"
+    write(root, "sources/events/county-end.yaml",
+          "- id: ev-county-end\n  type: abolish\n  date: 1995-01\n  body: cs-xian\n  sources: [d-1956-1]\n")
+    a = load_archive(root)
+    found = [f for f in _silent(a) if "测试县工业局" in f.message]
+    assert len(found) == 1
+    assert "此后37年间" in found[0].message and "一直存在到1995年1月其属地终止时（去向不详）" in found[0].message
+    # a body with a record near the county's end is not silent
+    write(root, "sources/staffing/gongye.yaml", _staffed("1990"))
+    assert [f for f in _silent(load_archive(root)) if "测试县工业局" in f.message] == []

@@ -229,13 +229,26 @@ def check_name_clash(a: Archive, h: History) -> Iterator[Finding]:
 def silent_since(a: Archive, t: Timeline) -> Date | None:
     """The last record of a body listed as existing at the volume's 下限 that no record shows for SILENCE_YEARS
     years before it (and whose end is not said to be unknown); else None."""
-    lower = a.book.lower if a.book is not None and getattr(a.book, "lower", None) else None
+    upto = silent_until(a, t)
     b = a.bodies.get(t.id)
-    if t.is_jurisdiction or t.outside or t.end_unknown or t.in_office or not t.lives or t.lives[-1].end is not None \
-            or t.last_record is None or lower is None or (b is not None and b.extant):
+    if t.is_jurisdiction or t.outside or t.end_unknown or t.in_office or upto is None \
+            or t.last_record is None or (b is not None and b.extant):
         return None   # (`end: 至今`: a source says it is there to its own day)
     # a date that only says “after X” (1976后) shows it there in the year after X, no later: it is measured from there
-    return t.last_record if lower.earliest().year - t.last_record.latest_bounded().year > SILENCE_YEARS else None
+    return t.last_record if upto.earliest().year - t.last_record.latest_bounded().year > SILENCE_YEARS else None
+
+
+def silent_until(a: Archive, t: Timeline) -> Date | None:
+    """Where a body's listed existence runs to on no record of its own: the 下限 for a body with no recorded end, or
+    the end of its jurisdiction when no source gives its fate then (去向不详) — both shown as a life no source
+    states. None for a body whose end a record gives."""
+    lower = a.book.lower if a.book is not None and getattr(a.book, "lower", None) else None
+    if not t.lives:
+        return None
+    last = t.lives[-1]
+    if last.end is None:
+        return lower
+    return last.end if t.fate_unknown_end(last) else None
 
 
 def check_silence(a: Archive, h: History) -> Iterator[Finding]:
@@ -252,12 +265,15 @@ def check_silence(a: Archive, h: History) -> Iterator[Finding]:
         last = silent_since(a, t)
         if last is None or t.id not in a.bodies:
             continue
-        years = a.book.lower.earliest().year - last.latest_bounded().year
+        upto = silent_until(a, t)
+        years = upto.earliest().year - last.latest_bounded().year
         since = (f"（来源只说在{last.start.chinese()}以后，没有说多久；自{last.latest_bounded().year}年算起）"
                  if last.qualifier == "after" else "")
+        until = (f"机构设置一览会把它列为至本志下限（{a.book.lower}）仍然存在" if t.lives[-1].end is None else
+                 f"机构设置一览和机构页会把它列为一直存在到{upto.chinese()}其属地终止时（去向不详）")
         yield Finding("body-silent", "warning",
                       f"{_label(t, t.id)}最后见于{last}{since}，此后{years}年间档案中再没有它的任何记载（事件、任职、编制、发文），"
-                      f"又没有撤销、合并的记录，机构设置一览会把它列为至本志下限（{a.book.lower}）仍然存在。"
+                      f"又没有撤销、合并的记录，{until}。"
                       f"来源确实没有记它的结局的，请在机构文件中写“end: 不详”（此后一览不再把它当作确实存在）；来源说它“至今”仍在的，"
                       f"写“end: 至今”并在 sources 中写明来源；"
                       f"查到撤销、合并的，请补记；确知它一直存在的，可补记能说明这一点的任职或编制",
