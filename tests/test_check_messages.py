@@ -190,6 +190,44 @@ def test_a_value_beginning_with_a_yaml_sign_asks_for_double_quotes_on_its_line(t
     assert not found(root, "yaml-syntax")
 
 
+DOC_HEAD = "- id: {id}\n  number: 测编〔1984〕{n}号\n  issuer: 测试县人民政府\n  date: 1984-03-01\n  title: 关于{id}的通知\n"
+
+
+@pytest.mark.parametrize("records,lines", [
+    ([("d9", "&lvl 秘密")], [6]),                                   # an anchor on the level: dropped by YAML
+    ([("d9", '&lvl "秘密"'), ("d10", "*lvl")], [6, 12]),             # quoted anchor, then an alias to it
+    ([("d9", "&lvl\n    秘密"), ("d10", "*lvl")], [6, 13]),          # the anchored value on the next line
+    ([("d9", "!!str &lvl 秘密")], [6]),                               # a tag before the anchor
+])
+def test_a_level_written_with_a_yaml_anchor_or_alias_is_held_at_the_highest_level(tmp_path, records, lines):
+    """Tester: the message for `classification: &lvl 秘密` suggested quoting it (`"&lvl 秘密"`), which is no level at
+    all; and an alias read a level from elsewhere in the file without a word. A level written with an anchor or an
+    alias is now an error on its line that says to write the level itself, and the record is 绝密 until mended."""
+    root = make_archive(tmp_path)
+    write(root, "sources/documents/x.yaml", "".join(DOC_HEAD.format(id=rid, n=9 + i) + f"  classification: {v}\n"
+                                                    for i, (rid, v) in enumerate(records)))
+    a = load_archive(root)
+    for rid, _v in records:
+        assert str(a.documents[rid].classification) == "绝密"
+    fs = [f for f in run_checks(a) if f.code in ("classification-invalid", "yaml-syntax")]
+    assert [(f.code, f.loc.file, f.loc.line) for f in fs] == [
+        ("classification-invalid", "sources/documents/x.yaml", n) for n in lines], [f.as_text() for f in fs]
+    for f in fs:
+        assert "请照原件直接写出密级，如 classification: 秘密" in f.message and "按绝密处理" in f.message
+        assert "加双引号" not in f.message and 'classification: "&' not in f.message
+
+
+@pytest.mark.parametrize("value", ["*lvl", "&秘密 公开"])   # an alias to no anchor; an anchor YAML cannot name
+def test_a_level_yaml_cannot_read_as_an_anchor_or_alias_is_told_to_write_the_level_not_to_quote_it(tmp_path, value):
+    root = make_archive(tmp_path)
+    write(root, "sources/documents/x.yaml", DOC_HEAD.format(id="d9", n=9) + f"  classification: {value}\n")
+    a = load_archive(root)
+    assert "d9" not in a.documents   # the file is not read at all: nothing of it is published
+    (f,) = [f for f in run_checks(a) if f.code == "yaml-syntax"]
+    assert f.loc.line == 6 and "请照原件直接写出密级，如 classification: 秘密" in f.message
+    assert "加双引号" not in f.message and f'classification: "{value}"' not in f.message
+
+
 def test_a_comment_after_an_empty_key_and_block_text_are_not_taken_for_slips(tmp_path):
     root = make_archive(tmp_path)
     write(root, "sources/events/x.yaml", "- id: ev-a\n  type: rename\n  body: cs-jiwei\n  date: 1962\n"

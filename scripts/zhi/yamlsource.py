@@ -182,9 +182,18 @@ def special_value(line_text: str) -> str:
     return m.group(1).strip()[:1] if m else ""
 
 
+# a level is never written through YAML's anchors and aliases: quoting "&lvl 秘密" (the fix for other values) would
+# make it an unreadable level, and an alias reads a level from somewhere else in the file
+LEVEL_ALIAS = ("密级不能用 YAML 的锚点或别名（“&名称”“*名称”）来写，zhi 不按锚点、别名定密级，也不要给它加引号"
+               "（加了引号就是一个无法识别的密级）；请照原件直接写出密级，如 classification: 秘密"
+               "（可写：公开、内部、秘密、机密、绝密，国家秘密可带保密期限，如“秘密★10年”）")
+
+
 def special_message(char: str, line_text: str) -> str:
     value = line_text.split(":", 1)[1].strip() if ":" in line_text else ""
     key = line_text.split(":", 1)[0].strip().removeprefix("- ").strip()
+    if key == "classification" and char in ("&", "*"):
+        return f"值“{value[:20]}”以“{char}”开头，YAML 把它读作{'锚点' if char == '&' else '别名'}；{LEVEL_ALIAS}"
     return (f"值“{value[:20]}”以“{char}”开头，YAML 把“{char}”当作特殊符号（不当作文字），这一项读不对；"
             f"请给整个值加双引号，如 {key}: \"{value[:20]}\"")
 
@@ -229,7 +238,8 @@ class YamlFile:
         # would make billions): past this budget the file is refused
         self._budget = 10 * len(text) + 1000
         self._nodes = 0
-        self._lines = text.removeprefix("\ufeff").split("\n")
+        self._text = text.removeprefix("\ufeff")
+        self._lines = self._text.split("\n")
         self._read(text)
 
     def _read(self, text: str) -> None:
@@ -307,6 +317,13 @@ class YamlFile:
         if char in ("&", "!") or (char == "#" and v_node.value == ""):
             self.findings.append(Finding("yaml-syntax", "error", special_message(char, text), Loc(self.rel, n + 1)))
 
+    def _level_by_alias(self, k_node: yaml.Node, v_node: yaml.Node) -> str:
+        """“*” when a value is an alias (its node stands before its key), “&” when it carries an anchor, else ""."""
+        if v_node.start_mark.index < k_node.end_mark.index:
+            return "*"
+        head = self._text[v_node.start_mark.index:v_node.start_mark.index + 200]
+        return "&" if re.match(r"(?:![^\s]*\s+)?&", head) else ""
+
     def _convert(self, node: yaml.Node, loader: _Loader, depth: int = 0) -> object:
         if depth > 60:
             raise RecursionError
@@ -335,6 +352,15 @@ class YamlFile:
                         Loc(self.rel, kline)))
                 m[key] = self._convert(v_node, loader, depth + 1)
                 m.key_lines[key] = kline
+                char = self._level_by_alias(k_node, v_node) if key == "classification" else ""
+                if char:
+                    # whatever the anchor or alias reads as, the record is held at the highest level until mended
+                    m[key] = "绝密"
+                    self.findings.append(Finding(
+                        "classification-invalid", "error",
+                        f"这里的密级{'带着锚点（&名称）' if char == '&' else '是别名（*名称）'}。{LEVEL_ALIAS}。"
+                        "在改正之前，这条记录按绝密处理", Loc(self.rel, kline)))
+                    continue
                 self._silent_special(k_node, v_node)
             return m
         if isinstance(node, yaml.SequenceNode):
