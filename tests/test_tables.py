@@ -633,3 +633,43 @@ def test_a_body_first_recorded_as_restored_is_exported_and_imported_as_restored(
     h = derive_history(a)
     assert all(h.get(e.body.id).earlier_unknown is e for e in made.values())
     assert not [f for f in run_checks(a) if f.severity == "error"], [f.as_text() for f in run_checks(a)]
+
+
+@pytest.mark.parametrize("ids", [True, False])
+def test_a_later_row_with_a_name_a_secret_row_gave_is_as_secret_as_that_row(tmp_path, capsys, ids):
+    """Tester: row 3 (秘密) renames the 档案馆 to 测试县机要档案馆; row 4 names it again with an empty 密级. Row 4 was
+    written as a public rename to the same name, publishing the secret name. It now takes row 3's level, with a
+    待核 note naming row 3 — whether the rows are tied by one 编号 or, without one, by the name."""
+    root = project(tmp_path)
+    csv = tmp_path / "沿革.csv"
+    rows = [("测试县档案馆", "1959-11", "测试县人民委员会", "测编〔1959〕11号", ""),
+            ("测试县机要档案馆", "1970-04", "", "测编〔1959〕11号", "秘密"),
+            ("测试县机要档案馆", "1975-04", "", "测编〔1959〕11号", "")]
+    csv.write_text("名称,设立,上级,依据,密级" + (",编号" if ids else "") + "\n"
+                   + "".join(",".join(r) + (",cs-dag" if ids else "") + "\n" for r in rows), encoding="utf-8")
+    code, out, err = run_import(root, capsys, csv, "--yes")
+    assert code == 0, err
+    note = "待核：名称“测试县机要档案馆”是第 3 行起用的，那一行密级为秘密，此行密级不能更低，已按秘密导入"
+    assert note in out and "（其中 1 行待核）" in out
+    e1975 = (root / "sources/events/1975.yaml").read_text(encoding="utf-8")
+    assert f"classification: 秘密\n  # {note}" in e1975
+    a = load_archive(root)
+    renames = [e for e in a.events if str(e.date)[:4] in ("1970", "1975")]   # 1970年4月, 1975年4月
+    assert len(renames) == 2 and {e.classification.name for e in renames} == {"秘密"}
+    # the public edition holds no record that gives the secret name
+    from zhi.editions import filter_archive
+
+    assert not [e.id for e in filter_archive(a, "public").events if str(e.date)[:4] in ("1970", "1975")]
+
+
+def test_a_name_first_given_in_public_is_not_made_secret_by_a_later_secret_row(tmp_path, capsys):
+    root = project(tmp_path)
+    csv = tmp_path / "沿革.csv"
+    csv.write_text("名称,设立,上级,依据,密级,编号\n"
+                   "测试县档案馆,1959-11,测试县人民委员会,测编〔1959〕11号,,cs-dag\n"
+                   "测试县档案馆,1970-04,,测编〔1959〕11号,秘密,cs-dag\n", encoding="utf-8")
+    code, out, _err = run_import(root, capsys, csv, "--yes")
+    assert code == 0 and "行待核" not in out and "（待核" not in out, out
+    a = load_archive(root)
+    assert {str(e.date): e.classification.name for e in a.events if e.id.startswith("ev-19")
+            and "cs-dag" in e.id} == {"1959年11月": "公开", "1970年4月": "秘密"}

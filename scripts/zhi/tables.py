@@ -512,6 +512,7 @@ def _plan_lineage(root: Path, rows: list[Row], col: dict[str, str], names: _Name
         names.ids.add(rid)
         for r in group:
             created[get(r, "name")] = rid
+    introduced = _names_introduced(rows, get, names, plan)
     for key, group in groups.items():
         rid = created[get(group[0], "name")]
         texts: list[tuple[Path, str]] = []
@@ -525,6 +526,7 @@ def _plan_lineage(root: Path, rows: list[Row], col: dict[str, str], names: _Name
                 start = _date(again.group(1) if again else get(r, "start"), f"{where}设立日期“{get(r, 'start')}”")
                 docs = names.sources(get(r, "source"))
                 level = _level_field(names, docs, get(r, "level"), plan, r.number)
+                level = _as_secret_as_its_name(introduced, r, get(r, "name"), level, plan)
                 # 不详 (zhi export writes it where the record does not say: a parent that ended, a place that ended
                 # while the body lived on) is no name to look up, and nothing is made up for it
                 parent = names.body(get(r, "parent"), created) if get(r, "parent") not in ("", UNKNOWN) else None
@@ -592,6 +594,37 @@ def _plan_lineage(root: Path, rows: list[Row], col: dict[str, str], names: _Name
         names_ = "→".join(get(r, "name") for r in group)
         plan.created.append(f"第 {'、'.join(str(r.number) for r in group)} 行：机构 {rid}（{names_}）"
                             + _doubt(plan, [r.number for r in group]))
+
+
+def _names_introduced(rows: list[Row], get, names: _Names, plan: Planned) -> dict[str, tuple[Level, int]]:
+    """Each name of a 沿革表 → the level and row number of the first row (in the table's order) that gives it: a
+    later row with the same name (a rename to it again, another body of that name) must not publish a name an
+    earlier row keeps secret. A row whose 依据 is not in the archive (refused itself) still gives its name at its own
+    密级; a 密级 that cannot be read counts as 绝密, as it does for its own row."""
+    out: dict[str, tuple[Level, int]] = {}
+    for r in rows:
+        name = get(r, "name")
+        if not name or name in out:
+            continue
+        try:
+            docs = names.sources(get(r, "source"))
+        except ValueError:
+            docs = []
+        lv = names.level_of(docs, get(r, "level")) or PUBLIC
+        out[name] = (Level("绝密") if plan.unread else lv, r.number)
+    return out
+
+
+def _as_secret_as_its_name(introduced: dict[str, tuple[Level, int]], r: Row, name: str, level: str | None,
+                           plan: Planned) -> str | None:
+    """The row's level, raised to that of the earlier row that gave its name (with a 待核 note naming that row)."""
+    lv, first = introduced.get(name, (PUBLIC, r.number))
+    own = parse_level(level) if level else PUBLIC
+    if first == r.number or lv.rank <= own.rank:
+        return level
+    _doubt_add(plan, r.number, f"待核：名称{quote(name, True)}是第 {first} 行起用的，那一行密级为{lv}，此行密级不能更低，"
+                               f"已按{lv}导入；核对原件后改正 classification")
+    return str(lv)
 
 
 def _plan_posts(root: Path, rows: list[Row], col: dict[str, str], names: _Names, plan: Planned) -> None:
