@@ -240,7 +240,7 @@ NOT_PUBLIC = """临水县人民政府文件
 """
 
 
-@pytest.mark.parametrize("note", ["（此件不公开）", "此件不公开", "（此件不予公开）"])
+@pytest.mark.parametrize("note", ["（此件不公开）", "此件不公开", "（此件不予公开）", "（此件仅供内部参考，请勿外传）"])
 @pytest.mark.parametrize("ext", ["txt", "html"])
 def test_a_document_with_the_not_public_annotation_is_imported_internal(tmp_path, note, ext):
     """F-I1 of the tester: the GB/T 9704 附注 “（此件不公开）” at the foot of a notice makes the record 内部 with
@@ -294,3 +294,115 @@ def test_a_lone_head_like_first_line_is_kept_as_text_but_a_real_head_is_left_to_
     assert importer.without_head_like(real) == real
     assert importer.without_head_like("{\n\"密级\": \"秘密\"\n}\n") == "{\n\"密级\": \"秘密\"\n}\n"
     assert importer.without_head_like("正文\n{\n") == "正文\n{\n"
+
+
+NOT_PUBLIC_WORDS = ["此件不得公开", "不得公开", "不宜公开", "不对外公开", "仅供内部使用", "内部使用", "不公开发布", "不予发布",
+                    "请勿外传", "不得外传", "限内部传阅", "（此件不予公开）", "公开属性：不予公开", "公开方式：免予公开",
+                    "（此件仅供内部参考，不得外传）", "本材料仅供内部使用，请勿外传。", "（此件不得公开，注意保存）"]
+
+
+@pytest.mark.parametrize("said", NOT_PUBLIC_WORDS)
+@pytest.mark.parametrize("where", ["head", "foot"])
+def test_every_usual_way_of_saying_not_to_publish_makes_the_record_internal(said, where):
+    """Tester: only 此件不公开/本件不公开/不予公开 were known, so a notice headed or footed 不得公开, 不宜公开,
+    不对外公开, 请勿外传, 限内部传阅 … came in public (or, for 仅供内部使用 and 不得外传 alone, at 绝密 as a marking not
+    understood). Each now makes the record 内部 with the 待核 note quoting the words."""
+    body = NOT_PUBLIC.format(blank="", note="").strip()
+    ex = extract(f"{said}\n{body}\n" if where == "head" else f"{body}\n\n\n{said}\n")
+    assert ex.classification == "内部" and not ex.doubtful, (ex.classification, ex.doubtful)
+    if said != "内部使用":   # 内部使用 alone is a marking, read as the level 内部 itself
+        assert ex.not_public and ex.not_public in importer._squeeze(said) and not ex.not_public_vague
+        record = importer.record_yaml("d-x", ex, "n")
+        assert f"classification: 内部\n# 待核：原文有附注“{ex.not_public}”，此件不公开，已按内部导入" in record
+
+
+@pytest.mark.parametrize("said", ["主动公开", "依申请公开", "公开属性：主动公开", "公开方式：依申请公开", "（此件公开发布）"])
+def test_a_document_marked_to_be_published_stays_public(said):
+    ex = extract(NOT_PUBLIC.format(blank="\n", note=said))
+    assert (ex.classification, ex.not_public, ex.doubtful) == ("", "", [])
+
+
+@pytest.mark.parametrize("said", ["（此件不得以任何形式公开）", "此件不在网站公布"])
+def test_a_restriction_worded_otherwise_is_internal_with_a_note_that_it_was_not_understood(said):
+    ex = extract(NOT_PUBLIC.format(blank="\n", note=said))
+    assert ex.classification == "内部" and ex.not_public_vague
+    assert "像是说此件不公开，但 zhi 未能确切识别；已按内部导入" in importer.record_yaml("d-x", ex, "n")
+    # inside a sentence of the body, the same kind of words are no restriction of the document
+    assert extract("各乡镇要不断推进政务公开工作，接受群众监督，把县档案局建设好。\n").classification == ""
+
+
+def test_a_marking_word_not_understood_beside_a_not_public_note_is_still_the_highest_level():
+    ex = extract(NOT_PUBLIC.format(blank="\n", note="密件\n不得外传"))
+    assert ex.classification == "绝密" and ex.doubtful == ["密件"]
+
+
+COMMENTED = {
+    "html": "<html><body>{comment}<p>临水县人民政府文件</p><p>临政〔2002〕43号</p><p>关于设立县档案局的通知</p>"
+            "<p>各乡镇：决定设立县档案局。</p><p>临水县人民政府</p><p>2002年3月13日</p></body></html>\n",
+    "md": "{comment}\n\n临水县人民政府文件\n\n临政〔2002〕43号\n\n关于设立县档案局的通知\n\n各乡镇：决定设立县档案局。\n\n"
+          "临水县人民政府\n\n2002年3月13日\n",
+}
+COMMENTED["txt"] = COMMENTED["md"]
+
+
+@pytest.mark.parametrize("ext", ["html", "md", "txt"])
+@pytest.mark.parametrize("comment,level,doubtful", [
+    ("<!-- 秘密★10年 -->", "秘密★10年", False),
+    ("<!--\n密级：机密\n-->", "机密", False),
+    ("<!-- 此稿原件标秘密，录入时略去 -->", "绝密", True),         # a sentence in a comment is read for marks too
+    ("<!-- 此件不公开 -->", "内部", False),
+])
+def test_a_level_in_a_comment_is_read_like_a_mark_on_the_page(tmp_path, ext, comment, level, doubtful):
+    """Tester: `<!-- 秘密★10年 -->` in an imported .html or .md was dropped with the comment (pandoc leaves comments
+    out) and the record came in public. Comments are read for markings like the page's margins; one not understood
+    holds the record at 绝密 with a 待核 note."""
+    root = make_archive(tmp_path)
+    f = tmp_path / f"通知.{ext}"
+    f.write_text(COMMENTED[ext].format(comment=comment), encoding="utf-8")
+    [o] = import_files(root, [f])
+    assert o.status == "导入", o.reason
+    a = load_archive(root, with_book=False)
+    assert str(a.documents[o.record.stem].classification) == level
+    record = o.record.read_text(encoding="utf-8")
+    assert ("# 待核：原文中有“秘密”，像是密级标志，但未能识别" in record) == doubtful
+    assert "秘密" not in a.documents[o.record.stem].transcription.read_text(encoding="utf-8")
+
+
+def test_a_markdown_comment_written_as_an_unused_link_reference_is_read_too(tmp_path):
+    root = make_archive(tmp_path)
+    f = tmp_path / "通知.md"
+    f.write_text(COMMENTED["md"].format(comment="[//]: # (机密★20年)"), encoding="utf-8")
+    [o] = import_files(root, [f])
+    assert str(load_archive(root, with_book=False).documents[o.record.stem].classification) == "机密★20年"
+
+
+@pytest.mark.parametrize("ext", ["docx", "odt"])
+def test_a_level_in_a_word_or_odt_comment_is_read_like_a_mark_on_the_page(tmp_path, ext):
+    """pandoc leaves a reviewer's comment (批注) out of the transcription; a level written there is read all the
+    same (the record came in public before)."""
+    _pandoc_env()
+    import pypandoc
+
+    root = make_archive(tmp_path)
+    body = COMMENTED["md"].format(comment="")
+    f = tmp_path / f"通知.{ext}"
+    if ext == "docx":
+        md = body.replace("各乡镇：", '[秘密★10年]{.comment-start id="1" author="录入"}各乡镇：', 1).replace(
+            "县档案局。", '县档案局。[]{.comment-end id="1"}', 1)
+        pypandoc.convert_text(md, "docx", format="markdown", outputfile=str(f))
+    else:   # pandoc writes no ODT comments: one is put into the file as LibreOffice writes it
+        plain = tmp_path / "plain.odt"
+        pypandoc.convert_text(body, "odt", format="markdown", outputfile=str(plain))
+        with zipfile.ZipFile(plain) as zi, zipfile.ZipFile(f, "w") as zo:
+            for info in zi.infolist():
+                data = zi.read(info.filename)
+                if info.filename == "content.xml":
+                    data = data.decode("utf-8").replace("各乡镇：", "<office:annotation><dc:creator>录入</dc:creator>"
+                                                        "<dc:date>2024-01-01</dc:date><text:p>秘密★10年</text:p>"
+                                                        "</office:annotation>各乡镇：", 1).encode("utf-8")
+                zo.writestr(info, data)
+    [o] = import_files(root, [f])
+    assert o.status == "导入", o.reason
+    d = load_archive(root, with_book=False).documents[o.record.stem]
+    assert str(d.classification) == "秘密★10年"
+    assert "秘密" not in d.transcription.read_text(encoding="utf-8")

@@ -134,42 +134,76 @@ def _check_size(path: Path) -> None:
                                f"（一份公文通常不到 1 MB）；文件可能结构异常，已停止")
 
 
+def _zip_xml(path: Path, wanted) -> list[tuple[str, str]]:
+    """(name, text) of the members of a .docx or .odt (a zip) whose names ``wanted`` accepts; none when the file is
+    no zip."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            return [(name, z.read(name).decode("utf-8", "replace")) for name in z.namelist() if wanted(name)]
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return []
+
+
 def package_text(path: Path) -> str:
     """Text that pandoc leaves out of the body: page headers and footers, text boxes and document properties
     (标题、主题、关键词、自定义属性) of a .docx or .odt, the front matter of a Markdown file, the <title> and <meta> of an HTML page. Marks such as “秘密★10年” often
     stand there."""
-    import zipfile
-
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown", ".html", ".htm"):
         return _metadata_text(path, suffix)
     if suffix not in (".docx", ".odt"):
         return ""
     out = []
-    try:
-        with zipfile.ZipFile(path) as z:
-            for name in z.namelist():
-                if suffix == ".docx" and re.fullmatch(r"word/(header|footer|document)\d*\.xml", name):
-                    xml = z.read(name).decode("utf-8", "replace")
-                    if name == "word/document.xml":   # only the text boxes of the body
-                        xml = " ".join(re.findall(r"<w:txbxContent>.*?</w:txbxContent>", xml, re.DOTALL))
-                    out.append(_xml_text(xml, r"</w:p>"))
-                elif name in ("docProps/core.xml", "meta.xml"):
-                    # document properties (标题、主题、关键词、类别、备注): one value per line
-                    xml = z.read(name).decode("utf-8", "replace")
-                    out.append(_xml_text(xml, r"</[^>]+>"))
-                elif name == "docProps/custom.xml":   # custom properties, e.g. 密级 = 秘密
-                    xml = z.read(name).decode("utf-8", "replace")
-                    for prop, value in re.findall(r'<property\b[^>]*\bname="([^"]*)"[^>]*>(.*?)</property>', xml,
-                                                  re.DOTALL):
-                        out.append(f"{prop}：{_xml_text(value, '$^').strip()}")
-                elif suffix == ".odt" and name in ("styles.xml", "content.xml"):
-                    xml = z.read(name).decode("utf-8", "replace")
-                    blocks = re.findall(r"<style:(?:header|footer)(?:-left|-first)?\b.*?</style:(?:header|footer)"
-                                        r"(?:-left|-first)?>|<draw:text-box\b.*?</draw:text-box>", xml, re.DOTALL)
-                    out.append(_xml_text(" ".join(blocks), r"</text:p>|</text:h>"))
-    except (zipfile.BadZipFile, OSError, KeyError):
-        return ""
+    parts = ("docProps/core.xml", "meta.xml", "docProps/custom.xml", "styles.xml", "content.xml")
+    for name, xml in _zip_xml(path, lambda n: n in parts or re.fullmatch(r"word/(header|footer|document)\d*\.xml", n)):
+        if suffix == ".docx" and re.fullmatch(r"word/(header|footer|document)\d*\.xml", name):
+            if name == "word/document.xml":   # only the text boxes of the body
+                xml = " ".join(re.findall(r"<w:txbxContent>.*?</w:txbxContent>", xml, re.DOTALL))
+            out.append(_xml_text(xml, r"</w:p>"))
+        elif name in ("docProps/core.xml", "meta.xml"):
+            # document properties (标题、主题、关键词、类别、备注): one value per line
+            out.append(_xml_text(xml, r"</[^>]+>"))
+        elif name == "docProps/custom.xml":   # custom properties, e.g. 密级 = 秘密
+            for prop, value in re.findall(r'<property\b[^>]*\bname="([^"]*)"[^>]*>(.*?)</property>', xml,
+                                          re.DOTALL):
+                out.append(f"{prop}：{_xml_text(value, '$^').strip()}")
+        elif suffix == ".odt" and name in ("styles.xml", "content.xml"):
+            blocks = re.findall(r"<style:(?:header|footer)(?:-left|-first)?\b.*?</style:(?:header|footer)"
+                                r"(?:-left|-first)?>|<draw:text-box\b.*?</draw:text-box>", xml, re.DOTALL)
+            out.append(_xml_text(" ".join(blocks), r"</text:p>|</text:h>"))
+    return "\n".join(x for x in out if x.strip())
+
+
+_COMMENT = re.compile(r"<!--(.*?)(?:--!?>|\Z)", re.DOTALL)
+# a Markdown link reference definition no link uses, the usual way to write a comment in Markdown: “[//]: # (……)”
+_REF_COMMENT = re.compile(r"^ {0,3}\[(?!\^)[^\]]*\]:[ \t]*(.*)$", re.MULTILINE)
+
+
+def hidden_text(path: Path) -> str:
+    """Text the file holds but the transcription leaves out, and no reader of the page sees: comments (``<!-- … -->``
+    in HTML, Markdown and text, “[//]: # (……)” in Markdown, Word's and ODT's comments). A mark such as
+    ``<!-- 秘密★10年 -->`` is a mark all the same: ``extract`` reads every line of it as one."""
+    import html
+
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown", ".txt", ".html", ".htm"):
+        text = _decode(path.read_bytes()).replace("\x00", "")
+        out = [html.unescape(c) for c in _COMMENT.findall(text)]
+        if suffix != ".html" and suffix != ".htm":
+            # “[//]: # (秘密★10年)”, “[c]: <> "秘密★10年"”: the words in the brackets or quotes
+            out += [re.sub(r"""^(?:<>|\S+)?\s*[("'](.*)[)"']\s*$""", r"\1", v)
+                    for v in _REF_COMMENT.findall(_COMMENT.sub("", text))]
+        return "\n".join(x for x in out if x.strip())
+    out = []
+    if suffix == ".docx":
+        out += [_xml_text(xml, r"</w:p>") for _n, xml in _zip_xml(path, lambda n: re.fullmatch(r"word/comments\w*\.xml", n))]
+    elif suffix == ".odt":
+        for _n, xml in _zip_xml(path, lambda n: n in ("content.xml", "styles.xml")):
+            notes = re.findall(r"<office:annotation\b.*?</office:annotation>", xml, re.DOTALL)
+            notes = [re.sub(r"<dc:(creator|date)\b.*?</dc:\1>", "", n, flags=re.DOTALL) for n in notes]
+            out.append(_xml_text(" ".join(notes), r"</text:p>"))
     return "\n".join(x for x in out if x.strip())
 
 
@@ -299,11 +333,24 @@ _INTERNAL = re.compile(r"^[【\[（(〔]?内部(?:资料|文件|刊物|材料|�
 # "密级：秘密　保密期限：10年" (a form's fields), with or without the colons and spaces
 _FIELD_MARK = re.compile(r"密级[:：]?(绝密|机密|秘密|内部)(?:[,，;；]?保密期限[:：]?([0-9一二三四五六七八九十]+年|长期))?")
 _BRACKETED = re.compile(r"[(（【\[〔<《]\s*(?:[绝机秘]密|内部)[^)）】\]〕>》]{0,8}[)）】\]〕>》]")  # “……通知（秘密）”
-_NOT_PUBLIC = re.compile(r"[(（〔\[【]?(?:此件|本件)不公开[)）〕\]】]?|不予公开")
+# Words by which a document says it is not to be published, understood exactly: GB/T 9704's 附注 (“（此件不公开）”),
+# the 公开属性 of a government notice (不予公开, 免予公开; 主动公开 and 依申请公开 are public and not matched), and the
+# usual restrictions (不得公开, 不宜公开, 不对外公开, 不公开发布, 不予发布, 请勿外传, 仅供内部使用, 限内部传阅 …).
+# Such a document is at least 内部.
+_NOT_PUBLIC = re.compile(
+    r"[(（〔\[【]?(?:此件|本件|此文件?|本文件?|本材料|此材料|本资料|此资料)?"
+    r"(?:不予|免予|不得|不宜|不准|不能|不应|不可|不要|严禁|禁止|请勿|切勿|勿|不)"
+    r"(?:对外|向外|对社会|向社会|对公众|向公众|上网|在网上)?(?:公开(?:发布|发表)?|公布|发布|外传|外泄|扩散)[)）〕\]】]?"
+    r"|不对外|非公开|(?:仅|只)?供(?:内部|领导|机关内部)(?:使用|参考|参阅|阅读|传阅|掌握|阅)"
+    r"|(?:仅|只)?限(?:于)?内部(?:使用|参考|参阅|阅读|传阅|掌握)?|内部(?:使用|传阅|参阅|参考|掌握)")
+# a restriction written some other way (“此件不得以任何形式公开”): a negation, then within a few characters a word
+# of publication. Looked for in lines that stand apart (short lines, bracketed 附注, margins, comments); the
+# record is at least 内部 and the note says it was not understood exactly
+_NOT_PUBLIC_LIKE = re.compile(r"(?:不|勿|禁|免|非|限)[^。；;，,]{0,8}?(?:公开|公布|发布|外传|外泄|外借|扩散|传阅)")
 _MARK_FIELD_WORDS = re.compile(r"密级|保密期限|涉密|[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期")
 # anything that looks like a marking: if none of it was understood, the record comes in at the highest level
-_MARKISH = re.compile(r"[绝机秘]密|密级|涉密|保密期限|[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期|"
-                      r"内部(?:资料|文件|刊物|材料|发行|使用)|不得外传|注意保密|"
+_MARKISH = re.compile(r"[绝机秘]密|密级|涉密|密件|保密期限|[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期|"
+                      r"内部(?:资料|文件|刊物|材料|发行|使用|参考|参阅|传阅|掌握)|(?:不得|请勿|严禁|禁止|切勿)外传|注意保密|"
                       r"(?i:\b(?:top\s*secret|secret|confidential|classified|restricted)\b)")
 
 
@@ -347,6 +394,7 @@ class Extracted:
     marks: list[str] = field(default_factory=list)  # every classification mark seen near the top
     doubtful: list[str] = field(default_factory=list)  # words like a marking that were not understood
     not_public: str = ""  # the 附注 “（此件不公开）” or “不予公开” as written: the document is at least 内部
+    not_public_vague: bool = False  # ``not_public`` says so in words zhi does not know exactly
 
 
 def _squeeze(ln: str) -> str:
@@ -498,14 +546,41 @@ def _find_title(lines: list[str], headings: list[str], skip: set[int]) -> tuple[
     return "", True
 
 
-def extract(text: str, margins: str = "", name: str = "") -> Extracted:
+def _not_public(lines: list[str], apart: list[str]) -> tuple[str, bool]:
+    """The words (as written) by which the document says it is not to be published, and whether they were not
+    understood exactly: the known phrases anywhere, other negated publication words in ``apart`` lines."""
+    for ln in lines + apart:
+        m = _NOT_PUBLIC.search(_squeeze(ln))
+        if m:
+            said = m.group(0)
+            if said[0] in _OPEN and said[-1] not in _CLOSE:   # “（此件不得公开，注意保存）”: no bracket left open
+                said = said[1:]
+            return said, False
+    for ln in apart:
+        m = _NOT_PUBLIC_LIKE.search(_squeeze(ln))
+        if m:
+            return m.group(0), True
+    return "", False
+
+
+def _stands_apart(ln: str) -> bool:
+    """A line that is no sentence of the body: short, or wholly in brackets (a 附注)."""
+    sq = _squeeze(ln)
+    return len(sq) <= 24 or bool(re.fullmatch(r"[(（〔\[【].*[)）〕\]】]", sq))
+
+
+def extract(text: str, margins: str = "", name: str = "", hidden: str = "") -> Extracted:
     """Read 文号, title, 成文日期, issuer and classification marks out of a transcription (Markdown or plain text).
 
     ``margins`` is text the transcription leaves out (page headers and footers, text boxes), searched for marks
-    as a whole. Fail closed: when something looks like a marking but none was understood, or a marking of a
-    higher level than the one understood is there, the record comes in at 绝密 with a 待核 note."""
+    as a whole. ``hidden`` is text the file holds but does not show (comments: ``<!-- 秘密★10年 -->`` in HTML or
+    Markdown, Word's and ODT's comments): every line of it is read as a marking would be. Fail closed: when
+    something looks like a marking but none was understood, or a marking of a higher level than the one understood
+    is there, the record comes in at 绝密 with a 待核 note; a document that says it is not to be published
+    (此件不公开, 不得外传 …) comes in at least 内部."""
     lines = _plain_lines(text or "")
-    margin_lines = _plain_lines(margins or "")
+    hidden_lines = _plain_lines(hidden or "")
+    margin_lines = _plain_lines(margins or "") + hidden_lines
     ex = Extracted()
     marks, where = _find_marks(lines)
     more, margin_where = _find_marks(margin_lines, len(margin_lines))
@@ -516,32 +591,37 @@ def extract(text: str, margins: str = "", name: str = "") -> Extracted:
         best = max(marks, key=lambda lv: (lv.rank, bool(lv.term)))
         ex.classification = str(best)
     rank = max((m.rank for m in marks), default=0)
+    # GB/T 9704's 附注 for a document not to be published (usually the last line), a 公开属性 不予公开, 不得外传 …:
+    # never public, at least 内部; words of that kind (内部使用, 不得外传) are then no marking left unexplained
+    said, vague = _not_public(lines, [ln for ln in lines if _stands_apart(ln)] + margin_lines)
     rest = [_squeeze(ln) for i, ln in enumerate(lines) if i not in where] + \
         [_squeeze(ln) for i, ln in enumerate(margin_lines) if i not in margin_where]
     if name and _MARKISH.search(_squeeze(name)):   # a file named “（秘密）关于……”: the name is a label, like a mark
         rest.append(_squeeze(name)[:12])
+    hidden_rest = {_squeeze(ln) for i, ln in enumerate(margin_lines) if i not in margin_where
+                   and i >= len(margin_lines) - len(hidden_lines)}
     doubtful = []
     for ln in rest:
         # a marking stands alone or leads its line (or names itself: 密级, 保密期限, ★10年); the word inside a
-        # sentence or a title (“关于加强秘密文件管理的通知”) is not one
+        # sentence or a title (“关于加强秘密文件管理的通知”) is not one. A comment is no sentence of the text: a
+        # word like a marking in it is read as one
         label = len(ln) <= 12 and not re.search(r"[。，；,;]", ln)   # a short line that is not a sentence
-        if not (_MARK_FIELD_WORDS.search(ln) or _MARKISH.match(ln) or label or _BRACKETED.search(ln)) \
-                or (_TITLE.match(ln) and not _BRACKETED.search(ln)):
+        if ln not in hidden_rest and (
+                not (_MARK_FIELD_WORDS.search(ln) or _MARKISH.match(ln) or label or _BRACKETED.search(ln))
+                or (_TITLE.match(ln) and not _BRACKETED.search(ln))):
             continue
         for m in _MARKISH.finditer(ln):
             word = m.group(0)
             implied = {"秘密": 2, "机密": 3, "绝密": 4}.get(word, 4 if word not in ("注意保密",) else 1)
-            if word.startswith("内部") or word == "不得外传":
+            if word.startswith("内部") or word.endswith("外传"):
                 implied = 1
-            if implied > rank:
+            if implied > max(rank, 1 if said else 0):
                 doubtful.append(word)
     if doubtful:
         ex.classification = "绝密"
         ex.doubtful = list(dict.fromkeys(doubtful))
-    # GB/T 9704's 附注 for a document not to be published (usually the last line): never public, at least 内部
-    said = next((m.group(0) for ln in lines + margin_lines if (m := _NOT_PUBLIC.search(_squeeze(ln)))), "")
     if said and not doubtful and rank < 1:
-        ex.classification, ex.not_public = "内部", said
+        ex.classification, ex.not_public, ex.not_public_vague = "内部", said, vague
     ex.number, nline = _find_number(lines)
     ex.date, ex.date_written, dline = _find_date(lines)
     ex.issuer = _find_issuer(lines, dline, nline)
@@ -674,7 +754,10 @@ def record_yaml(rid: str, ex: Extracted, note: str, number_comment: str = "") ->
         lines.append(f"classification: {_yaml_str(ex.classification)}")
         if ex.marks:
             lines.append(f"# 原文密级标志：{'、'.join(dict.fromkeys(ex.marks))}；密级不得低于原件标注")
-        if ex.not_public:
+        if ex.not_public and ex.not_public_vague:
+            lines.append(f"# 待核：原文有{quote(ex.not_public, True)}，像是说此件不公开，但 zhi 未能确切识别；"
+                         "已按内部导入（不进公开版本），请照原件核定密级后改正")
+        elif ex.not_public:
             lines.append(f"# 待核：原文有附注{quote(ex.not_public, True)}，此件不公开，已按内部导入（不进公开版本）；"
                          "请照原件核定密级后改正")
         if ex.doubtful:
@@ -813,7 +896,7 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
         return Outcome(f, "失败", f"转换出错（{type(e).__name__}：{str(e)[:160]}）")
     if not md.strip():
         return Outcome(f, "失败", "文件中没有文字（可能是扫描图片）；扫描件请放在 scans 中，全文另行录入")
-    ex = extract(md, package_text(f), f.stem)
+    ex = extract(md, package_text(f), f.stem, hidden_text(f))
     if not _printable(ex.title):
         ex.title, ex.title_guessed = (_printable(f.stem) or "（无标题）"), True
     number_comment = ""
