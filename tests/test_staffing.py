@@ -381,3 +381,46 @@ def test_real_township_figures(tmp_path):
     cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", html, re.DOTALL)]
     i = cells.index("2002")
     assert cells[i:i + 10] == ["2002", "各机构核定数合计", "—", "574", "—", "", "", "乡镇系统核定编制", "556", "574"]
+
+
+def test_the_staffing_prose_suggestion_names_the_system_and_checks_clean(history, tmp_path):
+    """A typed figure that differs from one recorded for a 系统 is told with the reference that gives it — its
+    system included (tj/政法); written as suggested, it names the figure (no staffing-ref) and agrees."""
+    import shutil
+
+    root, _, _ = history
+    copy = tmp_path / "p"
+    shutil.copytree(root, copy)
+    gaishu = copy / "chronicle/gaishu.md"
+    gaishu.write_text(gaishu.read_text(encoding="utf-8") + "\n2000年末，甲区政法系统核定政法专项编制25名。\n",
+                      encoding="utf-8")
+    a = load_archive(copy)
+    found = [f for f in run_checks(a) if f.code == "staffing-prose"]
+    assert len(found) == 1 and "档案记为20名" in found[0].message
+    ref = re.search(r"\[\[编制数:[^\]]+\]\]", found[0].message).group(0)
+    assert ref == "[[编制数:tj/政法@2000|政法专项编制]]"
+    gaishu.write_text(gaishu.read_text(encoding="utf-8").replace("政法专项编制25名", ref), encoding="utf-8")
+    a = load_archive(copy)
+    assert [f.as_text() for f in run_checks(a) if f.code in ("staffing-prose", "staffing-ref")] == []
+
+
+def test_a_figure_quoted_in_prose_keeps_what_it_covers(history, tmp_path):
+    """[[编制数:…]] of a figure the source gives with its scope (范围: 不含政法系统编制) prints the scope with it:
+    “行政编制750名（不含政法系统编制）”, never the bare number as if it were the whole."""
+    import shutil
+
+    from zhi.dates import parse_date
+    from zhi.views.staffing import figure_at, quoted_text
+
+    root, _, _ = history
+    copy = tmp_path / "p"
+    shutil.copytree(root, copy)
+    write(copy, "sources/staffing/scoped.yaml", """
+    - {jurisdiction: tj, system: 党政群机关, date: 1999-12-31, figures: {行政编制: 750, 范围: 不含政法系统编制},
+       sources: [d2]}
+    """)
+    a = load_archive(copy)
+    h = derive_history(a)
+    f = figure_at(h, figures(a), "tj", "approved", parse_date("1999-12-31"), "党政群机关")
+    assert quoted_text(f, []) == "行政编制750名（不含政法系统编制）"
+    assert quoted_text(f, ["行政编制"]) == "行政编制750名（不含政法系统编制）"

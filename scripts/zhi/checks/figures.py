@@ -144,23 +144,28 @@ def _typed_numbers(ch, figs: list[Figure], names, a: Archive, h: History) -> Ite
             if rid is None:
                 continue
             kind, number = m.group(1), int(m.group(2))
-            stated = set()
+            stated: dict[int, Figure] = {}   # each figure the archive gives, with the record it is in
             own = by_scope.get(rid, [])
             for basis in ("approved", "actual"):
                 systems = {""} | {f.system for f in own if f.system}
                 for sysname in systems:
                     f = figure_at(h, own, rid, basis, d, sysname)
                     if f is not None and kind in f.staffing.posts:
-                        stated.add(f.staffing.posts[kind])
+                        stated.setdefault(f.staffing.posts[kind], f)
                 for f in own:  # a figure dated within the date written (1984年 → any 1984 figure)
                     if f.basis == basis and kind in f.staffing.posts \
                             and d.earliest() <= f.date.earliest() and f.date.latest() <= d.latest():
-                        stated.add(f.staffing.posts[kind])
+                        stated.setdefault(f.staffing.posts[kind], f)
             if stated and number not in stated:
                 from ..views.naming import name_on
 
+                # the reference that gives the recorded figure: its basis (编制数/实有数) and its 系统, else it
+                # names no figure (staffing-ref)
+                refs = "或".join(dict.fromkeys(
+                    f"[[{'编制数' if f.basis == 'approved' else '实有数'}:{rid}{'/' + f.system if f.system else ''}"
+                    f"@{d.iso()}|{kind}]]" for f in stated.values()))
                 yield Finding("staffing-prose", "warning",
                               f"正文写{name_on(h, rid, d)}在{d}{kind}{number}名，档案记为"
                               f"{'或'.join(f'{v}名' for v in sorted(stated))}；请核对，改正正文或档案，"
-                              f"也可写成引用 [[编制数:{rid}@{d.iso()}|{kind}]]，由档案取数",
+                              f"也可写成引用 {refs}，由档案取数",
                               Loc(ch.path, ch.body_line + i))

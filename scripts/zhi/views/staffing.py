@@ -477,9 +477,10 @@ def figure_at(h, figs: list[Figure], scope: str, basis: str, d: Date, system: st
 
 
 def quoted_text(f: Figure, kinds: list[str]) -> str | None:
-    """The words a prose reference prints: "行政编制312名、政法专项编制128名"; None when a category asked for is not
-    given by the figure."""
+    """The words a prose reference prints: "行政编制312名、政法专项编制128名", with what the figure covers as the
+    source says it (行政编制750名（不含政法系统编制）: without it the sentence would claim more than the source);
+    None when a category asked for is not given by the figure."""
     wanted = kinds or [k for k in STAFFING_KINDS if k in f.staffing.posts]
     if any(k not in f.staffing.posts for k in wanted):
         return None
-    return "、".join(f"{k}{f.staffing.posts[k]}名" for k in wanted)
+    return "、".join(f"{k}{f.staffing.posts[k]}名" for k in wanted) + f.staffing.scope_said
