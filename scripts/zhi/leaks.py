@@ -538,9 +538,11 @@ def docno_written(flat: str, numbers) -> bool:
 
 
 # a note call or other superscript inside a sentence (鹤汀<sup>1</sup>联络机构): the page is read without them
-# as well, so a secret title split by a footnote call is still found. In HTML: <sup> and footnote links; in the
+# as well, so a secret title split by a footnote call is still found. In HTML: <sup>, footnote links and a ruby's
+# annotation (<rt>, <rp>: zhi check refuses them in prose, a page never holds one made from an editor's text); in the
 # book's text (where a call is a bare digit between two characters): digits, ①, ¹ or [1] between two Han characters
-_SUP_HTML = re.compile(r"<sup\b[^>]*>.*?</sup>|<a\b[^>]*\bfootnote-ref\b[^>]*>.*?</a>", re.DOTALL | re.IGNORECASE)
+_SUP_HTML = re.compile(r"<sup\b[^>]*>.*?</sup>|<a\b[^>]*\bfootnote-ref\b[^>]*>.*?</a>|<r[tp]\b[^>]*>.*?</r[tp]>",
+                       re.DOTALL | re.IGNORECASE)
 _CALL_IN_TEXT = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d{1,3}|\[\d{1,3}\]|[\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079]+)"
                            r"(?=[\u4e00-\u9fff])")
 

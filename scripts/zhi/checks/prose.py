@@ -21,6 +21,10 @@ INTERNAL = Level("内部")
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 # an image from another site: a reader's browser would fetch it (the site is meant to work offline, and the
 # address learns who reads the page)
+# a ruby's annotation: what the page shows above (or beside) the text is not where the line's words stand
+RUBY_TAG = re.compile(r"<\s*/?\s*r[tp]\b", re.IGNORECASE)
+RUBY_ADVICE = ("。注音标记 <rt>、<rp> 不能用：注音显示在字的上方，页面上读到的文字与 zhi 检查读到的不一样；"
+               "需要注音，请写在字后的括号里，如“茌（chí）平”")
 REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//", re.IGNORECASE)
 
 
@@ -72,7 +76,8 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
             if bad:
                 yield Finding("raw-html-prose", "error",
                               f"正文中有不允许的 HTML 标记 {bad[0]}；正文只可用 {'、'.join(sorted(PROSE_TAGS))} 这几种不带属性的标记，"
-                              f"其余会按原样显示为文字", Loc(ch.path, ch.body_line + i))
+                              f"其余会按原样显示为文字{RUBY_ADVICE if RUBY_TAG.match(bad[0]) else ''}",
+                              Loc(ch.path, ch.body_line + i))
         for level, first, last in ch.passages:
             if last < 0:
                 yield Finding("passage-unclosed", "error",

@@ -107,19 +107,24 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
 # stays; its address is read apart, ``_reading``)
 _UNREAD = re.compile(r"\[\^[^\]]*\]|<sup\b[^>]*>.*?</sup>|<[^>]{1,200}>|[*_`~\[\]]|^\s{0,3}(?:#{1,6}|[-+>]|\d+\.)\s",
                      re.IGNORECASE)
+_SUP_TAG = re.compile(r"<\s*/?\s*sup\b[^>]*>", re.IGNORECASE)
 # a link's address: [text](address "title"), ![alt](address), <https://…>, href= / src= in raw HTML, and a reference
 # link's definition ([ref]: address)
 _ADDRESS = re.compile(r"\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(]([^)]*)[\"')])?\s*\)|<((?:https?|ftp|mailto):[^>\s]+)>"
                       r"|\b(?:href|src)\s*=\s*[\"']([^\"']*)[\"']|^\s{0,3}\[(?!\^)[^\]]+\]:\s*(\S+)", re.IGNORECASE)
 
 
-def _reading(line: str) -> tuple[str, list[str]]:
+def _reading(line: str, sup: bool = False) -> tuple[str, list[str]]:
     """A line of chapter prose as the page shows it and as the leak scan reads the page, folded: markup out
     (``_UNREAD``), character references and entities decoded (&#23494;, &amp;, also escaped twice), backslash
     escapes taken out (秘\\密 reads 秘密), %-escapes decoded; with the addresses of its links apart (the page
-    holds them, in its links), decoded the same way."""
+    holds them, in its links), decoded the same way. A superscript is read out (a note call inside a title) or,
+    with ``sup``, in (金丝<sup>雀</sup>未号 reads 金丝雀未号 on the page): the check reads the line both ways, as the
+    leak scan reads the page."""
     addresses = [x for m in _ADDRESS.finditer(line) for x in m.groups() if x]
     shown = _ADDRESS.sub(lambda m: "]" if m.group(0).startswith("]") else "", line)
+    if sup:
+        shown = _SUP_TAG.sub("", shown)
     return _decoded(_UNREAD.sub("", shown)), [_decoded(x) for x in addresses]
 
 
@@ -179,23 +184,27 @@ def _chapter_paragraphs(ch) -> dict[Level, list[_Para]]:
         for i in range(first, last + 1):
             level_of[i] = highest([level_of[i], level])
     out: dict[Level, list[_Para]] = defaultdict(list)
-    para: list[tuple[int, str, list[str]]] = []
+    para: list[tuple[int, str, list[str], str]] = []
 
     def close():
         if para:
-            starts, text = [], ""
-            for _, t, _ in para:
-                starts.append(len(text))
-                text += t
-            out[level_of[para[0][0]]].append(_Para(para[0][0], text, starts,
-                                                   [(i, x) for i, _, xs in para for x in xs]))
+            addresses = [(i, x) for i, _, xs, _ in para for x in xs]
+            readings = [[t for _, t, _, _ in para]]
+            if any(t != u for _, t, _, u in para):   # a superscript read in as well as out (``_reading``)
+                readings.append([u for _, _, _, u in para])
+            for reading in readings:
+                starts, text = [], ""
+                for t in reading:
+                    starts.append(len(text))
+                    text += t
+                out[level_of[para[0][0]]].append(_Para(para[0][0], text, starts, addresses))
             para.clear()
 
     for i, line in enumerate(lines):
         if i in fences or not line.strip() or (para and level_of[i] != level_of[para[0][0]]):
             close()
         if i not in fences and line.strip():
-            para.append((i, *_reading(line)))
+            para.append((i, *_reading(line), _reading(line, sup=True)[0]))
     close()
     return out
 
