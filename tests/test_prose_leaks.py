@@ -66,3 +66,35 @@ def test_the_scan_reads_a_page_without_a_ruby_annotation(tmp_path):
 
     (tmp_path / "page.html").write_text("<p><ruby>金丝雀<rt>jin</rt></ruby>未号密件</p>", encoding="utf-8")
     assert any(x.what == TITLE for x in scan(tmp_path, {TITLE: "文件 d-canary，秘密"}))
+
+
+# ---- bidirectional controls: "\u202e件密号未雀丝金\u202c" is stored reversed and shows 金丝雀未号密件
+
+REVERSED = "\u202e件密号未雀丝金\u202c"
+
+
+@pytest.mark.parametrize("line", [f"设立{REVERSED}中队。", "设立\u2067件密号未雀丝金\u2069中队。",
+                                  "设立\u200f金丝雀\u200e中队。", "\u202a设立\u202b中队\u202d。\u2066\u2068\u061c"])
+def test_a_bidi_control_in_a_chapter_is_refused_naming_line_and_code_point(root, line):
+    _chapter(root, "正文。\n\n" + line + "\n")
+    found = [f for f in _errors(root) if f.code == "bidi-control"]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("chronicle/p1/c1.md", 9)], [f.as_text() for f in found]
+    for c in dict.fromkeys(c for c in line if 0x200E <= ord(c) <= 0x2069 or c == "\u061c"):
+        assert f"U+{ord(c):04X}" in found[0].message
+    assert "请删去" in found[0].message
+
+
+def test_a_bidi_control_in_a_record_or_a_full_text_is_refused(root):
+    write(root, "sources/people/x.yaml", f"- id: p-x\n  name: 林{REVERSED}\n")
+    write(root, "sources/documents/d-open.yaml", "id: d-open\ndate: 1999-05\ntitle: 关于测试的通知\n"
+                                                 "issuer: 测试县人民政府\ntranscription: d-open.md\n")
+    write(root, "sources/documents/d-open.md", f"# 关于测试的通知\n\n经研究，{REVERSED}。\n")
+    found = {(f.loc.file, f.loc.line) for f in _errors(root) if f.code == "bidi-control"}
+    assert found == {("sources/people/x.yaml", 2), ("sources/documents/d-open.md", 3)}, found
+
+
+def test_the_scan_refuses_a_page_holding_a_bidi_control(tmp_path):
+    from zhi.leaks import scan
+
+    (tmp_path / "page.html").write_text(f"<p>设立{REVERSED}中队</p>", encoding="utf-8")
+    assert [x.what for x in scan(tmp_path, {})] == ["U+202E（从右到左覆盖）", "U+202C（结束嵌入或覆盖）"]

@@ -23,7 +23,7 @@ from .classification import Level, highest
 from .docno import NUMERAL, cn_int, normalise_docno, parse_docno
 from .editions import EDITIONS
 from .findings import Loc
-from .invisible import visible
+from .invisible import BIDI, BIDI_NAMES, visible
 from .model import Archive
 
 # marks are looked for in folded text (see ``fold``): no spaces, full-width forms and traditional characters
@@ -487,8 +487,8 @@ def report(leaks: list[Leak], shown: int = 30) -> str:
     return "\n".join(lines)
 
 
-# what ``fold`` does, as far as a clean verdict kept from before depends on it: changed when folding changes
-FOLD_VERSION = b"\0fold-2"
+# what ``fold`` and the scan read, as far as a clean verdict kept from before depends on it: changed when they change
+FOLD_VERSION = b"\0fold-3"
 
 
 def fingerprint(forbidden: dict[str, str], edition: str, plain=()) -> str:
@@ -626,6 +626,10 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
                 leaks.append(x)
         for mark, form in marks_in(shown, edition, plain, words=not rel.startswith(CUT_DIRS)):
             leaks.append(Leak(rel, mark, "密级标志" if form else "密级字样；若是标题、名称中的普通用语，见体例设置 not-marks"))
+        if path.suffix.lower() != ".pdf":   # (a PDF's text is laid out by the typesetter, not typed)
+            for c in dict.fromkeys(BIDI.findall(text)):
+                leaks.append(Leak(rel, f"U+{ord(c):04X}（{BIDI_NAMES[c]}）",
+                                  "双向文字控制符：它让显示的文字顺序与文件里存的不同，保密检查读不出读者看到的文字"))
         shown = unicodedata.normalize("NFKC", visible(shown))
         for m in ID_CARD.finditer(shown):
             if _id_card_ok(m.group(0)):

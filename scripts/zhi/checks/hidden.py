@@ -1,0 +1,59 @@
+"""``bidi-control``: a bidirectional control character (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) in
+any file an editor types: the records, the full texts of documents, the chapters and the settings.
+
+Such a character shows as nothing, yet reorders what a reader sees: "\u202e件密号未雀丝金\u202c" is stored reversed
+and shows 金丝雀未号密件. The check and the leak scan read the stored order, so a secret title written that way passes
+both; it is refused with the file, line and code point, and the editor is told to delete it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..findings import Finding, Loc
+from ..history import History
+from ..invisible import BIDI, BIDI_NAMES
+from ..model import Archive
+from ..project import skipped_part
+
+TEXT_FILES = (".yaml", ".yml", ".md", ".markdown", ".txt")
+
+
+def typed_files(a: Archive) -> list[Path]:
+    """Every text file an editor types that zhi reads: under sources/ and chronicle/ (drafts and hidden files
+    left out, zhi never reads them), and each document's full text wherever it lies in the project."""
+    root = a.root
+    out: dict[Path, None] = {}
+    for top in ("sources", "chronicle"):
+        base = root / top
+        if base.is_dir():
+            for p in sorted(base.rglob("*")):
+                if p.suffix.lower() in TEXT_FILES and p.is_file() \
+                        and not skipped_part(p.relative_to(base).as_posix()):
+                    out[p] = None
+    for d in a.documents.values():
+        t = getattr(d, "transcription", None)
+        if t is not None and t.is_file():
+            out[t] = None
+    return list(out)
+
+
+def check_bidi(a: Archive, h: History) -> Iterator[Finding]:
+    for path in typed_files(a):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if not BIDI.search(text):
+            continue
+        rel = path.relative_to(a.root).as_posix() if path.is_relative_to(a.root) else str(path)
+        for n, line in enumerate(text.splitlines(), 1):
+            found = list(dict.fromkeys(BIDI.findall(line)))
+            if not found:
+                continue
+            names = "、".join(f"U+{ord(c):04X}（{BIDI_NAMES[c]}）" for c in found)
+            yield Finding("bidi-control", "error",
+                          f"这一行有看不见的双向文字控制符 {names}：它会让这一行显示出来的文字顺序与文件里存的不同，"
+                          f"zhi 的检查和保密检查读到的就不是读者看到的，因此不予生成。请删去这个字符"
+                          f"（多半是从网页或 Word 里复制文字时带进来的；看不见时可以把这一行删掉重新打字）",
+                          Loc(rel, n))
