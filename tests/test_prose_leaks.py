@@ -98,3 +98,100 @@ def test_the_scan_refuses_a_page_holding_a_bidi_control(tmp_path):
 
     (tmp_path / "page.html").write_text(f"<p>设立{REVERSED}中队</p>", encoding="utf-8")
     assert [x.what for x in scan(tmp_path, {})] == ["U+202E（从右到左覆盖）", "U+202C（结束嵌入或覆盖）"]
+
+
+# ---- footnotes and reference links with marked passages
+
+NOTES = """正文一[^fp]。
+
+::: 秘密
+秘密段落[^fs]，又见[^both]。
+:::
+
+正文二[^fq]，又见[^both]。
+
+[^fp]: 公开注一。
+[^fs]: 金丝雀注，只由秘密段落引用
+接着写的一行金丝雀。
+
+    金丝雀注的第二段。
+
+[^fq]: 公开注二。
+[^both]: 两处都引用的注。
+"""
+
+
+def _edition_body(root, edition: str) -> str:
+    from zhi.editions import filter_archive
+
+    return filter_archive(load_archive(root), edition).book.parts[0].chapters[0].body
+
+
+def test_a_note_called_only_from_a_dropped_passage_goes_with_it(root):
+    _chapter(root, NOTES)
+    assert [f.as_text() for f in _errors(root)] == []
+    for edition in ("public", "internal"):
+        body = _edition_body(root, edition)
+        assert "金丝雀" not in body and "[^fs]" not in body, body
+        assert "[^fp]: 公开注一。" in body and "[^fq]: 公开注二。" in body and "[^both]: 两处都引用的注。" in body
+    # a note called from an internal passage is the internal edition's: the public one drops it, the internal keeps it
+    _chapter(root, NOTES.replace("::: 秘密", "::: 内部"))
+    assert "金丝雀" not in _edition_body(root, "public")
+    assert "[^fs]: 金丝雀注" in _edition_body(root, "internal")
+
+
+@pytest.mark.parametrize("body, line, label, editions", [
+    ("正文[^fs]。\n\n::: 秘密\n[^fs]: 金丝雀注。\n:::\n", 7, "[^fs]", "：公开版和内部版印"),
+    ("见[原件][rs]。\n\n::: 秘密\n[rs]: https://example.org/canary\n:::\n", 7, "[rs]", "：公开版和内部版印"),
+    ("见[RS]。\n\n::: 内部\n[rs]: https://example.org/canary\n:::\n", 7, "[rs]", "：公开版印"),
+    ("前文。\n\n::: 内部\n内部的话[^n]。\n\n::: 秘密\n[^n]: 金丝雀注。\n:::\n:::\n", 10, "[^n]", "：内部版印"),
+])
+def test_a_call_in_open_text_whose_definition_is_in_a_passage_is_refused(root, body, line, label, editions):
+    _chapter(root, body)
+    found = [f for f in _errors(root) if f.code == "note-in-passage"]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("chronicle/p1/c1.md", line)], [f.as_text() for f in found]
+    assert label in found[0].message and "段落" in found[0].message
+    assert editions in found[0].message
+
+
+def test_a_definition_in_open_text_called_from_anywhere_is_fine(root):
+    _chapter(root, "正文[^n]，见[原件][r]。\n\n::: 秘密\n又见[^n]与[原件][r]。\n:::\n\n[^n]: 注。\n\n[r]: https://example.org/\n")
+    assert [f.as_text() for f in _errors(root)] == []
+    assert "[^n]: 注。" in _edition_body(root, "public")
+
+
+def test_the_site_prints_no_note_of_a_dropped_passage_and_numbers_without_a_gap(root):
+    import re
+    import shutil
+
+    from conftest import ROOT
+    from zhi.build import build_edition
+    from zhi.leaks import file_text
+
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    _chapter(root, NOTES)
+    out = build_edition(root, "public", pdf=False).out
+    assert not [p for p in out.rglob("*") if p.is_file() and "金丝雀" in (file_text(p) or "")]
+    page = next(p for p in out.rglob("*.html") if "公开注一" in p.read_text(encoding="utf-8"))
+    html = page.read_text(encoding="utf-8")
+    calls = [int(n) for n in re.findall(r'class="footnote-ref"[^>]*>(\d+)</a>', html)]
+    notes = re.findall(r'<li id="fn:[^"]+"', html)
+    assert calls and sorted(set(calls)) == list(range(1, len(notes) + 1)), (calls, notes)
+
+
+def test_the_guides_example_of_notes_and_passages_says_what_zhi_does(root):
+    import re
+
+    from conftest import ROOT
+
+    guide = (ROOT / "guide/chronicle.md").read_text(encoding="utf-8")
+    part = guide[guide.index("#### 脚注、引用式链接与密级段落"):]
+    example, message = re.findall(r"```text\n(.*?)```", part, re.DOTALL)[:2]
+    write(root, "chronicle/p1/c1.md", example)
+    assert [f.as_text() for f in _errors(root)] == []
+    body = _edition_body(root, "public")
+    assert re.findall(r"^\[\^(\w+)\]:", body, re.MULTILINE) == ["hb", "gu"]
+    moved = example.replace("[^hb]: 合并的经过另见编后记。\n", "").replace("::: 秘密\n", "::: 秘密\n[^hb]: 合并的经过另见编后记。\n")
+    write(root, "chronicle/p1/c1.md", moved)
+    assert [f.as_text() for f in _errors(root)] == [message.strip()]

@@ -355,8 +355,103 @@ def _scan(ch: Chapter, findings: list[Finding] | None = None) -> None:
         ch.passages.append((level, first, -1))
 
 
-def strip_passages(ch: Chapter, limit: Level) -> str:
-    """The chapter's body without the marked passages above ``limit``; the fence lines themselves removed."""
+# an editor's own footnote ([^label]: text) and a reference link's definition ([label]: address); a footnote call
+# [^label], a reference link [text][label], [label][] or [label]
+NOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
+NOTE_CALL = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+LINK_DEF = re.compile(r"^ {0,3}\[(?!\^)([^\[\]]+)\]:\s*\S")
+LINK_REF = re.compile(r"\[([^\[\]]+)\]\[([^\[\]]*)\]|\[(?!\^)([^\[\]]+)\](?![\[(:])")
+
+
+@dataclass
+class NoteDef:
+    """A footnote's (``note``) or a reference link's (``link``) definition: its label and the lines (in the body)
+    it spans; a footnote runs on to the blank line, and over the indented blocks after it."""
+
+    kind: str
+    label: str
+    lines: list[int]
+
+
+@dataclass
+class NoteUse:
+    kind: str
+    label: str
+    line: int
+
+
+def _label(kind: str, text: str) -> str:
+    return text if kind == "note" else " ".join(text.split()).casefold()   # link labels ignore case and spacing
+
+
+def notes_and_links(ch: Chapter) -> tuple[list[NoteDef], list[NoteUse]]:
+    """The definitions of footnotes and reference links in a chapter's body, and the places that use them
+    (outside code blocks; passage markers end a definition, as they end a paragraph)."""
+    lines = ch.body.splitlines()
+    fences = {i for _, first, last in ch.passages for i in (first, last) if i >= 0}
+    code, in_code = set(), False
+    for i, line in enumerate(lines):
+        if i not in fences and FENCE_RE.match(line.strip()):
+            in_code = not in_code
+            code.add(i)
+        elif in_code:
+            code.add(i)
+    blank = {i for i, line in enumerate(lines) if not line.strip() or i in fences}
+    defs: list[NoteDef] = []
+    uses: list[NoteUse] = []
+    heads = {}
+    for i, line in enumerate(lines):
+        if i in code or i in fences:
+            continue
+        if m := NOTE_DEF.match(line):
+            heads[i] = m.end()
+            span, j = [i], i + 1
+            while j < len(lines) and j not in blank and j not in code and not NOTE_DEF.match(lines[j]) \
+                    and not LINK_DEF.match(lines[j]):
+                span.append(j)
+                j += 1
+            while True:   # an indented block after blank lines belongs to the note
+                k = j
+                while k < len(lines) and k in blank and k not in fences:
+                    k += 1
+                if k == j or k >= len(lines) or k in code or not lines[k].startswith(("    ", "\t")):
+                    break
+                while k < len(lines) and k not in blank and k not in code:
+                    span.append(k)
+                    k += 1
+                j = k
+            defs.append(NoteDef("note", m.group(1), span))
+        elif m := LINK_DEF.match(line):
+            heads[i] = m.end()
+            defs.append(NoteDef("link", _label("link", m.group(1)), [i]))
+    for i, line in enumerate(lines):
+        if i in code or i in fences:
+            continue
+        rest = line[heads.get(i, 0):]
+        uses += [NoteUse("note", m.group(1), i) for m in NOTE_CALL.finditer(rest)]
+        rest = FIGREF_RE.sub("", REF_RE.sub("", NOTE_CALL.sub("", rest)))
+        for m in LINK_REF.finditer(rest):
+            label = (m.group(2) or m.group(1)) if m.group(1) is not None else m.group(3)
+            uses.append(NoteUse("link", _label("link", label), i))
+    return defs, uses
+
+
+def line_levels(ch: Chapter) -> list[Level]:
+    """The level each line of the body is printed at: the chapter's, or its innermost passage's when higher."""
+    n = len(ch.body.splitlines())
+    out = [ch.classification] * n
+    for level, first, last in ch.passages:
+        for i in range(first, (n - 1 if last < 0 else min(last, n - 1)) + 1):
+            if level.rank > out[i].rank:
+                out[i] = level
+    return out
+
+
+def dropped_lines(ch: Chapter, limit: Level) -> set[int]:
+    """The lines of the body (0-based) an edition up to ``limit`` does not print: the passages above it and every
+    passage's fence lines; and a footnote whose every call stands in a dropped passage, wherever it is defined: it
+    belongs to the passage, and printed alone it would be a note without a call (and leave a gap in the numbering).
+    """
     lines = ch.body.splitlines()
     drop: set[int] = set()
     for level, first, last in ch.passages:
@@ -364,7 +459,19 @@ def strip_passages(ch: Chapter, limit: Level) -> str:
         drop.update({first, last})
         if level.rank > limit.rank:
             drop.update(range(first, last + 1))
-    return "\n".join("" if i in drop else line for i, line in enumerate(lines))
+    if "[^" in ch.body:
+        defs, uses = notes_and_links(ch)
+        for d in defs:
+            calls = [u.line for u in uses if u.kind == d.kind == "note" and u.label == d.label]
+            if calls and all(i in drop for i in calls):
+                drop.update(d.lines)
+    return drop
+
+
+def strip_passages(ch: Chapter, limit: Level) -> str:
+    """The chapter's body without the lines an edition up to ``limit`` does not print (``dropped_lines``)."""
+    drop = dropped_lines(ch, limit)
+    return "\n".join("" if i in drop else line for i, line in enumerate(ch.body.splitlines()))
 
 
 def parse_directive(m: re.Match, loc: Loc) -> Directive:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
-from .chronicle import strip_passages
+from .chronicle import dropped_lines
 from .citations import docs_named, held_sources, kaoyi_withheld, rival_figures, stated
 from .classification import Level
 from .docno import printed_docno
@@ -90,10 +90,11 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
             for c in lst:
                 if ok(c):
                     c2 = copy.copy(c)
-                    c2.body = strip_passages(c, limit)
-                    c2.refs = [r for r in c.refs if not in_dropped(c, r.loc.line, limit)]
-                    c2.headings = [h for h in c.headings if not in_dropped(c, h.loc.line, limit)]
-                    c2.directives = [d for d in c.directives if not in_dropped(c, d.loc.line, limit)]
+                    drop = dropped_lines(c, limit)
+                    c2.body = "\n".join("" if i in drop else line for i, line in enumerate(c.body.splitlines()))
+                    c2.refs = [r for r in c.refs if r.loc.line - c.body_line not in drop]
+                    c2.headings = [h for h in c.headings if h.loc.line - c.body_line not in drop]
+                    c2.directives = [d for d in c.directives if d.loc.line - c.body_line not in drop]
                     kept.append(c2)
             return kept
 

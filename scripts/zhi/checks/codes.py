@@ -116,6 +116,7 @@ CODES: dict[str, tuple[str, str]] = {
     "raw-html-prose": ("error", "正文中含有不允许的 HTML 标记"),
     "bidi-control": ("error", ("记录、文件全文或正文中有看不见的双向文字控制符（U+202A–U+202E、U+2066–U+2069、U+200E、U+200F），"
                                "显示的文字顺序与存的不同")),
+    "note-in-passage": ("error", "段落外的脚注号或引用式链接，其注文或地址只写在密级段落里，印出来只剩“[^x]”“[文字][x]”"),
     "passage-unclosed": ("error", "正文中标记密级的段落没有结束标记"),
     "passage-invalid": ("error", "正文中有读不懂的密级段落标记（按绝密处理）"),
     "front-matter-invalid": ("error", "章文件的文件头读不懂，或密级写在文件头之外（按绝密处理）"),
@@ -134,7 +135,7 @@ CODES: dict[str, tuple[str, str]] = {
 # 保密观: these guard what an edition may hold; the house style may raise them but never lower or switch
 # them off (what zhi does not understand is refused, whatever the settings say)
 UNBENDING = {"classification-invalid", "passage-unclosed", "passage-invalid", "front-matter-invalid",
-             "path-outside", "leak", "ref-secret", "bidi-control", "secret-shared", "secret-copy", "mark-word"}
+             "path-outside", "leak", "ref-secret", "bidi-control", "note-in-passage", "secret-shared", "secret-copy", "mark-word"}
 
 
 def default_severity(code: str) -> str:

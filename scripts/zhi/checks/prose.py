@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..chronicle import line_levels, notes_and_links
 from ..classification import Level
-from ..editions import filter_archive, in_dropped
+from ..editions import EDITION_ZH, EDITIONS, filter_archive, in_dropped
 from ..findings import Finding, Loc
 from ..history import History, lives_label
 from ..model import Archive
@@ -78,6 +79,7 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
                               f"正文中有不允许的 HTML 标记 {bad[0]}；正文只可用 {'、'.join(sorted(PROSE_TAGS))} 这几种不带属性的标记，"
                               f"其余会按原样显示为文字{RUBY_ADVICE if RUBY_TAG.match(bad[0]) else ''}",
                               Loc(ch.path, ch.body_line + i))
+        yield from _notes_withheld(ch)
         for level, first, last in ch.passages:
             if last < 0:
                 yield Finding("passage-unclosed", "error",
@@ -90,6 +92,41 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
                               f"标题“{hd.title}”是 {hd.level} 级，但上一个标题是 {prev} 级，中间缺了一级；"
                               f"章用“#”，节用“##”，目用“###”", hd.loc)
             prev = hd.level
+
+
+def _notes_withheld(ch) -> Iterator[Finding]:
+    """A footnote call or a reference link in text printed at a lower level than every definition of its label
+    (the definition stands in a marked passage the call is outside): the edition that prints the call drops the
+    definition, and prints "[^x]" or "[文字][x]" as typed."""
+    if "]" not in ch.body or not ch.passages:
+        return
+    defs, uses = notes_and_links(ch)
+    if not defs:
+        return
+    levels = line_levels(ch)
+    where: dict[tuple[str, str], list[int]] = {}
+    for d in defs:
+        where.setdefault((d.kind, d.label), []).append(d.lines[0])
+    told = set()
+    for u in uses:
+        at = where.get((u.kind, u.label))
+        if not at or min(levels[i].rank for i in at) <= levels[u.line].rank or (u.kind, u.label, u.line) in told:
+            continue   # no definition (printed as typed, as ever), or one printed wherever the call is
+        first = min(at, key=lambda i: levels[i].rank)
+        level = levels[first]
+        eds = "和".join(EDITION_ZH[e] for e, lim in EDITIONS.items() if levels[u.line].rank <= lim.rank < level.rank)
+        if not eds:
+            continue   # no edition prints the call either
+        told.add((u.kind, u.label, u.line))
+        if u.kind == "note":
+            what, shows = f"脚注“[^{u.label}]”的注文", f"“[^{u.label}]”"
+            mend = "若注文可以公开，请把它移到段落外；否则把引用它的这句话也放进段落"
+        else:
+            what, shows = f"链接“[{u.label}]”的地址", "方括号和其中的文字"
+            mend = "若地址可以公开，请把“[…]: 地址”这一行移到段落外，或改用“[文字](地址)”直接写地址；否则把这句话也放进段落"
+        yield Finding("note-in-passage", "error",
+                      f"{what}只写在第{ch.body_line + first}行的“::: {level.name}”段落里，这一行却在段落外："
+                      f"{eds}印这一行而不收那个段落，这里会原样印出{shows}。{mend}", Loc(ch.path, ch.body_line + u.line))
 
 
 def check_secret_refs(a: Archive, h: History) -> Iterator[Finding]:
