@@ -170,14 +170,14 @@ def test_the_site_prints_no_note_of_a_dropped_passage_and_numbers_without_a_gap(
 
     shutil.copytree(ROOT / "theme", root / "theme")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    _chapter(root, NOTES)
+    _chapter(root, "设立县计经委[[d-1984-7]]。\n\n" + NOTES)   # a source's note first, then the editor's
     out = build_edition(root, "public", pdf=False).out
     assert not [p for p in out.rglob("*") if p.is_file() and "金丝雀" in (file_text(p) or "")]
     page = next(p for p in out.rglob("*.html") if "公开注一" in p.read_text(encoding="utf-8"))
     html = page.read_text(encoding="utf-8")
     calls = [int(n) for n in re.findall(r'class="footnote-ref"[^>]*>(\d+)</a>', html)]
     notes = re.findall(r'<li id="fn:[^"]+"', html)
-    assert calls and sorted(set(calls)) == list(range(1, len(notes) + 1)), (calls, notes)
+    assert calls == list(range(1, len(notes) + 1)) == [1, 2, 3, 4], (calls, notes)   # in reading order, no gap
 
 
 def test_the_guides_example_of_notes_and_passages_says_what_zhi_does(root):
@@ -195,3 +195,41 @@ def test_the_guides_example_of_notes_and_passages_says_what_zhi_does(root):
     moved = example.replace("[^hb]: 合并的经过另见编后记。\n", "").replace("::: 秘密\n", "::: 秘密\n[^hb]: 合并的经过另见编后记。\n")
     write(root, "chronicle/p1/c1.md", moved)
     assert [f.as_text() for f in _errors(root)] == [message.strip()]
+
+
+def test_the_book_prints_an_editors_notes_at_the_foot_and_none_of_a_dropped_passage(root):
+    # the book's HTML (what WeasyPrint lays out): before, a call printed as "^fp" and every note was lost
+    import re
+
+    from conftest import ROOT
+    from zhi.editions import filter_archive
+    from zhi.history import derive_history
+    from zhi.writers.book import BookWriter
+
+    _chapter(root, NOTES)
+    a = load_archive(root)
+    h = derive_history(a)
+    pub = filter_archive(a, "public", h)
+    w = BookWriter(pub, derive_history(pub), ROOT / "theme")
+    html = w.chapter(pub.book.parts[0].chapters[0], 2)
+    notes = re.findall(r'<span class="fn"><span id="[^"]+">([^<]*)</span></span>', html)
+    assert notes == ["公开注一。", "公开注二。", "两处都引用的注。"], html
+    assert "金丝雀" not in html and "^" not in re.sub(r"<[^>]+>", "", html)
+
+
+def test_the_guides_example_of_an_editors_note_numbers_after_the_source(root):
+    import re
+
+    from conftest import ROOT
+    from zhi.editions import filter_archive
+    from zhi.history import derive_history
+    from zhi.writers.book import BookWriter
+
+    guide = (ROOT / "guide/chronicle.md").read_text(encoding="utf-8")
+    example = re.search(r"```text\n {2}(1984年3月，县计划委员会与县经济委员会合并\[\[.*?) {2}```", guide, re.DOTALL).group(1)
+    _chapter(root, re.sub(r"(?m)^  ", "", example))
+    assert [f.as_text() for f in _errors(root)] == []
+    pub = filter_archive(load_archive(root), "public")
+    html = BookWriter(pub, derive_history(pub), ROOT / "theme").chapter(pub.book.parts[0].chapters[0], 2)
+    notes = re.findall(r'<span class="fn"><span id="[^"]+">([^<]*)</span></span>', html)
+    assert notes == ["《关于设立县计划经济委员会的通知》（测编〔1984〕7号）", "1990年以后的名称变化见第二节。"], html

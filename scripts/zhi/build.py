@@ -88,7 +88,10 @@ def generated_config(root: Path, title: str, nav: list, book=None, edition: str 
         # zhi has none: its tables scroll all the same, unmarked)
         "extra_javascript": ["assets/zhi-search.js"] + (["assets/zhi-tables.js"]
                                                        if (root / "theme/assets/zhi-tables.js").is_file() else []),
-        "markdown_extensions": ["tables", {"footnotes": {"BACKLINK_TITLE": "返回正文第 %d 条注处"}},
+        "markdown_extensions": ["tables", {"footnotes": {"BACKLINK_TITLE": "返回正文第 %d 条注处",
+                                                            # numbered as a reader meets them: an editor's own note
+                                                            # defined in the text, a source's appended at the end
+                                                            "USE_DEFINITION_ORDER": False}},
                                 "md_in_html", "def_list", {"toc": {"permalink": False}}, "admonition", "zhi.safelinks"],
         "strict": False,
         "extra": {"zhi_mark": edition_mark(edition)},   # merged with mkdocs.yml's extra

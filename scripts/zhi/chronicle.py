@@ -387,8 +387,12 @@ def _label(kind: str, text: str) -> str:
 def notes_and_links(ch: Chapter) -> tuple[list[NoteDef], list[NoteUse]]:
     """The definitions of footnotes and reference links in a chapter's body, and the places that use them
     (outside code blocks; passage markers end a definition, as they end a paragraph)."""
-    lines = ch.body.splitlines()
-    fences = {i for _, first, last in ch.passages for i in (first, last) if i >= 0}
+    return notes_in(ch.body, {i for _, first, last in ch.passages for i in (first, last) if i >= 0})
+
+
+def notes_in(text: str, fences: set[int] = frozenset()) -> tuple[list[NoteDef], list[NoteUse]]:
+    """``notes_and_links`` of a text whose lines ``fences`` are passage markers."""
+    lines = text.splitlines()
     code, in_code = set(), False
     for i, line in enumerate(lines):
         if i not in fences and FENCE_RE.match(line.strip()):

@@ -20,6 +20,7 @@ from pathlib import Path
 import jinja2
 import markdown
 
+from ..chronicle import NOTE_CALL, NOTE_DEF, notes_in
 from ..citations import dissent_text
 from ..dates import Date, Point
 from ..history import History
@@ -165,11 +166,38 @@ class BookWriter:
         """Editors' Markdown → HTML with mentions as spans and sources as footnotes."""
         r = ProseRenderer(self.a, self.h, lambda rid, label: self.mention(rid, label, markdown=True),
                           lambda doc: self.note(doc, markdown=True), self.tables)
-        md = r.render(sanitize(text))
+        md = self._editor_notes(r.render(sanitize(text)))
         out = markdown.markdown(md, extensions=["tables", "sane_lists", SafeLinksExtension()],
                                 output_format="html")
         # a generated table's bold title line is its caption, kept on the table's page
         return re.sub(r"<p><strong>([^<]*)</strong></p>(\s*<table>)", r'<p class="caption">\1</p>\2', out)
+
+    def _editor_notes(self, md: str) -> str:
+        """An editor's own footnotes ([^x] in the text, [^x]: … below) as the book's notes at the foot of the page,
+        like the notes of sources: without this the book printed the call as "^x" and lost the note (Markdown
+        read its definition as a link's). A call with no definition is left as written."""
+        if "[^" not in md:
+            return md
+        defs, _ = notes_in(md)
+        notes = [d for d in defs if d.kind == "note"]
+        if not notes:
+            return md
+        lines = md.split("\n")
+        text: dict[str, str] = {}
+        gone: set[int] = set()
+        for d in notes:
+            parts = [lines[d.lines[0]][NOTE_DEF.match(lines[d.lines[0]]).end():]] + [lines[i] for i in d.lines[1:]]
+            text.setdefault(d.label, " ".join(x.strip() for x in parts if x.strip()))
+            gone.update(d.lines)
+
+        def call(m: re.Match) -> str:
+            if m.group(1) not in text:
+                return m.group(0)
+            anchor = self.ids.next("m")
+            self.notes.setdefault(self.notes_key, []).append(anchor)
+            return f'<span class="fn"><span id="{anchor}">{text[m.group(1)]}</span></span>'
+
+        return "\n".join("" if i in gone else NOTE_CALL.sub(call, line) for i, line in enumerate(lines))
 
     def chapter(self, ch, level: int, front: bool = False, part: str | None = None) -> str:
         body = re.sub(r"\A\s*#\s+[^\n]*\n", "", ch.body, count=1)  # the title is set by the template
