@@ -170,14 +170,16 @@ def test_the_site_prints_no_note_of_a_dropped_passage_and_numbers_without_a_gap(
 
     shutil.copytree(ROOT / "theme", root / "theme")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    _chapter(root, "设立县计经委[[d-1984-7]]。\n\n" + NOTES)   # a source's note first, then the editor's
+    # a source's note first, then the editor's; one of them labelled 1, as zhi labels a source's note
+    _chapter(root, "设立县计经委[[d-1984-7]]，另见编者注[^1]。\n\n" + NOTES + "[^1]: 编者自己的注。\n")
     out = build_edition(root, "public", pdf=False).out
     assert not [p for p in out.rglob("*") if p.is_file() and "金丝雀" in (file_text(p) or "")]
     page = next(p for p in out.rglob("*.html") if "公开注一" in p.read_text(encoding="utf-8"))
     html = page.read_text(encoding="utf-8")
     calls = [int(n) for n in re.findall(r'class="footnote-ref"[^>]*>(\d+)</a>', html)]
     notes = re.findall(r'<li id="fn:[^"]+"', html)
-    assert calls == list(range(1, len(notes) + 1)) == [1, 2, 3, 4], (calls, notes)   # in reading order, no gap
+    assert calls == list(range(1, len(notes) + 1)) == [1, 2, 3, 4, 5], (calls, notes)   # in reading order, no gap
+    assert "编者自己的注" in html and "测编〔1984〕7号" in html
 
 
 def test_the_guides_example_of_notes_and_passages_says_what_zhi_does(root):

@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from ..chronicle import FENCE_RE
 from ..citations import kaoyi_text
 from ..dates import Date, Point
 from ..history import History
@@ -90,6 +91,23 @@ class Page:
     path: str
     title: str
     text: str
+
+
+_NOTE_LABEL = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def own_notes(body: str) -> str:
+    """A chapter's own footnotes under labels of their own ([^1] → [^e-1]): the notes of sources are [^1], [^2] …,
+    and an editor's [^1] met one of them, the page printing the source's note at the editor's call and losing the
+    editor's note. The label is no part of what a reader sees (a note's number counts the notes in reading order)."""
+    if "[^" not in body:
+        return body
+    out, code = [], False
+    for line in body.split("\n"):
+        if FENCE_RE.match(line.strip()):
+            code = not code
+        out.append(line if code else _NOTE_LABEL.sub(lambda m: f"[^e-{m.group(1)}]", line))
+    return "\n".join(out)
 
 
 @dataclass
@@ -243,7 +261,7 @@ class SiteWriter:
     def chapter_page(self, ch) -> str:
         path = "zhi/" + ch.path.removeprefix("chronicle/")
         r = ProseRenderer(self.a, self.h, lambda rid, text: self.link(path, rid, text), tables=self.tables)
-        body = bind_markdown_calls(r.render(sanitize(ch.body)))
+        body = bind_markdown_calls(r.render(sanitize(own_notes(ch.body))))
         if not re.search(r"^#\s", body, flags=re.MULTILINE):
             body = f"# {ch.title}\n\n" + body
         notes = r.footnote_defs()
