@@ -235,3 +235,12 @@ def test_the_guides_example_of_an_editors_note_numbers_after_the_source(root):
     html = BookWriter(pub, derive_history(pub), ROOT / "theme").chapter(pub.book.parts[0].chapters[0], 2)
     notes = re.findall(r'<span class="fn"><span id="[^"]+">([^<]*)</span></span>', html)
     assert notes == ["《关于设立县计划经济委员会的通知》（测编〔1984〕7号）", "1990年以后的名称变化见第二节。"], html
+
+
+@pytest.mark.parametrize("ref", ["&#x202E;", "&#8238;", "&rlm;"])
+def test_a_bidi_control_written_as_a_character_reference_is_refused(root, ref):
+    # Markdown passes "&#x202E;" to the page, where the browser reverses the line as for the character itself
+    _chapter(root, f"正文。\n\n设立{ref}件密号未雀丝金中队。\n")
+    found = [f for f in _errors(root) if f.code == "bidi-control"]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("chronicle/p1/c1.md", 9)], [f.as_text() for f in found]
+    assert ref in found[0].message and "U+20" in found[0].message

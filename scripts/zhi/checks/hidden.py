@@ -7,6 +7,8 @@ both; it is refused with the file, line and code point, and the editor is told t
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +19,8 @@ from ..model import Archive
 from ..project import skipped_part
 
 TEXT_FILES = (".yaml", ".yml", ".md", ".markdown", ".txt")
+# a character reference (&#x202E; &#8238; &rlm;): Markdown passes it to the page, where it is the character itself
+ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
 def typed_files(a: Archive) -> list[Path]:
@@ -44,16 +48,22 @@ def check_bidi(a: Archive, h: History) -> Iterator[Finding]:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        if not BIDI.search(text):
+        markdown = path.suffix.lower() in (".md", ".markdown")   # where a character reference makes a character
+        if not BIDI.search(text) and not (markdown and "&" in text and BIDI.search(html.unescape(text))):
             continue
         rel = path.relative_to(a.root).as_posix() if path.is_relative_to(a.root) else str(path)
         for n, line in enumerate(text.splitlines(), 1):
             found = list(dict.fromkeys(BIDI.findall(line)))
+            written = ""
+            if markdown and "&" in line:
+                refs = [m.group(0) for m in ENTITY.finditer(line) if BIDI.fullmatch(html.unescape(m.group(0)))]
+                found += [c for c in dict.fromkeys(html.unescape(r) for r in refs) if c not in found]
+                written = f"（写作字符引用“{'”“'.join(dict.fromkeys(refs))}”，网页上就是这个字符）" if refs else ""
             if not found:
                 continue
             names = "、".join(f"U+{ord(c):04X}（{BIDI_NAMES[c]}）" for c in found)
             yield Finding("bidi-control", "error",
-                          f"这一行有看不见的双向文字控制符 {names}：它会让这一行显示出来的文字顺序与文件里存的不同，"
+                          f"这一行有看不见的双向文字控制符 {names}{written}：它会让这一行显示出来的文字顺序与文件里存的不同，"
                           f"zhi 的检查和保密检查读到的就不是读者看到的，因此不予生成。请删去这个字符"
                           f"（多半是从网页或 Word 里复制文字时带进来的；看不见时可以把这一行删掉重新打字）",
                           Loc(rel, n))
