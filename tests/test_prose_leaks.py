@@ -244,3 +244,14 @@ def test_a_bidi_control_written_as_a_character_reference_is_refused(root, ref):
     found = [f for f in _errors(root) if f.code == "bidi-control"]
     assert [(f.loc.file, f.loc.line) for f in found] == [("chronicle/p1/c1.md", 9)], [f.as_text() for f in found]
     assert ref in found[0].message and "U+20" in found[0].message
+
+
+def test_the_sites_own_labels_leave_code_as_written():
+    from zhi.writers.site import own_notes
+
+    assert own_notes("甲[^1]乙`[^2]`丙\n```\n[^4]\n```\n[^1]: 注") == "甲[^e-1]乙`[^2]`丙\n```\n[^4]\n```\n[^e-1]: 注"
+
+
+def test_a_bidi_control_in_the_sites_settings_is_refused(root):
+    write(root, "mkdocs.yml", f"site_name: 测试{REVERSED}\n")
+    assert [(f.code, f.loc.file, f.loc.line) for f in _errors(root)] == [("bidi-control", "mkdocs.yml", 1)]

@@ -25,7 +25,7 @@ ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 def typed_files(a: Archive) -> list[Path]:
     """Every text file an editor types that zhi reads: under sources/ and chronicle/ (drafts and hidden files
-    left out, zhi never reads them), and each document's full text wherever it lies in the project."""
+    left out, zhi never reads them), mkdocs.yml, and each document's full text wherever it lies in the project."""
     root = a.root
     out: dict[Path, None] = {}
     for top in ("sources", "chronicle"):
@@ -35,6 +35,8 @@ def typed_files(a: Archive) -> list[Path]:
                 if p.suffix.lower() in TEXT_FILES and p.is_file() \
                         and not skipped_part(p.relative_to(base).as_posix()):
                     out[p] = None
+    if (root / "mkdocs.yml").is_file():   # the site's settings an editor may change
+        out[root / "mkdocs.yml"] = None
     for d in a.documents.values():
         t = getattr(d, "transcription", None)
         if t is not None and t.is_file():

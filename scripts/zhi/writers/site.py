@@ -106,7 +106,10 @@ def own_notes(body: str) -> str:
     for line in body.split("\n"):
         if FENCE_RE.match(line.strip()):
             code = not code
-        out.append(line if code else _NOTE_LABEL.sub(lambda m: f"[^e-{m.group(1)}]", line))
+        if not code:   # (a code span shows its text as written)
+            line = "".join(x if x.startswith("`") else _NOTE_LABEL.sub(lambda m: f"[^e-{m.group(1)}]", x)
+                           for x in re.split(r"(`[^`]*`)", line))
+        out.append(line)
     return "\n".join(out)
 
 
