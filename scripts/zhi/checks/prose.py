@@ -77,7 +77,7 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
             if bad:
                 yield Finding("raw-html-prose", "error",
                               f"正文中有不允许的 HTML 标记 {bad[0]}；正文只可用 {'、'.join(sorted(PROSE_TAGS))} 这几种不带属性的标记，"
-                              f"其余会按原样显示为文字{RUBY_ADVICE if RUBY_TAG.match(bad[0]) else ''}",
+                              f"其余的一律不收，请删去这个标记{RUBY_ADVICE if RUBY_TAG.match(bad[0]) else ''}",
                               Loc(ch.path, ch.body_line + i))
         yield from _notes_withheld(ch)
         for level, first, last in ch.passages:
