@@ -403,3 +403,18 @@ def test_real_renames_keep_the_volumes_verbs(tmp_path):
         a, _h = load(slip)
         found = [f for f in run_checks(a) if f.code == "schema-value" and f.loc.file.endswith("qz.yaml")]
         assert found and what in found[0].message and next(e for e in a.events if e.id == "qz-1984").wording is None
+
+
+def test_a_level_change_on_the_day_of_a_rename_to_a_name_saying_it_names_the_body_as_it_was(tmp_path):
+    """A tester's 滁县专区 renamed 滁县地区 and its level made 地区 on the same day (《滁县地区志》): the level change
+    printed “滁县地区改为地区”; it is told of the name before the rename."""
+    rename = "- {id: ev-r, type: rename, date: 1960-05, body: cs-xian, name: 测试地区, sources: [d-1956-1]}\n"
+    _one(tmp_path, "{type: rerank, body: cs-xian, level: 地区}")
+    root = tmp_path / "project"
+    events = root / "sources/events/x.yaml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("- {id: ev-w,", rename + "- {id: ev-w,"), encoding="utf-8")
+    a = load_archive(root)
+    h = derive_history(a)
+    e = next(e for e in a.events if e.id == "ev-w")
+    assert sentence_of(a, h, e).startswith("测试县改为地区"), sentence_of(a, h, e)

@@ -441,7 +441,16 @@ class _Writer:
             parts.append(f"改为{level_said(e.level)}")
         if e.body_kind:
             parts.append(f"改为{e.body_kind}")
-        return [self.now(e.body.id, e), "，".join(parts)]
+        subject = self.now(e.body.id, e)
+        if e.level and subject.text.endswith(level_said(e.level)):
+            # renamed the same day to a name that says the new level (滁县专区 → 滁县地区): the level change is told
+            # of the body as it was called before, never “滁县地区改为地区”
+            t = self.h.get(e.body.id)
+            renamed = [s.start_event for s in (t.names if t else []) if s.start_event is not None
+                       and s.start_event is not e and s.start_event.date == e.date]
+            if renamed:
+                subject = self.m(e.body.id, name_before(self.h, e.body.id, renamed[0]), e.date)
+        return [subject, "，".join(parts)]
 
     def _add_name(self, e: Event) -> list[Segment]:
         verb = e.wording or "加挂"   # 仍保留乙牌子: the source's verb, checked at load (wordings, add-name)
