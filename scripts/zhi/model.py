@@ -322,6 +322,23 @@ class Event(Record):
             return self.wording.removesuffix("为") or self.type_zh
         return self.type_zh
 
+    @property
+    def began_said(self) -> str:
+        """How a body's period this event opened began, in the source's word, after the date in a table's 设立
+        column: nothing for an establishment (the column says it), else 恢复 (复设, 复建), 改组 (改建), 合并设立
+        (合并组建), 分设 — never a 设立 the source does not say."""
+        if self.type == "restore":
+            return self.wording or "恢复"
+        if self.type == "reorganise":   # 改建为 → 改建, 改组成 → 改组
+            said = self.said_zh
+            return said.removesuffix("成") if not said.endswith("成立") else said
+        if self.type == "merge":
+            said = (self.wording or "").removesuffix("为")
+            return said if said and not said.endswith(("入", "归")) else "合并设立"
+        if self.type == "split":
+            return "分设"
+        return ""
+
     def participants(self) -> list[Ref]:
         """Every record this event refers to as an actor (not sources)."""
         refs: list[Ref] = [*([self.body] if self.body else []), *self.before, *self.after, *self.functions_to,

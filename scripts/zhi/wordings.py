@@ -143,7 +143,8 @@ def reorganise_verb(wording: str | None) -> str:
     """改建 → 改建为, 改组成 stays; none → 改组为."""
     if not wording:
         return "改组为"
-    return wording if leads_to_object(wording) else wording + "为"
+    # 改建 ends in 建 as 组建 does, but takes 为 before the new body (甲改建为乙, never 甲改建乙)
+    return wording if leads_to_object(wording) and not wording.endswith("改建") else wording + "为"
 
 
 def merge_verb(wording: str | None, into_survivor: bool) -> str:

@@ -39,6 +39,7 @@ class Lineage:
     start: Date | None
     end: Date | None
     end_how: str
+    start_how: str = ""   # how its first period began when that was no 设立 (改建, 恢复, 合并设立): Event.began_said
     names: list[Period] = field(default_factory=list)
     short_names: list[Period] = field(default_factory=list)
     second_names: list[Period] = field(default_factory=list)
@@ -213,6 +214,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     body = a.bodies.get(rid)
     end_how = FATE_UNKNOWN if t.fate_unknown else t.end_event.said_zh if t.end_event else ""
     lin = Lineage(rid, t.current_name(), body.kind_label if body else "", t.start, t.end, end_how)
+    lin.start_how = t.start_event.began_said if t.start_event is not None else ""
     lin.suspensions = [Period(s.value or "停止活动", s.start, None, note="恢复时间不详") if t.resume_unknown(s)
                        else Period(s.value or "停止活动", s.start, s.end) for s in t.suspensions]
     lin.colocations = _periods(h, t.colocations, named=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..dates import Date, Point
 from ..history import History, replay_key
 from ..model import Event
+from ..wordings import abolishes_and_sets_up, rename_verb
 
 
 def name_on(h: History, rid: str, d: Date | None) -> str:
@@ -97,6 +98,27 @@ def span_years(start: Date | None, end: Date | None, open_end: str = "") -> str:
     return f"{first}—{last}"
 
 
+def name_verb(e) -> str:
+    """The words before a name a body or jurisdiction took at event ``e``, in the source's verb wherever a name change
+    is summed up (年表, 一览, table headings): a rename's wording (改称乙, 称乙, 更名为乙; 撤县设区，称乙), else 起称."""
+    if e is None or e.type != "rename":
+        return "起称"
+    if abolishes_and_sets_up(e.wording):
+        return f"{e.wording}，称"
+    return rename_verb(e.wording)
+
+
+def name_changes(h: History, rid: str, first: Date, last: Date) -> list[tuple[str, str]]:
+    """The names a record took after ``first`` up to ``last``, each with its verb (name_verb); "名称不详" for a name
+    the edition does not give."""
+    t = h.get(rid)
+    out: list[tuple[str, str]] = []
+    for s in t.names if t is not None else []:
+        if s.start is not None and s.start.earliest() > first.latest() and s.start.earliest() <= last.latest():
+            out.append(("", "名称不详") if s.withheld else (name_verb(s.start_event), s.value[0]))
+    return out
+
+
 def name_over(h: History, rid: str, first: Date, last: Date) -> str:
     """The name of a body or jurisdiction over a period: the name valid at its start, and each later name with the
     year it was taken ("河东区（2020年更名为望川区）"). Computed from the recorded renames."""
@@ -111,7 +133,7 @@ def name_over(h: History, rid: str, first: Date, last: Date) -> str:
             if s.withheld:   # the edition does not give the name from then on
                 later.append((s.start.years(), "", "名称不详"))
                 continue
-            verb = "更名为" if s.start_event is not None and s.start_event.type == "rename" else "起称"
+            verb = name_verb(s.start_event)
             later.append((s.start.years(), s.value[0], verb))
     if not later:
         return start

@@ -8,8 +8,7 @@ from ..citations import cited_docs, split
 from ..dates import Date
 from ..history import SILENCE_YEARS, History, Timeline
 from ..model import Archive
-from ..wordings import rename_verb
-from .naming import name_on
+from .naming import name_changes, name_on, name_verb
 from .staffing import Figure, breaks, by_body, in_force, member_bodies, staffing_style, stale_since
 
 
@@ -28,11 +27,12 @@ class Row:
     actual: Figure | None
     stale: int | None = None   # the year of an approved figure older than the house style allows ("据1951年")
     note: str = ""             # its state on the date: （停止活动）, （与…合署办公）
-    restored: str = ""         # its present period began with a 恢复 (or the source's 复设): said in the 设立 column
+    restored: str = ""         # its present period began otherwise than by a 设立: 恢复 (复设), 改建, 合并设立, said in
+    #                            the 设立 column after the date (Event.began_said)
 
     def established_text(self) -> str:
-        """The 设立 column: the date its present period began, with 恢复 when that was a restore (never a 设立
-        the source does not state)."""
+        """The 设立 column: the date its present period began, with how when that was no 设立 (1964年3月改建,
+        1979年恢复): never a 设立 the source does not state."""
         return (self.established.chinese() + self.restored) if self.established else ""
 
     def approved_text(self) -> str:
@@ -141,8 +141,7 @@ def uncertain_rename(t: Timeline, d: Date) -> tuple[tuple[str, str | None], str]
         if s.withheld:   # an edition's: the name from then on is not given
             clauses.append(f"{s.start.years()}名称不详")
             continue
-        e = s.start_event
-        verb = rename_verb(e.wording if e is not None and e.type == "rename" else None)
+        verb = name_verb(s.start_event)
         years = s.start.years()
         clauses.append(f"{years}{'年' if years[-1].isdigit() else ''}{verb}{s.value[0]}")
     return first.value, "，".join(clauses)
@@ -171,7 +170,7 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
     return Row(t.id, names[0], names[1], _span_value(t.kinds, d, ""), _span_value(t.ranks, d, ""), parent,
                parent_name, life.start if life else t.start, docs,
                approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d, a),
-               (origin.wording or "恢复") if origin is not None and origin.type == "restore" else "")
+               origin.began_said if origin is not None else "")
 
 
 def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None) -> str:
@@ -200,8 +199,22 @@ def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None) -> st
 class Difference:
     established: list[str]
     ended: list[str]
-    renamed: list[tuple[str, str, str]]  # id, old name, new name
+    renamed: list[tuple[str, str, str, str]]  # id, old name, new name, the words between (改称, 更名为甲科，后称)
     restored: list[str] = field(default_factory=list)  # came back (恢复) in the period: not 新设
+    # the same bodies by how the source says they came and went, for the year's summary: (是年新设 / 是年改建 /
+    # 是年合并设立 / 是年复设…, ids) and (是年撤销或并入他机构 / 是年改建为他机构…, ids) — never 新设 for a 改建
+    came: list[tuple[str, list[str]]] = field(default_factory=list)
+    went: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def _renamed_via(h: History, rid: str, d1: Date, d2: Date) -> str:
+    """The words between a body's name at d1 and its name at d2, in the sources' verbs: 改称; with two renames in the
+    period, 改称甲科，后称 (the last name follows)."""
+    steps = name_changes(h, rid, d1, d2)
+    if not steps:
+        return "起称"
+    said = [f"{verb}{name}" for verb, name in steps[:-1]]
+    return "，后".join([*said, steps[-1][0]]) if said else steps[-1][0]
 
 
 def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str] | None = None) -> Difference:
@@ -231,11 +244,35 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
     for rid in sorted(a1 & a2):
         n1, n2 = name_on(h, rid, d1), name_on(h, rid, d2)
         if n1 != n2:
-            renamed.append((rid, n1, n2))
+            renamed.append((rid, n1, n2, _renamed_via(h, rid, d1, d2)))
 
     def restored(rid: str) -> bool:
         life = next((x for x in reversed(h.get(rid).lives) if x.covers(d2)), None)
         return life is not None and life.start_event is not None and life.start_event.type == "restore"
 
+    def began(rid: str) -> str:
+        life = next((x for x in reversed(h.get(rid).lives) if x.covers(d2)), None)
+        e = life.start_event if life is not None else None
+        return (e.began_said if e is not None else "") or "新设"
+
+    def went_how(rid: str) -> str:
+        life = next((x for x in reversed(h.get(rid).lives) if x.covers(d1)), None)
+        e = life.end_event if life is not None else None
+        if e is not None and e.type == "reorganise":
+            return f"{e.began_said}为他机构"   # 是年改建为他机构: neither abolished nor merged
+        if e is not None and e.type == "split":
+            return "分设为他机构"
+        return "撤销或并入他机构"
+
     came = sorted(a2 - a1)
-    return Difference([r for r in came if not restored(r)], sorted(a1 - a2), renamed, [r for r in came if restored(r)])
+    ended = sorted(a1 - a2)
+    return Difference([r for r in came if not restored(r)], ended, renamed, [r for r in came if restored(r)],
+                      _grouped(came, began, first="新设"), _grouped(ended, went_how, first="撤销或并入他机构"))
+
+
+def _grouped(ids: list[str], how, first: str) -> list[tuple[str, list[str]]]:
+    """``ids`` by ``how`` each came or went, the plain case (``first``) first, the others as they come."""
+    out: dict[str, list[str]] = {first: []}
+    for rid in ids:
+        out.setdefault(how(rid), []).append(rid)
+    return [(k, v) for k, v in out.items() if v]
