@@ -12,6 +12,7 @@ from .findings import Finding, Loc
 from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, LEVEL_ALIASES, Event, NewBody
 from .wordings import (
     cede_wording_problem,
+    count_sets_up,
     merge_wording_problem,
     split_wording_problem,
     superior_problem,
@@ -353,6 +354,11 @@ class EventShapes:
         e.count = self._count(f, m, "count", "个数", how)
         if m.get("count_before") is not None:
             e.count_before = self._count(f, m, "count_before", "原有个数", how)
+            if count_sets_up(e.wording):
+                f.error("schema-value", f"“wording（用词）”“{e.wording}”说的是设立了几个机构（大事记读作“{e.wording}党政机构9个”），"
+                        f"不能与“count_before（原有个数）”同用，印出来会是“由48个{e.wording}31个”这样的错话。来源说由几个增减为几个的，"
+                        "wording 照写 增至、减为、精简为；说设立了几个的，删去 count_before", "wording")
+                e.wording = None
         e.planned = f.wording("planned")
         e.excludes = f.text_list("excludes")
 

@@ -46,6 +46,17 @@ def establish_words(wording: str | None) -> tuple[str, str]:
     return ("", wording) if wording.endswith(_FOLLOWS) else (wording, "")
 
 
+# a body count the source gives as bodies set up (建立党政机构9个, 县政府设工作部门22个, 增设工作部门3个): the verb
+# stands before what it counts, and the figure is of what was set up then, not of all the place had (never compared
+# with the archive's count, never shown as the place's 机构数 without its verb)
+_SETS_UP = ("设立", "建立", "成立", "组建", "设置", "设", "新设", "增设", "新建", "筹建")
+
+
+def count_sets_up(wording: str | None) -> bool:
+    """Whether a body count's ``wording`` says the bodies were set up (建立、设立、增设…), not how many there were."""
+    return bool(wording) and wording in _SETS_UP
+
+
 @dataclass(frozen=True)
 class _Rule:
     """What a type's ``wording`` may say where it is printed: one of ``needs`` (anything, when empty) and none of

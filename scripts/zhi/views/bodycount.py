@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..dates import Date, parse_date
 from ..history import History, Span
 from ..model import BODY_KINDS, KIND_ALIASES, Archive, Event
+from ..wordings import count_sets_up
 
 # what the usual scope wordings of the sources count, by the guide's body kinds; the first that a scope names wins
 SCOPE_KINDS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
@@ -113,7 +114,8 @@ def counts(a: Archive, h: History) -> list[Count]:
             scope = s.value[0] or ""
             e = s.start_event
             excludes = e.excludes if e else []
-            got = derive(a, h, t.id, scope, s.start, excludes) if s.start is not None and not planned(e) else None
+            got = derive(a, h, t.id, scope, s.start, excludes) \
+                if s.start is not None and not planned(e) and not count_sets_up(e.wording if e else None) else None
             why = "" if got else why_not(scope, e, excludes)
             out.append(Count(t.id, s, got[0] if got else None, len(got[1]) if got else None, got[1] if got else [],
                              got[2] if got else [], why))
@@ -123,6 +125,8 @@ def counts(a: Archive, h: History) -> list[Count]:
 def why_not(scope: str, e: Event | None, excludes: list[str]) -> str:
     if planned(e):
         return "来源记的是计划数，不是那天已有的机构数"
+    if e is not None and count_sets_up(e.wording):
+        return f"来源记的是{e.wording}的个数，不是那天已有的机构数"
     if kinds_of(scope) is None:
         hits = [w for w in _UNCOUNTABLE if w in scope]
         said = "、".join(("“等”字（来源没有列全）" if w == "等" else f"“{w}”") for w in hits)

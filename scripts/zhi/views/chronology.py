@@ -16,6 +16,7 @@ from ..model import BASIS_ZH, Archive, Document, Event, Staffing, level_said
 from ..wordings import (
     SPLIT_INTO,
     abolishes_and_sets_up,
+    count_sets_up,
     establish_words,
     leads_to_object,
     merge_verb,
@@ -537,6 +538,8 @@ def count_text(place: str, scope: str, count: int | None, before: int | None, wo
     scope = organ_of(place, scope)
     if count is None:
         return scope
+    if before is None and count_sets_up(wording):  # 建立党政机构9个, 设工作部门22个: the source's verb before what it counts
+        return f"{planned or ''}{wording}{scope}{count}个{excluding(excludes)}"
     if before is not None:
         verb = wording or ("减为" if count < before else "增至" if count > before else "仍为")
         return f"{scope}{planned or ''}由{before}个{verb}{count}个{excluding(excludes)}"

@@ -8,7 +8,7 @@ from ..citations import cited_docs
 from ..dates import Date
 from ..history import History, Span
 from ..model import FATE_UNKNOWN, NON_STATUTORY_LEVELS, UNKNOWN, Archive, Document, Event, Post, level_said
-from ..wordings import merge_verb, rename_verb, superior_relation
+from ..wordings import count_sets_up, merge_verb, rename_verb, superior_relation
 from .bodycount import planned
 from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text
 from .naming import name_on
@@ -276,6 +276,6 @@ def _count_value(s) -> str:
     (党政机构将由48个压缩到29个, 市委工作部门拟设7个), never as if it had been reached."""
     scope, count, before = s.value
     e = s.start_event
-    if planned(e):
+    if planned(e) or (e is not None and count_sets_up(e.wording)):  # 建立党政机构9个: what was set up, as said
         return count_text("", scope or "", count, before, e.wording, e.planned, e.excludes)
     return f"{scope}{count}个{excluding(e.excludes if e else [])}"
