@@ -35,6 +35,7 @@ EXAMPLES = [
     ("events.md", "## 完整示例五"),
     ("events.md", "## 完整示例六"),
     ("events.md", "## 完整示例七"),
+    ("events.md", "## 完整示例八"),
     ("jurisdictions.md", "## 完整示例二"),
     ("jurisdictions.md", "## 完整示例三"),
     ("jurisdictions.md", "## 完整示例四"),
@@ -96,3 +97,16 @@ def test_dashiji_guide_example_prints_what_it_promises(tmp_path):
     full = {f"{en.date.chinese()}　{en.plain()}" for en in chronology(a, h)}
     assert "1984年6月　云河县妇女联合会更名为云河县妇女联合会（试行）。" in full   # 不收: still in the 年表
     assert not any("妇女联合会（试行）" in p for p in printed)
+
+
+def test_guide_example_eight_says_the_superior_once(tmp_path):
+    """guide/events.md 完整示例八: 县委下设组织部、宣传部 in one 大事记 entry, the superior said once."""
+    from zhi.views.dashiji import Rules, dashiji
+
+    text = section((GUIDE / "events.md").read_text(encoding="utf-8"), "## 完整示例八")
+    a = load_archive(lay_out(tmp_path, text), with_book=False)
+    h = derive_history(a)
+    printed = {f"{it.date.chinese()}　{it.plain()}" for it in dashiji(a, h, Rules.from_options({}))}
+    promised = re.findall(r"^大事记：(\d{4}年[^\n]*　[^\n]*。)$", text, re.MULTILINE)
+    assert len(promised) == 1
+    assert promised[0] in printed, sorted(printed)

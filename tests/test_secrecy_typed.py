@@ -90,7 +90,8 @@ CASES: dict[str, tuple[str, str]] = {
 # from a fixed list (kind, level), a value that may only be 不详
 NOT_TEXT = {"id", "type", "date", "decided", "classification", "body", "bodies", "parent", "co_parents",
             "jurisdiction", "kind", "level", "from", "to", "partly", "rest_unknown", "before_count", "previous_end",
-            "resume", "count", "count_before", "with", "functions_to", "dashiji", "大事记"}
+            "resume", "count", "count_before", "with", "functions_to", "dashiji", "大事记",
+            "parent_wording"}   # one of wordings.NEW_SUPERIOR_FORMS (直属…领导), anything else refused
 
 
 def test_every_key_of_an_event_is_planted_or_said_not_to_be_text():

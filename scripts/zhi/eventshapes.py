@@ -14,13 +14,16 @@ from .wordings import (
     cede_wording_problem,
     count_sets_up,
     merge_wording_problem,
+    new_superior_problem,
     split_wording_problem,
     superior_problem,
+    superior_speaks,
     wording_problem,
 )
 from .yamlsource import LList, LMap
 
-NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level"}
+NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level",
+                 "parent_wording"}
 EVENT_KEYS: dict[str, set[str]] = {
     "establish": {"body", "wording", "from", "places", "divisions", "count", "scope"} | NEW_BODY_KEYS,
     "rename": {"body", "name", "short", "wording"},
@@ -98,6 +101,18 @@ class EventShapes:
         nb.jurisdiction, nb.co_jurisdictions = _jurisdictions(f)
         if len(nb.co_parents) == 1 and not nb.parent:
             f.error("schema-missing", JOINT_HELP, "co_parents")
+        if f.has("parent_wording"):  # 设立甲，直属县委领导: the source's words for its superior
+            said = f.wording("parent_wording", frame=True)
+            if said and not nb.parent:
+                f.error("schema-missing", "写了“parent_wording（上级关系用词）”，却没有写“parent（上级）”：用词说的是新机构与上级的"
+                        "关系（直属…领导 印“直属乙领导”），请写上 parent；来源没有说上级的，删去 parent_wording", "parent_wording")
+            elif said and nb.co_parents:
+                f.error("schema-value", "双重领导（co_parents）大事记自有说法（“实行甲与乙双重领导，以甲为主”），"
+                        "不能再写“parent_wording（上级关系用词）”；请删去其中之一", "parent_wording")
+            elif said and (why := new_superior_problem(said)):
+                f.error("schema-value", why, "parent_wording")
+            elif said:
+                nb.parent_wording = said
         return nb
 
     def _event_establish(self, e: Event, f: Fields, m: LMap) -> None:
@@ -113,8 +128,16 @@ class EventShapes:
                 f.error("schema-value", "“count（个数）”写的是来源所说同时设立的机构总数（如“成立甲、乙等5个机构”写 5），"
                         "应不小于 2；只设立这一个的，删去 count", "count")
         if e.body:
-            e.new[e.body.id] = self._new_body(f, m, e.body.id, e.body.loc)
+            e.new[e.body.id] = nb = self._new_body(f, m, e.body.id, e.body.loc)
             e.after = [e.body]
+            if superior_speaks(e.wording) and not nb.parent:   # 县委下设组织部: whose 下设 it is
+                f.error("schema-missing", f"“wording（用词）”“{e.wording}”读作“上级{e.wording}新机构”（县委下设组织部），"
+                        f"须写“parent（上级）”；来源没有说是谁{e.wording}的，请改写来源设立它所用的词，或删去 wording",
+                        "wording" if f.has("wording") else "type")
+                e.wording = None
+            elif superior_speaks(e.wording) and nb.parent_wording:
+                f.error("schema-value", f"“wording（用词）”“{e.wording}”已说了上级（“县委{e.wording}组织部”），"
+                        "不能再写“parent_wording（上级关系用词）”；请照来源删去其中之一", "parent_wording")
 
     def _made_from(self, e: Event, f: Fields, m: LMap) -> None:
         """The area a jurisdiction is set up (or restored) from, in the source's one sentence: 以甲县城关镇设为乙市 —

@@ -211,6 +211,7 @@ class NewBody:
     level: str | None = None                           # a jurisdiction's level (县, 县级市, …)
     # a body of two jurisdictions at once (市县合署: jurisdiction: [漯河市, 郾城县]): the others; the first is 主
     co_jurisdictions: list[Ref] = field(default_factory=list)
+    parent_wording: str | None = None  # the source's words for its superior (直属…领导): wordings.NEW_SUPERIOR_FORMS
 
 
 class LeaderRange(str):

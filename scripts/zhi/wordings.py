@@ -35,6 +35,16 @@ def rename_verb(wording: str | None) -> str:
     return wording if leads_to_object(wording) else wording + "为"
 
 
+# an establishment's verb whose subject is the new body's superior (县委下设组织部、宣传部): printed after the
+# superior's name, which the sentence then does not repeat as 隶属…
+_SUPERIOR_SPEAKS = ("下设", "内设")
+
+
+def superior_speaks(wording: str | None) -> bool:
+    """Whether an establishment's ``wording`` is said by the superior: 县委下设组织部 (wording 下设, 内设)."""
+    return bool(wording) and wording in _SUPERIOR_SPEAKS
+
+
 # an establishment's verb that follows the name (县革命委员会成立, 区总工会正式成立); any other stands before it (建立甲)
 _FOLLOWS = ("成立",)
 
@@ -248,6 +258,33 @@ SUPERIOR_FORMS: dict[str, Superior] = {
 } | {verb: Superior(verb, "", "隶属") for verb in ("划归", "划入", "划属", "改属", "改隶", "隶属", "归属", "改归", "复归")}
 
 
+# a new body's superior as the source says it in the sentence that sets it up (设立甲，直属县委领导): the forms
+# ``parent_wording`` may take on an establishment (or on any body an event makes), printed after the name as
+# "，直属乙领导"; none written is "，隶属乙". No 改 in them: the body is new, its superior no change.
+NEW_SUPERIOR_FORMS: dict[str, Superior] = {
+    "隶属": Superior("隶属", "", "隶属"),
+    "直属": Superior("直属", "", "直接领导"), "直属…领导": Superior("直属", "领导", "直接领导"),
+    "由…直接领导": Superior("由", "直接领导", "直接领导"), "归…直接领导": Superior("归", "直接领导", "直接领导"),
+    "受…直接领导": Superior("受", "直接领导", "直接领导"),
+    "由…领导": Superior("由", "领导", "隶属"), "归…领导": Superior("归", "领导", "隶属"),
+    "受…领导": Superior("受", "领导", "隶属"), "由…管理": Superior("由", "管理", "隶属"),
+    "归…管理": Superior("归", "管理", "隶属"),
+    "归口…管理": Superior("归口", "管理", "归口管理"), "归口…领导": Superior("归口", "领导", "归口领导"),
+    "由…代管": Superior("由", "代管", "代管"), "交由…代管": Superior("交由", "代管", "代管"),
+}
+
+
+def new_superior_problem(wording: str) -> str | None:
+    """Why a new body's ``parent_wording`` cannot be printed, or None: only the forms of NEW_SUPERIOR_FORMS are
+    (a near miss is never guessed at: 代管 or 领导, 直属 or 归口 are different relations)."""
+    if wording in NEW_SUPERIOR_FORMS:
+        return None
+    return (f"“parent_wording（上级关系用词）”“{wording}”不是编辑指南所列的说法，zhi 不知道它说的是哪一种上级关系"
+            f"（隶属、直接领导、归口管理还是代管），不能照印。{did_you_mean(wording, NEW_SUPERIOR_FORMS)}"
+            f"可写：{'、'.join(NEW_SUPERIOR_FORMS)}（“…”处印上级的名称，如 直属…领导 印“直属中共测试县委员会领导”）；"
+            "来源另有说法的，请删去 parent_wording（读作“隶属乙”），把原话写在 note 里")
+
+
 def superior_form(wording: str | None) -> Superior | None:
     """The form of a reparent's ``wording`` (None: none written, or one that is not in the table)."""
     return SUPERIOR_FORMS.get(wording) if wording else None
@@ -266,11 +303,17 @@ def superior_problem(wording: str) -> str | None:
             "（大事记用默认的“改为隶属”“改属”），把原话写在 note 里")
 
 
-def superior_relation(e) -> str:
-    """How a period's superior stands to the body, from the event that began the period, in the source's word:
-    代管 (委托汕头市代管), 直接领导 (归省直接领导), 主管 (the principal side of a 双重领导), else 隶属."""
+def superior_relation(e, rid: str | None = None) -> str:
+    """How a period's superior stands to the body ``rid`` (the event's ``body`` when not given), from the event that
+    began the period, in the source's word: 代管 (委托汕头市代管), 直接领导 (归省直接领导, a new body's 直属县委领导),
+    归口管理, 主管 (the principal side of a 双重领导), else 隶属."""
     if e is None:
         return "隶属"
+    made = getattr(e, "new", None) or {}
+    nb = made.get(rid or (e.body.id if getattr(e, "body", None) else ""))
+    if nb is not None:  # a body the event makes: its superior as the setting-up sentence words it
+        said = NEW_SUPERIOR_FORMS.get(nb.parent_wording or "")
+        return said.relation if said else ("主管" if nb.co_parents and nb.parent else "隶属")
     form = superior_form(e.wording)
     if form and form.relation != "隶属":
         return form.relation

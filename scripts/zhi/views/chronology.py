@@ -14,6 +14,7 @@ from ..dates import Date
 from ..history import History
 from ..model import BASIS_ZH, Archive, Document, Event, Staffing, level_said
 from ..wordings import (
+    NEW_SUPERIOR_FORMS,
     SPLIT_INTO,
     abolishes_and_sets_up,
     count_sets_up,
@@ -25,6 +26,7 @@ from ..wordings import (
     rename_verb,
     reorganise_verb,
     superior_form,
+    superior_speaks,
 )
 from .naming import name_after, name_before, name_on, renamed_same_day, short_after
 
@@ -146,15 +148,18 @@ class _Writer:
         return segs
 
     def attributes(self, rid: str, e: Event, both: bool = False) -> list[Segment]:
-        """'，隶属…，为…，正科级' for a body the event creates ('均' when said of several)."""
+        """'，隶属…，为…，正科级' for a body the event creates ('均' when said of several); no 隶属 when the sentence
+        already says the superior (县委下设组织部)."""
         nb = e.new.get(rid)
         extra: list[Segment] = []
         if nb is not None:
             t = self.h.get(rid)
             if nb.co_parents and not (t and t.is_jurisdiction):
                 extra += self.dual(nb.parent.id if nb.parent else None, [r.id for r in nb.co_parents], e)
-            elif nb.parent and not (t and t.is_jurisdiction):
-                extra += ["，隶属", self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date))]
+            elif nb.parent and not (t and t.is_jurisdiction) and not superior_speaks(e.wording):  # 隶属乙; 直属乙领导
+                said = NEW_SUPERIOR_FORMS.get(nb.parent_wording or "隶属")
+                extra += ["，" + said.before, self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date))]
+                extra += [said.after] if said.after else []
             if nb.level and t and t.is_jurisdiction:
                 extra.append(f"，为{level_said(nb.level)}")
             kind = nb.body_kind or (self.a.bodies[rid].body_kind if rid in self.a.bodies else "")
@@ -183,7 +188,8 @@ class _Writer:
     def created_many(self, rids: list[str], e: Event) -> list[Segment]:
         """Several new bodies; their shared parent, kind and rank are said once."""
         specs = [e.new.get(r) for r in rids]
-        shape = {(nb.parent.id if nb.parent else None, nb.body_kind, nb.rank, tuple(nb.second_names)) if nb else None
+        shape = {(nb.parent.id if nb.parent else None, nb.parent_wording, nb.body_kind, nb.rank, tuple(nb.second_names))
+                 if nb else None
                  for nb in specs}
         if len(rids) > 1 and len(shape) == 1 and None not in shape:
             kinds = {self.a.bodies[r].body_kind if r in self.a.bodies else "" for r in rids}
@@ -208,10 +214,22 @@ class _Writer:
             return []
         return ["以"] + ([self.before(e.source_from.id, e)] if e.source_from else []) + [what]
 
+    def superior_lead(self, e: Event) -> list[Segment]:
+        """'中共测试县委员会下设' for an establishment its superior says (wording 下设, 内设), else []."""
+        nb = e.new.get(e.body.id) if e.body else None
+        if not superior_speaks(e.wording) or nb is None or nb.parent is None:
+            return []
+        return [self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date)), e.wording or ""]
+
     def _establish(self, e: Event) -> list[Segment]:
         before, after = establish_words(e.wording)
         if not e.body:
             return [before or after]
+        if lead := self.superior_lead(e):  # 县委下设组织部（等9个部门）
+            if e.count is not None:
+                return lead[:-1] + self.some_of([self.created_name(e.body.id, e)], e, self.attributes(e.body.id, e),
+                                                lead[-1], "")
+            return lead + self.created(e.body.id, e)
         if area := self.made_from(e):  # 以甲县城关镇设为乙市
             return area + [before or after or "设立"] + self.created(e.body.id, e)
         if e.count is not None:  # 成立甲等5个机构: the source names only some of those it set up

@@ -16,7 +16,7 @@ from ..classification import highest
 from ..dates import Date
 from ..history import History
 from ..model import Archive, Document, Event, Memo, Post
-from ..wordings import abolishes_and_sets_up, establish_words, rename_verb
+from ..wordings import abolishes_and_sets_up, establish_words, rename_verb, superior_speaks
 from .chronology import Entry, Mention, Segment, _join, _Writer, chronology
 from .naming import name_on
 
@@ -193,13 +193,17 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
             same = all(_text(x) == _text(attrs[0]) for x in attrs)
             before, after = establish_words(es[0].wording)  # 设立甲、乙 / 甲、乙成立
             counts = {(e.count, e.scope) for e in es}
+            lead = w.superior_lead(es[0])  # 县委下设组织部、宣传部: one superior says them all, or each is said alone
+            if superior_speaks(es[0].wording) and (not lead or len({_text(w.superior_lead(e)) for e in es}) > 1):
+                return _join([_body(en.segments) for en in run], "；")
+            subject = lead[:-1]
             if len(counts) == 1 and es[0].count is not None:   # 成立甲、乙等5个机构 (the count the source gives)
-                return w.some_of([w.created_name(e.body.id, e) for e in es], es[0], attrs[0] if same else [],
-                                 before, after)
+                return subject + w.some_of([w.created_name(e.body.id, e) for e in es], es[0], attrs[0] if same else [],
+                                           before, after)
             if any(e.count is not None for e in es):   # counts that differ: each said with its own
                 return _join([_body(en.segments) for en in run], "；")
             names = _join([w.created_name(e.body.id, e) for e in es])
-            segs: list[Segment] = names + [after] if after else [before] + names
+            segs: list[Segment] = names + [after] if after else subject + [before] + names
             if same and attrs[0]:
                 first = attrs[0][0]
                 segs += ["，均" + first[1:] if isinstance(first, str) and first.startswith("，") else first]
@@ -277,11 +281,19 @@ def _merge_entries(w: _Writer, group: list[Entry]) -> Item:
 
 
 def _runs(group: list[Entry]) -> list[list[Entry]]:
-    """The group's changes by type, in the order each type first appears."""
-    runs: dict[str, list[Entry]] = {}
-    for en in group:
-        runs.setdefault(en.event.type, []).append(en)
+    """The group's changes by type, in the order each type first appears (and a superior's 下设 by that superior)."""
+    runs: dict[tuple, list[Entry]] = {}
+    for en in group:   # bodies a superior sets up (县委下设…) are said apart from those set up otherwise
+        e = en.event
+        key = (e.type, e.wording, _new_parent(e)) if e.type == "establish" and superior_speaks(e.wording) else (e.type,)
+        runs.setdefault(key, []).append(en)
     return list(runs.values())
+
+
+def _new_parent(e: Event) -> str | None:
+    """The superior of the body an establishment makes (None when it names none)."""
+    nb = e.new.get(e.body.id) if e.body else None
+    return nb.parent.id if nb is not None and nb.parent else None
 
 
 def _across_dates(w: _Writer, group: list[Entry]) -> tuple[list[Segment], Date]:
@@ -294,7 +306,7 @@ def _across_dates(w: _Writer, group: list[Entry]) -> tuple[list[Segment], Date]:
     span = Date(first, "exact", last, "")
     es = [en.event for en in group]
     if all(e.type == es[0].type == "establish" and e.body and e.count is None and not w.made_from(e) for e in es) \
-            and len({e.wording for e in es}) == 1:
+            and len({e.wording for e in es}) == 1 and not superior_speaks(es[0].wording):
         before, after = establish_words(es[0].wording)
         named = [w.created_name(e.body.id, e) + [f"（{e.date.chinese()}）"] for e in es]
         attrs = [w.attributes(e.body.id, e) for e in es]

@@ -238,7 +238,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.second_names = _periods(h, t.second_names, t=t)
     lin.parents = _periods(h, t.parents, named=True, t=t)
     for p, s in zip(lin.parents, [s for s in t.parents if s.value is not None]):
-        if s.value != UNKNOWN and (relation := superior_relation(s.start_event)) != "隶属":
+        if s.value != UNKNOWN and (relation := superior_relation(s.start_event, t.id)) != "隶属":
             p.relation = relation  # 委托汕头市代管: not said to be 隶属; the name stays the superior's own
     if t.is_jurisdiction:   # a 县 under a 地区 outside the volume, itself under a 省: the chain, by name and date
         for p in lin.parents:

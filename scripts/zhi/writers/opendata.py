@@ -245,17 +245,17 @@ class OpenData:
                     value, refs = self._period_value(item, s)
                     if value is None:
                         continue
-                    t.rows.append([rid, self.kind_of(rid), label, value, refs, self._period_relation(item, s),
+                    t.rows.append([rid, self.kind_of(rid), label, value, refs, self._period_relation(item, s, rid),
                                    *date_cells(s.start),
                                    self.eid(s.start_event), *self.span_end_cells(tl, s),
                                    self.end_event(tl, s), self.end_note(tl, s)])
         return t
 
     @staticmethod
-    def _period_relation(item: str, s: Span) -> str:
+    def _period_relation(item: str, s: Span, rid: str | None = None) -> str:
         """A superior's relation in the source's word (代管 is not 隶属), kept apart from the superior's name."""
         if item == "parents":
-            return superior_relation(s.start_event) if s.value and s.value != UNKNOWN else ""
+            return superior_relation(s.start_event, rid) if s.value and s.value != UNKNOWN else ""
         return "双重领导" if item == "co_parents" else ""
 
     def _period_value(self, item: str, s: Span) -> tuple[str | None, str]:
@@ -619,7 +619,7 @@ class OpenData:
             node["zhi:parentPeriod"] = [{**({"zhi:parent": self.ref(s.value)} if s.value != UNKNOWN else {}),
                                          "zhi:nameThen": name_on(self.h, s.value, s.start) if s.value != UNKNOWN
                                          else UNKNOWN,
-                                         **({"zhi:relation": self._period_relation("parents", s)}
+                                         **({"zhi:relation": self._period_relation("parents", s, tl.id)}
                                             if s.value != UNKNOWN else {}),
                                          "zhi:during": self.span_interval(tl, s)} for s in parents]
         for item, key in (("jurisdictions", "zhi:jurisdictionPeriod"), ("colocations", "zhi:coLocation")):
@@ -724,7 +724,7 @@ class OpenData:
             parent = tl.parents[-1].value if tl.parents else None
             if parent and parent != UNKNOWN:
                 org["parent_id"] = parent
-                org["parent_relation"] = self._period_relation("parents", tl.parents[-1])
+                org["parent_relation"] = self._period_relation("parents", tl.parents[-1], tl.id)
             orgs.append(org)
         posts, seen = [], set()
         for p in self.a.posts:
