@@ -76,6 +76,15 @@ def test_a_name_over_years_gives_each_renames_verb(tmp_path):
         "测试县甲组（1962年改称测试县甲科，1963年称测试县甲局）"
 
 
+def test_a_chapters_link_to_a_rename_says_its_verb(tmp_path):
+    from zhi.writers.prose import ProseRenderer
+
+    a, h, errors = _loaded(archive_with(tmp_path, RENAMES, KINDS))
+    assert errors == []
+    out = ProseRenderer(a, h, lambda rid, label: f"[{label}]").render("见[[e-a-r]]、[[e-a-r2]]。")
+    assert "[1962年3月改称]" in out and "[1963年3月称]" in out and "更名" not in out
+
+
 # ---- 2. a body the source says was 改建 is not 设立 -------------------------------------------------------------
 def test_the_year_page_says_gaijian_not_xinshe(renames_site):
     y1964 = _page(renames_site, "nianbiao/1964/index.html")

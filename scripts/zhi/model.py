@@ -318,8 +318,8 @@ class Event(Record):
     @property
     def said_zh(self) -> str:
         """The event named as the source names it, where a body's history says how it ended or began: a
-        reorganisation the source calls 改建 is 改建, not 改组."""
-        if self.type == "reorganise" and self.wording:
+        reorganisation the source calls 改建 is 改建, not 改组; a rename it calls 改称 is 改称, not 更名."""
+        if self.type in ("reorganise", "rename") and self.wording:
             return self.wording.removesuffix("为") or self.type_zh
         return self.type_zh
 
