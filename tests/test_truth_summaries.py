@@ -28,8 +28,18 @@ RENAMES = """
    after: [{id: cs-b, name: 测试县乙站, parent: cs-zhengfu}], sources: [d-1956-1]}
 - {id: e-c, type: rename, wording: 改称, date: 1966-05, body: cs-b, name: 测试县丙站, sources: [d-1956-1]}
 - {id: e-d, type: rename, wording: 改称, date: 1967-05, body: cs-b, name: 测试县丁站, sources: [d-1956-1]}
+- {id: e-c1, type: establish, date: 1960-04, body: cs-c, name: 测试县丙科, parent: cs-zhengfu, sources: [d-1956-1]}
+- {id: e-c2, type: suspend, date: 1966-06, body: cs-c, sources: [d-1956-1]}
+- {id: e-c3, type: resume, date: 1970-02, body: cs-c, name: 测试县丙局, sources: [d-1956-1]}
+- {id: e-c4, type: split, wording: 分出部分职能, date: 1972-03, before: [cs-c],
+   after: [cs-c, {id: cs-g, name: 测试县庚站, parent: cs-zhengfu}], sources: [d-1956-1]}
+- {id: e-d1, type: establish, date: 1960-04, body: cs-d, name: 测试县丁科, parent: cs-zhengfu, sources: [d-1956-1]}
+- {id: e-e1, type: establish, date: 1960-04, body: cs-e, name: 测试县戊科, parent: cs-zhengfu, sources: [d-1956-1]}
+- {id: e-f1, type: merge, wording: 合并，成立, date: 1968-03, before: [cs-d, cs-e],
+   after: {id: cs-f, name: 测试县己委员会, parent: cs-zhengfu}, sources: [d-1956-1]}
 """
-KINDS = {"cs-a": "政府工作部门", "cs-b": "事业单位"}
+KINDS = {"cs-a": "政府工作部门", "cs-b": "事业单位", "cs-c": "政府工作部门", "cs-d": "政府工作部门",
+         "cs-e": "政府工作部门", "cs-f": "政府工作部门", "cs-g": "事业单位"}
 
 
 def _loaded(root):
@@ -69,6 +79,11 @@ def test_the_year_page_sums_up_a_rename_in_the_sources_verb(renames_site):
     assert "测试县乙站改称测试县丙站" in y1966
 
 
+def test_a_name_taken_on_resuming_is_not_called_a_rename(renames_site):
+    y1970 = _page(renames_site, "nianbiao/1970/index.html")
+    assert "测试县丙科恢复活动时称测试县丙局" in y1970 and "更名为测试县丙局" not in y1970
+
+
 def test_a_name_over_years_gives_each_renames_verb(tmp_path):
     _a, h, errors = _loaded(archive_with(tmp_path, RENAMES, KINDS))
     assert errors == []
@@ -93,6 +108,14 @@ def test_the_year_page_says_gaijian_not_xinshe(renames_site):
     assert "是年新设" not in y1964 and "是年撤销" not in y1964
     # the 一览's 设立 column: the date with the source's word
     assert "1964年3月改建" in y1964
+
+
+def test_a_merge_and_a_split_are_summed_up_as_their_sentences_say(renames_site):
+    y1968 = _page(renames_site, "nianbiao/1968/index.html")
+    assert "是年合并成立：测试县己委员会。" in y1968 and "1968年3月合并成立" in y1968     # the source's 合并，成立
+    assert "是年撤销或并入他机构：测试县丁科、测试县戊科。" in y1968
+    y1972 = _page(renames_site, "nianbiao/1972/index.html")
+    assert "是年新设：测试县庚站。" in y1972 and "是年分设" not in y1972   # 从甲分出部分职能，设立乙
 
 
 def test_the_bodies_list_says_how_a_body_began(renames_site):

@@ -333,11 +333,12 @@ class Event(Record):
         if self.type == "reorganise":   # 改建为 → 改建, 改组成 → 改组
             said = self.said_zh
             return said.removesuffix("成") if not said.endswith("成立") else said
-        if self.type == "merge":
-            said = (self.wording or "").removesuffix("为")
-            return said if said and not said.endswith(("入", "归")) else "合并设立"
-        if self.type == "split":
-            return "分设"
+        if self.type == "merge":   # 合并组建, 合并成立 (the source's 合并，成立); a bare 合并 or 并入: 合并设立
+            said = (self.wording or "").replace("，", "").removesuffix("为").removesuffix("成")
+            return said if any(w in said for w in ("组建", "组成", "成立", "设立", "建立")) else "合并设立"
+        if self.type == "split":   # 撤销甲，分设乙、丙 / 甲分设为乙、丙; 从甲分出，设立乙 says 设立
+            lives_on = bool(self.before) and self.before[0].id in {r.id for r in self.after}
+            return "分设" if self.wording == "分设为" or not lives_on else ""
         return ""
 
     def participants(self) -> list[Ref]:

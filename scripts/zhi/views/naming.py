@@ -100,7 +100,10 @@ def span_years(start: Date | None, end: Date | None, open_end: str = "") -> str:
 
 def name_verb(e) -> str:
     """The words before a name a body or jurisdiction took at event ``e``, in the source's verb wherever a name change
-    is summed up (年表, 一览, table headings): a rename's wording (改称乙, 称乙, 更名为乙; 撤县设区，称乙), else 起称."""
+    is summed up (年表, 一览, table headings): a rename's wording (改称乙, 称乙, 更名为乙; 撤县设区，称乙), a name it came
+    back under (恢复活动时称乙), else 起称."""
+    if e is not None and e.type in ("resume", "restore"):   # 恢复活动时称乙: the name it came back under
+        return f"{e.wording or ('恢复活动' if e.type == 'resume' else '恢复')}时称"
     if e is None or e.type != "rename":
         return "起称"
     if abolishes_and_sets_up(e.wording):
