@@ -60,3 +60,36 @@ def highest(levels) -> Level:
         if lv.rank > best.rank:
             best = lv
     return best
+
+
+# Words that say a text is not to be published, though no state-secret level is named: the 附注 of GB/T 9704
+# (（此件不公开）, 不予公开) and the like (不得公开, 内部使用, 仅供内部参考). A document whose full text ends so is imported
+# as 内部 (importer), and a record an editor marks so in a text field is held back from the public edition as 内部
+# (loader). One list for both.
+NOT_PUBLIC = re.compile(r"[(（〔\[【]?(?:此件|本件|此文|本文|该件)不(?:得|予|宜)?公开[)）〕\]】]?|不予公开|不得公开|"
+                        r"(?:仅供|限于?)内部(?:使用|参考|阅读|传阅)|内部使用|不得外传")
+
+_LEVEL_WORD = re.compile(r"绝密|机密|秘密")
+_TERM_WORD = re.compile(r"[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期|保密期限")
+_INTERNAL_WORD = re.compile(r"内部(?:资料|文件|刊物|材料|发行|使用|参考)|注意保密|^\s*内部\s*$")
+_LEVEL_KEY = re.compile(r"(?:classification|密级(?:标志)?)\s*[:：为是]?\s*[“\"']?\s*(公开|内部|秘密|机密|绝密)(?:\s*★\s*\S+?)?"
+                        r"(?=$|[\s，。；,;、（()）”\"'])", re.IGNORECASE)
+_BARE_LEVEL = re.compile(r"密级|涉密")
+_LATIN_LEVEL = re.compile(r"\b(?:top\s*secret|secret|confidential|classified|restricted)\b", re.IGNORECASE)
+
+
+def comment_level(text: str) -> Level | None:
+    """The level a comment an editor (or the importer) left in a record file speaks of, or None when it speaks of
+    none: ``# classification: 秘密``, ``# 原文密级标志：秘密★10年``, ``# 此件不公开`` (内部 at least), ``# ★10年`` (a state
+    secret: 秘密 at least), ``# 密级：公开`` (公开), ``# 密级待核`` (not said: above 公开, so 内部 at least)."""
+    said = [Level(m.group(1)) for m in _LEVEL_KEY.finditer(text)]
+    said += [Level(w) for w in _LEVEL_WORD.findall(text)]
+    if _TERM_WORD.search(text):
+        said.append(Level("秘密"))
+    if _INTERNAL_WORD.search(text) or NOT_PUBLIC.search(text):
+        said.append(Level("内部"))
+    if _LATIN_LEVEL.search(text):
+        said.append(Level("绝密" if "top" in text.casefold() else "秘密"))
+    if not said and _BARE_LEVEL.search(text):
+        said.append(Level("内部"))
+    return highest(said) if said else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .classification import PUBLIC, ClassificationError, Level, parse_level
+from .classification import PUBLIC, ClassificationError, Level, comment_level, parse_level
 from .dates import UNKNOWN_WORDS, Date, DateError, parse_date
 from .findings import Finding, Loc
 from .invisible import bare, quote
@@ -297,7 +297,29 @@ class Fields:
             self.error("classification-invalid", str(e), "classification")
             # an unreadable mark must never make a record public: treat it as the highest level
             level = Level("绝密")
+        if not self.nested_in:
+            level = self._comments_level(level)
         return self._owned(level)
+
+    def _comments_level(self, level: Level) -> Level:
+        """A comment of the record's file that speaks of a level above the record's own (``# classification: 秘密``
+        left after the key was deleted, the importer's ``# 原文密级标志：秘密★10年`` over a lowered level, ``# 此件不公开``
+        on a public record): the editor meant the record to be held, so it is, at the highest level, until the
+        editor writes the level in ``classification`` or deletes the comment."""
+        said = f"的 classification 是“{level}”" if "classification" in self.data else "没有写 classification（即公开）"
+        held = level
+        for line, text in getattr(self.data, "comments", ()):
+            meant = comment_level(text)
+            if meant is None or meant.rank <= level.rank:
+                continue
+            self.findings.append(Finding(
+                "classification-comment", "error",
+                f"注释“# {text[:40]}”说的是“{meant}”，而这条{self.what}记录{said}；注释不算密级，"
+                f"在改正之前这条记录按绝密处理，任何版本都不收。若这条记录确应是{meant}，请把密级写在 classification 中"
+                f"（如 classification: {meant}）；若注释已过时（已解密、已核定为{level}），请删去这行注释",
+                Loc(self.rel, line)))
+            held = Level("绝密")
+        return held
 
     def _owned(self, level: Level) -> Level:
         """The part's own level, given to the texts it holds (read before it, and after)."""

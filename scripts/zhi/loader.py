@@ -160,6 +160,7 @@ class Loader:
             items = [(item, data.line_of(i)) for i, item in enumerate(data)]
         else:
             items = [(data, getattr(data, "line", 1))]
+        _give_comments(yf.comments(), [item for item, _ in items])
         reader = getattr(self, f"_read_{dirname}")
         for item, line in items:
             m = as_record_map(item, rel, line, self.findings, what)
@@ -429,6 +430,27 @@ class Loader:
         if e.id:
             self.ids.unkeyed(e)
         self.archive.events.append(e)
+
+
+def _give_comments(comments: list[tuple[int, str]], records: list) -> None:
+    """Each record of a file gets the comments that may speak of it (``LMap.comments``; ``Fields.level`` reads
+    them): those within its lines; one between two records is both records'; one above the first record (the file's
+    head) is every record's. Fail closed: a comment “# 秘密” is never left to no record."""
+    spans = [(r.line, max(r.last, r.line)) for r in records if isinstance(r, LMap)]
+    maps = [r for r in records if isinstance(r, LMap)]
+    if not comments or not maps:
+        return
+    given: list[list[tuple[int, str]]] = [[] for _ in maps]
+    for line, text in comments:
+        inside = [i for i, (a, b) in enumerate(spans) if a <= line <= b]
+        if not inside:
+            before = [i for i, (_, b) in enumerate(spans) if b < line]
+            after = [i for i, (a, _) in enumerate(spans) if a > line]
+            inside = (before[-1:] + after[:1]) if before else list(range(len(maps)))
+        for i in inside:
+            given[i].append((line, text))
+    for m, mine in zip(maps, given, strict=True):
+        m.comments = tuple(mine)
 
 
 class Ids:

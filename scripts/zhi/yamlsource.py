@@ -22,7 +22,9 @@ class LMap(dict):
     """A mapping with the line it starts on and the line of each key."""
 
     line: int = 0
+    last: int = 0   # the last line holding any of its text
     key_lines: dict
+    comments: tuple = ()   # (line, text) of the comments of the file that belong to this record (loader)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
@@ -30,6 +32,7 @@ class LMap(dict):
 
 class LList(list):
     line: int = 0
+    last: int = 0
     item_lines: list
 
     def line_of(self, index: int) -> int:
@@ -240,6 +243,8 @@ class YamlFile:
         self._nodes = 0
         self._text = text.removeprefix("\ufeff")
         self._lines = self._text.split("\n")
+        self._spans: list[tuple[int, int, int, int]] = []   # every scalar: 0-based start line, column, end line, column
+        self._last = 0
         self._read(text)
 
     def _read(self, text: str) -> None:
@@ -306,6 +311,24 @@ class YamlFile:
         finally:
             loader.dispose()
 
+    def comments(self) -> list[tuple[int, str]]:
+        """The comments of the file, as (1-based line, text after the “#”): a “#” at the start of a line or after a
+        blank, outside every scalar (a “#” inside quoted text or a block of text | > is text, not a comment)."""
+        inside: dict[int, list[tuple[int, int]]] = {}   # line → column ranges covered by a scalar
+        for sl, sc, el, ec in self._spans:
+            for n in range(sl, el + 1):
+                inside.setdefault(n, []).append((sc if n == sl else 0, ec if n == el else 1 << 30))
+        out = []
+        for n, text in enumerate(self._lines):
+            if "#" not in text:
+                continue
+            for p, ch in enumerate(text):
+                if ch == "#" and (p == 0 or text[p - 1] in " \t") \
+                        and not any(a <= p < b for a, b in inside.get(n, ())):
+                    out.append((n + 1, text[p + 1:].strip()))
+                    break
+        return out
+
     def _silent_special(self, k_node: yaml.Node, v_node: yaml.Node) -> None:
         """A value that parses but not as written: “&名称 …” (an anchor, dropped), “!… ” (a tag), “#1960” (a
         comment: the key is left empty). Refused, so that no record silently loses what the editor typed."""
@@ -362,6 +385,7 @@ class YamlFile:
                         "在改正之前，这条记录按绝密处理", Loc(self.rel, kline)))
                     continue
                 self._silent_special(k_node, v_node)
+            m.last = self._last
             return m
         if isinstance(node, yaml.SequenceNode):
             lst = LList()
@@ -369,7 +393,12 @@ class YamlFile:
             for item in node.value:
                 lst.append(self._convert(item, loader, depth + 1))
                 lst.item_lines.append(item.start_mark.line + 1)
+            lst.last = self._last
             return lst
+        start, end = node.start_mark, node.end_mark
+        self._spans.append((start.line, start.column, end.line, end.column))
+        # a block of text (| >) ends at the start of the line after it
+        self._last = max(self._last, end.line + 1 if end.column else end.line)
         if node.tag == "tag:yaml.org,2002:float":
             try:
                 return TypedFloat(loader.construct_object(node, deep=True), node.value)

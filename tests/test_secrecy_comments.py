@@ -1,0 +1,89 @@
+"""Fail closed on a level left in a comment of a record file (tester: a canary published, build exit 0): an editor
+who deletes ``classification: 秘密`` (or comments it out, or lowers it) and leaves ``# classification: 秘密``, ``# 密级：
+秘密`` or the importer's ``# 原文密级标志：秘密★10年`` meant the record to be secret. ``zhi check`` names the comment's
+line (``classification-comment``) and every edition holds the record back as 绝密 until the editor writes the level
+in ``classification`` or deletes the comment. A “#” inside quoted text or a block of text is text, not a comment."""
+
+import pytest
+from conftest import make_archive, write
+from zhi.checks import run_checks
+from zhi.editions import filter_archive
+from zhi.loader import load_archive
+
+DOC = "id: {id}\nnumber: 测编〔1991〕{n}号\nissuer: 测试县机构编制委员会\ndate: 1991-01-0{n}\ntitle: 关于金丝雀{n}号的通知\n"
+
+
+def _load(tmp_path, text: str, name: str = "t.yaml"):
+    root = make_archive(tmp_path)
+    write(root, f"sources/documents/{name}", text)
+    a = load_archive(root)
+    return a, [f for f in run_checks(a) if f.code == "classification-comment"]
+
+
+@pytest.mark.parametrize("comment", ["# classification: 秘密", "# 密级：秘密", "#密级：机密",
+                                     "# 原文密级标志：秘密★10年；密级不得低于原件标注", "# ★10年",
+                                     "# 此件不公开", "# 内部资料", "# 密级待核"])
+def test_a_level_in_a_comment_of_a_public_record_is_an_error_and_holds_it(tmp_path, comment):
+    a, found = _load(tmp_path, DOC.format(id="d-c1", n=1) + comment + "\n")
+    assert [(f.loc.file, f.loc.line, f.severity) for f in found] == [("sources/documents/t.yaml", 6, "error")]
+    assert "classification" in found[0].message and "删去" in found[0].message
+    assert a.documents["d-c1"].classification.name == "绝密"
+    for edition in ("public", "internal"):
+        assert "d-c1" not in filter_archive(a, edition).documents
+
+
+def test_a_comment_above_the_level_written_is_an_error(tmp_path):
+    a, found = _load(tmp_path, DOC.format(id="d-c1", n=1) + "classification: 内部\n# 原文密级标志：机密★20年\n")
+    assert [f.loc.line for f in found] == [7]
+    assert "机密" in found[0].message and "内部" in found[0].message
+    assert a.documents["d-c1"].classification.name == "绝密"
+
+
+@pytest.mark.parametrize("text", [
+    # the importer's own comments beside the level it wrote
+    "classification: 秘密★10年\n# 原文密级标志：秘密★10年；密级不得低于原件标注\n",
+    "classification: 内部\n# 待核：原文有附注“（此件不公开）”，此件不公开，已按内部导入（不进公开版本）；请照原件核定密级后改正\n",
+    "classification: 绝密\n# 待核：原文中有“机密”，像是密级标志，但未能识别；不认识的标记按最高密级处理，暂定为绝密。\n",
+    "# 密级：公开（1995年解密）\n",
+    "# 年报所记与核定文件不同，尚待核对（内部版“考异”页列为待办）\n",
+    "note: \"见 # 秘密 字样\"\n",   # a # inside quotes is text (mark-word's business, not this check's)
+    "note: |\n  第一行\n  # 秘密\n",      # and inside a block of text
+])
+def test_a_comment_consistent_with_the_level_or_no_comment_is_quiet(tmp_path, text):
+    a, found = _load(tmp_path, DOC.format(id="d-c1", n=1) + text)
+    assert found == []
+    assert a.documents["d-c1"].classification.name != "绝密" or "绝密" in text
+
+
+def test_a_comment_belongs_to_the_record_it_stands_in_between_records_to_both(tmp_path):
+    text = ("- " + DOC.format(id="d-c1", n=1).replace("\n", "\n  ").rstrip() + "\n"
+            "  # classification: 秘密\n"                                       # line 6: in d-c1
+            "- " + DOC.format(id="d-c2", n=2).replace("\n", "\n  ").rstrip() + "\n"
+            "\n# 以下一件原文标“机密”\n\n"                                     # line 13: between d-c2 and d-c3
+            "- " + DOC.format(id="d-c3", n=3).replace("\n", "\n  ").rstrip() + "\n"
+            "- " + DOC.format(id="d-c4", n=4).replace("\n", "\n  ").rstrip() + "\n")
+    a, found = _load(tmp_path, text)
+    assert {f.loc.line for f in found} == {6, 13}
+    held = {k for k, d in a.documents.items() if d.classification.name == "绝密"}
+    assert held == {"d-c1", "d-c2", "d-c3"}
+    assert {"d-c1", "d-c2", "d-c3"}.isdisjoint(filter_archive(a, "public").documents)
+    assert "d-c4" in filter_archive(a, "public").documents
+
+
+def test_a_comment_heading_the_file_is_every_records(tmp_path):
+    text = ("# 本文件各件均为秘密\n- " + DOC.format(id="d-c1", n=1).replace("\n", "\n  ").rstrip() + "\n"
+            "- " + DOC.format(id="d-c2", n=2).replace("\n", "\n  ").rstrip() + "\n")
+    a, found = _load(tmp_path, text)
+    assert {f.loc.line for f in found} == {1}
+    assert all(a.documents[k].classification.name == "绝密" for k in ("d-c1", "d-c2"))
+
+
+def test_any_record_kind_is_held(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/memos/m.yaml", "date: 1990\nsources: [d-1984-7]\ntext: 金丝雀记事。\n# 密级：机密\n")
+    write(root, "sources/people/p.yaml", "id: p-canary\nname: 金丝雀\n# classification: 秘密\n")
+    a = load_archive(root)
+    found = [(f.loc.file, f.loc.line) for f in run_checks(a) if f.code == "classification-comment"]
+    assert sorted(found) == [("sources/memos/m.yaml", 4), ("sources/people/p.yaml", 3)]
+    pub = filter_archive(a, "public")
+    assert "p-canary" not in pub.people and not [m for m in pub.memos if "金丝雀" in m.text]
