@@ -65,9 +65,13 @@ def highest(levels) -> Level:
 # Words that say a text is not to be published, though no state-secret level is named: the 附注 of GB/T 9704
 # (（此件不公开）, 不予公开) and the like (不得公开, 内部使用, 仅供内部参考). A document whose full text ends so is imported
 # as 内部 (importer), and a record an editor marks so in a text field is held back from the public edition as 内部
-# (loader). One list for both.
-NOT_PUBLIC = re.compile(r"[(（〔\[【]?(?:此件|本件|此文|本文|该件)不(?:得|予|宜)?公开[)）〕\]】]?|不予公开|不得公开|"
-                        r"(?:仅供|限于?)内部(?:使用|参考|阅读|传阅)|内部使用|不得外传")
+# (loader). One list for both. (不得外传, 内部资料 are marks' words: leaks.MARK_WORDS.)
+NOT_PUBLIC = re.compile(
+    r"[(（〔\[【]?(?:此件|本件|此文件?|本文件?|本材料|此材料|本资料|此资料)?"
+    r"(?:不予|免予|不得|不宜|不准|不能|不应|不可|不要|严禁|禁止|请勿|切勿|勿|不)"
+    r"(?:对外|向外|对社会|向社会|对公众|向公众|上网|在网上)?(?:公开(?:发布|发表)?|公布|发布|外传|外泄|扩散)[)）〕\]】]?"
+    r"|不对外|非公开|(?:仅|只)?供(?:内部|领导|机关内部)(?:使用|参考|参阅|阅读|传阅|掌握|阅)"
+    r"|(?:仅|只)?限(?:于)?内部(?:使用|参考|参阅|阅读|传阅|掌握)?|内部(?:使用|传阅|参阅|参考|掌握)")
 
 _LEVEL_WORD = re.compile(r"绝密|机密|秘密")
 _TERM_WORD = re.compile(r"[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期|保密期限")

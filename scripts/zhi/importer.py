@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .classification import LEVELS, ClassificationError, Level, parse_level
+from .classification import LEVELS, NOT_PUBLIC, ClassificationError, Level, parse_level
 from .dates import DateError, parse_date
 from .docno import cn_int, normalise_docno, parse_docno
 from .invisible import bare, quote
@@ -337,12 +337,7 @@ _BRACKETED = re.compile(r"[(（【\[〔<《]\s*(?:[绝机秘]密|内部)[^)）�
 # the 公开属性 of a government notice (不予公开, 免予公开; 主动公开 and 依申请公开 are public and not matched), and the
 # usual restrictions (不得公开, 不宜公开, 不对外公开, 不公开发布, 不予发布, 请勿外传, 仅供内部使用, 限内部传阅 …).
 # Such a document is at least 内部.
-_NOT_PUBLIC = re.compile(
-    r"[(（〔\[【]?(?:此件|本件|此文件?|本文件?|本材料|此材料|本资料|此资料)?"
-    r"(?:不予|免予|不得|不宜|不准|不能|不应|不可|不要|严禁|禁止|请勿|切勿|勿|不)"
-    r"(?:对外|向外|对社会|向社会|对公众|向公众|上网|在网上)?(?:公开(?:发布|发表)?|公布|发布|外传|外泄|扩散)[)）〕\]】]?"
-    r"|不对外|非公开|(?:仅|只)?供(?:内部|领导|机关内部)(?:使用|参考|参阅|阅读|传阅|掌握|阅)"
-    r"|(?:仅|只)?限(?:于)?内部(?:使用|参考|参阅|阅读|传阅|掌握)?|内部(?:使用|传阅|参阅|参考|掌握)")
+_NOT_PUBLIC = NOT_PUBLIC   # one list with the check not-public-word (classification.py)
 # a restriction written some other way (“此件不得以任何形式公开”): a negation, then within a few characters a word
 # of publication. Looked for in lines that stand apart (short lines, bracketed 附注, margins, comments); the
 # record is at least 内部 and the note says it was not understood exactly

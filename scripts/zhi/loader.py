@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .classification import NOT_PUBLIC, Level
 from .dates import UNKNOWN_WORDS
 from .docno import parse_docno
 from .eventshapes import EVENT_KEYS, EventShapes
@@ -51,6 +52,7 @@ KIND_DIRS = {
     "memos": "记事",
 }
 HOUSE_STYLE = "house-style.yaml"
+INTERNAL = Level("内部")
 GENDERS = ("男", "女")  # a person's 性别 as the sources write it; unknown: no gender key
 
 COMMON = {"id", "classification", "note"}
@@ -103,7 +105,45 @@ class Loader:
         self._report_strays()
         for dirname in KIND_DIRS:
             self._read_kind(dirname)
+        self._hold_not_public()
         return self.archive
+
+    def _hold_not_public(self) -> None:
+        """A public record that says in one of its texts that it is not public (note: 此件不公开, 不予公开, 内部使用 …,
+        ``classification.NOT_PUBLIC``, the importer's list): the editor typed what the original's 附注 says but not
+        its level. Named (``not-public-word``) and held as 内部, so that no public edition prints it; unless the
+        words stand in a text the house style's ``not-marks`` confirms as ordinary wording (a title such as
+        关于政府信息不予公开的答复)."""
+        from .leaks import fold
+        from .project import load_house_style
+
+        a = self.archive
+        plain: list[str] | None = None
+        for r in [*a.jurisdictions.values(), *a.bodies.values(), *a.documents.values(), *a.people.values(),
+                  *a.events, *a.posts, *a.staffing, *a.memos]:
+            if r.classification.rank >= INTERNAL.rank:
+                continue
+            for t in r.typed:
+                if t.level is not None and t.level.rank >= INTERNAL.rank:
+                    continue
+                flat = fold(t.text)
+                if not NOT_PUBLIC.search(flat):
+                    continue
+                if plain is None:
+                    plain = sorted({fold(p) for p in load_house_style(a.root).not_marks}, key=len, reverse=True)
+                for p in plain:
+                    flat = flat.replace(p, "\0")
+                said = NOT_PUBLIC.search(flat)
+                if not said:
+                    continue
+                self.findings.append(Finding(
+                    "not-public-word", "error",
+                    f"{r.kind_zh}记录的{t.where}中有“{said.group(0)}”，说它不公开，而这条记录的密级是公开；在改正之前"
+                    f"公开版不收这条记录（按内部处理）。原件确不公开的，请照原件写上密级（classification: 内部，或原件所标的"
+                    f"秘密、机密等）；“{said.group(0)}”若是标题、名称里的普通用语（如《关于政府信息不予公开的答复》），"
+                    f"请把含有它的原文写进体例文件 sources/house-style.yaml 的 not-marks 列表", t.loc))
+                r.classification = INTERNAL
+                break
 
     def _report_strays(self) -> None:
         """Files and folders of sources/ that are no record folder: named, never read."""

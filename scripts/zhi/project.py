@@ -157,8 +157,9 @@ def _load_print_options(hs: HouseStyle, data: LMap) -> None:
 
 def _load_not_marks(hs: HouseStyle, data: LMap) -> None:
     """`not-marks:` — texts (a title, a unit's name) in which a mark's word (机密, 绝密, 内部资料, 内部文件, 不得外传)
-    is ordinary wording. The leak scan lets exactly these texts through; an entry that would open more than its
+    or a not-public word (不予公开 …, ``classification.NOT_PUBLIC``; loader ``not-public-word``) is ordinary wording. The leak scan lets exactly these texts through; an entry that would open more than its
     own text (a bare word, a marking's form) is refused and the scan stays closed."""
+    from .classification import NOT_PUBLIC
     from .leaks import ALONE, MARK_WORDS, MARKING, fold
 
     if "not-marks" not in data:
@@ -173,11 +174,11 @@ def _load_not_marks(hs: HouseStyle, data: LMap) -> None:
     for i, w in enumerate(words):
         at = Loc(HOUSE_STYLE, v.line_of(i)) if isinstance(v, list) and hasattr(v, "line_of") else loc
         f = fold(w)
-        rest = MARK_WORDS.sub("", f)
+        rest = NOT_PUBLIC.sub("", MARK_WORDS.sub("", f))
         if MARKING.search(f) or ALONE.fullmatch(f):
             why = "是密级标志的写法（带★、“密级：”“保密期限”、括号里的密级），不能放行"
-        elif not MARK_WORDS.search(f):
-            why = "里没有“机密”“绝密”“内部资料”“内部文件”“不得外传”字样，无须写在这里"
+        elif not MARK_WORDS.search(f) and not NOT_PUBLIC.search(f):
+            why = "里没有“机密”“绝密”“内部资料”“内部文件”“不得外传”“不予公开”等字样，无须写在这里"
         elif len(re.sub(r"[\W_]", "", rest)) < 2:
             why = "太短：除“机密”等字样外至少还要有两个字，请写出标题或名称的原文（如“机密档案室”），只放行这段文字"
         else:

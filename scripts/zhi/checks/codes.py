@@ -126,6 +126,7 @@ CODES: dict[str, tuple[str, str]] = {
     "prose-attr": ("warning", "正文中的“{: …}”属性写法不受支持，会原样印出"),
     "secret-shared": ("error", "低密级记录中含有高密级记录的标题、名称、编号或文号"),
     "secret-copy": ("error", "低密级的文件是高密级文件的副本（全文或标题相同）"),
+    "not-public-word": ("error", "公开记录的文字中有“此件不公开”“不予公开”“内部使用”等字样（公开版不收这条记录）"),
     "mark-word": ("error", "公开或内部的记录、正文中有密级标志，或有“机密”“内部文件”等字样而未在体例的 not-marks 中确认为普通用语"),
     "kaoyi-withheld": ("warning", "考异所说的异说只见于本版不收的来源，本版不印这条考异"),
     "event-withheld": ("warning", "本版收的事件（合署、职能划转等）另一方密级高于本版，本版不印这条事件"),
@@ -137,7 +138,7 @@ CODES: dict[str, tuple[str, str]] = {
 # them off (what zhi does not understand is refused, whatever the settings say)
 UNBENDING = {"classification-invalid", "classification-comment", "passage-unclosed", "passage-invalid",
              "front-matter-invalid", "path-outside", "leak", "ref-secret", "bidi-control", "note-in-passage",
-             "secret-shared", "secret-copy", "mark-word"}
+             "secret-shared", "secret-copy", "mark-word", "not-public-word"}
 
 
 def default_severity(code: str) -> str:
