@@ -504,7 +504,7 @@ def fingerprint(forbidden: dict[str, str], edition: str, plain=()) -> str:
     return h.hexdigest()
 
 
-def _docno_patterns(forbidden: dict[str, str]) -> list[tuple[re.Pattern, int, int, str, str]]:
+def docno_patterns(forbidden: dict[str, str]) -> list[tuple[re.Pattern, int, int, str, str]]:
     """For each forbidden 文号: a pattern that finds it however it is written (〔〕 () [] 【】, two-digit year,
     leading zeros, 第), with the year and number to compare."""
     out = []
@@ -520,13 +520,20 @@ def _docno_patterns(forbidden: dict[str, str]) -> list[tuple[re.Pattern, int, in
     return out
 
 
-def _docno_leaks(flat: str, docnos, rel: str) -> Iterator[Leak]:
-    """The forbidden 文号 in folded text, year and serial in arabic or Chinese numerals (〔五六〕七号)."""
+def docnos_in(flat: str, docnos) -> Iterator[tuple[str, str, str]]:
+    """(as written, the 文号, its origin) of each 文号 of ``docnos`` (``docno_patterns``) in folded text, year and
+    serial in arabic or Chinese numerals (〔五六〕七号)."""
     for rx, year, number, s, origin in docnos:
         for m in rx.finditer(flat):
             y = cn_int(m.group(1))
             if y is not None and cn_int(m.group(2)) == number and (y == year or (y < 100 and y == year % 100)):
-                yield Leak(rel, m.group(0), f"{origin}（文号 {s} 的另一种写法）")
+                yield m.group(0), s, origin
+
+
+def _docno_leaks(flat: str, docnos, rel: str) -> Iterator[Leak]:
+    """The forbidden 文号 in folded text (``docnos_in``)."""
+    for written, s, origin in docnos_in(flat, docnos):
+        yield Leak(rel, written, f"{origin}（文号 {s} 的另一种写法）")
 
 
 def docno_written(flat: str, numbers) -> bool:
@@ -534,7 +541,7 @@ def docno_written(flat: str, numbers) -> bool:
     as it stands, or in other brackets, a two-digit year, 第, Chinese numerals."""
     numbers = [n for n in numbers if n]
     return any(fold(n) in flat for n in numbers) or \
-        any(_docno_leaks(flat, _docno_patterns(dict.fromkeys(numbers, "")), ""))
+        any(_docno_leaks(flat, docno_patterns(dict.fromkeys(numbers, "")), ""))
 
 
 # a note call or other superscript inside a sentence (鹤汀<sup>1</sup>联络机构): the page is read without them
@@ -589,7 +596,7 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
     squeezed = {fold(k): (k, v) for k, v in forbidden.items() if k not in ids}
     squeezed.pop("", None)
     bounded = {k: _bounded(k) for k in squeezed}
-    docnos = _docno_patterns(forbidden)
+    docnos = docno_patterns(forbidden)
     plain = sorted({fold(p) for p in plain if fold(p)}, key=len, reverse=True)
     seen = set()
     leaks.extend(_names(out, ids, squeezed, bounded))

@@ -106,6 +106,9 @@ class Loader:
         for dirname in KIND_DIRS:
             self._read_kind(dirname)
         self._hold_not_public()
+        from .identifying import hold_identifiers
+
+        self.findings.extend(hold_identifiers(self.archive))
         return self.archive
 
     def _hold_not_public(self) -> None:
