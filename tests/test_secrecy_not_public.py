@@ -70,3 +70,18 @@ def test_the_importer_reads_the_same_words(tmp_path):
     ex = extract("临水县人民政府文件\n临政〔2002〕43号\n关于设立县档案局的通知\n各乡镇：决定设立县档案局。\n"
                  "临水县人民政府\n2002年3月13日\n\n（此件不得公开）\n")
     assert ex.classification == "内部" and "此件不得公开" in ex.not_public
+
+
+def test_a_full_text_ending_in_the_annotation_is_held_a_sentence_of_it_is_not(tmp_path):
+    """A public document's full text (its .md) whose last line is the 附注 （此件不公开）: as the importer would have read
+    it, the document is not public. A sentence of the text that says 不得公开 of something else is its wording."""
+    root = make_archive(tmp_path)
+    write(root, "sources/documents/t.yaml", DOC)
+    write(root, "sources/documents/d-c3.md", "各乡镇：\n\n涉及国家秘密的事项，一律不得公开，由县保密委员会统一管理。\n\n"
+                                            "测试县机构编制委员会\n\n（此件不公开）\n")
+    a = load_archive(root)
+    assert [(f.loc.file, f.loc.line) for f in _found(a)] == [("sources/documents/d-c3.md", 7)]
+    assert "d-c3" not in filter_archive(a, "public").documents
+    write(root, "sources/documents/d-c3.md", "各乡镇：\n\n涉及国家秘密的事项，一律不得公开，由县保密委员会统一管理。\n")
+    a = load_archive(root)
+    assert _found(a) == [] and "d-c3" in filter_archive(a, "public").documents

@@ -126,10 +126,8 @@ class Loader:
                   *a.events, *a.posts, *a.staffing, *a.memos]:
             if r.classification.rank >= INTERNAL.rank:
                 continue
-            for t in r.typed:
-                if t.level is not None and t.level.rank >= INTERNAL.rank:
-                    continue
-                flat = fold(t.text)
+            for where, text, loc in self._texts_saying(r):
+                flat = fold(text)
                 if not NOT_PUBLIC.search(flat):
                     continue
                 if plain is None:
@@ -141,12 +139,27 @@ class Loader:
                     continue
                 self.findings.append(Finding(
                     "not-public-word", "error",
-                    f"{r.kind_zh}记录的{t.where}中有“{said.group(0)}”，说它不公开，而这条记录的密级是公开；在改正之前"
+                    f"{r.kind_zh}记录的{where}中有“{said.group(0)}”，说它不公开，而这条记录的密级是公开；在改正之前"
                     f"公开版不收这条记录（按内部处理）。原件确不公开的，请照原件写上密级（classification: 内部，或原件所标的"
                     f"秘密、机密等）；“{said.group(0)}”若是标题、名称里的普通用语（如《关于政府信息不予公开的答复》），"
-                    f"请把含有它的原文写进体例文件 sources/house-style.yaml 的 not-marks 列表", t.loc))
+                    f"请把含有它的原文写进体例文件 sources/house-style.yaml 的 not-marks 列表", loc))
                 r.classification = INTERNAL
                 break
+
+    def _texts_saying(self, r) -> list[tuple[str, str, Loc]]:
+        """(where, text, place) of what a record says that may say it is not public: every text typed into it of
+        its own level (a part above it is held already), and of a document's full text the lines that read as a
+        附注 (（此件不公开） alone or in brackets on its line, as the importer reads one; a sentence of the text such
+        as 涉密信息不得公开 is the text's own wording)."""
+        out = [(t.where, t.text, t.loc) for t in r.typed if t.level is None or t.level.rank < INTERNAL.rank]
+        path = getattr(r, "transcription", None)
+        if path is not None and path.is_file():
+            text, _ = _read_text(path)
+            for n, line in enumerate((text or "").splitlines(), 1):
+                bare_line = line.strip().strip("#>*_-+ ")
+                if NOT_PUBLIC.search(bare_line) and (len(bare_line) <= 16 or NOT_PUBLIC.fullmatch(bare_line)):
+                    out.append(("全文", bare_line, Loc(self.rel(path), n)))
+        return out
 
     def _report_strays(self) -> None:
         """Files and folders of sources/ that are no record folder: named, never read."""
