@@ -87,3 +87,18 @@ def test_any_record_kind_is_held(tmp_path):
     assert sorted(found) == [("sources/memos/m.yaml", 4), ("sources/people/p.yaml", 3)]
     pub = filter_archive(a, "public")
     assert "p-canary" not in pub.people and not [m for m in pub.memos if "金丝雀" in m.text]
+
+
+def test_a_comment_inside_a_secret_unit_speaks_of_the_unit(tmp_path):
+    """A comment beside a part's own level (a 内设机构 marked 秘密 in a public body) is consistent with that part; the
+    same comment outside it speaks of the body."""
+    root = make_archive(tmp_path)
+    unit = "  - name: 金丝雀室\n    from: 1990\n    classification: 秘密  # 原件标秘密\n"
+    write(root, "sources/bodies/t.yaml", "id: cs-t\nkind: 其他\nunits:\n  - name: 办公室\n" + unit)
+    a = load_archive(root)
+    assert [f for f in run_checks(a) if f.code == "classification-comment"] == []
+    assert a.bodies["cs-t"].classification.name == "公开"
+    write(root, "sources/bodies/t.yaml", "id: cs-t\nkind: 其他\n# 原件标秘密\nunits:\n  - name: 办公室\n" + unit)
+    a = load_archive(root)
+    assert [f.loc.line for f in run_checks(a) if f.code == "classification-comment"] == [3]
+    assert a.bodies["cs-t"].classification.name == "绝密"

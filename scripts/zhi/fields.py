@@ -126,6 +126,23 @@ def words_flaw(v: str) -> str | None:
     return bad.group(0) if bad else None
 
 
+def _part_level(data: LMap, line: int) -> Level:
+    """The level of the innermost part of a record (a 内设机构, a name) whose lines hold ``line`` and which writes its
+    own ``classification``: a comment inside a secret unit (``classification: 秘密  # 原件标秘密``) speaks of it."""
+    best = PUBLIC
+    items = list(data.values()) if isinstance(data, LMap) else list(data) if isinstance(data, LList) else []
+    for v in items:
+        if isinstance(v, (LMap, LList)) and v.line <= line <= max(v.last, v.line):
+            if isinstance(v, LMap) and "classification" in v:
+                try:
+                    best = parse_level(v["classification"])
+                except ClassificationError:
+                    best = Level("绝密")
+            inner = _part_level(v, line)
+            return inner if inner.rank else best
+    return best
+
+
 class Fields:
     """The keys of one mapping, read typed. Every text read (unless the getter is told it does not print: an id,
     a path, a value from a fixed list) is kept in ``typed``, shared with the ``nested`` parts of the same record
@@ -310,7 +327,7 @@ class Fields:
         held = level
         for line, text in getattr(self.data, "comments", ()):
             meant = comment_level(text)
-            if meant is None or meant.rank <= level.rank:
+            if meant is None or meant.rank <= max(level.rank, _part_level(self.data, line).rank):
                 continue
             self.findings.append(Finding(
                 "classification-comment", "error",
