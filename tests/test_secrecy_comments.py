@@ -46,6 +46,8 @@ def test_a_comment_above_the_level_written_is_an_error(tmp_path):
     "classification: 绝密\n# 待核：原文中有“机密”，像是密级标志，但未能识别；不认识的标记按最高密级处理，暂定为绝密。\n",
     "# 密级：公开（1995年解密）\n",
     "# 年报所记与核定文件不同，尚待核对（内部版“考异”页列为待办）\n",
+    "# 不涉密，可公开\n",
+    "# 县保密委员会的文件\n",
     "note: \"见 # 秘密 字样\"\n",   # a # inside quotes is text (mark-word's business, not this check's)
     "note: |\n  第一行\n  # 秘密\n",      # and inside a block of text
 ])

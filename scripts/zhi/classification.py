@@ -78,7 +78,7 @@ _TERM_WORD = re.compile(r"[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s
 _INTERNAL_WORD = re.compile(r"内部(?:资料|文件|刊物|材料|发行|使用|参考)|注意保密|^\s*内部\s*$")
 _LEVEL_KEY = re.compile(r"(?:classification|密级(?:标志)?)\s*[:：为是]?\s*[“\"']?\s*(公开|内部|秘密|机密|绝密)(?:\s*★\s*\S+?)?"
                         r"(?=$|[\s，。；,;、（()）”\"'])", re.IGNORECASE)
-_BARE_LEVEL = re.compile(r"密级|涉密")
+_BARE_LEVEL = re.compile(r"(?<![不非无未])(?:密级|涉密)")   # 不涉密, 无密级: said to be open
 _LATIN_LEVEL = re.compile(r"\b(?:top\s*secret|secret|confidential|classified|restricted)\b", re.IGNORECASE)
 
 
