@@ -104,3 +104,17 @@ def test_a_comment_inside_a_secret_unit_speaks_of_the_unit(tmp_path):
     a = load_archive(root)
     assert [f.loc.line for f in run_checks(a) if f.code == "classification-comment"] == [3]
     assert a.bodies["cs-t"].classification.name == "绝密"
+
+
+def test_a_comment_indented_under_a_record_is_that_records_only(tmp_path):
+    """The importer writes “  # 待核：…已按绝密导入” under the record it speaks of (after its last key); the public
+    record that follows is not held by it (it held the next 任职 of a 任免表 import, an error on zhi's own output)."""
+    text = ("- " + DOC.format(id="d-c1", n=1).replace("\n", "\n  ").rstrip() + "\n  classification: 绝密\n"
+            "  # 待核：密级“秘密★”无法识别，已按绝密导入；核对原件后改正 classification\n\n"
+            "- " + DOC.format(id="d-c2", n=2).replace("\n", "\n  ").rstrip() + "\n")
+    a, found = _load(tmp_path, text)
+    assert found == []
+    assert a.documents["d-c2"].classification.name == "公开"
+    # the same comment at the start of a line, between the two, still speaks of both
+    a, found = _load(tmp_path / "flush", text.replace("  # 待核", "# 待核"))
+    assert [f.loc.line for f in found] == [7]

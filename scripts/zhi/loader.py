@@ -216,7 +216,7 @@ class Loader:
             items = [(item, data.line_of(i)) for i, item in enumerate(data)]
         else:
             items = [(data, getattr(data, "line", 1))]
-        _give_comments(yf.comments(), [item for item, _ in items])
+        _give_comments(yf.comments(), [item for item, _ in items], text.removeprefix("\ufeff").split("\n"))
         reader = getattr(self, f"_read_{dirname}")
         for item, line in items:
             m = as_record_map(item, rel, line, self.findings, what)
@@ -488,10 +488,16 @@ class Loader:
         self.archive.events.append(e)
 
 
-def _give_comments(comments: list[tuple[int, str]], records: list) -> None:
+def _give_comments(comments: list[tuple[int, str]], records: list, lines: list[str] | None = None) -> None:
     """Each record of a file gets the comments that may speak of it (``LMap.comments``; ``Fields.level`` reads
-    them): those within its lines; one between two records is both records'; one above the first record (the file's
-    head) is every record's. Fail closed: a comment “# 秘密” is never left to no record."""
+    them): those within its lines; one between two records is both records', unless it is indented under the record
+    above (deeper than the “- ” of the next: the importer's “  # 待核：…” after a record's last key is that record's);
+    one above the first record (the file's head) is every record's. Fail closed: a comment “# 秘密” is never left to
+    no record."""
+    def indent(n: int) -> int:   # the column of a 1-based line's first character
+        t = lines[n - 1] if lines and 0 < n <= len(lines) else ""
+        return len(t) - len(t.lstrip(" \t"))
+
     spans = [(r.line, max(r.last, r.line)) for r in records if isinstance(r, LMap)]
     maps = [r for r in records if isinstance(r, LMap)]
     if not comments or not maps:
@@ -503,6 +509,8 @@ def _give_comments(comments: list[tuple[int, str]], records: list) -> None:
             before = [i for i, (_, b) in enumerate(spans) if b < line]
             after = [i for i, (a, _) in enumerate(spans) if a > line]
             inside = (before[-1:] + after[:1]) if before else list(range(len(maps)))
+            if before and after and lines and indent(line) > indent(spans[after[0]][0]):
+                inside = before[-1:]
         for i in inside:
             given[i].append((line, text))
     for m, mine in zip(maps, given, strict=True):
