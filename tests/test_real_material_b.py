@@ -240,7 +240,7 @@ def test_a_refused_restore_is_reported_once_not_cascaded(tmp_path):
     root = make_archive(tmp_path)
     write(root, "sources/bodies/r.yaml", "- {id: cs-sy, kind: 政府工作部门}\n- {id: cs-gx, kind: 不详}\n")
     write(root, "sources/people/r.yaml", "- {id: p-r, name: 某乙}\n")
-    write(root, "sources/posts/r.yaml", "- {person: p-r, body: cs-sy, post: 局长, from: 1972, to: 不详}\n")
+    write(root, "sources/posts/r.yaml", "- {person: p-r, body: cs-sy, post: 局长, from: 1972, to: 不详, sources: [d-1956-1]}\n")
     write(root, "sources/events/r.yaml", """
 - {id: r1, type: restore, date: 1971-06, body: cs-sy, name: 测试县商业局, jurisdiction: cs-xian, sources: [d-1956-1]}
 - {id: r2, type: establish, date: 1971-06前, body: cs-gx, name: 测试县供销合作社, jurisdiction: cs-xian, sources: [d-1956-1]}
