@@ -323,3 +323,21 @@ def test_changes_of_one_date_print_in_the_order_the_editor_wrote_them(tmp_path):
     a = load_archive(root)
     printed = [en.plain() for en in chronology(a, derive_history(a)) if en.date.year == 1945]
     assert printed == ["撤销测试县甲政府。", "建立测试县乙政府。"]
+
+
+def test_changes_of_one_date_keep_the_editors_order_in_the_dashiji_too(tmp_path):
+    """Entries of one date from different documents print in the order the editor wrote them (the source's: “平阿县抗日
+    民主政府撤销，建立平阴县民主政府”), as the 年表 does: the 大事记 put the establishment first, by its event type."""
+    root = archive_with(tmp_path, """
+- {id: e-a, type: establish, date: 1950-03, body: cs-a, name: 测试县甲政府, jurisdiction: cs-xian, sources: [d-1956-1]}
+- {id: e-z-end, type: abolish, date: 1955-10, body: cs-a, sources: [d-1956-1]}
+- {id: e-b, type: establish, wording: 建立, date: 1955-10, body: cs-b, name: 测试县乙政府, jurisdiction: cs-xian, sources: [d-1984-7]}
+- {id: e-c, type: rename, date: 1955-10, body: cs-b, name: 测试县丙政府, sources: [d-1990-3]}
+""", {"cs-a": "政府", "cs-b": "政府"})
+    a = load_archive(root)
+    h = derive_history(a)
+    printed = [it.plain() for it in dashiji(a, h) if it.date.year == 1955]
+    assert printed == ["撤销测试县甲政府。", "建立测试县乙政府。", "测试县乙政府更名为测试县丙政府。"]
+    assert [en.plain() for en in chronology(a, h) if en.date.year == 1955] == printed
+    from zhi.views.lineage import lineage
+    assert [en.plain() for en in lineage(a, h, "cs-b").events] == printed[1:]     # the body page's 沿革 too

@@ -432,9 +432,11 @@ def dashiji(a: Archive, h: History, rules: Rules | None = None, entries: list[En
             it = _memo_item(a, h, m)
             if it:
                 items.append(it)
+    # one date's entries keep the order the editor wrote them in (the source's: “甲撤销，建立乙”), as the 年表 does;
+    # never re-sorted by the type of change (the replay makes a day's bodies before it abolishes, the print does not)
     rank = {"event": 0, "post": 1, "memo": 2}
     items.sort(key=lambda it: (it.date.sort_key(), rank[it.kind],
-                               min((e.sort_key()[1:] for e in it.members), default=(9, it.event.order))))
+                               min((e.order for e in it.members), default=it.event.order)))
     if jurisdiction:
         items = [it for it in items if jurisdiction in it.jurisdictions]
     return items

@@ -259,7 +259,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     entries = entries if entries is not None else chronology(a, h)
     by_event = entries if isinstance(entries, dict) else entries_by_event(entries)
     lin.events = sorted((by_event[id(e)] for e in t.events if id(e) in by_event),
-                        key=lambda en: en.event.sort_key())
+                        key=lambda en: (en.date.sort_key(), en.event.order))   # a date's in the editor's order
     lin.posts = sorted((p for p in a.posts if p.body and p.body.id == rid), key=post_order)
     lin.post_groups = by_name_in_term(h, rid, lin.posts)
     if t.end_unknown and t.lives and t.lives[-1].end is None:
