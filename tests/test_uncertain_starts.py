@@ -133,3 +133,19 @@ def test_the_guide_example_prints_what_the_guide_says(tmp_path):
     d = difference(h, "hexi-xian", parse_date("1949-12-31"), parse_date("1950-12-31"))
     assert d.established == ["hexi-gongshangke"]
     assert difference(h, "hexi-xian", parse_date("1955-12-31"), parse_date("1956-12-31")).established == []
+
+
+def test_a_year_page_does_not_call_an_event_after_it_one_of_its_events(tmp_path):
+    """“1949后” is no event of 1949 (nor of any one year): the 1949 page printed it under 是年大事. It is listed
+    apart, with its date as the source gives it; the 大事记 and the 年表 print it as before."""
+    root = hm_archive(tmp_path)
+    build_edition(root, pdf=False)
+    text = lambda rel: re.sub(r"<[^>]+>", "", (root / rel).read_text(encoding="utf-8"))
+    p1949 = text("site/nianbiao/1949/index.html")
+    assert "建立城市市场交易代办所" in p1949
+    assert "是年大事" not in p1949    # its only event is no event of the year
+    apart = p1949.split("时间不能确定在是年的事")[-1]
+    assert "1949年后　建立城市市场交易代办所，隶属惠民专署工商处。" in apart
+    assert "1949年后　建立城市市场交易代办所" in text("site/dashiji/nianbiao/index.html")
+    p1950 = text("site/nianbiao/1950/index.html")
+    assert "是年大事" in p1950 and "时间不能确定在是年的事" not in p1950

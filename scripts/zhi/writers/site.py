@@ -390,8 +390,11 @@ class SiteWriter:
                 snaps.append((j, self.name(j.id, end), rows, diff,
                               fate_unknown_note(self.h, j.id, end, member.get(j.id, set()), self.a)))
             entries = [e for e in self.entries if e.date.year == y]
-            self.add(f"nianbiao/{y}.md", f"{y}年", "year.md.j2", year=y, snaps=snaps, entries=entries,
-                     start=start, end=end)
+            # 是年大事 only for a date wholly inside the year; one the source dates “1949年后”, over several years or
+            # a decade is listed apart with its date as given, never called an event of the year
+            inside = [e for e in entries if e.date.earliest().year == y == e.date.latest().year]
+            self.add(f"nianbiao/{y}.md", f"{y}年", "year.md.j2", year=y, snaps=snaps, entries=inside,
+                     apart=[e for e in entries if e not in inside], start=start, end=end)
         self.add("nianbiao/index.md", "年表", "years.md.j2", years=years)
 
     def index_pages(self) -> None:
