@@ -23,6 +23,7 @@ class Period:
     note: str = ""          # what the period's end is, when the record does not give it (恢复时间不详)
     relation: str = ""      # a superior's relation when it is not plain 隶属: 代管, 直接领导, 主管
     end_text: str = ""      # printed instead of the end date, which no source gives for it: 去向不详
+    renamed: str = ""       # the named superior (place) renamed within the period: 1981年1月更名为乙县人民政府
 
     @property
     def unknown(self) -> bool:
@@ -83,7 +84,8 @@ class Lineage:
                 groups[-1][2].append(p)
             else:
                 groups.append((p.ref, p.value, [p]))
-        return [(ref, name, "、".join(period_text(p.start, p.end) if p.end else f"{p.start or '？'}起" for p in ps))
+        return [(ref, name, "、".join(period_text(p.start, p.end) if p.end else f"{p.start or '？'}起" for p in ps)
+                 + "".join(f"；{p.renamed}" for p in ps if p.renamed))
                 for ref, name, ps in groups]
 
 
@@ -172,10 +174,44 @@ def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = Fals
             continue
         fate = FATE_UNKNOWN if t is not None and t.fate_unknown_end(s) else ""
         if named:
-            out.append(Period(name_on(h, v, s.start), s.start, s.end, v, end_text=fate))
+            name, renamed = names_within(h, v, s.start, s.end)
+            out.append(Period(name, s.start, s.end, v, end_text=fate, renamed=renamed))
         else:
             out.append(Period(str(v), s.start, s.end, end_text=fate))
     return out
+
+
+def names_within(h: History, ref: str, start: Date | None, end: Date | None) -> tuple[str, str]:
+    """How a period under a superior body or place names it: the name certainly in force when the period began,
+    and the renames that may fall inside the period, as the source dates them (“1981年1月更名为乙县人民政府”,
+    “1981年前改称乙县人民政府”) — never one name for the whole period when the superior was renamed within it, nor
+    the later name for a start the rename may come after."""
+    t = h.get(ref)
+    if t is None or not t.names:
+        return name_on(h, ref, start), ""
+    first = 0
+    if start is not None:
+        certain = [i for i, s in enumerate(t.names) if s.start is None or s.start.latest() <= start.earliest()]
+        if not certain:
+            return name_on(h, ref, start), ""
+        first = certain[-1]
+    shown: str | None = t.names[first].value[0]
+    out = []
+    for s in t.names[first + 1:]:
+        if s.start is None or (end is not None and s.start.earliest() >= end.latest()):
+            continue   # taken on or after the period's end
+        if s.withheld:   # the edition does not give the name from then on
+            out.append(f"{s.start.chinese()}名称不详")
+            shown = None
+            continue
+        name = s.value[0]
+        if not name or name == shown:
+            continue
+        e = s.start_event
+        verb = rename_verb(e.wording) if e is not None and e.type == "rename" else "起称"
+        out.append(f"{s.start.chinese()}{verb}{name}")
+        shown = name
+    return t.names[first].value[0], "，".join(out)
 
 
 def _apart(a: Date | None, b: Date | None) -> bool:
