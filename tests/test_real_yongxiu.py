@@ -82,25 +82,38 @@ def test_an_open_after_date_takes_the_parent_name_of_its_stated_date(tmp_path):
 
 
 def test_a_year_only_merge_has_happened_by_the_end_of_its_year(tmp_path):
-    """A6: merged in 1956: the 一览 of 1956-12-31 no longer lists 水上区; the 1955 一览 does."""
+    """A6: merged in 1956: the 一览 of 1956-12-31 no longer lists 水上区; the 1955 一览 does; the one of 1956-06-30
+    does not list it as if certain (it may have merged already) but names it under the table."""
+    from zhi.views.snapshot import fate_unknown_note
     a, h = _archive(tmp_path, YONGXIU)
     end56 = {r.body for r in snapshot(a, h, "yx-xian", parse_date("1956-12-31"), figures(a))}
     assert "yx-shuishang-qu" not in end56 and "yx-tubu-zhen" in end56
     mid56 = {r.body for r in snapshot(a, h, "yx-xian", parse_date("1956-06-30"), figures(a))}
-    assert "yx-shuishang-qu" in mid56   # may not have happened yet: given the benefit of the doubt
+    assert "yx-shuishang-qu" not in mid56   # every reading must have it there; “1956” may be before June
+    assert "另有永修县水上区（1956年并入他机构），此时是否尚存，档案未载。" in \
+        fate_unknown_note(h, "yx-xian", parse_date("1956-06-30"), a=a)
     end55 = {r.body for r in snapshot(a, h, "yx-xian", parse_date("1955-12-31"), figures(a))}
     assert "yx-shuishang-qu" in end55
 
 
 def test_a_snapshot_inside_a_rename_span_prints_the_old_name_with_the_hedge(tmp_path):
-    """A6: renamed 1954..1958: the 1956 一览 prints the name it certainly bore and says the rename may have come."""
-    a, h = _archive(tmp_path, YONGXIU)
+    """A6: renamed 1954..1958: the 1956 一览 prints the name it certainly bore and says the rename may have come.
+    淳湖区 is set up “1949年7月后”: it is listed because its 1950 领导职数 (the source's) shows it there by 1950;
+    秘书室, set up “1949年7月后” with no record of it by 1956, is not listed as if certain but named under the table."""
+    from zhi.views.snapshot import fate_unknown_note
+    files = dict(YONGXIU)
+    files["sources/staffing/yx.yaml"] = ("- body: yx-chunhu-qu\n  date: 1950\n  basis: 核定\n"
+                                         "  figures: {领导职数: {区长: 1, 副区长: 1至2}}\n  sources: [d-1956-1]\n")
+    a, h = _archive(tmp_path, files)
     rows = {r.body: r for r in snapshot(a, h, "yx-xian", parse_date("1956-12-31"), figures(a))}
     row = rows["yx-chunhu-qu"]
     assert row.name == "永修县淳湖区人民政府"
     assert row.note == "（1954至1958年间改称永修县第一区区公所）"
     # the parent's name on that day is certain: no hedge
-    assert rows["yx-mishushi"].parent_name == "永修县人民委员会" and rows["yx-mishushi"].note == ""
+    assert row.parent_name == "永修县人民委员会"
+    assert "yx-mishushi" not in rows
+    assert "永修县人民政府秘书室（1949年7月后设立）" in fate_unknown_note(h, "yx-xian", parse_date("1956-12-31"), a=a)
+    assert "yx-chunhu-qu" not in {r.body for r in snapshot(a, h, "yx-xian", parse_date("1949-12-31"), figures(a))}
     # before the span: the old name alone; inside 1958 once the span is over: the new one, certain
     assert {r.body: r for r in snapshot(a, h, "yx-xian", parse_date("1953-12-31"), figures(a))}[
         "yx-chunhu-qu"].note == ""

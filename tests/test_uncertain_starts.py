@@ -149,3 +149,26 @@ def test_a_year_page_does_not_call_an_event_after_it_one_of_its_events(tmp_path)
     assert "1949年后　建立城市市场交易代办所" in text("site/dashiji/nianbiao/index.html")
     p1950 = text("site/nianbiao/1950/index.html")
     assert "是年大事" in p1950 and "时间不能确定在是年的事" not in p1950
+
+
+def test_a_later_record_shows_a_body_of_uncertain_start_or_end_existed(tmp_path):
+    """Every reading of the dates includes the body's other records: set up “1949后” with a 编制 figure of 1952, it
+    certainly existed by the end of 1952 (listed from then on, never 是年新设); abolished “1955前” with a figure of
+    1953, it certainly still existed at the end of 1952."""
+    root = hm_archive(tmp_path)
+    write(root, "sources/staffing/hm.yaml", """
+- {body: hm-daibansuo, date: 1952, basis: 核定, figures: {行政编制: 3}, sources: [d-1956-1]}
+- {body: hm-abolished, date: 1953, basis: 核定, figures: {行政编制: 2}, sources: [d-1956-1]}
+""")
+    a = load_archive(root)
+    assert [f.as_text() for f in run_checks(a) if f.severity == "error"] == []
+    h = derive_history(a)
+    figs = figures(a)
+    ids = lambda y: {r.body for r in snapshot(a, h, "hm-xian", parse_date(f"{y}-12-31"), figs)}
+    note = lambda y: fate_unknown_note(h, "hm-xian", parse_date(f"{y}-12-31"))
+    assert "hm-daibansuo" not in ids(1951) and "城市市场交易代办所（1949年后设立）" in note(1951)
+    assert "hm-daibansuo" in ids(1952) and "城市市场交易代办所" not in note(1952)
+    assert not any("hm-daibansuo" in difference(h, "hm-xian", parse_date(f"{y - 1}-12-31"),
+                                                parse_date(f"{y}-12-31")).established for y in range(1950, 1960))
+    assert "hm-abolished" in ids(1952) and "hm-abolished" not in ids(1953)
+    assert "惠民县测试办公室（1955年前撤销）" in note(1953) and "惠民县测试办公室" not in note(1952)

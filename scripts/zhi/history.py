@@ -35,6 +35,9 @@ class Span:
     start_event: Event | None = None
     end_event: Event | None = None
     withheld: bool = False   # an edition's: the value from here on is not given (changed by an event it withholds)
+    # a period of existence: the dates of the records that show the body within it (an event, a post, a staffing
+    # figure, a document it issued): it certainly existed at some time in each
+    attested: list[Date] = field(default_factory=list, compare=False, repr=False)
 
     def covers(self, d: Date, inclusive_end: bool = False) -> bool:
         """True when d may fall inside the span (partial dates are given the benefit of the doubt).
@@ -136,12 +139,21 @@ class Timeline:
         return any(life.end is not None and d.earliest() >= life.end.earliest() for life in self.lives)
 
     def known_alive_on(self, d: Date) -> bool:
-        """Alive on d as far as the record shows: a period of existence whose start the source puts wholly on or
-        before d and whose end wholly after d (a body set up “1956-08前” is not said to exist in 1950, one
-        abolished “1958前” not in 1956), and, when its end is unknown, not after the last date a record shows it
-        (a snapshot must not list it as if certain)."""
-        return any(life.covers(d) and (life.start is None or life.start.latest() <= d.latest())
-                   and (life.end is None or life.end.earliest() > d.latest()) for life in self.lives) \
+        """Alive on d as far as the record shows: a period of existence that every reading of the dates has begun by
+        d — its start wholly on or before d, or a record showing the body in it by then — and not yet ended — its
+        end wholly after d, or a record showing it in it on or after d (a body set up “1956-08前” is not said to
+        exist in 1950, one abolished “1958前” not in 1956; one set up “1949年7月后” with a 编制 figure of 1950 is
+        in 1950); and, when its end is unknown, not after the last date a record shows it (a snapshot must not list
+        it as if certain)."""
+        def begun(life: Span) -> bool:
+            return life.start is None or life.start.latest() <= d.latest() \
+                or any(x.latest() <= d.latest() for x in life.attested)
+
+        def going_on(life: Span) -> bool:
+            return life.end is None or life.end.earliest() > d.latest() \
+                or any(x.earliest() >= d.latest() for x in life.attested)
+
+        return any(life.covers(d) and begun(life) and going_on(life) for life in self.lives) \
             and not self.fate_unknown_on(d)
 
     def existence_unknown_on(self, d: Date) -> tuple[str, Span] | None:
@@ -595,6 +607,16 @@ class _Replay:
             for r in [e.parent, *e.co_parents] + [x for nb in e.new.values() for x in (nb.parent, *nb.co_parents)]:
                 if r is not None and e.date is not None:
                     saw(r.id, e.date, e.loc)
+        for t in self.tl.values():   # what each period of existence is attested by (records surely inside it)
+            if t.is_jurisdiction:
+                continue
+            dates = [e.date for e in t.events if e.date is not None] + seen.get(t.id, [])
+            for life in t.lives:
+                others = [x for x in t.lives if x is not life]
+                life.attested = [x for x in dates
+                                 if (life.start is None or x.earliest() >= life.start.earliest())
+                                 and (life.end is None or x.latest() <= life.end.latest())
+                                 and not any(o.covers(x) for o in others)]
         for t in self.tl.values():
             if t.lives and not t.is_jurisdiction:
                 start = t.lives[-1].start
