@@ -398,6 +398,33 @@ def _stub(rec: Post | Memo) -> Event:
                  date=rec.date if isinstance(rec, Memo) else rec.start, order=getattr(rec, "order", 0))
 
 
+# ---- before the book's 上限 ----------------------------------------------------------------------------------
+def before_upper(d: Date | None, upper: Date | None) -> bool:
+    """A date wholly before the book's 上限: a first-round 志 traces things to their start (上限追溯事物发端), so the
+    event is told, as background, not as one of the book's years."""
+    return d is not None and upper is not None and d.latest() < upper.earliest()
+
+
+def sections(entries: list, upper: Date | None, by_year: bool = True) -> list[tuple[str, list, bool]]:
+    """A 大事记 (or the 年表) as printed: (heading, entries, dated). Entries wholly before the book's 上限 come first,
+    under 本志上限（1949年）以前, each with its full date (dated); then one heading a year (1956年), the entries
+    dated within it — or, in the full-date form, the rest under 本志上限（1949年）以来 (no heading without
+    background)."""
+    early = [e for e in entries if before_upper(e.date, upper)]
+    rest = [e for e in entries if not before_upper(e.date, upper)]
+    out: list[tuple[str, list, bool]] = []
+    if early:
+        out.append((f"本志上限（{upper.chinese()}）以前", early, True))
+    if not by_year:
+        if rest:
+            out.append((f"本志上限（{upper.chinese()}）以来" if early else "", rest, True))
+        return out
+    years: dict[int, list] = {}
+    for e in rest:
+        years.setdefault(e.date.year, []).append(e)
+    return out + [(f"{y}年", items, False) for y, items in years.items()]
+
+
 # ---- the whole ------------------------------------------------------------------------------------------------
 def dashiji(a: Archive, h: History, rules: Rules | None = None, entries: list[Entry] | None = None,
             jurisdiction: str | None = None) -> list[Item]:

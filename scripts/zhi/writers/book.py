@@ -31,7 +31,7 @@ from ..rawhtml import sanitize
 from ..safelinks import SafeLinksExtension
 from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
-from ..views.dashiji import dashiji
+from ..views.dashiji import dashiji, sections
 from ..views.kaoyi import kaoyi_items
 from ..views.lineage import by_name_in_term, entries_by_event, lineage, post_order, volume_jurisdictions
 from ..views.naming import name_on
@@ -227,14 +227,11 @@ class BookWriter:
     def chronology_html(self) -> str:
         anchor = self.heading(1, "大事记")
         self.notes_key = "大事记"
-        years: dict[int, list[Entry]] = {}
-        for e in self.dashiji:
-            years.setdefault(e.date.year, []).append(e)
         form = getattr(self.book, "dashiji_form", "年") if self.book else "年"
         rows = []
-        for y, items in years.items():
-            rows.append((y, [(e.date.chinese() if form == "日期" else _when(e.date), self.entry_html(e))
-                             for e in items]))
+        for heading, items, dated in sections(self.dashiji, self.book.upper if self.book else None, form != "日期"):
+            rows.append((heading, [(e.date.chinese() if dated else _when(e.date), self.entry_html(e))
+                                   for e in items]))
         return self.env.get_template("chronology.html.j2").render(anchor=anchor, years=rows, form=form)
 
     def snapshot_dates(self) -> list[Date]:

@@ -24,7 +24,7 @@ from ..plaintext import md_escape
 from ..rawhtml import escape_all, sanitize
 from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
-from ..views.dashiji import dashiji
+from ..views.dashiji import dashiji, sections
 from ..views.kaoyi import anchor_of, kaoyi_items
 from ..views.lineage import entries_by_event, lineage, period_text, unit_rows, volume_jurisdictions
 from ..views.naming import name_on, names_with_jurisdiction
@@ -302,14 +302,16 @@ class SiteWriter:
     def chronology_pages(self) -> None:
         """The 大事记 (selected and grouped, as the book prints it), one per jurisdiction, and the 机构变动年表
         with every change, so that nothing is lost by selecting."""
-        self.add("dashiji/index.md", "大事记", "chronology.md.j2", entries=self.dashiji, years=_by_year(self.dashiji),
+        upper = self.a.book.upper if self.a.book else None
+        self.add("dashiji/index.md", "大事记", "chronology.md.j2", entries=self.dashiji,
+                 years=sections(self.dashiji, upper, self.form != "日期"),
                  scope=None, full=False, form=self.form)
-        self.add(NIANBIAO, "机构变动年表", "chronology.md.j2", entries=self.entries, years=_by_year(self.entries),
+        self.add(NIANBIAO, "机构变动年表", "chronology.md.j2", entries=self.entries, years=sections(self.entries, upper),
                  scope=None, full=True, form="年")
         for j in self.in_scope:
             entries = [e for e in self.dashiji if j.id in e.jurisdictions]
             self.add(f"dashiji/{j.id}.md", f"{self.name(j.id)}大事记", "chronology.md.j2", entries=entries,
-                     years=_by_year(entries), scope=j, full=False, form=self.form,
+                     years=sections(entries, upper, self.form != "日期"), scope=j, full=False, form=self.form,
                      place=lineage(self.a, self.h, j.id, [e for e in self.entries if j.id in e.jurisdictions]))
 
     def staffing_notes(self) -> dict[str, list]:
@@ -503,11 +505,6 @@ def _demote_headings(md: str) -> str:
     return re.sub(r"^(#{1,5})(\s)", r"#\1\2", md, flags=re.MULTILINE)
 
 
-def _by_year(entries: list[Entry]) -> list[tuple[int, list[Entry]]]:
-    out: dict[int, list[Entry]] = {}
-    for e in entries:
-        out.setdefault(e.date.year, []).append(e)
-    return list(out.items())
 
 
 __all__ = ["SiteWriter", "page_of", "rel"]
