@@ -33,6 +33,12 @@ def _text(path):
     return re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8"))
 
 
+def _paragraphs(path):
+    """The page's paragraphs as text: each 大事记 entry is one of its own."""
+    return [re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<p>(.*?)</p>", path.read_text(encoding="utf-8"),
+                                                              re.DOTALL)]
+
+
 def test_the_site_dashiji_prints_them_as_background_before_the_books_years(tmp_path):
     out = build_edition(_archive(tmp_path), pdf=False).out
     for page in ("dashiji/index.html", "dashiji/lx-xian/index.html", "dashiji/nianbiao/index.html"):
@@ -41,6 +47,10 @@ def test_the_site_dashiji_prints_them_as_background_before_the_books_years(tmp_p
         assert "1945年9月　设立临溪县。" in early and "1946年5月　设立临溪县民主政府。" in early, page
         assert "10月　临溪县民主政府更名为临溪县人民政府。" in later, page
     assert "1946年" not in _text(out / "dashiji/index.html").split("本志上限（1949年）以前")[0].split("大事记")[-1]
+    paragraphs = _paragraphs(out / "dashiji/index.html")
+    for entry in ("1945年9月　设立临溪县。", "1946年5月　设立临溪县民主政府。", "10月　临溪县民主政府更名为临溪县人民政府。",
+                  "1月　设立测试县。"):
+        assert sum(p.startswith(entry) for p in paragraphs) == 1, (entry, paragraphs)   # an entry a paragraph
 
 
 def test_the_full_date_form_gives_the_background_its_heading_too(tmp_path):
@@ -49,6 +59,9 @@ def test_the_full_date_form_gives_the_background_its_heading_too(tmp_path):
     early = text.split("本志上限（1949年）以前")[-1].split("本志上限（1949年）以来")[0]
     assert "1946年5月　设立临溪县民主政府。" in early and "1949年10月" not in early
     assert "1949年10月　临溪县民主政府更名为临溪县人民政府。" in text.split("本志上限（1949年）以来")[-1]
+    paragraphs = _paragraphs(out / "dashiji/index.html")
+    for entry in ("1946年5月　设立临溪县民主政府。", "1956年1月　设立测试县。"):
+        assert sum(p.startswith(entry) for p in paragraphs) == 1, (entry, paragraphs)
 
 
 def test_the_books_dashiji_prints_them_as_background(tmp_path):

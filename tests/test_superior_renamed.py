@@ -63,3 +63,15 @@ def test_the_guide_example_prints_what_the_guide_says(tmp_path):
     assert f"| {p.value}（{p.renamed}） | 1956年6月1日 | 1984年3月12日 |" in text
     ((_, name, terms),) = lin.jurisdiction_terms()
     assert f"| 属地 | {name}（{terms}） |" in text
+
+
+def test_a_place_page_names_its_renamed_superior_inside_the_period_parentheses(tmp_path):
+    root = _archive(tmp_path, RENAMES + """
+- {id: ev-shi, type: establish, date: 1950, body: cs-shi, name: 测州市, sources: [d-1956-1]}
+- {id: ev-xian-p, type: reparent, date: 1956-02, body: cs-xian, parent: cs-shi, sources: [d-1956-1]}
+- {id: ev-shi-rn, type: rename, date: 1975-05, body: cs-shi, name: 新州市, sources: [d-1956-1]}
+""")
+    write(root, "sources/jurisdictions/shi.yaml", "id: cs-shi\nlevel: 地级市\n")
+    out = build_edition(root, pdf=False).out
+    page = re.sub(r"<[^>]+>", "", (out / "dashiji/cs-xian/index.html").read_text(encoding="utf-8"))
+    assert "测州市（1956年2月起；1975年5月更名为新州市）" in page
