@@ -172,3 +172,25 @@ def test_a_later_record_shows_a_body_of_uncertain_start_or_end_existed(tmp_path)
                                                 parse_date(f"{y}-12-31")).established for y in range(1950, 1960))
     assert "hm-abolished" in ids(1952) and "hm-abolished" not in ids(1953)
     assert "惠民县测试办公室（1955年前撤销）" in note(1953) and "惠民县测试办公室" not in note(1952)
+
+
+def test_no_table_for_a_place_that_may_not_exist_yet_and_has_no_body_certainly_there(tmp_path):
+    """A county the source sets up only “1953前”: the 1950 page printed 青溪县机构设置一览（1950年末） with an empty
+    table, as if the county certainly existed then. No body of it is certain in 1950, so no table; in 1953 there is."""
+    root = with_theme(make_archive(tmp_path))
+    write(root, "sources/jurisdictions/qx.yaml", "- {id: qx-xian, level: 县}\n- {id: zz-xian, level: 县}\n")
+    write(root, "sources/bodies/qx.yaml", "- {id: qx-zf, kind: 其他}\n- {id: qx-ke, kind: 政府工作部门}\n")
+    write(root, "sources/events/qx.yaml", """
+- {id: ev-zz, type: establish, date: 1949-10, body: zz-xian, name: 郑庄县, sources: [d-1956-1]}
+- {id: ev-qx, type: establish, date: 1953前, body: qx-xian, name: 青溪县, sources: [d-1956-1]}
+- {id: ev-qx-zf, type: establish, date: 1953前, body: qx-zf, name: 青溪县人民政府, jurisdiction: qx-xian,
+   sources: [d-1956-1]}
+- {id: ev-qx-ke, type: establish, date: 1953-05, body: qx-ke, name: 青溪县民政科, parent: qx-zf, jurisdiction: qx-xian,
+   sources: [d-1956-1]}
+""")
+    a = load_archive(root)
+    assert [f.as_text() for f in run_checks(a) if f.severity == "error"] == []
+    build_edition(root, pdf=False)
+    page = lambda y: re.sub(r"<[^>]+>", "", (root / f"site/nianbiao/{y}/index.html").read_text(encoding="utf-8"))
+    assert "青溪县机构设置一览" not in page(1950)
+    assert "青溪县机构设置一览（1953年末）" in page(1953) and "青溪县民政科" in page(1953)

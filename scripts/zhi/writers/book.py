@@ -260,6 +260,8 @@ class BookWriter:
                 if t is None or not t.alive_on(d):
                     continue
                 rows = snapshot(self.a, self.h, j.id, d, self.figs)
+                if not rows and not t.known_alive_on(d):
+                    continue   # a place set up “1953前” and no body of it certainly there: no table says it was
                 snaps.append((f"{name_on(self.h, j.id, d)}（{d.chinese()}）",
                               [(self.mention(r.body, r.name), r) for r in rows], fate_unknown_note(self.h, j.id, d, a=self.a)))
         sections.append(("snapshots", a2, snaps))

@@ -388,6 +388,8 @@ class SiteWriter:
                 if t is None or not t.alive_on(end):
                     continue
                 rows = snapshot(self.a, self.h, j.id, end, figs_by_body, member.get(j.id, set()))
+                if not rows and not t.known_alive_on(end):
+                    continue   # a place set up “1953前” and no body of it certainly there: no table says it was
                 diff = difference(self.h, j.id, Date(Point(y - 1, 12, 31)), end, member.get(j.id, set()))
                 snaps.append((j, self.name(j.id, end), rows, diff,
                               fate_unknown_note(self.h, j.id, end, member.get(j.id, set()), self.a)))
