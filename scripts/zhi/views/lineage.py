@@ -191,7 +191,10 @@ def names_within(h: History, ref: str, start: Date | None, end: Date | None) -> 
         return name_on(h, ref, start), ""
     first = 0
     if start is not None:
-        certain = [i for i, s in enumerate(t.names) if s.start is None or s.start.latest() <= start.earliest()]
+        # in force at the start: taken wholly before it, or on the date the period's own record gives (a body set up
+        # “1952-11” under a 县委 renamed “1952-11” is under the new name, as its 大事记 sentence says)
+        certain = [i for i, s in enumerate(t.names)
+                   if s.start is None or s.start.latest() <= start.earliest() or s.start.same_as(start)]
         if not certain:
             return name_on(h, ref, start), ""
         first = certain[-1]
