@@ -38,6 +38,9 @@ class Span:
     # a period of existence: the dates of the records that show the body within it (an event, a post, a staffing
     # figure, a document it issued): it certainly existed at some time in each
     attested: list[Date] = field(default_factory=list, compare=False, repr=False)
+    # no source gives its end: a 合署办公 with a body whose end is 不详 (or whose fate is 去向不详), which may have
+    # ended before the other did; printed 止年不详, never as going on (—) or as the other's end
+    end_unknown: bool = False
 
     def covers(self, d: Date, inclusive_end: bool = False) -> bool:
         """True when d may fall inside the span (partial dates are given the benefit of the doubt).
@@ -553,6 +556,7 @@ class _Replay:
         self.last_known()
         self._fates_unknown()
         self._orphans()
+        self._joint_periods()
         return History(self.tl, events, self.findings, self.undated)
 
     def _withheld_changes(self) -> None:
@@ -854,6 +858,38 @@ class _Replay:
                       + "、".join(self.label(t.id) for t in bodies)
                       + "。查到去向的，请记撤销、合并或属地变更（rejurisdiction）事件",
                       j.end_event.loc, [t.start_event.loc for t in bodies if t.start_event])
+
+    def _joint_periods(self) -> None:
+        """A 合署办公 is one period of two bodies: it ends when either ends (the end that closed one side closes the
+        other's too), and when one party's end is not known (`end: 不详` and no record of it up to that end, or 去向不详)
+        the period's end is not known either: both pages print the same span, never an open one that reads as 至今."""
+        def fate_unknown(t: Timeline, e: Event | None) -> bool:
+            return e is not None and (e is t.fate_unknown or any(
+                life.value == FATE_UNKNOWN and life.end_event is e for life in t.lives))
+
+        for t in self.tl.values():
+            for s in t.colocations:
+                p = self.tl.get(s.value)
+                if p is None:
+                    continue
+                mirror = next((m for m in p.colocations if m.value == t.id and m.start_event is s.start_event), None)
+                ended = [x for x in (s, mirror) if x is not None and x.end is not None]
+                if ended:   # the first end closes both sides
+                    first = min(ended, key=lambda x: (x.end.earliest(), x.end.latest()))
+                    for x in (s, mirror):
+                        if x is not None:
+                            x.end, x.end_event = first.end, first.end_event
+                if s.end_event is not None and s.end_event.type == "separate":
+                    continue   # the source says when they parted
+                for x in (t, p):
+                    last = x.lives[-1] if x.lives else None
+                    if fate_unknown(x, s.end_event) or (
+                            x.end_unknown and last is not None and last.end is None and last.covers(s.start)
+                            and (s.end is None or x.last_known is None
+                                 or x.last_known.latest_bounded() < s.end.earliest())):
+                        s.end_unknown = True
+                        if mirror is not None:
+                            mirror.end_unknown = True
 
     def _establish(self, e: Event) -> None:
         if e.source_from:  # 以甲县城关镇设乙市: the county gives the area

@@ -257,6 +257,9 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.suspensions = [Period(s.value or "停止活动", s.start, None, note="恢复时间不详") if t.resume_unknown(s)
                        else Period(s.value or "停止活动", s.start, s.end) for s in t.suspensions]
     lin.colocations = _periods(h, t.colocations, named=True)
+    for p, s in zip(lin.colocations, [s for s in t.colocations if s.value is not None]):
+        if s.end_unknown:   # a party's end is 不详: so is the joint period's (never “—”, which reads as 至今)
+            p.end_text = "止年不详"
     lin.co_parents = [Period(("另受{}领导" if t.parent_on(s.start) else "由{}双重领导").format(
         "、".join(name_on(h, c, s.start) for c in s.value)), s.start, s.end) for s in t.co_parents]
     lin.levels = _periods(h, t.levels, level_said)

@@ -185,8 +185,14 @@ def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None) -> st
             parts.append(s.value or "停止活动")
     for u in (u for u in t.unofficial_names if u.covers(d)):  # 擅改名称: beside the official name, never for it
         parts.append(f"{u.start}起被擅自改名为{u.value}")
-    if partners := t.colocated_on(d):
-        parts.append("与" + "、".join(name_on(h, p, d) for p in partners) + "合署办公")
+    spans = [s for s in t.colocations if s.covers(d)]
+    # a partner the record does not show existing on d (止年不详, 此时是否存续，档案未载): the joint office is not
+    # claimed for that year, only told with the same doubt
+    sure = [s.value for s in spans if (p := h.get(s.value)) is None or p.known_alive_on(d)]
+    if sure:
+        parts.append("与" + "、".join(name_on(h, p, d) for p in sure) + "合署办公")
+    for s in (s for s in spans if s.value not in sure):
+        parts.append(f"{s.start}起与{name_on(h, s.value, d)}合署办公，此时是否仍合署，档案未载")
     if t.last_record is not None and not t.end_unknown and not t.in_office and not t.is_jurisdiction \
             and d.earliest().year - t.last_record.latest_bounded().year > SILENCE_YEARS and t.lives[-1].covers(d):
         # listed as the record leaves it, not as if seen; a `seen` date cites the source that shows it then

@@ -143,7 +143,7 @@ class OpenData:
     def end_unknown(t: Timeline, span: Span) -> bool:
         """No source gives the span's end: `end: 不详`, a 停止活动 whose 恢复 is not recorded, or a period closed only
         by its jurisdiction's end (去向不详, whose date is the jurisdiction's, not the body's)."""
-        return t.resume_unknown(span) or t.fate_unknown_end(span) or \
+        return span.end_unknown or t.resume_unknown(span) or t.fate_unknown_end(span) or \
             (span.end is None and not t.outside and t.end_unknown)
 
     def end_note(self, t: Timeline, span: Span) -> str:
@@ -151,7 +151,7 @@ class OpenData:
             return POWERS_OPEN   # a grant no record withdraws: the source gives its day, not how long it held
         if t.fate_unknown_end(span):
             return FATE_UNKNOWN
-        if t.resume_unknown(span):
+        if t.resume_unknown(span) or span.end_unknown:
             return UNKNOWN_END
         if span.end is not None:
             return ""
