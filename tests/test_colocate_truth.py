@@ -125,3 +125,32 @@ def test_year_table_does_not_claim_the_joint_office_when_the_partner_is_not_know
     assert "1960年3月起与中共测试县委员会合署办公，此时是否仍合署，档案未载" in year
     # a partner that is known to exist then is told plainly
     assert "测试县统计局（与测试县经济委员会合署办公）" in year
+
+
+def test_body_count_with_an_object_verb_reads_as_chinese(site):
+    got = text(site / "dashiji/index.html")
+    assert "测试县下设革命委员会大组4个。" in got
+    assert "大组下设4个" not in got
+
+
+def test_body_count_of_sub_units_is_not_compared_with_departments(tmp_path):
+    fs = findings(typed(tmp_path))
+    assert not [f for f in fs if f.code == "count-differs" and "大组" in f.message]
+    why = [f for f in fs if f.code == "count-not-compared" and "大组" in f.message]
+    assert why and "不是工作部门" in why[0].message
+
+
+def test_body_count_on_a_body_points_to_members(tmp_path):
+    root = typed(tmp_path, """
+- id: ev-dazu2
+  type: body-count
+  date: 1968
+  body: cs-zhengfu
+  scope: 大组
+  count: 4
+  wording: 下设
+  sources: [d-1956-1]
+""")
+    got = [f for f in findings(root) if f.code == "ref-wrong-kind" and "body-count" in f.message]
+    assert got and got[0].severity == "error"
+    assert "members" in got[0].message and "subordinates: {大组: 4}" in got[0].message

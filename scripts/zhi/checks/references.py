@@ -98,6 +98,15 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
                           f"整个行政区划或系统的编制总数不是某一机构的编制：请改记为 sources/staffing/ 中的编制记录，"
                           f"写 jurisdiction: {e.body.id}（某一系统的再写 system），见编辑指南 guide/staffing.md", e.body.loc)
             continue
+        if e.type == "body-count" and e.body is not None and _kind_of(a, e.body.id) == "body":
+            # 革委会下设“四大组”: a body's unnamed sub-units are 成员数 (下辖4个大组), not a place's count of its bodies
+            yield Finding("ref-wrong-kind", "error",
+                          f"机构数（body-count）事件数的是一个行政区划某一类机构的个数（“政府工作部门增至52个”），"
+                          f"body 应写行政区划，但“{e.body.id}”是机构。来源说某机构下设几个单位而不一一列名的"
+                          f"（“下设‘四大组’”），请改记成员数（members）事件：body: {e.body.id}，subordinates: "
+                          f"{{{e.scope or '大组'}: {e.count if e.count is not None else 4}}}，"
+                          f"印作“…下辖{e.count if e.count is not None else 4}个{e.scope or '大组'}”", e.body.loc)
+            continue
         # territory moves between places, and a place's counts are a jurisdiction's, never a body's
         place_only = [e.source_from, e.target_to] if e.type == "cede" else [e.body] if e.type == "divisions" \
             else [e.body, e.counterpart] if e.type in ("co-locate", "separate") and e.count is not None \

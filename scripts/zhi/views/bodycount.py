@@ -20,7 +20,10 @@ SCOPE_KINDS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
 
 
 # a scope that also counts what the kinds above do not hold (民主党派, 群团, "等部门"): zhi cannot count it
-_UNCOUNTABLE = ("等", "民主党派", "群团", "人大", "政协", "法院", "检察")
+_UNCOUNTABLE = ("等", "民主党派", "群团", "党政群", "人大", "政协", "法院", "检察")
+# what the kinds above count are departments: a scope that counts anything else (地区革命委员会大组, 乡镇) is no count
+# of them, whatever organ it names
+_COUNTED_NOUNS = ("部门", "机构", "机关")
 # a source's count of what is planned (拟设7个) says nothing of what existed that day: never compared
 PLANNED = ("拟", "计划", "规划", "预定")
 # what a count may leave out that zhi can leave out too: a body sharing office with another counted once (合署机构);
@@ -59,7 +62,7 @@ def leaving_out(excludes: list[str]) -> tuple[frozenset[str], bool, list[str]]:
 def kinds_of(scope: str) -> frozenset[str] | None:
     """The body kinds a scope wording counts, or None when zhi cannot tell (then nothing is compared). A scope
     naming both the committee's and the government's departments (市委、市政府工作部门) counts both."""
-    if any(w in scope for w in _UNCOUNTABLE):
+    if any(w in scope for w in _UNCOUNTABLE) or not scope.endswith(_COUNTED_NOUNS):
         return None
     if "政府" in scope and any(w in scope.replace("政府", "") for w in ("委工作", "委、", "党委")):
         return frozenset({"党委工作部门", "政府工作部门"})
@@ -127,6 +130,9 @@ def why_not(scope: str, e: Event | None, excludes: list[str]) -> str:
         return "来源记的是计划数，不是那天已有的机构数"
     if e is not None and count_sets_up(e.wording):
         return f"来源记的是{e.wording}的个数，不是那天已有的机构数"
+    if not scope.endswith(_COUNTED_NOUNS) and not any(w in scope for w in _UNCOUNTABLE):
+        return (f"口径“{scope}”数的不是工作部门、机构（不以“部门”“机构”“机关”结尾），"
+                "zhi 不拿它与按类别数出的党委、政府工作部门核对")
     if kinds_of(scope) is None:
         hits = [w for w in _UNCOUNTABLE if w in scope]
         said = "、".join(("“等”字（来源没有列全）" if w == "等" else f"“{w}”") for w in hits)

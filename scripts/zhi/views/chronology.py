@@ -561,7 +561,13 @@ def count_text(place: str, scope: str, count: int | None, before: int | None, wo
     if before is not None:
         verb = wording or ("减为" if count < before else "增至" if count > before else "仍为")
         return f"{scope}{planned or ''}由{before}个{verb}{count}个{excluding(excludes)}"
+    if wording in COUNT_OBJECT_VERBS and not planned:   # 滁县专区下设地区革命委员会大组4个
+        return f"{wording}{scope}{count}个{excluding(excludes)}"
     return f"{scope}{planned or ''}{wording or '为'}{count}个{excluding(excludes)}"
+
+
+# a count's verb that takes what is counted as its object: printed before it (下设…4个), never after (…下设4个)
+COUNT_OBJECT_VERBS = ("下设", "设有", "内设", "下辖", "辖有", "共有")
 
 
 def excluding(excludes: list[str] | None) -> str:
