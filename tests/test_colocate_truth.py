@@ -106,6 +106,14 @@ def test_joint_period_with_an_unknown_end_is_the_same_unknown_span_on_both_pages
     assert "（1960年3月—）" not in xw and "1960年3月—1984年3月12日" not in jw
 
 
+def test_open_data_gives_the_joint_period_the_same_unknown_end_on_both_sides(site):
+    rows = [line.split(",") for line in (site / "shuju/data/periods.csv").read_text(encoding="utf-8-sig").splitlines()
+            if ",合署办公," in line]
+    ends = {(r[0], r[4]): (r[10], r[14]) for r in rows}
+    assert ends[("cs-xianwei", "cs-jiwei")] == ends[("cs-jiwei", "cs-xianwei")] == ("不详", "止年不详")
+    assert ends[("cs-tongji", "cs-jingwei")][0] == ends[("cs-jingwei", "cs-tongji")][0] == "1984年3月12日"
+
+
 def test_joint_period_ends_when_either_party_ends(site):
     tj = text(site / "jigou/cs-tongji/index.html")
     jw = text(site / "jigou/cs-jingwei/index.html")

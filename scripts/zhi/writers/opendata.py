@@ -149,9 +149,11 @@ class OpenData:
     def end_note(self, t: Timeline, span: Span) -> str:
         if span.end is None and any(span is s for s in t.powers):
             return POWERS_OPEN   # a grant no record withdraws: the source gives its day, not how long it held
+        if span.end_unknown:   # a joint period (合署办公): the same 止年不详 on both sides, whichever party's end is unknown
+            return UNKNOWN_END
         if t.fate_unknown_end(span):
             return FATE_UNKNOWN
-        if t.resume_unknown(span) or span.end_unknown:
+        if t.resume_unknown(span):
             return UNKNOWN_END
         if span.end is not None:
             return ""
