@@ -51,7 +51,7 @@ issuer: （待填：发文机关）
 date: {today}
 title: （待填：标题）
 # archive_ref: 全宗号-目录号-案卷号-件号
-classification: 公开   # 公开 内部 秘密 机密 绝密（如 秘密★10年）
+classification: 公开   # 照原件的标志填写，写法见 guide/documents.md
 """,
     "person": """- id: {id}
   name: （待填：姓名）
@@ -80,7 +80,7 @@ classification: 公开   # 公开 内部 秘密 机密 绝密（如 秘密★10�
   text: （待填：一句完整的话，只写来源所载之事，以句号结尾）
   # jurisdiction: 行政区划编号（不写则进各行政区划的大事记）
   # mentions: [涉及的机构、人物、文件编号]
-  # classification: 内部
+  # 不进公开版的记事另写一行 classification（写法见 guide/dashiji.md）
   sources: []          # 至少一个文件编号
 """,
     "jurisdiction": """id: {id}
