@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from .dates import Date
 from .findings import Finding, Loc
 from .model import FATE_UNKNOWN, UNKNOWN, Archive, Event, NewBody, Ref
+from .wordings import superior_form, superior_relation
 
 # years with no record at all after which a body still listed as existing is reported (body-silent), and its
 # 一览 row says when it was last seen
@@ -280,6 +281,8 @@ class History:
     # restore that was refused (reported once, where it is written): the checks do not cascade "no origin" /
     # "does not exist then" from them
     undated: set[str] = field(default_factory=set)
+    # ids of the reparent events that name the superior the body already has (no change: 隶属, never 改属)
+    same_parent: set[int] = field(default_factory=set)
 
     def get(self, rid: str) -> Timeline | None:
         return self.timelines.get(rid)
@@ -348,6 +351,7 @@ class _Replay:
         self.creators: dict[str, list[Event]] = {}  # body id -> events that set it up, in 大事记 order
         self.enders: dict[str, list[Event]] = {}    # body id -> events that end it
         self.undated = {rid for e in archive.events if e.date is None for rid in e.new}  # see History.undated
+        self.same_parent: set[int] = set()        # ids of reparents naming the superior the body already has
 
     def warn(self, code: str, sev: str, msg: str, loc: Loc, related: list[Loc] | None = None) -> None:
         self.findings.append(Finding(code, sev, msg, loc, related or []))
@@ -419,7 +423,7 @@ class _Replay:
                 _close(t.names, d, e)
         last = {name: spans[-1].value if spans else None
                 for name, spans in (("names", t.names), ("parents", t.parents), ("jurisdictions", t.jurisdictions),
-                                    ("kinds", t.kinds))} if restoring else {}
+                                    ("kinds", t.kinds), ("levels", t.levels))} if restoring else {}
         t.lives.append(Span(None, d, None, e))
         if nb.name and not keep_name:
             t.names.append(Span((nb.name, nb.short), d, None, e))
@@ -427,10 +431,16 @@ class _Replay:
             t.names.append(Span(last["names"], d, None, e))  # 恢复 under its former name
         for sn in nb.second_names:
             t.second_names.append(Span(sn, d, None, e))
-        if nb.level:
-            t.levels.append(Span(nb.level, d, None, e))
-        if t.is_jurisdiction and nb.parent:  # a county set up under a prefecture
-            t.parents.append(Span(nb.parent.id, d, None, e))
+        # a place restored (恢复) keeps the level and the superior it had before, unless the restore gives new ones
+        # (guide/jurisdictions.md “撤销后又恢复”); a superior that is itself not there then is dropped after the
+        # replay (_carried_parents)
+        level = nb.level or (last.get("levels") if t.is_jurisdiction else None)
+        if level:
+            t.levels.append(Span(level, d, None, e))
+        if t.is_jurisdiction:  # a county set up under a prefecture
+            parent = nb.parent.id if nb.parent else last.get("parents")
+            if parent:
+                t.parents.append(Span(parent, d, None, e))
         if not t.is_jurisdiction:
             parent = nb.parent.id if nb.parent else last.get("parents")
             t.parents.append(Span(parent, d, None, e))
@@ -556,8 +566,9 @@ class _Replay:
         self.last_known()
         self._fates_unknown()
         self._orphans()
+        self._carried_parents()
         self._joint_periods()
-        return History(self.tl, events, self.findings, self.undated)
+        return History(self.tl, events, self.findings, self.undated, self.same_parent)
 
     def _withheld_changes(self) -> None:
         """An edition's archive: a name, parent, jurisdiction, rank (kind, level) changed by an event it withholds is
@@ -714,6 +725,20 @@ class _Replay:
                     (t.last_known is not None and t.last_known.earliest() > d.latest()):
                 return True
         return False
+
+    def _carried_parents(self) -> None:
+        """A place restored without a word on its superior is under the one it had before (create), unless that one
+        of the volume's own places is not there on the day: then the record gives no superior, and none is made up."""
+        for t in self.tl.values():
+            if not t.is_jurisdiction:
+                continue
+            for s in list(t.parents):
+                e = s.start_event
+                nb = e.new.get(t.id) if e is not None and e.type == "restore" else None
+                p = self.tl.get(s.value) if isinstance(s.value, str) else None
+                if nb is None or nb.parent or p is None or p.outside or s.start is None or p.alive_on(s.start):
+                    continue
+                t.parents.remove(s)
 
     def _orphans(self) -> None:
         """A body under a parent that ends (and may be restored later) is not under it from that end on: unless an
@@ -1027,11 +1052,42 @@ class _Replay:
         if e.body and (t := self.touch(e.body, e)):
             for r in ([e.parent] if e.parent else []) + e.co_parents:
                 self.touch(r, e)
+            if (held := self._same_superior(t, e)) is not None:
+                # no change: the superior it already has (a county restored under its former 专区, and the source's
+                # 属某专区 of that day); told as the source words it, never 改属, and the span it is in goes on
+                self.same_parent.add(id(e))
+                if not e.wording:
+                    was = held.start_event
+                    since = (f"于{was.date}恢复时已沿用原上级" if was is not None and was.type == "restore"
+                             else f"自{held.start or '设立'}起已隶属")
+                    self.warn("reparent-same", "warning",
+                              f"{self.label(t.id, e.date)}{since}{self.label(e.parent.id, e.date)}，这条隶属变更（{e.date}）"
+                              f"没有改变上级；大事记印作“隶属”，不印“改属”。来源说“仍属”“复属”“隶属”的，把原话写进 "
+                              f"wording（不再警告）；也请核对是否写错了上级", e.loc, [was.loc] if was else [])
+                return
             self.set_span(t.parents, e.parent.id if e.parent else None, e, "parent", t.id)
             if e.co_parents or any(s.end is None for s in t.co_parents):
                 _close(t.co_parents, e.date, e)
                 if e.co_parents:
                     t.co_parents.append(Span(tuple(r.id for r in e.co_parents), e.date, None, e))
+
+    def _same_superior(self, t: Timeline, e: Event) -> Span | None:
+        """The open span of t's superior when e names that same one, in the same relation (a 代管 that becomes 隶属
+        is a change), with no 双重领导 before or after, and the superior there all along (one that ended meanwhile
+        and was restored is returned to, not kept: the body's superior was 不详 in between); else None."""
+        if e.parent is None or e.co_parents or any(s.end is None for s in t.co_parents):
+            return None
+        held = [s for s in t.parents if s.end is None]
+        if not held or held[-1].value != e.parent.id or held[-1].start_event is e:
+            return None
+        since = held[-1].start
+        p = self.tl.get(e.parent.id)
+        if p is not None and any(life.end is not None and e.date is not None and life.end.earliest() <= e.date.latest()
+                                 and (since is None or life.end.latest() > since.earliest()) for life in p.lives):
+            return None
+        was = superior_relation(held[-1].start_event, t.id)
+        form = superior_form(e.wording)
+        return held[-1] if (form.relation if form else "隶属") == was else None
 
     def _rejurisdiction(self, e: Event) -> None:
         if e.body and (t := self.touch(e.body, e)):

@@ -255,7 +255,8 @@ SUPERIOR_FORMS: dict[str, Superior] = {
     "划归…领导": Superior("划归", "领导", "隶属"), "改由…领导": Superior("改由", "领导", "隶属"),
     "归…领导": Superior("归", "领导", "隶属"),
     "划归…管理": Superior("划归", "管理", "隶属"), "改由…管理": Superior("改由", "管理", "隶属"),
-} | {verb: Superior(verb, "", "隶属") for verb in ("划归", "划入", "划属", "改属", "改隶", "隶属", "归属", "改归", "复归")}
+} | {verb: Superior(verb, "", "隶属") for verb in ("划归", "划入", "划属", "改属", "改隶", "隶属", "归属", "改归", "复归",
+                                                          "复属", "仍属")}
 
 
 # a new body's superior as the source says it in the sentence that sets it up (设立甲，直属县委领导): the forms

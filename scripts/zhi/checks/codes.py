@@ -55,6 +55,7 @@ CODES: dict[str, tuple[str, str]] = {
     "second-name-unknown": ("error", "撤销了并未加挂的牌子"),
     "parent-not-alive": ("error", "上级机构在该日期不存在"),
     "parent-ended": ("warning", "上级机构已终止而下级仍隶属于它"),
+    "reparent-same": ("warning", "隶属变更所写的上级就是它此时已有的上级（如恢复时已沿用原上级），没有改变；大事记印“隶属”，不印“改属”"),
     "parent-cycle": ("error", "上级关系成环"),
     "parent-wrong-kind": ("error", "上级不是机构"),
     "jurisdiction-not-alive": ("error", "行政区划在该日期不存在"),

@@ -351,12 +351,15 @@ class _Writer:
             what += "职能"
         return [self.now(e.source_from.id, e), f"的{what}划入", self.now(e.target_to.id, e)]
 
-    def _had_superior(self, rid: str, e: Event) -> bool:
+    def had_superior(self, rid: str, e: Event) -> bool:
         """Whether the record was under a superior before ``e`` (the spans replayed before the one ``e`` opens):
-        with none, a reparent states a first superior (隶属), not a change (改属)."""
+        with none, a reparent states a first superior (隶属), not a change (改属); nor does one that names the superior
+        it already has (a county restored under its former 专区, and the source's 属某专区 that day)."""
         t = self.h.get(rid)
         if t is None:
             return True
+        if id(e) in self.h.same_parent:
+            return False
         earlier = []
         for s in t.parents:
             if s.start_event is e:
@@ -373,7 +376,7 @@ class _Writer:
         if t and t.is_jurisdiction:
             if e.parent is None:
                 return [self.now(e.body.id, e), "不再隶属上级行政区划"]
-            return [self.now(e.body.id, e), "改属" if self._had_superior(e.body.id, e) else "隶属",
+            return [self.now(e.body.id, e), "改属" if self.had_superior(e.body.id, e) else "隶属",
                     self.now(e.parent.id, e)]
         if e.parent is None and e.co_parents:
             return [self.now(e.body.id, e), "改为由"] + self.dual(None, [r.id for r in e.co_parents], e)[1:]
@@ -381,7 +384,7 @@ class _Writer:
             return [self.now(e.body.id, e), "不再隶属其他机构"]
         if e.co_parents:
             return [self.now(e.body.id, e), "改为实行"] + self.dual(e.parent.id, [r.id for r in e.co_parents], e)[1:]
-        return [self.now(e.body.id, e), "改为隶属" if self._had_superior(e.body.id, e) else "隶属",
+        return [self.now(e.body.id, e), "改为隶属" if self.had_superior(e.body.id, e) else "隶属",
                 self.now(e.parent.id, e)]
 
     def _restore(self, e: Event) -> list[Segment]:

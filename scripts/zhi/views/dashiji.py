@@ -230,7 +230,8 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
         if kind == "rejurisdiction" and len({e.jurisdiction.id if e.jurisdiction else None for e in es}) == 1 \
                 and all(e.body and not e.parent_set for e in es):
             return _join([[w.now(e.body.id, e)] for e in es]) + ["划归", w.now(es[0].jurisdiction.id, es[0])]
-        if kind in ("reparent",) and all(e.body and e.parent and not e.co_parents and not e.wording for e in es) \
+        if kind in ("reparent",) and all(e.body and e.parent and not e.co_parents and not e.wording
+                                         and w.had_superior(e.body.id, e) for e in es) \
                 and len({e.parent.id for e in es}) == 1:
             return _join([[w.now(e.body.id, e)] for e in es]) + ["改为隶属", w.now(es[0].parent.id, es[0])]
     return _join([_body(en.segments) for en in run], "；")
