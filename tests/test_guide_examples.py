@@ -42,6 +42,7 @@ EXAMPLES = [
     ("jurisdictions.md", "## 完整示例五"),
     ("jurisdictions.md", "## 完整示例六"),
     ("jurisdictions.md", "## 完整示例七"),
+    ("jurisdictions.md", "## 完整示例八"),
     ("bodies.md", "## 完整示例：同属两个行政区划"),
     ("bodies.md", "## 完整示例：上级机构、所属县在隶属期间更名"),
     ("documents.md", "## 标题不详的文件、出版物、占位文字"),

@@ -108,3 +108,24 @@ def test_a_body_named_again_under_its_own_superior_is_not_said_to_change(tmp_pat
 """)
     assert next(en.plain() for en in chronology(a, h) if en.event.id == "jw-1960") == "测试县计划委员会隶属测试县人民委员会。"
     assert [f.code for f in run_checks(a) if f.code == "reparent-same"] == ["reparent-same", "reparent-same"]
+
+
+def test_a_superior_renamed_after_the_restore_is_told_in_the_row(tmp_path):
+    """The county's row under the restored 专区 tells its 1971 rename (the tester's 滁县's row printed 滁县专区 to 1992)."""
+    a, h = _archive(tmp_path)
+    assert _place_row(a, h, "cs-xian", "隶属") == (
+        "测试专区（1956年1月—1958年1月；属测试省（1950年—1958年1月））；外专区（1958年1月—1961年4月7日）；"
+        "测试专区（1961年4月7日起；1971年3月29日改称测试地区；属测试省（1961年4月7日起））")
+
+
+def test_the_guide_example_prints_the_rows_it_promises(tmp_path):
+    """guide/jurisdictions.md 完整示例八: the 层级 and 隶属 rows it quotes are what the pages print."""
+    from test_guide_examples import GUIDE, lay_out, section
+
+    text = section((GUIDE / "jurisdictions.md").read_text(encoding="utf-8"), "## 完整示例八")
+    a = load_archive(lay_out(tmp_path, text), with_book=False)
+    h = derive_history(a)
+    assert not [f.as_text() for f in run_checks(a, history=h) if f.severity in ("error", "warning")]
+    for rid, row in (("lanzhou-zq", "层级"), ("lanzhou-zq", "隶属"), ("yunhe-xian8", "隶属"), ("beiling-xian8", "隶属")):
+        printed = _place_row(a, h, rid, row)
+        assert printed and f"“{printed}”" in text.replace("\n", ""), (rid, row, printed)
