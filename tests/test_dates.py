@@ -148,5 +148,8 @@ def test_a_span_inside_one_year_prints_without_its_year_under_that_year():
     from zhi.dates import parse_date
     assert parse_date("1956-05-21..1956-05-27").in_year() == "5月21日至27日"
     assert parse_date("1956-05-21..1956-06-02").in_year() == "5月21日至6月2日"
-    assert parse_date("1956-05-21..1957-01-02").in_year() == "1956年5月21日至1957年1月2日"
+    # over years: the span within which the thing happened, said so (not a duration: 1961年10月至1966年 恢复…)
+    assert parse_date("1956-05-21..1957-01-02").in_year() == "1956年5月21日至1957年1月2日间"
+    assert parse_date("1961-10..1966").in_year() == "1961年10月至1966年间"
+    assert parse_date("1958年初至年底").in_year() == "1958年初至年底"   # inside one year: as the source writes it
     assert parse_date("1956年夏至秋").in_year() == "1956年夏至秋"  # never “夏至秋”, which reads as the solar term

@@ -253,6 +253,11 @@ class Date:
         if self.qualifier == "exact" and self.end and self.end.year == self.start.year and DECADE not in (
                 self.start.part, self.end.part) and self.start.month is not None:
             return f"{self.start.within_year()}至{self._end_chinese()}"  # 5月21日至27日, under its year
+        if self.qualifier == "exact" and self.end and self.end.year != self.start.year \
+                and DECADE not in (self.start.part, self.end.part):
+            # a span over years is a time within which the thing happened (guide/dates.md), not how long it lasted:
+            # 1961年10月至1966年间 恢复…, never read as a restoration five years long
+            return f"{self.chinese()}间"
         return self.chinese()
 
     def years(self) -> str:
