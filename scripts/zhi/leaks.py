@@ -223,17 +223,25 @@ def entries(a: Archive) -> list[Entry]:
         add(p.id, p.classification, record, "id", p.loc)
         add(p.name, p.classification, record, "name", p.loc)
         add_notes(p, record)
+    def body_level(e, rid: str | None):
+        """A name an event gives a body is as secret as the body: a 秘密 body's name stays 秘密 when the editor
+        leaves its establishing event unmarked (the event is withheld with the body; its name must not come out
+        through a public document's issuer or a chapter)."""
+        r = (a.bodies.get(rid) or a.jurisdictions.get(rid)) if rid else None
+        level = highest([e.classification, r.classification]) if r is not None else e.classification
+        return level, level.rank > e.classification.rank
+
     for e in a.events:
         record = f"事件 {e.id}"
         add(e.id, e.classification, record, "id", e.loc)
         add_notes(e, record)
-        for nb in e.new.values():
-            add(nb.name, e.classification, record, "name", e.loc)
-            add(nb.short, e.classification, record, "name", e.loc)
-            for sn in nb.second_names:
-                add(sn, e.classification, record, "name", e.loc)
-        add(e.name, e.classification, record, "name", e.loc)
-        add(e.short, e.classification, record, "name", e.loc)
+        for rid, nb in e.new.items():
+            level, above = body_level(e, rid)
+            for name in (nb.name, nb.short, *nb.second_names):
+                add(name, level, record, "name", e.loc, "名称" if above else "", apart=above)
+        level, above = body_level(e, e.body.id if e.body else None)
+        add(e.name, level, record, "name", e.loc, "名称" if above else "", apart=above)
+        add(e.short, level, record, "name", e.loc, "名称" if above else "", apart=above)
         for f in e.functions:
             add(f, e.classification, record, "sentence", e.loc)
     for p in a.posts:
