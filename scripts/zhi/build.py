@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import notecount, renderers
+from . import notecount, renderers, sitesettings
 from .checks import run_checks
 from .editions import EDITION_ZH, filter_archive
 from .findings import Finding
@@ -76,7 +76,6 @@ def generated_config(root: Path, title: str, nav: list, book=None, edition: str 
     """The site's configuration in MkDocs' format, which every renderer reads; the renderer adds where the
     Markdown tree is and where the site goes."""
     cfg = {
-        "INHERIT": str(root / "mkdocs.yml"),
         "site_name": title,
         "nav": nav,
         "use_directory_urls": True,
@@ -102,7 +101,9 @@ def generated_config(root: Path, title: str, nav: list, book=None, edition: str 
         cfg["copyright"] = book.footer
     if book is not None and book.site_url:
         cfg["site_url"] = book.site_url
-    return cfg
+    # the editor's settings (mkdocs.yml) as plain data zhi has checked, never read by MkDocs itself: its loader
+    # runs !!python tags and its hooks and plugins run code (sitesettings.py); refused settings are not used
+    return sitesettings.merged(sitesettings.read(root)[0], cfg)
 
 
 def _reproducible(root: Path) -> None:

@@ -8,7 +8,7 @@ from ..history import History, derive_history
 from ..model import Archive
 from .codes import CODES, UNBENDING, default_severity
 from .figures import check_figures
-from .hidden import check_bidi
+from .hidden import check_bidi, check_settings
 from .lifespan import (
     check_activity_while_suspended,
     check_body_counts,
@@ -58,6 +58,7 @@ CHECKS = [
     check_event_withheld,
     check_mark_words,
     check_bidi,
+    check_settings,
 ]
 
 

@@ -28,6 +28,7 @@ CODES: dict[str, tuple[str, str]] = {
     "house-style": ("warning", "体例设置文件有误"),
     "memo-text": ("warning", "记事不是以句号结尾的完整句子"),
     "memo-no-source": ("error", "记事没有来源"),
+    "settings-invalid": ("error", "网站设置 mkdocs.yml 中有 zhi 不接受的设置（YAML 标签、插件、钩子、脚本等会执行程序的设置）"),
     "post-no-source": ("error", "任职没有来源"),
     "staffing-no-source": ("error", "编制记录没有来源"),
     "memo-markup": ("warning", "记事的文字里有 Markdown 或 [[…]] 的写法，它们照原样印出，不生效"),
@@ -139,7 +140,7 @@ CODES: dict[str, tuple[str, str]] = {
 # them off (what zhi does not understand is refused, whatever the settings say)
 UNBENDING = {"classification-invalid", "classification-comment", "passage-unclosed", "passage-invalid",
              "front-matter-invalid", "path-outside", "leak", "ref-secret", "bidi-control", "note-in-passage",
-             "secret-shared", "secret-copy", "mark-word", "not-public-word"}
+             "secret-shared", "secret-copy", "mark-word", "not-public-word", "settings-invalid"}
 
 
 def default_severity(code: str) -> str:

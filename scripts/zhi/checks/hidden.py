@@ -69,3 +69,10 @@ def check_bidi(a: Archive, h: History) -> Iterator[Finding]:
                           f"zhi 的检查和保密检查读到的就不是读者看到的，因此不予生成。请删去这个字符"
                           f"（多半是从网页或 Word 里复制文字时带进来的；看不见时可以把这一行删掉重新打字）",
                           Loc(rel, n))
+
+
+def check_settings(a: Archive, h: History) -> Iterator[Finding]:
+    """settings-invalid: mkdocs.yml holds a YAML tag or a setting zhi does not pass on (sitesettings.py)."""
+    from ..sitesettings import read
+
+    yield from read(a.root)[1]
