@@ -363,6 +363,19 @@ class _Replay:
             return f"{(n or t.names[-1].value)[0]}（{rid}）"
         return rid
 
+    def label_then(self, rid: str, d: Date) -> str:
+        """Its label by the name it bore on d, the day it ended (its span closes that day: counted in), never a
+        name it took later (滁县专区 ended in 1956, not 滁县地区)."""
+        t = self.tl.get(rid)
+        hits = [s for s in t.names if s.covers(d, inclusive_end=True)] if t else []
+        return f"{hits[-1].value[0]}（{rid}）" if hits else self.label(rid, d)
+
+    def level_then(self, rid: str, d: Date) -> str:
+        """The jurisdiction's level word on d, the day it ended (专区, 县); 该地 when the record gives none."""
+        t = self.tl.get(rid)
+        hits = [s for s in t.levels if s.covers(d, inclusive_end=True) and s.value] if t else []
+        return hits[-1].value if hits else "该地"
+
     # ---- state changes ---------------------------------------------------------------------
     def create(self, nb: NewBody, e: Event) -> None:
         t = self.tl.get(nb.id)
@@ -482,7 +495,7 @@ class _Replay:
         self.end(t.id, gone)
         life.value = FATE_UNKNOWN  # its end is the jurisdiction's, not an event of its own
         self.warn("fate-unknown", "warning",
-                  f"{self.label(j.id)}于{gone.date}终止，档案未记{self.label(t.id)}的去向，志书中记为“去向不详”；"
+                  f"{self.label_then(j.id, gone.date)}于{gone.date}终止，档案未记{self.label_then(t.id, gone.date)}的去向，志书中记为“去向不详”；"
                   f"它于{e.date}恢复。查到去向的，请记撤销、合并或属地变更（rejurisdiction）事件",
                   gone.loc, [e.loc] + ([life.start_event.loc] if life.start_event else []))
 
@@ -785,8 +798,9 @@ class _Replay:
                     if life is None:
                         continue
                     self.warn("fate-unknown", "warning",
-                              f"{self.label(j.id)}于{jl.end}终止、{nxt.start}恢复，档案未记{self.label(t.id)}其间的去向，"
-                              f"却记它一直存续；请记它的撤销、合并或属地变更，县恢复后它又在的，记恢复（restore）事件",
+                              f"{self.label_then(j.id, jl.end)}于{jl.end}终止、{nxt.start}恢复，档案未记"
+                              f"{self.label_then(t.id, jl.end)}其间的去向，却记它一直存续；请记它的撤销、合并或属地变更，"
+                              f"{self.level_then(j.id, jl.end)}恢复后它又在的，记恢复（restore）事件",
                               jl.end_event.loc, [life.start_event.loc] if life.start_event else [])
 
     def _joint_places_ended(self) -> None:
@@ -879,8 +893,8 @@ class _Replay:
                 self.end(t.id, j.end_event)
                 t.fate_unknown = j.end_event
             self.warn("fate-unknown", "warning",
-                      f"{self.label(jid)}于{j.end}终止，档案未记下列{len(bodies)}个机构的去向，志书中记为“去向不详”："
-                      + "、".join(self.label(t.id) for t in bodies)
+                      f"{self.label_then(jid, j.end)}于{j.end}终止，档案未记下列{len(bodies)}个机构的去向，志书中记为“去向不详”："
+                      + "、".join(self.label_then(t.id, j.end) for t in bodies)
                       + "。查到去向的，请记撤销、合并或属地变更（rejurisdiction）事件",
                       j.end_event.loc, [t.start_event.loc for t in bodies if t.start_event])
 
