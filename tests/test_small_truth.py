@@ -45,3 +45,32 @@ def test_fate_unknown_of_a_body_restored_names_the_place_as_it_was_called_then(t
     found = _findings(tmp_path, events, "fate-unknown")
     assert len(found) == 1, found
     assert found[0].startswith("测试专区（cs-zq）于1958年1月终止，档案未记专署办公室（cs-bgs）的去向"), found[0]
+
+
+def _index_rows(tmp_path) -> dict[str, str]:
+    """The 机构 index page (jigou/index.md) as written for the site: body name → its 终止 cell."""
+    import re
+
+    from conftest import ROOT
+    from zhi.history import derive_history
+    from zhi.writers.site import SiteWriter
+
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/x.yaml", "- id: cs-bgs\n  kind: 其他\n  end: 不详\n")
+    write(root, "sources/events/x.yaml", "- {id: bgs-1960, type: establish, date: 1960, body: cs-bgs, name: 县委办公室,"
+          " jurisdiction: cs-xian, sources: [d-1956-1]}\n")
+    a = load_archive(root)
+    assert not [f.as_text() for f in run_checks(a) if f.severity == "error"]
+    w = SiteWriter(a, derive_history(a), ROOT / "theme")
+    w.collect_backlinks()
+    w.body_pages()
+    page = next(p.text for p in w.tree.pages if p.path == "jigou/index.md")
+    rows = re.findall(r"^\| \[([^]]*)\]\([^)]*\) \| [^|]* \| [^|]* \| ([^|]*) \|$", page, flags=re.MULTILINE)
+    return {name: cell.strip() for name, cell in rows}
+
+
+def test_the_bodies_index_tells_an_unknown_end_from_a_body_still_there(tmp_path):
+    rows = _index_rows(tmp_path)
+    assert rows["县委办公室"] == "止年不详"            # end: 不详 (the body page: 止年不详（最后见于1960年）)
+    assert rows["测试县计划经济委员会"] == ""           # still there at the book's 下限: blank, never 今
+    assert rows["测试县计划委员会"] == "1984年3月12日（合并）"

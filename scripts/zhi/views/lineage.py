@@ -69,6 +69,7 @@ class Lineage:
     posts: list[Post] = field(default_factory=list)
     post_groups: list[tuple[str, list[Post]]] = field(default_factory=list)  # under the name valid in the term
     last_known: Date | None = None  # set when the end is unknown (止年不详): the latest date a record shows it
+    end_unknown: bool = False       # its last period's end is not known (`end: 不详`): 止年不详, never as going on
     # the sources of what the 存续 line says of its end, when only the body file's `sources` say it (最后见于 a `seen`
     # date, 至本志下限仍存续 on `end: 至今`): (document, how it is cited)
     end_sources: list[tuple[Document, str]] = field(default_factory=list)
@@ -305,6 +306,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.posts = sorted((p for p in a.posts if p.body and p.body.id == rid), key=post_order)
     lin.post_groups = by_name_in_term(h, rid, lin.posts)
     if t.end_unknown and t.lives and t.lives[-1].end is None:
+        lin.end_unknown = True
         lin.last_known = t.last_known
         lin.end_sources = cited_docs(a, t.last_known_sources)
     elif body is not None and body.extant and t.lives and t.lives[-1].end is None:
