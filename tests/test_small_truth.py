@@ -74,3 +74,59 @@ def test_the_bodies_index_tells_an_unknown_end_from_a_body_still_there(tmp_path)
     assert rows["县委办公室"] == "止年不详"            # end: 不详 (the body page: 止年不详（最后见于1960年）)
     assert rows["测试县计划经济委员会"] == ""           # still there at the book's 下限: blank, never 今
     assert rows["测试县计划委员会"] == "1984年3月12日（合并）"
+
+
+# 《滁县地区志》: only the 地直党政群机关系统's 编制 is given, year by year; no body's, no whole place's
+SYSTEM_ONLY = """
+- jurisdiction: cs-xian
+  system: 党政群机关
+  date: 1976
+  basis: 核定
+  figures: {行政编制: 474, 事业编制: 363}
+  sources: [d-1990-3]
+- jurisdiction: cs-xian
+  system: 党政群机关
+  date: 1981
+  basis: 实有
+  figures: {编制: 947}
+  sources: [d-1990-3]
+"""
+
+NO_CHART = "测试县不作编制图：表中只有系统的编制，档案中没有逐年可比的合计数（各机构合计或全区划的编制）。"
+
+
+def _stats(tmp_path, staffing: str | None) -> tuple[str, str]:
+    """The 统计 page as written for the site, and the appendix of the book (the PDF's HTML)."""
+    from conftest import ROOT
+    from zhi.history import derive_history
+    from zhi.writers.book import BookWriter
+    from zhi.writers.site import SiteWriter
+
+    root = make_archive(tmp_path)
+    if staffing is not None:   # in place of every body's figures (the base's 1984 merge sets one's 编制 too)
+        write(root, "sources/staffing/1990.yaml", staffing)
+        merge = (root / "sources/events/1984.yaml").read_text(encoding="utf-8")
+        write(root, "sources/events/1984.yaml", merge.replace("  staffing: {行政编制: 12, 领导职数: {正科级: 1, 副科级: 2}}\n", ""))
+    a = load_archive(root)
+    assert not [f.as_text() for f in run_checks(a) if f.severity == "error"]
+    h = derive_history(a)
+    w = SiteWriter(a, h, ROOT / "theme")
+    w.stats_page()
+    page = next(p.text for p in w.tree.pages if p.path == "tongji/index.md")
+    book = BookWriter(a, h, ROOT / "theme").appendix_html()
+    stats = book[book.index("四、编制统计表"):]
+    return page, stats[:stats.find("<h2", 1)] if "<h2" in stats else stats   # up to the next part (沿革图)
+
+
+def test_no_empty_staffing_chart_when_the_table_has_only_a_systems_figures(tmp_path):
+    page, book = _stats(tmp_path, SYSTEM_ONLY)
+    assert "党政群机关系统核定编制 | 474 | 363" in page          # the table is there, with its numbers
+    assert "<svg" not in page and "编制（年末，各类合计）" not in page   # no 0–1 chart that reads as zero
+    assert NO_CHART in page
+    assert "<svg" not in book and NO_CHART in book
+
+
+def test_the_staffing_chart_is_drawn_when_the_bodies_figures_give_totals(tmp_path):
+    page, book = _stats(tmp_path, None)   # the base archive: a body's 核定 and 实有 in 1990
+    assert "测试县编制（年末，各类合计）" in page and "<svg" in page and "不作编制图" not in page
+    assert "<svg" in book and "不作编制图" not in book

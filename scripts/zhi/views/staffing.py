@@ -223,6 +223,10 @@ class YearRow:
         return next((ln for ln in self.lines if ln.what == what), None)
 
 
+# the lines a table's chart plots (各类合计 per year): a 系统's figures are not comparable with them and are not drawn
+CHARTED = ("sum-approved", "sum-actual", "jurisdiction")
+
+
 @dataclass
 class Table:
     jurisdiction: str
@@ -236,6 +240,15 @@ class Table:
     @property
     def title(self) -> str:
         return f"{self.name}编制统计表"
+
+    @property
+    def chart_note(self) -> str:
+        """Why the table has no chart, when no line it charts (各机构合计, 全区划) gives a number in any year: the
+        one line printed in its place, never an empty 0–1 chart that reads as zero. "" when there is a chart."""
+        if any((ln := r.line(what)) is not None and ln.total() is not None for r in self.rows for what in CHARTED):
+            return ""
+        only = "表中只有系统的编制，" if any(ln.what == "system" for r in self.rows for ln in r.lines) else ""
+        return f"{self.name}不作编制图：{only}档案中没有逐年可比的合计数（各机构合计或全区划的编制）。"
 
 
 def _whole(name: str) -> str:

@@ -11,6 +11,7 @@ from html import escape
 
 from ..views.lineage import Lineage
 from ..views.naming import span_years
+from ..views.staffing import CHARTED
 
 FONT = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif"
 INK, MUTED, ACCENT, FILL = "#222", "#666", "#8b1a1a", "#fbf7ef"
@@ -183,11 +184,13 @@ def staffing_chart(t) -> str:
     """The chart of a jurisdiction's 编制统计表 (views.staffing.Table): each kind of line a series of totals."""
     labels = [str(r.year) for r in t.rows]
     series = []
-    for what, colour in (("sum-approved", "#8b1a1a"), ("sum-actual", "#c9a227"), ("jurisdiction", "#2f5d8a")):
+    for what, colour in zip(CHARTED, ("#8b1a1a", "#c9a227", "#2f5d8a"), strict=True):
         vals = [(ln.total() if (ln := r.line(what)) else None) for r in t.rows]
         if any(v is not None for v in vals):
             name = next(ln.label for r in t.rows if (ln := r.line(what)))
             series.append((name, vals, colour))
+    if not series:   # nothing to plot (a 系统's figures only): no chart drawn as if zero; Table.chart_note says why
+        return ""
     return bar_chart_svg(f"{t.name}编制（年末，各类合计）", labels, series)
 
 
