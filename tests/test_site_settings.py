@@ -70,3 +70,20 @@ def test_the_build_is_refused_and_runs_nothing(tmp_path):
         build_edition(root, pdf=False)
     assert not pwn.exists()
     assert not (root / "site").exists()
+
+
+@pytest.mark.slow
+def test_a_template_of_an_old_theme_failing_tells_the_editor_to_replace_the_theme(tmp_path):
+    """Both testers' archives carried a theme/ copied from an older zhi; the build said only “这多半是程序的问题……
+    year.md.j2:22 报告给维护者”. A failure inside the project's own theme/ template names it and says what to do."""
+    import subprocess
+    import sys
+
+    root = with_theme(make_archive(tmp_path))
+    page = root / "theme/pages/chronology.md.j2"
+    page.write_text("{% set a, b = [1, 2, 3] %}\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "zhi.cli", "--root", str(root), "build", "--no-pdf"],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 1
+    assert "theme/pages/chronology.md.j2 第 1 行" in proc.stderr and "用本版 zhi 的 theme/ 替换" in proc.stderr, \
+        proc.stderr

@@ -89,7 +89,17 @@ def cmd_build(args) -> int:
 
         progress.abandon()
 
-        where = traceback.extract_tb(e.__traceback__)[-1]
+        frames = traceback.extract_tb(e.__traceback__)
+        where = frames[-1]
+        # a template of the project's own theme/ failing: most often a theme copied from an older zhi
+        theme = next((f for f in reversed(frames) if f.filename.endswith(".j2")
+                      and Path(f.filename).resolve().is_relative_to((root / "theme").resolve())), None)
+        if theme is not None:
+            print(f"zhi build：生成失败（{type(e).__name__}：{e}），出错在本项目的模板 theme/"
+                  f"{Path(theme.filename).resolve().relative_to((root / 'theme').resolve()).as_posix()} 第 {theme.lineno} 行。"
+                  "原有的输出未被改动。\n这多半是 theme/ 是从旧版 zhi 拷来的，与本版程序不符：请用本版 zhi 的 theme/ 替换它"
+                  "（自己改过的配色等另行改回），再生成。", file=sys.stderr)
+            return 1
         print(f"zhi build：生成失败（{type(e).__name__}：{e}）。原有的输出未被改动。\n"
               f"这多半是程序的问题，请把这段话连同出错位置 {Path(where.filename).name}:{where.lineno} 报告给维护者。",
               file=sys.stderr)
