@@ -673,3 +673,19 @@ def test_a_name_first_given_in_public_is_not_made_secret_by_a_later_secret_row(t
     a = load_archive(root)
     assert {str(e.date): e.classification.name for e in a.events if e.id.startswith("ev-19")
             and "cs-dag" in e.id} == {"1959年11月": "公开", "1970年4月": "秘密"}
+
+
+def test_a_public_post_or_figure_of_a_body_under_a_secret_name_is_no_public_row(tmp_path, capsys):
+    """Attack tester: in `zhi export --all`, a 公开 任职 in a body under an 内部 name (and a 公开 编制 of it) were rows
+    labelled 公开 that printed the name: an editor filtering 密级＝公开 got the secret name."""
+    root = internal_rename_project(tmp_path)
+    write(root, "sources/posts/dangan.yaml",
+          "- {person: p-wang, body: cs-dangan, post: 馆长, from: 1971, sources: [d-1959-11]}\n")
+    write(root, "sources/staffing/dangan.yaml",
+          "- {body: cs-dangan, date: 1972, basis: 核定, figures: {事业编制: 3}, sources: [d-1959-11]}\n")
+    run_export(root, capsys, tmp_path / "全部.xlsx", "--all")
+    whole = cells(tmp_path / "全部.xlsx")
+    public_rows = [r for sheet in whole.values() for r in sheet[2:] if r[-1] == "公开"]
+    assert "CANARY" not in repr(public_rows)
+    assert [r[-1] for r in whole["任免"][2:] if INTERNAL_NAME in repr(r)] == ["内部"]
+    assert [r[-1] for r in whole["编制"][2:] if INTERNAL_NAME in repr(r)] == ["内部"]

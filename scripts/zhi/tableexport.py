@@ -58,6 +58,15 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
 
         return name_on(h, rid, when) if rid else ""
 
+    def named(rid: str | None, when=None) -> list:
+        """The records a name printed for ``rid`` rests on: the body (or place) and the event that gave it the name
+        then — a 公开 任职 in a 秘密 body, or under a secret rename, is a row as secret as the name it prints."""
+        if not rid:
+            return []
+        t = h.get(rid)
+        spans = (Timeline._at(t.names, when) if when is not None else t.names[-1:]) if t is not None else []
+        return [a.bodies.get(rid) or a.jurisdictions.get(rid), spans[-1].start_event if spans else None]
+
     def at(spans, when) -> str:
         hits = Timeline._at(spans, when) if when is not None else spans[-1:]
         return hits[-1].value if hits and hits[-1].value else ""
@@ -87,7 +96,7 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
                          name(place, span.start) if place else "", rid,
                          basis(span.start_event) or (basis(a.bodies[rid]) if span is t.names[0] else "")])
             levels.append(_row_level(a, a.bodies[rid].classification, a.bodies[rid], span.start_event,
-                                     span.end_event))
+                                     span.end_event, *named(parent, span.start), *named(place, span.start)))
     # one row per name: 起 and 止 are the name's; the rows of one body share its 编号, and the last row's 止
     # is the body's end (the same columns read back by zhi import)
     sheet("沿革", ["名称", "简称", "起", "止", "上级", "规格", "行政区划", "编号", "依据"], rows, levels)
@@ -99,7 +108,7 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
         rows.append([person.name if person else "", name(p.body.id if p.body else "", p.start), p.post,
                      d(p.start) if p.start else "不详", d(p.end) if p.end else ("不详" if p.end_unknown else ""),
                      "；".join(docs)])
-        levels.append(_row_level(a, p.classification, p, person))
+        levels.append(_row_level(a, p.classification, p, person, *named(p.body.id if p.body else None, p.start)))
     sheet("任免", ["姓名", "机构", "职务", "任职时间", "免职时间", "依据"], rows, levels)
     # every staffing figure the archive records: the staffing records and the figures set by events (核定编制 in
     # an establishment, a 调整编制 event), each a row of its own with its 编号 — an event's id, or the record's own —
@@ -120,7 +129,7 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
         rows.append([name(scope, rec.date) + (system + "系统" if system else ""), d(rec.date),
                      BASIS_ZH.get(basis_code, basis_code)] + [f.posts.get(k) for k in kinds]
                     + [f.leaders.get(k) for k in ranks] + [rec.id or "", basis(rec)])
-        levels.append(_row_level(a, rec.classification, rec))
+        levels.append(_row_level(a, rec.classification, rec, *named(scope, rec.date)))
     sheet("编制", ["机构", "日期", "口径", *kinds, *(f"领导职数（{k}）" for k in ranks), "编号", "依据"], rows, levels)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(workbook_bytes(sheets, title=mark or None))
