@@ -114,8 +114,11 @@ def test_memo_text_prints_as_typed_in_every_output(tmp_path):
     pdf = site / "zhi.pdf"
     pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                                                             check=True).stdout).group(1))
+    # -raw: each cell's text in the order it is typeset (the default layout interleaves a cell wrapped over two lines
+    # with the next column's text)
     chapter = next(squeeze(t) for n in range(1, pages + 1) if "第一章计划经济机构" in (t := squeeze(subprocess.run(
-        ["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True, check=True).stdout))
+        ["pdftotext", "-raw", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True,
+        check=True).stdout))
         and "机构设置一览（" in t)
     assert chapter.count(squeeze(NAME)) == 2, chapter
 

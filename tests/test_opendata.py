@@ -248,7 +248,10 @@ def test_round_trip_rebuilds_every_lineage_the_site_shows(sample):
             return list(row[1:-1]) + ["" if unknown and row[-1] == "不详" else row[-1]]
 
         assert [as_site(n) for n in names] == _html_rows(text, "名称"), rid
-        shown_parents = _html_rows(text, "隶属")
+        # a superior renamed within the period is named as at its start, the rename after it in brackets
+        # (河东区编制委员会（1991年12月1日更名为区机构编制委员会）): the data names it by the start's name
+        shown_parents = [[re.sub(r"（[^（）]*?\d{4}年[^（）]*?(?:更名|改称|称)[^（）]*?）$", "", r[0]), *r[1:]]
+                         for r in _html_rows(text, "隶属")]
         if shown_parents:  # the site marks a superior that is not plain 隶属 after its name: 汕头市（代管）
             assert [as_site((p[0], p[1] + (f"（{p[2]}）" if p[2] not in ("", "隶属") else ""), *p[3:]))
                     for p in parents] == shown_parents, rid

@@ -64,7 +64,7 @@ def test_a_public_post_or_figure_resting_only_on_an_internal_source_is_warned_of
     post = where[("sources/posts/posts.yaml", 1)]
     assert "内部" in post and "公开版不收此条" in post and "王明主任" in post and "内部版照收" in post
     fig = where[("sources/staffing/1990.yaml", 1)]
-    assert "内部" in fig and "公开版不收此条" in fig and "cs-jijingwei1990年6月1日" in fig
+    assert "内部" in fig and "公开版不收此条" in fig and "cs-jijingwei，1990年6月1日" in fig
     assert all(f.severity == "warning" for f in found)
 
 

@@ -424,3 +424,18 @@ def test_a_figure_quoted_in_prose_keeps_what_it_covers(history, tmp_path):
     f = figure_at(h, figures(a), "tj", "approved", parse_date("1999-12-31"), "党政群机关")
     assert quoted_text(f, []) == "行政编制750名（不含政法系统编制）"
     assert quoted_text(f, ["行政编制"]) == "行政编制750名（不含政法系统编制）"
+
+
+def test_a_scope_the_sentence_says_already_is_not_repeated(history, tmp_path):
+    """原县党政机关[[编制数:…]] of a figure with 范围: 党政机关 reads 原县党政机关行政编制312名, not …（党政机关）."""
+    from zhi.dates import parse_date
+    from zhi.views.staffing import figure_at, quoted_text
+
+    _, a, h = history
+    f = figure_at(h, figures(a), "tj", "approved", parse_date("2000-12-31"))
+    f.staffing.scope_note = "党政机关"
+    try:
+        assert quoted_text(f, ["行政编制"], "2000年末，全区党政机关") == "行政编制100名"
+        assert quoted_text(f, ["行政编制"], "2000年末，全区") == "行政编制100名（党政机关）"
+    finally:
+        f.staffing.scope_note = ""

@@ -489,11 +489,13 @@ def figure_at(h, figs: list[Figure], scope: str, basis: str, d: Date, system: st
     return in_force(own, basis, d, breaks(h, scope) if any(f.body for f in own) else [], system)
 
 
-def quoted_text(f: Figure, kinds: list[str]) -> str | None:
+def quoted_text(f: Figure, kinds: list[str], before: str = "") -> str | None:
     """The words a prose reference prints: "行政编制312名、政法专项编制128名", with what the figure covers as the
-    source says it (行政编制750名（不含政法系统编制）: without it the sentence would claim more than the source);
+    source says it (行政编制750名（不含政法系统编制）: without it the sentence would claim more than the source),
+    unless the words just ``before`` the reference say it already (原县党政机关[[编制数:…]] with 范围: 党政机关);
     None when a category asked for is not given by the figure."""
     wanted = kinds or [k for k in STAFFING_KINDS if k in f.staffing.posts]
     if any(k not in f.staffing.posts for k in wanted):
         return None
-    return "、".join(f"{k}{f.staffing.posts[k]}名" for k in wanted) + f.staffing.scope_said
+    said = f.staffing.scope_note and f.staffing.scope_note in before
+    return "、".join(f"{k}{f.staffing.posts[k]}名" for k in wanted) + ("" if said else f.staffing.scope_said)

@@ -118,7 +118,7 @@ class ProseRenderer:
             self._figs = self.tables.figs if self.tables is not None else figures(self.a)
         r = parse_figure_ref(m, Loc(""))
         f = figure_at(self.h, self._figs, r.target, r.basis, r.date, r.system) if r.date else None
-        text = quoted_text(f, r.kinds) if f else None
+        text = quoted_text(f, r.kinds, m.string[max(0, m.start() - 40):m.start()]) if f else None
         return text if text is not None else "（未载）"
 
     def _render_para(self, para: str) -> str:
