@@ -406,3 +406,76 @@ def test_a_level_in_a_word_or_odt_comment_is_read_like_a_mark_on_the_page(tmp_pa
     d = load_archive(root, with_book=False).documents[o.record.stem]
     assert str(d.classification) == "秘密★10年"
     assert "秘密" not in d.transcription.read_text(encoding="utf-8")
+
+
+# ---- attack tester, round B: a watermark, more not-public phrases, a mark drawn by CSS, a UTF-16 text ----------
+
+WATERMARK_VML = ('<w:p><w:r><w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" '
+                 'path="m@7,l@8,m@5,21600l@6,21600e"><v:textpath on="t" fitshape="t"/></v:shapetype>'
+                 '<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" '
+                 'style="position:absolute;rotation:315" fillcolor="silver" stroked="f">'
+                 '<v:textpath style="font-family:&quot;宋体&quot;;font-size:1pt" string="{mark}"/></v:shape>'
+                 '</w:pict></w:r></w:p>')
+# a DrawingML shape (WordArt) anchored in the header's paragraph, beside the header's own words
+WATERMARK_DML = ('<w:p><w:r><w:t>临水县人民政府</w:t></w:r><w:r><w:drawing><wp:anchor><wp:docPr id="1" name="水印"/>'
+                 '<a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>{mark}</w:t></w:r></w:p>'
+                 '</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>'
+                 '</w:p>')
+NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml" '
+      'xmlns:o="urn:schemas-microsoft-com:office:office" '
+      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+
+
+def _docx_with_header(tmp_path: Path, header_xml: str, part: str = "header1.xml") -> Path:
+    """pandoc's .docx of the notice with a page header part added the way Word stores a watermark."""
+    _pandoc_env()
+    import pypandoc
+
+    plain = tmp_path / "plain.docx"
+    pypandoc.convert_text(COMMENTED["md"].format(comment=""), "docx", format="markdown", outputfile=str(plain))
+    f = tmp_path / "通知.docx"
+    with zipfile.ZipFile(plain) as zi, zipfile.ZipFile(f, "w") as zo:
+        for info in zi.infolist():
+            data = zi.read(info.filename)
+            if info.filename == "word/_rels/document.xml.rels":
+                data = data.decode("utf-8").replace("</Relationships>", (
+                    '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" '
+                    f'Id="rIdWm" Target="{part}" /></Relationships>')).encode("utf-8")
+            elif info.filename == "[Content_Types].xml":
+                data = data.decode("utf-8").replace("</Types>", (
+                    f'<Override PartName="/word/{part}" ContentType="application/vnd.openxmlformats-officedocument.'
+                    'wordprocessingml.header+xml" /></Types>')).encode("utf-8")
+            elif info.filename == "word/document.xml":
+                data = data.decode("utf-8").replace(
+                    "<w:sectPr>", '<w:sectPr><w:headerReference w:type="default" r:id="rIdWm" />').encode("utf-8")
+            zo.writestr(info, data)
+        zo.writestr(f"word/{part}", f'<?xml version="1.0" encoding="UTF-8"?><w:hdr {NS}>{header_xml}</w:hdr>')
+    return f
+
+
+@pytest.mark.parametrize("shape,part,level", [
+    (WATERMARK_VML, "header1.xml", "秘密★10年"),
+    (WATERMARK_VML, "header-first.xml", "秘密★10年"),
+    (WATERMARK_DML, "header2.xml", "秘密★10年"),
+])
+def test_a_watermark_in_a_word_header_is_read_as_a_mark(tmp_path, shape, part, level):
+    """Attack tester: Word's watermark “秘密★10年” (a VML text path in word/header*.xml, whose words are only the
+    attribute string="…"; or a WordArt shape in the header) was not read and the document came in public."""
+    root = make_archive(tmp_path)
+    f = _docx_with_header(tmp_path, shape.format(mark="秘密★10年"), part)
+    [o] = import_files(root, [f])
+    assert o.status == "导入", o.reason
+    d = load_archive(root, with_book=False).documents[o.record.stem]
+    assert str(d.classification) == level
+    assert "classification: 秘密★10年" in o.record.read_text(encoding="utf-8")
+
+
+def test_a_watermark_not_understood_holds_the_record_at_the_highest_level(tmp_path):
+    root = make_archive(tmp_path)
+    f = _docx_with_header(tmp_path, WATERMARK_VML.format(mark="涉密材料 严禁复制"))
+    [o] = import_files(root, [f])
+    assert o.status == "导入", o.reason
+    assert load_archive(root, with_book=False).documents[o.record.stem].classification.name == "绝密"
+    assert "# 待核：原文中有“涉密”，像是密级标志，但未能识别" in o.record.read_text(encoding="utf-8")

@@ -157,11 +157,11 @@ def package_text(path: Path) -> str:
         return ""
     out = []
     parts = ("docProps/core.xml", "meta.xml", "docProps/custom.xml", "styles.xml", "content.xml")
-    for name, xml in _zip_xml(path, lambda n: n in parts or re.fullmatch(r"word/(header|footer|document)\d*\.xml", n)):
-        if suffix == ".docx" and re.fullmatch(r"word/(header|footer|document)\d*\.xml", name):
-            if name == "word/document.xml":   # only the text boxes of the body
-                xml = " ".join(re.findall(r"<w:txbxContent>.*?</w:txbxContent>", xml, re.DOTALL))
-            out.append(_xml_text(xml, r"</w:p>"))
+    for name, xml in _zip_xml(path, lambda n: n in parts or re.fullmatch(_WORD_PARTS, n)):
+        if suffix == ".docx" and re.fullmatch(_WORD_PARTS, name):
+            if name == "word/document.xml":   # only the text boxes and shapes' words of the body
+                xml = " ".join(re.findall(r"<w:txbxContent\b.*?</w:txbxContent>|<v:textpath\b[^>]*>", xml, re.DOTALL))
+            out.append(_xml_text(_shape_words(xml), r"</w:p>"))
         elif name in ("docProps/core.xml", "meta.xml"):
             # document properties (标题、主题、关键词、类别、备注): one value per line
             out.append(_xml_text(xml, r"</[^>]+>"))
@@ -174,6 +174,22 @@ def package_text(path: Path) -> str:
                                 r"(?:-left|-first)?>|<draw:text-box\b.*?</draw:text-box>", xml, re.DOTALL)
             out.append(_xml_text(" ".join(blocks), r"</text:p>|</text:h>"))
     return "\n".join(x for x in out if x.strip())
+
+
+# a .docx's body, and every page header and footer part (header1.xml, header-first.xml …)
+_WORD_PARTS = r"word/(?:document\d*|[^/]*(?:header|footer)[^/]*)\.xml"
+
+
+def _shape_words(xml: str) -> str:
+    """A Word part with the words its shapes hold each on lines of their own: a watermark's text (the VML text
+    path ``<v:textpath string="秘密★10年"/>``, Word's usual watermark, kept only as an attribute) and a text box's or
+    WordArt's paragraphs (``<w:txbxContent>``), which would run on into the paragraph the shape is anchored in."""
+    def textpath(m: re.Match) -> str:   # the value is XML-escaped already; _xml_text unescapes it
+        words = re.findall(r"""\bstring\s*=\s*(?:"([^"]*)"|'([^']*)')""", m.group(0))
+        return "".join(f"</w:p>{a or b}</w:p>" for a, b in words)
+
+    xml = re.sub(r"<v:textpath\b[^>]*>", textpath, xml)
+    return re.sub(r"<w:txbxContent\b[^>]*>|</w:txbxContent>", "</w:p>", xml)
 
 
 _COMMENT = re.compile(r"<!--(.*?)(?:--!?>|\Z)", re.DOTALL)
