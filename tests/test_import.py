@@ -479,3 +479,44 @@ def test_a_watermark_not_understood_holds_the_record_at_the_highest_level(tmp_pa
     assert o.status == "导入", o.reason
     assert load_archive(root, with_book=False).documents[o.record.stem].classification.name == "绝密"
     assert "# 待核：原文中有“涉密”，像是密级标志，但未能识别" in o.record.read_text(encoding="utf-8")
+
+
+MORE_NOT_PUBLIC = ["（此件仅供本单位使用　阅后收回）", "（本文件限县级领导阅读）", "此件请勿上网", "（此件不上网）", "（阅后销毁）",
+                   "（发至县级）", "发至县团级", "机要", "内部明电"]
+
+
+@pytest.mark.parametrize("said", MORE_NOT_PUBLIC)
+@pytest.mark.parametrize("where", ["head", "foot"])
+def test_more_ways_of_saying_not_to_publish_make_the_record_internal(said, where):
+    """Attack tester: 阅后收回, 仅供本单位使用, 限县级领导阅读, 请勿上网, 不上网, 阅后销毁, 发至县级, 机要 alone on its
+    line, 内部明电 were not known and the document came in public; each now makes it 内部 with the 待核 note."""
+    body = NOT_PUBLIC.format(blank="", note="").strip()
+    ex = extract(f"{said}\n{body}\n" if where == "head" else f"{body}\n\n\n{said}\n")
+    assert ex.classification == "内部" and not ex.doubtful and ex.not_public, (ex.classification, ex.doubtful)
+    assert "已按内部导入（不进公开版本）" in importer.record_yaml("d-x", ex, "n")
+
+
+@pytest.mark.parametrize("said", MORE_NOT_PUBLIC)
+def test_the_check_holds_a_record_whose_note_says_so_too(tmp_path, said):
+    """One list with the check: a public record whose note an editor typed as the original's 附注 is named
+    not-public-word and held as 内部."""
+    root = make_archive(tmp_path)
+    f = tmp_path / "通知.txt"
+    f.write_text(NOT_PUBLIC.format(blank="", note=""), encoding="utf-8")
+    [o] = import_files(root, [f])
+    assert load_archive(root, with_book=False).documents[o.record.stem].classification.name == "公开"
+    record = re.sub(r"(?m)^note: .*$", f"note: {said}", o.record.read_text(encoding="utf-8"))
+    o.record.write_text(record, encoding="utf-8")
+    a = load_archive(root, with_book=False)
+    assert a.documents[o.record.stem].classification.name == "内部"
+    assert "not-public-word" in _check(root).stdout
+
+
+@pytest.mark.parametrize("words", ["县委机要局", "负责机要和督查工作", "设机要室", "此房屋供本单位使用", "限期阅读",
+                                   "开通上网查询", "发至各乡镇", "主动公开"])
+def test_the_new_phrases_leave_ordinary_words_alone(words):
+    from zhi.classification import NOT_PUBLIC as WORDS
+
+    assert not WORDS.search(importer._squeeze(words))
+    ex = extract(NOT_PUBLIC.format(blank="\n", note=words))
+    assert (ex.classification, ex.not_public) == ("", "")
