@@ -520,3 +520,35 @@ def test_the_new_phrases_leave_ordinary_words_alone(words):
     assert not WORDS.search(importer._squeeze(words))
     ex = extract(NOT_PUBLIC.format(blank="\n", note=words))
     assert (ex.classification, ex.not_public) == ("", "")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
+def test_a_unicode_text_file_with_a_byte_order_mark_is_read_and_its_mark_seen(tmp_path, encoding):
+    """Attack tester: Notepad's “Unicode” .txt (UTF-16 LE with a BOM) was decoded as garbage: the mark on its first
+    line was not seen and mojibake was published. It is decoded by its BOM."""
+    root = make_archive(tmp_path)
+    f = tmp_path / "通知.txt"
+    data = ("秘密★10年\r\n" + COMMENTED["txt"].format(comment="").replace("\n", "\r\n")).encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    f.write_bytes(data)
+    [o] = import_files(root, [f])
+    assert o.status == "导入", o.reason
+    d = load_archive(root, with_book=False).documents[o.record.stem]
+    assert str(d.classification) == "秘密★10年"
+    assert "关于设立县档案局的通知" in d.transcription.read_text(encoding="utf-8")
+    assert d.number == "临政〔2002〕43号"
+
+
+@pytest.mark.parametrize("data", [
+    ("秘密★10年\n" + COMMENTED["txt"].format(comment="")).encode("utf-16-le"),   # UTF-16 without its BOM
+    bytes(range(256)) * 4,
+])
+def test_a_text_file_that_decodes_to_nothing_sensible_is_refused(tmp_path, data, capsys):
+    root = make_archive(tmp_path)
+    f = tmp_path / "乱码.txt"
+    f.write_bytes(data)
+    [o] = import_files(root, [f])
+    assert o.status == "失败" and o.record is None
+    assert "文件“乱码.txt”的文字编码无法识别" in o.reason and "未导入" in o.reason, o.reason
+    assert not (root / importer.DEFAULT_TO).exists() or not list((root / importer.DEFAULT_TO).iterdir())

@@ -46,13 +46,44 @@ class ImportError_(Exception):
 # Reading the text out of the file
 # ---------------------------------------------------------------------------------------------------------------
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8-sig"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def _decode(data: bytes) -> str:
+    """Text by its byte-order mark (Notepad's “Unicode” is UTF-16 LE with one), else UTF-8, GB 18030 or Big5."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace")
     for enc in ("utf-8-sig", "gb18030", "big5"):
         try:
             return data.decode(enc)
         except UnicodeDecodeError:
             continue
     return data.decode("utf-8", errors="replace")
+
+
+def _garbled(text: str) -> bool:
+    """Text that decoded to nothing sensible: replacement characters, control characters (a NUL is what UTF-16
+    read as bytes leaves), unassigned code points or halves of surrogate pairs among its characters."""
+    import unicodedata
+
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return False
+    bad = sum(1 for c in chars if c == "\ufffd" or unicodedata.category(c) in ("Cc", "Cs", "Cn"))
+    return bad > 2 and bad * 50 > len(chars) or bad * 10 > len(chars)
+
+
+def read_text(path: Path) -> str:
+    """A text file's content (.txt, .md, .html), decoded by its byte-order mark or as UTF-8, GB 18030 or Big5.
+    Raises ImportError_ for one that decodes to nothing sensible: its marks could not be read, so it is never
+    imported."""
+    text = _decode(path.read_bytes())
+    if _garbled(text):
+        raise ImportError_(f"文件“{path.name}”的文字编码无法识别（读出的多是乱码或控制字符），未导入；"
+                           f"请用记事本或 WPS 打开它，另存为“UTF-8”编码的文本后再导入")
+    return text.replace("\x00", "")
 
 
 def _pandoc_env() -> None:
@@ -205,7 +236,7 @@ def hidden_text(path: Path) -> str:
 
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown", ".txt", ".html", ".htm"):
-        text = _decode(path.read_bytes()).replace("\x00", "")
+        text = read_text(path)
         out = [html.unescape(c) for c in _COMMENT.findall(text)]
         if suffix != ".html" and suffix != ".htm":
             # “[//]: # (秘密★10年)”, “[c]: <> "秘密★10年"”: the words in the brackets or quotes
@@ -230,7 +261,7 @@ _LEVEL_KEY = re.compile(r"^\s*[\"']?(?:classif\w*|密\s*级|level|security)[\"']
 def _metadata_text(path: Path, suffix: str) -> str:
     """The metadata pandoc keeps out of the Markdown it writes; a level given there is read like a mark on the page
     (``classification: 秘密`` reads as 密级：秘密; a value not understood makes the record 绝密, 待核)."""
-    text = _decode(path.read_bytes()).replace("\x00", "").removeprefix("\ufeff")
+    text = read_text(path).removeprefix("\ufeff")
     out: list[str] = []
     if suffix in (".html", ".htm"):
         for m in re.finditer(r"<title[^>]*>(.*?)</title>|<meta\b[^>]*\bcontent\s*=\s*[\"']([^\"']*)[\"']", text,
@@ -303,7 +334,7 @@ def to_markdown(path: Path) -> str:
     elif suffix in (".docx", ".odt"):
         md = _pandoc(path, _PANDOC_IN[suffix], from_file=True)
     else:
-        text = _decode(path.read_bytes()).replace("\x00", "")
+        text = read_text(path)
         if suffix in (".html", ".htm"):
             # pandoc wants UTF-8; the text is decoded already, so drop a stale charset declaration.
             text = re.sub(r"<meta[^>]*charset[^>]*>", "", text, flags=re.IGNORECASE)
