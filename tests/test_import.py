@@ -552,3 +552,36 @@ def test_a_text_file_that_decodes_to_nothing_sensible_is_refused(tmp_path, data,
     assert o.status == "失败" and o.record is None
     assert "文件“乱码.txt”的文字编码无法识别" in o.reason and "未导入" in o.reason, o.reason
     assert not (root / importer.DEFAULT_TO).exists() or not list((root / importer.DEFAULT_TO).iterdir())
+
+
+@pytest.mark.parametrize("code", [
+    '<style>h1::before{content:"秘密★10年"}</style>',
+    "<style>\nh1::before {\n  content: '\\79D8\\5BC6';\n}\n</style>",           # 秘密 as CSS escapes
+    "<script>document.title = '\\u673a\\u5bc6';</script>",                         # 机密 as JavaScript escapes
+    '<style>body::after{content:"此件不公开"}</style>',
+    '<style>p.m::before{content:"SECRET"}</style>',
+])
+@pytest.mark.parametrize("ext", ["html", "md"])
+def test_a_mark_drawn_by_a_style_or_script_holds_the_record_at_the_highest_level(tmp_path, code, ext):
+    """Attack tester: an .html whose mark is made by CSS (h1::before{content:"秘密★10年"}) came in public: pandoc
+    drops <style> and <script>. Words like a marking there are never understood: 绝密 with a 待核 note."""
+    root = make_archive(tmp_path)
+    f = tmp_path / f"通知.{ext}"
+    page = COMMENTED[ext].format(comment="")
+    f.write_text(page.replace("<html>", f"<html><head>{code}</head>", 1) if ext == "html" else f"{code}\n\n{page}",
+                 encoding="utf-8")
+    [o] = import_files(root, [f])
+    assert o.status == "导入", o.reason
+    assert load_archive(root, with_book=False).documents[o.record.stem].classification.name == "绝密"
+    assert "像是密级标志，但未能识别；不认识的标记按最高密级处理" in o.record.read_text(encoding="utf-8")
+
+
+def test_a_page_whose_styles_and_scripts_say_nothing_of_a_level_stays_public(tmp_path):
+    root = make_archive(tmp_path)
+    f = tmp_path / "通知.html"
+    code = ('<style>.secret-box{color:red} h1::before{content:"附件"}</style>'
+            '<script>var restricted = 1; document.title = "关于设立县档案局的通知";</script>')
+    f.write_text(COMMENTED["html"].format(comment="").replace("<html>", f"<html><head>{code}</head>", 1),
+                 encoding="utf-8")
+    [o] = import_files(root, [f])
+    assert load_archive(root, with_book=False).documents[o.record.stem].classification.name == "公开"

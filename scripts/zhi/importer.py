@@ -254,6 +254,41 @@ def hidden_text(path: Path) -> str:
     return "\n".join(x for x in out if x.strip())
 
 
+_CODE = re.compile(r"<(style|script)\b[^>]*>(.*?)(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_CODE_ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\([0-9a-fA-F]{1,6})\s?")
+_CODE_STRING = re.compile(r""""([^"\n]*)"|'([^'\n]*)'|`([^`]*)`""")
+
+
+def code_text(path: Path) -> str:
+    """What the ``<style>`` and ``<script>`` of an HTML page (or of raw HTML in Markdown or text) hold: a mark can be
+    drawn by them (``h1::before{content:"秘密★10年"}``) though the text pandoc reads has none. CSS and JavaScript
+    escapes (``\\79D8``, ``\\u79D8``) and character references are read as the characters they stand for."""
+    import html
+
+    if path.suffix.lower() not in (".md", ".markdown", ".txt", ".html", ".htm"):
+        return ""
+
+    def char(m: re.Match) -> str:
+        code = int(next(g for g in m.groups() if g is not None), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+    return "\n".join(_CODE_ESCAPE.sub(char, html.unescape(m.group(2))) for m in _CODE.finditer(read_text(path)))
+
+
+def _code_marks(code: str) -> list[str]:
+    """Words like a marking, or saying the page is not public, anywhere in a page's styles and scripts (Latin
+    ones only inside their strings, where a style's own names do not stand)."""
+    from .leaks import fold
+
+    flat = fold(code)
+    strings = " ".join("".join(g) for g in _CODE_STRING.findall(flat))
+    found = [m.group(0) for m in _MARKISH.finditer(flat) if not m.group(0).isascii()]
+    found += [m.group(0) for m in _MARKISH.finditer(strings) if m.group(0).isascii()]
+    found += [m.group(0) for m in re.finditer(r"内部|[绝机秘]密", flat)]
+    found += [m.group(0) for m in _NOT_PUBLIC.finditer(flat)]
+    return list(dict.fromkeys(w for w in found if w.strip()))
+
+
 _FRONT_OPEN = re.compile(r"^\s*(?:-{3,}|\+{3,})\s*$")
 _LEVEL_KEY = re.compile(r"^\s*[\"']?(?:classif\w*|密\s*级|level|security)[\"']?\s*[:：=＝]\s*(.*)$", re.IGNORECASE)
 
@@ -611,7 +646,7 @@ def _stands_apart(ln: str) -> bool:
     return len(sq) <= 24 or bool(re.fullmatch(r"[(（〔\[【].*[)）〕\]】]", sq))
 
 
-def extract(text: str, margins: str = "", name: str = "", hidden: str = "") -> Extracted:
+def extract(text: str, margins: str = "", name: str = "", hidden: str = "", code: str = "") -> Extracted:
     """Read 文号, title, 成文日期, issuer and classification marks out of a transcription (Markdown or plain text).
 
     ``margins`` is text the transcription leaves out (page headers and footers, text boxes), searched for marks
@@ -619,7 +654,8 @@ def extract(text: str, margins: str = "", name: str = "", hidden: str = "") -> E
     Markdown, Word's and ODT's comments): every line of it is read as a marking would be. Fail closed: when
     something looks like a marking but none was understood, or a marking of a higher level than the one understood
     is there, the record comes in at 绝密 with a 待核 note; a document that says it is not to be published
-    (此件不公开, 不得外传 …) comes in at least 内部."""
+    (此件不公开, 不得外传 …) comes in at least 内部. ``code`` is what a page's styles and scripts hold: a word like a
+    marking there (a mark drawn by CSS) is never understood, and holds the record at 绝密 with a 待核 note."""
     lines = _plain_lines(text or "")
     hidden_lines = _plain_lines(hidden or "")
     margin_lines = _plain_lines(margins or "") + hidden_lines
@@ -659,6 +695,7 @@ def extract(text: str, margins: str = "", name: str = "", hidden: str = "") -> E
                 implied = 1
             if implied > max(rank, 1 if said else 0):
                 doubtful.append(word)
+    doubtful += _code_marks(code or "")
     if doubtful:
         ex.classification = "绝密"
         ex.doubtful = list(dict.fromkeys(doubtful))
@@ -938,7 +975,10 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
         return Outcome(f, "失败", f"转换出错（{type(e).__name__}：{str(e)[:160]}）")
     if not md.strip():
         return Outcome(f, "失败", "文件中没有文字（可能是扫描图片）；扫描件请放在 scans 中，全文另行录入")
-    ex = extract(md, package_text(f), f.stem, hidden_text(f))
+    try:
+        ex = extract(md, package_text(f), f.stem, hidden_text(f), code_text(f))
+    except ImportError_ as e:
+        return Outcome(f, "失败", str(e))
     if not _printable(ex.title):
         ex.title, ex.title_guessed = (_printable(f.stem) or "（无标题）"), True
     number_comment = ""
