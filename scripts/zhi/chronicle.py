@@ -39,6 +39,9 @@ REF_RE = re.compile(r"\[\[([^\[\]|@\n]+?)(?:@([^\[\]|\n]+?))?(?:\|([^\[\]\n]*))?
 PASSAGE_OPEN = re.compile(r"^:::[ \t]*(\S.*?)[ \t]*$")
 PASSAGE_CLOSE = re.compile(r"^:::[ \t]*$")
 PASSAGE_LIKE = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)、]\s*)?[:：∶︰﹕꞉˸׃]{2,}\s*(.*)$")
+# a level marker anywhere else in a line (a table cell "| ::: 秘密 |", mid-line, after a heading's hashes): zhi reads
+# a marker only alone on its own line; such a line would print the marker and what it was meant to hold
+MARKER_INSIDE = re.compile(r"[:：∶︰﹕꞉˸׃]{2,}\s*(?:[内內]\s*部|[秘祕]\s*密|[机機]\s*密|[绝絕]\s*密)")
 FRONT_FENCE = re.compile(r"^[-－—–‐‑‒―─━ー﹣]{3,}$")
 # a line that tries to set the level outside the front matter (``classification: 秘密``, ``密级：秘密``)
 STRAY_LEVEL = re.compile(r"^[\"'“”]?(?:classification|密\s*级|classfication|classifcation)[\"'“”]?\s*[:：=＝]", re.IGNORECASE)
@@ -298,7 +301,9 @@ def _scan(ch: Chapter, findings: list[Finding] | None = None) -> None:
         like = PASSAGE_LIKE.match(b)
         if like:   # passage markers count everywhere, in code blocks too: a marker is never printed
             po, pc = PASSAGE_OPEN.match(line.strip()), PASSAGE_CLOSE.match(line.strip())
-            exact = line.strip(" \t") == b   # no full-width forms, odd spaces or invisible characters
+            # no full-width forms, odd spaces or invisible characters; whitespace of any kind after the marker
+            # (a full-width space U+3000 typed after the level) is taken off, as a reader cannot see it either
+            exact = line.rstrip().lstrip(" \t") == b
             if pc and exact:
                 if stack:
                     level, first = stack.pop()
@@ -313,13 +318,19 @@ def _scan(ch: Chapter, findings: list[Finding] | None = None) -> None:
                 except ClassificationError:
                     level = None
             if level is None:
-                problem(i, f"{quote(line.strip()[:30], True)}不是 zhi 认识的密级段落标记，按最高密级（绝密）处理，任何版本都不收；"
+                problem(i, f"{quote(line.rstrip()[:30], True)}不是 zhi 认识的密级段落标记，按最高密级（绝密）处理，任何版本都不收；"
                            f"段落标记须单独一行、顶格写“::: 内部”或“::: 秘密”（三个半角冒号、一个空格、密级），"
                            f"段落结束写单独一行“:::”")
                 level = HIGHEST
             if stack and stack[-1][0].rank > level.rank:
                 level = stack[-1][0]
             stack.append((level, i))
+            continue
+        if MARKER_INSIDE.search(b):
+            problem(i, f"{quote(line.strip()[:40], True)}中有密级段落标记，但它不是单独一行（写在表格单元格里、一行文字中间或"
+                       f"标题里），zhi 不认识，整章按最高密级（绝密）处理，任何版本都不收；段落标记须单独一行、顶格写"
+                       f"“::: 内部”或“::: 秘密”，段落结束写单独一行“:::”。要让表格或一段文字只进密级版本，"
+                       f"请把整个表格（整段）放在这样的两行之间")
             continue
         adm = ADMONITION.match(b.strip())
         if (adm and LEVEL_WORD.search(adm.group(1))) or LONE_LEVEL.match(b):
