@@ -64,6 +64,17 @@ def test_words_and_colons_that_are_no_marker_stay_quiet(root):
     assert _errors(root)[1] == []
 
 
+def test_a_secret_in_a_chapter_with_an_invalid_marker_is_reported_as_well(root):
+    _chapter(root, "::: 秘蜜\n金丝雀82。\n:::\n\n1985年设立测试县鹤汀局。\n")
+    _, errors = _errors(root)
+    found = [(f.code, f.loc.line) for f in errors]
+    assert found == [("passage-invalid", 7), ("secret-shared", 11)], [f.as_text() for f in errors]
+    assert errors[1].message.startswith("chronicle/p1/c1.md（公开）写出了")   # the chapter's open text
+    # inside the passage the unreadable marker opens, nothing is guessed: it is held at 绝密
+    _chapter(root, "::: 秘蜜\n1985年设立测试县鹤汀局。\n:::\n")
+    assert [f.code for f in _errors(root)[1]] == ["passage-invalid"]
+
+
 def test_trailing_whitespace_of_any_kind_after_a_marker_is_taken_off(root):
     _chapter(root, "公开的话。\n\n::: 秘密\u3000\n金丝雀83全角空格。\n:::\u3000\n\n又一句公开的话。\n")
     a, errors = _errors(root)

@@ -119,6 +119,9 @@ class Chapter:
     status: str = ""
     target: int | None = None
     classification: Level = PUBLIC
+    # the level the chapter's head gives, when the chapter is held at 绝密 for a head or marker zhi cannot read:
+    # the check still looks for secrets in its open lines at this level, so that every problem is listed at once
+    written: Level | None = None
     body: str = ""
     body_line: int = 1         # line of the body's first line in the file
     headings: list[Heading] = field(default_factory=list)
@@ -269,7 +272,7 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
     _scan(ch, findings)
     if any(f.severity == "error" for f in findings[before:]):
         # fail closed: a chapter whose head or markers zhi cannot read is held at the highest level
-        ch.classification = HIGHEST
+        ch.written, ch.classification = ch.classification, HIGHEST
     ch.title_given = bool(ch.title)
     if not ch.title:
         ch.title = first_title(ch)

@@ -174,9 +174,12 @@ class _Para:
 
 def _chapter_paragraphs(ch) -> dict[Level, list[_Para]]:
     """A chapter's paragraphs as a reader sees them (``_reading``), by the level they are printed at: the
-    chapter's own, or a marked passage's when that is higher (passages nest); fence lines end a paragraph."""
+    chapter's own, or a marked passage's when that is higher (passages nest); fence lines end a paragraph. A
+    chapter held at 绝密 for a marker zhi cannot read is read at the level its head gives (``Chapter.written``),
+    the passage the marker opens at 绝密: a secret typed into its open lines is named now, not after the marker
+    is mended (every problem listed at once); the chapter stays held all the same."""
     lines = ch.body.splitlines()
-    level_of = [ch.classification] * len(lines)
+    level_of = [ch.written or ch.classification] * len(lines)
     fences = set()
     for level, first, last in ch.passages:
         last = len(lines) - 1 if last < 0 else min(last, len(lines) - 1)
@@ -248,7 +251,7 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
                     if (ch.path, line, key) in reported:
                         continue
                     reported.add((ch.path, line, key))
-                    where = "" if level == ch.classification else " 的密级段落"
+                    where = "" if level == (ch.written or ch.classification) else " 的密级段落"
                     yield Finding("secret-shared", "error",
                                   f"{ch.path}{where}（{level}）写出了{e.origin}（{e.level}）的“{e.text}”；"
                                   f"这一章生成时会被保密检查拦下。请删去这处，"
