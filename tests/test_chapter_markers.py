@@ -12,7 +12,8 @@ Canary strings are fictional."""
 
 import pytest
 import test_prose_secrecy
-from conftest import write
+from conftest import with_theme, write
+from zhi.build import LeakError, build_edition
 from zhi.checks import run_checks
 from zhi.chronicle import strip_passages
 from zhi.classification import Level
@@ -91,6 +92,33 @@ def test_an_odd_space_inside_a_marker_is_shown_in_the_message(root):
     _, errors = _errors(root)
     assert [(f.code, f.loc.line) for f in errors] == [("passage-invalid", 7)], [f.as_text() for f in errors]
     assert "U+3000" in errors[0].message, errors[0].message
+
+
+def _secret_file_name(root):
+    with_theme(root)
+    (root / "chronicle/p1/c1.md").rename(root / "chronicle/p1/测试县鹤汀局.md")
+    book = root / "chronicle/book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("p1/c1.md", "p1/测试县鹤汀局.md"), encoding="utf-8")
+
+
+def test_a_chapter_file_named_with_a_secret_is_reported_at_the_outline(root):
+    _secret_file_name(root)
+    _, errors = _errors(root)
+    found = [(f.code, f.loc.file, f.loc.line) for f in errors]
+    assert found == [("secret-shared", "chronicle/book.yaml", 7)], [f.as_text() for f in errors]
+    assert "测试县鹤汀局" in errors[0].message and "文件名" in errors[0].message
+
+
+def test_the_build_refuses_a_folder_named_with_a_secret_with_a_clear_message(root, monkeypatch):
+    """The check names it first; the build's own scan, behind it, stops the build with a clear message."""
+    import zhi.checks.secrecy
+
+    _secret_file_name(root)
+    monkeypatch.setattr(zhi.checks.secrecy, "_chapter_file_names", lambda a, ents: iter(()))
+    with pytest.raises(LeakError) as e:   # was IsADirectoryError: removing the refused folder as if it were a file
+        build_edition(root, "public", pdf=False)
+    assert "保密检查未通过" in str(e.value) and "zhi/p1/测试县鹤汀局" in str(e.value), str(e.value)
+    assert "在文件或目录名中" in str(e.value)
 
 
 def test_the_guides_table_in_a_passage_is_read_as_the_guide_says(root):

@@ -357,7 +357,10 @@ def _scan_for_leaks(archive: Archive, edition: str, site: Path, state: dict, ful
     if leaks:
         # the working tree is what `zhi serve` shows: nothing the scan refused stays there to be served
         for rel in {x.file for x in leaks}:
-            (site / rel).unlink(missing_ok=True)
+            if (site / rel).is_dir():   # a folder whose name says it (a chapter's file name: its page's address)
+                shutil.rmtree(site / rel, ignore_errors=True)
+            else:
+                (site / rel).unlink(missing_ok=True)
         stale = [f for f in kept if any(x.file == f for x in leaks)]
         why = (f"\n其中 {'、'.join(stale)} 是上一次生成、这次没有重新生成（--no-pdf）而原样保留的，里面有档案现在"
                f"不许{EDITION_ZH[edition]}收的内容（记录的密级改高了，或删去了）：请去掉 --no-pdf 重新生成"

@@ -122,6 +122,7 @@ class Chapter:
     # the level the chapter's head gives, when the chapter is held at 绝密 for a head or marker zhi cannot read:
     # the check still looks for secrets in its open lines at this level, so that every problem is listed at once
     written: Level | None = None
+    listed_at: Loc | None = None   # the line of book.yaml that lists the file
     body: str = ""
     body_line: int = 1         # line of the body's first line in the file
     headings: list[Heading] = field(default_factory=list)
@@ -685,6 +686,7 @@ def load_book(root: Path) -> Book:
                 continue
             ch = _read_chapter(root, item, role, part, book.findings, loc)
             if ch:
+                ch.listed_at = loc
                 out.append(ch)
         return out
 

@@ -218,6 +218,7 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
     (a reference to a classified record)."""
     if a.book is None:
         return
+    yield from _chapter_file_names(a, ents)
     by_level: dict[Level, list[tuple[object, _Para]]] = defaultdict(list)
     for ch in a.book.chapters():
         for level, paras in _chapter_paragraphs(ch).items():
@@ -257,6 +258,36 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
                                   f"这一章生成时会被保密检查拦下。请删去这处，"
                                   f"或把这段放进不低于“{e.level.name}”的密级段落（::: {e.level.name}）",
                                   Loc(ch.path, ch.body_line + line))
+
+
+def _chapter_file_names(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
+    """A chapter's file name (and its folders under chronicle/) is its page's address on the site: a secret
+    record's title, name, 文号 or id in it is published with the page (the build's scan refuses the folder the
+    site makes of it); named at the line of book.yaml that lists the file."""
+    from urllib.parse import unquote
+
+    for ch in a.book.chapters():
+        level = ch.written or ch.classification
+        names = [unquote(n) for n in ch.path.removeprefix("chronicle/").split("/")]
+        names[-1] = names[-1].rsplit(".", 1)[0]
+        folded = [fold(n) for n in names]
+        for e in ents:
+            if e.chapter or e.level.rank <= level.rank or not _checked(e):
+                continue
+            key = fold(e.text)
+            if e.kind == "id":
+                hit = e.text in names
+            elif e.kind == "sentence":
+                continue
+            else:
+                hit = any(_holds(n, e, key) for n in folded)
+            if hit:
+                yield Finding("secret-shared", "error",
+                              f"篇目列出的文件名“{ch.path.removeprefix('chronicle/')}”中有{e.origin}（{e.level}）的"
+                              f"“{e.text}”；文件名就是这一章网页的地址，会随网站公开，生成时会被保密检查拦下。"
+                              f"请给文件改一个不含它的名字（如 c1.md），并改正 book.yaml 中的这一行",
+                              ch.listed_at or Loc(ch.path, 1))
+                break
 
 
 def _lines_holding(p: _Para, e: Entry, key: str) -> list[int]:
