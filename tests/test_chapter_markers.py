@@ -131,3 +131,19 @@ def test_the_guides_table_in_a_passage_is_read_as_the_guide_says(root):
     assert errors == [], [f.as_text() for f in errors]
     public = strip_passages(a.book.parts[0].chapters[0], Level("公开"))
     assert "行政编制 | 12名" in public and "实有人数" not in public
+
+
+def test_a_marker_in_a_chapters_or_a_parts_title_is_invalid(root):
+    write(root, "chronicle/p1/c1.md", '---\ntitle: "第一章 ::: 秘密 金丝雀85"\n---\n\n正文。\n')
+    a, errors = _errors(root)
+    assert [(f.code, f.loc.file, f.loc.line) for f in errors] == [("passage-invalid", "chronicle/p1/c1.md", 2)], \
+        [f.as_text() for f in errors]
+    assert "标题" in errors[0].message
+    assert a.book.parts[0].chapters[0].classification.name == "绝密"
+    _chapter(root, "正文。\n")
+    book = root / "chronicle/book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("第一篇 综合经济管理机构", '"第一篇 ::: 秘密 金丝雀86"'),
+                    encoding="utf-8")
+    _, errors = _errors(root)
+    assert [(f.code, f.loc.file, f.loc.line) for f in errors] == [("passage-invalid", "chronicle/book.yaml", 6)], \
+        [f.as_text() for f in errors]

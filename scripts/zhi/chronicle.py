@@ -245,6 +245,8 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
             fields = Fields(shifted, chap_rel, findings, "篇章元数据", {"title", "status", "classification", "target",
                                                                   "note"})
             ch.title = fields.text("title") or ""
+            if MARKER_INSIDE.search(bare(ch.title)):
+                findings.append(_marker_in_title(ch.title, Loc(chap_rel, shifted.key_lines.get("title", 2))))
             ch.status = fields.text("status") or ""
             if ch.status and ch.status not in STATUSES:
                 fields.error("schema-value", f"“status（稿次）”只能是{'、'.join(STATUSES)}之一，不是“{ch.status}”。"
@@ -278,6 +280,15 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
     if not ch.title:
         ch.title = first_title(ch)
     return ch
+
+
+def _marker_in_title(title: str, loc: Loc) -> Finding:
+    """A level marker typed into a chapter's or a part's title: the title is printed whole (contents, running
+    heads), marker and all; a title has no passages."""
+    return Finding("passage-invalid", "error",
+                   f"标题{quote(title[:40], True)}中有密级段落标记；标题整个照印（目录、书眉），不能分段定密，zhi 不认识，"
+                   f"按最高密级（绝密）处理，不生成。请从标题中删去标记；标题本身涉密，就把整章的密级写在文件头"
+                   f"（classification: 秘密）", loc)
 
 
 def first_title(ch: Chapter) -> str:
@@ -700,6 +711,8 @@ def load_book(root: Path) -> Book:
                 continue
             pf = Fields(p, BOOK, book.findings, "篇", {"title", "chapters", "note"})
             title = pf.text("title", True) or ""
+            if MARKER_INSIDE.search(bare(title)):
+                book.findings.append(_marker_in_title(title, Loc(BOOK, p.key_lines.get("title", p.line))))
             part = Part(title, Loc(BOOK, p.line))
             part.chapters = chapter_list("chapters", "chapter", title, p)
             book.parts.append(part)
