@@ -285,7 +285,7 @@ def _code_marks(code: str) -> list[str]:
     found = [m.group(0) for m in _MARKISH.finditer(flat) if not m.group(0).isascii()]
     found += [m.group(0) for m in _MARKISH.finditer(strings) if m.group(0).isascii()]
     found += [m.group(0) for m in re.finditer(r"内部|[绝机秘]密", flat)]
-    found += [m.group(0) for m in _NOT_PUBLIC.finditer(flat)]
+    found += [m.group(0) for m in NOT_PUBLIC.finditer(flat)]
     return list(dict.fromkeys(w for w in found if w.strip()))
 
 
@@ -415,11 +415,6 @@ _INTERNAL = re.compile(r"^[【\[（(〔]?内部(?:资料|文件|刊物|材料|�
 # "密级：秘密　保密期限：10年" (a form's fields), with or without the colons and spaces
 _FIELD_MARK = re.compile(r"密级[:：]?(绝密|机密|秘密|内部)(?:[,，;；]?保密期限[:：]?([0-9一二三四五六七八九十]+年|长期))?")
 _BRACKETED = re.compile(r"[(（【\[〔<《]\s*(?:[绝机秘]密|内部)[^)）】\]〕>》]{0,8}[)）】\]〕>》]")  # “……通知（秘密）”
-# Words by which a document says it is not to be published, understood exactly: GB/T 9704's 附注 (“（此件不公开）”),
-# the 公开属性 of a government notice (不予公开, 免予公开; 主动公开 and 依申请公开 are public and not matched), and the
-# usual restrictions (不得公开, 不宜公开, 不对外公开, 不公开发布, 不予发布, 请勿外传, 仅供内部使用, 限内部传阅 …).
-# Such a document is at least 内部.
-_NOT_PUBLIC = NOT_PUBLIC   # one list with the check not-public-word (classification.py)
 # a restriction written some other way (“此件不得以任何形式公开”): a negation, then within a few characters a word
 # of publication. Looked for in lines that stand apart (short lines, bracketed 附注, margins, comments); the
 # record is at least 内部 and the note says it was not understood exactly
@@ -627,7 +622,7 @@ def _not_public(lines: list[str], apart: list[str]) -> tuple[str, bool]:
     """The words (as written) by which the document says it is not to be published, and whether they were not
     understood exactly: the known phrases anywhere, other negated publication words in ``apart`` lines."""
     for ln in lines + apart:
-        m = _NOT_PUBLIC.search(_squeeze(ln))
+        m = NOT_PUBLIC.search(_squeeze(ln))
         if m:
             said = m.group(0)
             if said[0] in _OPEN and said[-1] not in _CLOSE:   # “（此件不得公开，注意保存）”: no bracket left open

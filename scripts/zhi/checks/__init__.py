@@ -8,7 +8,7 @@ from ..history import History, derive_history
 from ..model import Archive
 from .codes import CODES, UNBENDING, default_severity
 from .figures import check_figures
-from .hidden import check_bidi, check_settings
+from .hidden import check_bidi
 from .lifespan import (
     check_activity_while_suspended,
     check_body_counts,
@@ -22,6 +22,7 @@ from .lifespan import (
 from .prose import check_prose, check_secret_refs
 from .references import check_references
 from .secrecy import check_kaoyi_withheld, check_mark_words, check_secrecy
+from .settings import check_settings
 from .sources import (
     check_documents,
     check_event_sources,

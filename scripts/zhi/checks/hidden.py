@@ -70,9 +70,3 @@ def check_bidi(a: Archive, h: History) -> Iterator[Finding]:
                           f"（多半是从网页或 Word 里复制文字时带进来的；看不见时可以把这一行删掉重新打字）",
                           Loc(rel, n))
 
-
-def check_settings(a: Archive, h: History) -> Iterator[Finding]:
-    """settings-invalid: mkdocs.yml holds a YAML tag or a setting zhi does not pass on (sitesettings.py)."""
-    from ..sitesettings import read
-
-    yield from read(a.root)[1]
