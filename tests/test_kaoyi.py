@@ -238,3 +238,31 @@ def test_a_consistent_source_stays_a_support_where_no_kaoyi_is_written(tmp_path)
     a = load_archive(root)
     sup, dis = split(a.events_by_id()["ev-county"], derive_history(a))
     assert [c.doc for c in sup] == ["d-1956-1", "d-1984-7"] and dis == []
+
+
+MEMO_KAOYI = """\
+- id: memo-gaizu
+  date: 1969-02-06
+  text: 县革命委员会进行改组。
+  jurisdiction: cs-xian
+  sources: [d-1956-1]
+  conflict_note: 来源同日先记调整、又记改组，二者必有一处日期有误，待核。
+"""
+
+
+def test_an_editors_memo_with_a_kaoyi_is_listed_on_the_kaoyi_page(tmp_path):
+    """A 记事's 考异 is printed as a note in the 大事记; the 考异表 lists it too and never says 无异说 beside it
+    (a tester typing 《平度县志》 found the two pages contradicting each other)."""
+    root = make_archive(tmp_path)
+    (root / "sources/memos").mkdir(exist_ok=True)
+    (root / "sources/memos/kaoyi.yaml").write_text(MEMO_KAOYI, encoding="utf-8")
+    a = load_archive(root)
+    assert not [f for f in run_checks(a) if f.severity == "error"]
+    res = build_edition(with_theme(root), pdf=False)
+    page = text_of(res.out / "kaoyi" / "index.html")
+    assert "无异说" not in page
+    assert "1969年2月6日 县革命委员会进行改组。" in page
+    assert "考异：来源同日先记调整、又记改组" in page
+    raw = (res.out / "kaoyi" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../dashiji/cs-xian/#memo-gaizu"' in raw
+    assert 'id="memo-gaizu"' in (res.out / "dashiji" / "cs-xian" / "index.html").read_text(encoding="utf-8")

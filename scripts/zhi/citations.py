@@ -253,6 +253,10 @@ def disagreements(a: Archive, h: History | None) -> list[Disagreement]:
         note = getattr(rec, "conflict_note", "") or ""
         if dissents or note:   # a 考异 is listed even when its other reading is in its words only
             out.append(Disagreement(rec, supports, dissents, note))
+    # an editor's 记事 carries its 考异 in words only (its sources are not read for dates or names): it is listed
+    # all the same, since the 大事记 prints it as a note and the 考异表 must not then say there is no disagreement
+    out += [Disagreement(m, list(m.sources), [], m.conflict_note) for m in a.memos
+            if (m.conflict_note or "").strip() and m.date is not None]
     return out
 
 

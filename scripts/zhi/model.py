@@ -478,6 +478,11 @@ class Memo(Record):
 
     kind_zh = "记事"
 
+    @property
+    def sentence(self) -> str:
+        """The text as the 大事记 prints it: a full stop added where the editor ended without one."""
+        return self.text if self.text.endswith(("。", "！", "？", "”", "）")) else self.text + "。"
+
 
 @dataclass
 class Archive:

@@ -388,8 +388,7 @@ def _memo_item(a: Archive, h: History, m: Memo) -> Item | None:
         jur = {j.id for j in a.jurisdictions.values() if j.in_scope}
     level = highest([m.classification] + [d.classification for d in docs])
     pages = {c.doc: c.page for c in m.sources if c.page and c.doc in a.documents}
-    text = m.text if m.text.endswith(("。", "！", "？", "”", "）")) else m.text + "。"
-    return Item(_stub(m), m.date, [text], docs, jur, {r.id for r in m.mentions}, level, [], m.conflict_note, pages,
+    return Item(_stub(m), m.date, [m.sentence], docs, jur, {r.id for r in m.mentions}, level, [], m.conflict_note, pages,
                 members=[], record=m, kind="memo")
 
 

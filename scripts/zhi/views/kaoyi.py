@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from ..citations import Dissent, chosen_reading, disagreements, subject
 from ..history import History
-from ..model import BASIS_ZH, Archive, Document, Event
+from ..model import BASIS_ZH, Archive, Document, Event, Memo
 from .chronology import Entry, sentence_of, staffing_phrase
 from .naming import name_after, name_on
 
@@ -23,6 +23,7 @@ class KaoyiItem:
     note: str                   # the editor's 考异; "" when not yet written
     where: str = ""             # the page that prints the fact (set by the site writer)
     subject: str | None = None  # for an event the 大事记 does not print (an origin dated 1949前): whose it is
+    record: object = None       # the record the 考异 is about (event, staffing figure or 记事)
 
 
 def anchor_of(rec) -> str:
@@ -49,6 +50,8 @@ def kaoyi_items(a: Archive, h: History, entries: list[Entry]) -> list[KaoyiItem]
         about = None
         if en is not None:
             fact = f"{rec.date.chinese()}　{en.plain()}"
+        elif isinstance(rec, Memo):    # the editor's 记事, in its words as the 大事记 prints them
+            fact = f"{rec.date.chinese()}　{rec.sentence}"
         elif isinstance(rec, Event):   # not in the 大事记: its 考异 and other readings are listed all the same
             fact = _unprinted_fact(a, h, rec)
             about = subject(rec)
@@ -63,5 +66,5 @@ def kaoyi_items(a: Archive, h: History, entries: list[Entry]) -> list[KaoyiItem]
         docs = [a.documents[c.doc] for c in dis.supports if c.doc in a.documents]
         others = [(d, a.documents[d.citation.doc]) for d in dis.dissents if d.citation.doc in a.documents]
         out.append(KaoyiItem(anchor_of(rec), fact, en, body, chosen_reading(rec, dis.dissents, h), docs, others, dis.note,
-                             subject=about))
+                             subject=about, record=rec))
     return out

@@ -19,7 +19,7 @@ from ..chronicle import FENCE_RE
 from ..citations import kaoyi_text
 from ..dates import Date, Point
 from ..history import History
-from ..model import BASIS_ZH, EVENT_TYPES, Archive, Document
+from ..model import BASIS_ZH, EVENT_TYPES, Archive, Document, Memo
 from ..plaintext import md_escape
 from ..rawhtml import escape_all, sanitize
 from ..views import indexes
@@ -436,6 +436,7 @@ class SiteWriter:
         for it in items:
             ev = it.entry.event if it.entry else None
             it.where = ((NIANBIAO + (f"#{ev.id}" if ev.id else "")) if ev else f"jigou/{it.body}.md" if it.body
+                        else _memo_page(it.record) if isinstance(it.record, Memo)
                         else page_of(self.a, it.subject) if it.subject and page_of(self.a, it.subject)
                         else f"kaoyi.md#{it.anchor}")
         todo = [it for it in items if not it.note] if self.edition == "internal" else []
@@ -457,6 +458,12 @@ class SiteWriter:
             "机构": sum(1 for t in self.h.timelines.values() if not t.is_jurisdiction and t.start),
             "事件": len(self.entries), "文件": len(self.a.documents), "人物": len(self.a.people)},
             scope=self.in_scope)
+
+
+def _memo_page(m: Memo) -> str:
+    """Where the 大事记 prints an editor's 记事: its jurisdiction's 大事记, or the book's when it names none."""
+    page = f"dashiji/{m.jurisdiction.id}.md" if m.jurisdiction else "dashiji/index.md"
+    return page + (f"#{m.id}" if m.id else "")
 
 
 def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
