@@ -165,6 +165,15 @@ PDF_NAME = "zhi.pdf"
 DOCX_NAME = "zhi.docx"
 
 
+def _require_theme(root: Path) -> None:
+    """A project needs zhi's page layouts (theme/) and site settings (mkdocs.yml); say so before anything runs."""
+    missing = [name for name, ok in (("版式 theme/", (root / "theme" / "pages").is_dir()),
+                                     ("网站设置 mkdocs.yml", (root / "mkdocs.yml").is_file())) if not ok]
+    if missing:
+        raise BuildError(f"项目“{root}”缺少{'和'.join(missing)}，无法生成。"
+                         "用 zhi init 新建的项目自带这两样；别处建的项目，请从 zhi 仓库把 theme/ 和 mkdocs.yml 复制到项目目录")
+
+
 def build_edition(root: Path, edition: str = "public", archive: Archive | None = None, pdf: bool = True,
                   docx: bool = False, out: Path | None = None, publish: bool = True,
                   progress: Progress = QUIET, offline: bool = False, renderer: str | None = None) -> BuildResult:
@@ -176,6 +185,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
     timings: dict[str, float] = {}
     t0, cpu0 = time.perf_counter(), time.process_time()
     root = root.resolve()
+    _require_theme(root)
     with _step(timings, "load+check", progress, "读取并检查档案") as st:
         archive, findings = _load_and_check(root, archive)
         st.set_note(f"{len(findings)} 条检查结果")

@@ -577,7 +577,7 @@ def _read_front_matter_pages(root: Path, data: LMap, book: Book, f: Fields) -> N
 STAGES = ("征求意见稿", "送审稿", "评审稿", "终审稿")  # the draft stages a 志书 passes through, in order
 FINAL_STAGE = "终审稿"
 # "（本章待续）", "（此节待补）", "（数字待核）" …: a bracketed note that something is still to be written or checked
-PLACEHOLDER_RE = re.compile(r"[（(][^（()）\n]{0,12}待(?:续|补|写|查|核|定|考|填)[^（()）\n]{0,8}[）)]")
+PLACEHOLDER_RE = re.compile(r"[（(][^（()）\n]{0,12}待(?:续|补|写|查|核|定|考|填)[^（()）\n]{0,80}[）)]")
 
 
 def placeholders(book: Book) -> list[tuple[Chapter, int, str]]:

@@ -167,9 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--root", metavar="目录", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     s.set_defaults(func=cmd_serve)
     from . import gitmerge, review
-    from .commands import export, importing, new, search, status, synth
+    from .commands import export, importing, init, new, search, status, synth
 
-    for module in (status, new, search, importing, export, review, synth, gitmerge):
+    for module in (init, status, new, search, importing, export, review, synth, gitmerge):
         module.register(sub)
     return p
 

@@ -47,7 +47,8 @@ def find_root(start: Path | None = None) -> Path:
         if (d / "sources").is_dir() and (d / "chronicle").is_dir():
             return d
     raise NoProject(f"在“{here}”及其上级目录中找不到编纂项目（同时含有 sources/ 与 chronicle/ 的目录）；"
-                    f"请进入项目目录后再运行，或用 --root 指定项目目录")
+                    f"请进入项目目录后再运行，或用 --root 指定项目目录；新编一部志书，先用 zhi init 建项目"
+                    f"（如 zhi init 某县志 --title 某县机构编制志 --upper 1949 --lower 2020）")
 
 
 def root_from_args(args) -> Path:
@@ -56,7 +57,7 @@ def root_from_args(args) -> Path:
     if given:
         root = Path(given).resolve()
         if not (root / "sources").is_dir():
-            raise NoProject(f"“{root}”中没有 sources/ 目录，不是编纂项目")
+            raise NoProject(f"“{root}”中没有 sources/ 目录，不是编纂项目；新编一部志书，先用 zhi init 建项目")
         return root
     return find_root()
 

@@ -1,0 +1,79 @@
+"""zhi init: a new chronicle started from nothing, as the README tells a new 编办 to start (a tester typing
+《平度县志》 found that `zhi new` in an empty folder failed and `zhi build` failed until theme/ and mkdocs.yml were
+copied by hand, with a message blaming the program)."""
+
+import os
+import subprocess
+import sys
+
+from zhi.build import BuildError, build_edition
+
+ZHI = [sys.executable, "-m", "zhi.cli"]
+
+
+def run(args, cwd):
+    return subprocess.run(ZHI + args, cwd=cwd, capture_output=True, text=True, timeout=300, env=dict(os.environ),
+                          check=False)
+
+
+def test_outside_a_project_the_message_points_to_zhi_init(tmp_path):
+    proc = run(["new", "行政区划"], cwd=tmp_path)
+    assert proc.returncode == 2 and "zhi init" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_new_project_checks_and_builds_from_its_first_record(tmp_path):
+    dest = tmp_path / "新志"
+    proc = run(["init", str(dest), "--title", "甲县机构编制志", "--upper", "1949", "--lower", "1990"], cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "zhi new 行政区划" in proc.stdout
+    for rel in ("sources/bodies", "sources/events", "sources/documents", "sources/jurisdictions", "theme/pages"):
+        assert (dest / rel).is_dir(), rel
+    book = (dest / "chronicle/book.yaml").read_text(encoding="utf-8")
+    assert "title: 甲县机构编制志" in book and "upper: 1949" in book and "lower: 1990" in book
+    assert "site_name: 甲县机构编制志" in (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    # the 凡例 to be written is a finding, never printed silently
+    proc = run(["check"], cwd=dest)
+    assert proc.returncode == 0, proc.stdout
+    assert "chronicle/fanli.md:8" in proc.stdout and "[chapter-placeholder]" in proc.stdout
+    # the editor's first records, as zhi new writes them and the guide says to fill them in
+    assert run(["new", "行政区划", "--date", "1949-10"], cwd=dest).returncode == 0
+    assert run(["new", "文件", "--date", "1949-10"], cwd=dest).returncode == 0
+    doc = next((dest / "sources/documents").rglob("*.yaml"))
+    text = doc.read_text(encoding="utf-8")
+    for key, value in (("number", "省府〔1949〕12号"), ("issuer", "某省人民政府"), ("title", "关于设立甲县的通知")):
+        line = next(ln for ln in text.splitlines() if ln.startswith(f"{key}:"))
+        text = text.replace(line, f"{key}: {value}")
+    doc.write_text(text, encoding="utf-8")
+    ev = dest / "sources/events/1949.yaml"
+    text = ev.read_text(encoding="utf-8")
+    name = next(ln for ln in text.splitlines() if ln.strip().startswith("name:"))
+    srcs = next(ln for ln in text.splitlines() if ln.strip().startswith("sources:"))
+    ev.write_text(text.replace(name, "  name: 甲县").replace(srcs, f"  sources: [{doc.stem}]"), encoding="utf-8")
+    proc = run(["check"], cwd=dest)
+    assert "错误 0 条" in proc.stdout, proc.stdout
+    res = build_edition(dest, pdf=False)
+    assert "甲县" in (res.out / "index.html").read_text(encoding="utf-8")
+
+
+def test_init_never_overwrites(tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "笔记.txt").write_text("x", encoding="utf-8")
+    proc = run(["init", str(tmp_path / "old"), "--title", "甲县志", "--upper", "1949", "--lower", "1990"], cwd=tmp_path)
+    assert proc.returncode == 2 and "不是空文件夹" in proc.stderr
+    assert sorted(p.name for p in (tmp_path / "old").iterdir()) == ["笔记.txt"]
+    proc = run(["init", str(tmp_path / "n"), "--title", "甲县志", "--upper", "1990", "--lower", "1949"], cwd=tmp_path)
+    assert proc.returncode == 2 and "早于上限" in proc.stderr
+
+
+def test_build_without_theme_says_what_is_missing(tmp_path):
+    dest = tmp_path / "p"
+    assert run(["init", str(dest), "--title", "甲县志", "--upper", "1949", "--lower", "1990"], cwd=tmp_path).returncode == 0
+    import shutil
+
+    shutil.rmtree(dest / "theme")
+    try:
+        build_edition(dest, pdf=False)
+    except BuildError as e:
+        assert "缺少版式 theme/" in str(e) and "zhi init" in str(e)
+    else:
+        raise AssertionError("a project without theme/ was built")
