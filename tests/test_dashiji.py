@@ -341,3 +341,28 @@ def test_changes_of_one_date_keep_the_editors_order_in_the_dashiji_too(tmp_path)
     assert [en.plain() for en in chronology(a, h) if en.date.year == 1955] == printed
     from zhi.views.lineage import lineage
     assert [en.plain() for en in lineage(a, h, "cs-b").events] == printed[1:]     # the body page's 沿革 too
+
+
+def test_a_dashiji_its_rules_leave_empty_is_a_warning_and_says_so_in_print(tmp_path):
+    """A book of 群团 bodies only (a tester typing 《安远县志》's 妇联): the default rules take none of its changes,
+    and the 大事记 printed as an empty chapter with no word of why. Now zhi check warns, and the page says it."""
+    from conftest import with_theme
+    from zhi.build import build_edition
+    from zhi.checks import run_checks
+
+    rules = "dashiji:\n  types: [rename]\n  top: false\n  jurisdictions: false\n  reform: 0\n  leaders: []\n  kinds: []\n" \
+            "  names: []\n  ranks: []\n"
+    root = make_archive(tmp_path)
+    (root / "sources/house-style.yaml").write_text(rules, encoding="utf-8")
+    a = load_archive(root)
+    h = derive_history(a)
+    assert dashiji(a, h) == [] and chronology(a, h)
+    found = [f for f in run_checks(a) if f.code == "dashiji-empty"]
+    assert found and found[0].severity == "warning" and "都不合大事记的收录规则" in found[0].message
+    assert found[0].loc.file == "sources/house-style.yaml"
+    res = build_edition(with_theme(root), pdf=False)
+    page = (res.out / "dashiji" / "index.html").read_text(encoding="utf-8")
+    assert "本页没有大事记条目" in page and "nianbiao/" in page
+    # with the rules that take them, no warning
+    (root / "sources/house-style.yaml").unlink()
+    assert not [f for f in run_checks(load_archive(root)) if f.code == "dashiji-empty"]

@@ -7,6 +7,7 @@ from ..findings import Finding
 from ..history import History, derive_history
 from ..model import Archive
 from .codes import CODES, UNBENDING, default_severity
+from .dashiji import check_dashiji_empty
 from .figures import check_figures
 from .hidden import check_bidi
 from .lifespan import (
@@ -48,6 +49,7 @@ CHECKS = [
     check_staffing,
     check_documents,
     check_short_years,
+    check_dashiji_empty,
     check_prose,
     check_secret_refs,
     check_figures,
