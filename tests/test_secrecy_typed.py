@@ -25,6 +25,8 @@ CASES: dict[str, tuple[str, str]] = {
     "rank": ("events", EVENT + "  type: rerank\n  body: cs-jiwei\n  rank: {P}\n"),
     "second_names": ("events", EVENT + "  type: establish\n  body: cs-new\n  name: 测试县新局\n"
                                        "  second_names:\n    - {P}\n"),
+    "takes_over_wording": ("events", EVENT + "  type: establish\n  body: cs-new\n  name: 测试县革命委员会\n"
+                                             "  takes_over: [cs-zhengfu]\n  takes_over_wording: 取代…{P}\n"),
     "places": ("events", EVENT + "  type: cede\n  from: cs-xian\n  to: cs-xian\n  places:\n    - {P}\n"),
     "divisions": ("events", EVENT + "  type: divisions\n  body: cs-xian\n  divisions:\n    {P}: 3\n"),
     "functions": ("events", EVENT + "  type: transfer\n  from: cs-jiwei\n  to: cs-jingwei\n  functions:\n"
@@ -91,7 +93,9 @@ CASES: dict[str, tuple[str, str]] = {
 NOT_TEXT = {"id", "type", "date", "decided", "classification", "body", "bodies", "parent", "co_parents",
             "jurisdiction", "kind", "level", "from", "to", "partly", "rest_unknown", "before_count", "previous_end",
             "resume", "count", "count_before", "with", "functions_to", "dashiji", "大事记",
-            "parent_wording"}   # one of wordings.NEW_SUPERIOR_FORMS (直属…领导), anything else refused
+            "parent_wording",   # one of wordings.NEW_SUPERIOR_FORMS (直属…领导), anything else refused
+            "takes_over", "sponsor",
+            "sponsor_wording"}  # one of wordings.SPONSOR_FORMS (在…主持下), anything else refused
 
 
 def test_every_key_of_an_event_is_planted_or_said_not_to_be_text():

@@ -13,11 +13,15 @@ from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, LEVEL_ALIASES,
 from .wordings import (
     cede_wording_problem,
     count_sets_up,
+    members_wording_problem,
     merge_wording_problem,
     new_superior_problem,
+    reorganise_wording_problem,
     split_wording_problem,
+    sponsor_problem,
     superior_problem,
     superior_speaks,
+    takes_over_problem,
     wording_problem,
 )
 from .yamlsource import LList, LMap
@@ -25,7 +29,8 @@ from .yamlsource import LList, LMap
 NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank", "kind", "second_names", "level",
                  "parent_wording"}
 EVENT_KEYS: dict[str, set[str]] = {
-    "establish": {"body", "wording", "from", "places", "divisions", "count", "scope"} | NEW_BODY_KEYS,
+    "establish": {"body", "wording", "from", "places", "divisions", "count", "scope", "takes_over", "takes_over_wording",
+                  "sponsor", "sponsor_wording"} | NEW_BODY_KEYS,
     "rename": {"body", "name", "short", "wording"},
     "merge": {"before", "after", "partly", "wording", "before_count"},
     "split": {"before", "after", "rest_unknown", "wording"},
@@ -43,7 +48,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "add-name": {"body", "name", "wording"},
     "drop-name": {"body", "name"},
     "staffing": {"body"},
-    "prepare": {"body", "name", "short"},
+    "prepare": {"body", "name", "short", "sponsor", "sponsor_wording"},
     "move-seat": {"body", "seat", "seat_before", "wording"},
     "seat": {"body", "seat", "wording"},
     "cede": {"from", "to", "places", "divisions", "wording"},
@@ -51,7 +56,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "unofficial-name": {"body", "name", "by", "wording"},
     "restore-name": {"body", "wording"},
     "body-count": {"body", "scope", "count", "count_before", "wording", "planned", "excludes"},
-    "members": {"body", "subordinates", "members", "of_which"},
+    "members": {"body", "subordinates", "members", "of_which", "wording"},
     "authority": {"body", "powers"},
     "authority-end": {"body", "powers", "wording"},
 }
@@ -138,6 +143,46 @@ class EventShapes:
             elif superior_speaks(e.wording) and nb.parent_wording:
                 f.error("schema-value", f"“wording（用词）”“{e.wording}”已说了上级（“县委{e.wording}组织部”），"
                         "不能再写“parent_wording（上级关系用词）”；请照来源删去其中之一", "parent_wording")
+        self._takes_over(e, f)
+        self._sponsor(e, f)
+
+    @staticmethod
+    def _takes_over(e: Event, f: Fields) -> None:
+        """取代: the bodies whose functions the new body takes over (取代县委、县人委职能). They are not ended: from the
+        date they stop functioning (history: a 停止活动 span) until a 恢复活动 or their own end."""
+        e.takes_over = f.refs("takes_over")
+        if f.has("takes_over_wording"):
+            said = f.wording("takes_over_wording", frame=True)
+            if not e.takes_over:
+                f.error("schema-missing", "写了“takes_over_wording（取代用词）”，却没有写“takes_over（被取代的机构）”："
+                        "请写上被取代机构的编号（如 takes_over: [县委编号, 县人委编号]），或删去 takes_over_wording",
+                        "takes_over_wording")
+            elif said and (why := takes_over_problem(said)):
+                f.error("schema-value", why, "takes_over_wording")
+            elif said:
+                e.takes_over_wording = said
+        if e.body and any(r.id == e.body.id for r in e.takes_over):
+            f.error("event-same-body", "“takes_over（被取代的机构）”不能是新设的机构本身", "takes_over")
+            e.takes_over = [r for r in e.takes_over if r.id != e.body.id]
+
+    @staticmethod
+    def _sponsor(e: Event, f: Fields) -> None:
+        """主持: who presided over or sponsored the founding (在县人民武装部主持下成立), in one of the source's forms;
+        never the new body's parent."""
+        e.sponsor = f.ref("sponsor")
+        said = f.wording("sponsor_wording", frame=True) if f.has("sponsor_wording") else None
+        if said and not e.sponsor:
+            f.error("schema-missing", "写了“sponsor_wording（主持用词）”，却没有写“sponsor（主持方）”：请写上主持方的编号，"
+                    "或删去 sponsor_wording", "sponsor_wording")
+        elif e.sponsor and (why := sponsor_problem(said)):
+            f.error("schema-value" if said else "schema-missing", why, "sponsor_wording" if said else "sponsor")
+            e.sponsor = None   # an unreadable form prints nothing, rather than a guessed relation
+        elif e.sponsor:
+            e.sponsor_wording = said
+            nb = e.new.get(e.body.id) if e.body else None
+            if nb is not None and nb.parent is not None and nb.parent.id == e.sponsor.id:
+                f.error("schema-value", "“sponsor（主持方）”与“parent（上级）”是同一个机构：来源说新机构隶属它的，写 parent，"
+                        "不写 sponsor；来源只说在它主持下成立、没有说隶属的，删去 parent", "sponsor")
 
     def _made_from(self, e: Event, f: Fields, m: LMap) -> None:
         """The area a jurisdiction is set up (or restored) from, in the source's one sentence: 以甲县城关镇设为乙市 —
@@ -236,8 +281,8 @@ class EventShapes:
     def _event_reorganise(self, e: Event, f: Fields, m: LMap) -> None:
         e.before = f.refs("before")
         self._after_items(e, f, m)
-        e.wording = f.wording() or None  # the source's verb: 改建为 (printed instead of 改组为)
-        if e.wording and (why := wording_problem("reorganise", e.wording)):
+        e.wording = f.wording() or None  # the source's verb: 改建为 (printed instead of 改组为); 分解并入 (N into M)
+        if e.wording and (why := reorganise_wording_problem(e.wording, len(e.after))):
             self._refuse(e, f, why)
         if not f.has("before"):
             f._missing("before")
@@ -297,6 +342,7 @@ class EventShapes:
     def _event_prepare(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
         e.name, e.short = f.text("name"), f.text("short")
+        self._sponsor(e, f)
 
     def _event_seat(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
@@ -417,6 +463,10 @@ class EventShapes:
             f.error("schema-missing", "成员数事件须写 subordinates（下辖单位，如 {支社: 7}）或 members（成员，如 "
                     "{社员: 123}），照来源的先后写")
         self._of_which(e, f)
+        e.wording = f.wording() or None   # the source's verb: 下设4个小组; with no units counted, 共有会员312人
+        counted = "subordinates" if any(k == "subordinates" for k, _w, _n in e.figures) else "members"
+        if e.wording and e.figures and (why := members_wording_problem(e.wording, counted)):
+            self._refuse(e, f, why)
 
     @staticmethod
     def _of_which(e: Event, f: Fields) -> None:

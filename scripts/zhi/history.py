@@ -352,6 +352,7 @@ class _Replay:
         self.enders: dict[str, list[Event]] = {}    # body id -> events that end it
         self.undated = {rid for e in archive.events if e.date is None for rid in e.new}  # see History.undated
         self.same_parent: set[int] = set()        # ids of reparents naming the superior the body already has
+        self.takers: dict[int, list[str]] = {}    # a takeover's 停止活动 span (by id): the names of the bodies taking over
 
     def warn(self, code: str, sev: str, msg: str, loc: Loc, related: list[Loc] | None = None) -> None:
         self.findings.append(Finding(code, sev, msg, loc, related or []))
@@ -933,9 +934,35 @@ class _Replay:
     def _establish(self, e: Event) -> None:
         if e.source_from:  # 以甲县城关镇设乙市: the county gives the area
             self.touch(e.source_from, e)
+        if e.sponsor:   # 在县人武部主持下成立: the sponsor is there then; it is no parent
+            self.touch(e.sponsor, e)
         for nb in e.new.values():
             self.touch(Ref(nb.id, nb.loc), e, creating=True)
             self.create(nb, e)
+        self._take_over(e)
+
+    def _take_over(self, e: Event) -> None:
+        """取代县委、县人委职能: each body taken over stops functioning from the date, its functions exercised by the new
+        body (a 停止活动 span in those words), until a 恢复活动 or its own end; it is not ended. A suspension already
+        open (县委停止正常工作, then 取代) gives way to this one on the date."""
+        taker = e.new.get(e.body.id) if e.body else None
+        if taker is None or not taker.name:
+            return
+        for r in e.takes_over:
+            t = self.touch(r, e)
+            if t is None:
+                continue
+            joint = [s for s in t.suspensions if s.end is None and id(s) in self.takers
+                     and s.start is not None and s.start.same_as(e.date)]
+            if joint:   # 下设四组，取代县委、县人委工作机构的全部职能: taken over by them together, no one-to-one
+                names = self.takers[id(joint[-1])]
+                names.append(taker.name)
+                joint[-1].value = f"职能由{'、'.join(names)}行使"
+                continue
+            _close(t.suspensions, e.date, e)
+            span = Span(f"职能由{taker.name}行使", e.date, None, e)
+            self.takers[id(span)] = [taker.name]
+            t.suspensions.append(span)
 
     def _merge_or_split(self, e: Event) -> None:
         before_ids = [r.id for r in e.before]
@@ -1130,6 +1157,8 @@ class _Replay:
                 self.set_span(t.ranks, UNKNOWN, e, "rank", t.id)
 
     def _prepare(self, e: Event) -> None:
+        if e.sponsor:
+            self.touch(e.sponsor, e)
         t = self.tl.get(e.body.id) if e.body else None
         if t is None:
             return

@@ -303,6 +303,13 @@ class Event(Record):
     figures: list[tuple[str, str, int | str]] = field(default_factory=list)  # members: (key, of what, how many)
     powers: str | None = None                             # authority: the powers granted, in the source's words
     #                                                       (享受市地一级管理权限); never a level or a rank
+    # establish: the bodies whose functions the new body takes over (取代县委、县人委职能); they are not ended, they
+    # stop functioning (a 停止活动 span) until a 恢复活动 or their own end
+    takes_over: list[Ref] = field(default_factory=list)
+    takes_over_wording: str | None = None                 # the source's words around their names: 取代…职能
+    # establish, prepare: who presided over or sponsored it (在县人武部主持下成立): never its parent
+    sponsor: Ref | None = None
+    sponsor_wording: str | None = None                    # wordings.SPONSOR_FORMS: 在…主持下, 由…负责筹备 …
     sources: list[Citation] = field(default_factory=list)
     conflict_note: str = ""
     order: int = 0                    # position in load order, for stable sorting
@@ -330,8 +337,10 @@ class Event(Record):
         (合并组建), 分设 — never a 设立 the source does not say."""
         if self.type == "restore":
             return self.wording or "恢复"
-        if self.type == "reorganise":   # 改建为 → 改建, 改组成 → 改组
+        if self.type == "reorganise":   # 改建为 → 改建, 改组成 → 改组; a body others 分解并入 was set up (设立)
             said = self.said_zh
+            if said.endswith("入"):
+                return ""
             return said.removesuffix("成") if not said.endswith("成立") else said
         if self.type == "merge":   # 合并组建, 合并成立 (the source's 合并，成立); a bare 合并 or 并入: 合并设立
             said = (self.wording or "").replace("，", "").removesuffix("为").removesuffix("成")
@@ -344,8 +353,8 @@ class Event(Record):
     def participants(self) -> list[Ref]:
         """Every record this event refers to as an actor (not sources)."""
         refs: list[Ref] = [*([self.body] if self.body else []), *self.before, *self.after, *self.functions_to,
-                           *self.partly]
-        for r in (self.source_from, self.target_to, self.counterpart):
+                           *self.partly, *self.takes_over]
+        for r in (self.source_from, self.target_to, self.counterpart, self.sponsor):
             if r:
                 refs.append(r)
         return refs

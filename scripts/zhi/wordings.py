@@ -160,6 +160,24 @@ def wording_problem(etype: str, wording: str, from_id: str | None = None) -> str
     return None
 
 
+# N old bodies dissolved into M others with no one-to-one mapping known (原县委、县人委工作机构分解并入四大组): the
+# words a reorganisation into two or more bodies may say it with; one body into one is a merge (合并 并入)
+REORGANISE_INTO = ("分解并入", "分别并入", "分散并入", "并入", "分别划入", "划入", "分解划入")
+
+
+def reorganise_wording_problem(wording: str, afters: int) -> str | None:
+    """Why a reorganisation's ``wording`` would print a false sentence (None: it may stand): the 改组 words, or, into
+    two or more bodies, the source's 分解并入 (REORGANISE_INTO)."""
+    if wording in REORGANISE_INTO:
+        if afters >= 2:
+            return None
+        return (f"改组事件的“wording（用词）”“{wording}”说的是并入几个机构（原县委、县人委工作机构分解并入四大组），"
+                "after 里要写两个以上的机构；并入一个机构的，请改记合并（merge，wording: 并入）")
+    if (why := wording_problem("reorganise", wording)) and any(w in wording for w in ("并入", "划入")):
+        return why + f"。并入两个以上机构、对应关系来源未载的，可写：{'、'.join(REORGANISE_INTO)}"
+    return why
+
+
 def reorganise_verb(wording: str | None) -> str:
     """改建 → 改建为, 改组成 stays; none → 改组为."""
     if not wording:
@@ -319,3 +337,68 @@ def superior_relation(e, rid: str | None = None) -> str:
     if form and form.relation != "隶属":
         return form.relation
     return "主管" if getattr(e, "co_parents", None) and getattr(e, "parent", None) else "隶属"
+
+
+# who presided over or sponsored a founding, as the source says it (在县人民武装部主持下成立县生产指挥部): never the
+# new body's parent. ``lead``: the words stand before the founding (在乙主持下成立甲, 乙决定，成立甲); otherwise after it
+# (成立甲，由乙负责筹备). “…” is the sponsor's name. Only these forms: a near miss is never guessed at.
+@dataclass(frozen=True)
+class Sponsor:
+    before: str
+    after: str
+    lead: bool
+
+
+SPONSOR_FORMS: dict[str, Sponsor] = {
+    "在…主持下": Sponsor("在", "主持下", True), "在…领导下": Sponsor("在", "领导下", True),
+    "在…支持下": Sponsor("在", "支持下", True), "在…组织下": Sponsor("在", "组织下", True),
+    "…决定": Sponsor("", "决定，", True), "经…决定": Sponsor("经", "决定，", True),
+    "由…主持": Sponsor("由", "主持", False), "由…主持筹建": Sponsor("由", "主持筹建", False),
+    "由…领导筹建": Sponsor("由", "领导筹建", False), "由…负责筹建": Sponsor("由", "负责筹建", False),
+    "由…负责筹备": Sponsor("由", "负责筹备", False), "由…组建": Sponsor("由", "组建", False),
+}
+
+
+def sponsor_problem(wording: str | None) -> str | None:
+    """Why a ``sponsor_wording`` cannot be printed (None: one of SPONSOR_FORMS)."""
+    if wording in SPONSOR_FORMS:
+        return None
+    said = f"“{wording}”不是编辑指南所列的说法，zhi 不知道该怎样印。{did_you_mean(wording, SPONSOR_FORMS)}" if wording \
+        else "写了“sponsor（主持方）”，却没有写“sponsor_wording（主持用词）”：来源是说“在乙主持下”还是“由乙负责筹备”，zhi 不替来源选。"
+    return (f"“sponsor_wording（主持用词）”{said}可写：{'、'.join(SPONSOR_FORMS)}（“…”处印主持方的名称，如 在…主持下 印"
+            "“在县人民武装部主持下成立甲”）。主持方不是新机构的上级：上级写 parent；来源另有说法的，请删去 sponsor，"
+            "把原话写在 note 里")
+
+
+# words that end a body: a takeover never says them (the bodies taken over stop functioning; they are not abolished)
+_ENDS = ("撤销", "撤", "并入", "合并", "废止", "解散", "取消")
+
+
+def takes_over_problem(wording: str) -> str | None:
+    """Why a ``takes_over_wording`` cannot be printed (None: it names the bodies once, “…”, and ends none)."""
+    if wording.count("…") != 1:
+        return (f"“takes_over_wording（取代用词）”“{wording}”里要有一个“…”，代表被取代机构的名称，如 取代…职能 印"
+                "“取代中共测试县委员会、测试县人民委员会职能”；请照来源改写")
+    if ended := next((w for w in _ENDS if w in wording), None):
+        return (f"“takes_over_wording（取代用词）”“{wording}”中有“{ended}”：取代（takes_over）说的是被取代的机构停止行使职能、"
+                f"并没有终止，志书不印“{ended}”。来源说撤销、并入的，请另记撤销（abolish）或合并（merge）事件，并删去 takes_over")
+    return None
+
+
+# 成员数: the source's verb in place of 下辖 (下设4个小组), or of 有 when no units are counted (共有会员312人); only these
+MEMBERS_VERBS: dict[str, tuple[str, ...]] = {
+    "subordinates": ("下辖", "下设", "设", "设有", "内设", "辖", "辖有", "共有", "领导", "管辖"),
+    "members": ("有", "共有", "拥有", "现有", "计有"),
+}
+
+
+def members_wording_problem(wording: str, first: str) -> str | None:
+    """Why a 成员数 ``wording`` cannot stand before the figures it is the verb of (``first``: subordinates when the
+    event counts units, else members)."""
+    verbs = MEMBERS_VERBS.get(first, ())
+    if wording in verbs:
+        return None
+    what = {"subordinates": "下辖单位", "members": "成员"}.get(first, "其中")
+    return (f"成员数事件的“wording（用词）”“{wording}”印在{what}的个数之前，代替“{verbs[0] if verbs else '有'}”；"
+            f"它不是编辑指南所列的说法，印出来可能是错话。{did_you_mean(wording, verbs)}"
+            f"可写：{'、'.join(verbs) or '（无）'}；来源另有说法的，请删去 wording，把原话写在 note 里")

@@ -284,6 +284,11 @@ def check_silence(a: Archive, h: History) -> Iterator[Finding]:
 _NOT_ACTIVITY = ("suspend", "resume", "restore")
 
 
+def _taken_over(e, rid: str) -> bool:
+    """e takes over the functions of body ``rid`` (取代): no activity of it, the start of its not functioning."""
+    return any(r.id == rid for r in e.takes_over)
+
+
 def check_activity_while_suspended(a: Archive, h: History) -> Iterator[Finding]:
     """A 停止活动 with no 恢复活动 and no `resume: 不详`, after which the sources record the body at work (renamed,
     co-located, staffed…): the book would print it suspended to its end while telling of its work. Warn, and say
@@ -291,17 +296,18 @@ def check_activity_while_suspended(a: Archive, h: History) -> Iterator[Finding]:
     for t in h.timelines.values():
         for s in t.suspensions:
             e0 = s.start_event
-            if e0 is None or e0.resume_unknown or s.start is None or (s.end_event is not None
-                                                                      and s.end_event.type == "resume"):
-                continue
+            if e0 is None or e0.resume_unknown or s.start is None or (s.end_event is not None and (
+                    s.end_event.type == "resume" or _taken_over(s.end_event, t.id))):
+                continue   # resumed, or given way to a takeover (取代) whose own span the check reads
             later = [e for e in t.events if e is not e0 and e.date is not None and e.type not in _NOT_ACTIVITY
-                     and t.id not in ended_by(e) and s.start.definitely_before(e.date)
+                     and t.id not in ended_by(e) and s.start.definitely_before(e.date) and not _taken_over(e, t.id)
                      and any(r.id == t.id for r in e.participants())]
             if not later:
                 continue
             what = "、".join(f"{e.date}{e.type_zh}" for e in later[:3]) + ("等" if len(later) > 3 else "")
             yield Finding("suspended-active", "warning",
-                          f"{(t.name_on(s.start) or (t.id,))[0]}（{t.id}）于{s.start}{e0.wording or '停止活动'}，"
+                          f"{(t.name_on(s.start) or (t.id,))[0]}（{t.id}）于{s.start}"
+                          f"{s.value if e0.type != 'suspend' else e0.wording or '停止活动'}，"
                           f"档案中没有它恢复活动的记录，"
                           f"此后却记有它的{what}：来源记下了停止活动以后的活动。来源没有说何时恢复的，"
                           f"请在这条停止活动事件上写“resume: 不详”（志书印作“恢复时间不详”）；"

@@ -16,6 +16,7 @@ from ..model import BASIS_ZH, Archive, Document, Event, Staffing, level_said
 from ..wordings import (
     NEW_SUPERIOR_FORMS,
     SPLIT_INTO,
+    SPONSOR_FORMS,
     abolishes_and_sets_up,
     count_sets_up,
     establish_words,
@@ -222,6 +223,29 @@ class _Writer:
         return [self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date)), e.wording or ""]
 
     def _establish(self, e: Event) -> list[Segment]:
+        return self.sponsored_and_taking_over(e, self._established(e))
+
+    def sponsored_and_taking_over(self, e: Event, segs: list[Segment]) -> list[Segment]:
+        """An establishment's sentence with who presided over it (在乙主持下成立甲, 成立甲，由乙负责筹备) and the bodies
+        whose functions it takes over (，取代丙、丁职能), in the source's words; ``segs`` as it is otherwise said."""
+        if e.sponsor and (form := SPONSOR_FORMS.get(e.sponsor_wording or "")):
+            who = [form.before, self.now(e.sponsor.id, e), form.after]
+            starts_with_verb = bool(segs) and isinstance(segs[0], str) and bool(segs[0])
+            if not form.lead:   # 成立甲，由乙负责筹备
+                segs = segs + ["，"] + who
+            elif not starts_with_verb and e.wording and e.wording.endswith("成立") and e.wording in segs:
+                k = segs.index(e.wording)   # 在乙主持下成立甲, 乙决定，成立甲: the verb before the name, as the source says
+                segs = who + [e.wording] + segs[:k] + segs[k + 1:]
+            elif starts_with_verb or form.after.endswith("，"):
+                segs = who + segs   # 在乙主持下设立甲
+            else:
+                segs = who + ["，"] + segs   # 在乙主持下，甲……
+        if e.takes_over:        # 取代县委、县人委职能 (the source's words), of bodies not ended
+            head, tail = (e.takes_over_wording or "取代…").split("…", 1)
+            segs = segs + ["，" + head] + _join([[self.now(r.id, e)] for r in e.takes_over]) + [tail]
+        return segs
+
+    def _established(self, e: Event) -> list[Segment]:
         before, after = establish_words(e.wording)
         if not e.body:
             return [before or after]
@@ -482,9 +506,11 @@ class _Writer:
         return ["撤销", self.now(e.body.id, e), f"加挂的{e.name}牌子"]
 
     def _prepare(self, e: Event) -> list[Segment]:
-        if e.name:
-            return [e.wording or "筹建", self.m(e.body.id, e.name)]
-        return [e.wording or "筹建", self.now(e.body.id, e)]
+        segs: list[Segment] = [e.wording or "筹建", self.m(e.body.id, e.name) if e.name else self.now(e.body.id, e)]
+        if e.sponsor and (form := SPONSOR_FORMS.get(e.sponsor_wording or "")):
+            who = [form.before, self.now(e.sponsor.id, e), form.after]
+            segs = who + segs if form.lead else segs + ["，"] + who
+        return segs
 
     def _move_seat(self, e: Event) -> list[Segment]:
         before = ["由", e.seat_before] if e.seat_before else []
@@ -519,7 +545,7 @@ class _Writer:
                                   e.excludes)]
 
     def _members(self, e: Event) -> list[Segment]:
-        return [self.now(e.body.id, e), figures_text(e.figures)]
+        return [self.now(e.body.id, e), figures_text(e.figures, e.wording)]
 
     def _authority(self, e: Event) -> list[Segment]:
         return [self.now(e.body.id, e), e.powers or ""]   # 潮州市享受市地一级管理权限, as the source words it
@@ -578,14 +604,18 @@ def excluding(excludes: list[str] | None) -> str:
     return f"（不含{'、'.join(excludes)}）" if excludes else ""
 
 
-def figures_text(figures) -> str:
-    """成员数 in the order given: 下辖7个支社，有社员123人."""
+def figures_text(figures, wording: str | None = None) -> str:
+    """成员数 in the order given: 下辖7个支社，有社员123人; ``wording``, the source's verb, in place of 下辖 (下设4个小组),
+    or of 有 when no units are counted (共有会员312人)."""
     units = "、".join(f"{n}个{what}" for key, what, n in figures if key == "subordinates")
     members = "、".join(f"{what}{n}人" for key, what, n in figures if key == "members")
     of_which = "、".join(f"{what}{n}人" for key, what, n in figures if key == "of_which")  # 其中高级职称59人
-    parts = {"subordinates": f"下辖{units}" if units else "",
-             "members": (f"有{members}" + (f"，其中{of_which}" if of_which else "")) if members else ""}
-    order = [k for k in dict.fromkeys(key for key, _what, _n in figures) if k in parts]
+    order = [k for k in dict.fromkeys(key for key, _what, _n in figures) if k in ("subordinates", "members")]
+    verbs = {"subordinates": "下辖", "members": "有"}
+    if wording:   # the verb of the units when the source counts them (下设4个小组), else of the members (共有会员312人)
+        verbs["subordinates" if units else "members"] = wording
+    parts = {"subordinates": f"{verbs['subordinates']}{units}" if units else "",
+             "members": (f"{verbs['members']}{members}" + (f"，其中{of_which}" if of_which else "")) if members else ""}
     return "，".join(parts[k] for k in order if parts[k])
 
 

@@ -189,26 +189,14 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
             _run_text(w, [en for en in run if en not in places])
     if len(run) > 1:
         if kind == "establish" and all(e.body for e in es) and len({e.wording for e in es}) == 1:
-            attrs = [w.attributes(e.body.id, e) for e in es]
-            same = all(_text(x) == _text(attrs[0]) for x in attrs)
-            before, after = establish_words(es[0].wording)  # 设立甲、乙 / 甲、乙成立
-            counts = {(e.count, e.scope) for e in es}
-            lead = w.superior_lead(es[0])  # 县委下设组织部、宣传部: one superior says them all, or each is said alone
-            if superior_speaks(es[0].wording) and (not lead or len({_text(w.superior_lead(e)) for e in es}) > 1):
+            joint = {(tuple(r.id for r in e.takes_over), e.takes_over_wording,
+                      e.sponsor.id if e.sponsor else None, e.sponsor_wording) for e in es}
+            if len(joint) > 1:   # each taking over (or sponsored) on its own: each said whole, nothing dropped
                 return _join([_body(en.segments) for en in run], "；")
-            subject = lead[:-1]
-            if len(counts) == 1 and es[0].count is not None:   # 成立甲、乙等5个机构 (the count the source gives)
-                return subject + w.some_of([w.created_name(e.body.id, e) for e in es], es[0], attrs[0] if same else [],
-                                           before, after)
-            if any(e.count is not None for e in es):   # counts that differ: each said with its own
-                return _join([_body(en.segments) for en in run], "；")
-            names = _join([w.created_name(e.body.id, e) for e in es])
-            segs: list[Segment] = names + [after] if after else subject + [before] + names
-            if same and attrs[0]:
-                first = attrs[0][0]
-                segs += ["，均" + first[1:] if isinstance(first, str) and first.startswith("，") else first]
-                segs += attrs[0][1:]
-            return segs
+            # 县革命委员会下设政工组、…，取代县委、县人委工作机构的全部职能: said once, of them together
+            said = _established_run(w, es)
+            return _join([_body(en.segments) for en in run], "；") if said is None \
+                else w.sponsored_and_taking_over(es[0], said)
         if kind == "abolish" and all(e.body and not e.functions_to for e in es):
             return ["撤销"] + _join([[w.before(e.body.id, e)] for e in es])
         if kind == "abolish" and all(e.body and len(e.functions_to) == 1 for e in es):
@@ -235,6 +223,31 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
                 and len({e.parent.id for e in es}) == 1:
             return _join([[w.now(e.body.id, e)] for e in es]) + ["改为隶属", w.now(es[0].parent.id, es[0])]
     return _join([_body(en.segments) for en in run], "；")
+
+
+def _established_run(w: _Writer, es: list[Event]) -> list[Segment] | None:
+    """Bodies one document set up on one day, said once: 设立甲、乙，均隶属… (with what the record knows of them); None
+    when each is to be said on its own (different superiors 下设 them, different counts)."""
+    attrs = [w.attributes(e.body.id, e) for e in es]
+    same = all(_text(x) == _text(attrs[0]) for x in attrs)
+    before, after = establish_words(es[0].wording)  # 设立甲、乙 / 甲、乙成立
+    counts = {(e.count, e.scope) for e in es}
+    lead = w.superior_lead(es[0])  # 县委下设组织部、宣传部: one superior says them all, or each is said alone
+    if superior_speaks(es[0].wording) and (not lead or len({_text(w.superior_lead(e)) for e in es}) > 1):
+        return None
+    subject = lead[:-1]
+    if len(counts) == 1 and es[0].count is not None:   # 成立甲、乙等5个机构 (the count the source gives)
+        return subject + w.some_of([w.created_name(e.body.id, e) for e in es], es[0], attrs[0] if same else [],
+                                   before, after)
+    if any(e.count is not None for e in es):   # counts that differ: each said with its own
+        return None
+    names = _join([w.created_name(e.body.id, e) for e in es])
+    segs: list[Segment] = names + [after] if after else subject + [before] + names
+    if same and attrs[0]:
+        first = attrs[0][0]
+        segs += ["，均" + first[1:] if isinstance(first, str) and first.startswith("，") else first]
+        segs += attrs[0][1:]
+    return segs
 
 
 def _text(segs: list[Segment]) -> str:

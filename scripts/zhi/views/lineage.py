@@ -59,6 +59,9 @@ class Lineage:
     body_counts: list[Period] = field(default_factory=list)   # 机构数 a source gives: value "政府工作部门52个"
     figures: list[Period] = field(default_factory=list)       # 成员数: value "下辖7个支社，有社员123人"
     powers: list[Period] = field(default_factory=list)        # 管理权限 granted, as the source words them, by date
+    # who presided over (sponsored) its founding or 筹建: value the sponsor's name then, ref its id, note the form
+    # (在…主持下); never a superior
+    sponsors: list[Period] = field(default_factory=list)
     co_jurisdictions: list[Period] = field(default_factory=list)  # 市县合署: the others it belongs to (ref: id)
     non_statutory: bool = False  # some level of the place is no 建制 (功能区): its page says so even with one level
     predecessors: list[tuple[str, str, Event]] = field(default_factory=list)  # id, name then, event
@@ -273,7 +276,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.divisions = [Period(counts_text(s.value), s.start, s.end) for s in t.divisions]
     lin.unofficial_names = _periods(h, t.unofficial_names)
     lin.body_counts = [Period(_count_value(s), s.start, None) for s in t.body_counts if s.value[1] is not None]
-    lin.figures = [Period(figures_text(s.value), s.start, None) for s in t.figures]
+    lin.figures = [Period(figures_text(s.value, s.start_event.wording if s.start_event else None), s.start, None)
+                   for s in t.figures]
     # a grant is printed with its end only when a record ends it (收回权限, or the holder's own end)
     lin.powers = [Period(s.value, s.start, s.end) for s in t.powers if s.value]
     lin.names = _periods(h, t.names, lambda v: v[0], t=t)
@@ -293,6 +297,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.ranks = [Period("规格不详", p.start, p.end) if p.value == UNKNOWN else p for p in _periods(h, t.ranks)]
     lin.predecessors = [(p, name_on(h, p, e.date), e) for p, e in t.predecessors]
     lin.successors = [(s, name_on(h, s, e.date), e) for s, e in t.successors]
+    lin.sponsors = [Period(name_on(h, e.sponsor.id, e.date), e.date, None, e.sponsor.id, note=e.sponsor_wording or "")
+                    for e in t.events if e.sponsor and e.body and e.body.id == rid and e.sponsor_wording]
     for e in t.events:
         if e.type == "transfer":
             if e.target_to and e.target_to.id == rid and e.source_from:

@@ -134,7 +134,8 @@ def breaks(h, body: str) -> list[Date]:
         # a jurisdiction set up from part of this one (以本县某镇设市) changes its extent too
         made_from = t.is_jurisdiction and e.source_from is not None and e.source_from.id == body and \
             bool(e.places or e.divisions)
-        if (e.type in kinds or made_from) and e.date is not None and id(e) not in starts:
+        taken_over = any(r.id == body for r in e.takes_over)   # 取代: it stops functioning, as in a suspension
+        if (e.type in kinds or made_from or taken_over) and e.date is not None and id(e) not in starts:
             out.append(e.date)
     return out
 
