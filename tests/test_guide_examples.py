@@ -36,6 +36,7 @@ EXAMPLES = [
     ("events.md", "## 完整示例六"),
     ("events.md", "## 完整示例七"),
     ("events.md", "## 完整示例八"),
+    ("events.md", "## 完整示例九"),
     ("jurisdictions.md", "## 完整示例二"),
     ("jurisdictions.md", "## 完整示例三"),
     ("jurisdictions.md", "## 完整示例四"),
@@ -112,3 +113,19 @@ def test_guide_example_eight_says_the_superior_once(tmp_path):
     promised = re.findall(r"^大事记：(\d{4}年[^\n]*　[^\n]*。)$", text, re.MULTILINE)
     assert len(promised) == 1
     assert promised[0] in printed, sorted(printed)
+
+
+def test_guide_example_nine_says_the_takeover_once_and_stops_the_bodies(tmp_path):
+    """guide/events.md 完整示例九: the 大事记 line it promises, and the 停止活动 the body pages print."""
+    from zhi.views.dashiji import dashiji
+    from zhi.views.lineage import lineage
+
+    text = section((GUIDE / "events.md").read_text(encoding="utf-8"), "## 完整示例九")
+    a = load_archive(lay_out(tmp_path, text), with_book=False)
+    h = derive_history(a)
+    promised = re.search(r"大事记里 1968 年 3 月的五条合为一条：“(1968年3月　.*?。)”", text, re.DOTALL).group(1)
+    printed = {f"{it.date.chinese()}　{it.plain()}" for it in dashiji(a, h)}
+    assert promised.replace("\n", "") in printed, sorted(printed)
+    said = {rid: "；".join(f"{p.value}（{p.start.chinese()}—{p.end.chinese() if p.end else ''}）"
+                          for p in lineage(a, h, rid, []).suspensions) for rid in ("yunhe-xianwei", "yunhe-renwei")}
+    assert said["yunhe-xianwei"] in text and said["yunhe-renwei"] in text, said
