@@ -308,3 +308,32 @@ def test_dissolved_into_one_body_is_a_merge(tmp_path):
     _a, _h, found = checked(root)
     assert any(f.code == "schema-value" and "merge" in f.message for f in errors_of(found)), \
         [f.as_text() for f in found]
+
+
+# ---- 保密观: a secret sponsor or taken-over body is never named by the public edition's sentence ------------------
+def test_a_secret_sponsor_and_a_secret_body_taken_over_are_not_named_in_the_public_edition(tmp_path):
+    from zhi.editions import filter_archive
+    from zhi.history import derive_history
+
+    events = DANLING + """
+- {id: dl-jgz-ev, type: establish, date: 1966-01, body: dl-jgz, name: 丹棱县某保密小组, jurisdiction: cs-xian,
+   classification: 秘密, sources: [doc-dl]}
+- {id: dl-gwh-ev, type: 成立, date: 1968-05, body: dl-gwh, name: 丹棱县革命委员会, jurisdiction: cs-xian,
+   takes_over: [cs-zhengfu, dl-jgz], sources: [doc-dl]}
+"""
+    root = danling(tmp_path, events)
+    (root / "sources/bodies/secret.yaml").write_text(
+        "- {id: dl-jgz, kind: 其他, classification: 秘密}\n- {id: dl-gwh, kind: 其他}\n", encoding="utf-8")
+    text = (root / "sources/bodies/x.yaml").read_text(encoding="utf-8")
+    (root / "sources/bodies/x.yaml").write_text(
+        text.replace("- id: dl-rwb-dw\n  kind: 其他\n", "- id: dl-rwb-dw\n  kind: 其他\n  classification: 秘密\n"),
+        encoding="utf-8")
+    a, h, _found = checked(root)
+    assert "丹棱县人民武装部党委决定" in printed(a, h)["dl-scwyh-ev"]        # the archive itself says it all
+    pub = filter_archive(a, "public", h)
+    ph = derive_history(pub)
+    said = printed(pub, ph)
+    assert said["dl-scwyh-ev"] == "丹棱县生产委员会成立。"                    # the sponsor withheld, not guessed at
+    assert said["dl-gwh-ev"] == "丹棱县革命委员会成立，取代测试县人民委员会。"
+    assert not any("保密小组" in s or "武装部" in s for s in said.values())
+    assert ph.get("cs-zhengfu").suspended_on(parse_date("1969")).value == "职能由丹棱县革命委员会行使"

@@ -305,6 +305,11 @@ def redact(e: Event, actors: set[str]) -> list[Event]:
                   for k, nb in e.new.items()}
         e2.parent = e.parent if e.parent and e.parent.id in actors else None
         e2.jurisdiction = e.jurisdiction if e.jurisdiction and e.jurisdiction.id in actors else None
+        # a withheld sponsor is not named (nor its form, which would print 在主持下); the held bodies it takes over
+        # are still told as taken over, the withheld ones not named
+        if e.sponsor and e.sponsor.id not in actors:
+            e2.sponsor, e2.sponsor_wording = None, None
+        e2.takes_over = [r for r in e.takes_over if r.id in actors]
         return [e2]
     if e.type in ("merge", "split"):
         before = [r for r in e.before if r.id in actors]
