@@ -322,8 +322,9 @@ def test_members_and_units_are_printed_and_no_staffing(sample):
     a, h, text = sample
     e = first(a, "members", lambda e: {"subordinates", "members", "of_which"} <= {k for k, _w, _n in e.figures},
               "no 成员数 event with subordinates, members and of_which (其中)")
+    assert e.wording, "the sample's 成员数 says the source's verb for its units (wording: 设有)"
     for key, what, n in e.figures:
-        said = {"subordinates": f"下辖{n}个{what}", "members": f"有{what}{n}人"}.get(key, f"，其中{what}{n}人")
+        said = {"subordinates": f"{e.wording}{n}个{what}", "members": f"有{what}{n}人"}.get(key, f"，其中{what}{n}人")
         assert said in text[e.id]
     assert e.id not in {f.origin for f in figures(a)}
     assert any(s.start_event is e for s in h.get(e.body.id).figures)
@@ -392,3 +393,16 @@ def test_a_rank_change_states_only_a_rank_its_complete_full_text_gives(sample):
         read += 1
         assert not e.rank or e.rank in full, (e.id, e.rank)
     assert read, "no rank change with complete transcribed sources"
+
+
+def test_a_sponsor_is_printed_and_is_not_the_parent(sample):
+    from zhi.views.lineage import lineage
+    from zhi.wordings import SPONSOR_FORMS
+
+    a, h, text = sample
+    e = first(a, "establish", lambda e: e.sponsor is not None, "no establishment with a sponsor (主持设立)")
+    form = SPONSOR_FORMS[e.sponsor_wording]
+    sponsor = h.get(e.sponsor.id).name_on(e.date)[0]
+    assert f"{form.before}{sponsor}{form.after}" in text[e.id]
+    assert h.get(e.body.id).parent_on(e.date) != e.sponsor.id
+    assert [p.ref for p in lineage(a, h, e.body.id, []).sponsors] == [e.sponsor.id]
