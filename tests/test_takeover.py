@@ -337,3 +337,23 @@ def test_a_secret_sponsor_and_a_secret_body_taken_over_are_not_named_in_the_publ
     assert said["dl-gwh-ev"] == "丹棱县革命委员会成立，取代测试县人民委员会。"
     assert not any("保密小组" in s or "武装部" in s for s in said.values())
     assert ph.get("cs-zhengfu").suspended_on(parse_date("1969")).value == "职能由丹棱县革命委员会行使"
+
+
+def test_open_data_names_the_sponsor_and_the_bodies_taken_over_by_their_roles(tmp_path):
+    from zhi.writers.opendata import OpenData
+
+    root = archive_with(tmp_path, events=DANLING + PINGDU, files={"sources/documents/dl.yaml": DANLING_DOC},
+                        bodies={"dl-rwb-dw": "其他", "dl-shengchanban": "其他", "dl-scwyh": "其他",
+                                "cs-pdxw": "党委工作部门", "cs-pdgwh": "其他"})
+    a, h, found = checked(root)
+    assert errors_of(found) == [], [f.as_text() for f in errors_of(found)]
+    od = OpenData(a, h, {"base": "urn:zhi:"})
+    table = od.participants()
+    cols = [c.name for c in table.columns]
+    rows = {(r[cols.index("事件编号")], r[cols.index("角色")], r[cols.index("对象编号")]) for r in table.rows}
+    assert ("dl-scwyh-ev", "主持方", "dl-rwb-dw") in rows and ("dl-scwyh-ev", "上级", "dl-rwb-dw") not in rows
+    assert {("pd-gwh", "被取代", "cs-pdxw"), ("pd-gwh", "被取代", "cs-zhengfu")} <= rows
+    periods = od.periods()
+    pc = [c.name for c in periods.columns]
+    stopped = [r for r in periods.rows if r[pc.index("项目")] == "停止活动" and r[pc.index("值")].startswith("职能由")]
+    assert {r[pc.index("值")] for r in stopped} == {"职能由平度县革命委员会行使"} and len(stopped) == 2

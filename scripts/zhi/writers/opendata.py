@@ -324,11 +324,12 @@ class OpenData:
             out.append((together or "原机构", r.id, r.as_name or name_before(self.h, r.id, e)))
         for r in e.after:
             out.append((made if r.id in e.new else "结果机构", r.id, r.as_name or name_after(self.h, r.id, e)))
-        for role, refs in (("部分并入", e.partly), ("职能承接", e.functions_to), ("双重领导", e.co_parents)):
+        for role, refs in (("部分并入", e.partly), ("职能承接", e.functions_to), ("双重领导", e.co_parents),
+                           ("被取代", e.takes_over)):   # 取代: it stops functioning, it is not ended
             for r in refs:
                 out.append((role, r.id, r.as_name or name_on(self.h, r.id, e.date)))
         for role, r in (("划出方", e.source_from), ("划入方", e.target_to), ("上级", e.parent),
-                        ("属地", e.jurisdiction), ("对口方", e.counterpart)):
+                        ("属地", e.jurisdiction), ("对口方", e.counterpart), ("主持方", e.sponsor)):
             if r:
                 role = "恢复自" if role == "划出方" and e.type == "restore" else role
                 out.append((role, r.id, r.as_name or name_on(self.h, r.id, e.date)))
@@ -338,7 +339,8 @@ class OpenData:
         t = Table("event_participants", "事件参与", "事件涉及的每个机构、行政区划一行，注明其角色与当时的名称。", [
             Column("事件编号", "事件编号"),
             Column("角色", "主体、原机构（合并、分设、改组前）、结果机构、新设、恢复、部分并入、职能承接、划出方、划入方、"
-                         "恢复自、合署办公、分开办公（各自仍是原机构）、上级、属地、双重领导、对口方（对口合署的另一方行政区划）"),
+                         "恢复自、合署办公、分开办公（各自仍是原机构）、上级、属地、双重领导、对口方（对口合署的另一方行政区划）、"
+                         "被取代（职能由新机构行使，本身未终止）、主持方（主持、筹备设立的机构，不是上级）"),
             Column("对象编号", "机构或行政区划的编号"),
             Column("对象类别", "机构 / 行政区划"),
             Column("所用名称", "事件发生时的名称（来源另有写法的，照来源）"),
