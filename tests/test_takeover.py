@@ -357,3 +357,35 @@ def test_open_data_names_the_sponsor_and_the_bodies_taken_over_by_their_roles(tm
     pc = [c.name for c in periods.columns]
     stopped = [r for r in periods.rows if r[pc.index("项目")] == "停止活动" and r[pc.index("值")].startswith("职能由")]
     assert {r[pc.index("值")] for r in stopped} == {"职能由平度县革命委员会行使"} and len(stopped) == 2
+
+
+def _body_page(a, h, rid: str) -> str:
+    from pathlib import Path
+
+    from zhi.writers.site import SiteWriter, page_of
+
+    w = SiteWriter(a, h, Path(__file__).resolve().parent.parent / "theme")
+    w.collect_backlinks()
+    w.body_pages()
+    return next(p.text for p in w.tree.pages if p.path == page_of(a, rid))
+
+
+def test_the_body_pages_say_who_presided_and_that_the_taken_over_stopped(tmp_path):
+    a, h, found = checked(danling(tmp_path))
+    assert errors_of(found) == [], [f.as_text() for f in errors_of(found)]
+    page = _body_page(a, h, "dl-scwyh")
+    row = next(x for x in page.splitlines() if x.startswith("| 主持设立 |"))
+    assert "丹棱县人民武装部党委" in row and row.endswith("决定（1967年3月10日） |") and "隶属" not in page.split("## 沿革")[0]
+    a, h, found = checked(shaodong(tmp_path / "sd"))
+    page = _body_page(a, h, "sd-renwei")
+    assert "| 停止活动 | 职能由邵东县革命委员会行使（1968年3月—） |" in page
+    assert "撤销" not in page
+
+
+def test_the_body_page_says_the_mapping_of_a_dissolution_is_not_known(tmp_path):
+    root = archive_with(tmp_path, events=SPLIT_UP, bodies={"cs-zg": "其他", "cs-sc": "其他", "cs-nongye": "政府工作部门",
+                                                           "cs-gongye": "政府工作部门"})
+    a, h, _found = checked(root)
+    page = _body_page(a, h, "cs-nongye")
+    later = [x for x in page.splitlines() if x.startswith("- 后继：")]
+    assert len(later) == 2 and all(x.endswith("（1968年3月分解并入，对应关系来源未载）") for x in later), later
