@@ -389,3 +389,14 @@ def test_the_body_page_says_the_mapping_of_a_dissolution_is_not_known(tmp_path):
     page = _body_page(a, h, "cs-nongye")
     later = [x for x in page.splitlines() if x.startswith("- 后继：")]
     assert len(later) == 2 and all(x.endswith("（1968年3月分解并入，对应关系来源未载）") for x in later), later
+
+
+def test_a_mistyped_key_or_type_is_refused_with_a_suggestion(tmp_path):
+    events = PINGDU.replace("takes_over:", "take_over:")
+    _a, _h, found = checked(archive_with(tmp_path, events=events, bodies={"cs-pdxw": "党委工作部门", "cs-pdgwh": "其他"}))
+    said = [f.message for f in errors_of(found) if f.code == "schema-unknown-key"]
+    assert any("take_over" in m and "是否应为“takes_over”" in m for m in said), [f.as_text() for f in found]
+    events = DANLING.replace("sponsor: dl-rwb-dw", "sponsers: dl-rwb-dw")
+    _a, _h, found = checked(danling(tmp_path / "b", events))
+    said = [f.message for f in errors_of(found) if f.code == "schema-unknown-key"]
+    assert any("是否应为“sponsor”" in m for m in said), [f.as_text() for f in found]
