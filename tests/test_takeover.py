@@ -400,3 +400,14 @@ def test_a_mistyped_key_or_type_is_refused_with_a_suggestion(tmp_path):
     _a, _h, found = checked(danling(tmp_path / "b", events))
     said = [f.message for f in errors_of(found) if f.code == "schema-unknown-key"]
     assert any("是否应为“sponsor”" in m for m in said), [f.as_text() for f in found]
+
+
+def test_a_body_taken_over_and_later_at_work_without_a_resumption_is_warned(tmp_path):
+    events = SHAODONG.replace("""- {id: sd-1970-xw, type: 恢复活动, wording: 恢复, name: 中国共产党邵东县委员会, short: 中共邵东县委, date: 1970-09,
+   body: sd-xianwei, sources: [{doc: doc-sdxz, page: 304}]}""", """- {id: sd-1970-xw, type: rename, date: 1970-09, body: sd-xianwei, name: 中国共产党邵东县委员会, short: 县委,
+   sources: [{doc: doc-sdxz, page: 304}]}""")
+    assert events != SHAODONG
+    _a, _h, found = checked(shaodong(tmp_path, events))
+    said = [f.message for f in found if f.code == "suspended-active"]
+    assert any("中国共产党邵东县委员会（sd-xianwei）于1968年3月职能由邵东县革命委员会行使" in m and "取代，takes_over" in m
+               and "resume: 不详" not in m for m in said), said

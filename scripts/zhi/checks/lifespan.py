@@ -309,9 +309,12 @@ def check_activity_while_suspended(a: Archive, h: History) -> Iterator[Finding]:
                           f"{(t.name_on(s.start) or (t.id,))[0]}（{t.id}）于{s.start}"
                           f"{s.value if e0.type != 'suspend' else e0.wording or '停止活动'}，"
                           f"档案中没有它恢复活动的记录，"
-                          f"此后却记有它的{what}：来源记下了停止活动以后的活动。来源没有说何时恢复的，"
-                          f"请在这条停止活动事件上写“resume: 不详”（志书印作“恢复时间不详”）；"
-                          f"查到恢复时间的，请补记一条恢复活动（resume）事件", e0.loc, [e.loc for e in later[:3]])
+                          f"此后却记有它的{what}：来源记下了停止活动以后的活动。" + (
+                              "来源没有说何时恢复的，请在这条停止活动事件上写“resume: 不详”（志书印作“恢复时间不详”）；"
+                              "查到恢复时间的，请补记一条恢复活动（resume）事件" if e0.type == "suspend" else
+                              f"它的职能自{s.start}由新机构行使（取代，takes_over）；查到它恢复的，请补记一条恢复活动"
+                              "（resume）事件；来源没有说取代以后它又活动的，请核对这些记录"),
+                          e0.loc, [e.loc for e in later[:3]])
 
 
 def check_body_counts(a: Archive, h: History) -> Iterator[Finding]:
