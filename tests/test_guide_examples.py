@@ -45,6 +45,7 @@ EXAMPLES = [
     ("jurisdictions.md", "## 完整示例七"),
     ("jurisdictions.md", "## 完整示例八"),
     ("bodies.md", "## 完整示例：同属两个行政区划"),
+    ("dates.md", "## 完整示例：“或以前”“至迟”“或以后”"),
     ("bodies.md", "## 完整示例：上级机构、所属县在隶属期间更名"),
     ("documents.md", "## 标题不详的文件、出版物、占位文字"),
     ("staffing.md", "## 来源只说“设”几人：口径写“设置”"),

@@ -29,6 +29,14 @@ _QUAL_RANK = {q: i for i, q in enumerate(QUALIFIERS)}
 UNKNOWN_WORDS = ("不详", "止年不详", "始年不详", "？", "?")
 
 
+# A bound that includes its own year (month, day), as sources say “1958年或以前即已设立”“至迟1958年已有”
+# (existing in or before 1958, its origin not recorded) or “1966年6月或以后”: 或以前 / 至迟 and 或以后.
+INCLUSIVE_WORDS = {"before": "或以前", "after": "或以后"}
+AT_LATEST = "至迟"
+_OR_BEFORE = ("或以前", "或之前")
+_OR_AFTER = ("或以后", "或之后")
+
+
 class DateError(ValueError):
     """A date that cannot be read; the message is Chinese and says how to write it."""
 
@@ -137,10 +145,13 @@ class Date:
     qualifier: str = "exact"
     end: Point | None = None
     text: str = ""
+    # a before or after date that includes its anchor: 1958或以前 / 至迟1958 (on or before the last day of 1958),
+    # 1966-06或以后 (on or after the first day of June 1966); a plain 1958前 ends the day before 1958 begins
+    inclusive: bool = False
 
     # ---- ordering -------------------------------------------------------
     def sort_key(self) -> tuple:
-        return (self.start.sort_tuple(), _QUAL_RANK[self.qualifier],
+        return (self.start.sort_tuple(), _QUAL_RANK[self.qualifier], self.inclusive,
                 self.end.sort_tuple() if self.end else (0, 0, 0, 0))
 
     def __lt__(self, other: Date) -> bool:
@@ -182,6 +193,8 @@ class Date:
     def _earliest(self) -> _dt.date:
         if self.qualifier == "before":
             return _dt.date(1, 1, 1)
+        if self.qualifier == "after" and self.inclusive:
+            return self.start.first_day()
         if self.qualifier == "after":
             return self.start.last_day() + _dt.timedelta(days=1) if self.start.last_day() < _dt.date.max \
                 else self.start.last_day()
@@ -190,6 +203,8 @@ class Date:
     def _latest(self) -> _dt.date:
         if self.qualifier == "after":
             return _dt.date(9999, 12, 31)
+        if self.qualifier == "before" and self.inclusive:
+            return self.start.last_day()
         if self.qualifier == "before":
             return self.start.first_day() - _dt.timedelta(days=1)
         return (self.end or self.start).last_day()
@@ -221,13 +236,25 @@ class Date:
         s = self.start.iso()
         if self.end:
             return f"{s}..{self.end.iso()}"
+        if self.inclusive:
+            return f"{s}{INCLUSIVE_WORDS[self.qualifier]}"
         return {"exact": s, "circa": f"约{s}", "before": f"<{s}", "after": f">{s}"}[self.qualifier]
 
     def chinese(self) -> str:
         s = self.start.chinese()
         if self.end:
             return f"{s}至{self._end_chinese()}"
+        if self.inclusive:
+            return self._inclusive(s)
         return {"exact": s, "circa": f"约{s}", "before": f"{s}前", "after": f"{s}后"}[self.qualifier]
+
+    def _inclusive(self, s: str) -> str:
+        """An inclusive bound as the source words it: 1958年或以前 (至迟1958年 when typed so), 1966年6月或以后."""
+        typed = self.text.strip()
+        if self.qualifier == "before" and typed.startswith(AT_LATEST):
+            return f"{AT_LATEST}{s}"
+        word = next((w for w in _OR_BEFORE + _OR_AFTER if typed.endswith(w)), INCLUSIVE_WORDS[self.qualifier])
+        return f"{s}{word}"
 
     def _end_chinese(self) -> str:
         """The end of a span without the year (and month) it shares with the start, as books print it:
@@ -263,8 +290,10 @@ class Date:
     def years(self) -> str:
         """The year(s) the date may mean, as a span of years prints them: 1956, 1956至1966年间, 1960年代, 约1956,
         1956前, 1956后 (never one year for a date the source leaves open over several)."""
-        if self.qualifier in ("before", "after") and self.start.month is not None:
-            return self.chinese()  # 1949年7月后: the month is part of what the source says
+        if self.qualifier in ("before", "after") and (self.start.month is not None or self.start.part):
+            return self.chinese()  # 1949年7月后, 1966年上半年后: the month (part) is part of what the source says
+        if self.inclusive:
+            return self._inclusive(str(self.start.year))  # 1958或以前, 至迟1958, 1966或以后
         if self.qualifier != "exact":
             return {"circa": f"约{self.start.year}", "before": f"{self.start.year}前",
                     "after": f"{self.start.year}后"}[self.qualifier]
@@ -297,6 +326,7 @@ _DOTTED = re.compile(r"^(\d{4})[.．](\d{1,2})(?:[.．](\d{1,2}))?$")
 
 HELP = ("日期可写作 1984、1984-03、1984-03-12 或 1984年、1984年3月、1984年3月12日；"
         "约数写“约1984”，之前写“1985前”或“<1985”，之后写“1985后”或“>1985”，"
+        "连这一年也算在内的写“1958或以前”“至迟1958”“1966-06或以后”，"
         "时段写“1980..1983”“1980至1983”或“1954年10月~1956年4月”，年代写“1960年代”；档案只说“1958年底”“1958年下半年”“1958年春”“1958年3月上旬”的，照写")
 
 
@@ -398,7 +428,7 @@ def parse_date(value: object) -> Date:
     if _BCE.match(text):
         raise DateError(f"日期“{raw}”在公元前：zhi 还不能记公元前的日期。建置沿革中公元前的事（如秦汉置县），"
                         f"请写进志书正文或记录的 note（zhi 的日期从公元1年起）")
-    qualifier = "exact"
+    qualifier, inclusive = "exact", False
     if text.startswith("约"):
         qualifier, text = "circa", text[1:]
     elif text.endswith(("~", "～")):
@@ -406,6 +436,12 @@ def parse_date(value: object) -> Date:
         raise DateError(f"日期“{raw}”末尾的“~”有歧义：志书表格里“1954.10~”是“自1954年10月起、止期未写”，不是约数。"
                         f"任职只知起期的，写 from: {text[:-1].strip()}，to 写“不详”（来源说仍在任的不写 to）；"
                         f"一段时间写成“{text[:-1].strip()}~某年某月”；约数写“约{text[:-1].strip()}”")
+    elif text.startswith(AT_LATEST):
+        qualifier, inclusive, text = "before", True, text[len(AT_LATEST):]
+    elif text.endswith(_OR_BEFORE):
+        qualifier, inclusive, text = "before", True, text[:-3]
+    elif text.endswith(_OR_AFTER):
+        qualifier, inclusive, text = "after", True, text[:-3]
     elif text.startswith("<"):
         qualifier, text = "before", text[1:]
     elif text.startswith(">"):
@@ -430,5 +466,5 @@ def parse_date(value: object) -> Date:
     point = _point(text)
     if qualifier == "before" and point.first_day() == _dt.date(1, 1, 1):
         raise DateError(f"日期“{raw}”在公元1年以前：zhi 还不能记公元前的日期，请写进志书正文或记录的 note")
-    return Date(point, qualifier, None, raw)
+    return Date(point, qualifier, None, raw, inclusive)
 

@@ -42,6 +42,7 @@ CODES: dict[str, tuple[str, str]] = {
     "body-exists": ("error", "机构在存续期间被再次设立"),
     "body-not-yet": ("error", "事件、任职或编制早于机构设立"),
     "body-ended": ("error", "合并、分设或撤销后原机构仍被使用"),
+    "origin-bound-loose": ("warning", "设立记为“某年或以前”（至迟某年），其终止却整个早于那一年：来源是否说它那一年仍在"),
     "body-no-jurisdiction": ("error", "新设机构没有所属行政区划"),
     "end-unknown-but-ended": ("error", "机构文件写了止年不详，档案却记有其撤销或合并"),
     "extant-but-ended": ("error", "机构文件写了“至今”仍在，档案却记有其撤销或合并"),

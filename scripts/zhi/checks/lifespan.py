@@ -251,6 +251,28 @@ def silent_until(a: Archive, t: Timeline) -> Date | None:
     return last.end if t.fate_unknown_end(last) else None
 
 
+def check_origin_bound(a: Archive, h: History) -> Iterator[Finding]:
+    """A body set up “in or before X” (1958或以前, 至迟1958) whose period ends wholly before X began (撤销 1957) is no
+    contradiction — it was set up before its end — but the source's bound then says less than the record, and a
+    source that means the body was there in X (“至迟1958年已有”) contradicts the end: the editor looks at it."""
+    for t in h.timelines.values():
+        if t.is_jurisdiction:
+            continue
+        for life in t.lives:
+            s, e = life.start, life.end
+            if s is None or e is None or not s.inclusive or s.qualifier != "before" or life.start_event is None:
+                continue
+            if e.latest() < s.start.first_day():
+                ev = life.end_event
+                yield Finding("origin-bound-loose", "warning",
+                              f"{_label(t, t.id)}的设立记为“{s}”，却于{e}{ev.type_zh if ev else '终止'}，"
+                              f"整个早于{s.start.chinese()}：机构页会照录为“{s}—{e}”。来源若是说它{s.start.chinese()}"
+                              f"仍在（如“至迟{s.start.chinese()}已有”），请另记那一年的记载（seen、任职、编制或发文），"
+                              f"{e}的{ev.type_zh if ev else '终止'}就会被查出矛盾；来源若只是说它{s.start.chinese()}"
+                              f"或以前设立，则无误，可照录",
+                              life.start_event.loc, [ev.loc] if ev else [])
+
+
 def check_silence(a: Archive, h: History) -> Iterator[Finding]:
     """A body no record shows for decades, with no recorded end and no `end: 不详`, would be listed as existing.
     A body a source says is there 至今 (`end: 至今`) is not silent; if the archive records its end, one is wrong."""
@@ -267,7 +289,8 @@ def check_silence(a: Archive, h: History) -> Iterator[Finding]:
             continue
         upto = silent_until(a, t)
         years = upto.earliest().year - last.latest_bounded().year
-        since = (f"（来源只说在{last.start.chinese()}以后，没有说多久；自{last.latest_bounded().year}年算起）"
+        said = last.chinese() if last.inclusive else f"{last.start.chinese()}以后"
+        since = (f"（来源只说在{said}，没有说多久；自{last.latest_bounded().year}年算起）"
                  if last.qualifier == "after" else "")
         until = (f"机构设置一览会把它列为至本志下限（{a.book.lower}）仍然存在" if t.lives[-1].end is None else
                  f"机构设置一览和机构页会把它列为一直存在到{upto.chinese()}其属地终止时（去向不详）")
