@@ -99,6 +99,13 @@ BASIS_ZH = {"approved": "核定", "actual": "实有", "over": "超编", "reduced
 BASIS_KEY = "口径"  # an event's staffing may name its basis: staffing: {口径: 设置, 领导职数: {县长: 1}}
 # what a figure covers, as the source says it (编制: 3248, 范围: 包括公社、办事处干部): printed with the figure
 SCOPE_KEY = "范围"
+# 编制837名，其中行政编制474名、事业编制363名: the parts of one total (`其中: {行政编制: 474, 事业编制: 363}`)
+PARTS_KEY = "其中"
+# 实有干部312人: a headcount, not 编制 (`人数: 312`, `人员: 干部`); 未配备专职人员 (`未配备: 专职人员`)
+HEADCOUNT_KEY = "人数"
+COUNTED_KEY = "人员"
+UNSTAFFED_KEY = "未配备"
+HEADCOUNT_WORD = "实有"
 
 
 @dataclass
@@ -236,11 +243,41 @@ class Staffing:
     loc: Loc
     basis: str = ""  # an event's staffing: the 口径 it states (set, actual …); "" is 核定
     scope_note: str = ""  # `范围:` what the figure covers, as the source says it (包括公社、办事处干部)
+    # `其中:` a breakdown of the one total in ``posts`` (编制837名，其中行政编制474名、事业编制363名): inside the
+    # total, never added to it, never summed into a table's categories
+    parts: dict[str, int] = field(default_factory=dict)
+    # `人数:` people actually there (实有干部312人), with `人员:` who they are as the source says (干部, 职工): a
+    # headcount is not 编制 — never summed with, charted as or compared with ``posts``
+    headcount: int | None = None
+    counted: str = ""
+    # `未配备:` what the source says was not assigned (专职人员: 未配备专职人员); not a 0
+    unstaffed: str = ""
 
     @property
     def scope_said(self) -> str:
         """The scope printed after the figures: （包括公社、办事处干部）, or nothing."""
         return f"（{self.scope_note}）" if self.scope_note else ""
+
+    @property
+    def parts_said(self) -> str:
+        """The breakdown printed after the total: 其中行政编制474名、事业编制363名, or nothing."""
+        return "其中" + "、".join(f"{k}{v}名" for k, v in self.parts.items()) if self.parts else ""
+
+    def besides_posts(self) -> list[str]:
+        """What the figure says that is not 编制, as the source says it: 实有干部312人, 未配备专职人员."""
+        out = []
+        if self.headcount is not None:
+            out.append(f"{HEADCOUNT_WORD}{self.counted or '人数'}{self.headcount}人")
+        if self.unstaffed:
+            out.append(f"未配备{self.unstaffed}")
+        return out
+
+    def given(self, kind: str) -> int | None:
+        """The number the figure gives for a category: its own, or one of its 其中 parts."""
+        return self.posts.get(kind, self.parts.get(kind))
+
+    def says_anything(self) -> bool:
+        return bool(self.posts or self.leaders or self.parts or self.headcount is not None or self.unstaffed)
 
     def total(self) -> int:
         return sum(self.posts.values())

@@ -150,12 +150,12 @@ def _typed_numbers(ch, figs: list[Figure], names, a: Archive, h: History) -> Ite
                 systems = {""} | {f.system for f in own if f.system}
                 for sysname in systems:
                     f = figure_at(h, own, rid, basis, d, sysname)
-                    if f is not None and kind in f.staffing.posts:
-                        stated.setdefault(f.staffing.posts[kind], f)
+                    if f is not None and f.staffing.given(kind) is not None:   # its own, or a part of its 其中
+                        stated.setdefault(f.staffing.given(kind), f)
                 for f in own:  # a figure dated within the date written (1984年 → any 1984 figure)
-                    if f.basis == basis and kind in f.staffing.posts \
+                    if f.basis == basis and f.staffing.given(kind) is not None \
                             and d.earliest() <= f.date.earliest() and f.date.latest() <= d.latest():
-                        stated.setdefault(f.staffing.posts[kind], f)
+                        stated.setdefault(f.staffing.given(kind), f)
             if stated and number not in stated:
                 from ..views.naming import name_on
 

@@ -91,10 +91,10 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
                 yield Finding("date-order", "warning", f"内设机构“{u.name}”的起始日期{u.start}晚于终止日期{u.end}", u.loc)
         yield from _unit_changes(b)
     for s in a.staffing:
-        if s.figures is not None and not s.figures.posts and not s.figures.leaders:
+        if s.figures is not None and not s.figures.says_anything():
             yield Finding("staffing-empty", "warning", "编制记录中没有任何编制数或领导职数", s.loc)
     for e in a.events:
-        if e.staffing is not None and not e.staffing.posts and not e.staffing.leaders:
+        if e.staffing is not None and not e.staffing.says_anything():
             yield Finding("staffing-empty", "warning", "事件的编制中没有任何编制数或领导职数", e.staffing.loc)
 
 
@@ -301,7 +301,7 @@ def check_staffing(a: Archive, h: History) -> Iterator[Finding]:
     differs from the sum of its bodies' figures on its date (staffing-sum-differs)."""
     from ..model import BASIS_ZH
     from ..views.naming import name_on
-    from ..views.staffing import figures, staffing_words, sum_disagreements, whole_name
+    from ..views.staffing import figures, same_figures, staffing_words, sum_disagreements, whole_name
 
     def who(f) -> str:
         return name_on(h, f.scope, f.date) + (f"{f.system}系统" if f.system else "")
@@ -325,8 +325,7 @@ def check_staffing(a: Archive, h: History) -> Iterator[Finding]:
     for s in a.staffing:
         if s.figures is None:
             continue
-        differing = [c for c in s.sources if c.figures is not None
-                     and (c.figures.posts != s.figures.posts or c.figures.leaders != s.figures.leaders)]
+        differing = [c for c in s.sources if c.figures is not None and not same_figures(c.figures, s.figures)]
         if differing:
             parts = [f"{c.doc} 记为{staffing_words(c.figures)}" + secret_side(a, s.classification, [c.doc])
                      for c in differing]

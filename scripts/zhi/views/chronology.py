@@ -102,24 +102,34 @@ def set_text(s: Staffing) -> str:
     # 、 between items of one kind, ， between kinds; a group with 各 is set off by ， from the next
     sep = "，" if any(len(ks) > 1 for ks, _ in groups) else "、"
     lead = sep.join(f"{'、'.join(ks)}{'各' if len(ks) > 1 else ''}{v}人" for ks, v in groups)
-    posts = "、".join(f"{k}{v}名" for k, v in s.posts.items()) + (s.scope_said if s.posts else "")
-    return "设" + "，".join(x for x in (posts, lead) if x)
+    posts = _posts_text(s)
+    said = "设" + "，".join(x for x in (posts, lead) if x) if posts or lead else ""
+    return "；".join(x for x in (said, *s.besides_posts()) if x)
+
+
+def _posts_text(s: Staffing) -> str:
+    """编制 as the source gives them: 行政编制8名、工勤编制1名（包括…）, 编制837名，其中行政编制474名、事业编制363名."""
+    text = "、".join(f"{k}{v}名" for k, v in s.posts.items()) + (s.scope_said if s.posts else "")
+    return f"{text}，{s.parts_said}" if text and s.parts else text
 
 
 def staffing_phrase(s: Staffing) -> str:
-    """The staffing an event states, after its sentence: 核定行政编制8名… or, a composition, 设县长、副县长各1人."""
+    """The staffing an event states, after its sentence: 核定行政编制8名… or, a composition, 设县长、副县长各1人; a
+    headcount or 未配备 as the source says it (实有干部312人, 未配备专职人员), never under 核定."""
     if s.basis == "set":
         return set_text(s)
-    return BASIS_ZH.get(s.basis or "approved", "核定") + staffing_text(s)
+    besides = s.besides_posts()
+    if not (s.posts or s.leaders):
+        return "；".join(besides)
+    return "；".join([BASIS_ZH.get(s.basis or "approved", "核定") + staffing_text(s, besides=False), *besides])
 
 
-def staffing_text(s: Staffing) -> str:
-    parts = [f"{k}{v}名" for k, v in s.posts.items()]
-    text = "、".join(parts) + (s.scope_said if parts else "")
+def staffing_text(s: Staffing, besides: bool = True) -> str:
+    text = _posts_text(s)
     if s.leaders:
         lead = "、".join(f"{k}{v}名" for k, v in s.leaders.items())
         text = f"{text}，领导职数{lead}" if text else f"领导职数{lead}"
-    return text
+    return "；".join(x for x in (text, *(s.besides_posts() if besides else ())) if x)
 
 
 class _Writer:
@@ -564,7 +574,12 @@ class _Writer:
     def _staffing(self, e: Event) -> list[Segment]:
         if e.staffing and e.staffing.basis == "set":   # 县人民政府设县长、副县长各1人
             return [self.now(e.body.id, e), staffing_phrase(e.staffing)]
+        if e.staffing and not (e.staffing.posts or e.staffing.leaders) and e.staffing.besides_posts():
+            return [self.now(e.body.id, e), staffing_phrase(e.staffing)]   # 县档案馆未配备专职人员
         word = BASIS_ZH.get(e.staffing.basis or "approved", "核定") if e.staffing else "核定"
+        if e.staffing and e.staffing.besides_posts():   # 核定…编制837名…；实有干部312人
+            return [word, self.now(e.body.id, e), staffing_text(e.staffing, besides=False),
+                    "；" + "；".join(e.staffing.besides_posts())]
         return [word, self.now(e.body.id, e), staffing_text(e.staffing) if e.staffing else "编制"]
 
 

@@ -101,7 +101,8 @@ def recorded_figures(a: Archive) -> list[tuple]:
 
 
 def same_figures(x: Staffing, y: Staffing) -> bool:
-    return x.posts == y.posts and x.leaders == y.leaders
+    return (x.posts, x.leaders, x.parts, x.headcount, x.counted, x.unstaffed) == \
+        (y.posts, y.leaders, y.parts, y.headcount, y.counted, y.unstaffed)
 
 
 def by_body(figs: list[Figure]) -> dict[str, list[Figure]]:
@@ -362,13 +363,19 @@ def _cited(a: Archive, f: Figure) -> str:
 
 
 def _fig_note(f: Figure, d: Date, stale_after: int) -> str:
-    notes = [f.staffing.scope_note] if f.staffing.scope_note else []
+    notes = [x for x in (f.staffing.scope_note, f.staffing.parts_said) if x]
     y = stale_since(f, d, stale_after)
     if y is not None:
         notes.append(f"据{y}年")
     if f.others:
         notes.append("另据他文：" + "；".join(staffing_words(o.staffing) for o in f.others))
-    return "，".join(notes)
+    return _with_besides("，".join(notes), f.staffing)
+
+
+def _with_besides(note: str, s: Staffing) -> str:
+    """A row's note and, set off by ；, what the figure says that is not 编制 (实有干部312人, 未配备专职人员): never read
+    as part of a 其中 or of the figures beside it."""
+    return "；".join(x for x in (note, *s.besides_posts()) if x)
 
 
 def _sum_note(used: list[Figure], d: Date, stale_after: int, h) -> str:
@@ -387,8 +394,12 @@ def _sum_note(used: list[Figure], d: Date, stale_after: int, h) -> str:
 
 
 def staffing_words(s: Staffing) -> str:
+    """The figures in words, as the source gives them: 行政编制180名、事业编制20名; 编制837名，其中…; 实有干部312人."""
     parts = [f"{k}{v}名" for k, v in s.posts.items()]
-    return "、".join(parts) + s.scope_said if parts else "—"
+    text = "、".join(parts) + s.scope_said if parts else ""
+    if text and s.parts_said:
+        text = f"{text}，{s.parts_said}"
+    return "；".join(x for x in (text, *s.besides_posts()) if x) or "—"
 
 
 def split_at_renames(h, t: Table) -> list[Table]:
@@ -478,9 +489,12 @@ def figure_note(f: Figure) -> str:
         notes.append(f"{f.system}系统")
     if f.staffing.scope_note:
         notes.append(f.staffing.scope_note)
+    # the breakdown of a total, a headcount, 未配备: said beside the 编制 columns, never in them (not summed)
+    if f.staffing.parts_said:
+        notes.append(f.staffing.parts_said)
     if f.others:
         notes.append("另据他文：" + "；".join(staffing_words(o.staffing) for o in f.others))
-    return "，".join(notes)
+    return _with_besides("，".join(notes), f.staffing)
 
 
 # ---- figures quoted in prose ------------------------------------------------------------------------------
@@ -496,7 +510,7 @@ def quoted_text(f: Figure, kinds: list[str], before: str = "") -> str | None:
     unless the words just ``before`` the reference say it already (原县党政机关[[编制数:…]] with 范围: 党政机关);
     None when a category asked for is not given by the figure."""
     wanted = kinds or [k for k in STAFFING_KINDS if k in f.staffing.posts]
-    if any(k not in f.staffing.posts for k in wanted):
-        return None
+    if any(f.staffing.given(k) is None for k in wanted):
+        return None   # (a part of a 其中 is given: 编制837名，其中行政编制474名 gives 行政编制474名)
     said = f.staffing.scope_note and f.staffing.scope_note in before
-    return "、".join(f"{k}{f.staffing.posts[k]}名" for k in wanted) + ("" if said else f.staffing.scope_said)
+    return "、".join(f"{k}{f.staffing.given(k)}名" for k in wanted) + ("" if said else f.staffing.scope_said)

@@ -413,16 +413,23 @@ class OpenData:
             Column("范围说明", "来源说明这个数包括什么（如“包括公社、办事处干部”）；来源未说明的留空"),
             *_date_columns("日期", "核定或统计的日期"),
             Column("口径", "核定、实有、超编、精简"),
-            Column("类别", "行政编制、政法专项编制、事业编制、工勤编制、企业编制、编制（未分类）；或“领导职数：正职”等"),
-            Column("数", "人数，照来源；来源未载的类别不列（不以 0 填补）"),
+            Column("类别", "行政编制、政法专项编制、事业编制、工勤编制、企业编制、编制（未分类）；或“领导职数：正职”等；"
+                   "“其中：行政编制”是上一总数的细分（已含在总数内，不可再加）；“实有人数：干部”是实有的人数，不是编制；"
+                   "“未配备：专职人员”是来源所说未配备的人员"),
+            Column("数", "人数，照来源；来源未载的类别不列（不以 0 填补）；“未配备”一行写“未配备”"),
             Column("说法", "“采用”：志书所用的数；“另说”：另一来源所记不同的数（考异）"),
             Column("来源", "所据文件的编号，以“；”分隔"),
             Column("考异", "编者的考异按语"),
         ])
         for f in self.figs:
             for g, reading in [(f, "采用")] + [(o, "另说") for o in f.others]:
-                cells = [(kind_label(k), v) for k, v in g.staffing.posts.items()] + \
-                        [(f"领导职数：{k}", v) for k, v in g.staffing.leaders.items()]
+                st = g.staffing
+                cells = [(kind_label(k), v) for k, v in st.posts.items()] + \
+                        [(f"其中：{k}", v) for k, v in st.parts.items()] + \
+                        [(f"领导职数：{k}", v) for k, v in st.leaders.items()] + \
+                        ([(f"实有人数：{st.counted}" if st.counted else "实有人数", st.headcount)]
+                         if st.headcount is not None else []) + \
+                        ([(f"未配备：{st.unstaffed}", "未配备")] if st.unstaffed else [])
                 for label, v in cells:
                     t.rows.append([self.figure_id(f), f.scope, self.kind_of(f.scope), name_on(self.h, f.scope, f.date),
                                    f.system, g.staffing.scope_note, *date_cells(f.date), BASIS_ZH.get(f.basis, f.basis), label, v, reading,

@@ -1,0 +1,275 @@
+"""Staffing as sources say it beyond “类别: 数目”: a total with its breakdown (核定编制837人，其中行政编制474人、事业编制
+363人: `其中`), a headcount that is not 编制 (实有干部312人: `人数`, `人员`) and no full-time staff (未配备专职人员:
+`未配备`). Each prints as the source says it on the body page, in the staffing tables and in the book; the parts of a
+其中 never exceed their total; a headcount is never summed with, charted as or compared with 编制; placeholders are
+findings, not values.
+
+Real facts (test_jinxi_dangan_headcount): 《金溪县志》“一、机构设置”（档案）,
+http://meta.librarydata.cn/metainfo?metaID=140220020210002040 — 1956年4月县委、县人委各设档案室，各配备专职干部1名；
+1959年11月两室合并为县档案馆，配有专职干部2名. The other figures are fictional (测试县)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from conftest import make_archive, with_theme
+from conftest import write_dedented as write
+from zhi.build import build_edition
+from zhi.checks import run_checks
+from zhi.dates import parse_date
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.views.chronology import chronology
+from zhi.views.staffing import (
+    figure_at,
+    figure_note,
+    figures,
+    jurisdiction_table,
+    quoted_text,
+    staffing_words,
+)
+from zhi.writers.book import BookWriter
+
+RECORDS = """
+- jurisdiction: cs-xian
+  date: 1990-12-31
+  basis: 核定
+  figures: {编制: 837, 其中: {行政编制: 474, 事业编制: 363}}
+  sources: [d-1990-3]
+- jurisdiction: cs-xian
+  date: 1990-12-31
+  basis: 实有
+  figures: {人数: 312, 人员: 干部}
+  sources: [d-1990-3]
+- body: cs-jijingwei
+  date: 1991-12-31
+  basis: 实有
+  figures: {未配备: 专职人员}
+  sources: [d-1990-3]
+- body: cs-jijingwei
+  date: 1992-06-01
+  basis: 核定
+  figures: {编制: 20, 其中: {行政编制: 15, 事业编制: 4}}
+  sources: [d-1990-3]
+- body: cs-jijingwei
+  date: 1993-12-31
+  basis: 实有
+  figures: {人数: 19, 人员: 干部}
+  sources: [d-1990-3]
+"""
+
+EVENT = """
+- id: ev-jijingwei-1994
+  type: staffing
+  date: 1994-03
+  body: cs-jijingwei
+  staffing: {编制: 22, 其中: {行政编制: 16, 事业编制: 6}, 人数: 18, 人员: 干部}
+  sources: [d-1990-3]
+"""
+
+
+def archive(tmp_path, records: str = RECORDS, event: str = EVENT):
+    root = make_archive(tmp_path)
+    write(root, "sources/staffing/said.yaml", records)
+    if event:
+        write(root, "sources/events/said.yaml", event)
+    return root
+
+
+def loaded(root):
+    a = load_archive(root)
+    h = derive_history(a)
+    return a, h, run_checks(a, history=h)
+
+
+def by_date(figs, d):
+    return [f for f in figs if f.date.chinese() == d]
+
+
+def test_forms_read_and_print_as_the_source_says(tmp_path):
+    a, h, found = loaded(archive(tmp_path))
+    assert [f.as_text() for f in found if f.severity in ("error", "warning")] == []
+    figs = figures(a)
+    (whole,) = [f for f in figs if f.jurisdiction == "cs-xian" and f.basis == "approved"]
+    assert whole.staffing.total() == 837                      # the total, never 837 + 474 + 363
+    assert staffing_words(whole.staffing) == "编制837名，其中行政编制474名、事业编制363名"
+    (count,) = [f for f in figs if f.jurisdiction == "cs-xian" and f.basis == "actual"]
+    assert count.staffing.posts == {} and staffing_words(count.staffing) == "实有干部312人"
+    (none,) = by_date(figs, "1991年12月31日")
+    assert figure_note(none) == "未配备专职人员" and none.staffing.posts == {}
+    (ev,) = by_date(figs, "1994年3月")
+    assert figure_note(ev) == "其中行政编制16名、事业编制6名；实有干部18人"
+    # the 大事记 says the 核定 and, apart, the headcount: never “核定…实有干部”
+    (entry,) = [e for e in chronology(a, h) if e.event.id == "ev-jijingwei-1994"]
+    assert entry.plain() == "核定测试县计划经济委员会编制22名，其中行政编制16名、事业编制6名；实有干部18人。"
+
+
+def test_a_headcount_is_never_summed_or_charted_as_bianzhi(tmp_path):
+    a, h, _ = loaded(archive(tmp_path))
+    figs = figures(a)
+    t = jurisdiction_table(a, h, figs, "cs-xian", range(1990, 1995))
+    rows = {r.year: r for r in t.rows}
+    # 1990: the county's 837 (a total: its parts are in the note, not in the 行政编制/事业编制 columns)
+    whole = rows[1990].line("jurisdiction")
+    assert whole.values["编制"] == 837 and whole.values["行政编制"] is None and whole.total() == 837
+    assert whole.note == "其中行政编制474名、事业编制363名"
+    # the county's 实有干部312人 is no 实有 line, and the body's headcounts make no 各机构实有数合计
+    assert [ln.label for ln in rows[1990].lines if "实有" in ln.label] == ["各机构实有数合计"]   # the base's 1990 实有 9
+    assert rows[1990].line("sum-actual").values["行政编制"] == 9
+    assert rows[1993].line("sum-actual") is None and rows[1991].line("sum-actual") is None
+    # the body's 1992 total is summed as its total (20), not with its parts (20 + 15 + 4)
+    assert rows[1992].line("sum-approved").total() == 20
+    # the headcount is printed under the table, as the source says it
+    assert ("1990年12月31日", "实有", "全县", "实有干部312人", "测编〔1990〕3号") in t.records
+    # a prose reference to 实有数 finds no 编制 in a headcount; one to a 其中 part prints the part
+    assert figure_at(h, figs, "cs-jijingwei", "actual", parse_date("1993-12-31")) is None
+    f = figure_at(h, figs, "cs-jijingwei", "approved", parse_date("1992-12-31"))
+    assert quoted_text(f, ["行政编制"]) == "行政编制15名" and quoted_text(f, ["工勤编制"]) is None
+
+
+def test_parts_over_the_total_are_an_error_at_their_line(tmp_path):
+    root = archive(tmp_path, """
+    - body: cs-jijingwei
+      date: 1992-06-01
+      basis: 核定
+      figures:
+        编制: 20
+        其中: {行政编制: 15, 事业编制: 6}
+      sources: [d-1990-3]
+    """, event="")
+    found = [f for f in loaded(root)[2] if f.severity == "error"]
+    assert [(f.code, f.loc.file, f.loc.line) for f in found] == \
+        [("staffing-parts-exceed", "sources/staffing/said.yaml", 6)]
+    assert "编制20名" in found[0].message and "合计21名" in found[0].message
+    # equal to the total is a full breakdown, and fine
+    (root / "sources/staffing/said.yaml").write_text(
+        (root / "sources/staffing/said.yaml").read_text(encoding="utf-8").replace("事业编制: 6", "事业编制: 5"),
+        encoding="utf-8")
+    assert [f for f in loaded(root)[2] if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("figs, code, words", [
+    ("{行政编制: 10, 事业编制: 5, 其中: {工勤编制: 2}}", "schema-value", "只写一个总数"),
+    ("{其中: {行政编制: 2}}", "schema-value", "没有写总数"),
+    ("{编制: 10, 其中: {编制: 2}}", "schema-unknown-key", "其中"),
+    ("{行政编制: 10, 其中: {行政编制: 2}}", "schema-value", "不能与总数同类"),
+    ("{人员: 干部}", "schema-value", "人数"),
+    ("{人数: 十二, 人员: 干部}", "staffing-number", "人数"),
+    ("{人数: 12, 人员: 干部 职工}", "schema-value", "人员"),
+])
+def test_malformed_forms_are_refused_in_chinese_at_their_line(tmp_path, figs, code, words):
+    root = archive(tmp_path, f"- {{body: cs-jijingwei, date: 1992-06-01, basis: 实有, figures: {figs}, "
+                             f"sources: [d-1990-3]}}\n", event="")
+    found = [f for f in loaded(root)[2] if f.code == code]
+    assert found and found[0].loc.file == "sources/staffing/said.yaml" and found[0].loc.line == 1
+    assert words in found[0].message and found[0].severity == "error"
+
+
+@pytest.mark.parametrize("figs", ["{人数: 待查, 人员: 干部}", "{未配备: （待填）}", "{编制: 20, 其中: {行政编制: 待查}}"])
+def test_placeholders_are_findings_never_values(tmp_path, figs):
+    root = archive(tmp_path, f"- {{body: cs-jijingwei, date: 1992-06-01, basis: 实有, figures: {figs}, "
+                             f"sources: [d-1990-3]}}\n", event="")
+    a, _, found = loaded(root)
+    assert [(f.code, f.severity) for f in found if f.code == "placeholder"] == [("placeholder", "warning")]
+    (f,) = by_date(figures(a), "1992年6月1日")
+    assert "待" not in figure_note(f) and "待" not in staffing_words(f.staffing)
+
+
+def test_new_forms_still_need_a_source(tmp_path):
+    root = archive(tmp_path, """
+    - {body: cs-jijingwei, date: 1993-12-31, basis: 实有, figures: {人数: 19, 人员: 干部}}
+    - {body: cs-jijingwei, date: 1991-12-31, basis: 实有, figures: {未配备: 专职人员}}
+    - {body: cs-jijingwei, date: 1992-06-01, figures: {编制: 20, 其中: {行政编制: 15}}}
+    """, event="")
+    found = [f for f in loaded(root)[2] if f.code == "staffing-no-source"]
+    assert sorted(f.loc.line for f in found) == [1, 2, 3] and all(f.severity == "error" for f in found)
+
+
+def test_sources_that_differ_in_the_headcount_are_a_conflict(tmp_path):
+    root = archive(tmp_path, """
+    - body: cs-jijingwei
+      date: 1993-12-31
+      basis: 实有
+      figures: {人数: 19, 人员: 干部}
+      sources: [d-1990-3, {doc: d-1984-7, figures: {人数: 21, 人员: 干部}}]
+    """, event="")
+    (f,) = [f for f in loaded(root)[2] if f.code == "source-conflict"]
+    assert "实有干部21人" in f.message and "实有干部19人" in f.message
+
+
+def test_jinxi_dangan_headcount(tmp_path):
+    """《金溪县志》: the 县档案馆 set up 1959年11月 (two 档案室 merged) “配有专职干部2名”: a headcount, not 编制."""
+    root = tmp_path / "jx"
+    write(root, "sources/jurisdictions/jx.yaml", "id: jinxi\nlevel: 县\n")
+    write(root, "sources/bodies/jx.yaml", "- {id: jinxi-danganguan, kind: 事业单位}\n")
+    write(root, "sources/documents/jx.yaml",
+          "- {id: doc-jxxz, genre: 志书, title: 金溪县志, publisher: 金溪县志编纂委员会}\n")
+    write(root, "sources/events/jx.yaml", """
+    - {id: ev-jinxi, type: establish, date: 1949前, body: jinxi, name: 金溪县, sources: [doc-jxxz]}
+    - {id: ev-jx-dag, type: establish, date: 1959-11, body: jinxi-danganguan, name: 金溪县档案馆, jurisdiction: jinxi,
+       sources: [doc-jxxz]}
+    """)
+    write(root, "sources/staffing/jx.yaml", """
+    - body: jinxi-danganguan
+      date: 1959-11
+      basis: 实有
+      figures: {人数: 2, 人员: 专职干部}
+      sources: [doc-jxxz]
+    """)
+    a, h, found = loaded(root)
+    assert [f.as_text() for f in found if f.severity == "error"] == []
+    (f,) = figures(a)
+    assert figure_note(f) == "实有专职干部2人" and f.staffing.total() == 0
+    t = jurisdiction_table(a, h, figures(a), "jinxi", range(1959, 1961))
+    assert t is None or all(ln.what != "sum-actual" for r in t.rows for ln in r.lines)   # 2 people are no 编制
+
+
+def test_site_and_book_print_what_the_source_says(tmp_path):
+    root = with_theme(archive(tmp_path))
+    build_edition(root, pdf=False)
+    text = lambda rel: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", (root / "site" / rel).read_text(encoding="utf-8")))
+    body = text("jigou/cs-jijingwei/index.html")
+    assert "未配备专职人员" in body and "实有干部19人" in body
+    assert "其中行政编制15名、事业编制4名" in body and "其中行政编制16名、事业编制6名；实有干部18人" in body
+    stats = text("tongji/index.html")
+    assert "其中行政编制474名、事业编制363名" in stats and "实有干部312人" in stats
+    dsj = text("dashiji/nianbiao/index.html")
+    assert "核定测试县计划经济委员会编制22名，其中行政编制16名、事业编制6名；实有干部18人。" in dsj
+    # the book: its appendix (编制统计表 and the county's own statements) and the chapter's [[编制:…]] table
+    a = load_archive(root)
+    h = derive_history(a)
+    book = BookWriter(a, h, root / "theme")
+    appendix = re.sub(r"<[^>]+>", " ", book.appendix_html())
+    assert "其中行政编制474名、事业编制363名" in appendix and "实有干部312人" in appendix
+    chapter = re.sub(r"<[^>]+>", " ", book.prose_html("[[编制:cs-jijingwei]]"))
+    assert "未配备专职人员" in chapter and "其中行政编制16名、事业编制6名；实有干部18人" in chapter
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler")
+def test_pdf_reads_back_what_the_source_says(tmp_path):
+    from zhi.writers.typeset import typeset
+
+    root = with_theme(archive(tmp_path))
+    a = load_archive(root)
+    pdf = tmp_path / "b.pdf"
+    typeset(BookWriter(a, derive_history(a), root / "theme"), pdf, root, {"Title": "t"}, chunks=1, workers=1)
+    flat = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                              check=True).stdout)
+    assert "其中行政编制474名、事业编制363名" in flat and "实有干部312人" in flat and "未配备专职人员" in flat
+
+
+def test_guide_example_prints_what_the_guide_says(tmp_path):
+    from test_guide_examples import GUIDE, lay_out, section
+
+    text = section((GUIDE / "staffing.md").read_text(encoding="utf-8"), "## “其中”、实有人数、未配备专职人员")
+    a = load_archive(lay_out(tmp_path, text), with_book=False)
+    h = derive_history(a)
+    notes = {(f.scope, f.date.chinese()): figure_note(f) for f in figures(a)}
+    assert notes == {("yunxi-zhengfu", "1984年6月"): "其中行政编制474名、事业编制363名；实有干部312人",
+                     ("yunxi-dangan", "1959年11月"): "实有专职干部2人", ("yunxi-dangan", "1969年"): "未配备专职人员"}
+    t = jurisdiction_table(a, h, figures(a), "yunxi", range(1984, 1986))
+    assert [(ln.label, ln.total()) for ln in t.rows[0].lines] == [("各机构核定数合计", 837)]
