@@ -273,3 +273,17 @@ def test_guide_example_prints_what_the_guide_says(tmp_path):
                      ("yunxi-dangan", "1959年11月"): "实有专职干部2人", ("yunxi-dangan", "1969年"): "未配备专职人员"}
     t = jurisdiction_table(a, h, figures(a), "yunxi", range(1984, 1986))
     assert [(ln.label, ln.total()) for ln in t.rows[0].lines] == [("各机构核定数合计", 837)]
+
+
+def test_a_headcount_and_a_bianzhi_count_of_one_day_are_two_facts_not_a_conflict(tmp_path):
+    """年报: 行政编制实有6人 and 实有干部8人 on one day, written as two records, are both printed; no source-conflict."""
+    root = archive(tmp_path, """
+    - {body: cs-jijingwei, date: 1993-12-31, basis: 实有, figures: {行政编制: 6}, sources: [d-1990-3]}
+    - {body: cs-jijingwei, date: 1993-12-31, basis: 实有, figures: {人数: 8, 人员: 干部}, sources: [d-1990-3]}
+    """, event="")
+    a, h, found = loaded(root)
+    assert [f.code for f in found if f.code == "source-conflict"] == []
+    assert sorted(figure_note(f) or staffing_words(f.staffing) for f in by_date(figures(a), "1993年12月31日")) == \
+        ["实有干部8人", "行政编制6名"]
+    t = jurisdiction_table(a, h, figures(a), "cs-xian", range(1993, 1994))
+    assert t.rows[0].line("sum-actual").total() == 6

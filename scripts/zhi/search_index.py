@@ -306,7 +306,10 @@ class _Collector:
             bid = s.scope or ""
             d, y = dated(s.date)
             basis = BASIS_ZH.get(s.basis, s.basis)
-            parts = [f"{name(bid, s.date)}{s.system + '系统' if s.system else ''}{basis}{staffing_text(s.figures) if s.figures else '编制'}", s.note, bid]
+            said = staffing_text(s.figures) if s.figures else "编制"
+            # 实有干部312人, 未配备专职人员 say their own words, without the record's 口径 before them
+            word = "" if s.figures and not (s.figures.posts or s.figures.leaders) else basis
+            parts = [f"{name(bid, s.date)}{s.system + '系统' if s.system else ''}{word}{said}", s.note, bid]
             add(Entry("", "staffing", s.loc.file, s.loc.line, f"{name(bid, s.date)} {basis}编制",
                       "\n".join(x for x in parts if x), s.id, d, y, s.classification.name,
                       [s.jurisdiction.id] if s.jurisdiction else sorted(jurs(bid)), [bid] if s.body else []))

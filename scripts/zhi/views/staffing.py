@@ -53,7 +53,10 @@ class Figure:
         return self.body or self.jurisdiction or ""
 
     def key(self) -> tuple:
-        return (self.scope, self.system, self.date.sort_key(), self.basis)
+        # a statement of people only (实有干部312人, 未配备专职人员) and one of 编制 on the same day are two facts,
+        # never two readings of one
+        people_only = not (self.staffing.posts or self.staffing.leaders or self.staffing.parts)
+        return (self.scope, self.system, self.date.sort_key(), self.basis, people_only)
 
 
 def figures(a: Archive) -> list[Figure]:
