@@ -406,3 +406,20 @@ def test_a_sponsor_is_printed_and_is_not_the_parent(sample):
     assert f"{form.before}{sponsor}{form.after}" in text[e.id]
     assert h.get(e.body.id).parent_on(e.date) != e.sponsor.id
     assert [p.ref for p in lineage(a, h, e.body.id, []).sponsors] == [e.sponsor.id]
+
+
+def test_headcount_is_not_bianzhi(sample):
+    """guide/staffing.md “其中”、实有人数: a headcount the sample records prints as the source says and is in no
+    编制 column or sum."""
+    from zhi.views.staffing import figures, jurisdiction_table, staffing_words
+
+    a, h, _text = sample
+    figs = figures(a)
+    counted = [f for f in figs if f.staffing.headcount is not None and f.jurisdiction]
+    assert counted, "no headcount (人数) in the sample"
+    f = counted[0]
+    said = staffing_words(f.staffing)
+    assert said.startswith("实有") and f"{f.staffing.headcount}人" in said and f.staffing.posts == {}
+    t = jurisdiction_table(a, h, figs, f.jurisdiction, range(f.date.year, f.date.year + 1))
+    assert said in [words for *_, words, _src in t.records]
+    assert all(f.staffing.headcount not in (ln.total(), *ln.values.values()) for r in t.rows for ln in r.lines)

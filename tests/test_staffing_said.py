@@ -287,3 +287,13 @@ def test_a_headcount_and_a_bianzhi_count_of_one_day_are_two_facts_not_a_conflict
         ["实有干部8人", "行政编制6名"]
     t = jurisdiction_table(a, h, figures(a), "cs-xian", range(1993, 1994))
     assert t.rows[0].line("sum-actual").total() == 6
+
+
+def test_a_headcount_keeps_the_scope_the_source_gives_it(tmp_path):
+    root = archive(tmp_path, """
+    - {jurisdiction: cs-xian, date: 1990-12-31, basis: 实有, figures: {人数: 312, 人员: 干部, 范围: 党政群机关},
+       sources: [d-1990-3]}
+    """, event="")
+    a = loaded(root)[0]
+    (f,) = [f for f in figures(a) if f.jurisdiction]
+    assert staffing_words(f.staffing) == "实有干部312人（党政群机关）" == figure_note(f)

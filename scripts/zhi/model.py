@@ -266,8 +266,8 @@ class Staffing:
     def besides_posts(self) -> list[str]:
         """What the figure says that is not 编制, as the source says it: 实有干部312人, 未配备专职人员."""
         out = []
-        if self.headcount is not None:
-            out.append(f"{HEADCOUNT_WORD}{self.counted or '人数'}{self.headcount}人")
+        if self.headcount is not None:   # with no 编制 beside it, the 范围 the source gives is the headcount's
+            out.append(f"{HEADCOUNT_WORD}{self.counted or '人数'}{self.headcount}人" + ("" if self.posts else self.scope_said))
         if self.unstaffed:
             out.append(f"未配备{self.unstaffed}")
         return out

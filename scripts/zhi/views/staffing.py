@@ -366,7 +366,7 @@ def _cited(a: Archive, f: Figure) -> str:
 
 
 def _fig_note(f: Figure, d: Date, stale_after: int) -> str:
-    notes = [x for x in (f.staffing.scope_note, f.staffing.parts_said) if x]
+    notes = [x for x in (f.staffing.posts and f.staffing.scope_note, f.staffing.parts_said) if x]
     y = stale_since(f, d, stale_after)
     if y is not None:
         notes.append(f"据{y}年")
@@ -490,8 +490,8 @@ def figure_note(f: Figure) -> str:
     notes = []
     if f.system:
         notes.append(f"{f.system}系统")
-    if f.staffing.scope_note:
-        notes.append(f.staffing.scope_note)
+    if f.staffing.scope_note and (f.staffing.posts or f.staffing.headcount is None):
+        notes.append(f.staffing.scope_note)   # (a headcount's 范围 is said with it: 实有干部312人（党政机关）)
     # the breakdown of a total, a headcount, 未配备: said beside the 编制 columns, never in them (not summed)
     if f.staffing.parts_said:
         notes.append(f.staffing.parts_said)
