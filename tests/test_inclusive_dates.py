@@ -153,3 +153,12 @@ def test_site_prints_what_the_source_says(tmp_path):
     assert "1966年6月或以后 河西县妇女联合会停止活动" in dsj
     assert "3月 河西县供销合作社更名为河西县供销合作总社" in dsj
     assert "1958年或以前 设立" not in dsj and "至迟1958年 设立" not in dsj   # no source says when they were set up
+
+
+def test_open_data_cells_and_identifiers():
+    from zhi.writers.opendata import _slug, date_cells
+
+    assert date_cells(parse_date("1958或以前")) == ["1958年或以前", "", "1958-12-31"]
+    assert date_cells(parse_date("1966-06或以后")) == ["1966年6月或以后", "1966-06-01", ""]
+    assert _slug(parse_date("至迟1958")) == "1958be" and _slug(parse_date("1966-06或以后")) == "1966-06ae"
+    assert _slug(parse_date("1958前")) == "b1958"   # the exclusive form keeps its identifier

@@ -94,7 +94,8 @@ def _iri_safe(rid: str) -> str:
 def _slug(d: Date | None) -> str:
     if d is None:
         return "x"
-    return d.iso().replace("..", "_").replace("~", "c").replace("<", "b").replace(">", "a")
+    return d.iso().replace("..", "_").replace("~", "c").replace("<", "b").replace(">", "a") \
+        .replace("或以前", "be").replace("或以后", "ae")   # 1958或以前 → 1958be: an identifier stays ASCII
 
 
 class OpenData:
