@@ -423,3 +423,25 @@ def test_headcount_is_not_bianzhi(sample):
     t = jurisdiction_table(a, h, figs, f.jurisdiction, range(f.date.year, f.date.year + 1))
     assert said in [words for *_, words, _src in t.records]
     assert all(f.staffing.headcount not in (ln.total(), *ln.values.values()) for r in t.rows for ln in r.lines)
+
+
+def test_origin_known_only_in_or_before_a_year(sample):
+    """guide/dates.md “或以前”“至迟”: an origin dated so is printed as written, listed only where every reading has
+    the body set up, and named under the earlier 一览 as not known to exist yet."""
+    from zhi.dates import parse_date
+    from zhi.views.lineage import lineage
+    from zhi.views.snapshot import fate_unknown_note, snapshot
+    from zhi.views.staffing import figures
+
+    a, h, _text = sample
+    e = first(a, "establish", lambda e: e.date.inclusive and e.date.qualifier == "before",
+              "no establishment dated 或以前 / 至迟")
+    t = h.get(e.body.id)
+    jur = t.jurisdictions[0].value
+    y = e.date.start.year
+    lin = lineage(a, h, t.id)
+    said = e.date.chinese()   # as the source words it: 至迟1950年, 1950年或以前
+    assert lin.start.chinese() == said and (said.startswith("至迟") or said.endswith(("或以前", "或之前")))
+    assert t.id in {r.body for r in snapshot(a, h, jur, parse_date(f"{y}-12-31"), figures(a))}
+    assert t.id not in {r.body for r in snapshot(a, h, jur, parse_date(f"{y - 1}-12-31"), figures(a))}
+    assert f"（{e.date.chinese()}设立）" in fate_unknown_note(h, jur, parse_date(f"{y - 1}-12-31"))
