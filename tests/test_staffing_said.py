@@ -297,3 +297,19 @@ def test_a_headcount_keeps_the_scope_the_source_gives_it(tmp_path):
     a = loaded(root)[0]
     (f,) = [f for f in figures(a) if f.jurisdiction]
     assert staffing_words(f.staffing) == "实有干部312人（党政群机关）" == figure_note(f)
+
+
+def test_a_prose_reference_never_quotes_a_headcount_as_bianzhi(tmp_path):
+    root = archive(tmp_path)
+    chapter = root / "chronicle/p1/c1.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") +
+                       "\n1993年末，县计经委实有[[实有数:cs-jijingwei@1993-12-31]]。\n"
+                       "1992年6月，县计经委核定[[编制数:cs-jijingwei@1992-06-01|行政编制]]。\n", encoding="utf-8")
+    a, h, found = loaded(root)
+    refs = [f for f in found if f.code == "staffing-ref"]
+    assert len(refs) == 1 and "实有干部19人" in refs[0].message and "人数不是编制" in refs[0].message
+    assert refs[0].loc.file == "chronicle/p1/c1.md"
+    # the part of a 其中 is quoted as the part (编制20名，其中行政编制15名 → 行政编制15名)
+    html = re.sub(r"<[^>]+>", "", BookWriter(a, h, with_theme(root) / "theme").prose_html(
+        "1992年6月，县计经委核定[[编制数:cs-jijingwei@1992-06-01|行政编制]]。"))
+    assert "核定行政编制15名。" in html

@@ -114,9 +114,14 @@ def check_figures(a: Archive, h: History) -> Iterator[Finding]:
             f = figure_at(h, figs, r.target, r.basis, r.date, r.system)
             if f is None or quoted_text(f, r.kinds) is None:
                 what = BASIS_ZH.get(r.basis, "核定") + (f"（{'、'.join(r.kinds)}）" if r.kinds else "")
+                # a headcount (实有干部312人) of that day is no 编制: say so, never quote it as one
+                people = [g for g in figs if g.scope == r.target and g.date.year == r.date.year
+                          and g.staffing.headcount is not None and not g.staffing.posts]
+                also = (f"（档案中{r.date.year}年只有人数“{people[0].staffing.besides_posts()[0]}”：人数不是编制，"
+                        f"不能用编制数引用，请在正文中照来源写出）") if people else ""
                 yield Finding("staffing-ref", "error",
                               f"正文引用{r.target}{'/' + r.system if r.system else ''}在{r.date}的{what}编制数，"
-                              f"但档案中没有这一天有效的数字；请核对编号和日期，或先在 sources/staffing/ 中记下这个数字",
+                              f"但档案中没有这一天有效的数字{also}；请核对编号和日期，或先在 sources/staffing/ 中记下这个数字",
                               r.loc)
         figs = figs if figs is not None else figures(a)
         names = names if names is not None else _names(a, h)
