@@ -32,7 +32,7 @@ UNKNOWN_WORDS = ("不详", "止年不详", "始年不详", "？", "?")
 # A bound that includes its own year (month, day), as sources say “1958年或以前即已设立”“至迟1958年已有”
 # (existing in or before 1958, its origin not recorded) or “1966年6月或以后”: 或以前 / 至迟 and 或以后.
 INCLUSIVE_WORDS = {"before": "或以前", "after": "或以后"}
-AT_LATEST = "至迟"
+AT_LATEST = ("至迟", "最迟")
 _OR_BEFORE = ("或以前", "或之前")
 _OR_AFTER = ("或以后", "或之后")
 
@@ -252,7 +252,7 @@ class Date:
         """An inclusive bound as the source words it: 1958年或以前 (至迟1958年 when typed so), 1966年6月或以后."""
         typed = self.text.strip()
         if self.qualifier == "before" and typed.startswith(AT_LATEST):
-            return f"{AT_LATEST}{s}"
+            return f"{typed[:2]}{s}"   # 至迟1958年, 最迟1958年: the source's word
         word = next((w for w in _OR_BEFORE + _OR_AFTER if typed.endswith(w)), INCLUSIVE_WORDS[self.qualifier])
         return f"{s}{word}"
 
@@ -437,7 +437,7 @@ def parse_date(value: object) -> Date:
                         f"任职只知起期的，写 from: {text[:-1].strip()}，to 写“不详”（来源说仍在任的不写 to）；"
                         f"一段时间写成“{text[:-1].strip()}~某年某月”；约数写“约{text[:-1].strip()}”")
     elif text.startswith(AT_LATEST):
-        qualifier, inclusive, text = "before", True, text[len(AT_LATEST):]
+        qualifier, inclusive, text = "before", True, text[2:]
     elif text.endswith(_OR_BEFORE):
         qualifier, inclusive, text = "before", True, text[:-3]
     elif text.endswith(_OR_AFTER):
