@@ -313,3 +313,16 @@ def test_a_prose_reference_never_quotes_a_headcount_as_bianzhi(tmp_path):
     html = re.sub(r"<[^>]+>", "", BookWriter(a, h, with_theme(root) / "theme").prose_html(
         "1992年6月，县计经委核定[[编制数:cs-jijingwei@1992-06-01|行政编制]]。"))
     assert "核定行政编制15名。" in html
+
+
+@pytest.mark.parametrize("records, event", [
+    ("- {body: cs-jijingwei, date: 1993-12-31, figures: {人数: 19, 人员: 干部}, sources: [d-1990-3]}\n", ""),
+    ("- {body: cs-jijingwei, date: 1993-12-31, basis: 核定, figures: {未配备: 专职人员}, sources: [d-1990-3]}\n", ""),
+    ("", "- {id: ev-x, type: staffing, date: 1994-03, body: cs-jijingwei, staffing: {人数: 18}, sources: [d-1990-3]}\n"),
+])
+def test_people_only_is_never_approved(tmp_path, records, event):
+    """实有干部19人 alone under 核定 would print as if approved: refused, with the mend."""
+    root = archive(tmp_path, records or "[]\n", event=event)
+    found = [f for f in loaded(root)[2] if f.code == "schema-value"]
+    assert len(found) == 1 and "实有" in found[0].message and found[0].severity == "error"
+    assert found[0].loc.file.endswith("said.yaml")

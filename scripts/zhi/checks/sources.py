@@ -9,7 +9,7 @@ from ..chronicle import FRONT_MATTER_LIKE, MARKER_INSIDE, PASSAGE_LIKE, STRAY_LE
 from ..citations import chosen_reading, incompatible_pairs, sourced, split, stated
 from ..findings import Finding, Loc
 from ..history import History
-from ..model import Archive
+from ..model import BASIS_ZH, Archive
 from ..rawhtml import has_markup
 from ..views.naming import name_before
 
@@ -93,6 +93,16 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
     for s in a.staffing:
         if s.figures is not None and not s.figures.says_anything():
             yield Finding("staffing-empty", "warning", "编制记录中没有任何编制数或领导职数", s.loc)
+    # 实有干部312人, 未配备专职人员 are what was there, never what was approved: a record (or an event) saying only
+    # that is 实有 (or 设置), not printed under 核定
+    said_only = [(s.figures, s.basis, "编制记录", "basis: 实有", s.loc) for s in a.staffing if s.figures is not None]
+    said_only += [(e.staffing, e.staffing.basis or "approved", "事件的编制", "口径: 实有", e.staffing.loc)
+                  for e in a.events if e.staffing is not None]
+    for fig, basis, what, mend, loc in said_only:
+        if fig.besides_posts() and not (fig.posts or fig.leaders or fig.parts) and basis not in ("actual", "set"):
+            yield Finding("schema-value", "error",
+                          f"{what}只写了{'、'.join(fig.besides_posts())}，口径却是“{BASIS_ZH.get(basis, basis)}”：人数、"
+                          f"未配备的人员是实际的情况，不是核定的编制；请写 {mend}", loc)
     for e in a.events:
         if e.staffing is not None and not e.staffing.says_anything():
             yield Finding("staffing-empty", "warning", "事件的编制中没有任何编制数或领导职数", e.staffing.loc)
@@ -299,7 +309,6 @@ def check_documents(a: Archive, h: History) -> Iterator[Finding]:
 def check_staffing(a: Archive, h: History) -> Iterator[Finding]:
     """Staffing figures that sources state differently (source-conflict), and a jurisdiction's own figure that
     differs from the sum of its bodies' figures on its date (staffing-sum-differs)."""
-    from ..model import BASIS_ZH
     from ..views.naming import name_on
     from ..views.staffing import figures, same_figures, staffing_words, sum_disagreements, whole_name
 
