@@ -100,6 +100,7 @@ class Timeline:
     figures: list[Span] = field(default_factory=list)       # 成员数: value ((key, of what, how many), …) as given
     powers: list[Span] = field(default_factory=list)        # 管理权限 granted (the source's words), on the date given
     outside: bool = False                                    # outside the volume: named only, no history
+    distinguish: str = ""                                    # 区别语 (the record's), see views.naming.distinguished
     fate_unknown: Event | None = None                        # its jurisdiction ended and no source gives its fate
     events: list[Event] = field(default_factory=list)       # every event it takes part in, in order
     predecessors: list[tuple[str, Event]] = field(default_factory=list)
@@ -283,6 +284,8 @@ class History:
     undated: set[str] = field(default_factory=set)
     # ids of the reparent events that name the superior the body already has (no change: 隶属, never 改属)
     same_parent: set[int] = field(default_factory=set)
+    # full name → ids of the records bearing it at some time, for the names two or more bear (views.naming)
+    shared: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
 
     def get(self, rid: str) -> Timeline | None:
         return self.timelines.get(rid)
@@ -339,6 +342,7 @@ class _Replay:
         for rid in archive.jurisdictions:
             self.tl[rid] = Timeline(rid, True)
         for rec in [*archive.bodies.values(), *archive.jurisdictions.values()]:
+            self.tl[rec.id].distinguish = rec.distinguish
             if not rec.in_scope:  # outside the volume: only its names, for the periods the sources give
                 t = self.tl[rec.id]
                 t.outside = True

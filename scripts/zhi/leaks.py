@@ -186,11 +186,15 @@ def entries(a: Archive) -> list[Entry]:
         """A body's or jurisdiction's id, notes and (outside the volume) the names its sources give."""
         add(r.id, r.classification, record, "id", r.loc)
         add_notes(r, record)
+        # the 区别语 is the editor's text: a secret record's is secret (open when open records say the words too)
+        add(r.distinguish, r.classification, record, "label", r.loc, "区别语")
         for n in r.names:
             above = n.classification.rank > r.classification.rank
-            add(n.name, highest([r.classification, n.classification]), record, "name", n.loc,
-                "名称" if above else "", apart=above)
+            for name in (n.name, told_apart(n.name, r)):
+                add(name, highest([r.classification, n.classification]), record, "name", n.loc,
+                    "名称" if above else "", apart=above)
 
+    places = {**a.jurisdictions, **a.bodies}
     for j in a.jurisdictions.values():
         add_place(j, f"行政区划 {j.id}")
     for b in a.bodies.values():
@@ -237,10 +241,12 @@ def entries(a: Archive) -> list[Entry]:
         add_notes(e, record)
         for rid, nb in e.new.items():
             level, above = body_level(e, rid)
-            for name in (nb.name, nb.short, *nb.second_names):
+            for name in (nb.name, nb.short, *nb.second_names, told_apart(nb.name, places.get(rid))):
                 add(name, level, record, "name", e.loc, "名称" if above else "", apart=above)
         level, above = body_level(e, e.body.id if e.body else None)
         add(e.name, level, record, "name", e.loc, "名称" if above else "", apart=above)
+        add(told_apart(e.name, places.get(e.body.id) if e.body else None), level, record, "name", e.loc,
+            "名称" if above else "", apart=above)
         add(e.short, level, record, "name", e.loc, "名称" if above else "", apart=above)
         for f in e.functions:
             add(f, e.classification, record, "sentence", e.loc)
@@ -268,6 +274,11 @@ def entries(a: Archive) -> list[Entry]:
                 for s in _sentences(block, 8):
                     add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True)
     return out
+
+
+def told_apart(name: str | None, rec) -> str:
+    """A name as titles print it with its record's 区别语 (滁州市（县级）), or "" when the record has none."""
+    return f"{name}（{rec.distinguish}）" if name and rec is not None and getattr(rec, "distinguish", "") else ""
 
 
 def record_strings(a: Archive) -> list[tuple[str, Level, str]]:

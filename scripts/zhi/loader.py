@@ -12,7 +12,7 @@ from .classification import NOT_PUBLIC, Level
 from .dates import UNKNOWN_WORDS
 from .docno import parse_docno
 from .eventshapes import EVENT_KEYS, EventShapes
-from .fields import Fields, as_record_map, did_you_mean
+from .fields import Fields, as_record_map, did_you_mean, words_flaw
 from .findings import Finding, Loc
 from .invisible import quote
 from .model import (
@@ -60,6 +60,9 @@ COMMON = {"id", "classification", "note"}
 DASHIJI_KEYS = {"dashiji", "大事记"}
 DASHIJI_VALUES = {"收": True, "不收": False, "include": True, "exclude": False, True: True, False: False}
 EVENT_COMMON = COMMON | {"type", "date", "decided", "sources", "conflict_note", "staffing", "group"} | DASHIJI_KEYS
+# `distinguish: 县级` (or the Chinese key 区别语): the words that tell a body or place from another of the same name,
+# printed in full-width brackets after the name (滁州市（县级）); see views.naming.distinguished
+DISTINGUISH_KEYS = {"distinguish", "区别语"}
 
 
 def _read_text(path: Path) -> tuple[str | None, str | None]:
@@ -225,19 +228,19 @@ class Loader:
 
     # ---- kinds --------------------------------------------------------------------
     def _read_jurisdictions(self, m: LMap, rel: str, path: Path) -> None:
-        f = Fields(m, rel, self.findings, "行政区划", COMMON | {"level", "scope", "names"})
+        f = Fields(m, rel, self.findings, "行政区划", COMMON | {"level", "scope", "names"} | DISTINGUISH_KEYS)
         rid = f.ident()
         in_scope = self._scope(f)
         j = Jurisdiction(rid or "", f.loc(), f.level(), f.text("note") or "",
                          level=f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级") or "",
-                         in_scope=in_scope, names=self._outside_names(f, in_scope))
+                         in_scope=in_scope, names=self._outside_names(f, in_scope), distinguish=_distinguish(f))
         j.typed = f.typed
         if rid:
             self.ids.register(self.archive.jurisdictions, j)
 
     def _read_bodies(self, m: LMap, rel: str, path: Path) -> None:
         f = Fields(m, rel, self.findings, "机构",
-                   COMMON | {"kind", "functions", "units", "end", "scope", "names", "sources", "seen"},
+                   COMMON | {"kind", "functions", "units", "end", "scope", "names", "sources", "seen"} | DISTINGUISH_KEYS,
                    hint="名称、上级、规格、属地由事件记录（设立、更名等），不写在机构文件中。")
         rid = f.ident()
         in_scope = self._scope(f)
@@ -282,7 +285,7 @@ class Loader:
                  body_kind="" if kind == "不详" else kind,
                  functions=f.text_list("functions", list_only=True), units=units, end_unknown=end in UNKNOWN_WORDS,
                  in_scope=in_scope, names=self._outside_names(f, in_scope), extant=end == "至今", sources=sources,
-                 seen=seen, typed=f.typed)
+                 seen=seen, distinguish=_distinguish(f), typed=f.typed)
         if rid:
             self.ids.register(self.archive.bodies, b)
 
@@ -554,6 +557,27 @@ def _dashiji(f: Fields) -> bool | None:
                 f.error("schema-value", f"“{key}”只能写“收”（收入大事记）或“不收”，不是“{raw}”", key)
             return value
     return None
+
+
+def _distinguish(f: Fields) -> str:
+    """The record's 区别语 (``distinguish`` or ``区别语``), a few words printed in full-width brackets after its name:
+    text as the editor typed it (kept in ``typed``, so a secret record's 区别语 is secret), without brackets of its
+    own, blanks or a sentence's marks, which would print inside the name."""
+    keys = [k for k in ("distinguish", "区别语") if k in f.data]
+    if len(keys) > 1:
+        f.error("schema-value", "“distinguish”与“区别语”是同一个键，只能写一个", keys[1])
+    if not keys:
+        return ""
+    key = keys[0]
+    v = f.text(key)
+    if not v:
+        return ""
+    bad = words_flaw(v) or next((c for c in v if c in "（）()[]【】〔〕<>《》“”\"'"), None)
+    if bad:
+        f.error("schema-value", f"“{key}（区别语）”{quote(v, True)}中有{quote(bad, True)}：区别语印在名称后的括号里，"
+                f"如 滁州市（县级）；请只写括号里的字，如 distinguish: 县级，不写括号、空格和句号", key)
+        return ""
+    return v
 
 
 def load_archive(root: Path, with_book: bool = True) -> Archive:

@@ -154,6 +154,7 @@ class Jurisdiction(Record):
     level: str = ""
     in_scope: bool = True
     names: list[OutsideName] = field(default_factory=list)  # for a jurisdiction outside the volume
+    distinguish: str = ""   # 区别语: 县级 in 滁州市（县级）, printed where another record bears the same name
 
     kind_zh = "行政区划"
 
@@ -184,6 +185,7 @@ class Body(Record):
     sources: list[Citation] = field(default_factory=list)
     kind_unknown: bool = False  # `kind: 不详`: the sources do not say what kind of body it was
     seen: list[Date] = field(default_factory=list)  # days a source (``sources``) shows it still there (最后见于)
+    distinguish: str = ""   # 区别语, printed where another record bears the same name (views.naming.distinguished)
 
     @property
     def kind_label(self) -> str:

@@ -23,6 +23,7 @@ from .lifespan import (
 )
 from .prose import check_prose, check_secret_refs
 from .references import check_references
+from .samename import check_same_name
 from .secrecy import check_kaoyi_withheld, check_mark_words, check_secrecy
 from .settings import check_settings
 from .sources import (
@@ -41,6 +42,7 @@ CHECKS = [
     check_usage_dates,
     check_parents_and_places,
     check_name_clash,
+    check_same_name,
     check_silence,
     check_origin_bound,
     check_split_into,

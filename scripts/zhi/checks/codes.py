@@ -53,6 +53,8 @@ CODES: dict[str, tuple[str, str]] = {
     "kind-conflict": ("error", "同一机构同一日期有两个类别"),
     "name-invalid": ("error", "所用名称不是机构在该日期的名称"),
     "name-clash": ("warning", "同一行政区划内两个存续机构同名"),
+    "name-shared": ("warning", "两个不同的记录（机构、行政区划）同名，至少一个没有区别语（distinguish），标题和列表中分不清"),
+    "distinguish-same": ("error", "两个同名的记录区别语也相同，印出来仍分不清"),
     "second-name-twice": ("warning", "重复加挂同一牌子"),
     "second-name-unknown": ("error", "撤销了并未加挂的牌子"),
     "parent-not-alive": ("error", "上级机构在该日期不存在"),

@@ -29,7 +29,7 @@ from ..wordings import (
     superior_form,
     superior_speaks,
 )
-from .naming import name_after, name_before, name_on, renamed_same_day, short_after
+from .naming import distinguished, name_after, name_before, name_on, renamed_same_day, short_after
 
 
 @dataclass(frozen=True)
@@ -137,8 +137,9 @@ class _Writer:
         self.a, self.h = a, h
 
     def m(self, rid: str, text: str, d: Date | None = None) -> Mention:
-        """A body's name as recorded (the full name the source gives, never one composed from its superior's)."""
-        return Mention(rid, text)
+        """A body's name as recorded (the full name the source gives, never one composed from its superior's), with
+        its 区别语 when another record bears the same name that day (views.naming.distinguished)."""
+        return Mention(rid, distinguished(self.h, rid, text, d))
 
     def before(self, rid: str, e: Event) -> Mention:
         return self.m(rid, name_before(self.h, rid, e), e.date)
@@ -169,7 +170,7 @@ class _Writer:
                 extra += self.dual(nb.parent.id if nb.parent else None, [r.id for r in nb.co_parents], e)
             elif nb.parent and not (t and t.is_jurisdiction) and not superior_speaks(e.wording):  # 隶属乙; 直属乙领导
                 said = NEW_SUPERIOR_FORMS.get(nb.parent_wording or "隶属")
-                extra += ["，" + said.before, self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date))]
+                extra += ["，" + said.before, self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date), e.date)]
                 extra += [said.after] if said.after else []
             if nb.level and t and t.is_jurisdiction:
                 extra.append(f"，为{level_said(nb.level)}")
@@ -230,7 +231,7 @@ class _Writer:
         nb = e.new.get(e.body.id) if e.body else None
         if not superior_speaks(e.wording) or nb is None or nb.parent is None:
             return []
-        return [self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date)), e.wording or ""]
+        return [self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date), e.date), e.wording or ""]
 
     def _establish(self, e: Event) -> list[Segment]:
         return self.sponsored_and_taking_over(e, self._established(e))

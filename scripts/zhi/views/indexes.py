@@ -9,7 +9,7 @@ from pypinyin import Style, lazy_pinyin
 
 from ..history import History
 from ..model import Archive
-from .naming import span_years
+from .naming import distinguished, span_years
 
 
 @functools.lru_cache(maxsize=65536)  # a name is sorted and headed under its letter many times over
@@ -29,6 +29,7 @@ class IndexEntry:
     term: str        # the name as indexed
     target: str      # record id
     note: str = ""   # e.g. "今名 …" for a former name, the years of use
+    plain: str = ""  # the name without its 区别语, when the term carries one (滁州市 for 滁州市（县级）)
 
 
 def body_index(a: Archive, h: History) -> list[IndexEntry]:
@@ -36,16 +37,17 @@ def body_index(a: Archive, h: History) -> list[IndexEntry]:
     for t in h.timelines.values():
         if t.is_jurisdiction or t.outside:
             continue
-        current = t.current_name()
+        current = distinguished(h, t.id, t.current_name())   # 滁州市（县级）: two records of one name
         open_end = "？" if t.end_unknown and t.lives and t.lives[-1].end is None else ""  # 止年不详, not "still"
         for s in t.names:
             for i, name in enumerate(s.value):
                 if not name:
                     continue
+                shown = name if i else distinguished(h, t.id, name)
                 years = span_years(s.start, s.end, open_end) if s.start else ""
-                note = ("简称，" if i else "") + (f"见“{current}”" if name != current else "") + \
+                note = ("简称，" if i else "") + (f"见“{current}”" if shown != current else "") + \
                        (f"（{years}）" if years else "")
-                out.setdefault((name, t.id), IndexEntry(name, t.id, note.strip("，")))
+                out.setdefault((shown, t.id), IndexEntry(shown, t.id, note.strip("，"), name if shown != name else ""))
         for s in t.second_names:
             out.setdefault((s.value, t.id), IndexEntry(s.value, t.id, f"加挂牌子，见“{current}”"))
     return sorted(out.values(), key=lambda e: pinyin_key(e.term))

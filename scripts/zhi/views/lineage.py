@@ -11,7 +11,7 @@ from ..model import FATE_UNKNOWN, NON_STATUTORY_LEVELS, UNKNOWN, Archive, Docume
 from ..wordings import count_sets_up, merge_verb, rename_verb, superior_relation
 from .bodycount import planned
 from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text
-from .naming import name_on
+from .naming import distinguished, name_on
 
 
 @dataclass
@@ -190,6 +190,11 @@ def names_within(h: History, ref: str, start: Date | None, end: Date | None) -> 
     and the renames that may fall inside the period, as the source dates them (“1981年1月更名为乙县人民政府”,
     “1981年前改称乙县人民政府”) — never one name for the whole period when the superior was renamed within it, nor
     the later name for a start the rename may come after."""
+    name, renamed = _names_within(h, ref, start, end)
+    return distinguished(h, ref, name), renamed
+
+
+def _names_within(h: History, ref: str, start: Date | None, end: Date | None) -> tuple[str, str]:
     t = h.get(ref)
     if t is None or not t.names:
         return name_on(h, ref, start), ""
@@ -216,7 +221,7 @@ def names_within(h: History, ref: str, start: Date | None, end: Date | None) -> 
             continue
         e = s.start_event
         verb = rename_verb(e.wording) if e is not None and e.type == "rename" else "起称"
-        out.append(f"{s.start.chinese()}{verb}{name}")
+        out.append(f"{s.start.chinese()}{verb}{distinguished(h, ref, name)}")
         shown = name
     return t.names[first].value[0], "，".join(out)
 
@@ -256,7 +261,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
         return None
     body = a.bodies.get(rid)
     end_how = FATE_UNKNOWN if t.fate_unknown else t.end_event.said_zh if t.end_event else ""
-    lin = Lineage(rid, t.current_name(), body.kind_label if body else "", t.start, t.end, end_how)
+    lin = Lineage(rid, distinguished(h, rid, t.current_name()), body.kind_label if body else "", t.start, t.end, end_how)
     lin.start_how = t.start_event.began_said if t.start_event is not None else ""
     lin.suspensions = [Period(s.value or "停止活动", s.start, None, note="恢复时间不详") if t.resume_unknown(s)
                        else Period(s.value or "停止活动", s.start, s.end) for s in t.suspensions]
@@ -280,7 +285,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
                    for s in t.figures]
     # a grant is printed with its end only when a record ends it (收回权限, or the holder's own end)
     lin.powers = [Period(s.value, s.start, s.end) for s in t.powers if s.value]
-    lin.names = _periods(h, t.names, lambda v: v[0], t=t)
+    lin.names = _periods(h, t.names, lambda v: distinguished(h, rid, v[0]), t=t)
     lin.short_names = _periods(h, t.names, lambda v: v[1], t=t)
     lin.second_names = _periods(h, t.second_names, t=t)
     lin.parents = _periods(h, t.parents, named=True, t=t)

@@ -26,6 +26,49 @@ def name_on(h: History, rid: str, d: Date | None) -> str:
     return (before[-1] if before else t.names[0]).value[0]
 
 
+def shared_names(h: History) -> dict[str, list[str]]:
+    """Each full name that two or more records (bodies and jurisdictions, inside the volume or not) bear at some
+    time in ``h``, with their ids: the names a reader cannot tell apart alone. ``h`` is an edition's history when
+    an edition is written, so a withheld record never makes an open one's name print differently."""
+    if h.shared is None:
+        bearers: dict[str, list[str]] = {}
+        for t in h.timelines.values():
+            for name in dict.fromkeys(s.value[0] for s in t.names if not s.withheld):
+                bearers.setdefault(name, []).append(t.id)
+        h.shared = {name: ids for name, ids in bearers.items() if len(ids) > 1}
+    return h.shared
+
+
+def distinguished(h: History, rid: str, name: str, on: Date | None = None) -> str:
+    """``name`` (a name of ``rid``) with the record's 区别语 in full-width brackets when another record of the
+    edition bears the same name: 滁州市（县级）. A name no other record bears prints alone (滁县, never 滁县（县级）).
+
+    Titles and lists (no ``on``) carry it whenever the name is shared. A sentence about a day (``on``: a 大事记
+    entry, a chapter's [[id@date]]) carries it only when another record bears the name on that day, as the
+    documents write it (撤销滁县地区和滁州市（县级），设立滁州市（地级）): a body re-founded under an old name
+    is not confused on its own day with one abolished years before, and the sentence reads as the source's."""
+    t = h.get(rid)
+    if t is None or not t.distinguish or name.endswith(f"（{t.distinguish}）") \
+            or len(bearers := shared_names(h).get(name, ())) < 2:
+        return name
+    if on is not None and not any(_bears_on(h.get(other), name, on) for other in bearers if other != rid):
+        return name
+    return f"{name}（{t.distinguish}）"
+
+
+def _bears_on(t, name: str, d: Date) -> bool:
+    """``t`` is called ``name`` on ``d`` (its period under the name begins or ends that day included)."""
+    return t is not None and any(
+        s.value[0] == name and not s.withheld and (s.start is None or s.start.earliest() <= d.latest())
+        and (s.end is None or s.end.latest() >= d.earliest()) for s in t.names)
+
+
+def label_on(h: History, rid: str, d: Date | None = None) -> str:
+    """The name valid on ``d`` (see ``name_on``) as titles and lists print it, told apart from another record's
+    same name (``distinguished``)."""
+    return distinguished(h, rid, name_on(h, rid, d))
+
+
 def stated_day(d: Date) -> Date:
     """The day an open date states: the first day after a 后 date, the last before a 前 date."""
     day = d.earliest() if d.qualifier == "after" else d.latest()

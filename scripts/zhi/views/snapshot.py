@@ -8,7 +8,7 @@ from ..citations import cited_docs, split
 from ..dates import Date
 from ..history import SILENCE_YEARS, History, Timeline
 from ..model import Archive
-from .naming import name_changes, name_on, name_verb
+from .naming import distinguished, label_on, name_changes, name_on, name_verb
 from .staffing import Figure, breaks, by_body, in_force, member_bodies, staffing_style, stale_since
 
 
@@ -162,12 +162,12 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
                 docs.append(doc.label)
     cuts = breaks(h, t.id)
     approved = in_force(figs, "approved", d, cuts)
-    parent_name = name_on(h, parent, d) if parent else ""
+    parent_name = label_on(h, parent, d) if parent else ""
     if parent and (co := t.co_parents_on(d)):
         parent_name = f"{parent_name}（主管）、" + "、".join(name_on(h, c, d) for c in co)
     elif co := t.co_parents_on(d):  # 双重领导 with no principal side
         parent_name = "、".join(name_on(h, c, d) for c in co) + "（双重领导）"
-    return Row(t.id, names[0], names[1], _span_value(t.kinds, d, ""), _span_value(t.ranks, d, ""), parent,
+    return Row(t.id, distinguished(h, t.id, names[0]), names[1], _span_value(t.kinds, d, ""), _span_value(t.ranks, d, ""), parent,
                parent_name, life.start if life else t.start, docs,
                approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d, a),
                origin.began_said if origin is not None else "")

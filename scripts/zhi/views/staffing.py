@@ -24,7 +24,7 @@ from pathlib import Path
 from ..classification import Level
 from ..dates import Date, Point
 from ..model import BASIS_ZH, KIND_LABELS, STAFFING_KINDS, Archive, Citation, Staffing
-from .naming import name_on, name_over
+from .naming import distinguished, label_on, name_on, name_over
 
 # events after which a body's approved figure no longer stands (its period of existence ending is another)
 BREAK_TYPES = {"merge", "split", "suspend", "reorganise", "reorganize"}
@@ -348,8 +348,8 @@ def jurisdiction_table(a: Archive, h, figs: list[Figure], jid: str, years: range
                                               if f.others else ""), _cited(a, f))
                for f in own if years.start <= f.date.year < years.stop]
     if not rows:  # the jurisdiction's statements stand in no year's row (its extent changed after them): listed
-        return Table(jid, name_on(h, jid, own[0].date), kinds, rows, records)
-    return Table(jid, name_over(h, jid, rows[0].on, rows[-1].on), kinds, rows, records)
+        return Table(jid, label_on(h, jid, own[0].date), kinds, rows, records)
+    return Table(jid, distinguished(h, jid, name_over(h, jid, rows[0].on, rows[-1].on)), kinds, rows, records)
 
 
 def whole_name(h, jid: str, d: Date) -> str:

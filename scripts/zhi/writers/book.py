@@ -34,7 +34,7 @@ from ..views.chronology import Entry, Mention, chronology
 from ..views.dashiji import dashiji, sections
 from ..views.kaoyi import kaoyi_items
 from ..views.lineage import by_name_in_term, entries_by_event, lineage, post_order, volume_jurisdictions
-from ..views.naming import name_on
+from ..views.naming import distinguished, label_on, name_on
 from ..views.snapshot import fate_unknown_note, snapshot
 from ..views.staffing import dash, figures, jurisdiction_tables, kind_label
 from .nobreak import keep_together
@@ -262,7 +262,7 @@ class BookWriter:
                 rows = snapshot(self.a, self.h, j.id, d, self.figs)
                 if not rows and not t.known_alive_on(d):
                     continue   # a place set up “1953前” and no body of it certainly there: no table says it was
-                snaps.append((f"{name_on(self.h, j.id, d)}（{d.chinese()}）",
+                snaps.append((f"{label_on(self.h, j.id, d)}（{d.chinese()}）",
                               [(self.mention(r.body, r.name), r) for r in rows], fate_unknown_note(self.h, j.id, d, a=self.a)))
         sections.append(("snapshots", a2, snaps))
         # 三、领导名录
@@ -278,7 +278,7 @@ class BookWriter:
             for name, group in by_name_in_term(self.h, rid, posts):
                 rows = [(esc(p.post), self.mention(p.person.id, self.a.people[p.person.id].name), p.tenure(),
                          esc(p.term)) for p in group]
-                leaders.append((self.mention(rid, name), rows))
+                leaders.append((self.mention(rid, distinguished(self.h, rid, name)), rows))
         sections.append(("leaders", a3, leaders))
         # 四、编制统计表
         a4 = self.heading(2, "四、编制统计表")
@@ -329,10 +329,11 @@ class BookWriter:
         """The index; ``pages`` maps a record id or (id, name) key to page labels (None on the first pass)."""
         anchor = self.heading(1, "索引")
 
-        def pages_of(key: str) -> str:
+        def pages_of(key: str, *more: str) -> str:
             if pages is None:
                 return "000"  # first pass: room for a page number
-            return "，".join(pages.get(key, []))
+            found = {int(n) for k in (key, *more) for n in pages.get(k, [])}
+            return "，".join(str(n) for n in sorted(found))
 
         if self._index_entries is None:
             self._index_entries = (indexes.grouped(indexes.body_index(self.a, self.h)),
@@ -342,9 +343,10 @@ class BookWriter:
         for letter, entries in bodies:
             rows = []
             for e in entries:
-                key = f"{e.target}|{e.term}"
-                p = pages_of(key)
-                current = self.h.get(e.target).current_name() if self.h.get(e.target) else e.term
+                key = f"{e.target}|{e.term}"   # a mention naming it with its 区别语 or, in prose, without
+                p = pages_of(key, *([f"{e.target}|{e.plain}"] if e.plain else []))
+                t = self.h.get(e.target)
+                current = distinguished(self.h, t.id, t.current_name()) if t else e.term
                 see = "" if e.term == current else current
                 rows.append((e.term, p, see))
             body_groups.append((letter, rows))

@@ -45,6 +45,11 @@ NOT_GIVEN = "来源未载"
 POWERS_OPEN = "来源未载收回"   # a 管理权限 granted on a day, no record of its withdrawal    # a name of a body outside the volume, for a period its source does not bound
 
 
+# the 区别语 column: the name columns stay the name itself (a reader of the data matches names as written)
+_DISTINGUISH = ("编辑所写的区别语：另有同名的机构或行政区划时，志书、网站在名称后的括号里印它（滁州市（县级））；"
+                "“名称”一栏不含它")
+
+
 # ---- columns ----------------------------------------------------------------------------------------------
 @dataclass
 class Column:
@@ -202,6 +207,7 @@ class OpenData:
             Column("终止事件", "终止的事件编号"),
             Column("最后见于", "止年不详者：档案记载它存在的最晚日期"),
             Column("存续期数", "设立的期数（撤销后恢复的，另计一期）"),
+            Column("区别语", _DISTINGUISH),
         ])
         for rid, b in self.a.bodies.items():
             tl = self.h.get(rid)
@@ -215,7 +221,8 @@ class OpenData:
                            *date_cells(tl.start if first else None, not first),
                            self.eid(tl.lives[0].start_event) if tl.lives and first else "",
                            *end, how, self.end_event(tl, tl.lives[-1]) if tl.lives else "",
-                           tl.last_known.chinese() if tl.end_unknown and tl.last_known else "", len(tl.lives)])
+                           tl.last_known.chinese() if tl.end_unknown and tl.last_known else "", len(tl.lives),
+                           tl.distinguish])
         return t
 
     PERIOD_ITEMS = (("lives", "存续"), ("names", "名称"), ("short", "简称"), ("second_names", "加挂牌子"),
@@ -445,6 +452,7 @@ class OpenData:
             *_date_columns("设立", "设立的日期"),
             *_date_columns("终止", "终止的日期"),
             Column("终止情况", "撤销、合并等；“至下限仍存续”；志外的“来源未载”"),
+            Column("区别语", _DISTINGUISH),
         ])
         for rid, j in self.a.jurisdictions.items():
             tl = self.h.get(rid)
@@ -453,7 +461,7 @@ class OpenData:
             end, how = self.life_status(tl)
             level = tl.levels[-1].value if tl.levels else j.level
             t.rows.append([rid, tl.current_name(), level, "是" if j.in_scope else "否", *date_cells(tl.start),
-                           *end, how])
+                           *end, how, tl.distinguish])
         return t
 
     def jurisdiction_changes(self) -> Table:

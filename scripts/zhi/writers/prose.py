@@ -15,7 +15,7 @@ from ..dates import Date, DateError, parse_date
 from ..findings import Loc
 from ..history import History
 from ..model import Archive, Document
-from ..views.naming import name_on
+from ..views.naming import distinguished, name_on
 
 _DATE_IN_TEXT = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
 
@@ -86,8 +86,8 @@ class ProseRenderer:
         return "\n".join(f"[^{i}]: {t}" for i, t in enumerate(self.notes, 1))
 
     def label(self, rid: str, d: Date | None) -> str | None:
-        if rid in self.a.bodies or rid in self.a.jurisdictions:
-            return name_on(self.h, rid, d)
+        if rid in self.a.bodies or rid in self.a.jurisdictions:   # 滁州市（县级） when another bears the name
+            return distinguished(self.h, rid, name_on(self.h, rid, d), d)
         if rid in self.a.people:
             return self.a.people[rid].name
         ev = self.a.events_by_id().get(rid)

@@ -27,7 +27,7 @@ from ..views.chronology import Entry, Mention, chronology
 from ..views.dashiji import dashiji, sections
 from ..views.kaoyi import anchor_of, kaoyi_items
 from ..views.lineage import entries_by_event, lineage, period_text, unit_rows, volume_jurisdictions
-from ..views.naming import name_on, names_with_jurisdiction
+from ..views.naming import label_on, name_on, names_with_jurisdiction
 from ..views.snapshot import difference, fate_unknown_note, members, snapshot
 from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
 from . import svg
@@ -199,6 +199,10 @@ class SiteWriter:
     def name(self, rid: str, d: Date | None = None) -> str:
         return name_on(self.h, rid, d)
 
+    def label(self, rid: str, d: Date | None = None) -> str:
+        """The name as titles and lists print it: with the 区别语 when another record bears it (滁州市（县级）)."""
+        return label_on(self.h, rid, d)
+
     def add(self, path: str, title: str, template: str, **ctx) -> None:
         self._page_notes = []
         text = bind_markdown_calls(self.env.get_template(template).render(page=path, title=title, w=self, **ctx))
@@ -291,11 +295,11 @@ class SiteWriter:
         for b in self.a.bodies.values():   # a body file's 见于, 至今: cited on the body's page
             for c in b.sources:
                 if page_of(self.a, b.id):
-                    self.backlink(c.doc, page_of(self.a, b.id), f"机构：{self.name(b.id)}（存续）")
+                    self.backlink(c.doc, page_of(self.a, b.id), f"机构：{self.label(b.id)}（存续）")
         for f in self.figs:
             for c in f.sources:
                 page = f"jigou/{f.body}.md" if f.body else "tongji/index.md"
-                self.backlink(c.doc, page, f"编制：{self.name(f.scope, f.date)}{f.system + '系统' if f.system else ''}"
+                self.backlink(c.doc, page, f"编制：{self.label(f.scope, f.date)}{f.system + '系统' if f.system else ''}"
                                            f"（{f.date.chinese()}）")
 
     # ---- sections ----------------------------------------------------------------------------------------
@@ -310,7 +314,7 @@ class SiteWriter:
                  scope=None, full=True, form="年")
         for j in self.in_scope:
             entries = [e for e in self.dashiji if j.id in e.jurisdictions]
-            self.add(f"dashiji/{j.id}.md", f"{self.name(j.id)}大事记", "chronology.md.j2", entries=entries,
+            self.add(f"dashiji/{j.id}.md", f"{self.label(j.id)}大事记", "chronology.md.j2", entries=entries,
                      years=sections(entries, upper, self.form != "日期"), scope=j, full=False, form=self.form,
                      place=lineage(self.a, self.h, j.id, [e for e in self.entries if j.id in e.jurisdictions]))
 
@@ -391,7 +395,7 @@ class SiteWriter:
                 if not rows and not t.known_alive_on(end):
                     continue   # a place set up “1953前” and no body of it certainly there: no table says it was
                 diff = difference(self.h, j.id, Date(Point(y - 1, 12, 31)), end, member.get(j.id, set()))
-                snaps.append((j, self.name(j.id, end), rows, diff,
+                snaps.append((j, self.label(j.id, end), rows, diff,
                               fate_unknown_note(self.h, j.id, end, member.get(j.id, set()), self.a)))
             entries = [e for e in self.entries if e.date.year == y]
             # 是年大事 only for a date wholly inside the year; one the source dates “1949年后”, over several years or

@@ -10,6 +10,7 @@ from ..history import History
 from ..model import BASIS_ZH, Archive
 from ..plaintext import md_cell
 from ..views.chronology import Entry, Mention
+from ..views.naming import distinguished, label_on
 from ..views.snapshot import fate_unknown_note, snapshot
 from ..views.staffing import Figure, dash, figure_note, kind_label, kinds_used
 
@@ -27,12 +28,10 @@ class Tables:
                 "units": self.units}[d.kind](d, link)
 
     def snapshot(self, d: Directive, link: Link) -> str:
-        from ..views.naming import name_on
-
         if d.target not in self.a.jurisdictions or d.date is None:
             return ""
         rows = snapshot(self.a, self.h, d.target, d.date, self.figs)
-        out = [f"**{md_cell(name_on(self.h, d.target, d.date))}机构设置一览（{d.date.chinese()}）**", "",
+        out = [f"**{md_cell(label_on(self.h, d.target, d.date))}机构设置一览（{d.date.chinese()}）**", "",
                "| 机构 | 类别 | 规格 | 上级 | 核定编制 | 设立 | 依据 |", "| --- | --- | --- | --- | ---: | --- | --- |"]
         for r in rows:
             out.append(f"| {link(r.body, r.name)}{md_cell(r.note)} | {md_cell(r.kind)} | {md_cell(r.rank)} | {md_cell(r.parent_name)} | "
@@ -69,7 +68,7 @@ class Tables:
         t = self.h.get(d.target or "")
         if b is None or t is None or not b.units:
             return ""
-        out = [f"**{link(b.id, md_cell(t.current_name()))}内设机构**", ""]
+        out = [f"**{link(b.id, md_cell(distinguished(self.h, b.id, t.current_name())))}内设机构**", ""]
         for u in unit_rows(b.units):
             span = u.period()
             origin = f"：{u.start.chinese() if u.start else ''}{u.origin}" if u.origin else ""
