@@ -205,6 +205,11 @@ def test_two_bodies_of_one_name_in_titles_index_and_sentences(tmp_path):
     # a sentence about 1990 names the body alone: no other bears the name that day (the first was gone in 1984)
     page = _plain(next(p.text for p in tree.pages if p.path == "dashiji/nianbiao.md"))
     assert "设立测试县物价委员会" in page and "测试县物价委员会（1990年设立）" not in page, page
+    # so does the 一览 of a year: one 物价委员会 stood then; the list of all bodies has both, told apart
+    year = _plain(next(p.text for p in tree.pages if p.path == "nianbiao/1980.md"))
+    assert "| 测试县物价委员会 |" in year and "（1979年设立）" not in year, year
+    listed = _plain(next(p.text for p in tree.pages if p.path == "jigou/index.md"))
+    assert "测试县物价委员会（1979年设立）" in listed and "测试县物价委员会（1990年设立）" in listed
 
 
 def test_body_without_words_warns_with_a_body_example(tmp_path):
@@ -236,3 +241,56 @@ def test_a_secret_body_of_the_same_name_is_not_counted_and_its_words_are_secret(
         assert all("国防工业专办" not in p.text for p in tree.pages)
         forbidden = forbidden_strings(a, edition)
         assert "国防工业专办" in forbidden and "测试县物价委员会（国防工业专办）" in forbidden
+
+
+def _guide_site(tmp_path, guide: str, heading: str):
+    from test_guide_examples import GUIDE, lay_out, section
+
+    root = lay_out(tmp_path, section((GUIDE / guide).read_text(encoding="utf-8"), heading))
+    a = load_archive(root, with_book=False)
+    tree = SiteWriter(a, derive_history(a), ROOT / "theme").write()
+    return {p.path: p.title for p in tree.pages}, {p.path: _plain(p.text) for p in tree.pages}
+
+
+def test_the_jurisdictions_guide_example_prints_what_it_says(tmp_path):
+    titles, pages = _guide_site(tmp_path, "jurisdictions.md", "## 完整示例九")
+    assert (titles["dashiji/lanzhou-xianji.md"], titles["dashiji/lanzhou-diji.md"]) == \
+        ("澜州市（县级）大事记", "澜州市（地级）大事记")
+    assert "| 隶属 | 澜州地区（1992年前—1992年）；澜州市（地级）（1992年起） |" in pages["dashiji/beiling-xian9.md"]
+
+
+def test_the_bodies_guide_example_prints_what_it_says(tmp_path):
+    titles, pages = _guide_site(tmp_path, "bodies.md", "## 完整示例：前后两个同名的机构")
+    assert (titles["jigou/heshan-jingwei-79.md"], titles["jigou/heshan-jingwei-90.md"]) == \
+        ("禾山县经济委员会（1979年设立）", "禾山县经济委员会（1990年设立）")
+    y1990 = pages["nianbiao/1990.md"]
+    assert "禾山县经济委员会" not in pages["nianbiao/1985.md"]
+    assert "| 禾山县经济委员会 |" in y1990 and "（1990年设立）" not in y1990, y1990
+
+
+@pytest.mark.slow
+def test_the_printed_volume_tells_them_apart(tmp_path):
+    """The PDF as typeset: the 大事记 sentence names both cities with their words, the index lists the two bodies of
+    one name as two entries, each with its words; the contents hold only the book's own headings (篇、章 titles the
+    editor types and the fixed 大事记、附录 headings), where no generated name appears."""
+    import subprocess
+
+    from zhi.writers.book import BookWriter
+    from zhi.writers.typeset import typeset
+
+    root = _project(tmp_path)
+    write(root, "sources/bodies/jw.yaml", "- {id: cs-jw-a, kind: 政府工作部门, distinguish: 1979年设立}\n"
+                                          "- {id: cs-jw-b, kind: 政府工作部门, distinguish: 1990年设立}\n")
+    write(root, "sources/events/jw.yaml", BODIES_EVENTS)
+    a = load_archive(root)
+    h = derive_history(a)
+    result = typeset(BookWriter(a, h, ROOT / "theme"), tmp_path / "zhi.pdf", root, {"Title": "t"},
+                     chunks=1, workers=1)
+    text = subprocess.run(["pdftotext", "-raw", str(tmp_path / "zhi.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = "".join(text.split())
+    assert "撤销滁县地区、滁州市（县级），合并设立滁州市（地级），为地级市。" in flat
+    assert "天长县划归滁州市（地级）。" in flat
+    index = flat[flat.rindex("机构名称索引"):]
+    assert "测试县物价委员会（1979年设立）" in index and "测试县物价委员会（1990年设立）" in index
+    assert all("滁州市" not in title for _, title, _ in result.toc)

@@ -76,6 +76,8 @@ CASES: dict[str, tuple[str, str]] = {
                                      "    merged_from: [秘书股, 文书股]\n    wording: {P}\n")),
     "body.names": ("bodies", "id: cs-t\nscope: out\nnames:\n  - name: {P}\n    from: 1990\n"),
     "jurisdiction.note": ("jurisdictions", "id: cs-t\nlevel: 县\nnote: {P}\n"),
+    "jurisdiction.distinguish": ("jurisdictions", "id: cs-t\nlevel: 县\ndistinguish: {P}\n"),
+    "body.distinguish": ("bodies", "id: cs-t\nkind: 其他\n区别语: {P}\n"),
     "document.title": ("documents", "id: d-t\nissuer: 测试县人民委员会\ndate: 1990\ntitle: {P}\n"),
     "document.issuer": ("documents", "id: d-t\nissuer: {P}\ndate: 1990\ntitle: 关于什么的通知\n"),
     "document.description": ("documents", "id: d-t\ndate: 1990\ndescription: {P}\n"),

@@ -43,9 +43,9 @@ def distinguished(h: History, rid: str, name: str, on: Date | None = None) -> st
     """``name`` (a name of ``rid``) with the record's 区别语 in full-width brackets when another record of the
     edition bears the same name: 滁州市（县级）. A name no other record bears prints alone (滁县, never 滁县（县级）).
 
-    Titles and lists (no ``on``) carry it whenever the name is shared. A sentence about a day (``on``: a 大事记
-    entry, a chapter's [[id@date]]) carries it only when another record bears the name on that day, as the
-    documents write it (撤销滁县地区和滁州市（县级），设立滁州市（地级）): a body re-founded under an old name
+    Titles and lists of the whole book (no ``on``) carry it whenever the name is shared. A sentence or a table
+    about a day (``on``: a 大事记 entry, a chapter's [[id@date]], the 一览 of a date) carries it only when another
+    record bears the name on that day, as the documents write it (撤销滁县地区和滁州市（县级），设立滁州市（地级）): a body re-founded under an old name
     is not confused on its own day with one abolished years before, and the sentence reads as the source's."""
     t = h.get(rid)
     if t is None or not t.distinguish or name.endswith(f"（{t.distinguish}）") \
@@ -64,9 +64,10 @@ def _bears_on(t, name: str, d: Date) -> bool:
 
 
 def label_on(h: History, rid: str, d: Date | None = None) -> str:
-    """The name valid on ``d`` (see ``name_on``) as titles and lists print it, told apart from another record's
-    same name (``distinguished``)."""
-    return distinguished(h, rid, name_on(h, rid, d))
+    """The name valid on ``d`` (see ``name_on``), told apart from another record's same name (``distinguished``):
+    without ``d`` (a page's title, the list of all bodies, the index) whenever the name is shared; with ``d`` (a
+    table or a list of one date: the 一览 of a year, 是年新设…) when another record bears the name that day."""
+    return distinguished(h, rid, name_on(h, rid, d), d)
 
 
 def stated_day(d: Date) -> Date:
