@@ -213,8 +213,8 @@ def check_name_clash(a: Archive, h: History) -> Iterator[Finding]:
     for (jur, name), spans in by_name.items():
         for i, (t1, s1) in enumerate(spans):
             for t2, s2 in spans[i + 1:]:
-                if t1.id == t2.id:
-                    continue
+                if t1.id == t2.id or (t1.distinguish and t2.distinguish and t1.distinguish != t2.distinguish):
+                    continue   # the editor told them apart (区别语): two bodies, not one entered twice
                 overlap = (s1.end is None or s2.start.earliest() < s1.end.earliest()) and \
                           (s2.end is None or s1.start.earliest() < s2.end.earliest())
                 if overlap:
