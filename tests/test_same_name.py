@@ -309,3 +309,17 @@ def test_two_bodies_of_one_name_at_once_told_apart_are_not_a_clash(tmp_path):
                                               f"- {{id: cs-jw-b, kind: 政府工作部门{words}}}\n")
         codes = {f.code for f in run_checks(load_archive(root))}
         assert ("name-clash" in codes) is clash and ("name-shared" in codes) is clash, codes
+
+
+def test_a_secret_bodys_words_typed_into_a_chapter_are_named_by_the_check(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/jw.yaml", "- {id: cs-jw-a, kind: 政府工作部门, distinguish: 1979年设立}\n"
+                                          "- {id: cs-jw-b, kind: 政府工作部门, distinguish: 国防工业专办,"
+                                          " classification: 秘密}\n")
+    write(root, "sources/events/jw.yaml", BODIES_EVENTS)
+    chapter = root / "chronicle/p1/c1.md"
+    text = chapter.read_text(encoding="utf-8") + "\n另设国防工业专办一处。\n"
+    chapter.write_text(text, encoding="utf-8")
+    found = [f for f in run_checks(load_archive(root)) if f.code == "secret-shared" and f.loc.file.startswith("chronicle")]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("chronicle/p1/c1.md", len(text.splitlines()))]
+    assert "区别语" in found[0].message
