@@ -127,6 +127,10 @@ def test_open_data_keeps_the_name_and_gives_the_words_apart(tmp_path):
     assert by_id["cz-xianji"]["名称"] == "滁州市" and by_id["cz-xianji"]["区别语"] == "县级"
     assert by_id["cz-diji"]["名称"] == "滁州市" and by_id["cz-diji"]["区别语"] == "地级"
     assert by_id["cz-diqu"]["区别语"] == ""
+    nodes = {n.get("dcterms:identifier"): n for n in opendata.OpenData(a, h, opendata.metadata(
+        root, a, "public", "公开版")).jsonld()["@graph"]}
+    assert nodes["cz-xianji"]["skos:prefLabel"] == "滁州市" and nodes["cz-xianji"]["zhi:distinguish"] == "县级"
+    assert "zhi:distinguish" not in nodes["cz-diqu"]
 
 
 def test_without_the_words_the_check_warns_naming_both_files(tmp_path):

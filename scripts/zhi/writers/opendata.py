@@ -615,6 +615,8 @@ class OpenData:
                       "dcterms:identifier": rid, "skos:prefLabel": tl.current_name()}
         rec = self.a.jurisdictions.get(rid) if juris else self.a.bodies.get(rid)
         node["zhi:inVolume"] = bool(rec.in_scope) if rec else True
+        if tl.distinguish:   # 区别语: another record bears the same name (the labels stay the name itself)
+            node["zhi:distinguish"] = tl.distinguish
         if not juris and rec and rec.body_kind:
             node["org:classification"] = {"@id": self.iri("kind", rec.body_kind)}
         node["zhi:existence"] = [self.span_interval(tl, s) | {
