@@ -327,3 +327,12 @@ def test_a_secret_bodys_words_typed_into_a_chapter_are_named_by_the_check(tmp_pa
     found = [f for f in run_checks(load_archive(root)) if f.code == "secret-shared" and f.loc.file.startswith("chronicle")]
     assert [(f.loc.file, f.loc.line) for f in found] == [("chronicle/p1/c1.md", len(text.splitlines()))]
     assert "区别语" in found[0].message
+
+
+def test_the_lineage_names_the_predecessor_with_its_words(tmp_path):
+    from zhi.views.lineage import lineage
+
+    a, h, _, _ = _site(tmp_path)
+    lin = lineage(a, h, "cz-diji")
+    assert lin.name == "滁州市（地级）"
+    assert sorted(name for _, name, _ in lin.predecessors) == ["滁县地区", "滁州市（县级）"]

@@ -245,7 +245,7 @@ def superiors(h: History, ref: str, start: Date | None, end: Date | None, depth:
             continue
         when = f"{s.start}—{s.end}" if s.start and s.end else f"{s.start}起" if s.start else f"至{s.end}" if s.end else ""
         above = superiors(h, s.value, s.start, s.end, depth + 1)
-        out.append(f"属{name_on(h, s.value, s.start or start)}" + (f"（{when}）" if when else "")
+        out.append(f"属{distinguished(h, s.value, name_on(h, s.value, s.start or start))}" + (f"（{when}）" if when else "")
                    + (f"，{above}" if above else ""))
     return "、".join(out)
 
@@ -300,8 +300,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.co_jurisdictions = [Period(name_on(h, j, s.start), s.start, s.end, j) for s in t.co_jurisdictions
                             for j in s.value if (x := h.get(j)) is not None and x.names]
     lin.ranks = [Period("规格不详", p.start, p.end) if p.value == UNKNOWN else p for p in _periods(h, t.ranks)]
-    lin.predecessors = [(p, name_on(h, p, e.date), e) for p, e in t.predecessors]
-    lin.successors = [(s, name_on(h, s, e.date), e) for s, e in t.successors]
+    lin.predecessors = [(p, distinguished(h, p, name_on(h, p, e.date)), e) for p, e in t.predecessors]
+    lin.successors = [(s, distinguished(h, s, name_on(h, s, e.date)), e) for s, e in t.successors]
     lin.sponsors = [Period(name_on(h, e.sponsor.id, e.date), e.date, None, e.sponsor.id, note=e.sponsor_wording or "")
                     for e in t.events if e.sponsor and e.body and e.body.id == rid and e.sponsor_wording]
     for e in t.events:
