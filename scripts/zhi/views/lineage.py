@@ -302,7 +302,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.ranks = [Period("规格不详", p.start, p.end) if p.value == UNKNOWN else p for p in _periods(h, t.ranks)]
     lin.predecessors = [(p, distinguished(h, p, name_on(h, p, e.date)), e) for p, e in t.predecessors]
     lin.successors = [(s, distinguished(h, s, name_on(h, s, e.date)), e) for s, e in t.successors]
-    lin.sponsors = [Period(name_on(h, e.sponsor.id, e.date), e.date, None, e.sponsor.id, note=e.sponsor_wording or "")
+    lin.sponsors = [Period(distinguished(h, e.sponsor.id, name_on(h, e.sponsor.id, e.date)), e.date, None,
+                           e.sponsor.id, note=e.sponsor_wording or "")
                     for e in t.events if e.sponsor and e.body and e.body.id == rid and e.sponsor_wording]
     for e in t.events:
         if e.type == "transfer":
