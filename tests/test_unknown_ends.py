@@ -200,7 +200,8 @@ def guide_archive(name: str, dest: Path) -> Path:
 @pytest.mark.parametrize("name", ["dates", "bodies", "people-and-posts"])
 def test_guide_examples_check_clean(tmp_path, name):
     a = load_archive(guide_archive(name, tmp_path), with_book=False)
-    assert a.files and [f for f in run_checks(a) if f.severity in ("error", "warning")] == []
+    # the page's examples are separate archives loaded here as one: their fictional places share names
+    assert a.files and [f for f in run_checks(a) if f.severity in ("error", "warning") and f.code != "name-shared"] == []
 
 
 def test_guide_examples_print_what_the_guide_says(tmp_path):

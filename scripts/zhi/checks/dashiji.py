@@ -30,8 +30,8 @@ def check_dashiji_empty(a: Archive, h: History) -> Iterator[Finding]:
     for j in a.jurisdictions.values():
         mine = [en for en in entries if j.id in en.jurisdictions]
         if j.in_scope and mine and not any(j.id in it.jurisdictions for it in items):
-            t = h.get(j.id)
-            yield Finding("dashiji-empty", "warning",
+            t = h.get(j.id)   # one place's page among others: a hint (its page says why it is empty)
+            yield Finding("dashiji-empty", "info",
                           f"{t.current_name() if t else j.id}的 {len(mine)} 项机构变动都不合大事记的收录规则，它的大事记页一条也没有；要收录，请改"
                           "sources/house-style.yaml 的 dashiji:，或在要收的事件记录中写 dashiji: 收（见编辑指南“大事记与记事”）",
                           j.loc)
