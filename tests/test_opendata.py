@@ -241,11 +241,11 @@ def test_round_trip_rebuilds_every_lineage_the_site_shows(sample):
         rid = page.parent.name
         text = page.read_text(encoding="utf-8")
         names, parents, links = lin[rid]
-        # the site leaves a name's end blank where the body's end is unknown; the data says 不详
+        # where the body's end is unknown the site prints its last name's end 止年不详; the data says 不详
         unknown = a.bodies[rid].end_unknown
 
         def as_site(row, unknown=unknown):
-            return list(row[1:-1]) + ["" if unknown and row[-1] == "不详" else row[-1]]
+            return list(row[1:-1]) + ["止年不详" if unknown and row[-1] == "不详" else row[-1]]
 
         assert [as_site(n) for n in names] == _html_rows(text, "名称"), rid
         # a superior renamed within the period is named as at its start, the rename after it in brackets
@@ -288,8 +288,8 @@ def test_round_trip_on_published_histories(name):
         def cn(d):
             return d.chinese() if d else ""
 
-        def end(label, unknown=t.end_unknown):
-            return "" if unknown and label == "不详" else label
+        def end(label, unknown=t.end_unknown):   # a body whose end is 不详: its last name's and superior's too
+            return "止年不详" if unknown and label == "不详" else label
 
         shorts = {p.start: p.value for p in lin.short_names}
         assert [(n[1], n[2], n[3], end(n[4])) for n in names] == \

@@ -59,6 +59,14 @@ class Span:
                     and d.is_exact_day() and d.anchor() >= self.end.latest())
 
 
+def certain_names(hits: list[Span], d: Date) -> list[Span]:
+    """Of the names that may be in force on d, those every reading of whose start puts them there (taken wholly on
+    or before d); when none is, the earliest: a name taken “1956年3月至1983年9月间” or “1975年8月前” is never used
+    for 1956年3月 over the name the source gives for that date. A name an edition withholds from some time on
+    (名称不详) stays in the running: where d may fall after that time, the old name is not printed as if unchanged."""
+    return [s for s in hits if s.start is None or s.withheld or s.start.latest() <= d.latest()] or hits[:1]
+
+
 def replay_key(e: Event) -> tuple:
     """The order events are replayed in: the 大事记 order, except that a date known only as “before X” (1987前)
     comes before X, where it happened, not after X's entries, where it prints (a county under a 地区 “1987前” and
@@ -196,10 +204,8 @@ class Timeline:
         return [s for s in spans if s.covers(d)]
 
     def name_on(self, d: Date) -> tuple[str, str | None] | None:
-        hits = self._at(self.names, d)
         # a name taken “1955-12-29前” may have been taken after d: the name certainly borne on d comes first
-        sure = [s for s in hits if s.start is None or s.start.qualifier != "before" or s.start.latest() <= d.latest()]
-        hits = sure or hits
+        hits = certain_names(self._at(self.names, d), d)
         return hits[-1].value if hits else (self.names[0].value if self.names else None)
 
     def names_on(self, d: Date) -> set[str]:
@@ -453,7 +459,9 @@ class _Replay:
         # (guide/jurisdictions.md “撤销后又恢复”); a superior that is itself not there then is dropped after the
         # replay (_carried_parents)
         level = nb.level or (last.get("levels") if t.is_jurisdiction else None)
-        if level:
+        # the level its file gives for its whole history (a place whose first record is a 恢复 has no earlier
+        # period that ended it) is not a second, same level from the restore on
+        if level and not (t.levels and t.levels[-1].end is None and t.levels[-1].value == level):
             t.levels.append(Span(level, d, None, e))
         if t.is_jurisdiction:  # a county set up under a prefecture
             parent = nb.parent.id if nb.parent else last.get("parents")
@@ -802,11 +810,29 @@ class _Replay:
                                  and (x.end is None or x.end.earliest() > jl.end.latest())), None)
                     if life is None:
                         continue
+                    if self._unknown_end_before(t, life, jl.end):
+                        # `end: 不详` and no record of it after its place ended: the archive does not say it went on
+                        self.warn("fate-unknown", "info",
+                                  f"{self.label_then(j.id, jl.end)}于{jl.end}终止、{nxt.start}恢复；"
+                                  f"{self.label_then(t.id, jl.end)}止年不详，档案最后见于{t.last_known or life.start}，"
+                                  f"未记它是否存续到{self.label_then(j.id, jl.end)}终止，志书不说它其间在否。"
+                                  f"查到它的撤销、合并或属地变更的，请记下；{self.level_then(j.id, jl.end)}恢复后它又在的，"
+                                  f"记恢复（restore）事件",
+                                  jl.end_event.loc, [life.start_event.loc] if life.start_event else [])
+                        continue
                     self.warn("fate-unknown", "warning",
                               f"{self.label_then(j.id, jl.end)}于{jl.end}终止、{nxt.start}恢复，档案未记"
                               f"{self.label_then(t.id, jl.end)}其间的去向，却记它一直存续；请记它的撤销、合并或属地变更，"
                               f"{self.level_then(j.id, jl.end)}恢复后它又在的，记恢复（restore）事件",
                               jl.end_event.loc, [life.start_event.loc] if life.start_event else [])
+
+    @staticmethod
+    def _unknown_end_before(t: Timeline, life: Span, d: Date) -> bool:
+        """``life`` is t's last period, whose end no source gives (`end: 不详`), and no record shows t in it after d."""
+        if not t.end_unknown or life is not t.lives[-1] or life.end is not None:
+            return False
+        last = t.last_known or life.start
+        return last is not None and last.latest_bounded() <= d.earliest()
 
     def _joint_places_ended(self) -> None:
         """A body of two jurisdictions at once (市县合署) whose one place ends while another goes on: it was a body of

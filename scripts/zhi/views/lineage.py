@@ -88,7 +88,8 @@ class Lineage:
                 groups[-1][2].append(p)
             else:
                 groups.append((p.ref, p.value, [p]))
-        return [(ref, name, "、".join(period_text(p.start, p.end) if p.end else f"{p.start or '？'}起" for p in ps)
+        return [(ref, name, "、".join(period_text(p.start, p.end) if p.end else f"{p.start or '？'}—{p.end_text}"
+                                     if p.end_text else f"{p.start or '？'}起" for p in ps)
                  + "".join(f"；{p.renamed}" for p in ps if p.renamed))
                 for ref, name, ps in groups]
 
@@ -177,11 +178,16 @@ def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = Fals
         if v is None:
             continue
         fate = FATE_UNKNOWN if t is not None and t.fate_unknown_end(s) else ""
+        # the open span of a body whose end no source gives (`end: 不详`) is known only up to its last record: 止年不详,
+        # and a later rename of its superior or place is not told as if the body had lived to see it
+        unknown = t is not None and s.end is None and not t.outside and t.end_unknown and bool(t.lives) \
+            and t.lives[-1].end is None
         if named:
-            name, renamed = names_within(h, v, s.start, s.end)
-            out.append(Period(name, s.start, s.end, v, end_text=fate, renamed=renamed))
+            name, renamed = names_within(h, v, s.start, t.last_known if unknown else s.end)
+            out.append(Period(name, s.start, s.end, v, end_text=fate or ("止年不详" if unknown else ""),
+                              renamed=renamed))
         else:
-            out.append(Period(str(v), s.start, s.end, end_text=fate))
+            out.append(Period(str(v), s.start, s.end, end_text=fate or ("止年不详" if unknown else "")))
     return out
 
 
@@ -208,22 +214,46 @@ def _names_within(h: History, ref: str, start: Date | None, end: Date | None) ->
             return name_on(h, ref, start), ""
         first = certain[-1]
     shown: str | None = t.names[first].value[0]
-    out = []
+    through = t.names[first].end
+    if t.outside and end is not None and through is not None and (through.same_as(end) or through >= end):
+        return shown, ""   # the source gives the name up to the period's end: a later name is not within it
+    out: list[tuple[str, str, str]] = []   # when, verb, name
     for s in t.names[first + 1:]:
         if s.start is None or (end is not None and s.start.earliest() >= end.latest()):
             continue   # taken on or after the period's end
         if s.withheld:   # the edition does not give the name from then on
-            out.append(f"{s.start.chinese()}名称不详")
+            out.append((s.start.chinese(), "", "名称不详"))
             shown = None
             continue
         name = s.value[0]
         if not name or name == shown:
             continue
         e = s.start_event
-        verb = rename_verb(e.wording) if e is not None and e.type == "rename" else "起称"
-        out.append(f"{s.start.chinese()}{verb}{distinguished(h, ref, name)}")
+        shown_name = distinguished(h, ref, name)
+        if e is not None and e.type == "rename":
+            out.append((s.start.chinese(), rename_verb(e.wording), shown_name))
+        elif s.start.qualifier == "exact" and s.start.end is None:
+            out.append((s.start.chinese(), "起称", shown_name))
+        else:   # a name whose start the source leaves open: 1956年3月至1983年9月间改称乙, 1975年8月前改称乙
+            out.append((s.start.chinese() + ("间" if s.start.end else ""), "改称", shown_name))
         shown = name
-    return t.names[first].value[0], "，".join(out)
+    return t.names[first].value[0], "，".join(_renames(out))
+
+
+def _renames(out: list[tuple[str, str, str]]) -> list[str]:
+    """Renames in order; those the source dates alike and calls 改称 are told once, as a 志 does:
+    1956年3月至1983年9月间先后改称甲、乙、丙."""
+    told: list[str] = []
+    i = 0
+    while i < len(out):
+        when, verb, _ = out[i]
+        j = i + 1
+        while verb == "改称" and j < len(out) and out[j][:2] == (when, verb):
+            j += 1
+        names = [n for _, _, n in out[i:j]]
+        told.append(f"{when}{'先后' if len(names) > 1 else ''}{verb}{'、'.join(names)}")
+        i = j
+    return told
 
 
 def _apart(a: Date | None, b: Date | None) -> bool:
@@ -295,7 +325,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     if t.is_jurisdiction:   # a 县 under a 地区 outside the volume, itself under a 省: the chain, by name and date
         for p in lin.parents:
             p.note = superiors(h, p.ref, p.start, p.end) if p.ref else ""
-    lin.jurisdictions = _periods(h, t.jurisdictions, named=True)
+    lin.jurisdictions = _periods(h, t.jurisdictions, named=True, t=t)
     # a jurisdiction the history does not name (withheld by the edition) is left out: its raw id never prints
     lin.co_jurisdictions = [Period(name_on(h, j, s.start), s.start, s.end, j) for s in t.co_jurisdictions
                             for j in s.value if (x := h.get(j)) is not None and x.names]

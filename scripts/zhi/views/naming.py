@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..dates import Date, Point
-from ..history import History, replay_key
+from ..history import History, certain_names, replay_key
 from ..model import Event
 from ..wordings import abolishes_and_sets_up, rename_verb
 
@@ -20,6 +20,8 @@ def name_on(h: History, rid: str, d: Date | None) -> str:
         # an open date (1949年7月后, 1960前) reaches far beyond what the source states: the name is the one
         # valid at the stated date, never one taken years later
         hits = [s for s in hits if s.covers(stated_day(d))] or hits[:1]
+    if len(hits) > 1:
+        hits = certain_names(hits, d)
     if hits:
         return hits[-1].value[0]
     before = [s for s in t.names if s.start is not None and s.start.earliest() <= d.latest()]

@@ -88,6 +88,13 @@ def fate_unknown_note(h: History, jurisdiction: str, d: Date, among: set[str] | 
     pending = existence_unknown(h, jurisdiction, d, among)
     items = [f"{name_on(h, t.id, t.last_known)}（止年不详，最后见于{t.last_known}{cited(t)}）"
              for t in fate_unknown(h, jurisdiction, d, among) if t.id not in pending]
+    # a period that ended by no recorded event (a 恢复 or 第二次成立 whose source does not say when the former one
+    # ended, previous_end: 不详): no source gives that end, not even as “before” the restore — 止年不详, as above
+    for rid, (which, life) in list(pending.items()):
+        if which == "end" and life.end_event is None:
+            seen = max(life.attested, key=Date.sort_key, default=life.start)
+            items.append(f"{name_on(h, rid, seen or d)}（止年不详{f'，最后见于{seen}' if seen else ''}）")
+            del pending[rid]
     notes = [f"另有{'、'.join(items)}，此时是否存续，档案未载。"] if items else []
     for which, clause in (("start", "此时是否已设"), ("end", "此时是否尚存")):
         named = [f"{name_on(h, rid, d)}（{_bound(life, which)}）" for rid, (w, life) in pending.items() if w == which]
