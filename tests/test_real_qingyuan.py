@@ -6,6 +6,7 @@ Each test reads the printed sentence, row or finding."""
 
 from pathlib import Path
 
+from conftest import make_archive, write
 from test_restored_place import _place_row
 from zhi.checks import run_checks
 from zhi.history import derive_history
@@ -46,3 +47,34 @@ def test_a_district_first_recorded_by_its_restore_has_its_level_once():
     assert [p.value for p in lineage(a, h, "zhukou-qu").levels] == ["区公所"]
     assert _place_row(a, h, "zhukou-qu", "层级") in ("", "区公所（1970年8月起）")
     assert "区公所（1970年8月起）；区公所" not in _place_row(a, h, "zhukou-qu", "层级")
+
+
+def test_a_superiors_name_known_only_before_a_date_is_not_used_earlier_and_reads_as_a_zhi(tmp_path):
+    """外地区 “1960前”, 外专区 “1949前” to “1960前”: the county placed under it in 1955 is under 外专区; its 隶属 row
+    names the later name with the source's open date (1960年前改称外地区), which may fall inside the period."""
+    root = make_archive(tmp_path)
+    write(root, "sources/jurisdictions/x.yaml", """
+- {id: cs-xian9, level: 县}
+- id: cs-wq
+  level: 专区
+  scope: out
+  names:
+    - {name: 外专区, from: 1949前, to: 1960前, sources: [d-1956-1]}
+    - {name: 外地区, from: 1960前, sources: [d-1956-1]}
+- id: cs-sheng9
+  level: 省
+  scope: out
+  names:
+    - {name: 测试省, from: 1949前, sources: [d-1956-1]}
+""")
+    write(root, "sources/events/x.yaml", """
+- {id: x9, type: establish, date: 1949前, body: cs-xian9, name: 测试九县, sources: [d-1956-1]}
+- {id: x9-1955, type: reparent, date: 1955, body: cs-xian9, parent: cs-wq, sources: [d-1956-1]}
+- {id: x9-1962, type: reparent, date: 1962, body: cs-xian9, parent: cs-sheng9, sources: [d-1956-1]}
+""")
+    a = load_archive(root)
+    h = derive_history(a)
+    printed = [f"{en.date.chinese()}　{en.plain()}" for en in chronology(a, h)]
+    assert "1955年　测试九县隶属外专区。" in printed
+    first = lineage(a, h, "cs-xian9").parents[0]
+    assert (first.value, first.renamed) == ("外专区", "1960年前改称外地区")

@@ -215,7 +215,8 @@ def _names_within(h: History, ref: str, start: Date | None, end: Date | None) ->
         first = certain[-1]
     shown: str | None = t.names[first].value[0]
     through = t.names[first].end
-    if t.outside and end is not None and through is not None and (through.same_as(end) or through >= end):
+    if t.outside and end is not None and through is not None \
+            and (through.same_as(end) or through.earliest() >= end.latest()):
         return shown, ""   # the source gives the name up to the period's end: a later name is not within it
     out: list[tuple[str, str, str]] = []   # when, verb, name
     for s in t.names[first + 1:]:
