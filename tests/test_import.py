@@ -16,6 +16,7 @@ from zhi.classification import parse_level
 from zhi.commands import importing
 from zhi.importer import extract, import_files
 from zhi.loader import load_archive
+from zhi.readers import convert
 from zhi.writers.docx import _pandoc_env
 
 ZHI = Path(sys.executable).parent / "zhi"
@@ -161,7 +162,7 @@ def test_doc_without_converter_explains(tmp_path, monkeypatch):
     root = make_archive(tmp_path)
     doc = tmp_path / "老文件.doc"
     doc.write_bytes(b"\xd0\xcf\x11\xe0 old word")
-    monkeypatch.setattr(importer.shutil, "which", lambda name: None)
+    monkeypatch.setattr(convert.shutil, "which", lambda name: None)
     [o] = import_files(root, [doc])
     assert o.status == "失败" and "另存为" in o.reason and ".docx" in o.reason
 

@@ -690,15 +690,16 @@ def test_import_refuses_a_bomb_and_limits_time(tmp_path, monkeypatch):
     import zipfile
 
     from zhi import importer
+    from zhi.readers import convert
 
     root = make_archive(tmp_path)
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("word/document.xml", "<w:document>" + " " * (importer.MAX_UNPACKED + 10) + "</w:document>")
+        z.writestr("word/document.xml", "<w:document>" + " " * (convert.MAX_UNPACKED + 10) + "</w:document>")
     assert bomb.stat().st_size < 1024 * 1024
     [o] = importer.import_files(root, [bomb])
     assert o.status == "失败" and "解压后" in o.reason
-    monkeypatch.setattr(importer, "PANDOC_TIMEOUT", 0.001)
+    monkeypatch.setattr(convert, "PANDOC_TIMEOUT", 0.001)
     slow = tmp_path / "slow.md"
     slow.write_text("# 关于测试的通知\n\n" + "正文。" * 20000, encoding="utf-8")
     [o] = importer.import_files(root, [slow])

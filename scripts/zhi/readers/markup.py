@@ -1,0 +1,79 @@
+"""HTML, Markdown and text files: the text pandoc leaves out of the transcription (comments, styles and scripts,
+front matter, <title> and <meta>)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .text import read_text
+
+SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+
+
+_COMMENT = re.compile(r"<!--(.*?)(?:--!?>|\Z)", re.DOTALL)
+# a Markdown link reference definition no link uses, the usual way to write a comment in Markdown: “[//]: # (……)”
+_REF_COMMENT = re.compile(r"^ {0,3}\[(?!\^)[^\]]*\]:[ \t]*(.*)$", re.MULTILINE)
+
+
+def hidden_text(path: Path) -> str:
+    """Text the file holds but the transcription leaves out, and no reader of the page sees: comments (``<!-- … -->``
+    in HTML, Markdown and text, “[//]: # (……)” in Markdown). A mark such as
+    ``<!-- 秘密★10年 -->`` is a mark all the same: ``extract`` reads every line of it as one."""
+    import html
+
+    text = read_text(path)
+    out = [html.unescape(c) for c in _COMMENT.findall(text)]
+    if path.suffix.lower() not in (".html", ".htm"):
+        # “[//]: # (秘密★10年)”, “[c]: <> "秘密★10年"”: the words in the brackets or quotes
+        out += [re.sub(r"""^(?:<>|\S+)?\s*[("'](.*)[)"']\s*$""", r"\1", v)
+                for v in _REF_COMMENT.findall(_COMMENT.sub("", text))]
+    return "\n".join(x for x in out if x.strip())
+
+
+_CODE = re.compile(r"<(style|script)\b[^>]*>(.*?)(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_CODE_ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\([0-9a-fA-F]{1,6})\s?")
+_CODE_STRING = re.compile(r""""([^"\n]*)"|'([^'\n]*)'|`([^`]*)`""")
+
+
+def code_text(path: Path) -> str:
+    """What the ``<style>`` and ``<script>`` of an HTML page (or of raw HTML in Markdown or text) hold: a mark can be
+    drawn by them (``h1::before{content:"秘密★10年"}``) though the text pandoc reads has none. CSS and JavaScript
+    escapes (``\\79D8``, ``\\u79D8``) and character references are read as the characters they stand for."""
+    import html
+
+    def char(m: re.Match) -> str:
+        code = int(next(g for g in m.groups() if g is not None), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+    return "\n".join(_CODE_ESCAPE.sub(char, html.unescape(m.group(2))) for m in _CODE.finditer(read_text(path)))
+
+
+
+_FRONT_OPEN = re.compile(r"^\s*(?:-{3,}|\+{3,})\s*$")
+_LEVEL_KEY = re.compile(r"^\s*[\"']?(?:classif\w*|密\s*级|level|security)[\"']?\s*[:：=＝]\s*(.*)$", re.IGNORECASE)
+
+
+def package_text(path: Path) -> str:
+    """The metadata pandoc keeps out of the Markdown it writes; a level given there is read like a mark on the page
+    (``classification: 秘密`` reads as 密级：秘密; a value not understood makes the record 绝密, 待核)."""
+    suffix = path.suffix.lower()
+    text = read_text(path).removeprefix("\ufeff")
+    out: list[str] = []
+    if suffix in (".html", ".htm"):
+        for m in re.finditer(r"<title[^>]*>(.*?)</title>|<meta\b[^>]*\bcontent\s*=\s*[\"']([^\"']*)[\"']", text,
+                             re.IGNORECASE | re.DOTALL):
+            out.append(re.sub(r"<[^>]*>", " ", m.group(1) or m.group(2) or "").strip())
+        return "\n".join(x for x in out if x)
+    lines = text.splitlines()
+    start = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if start is None or not _FRONT_OPEN.match(lines[start]):
+        return ""
+    for ln in lines[start + 1:]:
+        if _FRONT_OPEN.match(ln) or ln.strip() == "...":
+            break
+        m = _LEVEL_KEY.match(ln)
+        out.append(f"密级：{m.group(1).strip().strip(chr(34) + chr(39))}" if m else ln.strip())
+    return "\n".join(x for x in out if x)
+
+
