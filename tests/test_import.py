@@ -429,8 +429,9 @@ NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xm
       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
 
 
-def _docx_with_header(tmp_path: Path, header_xml: str, part: str = "header1.xml") -> Path:
-    """pandoc's .docx of the notice with a page header part added the way Word stores a watermark."""
+def docx_of_notice(tmp_path: Path, edits: dict, parts: tuple = ()) -> Path:
+    """pandoc's .docx of the notice with its parts edited (``edits``: part name → (old, new) text replaced once)
+    and ``parts`` ((name, data)) added."""
     _pandoc_env()
     import pypandoc
 
@@ -440,20 +441,26 @@ def _docx_with_header(tmp_path: Path, header_xml: str, part: str = "header1.xml"
     with zipfile.ZipFile(plain) as zi, zipfile.ZipFile(f, "w") as zo:
         for info in zi.infolist():
             data = zi.read(info.filename)
-            if info.filename == "word/_rels/document.xml.rels":
-                data = data.decode("utf-8").replace("</Relationships>", (
-                    '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" '
-                    f'Id="rIdWm" Target="{part}" /></Relationships>')).encode("utf-8")
-            elif info.filename == "[Content_Types].xml":
-                data = data.decode("utf-8").replace("</Types>", (
-                    f'<Override PartName="/word/{part}" ContentType="application/vnd.openxmlformats-officedocument.'
-                    'wordprocessingml.header+xml" /></Types>')).encode("utf-8")
-            elif info.filename == "word/document.xml":
-                data = data.decode("utf-8").replace(
-                    "<w:sectPr>", '<w:sectPr><w:headerReference w:type="default" r:id="rIdWm" />').encode("utf-8")
+            if info.filename in edits:
+                old, new = edits[info.filename]
+                data = data.decode("utf-8").replace(old, new, 1).encode("utf-8")
             zo.writestr(info, data)
-        zo.writestr(f"word/{part}", f'<?xml version="1.0" encoding="UTF-8"?><w:hdr {NS}>{header_xml}</w:hdr>')
+        for name, data in parts:
+            zo.writestr(name, data)
     return f
+
+
+def _docx_with_header(tmp_path: Path, header_xml: str, part: str = "header1.xml") -> Path:
+    """pandoc's .docx of the notice with a page header part added the way Word stores a watermark."""
+    return docx_of_notice(tmp_path, {
+        "word/_rels/document.xml.rels": ("</Relationships>", (
+            '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" '
+            f'Id="rIdWm" Target="{part}" /></Relationships>')),
+        "[Content_Types].xml": ("</Types>", (
+            f'<Override PartName="/word/{part}" ContentType="application/vnd.openxmlformats-officedocument.'
+            'wordprocessingml.header+xml" /></Types>')),
+        "word/document.xml": ("<w:sectPr>", '<w:sectPr><w:headerReference w:type="default" r:id="rIdWm" />'),
+    }, ((f"word/{part}", f'<?xml version="1.0" encoding="UTF-8"?><w:hdr {NS}>{header_xml}</w:hdr>'),))
 
 
 @pytest.mark.parametrize("shape,part,level", [

@@ -21,7 +21,7 @@ from .dates import DateError, parse_date
 from .docno import cn_int, normalise_docno, parse_docno
 from .invisible import bare, quote
 from .progress import QUIET, Progress
-from .readers import SUPPORTED, ImportError_, code_text, hidden_text, package_text, to_markdown
+from .readers import SUPPORTED, ImportError_, all_text, code_text, hidden_text, package_text, to_markdown
 from .readers.convert import DOC_HELP, doc_converter
 from .readers.markup import _CODE_STRING
 from .readers.text import _yaml_char
@@ -356,6 +356,29 @@ def extract(text: str, margins: str = "", name: str = "", hidden: str = "", code
     return ex
 
 
+def _words_key(text: str) -> str:
+    """Text compared by its words alone: folded, without spaces, punctuation or Markdown's marks."""
+    return re.sub(r"[\W_]+", "", _squeeze(text))
+
+
+def unseen(lines: str, shown: str) -> list[str]:
+    """The lines of ``lines`` (every line of words a file holds) that speak of a level or of not publishing and that
+    ``shown`` (the transcription and its margins) does not hold: words a reader never sees (an attribute, an
+    element pandoc drops, a part of a Word file it does not read), each read as a hidden marking."""
+    shown_key = None
+    out = []
+    for ln in lines.splitlines():
+        sq = _squeeze(ln)
+        if not (_MARKISH.search(sq) or NOT_PUBLIC.search(sq) or _NOT_PUBLIC_LIKE.search(sq)
+                or re.search(r"内部|[绝机秘]密", sq)):
+            continue
+        shown_key = _words_key(shown) if shown_key is None else shown_key
+        key = _words_key(ln)
+        if key and key not in shown_key:
+            out.append(ln)
+    return list(dict.fromkeys(out))
+
+
 def without_head_like(md: str) -> str:
     """A full text whose first line is a lone "{", "+++", ";;;" or "===" with no closing line after it is ordinary
     text that ``zhi check`` would take for a head in another notation and refuse: that one character is written as
@@ -617,7 +640,11 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
     if not md.strip():
         return Outcome(f, "失败", "文件中没有文字（可能是扫描图片）；扫描件请放在 scans 中，全文另行录入")
     try:
-        ex = extract(md, package_text(f), f.stem, hidden_text(f), code_text(f))
+        margins = package_text(f)
+        # an image's alt text is written into the transcription, but no reader sees it beside the image
+        shown = re.sub(r"!\[(?:[^\]\\]|\\.)*\]", "", md) + "\n" + margins
+        hidden = "\n".join([hidden_text(f)] + unseen(all_text(f), shown))
+        ex = extract(md, margins, f.stem, hidden, code_text(f))
     except ImportError_ as e:
         return Outcome(f, "失败", str(e))
     if not _printable(ex.title):

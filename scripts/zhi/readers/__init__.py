@@ -14,7 +14,7 @@ from . import markup, office
 from .convert import SUPPORTED, to_markdown
 from .text import ImportError_, read_text
 
-__all__ = ["SUPPORTED", "ImportError_", "code_text", "hidden_text", "package_text", "read_text", "to_markdown"]
+__all__ = ["SUPPORTED", "ImportError_", "all_text", "code_text", "hidden_text", "package_text", "read_text", "to_markdown"]
 
 
 def _by_format(path: Path, what: str) -> str:
@@ -41,3 +41,9 @@ def hidden_text(path: Path) -> str:
 def code_text(path: Path) -> str:
     """What the styles and scripts of a page hold (a mark drawn by CSS)."""
     return _by_format(path, "code_text")
+
+
+def all_text(path: Path) -> str:
+    """Every line of words the file holds, wherever it stands (elements, attributes, every part of a package);
+    the importer reads those the transcription does not show as hidden text."""
+    return _by_format(path, "all_text")

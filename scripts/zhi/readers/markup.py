@@ -77,3 +77,85 @@ def package_text(path: Path) -> str:
     return "\n".join(x for x in out if x)
 
 
+
+
+# attributes whose values are words a page holds (alt text, titles, labels, data) rather than names of styles,
+# addresses or sizes: read even when they are Latin. A value with any character beyond ASCII is read whatever
+# its attribute (a class named “秘密” says so too)
+_WORDS_ATTR = re.compile(r"alt|title|aria-.*|data-.*|content|value|placeholder|label|summary|abbr|srcdoc|"
+                         r"descr|string|caption|text|legend|name|val", re.IGNORECASE)
+# inline elements: their text runs on in the line; any other tag ends one
+_INLINE = {"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+           "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+           "time", "tt", "u", "var", "wbr"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source",
+         "track", "wbr"}
+# Markdown's attributes, which pandoc reads and the transcription leaves out: {title="秘密" .cls #id}
+_MD_ATTRS = re.compile(r"\{([^{}\n]*)\}")
+_MD_VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s}]+))""")
+
+
+def words_of_attribute(name: str, value: str) -> bool:
+    """Whether an attribute's value is read as words the file holds."""
+    return bool(value.strip()) and (not value.isascii() or bool(_WORDS_ATTR.fullmatch(name.split(":")[-1])))
+
+
+def _html_lines(text: str, inside_only: bool) -> list[str]:
+    """Every line of words an HTML text holds, its styles' and scripts' aside: the text of every element (one
+    line per block), the value of every attribute holding words, the text of a frame's own page (srcdoc).
+    ``inside_only``: Markdown or plain text, whose own lines are the transcription; only the raw HTML in it."""
+    from html.parser import HTMLParser
+
+    lines: list[str] = []
+
+    class Reader(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.depth, self.code, self.buf = 0, False, []
+
+        def flush(self) -> None:
+            lines.extend("".join(self.buf).splitlines())
+            self.buf = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in _INLINE:
+                self.flush()
+            self.code = tag in ("script", "style")
+            for name, value in attrs:
+                if value and words_of_attribute(name, value):
+                    lines.extend(_html_lines(value, False) if name.lower() == "srcdoc" else value.splitlines())
+            if tag not in _VOID:
+                self.depth += 1
+
+        def handle_startendtag(self, tag, attrs):
+            self.handle_starttag(tag, attrs)
+            if tag not in _VOID:
+                self.depth -= 1
+
+        def handle_endtag(self, tag):
+            if tag not in _INLINE:
+                self.flush()
+            self.code = False
+            self.depth = max(0, self.depth - 1)
+
+        def handle_data(self, data):
+            if not self.code and (self.depth or not inside_only):
+                self.buf.append(data)
+
+    r = Reader()
+    r.feed(text)
+    r.close()
+    r.flush()
+    return [ln.strip() for ln in lines if ln.strip()]
+
+
+def all_text(path: Path) -> str:
+    """Every line of words the file holds (elements, attributes, Markdown's {attributes}), whether or not the
+    transcription shows it: the importer reads those it does not show as hidden text."""
+    text = read_text(path)
+    html_page = path.suffix.lower() in (".html", ".htm")
+    lines = _html_lines(_COMMENT.sub("", text), not html_page)
+    if not html_page:
+        for block in _MD_ATTRS.findall(text):
+            lines += ["".join(v) for v in _MD_VALUE.findall(block)]
+    return "\n".join(lines)

@@ -85,3 +85,71 @@ def hidden_text(path: Path) -> str:
             notes = [re.sub(r"<dc:(creator|date)\b.*?</dc:\1>", "", n, flags=re.DOTALL) for n in notes]
             out.append(_xml_text(" ".join(notes), r"</text:p>"))
     return "\n".join(x for x in out if x.strip())
+
+
+# where a line of words ends: a paragraph, a table cell, a comment and its author and date, a note's number
+_PARA_END = (r"</w:p>|</text:p>|</text:h>|</a:p>|</w:tc>|</table:table-cell>|</?office:annotation\b[^>]*>|</dc:[\w-]+>"
+             r"|</text:note-citation>|</meta:[\w-]+>")
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_OFFICE_ZIP = (".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".pptx", ".odt", ".ods", ".odp", ".odg")
+
+
+def _part_lines(xml: str) -> list[str]:
+    """The lines of words of one XML part: its text (one line per paragraph where the part has paragraphs, else
+    per element: a property's value), and the values of its attributes that hold words (an image's alt text
+    ``descr``, a shape's ``o:title``, a watermark's ``string``; any value beyond ASCII)."""
+    import html
+
+    from .markup import words_of_attribute
+
+    out = []
+    for tag in re.findall(r"<[^>!?/][^>]*>", xml):
+        for name, a, b in _ATTR.findall(tag):
+            value = html.unescape(a or b)
+            if words_of_attribute(name, value) and not name.startswith("xmlns"):
+                out += value.splitlines()
+    paragraphs = re.search(r"<(?:w|text|a):p\b", xml)
+    xml = re.sub(r"<w:(?:tab|br|cr)\b[^>]*/>|<text:(?:s|tab|line-break)\b[^>]*/>", " ", xml)
+    out += html.unescape(re.sub(r"<[^>]+>", "", re.sub(_PARA_END if paragraphs else r"</[^>]+>", "\n", xml))
+                         ).splitlines()
+    return [ln.strip() for ln in out if ln.strip()]
+
+
+def all_text(path: Path) -> str:
+    """Every line of words in every part of a .docx or .odt (body, headers and footers, footnotes and endnotes,
+    comments, text boxes, charts, properties, custom XML, field codes, deleted text, alt texts and shapes' titles),
+    and of the Office files embedded in it, whether or not the transcription shows it: the importer reads those it
+    does not show as hidden text. An embedded object whose words zhi cannot read (an OLE object, a .doc) refuses
+    the file."""
+    import zipfile
+
+    from .text import ImportError_
+
+    def lines(z: zipfile.ZipFile, where: str, depth: int) -> list[str]:
+        out = []
+        for name in z.namelist():
+            low = name.lower()
+            if low.endswith(".xml") and not low.endswith("[content_types].xml"):
+                out += _part_lines(z.read(name).decode("utf-8", "replace"))
+            elif "embeddings/" in low or re.match(r"object ?\d+", low):   # Word's embeddings/, ODT's Object 1
+                if low.endswith(_OFFICE_ZIP) and depth < 2:
+                    import io
+
+                    try:
+                        with zipfile.ZipFile(io.BytesIO(z.read(name))) as inner:
+                            out += lines(inner, f"{where}{name} → ", depth + 1)
+                        continue
+                    except zipfile.BadZipFile:
+                        pass
+                if not low.endswith((".png", ".jpg", ".jpeg", ".gif", ".bmp", ".emf", ".wmf", ".svg", ".tif",
+                                     ".tiff", ".rdf")) and not name.endswith("/"):
+                    raise ImportError_(
+                        f"文件中嵌有对象“{where}{name}”，zhi 读不出其中的文字（其中可能有密级标志），未导入；"
+                        f"请在 Word 或 WPS 中把它转为文字或表格（或删去）后另存，再导入")
+        return out
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            return "\n".join(lines(z, "", 0))
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return ""

@@ -1,0 +1,135 @@
+"""`zhi import` fails closed on words a file holds where no reader of the page sees them (attack tester, round C):
+an HTML page's attributes and elements pandoc drops, a Word file's alt texts, field codes, deleted text, custom
+XML and properties. A level word there is read as a hidden marking: never a public record."""
+
+from pathlib import Path
+
+import pytest
+from conftest import make_archive
+from test_import import COMMENTED, NS, docx_of_notice
+from zhi.importer import import_files, unseen
+from zhi.loader import load_archive
+
+
+def _level(root: Path, f: Path) -> str:
+    [o] = import_files(root, [f])
+    assert o.status == "导入", o.reason
+    d = load_archive(root, with_book=False).documents[o.record.stem]
+    return str(d.classification)
+
+
+@pytest.mark.parametrize("html,level", [
+    ("<svg><text x='0' y='10'>秘密★10年</text></svg>", "秘密★10年"),     # pandoc drops an SVG's text
+    ("<svg><desc>机密</desc></svg>", "机密"),
+    ('<p title="秘密★10年">注</p>', "秘密★10年"),
+    ('<span aria-label="秘密★10年"></span>', "秘密★10年"),
+    ('<div data-level="秘密★10年"></div>', "秘密★10年"),
+    ('<div data-level="SECRET"></div>', "绝密"),                          # a Latin word: not understood
+    ('<iframe srcdoc="&lt;p&gt;秘密★10年&lt;/p&gt;"></iframe>', "秘密★10年"),  # the framed page's own text
+    ('<input value="秘密★10年">', "秘密★10年"),
+    ('<textarea>秘密★10年</textarea>', "秘密★10年"),
+    ('<object data="x.swf"><param name="mark" value="机密"></object>', "机密"),
+    ('<img src="x.png" alt="内部">', "内部"),                       # alt text: written, but not seen
+    ('<img src="x.png" alt="秘密★10年">', "绝密"),   # the alt in the transcription's image: not understood
+    ('<noscript>秘密★10年</noscript>', "秘密★10年"),
+    ('<template><p>秘密★10年</p></template>', "秘密★10年"),
+    ('<meta name="classification" content="秘密★10年">', "秘密★10年"),
+    ("<!-- 秘密 -->", "秘密"),
+])
+def test_a_level_an_html_page_holds_out_of_sight_is_read(tmp_path, html, level):
+    """Attack tester: text in SVG <text>/<desc>, title=, aria-label, data-*, srcdoc, <input value>, <textarea>,
+    <param> was dropped by pandoc and the record came in public. Every word the page holds that the transcription
+    does not show is read as a hidden marking."""
+    root = make_archive(tmp_path)
+    f = tmp_path / "通知.html"
+    f.write_text(COMMENTED["html"].format(comment=html), encoding="utf-8")
+    assert _level(root, f) == level
+
+
+@pytest.mark.parametrize("md,level", [
+    ('<span title="秘密★10年">注</span>', "秘密★10年"),       # raw HTML in Markdown: its attributes
+    ('[注]{title="秘密★10年"}', "秘密★10年"),                  # Markdown's own attributes, dropped
+    ('::: {data-level="机密"}\n正文\n:::', "机密"),
+    ('# 附注 {aria-label="秘密"}', "秘密"),
+])
+def test_a_level_in_markdown_attributes_is_read(tmp_path, md, level):
+    root = make_archive(tmp_path)
+    f = tmp_path / "通知.md"
+    f.write_text(COMMENTED["md"].format(comment=md), encoding="utf-8")
+    assert _level(root, f) == level
+
+
+@pytest.mark.parametrize("ext,extra", [
+    ("html", ('<p><a href="a.html" title="关于加强秘密文件管理的通知">关于加强秘密文件管理的通知</a></p>'
+             '<img src="x.png" alt="县档案局大楼" class="secret-box">')),
+    ("md", "参见[关于加强秘密文件管理的通知](http://example.org/a.html)。"),
+])
+def test_words_the_page_also_shows_leave_a_public_document_public(tmp_path, ext, extra):
+    """The same words shown on the page (a link's title repeating its text), a Latin class name: no mark."""
+    root = make_archive(tmp_path)
+    f = tmp_path / f"通知.{ext}"
+    f.write_text(COMMENTED[ext].format(comment=extra), encoding="utf-8")
+    assert _level(root, f) == "公开"
+
+
+def _docx(tmp_path: Path, body_xml: str = "", parts: tuple = (), core: str = "") -> Path:
+    """pandoc's .docx of the notice with XML put into its body, parts added, or properties added."""
+    edits = {}
+    if body_xml:
+        edits["word/document.xml"] = ("<w:sectPr>", body_xml + "<w:sectPr>")
+    if core:
+        edits["docProps/core.xml"] = ("</cp:coreProperties>", core + "</cp:coreProperties>")
+    return docx_of_notice(tmp_path, edits, parts)
+
+
+def _p(words: str) -> str:
+    return f"<w:p><w:r><w:t>{words}</w:t></w:r></w:p>"
+
+
+@pytest.mark.parametrize("body,parts,core,level", [
+    ('<w:p><w:r><w:pict><v:shape id="s1" o:title="秘密★10年"/></w:pict></w:r></w:p>', (), "", "秘密★10年"),
+    (('<w:p><w:r><w:drawing><wp:inline><wp:docPr id="9" name="图片 1" descr="秘密★10年"/></wp:inline>'
+     '</w:drawing></w:r></w:p>'), (), "", "秘密★10年"),                                # an image's alt text
+    (('<w:p><w:r><w:drawing><wp:inline><wp:docPr id="9" name="x" title="机密"/></wp:inline></w:drawing></w:r>'
+     '</w:p>'), (), "", "机密"),
+    ('<w:p><w:del w:id="1" w:author="a"><w:r><w:delText>秘密★10年</w:delText></w:r></w:del></w:p>', (), "",
+     "秘密★10年"),                                                                     # a tracked deletion
+    (('<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>秘</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>密</w:t>'
+     '</w:r></w:p>'), (), "", "秘密"),                                                  # hidden text, split in runs
+    ("<w:p><w:r><w:instrText> DOCPROPERTY 密级 </w:instrText></w:r></w:p>", (), "", "绝密"),   # a field code
+    ("", (("customXml/item1.xml", "<root><密级>秘密</密级></root>"),), "", "秘密"),
+    ("", (("word/endnotes.xml", (f'<w:endnotes {NS}><w:endnote w:id="5">{_p("秘密★10年")}</w:endnote>'
+                                '</w:endnotes>')),), "", "秘密★10年"),
+    ("", (("word/settings2.xml", (f'<w:settings {NS}><w:docVars><w:docVar w:name="level" w:val="secret"/>'
+                                 '</w:docVars></w:settings>')),), "", "绝密"),
+    ("", (), "<cp:keywords>秘密★10年</cp:keywords>", "秘密★10年"),
+    ("", (), "<dc:description>内部资料</dc:description>", "内部"),
+    ("", (), "", "公开"),
+])
+def test_a_level_a_word_file_holds_out_of_sight_is_read(tmp_path, body, parts, core, level):
+    """Attack tester: a shape's o:title, an image's alt text (wp:docPr descr/title), deleted or hidden text, a field
+    code, custom XML, endnotes and document variables: pandoc leaves them out; a level there is read."""
+    root = make_archive(tmp_path)
+    assert _level(root, _docx(tmp_path, body, parts, core)) == level
+
+
+def test_a_word_file_with_an_object_zhi_cannot_read_is_refused_naming_it(tmp_path):
+    root = make_archive(tmp_path)
+    f = _docx(tmp_path, parts=(("word/embeddings/oleObject1.bin", b"\xd0\xcf\x11\xe0 ole"),))
+    [o] = import_files(root, [f])
+    assert o.status == "失败" and o.record is None
+    assert "文件中嵌有对象“word/embeddings/oleObject1.bin”，zhi 读不出其中的文字" in o.reason, o.reason
+
+
+def test_an_embedded_word_file_is_read_too(tmp_path):
+    (tmp_path / "inner").mkdir()
+    inner = _docx(tmp_path / "inner", body_xml=_p("秘密★10年"))
+    root = make_archive(tmp_path)
+    f = _docx(tmp_path, parts=(("word/embeddings/Microsoft_Word___1.docx", inner.read_bytes()),))
+    assert _level(root, f) == "秘密★10年"
+
+
+def test_unseen_keeps_only_level_words_the_transcription_does_not_show():
+    shown = "关于加强**秘密**文件管理的通知\n\n正文"
+    lines = "关于加强秘密文件管理的通知\n县档案局\n此件不公开\n秘密★10年"
+    assert unseen(lines, shown) == ["此件不公开", "秘密★10年"]
