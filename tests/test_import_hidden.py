@@ -133,3 +133,41 @@ def test_unseen_keeps_only_level_words_the_transcription_does_not_show():
     shown = "关于加强**秘密**文件管理的通知\n\n正文"
     lines = "关于加强秘密文件管理的通知\n县档案局\n此件不公开\n秘密★10年"
     assert unseen(lines, shown) == ["此件不公开", "秘密★10年"]
+
+
+# ---- UTF-16 without a byte-order mark ----------------------------------------------------------------------------
+
+PURE = "秘密★十年\n临水县人民政府文件\n关于设立县档案局的通知\n各乡镇：决定设立县档案局。\n临水县人民政府\n二〇〇二年三月十三日\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [PURE, PURE.replace("\n", "\r\n"), "秘密★10年\n" + COMMENTED["txt"].format(comment="")])
+def test_utf16_without_a_byte_order_mark_is_decoded_and_its_mark_seen(tmp_path, encoding, text):
+    """Attack tester: pure Chinese in UTF-16 without a BOM decoded as GB 18030 mojibake (no NUL bytes to give it
+    away): the mark on its first line was not seen and garbage was imported. The byte order that reads as written
+    Chinese is taken."""
+    root = make_archive(tmp_path)
+    f = tmp_path / "通知.txt"
+    f.write_bytes(text.encode(encoding))
+    [o] = import_files(root, [f])
+    assert o.status == "导入", o.reason
+    d = load_archive(root, with_book=False).documents[o.record.stem]
+    assert str(d.classification) == ("秘密★10年" if "10年" in text else "秘密★十年")
+    assert "关于设立县档案局的通知" in d.transcription.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5", "utf-8"])
+def test_an_even_length_text_in_a_chinese_encoding_is_not_taken_for_utf16(tmp_path, encoding):
+    from zhi.readers.text import _decode
+
+    text = "臨水縣人民政府文件\n關於設立縣檔案局的通知\n" if encoding == "big5" else PURE
+    data = text.encode(encoding)
+    data += b"" if len(data) % 2 == 0 else b"\n"
+    assert _decode(data).rstrip("\n") == text.rstrip("\n")
+
+
+def test_utf16_whose_byte_order_cannot_be_told_is_refused(tmp_path):
+    """A text reading as well in either byte order: refused as unreadable, never imported as one guess."""
+    from zhi.readers.text import _decode, _garbled
+
+    assert _garbled(_decode("一一".encode("utf-16-le")))   # U+4E00 read backwards is U+004E “N”: no telling
