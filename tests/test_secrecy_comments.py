@@ -118,3 +118,64 @@ def test_a_comment_indented_under_a_record_is_that_records_only(tmp_path):
     # the same comment at the start of a line, between the two, still speaks of both
     a, found = _load(tmp_path / "flush", text.replace("  # 待核", "# 待核"))
     assert [f.loc.line for f in found] == [7]
+
+
+# ---- outside the records: a chapter's front matter, book.yaml, house-style.yaml, mkdocs.yml ----------------------
+
+CHAPTER = "---\ntitle: 第一章 计划经济机构\n{head}---\n\n# 第一章 计划经济机构\n\n金丝雀正文。\n"
+
+
+@pytest.mark.parametrize("head,line", [
+    ("# 秘密★10年\n", 3),                                     # a comment line of its own
+    ("status: 修改稿   # 原稿标机密\n", 3),                      # after a key
+    ("classification: 内部\n# 原件密级：秘密\n", 4),            # above the level written
+    ("# 此章不公开\n", 3),
+])
+def test_a_level_in_a_comment_of_a_chapters_front_matter_holds_the_chapter(tmp_path, head, line):
+    """Attack tester: `# 秘密★10年` in a chapter's front matter was ignored and the chapter printed in the public
+    edition. The comment is `classification-comment` at its line; the chapter is held at 绝密 in every edition."""
+    root = make_archive(tmp_path)
+    write(root, "chronicle/p1/c1.md", CHAPTER.format(head=head))
+    a = load_archive(root)
+    found = [f for f in run_checks(a) if f.code == "classification-comment"]
+    assert [(f.loc.file, f.loc.line, f.severity) for f in found] == [("chronicle/p1/c1.md", line, "error")]
+    assert "文件头的注释" in found[0].message and "classification" in found[0].message
+    [ch] = [c for c in a.book.chapters() if c.path == "chronicle/p1/c1.md"]
+    assert ch.classification.name == "绝密"
+
+
+def test_a_comment_consistent_with_the_chapters_level_is_quiet(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "chronicle/p1/c1.md", CHAPTER.format(head="classification: 秘密   # 原件标秘密★10年\n# 注：本章资料取自县档案馆\n"))
+    a = load_archive(root)
+    assert [f for f in run_checks(a) if f.code == "classification-comment"] == []
+    [ch] = [c for c in a.book.chapters() if c.path == "chronicle/p1/c1.md"]
+    assert ch.classification.name == "秘密"
+
+
+@pytest.mark.parametrize("rel,edit,line", [
+    ("chronicle/book.yaml", lambda t: "# 第一篇含秘密材料\n" + t, 1),
+    ("chronicle/book.yaml", lambda t: t.replace("chapters: [p1/c1.md]", "chapters: [p1/c1.md]   # 机密★20年"), 7),
+    ("sources/house-style.yaml", lambda t: "# 密级：内部\nnot-marks: []\n", 1),
+    ("mkdocs.yml", lambda t: "site_name: x\n# 此件不公开\n", 2),
+])
+def test_a_level_in_a_comment_of_a_settings_file_stops_every_edition(tmp_path, rel, edit, line):
+    """book.yaml, house-style.yaml and mkdocs.yml have no level, and what they hold is printed in every edition: a
+    comment there that speaks of a level is an error (the build makes no edition) naming the file and line."""
+    from zhi.build import BuildError, _refuse_errors
+
+    root = make_archive(tmp_path)
+    path = root / rel
+    write(root, rel, edit(path.read_text(encoding="utf-8") if path.exists() else ""))
+    found = [f for f in run_checks(load_archive(root)) if f.code == "classification-comment"]
+    assert [(f.loc.file, f.loc.line, f.severity) for f in found] == [(rel, line, "error")]
+    assert "不分密级" in found[0].message and "文件头" in found[0].message
+    with pytest.raises(BuildError):
+        _refuse_errors(found)
+
+
+def test_the_samples_settings_and_chapters_comments_are_quiet():
+    from conftest import ROOT
+
+    found = [f for f in run_checks(load_archive(ROOT)) if f.code == "classification-comment"]
+    assert found == []

@@ -265,6 +265,8 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
                     ch.target = t
                 else:
                     fields.error("schema-type", "“target（目标字数）”应为正整数", "target")
+        written = isinstance(yf.data, LMap) and "classification" in yf.data
+        findings.extend(_comment_levels(yf, ch.classification, written, chap_rel))
     ch.body, ch.body_line = body, body_line
     for i, line in enumerate(body.splitlines()):
         if STRAY_LEVEL.match(bare(line).lstrip(">#*-+ ")):
@@ -280,6 +282,26 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
     if not ch.title:
         ch.title = first_title(ch)
     return ch
+
+
+def _comment_levels(yf: YamlFile, level: Level, written: bool, rel: str) -> list[Finding]:
+    """``classification-comment`` for a comment of a chapter's front matter that speaks of a level above the
+    chapter's (``# 秘密★10年``, ``# 此章不公开`` over a chapter with no ``classification``): the editor meant the
+    chapter to be held, so it is (an error holds it at the highest level) until the level is written in
+    ``classification`` or the comment deleted."""
+    from .classification import comment_level
+
+    said = f"的 classification 是“{level}”" if written else "的文件头没有写 classification（即公开）"
+    out = []
+    for line, text in yf.comments():
+        meant = comment_level(text)
+        if meant is not None and meant.rank > level.rank:
+            out.append(Finding(
+                "classification-comment", "error",
+                f"文件头的注释“# {text[:40]}”说的是“{meant}”，而这一章{said}；注释不算密级，在改正之前这一章按绝密处理，"
+                f"任何版本都不收。若这一章确应是{meant}，请把密级写在文件头的 classification 中（如 classification: {meant}）；"
+                f"若注释已过时（已解密、已核定为{level}），请删去这行注释", Loc(rel, line + 1)))
+    return out
 
 
 def _marker_in_title(title: str, loc: Loc) -> Finding:

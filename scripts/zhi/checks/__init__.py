@@ -24,7 +24,7 @@ from .lifespan import (
 from .prose import check_prose, check_secret_refs
 from .references import check_references
 from .samename import check_same_name
-from .secrecy import check_kaoyi_withheld, check_mark_words, check_secrecy
+from .secrecy import check_kaoyi_withheld, check_mark_words, check_secrecy, check_setting_comments
 from .settings import check_settings
 from .sources import (
     check_documents,
@@ -64,6 +64,7 @@ CHECKS = [
     check_kaoyi_withheld,
     check_event_withheld,
     check_mark_words,
+    check_setting_comments,
     check_bidi,
     check_settings,
 ]

@@ -17,7 +17,7 @@ CODES: dict[str, tuple[str, str]] = {
     "date-invalid": ("error", "日期无法识别"),
     "date-short-year": ("warning", "三位数的年份（984）不带“年”字，而补上一位（1984）正在本志上下限之内：可能少写了一位"),
     "classification-invalid": ("error", "密级无法识别"),
-    "classification-comment": ("error", "记录文件的注释说的密级高于记录所写的密级（按绝密处理）"),
+    "classification-comment": ("error", "记录文件或篇章文件头的注释说的密级高于所写的密级（按绝密处理）；志书、体例、网站设置文件的注释说到密级（不生成）"),
     "event-type": ("error", "事件类型无法识别"),
     "event-shape": ("error", "事件的原机构、新机构数目与类型不符"),
     "authority-not-held": ("error", "收回权限事件所收回的管理权限，档案中此时没有（或有几项而未写明哪一项）"),

@@ -564,3 +564,34 @@ def _phrase(text: str, word: str) -> str:
                 clause = clause[max(0, i - 8): i + len(word) + 8]
             return clause
     return text[:30]
+
+
+# files of settings that hold no level and govern every edition: what they hold (a title, a part's title, a
+# footer, a word confirmed as ordinary) is printed in the public edition too
+SETTINGS_FILES = {"chronicle/book.yaml": "志书设置", "sources/house-style.yaml": "体例设置", "mkdocs.yml": "网站设置"}
+
+
+def check_setting_comments(a: Archive, h: History) -> Iterator[Finding]:
+    """``classification-comment`` for a comment of book.yaml, house-style.yaml or mkdocs.yml that speaks of a
+    level (``# 第三篇涉密``, ``# 秘密★10年``, ``# 此件不公开``): those files have no level and what they hold is
+    printed in every edition, so an edition is not made until the level is written where it belongs (a chapter's
+    front matter, a record's classification) and the comment deleted."""
+    from ..classification import comment_level
+    from ..yamlsource import YamlFile
+
+    for rel, what in SETTINGS_FILES.items():
+        path = a.root / rel
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for line, comment in YamlFile(rel, text.removeprefix("\ufeff")).comments():
+            meant = comment_level(comment)
+            if meant is None or meant.rank == 0:
+                continue
+            yield Finding(
+                "classification-comment", "error",
+                f"注释“# {comment[:40]}”说的是“{meant}”，而{rel}（{what}）不分密级，其中的文字每一版都用、公开版也印；"
+                f"注释不算密级，在改正之前不生成任何版本。若说的是某一章，请把密级写在那一章的文件头（如 classification: "
+                f"{meant}），若说的是某份文件或某个机构，写在它的记录中；若说的是这个文件里的文字（书名、篇名、页脚），"
+                f"请改写那段文字；然后删去这行注释。若注释已过时，直接删去", Loc(rel, line))
