@@ -591,7 +591,7 @@ def check_setting_comments(a: Archive, h: History) -> Iterator[Finding]:
                 continue
             yield Finding(
                 "classification-comment", "error",
-                f"注释“# {comment[:40]}”说的是“{meant}”，而{rel}（{what}）不分密级，其中的文字每一版都用、公开版也印；"
+                f"注释“# {comment[:40]}”说的是“{meant}”，而 {rel}（{what}）不分密级，其中的文字每一版都用、公开版也印；"
                 f"注释不算密级，在改正之前不生成任何版本。若说的是某一章，请把密级写在那一章的文件头（如 classification: "
                 f"{meant}），若说的是某份文件或某个机构，写在它的记录中；若说的是这个文件里的文字（书名、篇名、页脚），"
                 f"请改写那段文字；然后删去这行注释。若注释已过时，直接删去", Loc(rel, line))
