@@ -103,12 +103,18 @@ def _garbled(text: str) -> bool:
 def read_text(path: Path) -> str:
     """A text file's content (.txt, .md, .html), decoded by its byte-order mark or as UTF-8, GB 18030 or Big5.
     Raises ImportError_ for one that decodes to nothing sensible: its marks could not be read, so it is never
-    imported."""
-    text = _decode(path.read_bytes())
-    if _garbled(text):
+    imported. (Read once for the several readers of one import: the last file read is kept.)"""
+    data = path.read_bytes()
+    if _last[0] != data:
+        text = _decode(data)
+        _last[:] = [data, None if _garbled(text) else text.replace("\x00", "")]
+    if _last[1] is None:
         raise ImportError_(f"文件“{path.name}”的文字编码无法识别（读出的多是乱码或控制字符），未导入；"
                            f"请用记事本或 WPS 打开它，另存为“UTF-8”编码的文本后再导入")
-    return text.replace("\x00", "")
+    return _last[1]
+
+
+_last: list = [None, None]   # the bytes of the last text file read, and its text (None: refused)
 
 
 def _txt_paragraphs(text: str) -> str:
