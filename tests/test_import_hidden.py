@@ -171,3 +171,45 @@ def test_utf16_whose_byte_order_cannot_be_told_is_refused(tmp_path):
     from zhi.readers.text import _decode, _garbled
 
     assert _garbled(_decode("一一".encode("utf-16-le")))   # U+4E00 read backwards is U+004E “N”: no telling
+
+
+# ---- old Word (.doc): read as the .docx LibreOffice makes of it ------------------------------------------------
+
+def _fake_office(tmp_path: Path, made: Path) -> str:
+    """A stand-in for LibreOffice's `soffice --headless --convert-to docx --outdir DIR FILE`: it copies ``made``."""
+    exe = tmp_path / "soffice"
+    exe.write_text(f'#!/bin/sh\nfor a; do last="$a"; done\nwhile [ "$1" != "--outdir" ]; do shift; done\n'
+                   f'cp "{made}" "$2/$(basename "$last" .doc).docx"\n', encoding="utf-8")
+    exe.chmod(0o755)
+    return str(exe)
+
+
+def test_an_old_word_file_is_read_whole_as_the_docx_libreoffice_makes(tmp_path, monkeypatch):
+    """Attack tester: a .doc's headers, comments and watermarks were never read (the readers saw only the .doc
+    name): an old Word file with “秘密★10年” as a watermark came in public."""
+    from test_import import WATERMARK_VML, _docx_with_header
+    from zhi.readers import convert
+
+    (tmp_path / "made").mkdir()
+    made = _docx_with_header(tmp_path / "made", WATERMARK_VML.format(mark="秘密★10年"))
+    monkeypatch.setattr(convert, "doc_converter", lambda: ("office", _fake_office(tmp_path, made)))
+    root = make_archive(tmp_path)
+    doc = tmp_path / "老文件.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0 old word")
+    [o] = import_files(root, [doc])
+    assert o.status == "导入", o.reason
+    d = load_archive(root, with_book=False).documents[o.record.stem]
+    assert str(d.classification) == "秘密★10年"
+    assert "导入自 老文件.doc" in d.note
+
+
+def test_an_old_word_file_only_antiword_can_read_is_refused(tmp_path, monkeypatch):
+    from zhi.readers import convert
+
+    monkeypatch.setattr(convert, "doc_converter", lambda: ("antiword", "/bin/true"))
+    root = make_archive(tmp_path)
+    doc = tmp_path / "老文件.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0 old word")
+    [o] = import_files(root, [doc])
+    assert o.status == "失败" and o.record is None
+    assert "读不出页眉页脚、批注、文本框、水印" in o.reason and "另存为" in o.reason, o.reason

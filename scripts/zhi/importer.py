@@ -22,7 +22,7 @@ from .docno import cn_int, normalise_docno, parse_docno
 from .invisible import bare, quote
 from .progress import QUIET, Progress
 from .readers import SUPPORTED, ImportError_, all_text, code_text, hidden_text, package_text, to_markdown
-from .readers.convert import DOC_HELP, doc_converter
+from .readers.convert import DOC_HELP, as_read, doc_converter
 from .readers.markup import _CODE_STRING
 from .readers.text import _yaml_char
 
@@ -632,21 +632,19 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
     if h in k.hashes and not force:
         return Outcome(f, "跳过", f"内容与已导入的“{k.hashes[h]}”相同（sha256 前 12 位 {h}）；确要再导入，加 --force")
     try:
-        md = to_markdown(f)
+        with as_read(f) as g:   # an old .doc is read as the .docx LibreOffice makes of it
+            md = to_markdown(g)
+            if not md.strip():
+                return Outcome(f, "失败", "文件中没有文字（可能是扫描图片）；扫描件请放在 scans 中，全文另行录入")
+            margins = package_text(g)
+            # an image's alt text is written into the transcription, but no reader sees it beside the image
+            shown = re.sub(r"!\[(?:[^\]\\]|\\.)*\]", "", md) + "\n" + margins
+            hidden = "\n".join([hidden_text(g)] + unseen(all_text(g), shown))
+            ex = extract(md, margins, f.stem, hidden, code_text(g))
     except ImportError_ as e:
         return Outcome(f, "失败", str(e))
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
         return Outcome(f, "失败", f"转换出错（{type(e).__name__}：{str(e)[:160]}）")
-    if not md.strip():
-        return Outcome(f, "失败", "文件中没有文字（可能是扫描图片）；扫描件请放在 scans 中，全文另行录入")
-    try:
-        margins = package_text(f)
-        # an image's alt text is written into the transcription, but no reader sees it beside the image
-        shown = re.sub(r"!\[(?:[^\]\\]|\\.)*\]", "", md) + "\n" + margins
-        hidden = "\n".join([hidden_text(f)] + unseen(all_text(f), shown))
-        ex = extract(md, margins, f.stem, hidden, code_text(f))
-    except ImportError_ as e:
-        return Outcome(f, "失败", str(e))
     if not _printable(ex.title):
         ex.title, ex.title_guessed = (_printable(f.stem) or "（无标题）"), True
     number_comment = ""

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from .text import ImportError_, _clean_markdown, _decode, _txt_paragraphs, read_text
@@ -107,23 +108,33 @@ DOC_HELP = ("这是旧版 Word 格式（.doc），本机没有可用的转换程
             "请用 Word 或 WPS 打开它，选择“文件 → 另存为”，保存类型选“Word 文档（*.docx）”，再导入 .docx 文件")
 
 
-def _read_doc(path: Path) -> str:
+ANTIWORD_ONLY = ("这是旧版 Word 格式（.doc），本机只有 antiword，它只读得出正文，读不出页眉页脚、批注、文本框、水印、"
+                 "文档属性等处的文字（其中可能有密级标志），未导入。请用 Word 或 WPS 打开它，选择“文件 → 另存为”，"
+                 "保存类型选“Word 文档（*.docx）”，再导入 .docx 文件（或在本机装上 LibreOffice）")
+
+
+@contextmanager
+def as_read(path: Path):
+    """The file the readers read for ``path``: itself, or for an old .doc the .docx LibreOffice makes of it (so that
+    its headers, comments, watermarks and properties are read like a .docx's). A .doc only antiword can read (its
+    body alone) is refused: what it cannot read may hold a mark."""
+    if path.suffix.lower() != ".doc":
+        yield path
+        return
+    _check_size(path)
     conv = doc_converter()
     if conv is None:
         raise ImportError_(DOC_HELP)
     kind, exe = conv
     if kind == "antiword":
-        r = subprocess.run([exe, "-w", "0", str(path)], capture_output=True, timeout=120, check=False)
-        if r.returncode != 0:
-            raise ImportError_(f"antiword 无法读取此文件（{_decode(r.stderr).strip()[:160]}）。{DOC_HELP}")
-        return _pandoc(_decode(r.stdout), "markdown", from_file=False)
+        raise ImportError_(ANTIWORD_ONLY)
     with tempfile.TemporaryDirectory() as tmp:
         r = subprocess.run([exe, "--headless", "--convert-to", "docx", "--outdir", tmp, str(path)],
                            capture_output=True, timeout=300, check=False)
         out = Path(tmp) / (path.stem + ".docx")
         if r.returncode != 0 or not out.is_file():
             raise ImportError_(f"LibreOffice 无法转换此文件（{_decode(r.stderr).strip()[:160]}）。{DOC_HELP}")
-        return _pandoc(out, "docx", from_file=True)
+        yield out
 
 
 def to_markdown(path: Path) -> str:
@@ -133,9 +144,10 @@ def to_markdown(path: Path) -> str:
         raise ImportError_(f"不支持的文件类型“{path.suffix or '（无扩展名）'}”；可导入 "
                            f"{'、'.join(sorted(SUPPORTED))}")
     _check_size(path)
-    if suffix == ".doc":
-        md = _read_doc(path)
-    elif suffix in (".docx", ".odt"):
+    if suffix == ".doc":   # read through as_read, as the .docx LibreOffice makes of it
+        with as_read(path) as docx:
+            return to_markdown(docx)
+    if suffix in (".docx", ".odt"):
         md = _pandoc(path, _PANDOC_IN[suffix], from_file=True)
     else:
         text = read_text(path)
