@@ -429,15 +429,15 @@ NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xm
       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
 
 
-def docx_of_notice(tmp_path: Path, edits: dict, parts: tuple = ()) -> Path:
-    """pandoc's .docx of the notice with its parts edited (``edits``: part name → (old, new) text replaced once)
-    and ``parts`` ((name, data)) added."""
+def docx_of_notice(tmp_path: Path, edits: dict, parts: tuple = (), ext: str = "docx") -> Path:
+    """pandoc's .docx (or .odt) of the notice with its parts edited (``edits``: part name → (old, new) text replaced
+    once) and ``parts`` ((name, data)) added."""
     _pandoc_env()
     import pypandoc
 
-    plain = tmp_path / "plain.docx"
-    pypandoc.convert_text(COMMENTED["md"].format(comment=""), "docx", format="markdown", outputfile=str(plain))
-    f = tmp_path / "通知.docx"
+    plain = tmp_path / f"plain.{ext}"
+    pypandoc.convert_text(COMMENTED["md"].format(comment=""), ext, format="markdown", outputfile=str(plain))
+    f = tmp_path / f"通知.{ext}"
     with zipfile.ZipFile(plain) as zi, zipfile.ZipFile(f, "w") as zo:
         for info in zi.infolist():
             data = zi.read(info.filename)

@@ -213,3 +213,24 @@ def test_an_old_word_file_only_antiword_can_read_is_refused(tmp_path, monkeypatc
     [o] = import_files(root, [doc])
     assert o.status == "失败" and o.record is None
     assert "读不出页眉页脚、批注、文本框、水印" in o.reason and "另存为" in o.reason, o.reason
+
+
+def _odt(tmp_path: Path, content: str = "", meta: str = "") -> Path:
+    """pandoc's .odt of the notice with XML put at the end of its body or of its properties."""
+    return docx_of_notice(tmp_path, {"content.xml": ("</office:text>", content + "</office:text>"),
+                                     "meta.xml": ("</office:meta>", meta + "</office:meta>")}, ext="odt")
+
+
+@pytest.mark.parametrize("content,meta,level", [
+    ('<text:p><draw:frame draw:name="图1"><svg:title>秘密★10年</svg:title><draw:image/></draw:frame></text:p>', "",
+     "秘密★10年"),                                                                   # an image's title
+    ('<text:section text:name="s" text:display="none"><text:p>机密</text:p></text:section>', "", "机密"),
+    ('<text:p><text:hidden-text text:condition="ooow:1" text:string-value="秘密★10年"/></text:p>', "", "秘密★10年"),
+    (('<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>秘密★10年</text:p>'
+     '</text:deletion></text:changed-region></text:tracked-changes>'), "", "秘密★10年"),
+    ("", '<meta:user-defined meta:name="密级">秘密</meta:user-defined>', "绝密"),   # “密级” alone: not understood
+    ("", "", "公开"),
+])
+def test_a_level_an_odt_holds_out_of_sight_is_read(tmp_path, content, meta, level):
+    root = make_archive(tmp_path)
+    assert _level(root, _odt(tmp_path, content, meta)) == level
