@@ -51,6 +51,9 @@ def test_a_level_an_html_page_holds_out_of_sight_is_read(tmp_path, html, level):
     ('[注]{title="秘密★10年"}', "秘密★10年"),                  # Markdown's own attributes, dropped
     ('::: {data-level="机密"}\n正文\n:::', "机密"),
     ('# 附注 {aria-label="秘密"}', "秘密"),
+    ("[^zz]: 秘密★10年", "秘密★10年"),                          # a footnote nothing refers to: pandoc drops it
+    ("正文开始。\n\n---\nkeywords: 秘密★10年\n...\n", "秘密★10年"),   # a YAML block within the text
+    ("*[HTML]: 秘密★10年", "秘密★10年"),
 ])
 def test_a_level_in_markdown_attributes_is_read(tmp_path, md, level):
     root = make_archive(tmp_path)
@@ -63,6 +66,9 @@ def test_a_level_in_markdown_attributes_is_read(tmp_path, md, level):
     ("html", ('<p><a href="a.html" title="关于加强秘密文件管理的通知">关于加强秘密文件管理的通知</a></p>'
              '<img src="x.png" alt="县档案局大楼" class="secret-box">')),
     ("md", "参见[关于加强秘密文件管理的通知](http://example.org/a.html)。"),
+    ("md", "参见[关于加强秘密文件管理的通知][r]。\n\n[r]: http://example.org/a"),   # written inline by pandoc
+    ("md", "关于加强秘密文件管理的通知[^note]。\n\n[^note]: 见档案。"),              # renumbered by pandoc
+    ("md", "关于加强秘密<br>文件管理&nbsp;的通知"),
 ])
 def test_words_the_page_also_shows_leave_a_public_document_public(tmp_path, ext, extra):
     """The same words shown on the page (a link's title repeating its text), a Latin class name: no mark."""

@@ -357,7 +357,12 @@ def extract(text: str, margins: str = "", name: str = "", hidden: str = "", code
 
 
 def _words_key(text: str) -> str:
-    """Text compared by its words alone: folded, without spaces, punctuation or Markdown's marks."""
+    """Text compared by its words alone: folded, without spaces, punctuation, tags or Markdown's marks, footnote marks
+    and link targets (pandoc renumbers the one and writes the other inline)."""
+    import html
+
+    text = re.sub(r"\[\^[^\]\s]*\]|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]|<[^<>]*>", "]", text)
+    text = html.unescape(text)
     return re.sub(r"[\W_]+", "", _squeeze(text))
 
 

@@ -150,7 +150,7 @@ def _html_lines(text: str, inside_only: bool) -> list[str]:
 
 
 def all_text(path: Path) -> str:
-    """Every line of words the file holds (elements, attributes, Markdown's {attributes}), whether or not the
+    """Every line of words the file holds (elements, attributes, Markdown's {attributes} and lines), whether or not the
     transcription shows it: the importer reads those it does not show as hidden text."""
     text = read_text(path)
     html_page = path.suffix.lower() in (".html", ".htm")
@@ -158,4 +158,7 @@ def all_text(path: Path) -> str:
     if not html_page:
         for block in _MD_ATTRS.findall(text):
             lines += ["".join(v) for v in _MD_VALUE.findall(block)]
+        # the Markdown's own lines: pandoc drops some (a footnote no mark refers to, a YAML block in the text); less
+        # what is read above (comments, link references, {attributes})
+        lines += _MD_ATTRS.sub("", _REF_COMMENT.sub("", _COMMENT.sub("", text))).splitlines()
     return "\n".join(lines)
