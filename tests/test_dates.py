@@ -153,3 +153,18 @@ def test_a_span_inside_one_year_prints_without_its_year_under_that_year():
     assert parse_date("1961-10..1966").in_year() == "1961年10月至1966年间"
     assert parse_date("1958年初至年底").in_year() == "1958年初至年底"   # inside one year: as the source writes it
     assert parse_date("1956年夏至秋").in_year() == "1956年夏至秋"  # never “夏至秋”, which reads as the solar term
+
+
+@pytest.mark.parametrize("text, printed, iso", [("1970年前后", "1970年前后", "约1970"), ("1970-05左右", "1970年5月左右", "约1970-05")])
+def test_an_approximate_date_worded_after_the_year_reads_as_circa_and_prints_the_sources_word(text, printed, iso):
+    """“1970年前后” was refused with a message quoting “1970年前” (a tester typing 庆元县大事记)."""
+    d = parse_date(text)
+    assert (d.qualifier, d.chinese(), d.iso()) == ("circa", printed, iso)
+    assert d.same_as(parse_date(iso))
+
+
+@pytest.mark.parametrize("text", ["今", "至今", "现在"])
+def test_now_is_no_date_and_the_message_says_to_leave_the_key_out(text):
+    with pytest.raises(DateError) as e:
+        parse_date(text)
+    assert "不写 to" in str(e.value) and "不详" in str(e.value)

@@ -33,6 +33,10 @@ UNKNOWN_WORDS = ("不详", "止年不详", "始年不详", "？", "?")
 # (existing in or before 1958, its origin not recorded) or “1966年6月或以后”: 或以前 / 至迟 and 或以后.
 INCLUSIVE_WORDS = {"before": "或以前", "after": "或以后"}
 AT_LATEST = ("至迟", "最迟")
+# "now" is no date: an open end is written by leaving the key out
+NOW_WORDS = ("今", "至今", "现在", "现今", "迄今", "目前", "在任", "现任")
+# an approximate date as sources word it after the date: 1970年前后, 1970年左右 (read as 约1970)
+ABOUT_WORDS = ("前后", "左右")
 _OR_BEFORE = ("或以前", "或之前")
 _OR_AFTER = ("或以后", "或之后")
 
@@ -246,6 +250,8 @@ class Date:
             return f"{s}至{self._end_chinese()}"
         if self.inclusive:
             return self._inclusive(s)
+        if self.qualifier == "circa" and self.text.strip().endswith(ABOUT_WORDS):
+            return f"{s}{self.text.strip()[-2:]}"   # 1970年前后: the source's word
         return {"exact": s, "circa": f"约{s}", "before": f"{s}前", "after": f"{s}后"}[self.qualifier]
 
     def _inclusive(self, s: str) -> str:
@@ -325,7 +331,7 @@ _END_MONTH = re.compile(r"^(\d{1,2})月(?:(\d{1,2})日)?$")
 _DOTTED = re.compile(r"^(\d{4})[.．](\d{1,2})(?:[.．](\d{1,2}))?$")
 
 HELP = ("日期可写作 1984、1984-03、1984-03-12 或 1984年、1984年3月、1984年3月12日；"
-        "约数写“约1984”，之前写“1985前”或“<1985”，之后写“1985后”或“>1985”，"
+        "约数写“约1984”（来源写“1984年前后”“1984年左右”的照写），之前写“1985前”或“<1985”，之后写“1985后”或“>1985”，"
         "连这一年也算在内的写“1958或以前”“至迟1958”“1966-06或以后”，"
         "时段写“1980..1983”“1980至1983”或“1954年10月~1956年4月”，年代写“1960年代”；档案只说“1958年底”“1958年下半年”“1958年春”“1958年3月上旬”的，照写")
 
@@ -424,6 +430,9 @@ def parse_date(value: object) -> Date:
     if text in UNKNOWN_WORDS:
         raise DateError(f"这里不能写“{text}”：事件、文件、编制的日期必须至少考出大约的年份（如“约1958”“1958前”）；"
                         f"只有任职的起止（from、to）和机构的止年（end）可以写“不详”")
+    if text in NOW_WORDS:
+        raise DateError(f"“{text}”不是日期：来源说至今仍在任、仍存续的，不写这一项（任职不写 to，机构不写 end，即至本志下限）；"
+                        f"来源没有说止于何时的，写“不详”")
     raw = text
     if _BCE.match(text):
         raise DateError(f"日期“{raw}”在公元前：zhi 还不能记公元前的日期。建置沿革中公元前的事（如秦汉置县），"
@@ -431,6 +440,8 @@ def parse_date(value: object) -> Date:
     qualifier, inclusive = "exact", False
     if text.startswith("约"):
         qualifier, text = "circa", text[1:]
+    elif text.endswith(ABOUT_WORDS):   # 1970年前后, 1970年左右: 约1970, printed in the source's word
+        qualifier, text = "circa", text[:-2]
     elif text.endswith(("~", "～")):
         # gazetteer tables write 1954.10~ for "from 1954-10 on": never read it as 约 (circa)
         raise DateError(f"日期“{raw}”末尾的“~”有歧义：志书表格里“1954.10~”是“自1954年10月起、止期未写”，不是约数。"
