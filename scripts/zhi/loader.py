@@ -17,6 +17,7 @@ from .findings import Finding, Loc
 from .invisible import quote
 from .model import (
     BODY_KINDS,
+    CONCURRENT_UNREAD,
     EVENT_ALIASES,
     EVENT_TYPES,
     EVENT_WORDINGS,
@@ -399,6 +400,12 @@ class Loader:
                  start=start, end=end, sources=f.citations(), start_unknown=start_unknown,
                  end_unknown=end_unknown, term=f.text("term") or "", dashiji=_dashiji(f),
                  in_office=f.dates("in_office"), typed=f.typed)
+        unread = CONCURRENT_UNREAD.match(p.post)
+        if unread:
+            base = unread.group("a") or unread.group("b")
+            f.error("schema-value", f"职务{quote(p.post, True)}的“兼”zhi 读不懂：兼任的职务请写成“{base}（兼）”，"
+                    f"大事记才印“任……兼……{base}”，领导人的收录规则也把它算作“{base}”。您是不是要写“{base}（兼）”？",
+                    "post")
         self.ids.unkeyed(p)
         self.archive.posts.append(p)
 

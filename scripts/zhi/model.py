@@ -7,6 +7,7 @@ from events (see ``history.py``), so nothing is stated twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
@@ -458,6 +459,12 @@ class Person(Record):
     kind_zh = "人物"
 
 
+# the marks of a concurrent post (兼任) zhi understands: 主任（兼）; the 大事记 prints it “任县委书记兼县革委主任”
+CONCURRENT_MARKS = ("（兼）", "(兼)")
+# how editors might write 兼 that zhi does not read: refused, pointing to 主任（兼）
+CONCURRENT_UNREAD = re.compile(r"^(兼任|兼)(?P<a>.+)$|^(?P<b>.+?)[（(](兼任|兼职|兼管)[)）]$")
+
+
 @dataclass
 class Post(Record):
     person: Ref | None = None
@@ -473,6 +480,19 @@ class Post(Record):
     in_office: list[Date] = field(default_factory=list)  # days a source shows the person in this post (在任)
 
     kind_zh = "任职"
+
+    @property
+    def concurrent(self) -> bool:
+        """A post held concurrently (兼任), written `主任（兼）` as the source's lists do."""
+        return self.post.endswith(CONCURRENT_MARKS)
+
+    @property
+    def base_post(self) -> str:
+        """The post without its 兼 mark: a 主任（兼） is a 主任 (for the 大事记's leaders rule and its title)."""
+        for mark in CONCURRENT_MARKS:
+            if self.post.endswith(mark):
+                return self.post[:-len(mark)]
+        return self.post
 
     def when(self) -> Date | None:
         """The date that places the term: its start, or its end when the start is not known, or the first day a

@@ -350,11 +350,12 @@ def _title(a: Archive, h: History, p: Post) -> str:
     d = p.start
     if t is None:
         return p.post
+    post = p.base_post                              # 主任（兼）: the title is 县革委主任, the 兼 goes before it
     jur = t.jurisdiction_on(d) if d else None
-    if jur and p.post[:1] in ("县", "区", "市", "旗", "州") and p.post.endswith("长"):
-        return name_on(h, jur, d) + p.post          # 临水县县长
+    if jur and post[:1] in ("县", "区", "市", "旗", "州") and post.endswith("长"):
+        return name_on(h, jur, d) + post            # 临水县县长
     full, short = t.name_on(d) if d and t.name_on(d) else (t.current_name(), None)
-    return (short or full) + p.post
+    return (short or full) + post
 
 
 def leader_selected(a: Archive, h: History, p: Post, rules: Rules) -> bool:
@@ -368,26 +369,60 @@ def leader_selected(a: Archive, h: History, p: Post, rules: Rules) -> bool:
     title = _title(a, h, p)
     kind = _span_value(t.kinds, p.start) or (a.bodies[p.body.id].body_kind if p.body.id in a.bodies else "")
     top = _no_superior_here(h, t.parent_on(p.start)) and kind not in _NOT_TOP
+    post = p.base_post                              # a 主任（兼） is a 主任
     for rule in rules.leaders:
-        if rule == p.post and top:
+        if rule == post and top:
             return True
-        if rule != p.post and len(rule) > len(p.post) and title.endswith(rule):
+        if rule != post and len(rule) > len(post) and title.endswith(rule):
             return True
     return False
 
 
-def _leader_item(a: Archive, h: History, p: Post) -> Item | None:
+def _leader_item(a: Archive, h: History, p: Post, also: list[Post] | None = None) -> Item | None:
+    """One appointment: 李锦章任县革委主任; with the posts the person took concurrently the same day (``also``, the
+    主任（兼）): 赵蓝田任县委书记兼县革委主任; a concurrent post alone: 赵蓝田兼任县革委主任."""
     person = a.people.get(p.person.id) if p.person else None
     if person is None or p.start is None:
         return None
-    docs = [a.documents[c.doc] for c in p.sources if c.doc in a.documents]
-    segs: list[Segment] = [Mention(person.id, person.name), "任", Mention(p.body.id, _title(a, h, p)), "。"]
-    t = h.get(p.body.id)
-    jurs = set(t.jurisdictions_on(p.start)) if t else set()   # 市县合署: a leader of both places
-    level = highest([p.classification] + [d.classification for d in docs])
-    pages = {c.doc: c.page for c in p.sources if c.page and c.doc in a.documents}
-    return Item(_stub(p), p.start, segs, docs, jurs, {p.body.id}, level, [], "", pages,
+    posts = [p, *(also or [])]
+    docs = list({c.doc: a.documents[c.doc] for q in posts for c in q.sources if c.doc in a.documents}.values())
+    segs: list[Segment] = [Mention(person.id, person.name), "兼任" if p.concurrent else "任",
+                           Mention(p.body.id, _title(a, h, p))]
+    for q in also or []:
+        segs += ["兼", Mention(q.body.id, _title(a, h, q))]
+    segs.append("。")
+    jurs: set[str] = set()
+    for q in posts:
+        t = h.get(q.body.id)
+        jurs |= set(t.jurisdictions_on(q.start)) if t else set()   # 市县合署: a leader of both places
+    level = highest([q.classification for q in posts] + [d.classification for d in docs])
+    pages = {c.doc: c.page for q in posts for c in q.sources if c.page and c.doc in a.documents}
+    return Item(_stub(p), p.start, segs, docs, jurs, {q.body.id for q in posts}, level, [], "", pages,
                 members=[], record=p, kind="post")
+
+
+def _leader_items(a: Archive, h: History, rules: Rules) -> list[Item]:
+    """The selected appointments, a person's concurrent posts (主任（兼）) of the same day told with the post held
+    principally, as the source tells them (任县委书记兼县革委主任), never dropped."""
+    chosen = [p for p in a.posts if leader_selected(a, h, p, rules)]
+    concurrent = [p for p in chosen if p.concurrent]
+    told: set[int] = set()
+    items: list[Item] = []
+    for p in chosen:
+        if p.concurrent:
+            continue
+        also = [q for q in concurrent if id(q) not in told and q.person and p.person and q.person.id == p.person.id
+                and q.start == p.start and q.classification == p.classification]
+        told |= {id(q) for q in also}
+        it = _leader_item(a, h, p, also)
+        if it:
+            items.append(it)
+    for q in concurrent:
+        if id(q) not in told:
+            it = _leader_item(a, h, q)
+            if it:
+                items.append(it)
+    return items
 
 
 # ---- the editor's 记事 --------------------------------------------------------------------------------------
@@ -462,11 +497,7 @@ def dashiji(a: Archive, h: History, rules: Rules | None = None, entries: list[En
         reform = key[0] == "doc" and rules.reform > 0 and len(group) >= rules.reform  # a 机构改革's document
         if chosen or reform:
             items.append(_merge_entries(w, group) if len(group) > 1 else _single(group[0]))
-    for p in a.posts:
-        if leader_selected(a, h, p, rules):
-            it = _leader_item(a, h, p)
-            if it:
-                items.append(it)
+    items += _leader_items(a, h, rules)
     for m in a.memos:
         if m.dashiji is not False:
             it = _memo_item(a, h, m)

@@ -1,0 +1,65 @@
+"""Real records a tester could not say as the source does (《平度县志》-style 平度 pages, 庆元县大事记, 《安远县志》 妇联):
+a concurrent post (任县委书记兼县革委主任), 兼管 as the verb of a 职能划转, and more. Each test reads the printed
+sentence of the 大事记 or the 年表, and each unknown value is refused with the word zhi would take instead.
+"""
+
+import shutil
+from pathlib import Path
+
+from zhi.checks import run_checks
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.views.dashiji import Rules, dashiji
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real"
+
+
+def _copy(tmp_path: Path, name: str, rel: str = "", old: str = "", new: str = "") -> Path:
+    root = tmp_path / name
+    shutil.copytree(REAL / name, root)
+    if rel:
+        p = root / rel
+        text = p.read_text(encoding="utf-8")
+        assert old in text
+        p.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return root
+
+
+def _load(root: Path):
+    a = load_archive(root)
+    return a, derive_history(a)
+
+
+def _dashiji(a, h) -> list[str]:
+    return [f"{it.date.chinese()}　{it.plain()}" for it in dashiji(a, h, Rules.from_options())]
+
+
+def _errors(root: Path) -> list[str]:
+    a = load_archive(root)
+    return [f.as_text() for f in run_checks(a, history=derive_history(a)) if f.severity == "error"]
+
+
+# ---- 1. 兼任: 主任（兼） ----------------------------------------------------------------------------------------
+def test_a_concurrent_post_prints_with_the_principal_one_as_the_source_says():
+    a, h = _load(REAL / "pingdu")
+    printed = _dashiji(a, h)
+    assert "1975年5月19日　赵蓝田任县委书记兼县革委主任。" in printed
+    assert "1975年5月19日　赵蓝田任县委书记。" not in printed
+
+
+def test_a_concurrent_post_alone_is_a_leader_and_prints_jianren(tmp_path):
+    root = _copy(tmp_path, "pingdu", "sources/posts/geweihui.yaml",
+                 "- {person: p-zhao-lantian, body: pingdu-xianwei, post: 书记, from: 1975-05-19",
+                 "- {person: p-zhao-lantian, body: pingdu-xianwei, post: 书记, from: 1975-05-01")
+    a, h = _load(root)
+    printed = _dashiji(a, h)
+    assert "1975年5月19日　赵蓝田兼任县革委主任。" in printed
+    assert "1975年5月1日　赵蓝田任县委书记。" in printed
+
+
+def test_a_jian_zhi_does_not_read_is_refused_with_the_form_it_takes(tmp_path):
+    root = _copy(tmp_path, "pingdu", "sources/posts/geweihui.yaml", "post: 主任（兼）", "post: 兼主任")
+    errors = _errors(root)
+    assert any("geweihui.yaml:20" in e and "兼主任" in e and "“主任（兼）”" in e for e in errors), errors
+    root2 = _copy(tmp_path / "b", "pingdu", "sources/posts/geweihui.yaml", "post: 主任（兼）", "post: 主任（兼任）")
+    assert any("主任（兼）" in e for e in _errors(root2))
