@@ -9,6 +9,7 @@ from pathlib import Path
 from zhi.checks import run_checks
 from zhi.history import derive_history
 from zhi.loader import load_archive
+from zhi.views.chronology import chronology
 from zhi.views.dashiji import Rules, dashiji
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
@@ -63,3 +64,23 @@ def test_a_jian_zhi_does_not_read_is_refused_with_the_form_it_takes(tmp_path):
     assert any("geweihui.yaml:20" in e and "兼主任" in e and "“主任（兼）”" in e for e in errors), errors
     root2 = _copy(tmp_path / "b", "pingdu", "sources/posts/geweihui.yaml", "post: 主任（兼）", "post: 主任（兼任）")
     assert any("主任（兼）" in e for e in _errors(root2))
+
+
+# ---- 2. 职能划转的用词: 由…兼管 ---------------------------------------------------------------------------------
+def _printed(a, h) -> list[str]:
+    return [f"{en.date.chinese()}　{en.plain()}" for en in chronology(a, h)]
+
+
+def test_a_transfer_prints_the_sources_verb():
+    a, h = _load(REAL / "anyuan-fulian")
+    printed = _printed(a, h)
+    assert "1968年8月底　安远县妇女联合会的妇女工作由安远县革命委员会政治部群运组兼管。" in printed
+    assert not any("划入安远县革命委员会政治部群运组" in line for line in printed)
+
+
+def test_a_transfer_wording_zhi_does_not_know_is_refused_with_the_nearest(tmp_path):
+    root = _copy(tmp_path, "anyuan-fulian", "sources/events/e.yaml", "wording: 由…兼管", "wording: 由…兼理")
+    errors = _errors(root)
+    assert any("e.yaml" in e and "由…兼理" in e and "由…兼管" in e for e in errors), errors
+    a, h = _load(root)
+    assert not any("兼理" in line for line in _printed(a, h))

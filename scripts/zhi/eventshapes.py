@@ -22,6 +22,7 @@ from .wordings import (
     superior_problem,
     superior_speaks,
     takes_over_problem,
+    transfer_problem,
     wording_problem,
 )
 from .yamlsource import LList, LMap
@@ -35,7 +36,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "merge": {"before", "after", "partly", "wording", "before_count"},
     "split": {"before", "after", "rest_unknown", "wording"},
     "abolish": {"body", "functions_to"},
-    "transfer": {"from", "to", "functions"},
+    "transfer": {"from", "to", "functions", "wording"},
     "reparent": {"body", "parent", "co_parents", "wording"},
     "rejurisdiction": {"body", "jurisdiction", "parent", "wording"},
     "rerank": {"body", "rank", "kind", "level", "wording"},
@@ -489,6 +490,9 @@ class EventShapes:
         e.functions = f.text_list("functions", list_only=True)
         if not e.functions and not f.has("functions"):
             f.error("schema-missing", "职能划转事件须在“functions（职能）”中写明划转的职能")
+        e.wording = f.wording(frame=True) or None   # 由…兼管: 甲的妇女工作由乙兼管
+        if e.wording and (why := transfer_problem(e.wording)):
+            self._refuse(e, f, why)
 
     def _after_items(self, e: Event, f: Fields, m: LMap) -> None:
         v = m.get("after")

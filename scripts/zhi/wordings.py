@@ -402,3 +402,27 @@ def members_wording_problem(wording: str, first: str) -> str | None:
     return (f"成员数事件的“wording（用词）”“{wording}”印在{what}的个数之前，代替“{verbs[0] if verbs else '有'}”；"
             f"它不是编辑指南所列的说法，印出来可能是错话。{did_you_mean(wording, verbs)}"
             f"可写：{'、'.join(verbs) or '（无）'}；来源另有说法的，请删去 wording，把原话写在 note 里")
+
+
+# 职能划转: the source's verb between the functions and the body that takes them (甲的妇女工作由乙兼管); “…” is the
+# receiving body's name. Only these forms: a near miss is never guessed at.
+TRANSFER_FORMS: dict[str, tuple[str, str]] = {
+    "划入": ("划入", ""), "划归": ("划归", ""), "移交": ("移交", ""), "并入": ("并入", ""), "转入": ("转入", ""),
+    "由…兼管": ("由", "兼管"), "由…代管": ("由", "代管"), "由…承担": ("由", "承担"), "由…负责": ("由", "负责"),
+    "交由…承担": ("交由", "承担"), "改由…承担": ("改由", "承担"), "改由…负责": ("改由", "负责"),
+    "移交…承担": ("移交", "承担"),
+}
+
+
+def transfer_problem(wording: str) -> str | None:
+    """Why a 职能划转's ``wording`` cannot be printed (None: one of TRANSFER_FORMS)."""
+    if wording in TRANSFER_FORMS:
+        return None
+    return (f"职能划转事件的“wording（用词）”“{wording}”不是编辑指南所列的说法，zhi 不知道该怎样印。"
+            f"{did_you_mean(wording, TRANSFER_FORMS)}可写：{'、'.join(TRANSFER_FORMS)}（“…”处印接收职能的机构名称，"
+            "如 由…兼管 印“甲的妇女工作由乙兼管”）；来源另有说法的，请删去 wording，把原话写在 note 里")
+
+
+def transfer_words(wording: str | None) -> tuple[str, str]:
+    """The words before and after the receiving body: (划入, ''), (由, 兼管)."""
+    return TRANSFER_FORMS.get(wording or "划入", ("划入", ""))

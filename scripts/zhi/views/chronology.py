@@ -28,6 +28,7 @@ from ..wordings import (
     reorganise_verb,
     superior_form,
     superior_speaks,
+    transfer_words,
 )
 from .naming import distinguished, name_after, name_before, name_on, renamed_same_day, short_after
 
@@ -384,7 +385,8 @@ class _Writer:
         what = "、".join(e.functions)
         if not what.endswith(("职能", "职责", "工作", "业务")):
             what += "职能"
-        return [self.now(e.source_from.id, e), f"的{what}划入", self.now(e.target_to.id, e)]
+        before, after = transfer_words(e.wording)      # 划入乙; 由乙兼管
+        return [self.now(e.source_from.id, e), f"的{what}{before}", self.now(e.target_to.id, e), *([after] if after else [])]
 
     def had_superior(self, rid: str, e: Event) -> bool:
         """Whether the record was under a superior before ``e`` (the spans replayed before the one ``e`` opens):
