@@ -84,3 +84,24 @@ def test_a_transfer_wording_zhi_does_not_know_is_refused_with_the_nearest(tmp_pa
     assert any("e.yaml" in e and "由…兼理" in e and "由…兼管" in e for e in errors), errors
     a, h = _load(root)
     assert not any("兼理" in line for line in _printed(a, h))
+
+
+# ---- 3. 筹建的用词与所属行政区划: 成立…筹备委员会 ------------------------------------------------------------------
+def test_a_preparation_prints_the_sources_verb_and_is_told_in_its_place():
+    a, h = _load(REAL / "anyuan-fulian")
+    entries = {en.plain(): en for en in chronology(a, h)}
+    assert "成立安远县民主妇女联合会筹备委员会。" in entries
+    assert entries["成立安远县民主妇女联合会筹备委员会。"].jurisdictions == {"anyuan-xian"}
+    assert not any(p.startswith("筹建") for p in entries)
+
+
+def test_a_preparation_verb_that_would_print_a_founding_is_refused(tmp_path):
+    root = _copy(tmp_path, "anyuan-fulian", "sources/events/e.yaml", "name: 安远县民主妇女联合会筹备委员会",
+                 "name: 安远县民主妇女联合会")
+    assert any("筹备机构的名称" in e for e in _errors(root))
+    root2 = _copy(tmp_path / "b", "anyuan-fulian", "sources/events/e.yaml", "wording: 成立, date: 1950-05-15",
+                  "wording: 开始筹办, date: 1950-05-15")
+    assert any("开始筹办" in e and "开始筹备" in e for e in _errors(root2))
+    root3 = _copy(tmp_path / "c", "anyuan-fulian", "sources/events/e.yaml", "body: anyuan-fulian, jurisdiction: anyuan-xian,",
+                  "body: anyuan-fulian, jurisdiction: anyuan-xiann,")
+    assert any("ref-unknown" in e and "anyuan-xiann" in e for e in _errors(root3))

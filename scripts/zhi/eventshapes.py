@@ -15,6 +15,7 @@ from .wordings import (
     count_sets_up,
     members_wording_problem,
     merge_wording_problem,
+    prepare_wording_problem,
     new_superior_problem,
     reorganise_wording_problem,
     split_wording_problem,
@@ -49,7 +50,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "add-name": {"body", "name", "wording"},
     "drop-name": {"body", "name"},
     "staffing": {"body"},
-    "prepare": {"body", "name", "short", "sponsor", "sponsor_wording"},
+    "prepare": {"body", "name", "short", "sponsor", "sponsor_wording", "wording", "jurisdiction"},
     "move-seat": {"body", "seat", "seat_before", "wording"},
     "seat": {"body", "seat", "wording"},
     "cede": {"from", "to", "places", "divisions", "wording"},
@@ -343,7 +344,11 @@ class EventShapes:
     def _event_prepare(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
         e.name, e.short = f.text("name"), f.text("short")
+        e.jurisdiction = f.ref("jurisdiction")    # where it is prepared: its establishment's jurisdiction (history)
         self._sponsor(e, f)
+        e.wording = f.wording() or None           # 成立…筹备委员会: the source's verb in place of 筹建
+        if e.wording and (why := prepare_wording_problem(e.wording, e.name)):
+            self._refuse(e, f, why)
 
     def _event_seat(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)

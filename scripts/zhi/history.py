@@ -441,6 +441,12 @@ class _Replay:
             t.start, t.start_event = d, e
         keep_name = False
         if any(s.end is None for s in t.preparations):  # 筹建 ends with the formal establishment
+            prep = t.preparations[-1].start_event
+            if prep is not None and prep.jurisdiction and nb.jurisdiction and prep.jurisdiction.id != nb.jurisdiction.id:
+                self.warn("event-shape", "error",
+                          f"{self.label(nb.id)}筹建时所写的行政区划（{prep.jurisdiction.id}）与设立时的"
+                          f"（{nb.jurisdiction.id}）不同：筹建事件的 jurisdiction 说的是它在哪里筹建、设立后属于哪里，"
+                          "请核对两处，或删去筹建事件的 jurisdiction", prep.loc, [e.loc])
             _close(t.preparations, d, e)
             keep_name = bool(nb.name and t.names and t.names[-1].end is None and t.names[-1].value[0] == nb.name)
             if not keep_name:

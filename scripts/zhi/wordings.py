@@ -426,3 +426,25 @@ def transfer_problem(wording: str) -> str | None:
 def transfer_words(wording: str | None) -> tuple[str, str]:
     """The words before and after the receiving body: (划入, ''), (由, 兼管)."""
     return TRANSFER_FORMS.get(wording or "划入", ("划入", ""))
+
+
+# 筹建: the verbs a preparation is told with. 筹建甲, 筹备甲 name the body prepared; 成立, 建立, 组建, 设立 name the
+# preparatory organ (成立甲筹备委员会): without a name that says 筹备 they would print a founding, so they are refused.
+PREPARE_VERBS = ("筹建", "筹备", "开始筹建", "着手筹建", "开始筹备")
+PREPARE_ORGAN_VERBS = ("成立", "建立", "组建", "设立")
+_PREPARATORY = ("筹备", "筹建", "筹委")
+
+
+def prepare_wording_problem(wording: str, name: str | None) -> str | None:
+    """Why a 筹建 event's ``wording`` cannot stand before its name (None: it may)."""
+    if wording in PREPARE_VERBS:
+        return None
+    if wording in PREPARE_ORGAN_VERBS:
+        if name and any(w in name for w in _PREPARATORY):
+            return None
+        return (f"筹建事件的“wording（用词）”“{wording}”要与筹备机构的名称连读（成立安远县民主妇女联合会筹备委员会）："
+                f"请在 name 中照来源写筹备机构的名称（含“筹备”“筹建”或“筹委”）；否则会印成“{wording}”某机构本身，"
+                "那是设立（establish）事件")
+    return (f"筹建事件的“wording（用词）”“{wording}”不是编辑指南所列的说法，zhi 不知道该怎样印。"
+            f"{did_you_mean(wording, PREPARE_VERBS + PREPARE_ORGAN_VERBS)}可写：{'、'.join(PREPARE_VERBS)}，"
+            f"或与筹备机构的名称连读的 {'、'.join(PREPARE_ORGAN_VERBS)}；来源另有说法的，请删去 wording，把原话写在 note 里")

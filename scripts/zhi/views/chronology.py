@@ -665,6 +665,8 @@ def _places(a: Archive, h: History, e: Event) -> tuple[set[str], set[str]]:
             continue
         bodies.add(rid)
         js = t.jurisdictions_on(e.date)
+        if not js and e.type == "prepare" and e.jurisdiction:   # prepared in a place the event names
+            js = (e.jurisdiction.id,)
         if not js:  # a body created by this very event: its first jurisdictions
             js = tuple(x for x in ([t.jurisdictions[0].value] if t.jurisdictions else []) +
                        list(t.co_jurisdictions[0].value if t.co_jurisdictions else ()) if x)
