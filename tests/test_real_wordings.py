@@ -105,3 +105,20 @@ def test_a_preparation_verb_that_would_print_a_founding_is_refused(tmp_path):
     root3 = _copy(tmp_path / "c", "anyuan-fulian", "sources/events/e.yaml", "body: anyuan-fulian, jurisdiction: anyuan-xian,",
                   "body: anyuan-fulian, jurisdiction: anyuan-xiann,")
     assert any("ref-unknown" in e and "anyuan-xiann" in e for e in _errors(root3))
+
+
+# ---- 4. 改州为县 ------------------------------------------------------------------------------------------------
+def test_a_zhou_made_a_county_prints_as_the_source_says_and_changes_its_level():
+    a, h = _load(REAL / "pingdu")
+    printed = _dashiji(a, h)
+    assert "1913年　改平度州为平度县。" in printed
+    assert not any("设立平度县" in line or "平度州" in line and "成立" in line for line in printed)
+    t = h.get("pingdu-xian")
+    assert [s.value for s in t.levels if s.start is not None] == ["州", "县", "县级市"]
+
+
+def test_a_kind_change_whose_names_do_not_fit_is_refused(tmp_path):
+    root = _copy(tmp_path, "pingdu", "sources/events/events.yaml", "wording: 改州为县", "wording: 改厅为县")
+    assert any("改厅为县" in e and "平度州" in e for e in _errors(root))
+    root2 = _copy(tmp_path / "b", "pingdu", "sources/events/events.yaml", "  level: 县\n", "  level: 小县\n")
+    assert any("小县" in e for e in _errors(root2))

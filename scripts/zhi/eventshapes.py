@@ -13,6 +13,7 @@ from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, LEVEL_ALIASES,
 from .wordings import (
     cede_wording_problem,
     count_sets_up,
+    kind_change_problem,
     members_wording_problem,
     merge_wording_problem,
     new_superior_problem,
@@ -33,7 +34,7 @@ NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank"
 EVENT_KEYS: dict[str, set[str]] = {
     "establish": {"body", "wording", "from", "places", "divisions", "count", "scope", "takes_over", "takes_over_wording",
                   "sponsor", "sponsor_wording"} | NEW_BODY_KEYS,
-    "rename": {"body", "name", "short", "wording"},
+    "rename": {"body", "name", "short", "wording", "level"},
     "merge": {"before", "after", "partly", "wording", "before_count"},
     "split": {"before", "after", "rest_unknown", "wording"},
     "abolish": {"body", "functions_to"},
@@ -299,8 +300,10 @@ class EventShapes:
         e.body = f.ref("body", True)
         e.name, e.short = f.text("name", True), f.text("short")
         e.wording = f.wording() or None
-        if e.wording and (why := wording_problem("rename", e.wording)):
+        if e.wording and (why := wording_problem("rename", e.wording)) or e.wording and (why := kind_change_problem(e.wording, None, e.name)):
             self._refuse(e, f, why)
+        # a place whose level changes with its name (改州为县): its new level, as a 规格调整 would set it
+        e.level = f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级")
 
     def _event_single(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)

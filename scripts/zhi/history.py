@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .dates import Date
 from .findings import Finding, Loc
 from .model import FATE_UNKNOWN, UNKNOWN, Archive, Event, NewBody, Ref
-from .wordings import superior_form, superior_relation
+from .wordings import kind_change_problem, superior_form, superior_relation
 
 # years with no record at all after which a body still listed as existing is reported (body-silent), and its
 # 一览 row says when it was last seen
@@ -1106,7 +1106,16 @@ class _Replay:
 
     def _rename(self, e: Event) -> None:
         if e.body and (t := self.touch(e.body, e)):
+            old = next((s.value[0] for s in reversed(t.names) if s.end is None and s.value), None)
+            if why := kind_change_problem(e.wording or "", old, e.name):
+                self.warn("schema-value", "error", why, e.loc)
             self.set_span(t.names, (e.name, e.short), e, "name", t.id)
+            if e.level:   # 改州为县: the level changes with the name
+                if not t.is_jurisdiction:
+                    self.warn("ref-wrong-kind", "error", f"更名事件的“level（层级）”只用于行政区划，{self.label(t.id)}是机构；"
+                              "机构的规格变化请另记规格调整（rerank）事件", e.loc)
+                else:
+                    self.set_span(t.levels, e.level, e, "level", t.id)
 
     def _add_name(self, e: Event) -> None:
         if e.body and (t := self.touch(e.body, e)):

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .fields import did_you_mean
@@ -26,6 +27,28 @@ def merges_into_one_of_them(wording: str | None) -> bool:
 def leads_to_object(wording: str) -> bool:
     """Whether ``wording`` already ends in a word that takes the following name as its object."""
     return wording.endswith(_LEADS)
+
+
+# 改州为县, 改县为市: a change of a place's kind the source tells with the kind words only; printed 改平度州为平度县
+_KIND_CHANGE = re.compile(r"^改(?P<old>[^为]{1,2})为(?P<new>[^为]{1,2})$")
+
+
+def kind_change(wording: str | None) -> tuple[str, str] | None:
+    """(州, 县) for 改州为县; None for any other wording."""
+    m = _KIND_CHANGE.match(wording or "")
+    return (m.group("old"), m.group("new")) if m else None
+
+
+def kind_change_problem(wording: str, old: str | None, new: str | None) -> str | None:
+    """Why 改州为县 cannot be printed as 改甲为乙 (None: the old name ends in 州 and the new one in 县)."""
+    said = kind_change(wording)
+    if said is None:
+        return None
+    for label, name, word in (("旧名", old, said[0]), ("新名", new, said[1])):
+        if name and not name.endswith(word):
+            return (f"更名事件的“wording（用词）”“{wording}”印作“改{old or '甲'}为{new or '乙'}”，{label}“{name}”却不以"
+                    f"“{word}”结尾，印出来是错话。请核对 name 与用词；来源另有说法的，照来源写，如 改称、更名")
+    return None
 
 
 def rename_verb(wording: str | None) -> str:

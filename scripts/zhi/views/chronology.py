@@ -20,6 +20,7 @@ from ..wordings import (
     abolishes_and_sets_up,
     count_sets_up,
     establish_words,
+    kind_change,
     leads_to_object,
     merge_verb,
     merges_into_one_of_them,
@@ -290,6 +291,8 @@ class _Writer:
         if abolishes_and_sets_up(e.wording):  # 撤县设区: the same territory and record, in the
             segs = ["撤销", self.before(rid, e), "，设立", self.m(rid, new)]   # source's 撤销…设立…
             return segs + ([f"（简称{e.short}）"] if e.short and e.short != new else [])
+        if kind_change(e.wording):    # 改州为县: 改平度州为平度县
+            return ["改", self.before(rid, e), "为", self.m(rid, new)] + ([f"（简称{e.short}）"] if e.short and e.short != new else [])
         segs: list[Segment] = [self.before(rid, e), rename_verb(e.wording), self.m(rid, new)]
         if e.short and e.short != new:
             segs.append(f"（简称{e.short}）")
