@@ -122,3 +122,31 @@ def test_a_kind_change_whose_names_do_not_fit_is_refused(tmp_path):
     assert any("改厅为县" in e and "平度州" in e for e in _errors(root))
     root2 = _copy(tmp_path / "b", "pingdu", "sources/events/events.yaml", "  level: 县\n", "  level: 小县\n")
     assert any("小县" in e for e in _errors(root2))
+
+
+# ---- 6. 来源只记批准日期: {doc, decided} -------------------------------------------------------------------------
+def _entry(a, h, text):
+    return next(en for en in chronology(a, h) if en.plain() == text)
+
+
+def test_a_source_giving_the_decision_date_is_no_dissent():
+    a, h = _load(REAL / "qingyuan")
+    en = _entry(a, h, "恢复庆元县。")
+    assert en.date.chinese() == "1975年8月"
+    assert en.dissents == []
+    assert "doc-gudian-qingyuan" in [d.id for d in en.sources]
+
+
+def test_a_decision_date_other_than_the_events_is_a_dissent_and_one_the_event_lacks_is_warned(tmp_path):
+    root = _copy(tmp_path, "qingyuan", "sources/events/e.yaml", "{doc: doc-gudian-qingyuan, decided: 1973}",
+                 "{doc: doc-gudian-qingyuan, decided: 1972}")
+    a, h = _load(root)
+    en = _entry(a, h, "恢复庆元县。")
+    assert [d.phrase() for d, _doc in en.dissents] == ["决定（批准）日期为1972年"]
+    root2 = _copy(tmp_path / "b", "qingyuan", "sources/events/e.yaml", "  decided: 1973-07-17\n", "")
+    a2 = load_archive(root2)
+    found = [f.as_text() for f in run_checks(a2, history=derive_history(a2)) if f.code == "source-decided"]
+    assert found and "decided: 1973" in found[0]
+    root3 = _copy(tmp_path / "c", "qingyuan", "sources/memos/m.yaml", "jurisdiction: qingyuan-xian, sources: [doc-nmhd-qingyuan]",
+                  "jurisdiction: qingyuan-xian, sources: [{doc: doc-nmhd-qingyuan, decided: 1949-05}]")
+    assert any("只有事件有决定日期" in e and "m.yaml:1" in e for e in _errors(root3))

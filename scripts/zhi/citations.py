@@ -82,12 +82,15 @@ class Dissent:
     date: Date | None = None
     name: str | None = None
     figures: list[tuple[str, int]] = field(default_factory=list)  # (label, figure) where the source differs
+    decided: Date | None = None   # the decision date the source gives, other than the record's ``decided``
 
     def phrase(self) -> str:
         """为1968年9月，称某市革委会，行政编制为10名"""
         parts = []
         if self.date is not None:
             parts.append(f"为{self.date.chinese()}")
+        if self.decided is not None:
+            parts.append(f"决定（批准）日期为{self.decided.chinese()}")
         if self.name:
             parts.append(f"称{self.name}")
         if self.figures:
@@ -128,6 +131,11 @@ def dissent_of(c: Citation, rec: Event | StaffingFigure, h: History | None) -> D
     d = Dissent(c)
     if c.date is not None and rec.date is not None and not dates_agree(c.date, rec.date):
         d.date = c.date
+    # a source that gives the decision date (国务院1973年7月17日批准) is no dissent about the effective date; only
+    # about the record's own decision date, when that is stated and cannot be the same day
+    held_decided = getattr(rec, "decided", None)
+    if c.decided is not None and held_decided is not None and not dates_agree(c.decided, held_decided):
+        d.decided = c.decided
     name = getattr(c, "name", None)
     if name and h is not None and rec.date is not None:
         rid = subject(rec)
@@ -137,7 +145,7 @@ def dissent_of(c: Citation, rec: Event | StaffingFigure, h: History | None) -> D
     said = getattr(c, "figures", None)
     if said is not None:
         d.figures = _figure_dissent(said, record_figures(rec))
-    return d if (d.date is not None or d.name or d.figures) else None
+    return d if (d.date is not None or d.name or d.figures or d.decided is not None) else None
 
 
 def split(rec: Event | StaffingFigure, h: History | None) -> tuple[list[Citation], list[Dissent]]:

@@ -295,6 +295,7 @@ class Citation:
     note: str = ""
     figures: Staffing | None = None  # the figures this source gives for a staffing fact, when they differ
     name: str | None = None          # the name this source gives the body, when the editor records it
+    decided: Date | None = None      # the decision (批准, 发文) date this source gives, not the effective date
 
 
 @dataclass

@@ -9,7 +9,7 @@ from ..chronicle import FRONT_MATTER_LIKE, MARKER_INSIDE, PASSAGE_LIKE, STRAY_LE
 from ..citations import chosen_reading, incompatible_pairs, sourced, split, stated
 from ..findings import Finding, Loc
 from ..history import History
-from ..model import BASIS_ZH, Archive
+from ..model import BASIS_ZH, Archive, Event
 from ..rawhtml import has_markup
 from ..views.naming import name_before
 
@@ -65,6 +65,19 @@ def check_event_sources(a: Archive, h: History) -> Iterator[Finding]:
         if e.decided and e.date and e.decided.earliest() > e.date.latest():
             yield Finding("date-order", "warning",
                           f"{e.type_zh}事件的决定日期{e.decided}晚于生效日期{e.date}；请核对是否写反", e.loc)
+        for c in e.sources:
+            if c.decided is not None and e.decided is None:
+                yield Finding("source-decided", "warning",
+                              f"来源“{c.doc}”写了决定（批准）日期{c.decided}，{e.type_zh}事件本身却没有写 decided："
+                              f"事件的决定日期志书不印；请在事件上写 decided: {c.decided}（与来源一致），"
+                              "来源所记的是生效日期的，把来源的 decided 改为 date", c.loc)
+    for rec, what, cites in sourced(a):
+        if not isinstance(rec, Event):
+            for c in cites:
+                if c.decided is not None:
+                    yield Finding("schema-unknown-key", "error",
+                                  f"{what}的来源“{c.doc}”写了 decided（决定日期）：只有事件有决定日期；"
+                                  "来源所记的日期不同的，请写 date", c.loc)
     for m in a.memos:
         if not m.sources:
             yield Finding("memo-no-source", "error",
