@@ -150,3 +150,33 @@ def test_a_decision_date_other_than_the_events_is_a_dissent_and_one_the_event_la
     root3 = _copy(tmp_path / "c", "qingyuan", "sources/memos/m.yaml", "jurisdiction: qingyuan-xian, sources: [doc-nmhd-qingyuan]",
                   "jurisdiction: qingyuan-xian, sources: [{doc: doc-nmhd-qingyuan, decided: 1949-05}]")
     assert any("只有事件有决定日期" in e and "m.yaml:1" in e for e in _errors(root3))
+
+
+# ---- 5. 类别不详: kind: 不详 ------------------------------------------------------------------------------------
+def test_a_body_of_unknown_kind_is_never_given_one():
+    from zhi.views.lineage import lineage
+
+    a, h = _load(REAL / "qingyuan")
+    printed = _printed(a, h)
+    assert "1955年3月　国营庆元林场成立。" in printed
+    assert not any("国营庆元林场" in line and "为" in line for line in printed)
+    assert lineage(a, h, "qingyuan-linchang").kind == "不详"        # the body page's and the index's 类别
+    warned = [f for f in run_checks(a, history=h) if f.code == "kind-unknown"]
+    assert len(warned) == 1 and warned[0].severity == "warning"
+    assert "国营庆元林场（qingyuan-linchang）" in warned[0].message and "1个机构" in warned[0].message
+
+
+def test_a_kind_zhi_does_not_know_is_refused_with_the_nearest(tmp_path):
+    root = _copy(tmp_path, "qingyuan", "sources/bodies/b.yaml", "kind: 不详", "kind: 未详")
+    errors = _errors(root)
+    assert any("b.yaml" in e and "未详" in e and "不详" in e for e in errors), errors
+
+
+def test_a_snapshot_row_of_unknown_kind_says_so(tmp_path):
+    from zhi.dates import parse_date
+    from zhi.views.snapshot import snapshot
+
+    root = _copy(tmp_path, "qingyuan", "sources/bodies/b.yaml", "kind: 不详\n  end: 不详\n", "kind: 不详\n")
+    a, h = _load(root)
+    rows = {r.name: r.kind for r in snapshot(a, h, "qingyuan-xian", parse_date("1956-12-31"), [])}
+    assert rows.get("国营庆元林场") == "不详", rows

@@ -29,6 +29,7 @@ from .settings import check_settings
 from .sources import (
     check_documents,
     check_event_sources,
+    check_kind_unknown,
     check_rank_sourced,
     check_short_years,
     check_staffing,
@@ -50,6 +51,7 @@ CHECKS = [
     check_body_counts,
     check_event_sources,
     check_rank_sourced,
+    check_kind_unknown,
     check_staffing,
     check_documents,
     check_short_years,

@@ -78,6 +78,7 @@ CODES: dict[str, tuple[str, str]] = {
     # events and sources
     "event-no-source": ("error", "事件没有来源文件"),
     "rank-unsourced": ("warning", "事件记了规格，所据文件都有全文，全文却都没有说到规格"),
+    "kind-unknown": ("warning", "机构类别不详（kind: 不详），列出这些机构待查"),
     "source-decided": ("warning", "来源写了决定（批准）日期，事件本身却没有写决定日期"),
     "source-conflict": ("warning", "来源所记与本志所取不同（日期、名称或编制数），或来源之间互不相容"),
     "source-classified": ("warning", "公开记录的来源全部高于公开，公开版中将无出处"),

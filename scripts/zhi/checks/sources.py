@@ -28,6 +28,18 @@ def _transcript(d) -> str | None:
         return None
 
 
+def check_kind_unknown(a: Archive, h: History) -> Iterator[Finding]:
+    """One warning listing the bodies whose kind no source gives (kind: 不详): a to-do, never a guess."""
+    unknown = [b for b in a.bodies.values() if b.in_scope and b.kind_unknown
+               and not ((t := h.get(b.id)) is not None and any(s.value for s in t.kinds))]
+    if unknown:
+        names = "、".join(f"{(t.current_name() if (t := h.get(b.id)) and t.names else b.id)}（{b.id}）" for b in unknown)
+        yield Finding("kind-unknown", "warning",
+                      f"{len(unknown)}个机构类别不详（kind: 不详）：{names}。志书不印它们的类别，一览的“类别”栏印“不详”，"
+                      "按类别计的机构数不计入它们。查到来源的，请照来源改写 kind（可写的类别见编辑指南“机构”）",
+                      unknown[0].loc, [b.loc for b in unknown[1:]])
+
+
 def check_rank_sourced(a: Archive, h: History) -> Iterator[Finding]:
     """A rank (规格) recorded on an event whose every supporting source is a transcribed document that says
     nothing of ranks at all: the rank is not the sources' (史实观). Sources without a transcription (or cited from a

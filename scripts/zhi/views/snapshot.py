@@ -174,7 +174,8 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
         parent_name = f"{parent_name}（主管）、" + "、".join(name_on(h, c, d) for c in co)
     elif co := t.co_parents_on(d):  # 双重领导 with no principal side
         parent_name = "、".join(name_on(h, c, d) for c in co) + "（双重领导）"
-    return Row(t.id, distinguished(h, t.id, names[0], d), names[1], _span_value(t.kinds, d, ""), _span_value(t.ranks, d, ""), parent,
+    kind = _span_value(t.kinds, d, "") or ("不详" if t.id in a.bodies and a.bodies[t.id].kind_unknown else "")
+    return Row(t.id, distinguished(h, t.id, names[0], d), names[1], kind, _span_value(t.ranks, d, ""), parent,
                parent_name, life.start if life else t.start, docs,
                approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d, a),
                origin.began_said if origin is not None else "")
