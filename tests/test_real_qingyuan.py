@@ -39,7 +39,8 @@ def test_a_body_whose_end_is_unknown_is_not_said_to_have_lived_through_the_count
     assert len(about) == 1 and about[0].severity == "info"
     assert "却记它一直存续" not in about[0].message
     assert "止年不详，档案最后见于1955年3月" in about[0].message
-    assert [f.as_text() for f in run_checks(a, history=h) if f.severity in ("error", "warning")] == []
+    # the one warning: the 林场's kind, which no source gives (kind: 不详), is on the to-do list
+    assert [f.code for f in run_checks(a, history=h) if f.severity in ("error", "warning")] == ["kind-unknown"]
 
 
 def test_a_district_first_recorded_by_its_restore_has_its_level_once():
