@@ -17,9 +17,11 @@ if TYPE_CHECKING:
 
 _OPEN = "〔(（[【［"
 _CLOSE = "〕)）]】］"
+# the year in brackets (〔1999〕, also 〔1999年〕), or without brackets, with 年 (X委发1999年777号): old originals
+# and hurried typists write both; read, and named as departures from the standard form
 _PATTERN = re.compile(
-    rf"^\s*(?P<code>[^\s{re.escape(_OPEN)}]+?)\s*[{re.escape(_OPEN)}]\s*(?P<year>\d{{2}}|\d{{4}})\s*"
-    rf"[{re.escape(_CLOSE)}]\s*(?:第\s*)?(?P<num>\d+)\s*(?P<hao>号)?\s*$"
+    rf"^\s*(?P<code>[^\s{re.escape(_OPEN)}]+?)\s*(?:[{re.escape(_OPEN)}]\s*(?P<year>\d{{2}}|\d{{4}})\s*(?P<nian>年)?\s*"
+    rf"[{re.escape(_CLOSE)}]|(?P<bare>\d{{4}})\s*(?P<nian2>年))\s*(?:第\s*)?(?P<num>\d+)\s*(?P<hao>号)?\s*$"
 )
 _CODE_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z]+$")
 
@@ -49,12 +51,17 @@ def parse_docno(text: str, century_hint: int | None = None) -> DocNumber | None:
     m = _PATTERN.match(text or "")
     if not m:
         return None
-    code, year_s, num_s = m.group("code"), m.group("year"), m.group("num")
+    year_at = "year" if m.group("year") else "bare"
+    code, year_s, num_s = m.group("code"), m.group(year_at), m.group("num")
     problems: list[str] = []
     if not _CODE_OK.match(code):
         problems.append(f"机关代字“{code}”含有汉字和字母以外的符号")
     brackets = re.findall(rf"[{re.escape(_OPEN + _CLOSE)}]", text)
-    if brackets != ["〔", "〕"]:
+    if not brackets:
+        problems.append(f"年份应写在六角括号〔〕中，不加“年”字（{year_s}年 → 〔{year_s}〕）")
+    elif m.group("nian"):
+        problems.append(f"六角括号中只写年份，不加“年”字（〔{year_s}年〕 → 〔{year_s}〕）")
+    if brackets and brackets != ["〔", "〕"]:
         problems.append(f"年份应使用六角括号〔〕，原文为“{''.join(brackets)}”")
     year = int(year_s)
     if len(year_s) == 2:
@@ -70,7 +77,7 @@ def parse_docno(text: str, century_hint: int | None = None) -> DocNumber | None:
         problems.append(f"序号不加虚位 0（{num_s} → {int(num_s)}）")
     if not m.group("hao"):
         problems.append("序号后缺“号”字")
-    if "第" in text[m.end("year"):]:   # before the serial (〔1998〕第11号), not a 第 of the words before it
+    if "第" in text[m.end(year_at):]:   # before the serial (〔1998〕第11号), not a 第 of the words before it
         problems.append("序号前不加“第”字")
     if re.search(r"\s", text.strip()):
         problems.append("文号中不应有空格")

@@ -23,7 +23,7 @@ from .classification import Level, highest
 from .docno import NUMERAL, cn_int, normalise_docno, parse_docno
 from .editions import EDITIONS
 from .findings import Loc
-from .invisible import BIDI, BIDI_NAMES, visible
+from .invisible import BIDI, BIDI_NAMES, combining, visible
 from .model import Archive
 
 # marks are looked for in folded text (see ``fold``): no spaces, full-width forms and traditional characters
@@ -77,10 +77,14 @@ def _traditional() -> re.Pattern:
 
 def fold(text: str) -> str:
     """Text as the leak scan compares it: NFKC (full-width letters, digits and brackets folded), traditional
-    characters made simplified, invisible characters and every kind of space removed."""
+    characters made simplified, invisible characters, combining marks and every kind of space removed."""
     text = visible(text)
     if not unicodedata.is_normalized("NFKC", text):  # the same text as normalize() gives, without the copy
         text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        # a combining mark NFKC leaves (金\u0301丝雀: no precomposed form) shows over the character, which a reader
+        # still reads: out, on both sides of every comparison
+        text = combining().sub("", text)
     table = _t2s()
     text = _traditional().sub(lambda m: table[ord(m.group(0))], text)
     return "".join(text.split())  # every kind of space (str.split and re's \s agree on what is one)
@@ -507,7 +511,7 @@ def report(leaks: list[Leak], shown: int = 30) -> str:
 
 
 # what ``fold`` and the scan read, as far as a clean verdict kept from before depends on it: changed when they change
-FOLD_VERSION = b"\0fold-3"
+FOLD_VERSION = b"\0fold-4"
 
 
 def fingerprint(forbidden: dict[str, str], edition: str, plain=()) -> str:
@@ -534,7 +538,9 @@ def docno_patterns(forbidden: dict[str, str]) -> list[tuple[re.Pattern, int, int
             continue
         seen.add((d.code, d.year, d.number))
         code = re.escape(fold(d.code))
-        out.append((re.compile(code + rf"[〔(\[【［]([{NUMERAL}]{{2,4}})[〕)\]】］]第?([{NUMERAL}]+)"),
+        # the year in brackets (〔1999〕, 〔1999年〕) or bare with 年 (X委发1999年777号), as ``docno`` reads them
+        out.append((re.compile(code + rf"(?:[〔(\[【［]([{NUMERAL}]{{2,4}})年?[〕)\]】］]|([{NUMERAL}]{{4}})年)"
+                               rf"第?([{NUMERAL}]+)"),
                     d.year, d.number, s, origin))
     return out
 
@@ -544,8 +550,8 @@ def docnos_in(flat: str, docnos) -> Iterator[tuple[str, str, str]]:
     serial in arabic or Chinese numerals (〔五六〕七号)."""
     for rx, year, number, s, origin in docnos:
         for m in rx.finditer(flat):
-            y = cn_int(m.group(1))
-            if y is not None and cn_int(m.group(2)) == number and (y == year or (y < 100 and y == year % 100)):
+            y = cn_int(m.group(1) or m.group(2))
+            if y is not None and cn_int(m.group(3)) == number and (y == year or (y < 100 and y == year % 100)):
                 yield m.group(0), s, origin
 
 
@@ -557,17 +563,32 @@ def _docno_leaks(flat: str, docnos, rel: str) -> Iterator[Leak]:
 
 def docno_written(flat: str, numbers) -> bool:
     """Whether folded text (``fold``) holds one of the 文号 ``numbers``, written any way the scan reads one:
-    as it stands, or in other brackets, a two-digit year, 第, Chinese numerals."""
+    as it stands, or in other brackets, a two-digit year, 年 after the year, 第, Chinese numerals."""
     numbers = [n for n in numbers if n]
     return any(fold(n) in flat for n in numbers) or \
         any(_docno_leaks(flat, docno_patterns(dict.fromkeys(numbers, "")), ""))
 
 
+# inline markup whose content a reader may read as part of the words around it or skip as aside: a superscript
+# (a note call, 金丝<sup>雀</sup>未号), a subscript, small print, a struck-out or deleted character
+# (金丝雀<s>乙</s>甲七, 金丝雀~~乙~~甲七: Markdown here prints the tildes as they stand). Every text is read both
+# ways, with the content in and with it out: ``readings``, used by the check (``checks.secrecy``) and the scan.
+ASIDE = re.compile(r"<(sup|sub|small|strike|del|s)\b[^>]*>.*?<\s*/\s*\1\s*>|~~.+?~~", re.DOTALL | re.IGNORECASE)
+
+
+def readings(text: str) -> list[str]:
+    """The ways a reader may read ``text`` (markup as typed or as printed): with every aside's content (``ASIDE``)
+    in, and out; one reading when it has none."""
+    out = ASIDE.sub("", text)
+    return [text] if out == text else [text, out]
+
+
 # a note call or other superscript inside a sentence (鹤汀<sup>1</sup>联络机构): the page is read without them
-# as well, so a secret title split by a footnote call is still found. In HTML: <sup>, footnote links and a ruby's
-# annotation (<rt>, <rp>: zhi check refuses them in prose, a page never holds one made from an editor's text); in the
-# book's text (where a call is a bare digit between two characters): digits, ①, ¹ or [1] between two Han characters
-_SUP_HTML = re.compile(r"<sup\b[^>]*>.*?</sup>|<a\b[^>]*\bfootnote-ref\b[^>]*>.*?</a>|<r[tp]\b[^>]*>.*?</r[tp]>",
+# as well, so a secret title split by a footnote call is still found. In HTML: every aside (``ASIDE``), footnote
+# links and a ruby's annotation (<rt>, <rp>: zhi check refuses them in prose, a page never holds one made from an
+# editor's text); in the book's text (where a call is a bare digit between two characters): digits, ①, ¹ or [1]
+# between two Han characters
+_SUP_HTML = re.compile(ASIDE.pattern + r"|<a\b[^>]*\bfootnote-ref\b[^>]*>.*?</a>|<r[tp]\b[^>]*>.*?</r[tp]>",
                        re.DOTALL | re.IGNORECASE)
 _CALL_IN_TEXT = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d{1,3}|\[\d{1,3}\]|[\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079]+)"
                            r"(?=[\u4e00-\u9fff])")

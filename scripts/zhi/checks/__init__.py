@@ -9,7 +9,7 @@ from ..model import Archive
 from .codes import CODES, UNBENDING, default_severity
 from .dashiji import check_dashiji_empty
 from .figures import check_figures
-from .hidden import check_bidi
+from .hidden import check_bidi, check_combining
 from .lifespan import (
     check_activity_while_suspended,
     check_body_counts,
@@ -68,6 +68,7 @@ CHECKS = [
     check_mark_words,
     check_setting_comments,
     check_bidi,
+    check_combining,
     check_settings,
 ]
 

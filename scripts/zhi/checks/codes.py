@@ -126,6 +126,7 @@ CODES: dict[str, tuple[str, str]] = {
     "raw-html-prose": ("error", "正文中含有不允许的 HTML 标记"),
     "bidi-control": ("error", ("记录、文件全文或正文中有看不见的双向文字控制符（U+202A–U+202E、U+2066–U+2069、U+200E、U+200F），"
                                "显示的文字顺序与存的不同")),
+    "combining-mark": ("error", "记录、文件全文或正文中汉字后有组合附加符号（U+0301、U+20DD 等），叠印在字上，读者照样读出这个字"),
     "note-in-passage": ("error", "段落外的脚注号或引用式链接，其注文或地址只写在密级段落里，印出来只剩“[^x]”“[文字][x]”"),
     "passage-unclosed": ("error", "正文中标记密级的段落没有结束标记"),
     "passage-invalid": ("error", "正文中有读不懂的密级段落标记（按绝密处理）"),
@@ -146,7 +147,7 @@ CODES: dict[str, tuple[str, str]] = {
 # 保密观: these guard what an edition may hold; the house style may raise them but never lower or switch
 # them off (what zhi does not understand is refused, whatever the settings say)
 UNBENDING = {"classification-invalid", "classification-comment", "passage-unclosed", "passage-invalid",
-             "front-matter-invalid", "path-outside", "leak", "ref-secret", "bidi-control", "note-in-passage",
+             "front-matter-invalid", "path-outside", "leak", "ref-secret", "bidi-control", "combining-mark", "note-in-passage",
              "secret-shared", "secret-copy", "mark-word", "not-public-word", "settings-invalid"}
 
 

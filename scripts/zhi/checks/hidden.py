@@ -70,3 +70,44 @@ def check_bidi(a: Archive, h: History) -> Iterator[Finding]:
                           f"（多半是从网页或 Word 里复制文字时带进来的；看不见时可以把这一行删掉重新打字）",
                           Loc(rel, n))
 
+
+
+# a Han character (or a kana, a CJK punctuation mark) with a combining mark after it: 金\u0301, 雀\u20dd, 七\u3099
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+
+
+def check_combining(a: Archive, h: History) -> Iterator[Finding]:
+    """``combining-mark``: a combining mark (U+0301, U+0489, U+20DD, U+3099 …; also written as a character
+    reference, &#x301;) after a Chinese character, in any file an editor types. It shows over or around the character
+    (金́丝雀), which a reader still reads; compared as stored, the name is not found. A Chinese 志 never needs one
+    (a 注音 is written in brackets); refused with the file, line and code point."""
+    from ..invisible import combining
+
+    attached = re.compile(f"[{_CJK}]((?:{combining().pattern})+)")
+    for path in typed_files(a):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if text.isascii() or not (attached.search(text) or ("&" in text and attached.search(html.unescape(text)))):
+            continue
+        rel = path.relative_to(a.root).as_posix() if path.is_relative_to(a.root) else str(path)
+        for n, line in enumerate(text.splitlines(), 1):
+            seen = [m.group(0) for m in attached.finditer(line)]
+            marks = [c for x in seen for c in x[1:]]
+            written = ""
+            if "&" in line:
+                refs = [m.group(0) for m in ENTITY.finditer(line)
+                        if combining().fullmatch(html.unescape(m.group(0)))
+                        and attached.search(html.unescape(line[max(0, m.start() - 1):m.end()]))]
+                marks += [html.unescape(r) for r in refs]
+                seen += [m.group(0) for m in attached.finditer(html.unescape(line))][:1]
+                written = f"（写作字符引用“{'”“'.join(dict.fromkeys(refs))}”，网页上就是这个字符）" if refs else ""
+            if not marks:
+                continue
+            names = "、".join(f"U+{ord(c):04X}" for c in dict.fromkeys(marks))
+            yield Finding("combining-mark", "error",
+                          f"这一行汉字后有组合附加符号 {names}{written}：它叠印在前一个字上（“{seen[0]}”），读者照样读出这个字，"
+                          f"zhi 的检查和保密检查按存的文字比对却认不出这个名称，因此不予生成。中文志书用不着这类符号"
+                          f"（注音请写在字后的括号里），请删去它（看不见时可以把这一行删掉重新打字）",
+                          Loc(rel, n))

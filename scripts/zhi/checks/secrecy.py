@@ -37,6 +37,7 @@ from ..leaks import (
     is_formula,
     label_is_open,
     open_text,
+    readings,
     sentence_holders,
 )
 from ..model import Archive, Typed
@@ -64,7 +65,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     def joined(rank: int):
         if rank not in below:
             items = [(o, raw) for o, (r, raw, _) in texts.items() if r < rank]
-            folded = [fold(raw) + "\0" for _, raw in items]
+            folded = ["\0".join(fold(x) for x in readings(raw)) + "\0" for _, raw in items]   # every reading
             raws = [raw + "\0" for _, raw in items]
             below[rank] = ("".join(folded), "".join(raws), _starts(folded), _starts(raws), [o for o, _ in items])
         return below[rank]
@@ -93,6 +94,9 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
             reported.add((origin, e.text))
             ps = texts[origin][2]
             level = min((x.level for x in ps), key=lambda lv: lv.rank)
+            if (own := _own_name(a, e, origin, level, _where(ps, e))) is not None:
+                yield own
+                continue
             yield Finding("secret-shared", "error",
                           f"{origin}（{level}）含有{e.origin}（{e.level}）的“{e.text}”；"
                           f"密级高的内容不因低密级记录重复而公开，生成时会被保密检查拦下。"
@@ -102,12 +106,42 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     yield from _copies(a)
 
 
-# what a reader does not see of a line of chapter prose: emphasis and code marks, a footnote call, a note call or
-# other superscript (<sup>1</sup>), an HTML tag, a heading's or list's or quote's opening marks (a link's text
+def _own_name(a: Archive, e: Entry, origin: str, level: Level, where: Loc | None) -> Finding | None:
+    """An event's own name for a body, held at the body's level (``leaks.entries``): found in the event's own text,
+    the cause is the body's level, not a repetition. Said so, with the body's classification line: an unreadable
+    one (held at 绝密 until mended) is mended there, not by raising the event to 绝密."""
+    if e.part != "名称" or e.record != origin or not origin.startswith("事件 "):
+        return None
+    ev = next((x for x in a.events if f"事件 {x.id}" == origin), None)
+    if ev is None:
+        return None
+    rids = [*ev.new, *([ev.body.id] if ev.body else [])]
+    body = next((r for rid in rids if (r := a.bodies.get(rid) or a.jurisdictions.get(rid)) is not None
+                 and r.classification.rank == e.level.rank), None)
+    if body is None:
+        return None
+    kind = "机构" if body.id in a.bodies else "行政区划"
+    file = body.loc.file if body.loc else ""
+    bad = next((f for f in a.findings if f.code == "classification-invalid" and f.loc and f.loc.file == file), None)
+    if bad is not None:
+        return Finding("secret-shared", "error",
+                       f"{origin}（{level}）写出的名称“{e.text}”是{kind} {body.id} 的名称，随{kind}的密级保密；"
+                       f"而{kind} {body.id} 的密级无法识别（{bad.loc.file} 第 {bad.loc.line} 行），在改正之前按"
+                       f"{e.level.name}处理，这个名称也就不能出现在{level}的事件里。"
+                       f"请改正 {bad.loc.file} 第 {bad.loc.line} 行的 classification（密级），不必改动事件",
+                       where)
+    at = f"（{file} 第 {body.loc.line} 行起）" if body.loc else ""
+    return Finding("secret-shared", "error",
+                   f"{origin}（{level}）写出的名称“{e.text}”是{kind} {body.id}{at}的名称，{kind}的密级是“{e.level}”，"
+                   f"名称随{kind}的密级保密，生成时会被保密检查拦下。请把{origin}的密级改为不低于“{e.level.name}”，"
+                   f"或核对{kind} {body.id} 的 classification（密级）是否写对", where)
+
+
+# what a reader does not see of a line of chapter prose: emphasis and code marks, a footnote call, an HTML tag (an
+# aside's content, a superscript or a struck-out character, is read in and out: ``leaks.readings``), a heading's or list's or quote's opening marks (a link's text
 # stays; its address is read apart, ``_reading``)
-_UNREAD = re.compile(r"\[\^[^\]]*\]|<sup\b[^>]*>.*?</sup>|<[^>]{1,200}>|[*_`~\[\]]|^\s{0,3}(?:#{1,6}|[-+>]|\d+\.)\s",
+_UNREAD = re.compile(r"\[\^[^\]]*\]|<[^>]{1,200}>|[*_`~\[\]]|^\s{0,3}(?:#{1,6}|[-+>]|\d+\.)\s",
                      re.IGNORECASE)
-_SUP_TAG = re.compile(r"<\s*/?\s*sup\b[^>]*>", re.IGNORECASE)
 # a link's address: [text](address "title"), ![alt](address), <https://…>, href= / src= in raw HTML, and a reference
 # link's definition ([ref]: address)
 _ADDRESS = re.compile(r"\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(]([^)]*)[\"')])?\s*\)|<((?:https?|ftp|mailto):[^>\s]+)>"
@@ -118,13 +152,14 @@ def _reading(line: str, sup: bool = False) -> tuple[str, list[str]]:
     """A line of chapter prose as the page shows it and as the leak scan reads the page, folded: markup out
     (``_UNREAD``), character references and entities decoded (&#23494;, &amp;, also escaped twice), backslash
     escapes taken out (秘\\密 reads 秘密), %-escapes decoded; with the addresses of its links apart (the page
-    holds them, in its links), decoded the same way. A superscript is read out (a note call inside a title) or,
-    with ``sup``, in (金丝<sup>雀</sup>未号 reads 金丝雀未号 on the page): the check reads the line both ways, as the
+    holds them, in its links), decoded the same way. An aside (``leaks.readings``: a superscript, a subscript, a
+    struck-out character) is read out (a note call inside a title; 金丝雀<s>乙</s>甲七 reads 金丝雀甲七) or, with
+    ``sup``, in (金丝<sup>雀</sup>未号 reads 金丝雀未号 on the page): the check reads the line both ways, as the
     leak scan reads the page."""
     addresses = [x for m in _ADDRESS.finditer(line) for x in m.groups() if x]
     shown = _ADDRESS.sub(lambda m: "]" if m.group(0).startswith("]") else "", line)
-    if sup:
-        shown = _SUP_TAG.sub("", shown)
+    if not sup:
+        shown = readings(shown)[-1]
     return _decoded(_UNREAD.sub("", shown)), [_decoded(x) for x in addresses]
 
 
@@ -323,7 +358,8 @@ def _where(ps: list[Piece], e: Entry) -> Loc | None:
     key = fold(e.text)
     for x in ps:
         if x.loc is not None and x.level.rank < e.level.rank and (
-                (ID_LIKE.fullmatch(e.text) and id_pattern([e.text]).search(x.text)) or key in fold(x.text)
+                (ID_LIKE.fullmatch(e.text) and id_pattern([e.text]).search(x.text))
+                or any(key in fold(r) for r in readings(x.text))
                 or (e.kind == "docno" and docno_written(fold(x.text), [e.text]))):
             return x.loc
     return next((x.loc for x in ps if x.loc is not None), None)

@@ -1,0 +1,117 @@
+"""What an attack tester published past ``zhi check`` and the build's scan (canaries, fictional), all refused here:
+
+* a visible combining mark inside a secret name (金\u0301丝雀…, 雀\u20dd丁十, also U+0489, U+3099, ``&#x301;``): NFKC
+  keeps it, so the folded text never equalled the name; a reader reads the name with an accent over one character;
+* a character inserted inside a secret name as an aside (金丝雀<s>乙</s>未号…, <sub>, ~~乙~~): read in only;
+* a secret 文号 written with 年 (青密1999年77号, 青密〔1999年〕77号);
+* a body whose classification is unreadable made its own establishing event "contain" its name, and the message
+  told the editor to raise the event to 绝密 instead of mending the body's line.
+"""
+
+import pytest
+from conftest import make_archive, write
+from test_prose_leaks import SECRET_DOC, TITLE, _chapter, _errors
+from zhi.docno import parse_docno
+from zhi.leaks import fold, readings, scan
+
+
+@pytest.fixture
+def root(tmp_path):   # an archive with the secret document 金丝雀未号密件 (青密〔1999〕77号)
+    r = make_archive(tmp_path)
+    write(r, "sources/documents/d-canary.yaml", SECRET_DOC)
+    return r
+
+
+@pytest.mark.parametrize("mark", ["\u0301", "\u0489", "\u20dd", "\u3099", "&#x301;", "&#769;"])
+def test_a_combining_mark_inside_a_secret_title_is_refused_naming_line_and_code_point(root, mark):
+    _chapter(root, f"正文。\n\n设立金{mark}丝雀未号密件中队。\n")
+    errors = _errors(root)
+    found = [(f.code, f.loc.file, f.loc.line) for f in errors]
+    assert ("combining-mark", "chronicle/p1/c1.md", 9) in found, found
+    assert ("secret-shared", "chronicle/p1/c1.md", 9) in found, found
+    message = next(f.message for f in errors if f.code == "combining-mark")
+    code = "U+0301" if mark.startswith("&") else f"U+{ord(mark):04X}"
+    assert code in message and "请删去" in message
+
+
+def test_a_combining_mark_in_a_records_note_and_a_chapter_title_is_refused(root):
+    write(root, "sources/bodies/zz.yaml", "id: cs-zz\nkind: 其他\nnote: 即金丝\u0301雀未号密件所称机构。\n")
+    write(root, "chronicle/p1/c1.md", "---\ntitle: 第一章 机构（金\u20dd丝雀未号密件）\n---\n\n正文。\n")
+    found = {(f.code, f.loc.file, f.loc.line) for f in _errors(root)}
+    assert ("combining-mark", "sources/bodies/zz.yaml", 3) in found, found
+    assert ("combining-mark", "chronicle/p1/c1.md", 2) in found, found
+    assert any(c == "secret-shared" and file == "sources/bodies/zz.yaml" for c, file, _ in found), found
+
+
+def test_pinyin_with_a_tone_mark_on_a_latin_letter_is_not_refused(root):
+    _chapter(root, "茌（chi\u0301）平县。\n")
+    assert "combining-mark" not in [f.code for f in _errors(root)]
+
+
+def test_the_scan_reads_a_page_without_combining_marks(tmp_path):
+    assert fold("金\u0301丝雀\u20dd未\u3099号\u0489密件") == TITLE
+    (tmp_path / "page.html").write_text("<p>设立金\u0301丝雀未号密件中队</p>", encoding="utf-8")
+    (tmp_path / "entity.html").write_text("<p>设立金丝雀&#x301;未号密件中队</p>", encoding="utf-8")
+    assert {x.file for x in scan(tmp_path, {TITLE: "文件 d-canary，秘密"}) if x.what == TITLE} == \
+        {"page.html", "entity.html"}
+
+
+@pytest.mark.parametrize("line", ["设立金丝雀<s>乙</s>未号密件中队。", "设立金丝雀<sub>乙</sub>未号密件中队。",
+                                  "设立金丝雀~~乙~~未号密件中队。", "设立金丝雀<del>乙</del>未号密件中队。",
+                                  "设立金丝雀<small>乙</small>未号密件中队。"])
+def test_a_character_inserted_as_an_aside_inside_a_secret_title_is_refused(root, line):
+    _chapter(root, "正文。\n\n" + line + "\n")
+    found = [(f.code, f.loc.line) for f in _errors(root)]
+    assert ("secret-shared", 9) in found, found
+
+
+def test_an_aside_inside_a_secret_title_in_a_records_note_is_refused(root):
+    write(root, "sources/bodies/zz.yaml", "id: cs-zz\nkind: 其他\nnote: 即金丝雀~~乙~~未号密件所称机构。\n")
+    found = {(f.code, f.loc.file) for f in _errors(root)}
+    assert ("secret-shared", "sources/bodies/zz.yaml") in found, found
+
+
+def test_readings_are_the_text_with_asides_in_and_out():
+    assert readings("金丝雀<s>乙</s>未号") == ["金丝雀<s>乙</s>未号", "金丝雀未号"]
+    assert readings("金丝雀~~乙~~未号")[-1] == "金丝雀未号"
+    assert readings("<span>金丝雀</span>") == ["<span>金丝雀</span>"]   # nothing aside: one reading
+
+
+@pytest.mark.parametrize("page", ["<p>设立金丝雀<s>乙</s>未号密件中队</p>", "<p>设立金丝雀<del>乙</del>未号密件中队</p>",
+                                  "<p>设立金丝雀<sub>乙</sub>未号密件中队</p>", "<p>设立金丝雀~~乙~~未号密件中队</p>"])
+def test_the_scan_reads_a_page_without_its_asides(tmp_path, page):
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    assert any(x.what == TITLE for x in scan(tmp_path, {TITLE: "文件 d-canary，秘密"}))
+
+
+@pytest.mark.parametrize("written", ["青密1999年77号", "青密〔1999年〕77号", "青密一九九九年七十七号"])
+def test_a_secret_docno_written_with_nian_is_refused_by_check_and_scan(root, tmp_path, written):
+    _chapter(root, f"正文。\n\n据{written}文办理。\n")
+    found = [(f.code, f.loc.line) for f in _errors(root)]
+    assert ("secret-shared", 9) in found, found
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "page.html").write_text(f"<p>据{written}文办理。</p>", encoding="utf-8")
+    assert scan(out, {"青密〔1999〕77号": "文件 d-canary，秘密"})
+
+
+def test_the_docno_parser_reads_a_year_with_nian_and_names_the_departure():
+    for written in ("青密1999年77号", "青密〔1999年〕77号"):
+        d = parse_docno(written)
+        assert d is not None and (d.code, d.year, d.number, d.normalised) == ("青密", 1999, 77, "青密〔1999〕77号")
+        assert any("年" in p for p in d.problems)
+    assert parse_docno("青密〔1999〕77号").problems == ()
+
+
+def test_an_unreadable_body_level_is_named_as_the_cause_not_its_own_event(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/zz.yaml", "id: cs-zz\nkind: 其他\nclassification: 秘\u3000密\n")
+    write(root, "sources/events/zz.yaml", "- id: ev-zz\n  type: establish\n  date: 1990-05\n  body: cs-zz\n"
+                                          "  name: 测试县金丝雀七十办公室\n  jurisdiction: cs-xian\n"
+                                          "  sources: [d-1956-1]\n  classification: 秘密\n")
+    errors = _errors(root)
+    assert ("classification-invalid", "sources/bodies/zz.yaml", 3) in [(f.code, f.loc.file, f.loc.line)
+                                                                       for f in errors]
+    shared = [f for f in errors if f.code == "secret-shared"]
+    assert shared and all("sources/bodies/zz.yaml 第 3 行" in f.message for f in shared), [f.message for f in shared]
+    assert not any("密级改为不低于“绝密”" in f.message for f in shared)
