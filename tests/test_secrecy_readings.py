@@ -115,3 +115,25 @@ def test_an_unreadable_body_level_is_named_as_the_cause_not_its_own_event(tmp_pa
     shared = [f for f in errors if f.code == "secret-shared"]
     assert shared and all("sources/bodies/zz.yaml 第 3 行" in f.message for f in shared), [f.message for f in shared]
     assert not any("密级改为不低于“绝密”" in f.message for f in shared)
+
+
+BOOK = ("title: 测试县机构编制志\nupper: 1949\nlower: 2000\nfront: [fanli.md]\nparts:\n  - title: {part}\n"
+        "    chapters: [p1/c1.md]\nback: []\nfooter: {footer}\n")
+
+
+@pytest.mark.parametrize(("part", "footer", "mkdocs", "where"), [
+    ("第一篇 综合经济管理机构", "本志不含金丝雀未号密件", "", ("chronicle/book.yaml", 9)),
+    ("第一篇 综合机构（含金丝雀未号密件）", "测试县", "", ("chronicle/book.yaml", 6)),
+    ("第一篇 综合经济管理机构", "测试县", "site_name: 测试县\nsite_description: 据青密1999年77号编\n", ("mkdocs.yml", 2)),
+])
+def test_a_secret_typed_into_the_settings_is_named_at_the_settings_line(root, part, footer, mkdocs, where):
+    write(root, "chronicle/book.yaml", BOOK.format(part=part, footer=footer))
+    if mkdocs:
+        write(root, "mkdocs.yml", mkdocs)
+    found = [(f.loc.file, f.loc.line) for f in _errors(root) if f.code == "secret-shared"]
+    assert found == [where], [f.as_text() for f in _errors(root)]
+
+
+def test_settings_without_a_secret_pass(root):
+    write(root, "chronicle/book.yaml", BOOK.format(part="第一篇 综合经济管理机构", footer="测试县地方志办公室"))
+    assert not [f for f in _errors(root) if f.code == "secret-shared"]

@@ -103,6 +103,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
                           f"请删去这处重复，或把{origin}的密级改为不低于“{e.level}”", _where(ps, e))
     yield from _shared_sentences(ents)
     yield from _chapters(a, ents)
+    yield from _settings(a, ents)
     yield from _copies(a)
 
 
@@ -293,6 +294,53 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
                                   f"这一章生成时会被保密检查拦下。请删去这处，"
                                   f"或把这段放进不低于“{e.level.name}”的密级段落（::: {e.level.name}）",
                                   Loc(ch.path, ch.body_line + line))
+
+
+def _setting_texts(data, line: int) -> Iterator[tuple[str, int]]:
+    """Every text of a settings file (``yamlsource`` data) with its line: keys' values, list items, nested."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from _setting_texts(v, data.line_of(k) if hasattr(data, "line_of") else line)
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _setting_texts(v, data.line_of(i) if hasattr(data, "line_of") else line)
+    elif isinstance(data, str) and data.strip():
+        yield data, line
+
+
+def _settings(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
+    """The book's settings (chronicle/book.yaml: title, footer, parts' titles, imprint …) and the site's (mkdocs.yml:
+    site_description, copyright …) are printed on every page of every edition, the public one too: a classified
+    record's title, name or 文号 typed there is refused by the build's scan by the output pages it fills; named here
+    at the settings' line. (A chapter's file name is ``_chapter_file_names``'s.)"""
+    from ..chronicle import BOOK
+    from ..sitesettings import NAME
+    from ..yamlsource import YamlFile
+
+    secret = [e for e in ents if e.kind not in ("id", "sentence") and e.level.rank and _checked(e)]
+    if not secret:
+        return
+    open_label = _open_labels(ents)
+    for rel in (BOOK, NAME):
+        path = a.root / rel
+        try:
+            data = YamlFile(rel, path.read_text(encoding="utf-8")).data if path.is_file() else None
+        except (OSError, UnicodeDecodeError):
+            continue
+        reported = set()
+        for text, line in _setting_texts(data, 1):
+            if text.strip().lower().endswith((".md", ".markdown")):
+                continue
+            folded = "\0".join(_decoded(x) for x in readings(text))
+            for e in secret:
+                key = fold(e.text)
+                if (line, key) in reported or not key or not _holds(folded, e, key) or open_label(e):
+                    continue
+                reported.add((line, key))
+                yield Finding("secret-shared", "error",
+                              f"{rel} 的设置中写出了{e.origin}（{e.level}）的“{e.text}”；设置里的文字印在每一版"
+                              f"（公开版也在内）的每一页上，生成时会被保密检查拦下。请从这一项中删去它",
+                              Loc(rel, line))
 
 
 def _chapter_file_names(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
