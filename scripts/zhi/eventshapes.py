@@ -362,6 +362,8 @@ class EventShapes:
         e.body = f.ref("body", True)
         e.seat, e.seat_before = f.text("seat", True), f.text("seat_before")
         e.wording = f.wording() or e.wording
+        if e.wording and (why := wording_problem("move-seat", e.wording)):
+            self._refuse(e, f, why)
 
     def _counts(self, f: Fields, m: LMap, required: bool) -> dict[str, int]:
         """{乡: 30, 镇: 9}: how many places of each kind, as the source counts them (辖39个乡镇 is {乡镇: 39})."""

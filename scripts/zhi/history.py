@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .dates import Date
 from .findings import Finding, Loc
 from .model import FATE_UNKNOWN, UNKNOWN, Archive, Event, NewBody, Ref
-from .wordings import kind_change_problem, superior_form, superior_relation
+from .wordings import kind_change_problem, still_seated, superior_form, superior_relation
 
 # years with no record at all after which a body still listed as existing is reported (body-silent), and its
 # 一览 row says when it was last seen
@@ -1221,6 +1221,9 @@ class _Replay:
 
     def _move_seat(self, e: Event) -> None:
         if e.body and (t := self.touch(e.body, e)):
+            now = t.seats[-1] if t.seats and t.seats[-1].end is None else None
+            if now is not None and e.type == "seat" and (now.value == e.seat or still_seated(e.wording)):
+                return  # the seat stated again (仍驻, or the same words): no new period, the earlier text kept
             _close(t.seats, e.date, e)
             t.seats.append(Span(e.seat, e.date, None, e))
 

@@ -90,6 +90,15 @@ def count_sets_up(wording: str | None) -> bool:
     return bool(wording) and wording in _SETS_UP
 
 
+# 仍驻: the seat a source states again, unchanged (潍北县政府仍驻孙家杨孟): printed once, and no new 驻地 period
+STILL_SEATED = "仍驻"
+
+
+def still_seated(wording: str | None) -> bool:
+    """Whether a seat event's ``wording`` says the seat did not change (仍驻, 县政府仍驻)."""
+    return bool(wording) and wording.endswith(STILL_SEATED)
+
+
 @dataclass(frozen=True)
 class _Rule:
     """What a type's ``wording`` may say where it is printed: one of ``needs`` (anything, when empty) and none of
@@ -162,6 +171,12 @@ _RULES: dict[str, _Rule] = {
         ("出",),
         "属地变更的“wording（用词）”印在“划归”的位置上（甲划归乙县）；“{wording}”不是划归的"
         "说法，印出来会是错话。请删去 wording，或照来源写，如 复归、改归、划属"),
+    # before 迁至 (县人民政府由甲迁至乙): 仍驻 says the seat did not move, a seat event's word
+    "move-seat": _Rule(
+        (),
+        ("仍",),
+        "驻地迁移事件的“wording（用词）”印在“迁至”前（县人民政府由甲迁至乙）；“{wording}”说的是驻地未变，"
+        "印出来会是错话。来源说“仍驻”的，记驻地（seat）事件，wording: 仍驻"),
     # before the new name (擅自将甲改名为乙)
     "unofficial-name": _Rule(
         (),

@@ -48,8 +48,13 @@ _ORGAN_STARTS = ("人民", "政府", "委", "人委", "革命委员会", "革委
 
 
 def organ_of(place: str, wording: str | None) -> str:
-    """The wording of a seat event as it follows the jurisdiction's name, its level word not repeated."""
+    """The wording of a seat event as it follows the jurisdiction's name, its level word not repeated.
+
+    An editor may type the organ's full name as the source gives it (潍北县政府在南张氏村成立 → wording 潍北县政府):
+    when the wording begins with the place's name as it was called then, that name is not printed twice."""
     w = wording or ""
+    if place and w.startswith(place) and len(w) > len(place):
+        return w[len(place):]
     if len(w) > 1 and place.endswith(w[0]) and w[1:].startswith(_ORGAN_STARTS):
         return w[1:]
     return w
@@ -535,7 +540,9 @@ class _Writer:
 
     def _seat(self, e: Event) -> list[Segment]:
         place = self.now(e.body.id, e)
-        return [place, organ_of(place.text, e.wording) + "驻", e.seat]
+        organ = organ_of(place.text, e.wording)
+        # 仍驻 (the seat stated again, unchanged) already says 驻: printed once
+        return [place, organ if organ.endswith("驻") else organ + "驻", e.seat]
 
     def _cede(self, e: Event) -> list[Segment]:
         counted = counts_text(e.divisions)
