@@ -56,6 +56,11 @@ def _candidates(h: History, jurisdiction: str, among: set[str] | None):
     return [h.timelines[rid] for rid in sorted(among) if rid in h.timelines]
 
 
+# what a 一览 prints for a place none of whose bodies the archive records on that date: a sentence, never a header
+# over an empty table (which reads as a table that lost its rows)
+NO_BODIES = "（档案未载此时所属机构）"
+
+
 def snapshot(a: Archive, h: History, jurisdiction: str, d: Date, figs: list[Figure] | dict[str, list[Figure]],
              among: set[str] | None = None) -> list[Row]:
     """The bodies of a jurisdiction on d. ``figs`` may be given already grouped by body (see staffing.by_body),

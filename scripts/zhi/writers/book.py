@@ -35,7 +35,7 @@ from ..views.dashiji import dashiji, sections
 from ..views.kaoyi import kaoyi_items
 from ..views.lineage import by_name_in_term, entries_by_event, lineage, post_order, volume_jurisdictions
 from ..views.naming import distinguished, label_on, name_on
-from ..views.snapshot import fate_unknown_note, snapshot
+from ..views.snapshot import NO_BODIES, fate_unknown_note, snapshot
 from ..views.staffing import dash, figures, jurisdiction_tables, kind_label
 from .nobreak import keep_together
 from .notecalls import bind_book_calls
@@ -86,6 +86,7 @@ class BookWriter:
         self.theme = theme / "book"
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(self.theme)), autoescape=True,
                                       trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+        self.env.globals["no_bodies"] = NO_BODIES
         self.entries = chronology(a, h)
         self.dashiji = dashiji(a, h, entries=self.entries)   # the 大事记 prints the selection, grouped
         self.figs = figures(a)

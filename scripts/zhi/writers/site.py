@@ -28,7 +28,7 @@ from ..views.dashiji import dashiji, sections
 from ..views.kaoyi import anchor_of, kaoyi_items
 from ..views.lineage import entries_by_event, lineage, period_text, unit_rows, volume_jurisdictions
 from ..views.naming import label_on, name_on, names_with_jurisdiction
-from ..views.snapshot import difference, fate_unknown_note, members, snapshot
+from ..views.snapshot import NO_BODIES, difference, fate_unknown_note, members, snapshot
 from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
 from . import svg
 from .notecalls import bind_markdown_calls
@@ -144,7 +144,8 @@ class SiteWriter:
         self.env.filters["code"] = lambda s: Markup(f"`{s}`" if re.fullmatch(r"[^`<>&\\\n]*", str(s)) else codes(s))
         self.env.globals["rel"] = lambda page, to: Markup(rel(page, to))
         self.env.globals.update(kind_label=kind_label, dash=dash, figure_note=figure_note, basis_zh=BASIS_ZH,
-                                unit_rows=unit_rows)
+                                unit_rows=self._unit_rows,
+                                no_bodies=NO_BODIES)
         self.entries = chronology(a, h)
         self.dashiji = dashiji(a, h, entries=self.entries)
         self.form = getattr(a.book, "dashiji_form", "年") if a.book else "年"
@@ -198,6 +199,12 @@ class SiteWriter:
 
     def name(self, rid: str, d: Date | None = None) -> str:
         return name_on(self.h, rid, d)
+
+    def _unit_rows(self, units, rid: str | None = None):
+        """A body's 内设机构 rows, ended with the body (the body found by its units in a theme that does not pass it)."""
+        if rid is None:
+            rid = next((b.id for b in self.a.bodies.values() if b.units is units), None)
+        return unit_rows(units, self.h.get(rid) if rid else None)
 
     def label(self, rid: str, d: Date | None = None) -> str:
         """The name as titles and lists print it: with the 区别语 when another record bears it (滁州市（县级）)."""

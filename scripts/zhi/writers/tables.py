@@ -11,7 +11,7 @@ from ..model import BASIS_ZH, Archive
 from ..plaintext import md_cell
 from ..views.chronology import Entry, Mention
 from ..views.naming import distinguished, label_on
-from ..views.snapshot import fate_unknown_note, snapshot
+from ..views.snapshot import NO_BODIES, fate_unknown_note, snapshot
 from ..views.staffing import Figure, dash, figure_note, kind_label, kinds_used
 
 Link = Callable[[str, str], str]  # (record id, text) → Markdown link or text
@@ -31,8 +31,9 @@ class Tables:
         if d.target not in self.a.jurisdictions or d.date is None:
             return ""
         rows = snapshot(self.a, self.h, d.target, d.date, self.figs)
-        out = [f"**{md_cell(label_on(self.h, d.target, d.date))}机构设置一览（{d.date.chinese()}）**", "",
-               "| 机构 | 类别 | 规格 | 上级 | 核定编制 | 设立 | 依据 |", "| --- | --- | --- | --- | ---: | --- | --- |"]
+        out = [f"**{md_cell(label_on(self.h, d.target, d.date))}机构设置一览（{d.date.chinese()}）**", ""]
+        out += ["| 机构 | 类别 | 规格 | 上级 | 核定编制 | 设立 | 依据 |", "| --- | --- | --- | --- | ---: | --- | --- |"] \
+            if rows else [NO_BODIES]
         for r in rows:
             out.append(f"| {link(r.body, r.name)}{md_cell(r.note)} | {md_cell(r.kind)} | {md_cell(r.rank)} | {md_cell(r.parent_name)} | "
                        f"{r.approved_text()} | "
@@ -69,7 +70,7 @@ class Tables:
         if b is None or t is None or not b.units:
             return ""
         out = [f"**{link(b.id, md_cell(distinguished(self.h, b.id, t.current_name())))}内设机构**", ""]
-        for u in unit_rows(b.units):
+        for u in unit_rows(b.units, t):
             span = u.period()
             origin = f"：{u.start.chinese() if u.start else ''}{u.origin}" if u.origin else ""
             out.append(f"- {md_cell(u.name)}{span}{md_cell(origin)}")
