@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..citations import cited_docs
 from ..dates import Date
-from ..history import History, Span
+from ..history import History, Span, Timeline
 from ..model import FATE_UNKNOWN, NON_STATUTORY_LEVELS, UNKNOWN, Archive, Document, Event, Post, level_said
 from ..wordings import count_sets_up, merge_verb, rename_verb, superior_relation
 from .bodycount import planned
@@ -121,16 +121,32 @@ def unit_origin(u) -> str:
     return ""
 
 
-def unit_rows(units) -> list[UnitRow]:
+def unit_rows(units, parent: Timeline | None = None) -> list[UnitRow]:
     """The body's 内设机构 in the order recorded; a unit merged into or renamed as a later one ends on that one's
-    start when its own record gives no end (the merger is the source's statement that it ended)."""
+    start when its own record gives no end (the merger is the source's statement that it ended).
+
+    With the body's timeline ``parent``: a unit with no end of its own never reads as going on (“1943年9月—”) when
+    its body did not: it ends with the body when a source dates the body's end, and is 止年不详 when the body's own
+    end is not known (`end: 不详`, or 去向不详: its place ended and no source says what became of it)."""
     ended_by: dict[str, Date] = {}
     for u in units:
         for old in [*u.merged_from, *([u.renamed_from] if u.renamed_from else [])]:
             if u.start is not None:
                 ended_by.setdefault(old, u.start)
-    return [UnitRow(u.name, u.start, u.end or ended_by.get(u.name), unit_origin(u),
-                    u.end_unknown and not ended_by.get(u.name)) for u in units]
+    body_end, body_end_unknown = None, False
+    if parent is not None and parent.lives:
+        last = parent.lives[-1]
+        body_end_unknown = parent.end_unknown and last.end is None or last.end is not None \
+            and parent.fate_unknown_end(last)
+        body_end = None if body_end_unknown else last.end
+    rows = []
+    for u in units:
+        end = u.end or ended_by.get(u.name)
+        unknown = u.end_unknown and end is None
+        if end is None and not unknown:
+            end, unknown = body_end, body_end_unknown
+        rows.append(UnitRow(u.name, u.start, end, unit_origin(u), unknown))
+    return rows
 
 
 def volume_jurisdictions(a: Archive, h: History) -> list:
