@@ -110,6 +110,8 @@ def test_a_wording_that_names_the_place_in_full_is_not_prefixed_again(tmp_path):
     assert said["ev-sw-seat"] == "寿潍县行政委员会驻报庄子。"
     assert said["ev-wb-seat"] == "潍北县政府驻南张氏村。"
     assert said["ev-wb-1947"] == "潍北县政府驻孙家杨孟村。"
+    from zhi.views.chronology import organ_of
+    assert organ_of("潍北县", "潍北县") == "" and organ_of("潍北县", "潍县政府") == "潍县政府"   # only its own name
 
 
 def test_still_seated_is_printed_once_and_opens_no_new_seat_period(tmp_path):

@@ -53,7 +53,7 @@ def organ_of(place: str, wording: str | None) -> str:
     An editor may type the organ's full name as the source gives it (潍北县政府在南张氏村成立 → wording 潍北县政府):
     when the wording begins with the place's name as it was called then, that name is not printed twice."""
     w = wording or ""
-    if place and w.startswith(place) and len(w) > len(place):
+    if place and w.startswith(place):
         return w[len(place):]
     if len(w) > 1 and place.endswith(w[0]) and w[1:].startswith(_ORGAN_STARTS):
         return w[1:]
