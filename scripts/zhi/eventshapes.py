@@ -207,7 +207,7 @@ class EventShapes:
                 f.error("schema-value", "“previous_end（此前的终止）”只能写“不详”：来源只记恢复、没有记它此前何时撤销时才写；"
                         "来源记了撤销的，请另记一条撤销（abolish）事件", "previous_end")
         e.wording = f.wording() or None  # the source's verb: 复设, 重建 (printed instead of 恢复)
-        if e.wording and (why := wording_problem("restore", e.wording, e.source_from.id if e.source_from else None)):
+        if e.wording and (why := wording_problem("restore", e.wording)):  # 从甲分出 + 分设: check_restore_from_wording
             self._refuse(e, f, why)
         self._made_from(e, f, m)  # 以甲镇及乙等5个村地域恢复丙市
         if e.body:

@@ -186,16 +186,22 @@ _RULES: dict[str, _Rule] = {
 }
 
 
-def wording_problem(etype: str, wording: str, from_id: str | None = None) -> str | None:
+def wording_problem(etype: str, wording: str, from_name: str | None = None) -> str | None:
     """Why an event's ``wording`` would print a false sentence in place of its type's verb, or None (None too for a
-    type with no rule here). ``from_id``: the body the sentence already says it came from (从甲分出)."""
+    type with no rule here). ``from_name``: the body the sentence already says it came from (从甲分出), by the name the
+    sentence prints (checks.lifespan.check_restore_from_wording: the loader does not know names yet)."""
     rule = _RULES.get(etype)
     if rule is None:
         return None
-    clash = from_id is not None and any(w in wording for w in rule.refuses_after_from)
+    clash = from_name is not None and any(w in wording for w in rule.refuses_after_from)
     if clash or any(w in wording for w in rule.refuses) or (rule.needs and not any(w in wording for w in rule.needs)):
-        return rule.message.format(wording=wording, said=f"大事记已印“从{from_id}分出，”，" if clash else "")
+        return rule.message.format(wording=wording, said=f"大事记已印“从{from_name}分出，”，" if clash else "")
     return None
+
+
+def says_from_again(wording: str) -> bool:
+    """Whether a restore's ``wording`` says 分出 again after the sentence's 从甲分出，(refused by the check; never printed)."""
+    return any(w in wording for w in _RULES["restore"].refuses_after_from)
 
 
 # N old bodies dissolved into M others with no one-to-one mapping known (原县委、县人委工作机构分解并入四大组): the
@@ -253,12 +259,15 @@ SPLIT_INTO = "分设为"
 def split_wording_problem(wording: str, source_lives_on: bool) -> str | None:
     """A split whose source lives on prints 从甲{wording}，设立乙 (分出部分职能, 析出部分辖区) or, with “…” for 甲,
     析甲南部，设立乙 (析…南部): the wording says what went out of 甲, in the source's words. It must be a verb of
-    taking out and nothing of another event; a split that ends its source has no verb to replace."""
+    taking out and nothing of another event; a split that ends its source prints its own sentence (撤销甲，分设乙、丙;
+    撤销甲，其行政区域分别划归乙、丙), and only 分设为 replaces it."""
     if wording == SPLIT_INTO:  # the source's own sentence: 县计划经济委员会分设为县计划委员会、县经济委员会
         return None
     if not source_lives_on:
-        return (f"这条分设的原机构不保留（after 里没有它），大事记读作“撤销甲，分设乙、丙”，没有可换的说法，“wording（用词）”"
-                f"“{wording}”印不出来。请删去 wording；原机构其实保留的，把它的编号也写进 after")
+        return (f"这条分设的原机构不保留（after 里没有它），大事记按 after 印作“撤销甲，分设乙、丙”（乙、丙由这条事件新设），"
+                "或“撤销甲，其行政区域分别划归乙、丙”“撤销甲，并入乙、丙”（乙、丙原已存在），“wording（用词）”"
+                f"“{wording}”印不出来。请删去 wording；来源说“甲分设为乙、丙”的，写 wording: 分设为；"
+                "原机构其实保留的，把它的编号也写进 after")
     if wording.count("…") > 1 or not wording.startswith(("分", "析", "划")) \
             or any(w in wording for w in ("撤", "并", "合", "更名", "改名", "改称", "恢复", "设", "立", "建", "置")):
         return (f"分设事件的“wording（用词）”照来源写从原机构分出了什么，大事记读作“从甲{wording.replace('…', '')}，设立乙”；"

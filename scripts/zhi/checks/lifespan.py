@@ -9,7 +9,7 @@ from ..findings import Finding, Loc
 from ..history import SILENCE_YEARS, History, Timeline, ended_by, lives_label
 from ..model import Archive, Ref
 from ..views.naming import name_before, renamed_same_day
-from ..wordings import SPLIT_INTO
+from ..wordings import SPLIT_INTO, wording_problem
 
 
 def check_replay(a: Archive, h: History) -> Iterator[Finding]:
@@ -107,6 +107,16 @@ def check_split_into(a: Archive, h: History) -> Iterator[Finding]:
                           "但同一天没有给它改名的更名事件，大事记无法照“甲分设为乙、丙”印出它分设后的名称。"
                           "来源说原机构分设后改了名的，请另记同一天的更名（rename）事件；原机构名称不变的，请删去 wording，"
                           "大事记读作“从甲分出，设立乙”", e.loc)
+
+
+def check_restore_from_wording(a: Archive, h: History) -> Iterator[Finding]:
+    """A restore the sentence tells as 从甲分出，恢复乙 whose wording says 分出 again (分设): refused, naming 甲 as the
+    sentence prints it (the loader, which refuses the other wordings, does not know names yet)."""
+    for e in a.events:
+        if e.type == "restore" and e.wording and e.source_from:
+            why = wording_problem("restore", e.wording, name_before(h, e.source_from.id, e))
+            if why:
+                yield Finding("schema-value", "error", why, e.loc)
 
 
 def _label(t: Timeline | None, rid: str, when: Date | None = None) -> str:

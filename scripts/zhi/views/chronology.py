@@ -27,6 +27,7 @@ from ..wordings import (
     receiving_side_speaks,
     rename_verb,
     reorganise_verb,
+    says_from_again,
     superior_form,
     superior_speaks,
     transfer_words,
@@ -142,6 +143,7 @@ def staffing_text(s: Staffing, besides: bool = True) -> str:
 class _Writer:
     def __init__(self, a: Archive, h: History):
         self.a, self.h = a, h
+        self.told = told_order(h)  # a day's events in the order they are told (chronology's sort)
 
     def m(self, rid: str, text: str, d: Date | None = None) -> Mention:
         """A body's name as recorded (the full name the source gives, never one composed from its superior's), with
@@ -214,7 +216,9 @@ class _Writer:
             kinds = {self.a.bodies[r].body_kind if r in self.a.bodies else "" for r in rids}
             if len(kinds) == 1:
                 return _join([self.created_name(r, e) for r in rids]) + self.attributes(rids[0], e, both=True)
-        return _join([self.created(r, e) if r in e.new else [self.now(r, e)] for r in rids], "；")
+        said = [self.created(r, e) if r in e.new else [self.now(r, e)] for r in rids]
+        # “；” only between bodies each said with its own superior, kind or rank: names alone are a list (乙、丙)
+        return _join(said, "；" if any(r in e.new and self.attributes(r, e) for r in rids) else "、")
 
     def sentence(self, e: Event) -> list[Segment]:
         fn = getattr(self, "_" + e.type.replace("-", "_"))
@@ -356,15 +360,32 @@ class _Writer:
                 return ["析", self.before(src, e), "设立"] + new
             return ["从", self.before(src, e), "分出，设立"] + new  # a body: 从县计委分出，设立县物价局
         rest = ["；其余去向不详"] if e.rest_unknown else []
-        if t and t.is_jurisdiction:
-            return ["撤销", self.before(src, e), "，其行政区域" + ("" if len(afters) == 1 else "分别") + "划归"] \
-                + _join([[self.now(r, e)] for r in afters]) + rest
+        if t and t.is_jurisdiction:  # its land goes to places that were there before (划归); places it founds: 分设
+            had = [r for r in afters if not self.founds(r, e)]
+            if len(had) == len(afters):
+                return ["撤销", self.before(src, e), "，其行政区域" + ("" if len(afters) == 1 else "分别") + "划归"] \
+                    + _join([[self.now(r, e)] for r in afters]) + rest
+            if had:
+                return ["撤销", self.before(src, e), "，分设"] + self.created_many([r for r in afters if r not in had], e) \
+                    + ["，部分行政区域划归"] + _join([[self.now(r, e)] for r in had]) + rest
         kept = [r for r in afters if r not in e.new]  # existing bodies that take part of it: not 分设
-        if kept:
+        if kept:  # a body's part
             into = ["，部分并入" if (rest or len(kept) < len(afters)) else "，并入"] + _join([[self.now(r, e)] for r in kept])
             made = ["，分设"] + self.created_many([r for r in afters if r in e.new], e) if len(kept) < len(afters) else []
             return ["撤销", self.before(src, e)] + made + into + rest
         return ["撤销", self.before(src, e), "，分设"] + new + rest
+
+    def founds(self, rid: str, e: Event) -> bool:
+        """Whether ``e`` is where ``rid`` first comes into being: described by it, and in no event before it (not a place
+        that existed before, merged away and set up again, nor a neighbour first seen in an earlier merge)."""
+        if rid not in e.new:
+            return False
+        for other in self.h.events:  # in the order replayed
+            if other is e:
+                return True
+            if any(r.id == rid for r in other.participants()):
+                return False
+        return True
 
     def _split_into(self, src: str, new: list[str], e: Event) -> list[Segment] | None:
         """甲分设为乙、丙: the bodies as the source names them; the survivor by the name a rename that day gives it, the
@@ -437,6 +458,8 @@ class _Writer:
         segs: list[Segment] = self.made_from(e)  # 以甲镇等地域恢复乙市
         if e.source_from and not segs:
             segs += ["从", self.before(e.source_from.id, e), "分出，"]
+            if e.wording and says_from_again(e.wording):  # 从甲分出，分设乙: refused (check_restore_from_wording)
+                return segs + ["恢复"] + self.created(rid, e)
         return segs + [e.wording or "恢复"] + self.created(rid, e)
 
     def _counted(self, e: Event, done: str) -> list[Segment]:
@@ -710,5 +733,25 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
     # events are replayed with a day's creations before its abolitions (an abolished body's functions may go to a
     # body set up that day); they print in the order the editor wrote them, as the source tells them
     # (“甲撤销，建立乙”)
-    out.sort(key=lambda en: (en.event.date.sort_key(), en.event.order))
+    told = told_order(h)
+    out.sort(key=lambda en: (en.event.date.sort_key(), told.get(id(en.event), en.event.order)))
     return out
+
+
+def told_order(h: History) -> dict[int, float]:
+    """Where each event stands among its day's (by ``id``): the order the editor wrote them in, except that a body or
+    place set up or restored that day prints just before the first split or merge that gives it a part (恢复乙县。
+    撤销甲县，其行政区域分别划归丙县、乙县。), never after a sentence that already hands it land it does not yet have."""
+    takers: dict[tuple, int] = {}
+    for e in h.events:
+        if e.type in ("split", "merge") and e.date is not None:
+            for r in e.after:
+                if r.id not in e.new:
+                    key = (e.date.sort_key(), r.id)
+                    takers[key] = min(takers.get(key, e.order), e.order)
+    told: dict[int, float] = {}
+    for e in h.events:
+        if e.type in ("establish", "restore") and e.body and e.date is not None:
+            first = takers.get((e.date.sort_key(), e.body.id))
+            told[id(e)] = first - 0.5 if first is not None and first < e.order else e.order
+    return told
