@@ -39,6 +39,8 @@ def wpfix_version() -> str:
     """Part of every cached layout's key: a layout made before a correction to WeasyPrint is not reused."""
     return "footnotes-1"
 
+LAYOUT_META = "starts-sig-1"  # what a cached layout holds besides pages and anchors (``_meta``)
+
 # GB/T 15834 避头尾: these never start a line …
 NO_START = set("。，、；：？！）》」』】〕〗〉”’…—%‰·")
 # … and these never end one
@@ -67,6 +69,8 @@ class TypesetResult:
     notes: dict[str, list[str]] = field(default_factory=dict)  # chapter → anchors of the notes it printed
     anchors: set[str] = field(default_factory=set)             # every anchor laid out on a page
     flowing: int = 0                          # chunks that go on from the chunk before (a long section cut)
+    soft_cuts: int = 0                        # long pieces cut where their layout began a page (``_soft_pieces``)
+    refused_cuts: int = 0                     # such cuts not taken (the part after one was not laid out the same)
 
 
 def _line_texts(box, first: bool = True):
@@ -106,11 +110,77 @@ def check_lines(doc, label) -> list[LineIssue]:
 
 # ---- chunks, in worker processes --------------------------------------------------------------------------
 def _meta(laid) -> dict:
+    """Page count and anchors → page of a laid-out chunk; with, for cutting a long section (``_soft_pieces``),
+    the pages that begin cleanly with a child of the section (``_clean_starts``) and a digest of every page."""
     anchors: dict[str, int] = {}
     for i, page in enumerate(laid.document.pages):
         for name in page.anchors:
             anchors.setdefault(name, i)
-    return {"pages": len(laid.document.pages), "anchors": anchors}
+    return {"pages": len(laid.document.pages), "anchors": anchors, "starts": _clean_starts(laid),
+            "sig": [_page_digest(page._page_box) for page in laid.document.pages]}
+
+
+def _tag(element) -> str:
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
+def _clean_starts(laid) -> list[list]:
+    """For a chunk that is one section (and perhaps its blank last page): [page, child, tag, top margin] of every
+    page after the first whose first box is the start of the section's ``child``-th element (not the rest of an
+    element begun on the page before) and which shows no note called on a page before it. Such a page is where
+    the section may be cut: laid out from that element on, on a page of its own and with the top margin it had
+    there (none after a page break the text made, its own after a forced one), it is the same page."""
+    from weasyprint.formatting_structure import boxes
+
+    root = laid.document._html.etree_element
+    body = next((e for e in root if _tag(e) == "body"), None)
+    sections = [e for e in (body if body is not None else []) if _tag(e) == "section"
+                and "blank-end" not in (e.get("class") or "").split()]
+    if len(sections) != 1:
+        return []
+    section = sections[0]
+    index = {id(e): k for k, e in enumerate(x for x in section if _tag(x))}
+
+    def section_box(page_box):
+        stack = [page_box.children[0]] if page_box.children else []
+        while stack:
+            box = stack.pop()
+            if box.element is section and box.element_tag == "section" and isinstance(box, boxes.BlockBox):
+                return box
+            if box.element is root or _tag(box.element) == "body":
+                stack.extend(reversed(getattr(box, "children", []) or []))
+        return None
+
+    out, pending, last = [], set(), None
+    for i, page in enumerate(laid.document.pages):
+        page_box = page._page_box
+        flow = page_box.children[0] if page_box.children else None
+        called = {id(b.footnote.element) for b in (flow.descendants() if flow is not None else [])
+                  if getattr(b, "footnote", None) is not None}
+        shown = {id(b.element) for area in page_box.children[1:2] for b in area.children}
+        box = section_box(page_box)
+        kids = box.children if box is not None else []
+        if i and kids and not pending and shown <= called:
+            first = kids[0].element
+            if first is not section and id(first) in index and first is not last:
+                margin = kids[0].margin_top
+                out.append([i, index[id(first)], _tag(first), margin if isinstance(margin, (int, float)) else 0])
+        pending = (pending | called) - shown
+        last = kids[-1].element if kids else None
+    return out
+
+
+def _page_digest(page_box) -> str:
+    """Every box of a page (its footnotes too, not its margin boxes): kind, place, size and text."""
+    def num(v) -> str:
+        return f"{v:.3f}" if isinstance(v, (int, float)) else str(v)
+
+    h = hashlib.sha1()
+    for b in page_box.descendants():
+        if b is not page_box:
+            h.update(f"{type(b).__name__}|{num(b.position_x)}|{num(b.position_y)}|{num(b.width)}|{num(b.height)}|"
+                     f"{getattr(b, 'text', '')}\n".encode())
+    return h.hexdigest()[:16]
 
 
 class _Chunks:
@@ -137,13 +207,14 @@ class _Chunks:
             if msg[3]:
                 self.held[key] = laid
             return ("laid", key, _meta(laid))
-        # ("final", key, html or None (laid and held here), first page, drop the blank last page)
-        _, key, html, first_page, drop_last = msg
+        # ("final", key, html or None (laid and held here), first page, pages kept: all, all but the blank last
+        # page, or those before the page where the next piece of a long section begins)
+        _, key, html, first_page, keep = msg
         laid = self.held.pop(key) if html is None else paginate(html, self.base)
         meta = _meta(laid) if html is not None else None
         doc = number_pages(laid, first_page)
-        if drop_last:
-            doc = doc.copy(doc.pages[:-1])
+        if keep < len(doc.pages):
+            doc = doc.copy(doc.pages[:keep])
         issues = check_lines(doc, lambda i: str(first_page + i))
         out = {"pages": len(doc.pages), "issues": [(x.page, x.line, x.problem) for x in issues],
                "pdf": doc.write_pdf()}
@@ -282,9 +353,10 @@ class _Engine:
         if w is not None:
             self.queue.append(("drop", key, w))
 
-    def final(self, key: str, first_page: int, drop_last: bool) -> str:
-        """Number, check and write the chunk ``key`` (laid out already) from page ``first_page``."""
-        name = _final_name(key, first_page, drop_last)
+    def final(self, key: str, first_page: int, keep: int) -> str:
+        """Number, check and write the first ``keep`` pages of the chunk ``key`` (laid out already) from page
+        ``first_page``."""
+        name = _final_name(key, first_page, keep)
         self.used.add(name)
         if name in self.finals or any(t[0] == "final" and t[1] == key for t in self.queue):
             return name
@@ -295,7 +367,7 @@ class _Engine:
             self._tick(cached=True)
             self.drop(key)
             return name
-        self.queue.append(("final", key, None if key in self.holder else self.html[key], first_page, drop_last))
+        self.queue.append(("final", key, None if key in self.holder else self.html[key], first_page, keep))
         return name
 
     def result(self, name: str) -> dict:
@@ -375,10 +447,10 @@ class _Engine:
         else:
             w.held.pop(key, None)
             self.holder.pop(key, None)
-        _, _, _, first_page, drop_last = task
-        if out["pages"] != self.metas[key]["pages"] - (1 if drop_last else 0):
+        _, _, _, first_page, keep = task
+        if out["pages"] != min(keep, self.metas[key]["pages"]):
             raise RuntimeError("分块排版前后页数不一致，请报告此问题")
-        name = _final_name(key, first_page, drop_last)
+        name = _final_name(key, first_page, keep)
         self.finals[name] = out
         self._store(name, out)
         self._tick()
@@ -429,10 +501,10 @@ class _Engine:
         _atomic_write(self.cache / f"{name}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
 
 
-def _final_name(key: str, first_page: int, drop_last: bool) -> str:
-    """The cache entry of the chunk laid out under ``key`` (``_Engine.key``), numbered from ``first_page`` and
-    written with or without its blank last page."""
-    return f"{key}-{first_page}-{int(drop_last)}"
+def _final_name(key: str, first_page: int, keep: int) -> str:
+    """The cache entry of the chunk laid out under ``key`` (``_Engine.key``), numbered from ``first_page``, its
+    first ``keep`` pages written."""
+    return f"{key}-{first_page}-{keep}"
 
 
 def _entry_ok(out: object, pdf: bool) -> bool:
@@ -454,7 +526,7 @@ def _fingerprint() -> str:
     import importlib.metadata
     import subprocess
 
-    parts = [wpfix_version()]
+    parts = [wpfix_version(), LAYOUT_META]
     for dist in ("weasyprint", "pydyf", "fonttools"):
         try:
             parts.append(f"{dist}={importlib.metadata.version(dist)}")
@@ -512,43 +584,117 @@ class Section:
     right; laid out on its own it is the same as in the whole section, since a left-hand and a right-hand page
     have the same text width and nothing before the heading reaches past the page break. What it takes from
     the pieces before it is said in its HTML: the section's running head and the footnotes counted so far
-    (``section.flow-on`` in book.css), and the side of its first page (``BookWriter.document(start=…)``)."""
+    (``section.flow-on`` in book.css), and the side of its first page (``BookWriter.document(start=…)``).
+
+    A long piece is cut again where the layout shows a page beginning with one of the section's elements
+    (``_soft_pieces``): ``between`` gives the HTML of the section from any element to any other."""
     html: str
     cuts: list[int] = field(default_factory=list)
     classes: str = ""
     title: str = ""
     end: int = 0
+    opened: int = 0     # where the section's content begins (after its opening tag); 0: not a section understood
 
     @classmethod
     def of(cls, html: str) -> Section:
         opening, h1, end = _OPEN.match(html), _H1.search(html), html.rfind("</section>")
+        if opening is None or "chapter" not in opening.group(1).split() or h1 is None or end < h1.end() \
+                or html.count("<section", 1, end) > 0:
+            return cls(html)
         cuts = [m.start() for m in PAGE_HEADING.finditer(html)][1:]
-        if not cuts or opening is None or "chapter" not in opening.group(1).split() or h1 is None \
-                or h1.start() > cuts[0] or end < cuts[-1] or html.count("<section", 1, end) > 0:
+        if cuts and (h1.start() > cuts[0] or end < cuts[-1]):
             return cls(html)
         title = html_lib.unescape(re.sub(r"<[^>]+>", "", h1.group(1))).strip()
         classes = " ".join("flow-on" if c == "chapter" else c for c in opening.group(1).split())
-        return cls(html, cuts, classes, title, end)
+        return cls(html, cuts, classes, title, end, opening.end())
 
     @property
     def pieces(self) -> int:
         return len(self.cuts) + 1
 
+    def bounds(self, i: int) -> tuple[int, int]:
+        """Where piece i begins and ends (the end of the last: where the section closes, if it is understood)."""
+        ends = [0, *self.cuts, self.end if self.opened else len(self.html)]
+        return ends[i], ends[i + 1]
+
     def size(self, i: int) -> int:
-        bounds = [0, *self.cuts, len(self.html)]
-        return bounds[i + 1] - bounds[i]
+        lo, hi = self.bounds(i)
+        return hi - lo if i + 1 < self.pieces or not self.opened else len(self.html) - lo
 
     def html_of(self, i: int, j: int) -> str:
         """The pieces i … j-1 as HTML: the section itself when they are all of it."""
-        if i == 0 and j == self.pieces:
+        return self.between(self.bounds(i)[0], self.bounds(j - 1)[1])
+
+    def between(self, lo: int, hi: int, margin: float | None = None) -> str:
+        """The section from offset ``lo`` (0, or where one of its elements begins) to ``hi`` (where one begins,
+        or ``end``) as HTML. ``margin``: the element at ``lo`` begins a page in the layout of the section, with
+        this top margin (in px; a page break the text makes takes it away, CSS 2 §13.3.3): so it does here."""
+        if lo == 0 and hi >= self.end:
             return self.html
-        bounds = [0, *self.cuts, self.end]
-        inner = self.html[bounds[i]:bounds[j]]
-        if i == 0:
-            return inner + "</section>\n"
-        notes = len(_FOOTNOTE.findall(self.html, 0, bounds[i]))
+        if lo == 0:
+            return self.html[:hi] + "</section>\n"
+        inner = self.html[lo:hi]
+        if margin is not None:
+            m = _START_TAG.match(inner)
+            inner = f'{m.group(1)} style="margin-top: {float(margin)!r}px"{inner[m.end(1):]}'
+        notes = len(_FOOTNOTE.findall(self.html, 0, lo))
         return (f'<section class="{self.classes}" data-title="{esc(self.title)}" style="counter-reset: footnote '
                 f'{notes}">{inner}</section>\n')
+
+    @functools.cached_property
+    def children(self) -> list[tuple[int, str]]:
+        """(offset, tag) of the section's elements, in order (as an HTML parser makes them children of the
+        section element; the layout names them by their place among them)."""
+        return _children(self.html, self.opened, self.end) if self.opened else []
+
+    def can_start(self, offset: int) -> bool:
+        """Whether a piece may begin at the element at ``offset`` (its opening tag sets no style of its own)."""
+        m = _START_TAG.match(self.html, offset)
+        return m is not None and "style=" not in m.group(0) and not m.group(0).endswith("/>")
+
+    def soft_end(self, lo: int, hi: int, size: int) -> int:
+        """Where a piece from ``lo`` of about ``size`` characters ends: at an element, or at ``hi``."""
+        if hi - lo <= size * 3 // 2:
+            return hi
+        return next((o for o, _ in self.children if lo + size <= o < hi), hi)
+
+
+_START_TAG = re.compile(r"(<[a-zA-Z][\w-]*\b[^>]*?)/?>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _children(html: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(offset, tag) of the elements of ``html[lo:hi]`` that are not inside another."""
+    from html.parser import HTMLParser
+
+    text = html[lo:hi]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    out: list[tuple[int, str]] = []
+    depth = 0
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            nonlocal depth
+            if depth == 0:
+                line, col = self.getpos()
+                out.append((lo + line_starts[line - 1] + col, tag))
+            if tag not in _VOID:
+                depth += 1
+
+        def handle_startendtag(self, tag, attrs):
+            if depth == 0:
+                line, col = self.getpos()
+                out.append((lo + line_starts[line - 1] + col, tag))
+
+        def handle_endtag(self, tag):
+            nonlocal depth
+            if tag not in _VOID:
+                depth = max(0, depth - 1)
+
+    parser = Parser(convert_charrefs=True)
+    parser.feed(text)
+    parser.close()
+    return out
 
 
 def plan_chunks(sizes: list[int], n: int) -> list[list[int]]:
@@ -570,26 +716,123 @@ def plan_chunks(sizes: list[int], n: int) -> list[list[int]]:
 
 @dataclass
 class _Chunk:
-    html: str           # the content, without the side of its first page
+    html: str           # the content, without the side of its first page (of a long piece: its first part's)
     flows: bool         # goes on from the chunk before it (a piece of a cut section): starts on the next page
     padded: bool        # ends with a blank page, kept when the next chunk would otherwise start on a left page
+    long: tuple | None = None  # a piece too long for one chunk: (Section, start, end, characters a part)
 
 
 def body_chunks(sections: list[str], n: int, cut: bool = True) -> list[_Chunk]:
     """The body before the index in about n chunks: each section whole, or in pieces when it is long (and
-    ``cut``)."""
+    ``cut``). A piece much longer than a chunk is a chunk set in parts, each cut where the layout of the one
+    before it shows a page to begin with (``_soft_pieces``)."""
     secs = [Section.of(s) if cut else Section(s) for s in sections]
     units = [(si, pi) for si, sec in enumerate(secs) for pi in range(sec.pieces)]
-    groups = plan_chunks([secs[si].size(pi) for si, pi in units], n)
+    sizes = [secs[si].size(pi) for si, pi in units]
+    groups = plan_chunks(sizes, n)
+    part = -(-sum(sizes) // max(1, n))
     chunks = []
     for k, g in enumerate(groups):
         runs: dict[int, list[int]] = {}
         for si, pi in (units[u] for u in g):
             runs.setdefault(si, []).append(pi)
-        content = "".join(secs[si].html_of(pis[0], pis[-1] + 1) for si, pis in runs.items())
         nxt = groups[k + 1][0] if k + 1 < len(groups) else None
-        chunks.append(_Chunk(content, units[g[0]][1] > 0, nxt is None or units[nxt][1] == 0))
+        flows, padded = units[g[0]][1] > 0, nxt is None or units[nxt][1] == 0
+        sec, (lo, hi) = secs[units[g[0]][0]], secs[units[g[0]][0]].bounds(units[g[0]][1])
+        if len(g) == 1 and sec.children and hi - lo > part * 3 // 2:
+            chunks.append(_Chunk(sec.between(lo, sec.soft_end(lo, hi, part)), flows, padded, (sec, lo, hi, part)))
+            continue
+        content = "".join(secs[si].html_of(pis[0], pis[-1] + 1) for si, pis in runs.items())
+        chunks.append(_Chunk(content, flows, padded))
     return chunks
+
+
+class _Placed:
+    """The body's chunks as they are placed in the volume, in order: where each begins, its layout (what of it
+    is printed) and its written PDF's name."""
+
+    def __init__(self, engine: _Engine):
+        self.engine = engine
+        self.offsets: list[int] = []
+        self.metas: list[dict] = []
+        self.finals: list[str] = []
+        self.page = 0       # pages placed so far
+        self.cut = 0        # long pieces cut where their layout showed a page to begin with
+        self.refused = 0    # such cuts not taken: the part after them was not laid out as in the whole
+
+    def side(self) -> str | None:
+        """The side of the next page when it is not the default (right)."""
+        return "left" if self.page % 2 else None
+
+    def add(self, key: str, meta: dict, padded: bool, keep: int | None = None) -> None:
+        """A chunk, or its first ``keep`` pages; a padded chunk keeps its blank last page only if the next chunk
+        would otherwise begin on a left-hand page."""
+        if keep is not None:
+            meta = {"pages": keep, "anchors": {a: i for a, i in meta["anchors"].items() if i < keep}}
+            printed = keep
+        else:
+            last = self.page + meta["pages"] - (1 if padded else 0)  # its last page, less the blank page at the end
+            printed = meta["pages"] - (1 if padded and last % 2 == 0 else 0)
+        self.offsets.append(self.page)
+        self.metas.append(meta)
+        self.finals.append(self.engine.final(key, self.page + 1, printed))
+        self.page += printed
+
+
+def _pick_cut(sec: Section, lo: int, hi: int, meta: dict) -> tuple[int, int, float] | None:
+    """The last page of the part ``lo``…``hi`` of a long section (laid out as ``meta``) that begins cleanly
+    with one of its elements, with a page after it (so that the element's place was decided with what follows
+    in view): that page, the element's offset and its top margin there, or None."""
+    first = sec.opened if lo == 0 else lo
+    kids = [(o, tag) for o, tag in sec.children if first <= o < hi]
+    for page, k, tag, margin in reversed(meta.get("starts", [])):
+        if 1 <= page <= meta["pages"] - 2 and k < len(kids) and kids[k][1] == tag and kids[k][0] > lo \
+                and sec.can_start(kids[k][0]):
+            return page, kids[k][0], margin
+    return None
+
+
+def _soft_pieces(engine: _Engine, placed: _Placed, c: _Chunk, key: str | None, chunk_html) -> None:
+    """A piece of a section too long for one chunk, set in parts one after another: each part is laid out
+    with somewhat more than it prints, to the last page that begins with one of the section's elements (and
+    no note carried over from the page before); the next part begins with that element on a page of its own.
+    Before a part is printed, the first page of the next one is compared with that page as the part before
+    laid it out, box by box: if they differ, the cut is not taken and the rest of the piece is set in one."""
+    sec, lo, hi, size = c.long
+    start, side, margin = lo, placed.side(), None
+    end = sec.soft_end(start, hi, size)
+    if key is None:
+        key = engine.lay(chunk_html(c.html, False, side), urgent=True)
+    while True:
+        meta = engine.meta(key)
+        cut = _pick_cut(sec, start, end, meta) if end < hi else None
+        if cut is None and end < hi:  # no page to cut at: a longer part
+            engine.drop(key)
+            end = sec.soft_end(start, hi, 2 * (end - start))
+            key = engine.lay(chunk_html(sec.between(start, end, margin), c.padded and end >= hi, side),
+                             urgent=True)
+            continue
+        if cut is None:
+            placed.add(key, meta, c.padded)
+            return
+        page, at, at_margin = cut
+        nxt_end = sec.soft_end(at, hi, size)
+        nxt_side = "left" if (placed.page + page) % 2 else None
+        nxt = engine.lay(chunk_html(sec.between(at, nxt_end, at_margin), c.padded and nxt_end >= hi, nxt_side),
+                         urgent=True)
+        first, was = engine.meta(nxt).get("sig", [])[:1], meta.get("sig", [])[page:page + 1]
+        if not was or first != was:
+            engine.drop(nxt)
+            engine.drop(key)
+            placed.refused += 1
+            key = engine.lay(chunk_html(sec.between(start, hi, margin), c.padded, side), urgent=True)
+            placed.add(key, engine.meta(key), c.padded)
+            return
+        placed.add(key, meta, False, keep=page)
+        placed.cut += 1
+        if engine.stage is not None:
+            engine.stage.set_total(engine.stage.total + 1)
+        start, side, margin, end, key = at, nxt_side, at_margin, nxt_end, nxt
 
 
 def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, str], chunks: int | None = None,
@@ -625,23 +868,22 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
     # the side of its first page is known); the index and the front matter with room for the numbers, to learn
     # their length (the index only if a mention follows it, whose page depends on that length)
     stage = engine.stage = progress.begin("排版志书", total=len(body) + 2, unit="块")
-    keys: list[str | None] = [None if c.flows else engine.lay(chunk_html(c.html, c.padded)) for c in body]
+    keys: list[str | None] = [None if c.flows else engine.lay(chunk_html(c.html, c.padded and c.long is None))
+                              for c in body]
     after = set(re.findall(r'\bid="([^"]+)"', "".join(parts.sections[i] for i in tail)))
     index0 = engine.lay(tail_html(parts), hold=False) if after & parts.mentions.keys() else None
     # the front matter without the TOC, to learn on which pages its headings fall (the TOC follows them)
     front0 = engine.lay(writer.document("front", parts.front, []), hold=False)
-    offsets, metas, finals, page = [], [], [], 0
+    placed = _Placed(engine)
     for c, key in zip(body, keys, strict=True):
+        if c.long is not None:
+            _soft_pieces(engine, placed, c, key, chunk_html)
+            continue
         if key is None:
-            key = engine.lay(chunk_html(c.html, c.padded, "left" if page % 2 else None), urgent=True)
+            key = engine.lay(chunk_html(c.html, c.padded, placed.side()), urgent=True)
         # a chunk's first page is known when the chunks before it are laid out: its worker numbers and writes it
-        m = engine.meta(key)
-        last = page + m["pages"] - (1 if c.padded else 0)  # its last page, less the blank page at the end
-        keep_blank = c.padded and last % 2 == 1
-        offsets.append(page)
-        metas.append(m)
-        finals.append(engine.final(key, page + 1, drop_last=c.padded and not keep_blank))
-        page = last + keep_blank
+        placed.add(key, engine.meta(key), c.padded)
+    offsets, metas, finals, page = placed.offsets, placed.metas, placed.finals, placed.page
     offsets.append(page)
     t["body"] = time.perf_counter() - t0
 
@@ -660,7 +902,7 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
         labels = new_labels
     else:
         raise RuntimeError("索引页码经三遍排版仍未稳定，请报告此问题")
-    finals.append(engine.final(key, offsets[-1] + 1, drop_last=True))
+    finals.append(engine.final(key, offsets[-1] + 1, engine.meta(key)["pages"] - 1))
     t["index"] = time.perf_counter() - t1
 
     # front matter with the table of contents (roman numbers)
@@ -672,7 +914,7 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
     front = engine.lay(writer.document("front", parts.front, _toc(front_toc + toc), pad=True))
     fm = engine.meta(front)
     front_anchors = fm["anchors"]
-    f2 = engine.result(engine.final(front, 1, drop_last=fm["pages"] % 2 == 1))  # the blank page kept after odd pages
+    f2 = engine.result(engine.final(front, 1, fm["pages"] - fm["pages"] % 2))  # the blank page kept after odd pages
     res2 = [engine.result(name) for name in finals]
     stage.close()
     t["front"] = time.perf_counter() - t2
@@ -698,8 +940,8 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
     t["total"] = time.perf_counter() - t0
     body_pages = sum(r["pages"] for r in res2)
     return TypesetResult(out_pdf, f2["pages"] + body_pages, f2["pages"], body_pages, front_toc + toc, labels,
-                         issues, t, len(body) + 1, engine.done, parts.notes, set(pages2) | set(front_anchors),
-                         sum(c.flows for c in body))
+                         issues, t, len(finals), engine.done, parts.notes, set(pages2) | set(front_anchors),
+                         sum(c.flows for c in body), placed.cut, placed.refused)
 
 
 def prune_cache(cache: Path | None, out_pdf: Path, used: set[str]) -> None:
