@@ -295,6 +295,37 @@ def test_chunked_equals_single_pass_at_scale(archive, tmp_path):
         assert "测试时加了一句" in run("pdftotext", str(tmp_path / "edited.pdf"), "-")
 
 
+@pytest.mark.slow
+def test_chunked_book_with_long_pieces_in_parts_equals_single_pass(tmp_path):
+    """The sample cut so fine that the 大事记 and the sections of the 附录 are set in parts, each cut where the
+    layout began a page: the book has the same pages, the same text on every page (running heads, notes and
+    page numbers included), the same outline, TOC and index numbers as one WeasyPrint pass, and no cut was
+    refused (a part laid out otherwise than in the whole section)."""
+    import shutil
+
+    from zhi.editions import filter_archive
+    from zhi.history import derive_history
+    from zhi.loader import load_archive
+    from zhi.writers.book import BookWriter
+    from zhi.writers.typeset import typeset
+
+    root = tmp_path / "p"
+    shutil.copytree(ROOT / "sources", root / "sources")
+    shutil.copytree(ROOT / "chronicle", root / "chronicle")
+    a = filter_archive(load_archive(root), "public")
+    h = derive_history(a)
+    one = typeset(BookWriter(a, h, ROOT / "theme"), tmp_path / "one.pdf", root, {"Title": "t"}, chunks=1, workers=1)
+    many = typeset(BookWriter(a, h, ROOT / "theme"), tmp_path / "many.pdf", root, {"Title": "t"}, chunks=80,
+                   workers=2, cache=tmp_path / "cache")
+    assert one.soft_cuts == 0 and many.soft_cuts >= 5 and many.refused_cuts == 0
+    assert one.pages == many.pages and one.toc == many.toc and one.index_pages == many.index_pages
+    one_pages = run("pdftotext", "-layout", str(tmp_path / "one.pdf"), "-").split("\f")
+    many_pages = run("pdftotext", "-layout", str(tmp_path / "many.pdf"), "-").split("\f")
+    assert len(one_pages) == len(many_pages) > 100
+    assert [i + 1 for i, (x, y) in enumerate(zip(one_pages, many_pages, strict=True)) if x != y] == []
+    assert bookmarks(tmp_path / "many.pdf") == bookmarks(tmp_path / "one.pdf")
+
+
 def test_a_long_section_is_cut_before_headings_that_start_a_page():
     """附录 and 索引 are cut before each of their page-starting headings but the first; a piece after the first
     carries the section's running head and the footnotes counted before it, and the pieces together are the
@@ -322,6 +353,40 @@ def test_a_long_section_is_cut_before_headings_that_start_a_page():
                   html.replace('class="chapter level-1', 'class="part'),
                   html.replace("</section>", "<section>戊</section></section>")):
         assert Section.of(whole).pieces == 1
+
+
+def test_a_long_piece_is_set_in_parts_cut_at_its_elements():
+    """A piece much longer than a chunk is set in parts: the section's elements are found where an HTML parser
+    puts them (not inside another), and a part from an element on carries the section's running head, its
+    footnote count and the top margin the element had where the layout began a page with it."""
+    from zhi.writers.typeset import Section, _pick_cut, body_chunks
+
+    entries = "".join(f'<p class="entry">第{i}条<span class="fn">注{i}</span></p>\n' for i in range(40))
+    html = ('<section class="chapter level-1 chronology">\n<h1 class="chapter-title top" id="h1">大事记</h1>\n'
+            '<h3 class="year">1950年</h3>\n' + entries + '<figure class="chart"><svg><path d="M0 0"/><text>图</text>'
+            '</svg><figcaption>图一</figcaption></figure>\n<br>\n</section>\n')
+    sec = Section.of(html)
+    assert [tag for _, tag in sec.children] == ["h1", "h3"] + ["p"] * 40 + ["figure", "br"]
+    assert all(html.startswith(f"<{tag}", o) for o, tag in sec.children)
+    tenth = sec.children[12][0]
+    part = sec.between(tenth, sec.end, margin=0)
+    assert part.startswith('<section class="flow-on level-1 chronology" data-title="大事记" style="counter-reset: '
+                           'footnote 10"><p class="entry" style="margin-top: 0.0px">第10条')
+    assert part.endswith("</section>\n") and part.count("</section>") == 1
+    assert sec.between(0, tenth).endswith('注9</span></p>\n</section>\n') and sec.between(0, sec.end) == html
+    assert 'style="margin-top: 22.677px"' in sec.between(sec.children[1][0], tenth, margin=22.677)
+    # the last page that begins with an element, with a page after it, and only where the tag agrees
+    meta = {"pages": 5, "starts": [[1, 11, "p", 0], [3, 20, "p", 0], [4, 30, "p", 0]]}
+    assert _pick_cut(sec, 0, sec.end, meta) == (3, sec.children[20][0], 0)
+    assert _pick_cut(sec, 0, sec.end, {"pages": 5, "starts": [[3, 20, "h3", 0]]}) is None
+    assert _pick_cut(sec, tenth, sec.end, {"pages": 5, "starts": [[2, 3, "p", 0]]}) == (2, sec.children[15][0], 0)
+    # a piece of over one and a half chunks is set in parts, the first laid out as the section's beginning
+    overview = '<section class="chapter level-1"><h1 class="chapter-title" id="h0">概述</h1><p>甲</p></section>\n'
+    chunks = body_chunks([overview, html], 4)
+    long = [c for c in chunks if c.long is not None]
+    assert len(long) == 1 and long[0].long[0].html == html and long[0].html.startswith(html[:60])
+    assert len(long[0].html) < len(html)
+    assert all(c.long is None for c in body_chunks([html], 1))
 
 
 def test_a_theme_from_an_older_zhi_typesets_sections_whole(tmp_path):

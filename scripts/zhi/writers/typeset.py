@@ -799,40 +799,42 @@ def _soft_pieces(engine: _Engine, placed: _Placed, c: _Chunk, key: str | None, c
     Before a part is printed, the first page of the next one is compared with that page as the part before
     laid it out, box by box: if they differ, the cut is not taken and the rest of the piece is set in one."""
     sec, lo, hi, size = c.long
+
+    def lay(start: int, end: int, margin: float | None, side: str | None, key: str | None = None):
+        """A part from ``start``, made longer until it has a page to cut at (or is the rest of the piece): its
+        key, layout and end."""
+        while True:
+            if key is None:
+                key = engine.lay(chunk_html(sec.between(start, end, margin), c.padded and end >= hi, side),
+                                 urgent=True)
+            meta = engine.meta(key)
+            if end >= hi or _pick_cut(sec, start, end, meta) is not None:
+                return key, meta, end
+            engine.drop(key)
+            key, end = None, sec.soft_end(start, hi, 2 * (end - start))
+
     start, side, margin = lo, placed.side(), None
-    end = sec.soft_end(start, hi, size)
     if key is None:
         key = engine.lay(chunk_html(c.html, False, side), urgent=True)
-    while True:
-        meta = engine.meta(key)
-        cut = _pick_cut(sec, start, end, meta) if end < hi else None
-        if cut is None and end < hi:  # no page to cut at: a longer part
-            engine.drop(key)
-            end = sec.soft_end(start, hi, 2 * (end - start))
-            key = engine.lay(chunk_html(sec.between(start, end, margin), c.padded and end >= hi, side),
-                             urgent=True)
-            continue
-        if cut is None:
-            placed.add(key, meta, c.padded)
-            return
-        page, at, at_margin = cut
-        nxt_end = sec.soft_end(at, hi, size)
+    key, meta, end = lay(start, sec.soft_end(start, hi, size), margin, side, key)
+    while end < hi:
+        page, at, at_margin = _pick_cut(sec, start, end, meta)
         nxt_side = "left" if (placed.page + page) % 2 else None
-        nxt = engine.lay(chunk_html(sec.between(at, nxt_end, at_margin), c.padded and nxt_end >= hi, nxt_side),
-                         urgent=True)
-        first, was = engine.meta(nxt).get("sig", [])[:1], meta.get("sig", [])[page:page + 1]
+        nxt, nxt_meta, nxt_end = lay(at, sec.soft_end(at, hi, size), at_margin, nxt_side)
+        first, was = nxt_meta.get("sig", [])[:1], meta.get("sig", [])[page:page + 1]
         if not was or first != was:
             engine.drop(nxt)
             engine.drop(key)
             placed.refused += 1
             key = engine.lay(chunk_html(sec.between(start, hi, margin), c.padded, side), urgent=True)
-            placed.add(key, engine.meta(key), c.padded)
-            return
+            meta = engine.meta(key)
+            break
         placed.add(key, meta, False, keep=page)
         placed.cut += 1
         if engine.stage is not None:
             engine.stage.set_total(engine.stage.total + 1)
-        start, side, margin, end, key = at, nxt_side, at_margin, nxt_end, nxt
+        start, side, margin, end, key, meta = at, nxt_side, at_margin, nxt_end, nxt, nxt_meta
+    placed.add(key, meta, c.padded)
 
 
 def typeset(writer: BookWriter, out_pdf: Path, base: Path, metadata: dict[str, str], chunks: int | None = None,
