@@ -442,7 +442,8 @@ def test_a_cache_entry_of_the_wrong_shape_is_a_miss(tmp_path):
 
     engine = ts._Engine(tmp_path, tmp_path / "cache", 1)
     for i, bad in enumerate(({"pages": "三", "anchors": {}}, {"pages": 2, "anchors": {"h1": 5}}, {"pages": 2},
-                             [1, 2], {"pages": 0, "anchors": {}})):
+                             [1, 2], {"pages": 0, "anchors": {}}, {"pages": 2, "anchors": {}, "starts": [[1, 2]]},
+                             {"pages": 2, "anchors": {}, "sig": [3]})):
         (tmp_path / "cache" / f"k{i}.json").write_text(__import__("json").dumps(bad), encoding="utf-8")
         assert engine._load(f"k{i}") is None and not (tmp_path / "cache" / f"k{i}.json").exists()
     (tmp_path / "cache" / "p.json").write_text('{"pages": 2, "issues": [["1", "x"]]}', encoding="utf-8")

@@ -517,8 +517,12 @@ def _entry_ok(out: object, pdf: bool) -> bool:
     if pdf:
         return isinstance(out.get("issues"), list) and all(
             isinstance(x, list) and len(x) == 3 and all(isinstance(y, str) for y in x) for x in out["issues"])
-    anchors = out.get("anchors")
-    return isinstance(anchors, dict) and all(isinstance(i, int) and 0 <= i < out["pages"] for i in anchors.values())
+    anchors, starts, sig = out.get("anchors"), out.get("starts", []), out.get("sig", [])
+    return isinstance(anchors, dict) and all(isinstance(i, int) and 0 <= i < out["pages"] for i in anchors.values()) \
+        and isinstance(starts, list) and all(
+            isinstance(x, list) and len(x) == 4 and isinstance(x[0], int) and isinstance(x[1], int)
+            and isinstance(x[2], str) and isinstance(x[3], (int, float)) for x in starts) \
+        and isinstance(sig, list) and all(isinstance(x, str) for x in sig)
 
 
 @functools.cache
