@@ -179,3 +179,20 @@ def test_the_samples_settings_and_chapters_comments_are_quiet():
 
     found = [f for f in run_checks(load_archive(ROOT)) if f.code == "classification-comment"]
     assert found == []
+
+
+@pytest.mark.parametrize("comment, level", [("# 密 级：秘 密", "秘密"), ("# 原件标注：机 密", "机密"), ("# 絕密", "绝密"),
+                                            ("# 祕密", "秘密"), ("# 機密件", "机密"), ("# 秘\u200c密", "秘密"),
+                                            ("# ㊙", "秘密"), ("# 原标“密”字", "秘密")])
+def test_a_level_written_spaced_traditional_or_as_a_stamp_in_a_comment_is_read(comment, level):
+    """An attack tester published records whose comment said their level in these forms (comment_level missed them)."""
+    from zhi.classification import comment_level
+
+    assert str(comment_level(comment)) == level
+
+
+@pytest.mark.parametrize("comment", ["# 本表据县志整理", "# 密切配合", "# 秘书长任免", "# 此件为秘书科所存"])
+def test_ordinary_comments_speak_of_no_level(comment):
+    from zhi.classification import comment_level
+
+    assert comment_level(comment) is None

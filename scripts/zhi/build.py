@@ -29,7 +29,7 @@ from .leaks import report as leak_report
 from .loader import load_archive
 from .model import Archive
 from .progress import QUIET, Progress
-from .project import load_house_style
+from .project import load_house_style, theme_dir
 from .views.naming import name_on
 from .workdir import WorkDir, tree_digest
 from .writers import opendata
@@ -79,14 +79,14 @@ def generated_config(root: Path, title: str, nav: list, book=None, edition: str 
         "site_name": title,
         "nav": nav,
         "use_directory_urls": True,
-        "theme": {"name": "material", "custom_dir": str(root / "theme" / "overrides"), "language": "zh",
+        "theme": {"name": "material", "custom_dir": str(theme_dir(root) / "overrides"), "language": "zh",
                   "font": False, "favicon": "assets/favicon.svg"},
         "plugins": [],
         "extra_css": ["assets/zhi.css"],
         # zhi-tables.js marks a table or diagram that scrolls sideways on a phone (a theme copied from an older
         # zhi has none: its tables scroll all the same, unmarked)
         "extra_javascript": ["assets/zhi-search.js"] + (["assets/zhi-tables.js"]
-                                                       if (root / "theme/assets/zhi-tables.js").is_file() else []),
+                                                       if (theme_dir(root) / "assets/zhi-tables.js").is_file() else []),
         "markdown_extensions": ["tables", {"footnotes": {"BACKLINK_TITLE": "返回正文第 %d 条注处",
                                                             # numbered as a reader meets them: an editor's own note
                                                             # defined in the text, a source's appended at the end
@@ -166,12 +166,14 @@ DOCX_NAME = "zhi.docx"
 
 
 def _require_theme(root: Path) -> None:
-    """A project needs zhi's page layouts (theme/) and site settings (mkdocs.yml); say so before anything runs."""
-    missing = [name for name, ok in (("版式 theme/", (root / "theme" / "pages").is_dir()),
+    """A project needs page layouts (its theme/ or zhi's own) and site settings (mkdocs.yml); say so before anything
+    runs."""
+    missing = [name for name, ok in (("版式 theme/", (theme_dir(root) / "pages").is_dir()),
                                      ("网站设置 mkdocs.yml", (root / "mkdocs.yml").is_file())) if not ok]
     if missing:
         raise BuildError(f"项目“{root}”缺少{'和'.join(missing)}，无法生成。"
-                         "用 zhi init 新建的项目自带这两样；别处建的项目，请从 zhi 仓库把 theme/ 和 mkdocs.yml 复制到项目目录")
+                         "用 zhi init 新建的项目自带网站设置，版式用 zhi 自带的；别处建的项目，请从 zhi 仓库把 mkdocs.yml"
+                         "复制到项目目录")
 
 
 def build_edition(root: Path, edition: str = "public", archive: Archive | None = None, pdf: bool = True,
@@ -206,7 +208,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
     with _step(timings, "derive+write", progress, "生成页面", unit="页") as st:
         ed = filter_archive(archive, edition)
         ed_history = derive_history(ed)
-        writer = SiteWriter(ed, ed_history, root / "theme", edition,
+        writer = SiteWriter(ed, ed_history, theme_dir(root), edition,
                             pdf_name=PDF_NAME if pdf or earlier_pdf else None, pdf_kept=earlier_pdf is not None,
                             data_meta=opendata.metadata(root, ed, edition, EDITION_ZH[edition]),
                             raw_links_from_source=render.RAW_LINKS_FROM_SOURCE,
@@ -221,7 +223,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
         files = _site_files(root, tree)
         if pdf:
             t3 = time.perf_counter()
-            book = BookWriter(ed, ed_history, root / "theme", edition)
+            book = BookWriter(ed, ed_history, theme_dir(root), edition)
             (wd.path / "book").mkdir(exist_ok=True)
             book_report = typeset(book, wd.path / "book" / PDF_NAME, root, pdf_metadata(writer.title, ed, edition, ed_history),
                                   cache=root / ".cache" / "book", progress=progress)
@@ -231,7 +233,7 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
             files[PDF_NAME] = earlier_pdf.read_bytes()
         if docx:
             with _step(timings, "docx", progress, "生成 Word 文档"):
-                docx_notes = write_docx(BookWriter(ed, ed_history, root / "theme", edition),
+                docx_notes = write_docx(BookWriter(ed, ed_history, theme_dir(root), edition),
                                         wd.path / "book" / DOCX_NAME, book_report.index_pages if book_report else None)
                 files[DOCX_NAME] = (wd.path / "book" / DOCX_NAME).read_bytes()
         elif earlier_docx is not None:
@@ -297,7 +299,7 @@ def _site_files(root: Path, tree) -> dict[str, bytes]:
     """The pages' Markdown, the open data and the theme's assets, by their path in the site's sources."""
     files = {p.path: p.text.encode("utf-8") for p in tree.pages}
     files.update(tree.data)  # the open data: made from the edition's archive, scanned for leaks below
-    assets = root / "theme" / "assets"
+    assets = theme_dir(root) / "assets"
     for f in sorted(assets.rglob("*")):
         if f.is_file():
             files["assets/" + f.relative_to(assets).as_posix()] = f.read_bytes()
@@ -310,7 +312,7 @@ def _render_site(root: Path, wd: WorkDir, render, cfg: dict, files: dict[str, by
     or versions changed (``full``), else only the pages whose Markdown changed."""
     key = hashlib.sha256(json.dumps([render.__name__, cfg, renderers.versions(render)],
                                     ensure_ascii=False, sort_keys=True).encode() +
-                         tree_digest(root / "theme" / "overrides", root / "mkdocs.yml").encode()).hexdigest()
+                         tree_digest(theme_dir(root) / "overrides", root / "mkdocs.yml").encode()).hexdigest()
     state = wd.state()
     full = state.get("key") != key or not wd.site.is_dir()
     wd.forget()  # until this build is through, the tree counts as unfinished

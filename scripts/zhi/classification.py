@@ -92,10 +92,26 @@ _BARE_LEVEL = re.compile(r"(?<![不非无未])(?:密级|涉密)")   # 不涉密,
 _LATIN_LEVEL = re.compile(r"\b(?:top\s*secret|secret|confidential|classified|restricted)\b", re.IGNORECASE)
 
 
+# a level's character standing alone, as a stamp or a note of one: ㊙ (NFKC 秘), 原标“密”字
+_LONE_MARK = re.compile(r"(?<![\u4e00-\u9fff])秘(?![\u4e00-\u9fff])|[“\"'「『（(【]密[”\"'」』）)】]")
+
+
 def comment_level(text: str) -> Level | None:
     """The level a comment an editor (or the importer) left in a record file speaks of, or None when it speaks of
     none: ``# classification: 秘密``, ``# 原文密级标志：秘密★10年``, ``# 此件不公开`` (内部 at least), ``# ★10年`` (a state
-    secret: 秘密 at least), ``# 密级：公开`` (公开), ``# 密级待核`` (not said: above 公开, so 内部 at least)."""
+    secret: 秘密 at least), ``# 密级：公开`` (公开), ``# 密级待核`` (not said: above 公开, so 内部 at least).
+    The comment is read as written and as the leak scan folds it (no spaces or invisible characters, traditional
+    characters simplified: ``# 密 级：秘 密``, ``# 絕密``, ``# 祕密``), and a level's character alone (``# ㊙``) is 秘密."""
+    from .leaks import fold
+
+    folded = fold(text)
+    levels = [lv for lv in (_comment_level(text), _comment_level(folded)) if lv is not None]
+    if _LONE_MARK.search(folded):
+        levels.append(Level("秘密"))
+    return highest(levels) if levels else None
+
+
+def _comment_level(text: str) -> Level | None:
     said = [Level(m.group(1)) for m in _LEVEL_KEY.finditer(text)]
     said += [Level(w) for w in _LEVEL_WORD.findall(text)]
     if _TERM_WORD.search(text):

@@ -33,6 +33,25 @@ def skipped_message(rel: str, part: str, what: str) -> str:
             f"要收入，请把开头的“{part[0]}”去掉")
 
 
+def tool_root() -> Path | None:
+    """The folder of the zhi installation that holds its own theme/ and mkdocs.yml (the repository zhi runs from)."""
+    for d in Path(__file__).resolve().parents:
+        if (d / "theme" / "pages").is_dir() and (d / "mkdocs.yml").is_file():
+            return d
+    return None
+
+
+def theme_dir(root: Path) -> Path:
+    """The page layouts a project is built with: its own theme/ when it has one (the sample, an older project that
+    copied it), else the theme of the zhi that runs (a project made by zhi init), so that a new zhi's layouts reach
+    it without copying."""
+    own = root / "theme"
+    if (own / "pages").is_dir():
+        return own
+    tool = tool_root()
+    return tool / "theme" if tool is not None else own
+
+
 class NoProject(Exception):
     pass
 

@@ -1,15 +1,18 @@
-"""zhi init: start a new chronicle in an empty folder, with the tool's own theme and site settings.
+"""zhi init: start a new chronicle in an empty folder.
 
 A new project holds the folders the editors' guide names (sources/…, chronicle/), a book.yaml with the title and
-the 上限/下限 given, a 凡例 to be written, the tool's theme/ and mkdocs.yml (both maintained with zhi, copied so that
-the project builds as it is and a later zhi can be compared with it) and a .gitignore for what builds write."""
+the 上限/下限 given, a 凡例 to be written, the site settings (mkdocs.yml, the tool's, with the title) and a
+.gitignore for what builds write. It has no theme/: it is built with the layouts of the zhi that runs
+(project.theme_dir), so a newer zhi's layouts reach it with nothing to copy."""
 
 from __future__ import annotations
 
+import json
 import re
-import shutil
 import sys
 from pathlib import Path
+
+from ..project import tool_root
 
 # the folders of sources/ the guide describes, one per record kind
 SOURCE_FOLDERS = ("jurisdictions", "bodies", "events", "documents", "people", "posts", "staffing", "memos")
@@ -48,15 +51,6 @@ status: 初稿
 """
 
 
-def tool_root() -> Path | None:
-    """The folder of the zhi installation that holds its theme/ and mkdocs.yml (the repository zhi runs from)."""
-    here = Path(__file__).resolve()
-    for d in here.parents:
-        if (d / "theme").is_dir() and (d / "mkdocs.yml").is_file():
-            return d
-    return None
-
-
 def _year(text: str, what: str) -> int:
     if not re.fullmatch(r"\d{4}", text or ""):
         raise ValueError(f"{what}应写四位年份，如 1949，不是“{text}”")
@@ -71,23 +65,24 @@ def create(dest: Path, title: str, upper: int, lower: int) -> list[str]:
         raise ValueError(f"下限 {lower} 早于上限 {upper}")
     src = tool_root()
     if src is None:
-        raise ValueError("找不到 zhi 自带的 theme/ 与 mkdocs.yml（zhi 应从它的仓库安装，见 README）")
+        raise ValueError("找不到 zhi 自带的版式 theme/ 与网站设置 mkdocs.yml（zhi 应从它的仓库安装，见 README）")
     made = []
     for name in SOURCE_FOLDERS:
         (dest / "sources" / name).mkdir(parents=True, exist_ok=True)
         made.append(f"sources/{name}/")
     (dest / "chronicle").mkdir(parents=True, exist_ok=True)
-    short = title.removesuffix("机构编制志").removesuffix("志") or title
-    files = {"chronicle/book.yaml": BOOK_YAML.format(title=title, upper=upper, lower=lower),
+    short = title.strip().removesuffix("机构编制志").removesuffix("志") or title.strip()
+    if not title.strip() or any(c in title for c in "\r\n"):
+        raise ValueError("书名不能为空，也不能分行")
+    quoted = json.dumps(title.strip(), ensure_ascii=False)   # a YAML string whatever it holds (“#”, “: ”)
+    files = {"chronicle/book.yaml": BOOK_YAML.format(title=quoted, upper=upper, lower=lower),
              "chronicle/fanli.md": FANLI.format(title_short=short, upper=upper, lower=lower),
              ".gitignore": GITIGNORE}
     settings = (src / "mkdocs.yml").read_text(encoding="utf-8")
-    files["mkdocs.yml"] = re.sub(r"(?m)^site_name:.*$", f"site_name: {title}", settings, count=1)
+    files["mkdocs.yml"] = re.sub(r"(?m)^site_name:.*$", lambda _: f"site_name: {quoted}", settings, count=1)
     for rel, text in files.items():
         (dest / rel).write_text(text, encoding="utf-8")
         made.append(rel)
-    shutil.copytree(src / "theme", dest / "theme", ignore=shutil.ignore_patterns("__pycache__"))
-    made.append("theme/")
     return made
 
 
@@ -111,9 +106,9 @@ def run(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("init", prog="zhi init", help="新建一部志书的编纂项目（空的档案与篇目，自带版式）", description=(
+    p = sub.add_parser("init", prog="zhi init", help="新建一部志书的编纂项目（空的档案与篇目）", description=(
         "在一个新的或空的文件夹里建编纂项目：sources/ 下各类记录的文件夹、chronicle/book.yaml（书名、上下限）、\n"
-        "待写的凡例、网站设置 mkdocs.yml 和版式 theme/（取自本版 zhi）。不覆盖任何已有文件。"))
+        "待写的凡例和网站设置 mkdocs.yml；版式用所运行的 zhi 自带的 theme/，不复制。不覆盖任何已有文件。"))
     p.add_argument("folder", metavar="文件夹", help="新项目的文件夹（不存在则新建；已存在须为空）")
     p.add_argument("--title", required=True, metavar="书名", help="志书书名，如“某某县机构编制志”")
     p.add_argument("--upper", required=True, metavar="年", help="上限（四位年份）")
