@@ -25,10 +25,10 @@ def _level(root: Path, f: Path) -> str:
     ('<span aria-label="秘密★10年"></span>', "秘密★10年"),
     ('<div data-level="秘密★10年"></div>', "秘密★10年"),
     ('<div data-level="SECRET"></div>', "绝密"),                          # a Latin word: not understood
-    ('<iframe srcdoc="&lt;p&gt;秘密★10年&lt;/p&gt;"></iframe>', "秘密★10年"),  # the framed page's own text
+    ('<iframe srcdoc="&lt;p&gt;秘密★10年&lt;/p&gt;"></iframe>', "绝密"),   # a frame: read, and 绝密 (待核) all the same
     ('<input value="秘密★10年">', "秘密★10年"),
     ('<textarea>秘密★10年</textarea>', "秘密★10年"),
-    ('<object data="x.swf"><param name="mark" value="机密"></object>', "机密"),
+    ('<object data="x.swf"><param name="mark" value="机密"></object>', "绝密"),   # an object: what it shows is unknown
     ('<img src="x.png" alt="内部">', "内部"),                       # alt text: written, but not seen
     ('<img src="x.png" alt="秘密★10年">', "绝密"),   # the alt in the transcription's image: not understood
     ('<noscript>秘密★10年</noscript>', "秘密★10年"),
@@ -240,3 +240,58 @@ def _odt(tmp_path: Path, content: str = "", meta: str = "") -> Path:
 def test_a_level_an_odt_holds_out_of_sight_is_read(tmp_path, content, meta, level):
     root = make_archive(tmp_path)
     assert _level(root, _odt(tmp_path, content, meta)) == level
+
+
+# ---- what a page draws when shown (attack tester, leaks2/01) ----------------------------------------------------
+
+_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><text y="40">秘密★10年</text></svg>'
+_B64 = __import__("base64").b64encode
+_CSS = 'body::before{content:"\\79D8\\5BC6\\2605 10\\5E74"}'
+
+
+@pytest.mark.parametrize("ext,code,what", [
+    ("html", '<style>body::before{content:"秘" "密★10" "年"}</style>', "CSS 的 content 生成文字"),   # joined strings
+    ("html", '<style>p::before{content:"\\79D8" "\\5BC6" "\\2605" "10\\5E74"}</style>', "CSS 的 content 生成文字"),
+    ("html", "<script>document.write(String.fromCharCode(0x79d8,0x5bc6)+'\\u2605'+'10'+'\\u5e74')</script>",
+     "脚本（<script>）"),
+    ("html", '<p onclick="this.textContent=1">注</p>', "事件属性（on…=）"),
+    ("html", '<a href="javascript:void(0)">注</a>', "javascript: 地址"),
+    ("html", f'<img src="data:image/svg+xml;base64,{_B64(_SVG.encode()).decode()}" alt="">', "data: 内嵌内容"),
+    ("html", ('<object data="data:image/svg+xml,%3Csvg%3E%3Ctext%3E%E7%A7%98%E5%AF%86%3C/text%3E%3C/svg%3E">'
+             "</object>"), "<object> 嵌入对象"),
+    ("html", ('<link rel="stylesheet" href="data:text/css;base64,'
+             f'{_B64(_CSS.encode()).decode()}">'),
+     "data: 内嵌内容"),
+    ("html", '<embed src="x.svg">', "<embed> 嵌入对象"),
+    ("html", '<canvas id="c"></canvas>', "<canvas> 嵌入对象"),
+    ("md", f"![](data:image/svg+xml;base64,{_B64(_SVG.encode()).decode()})", "data: 内嵌内容"),
+])
+def test_a_page_that_draws_words_when_shown_comes_in_at_the_highest_level_pending(tmp_path, ext, code, what):
+    """Attack tester: a mark drawn only when the page is shown (CSS strings joined or escaped, a script's
+    String.fromCharCode, an SVG in a data: image, object or style sheet) came in public. zhi cannot know what such a
+    page draws: 绝密, with a 待核 note naming what was found and asking for the original's mark."""
+    root = make_archive(tmp_path)
+    f = tmp_path / f"通知.{ext}"
+    f.write_text(COMMENTED[ext].format(comment=code), encoding="utf-8")
+    assert _level(root, f) == "绝密"
+    record = next((root / "sources/documents/imported").glob("*.yaml")).read_text(encoding="utf-8")
+    assert f"# 待核：原文中有{what}" in record or f"、{what}" in record, record
+    assert "显示时可能画出文字" in record and "请查看原件显示出的密级标志" in record, record
+
+
+def test_a_decoded_data_svg_mark_is_recorded_beside_the_pending_level(tmp_path):
+    """What a data: SVG says is read (its mark is noted for the editor), and the record still waits at 绝密."""
+    root = make_archive(tmp_path)
+    f = tmp_path / "通知.html"
+    f.write_text(COMMENTED["html"].format(comment=f'<img src="data:image/svg+xml;base64,{_B64(_SVG.encode()).decode()}">'),
+                 encoding="utf-8")
+    assert _level(root, f) == "绝密"
+    assert "# 原文密级标志：秘密★10年" in next((root / "sources/documents/imported").glob("*.yaml")).read_text("utf-8")
+
+
+def test_a_plain_style_sheet_leaves_a_public_page_public(tmp_path):
+    root = make_archive(tmp_path)
+    f = tmp_path / "通知.html"
+    code = '<style>.secret-box{color:red} p{font-size:16px} q::before{content:none}</style><p style="color:blue">注</p>'
+    f.write_text(COMMENTED["html"].format(comment=code), encoding="utf-8")
+    assert _level(root, f) == "公开"

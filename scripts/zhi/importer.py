@@ -21,7 +21,16 @@ from .dates import DateError, parse_date
 from .docno import cn_int, normalise_docno, parse_docno
 from .invisible import bare, quote
 from .progress import QUIET, Progress
-from .readers import SUPPORTED, ImportError_, all_text, code_text, hidden_text, package_text, to_markdown
+from .readers import (
+    SUPPORTED,
+    ImportError_,
+    all_text,
+    code_text,
+    drawn,
+    hidden_text,
+    package_text,
+    to_markdown,
+)
 from .readers.convert import DOC_HELP, as_read, doc_converter
 from .readers.markup import _CODE_STRING
 from .readers.text import _yaml_char
@@ -119,6 +128,7 @@ class Extracted:
     doubtful: list[str] = field(default_factory=list)  # words like a marking that were not understood
     not_public: str = ""  # the 附注 “（此件不公开）” or “不予公开” as written: the document is at least 内部
     not_public_vague: bool = False  # ``not_public`` says so in words zhi does not know exactly
+    drawn: list[str] = field(default_factory=list)  # what on the page draws words zhi cannot see (scripts, data: …)
 
 
 def _squeeze(ln: str) -> str:
@@ -293,7 +303,8 @@ def _stands_apart(ln: str) -> bool:
     return len(sq) <= 24 or bool(re.fullmatch(r"[(（〔\[【].*[)）〕\]】]", sq))
 
 
-def extract(text: str, margins: str = "", name: str = "", hidden: str = "", code: str = "") -> Extracted:
+def extract(text: str, margins: str = "", name: str = "", hidden: str = "", code: str = "",
+            drawn: list[str] | None = None) -> Extracted:
     """Read 文号, title, 成文日期, issuer and classification marks out of a transcription (Markdown or plain text).
 
     ``margins`` is text the transcription leaves out (page headers and footers, text boxes), searched for marks
@@ -302,7 +313,9 @@ def extract(text: str, margins: str = "", name: str = "", hidden: str = "", code
     something looks like a marking but none was understood, or a marking of a higher level than the one understood
     is there, the record comes in at 绝密 with a 待核 note; a document that says it is not to be published
     (此件不公开, 不得外传 …) comes in at least 内部. ``code`` is what a page's styles and scripts hold: a word like a
-    marking there (a mark drawn by CSS) is never understood, and holds the record at 绝密 with a 待核 note."""
+    marking there (a mark drawn by CSS) is never understood, and holds the record at 绝密 with a 待核 note.
+    ``drawn`` names what on the page draws words when shown (a script, CSS ``content:``, a data: address, an
+    object): zhi cannot know what it draws, so the record is 绝密 with a 待核 note whatever else was read."""
     lines = _plain_lines(text or "")
     hidden_lines = _plain_lines(hidden or "")
     margin_lines = _plain_lines(margins or "") + hidden_lines
@@ -346,7 +359,10 @@ def extract(text: str, margins: str = "", name: str = "", hidden: str = "", code
     if doubtful:
         ex.classification = "绝密"
         ex.doubtful = list(dict.fromkeys(doubtful))
-    if said and not doubtful and rank < 1:
+    ex.drawn = list(drawn or [])
+    if ex.drawn:
+        ex.classification = "绝密"
+    if said and not doubtful and not ex.drawn and rank < 1:
         ex.classification, ex.not_public, ex.not_public_vague = "内部", said, vague
     ex.number, nline = _find_number(lines)
     ex.date, ex.date_written, dline = _find_date(lines)
@@ -511,6 +527,9 @@ def record_yaml(rid: str, ex: Extracted, note: str, number_comment: str = "") ->
         if ex.doubtful:
             lines.append(f"# 待核：原文中有{''.join(quote(d, True) for d in ex.doubtful)}，像是密级标志，但未能识别；不认识的标记按最高密级处理，"
                          f"暂定为绝密。请照原件核定密级后改正")
+        if ex.drawn:
+            lines.append(f"# 待核：原文中有{'、'.join(ex.drawn)}，显示时可能画出文字（含密级标志），zhi 无从得知；"
+                         "暂定为绝密。请查看原件显示出的密级标志，照原件核定密级后改正")
     lines.append(f"note: {_yaml_str(note)}")
     for what in pending:
         lines.append(f"# 待核：未能从原文识别 {what}")
@@ -645,7 +664,7 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
             # an image's alt text is written into the transcription, but no reader sees it beside the image
             shown = re.sub(r"!\[(?:[^\]\\]|\\.)*\]", "", md) + "\n" + margins
             hidden = "\n".join([hidden_text(g)] + unseen(all_text(g), shown))
-            ex = extract(md, margins, f.stem, hidden, code_text(g))
+            ex = extract(md, margins, f.stem, hidden, code_text(g), drawn(g))
     except ImportError_ as e:
         return Outcome(f, "失败", str(e))
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
@@ -683,7 +702,7 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
     if ex.title_guessed:
         pending.append("标题")
     found = [f"文号 {ex.number}" if ex.number else "", f"成文日期 {ex.date}" if ex.date else "",
-             f"密级 {ex.classification}{'（待核）' if ex.doubtful or ex.not_public else ''}"
+             f"密级 {ex.classification}{'（待核）' if ex.doubtful or ex.not_public or ex.drawn else ''}"
              if ex.classification else ""]
     reason = "；".join(x for x in found if x)
     if pending:

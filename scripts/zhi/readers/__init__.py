@@ -14,7 +14,7 @@ from . import markup, office
 from .convert import SUPPORTED, to_markdown
 from .text import ImportError_, read_text
 
-__all__ = ["SUPPORTED", "ImportError_", "all_text", "code_text", "hidden_text", "package_text", "read_text", "to_markdown"]
+__all__ = ["SUPPORTED", "ImportError_", "all_text", "code_text", "drawn", "hidden_text", "package_text", "read_text", "to_markdown"]
 
 
 def _by_format(path: Path, what: str) -> str:
@@ -41,6 +41,12 @@ def hidden_text(path: Path) -> str:
 def code_text(path: Path) -> str:
     """What the styles and scripts of a page hold (a mark drawn by CSS)."""
     return _by_format(path, "code_text")
+
+
+def drawn(path: Path) -> list[str]:
+    """What on a page may draw words when shown that zhi cannot see (scripts, CSS content, data: addresses,
+    embedded objects), named in Chinese."""
+    return _by_format(path, "drawn") or []
 
 
 def all_text(path: Path) -> str:

@@ -28,6 +28,8 @@ def hidden_text(path: Path) -> str:
         # “[//]: # (秘密★10年)”, “[c]: <> "秘密★10年"”: the words in the brackets or quotes
         out += [re.sub(r"""^(?:<>|\S+)?\s*[("'](.*)[)"']\s*$""", r"\1", v)
                 for v in _REF_COMMENT.findall(_COMMENT.sub("", text))]
+    # the words of an SVG or page given as a data: address (an image, an object): drawn, never in the transcription
+    out += [ln for kind, t in _data_texts(text) if kind != "text/css" for ln in _html_lines(t, False)]
     return "\n".join(x for x in out if x.strip())
 
 
@@ -46,8 +48,62 @@ def code_text(path: Path) -> str:
         code = int(next(g for g in m.groups() if g is not None), 16)
         return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
-    return "\n".join(_CODE_ESCAPE.sub(char, html.unescape(m.group(2))) for m in _CODE.finditer(read_text(path)))
+    text = read_text(path)
+    code = [html.unescape(m.group(2)) for m in _CODE.finditer(text)]
+    code += [t for kind, t in _data_texts(text) if kind == "text/css"]   # a style sheet given as a data: address
+    return "\n".join(_CODE_ESCAPE.sub(char, c) for c in code)
 
+
+
+# what draws on a page when it is shown, which zhi cannot run or lay out: a script (or an on… handler, a javascript:
+# address), a CSS ``content:`` of a non-empty value, a data: address, an object, embed, frame or canvas
+_SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
+_HANDLER = re.compile(r"<[a-zA-Z][^>]*?\son[a-zA-Z]+\s*=", re.DOTALL)
+_JS_URL = re.compile(r"javascript\s*:", re.IGNORECASE)
+_EMBED = re.compile(r"<(object|embed|iframe|canvas)\b", re.IGNORECASE)
+_STYLE_ATTR = re.compile(r"""\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_CONTENT = re.compile(r"""(?<![\w-])content\s*:\s*(?!\s*(?:none|normal|""|''|initial|inherit|unset)\s*[;}!]|\s*[;}])""",
+                      re.IGNORECASE)
+_DATA_URI = re.compile(r"""data:([\w.+-]*/[\w.+-]*)?((?:;[\w.+-]+=[^;,\s"')]*)*)(;base64)?,([^\s"')>\]]*)""",
+                       re.IGNORECASE)
+
+
+def _data_texts(text: str) -> list[tuple[str, str]]:
+    """The (type, text) of every data: address in the text whose content is text (SVG, CSS, HTML, plain text)."""
+    import base64
+    import binascii
+    from urllib.parse import unquote_to_bytes
+
+    out = []
+    for m in _DATA_URI.finditer(text):
+        kind = (m.group(1) or "text/plain").lower()
+        if not (kind.startswith("text/") or kind.endswith(("+xml", "/xml"))):
+            continue
+        try:
+            raw = base64.b64decode(unquote_to_bytes(m.group(4)) + b"==", validate=False) if m.group(3) \
+                else unquote_to_bytes(m.group(4))
+        except (binascii.Error, ValueError):
+            continue
+        out.append((kind, raw.decode("utf-8", errors="replace")))
+    return out
+
+
+def drawn(path: Path) -> list[str]:
+    """What in an HTML page (or the raw HTML of Markdown or text) may draw words when it is shown that zhi cannot see:
+    each named in Chinese. A mark drawn so is never read; the importer holds the record at 绝密, 待核."""
+    import html
+
+    text = _COMMENT.sub("", read_text(path))
+    css = [m.group(2) for m in _CODE.finditer(text) if m.group(1).lower() == "style"]
+    css += [html.unescape("".join(m.groups(""))) for m in _STYLE_ATTR.finditer(text)]
+    css += [t for kind, t in _data_texts(text) if kind == "text/css"]
+    found = [("脚本（<script>）", bool(_SCRIPT.search(text))),
+             ("事件属性（on…=）", bool(_HANDLER.search(text))),
+             ("javascript: 地址", bool(_JS_URL.search(text))),
+             ("CSS 的 content 生成文字", any(_CONTENT.search(c) for c in css)),
+             ("data: 内嵌内容", bool(_DATA_URI.search(text)))]
+    found += [(f"<{t}> 嵌入对象", True) for t in dict.fromkeys(m.group(1).lower() for m in _EMBED.finditer(text))]
+    return [what for what, there in found if there]
 
 
 _FRONT_OPEN = re.compile(r"^\s*(?:-{3,}|\+{3,})\s*$")
