@@ -187,11 +187,11 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
     timings: dict[str, float] = {}
     t0, cpu0 = time.perf_counter(), time.process_time()
     root = root.resolve()
-    _require_theme(root)
     with _step(timings, "load+check", progress, "读取并检查档案") as st:
         archive, findings = _load_and_check(root, archive)
         st.set_note(f"{len(findings)} 条检查结果")
     _refuse_errors(findings)
+    _require_theme(root)
     try:
         render = renderers.get(renderer or (archive.book.renderer if archive.book else None))
     except renderers.RendererError as e:
