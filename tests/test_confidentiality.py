@@ -159,14 +159,13 @@ def test_scanner_catches_a_planted_leak(planted, tmp_path):
 
 
 def _leaky_footer(root):
-    """A secret document's title where only the build's scan sees it: the footer book.yaml gives every page
-    (typed into a chapter, zhi check names it first, secret-shared, and the build never starts).
-    Returns book.yaml and its text before, to put back."""
-    book = root / "chronicle/book.yaml"
-    original = book.read_text(encoding="utf-8")
-    lines = [x for x in original.splitlines() if not x.startswith("footer:")]
-    book.write_text("\n".join(lines) + f"\nfooter: 另据{canaries('sec')['document']}记载\n", encoding="utf-8")
-    return book, original
+    """A secret document's title where only the build's scan sees it: a page template (theme/ is the developers'
+    code, which zhi check does not read). Typed into a chapter or into book.yaml's footer, zhi check names it first
+    (secret-shared) and the build never starts. Returns the template and its text before, to put back."""
+    page = root / "theme/pages/home.md.j2"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + f"\n另据{canaries('sec')['document']}记载\n", encoding="utf-8")
+    return page, original
 
 
 def test_a_build_that_would_leak_is_refused_and_site_kept(planted):

@@ -500,11 +500,12 @@ def test_serve_never_serves_pages_the_leak_scan_refused(tmp_path):
     assert state.build == 1 and not state.refused
     site = WorkDir(work_dir(root, preview_out(root))).site
     with_chapter(root, "---\ntitle: 附记\n---\n\n# 附记\n\n无事可记。\n")
-    # the secret title where zhi check does not look (every page's footer), so that only the scan stops it;
-    # typed into a chapter, the check names it first (secret-shared) and the build never starts
-    book = root / "chronicle/book.yaml"
+    # the secret title where zhi check does not look (a page template: theme/ is the developers' code), so that only
+    # the scan stops it; typed into a chapter or book.yaml's footer, the check names it first (secret-shared) and
+    # the build never starts
+    book = root / "theme/pages/home.md.j2"
     plain = book.read_text(encoding="utf-8")
-    book.write_text(plain + "footer: 另据关于设立区保密技术监察中队的通知记载\n", encoding="utf-8")
+    book.write_text(plain + "\n另据关于设立区保密技术监察中队的通知记载\n", encoding="utf-8")
     _rebuild(root, state)
     assert state.refused
     leaked = [p for p in site.rglob("*.html") if "保密技术监察中队" in p.read_text(encoding="utf-8")]
