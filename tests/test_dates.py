@@ -161,6 +161,7 @@ def test_an_approximate_date_worded_after_the_year_reads_as_circa_and_prints_the
     d = parse_date(text)
     assert (d.qualifier, d.chinese(), d.iso()) == ("circa", printed, iso)
     assert d.same_as(parse_date(iso))
+    assert d.years() == printed[:4] + text[-2:]   # a span of years keeps the source's word too: 1970前后
 
 
 @pytest.mark.parametrize("text", ["今", "至今", "现在"])

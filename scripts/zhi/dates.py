@@ -250,9 +250,14 @@ class Date:
             return f"{s}至{self._end_chinese()}"
         if self.inclusive:
             return self._inclusive(s)
-        if self.qualifier == "circa" and self.text.strip().endswith(ABOUT_WORDS):
-            return f"{s}{self.text.strip()[-2:]}"   # 1970年前后: the source's word
+        if word := self._about_word():
+            return f"{s}{word}"   # 1970年前后: the source's word
         return {"exact": s, "circa": f"约{s}", "before": f"{s}前", "after": f"{s}后"}[self.qualifier]
+
+    def _about_word(self) -> str:
+        """前后 or 左右 when the source put its word for 约 after the date (1970年前后), else ""."""
+        typed = self.text.strip()
+        return typed[-2:] if self.qualifier == "circa" and typed.endswith(ABOUT_WORDS) else ""
 
     def _inclusive(self, s: str) -> str:
         """An inclusive bound as the source words it: 1958年或以前 (至迟1958年 when typed so), 1966年6月或以后."""
@@ -300,6 +305,8 @@ class Date:
             return self.chinese()  # 1949年7月后, 1966年上半年后: the month (part) is part of what the source says
         if self.inclusive:
             return self._inclusive(str(self.start.year))  # 1958或以前, 至迟1958, 1966或以后
+        if word := self._about_word():
+            return f"{self.start.year}{word}"   # 1970前后: the source's word, as chinese() prints it
         if self.qualifier != "exact":
             return {"circa": f"约{self.start.year}", "before": f"{self.start.year}前",
                     "after": f"{self.start.year}后"}[self.qualifier]

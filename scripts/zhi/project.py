@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ def skipped_message(rel: str, part: str, what: str) -> str:
             f"要收入，请把开头的“{part[0]}”去掉")
 
 
+@functools.cache   # asked for every layout path of a build; the installation does not move while zhi runs
 def tool_root() -> Path | None:
     """The folder of the zhi installation that holds its own theme/ and mkdocs.yml (the repository zhi runs from)."""
     for d in Path(__file__).resolve().parents:
