@@ -40,6 +40,11 @@ def _errors(root: Path) -> list[str]:
     return [f.as_text() for f in run_checks(a, history=derive_history(a)) if f.severity == "error"]
 
 
+def _errors_after(tmp_path: Path, name: str, rel: str, old: str, new: str) -> list[str]:
+    """The errors of a copy of the real fixture ``name`` with ``old`` replaced by ``new`` in ``rel``."""
+    return _errors(_copy(tmp_path, name, rel, old, new))
+
+
 # ---- 1. 兼任: 主任（兼） ----------------------------------------------------------------------------------------
 def test_a_concurrent_post_prints_with_the_principal_one_as_the_source_says():
     a, h = _load(REAL / "pingdu")
@@ -102,9 +107,9 @@ def test_a_preparation_verb_that_would_print_a_founding_is_refused(tmp_path):
     root2 = _copy(tmp_path / "b", "anyuan-fulian", "sources/events/e.yaml", "wording: 成立, date: 1950-05-15",
                   "wording: 开始筹办, date: 1950-05-15")
     assert any("开始筹办" in e and "开始筹备" in e for e in _errors(root2))
-    root3 = _copy(tmp_path / "c", "anyuan-fulian", "sources/events/e.yaml", "body: anyuan-fulian, jurisdiction: anyuan-xian,",
-                  "body: anyuan-fulian, jurisdiction: anyuan-xiann,")
-    assert any("ref-unknown" in e and "anyuan-xiann" in e for e in _errors(root3))
+    errors3 = _errors_after(tmp_path / "c", "anyuan-fulian", "sources/events/e.yaml",
+                            "body: anyuan-fulian, jurisdiction: anyuan-xian,", "body: anyuan-fulian, jurisdiction: anyuan-xiann,")
+    assert any("ref-unknown" in e and "anyuan-xiann" in e for e in errors3)
 
 
 # ---- 4. 改州为县 ------------------------------------------------------------------------------------------------
@@ -147,9 +152,10 @@ def test_a_decision_date_other_than_the_events_is_a_dissent_and_one_the_event_la
     a2 = load_archive(root2)
     found = [f.as_text() for f in run_checks(a2, history=derive_history(a2)) if f.code == "source-decided"]
     assert found and "decided: 1973" in found[0]
-    root3 = _copy(tmp_path / "c", "qingyuan", "sources/memos/m.yaml", "jurisdiction: qingyuan-xian, sources: [doc-nmhd-qingyuan]",
-                  "jurisdiction: qingyuan-xian, sources: [{doc: doc-nmhd-qingyuan, decided: 1949-05}]")
-    assert any("只有事件有决定日期" in e and "m.yaml:1" in e for e in _errors(root3))
+    errors3 = _errors_after(tmp_path / "c", "qingyuan", "sources/memos/m.yaml",
+                            "jurisdiction: qingyuan-xian, sources: [doc-nmhd-qingyuan]",
+                            "jurisdiction: qingyuan-xian, sources: [{doc: doc-nmhd-qingyuan, decided: 1949-05}]")
+    assert any("只有事件有决定日期" in e and "m.yaml:1" in e for e in errors3)
 
 
 # ---- 5. 类别不详: kind: 不详 ------------------------------------------------------------------------------------
