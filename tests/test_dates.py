@@ -169,3 +169,24 @@ def test_now_is_no_date_and_the_message_says_to_leave_the_key_out(text):
     with pytest.raises(DateError) as e:
         parse_date(text)
     assert "不写 to" in str(e.value) and "不详" in str(e.value)
+
+
+@pytest.mark.parametrize("text, printed, years", [
+    ("1958 或以前", "1958年或以前", "1958或以前"),       # a blank before the word
+    ("1958或以前 ", "1958年或以前", "1958或以前"),       # a trailing blank
+    ("１９５８或以前", "1958年或以前", "1958或以前"),     # full-width digits
+    ("至迟 1958", "至迟1958年", "至迟1958"),            # a blank after 至迟
+])
+def test_editor_slips_in_an_inclusive_bound_read_as_typed_meant(text, printed, years):
+    """Review of the inclusive bounds: a blank or full-width digits never change what the date means."""
+    d = parse_date(text)
+    assert (d.qualifier, d.inclusive) == ("before", True)
+    assert (d.chinese(), d.years()) == (printed, years)
+    assert d.latest() == date(1958, 12, 31)
+
+
+@pytest.mark.parametrize("text", ["1970年前後", "1970年左右吧"])
+def test_an_about_date_with_a_stray_or_traditional_word_is_refused(text):
+    """前後 (traditional) and 左右吧 are refused in Chinese, never read as a plain 1970."""
+    with pytest.raises(DateError, match=f"无法识别的日期“{text}”"):
+        parse_date(text)
