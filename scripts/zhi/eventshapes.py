@@ -300,7 +300,7 @@ class EventShapes:
         e.body = f.ref("body", True)
         e.name, e.short = f.text("name", True), f.text("short")
         e.wording = f.wording() or None
-        if e.wording and (why := wording_problem("rename", e.wording)) or e.wording and (why := kind_change_problem(e.wording, None, e.name)):
+        if e.wording and (why := wording_problem("rename", e.wording) or kind_change_problem(e.wording, None, e.name)):
             self._refuse(e, f, why)
         # a place whose level changes with its name (改州为县): its new level, as a 规格调整 would set it
         e.level = f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级")
