@@ -39,9 +39,12 @@ REF_RE = re.compile(r"\[\[([^\[\]|@\n]+?)(?:@([^\[\]|\n]+?))?(?:\|([^\[\]\n]*))?
 PASSAGE_OPEN = re.compile(r"^:::[ \t]*(\S.*?)[ \t]*$")
 PASSAGE_CLOSE = re.compile(r"^:::[ \t]*$")
 PASSAGE_LIKE = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)、]\s*)?[:：∶︰﹕꞉˸׃]{2,}\s*(.*)$")
+# a level word as an editor may type it: traditional forms, a stray space between its characters. One spelling
+# for the passage marker, the admonition and the lone-line checks below.
+LEVEL_SPELLED = r"[内內]\s*部|[秘祕]\s*密|[机機]\s*密|[绝絕]\s*密"
 # a level marker anywhere else in a line (a table cell "| ::: 秘密 |", mid-line, after a heading's hashes): zhi reads
 # a marker only alone on its own line; such a line would print the marker and what it was meant to hold
-MARKER_INSIDE = re.compile(r"[:：∶︰﹕꞉˸׃]{2,}\s*(?:[内內]\s*部|[秘祕]\s*密|[机機]\s*密|[绝絕]\s*密)")
+MARKER_INSIDE = re.compile(rf"[:：∶︰﹕꞉˸׃]{{2,}}\s*(?:{LEVEL_SPELLED})")
 FRONT_FENCE = re.compile(r"^[-－—–‐‑‒―─━ー﹣]{3,}$")
 # a line that tries to set the level outside the front matter (``classification: 秘密``, ``密级：秘密``)
 STRAY_LEVEL = re.compile(r"^[\"'“”]?(?:classification|密\s*级|classfication|classifcation)[\"'“”]?\s*[:：=＝]", re.IGNORECASE)
@@ -52,8 +55,8 @@ HIGHEST = Level("绝密")
 # level word standing alone as a line (a definition-list term "内部" followed by ":   …"). zhi reads neither as
 # a marking; fail closed: the chapter is refused until it is written as ::: 内部.
 ADMONITION = re.compile(r"^(?:>\s*)*(?:!!!|\?\?\?\+?)\s*(.*)$")
-LEVEL_WORD = re.compile(r"[内內]\s*部|[秘祕]\s*密|[机機]\s*密|[绝絕]\s*密|密\s*级|保\s*密")
-LONE_LEVEL = re.compile(r"^[\s>#*_+\-:：\[\]【】（）()「」“”\"']*(?:[内內]\s*部|[秘祕]\s*密|[机機]\s*密|[绝絕]\s*密)[\s*_:：\]】）)」“”\"'★\d年]*$")
+LEVEL_WORD = re.compile(rf"{LEVEL_SPELLED}|密\s*级|保\s*密")
+LONE_LEVEL = re.compile(rf"^[\s>#*_+\-:：\[\]【】（）()「」“”\"']*(?:{LEVEL_SPELLED})[\s*_:：\]】）)」“”\"'★\d年]*$")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
 
