@@ -261,7 +261,7 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
                 ch.classification = parse_level(shifted.get("classification"))
             except ClassificationError as e:
                 fields.error("classification-invalid", str(e), "classification")
-                ch.classification = Level("绝密")
+                ch.classification = HIGHEST
             t = shifted.get("target")
             if t is not None:
                 if isinstance(t, int) and not isinstance(t, bool) and t > 0:
