@@ -613,9 +613,7 @@ class _Writer:
         if e.staffing and not (e.staffing.posts or e.staffing.leaders) and e.staffing.besides_posts():
             return [self.now(e.body.id, e), staffing_phrase(e.staffing)]   # 县档案馆未配备专职人员
         word = BASIS_ZH.get(e.staffing.basis or "approved", "核定") if e.staffing else "核定"
-        if e.staffing and e.staffing.besides_posts():   # 核定…编制837名…；实有干部312人
-            return [word, self.now(e.body.id, e), staffing_text(e.staffing, besides=False),
-                    "；" + "；".join(e.staffing.besides_posts())]
+        # 核定…编制837名…；实有干部312人: staffing_text says what is besides the 编制 after them
         return [word, self.now(e.body.id, e), staffing_text(e.staffing) if e.staffing else "编制"]
 
 
