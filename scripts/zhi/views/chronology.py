@@ -126,18 +126,17 @@ def staffing_phrase(s: Staffing) -> str:
     headcount or 未配备 as the source says it (实有干部312人, 未配备专职人员), never under 核定."""
     if s.basis == "set":
         return set_text(s)
-    besides = s.besides_posts()
     if not (s.posts or s.leaders):
-        return "；".join(besides)
-    return "；".join([BASIS_ZH.get(s.basis or "approved", "核定") + staffing_text(s, besides=False), *besides])
+        return "；".join(s.besides_posts())
+    return BASIS_ZH.get(s.basis or "approved", "核定") + staffing_text(s)
 
 
-def staffing_text(s: Staffing, besides: bool = True) -> str:
+def staffing_text(s: Staffing) -> str:
     text = _posts_text(s)
     if s.leaders:
         lead = "、".join(f"{k}{v}名" for k, v in s.leaders.items())
         text = f"{text}，领导职数{lead}" if text else f"领导职数{lead}"
-    return "；".join(x for x in (text, *(s.besides_posts() if besides else ())) if x)
+    return "；".join(x for x in (text, *s.besides_posts()) if x)
 
 
 class _Writer:
