@@ -17,6 +17,7 @@ from ..wordings import (
     NEW_SUPERIOR_FORMS,
     SPLIT_INTO,
     SPONSOR_FORMS,
+    Sponsor,
     abolishes_and_sets_up,
     count_sets_up,
     establish_words,
@@ -249,8 +250,8 @@ class _Writer:
     def sponsored_and_taking_over(self, e: Event, segs: list[Segment]) -> list[Segment]:
         """An establishment's sentence with who presided over it (在乙主持下成立甲, 成立甲，由乙负责筹备) and the bodies
         whose functions it takes over (，取代丙、丁职能), in the source's words; ``segs`` as it is otherwise said."""
-        if e.sponsor and (form := SPONSOR_FORMS.get(e.sponsor_wording or "")):
-            who = [form.before, self.now(e.sponsor.id, e), form.after]
+        if said := self.sponsor_said(e):
+            form, who = said
             starts_with_verb = bool(segs) and isinstance(segs[0], str) and bool(segs[0])
             if not form.lead:   # 成立甲，由乙负责筹备
                 segs = segs + ["，"] + who
@@ -550,10 +551,16 @@ class _Writer:
 
     def _prepare(self, e: Event) -> list[Segment]:
         segs: list[Segment] = [e.wording or "筹建", self.m(e.body.id, e.name) if e.name else self.now(e.body.id, e)]
-        if e.sponsor and (form := SPONSOR_FORMS.get(e.sponsor_wording or "")):
-            who = [form.before, self.now(e.sponsor.id, e), form.after]
+        if said := self.sponsor_said(e):
+            form, who = said
             segs = who + segs if form.lead else segs + ["，"] + who
         return segs
+
+    def sponsor_said(self, e: Event) -> tuple[Sponsor, list[Segment]] | None:
+        """Who presided over a founding or 筹建, in the source's form (在乙主持下, 由乙负责筹备): the form and its words."""
+        if e.sponsor and (form := SPONSOR_FORMS.get(e.sponsor_wording or "")):
+            return form, [form.before, self.now(e.sponsor.id, e), form.after]
+        return None
 
     def _move_seat(self, e: Event) -> list[Segment]:
         before = ["由", e.seat_before] if e.seat_before else []
