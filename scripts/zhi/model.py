@@ -266,6 +266,12 @@ class Staffing:
         """The breakdown printed after the total: 其中行政编制474名、事业编制363名, or nothing."""
         return "其中" + "、".join(f"{k}{v}名" for k, v in self.parts.items()) if self.parts else ""
 
+    @property
+    def posts_said(self) -> str:
+        """编制 as the source gives them: 行政编制8名、工勤编制1名（包括…）, 编制837名，其中行政编制474名、事业编制363名."""
+        text = "、".join(f"{k}{v}名" for k, v in self.posts.items()) + (self.scope_said if self.posts else "")
+        return f"{text}，{self.parts_said}" if text and self.parts else text
+
     def besides_posts(self) -> list[str]:
         """What the figure says that is not 编制, as the source says it: 实有干部312人, 未配备专职人员."""
         out = []

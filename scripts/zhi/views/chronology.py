@@ -111,15 +111,9 @@ def set_text(s: Staffing) -> str:
     # 、 between items of one kind, ， between kinds; a group with 各 is set off by ， from the next
     sep = "，" if any(len(ks) > 1 for ks, _ in groups) else "、"
     lead = sep.join(f"{'、'.join(ks)}{'各' if len(ks) > 1 else ''}{v}人" for ks, v in groups)
-    posts = _posts_text(s)
+    posts = s.posts_said
     said = "设" + "，".join(x for x in (posts, lead) if x) if posts or lead else ""
     return "；".join(x for x in (said, *s.besides_posts()) if x)
-
-
-def _posts_text(s: Staffing) -> str:
-    """编制 as the source gives them: 行政编制8名、工勤编制1名（包括…）, 编制837名，其中行政编制474名、事业编制363名."""
-    text = "、".join(f"{k}{v}名" for k, v in s.posts.items()) + (s.scope_said if s.posts else "")
-    return f"{text}，{s.parts_said}" if text and s.parts else text
 
 
 def staffing_phrase(s: Staffing) -> str:
@@ -133,7 +127,7 @@ def staffing_phrase(s: Staffing) -> str:
 
 
 def staffing_text(s: Staffing) -> str:
-    text = _posts_text(s)
+    text = s.posts_said
     if s.leaders:
         lead = "、".join(f"{k}{v}名" for k, v in s.leaders.items())
         text = f"{text}，领导职数{lead}" if text else f"领导职数{lead}"

@@ -398,11 +398,7 @@ def _sum_note(used: list[Figure], d: Date, stale_after: int, h) -> str:
 
 def staffing_words(s: Staffing) -> str:
     """The figures in words, as the source gives them: 行政编制180名、事业编制20名; 编制837名，其中…; 实有干部312人."""
-    parts = [f"{k}{v}名" for k, v in s.posts.items()]
-    text = "、".join(parts) + s.scope_said if parts else ""
-    if text and s.parts_said:
-        text = f"{text}，{s.parts_said}"
-    return "；".join(x for x in (text, *s.besides_posts()) if x) or "—"
+    return "；".join(x for x in (s.posts_said, *s.besides_posts()) if x) or "—"
 
 
 def split_at_renames(h, t: Table) -> list[Table]:
