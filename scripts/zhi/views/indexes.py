@@ -9,7 +9,7 @@ from pypinyin import Style, lazy_pinyin
 
 from ..history import History
 from ..model import Archive
-from .naming import distinguished, span_years
+from .naming import distinguished, label_on, span_years
 
 
 @functools.lru_cache(maxsize=65536)  # a name is sorted and headed under its letter many times over
@@ -37,7 +37,7 @@ def body_index(a: Archive, h: History) -> list[IndexEntry]:
     for t in h.timelines.values():
         if t.is_jurisdiction or t.outside:
             continue
-        current = distinguished(h, t.id, t.current_name())   # 滁州市（县级）: two records of one name
+        current = label_on(h, t.id)   # 滁州市（县级）: two records of one name
         open_end = "？" if t.end_unknown and t.lives and t.lives[-1].end is None else ""  # 止年不详, not "still"
         for s in t.names:
             for i, name in enumerate(s.value):

@@ -11,7 +11,7 @@ from ..model import FATE_UNKNOWN, NON_STATUTORY_LEVELS, UNKNOWN, Archive, Docume
 from ..wordings import count_sets_up, merge_verb, rename_verb, superior_relation
 from .bodycount import planned
 from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text
-from .naming import distinguished, name_on
+from .naming import distinguished, label_on, name_on
 
 
 @dataclass
@@ -308,7 +308,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
         return None
     body = a.bodies.get(rid)
     end_how = FATE_UNKNOWN if t.fate_unknown else t.end_event.said_zh if t.end_event else ""
-    lin = Lineage(rid, distinguished(h, rid, t.current_name()), body.kind_label if body else "", t.start, t.end, end_how)
+    lin = Lineage(rid, label_on(h, rid), body.kind_label if body else "", t.start, t.end, end_how)
     lin.start_how = t.start_event.began_said if t.start_event is not None else ""
     lin.suspensions = [Period(s.value or "停止活动", s.start, None, note="恢复时间不详") if t.resume_unknown(s)
                        else Period(s.value or "停止活动", s.start, s.end) for s in t.suspensions]

@@ -347,7 +347,7 @@ class BookWriter:
                 key = f"{e.target}|{e.term}"   # a mention naming it with its 区别语 or, in prose, without
                 p = pages_of(key, *([f"{e.target}|{e.plain}"] if e.plain else []))
                 t = self.h.get(e.target)
-                current = distinguished(self.h, t.id, t.current_name()) if t else e.term
+                current = label_on(self.h, t.id) if t else e.term
                 see = "" if e.term == current else current
                 rows.append((e.term, p, see))
             body_groups.append((letter, rows))

@@ -10,7 +10,7 @@ from ..history import History
 from ..model import BASIS_ZH, Archive
 from ..plaintext import md_cell
 from ..views.chronology import Entry, Mention
-from ..views.naming import distinguished, label_on
+from ..views.naming import label_on
 from ..views.snapshot import NO_BODIES, fate_unknown_note, snapshot
 from ..views.staffing import Figure, dash, figure_note, kind_label, kinds_used
 
@@ -69,7 +69,7 @@ class Tables:
         t = self.h.get(d.target or "")
         if b is None or t is None or not b.units:
             return ""
-        out = [f"**{link(b.id, md_cell(distinguished(self.h, b.id, t.current_name())))}内设机构**", ""]
+        out = [f"**{link(b.id, md_cell(label_on(self.h, b.id)))}内设机构**", ""]
         for u in unit_rows(b.units, t):
             span = u.period()
             origin = f"：{u.start.chinese() if u.start else ''}{u.origin}" if u.origin else ""
