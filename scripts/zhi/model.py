@@ -378,6 +378,12 @@ class Event(Record):
         return self.type_zh
 
     @property
+    def mapping_unknown(self) -> bool:
+        """Two or more bodies reorganised into two or more others: which went to which the source does not say
+        (a body page's 前身/后继 says 对应关系来源未载)."""
+        return self.type == "reorganise" and len(self.before) > 1 and len(self.after) > 1
+
+    @property
     def began_said(self) -> str:
         """How a body's period this event opened began, in the source's word, after the date in a table's 设立
         column: nothing for an establishment (the column says it), else 恢复 (复设, 复建), 改组 (改建), 合并设立
