@@ -291,15 +291,12 @@ class _Writer:
     def _rename(self, e: Event) -> list[Segment]:
         rid = e.body.id
         new = e.name or name_after(self.h, rid, e)
+        short: list[Segment] = [f"（简称{e.short}）"] if e.short and e.short != new else []
         if abolishes_and_sets_up(e.wording):  # 撤县设区: the same territory and record, in the
-            segs = ["撤销", self.before(rid, e), "，设立", self.m(rid, new)]   # source's 撤销…设立…
-            return segs + ([f"（简称{e.short}）"] if e.short and e.short != new else [])
+            return ["撤销", self.before(rid, e), "，设立", self.m(rid, new)] + short   # source's 撤销…设立…
         if kind_change(e.wording):    # 改州为县: 改平度州为平度县
-            return ["改", self.before(rid, e), "为", self.m(rid, new)] + ([f"（简称{e.short}）"] if e.short and e.short != new else [])
-        segs: list[Segment] = [self.before(rid, e), rename_verb(e.wording), self.m(rid, new)]
-        if e.short and e.short != new:
-            segs.append(f"（简称{e.short}）")
-        return segs
+            return ["改", self.before(rid, e), "为", self.m(rid, new)] + short
+        return [self.before(rid, e), rename_verb(e.wording), self.m(rid, new)] + short
 
     def _merge(self, e: Event) -> list[Segment]:
         after = e.after[0].id if e.after else None
