@@ -176,9 +176,9 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
     approved = in_force(figs, "approved", d, cuts)
     parent_name = label_on(h, parent, d) if parent else ""
     if parent and (co := t.co_parents_on(d)):
-        parent_name = f"{parent_name}（主管）、" + "、".join(name_on(h, c, d) for c in co)
+        parent_name = f"{parent_name}（主管）、" + "、".join(label_on(h, c, d) for c in co)
     elif co := t.co_parents_on(d):  # 双重领导 with no principal side
-        parent_name = "、".join(name_on(h, c, d) for c in co) + "（双重领导）"
+        parent_name = "、".join(label_on(h, c, d) for c in co) + "（双重领导）"
     kind = _span_value(t.kinds, d, "") or ("不详" if t.id in a.bodies and a.bodies[t.id].kind_unknown else "")
     return Row(t.id, distinguished(h, t.id, names[0], d), names[1], kind, _span_value(t.ranks, d, ""), parent,
                parent_name, life.start if life else t.start, docs,
