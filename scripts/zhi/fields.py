@@ -15,27 +15,13 @@ from .dates import UNKNOWN_WORDS, Date, DateError, parse_date
 from .findings import Finding, Loc
 from .invisible import bare, quote
 from .model import (
-    BASIS_KEY,
-    BASIS_ZH,
-    COUNTED_KEY,
-    HEADCOUNT_KEY,
-    LEADER_KEY,
-    PARTS_KEY,
-    SCOPE_KEY,
-    STAFFING_BASES,
-    STAFFING_KINDS,
-    UNSTAFFED_KEY,
     Citation,
-    LeaderRange,
     Ref,
     Staffing,
     Typed,
 )
 from .rawhtml import has_markup
 from .yamlsource import LList, LMap
-
-# a 领导职数 range as sources give it: 1至2, 1-2, 1~2, 1—2
-_LEADER_RANGE = re.compile(r"^(\d{1,3})\s*(?:至|-|~|～|—|－)\s*(\d{1,3})$")
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 # an editor's note to self standing in for a value: （待填）, 【待查：文号】, 待补 …
@@ -463,170 +449,15 @@ class Fields:
         return out
 
     def staffing(self, key: str, required: bool = False) -> Staffing | None:
-        """A staffing mapping ({行政编制: 8, 领导职数: {正科级: 1}}) under ``key``."""
-        f = self
-        if key not in f.data:
+        """A staffing mapping ({行政编制: 8, 领导职数: {正科级: 1}}) under ``key``: read by ``StaffingReader``."""
+        from .staffingfields import StaffingReader
+
+        if key not in self.data:
             if required:
-                f._missing(key)
+                self._missing(key)
             return None
-        m = f.mapping(key)
-        if m is None:
-            return None
-        posts: dict[str, int] = {}
-        leaders: dict[str, int] = {}
-
-        def number(value: object, line: int, label: str, also: str = "") -> int | None:
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                self.findings.append(Finding("staffing-number", "error",
-                                             f"“{label}”应为不小于 0 的整数（名数）{also}，而不是“{value}”",
-                                             Loc(f.rel, line)))
-                return None
-            return value
-
-        def leader_range(value: object) -> LeaderRange | None:
-            """副区长1至2人: written 1至2, 1-2, 1~2 or 1—2; a range whose ends are not in order is no range."""
-            hit = _LEADER_RANGE.match(str(value).strip()) if isinstance(value, str) else None
-            if hit is None or int(hit[1]) >= int(hit[2]):
-                return None
-            return LeaderRange(int(hit[1]), int(hit[2]))
-
-        basis = ""
-        scope_note = ""
-        parts: dict[str, int] = {}
-        headcount: int | None = None
-        counted = unstaffed = ""
-
-        def placeholder(value: object, line: int, label: str) -> bool:
-            """（待查）, ？ … standing for a number or a word: a finding, never a value."""
-            if isinstance(value, str) and PLACEHOLDER_RE.search(value):
-                self.findings.append(Finding("placeholder", "warning", f"编制的“{label}”写的是占位文字“{value.strip()[:30]}”，"
-                                             "不是档案中的值；查到后填入，查不到就删去这一行（不详的事不写）", Loc(f.rel, line)))
-                return True
-            return False
-
-        def words(value: object, line: int, label: str, example: str) -> str:
-            """A word printed as the source gives it (干部, 专职人员): one plain word, no number or list."""
-            if placeholder(value, line, label):
-                return ""
-            text = str(value).strip() if isinstance(value, str) else ""
-            flaw = words_flaw(text) if text else None
-            if not text or flaw:
-                self.findings.append(Finding(
-                    "schema-value", "error", f"编制的“{label}”应照来源写一个词（如 {example}），"
-                    + (f"不能有{quote(flaw, True)}" if flaw else "不能为空，也不能是数字或列表"), Loc(f.rel, line)))
-                return ""
-            self.say(key, text, line, f"{key_label(key)}的{label}")
-            return text
-
-        for k, v in m.items():
-            line = m.line_of(k)
-            if k == PARTS_KEY:
-                if not isinstance(v, LMap):
-                    self.findings.append(Finding("schema-type", "error",
-                                                 f"“{PARTS_KEY}”应按类别分列，如 {PARTS_KEY}: {{行政编制: 474, 事业编制: 363}}",
-                                                 Loc(f.rel, line)))
-                    continue
-                for kind, n in v.items():
-                    at = v.line_of(kind)
-                    if kind not in STAFFING_KINDS or kind == "编制":
-                        self.findings.append(Finding(
-                            "schema-unknown-key", "error",
-                            f"“{PARTS_KEY}”中有{quote(str(kind), True)}：其中各项只能是编制的类别"
-                            f"（{'、'.join(k2 for k2 in STAFFING_KINDS if k2 != '编制')}）；"
-                            f"{did_you_mean(str(kind), STAFFING_KINDS)}别的细分写在 note 里", Loc(f.rel, at)))
-                        continue
-                    if placeholder(n, at, f"{PARTS_KEY}·{kind}"):
-                        continue
-                    num = number(n, at, f"{PARTS_KEY}·{kind}")
-                    if num is not None:
-                        parts[str(kind)] = num
-                continue
-            if k == HEADCOUNT_KEY:
-                if not placeholder(v, line, HEADCOUNT_KEY):
-                    headcount = number(v, line, HEADCOUNT_KEY, "；人数是实有的人，不是编制：来源说“实有干部312人”的写 人数: 312，人员: 干部")
-                continue
-            if k == COUNTED_KEY:
-                counted = words(v, line, COUNTED_KEY, "干部、职工、工作人员")
-                continue
-            if k == UNSTAFFED_KEY:
-                unstaffed = words(v, line, UNSTAFFED_KEY, "专职人员；印作“未配备专职人员”")
-                continue
-            if k == SCOPE_KEY:
-                scope_note = str(v).strip().strip("（）()") if isinstance(v, str) else ""
-                self.say(key, f"（{scope_note}）" if scope_note else "", line, f"{key_label(key)}的{SCOPE_KEY}")  # printed so
-                if not scope_note:
-                    self.findings.append(Finding(
-                        "schema-value", "error",
-                        f"编制的“{SCOPE_KEY}”应照来源写这个数包括什么（如 {SCOPE_KEY}: 包括公社、办事处干部），不能为空，"
-                        f"也不能是数字或列表", Loc(f.rel, line)))
-                continue
-            if k == BASIS_KEY and key != "figures":
-                basis = STAFFING_BASES.get(str(v).strip(), "")
-                if not basis:
-                    self.findings.append(Finding(
-                        "schema-value", "error",
-                        f"“{BASIS_KEY}”只能是{'、'.join(f'“{z}”' for z in BASIS_ZH.values())}，不是“{v}”；"
-                        f"来源只说“设县长、副县长各1人”（设置，不是核定）的写作 {BASIS_KEY}: 设置", Loc(f.rel, line)))
-                continue
-            if k in STAFFING_KINDS:
-                n = number(v, line, k)
-                if n is not None:
-                    posts[k] = n
-            elif k == LEADER_KEY:
-                if not isinstance(v, LMap):
-                    self.findings.append(Finding("schema-type", "error",
-                                                 "“领导职数”应按职级分列，如 {正科级: 1, 副科级: 2}", Loc(f.rel, line)))
-                    continue
-                for level, n in v.items():
-                    if bad := words_flaw(str(level)):  # 正科级　1人: the level is printed as written
-                        self.findings.append(Finding(
-                            "schema-value", "error",
-                            f"“领导职数”中的职级{quote(str(level), True)}有{quote(bad, True)}：职级照写印在编制表和大事记里，"
-                            "中间和两头都不能有空格、句号、逗号、冒号；请只写职级的名称，如 正科级、副科级", Loc(f.rel, v.line_of(level))))
-                        continue
-                    self.say(key, level, v.line_of(level), f"{key_label(key)}的{LEADER_KEY}")
-                    num = leader_range(n) or number(n, v.line_of(level), f"领导职数·{level}",
-                                                    "；来源只给范围的写作 1至2（前小后大）")
-                    if num is not None:
-                        leaders[str(level)] = num
-            else:
-                extra = (LEADER_KEY, SCOPE_KEY, PARTS_KEY, HEADCOUNT_KEY, COUNTED_KEY, UNSTAFFED_KEY)
-                self.findings.append(Finding("schema-unknown-key", "error",
-                                             f"编制中有未知的项目{quote(str(k), True)}；{did_you_mean(str(k), (*STAFFING_KINDS, *extra))}"
-                                             f"可用：{'、'.join(STAFFING_KINDS + extra)}"
-                                             f"（来源未分类别的“编制N人”写作 编制: N；来源说明这个数包括什么的写作 {SCOPE_KEY}: 包括…；"
-                                             f"“其中”写作 {PARTS_KEY}: {{行政编制: N}}；实有的人数（不是编制）写作 {HEADCOUNT_KEY}: N）",
-                                             Loc(f.rel, line)))
-        if parts:
-            line = m.line_of(PARTS_KEY)
-            if len(posts) != 1:
-                self.findings.append(Finding(
-                    "schema-value", "error",
-                    f"“{PARTS_KEY}”是一个总数的细分，要写在这个总数旁边：请只写一个总数（如 编制: 837，"
-                    f"{PARTS_KEY}: {{行政编制: 474, 事业编制: 363}}）"
-                    + (f"；这里写了{len(posts)}个（{'、'.join(posts)}），其中各项不知是哪一个的细分" if posts
-                       else "；这里没有写总数"), Loc(f.rel, line)))
-                parts = {}
-            else:
-                (total_kind, total), = posts.items()
-                if total_kind in parts:
-                    self.findings.append(Finding(
-                        "schema-value", "error", f"“{PARTS_KEY}”中又写了总数的类别“{total_kind}”：其中各项是总数的细分，"
-                        f"不能与总数同类", Loc(f.rel, line)))
-                    parts = {}
-                elif sum(parts.values()) > total:
-                    self.findings.append(Finding(
-                        "staffing-parts-exceed", "error",
-                        f"{total_kind}{total}名，“{PARTS_KEY}”各项（{'、'.join(f'{k2}{v2}名' for k2, v2 in parts.items())}）"
-                        f"合计{sum(parts.values())}名，超过总数；其中各项是总数的一部分，不能多于总数。请核对来源，"
-                        f"改正数字；来源确是这样写的，照录在 note 里并在 conflict_note 中说明", Loc(f.rel, line)))
-                    parts = {}
-        if counted and headcount is None:
-            self.findings.append(Finding(
-                "schema-value", "error", f"“{COUNTED_KEY}”说明实有人数是哪些人，要与“{HEADCOUNT_KEY}”同写（如 "
-                f"{HEADCOUNT_KEY}: 312，{COUNTED_KEY}: 干部）", Loc(f.rel, m.line_of(COUNTED_KEY))))
-        return Staffing(posts, leaders, Loc(f.rel, m.line), basis, scope_note, parts, headcount, counted, unstaffed)
-
+        m = self.mapping(key)
+        return None if m is None else StaffingReader(self, key, m).read()
 
 
 def as_record_map(item: object, rel: str, line: int, findings: list[Finding], what: str) -> LMap | None:

@@ -1,0 +1,196 @@
+"""Reading one staffing mapping ({行政编制: 8, 领导职数: {正科级: 1}, 其中: {...}, 人数: 312}) of a record.
+
+Two steps with their own names: ``read`` takes each key as the source gives it (a figure, a 领导职数 table,
+the 其中 breakdown, the 人数 and what it counts, the basis), reporting a bad value at its line; ``cross_check``
+then holds the keys against each other (其中 beside exactly one total and never above it, 人员 only with 人数).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fields import PLACEHOLDER_RE, Fields, did_you_mean, key_label, words_flaw
+from .findings import Finding, Loc
+from .invisible import quote
+from .model import (
+    BASIS_KEY,
+    BASIS_ZH,
+    COUNTED_KEY,
+    HEADCOUNT_KEY,
+    LEADER_KEY,
+    PARTS_KEY,
+    SCOPE_KEY,
+    STAFFING_BASES,
+    STAFFING_KINDS,
+    UNSTAFFED_KEY,
+    LeaderRange,
+    Staffing,
+)
+from .yamlsource import LMap
+
+# a 领导职数 range as sources give it: 1至2, 1-2, 1~2, 1—2
+_LEADER_RANGE = re.compile(r"^(\d{1,3})\s*(?:至|-|~|～|—|－)\s*(\d{1,3})$")
+_EXTRA_KEYS = (LEADER_KEY, SCOPE_KEY, PARTS_KEY, HEADCOUNT_KEY, COUNTED_KEY, UNSTAFFED_KEY)
+
+
+class StaffingReader:
+    """One staffing mapping ``m`` read under ``key`` of the record whose fields are ``f``."""
+
+    def __init__(self, f: Fields, key: str, m: LMap):
+        self.f, self.key, self.m = f, key, m
+        self.posts: dict[str, int] = {}
+        self.leaders: dict[str, int | LeaderRange] = {}
+        self.parts: dict[str, int] = {}
+        self.headcount: int | None = None
+        self.basis = self.scope_note = self.counted = self.unstaffed = ""
+
+    def read(self) -> Staffing:
+        for k, v in self.m.items():
+            self._read_key(str(k), v, self.m.line_of(k))
+        self.cross_check()
+        return Staffing(self.posts, self.leaders, Loc(self.f.rel, self.m.line), self.basis, self.scope_note,
+                        self.parts, self.headcount, self.counted, self.unstaffed)
+
+    # ---- reporting ---------------------------------------------------------------------------------------------
+    def _error(self, code: str, message: str, line: int, severity: str = "error") -> None:
+        self.f.findings.append(Finding(code, severity, message, Loc(self.f.rel, line)))
+
+    # ---- one value ---------------------------------------------------------------------------------------------
+    def number(self, value: object, line: int, label: str, also: str = "") -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self._error("staffing-number", f"“{label}”应为不小于 0 的整数（名数）{also}，而不是“{value}”", line)
+            return None
+        return value
+
+    @staticmethod
+    def leader_range(value: object) -> LeaderRange | None:
+        """副区长1至2人: written 1至2, 1-2, 1~2 or 1—2; a range whose ends are not in order is no range."""
+        hit = _LEADER_RANGE.match(str(value).strip()) if isinstance(value, str) else None
+        if hit is None or int(hit[1]) >= int(hit[2]):
+            return None
+        return LeaderRange(int(hit[1]), int(hit[2]))
+
+    def placeholder(self, value: object, line: int, label: str) -> bool:
+        """（待查）, ？ … standing for a number or a word: a finding, never a value."""
+        if isinstance(value, str) and PLACEHOLDER_RE.search(value):
+            self._error("placeholder", f"编制的“{label}”写的是占位文字“{value.strip()[:30]}”，"
+                        "不是档案中的值；查到后填入，查不到就删去这一行（不详的事不写）", line, "warning")
+            return True
+        return False
+
+    def words(self, value: object, line: int, label: str, example: str) -> str:
+        """A word printed as the source gives it (干部, 专职人员): one plain word, no number or list."""
+        if self.placeholder(value, line, label):
+            return ""
+        text = str(value).strip() if isinstance(value, str) else ""
+        flaw = words_flaw(text) if text else None
+        if not text or flaw:
+            self._error("schema-value", f"编制的“{label}”应照来源写一个词（如 {example}），"
+                        + (f"不能有{quote(flaw, True)}" if flaw else "不能为空，也不能是数字或列表"), line)
+            return ""
+        self.f.say(self.key, text, line, f"{key_label(self.key)}的{label}")
+        return text
+
+    # ---- one key -----------------------------------------------------------------------------------------------
+    def _read_key(self, k: str, v: object, line: int) -> None:
+        if k == PARTS_KEY:
+            self._read_parts(v, line)
+        elif k == HEADCOUNT_KEY:
+            if not self.placeholder(v, line, HEADCOUNT_KEY):
+                self.headcount = self.number(v, line, HEADCOUNT_KEY, "；人数是实有的人，不是编制：来源说“实有干部312人”的写 "
+                                                                      "人数: 312，人员: 干部")
+        elif k == COUNTED_KEY:
+            self.counted = self.words(v, line, COUNTED_KEY, "干部、职工、工作人员")
+        elif k == UNSTAFFED_KEY:
+            self.unstaffed = self.words(v, line, UNSTAFFED_KEY, "专职人员；印作“未配备专职人员”")
+        elif k == SCOPE_KEY:
+            self._read_scope(v, line)
+        elif k == BASIS_KEY and self.key != "figures":
+            self.basis = STAFFING_BASES.get(str(v).strip(), "")
+            if not self.basis:
+                self._error("schema-value", f"“{BASIS_KEY}”只能是{'、'.join(f'“{z}”' for z in BASIS_ZH.values())}，不是“{v}”；"
+                            f"来源只说“设县长、副县长各1人”（设置，不是核定）的写作 {BASIS_KEY}: 设置", line)
+        elif k in STAFFING_KINDS:
+            n = self.number(v, line, k)
+            if n is not None:
+                self.posts[k] = n
+        elif k == LEADER_KEY:
+            self._read_leaders(v, line)
+        else:
+            self._error("schema-unknown-key",
+                        f"编制中有未知的项目{quote(k, True)}；{did_you_mean(k, (*STAFFING_KINDS, *_EXTRA_KEYS))}"
+                        f"可用：{'、'.join(STAFFING_KINDS + _EXTRA_KEYS)}"
+                        f"（来源未分类别的“编制N人”写作 编制: N；来源说明这个数包括什么的写作 {SCOPE_KEY}: 包括…；"
+                        f"“其中”写作 {PARTS_KEY}: {{行政编制: N}}；实有的人数（不是编制）写作 {HEADCOUNT_KEY}: N）", line)
+
+    def _read_parts(self, v: object, line: int) -> None:
+        if not isinstance(v, LMap):
+            self._error("schema-type", f"“{PARTS_KEY}”应按类别分列，如 {PARTS_KEY}: {{行政编制: 474, 事业编制: 363}}", line)
+            return
+        for kind, n in v.items():
+            at = v.line_of(kind)
+            if kind not in STAFFING_KINDS or kind == "编制":
+                self._error("schema-unknown-key",
+                            f"“{PARTS_KEY}”中有{quote(str(kind), True)}：其中各项只能是编制的类别"
+                            f"（{'、'.join(k2 for k2 in STAFFING_KINDS if k2 != '编制')}）；"
+                            f"{did_you_mean(str(kind), STAFFING_KINDS)}别的细分写在 note 里", at)
+                continue
+            if self.placeholder(n, at, f"{PARTS_KEY}·{kind}"):
+                continue
+            num = self.number(n, at, f"{PARTS_KEY}·{kind}")
+            if num is not None:
+                self.parts[str(kind)] = num
+
+    def _read_scope(self, v: object, line: int) -> None:
+        self.scope_note = str(v).strip().strip("（）()") if isinstance(v, str) else ""
+        self.f.say(self.key, f"（{self.scope_note}）" if self.scope_note else "", line,
+                   f"{key_label(self.key)}的{SCOPE_KEY}")  # printed so
+        if not self.scope_note:
+            self._error("schema-value", f"编制的“{SCOPE_KEY}”应照来源写这个数包括什么（如 {SCOPE_KEY}: 包括公社、办事处干部），"
+                        "不能为空，也不能是数字或列表", line)
+
+    def _read_leaders(self, v: object, line: int) -> None:
+        if not isinstance(v, LMap):
+            self._error("schema-type", "“领导职数”应按职级分列，如 {正科级: 1, 副科级: 2}", line)
+            return
+        for level, n in v.items():
+            at = v.line_of(level)
+            if bad := words_flaw(str(level)):  # 正科级　1人: the level is printed as written
+                self._error("schema-value",
+                            f"“领导职数”中的职级{quote(str(level), True)}有{quote(bad, True)}：职级照写印在编制表和大事记里，"
+                            "中间和两头都不能有空格、句号、逗号、冒号；请只写职级的名称，如 正科级、副科级", at)
+                continue
+            self.f.say(self.key, level, at, f"{key_label(self.key)}的{LEADER_KEY}")
+            num = self.leader_range(n) or self.number(n, at, f"领导职数·{level}", "；来源只给范围的写作 1至2（前小后大）")
+            if num is not None:
+                self.leaders[str(level)] = num
+
+    # ---- the keys against each other ---------------------------------------------------------------------------
+    def cross_check(self) -> None:
+        """其中 is the breakdown of exactly one total and never more than it; 人员 says who the 人数 counts."""
+        m = self.m
+        if self.parts:
+            line = m.line_of(PARTS_KEY)
+            posts, parts = self.posts, self.parts
+            if len(posts) != 1:
+                self._error("schema-value",
+                            f"“{PARTS_KEY}”是一个总数的细分，要写在这个总数旁边：请只写一个总数（如 编制: 837，"
+                            f"{PARTS_KEY}: {{行政编制: 474, 事业编制: 363}}）"
+                            + (f"；这里写了{len(posts)}个（{'、'.join(posts)}），其中各项不知是哪一个的细分" if posts
+                               else "；这里没有写总数"), line)
+                self.parts = {}
+            else:
+                (total_kind, total), = posts.items()
+                if total_kind in parts:
+                    self._error("schema-value", f"“{PARTS_KEY}”中又写了总数的类别“{total_kind}”：其中各项是总数的细分，"
+                                "不能与总数同类", line)
+                    self.parts = {}
+                elif sum(parts.values()) > total:
+                    self._error("staffing-parts-exceed",
+                                f"{total_kind}{total}名，“{PARTS_KEY}”各项（{'、'.join(f'{k2}{v2}名' for k2, v2 in parts.items())}）"
+                                f"合计{sum(parts.values())}名，超过总数；其中各项是总数的一部分，不能多于总数。请核对来源，"
+                                f"改正数字；来源确是这样写的，照录在 note 里并在 conflict_note 中说明", line)
+                    self.parts = {}
+        if self.counted and self.headcount is None:
+            self._error("schema-value", f"“{COUNTED_KEY}”说明实有人数是哪些人，要与“{HEADCOUNT_KEY}”同写（如 "
+                        f"{HEADCOUNT_KEY}: 312，{COUNTED_KEY}: 干部）", m.line_of(COUNTED_KEY))
