@@ -218,12 +218,34 @@ def test_two_bodies_of_one_name_in_titles_index_and_sentences(tmp_path):
     assert "测试县物价委员会（1979年设立）" in listed and "测试县物价委员会（1990年设立）" in listed
 
 
+def test_a_rename_to_a_name_an_ended_body_bore_names_it_alone_that_day(tmp_path):
+    """A body renamed in 1992 to the name of one abolished in 1984: the sentence of 1992 names it alone, as the
+    source does (the rename, 筹建 and 撤…设 sentences once named the new name with the whole book's 区别语)."""
+    from zhi.views.chronology import chronology
+
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/jw.yaml", "- {id: cs-jw-a, kind: 政府工作部门, distinguish: 1979年设立}\n"
+                                          "- {id: cs-jw-c, kind: 政府工作部门, distinguish: 1990年设立}\n")
+    write(root, "sources/events/jw.yaml", BODIES_EVENTS.split("- {id: jw-b")[0] + """
+- {id: jw-c, type: establish, date: 1990-05, body: cs-jw-c, name: 测试县物价局, jurisdiction: cs-xian,
+   sources: [d-1984-7]}
+- {id: jw-c-rn, type: rename, date: 1992-03, body: cs-jw-c, name: 测试县物价委员会, sources: [d-1984-7]}
+""")
+    a = load_archive(root)
+    h = derive_history(a)
+    assert not [f.as_text() for f in run_checks(a, history=h) if f.severity == "error"]
+    said = ["".join(s if isinstance(s, str) else s.text for s in e.segments) for e in chronology(a, h)]
+    assert "测试县物价局更名为测试县物价委员会。" in said, said
+    assert not [t for t in said if "1990年设立" in t], said
+
+
 def test_body_without_words_warns_with_a_body_example(tmp_path):
     root = make_archive(tmp_path)
     write(root, "sources/bodies/jw.yaml", "- {id: cs-jw-a, kind: 政府工作部门}\n- {id: cs-jw-b, kind: 政府工作部门}\n")
     write(root, "sources/events/jw.yaml", BODIES_EVENTS)
     found = [f for f in run_checks(load_archive(root)) if f.code == "name-shared"]
-    assert len(found) == 1 and "1990年设立" in found[0].message and "sources/bodies/jw.yaml:2" in found[0].message
+    # the example is the year the file's own body began (1979), not a year from elsewhere
+    assert len(found) == 1 and "distinguish: 1979年设立" in found[0].message and "sources/bodies/jw.yaml:2" in found[0].message
 
 
 def test_a_secret_body_of_the_same_name_is_not_counted_and_its_words_are_secret(tmp_path):

@@ -139,7 +139,7 @@ class _Writer:
         self.a, self.h = a, h
         self.told = told_order(h)  # a day's events in the order they are told (chronology's sort)
 
-    def m(self, rid: str, text: str, d: Date | None = None) -> Mention:
+    def m(self, rid: str, text: str, d: Date | None) -> Mention:
         """A body's name as recorded (the full name the source gives, never one composed from its superior's), with
         its 区别语 when another record bears the same name that day (views.naming.distinguished)."""
         return Mention(rid, distinguished(self.h, rid, text, d))
@@ -293,10 +293,10 @@ class _Writer:
         new = e.name or name_after(self.h, rid, e)
         short: list[Segment] = [f"（简称{e.short}）"] if e.short and e.short != new else []
         if abolishes_and_sets_up(e.wording):  # 撤县设区: the same territory and record, in the
-            return ["撤销", self.before(rid, e), "，设立", self.m(rid, new)] + short   # source's 撤销…设立…
+            return ["撤销", self.before(rid, e), "，设立", self.m(rid, new, e.date)] + short   # source's 撤销…设立…
         if kind_change(e.wording):    # 改州为县: 改平度州为平度县
-            return ["改", self.before(rid, e), "为", self.m(rid, new)] + short
-        return [self.before(rid, e), rename_verb(e.wording), self.m(rid, new)] + short
+            return ["改", self.before(rid, e), "为", self.m(rid, new, e.date)] + short
+        return [self.before(rid, e), rename_verb(e.wording), self.m(rid, new, e.date)] + short
 
     def _merge(self, e: Event) -> list[Segment]:
         after = e.after[0].id if e.after else None
@@ -541,7 +541,7 @@ class _Writer:
         return ["撤销", self.now(e.body.id, e), f"加挂的{e.name}牌子"]
 
     def _prepare(self, e: Event) -> list[Segment]:
-        segs: list[Segment] = [e.wording or "筹建", self.m(e.body.id, e.name) if e.name else self.now(e.body.id, e)]
+        segs: list[Segment] = [e.wording or "筹建", self.m(e.body.id, e.name, e.date) if e.name else self.now(e.body.id, e)]
         if said := self.sponsor_said(e):
             form, who = said
             segs = who + segs if form.lead else segs + ["，"] + who
