@@ -33,6 +33,16 @@ def _label(rec: Record) -> str:
     return f"{rec.kind_zh} {rec.id}（{_where(rec)}）"
 
 
+def _example(h: History, rec: Record) -> str:
+    """An example 区别语 for ``rec``: its level for a place, the year its first period began for a body (that is
+    in its record already, so the example says nothing the archive does not)."""
+    if rec.kind_zh == "行政区划":
+        return "县级"
+    t = h.get(rec.id)
+    start = t.lives[0].start if t is not None and t.lives else None
+    return f"{start.start.year}年设立" if start is not None and start.qualifier == "exact" else "某年设立"
+
+
 def check_same_name(a: Archive, h: History) -> Iterator[Finding]:
     """``name-shared``: two records print the same name and at least one has no 区别语 (the reader cannot tell the
     two apart in a title or a list); ``distinguish-same``: they have the same 区别语 too (still the same label)."""
@@ -58,7 +68,7 @@ def check_same_name(a: Archive, h: History) -> Iterator[Finding]:
                 elif not d1 or not d2:
                     lacking = [r for r in (r1, r2) if not r.distinguish]
                     other = r2 if lacking[0] is r1 else r1
-                    eg = "县级" if lacking[0].kind_zh == "行政区划" else "1990年设立"
+                    eg = _example(h, lacking[0])
                     yield Finding("name-shared", "warning",
                                   f"{_label(r1)}与{_label(r2)}是两个不同的记录，都叫“{name}”；标题、目录、大事记和"
                                   f"索引中印出的名称相同，读者分不清。请在{'两个记录' if len(lacking) == 2 else '它'}的文件中"
