@@ -6,7 +6,9 @@ each writer can turn mentions into its own links. Sources are kept apart to beco
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..citations import Dissent, dissent_text, kaoyi_text, split
 from ..classification import Level, highest
@@ -371,12 +373,21 @@ class _Writer:
         that existed before, merged away and set up again, nor a neighbour first seen in an earlier merge)."""
         if rid not in e.new:
             return False
-        for other in self.h.events:  # in the order replayed
-            if other is e:
-                return True
-            if any(r.id == rid for r in other.participants()):
-                return False
-        return True
+        never = len(self.h.events)
+        return self._first_seen.get(rid, never) >= self._replayed_at.get(id(e), never)
+
+    @cached_property
+    def _first_seen(self) -> dict[str, int]:
+        """Each record's first event in the order replayed (its place in ``h.events``)."""
+        first: dict[str, int] = {}
+        for i, other in enumerate(self.h.events):
+            for r in other.participants():
+                first.setdefault(r.id, i)
+        return first
+
+    @cached_property
+    def _replayed_at(self) -> dict[int, int]:
+        return {id(other): i for i, other in enumerate(self.h.events)}
 
     def _split_into(self, src: str, new: list[str], e: Event) -> list[Segment] | None:
         """甲分设为乙、丙: the bodies as the source names them; the survivor by the name a rename that day gives it, the
@@ -729,12 +740,12 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
     # body set up that day); they print in the order the editor wrote them, as the source tells them
     # (“甲撤销，建立乙”)
     told = told_order(h)
-    out.sort(key=lambda en: (en.event.date.sort_key(), told.get(id(en.event), en.event.order)))
+    out.sort(key=lambda en: (en.event.date.sort_key(), told(en.event)))
     return out
 
 
-def told_order(h: History) -> dict[int, float]:
-    """Where each event stands among its day's (by ``id``): the order the editor wrote them in, except that a body or
+def told_order(h: History) -> Callable[[Event], float]:
+    """Where each event stands among its day's: the order the editor wrote them in, except that a body or
     place set up or restored that day prints just before the first split or merge that gives it a part (恢复乙县。
     撤销甲县，其行政区域分别划归丙县、乙县。), never after a sentence that already hands it land it does not yet have."""
     takers: dict[tuple, int] = {}
@@ -749,4 +760,4 @@ def told_order(h: History) -> dict[int, float]:
         if e.type in ("establish", "restore") and e.body and e.date is not None:
             first = takers.get((e.date.sort_key(), e.body.id))
             told[id(e)] = first - 0.5 if first is not None and first < e.order else e.order
-    return told
+    return lambda e: told.get(id(e), e.order)

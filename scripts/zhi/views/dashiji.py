@@ -270,7 +270,7 @@ def _lead(docs: list[Document], when) -> list[Segment]:
 def _merge_entries(w: _Writer, group: list[Entry]) -> Item:
     """One entry for changes made together, in the order the records give them (the document's order); changes
     of one type are said once (设立A、B、C), in the order their type first appears."""
-    group = sorted(group, key=lambda en: w.told.get(id(en.event), en.event.order))
+    group = sorted(group, key=lambda en: w.told(en.event))
     when = group[0].date
     if len({en.date.sort_key() for en in group}) > 1:   # grouped by hand across dates: 1980、1985年先后建立甲、乙
         segs, when = _across_dates(w, group)
@@ -314,7 +314,7 @@ def _across_dates(w: _Writer, group: list[Entry]) -> tuple[list[Segment], Date]:
     """Changes an editor made one entry whose dates differ (the source: 1980、1985、1987、1989年先后建立…): dated
     from the first to the last, and each change keeps its own date — never all put on the first. Bodies set up
     alike are said in one run, each with its year (先后建立甲（1980年）、乙（1985年））; others each after its date."""
-    group = sorted(group, key=lambda en: (en.date.sort_key(), w.told.get(id(en.event), en.event.order)))
+    group = sorted(group, key=lambda en: (en.date.sort_key(), w.told(en.event)))
     first = group[0].date.start
     last = max(((en.date.end or en.date.start) for en in group), key=lambda p: p.sort_tuple())
     span = Date(first, "exact", last, "")
@@ -508,7 +508,7 @@ def dashiji(a: Archive, h: History, rules: Rules | None = None, entries: list[En
     # never re-sorted by the type of change (the replay makes a day's bodies before it abolishes, the print does not)
     rank = {"event": 0, "post": 1, "memo": 2}
     items.sort(key=lambda it: (it.date.sort_key(), rank[it.kind],
-                               min((w.told.get(id(e), e.order) for e in it.members), default=it.event.order)))
+                               min((w.told(e) for e in it.members), default=it.event.order)))
     if jurisdiction:
         items = [it for it in items if jurisdiction in it.jurisdictions]
     return items
