@@ -68,3 +68,33 @@ def test_event_as_secret_as_its_party_is_not_warned(tmp_path):
                  encoding="utf-8")
     a = load_archive(root)
     assert [f for f in run_checks(a, history=derive_history(a)) if f.code == "event-withheld"] == []
+
+
+def test_an_event_printed_without_its_secret_sponsor_or_merged_party_is_warned(tmp_path):
+    """The public edition prints a held body's establishment without the secret body that 主持 it, and a merge
+    without the secret one of the bodies merged: the sentence is shorter than the source's. The editor is told which
+    part is left out (the part's role, never its name); the printed sentence really lacks it."""
+    root = archive(tmp_path, "秘密")
+    p = root / "sources/events/all.yaml"
+    p.write_text(p.read_text(encoding="utf-8") + """
+- {id: ev-zz, type: establish, date: 1962-03, body: zz, name: 云河县档案馆, jurisdiction: yh, sources: [d1],
+   sponsor: bm, sponsor_wording: 在…主持下}
+- {id: ev-mg, type: merge, date: 1963-05, before: [jw, tj, bm], after: jw, sources: [d1]}
+""", encoding="utf-8")
+    b = root / "sources/bodies/all.yaml"
+    b.write_text(b.read_text(encoding="utf-8") + "- {id: zz, kind: 事业单位}\n", encoding="utf-8")
+    a = load_archive(root)
+    h = derive_history(a)
+    assert not [f.as_text() for f in run_checks(a, history=h) if f.severity == "error"]
+    found = {f.loc.line: f.message for f in run_checks(a, history=h)
+             if f.code == "event-withheld" and "公开版" in f.message}
+    by_text = {line: msg for line, msg in found.items() if "ev-zz" in msg or "ev-mg" in msg}
+    assert len(by_text) == 2, found
+    zz = next(m for m in by_text.values() if "ev-zz" in m)
+    mg = next(m for m in by_text.values() if "ev-mg" in m)
+    assert "主持的机构" in zz and "照印" in zz and "此前的机构" in mg
+    for m in (zz, mg):
+        assert "bm" not in m and "保密" not in m
+    pub = filter_archive(a, "public", h)
+    printed = "".join(en.plain() for en in chronology(pub, derive_history(pub)))
+    assert "设立云河县档案馆" in printed and "主持" not in printed and "保密委员会" not in printed, printed

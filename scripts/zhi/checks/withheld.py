@@ -36,7 +36,10 @@ def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
             yield from _co_jurisdictions_withheld(e, actors, ed, what)
             parties = event_refs(e)
             held = [r for r in dict.fromkeys(parties) if r in actors]
-            if not held or len(held) == len(set(parties)) or redact(e, actors):
+            if not held or len(held) == len(set(parties)):
+                continue
+            if told := redact(e, actors):
+                yield from _parties_left_out(e, told, actors, ed, what)
                 continue
             after = f"；{_unknown_from(e)}" if changed(e) and e.body and e.body.id in a.bodies else ""
             yield Finding("event-withheld", "warning",
@@ -67,3 +70,29 @@ def _co_jurisdictions_withheld(e, actors: set[str], ed: str, what: str) -> Itera
                           f"{what}的“jurisdiction（行政区划）”所列同时所属的行政区划中，有 {len(dropped)} 个密级高于{ed}所收："
                           f"{ed}的{rid}页和数据只写{ed}所收的行政区划，不提它。若它可以公开，请把那个行政区划（及设立它的事件）"
                           f"的 classification 改为公开；若本就不该公开，无须处理", dropped[0].loc)
+
+
+def _roles(e) -> list[tuple[str, list[str]]]:
+    """The parties of an event by the part they play in its sentence, as the warning names them."""
+    new_parents = [r.id for nb in e.new.values() for r in (nb.parent, *nb.co_parents) if r is not None]
+    return [("主持的机构", [e.sponsor.id] if e.sponsor else []), ("接管的机构", [r.id for r in e.takes_over]),
+            ("上级", [r.id for r in (e.parent, *e.co_parents) if r is not None] + new_parents),
+            ("所属的行政区划", [r.id for r in (e.jurisdiction, *e.co_jurisdictions) if r is not None]
+             + [nb.jurisdiction.id for nb in e.new.values() if nb.jurisdiction]),
+            ("此前的机构", [r.id for r in e.before]), ("此后的机构", [r.id for r in e.after])]
+
+
+def _parties_left_out(e, told: list, actors: set[str], ed: str, what: str) -> Iterator[Finding]:
+    """An event the edition still prints, without a party above it (a secret 主持 body, a secret body among those
+    merged, a secret superior): the sentence is shorter than the source's, and the editor is told which part of it
+    the edition leaves out, never the party's name. (A new body's other jurisdiction: ``_co_jurisdictions_withheld``.)"""
+    kept = {r for e2 in told for r in event_refs(e2)}
+    other_places = {r.id for nb in e.new.values() for r in nb.co_jurisdictions}
+    dropped = {r for r in event_refs(e) if r not in actors and r not in kept and r not in other_places}
+    if not dropped:
+        return
+    roles = [role for role, ids in _roles(e) if dropped & set(ids)] or ["另一方"]
+    yield Finding("event-withheld", "warning",
+                  f"{what}（{e.classification}）中的{'、'.join(dict.fromkeys(roles))}密级高于{ed}所收：{ed}照印这条"
+                  f"{e.type_zh}，但句中不提它，读者看到的句子比来源所说的少这一部分。若它可以公开，请把它的 classification "
+                  f"（及设立它的事件）改为公开；若本就不该公开，无须处理", e.loc)
