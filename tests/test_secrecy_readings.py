@@ -65,6 +65,16 @@ def test_a_character_inserted_as_an_aside_inside_a_secret_title_is_refused(root,
     assert ("secret-shared", 9) in found, found
 
 
+@pytest.mark.parametrize("line", ["设立金丝<sup>雀</sup>未号<s>丙</s>密件中队。", "设立金丝<s>丙</s>雀未<sub>号</sub>密件中队。",
+                                  "设立金<small>丝</small>雀未号~~丙~~密件中队。"])
+def test_a_secret_title_read_with_one_kind_of_aside_in_and_the_other_out_is_refused(root, line):
+    """金丝<sup>雀</sup>未号<s>丙</s>密件: a reader keeps the small 雀 and skips the struck 丙, and reads the title; with
+    every aside in (…雀未号丙…) or every one out (金丝未号…) the line holds no secret."""
+    _chapter(root, "正文。\n\n" + line + "\n")
+    found = [(f.code, f.loc.line) for f in _errors(root)]
+    assert ("secret-shared", 9) in found, found
+
+
 def test_an_aside_inside_a_secret_title_in_a_records_note_is_refused(root):
     write(root, "sources/bodies/zz.yaml", "id: cs-zz\nkind: 其他\nnote: 即金丝雀~~乙~~未号密件所称机构。\n")
     found = {(f.code, f.loc.file) for f in _errors(root)}
@@ -73,6 +83,9 @@ def test_an_aside_inside_a_secret_title_in_a_records_note_is_refused(root):
 
 def test_readings_are_the_text_with_asides_in_and_out():
     assert readings("金丝雀<s>乙</s>未号") == ["金丝雀<s>乙</s>未号", "金丝雀未号"]
+    # both kinds in one text: each kind kept while the other is dropped, too; every aside out is still the last
+    assert readings("金丝<sup>雀</sup>未号<s>丙</s>") == ["金丝<sup>雀</sup>未号<s>丙</s>", "金丝<sup>雀</sup>未号",
+                                                     "金丝未号<s>丙</s>", "金丝未号"]
     assert readings("金丝雀~~乙~~未号")[-1] == "金丝雀未号"
     assert readings("<span>金丝雀</span>") == ["<span>金丝雀</span>"]   # nothing aside: one reading
 

@@ -576,11 +576,23 @@ def docno_written(flat: str, numbers) -> bool:
 ASIDE = re.compile(r"<(sup|sub|small|strike|del|s)\b[^>]*>.*?<\s*/\s*\1\s*>|~~.+?~~", re.DOTALL | re.IGNORECASE)
 
 
+# the asides a reader reads as small text (a superscript, a subscript, small print) and those read as struck out:
+# a text may mix the two (金丝<sup>雀</sup>甲七<s>乙</s>), and a reader may keep one kind and drop the other
+_SMALL = re.compile(r"<(sup|sub|small)\b[^>]*>.*?<\s*/\s*\1\s*>", re.DOTALL | re.IGNORECASE)
+_STRUCK = re.compile(r"<(strike|del|s)\b[^>]*>.*?<\s*/\s*\1\s*>|~~.+?~~", re.DOTALL | re.IGNORECASE)
+
+
+def four_readings(text: str) -> tuple[str, str, str, str]:
+    """``text`` with every aside's content (``ASIDE``) in; with the small asides in and the struck ones out; the
+    other way round; with every aside out. (The same four, in this order, for any text: a paragraph is read line
+    by line in each of the four ways.)"""
+    return text, _STRUCK.sub("", text), _SMALL.sub("", text), ASIDE.sub("", text)
+
+
 def readings(text: str) -> list[str]:
-    """The ways a reader may read ``text`` (markup as typed or as printed): with every aside's content (``ASIDE``)
-    in, and out; one reading when it has none."""
-    out = ASIDE.sub("", text)
-    return [text] if out == text else [text, out]
+    """The ways a reader may read ``text`` (markup as typed or as printed), ``four_readings`` without repeats: the
+    text as typed first, every aside out last; one reading when it has none."""
+    return list(dict.fromkeys(four_readings(text)))
 
 
 # a note call or other superscript inside a sentence (鹤汀<sup>1</sup>联络机构): the page is read without them

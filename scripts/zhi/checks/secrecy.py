@@ -33,6 +33,7 @@ from ..leaks import (
     docno_written,
     entries,
     fold,
+    four_readings,
     id_pattern,
     is_formula,
     label_is_open,
@@ -139,7 +140,7 @@ def _own_name(a: Archive, e: Entry, origin: str, level: Level, where: Loc | None
 
 
 # what a reader does not see of a line of chapter prose: emphasis and code marks, a footnote call, an HTML tag (an
-# aside's content, a superscript or a struck-out character, is read in and out: ``leaks.readings``), a heading's or list's or quote's opening marks (a link's text
+# aside's content, a superscript or a struck-out character, is read in and out: ``_readings``), a heading's or list's or quote's opening marks (a link's text
 # stays; its address is read apart, ``_reading``)
 _UNREAD = re.compile(r"\[\^[^\]]*\]|<[^>]{1,200}>|[*_`~\[\]]|^\s{0,3}(?:#{1,6}|[-+>]|\d+\.)\s",
                      re.IGNORECASE)
@@ -149,19 +150,17 @@ _ADDRESS = re.compile(r"\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(]([^)]*)[\"')])?\s*\)|<(
                       r"|\b(?:href|src)\s*=\s*[\"']([^\"']*)[\"']|^\s{0,3}\[(?!\^)[^\]]+\]:\s*(\S+)", re.IGNORECASE)
 
 
-def _reading(line: str, sup: bool = False) -> tuple[str, list[str]]:
+def _readings(line: str) -> tuple[list[str], list[str]]:
     """A line of chapter prose as the page shows it and as the leak scan reads the page, folded: markup out
     (``_UNREAD``), character references and entities decoded (&#23494;, &amp;, also escaped twice), backslash
     escapes taken out (秘\\密 reads 秘密), %-escapes decoded; with the addresses of its links apart (the page
-    holds them, in its links), decoded the same way. An aside (``leaks.readings``: a superscript, a subscript, a
-    struck-out character) is read out (a note call inside a title; 金丝雀<s>乙</s>甲七 reads 金丝雀甲七) or, with
-    ``sup``, in (金丝<sup>雀</sup>未号 reads 金丝雀未号 on the page): the check reads the line both ways, as the
-    leak scan reads the page."""
+    holds them, in its links), decoded the same way. An aside (a superscript, a subscript, a struck-out character)
+    is read in and out, each kind apart too (``leaks.four_readings``): 金丝雀<s>乙</s>甲七 reads 金丝雀甲七 without
+    it, 金丝<sup>雀</sup>未号 reads 金丝雀未号 with it, 金丝<sup>雀</sup>未号<s>丙</s> reads 金丝雀未号 with the one and
+    without the other. The four readings, in ``four_readings``'s order, and the addresses."""
     addresses = [x for m in _ADDRESS.finditer(line) for x in m.groups() if x]
     shown = _ADDRESS.sub(lambda m: "]" if m.group(0).startswith("]") else "", line)
-    if not sup:
-        shown = readings(shown)[-1]
-    return _decoded(_UNREAD.sub("", shown)), [_decoded(x) for x in addresses]
+    return [_decoded(_UNREAD.sub("", r)) for r in four_readings(shown)], [_decoded(x) for x in addresses]
 
 
 def _decoded(text: str) -> str:
@@ -223,14 +222,13 @@ def _chapter_paragraphs(ch) -> dict[Level, list[_Para]]:
         for i in range(first, last + 1):
             level_of[i] = highest([level_of[i], level])
     out: dict[Level, list[_Para]] = defaultdict(list)
-    para: list[tuple[int, str, list[str], str]] = []
+    para: list[tuple[int, list[str], list[str]]] = []
 
     def close():
         if para:
-            addresses = [(i, x) for i, _, xs, _ in para for x in xs]
-            readings = [[t for _, t, _, _ in para]]
-            if any(t != u for _, t, _, u in para):   # a superscript read in as well as out (``_reading``)
-                readings.append([u for _, _, _, u in para])
+            addresses = [(i, x) for i, _, xs in para for x in xs]
+            # the paragraph read each of the four ways (``_readings``), once per way that reads differently
+            readings = dict.fromkeys(tuple(ts[k] for _, ts, _ in para) for k in range(4))
             for reading in readings:
                 starts, text = [], ""
                 for t in reading:
@@ -243,7 +241,7 @@ def _chapter_paragraphs(ch) -> dict[Level, list[_Para]]:
         if i in fences or not line.strip() or (para and level_of[i] != level_of[para[0][0]]):
             close()
         if i not in fences and line.strip():
-            para.append((i, *_reading(line), _reading(line, sup=True)[0]))
+            para.append((i, *_readings(line)))
     close()
     return out
 
