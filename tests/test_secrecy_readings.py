@@ -150,3 +150,41 @@ def test_a_secret_typed_into_the_settings_is_named_at_the_settings_line(root, pa
 def test_settings_without_a_secret_pass(root):
     write(root, "chronicle/book.yaml", BOOK.format(part="第一篇 综合经济管理机构", footer="测试县地方志办公室"))
     assert not [f for f in _errors(root) if f.code == "secret-shared"]
+
+
+@pytest.mark.parametrize("line", ["设立“金丝雀”未号密件中队。", "设立金丝雀·未号密件中队。", "设立金丝雀-未号密件中队。",
+                                  "设立金/丝/雀/未/号/密/件中队。", "设立金丝雀（未号）密件中队。", "*[金丝雀]: 未号密件",
+                                  "设立金丝雀、未号、密件中队。"])
+def test_a_secret_title_split_by_punctuation_is_refused(root, line):
+    """A tester published 金丝雀·七号办公室, “金丝雀”七号…, 金/丝/雀/…, 金丝雀（七号）办公室 past the check: a reader reads
+    the name through the marks. The check reads each line with its punctuation out too (``leaks.unpunctuated``)."""
+    _chapter(root, "正文。\n\n" + line + "\n")
+    found = [(f.code, f.loc.line) for f in _errors(root)]
+    assert ("secret-shared", 9) in found, found
+
+
+def test_punctuation_between_two_open_words_is_not_read_as_a_secret(root):
+    _chapter(root, "正文。\n\n设立金丝雀办公室、未号密件整理组。\n")   # the secret title is not in it, with or without marks
+    assert "secret-shared" not in [f.code for f in _errors(root)]
+
+
+@pytest.mark.parametrize("title", ["金丝雀未号密件 第一章", "第一章（金丝雀·未号密件）"])
+def test_a_secret_title_in_a_chapters_front_matter_title_is_refused_by_the_check(root, title):
+    """The tester's slip: the check passed it and only the build's scan stopped it, naming 159 output pages."""
+    write(root, "chronicle/p1/c1.md", f"---\ntitle: {title}\n---\n\n正文。\n")
+    found = [(f.code, f.loc.file, f.loc.line) for f in _errors(root)]
+    assert ("secret-shared", "chronicle/p1/c1.md", 2) in found, found
+
+
+def test_a_secret_title_in_an_open_documents_full_text_is_refused_at_its_line(root):
+    write(root, "sources/documents/d-pub.yaml", "id: d-pub\nnumber: 测发〔1990〕1号\ndate: 1990-05-01\n"
+                                                "title: 关于机构的通知\nissuer: 测试县人民政府\n")
+    write(root, "sources/documents/d-pub.md", "测试县人民政府\n\n据金丝雀未号密件办理。\n")
+    found = [(f.code, f.loc.file, f.loc.line) for f in _errors(root)]
+    assert ("secret-shared", "sources/documents/d-pub.md", 3) in found, found
+
+
+def test_a_secret_title_split_by_punctuation_in_a_records_note_is_refused(root):
+    write(root, "sources/bodies/zz.yaml", "id: cs-zz\nkind: 其他\nnote: 即“金丝雀”未号密件所称机构。\n")
+    found = {(f.code, f.loc.file, f.loc.line) for f in _errors(root)}
+    assert ("secret-shared", "sources/bodies/zz.yaml", 3) in found, found

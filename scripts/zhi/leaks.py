@@ -90,6 +90,12 @@ def fold(text: str) -> str:
     return "".join(text.split())  # every kind of space (str.split and re's \s agree on what is one)
 
 
+def unpunctuated(text: str) -> str:
+    """Folded text with every punctuation mark and symbol taken out: a name split by marks (“金丝雀”七号、金丝雀·七号、
+    金/丝/雀、金丝雀（七号）办公室) is read as the name a reader still reads in it."""
+    return text if text.isalnum() else "".join(c for c in text if unicodedata.category(c)[0] not in "PS")
+
+
 def marks_in(shown: str, edition: str = "public", plain=(), words: bool = True) -> list[tuple[str, bool]]:
     """The classification marks in ``shown`` (text as a reader sees it), each with whether it is in a marking's
     form (nothing can confirm it) or a mark's word (机密, 内部资料 …) that no text of ``plain`` (the house

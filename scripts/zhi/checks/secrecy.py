@@ -40,6 +40,7 @@ from ..leaks import (
     open_text,
     readings,
     sentence_holders,
+    unpunctuated,
 )
 from ..model import Archive, Typed
 
@@ -57,6 +58,8 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     pieces: dict[str, list[Piece]] = defaultdict(list)
     for _, t, level, holder in typed_texts(a):   # first: a typed text knows its key's line
         pieces[holder].append(Piece(t.text, level, t.loc, "考异" if t.key == "conflict_note" else ""))
+    for o, piece in _printed_whole(a):
+        pieces[o].append(piece)
     for o, es in by_origin.items():
         if not es[0].chapter:
             pieces[o] += [Piece(x.text, x.level, x.loc, x.part) for x in es]
@@ -66,7 +69,8 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     def joined(rank: int):
         if rank not in below:
             items = [(o, raw) for o, (r, raw, _) in texts.items() if r < rank]
-            folded = ["\0".join(fold(x) for x in readings(raw)) + "\0" for _, raw in items]   # every reading
+            # every reading, and each with its punctuation out (a name split by marks: 金丝雀·七号)
+            folded = ["\0".join(_bare_too(fold(x) for x in readings(raw))) + "\0" for _, raw in items]
             raws = [raw + "\0" for _, raw in items]
             below[rank] = ("".join(folded), "".join(raws), _starts(folded), _starts(raws), [o for o, _ in items])
         return below[rank]
@@ -84,10 +88,12 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
         if ID_LIKE.fullmatch(e.text):
             hits = [bisect.bisect_right(r_starts, m.start()) - 1 for m in id_pattern([e.text]).finditer(raw)]
         else:
-            key, hits, pos = fold(e.text), [], 0
-            while (pos := folded.find(key, pos)) >= 0:
-                hits.append(bisect.bisect_right(f_starts, pos) - 1)
-                pos += 1
+            hits = []
+            for key in _bare_too([fold(e.text)]) if e.kind != "docno" else [fold(e.text)]:
+                pos = 0
+                while (pos := folded.find(key, pos)) >= 0:
+                    hits.append(bisect.bisect_right(f_starts, pos) - 1)
+                    pos += 1
         mine = e.holder
         for origin in dict.fromkeys(origins[i] for i in hits):
             if origin == mine or (origin, e.text) in reported or _kaoyi_only(e, origin, notes, pieces, a):
@@ -197,6 +203,7 @@ class _Para:
     text: str
     starts: list[int]
     addresses: list[tuple[int, str]]
+    bare: bool = False   # the text with its punctuation out (``leaks.unpunctuated``), matched by names so read
 
     def lines_of(self, key: str) -> list[int]:
         """The lines (in the body) where ``key`` begins, in the text and in the addresses."""
@@ -229,12 +236,14 @@ def _chapter_paragraphs(ch) -> dict[Level, list[_Para]]:
             addresses = [(i, x) for i, _, xs in para for x in xs]
             # the paragraph read each of the four ways (``_readings``), once per way that reads differently
             readings = dict.fromkeys(tuple(ts[k] for _, ts, _ in para) for k in range(4))
-            for reading in readings:
+            # and each of them with its punctuation out, as a reader reads a name split by marks (金丝雀·七号)
+            for reading in [*readings, *dict.fromkeys(tuple(map(unpunctuated, r)) for r in readings)]:
+                bare = reading not in readings
                 starts, text = [], ""
                 for t in reading:
                     starts.append(len(text))
                     text += t
-                out[level_of[para[0][0]]].append(_Para(para[0][0], text, starts, addresses))
+                out[level_of[para[0][0]]].append(_Para(para[0][0], text, starts, [] if bare else addresses, bare))
             para.clear()
 
     for i, line in enumerate(lines):
@@ -260,8 +269,9 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
     if not by_level:
         return
     lowest = min(lv.rank for lv in by_level)
-    joined = {lv: "\n".join(x for _, p in paras for x in [p.text, *(t for _, t in p.addresses)])
+    joined = {lv: "\n".join(x for _, p in paras if not p.bare for x in [p.text, *(t for _, t in p.addresses)])
               for lv, paras in by_level.items()}
+    joined_bare = {lv: "\n".join(p.text for _, p in paras if p.bare) for lv, paras in by_level.items()}
     holders = sentence_holders(ents)
     open_label = _open_labels(ents)
     reported = set()
@@ -275,14 +285,17 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
             continue
         if open_label(e):
             continue
+        bare_key = unpunctuated(key) if e.kind != "docno" else ""   # a 文号 has its own readings (``_holds``)
         for level, paras in by_level.items():
             # looked for once in all the paragraphs of a level, then paragraph by paragraph
-            if level.rank >= e.level.rank or not _holds(joined[level], e, key):
+            if level.rank >= e.level.rank or not (_holds(joined[level], e, key)
+                                                  or (bare_key and bare_key in joined_bare[level])):
                 continue
             for ch, p in paras:
                 if e.chapter and ch.path == e.holder:
                     continue
-                for line in _lines_holding(p, e, key):
+                lines = (sorted(set(p.lines_of(bare_key))) if bare_key else []) if p.bare else _lines_holding(p, e, key)
+                for line in lines:
                     if (ch.path, line, key) in reported:
                         continue
                     reported.add((ch.path, line, key))
@@ -401,14 +414,46 @@ class Piece:
 def _where(ps: list[Piece], e: Entry) -> Loc | None:
     """The line of the record's text that holds the entry's string (the record's first line when none is
     known)."""
-    key = fold(e.text)
+    key = unpunctuated(fold(e.text))
     for x in ps:
         if x.loc is not None and x.level.rank < e.level.rank and (
                 (ID_LIKE.fullmatch(e.text) and id_pattern([e.text]).search(x.text))
-                or any(key in fold(r) for r in readings(x.text))
+                or any(key in unpunctuated(fold(r)) for r in readings(x.text))
                 or (e.kind == "docno" and docno_written(fold(x.text), [e.text]))):
             return x.loc
     return next((x.loc for x in ps if x.loc is not None), None)
+
+
+def _bare_too(texts) -> list[str]:
+    """Folded texts, and each with its punctuation out (``leaks.unpunctuated``) where that reads differently."""
+    texts = list(texts)
+    return list(dict.fromkeys([*texts, *map(unpunctuated, texts)]))
+
+
+def _printed_whole(a: Archive) -> Iterator[tuple[str, Piece]]:
+    """What an edition prints besides the texts typed into records (``typed_texts``): each line of a document's
+    full text (its transcription, held as the document's), and each chapter's title (the title in its head: the
+    page's title, the contents, the running head), held as the chapter's."""
+    for d in a.documents.values():
+        path = d.transcription
+        if path is not None and path.is_file():
+            rel = path.relative_to(a.root).as_posix() if path.is_relative_to(a.root) else str(path)
+            for i, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+                if line.strip():
+                    yield f"{d.kind_zh} {d.id}", Piece(line, d.classification, Loc(rel, i), "全文")
+    if a.book is not None:
+        for ch in a.book.chapters():
+            if ch.title and ch.title_given:   # a title from a heading is read with the body (``_chapters``)
+                yield f"章 {ch.path}", Piece(ch.title, ch.classification, Loc(ch.path, _title_line(a, ch)), "章名")
+
+
+def _title_line(a: Archive, ch) -> int:
+    """The line of the chapter file's head that gives its title (the first line when none does)."""
+    try:
+        lines = (a.root / ch.path).read_text(encoding="utf-8").splitlines()[:ch.body_line]
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((i for i, x in enumerate(lines, 1) if x.lstrip().startswith("title")), 1)
 
 
 def typed_texts(a: Archive) -> Iterator[tuple[object, Typed, Level, str]]:
