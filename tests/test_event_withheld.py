@@ -98,3 +98,21 @@ def test_an_event_printed_without_its_secret_sponsor_or_merged_party_is_warned(t
     pub = filter_archive(a, "public", h)
     printed = "".join(en.plain() for en in chronology(pub, derive_history(pub)))
     assert "设立云河县档案馆" in printed and "主持" not in printed and "保密委员会" not in printed, printed
+
+
+def test_a_merge_whose_only_other_party_is_secret_is_not_told_as_a_sentence_without_subject(tmp_path):
+    """A tester's public build printed “1991年4月1日　并入县档案馆。”: the secret body merged into an open one was left
+    out and nothing was left to merge. The edition drops the event (the editor is warned), the survivor lives on."""
+    root = archive(tmp_path, "秘密")
+    p = root / "sources/events/all.yaml"
+    p.write_text(p.read_text(encoding="utf-8") + """
+- {id: ev-mg, type: merge, date: 1963-05, before: [bm, jw], after: jw, sources: [d1]}
+""", encoding="utf-8")
+    a = load_archive(root)
+    h = derive_history(a)
+    pub = filter_archive(a, "public", h)
+    printed = [en.plain() for en in chronology(pub, derive_history(pub))]
+    assert not [t for t in printed if "并入" in t], printed
+    assert pub.bodies.get("jw") is not None
+    found = [f.message for f in run_checks(a, history=h) if f.code == "event-withheld" and "ev-mg" in f.message]
+    assert found and "不印这条事件" in found[0], found

@@ -332,6 +332,8 @@ def redact(e: Event, actors: set[str]) -> list[Event]:
             return []
         e2.before, e2.after = before, after
         e2.new = {k: nb for k, nb in e.new.items() if k in {r.id for r in after}}
+        if {r.id for r in before} == {r.id for r in after}:
+            return []   # only the survivor is held: “并入县档案馆” with no one merged in, a sentence with no subject
         return [e2] if e2.before and (e2.after or e.type == "merge") else []
     if e.type == "abolish":
         if not e.body or e.body.id not in actors:
