@@ -59,6 +59,15 @@ def _wrap(text: str, width: int | None, size: int) -> list[str]:
     return [*lines, cur] if cur else lines
 
 
+def with_years(name: str, years: str) -> str:
+    """A name with its years in one bracket group: 县劳动局（1978—1984）; a name that ends in its own brackets (the
+    区别语 of 县劳动局（1978年设立）) takes the years inside them, 县劳动局（1978年设立，1978—1984）, never two groups in a
+    row."""
+    if name.endswith("）") and "（" in name:
+        return f"{name[:-1]}，{years}）"
+    return f"{name}（{years}）"
+
+
 def lineage_svg(lin: Lineage, link, wrap: int | None = None) -> str:
     """Predecessors → the body (its names with dates) → successors. With ``wrap`` (units), long names are set on
     more lines, so that the drawing stays narrow enough for a printed page without shrinking its text."""
@@ -67,7 +76,8 @@ def lineage_svg(lin: Lineage, link, wrap: int | None = None) -> str:
     size = 13
     center_lines = [(part, INK) for p in lin.names
                     # a name closed only by its jurisdiction's end (去向不详) runs to "？" too
-                    for part in _wrap(f"{p.value}（{span_years(p.start, None if p.end_text else p.end, '？' if p.end_text else unknown_end)}）",
+                    for part in _wrap(with_years(p.value, span_years(p.start, None if p.end_text else p.end,
+                                                                     '？' if p.end_text else unknown_end)),
                                       wrap and int(wrap * 1.3), size)] or [(lin.name, INK)]
     preds = [(pid, name, e) for pid, name, e in lin.predecessors]
     succs = [(sid, name, e) for sid, name, e in lin.successors]
