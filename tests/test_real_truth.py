@@ -52,3 +52,44 @@ def test_the_lineage_box_prints_a_distinguished_name_and_its_years_in_one_bracke
     later = svg_lines(lineage_svg(lineage(a, h, "cs-ldj90", []), lambda rid: None))
     assert later == ["测试县劳动局（1990年设立，1990—）"], later
     assert not any("）（" in t for t in site + book + later)
+
+
+# ---- 2. a place restored under the superior its restore names ----------------------------------------------------
+RESTORED = """
+- {id: ev-zq, type: establish, date: 1949, body: cs-zq2, name: 测试专区, sources: [d-1956-1]}
+- {id: ev-sh, type: establish, date: 1949, body: cs-shi2, name: 测试市, sources: [d-1956-1]}
+- {id: ev-xian-end, type: abolish, date: 1958-11, body: cs-xian, sources: [d-1956-1]}
+- {id: ev-xian-back, type: restore, date: 1961-10, body: cs-xian, parent: cs-zq2, sources: [d-1956-1]}
+- {id: ev-xian-end2, type: abolish, date: 1970, body: cs-xian, sources: [d-1956-1]}
+- {id: ev-xian-back2, type: restore, date: 1975-08, body: cs-xian, parent: cs-shi2, parent_wording: 由…代管,
+   sources: [d-1956-1]}
+"""
+PLACES = {"sources/jurisdictions/x.yaml": "- {id: cs-zq2, level: 专区}\n- {id: cs-shi2, level: 地级市}\n"}
+
+
+def _printed(a, h) -> list[str]:
+    from zhi.views.chronology import chronology
+    return [f"{en.date.chinese()}　{en.plain()}" for en in chronology(a, h)]
+
+
+def test_a_restored_place_is_said_to_be_under_the_superior_its_restore_names(tmp_path):
+    root = archive_with(tmp_path, events=RESTORED, files=PLACES)
+    # the base's bodies of the county end with it in 1958 (no source says where they went): not this test's matter
+    a, h, found = checked(root)
+    assert errors_of(found) == []
+    printed = _printed(a, h)
+    assert "1961年10月　恢复测试县，属测试专区。" in printed, printed
+    assert "1975年8月　恢复测试县，由测试市代管。" in printed, printed
+    assert [(p.value, p.start.chinese()) for p in lineage(a, h, "cs-xian").parents] == \
+        [("测试专区", "1961年10月"), ("测试市", "1975年8月")]
+
+
+def test_a_restore_that_names_no_superior_prints_none_and_the_real_one_prints_the_sources(tmp_path):
+    root = archive_with(tmp_path, events=RESTORED.replace("cs-xian, parent: cs-zq2,", "cs-xian,"), files=PLACES)
+    a, h, found = checked(root)
+    assert errors_of(found) == []
+    assert "1961年10月　恢复测试县。" in _printed(a, h)
+    from pathlib import Path
+    real = load_archive(Path(__file__).parent / "fixtures" / "real" / "qingyuan", with_book=False)
+    # the source (SOURCE.md): 1975年8月正式办公，属丽水地区
+    assert "1975年8月　恢复庆元县，属丽水地区。" in _printed(real, derive_history(real))

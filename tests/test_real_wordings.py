@@ -136,7 +136,7 @@ def _entry(a, h, text):
 
 def test_a_source_giving_the_decision_date_is_no_dissent():
     a, h = _load(REAL / "qingyuan")
-    en = _entry(a, h, "恢复庆元县。")
+    en = _entry(a, h, "恢复庆元县，属丽水地区。")
     assert en.date.chinese() == "1975年8月"
     assert en.dissents == []
     assert "doc-gudian-qingyuan" in [d.id for d in en.sources]
@@ -146,7 +146,7 @@ def test_a_decision_date_other_than_the_events_is_a_dissent_and_one_the_event_la
     root = _copy(tmp_path, "qingyuan", "sources/events/e.yaml", "{doc: doc-gudian-qingyuan, decided: 1973}",
                  "{doc: doc-gudian-qingyuan, decided: 1972}")
     a, h = _load(root)
-    en = _entry(a, h, "恢复庆元县。")
+    en = _entry(a, h, "恢复庆元县，属丽水地区。")
     assert [d.phrase() for d, _doc in en.dissents] == ["决定（批准）日期为1972年"]
     root2 = _copy(tmp_path / "b", "qingyuan", "sources/events/e.yaml", "  decided: 1973-07-17\n", "")
     a2 = load_archive(root2)

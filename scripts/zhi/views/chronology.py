@@ -174,9 +174,11 @@ class _Writer:
             if nb.co_parents and not (t and t.is_jurisdiction):
                 extra += self.dual(nb.parent.id if nb.parent else None, [r.id for r in nb.co_parents], e)
             elif nb.parent and not (t and t.is_jurisdiction) and not superior_speaks(e.wording):  # 隶属乙; 直属乙领导
-                said = NEW_SUPERIOR_FORMS.get(nb.parent_wording or "隶属")
-                extra += ["，" + said.before, self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date), e.date)]
-                extra += [said.after] if said.after else []
+                extra += self.new_superior(nb, e, "隶属")
+            elif nb.parent and t and t.is_jurisdiction and e.type == "restore":
+                # a place restored under the superior its restore names (恢复庆元县，属丽水地区): said, as the source
+                # says it, since it need not be the one it had before; one the restore does not name is not printed
+                extra += self.new_superior(nb, e, "属")
             if nb.level and t and t.is_jurisdiction:
                 extra.append(f"，为{level_said(nb.level)}")
             kind = nb.body_kind or (self.a.bodies[rid].body_kind if rid in self.a.bodies else "")
@@ -189,6 +191,13 @@ class _Writer:
         if both and extra and isinstance(extra[0], str) and extra[0].startswith("，"):
             extra[0] = "，均" + extra[0][1:]
         return extra
+
+    def new_superior(self, nb, e: Event, plain: str) -> list[Segment]:
+        """'，隶属乙' ('，属乙' for a place, ``plain``), or the source's form of ``parent_wording`` ('，直属乙领导')."""
+        said = NEW_SUPERIOR_FORMS.get(nb.parent_wording) if nb.parent_wording else None
+        before, after = (said.before, said.after) if said else (plain, "")
+        return ["，" + before, self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date), e.date)] \
+            + ([after] if after else [])
 
     def dual(self, main: str | None, others: list[str], e: Event) -> list[Segment]:
         """'，实行甲与乙双重领导，以甲为主' (双重领导; ``main`` is the 主管 side); with no principal side, as the source
