@@ -93,3 +93,42 @@ def test_a_restore_that_names_no_superior_prints_none_and_the_real_one_prints_th
     real = load_archive(Path(__file__).parent / "fixtures" / "real" / "qingyuan", with_book=False)
     # the source (SOURCE.md): 1975年8月正式办公，属丽水地区
     assert "1975年8月　恢复庆元县，属丽水地区。" in _printed(real, derive_history(real))
+
+
+# ---- 3. a seat's wording: the organ of its own place, never another place's glued after its name -------------------
+WEI = """
+- {id: ev-wx, type: establish, date: 1941-09前, body: cs-wx, name: 潍县, sources: [d-1956-1]}
+- {id: ev-split, type: split, date: 1945-10, before: cs-wx,
+   after: [{id: cs-wb, name: 潍北县}, {id: cs-wn, name: 潍南县}], sources: [d-1956-1]}
+- {id: s1, type: seat, date: 1945-10, body: cs-wb, seat: 潍县, wording: 县政府, sources: [d-1956-1]}
+- {id: s2, type: seat, date: 1946-10, body: cs-wb, seat: 南张氏村, wording: 中共潍北县委、潍北县政府, sources: [d-1956-1]}
+- {id: s3, type: move-seat, date: 1947-10, body: cs-wb, seat: 孙家杨孟村, wording: 中共潍北县委、县政府,
+   sources: [d-1956-1]}
+"""
+WEI_FILES = {"sources/jurisdictions/x.yaml": "- {id: cs-wx, level: 县}\n- {id: cs-wb, level: 县}\n- {id: cs-wn, level: 县}\n"}
+
+
+def _said(a, h) -> dict[str, str]:
+    from zhi.views.chronology import chronology
+    return {en.event.id: en.plain() for en in chronology(a, h)}
+
+
+def test_a_seat_wording_that_names_its_place_prints_once_and_a_seat_naming_a_place_stays_apart(tmp_path):
+    a, h, found = checked(archive_with(tmp_path, events=WEI, files=WEI_FILES))
+    assert errors_of(found) == []
+    said = _said(a, h)
+    assert said["s1"] == "潍北县政府驻潍县。"
+    assert said["s2"] == "中共潍北县委、潍北县政府驻南张氏村。"            # never 潍北县中共潍北县委…
+    assert said["s3"] == "中共潍北县委、县政府迁至孙家杨孟村。"
+    assert [p.value for p in lineage(a, h, "cs-wb").seats] == ["潍县", "南张氏村", "孙家杨孟村"]
+
+
+def test_a_seat_wording_naming_another_place_is_refused_and_says_what_to_write(tmp_path):
+    events = WEI.replace("seat: 南张氏村, wording: 中共潍北县委、潍北县政府", "seat: 南张氏村, wording: 潍县政府")
+    _a, _h, found = checked(archive_with(tmp_path, events=events, files=WEI_FILES))
+    errors = errors_of(found)
+    assert len(errors) == 1, errors
+    msg = errors[0]
+    assert msg.startswith("sources/events/x.yaml:6: 错误 [schema-value]"), msg
+    assert "“潍县政府”说的是潍县（cs-wx）的机关，不是潍北县（cs-wb）的" in msg
+    assert "大事记会印成“潍北县潍县政府驻南张氏村”" in msg and "把 body 改为 cs-wx" in msg

@@ -119,6 +119,39 @@ def check_restore_from_wording(a: Archive, h: History) -> Iterator[Finding]:
                 yield Finding("schema-value", "error", why, e.loc)
 
 
+def check_seat_wording(a: Archive, h: History) -> Iterator[Finding]:
+    """A seat's wording names the organ of its own place (县政府, 潍北县政府); one that names another place
+    (潍县政府 for 潍北县) would print glued after the place's name (潍北县潍县政府驻…) and say what no source says:
+    refused, telling the editor where the other place goes."""
+    others: dict[str, str] = {}   # every name a place bears in the archive → its id
+    for t in h.timelines.values():
+        if t.is_jurisdiction:
+            for s in t.names:
+                if s.value[0]:
+                    others.setdefault(s.value[0], t.id)
+    for e in a.events:
+        if e.type not in ("seat", "move-seat") or not e.wording or e.body is None:
+            continue
+        t = h.get(e.body.id)
+        if t is None or not t.is_jurisdiction:
+            continue
+        own = {s.value[0] for s in t.names if s.value[0]}
+        rest = e.wording
+        for name in sorted(own, key=len, reverse=True):
+            rest = rest.replace(name, "")
+        named = sorted((n for n, rid in others.items() if rid != t.id and n in rest), key=len, reverse=True)
+        if not named:
+            continue
+        place = name_before(h, t.id, e) if e.date else t.current_name()
+        other = named[0]
+        yield Finding("schema-value", "error",
+                      f"驻地事件的“wording（机关）”“{e.wording}”说的是{other}（{others[other]}）的机关，不是{place}"
+                      f"（{t.id}）的，大事记会印成“{place}{e.wording}驻{e.seat}”。wording 只写{place}自己的机关，"
+                      f"如 县政府、县委，或写全称（{place}人民政府）；{place}的机关驻在{other}境内的，把地点写进 seat"
+                      f"（照来源写，如 seat: {other}），wording 写 县政府；说的是{other}的驻地的，把 body 改为 "
+                      f"{others[other]}", e.loc)
+
+
 def _label(t: Timeline | None, rid: str, when: Date | None = None) -> str:
     """The entity as a message names it: by its name on ``when`` (the day the finding is about), else its last."""
     if t and t.names and when is not None and (named := t.name_on(when)):

@@ -573,16 +573,24 @@ class _Writer:
             return form, [form.before, self.now(e.sponsor.id, e), form.after]
         return None
 
-    def _move_seat(self, e: Event) -> list[Segment]:
-        before = ["由", e.seat_before] if e.seat_before else []
-        place = self.now(e.body.id, e)
-        return [place, organ_of(place.text, e.wording) or "驻地"] + before + ["迁至", e.seat]
-
-    def _seat(self, e: Event) -> list[Segment]:
+    def seat_subject(self, e: Event, default: str = "") -> list[Segment]:
+        """Who sits at a seat: the place and the organ its wording names (潍北县 + 县政府), the organ once when the
+        wording names the place itself anywhere (中共潍北县委、潍北县人民政府), never glued after the place's name."""
         place = self.now(e.body.id, e)
         organ = organ_of(place.text, e.wording)
+        if organ and place.text in organ:
+            return [organ]
+        return [place, organ or default]
+
+    def _move_seat(self, e: Event) -> list[Segment]:
+        before = ["由", e.seat_before] if e.seat_before else []
+        return self.seat_subject(e, "驻地") + before + ["迁至", e.seat]
+
+    def _seat(self, e: Event) -> list[Segment]:
+        subject = self.seat_subject(e)
+        said = subject[-1] if isinstance(subject[-1], str) else ""
         # 仍驻 (the seat stated again, unchanged) already says 驻: printed once
-        return [place, organ if organ.endswith("驻") else organ + "驻", e.seat]
+        return subject + ([] if said.endswith("驻") else ["驻"]) + [e.seat]
 
     def _cede(self, e: Event) -> list[Segment]:
         counted = counts_text(e.divisions)
