@@ -132,3 +132,44 @@ def test_a_seat_wording_naming_another_place_is_refused_and_says_what_to_write(t
     assert msg.startswith("sources/events/x.yaml:6: 错误 [schema-value]"), msg
     assert "“潍县政府”说的是潍县（cs-wx）的机关，不是潍北县（cs-wb）的" in msg
     assert "大事记会印成“潍北县潍县政府驻南张氏村”" in msg and "把 body 改为 cs-wx" in msg
+
+
+# ---- 4. set up twice (1956年成立甲 … 1962年成立甲), its end between not recorded ---------------------------------
+TWICE = """
+- {id: nw1, type: establish, wording: 成立, date: 1956, body: cs-nw, name: 测试县农业委员会, jurisdiction: cs-xian,
+   sources: [d-1956-1]}
+- {id: nw2, type: establish, wording: 成立, date: 1962, body: cs-nw, name: 测试县农业委员会, jurisdiction: cs-xian,
+   sources: [d-1956-1]}
+"""
+
+
+def test_a_second_establishment_unmarked_is_refused_and_told_what_to_write(tmp_path):
+    _a, _h, found = checked(archive_with(tmp_path, events=TWICE, bodies={"cs-nw": "政府工作部门"}))
+    errors = errors_of(found)
+    assert len(errors) == 1 and errors[0].startswith("sources/events/x.yaml:4: 错误 [body-exists]"), errors
+    assert "在这条设立事件上写“previous_end: 不详”" in errors[0] and "不要编造撤销事件" in errors[0]
+
+
+def test_a_second_establishment_marked_prints_both_and_the_end_between_as_unknown(tmp_path):
+    from zhi.dates import parse_date
+    from zhi.views.lineage import period_text
+    events = TWICE.replace("date: 1962, body: cs-nw,", "date: 1962, previous_end: 不详, body: cs-nw,")
+    a, h, found = checked(archive_with(tmp_path, events=events, bodies={"cs-nw": "政府工作部门"}))
+    assert errors_of(found) == []
+    said = _said(a, h)
+    assert said["nw1"] == said["nw2"] == "测试县农业委员会成立，为政府工作部门。"   # the source's verb, twice
+    lives = lineage(a, h, "cs-nw").lives
+    assert [(period_text(p.start, p.end), p.value) for p in lives] == \
+        [("1956年—1962年前", "终止时间不详"), ("1962年—", "")]   # no end invented, none printed as known
+    t = h.get("cs-nw")
+    assert t.alive_on(parse_date("1957")) and t.alive_on(parse_date("1963"))
+    assert not [f for f in found if f.code == "previous-end-known"]
+
+
+def test_previous_end_on_a_first_establishment_is_refused(tmp_path):
+    events = TWICE.replace("date: 1956, body: cs-nw,", "date: 1956, previous_end: 不详, body: cs-nw,")
+    events = events.replace("date: 1962, body: cs-nw,", "date: 1962, previous_end: 不详, body: cs-nw,")
+    _a, _h, found = checked(archive_with(tmp_path, events=events, bodies={"cs-nw": "政府工作部门"}))
+    errors = errors_of(found)
+    assert len(errors) == 1 and errors[0].startswith("sources/events/x.yaml:2: 错误 [schema-value]"), errors
+    assert "第一次设立" in errors[0] and "请删去 previous_end" in errors[0]

@@ -33,7 +33,7 @@ NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank"
                  "parent_wording"}
 EVENT_KEYS: dict[str, set[str]] = {
     "establish": {"body", "wording", "from", "places", "divisions", "count", "scope", "takes_over", "takes_over_wording",
-                  "sponsor", "sponsor_wording"} | NEW_BODY_KEYS,
+                  "sponsor", "sponsor_wording", "previous_end"} | NEW_BODY_KEYS,
     "rename": {"body", "name", "short", "wording", "level"},
     "merge": {"before", "after", "partly", "wording", "before_count"},
     "split": {"before", "after", "rest_unknown", "wording"},
@@ -128,6 +128,7 @@ class EventShapes:
         e.wording = f.wording() or e.wording or None  # the source's verb: 成立, 建立 (printed instead of 设立)
         if e.wording and (why := wording_problem("establish", e.wording)):
             self._refuse(e, f, why, "wording" if f.has("wording") else "type")
+        self._previous_end(e, f)   # set up again, its earlier end not recorded
         self._made_from(e, f, m)
         if f.has("count") or f.has("scope"):   # 成立甲、乙等5个机构: the source names only some of those it sets up
             e.count = self._count(f, m, "count", "个数", "如“成立甲、乙等5个机构”在甲、乙的设立事件上都写 count: 5")
@@ -197,15 +198,21 @@ class EventShapes:
             f.error("schema-missing", "设立事件写了“from（从哪里划出）”，却没有写划出的是哪些地方：以某县某镇设市的，写 "
                     "places（如 places: [城关镇]）；来源只给个数的写 divisions（如 {乡: 3}）", "from")
 
+    @staticmethod
+    def _previous_end(e: Event, f: Fields) -> None:
+        """`previous_end: 不详`: the source says it was restored (or set up again, 1956年成立甲 … 1962年成立甲) but not
+        when its former period had ended."""
+        if f.has("previous_end"):
+            e.previous_end_unknown = f.text("previous_end", printed=False) in UNKNOWN_WORDS
+            if not e.previous_end_unknown:
+                f.error("schema-value", "“previous_end（此前的终止）”只能写“不详”：来源只记恢复（或再次设立）、没有记它此前何时"
+                        "撤销时才写；来源记了撤销的，请另记一条撤销（abolish）事件", "previous_end")
+
     def _event_restore(self, e: Event, f: Fields, m: LMap) -> None:
         """恢复: the old id comes back; what the event does not restate is taken from its last period."""
         e.body = f.ref("body", True)
         e.source_from = f.ref("from")
-        if f.has("previous_end"):  # the source says it was restored but not when it had ended
-            e.previous_end_unknown = f.text("previous_end", printed=False) in UNKNOWN_WORDS
-            if not e.previous_end_unknown:
-                f.error("schema-value", "“previous_end（此前的终止）”只能写“不详”：来源只记恢复、没有记它此前何时撤销时才写；"
-                        "来源记了撤销的，请另记一条撤销（abolish）事件", "previous_end")
+        self._previous_end(e, f)
         e.wording = f.wording() or None  # the source's verb: 复设, 重建 (printed instead of 恢复)
         if e.wording and (why := wording_problem("restore", e.wording)):  # 从甲分出 + 分设: check_restore_from_wording
             self._refuse(e, f, why)

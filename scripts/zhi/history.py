@@ -419,7 +419,7 @@ class _Replay:
                     self.end(nb.id, e, Date(d.start, "before"))
                 else:
                     self.warn("previous-end-known", "warning",
-                              f"恢复事件（{d}）写了“previous_end: 不详”，但档案已记{self.label(nb.id)}此前于{t.end}"
+                              f"{'恢复' if restoring else '设立'}事件（{d}）写了“previous_end: 不详”，但档案已记{self.label(nb.id)}此前于{t.end}"
                               f"{t.end_event.type_zh if t.end_event else '终止'}；请删去“previous_end: 不详”，或核对那条事件",
                               e.loc, [t.end_event.loc] if t.end_event else [])
             if t.end is None:
@@ -431,7 +431,9 @@ class _Replay:
                           f"{self.label(nb.id)}的一期（{life_label(life)}）此时尚未终止{why}，"
                           f"不能于{d}再次" + ("恢复" if restoring else "设立") + "；若是恢复，请先记录其撤销或合并，或核对两处日期"
                           + ("；来源只记恢复、未记此前何时撤销的，在恢复事件上写“previous_end: 不详”（不要编造撤销事件）"
-                             if restoring else ""),
+                             if restoring else
+                             "；来源先后两次记它设立（成立）、未记其间何时撤销的，在这条设立事件上写“previous_end: 不详”"
+                             "（存续一栏印“终止时间不详”，不要编造撤销事件）；是另一个同名的机构的，另起编号，并写区别语 distinguish"),
                           e.loc, [life.start_event.loc] if life.start_event else [])
                 return
             # re-establishment after an end: a new period of existence of the same id

@@ -13,6 +13,7 @@ from .hidden import check_bidi, check_combining
 from .lifespan import (
     check_activity_while_suspended,
     check_body_counts,
+    check_first_establish_previous_end,
     check_name_clash,
     check_origin_bound,
     check_parents_and_places,
@@ -51,6 +52,7 @@ CHECKS = [
     check_split_into,
     check_restore_from_wording,
     check_seat_wording,
+    check_first_establish_previous_end,
     check_activity_while_suspended,
     check_body_counts,
     check_event_sources,

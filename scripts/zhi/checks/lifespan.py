@@ -119,6 +119,20 @@ def check_restore_from_wording(a: Archive, h: History) -> Iterator[Finding]:
                 yield Finding("schema-value", "error", why, e.loc)
 
 
+def check_first_establish_previous_end(a: Archive, h: History) -> Iterator[Finding]:
+    """`previous_end: 不详` on a 设立 says the body had an earlier period whose end is not recorded (成立 again): on
+    its first establishment there is none, and the field would be silently meaningless — refused."""
+    for e in a.events:
+        if e.type != "establish" or not e.previous_end_unknown or e.body is None:
+            continue
+        t = h.get(e.body.id)
+        if t is not None and t.lives and t.lives[0].start_event is e:
+            yield Finding("schema-value", "error",
+                          f"这条设立事件写了“previous_end: 不详”，但它是档案中{_label(t, t.id, e.date)}的第一次设立，"
+                          "此前没有可以终止的一期。请删去 previous_end；来源第一次提到它就说“恢复”“复设”的，记恢复事件"
+                          "（type: restore），再写 previous_end: 不详", e.loc)
+
+
 def check_seat_wording(a: Archive, h: History) -> Iterator[Finding]:
     """A seat's wording names the organ of its own place (县政府, 潍北县政府); one that names another place
     (潍县政府 for 潍北县) would print glued after the place's name (潍北县潍县政府驻…) and say what no source says:
