@@ -173,3 +173,46 @@ def test_previous_end_on_a_first_establishment_is_refused(tmp_path):
     errors = errors_of(found)
     assert len(errors) == 1 and errors[0].startswith("sources/events/x.yaml:2: 错误 [schema-value]"), errors
     assert "第一次设立" in errors[0] and "请删去 previous_end" in errors[0]
+
+
+# ---- 5. the units a source lists for a body at a date, by name, with no lifetimes made for them --------------------
+def _units_archive(tmp_path, units: str):
+    events = ("- {id: u-1957, type: 成员数, date: 1957-10, body: cs-zhengfu, " + units + ", sources: [d-1956-1]}\n")
+    return checked(archive_with(tmp_path, events=events))
+
+
+def _body_page(a, h, rid: str) -> str:
+    from conftest import ROOT
+    from zhi.writers.site import SiteWriter
+    w = SiteWriter(a, h, ROOT / "theme")
+    w.collect_backlinks()
+    w.body_pages()
+    return next(p.text for p in w.tree.pages if p.path == f"jigou/{rid}.md")
+
+
+def test_a_sources_list_of_units_prints_as_it_says_in_the_dashiji_and_on_the_body_page(tmp_path):
+    a, h, found = _units_archive(tmp_path, "units: [民政科, 财政科, 教育科, 建设科]")
+    assert errors_of(found) == []
+    from zhi.views.dashiji import dashiji
+    said = "测试县人民委员会下设民政科、财政科、教育科、建设科。"
+    assert _said(a, h)["u-1957"] == said
+    assert any(said in it.plain() for it in dashiji(a, h)), "told in the 大事记: the body's make-up on a date"
+    lin = lineage(a, h, "cs-zhengfu", [])
+    assert lin.figures == [] and [p.value for p, _docs in lin.unit_lists] == ["下设民政科、财政科、教育科、建设科"]
+    page = _body_page(a, h, "cs-zhengfu")
+    units = page.split("## 内设机构")[1].split("\n## ")[0]
+    assert "- 1957年10月，下设民政科、财政科、教育科、建设科（[测〔1956〕1号](../wenjian/d-1956-1.md)）。" in units
+    assert "成员数" not in page
+    # no unit became a record with a lifetime
+    assert not any(n in {s.value[0] for t in h.timelines.values() for s in t.names} for n in ("民政科", "财政科"))
+
+
+def test_a_list_of_units_with_the_sources_count(tmp_path):
+    a, h, found = _units_archive(tmp_path, "wording: 设, units: [民政, 财政, 教育, 建设], subordinates: {科: 4}")
+    assert errors_of(found) == []
+    assert _said(a, h)["u-1957"] == "测试县人民委员会设民政、财政、教育、建设4个科。"
+    a, h, found = _units_archive(tmp_path / "b", "units: [民政科, 财政科], subordinates: {科: 5}")
+    assert _said(a, h)["u-1957"] == "测试县人民委员会下设民政科、财政科等5个科。"
+    _a, _h, found = _units_archive(tmp_path / "c", "units: [民政科, 财政科, 教育科], subordinates: {科: 2}")
+    errors = errors_of(found)
+    assert len(errors) == 1 and "units 列出3个名称，多于 subordinates 的2个科" in errors[0], errors

@@ -59,7 +59,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "unofficial-name": {"body", "name", "by", "wording"},
     "restore-name": {"body", "wording"},
     "body-count": {"body", "scope", "count", "count_before", "wording", "planned", "excludes"},
-    "members": {"body", "subordinates", "members", "of_which", "wording"},
+    "members": {"body", "subordinates", "units", "members", "of_which", "wording"},
     "authority": {"body", "powers"},
     "authority-end": {"body", "powers", "wording"},
 }
@@ -465,6 +465,9 @@ class EventShapes:
         the editor wrote them (the source's). Not 编制, not staff: never summed into the staffing tables."""
         e.body = f.ref("body", True)
         for key in m:
+            if key == "units":   # 下设民政科、财政科……: the units a source lists at that date, by name; no lifetimes
+                e.figures += [("units", name, "") for name in f.text_list("units", list_only=True)]
+                continue
             if key not in ("subordinates", "members", "of_which"):
                 continue
             v = f.mapping(key)
@@ -477,14 +480,30 @@ class EventShapes:
                     continue
                 e.figures.append((key, str(what).strip(), n if isinstance(n, int) else n_text))
                 f.say(key, what, v.line_of(what))
-        if not e.figures and not any(f.has(k) for k in ("subordinates", "members")):
-            f.error("schema-missing", "成员数事件须写 subordinates（下辖单位，如 {支社: 7}）或 members（成员，如 "
-                    "{社员: 123}），照来源的先后写")
+        if not e.figures and not any(f.has(k) for k in ("subordinates", "units", "members")):
+            f.error("schema-missing", "成员数事件须写 subordinates（下辖单位，如 {支社: 7}）、units（来源列出的下设单位名称，"
+                    "如 [民政科, 财政科]）或 members（成员，如 {社员: 123}），照来源的先后写")
         self._of_which(e, f)
+        self._named_units(e, f)
         e.wording = f.wording() or None   # the source's verb: 下设4个小组; with no units counted, 共有会员312人
-        counted = "subordinates" if any(k == "subordinates" for k, _w, _n in e.figures) else "members"
+        counted = "subordinates" if any(k in ("subordinates", "units") for k, _w, _n in e.figures) else "members"
         if e.wording and e.figures and (why := members_wording_problem(e.wording, counted)):
             self._refuse(e, f, why)
+
+    @staticmethod
+    def _named_units(e: Event, f: Fields) -> None:
+        """下设民政、财政、教育、建设4个科: the units named are of the one count of units the source gives, if any, and
+        no more than it (甲、乙等5个科 names fewer)."""
+        named = [w for k, w, _n in e.figures if k == "units"]
+        counts = [(w, n) for k, w, n in e.figures if k == "subordinates"]
+        if not named or not counts:
+            return
+        if len(counts) > 1:
+            f.error("schema-value", "写了 units（下设单位名称）时，subordinates 只能写一项（如 {科: 4}），印作“下设民政、财政、"
+                    "教育、建设4个科”；来源分几类计数的，名称另记一条成员数事件", "units")
+        elif isinstance(counts[0][1], int) and counts[0][1] < len(named):
+            f.error("schema-value", f"units 列出{len(named)}个名称，多于 subordinates 的{counts[0][1]}个{counts[0][0]}；"
+                    "请核对来源", "units")
 
     @staticmethod
     def _of_which(e: Event, f: Fields) -> None:

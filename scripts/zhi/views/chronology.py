@@ -682,10 +682,17 @@ def figures_text(figures, wording: str | None = None) -> str:
     """成员数 in the order given: 下辖7个支社，有社员123人; ``wording``, the source's verb, in place of 下辖 (下设4个小组),
     or of 有 when no units are counted (共有会员312人)."""
     units = "、".join(f"{n}个{what}" for key, what, n in figures if key == "subordinates")
+    named = [what for key, what, _n in figures if key == "units"]   # 下设民政科、财政科: the source's list, by name
+    if named:   # with the one count the source gives: 下设民政、财政、教育、建设4个科; 甲、乙等5个科 names fewer
+        counts = [n for key, _what, n in figures if key == "subordinates"]
+        more = len(counts) == 1 and isinstance(counts[0], int) and counts[0] > len(named)
+        units = "、".join(named) + ("等" if more else "") + units
     members = "、".join(f"{what}{n}人" for key, what, n in figures if key == "members")
     of_which = "、".join(f"{what}{n}人" for key, what, n in figures if key == "of_which")  # 其中高级职称59人
-    order = [k for k in dict.fromkeys(key for key, _what, _n in figures) if k in ("subordinates", "members")]
-    verbs = {"subordinates": "下辖", "members": "有"}
+    order = [("subordinates" if k == "units" else k) for k in dict.fromkeys(key for key, _what, _n in figures)
+             if k in ("subordinates", "units", "members")]
+    order = list(dict.fromkeys(order))
+    verbs = {"subordinates": "下设" if named else "下辖", "members": "有"}
     if wording:   # the verb of the units when the source counts them (下设4个小组), else of the members (共有会员312人)
         verbs["subordinates" if units else "members"] = wording
     parts = {"subordinates": f"{verbs['subordinates']}{units}" if units else "",

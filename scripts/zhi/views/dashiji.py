@@ -129,6 +129,8 @@ def tellable(h: History, e: Event, rules: Rules) -> bool:
         return e.dashiji
     if e.type in TERRITORY_TYPES:
         return True  # whether its place is one the rules tell is for `principal` (`jurisdictions: false` drops it)
+    if e.type == "members" and any(k == "units" for k, _w, _n in e.figures):
+        return True  # the units a body had, by name (县政府下设民政科、财政科……): its make-up, as the source lists it
     if e.type not in rules.types and not (rules.staffing and e.type == "staffing"):
         return False
     if e.type == "reparent":

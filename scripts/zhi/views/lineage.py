@@ -58,6 +58,9 @@ class Lineage:
     unofficial_names: list[Period] = field(default_factory=list)  # 擅改名称, never an official name
     body_counts: list[Period] = field(default_factory=list)   # 机构数 a source gives: value "政府工作部门52个"
     figures: list[Period] = field(default_factory=list)       # 成员数: value "下辖7个支社，有社员123人"
+    # the units a source lists by name at a date (下设民政科、财政科……), with the documents that say so; no unit's
+    # lifetime is made of them
+    unit_lists: list[tuple[Period, list[tuple[Document, str]]]] = field(default_factory=list)
     powers: list[Period] = field(default_factory=list)        # 管理权限 granted, as the source words them, by date
     # who presided over (sponsored) its founding or 筹建: value the sponsor's name then, ref its id, note the form
     # (在…主持下); never a superior
@@ -328,8 +331,12 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.divisions = [Period(counts_text(s.value), s.start, s.end) for s in t.divisions]
     lin.unofficial_names = _periods(h, t.unofficial_names)
     lin.body_counts = [Period(_count_value(s), s.start, None) for s in t.body_counts if s.value[1] is not None]
-    lin.figures = [Period(figures_text(s.value, s.start_event.wording if s.start_event else None), s.start, None)
-                   for s in t.figures]
+    for s in t.figures:
+        said = Period(figures_text(s.value, s.start_event.wording if s.start_event else None), s.start, None)
+        if any(k == "units" for k, _w, _n in s.value):   # the units a source lists by name: under 内设机构, cited
+            lin.unit_lists.append((said, cited_docs(a, s.start_event.sources) if s.start_event else []))
+        else:
+            lin.figures.append(said)
     # a grant is printed with its end only when a record ends it (收回权限, or the holder's own end)
     lin.powers = [Period(s.value, s.start, s.end) for s in t.powers if s.value]
     lin.names = _periods(h, t.names, lambda v: distinguished(h, rid, v[0]), t=t)
