@@ -445,3 +445,23 @@ def test_origin_known_only_in_or_before_a_year(sample):
     assert t.id in {r.body for r in snapshot(a, h, jur, parse_date(f"{y}-12-31"), figures(a))}
     assert t.id not in {r.body for r in snapshot(a, h, jur, parse_date(f"{y - 1}-12-31"), figures(a))}
     assert f"（{e.date.chinese()}设立）" in fate_unknown_note(h, jur, parse_date(f"{y - 1}-12-31"))
+
+
+def test_a_second_establishment_with_previous_end_unknown(sample):
+    """Set up twice (成立 … 成立), the end between not recorded: two lives, the first ending at no invented date."""
+    a, h, text = sample
+    e = first(a, "establish", lambda e: e.previous_end_unknown, "no second establish with previous_end: 不详")
+    lives = h.get(e.body.id).lives
+    assert len(lives) >= 2 and lives[-1].start_event is e
+    before = lives[-2]
+    assert before.end is not None and before.end.qualifier == "before" and before.end_event is None
+    assert e.wording and e.wording in text[e.id], "printed with the source's verb, never as 恢复"
+
+
+def test_a_sources_list_of_units_by_name(sample):
+    """成员数 units: a body's units at a date as the source lists them, printed by name; no unit becomes a record."""
+    a, h, text = sample
+    e = first(a, "members", lambda e: any(k == "units" for k, _w, _n in e.figures), "no 成员数 with units")
+    names = [w for k, w, _n in e.figures if k == "units"]
+    assert "、".join(names) in text[e.id]
+    assert not any(s.value[0] in names for t in h.timelines.values() for s in t.names)
