@@ -216,3 +216,14 @@ def test_a_list_of_units_with_the_sources_count(tmp_path):
     _a, _h, found = _units_archive(tmp_path / "c", "units: [民政科, 财政科, 教育科], subordinates: {科: 2}")
     errors = errors_of(found)
     assert len(errors) == 1 and "units 列出3个名称，多于 subordinates 的2个科" in errors[0], errors
+
+
+def test_a_seat_wording_under_the_places_other_name_is_printed_once(tmp_path):
+    """The organ named by the place's earlier name (潍北县政府, the county renamed 寒亭县 since) is its own: printed as
+    the source words it, never glued after the name of the day (寒亭县潍北县政府驻…)."""
+    events = WEI + ("- {id: rn, type: rename, date: 1948-01, body: cs-wb, name: 寒亭县, sources: [d-1956-1]}\n"
+                    "- {id: s4, type: seat, date: 1949-01, body: cs-wb, seat: 寒亭村, wording: 潍北县政府,"
+                    " sources: [d-1956-1]}\n")
+    a, h, found = checked(archive_with(tmp_path, events=events, files=WEI_FILES))
+    assert errors_of(found) == []
+    assert _said(a, h)["s4"] == "潍北县政府驻寒亭村。"

@@ -578,7 +578,9 @@ class _Writer:
         wording names the place itself anywhere (中共潍北县委、潍北县人民政府), never glued after the place's name."""
         place = self.now(e.body.id, e)
         organ = organ_of(place.text, e.wording)
-        if organ and place.text in organ:
+        t = self.h.get(e.body.id)
+        own = {place.text} | ({s.value[0] for s in t.names if s.value[0]} if t is not None else set())
+        if organ and any(name in organ for name in own):   # its name then, or another of its own names
             return [organ]
         return [place, organ or default]
 
