@@ -19,6 +19,7 @@ from .dates import Date, DateError, parse_date
 from .fields import Fields, did_you_mean
 from .findings import Finding, Loc
 from .invisible import bare, quote
+from .levelwords import KEYS, LEVEL_TALK, LEVELS, spelled_any
 from .project import skipped_message, skipped_part
 from .renderers import NAMES as RENDERERS
 from .yamlsource import LList, LMap, YamlFile
@@ -39,15 +40,16 @@ REF_RE = re.compile(r"\[\[([^\[\]|@\n]+?)(?:@([^\[\]|\n]+?))?(?:\|([^\[\]\n]*))?
 PASSAGE_OPEN = re.compile(r"^:::[ \t]*(\S.*?)[ \t]*$")
 PASSAGE_CLOSE = re.compile(r"^:::[ \t]*$")
 PASSAGE_LIKE = re.compile(r"^(?:>\s*)*(?:[-*+]\s+|\d+[.)、]\s*)?[:：∶︰﹕꞉˸׃]{2,}\s*(.*)$")
-# a level word as an editor may type it: traditional forms, a stray space between its characters. One spelling
-# for the passage marker, the admonition and the lone-line checks below.
-LEVEL_SPELLED = r"[内內]\s*部|[秘祕]\s*密|[机機]\s*密|[绝絕]\s*密"
+# a level word as an editor may type it: traditional forms, a stray space between its characters, ㊙ (from the one
+# table, ``levelwords``). One spelling for the passage marker, the admonition and the lone-line checks below, each
+# tried on the line as written and as ``leaks.fold`` reads it (``as_read``).
+LEVEL_SPELLED = spelled_any(LEVELS[1:])
 # a level marker anywhere else in a line (a table cell "| ::: 秘密 |", mid-line, after a heading's hashes): zhi reads
 # a marker only alone on its own line; such a line would print the marker and what it was meant to hold
 MARKER_INSIDE = re.compile(rf"[:：∶︰﹕꞉˸׃]{{2,}}\s*(?:{LEVEL_SPELLED})")
 FRONT_FENCE = re.compile(r"^[-－—–‐‑‒―─━ー﹣]{3,}$")
 # a line that tries to set the level outside the front matter (``classification: 秘密``, ``密级：秘密``)
-STRAY_LEVEL = re.compile(r"^[\"'“”]?(?:classification|密\s*级|classfication|classifcation)[\"'“”]?\s*[:：=＝]", re.IGNORECASE)
+STRAY_LEVEL = re.compile(rf"^[\"'“”]?(?:{KEYS})[\"'“”]?\s*[:：=＝]", re.IGNORECASE)
 # a head in another notation (TOML +++, JSON {, ;;;): zhi reads only ---; such a head is never taken for body text
 FRONT_MATTER_LIKE = re.compile(r"^(?:\+{3,}|;{3,}|\{\s*$|={3,})\s*$")
 HIGHEST = Level("绝密")
@@ -55,8 +57,34 @@ HIGHEST = Level("绝密")
 # level word standing alone as a line (a definition-list term "内部" followed by ":   …"). zhi reads neither as
 # a marking; fail closed: the chapter is refused until it is written as ::: 内部.
 ADMONITION = re.compile(r"^(?:>\s*)*(?:!!!|\?\?\?\+?)\s*(.*)$")
-LEVEL_WORD = re.compile(rf"{LEVEL_SPELLED}|密\s*级|保\s*密")
+LEVEL_WORD = re.compile(rf"{LEVEL_SPELLED}|{spelled_any(LEVEL_TALK[:1])}|保\s*密")
 LONE_LEVEL = re.compile(rf"^[\s>#*_+\-:：\[\]【】（）()「」“”\"']*(?:{LEVEL_SPELLED})[\s*_:：\]】）)」“”\"'★\d年]*$")
+
+
+def as_read(line: str) -> tuple[str, ...]:
+    """A line as a reader sees it (``bare``) and as the leak scan folds it (``leaks.fold``: traditional characters,
+    spaces, invisible characters, a backslash, ㊙ spelled out): a level check tries both."""
+    from .leaks import fold
+
+    b, f = bare(line), fold(line)
+    return (b,) if f == "".join(b.split()) else (b, f)
+
+
+def marker_inside(line: str) -> bool:
+    return any(MARKER_INSIDE.search(x) for x in as_read(line))
+
+
+def stray_level(line: str) -> bool:
+    """A line that sets a level as a key (``classification: 秘密``, ``密级：秘密``) where zhi reads none."""
+    return any(STRAY_LEVEL.match(x.lstrip(">#*-+ ")) for x in as_read(line))
+
+
+def _level_like(line: str) -> bool:
+    """An admonition titled with a level word (!!! note "秘密") or a level word alone on a line: no marker zhi reads."""
+    return any(((adm := ADMONITION.match(x.strip())) and LEVEL_WORD.search(adm.group(1))) or LONE_LEVEL.match(x)
+               for x in as_read(line))
+
+
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
 
@@ -234,7 +262,7 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
         key_line = yf.data.key_lines.get("classification", 0) if isinstance(yf.data, LMap) else 0
         for n, line in enumerate(fm.splitlines(), 1):
             b = bare(line).lower()
-            if n != key_line and ("classif" in b or "密级" in b or STRAY_LEVEL.match(b)):
+            if n != key_line and ("classif" in b or any("密级" in x for x in as_read(line)) or stray_level(line)):
                 # a level the YAML did not read as the `classification` key (folded into another value,
                 # indented, misspelt): never guessed at, never ignored
                 findings.append(Finding("front-matter-invalid", "error",
@@ -248,7 +276,7 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
             fields = Fields(shifted, chap_rel, findings, "篇章元数据", {"title", "status", "classification", "target",
                                                                   "note"})
             ch.title = fields.text("title") or ""
-            if MARKER_INSIDE.search(bare(ch.title)):
+            if marker_inside(ch.title):
                 findings.append(_marker_in_title(ch.title, Loc(chap_rel, shifted.key_lines.get("title", 2))))
             ch.status = fields.text("status") or ""
             if ch.status and ch.status not in STATUSES:
@@ -272,7 +300,7 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
         findings.extend(_comment_levels(yf, ch.classification, written, chap_rel))
     ch.body, ch.body_line = body, body_line
     for i, line in enumerate(body.splitlines()):
-        if STRAY_LEVEL.match(bare(line).lstrip(">#*-+ ")):
+        if stray_level(line):
             findings.append(Finding("front-matter-invalid", "error",
                                     f"{quote(line.strip()[:30], True)}像是密级，但不在文件开头两行“---”之间，zhi 不认识；"
                                     f"请把它移进文件头（文件第一行写“---”，密级之后再写一行“---”）",
@@ -366,14 +394,13 @@ def _scan(ch: Chapter, findings: list[Finding] | None = None) -> None:
                 level = stack[-1][0]
             stack.append((level, i))
             continue
-        if MARKER_INSIDE.search(b):
+        if marker_inside(line):
             problem(i, f"{quote(line.strip()[:40], True)}中有密级段落标记，但它不是单独一行（写在表格单元格里、一行文字中间或"
                        f"标题里），zhi 不认识，整章按最高密级（绝密）处理，任何版本都不收；段落标记须单独一行、顶格写"
                        f"“::: 内部”或“::: 秘密”，段落结束写单独一行“:::”。要让表格或一段文字只进密级版本，"
                        f"请把整个表格（整段）放在这样的两行之间")
             continue
-        adm = ADMONITION.match(b.strip())
-        if (adm and LEVEL_WORD.search(adm.group(1))) or LONE_LEVEL.match(b):
+        if _level_like(line):
             problem(i, f"{quote(line.strip()[:30], True)}不是 zhi 认识的密级段落标记（提示框“!!!”和单独一行的密级字样都不算），"
                        f"整章按最高密级（绝密）处理，任何版本都不收；要标出一段文字的密级，请单独一行顶格写“::: 内部”或"
                        f"“::: 秘密”，段落结束写单独一行“:::”")
@@ -736,7 +763,7 @@ def load_book(root: Path) -> Book:
                 continue
             pf = Fields(p, BOOK, book.findings, "篇", {"title", "chapters", "note"})
             title = pf.text("title", True) or ""
-            if MARKER_INSIDE.search(bare(title)):
+            if marker_inside(title):
                 book.findings.append(_marker_in_title(title, Loc(BOOK, p.key_lines.get("title", p.line))))
             part = Part(title, Loc(BOOK, p.line))
             part.chapters = chapter_list("chapters", "chapter", title, p)

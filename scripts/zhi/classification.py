@@ -6,10 +6,22 @@ import re
 from dataclasses import dataclass
 
 from .invisible import quote
+from .levelwords import (
+    INTERNAL_FOLDED,
+    KEYS,
+    LATIN,
+    LEVEL_FOLDED,
+    LEVEL_TALK_FOLDED,
+    LEVELS,
+    LONE_CHAR,
+    SECRET_FOLDED,
+    TERM,
+    TERM_WORD,
+)
 
-LEVELS = ("公开", "内部", "秘密", "机密", "绝密")
 _RANK = {name: i for i, name in enumerate(LEVELS)}
-_MARK = re.compile(r"^\s*(公开|内部|秘密|机密|绝密)\s*(?:★\s*(.+?))?\s*$")
+# a level as ``classification`` takes it: the simplified word, a 保密期限 after ★; any other spelling is refused
+_MARK = re.compile(rf"^\s*({LEVEL_FOLDED})\s*(?:★\s*(.+?))?\s*$")
 
 
 class ClassificationError(ValueError):
@@ -83,17 +95,18 @@ NOT_PUBLIC = re.compile(
     # 机要 alone on a line: the way a copy sent through the confidential post is headed
     r"|^[ \t]*[(（〔\[【]?机要[)）〕\]】]?[ \t]*$", re.MULTILINE)
 
-_LEVEL_WORD = re.compile(r"绝密|机密|秘密")
-_TERM_WORD = re.compile(r"[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期|保密期限")
-_INTERNAL_WORD = re.compile(r"内部(?:资料|文件|刊物|材料|发行|使用|参考)|注意保密|^\s*内部\s*$")
-_LEVEL_KEY = re.compile(r"(?:classification|密级(?:标志)?)\s*[:：为是]?\s*[“\"']?\s*(公开|内部|秘密|机密|绝密)(?:\s*★\s*\S+?)?"
+# what a comment speaks of (read as written and folded): each built from the table of level words (``levelwords``)
+_LEVEL_WORD = re.compile(SECRET_FOLDED)
+_TERM_WORD = re.compile(rf"{TERM}|{TERM_WORD}")
+_INTERNAL_WORD = re.compile(rf"{INTERNAL_FOLDED}|注意保密|^\s*内部\s*$")
+_LEVEL_KEY = re.compile(rf"(?:{KEYS})\s*[:：为是=＝]?\s*[“\"']?\s*({LEVEL_FOLDED})(?:\s*[★☆*＊]\s*\S+?)?"
                         r"(?=$|[\s，。；,;、（()）”\"'])", re.IGNORECASE)
-_BARE_LEVEL = re.compile(r"(?<![不非无未])(?:密级|涉密)")   # 不涉密, 无密级: said to be open
-_LATIN_LEVEL = re.compile(r"\b(?:top\s*secret|secret|confidential|classified|restricted)\b", re.IGNORECASE)
+_BARE_LEVEL = re.compile(rf"(?<![不非无未]){LEVEL_TALK_FOLDED}")   # 不涉密, 无密级: said to be open
+_LATIN_LEVEL = re.compile(LATIN, re.IGNORECASE)
 
 
 # a level's character standing alone, as a stamp or a note of one: ㊙ (NFKC 秘), 原标“密”字
-_LONE_MARK = re.compile(r"(?<![\u4e00-\u9fff])秘(?![\u4e00-\u9fff])|[“\"'「『（(【]密[”\"'」』）)】]")
+_LONE_MARK = re.compile(LONE_CHAR)
 
 
 def comment_level(text: str) -> Level | None:

@@ -20,6 +20,19 @@ from .classification import LEVELS, NOT_PUBLIC, ClassificationError, Level, pars
 from .dates import DateError, parse_date
 from .docno import cn_int, normalise_docno, parse_docno
 from .invisible import bare, quote
+from .levelwords import (
+    INTERNAL_FOLDED,
+    INTERNAL_OF_FOLDED,
+    LATIN,
+    LEVEL_TALK,
+    LEVEL_TALK_FOLDED,
+    NOT_OPEN_FOLDED,
+    SECRET_FOLDED,
+    STARS,
+    TERM,
+    TERM_SPAN,
+    TERM_WORD,
+)
 from .progress import QUIET, Progress
 from .readers import (
     SUPPORTED,
@@ -48,7 +61,7 @@ def _code_marks(code: str) -> list[str]:
     strings = " ".join("".join(g) for g in _CODE_STRING.findall(flat))
     found = [m.group(0) for m in _MARKISH.finditer(flat) if not m.group(0).isascii()]
     found += [m.group(0) for m in _MARKISH.finditer(strings) if m.group(0).isascii()]
-    found += [m.group(0) for m in re.finditer(r"内部|[绝机秘]密", flat)]
+    found += [m.group(0) for m in _LEVEL_ANYWHERE.finditer(flat)]
     found += [m.group(0) for m in NOT_PUBLIC.finditer(flat)]
     return list(dict.fromkeys(w for w in found if w.strip()))
 
@@ -71,20 +84,23 @@ _TITLE_END = ("通知", "决定", "批复", "意见", "报告", "函", "复函",
 _TITLE = re.compile(rf"^.{{0,40}}关于.+?的?(?:{'|'.join(sorted(_TITLE_END, key=len, reverse=True))})$")
 _ORG_END = re.compile(r"(委员会|人民政府|政府|办公室|办公厅|委|局|厅|部|院|会|组|处|室|所|站|中心|公司|党组|支部|"
                       r"总支|党委|小组|司|署|馆|社|团|校|学校|医院|法院|检察院|人大|政协|联合会|协会|队|科|股)$")
-_MARK = re.compile(r"^(绝密|机密|秘密)\s*(?:[★☆*＊]\s*([0-9０-９一二三四五六七八九十]+\s*年|长期))?$")
-_INTERNAL = re.compile(r"^[【\[（(〔]?内部(?:资料|文件|刊物|材料|发行|使用|参考)?[】\]）)〕]?[，,]?\s*(?:注意保存|注意保密)?$")
+# the level words, from the one table (``levelwords``); lines are read folded (``_squeeze``) as well as written
+_MARK = re.compile(rf"^({SECRET_FOLDED})\s*(?:[{STARS}]\s*((?:{TERM_SPAN})))?$")
+_INTERNAL = re.compile(rf"^[【\[（(〔]?内部{INTERNAL_OF_FOLDED}?[】\]）)〕]?[，,]?\s*(?:注意保存|注意保密)?$")
 # "密级：秘密　保密期限：10年" (a form's fields), with or without the colons and spaces
-_FIELD_MARK = re.compile(r"密级[:：]?(绝密|机密|秘密|内部)(?:[,，;；]?保密期限[:：]?([0-9一二三四五六七八九十]+年|长期))?")
-_BRACKETED = re.compile(r"[(（【\[〔<《]\s*(?:[绝机秘]密|内部)[^)）】\]〕>》]{0,8}[)）】\]〕>》]")  # “……通知（秘密）”
+_FIELD_MARK = re.compile(rf"{LEVEL_TALK[0]}[:：]?({NOT_OPEN_FOLDED})(?:[,，;；]?{TERM_WORD}[:：]?((?:{TERM_SPAN})))?")
+_BRACKETED = re.compile(rf"[(（【\[〔<《]\s*{NOT_OPEN_FOLDED}[^)）】\]〕>》]{{0,8}}[)）】\]〕>》]")  # “……通知（秘密）”
 # a restriction written some other way (“此件不得以任何形式公开”): a negation, then within a few characters a word
 # of publication. Looked for in lines that stand apart (short lines, bracketed 附注, margins, comments); the
 # record is at least 内部 and the note says it was not understood exactly
 _NOT_PUBLIC_LIKE = re.compile(r"(?:不|勿|禁|免|非|限)[^。；;，,]{0,8}?(?:公开|公布|发布|外传|外泄|外借|扩散|传阅)")
-_MARK_FIELD_WORDS = re.compile(r"密级|保密期限|涉密|[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期")
+_MARK_FIELD_WORDS = re.compile(rf"{LEVEL_TALK_FOLDED}|{TERM_WORD}|{TERM}")
 # anything that looks like a marking: if none of it was understood, the record comes in at the highest level
-_MARKISH = re.compile(r"[绝机秘]密|密级|涉密|密件|保密期限|[★☆]\s*(?:\d+|[一二三四五六七八九十]+)\s*年|[★☆]\s*长期|"
-                      r"内部(?:资料|文件|刊物|材料|发行|使用|参考|参阅|传阅|掌握)|(?:不得|请勿|严禁|禁止|切勿)外传|注意保密|"
-                      r"(?i:\b(?:top\s*secret|secret|confidential|classified|restricted)\b)")
+_MARKISH = re.compile(rf"{SECRET_FOLDED}|{LEVEL_TALK_FOLDED}|密件|{TERM_WORD}|{TERM}|{INTERNAL_FOLDED}"
+                      rf"|(?:不得|请勿|严禁|禁止|切勿)外传|注意保密|(?i:{LATIN})")
+# a level's word anywhere in a line (内部 alone too): a line of a file the transcription does not show is read as a
+# hidden marking when it holds one
+_LEVEL_ANYWHERE = re.compile(NOT_OPEN_FOLDED)
 
 
 def _year(s: str) -> int | None:
@@ -391,7 +407,7 @@ def unseen(lines: str, shown: str) -> list[str]:
     for ln in lines.splitlines():
         sq = _squeeze(ln)
         if not (_MARKISH.search(sq) or NOT_PUBLIC.search(sq) or _NOT_PUBLIC_LIKE.search(sq)
-                or re.search(r"内部|[绝机秘]密", sq)):
+                or _LEVEL_ANYWHERE.search(sq)):
             continue
         shown_key = _words_key(shown) if shown_key is None else shown_key
         key = _words_key(ln)

@@ -24,23 +24,45 @@ from .docno import NUMERAL, cn_int, normalise_docno, parse_docno
 from .editions import EDITIONS
 from .findings import Loc
 from .invisible import BIDI, BIDI_NAMES, combining, visible
+from .levelwords import (
+    INTERNAL_LABELS,
+    LEVEL_TALK,
+    NOT_OPEN_FOLDED,
+    SECRET,
+    SECRET_FOLDED,
+    STAMPS,
+    STARS,
+    TERM_WORD,
+    VARIANT_CHARS,
+    alt,
+    internal,
+)
 from .model import Archive
 
 # marks are looked for in folded text (see ``fold``): no spaces, full-width forms and traditional characters
 # folded, so "秘　密★10年", "祕密☆十年", "密级：秘密" and "秘\u200b密" are all found.
 # A marking in the forms a marking takes — with ★ (秘密★10年), after 密级：, with 保密期限, in brackets (【机密】,
 # （内部资料）) — is always a mark, whatever the house style says; so is a level alone on a line (ALONE)
-_CLOSE = r"[」』\x22”’）)\]】]*[★☆*]"
+# (every level word from the one table, ``levelwords``)
+_CLOSE = rf"[」』\x22”’）)\]】]*[{STARS}]"
 _OPEN, _SHUT = r"[（(\[【〔［「『《]", r"[）)\]】〕］」』》]"
-MARKING = re.compile(rf"(?:秘密|机密|绝密){_CLOSE}|密级[:：]?(?:内部|秘密|机密|绝密)|保密期限"
-                     rf"|{_OPEN}(?:秘密|机密|绝密|内部资料|内部文件|内部)(?:件|文件)?{_SHUT}")
-SECRET_MARKING = re.compile(rf"(?:秘密|机密|绝密){_CLOSE}|密级[:：]?(?:秘密|机密|绝密)|保密期限"
-                            rf"|{_OPEN}(?:秘密|机密|绝密)(?:件|文件)?{_SHUT}")  # the internal edition may carry 内部
-ALONE = re.compile(r"(?:秘密|机密|绝密)(?:[★☆*].*)?")
+_LABELS = internal(INTERNAL_LABELS)
+
+
+def _marking(levels: str) -> re.Pattern:
+    """A marking of one of ``levels`` (an alternation) in a marking's form."""
+    internal_ = rf"|{_LABELS}|内部" if "内部" in levels else ""
+    return re.compile(rf"{SECRET_FOLDED}{_CLOSE}|{LEVEL_TALK[0]}[:：]?{levels}|{TERM_WORD}"
+                      rf"|{_OPEN}(?:{SECRET_FOLDED}{internal_})(?:件|文件)?{_SHUT}")
+
+
+MARKING = _marking(NOT_OPEN_FOLDED)
+SECRET_MARKING = _marking(SECRET_FOLDED)  # the internal edition may carry 内部
+ALONE = re.compile(rf"{SECRET_FOLDED}(?:[{STARS}].*)?")
 # a mark's word anywhere else is a mark too, unless it stands inside a text the editor confirmed as ordinary
 # wording (house style ``not-marks``: a title such as 关于加强机密载体管理的通知, a unit such as 机密档案室)
-MARK_WORDS = re.compile(r"机密|绝密|内部资料|内部文件|不得外传")
-SECRET_MARK_WORDS = re.compile(r"机密|绝密")
+SECRET_MARK_WORDS = re.compile(alt(SECRET[1:]))   # (秘密 alone is too common a word: 秘密 in a marking's form)
+MARK_WORDS = re.compile(rf"{SECRET_MARK_WORDS.pattern}|{_LABELS}|不得外传")
 ID_CARD = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<![0-9])1[3-9]\d{9}(?![0-9])")
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -56,7 +78,7 @@ def _t2s() -> dict[int, str]:
 
         out = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
     except (ImportError, RuntimeError):  # pragma: no cover - opencc is a locked dependency
-        return {}
+        return dict(VARIANTS)
     return {ord(a): b for a, b in zip(chars, out, strict=False) if a != b and len(b) == 1} | VARIANTS
 
 
@@ -65,7 +87,7 @@ def _t2s() -> dict[int, str]:
 # 乾部→干部, 瞭解→了解); folded on both sides of every comparison, so 覆 in 批覆 meets 复 in 批复. And a backslash:
 # Markdown prints 秘\密 as it stands, and a reader reads 秘密.
 VARIANTS = {ord("覆"): "复", ord("乾"): "干", ord("瞭"): "了", ord("著"): "着", ord("衹"): "只", ord("祇"): "只",
-            ord("\\"): ""}
+            ord("\\"): ""} | {ord(v): c for c, v in VARIANT_CHARS.items()}   # and a level word's (祕密, 內部)
 
 
 @functools.cache
@@ -77,8 +99,12 @@ def _traditional() -> re.Pattern:
 
 def fold(text: str) -> str:
     """Text as the leak scan compares it: NFKC (full-width letters, digits and brackets folded), traditional
-    characters made simplified, invisible characters, combining marks and every kind of space removed."""
+    characters made simplified, a level's stamp spelled out (㊙: 秘密, ``levelwords.STAMPS``), invisible characters,
+    combining marks and every kind of space removed."""
     text = visible(text)
+    for stamp in STAMPS:   # ㊙ is 秘密 (NFKC leaves the one character 秘)
+        if stamp in text:
+            text = text.replace(stamp, STAMPS[stamp])
     if not unicodedata.is_normalized("NFKC", text):  # the same text as normalize() gives, without the copy
         text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
@@ -103,10 +129,11 @@ def marks_in(shown: str, edition: str = "public", plain=(), words: bool = True) 
     elsewhere on the page is still a mark. Without ``words``, only a marking's forms are looked for."""
     public = edition == "public"
     out = []
-    if "密" in shown:   # a level alone on a line (the character survives every folding)
+    keys = ("密", *STAMPS)   # a level alone on a line (the character survives every folding; a stamp is spelled out)
+    if any(k in shown for k in keys):
         lines = shown.splitlines()
         for i, line in enumerate(lines):
-            if "密" in line and ALONE.fullmatch(f := fold(line)):
+            if any(k in line for k in keys) and ALONE.fullmatch(f := fold(line)):
                 out.append((f, True))
                 lines[i] = "\0"
         shown = "\n".join(lines)
@@ -520,7 +547,7 @@ def report(leaks: list[Leak], shown: int = 30) -> str:
 
 
 # what ``fold`` and the scan read, as far as a clean verdict kept from before depends on it: changed when they change
-FOLD_VERSION = b"\0fold-4"
+FOLD_VERSION = b"\0fold-5"
 
 
 def fingerprint(forbidden: dict[str, str], edition: str, plain=()) -> str:

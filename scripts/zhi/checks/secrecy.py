@@ -639,10 +639,10 @@ def _printed(a: Archive) -> Iterator[tuple[str, object, str, object]]:
 def _level_line(line: str) -> bool:
     """A line that is a passage marker or a level written as a key: passage-invalid and front-matter-invalid
     say what is wrong with it."""
-    from ..chronicle import PASSAGE_LIKE, STRAY_LEVEL, bare
+    from ..chronicle import PASSAGE_LIKE, bare, stray_level
 
     b = bare(line)
-    return bool(PASSAGE_LIKE.match(b) or STRAY_LEVEL.match(b.lstrip(">#*-+ ")))
+    return bool(PASSAGE_LIKE.match(b) or stray_level(line))
 
 
 def check_mark_words(a: Archive, h: History) -> Iterator[Finding]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..chronicle import FRONT_MATTER_LIKE, MARKER_INSIDE, PASSAGE_LIKE, STRAY_LEVEL, bare
+from ..chronicle import FRONT_MATTER_LIKE, PASSAGE_LIKE, bare, marker_inside, stray_level
 from ..citations import chosen_reading, incompatible_pairs, sourced, split, stated
 from ..findings import Finding, Loc
 from ..history import History
@@ -385,7 +385,7 @@ def _marks_in_full_text(text: str, rel: str) -> Iterator[Finding]:
     first = next((i for i, line in enumerate(lines) if bare(line)), None)
     for i, line in enumerate(lines):
         b = bare(line)
-        if PASSAGE_LIKE.match(b) or MARKER_INSIDE.search(b) or STRAY_LEVEL.match(b.lstrip(">#*-+ ")) or (i == first and FRONT_MATTER_LIKE.match(b)):
+        if PASSAGE_LIKE.match(b) or marker_inside(line) or stray_level(line) or (i == first and FRONT_MATTER_LIKE.match(b)):
             yield Finding("passage-invalid", "error",
                           f"文件全文第{i + 1}行“{line.strip()[:30]}”是密级标记或文件头；全文不分段定密，zhi 不认识其中的标记，"
                           f"按最高密级处理，任何版本都不生成。请删去这一行，在文件记录中写“classification”；"

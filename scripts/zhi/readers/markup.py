@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..levelwords import KEYS
 from .text import read_text
 
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
@@ -107,7 +108,7 @@ def drawn(path: Path) -> list[str]:
 
 
 _FRONT_OPEN = re.compile(r"^\s*(?:-{3,}|\+{3,})\s*$")
-_LEVEL_KEY = re.compile(r"^\s*[\"']?(?:classif\w*|密\s*级|level|security)[\"']?\s*[:：=＝]\s*(.*)$", re.IGNORECASE)
+_LEVEL_KEY = re.compile(rf"^\s*[\"']?(?:{KEYS})[\"']?\s*[:：=＝]\s*(.*)$", re.IGNORECASE)   # levelwords.KEYS
 
 
 def package_text(path: Path) -> str:
