@@ -265,3 +265,24 @@ def test_a_passage_marker_without_its_space_is_not_told_to_use_a_full_width_colo
     found = [f for f in lint(tmp_path, "前言。\n\n:::秘密\n内容。\n:::\n") if f.code == "style-halfwidth-punct"]
     assert found and all("::: 秘密" in f.message and "应改为全角" not in f.message for f in found)
     assert not [f for f in lint(tmp_path / "ok", "前言。\n\n::: 秘密\n内容。\n:::\n") if f.code == "style-halfwidth-punct"]
+
+
+@pytest.mark.parametrize("marker,read", [(":::内部", "内部"), (":::机密★10年", "机密★10年"), (":::涉密", None),
+                                         ("::::秘密", None)])
+def test_a_marker_without_its_space_is_told_how_zhi_reads_it_and_what_to_write(tmp_path, marker, read):
+    """The warning names the level the editor typed (not always 秘密), says whether zhi read the marker, and what to
+    write instead."""
+    [found] = [f for f in lint(tmp_path, f"前言。\n\n{marker}\n内容。\n:::\n") if f.code == "style-halfwidth-punct"]
+    if read:
+        assert f"zhi 照“::: {read}”读" in found.message and f"这一段按{read}处理" in found.message
+        assert f"请写作“::: {read}”" in found.message
+    else:
+        assert "读不懂" in found.message and "passage-invalid" in found.message and "“::: 秘密”" in found.message
+    assert "全角冒号" in found.message
+
+
+def test_the_guide_prints_the_warning_for_a_marker_without_its_space_as_zhi_says_it(tmp_path):
+    guide = (Path(__file__).resolve().parent.parent / "guide" / "chronicle.md").read_text(encoding="utf-8")
+    [shown] = [ln for ln in guide.splitlines() if "[style-halfwidth-punct] “:::内部”" in ln]
+    [found] = [f for f in lint(tmp_path, "前言。\n\n:::内部\n内容。\n:::\n") if f.code == "style-halfwidth-punct"]
+    assert shown.endswith(found.message)

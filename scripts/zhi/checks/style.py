@@ -266,14 +266,30 @@ def _approx_warnings(outside: str, add) -> None:
             f"“{m.group(0)}”中“约”与“多/余/左右”叠用；二者只用其一，如“约100人”或“100余人”")
 
 
+def _marker_without_space(line: str) -> str:
+    """What to say of a passage marker written without its space (``:::秘密``): how zhi reads it, and what to write."""
+    from ..classification import ClassificationError, parse_level
+
+    written = line.strip()
+    said = written.lstrip(":")
+    try:
+        level = parse_level(said) if written.startswith(":::") and not written.startswith("::::") else None
+    except ClassificationError:
+        level = None
+    if level is None:
+        return (f"{quote(written[:20], True)}像是密级段落的标记，但 zhi 读不懂（见这一行的 passage-invalid 错误）；"
+                f"标记要写成三个半角冒号、一个半角空格、再写密级，如“::: 秘密”“::: 内部”；不要改成全角冒号“：：：”")
+    return (f"{quote(written[:20], True)}是密级段落的开始标记，zhi 照“::: {said}”读（到单独一行“:::”为止，这一段按{level}"
+            f"处理），但冒号后少了一个空格；请写作“::: {said}”（三个半角冒号、一个半角空格、密级），不要改成全角冒号“：：：”")
+
+
 def _punctuation_warnings(line: str, bare: str, add) -> None:
     """Half-width punctuation next to Chinese (all text, every one: an editor mends them all in one pass), and
     no 顿号 between book titles."""
     if re.match(r"\s*:{3,}(?=[^\s:])", line):
         # a passage marker ("::: 秘密"), written without its space: it is no punctuation, and "：：：" would
-        # break it; the marker's own check (passage-invalid) tells the editor how to write it
-        add("style-halfwidth-punct", "warning",
-            f"{quote(line.strip()[:20], True)}像是密级段落的标记：冒号与密级之间要有一个空格，写作“::: 秘密”；不要改成全角冒号")
+        # break it; the marker's own check (passage-invalid) tells the editor how to write one it cannot read
+        add("style-halfwidth-punct", "warning", _marker_without_space(line))
         return
     for m in HALF_PUNCT_RE.finditer(bare):
         p = m.start()
