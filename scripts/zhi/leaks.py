@@ -202,8 +202,38 @@ class Entry:
         return self.origin if self.apart else self.record
 
 
+def own_names(a: Archive) -> dict[str, list[tuple[object, Level]]]:
+    """Every body's and jurisdiction's own names (its own and those its events give it), folded: the places that
+    bear each, with the name's level (as ``entries`` holds it)."""
+    out: dict[str, list[tuple[object, Level]]] = defaultdict(list)
+    places = {**a.jurisdictions, **a.bodies}
+    for r in places.values():
+        for n in r.names:
+            out[fold(n.name)].append((r, highest([r.classification, n.classification])))
+    for e in a.events:
+        given = [*((rid, nb.name) for rid, nb in e.new.items()), *([(e.body.id, e.name)] if e.body else [])]
+        for rid, name in given:
+            if name and (r := places.get(rid)) is not None:
+                out[fold(name)].append((r, highest([e.classification, r.classification])))
+    return out
+
+
+def other_bearer(names: dict, name: str, rec, level: Level):
+    """Another place (not ``rec``) whose own name, at a level below ``level``, is ``name``: two bodies of one name, the
+    one open, the other secret. None when there is none."""
+    return next((r for r, lv in names.get(fold(name or ""), ()) if r is not rec and lv.rank < level.rank), None)
+
+
 def entries(a: Archive) -> list[Entry]:
     out: list[Entry] = []
+    names = own_names(a)
+
+    def bare_name(name, rec, level):
+        """A secret place's name as such, or "" when an open place bears the same name and the secret one is told
+        apart by its 区别语: the bare name is the open one's then (the secret one is printed with its 区别语, and
+        that stays secret), not a repetition of the secret one's."""
+        told = rec is not None and getattr(rec, "distinguish", "")
+        return "" if told and other_bearer(names, name, rec, level) is not None else name
 
     def add(s, level, record, kind, loc=None, part="", apart=False, chapter=False):
         if s and str(s).strip():
@@ -230,9 +260,9 @@ def entries(a: Archive) -> list[Entry]:
         add(r.distinguish, r.classification, record, "label", r.loc, "区别语")
         for n in r.names:
             above = n.classification.rank > r.classification.rank
-            for name in (n.name, told_apart(n.name, r)):
-                add(name, highest([r.classification, n.classification]), record, "name", n.loc,
-                    "名称" if above else "", apart=above)
+            level = highest([r.classification, n.classification])
+            for name in (bare_name(n.name, r, level), told_apart(n.name, r)):
+                add(name, level, record, "name", n.loc, "名称" if above else "", apart=above)
 
     places = {**a.jurisdictions, **a.bodies}
     for j in a.jurisdictions.values():
@@ -281,10 +311,12 @@ def entries(a: Archive) -> list[Entry]:
         add_notes(e, record)
         for rid, nb in e.new.items():
             level, above = body_level(e, rid)
-            for name in (nb.name, nb.short, *nb.second_names, told_apart(nb.name, places.get(rid))):
+            for name in (bare_name(nb.name, places.get(rid), level), nb.short, *nb.second_names,
+                         told_apart(nb.name, places.get(rid))):
                 add(name, level, record, "name", e.loc, "名称" if above else "", apart=above)
         level, above = body_level(e, e.body.id if e.body else None)
-        add(e.name, level, record, "name", e.loc, "名称" if above else "", apart=above)
+        add(bare_name(e.name, places.get(e.body.id) if e.body else None, level), level, record, "name", e.loc,
+            "名称" if above else "", apart=above)
         add(told_apart(e.name, places.get(e.body.id) if e.body else None), level, record, "name", e.loc,
             "名称" if above else "", apart=above)
         add(e.short, level, record, "name", e.loc, "名称" if above else "", apart=above)

@@ -38,6 +38,8 @@ from ..leaks import (
     is_formula,
     label_is_open,
     open_text,
+    other_bearer,
+    own_names,
     readings,
     sentence_holders,
     unpunctuated,
@@ -77,6 +79,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
 
     reported = set()
     open_label = _open_labels(ents)
+    names = own_names(a)
     notes = {**{f"事件 {r.id}": r.conflict_note for r in a.events if r.conflict_note},   # as leaks.entries names
              **{f"{r.kind_zh} {r.loc}": r.conflict_note for r in [*a.staffing, *a.memos] if r.conflict_note}}
     for e in ents:
@@ -104,6 +107,9 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
             if (own := _own_name(a, e, origin, level, _where(ps, e))) is not None:
                 yield own
                 continue
+            if (same := _same_name(a, names, e, origin, level, _where(ps, e))) is not None:
+                yield same
+                continue
             yield Finding("secret-shared", "error",
                           f"{origin}（{level}）含有{e.origin}（{e.level}）的“{e.text}”；"
                           f"密级高的内容不因低密级记录重复而公开，生成时会被保密检查拦下。"
@@ -112,6 +118,35 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     yield from _chapters(a, ents)
     yield from _settings(a, ents)
     yield from _copies(a)
+
+
+def _same_name(a: Archive, names: dict, e: Entry, origin: str, level: Level, where: Loc | None) -> Finding | None:
+    """A secret body's name that an open body bears too (two bodies of one name, the secret one not told apart by a
+    区别语): the open record is no copy of the secret one, and raising its level is the wrong mend. Said so, with
+    the mend that is right: a 区别语 for the secret body (``leaks.entries`` then reads the bare name as the open
+    body's)."""
+    if e.kind != "name":
+        return None
+    secret = next((r for r, lv in names.get(fold(e.text), ()) if lv.rank >= e.level.rank), None)
+    other = other_bearer(names, e.text, secret, e.level) if secret is not None else None
+    if other is None or getattr(secret, "distinguish", ""):
+        return None
+
+    def named(r) -> str:
+        kind = "机构" if r.id in a.bodies else "行政区划"
+        return f"{kind} {r.id}" + (f"（{r.loc.file} 第 {r.loc.line} 行起）" if r.loc else "")
+
+    # an example of a 区别语 from the secret body's own records: the year its first event gives it
+    year = min((ev.date.start.year for ev in a.events if ev.date and secret.id in (*ev.new, *([ev.body.id] if ev.body
+                                                                                               else []))), default=None)
+
+    return Finding("secret-shared", "error",
+                   f"{origin}（{level}）写出的“{e.text}”是{named(other)}的名称，而{e.level.name}的{named(secret)}"
+                   f"也叫这个名字：两个机构同名，zhi 分不清写的是哪一个，只能把这个名称当作涉密的，生成时会被保密检查拦下。"
+                   f"若确是两个机构，不必提高{origin}的密级：请在 {secret.id} 的记录里写区别语 distinguish（印在名称后括号里"
+                   f"的几个字，如“{year or '××'}年设立”；{other.id} 最好也写一个），把两者区别开，见 guide/bodies.md"
+                   f"“完整示例：前后两个同名的机构（区别语）”。写了区别语，“{e.text}”就是 {other.id} 的名称，照样公开；"
+                   f"涉密的 {secret.id} 连同区别语仍然保密。若其实是同一个机构，请合并为一条记录，并核对密级", where)
 
 
 def _own_name(a: Archive, e: Entry, origin: str, level: Level, where: Loc | None) -> Finding | None:
