@@ -130,3 +130,12 @@ def test_the_staffing_chart_is_drawn_when_the_bodies_figures_give_totals(tmp_pat
     page, book = _stats(tmp_path, None)   # the base archive: a body's 核定 and 实有 in 1990
     assert "测试县编制（年末，各类合计）" in page and "<svg" in page and "不作编制图" not in page
     assert "<svg" in book and "不作编制图" not in book
+
+
+def test_a_volume_with_only_headcounts_says_so_instead_of_an_empty_staffing_table(tmp_path):
+    """A tester's 济阳 volume (two 实有人数 records, no 编制, no leaders): the PDF's 编制统计表 was its heading and notes
+    alone, the 领导名录 a header row with no rows. Both now say why nothing is listed."""
+    page, book = _stats(tmp_path, "- {body: cs-jijingwei, date: 1990, basis: 实有, figures: {人数: 13, 人员: 工作人员}, "
+                                  "sources: [d-1984-7]}\n")
+    assert "<table" not in book and "只记实有人数的记录不是编制，不列入本表" in book, book
+    assert "只记实有人数的记录不是编制，不列入本表" in page and "| 年份 |" not in page, page
