@@ -38,7 +38,7 @@ from .sources import (
     check_staffing,
 )
 from .style import check_enumeration, check_generated_text, check_style
-from .withheld import check_event_withheld
+from .withheld import check_event_withheld, check_record_withheld
 
 CHECKS = [
     check_references,
@@ -71,6 +71,7 @@ CHECKS = [
     check_secrecy,
     check_kaoyi_withheld,
     check_event_withheld,
+    check_record_withheld,
     check_mark_words,
     check_setting_comments,
     check_bidi,

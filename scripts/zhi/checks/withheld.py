@@ -50,6 +50,24 @@ def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
                           + ("" if after else "，这条警告就不再出现"), e.loc)
 
 
+def check_record_withheld(a: Archive, h: History) -> Iterator[Finding]:
+    """``record-withheld``: a 任职, 编制 or 记事 record held lower than the body (or place) it is about. No edition
+    prints it without that body (``editions.filter_archive``): it goes where the body goes, whatever its own level.
+    The editor is told, so that the record's level says what the volume does (the warning names the record and the
+    body's level, never the body's name)."""
+    records = [(r, [r.body] if r.body else []) for r in [*a.posts, *a.staffing]] + \
+              [(m, list(m.mentions)) for m in a.memos]
+    for r, refs in records:
+        above = [x for ref in refs if (x := a.bodies.get(ref.id) or a.jurisdictions.get(ref.id)) is not None
+                 and x.classification.rank > r.classification.rank]
+        if above:
+            top = max((x.classification for x in above), key=lambda lv: lv.rank)
+            yield Finding("record-withheld", "warning",
+                          f"这条{r.kind_zh}记录写的密级是“{r.classification}”，但它所记的机构（行政区划）是“{top}”："
+                          f"凡不收那个机构的版本（如公开版）都不印这条记录。请把它的 classification 改为“{top.name}”，"
+                          f"让记录上写的密级与各版的做法一致；它若本可公开，应先核对那个机构的密级", r.loc)
+
+
 def _unknown_from(e) -> str:
     """What a withheld change leaves the edition to print, as the warning tells it."""
     said = {"name": "名称印作“名称不详（原称…）”", "parent": "上级印作“上级不详”", "jurisdiction": "属地印作“不详”",
