@@ -36,7 +36,15 @@ def combining() -> re.Pattern:
             prev = c
     if start is not None:
         ranges.append((start, prev))
-    return re.compile("[" + "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
+
+    def cls(rs):
+        return "[" + "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in rs) + "]"
+
+    # one class for the marks of the BMP, which re tests with a bitmap (quick), and one for those beyond it, which
+    # re tests range by range (slow: a tenth of a second per megabyte of Chinese), only where a character beyond
+    # the BMP stands: the same characters, in a twelfth of the time over a page
+    bmp, astral = [r for r in ranges if r[1] < 0x10000], [r for r in ranges if r[1] >= 0x10000]
+    return re.compile(cls(bmp) + (f"|[\\U00010000-\\U0010ffff](?<={cls(astral)})" if astral else ""))
 
 
 def visible(text: str) -> str:
