@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from ..chronicle import FIGREF_RE, REF_RE
@@ -124,16 +125,29 @@ def check_figures(a: Archive, h: History) -> Iterator[Finding]:
                               f"但档案中没有这一天有效的数字{also}；请核对编号和日期，或先在 sources/staffing/ 中记下这个数字",
                               r.loc)
         figs = figs if figs is not None else figures(a)
-        names = names if names is not None else _names(a, h)
-        yield from _typed_numbers(ch, figs, names, a, h)
+        if names is None:
+            names = _names(a, h)
+            by_first = defaultdict(list)   # a name's index under its first two characters: see _named_in
+            for i, (name, _ids) in enumerate(names):
+                by_first[name[:2] if len(name) > 1 else ""].append(i)
+            by_scope: dict[str, list[Figure]] = {}  # each body's figures: a number is compared with its subject's only
+            for f in figs:
+                by_scope.setdefault(f.scope, []).append(f)
+        yield from _typed_numbers(ch, by_scope, _named_in(body := FIGREF_RE.sub("", ch.body), names, by_first),
+                                  body, a, h)
 
 
-def _typed_numbers(ch, figs: list[Figure], names, a: Archive, h: History) -> Iterator[Finding]:
-    body = FIGREF_RE.sub("", ch.body)
+def _named_in(body: str, names: list, by_first: dict[str, list[int]]) -> list:
+    """The names (``_names``, in their order) that ``body`` holds: the text before a number is the chapter's, no
+    other name is in it. Only the names that begin with a pair of characters the body holds are looked for."""
+    pairs = {body[i:i + 2] for i in range(len(body) - 1)} | {""}   # ("": the names shorter than two, all looked for)
+    picked = sorted(i for p in pairs.intersection(by_first) for i in by_first[p])
+    return [names[i] for i in picked if names[i][0] in body]
+
+
+def _typed_numbers(ch, by_scope: dict[str, list[Figure]], names, body: str, a: Archive, h: History) \
+        -> Iterator[Finding]:
     lines = body.split("\n")
-    by_scope: dict[str, list[Figure]] = {}  # each body's figures: a number is compared with its subject's only
-    for f in figs:
-        by_scope.setdefault(f.scope, []).append(f)
     para_start = 0
     for i, line in enumerate(lines):
         if not line.strip():

@@ -395,28 +395,37 @@ def _chapter_file_names(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
     site makes of it); named at the line of book.yaml that lists the file."""
     from urllib.parse import unquote
 
+    # the entries a name could print, each once (not per chapter): by id, by folded text (a file name is short,
+    # so its substrings are looked up, not every entry searched for), 文号 in every writing (``_holds``)
+    ids: dict[str, list[int]] = defaultdict(list)
+    keys: dict[str, list[int]] = defaultdict(list)
+    docnos: list[int] = []
+    for i, e in enumerate(ents):
+        if e.chapter or not e.level.rank or e.kind == "sentence" or not _checked(e):
+            continue
+        if e.kind == "id":
+            ids[e.text].append(i)
+        elif e.kind == "docno":
+            docnos.append(i)
+        else:
+            keys[fold(e.text)].append(i)
     for ch in a.book.chapters():
-        level = ch.written or ch.classification
+        rank = (ch.written or ch.classification).rank
         names = [unquote(n) for n in ch.path.removeprefix("chronicle/").split("/")]
         names[-1] = names[-1].rsplit(".", 1)[0]
         folded = [fold(n) for n in names]
-        for e in ents:
-            if e.chapter or e.level.rank <= level.rank or not _checked(e):
-                continue
-            key = fold(e.text)
-            if e.kind == "id":
-                hit = e.text in names
-            elif e.kind == "sentence":
-                continue
-            else:
-                hit = any(_holds(n, e, key) for n in folded)
-            if hit:
-                yield Finding("secret-shared", "error",
-                              f"篇目列出的文件名“{ch.path.removeprefix('chronicle/')}”中有{e.origin}（{e.level}）的"
-                              f"“{e.text}”；文件名就是这一章网页的地址，会随网站公开，生成时会被保密检查拦下。"
-                              f"请给文件改一个不含它的名字（如 c1.md），并改正 book.yaml 中的这一行",
-                              ch.listed_at or Loc(ch.path, 1))
-                break
+        hits = {i for n in names for i in ids.get(n, ())}
+        hits |= {i for n in folded for j in range(len(n)) for k in range(j + 1, len(n) + 1)
+                 for i in keys.get(n[j:k], ())}
+        hits |= {i for i in docnos if ents[i].level.rank > rank
+                 and any(_holds(n, ents[i], fold(ents[i].text)) for n in folded)}
+        e = next((ents[i] for i in sorted(hits) if ents[i].level.rank > rank), None)
+        if e is not None:
+            yield Finding("secret-shared", "error",
+                          f"篇目列出的文件名“{ch.path.removeprefix('chronicle/')}”中有{e.origin}（{e.level}）的"
+                          f"“{e.text}”；文件名就是这一章网页的地址，会随网站公开，生成时会被保密检查拦下。"
+                          f"请给文件改一个不含它的名字（如 c1.md），并改正 book.yaml 中的这一行",
+                          ch.listed_at or Loc(ch.path, 1))
 
 
 def _lines_holding(p: _Para, e: Entry, key: str) -> list[int]:
