@@ -63,8 +63,9 @@ ALONE = re.compile(rf"{SECRET_FOLDED}(?:[{STARS}].*)?")
 # wording (house style ``not-marks``: a title such as 关于加强机密载体管理的通知, a unit such as 机密档案室)
 SECRET_MARK_WORDS = re.compile(alt(SECRET[1:]))   # (秘密 alone is too common a word: 秘密 in a marking's form)
 MARK_WORDS = re.compile(rf"{SECRET_MARK_WORDS.pattern}|{_LABELS}|不得外传")
-ID_CARD = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
-MOBILE = re.compile(r"(?<![0-9])1[3-9]\d{9}(?![0-9])")
+# (the first digit matched before the look behind: re then skips quickly to a digit, the same matches)
+ID_CARD = re.compile(r"[1-9](?<![0-9A-Za-z][1-9])\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
+MOBILE = re.compile(r"1(?<![0-9]1)[3-9]\d{9}(?![0-9])")
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
 
@@ -101,12 +102,23 @@ def fold(text: str) -> str:
     """Text as the leak scan compares it: NFKC (full-width letters, digits and brackets folded), traditional
     characters made simplified, a level's stamp spelled out (㊙: 秘密, ``levelwords.STAMPS``), invisible characters,
     combining marks and every kind of space removed."""
+    return _folded(normal(text))
+
+
+def normal(text: str) -> str:
+    """The first steps of ``fold``: invisible characters removed, a level's stamp spelled out, NFKC. The scan reads
+    ids, ID-card and mobile numbers in this text, and folds it from here (``_folded``), each step once."""
     text = visible(text)
     for stamp in STAMPS:   # ㊙ is 秘密 (NFKC leaves the one character 秘)
         if stamp in text:
             text = text.replace(stamp, STAMPS[stamp])
     if not unicodedata.is_normalized("NFKC", text):  # the same text as normalize() gives, without the copy
         text = unicodedata.normalize("NFKC", text)
+    return text
+
+
+def _folded(text: str) -> str:
+    """The rest of ``fold``, for text already ``normal``."""
     if not text.isascii():
         # a combining mark NFKC leaves (金\u0301丝雀: no precomposed form) shows over the character, which a reader
         # still reads: out, on both sides of every comparison
@@ -122,13 +134,16 @@ def unpunctuated(text: str) -> str:
     return text if text.isalnum() else "".join(c for c in text if unicodedata.category(c)[0] not in "PS")
 
 
-def marks_in(shown: str, edition: str = "public", plain=(), words: bool = True) -> list[tuple[str, bool]]:
+def marks_in(shown: str, edition: str = "public", plain=(), words: bool = True,
+             shown_normal: str | None = None) -> list[tuple[str, bool]]:
     """The classification marks in ``shown`` (text as a reader sees it), each with whether it is in a marking's
     form (nothing can confirm it) or a mark's word (机密, 内部资料 …) that no text of ``plain`` (the house
     style's ``not-marks``, folded) holds where it stands. A confirmed text opens exactly that text: the same word
-    elsewhere on the page is still a mark. Without ``words``, only a marking's forms are looked for."""
+    elsewhere on the page is still a mark. Without ``words``, only a marking's forms are looked for.
+    ``shown_normal``: ``normal(shown)``, when the caller has it (the scan), so that it is not made twice."""
     public = edition == "public"
     out = []
+    alone = False
     keys = ("密", *STAMPS)   # a level alone on a line (the character survives every folding; a stamp is spelled out)
     if any(k in shown for k in keys):
         lines = shown.splitlines()
@@ -136,10 +151,15 @@ def marks_in(shown: str, edition: str = "public", plain=(), words: bool = True) 
             if any(k in line for k in keys) and ALONE.fullmatch(f := fold(line)):
                 out.append((f, True))
                 lines[i] = "\0"
-        shown = "\n".join(lines)
-    flat = fold(shown)
-    out += [(m.group(0), True) for m in (MARKING if public else SECRET_MARKING).finditer(flat)]
-    flat = (MARKING if public else SECRET_MARKING).sub("\0", flat)
+                alone = True
+        shown = "\n".join(lines) if alone else shown
+    flat = _folded(shown_normal) if shown_normal is not None and not alone else fold(shown)
+
+    def marking(m: re.Match) -> str:
+        out.append((m.group(0), True))
+        return "\0"
+
+    flat = (MARKING if public else SECRET_MARKING).sub(marking, flat)   # found and blanked in one pass
     if not words:
         return out
     for p in plain:
@@ -366,7 +386,9 @@ def id_pattern(ids) -> re.Pattern | None:
     ids = sorted(set(ids), key=len, reverse=True)
     if not ids:
         return None
-    return re.compile(r"(?<![A-Za-z0-9_.-])(?:" + "|".join(map(re.escape, ids)) + r")(?![A-Za-z0-9_-]|\.[A-Za-z0-9])")
+    first = "".join(sorted({re.escape(i[0]) for i in ids}))   # (tested first: most characters start no id)
+    return re.compile(f"(?=[{first}])" + r"(?<![A-Za-z0-9_.-])(?:" + "|".join(map(re.escape, ids))
+                      + r")(?![A-Za-z0-9_-]|\.[A-Za-z0-9])")
 
 
 def _checked(e: Entry) -> bool:
@@ -436,13 +458,24 @@ def forbidden_strings(a: Archive, edition: str, open_also=()) -> dict[str, str]:
     return out
 
 
-def _pdf_text(path: Path) -> str | None:
+def _pdftotext(path: Path) -> subprocess.Popen | None:
+    """pdftotext started on ``path`` (it runs beside the scan of the other files, on another core); None when
+    it cannot be started."""
+    try:
+        return subprocess.Popen(["pdftotext", "-raw", str(path), "-"], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
+
+
+def _pdf_text(path: Path, started: subprocess.Popen | None = None) -> str | None:
     from pypdf import PdfReader
 
-    try:
-        text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True,
-                              check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
+    proc = started or _pdftotext(path)
+    out = proc.communicate()[0] if proc is not None else b""
+    if proc is not None and proc.returncode == 0:
+        text = out.decode("utf-8", errors="replace")
+    else:
         text = "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
     reader = PdfReader(str(path))
     meta = " ".join(str(v) for v in (reader.metadata or {}).values())
@@ -498,8 +531,9 @@ def _json_strings(data) -> Iterator[str]:
             yield str(v)
 
 
-def file_text(path: Path) -> str | None:
-    """The text of a generated file to scan, or None when the scanner cannot read that kind of file."""
+def file_text(path: Path, pdf: subprocess.Popen | None = None) -> str | None:
+    """The text of a generated file to scan, or None when the scanner cannot read that kind of file. ``pdf``:
+    pdftotext already started on it (``_pdftotext``)."""
     suffix = path.suffix.lower()
     if suffix == ".gz":  # a compressed text (a renderer's sitemap.xml.gz): the text inside
         import gzip
@@ -526,7 +560,7 @@ def file_text(path: Path) -> str | None:
             return raw + "\n" + json.dumps(data, ensure_ascii=False)
         return raw
     if suffix == ".pdf":
-        return _pdf_text(path)
+        return _pdf_text(path, pdf)
     if suffix in (".docx", ".xlsx"):  # both are zipped XML: every part is read (sheets, shared strings, properties)
         return _docx_text(path)
     return None
@@ -720,24 +754,45 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
     plain = sorted({fold(p) for p in plain if fold(p)}, key=len, reverse=True)
     seen = set()
     leaks.extend(_names(out, ids, squeezed, bounded))
+    files = []
     for path in sorted(p for p in out.rglob("*") if p.is_file()):
         rel = path.relative_to(out).as_posix()
         if rel.startswith(SKIP_DIRS):
             continue  # the theme's own code and fonts, not made from records
         seen.add(rel)
+        st = path.stat()
+        stamp = [st.st_size, st.st_mtime_ns]
         if clean is not None:
-            st = path.stat()
-            stamp = [st.st_size, st.st_mtime_ns]
             if clean.get(rel) == stamp:
                 continue
             clean.pop(rel, None)
+        files.append((path, rel, stamp))
+    # the PDFs' text is extracted by pdftotext while the other files are read
+    pdfs = {path: _pdftotext(path) for path, _rel, _stamp in files if path.suffix.lower() == ".pdf"}
+    try:
+        _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, edition, plain, clean)
+    finally:
+        for proc in pdfs.values():
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    if clean is not None:
+        for rel in set(clean) - seen:
+            del clean[rel]
+    return leaks
+
+
+def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, edition, plain, clean) -> None:
+    """The scan of each file (``scan``), its leaks added to ``leaks``; a file found clean into ``clean``."""
+    for path, rel, stamp in files:
         found = len(leaks)
-        text = file_text(path)
+        text = file_text(path, pdfs.get(path))
         if text is None:  # fail closed: what cannot be read cannot be shown to be clean
             leaks.append(Leak(rel, "无法读取的文件", f"保密检查读不了这种文件（{path.suffix or path.name}），不能确认其中"
                                                    f"没有不应出现的内容，因此不予发布；请报告给维护者"))
             continue
-        flat = fold(text)
+        normal_text = normal(text)
+        flat = _folded(normal_text)
         shown = re.sub(r"<[^>]+>", " ", text)
         bare = without_calls(text, path.suffix.lower())
         bare = fold(bare) if bare is not None else flat
@@ -745,27 +800,22 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
             if _found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded)):
                 leaks.append(Leak(rel, s, origin))
         if id_rx is not None:
-            for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(
-                    unicodedata.normalize("NFKC", visible(text)))):
+            for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(normal_text)):
                 leaks.append(Leak(rel, found_id, ids[found_id]))
         for x in [*_docno_leaks(flat, docnos, rel), *(_docno_leaks(bare, docnos, rel) if bare is not flat else ())]:
             if x not in leaks[found:]:   # a page's markup and its text hold the same 文号: listed once
                 leaks.append(x)
-        for mark, form in marks_in(shown, edition, plain, words=not rel.startswith(CUT_DIRS)):
+        shown_normal = normal(shown)
+        for mark, form in marks_in(shown, edition, plain, words=not rel.startswith(CUT_DIRS), shown_normal=shown_normal):
             leaks.append(Leak(rel, mark, "密级标志" if form else "密级字样；若是标题、名称中的普通用语，见体例设置 not-marks"))
         if path.suffix.lower() != ".pdf":   # (a PDF's text is laid out by the typesetter, not typed)
             for c in dict.fromkeys(BIDI.findall(text)):
                 leaks.append(Leak(rel, f"U+{ord(c):04X}（{BIDI_NAMES[c]}）",
                                   "双向文字控制符：它让显示的文字顺序与文件里存的不同，保密检查读不出读者看到的文字"))
-        shown = unicodedata.normalize("NFKC", visible(shown))
-        for m in ID_CARD.finditer(shown):
+        for m in ID_CARD.finditer(shown_normal):
             if _id_card_ok(m.group(0)):
                 leaks.append(Leak(rel, m.group(0), "身份证号码"))
-        for m in MOBILE.finditer(shown):
+        for m in MOBILE.finditer(shown_normal):
             leaks.append(Leak(rel, m.group(0), "手机号码"))
         if clean is not None and len(leaks) == found:
             clean[rel] = stamp
-    if clean is not None:
-        for rel in set(clean) - seen:
-            del clean[rel]
-    return leaks
