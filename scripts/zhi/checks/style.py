@@ -307,7 +307,7 @@ def _punctuation_warnings(line: str, bare: str, add) -> None:
 def _relative_time_warnings(outside: str, relative, add) -> None:
     """Relative time words (quotations exempt)."""
     for w in relative:
-        for m in re.finditer(re.escape(w), outside):
+        for m in re.finditer(re.escape(w), outside) if w in outside else ():   # (most lines hold none: no regex)
             if m.start() and outside[m.start() - 1] in _NOT_BEFORE.get(w, ""):
                 continue
             add("style-relative-time", "warning",
@@ -333,7 +333,7 @@ def _tongzhi_warnings(outside: str, has_refs: bool, tz_exempt_sorted: list[str],
 def _first_person_warnings(outside: str, first_person, add) -> None:
     """First person (quotations exempt)."""
     for w in first_person:
-        for m in re.finditer(re.escape(w), outside):
+        for m in re.finditer(re.escape(w), outside) if w in outside else ():
             if outside[m.end():m.end() + 1] and outside[m.end()] in _NOT_AFTER_FIRST_PERSON:
                 continue
             add("style-first-person", "warning",
@@ -354,7 +354,7 @@ def _term_warnings(line: str, outside: str, term_items, add) -> None:
     """Non-standard terms (quotations exempt); a longer listed word takes its characters first."""
     taken = [False] * len(outside)
     for bad, good in term_items:
-        for m in re.finditer(re.escape(bad), outside):
+        for m in re.finditer(re.escape(bad), outside) if bad in outside else ():
             if any(taken[m.start():m.end()]):
                 continue
             # the standard form itself may contain the listed word: leave it
