@@ -124,6 +124,8 @@ def _folded(text: str) -> str:
         # still reads: out, on both sides of every comparison
         text = combining().sub("", text)
     table = _t2s()
+    if "\\" in text and ord("\\") in table:   # (a JSON file's escapes: thousands, gone in one replace)
+        text = text.replace("\\", table[ord("\\")])
     text = _traditional().sub(lambda m: table[ord(m.group(0))], text)
     return "".join(text.split())  # every kind of space (str.split and re's \s agree on what is one)
 
