@@ -153,7 +153,11 @@ def test_site_prints_what_the_source_says(tmp_path):
     dsj = text("dashiji/nianbiao/index.html")
     assert "1966年6月或以后 河西县妇女联合会停止活动" in dsj
     assert "3月 河西县供销合作社更名为河西县供销合作总社" in dsj
+    # the 年表 loses nothing: a set-up the source dates only “1958年或以前” is an entry under that date as given
+    # (never a year of its own); the 大事记 does not select it
+    assert "1958年或以前 已有河西县供销合作社" in dsj and "至迟1958年 已有河西县农具厂" in dsj
     assert "1958年或以前 设立" not in dsj and "至迟1958年 设立" not in dsj   # no source says when they were set up
+    assert "1958年或以前" not in text("dashiji/index.html")
 
 
 def test_open_data_cells_and_identifiers():

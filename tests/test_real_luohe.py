@@ -78,8 +78,11 @@ def test_it_prints_what_the_sources_say():
     printed = _printed(a, h)
     for line in PRINTED:
         assert line in printed, line
-    # a name dated only “before” (1986-04前, 1955-12-29前) makes no entry with a decades-long range
-    assert not any("前　" in line or "至1986年4月" in line for line in printed)
+    # a change dated only “before” (1986-04前, 1955-12-29前) is an entry dated as the source dates it, never
+    # with a decades-long range; a set-up dated before the upper limit (1948) only says it was there then: none
+    assert "1986年4月前　中共漯河、郾城市县委员会宣传部更名为中共漯河市委宣传部。" in printed
+    assert "1955年12月29日前　杜曲区委更名为中国共产党临颍县第二区委员会。" in printed
+    assert not any("至1986年4月" in line for line in printed)
     assert not any("恢复活动" in line for line in printed)
 
 

@@ -10,7 +10,7 @@ from zhi.build import build_edition
 from zhi.checks import run_checks
 from zhi.history import derive_history
 from zhi.loader import load_archive
-from zhi.views.chronology import chronology
+from zhi.views.chronology import chronology, there_by_upper
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 ROOT = REAL.parent.parent.parent
@@ -156,13 +156,13 @@ def test_real_history_checks_clean_and_prints_what_the_source_says(name):
     for entry in EXPECTED[name]:
         assert entry in printed
     # nothing the sources do not say: no abolition for a suspension, no set-up for what only existed “before”
-    assert not any("前" in d for d, _ in printed)
+    assert not any("前" in d and ("设立" in s or "撤销" in s) for d, s in printed)   # dated as given: 已有甲
     assert not any("撤销石永区公所" in s or "撤销宁冈县" in s for _, s in printed)
-    # every event prints but an origin dated "before" and one among records outside the volume (专署属山西省)
-    # (a record outside placed under one of the volume — 饶平县划入潮州市 — is the volume's matter and prints)
+    # every event prints but an origin dated "before" the upper limit and one among records outside the volume
+    # (专署属山西省) (a record outside placed under one of the volume — 饶平县划入潮州市 — is the volume's matter and prints)
     outside = {e.id for e in a.events
                if all(h.get(r.id).outside for r in e.participants() + ([e.parent] if e.parent else []))}
-    assert len(printed) == len({e.id for e in a.events if e.date.qualifier != "before" and e.id not in outside})
+    assert len(printed) == len({e.id for e in a.events if not there_by_upper(e, a.book.upper) and e.id not in outside})
     assert not any("山西省" in s for _, s in printed)
 
 

@@ -67,7 +67,9 @@ def test_junan_checks_clean_and_prints_what_the_source_says():
     said = "\n".join(s for _, s in printed)
     assert "设立莒南县革命委员会民政局" not in said and "撤销莒南县人民委员会" not in said
     assert "设立莒南县革命委员会办公室" not in said
-    assert not any("前" in d for d, _ in printed)  # what only existed “before” is not an entry
+    # what only existed “before” is told as that (已有甲), never as a set-up, and is no 大事记 entry
+    assert not any("前" in d and "设立" in s for d, s in printed)
+    assert not any("前" in it.date.chinese() for it in dashiji(a, h))
 
 
 def test_junan_restored_bodies_have_no_made_up_past():
@@ -161,7 +163,8 @@ def test_huixian_checks_with_the_one_right_warning_and_prints_what_the_sources_s
     for entry in HUIXIAN:
         assert entry in printed
     # the restore known only as “before 1967” says no more than that: it is not a 大事记 entry
-    assert not any("前" in d for d, _ in printed)
+    assert ("1967年前", "恢复徽县人民委员会（简称县人委）。") in printed
+    assert not any("前" in it.date.chinese() for it in dashiji(a, h))
     lin = lineage(a, h, "hx-zhengfu")
     assert [(p.value, p.start.chinese(), p.end.chinese() if p.end else None) for p in lin.lives] == [
         ("去向不详", "1949年", "1958年夏至秋"), ("", "1967年前", None)]

@@ -82,13 +82,17 @@ def test_a_superior_dated_before_a_year_comes_before_that_year():
         ("zhoushan-diqu", "1987年前", "1987年"), ("zhoushan-shi", "1987年", None)]
     printed = _printed(a, h)
     assert "1987年　岱山县改属舟山市。" in printed
-    assert not any(line.startswith("1987年前") for line in printed)  # no source says when it came under the 地区
+    # no source says when it came under the 地区: by 1987 it was (隶属), never 改属
+    assert "1987年前　岱山县隶属舟山地区。" in printed
+    assert not any(line.startswith("1987年前") and "改属" in line for line in printed)
 
 
 def test_events_known_only_as_before_a_date_are_not_printed():
     a, h = _load()
     printed = _printed(a, h)
-    assert not any("前　" in line for line in printed)
+    # dated as the source dates them, saying only that they were there by then (the 年表 loses nothing)
+    assert "1994年7月前　舟山市人民政府城市管理委员会与舟山市城乡建设委员会合署办公。" in printed
+    assert not any("前　" in line and "设立" in line for line in printed)
     assert "1994年7月　舟山市人民政府城市管理委员会加挂中共舟山市委城市工作委员会牌子。" in printed
     lin = lineage(a, h, "zs-cgw")  # the co-location is still on the body's page, from “1994年7月前”
     assert [(p.value, str(p.start)) for p in lin.colocations] == [("舟山市城乡建设委员会", "1994年7月前")]

@@ -599,6 +599,7 @@ class _Replay:
         self._withheld_changes()
         self.last_known()
         self._fates_unknown()
+        self._restored_parents()
         self._orphans()
         self._carried_parents()
         self._joint_periods()
@@ -773,6 +774,21 @@ class _Replay:
                 if nb is None or nb.parent or p is None or p.outside or s.start is None or p.alive_on(s.start):
                     continue
                 t.parents.remove(s)
+
+    def _restored_parents(self) -> None:
+        """A body restored without a word on its superior is under the one it had before (create) only when the
+        record shows that one there on the day; else its superior is not known (上级不详), never carried over from a
+        body whose existence then is not recorded (止年不详, or ended)."""
+        for t in self.tl.values():
+            if t.is_jurisdiction:
+                continue
+            for s in t.parents:
+                e = s.start_event
+                nb = e.new.get(t.id) if e is not None and e.type == "restore" else None
+                p = self.tl.get(s.value) if isinstance(s.value, str) else None
+                if nb is None or nb.parent or p is None or p.outside or s.start is None or p.known_alive_on(s.start):
+                    continue
+                s.value = UNKNOWN
 
     def _orphans(self) -> None:
         """A body under a parent that ends (and may be restored later) is not under it from that end on: unless an

@@ -287,6 +287,8 @@ class _Writer:
             return self.some_of([self.created_name(e.body.id, e)], e, self.attributes(e.body.id, e), before, after)
         if after:  # 县革命委员会成立，隶属…
             return self.created_name(e.body.id, e) + [after] + self.attributes(e.body.id, e)
+        if e.date.qualifier == "before" and not e.wording:   # “1969-12前”: the source says it was there by then
+            return ["已有"] + self.created(e.body.id, e)    # (已有甲), not when it was set up (设立甲)
         return [before] + self.created(e.body.id, e)
 
     @staticmethod
@@ -743,11 +745,12 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
     """All events as 大事记 entries in gazetteer order; only those touching ``jurisdiction`` when given."""
     w = _Writer(a, h)
     out = []
+    upper = a.book.upper if a.book else None
     for e in h.events:
         if _outside_only(h, e):
             continue
-        if e.date.qualifier == "before":
-            continue  # “1949前”: the record existed (was under it, shared its office) by then; no source says when
+        if there_by_upper(e, upper):
+            continue  # “1949前”: the record existed by the volume's upper limit; no source says when it was set up
 
         try:
             segs = w.sentence(e)
@@ -768,6 +771,15 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
     told = told_order(h)
     out.sort(key=lambda en: (en.event.date.sort_key(), told(en.event)))
     return out
+
+
+def there_by_upper(e: Event, upper: Date | None) -> bool:
+    """A set-up dated only “某时前” by the volume's upper limit (1949前, 1953-04前 in a volume from 1953): the source
+    says the record existed by then, not when it came: no entry of the 年表. Any other “某时前” (设立“1969-12前”,
+    更名“1956-06前”) is an entry, dated as the source dates it; the 大事记 does not select it (dashiji.selected)."""
+    if e.date is None or e.date.qualifier != "before" or e.type != "establish":
+        return False
+    return upper is None or e.date.latest().year <= upper.latest().year
 
 
 def told_order(h: History) -> Callable[[Event], float]:

@@ -111,7 +111,12 @@ def principal(a: Archive, h: History, rid: str, e: Event, rules: Rules) -> bool:
     kind = (nb.body_kind if nb and nb.body_kind else None) or _span_value(t.kinds, e.date) \
         or (a.bodies[rid].body_kind if rid in a.bodies else "")
     rank = (nb.rank if nb and nb.rank else None) or _span_value(t.ranks, e.date)
-    parent = (nb.parent.id if nb and nb.parent else None) if nb else t.parent_on(e.date)
+    if nb is not None:   # the superior the history gives it from this event on: a restore that names none keeps
+        # the former one if that is there then, else 上级不详 — unknown, which is not "no superior"
+        opened = [s for s in t.parents if s.start_event is e]
+        parent = opened[0].value if opened else (nb.parent.id if nb.parent else None)
+    else:
+        parent = t.parent_on(e.date)
     if nb is None and parent is None and t.parents:
         parent = _span_value(t.parents, e.date)
     if kind in rules.kinds or (rank and rank in rules.ranks):
@@ -143,6 +148,8 @@ def selected(a: Archive, h: History, en: Entry, rules: Rules) -> bool:
     e = en.event
     if e.dashiji is not None:
         return e.dashiji
+    if e.date.qualifier == "before":
+        return False  # “1969-12前”: the source does not say when it happened; the 年表 has it, the 大事记 does not
     # a county outside the volume placed under a city of it (饶平县划入潮州市) is the city's change
     refs = e.participants() + ([e.parent] if e.type == "reparent" and e.parent else [])
     return tellable(h, e, rules) and any(principal(a, h, r.id, e, rules) for r in refs)

@@ -220,6 +220,9 @@ class Difference:
     ended: list[str]
     renamed: list[tuple[str, str, str, str]]  # id, old name, new name, the words between (改称, 更名为甲科，后称)
     restored: list[str] = field(default_factory=list)  # came back (恢复) in the period: not 新设
+    # a change of name the record dates so that it may fall before the period (1956-06前): told with its date as
+    # given (“1956年6月前更名：…”), never as 是年 — (the date, id, old name, new name, the words between)
+    renamed_dated: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     # the same bodies by how the source says they came and went, for the year's summary: (是年新设 / 是年改建 /
     # 是年合并设立 / 是年复设…, ids) and (是年撤销或并入他机构 / 是年改建为他机构…, ids) — never 新设 for a 改建
     came: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -259,10 +262,19 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
     k1, k2 = known(d1), known(d2)
     a1 = (k1 - p2) | {r for r in p1 - p2 if inside(r, d1, "end")} | (p1 & p2)
     a2 = (k2 - p1) | {r for r in p2 - p1 if inside(r, d2, "start")} | (p1 & p2)
-    renamed = []
+    renamed, dated = [], []
     for rid in sorted(a1 & a2):
         n1, n2 = name_on(h, rid, d1), name_on(h, rid, d2)
-        if n1 != n2:
+        if n1 == n2:
+            continue
+        steps = [x for x in h.get(rid).names if x.start is not None and x.start.latest() > d1.latest()
+                 and x.start.earliest() <= d2.latest()]
+        if any(x.start.earliest() <= d1.latest() or x.start.latest() > d2.latest() for x in steps):
+            for x in steps:
+                new = "名称不详" if x.withheld else x.value[0]
+                dated.append((str(x.start), rid, n1, new, "" if x.withheld else name_verb(x.start_event)))
+                n1 = new
+        else:
             renamed.append((rid, n1, n2, _renamed_via(h, rid, d1, d2)))
 
     def restored(rid: str) -> bool:
@@ -285,7 +297,7 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
 
     came = sorted(a2 - a1)
     ended = sorted(a1 - a2)
-    return Difference([r for r in came if not restored(r)], ended, renamed, [r for r in came if restored(r)],
+    return Difference([r for r in came if not restored(r)], ended, renamed, [r for r in came if restored(r)], dated,
                       _grouped(came, began, first="新设"), _grouped(ended, went_how, first="撤销或并入他机构"))
 
 
