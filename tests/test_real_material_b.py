@@ -162,8 +162,8 @@ def test_huixian_checks_with_the_one_right_warning_and_prints_what_the_sources_s
     printed = [(en.date.chinese(), en.plain()) for en in chronology(a, h)]
     for entry in HUIXIAN:
         assert entry in printed
-    # the restore known only as “before 1967” says no more than that: it is not a 大事记 entry
-    assert ("1967年前", "恢复徽县人民委员会（简称县人委）。") in printed
+    # the restore known only as “before 1967” says no more than that (已有, not 恢复): it is not a 大事记 entry
+    assert ("1967年前", "已有徽县人民委员会（简称县人委）。") in printed
     assert not any("前" in it.date.chinese() for it in dashiji(a, h))
     lin = lineage(a, h, "hx-zhengfu")
     assert [(p.value, p.start.chinese(), p.end.chinese() if p.end else None) for p in lin.lives] == [

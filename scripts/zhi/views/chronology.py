@@ -473,6 +473,8 @@ class _Writer:
             segs += ["从", self.before(e.source_from.id, e), "分出，"]
             if e.wording and says_from_again(e.wording):  # 从甲分出，分设乙: refused (check_restore_from_wording)
                 return segs + ["恢复"] + self.created(rid, e)
+        if not segs and not e.wording and e.date.qualifier == "before":   # “1967前”: there again by then (已有甲),
+            return ["已有"] + self.created(rid, e)                         # not when it came back
         return segs + [e.wording or "恢复"] + self.created(rid, e)
 
     def _counted(self, e: Event, done: str) -> list[Segment]:
