@@ -72,6 +72,9 @@ def workbook_bytes(sheets: list[Sheet], title: str | None = None, stamp: _dt.dat
 
     keys = _sheet_keys(sheets) if cache is not None and stamp is not None else []
     kept = {i: p.read_bytes() for i, k in enumerate(keys) if (p := cache / f"{k}.xml").is_file()}
+    # the rows of the other sheets as openpyxl writes them, without its cell objects (see _rows_xml)
+    fast = {} if stamp is None else {i: x for i, sh in enumerate(sheets) if i not in kept
+                                     and (x := _rows_xml(sh.rows, 1 + bool(sh.mark) + (not sh.plain))) is not None}
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
     for i, sh in enumerate(sheets):
@@ -89,8 +92,8 @@ def workbook_bytes(sheets: list[Sheet], title: str | None = None, stamp: _dt.dat
                 cell.font = bold
                 header.append(cell)
             ws.append(header)
-        if i in kept:  # the mark and header above register the same styles in the same order as a whole write
-            continue
+        if i in kept or i in fast:  # the mark and header above register the same styles in the same order as a
+            continue                 # whole write
         for r in sh.rows:
             ws.append(xlsx_row(ws, r))
     if stamp is not None:
@@ -102,10 +105,64 @@ def workbook_bytes(sheets: list[Sheet], title: str | None = None, stamp: _dt.dat
     if stamp is None:
         return buf.getvalue()
     members = {_SHEET_MEMBER.format(i + 1): xml for i, xml in kept.items()}
+    if fast:
+        written = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+        for i, rows in fast.items():
+            name = _SHEET_MEMBER.format(i + 1)
+            members[name] = _with_rows(written.read(name), rows)
     data = _fixed_zip_times(buf.getvalue(), stamp, members)
     if keys:
         _keep_sheets(data, keys, kept, cache)
     return data
+
+
+def _rows_xml(rows: list[list], first: int) -> bytes | None:
+    """The ``<row>`` elements of ``rows`` (the first numbered ``first``) byte for byte as openpyxl's write-only
+    sheet writes them (cell/_writer.py etree_write_cell), for rows of plain text, whole numbers and empty cells:
+    openpyxl's cell objects and XML serialiser are most of a workbook's time. None when a value is anything else
+    (a fraction, a truth value, a date, a text with a control character or longer than a cell holds): such a sheet
+    is written by openpyxl itself. A text openpyxl would take for a formula or an error code is a string cell
+    here as in xlsx_row."""
+    from openpyxl.utils import get_column_letter
+
+    out = []
+    letters: list[str] = []
+    for n, row in enumerate(rows, first):
+        cells = []
+        for j, v in enumerate(row):
+            if j >= len(letters):
+                letters.append(get_column_letter(j + 1))
+            if v is None:
+                continue
+            ref = f"{letters[j]}{n}"
+            if type(v) is int:
+                cells.append(f'<c r="{ref}" t="n"><v>{v:.16g}</v></c>')
+            elif type(v) is not str or len(v) > 32767 or _UNSAFE_TEXT.search(v):
+                return None
+            elif v == "":
+                cells.append(f'<c r="{ref}" t="inlineStr" />')
+            else:
+                t = v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                stripped = v.strip()
+                space = ' xml:space="preserve"' if stripped and v != stripped else ""
+                cells.append(f'<c r="{ref}" t="inlineStr"><is><t{space}>{t}</t></is></c>')
+        out.append(f'<row r="{n}">{"".join(cells)}</row>')
+    return "".join(out).encode("utf-8")
+
+
+# a text openpyxl refuses (its ILLEGAL_CHARACTERS_RE) or that its serialiser may write otherwise than as it is
+_UNSAFE_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _with_rows(sheet: bytes, rows: bytes) -> bytes:
+    """A sheet's XML as openpyxl wrote it with its mark and header only, with ``rows`` after them."""
+    if not rows:
+        return sheet
+    if b"</sheetData>" in sheet:
+        return sheet.replace(b"</sheetData>", rows + b"</sheetData>", 1)
+    if sheet.count(b"<sheetData />") != 1:
+        raise ValueError("openpyxl wrote a sheet without its rows' place")
+    return sheet.replace(b"<sheetData />", b"<sheetData>" + rows + b"</sheetData>", 1)
 
 
 _SHEET_MEMBER = "xl/worksheets/sheet{}.xml"   # openpyxl's name for the n-th sheet (1-based, in creation order)

@@ -245,6 +245,13 @@ class Date:
         return {"exact": s, "circa": f"约{s}", "before": f"<{s}", "after": f">{s}"}[self.qualifier]
 
     def chinese(self) -> str:
+        """The date as the book prints it (1956年3月, 1958年前, 1954年10月22日至27日); worked out once, as earliest()."""
+        v = self.__dict__.get("_chinese")
+        if v is None:
+            v = self.__dict__["_chinese"] = self._chinese()
+        return v
+
+    def _chinese(self) -> str:
         s = self.start.chinese()
         if self.end:
             return f"{s}至{self._end_chinese()}"

@@ -389,7 +389,11 @@ class SiteWriter:
     def year_pages(self) -> None:
         years = list(self.year_range())
         member = members(self.h)
+        lived = {rid: _years_alive(t) for rid, t in self.h.timelines.items()}
         figs_by_body = by_body(self.figs)
+        by_year: dict[int, list[Entry]] = {}
+        for e in self.entries:
+            by_year.setdefault(e.date.year, []).append(e)
         for y in years:
             end = Date(Point(y, 12, 31))
             start = Date(Point(y, 1, 1))
@@ -398,18 +402,21 @@ class SiteWriter:
                 t = self.h.get(j.id)
                 if t is None or not t.alive_on(end):
                     continue
-                rows = snapshot(self.a, self.h, j.id, end, figs_by_body, member.get(j.id, set()))
+                # the 一览 of y-end and its difference from y-1's end look only at bodies that may exist on either
+                # date (Timeline.alive_on): the others no table, difference or note of the year can name
+                among = {rid for rid in member.get(j.id, ()) if lived[rid][0] <= y and lived[rid][1] >= y - 1}
+                rows = snapshot(self.a, self.h, j.id, end, figs_by_body, among)
                 if not rows and not t.known_alive_on(end):
                     continue   # a place set up “1953前” and no body of it certainly there: no table says it was
-                diff = difference(self.h, j.id, Date(Point(y - 1, 12, 31)), end, member.get(j.id, set()))
-                snaps.append((j, self.label(j.id, end), rows, diff,
-                              fate_unknown_note(self.h, j.id, end, member.get(j.id, set()), self.a)))
-            entries = [e for e in self.entries if e.date.year == y]
+                diff = difference(self.h, j.id, Date(Point(y - 1, 12, 31)), end, among)
+                snaps.append((j, self.label(j.id, end), rows, diff, fate_unknown_note(self.h, j.id, end, among, self.a)))
+            entries = by_year.get(y, [])
             # 是年大事 only for a date wholly inside the year; one the source dates “1949年后”, over several years or
             # a decade is listed apart with its date as given, never called an event of the year
             inside = [e for e in entries if e.date.earliest().year == y == e.date.latest().year]
+            taken = {id(e) for e in inside}
             self.add(f"nianbiao/{y}.md", f"{y}年", "year.md.j2", year=y, snaps=snaps, entries=inside,
-                     apart=[e for e in entries if e not in inside], start=start, end=end)
+                     apart=[e for e in entries if id(e) not in taken], start=start, end=end)
         self.add("nianbiao/index.md", "年表", "years.md.j2", years=years)
 
     def index_pages(self) -> None:
@@ -469,6 +476,17 @@ class SiteWriter:
             "机构": sum(1 for t in self.h.timelines.values() if not t.is_jurisdiction and t.start),
             "事件": len(self.entries), "文件": len(self.a.documents), "人物": len(self.a.people)},
             scope=self.in_scope)
+
+
+def _years_alive(t) -> tuple[float, float]:
+    """The first and last year whose last day a period of the timeline's existence may cover (Span.covers): it may
+    be alive on 31 December of a year y only when first <= y <= last (a start none gives: any year before; an end
+    none gives: any year after); none when it has no period."""
+    if not t.lives:
+        return float("inf"), float("-inf")
+    first = min(float("-inf") if life.start is None else life.start.earliest().year for life in t.lives)
+    last = max(float("inf") if life.end is None else life.end.latest().year for life in t.lives)
+    return first, last
 
 
 def _memo_page(m: Memo) -> str:
