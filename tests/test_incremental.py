@@ -67,3 +67,38 @@ def test_rebuild_after_edits_of_every_kind_equals_a_clean_build(tmp_path):
     full = digest(tmp_path / "clean")
     assert sorted(full) == sorted(incremental)
     assert [rel for rel in full if full[rel] != incremental[rel]] == []
+
+
+
+@pytest.mark.slow
+def test_a_body_raised_to_secret_leaves_the_rebuilt_site_as_a_clean_build_leaves_it(tmp_path):
+    """A body and the event that sets it up raised to 秘密 after a build: the rebuild takes its page away, and its
+    name from every page (its superior's, the 年表, the indexes), every download and the search index, as a build
+    from scratch does; nothing kept from the earlier build remains."""
+    root = with_theme(make_archive(tmp_path))
+    write(root, "sources/bodies/dangan.yaml", "id: cs-dangan\nkind: 政府工作部门\n")
+    events = "- id: ev-dangan\n  type: establish\n  date: 1990-02\n  body: cs-dangan\n  name: 测试县档案管理局\n" \
+             "  parent: cs-zhengfu\n  sources: [d-1956-1]\n"
+    write(root, "sources/events/1990.yaml", events)
+    build_edition(root, pdf=False)
+    site = root / "site"
+    assert "jigou/cs-dangan/index.html" in digest(site)
+    assert "测试县档案管理局" in (site / "nianbiao/1990/index.html").read_text(encoding="utf-8")
+    write(root, "sources/bodies/dangan.yaml", "id: cs-dangan\nkind: 政府工作部门\nclassification: 秘密\n")
+    write(root, "sources/events/1990.yaml", events + "  classification: 秘密\n")
+
+    again = build_edition(root, pdf=False)
+    assert again.timings["pages rendered"] < again.pages  # the rebuild was incremental
+    incremental = digest(site)
+    assert "jigou/cs-dangan/index.html" not in incremental
+    for rel in incremental:
+        data = (site / rel).read_bytes()
+        if rel.endswith(".xlsx"):
+            with zipfile.ZipFile(site / rel) as z:
+                data = b"".join(z.read(n) for n in z.namelist())
+        assert "档案管理局".encode() not in data and b"cs-dangan" not in data, rel
+
+    build_edition(root, pdf=False, out=tmp_path / "clean")
+    full = digest(tmp_path / "clean")
+    assert sorted(full) == sorted(incremental)
+    assert [rel for rel in full if full[rel] != incremental[rel]] == []

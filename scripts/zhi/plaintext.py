@@ -18,11 +18,14 @@ import re
 
 # characters that make Markdown (and zhi's [[…]] references) out of text; & starts an entity
 _MD_SPECIAL = re.compile(r"([\[\]*_`|#{}])")
+_MD_ANY = re.compile(r"[\\&<>\[\]*_`|#{}]")   # any character md_escape changes
 
 
 def md_escape(s: str) -> str:
     """Text from records goes into Markdown as text: characters that would make markup are escaped."""
     s = str(s)
+    if not _MD_ANY.search(s):   # most names and sentences: nothing to escape (a site calls this for every value)
+        return s
     s = s.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", s)
 
