@@ -188,3 +188,15 @@ def test_a_secret_title_split_by_punctuation_in_a_records_note_is_refused(root):
     write(root, "sources/bodies/zz.yaml", "id: cs-zz\nkind: 其他\nnote: 即“金丝雀”未号密件所称机构。\n")
     found = {(f.code, f.loc.file, f.loc.line) for f in _errors(root)}
     assert ("secret-shared", "sources/bodies/zz.yaml", 3) in found, found
+
+
+@pytest.mark.parametrize("page", ["<p>设立“金丝雀”未号密件中队</p>", "<p>设立金丝雀·未号密件中队</p>",
+                                  "<td>金丝雀</td><td>未号密件</td>", "<p>设立金丝<sup>雀</sup>未号<s>丙</s>密件中队</p>"])
+def test_the_scan_reads_a_page_through_punctuation_and_mixed_asides(tmp_path, page):
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    assert any(x.what == TITLE for x in scan(tmp_path, {TITLE: "文件 d-canary，秘密"}))
+
+
+def test_the_scan_does_not_join_an_open_page_into_a_secret_name(tmp_path):
+    (tmp_path / "page.html").write_text("<p>金丝雀办公室、未号密件整理组</p>", encoding="utf-8")
+    assert not [x for x in scan(tmp_path, {TITLE: "文件 d-canary，秘密"}) if x.what == TITLE]

@@ -12,6 +12,7 @@ import functools
 import html
 import re
 import subprocess
+import sys
 import unicodedata
 import zipfile
 from collections import defaultdict
@@ -130,10 +131,16 @@ def _folded(text: str) -> str:
     return "".join(text.split())  # every kind of space (str.split and re's \s agree on what is one)
 
 
+@functools.lru_cache(maxsize=1)
+def _punctuation() -> dict[int, None]:
+    """Every punctuation mark and symbol of Unicode (categories P and S), for str.translate to drop."""
+    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp))[0] in "PS"}
+
+
 def unpunctuated(text: str) -> str:
     """Folded text with every punctuation mark and symbol taken out: a name split by marks (“金丝雀”七号、金丝雀·七号、
     金/丝/雀、金丝雀（七号）办公室) is read as the name a reader still reads in it."""
-    return text if text.isalnum() else "".join(c for c in text if unicodedata.category(c)[0] not in "PS")
+    return text if text.isalnum() else text.translate(_punctuation())
 
 
 def marks_in(shown: str, edition: str = "public", plain=(), words: bool = True,
@@ -784,8 +791,16 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
     return leaks
 
 
+def _mixed_readings(text: str, path: Path) -> list[str]:
+    """A page holding both kinds of aside (small and struck, ``four_readings``), with each kind dropped in turn."""
+    if path.suffix.lower() in (".html", ".htm", ".xml", ".svg") and _SMALL.search(text) and _STRUCK.search(text):
+        return list(four_readings(text)[1:3])
+    return []
+
+
 def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, edition, plain, clean) -> None:
     """The scan of each file (``scan``), its leaks added to ``leaks``; a file found clean into ``clean``."""
+    bare_keys = {key: b for key in squeezed if len(b := unpunctuated(key)) >= 4}   # read through punctuation
     for path, rel, stamp in files:
         found = len(leaks)
         text = file_text(path, pdfs.get(path))
@@ -798,8 +813,14 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
         shown = re.sub(r"<[^>]+>", " ", text)
         bare = without_calls(text, path.suffix.lower())
         bare = fold(bare) if bare is not None else flat
+        shown_normal = normal(shown)
+        # the text as read through punctuation (金丝雀·七号, “金丝雀”七号), and an HTML page with one kind of aside
+        # kept and the other dropped (金丝<sup>雀</sup>七号<s>丙</s>): names of four or more characters looked for there
+        read = [unpunctuated(_folded(shown_normal))] + [unpunctuated(fold(re.sub(r"<[^>]+>", " ", x)))
+                                                        for x in _mixed_readings(text, path)]
         for key, (s, origin) in squeezed.items():
-            if _found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded)):
+            if _found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded)) \
+                    or ((k := bare_keys.get(key)) and any(k in r for r in read)):
                 leaks.append(Leak(rel, s, origin))
         if id_rx is not None:
             for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(normal_text)):
@@ -807,7 +828,6 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
         for x in [*_docno_leaks(flat, docnos, rel), *(_docno_leaks(bare, docnos, rel) if bare is not flat else ())]:
             if x not in leaks[found:]:   # a page's markup and its text hold the same 文号: listed once
                 leaks.append(x)
-        shown_normal = normal(shown)
         for mark, form in marks_in(shown, edition, plain, words=not rel.startswith(CUT_DIRS), shown_normal=shown_normal):
             leaks.append(Leak(rel, mark, "密级标志" if form else "密级字样；若是标题、名称中的普通用语，见体例设置 not-marks"))
         if path.suffix.lower() != ".pdf":   # (a PDF's text is laid out by the typesetter, not typed)
