@@ -81,6 +81,10 @@ def test_an_unknown_superior_is_not_no_superior_in_the_dashiji_selection():
     rules = rules_for(a.root)
     assert not principal(a, h, "jy-jiwei", _event(a, "ev-jy-1976-restore"), rules)
     assert "ev-jy-1976-restore" not in [e.id for it in dashiji(a, h) for e in it.members]
+    # 1980: the source does not say under whom the new 统计局 was (parent: 不详): not a leading body either
+    split = _event(a, "ev-jy-1980-split")
+    assert not principal(a, h, "jy-tongjiju", split, rules)
+    assert split.id not in [e.id for it in dashiji(a, h) for e in it.members]
 
 
 def test_the_built_year_pages_print_it(tmp_path):

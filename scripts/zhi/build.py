@@ -173,7 +173,7 @@ def _require_theme(root: Path) -> None:
     if missing:
         raise BuildError(f"项目“{root}”缺少{'和'.join(missing)}，无法生成。"
                          "用 zhi init 新建的项目自带网站设置，版式用 zhi 自带的；别处建的项目，请从 zhi 仓库把 mkdocs.yml"
-                         "复制到项目目录")
+                         " 复制到项目目录")
 
 
 def build_edition(root: Path, edition: str = "public", archive: Archive | None = None, pdf: bool = True,

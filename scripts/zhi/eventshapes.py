@@ -101,7 +101,10 @@ class EventShapes:
         getattr(self, f"_event_{e.type.replace('-', '_')}", self._event_single)(e, f, m)
 
     def _new_body(self, f: Fields, data: LMap, rid: str, loc: Loc, name_required: bool = True) -> NewBody:
-        nb = NewBody(rid, loc, name=f.text("name", name_required), short=f.text("short"), parent=f.ref("parent"),
+        # `parent: 不详`: a superior the sources do not name (printed 上级不详), never "no superior" (no parent written)
+        unknown = isinstance(data.get("parent"), str) and data["parent"].strip() in UNKNOWN_WORDS
+        nb = NewBody(rid, loc, name=f.text("name", name_required), short=f.text("short"),
+                     parent=None if unknown else f.ref("parent"), parent_unknown=unknown,
                      jurisdiction=None, rank=f.text("rank"),
                      body_kind=f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别"),
                      second_names=f.text_list("second_names"), co_parents=f.refs("co_parents"),

@@ -471,19 +471,18 @@ class _Replay:
         # period that ended it) is not a second, same level from the restore on
         if level and not (t.levels and t.levels[-1].end is None and t.levels[-1].value == level):
             t.levels.append(Span(level, d, None, e))
-        if t.is_jurisdiction:  # a county set up under a prefecture
-            parent = nb.parent.id if nb.parent else last.get("parents")
-            if parent:
-                t.parents.append(Span(parent, d, None, e))
+        # `parent: 不详`: under a superior the sources do not name (上级不详), which is not "under none"
+        parent = UNKNOWN if nb.parent_unknown else nb.parent.id if nb.parent else last.get("parents")
+        if t.is_jurisdiction and parent:  # a county set up under a prefecture
+            t.parents.append(Span(parent, d, None, e))
         if not t.is_jurisdiction:
-            parent = nb.parent.id if nb.parent else last.get("parents")
             t.parents.append(Span(parent, d, None, e))
             if nb.co_parents:
                 t.co_parents.append(Span(tuple(r.id for r in nb.co_parents), d, None, e))
             jur = nb.jurisdiction.id if nb.jurisdiction else None
             if jur is None and not nb.parent and last.get("jurisdictions"):
                 jur = last["jurisdictions"]
-            leader = parent or (nb.co_parents[0].id if nb.co_parents else None)  # 双重领导 with no principal side
+            leader = (parent if parent != UNKNOWN else None) or (nb.co_parents[0].id if nb.co_parents else None)  # 双重领导 with no principal side
             if jur is None and leader and leader in self.tl:
                 jur = self.tl[leader].jurisdiction_on(d)
             if jur is None:

@@ -222,6 +222,7 @@ class NewBody:
     # a body of two jurisdictions at once (市县合署: jurisdiction: [漯河市, 郾城县]): the others; the first is 主
     co_jurisdictions: list[Ref] = field(default_factory=list)
     parent_wording: str | None = None  # the source's words for its superior (直属…领导): wordings.NEW_SUPERIOR_FORMS
+    parent_unknown: bool = False       # `parent: 不详`: it had a superior the sources do not name (not "none")
 
 
 class LeaderRange(str):

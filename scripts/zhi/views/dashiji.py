@@ -15,7 +15,7 @@ from pathlib import Path
 from ..classification import highest
 from ..dates import Date
 from ..history import History
-from ..model import Archive, Document, Event, Memo, Post
+from ..model import UNKNOWN, Archive, Document, Event, Memo, Post
 from ..wordings import abolishes_and_sets_up, establish_words, rename_verb, superior_speaks
 from .chronology import Entry, Mention, Segment, _join, _Writer, chronology
 from .naming import name_on
@@ -114,7 +114,7 @@ def principal(a: Archive, h: History, rid: str, e: Event, rules: Rules) -> bool:
     if nb is not None:   # the superior the history gives it from this event on: a restore that names none keeps
         # the former one if that is there then, else 上级不详 — unknown, which is not "no superior"
         opened = [s for s in t.parents if s.start_event is e]
-        parent = opened[0].value if opened else (nb.parent.id if nb.parent else None)
+        parent = opened[0].value if opened else (nb.parent.id if nb.parent else UNKNOWN if nb.parent_unknown else None)
     else:
         parent = t.parent_on(e.date)
     if nb is None and parent is None and t.parents:
