@@ -358,3 +358,18 @@ def test_the_lineage_names_the_predecessor_with_its_words(tmp_path):
     lin = lineage(a, h, "cz-diji")
     assert lin.name == "滁州市（地级）"
     assert sorted(name for _, name, _ in lin.predecessors) == ["滁县地区", "滁州市（县级）"]
+
+
+def test_the_body_page_gives_a_related_body_with_its_words_and_the_event_in_one_reading():
+    """The sample's 县计划经济委员会 came of 县计划委员会（1958年设立） and 县经济委员会（1979年设立）: 前身 reads
+    “县计划委员会（1958年设立），1984年3月12日合并”, the event after a comma, never a second bracket group in a row;
+    a name without words keeps its bracket (前身：县物价局（2010年4月1日合并））."""
+    a = load_archive(ROOT)
+    h = derive_history(a)
+    w = SiteWriter(a, h, ROOT / "theme")
+    tree = w.write()
+    page = _plain(next(p.text for p in tree.pages if p.path == "jigou/lx-jijingwei.md"))
+    related = [x for x in page.splitlines() if x.startswith(("- 前身：", "- 后继："))]
+    assert "- 前身：县计划委员会（1958年设立），1984年3月12日合并" in related, related
+    assert "- 前身：县物价局（2010年4月1日合并）" in related, related
+    assert not [x for x in related if "）（" in x], related
