@@ -189,7 +189,7 @@ def test_real_history_builds_a_site(tmp_path, name):
     if name == "chaozhou":
         plain = re.sub(r"\s", "", text)
         # 委托汕头市代管 is not 隶属: never printed as a change of superior, marked on the city's page
-        assert "改属汕头市" not in plain and "汕头市（代管）（1983年12月—1988年12月）" in plain
+        assert "改属汕头市" not in plain and "汕头市（代管，1983年12月—1988年12月）" in plain
         # the whole city's figure is the city's, uncategorised, never a body's; it is listed as the source gives it
         # and not carried past the city's merger and 升格 into the 地级市's years
         stats = re.sub(r"<[^>]+>|\s", "", pages[result.out / "tongji" / "index.html"])
@@ -212,7 +212,7 @@ def test_real_history_builds_a_site(tmp_path, name):
         assert "县市合并工作领导小组发出《关于合并后机构设置的通知》" in plain  # a 记事, in the 大事记
     if name == "pingyin":  # units whose end no source gives: 止年不详, in the chapter (directive) and on the page
         plain = re.sub(r"\s", "", text)
-        assert "一科（民政）（1939年10月2日—止年不详）" in plain and "工商局（1941年8月—止年不详）" in plain
+        assert "一科（民政，1939年10月2日—止年不详）" in plain and "工商局（1941年8月—止年不详）" in plain
     if name == "haifeng":
         assert "1988年辖19个乡镇、3个农林场" in text
     if name == "shiyong":  # a published source is cited with the page the record gives

@@ -170,8 +170,8 @@ def test_the_units_of_a_body_whose_fate_is_unknown_do_not_read_as_going_on(tmp_p
     潍北县政府's, still going, keeps its open end."""
     a, h = _load(tmp_path)
     rows = {r.name: r.period() for r in unit_rows(a.bodies["ht-shouwei-zf"].units, h.get("ht-shouwei-zf"))}
-    assert rows == {"秘书室": "（1943年9月—止年不详）", "民政科": "（1943年9月—止年不详）"}
-    assert [r.period() for r in unit_rows(a.bodies["ht-weibei-zf"].units, h.get("ht-weibei-zf"))] == ["（1945年10月—）"]
+    assert rows == {"秘书室": "1943年9月—止年不详", "民政科": "1943年9月—止年不详"}
+    assert [r.period() for r in unit_rows(a.bodies["ht-weibei-zf"].units, h.get("ht-weibei-zf"))] == ["1945年10月—"]
     md = Tables(a, h, [], []).render(Directive("units", "ht-shouwei-zf", None, None), lambda r, t: t)
     assert "- 秘书室（1943年9月—止年不详）" in md and "—）" not in md
 
@@ -183,4 +183,16 @@ def test_the_units_of_an_abolished_body_end_with_it(tmp_path):
     files["sources/events/ht.yaml"] += f"- {{id: ev-x, type: abolish, date: 1944-01, body: ht-shouwei-zf, sources: {SRC}}}\n"
     a, h = _load(tmp_path, files)
     rows = [r.period() for r in unit_rows(a.bodies["ht-shouwei-zf"].units, h.get("ht-shouwei-zf"))]
-    assert rows == ["（1943年9月—1944年1月）", "（1943年9月—1944年1月）"]
+    assert rows == ["1943年9月—1944年1月", "1943年9月—1944年1月"]
+
+
+def test_a_unit_whose_name_ends_in_brackets_takes_its_period_inside_them():
+    """一科（民政）, as 平阴's source names it: printed 一科（民政，1939年10月2日—止年不详）, never two groups in a row."""
+    from zhi.dates import parse_date
+    from zhi.views.lineage import UnitRow
+
+    u = UnitRow("一科（民政）", parse_date("1939-10-02"), None, end_unknown=True)
+    assert u.head() + u.tail() == "一科（民政，1939年10月2日—止年不详）"
+    plain = UnitRow("秘书室", parse_date("1943-09"), None)
+    assert plain.head() + plain.tail() == "秘书室（1943年9月—）"
+    assert UnitRow("总务科", None, None).head() + UnitRow("总务科", None, None).tail() == "总务科"

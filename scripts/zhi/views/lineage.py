@@ -11,7 +11,7 @@ from ..model import FATE_UNKNOWN, NON_STATUTORY_LEVELS, UNKNOWN, Archive, Docume
 from ..wordings import count_sets_up, merge_verb, rename_verb, superior_relation
 from .bodycount import planned
 from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text
-from .naming import distinguished, label_on, name_on
+from .naming import distinguished, label_on, name_on, with_years
 
 
 @dataclass
@@ -109,10 +109,22 @@ class UnitRow:
     end_unknown: bool = False   # `to: 不详`: printed 止年不详, never as going on
 
     def period(self) -> str:
-        """（1956年3月—1984年3月）, （1939年10月2日—止年不详）, （1984年3月—） for one that goes on; none if no date."""
+        """1956年3月—1984年3月, 1939年10月2日—止年不详, 1984年3月— for one that goes on; "" if no date."""
         end = self.end.chinese() if self.end else "止年不详" if self.end_unknown else ""
-        return f"（{self.start.chinese() if self.start else ''}—{end}）" if self.start or self.end or self.end_unknown \
+        return f"{self.start.chinese() if self.start else ''}—{end}" if self.start or self.end or self.end_unknown \
             else ""
+
+    def _joined(self) -> bool:
+        return bool(self.period()) and self.name.endswith("）") and "（" in self.name
+
+    def head(self) -> str:
+        """The name as printed before its period (``tail``): 一科（民政 of 一科（民政，1939年10月2日—止年不详）."""
+        return self.name[:-1] if self._joined() else self.name
+
+    def tail(self) -> str:
+        """The period after ``head``, in the name's own brackets when it ends in some (``naming.with_years``)."""
+        p = self.period()
+        return (f"，{p}）" if self._joined() else f"（{p}）") if p else ""
 
 
 def unit_origin(u) -> str:
@@ -295,8 +307,8 @@ def superiors(h: History, ref: str, start: Date | None, end: Date | None, depth:
             continue
         when = f"{s.start}—{s.end}" if s.start and s.end else f"{s.start}起" if s.start else f"至{s.end}" if s.end else ""
         above = superiors(h, s.value, s.start, s.end, depth + 1)
-        out.append(f"属{distinguished(h, s.value, name_on(h, s.value, s.start or start))}" + (f"（{when}）" if when else "")
-                   + (f"，{above}" if above else ""))
+        name = distinguished(h, s.value, name_on(h, s.value, s.start or start))
+        out.append(f"属{with_years(name, when) if when else name}" + (f"，{above}" if above else ""))
     return "、".join(out)
 
 

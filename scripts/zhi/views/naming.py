@@ -218,3 +218,12 @@ def names_with_jurisdiction(h: History, rid: str) -> list[str]:
             else:
                 out.append(place + name)
     return list(dict.fromkeys(out))
+
+
+def with_years(name: str, years: str) -> str:
+    """A name with its years in one bracket group: 县劳动局（1978—1984）; a name that ends in its own brackets (the
+    区别语 of 县劳动局（1978年设立）) takes the years inside them, 县劳动局（1978年设立，1978—1984）, never two groups in a
+    row."""
+    if name.endswith("）") and "（" in name:
+        return f"{name[:-1]}，{years}）"
+    return f"{name}（{years}）"

@@ -10,7 +10,7 @@ import re
 from html import escape
 
 from ..views.lineage import Lineage
-from ..views.naming import span_years
+from ..views.naming import span_years, with_years
 from ..views.staffing import CHARTED
 
 FONT = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif"
@@ -57,15 +57,6 @@ def _wrap(text: str, width: int | None, size: int) -> list[str]:
                 cur = ""
         cur += ch
     return [*lines, cur] if cur else lines
-
-
-def with_years(name: str, years: str) -> str:
-    """A name with its years in one bracket group: 县劳动局（1978—1984）; a name that ends in its own brackets (the
-    区别语 of 县劳动局（1978年设立）) takes the years inside them, 县劳动局（1978年设立，1978—1984）, never two groups in a
-    row."""
-    if name.endswith("）") and "（" in name:
-        return f"{name[:-1]}，{years}）"
-    return f"{name}（{years}）"
 
 
 def lineage_svg(lin: Lineage, link, wrap: int | None = None) -> str:
