@@ -201,7 +201,7 @@ def test_real_history_builds_a_site(tmp_path, name):
         # the 功能区: its level printed as what it is (and is not), its powers beside it; listed after the 建制 places
         fengxi = re.sub(r"<[^>]+>|\s", "", pages[result.out / "dashiji" / "fengxi-qu" / "index.html"])
         # its powers end with it (撤销枫溪区 2023): a place that is gone holds none
-        assert "层级功能区（非建制区）（1995年12月13日" in fengxi and "1995年12月13日—2023年10月31日行使县级区职能" in fengxi
+        assert "层级功能区（非建制区，1995年12月13日" in fengxi and "1995年12月13日—2023年10月31日行使县级区职能" in fengxi
         nav = re.sub(r"<[^>]+>|\s", "", pages[result.out / "dashiji" / "index.html"])
         assert nav.index("湘桥区") < nav.index("枫溪区")
         assert "饶平县划入潮州市" in city and "以潮安县城关镇设为潮安市" in city

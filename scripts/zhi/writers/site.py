@@ -27,7 +27,7 @@ from ..views.chronology import Entry, Mention, chronology
 from ..views.dashiji import dashiji, sections
 from ..views.kaoyi import anchor_of, kaoyi_items
 from ..views.lineage import entries_by_event, lineage, period_text, unit_rows, volume_jurisdictions
-from ..views.naming import label_on, name_on, names_with_jurisdiction
+from ..views.naming import label_on, name_on, names_with_jurisdiction, with_years
 from ..views.snapshot import NO_BODIES, difference, fate_unknown_note, members, snapshot
 from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
 from . import svg
@@ -139,6 +139,7 @@ class SiteWriter:
                                       finalize=_finalize, bytecode_cache=_bytecode_cache(template_cache))
         self.env.filters["cn"] = lambda d: d.chinese() if d else ""
         self.env.filters["period"] = lambda p: period_text(p.start, p.end)
+        self.env.filters["with_years"] = lambda name, years: with_years(str(name), years)  # one bracket group
         self.env.filters["md"] = lambda s: Markup(md_escape(s))
         self.env.filters["codes"] = lambda s: Markup(codes(s))
         self.env.filters["code"] = lambda s: Markup(f"`{s}`" if re.fullmatch(r"[^`<>&\\\n]*", str(s)) else codes(s))
