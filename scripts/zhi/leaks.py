@@ -800,7 +800,9 @@ def _mixed_readings(text: str, path: Path) -> list[str]:
 
 def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, edition, plain, clean) -> None:
     """The scan of each file (``scan``), its leaks added to ``leaks``; a file found clean into ``clean``."""
-    bare_keys = {key: b for key in squeezed if len(b := unpunctuated(key)) >= 4}   # read through punctuation
+    # names read through punctuation, with the numeral rule of ``_bounded`` (测试章三 is not in 测试章三十)
+    bare_keys = {b: _bounded(b) for key in squeezed if len(b := unpunctuated(key)) >= 4}
+    bare_of = {key: unpunctuated(key) for key in squeezed}
     for path, rel, stamp in files:
         found = len(leaks)
         text = file_text(path, pdfs.get(path))
@@ -820,7 +822,7 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
                                                         for x in _mixed_readings(text, path)]
         for key, (s, origin) in squeezed.items():
             if _found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded)) \
-                    or ((k := bare_keys.get(key)) and any(k in r for r in read)):
+                    or ((k := bare_of[key]) in bare_keys and any(_found(k, r, bare_keys) for r in read)):
                 leaks.append(Leak(rel, s, origin))
         if id_rx is not None:
             for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(normal_text)):
