@@ -116,3 +116,17 @@ def test_a_merge_whose_only_other_party_is_secret_is_not_told_as_a_sentence_with
     assert pub.bodies.get("jw") is not None
     found = [f.message for f in run_checks(a, history=h) if f.code == "event-withheld" and "ev-mg" in f.message]
     assert found and "不印这条事件" in found[0], found
+
+
+def test_an_id_with_no_record_is_not_told_as_a_secret_party(tmp_path):
+    """A tester's split named new bodies whose files were not written yet: ref-unknown says so; event-withheld
+    told the editor to change a classification, which was not the problem."""
+    root = archive(tmp_path, "秘密")
+    p = root / "sources/events/all.yaml"
+    p.write_text(p.read_text(encoding="utf-8") + """
+- {id: ev-sp, type: split, date: 1963-05, before: tj, after: [tj, {id: no-such-body, name: 云河县物价科}], sources: [d1]}
+""", encoding="utf-8")
+    a = load_archive(root)
+    found = run_checks(a, history=derive_history(a))
+    assert "ref-unknown" in [f.code for f in found] or any("no-such-body" in f.message for f in found)
+    assert not [f.message for f in found if f.code == "event-withheld" and "ev-sp" in f.message]
