@@ -200,3 +200,48 @@ def test_the_scan_reads_a_page_through_punctuation_and_mixed_asides(tmp_path, pa
 def test_the_scan_does_not_join_an_open_page_into_a_secret_name(tmp_path):
     (tmp_path / "page.html").write_text("<p>金丝雀办公室、未号密件整理组</p>", encoding="utf-8")
     assert not [x for x in scan(tmp_path, {TITLE: "文件 d-canary，秘密"}) if x.what == TITLE]
+
+
+@pytest.mark.parametrize("line", ["设立金丝雀①未号①密件中队。", "设立金丝雀a未号密件中队。", "设立金丝雀\ue000未号密件中队。",
+                                  "设立金丝雀™未号密件中队。", "设立金丝雀未号密件中队。".replace("未", "未¹"),
+                                  "## 金丝雀Ⅰ未号密件"])
+def test_a_secret_title_split_by_a_number_letter_or_symbol_is_refused(root, line):
+    """The second tester's leaks: 白鹭①九号①联络①站, 白鹭a九号…, a private-use character, ™, ¹, Ⅰ between the
+    characters passed the check and the scan. The check reads each line with all but Han characters out too."""
+    _chapter(root, "正文。\n\n" + line + "\n")
+    found = [(f.code, f.loc.line) for f in _errors(root)]
+    assert any(c == "secret-shared" for c, _ in found), found
+
+
+@pytest.mark.parametrize("written", ["白鹭9号联络站", "白鹭９号联络站", "白鹭玖号联络站", "白鹭①九号联络站"])
+def test_a_secret_name_with_its_numeral_written_otherwise_is_refused_in_records_settings_and_file_names(root, written):
+    write(root, "sources/bodies/bl.yaml", "id: cs-bl\nkind: 其他\nclassification: 秘密\n")
+    write(root, "sources/events/bl.yaml", "- {id: ev-bl, type: establish, date: 1988-06, body: cs-bl, name: 白鹭九号联络站, "
+                                          "jurisdiction: cs-xian, sources: [d-1956-1], classification: 秘密}\n")
+    write(root, "sources/bodies/zz.yaml", f"id: cs-zz\nkind: 其他\nnote: 即{written}所称机构。\n")
+    write(root, "chronicle/book.yaml", BOOK.format(part=f"第一篇 {written}", footer="测试县"))
+    found = {(f.code, f.loc.file) for f in _errors(root)}
+    assert ("secret-shared", "sources/bodies/zz.yaml") in found, found
+    assert ("secret-shared", "chronicle/book.yaml") in found, found
+
+
+def test_the_scan_reads_a_name_through_numbers_letters_and_numeral_forms(tmp_path):
+    for i, page in enumerate(["<p>白鹭①九号①联络①站</p>", "<p>白鹭a九号联络站</p>", "<p>白鹭９号联络站</p>",
+                              "<p>白鹭玖号联络站</p>", "<li>白鹭九号</li>\n<li>联络站</li>"]):
+        (tmp_path / f"p{i}.html").write_text(page, encoding="utf-8")
+    (tmp_path / "ok.html").write_text("<p>白鹭八号联络站、白鹭九号仓库</p>", encoding="utf-8")
+    hit = {x.file for x in scan(tmp_path, {"白鹭九号联络站": "机构 cs-bl，秘密"})}
+    assert hit == {f"p{i}.html" for i in range(5)}, hit
+
+
+def test_a_name_holding_digits_keeps_them_when_read_through_separators(tmp_path):
+    """The sample's 《临水县1996年机构编制统计年报》 is 内部, the 1984 and 1990 年报 are open: read without its digits
+    the one title would be the others'. A name's own digits and letters are never dropped."""
+    root = make_archive(tmp_path)
+    write(root, "sources/documents/nb.yaml", "- {id: d-96, title: 测试县1996年机构编制统计年报, date: 1997, classification: 内部}\n"
+                                             "- {id: d-84, title: 测试县1984年机构编制统计年报, date: 1985}\n")
+    assert not [f.as_text() for f in _errors(root) if f.code == "secret-shared"]
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "page.html").write_text("<p>《测试县1984年机构编制统计年报》</p>", encoding="utf-8")
+    assert not scan(out, {"测试县1996年机构编制统计年报": "文件 d-96，内部"}, edition="public")

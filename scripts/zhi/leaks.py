@@ -143,6 +143,38 @@ def unpunctuated(text: str) -> str:
     return text if text.isalnum() else text.translate(_punctuation())
 
 
+# a name's characters with anything else between them (白鹭①九号、白鹭a九号、白鹭\ue000九号、白鹭™九号): Han characters
+# alone; and its numerals in any writing (白鹭9号、白鹭９号、白鹭玖号): numerals as digits, digits kept
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_NOT_HAN = re.compile(f"[^{_HAN}]+")
+_NOT_HAN_OR_DIGIT = re.compile(f"[^0-9{_HAN}]+")
+_NUMERALS = str.maketrans("〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖", "0012345678912345678" + "9")
+SKELETON_MIN = 4   # a skeleton shorter than this is too common to name a record by
+
+
+def skeleton_readings(text: str) -> tuple[str, str, str]:
+    """Folded text as a reader still reads a name in it whatever stands between its characters: punctuation and
+    symbols out (``unpunctuated``); everything but Han characters out; numerals as digits (九, 玖, 9) with
+    everything but Han characters and digits out. Compared with the same readings of a record's name."""
+    return unpunctuated(text), _NOT_HAN.sub("", text), _NOT_HAN_OR_DIGIT.sub("", text.translate(_NUMERALS))
+
+
+def skeletons(text: str) -> list[str]:
+    """``skeleton_readings``, each reading once."""
+    return list(dict.fromkeys(skeleton_readings(text)))
+
+
+def key_skeletons(key: str) -> list[str]:
+    """What to look for in a text's ``skeletons`` for a folded name (four characters or more): the name with its
+    punctuation out (found in a text's Han-only reading when the name is Han characters alone: 白鹭①九号联络站), and
+    with its numerals as digits when the name holds no letter (白鹭9号联络站). A name's own digits and letters are
+    never dropped (临水县1996年…年报 is not 临水县1984年…年报)."""
+    bare = unpunctuated(key)
+    numeral = _NOT_HAN_OR_DIGIT.sub("", key.translate(_NUMERALS))
+    out = [bare] + ([numeral] if numeral == bare.translate(_NUMERALS) else [])
+    return [k for k in dict.fromkeys(out) if len(k) >= SKELETON_MIN]
+
+
 def marks_in(shown: str, edition: str = "public", plain=(), words: bool = True,
              shown_normal: str | None = None) -> list[tuple[str, bool]]:
     """The classification marks in ``shown`` (text as a reader sees it), each with whether it is in a marking's
@@ -800,9 +832,10 @@ def _mixed_readings(text: str, path: Path) -> list[str]:
 
 def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, edition, plain, clean) -> None:
     """The scan of each file (``scan``), its leaks added to ``leaks``; a file found clean into ``clean``."""
-    # names read through punctuation, with the numeral rule of ``_bounded`` (测试章三 is not in 测试章三十)
-    bare_keys = {b: _bounded(b) for key in squeezed if len(b := unpunctuated(key)) >= 4}
-    bare_of = {key: unpunctuated(key) for key in squeezed}
+    # names read through what stands between their characters (``skeletons``), with the numeral rule of
+    # ``_bounded`` (测试章三 is not in 测试章三十)
+    bare_of = {key: key_skeletons(key) for key in squeezed}
+    bare_keys = {b: _bounded(b) for bs in bare_of.values() for b in bs}
     for path, rel, stamp in files:
         found = len(leaks)
         text = file_text(path, pdfs.get(path))
@@ -818,11 +851,12 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
         shown_normal = normal(shown)
         # the text as read through punctuation (金丝雀·七号, “金丝雀”七号), and an HTML page with one kind of aside
         # kept and the other dropped (金丝<sup>雀</sup>七号<s>丙</s>): names of four or more characters looked for there
-        read = [unpunctuated(_folded(shown_normal))] + [unpunctuated(fold(re.sub(r"<[^>]+>", " ", x)))
-                                                        for x in _mixed_readings(text, path)]
+        read = "\0".join(x for t in [_folded(shown_normal), *(fold(re.sub(r"<[^>]+>", " ", y))
+                                                               for y in _mixed_readings(text, path))]
+                         for x in skeletons(t))
         for key, (s, origin) in squeezed.items():
             if _found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded)) \
-                    or ((k := bare_of[key]) in bare_keys and any(_found(k, r, bare_keys) for r in read)):
+                    or any(_found(k, read, bare_keys) for k in bare_of[key]):
                 leaks.append(Leak(rel, s, origin))
         if id_rx is not None:
             for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(normal_text)):

@@ -36,13 +36,15 @@ from ..leaks import (
     four_readings,
     id_pattern,
     is_formula,
+    key_skeletons,
     label_is_open,
     open_text,
     other_bearer,
     own_names,
     readings,
     sentence_holders,
-    unpunctuated,
+    skeleton_readings,
+    skeletons,
 )
 from ..model import Archive, Typed
 
@@ -92,7 +94,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
             hits = [bisect.bisect_right(r_starts, m.start()) - 1 for m in id_pattern([e.text]).finditer(raw)]
         else:
             hits = []
-            for key in _bare_too([fold(e.text)]) if e.kind != "docno" else [fold(e.text)]:
+            for key in [fold(e.text), *key_skeletons(fold(e.text))] if e.kind != "docno" else [fold(e.text)]:
                 pos = 0
                 while (pos := folded.find(key, pos)) >= 0:
                     hits.append(bisect.bisect_right(f_starts, pos) - 1)
@@ -238,7 +240,7 @@ class _Para:
     text: str
     starts: list[int]
     addresses: list[tuple[int, str]]
-    bare: bool = False   # the text with its punctuation out (``leaks.unpunctuated``), matched by names so read
+    bare: bool = False   # a reading through what stands between a name's characters (``leaks.skeletons``)
 
     def lines_of(self, key: str) -> list[int]:
         """The lines (in the body) where ``key`` begins, in the text and in the addresses."""
@@ -271,8 +273,9 @@ def _chapter_paragraphs(ch) -> dict[Level, list[_Para]]:
             addresses = [(i, x) for i, _, xs in para for x in xs]
             # the paragraph read each of the four ways (``_readings``), once per way that reads differently
             readings = dict.fromkeys(tuple(ts[k] for _, ts, _ in para) for k in range(4))
-            # and each of them with its punctuation out, as a reader reads a name split by marks (金丝雀·七号)
-            for reading in [*readings, *dict.fromkeys(tuple(map(unpunctuated, r)) for r in readings)]:
+            # and each of them read through what stands between a name's characters (金丝雀·七号, 白鹭①九号, 白鹭9号)
+            bares = dict.fromkeys(tuple(skeleton_readings(t)[k] for t in r) for r in readings for k in range(3))
+            for reading in [*readings, *bares]:
                 bare = reading not in readings
                 starts, text = [], ""
                 for t in reading:
@@ -320,16 +323,16 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
             continue
         if open_label(e):
             continue
-        bare_key = unpunctuated(key) if e.kind != "docno" else ""   # a 文号 has its own readings (``_holds``)
+        bare_keys = key_skeletons(key) if e.kind != "docno" else []   # a 文号 has its own readings (``_holds``)
         for level, paras in by_level.items():
             # looked for once in all the paragraphs of a level, then paragraph by paragraph
             if level.rank >= e.level.rank or not (_holds(joined[level], e, key)
-                                                  or (bare_key and bare_key in joined_bare[level])):
+                                                  or any(k in joined_bare[level] for k in bare_keys)):
                 continue
             for ch, p in paras:
                 if e.chapter and ch.path == e.holder:
                     continue
-                lines = (sorted(set(p.lines_of(bare_key))) if bare_key else []) if p.bare else _lines_holding(p, e, key)
+                lines = sorted({x for k in bare_keys for x in p.lines_of(k)}) if p.bare else _lines_holding(p, e, key)
                 for line in lines:
                     if (ch.path, line, key) in reported:
                         continue
@@ -377,10 +380,11 @@ def _settings(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
         for text, line in _setting_texts(data, 1):
             if text.strip().lower().endswith((".md", ".markdown")):
                 continue
-            folded = "\0".join(_decoded(x) for x in readings(text))
+            folded = "\0".join(_bare_too(_decoded(x) for x in readings(text)))   # (a name split by ①, ·, 9 for 九)
             for e in secret:
                 key = fold(e.text)
-                if (line, key) in reported or not key or not _holds(folded, e, key) or open_label(e):
+                if (line, key) in reported or not key or open_label(e) or not (
+                        _holds(folded, e, key) or (e.kind != "docno" and any(k in folded for k in key_skeletons(key)))):
                     continue
                 reported.add((line, key))
                 yield Finding("secret-shared", "error",
@@ -408,12 +412,13 @@ def _chapter_file_names(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
         elif e.kind == "docno":
             docnos.append(i)
         else:
-            keys[fold(e.text)].append(i)
+            for k in dict.fromkeys([fold(e.text), *key_skeletons(fold(e.text))]):   # (白鹭①九号: ``skeletons``)
+                keys[k].append(i)
     for ch in a.book.chapters():
         rank = (ch.written or ch.classification).rank
         names = [unquote(n) for n in ch.path.removeprefix("chronicle/").split("/")]
         names[-1] = names[-1].rsplit(".", 1)[0]
-        folded = [fold(n) for n in names]
+        folded = _bare_too(fold(n) for n in names)
         hits = {i for n in names for i in ids.get(n, ())}
         hits |= {i for n in folded for j in range(len(n)) for k in range(j + 1, len(n) + 1)
                  for i in keys.get(n[j:k], ())}
@@ -458,20 +463,20 @@ class Piece:
 def _where(ps: list[Piece], e: Entry) -> Loc | None:
     """The line of the record's text that holds the entry's string (the record's first line when none is
     known)."""
-    key = unpunctuated(fold(e.text))
+    keys = [fold(e.text), *key_skeletons(fold(e.text))]
     for x in ps:
         if x.loc is not None and x.level.rank < e.level.rank and (
                 (ID_LIKE.fullmatch(e.text) and id_pattern([e.text]).search(x.text))
-                or any(key in unpunctuated(fold(r)) for r in readings(x.text))
+                or any(k in b for r in readings(x.text) for b in _bare_too([fold(r)]) for k in keys)
                 or (e.kind == "docno" and docno_written(fold(x.text), [e.text]))):
             return x.loc
     return next((x.loc for x in ps if x.loc is not None), None)
 
 
 def _bare_too(texts) -> list[str]:
-    """Folded texts, and each with its punctuation out (``leaks.unpunctuated``) where that reads differently."""
+    """Folded texts, and each read through what stands between a name's characters (``leaks.skeletons``)."""
     texts = list(texts)
-    return list(dict.fromkeys([*texts, *map(unpunctuated, texts)]))
+    return list(dict.fromkeys([*texts, *(b for t in texts for b in skeletons(t))]))
 
 
 def _printed_whole(a: Archive) -> Iterator[tuple[str, Piece]]:
