@@ -265,8 +265,15 @@ def test_round_trip_rebuilds_every_lineage_the_site_shows(sample):
         if shown_parents:  # the site marks a superior that is not plain 隶属 after its name: 汕头市（代管）
             assert [as_site((p[0], p[1] + (f"（{p[2]}）" if p[2] not in ("", "隶属") else ""), *p[3:]))
                     for p in parents] == shown_parents, rid
+        def related(li: str) -> str:
+            """前身：县委宣传部（1971年设立），2020年9月1日合并 (the event after a 区别语 follows a comma) as the data's
+            前身：县委宣传部（2020年9月1日合并）."""
+            for words in said_apart:
+                li = re.sub(re.escape(words) + "，(.*)$", r"（\1）", li)
+            return bare(li)
+
         for word in ("前身", "后继"):
-            shown = {bare(html.unescape(re.sub(r"<[^>]+>", "", li)))
+            shown = {related(html.unescape(re.sub(r"<[^>]+>", "", li)))
                      for li in re.findall(rf"<li>({word}：.*?)</li>", text)}
             assert shown == links.get(word, set()), (rid, word)
         pages += 1
