@@ -22,6 +22,7 @@ from .lifespan import (
     check_seat_wording,
     check_silence,
     check_split_into,
+    check_unit_in_body_life,
     check_usage_dates,
 )
 from .prose import check_prose, check_secret_refs
@@ -44,6 +45,7 @@ CHECKS = [
     check_references,
     check_replay,
     check_usage_dates,
+    check_unit_in_body_life,
     check_parents_and_places,
     check_name_clash,
     check_same_name,

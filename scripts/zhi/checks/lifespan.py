@@ -425,3 +425,23 @@ def check_body_counts(a: Archive, h: History) -> Iterator[Finding]:
                       + (f"；另有{len(c.unknown)}个机构类别不详，未计入" if c.unknown else "")
                       + "。志书照来源印这个数，不会改；请核对：档案漏记了机构的设立、撤销或类别，就补记；"
                         "来源另有统计口径的，可在事件的 note 中说明，这条警告可以不管", e.loc)
+
+
+def check_unit_in_body_life(a: Archive, h: History) -> Iterator[Finding]:
+    """``unit-outside-body``: a 内设机构 dated from a day its body certainly did not exist (after its last period
+    ended, or before its first began): the page would print an impossible span (政秘股（1984年1月—1970年）). Most
+    often the unit was typed under the body's predecessor or successor."""
+    for b in a.bodies.values():
+        t = h.get(b.id)
+        if t is None or not t.lives:
+            continue
+        for u in b.units:
+            d = u.start
+            if d is None:
+                continue
+            if all((life.end is not None and life.end.latest() < d.earliest())
+                   or (life.start is not None and life.start.earliest() > d.latest()) for life in t.lives):
+                yield Finding("unit-outside-body", "warning",
+                              f"内设机构“{u.name}”始于{d}，而{b.id}的存续期（{lives_label(t)}）不含这一日期："
+                              f"机构页会印出不可能的起止。请核对日期，或把它写在当时存在的机构（如它的前身、后继）之下",
+                              u.loc)
