@@ -274,7 +274,7 @@ def _chapter_paragraphs(ch) -> dict[Level, list[_Para]]:
             # the paragraph read each of the four ways (``_readings``), once per way that reads differently
             readings = dict.fromkeys(tuple(ts[k] for _, ts, _ in para) for k in range(4))
             # and each of them read through what stands between a name's characters (金丝雀·七号, 白鹭①九号, 白鹭9号)
-            bares = dict.fromkeys(tuple(skeleton_readings(t)[k] for t in r) for r in readings for k in range(3))
+            bares = dict.fromkeys(b for r in readings for b in zip(*map(skeleton_readings, r), strict=True))
             for reading in [*readings, *bares]:
                 bare = reading not in readings
                 starts, text = [], ""

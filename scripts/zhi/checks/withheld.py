@@ -21,7 +21,7 @@ def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
     editor is told which edition, without the other party's name (the message names only what the edition holds).
     A change of a held body's name, parent or rank that the edition withholds (the event itself above it) is told
     too: from the last record the edition holds on, it prints the value as not given (名称不详, 上级不详, 规格不详)."""
-    known = {*a.bodies, *a.jurisdictions}
+    known = {*a.bodies, *a.jurisdictions}   # an id with no record is ref-unknown's, never a party above an edition
     for edition, limit in EDITIONS.items():
         ed = EDITION_ZH[edition]
         actors = edition_actors(a, edition)   # a body whose establishment the edition withholds is not held either
@@ -40,7 +40,7 @@ def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
             if not held or len(held) == len(set(parties)):
                 continue
             if told := redact(e, actors):
-                yield from _parties_left_out(a, e, told, actors, ed, what)
+                yield from _parties_left_out(e, told, actors, known, ed, what)
                 continue
             after = f"；{_unknown_from(e)}" if changed(e) and e.body and e.body.id in a.bodies else ""
             yield Finding("event-withheld", "warning",
@@ -101,13 +101,12 @@ def _roles(e) -> list[tuple[str, list[str]]]:
             ("此前的机构", [r.id for r in e.before]), ("此后的机构", [r.id for r in e.after])]
 
 
-def _parties_left_out(a: Archive, e, told: list, actors: set[str], ed: str, what: str) -> Iterator[Finding]:
+def _parties_left_out(e, told: list, actors: set[str], known: set[str], ed: str, what: str) -> Iterator[Finding]:
     """An event the edition still prints, without a party above it (a secret 主持 body, a secret body among those
     merged, a secret superior): the sentence is shorter than the source's, and the editor is told which part of it
     the edition leaves out, never the party's name. (A new body's other jurisdiction: ``_co_jurisdictions_withheld``.)"""
     kept = {r for e2 in told for r in event_refs(e2)}
     other_places = {r.id for nb in e.new.values() for r in nb.co_jurisdictions}
-    known = {*a.bodies, *a.jurisdictions}   # an id with no record is ref-unknown's, not a secret party
     dropped = {r for r in event_refs(e) if r not in actors and r not in kept and r not in other_places and r in known}
     if not dropped:
         return
