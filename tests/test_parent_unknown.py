@@ -52,3 +52,14 @@ def test_without_parent_it_is_a_body_with_no_superior_as_before(tmp_path):
     assert row.parent_name != "不详"
     ev = next(e for e in a.events if e.id == "ev-tj")
     assert principal(a, h, "cs-tj", ev, Rules.from_options())
+
+
+def test_a_near_miss_for_unknown_is_refused_saying_what_to_write(tmp_path):
+
+    for slip in ("不 详", "未详", "（不详）", "不祥"):
+        root = make_archive(tmp_path / slip.strip("（）").replace(" ", "_"))
+        write(root, "sources/bodies/tj.yaml", "id: cs-tj\nkind: 政府工作部门\n")
+        write(root, "sources/events/tj.yaml", EVENTS.format(parent=f'parent: "{slip}", '))
+        errors = [f for f in run_checks(load_archive(root)) if f.severity == "error"]
+        assert [(f.code, f.loc.file) for f in errors] == [("schema-value", "sources/events/tj.yaml")], slip
+        assert "parent: 不详" in errors[0].message

@@ -103,6 +103,11 @@ class EventShapes:
     def _new_body(self, f: Fields, data: LMap, rid: str, loc: Loc, name_required: bool = True) -> NewBody:
         # `parent: 不详`: a superior the sources do not name (printed 上级不详), never "no superior" (no parent written)
         unknown = isinstance(data.get("parent"), str) and data["parent"].strip() in UNKNOWN_WORDS
+        if isinstance(data.get("parent"), str) and not unknown and \
+                re.sub(r"[\s（）()【】\[\]]", "", data["parent"]) in ("不详", "未详", "不明", "不祥", "未知", "待查"):
+            f.error("schema-value", f"“parent（上级）”写的是“{data['parent']}”：来源没有说它的上级的，请照写 "
+                    "parent: 不详（两个字，前后不加空格、括号）；知道上级的，写上级的编号", "parent")
+            unknown = True   # refused above; not read again as an id (no second, misleading ref-unknown)
         nb = NewBody(rid, loc, name=f.text("name", name_required), short=f.text("short"),
                      parent=None if unknown else f.ref("parent"), parent_unknown=unknown,
                      jurisdiction=None, rank=f.text("rank"),
