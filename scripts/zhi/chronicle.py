@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .classification import PUBLIC, ClassificationError, Level, parse_level
 from .dates import Date, DateError, parse_date
-from .fields import Fields, did_you_mean
+from .fields import Fields
+from .fieldwords import did_you_mean
 from .findings import Finding, Loc
 from .invisible import bare, quote
 from .levelwords import KEYS, LEVEL_TALK, LEVELS, spelled_any

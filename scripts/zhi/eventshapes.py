@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from .dates import UNKNOWN_WORDS
-from .fields import Fields, key_label
+from .fields import Fields
+from .fieldwords import key_label
 from .findings import Finding, Loc
 from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, LEVEL_ALIASES, Event, NewBody
 from .wordings import (

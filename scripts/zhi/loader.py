@@ -12,7 +12,8 @@ from .classification import NOT_PUBLIC, Level
 from .dates import UNKNOWN_WORDS
 from .docno import parse_docno
 from .eventshapes import EVENT_KEYS, EventShapes
-from .fields import Fields, as_record_map, did_you_mean, words_flaw
+from .fields import Fields, as_record_map
+from .fieldwords import did_you_mean, words_flaw
 from .findings import Finding, Loc
 from .invisible import quote
 from .model import (

@@ -8,8 +8,9 @@ then holds the keys against each other (其中 beside exactly one total and neve
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .fields import PLACEHOLDER_RE, Fields, did_you_mean, key_label, words_flaw
+from .fieldwords import PLACEHOLDER_RE, did_you_mean, key_label, words_flaw
 from .findings import Finding, Loc
 from .invisible import quote
 from .model import (
@@ -27,6 +28,9 @@ from .model import (
     Staffing,
 )
 from .yamlsource import LMap
+
+if TYPE_CHECKING:
+    from .fields import Fields
 
 # a 领导职数 range as sources give it: 1至2, 1-2, 1~2, 1—2
 _LEADER_RANGE = re.compile(r"^(\d{1,3})\s*(?:至|-|~|～|—|－)\s*(\d{1,3})$")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .fields import did_you_mean
+from .fieldwords import did_you_mean
 
 # a verb ending in one of these already leads to its object: 更名为, 改称, 划归, 并入, 划属, 组建, 设立, 改组成
 _LEADS = ("为", "成", "作", "称", "入", "归", "属", "给", "至", "到", "于", "建", "立")
