@@ -59,9 +59,11 @@ def test_years_keep_what_the_source_says():
 
 
 def test_sort_order_within_a_year():
-    typed = ["1984或以后", "1984后", "1984或以前", "1984前", "约1984", "1984", "1984-03"]
+    # 1984前 is over before 1984 begins: first; 1984年或以前 may be in 1984: after the exact and approximate ones
+    typed = ["1984或以后", "1984后", "1984或以前", "1984前", "约1984", "1984", "1984-03", "1984-03前", "1983"]
     assert [parse_date(t).chinese() for t in sorted(typed, key=lambda t: parse_date(t).sort_key())] == \
-        ["1984年3月", "1984年", "约1984年", "1984年前", "1984年或以前", "1984年后", "1984年或以后"]
+        ["1983年", "1984年前", "1984年3月前", "1984年3月", "1984年", "约1984年", "1984年或以前", "1984年后",
+         "1984年或以后"]
 
 
 @pytest.mark.parametrize("bad", ["约1958或以前", "1958或以前..1960", "至迟", "或以前"])

@@ -155,6 +155,11 @@ class Date:
 
     # ---- ordering -------------------------------------------------------
     def sort_key(self) -> tuple:
+        if self.qualifier == "before" and not self.inclusive:
+            # 1970前 is over before 1970 begins: it sorts before every entry of its point (a body page reads
+            # “1970年前　已有劳动局” before “1970年　合并为……”), not among the approximate ones after it
+            d = self.start.first_day()
+            return ((d.year, d.month, d.day, -1), _QUAL_RANK[self.qualifier], False, (0, 0, 0, 0))
         return (self.start.sort_tuple(), _QUAL_RANK[self.qualifier], self.inclusive,
                 self.end.sort_tuple() if self.end else (0, 0, 0, 0))
 
