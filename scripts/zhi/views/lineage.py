@@ -200,6 +200,16 @@ def post_order(p: Post) -> tuple:
     return p.when().sort_key() if p.when() else ()
 
 
+def posts_by_person(a: Archive) -> dict[str, list[Post]]:
+    """Each person's terms in time order (by the date that places each term: its start, else its end, else the
+    first day a source shows the person in office), whatever files the editor typed them in."""
+    out: dict[str, list[Post]] = {}
+    for p in sorted(a.posts, key=post_order):
+        if p.person is not None:
+            out.setdefault(p.person.id, []).append(p)
+    return out
+
+
 def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = False, t=None) -> list[Period]:
     """The spans as periods; with the timeline ``t``, a span closed only by its jurisdiction's end (no source
     says what became of the body) notes 去向不详, which the page prints instead of that date."""

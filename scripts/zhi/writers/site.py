@@ -26,7 +26,14 @@ from ..views import indexes
 from ..views.chronology import Entry, Mention, chronology
 from ..views.dashiji import dashiji, sections
 from ..views.kaoyi import anchor_of, kaoyi_items
-from ..views.lineage import entries_by_event, lineage, period_text, unit_rows, volume_jurisdictions
+from ..views.lineage import (
+    entries_by_event,
+    lineage,
+    period_text,
+    posts_by_person,
+    unit_rows,
+    volume_jurisdictions,
+)
 from ..views.naming import label_on, name_on, names_with_jurisdiction, with_years
 from ..views.snapshot import NO_BODIES, difference, fate_unknown_note, members, snapshot
 from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
@@ -138,6 +145,7 @@ class SiteWriter:
                                       undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                                       finalize=_finalize, bytecode_cache=_bytecode_cache(template_cache))
         self.env.filters["cn"] = lambda d: d.chinese() if d else ""
+        self.env.filters["happened"] = lambda d: d.happened() if d else ""  # an event's date on its own line
         self.env.filters["period"] = lambda p: period_text(p.start, p.end)
         self.env.filters["with_years"] = lambda name, years: with_years(str(name), years)  # one bracket group
         self.env.filters["md"] = lambda s: Markup(md_escape(s))
@@ -435,10 +443,7 @@ class SiteWriter:
 
     def people_page(self) -> None:
         people = sorted(self.a.people.values(), key=lambda p: indexes.pinyin_key(p.name))
-        posts = {}
-        for p in self.a.posts:
-            posts.setdefault(p.person.id, []).append(p)
-        self.add("renwu/index.md", "人物", "people.md.j2", people=people, posts=posts)
+        self.add("renwu/index.md", "人物", "people.md.j2", people=people, posts=posts_by_person(self.a))
 
     def status_page(self) -> None:
         from ..checks import run_checks
