@@ -139,3 +139,25 @@ def test_a_volume_with_only_headcounts_says_so_instead_of_an_empty_staffing_tabl
                                   "sources: [d-1984-7]}\n")
     assert "<table" not in book and "只记实有人数的记录不是编制，不列入本表" in book, book
     assert "只记实有人数的记录不是编制，不列入本表" in page and "| 年份 |" not in page, page
+
+
+def test_a_span_over_years_on_a_body_page_is_a_time_within_which_not_a_duration(tmp_path):
+    """《吴江大事记》 (a tester): a rename known only to fall between 1966年6月 and 1984年9月14日 printed on the body
+    page as “1966年6月至1984年9月14日　…更名为…”, which reads as a rename five years long; the 大事记 said “…间”."""
+    import re
+
+    from conftest import ROOT
+    from zhi.history import derive_history
+    from zhi.writers.site import SiteWriter
+
+    root = make_archive(tmp_path)
+    write(root, "sources/events/x.yaml", "- {id: zf-rn, type: rename, date: 1966-06..1984-09-14, body: cs-zhengfu,"
+          " name: 测试县人民政府, sources: [d-1956-1]}\n")
+    a = load_archive(root)
+    assert not [f.as_text() for f in run_checks(a) if f.severity == "error"]
+    w = SiteWriter(a, derive_history(a), ROOT / "theme")
+    w.collect_backlinks()
+    w.body_pages()
+    page = next(p.text for p in w.tree.pages if p.path == "jigou/cs-zhengfu.md")
+    line = next(x for x in page.splitlines() if "测试县人民政府" in x and "1966年6月" in x and x.startswith("- "))
+    assert re.search(r"\*\*1966年6月至1984年9月14日间\*\*", line), line

@@ -303,10 +303,14 @@ class Date:
         if self.qualifier == "exact" and self.end and self.end.year == self.start.year and DECADE not in (
                 self.start.part, self.end.part) and self.start.month is not None:
             return f"{self.start.within_year()}至{self._end_chinese()}"  # 5月21日至27日, under its year
+        return self.happened()
+
+    def happened(self) -> str:
+        """The date of an event printed on its own line (年表, a body's 沿革, 考异, the 大事记 in full): chinese(),
+        except that a span over years is a time within which the thing happened (guide/dates.md), not how long it
+        lasted: 1961年10月至1966年间 恢复…, never read as a restoration five years long."""
         if self.qualifier == "exact" and self.end and self.end.year != self.start.year \
                 and DECADE not in (self.start.part, self.end.part):
-            # a span over years is a time within which the thing happened (guide/dates.md), not how long it lasted:
-            # 1961年10月至1966年间 恢复…, never read as a restoration five years long
             return f"{self.chinese()}间"
         return self.chinese()
 

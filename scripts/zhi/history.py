@@ -68,9 +68,9 @@ def certain_names(hits: list[Span], d: Date) -> list[Span]:
 
 
 def replay_key(e: Event) -> tuple:
-    """The order events are replayed in: the 大事记 order, except that a date known only as “before X” (1987前)
-    comes before X, where it happened, not after X's entries, where it prints (a county under a 地区 “1987前” and
-    under a 市 from 1987 is under the 地区 first)."""
+    """The order events are replayed in: the 大事记 order, except that a date known only as “before X” comes
+    before X's entries: a plain 1987前 already prints there (``Date.sort_key``), a 1987或以前 prints after them
+    but is replayed first (a county under a 地区 “1987或以前” and under a 市 from 1987 is under the 地区 first)."""
     key = e.sort_key()
     if e.date is not None and e.date.qualifier == "before":
         d = e.date.latest()

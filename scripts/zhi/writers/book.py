@@ -231,7 +231,7 @@ class BookWriter:
         form = getattr(self.book, "dashiji_form", "年") if self.book else "年"
         rows = []
         for heading, items, dated in sections(self.dashiji, self.book.upper if self.book else None, form != "日期"):
-            rows.append((heading, [(e.date.chinese() if dated else _when(e.date), self.entry_html(e))
+            rows.append((heading, [(e.date.happened() if dated else _when(e.date), self.entry_html(e))
                                    for e in items]))
         return self.env.get_template("chronology.html.j2").render(anchor=anchor, years=rows, form=form)
 
@@ -319,7 +319,7 @@ class BookWriter:
         rows = []
         for it in kaoyi_items(self.a, self.h, self.entries):
             if it.entry is not None:
-                fact = f"{esc(it.entry.date.chinese())}　{self.segs(it.entry.segments)}"
+                fact = f"{esc(it.entry.date.happened())}　{self.segs(it.entry.segments)}"
             else:
                 fact = esc(it.fact)
             others = [esc(dissent_text(d, doc)) for d, doc in it.others]
