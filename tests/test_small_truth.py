@@ -47,24 +47,32 @@ def test_fate_unknown_of_a_body_restored_names_the_place_as_it_was_called_then(t
     assert found[0].startswith("测试专区（cs-zq）于1958年1月终止，档案未记专署办公室（cs-bgs）的去向"), found[0]
 
 
-def _index_rows(tmp_path) -> dict[str, str]:
-    """The 机构 index page (jigou/index.md) as written for the site: body name → its 终止 cell."""
-    import re
-
+def _body_page(tmp_path, files: dict[str, str], path: str) -> str:
+    """One page of the 机构 section (jigou/…md) as written for the site, from the base archive with ``files`` added;
+    the archive must check without errors."""
     from conftest import ROOT
     from zhi.history import derive_history
     from zhi.writers.site import SiteWriter
 
     root = make_archive(tmp_path)
-    write(root, "sources/bodies/x.yaml", "- id: cs-bgs\n  kind: 其他\n  end: 不详\n")
-    write(root, "sources/events/x.yaml", "- {id: bgs-1960, type: establish, date: 1960, body: cs-bgs, name: 县委办公室,"
-          " jurisdiction: cs-xian, sources: [d-1956-1]}\n")
+    for rel, text in files.items():
+        write(root, rel, text)
     a = load_archive(root)
     assert not [f.as_text() for f in run_checks(a) if f.severity == "error"]
     w = SiteWriter(a, derive_history(a), ROOT / "theme")
     w.collect_backlinks()
     w.body_pages()
-    page = next(p.text for p in w.tree.pages if p.path == "jigou/index.md")
+    return next(p.text for p in w.tree.pages if p.path == path)
+
+
+def _index_rows(tmp_path) -> dict[str, str]:
+    """The 机构 index page (jigou/index.md) as written for the site: body name → its 终止 cell."""
+    import re
+
+    page = _body_page(tmp_path, {
+        "sources/bodies/x.yaml": "- id: cs-bgs\n  kind: 其他\n  end: 不详\n",
+        "sources/events/x.yaml": "- {id: bgs-1960, type: establish, date: 1960, body: cs-bgs, name: 县委办公室,"
+                                 " jurisdiction: cs-xian, sources: [d-1956-1]}\n"}, "jigou/index.md")
     rows = re.findall(r"^\| \[([^]]*)\]\([^)]*\) \| [^|]* \| [^|]* \| ([^|]*) \|$", page, flags=re.MULTILINE)
     return {name: cell.strip() for name, cell in rows}
 
@@ -146,18 +154,7 @@ def test_a_span_over_years_on_a_body_page_is_a_time_within_which_not_a_duration(
     page as “1966年6月至1984年9月14日　…更名为…”, which reads as a rename five years long; the 大事记 said “…间”."""
     import re
 
-    from conftest import ROOT
-    from zhi.history import derive_history
-    from zhi.writers.site import SiteWriter
-
-    root = make_archive(tmp_path)
-    write(root, "sources/events/x.yaml", "- {id: zf-rn, type: rename, date: 1966-06..1984-09-14, body: cs-zhengfu,"
-          " name: 测试县人民政府, sources: [d-1956-1]}\n")
-    a = load_archive(root)
-    assert not [f.as_text() for f in run_checks(a) if f.severity == "error"]
-    w = SiteWriter(a, derive_history(a), ROOT / "theme")
-    w.collect_backlinks()
-    w.body_pages()
-    page = next(p.text for p in w.tree.pages if p.path == "jigou/cs-zhengfu.md")
+    page = _body_page(tmp_path, {"sources/events/x.yaml": "- {id: zf-rn, type: rename, date: 1966-06..1984-09-14,"
+                                 " body: cs-zhengfu, name: 测试县人民政府, sources: [d-1956-1]}\n"}, "jigou/cs-zhengfu.md")
     line = next(x for x in page.splitlines() if "测试县人民政府" in x and "1966年6月" in x and x.startswith("- "))
     assert re.search(r"\*\*1966年6月至1984年9月14日间\*\*", line), line
