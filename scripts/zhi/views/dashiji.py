@@ -439,14 +439,35 @@ def _memo_item(a: Archive, h: History, m: Memo) -> Item | None:
     if m.date is None or not m.text:
         return None
     docs = [a.documents[c.doc] for c in m.sources if c.doc in a.documents]
-    if m.jurisdiction:
-        jur = {m.jurisdiction.id}
-    else:
-        jur = {j.id for j in a.jurisdictions.values() if j.in_scope}
+    jur = memo_jurisdictions(a, h, m)
     level = highest([m.classification] + [d.classification for d in docs])
     pages = {c.doc: c.page for c in m.sources if c.page and c.doc in a.documents}
     return Item(_stub(m), m.date, [m.sentence], docs, jur, {r.id for r in m.mentions}, level, [], m.conflict_note, pages,
                 members=[], record=m, kind="memo")
+
+
+def memo_jurisdictions(a: Archive, h: History, m: Memo) -> set[str]:
+    """The jurisdictions whose 大事记 take a 记事: its ``jurisdiction``; else those it mentions (a place named in
+    ``mentions``, the place a mentioned body belonged to on its date); else every place of the book that may have
+    existed then (a 记事 of 1960 is not put at the head of a county set up in 1981)."""
+    if m.jurisdiction:
+        return {m.jurisdiction.id}
+    in_scope = {j.id for j in a.jurisdictions.values() if j.in_scope}
+    named: set[str] = set()
+    for r in m.mentions:
+        t = h.timelines.get(r.id)
+        if r.id in in_scope:
+            named.add(r.id)
+        elif t is not None and not t.is_jurisdiction and m.date is not None:
+            named.update(x for x in t.jurisdictions_on(m.date) if x in in_scope)
+    if named:
+        return named
+
+    def may_exist(jid: str) -> bool:
+        t = h.timelines.get(jid)
+        return t is None or m.date is None or not (t.definitely_before_start(m.date) or t.definitely_after_end(m.date))
+
+    return {j for j in in_scope if may_exist(j)} or in_scope
 
 
 def _stub(rec: Post | Memo) -> Event:
