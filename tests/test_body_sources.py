@@ -16,6 +16,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, write
 from zhi.build import build_edition
 from zhi.checks import run_checks
@@ -108,6 +109,7 @@ def test_the_built_public_site_says_neither_and_cites_neither(tmp_path):
             assert "测试用的密件" not in text and "舞组" not in text and "doc-t-mi" not in text, f
 
 
+@pytest.mark.slow
 def test_where_the_fact_is_printed_its_source_is_cited(tmp_path):
     res = build_edition(_root(tmp_path, seen_doc="doc-t-gk", theme=True), pdf=True)
     bh = _text(res.out / "jigou" / "bh-dangwei" / "index.html")
