@@ -163,6 +163,7 @@ class Chapter:
     figrefs: list[FigureRef] = field(default_factory=list)
     passages: list[tuple[Level, int, int]] = field(default_factory=list)  # level, first and last line (in body)
     title_given: bool = False  # the title came from the front matter, not from a heading
+    title_line: int = 1        # the line of the file whose ``title:`` gives it (the first line when none does)
 
 
 @dataclass
@@ -277,6 +278,7 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
             fields = Fields(shifted, chap_rel, findings, "篇章元数据", {"title", "status", "classification", "target",
                                                                   "note"})
             ch.title = fields.text("title") or ""
+            ch.title_line = shifted.key_lines.get("title", 1)
             if marker_inside(ch.title):
                 findings.append(_marker_in_title(ch.title, Loc(chap_rel, shifted.key_lines.get("title", 2))))
             ch.status = fields.text("status") or ""

@@ -12,7 +12,6 @@ import functools
 import html
 import re
 import subprocess
-import sys
 import unicodedata
 import zipfile
 from collections import defaultdict
@@ -131,10 +130,19 @@ def _folded(text: str) -> str:
     return "".join(text.split())  # every kind of space (str.split and re's \s agree on what is one)
 
 
+class _Punctuation(dict):
+    """For str.translate: every punctuation mark and symbol of Unicode (categories P and S) to None (dropped), any
+    other character to itself. Filled as characters are met (``__missing__``), not by walking every code point of
+    Unicode first (a quarter of a second per process)."""
+
+    def __missing__(self, cp: int) -> int | None:
+        self[cp] = None if unicodedata.category(chr(cp))[0] in "PS" else cp
+        return self[cp]
+
+
 @functools.lru_cache(maxsize=1)
-def _punctuation() -> dict[int, None]:
-    """Every punctuation mark and symbol of Unicode (categories P and S), for str.translate to drop."""
-    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp))[0] in "PS"}
+def _punctuation() -> _Punctuation:
+    return _Punctuation()
 
 
 def unpunctuated(text: str) -> str:
@@ -740,7 +748,7 @@ def readings(text: str) -> list[str]:
 
 # a note call or other superscript inside a sentence (鹤汀<sup>1</sup>联络机构): the page is read without them
 # as well, so a secret title split by a footnote call is still found. In HTML: every aside (``ASIDE``), footnote
-# links and a ruby's annotation (<rt>, <rp>: zhi check refuses them in prose, a page never holds one made from an
+# links and a ruby's annotation (<rt>, <rp>: zhi check refuses ruby in prose, a page never holds one made from an
 # editor's text); in the book's text (where a call is a bare digit between two characters): digits, ①, ¹ or [1]
 # between two Han characters
 _SUP_HTML = re.compile(ASIDE.pattern + r"|<a\b[^>]*\bfootnote-ref\b[^>]*>.*?</a>|<r[tp]\b[^>]*>.*?</r[tp]>",

@@ -493,16 +493,7 @@ def _printed_whole(a: Archive) -> Iterator[tuple[str, Piece]]:
     if a.book is not None:
         for ch in a.book.chapters():
             if ch.title and ch.title_given:   # a title from a heading is read with the body (``_chapters``)
-                yield f"章 {ch.path}", Piece(ch.title, ch.classification, Loc(ch.path, _title_line(a, ch)), "章名")
-
-
-def _title_line(a: Archive, ch) -> int:
-    """The line of the chapter file's head that gives its title (the first line when none does)."""
-    try:
-        lines = (a.root / ch.path).read_text(encoding="utf-8").splitlines()[:ch.body_line]
-    except (OSError, UnicodeDecodeError):
-        return 1
-    return next((i for i, x in enumerate(lines, 1) if x.lstrip().startswith("title")), 1)
+                yield f"章 {ch.path}", Piece(ch.title, ch.classification, Loc(ch.path, ch.title_line), "章名")
 
 
 def typed_texts(a: Archive) -> Iterator[tuple[object, Typed, Level, str]]:
