@@ -42,13 +42,23 @@ def test_a_ruby_annotation_is_refused_naming_the_line(root, line):
     found = [(f.code, f.loc.file, f.loc.line) for f in _errors(root)]
     assert ("raw-html-prose", "chronicle/p1/c1.md", 9) in found, found
     message = next(f.message for f in _errors(root) if f.code == "raw-html-prose")
-    assert "<rt>、<rp> 不能用" in message and "括号" in message
+    assert "<rt>、<rp> 不能用" in message and "<ruby>" in message and "括号" in message
     # and were it let through, the page shows the tags as text: the annotation is never laid over the title
     assert "<rt>" not in sanitize(line).lower() and "<rp>" not in sanitize(line).lower()
 
 
-def test_ruby_alone_shows_its_text_and_is_allowed(root):
+def test_ruby_itself_is_refused_with_the_bracket_advice(root):
+    """<ruby> was allowed while its <rt> was refused, so a ruby could never be used: the three are refused alike, and
+    the page escapes them (the tag is printed as text, never laid out as an annotation)."""
     _chapter(root, "设立<ruby>茌平</ruby>县。\n")
+    found = [f for f in _errors(root) if f.code == "raw-html-prose"]
+    assert [f.loc.line for f in found] == [7], [f.as_text() for f in found]
+    assert "<ruby>、<rt>、<rp> 不能用" in found[0].message and "茌（chí）平" in found[0].message
+    assert "<ruby>" not in sanitize("设立<ruby>茌平</ruby>县")
+
+
+def test_an_annotation_in_brackets_is_allowed(root):
+    _chapter(root, "设立茌（chí）平县。\n")
     assert [f.code for f in _errors(root)] == []
 
 

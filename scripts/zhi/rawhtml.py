@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-# <rt> and <rp> are not among them: a reader sees a ruby's annotation above (or, in brackets, beside) its base
-# text, so the words of a line would read one way on the page and another way to the check and the leak scan
-# ("<ruby>金丝雀<rt>jin</rt></ruby>未号" is 金丝雀 + 未号 to a reader, 金丝雀jin未号 with the tags taken out).
-# <ruby> alone shows its text as it stands.
-PROSE_TAGS = {"br", "sup", "sub", "u", "s", "small", "mark", "ruby"}
+# No ruby (<ruby>, <rt>, <rp>): a reader sees a ruby's annotation above (or, in brackets, beside) its base text, so
+# the words of a line would read one way on the page and another way to the check and the leak scan
+# ("<ruby>金丝雀<rt>jin</rt></ruby>未号" is 金丝雀 + 未号 to a reader, 金丝雀jin未号 with the tags taken out); and
+# <ruby> without its annotation does nothing. An annotation is written in brackets after the character: 茌（chí）平.
+PROSE_TAGS = {"br", "sup", "sub", "u", "s", "small", "mark"}
 TAG_RE = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)([^<>]*)>|<!--.*?-->|<\?.*?>|<!\w[^<>]*>", re.DOTALL)
 ANY_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 # an editor's suppression note for the house-style lint: <!-- zhi: 忽略 style-… --> or <!-- zhi-ignore style-… -->

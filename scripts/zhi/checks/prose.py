@@ -21,8 +21,8 @@ INTERNAL = Level("内部")
 # a link target the site will not make a link (javascript:, data:, file: …): printed as plain text
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 # a ruby's annotation: what the page shows above (or beside) the text is not where the line's words stand
-RUBY_TAG = re.compile(r"<\s*/?\s*r[tp]\b", re.IGNORECASE)
-RUBY_ADVICE = ("。注音标记 <rt>、<rp> 不能用：注音显示在字的上方，页面上读到的文字与 zhi 检查读到的不一样；"
+RUBY_TAG = re.compile(r"<\s*/?\s*r(?:[tp]|uby)\b", re.IGNORECASE)
+RUBY_ADVICE = ("。注音标记 <ruby>、<rt>、<rp> 不能用：注音显示在字的上方，页面上读到的文字与 zhi 检查读到的不一样；"
                "需要注音，请写在字后的括号里，如“茌（chí）平”")
 # an image from another site: a reader's browser would fetch it (the site is meant to work offline, and the
 # address learns who reads the page)
