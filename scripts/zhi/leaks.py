@@ -8,6 +8,7 @@ HTML, the search index, the sitemap, the PDF's text and metadata, the DOCX.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import re
@@ -258,6 +259,7 @@ class Entry:
     apart: bool = False  # held apart from the record's own text: a reading of a cited source (its name for a
     #                      body), a 内设机构 or name more secret than the record
     chapter: bool = False
+    whole: str = ""      # a name's distinctive part (``name_stems``): the whole name it is cut from
 
     @property
     def origin(self) -> str:
@@ -414,6 +416,43 @@ def entries(a: Archive) -> list[Entry]:
                 lv = level if level.rank > ch.classification.rank else ch.classification
                 for s in _sentences(block, 8):
                     add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True)
+    return out + name_stems(out)
+
+
+# the generic endings of a body's name (通名): a name without one is still the body's name to a reader (白鹭九号联络
+# for 白鹭九号联络站); longest first, one taken off
+GENERIC_ENDINGS = sorted(("办公室", "委员会", "领导小组", "小组", "中心", "支队", "大队", "中队", "分局", "公司", "站", "处",
+                          "局", "科", "所", "组", "室", "股", "队", "部", "办", "委", "厅", "院", "会", "社", "厂", "场",
+                          "馆"), key=len, reverse=True)
+STEM_MIN = 4   # a distinctive part shorter than this is too common to name a body by
+
+
+def stem(name: str) -> str:
+    """A name's distinctive part (专名): the folded name without its generic ending (``GENERIC_ENDINGS``), or ""
+    when it has none or what is left is shorter than ``STEM_MIN``."""
+    folded = fold(name)
+    end = next((x for x in GENERIC_ENDINGS if folded.endswith(x)), "")
+    rest = folded[: len(folded) - len(end)]
+    return rest if end and len(rest) >= STEM_MIN else ""
+
+
+def name_stems(ents: list[Entry]) -> list[Entry]:
+    """For each name above 公开, its distinctive part (``stem``) as an entry of its own, as secret as the name: a
+    name typed without its ending (白鹭九号联络 for the secret 白鹭九号联络站) still names the body. Not a part that a
+    name below the name's level holds too (临水县档案 of an open 临水县档案馆 beside a secret 临水县档案局): it names no
+    secret then (an open record's other text does not open it: that would be the leak itself). Read, like every
+    name, through what stands between its characters (``key_skeletons``)."""
+    said: dict[int, str] = {}
+    out, seen = [], set()
+    for e in ents:
+        if e.kind != "name" or not e.level.rank or not (part := stem(e.text)) or (part, e.holder) in seen:
+            continue
+        if e.level.rank not in said:
+            said[e.level.rank] = "\0".join(fold(x.text) for x in ents if x.kind == "name" and x.level.rank < e.level.rank)
+        if part in said[e.level.rank]:
+            continue
+        seen.add((part, e.holder))
+        out.append(dataclasses.replace(e, text=part, whole=e.text))
     return out
 
 
@@ -503,7 +542,7 @@ def forbidden_strings(a: Archive, edition: str, open_also=()) -> dict[str, str]:
             continue
         if e.kind == "sentence" and is_formula(holders.get(fold(e.text), {}), limit.rank + 1):
             continue
-        out[e.text] = f"{e.origin}，{e.level}"
+        out[e.text] = f"{e.origin}，{e.level}" + (f"；是名称“{e.whole}”去掉通名的部分" if e.whole else "")
     return out
 
 

@@ -101,7 +101,8 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
                     pos += 1
         mine = e.holder
         for origin in dict.fromkeys(origins[i] for i in hits):
-            if origin == mine or (origin, e.text) in reported or _kaoyi_only(e, origin, notes, pieces, a):
+            if origin == mine or (origin, e.text) in reported or (origin, e.whole) in reported \
+                    or _kaoyi_only(e, origin, notes, pieces, a):
                 continue
             reported.add((origin, e.text))
             ps = texts[origin][2]
@@ -113,7 +114,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
                 yield same
                 continue
             yield Finding("secret-shared", "error",
-                          f"{origin}（{level}）含有{e.origin}（{e.level}）的“{e.text}”；"
+                          f"{origin}（{level}）含有{e.origin}（{e.level}）的“{e.text}”{_stem_said(e)}；"
                           f"密级高的内容不因低密级记录重复而公开，生成时会被保密检查拦下。"
                           f"请删去这处重复，或把{origin}的密级改为不低于“{e.level}”", _where(ps, e))
     yield from _shared_sentences(ents)
@@ -334,15 +335,23 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
                     continue
                 lines = sorted({x for k in bare_keys for x in p.lines_of(k)}) if p.bare else _lines_holding(p, e, key)
                 for line in lines:
-                    if (ch.path, line, key) in reported:
+                    if (ch.path, line, key) in reported or (ch.path, line, fold(e.whole)) in reported:
                         continue
                     reported.add((ch.path, line, key))
                     where = "" if level == (ch.written or ch.classification) else " 的密级段落"
                     yield Finding("secret-shared", "error",
-                                  f"{ch.path}{where}（{level}）写出了{e.origin}（{e.level}）的“{e.text}”；"
+                                  f"{ch.path}{where}（{level}）写出了{e.origin}（{e.level}）的“{e.text}”{_stem_said(e)}；"
                                   f"这一章生成时会被保密检查拦下。请删去这处，"
                                   f"或把这段放进不低于“{e.level.name}”的密级段落（::: {e.level.name}）",
                                   Loc(ch.path, ch.body_line + line))
+
+
+def _stem_said(e: Entry) -> str:
+    """For a name's distinctive part (``leaks.name_stems``): what it is cut from, and why it is kept as secret."""
+    if not e.whole:
+        return ""
+    return (f"（即名称“{e.whole}”去掉通名“{fold(e.whole)[len(fold(e.text)):]}”，读者照样认得出是哪个机构，"
+            f"与全称一样保密）")
 
 
 def _setting_texts(data, line: int) -> Iterator[tuple[str, int]]:
@@ -383,12 +392,12 @@ def _settings(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
             folded = "\0".join(_bare_too(_decoded(x) for x in readings(text)))   # (a name split by ①, ·, 9 for 九)
             for e in secret:
                 key = fold(e.text)
-                if (line, key) in reported or not key or open_label(e) or not (
+                if (line, key) in reported or (line, fold(e.whole)) in reported or not key or open_label(e) or not (
                         _holds(folded, e, key) or (e.kind != "docno" and any(k in folded for k in key_skeletons(key)))):
                     continue
                 reported.add((line, key))
                 yield Finding("secret-shared", "error",
-                              f"{rel} 的设置中写出了{e.origin}（{e.level}）的“{e.text}”；设置里的文字印在每一版"
+                              f"{rel} 的设置中写出了{e.origin}（{e.level}）的“{e.text}”{_stem_said(e)}；设置里的文字印在每一版"
                               f"（公开版也在内）的每一页上，生成时会被保密检查拦下。请从这一项中删去它",
                               Loc(rel, line))
 
