@@ -134,6 +134,7 @@ CODES: dict[str, tuple[str, str]] = {
     "ref-secret": ("error", "正文引用了不进任何版本的记录（秘密以上），引用处的文字会原样印出"),
     "prose-link": ("warning", "正文中的链接地址不是网址，或图片取自别的网站"),
     "prose-attr": ("warning", "正文中的“{: …}”属性写法不受支持，会原样印出"),
+    "prose-abbr": ("error", "正文中的缩写定义“*[缩写]: 全称”不受支持，会原样印出"),
     "secret-shared": ("error", "低密级记录中含有高密级记录的标题、名称、编号或文号"),
     "secret-copy": ("error", "低密级的文件是高密级文件的副本（全文或标题相同）"),
     "not-public-word": ("error", "公开记录的文字中有“此件不公开”“不予公开”“内部使用”等字样（公开版不收这条记录）"),

@@ -24,6 +24,10 @@ LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 RUBY_TAG = re.compile(r"<\s*/?\s*r(?:[tp]|uby)\b", re.IGNORECASE)
 RUBY_ADVICE = ("。注音标记 <ruby>、<rt>、<rp> 不能用：注音显示在字的上方，页面上读到的文字与 zhi 检查读到的不一样；"
                "需要注音，请写在字后的括号里，如“茌（chí）平”")
+# an abbreviation's definition (*[BL]: 白鹭九号联络站, Markdown Extra's abbr): no edition reads it (the extension is
+# not enabled), so the line is printed as it stands and no abbreviation is explained; refused, and read like any
+# text by the secrecy checks meanwhile
+ABBR_DEF = re.compile(r"^ {0,3}\*\[[^\]]*\] ?:")
 # an image from another site: a reader's browser would fetch it (the site is meant to work offline, and the
 # address learns who reads the page)
 REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//", re.IGNORECASE)
@@ -69,6 +73,11 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
                                   f"链接地址“{m.group(1)[:30]}”不是网址（只认 http、https、mailto 和站内链接），"
                                   f"不会成为链接，括号里的文字可能残留在正文里；请删去这个链接",
                                   Loc(ch.path, ch.body_line + i))
+            if ABBR_DEF.match(line):
+                yield Finding("prose-abbr", "error",
+                              f"“{line.strip()[:30]}”是缩写定义的写法，zhi 不支持：这一行会原样印在正文里，正文里的缩写也不会"
+                              f"加上全称；请删去这一行，在缩写第一次出现处的括号里写出全称，如“县编委（县机构编制委员会）”",
+                              Loc(ch.path, ch.body_line + i))
             if REMOTE_IMAGE.search(line):
                 yield Finding("prose-link", "warning",
                               "正文中的图片取自别的网站：读者打开网页时浏览器会去那个网站取图，光盘版、U盘版看不到；"
