@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 from conftest import make_archive, write
-from test_prose_leaks import SECRET_DOC, _errors
+from test_prose_leaks import SECRET_DOC, _chapter, _errors
 from zhi.leaks import _punctuation, unpunctuated
 
 
@@ -33,3 +33,107 @@ def test_a_chapter_title_is_named_at_its_head_line(root):
     write(root, "chronicle/p1/c1.md", "\n\n---\nstatus: 初稿\n\ntitle: 第一章 金丝雀未号密件\n---\n\n正文。\n")
     found = [(f.loc.file, f.loc.line) for f in _errors(root) if f.code == "secret-shared"]
     assert ("chronicle/p1/c1.md", 6) in found, found
+
+
+# ---- 1. a secret name typed without its generic ending ----------------------------------------------------------
+
+BL_BODY = "id: cs-bl\nkind: 其他\nclassification: 秘密\n"
+BL_EVENT = ("- {id: ev-bl, type: establish, date: 1988-06, body: cs-bl, name: 白鹭九号联络站, jurisdiction: cs-xian, "
+            "sources: [d-1956-1], classification: 秘密}\n")
+
+
+@pytest.fixture
+def bl(tmp_path):   # an archive with the secret body 白鹭九号联络站
+    r = make_archive(tmp_path)
+    write(r, "sources/bodies/bl.yaml", BL_BODY)
+    write(r, "sources/events/bl.yaml", BL_EVENT)
+    return r
+
+
+@pytest.mark.parametrize("written", ["白鹭九号联络", "白鹭9号联络", "白鹭九号·联络"])
+def test_a_secret_name_without_its_generic_ending_is_refused_in_a_chapter(bl, written):
+    _chapter(bl, f"正文。\n\n该县设有{written}，负责联络。\n")
+    found = [f for f in _errors(bl) if f.code == "secret-shared"]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("chronicle/p1/c1.md", 9)], [f.as_text() for f in found]
+    assert "白鹭九号联络站" in found[0].message and "通名“站”" in found[0].message
+
+
+def test_the_whole_name_is_named_once_not_again_as_its_distinctive_part(bl):
+    _chapter(bl, "该县设有白鹭九号联络站。\n")
+    found = [f for f in _errors(bl) if f.code == "secret-shared"]
+    assert len(found) == 1 and "“白鹭九号联络站”" in found[0].message, [f.as_text() for f in found]
+
+
+def test_a_secret_names_distinctive_part_in_an_open_record_is_refused(bl):
+    write(bl, "sources/bodies/zz.yaml", "id: cs-zz\nkind: 其他\nnote: 与白鹭九号联络合署办公。\n")
+    found = [f for f in _errors(bl) if f.code == "secret-shared"]
+    assert [f.loc.file for f in found] == ["sources/bodies/zz.yaml"], [f.as_text() for f in found]
+
+
+def test_a_distinctive_part_open_records_say_anyway_is_not_refused(bl):
+    """An open body 白鹭九号联络处 says 白鹭九号联络 too: the part names no secret, only the whole name does."""
+    write(bl, "sources/bodies/open.yaml", "id: cs-open\nkind: 其他\n")
+    write(bl, "sources/events/open.yaml", "- {id: ev-open, type: establish, date: 1988-06, body: cs-open, "
+                                          "name: 白鹭九号联络处, jurisdiction: cs-xian, sources: [d-1956-1]}\n")
+    _chapter(bl, "该县设有白鹭九号联络处。\n")
+    assert [f.as_text() for f in _errors(bl) if f.code == "secret-shared"] == []
+
+
+def test_a_short_distinctive_part_is_not_looked_for(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/jy.yaml", "id: cs-jy\nkind: 其他\nclassification: 秘密\n")
+    write(root, "sources/events/jy.yaml", "- {id: ev-jy, type: establish, date: 1988-06, body: cs-jy, name: 鹭洲机要科, "
+                                          "jurisdiction: cs-xian, sources: [d-1956-1], classification: 秘密}\n")
+    _chapter(root, "鹭洲机要工作由县委办公室承担。\n")   # 鹭洲机要 is four characters: looked for
+    assert [f.loc.line for f in _errors(root) if f.code == "secret-shared"] == [7]
+    write(root, "sources/events/jy.yaml", "- {id: ev-jy, type: establish, date: 1988-06, body: cs-jy, name: 机要科, "
+                                          "jurisdiction: cs-xian, sources: [d-1956-1], classification: 秘密}\n")
+    _chapter(root, "机要工作由县委办公室承担。\n")   # 机要 alone is too common a word
+    assert [f.as_text() for f in _errors(root) if f.code == "secret-shared"] == []
+
+
+def test_the_builds_scan_refuses_a_secret_names_distinctive_part(bl, tmp_path):
+    from zhi.leaks import forbidden_strings, scan
+    from zhi.loader import load_archive
+
+    forbidden = forbidden_strings(load_archive(bl), "public")
+    assert "白鹭九号联络" in forbidden and "白鹭九号联络站" in forbidden["白鹭九号联络"]
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "page.html").write_text("<p>该县设有白鹭９号联络，负责联络。</p>", encoding="utf-8")
+    (out / "ok.html").write_text("<p>该县设有白鹭八号联络处。</p>", encoding="utf-8")
+    assert {(x.file, x.what) for x in scan(out, forbidden)} == {("page.html", "白鹭九号联络")}
+
+
+def test_the_guide_shows_the_message_zhi_prints_for_a_distinctive_part(bl):
+    from pathlib import Path
+
+    _chapter(bl, "正文。\n\n该县设有白鹭九号联络，负责联络。\n")
+    found = next(f for f in _errors(bl) if f.code == "secret-shared")
+    guide = (Path(__file__).resolve().parent.parent / "guide/README.md").read_text(encoding="utf-8")
+    assert found.as_text() in guide, found.as_text()
+
+
+# ---- 2. an abbreviation's definition -------------------------------------------------------------------------
+
+def test_an_abbreviation_definition_is_refused_and_a_secret_name_in_it_named_at_its_line(bl):
+    _chapter(bl, "正文。\n\n*[BL]: 白鹭九号联络站\n")
+    found = {(f.code, f.loc.file, f.loc.line) for f in _errors(bl)}
+    assert ("prose-abbr", "chronicle/p1/c1.md", 9) in found, found
+    assert ("secret-shared", "chronicle/p1/c1.md", 9) in found, found
+
+
+def test_an_abbreviation_definition_is_printed_as_it_stands_which_is_why_it_is_refused():
+    """No edition enables Markdown's abbr: the definition is a paragraph of its own, printed word for word."""
+    import markdown
+
+    assert "白鹭九号联络站" in markdown.markdown("见BL。\n\n*[BL]: 白鹭九号联络站", extensions=["tables", "sane_lists"])
+
+
+def test_the_guide_shows_the_abbreviation_message_zhi_prints(root):
+    from pathlib import Path
+
+    _chapter(root, "正文。\n\n*[县编委]: 县机构编制委员会\n")
+    found = next(f for f in _errors(root) if f.code == "prose-abbr")
+    guide = (Path(__file__).resolve().parent.parent / "guide/chronicle.md").read_text(encoding="utf-8")
+    assert found.as_text() in guide, found.as_text()
