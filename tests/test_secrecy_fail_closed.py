@@ -137,3 +137,57 @@ def test_the_guide_shows_the_abbreviation_message_zhi_prints(root):
     found = next(f for f in _errors(root) if f.code == "prose-abbr")
     guide = (Path(__file__).resolve().parent.parent / "guide/chronicle.md").read_text(encoding="utf-8")
     assert found.as_text() in guide, found.as_text()
+
+
+# ---- 3. a level word alone in a table's cell -------------------------------------------------------------------
+
+TABLE = "| 密级 | 件数 |\n| --- | --- |\n| {a} | 3 |\n| **{b}** | 2 |\n"
+
+
+def _page_marks(md: str) -> list:
+    """The marks the build's scan finds in the page a chapter's Markdown makes (as the site renders a table)."""
+    import re
+
+    import markdown
+    from zhi.leaks import marks_in
+
+    page = markdown.markdown(md, extensions=["tables"])
+    return marks_in(re.sub(r"<[^>]+>", " ", page), "public")
+
+
+def test_a_level_word_alone_in_a_table_cell_is_refused_at_its_line_as_the_scan_refuses_the_page(root):
+    table = TABLE.format(a="秘密", b="机密")
+    _chapter(root, "按密级统计：\n\n" + table)
+    found = [f for f in _errors(root) if f.code == "mark-word"]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("chronicle/p1/c1.md", 11), ("chronicle/p1/c1.md", 12)], \
+        [f.as_text() for f in found]
+    assert "“秘密级”" in found[0].message and "::: 秘密" in found[0].message and "not-marks" in found[0].message
+    assert ("秘密", True) in _page_marks(table) and ("机密", True) in _page_marks(table)
+
+
+def test_a_level_named_as_such_in_a_cell_passes_the_check_and_the_scan(root):
+    table = TABLE.format(a="秘密级", b="秘密文件")
+    _chapter(root, "按密级统计：\n\n" + table)
+    assert [f.as_text() for f in _errors(root) if f.code == "mark-word"] == []
+    assert _page_marks(table) == []
+
+
+def test_bars_outside_a_table_are_one_line_on_the_page(root):
+    _chapter(root, "甲 | 秘密 | 乙\n")
+    assert [f.as_text() for f in _errors(root) if f.code == "mark-word"] == []
+    assert _page_marks("甲 | 秘密 | 乙\n") == []
+
+
+def test_a_level_word_alone_inside_markup_is_refused(root):
+    _chapter(root, "<mark>秘密</mark>\n")
+    assert [f.loc.line for f in _errors(root) if f.code == "mark-word"] == [7]
+    assert ("秘密", True) in _page_marks("<mark>秘密</mark>\n")
+
+
+def test_the_guide_shows_the_table_cell_message_zhi_prints(root):
+    from pathlib import Path
+
+    _chapter(root, "按密级统计：\n\n" + TABLE.format(a="秘密", b="秘密级"))
+    found = next(f for f in _errors(root) if f.code == "mark-word")
+    guide = (Path(__file__).resolve().parent.parent / "guide/checks.md").read_text(encoding="utf-8")
+    assert found.as_text() in guide, found.as_text()

@@ -702,11 +702,17 @@ def check_mark_words(a: Archive, h: History) -> Iterator[Finding]:
     from ..project import load_house_style
 
     plain = sorted({fold(p) for p in load_house_style(a.root).not_marks}, key=len, reverse=True)
+    alone: dict[Loc, list[str]] = defaultdict(list)
+    for finding, word in _alone_marks(a):
+        alone[finding.loc].append(word)
+        yield finding
     for text, level, where, loc in _printed(a):
         if "密" not in text and "内部" not in text and "外传" not in text:
             continue
         edition = "public" if level.rank == 0 else "internal"
         for mark, form in dict.fromkeys(marks_in(text, edition, plain)):
+            if any(w in mark for w in alone.get(loc, ())):   # the word alone is the mark: said once
+                continue
             eds = "内部版" if edition == "internal" else \
                 "公开版和内部版" if marks_in(mark, "internal") else "公开版"
             if form:
@@ -723,6 +729,57 @@ def check_mark_words(a: Archive, h: History) -> Iterator[Finding]:
                           f"保密检查就只放行这段文字；若它确是密级标志，请照原件把记录的 classification 改为相应密级", loc)
 
 
+# a table's rule row (|---|:---:|), which makes the block a table: each cell is a line of its own on the page
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_CELL_BAR = re.compile(r"(?<!\\)\|")
+
+
+def _table_lines(lines: list[str]) -> set[int]:
+    """The lines of a body that are rows of a table: the lines holding a bar in a block (lines between blank ones)
+    that has a rule row."""
+    out, block = set(), []
+    for i, line in enumerate([*lines, ""]):
+        if line.strip():
+            block.append(i)
+            continue
+        if any(_TABLE_RULE.match(lines[j]) and "-" in lines[j] for j in block):
+            out.update(j for j in block if "|" in lines[j])
+        block = []
+    return out
+
+
+def _alone_marks(a: Archive) -> Iterator[tuple[Finding, str]]:
+    """``mark-word`` for a level word that the page shows on a line of its own though the chapter's line holds more:
+    a table's cell (a table counting documents by level: | 秘密 | 3 |), a line of markup round the word
+    (<mark>秘密</mark>, 秘密<br>). The build's scan reads a secret level alone on a line as a mark
+    (``leaks.ALONE``), which no not-marks confirms: judged here the same way, at the chapter's line. (A line that is
+    the word alone is the chapter reader's: ``passage-invalid``.)"""
+    from ..chronicle import _level_like, strip_passages
+    from ..levelwords import SECRET
+
+    if a.book is None:
+        return
+    for ch in a.book.chapters():
+        if ch.classification.rank > 1:
+            continue
+        lines = strip_passages(ch, Level("内部")).splitlines()
+        table = _table_lines(lines)
+        for i, line in enumerate(lines):
+            if "密" not in line and "㊙" not in line or _level_line(line) or _level_like(line):
+                continue
+            cell = i in table
+            for piece in dict.fromkeys(_readings(p)[0][0] for p in (_CELL_BAR.split(line) if cell else [line])):
+                if piece not in SECRET:   # (with a ★, a marking's form: said for the whole line)
+                    continue
+                what = "表格的一个单元格" if cell else "这一行除了标记"
+                yield Finding("mark-word", "error",
+                              f"正文{what}只有“{piece}”二字：网页上它单独占一行，生成时保密检查会把它当作密级标志拦下"
+                              f"（体例的 not-marks 也放行不了单独的密级字样）。若这里说的是密级本身（如按密级统计文件件数），"
+                              f"请写成“{piece}级”或“{piece}文件”；若它是标给这张表（这段文字）的密级，请删去它，"
+                              f"把表格（这段文字）放进密级段落（单独一行“::: {piece}”开始，单独一行“:::”结束）",
+                              Loc(ch.path, ch.body_line + i)), piece
+
+
 def _phrase(text: str, word: str) -> str:
     """The text holding ``word`` as the editor would confirm it: the clause it stands in (at most 30 characters
     of it, round the word)."""
@@ -732,7 +789,7 @@ def _phrase(text: str, word: str) -> str:
     from ..leaks import _t2s
 
     text = unicodedata.normalize("NFKC", " ".join(text.split())).translate(_t2s())
-    for clause in re.split(r"[，。；：、！？,;:!?“”\"]", text):
+    for clause in re.split(r"[，。；：、！？,;:!?“”\"|]", text):
         clause = clause.strip("#>*-+ ")
         if word in clause:
             if len(clause) > 30:
