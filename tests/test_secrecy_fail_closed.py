@@ -3,11 +3,13 @@ definition, a level word alone in a table cell, a stray level line's cause, ruby
 (a chapter's title line read again from its file, the punctuation table built by walking all of Unicode)."""
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from conftest import make_archive, write
 from test_prose_leaks import SECRET_DOC, _chapter, _errors
 from zhi.leaks import _punctuation, unpunctuated
+from zhi.loader import load_archive
 
 
 @pytest.fixture
@@ -106,8 +108,6 @@ def test_the_builds_scan_refuses_a_secret_names_distinctive_part(bl, tmp_path):
 
 
 def test_the_guide_shows_the_message_zhi_prints_for_a_distinctive_part(bl):
-    from pathlib import Path
-
     _chapter(bl, "正文。\n\n该县设有白鹭九号联络，负责联络。\n")
     found = next(f for f in _errors(bl) if f.code == "secret-shared")
     guide = (Path(__file__).resolve().parent.parent / "guide/README.md").read_text(encoding="utf-8")
@@ -131,8 +131,6 @@ def test_an_abbreviation_definition_is_printed_as_it_stands_which_is_why_it_is_r
 
 
 def test_the_guide_shows_the_abbreviation_message_zhi_prints(root):
-    from pathlib import Path
-
     _chapter(root, "正文。\n\n*[县编委]: 县机构编制委员会\n")
     found = next(f for f in _errors(root) if f.code == "prose-abbr")
     guide = (Path(__file__).resolve().parent.parent / "guide/chronicle.md").read_text(encoding="utf-8")
@@ -185,9 +183,48 @@ def test_a_level_word_alone_inside_markup_is_refused(root):
 
 
 def test_the_guide_shows_the_table_cell_message_zhi_prints(root):
-    from pathlib import Path
-
     _chapter(root, "按密级统计：\n\n" + TABLE.format(a="秘密", b="秘密级"))
     found = next(f for f in _errors(root) if f.code == "mark-word")
     guide = (Path(__file__).resolve().parent.parent / "guide/checks.md").read_text(encoding="utf-8")
     assert found.as_text() in guide, found.as_text()
+
+
+# ---- 4. a stray level line holds its chapter at 绝密: named as the cause where a shared sentence is refused ------
+
+SENTENCE = "本县机构编制工作在县委领导下逐步走向规范化和制度化"
+
+
+def _two_chapters(root, second: str) -> None:
+    write(root, "chronicle/p1/c1.md", "---\ntitle: 第一章 计划经济机构\n---\n\n# 第一章 计划经济机构\n\n" + SENTENCE + "。\n")
+    write(root, "chronicle/p1/c2.md", "---\ntitle: 第二章 其他\n---\n\n# 第二章 其他\n\n" + second)
+    book = root / "chronicle/book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("chapters: [p1/c1.md]", "chapters: [p1/c1.md, p1/c2.md]"),
+                    encoding="utf-8")
+
+
+def test_a_sentence_shared_with_a_chapter_held_for_a_stray_line_names_that_line(root):
+    _two_chapters(root, "秘密\n\n" + SENTENCE + "。\n")
+    errors = _errors(root)
+    assert ("passage-invalid", "chronicle/p1/c2.md", 7) in [(f.code, f.loc.file, f.loc.line) for f in errors]
+    shared = [f for f in errors if f.code == "secret-shared"]
+    assert [(f.loc.file, f.loc.line) for f in shared] == [("chronicle/p1/c1.md", 7)], [f.as_text() for f in shared]
+    message = shared[0].message
+    assert "chronicle/p1/c2.md 第 7 行“秘密”" in message and "请先改正" in message   # the cause, file and line
+    assert "::: 绝密" not in message   # not the advice to hold an ordinary sentence at 绝密
+    guide = (Path(__file__).resolve().parent.parent / "guide/chronicle.md").read_text(encoding="utf-8")
+    assert shared[0].as_text() in guide
+    # and the build's scan still refuses it (fail closed), saying why
+    from zhi.leaks import forbidden_strings
+
+    origin = forbidden_strings(load_archive(root), "public")[SENTENCE]
+    assert "第 7 行“秘密”" in origin, origin
+
+
+def test_a_secret_passage_of_a_held_chapter_keeps_the_ordinary_message_and_names_the_cause(root):
+    """A sentence of a 秘密 passage is secret whether or not its chapter is held: refused as such, the cause of the
+    chapter's 绝密 said besides."""
+    _two_chapters(root, "秘密\n\n::: 秘密\n" + SENTENCE + "。\n:::\n")
+    shared = [f for f in _errors(root) if f.code == "secret-shared"]
+    assert [(f.loc.file, f.loc.line) for f in shared] == [("chronicle/p1/c1.md", 7)], [f.as_text() for f in shared]
+    message = shared[0].message
+    assert "不低于“绝密”" in message and "第 7 行“秘密”" in message and "在那里是“秘密”" in message, message

@@ -154,6 +154,8 @@ class Chapter:
     # the level the chapter's head gives, when the chapter is held at 绝密 for a head or marker zhi cannot read:
     # the check still looks for secrets in its open lines at this level, so that every problem is listed at once
     written: Level | None = None
+    held_at: Loc | None = None     # the first line whose error holds the chapter at 绝密 (with ``written``)
+    held_line: str = ""            # that line's text
     listed_at: Loc | None = None   # the line of book.yaml that lists the file
     body: str = ""
     body_line: int = 1         # line of the body's first line in the file
@@ -312,6 +314,9 @@ def _read_chapter(root: Path, rel: str, role: str, part: str, findings: list[Fin
     if any(f.severity == "error" for f in findings[before:]):
         # fail closed: a chapter whose head or markers zhi cannot read is held at the highest level
         ch.written, ch.classification = ch.classification, HIGHEST
+        ch.held_at = next(f.loc for f in findings[before:] if f.severity == "error")
+        held = text.splitlines()[ch.held_at.line - 1: ch.held_at.line]
+        ch.held_line = held[0].strip()[:30] if held else ""
     ch.title_given = bool(ch.title)
     if not ch.title:
         ch.title = first_title(ch)

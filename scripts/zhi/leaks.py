@@ -260,6 +260,10 @@ class Entry:
     #                      body), a 内设机构 or name more secret than the record
     chapter: bool = False
     whole: str = ""      # a name's distinctive part (``name_stems``): the whole name it is cut from
+    # a chapter's text held at 绝密 for a line zhi cannot read (``Chapter.held_at``): that line (第 n 行“…”), and
+    # the level the text has once the line is mended
+    held: str = ""
+    unheld: Level | None = None
 
     @property
     def origin(self) -> str:
@@ -306,9 +310,11 @@ def entries(a: Archive) -> list[Entry]:
         told = rec is not None and getattr(rec, "distinguish", "")
         return "" if told and other_bearer(names, name, rec, level) is not None else name
 
-    def add(s, level, record, kind, loc=None, part="", apart=False, chapter=False):
+    def add(s, level, record, kind, loc=None, part="", apart=False, chapter=False, held=None):
         if s and str(s).strip():
-            out.append(Entry(str(s).strip(), level, record, kind, loc, part, apart, chapter))
+            cause = f"第 {held[0].line} 行" + (f"“{held[2]}”" if held[2] else "") if held else ""
+            out.append(Entry(str(s).strip(), level, record, kind, loc, part, apart, chapter, held=cause,
+                             unheld=held[1] if held else None))
 
     def add_notes(rec, record):
         """What an editor wrote beside the facts (备注, 考异, a citation's note) is the record's as much as its
@@ -407,15 +413,17 @@ def entries(a: Archive) -> list[Entry]:
         add_notes(m, record)
     if a.book is not None:
         for ch in a.book.chapters():
-            add(ch.title, ch.classification, ch.path, "title", Loc(ch.path, 1), chapter=True)
+            add(ch.title, ch.classification, ch.path, "title", Loc(ch.path, 1), chapter=True, held=_held(ch, ch.written))
             lines = ch.body.splitlines()
             for s in _sentences(ch.body):
-                add(s, ch.classification, ch.path, "sentence", Loc(ch.path, 1), chapter=True)
+                add(s, ch.classification, ch.path, "sentence", Loc(ch.path, 1), chapter=True,
+                    held=_held(ch, ch.written))
             for level, first, last in ch.passages:
                 block = "\n".join(lines[first + 1: (last if last >= 0 else len(lines))])
                 lv = level if level.rank > ch.classification.rank else ch.classification
                 for s in _sentences(block, 8):
-                    add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True)
+                    add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True,
+                        held=_held(ch, highest([level, ch.written or level])))
     return out + name_stems(out)
 
 
@@ -454,6 +462,12 @@ def name_stems(ents: list[Entry]) -> list[Entry]:
         seen.add((part, e.holder))
         out.append(dataclasses.replace(e, text=part, whole=e.text))
     return out
+
+
+def _held(ch, level: Level | None) -> tuple | None:
+    """For a chapter held at 绝密 for a line zhi cannot read: that line, the level a text of it has once the line is
+    mended, and the line's text (``Entry.held``); None for any other chapter."""
+    return (ch.held_at, level, ch.held_line) if ch.held_at is not None and ch.written is not None else None
 
 
 def told_apart(name: str | None, rec) -> str:
@@ -542,7 +556,8 @@ def forbidden_strings(a: Archive, edition: str, open_also=()) -> dict[str, str]:
             continue
         if e.kind == "sentence" and is_formula(holders.get(fold(e.text), {}), limit.rank + 1):
             continue
-        out[e.text] = f"{e.origin}，{e.level}" + (f"；是名称“{e.whole}”去掉通名的部分" if e.whole else "")
+        out[e.text] = f"{e.origin}，{e.level}" + (f"；是名称“{e.whole}”去掉通名的部分" if e.whole else "") \
+            + (f"；这一章因{e.held}的报错未改正，整章按绝密处理" if e.held else "")
     return out
 
 

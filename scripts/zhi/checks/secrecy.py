@@ -314,6 +314,7 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
     holders = sentence_holders(ents)
     open_label = _open_labels(ents)
     reported = set()
+    held: dict[tuple, Finding] = {}
     for e in ents:
         # a classified chapter's title and sentences too: one copied into an open chapter was named only by the
         # build's scan, by the output file (attack tester)
@@ -337,13 +338,31 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
                 for line in lines:
                     if (ch.path, line, key) in reported or (ch.path, line, fold(e.whole)) in reported:
                         continue
-                    reported.add((ch.path, line, key))
                     where = "" if level == (ch.written or ch.classification) else " 的密级段落"
+                    if e.held and e.unheld is not None and e.unheld.rank <= level.rank:
+                        # secret only while its chapter is held: said last, unless a secret text says it too
+                        held.setdefault((ch.path, line, key), _held_shared(ch.path + where, level, e,
+                                                                           Loc(ch.path, ch.body_line + line)))
+                        continue
+                    reported.add((ch.path, line, key))
                     yield Finding("secret-shared", "error",
                                   f"{ch.path}{where}（{level}）写出了{e.origin}（{e.level}）的“{e.text}”{_stem_said(e)}；"
                                   f"这一章生成时会被保密检查拦下。请删去这处，"
-                                  f"或把这段放进不低于“{e.level.name}”的密级段落（::: {e.level.name}）",
+                                  f"或把这段放进不低于“{e.level.name}”的密级段落（::: {e.level.name}）"
+                                  + (f"。又：{e.record} {e.held}zhi 读不懂（见那一行的报错），改正之前那一章整章按绝密处理；"
+                                     f"改正之后，这段文字在那里是“{e.unheld.name}”" if e.held and e.unheld else ""),
                                   Loc(ch.path, ch.body_line + line))
+    yield from (f for k, f in held.items() if k not in reported)
+
+
+def _held_shared(where: str, level: Level, e: Entry, loc: Loc) -> Finding:
+    """A chapter's text found in another chapter only because its own chapter is held at 绝密 for a line zhi cannot
+    read (``Chapter.held_at``): that line is named as the cause, and the text stays refused until it is mended."""
+    return Finding("secret-shared", "error",
+                   f"{where}（{level}）与 {e.record} 有相同的文字“{e.text}”。{e.record} {e.held}zhi 读不懂"
+                   f"（见那一行的报错），在改正之前那一章整章按绝密处理，它的文字都按绝密保密，所以这里也被拦下，"
+                   f"生成时保密检查同样会拦下。请先改正 {e.record} {e.held}；改正之后，这段文字在 {e.record} 里"
+                   f"若不高于“{level.name}”，这里就不再报错", loc)
 
 
 def _stem_said(e: Entry) -> str:
