@@ -94,6 +94,17 @@ def test_a_short_distinctive_part_is_not_looked_for(tmp_path):
     assert [f.as_text() for f in _errors(root) if f.code == "secret-shared"] == []
 
 
+def test_a_secret_units_name_is_looked_for_whole_only(tmp_path):
+    """A 内设机构 is named by its work: 优抚安置 in prose is the work, not the secret unit 优抚安置科."""
+    root = make_archive(tmp_path)
+    body = (root / "sources/bodies/jiwei.yaml").read_text(encoding="utf-8")
+    write(root, "sources/bodies/jiwei.yaml", body + "units:\n  - {name: 优抚安置科, classification: 秘密}\n")
+    _chapter(root, "负责优抚安置工作。\n")
+    assert [f.as_text() for f in _errors(root) if f.code == "secret-shared"] == []
+    _chapter(root, "设优抚安置科。\n")
+    assert [f.loc.line for f in _errors(root) if f.code == "secret-shared"] == [7]
+
+
 def test_the_builds_scan_refuses_a_secret_names_distinctive_part(bl, tmp_path):
     from zhi.leaks import forbidden_strings, scan
     from zhi.loader import load_archive

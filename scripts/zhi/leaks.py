@@ -424,7 +424,7 @@ def entries(a: Archive) -> list[Entry]:
                 for s in _sentences(block, 8):
                     add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True,
                         held=_held(ch, highest([level, ch.written or level])))
-    return out + name_stems(out)
+    return out + name_stems(out, names)
 
 
 # the generic endings of a body's name (通名): a name without one is still the body's name to a reader (白鹭九号联络
@@ -444,16 +444,19 @@ def stem(name: str) -> str:
     return rest if end and len(rest) >= STEM_MIN else ""
 
 
-def name_stems(ents: list[Entry]) -> list[Entry]:
-    """For each name above 公开, its distinctive part (``stem``) as an entry of its own, as secret as the name: a
-    name typed without its ending (白鹭九号联络 for the secret 白鹭九号联络站) still names the body. Not a part that a
+def name_stems(ents: list[Entry], places: dict) -> list[Entry]:
+    """For each name of a body or jurisdiction (``places``: ``own_names``) above 公开, its distinctive part (``stem``)
+    as an entry of its own, as secret as the name: a name typed without its ending (白鹭九号联络 for the secret
+    白鹭九号联络站) still names the body. Not a 内设机构's or a person's name: a unit is named by its work (优抚安置科,
+    监督检查股), which ordinary prose says in the same words. Not a part that a
     name below the name's level holds too (临水县档案 of an open 临水县档案馆 beside a secret 临水县档案局): it names no
     secret then (an open record's other text does not open it: that would be the leak itself). Read, like every
     name, through what stands between its characters (``key_skeletons``)."""
     said: dict[int, str] = {}
     out, seen = [], set()
     for e in ents:
-        if e.kind != "name" or not e.level.rank or not (part := stem(e.text)) or (part, e.holder) in seen:
+        if e.kind != "name" or not e.level.rank or fold(e.text) not in places or not (part := stem(e.text)) \
+                or (part, e.holder) in seen:
             continue
         if e.level.rank not in said:
             said[e.level.rank] = "\0".join(fold(x.text) for x in ents if x.kind == "name" and x.level.rank < e.level.rank)
