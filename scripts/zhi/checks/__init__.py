@@ -31,6 +31,7 @@ from .samename import check_same_name
 from .secrecy import check_kaoyi_withheld, check_mark_words, check_secrecy, check_setting_comments
 from .settings import check_settings
 from .sources import (
+    check_after_lower,
     check_documents,
     check_event_sources,
     check_kind_unknown,
@@ -63,6 +64,7 @@ CHECKS = [
     check_staffing,
     check_documents,
     check_short_years,
+    check_after_lower,
     check_dashiji_empty,
     check_prose,
     check_secret_refs,

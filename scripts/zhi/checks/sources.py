@@ -11,6 +11,7 @@ from ..findings import Finding, Loc
 from ..history import History
 from ..model import BASIS_ZH, Archive, Event
 from ..rawhtml import has_markup
+from ..views.chronology import after_lower
 from ..views.naming import name_before
 
 # a transcription that says any of these speaks of ranks: a rank it does not spell out may be the editor's reading
@@ -284,6 +285,21 @@ def check_short_years(a: Archive, h: History) -> Iterator[Finding]:
             yield Finding("date-short-year", "warning",
                           f"{what}“{d.text}”读作公元{y}年。若是{near[0]}年少写了一位，请写全；"
                           f"确是公元{y}年的，写作“{y}年”（带“年”字），此提示即不再出现", loc)
+
+
+def check_after_lower(a: Archive, h: History) -> Iterator[Finding]:
+    """An event, a leader's appointment or a 记事 dated wholly after the book's 下限: the volume does not record
+    it, so the 年表 and the 大事记 leave it out; a warning, so that a mistyped year is found."""
+    lower = getattr(a.book, "lower", None)
+    if lower is None:
+        return
+    dated = ([("事件", e.date, e.loc) for e in a.events] + [("任职", p.start, p.loc) for p in a.posts]
+             + [("记事", m.date, m.loc) for m in a.memos])
+    for what, d, loc in dated:
+        if after_lower(d, lower):
+            yield Finding("after-lower", "warning",
+                          f"{what}日期“{d.text or d.chinese()}”晚于本志下限（{lower.chinese()}）：下限以后的事本志不记，"
+                          f"大事记、机构变动年表都不收。若日期写错了，请改正；确是下限以后的事，可删去这条记录", loc)
 
 
 def check_documents(a: Archive, h: History) -> Iterator[Finding]:

@@ -748,9 +748,10 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
     w = _Writer(a, h)
     out = []
     upper = a.book.upper if a.book else None
+    lower = a.book.lower if a.book else None
     for e in h.events:
-        if _outside_only(h, e):
-            continue
+        if _outside_only(h, e) or after_lower(e.date, lower):
+            continue  # a change after the volume's 下限 is no year of the book (`zhi check`: after-lower)
         if there_by_upper(e, upper):
             continue  # “1949前”: the record existed by the volume's upper limit; no source says when it was set up
 
@@ -773,6 +774,12 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
     told = told_order(h)
     out.sort(key=lambda en: (en.event.date.sort_key(), told(en.event)))
     return out
+
+
+def after_lower(d: Date | None, lower: Date | None) -> bool:
+    """A date wholly after the book's 下限: the volume does not record it (下限以后的事，本志不记), so no 年表 or
+    大事记 prints it; `zhi check` warns (after-lower)."""
+    return d is not None and lower is not None and d.earliest() > lower.latest()
 
 
 def there_by_upper(e: Event, upper: Date | None) -> bool:

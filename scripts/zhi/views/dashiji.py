@@ -17,7 +17,7 @@ from ..dates import Date
 from ..history import History
 from ..model import UNKNOWN, Archive, Document, Event, Memo, Post
 from ..wordings import abolishes_and_sets_up, establish_words, rename_verb, superior_speaks
-from .chronology import Entry, Mention, Segment, _join, _Writer, chronology
+from .chronology import Entry, Mention, Segment, _join, _Writer, after_lower, chronology
 from .naming import name_on
 
 # event types a change of a principal body is told for; the others (编制核定, 职能划转 …) only in the 年表
@@ -539,6 +539,8 @@ def dashiji(a: Archive, h: History, rules: Rules | None = None, entries: list[En
     rank = {"event": 0, "post": 1, "memo": 2}
     items.sort(key=lambda it: (it.date.sort_key(), rank[it.kind],
                                min((w.told(e) for e in it.members), default=it.event.order)))
+    lower = a.book.lower if a.book else None
+    items = [it for it in items if not after_lower(it.date, lower)]  # events are already left out (chronology)
     if jurisdiction:
         items = [it for it in items if jurisdiction in it.jurisdictions]
     return items
