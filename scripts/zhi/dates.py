@@ -314,6 +314,15 @@ class Date:
             return f"{self.chinese()}间"
         return self.chinese()
 
+    def named_year(self) -> int | None:
+        """The one year the source dates the thing in, or None: 1952年冬 is of 1952 (a winter may run into
+        February of the next year, but the source says 1952 and the book prints it under 1952), a date whose
+        earliest and latest day lie in one year is of that year; a span over years, a decade, 前/后/约 are not."""
+        if self.qualifier == "exact" and self.end is None and self.start.part != DECADE:
+            return self.start.year
+        first, last = self.earliest().year, self.latest().year
+        return first if first == last and self.qualifier == "exact" else None
+
     def years(self) -> str:
         """The year(s) the date may mean, as a span of years prints them: 1956, 1956至1966年间, 1960年代, 约1956,
         1956前, 1956后 (never one year for a date the source leaves open over several)."""
@@ -328,6 +337,8 @@ class Date:
                     "after": f"{self.start.year}后"}[self.qualifier]
         if self.start.part == DECADE and self.end is None:
             return f"{self.start.year}{DECADE}"
+        if (year := self.named_year()) is not None:
+            return str(year)   # 1952年冬: 1952, as the source says, not 1952至1953年间
         first, last = self.earliest().year, self.latest().year
         return str(first) if first == last else f"{first}至{last}年间"
 

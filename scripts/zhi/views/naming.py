@@ -137,7 +137,7 @@ def span_years(start: Date | None, end: Date | None, open_end: str = "") -> str:
     if end is None:
         last = open_end
     elif start is not None and end.qualifier == "exact" and end.earliest().year == start.earliest().year \
-            and end.latest().year > end.earliest().year:
+            and end.latest().year > end.earliest().year and end.named_year() is None:
         last = f"至迟{end.latest().year}"
     else:
         last = end.years()

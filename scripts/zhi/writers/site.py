@@ -420,9 +420,9 @@ class SiteWriter:
                 diff = difference(self.h, j.id, Date(Point(y - 1, 12, 31)), end, among)
                 snaps.append((j, self.label(j.id, end), rows, diff, fate_unknown_note(self.h, j.id, end, among, self.a)))
             entries = by_year.get(y, [])
-            # 是年大事 only for a date wholly inside the year; one the source dates “1949年后”, over several years or
-            # a decade is listed apart with its date as given, never called an event of the year
-            inside = [e for e in entries if e.date.earliest().year == y == e.date.latest().year]
+            # 是年大事 only for a date the source puts in the year (1952年冬 included); one it dates “1949年后”,
+            # over several years or a decade is listed apart with its date as given, never called an event of the year
+            inside = [e for e in entries if e.date.named_year() == y]
             taken = {id(e) for e in inside}
             self.add(f"nianbiao/{y}.md", f"{y}年", "year.md.j2", year=y, snaps=snaps, entries=inside,
                      apart=[e for e in entries if id(e) not in taken], start=start, end=end)
