@@ -82,17 +82,48 @@ def test_the_public_edition_does_not_state_them_the_internal_one_cites_its_sourc
     assert "1990年6月1日" in {str(f.date) for f in figures(internal)}
 
 
-def test_an_event_keeps_its_rule_printed_without_a_source_and_warned(tmp_path):
-    """The same rule (stated) for an event: it is warned of, and printed (the history rests on it) with no 出处."""
+def test_an_event_known_only_from_a_withheld_document_is_withheld_with_what_it_sets_up(tmp_path):
+    """The same rule (stated) for an event, fail closed: an extract keeps its sources' level. The tester's careless
+    editor left a body and its setting-up public and classified only the document (关于成立鸥屿三号联络组的通知，
+    秘密★10年): the public edition printed the body's name in the index, the open data and the PDF. Now the event is
+    not of the public edition, and the body it sets up, with no other public record, is not either; the internal
+    edition (holding an 内部 document) tells both with their source; the check says so."""
     root = make_archive(tmp_path)
-    write(root, "sources/documents/nb.yaml", INTERNAL_DOC)
-    p = root / "sources/events/1984.yaml"
-    text = p.read_text(encoding="utf-8")
-    assert "sources: [d-1984-7]" in text
-    p.write_text(text.replace("sources: [d-1984-7]", "sources: [d-1984-nb]", 1), encoding="utf-8")
+    write(root, "sources/documents/nb.yaml", INTERNAL_DOC.replace("classification: 内部", "classification: 秘密★10年")
+          + INTERNAL_DOC.replace("d-1984-nb", "d-1984-nb2").replace("2号", "3号"))
+    write(root, "sources/bodies/lg.yaml", "- id: cs-lianluo\n  kind: 事业单位\n- id: cs-dangan\n  kind: 事业单位\n")
+    write(root, "sources/events/lg.yaml",
+          "- {id: ev-lg, type: establish, date: 1985-03, body: cs-lianluo, name: 测试县鸥屿三号联络组,"
+          " parent: cs-zhengfu, sources: [d-1984-nb]}\n"
+          "- {id: ev-da, type: establish, date: 1985-04, body: cs-dangan, name: 测试县档案室,"
+          " parent: cs-zhengfu, sources: [d-1984-nb2]}\n")
     a = load_archive(root)
     found = [f for f in run_checks(a, history=derive_history(a)) if f.code == "source-classified"]
-    assert len(found) == 1 and "公开版照印此事，但没有出处" in found[0].message
+    where = {f.loc.file: f.message for f in found}
+    assert set(where) == {"sources/events/lg.yaml"} and len(found) == 2, found
+    assert all("公开版不说此事" in f.message for f in found)
     pub = filter_archive(a, "public")
-    ev = next(e for e in pub.events if e.loc == found[0].loc)
-    assert ev.sources == []
+    assert not {"ev-lg", "ev-da"} & {e.id for e in pub.events}
+    assert "cs-lianluo" not in pub.bodies and "cs-dangan" not in pub.bodies
+    internal = filter_archive(a, "internal")
+    assert "ev-lg" not in {e.id for e in internal.events} and "cs-lianluo" not in internal.bodies
+    ev = next(e for e in internal.events if e.id == "ev-da")
+    assert [c.doc for c in ev.sources] == ["d-1984-nb2"] and "cs-dangan" in internal.bodies
+
+
+def test_the_name_of_a_body_set_up_only_by_a_secret_document_is_refused_in_a_public_chapter(tmp_path):
+    """…and its name is a secret name: a public chapter repeating it is refused at its line, as for a body marked
+    秘密 (the tester's careless editor: only the document classified)."""
+    root = make_archive(tmp_path)
+    write(root, "sources/documents/nb.yaml", INTERNAL_DOC.replace("classification: 内部", "classification: 秘密★10年"))
+    write(root, "sources/bodies/lg.yaml", "- id: cs-lianluo\n  kind: 事业单位\n")
+    write(root, "sources/events/lg.yaml",
+          "- {id: ev-lg, type: establish, date: 1985-03, body: cs-lianluo, name: 测试县鸥屿三号联络组,"
+          " parent: cs-zhengfu, sources: [d-1984-nb]}\n")
+    chapter = next((root / "chronicle").rglob("*.md"))
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n1985年，县里设立测试县鸥屿三号联络组。\n",
+                       encoding="utf-8")
+    a = load_archive(root)
+    found = [f for f in run_checks(a, history=derive_history(a)) if f.severity == "error"]
+    line = len(chapter.read_text(encoding="utf-8").splitlines())
+    assert any(f.loc.file == chapter.relative_to(root).as_posix() and f.loc.line == line for f in found), found

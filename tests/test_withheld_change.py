@@ -103,13 +103,18 @@ def test_a_withheld_reparent_ends_the_old_parent_at_the_last_record_and_gives_no
 
 def test_a_public_rename_is_told_unchanged(tmp_path):
     files = dict(FILES)
-    files["sources/events/jy.yaml"] = files["sources/events/jy.yaml"].replace("classification: 秘密, ", "")
+    unmarked = files["sources/events/jy.yaml"].replace("classification: 秘密, ", "")
+    files["sources/events/jy.yaml"] = unmarked.replace("sources: [d-jy-mi]", "sources: [d-jy]")
     root = make_archive(tmp_path)
     for rel, text in files.items():
         write(root, rel, text)
     h = derive_history(filter_archive(load_archive(root), "public"))
     assert [s.value[0] for s in h.get("jy-tongji").names] == ["济阳县统计科", SECRET_NAME, "济阳县计划委员会"]
     assert not any(s.withheld for s in h.get("jy-tongji").names)
+    # left unmarked but known only from the 秘密 document, the rename is as secret as its source (fail closed)
+    write(root, "sources/events/jy.yaml", unmarked)
+    h = derive_history(filter_archive(load_archive(root), "public"))
+    assert SECRET_NAME not in [s.value[0] for s in h.get("jy-tongji").names]
 
 
 def test_the_built_public_site_and_open_data_never_give_the_withheld_name_nor_the_old_one_as_unchanged(tmp_path):

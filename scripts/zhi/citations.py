@@ -69,8 +69,8 @@ def held_sources(cites: list[Citation], held) -> list[Citation]:
 def stated(rec, held) -> bool:
     """Whether an edition holding only the documents ``held`` (ids) may state the record: it rests on no source, or
     on one the edition holds. A 任职, 编制, 记事, a body file's 见于 or 至今, a name of a record outside the volume,
-    whose every source the edition withholds is not stated there at all (a fact with no source it may cite); an
-    event is printed (the history rests on it) without 出处. The check source-classified warns of each."""
+    whose every source the edition withholds is not stated there at all (a fact with no source it may cite), nor is
+    an event (editions.edition_test: an extract keeps its sources' level). The check source-classified warns."""
     return not rec.sources or bool(held_sources(rec.sources, held))
 
 

@@ -22,13 +22,26 @@ EDITIONS = {"public": Level("公开"), "internal": Level("内部")}
 EDITION_ZH = {"public": "公开版", "internal": "内部版"}
 
 
+def edition_test(a: Archive, edition: str):
+    """Whether a record is of the edition: of its level, and, for an event, resting on a source the edition holds
+    when it rests on any. An extract keeps the level of its sources (domain: 保密观): a change the archive knows
+    only from documents above the edition is above it too, whatever level the editor gave the event — fail closed,
+    so that a body or a change the editor forgot to classify, whose setting-up document is 秘密, never reaches the
+    public edition by its name (`zhi check`: source-classified)."""
+    limit = EDITIONS[edition]
+    held = {k for k, d in a.documents.items() if d.classification.rank <= limit.rank}
+
+    def ok(rec) -> bool:
+        if rec.classification.rank > limit.rank:
+            return False
+        return not isinstance(rec, Event) or stated(rec, held)
+    return ok
+
+
 def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archive:
     """The edition's archive. ``h`` is the whole archive's history (derived here when needed and not given)."""
     limit = EDITIONS[edition]
-
-    def ok(rec) -> bool:
-        return rec.classification.rank <= limit.rank
-
+    ok = edition_test(a, edition)
     out = Archive(root=a.root, files=list(a.files))
     standard = load_house_style(a.root).print.get("docno-form") == "standard"
     out.documents = {k: _printed(v) if standard else v for k, v in a.documents.items() if ok(v)}
@@ -151,11 +164,7 @@ def _named(a: Archive, ok, bodies: dict, jurisdictions: dict) -> list[Event]:
 def edition_actors(a: Archive, edition: str) -> set[str]:
     """The ids of the bodies and jurisdictions the edition holds: what filter_archive keeps, without building the
     rest of the edition (a check asks which parties an edition can name)."""
-    limit = EDITIONS[edition]
-
-    def ok(rec) -> bool:
-        return rec.classification.rank <= limit.rank
-
+    ok = edition_test(a, edition)
     bodies, jurisdictions = _held_actors(a, ok, {k for k, v in a.documents.items() if ok(v)})
     _named(a, ok, bodies, jurisdictions)
     return set(bodies) | set(jurisdictions)

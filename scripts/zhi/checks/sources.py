@@ -138,7 +138,7 @@ def _classified_only(a: Archive) -> Iterator[Finding]:
     """source-classified: an open record every source of which is above 公开. One rule for every record that rests on
     sources (citations.sourced), as the edition applies it (citations.stated): the public edition holds none of its
     sources, and does not state the fact at all — a 任职, 编制, 记事, a body file's 见于 or 至今, a name outside the
-    volume; an event, on which the history rests, is printed without 出处."""
+    volume; an event (editions.edition_test), so that what it sets up is withheld with it (fail closed)."""
     from ..model import Body, Event, Memo, OutsideName, Post, StaffingFigure
 
     public = {k for k, d in a.documents.items() if d.classification.rank == 0}
@@ -150,7 +150,8 @@ def _classified_only(a: Archive) -> Iterator[Finding]:
             continue   # (an unknown document: ref-unknown)
         said = "、".join(str(lv) for lv in levels)
         if isinstance(rec, Event):
-            told, whose = "公开版照印此事，但没有出处", "事件"
+            told, whose = ("公开版不说此事：只凭高于公开的文件记下的事，按来源的密级处理（摘录保留来源的密级）；"
+                           "它所设立的机构若没有别的公开记载，公开版也不收这个机构"), "事件"
         elif isinstance(rec, Memo):
             told, whose = "公开版不收此条", "记事"
         elif isinstance(rec, Post):
