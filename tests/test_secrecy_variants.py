@@ -170,3 +170,13 @@ def test_the_sample_has_no_false_pinyin_finding():
     assert {k: v for k, v in keys.items() if k in read} == {}
     secret = forbidden_strings(a, "public")
     assert not [k for k in secret if k.isascii() and " " in k]   # the sample's secrets: no name of 4 syllables or more
+
+
+def test_the_guide_shows_the_messages_zhi_prints(lt):
+    _chapter(lt, "正文。\n\n该县设有Luting Qihao Lianluozhan（英文名称），负责联络。\n")
+    write(lt, "sources/documents/d-pub.yaml", "id: d-pub\nnumber: 测发〔1990〕3号\ndate: 1990-05-01\n"
+                                             "title: 关于联络工作的通知\nissuer: 测试县人民政府\nissuer_body: cs-lt\n")
+    guide = (Path(__file__).resolve().parent.parent / "guide/checks.md").read_text(encoding="utf-8")
+    shown = [f.as_text() for f in _errors(lt) if f.code == "secret-shared"]
+    assert len(shown) == 2 and all(x in guide for x in shown), shown
+    assert "该县设有Luting Qihao Lianluozhan（英文名称），负责联络。" in guide
