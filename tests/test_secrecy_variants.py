@@ -180,3 +180,14 @@ def test_the_guide_shows_the_messages_zhi_prints(lt):
     shown = [f.as_text() for f in _errors(lt) if f.code == "secret-shared"]
     assert len(shown) == 2 and all(x in guide for x in shown), shown
     assert "该县设有Luting Qihao Lianluozhan（英文名称），负责联络。" in guide
+
+
+@pytest.mark.parametrize("written", ["LUTING 7 HAO", "鹭汀Ⅶ号联络站"])
+def test_the_build_refuses_a_public_chapter_holding_a_variant(lt, written):
+    from conftest import with_theme
+    from zhi.build import BuildError, build_edition
+
+    _chapter(lt, f"正文。\n\n该县设有{written}，负责联络。\n")
+    with pytest.raises(BuildError) as refused:
+        build_edition(with_theme(lt), "public", pdf=False)
+    assert "chronicle/p1/c1.md:9: 错误 [secret-shared]" in str(refused.value), str(refused.value)
