@@ -81,7 +81,7 @@ def test_what_is_not_the_secret_name_is_not_refused(lt, tmp_path, written):
 
 # ---- the check catches what the scan catches: a line with nothing round the name, a link's address --------------
 
-@pytest.mark.parametrize("written", ALREADY + NUMERALS[:3])
+@pytest.mark.parametrize("written", ALREADY + NUMERALS[:3] + PINYIN[:3])
 @pytest.mark.parametrize("line", ["## {}", "{}", "- {}", "见[此](https://x.cn/{}.html)。", "![{}](a.png)"])
 def test_a_numeral_variant_the_scan_refuses_is_refused_by_the_check_too(lt, tmp_path, written, line):
     """鹭汀7号联络站 alone on a line (a heading, a list item) was found by the scan only: the check read the line's
@@ -191,3 +191,18 @@ def test_the_build_refuses_a_public_chapter_holding_a_variant(lt, written):
     with pytest.raises(BuildError) as refused:
         build_edition(with_theme(lt), "public", pdf=False)
     assert "chronicle/p1/c1.md:9: 错误 [secret-shared]" in str(refused.value), str(refused.value)
+
+
+@pytest.mark.parametrize("written", ["Luting Qihao", "鹭汀Ⅶ号联络站", "鹭汀第七号联络站"])
+def test_a_variant_in_the_books_settings_or_a_chapters_file_name_is_refused(lt, written):
+    """book.yaml's titles are printed on every page; a chapter's file name is its page's address."""
+    from test_secrecy_readings import BOOK
+
+    write(lt, "chronicle/book.yaml", BOOK.format(part=f"第一篇 {written}", footer="测试县"))
+    assert ("chronicle/book.yaml", 6) in _shared(lt)
+    slug = "luting-qihao" if written.isascii() else written
+    book = BOOK.format(part="第一篇 综合", footer="测试县").replace("p1/c1.md", f"p1/{slug}.md")
+    write(lt, "chronicle/book.yaml", book)
+    (lt / "chronicle/p1/c1.md").rename(lt / f"chronicle/p1/{slug}.md")
+    found = [f for f in _errors(lt) if f.code == "secret-shared"]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("chronicle/book.yaml", 7)], [f.as_text() for f in found]
