@@ -206,3 +206,10 @@ def test_a_variant_in_the_books_settings_or_a_chapters_file_name_is_refused(lt, 
     (lt / "chronicle/p1/c1.md").rename(lt / f"chronicle/p1/{slug}.md")
     found = [f for f in _errors(lt) if f.code == "secret-shared"]
     assert [(f.loc.file, f.loc.line) for f in found] == [("chronicle/book.yaml", 7)], [f.as_text() for f in found]
+
+
+def test_an_open_unit_named_in_pinyin_is_refused_not_taken_as_opening_the_pinyin(lt):
+    """An open name in Han characters holding the pinyin opens it (two bodies of like names); one typed in Latin
+    letters is the leak itself."""
+    write(lt, "sources/bodies/zz.yaml", "id: cs-zz\nkind: 其他\nunits:\n  - {name: LUTING 7 HAO}\n")
+    assert ("sources/bodies/zz.yaml", 4) in _shared(lt)

@@ -563,6 +563,7 @@ def romanized(ents: list[Entry], places: dict) -> list[Entry]:
     run from its start, of ``PINYIN_MIN`` syllables or more, that the pinyin of no name below the name's level holds
     (鹭汀七号联络站: lu ting qi hao; a secret 临水县档案局 beside an open 临水县档案馆: lin shui xian dang an ju), nor
     the id of a record below it, read as pinyin (an open record's id wangchuanqu-rename holds wangchuanquren). A name
+    below it typed in Latin letters (a unit named LUTING 7 HAO) is the leak looked for, and opens nothing. A name
     whose every run an open name holds, or shorter than ``PINYIN_MIN``, is not looked for in pinyin."""
     said: dict[int, str] = {}
     out, seen = [], set()
@@ -570,11 +571,12 @@ def romanized(ents: list[Entry], places: dict) -> list[Entry]:
         if e.kind != "name" or e.whole or not e.level.rank or fold(e.text) not in places \
                 or len(sy := syllables(e.text)) < PINYIN_MIN:   # (a person's name, a unit's: whole only)
             continue
-        if e.level.rank not in said:   # the names below the level in pinyin, and the ids (cs-wangchuanqu-rename)
-            said[e.level.rank] = "\0".join(["".join(syllables(x.text)) for x in ents
-                                            if x.kind == "name" and x.level.rank < e.level.rank]
-                                           + [r for x in ents if x.kind == "id" and x.level.rank < e.level.rank
-                                              for r in latin_readings(x.text)])
+        if e.level.rank not in said:
+            below = [x for x in ents if x.level.rank < e.level.rank]
+            # the names below the level written in Han characters, in pinyin; the ids below it (cs-wangchuanqu-rename)
+            said[e.level.rank] = "\0".join(["".join(syllables(x.text)) for x in below
+                                            if x.kind == "name" and _NOT_HAN.sub("", x.text)]
+                                           + [r for x in below if x.kind == "id" for r in latin_readings(x.text)])
         key = pinyin_key(sy, said[e.level.rank])
         if not key or (key, e.holder) in seen:
             continue
