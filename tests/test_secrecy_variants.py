@@ -22,6 +22,7 @@ PINYIN = ["Luting Qihao Lianluozhan", "luting qihao", "LUTING 7 HAO", "Lùtīng 
           "LutingQihaoLianluozhan", "lu4ting2 qi1hao4", "Lu-ting Qi-hao", "Lu'ting Qi'hao", "LÙTĪNG QĪHÀO"]
 NUMERALS = ["鹭汀Ⅶ号联络站", "鹭汀ⅶ号联络站", "鹭汀〧号联络站", "鹭汀第七号联络站", "鹭汀第7号联络站", "鹭汀No.7联络站",
             "鹭汀NO.7联络站", "鹭汀no.7号联络站", "鹭汀№7联络站", "鹭汀Ⅶ号联络"]
+SEVENTEEN = ["鹭汀17号联络站", "鹭汀拾柒号联络站", "鹭汀第十七号联络站", "鹭汀ⅩⅦ号联络站", "鹭汀一十七号联络站"]
 ALREADY = ["鹭汀7号联络站", "鹭汀７号联络站", "鹭汀⑦号联络站", "鹭汀柒号联络站"]   # found before, in prose with marks round it
 OPEN = ["鹭汀八号联络站", "鹭汀第八号联络站", "鹭汀No.8联络站", "Luting Bahao", "luting", "Qihao Lianluozhan", "lu ting",
         "鹭汀联络站", "No.7联络站"]
@@ -213,3 +214,16 @@ def test_an_open_unit_named_in_pinyin_is_refused_not_taken_as_opening_the_pinyin
     letters is the leak itself."""
     write(lt, "sources/bodies/zz.yaml", "id: cs-zz\nkind: 其他\nunits:\n  - {name: LUTING 7 HAO}\n")
     assert ("sources/bodies/zz.yaml", 4) in _shared(lt)
+
+
+@pytest.mark.parametrize("written", SEVENTEEN)
+def test_a_number_written_with_ten_is_read_as_its_value(tmp_path, written):
+    """A secret 鹭汀十七号联络站 written 鹭汀17号联络站 (十七 was read 十7, which 17 is not)."""
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/lt.yaml", LT_BODY)
+    write(root, "sources/events/lt.yaml", LT_EVENT.replace("鹭汀七号", "鹭汀十七号"))
+    _chapter(root, f"正文。\n\n该县设有{written}，负责联络。\n")
+    assert _shared(root) == [("chronicle/p1/c1.md", 9)]
+    assert _scanned(root, tmp_path, f"<p>该县设有{written}，负责联络。</p>")
+    _chapter(root, "正文。\n\n该县设有鹭汀七号联络站、鹭汀7号联络站，十分重要。\n")   # 7 is not 17
+    assert _shared(root) == []

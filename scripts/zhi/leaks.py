@@ -110,8 +110,8 @@ def normal(text: str) -> str:
     """The first steps of ``fold``: invisible characters removed, a level's stamp spelled out, NFKC. The scan reads
     ids, ID-card and mobile numbers in this text, and folds it from here (``_folded``), each step once."""
     text = visible(text)
-    if _LETTER_NUMERALS.search(text):   # Ⅶ, ⅶ, 〧: 7 (NFKC makes Ⅶ the letters VII, and leaves 〧)
-        text = text.translate(_letter_numerals())
+    if _LETTER_NUMERALS.search(text):   # Ⅶ, ⅶ, 〧: 7 (NFKC makes Ⅶ the letters VII, and leaves 〧); ⅩⅦ: 17
+        text = _ROMAN_RUN.sub(_roman, text).translate(_letter_numerals())
     for stamp in STAMPS:   # ㊙ is 秘密 (NFKC leaves the one character 秘)
         if stamp in text:
             text = text.replace(stamp, STAMPS[stamp])
@@ -124,6 +124,15 @@ def normal(text: str) -> str:
 # Folded to their value in digits before NFKC (which makes Ⅶ the three letters VII)
 _LETTER_NUMERAL_RANGES = ((0x2160, 0x2188), (0x3021, 0x3029))
 _LETTER_NUMERALS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _LETTER_NUMERAL_RANGES) + "]")
+
+
+_ROMAN_RUN = re.compile("[\u2160-\u2188]{2,}")
+
+
+def _roman(m: re.Match) -> str:
+    """A run of Roman numerals as its value in digits (ⅩⅦ: 17, ⅩⅣ: 14): a numeral before a larger one is taken off."""
+    values = [int(unicodedata.numeric(c)) for c in m.group(0)]
+    return str(sum(-v if i + 1 < len(values) and values[i + 1] > v else v for i, v in enumerate(values)))
 
 
 @functools.cache
@@ -186,10 +195,19 @@ _NUMBER_NO = re.compile(r"(?<![A-Za-z])[Nn][Oo]\.?(\d+)号?")
 _ORDINAL = re.compile(r"第(?=\d)")
 
 
+_CAPITAL_UNITS = str.maketrans("拾佰仟", "十百千")
+_CAPITAL_DIGITS = str.maketrans("壹贰叁肆伍陆柒捌玖", "一二三四五六七八九")
+_UNIT_NUMBER_HINT = re.compile("[十百千拾佰仟]")
+_UNIT_NUMBER = re.compile("[〇零○一二两三四五六七八九十百千]*[十百千][〇零○一二两三四五六七八九十百千]*")
+
+
 def numbered(text: str) -> str:
     """Folded text with its numerals in one writing: digits (七, 柒, 7, ７, ⑦, Ⅶ, 〧 are 7: ``fold`` makes the
     full-width, circled and letter forms digits, ``_NUMERALS`` the Chinese ones), No.7 as 7号, 第 before a number out
-    (鹭汀第七号联络站 is 鹭汀7号联络站)."""
+    (鹭汀第七号联络站 is 鹭汀7号联络站); a number written with 十, 百, 千 (or 拾, 佰, 仟) as its value (十七, 拾柒: 17)."""
+    if _UNIT_NUMBER_HINT.search(text):
+        text = _UNIT_NUMBER.sub(lambda m: str(v) if (v := cn_int(m.group(0))) is not None else m.group(0),
+                                text.translate(_CAPITAL_UNITS).translate(_CAPITAL_DIGITS))
     text = text.translate(_NUMERALS)
     if "o" in text or "O" in text:
         text = _NUMBER_NO.sub(r"\1号", text)
@@ -221,7 +239,8 @@ def latin_readings(text: str) -> tuple[str, str]:
     text = _LATIN_JOINERS.sub("", text.lower().replace("v", "u"))
 
     def spoken(t: str) -> str:
-        return _NOT_LATIN.sub("|", _LONE_DIGIT.sub(lambda m: _DIGIT_PINYIN[m.group(0)], t) if _DIGIT.search(t) else t)
+        t = _NOT_LATIN.sub("|", _LONE_DIGIT.sub(lambda m: _DIGIT_PINYIN[m.group(0)], t) if _DIGIT.search(t) else t)
+        return t if t.strip("|") else ""
     return spoken(text), spoken(_TONE_NUMBER.sub("", text))
 
 
