@@ -110,12 +110,40 @@ def normal(text: str) -> str:
     """The first steps of ``fold``: invisible characters removed, a level's stamp spelled out, NFKC. The scan reads
     ids, ID-card and mobile numbers in this text, and folds it from here (``_folded``), each step once."""
     text = visible(text)
+    if _LETTER_NUMERALS.search(text):   # Ⅶ, ⅶ, 〧: 7 (NFKC makes Ⅶ the letters VII, and leaves 〧); ⅩⅦ: 17
+        text = _ROMAN_RUN.sub(_roman, text).translate(_letter_numerals())
     for stamp in STAMPS:   # ㊙ is 秘密 (NFKC leaves the one character 秘)
         if stamp in text:
             text = text.replace(stamp, STAMPS[stamp])
     if not unicodedata.is_normalized("NFKC", text):  # the same text as normalize() gives, without the copy
         text = unicodedata.normalize("NFKC", text)
     return text
+
+
+# the numerals written as letters (Roman Ⅰ–ↈ, small ⅰ–ⅿ; Suzhou 〡–〩): a reader reads 鹭汀Ⅶ号 and 鹭汀〧号 as 鹭汀7号.
+# Folded to their value in digits before NFKC (which makes Ⅶ the three letters VII)
+_LETTER_NUMERAL_RANGES = ((0x2160, 0x2188), (0x3021, 0x3029))
+_LETTER_NUMERALS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _LETTER_NUMERAL_RANGES) + "]")
+
+
+_ROMAN_RUN = re.compile("[\u2160-\u2188]{2,}")
+
+
+def _roman(m: re.Match) -> str:
+    """A run of Roman numerals as its value in digits (ⅩⅦ: 17, ⅩⅣ: 14): a numeral before a larger one is taken off."""
+    values = [int(unicodedata.numeric(c)) for c in m.group(0)]
+    return str(sum(-v if i + 1 < len(values) and values[i + 1] > v else v for i, v in enumerate(values)))
+
+
+@functools.cache
+def _letter_numerals() -> dict[int, str]:
+    out = {}
+    for a, b in _LETTER_NUMERAL_RANGES:
+        for cp in range(a, b + 1):
+            value = unicodedata.numeric(chr(cp), None)
+            if value is not None and value == int(value):
+                out[cp] = str(int(value))
+    return out
 
 
 def _folded(text: str) -> str:
@@ -161,26 +189,86 @@ _NUMERALS = str.maketrans("〇零一二三四五六七八九壹贰叁肆伍陆�
 SKELETON_MIN = 4   # a skeleton shorter than this is too common to name a record by
 
 
-def skeleton_readings(text: str) -> tuple[str, str, str]:
+# a number written with No. (鹭汀No.7联络站, NO.7, №7: NFKC makes № the letters No), and 第 before a number (鹭汀第七号):
+# read as the number with 号 (鹭汀7号联络站), in the numeral reading of a text and of a name alike
+_NUMBER_NO = re.compile(r"(?<![A-Za-z])[Nn][Oo]\.?(\d+)号?")
+_ORDINAL = re.compile(r"第(?=\d)")
+
+
+_CAPITAL_UNITS = str.maketrans("拾佰仟", "十百千")
+_CAPITAL_DIGITS = str.maketrans("壹贰叁肆伍陆柒捌玖", "一二三四五六七八九")
+_UNIT_NUMBER_HINT = re.compile("[十百千拾佰仟]")
+_UNIT_NUMBER = re.compile("[〇零○一二两三四五六七八九十百千]*[十百千][〇零○一二两三四五六七八九十百千]*")
+
+
+def numbered(text: str) -> str:
+    """Folded text with its numerals in one writing: digits (七, 柒, 7, ７, ⑦, Ⅶ, 〧 are 7: ``fold`` makes the
+    full-width, circled and letter forms digits, ``_NUMERALS`` the Chinese ones), No.7 as 7号, 第 before a number out
+    (鹭汀第七号联络站 is 鹭汀7号联络站); a number written with 十, 百, 千 (or 拾, 佰, 仟) as its value (十七, 拾柒: 17)."""
+    if _UNIT_NUMBER_HINT.search(text):
+        text = _UNIT_NUMBER.sub(lambda m: str(v) if (v := cn_int(m.group(0))) is not None else m.group(0),
+                                text.translate(_CAPITAL_UNITS).translate(_CAPITAL_DIGITS))
+    text = text.translate(_NUMERALS)
+    if "o" in text or "O" in text:
+        text = _NUMBER_NO.sub(r"\1号", text)
+    return _ORDINAL.sub("", text) if "第" in text else text
+
+
+# a name's syllables in Latin letters (pinyin), as typed in text: any case, tone marks or tone numbers or none, ü as
+# u or v, spaces, hyphens, apostrophes, dots and underscores between them or not, a numeral as a digit (LUTING 7 HAO)
+_DIGIT_PINYIN = dict(zip("0123456789", ("ling", "yi", "er", "san", "si", "wu", "liu", "qi", "ba", "jiu"), strict=True))
+_DIGIT = re.compile(r"\d")
+_LONE_DIGIT = re.compile(r"(?<!\d)\d(?!\d)")   # (a number of more digits, a year or a figure, is read as no syllable)
+_LATIN_JOINERS = re.compile(r"[\-'’‘`´·.\u02bc_]+")
+# a run of Latin letters (with tone marks: ā, ǎ, ü, ḿ), digits and what joins syllables; anything else is a break
+_LATIN_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff\-'’‘`´·.\u02bc_]+")
+_NOT_LATIN = re.compile(r"[^a-z]+")
+_TONE_NUMBER = re.compile(r"(?<=[a-z])[1-5](?![0-9])")
+
+
+def latin_readings(text: str) -> tuple[str, str]:
+    """Folded text as pinyin is read in it: tone marks out, lower case, v as u (lv, lü), what joins syllables out
+    (``_LATIN_JOINERS``), a lone digit as its numeral's syllable (7: qi), anything else but a letter a break (|).
+    Two readings: with a digit after a syllable read as a numeral (luting 7 hao), and read as a tone number (lu4ting2)."""
+    runs = _LATIN_RUN.findall(text)
+    if not runs:
+        return "", ""
+    text = "|".join(runs)
+    if not text.isascii():
+        text = combining().sub("", unicodedata.normalize("NFD", text))
+    text = _LATIN_JOINERS.sub("", text.lower().replace("v", "u"))
+
+    def spoken(t: str) -> str:
+        t = _NOT_LATIN.sub("|", _LONE_DIGIT.sub(lambda m: _DIGIT_PINYIN[m.group(0)], t) if _DIGIT.search(t) else t)
+        return t if t.strip("|") else ""
+    return spoken(text), spoken(_TONE_NUMBER.sub("", text))
+
+
+def skeleton_readings(text: str) -> tuple[str, str, str, str, str]:
     """Folded text as a reader still reads a name in it whatever stands between its characters: punctuation and
-    symbols out (``unpunctuated``); everything but Han characters out; numerals as digits (九, 玖, 9) with
-    everything but Han characters and digits out. Compared with the same readings of a record's name."""
-    return unpunctuated(text), _NOT_HAN.sub("", text), _NOT_HAN_OR_DIGIT.sub("", text.translate(_NUMERALS))
+    symbols out (``unpunctuated``); everything but Han characters out; numerals as digits (九, 玖, 9, Ⅶ, 第九, No.9:
+    ``numbered``) with everything but Han characters and digits out; and the text's Latin letters as pinyin is read
+    (``latin_readings``). Compared with the same readings of a record's name (``key_skeletons``): the one matcher
+    of the check (``checks.secrecy``) and of the build's scan (``scan``)."""
+    return (unpunctuated(text), _NOT_HAN.sub("", text), _NOT_HAN_OR_DIGIT.sub("", numbered(text)),
+            *latin_readings(text))
 
 
 def skeletons(text: str) -> list[str]:
     """``skeleton_readings``, each reading once."""
-    return list(dict.fromkeys(skeleton_readings(text)))
+    return [x for x in dict.fromkeys(skeleton_readings(text)) if x]
 
 
 def key_skeletons(key: str) -> list[str]:
     """What to look for in a text's ``skeletons`` for a folded name (four characters or more): the name with its
     punctuation out (found in a text's Han-only reading when the name is Han characters alone: 白鹭①九号联络站), and
-    with its numerals as digits when the name holds no letter (白鹭9号联络站). A name's own digits and letters are
-    never dropped (临水县1996年…年报 is not 临水县1984年…年报)."""
+    with its numerals as digits when the name holds no letter (白鹭9号联络站, ``numbered``). A name's own digits and
+    letters are never dropped (临水县1996年…年报 is not 临水县1984年…年报). A name in pinyin (``romanized``) is looked
+    for as letters alone (lutingqihao), in a text's ``latin_readings``."""
     bare = unpunctuated(key)
-    numeral = _NOT_HAN_OR_DIGIT.sub("", key.translate(_NUMERALS))
-    out = [bare] + ([numeral] if numeral == bare.translate(_NUMERALS) else [])
+    n = numbered(key)
+    numeral = _NOT_HAN_OR_DIGIT.sub("", n)
+    out = [bare] + ([numeral] if numeral == unpunctuated(n) else [])
     return [k for k in dict.fromkeys(out) if len(k) >= SKELETON_MIN]
 
 
@@ -253,7 +341,8 @@ class Entry:
     text: str
     level: Level
     record: str          # the record (or chapter) holding it: "机构 x", "文件 d", "chronicle/p1/c1.md" …
-    kind: str            # id | name | title | docno | sentence | label (an issuer, a source's name for a body)
+    kind: str            # id | name | title | docno | sentence | label (an issuer, a source's name for a body) |
+    #                      pinyin (a name's, ``romanized``)
     loc: Loc | None = None
     part: str = ""       # where in the record: "" (its own fields), 全文, 职能, 内设机构, 备注, 引<doc>, 密级段落
     apart: bool = False  # held apart from the record's own text: a reading of a cited source (its name for a
@@ -431,7 +520,7 @@ def entries(a: Archive) -> list[Entry]:
                 for s in _sentences(block, 8):
                     add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True,
                         held=_held(ch, highest([level, ch.written or level])))
-    return out + name_stems(out, names)
+    return out + name_stems(out, names) + romanized(out, names)
 
 
 # the generic endings of a body's name (通名): a name without one is still the body's name to a reader (白鹭九号联络
@@ -472,6 +561,68 @@ def name_stems(ents: list[Entry], places: dict) -> list[Entry]:
         seen.add((part, e.holder))
         out.append(dataclasses.replace(e, text=part, whole=e.text))
     return out
+
+
+PINYIN_MIN = 4   # a name's pinyin shorter than this many syllables (luting qihao: four) is too common to look for
+
+
+@functools.lru_cache(maxsize=4096)
+def syllables(name: str) -> tuple[str, ...]:
+    """A name's syllables in toneless pinyin, as ``latin_readings`` reads pinyin typed in text: lower case, ü as u,
+    a lone digit as its numeral's syllable (鹭汀7号: lu ting qi hao), a run of Latin letters as one; punctuation out;
+    up to a number of more digits."""
+    from pypinyin import Style, lazy_pinyin
+
+    out: list[str] = []
+    for item in lazy_pinyin(fold(name), style=Style.NORMAL):
+        for run in re.findall(r"[A-Za-z]+|\d+", item):
+            if len(run) > 1 and run.isdigit():   # a number of more digits is no syllable (``latin_readings``):
+                return tuple(out)                 # the syllables before it
+            out.append(_DIGIT_PINYIN[run] if run.isdigit() else run.lower().replace("v", "u"))
+    return tuple(out)
+
+
+def romanized(ents: list[Entry], places: dict) -> list[Entry]:
+    """For each name of a body or jurisdiction (``places``: ``own_names``) above 公开, its pinyin (``syllables``) as an
+    entry of its own (kind ``pinyin``), as secret as the name: a name typed in Latin letters (Luting Qihao
+    Lianluozhan, LUTING 7 HAO) still names the body. What is looked for is the name's first syllables: the shortest
+    run from its start, of ``PINYIN_MIN`` syllables or more, that the pinyin of no name below the name's level holds
+    (鹭汀七号联络站: lu ting qi hao; a secret 临水县档案局 beside an open 临水县档案馆: lin shui xian dang an ju), nor
+    the id of a record below it, read as pinyin (an open record's id wangchuanqu-rename holds wangchuanquren). A name
+    below it typed in Latin letters (a unit named LUTING 7 HAO) is the leak looked for, and opens nothing. A name
+    whose every run an open name holds, or shorter than ``PINYIN_MIN``, is not looked for in pinyin."""
+    said: dict[int, str] = {}
+    out, seen = [], set()
+    for e in ents:
+        if e.kind != "name" or e.whole or not e.level.rank or fold(e.text) not in places \
+                or len(sy := syllables(e.text)) < PINYIN_MIN:   # (a person's name, a unit's: whole only)
+            continue
+        if e.level.rank not in said:
+            below = [x for x in ents if x.level.rank < e.level.rank]
+            # the names below the level written in Han characters, in pinyin; the ids below it (cs-wangchuanqu-rename)
+            said[e.level.rank] = "\0".join(["".join(syllables(x.text)) for x in below
+                                            if x.kind == "name" and _NOT_HAN.sub("", x.text)]
+                                           + [r for x in below if x.kind == "id" for r in latin_readings(x.text)])
+        key = pinyin_key(sy, said[e.level.rank])
+        if not key or (key, e.holder) in seen:
+            continue
+        seen.add((key, e.holder))
+        out.append(dataclasses.replace(e, text=key, kind="pinyin", whole=e.text))
+    return out
+
+
+def pinyin_key(sy: tuple[str, ...], said: str) -> str:
+    """The first syllables of a name (``syllables``), ``PINYIN_MIN`` or more, that ``said`` (what is said below the
+    name's level, in pinyin) does not hold, spaced (lu ting qi hao); "" when there are none."""
+    n = next((n for n in range(PINYIN_MIN, len(sy) + 1) if "".join(sy[:n]) not in said), 0)
+    return " ".join(sy[:n]) if n else ""
+
+
+def whole_said(e: Entry) -> str:
+    """For an entry cut from a name (``name_stems``, ``romanized``): what it is, as messages say it."""
+    if e.kind == "pinyin":
+        return f"是名称“{e.whole}”（开头几个字）的拼音"
+    return f"是名称“{e.whole}”去掉通名的部分" if e.whole else ""
 
 
 def _held(ch, level: Level | None) -> tuple | None:
@@ -566,7 +717,7 @@ def forbidden_strings(a: Archive, edition: str, open_also=()) -> dict[str, str]:
             continue
         if e.kind == "sentence" and is_formula(holders.get(fold(e.text), {}), limit.rank + 1):
             continue
-        out[e.text] = f"{e.origin}，{e.level}" + (f"；是名称“{e.whole}”去掉通名的部分" if e.whole else "") \
+        out[e.text] = f"{e.origin}，{e.level}" + (f"；{whole_said(e)}" if e.whole else "") \
             + (f"；这一章因{e.held}的报错未改正，整章按绝密处理" if e.held else "")
     return out
 
@@ -726,7 +877,7 @@ def report(leaks: list[Leak], shown: int = 30) -> str:
 
 
 # what ``fold`` and the scan read, as far as a clean verdict kept from before depends on it: changed when they change
-FOLD_VERSION = b"\0fold-5"
+FOLD_VERSION = b"\0fold-6"
 
 
 def fingerprint(forbidden: dict[str, str], edition: str, plain=()) -> str:
@@ -835,6 +986,8 @@ def _names(out: Path, ids: dict[str, str], squeezed: dict, bounded: dict) -> Ite
     folder left behind names a record as well as a page would)."""
     from urllib.parse import unquote
 
+    bare_of = {key: key_skeletons(key) for key in squeezed}
+    bare_keys = {b: _bounded(b) for bs in bare_of.values() for b in bs}
     for path in sorted(out.rglob("*")):
         rel = path.relative_to(out).as_posix()
         if rel.startswith(SKIP_DIRS):
@@ -844,8 +997,9 @@ def _names(out: Path, ids: dict[str, str], squeezed: dict, bounded: dict) -> Ite
         for found_id in [stem] if stem in ids else []:
             yield Leak(rel, found_id, f"{ids[found_id]}；在文件或目录名中")
         folded = fold(name)
+        read = "\0".join(skeletons(folded))   # (鹭汀7号联络站.html, luting-qihao/: ``skeletons``)
         for key, (s, origin) in squeezed.items():
-            if _found(key, folded, bounded):
+            if _found(key, folded, bounded) or any(_found(k, read, bare_keys) for k in bare_of[key]):
                 yield Leak(rel, s, f"{origin}；在文件或目录名中")
 
 
@@ -895,6 +1049,26 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
     return leaks
 
 
+_TAG = re.compile(r"<[^>]+>")
+# an attribute's value in a tag (href, src, alt, title, id …; not class or style, the theme's, never shown)
+_ATTRIBUTE = re.compile(r"""\b(?!class\b|style\b)[\w:-]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _attributes(text: str) -> str:
+    """The values of the attributes of a page's tags, a line each: what the page holds besides its text (a link's
+    address, an image's alt text, a heading's anchor)."""
+    return "\n".join(a or b for tag in _TAG.findall(text) for a, b in _ATTRIBUTE.findall(tag))
+_ESCAPED = re.compile(r"%[89A-Fa-f][0-9A-Fa-f]")   # a %-escaped byte of a character beyond ASCII (鹭: %E9%B9%AD)
+
+
+def _unquoted(text: str) -> list[str]:
+    """Text with its %-escapes decoded (an address: https://x.cn/%E9%B9%AD…), folded; none when it has no escape of
+    a character beyond ASCII."""
+    from urllib.parse import unquote
+
+    return [fold(unquote(text))] if "%" in text and _ESCAPED.search(text) else []
+
+
 def _mixed_readings(text: str, path: Path) -> list[str]:
     """A page holding both kinds of aside (small and struck, ``four_readings``), with each kind dropped in turn."""
     if path.suffix.lower() in (".html", ".htm", ".xml", ".svg") and _SMALL.search(text) and _STRUCK.search(text):
@@ -921,10 +1095,14 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
         bare = without_calls(text, path.suffix.lower())
         bare = fold(bare) if bare is not None else flat
         shown_normal = normal(shown)
-        # the text as read through punctuation (金丝雀·七号, “金丝雀”七号), and an HTML page with one kind of aside
-        # kept and the other dropped (金丝<sup>雀</sup>七号<s>丙</s>): names of four or more characters looked for there
-        read = "\0".join(x for t in [_folded(shown_normal), *(fold(re.sub(r"<[^>]+>", " ", y))
-                                                               for y in _mixed_readings(text, path))]
+        # the text as read through punctuation (金丝雀·七号, “金丝雀”七号), numerals and pinyin (``skeletons``), and an
+        # HTML page with one kind of aside kept and the other dropped (金丝<sup>雀</sup>七号<s>丙</s>): names of four or
+        # more characters looked for there; so is a page's markup (a link's address, an image's alt text:
+        # https://x.cn/鹭汀7号联络站, alt="Luting Qihao"), %-escapes decoded too
+        markup = _attributes(text) if path.suffix.lower() in (".html", ".htm", ".xml", ".svg") else ""
+        read = "\0".join(x for t in dict.fromkeys([_folded(shown_normal), *([fold(markup)] if markup else []),
+                                                   *_unquoted(markup or text),
+                                                   *(fold(_TAG.sub(" ", y)) for y in _mixed_readings(text, path))])
                          for x in skeletons(t))
         for key, (s, origin) in squeezed.items():
             if _found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded)) \

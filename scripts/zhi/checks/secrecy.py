@@ -118,9 +118,27 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
                           f"密级高的内容不因低密级记录重复而公开，生成时会被保密检查拦下。"
                           f"请删去这处重复，或把{origin}的密级改为不低于“{e.level}”", _where(ps, e))
     yield from _shared_sentences(ents)
+    yield from _secret_issuers(a)
     yield from _chapters(a, ents)
     yield from _settings(a, ents)
     yield from _copies(a)
+
+
+def _secret_issuers(a: Archive) -> Iterator[Finding]:
+    """A document whose issuer_body (发文机关编号) is a body or jurisdiction classified above the document: every
+    edition that prints the document prints that id (the open data's 发文机关编号, the page's link), which the build's
+    scan refuses; named here at the issuer_body line."""
+    for d in a.documents.values():
+        ref = d.issuer_body
+        r = (a.bodies.get(ref.id) or a.jurisdictions.get(ref.id)) if ref is not None else None
+        if r is None or r.classification.rank <= d.classification.rank:
+            continue
+        kind = "机构" if ref.id in a.bodies else "行政区划"
+        yield Finding("secret-shared", "error",
+                      f"文件 {d.id}（{d.classification}）的发文机关编号 issuer_body 写的是{kind} {ref.id}（{r.classification}）；"
+                      f"收这份文件的各版都会印出这个编号（开放数据的“发文机关编号”、文件页上的链接），等于说出这个{kind}，"
+                      f"生成时会被保密检查拦下。请核对 issuer_body 是否写错；若文件确是它发的，请把文件 {d.id} 的 "
+                      f"classification（密级）改为不低于“{r.classification.name}”", ref.loc or d.loc)
 
 
 def _same_name(a: Archive, names: dict, e: Entry, origin: str, level: Level, where: Loc | None) -> Finding | None:
@@ -274,15 +292,18 @@ def _chapter_paragraphs(ch) -> dict[Level, list[_Para]]:
             addresses = [(i, x) for i, _, xs in para for x in xs]
             # the paragraph read each of the four ways (``_readings``), once per way that reads differently
             readings = dict.fromkeys(tuple(ts[k] for _, ts, _ in para) for k in range(4))
-            # and each of them read through what stands between a name's characters (金丝雀·七号, 白鹭①九号, 白鹭9号)
+            # and each of them read through what stands between a name's characters (金丝雀·七号, 白鹭①九号, 白鹭9号,
+            # Luting Qihao), the addresses too: every such reading is a bare one, even when it is the text as it stands
+            # (a heading 鹭汀7号联络站 has no mark to take out: its numeral reading is itself)
             bares = dict.fromkeys(b for r in readings for b in zip(*map(skeleton_readings, r), strict=True))
-            for reading in [*readings, *bares]:
-                bare = reading not in readings
+            bare_addresses = [(i, b) for i, x in addresses for b in skeletons(x)]
+            for reading, bare in [*((r, False) for r in readings), *((b, True) for b in bares)]:
                 starts, text = [], ""
                 for t in reading:
                     starts.append(len(text))
                     text += t
-                out[level_of[para[0][0]]].append(_Para(para[0][0], text, starts, [] if bare else addresses, bare))
+                out[level_of[para[0][0]]].append(_Para(para[0][0], text, starts,
+                                                       bare_addresses if bare else addresses, bare))
             para.clear()
 
     for i, line in enumerate(lines):
@@ -310,7 +331,8 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
     lowest = min(lv.rank for lv in by_level)
     joined = {lv: "\n".join(x for _, p in paras if not p.bare for x in [p.text, *(t for _, t in p.addresses)])
               for lv, paras in by_level.items()}
-    joined_bare = {lv: "\n".join(p.text for _, p in paras if p.bare) for lv, paras in by_level.items()}
+    joined_bare = {lv: "\n".join(x for _, p in paras if p.bare for x in [p.text, *(t for _, t in p.addresses)])
+                   for lv, paras in by_level.items()}
     holders = sentence_holders(ents)
     open_label = _open_labels(ents)
     reported = set()
@@ -369,6 +391,9 @@ def _stem_said(e: Entry) -> str:
     """For a name's distinctive part (``leaks.name_stems``): what it is cut from, and why it is kept as secret."""
     if not e.whole:
         return ""
+    if e.kind == "pinyin":
+        return (f"（即名称“{e.whole}”开头几个字的拼音；用拉丁字母拼写，不论大小写、声调、空格和连字符，读者照样认得出"
+                f"是哪个机构，与中文名称一样保密）")
     return (f"（即名称“{e.whole}”去掉通名“{fold(e.whole)[len(fold(e.text)):]}”，读者照样认得出是哪个机构，"
             f"与全称一样保密）")
 
