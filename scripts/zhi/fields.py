@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .classification import PUBLIC, ClassificationError, Level, comment_level, parse_level
+from .classification import PUBLIC, ClassificationError, Level, comment_level, highest, parse_level
 from .dates import UNKNOWN_WORDS, Date, DateError, parse_date
 from .fieldwords import PLACEHOLDER_RE, did_you_mean, key_label, key_tip, words_flaw
 from .findings import Finding, Loc
@@ -24,6 +24,9 @@ from .rawhtml import has_markup
 from .staffingfields import StaffingReader
 from .yamlsource import LList, LMap
 
+# ``declassified``: the date the level was lifted, then the decision it was lifted by (2015-06 依据测保〔2015〕3号)
+DECLASSIFIED = re.compile(r"^\s*(\d{4}(?:[-./]\d{1,2}){0,2}|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)\s*[，,；;：:、]?\s*(.*)$",
+                          re.DOTALL)
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 # ids become page names (jigou/<id>/): these would replace a section's own page, the 404 page or a site file
 RESERVED_IDS = {"index", "readme", "404", "search", "sitemap", "assets", "tags"}
@@ -69,6 +72,7 @@ class Fields:
         self.typed: list[Typed] = typed if typed is not None else []
         self.part, self.doc = part, ""
         self._own: Level | None = None    # the part's own level, once read (``level``)
+        self.declassified_from: Level | None = None   # the original's level, lifted (``_declassified``)
         self._mine: list[Typed] = []
         for key in data:
             if key not in allowed:
@@ -228,8 +232,51 @@ class Fields:
             # an unreadable mark must never make a record public: treat it as the highest level
             level = Level("绝密")
         if not self.nested_in:
+            level = self._declassified(level)
             level = self._comments_level(level)
         return self._owned(level)
+
+    def _declassified(self, level: Level) -> Level:
+        """A record whose original was marked at a level it no longer holds (解密): ``original_classification``
+        (原密级, as the original was marked) and ``declassified`` (解密: when, and by what decision). Both, and a
+        level below the original's: the original's marks in the record's comments and full text are then what the
+        record says was lifted (``declassified_from``). Anything less is refused (``declassified-invalid``) and the
+        record is held at the original's level, or at 绝密 when that cannot be read (fail closed)."""
+        self.declassified_from = None
+        keys = [k for k in ("original_classification", "declassified") if k in self.data]
+        if not keys:
+            return level
+        raw = self.data.get("original_classification")
+        try:
+            original = parse_level(raw) if raw not in (None, "") else None
+        except ClassificationError:
+            original = None
+        said = str(self.data.get("declassified") or "").strip()
+        m = DECLASSIFIED.match(said)
+        when = None
+        if m:
+            try:
+                when = parse_date(m.group(1))
+            except DateError:
+                when = None
+        problem = ""
+        if original is None:
+            problem = (f"“original_classification（原密级）”{'没有写' if raw in (None, '') else quote(str(raw), True) + '无法识别'}；"
+                       f"请照原件写上原来所标的密级，如 original_classification: 秘密★10年")
+        elif original.rank <= level.rank:
+            problem = (f"“original_classification（原密级）”是“{original}”，不高于记录现在的密级“{level}”，谈不上解密；"
+                       f"记录仍是{original.name}的，删去 original_classification 和 declassified 两行")
+        elif when is None or not m.group(2).strip(" ，,；;：:、"):
+            problem = (f"“declassified（解密）”{quote(said, True) if said else '没有写'}：须先写解密的日期、再写依据，如"
+                       f" declassified: 2015-06 依据县保密委员会测保〔2015〕3号；日期和依据都要照解密的文件写")
+        if problem:
+            self.error("declassified-invalid", f"{problem}。在改正之前这条{self.what}记录按"
+                       f"{'原密级' + original.name if original else '绝密'}处理",
+                       "declassified" if original is not None and "declassified" in self.data
+                       else "original_classification")
+            return highest([level, original or Level("绝密")])
+        self.declassified_from = original
+        return level
 
     def _comments_level(self, level: Level) -> Level:
         """A comment of the record's file that speaks of a level above the record's own (``# classification: 秘密``
@@ -242,11 +289,16 @@ class Fields:
             meant = comment_level(text)
             if meant is None or meant.rank <= max(level.rank, _part_level(self.data, line).rank):
                 continue
+            if self.declassified_from is not None and meant.rank <= self.declassified_from.rank:
+                continue   # the original's mark, on a record that says it was lifted
             self.findings.append(Finding(
                 "classification-comment", "error",
                 f"注释“# {text[:40]}”说的是“{meant}”，而这条{self.what}记录{said}；注释不算密级，"
                 f"在改正之前这条记录按绝密处理，任何版本都不收。若这条记录确应是{meant}，请把密级写在 classification 中"
-                f"（如 classification: {meant}）；若注释已过时（已解密、已核定为{level}），请删去这行注释",
+                f"（如 classification: {meant}）；若注释已过时（已解密、已核定为{level}），请删去这行注释"
+                + (f"。原件已经解密、注释说的是原件所标的密级的，请在记录里写上 original_classification: {meant} 和 "
+                   f"declassified: 解密日期 依据（如 declassified: 2015-06 依据测保〔2015〕3号），注释可以留着，见编辑指南"
+                   f"“文件”一页“已解密的文件”" if "解密" in text else ""),
                 Loc(self.rel, line)))
             held = Level("绝密")
         return held
