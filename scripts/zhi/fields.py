@@ -42,6 +42,26 @@ def id_problem(v: str) -> str:
         return (f"编号“{v}”与网站的页面名或文件名相同（index、404、search、sitemap、assets、README，"
                 f"或以 .html、.md 等结尾），会顶替网站自己的页面；请换一个，如 {low.split('.', 1)[0]}-1")
     return ""
+# the lists of a record's parts, each part reading its own level: the key and what a part is called
+PART_LISTS = {"units": "内设机构", "names": "名称"}
+
+
+def _beside(items: LList, line: int) -> list[int]:
+    """The items of a list a comment at ``line`` may speak of: the one whose lines hold it, else the one above it
+    and the one below."""
+    spans = [(items.line_of(i), max(getattr(it, "last", 0), items.line_of(i))) for i, it in enumerate(items)]
+    inside = [i for i, (a, b) in enumerate(spans) if a <= line <= b]
+    if inside:
+        return inside[:1]
+    above = [i for i, (_, b) in enumerate(spans) if b < line]
+    below = [i for i, (a, _) in enumerate(spans) if a > line]
+    return above[-1:] + below[:1]
+
+
+def _item_name(item: object) -> str:
+    return str(item.get("name", "") if isinstance(item, LMap) else item).strip() or "（无名称）"
+
+
 def _part_level(data: LMap, line: int) -> Level:
     """The level of the innermost part of a record (a 内设机构, a name) whose lines hold ``line`` and which writes its
     own ``classification``: a comment inside a secret unit (``classification: 秘密  # 原件标秘密``) speaks of it."""
@@ -77,6 +97,52 @@ class Fields:
         for key in data:
             if key not in allowed:
                 self.error("schema-unknown-key", f"{what}中有未知的键{quote(key, True)}。{key_tip(key, allowed)}{hint}", key)
+        self._in_parts: set[int] = set() if typed is not None else self._hold_parts_commented()
+
+    def _hold_parts_commented(self) -> set[int]:
+        """A comment speaking of a level (``# 秘密``) inside a list of a record's parts (its 内设机构, its names),
+        above the record's own and the part's: zhi cannot tell which part it speaks of. Fail closed on the parts beside
+        it (the one it stands in, else the one above and the one below): each is held at 绝密 (``held``, read by the
+        part's ``level``), the record itself keeps its level, and one error at the comment's line says what zhi read and
+        where to write the level instead. The lines so handled are left out of ``_comments_level``."""
+        comments = getattr(self.data, "comments", ())
+        if not comments:
+            return set()
+        try:
+            own = parse_level(self.data.get("classification"))
+        except ClassificationError:
+            own = Level("绝密")
+        handled: set[int] = set()
+        for line, text in comments:
+            meant = comment_level(text)
+            if meant is None or meant.rank <= own.rank:
+                continue
+            for key, part in PART_LISTS.items():
+                items = self.data.get(key)
+                if not isinstance(items, LList) or not items or not items.line <= line <= max(items.last, items.line):
+                    continue
+                if _part_level(self.data, line).rank >= meant.rank:
+                    handled.add(line)
+                    break
+                beside = _beside(items, line)
+                for i in beside:
+                    item = items[i]
+                    if isinstance(item, LMap):
+                        item.held = Level("绝密")
+                    items.held = {**getattr(items, "held", {}), i: Level("绝密")}
+                names = "".join(quote(_item_name(items[i]), True) for i in beside)
+                first = _item_name(items[beside[-1]]) if beside else "某某"
+                self.findings.append(Finding(
+                    "classification-comment", "error",
+                    f"注释“# {text[:40]}”写在{self.what}的{part}列表（{key}）中，zhi 读出它说的是“{meant}”；注释不算密级，"
+                    f"zhi 也分不清它说的是哪一个{part}。在改正之前，紧挨着这行注释的{part}{names}按绝密处理，任何版本都不列"
+                    f"（{self.what}本身的密级不变）。若是某个{part}应为{meant.name}，请在那一项里写 classification，如：\n"
+                    f"  - name: {first}\n    classification: {meant}\n"
+                    f"若说的是整个{self.what}，把 classification: {meant} 写在记录的顶层（与 id 对齐）；若注释已过时，请删去这行注释",
+                    Loc(self.rel, line)))
+                handled.add(line)
+                break
+        return handled
 
     def nested(self, data: LMap, what: str, allowed: set[str], part: str = "") -> Fields:
         """The fields of a part of this record (a 内设机构, a name, a source, a new body): its texts are the
@@ -234,6 +300,8 @@ class Fields:
         if not self.nested_in:
             level = self._declassified(level)
             level = self._comments_level(level)
+        elif isinstance(getattr(self.data, "held", None), Level):   # beside a comment zhi cannot place
+            level = highest([level, self.data.held])
         return self._owned(level)
 
     def _declassified(self, level: Level) -> Level:
@@ -287,7 +355,8 @@ class Fields:
         held = level
         for line, text in getattr(self.data, "comments", ()):
             meant = comment_level(text)
-            if meant is None or meant.rank <= max(level.rank, _part_level(self.data, line).rank):
+            if meant is None or line in self._in_parts \
+                    or meant.rank <= max(level.rank, _part_level(self.data, line).rank):
                 continue
             if self.declassified_from is not None and meant.rank <= self.declassified_from.rank:
                 continue   # the original's mark, on a record that says it was lifted

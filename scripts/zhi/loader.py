@@ -307,8 +307,10 @@ class Loader:
         if isinstance(raw_units, LList):
             for i, u in enumerate(raw_units):
                 if isinstance(u, str):
-                    units.append(Unit(u, None, None, Loc(rel, raw_units.line_of(i))))
-                    f.say("units", u, raw_units.line_of(i))
+                    held = getattr(raw_units, "held", {}).get(i)   # beside a comment zhi cannot place (``Fields``)
+                    units.append(Unit(u, None, None, Loc(rel, raw_units.line_of(i)), held or Level()))
+                    if held is None:   # a held one is no text of the body's level
+                        f.say("units", u, raw_units.line_of(i))
                     continue
                 um = as_record_map(u, rel, raw_units.line_of(i), self.findings, "内设机构")
                 if um is None:
