@@ -84,3 +84,15 @@ def test_a_unit_that_writes_its_level_needs_no_comment_and_a_comment_of_a_secret
           "classification: 机密\n" + BODY.format(between="  # 秘密\n", inside=""))
     a, found = _errors(root)
     assert not [f for f in found if f.code == "classification-comment"]
+
+
+def test_a_comment_under_the_last_unit_holds_that_unit_and_one_at_the_records_margin_the_body(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/jijingwei.yaml", BODY.format(between="", inside="") + "    # 秘密\n")
+    a, found = _errors(root)
+    assert [(f.code, f.loc.line) for f in found] == [("classification-comment", 10)]
+    assert "内设机构“计划股”按绝密处理" in found[0].message
+    assert a.bodies["cs-jijingwei"].classification.name == "公开"
+    # at the record's margin, after the list, the comment may speak of the body: held whole, as before
+    write(root, "sources/bodies/jijingwei.yaml", BODY.format(between="", inside="") + "# 秘密\n")
+    assert load_archive(root).bodies["cs-jijingwei"].classification.name == "绝密"

@@ -119,7 +119,8 @@ class Fields:
                 continue
             for key, part in PART_LISTS.items():
                 items = self.data.get(key)
-                if not isinstance(items, LList) or not items or not items.line <= line <= max(items.last, items.line):
+                if not isinstance(items, LList) or not items or not (
+                        items.line <= line <= max(items.last, items.line) or self._trails(items, line)):
                     continue
                 if _part_level(self.data, line).rank >= meant.rank:
                     handled.add(line)
@@ -345,6 +346,20 @@ class Fields:
             return highest([level, original or Level("绝密")])
         self.declassified_from = original
         return level
+
+    def _trails(self, items: LList, line: int) -> bool:
+        """A comment after a list's last item, indented as deep as its items' “- ” at least, before the record's next
+        key: it stands in the list (``# 秘密`` under the last 内设机构)."""
+        lines = getattr(self.data, "source_lines", [])
+        nxt = min((n for n in getattr(self.data, "key_lines", {}).values() if n > items.line), default=None)
+        if line <= max(items.last, items.line) or (nxt is not None and line >= nxt) or not 0 < line <= len(lines):
+            return False
+
+        def indent(n: int) -> int:
+            t = lines[n - 1] if 0 < n <= len(lines) else ""
+            return len(t) - len(t.lstrip(" \t"))
+        return not any(lines[n - 1].strip() for n in range(max(items.last, items.line) + 1, line)
+                       if not lines[n - 1].lstrip().startswith("#")) and indent(line) >= indent(items.line_of(0))
 
     def _comments_level(self, level: Level) -> Level:
         """A comment of the record's file that speaks of a level above the record's own (``# classification: 秘密``

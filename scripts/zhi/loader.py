@@ -568,6 +568,7 @@ def _give_comments(comments: list[tuple[int, str]], records: list, lines: list[s
             given[i].append((line, text))
     for m, mine in zip(maps, given, strict=True):
         m.comments = tuple(mine)
+        m.source_lines = lines or []   # the file's lines: where a comment stands in a list of parts (``Fields``)
 
 
 class Ids:
