@@ -56,6 +56,13 @@ def test_a_statement_that_names_no_level_is_the_highest_with_a_note():
     assert ex.classification == "绝密" and not ex.doubtful   # the highest stated
 
 
+def test_a_mark_inside_a_long_sentence_is_still_a_doubt_held_at_the_highest_level():
+    """A 秘密★10年 inside a sentence of the body (another document's mark, perhaps) is no statement of this one's:
+    it stays a marking not understood, the record at 绝密 with a 待核 note, as before."""
+    ex = extract(NOTICE.format(foot="各单位对标有秘密★10年的文件要妥善保管，不得复印，不得带出机关，不得在网络上传播。"))
+    assert ex.classification == "绝密" and ex.doubtful and not ex.stated
+
+
 @pytest.mark.parametrize("said", ["各单位要做好绝密文件管理工作。", "关于加强国家秘密管理的规定已印发。",
                                   "本文件涉及国家秘密的部分，按规定管理。"])
 def test_a_sentence_about_secrets_is_no_statement(said):

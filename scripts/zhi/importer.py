@@ -19,6 +19,7 @@ from pathlib import Path
 from .classification import (
     LEVELS,
     NOT_PUBLIC,
+    STATEMENT_SUBJECT,
     ClassificationError,
     Level,
     parse_level,
@@ -106,6 +107,8 @@ _MARK_FIELD_WORDS = re.compile(rf"{LEVEL_TALK_FOLDED}|{TERM_WORD}|{TERM}")
 # anything that looks like a marking: if none of it was understood, the record comes in at the highest level
 _MARKISH = re.compile(rf"{SECRET_FOLDED}|{LEVEL_TALK_FOLDED}|密件|{TERM_WORD}|{TERM}|{INTERNAL_FOLDED}"
                       rf"|(?:不得|请勿|严禁|禁止|切勿)外传|注意保密|(?i:{LATIN})")
+# a statement of the level that says whose it is (此件秘密, 本文件属国家秘密, 密级：机密)
+_SAID_OF_ITSELF = re.compile(rf"{STATEMENT_SUBJECT}|密级")
 # a level's word anywhere in a line (内部 alone too): a line of a file the transcription does not show is read as a
 # hidden marking when it holds one
 _LEVEL_ANYWHERE = re.compile(NOT_OPEN_FOLDED)
@@ -355,7 +358,10 @@ def extract(text: str, margins: str = "", name: str = "", hidden: str = "", code
     said_lines: dict[tuple[int, int], str] = {}
     for side, group, seen in ((0, lines, where), (1, margin_lines, margin_where)):
         for i, ln in enumerate(group):
-            found = secrecy_statements(_squeeze(ln))
+            # a mark alone (秘密★10年) is the document's where it stands apart (a 附注, a line of its own); in a
+            # sentence or a table's row it may be another document's, and is left to the doubt below (绝密, 待核)
+            found = [(lv, w) for lv, w in secrecy_statements(_squeeze(ln))
+                     if _SAID_OF_ITSELF.match(w) or side or _stands_apart(ln)]
             if not found:
                 continue
             rest_of = _squeeze(ln)
