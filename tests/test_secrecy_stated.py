@@ -162,3 +162,15 @@ def test_the_guides_declassified_example_with_its_full_text_checks_clean_and_is_
                    encoding="utf-8")
     codes = {f.code for f in run_checks(load_archive(root, with_book=False)) if f.severity == "error"}
     assert "classification-comment" in codes
+
+
+def test_the_guide_shows_the_message_zhi_prints_for_the_broken_fixture(tmp_path):
+    from pathlib import Path
+
+    from conftest import TESTS
+
+    root = make_archive(tmp_path, TESTS / "fixtures/broken/transcription-level")
+    [found] = [f for f in run_checks(load_archive(root)) if f.code == "transcription-level"]
+    guide = (Path(__file__).resolve().parent.parent / "guide/documents.md").read_text(encoding="utf-8")
+    shown = next(ln for ln in guide.splitlines() if "[transcription-level]" in ln)
+    assert found.as_text().startswith(shown.removesuffix("……")), (found.as_text(), shown)

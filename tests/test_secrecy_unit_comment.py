@@ -96,3 +96,14 @@ def test_a_comment_under_the_last_unit_holds_that_unit_and_one_at_the_records_ma
     # at the record's margin, after the list, the comment may speak of the body: held whole, as before
     write(root, "sources/bodies/jijingwei.yaml", BODY.format(between="", inside="") + "# 秘密\n")
     assert load_archive(root).bodies["cs-jijingwei"].classification.name == "绝密"
+
+
+def test_the_guide_shows_the_message_zhi_prints(tmp_path):
+    from pathlib import Path
+
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/jijingwei.yaml", "id: cs-jijingwei\nkind: 政府工作部门\nunits:\n  - name: 综合股\n"
+                                                 "    from: 1984\n  # 秘密\n  - name: 保卫股\n    from: 1985\n")
+    [found] = [f for f in run_checks(load_archive(root)) if f.code == "classification-comment"]
+    guide = (Path(__file__).resolve().parent.parent / "guide/bodies.md").read_text(encoding="utf-8")
+    assert found.as_text() in guide, found.as_text()
