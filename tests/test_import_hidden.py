@@ -30,7 +30,9 @@ def _level(root: Path, f: Path) -> str:
     ('<textarea>秘密★10年</textarea>', "秘密★10年"),
     ('<object data="x.swf"><param name="mark" value="机密"></object>', "绝密"),   # an object: what it shows is unknown
     ('<img src="x.png" alt="内部">', "内部"),                       # alt text: written, but not seen
-    ('<img src="x.png" alt="秘密★10年">', "绝密"),   # the alt in the transcription's image: not understood
+    # the alt in the transcription's image: a marking with its star, read as the level it states wherever it stands
+    # (test_secrecy_stated; it was held at 绝密 as not understood before), as a Word image's alt text is
+    ('<img src="x.png" alt="秘密★10年">', "秘密★10年"),
     ('<noscript>秘密★10年</noscript>', "秘密★10年"),
     ('<template><p>秘密★10年</p></template>', "秘密★10年"),
     ('<meta name="classification" content="秘密★10年">', "秘密★10年"),

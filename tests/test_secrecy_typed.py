@@ -98,7 +98,8 @@ NOT_TEXT = {"id", "type", "date", "decided", "classification", "body", "bodies",
             "resume", "count", "count_before", "with", "functions_to", "dashiji", "大事记",
             "parent_wording",   # one of wordings.NEW_SUPERIOR_FORMS (直属…领导), anything else refused
             "takes_over", "sponsor",
-            "sponsor_wording"}  # one of wordings.SPONSOR_FORMS (在…主持下), anything else refused
+            "sponsor_wording",  # one of wordings.SPONSOR_FORMS (在…主持下), anything else refused
+            "original_classification", "declassified"}  # a lifted level's record: read by Fields, never printed
 
 
 def test_every_key_of_an_event_is_planted_or_said_not_to_be_text():

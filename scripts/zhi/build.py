@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import notecount, renderers, sitesettings
+from .chapterimages import site_images
 from .checks import run_checks
 from .editions import EDITION_ZH, filter_archive
 from .findings import Finding
@@ -221,6 +222,8 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
     # one working tree per output folder, kept between builds (see workdir.py)
     with WorkDir(work_dir(root, out)) as wd:
         files = _site_files(root, tree)
+        images = site_images(root, ed.book, tree.pages)   # the edition's chapters' images, beside their pages
+        files.update(images)
         if pdf:
             t3 = time.perf_counter()
             book = BookWriter(ed, ed_history, theme_dir(root), edition)
@@ -240,7 +243,8 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
             files[DOCX_NAME] = earlier_docx.read_bytes()
 
         cfg = generated_config(root, writer.title, tree.nav, ed.book, edition)
-        state, key, full = _render_site(root, wd, render, cfg, files, len(tree.pages), timings, progress)
+        state, key, full = _render_site(root, wd, render, cfg, files, len(tree.pages), timings, progress,
+                                        sorted(images))
         site = wd.site
         _mark_site(site, cfg, edition)
         _refuse_lost_notes(ed, wd, book_report, docx_notes if docx else None)
@@ -307,10 +311,11 @@ def _site_files(root: Path, tree) -> dict[str, bytes]:
 
 
 def _render_site(root: Path, wd: WorkDir, render, cfg: dict, files: dict[str, bytes], pages: int,
-                 timings: dict[str, float], progress: Progress) -> tuple[dict, str, bool]:
-    """Bring the working tree up to date and render it: everything when the renderer, configuration, theme
-    or versions changed (``full``), else only the pages whose Markdown changed."""
-    key = hashlib.sha256(json.dumps([render.__name__, cfg, renderers.versions(render)],
+                 timings: dict[str, float], progress: Progress, images: list[str] = ()) -> tuple[dict, str, bool]:
+    """Bring the working tree up to date and render it: everything when the renderer, configuration, theme,
+    versions or the set of chapters' images changed (``full``: the renderer writes an image's address for the
+    page only when the image is there), else only the pages whose Markdown changed."""
+    key = hashlib.sha256(json.dumps([render.__name__, cfg, renderers.versions(render), list(images)],
                                     ensure_ascii=False, sort_keys=True).encode() +
                          tree_digest(theme_dir(root) / "overrides", root / "mkdocs.yml").encode()).hexdigest()
     state = wd.state()

@@ -16,6 +16,7 @@ from .levelwords import (
     LONE_CHAR,
     SECRET_FOLDED,
     TERM,
+    TERM_SPAN,
     TERM_WORD,
 )
 
@@ -136,3 +137,48 @@ def _comment_level(text: str) -> Level | None:
     if not said and _BARE_LEVEL.search(text):
         said.append(Level("内部"))
     return highest(said) if said else None
+
+
+# A document's own statement of its secrecy, wherever it stands in the text (its head, its last line, a 附注):
+# 此件秘密, （此件按秘密件管理）, 本文件属国家秘密, 本通知密级为机密, 密级：秘密, 机密★, 秘密★5年, （绝密) alone on its
+# line. Read in folded text (``leaks.fold``: no spaces, full-width forms and traditional characters folded). A level
+# the statement does not name (属国家秘密, 按密件管理) is a state secret of a level not said: ``None``.
+STATEMENT_SUBJECT = (r"(?:此件|本件|该件|此文件?|本文件?|该文件|此稿|本稿|本材料|此材料|本资料|此资料|本表|此表"
+                     r"|本(?:通知|决定|批复|报告|请示|纪要|意见|方案|函|通报|规定|办法))")
+_UNNAMED = r"国家秘密|国家机密|密件|涉密件|涉密文件"
+_STATEMENT = re.compile(
+    # 此件秘密, 此件按秘密件管理, 本文件属国家秘密, 本件属于机密级, 此件密级为机密
+    rf"{STATEMENT_SUBJECT}(?:内容)?(?:的?密级)?[:：]?(?:属于?|为|系|是|列为|定为|按照?|作为|以|作)?"
+    rf"(?P<level>{_UNNAMED}|{SECRET_FOLDED})(?:级)?(?:[★☆](?P<term>{TERM_SPAN})?)?"
+    # 密级：秘密, 密级为机密 (a form's field, anywhere)
+    rf"|密级(?:[:：]|为|是|定为)(?P<level2>{SECRET_FOLDED})(?:级)?(?:[★☆](?P<term2>{TERM_SPAN})?)?"
+    # 机密★, 秘密★5年: a level with its star is a marking wherever it stands
+    rf"|(?P<level3>{SECRET_FOLDED})[★☆](?P<term3>{TERM_SPAN})?")
+# a level alone on its line, in brackets or not: （绝密）, 【机密】, 秘密
+_ALONE = re.compile(rf"^[(（〔\[【<《]?(?P<level>{SECRET_FOLDED})[)）〕\]】>》]?$")
+
+
+def secrecy_statements(folded: str) -> list[tuple[Level | None, str]]:
+    """The statements of a level in one line of text, folded (``leaks.fold``): (the level, or None for a state
+    secret whose level is not named; the words as found)."""
+    m = _ALONE.match(folded.strip("。.，,；;：:"))
+    if m:
+        return [(Level(m.group("level")), m.group(0))]
+    out: list[tuple[Level | None, str]] = []
+    for m in _STATEMENT.finditer(folded):
+        name = m.group("level") or m.group("level2") or m.group("level3")
+        term = m.group("term") or m.group("term2") or m.group("term3") or ""
+        if name not in LEVELS:
+            out.append((None, m.group(0)))
+            continue
+        out.append((Level(name, term), m.group(0)))
+    return out
+
+
+def stated_level(statements: list[tuple[Level | None, str]]) -> Level | None:
+    """The level a list of statements gives the text: the highest named; 绝密 when one names none and none names
+    a state secret's level (fail closed: a state secret of a level not said); None when there are none."""
+    named = [lv for lv, _ in statements if lv is not None]
+    if any(lv is None for lv, _ in statements) and not any(lv.is_state_secret for lv in named):
+        return Level("绝密")
+    return highest(named) if named else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .classification import PUBLIC, ClassificationError, Level, comment_level, parse_level
+from .classification import PUBLIC, ClassificationError, Level, comment_level, highest, parse_level
 from .dates import UNKNOWN_WORDS, Date, DateError, parse_date
 from .fieldwords import PLACEHOLDER_RE, did_you_mean, key_label, key_tip, words_flaw
 from .findings import Finding, Loc
@@ -24,6 +24,9 @@ from .rawhtml import has_markup
 from .staffingfields import StaffingReader
 from .yamlsource import LList, LMap
 
+# ``declassified``: the date the level was lifted, then the decision it was lifted by (2015-06 依据测保〔2015〕3号)
+DECLASSIFIED = re.compile(r"^\s*(\d{4}(?:[-./]\d{1,2}){0,2}|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)\s*[，,；;：:、]?\s*(.*)$",
+                          re.DOTALL)
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 # ids become page names (jigou/<id>/): these would replace a section's own page, the 404 page or a site file
 RESERVED_IDS = {"index", "readme", "404", "search", "sitemap", "assets", "tags"}
@@ -39,6 +42,26 @@ def id_problem(v: str) -> str:
         return (f"编号“{v}”与网站的页面名或文件名相同（index、404、search、sitemap、assets、README，"
                 f"或以 .html、.md 等结尾），会顶替网站自己的页面；请换一个，如 {low.split('.', 1)[0]}-1")
     return ""
+# the lists of a record's parts, each part reading its own level: the key and what a part is called
+PART_LISTS = {"units": "内设机构", "names": "名称"}
+
+
+def _beside(items: LList, line: int) -> list[int]:
+    """The items of a list a comment at ``line`` may speak of: the one whose lines hold it, else the one above it
+    and the one below."""
+    spans = [(items.line_of(i), max(getattr(it, "last", 0), items.line_of(i))) for i, it in enumerate(items)]
+    inside = [i for i, (a, b) in enumerate(spans) if a <= line <= b]
+    if inside:
+        return inside[:1]
+    above = [i for i, (_, b) in enumerate(spans) if b < line]
+    below = [i for i, (a, _) in enumerate(spans) if a > line]
+    return above[-1:] + below[:1]
+
+
+def _item_name(item: object) -> str:
+    return str(item.get("name", "") if isinstance(item, LMap) else item).strip() or "（无名称）"
+
+
 def _part_level(data: LMap, line: int) -> Level:
     """The level of the innermost part of a record (a 内设机构, a name) whose lines hold ``line`` and which writes its
     own ``classification``: a comment inside a secret unit (``classification: 秘密  # 原件标秘密``) speaks of it."""
@@ -69,10 +92,58 @@ class Fields:
         self.typed: list[Typed] = typed if typed is not None else []
         self.part, self.doc = part, ""
         self._own: Level | None = None    # the part's own level, once read (``level``)
+        self.declassified_from: Level | None = None   # the original's level, lifted (``_declassified``)
         self._mine: list[Typed] = []
         for key in data:
             if key not in allowed:
                 self.error("schema-unknown-key", f"{what}中有未知的键{quote(key, True)}。{key_tip(key, allowed)}{hint}", key)
+        self._in_parts: set[int] = set() if typed is not None else self._hold_parts_commented()
+
+    def _hold_parts_commented(self) -> set[int]:
+        """A comment speaking of a level (``# 秘密``) inside a list of a record's parts (its 内设机构, its names),
+        above the record's own and the part's: zhi cannot tell which part it speaks of. Fail closed on the parts beside
+        it (the one it stands in, else the one above and the one below): each is held at 绝密 (``held``, read by the
+        part's ``level``), the record itself keeps its level, and one error at the comment's line says what zhi read and
+        where to write the level instead. The lines so handled are left out of ``_comments_level``."""
+        comments = getattr(self.data, "comments", ())
+        if not comments:
+            return set()
+        try:
+            own = parse_level(self.data.get("classification"))
+        except ClassificationError:
+            own = Level("绝密")
+        handled: set[int] = set()
+        for line, text in comments:
+            meant = comment_level(text)
+            if meant is None or meant.rank <= own.rank:
+                continue
+            for key, part in PART_LISTS.items():
+                items = self.data.get(key)
+                if not isinstance(items, LList) or not items or not (
+                        items.line <= line <= max(items.last, items.line) or self._trails(items, line)):
+                    continue
+                if _part_level(self.data, line).rank >= meant.rank:
+                    handled.add(line)
+                    break
+                beside = _beside(items, line)
+                for i in beside:
+                    item = items[i]
+                    if isinstance(item, LMap):
+                        item.held = Level("绝密")
+                    items.held = {**getattr(items, "held", {}), i: Level("绝密")}
+                names = "".join(quote(_item_name(items[i]), True) for i in beside)
+                first = _item_name(items[beside[-1]]) if beside else "某某"
+                self.findings.append(Finding(
+                    "classification-comment", "error",
+                    f"注释“# {text[:40]}”写在{self.what}的{part}列表（{key}）中，zhi 读出它说的是“{meant}”；注释不算密级，"
+                    f"zhi 也分不清它说的是哪一个{part}。在改正之前，紧挨着这行注释的{part}{names}按绝密处理，任何版本都不列"
+                    f"（{self.what}本身的密级不变）。若是某个{part}应为{meant.name}，请在那一项里写 classification，如：\n"
+                    f"  - name: {first}\n    classification: {meant}\n"
+                    f"若说的是整个{self.what}，把 classification: {meant} 写在记录的顶层（与 id 对齐）；若注释已过时，请删去这行注释",
+                    Loc(self.rel, line)))
+                handled.add(line)
+                break
+        return handled
 
     def nested(self, data: LMap, what: str, allowed: set[str], part: str = "") -> Fields:
         """The fields of a part of this record (a 内设机构, a name, a source, a new body): its texts are the
@@ -228,8 +299,67 @@ class Fields:
             # an unreadable mark must never make a record public: treat it as the highest level
             level = Level("绝密")
         if not self.nested_in:
+            level = self._declassified(level)
             level = self._comments_level(level)
+        elif isinstance(getattr(self.data, "held", None), Level):   # beside a comment zhi cannot place
+            level = highest([level, self.data.held])
         return self._owned(level)
+
+    def _declassified(self, level: Level) -> Level:
+        """A record whose original was marked at a level it no longer holds (解密): ``original_classification``
+        (原密级, as the original was marked) and ``declassified`` (解密: when, and by what decision). Both, and a
+        level below the original's: the original's marks in the record's comments and full text are then what the
+        record says was lifted (``declassified_from``). Anything less is refused (``declassified-invalid``) and the
+        record is held at the original's level, or at 绝密 when that cannot be read (fail closed)."""
+        self.declassified_from = None
+        keys = [k for k in ("original_classification", "declassified") if k in self.data]
+        if not keys:
+            return level
+        raw = self.data.get("original_classification")
+        try:
+            original = parse_level(raw) if raw not in (None, "") else None
+        except ClassificationError:
+            original = None
+        said = str(self.data.get("declassified") or "").strip()
+        m = DECLASSIFIED.match(said)
+        when = None
+        if m:
+            try:
+                when = parse_date(m.group(1))
+            except DateError:
+                when = None
+        problem = ""
+        if original is None:
+            problem = (f"“original_classification（原密级）”{'没有写' if raw in (None, '') else quote(str(raw), True) + '无法识别'}；"
+                       f"请照原件写上原来所标的密级，如 original_classification: 秘密★10年")
+        elif original.rank <= level.rank:
+            problem = (f"“original_classification（原密级）”是“{original}”，不高于记录现在的密级“{level}”，谈不上解密；"
+                       f"记录仍是{original.name}的，删去 original_classification 和 declassified 两行")
+        elif when is None or not m.group(2).strip(" ，,；;：:、"):
+            problem = (f"“declassified（解密）”{quote(said, True) if said else '没有写'}：须先写解密的日期、再写依据，如"
+                       f" declassified: 2015-06 依据县保密委员会测保〔2015〕3号；日期和依据都要照解密的文件写")
+        if problem:
+            self.error("declassified-invalid", f"{problem}。在改正之前这条{self.what}记录按"
+                       f"{'原密级' + original.name if original else '绝密'}处理",
+                       "declassified" if original is not None and "declassified" in self.data
+                       else "original_classification")
+            return highest([level, original or Level("绝密")])
+        self.declassified_from = original
+        return level
+
+    def _trails(self, items: LList, line: int) -> bool:
+        """A comment after a list's last item, indented as deep as its items' “- ” at least, before the record's next
+        key: it stands in the list (``# 秘密`` under the last 内设机构)."""
+        lines = getattr(self.data, "source_lines", [])
+        nxt = min((n for n in getattr(self.data, "key_lines", {}).values() if n > items.line), default=None)
+        if line <= max(items.last, items.line) or (nxt is not None and line >= nxt) or not 0 < line <= len(lines):
+            return False
+
+        def indent(n: int) -> int:
+            t = lines[n - 1] if 0 < n <= len(lines) else ""
+            return len(t) - len(t.lstrip(" \t"))
+        return not any(lines[n - 1].strip() for n in range(max(items.last, items.line) + 1, line)
+                       if not lines[n - 1].lstrip().startswith("#")) and indent(line) >= indent(items.line_of(0))
 
     def _comments_level(self, level: Level) -> Level:
         """A comment of the record's file that speaks of a level above the record's own (``# classification: 秘密``
@@ -240,13 +370,19 @@ class Fields:
         held = level
         for line, text in getattr(self.data, "comments", ()):
             meant = comment_level(text)
-            if meant is None or meant.rank <= max(level.rank, _part_level(self.data, line).rank):
+            if meant is None or line in self._in_parts \
+                    or meant.rank <= max(level.rank, _part_level(self.data, line).rank):
                 continue
+            if self.declassified_from is not None and meant.rank <= self.declassified_from.rank:
+                continue   # the original's mark, on a record that says it was lifted
             self.findings.append(Finding(
                 "classification-comment", "error",
                 f"注释“# {text[:40]}”说的是“{meant}”，而这条{self.what}记录{said}；注释不算密级，"
                 f"在改正之前这条记录按绝密处理，任何版本都不收。若这条记录确应是{meant}，请把密级写在 classification 中"
-                f"（如 classification: {meant}）；若注释已过时（已解密、已核定为{level}），请删去这行注释",
+                f"（如 classification: {meant}）；若注释已过时（已解密、已核定为{level}），请删去这行注释"
+                + (f"。原件已经解密、注释说的是原件所标的密级的，请在记录里写上 original_classification: {meant} 和 "
+                   f"declassified: 解密日期 依据（如 declassified: 2015-06 依据测保〔2015〕3号），注释可以留着，见编辑指南"
+                   f"“文件”一页“已解密的文件”" if "解密" in text else ""),
                 Loc(self.rel, line)))
             held = Level("绝密")
         return held

@@ -16,7 +16,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .classification import LEVELS, NOT_PUBLIC, ClassificationError, Level, parse_level
+from .classification import (
+    LEVELS,
+    NOT_PUBLIC,
+    STATEMENT_SUBJECT,
+    ClassificationError,
+    Level,
+    parse_level,
+    secrecy_statements,
+    stated_level,
+)
 from .dates import DateError, parse_date
 from .docno import cn_int, normalise_docno, parse_docno
 from .invisible import bare, quote
@@ -98,6 +107,8 @@ _MARK_FIELD_WORDS = re.compile(rf"{LEVEL_TALK_FOLDED}|{TERM_WORD}|{TERM}")
 # anything that looks like a marking: if none of it was understood, the record comes in at the highest level
 _MARKISH = re.compile(rf"{SECRET_FOLDED}|{LEVEL_TALK_FOLDED}|密件|{TERM_WORD}|{TERM}|{INTERNAL_FOLDED}"
                       rf"|(?:不得|请勿|严禁|禁止|切勿)外传|注意保密|(?i:{LATIN})")
+# a statement of the level that says whose it is (此件秘密, 本文件属国家秘密, 密级：机密)
+_SAID_OF_ITSELF = re.compile(rf"{STATEMENT_SUBJECT}|密级")
 # a level's word anywhere in a line (内部 alone too): a line of a file the transcription does not show is read as a
 # hidden marking when it holds one
 _LEVEL_ANYWHERE = re.compile(NOT_OPEN_FOLDED)
@@ -145,6 +156,9 @@ class Extracted:
     not_public: str = ""  # the 附注 “（此件不公开）” or “不予公开” as written: the document is at least 内部
     not_public_vague: bool = False  # ``not_public`` says so in words zhi does not know exactly
     drawn: list[str] = field(default_factory=list)  # what on the page draws words zhi cannot see (scripts, data: …)
+    # the lines that state the document's level outside its head (此件秘密 at its foot, 本文件属国家秘密): each
+    # (the line as written, the level it states or "" when it names none, its line in the written full text or 0)
+    stated: list[list] = field(default_factory=list)
 
 
 def _squeeze(ln: str) -> str:
@@ -339,8 +353,29 @@ def extract(text: str, margins: str = "", name: str = "", hidden: str = "", code
     marks, where = _find_marks(lines)
     more, margin_where = _find_marks(margin_lines, len(margin_lines))
     marks += more
+    # a statement of the level anywhere (此件秘密 at the foot, 本文件属国家秘密, 机密★ in a 附注): the record is at least
+    # the highest it states; one that names no level (属国家秘密) holds it at 绝密 unless a state secret's level is named
+    said_lines: dict[tuple[int, int], str] = {}
+    for side, group, seen in ((0, lines, where), (1, margin_lines, margin_where)):
+        for i, ln in enumerate(group):
+            # a mark alone (秘密★10年) is the document's where it stands apart (a 附注, a line of its own); in a
+            # sentence or a table's row it may be another document's, and is left to the doubt below (绝密, 待核)
+            found = [(lv, w) for lv, w in secrecy_statements(_squeeze(ln))
+                     if _SAID_OF_ITSELF.match(w) or side or _stands_apart(ln)]
+            if not found:
+                continue
+            rest_of = _squeeze(ln)
+            for _, words in found:
+                rest_of = rest_of.replace(words, "")
+            said_lines[(side, i)] = rest_of
+            if i not in seen:
+                named = [lv for lv, _ in found if lv is not None]
+                ex.stated.append([ln, str(stated_level(found)) if named else "", 0, side])
+                marks += named
     termed = {m.name for m in marks if m.term}
     ex.marks = list(dict.fromkeys(str(m) for m in marks if m.term or m.name not in termed))
+    if any(not s[1] for s in ex.stated) and not any(m.is_state_secret for m in marks):
+        marks.append(Level("绝密"))   # a state secret of a level not said: the highest
     if marks:
         best = max(marks, key=lambda lv: (lv.rank, bool(lv.term)))
         ex.classification = str(best)
@@ -348,8 +383,8 @@ def extract(text: str, margins: str = "", name: str = "", hidden: str = "", code
     # GB/T 9704's 附注 for a document not to be published (usually the last line), a 公开属性 不予公开, 不得外传 …:
     # never public, at least 内部; words of that kind (内部使用, 不得外传) are then no marking left unexplained
     said, vague = _not_public(lines, [ln for ln in lines if _stands_apart(ln)] + margin_lines)
-    rest = [_squeeze(ln) for i, ln in enumerate(lines) if i not in where] + \
-        [_squeeze(ln) for i, ln in enumerate(margin_lines) if i not in margin_where]
+    rest = [said_lines.get((0, i), _squeeze(ln)) for i, ln in enumerate(lines) if i not in where] + \
+        [said_lines.get((1, i), _squeeze(ln)) for i, ln in enumerate(margin_lines) if i not in margin_where]
     if name and _MARKISH.search(_squeeze(name)):   # a file named “（秘密）关于……”: the name is a label, like a mark
         rest.append(_squeeze(name)[:12])
     hidden_rest = {_squeeze(ln) for i, ln in enumerate(margin_lines) if i not in margin_where
@@ -534,6 +569,7 @@ def record_yaml(rid: str, ex: Extracted, note: str, number_comment: str = "") ->
         lines.append(f"classification: {_yaml_str(ex.classification)}")
         if ex.marks:
             lines.append(f"# 原文密级标志：{'、'.join(dict.fromkeys(ex.marks))}；密级不得低于原件标注")
+        lines += [f"# {stated_where(s)}，{stated_said(s)}" for s in ex.stated]
         if ex.not_public and ex.not_public_vague:
             lines.append(f"# 待核：原文有{quote(ex.not_public, True)}，像是说此件不公开，但 zhi 未能确切识别；"
                          "已按内部导入（不进公开版本），请照原件核定密级后改正")
@@ -550,6 +586,19 @@ def record_yaml(rid: str, ex: Extracted, note: str, number_comment: str = "") ->
     for what in pending:
         lines.append(f"# 待核：未能从原文识别 {what}")
     return "\n".join(lines) + "\n"
+
+
+def stated_where(s: list) -> str:
+    """Where a statement of the level stands, for the editor: the line of the written full text, or the margins."""
+    at = f"全文第 {s[2]} 行" if s[2] else ("原文页眉、页脚、批注或注释中" if s[3] else "原文")
+    return f"{at}{quote(s[0], True)}"
+
+
+def stated_said(s: list) -> str:
+    """What a statement of the level made of the record, for the editor."""
+    if s[1]:
+        return f"说此件为{s[1]}；记录的密级取原件所说的最高一级，不得低于{s[1]}"
+    return "说此件是国家秘密，但未写明密级；按最高密级暂定为绝密，请照原件核定密级后改正"
 
 
 @dataclass
@@ -699,9 +748,14 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
     note = f"导入自 {f.name}（sha256 前 12 位 {h}）"
     to.mkdir(parents=True, exist_ok=True)
     md_path, yaml_path = to / f"{rid}.md", to / f"{rid}.yaml"
+    written = without_head_like(without_marks(md))
+    for st in ex.stated:   # the line of the full text a statement of the level stands on, for the editor
+        key = _squeeze(st[0])
+        st[2] = next((n for n, raw in enumerate(written.splitlines(), 1)
+                      if (plain := _plain_lines(raw)) and _squeeze(plain[0]) == key), 0) if not st[3] else 0
     try:
         with open(md_path, "x", encoding="utf-8") as out:
-            out.write(without_head_like(without_marks(md)))
+            out.write(written)
         try:
             with open(yaml_path, "x", encoding="utf-8") as out:
                 out.write(record_yaml(rid, ex, note, number_comment))
@@ -720,6 +774,7 @@ def _import_one(root: Path, f: Path, to: Path, force: bool, k: _Known) -> Outcom
     found = [f"文号 {ex.number}" if ex.number else "", f"成文日期 {ex.date}" if ex.date else "",
              f"密级 {ex.classification}{'（待核）' if ex.doubtful or ex.not_public or ex.drawn else ''}"
              if ex.classification else ""]
+    found += [f"{stated_where(st)}说此件" + (f"为{st[1]}" if st[1] else "是国家秘密（未写明密级）") for st in ex.stated]
     reason = "；".join(x for x in found if x)
     if pending:
         reason += ("；" if reason else "") + "待核：" + "、".join(pending)

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .chapterimages import IMAGE_SUFFIXES, image_text
 from .classification import Level, highest
 from .docno import NUMERAL, cn_int, normalise_docno, parse_docno
 from .editions import EDITIONS
@@ -827,6 +828,8 @@ def file_text(path: Path, pdf: subprocess.Popen | None = None) -> str | None:
         return _pdf_text(path, pdf)
     if suffix in (".docx", ".xlsx"):  # both are zipped XML: every part is read (sheets, shared strings, properties)
         return _docx_text(path)
+    if suffix in IMAGE_SUFFIXES:   # a chapter's image: the words it carries besides its pixels
+        return image_text(path)
     return None
 
 

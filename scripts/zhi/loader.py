@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .classification import NOT_PUBLIC, Level
+from .classification import NOT_PUBLIC, Level, secrecy_statements, stated_level
 from .dates import UNKNOWN_WORDS
 from .docno import parse_docno
 from .eventshapes import EVENT_KEYS, EventShapes
@@ -57,7 +57,7 @@ HOUSE_STYLE = "house-style.yaml"
 INTERNAL = Level("内部")
 GENDERS = ("男", "女")  # a person's 性别 as the sources write it; unknown: no gender key
 
-COMMON = {"id", "classification", "note"}
+COMMON = {"id", "classification", "note", "original_classification", "declassified"}
 # `dashiji: 收/不收` (or the Chinese key 大事记): the editor's choice for the 大事记, over the house style's rules
 DASHIJI_KEYS = {"dashiji", "大事记"}
 DASHIJI_VALUES = {"收": True, "不收": False, "include": True, "exclude": False, True: True, False: False}
@@ -111,6 +111,7 @@ class Loader:
         for dirname in KIND_DIRS:
             self._read_kind(dirname)
         self._hold_not_public()
+        self._hold_stated_level()
         from .identifying import hold_identifiers
 
         self.findings.extend(hold_identifiers(self.archive))
@@ -150,6 +151,45 @@ class Loader:
                     f"请把含有它的原文写进体例文件 sources/house-style.yaml 的 not-marks 列表", loc))
                 r.classification = INTERNAL
                 break
+
+    def _hold_stated_level(self) -> None:
+        """A document whose full text states a level above the record's (此件按秘密件管理, 本文件属国家秘密, 秘密★5年 at
+        its foot): the text contradicts the level declared (``transcription-level``), unless the record says the
+        original's level was lifted (``declassified_from``, at least the level stated). Named at the line of the
+        full text and held at the level stated (绝密 for a state secret whose level is not said: fail closed)."""
+        from .leaks import fold
+
+        for d in self.archive.documents.values():
+            path = d.transcription
+            if path is None or not path.is_file():
+                continue
+            text, _ = _read_text(path)
+            worst: tuple[Level, int, str, bool] | None = None
+            for n, line in enumerate((text or "").splitlines(), 1):
+                found = secrecy_statements(fold(line))
+                level = stated_level(found)
+                if level is not None and (worst is None or level.rank > worst[0].rank):
+                    worst = (level, n, line.strip(), all(lv is not None for lv, _ in found))
+            if worst is None or worst[0].rank <= d.classification.rank:
+                continue
+            level, n, line, named = worst
+            lifted = d.declassified_from
+            if lifted is not None and level.rank <= lifted.rank:
+                continue
+            said = f"说此件为{level}" if named else "说此件是国家秘密，但未写明密级"
+            if lifted is not None:
+                mend = (f"记录写的原密级“{lifted}”低于全文所说的，请照原件改正 original_classification")
+            else:
+                mend = (f"原件确是{level.name if named else '涉密'}的，请把记录的 classification 改为原件所标的密级"
+                        f"（如 classification: {level.name if named else '秘密'}，照原件写保密期限）；原件已经解密的，照编辑指南"
+                        f"“文件”一页“已解密的文件”写上 original_classification（原密级）和 declassified（解密日期和依据）")
+            at = f"（{d.loc.file} 第 {d.loc.line} 行）" if d.loc else ""
+            self.findings.append(Finding(
+                "transcription-level", "error",
+                f"文件“{d.id}”的全文这一行{quote(line[:60], True)}{said}，而这条文件记录{at}的密级是“{d.classification}”："
+                f"全文与记录所写的密级相抵。在改正之前这份文件按{level.name if named else '绝密'}处理，公开版、内部版都不收。{mend}",
+                Loc(self.rel(path), n)))
+            d.classification = level
 
     def _texts_saying(self, r) -> list[tuple[str, str, Loc]]:
         """(where, text, place) of what a record says that may say it is not public: every text typed into it of
@@ -267,8 +307,10 @@ class Loader:
         if isinstance(raw_units, LList):
             for i, u in enumerate(raw_units):
                 if isinstance(u, str):
-                    units.append(Unit(u, None, None, Loc(rel, raw_units.line_of(i))))
-                    f.say("units", u, raw_units.line_of(i))
+                    held = getattr(raw_units, "held", {}).get(i)   # beside a comment zhi cannot place (``Fields``)
+                    units.append(Unit(u, None, None, Loc(rel, raw_units.line_of(i)), held or Level()))
+                    if held is None:   # a held one is no text of the body's level
+                        f.say("units", u, raw_units.line_of(i))
                     continue
                 um = as_record_map(u, rel, raw_units.line_of(i), self.findings, "内设机构")
                 if um is None:
@@ -347,7 +389,7 @@ class Loader:
                      issuer=f.text("issuer") or "", issuer_body=f.ref("issuer_body"), date=date,
                      title=title, description=description, genre=genre, section=f.text("section") or "",
                      publisher=f.text("publisher") or "", archive_ref=f.text("archive_ref") or "",
-                     action=f.text("action") or "", typed=f.typed)
+                     action=f.text("action") or "", typed=f.typed, declassified_from=f.declassified_from)
         if f.has("transcription"):
             d.transcription = self._path(f, "transcription", path)
         elif rid and (path.parent / f"{rid}.md").is_file():
@@ -526,6 +568,7 @@ def _give_comments(comments: list[tuple[int, str]], records: list, lines: list[s
             given[i].append((line, text))
     for m, mine in zip(maps, given, strict=True):
         m.comments = tuple(mine)
+        m.source_lines = lines or []   # the file's lines: where a comment stands in a list of parts (``Fields``)
 
 
 class Ids:

@@ -134,6 +134,8 @@ class Record:
     # every text typed into the record that an edition may print (``Fields``): what the secrecy checks read, so a
     # key added to the schema is checked without being listed again
     typed: list[Typed] = field(default_factory=list, kw_only=True)
+    # the level the original was marked at, when the record says it was lifted (original_classification, declassified)
+    declassified_from: Level | None = field(default=None, kw_only=True)
 
     kind_zh = "记录"
 

@@ -19,6 +19,8 @@ CODES: dict[str, tuple[str, str]] = {
     "date-short-year": ("warning", "三位数的年份（984）不带“年”字，而补上一位（1984）正在本志上下限之内：可能少写了一位"),
     "classification-invalid": ("error", "密级无法识别"),
     "classification-comment": ("error", "记录文件或篇章文件头的注释说的密级高于所写的密级（按绝密处理）；志书、体例、网站设置文件的注释说到密级（不生成）"),
+    "declassified-invalid": ("error", "解密的记载不全或不通（original_classification 原密级、declassified 解密日期和依据），按原密级处理"),
+    "transcription-level": ("error", "文件全文说的密级（此件按秘密件管理、本文件属国家秘密、秘密★5年）高于记录所写的密级，又未记解密（按全文所说的处理）"),
     "event-type": ("error", "事件类型无法识别"),
     "event-shape": ("error", "事件的原机构、新机构数目与类型不符"),
     "authority-not-held": ("error", "收回权限事件所收回的管理权限，档案中此时没有（或有几项而未写明哪一项）"),
@@ -152,7 +154,8 @@ CODES: dict[str, tuple[str, str]] = {
 # them off (what zhi does not understand is refused, whatever the settings say)
 UNBENDING = {"classification-invalid", "classification-comment", "passage-unclosed", "passage-invalid",
              "front-matter-invalid", "path-outside", "leak", "ref-secret", "bidi-control", "combining-mark", "note-in-passage",
-             "secret-shared", "secret-copy", "mark-word", "not-public-word", "settings-invalid"}
+             "secret-shared", "secret-copy", "mark-word", "not-public-word", "settings-invalid",
+             "declassified-invalid", "transcription-level"}
 
 
 def default_severity(code: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..chapterimages import IMAGE_SUFFIXES, local_images, resolve
 from ..chronicle import line_levels, notes_and_links
 from ..classification import Level
 from ..editions import EDITION_ZH, EDITIONS, filter_archive, in_dropped
@@ -63,6 +64,7 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
             elif d.kind == "chronology" and d.target and d.target not in a.jurisdictions:
                 yield Finding("directive-invalid", "error", f"大事记摘录的对象应为行政区划，“{d.target}”不是", d.loc)
         for i, line in enumerate(ch.body.splitlines()):
+            yield from _images(a, ch, line, Loc(ch.path, ch.body_line + i))
             if ATTR_LIST.search(line):
                 yield Finding("prose-attr", "warning",
                               f"正文中的“{ATTR_LIST.search(line).group(0)[:30]}”是网页属性写法，zhi 不支持，会原样印出；请删去",
@@ -161,3 +163,20 @@ def check_secret_refs(a: Archive, h: History) -> Iterator[Finding]:
                           f"正文引用“{shown}”指向的记录密级在秘密以上（或只由秘密以上的事件设立），不进公开版和内部版；"
                           f"这里的文字会原样印出，等于把它公开。请删去这处引用，或把这段话放进“::: 秘密”（或相应密级）段落",
                           r.loc)
+
+
+def _images(a: Archive, ch, line: str, loc: Loc) -> Iterator[Finding]:
+    """An image of the chapter's own (``![图题](images/x.png)``, beside the chapter's file) that the site cannot show:
+    missing, outside chronicle/ (never copied into a site), or of a kind zhi does not copy."""
+    for target, _ in local_images(line):
+        _file, why = resolve(a.root, ch.path, target)
+        if why == "missing":
+            yield Finding("file-missing", "error", f"正文中的图片“{target}”不存在（路径从这一章的文件所在的文件夹算起）；"
+                          f"网站上会是一张破图。请把图片放到那里，或改正路径", loc)
+        elif why == "outside":
+            yield Finding("path-outside", "error", f"正文中的图片“{target}”不在 chronicle/ 之内，zhi 不会把它复制进网站；"
+                          f"请把图片放进 chronicle/（如这一章旁边的 images/ 文件夹）", loc)
+        elif why == "kind":
+            yield Finding("prose-link", "warning", f"正文中的图片“{target}”不是网站能显示、zhi 会复制的格式"
+                          f"（{'、'.join(s.lstrip('.') for s in IMAGE_SUFFIXES)}）；请另存为 PNG 或 JPG", loc)
+

@@ -1,0 +1,75 @@
+"""Images a chapter shows (attack tester): ``![图题](images/x.png)`` beside the chapter's file was never copied into
+site/, and the website showed a broken image. The edition's chapter pages now bring their images beside them (the
+renderer writes the address for the page); an image of a withheld chapter or of a passage above the edition is
+never copied; a missing image is ``file-missing`` at the chapter's line; an image whose metadata holds a mark is
+refused by the leak scan like any page."""
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import make_archive, with_theme, write
+from zhi.build import LeakError, build_edition
+from zhi.checks import run_checks
+from zhi.loader import load_archive
+
+HEAD = "---\ntitle: 第一章 计划经济机构\n---\n\n# 第一章 计划经济机构\n\n"   # the body starts at line 7
+SECRET = "---\ntitle: 第二章 保密工作\nclassification: 秘密\n---\n\n# 第二章 保密工作\n\n![旧址](images/baomi.png)\n"
+BOOK = ("title: 测试县机构编制志\nupper: 1949\nlower: 2000\nfront: [fanli.md]\nparts:\n"
+        "  - title: 第一篇 综合经济管理机构\n    chapters: [p1/c1.md, p1/c2.md]\nback: []\n")
+
+
+def _png(path: Path, text: dict | None = None) -> None:
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    info = PngInfo()
+    for k, v in (text or {}).items():
+        info.add_itxt(k, v)
+    Image.new("RGB", (40, 20), (200, 30, 30)).save(path, pnginfo=info)
+
+
+@pytest.fixture
+def project(tmp_path):
+    root = with_theme(make_archive(tmp_path))
+    write(root, "chronicle/p1/c1.md", HEAD + "县计划委员会设于县城。\n\n![县计划委员会旧址](images/jigou.png)\n\n"
+                                            "::: 秘密\n![](images/mimi.png)\n:::\n")
+    write(root, "chronicle/p1/c2.md", SECRET)
+    write(root, "chronicle/book.yaml", BOOK)
+    for name in ("jigou", "mimi", "baomi"):
+        _png(root / "chronicle/p1/images" / f"{name}.png")
+    return root
+
+
+def _img_files(site: Path, page: str) -> list[Path]:
+    """The files the page's <img> elements point at, resolved as a browser resolves them."""
+    html = (site / page).read_text(encoding="utf-8")
+    return [(site / page).parent.joinpath(src).resolve() for src in re.findall(r'<img[^>]*\bsrc="([^"]+)"', html)]
+
+
+def test_a_public_chapters_image_is_in_the_built_site_and_the_page_shows_it(project):
+    res = build_edition(project, "public", pdf=False)
+    site = res.out
+    [img] = _img_files(site, "zhi/p1/c1/index.html")
+    assert img.is_file() and img == (site / "zhi/p1/images/jigou.png").resolve()
+    assert img.read_bytes() == (project / "chronicle/p1/images/jigou.png").read_bytes()
+    # an image in a passage above the edition, and one of a withheld chapter, are not copied
+    assert sorted(p.name for p in site.rglob("*.png") if "assets" not in p.parts) == ["jigou.png"]
+    assert not (site / "zhi/p1/c2").exists()
+
+
+def test_an_image_whose_metadata_holds_a_mark_is_refused_by_the_leak_scan(project):
+    _png(project / "chronicle/p1/images/jigou.png", {"Title": "秘密★10年"})
+    with pytest.raises(LeakError) as e:
+        build_edition(project, "public", pdf=False)
+    assert "zhi/p1/images/jigou.png" in str(e.value), str(e.value)
+
+
+def test_a_missing_or_outside_image_is_named_at_the_chapters_line(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "chronicle/p1/c1.md", HEAD + "正文。\n\n![旧址](images/nosuch.png)\n\n![图](../../outside.png)\n")
+    (root / "outside.png").write_bytes(b"x")
+    found = {(f.code, f.loc.file, f.loc.line) for f in run_checks(load_archive(root)) if f.severity == "error"}
+    assert ("file-missing", "chronicle/p1/c1.md", 9) in found
+    assert ("path-outside", "chronicle/p1/c1.md", 11) in found
