@@ -595,8 +595,10 @@ class _Writer:
     def _seat(self, e: Event) -> list[Segment]:
         subject = self.seat_subject(e)
         said = subject[-1] if isinstance(subject[-1], str) else ""
-        # 仍驻 (the seat stated again, unchanged) already says 驻: printed once
-        return subject + ([] if said.endswith("驻") else ["驻"]) + [e.seat]
+        # 仍驻 (the seat stated again, unchanged) already says 驻: printed once; the place itself (no organ named)
+        # has a 驻地 (永修县驻地为涂家埠, never 永修县驻涂家埠); an organ the source names sits there (县级机关驻砂河镇)
+        verb = "" if said.endswith("驻") else "为" if said.endswith("驻地") else "驻" if said else "驻地为"
+        return subject + ([verb] if verb else []) + [e.seat]
 
     def _cede(self, e: Event) -> list[Segment]:
         counted = counts_text(e.divisions)
