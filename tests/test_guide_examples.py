@@ -37,6 +37,7 @@ EXAMPLES = [
     ("events.md", "## 完整示例七"),
     ("events.md", "## 完整示例八"),
     ("events.md", "## 完整示例九"),
+    ("events.md", "## 完整示例十"),
     ("jurisdictions.md", "## 完整示例二"),
     ("jurisdictions.md", "## 完整示例三"),
     ("jurisdictions.md", "## 完整示例四"),

@@ -4,13 +4,25 @@ marks a superior whose existence then the record does not show; a body the sourc
 that period, not a made-up start and end."""
 
 import pytest
+from conftest import write
 from test_wordings import JI, JING, NEW, NEWN, X, _one
 from zhi.checks import run_checks
+from zhi.history import derive_history
+from zhi.loader import load_archive
 from zhi.views.chronology import sentence_of
 
 
-def _said(tmp_path, event: str) -> str:
+def _said(tmp_path, event: str, files: dict[str, str] | None = None) -> str:
+    """The sentence of the event ``ev-w`` (1960-05) typed over test_wordings' archive, with ``files`` added."""
     a, h = _one(tmp_path, event)
+    if "cs-new2" in event:
+        files = (files or {}) | {"sources/bodies/new2.yaml": "- id: cs-new2\n  kind: 政府工作部门\n"}
+    if files:
+        root = tmp_path / "project"
+        for rel, text in files.items():
+            write(root, rel, text)
+        a = load_archive(root)
+        h = derive_history(a)
     errors = [f.as_text() for f in run_checks(a) if f.severity == "error"]
     assert not errors, errors
     return sentence_of(a, h, next(e for e in a.events if e.id == "ev-w"))
@@ -29,3 +41,78 @@ SEATS = [
 @pytest.mark.parametrize("label,event,expected", SEATS, ids=[c[0] for c in SEATS])
 def test_a_seat_reads_zhudi_wei(tmp_path, label, event, expected):
     assert _said(tmp_path, event) == expected
+
+
+NEW2 = "{id: cs-new2, name: 测试县物资委员会, jurisdiction: cs-xian}"
+NEWN2 = "测试县物资委员会"
+K = "，为政府工作部门"  # what the record says of the new bodies (their kind), said after them
+
+MERGES_AND_SPLITS = [
+    # no wording: the source's “甲与乙合并为丙” says nothing of 撤销, and neither does the book
+    ("merge new", f"{{type: merge, before: [cs-a, cs-b], after: {NEW}}}", f"{JI}、{JING}合并设立{NEWN}{K}。"),
+    ("merge partly new", f"{{type: merge, before: [cs-a], partly: [cs-b], after: {NEW}}}",
+     f"{JI}与{JING}的一部分合并设立{NEWN}{K}。"),
+    ("merge into", "{type: merge, before: [cs-a, cs-b], after: cs-b}", f"{JI}并入{JING}。"),
+    ("split new", f"{{type: split, before: [cs-a], after: [{NEW}, {NEW2}]}}", f"{JI}分设为{NEWN}、{NEWN2}，均为政府工作部门。"),
+    ("split rest unknown", f"{{type: split, before: [cs-a], after: [{NEW}], rest_unknown: true}}",
+     f"{JI}分设为{NEWN}{K}；其余去向不详。"),
+    ("split into existing", "{type: split, before: [cs-a], after: [cs-b, cs-x]}", f"{JI}并入{JING}、{X}。"),
+    ("split part into existing", f"{{type: split, before: [cs-a], after: [{NEW}, cs-x]}}",
+     f"{JI}分设为{NEWN}{K}，部分并入{X}。"),
+    # wording: 撤销 — the source says it, and so does the book
+    ("merge new 撤销", f"{{type: merge, before: [cs-a, cs-b], after: {NEW}, wording: 撤销}}",
+     f"撤销{JI}、{JING}，合并设立{NEWN}{K}。"),
+    ("merge partly new 撤销", f"{{type: merge, before: [cs-a], partly: [cs-b], after: {NEW}, wording: 撤销}}",
+     f"撤销{JI}，与{JING}的一部分合并设立{NEWN}{K}。"),
+    ("merge into 撤销", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 撤销}", f"撤销{JI}，并入{JING}。"),
+    ("merge partly into 撤销", "{type: merge, before: [cs-a, cs-x], partly: [cs-b], after: cs-x, wording: 撤销}",
+     f"撤销{JI}，与{JING}的一部分并入{X}。"),
+    ("split new 撤销", f"{{type: split, before: [cs-a], after: [{NEW}, {NEW2}], wording: 撤销}}",
+     f"撤销{JI}，分设{NEWN}、{NEWN2}，均为政府工作部门。"),
+    ("split into existing 撤销", "{type: split, before: [cs-a], after: [cs-b, cs-x], wording: 撤销}",
+     f"撤销{JI}，并入{JING}、{X}。"),
+    ("split part into existing 撤销", f"{{type: split, before: [cs-a], after: [{NEW}, cs-x], wording: 撤销}}",
+     f"撤销{JI}，分设{NEWN}{K}，部分并入{X}。"),
+]
+
+
+@pytest.mark.parametrize("label,event,expected", MERGES_AND_SPLITS, ids=[c[0] for c in MERGES_AND_SPLITS])
+def test_merge_and_split_say_chexiao_only_when_the_source_does(tmp_path, label, event, expected):
+    assert _said(tmp_path, event) == expected
+
+
+PLACE_SPLITS = [
+    ("place land to others", "{type: split, before: [cs-near], after: [cs-xian, cs-far]}",
+     "邻县的行政区域分别划归测试县、远县。"),
+    ("place land to others 撤销", "{type: split, before: [cs-near], after: [cs-xian, cs-far], wording: 撤销}",
+     "撤销邻县，其行政区域分别划归测试县、远县。"),
+    ("place new", "{type: split, before: [cs-near], after: [{id: cs-n1, name: 北县}, {id: cs-n2, name: 南县}]}",
+     "邻县分设为北县、南县。"),
+    ("place new 撤销", ("{type: split, before: [cs-near], after: [{id: cs-n1, name: 北县}, {id: cs-n2, name: 南县}],"
+                        " wording: 撤销}"), "撤销邻县，分设北县、南县。"),
+    ("place new and land", "{type: split, before: [cs-near], after: [{id: cs-n1, name: 北县}, cs-xian]}",
+     "邻县分设为北县，部分行政区域划归测试县。"),
+]
+
+
+@pytest.mark.parametrize("label,event,expected", PLACE_SPLITS, ids=[c[0] for c in PLACE_SPLITS])
+def test_a_place_split_says_chexiao_only_when_the_source_does(tmp_path, label, event, expected):
+    places = "".join(f"- {{id: {j}, level: 县}}\n" for j in ("cs-n1", "cs-n2", "cs-far") if j in event)
+    far = "- {id: ev-far, type: establish, date: 1956-01, body: cs-far, name: 远县, sources: [d-1956-1]}\n"
+    assert _said(tmp_path, event, {"sources/jurisdictions/new.yaml": places,
+                                   "sources/events/far.yaml": far if "cs-far" in event else ""}) == expected
+
+
+REFUSED = [
+    ("merge only parts 撤销", f"{{type: merge, before: [], partly: [cs-a, cs-b], after: {NEW}, wording: 撤销}}",
+     "撤销的是哪一个"),
+    ("split lives on 撤销", f"{{type: split, before: [cs-a], after: [cs-a, {NEW}], wording: 撤销}}", "原机构保留"),
+]
+
+
+@pytest.mark.parametrize("label,event,said", REFUSED, ids=[c[0] for c in REFUSED])
+def test_chexiao_that_the_sentence_cannot_say_is_refused(tmp_path, label, event, said):
+    a, _ = _one(tmp_path, event)
+    found = [f for f in run_checks(a) if f.code == "schema-value"]
+    assert found and said in found[0].message, found
+    assert found[0].loc.file.endswith("x.yaml") and found[0].loc.line > 0
