@@ -116,3 +116,17 @@ def test_chexiao_that_the_sentence_cannot_say_is_refused(tmp_path, label, event,
     found = [f for f in run_checks(a) if f.code == "schema-value"]
     assert found and said in found[0].message, found
     assert found[0].loc.file.endswith("x.yaml") and found[0].loc.line > 0
+
+
+PLACES_SET_UP = [
+    # the superior the record gives on the day it is set up is said; none given, nothing is said of one (no guess)
+    ("place with superior", "{type: establish, body: cs-n1, name: 北县, parent: cs-near}", "设立北县，隶属邻县。"),
+    ("place superior 由…代管", "{type: establish, body: cs-n1, name: 北县, parent: cs-near, parent_wording: 由…代管}",
+     "设立北县，由邻县代管。"),
+    ("place without superior", "{type: establish, body: cs-n1, name: 北县}", "设立北县。"),
+]
+
+
+@pytest.mark.parametrize("label,event,expected", PLACES_SET_UP, ids=[c[0] for c in PLACES_SET_UP])
+def test_a_place_set_up_says_its_superior_when_the_record_gives_it(tmp_path, label, event, expected):
+    assert _said(tmp_path, event, {"sources/jurisdictions/new.yaml": "- {id: cs-n1, level: 县}\n"}) == expected

@@ -180,6 +180,10 @@ class _Writer:
                 # a place restored under the superior its restore names (恢复庆元县，属丽水地区): said, as the source
                 # says it, since it need not be the one it had before; one the restore does not name is not printed
                 extra += self.new_superior(nb, e, "属")
+            elif nb.parent and t and t.is_jurisdiction:
+                # a place set up under the superior the record gives then (设立甲县，隶属乙地区); none given: nothing
+                # said of a superior (no guess)
+                extra += self.new_superior(nb, e, "隶属")
             if nb.level and t and t.is_jurisdiction:
                 extra.append(f"，为{level_said(nb.level)}")
             kind = nb.body_kind or (self.a.bodies[rid].body_kind if rid in self.a.bodies else "")
