@@ -130,3 +130,36 @@ PLACES_SET_UP = [
 @pytest.mark.parametrize("label,event,expected", PLACES_SET_UP, ids=[c[0] for c in PLACES_SET_UP])
 def test_a_place_set_up_says_its_superior_when_the_record_gives_it(tmp_path, label, event, expected):
     assert _said(tmp_path, event, {"sources/jurisdictions/new.yaml": "- {id: cs-n1, level: 县}\n"}) == expected
+
+
+def _yilan(tmp_path, bodies: str, events: str, d: str) -> dict[str, str]:
+    """The 一览 of 测试县 on ``d``: each body's name → its 上级 cell, over the base archive."""
+    from conftest import make_archive
+    from zhi.dates import parse_date
+    from zhi.views.snapshot import snapshot
+    from zhi.views.staffing import figures
+
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/x.yaml", bodies)
+    write(root, "sources/events/x.yaml", events)
+    a = load_archive(root)
+    h = derive_history(a)
+    assert not [f.as_text() for f in run_checks(a, history=h) if f.severity == "error"]
+    return {r.name: r.parent_name for r in snapshot(a, h, "cs-xian", parse_date(d), figures(a))}
+
+
+SUPERIOR_FATE_UNKNOWN = """
+- {id: ev-p, type: establish, date: 1957, body: cs-p, name: 测试县农村工作部, jurisdiction: cs-xian, sources: [d-1956-1]}
+- {id: ev-c, type: establish, date: 1957, body: cs-c, name: 测试县农技站, parent: cs-p, sources: [d-1956-1]}
+- {id: ev-s, type: staffing, date: 1965, body: cs-c, staffing: {事业编制: 3}, sources: [d-1956-1]}
+"""
+
+
+def test_the_yilan_marks_a_superior_whose_existence_then_the_record_does_not_show(tmp_path):
+    """农村工作部's end no source gives and nothing shows it after 1957; the 农技站 under it is seen in 1965: the 1965
+    一览 lists the 站 under “测试县农村工作部（存续不详）”, not as if the 部 certainly existed then."""
+    bodies = "- {id: cs-p, kind: 党委工作部门, end: 不详}\n- {id: cs-c, kind: 事业单位}\n"
+    assert _yilan(tmp_path / "a", bodies, SUPERIOR_FATE_UNKNOWN, "1965-12-31")["测试县农技站"] == "测试县农村工作部（存续不详）"
+    # in 1957 the record shows it: named as it stands
+    assert _yilan(tmp_path / "b", bodies, SUPERIOR_FATE_UNKNOWN, "1957-12-31")["测试县农技站"] == "测试县农村工作部"
+

@@ -174,16 +174,25 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
                 docs.append(doc.label)
     cuts = breaks(h, t.id)
     approved = in_force(figs, "approved", d, cuts)
-    parent_name = label_on(h, parent, d) if parent else ""
+    parent_name = superior_label(h, parent, d) if parent else ""
     if parent and (co := t.co_parents_on(d)):
-        parent_name = f"{parent_name}（主管）、" + "、".join(label_on(h, c, d) for c in co)
+        parent_name = f"{parent_name}（主管）、" + "、".join(superior_label(h, c, d) for c in co)
     elif co := t.co_parents_on(d):  # 双重领导 with no principal side
-        parent_name = "、".join(label_on(h, c, d) for c in co) + "（双重领导）"
+        parent_name = "、".join(superior_label(h, c, d) for c in co) + "（双重领导）"
     kind = _span_value(t.kinds, d, "") or ("不详" if t.id in a.bodies and a.bodies[t.id].kind_unknown else "")
     return Row(t.id, distinguished(h, t.id, names[0], d), names[1], kind, _span_value(t.ranks, d, ""), parent,
                parent_name, life.start if life else t.start, docs,
                approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d, a),
                origin.began_said if origin is not None else "")
+
+
+def superior_label(h: History, rid: str, d: Date) -> str:
+    """A superior as the 一览 of ``d`` names it: with （存续不详） when the record does not show it existing then (set
+    up “1958或以前”, its end unknown and last seen before d, or never set up in the record), never as if certain; a
+    superior outside the volume (越境不书) or one the sources do not name (不详) as it stands."""
+    p = h.get(rid)
+    known = p is None or p.outside or p.known_alive_on(d)
+    return label_on(h, rid, d) + ("" if known else "（存续不详）")
 
 
 def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None) -> str:
