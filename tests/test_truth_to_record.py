@@ -163,3 +163,35 @@ def test_the_yilan_marks_a_superior_whose_existence_then_the_record_does_not_sho
     # in 1957 the record shows it: named as it stands
     assert _yilan(tmp_path / "b", bodies, SUPERIOR_FATE_UNKNOWN, "1957-12-31")["测试县农技站"] == "测试县农村工作部"
 
+
+
+SEEN_ONLY_EVENTS = ("- {id: ev-zu, type: establish, date: 1970或以前, body: cs-zu, name: 测试县生产组, jurisdiction: cs-xian,"
+                    " sources: [d-1956-1]}\n")
+
+
+def _existence(tmp_path, body: str, events: str = SEEN_ONLY_EVENTS) -> str:
+    """The 存续 row of 测试县生产组's page as written for the site."""
+    from test_small_truth import _body_page
+
+    page = _body_page(tmp_path, {"sources/bodies/x.yaml": body, "sources/events/x.yaml": events}, "jigou/cs-zu.md")
+    return next(line for line in page.splitlines() if line.startswith("| 存续 |"))
+
+
+def test_a_body_the_source_shows_only_over_a_period_prints_that_period(tmp_path):
+    """“1970年至1976年设生产组” (typed: set up 1970或以前, end: 不详, seen: [1976]): the page says what the source says,
+    not “1970年或以前—止年不详（最后见于1976年）” nor a made-up start or end."""
+    row = _existence(tmp_path, "- {id: cs-zu, kind: 其他, end: 不详, seen: [1976], sources: [d-1956-1]}\n")
+    assert row.startswith("| 存续 | 见于1970年至1976年（设立、终止时间不详）（[测〔1956〕1号]"), row
+    assert "或以前" not in row and "最后见于" not in row
+
+
+def test_a_body_seen_only_once_prints_that_year(tmp_path):
+    row = _existence(tmp_path, "- {id: cs-zu, kind: 其他, end: 不详, seen: [1970], sources: [d-1956-1]}\n")
+    assert row.startswith("| 存续 | 见于1970年（设立、终止时间不详）"), row
+
+
+def test_a_body_set_up_on_a_known_date_keeps_its_start(tmp_path):
+    """Only a start the source gives as “by then” is told as 见于: a known founding still prints as the start."""
+    events = SEEN_ONLY_EVENTS.replace("date: 1970或以前", "date: 1970-03")
+    row = _existence(tmp_path, "- {id: cs-zu, kind: 其他, end: 不详, seen: [1976], sources: [d-1956-1]}\n", events)
+    assert row.startswith("| 存续 | 1970年3月—止年不详（最后见于1976年）"), row
