@@ -195,3 +195,22 @@ def test_a_body_set_up_on_a_known_date_keeps_its_start(tmp_path):
     events = SEEN_ONLY_EVENTS.replace("date: 1970或以前", "date: 1970-03")
     row = _existence(tmp_path, "- {id: cs-zu, kind: 其他, end: 不详, seen: [1976], sources: [d-1956-1]}\n", events)
     assert row.startswith("| 存续 | 1970年3月—止年不详（最后见于1976年）"), row
+
+
+WENT = [
+    ("merge into", "{type: merge, before: [cs-a, cs-b], after: cs-b}", "并入他机构"),
+    ("merge new", f"{{type: merge, before: [cs-a, cs-b], after: {NEW}}}", "合并为他机构"),
+    ("merge into 撤销", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 撤销}", "撤销"),
+    ("abolish", "{type: abolish, body: cs-a}", "撤销"),
+]
+
+
+@pytest.mark.parametrize("label,event,how", WENT, ids=[c[0] for c in WENT])
+def test_the_years_summary_says_chexiao_only_when_the_source_does(tmp_path, label, event, how):
+    """The 年表's “是年…：” line for a body that ended in the year (was 是年撤销或并入他机构 for any merge)."""
+    from zhi.dates import parse_date
+    from zhi.views.snapshot import difference
+
+    _a, h = _one(tmp_path, event)
+    went = dict(difference(h, "cs-xian", parse_date("1959-12-31"), parse_date("1960-12-31")).went)
+    assert "cs-a" in went.get(how, []), went

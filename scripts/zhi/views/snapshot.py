@@ -8,6 +8,7 @@ from ..citations import cited_docs, split
 from ..dates import Date
 from ..history import SILENCE_YEARS, History, Timeline
 from ..model import Archive
+from ..wordings import says_abolished
 from .naming import distinguished, label_on, name_changes, name_on, name_verb
 from .staffing import Figure, breaks, by_body, in_force, member_bodies, staffing_style, stale_since
 
@@ -233,7 +234,8 @@ class Difference:
     # given (“1956年6月前更名：…”), never as 是年 — (the date, id, old name, new name, the words between)
     renamed_dated: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     # the same bodies by how the source says they came and went, for the year's summary: (是年新设 / 是年改建 /
-    # 是年合并设立 / 是年复设…, ids) and (是年撤销或并入他机构 / 是年改建为他机构…, ids) — never 新设 for a 改建
+    # 是年合并设立 / 是年复设…, ids) and (是年撤销 / 是年并入他机构 / 是年合并为他机构 / 是年改建为他机构…, ids) — never
+    # 新设 for a 改建, never 撤销 for a merge whose source does not say it
     came: list[tuple[str, list[str]]] = field(default_factory=list)
     went: list[tuple[str, list[str]]] = field(default_factory=list)
 
@@ -302,12 +304,14 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
             return f"{e.began_said}为他机构"   # 是年改建为他机构: neither abolished nor merged
         if e is not None and e.type == "split":
             return "分设为他机构"
-        return "撤销或并入他机构"
+        if e is not None and e.type == "merge" and not says_abolished(e.wording):  # no 撤销 the source does not say
+            return "并入他机构" if e.after and e.after[0].id in {r.id for r in e.before} else "合并为他机构"
+        return "撤销" if e is not None and e.type in ("abolish", "merge") else "终止"
 
     came = sorted(a2 - a1)
     ended = sorted(a1 - a2)
     return Difference([r for r in came if not restored(r)], ended, renamed, [r for r in came if restored(r)], dated,
-                      _grouped(came, began, first="新设"), _grouped(ended, went_how, first="撤销或并入他机构"))
+                      _grouped(came, began, first="新设"), _grouped(ended, went_how, first="撤销"))
 
 
 def _grouped(ids: list[str], how, first: str) -> list[tuple[str, list[str]]]:
