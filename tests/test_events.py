@@ -225,7 +225,7 @@ def test_merge_where_one_part_survives(tmp_path):
 """)
     a, h, found = derive(root)
     assert errors(found) == []
-    assert sentence(a, h, "ev-jjw") == ("撤销测试县计划委员会，与测试县经济委员会的一部分合并设立测试县计划经济委员会，"
+    assert sentence(a, h, "ev-jjw") == ("测试县计划委员会与测试县经济委员会的一部分合并设立测试县计划经济委员会，"
                                          "隶属测试县人民委员会，为政府工作部门。")
     assert h.get("cs-jiwei").end is not None and h.get("cs-jingwei").end is None
     assert ("cs-jingwei" in [p for p, _ in h.get("cs-jijingwei").predecessors])
@@ -246,7 +246,7 @@ def test_break_up_with_one_known_successor(tmp_path):
 """)
     a, h, found = derive(root)
     assert errors(found) == []
-    assert sentence(a, h, "ev-split") == "撤销测试县计划经济委员会，分设测试县物价局，隶属测试县人民委员会，为政府工作部门；其余去向不详。"
+    assert sentence(a, h, "ev-split") == "测试县计划经济委员会分设为测试县物价局，隶属测试县人民委员会，为政府工作部门；其余去向不详。"
     assert h.get("cs-jijingwei").end.iso() == "1995"
 
 

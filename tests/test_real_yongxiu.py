@@ -225,7 +225,7 @@ def test_a_name_a_faction_gave_without_approval_is_never_a_lawful_rename(tmp_pat
     assert [n.value for n in lin.names] == ["永修县"]
     assert [(u.value, str(u.start), u.end) for u in lin.unofficial_names] == [("永红县", "1967年3月5日", None)]
     # later sentences name the county by its official name, never the unlawful one
-    assert said["ev-seat"] == "永修县驻涂家埠。"
+    assert said["ev-seat"] == "永修县驻地为涂家埠。"
     # 恢复原名 closes it; with no 擅改名称 open, it is refused
     files["sources/events/u.yaml"] += "- {id: ev-r, type: 恢复原名, date: 1968-02-23, body: yx-xian, sources: [d-1956-1]}\n"
     a, h = _archive(tmp_path / "r", files)

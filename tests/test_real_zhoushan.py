@@ -104,7 +104,7 @@ def test_a_name_is_printed_as_recorded_never_prefixed_with_its_superior():
     a, h = _load()
     printed = _printed(a, h)
     assert "1987年10月　设立文教卫生支社，为民主党派。" in printed
-    assert any(line.startswith("1989年12月　撤销文教卫生支社，分设文教支社、医卫支社") for line in printed)
+    assert any(line.startswith("1989年12月　文教卫生支社分设为文教支社、医卫支社") for line in printed)
     assert not any("社市委文教" in line or "社市委医卫" in line for line in printed)
 
 

@@ -57,6 +57,7 @@ EVENTS = """
 - id: cz-1992
   type: merge
   date: 1992
+  wording: 撤销
   before: [cz-diqu, cz-xianji]
   after:
     - {id: cz-diji, name: 滁州市, level: 地级市}

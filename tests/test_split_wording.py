@@ -92,18 +92,19 @@ def test_split_into_with_a_place_restored_that_day_is_a_list_told_after_the_rest
 
 
 def test_land_is_never_given_to_a_place_before_it_is_restored(tmp_path):
-    """“撤销昌潍县，其行政区域分别划归潍县、昌邑县；…；恢复昌邑县” gave 昌邑县 land before it was back: the restore first."""
+    """“昌潍县的行政区域分别划归潍县、昌邑县；…；恢复昌邑县” gave 昌邑县 land before it was back: the restore first.
+    No 撤销: the source does not say it (it says 分设为)."""
     a, h = _archive(tmp_path, SPLIT_1945_06.format(wording=""))
     assert not _errors(a), _errors(a)
-    assert _told(a, h, "1945年6月") == ["恢复昌邑县。", "撤销昌潍县，其行政区域分别划归潍县、昌邑县。",
-                                        "恢复昌邑县；撤销昌潍县，其行政区域分别划归潍县、昌邑县。"]
+    assert _told(a, h, "1945年6月") == ["恢复昌邑县。", "昌潍县的行政区域分别划归潍县、昌邑县。",
+                                        "恢复昌邑县；昌潍县的行政区域分别划归潍县、昌邑县。"]
 
 
 def test_a_split_into_places_it_founds_says_fen_she(tmp_path):
     """潍县又分设潍北、潍南两县: both founded by the split, so 分设 (was “其行政区域分别划归潍北县、潍南县”)."""
     a, h = _archive(tmp_path, SPLIT_1945_10)
     assert not _errors(a), _errors(a)
-    assert _told(a, h, "1945年10月") == ["撤销潍县，分设潍北县、潍南县。"] * 2
+    assert _told(a, h, "1945年10月") == ["潍县分设为潍北县、潍南县。"] * 2   # no 撤销 the source does not say
 
 
 def test_a_split_into_a_new_place_and_an_existing_one_says_each(tmp_path):
@@ -111,7 +112,7 @@ def test_a_split_into_a_new_place_and_an_existing_one_says_each(tmp_path):
     a, h = _archive(tmp_path, SPLIT_1945_06.format(wording="")
                     + SPLIT_1945_10.replace("    - {id: weinan-xian, name: 潍南县}\n", "    - changyi-xian\n"))
     assert not _errors(a), _errors(a)
-    assert _told(a, h, "1945年10月")[0] == "撤销潍县，分设潍北县，部分行政区域划归昌邑县。"
+    assert _told(a, h, "1945年10月")[0] == "潍县分设为潍北县，部分行政区域划归昌邑县。"
 
 
 def test_a_wording_on_a_split_that_ends_its_source_is_refused_saying_what_prints(tmp_path):
@@ -120,9 +121,10 @@ def test_a_wording_on_a_split_that_ends_its_source_is_refused_saying_what_prints
     a, h = _archive(tmp_path, SPLIT_1945_06.format(wording="\n  wording: 分设"))
     bad = [f for f in _errors(a) if f.code == "schema-value"]
     assert len(bad) == 1 and bad[0].loc.file.endswith("x.yaml") and bad[0].loc.line > 0, bad
-    assert "其行政区域分别划归乙、丙" in bad[0].message and "wording: 分设为" in bad[0].message
+    assert "甲的行政区域分别划归乙、丙" in bad[0].message and "wording: 分设为" in bad[0].message
+    assert "wording: 撤销" in bad[0].message
     assert "没有可换的说法" not in bad[0].message
-    assert _told(a, h, "1945年6月")[1] == "撤销昌潍县，其行政区域分别划归潍县、昌邑县。"  # the wording is not printed
+    assert _told(a, h, "1945年6月")[1] == "昌潍县的行政区域分别划归潍县、昌邑县。"  # the wording is not printed
 
 
 def test_a_restore_worded_fen_she_after_its_from_is_refused_by_name(tmp_path):

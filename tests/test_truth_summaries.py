@@ -113,7 +113,8 @@ def test_the_year_page_says_gaijian_not_xinshe(renames_site):
 def test_a_merge_and_a_split_are_summed_up_as_their_sentences_say(renames_site):
     y1968 = _page(renames_site, "nianbiao/1968/index.html")
     assert "是年合并成立：测试县己委员会。" in y1968 and "1968年3月合并成立" in y1968     # the source's 合并，成立
-    assert "是年撤销或并入他机构：测试县丁科、测试县戊科。" in y1968
+    # the source says 合并，成立: no 撤销 it does not say (was “是年撤销或并入他机构”)
+    assert "是年合并为他机构：测试县丁科、测试县戊科。" in y1968 and "撤销" not in y1968
     y1972 = _page(renames_site, "nianbiao/1972/index.html")
     assert "是年新设：测试县庚站。" in y1972 and "是年分设" not in y1972   # 从甲分出部分职能，设立乙
 

@@ -70,7 +70,7 @@ CASES = [
      f"{{type: merge, before: [], partly: [cs-a, cs-b], after: {NEW}, wording: 合并组建}}",
      f"{JI}、{JING}的各一部分合并组建{NEWN}"),
     ("merge partly new", f"{{type: merge, before: [cs-a], partly: [cs-b], after: {NEW}}}",
-     f"撤销{JI}，与{JING}的一部分合并设立{NEWN}"),
+     f"{JI}与{JING}的一部分合并设立{NEWN}"),   # no 撤销 the source does not say (wording: 撤销 says it)
     # the other types print the wording where their default verb stands
     ("co-locate 合署", "{type: co-locate, bodies: [cs-a, cs-b], wording: 合署}", f"{JI}与{JING}合署"),
     ("separate 分治", "{type: separate, bodies: [cs-a, cs-b], wording: 分治}", f"{JI}与{JING}分治"),
@@ -304,7 +304,7 @@ def test_fen_she_wei_with_a_survivor_never_renamed_is_refused(tmp_path):
 SPLIT_REFUSED = [
     ("设立", "[cs-a, " + NEW + "]", "不是这样的说法"),
     ("分出部分职能设立", "[cs-a, " + NEW + "]", "不是这样的说法"),
-    ("撤销", "[cs-a, " + NEW + "]", "不是这样的说法"),
+    ("撤销", "[cs-a, " + NEW + "]", "原机构保留"),
     ("部分职能", "[cs-a, " + NEW + "]", "不是这样的说法"),
     ("析…南…部", "[cs-a, " + NEW + "]", "不是这样的说法"),
     ("分出部分职能", "[cs-x, " + NEW + "]", "原机构不保留"),

@@ -20,6 +20,7 @@ from .wordings import (
     new_superior_problem,
     prepare_wording_problem,
     reorganise_wording_problem,
+    says_abolished,
     split_wording_problem,
     sponsor_problem,
     superior_problem,
@@ -564,7 +565,7 @@ class EventShapes:
         self._after_items(e, f, m)
         e.partly = f.refs("partly")
         e.wording = f.wording() or None
-        if e.wording and (why := wording_problem("merge", e.wording)):
+        if e.wording and not says_abolished(e.wording) and (why := wording_problem("merge", e.wording)):
             self._refuse(e, f, why)
         count = m.get("before_count")
         if count is not None:
@@ -582,7 +583,8 @@ class EventShapes:
         if len(e.after) > 1:
             f.error("event-shape", "合并事件的“after（新机构）”只能有一个；一分为多请用 split（分设）", "after")
         into = bool(e.after) and e.after[0].id in {r.id for r in e.before}
-        if e.wording and (why := merge_wording_problem(e.wording, into)):
+        ends = [r for r in e.before if not e.after or r.id != e.after[0].id]
+        if e.wording and (why := merge_wording_problem(e.wording, into, bool(ends))):
             self._refuse(e, f, why)
 
     def _event_split(self, e: Event, f: Fields, m: LMap) -> None:

@@ -242,8 +242,25 @@ def merge_verb(wording: str | None, into_survivor: bool) -> str:
     return wording + "为"
 
 
-def merge_wording_problem(wording: str, into_survivor: bool) -> str | None:
-    """Why a merge's ``wording`` would print a false sentence for this merge's shape, or None."""
+# 撤销: a merge or split whose source says the bodies that end were abolished (撤销甲、乙，合并设立丙; 撤销甲，并入乙;
+# 撤销甲，分设乙、丙). Printed only then: without it the sentence says no 撤销 (甲、乙合并设立丙, 甲分设为乙、丙).
+SAYS_ABOLISHED = "撤销"
+
+
+def says_abolished(wording: str | None) -> bool:
+    """Whether a merge's or split's ``wording`` is the source's 撤销 of the bodies that end."""
+    return wording == SAYS_ABOLISHED
+
+
+def merge_wording_problem(wording: str, into_survivor: bool, ends_some: bool = True) -> str | None:
+    """Why a merge's ``wording`` would print a false sentence for this merge's shape, or None. ``ends_some``: a body
+    in ``before`` ends (not only parts of bodies that live on, nor the survivor alone): what 撤销 is said of."""
+    if says_abolished(wording):
+        if ends_some:
+            return None
+        return ("合并事件写了“wording: 撤销”，大事记读作“撤销甲，……”，但 before 里没有到这天终止的机构（只有存续的机构，"
+                "或各方只并入一部分、都继续存在），撤销的是哪一个，记录没有说。请删去 wording；来源确说撤销了某机构的，"
+                "把它写进 before")
     if into_survivor and any(w in wording for w in _MAKES_NEW):
         return (f"这条合并的 after 是参加合并、继续存在的机构（并入存续机构），“wording（用词）”“{wording}”却是合并设立新机构的说法，"
                 f"印出来会是“甲{wording}乙”这样的错话。请照来源改：并入存续机构的写 并入、划归、撤并，或 合并为"
@@ -263,11 +280,16 @@ def split_wording_problem(wording: str, source_lives_on: bool) -> str | None:
     撤销甲，其行政区域分别划归乙、丙), and only 分设为 replaces it."""
     if wording == SPLIT_INTO:  # the source's own sentence: 县计划经济委员会分设为县计划委员会、县经济委员会
         return None
+    if says_abolished(wording):  # the source's 撤销甲，分设乙、丙: of a source that ends only
+        if not source_lives_on:
+            return None
+        return ("这条分设的原机构保留（它的编号写在 after 里），“wording: 撤销”却会印成“撤销甲，……”。原机构确实撤销的，"
+                "从 after 里删去它的编号；原机构保留的，请删去 wording")
     if not source_lives_on:
-        return (f"这条分设的原机构不保留（after 里没有它），大事记按 after 印作“撤销甲，分设乙、丙”（乙、丙由这条事件新设），"
-                "或“撤销甲，其行政区域分别划归乙、丙”“撤销甲，并入乙、丙”（乙、丙原已存在），“wording（用词）”"
-                f"“{wording}”印不出来。请删去 wording；来源说“甲分设为乙、丙”的，写 wording: 分设为；"
-                "原机构其实保留的，把它的编号也写进 after")
+        return (f"这条分设的原机构不保留（after 里没有它），大事记按 after 印作“甲分设为乙、丙”（乙、丙由这条事件新设），"
+                "或“甲的行政区域分别划归乙、丙”“甲并入乙、丙”（乙、丙原已存在），“wording（用词）”"
+                f"“{wording}”印不出来。请删去 wording；来源说撤销了原机构的（“撤销甲，分设乙、丙”），写 wording: 撤销；"
+                "来源说“甲分设为乙、丙”的，写 wording: 分设为；原机构其实保留的，把它的编号也写进 after")
     if wording.count("…") > 1 or not wording.startswith(("分", "析", "划")) \
             or any(w in wording for w in ("撤", "并", "合", "更名", "改名", "改称", "恢复", "设", "立", "建", "置")):
         return (f"分设事件的“wording（用词）”照来源写从原机构分出了什么，大事记读作“从甲{wording.replace('…', '')}，设立乙”；"

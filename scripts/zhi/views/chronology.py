@@ -30,6 +30,7 @@ from ..wordings import (
     receiving_side_speaks,
     rename_verb,
     reorganise_verb,
+    says_abolished,
     says_from_again,
     superior_form,
     superior_speaks,
@@ -179,6 +180,10 @@ class _Writer:
                 # a place restored under the superior its restore names (恢复庆元县，属丽水地区): said, as the source
                 # says it, since it need not be the one it had before; one the restore does not name is not printed
                 extra += self.new_superior(nb, e, "属")
+            elif nb.parent and t and t.is_jurisdiction:
+                # a place set up under the superior the record gives then (设立甲县，隶属乙地区); none given: nothing
+                # said of a superior (no guess)
+                extra += self.new_superior(nb, e, "隶属")
             if nb.level and t and t.is_jurisdiction:
                 extra.append(f"，为{level_said(nb.level)}")
             kind = nb.body_kind or (self.a.bodies[rid].body_kind if rid in self.a.bodies else "")
@@ -315,10 +320,13 @@ class _Writer:
         after = e.after[0].id if e.after else None
         befores = [r.id for r in e.before]
         parts = _join([[self.before(r.id, e)] for r in e.partly])  # give a part and live on
-        partly: list[Segment] = ["，与"] + parts + ["的一部分"] if parts else []
+        partly: list[Segment] = ["与"] + parts + ["的一部分"] if parts else []
         more: list[Segment] = [f"等{e.before_count}个单位"] if e.before_count else []  # the source names only some
+        abolished = says_abolished(e.wording)  # 撤销 only where the source says it (wording: 撤销)
         if after and after in befores:  # the others merge into a survivor
             others = _join([[self.before(r, e)] for r in befores if r != after]) + more
+            if abolished:  # the source's 撤销甲，并入乙 (撤销甲，与丙的一部分并入乙)
+                return ["撤销"] + others + (["，"] + partly + ["并入"] if parts else ["，并入"]) + [self.before(after, e)]
             if (e.wording == "合并" or merges_into_one_of_them(e.wording)) and not parts and not more:
                 # the source: 商业局与供销合作社合并 (one lives on, not said to be "并入"), 隆尧、临城、柏乡、内丘四县合并为
                 # 内丘县: every party, in the order the editor typed them (the source's), the survivor too
@@ -330,20 +338,16 @@ class _Writer:
                 return others + (["及"] if others else []) + parts + ["的一部分" + verb, self.before(after, e)]
             return others + [verb, self.before(after, e)]
         made = self.created(after, e) if after in e.new else [self.now(after, e)] if after else []
-        if e.wording and parts:  # the source's own words: "甲与乙的一部分合并为丙", no 撤销 it does not say
+        whole = _join([[self.before(r, e)] for r in befores]) + more
+        if abolished:  # the source's 撤销甲、乙，合并设立丙 (撤销甲，与乙的一部分合并设立丙)
+            return ["撤销"] + whole + ["，"] + partly + ["合并设立"] + made
+        if e.wording and parts:  # the source's own words: "甲与乙的一部分合并为丙"
             share = "的各一部分" if not befores and len(e.partly) > 1 else "的一部分"
-            whole = _join([[self.before(r, e)] for r in befores]) + more + ["与"] if befores else []
-            return whole + parts + [share + merge_verb(e.wording, False)] + made
-        if befores and e.wording:  # the source's own words: "甲、乙合并为丙", no 撤销 it does not say
-            return _join([[self.before(r, e)] for r in befores]) + more + [merge_verb(e.wording, False)] + made
-        if befores:
-            segs: list[Segment] = ["撤销"] + _join([[self.before(r, e)] for r in befores]) + more + partly \
-                + ["合并设立" if partly else "，合并设立"]
-        else:  # only parts of bodies that live on
-            segs = parts + ["的各一部分合并设立" if len(e.partly) > 1 else "的一部分设立"]
-        if after:
-            segs += self.created(after, e) if after in e.new else [self.now(after, e)]
-        return segs
+            return (whole + ["与"] if befores else []) + parts + [share + merge_verb(e.wording, False)] + made
+        if befores:  # "甲、乙合并为丙" (wording), else 甲、乙合并设立丙: no 撤销 the source does not say
+            return whole + partly + [merge_verb(e.wording, False) if e.wording else "合并设立"] + made
+        # only parts of bodies that live on
+        return parts + ["的各一部分合并设立" if len(e.partly) > 1 else "的一部分设立"] + made
 
     def _split(self, e: Event) -> list[Segment]:
         src = e.before[0].id if e.before else None
@@ -353,7 +357,7 @@ class _Writer:
         new = self.created_many([r for r in afters if r != src], e)
         t = self.h.get(src)
         if e.wording == SPLIT_INTO and (said := self._split_into(src, [r for r in afters if r != src], e)):
-            return said  # 甲分设为乙、丙, as the source says it (no 撤销 it does not say)
+            return said  # 甲分设为乙、丙, as the source says it
         if src in afters:  # what went out of 甲 only in the source's words; none: no more than that 乙 came from 甲
             if e.wording and "…" in e.wording:
                 head, tail = e.wording.split("…", 1)
@@ -364,20 +368,25 @@ class _Writer:
                 return ["析", self.before(src, e), "设立"] + new
             return ["从", self.before(src, e), "分出，设立"] + new  # a body: 从县计委分出，设立县物价局
         rest = ["；其余去向不详"] if e.rest_unknown else []
+        # the source ends: 撤销甲，分设乙、丙 only where the source says 撤销 (wording: 撤销); else 甲分设为乙、丙
+        abolished = says_abolished(e.wording)
+        head: list[Segment] = ["撤销", self.before(src, e), "，"] if abolished else [self.before(src, e)]
+        sets_up = "分设" if abolished else "分设为"
         if t and t.is_jurisdiction:  # its land goes to places that were there before (划归); places it founds: 分设
             had = [r for r in afters if not self.founds(r, e)]
             if len(had) == len(afters):
-                return ["撤销", self.before(src, e), "，其行政区域" + ("" if len(afters) == 1 else "分别") + "划归"] \
+                return head + [("其" if abolished else "的") + "行政区域" + ("" if len(afters) == 1 else "分别") + "划归"] \
                     + _join([[self.now(r, e)] for r in afters]) + rest
             if had:
-                return ["撤销", self.before(src, e), "，分设"] + self.created_many([r for r in afters if r not in had], e) \
+                return head + [sets_up] + self.created_many([r for r in afters if r not in had], e) \
                     + ["，部分行政区域划归"] + _join([[self.now(r, e)] for r in had]) + rest
         kept = [r for r in afters if r not in e.new]  # existing bodies that take part of it: not 分设
         if kept:  # a body's part
-            into = ["，部分并入" if (rest or len(kept) < len(afters)) else "，并入"] + _join([[self.now(r, e)] for r in kept])
-            made = ["，分设"] + self.created_many([r for r in afters if r in e.new], e) if len(kept) < len(afters) else []
-            return ["撤销", self.before(src, e)] + made + into + rest
-        return ["撤销", self.before(src, e), "，分设"] + new + rest
+            into = ["部分并入" if (rest or len(kept) < len(afters)) else "并入"] + _join([[self.now(r, e)] for r in kept])
+            made = [sets_up] + self.created_many([r for r in afters if r in e.new], e) + ["，"] \
+                if len(kept) < len(afters) else []
+            return head + made + into + rest
+        return head + [sets_up] + new + rest
 
     def founds(self, rid: str, e: Event) -> bool:
         """Whether ``e`` is where ``rid`` first comes into being: described by it, and in no event before it (not a place
@@ -595,8 +604,10 @@ class _Writer:
     def _seat(self, e: Event) -> list[Segment]:
         subject = self.seat_subject(e)
         said = subject[-1] if isinstance(subject[-1], str) else ""
-        # 仍驻 (the seat stated again, unchanged) already says 驻: printed once
-        return subject + ([] if said.endswith("驻") else ["驻"]) + [e.seat]
+        # 仍驻 (the seat stated again, unchanged) already says 驻: printed once; the place itself (no organ named)
+        # has a 驻地 (永修县驻地为涂家埠, never 永修县驻涂家埠); an organ the source names sits there (县级机关驻砂河镇)
+        verb = "" if said.endswith("驻") else "为" if said.endswith("驻地") else "驻" if said else "驻地为"
+        return subject + ([verb] if verb else []) + [e.seat]
 
     def _cede(self, e: Event) -> list[Segment]:
         counted = counts_text(e.divisions)

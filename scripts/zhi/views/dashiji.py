@@ -16,7 +16,7 @@ from ..classification import highest
 from ..dates import Date
 from ..history import History
 from ..model import UNKNOWN, Archive, Document, Event, Memo, Post
-from ..wordings import abolishes_and_sets_up, establish_words, rename_verb, superior_speaks
+from ..wordings import abolishes_and_sets_up, establish_words, rename_verb, says_abolished, superior_speaks
 from .chronology import Entry, Mention, Segment, _join, _Writer, after_lower, chronology
 from .naming import name_on
 
@@ -213,7 +213,7 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
                 + _join([[w.now(e.functions_to[0].id, e)] for e in es])
         into = [e.after[0].id if e.after else None for e in es]
         if kind == "merge" and all(len(e.before) == 2 and not e.partly and t in {r.id for r in e.before}
-                                   for e, t in zip(es, into)):
+                                   and not says_abolished(e.wording) for e, t in zip(es, into)):
             return _join([[w.before(next(r.id for r in e.before if r.id != t), e)] for e, t in zip(es, into)]) \
                 + ["分别并入"] + _join([[w.before(t, e)] for e, t in zip(es, into)])
         # said once only in the one verb they share (分别改称), never 更名为 for a source's 改称 and 改为

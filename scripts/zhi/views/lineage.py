@@ -80,6 +80,9 @@ class Lineage:
     # date, 至本志下限仍存续 on `end: 至今`): (document, how it is cited)
     end_sources: list[tuple[Document, str]] = field(default_factory=list)
     earlier_unknown: bool = False   # its first record is a 恢复: it had existed before, when is not recorded
+    # the 存续 line of a body the sources show only over a period (“1970年至1976年设生产组”: set up “1970或以前”, its
+    # end unknown, last seen 1976): 见于1970年至1976年（设立、终止时间不详）, never a start or end the source does not give
+    seen_only: str = ""
 
     def jurisdiction_terms(self) -> list[tuple[str | None, str, str]]:
         """属地 as the body page prints it: each jurisdiction once for the periods it held in a row, each period
@@ -400,7 +403,23 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     elif body is not None and body.extant and t.lives and t.lives[-1].end is None:
         lin.end_sources = cited_docs(a, body.sources)   # 至今: the source that says it is there to its own day
     lin.earlier_unknown = t.earlier_unknown is not None
+    lin.seen_only = seen_only(t)
     return lin
+
+
+def seen_only(t: Timeline) -> str:
+    """“见于1970年至1976年（设立、终止时间不详）” for a body of one period that the record shows existing by a date
+    only (set up “1970或以前”, “至迟1970”: there in 1970, since when not said) and whose end is unknown, last seen
+    on a date (``end: 不详`` with ``seen``, or a later record); "" for any other."""
+    if len(t.lives) != 1 or t.earlier_unknown is not None or not t.end_unknown or t.lives[0].end is not None:
+        return ""
+    start, last, e = t.lives[0].start, t.last_known, t.lives[0].start_event
+    if start is None or last is None or start.qualifier != "before" or not start.inclusive \
+            or e is None or e.type != "establish" or e.wording:
+        return ""
+    first = Date(start.start).chinese()
+    seen = first if last.chinese() == first else f"{first}至{last.chinese()}"
+    return f"见于{seen}（设立、终止时间不详）"
 
 
 def _count_value(s) -> str:

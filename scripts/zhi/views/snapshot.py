@@ -8,6 +8,7 @@ from ..citations import cited_docs, split
 from ..dates import Date
 from ..history import SILENCE_YEARS, History, Timeline
 from ..model import Archive
+from ..wordings import says_abolished
 from .naming import distinguished, label_on, name_changes, name_on, name_verb
 from .staffing import Figure, breaks, by_body, in_force, member_bodies, staffing_style, stale_since
 
@@ -174,16 +175,25 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
                 docs.append(doc.label)
     cuts = breaks(h, t.id)
     approved = in_force(figs, "approved", d, cuts)
-    parent_name = label_on(h, parent, d) if parent else ""
+    parent_name = superior_label(h, parent, d) if parent else ""
     if parent and (co := t.co_parents_on(d)):
-        parent_name = f"{parent_name}（主管）、" + "、".join(label_on(h, c, d) for c in co)
+        parent_name = f"{parent_name}（主管）、" + "、".join(superior_label(h, c, d) for c in co)
     elif co := t.co_parents_on(d):  # 双重领导 with no principal side
-        parent_name = "、".join(label_on(h, c, d) for c in co) + "（双重领导）"
+        parent_name = "、".join(superior_label(h, c, d) for c in co) + "（双重领导）"
     kind = _span_value(t.kinds, d, "") or ("不详" if t.id in a.bodies and a.bodies[t.id].kind_unknown else "")
     return Row(t.id, distinguished(h, t.id, names[0], d), names[1], kind, _span_value(t.ranks, d, ""), parent,
                parent_name, life.start if life else t.start, docs,
                approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d, a),
                origin.began_said if origin is not None else "")
+
+
+def superior_label(h: History, rid: str, d: Date) -> str:
+    """A superior as the 一览 of ``d`` names it: with （存续不详） when the record does not show it existing then (set
+    up “1958或以前”, its end unknown and last seen before d, or never set up in the record), never as if certain; a
+    superior outside the volume (越境不书) or one the sources do not name (不详) as it stands."""
+    p = h.get(rid)
+    known = p is None or p.outside or p.known_alive_on(d)
+    return label_on(h, rid, d) + ("" if known else "（存续不详）")
 
 
 def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None) -> str:
@@ -224,7 +234,8 @@ class Difference:
     # given (“1956年6月前更名：…”), never as 是年 — (the date, id, old name, new name, the words between)
     renamed_dated: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     # the same bodies by how the source says they came and went, for the year's summary: (是年新设 / 是年改建 /
-    # 是年合并设立 / 是年复设…, ids) and (是年撤销或并入他机构 / 是年改建为他机构…, ids) — never 新设 for a 改建
+    # 是年合并设立 / 是年复设…, ids) and (是年撤销 / 是年并入他机构 / 是年合并为他机构 / 是年改建为他机构…, ids) — never
+    # 新设 for a 改建, never 撤销 for a merge whose source does not say it
     came: list[tuple[str, list[str]]] = field(default_factory=list)
     went: list[tuple[str, list[str]]] = field(default_factory=list)
 
@@ -293,12 +304,14 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
             return f"{e.began_said}为他机构"   # 是年改建为他机构: neither abolished nor merged
         if e is not None and e.type == "split":
             return "分设为他机构"
-        return "撤销或并入他机构"
+        if e is not None and e.type == "merge" and not says_abolished(e.wording):  # no 撤销 the source does not say
+            return "并入他机构" if e.after and e.after[0].id in {r.id for r in e.before} else "合并为他机构"
+        return "撤销" if e is not None and e.type in ("abolish", "merge") else "终止"
 
     came = sorted(a2 - a1)
     ended = sorted(a1 - a2)
     return Difference([r for r in came if not restored(r)], ended, renamed, [r for r in came if restored(r)], dated,
-                      _grouped(came, began, first="新设"), _grouped(ended, went_how, first="撤销或并入他机构"))
+                      _grouped(came, began, first="新设"), _grouped(ended, went_how, first="撤销"))
 
 
 def _grouped(ids: list[str], how, first: str) -> list[tuple[str, list[str]]]:
