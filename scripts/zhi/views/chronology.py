@@ -14,7 +14,7 @@ from ..citations import Dissent, dissent_text, kaoyi_text, split
 from ..classification import Level, highest
 from ..dates import Date
 from ..history import History
-from ..model import BASIS_ZH, Archive, Document, Event, Staffing, level_said
+from ..model import BASIS_ZH, UNKNOWN, Archive, Document, Event, Staffing, level_said
 from ..wordings import (
     NEW_SUPERIOR_FORMS,
     SPLIT_INTO,
@@ -524,10 +524,22 @@ class _Writer:
                              for r in afters], "；" if any(r in e.new for r in afters) and len(afters) > 1 else "、")
 
     def _rejurisdiction(self, e: Event) -> list[Segment]:
-        segs: list[Segment] = [self.now(e.body.id, e), e.wording or "划归", self.now(e.jurisdiction.id, e)]
+        body = self.now(e.body.id, e)
+        segs: list[Segment] = [body, *self.came_from([e], body.text), e.wording or "划归", self.now(e.jurisdiction.id, e)]
         if e.parent_set and e.parent:
             segs += ["，隶属", self.now(e.parent.id, e)]
         return segs
+
+    def came_from(self, es: list[Event], names: str) -> list[Segment]:
+        """由甲县 before 划归乙区: the one place the bodies of these 属地变更 all left, when the record gives it and
+        their names (``names``) do not already say it (临水县第一中学划归望川区); a place the record gives no name is
+        not named."""
+        left = {tuple(left_places(self.h, e)) for e in es}
+        if len(left) != 1 or len(place := next(iter(left))) != 1 or place[0] == es[0].jurisdiction.id:
+            return []
+        t = self.h.get(place[0])
+        said = self.now(place[0], es[0])
+        return [] if t is None or not t.names or said.text in names else ["由", said]
 
     def _rerank(self, e: Event) -> list[Segment]:
         parts = []
@@ -719,6 +731,17 @@ def _outside_only(h: History, e: Event) -> bool:
     return bool(ts) and all(t.outside for t in ts)
 
 
+def left_places(h: History, e: Event) -> list[str]:
+    """The jurisdictions a 属地变更 takes its body out of (the periods it ends), as the record gives them: none
+    the record leaves unknown (属地不详)."""
+    t = h.get(e.body.id) if e.type == "rejurisdiction" and e.body else None
+    if t is None:
+        return []
+    out = [s.value for s in t.jurisdictions if s.end_event is e and s.value and s.value != UNKNOWN]
+    out += [x for s in t.co_jurisdictions if s.end_event is e for x in (s.value or ()) if x != UNKNOWN]
+    return list(dict.fromkeys(out))
+
+
 def _places(a: Archive, h: History, e: Event) -> tuple[set[str], set[str]]:
     jur, bodies = set(), set()
     refs = [r.id for r in e.participants()]
@@ -740,6 +763,8 @@ def _places(a: Archive, h: History, e: Event) -> tuple[set[str], set[str]]:
             js = tuple(x for x in ([t.jurisdictions[0].value] if t.jurisdictions else []) +
                        list(t.co_jurisdictions[0].value if t.co_jurisdictions else ()) if x)
         jur.update(js)   # a body of two jurisdictions (市县合署) is told on both places' pages
+        if rid == (e.body.id if e.body else None):
+            jur.update(left_places(h, e))   # a 属地变更 is told on the page of the place it leaves too (划出)
     return jur, bodies
 
 

@@ -226,7 +226,8 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
             return _join([[w.now(e.body.id, e)] for e in es]) + [f"规格均调整为{es[0].rank}"]
         if kind == "rejurisdiction" and len({e.jurisdiction.id if e.jurisdiction else None for e in es}) == 1 \
                 and all(e.body and not e.parent_set for e in es):
-            return _join([[w.now(e.body.id, e)] for e in es]) + ["划归", w.now(es[0].jurisdiction.id, es[0])]
+            names = _join([[w.now(e.body.id, e)] for e in es])
+            return names + w.came_from(es, _text(names)) + ["划归", w.now(es[0].jurisdiction.id, es[0])]
         if kind in ("reparent",) and all(e.body and e.parent and not e.co_parents and not e.wording
                                          and w.had_superior(e.body.id, e) for e in es) \
                 and len({e.parent.id for e in es}) == 1:

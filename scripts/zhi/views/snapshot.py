@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..citations import cited_docs, split
 from ..dates import Date
 from ..history import SILENCE_YEARS, History, Timeline
-from ..model import Archive
+from ..model import UNKNOWN, Archive
 from .naming import distinguished, label_on, name_changes, name_on, name_verb
 from .staffing import Figure, breaks, by_body, in_force, member_bodies, staffing_style, stale_since
 
@@ -227,6 +227,25 @@ class Difference:
     # 是年合并设立 / 是年复设…, ids) and (是年撤销或并入他机构 / 是年改建为他机构…, ids) — never 新设 for a 改建
     came: list[tuple[str, list[str]]] = field(default_factory=list)
     went: list[tuple[str, list[str]]] = field(default_factory=list)
+    # bodies that came from (went to) another jurisdiction by a 属地变更 in the period: neither 新设 nor 撤销
+    moved_in: list[str] = field(default_factory=list)
+    moved_out: list[str] = field(default_factory=list)
+
+
+def moved(h: History, rid: str, jurisdiction: str, d1: Date, d2: Date, arriving: bool) -> tuple[bool, str | None]:
+    """Whether the body came into (``arriving``) or left ``jurisdiction`` within (d1, d2] by a 属地变更
+    (rejurisdiction), and the jurisdiction it came from (went to) when the record gives it (None: 不详)."""
+    t = h.get(rid)
+    spans = t.jurisdictions if t is not None else []
+    for s in spans:
+        e, edge = (s.start_event, s.start) if arriving else (s.end_event, s.end)
+        if s.value != jurisdiction or e is None or e.type != "rejurisdiction" or edge is None \
+                or edge.earliest() <= d1.latest() or edge.latest() > d2.latest():
+            continue
+        other = [x.value for x in spans if x is not s and (x.end_event is e if arriving else x.start_event is e)
+                 and x.value and x.value != UNKNOWN and x.value != jurisdiction and (o := h.get(x.value)) and o.names]
+        return True, other[0] if other else None   # (a place the record gives no name is not named)
+    return False, None
 
 
 def _renamed_via(h: History, rid: str, d1: Date, d2: Date) -> str:
@@ -282,11 +301,17 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
         return life is not None and life.start_event is not None and life.start_event.type == "restore"
 
     def began(rid: str) -> str:
+        came_in, where = moved(h, rid, jurisdiction, d1, d2, True)
+        if came_in:   # 是年划入（自甲县）: it was there before, elsewhere — never 新设
+            return f"划入（自{label_on(h, where, d2)}）" if where else "划入"
         life = next((x for x in reversed(h.get(rid).lives) if x.covers(d2)), None)
         e = life.start_event if life is not None else None
         return (e.began_said if e is not None else "") or "新设"
 
     def went_how(rid: str) -> str:
+        left, where = moved(h, rid, jurisdiction, d1, d2, False)
+        if left:      # 是年划出（至乙区）: it goes on elsewhere — never 撤销
+            return f"划出（至{label_on(h, where, d2)}）" if where else "划出"
         life = next((x for x in reversed(h.get(rid).lives) if x.covers(d1)), None)
         e = life.end_event if life is not None else None
         if e is not None and e.type == "reorganise":
@@ -297,8 +322,12 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
 
     came = sorted(a2 - a1)
     ended = sorted(a1 - a2)
-    return Difference([r for r in came if not restored(r)], ended, renamed, [r for r in came if restored(r)], dated,
-                      _grouped(came, began, first="新设"), _grouped(ended, went_how, first="撤销或并入他机构"))
+    moved_in = [r for r in came if moved(h, r, jurisdiction, d1, d2, True)[0]]
+    moved_out = [r for r in ended if moved(h, r, jurisdiction, d1, d2, False)[0]]
+    came_here = [r for r in came if r not in moved_in]
+    return Difference([r for r in came_here if not restored(r)], [r for r in ended if r not in moved_out], renamed,
+                      [r for r in came_here if restored(r)], dated, _grouped(came, began, first="新设"),
+                      _grouped(ended, went_how, first="撤销或并入他机构"), moved_in, moved_out)
 
 
 def _grouped(ids: list[str], how, first: str) -> list[tuple[str, list[str]]]:
