@@ -349,11 +349,15 @@ class BookWriter:
                 t = self.h.get(e.target)
                 current = label_on(self.h, t.id) if t else e.term
                 see = "" if e.term == current else current
-                rows.append((e.term, p, see))
-            body_groups.append((letter, rows))
-        people_groups = [(letter, [(e.term, pages_of(e.target)) for e in entries])
-                         for letter, entries in people]
-        docs = [(d.label, d.title if d.number else "", pages_of(d.id)) for d in documents]
+                if p or not pages:
+                    rows.append((e.term, p, see))
+            if rows:
+                body_groups.append((letter, rows))
+        # with the pages known, a term on no printed page is no entry of the index (an index points at pages); the
+        # Word copy made without the PDF has no page numbers at all and lists every term
+        people_groups = [(letter, rows) for letter, entries in people
+                         if (rows := [(e.term, p) for e in entries if (p := pages_of(e.target)) or not pages])]
+        docs = [(d.label, d.title if d.number else "", p) for d in documents if (p := pages_of(d.id)) or not pages]
         a1, a2, a3 = self.heading(2, "机构名称索引"), self.heading(2, "人名索引"), self.heading(2, "文件索引")
         return self.env.get_template("index.html.j2").render(anchor=anchor, anchors=(a1, a2, a3),
                                                              bodies=body_groups, people=people_groups, docs=docs,
