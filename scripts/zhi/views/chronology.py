@@ -35,7 +35,16 @@ from ..wordings import (
     superior_speaks,
     transfer_words,
 )
-from .naming import distinguished, name_after, name_before, name_on, renamed_same_day, short_after
+from .naming import (
+    distinguished,
+    label_on,
+    name_after,
+    name_before,
+    name_on,
+    name_through,
+    renamed_same_day,
+    short_after,
+)
 
 
 @dataclass(frozen=True)
@@ -196,8 +205,16 @@ class _Writer:
         """'，隶属乙' ('，属乙' for a place, ``plain``), or the source's form of ``parent_wording`` ('，直属乙领导')."""
         said = NEW_SUPERIOR_FORMS.get(nb.parent_wording) if nb.parent_wording else None
         before, after = (said.before, said.after) if said else (plain, "")
-        return ["，" + before, self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date), e.date)] \
-            + ([after] if after else [])
+        return ["，" + before, self.superior(nb.parent.id, e)] + ([after] if after else [])
+
+    def superior(self, rid: str, e: Event) -> Mention:
+        """A superior named in a 隶属 clause: for an event the source dates only by its year, month or a period, a
+        rename of the superior that may fall inside it is said (隶属甲委员会（1970年5月更名为乙委员会））."""
+        if e.date is not None and not e.date.is_exact_day():
+            told = name_through(self.h, rid, e.date)
+            if told != label_on(self.h, rid, e.date):
+                return Mention(rid, told)
+        return self.m(rid, name_on(self.h, rid, e.date), e.date)
 
     def dual(self, main: str | None, others: list[str], e: Event) -> list[Segment]:
         """'，实行甲与乙双重领导，以甲为主' (双重领导; ``main`` is the 主管 side); with no principal side, as the source

@@ -8,7 +8,7 @@ from ..citations import cited_docs, split
 from ..dates import Date
 from ..history import SILENCE_YEARS, History, Timeline
 from ..model import UNKNOWN, Archive
-from .naming import distinguished, label_on, name_changes, name_on, name_verb
+from .naming import distinguished, label_on, name_changes, name_on, name_through, name_verb
 from .staffing import Figure, breaks, by_body, in_force, member_bodies, staffing_style, stale_since
 
 
@@ -174,7 +174,8 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
                 docs.append(doc.label)
     cuts = breaks(h, t.id)
     approved = in_force(figs, "approved", d, cuts)
-    parent_name = label_on(h, parent, d) if parent else ""
+    # an 一览 of a period (1966..1976): a superior renamed within it is named with the rename, not by one name
+    parent_name = name_through(h, parent, d) if parent else ""
     if parent and (co := t.co_parents_on(d)):
         parent_name = f"{parent_name}（主管）、" + "、".join(label_on(h, c, d) for c in co)
     elif co := t.co_parents_on(d):  # 双重领导 with no principal side

@@ -34,7 +34,7 @@ from ..views.lineage import (
     unit_rows,
     volume_jurisdictions,
 )
-from ..views.naming import label_on, name_on, names_with_jurisdiction, with_years
+from ..views.naming import label_on, name_on, names_with_jurisdiction, with_note, with_years
 from ..views.snapshot import NO_BODIES, difference, fate_unknown_note, members, snapshot
 from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
 from . import svg
@@ -148,6 +148,7 @@ class SiteWriter:
         self.env.filters["happened"] = lambda d: d.happened() if d else ""  # an event's date on its own line
         self.env.filters["period"] = lambda p: period_text(p.start, p.end)
         self.env.filters["with_years"] = lambda name, years: with_years(str(name), years)  # one bracket group
+        self.env.filters["with_note"] = lambda name, note: with_note(str(name), str(note or ""))  # (；within)
         self.env.filters["md"] = lambda s: Markup(md_escape(s))
         self.env.filters["codes"] = lambda s: Markup(codes(s))
         self.env.filters["code"] = lambda s: Markup(f"`{s}`" if re.fullmatch(r"[^`<>&\\\n]*", str(s)) else codes(s))
