@@ -92,6 +92,9 @@ class Entry:
             out.append(kaoyi_text(self.kaoyi))
         return out
     pages: dict[str, str] = field(default_factory=dict)  # document id → the page cited (a published source)
+    # the events an entry tells together (a 大事记 entry of one document's changes; a 年表 line of 设立甲、乙等5个机构);
+    # empty: just ``event``
+    members: list[Event] = field(default_factory=list)
 
     def cite_label(self, d: Document) -> str:
         """How a source of this entry is named: its label, and the page cited when there is one."""
@@ -843,3 +846,80 @@ def told_order(h: History) -> Callable[[Event], float]:
             first = takers.get((e.date.sort_key(), e.body.id))
             told[id(e)] = first - 0.5 if first is not None and first < e.order else e.order
     return lambda e: told.get(id(e), e.order)
+
+
+# ---- 设立甲、乙等5个机构: one sentence of the source, one line ------------------------------------------------------
+def count_key(en: Entry) -> tuple | None:
+    """The establishments a source tells in one sentence (成立甲、乙等5个机构): each written with the same ``count``,
+    on the same date, with the same first source (or the same ``group``): one line of the 年表 and one entry of the
+    大事记 (guide/events.md “等几个机构”). None for any other event."""
+    e = en.event
+    if e.type != "establish" or e.count is None or e.date is None or e.staffing is not None:
+        return None
+    first = e.group or (e.sources[0].doc if e.sources else None)
+    if not first:
+        return None
+    return (e.date.sort_key(), first, e.count, e.scope, e.wording)
+
+
+def counted_together(a: Archive, h: History, entries: list[Entry]) -> list[Entry]:
+    """The 年表's lines: ``entries``, with the establishments of one source sentence (``count_key``) said once, at
+    the first one's place — 成立甲、乙等5个机构, never a line each that reads as 5 and 5 more."""
+    w = _Writer(a, h)
+    groups: dict[tuple, list[Entry]] = {}
+    for en in entries:
+        if (key := count_key(en)) is not None:
+            groups.setdefault(key, []).append(en)
+    out: list[Entry] = []
+    done: set[int] = set()
+    for en in entries:
+        if id(en) in done:
+            continue
+        group = groups.get(count_key(en) or (), [en])
+        joint = {(tuple(r.id for r in g.event.takes_over), g.event.takes_over_wording,
+                  g.event.sponsor.id if g.event.sponsor else None, g.event.sponsor_wording) for g in group}
+        said = established_run(w, [g.event for g in group]) if len(group) > 1 and len(joint) == 1 else None
+        if said is None:
+            out.append(en)
+            continue
+        done.update(id(g) for g in group)
+        sources: list[Document] = []
+        for d in (d for g in group for d in g.sources):
+            if d not in sources:
+                sources.append(d)
+        out.append(Entry(en.event, en.date, w.sponsored_and_taking_over(en.event, said) + ["。"], sources,
+                         set().union(*(g.jurisdictions for g in group)), set().union(*(g.bodies for g in group)),
+                         highest([g.classification for g in group]), [x for g in group for x in g.dissents],
+                         "；".join(g.kaoyi for g in group if g.kaoyi), {k: v for g in group for k, v in g.pages.items()},
+                         [g.event for g in group]))
+    return out
+
+
+def established_run(w: _Writer, es: list[Event]) -> list[Segment] | None:
+    """Bodies one document set up on one day, said once: 设立甲、乙，均隶属… (with what the record knows of them); None
+    when each is to be said on its own (different superiors 下设 them, different counts)."""
+    attrs = [w.attributes(e.body.id, e) for e in es]
+    same = all(segs_text(x) == segs_text(attrs[0]) for x in attrs)
+    before, after = establish_words(es[0].wording)  # 设立甲、乙 / 甲、乙成立
+    counts = {(e.count, e.scope) for e in es}
+    lead = w.superior_lead(es[0])  # 县委下设组织部、宣传部: one superior says them all, or each is said alone
+    if superior_speaks(es[0].wording) and (not lead or len({segs_text(w.superior_lead(e)) for e in es}) > 1):
+        return None
+    subject = lead[:-1]
+    if len(counts) == 1 and es[0].count is not None:   # 成立甲、乙等5个机构 (the count the source gives)
+        return subject + w.some_of([w.created_name(e.body.id, e) for e in es], es[0], attrs[0] if same else [],
+                                   before, after)
+    if any(e.count is not None for e in es):   # counts that differ: each said with its own
+        return None
+    names = _join([w.created_name(e.body.id, e) for e in es])
+    segs: list[Segment] = names + [after] if after else subject + [before] + names
+    if same and attrs[0]:
+        first = attrs[0][0]
+        segs += ["，均" + first[1:] if isinstance(first, str) and first.startswith("，") else first]
+        segs += attrs[0][1:]
+    return segs
+
+
+def segs_text(segs: list[Segment]) -> str:
+    """A sentence's segments as plain text."""
+    return "".join(s if isinstance(s, str) else s.text for s in segs)

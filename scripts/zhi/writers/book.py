@@ -30,7 +30,7 @@ from ..project import load_house_style
 from ..rawhtml import sanitize
 from ..safelinks import SafeLinksExtension
 from ..views import indexes
-from ..views.chronology import Entry, Mention, chronology
+from ..views.chronology import Entry, Mention, chronology, counted_together
 from ..views.dashiji import dashiji, sections
 from ..views.kaoyi import kaoyi_items
 from ..views.lineage import by_name_in_term, entries_by_event, lineage, post_order, volume_jurisdictions
@@ -90,7 +90,7 @@ class BookWriter:
         self.entries = chronology(a, h)
         self.dashiji = dashiji(a, h, entries=self.entries)   # the 大事记 prints the selection, grouped
         self.figs = figures(a)
-        self.tables = Tables(a, h, self.entries, self.figs)
+        self.tables = Tables(a, h, counted_together(a, h, self.entries), self.figs)   # 年表 lines (等5个机构: one)
         self.ids = _Ids()
         self.mentions: dict[str, tuple[str, str]] = {}
         self.notes: dict[str, list[str]] = {}

@@ -23,7 +23,7 @@ from ..model import BASIS_ZH, EVENT_TYPES, Archive, Document, Memo
 from ..plaintext import md_escape
 from ..rawhtml import escape_all, sanitize
 from ..views import indexes
-from ..views.chronology import Entry, Mention, chronology
+from ..views.chronology import Entry, Mention, chronology, counted_together
 from ..views.dashiji import dashiji, sections
 from ..views.kaoyi import anchor_of, kaoyi_items
 from ..views.lineage import (
@@ -158,10 +158,11 @@ class SiteWriter:
                                 no_bodies=NO_BODIES)
         self.entries = chronology(a, h)
         self.dashiji = dashiji(a, h, entries=self.entries)
+        self.lines = counted_together(a, h, self.entries)   # the 年表: 设立甲、乙等5个机构 on one line
         self.form = getattr(a.book, "dashiji_form", "年") if a.book else "年"
         self.figs = figures(a)
         self.tree = SiteTree()
-        self.tables = Tables(a, h, self.entries, self.figs)
+        self.tables = Tables(a, h, self.lines, self.figs)
         self.backlinks: dict[str, list[tuple[str, str]]] = {}
         self._page_notes: list[str] = []
         book = a.book
@@ -327,7 +328,7 @@ class SiteWriter:
         self.add("dashiji/index.md", "大事记", "chronology.md.j2", entries=self.dashiji,
                  years=sections(self.dashiji, upper, self.form != "日期"),
                  scope=None, full=False, form=self.form)
-        self.add(NIANBIAO, "机构变动年表", "chronology.md.j2", entries=self.entries, years=sections(self.entries, upper),
+        self.add(NIANBIAO, "机构变动年表", "chronology.md.j2", entries=self.lines, years=sections(self.lines, upper),
                  scope=None, full=True, form="年")
         for j in self.in_scope:
             entries = [e for e in self.dashiji if j.id in e.jurisdictions]
@@ -402,7 +403,7 @@ class SiteWriter:
         lived = {rid: _years_alive(t) for rid, t in self.h.timelines.items()}
         figs_by_body = by_body(self.figs)
         by_year: dict[int, list[Entry]] = {}
-        for e in self.entries:
+        for e in self.lines:
             by_year.setdefault(e.date.year, []).append(e)
         for y in years:
             end = Date(Point(y, 12, 31))
