@@ -48,6 +48,8 @@ OPTIONS = {
     "top": "true/false", "jurisdictions": "true/false", "reform": "整数（0 表示不按此收录）",
     "leaders": "职务列表", "staffing": "true/false",
 }
+# bodies that are places under a county (乡镇, 公社, 街道): one handed to another county is a change of territory
+PLACE_KINDS = ("乡镇", "街道")
 # bodies that have no superior body but are not the jurisdiction's leading bodies
 _NOT_TOP = ("乡镇", "街道", "事业单位", "企业", "群团机关", "民主党派")
 
@@ -150,6 +152,10 @@ def selected(a: Archive, h: History, en: Entry, rules: Rules) -> bool:
         return e.dashiji
     if e.date.qualifier == "before":
         return False  # “1969-12前”: the source does not say when it happened; the 年表 has it, the 大事记 does not
+    if e.type == "rejurisdiction" and e.body and e.body.id in a.bodies \
+            and a.bodies[e.body.id].body_kind in PLACE_KINDS:
+        # a 乡镇 (公社) handed to another county is the counties' territory changing (rule 1: 乡镇划入划出)
+        return tellable(h, e, rules) and rules.jurisdictions
     # a county outside the volume placed under a city of it (饶平县划入潮州市) is the city's change
     refs = e.participants() + ([e.parent] if e.type == "reparent" and e.parent else [])
     return tellable(h, e, rules) and any(principal(a, h, r.id, e, rules) for r in refs)

@@ -321,10 +321,12 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
             return "分设为他机构"
         return "撤销或并入他机构"
 
+    # a body handed to another place in the period was here in it, whenever it was set up (“1978-11前”): 划出
+    left = {t.id for t in cands if not t.is_jurisdiction and moved(h, t.id, jurisdiction, d1, d2, False)[0]}
     came = sorted(a2 - a1)
-    ended = sorted(a1 - a2)
+    ended = sorted((a1 | left) - a2)
     moved_in = [r for r in came if moved(h, r, jurisdiction, d1, d2, True)[0]]
-    moved_out = [r for r in ended if moved(h, r, jurisdiction, d1, d2, False)[0]]
+    moved_out = [r for r in ended if r in left]
     came_here = [r for r in came if r not in moved_in]
     return Difference([r for r in came_here if not restored(r)], [r for r in ended if r not in moved_out], renamed,
                       [r for r in came_here if restored(r)], dated, _grouped(came, began, first="新设"),
