@@ -30,7 +30,8 @@ def _root(tmp_path, same_name=False):
     if same_name:   # another body later bears the name: each is printed with its 区别语
         bodies += "- {id: cs-zf2, kind: 其他, distinguish: 1981年设立}\n"
         events += ("- {id: ev-zf2, type: establish, date: 1981, body: cs-zf2, name: 测试县人民委员会, jurisdiction: cs-xian,"
-                   " sources: [d-1956-1]}\n")
+                   " sources: [d-1956-1]}\n"
+                   "- {id: ev-hs, type: co-locate, date: 1982, bodies: [cs-jiwei, cs-zf2], sources: [d-1956-1]}\n")
         write(root, "sources/bodies/zhengfu.yaml", "id: cs-zhengfu\nkind: 其他\ndistinguish: 1956年设立\n")
     write(root, "sources/bodies/zhan.yaml", bodies)
     write(root, "sources/events/period.yaml", events)
@@ -69,3 +70,5 @@ def test_a_superior_with_its_distinguishing_words_takes_the_rename_in_the_same_b
     out = build_edition(with_theme(root), pdf=False).out
     page = re.sub(r"<[^>]+>", "", (out / "jigou/cs-jiwei/index.html").read_text(encoding="utf-8"))
     assert merged in page and "（1956年设立）（" not in page
+    # a partner in a joint office, told apart by its 区别语, takes its period in the same brackets too
+    assert "与测试县人民委员会（1981年设立；1982年—" in page and "（1981年设立）（" not in page
