@@ -14,7 +14,8 @@ from zhi.history import derive_history
 from zhi.loader import load_archive
 from zhi.views.chronology import chronology
 from zhi.views.dashiji import dashiji
-from zhi.views.snapshot import difference
+from zhi.views.snapshot import difference, snapshot
+from zhi.views.staffing import figures
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real" / "jiaoxian"
 
@@ -41,11 +42,14 @@ def test_the_nianbiao_and_the_dashiji_say_where_they_went_and_came_from():
 
 
 def test_the_year_summaries_say_moved_out_and_in_never_abolished_or_new():
-    _a, h = _load()
+    a, h = _load()
     y78 = difference(h, "jiao-xian", parse_date("1977-12-31"), parse_date("1978-12-31"))
     y79 = difference(h, "jiao-xian", parse_date("1978-12-31"), parse_date("1979-12-31"))
     assert y78.went == [("划出（至高密县）", ["jx-puji", "jx-zhangjiatun"])] and y78.ended == []
     assert y79.came == [("划入（自高密县）", ["jx-puji", "jx-zhangjiatun"])] and y79.established == []
+    rows = snapshot(a, h, "jiao-xian", parse_date("1979-12-31"), figures(a))
+    assert [(r.name, r.note) for r in rows] == [("张家屯公社", "（1979年2月由高密县划入）"),
+                                                ("铺集公社", "（1979年2月由高密县划入）")]
 
 
 def test_the_year_pages_print_it(tmp_path):

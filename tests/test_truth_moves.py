@@ -10,7 +10,8 @@ from zhi.dates import parse_date
 from zhi.history import derive_history
 from zhi.loader import load_archive
 from zhi.views.chronology import chronology
-from zhi.views.snapshot import difference
+from zhi.views.snapshot import difference, snapshot
+from zhi.views.staffing import figures
 
 MOVE = """
 - {id: ev-lin, type: establish, date: 1950, body: cs-lin, name: 邻测县, sources: [d-1956-1]}
@@ -38,6 +39,9 @@ def test_the_year_summary_says_moved_in_and_out_never_new_or_abolished(tmp_path)
     into, out = _year("cs-lin", h, 1961), _year("cs-xian", h, 1961)
     assert into.came == [("划入（自测试县）", ["cs-gs"])] and into.established == [] and into.moved_in == ["cs-gs"]
     assert out.went == [("划出（至邻测县）", ["cs-gs"])] and out.ended == [] and out.moved_out == ["cs-gs"]
+    # the receiving place's 一览 lists it with where it came from: its 设立 date is the other county's
+    (row,) = [r for r in snapshot(a, h, "cs-lin", parse_date("1961-12-31"), figures(a)) if r.body == "cs-gs"]
+    assert (row.name, row.note, row.established_text()) == ("红旗人民公社", "（1961年6月由测试县划入）", "1958年9月")
 
 
 def test_the_entry_says_where_it_came_from_and_is_told_on_both_places(tmp_path):

@@ -70,7 +70,7 @@ def snapshot(a: Archive, h: History, jurisdiction: str, d: Date, figs: list[Figu
     for t in _candidates(h, jurisdiction, among):
         if t.is_jurisdiction or not t.known_alive_on(d) or not t.belongs_on(d, jurisdiction):
             continue
-        rows.append(_row(a, h, t, d, per.get(t.id, []), staffing_style(a).stale_after))
+        rows.append(_row(a, h, t, d, per.get(t.id, []), staffing_style(a).stale_after, jurisdiction))
     return sorted(rows, key=lambda r: (_depth(h, r.body, d), r.parent_name, r.established.sort_key()
                                        if r.established else (), r.name))
 
@@ -159,7 +159,8 @@ def uncertain_rename(t: Timeline, d: Date) -> tuple[tuple[str, str | None], str]
     return first.value, "，".join(clauses)
 
 
-def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale_after: int) -> Row:
+def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale_after: int,
+         jurisdiction: str | None = None) -> Row:
     names = _span_value(t.names, d, t.names[-1].value if t.names else (t.id, None))
     if (hedge := uncertain_rename(t, d)) is not None:
         names = hedge[0]
@@ -183,13 +184,16 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
     kind = _span_value(t.kinds, d, "") or ("不详" if t.id in a.bodies and a.bodies[t.id].kind_unknown else "")
     return Row(t.id, distinguished(h, t.id, names[0], d), names[1], kind, _span_value(t.ranks, d, ""), parent,
                parent_name, life.start if life else t.start, docs,
-               approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d, a),
+               approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d, a, jurisdiction),
                origin.began_said if origin is not None else "")
 
 
-def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None) -> str:
-    """What a row says beside the name: suspended (in the source's words), sharing an office."""
+def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None, jurisdiction: str | None = None) -> str:
+    """What a row says beside the name: suspended (in the source's words), sharing an office, come from another
+    place (1984年11月由临水县划入: its 设立 date is where it was set up, not here)."""
     parts = []
+    if jurisdiction is not None and (came := came_in(h, t, d, jurisdiction)):
+        parts.append(came)
     if (hedge := uncertain_rename(t, d)) is not None:
         parts.append(hedge[1])
     if (s := t.suspended_on(d)) is not None:
@@ -213,6 +217,18 @@ def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None) -> st
         docs = cited_docs(a, t.last_record_sources) if a is not None else []
         parts.append(f"最后见于{t.last_record}" + (f"，据{'、'.join(label for _, label in docs)}" if docs else ""))
     return f"（{'；'.join(parts)}）" if parts else ""
+
+
+def came_in(h: History, t: Timeline, d: Date, jurisdiction: str) -> str:
+    """“1984年11月由临水县划入” for a body whose period in ``jurisdiction`` that covers d began by a 属地变更 from a
+    place the record names (“1984年11月划入” when it does not), else ""."""
+    span = next((s for s in reversed(t.jurisdictions) if s.value == jurisdiction and s.covers(d)), None)
+    e = span.start_event if span is not None else None
+    if e is None or e.type != "rejurisdiction" or span.start is None:
+        return ""
+    before = [x.value for x in t.jurisdictions if x.end_event is e and x.value and x.value != UNKNOWN
+              and x.value != jurisdiction and (o := h.get(x.value)) and o.names]
+    return f"{span.start}{f'由{label_on(h, before[0], span.start)}' if before else ''}划入"
 
 
 @dataclass
