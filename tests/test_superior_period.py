@@ -61,6 +61,22 @@ def test_a_year_dated_establishment_says_the_rename_in_its_superior_clause(tmp_p
     assert en.plain() == f"设立测试县水文站，隶属{RENAMED}，为事业单位。"
 
 
+def test_a_year_dated_change_of_superior_says_the_rename(tmp_path):
+    root = _root(tmp_path)
+    write(root, "sources/bodies/zhan2.yaml", "- {id: cs-zhan2, kind: 事业单位}\n- {id: cs-zhan3, kind: 事业单位}\n")
+    write(root, "sources/events/moved.yaml", """
+- {id: ev-z2, type: establish, date: 1966-01-01, body: cs-zhan2, name: 测试县乙站, parent: cs-jiwei, sources: [d-1956-1]}
+- {id: ev-z3, type: establish, date: 1966-01-01, body: cs-zhan3, name: 测试县丙站, parent: cs-jiwei, sources: [d-1956-1]}
+- {id: ev-z2-p, type: reparent, date: 1970, body: cs-zhan2, parent: cs-zhengfu, sources: [d-1956-1]}
+- {id: ev-z3-p, type: reparent, date: 1970, body: cs-zhan3, parent: cs-zhengfu, wording: 划归, sources: [d-1956-1]}
+""")
+    a = load_archive(root)
+    h = derive_history(a)
+    said = {en.event.id: en.plain() for en in chronology(a, h)}
+    assert said["ev-z2-p"] == f"测试县乙站改为隶属{RENAMED}。"
+    assert said["ev-z3-p"] == f"测试县丙站划归{RENAMED}。"
+
+
 def test_a_superior_with_its_distinguishing_words_takes_the_rename_in_the_same_brackets(tmp_path):
     root = _root(tmp_path, same_name=True)
     a = load_archive(root)

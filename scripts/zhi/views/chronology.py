@@ -210,14 +210,15 @@ class _Writer:
         before, after = (said.before, said.after) if said else (plain, "")
         return ["，" + before, self.superior(nb.parent.id, e)] + ([after] if after else [])
 
-    def superior(self, rid: str, e: Event) -> Mention:
+    def superior(self, rid: str, e: Event, plain: Mention | None = None) -> Mention:
         """A superior named in a 隶属 clause: for an event the source dates only by its year, month or a period, a
-        rename of the superior that may fall inside it is said (隶属甲委员会（1970年5月更名为乙委员会））."""
+        rename of the superior that may fall inside it is said (隶属甲委员会（1970年5月更名为乙委员会））; else
+        ``plain`` (its name then)."""
         if e.date is not None and not e.date.is_exact_day():
             told = name_through(self.h, rid, e.date)
             if told != label_on(self.h, rid, e.date):
                 return Mention(rid, told)
-        return self.m(rid, name_on(self.h, rid, e.date), e.date)
+        return plain or self.m(rid, name_on(self.h, rid, e.date), e.date)
 
     def dual(self, main: str | None, others: list[str], e: Event) -> list[Segment]:
         """'，实行甲与乙双重领导，以甲为主' (双重领导; ``main`` is the 主管 side); with no principal side, as the source
@@ -471,7 +472,8 @@ class _Writer:
         t = self.h.get(e.body.id)
         form = superior_form(e.wording)  # the source's own words for the change, as the guide lists them
         if form and e.parent is not None and not e.co_parents:
-            return [self.now(e.body.id, e), form.before, self.now(e.parent.id, e)] + ([form.after] if form.after else [])
+            return [self.now(e.body.id, e), form.before, self.superior(e.parent.id, e, self.now(e.parent.id, e))] \
+                + ([form.after] if form.after else [])
         if t and t.is_jurisdiction:
             if e.parent is None:
                 return [self.now(e.body.id, e), "不再隶属上级行政区划"]
@@ -484,7 +486,7 @@ class _Writer:
         if e.co_parents:
             return [self.now(e.body.id, e), "改为实行"] + self.dual(e.parent.id, [r.id for r in e.co_parents], e)[1:]
         return [self.now(e.body.id, e), "改为隶属" if self.had_superior(e.body.id, e) else "隶属",
-                self.now(e.parent.id, e)]
+                self.superior(e.parent.id, e, self.now(e.parent.id, e))]
 
     def _restore(self, e: Event) -> list[Segment]:
         rid = e.body.id
@@ -547,7 +549,7 @@ class _Writer:
         body = self.now(e.body.id, e)
         segs: list[Segment] = [body, *self.came_from([e], body.text), e.wording or "划归", self.now(e.jurisdiction.id, e)]
         if e.parent_set and e.parent:
-            segs += ["，隶属", self.now(e.parent.id, e)]
+            segs += ["，隶属", self.superior(e.parent.id, e, self.now(e.parent.id, e))]
         return segs
 
     def came_from(self, es: list[Event], names: str) -> list[Segment]:
