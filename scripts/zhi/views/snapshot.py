@@ -318,8 +318,8 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
         return life is not None and life.start_event is not None and life.start_event.type == "restore"
 
     def began(rid: str) -> str:
-        came_in, where = moved(h, rid, jurisdiction, d1, d2, True)
-        if came_in:   # 是年划入（自甲县）: it was there before, elsewhere — never 新设
+        arrived, where = moved(h, rid, jurisdiction, d1, d2, True)
+        if arrived:   # 是年划入（自甲县）: it was there before, elsewhere — never 新设
             return f"划入（自{label_on(h, where, d2)}）" if where else "划入"
         life = next((x for x in reversed(h.get(rid).lives) if x.covers(d2)), None)
         e = life.start_event if life is not None else None
