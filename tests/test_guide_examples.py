@@ -7,7 +7,7 @@ import pytest
 from zhi.checks import run_checks
 from zhi.history import derive_history
 from zhi.loader import load_archive
-from zhi.views.chronology import chronology
+from zhi.views.chronology import chronology, counted_together
 
 GUIDE = Path(__file__).resolve().parent.parent / "guide"
 FILE_BLOCK = re.compile(r"文件 `(sources/[^`]+)`[^\n]*\n+```yaml\n(.*?)```", re.DOTALL)
@@ -38,6 +38,7 @@ EXAMPLES = [
     ("events.md", "## 完整示例八"),
     ("events.md", "## 完整示例九"),
     ("events.md", "## 完整示例十"),
+    ("events.md", "## 完整示例十一"),
     ("jurisdictions.md", "## 完整示例二"),
     ("jurisdictions.md", "## 完整示例三"),
     ("jurisdictions.md", "## 完整示例四"),
@@ -69,7 +70,7 @@ def test_guide_example_checks_clean_and_prints_what_it_says(tmp_path, guide, hea
     h = derive_history(a)
     errors = [f.as_text() for f in run_checks(a, history=h) if f.severity == "error"]
     assert errors == []
-    printed = {f"{en.date.chinese()}　{en.plain()}" for en in chronology(a, h)}
+    printed = {f"{en.date.chinese()}　{en.plain()}" for en in counted_together(a, h, chronology(a, h))}  # 年表 lines
     promised = re.findall(r"^- (\d{4}年[^\n]*　[^\n]*。)$", text, re.MULTILINE)
     assert promised, "the example shows what the 大事记 prints"
     for line in promised:
@@ -91,6 +92,22 @@ def test_guide_example_groups_the_dashiji_as_it_promises(tmp_path):
     assert len(promised) == 2
     for line in promised:
         assert line in printed, f"the guide promises “{line}”; zhi prints {sorted(printed)}"
+
+
+def test_guide_example_eleven_prints_one_line_for_one_sentence_of_the_source(tmp_path):
+    """guide/events.md 完整示例十一: 成立甲、乙等N个单位 told by a 志书 is one line of the 年表 and one 大事记 entry, not one
+    a body (each line read “成立甲等6个单位”, “成立乙等6个单位”: 6 and 6 more)."""
+    from zhi.views.dashiji import dashiji
+
+    text = section((GUIDE / "events.md").read_text(encoding="utf-8"), "## 完整示例十一")
+    a = load_archive(lay_out(tmp_path, text), with_book=False)
+    h = derive_history(a)
+    lines = [f"{en.date.chinese()}　{en.plain()}" for en in counted_together(a, h, chronology(a, h))]
+    assert lines == ["1958年10月　成立云河县农具厂、云河县农机站、云河县种子站等6个单位。",
+                     "1958年10月　成立云河县兽医站、云河县良种场等4个单位，其中云河县兽医站、云河县良种场均为事业单位。"]
+    printed = [f"{it.date.chinese()}　{it.plain()}" for it in dashiji(a, h)]
+    promised = re.findall(r"^大事记：(\d{4}年[^\n]*　[^\n]*。)$", text, re.MULTILINE)
+    assert promised and printed == promised
 
 
 def test_dashiji_guide_example_prints_what_it_promises(tmp_path):

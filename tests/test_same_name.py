@@ -112,7 +112,8 @@ def test_lists_that_name_both_carry_the_distinguishing_words(tmp_path):
     assert "滁州市（县级）" in home and "滁州市（地级）" in home
     county = _plain(next(p.text for p in tree.pages if p.path == "dashiji/cz-tianchang.md"))
     row = re.search(r"^\| 隶属 \| (.*) \|$", county, flags=re.MULTILINE).group(1)
-    assert "滁县地区" in row and "滁州市（地级）" in row and "滁州市（县级）" not in row, row
+    # the 区别语 and the period in one bracket group (滁州市（地级；1992年起）), never 滁州市（地级）（1992年起）
+    assert "滁县地区" in row and "滁州市（地级；" in row and "）（" not in row and "滁州市（县级）" not in row, row
 
 
 def test_open_data_keeps_the_name_and_gives_the_words_apart(tmp_path):
@@ -285,7 +286,7 @@ def test_the_jurisdictions_guide_example_prints_what_it_says(tmp_path):
     titles, pages = _guide_site(tmp_path, "jurisdictions.md", "## 完整示例九")
     assert (titles["dashiji/lanzhou-xianji.md"], titles["dashiji/lanzhou-diji.md"]) == \
         ("澜州市（县级）大事记", "澜州市（地级）大事记")
-    assert "| 隶属 | 澜州地区（1992年前—1992年）；澜州市（地级）（1992年起） |" in pages["dashiji/beiling-xian9.md"]
+    assert "| 隶属 | 澜州地区（1992年前—1992年）；澜州市（地级；1992年起） |" in pages["dashiji/beiling-xian9.md"]
 
 
 def test_the_bodies_guide_example_prints_what_it_says(tmp_path):

@@ -14,7 +14,7 @@ from ..citations import Dissent, dissent_text, kaoyi_text, split
 from ..classification import Level, highest
 from ..dates import Date
 from ..history import History
-from ..model import BASIS_ZH, Archive, Document, Event, Staffing, level_said
+from ..model import BASIS_ZH, UNKNOWN, Archive, Document, Event, Staffing, level_said
 from ..wordings import (
     NEW_SUPERIOR_FORMS,
     SPLIT_INTO,
@@ -36,7 +36,16 @@ from ..wordings import (
     superior_speaks,
     transfer_words,
 )
-from .naming import distinguished, name_after, name_before, name_on, renamed_same_day, short_after
+from .naming import (
+    distinguished,
+    label_on,
+    name_after,
+    name_before,
+    name_on,
+    name_through,
+    renamed_same_day,
+    short_after,
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,9 @@ class Entry:
             out.append(kaoyi_text(self.kaoyi))
         return out
     pages: dict[str, str] = field(default_factory=dict)  # document id → the page cited (a published source)
+    # the events an entry tells together (a 大事记 entry of one document's changes; a 年表 line of 设立甲、乙等5个机构);
+    # empty: just ``event``
+    members: list[Event] = field(default_factory=list)
 
     def cite_label(self, d: Document) -> str:
         """How a source of this entry is named: its label, and the page cited when there is one."""
@@ -201,8 +213,17 @@ class _Writer:
         """'，隶属乙' ('，属乙' for a place, ``plain``), or the source's form of ``parent_wording`` ('，直属乙领导')."""
         said = NEW_SUPERIOR_FORMS.get(nb.parent_wording) if nb.parent_wording else None
         before, after = (said.before, said.after) if said else (plain, "")
-        return ["，" + before, self.m(nb.parent.id, name_on(self.h, nb.parent.id, e.date), e.date)] \
-            + ([after] if after else [])
+        return ["，" + before, self.superior(nb.parent.id, e)] + ([after] if after else [])
+
+    def superior(self, rid: str, e: Event, plain: Mention | None = None) -> Mention:
+        """A superior named in a 隶属 clause: for an event the source dates only by its year, month or a period, a
+        rename of the superior that may fall inside it is said (隶属甲委员会（1970年5月更名为乙委员会））; else
+        ``plain`` (its name then)."""
+        if e.date is not None and not e.date.is_exact_day():
+            told = name_through(self.h, rid, e.date)
+            if told != label_on(self.h, rid, e.date):
+                return Mention(rid, told)
+        return plain or self.m(rid, name_on(self.h, rid, e.date), e.date)
 
     def dual(self, main: str | None, others: list[str], e: Event) -> list[Segment]:
         """'，实行甲与乙双重领导，以甲为主' (双重领导; ``main`` is the 主管 side); with no principal side, as the source
@@ -460,7 +481,8 @@ class _Writer:
         t = self.h.get(e.body.id)
         form = superior_form(e.wording)  # the source's own words for the change, as the guide lists them
         if form and e.parent is not None and not e.co_parents:
-            return [self.now(e.body.id, e), form.before, self.now(e.parent.id, e)] + ([form.after] if form.after else [])
+            return [self.now(e.body.id, e), form.before, self.superior(e.parent.id, e, self.now(e.parent.id, e))] \
+                + ([form.after] if form.after else [])
         if t and t.is_jurisdiction:
             if e.parent is None:
                 return [self.now(e.body.id, e), "不再隶属上级行政区划"]
@@ -473,7 +495,7 @@ class _Writer:
         if e.co_parents:
             return [self.now(e.body.id, e), "改为实行"] + self.dual(e.parent.id, [r.id for r in e.co_parents], e)[1:]
         return [self.now(e.body.id, e), "改为隶属" if self.had_superior(e.body.id, e) else "隶属",
-                self.now(e.parent.id, e)]
+                self.superior(e.parent.id, e, self.now(e.parent.id, e))]
 
     def _restore(self, e: Event) -> list[Segment]:
         rid = e.body.id
@@ -533,10 +555,22 @@ class _Writer:
                              for r in afters], "；" if any(r in e.new for r in afters) and len(afters) > 1 else "、")
 
     def _rejurisdiction(self, e: Event) -> list[Segment]:
-        segs: list[Segment] = [self.now(e.body.id, e), e.wording or "划归", self.now(e.jurisdiction.id, e)]
+        body = self.now(e.body.id, e)
+        segs: list[Segment] = [body, *self.came_from([e], body.text), e.wording or "划归", self.now(e.jurisdiction.id, e)]
         if e.parent_set and e.parent:
-            segs += ["，隶属", self.now(e.parent.id, e)]
+            segs += ["，隶属", self.superior(e.parent.id, e, self.now(e.parent.id, e))]
         return segs
+
+    def came_from(self, es: list[Event], names: str) -> list[Segment]:
+        """由甲县 before 划归乙区: the one place the bodies of these 属地变更 all left, when the record gives it and
+        their names (``names``) do not already say it (临水县第一中学划归望川区); a place the record gives no name is
+        not named."""
+        left = {tuple(left_places(self.h, e)) for e in es}
+        if len(left) != 1 or len(place := next(iter(left))) != 1 or place[0] == es[0].jurisdiction.id:
+            return []
+        t = self.h.get(place[0])
+        said = self.now(place[0], es[0])
+        return [] if t is None or not t.names or said.text in names else ["由", said]
 
     def _rerank(self, e: Event) -> list[Segment]:
         parts = []
@@ -730,6 +764,17 @@ def _outside_only(h: History, e: Event) -> bool:
     return bool(ts) and all(t.outside for t in ts)
 
 
+def left_places(h: History, e: Event) -> list[str]:
+    """The jurisdictions a 属地变更 takes its body out of (the periods it ends), as the record gives them: none
+    the record leaves unknown (属地不详)."""
+    t = h.get(e.body.id) if e.type == "rejurisdiction" and e.body else None
+    if t is None:
+        return []
+    out = [s.value for s in t.jurisdictions if s.end_event is e and s.value and s.value != UNKNOWN]
+    out += [x for s in t.co_jurisdictions if s.end_event is e for x in (s.value or ()) if x != UNKNOWN]
+    return list(dict.fromkeys(out))
+
+
 def _places(a: Archive, h: History, e: Event) -> tuple[set[str], set[str]]:
     jur, bodies = set(), set()
     refs = [r.id for r in e.participants()]
@@ -751,6 +796,8 @@ def _places(a: Archive, h: History, e: Event) -> tuple[set[str], set[str]]:
             js = tuple(x for x in ([t.jurisdictions[0].value] if t.jurisdictions else []) +
                        list(t.co_jurisdictions[0].value if t.co_jurisdictions else ()) if x)
         jur.update(js)   # a body of two jurisdictions (市县合署) is told on both places' pages
+        if rid == (e.body.id if e.body else None):
+            jur.update(left_places(h, e))   # a 属地变更 is told on the page of the place it leaves too (划出)
     return jur, bodies
 
 
@@ -819,3 +866,80 @@ def told_order(h: History) -> Callable[[Event], float]:
             first = takers.get((e.date.sort_key(), e.body.id))
             told[id(e)] = first - 0.5 if first is not None and first < e.order else e.order
     return lambda e: told.get(id(e), e.order)
+
+
+# ---- 设立甲、乙等5个机构: one sentence of the source, one line ------------------------------------------------------
+def count_key(en: Entry) -> tuple | None:
+    """The establishments a source tells in one sentence (成立甲、乙等5个机构): each written with the same ``count``,
+    on the same date, with the same first source (or the same ``group``): one line of the 年表 and one entry of the
+    大事记 (guide/events.md “等几个机构”). None for any other event."""
+    e = en.event
+    if e.type != "establish" or e.count is None or e.date is None or e.staffing is not None:
+        return None
+    first = e.group or (e.sources[0].doc if e.sources else None)
+    if not first:
+        return None
+    return (e.date.sort_key(), first, e.count, e.scope, e.wording)
+
+
+def counted_together(a: Archive, h: History, entries: list[Entry]) -> list[Entry]:
+    """The 年表's lines: ``entries``, with the establishments of one source sentence (``count_key``) said once, at
+    the first one's place — 成立甲、乙等5个机构, never a line each that reads as 5 and 5 more."""
+    w = _Writer(a, h)
+    groups: dict[tuple, list[Entry]] = {}
+    for en in entries:
+        if (key := count_key(en)) is not None:
+            groups.setdefault(key, []).append(en)
+    out: list[Entry] = []
+    done: set[int] = set()
+    for en in entries:
+        if id(en) in done:
+            continue
+        group = groups.get(count_key(en) or (), [en])
+        joint = {(tuple(r.id for r in g.event.takes_over), g.event.takes_over_wording,
+                  g.event.sponsor.id if g.event.sponsor else None, g.event.sponsor_wording) for g in group}
+        said = established_run(w, [g.event for g in group]) if len(group) > 1 and len(joint) == 1 else None
+        if said is None:
+            out.append(en)
+            continue
+        done.update(id(g) for g in group)
+        sources: list[Document] = []
+        for d in (d for g in group for d in g.sources):
+            if d not in sources:
+                sources.append(d)
+        out.append(Entry(en.event, en.date, w.sponsored_and_taking_over(en.event, said) + ["。"], sources,
+                         set().union(*(g.jurisdictions for g in group)), set().union(*(g.bodies for g in group)),
+                         highest([g.classification for g in group]), [x for g in group for x in g.dissents],
+                         "；".join(g.kaoyi for g in group if g.kaoyi), {k: v for g in group for k, v in g.pages.items()},
+                         [g.event for g in group]))
+    return out
+
+
+def established_run(w: _Writer, es: list[Event]) -> list[Segment] | None:
+    """Bodies one document set up on one day, said once: 设立甲、乙，均隶属… (with what the record knows of them); None
+    when each is to be said on its own (different superiors 下设 them, different counts)."""
+    attrs = [w.attributes(e.body.id, e) for e in es]
+    same = all(segs_text(x) == segs_text(attrs[0]) for x in attrs)
+    before, after = establish_words(es[0].wording)  # 设立甲、乙 / 甲、乙成立
+    counts = {(e.count, e.scope) for e in es}
+    lead = w.superior_lead(es[0])  # 县委下设组织部、宣传部: one superior says them all, or each is said alone
+    if superior_speaks(es[0].wording) and (not lead or len({segs_text(w.superior_lead(e)) for e in es}) > 1):
+        return None
+    subject = lead[:-1]
+    if len(counts) == 1 and es[0].count is not None:   # 成立甲、乙等5个机构 (the count the source gives)
+        return subject + w.some_of([w.created_name(e.body.id, e) for e in es], es[0], attrs[0] if same else [],
+                                   before, after)
+    if any(e.count is not None for e in es):   # counts that differ: each said with its own
+        return None
+    names = _join([w.created_name(e.body.id, e) for e in es])
+    segs: list[Segment] = names + [after] if after else subject + [before] + names
+    if same and attrs[0]:
+        first = attrs[0][0]
+        segs += ["，均" + first[1:] if isinstance(first, str) and first.startswith("，") else first]
+        segs += attrs[0][1:]
+    return segs
+
+
+def segs_text(segs: list[Segment]) -> str:
+    """A sentence's segments as plain text."""
+    return "".join(s if isinstance(s, str) else s.text for s in segs)

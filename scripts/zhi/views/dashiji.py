@@ -9,7 +9,7 @@ sources say (考异) stays with it as a note. The edition filter has run before:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..classification import highest
@@ -17,7 +17,8 @@ from ..dates import Date
 from ..history import History
 from ..model import UNKNOWN, Archive, Document, Event, Memo, Post
 from ..wordings import abolishes_and_sets_up, establish_words, rename_verb, says_abolished, superior_speaks
-from .chronology import Entry, Mention, Segment, _join, _Writer, after_lower, chronology
+from .chronology import Entry, Mention, Segment, _join, _Writer, after_lower, chronology, count_key, established_run
+from .chronology import segs_text as _text
 from .naming import name_on
 
 # event types a change of a principal body is told for; the others (编制核定, 职能划转 …) only in the 年表
@@ -47,6 +48,8 @@ OPTIONS = {
     "top": "true/false", "jurisdictions": "true/false", "reform": "整数（0 表示不按此收录）",
     "leaders": "职务列表", "staffing": "true/false",
 }
+# bodies that are places under a county (乡镇, 公社, 街道): one handed to another county is a change of territory
+PLACE_KINDS = ("乡镇", "街道")
 # bodies that have no superior body but are not the jurisdiction's leading bodies
 _NOT_TOP = ("乡镇", "街道", "事业单位", "企业", "群团机关", "民主党派")
 
@@ -79,9 +82,8 @@ def rules_for(root: Path | str) -> Rules:
 
 @dataclass
 class Item(Entry):
-    """One 大事记 entry: one or more events (a document's changes), a post, or an editor's 记事."""
+    """One 大事记 entry: one or more events (a document's changes; ``members``), a post, or an editor's 记事."""
 
-    members: list[Event] = field(default_factory=list)
     record: Event | Post | Memo | None = None
     kind: str = "event"   # event | post | memo
 
@@ -150,6 +152,10 @@ def selected(a: Archive, h: History, en: Entry, rules: Rules) -> bool:
         return e.dashiji
     if e.date.qualifier == "before":
         return False  # “1969-12前”: the source does not say when it happened; the 年表 has it, the 大事记 does not
+    if e.type == "rejurisdiction" and e.body and e.body.id in a.bodies \
+            and a.bodies[e.body.id].body_kind in PLACE_KINDS:
+        # a 乡镇 (公社) handed to another county is the counties' territory changing (rule 1: 乡镇划入划出)
+        return tellable(h, e, rules) and rules.jurisdictions
     # a county outside the volume placed under a city of it (饶平县划入潮州市) is the city's change
     refs = e.participants() + ([e.parent] if e.type == "reparent" and e.parent else [])
     return tellable(h, e, rules) and any(principal(a, h, r.id, e, rules) for r in refs)
@@ -170,7 +176,8 @@ def _group_key(en: Entry) -> tuple | None:
         return ("hand", e.group)
     doc = _document(en)
     if doc is None or doc.genre or e.date is None:
-        return None
+        # 设立甲、乙等5个机构 in a 志 or 资料汇编: one sentence of the source, one entry (chronology.count_key)
+        return ("count", *key) if (key := count_key(en)) is not None else None
     return ("doc", doc.id, e.date.sort_key())
 
 
@@ -203,7 +210,7 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
             if len(joint) > 1:   # each taking over (or sponsored) on its own: each said whole, nothing dropped
                 return _join([_body(en.segments) for en in run], "；")
             # 县革命委员会下设政工组、…，取代县委、县人委工作机构的全部职能: said once, of them together
-            said = _established_run(w, es)
+            said = established_run(w, es)
             return _join([_body(en.segments) for en in run], "；") if said is None \
                 else w.sponsored_and_taking_over(es[0], said)
         if kind == "abolish" and all(e.body and not e.functions_to for e in es):
@@ -226,41 +233,13 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
             return _join([[w.now(e.body.id, e)] for e in es]) + [f"规格均调整为{es[0].rank}"]
         if kind == "rejurisdiction" and len({e.jurisdiction.id if e.jurisdiction else None for e in es}) == 1 \
                 and all(e.body and not e.parent_set for e in es):
-            return _join([[w.now(e.body.id, e)] for e in es]) + ["划归", w.now(es[0].jurisdiction.id, es[0])]
+            names = _join([[w.now(e.body.id, e)] for e in es])
+            return names + w.came_from(es, _text(names)) + ["划归", w.now(es[0].jurisdiction.id, es[0])]
         if kind in ("reparent",) and all(e.body and e.parent and not e.co_parents and not e.wording
                                          and w.had_superior(e.body.id, e) for e in es) \
                 and len({e.parent.id for e in es}) == 1:
             return _join([[w.now(e.body.id, e)] for e in es]) + ["改为隶属", w.now(es[0].parent.id, es[0])]
     return _join([_body(en.segments) for en in run], "；")
-
-
-def _established_run(w: _Writer, es: list[Event]) -> list[Segment] | None:
-    """Bodies one document set up on one day, said once: 设立甲、乙，均隶属… (with what the record knows of them); None
-    when each is to be said on its own (different superiors 下设 them, different counts)."""
-    attrs = [w.attributes(e.body.id, e) for e in es]
-    same = all(_text(x) == _text(attrs[0]) for x in attrs)
-    before, after = establish_words(es[0].wording)  # 设立甲、乙 / 甲、乙成立
-    counts = {(e.count, e.scope) for e in es}
-    lead = w.superior_lead(es[0])  # 县委下设组织部、宣传部: one superior says them all, or each is said alone
-    if superior_speaks(es[0].wording) and (not lead or len({_text(w.superior_lead(e)) for e in es}) > 1):
-        return None
-    subject = lead[:-1]
-    if len(counts) == 1 and es[0].count is not None:   # 成立甲、乙等5个机构 (the count the source gives)
-        return subject + w.some_of([w.created_name(e.body.id, e) for e in es], es[0], attrs[0] if same else [],
-                                   before, after)
-    if any(e.count is not None for e in es):   # counts that differ: each said with its own
-        return None
-    names = _join([w.created_name(e.body.id, e) for e in es])
-    segs: list[Segment] = names + [after] if after else subject + [before] + names
-    if same and attrs[0]:
-        first = attrs[0][0]
-        segs += ["，均" + first[1:] if isinstance(first, str) and first.startswith("，") else first]
-        segs += attrs[0][1:]
-    return segs
-
-
-def _text(segs: list[Segment]) -> str:
-    return "".join(s if isinstance(s, str) else s.text for s in segs)
 
 
 def _lead(docs: list[Document], when) -> list[Segment]:

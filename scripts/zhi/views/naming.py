@@ -227,3 +227,91 @@ def with_years(name: str, years: str) -> str:
     if name.endswith("）") and "（" in name:
         return f"{name[:-1]}，{years}）"
     return f"{name}（{years}）"
+
+
+def with_note(name: str, note: str) -> str:
+    """A name with what is said of it in one bracket group: 测试县人民委员会（1981年1月改称新测县人民政府）; a name that
+    ends in its own brackets (its 区别语) takes the note inside them after a semicolon — 中共测试县委员会（1949年设立；
+    1970年更名为……）, never two groups in a row. No note: the name alone."""
+    if not note:
+        return name
+    if name.endswith("）") and "（" in name:
+        return f"{name[:-1]}；{note}）"
+    return f"{name}（{note}）"
+
+
+def names_within(h: History, ref: str, start: Date | None, end: Date | None) -> tuple[str, str]:
+    """How a period under a superior body or place names it: the name certainly in force when the period began,
+    and the renames that may fall inside the period, as the source dates them (“1981年1月更名为乙县人民政府”,
+    “1981年前改称乙县人民政府”) — never one name for the whole period when the superior was renamed within it, nor
+    the later name for a start the rename may come after."""
+    name, renamed = _names_within(h, ref, start, end)
+    return distinguished(h, ref, name), renamed
+
+
+def _names_within(h: History, ref: str, start: Date | None, end: Date | None) -> tuple[str, str]:
+    t = h.get(ref)
+    if t is None or not t.names:
+        return name_on(h, ref, start), ""
+    first = 0
+    if start is not None:
+        # in force at the start: taken wholly before it, or on the date the period's own record gives (a body set up
+        # “1952-11” under a 县委 renamed “1952-11” is under the new name, as its 大事记 sentence says)
+        certain = [i for i, s in enumerate(t.names)
+                   if s.start is None or s.start.latest() <= start.earliest() or s.start.same_as(start)]
+        if not certain:
+            return name_on(h, ref, start), ""
+        first = certain[-1]
+    shown: str | None = t.names[first].value[0]
+    through = t.names[first].end
+    if t.outside and end is not None and through is not None \
+            and (through.same_as(end) or through.earliest() >= end.latest()):
+        return shown, ""   # the source gives the name up to the period's end: a later name is not within it
+    out: list[tuple[str, str, str]] = []   # when, verb, name
+    for s in t.names[first + 1:]:
+        if s.start is None or (end is not None and s.start.earliest() >= end.latest()):
+            continue   # taken on or after the period's end
+        if s.withheld:   # the edition does not give the name from then on
+            out.append((s.start.chinese(), "", "名称不详"))
+            shown = None
+            continue
+        name = s.value[0]
+        if not name or name == shown:
+            continue
+        e = s.start_event
+        shown_name = distinguished(h, ref, name)
+        if e is not None and e.type == "rename":
+            out.append((s.start.chinese(), rename_verb(e.wording), shown_name))
+        elif s.start.qualifier == "exact" and s.start.end is None:
+            out.append((s.start.chinese(), "起称", shown_name))
+        else:   # a name whose start the source leaves open: 1956年3月至1983年9月间改称乙, 1975年8月前改称乙
+            out.append((s.start.chinese() + ("间" if s.start.end else ""), "改称", shown_name))
+        shown = name
+    return t.names[first].value[0], "，".join(_renames(out))
+
+
+def _renames(out: list[tuple[str, str, str]]) -> list[str]:
+    """Renames in order; those the source dates alike and calls 改称 are told once, as a 志 does:
+    1956年3月至1983年9月间先后改称甲、乙、丙."""
+    told: list[str] = []
+    i = 0
+    while i < len(out):
+        when, verb, _ = out[i]
+        j = i + 1
+        while verb == "改称" and j < len(out) and out[j][:2] == (when, verb):
+            j += 1
+        names = [n for _, _, n in out[i:j]]
+        told.append(f"{when}{'先后' if len(names) > 1 else ''}{verb}{'、'.join(names)}")
+        i = j
+    return told
+
+
+def name_through(h: History, rid: str, d: Date | None) -> str:
+    """A superior's name for a date that is a period (a year, a month, 1966..1976: an 一览 of those years, an event the
+    source dates only so): the name certainly in force when it began, with the renames that may fall inside it
+    (“某某委员会（1970年更名为……）”), never one name as if valid for the whole of it; a single day, its name then."""
+
+    if d is None or d.is_exact_day() or d.qualifier in ("after", "before"):
+        return label_on(h, rid, d)   # an open date (1949年7月后) names what its stated day names (name_on)
+    name, renamed = names_within(h, rid, d, d)
+    return with_note(name, renamed) if renamed else label_on(h, rid, d)

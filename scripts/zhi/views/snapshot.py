@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from ..citations import cited_docs, split
 from ..dates import Date
 from ..history import SILENCE_YEARS, History, Timeline
-from ..model import Archive
+from ..model import UNKNOWN, Archive
 from ..wordings import says_abolished
-from .naming import distinguished, label_on, name_changes, name_on, name_verb
+from .naming import distinguished, label_on, name_changes, name_on, name_through, name_verb
 from .staffing import Figure, breaks, by_body, in_force, member_bodies, staffing_style, stale_since
 
 
@@ -71,7 +71,7 @@ def snapshot(a: Archive, h: History, jurisdiction: str, d: Date, figs: list[Figu
     for t in _candidates(h, jurisdiction, among):
         if t.is_jurisdiction or not t.known_alive_on(d) or not t.belongs_on(d, jurisdiction):
             continue
-        rows.append(_row(a, h, t, d, per.get(t.id, []), staffing_style(a).stale_after))
+        rows.append(_row(a, h, t, d, per.get(t.id, []), staffing_style(a).stale_after, jurisdiction))
     return sorted(rows, key=lambda r: (_depth(h, r.body, d), r.parent_name, r.established.sort_key()
                                        if r.established else (), r.name))
 
@@ -160,7 +160,8 @@ def uncertain_rename(t: Timeline, d: Date) -> tuple[tuple[str, str | None], str]
     return first.value, "，".join(clauses)
 
 
-def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale_after: int) -> Row:
+def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale_after: int,
+         jurisdiction: str | None = None) -> Row:
     names = _span_value(t.names, d, t.names[-1].value if t.names else (t.id, None))
     if (hedge := uncertain_rename(t, d)) is not None:
         names = hedge[0]
@@ -175,6 +176,7 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
                 docs.append(doc.label)
     cuts = breaks(h, t.id)
     approved = in_force(figs, "approved", d, cuts)
+    # an 一览 of a period (1966..1976): a superior renamed within it is named with the rename, not by one name
     parent_name = superior_label(h, parent, d) if parent else ""
     if parent and (co := t.co_parents_on(d)):
         parent_name = f"{parent_name}（主管）、" + "、".join(superior_label(h, c, d) for c in co)
@@ -183,7 +185,7 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
     kind = _span_value(t.kinds, d, "") or ("不详" if t.id in a.bodies and a.bodies[t.id].kind_unknown else "")
     return Row(t.id, distinguished(h, t.id, names[0], d), names[1], kind, _span_value(t.ranks, d, ""), parent,
                parent_name, life.start if life else t.start, docs,
-               approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d, a),
+               approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d, a, jurisdiction),
                origin.began_said if origin is not None else "")
 
 
@@ -193,12 +195,15 @@ def superior_label(h: History, rid: str, d: Date) -> str:
     superior outside the volume (越境不书) or one the sources do not name (不详) as it stands."""
     p = h.get(rid)
     known = p is None or p.outside or p.known_alive_on(d)
-    return label_on(h, rid, d) + ("" if known else "（存续不详）")
+    return name_through(h, rid, d) + ("" if known else "（存续不详）")
 
 
-def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None) -> str:
-    """What a row says beside the name: suspended (in the source's words), sharing an office."""
+def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None, jurisdiction: str | None = None) -> str:
+    """What a row says beside the name: suspended (in the source's words), sharing an office, come from another
+    place (1984年11月由临水县划入: its 设立 date is where it was set up, not here)."""
     parts = []
+    if jurisdiction is not None and (came := came_in(h, t, d, jurisdiction)):
+        parts.append(came)
     if (hedge := uncertain_rename(t, d)) is not None:
         parts.append(hedge[1])
     if (s := t.suspended_on(d)) is not None:
@@ -224,6 +229,18 @@ def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None) -> st
     return f"（{'；'.join(parts)}）" if parts else ""
 
 
+def came_in(h: History, t: Timeline, d: Date, jurisdiction: str) -> str:
+    """“1984年11月由临水县划入” for a body whose period in ``jurisdiction`` that covers d began by a 属地变更 from a
+    place the record names (“1984年11月划入” when it does not), else ""."""
+    span = next((s for s in reversed(t.jurisdictions) if s.value == jurisdiction and s.covers(d)), None)
+    e = span.start_event if span is not None else None
+    if e is None or e.type != "rejurisdiction" or span.start is None:
+        return ""
+    before = [x.value for x in t.jurisdictions if x.end_event is e and x.value and x.value != UNKNOWN
+              and x.value != jurisdiction and (o := h.get(x.value)) and o.names]
+    return f"{span.start}{f'由{label_on(h, before[0], span.start)}' if before else ''}划入"
+
+
 @dataclass
 class Difference:
     established: list[str]
@@ -238,6 +255,25 @@ class Difference:
     # 新设 for a 改建, never 撤销 for a merge whose source does not say it
     came: list[tuple[str, list[str]]] = field(default_factory=list)
     went: list[tuple[str, list[str]]] = field(default_factory=list)
+    # bodies that came from (went to) another jurisdiction by a 属地变更 in the period: neither 新设 nor 撤销
+    moved_in: list[str] = field(default_factory=list)
+    moved_out: list[str] = field(default_factory=list)
+
+
+def moved(h: History, rid: str, jurisdiction: str, d1: Date, d2: Date, arriving: bool) -> tuple[bool, str | None]:
+    """Whether the body came into (``arriving``) or left ``jurisdiction`` within (d1, d2] by a 属地变更
+    (rejurisdiction), and the jurisdiction it came from (went to) when the record gives it (None: 不详)."""
+    t = h.get(rid)
+    spans = t.jurisdictions if t is not None else []
+    for s in spans:
+        e, edge = (s.start_event, s.start) if arriving else (s.end_event, s.end)
+        if s.value != jurisdiction or e is None or e.type != "rejurisdiction" or edge is None \
+                or edge.earliest() <= d1.latest() or edge.latest() > d2.latest():
+            continue
+        other = [x.value for x in spans if x is not s and (x.end_event is e if arriving else x.start_event is e)
+                 and x.value and x.value != UNKNOWN and x.value != jurisdiction and (o := h.get(x.value)) and o.names]
+        return True, other[0] if other else None   # (a place the record gives no name is not named)
+    return False, None
 
 
 def _renamed_via(h: History, rid: str, d1: Date, d2: Date) -> str:
@@ -293,11 +329,17 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
         return life is not None and life.start_event is not None and life.start_event.type == "restore"
 
     def began(rid: str) -> str:
+        arrived, where = moved(h, rid, jurisdiction, d1, d2, True)
+        if arrived:   # 是年划入（自甲县）: it was there before, elsewhere — never 新设
+            return f"划入（自{label_on(h, where, d2)}）" if where else "划入"
         life = next((x for x in reversed(h.get(rid).lives) if x.covers(d2)), None)
         e = life.start_event if life is not None else None
         return (e.began_said if e is not None else "") or "新设"
 
     def went_how(rid: str) -> str:
+        left, where = moved(h, rid, jurisdiction, d1, d2, False)
+        if left:      # 是年划出（至乙区）: it goes on elsewhere — never 撤销
+            return f"划出（至{label_on(h, where, d2)}）" if where else "划出"
         life = next((x for x in reversed(h.get(rid).lives) if x.covers(d1)), None)
         e = life.end_event if life is not None else None
         if e is not None and e.type == "reorganise":
@@ -308,10 +350,16 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
             return "并入他机构" if e.after and e.after[0].id in {r.id for r in e.before} else "合并为他机构"
         return "撤销" if e is not None and e.type in ("abolish", "merge") else "终止"
 
+    # a body handed to another place in the period was here in it, whenever it was set up (“1978-11前”): 划出
+    left = {t.id for t in cands if not t.is_jurisdiction and moved(h, t.id, jurisdiction, d1, d2, False)[0]}
     came = sorted(a2 - a1)
-    ended = sorted(a1 - a2)
-    return Difference([r for r in came if not restored(r)], ended, renamed, [r for r in came if restored(r)], dated,
-                      _grouped(came, began, first="新设"), _grouped(ended, went_how, first="撤销"))
+    ended = sorted((a1 | left) - a2)
+    moved_in = [r for r in came if moved(h, r, jurisdiction, d1, d2, True)[0]]
+    moved_out = [r for r in ended if r in left]
+    came_here = [r for r in came if r not in moved_in]
+    return Difference([r for r in came_here if not restored(r)], [r for r in ended if r not in moved_out], renamed,
+                      [r for r in came_here if restored(r)], dated, _grouped(came, began, first="新设"),
+                      _grouped(ended, went_how, first="撤销"), moved_in, moved_out)
 
 
 def _grouped(ids: list[str], how, first: str) -> list[tuple[str, list[str]]]:

@@ -30,7 +30,7 @@ from ..project import load_house_style
 from ..rawhtml import sanitize
 from ..safelinks import SafeLinksExtension
 from ..views import indexes
-from ..views.chronology import Entry, Mention, chronology
+from ..views.chronology import Entry, Mention, chronology, counted_together
 from ..views.dashiji import dashiji, sections
 from ..views.kaoyi import kaoyi_items
 from ..views.lineage import by_name_in_term, entries_by_event, lineage, post_order, volume_jurisdictions
@@ -90,7 +90,7 @@ class BookWriter:
         self.entries = chronology(a, h)
         self.dashiji = dashiji(a, h, entries=self.entries)   # the 大事记 prints the selection, grouped
         self.figs = figures(a)
-        self.tables = Tables(a, h, self.entries, self.figs)
+        self.tables = Tables(a, h, counted_together(a, h, self.entries), self.figs)   # 年表 lines (等5个机构: one)
         self.ids = _Ids()
         self.mentions: dict[str, tuple[str, str]] = {}
         self.notes: dict[str, list[str]] = {}
@@ -349,11 +349,15 @@ class BookWriter:
                 t = self.h.get(e.target)
                 current = label_on(self.h, t.id) if t else e.term
                 see = "" if e.term == current else current
-                rows.append((e.term, p, see))
-            body_groups.append((letter, rows))
-        people_groups = [(letter, [(e.term, pages_of(e.target)) for e in entries])
-                         for letter, entries in people]
-        docs = [(d.label, d.title if d.number else "", pages_of(d.id)) for d in documents]
+                if p or not pages:
+                    rows.append((e.term, p, see))
+            if rows:
+                body_groups.append((letter, rows))
+        # with the pages known, a term on no printed page is no entry of the index (an index points at pages); the
+        # Word copy made without the PDF has no page numbers at all and lists every term
+        people_groups = [(letter, rows) for letter, entries in people
+                         if (rows := [(e.term, p) for e in entries if (p := pages_of(e.target)) or not pages])]
+        docs = [(d.label, d.title if d.number else "", p) for d in documents if (p := pages_of(d.id)) or not pages]
         a1, a2, a3 = self.heading(2, "机构名称索引"), self.heading(2, "人名索引"), self.heading(2, "文件索引")
         return self.env.get_template("index.html.j2").render(anchor=anchor, anchors=(a1, a2, a3),
                                                              bodies=body_groups, people=people_groups, docs=docs,

@@ -23,7 +23,7 @@ from ..model import BASIS_ZH, EVENT_TYPES, Archive, Document, Memo
 from ..plaintext import md_escape
 from ..rawhtml import escape_all, sanitize
 from ..views import indexes
-from ..views.chronology import Entry, Mention, chronology
+from ..views.chronology import Entry, Mention, chronology, counted_together
 from ..views.dashiji import dashiji, sections
 from ..views.kaoyi import anchor_of, kaoyi_items
 from ..views.lineage import (
@@ -34,7 +34,7 @@ from ..views.lineage import (
     unit_rows,
     volume_jurisdictions,
 )
-from ..views.naming import label_on, name_on, names_with_jurisdiction, with_years
+from ..views.naming import label_on, name_on, names_with_jurisdiction, with_note, with_years
 from ..views.snapshot import NO_BODIES, difference, fate_unknown_note, members, snapshot
 from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
 from . import svg
@@ -148,6 +148,7 @@ class SiteWriter:
         self.env.filters["happened"] = lambda d: d.happened() if d else ""  # an event's date on its own line
         self.env.filters["period"] = lambda p: period_text(p.start, p.end)
         self.env.filters["with_years"] = lambda name, years: with_years(str(name), years)  # one bracket group
+        self.env.filters["with_note"] = lambda name, note: with_note(str(name), str(note or ""))  # (；within)
         self.env.filters["md"] = lambda s: Markup(md_escape(s))
         self.env.filters["codes"] = lambda s: Markup(codes(s))
         self.env.filters["code"] = lambda s: Markup(f"`{s}`" if re.fullmatch(r"[^`<>&\\\n]*", str(s)) else codes(s))
@@ -157,10 +158,11 @@ class SiteWriter:
                                 no_bodies=NO_BODIES)
         self.entries = chronology(a, h)
         self.dashiji = dashiji(a, h, entries=self.entries)
+        self.lines = counted_together(a, h, self.entries)   # the 年表: 设立甲、乙等5个机构 on one line
         self.form = getattr(a.book, "dashiji_form", "年") if a.book else "年"
         self.figs = figures(a)
         self.tree = SiteTree()
-        self.tables = Tables(a, h, self.entries, self.figs)
+        self.tables = Tables(a, h, self.lines, self.figs)
         self.backlinks: dict[str, list[tuple[str, str]]] = {}
         self._page_notes: list[str] = []
         book = a.book
@@ -326,7 +328,7 @@ class SiteWriter:
         self.add("dashiji/index.md", "大事记", "chronology.md.j2", entries=self.dashiji,
                  years=sections(self.dashiji, upper, self.form != "日期"),
                  scope=None, full=False, form=self.form)
-        self.add(NIANBIAO, "机构变动年表", "chronology.md.j2", entries=self.entries, years=sections(self.entries, upper),
+        self.add(NIANBIAO, "机构变动年表", "chronology.md.j2", entries=self.lines, years=sections(self.lines, upper),
                  scope=None, full=True, form="年")
         for j in self.in_scope:
             entries = [e for e in self.dashiji if j.id in e.jurisdictions]
@@ -401,7 +403,7 @@ class SiteWriter:
         lived = {rid: _years_alive(t) for rid, t in self.h.timelines.items()}
         figs_by_body = by_body(self.figs)
         by_year: dict[int, list[Entry]] = {}
-        for e in self.entries:
+        for e in self.lines:
             by_year.setdefault(e.date.year, []).append(e)
         for y in years:
             end = Date(Point(y, 12, 31))
