@@ -303,6 +303,7 @@ class Citation:
     figures: Staffing | None = None  # the figures this source gives for a staffing fact, when they differ
     name: str | None = None          # the name this source gives the body, when the editor records it
     decided: Date | None = None      # the decision (批准, 发文) date this source gives, not the effective date
+    section: str | None = None       # a published source: the part cited (第三编第二章), with ``page``
 
 
 @dataclass
@@ -434,6 +435,7 @@ class Document(Record):
     publisher: str = ""
     action: str = ""                   # how the 大事记 says the issuer acted (批准, 决定, 印发): the editor's reading
     archive_ref: str = ""
+    url: str = ""                      # where the document (a 网页, a book put online) can be read: http(s) only
     transcription: Path | None = None  # absolute path of the Markdown transcription
     scans: list[Path] = field(default_factory=list)
 

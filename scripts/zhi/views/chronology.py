@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..citations import Dissent, dissent_text, kaoyi_text, split
+from ..citations import Dissent, cited_label, dissent_text, kaoyi_text, places_cited, split
 from ..classification import Level, highest
 from ..dates import Date
 from ..history import History
@@ -82,12 +82,13 @@ class Entry:
         if self.kaoyi:
             out.append(kaoyi_text(self.kaoyi))
         return out
-    pages: dict[str, str] = field(default_factory=dict)  # document id → the page cited (a published source)
+    # document id → the places cited in it, (section, page) each (a published source: citations.places_cited)
+    pages: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def cite_label(self, d: Document) -> str:
-        """How a source of this entry is named: its label, and the page cited when there is one."""
-        page = self.pages.get(d.id) if d.genre else None  # a 志, 年鉴 or book: the page is part of the citation
-        return f"{d.label}，第{page}页" if page else d.label
+        """How a source of this entry is named: its label, and the parts and pages cited in a published source (a 志,
+        年鉴 or book: they are part of the citation): 《某县志》第三编第二章，第12、45页."""
+        return cited_label(d, self.pages.get(d.id))
 
     def plain(self) -> str:
         return "".join(s if isinstance(s, str) else s.text for s in self.segments)
@@ -762,11 +763,11 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
         if jurisdiction and jurisdiction not in jur:
             continue
         supports, dissents = split(e, h)
-        docs = [a.documents[c.doc] for c in supports if c.doc in a.documents]
+        docs = list({c.doc: a.documents[c.doc] for c in supports if c.doc in a.documents}.values())  # each once
         other = [(d, a.documents[d.citation.doc]) for d in dissents if d.citation.doc in a.documents]
         level = highest([e.classification] + [d.classification for d in docs] + [d.classification for _, d in other])
-        pages = {c.doc: c.page for c in supports if c.page and c.doc in a.documents}
-        out.append(Entry(e, e.date, segs, docs, jur, bodies, level, other, e.conflict_note, pages))
+        out.append(Entry(e, e.date, segs, docs, jur, bodies, level, other, e.conflict_note,
+                         places_cited(supports, a.documents)))
     # events are replayed with a day's creations before its abolitions (an abolished body's functions may go to a
     # body set up that day); they print in the order the editor wrote them, as the source tells them
     # (“甲撤销，建立乙”)

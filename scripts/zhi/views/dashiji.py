@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..citations import places_cited
 from ..classification import highest
 from ..dates import Date
 from ..history import History
@@ -289,12 +290,14 @@ def _merge_entries(w: _Writer, group: list[Entry]) -> Item:
     segs = _lead(docs, when) + segs + ["。"]
     first = group[0]
     sources: list[Document] = []
-    pages: dict[str, str] = {}
+    pages: dict[str, list[tuple[str, str]]] = {}
     for en in group:
         for d in en.sources:
             if d not in sources:
                 sources.append(d)
-        pages.update(en.pages)
+        for doc, places in en.pages.items():   # each change's own pages, none lost to another's
+            have = pages.setdefault(doc, [])
+            have += [x for x in places if x not in have]
     dissents = [x for en in group for x in en.dissents]
     kaoyi = "；".join(en.kaoyi for en in group if en.kaoyi)
     anchor_event = next((en.event for en in group if en.dissents or en.kaoyi), first.event)
@@ -405,7 +408,7 @@ def _leader_item(a: Archive, h: History, p: Post, also: list[Post] | None = None
         t = h.get(q.body.id)
         jurs |= set(t.jurisdictions_on(q.start)) if t else set()   # 市县合署: a leader of both places
     level = highest([q.classification for q in posts] + [d.classification for d in docs])
-    pages = {c.doc: c.page for q in posts for c in q.sources if c.page and c.doc in a.documents}
+    pages = places_cited([c for q in posts for c in q.sources], a.documents)
     return Item(_stub(p), p.start, segs, docs, jurs, {q.body.id for q in posts}, level, [], "", pages,
                 members=[], record=p, kind="post")
 
@@ -438,10 +441,10 @@ def _leader_items(a: Archive, h: History, rules: Rules) -> list[Item]:
 def _memo_item(a: Archive, h: History, m: Memo) -> Item | None:
     if m.date is None or not m.text:
         return None
-    docs = [a.documents[c.doc] for c in m.sources if c.doc in a.documents]
+    docs = list({c.doc: a.documents[c.doc] for c in m.sources if c.doc in a.documents}.values())
     jur = memo_jurisdictions(a, h, m)
     level = highest([m.classification] + [d.classification for d in docs])
-    pages = {c.doc: c.page for c in m.sources if c.page and c.doc in a.documents}
+    pages = places_cited(m.sources, a.documents)
     return Item(_stub(m), m.date, [m.sentence], docs, jur, {r.id for r in m.mentions}, level, [], m.conflict_note, pages,
                 members=[], record=m, kind="memo")
 

@@ -170,6 +170,12 @@ class SiteWriter:
         self.in_scope = volume_jurisdictions(a, h)
 
     # ---- helpers --------------------------------------------------------------------------------
+    @staticmethod
+    def web_link(url: str) -> Markup:
+        """A document's web address as a link: shown as written, its brackets encoded in the target (the loader has
+        let only an http(s) address through, without spaces, angle brackets, quotes or backslashes)."""
+        return Markup(f"[{md_escape(url)}]({url.replace('(', '%28').replace(')', '%29')})")
+
     def link(self, page: str, rid: str, text: str) -> Markup:
         target = page_of(self.a, rid)
         return Markup(f"[{md_escape(text)}]({rel(page, target)})" if target else md_escape(text))

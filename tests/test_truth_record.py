@@ -1,0 +1,174 @@
+"""Truth to the record (issue 11): a published source cited at its own part and pages, a source's web address, the
+考异表's reading of a name, the source's verbs (取消, 增至), the 编委 by its short name, and a superior typed as a
+short name. Each test reads what the reader or the editor sees: the printed text, or the finding's code and line."""
+
+import re
+from pathlib import Path
+
+from conftest import ROOT, archive_with
+from zhi.checks import run_checks
+from zhi.history import derive_history
+from zhi.loader import load_archive
+
+ZHI = """
+- id: d-cs-zhi
+  genre: 志书
+  title: 测试县志
+  publisher: 测试出版社
+  date: 1995
+"""
+
+
+def _pages(root: Path) -> dict[str, str]:
+    """The site's 大事记, 机构变动年表, document and 考异 pages (Markdown as written for the site); the archive must
+    check without errors."""
+    from zhi.writers.site import SiteWriter
+
+    a = load_archive(root)
+    errors = [f.as_text() for f in run_checks(a) if f.severity == "error"]
+    assert not errors, errors
+    w = SiteWriter(a, derive_history(a), ROOT / "theme")
+    w.collect_backlinks()
+    w.chronology_pages()
+    w.document_pages()
+    w.kaoyi_page()
+    return {p.path: p.text for p in w.tree.pages}
+
+
+def _book_text(root: Path, part: str) -> str:
+    """A part of the book's HTML (``appendix`` or ``chronology``) as plain text, tags dropped."""
+    from zhi.writers.book import BookWriter
+
+    a = load_archive(root)
+    w = BookWriter(a, derive_history(a), ROOT / "theme")
+    html = w.appendix_html() if part == "appendix" else w.chronology_html()
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def _links(text: str) -> str:
+    """Markdown links as their text: [《测试县志》](../wenjian/x.md) → 《测试县志》."""
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+
+
+TWO_BUREAUS = """
+- {id: e1, type: establish, date: 1957, body: cs-a, name: 测试县甲局, parent: cs-zhengfu, sources: [d-1956-1]}
+- {id: e2, type: establish, date: 1957, body: cs-b, name: 测试县乙局, parent: cs-zhengfu, sources: [d-1956-1]}
+"""
+
+
+# ---- 1. a published source: each citation keeps its own part and page ----------------------------------------
+def test_two_pages_of_one_book_both_print_in_order_on_one_line(tmp_path):
+    # before: the entry printed the book twice, each time with the last page written (第12页；第12页)
+    root = archive_with(tmp_path, """
+- {id: e1, type: establish, date: 1960-03, body: cs-a, name: 测试县甲局, parent: cs-zhengfu,
+   sources: [{doc: d-cs-zhi, section: 第三编第二章, page: 45}, {doc: d-cs-zhi, section: 第三编第二章, page: 12}]}
+""", {"cs-a": "政府工作部门"}, {"sources/documents/zhi.yaml": ZHI})
+    year = _links(_pages(root)["dashiji/nianbiao.md"])
+    assert "设立测试县甲局，隶属测试县人民委员会，为政府工作部门。（《测试县志》第三编第二章，第12、45页）" in year, year
+
+
+def test_two_parts_of_one_book_are_cited_each_with_its_page(tmp_path):
+    root = archive_with(tmp_path, """
+- {id: e1, type: establish, date: 1961-03, body: cs-a, name: 测试县甲局, parent: cs-zhengfu,
+   sources: [{doc: d-cs-zhi, section: 第三编, page: 12}, {doc: d-cs-zhi, section: 第五编, page: 80}]}
+""", {"cs-a": "政府工作部门"}, {"sources/documents/zhi.yaml": ZHI})
+    year = _links(_pages(root)["dashiji/nianbiao.md"])
+    assert "（《测试县志》第三编，第12页；《测试县志》第五编，第80页）" in year, year
+
+
+def test_one_document_two_changes_two_pages_none_lost_in_the_joint_entry(tmp_path):
+    # two changes one archival document made on one day: one 大事记 entry; the book cited at a page for each
+    root = archive_with(tmp_path, TWO_BUREAUS + """
+- {id: e3, type: abolish, date: 1960-03-01, body: cs-a, dashiji: 收, sources: [d-1956-1, {doc: d-cs-zhi, page: 31}]}
+- {id: e4, type: abolish, date: 1960-03-01, body: cs-b, dashiji: 收, sources: [d-1956-1, {doc: d-cs-zhi, page: 30}]}
+""", {"cs-a": "政府工作部门", "cs-b": "政府工作部门"}, {"sources/documents/zhi.yaml": ZHI})
+    big = _links(_pages(root)["dashiji/index.md"])
+    assert "撤销测试县甲局、测试县乙局。（测〔1956〕1号；《测试县志》，第30、31页）" in big, big
+
+
+def test_a_citations_part_is_read_and_named_in_the_schema(tmp_path):
+    root = archive_with(tmp_path, """
+- {id: e1, type: abolish, date: 1960-03-01, body: cs-jiwei, sources: [{doc: d-cs-zhi, section: [第三编], page: 30}]}
+""", files={"sources/documents/zhi.yaml": ZHI})
+    found = [f for f in run_checks(load_archive(root)) if f.code == "schema-type"]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("sources/events/x.yaml", 2)], found
+    assert "卷章" in found[0].message
+
+
+# ---- 2. url: a source that exists online ---------------------------------------------------------------------
+WEB = """
+- id: d-web
+  genre: 网页
+  title: 测试县机构沿革
+  publisher: 测试县人民政府网
+  date: 2021-03-01
+  url: https://www.example.gov.cn/art/2021/3/1/art_1.html
+"""
+
+
+def test_a_sources_web_address_is_a_link_on_its_page_and_printed_in_the_list(tmp_path):
+    root = archive_with(tmp_path, "- {id: e1, type: add-name, date: 1960-03-01, body: cs-jiwei, name: 测试县物价科,"
+                        " sources: [d-web]}\n", files={"sources/documents/web.yaml": WEB})
+    page = _pages(root)["wenjian/d-web.md"]
+    url = "https://www.example.gov.cn/art/2021/3/1/art_1.html"
+    assert f"| 网址 | [{url.replace('_', chr(92) + '_')}]({url}) |" in page, page   # the shown text escaped
+    assert f"测试县机构沿革网址：{url}" in _book_text(root, "appendix")
+
+
+def test_a_web_address_that_is_not_http_is_refused_at_its_line(tmp_path):
+    bad = WEB.replace("https://www.example.gov.cn/art/2021/3/1/art_1.html", "javascript:alert(1)")
+    root = archive_with(tmp_path, files={"sources/documents/web.yaml": bad})
+    a = load_archive(root)
+    found = [f for f in run_checks(a) if f.code == "schema-value"]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("sources/documents/web.yaml", 7)], found
+    assert "不是网页地址：须以 http:// 或 https:// 开头" in found[0].message
+    assert a.documents["d-web"].url == ""   # never printed
+
+
+def test_a_web_address_without_a_host_or_with_a_space_is_refused(tmp_path):
+    for bad in ("www.example.gov.cn/a.html", "https:///a.html", "https://www.example.gov.cn/a b.html"):
+        root = archive_with(tmp_path / str(len(bad)), files={
+            "sources/documents/web.yaml": WEB.replace("https://www.example.gov.cn/art/2021/3/1/art_1.html",
+                                                      f'"{bad}"')})
+        assert [f.loc.line for f in run_checks(load_archive(root)) if f.code == "schema-value"] == [7], bad
+
+
+# ---- 3. a 考异 about a name --------------------------------------------------------------------------------
+def _kaoyi_page(tmp_path: Path, note: str) -> str:
+    """The site's 考异 page for a rename of 测试县计划委员会 whose 考异 is in words only."""
+    root = archive_with(tmp_path, f"""
+- id: e1
+  type: rename
+  date: 1960-03
+  body: cs-jiwei
+  name: 测试县计划局
+  sources: [d-1956-1]
+  conflict_note: {note}
+""")
+    return _links(_pages(root)["kaoyi.md"])
+
+
+def test_a_kaoyi_about_a_name_in_words_only_states_the_name_and_its_source(tmp_path):
+    # before: 本志取：1960年3月 — a date, for a 考异 about what the body was called
+    page = _kaoyi_page(tmp_path, "《测试县志》作测试县计划科；从县人委文件，称测试县计划局。")
+    assert "- 本志所据：测试县计划局（测〔1956〕1号）" in page, page
+    assert "本志取：1960年3月" not in page
+
+
+def test_a_kaoyi_about_a_date_in_words_only_still_takes_the_date(tmp_path):
+    page = _kaoyi_page(tmp_path, "《测试县志》记为1960年5月，系见报日期；从县人委文件。")
+    assert "- 本志取：1960年3月（测〔1956〕1号）" in page, page
+
+def test_the_guides_example_of_a_book_cited_at_two_pages_and_a_web_page_prints_what_it_says(tmp_path):
+    """guide/documents.md “标题不详的文件、出版物、占位文字”: the 出处 and the 文件目录 line it promises."""
+    from test_guide_examples import GUIDE, lay_out, section
+    from zhi.views.chronology import chronology
+
+    text = section((GUIDE / "documents.md").read_text(encoding="utf-8"), "## 标题不详的文件、出版物、占位文字")
+    a = load_archive(lay_out(tmp_path, text), with_book=False)
+    h = derive_history(a)
+    en = next(en for en in chronology(a, h) if en.event.id == "ed-zf")
+    cited = "（" + "；".join(en.cite_label(d) for d in en.sources) + "）"
+    assert cited == "（《云河县志》卷五 政权，第203、205页；《云河县机构沿革》）"
+    assert f"1968年3月一条之后的出处印作“{cited}”" in text
+    assert a.documents["doc-yunhe-wang"].url == "https://www.example.gov.cn/art/2021/3/1/art_1.html"
