@@ -159,6 +159,62 @@ def test_a_kaoyi_about_a_date_in_words_only_still_takes_the_date(tmp_path):
     page = _kaoyi_page(tmp_path, "《测试县志》记为1960年5月，系见报日期；从县人委文件。")
     assert "- 本志取：1960年3月（测〔1956〕1号）" in page, page
 
+
+# ---- 4. the source's verbs: 取消, 成员增至 --------------------------------------------------------------------
+def _findings(root: Path, code: str) -> list:
+    return [f for f in run_checks(load_archive(root)) if f.code == code]
+
+
+def test_an_abolition_the_source_calls_cancelling_prints_its_verb_and_is_said_so_in_the_joint_entry(tmp_path):
+    # before: wording was an unknown key of an abolition (schema-unknown-key) and 撤销 was printed
+    root = archive_with(tmp_path, TWO_BUREAUS + """
+- {id: e3, type: abolish, wording: 取消, date: 1960-03-01, body: cs-a, dashiji: 收, sources: [d-1984-7]}
+- {id: e4, type: 取消, date: 1960-03-01, body: cs-b, dashiji: 收, sources: [d-1984-7]}
+- {id: e5, type: abolish, date: 1960-03-01, body: cs-c, dashiji: 收, sources: [d-1984-7]}
+- {id: e6, type: establish, date: 1957, body: cs-c, name: 测试县丙局, parent: cs-zhengfu, sources: [d-1956-1]}
+""", {"cs-a": "政府工作部门", "cs-b": "政府工作部门", "cs-c": "政府工作部门"})
+    pages = _pages(root)
+    year = _links(pages["dashiji/nianbiao.md"])
+    assert "取消测试县甲局。" in year and "取消测试县乙局。" in year and "撤销测试县丙局。" in year, year
+    big = _links(pages["dashiji/index.md"])
+    assert "取消测试县甲局、测试县乙局；撤销测试县丙局。" in big, big
+
+
+def test_an_abolition_worded_as_a_suspension_is_refused_at_its_line(tmp_path):
+    root = archive_with(tmp_path, TWO_BUREAUS + """
+- {id: e3, type: abolish, wording: 停止活动, date: 1960-03-01, body: cs-a, sources: [d-1984-7]}
+""", {"cs-a": "政府工作部门", "cs-b": "政府工作部门"})
+    found = _findings(root, "schema-value")
+    assert [(f.loc.file, f.loc.line) for f in found] == [("sources/events/x.yaml", 5)], found
+    assert "“停止活动”不是撤销的说法" in found[0].message and "记停止活动（suspend）事件" in found[0].message
+
+
+BIANWEI = """
+- {id: e1, type: establish, date: 1979-06, body: cs-bw, name: 测试县编制委员会, short: 县编委, parent: cs-zhengfu,
+   sources: [d-1956-1]}
+"""
+
+
+def test_a_membership_the_source_says_grew_prints_its_verb_between_the_members_and_the_figure(tmp_path):
+    # before: 增至 was refused (schema-value) and nothing but 有成员9人 could be printed
+    root = archive_with(tmp_path, BIANWEI + """
+- {id: e2, type: members, date: 1983-06, body: cs-bw, members: {成员: 9}, wording: 增至, sources: [d-1956-1]}
+- {id: e3, type: members, date: 1984-06, body: cs-bw, subordinates: {组: 3}, members: {成员: 11}, wording: 减为,
+   sources: [d-1956-1]}
+""", {"cs-bw": "议事协调机构"})
+    year = _links(_pages(root)["dashiji/nianbiao.md"])
+    assert "测试县编制委员会成员增至9人。" in year, year
+    assert "测试县编制委员会组减为3个，有成员11人。" in year, year
+
+
+def test_a_change_of_count_said_of_units_listed_by_name_is_refused(tmp_path):
+    root = archive_with(tmp_path, BIANWEI + """
+- {id: e2, type: members, date: 1983-06, body: cs-bw, units: [秘书组], wording: 增至, sources: [d-1956-1]}
+""", {"cs-bw": "议事协调机构"})
+    found = _findings(root, "schema-value")
+    assert [(f.loc.file, f.loc.line) for f in found] == [("sources/events/x.yaml", 5)], found
+    assert "名称之后接不上“增至”" in found[0].message
+
 def test_the_guides_example_of_a_book_cited_at_two_pages_and_a_web_page_prints_what_it_says(tmp_path):
     """guide/documents.md “标题不详的文件、出版物、占位文字”: the 出处 and the 文件目录 line it promises."""
     from test_guide_examples import GUIDE, lay_out, section

@@ -50,7 +50,8 @@ EVENT_TYPES: dict[str, str] = {
     "authority-end": "收回权限",
 }
 # an event written with one of these words keeps it: the book uses the source's verb
-EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank", "成立": "establish", "建立": "establish", "组建": "establish"}
+EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank", "成立": "establish", "建立": "establish", "组建": "establish",
+                  "取消": "abolish"}
 # every word a type may be written with (EVENT_WORDINGS among them)
 EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | EVENT_WORDINGS | {
     "改称": "rename", "撤并": "merge", "拆分": "split", "划转": "transfer", "挂牌": "add-name", "摘牌": "drop-name",
@@ -374,8 +375,9 @@ class Event(Record):
     @property
     def said_zh(self) -> str:
         """The event named as the source names it, where a body's history says how it ended or began: a
-        reorganisation the source calls 改建 is 改建, not 改组; a rename it calls 改称 is 改称, not 更名."""
-        if self.type in ("reorganise", "rename") and self.wording:
+        reorganisation the source calls 改建 is 改建, not 改组; a rename it calls 改称 is 改称, not 更名; an abolition
+        it calls 取消 is 取消, not 撤销."""
+        if self.type in ("reorganise", "rename", "abolish") and self.wording:   # 改建, 改称, 取消
             return self.wording.removesuffix("为") or self.type_zh
         return self.type_zh
 

@@ -25,6 +25,7 @@ from ..wordings import (
     establish_words,
     kind_change,
     leads_to_object,
+    members_change,
     merge_verb,
     merges_into_one_of_them,
     receiving_side_speaks,
@@ -419,7 +420,7 @@ class _Writer:
         return segs
 
     def _abolish(self, e: Event) -> list[Segment]:
-        segs: list[Segment] = ["撤销", self.before(e.body.id, e)]
+        segs: list[Segment] = [e.wording or "撤销", self.before(e.body.id, e)]   # the source's 取消, 裁撤
         if e.functions_to:
             segs += ["，其职能并入"] + _join([[self.now(r.id, e)] for r in e.functions_to])
         return segs
@@ -687,7 +688,8 @@ def excluding(excludes: list[str] | None) -> str:
 
 def figures_text(figures, wording: str | None = None) -> str:
     """成员数 in the order given: 下辖7个支社，有社员123人; ``wording``, the source's verb, in place of 下辖 (下设4个小组),
-    or of 有 when no units are counted (共有会员312人)."""
+    or of 有 when no units are counted (共有会员312人); a change the source states, between what it counts and the
+    figure (成员增至9人; 支社增至7个，有社员123人)."""
     units = "、".join(f"{n}个{what}" for key, what, n in figures if key == "subordinates")
     named = [what for key, what, _n in figures if key == "units"]   # 下设民政科、财政科: the source's list, by name
     if named:   # with the one count the source gives: 下设民政、财政、教育、建设4个科; 甲、乙等5个科 names fewer
@@ -702,6 +704,11 @@ def figures_text(figures, wording: str | None = None) -> str:
     verbs = {"subordinates": "下设" if named else "下辖", "members": "有"}
     if wording:   # the verb of the units when the source counts them (下设4个小组), else of the members (共有会员312人)
         verbs["subordinates" if units else "members"] = wording
+    if members_change(wording) and units:   # 支社增至7个: the verb between what is counted and its figure
+        units, verbs["subordinates"] = "、".join(f"{what}{wording}{n}个" for key, what, n in figures
+                                                 if key == "subordinates"), ""
+    elif members_change(wording):           # 成员增至9人
+        members, verbs["members"] = "、".join(f"{what}{wording}{n}人" for key, what, n in figures if key == "members"), ""
     parts = {"subordinates": f"{verbs['subordinates']}{units}" if units else "",
              "members": (f"{verbs['members']}{members}" + (f"，其中{of_which}" if of_which else "")) if members else ""}
     return "，".join(parts[k] for k in order if parts[k])

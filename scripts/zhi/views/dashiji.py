@@ -207,10 +207,11 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
             said = _established_run(w, es)
             return _join([_body(en.segments) for en in run], "；") if said is None \
                 else w.sponsored_and_taking_over(es[0], said)
+        verb = es[0].wording or "撤销"   # abolitions are run by their verb (_runs): 取消甲、乙; 撤销丙
         if kind == "abolish" and all(e.body and not e.functions_to for e in es):
-            return ["撤销"] + _join([[w.before(e.body.id, e)] for e in es])
+            return [verb] + _join([[w.before(e.body.id, e)] for e in es])
         if kind == "abolish" and all(e.body and len(e.functions_to) == 1 for e in es):
-            return ["撤销"] + _join([[w.before(e.body.id, e)] for e in es]) + ["，其职能分别并入"] \
+            return [verb] + _join([[w.before(e.body.id, e)] for e in es]) + ["，其职能分别并入"] \
                 + _join([[w.now(e.functions_to[0].id, e)] for e in es])
         into = [e.after[0].id if e.after else None for e in es]
         if kind == "merge" and all(len(e.before) == 2 and not e.partly and t in {r.id for r in e.before}
@@ -311,7 +312,8 @@ def _runs(group: list[Entry]) -> list[list[Entry]]:
     runs: dict[tuple, list[Entry]] = {}
     for en in group:   # bodies a superior sets up (县委下设…) are said apart from those set up otherwise
         e = en.event
-        key = (e.type, e.wording, _new_parent(e)) if e.type == "establish" and superior_speaks(e.wording) else (e.type,)
+        key = (e.type, e.wording, _new_parent(e)) if e.type == "establish" and superior_speaks(e.wording) \
+            else (e.type, e.wording) if e.type == "abolish" else (e.type,)   # 取消甲 and 撤销乙 are said apart
         runs.setdefault(key, []).append(en)
     return list(runs.values())
 
