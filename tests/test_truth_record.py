@@ -215,6 +215,37 @@ def test_a_change_of_count_said_of_units_listed_by_name_is_refused(tmp_path):
     assert [(f.loc.file, f.loc.line) for f in found] == [("sources/events/x.yaml", 5)], found
     assert "名称之后接不上“增至”" in found[0].message
 
+
+# ---- 5. the 大事记 knows the 编委 by its short name ----------------------------------------------------------
+def test_the_guides_bianwei_named_by_its_short_form_is_in_the_dashiji_and_a_gazetteer_board_is_not(tmp_path):
+    """guide/dashiji.md “例：来源只称县编委”: before, neither 县编委 nor 县编委办公室 was in the 大事记 (neither has
+    a listed kind, both have a superior, and 编制委员会 is not in 县编委)."""
+    from test_guide_examples import GUIDE, lay_out, section
+    from zhi.views.dashiji import Rules, dashiji
+
+    text = section((GUIDE / "dashiji.md").read_text(encoding="utf-8"), "### 例：来源只称“县编委”")
+    a = load_archive(lay_out(tmp_path, text), with_book=False)
+    h = derive_history(a)
+    printed = [f"{it.date.chinese()}　{it.plain()}" for it in dashiji(a, h, Rules.from_options())]
+    for line in re.findall(r"^- (\d{4}年[^\n]*。)$", text, re.MULTILINE):
+        assert line in printed, (line, printed)
+    assert "1979年6月　县编委成立，隶属云河县革命委员会，为议事协调机构。" in printed
+    assert not any("县志编委会" in p for p in printed), printed
+
+
+def test_a_bianwei_chairman_rule_holds_for_the_body_named_in_full(tmp_path):
+    # before: the rule 编委主任 matched only a title ending in 编委主任; 测试县机构编制委员会主任 was left out
+    root = archive_with(tmp_path, """
+- {id: e1, type: establish, date: 1979-06, body: cs-bw, name: 测试县机构编制委员会, parent: cs-zhengfu, sources: [d-1956-1]}
+- {id: e2, type: establish, date: 1980-06, body: cs-bb, name: 测试县机构编制委员会办公室, parent: cs-zhengfu,
+   sources: [d-1956-1]}
+""", {"cs-bw": "议事协调机构", "cs-bb": "其他"}, {"sources/posts/x.yaml": """
+- {person: p-wang, body: cs-bw, post: 主任, from: 1991-03, sources: [d-1990-3]}
+- {person: p-wang, body: cs-bb, post: 主任, from: 1992-03, sources: [d-1990-3]}
+"""})
+    big = _links(_pages(root)["dashiji/index.md"])
+    assert "王明任测试县机构编制委员会主任。" in big and "王明任测试县机构编制委员会办公室主任。" in big, big
+
 def test_the_guides_example_of_a_book_cited_at_two_pages_and_a_web_page_prints_what_it_says(tmp_path):
     """guide/documents.md “标题不详的文件、出版物、占位文字”: the 出处 and the 文件目录 line it promises."""
     from test_guide_examples import GUIDE, lay_out, section

@@ -9,6 +9,7 @@ sources say (考异) stays with it as a note. The edition filter has run before:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,6 +101,21 @@ def _no_superior_here(h: History, parent: str | None) -> bool:
     return parent is None or (t is not None and t.outside)
 
 
+# the short forms editors and sources write for the words of the rule ``names`` (县编委 for 县机构编制委员会, 编委办,
+# 县编办 for its office): a body recorded only by a short name is the same body. 编委 after 志, 史, 鉴, 报, 刊 or
+# before 会 is an editorial board (县志编委会, 史志编委): never the 编制委员会.
+_BIANWEI = re.compile(r"(?<![志史鉴报刊书])编委(?!会)")
+SHORT_FORMS: dict[str, tuple[re.Pattern, ...]] = {
+    "编制委员会": (_BIANWEI, re.compile("编办")),
+    "机构编制": (_BIANWEI, re.compile("编办")),
+}
+
+
+def named(name: str, word: str) -> bool:
+    """Whether a body's name holds a word of the rule ``names``, written in full or in a short form (SHORT_FORMS)."""
+    return word in name or any(p.search(name) for p in SHORT_FORMS.get(word, ()))
+
+
 def principal(a: Archive, h: History, rid: str, e: Event, rules: Rules) -> bool:
     """A body whose changes the 大事记 tells: a jurisdiction, a leading body of one (no superior body), one of
     the kinds, ranks or names the rules list."""
@@ -122,8 +138,8 @@ def principal(a: Archive, h: History, rid: str, e: Event, rules: Rules) -> bool:
         parent = _span_value(t.parents, e.date)
     if kind in rules.kinds or (rank and rank in rules.ranks):
         return True
-    names = t.names_on(e.date) | ({nb.name} if nb and nb.name else set())
-    if any(w in n for w in rules.names for n in names if n):
+    names = t.names_on(e.date) | ({nb.name} if nb and nb.name else set()) | ({nb.short} if nb and nb.short else set())
+    if any(named(n, w) for w in rules.names for n in names if n):
         return True
     return rules.top and _no_superior_here(h, parent) and kind not in _NOT_TOP
 
@@ -387,9 +403,19 @@ def leader_selected(a: Archive, h: History, p: Post, rules: Rules) -> bool:
     for rule in rules.leaders:
         if rule == post and top:
             return True
-        if rule != post and len(rule) > len(post) and title.endswith(rule):
+        if rule != post and len(rule) > len(post) and any(title.endswith(r) for r in spelled_out(rule)):
             return True
     return False
+
+
+# a leader rule written with a short name (编委主任, 编办主任) holds for the post named in full (县机构编制委员会主任)
+_SPELLED_OUT = {"编委": ("编制委员会",), "编办": ("编制委员会办公室", "编制办公室")}
+
+
+def spelled_out(rule: str) -> list[str]:
+    """A leader rule and the same rule with its short body name written in full: 编委主任 → 编制委员会主任."""
+    return [rule] + [full + rule[len(short):] for short, fulls in _SPELLED_OUT.items() if rule.startswith(short)
+                     for full in fulls]
 
 
 def _leader_item(a: Archive, h: History, p: Post, also: list[Post] | None = None) -> Item | None:
