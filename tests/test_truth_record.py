@@ -246,6 +246,53 @@ def test_a_bianwei_chairman_rule_holds_for_the_body_named_in_full(tmp_path):
     big = _links(_pages(root)["dashiji/index.md"])
     assert "王明任测试县机构编制委员会主任。" in big and "王明任测试县机构编制委员会办公室主任。" in big, big
 
+
+# ---- 6. a superior typed as a short name ---------------------------------------------------------------------
+COMMITTEES = """
+- {id: e1, type: establish, date: 1960-03, body: cs-xwcw, name: 中共测试县委员会常务委员会, short: 县委常委会,
+   jurisdiction: cs-xian, sources: [d-1956-1]}
+- {id: e2, type: establish, date: 1960-03, body: cs-rdcw, name: 测试县人民代表大会常务委员会, short: 县人大常委会,
+   jurisdiction: cs-xian, sources: [d-1956-1]}
+"""
+COMMITTEE_KINDS = {"cs-xwcw": "党委工作部门", "cs-rdcw": "人大机关", "cs-bgs": "其他", "cs-zb": "其他"}
+
+
+def _refs(tmp_path: Path, event: str, code: str) -> list:
+    root = archive_with(tmp_path, COMMITTEES + event, COMMITTEE_KINDS)
+    return _findings(root, code)
+
+
+def test_a_superior_written_as_an_ambiguous_short_name_is_refused_naming_both_bodies_it_may_be(tmp_path):
+    # before: “编号‘县常委会’不存在；请核对拼写，或先建立这条机构记录” — an invitation to a second, unlinked 县委常委会
+    found = _refs(tmp_path, """
+- {id: e3, type: establish, date: 1966-03, body: cs-bgs, name: 测试县办公室, parent: 县常委会, sources: [d-1956-1]}
+- {id: e4, type: establish, date: 1966-04, body: cs-zb, name: 测试县生产指挥部, jurisdiction: cs-xian,
+   sponsor: 县常委会, sponsor_wording: 在…领导下, sources: [d-1956-1]}
+""", "ref-unknown")
+    assert [(f.loc.file, f.loc.line) for f in found] == [("sources/events/x.yaml", 7), ("sources/events/x.yaml", 9)]
+    for f in found:
+        assert "“县常委会”是名称，不是编号" in f.message, f.message
+        assert "中共测试县委员会常务委员会（cs-xwcw）" in f.message and "测试县人民代表大会常务委员会（cs-rdcw）" in f.message
+        assert "zhi 不替您选" in f.message and "先建立这条" not in f.message
+
+
+def test_a_superior_written_by_its_recorded_short_name_is_told_whose_name_it_is(tmp_path):
+    found = _refs(tmp_path, """
+- {id: e3, type: establish, date: 1966-03, body: cs-bgs, name: 测试县办公室, parent: 县委常委会, sources: [d-1956-1]}
+""", "ref-unknown")
+    assert [f.loc.line for f in found] == [7], found
+    assert "它是中共测试县委员会常务委员会（cs-xwcw）的名称" in found[0].message
+
+
+def test_a_superiors_name_as_the_source_gives_it_is_checked_not_dropped(tmp_path):
+    # before: parent's as was read and silently ignored; 县常委会 is none of the committee's names
+    found = _refs(tmp_path, """
+- {id: e3, type: establish, date: 1966-03, body: cs-bgs, name: 测试县办公室, parent: {id: cs-xwcw, as: 县常委会},
+   sources: [d-1956-1]}
+""", "name-invalid")
+    assert [f.loc.line for f in found] == [7], found
+    assert "它任何时候都不叫“县常委会”" in found[0].message and "删去 as" in found[0].message
+
 def test_the_guides_example_of_a_book_cited_at_two_pages_and_a_web_page_prints_what_it_says(tmp_path):
     """guide/documents.md “标题不详的文件、出版物、占位文字”: the 出处 and the 文件目录 line it promises."""
     from test_guide_examples import GUIDE, lay_out, section
