@@ -306,3 +306,30 @@ def test_the_guides_example_of_a_book_cited_at_two_pages_and_a_web_page_prints_w
     assert cited == "（《云河县志》卷五 政权，第203、205页；《云河县机构沿革》）"
     assert f"1968年3月一条之后的出处印作“{cited}”" in text
     assert a.documents["doc-yunhe-wang"].url == "https://www.example.gov.cn/art/2021/3/1/art_1.html"
+
+
+# ---- real facts: 《泰顺县文化志》第三章第一节，第476页 (tests/fixtures/real/taishun-wenlian/README.md) -----------
+REAL = ROOT / "tests" / "fixtures" / "real" / "taishun-wenlian"
+
+
+def test_a_real_county_gazetteer_is_cited_at_its_chapter_and_page_and_linked_where_it_is_online(tmp_path):
+    import shutil
+
+    root = tmp_path / "taishun"
+    shutil.copytree(REAL, root)
+    pages = _pages(root)
+    year = _links(pages["dashiji/nianbiao.md"])
+    assert "泰顺县文学艺术界联合会（简称县文联）成立，为群团机关。（《泰顺县文化志》第三章第一节，第476页）" in year, year
+    url = "https://dfz.zj.gov.cn/zlyz/ossfs/h5/DQ-Z-330329-2017-002-0101/files/basic-html/page539.html"
+    assert f"({url})" in pages["wenjian/doc-tsx-wenhuazhi.md"]
+
+
+def test_a_real_membership_the_source_does_not_call_a_rise_is_not_printed_as_one():
+    """The source says 选出委员17人 (1991), 选出委员19人 (1997): never 增至, which it does not say."""
+    from zhi.views.chronology import chronology
+
+    a = load_archive(REAL)
+    h = derive_history(a)
+    printed = [f"{en.date.chinese()}　{en.plain()}" for en in chronology(a, h)]
+    assert "1997年1月　泰顺县文学艺术界联合会有委员19人。" in printed, printed
+    assert not any("增至" in p or "调整为" in p for p in printed)
