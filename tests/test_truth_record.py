@@ -113,6 +113,12 @@ def test_a_sources_web_address_is_a_link_on_its_page_and_printed_in_the_list(tmp
     url = "https://www.example.gov.cn/art/2021/3/1/art_1.html"
     assert f"| 网址 | [{url.replace('_', chr(92) + '_')}]({url}) |" in page, page   # the shown text escaped
     assert f"测试县机构沿革网址：{url}" in _book_text(root, "appendix")
+    from zhi.writers.opendata import OpenData
+
+    a = load_archive(root)
+    docs = OpenData(a, derive_history(a), {}).documents()
+    row = dict(zip([c.name for c in docs.columns], next(r for r in docs.rows if r[0] == "d-web")))
+    assert row["网址"] == url   # the open data's documents.csv
 
 
 def test_a_web_address_that_is_not_http_is_refused_at_its_line(tmp_path):
