@@ -86,6 +86,20 @@ def test_one_document_two_changes_two_pages_none_lost_in_the_joint_entry(tmp_pat
     assert "撤销测试县甲局、测试县乙局。（测〔1956〕1号；《测试县志》，第30、31页）" in big, big
 
 
+def test_one_book_read_in_two_parts_says_which_part_dissents_and_at_which_page(tmp_path):
+    # before: 另据《测试县志》，测试出版社，1995年，为1960年5月。 — the same book as the support, with no part or page
+    root = archive_with(tmp_path, """
+- {id: e1, type: establish, date: 1960-03, body: cs-a, name: 测试县甲局, parent: cs-zhengfu,
+   sources: [{doc: d-cs-zhi, section: 第三编, page: 12}, {doc: d-cs-zhi, section: 大事记, page: 3, date: 1960-05}],
+   conflict_note: 大事记所记为见报日期；从第三编。}
+""", {"cs-a": "政府工作部门"}, {"sources/documents/zhi.yaml": ZHI})
+    pages = _pages(root)
+    year = _links(pages["dashiji/nianbiao.md"])
+    assert "（《测试县志》第三编，第12页）" in year, year
+    assert "另据《测试县志》大事记，测试出版社，1995年，第3页，为1960年5月。" in year, year
+    assert "另据《测试县志》大事记，测试出版社，1995年，第3页，为1960年5月。" in _links(pages["kaoyi.md"])
+
+
 def test_a_citations_part_is_read_and_named_in_the_schema(tmp_path):
     root = archive_with(tmp_path, """
 - {id: e1, type: abolish, date: 1960-03-01, body: cs-jiwei, sources: [{doc: d-cs-zhi, section: [第三编], page: 30}]}

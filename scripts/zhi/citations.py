@@ -282,11 +282,19 @@ def chosen_reading(rec: Event | StaffingFigure, dissents: list[Dissent], h: Hist
     return "，".join(parts)
 
 
-def dissent_text(d: Dissent, doc: Document) -> str:
-    """The note's sentence: 另据《…》（…），为1968年9月。"""
+def dissent_source(doc: Document, d: Dissent) -> str:
+    """The source of a dissent as its note cites it: in full, and, a published source, at the part and page the
+    citation names (《某县志》大事记，…，第45页): the other reading is as traceable as the one followed, and a book
+    cited for both is not made to contradict itself without saying where."""
     from .writers.prose import citation_text
 
-    return f"另据{citation_text(doc)}，{d.phrase()}。"
+    c = d.citation
+    return citation_text(doc, c.page, c.section) if doc.genre else citation_text(doc)
+
+
+def dissent_text(d: Dissent, doc: Document) -> str:
+    """The note's sentence: 另据《…》（…），为1968年9月。"""
+    return f"另据{dissent_source(doc, d)}，{d.phrase()}。"
 
 
 def kaoyi_text(note: str) -> str:

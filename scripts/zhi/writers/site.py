@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..chronicle import FENCE_RE
-from ..citations import kaoyi_text
+from ..citations import dissent_source, kaoyi_text
 from ..dates import Date, Point
 from ..history import History
 from ..model import BASIS_ZH, EVENT_TYPES, Archive, Document, Memo
@@ -204,7 +204,7 @@ class SiteWriter:
         """A footnote call for what the other sources say and the editor's 考异; the note goes to the page's end."""
         if not e.dissents and not e.kaoyi:
             return Markup("")
-        parts = [f"另据{self.link(page, doc.id, citation_text(doc))}，{md_escape(d.phrase())}。" for d, doc in e.dissents]
+        parts = [f"另据{self.link(page, doc.id, dissent_source(doc, d))}，{md_escape(d.phrase())}。" for d, doc in e.dissents]
         if e.kaoyi:
             parts.append(md_escape(kaoyi_text(e.kaoyi)))
         if e.dissents:
@@ -378,7 +378,7 @@ class SiteWriter:
             self.tree.keys[url_of(page)] = names_with_jurisdiction(self.h, t.id)
             self.add(page, lin.name, "body.md.j2", lin=lin, body=self.a.bodies.get(t.id), diagram=diagram,
                      figs=fs, chart=chart, backlinks=self.backlinks.get(t.id, []), kinds=kinds_used(fs),
-                     staffing_notes=notes.get(t.id, []), citation_of=citation_text)
+                     staffing_notes=notes.get(t.id, []), citation_of=dissent_source)
         self.add("jigou/index.md", "机构", "bodies.md.j2", groups=groups)
 
     def document_pages(self) -> None:
@@ -471,7 +471,7 @@ class SiteWriter:
                         else f"kaoyi.md#{it.anchor}")
         todo = [it for it in items if not it.note] if self.edition == "internal" else []
         self.add("kaoyi.md", "考异", "kaoyi.md.j2", items=items, todo=todo, edition=self.edition,
-                 citation_of=citation_text)
+                 citation_of=dissent_source)
 
     def data_page(self) -> None:
         """数据下载: the edition's facts as CSV, .xlsx, JSON-LD and Popolo JSON, with the data dictionary."""
