@@ -115,7 +115,9 @@ def test_pdf_prints_dissent_as_a_note_and_the_appendix(built):
     # the appendix's 考异表
     table = flat[[m.start() for m in re.finditer(r"[一二三四五六七八九十]+、考异表", flat)][-1]:]
     assert "本志取：1966年7月1日（《建党90年正宁大事记》）" + DISSENT_MUCAI + KAOYI_MUCAI in table
-    assert "本志取：称县招生委员会" in table and "本志取：行政编制12名（测编〔1984〕7号）" in table
+    # a name is not “taken” like a date: the name the book follows and its source
+    assert "本志所据：县招生委员会（《建党90年正宁大事记》）" in table and "本志取：称" not in table
+    assert "本志取：行政编制12名（测编〔1984〕7号）" in table
 
 
 def test_docx_prints_dissent_as_a_footnote(built):
@@ -146,6 +148,7 @@ def test_site_notes_and_kaoyi_page(built):
     page = text_of(site / "kaoyi" / "index.html")
     assert "本志取：1966年7月1日（《建党90年正宁大事记》）" in page and DISSENT_MUCAI in page and KAOYI_MUCAI in page
     assert "另据《测试县志》，称县招生办公室。" in page and "待写考异" not in page and "尚未写" not in page
+    assert "本志所据：县招生委员会（《建党90年正宁大事记》）" in page
     assert "1966年6月6日" not in page  # the consistent source is no disagreement
     doc = (site / "wenjian" / "d-cs-xianzhi" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../kaoyi/#ky-ev-1966-mucai"' in doc and "（异说）" in doc  # the dissenting source links back

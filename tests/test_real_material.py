@@ -119,6 +119,14 @@ EXPECTED = {
         ("1966年", "中国共产党平阴县委员会处于瘫痪状态。"),
         ("1971年4月", "恢复中国共产党平阴县委员会（简称平阴县委）。"),
     ],
+    # a published county gazetteer cited at its chapter and page (section, page) and online (url); 选出委员19人 is
+    # printed as a count, never as 增至 the source does not say (《泰顺县文化志》第三章第一节，第476页)
+    "taishun-wenlian": [
+        ("1990年10月", "设立县文联筹备工作组。"),
+        ("1991年3月17日", "泰顺县文学艺术界联合会（简称县文联）成立，为群团机关。"),
+        ("1991年3月17日", "泰顺县文学艺术界联合会有委员17人。"),
+        ("1997年1月", "泰顺县文学艺术界联合会有委员19人。"),
+    ],
     "shiyong": [
         ("1950年2月", "撤销石永区人民政府。"),
         ("1953年", "第九区增辖古路乡、红星等3个乡。"),  # two places named and the total the source gives

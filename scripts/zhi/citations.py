@@ -50,15 +50,42 @@ def body_fact(b) -> str:
     return "、".join(facts) or "来源"
 
 
-def cited_docs(a: Archive, cites: list[Citation]) -> list[tuple[Document, str]]:
-    """The documents of ``cites`` the archive holds, each with how a page names it where it cites it: its label,
-    with the page of a published source (《望川区年鉴（2022）》，第211页)."""
-    out = []
+def places_cited(cites: list[Citation], docs) -> dict[str, list[tuple[str, str]]]:
+    """For each document of ``docs`` (ids) the citations name: the places in it they cite, (section, page) in the
+    order written, each once. A document cited twice (第12页 and 第45页) keeps both: never only the last."""
+    out: dict[str, list[tuple[str, str]]] = {}
     for c in cites:
-        d = a.documents.get(c.doc)
-        if d is not None:
-            out.append((d, f"{d.label}，第{c.page}页" if c.page and d.genre else d.label))
+        if c.doc in docs and (c.page or c.section):
+            place = ((c.section or "").strip(), (c.page or "").strip())
+            if place not in out.setdefault(c.doc, []):
+                out[c.doc].append(place)
     return out
+
+
+def cited_label(d: Document, places: list[tuple[str, str]] | None) -> str:
+    """How a page names a published source it cites: 《某县志》第三编第二章，第45页; the pages of one part on one line
+    (《某县志》，第12、45页), as a printed gazetteer gives them; each part cited on its own (…第三编，第12页；《某县志》第五编，
+    第45页). An archival document (a 文号) is named by its label: a page is no part of how it is cited."""
+    if not d.genre or not places:
+        return d.label
+    parts: dict[str, list[str]] = {}
+    for section, page in places:
+        pages = parts.setdefault(section, [])
+        if page and page not in pages:
+            pages.append(page)
+    for pages in parts.values():
+        if all(p.isdigit() for p in pages):   # in the order of the book: 第12、45页
+            pages.sort(key=int)
+    return "；".join(f"{d.label}{section}" + (f"，第{'、'.join(pages)}页" if pages else "")
+                    for section, pages in parts.items())
+
+
+def cited_docs(a: Archive, cites: list[Citation]) -> list[tuple[Document, str]]:
+    """The documents of ``cites`` the archive holds, each once with how a page names it where it cites it: its
+    label, with the parts and pages of a published source (《望川区年鉴（2022）》，第211页)."""
+    places = places_cited(cites, a.documents)
+    docs = list(dict.fromkeys(c.doc for c in cites if c.doc in a.documents))
+    return [(a.documents[d], cited_label(a.documents[d], places.get(d))) for d in docs]
 
 
 def held_sources(cites: list[Citation], held) -> list[Citation]:
@@ -207,17 +234,43 @@ def rival_figures(a: Archive) -> dict[str, list]:
     return out
 
 
-def chosen_reading(rec: Event | StaffingFigure, dissents: list[Dissent], h: History | None) -> str:
-    """The reading the book follows, in the terms the dissents dispute: 1968年3月20日，称…，行政编制9名."""
+def _name_chosen(rec: Event | StaffingFigure, h: History | None) -> str | None:
+    """The name the record gives its body on its date (the name the book follows), when it has one."""
     from .views.naming import name_on
 
+    rid = subject(rec)
+    return name_on(h, rid, rec.date) if rid and h is not None and rec.date is not None else None
+
+
+def about_name(rec: Event | StaffingFigure, dissents: list[Dissent], h: History | None) -> bool:
+    """Whether a 考异 is about a body's name: a source gives another name and nothing else differs, or the 考异 is in
+    words only (no source's reading recorded) and quotes the name the record gives (《某志》作县招生办公室；从文件，
+    称县招生委员会): its reading is that name, never the record's date."""
+    if dissents:
+        return all(d.name and d.date is None and d.decided is None and not d.figures for d in dissents)
+    note = (getattr(rec, "conflict_note", "") or "").strip()
+    if not note or not isinstance(rec, Event) or rec.type == "staffing":
+        return False
+    names = {_name_chosen(rec, h), rec.name, rec.short}
+    return any(n and n in note for n in names)
+
+
+def reading_word(rec: Event | StaffingFigure, dissents: list[Dissent], h: History | None) -> str:
+    """How the 考异表 introduces the reading the book follows: 本志所据 for a name (the name and its source: a name
+    is not “taken” like a date), else 本志取."""
+    return "本志所据" if about_name(rec, dissents, h) else "本志取"
+
+
+def chosen_reading(rec: Event | StaffingFigure, dissents: list[Dissent], h: History | None) -> str:
+    """The reading the book follows, in the terms the dissents dispute: 1968年3月20日，称…，行政编制9名; a name alone
+    (本志所据：县招生委员会) when only the name is disputed."""
+    if about_name(rec, dissents, h) and (name := _name_chosen(rec, h)):
+        return name
     parts = []
     if any(d.date is not None for d in dissents) and rec.date is not None:
         parts.append(rec.date.chinese())
-    if any(d.name for d in dissents):
-        rid = subject(rec)
-        if rid and h is not None:
-            parts.append(f"称{name_on(h, rid, rec.date)}")
+    if any(d.name for d in dissents) and (name := _name_chosen(rec, h)):
+        parts.append(f"称{name}")
     held = record_figures(rec)
     labels = {label for d in dissents for label, _ in d.figures}
     if held is not None and labels:
@@ -229,11 +282,19 @@ def chosen_reading(rec: Event | StaffingFigure, dissents: list[Dissent], h: Hist
     return "，".join(parts)
 
 
-def dissent_text(d: Dissent, doc: Document) -> str:
-    """The note's sentence: 另据《…》（…），为1968年9月。"""
+def dissent_source(doc: Document, d: Dissent) -> str:
+    """The source of a dissent as its note cites it: in full, and, a published source, at the part and page the
+    citation names (《某县志》大事记，…，第45页): the other reading is as traceable as the one followed, and a book
+    cited for both is not made to contradict itself without saying where."""
     from .writers.prose import citation_text
 
-    return f"另据{citation_text(doc)}，{d.phrase()}。"
+    c = d.citation
+    return citation_text(doc, c.page, c.section) if doc.genre else citation_text(doc)
+
+
+def dissent_text(d: Dissent, doc: Document) -> str:
+    """The note's sentence: 另据《…》（…），为1968年9月。"""
+    return f"另据{dissent_source(doc, d)}，{d.phrase()}。"
 
 
 def kaoyi_text(note: str) -> str:

@@ -39,7 +39,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "rename": {"body", "name", "short", "wording", "level"},
     "merge": {"before", "after", "partly", "wording", "before_count"},
     "split": {"before", "after", "rest_unknown", "wording"},
-    "abolish": {"body", "functions_to"},
+    "abolish": {"body", "functions_to", "wording"},
     "transfer": {"from", "to", "functions", "wording"},
     "reparent": {"body", "parent", "co_parents", "wording"},
     "rejurisdiction": {"body", "jurisdiction", "parent", "wording"},
@@ -360,6 +360,9 @@ class EventShapes:
                         "来源只说升格、降格而不知新规格的，把 type 写作“升格”或“降格”，不写 rank")
         elif e.type == "abolish":
             e.functions_to = f.refs("functions_to")
+            e.wording = f.wording() or e.wording or None   # the source's verb: 取消, 裁撤 (printed instead of 撤销)
+            if e.wording and (why := wording_problem("abolish", e.wording)):
+                self._refuse(e, f, why, "wording" if f.has("wording") else "type")
 
     def _event_prepare(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
@@ -497,7 +500,8 @@ class EventShapes:
         self._named_units(e, f)
         e.wording = f.wording() or None   # the source's verb: 下设4个小组; with no units counted, 共有会员312人
         counted = "subordinates" if any(k in ("subordinates", "units") for k, _w, _n in e.figures) else "members"
-        if e.wording and e.figures and (why := members_wording_problem(e.wording, counted)):
+        named = any(k == "units" for k, _w, _n in e.figures)
+        if e.wording and e.figures and (why := members_wording_problem(e.wording, counted, named)):
             self._refuse(e, f, why)
 
     @staticmethod

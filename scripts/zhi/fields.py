@@ -482,7 +482,7 @@ class Fields:
 
     # ---- parts several record kinds share -----------------------------------------
     def citations(self, required: bool = False, staffing: bool = False) -> list[Citation]:
-        """``sources``: document ids, or {doc:, page:, date:, note:, figures:, name:, decided:} each."""
+        """``sources``: document ids, or {doc:, page:, section:, date:, note:, figures:, name:, decided:} each."""
         f = self
         v = f.data.get("sources")
         if v is None or v == "":
@@ -492,14 +492,15 @@ class Fields:
         for i, item in items:
             line = v.line_of(i) if i is not None else f.data.line_of("sources")
             if isinstance(item, LMap):
-                cf = f.nested(item, "来源", {"doc", "date", "page", "note", "figures", "name", "decided"})
+                cf = f.nested(item, "来源", {"doc", "date", "page", "section", "note", "figures", "name",
+                                                      "decided"})
                 doc = cf.text("doc", True, printed=False)
                 if doc:   # what a source says is as secret as the source
                     cf.part, cf.doc = f"引{doc}", doc
                     page = cf.text("page")
                     out.append(Citation(doc, Loc(f.rel, item.line), cf.date("date"), page, cf.text("note") or "",
                                         cf.staffing("figures"), (cf.text("name") or "").strip() or None,
-                                        cf.date("decided")))
+                                        cf.date("decided"), cf.text("section") or None))
             elif isinstance(item, LList) or item is None:
                 self.findings.append(Finding("schema-type", "error", "“sources（来源）”的每一项应为文件编号，或 {doc: 编号, …}",
                                              Loc(f.rel, line)))

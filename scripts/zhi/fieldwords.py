@@ -18,7 +18,7 @@ KEY_ZH = {
     "after": "新机构", "name": "名称", "short": "规范简称", "parent": "上级", "jurisdiction": "行政区划",
     "rank": "规格", "kind": "类别", "second_names": "加挂牌子", "staffing": "编制", "sources": "来源",
     "conflict_note": "考异", "note": "备注", "classification": "密级", "number": "发文字号", "issuer": "发文机关",
-    "issuer_body": "发文机关编号", "title": "标题", "archive_ref": "档号", "transcription": "全文",
+    "issuer_body": "发文机关编号", "title": "标题", "archive_ref": "档号", "url": "网址", "transcription": "全文",
     "scans": "扫描件", "person": "人物", "post": "职务", "from": "起", "to": "止", "basis": "口径",
     "figures": "数字", "functions": "职能", "functions_to": "职能去向", "units": "内设机构", "level": "层级",
     "scope": "范围", "gender": "性别", "born": "出生", "died": "去世", "as": "原文称谓", "doc": "文件",

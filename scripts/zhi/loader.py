@@ -7,6 +7,7 @@ file and line, and the rest of the archive is still read.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .classification import NOT_PUBLIC, Level, secrecy_statements, stated_level
 from .dates import UNKNOWN_WORDS
@@ -78,6 +79,25 @@ def _read_text(path: Path) -> tuple[str | None, str | None]:
             return None, "文件不是 UTF-8 编码的文字；请用编辑器另存为 UTF-8"
     except OSError as e:
         return None, f"文件无法读取：{e.strerror}"
+
+
+def _web_address(f: Fields) -> str:
+    """A document's ``url``: a web address (http, https) with a host, printed as it is written and linked on the
+    site; anything else is refused at its line (a path, a javascript: link, a mistyped address), never printed."""
+    url = f.text("url") or ""
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc \
+            or any(ch.isspace() or ch in '<>"`\\' or ord(ch) < 32 for ch in url):
+        f.error("schema-value", f"“url（网址）”“{url[:60]}”不是网页地址：须以 http:// 或 https:// 开头，后接网站域名，"
+                "中间不留空格，不含尖括号、引号、反斜杠，如 https://www.example.gov.cn/art/2021/3/1/art_1.html。"
+                "文件只有纸本的，不写 url；本机存档的扫描件写在 scans", "url")
+        return ""
+    return url
 
 
 class Loader:
@@ -372,7 +392,7 @@ class Loader:
 
     def _read_documents(self, m: LMap, rel: str, path: Path) -> None:
         keys = COMMON | {"number", "issuer", "issuer_body", "date", "title", "archive_ref", "transcription", "scans",
-                         "description", "genre", "section", "publisher", "action"}
+                         "description", "genre", "section", "publisher", "action", "url"}
         f = Fields(m, rel, self.findings, "文件", keys)
         rid = f.ident()
         date = f.date("date")
@@ -389,7 +409,8 @@ class Loader:
                      issuer=f.text("issuer") or "", issuer_body=f.ref("issuer_body"), date=date,
                      title=title, description=description, genre=genre, section=f.text("section") or "",
                      publisher=f.text("publisher") or "", archive_ref=f.text("archive_ref") or "",
-                     action=f.text("action") or "", typed=f.typed, declassified_from=f.declassified_from)
+                     action=f.text("action") or "", url=_web_address(f), typed=f.typed,
+                     declassified_from=f.declassified_from)
         if f.has("transcription"):
             d.transcription = self._path(f, "transcription", path)
         elif rid and (path.parent / f"{rid}.md").is_file():

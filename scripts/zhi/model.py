@@ -50,7 +50,8 @@ EVENT_TYPES: dict[str, str] = {
     "authority-end": "收回权限",
 }
 # an event written with one of these words keeps it: the book uses the source's verb
-EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank", "成立": "establish", "建立": "establish", "组建": "establish"}
+EVENT_WORDINGS = {"升格": "rerank", "降格": "rerank", "成立": "establish", "建立": "establish", "组建": "establish",
+                  "取消": "abolish"}
 # every word a type may be written with (EVENT_WORDINGS among them)
 EVENT_ALIASES: dict[str, str] = {zh: en for en, zh in EVENT_TYPES.items()} | EVENT_WORDINGS | {
     "改称": "rename", "撤并": "merge", "拆分": "split", "划转": "transfer", "挂牌": "add-name", "摘牌": "drop-name",
@@ -305,6 +306,7 @@ class Citation:
     figures: Staffing | None = None  # the figures this source gives for a staffing fact, when they differ
     name: str | None = None          # the name this source gives the body, when the editor records it
     decided: Date | None = None      # the decision (批准, 发文) date this source gives, not the effective date
+    section: str | None = None       # a published source: the part cited (第三编第二章), with ``page``
 
 
 @dataclass
@@ -375,8 +377,9 @@ class Event(Record):
     @property
     def said_zh(self) -> str:
         """The event named as the source names it, where a body's history says how it ended or began: a
-        reorganisation the source calls 改建 is 改建, not 改组; a rename it calls 改称 is 改称, not 更名."""
-        if self.type in ("reorganise", "rename") and self.wording:
+        reorganisation the source calls 改建 is 改建, not 改组; a rename it calls 改称 is 改称, not 更名; an abolition
+        it calls 取消 is 取消, not 撤销."""
+        if self.type in ("reorganise", "rename", "abolish") and self.wording:   # 改建, 改称, 取消
             return self.wording.removesuffix("为") or self.type_zh
         return self.type_zh
 
@@ -436,6 +439,7 @@ class Document(Record):
     publisher: str = ""
     action: str = ""                   # how the 大事记 says the issuer acted (批准, 决定, 印发): the editor's reading
     archive_ref: str = ""
+    url: str = ""                      # where the document (a 网页, a book put online) can be read: http(s) only
     transcription: Path | None = None  # absolute path of the Markdown transcription
     scans: list[Path] = field(default_factory=list)
 

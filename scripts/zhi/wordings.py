@@ -150,6 +150,14 @@ _RULES: dict[str, _Rule] = {
         "{said}印出来会是错话。请删去 wording，或照来源写恢复它所用的词，如 复设、重建、重新设立"
         "（并入、撤销、更名等另记相应的事件）",
         refuses_after_from=("分",)),
+    # before the body's name, in place of 撤销 (取消甲, 裁撤甲): a word of another event prints a false sentence, and
+    # 停止活动 is no end at all (a suspend)
+    "abolish": _Rule(
+        ("撤", "取消", "废", "解散", "裁"),
+        ("停", "暂", "并", "合", "更名", "改名", "改称", "恢复", "设", "立", "建", "划", "转", "移交", "分"),
+        "撤销事件的“wording（用词）”印在机构名称前，代替“撤销”（取消甲、裁撤甲）；“{wording}”不是撤销的说法，"
+        "印出来会是错话。请删去 wording，或照来源写，如 取消、裁撤、撤消、撤除、解散。来源说“停止活动”“停止工作”的，"
+        "机构并未撤销，记停止活动（suspend）事件；撤并、并入、合并记合并（merge），改设、改建记改组（reorganise）"),
     # where 改组为 stands (改建为, 改组成立)
     "reorganise": _Rule(
         ("改", "组", "建"),
@@ -461,16 +469,33 @@ MEMBERS_VERBS: dict[str, tuple[str, ...]] = {
 }
 
 
-def members_wording_problem(wording: str, first: str) -> str | None:
+# 成员数 as a change the source states (县编委成员增至9人, 下辖支社减为5个): the verb stands between what is counted and
+# its figure, never before it; a count a source states as it is has MEMBERS_VERBS
+MEMBERS_CHANGE_VERBS = ("增至", "增加到", "增为", "减至", "减为", "减少到", "调整为")
+
+
+def members_change(wording: str | None) -> bool:
+    """Whether a 成员数 ``wording`` states a change (成员增至9人), printed after what it counts."""
+    return bool(wording) and wording in MEMBERS_CHANGE_VERBS
+
+
+def members_wording_problem(wording: str, first: str, named: bool = False) -> str | None:
     """Why a 成员数 ``wording`` cannot stand before the figures it is the verb of (``first``: subordinates when the
-    event counts units, else members)."""
+    event counts units, else members), or, a change (增至), between what is counted and its figure (``named``: units
+    listed by name, which a change cannot be said of: 民政科、财政科增至 says nothing)."""
     verbs = MEMBERS_VERBS.get(first, ())
+    if members_change(wording) and not named:
+        return None
+    if members_change(wording):
+        return (f"成员数事件的“wording（用词）”“{wording}”说的是个数的变化（下辖支社增至7个），写了 units（下设单位名称）的，"
+                "名称之后接不上“增至”；请把个数写在 subordinates（如 {科: 7}），名称另记一条成员数事件，或删去 wording")
     if wording in verbs:
         return None
     what = {"subordinates": "下辖单位", "members": "成员"}.get(first, "其中")
     return (f"成员数事件的“wording（用词）”“{wording}”印在{what}的个数之前，代替“{verbs[0] if verbs else '有'}”；"
             f"它不是编辑指南所列的说法，印出来可能是错话。{did_you_mean(wording, verbs)}"
-            f"可写：{'、'.join(verbs) or '（无）'}；来源另有说法的，请删去 wording，把原话写在 note 里")
+            f"可写：{'、'.join(verbs) or '（无）'}；来源说个数变化的，可写：{'、'.join(MEMBERS_CHANGE_VERBS)}"
+            f"（印在个数之前，如“成员增至9人”）；来源另有说法的，请删去 wording，把原话写在 note 里")
 
 
 # 职能划转: the source's verb between the functions and the body that takes them (甲的妇女工作由乙兼管); “…” is the

@@ -50,10 +50,12 @@ def _name_check(h: History, ref: Ref | None, d: Date | None, what: str) -> Itera
     if valid and ref.as_name not in valid:
         ever = [s for s in t.names if ref.as_name in (s.value[0], s.value[1])] + \
                [s for s in t.second_names if s.value == ref.as_name]
-        when = f"；“{ref.as_name}”是它{ever[0].start}起的名称" if ever else ""
+        advice = f"“{ref.as_name}”是它{ever[0].start}起的名称；请改用当时的名称" if ever else \
+            (f"它任何时候都不叫“{ref.as_name}”：原件的称呼是不规范的简称的，请删去 as（志书印它当时的名称），"
+             "把原文写在 note 里；是抄错了的，请改用当时的名称")
         yield Finding("name-invalid", "error",
-                      f"{what}（{d}）称{ref.id}为“{ref.as_name}”，但它当时的名称是“{'、'.join(sorted(valid))}”{when}；"
-                      f"请改用当时的名称", ref.loc)
+                      f"{what}（{d}）称{ref.id}为“{ref.as_name}”，但它当时的名称是“{'、'.join(sorted(valid))}”；{advice}",
+                      ref.loc)
 
 
 def check_usage_dates(a: Archive, h: History) -> Iterator[Finding]:
@@ -89,6 +91,10 @@ def check_usage_dates(a: Archive, h: History) -> Iterator[Finding]:
     for e in a.events:
         for r in e.participants():
             yield from _name_check(h, r, e.date, f"{e.type_zh}事件")
+        # the superior's name as the source gives it ({id: …, as: 县委常委会}) is checked as any other: never dropped
+        supers = [e.parent, *e.co_parents, *(x for nb in e.new.values() for x in (nb.parent, *nb.co_parents))]
+        for r in {id(r): r for r in supers if r is not None}.values():
+            yield from _name_check(h, r, e.date, f"{e.type_zh}事件的上级")
     for d in a.documents.values():
         if d.issuer_body and d.date and d.issuer:
             yield from _name_check(h, Ref(d.issuer_body.id, d.issuer_body.loc, d.issuer), d.date, "发文机关")

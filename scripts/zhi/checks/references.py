@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..fields import ID_RE
 from ..findings import Finding
 from ..history import History
 from ..model import Archive, Ref
@@ -26,17 +27,60 @@ def _kind_of(a: Archive, rid: str) -> str | None:
     return None
 
 
-def _check(a: Archive, ref: Ref | None, want: str, role: str) -> Iterator[Finding]:
+def _check(a: Archive, ref: Ref | None, want: str, role: str, h: History | None = None) -> Iterator[Finding]:
     if ref is None:
         return
     got = _kind_of(a, ref.id)
     ok = got == want or (want == "actor" and got in ("body", "jurisdiction"))
-    if got is None:
+    if got is None and h is not None and want in ("body", "jurisdiction", "actor") and not ID_RE.match(ref.id):
+        yield Finding("ref-unknown", "error", _name_for_id(h, ref.id, want, role), ref.loc)
+    elif got is None:
         yield Finding("ref-unknown", "error",
                       f"{role}引用的{KIND_WORD[want]}编号“{ref.id}”不存在；请核对拼写，或先建立这条{KIND_WORD[want]}记录", ref.loc)
     elif not ok:
         code = "parent-wrong-kind" if role == "上级" else "ref-wrong-kind"
         yield Finding(code, "error", f"{role}应引用{KIND_WORD[want]}，但“{ref.id}”是{KIND_WORD.get(got, got)}", ref.loc)
+
+
+# at most this many records are named as what a name written in place of an id may mean
+_AT_MOST = 5
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` can be a short form of ``full``: its characters stand in ``full`` in the same order (县常委会
+    in 县委常委会, in 县人大常委会, in 中共某县委员会常务委员会)."""
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def _name_for_id(h: History, text: str, want: str, role: str) -> str:
+    """The message for a name (县常委会) written where an id belongs: which records bear that name, or which it may be
+    short for. zhi never links it by itself: 县常委会 may be the 县委常委会 or the 县人大常委会, and a wrong link would
+    print another body's history under this one."""
+    names: dict[str, set[str]] = {}
+    for t in h.timelines.values():
+        if t.outside or (want == "body" and t.is_jurisdiction) or (want == "jurisdiction" and not t.is_jurisdiction):
+            continue
+        for s in t.names:
+            for n in s.value:
+                if n:
+                    names.setdefault(t.id, set()).add(n)
+        for s in t.second_names:
+            names.setdefault(t.id, set()).add(s.value)
+    label = {rid: h.get(rid).current_name() for rid in names}
+    exact = sorted(rid for rid, ns in names.items() if text in ns)
+    close = sorted(rid for rid, ns in names.items() if rid not in exact and any(_abbreviates(text, n) for n in ns))
+    said = f"{role}应写{KIND_WORD[want]}的编号（字母、数字，如 cs-xianwei），“{text}”是名称，不是编号。"
+    if exact:
+        which = "、".join(f"{label[r]}（{r}）" for r in exact[:_AT_MOST])
+        said += f"它是{which}的名称" + ("；同名的不止一个，请核对来源是哪一个" if len(exact) > 1 else "")
+    elif close:
+        which = "、".join(f"{label[r]}（{r}）" for r in close[:_AT_MOST])
+        said += (f"它可能是{which}的简称" + ("：同一个简称可以指几个机构，zhi 不替您选，请按来源的上下文确定"
+                                         if len(close) > 1 else "，请核对来源"))
+    else:
+        said += f"档案中没有叫这个名称的{KIND_WORD[want]}；请先建立这条{KIND_WORD[want]}记录"
+    return said + f"。请写它的编号；要记下原件的称呼，写 {{id: 编号, as: {text}}}（as 须是它当时的名称之一）"
 
 
 def _origin_example(a: Archive) -> str:
@@ -116,46 +160,46 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
             if made_of and any(r is p for p in place_only) and _kind_of(a, r.id) == "body":
                 yield _area_of_a_body(a, e, r)
                 continue
-            yield from _check(a, r, "jurisdiction" if any(r is p for p in place_only) else "actor", f"{e.type_zh}事件")
+            yield from _check(a, r, "jurisdiction" if any(r is p for p in place_only) else "actor", f"{e.type_zh}事件", h)
         for nb in e.new.values():
-            yield from _check(a, nb.parent, "jurisdiction" if nb.id in a.jurisdictions else "body", "上级")
+            yield from _check(a, nb.parent, "jurisdiction" if nb.id in a.jurisdictions else "body", "上级", h)
             for r in [nb.jurisdiction, *nb.co_jurisdictions]:
-                yield from _check(a, r, "jurisdiction", "行政区划")
+                yield from _check(a, r, "jurisdiction", "行政区划", h)
         on_place = e.body is not None and e.body.id in a.jurisdictions
-        yield from _check(a, e.parent, "jurisdiction" if on_place else "body", "上级")
+        yield from _check(a, e.parent, "jurisdiction" if on_place else "body", "上级", h)
         for r in e.co_parents + [c for nb in e.new.values() for c in nb.co_parents]:
-            yield from _check(a, r, "body", "双重领导")
+            yield from _check(a, r, "body", "双重领导", h)
         for r in [e.jurisdiction, *e.co_jurisdictions]:
-            yield from _check(a, r, "jurisdiction", "行政区划")
+            yield from _check(a, r, "jurisdiction", "行政区划", h)
         for c in e.sources:
-            yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
+            yield from _check(a, Ref(c.doc, c.loc), "document", "来源", h)
     for p in a.posts:
-        yield from _check(a, p.person, "person", "任职记录")
-        yield from _check(a, p.body, "body", "任职记录")
+        yield from _check(a, p.person, "person", "任职记录", h)
+        yield from _check(a, p.body, "body", "任职记录", h)
         for c in p.sources:
-            yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
+            yield from _check(a, Ref(c.doc, c.loc), "document", "来源", h)
     for s in a.staffing:
-        yield from _check(a, s.body, "body", "编制记录")
-        yield from _check(a, s.jurisdiction, "jurisdiction", "编制记录")
+        yield from _check(a, s.body, "body", "编制记录", h)
+        yield from _check(a, s.jurisdiction, "jurisdiction", "编制记录", h)
         for c in s.sources:
-            yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
+            yield from _check(a, Ref(c.doc, c.loc), "document", "来源", h)
     for m in a.memos:
-        yield from _check(a, m.jurisdiction, "jurisdiction", "记事")
+        yield from _check(a, m.jurisdiction, "jurisdiction", "记事", h)
         for r in m.mentions:
             if _kind_of(a, r.id) is None:
                 yield Finding("ref-unknown", "error", f"记事的“mentions（涉及记录）”中的编号“{r.id}”不存在；"
                               f"请核对拼写（可写机构、行政区划、人物或文件的编号）", r.loc)
         for c in m.sources:
-            yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
+            yield from _check(a, Ref(c.doc, c.loc), "document", "来源", h)
     for d in a.documents.values():
-        yield from _check(a, d.issuer_body, "actor", "发文机关")
+        yield from _check(a, d.issuer_body, "actor", "发文机关", h)
     for b in a.bodies.values():  # the source that says 至今 (见于)
         for c in b.sources:
-            yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
+            yield from _check(a, Ref(c.doc, c.loc), "document", "来源", h)
     for r in [*a.bodies.values(), *a.jurisdictions.values()]:  # the source of a name outside the volume
         for n in r.names:
             for c in n.sources:
-                yield from _check(a, Ref(c.doc, c.loc), "document", "来源")
+                yield from _check(a, Ref(c.doc, c.loc), "document", "来源", h)
     for b in a.bodies.values():
         t = h.get(b.id)
         if t is not None and t.start is None and b.in_scope and b.id not in h.undated:

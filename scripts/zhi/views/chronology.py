@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..citations import Dissent, dissent_text, kaoyi_text, split
+from ..citations import Dissent, cited_label, dissent_text, kaoyi_text, places_cited, split
 from ..classification import Level, highest
 from ..dates import Date
 from ..history import History
@@ -25,6 +25,7 @@ from ..wordings import (
     establish_words,
     kind_change,
     leads_to_object,
+    members_change,
     merge_verb,
     merges_into_one_of_them,
     receiving_side_speaks,
@@ -92,15 +93,16 @@ class Entry:
         if self.kaoyi:
             out.append(kaoyi_text(self.kaoyi))
         return out
-    pages: dict[str, str] = field(default_factory=dict)  # document id → the page cited (a published source)
+    # document id → the places cited in it, (section, page) each (a published source: citations.places_cited)
+    pages: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # the events an entry tells together (a 大事记 entry of one document's changes; a 年表 line of 设立甲、乙等5个机构);
     # empty: just ``event``
     members: list[Event] = field(default_factory=list)
 
     def cite_label(self, d: Document) -> str:
-        """How a source of this entry is named: its label, and the page cited when there is one."""
-        page = self.pages.get(d.id) if d.genre else None  # a 志, 年鉴 or book: the page is part of the citation
-        return f"{d.label}，第{page}页" if page else d.label
+        """How a source of this entry is named: its label, and the parts and pages cited in a published source (a 志,
+        年鉴 or book: they are part of the citation): 《某县志》第三编第二章，第12、45页."""
+        return cited_label(d, self.pages.get(d.id))
 
     def plain(self) -> str:
         return "".join(s if isinstance(s, str) else s.text for s in self.segments)
@@ -448,7 +450,7 @@ class _Writer:
         return segs
 
     def _abolish(self, e: Event) -> list[Segment]:
-        segs: list[Segment] = ["撤销", self.before(e.body.id, e)]
+        segs: list[Segment] = [e.wording or "撤销", self.before(e.body.id, e)]   # the source's 取消, 裁撤
         if e.functions_to:
             segs += ["，其职能并入"] + _join([[self.now(r.id, e)] for r in e.functions_to])
         return segs
@@ -731,7 +733,8 @@ def excluding(excludes: list[str] | None) -> str:
 
 def figures_text(figures, wording: str | None = None) -> str:
     """成员数 in the order given: 下辖7个支社，有社员123人; ``wording``, the source's verb, in place of 下辖 (下设4个小组),
-    or of 有 when no units are counted (共有会员312人)."""
+    or of 有 when no units are counted (共有会员312人); a change the source states, between what it counts and the
+    figure (成员增至9人; 支社增至7个，有社员123人)."""
     units = "、".join(f"{n}个{what}" for key, what, n in figures if key == "subordinates")
     named = [what for key, what, _n in figures if key == "units"]   # 下设民政科、财政科: the source's list, by name
     if named:   # with the one count the source gives: 下设民政、财政、教育、建设4个科; 甲、乙等5个科 names fewer
@@ -746,6 +749,11 @@ def figures_text(figures, wording: str | None = None) -> str:
     verbs = {"subordinates": "下设" if named else "下辖", "members": "有"}
     if wording:   # the verb of the units when the source counts them (下设4个小组), else of the members (共有会员312人)
         verbs["subordinates" if units else "members"] = wording
+    if members_change(wording) and units:   # 支社增至7个: the verb between what is counted and its figure
+        units, verbs["subordinates"] = "、".join(f"{what}{wording}{n}个" for key, what, n in figures
+                                                 if key == "subordinates"), ""
+    elif members_change(wording):           # 成员增至9人
+        members, verbs["members"] = "、".join(f"{what}{wording}{n}人" for key, what, n in figures if key == "members"), ""
     parts = {"subordinates": f"{verbs['subordinates']}{units}" if units else "",
              "members": (f"{verbs['members']}{members}" + (f"，其中{of_which}" if of_which else "")) if members else ""}
     return "，".join(parts[k] for k in order if parts[k])
@@ -821,11 +829,11 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
         if jurisdiction and jurisdiction not in jur:
             continue
         supports, dissents = split(e, h)
-        docs = [a.documents[c.doc] for c in supports if c.doc in a.documents]
+        docs = list({c.doc: a.documents[c.doc] for c in supports if c.doc in a.documents}.values())  # each once
         other = [(d, a.documents[d.citation.doc]) for d in dissents if d.citation.doc in a.documents]
         level = highest([e.classification] + [d.classification for d in docs] + [d.classification for _, d in other])
-        pages = {c.doc: c.page for c in supports if c.page and c.doc in a.documents}
-        out.append(Entry(e, e.date, segs, docs, jur, bodies, level, other, e.conflict_note, pages))
+        out.append(Entry(e, e.date, segs, docs, jur, bodies, level, other, e.conflict_note,
+                         places_cited(supports, a.documents)))
     # events are replayed with a day's creations before its abolitions (an abolished body's functions may go to a
     # body set up that day); they print in the order the editor wrote them, as the source tells them
     # (“甲撤销，建立乙”)
@@ -907,10 +915,13 @@ def counted_together(a: Archive, h: History, entries: list[Entry]) -> list[Entry
         for d in (d for g in group for d in g.sources):
             if d not in sources:
                 sources.append(d)
+        pages: dict[str, list[tuple[str, str]]] = {}
+        for k, places in ((k, v) for g in group for k, v in g.pages.items()):   # each one's pages, none lost
+            pages[k] = pages.get(k, []) + [x for x in places if x not in pages.get(k, [])]
         out.append(Entry(en.event, en.date, w.sponsored_and_taking_over(en.event, said) + ["。"], sources,
                          set().union(*(g.jurisdictions for g in group)), set().union(*(g.bodies for g in group)),
                          highest([g.classification for g in group]), [x for g in group for x in g.dissents],
-                         "；".join(g.kaoyi for g in group if g.kaoyi), {k: v for g in group for k, v in g.pages.items()},
+                         "；".join(g.kaoyi for g in group if g.kaoyi), pages,
                          [g.event for g in group]))
     return out
 

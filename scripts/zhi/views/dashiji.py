@@ -9,15 +9,27 @@ sources say (考异) stays with it as a note. The edition filter has run before:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..citations import places_cited
 from ..classification import highest
 from ..dates import Date
 from ..history import History
 from ..model import UNKNOWN, Archive, Document, Event, Memo, Post
 from ..wordings import abolishes_and_sets_up, establish_words, rename_verb, says_abolished, superior_speaks
-from .chronology import Entry, Mention, Segment, _join, _Writer, after_lower, chronology, count_key, established_run
+from .chronology import (
+    Entry,
+    Mention,
+    Segment,
+    _join,
+    _Writer,
+    after_lower,
+    chronology,
+    count_key,
+    established_run,
+)
 from .chronology import segs_text as _text
 from .naming import name_on
 
@@ -101,6 +113,21 @@ def _no_superior_here(h: History, parent: str | None) -> bool:
     return parent is None or (t is not None and t.outside)
 
 
+# the short forms editors and sources write for the words of the rule ``names`` (县编委 for 县机构编制委员会, 编委办,
+# 县编办 for its office): a body recorded only by a short name is the same body. 编委 after 志, 史, 鉴, 报, 刊 or
+# before 会 is an editorial board (县志编委会, 史志编委): never the 编制委员会.
+_BIANWEI = re.compile(r"(?<![志史鉴报刊书])编委(?!会)")
+SHORT_FORMS: dict[str, tuple[re.Pattern, ...]] = {
+    "编制委员会": (_BIANWEI, re.compile("编办")),
+    "机构编制": (_BIANWEI, re.compile("编办")),
+}
+
+
+def named(name: str, word: str) -> bool:
+    """Whether a body's name holds a word of the rule ``names``, written in full or in a short form (SHORT_FORMS)."""
+    return word in name or any(p.search(name) for p in SHORT_FORMS.get(word, ()))
+
+
 def principal(a: Archive, h: History, rid: str, e: Event, rules: Rules) -> bool:
     """A body whose changes the 大事记 tells: a jurisdiction, a leading body of one (no superior body), one of
     the kinds, ranks or names the rules list."""
@@ -123,8 +150,8 @@ def principal(a: Archive, h: History, rid: str, e: Event, rules: Rules) -> bool:
         parent = _span_value(t.parents, e.date)
     if kind in rules.kinds or (rank and rank in rules.ranks):
         return True
-    names = t.names_on(e.date) | ({nb.name} if nb and nb.name else set())
-    if any(w in n for w in rules.names for n in names if n):
+    names = t.names_on(e.date) | ({nb.name} if nb and nb.name else set()) | ({nb.short} if nb and nb.short else set())
+    if any(named(n, w) for w in rules.names for n in names if n):
         return True
     return rules.top and _no_superior_here(h, parent) and kind not in _NOT_TOP
 
@@ -213,10 +240,11 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
             said = established_run(w, es)
             return _join([_body(en.segments) for en in run], "；") if said is None \
                 else w.sponsored_and_taking_over(es[0], said)
+        verb = es[0].wording or "撤销"   # abolitions are run by their verb (_runs): 取消甲、乙; 撤销丙
         if kind == "abolish" and all(e.body and not e.functions_to for e in es):
-            return ["撤销"] + _join([[w.before(e.body.id, e)] for e in es])
+            return [verb] + _join([[w.before(e.body.id, e)] for e in es])
         if kind == "abolish" and all(e.body and len(e.functions_to) == 1 for e in es):
-            return ["撤销"] + _join([[w.before(e.body.id, e)] for e in es]) + ["，其职能分别并入"] \
+            return [verb] + _join([[w.before(e.body.id, e)] for e in es]) + ["，其职能分别并入"] \
                 + _join([[w.now(e.functions_to[0].id, e)] for e in es])
         into = [e.after[0].id if e.after else None for e in es]
         if kind == "merge" and all(len(e.before) == 2 and not e.partly and t in {r.id for r in e.before}
@@ -268,12 +296,14 @@ def _merge_entries(w: _Writer, group: list[Entry]) -> Item:
     segs = _lead(docs, when) + segs + ["。"]
     first = group[0]
     sources: list[Document] = []
-    pages: dict[str, str] = {}
+    pages: dict[str, list[tuple[str, str]]] = {}
     for en in group:
         for d in en.sources:
             if d not in sources:
                 sources.append(d)
-        pages.update(en.pages)
+        for doc, places in en.pages.items():   # each change's own pages, none lost to another's
+            have = pages.setdefault(doc, [])
+            have += [x for x in places if x not in have]
     dissents = [x for en in group for x in en.dissents]
     kaoyi = "；".join(en.kaoyi for en in group if en.kaoyi)
     anchor_event = next((en.event for en in group if en.dissents or en.kaoyi), first.event)
@@ -287,7 +317,8 @@ def _runs(group: list[Entry]) -> list[list[Entry]]:
     runs: dict[tuple, list[Entry]] = {}
     for en in group:   # bodies a superior sets up (县委下设…) are said apart from those set up otherwise
         e = en.event
-        key = (e.type, e.wording, _new_parent(e)) if e.type == "establish" and superior_speaks(e.wording) else (e.type,)
+        key = (e.type, e.wording, _new_parent(e)) if e.type == "establish" and superior_speaks(e.wording) \
+            else (e.type, e.wording) if e.type == "abolish" else (e.type,)   # 取消甲 and 撤销乙 are said apart
         runs.setdefault(key, []).append(en)
     return list(runs.values())
 
@@ -361,9 +392,19 @@ def leader_selected(a: Archive, h: History, p: Post, rules: Rules) -> bool:
     for rule in rules.leaders:
         if rule == post and top:
             return True
-        if rule != post and len(rule) > len(post) and title.endswith(rule):
+        if rule != post and len(rule) > len(post) and any(title.endswith(r) for r in spelled_out(rule)):
             return True
     return False
+
+
+# a leader rule written with a short name (编委主任, 编办主任) holds for the post named in full (县机构编制委员会主任)
+_SPELLED_OUT = {"编委": ("编制委员会",), "编办": ("编制委员会办公室", "编制办公室")}
+
+
+def spelled_out(rule: str) -> list[str]:
+    """A leader rule and the same rule with its short body name written in full: 编委主任 → 编制委员会主任."""
+    return [rule] + [full + rule[len(short):] for short, fulls in _SPELLED_OUT.items() if rule.startswith(short)
+                     for full in fulls]
 
 
 def _leader_item(a: Archive, h: History, p: Post, also: list[Post] | None = None) -> Item | None:
@@ -384,7 +425,7 @@ def _leader_item(a: Archive, h: History, p: Post, also: list[Post] | None = None
         t = h.get(q.body.id)
         jurs |= set(t.jurisdictions_on(q.start)) if t else set()   # 市县合署: a leader of both places
     level = highest([q.classification for q in posts] + [d.classification for d in docs])
-    pages = {c.doc: c.page for q in posts for c in q.sources if c.page and c.doc in a.documents}
+    pages = places_cited([c for q in posts for c in q.sources], a.documents)
     return Item(_stub(p), p.start, segs, docs, jurs, {q.body.id for q in posts}, level, [], "", pages,
                 members=[], record=p, kind="post")
 
@@ -417,10 +458,10 @@ def _leader_items(a: Archive, h: History, rules: Rules) -> list[Item]:
 def _memo_item(a: Archive, h: History, m: Memo) -> Item | None:
     if m.date is None or not m.text:
         return None
-    docs = [a.documents[c.doc] for c in m.sources if c.doc in a.documents]
+    docs = list({c.doc: a.documents[c.doc] for c in m.sources if c.doc in a.documents}.values())
     jur = memo_jurisdictions(a, h, m)
     level = highest([m.classification] + [d.classification for d in docs])
-    pages = {c.doc: c.page for c in m.sources if c.page and c.doc in a.documents}
+    pages = places_cited(m.sources, a.documents)
     return Item(_stub(m), m.date, [m.sentence], docs, jur, {r.id for r in m.mentions}, level, [], m.conflict_note, pages,
                 members=[], record=m, kind="memo")
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from ..citations import Dissent, chosen_reading, disagreements, subject
+from ..citations import (
+    Dissent,
+    chosen_reading,
+    cited_label,
+    disagreements,
+    places_cited,
+    reading_word,
+    subject,
+)
 from ..history import History
 from ..model import BASIS_ZH, Archive, Document, Event, Memo
 from .chronology import Entry, sentence_of, staffing_phrase
@@ -24,6 +32,12 @@ class KaoyiItem:
     where: str = ""             # the page that prints the fact (set by the site writer)
     subject: str | None = None  # for an event the 大事记 does not print (an origin dated 1949前): whose it is
     record: object = None       # the record the 考异 is about (event, staffing figure or 记事)
+    said: str = "本志取"         # how the reading is introduced: 本志所据 for a name (citations.reading_word)
+    pages: dict = field(default_factory=dict)  # the parts and pages of the supports cited (citations.places_cited)
+
+    def cite_label(self, d: Document) -> str:
+        """A support as the 考异表 names it, with the parts and pages cited (《某县志》第三编，第45页)."""
+        return cited_label(d, self.pages.get(d.id))
 
 
 def anchor_of(rec) -> str:
@@ -63,8 +77,9 @@ def kaoyi_items(a: Archive, h: History, entries: list[Entry]) -> list[KaoyiItem]
             fact = f"{rec.date.chinese() if rec.date else ''}　{name_on(h, body, rec.date)}{what}"
         else:
             continue
-        docs = [a.documents[c.doc] for c in dis.supports if c.doc in a.documents]
+        docs = list({c.doc: a.documents[c.doc] for c in dis.supports if c.doc in a.documents}.values())
         others = [(d, a.documents[d.citation.doc]) for d in dis.dissents if d.citation.doc in a.documents]
         out.append(KaoyiItem(anchor_of(rec), fact, en, body, chosen_reading(rec, dis.dissents, h), docs, others, dis.note,
-                             subject=about, record=rec))
+                             subject=about, record=rec, said=reading_word(rec, dis.dissents, h),
+                             pages=places_cited(dis.supports, a.documents)))
     return out

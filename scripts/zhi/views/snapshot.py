@@ -115,7 +115,8 @@ def _bound(life, which: str) -> str:
         e = life.start_event
         return f"{life.start}{'恢复' if e is not None and e.type == 'restore' else '设立'}"
     e = life.end_event
-    verb = {"abolish": "撤销", "merge": "并入他机构"}.get(e.type if e is not None else "", "终止")
+    verb = e.said_zh if e is not None and e.type == "abolish" else "并入他机构" if e is not None and e.type == "merge" \
+        else "终止"
     return f"{life.end}{verb}"
 
 

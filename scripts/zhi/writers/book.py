@@ -315,7 +315,8 @@ class BookWriter:
         return out
 
     def kaoyi_rows(self) -> list[tuple[str, str, list[str], str]]:
-        """Every recorded disagreement: the fact, the reading followed with its sources, the other readings, 考异."""
+        """Every recorded disagreement: the fact, the reading followed with its sources (本志取：… or, of a name,
+        本志所据：…), the other readings, 考异."""
         rows = []
         for it in kaoyi_items(self.a, self.h, self.entries):
             if it.entry is not None:
@@ -323,7 +324,7 @@ class BookWriter:
             else:
                 fact = esc(it.fact)
             others = [esc(dissent_text(d, doc)) for d, doc in it.others]
-            rows.append((fact, esc(it.chosen) + self.cite_inline(it.supports), others, esc(it.note)))
+            rows.append((fact, f"{it.said}：{esc(it.chosen)}{self.cite_inline(it.supports, it)}", others, esc(it.note)))
         return rows
 
     def index_html(self, pages: dict[str, list[str]] | None) -> str:

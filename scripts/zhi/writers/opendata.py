@@ -372,12 +372,13 @@ class OpenData:
             Column("出版者", "出版物的出版者"),
             Column("篇章", "出版物所引的卷、篇、章"),
             Column("档号", "档案馆的档号"),
+            Column("网址", "网上可查到这份文件（出版物、网页）的地址；没有的留空"),
             Column("密级", "本版所收文件的密级标注（公开版皆为“公开”）"),
         ])
         for d in self.a.documents.values():
             t.rows.append([d.id, d.number, d.normalised_number if d.number else "", d.title, d.description,
                            *date_cells(d.date), d.issuer, d.issuer_body.id if d.issuer_body else "",
-                           d.genre or "档案文件", d.publisher, d.section, d.archive_ref, str(d.classification)])
+                           d.genre or "档案文件", d.publisher, d.section, d.archive_ref, d.url, str(d.classification)])
         return t
 
     def people(self) -> Table:

@@ -20,11 +20,12 @@ from ..views.naming import distinguished, name_on
 _DATE_IN_TEXT = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
 
 
-def citation_text(d: Document, page: str | None = None) -> str:
+def citation_text(d: Document, page: str | None = None, section: str | None = None) -> str:
     """A source as the gazetteer cites it: 《标题》（文号）; a title inside the title takes 〈〉.
 
     A document whose title is unknown is cited by its 文号 or its description, never by a made-up title;
-    a published source (志书, 年鉴 …) as 《书名》卷章，出版者，年，第N页.
+    a published source (志书, 年鉴 …) as 《书名》卷章，出版者，年，第N页: the part ``section`` a citation names
+    (第三编第二章) stands for the document's own ``section``.
     """
     title = d.title.strip()
     if title.startswith("《") and title.endswith("》"):
@@ -32,7 +33,7 @@ def citation_text(d: Document, page: str | None = None) -> str:
     if not title:
         text = d.shown_number or d.description or d.id
     elif d.genre:
-        text = "，".join(x for x in (f"《{title}》{d.section}", d.publisher,
+        text = "，".join(x for x in (f"《{title}》{section or d.section}", d.publisher,
                                      _published(d.date)) if x)
     else:
         title = "《" + title.replace("《", "〈").replace("》", "〉") + "》"

@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..chronicle import FENCE_RE
-from ..citations import kaoyi_text
+from ..citations import dissent_source, kaoyi_text
 from ..dates import Date, Point
 from ..history import History
 from ..model import BASIS_ZH, EVENT_TYPES, Archive, Document, Memo
@@ -172,6 +172,12 @@ class SiteWriter:
         self.in_scope = volume_jurisdictions(a, h)
 
     # ---- helpers --------------------------------------------------------------------------------
+    @staticmethod
+    def web_link(url: str) -> Markup:
+        """A document's web address as a link: shown as written, its brackets encoded in the target (the loader has
+        let only an http(s) address through, without spaces, angle brackets, quotes or backslashes)."""
+        return Markup(f"[{md_escape(url)}]({url.replace('(', '%28').replace(')', '%29')})")
+
     def link(self, page: str, rid: str, text: str) -> Markup:
         target = page_of(self.a, rid)
         return Markup(f"[{md_escape(text)}]({rel(page, target)})" if target else md_escape(text))
@@ -200,7 +206,7 @@ class SiteWriter:
         """A footnote call for what the other sources say and the editor's 考异; the note goes to the page's end."""
         if not e.dissents and not e.kaoyi:
             return Markup("")
-        parts = [f"另据{self.link(page, doc.id, citation_text(doc))}，{md_escape(d.phrase())}。" for d, doc in e.dissents]
+        parts = [f"另据{self.link(page, doc.id, dissent_source(doc, d))}，{md_escape(d.phrase())}。" for d, doc in e.dissents]
         if e.kaoyi:
             parts.append(md_escape(kaoyi_text(e.kaoyi)))
         if e.dissents:
@@ -374,7 +380,7 @@ class SiteWriter:
             self.tree.keys[url_of(page)] = names_with_jurisdiction(self.h, t.id)
             self.add(page, lin.name, "body.md.j2", lin=lin, body=self.a.bodies.get(t.id), diagram=diagram,
                      figs=fs, chart=chart, backlinks=self.backlinks.get(t.id, []), kinds=kinds_used(fs),
-                     staffing_notes=notes.get(t.id, []), citation_of=citation_text)
+                     staffing_notes=notes.get(t.id, []), citation_of=dissent_source)
         self.add("jigou/index.md", "机构", "bodies.md.j2", groups=groups)
 
     def document_pages(self) -> None:
@@ -467,7 +473,7 @@ class SiteWriter:
                         else f"kaoyi.md#{it.anchor}")
         todo = [it for it in items if not it.note] if self.edition == "internal" else []
         self.add("kaoyi.md", "考异", "kaoyi.md.j2", items=items, todo=todo, edition=self.edition,
-                 citation_of=citation_text)
+                 citation_of=dissent_source)
 
     def data_page(self) -> None:
         """数据下载: the edition's facts as CSV, .xlsx, JSON-LD and Popolo JSON, with the data dictionary."""
