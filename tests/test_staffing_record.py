@@ -195,3 +195,26 @@ def test_a_figure_after_the_lower_limit_is_a_finding_and_not_printed(tmp_path):
     assert "2003年12月31日" in f.message and "本志下限（2000年）" in f.message
     page, book = _printed(a, h)
     assert "700" not in page and "700" not in book
+
+
+def test_guide_example_prints_the_rows_it_promises(tmp_path):
+    """guide/staffing.md 完整示例：时期、部分与沿用的数字 — checks clean (no error, no warning) and the 统计 page holds
+    every row of the two tables the guide shows, cell for cell."""
+    from test_guide_examples import GUIDE, lay_out, section
+
+    text = section((GUIDE / "staffing.md").read_text(encoding="utf-8"), "## 完整示例：时期、部分与沿用的数字")
+    root = lay_out(tmp_path, text)
+    write(root, "chronicle/book.yaml", "title: 云岭县机构编制志\nupper: 1949\nlower: 2000\n")   # as the example says
+    a = load_archive(root)
+    h = derive_history(a)
+    assert _warnings(run_checks(a, history=h)) == []
+    page = _printed(a, h)[0]
+    got = _rows(page)
+    promised = [r for r in _rows(text) if r[0] not in ("年份", "日期", "---")]
+    assert len(promised) == 12
+    for row in promised:
+        assert row in got, f"the guide promises {row}"
+    # the year a row stands under: 全县实有人数 is 1990's
+    years = [r[0] for r in got]
+    at = got.index(["", "全县实有人数", "—", "—", "120", "其中党员45人"])
+    assert next(y for y in reversed(years[:at + 1]) if y) == "1990"
