@@ -190,7 +190,9 @@ def test_site_and_book_take_the_tables_years_from_one_function(tmp_path):
 def test_a_figure_after_the_lower_limit_is_a_finding_and_not_printed(tmp_path):
     a, h, found = _archive(tmp_path, "- {jurisdiction: cs-xian, date: 2003-12-31, figures: {编制: 700},"
                                      " sources: [d-1990-3]}\n")
-    (f,) = [f for f in found if f.code == "staffing-after-lower"]
+    after = [f for f in found if f.code == "staffing-after-lower"]
+    assert len(after) == 1, [f.as_text() for f in found]
+    f = after[0]
     assert f.severity == "warning" and f.loc.file == "sources/staffing/record.yaml" and f.loc.line == 1
     assert "2003年12月31日" in f.message and "本志下限（2000年）" in f.message
     page, book = _printed(a, h)
