@@ -220,3 +220,17 @@ def test_guide_example_prints_the_rows_it_promises(tmp_path):
     years = [r[0] for r in got]
     at = got.index(["", "全县实有人数", "—", "—", "120", "其中党员45人"])
     assert next(y for y in reversed(years[:at + 1]) if y) == "1990"
+
+
+def test_open_data_keeps_parts_apart_and_a_headcounts_breakdown(tmp_path):
+    """staffing.csv: the two 范围 of one day are two records (two ids), and 其中党员45人 is a row of its own."""
+    from zhi.writers import opendata
+
+    a, h, _found = _archive(tmp_path, PARTS)
+    t = opendata.OpenData(a, h, {"base": "urn:zhi:"}).staffing()
+    cols = [c.name for c in t.columns]
+    rows = [dict(zip(cols, r, strict=True)) for r in t.rows]
+    parts = {(r["编号"], r["范围说明"], r["数"]) for r in rows if r["范围编号"] == "cs-xian" and r["类别"] == "编制（未分类）"}
+    assert {(n, v) for _id, n, v in parts} == {("县级", 986), ("乡镇", 446)} and len({i for i, _n, _v in parts}) == 2
+    assert {(r["类别"], r["数"]) for r in rows if r["类别"].startswith("实有人数")} == {
+        ("实有人数", 120), ("实有人数其中：党员", 45), ("实有人数其中：非党员", 75)}
