@@ -234,3 +234,17 @@ def test_open_data_keeps_parts_apart_and_a_headcounts_breakdown(tmp_path):
     assert {(n, v) for _id, n, v in parts} == {("县级", 986), ("乡镇", 446)} and len({i for i, _n, _v in parts}) == 2
     assert {(r["类别"], r["数"]) for r in rows if r["类别"].startswith("实有人数")} == {
         ("实有人数", 120), ("实有人数其中：党员", 45), ("实有人数其中：非党员", 75)}
+
+
+def test_a_period_or_a_part_is_not_held_against_the_bodies_sum(tmp_path):
+    """staffing-sum-differs compares a jurisdiction's figure of a day with its bodies' sum that day: a figure of the
+    1980年代 is of no day, and 县级行政编制986名 is one part of the county's, not its whole."""
+    _a, _h, found = _archive(tmp_path, """
+- {jurisdiction: cs-xian, date: 1980年代, figures: {行政编制: 500}, sources: [d-1990-3]}
+- {jurisdiction: cs-xian, date: 1987, figures: {行政编制: 986, 范围: 县级}, sources: [d-1990-3]}
+- {jurisdiction: cs-xian, date: 1987, figures: {行政编制: 446, 范围: 乡镇}, sources: [d-1990-3]}
+- {jurisdiction: cs-xian, date: 1995, figures: {行政编制: 30}, sources: [d-1990-3]}
+""")
+    differs = [f for f in found if f.code == "staffing-sum-differs"]
+    assert [f.loc.line for f in differs] == [5], [f.as_text() for f in differs]   # 1995's whole: still compared
+    assert "行政编制：测试县30名，各机构合计10名" in differs[0].message

@@ -550,13 +550,17 @@ def jurisdiction_tables(a: Archive, h, figs: list[Figure], jurisdictions: list[s
 
 def sum_disagreements(a: Archive, h, figs: list[Figure]) -> list[tuple[Figure, dict[str, tuple[int, int]]]]:
     """Each approved figure of a whole jurisdiction that differs from the sum of its bodies' approved figures on
-    its date, with the differing categories: {kind: (jurisdiction's figure, sum of bodies)}."""
+    its date, with the differing categories: {kind: (jurisdiction's figure, sum of bodies)}. A figure of a period
+    (1950年代) is no year's, to hold against no year's sum; one part of several (县级 / 乡镇) is not the whole."""
     per_body = by_body(figs)
     members = member_bodies(h)
     out = []
     for f in figs:
-        if f.jurisdiction is None or f.system or f.basis != "approved":
+        if f.jurisdiction is None or f.system or f.basis != "approved" or not f.yearly:
             continue
+        if any(g is not f and g.jurisdiction == f.jurisdiction and not g.system and g.basis == f.basis
+               and g.date.same_as(f.date) and g.staffing.posts for g in figs):
+            continue   # a part of what the jurisdiction had that day
         used, total = bodies_sum(per_body, h, f.jurisdiction, members.get(f.jurisdiction, set()), f.date)
         if not used:
             continue
