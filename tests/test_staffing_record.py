@@ -140,6 +140,13 @@ def test_a_carried_figure_says_the_year_it_comes_from(tmp_path):
     assert ["1990", "各机构核定数合计", "10", "2", ""] in rows
     assert ["1991", "各机构核定数合计", "10", "2", "含往年核定数：据1990年12名"] in rows
     assert "含往年核定数：据1984年12名" in book and "据1986年" in book
+    # the 机构设置一览 of 1985 prints the body's approved figure with the year it comes from
+    from zhi.views.snapshot import snapshot
+
+    rows = {r.body: r for r in snapshot(a, h, "cs-xian", parse_date("1985-12-31"), figures(a))}
+    assert rows["cs-jijingwei"].approved_text() == "12（据1984年）"
+    rows = {r.body: r for r in snapshot(a, h, "cs-xian", parse_date("1984-12-31"), figures(a))}
+    assert rows["cs-jijingwei"].approved_text() == "12"
 
 
 def test_stale_after_says_a_carried_figure_is_long_unrestated(tmp_path):
