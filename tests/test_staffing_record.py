@@ -255,3 +255,17 @@ def test_a_period_or_a_part_is_not_held_against_the_bodies_sum(tmp_path):
     differs = [f for f in found if f.code == "staffing-sum-differs"]
     assert [f.loc.line for f in differs] == [5], [f.as_text() for f in differs]   # 1995's whole: still compared
     assert "行政编制：测试县30名，各机构合计10名" in differs[0].message
+
+
+def test_a_count_known_only_as_before_or_after_a_year_is_no_count_of_that_year(tmp_path):
+    """实有干部 “1993年前” is a count of some time before 1993: no row of 1993 (nor of any year) takes it."""
+    a, h, _found = _archive(tmp_path, """
+- {jurisdiction: cs-xian, date: 1993前, basis: 实有, figures: {人数: 77, 人员: 干部}, sources: [d-1990-3]}
+- {jurisdiction: cs-xian, date: 1994后, basis: 实有, figures: {行政编制: 66}, sources: [d-1990-3]}
+- {jurisdiction: cs-xian, date: 1995年底, basis: 实有, figures: {人数: 88, 人员: 干部}, sources: [d-1990-3]}
+""")
+    page, _book = _printed(a, h)
+    rows = _rows(page)
+    assert not any("77" in r or "66" in r for r in rows if r[0].isdigit() or r[0] == "")
+    assert ["1993年前", "实有", "全县", "实有干部77人", "测编〔1990〕3号"] in rows
+    assert ["", "全县实有干部", "—", "—", "88", ""] in rows

@@ -165,6 +165,11 @@ def _broken(f: Figure, d: Date, cuts: list[Date]) -> bool:
     return any(not (b.latest() <= f.date.earliest()) and b.earliest() <= d.latest() for b in cuts)
 
 
+def _within_year(f: Figure, y: int) -> bool:
+    """Every reading of the figure's date falls in year y (1990, 1990年底, 约1990; not 1990前, 1990后, 1990年代)."""
+    return f.date.earliest().year == f.date.latest().year == y
+
+
 def _stands(f: Figure, basis: str, system: str) -> bool:
     # a record of 领导职数 alone says nothing of the headcount: it neither stands as one (an invented 0) nor ends the
     # one before it; a figure of a period is no year's figure
@@ -179,8 +184,8 @@ def in_force(figs: list[Figure], basis: str, d: Date, cuts: list[Date] = (), sys
             best = f
     if best is None:
         return None
-    if basis != "approved" and best.date.year != d.year:
-        return None  # a count is true on its date, not carried into later years
+    if basis != "approved" and not _within_year(best, d.year):
+        return None  # a count is true on its date, not carried into later years (nor one of before it: 1990前)
     if _broken(best, d, list(cuts)):
         return None
     return best
@@ -356,7 +361,7 @@ def _headcount_in(figs: list[Figure], y: int, d: Date, system: str = "") -> Figu
     never carried into another year; one dated by a period is no year's count."""
     found = None
     for f in figs:
-        if f.staffing.headcount is not None and f.system == system and f.yearly and f.date.year == y \
+        if f.staffing.headcount is not None and f.system == system and _within_year(f, y) \
                 and f.date.latest() <= d.latest():
             found = f
     return found
@@ -431,7 +436,8 @@ def jurisdiction_table(a: Archive, h, figs: list[Figure], jid: str, years: range
     if not rows and not listed:
         return None
     kinds = [k for k in COLUMNS if any(ln.values.get(k) is not None for r in rows for ln in r.lines)]
-    records = [((f.date.chinese() + ("（追述）" if upper is not None and f.date.earliest() < upper.earliest() else "")),
+    # 追述: a record whose date begins before the 上限 (1947, 民国); one known only as “before 1993” does not
+    records = [((f.date.chinese() + ("（追述）" if upper is not None and f.date.start.first_day() < upper.earliest() else "")),
                 BASIS_ZH.get(f.basis, f.basis), f"{f.system}系统" if f.system else whole_name(h, jid, f.date),
                 staffing_words(f.staffing) + (f"（另据他文：{'；'.join(staffing_words(o.staffing) for o in f.others)}）"
                                               if f.others else ""), _cited(a, f))
