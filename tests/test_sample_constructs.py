@@ -410,7 +410,7 @@ def test_a_sponsor_is_printed_and_is_not_the_parent(sample):
 
 def test_headcount_is_not_bianzhi(sample):
     """guide/staffing.md “其中”、实有人数: a headcount the sample records prints as the source says and is in no
-    编制 column or sum."""
+    编制 column or sum: only in the 实有人数 column of its own row."""
     from zhi.views.staffing import figures, jurisdiction_table, staffing_words
 
     a, h, _text = sample
@@ -422,7 +422,10 @@ def test_headcount_is_not_bianzhi(sample):
     assert said.startswith("实有") and f"{f.staffing.headcount}人" in said and f.staffing.posts == {}
     t = jurisdiction_table(a, h, figs, f.jurisdiction, range(f.date.year, f.date.year + 1))
     assert said in [words for *_, words, _src in t.records]
-    assert all(f.staffing.headcount not in (ln.total(), *ln.values.values()) for r in t.rows for ln in r.lines)
+    assert all(f.staffing.headcount not in (ln.total(), *(v for k, v in ln.values.items() if k != "人数"))
+               for r in t.rows for ln in r.lines)
+    people = [ln for r in t.rows for ln in r.lines if ln.what == "headcount" and ln.values["人数"] == f.staffing.headcount]
+    assert people and people[0].label.endswith(f"实有{f.staffing.counted or '人数'}")
 
 
 def test_origin_known_only_in_or_before_a_year(sample):

@@ -140,13 +140,13 @@ def test_the_staffing_chart_is_drawn_when_the_bodies_figures_give_totals(tmp_pat
     assert "<svg" in book and "不作编制图" not in book
 
 
-def test_a_volume_with_only_headcounts_says_so_instead_of_an_empty_staffing_table(tmp_path):
+def test_a_volume_with_only_headcounts_has_a_table_of_headcounts_and_no_chart(tmp_path):
     """A tester's 济阳 volume (two 实有人数 records, no 编制, no leaders): the PDF's 编制统计表 was its heading and notes
-    alone, the 领导名录 a header row with no rows. Both now say why nothing is listed."""
+    alone. A head-count of a year is now a row of its own (实有人数, beside the 编制 columns); no 编制 is charted."""
     page, book = _stats(tmp_path, "- {body: cs-jijingwei, date: 1990, basis: 实有, figures: {人数: 13, 人员: 工作人员}, "
                                   "sources: [d-1984-7]}\n")
-    assert "<table" not in book and "只记实有人数的记录不是编制，不列入本表" in book, book
-    assert "只记实有人数的记录不是编制，不列入本表" in page and "| 年份 |" not in page, page
+    assert "| 1990 | 各机构实有人数合计 | 13 |" in page and "| 年份 | 口径 | 实有人数 | 说明 |" in page, page
+    assert "<svg" not in page and "<svg" not in book and "各机构实有人数合计" in book
 
 
 def test_a_span_over_years_on_a_body_page_is_a_time_within_which_not_a_duration(tmp_path):

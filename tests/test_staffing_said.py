@@ -116,10 +116,15 @@ def test_a_headcount_is_never_summed_or_charted_as_bianzhi(tmp_path):
     whole = rows[1990].line("jurisdiction")
     assert whole.values["编制"] == 837 and whole.values["行政编制"] is None and whole.total() == 837
     assert whole.note == "其中行政编制474名、事业编制363名"
-    # the county's 实有干部312人 is no 实有 line, and the body's headcounts make no 各机构实有数合计
-    assert [ln.label for ln in rows[1990].lines if "实有" in ln.label] == ["各机构实有数合计"]   # the base's 1990 实有 9
+    # the county's 实有干部312人 is a head-count row of its own (column 实有人数), never in a 编制 column, never in a
+    # line's total or the chart; the body's head-counts make 各机构实有人数合计, never 各机构实有数合计 (编制)
+    assert [ln.label for ln in rows[1990].lines if "实有" in ln.label] == ["各机构实有数合计", "全县实有干部"]
+    people = rows[1990].lines[-1]
+    assert people.what == "headcount" and people.values["人数"] == 312 and people.values["行政编制"] is None
+    assert people.total() is None and "人数" in t.kinds and t.kinds[-1] == "人数"
     assert rows[1990].line("sum-actual").values["行政编制"] == 9
     assert rows[1993].line("sum-actual") is None and rows[1991].line("sum-actual") is None
+    assert rows[1993].line("headcount").label == "各机构实有人数合计" and rows[1993].line("headcount").values["人数"] == 19
     # the body's 1992 total is summed as its total (20), not with its parts (20 + 15 + 4)
     assert rows[1992].line("sum-approved").total() == 20
     # the headcount is printed under the table, as the source says it
@@ -272,7 +277,8 @@ def test_guide_example_prints_what_the_guide_says(tmp_path):
     assert notes == {("yunxi-zhengfu", "1984年6月"): "其中行政编制474名、事业编制363名；实有干部312人",
                      ("yunxi-dangan", "1959年11月"): "实有专职干部2人", ("yunxi-dangan", "1969年"): "未配备专职人员"}
     t = jurisdiction_table(a, h, figures(a), "yunxi", range(1984, 1986))
-    assert [(ln.label, ln.total()) for ln in t.rows[0].lines] == [("各机构核定数合计", 837)]
+    assert [(ln.label, ln.total(), ln.values["人数"]) for ln in t.rows[0].lines] == [
+        ("各机构核定数合计", 837, None), ("各机构实有人数合计", None, 312)]
 
 
 def test_a_headcount_and_a_bianzhi_count_of_one_day_are_two_facts_not_a_conflict(tmp_path):

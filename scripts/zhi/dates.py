@@ -54,6 +54,11 @@ YEAR_PARTS: dict[str, tuple[int, int]] = {
 }
 # A decade as the sources name it (1960年代): a Point with this part means the ten years from its year.
 DECADE = "年代"
+# An era as sources name it (民国时期，县政府职员576人; 清代，全县官吏203人): the years it spans. A date so written
+# is that stretch of years (a figure so dated is the era's, never one year's) and prints as written.
+ERAS: dict[str, tuple[int, int]] = {
+    "清代": (1644, 1911), "清朝": (1644, 1911), "民国": (1912, 1949), "民国时期": (1912, 1949),
+}
 # Named parts of a month: the days each may mean (31 = the month's last day).
 MONTH_PARTS: dict[str, tuple[int, int]] = {
     "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "月初": (1, 10), "月中": (11, 20), "月底": (21, 31),
@@ -240,6 +245,18 @@ class Date:
     def same_as(self, other: Date) -> bool:
         return self.sort_key() == other.sort_key()
 
+    @property
+    def era(self) -> str:
+        """The era the date was written as (民国, 清代), else ""."""
+        typed = self.text.strip()
+        return typed if typed in ERAS and self.end is not None else ""
+
+    def is_period(self) -> bool:
+        """A stretch of years as the source gives it (1912年至1949年, 1950年代, 民国): what is dated so is said of the
+        whole period, never of any one year in it (a staffing figure so dated is no year's figure)."""
+        return self.qualifier in ("exact", "circa") and (
+            (self.end is not None and self.end.year != self.start.year) or self.start.part == DECADE)
+
     # ---- text -------------------------------------------------------------
     def iso(self) -> str:
         s = self.start.iso()
@@ -257,6 +274,8 @@ class Date:
         return v
 
     def _chinese(self) -> str:
+        if self.era:
+            return self.era   # 民国, 清代: as the source names it
         s = self.start.chinese()
         if self.end:
             return f"{s}至{self._end_chinese()}"
@@ -310,7 +329,7 @@ class Date:
         except that a span over years is a time within which the thing happened (guide/dates.md), not how long it
         lasted: 1961年10月至1966年间 恢复…, never read as a restoration five years long."""
         if self.qualifier == "exact" and self.end and self.end.year != self.start.year \
-                and DECADE not in (self.start.part, self.end.part):
+                and DECADE not in (self.start.part, self.end.part) and not self.era:
             return f"{self.chinese()}间"
         return self.chinese()
 
@@ -318,6 +337,8 @@ class Date:
         """The one year the source dates the thing in, or None: 1952年冬 is of 1952 (a winter may run into
         February of the next year, but the source says 1952 and the book prints it under 1952), a date whose
         earliest and latest day lie in one year is of that year; a span over years, a decade, 前/后/约 are not."""
+        if self.era:
+            return None   # 民国, 清代: an era, no one year
         if self.qualifier == "exact" and self.end is None and self.start.part != DECADE:
             return self.start.year
         first, last = self.earliest().year, self.latest().year
@@ -337,6 +358,8 @@ class Date:
                     "after": f"{self.start.year}后"}[self.qualifier]
         if self.start.part == DECADE and self.end is None:
             return f"{self.start.year}{DECADE}"
+        if self.era:
+            return self.era
         if (year := self.named_year()) is not None:
             return str(year)   # 1952年冬: 1952, as the source says, not 1952至1953年间
         first, last = self.earliest().year, self.latest().year
@@ -367,7 +390,7 @@ _DOTTED = re.compile(r"^(\d{4})[.．](\d{1,2})(?:[.．](\d{1,2}))?$")
 HELP = ("日期可写作 1984、1984-03、1984-03-12 或 1984年、1984年3月、1984年3月12日；"
         "约数写“约1984”（来源写“1984年前后”“1984年左右”的照写），之前写“1985前”或“<1985”，之后写“1985后”或“>1985”，"
         "连这一年也算在内的写“1958或以前”“至迟1958”“1966-06或以后”，"
-        "时段写“1980..1983”“1980至1983”或“1954年10月~1956年4月”，年代写“1960年代”；档案只说“1958年底”“1958年下半年”“1958年春”“1958年3月上旬”的，照写")
+        "时段写“1980..1983”“1980至1983”或“1954年10月~1956年4月”，年代写“1960年代”，朝代、时期写“清代”“民国”；档案只说“1958年底”“1958年下半年”“1958年春”“1958年3月上旬”的，照写")
 
 
 def _dotted_hint(text: str) -> str | None:
@@ -468,6 +491,9 @@ def parse_date(value: object) -> Date:
         raise DateError(f"“{text}”不是日期：来源说至今仍在任、仍存续的，不写这一项（任职不写 to，机构不写 end，即至本志下限）；"
                         f"来源没有说止于何时的，写“不详”")
     raw = text
+    if text in ERAS:
+        first, last = ERAS[text]
+        return Date(Point(first), "exact", Point(last), raw)
     if _BCE.match(text):
         raise DateError(f"日期“{raw}”在公元前：zhi 还不能记公元前的日期。建置沿革中公元前的事（如秦汉置县），"
                         f"请写进志书正文或记录的 note（zhi 的日期从公元1年起）")

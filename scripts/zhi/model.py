@@ -259,6 +259,9 @@ class Staffing:
     counted: str = ""
     # `未配备:` what the source says was not assigned (专职人员: 未配备专职人员); not a 0
     unstaffed: str = ""
+    # `其中:` beside a headcount with no 编制 total, the people it counts by the source's words (实有人数120人，其中党员
+    # 45人: {党员: 45}): inside the headcount, never added to it
+    headcount_parts: dict[str, int] = field(default_factory=dict)
 
     @property
     def scope_said(self) -> str:
@@ -276,11 +279,17 @@ class Staffing:
         text = "、".join(f"{k}{v}名" for k, v in self.posts.items()) + (self.scope_said if self.posts else "")
         return f"{text}，{self.parts_said}" if text and self.parts else text
 
+    @property
+    def headcount_parts_said(self) -> str:
+        """The breakdown of a headcount as the source gives it: 其中党员45人、非党员75人, or nothing."""
+        return "其中" + "、".join(f"{k}{v}人" for k, v in self.headcount_parts.items()) if self.headcount_parts else ""
+
     def besides_posts(self) -> list[str]:
         """What the figure says that is not 编制, as the source says it: 实有干部312人, 未配备专职人员."""
         out = []
         if self.headcount is not None:   # with no 编制 beside it, the 范围 the source gives is the headcount's
-            out.append(f"{HEADCOUNT_WORD}{self.counted or '人数'}{self.headcount}人" + ("" if self.posts else self.scope_said))
+            out.append(f"{HEADCOUNT_WORD}{self.counted or '人数'}{self.headcount}人" + ("" if self.posts else self.scope_said)
+                       + (f"，{self.headcount_parts_said}" if self.headcount_parts else ""))
         if self.unstaffed:
             out.append(f"未配备{self.unstaffed}")
         return out

@@ -269,7 +269,8 @@ def _load_staffing_options(hs: HouseStyle, data: LMap) -> None:
     for key, value, loc in _option_items(hs, data, "staffing", STAFFING_OPTIONS, "{stale-after: 10}"):
         if key == "stale-after" and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
             hs.findings.append(Finding("house-style", "warning",
-                                       f"“stale-after”应为不小于 0 的整数年数（0 表示不标注），不是“{value}”", loc))
+                                       f"“stale-after”应为不小于 0 的整数年数：沿用的核定数超过这些年未重新核定，"
+                                       f"在“据某年”后加注（0 表示不加注；“据某年”总是印），不是“{value}”", loc))
         elif key == "split-at-rename" and not isinstance(value, bool):
             hs.findings.append(Finding("house-style", "warning",
                                        f"“split-at-rename”应为 true 或 false，不是“{value}”", loc))

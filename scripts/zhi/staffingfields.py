@@ -45,6 +45,10 @@ class StaffingReader:
         self.posts: dict[str, int] = {}
         self.leaders: dict[str, int | LeaderRange] = {}
         self.parts: dict[str, int] = {}
+        # 其中 items that are no category of 编制 (党员, 非党员): the breakdown of a headcount, if the mapping gives one
+        # and no 编制 total (cross_check decides); (word, number, line)
+        self.people_parts: list[tuple[str, int, int]] = []
+        self.headcount_parts: dict[str, int] = {}
         self.headcount: int | None = None
         self.basis = self.scope_note = self.counted = self.unstaffed = ""
 
@@ -53,7 +57,7 @@ class StaffingReader:
             self._read_key(str(k), v, self.m.line_of(k))
         self.cross_check()
         return Staffing(self.posts, self.leaders, Loc(self.f.rel, self.m.line), self.basis, self.scope_note,
-                        self.parts, self.headcount, self.counted, self.unstaffed)
+                        self.parts, self.headcount, self.counted, self.unstaffed, self.headcount_parts)
 
     # ---- reporting ---------------------------------------------------------------------------------------------
     def _error(self, code: str, message: str, line: int, severity: str = "error") -> None:
@@ -133,6 +137,12 @@ class StaffingReader:
             return
         for kind, n in v.items():
             at = v.line_of(kind)
+            if kind not in STAFFING_KINDS and isinstance(kind, str) and not words_flaw(kind):
+                if not self.placeholder(n, at, f"{PARTS_KEY}·{kind}"):
+                    num = self.number(n, at, f"{PARTS_KEY}·{kind}")   # 党员: 45, of a headcount (cross_check)
+                    if num is not None:
+                        self.people_parts.append((kind, num, at))
+                continue
             if kind not in STAFFING_KINDS or kind == "编制":
                 self._error("schema-unknown-key",
                             f"“{PARTS_KEY}”中有{quote(str(kind), True)}：其中各项只能是编制的类别"
@@ -170,6 +180,30 @@ class StaffingReader:
                 self.leaders[str(level)] = num
 
     # ---- the keys against each other ---------------------------------------------------------------------------
+    def _people_parts(self) -> None:
+        """其中 items that are people (党员45人) break down the headcount, when there is one and no 编制 total."""
+        if not self.people_parts:
+            return
+        word, _n, at = self.people_parts[0]
+        if self.headcount is None or self.posts:
+            self._error("schema-unknown-key",
+                        f"“{PARTS_KEY}”中有{quote(word, True)}：编制总数的其中各项只能是编制的类别"
+                        f"（{'、'.join(k2 for k2 in STAFFING_KINDS if k2 != '编制')}）；"
+                        f"{did_you_mean(word, STAFFING_KINDS)}来源说“实有人数120人，其中党员45人”的，写 {HEADCOUNT_KEY}: 120，"
+                        f"{PARTS_KEY}: {{党员: 45}}（不写编制数）；别的细分写在 note 里", at)
+            return
+        parts = {w: n for w, n, _at in self.people_parts}
+        if sum(parts.values()) > self.headcount:
+            self._error("staffing-parts-exceed",
+                        f"实有{self.counted or '人数'}{self.headcount}人，“{PARTS_KEY}”各项（"
+                        f"{'、'.join(f'{k2}{v2}人' for k2, v2 in parts.items())}）合计{sum(parts.values())}人，超过总数；"
+                        f"请核对来源，改正数字；来源确是这样写的，照录在 note 里并在 conflict_note 中说明",
+                        self.m.line_of(PARTS_KEY))
+            return
+        for w, _n, at in self.people_parts:
+            self.f.say(self.key, w, at, f"{key_label(self.key)}的{PARTS_KEY}")
+        self.headcount_parts = parts
+
     def cross_check(self) -> None:
         """其中 is the breakdown of exactly one total and never more than it; 人员 says who the 人数 counts."""
         m = self.m
@@ -195,6 +229,7 @@ class StaffingReader:
                                 f"合计{sum(parts.values())}名，超过总数；其中各项是总数的一部分，不能多于总数。请核对来源，"
                                 f"改正数字；来源确是这样写的，照录在 note 里并在 conflict_note 中说明", line)
                     self.parts = {}
+        self._people_parts()
         if self.counted and self.headcount is None:
             self._error("schema-value", f"“{COUNTED_KEY}”说明实有人数是哪些人，要与“{HEADCOUNT_KEY}”同写（如 "
                         f"{HEADCOUNT_KEY}: 312，{COUNTED_KEY}: 干部）", m.line_of(COUNTED_KEY))

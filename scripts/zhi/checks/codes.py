@@ -98,6 +98,7 @@ CODES: dict[str, tuple[str, str]] = {
     "staffing-empty": ("warning", "编制记录中没有任何数字"),
     "staffing-parts-exceed": ("error", "编制“其中”各项合计超过总数"),
     "staffing-sum-differs": ("warning", "行政区划的核定编制与同日各机构核定数合计不同"),
+    "staffing-after-lower": ("warning", "编制数的日期在本志下限之后，编制统计表不收"),
     "staffing-prose": ("warning", "正文中写的编制数与档案记载不符"),
     "staffing-ref": ("error", "正文引用的编制数在档案中没有"),
     # the volume's prose

@@ -385,6 +385,7 @@ def check_staffing(a: Archive, h: History) -> Iterator[Finding]:
                           + (f"。考异：{s.conflict_note}" if s.conflict_note else
                              "；请核对原件，在 conflict_note（考异）中写明取舍的理由"),
                           s.loc, [c.loc for c in differing])
+    yield from _after_lower(a, h, figs)
     for f, diff in sum_disagreements(a, h, figs):
         loc = next((s.loc for s in a.staffing if (s.id or str(s.loc)) == f.origin), Loc(""))
         parts = "；".join(f"{k}：{who(f)}{v}名，各机构合计{total}名" for k, (v, total) in diff.items())
@@ -392,6 +393,25 @@ def check_staffing(a: Archive, h: History) -> Iterator[Finding]:
                       f"{who(f)}{f.date}核定编制与同日各机构核定数合计不同（{parts}）。编制统计表两数并列，"
                       f"分别标为“{whole_name(h, f.jurisdiction, f.date)}核定编制”与“各机构核定数合计”；若是机构编制未录全，可补录，"
                       f"或在体例中把本检查项设为提示", loc)
+
+
+def _after_lower(a: Archive, h: History, figs: list) -> Iterator[Finding]:
+    """staffing-after-lower: a figure certainly dated after the book's 下限 is outside the book: no year's table
+    holds it, no record list prints it (越境不书)."""
+    from ..views.naming import name_on
+    from ..views.staffing import staffing_words
+
+    lower = getattr(a.book, "lower", None)
+    if lower is None:
+        return
+    origins = {s.id or str(s.loc): s.loc for s in a.staffing} | {e.id or str(e.loc): e.loc for e in a.events}
+    for f in figs:
+        if f.date.earliest() > lower.latest():
+            who = name_on(h, f.scope, f.date) + (f"{f.system}系统" if f.system else "")
+            yield Finding("staffing-after-lower", "warning",
+                          f"{who}的编制数（{staffing_words(f.staffing)}）日期为{f.date}，在本志下限（{lower}）之后：编制统计表、"
+                          f"区划编制记载都不收它。请核对日期；确是下限以后的数字，不入本志，可删去这条记录，"
+                          f"或改动 chronicle/book.yaml 的 lower", origins.get(f.origin, Loc("")))
 
 
 def _marks_in_full_text(text: str, rel: str) -> Iterator[Finding]:

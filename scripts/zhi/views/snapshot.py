@@ -10,7 +10,7 @@ from ..history import SILENCE_YEARS, History, Timeline
 from ..model import UNKNOWN, Archive
 from ..wordings import says_abolished
 from .naming import distinguished, label_on, name_changes, name_on, name_through, name_verb
-from .staffing import Figure, breaks, by_body, in_force, member_bodies, staffing_style, stale_since
+from .staffing import Figure, breaks, by_body, carried_from, in_force, member_bodies
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Row:
     authority: list[str]       # 文号 (or titles) of the documents that set the body up
     approved: Figure | None
     actual: Figure | None
-    stale: int | None = None   # the year of an approved figure older than the house style allows ("据1951年")
+    stale: int | None = None   # the year of the record an approved figure carried into this year comes from ("据1951年")
     note: str = ""             # its state on the date: （停止活动）, （与…合署办公）
     restored: str = ""         # its present period began otherwise than by a 设立: 恢复 (复设), 改建, 合并设立, said in
     #                            the 设立 column after the date (Event.began_said)
@@ -71,7 +71,7 @@ def snapshot(a: Archive, h: History, jurisdiction: str, d: Date, figs: list[Figu
     for t in _candidates(h, jurisdiction, among):
         if t.is_jurisdiction or not t.known_alive_on(d) or not t.belongs_on(d, jurisdiction):
             continue
-        rows.append(_row(a, h, t, d, per.get(t.id, []), staffing_style(a).stale_after, jurisdiction))
+        rows.append(_row(a, h, t, d, per.get(t.id, []), jurisdiction))
     return sorted(rows, key=lambda r: (_depth(h, r.body, d), r.parent_name, r.established.sort_key()
                                        if r.established else (), r.name))
 
@@ -161,8 +161,7 @@ def uncertain_rename(t: Timeline, d: Date) -> tuple[tuple[str, str | None], str]
     return first.value, "，".join(clauses)
 
 
-def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale_after: int,
-         jurisdiction: str | None = None) -> Row:
+def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], jurisdiction: str | None = None) -> Row:
     names = _span_value(t.names, d, t.names[-1].value if t.names else (t.id, None))
     if (hedge := uncertain_rename(t, d)) is not None:
         names = hedge[0]
@@ -186,7 +185,7 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], stale
     kind = _span_value(t.kinds, d, "") or ("不详" if t.id in a.bodies and a.bodies[t.id].kind_unknown else "")
     return Row(t.id, distinguished(h, t.id, names[0], d), names[1], kind, _span_value(t.ranks, d, ""), parent,
                parent_name, life.start if life else t.start, docs,
-               approved, in_force(figs, "actual", d, cuts), stale_since(approved, d, stale_after), state_note(h, t, d, a, jurisdiction),
+               approved, in_force(figs, "actual", d, cuts), carried_from(approved, d), state_note(h, t, d, a, jurisdiction),
                origin.began_said if origin is not None else "")
 
 

@@ -7,8 +7,13 @@ The semantics (documented for editors in guide/staffing.md):
   (停止活动). After such a break the body has no approved figure until a source gives a new one.
 - A figure dated by year only counts in that year (its earliest reading is 1 January); one dated "before"
   counts from its earliest reading.
+- A figure dated by a period (1912年至1949年, 1950年代, 民国) is the period's: it is printed once, in the records with
+  its period, and is never carried into the yearly table nor taken as the figure of any one year.
+- Figures of one body (or jurisdiction, 系统) on one date and basis whose 范围 differ (机关 / 下属单位) are parts of
+  what stands then, not two readings of one figure: each stands, none is a source-conflict.
 - A 实有 figure is a count on its date: it counts in the year of its date only, never carried into later years.
-- A 核定 figure older than the house style's ``stale-after`` years is still printed but marked "据1951年".
+- A 核定 figure carried into a later year (no new figure that year) is marked "据1951年" wherever a year's table
+  prints it; one older than the house style's ``stale-after`` years is said also to be long unrestated.
 - Figures of a jurisdiction or of one 系统 of it are the jurisdiction's, never a body's; a sum of the bodies'
   figures is labelled "各机构核定数合计". Where the jurisdiction's own figure and the sum differ, both print.
 - A category no figure gives is None ("—", 未载); 0 only where a source says 0.
@@ -23,7 +28,7 @@ from pathlib import Path
 
 from ..classification import Level
 from ..dates import Date, Point
-from ..model import BASIS_ZH, KIND_LABELS, STAFFING_KINDS, Archive, Citation, Staffing
+from ..model import BASIS_ZH, HEADCOUNT_KEY, KIND_LABELS, STAFFING_KINDS, Archive, Citation, Staffing
 from .naming import distinguished, label_on, name_on, name_over
 
 # events after which a body's approved figure no longer stands (its period of existence ending is another)
@@ -56,7 +61,14 @@ class Figure:
         # a statement of people only (实有干部312人, 未配备专职人员) and one of 编制 on the same day are two facts,
         # never two readings of one
         people_only = not (self.staffing.posts or self.staffing.leaders or self.staffing.parts)
-        return (self.scope, self.system, self.date.sort_key(), self.basis, people_only)
+        # figures whose 范围 differ (机关 / 下属单位; 县级 / 乡镇) are parts, never two readings of one figure
+        return (self.scope, self.system, self.date.sort_key(), self.basis, people_only, self.staffing.scope_note)
+
+    @property
+    def yearly(self) -> bool:
+        """Dated within one year (1990, 1990年3月): a figure of that year. A figure dated by a period (1912年至1949年,
+        1950年代, 民国) is the period's, never one year's."""
+        return not self.date.is_period()
 
 
 def figures(a: Archive) -> list[Figure]:
@@ -104,8 +116,8 @@ def recorded_figures(a: Archive) -> list[tuple]:
 
 
 def same_figures(x: Staffing, y: Staffing) -> bool:
-    return (x.posts, x.leaders, x.parts, x.headcount, x.counted, x.unstaffed) == \
-        (y.posts, y.leaders, y.parts, y.headcount, y.counted, y.unstaffed)
+    return (x.posts, x.leaders, x.parts, x.headcount, x.counted, x.unstaffed, x.headcount_parts) == \
+        (y.posts, y.leaders, y.parts, y.headcount, y.counted, y.unstaffed, y.headcount_parts)
 
 
 def by_body(figs: list[Figure]) -> dict[str, list[Figure]]:
@@ -153,21 +165,39 @@ def _broken(f: Figure, d: Date, cuts: list[Date]) -> bool:
     return any(not (b.latest() <= f.date.earliest()) and b.earliest() <= d.latest() for b in cuts)
 
 
+def _within_year(f: Figure, y: int) -> bool:
+    """Every reading of the figure's date falls in year y (1990, 1990年底, 约1990; not 1990前, 1990后, 1990年代)."""
+    return f.date.earliest().year == f.date.latest().year == y
+
+
+def _stands(f: Figure, basis: str, system: str) -> bool:
+    # a record of 领导职数 alone says nothing of the headcount: it neither stands as one (an invented 0) nor ends the
+    # one before it; a figure of a period is no year's figure
+    return f.basis == basis and f.system == system and bool(f.staffing.posts) and f.yearly
+
+
 def in_force(figs: list[Figure], basis: str, d: Date, cuts: list[Date] = (), system: str = "") -> Figure | None:
     """The figure of ``basis`` that stands on d among one scope's figures (see the module's semantics)."""
     best = None
     for f in figs:
-        # a record of 领导职数 alone says nothing of the headcount: it neither stands as one (an invented 0) nor
-        # ends the one before it
-        if f.basis == basis and f.system == system and f.staffing.posts and _dated_by(f, d):
+        if _stands(f, basis, system) and _dated_by(f, d):
             best = f
     if best is None:
         return None
-    if basis != "approved" and best.date.year != d.year:
-        return None  # a count is true on its date, not carried into later years
+    if basis != "approved" and not _within_year(best, d.year):
+        return None  # a count is true on its date, not carried into later years (nor one of before it: 1990前)
     if _broken(best, d, list(cuts)):
         return None
     return best
+
+
+def in_force_parts(figs: list[Figure], basis: str, d: Date, cuts: list[Date] = (), system: str = "") -> list[Figure]:
+    """The figures that stand together on d: the one ``in_force`` finds and those of the same date and basis whose
+    范围 differ from it (机关 / 下属单位), in the order recorded; [] when none stands."""
+    best = in_force(figs, basis, d, cuts, system)
+    if best is None:
+        return []
+    return [f for f in figs if f is best or (_stands(f, basis, system) and f.date.same_as(best.date))]
 
 
 def latest(figs: list[Figure], body: str, basis: str, d: Date, h=None) -> Figure | None:
@@ -175,11 +205,26 @@ def latest(figs: list[Figure], body: str, basis: str, d: Date, h=None) -> Figure
     return in_force([f for f in figs if f.body == body], basis, d, breaks(h, body))
 
 
-def stale_since(f: Figure | None, d: Date, after: int) -> int | None:
-    """The year of an approved figure older than ``after`` years on d (to print "据1951年"), else None."""
-    if f is None or f.basis != "approved" or after <= 0:
+def carried_from(f: Figure | None, d: Date) -> int | None:
+    """The year of the record an approved figure standing on d comes from, when that is an earlier year: the figure
+    is carried (no new one was recorded in d's year), printed "据1951年"; None for a figure recorded in d's year."""
+    if f is None or f.basis != "approved" or f.date.year >= d.year:
         return None
-    return f.date.year if d.year - f.date.year > after else None
+    return f.date.year
+
+
+def stale_since(f: Figure | None, d: Date, after: int) -> int | None:
+    """The year of a carried figure older than ``after`` years on d (house style ``stale-after``), else None."""
+    y = carried_from(f, d)
+    return y if y is not None and after > 0 and d.year - y > after else None
+
+
+def carried_said(f: Figure | None, d: Date, after: int) -> str:
+    """How a year's table marks a carried figure: 据1990年, or 据1966年（逾10年未重新核定）; "" when not carried."""
+    y = carried_from(f, d)
+    if y is None:
+        return ""
+    return f"据{y}年" + (f"（逾{after}年未重新核定）" if stale_since(f, d, after) is not None else "")
 
 
 # ---- house style ----------------------------------------------------------------------------------------
@@ -213,7 +258,7 @@ class Line:
     note: str = ""
 
     def total(self) -> int | None:
-        vals = [v for v in self.values.values() if v is not None]
+        vals = [v for k, v in self.values.items() if v is not None and k != HEADCOUNT_KEY]
         return sum(vals) if vals else None
 
 
@@ -261,8 +306,12 @@ def _whole(name: str) -> str:
     return f"全{name[-1]}" if name and name[-1] in "省市县区旗镇乡州盟" else "全境"
 
 
+# a table's columns: the categories of 编制, then the head-count (实有人数, people, not posts: never in a line's total)
+COLUMNS = (*STAFFING_KINDS, HEADCOUNT_KEY)
+
+
 def _sum(figs: list[Figure]) -> dict[str, int | None]:
-    out: dict[str, int | None] = dict.fromkeys(STAFFING_KINDS)
+    out: dict[str, int | None] = dict.fromkeys(COLUMNS)
     for f in figs:
         for k, v in f.staffing.posts.items():
             out[k] = (out.get(k) or 0) + v
@@ -270,7 +319,7 @@ def _sum(figs: list[Figure]) -> dict[str, int | None]:
 
 
 def _values(f: Figure) -> dict[str, int | None]:
-    return {k: f.staffing.posts.get(k) for k in STAFFING_KINDS}
+    return {k: f.staffing.posts.get(k) for k in COLUMNS}
 
 
 def _bodies_on(h, jid: str, members: set[str], d: Date) -> list[str]:
@@ -287,10 +336,8 @@ def bodies_sum(figs_by_body: dict[str, list[Figure]], h, jid: str, members: set[
                basis: str = "approved") -> tuple[list[Figure], dict[str, int | None]]:
     """The figures of ``basis`` in force on d for the bodies of the jurisdiction on d, and their sum by category."""
     used = []
-    for b in _bodies_on(h, jid, members, d):
-        f = in_force(figs_by_body.get(b, []), basis, d, breaks(h, b))
-        if f is not None:
-            used.append(f)
+    for b in _bodies_on(h, jid, members, d):   # a body's figures of several 范围 on one date are parts: all count
+        used += in_force_parts(figs_by_body.get(b, []), basis, d, breaks(h, b))
     return used, _sum(used)
 
 
@@ -309,9 +356,52 @@ def _row_date(h, jid: str, y: int) -> tuple[Date, str] | None:
     return None
 
 
+def _headcount_in(figs: list[Figure], y: int, d: Date, system: str = "") -> Figure | None:
+    """The last head-count (实有干部312人) a record dated within year y (and by d) gives: a count is true on its date,
+    never carried into another year; one dated by a period is no year's count."""
+    found = None
+    for f in figs:
+        if f.staffing.headcount is not None and f.system == system and _within_year(f, y) \
+                and f.date.latest() <= d.latest():
+            found = f
+    return found
+
+
+def _headcount_lines(per_body, h, jid: str, members: set[str], own: list[Figure], y: int, d: Date,
+                     whole: str) -> list[Line]:
+    """The 实有人数 rows of a year, beside the 编制 rows: the bodies' head-counts recorded in that year (summed, and
+    labelled as a sum), and the jurisdiction's (or a 系统's) own."""
+    out = []
+    counted = [f for b in _bodies_on(h, jid, members, d) if (f := _headcount_in(per_body.get(b, []), y, d))]
+    if counted:
+        out.append(Line("各机构实有人数合计", "headcount", _count(sum(f.staffing.headcount for f in counted))))
+    for sysname in ["", *sorted({f.system for f in own if f.system})]:
+        f = _headcount_in(own, y, d, sysname)
+        if f is not None:
+            who = f"{sysname}系统" if sysname else whole
+            out.append(Line(f"{who}实有{f.staffing.counted or '人数'}", "headcount", _count(f.staffing.headcount),
+                            "，".join(x for x in (f.staffing.scope_note, f.staffing.headcount_parts_said) if x)))
+    return out
+
+
+def _count(n: int) -> dict[str, int | None]:
+    return {**dict.fromkeys(COLUMNS), HEADCOUNT_KEY: n}
+
+
+def _part_label(label: str, f: Figure, parts: list[Figure]) -> str:
+    """A line's label; when figures of several 范围 stand together, each says its 范围: 全县核定编制（县级）."""
+    return f"{label}（{f.staffing.scope_note}）" if len(parts) > 1 and f.staffing.scope_note else label
+
+
 def jurisdiction_table(a: Archive, h, figs: list[Figure], jid: str, years: range) -> Table | None:
-    """The 编制统计表 of one jurisdiction over ``years``: a row for each year in which some figure stands."""
+    """The 编制统计表 of one jurisdiction over ``years`` (``table_years``): a row for each year in which some figure
+    stands. The jurisdiction's statements are listed under it as recorded; those dated before the book's 上限 are
+    listed as 追述 and, like the bodies' figures of before the 上限, stand in no year's row (the body page has them)."""
     style = staffing_style(a)
+    upper = getattr(a.book, "upper", None)
+    early = [f for f in figs if upper is not None and f.date.latest() < upper.earliest()]
+    taken = {id(f) for f in early}
+    figs = [f for f in figs if id(f) not in taken]
     per_body = by_body(figs)
     own = [f for f in figs if f.jurisdiction == jid]
     members = member_bodies(h).get(jid, set())
@@ -330,26 +420,42 @@ def jurisdiction_table(a: Archive, h, figs: list[Figure], jid: str, years: range
             if used:
                 lines.append(Line(text, what, total, _sum_note(used, d, style.stale_after, h)))
         systems = sorted({f.system for f in own if f.system})
-        for basis, word in (("approved", "核定编制"), ("actual", "实有人数")):
-            f = in_force(own, basis, d, cuts)
-            if f is not None:
-                lines.append(Line(f"{whole}{word}", "jurisdiction", _values(f), _fig_note(f, d, style.stale_after)))
-            for sysname in systems:
-                f = in_force(own, basis, d, cuts, system=sysname)
-                if f is not None:
-                    lines.append(Line(f"{sysname}系统{word}", "system", _values(f), _fig_note(f, d, style.stale_after)))
+        for basis, word in (("approved", "核定编制"), ("actual", "实有编制")):
+            for sysname in ["", *systems]:
+                parts = in_force_parts(own, basis, d, cuts, system=sysname)
+                what = ("system" if sysname else "jurisdiction") if len(parts) == 1 else "part"
+                for f in parts:
+                    lines.append(Line(_part_label(f"{sysname}系统{word}" if sysname else f"{whole}{word}", f, parts),
+                                      what, _values(f), _fig_note(f, d, style.stale_after)))
+        lines += _headcount_lines(per_body, h, jid, members, own, y, d, whole)
         if lines:
             rows.append(YearRow(y, d, label, lines))
-    if not rows and not any(years.start <= f.date.year < years.stop for f in own):
+    own_early = [f for f in early if f.jurisdiction == jid]
+    listed = sorted(own_early + [f for f in own if f.date.earliest().year < years.stop],   # (after the 下限:
+                    key=lambda f: f.date.sort_key())                                      # staffing-after-lower)
+    if not rows and not listed:
         return None
-    kinds = [k for k in STAFFING_KINDS if any(ln.values.get(k) is not None for r in rows for ln in r.lines)]
-    records = [(f.date.chinese(), BASIS_ZH.get(f.basis, f.basis), f"{f.system}系统" if f.system else whole_name(h, jid, f.date),
+    kinds = [k for k in COLUMNS if any(ln.values.get(k) is not None for r in rows for ln in r.lines)]
+    # 追述: a record whose date begins before the 上限 (1947, 民国); one known only as “before 1993” does not
+    records = [((f.date.chinese() + ("（追述）" if upper is not None and f.date.start.first_day() < upper.earliest() else "")),
+                BASIS_ZH.get(f.basis, f.basis), f"{f.system}系统" if f.system else whole_name(h, jid, f.date),
                 staffing_words(f.staffing) + (f"（另据他文：{'；'.join(staffing_words(o.staffing) for o in f.others)}）"
                                               if f.others else ""), _cited(a, f))
-               for f in own if years.start <= f.date.year < years.stop]
+               for f in listed]
     if not rows:  # the jurisdiction's statements stand in no year's row (its extent changed after them): listed
-        return Table(jid, label_on(h, jid, own[0].date), kinds, rows, records)
+        return Table(jid, label_on(h, jid, listed[0].date), kinds, rows, records)
     return Table(jid, distinguished(h, jid, name_over(h, jid, rows[0].on, rows[-1].on)), kinds, rows, records)
+
+
+def table_years(a: Archive, figs: list[Figure]) -> range:
+    """The years of the 编制统计表, for the site and the book alike: the book's 上限 to its 下限 when book.yaml gives
+    them; else the span of the figures dated within one year (a period's figure gives no year)."""
+    book = a.book
+    upper, lower = getattr(book, "upper", None), getattr(book, "lower", None)
+    ys = [f.date.year for f in figs if f.yearly]
+    first = upper.earliest().year if upper is not None else min(ys, default=0)
+    last = lower.latest().year if lower is not None else max(ys, default=-1)
+    return range(first, last + 1)
 
 
 def whole_name(h, jid: str, d: Date) -> str:
@@ -366,10 +472,9 @@ def _cited(a: Archive, f: Figure) -> str:
 
 
 def _fig_note(f: Figure, d: Date, stale_after: int) -> str:
-    notes = [x for x in (f.staffing.posts and f.staffing.scope_note, f.staffing.parts_said) if x]
-    y = stale_since(f, d, stale_after)
-    if y is not None:
-        notes.append(f"据{y}年")
+    # a carried figure says first where it comes from: never read as one recorded in the row's year
+    notes = [x for x in (carried_said(f, d, stale_after), f.staffing.posts and f.staffing.scope_note,
+                         f.staffing.parts_said) if x]
     if f.others:
         notes.append("另据他文：" + "；".join(staffing_words(o.staffing) for o in f.others))
     return _with_besides("，".join(notes), f.staffing)
@@ -382,15 +487,17 @@ def _with_besides(note: str, s: Staffing) -> str:
 
 
 def _sum_note(used: list[Figure], d: Date, stale_after: int, h) -> str:
-    stale: dict[int, int] = {}
+    carried: dict[int, int] = {}   # 1990 → the sum of the figures carried from that year's records
     disputed = []
     for f in used:
-        y = stale_since(f, d, stale_after)
+        y = carried_from(f, d)
         if y is not None:
-            stale[y] = stale.get(y, 0) + f.staffing.total()
+            carried[y] = carried.get(y, 0) + f.staffing.total()
         if f.others:
             disputed.append(name_on(h, f.body, f.date))
-    notes = ["含旧核定数：" + "、".join(f"据{y}年{n}名" for y, n in sorted(stale.items()))] if stale else []
+    notes = ["含往年核定数：" + "、".join(
+        f"据{y}年{n}名" + (f"（逾{stale_after}年未重新核定）" if 0 < stale_after < d.year - y else "")
+        for y, n in sorted(carried.items()))] if carried else []
     if disputed:
         notes.append("、".join(disputed) + "的编制数来源记载不一，合计按首列来源")
     return "；".join(notes)
@@ -435,10 +542,9 @@ def member_bodies(h) -> dict[str, set[str]]:
 def jurisdiction_tables(a: Archive, h, figs: list[Figure], jurisdictions: list[str],
                         years: range | None = None) -> list[Table]:
     """The 编制统计表 of each jurisdiction, in order (several for one jurisdiction when the house style splits
-    tables at renames). ``years`` defaults to the span of all figures; its last year is always included."""
+    tables at renames). ``years`` defaults to ``table_years``, the one the site and the book both use."""
     if years is None:
-        ys = [f.date.year for f in figs]
-        years = range(min(ys), max(ys) + 1) if ys else range(0)
+        years = table_years(a, figs)
     style = staffing_style(a)
     out = []
     for jid in jurisdictions:
@@ -450,13 +556,17 @@ def jurisdiction_tables(a: Archive, h, figs: list[Figure], jurisdictions: list[s
 
 def sum_disagreements(a: Archive, h, figs: list[Figure]) -> list[tuple[Figure, dict[str, tuple[int, int]]]]:
     """Each approved figure of a whole jurisdiction that differs from the sum of its bodies' approved figures on
-    its date, with the differing categories: {kind: (jurisdiction's figure, sum of bodies)}."""
+    its date, with the differing categories: {kind: (jurisdiction's figure, sum of bodies)}. A figure of a period
+    (1950年代) is no year's, to hold against no year's sum; one part of several (县级 / 乡镇) is not the whole."""
     per_body = by_body(figs)
     members = member_bodies(h)
     out = []
     for f in figs:
-        if f.jurisdiction is None or f.system or f.basis != "approved":
+        if f.jurisdiction is None or f.system or f.basis != "approved" or not f.yearly:
             continue
+        if any(g is not f and g.jurisdiction == f.jurisdiction and not g.system and g.basis == f.basis
+               and g.date.same_as(f.date) and g.staffing.posts for g in figs):
+            continue   # a part of what the jurisdiction had that day
         used, total = bodies_sum(per_body, h, f.jurisdiction, members.get(f.jurisdiction, set()), f.date)
         if not used:
             continue
@@ -473,7 +583,7 @@ def kinds_used(figs: list[Figure]) -> list[str]:
 
 
 def kind_label(k: str) -> str:
-    return KIND_LABELS.get(k, k)
+    return "实有人数" if k == HEADCOUNT_KEY else KIND_LABELS.get(k, k)
 
 
 def dash(v: int | None) -> str:

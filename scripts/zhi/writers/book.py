@@ -36,7 +36,7 @@ from ..views.kaoyi import kaoyi_items
 from ..views.lineage import by_name_in_term, entries_by_event, lineage, post_order, volume_jurisdictions
 from ..views.naming import distinguished, label_on, name_on
 from ..views.snapshot import NO_BODIES, fate_unknown_note, snapshot
-from ..views.staffing import dash, figures, jurisdiction_tables, kind_label
+from ..views.staffing import dash, figures, jurisdiction_tables, kind_label, table_years
 from .nobreak import keep_together
 from .notecalls import bind_book_calls
 from .prose import ProseRenderer, citation_text
@@ -283,10 +283,8 @@ class BookWriter:
         sections.append(("leaders", a3, leaders))
         # 四、编制统计表
         a4 = self.heading(2, "四、编制统计表")
-        years = range(self.book.upper.year, self.book.lower.year + 1) \
-            if self.book and self.book.upper and self.book.lower else None
-        stats = [(t, staffing_chart(t) if t.rows else "") for t in jurisdiction_tables(self.a, self.h, self.figs,
-                                                                     [j.id for j in self.in_scope], years)]
+        stats = [(t, staffing_chart(t) if t.rows else "") for t in jurisdiction_tables(
+            self.a, self.h, self.figs, [j.id for j in self.in_scope], table_years(self.a, self.figs))]
         sections.append(("stats", a4, stats))
         # 五、机构沿革图: every body that was merged or split, with its predecessors and successors
         diagrams = self.lineage_diagrams()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import functools
+import hashlib
 import io
 import json
 import re
@@ -139,7 +140,10 @@ class OpenData:
 
     @staticmethod
     def figure_id(f: Figure) -> str:
-        return "-".join(x for x in ("staff", f.scope, f.system, _slug(f.date), f.basis) if x)
+        # figures of one day whose 范围 differ (机关 / 下属单位) are parts, each its own record: a digest of the 范围 tells
+        # them apart (an identifier stays ASCII)
+        scope = f.staffing.scope_note and "r" + hashlib.sha1(f.staffing.scope_note.encode("utf-8")).hexdigest()[:8]
+        return "-".join(x for x in ("staff", f.scope, f.system, _slug(f.date), f.basis, scope) if x)
 
     def kind_of(self, rid: str) -> str:
         return "行政区划" if rid in self.a.jurisdictions else "机构" if rid in self.a.bodies else "其他"
@@ -416,7 +420,7 @@ class OpenData:
 
     def staffing(self) -> Table:
         t = Table("staffing", "编制", "每个编制数一行（一次核定或统计的每一类编制、每一级领导职数各一行）。", [
-            Column("编号", "编制记录的编号（由范围、系统、日期、口径组成，稳定不变）"),
+            Column("编号", "编制记录的编号（由范围、系统、日期、口径组成，来源说明了范围的再加上它的摘要，稳定不变）"),
             Column("范围编号", "机构或行政区划的编号"), Column("范围类别", "机构 / 行政区划"),
             Column("范围名称", "当时的名称"), Column("系统", "行政区划某一系统（党委、政府、政法……）的编制；机构的编制留空"),
             Column("范围说明", "来源说明这个数包括什么（如“包括公社、办事处干部”）；来源未说明的留空"),
@@ -424,6 +428,7 @@ class OpenData:
             Column("口径", "核定、实有、超编、精简"),
             Column("类别", "行政编制、政法专项编制、事业编制、工勤编制、企业编制、编制（未分类）；或“领导职数：正职”等；"
                    "“其中：行政编制”是上一总数的细分（已含在总数内，不可再加）；“实有人数：干部”是实有的人数，不是编制；"
+                   "“实有人数其中：党员”是实有人数的细分（已含在人数内）；"
                    "“未配备：专职人员”是来源所说未配备的人员"),
             Column("数", "人数，照来源；来源未载的类别不列（不以 0 填补）；“未配备”一行写“未配备”"),
             Column("说法", "“采用”：志书所用的数；“另说”：另一来源所记不同的数（考异）"),
@@ -438,6 +443,7 @@ class OpenData:
                         [(f"领导职数：{k}", v) for k, v in st.leaders.items()] + \
                         ([(f"实有人数：{st.counted}" if st.counted else "实有人数", st.headcount)]
                          if st.headcount is not None else []) + \
+                        [(f"实有人数其中：{k}", v) for k, v in st.headcount_parts.items()] + \
                         ([(f"未配备：{st.unstaffed}", "未配备")] if st.unstaffed else [])
                 for label, v in cells:
                     t.rows.append([self.figure_id(f), f.scope, self.kind_of(f.scope), name_on(self.h, f.scope, f.date),

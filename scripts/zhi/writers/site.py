@@ -36,7 +36,16 @@ from ..views.lineage import (
 )
 from ..views.naming import label_on, name_on, names_with_jurisdiction, with_note, with_years
 from ..views.snapshot import NO_BODIES, difference, fate_unknown_note, members, snapshot
-from ..views.staffing import by_body, dash, figure_note, figures, jurisdiction_tables, kind_label, kinds_used
+from ..views.staffing import (
+    by_body,
+    dash,
+    figure_note,
+    figures,
+    jurisdiction_tables,
+    kind_label,
+    kinds_used,
+    table_years,
+)
 from . import svg
 from .notecalls import bind_markdown_calls
 from .prose import ProseRenderer, citation_text
@@ -445,7 +454,8 @@ class SiteWriter:
 
     def stats_page(self) -> None:
         tables = []
-        for t in jurisdiction_tables(self.a, self.h, self.figs, [j.id for j in self.in_scope], self.year_range()):
+        for t in jurisdiction_tables(self.a, self.h, self.figs, [j.id for j in self.in_scope],
+                                     table_years(self.a, self.figs)):
             tables.append((t, Markup(staffing_chart(t) if t.rows else "")))
         self.add("tongji/index.md", "统计", "stats.md.j2", tables=tables)
 
