@@ -35,3 +35,21 @@ def test_the_year_page_tells_a_winter_among_the_years_events(tmp_path):
     w.body_pages()
     body = next(p.text for p in w.tree.pages if p.path == "jigou/cs-hk.md")
     assert "1957至1958年间" not in body and "至迟1958" not in body, body
+
+
+def test_the_years_summary_names_an_ended_body_by_the_name_it_ended_under(tmp_path):
+    """The 宁化 tester's 1958 年表: 区党委 renamed in January 1958 and abolished in May were listed under 是年撤销
+    by their old names (the names of 1 January), while the same page's 大事记 said the new ones."""
+    events = ("- {id: q1, type: establish, date: 1956-08, body: cs-qu, name: 测试县一区区委, parent: cs-zhengfu,"
+              " jurisdiction: cs-xian, sources: [d-1956-1]}\n"
+              "- {id: q2, type: rename, date: 1957-01-10, body: cs-qu, name: 测试县城关区委, sources: [d-1956-1]}\n"
+              "- {id: q3, type: abolish, date: 1957-05, body: cs-qu, sources: [d-1956-1]}\n")
+    root = archive_with(tmp_path, events, bodies={"cs-qu": "党委工作部门"})
+    a = load_archive(root)
+    h = derive_history(a)
+    w = SiteWriter(a, h, ROOT / "theme")
+    w.collect_backlinks()
+    w.year_pages()
+    page = next(p.text for p in w.tree.pages if p.path == "nianbiao/1957.md")
+    line = next(x for x in page.splitlines() if x.startswith("是年撤销"))
+    assert "测试县城关区委" in line and "一区区委" not in line, line

@@ -6,6 +6,7 @@ reads source files and computes nothing that the views do not already give.
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import posixpath
 import re
@@ -235,6 +236,19 @@ class SiteWriter:
     def label(self, rid: str, d: Date | None = None) -> str:
         """The name as titles and lists print it: with the 区别语 when another record bears it (滁州市（县级）)."""
         return label_on(self.h, rid, d)
+
+    def label_went(self, rid: str, start: Date, end: Date) -> str:
+        """The name a body that ended within [start, end] (a year) bore when it ended: renamed in January and abolished
+        in May, it went under its new name, never the one it had on 1 January; ended on a date the source gives only
+        by year, the name it had when the year began."""
+        t = self.h.get(rid)
+        ends = [life.end for life in (t.lives if t else []) if life.end is not None
+                and start.earliest() <= life.end.earliest() <= end.latest()]
+        if ends:
+            day = ends[-1].earliest() - _dt.timedelta(days=1)
+            if day >= start.earliest():
+                return self.label(rid, Date(Point(day.year, day.month, day.day)))
+        return self.label(rid, start)
 
     def add(self, path: str, title: str, template: str, **ctx) -> None:
         self._page_notes = []
