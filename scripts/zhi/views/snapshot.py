@@ -209,6 +209,9 @@ def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None, juris
     if (s := t.suspended_on(d)) is not None:
         if t.resume_unknown(s) and not s.start.overlaps(d):  # later on, whether it still was is not known
             parts.append(f"{s.start}起{s.value or '停止活动'}，恢复时间不详")
+        elif s.end is not None and s.end.earliest() < d.earliest():
+            # resumed at a time the source leaves open (1971或以后, 1971后): it may have resumed by d, or not yet
+            parts.append(f"{s.start}起{s.value or '停止活动'}，{s.end}恢复，此时是否已恢复，档案未载")
         else:
             parts.append(s.value or "停止活动")
     for u in (u for u in t.unofficial_names if u.covers(d)):  # 擅改名称: beside the official name, never for it
