@@ -26,6 +26,7 @@ from .model import (
     JURISDICTION_LEVELS,
     KIND_ALIASES,
     LEVEL_ALIASES,
+    POST_UNKNOWN,
     PUBLISHED_GENRES,
     STAFFING_BASES,
     Archive,
@@ -464,6 +465,8 @@ class Loader:
                  start=start, end=end, sources=f.citations(), start_unknown=start_unknown,
                  end_unknown=end_unknown, term=f.text("term") or "", dashiji=_dashiji(f),
                  in_office=f.dates("in_office"), typed=f.typed)
+        if p.post in UNKNOWN_WORDS + ("职务不详", "未详"):
+            p.post = POST_UNKNOWN   # the source names the holder and the body, not the post (三明地区革委会：某某)
         unread = CONCURRENT_UNREAD.match(p.post)
         if unread:
             base = unread.group("a") or unread.group("b")

@@ -87,6 +87,7 @@ def level_said(level: str) -> str:
     return NON_STATUTORY_LEVELS.get(level, level)
 PUBLISHED_GENRES = ("志书", "年鉴", "图书", "报刊", "资料汇编", "网页")
 UNKNOWN = "不详"
+POST_UNKNOWN = "职务不详"   # a post whose holder the source names without the post (written 不详)
 FATE_UNKNOWN = "去向不详"  # a body whose jurisdiction ended, what became of it not recorded
 
 # categories of 编制; "编制" alone is a figure the source gives with no category ("编制N人")
