@@ -227,12 +227,32 @@ def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = Fals
         unknown = t is not None and s.end is None and not t.outside and t.end_unknown and bool(t.lives) \
             and t.lives[-1].end is None
         if named:
-            name, renamed = names_within(h, v, s.start, t.last_known if unknown else s.end)
-            out.append(Period(name, s.start, s.end, v, end_text=fate or ("止年不详" if unknown else ""),
-                              renamed=renamed))
+            pieces = _while_it_existed(h, v, s) if t is not None else [(s.start, s.end)]
+            for i, (start, end) in enumerate(pieces):
+                last = i == len(pieces) - 1
+                name, renamed = names_within(h, v, start, t.last_known if unknown and last else end)
+                out.append(Period(name, start, end, v, end_text=(fate or ("止年不详" if unknown else "")) if last
+                                  else "", renamed=renamed))
         else:
             out.append(Period(str(v), s.start, s.end, end_text=fate or ("止年不详" if unknown else "")))
     return out
+
+
+def _while_it_existed(h: History, place, s: Span) -> list[tuple[Date | None, Date | None]]:
+    """A body's span in a place that was abolished and later restored (merged away in 1959, restored in 1961), as the
+    periods the place existed: the record does not say where the body belonged in between (no source gives its
+    fate then), so 属地 never prints 宁化县（1950年3月起） across the years there was no 宁化县."""
+    jt = h.get(place) if isinstance(place, str) else None
+    if jt is None or not jt.is_jurisdiction or len(jt.lives) < 2:
+        return [(s.start, s.end)]
+    out = []
+    for life in jt.lives:
+        if _apart(life.end, s.start) or _apart(s.end, life.start):
+            continue   # this life of the place is wholly before or after the body's span
+        start = s.start if not out else life.start
+        end = life.end if life.end is not None and (s.end is None or life.end.latest() < s.end.earliest()) else s.end
+        out.append((start, end))
+    return out or [(s.start, s.end)]
 
 
 def _apart(a: Date | None, b: Date | None) -> bool:
