@@ -97,6 +97,8 @@ def charts_as_png(html: str, folder: Path) -> str:
         pages.append(f"<style>@page p{i} {{ size: {w}px {h}px; margin: 0 }}</style>"
                      f'<div style="page: p{i}; break-before: page">{m.group(0)}</div>')
     folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("chart-*.png"):   # an earlier build's figures (another count, other numbering)
+        old.unlink()
     pdf = folder / "charts.pdf"
     HTML(string="<html><body style='margin:0'>" + "".join(pages) + "</body></html>").write_pdf(pdf)
     subprocess.run(["pdftoppm", "-r", "288", "-png", str(pdf), str(folder / "chart")], check=True,
