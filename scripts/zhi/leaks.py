@@ -113,6 +113,8 @@ def normal(text: str) -> str:
     text = visible(text)
     if _LETTER_NUMERALS.search(text):   # Ⅶ, ⅶ, 〧: 7 (NFKC makes Ⅶ the letters VII, and leaves 〧); ⅩⅦ: 17
         text = _ROMAN_RUN.sub(_roman, text).translate(_letter_numerals())
+    if not text.isascii() and _OTHER_DIGIT.search(text):   # ٣, ۳, ३, ৩: 3 (NFKC leaves another script's digit)
+        text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(0))), text)
     for stamp in STAMPS:   # ㊙ is 秘密 (NFKC leaves the one character 秘)
         if stamp in text:
             text = text.replace(stamp, STAMPS[stamp])
@@ -128,6 +130,9 @@ _LETTER_NUMERALS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _LE
 
 
 _ROMAN_RUN = re.compile("[\u2160-\u2188]{2,}")
+# a decimal digit of any script (Unicode category Nd: Arabic-Indic ٣, Extended Arabic-Indic ۳, Devanagari ३, Bengali ৩,
+# full-width ３): a reader reads 鸥屿٣号 as 鸥屿3号. Read as the ASCII digit of its value (``unicodedata.decimal``)
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
 def _roman(m: re.Match) -> str:

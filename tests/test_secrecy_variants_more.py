@@ -1,0 +1,37 @@
+"""More spellings of a secret name a reader still reads as the name (the attack tester's fourth round): 鸥屿三号联络组
+(秘密) written with another script's digit (鸥屿٣号, ۳, ३), a Chinese numeral variant (弎, 仨; 廿, 卅 for 二十, 三十), a
+Japanese or variant character form (鴎屿, 连络/連絡 for 联络), or as a link's Punycode domain (xn--…) — each was
+published: neither `zhi check` nor the build's scan refused it. Both read a name through one matcher
+(``leaks.skeleton_readings`` and ``key_skeletons``)."""
+
+import markdown
+import pytest
+from conftest import make_archive, write
+from test_prose_leaks import _chapter
+from test_secrecy_variants import _scanned, _shared
+
+NAME = "鸥屿三号联络组"
+BODY = "id: cs-oy\nkind: 其他\nclassification: 秘密\n"
+EVENT = ("- {id: ev-oy, type: establish, date: 1988-06, body: cs-oy, name: %s, jurisdiction: cs-xian, "
+         "sources: [d-1956-1], classification: 秘密}\n")
+
+
+def _archive(tmp_path, name=NAME):
+    r = make_archive(tmp_path)
+    write(r, "sources/bodies/oy.yaml", BODY)
+    write(r, "sources/events/oy.yaml", EVENT % name)
+    return r
+
+
+def _refused(root, tmp_path, text: str):
+    _chapter(root, f"正文。\n\n{text}\n")
+    assert _shared(root) == [("chronicle/p1/c1.md", 9)], text
+    assert _scanned(root, tmp_path, markdown.markdown(text)), text
+
+
+DIGITS = ["鸥屿٣号联络组", "鸥屿۳号联络组", "鸥屿३号联络组", "鸥屿৩号联络组", "鸥屿𝟛号联络组"]
+
+
+@pytest.mark.parametrize("written", DIGITS)
+def test_another_scripts_digit_is_read_as_the_digit(tmp_path, written):
+    _refused(_archive(tmp_path), tmp_path, f"该县设有{written}，负责联络。")
