@@ -35,3 +35,26 @@ DIGITS = ["鸥屿٣号联络组", "鸥屿۳号联络组", "鸥屿३号联络组
 @pytest.mark.parametrize("written", DIGITS)
 def test_another_scripts_digit_is_read_as_the_digit(tmp_path, written):
     _refused(_archive(tmp_path), tmp_path, f"该县设有{written}，负责联络。")
+
+
+# ---- Chinese numeral variants: 弎 and 仨 are 三, 廿 二十, 卅 三十; 〇, ○, 零 a zero --------------------------------------
+
+@pytest.mark.parametrize("written", ["鸥屿弎号联络组", "鸥屿仨号联络组", "鸥屿第弎号联络组"])
+def test_a_variant_of_three_is_read_as_three(tmp_path, written):
+    _refused(_archive(tmp_path), tmp_path, f"该县设有{written}，负责联络。")
+
+
+@pytest.mark.parametrize(("name", "written"), [("鸥屿二十三号联络组", "鸥屿廿三号联络组"), ("鸥屿廿三号联络组", "鸥屿23号联络组"),
+                                               ("鸥屿三十号联络组", "鸥屿卅号联络组"), ("鸥屿三十号联络组", "鸥屿三○号联络组"),
+                                               ("鸥屿一百零三号联络组", "鸥屿一〇三号联络组")])
+def test_nian_and_sa_are_read_as_twenty_and_thirty(tmp_path, name, written):
+    _refused(_archive(tmp_path, name), tmp_path, f"该县设有{written}，负责联络。")
+
+
+@pytest.mark.parametrize("written", ["鸥屿两号联络组", "鸥屿廿号联络组", "鸥屿卅三号联络组", "鸥屿三〇号联络组", "鸥屿叁拾号联络组"])
+def test_another_number_is_not_the_secret_name(tmp_path, written):
+    """两 is no 三 (鸥屿两号 is not 鸥屿三号); 廿 is 20, 卅三 33, 三〇 30: none of them is 3."""
+    root = _archive(tmp_path)
+    _chapter(root, f"正文。\n\n该县设有{written}，负责联络。\n")
+    assert _shared(root) == []
+    assert not _scanned(root, tmp_path, f"<p>该县设有{written}，负责联络。</p>")

@@ -189,9 +189,9 @@ def unpunctuated(text: str) -> str:
 # a name's characters with anything else between them (白鹭①九号、白鹭a九号、白鹭\ue000九号、白鹭™九号): Han characters
 # alone; and its numerals in any writing (白鹭9号、白鹭９号、白鹭玖号): numerals as digits, digits kept
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_NOT_HAN = re.compile(f"[^{_HAN}]+")
+_NOT_HAN = re.compile(f"[^〇{_HAN}]+")   # (〇 is a numeral, no mark: 鸥屿三〇号 is not 鸥屿三号)
 _NOT_HAN_OR_DIGIT = re.compile(f"[^0-9{_HAN}]+")
-_NUMERALS = str.maketrans("〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖", "0012345678912345678" + "9")
+_NUMERALS = str.maketrans("〇○零一二三四五六七八九壹贰叁肆伍陆柒捌玖", "00012345678912345678" + "9")
 SKELETON_MIN = 4   # a skeleton shorter than this is too common to name a record by
 
 
@@ -201,6 +201,10 @@ _NUMBER_NO = re.compile(r"(?<![A-Za-z])[Nn][Oo]\.?(\d+)号?")
 _ORDINAL = re.compile(r"第(?=\d)")
 
 
+# the numerals' other forms: 弌 弍 弎 (old forms of 一 二 三), 仨 (three of: 鸥屿仨号 is read 鸥屿三号), 廿 卄 (二十), 卅 (三十),
+# 卌 (四十); 两 is left alone (鸥屿两号 is read as no 鸥屿二号 and no 三号)
+_NUMERAL_FORMS = {"弌": "一", "弍": "二", "弎": "三", "仨": "三", "廿": "二十", "卄": "二十", "卅": "三十", "卌": "四十"}
+_NUMERAL_FORM = re.compile(f"[{''.join(_NUMERAL_FORMS)}]")
 _CAPITAL_UNITS = str.maketrans("拾佰仟", "十百千")
 _CAPITAL_DIGITS = str.maketrans("壹贰叁肆伍陆柒捌玖", "一二三四五六七八九")
 _UNIT_NUMBER_HINT = re.compile("[十百千拾佰仟]")
@@ -210,7 +214,10 @@ _UNIT_NUMBER = re.compile("[〇零○一二两三四五六七八九十百千]*[�
 def numbered(text: str) -> str:
     """Folded text with its numerals in one writing: digits (七, 柒, 7, ７, ⑦, Ⅶ, 〧 are 7: ``fold`` makes the
     full-width, circled and letter forms digits, ``_NUMERALS`` the Chinese ones), No.7 as 7号, 第 before a number out
-    (鹭汀第七号联络站 is 鹭汀7号联络站); a number written with 十, 百, 千 (or 拾, 佰, 仟) as its value (十七, 拾柒: 17)."""
+    (鹭汀第七号联络站 is 鹭汀7号联络站); a number written with 十, 百, 千 (or 拾, 佰, 仟) as its value (十七, 拾柒: 17);
+    弎 and 仨 as 三, 廿 as 二十, 卅 as 三十 (``_NUMERAL_FORMS``: 廿三 is 23)."""
+    if _NUMERAL_FORM.search(text):
+        text = _NUMERAL_FORM.sub(lambda m: _NUMERAL_FORMS[m.group(0)], text)
     if _UNIT_NUMBER_HINT.search(text):
         text = _UNIT_NUMBER.sub(lambda m: str(v) if (v := cn_int(m.group(0))) is not None else m.group(0),
                                 text.translate(_CAPITAL_UNITS).translate(_CAPITAL_DIGITS))
