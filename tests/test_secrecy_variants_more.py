@@ -58,3 +58,28 @@ def test_another_number_is_not_the_secret_name(tmp_path, written):
     _chapter(root, f"正文。\n\n该县设有{written}，负责联络。\n")
     assert _shared(root) == []
     assert not _scanned(root, tmp_path, f"<p>该县设有{written}，负责联络。</p>")
+
+
+# ---- other forms of a character or a word: Japanese 鴎 (鸥), 連絡 and 连络 (联络) ---------------------------------------
+
+FORMS = ["鴎屿三号联络组", "鸥屿三号连络组", "鴎屿三号連絡組", "鸥屿三号連絡組", "鴎屿3号连络组", "鴎·屿三号连络组"]
+
+
+@pytest.mark.parametrize("written", FORMS)
+def test_another_form_of_a_character_or_word_is_read_as_the_name(tmp_path, written):
+    _refused(_archive(tmp_path), tmp_path, f"该县设有{written}，负责联络。")
+
+
+@pytest.mark.parametrize("written", ["鸥屿三号联络组", "鴎屿三号联络组"])
+def test_a_name_written_in_the_other_form_is_found_as_written_the_usual_way(tmp_path, written):
+    """The secret record writes 连络 (or 鴎): the name as a chapter writes it the usual way is found all the same."""
+    _refused(_archive(tmp_path, "鸥屿三号连络组" if written == "鸥屿三号联络组" else "鴎屿三号連絡組"), tmp_path,
+             f"该县设有{written}，负责联络。")
+
+
+def test_a_character_of_its_own_in_chinese_is_not_read_as_a_japanese_form():
+    """芸 (Japanese for 藝), 欠 (for 缺), 弁 (for 辨) are characters of ordinary Chinese text: left as they are."""
+    from zhi.leaks import fold
+
+    assert fold("鴎駅沢県") == "鸥驿泽县"
+    assert fold("芸欠弁") == "芸欠弁"

@@ -82,7 +82,31 @@ def _t2s() -> dict[int, str]:
         out = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
     except (ImportError, RuntimeError):  # pragma: no cover - opencc is a locked dependency
         return dict(VARIANTS)
-    return {ord(a): b for a, b in zip(chars, out, strict=False) if a != b and len(b) == 1} | VARIANTS
+    table = {ord(a): b for a, b in zip(chars, out, strict=False) if a != b and len(b) == 1}
+    return _japanese(chars, table) | table | VARIANTS
+
+
+def _japanese(chars: list[str], table: dict[int, str]) -> dict[int, str]:
+    """Japanese forms (shinjitai) a Chinese reader reads as the character: 鴎 is 鸥 (鷗), 駅 驿, 沢 泽, 県 县 — OpenCC's
+    jp2t, then t2s. Only a form outside GB 2312 (no character of ordinary simplified text) made one inside it: 芸, 欠,
+    弁 are characters of their own in Chinese and stay as they are."""
+    import opencc
+
+    jp = opencc.OpenCC("jp2t").convert("\n".join(chars)).split("\n")
+    out = {}
+    for a, t in zip(chars, jp, strict=False):
+        b = table.get(ord(t), t)
+        if a != b and len(b) == 1 and ord(a) not in table and _gb2312(b) and not _gb2312(a):
+            out[ord(a)] = b
+    return out
+
+
+def _gb2312(c: str) -> bool:
+    try:
+        c.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # what OpenCC's character table leaves, because the character is a simplified one too, though in a traditional
@@ -257,14 +281,32 @@ def latin_readings(text: str) -> tuple[str, str]:
     return spoken(text), spoken(_TONE_NUMBER.sub("", text))
 
 
-def skeleton_readings(text: str) -> tuple[str, str, str, str, str]:
+# a word's other written form (异形词) a reader takes for the same word in a name: the form 《第一批异形词整理表》 (2001)
+# recommends for the pairs of it that a body's name may hold (订货—定货, 录像—录象, 瓷器—磁器, 账本—帐本, …), and
+# 联络 for 连络. Only in the readings of a name (``skeleton_readings``, ``key_skeletons``), as a further reading next
+# to the name as written: a text's other words are not changed, and no reading that found a name is lost
+WORD_FORMS = {"连络": "联络", "联接": "连接", "联贯": "连贯", "联缀": "连缀", "连结": "联结", "录象": "录像", "录相": "录像",
+              "图象": "图像", "影象": "影像", "照像": "照相", "定单": "订单", "定户": "订户", "定货": "订货", "定阅": "订阅",
+              "参预": "参与", "筹画": "筹划", "谋画": "谋划", "车箱": "车厢", "磁器": "瓷器", "帐本": "账本", "鱼具": "渔具",
+              "鱼网": "渔网", "元煤": "原煤", "摹拟": "模拟", "摹仿": "模仿", "钮扣": "纽扣", "精采": "精彩", "赢余": "盈余",
+              "成份": "成分", "笔划": "笔画", "禀承": "秉承"}
+_WORD_FORM = re.compile("|".join(WORD_FORMS))
+
+
+def word_forms(text: str) -> str:
+    """Text with each word of ``WORD_FORMS`` in its recommended form (鸥屿三号连络组: 鸥屿三号联络组)."""
+    return _WORD_FORM.sub(lambda m: WORD_FORMS[m.group(0)], text)
+
+
+def skeleton_readings(text: str) -> tuple[str, str, str, str, str, str, str]:
     """Folded text as a reader still reads a name in it whatever stands between its characters: punctuation and
     symbols out (``unpunctuated``); everything but Han characters out; numerals as digits (九, 玖, 9, Ⅶ, 第九, No.9:
     ``numbered``) with everything but Han characters and digits out; and the text's Latin letters as pinyin is read
     (``latin_readings``). Compared with the same readings of a record's name (``key_skeletons``): the one matcher
-    of the check (``checks.secrecy``) and of the build's scan (``scan``)."""
-    return (unpunctuated(text), _NOT_HAN.sub("", text), _NOT_HAN_OR_DIGIT.sub("", numbered(text)),
-            *latin_readings(text))
+    of the check (``checks.secrecy``) and of the build's scan (``scan``). The Han and the numeral reading once more
+    with their words in the recommended form (``word_forms``: 连络 as 联络)."""
+    han, numeral = _NOT_HAN.sub("", text), _NOT_HAN_OR_DIGIT.sub("", numbered(text))
+    return unpunctuated(text), han, numeral, *latin_readings(text), word_forms(han), word_forms(numeral)
 
 
 def skeletons(text: str) -> list[str]:
@@ -282,6 +324,7 @@ def key_skeletons(key: str) -> list[str]:
     n = numbered(key)
     numeral = _NOT_HAN_OR_DIGIT.sub("", n)
     out = [bare] + ([numeral] if numeral == unpunctuated(n) else [])
+    out += [word_forms(k) for k in out]   # (鸥屿三号连络组 as 鸥屿三号联络组: ``word_forms``)
     return [k for k in dict.fromkeys(out) if len(k) >= SKELETON_MIN]
 
 
