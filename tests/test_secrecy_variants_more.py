@@ -83,3 +83,24 @@ def test_a_character_of_its_own_in_chinese_is_not_read_as_a_japanese_form():
 
     assert fold("鴎駅沢県") == "鸥驿泽县"
     assert fold("芸欠弁") == "芸欠弁"
+
+
+# ---- a Punycode domain: the address bar shows the name it encodes ------------------------------------------------------
+
+PUNY = "鸥屿三号联络组".encode("idna").decode()   # xn--ehq77lf7hy40boday1hr42g
+
+
+@pytest.mark.parametrize("line", [f"见[网站](http://{PUNY}.cn/)。", f"见<http://{PUNY}.cn/>。",
+                                  f"见[网站](http://www.{PUNY.upper()}.cn/a.html)。",
+                                  "见[网站](http://{}.cn/)。".format("鸥屿3号连络组".encode("idna").decode())])
+def test_a_punycode_domain_in_a_link_is_read_as_the_name_it_encodes(tmp_path, line):
+    assert PUNY == "xn--ehq77lf7hy40boday1hr42g"
+    _refused(_archive(tmp_path), tmp_path, line)
+
+
+def test_a_punycode_domain_of_another_name_is_not_refused(tmp_path):
+    root = _archive(tmp_path)
+    line = "见[网站](http://{}.cn/)，又见[此](http://xn--abc-.cn/)。".format("鸥屿四号联络组".encode("idna").decode())
+    _chapter(root, f"正文。\n\n{line}\n")
+    assert _shared(root) == []
+    assert not _scanned(root, tmp_path, markdown.markdown(line))

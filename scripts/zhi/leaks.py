@@ -1127,6 +1127,29 @@ def _unquoted(text: str) -> list[str]:
     return [fold(unquote(text))] if "%" in text and _ESCAPED.search(text) else []
 
 
+_PUNYCODE = re.compile(r"(?<![0-9A-Za-z-])xn--[0-9a-z-]+", re.IGNORECASE)
+
+
+def punycode_decoded(text: str) -> str:
+    """Text with each Punycode label of a domain (http://xn--ehq77lf7hy40boday1hr42g.cn/, the IDNA encoding of
+    鸥屿三号联络组) decoded to the name it spells: a browser shows the name in its address bar. A label that is no
+    Punycode is left as it stands."""
+    def label(m: re.Match) -> str:
+        try:
+            return m.group(0).lower().encode("ascii").decode("idna")
+        except UnicodeError:
+            try:
+                return m.group(0)[4:].lower().encode("ascii").decode("punycode")
+            except UnicodeError:
+                return m.group(0)
+    return _PUNYCODE.sub(label, text) if "-" in text else text
+
+
+def _punycoded(text: str) -> list[str]:
+    """A page's text with its Punycode labels decoded (``punycode_decoded``), folded; none when it has none."""
+    return [fold(punycode_decoded(text))] if "-" in text and _PUNYCODE.search(text) else []
+
+
 def _mixed_readings(text: str, path: Path) -> list[str]:
     """A page holding both kinds of aside (small and struck, ``four_readings``), with each kind dropped in turn."""
     if path.suffix.lower() in (".html", ".htm", ".xml", ".svg") and _SMALL.search(text) and _STRUCK.search(text):
@@ -1159,7 +1182,7 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
         # https://x.cn/鹭汀7号联络站, alt="Luting Qihao"), %-escapes decoded too
         markup = _attributes(text) if path.suffix.lower() in (".html", ".htm", ".xml", ".svg") else ""
         read = "\0".join(x for t in dict.fromkeys([_folded(shown_normal), *([fold(markup)] if markup else []),
-                                                   *_unquoted(markup or text),
+                                                   *_unquoted(markup or text), *_punycoded(markup or text),
                                                    *(fold(_TAG.sub(" ", y)) for y in _mixed_readings(text, path))])
                          for x in skeletons(t))
         for key, (s, origin) in squeezed.items():

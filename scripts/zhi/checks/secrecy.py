@@ -41,6 +41,7 @@ from ..leaks import (
     open_text,
     other_bearer,
     own_names,
+    punycode_decoded,
     readings,
     sentence_holders,
     skeleton_readings,
@@ -232,7 +233,7 @@ def _decoded(text: str) -> str:
         if "&" not in text and "%" not in text:
             break
         text = unquote(html.unescape(text))
-    return fold(text.replace("\\", ""))
+    return fold(punycode_decoded(text.replace("\\", "")))   # (http://xn--….cn/: the name the address bar shows)
 
 
 def _open_labels(ents: list[Entry]):
