@@ -92,7 +92,8 @@ PUNY = "鸥屿三号联络组".encode("idna").decode()   # xn--ehq77lf7hy40boday
 
 @pytest.mark.parametrize("line", [f"见[网站](http://{PUNY}.cn/)。", f"见<http://{PUNY}.cn/>。",
                                   f"见[网站](http://www.{PUNY.upper()}.cn/a.html)。",
-                                  "见[网站](http://{}.cn/)。".format("鸥屿3号连络组".encode("idna").decode())])
+                                  "见[网站](http://{}.cn/)。".format("鸥屿3号连络组".encode("idna").decode()),
+                                  f"原网址 {PUNY}.cn 已停用。"])
 def test_a_punycode_domain_in_a_link_is_read_as_the_name_it_encodes(tmp_path, line):
     assert PUNY == "xn--ehq77lf7hy40boday1hr42g"
     _refused(_archive(tmp_path), tmp_path, line)
