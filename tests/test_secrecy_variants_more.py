@@ -105,3 +105,10 @@ def test_a_punycode_domain_of_another_name_is_not_refused(tmp_path):
     _chapter(root, f"正文。\n\n{line}\n")
     assert _shared(root) == []
     assert not _scanned(root, tmp_path, markdown.markdown(line))
+
+
+@pytest.mark.parametrize("written", ["鸥屿٣号联络组", "鸥屿仨号联络组", "鴎屿三号連絡組", "鸥屿三号连络组", f"http://{PUNY}.cn/"])
+def test_a_variant_in_a_public_record_is_refused_at_its_line(tmp_path, written):
+    root = _archive(tmp_path)
+    write(root, "sources/bodies/zz.yaml", f"id: cs-zz\nkind: 其他\nnote: 与{written}合署办公。\n")
+    assert _shared(root) == [("sources/bodies/zz.yaml", 3)]

@@ -1145,7 +1145,7 @@ def punycode_decoded(text: str) -> str:
     return _PUNYCODE.sub(label, text) if "-" in text else text
 
 
-def _punycoded(text: str) -> list[str]:
+def punycoded(text: str) -> list[str]:
     """A page's text with its Punycode labels decoded (``punycode_decoded``), folded; none when it has none."""
     return [fold(punycode_decoded(text))] if "-" in text and _PUNYCODE.search(text) else []
 
@@ -1182,7 +1182,7 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
         # https://x.cn/鹭汀7号联络站, alt="Luting Qihao"), %-escapes decoded too
         markup = _attributes(text) if path.suffix.lower() in (".html", ".htm", ".xml", ".svg") else ""
         read = "\0".join(x for t in dict.fromkeys([_folded(shown_normal), *([fold(markup)] if markup else []),
-                                                   *_unquoted(markup or text), *_punycoded(text),
+                                                   *_unquoted(markup or text), *punycoded(text),
                                                    *(fold(_TAG.sub(" ", y)) for y in _mixed_readings(text, path))])
                          for x in skeletons(t))
         for key, (s, origin) in squeezed.items():

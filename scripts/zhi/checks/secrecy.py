@@ -42,6 +42,7 @@ from ..leaks import (
     other_bearer,
     own_names,
     punycode_decoded,
+    punycoded,
     readings,
     sentence_holders,
     skeleton_readings,
@@ -528,8 +529,10 @@ def _where(ps: list[Piece], e: Entry) -> Loc | None:
 
 
 def _bare_too(texts) -> list[str]:
-    """Folded texts, and each read through what stands between a name's characters (``leaks.skeletons``)."""
+    """Folded texts, and each read through what stands between a name's characters (``leaks.skeletons``); a
+    Punycode domain decoded too (``leaks.punycoded``)."""
     texts = list(texts)
+    texts += [d for t in texts for d in punycoded(t)]
     return list(dict.fromkeys([*texts, *(b for t in texts for b in skeletons(t))]))
 
 
