@@ -82,7 +82,31 @@ def _t2s() -> dict[int, str]:
         out = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
     except (ImportError, RuntimeError):  # pragma: no cover - opencc is a locked dependency
         return dict(VARIANTS)
-    return {ord(a): b for a, b in zip(chars, out, strict=False) if a != b and len(b) == 1} | VARIANTS
+    table = {ord(a): b for a, b in zip(chars, out, strict=False) if a != b and len(b) == 1}
+    return _japanese(chars, table) | table | VARIANTS
+
+
+def _japanese(chars: list[str], table: dict[int, str]) -> dict[int, str]:
+    """Japanese forms (shinjitai) a Chinese reader reads as the character: 鴎 is 鸥 (鷗), 駅 驿, 沢 泽, 県 县 — OpenCC's
+    jp2t, then t2s. Only a form outside GB 2312 (no character of ordinary simplified text) made one inside it: 芸, 欠,
+    弁 are characters of their own in Chinese and stay as they are."""
+    import opencc
+
+    jp = opencc.OpenCC("jp2t").convert("\n".join(chars)).split("\n")
+    out = {}
+    for a, t in zip(chars, jp, strict=False):
+        b = table.get(ord(t), t)
+        if a != b and len(b) == 1 and ord(a) not in table and _gb2312(b) and not _gb2312(a):
+            out[ord(a)] = b
+    return out
+
+
+def _gb2312(c: str) -> bool:
+    try:
+        c.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # what OpenCC's character table leaves, because the character is a simplified one too, though in a traditional
@@ -113,6 +137,8 @@ def normal(text: str) -> str:
     text = visible(text)
     if _LETTER_NUMERALS.search(text):   # Ⅶ, ⅶ, 〧: 7 (NFKC makes Ⅶ the letters VII, and leaves 〧); ⅩⅦ: 17
         text = _ROMAN_RUN.sub(_roman, text).translate(_letter_numerals())
+    if not text.isascii() and _OTHER_DIGIT.search(text):   # ٣, ۳, ३, ৩: 3 (NFKC leaves another script's digit)
+        text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(0))), text)
     for stamp in STAMPS:   # ㊙ is 秘密 (NFKC leaves the one character 秘)
         if stamp in text:
             text = text.replace(stamp, STAMPS[stamp])
@@ -128,6 +154,9 @@ _LETTER_NUMERALS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _LE
 
 
 _ROMAN_RUN = re.compile("[\u2160-\u2188]{2,}")
+# a decimal digit of any script (Unicode category Nd: Arabic-Indic ٣, Extended Arabic-Indic ۳, Devanagari ३, Bengali ৩,
+# full-width ３): a reader reads 鸥屿٣号 as 鸥屿3号. Read as the ASCII digit of its value (``unicodedata.decimal``)
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
 def _roman(m: re.Match) -> str:
@@ -184,9 +213,9 @@ def unpunctuated(text: str) -> str:
 # a name's characters with anything else between them (白鹭①九号、白鹭a九号、白鹭\ue000九号、白鹭™九号): Han characters
 # alone; and its numerals in any writing (白鹭9号、白鹭９号、白鹭玖号): numerals as digits, digits kept
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_NOT_HAN = re.compile(f"[^{_HAN}]+")
+_NOT_HAN = re.compile(f"[^〇{_HAN}]+")   # (〇 is a numeral, no mark: 鸥屿三〇号 is not 鸥屿三号)
 _NOT_HAN_OR_DIGIT = re.compile(f"[^0-9{_HAN}]+")
-_NUMERALS = str.maketrans("〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖", "0012345678912345678" + "9")
+_NUMERALS = str.maketrans("〇○零一二三四五六七八九壹贰叁肆伍陆柒捌玖", "00012345678912345678" + "9")
 SKELETON_MIN = 4   # a skeleton shorter than this is too common to name a record by
 
 
@@ -196,6 +225,10 @@ _NUMBER_NO = re.compile(r"(?<![A-Za-z])[Nn][Oo]\.?(\d+)号?")
 _ORDINAL = re.compile(r"第(?=\d)")
 
 
+# the numerals' other forms: 弌 弍 弎 (old forms of 一 二 三), 仨 (three of: 鸥屿仨号 is read 鸥屿三号), 廿 卄 (二十), 卅 (三十),
+# 卌 (四十); 两 is left alone (鸥屿两号 is read as no 鸥屿二号 and no 三号)
+_NUMERAL_FORMS = {"弌": "一", "弍": "二", "弎": "三", "仨": "三", "廿": "二十", "卄": "二十", "卅": "三十", "卌": "四十"}
+_NUMERAL_FORM = re.compile(f"[{''.join(_NUMERAL_FORMS)}]")
 _CAPITAL_UNITS = str.maketrans("拾佰仟", "十百千")
 _CAPITAL_DIGITS = str.maketrans("壹贰叁肆伍陆柒捌玖", "一二三四五六七八九")
 _UNIT_NUMBER_HINT = re.compile("[十百千拾佰仟]")
@@ -205,7 +238,10 @@ _UNIT_NUMBER = re.compile("[〇零○一二两三四五六七八九十百千]*[�
 def numbered(text: str) -> str:
     """Folded text with its numerals in one writing: digits (七, 柒, 7, ７, ⑦, Ⅶ, 〧 are 7: ``fold`` makes the
     full-width, circled and letter forms digits, ``_NUMERALS`` the Chinese ones), No.7 as 7号, 第 before a number out
-    (鹭汀第七号联络站 is 鹭汀7号联络站); a number written with 十, 百, 千 (or 拾, 佰, 仟) as its value (十七, 拾柒: 17)."""
+    (鹭汀第七号联络站 is 鹭汀7号联络站); a number written with 十, 百, 千 (or 拾, 佰, 仟) as its value (十七, 拾柒: 17);
+    弎 and 仨 as 三, 廿 as 二十, 卅 as 三十 (``_NUMERAL_FORMS``: 廿三 is 23)."""
+    if _NUMERAL_FORM.search(text):
+        text = _NUMERAL_FORM.sub(lambda m: _NUMERAL_FORMS[m.group(0)], text)
     if _UNIT_NUMBER_HINT.search(text):
         text = _UNIT_NUMBER.sub(lambda m: str(v) if (v := cn_int(m.group(0))) is not None else m.group(0),
                                 text.translate(_CAPITAL_UNITS).translate(_CAPITAL_DIGITS))
@@ -245,14 +281,32 @@ def latin_readings(text: str) -> tuple[str, str]:
     return spoken(text), spoken(_TONE_NUMBER.sub("", text))
 
 
-def skeleton_readings(text: str) -> tuple[str, str, str, str, str]:
+# a word's other written form (异形词) a reader takes for the same word in a name: the form 《第一批异形词整理表》 (2001)
+# recommends for the pairs of it that a body's name may hold (订货—定货, 录像—录象, 瓷器—磁器, 账本—帐本, …), and
+# 联络 for 连络. Only in the readings of a name (``skeleton_readings``, ``key_skeletons``), as a further reading next
+# to the name as written: a text's other words are not changed, and no reading that found a name is lost
+WORD_FORMS = {"连络": "联络", "联接": "连接", "联贯": "连贯", "联缀": "连缀", "连结": "联结", "录象": "录像", "录相": "录像",
+              "图象": "图像", "影象": "影像", "照像": "照相", "定单": "订单", "定户": "订户", "定货": "订货", "定阅": "订阅",
+              "参预": "参与", "筹画": "筹划", "谋画": "谋划", "车箱": "车厢", "磁器": "瓷器", "帐本": "账本", "鱼具": "渔具",
+              "鱼网": "渔网", "元煤": "原煤", "摹拟": "模拟", "摹仿": "模仿", "钮扣": "纽扣", "精采": "精彩", "赢余": "盈余",
+              "成份": "成分", "笔划": "笔画", "禀承": "秉承"}
+_WORD_FORM = re.compile("|".join(WORD_FORMS))
+
+
+def word_forms(text: str) -> str:
+    """Text with each word of ``WORD_FORMS`` in its recommended form (鸥屿三号连络组: 鸥屿三号联络组)."""
+    return _WORD_FORM.sub(lambda m: WORD_FORMS[m.group(0)], text)
+
+
+def skeleton_readings(text: str) -> tuple[str, str, str, str, str, str, str]:
     """Folded text as a reader still reads a name in it whatever stands between its characters: punctuation and
     symbols out (``unpunctuated``); everything but Han characters out; numerals as digits (九, 玖, 9, Ⅶ, 第九, No.9:
     ``numbered``) with everything but Han characters and digits out; and the text's Latin letters as pinyin is read
     (``latin_readings``). Compared with the same readings of a record's name (``key_skeletons``): the one matcher
-    of the check (``checks.secrecy``) and of the build's scan (``scan``)."""
-    return (unpunctuated(text), _NOT_HAN.sub("", text), _NOT_HAN_OR_DIGIT.sub("", numbered(text)),
-            *latin_readings(text))
+    of the check (``checks.secrecy``) and of the build's scan (``scan``). The Han and the numeral reading once more
+    with their words in the recommended form (``word_forms``: 连络 as 联络)."""
+    han, numeral = _NOT_HAN.sub("", text), _NOT_HAN_OR_DIGIT.sub("", numbered(text))
+    return unpunctuated(text), han, numeral, *latin_readings(text), word_forms(han), word_forms(numeral)
 
 
 def skeletons(text: str) -> list[str]:
@@ -270,6 +324,7 @@ def key_skeletons(key: str) -> list[str]:
     n = numbered(key)
     numeral = _NOT_HAN_OR_DIGIT.sub("", n)
     out = [bare] + ([numeral] if numeral == unpunctuated(n) else [])
+    out += [word_forms(k) for k in out]   # (鸥屿三号连络组 as 鸥屿三号联络组: ``word_forms``)
     return [k for k in dict.fromkeys(out) if len(k) >= SKELETON_MIN]
 
 
@@ -1072,6 +1127,29 @@ def _unquoted(text: str) -> list[str]:
     return [fold(unquote(text))] if "%" in text and _ESCAPED.search(text) else []
 
 
+_PUNYCODE = re.compile(r"(?<![0-9A-Za-z-])xn--[0-9a-z-]+", re.IGNORECASE)
+
+
+def punycode_decoded(text: str) -> str:
+    """Text with each Punycode label of a domain (http://xn--ehq77lf7hy40boday1hr42g.cn/, the IDNA encoding of
+    鸥屿三号联络组) decoded to the name it spells: a browser shows the name in its address bar. A label that is no
+    Punycode is left as it stands."""
+    def label(m: re.Match) -> str:
+        try:
+            return m.group(0).lower().encode("ascii").decode("idna")
+        except UnicodeError:
+            try:
+                return m.group(0)[4:].lower().encode("ascii").decode("punycode")
+            except UnicodeError:
+                return m.group(0)
+    return _PUNYCODE.sub(label, text) if "-" in text else text
+
+
+def punycoded(text: str) -> list[str]:
+    """A page's text with its Punycode labels decoded (``punycode_decoded``), folded; none when it has none."""
+    return [fold(punycode_decoded(text))] if "-" in text and _PUNYCODE.search(text) else []
+
+
 def _mixed_readings(text: str, path: Path) -> list[str]:
     """A page holding both kinds of aside (small and struck, ``four_readings``), with each kind dropped in turn."""
     if path.suffix.lower() in (".html", ".htm", ".xml", ".svg") and _SMALL.search(text) and _STRUCK.search(text):
@@ -1104,7 +1182,7 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
         # https://x.cn/鹭汀7号联络站, alt="Luting Qihao"), %-escapes decoded too
         markup = _attributes(text) if path.suffix.lower() in (".html", ".htm", ".xml", ".svg") else ""
         read = "\0".join(x for t in dict.fromkeys([_folded(shown_normal), *([fold(markup)] if markup else []),
-                                                   *_unquoted(markup or text),
+                                                   *_unquoted(markup or text), *punycoded(text),
                                                    *(fold(_TAG.sub(" ", y)) for y in _mixed_readings(text, path))])
                          for x in skeletons(t))
         for key, (s, origin) in squeezed.items():

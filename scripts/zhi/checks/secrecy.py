@@ -41,6 +41,8 @@ from ..leaks import (
     open_text,
     other_bearer,
     own_names,
+    punycode_decoded,
+    punycoded,
     readings,
     sentence_holders,
     skeleton_readings,
@@ -232,7 +234,7 @@ def _decoded(text: str) -> str:
         if "&" not in text and "%" not in text:
             break
         text = unquote(html.unescape(text))
-    return fold(text.replace("\\", ""))
+    return fold(punycode_decoded(text.replace("\\", "")))   # (http://xn--….cn/: the name the address bar shows)
 
 
 def _open_labels(ents: list[Entry]):
@@ -527,8 +529,10 @@ def _where(ps: list[Piece], e: Entry) -> Loc | None:
 
 
 def _bare_too(texts) -> list[str]:
-    """Folded texts, and each read through what stands between a name's characters (``leaks.skeletons``)."""
+    """Folded texts, and each read through what stands between a name's characters (``leaks.skeletons``); a
+    Punycode domain decoded too (``leaks.punycoded``)."""
     texts = list(texts)
+    texts += [d for t in texts for d in punycoded(t)]
     return list(dict.fromkeys([*texts, *(b for t in texts for b in skeletons(t))]))
 
 
