@@ -582,9 +582,10 @@ def test_withheld_records_leave_no_trace_and_public_facts_read_true(tmp_path):
     h = derive_history(pub)
     child = h.timelines["cs-child"]
     assert child.current_name() == "测试县档案馆"                 # named: never printed as a raw id
-    assert child.end is not None and child.end.iso() == "1995-06"  # ended, not "—今"
-    end_event = [e for e in pub.events if e.id == "ev-child-end"]
-    assert end_event and end_event[0].type == "abolish"
+    # merged into the secret body: not told as 撤销 (no source says so), nor as going on to the 下限 ("—今"): its end
+    # is not given (止年不详)
+    assert child.end is None and child.end_unknown
+    assert not [e for e in pub.events if e.id == "ev-child-end"]
     assert all("cs-secret" not in [r.id for r in e.participants()] for e in pub.events)
     assert [e for e in pub.events if e.id == "ev-child-staff"]       # the public staffing fact is kept
 

@@ -202,11 +202,13 @@ def _sourced(b, a: Archive, cites, told):
 
 def _withheld_ends(a: Archive, out: Archive, ok) -> None:
     """A body the edition holds, ended by an event it withholds (merged into a secret body by a secret decision,
-    abolished by a secret document): the edition may not tell when or how it ended, and must not show it living on
+    abolished by a secret document, or merged by an open one into bodies the edition withholds only): the edition may not tell when or how it ended, and must not show it living on
     to the 下限 or to its county's end (a false life). Its end is unknown there (止年不详, as far as its records
     show it); if the edition later tells of its restoration, the period before ends at a date not given."""
+    held = set(out.bodies) | set(out.jurisdictions)
     for e in a.events:
-        if ok(e) or e.date is None:
+        into_withheld = e.type in ("merge", "split") and bool(e.after) and not any(r.id in held for r in e.after)
+        if (ok(e) and not into_withheld) or e.date is None:
             continue
         for rid in sorted(ended_by(e)):
             if rid not in out.bodies:
@@ -298,8 +300,8 @@ def _printed(d: Document) -> Document:
 def redact(e: Event, actors: set[str]) -> list[Event]:
     """The event as an edition that holds only ``actors`` may tell it: unchanged when every body it names is
     held; otherwise without the withheld bodies where the event still reads true for the held ones, or not
-    at all. A held body merged or split into withheld ones ends there: it is told as abolished (撤销) on that
-    date, so that it never shows as still existing."""
+    at all. A held body merged or split into withheld ones only is not told as abolished (no source says 撤销):
+    the edition does not tell how it ended, and gives its end as not known (_withheld_ends: 止年不详)."""
     refs = event_refs(e)
     e2 = copy.copy(e)
     if all(r in actors for r in refs):
@@ -326,15 +328,7 @@ def redact(e: Event, actors: set[str]) -> list[Event]:
         if not before and not after:
             return []
         if before and not after:
-            after_ids = {r.id for r in e.after}
-            out = []
-            for i, r in enumerate(x for x in before if x.id not in after_ids):
-                ab = copy.copy(e)
-                ab.id = e.id if i == 0 else f"{e.id}-{i + 1}"
-                ab.type, ab.body, ab.before, ab.after, ab.new = "abolish", r, [], [], {}
-                ab.functions_to = []
-                out.append(ab)
-            return out
+            return []   # merged (split) into withheld bodies only: not told; its end is not given (_withheld_ends)
         if e.type == "merge" and not before:
             return []   # a held body made only out of withheld ones: its establishment is withheld
         if e.type == "split" and not before:
