@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..editions import EDITION_ZH, EDITIONS, changed, edition_actors, event_refs, redact
+from ..editions import EDITION_ZH, EDITIONS, changed, edition_actors, edition_test, event_refs, redact
 from ..findings import Finding
 from ..history import History
 from ..model import Archive
+from ..views.naming import label_on
 
 
 def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
@@ -25,6 +26,7 @@ def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
     for edition, limit in EDITIONS.items():
         ed = EDITION_ZH[edition]
         actors = edition_actors(a, edition)   # a body whose establishment the edition withholds is not held either
+        ok = edition_test(a, edition)
         for e in a.events:
             what = f"事件“{e.id}”" if e.id else "这条事件"
             if e.classification.rank > limit.rank:
@@ -34,6 +36,8 @@ def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
                                   f"{e.body.id}的{_unknown_from(e)}。若这次变动可以公开，请把事件的 classification 改为"
                                   f"公开（它的来源也须公开）；若本就不该公开，无须处理", e.loc)
                 continue
+            if not ok(e):
+                continue   # withheld for its sources, not for another party: source-classified says so
             yield from _co_jurisdictions_withheld(e, actors, ed, what)
             parties = [r for r in event_refs(e) if r in known]   # an id with no record is ref-unknown's
             held = [r for r in dict.fromkeys(parties) if r in actors]
@@ -45,7 +49,7 @@ def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
             after = f"；{_unknown_from(e)}" if changed(e) and e.body and e.body.id in a.bodies else ""
             yield Finding("event-withheld", "warning",
                           f"{what}（{e.classification}）的另一方密级高于{ed}所收，{ed}"
-                          f"不印这条事件：{'、'.join(held)}的机构页、大事记和年表里都不会有它{after}。若这件事可以公开，"
+                          f"不印这条事件：{'、'.join(f'{label_on(h, r, e.date)}（{r}）' for r in held)}的页面、大事记和年表里都不会有它{after}。若这件事可以公开，"
                           f"请另记一条只写可公开一方的记事（memo，见编辑指南“记事”）；若本就不该公开，"
                           f"请把事件的 classification 改为与另一方相同"
                           + ("" if after else "，这条警告就不再出现"), e.loc)
