@@ -501,6 +501,8 @@ class Loader:
             f.error("schema-value", "“system（系统）”只用于行政区划的编制（写 jurisdiction 加 system，如 system: 政法）；"
                     "机构的编制不写 system", "system")
             system = ""
+        if fig is not None and basis == "set" and not fig.basis:
+            fig.basis = "set"   # 设工作人员45人: posts set up, not people counted (its 人数 prints 设, never 实有)
         s = StaffingFigure(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "",
                            body=body, jurisdiction=jur, system=system, date=f.date("date", True), basis=basis,
                            figures=fig, sources=f.citations(staffing=True),

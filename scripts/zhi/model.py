@@ -289,7 +289,8 @@ class Staffing:
         """What the figure says that is not 编制, as the source says it: 实有干部312人, 未配备专职人员."""
         out = []
         if self.headcount is not None:   # with no 编制 beside it, the 范围 the source gives is the headcount's
-            out.append(f"{HEADCOUNT_WORD}{self.counted or '人数'}{self.headcount}人" + ("" if self.posts else self.scope_said)
+            word = "设" if self.basis == "set" else HEADCOUNT_WORD   # 设工作人员45人: as the source says
+            out.append(f"{word}{self.counted or '人数'}{self.headcount}人" + ("" if self.posts else self.scope_said)
                        + (f"，{self.headcount_parts_said}" if self.headcount_parts else ""))
         if self.unstaffed:
             out.append(f"未配备{self.unstaffed}")

@@ -361,7 +361,7 @@ def _headcount_in(figs: list[Figure], y: int, d: Date, system: str = "") -> Figu
     never carried into another year; one dated by a period is no year's count."""
     found = None
     for f in figs:
-        if f.staffing.headcount is not None and f.system == system and _within_year(f, y) \
+        if f.staffing.headcount is not None and f.basis != "set" and f.system == system and _within_year(f, y) \
                 and f.date.latest() <= d.latest():
             found = f
     return found
