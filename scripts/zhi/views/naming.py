@@ -259,9 +259,12 @@ def _names_within(h: History, ref: str, start: Date | None, end: Date | None) ->
         # “1952-11” under a 县委 renamed “1952-11” is under the new name, as its 大事记 sentence says)
         certain = [i for i, s in enumerate(t.names)
                    if s.start is None or s.start.latest() <= start.earliest() or s.start.same_as(start)]
-        if not certain:
+        # none certainly before the start (the superior itself set up within the period, 1942-09 in 1942-09..1949):
+        # its first name, with the renames within the period, never the name it had when the period ended
+        if not certain and not (t.names[0].start is not None and t.names[0].start.earliest() >= start.earliest()
+                                and start.qualifier == "exact"):
             return name_on(h, ref, start), ""
-        first = certain[-1]
+        first = certain[-1] if certain else 0
     shown: str | None = t.names[first].value[0]
     through = t.names[first].end
     if t.outside and end is not None and through is not None \
