@@ -826,12 +826,32 @@ def _pdf_links(reader) -> Iterator[str]:
                     yield str(action[key])
 
 
+# a character reference or named entity (&#38593;, &#x96C1;, &amp;): a reader of a page decodes it, and of a CSV or a
+# plain text in which it stands as typed too
+ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*;)")
+
+
+def entities_decoded(text: str) -> str:
+    """``text`` with its character references and entities decoded, also escaped twice or three times
+    (&amp;#38593; is &#38593; once decoded, and 雁 once more)."""
+    for _ in range(3):
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    return text
+
+
+def with_entities_decoded(text: str) -> str:
+    """``text``, and after it the same decoded (``entities_decoded``) when it holds an entity: both are read."""
+    return text + "\n" + entities_decoded(text) if ENTITY.search(text) else text
+
+
 def _docx_text(path: Path) -> str:
     with zipfile.ZipFile(path) as z:
         # every XML part, the relationships too (a link's address is kept there, not in the document's text)
         parts = [z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith((".xml", ".rels"))]
     raw = "\n".join(parts)   # the markup too: attributes hold link targets and bookmark names (anchors: ids)
-    return html.unescape(raw) + "\n" + html.unescape(re.sub(r"<[^>]+>", " ", raw))
+    return entities_decoded(raw) + "\n" + entities_decoded(re.sub(r"<[^>]+>", " ", raw))
 
 
 def _json_strings(data) -> Iterator[str]:
@@ -865,7 +885,7 @@ def file_text(path: Path, pdf: subprocess.Popen | None = None) -> str | None:
     if suffix in (".html", ".htm", ".xml", ".json", ".jsonld", ".txt", ".md", ".svg", ".js", ".css", ".csv", ""):
         raw = path.read_text(encoding="utf-8", errors="replace")
         if suffix in (".html", ".htm", ".xml", ".svg"):
-            return raw + "\n" + html.unescape(re.sub(r"<[^>]+>", " ", raw))
+            return raw + "\n" + entities_decoded(re.sub(r"<[^>]+>", " ", raw))
         if suffix in (".json", ".jsonld"):
             import json
 
@@ -876,11 +896,12 @@ def file_text(path: Path, pdf: subprocess.Popen | None = None) -> str | None:
             if suffix == ".jsonld":
                 # linked data repeats its keys, types and dates thousands of times: every distinct string (and
                 # number) once, escapes decoded, is the same text to search and a tenth of the bytes
-                return "\n".join(dict.fromkeys(_json_strings(data)))
-            return raw + "\n" + json.dumps(data, ensure_ascii=False)
-        return raw
+                return with_entities_decoded("\n".join(dict.fromkeys(_json_strings(data))))
+            return with_entities_decoded(raw + "\n" + json.dumps(data, ensure_ascii=False))
+        return with_entities_decoded(raw)   # (a CSV, a text: &#38593; stands as typed, and a reader decodes it)
     if suffix == ".pdf":
-        return _pdf_text(path, pdf)
+        text = _pdf_text(path, pdf)
+        return with_entities_decoded(text) if text is not None else None
     if suffix in (".docx", ".xlsx"):  # both are zipped XML: every part is read (sheets, shared strings, properties)
         return _docx_text(path)
     if suffix in IMAGE_SUFFIXES:   # a chapter's image: the words it carries besides its pixels

@@ -47,6 +47,7 @@ from ..leaks import (
     sentence_holders,
     skeleton_readings,
     skeletons,
+    with_entities_decoded,
 )
 from ..model import Archive, Typed
 
@@ -76,7 +77,9 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
         if rank not in below:
             items = [(o, raw) for o, (r, raw, _) in texts.items() if r < rank]
             # every reading, and each with its punctuation out (a name split by marks: 金丝雀·七号)
-            folded = ["\0".join(_bare_too(fold(x) for x in readings(raw))) + "\0" for _, raw in items]
+            # (&#38593; in a record's text: a reader of the page decodes it, ``entities_decoded``)
+            folded = ["\0".join(_bare_too(fold(x) for x in readings(with_entities_decoded(raw)))) + "\0"
+                      for _, raw in items]
             raws = [raw + "\0" for _, raw in items]
             below[rank] = ("".join(folded), "".join(raws), _starts(folded), _starts(raws), [o for o, _ in items])
         return below[rank]
@@ -522,7 +525,8 @@ def _where(ps: list[Piece], e: Entry) -> Loc | None:
     for x in ps:
         if x.loc is not None and x.level.rank < e.level.rank and (
                 (ID_LIKE.fullmatch(e.text) and id_pattern([e.text]).search(x.text))
-                or any(k in b for r in readings(x.text) for b in _bare_too([fold(r)]) for k in keys)
+                or any(k in b for r in readings(with_entities_decoded(x.text)) for b in _bare_too([fold(r)])
+                       for k in keys)
                 or (e.kind == "docno" and docno_written(fold(x.text), [e.text]))):
             return x.loc
     return next((x.loc for x in ps if x.loc is not None), None)

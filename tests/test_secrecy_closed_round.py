@@ -1,0 +1,62 @@
+"""Spellings of a secret name the attack tester found published (雁汐五号工作站, 秘密): an HTML entity in a record's
+text (&#38593;汐五号工作站: a reader of the page, of the CSV, decodes it), a variant form of 雁 (鴈, 鳫)."""
+
+import pytest
+from conftest import make_archive, write
+from test_secrecy_variants import _scanned, _shared
+from zhi.leaks import forbidden_strings, scan
+from zhi.loader import load_archive
+
+NAME = "雁汐五号工作站"
+BODY = "id: cs-yx\nkind: 其他\nclassification: 秘密\n"
+EVENT = ("- {id: ev-yx, type: establish, date: 1988-06, body: cs-yx, name: %s, jurisdiction: cs-xian, "
+         "sources: [d-1956-1], classification: 秘密}\n")
+MEMO = """- date: 1989-05-01
+  text: 县里新建%s营房。
+  sources: [d-1956-1]
+"""
+
+
+def _archive(tmp_path, name=NAME):
+    r = make_archive(tmp_path)
+    write(r, "sources/bodies/yx.yaml", BODY)
+    write(r, "sources/events/yx.yaml", EVENT % name)
+    return r
+
+
+ENTITIES = ["&#38593;汐五号工作站", "&#x96C1;汐五号工作站", "&amp;#38593;汐五号工作站", "雁汐五号工作&#31449;"]
+
+
+@pytest.mark.parametrize("written", ENTITIES)
+def test_an_entity_in_a_memos_text_is_refused_at_its_line(tmp_path, written):
+    root = _archive(tmp_path)
+    write(root, "sources/memos/1989.yaml", MEMO % written)
+    assert _shared(root) == [("sources/memos/1989.yaml", 2)], written
+
+
+def test_an_entity_in_a_bodys_note_is_refused_at_its_line(tmp_path):
+    root = _archive(tmp_path)
+    write(root, "sources/bodies/zz.yaml", "id: cs-zz\nkind: 其他\nnote: 与&#38593;汐五号工作站合署办公。\n")
+    assert _shared(root) == [("sources/bodies/zz.yaml", 3)]
+
+
+def test_an_ordinary_ampersand_is_not_a_name(tmp_path):
+    root = _archive(tmp_path)
+    write(root, "sources/memos/1989.yaml", MEMO % "R&D;汐五号工作站")
+    assert _shared(root) == []
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".txt", ".json", ".html"])
+def test_the_scan_decodes_an_entity_in_a_text_file(tmp_path, suffix):
+    root = _archive(tmp_path)
+    out = tmp_path / "site"
+    out.mkdir()
+    text = "&amp;#38593;汐五号工作站" if suffix == ".html" else "&#38593;汐五号工作站"
+    body = f'{{"text": "{text}"}}' if suffix == ".json" else f"1989,{text}\n"
+    (out / f"people{suffix}").write_text(body, encoding="utf-8")
+    assert NAME in {x.what for x in scan(out, forbidden_strings(load_archive(root), "public"))}
+
+
+def test_the_scan_is_not_fooled_the_other_way(tmp_path):
+    root = _archive(tmp_path)
+    assert not _scanned(root, tmp_path, "<p>R&amp;D 汐五号工作站</p>")
