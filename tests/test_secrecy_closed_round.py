@@ -3,6 +3,7 @@ text (&#38593;汐五号工作站: a reader of the page, of the CSV, decodes it),
 
 import pytest
 from conftest import make_archive, write
+from test_prose_leaks import _chapter
 from test_secrecy_variants import _scanned, _shared
 from zhi.leaks import forbidden_strings, scan
 from zhi.loader import load_archive
@@ -60,3 +61,17 @@ def test_the_scan_decodes_an_entity_in_a_text_file(tmp_path, suffix):
 def test_the_scan_is_not_fooled_the_other_way(tmp_path):
     root = _archive(tmp_path)
     assert not _scanned(root, tmp_path, "<p>R&amp;D 汐五号工作站</p>")
+
+
+@pytest.mark.parametrize("written", ["鴈汐五号工作站", "鳫汐五号工作站", "鴈汐5号工作站"])
+def test_a_variant_form_of_yan_in_a_public_chapter_is_refused_at_its_line(tmp_path, written):
+    root = _archive(tmp_path)
+    _chapter(root, f"正文。\n\n该县设有{written}，负责联络。\n")
+    assert _shared(root) == [("chronicle/p1/c1.md", 9)], written
+    assert _scanned(root, tmp_path, f"<p>该县设有{written}，负责联络。</p>"), written
+
+
+def test_a_secret_name_written_with_the_variant_is_found_written_the_usual_way(tmp_path):
+    root = _archive(tmp_path, "鴈汐五号工作站")
+    _chapter(root, "正文。\n\n该县设有雁汐五号工作站，负责联络。\n")
+    assert _shared(root) == [("chronicle/p1/c1.md", 9)]
