@@ -5,6 +5,7 @@ import pytest
 from conftest import make_archive, write
 from test_prose_leaks import _chapter
 from test_secrecy_variants import _scanned, _shared
+from zhi.checks import run_checks
 from zhi.leaks import forbidden_strings, scan
 from zhi.loader import load_archive
 
@@ -75,3 +76,42 @@ def test_a_secret_name_written_with_the_variant_is_found_written_the_usual_way(t
     root = _archive(tmp_path, "鴈汐五号工作站")
     _chapter(root, "正文。\n\n该县设有雁汐五号工作站，负责联络。\n")
     assert _shared(root) == [("chronicle/p1/c1.md", 9)]
+
+
+# ---- a lower name holding a secret name's distinctive part: the part is open then (secret-stem-public) -------------
+
+PUBLIC = ("- {id: ev-yc, type: establish, date: 1989-06, body: cs-yc, name: %s, jurisdiction: cs-xian, "
+          "sources: [d-1956-1]}\n")
+
+
+def _stems(root) -> list:
+    return [f for f in run_checks(load_archive(root)) if f.code == "secret-stem-public"]
+
+
+def _with_public(tmp_path, public: str):
+    root = _archive(tmp_path)
+    write(root, "sources/bodies/yc.yaml", "id: cs-yc\nkind: 其他\n")
+    write(root, "sources/events/yc.yaml", PUBLIC % public)
+    return root
+
+
+def test_a_public_name_holding_a_secret_names_stem_is_warned_of_at_its_line(tmp_path):
+    root = _with_public(tmp_path, "雁汐五号工作处")
+    found = _stems(root)
+    assert [(f.loc.file, f.loc.line, f.severity) for f in found] == [("sources/events/yc.yaml", 1, "warning")]
+    msg = found[0].message
+    assert "“雁汐五号工作处”含有一个密级更高的名称的专名部分“雁汐五号工作”" in msg and "请核对这个名称" in msg, msg
+    assert NAME not in msg and "cs-yx" not in msg and "ev-yx" not in msg   # the secret name is not told
+
+
+@pytest.mark.parametrize("public", ["雁汐五号管理处", "雁汐四号工作处", "鸥汐五号工作处"])
+def test_a_public_name_without_the_stem_is_not_warned_of(tmp_path, public):
+    assert _stems(_with_public(tmp_path, public)) == []
+
+
+def test_another_name_of_the_same_place_is_not_warned_of(tmp_path):
+    """The place itself renamed openly (雁汐五号工作站 → 雁汐五号工作处): no other place's stem is opened."""
+    root = _archive(tmp_path)
+    write(root, "sources/events/yc.yaml", "- {id: ev-yr, type: rename, date: 1995-06, body: cs-yx, "
+                                          "name: 雁汐五号工作处, sources: [d-1956-1]}\n")
+    assert _stems(root) == []
