@@ -123,7 +123,22 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
                 continue   # a 篇 whose chapters are all withheld leaves no title behind (nav, contents, DOCX)
             book.parts.append(p2)
         out.book = book
+    _drop_unsaid_people(a, out)
     return out
+
+
+def _drop_unsaid_people(a: Archive, out: Archive) -> None:
+    """Fail closed on people: a person the archive knows through posts, none of which the edition holds, and whom
+    no record the edition holds mentions (a 记事, a chapter's reference), is not in the edition — listing the bare name
+    (人物 page, people.csv, search) would tell that the withheld posts exist. A person with no posts at all stays."""
+    staffed = {p.person.id for p in a.posts if p.person}
+    held = {p.person.id for p in out.posts if p.person}
+    named = {r.id for m in out.memos for r in m.mentions}
+    if out.book is not None:
+        chapters = [*out.book.front, *out.book.back, *(c for part in out.book.parts for c in part.chapters)]
+        named |= {r.id for c in chapters for r in c.refs}
+    for pid in (staffed - held - named) & set(out.people):
+        del out.people[pid]
 
 
 def _held_actors(a: Archive, ok, docs) -> tuple[dict, dict]:

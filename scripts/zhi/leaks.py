@@ -116,6 +116,12 @@ def _gb2312(c: str) -> bool:
 VARIANTS = {ord("覆"): "复", ord("乾"): "干", ord("瞭"): "了", ord("著"): "着", ord("衹"): "只", ord("祇"): "只",
             ord("\\"): ""} | {ord(v): c for c, v in VARIANT_CHARS.items()}   # and a level word's (祕密, 內部)
 
+# variant forms (异体字) a reader reads as the character that neither OpenCC's t2s nor its jp2t changes (no OpenCC
+# conversion folds them: its Taiwan, Hong Kong and Japanese variant tables hold other characters): 鴈 and 鳫 are 雁.
+# Only a form outside GB 2312 is made one inside it (``_gb2312``), as with the Japanese forms
+FORMS = {"鴈": "雁", "鳫": "雁"}
+VARIANTS |= {ord(a): b for a, b in FORMS.items() if not _gb2312(a) and _gb2312(b)}
+
 
 @functools.cache
 def _traditional() -> re.Pattern:
@@ -826,12 +832,32 @@ def _pdf_links(reader) -> Iterator[str]:
                     yield str(action[key])
 
 
+# a character reference or named entity (&#38593;, &#x96C1;, &amp;): a reader of a page decodes it, and of a CSV or a
+# plain text in which it stands as typed too
+ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*;)")
+
+
+def entities_decoded(text: str) -> str:
+    """``text`` with its character references and entities decoded, also escaped twice or three times
+    (&amp;#38593; is &#38593; once decoded, and 雁 once more)."""
+    for _ in range(3):
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    return text
+
+
+def with_entities_decoded(text: str) -> str:
+    """``text``, and after it the same decoded (``entities_decoded``) when it holds an entity: both are read."""
+    return text + "\n" + entities_decoded(text) if ENTITY.search(text) else text
+
+
 def _docx_text(path: Path) -> str:
     with zipfile.ZipFile(path) as z:
         # every XML part, the relationships too (a link's address is kept there, not in the document's text)
         parts = [z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith((".xml", ".rels"))]
     raw = "\n".join(parts)   # the markup too: attributes hold link targets and bookmark names (anchors: ids)
-    return html.unescape(raw) + "\n" + html.unescape(re.sub(r"<[^>]+>", " ", raw))
+    return entities_decoded(raw) + "\n" + entities_decoded(re.sub(r"<[^>]+>", " ", raw))
 
 
 def _json_strings(data) -> Iterator[str]:
@@ -865,7 +891,7 @@ def file_text(path: Path, pdf: subprocess.Popen | None = None) -> str | None:
     if suffix in (".html", ".htm", ".xml", ".json", ".jsonld", ".txt", ".md", ".svg", ".js", ".css", ".csv", ""):
         raw = path.read_text(encoding="utf-8", errors="replace")
         if suffix in (".html", ".htm", ".xml", ".svg"):
-            return raw + "\n" + html.unescape(re.sub(r"<[^>]+>", " ", raw))
+            return raw + "\n" + entities_decoded(re.sub(r"<[^>]+>", " ", raw))
         if suffix in (".json", ".jsonld"):
             import json
 
@@ -876,11 +902,12 @@ def file_text(path: Path, pdf: subprocess.Popen | None = None) -> str | None:
             if suffix == ".jsonld":
                 # linked data repeats its keys, types and dates thousands of times: every distinct string (and
                 # number) once, escapes decoded, is the same text to search and a tenth of the bytes
-                return "\n".join(dict.fromkeys(_json_strings(data)))
-            return raw + "\n" + json.dumps(data, ensure_ascii=False)
-        return raw
+                return with_entities_decoded("\n".join(dict.fromkeys(_json_strings(data))))
+            return with_entities_decoded(raw + "\n" + json.dumps(data, ensure_ascii=False))
+        return with_entities_decoded(raw)   # (a CSV, a text: &#38593; stands as typed, and a reader decodes it)
     if suffix == ".pdf":
-        return _pdf_text(path, pdf)
+        text = _pdf_text(path, pdf)
+        return with_entities_decoded(text) if text is not None else None
     if suffix in (".docx", ".xlsx"):  # both are zipped XML: every part is read (sheets, shared strings, properties)
         return _docx_text(path)
     if suffix in IMAGE_SUFFIXES:   # a chapter's image: the words it carries besides its pixels
@@ -935,7 +962,7 @@ def report(leaks: list[Leak], shown: int = 30) -> str:
 
 
 # what ``fold`` and the scan read, as far as a clean verdict kept from before depends on it: changed when they change
-FOLD_VERSION = b"\0fold-6"
+FOLD_VERSION = b"\0fold-7"
 
 
 def fingerprint(forbidden: dict[str, str], edition: str, plain=()) -> str:

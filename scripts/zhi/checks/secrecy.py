@@ -47,6 +47,8 @@ from ..leaks import (
     sentence_holders,
     skeleton_readings,
     skeletons,
+    stem,
+    with_entities_decoded,
 )
 from ..model import Archive, Typed
 
@@ -76,7 +78,9 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
         if rank not in below:
             items = [(o, raw) for o, (r, raw, _) in texts.items() if r < rank]
             # every reading, and each with its punctuation out (a name split by marks: 金丝雀·七号)
-            folded = ["\0".join(_bare_too(fold(x) for x in readings(raw))) + "\0" for _, raw in items]
+            # (&#38593; in a record's text: a reader of the page decodes it, ``entities_decoded``)
+            folded = ["\0".join(_bare_too(fold(x) for x in readings(with_entities_decoded(raw)))) + "\0"
+                      for _, raw in items]
             raws = [raw + "\0" for _, raw in items]
             below[rank] = ("".join(folded), "".join(raws), _starts(folded), _starts(raws), [o for o, _ in items])
         return below[rank]
@@ -124,6 +128,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     yield from _chapters(a, ents)
     yield from _settings(a, ents)
     yield from _copies(a)
+    yield from _stems_made_open(a, ents, names)
 
 
 def _secret_issuers(a: Archive) -> Iterator[Finding]:
@@ -379,6 +384,34 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
     yield from (f for k, f in held.items() if k not in reported)
 
 
+def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> Iterator[Finding]:
+    """A name of a lower level holding the distinctive part (``leaks.stem``) of another place's name of a higher
+    level (公开的“雁汐五号工作处” beside a secret “雁汐五号工作站”): the part is open then (``leaks.name_stems``), so a
+    chapter may print it, and a reader may know the secret place by it. Warned of at the lower name, without naming
+    the higher one (only the shared characters, which the lower name prints anyway)."""
+    secret = [(e, part) for e in ents if e.kind == "name" and e.level.rank and not e.whole and not e.chapter
+              and fold(e.text) in names and (part := stem(e.text))]
+    if not secret:
+        return
+    lines = {(holder, t.text.strip()): t.loc for _, t, _, holder in typed_texts(a) if t.loc is not None}
+    reported = set()
+    for x in ents:
+        if x.kind != "name" or x.whole or x.chapter or x.loc is None:
+            continue
+        own = {id(r) for r, _ in names.get(fold(x.text), ())}
+        for e, part in secret:
+            if x.level.rank >= e.level.rank or part not in fold(x.text) or fold(x.text) == fold(e.text) \
+                    or own & {id(r) for r, _ in names[fold(e.text)]} or (x.loc, part) in reported:
+                continue   # (the same name, or another name of the same place: other checks, or no leak)
+            reported.add((x.loc, part))
+            yield Finding("secret-stem-public", "warning",
+                          f"{x.origin}（{x.level}）的名称“{x.text}”含有一个密级更高的名称的专名部分“{part}”（名称去掉"
+                          f"通名后的部分）；有这个{x.level}的名称在，“{part}”这几个字就不再当作秘密，正文写出它们"
+                          f"不会被拦下，读者却可能由此认出那个密级更高的机构。请核对这个名称：确是原件的写法，照原样"
+                          f"保留，并注意正文不要单写“{part}”；是抄错或误记的，请改正", lines.get((x.holder, x.text), x.loc))
+            break
+
+
 def _held_shared(where: str, level: Level, e: Entry, loc: Loc) -> Finding:
     """A chapter's text found in another chapter only because its own chapter is held at 绝密 for a line zhi cannot
     read (``Chapter.held_at``): that line is named as the cause, and the text stays refused until it is mended."""
@@ -522,7 +555,8 @@ def _where(ps: list[Piece], e: Entry) -> Loc | None:
     for x in ps:
         if x.loc is not None and x.level.rank < e.level.rank and (
                 (ID_LIKE.fullmatch(e.text) and id_pattern([e.text]).search(x.text))
-                or any(k in b for r in readings(x.text) for b in _bare_too([fold(r)]) for k in keys)
+                or any(k in b for r in readings(with_entities_decoded(x.text)) for b in _bare_too([fold(r)])
+                       for k in keys)
                 or (e.kind == "docno" and docno_written(fold(x.text), [e.text]))):
             return x.loc
     return next((x.loc for x in ps if x.loc is not None), None)
