@@ -295,6 +295,8 @@ def _punctuation_warnings(line: str, bare: str, add) -> None:
         p = m.start()
         before = bare[p - 1] if p else ""
         after = bare[p + 1] if p + 1 < len(bare) else ""
+        if m.group(0) == "!" and after == "[":
+            continue   # a picture (见![图题](images/x.png)): Markdown's own mark, not punctuation
         if _CJK_RE.match(before) or _CJK_RE.match(after):
             zh = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}[m.group(0)]
             context = line[max(0, p - 4):p + 5].strip()
