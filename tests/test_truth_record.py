@@ -353,3 +353,16 @@ def test_a_real_membership_the_source_does_not_call_a_rise_is_not_printed_as_one
     printed = [f"{en.date.chinese()}　{en.plain()}" for en in chronology(a, h)]
     assert "1997年1月　泰顺县文学艺术界联合会有委员19人。" in printed, printed
     assert not any("增至" in p or "调整为" in p for p in printed)
+
+
+def test_a_web_address_with_chinese_escaped_is_shown_as_a_reader_reads_it(tmp_path):
+    """The 即墨 tester's 文件目录 printed …/%E5%8D%B3%E5%A2%A8%E5%B8%82 (and the line breaker then complained of a % at a
+    line's start): the address is shown with Chinese decoded, the link's target as written."""
+    url = "https://baike.example.org/item/%E5%8D%B3%E5%A2%A8%E5%B8%82"
+    root = archive_with(tmp_path, "- {id: e1, type: add-name, date: 1960-03-01, body: cs-jiwei, name: 测试县物价科,"
+                        " sources: [d-web]}\n",
+                        files={"sources/documents/web.yaml": WEB.replace(
+                            "https://www.example.gov.cn/art/2021/3/1/art_1.html", url)})
+    page = _pages(root)["wenjian/d-web.md"]
+    assert f"| 网址 | [https://baike.example.org/item/即墨市]({url}) |" in page, page
+    assert "网址：https://baike.example.org/item/即墨市" in _book_text(root, "appendix")

@@ -457,6 +457,15 @@ class Document(Record):
     kind_zh = "文件"
 
     @property
+    def url_shown(self) -> str:
+        """The web address as a reader reads it: percent-escapes of Chinese decoded (…/即墨市, not …/%E5%8D%B3…); the
+        link's target stays as written."""
+        from urllib.parse import unquote
+
+        shown = unquote(self.url)
+        return self.url if any(c in shown for c in " <>\"'") else shown
+
+    @property
     def normalised_number(self) -> str:
         return self.docno.normalised if self.docno else self.number.strip()
 

@@ -183,10 +183,11 @@ class SiteWriter:
 
     # ---- helpers --------------------------------------------------------------------------------
     @staticmethod
-    def web_link(url: str) -> Markup:
-        """A document's web address as a link: shown as written, its brackets encoded in the target (the loader has
-        let only an http(s) address through, without spaces, angle brackets, quotes or backslashes)."""
-        return Markup(f"[{md_escape(url)}]({url.replace('(', '%28').replace(')', '%29')})")
+    def web_link(url: str, shown: str = "") -> Markup:
+        """A document's web address as a link: shown as a reader reads it (``shown``: escapes of Chinese decoded), its
+        brackets encoded in the target (the loader has let only an http(s) address through, without spaces, angle
+        brackets, quotes or backslashes)."""
+        return Markup(f"[{md_escape(shown or url)}]({url.replace('(', '%28').replace(')', '%29')})")
 
     def link(self, page: str, rid: str, text: str) -> Markup:
         target = page_of(self.a, rid)
