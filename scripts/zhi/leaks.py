@@ -558,13 +558,13 @@ def entries(a: Archive) -> list[Entry]:
         for f in e.functions:
             add(f, e.classification, record, "sentence", e.loc)
     for p in a.posts:
-        add(p.id, p.classification, f"任职 {p.loc}", "id", p.loc)
-        add_notes(p, f"任职 {p.loc}")
+        add(p.id, p.classification, f"任职 {p.id or p.loc}", "id", p.loc)
+        add_notes(p, f"任职 {p.id or p.loc}")
     for s in a.staffing:
-        add(s.id, s.classification, f"编制 {s.loc}", "id", s.loc)
-        add_notes(s, f"编制 {s.loc}")
+        add(s.id, s.classification, f"编制 {s.id or s.loc}", "id", s.loc)
+        add_notes(s, f"编制 {s.id or s.loc}")
     for m in a.memos:
-        record = f"记事 {m.loc}"
+        record = f"记事 {m.id or m.loc}"   # named as the editor named it (its id), else by where it stands
         add(m.id, m.classification, record, "id", m.loc)
         for s in _sentences(m.text, 8) or [m.text]:
             add(s, m.classification, record, "sentence", m.loc)

@@ -344,7 +344,7 @@ def check_documents(a: Archive, h: History) -> Iterator[Finding]:
     cited = {c.doc for _, _, cites in sourced(a) for c in cites}
     for d in a.documents.values():
         if d.id not in cited:
-            yield Finding("doc-uncited", "info", f"文件“{d.heading}”尚未被任何事件、任职、编制、记事记录或机构文件引用",
+            yield Finding("doc-uncited", "info", f"文件“{d.heading}”（{d.id}）尚未被任何事件、任职、编制、记事记录或机构文件引用",
                           d.loc)
 
 
