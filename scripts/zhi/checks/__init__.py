@@ -32,6 +32,7 @@ from .secrecy import check_kaoyi_withheld, check_mark_words, check_secrecy, chec
 from .settings import check_settings
 from .sources import (
     check_after_lower,
+    check_rename_same,
     check_documents,
     check_event_sources,
     check_kind_unknown,
@@ -65,6 +66,7 @@ CHECKS = [
     check_documents,
     check_short_years,
     check_after_lower,
+    check_rename_same,
     check_dashiji_empty,
     check_prose,
     check_secret_refs,

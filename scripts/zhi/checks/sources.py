@@ -288,6 +288,17 @@ def check_short_years(a: Archive, h: History) -> Iterator[Finding]:
                           f"确是公元{y}年的，写作“{y}年”（带“年”字），此提示即不再出现", loc)
 
 
+def check_rename_same(a: Archive, h: History) -> Iterator[Finding]:
+    """A rename to the name the body already bears: printed, it reads 甲更名为甲 (the 宁化 tester's 工人俱乐部)."""
+    for e in a.events:
+        if e.type != "rename" or not e.body or not e.name or e.body.id not in h.timelines:
+            continue
+        if name_before(h, e.body.id, e) == e.name:
+            yield Finding("rename-same", "warning",
+                          f"更名事件的新名称“{e.name}”与它此前的名称相同，志书会印作“{e.name}更名为{e.name}”；"
+                          f"请核对：来源说的若是简称、牌子或规格的变化，改记相应的事件（简称写 short）；确无变化的，删去这一条", e.loc)
+
+
 def check_after_lower(a: Archive, h: History) -> Iterator[Finding]:
     """An event, a leader's appointment or a 记事 dated wholly after the book's 下限: the volume does not record
     it, so the 年表 and the 大事记 leave it out; a warning, so that a mistyped year is found."""
