@@ -32,11 +32,11 @@ from .secrecy import check_kaoyi_withheld, check_mark_words, check_secrecy, chec
 from .settings import check_settings
 from .sources import (
     check_after_lower,
-    check_rename_same,
     check_documents,
     check_event_sources,
     check_kind_unknown,
     check_rank_sourced,
+    check_rename_same,
     check_short_years,
     check_staffing,
 )
