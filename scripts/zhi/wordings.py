@@ -68,8 +68,9 @@ def superior_speaks(wording: str | None) -> bool:
     return bool(wording) and wording in _SUPERIOR_SPEAKS
 
 
-# an establishment's verb that follows the name (县革命委员会成立, 区总工会正式成立); any other stands before it (建立甲)
-_FOLLOWS = ("成立",)
+# an establishment's verb that follows the name (县革命委员会成立, 区总工会正式成立, 县青少年宫落成, 县档案馆挂牌);
+# any other stands before it (建立甲)
+_FOLLOWS = ("成立", "落成", "建成", "挂牌", "开馆", "开业")
 
 
 def establish_words(wording: str | None) -> tuple[str, str]:
