@@ -238,6 +238,18 @@ def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = Fals
     return out
 
 
+def _unknown_joined(periods: list[Period]) -> list[Period]:
+    """Periods of a superior not given (上级不详) that follow one another are one: two rows 上级不详 1976年1月—1976年1月后
+    and 上级不详 1976年1月后— told a reader of the public edition that a change it withholds happened between them."""
+    out: list[Period] = []
+    for p in periods:
+        if out and p.unknown and out[-1].unknown and out[-1].value == p.value and not (out[-1].relation or p.relation):
+            out[-1] = Period(out[-1].value, out[-1].start, p.end, out[-1].ref, p.note, "", p.end_text, p.renamed)
+        else:
+            out.append(p)
+    return out
+
+
 def _while_it_existed(h: History, place, s: Span) -> list[tuple[Date | None, Date | None]]:
     """A body's span in a place that was abolished and later restored (merged away in 1959, restored in 1961), as the
     periods the place existed: the record does not say where the body belonged in between (no source gives its
@@ -325,6 +337,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     for p, s in zip(lin.parents, [s for s in t.parents if s.value is not None]):
         if s.value != UNKNOWN and (relation := superior_relation(s.start_event, t.id)) != "隶属":
             p.relation = relation  # 委托汕头市代管: not said to be 隶属; the name stays the superior's own
+    lin.parents = _unknown_joined(lin.parents)
     if t.is_jurisdiction:   # a 县 under a 地区 outside the volume, itself under a 省: the chain, by name and date
         for p in lin.parents:
             p.note = superiors(h, p.ref, p.start, p.end) if p.ref else ""
