@@ -62,6 +62,17 @@ def places_cited(cites: list[Citation], docs) -> dict[str, list[tuple[str, str]]
     return out
 
 
+def places_joined(each: list[dict[str, list[tuple[str, str]]]]) -> dict[str, list[tuple[str, str]]]:
+    """The places cited (places_cited) of entries told together, each document's in order, each once: one change's
+    pages never lost to another's."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for pages in each:
+        for doc, places in pages.items():
+            have = out.setdefault(doc, [])
+            have += [x for x in places if x not in have]
+    return out
+
+
 def cited_label(d: Document, places: list[tuple[str, str]] | None) -> str:
     """How a page names a published source it cites: 《某县志》第三编第二章，第45页; the pages of one part on one line
     (《某县志》，第12、45页), as a printed gazetteer gives them; each part cited on its own (…第三编，第12页；《某县志》第五编，

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..citations import Dissent, cited_label, dissent_text, kaoyi_text, places_cited, split
+from ..citations import Dissent, cited_label, dissent_text, kaoyi_text, places_cited, places_joined, split
 from ..classification import Level, highest
 from ..dates import Date
 from ..history import History
@@ -915,9 +915,7 @@ def counted_together(a: Archive, h: History, entries: list[Entry]) -> list[Entry
         for d in (d for g in group for d in g.sources):
             if d not in sources:
                 sources.append(d)
-        pages: dict[str, list[tuple[str, str]]] = {}
-        for k, places in ((k, v) for g in group for k, v in g.pages.items()):   # each one's pages, none lost
-            pages[k] = pages.get(k, []) + [x for x in places if x not in pages.get(k, [])]
+        pages = places_joined([g.pages for g in group])
         out.append(Entry(en.event, en.date, w.sponsored_and_taking_over(en.event, said) + ["。"], sources,
                          set().union(*(g.jurisdictions for g in group)), set().union(*(g.bodies for g in group)),
                          highest([g.classification for g in group]), [x for g in group for x in g.dissents],

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..citations import places_cited
+from ..citations import places_cited, places_joined
 from ..classification import highest
 from ..dates import Date
 from ..history import History
@@ -296,14 +296,11 @@ def _merge_entries(w: _Writer, group: list[Entry]) -> Item:
     segs = _lead(docs, when) + segs + ["。"]
     first = group[0]
     sources: list[Document] = []
-    pages: dict[str, list[tuple[str, str]]] = {}
     for en in group:
         for d in en.sources:
             if d not in sources:
                 sources.append(d)
-        for doc, places in en.pages.items():   # each change's own pages, none lost to another's
-            have = pages.setdefault(doc, [])
-            have += [x for x in places if x not in have]
+    pages = places_joined([en.pages for en in group])
     dissents = [x for en in group for x in en.dissents]
     kaoyi = "；".join(en.kaoyi for en in group if en.kaoyi)
     anchor_event = next((en.event for en in group if en.dissents or en.kaoyi), first.event)
