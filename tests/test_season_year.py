@@ -20,16 +20,20 @@ def test_a_season_is_of_the_year_the_source_names():
     assert parse_date("1952-03").named_year() == 1952
 
 
+def _year_page(root, year: int) -> tuple[SiteWriter, str]:
+    """The site writer (its year pages written) and the 年表 page of ``year``."""
+    a = load_archive(root)
+    w = SiteWriter(a, derive_history(a), ROOT / "theme")
+    w.collect_backlinks()
+    w.year_pages()
+    return w, next(p.text for p in w.tree.pages if p.path == f"nianbiao/{year}.md")
+
+
 def test_the_year_page_tells_a_winter_among_the_years_events(tmp_path):
     events = ("- {id: hk, type: establish, date: 1957年冬, body: cs-hk, name: 测试县禾口文化站, parent: cs-zhengfu,"
               " sources: [d-1956-1]}\n")
     root = archive_with(tmp_path, events, bodies={"cs-hk": "事业单位"})
-    a = load_archive(root)
-    h = derive_history(a)
-    w = SiteWriter(a, h, ROOT / "theme")
-    w.collect_backlinks()
-    w.year_pages()
-    page = next(p.text for p in w.tree.pages if p.path == "nianbiao/1957.md")
+    w, page = _year_page(root, 1957)
     assert "冬" in page and "测试县禾口文化站" in page, page
     assert "时间不能确定在是年的事" not in page, page
     w.body_pages()
@@ -45,11 +49,6 @@ def test_the_years_summary_names_an_ended_body_by_the_name_it_ended_under(tmp_pa
               "- {id: q2, type: rename, date: 1957-01-10, body: cs-qu, name: 测试县城关区委, sources: [d-1956-1]}\n"
               "- {id: q3, type: abolish, date: 1957-05, body: cs-qu, sources: [d-1956-1]}\n")
     root = archive_with(tmp_path, events, bodies={"cs-qu": "党委工作部门"})
-    a = load_archive(root)
-    h = derive_history(a)
-    w = SiteWriter(a, h, ROOT / "theme")
-    w.collect_backlinks()
-    w.year_pages()
-    page = next(p.text for p in w.tree.pages if p.path == "nianbiao/1957.md")
+    _, page = _year_page(root, 1957)
     line = next(x for x in page.splitlines() if x.startswith("是年撤销"))
     assert "测试县城关区委" in line and "一区区委" not in line, line
