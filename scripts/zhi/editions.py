@@ -135,8 +135,7 @@ def _drop_unsaid_people(a: Archive, out: Archive) -> None:
     held = {p.person.id for p in out.posts if p.person}
     named = {r.id for m in out.memos for r in m.mentions}
     if out.book is not None:
-        chapters = [*out.book.front, *out.book.back, *(c for part in out.book.parts for c in part.chapters)]
-        named |= {r.id for c in chapters for r in c.refs}
+        named |= {r.id for c in out.book.chapters() for r in c.refs}
     for pid in (staffed - held - named) & set(out.people):
         del out.people[pid]
 
@@ -217,8 +216,8 @@ def _sourced(b, a: Archive, cites, told):
 
 def _withheld_ends(a: Archive, out: Archive, ok) -> None:
     """A body the edition holds, ended by an event it withholds (merged into a secret body by a secret decision,
-    abolished by a secret document, or merged by an open one into bodies the edition withholds only): the edition may not tell when or how it ended, and must not show it living on
-    to the 下限 or to its county's end (a false life). Its end is unknown there (止年不详, as far as its records
+    abolished by a secret document, or merged by an open one into bodies the edition withholds only): the edition
+    may not tell when or how it ended, and must not show it living on to the 下限 or to its county's end (a false life). Its end is unknown there (止年不详, as far as its records
     show it); if the edition later tells of its restoration, the period before ends at a date not given."""
     held = set(out.bodies) | set(out.jurisdictions)
     for e in a.events:
