@@ -24,6 +24,9 @@ def _alive_check(h: History, ref: Ref | None, d: Date | None, what: str) -> Iter
     if t is None or t.is_jurisdiction:
         return
     name = f"{t.current_name()}（{t.id}）"
+    if t.outside and not t.lives:
+        yield from _outside_named(t, ref, d, what, name)
+        return
     if t.prepared_on(d) is not None and not t.alive_on(d):
         return  # in 筹建: a 筹备组 has leaders and staff before the body is formally set up
     if t.start is None and ref.id in h.undated:
@@ -38,6 +41,18 @@ def _alive_check(h: History, ref: Ref | None, d: Date | None, what: str) -> Iter
         yield Finding("body-ended", "error",
                       f"{what}（{d}）涉及{name}，但它已于{life.end if life else t.end}因{ev.type_zh if ev else '撤销'}而终止",
                       ref.loc, [ev.loc] if ev else [])
+
+
+def _outside_named(t: Timeline, ref: Ref, d: Date, what: str, name: str) -> Iterator[Finding]:
+    """A body outside the volume (a superior office named by name) has no history here, only the names its sources
+    give for their periods: a post or figure on it needs a name for its date, never one borrowed from another period."""
+    if not t.names or t.names_on(d):
+        return
+    periods = "、".join(f"{s.value[0]}（{s.start or '？'}—{s.end or ''}）" for s in t.names)
+    later = all(s.start is not None and d.latest() < s.start.earliest() for s in t.names)
+    yield Finding("body-not-yet" if later else "body-ended", "error",
+                  f"{what}（{d}）涉及本志之外的机构{name}，但它的“names（名称）”里没有{d}时的名称（只有{periods}）；"
+                  f"请照来源在它的 names 里补写那时的名称和起止（本志之外的机构不记设立事件），或核对日期", ref.loc)
 
 
 def _name_check(h: History, ref: Ref | None, d: Date | None, what: str) -> Iterator[Finding]:
