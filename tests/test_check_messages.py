@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import make_archive, with_theme, write
+from conftest import digest, make_archive, with_theme, write
 from zhi.checks import run_checks
 from zhi.loader import load_archive
 
@@ -420,3 +420,29 @@ def test_a_duplicate_key_is_told_with_both_lines(tmp_path):
     write(root, "sources/events/x.yaml", "- id: ev-a\n  type: establish\n  type: abolish\n")
     (f,) = found(root, "yaml-duplicate-key")
     assert f.loc.line == 3 and "第 2 行已有" in f.message and "type" in f.message
+
+
+def test_a_refused_build_says_plainly_that_site_was_not_updated_and_keeps_the_last_good_one(tmp_path):
+    """An editor who publishes site/ after a refused build would publish the old site believing it new: the refusal
+    says that site/ was not updated and is the build of its date, and keeps it (and its PDF) untouched."""
+    from zhi.build import BuildError, build_edition
+
+    root = with_theme(make_archive(tmp_path))
+    with pytest.raises(BuildError) as first:   # nothing built yet: no site to mistake for a new one
+        write(root, "sources/posts/bad.yaml", "- {person: p-nobody, body: cs-jiwei, post: 主任, from: 1957, "
+                                              "sources: [d-1956-1]}\n")
+        build_edition(root, pdf=False)
+    assert "没有生成网站" in str(first.value) and "里没有可发布的网站" in str(first.value)
+    (root / "sources/posts/bad.yaml").unlink()
+    build_edition(root, pdf=False)
+    (root / "site/zhi.pdf").write_bytes(b"%PDF-1.4 the last good book")
+    before = digest(root / "site")
+    write(root, "sources/posts/bad.yaml", "- {person: p-nobody, body: cs-jiwei, post: 主任, from: 1957, "
+                                          "sources: [d-1956-1]}\n")
+    with pytest.raises(BuildError) as refused:
+        build_edition(root, pdf=False)
+    said = str(refused.value)
+    assert said.startswith("档案检查有 1 个错误，未生成网站"), said
+    assert f"注意：{root / 'site'} 没有更新，里面仍是 " in said, said
+    assert "生成的上一版网站（连同那时的 zhi.pdf，原样保留），不含这次的修改；请勿把它当作新版发布" in said, said
+    assert digest(root / "site") == before

@@ -17,6 +17,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from . import notecount, renderers, sitesettings
@@ -184,10 +185,32 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
     working tree's site is left where it is (``zhi serve`` serves it from there). ``progress`` is told
     each stage as it ends (and, on a terminal, shows a bar while it runs). ``offline`` makes the copy that
     works opened from a folder (writers/portable.py). ``renderer`` names the site's renderer (renderers/),
-    else ``renderer:`` in book.yaml, else the default (MkDocs)."""
+    else ``renderer:`` in book.yaml, else the default (MkDocs). A refused build says that ``out`` was not updated
+    and still holds the build of its date (``stale_note``), which an editor might otherwise publish as the new one."""
+    root = root.resolve()
+    out = out or output_dir(root, edition, offline)
+    try:
+        return _build_edition(root, edition, archive, pdf, docx, out, publish, progress, offline, renderer)
+    except BuildError as e:
+        raise type(e)(f"{e}\n{stale_note(out) if publish else ''}".rstrip()) from None
+
+
+def stale_note(out: Path) -> str:
+    """What a refused build leaves in the output folder, said plainly: not updated, the build of its date, the
+    PDF and Word copy it holds kept (never lost), not to be published as the new one."""
+    if not (out / "index.html").is_file():
+        return f"没有生成网站：{out} 里没有可发布的网站。"
+    made = datetime.fromtimestamp(out.stat().st_ctime).strftime("%Y年%-m月%-d日 %H:%M")
+    kept = [n for n in (PDF_NAME, DOCX_NAME) if (out / n).is_file()]
+    return (f"注意：{out} 没有更新，里面仍是 {made} 生成的上一版网站"
+            + (f"（连同那时的 {'、'.join(kept)}，原样保留）" if kept else "")
+            + "，不含这次的修改；请勿把它当作新版发布。改正上列问题后重新生成。")
+
+
+def _build_edition(root: Path, edition: str, archive: Archive | None, pdf: bool, docx: bool, out: Path,
+                   publish: bool, progress: Progress, offline: bool, renderer: str | None) -> BuildResult:
     timings: dict[str, float] = {}
     t0, cpu0 = time.perf_counter(), time.process_time()
-    root = root.resolve()
     with _step(timings, "load+check", progress, "读取并检查档案") as st:
         archive, findings = _load_and_check(root, archive)
         st.set_note(f"{len(findings)} 条检查结果")
@@ -198,7 +221,6 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
     except renderers.RendererError as e:
         raise BuildError(str(e)) from None
 
-    out = out or output_dir(root, edition, offline)
     # without a new PDF the last one is kept (and the home page says it may be older than the site); the
     # leak scan below reads it again, so a PDF holding what is now classified still stops the build
     earlier_pdf = None if pdf else next((p for p in (work_dir(root, out) / "book" / PDF_NAME, out / PDF_NAME)
