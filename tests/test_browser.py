@@ -184,6 +184,25 @@ def test_phone_width(browser, server):
     ctx.close()
 
 
+def test_phone_keeps_the_yilan_name_column_readable(browser, server):
+    """On a phone (412 px) the 机构设置一览's first column was squeezed to two characters a line (“中共/临水/县委/…”):
+    it keeps room for seven or so, the table scrolling sideways in its own frame (marked 可左右滑动查看), never
+    the page."""
+    ctx = browser.new_context(viewport={"width": 412, "height": 900}, is_mobile=True)
+    pg = ctx.new_page()
+    pg.goto(server + "/nianbiao/1978/")
+    cell = pg.locator("article table td:first-child").first
+    per_line = pg.evaluate("""c => { const s = getComputedStyle(c); const r = c.getBoundingClientRect();
+        return (r.width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)) / parseFloat(s.fontSize); }""",
+                           cell.element_handle())
+    assert per_line >= 7, f"the name column holds {per_line:.1f} characters a line on a phone"
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 420, "the page must not scroll sideways"
+    frame = cell.locator("xpath=ancestor::div[contains(@class,'scrollwrap') or contains(@class,'zhi-table-frame')]")
+    assert frame.count() >= 1 and "zhi-wide" in (frame.first.get_attribute("class") or "")
+    shot(pg, "phone-yilan")
+    ctx.close()
+
+
 def test_every_link_resolves_whatever_the_renderer(site):
     """The links the site writer makes (Markdown links and the diagrams' raw SVG links, which the renderers treat
     differently) all reach a page or file of the rendered site, anchors included."""
