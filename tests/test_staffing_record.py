@@ -134,12 +134,12 @@ def test_a_carried_figure_says_the_year_it_comes_from(tmp_path):
     rows = _rows(page)
     # 1984: the merge's 行政编制12 recorded that year; 1985: the same 12 carried, marked where it comes from
     assert ["1984", "各机构核定数合计", "12", "—", ""] in rows
-    assert ["1985", "各机构核定数合计", "12", "—", "含往年核定数：据1984年12名"] in rows
+    assert ["1985", "各机构核定数合计", "12", "—", "含沿用1984年核定数"] in rows
     assert ["", "全县核定编制", "300", "—", "据1986年"] in rows and ["", "全县核定编制", "300", "—", ""] in rows
     # 1990's own figure (10 + 2) is not marked; in 1991 it is (据1990年)
     assert ["1990", "各机构核定数合计", "10", "2", ""] in rows
-    assert ["1991", "各机构核定数合计", "10", "2", "含往年核定数：据1990年12名"] in rows
-    assert "含往年核定数：据1984年12名" in book and "据1986年" in book
+    assert ["1991", "各机构核定数合计", "10", "2", "含沿用1990年核定数"] in rows
+    assert "含沿用1984年核定数" in book and "据1986年" in book
     # the 机构设置一览 of 1985 prints the body's approved figure with the year it comes from
     from zhi.views.snapshot import snapshot
 
@@ -155,8 +155,8 @@ def test_stale_after_says_a_carried_figure_is_long_unrestated(tmp_path):
     a = load_archive(root)
     h = derive_history(a)
     rows = _rows(_printed(a, h)[0])
-    assert ["1987", "各机构核定数合计", "12", "—", "含往年核定数：据1984年12名"] in rows
-    assert ["1988", "各机构核定数合计", "12", "—", "含往年核定数：据1984年12名（逾3年未重新核定）"] in rows
+    assert ["1987", "各机构核定数合计", "12", "—", "含沿用1984年核定数"] in rows
+    assert ["1988", "各机构核定数合计", "12", "—", "含沿用1984年核定数，逾3年未重新核定"] in rows
 
 
 def test_headcount_rows_come_only_from_yearly_headcounts(tmp_path):

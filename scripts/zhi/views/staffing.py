@@ -487,17 +487,23 @@ def _with_besides(note: str, s: Staffing) -> str:
 
 
 def _sum_note(used: list[Figure], d: Date, stale_after: int, h) -> str:
-    carried: dict[int, int] = {}   # 1990 → the sum of the figures carried from that year's records
+    """A sum row's 说明 in one sentence: that the sum holds figures carried from earlier years, and which (含沿用1963、
+    1965年核定数), those long unrestated (，1963年数逾10年未重新核定); not each year's share, which made the row
+    several lines tall in a narrow column (the share is the body's own row and the 机构设置一览's 据YYYY年)."""
+    carried: set[int] = set()   # the years of the records the carried figures come from
     disputed = []
     for f in used:
         y = carried_from(f, d)
         if y is not None:
-            carried[y] = carried.get(y, 0) + f.staffing.total()
+            carried.add(y)
         if f.others:
             disputed.append(name_on(h, f.body, f.date))
-    notes = ["含往年核定数：" + "、".join(
-        f"据{y}年{n}名" + (f"（逾{stale_after}年未重新核定）" if 0 < stale_after < d.year - y else "")
-        for y, n in sorted(carried.items()))] if carried else []
+    notes = []
+    if carried:
+        stale = [y for y in sorted(carried) if 0 < stale_after < d.year - y]
+        said = ("均" if len(carried) > 1 else "") if len(stale) == len(carried) else f"{'、'.join(map(str, stale))}年数"
+        notes.append(f"含沿用{'、'.join(map(str, sorted(carried)))}年核定数"
+                     + (f"，{said}逾{stale_after}年未重新核定" if stale else ""))
     if disputed:
         notes.append("、".join(disputed) + "的编制数来源记载不一，合计按首列来源")
     return "；".join(notes)
