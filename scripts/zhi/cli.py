@@ -64,7 +64,7 @@ def cmd_check(args) -> int:
             print(f.as_text())
         summary = "，".join(f"{SEVERITY_ZH[s]} {counts.get(s, 0)} 条" for s in ("error", "warning", "info"))
         print(f"\n检查了 {len(archive.files)} 个文件：机构 {len(archive.bodies)}、行政区划 {len(archive.jurisdictions)}、"
-              f"事件 {len(archive.events)}、文件 {len(archive.documents)}、人物 {len(archive.people)}、"
+              f"事件 {sum(not e.origin_unknown for e in archive.events)}、文件 {len(archive.documents)}、人物 {len(archive.people)}、"
               f"任职 {len(archive.posts)}、编制 {len(archive.staffing)}。{summary}"
               + ("" if args.all or not counts.get("info") else "（提示未列出，加 --all 显示）"),
               file=sys.stderr if args.format == "json" else sys.stdout)

@@ -602,7 +602,12 @@ class _Replay:
         self._orphans()
         self._carried_parents()
         self._joint_periods()
-        return History(self.tl, events, self.findings, self.undated, self.same_parent)
+        # a body of `start: 不详` began its life at its stand-in origin, which no source tells: it is replayed, never
+        # listed among the events (年表, 大事记, a body's 沿革, open data)
+        for t in self.tl.values():
+            t.events = [e for e in t.events if not e.origin_unknown]
+        told = [e for e in events if not e.origin_unknown]
+        return History(self.tl, told, self.findings, self.undated, self.same_parent)
 
     def _withheld_changes(self) -> None:
         """An edition's archive: a name, parent, jurisdiction, rank (kind, level) changed by an event it withholds is

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .classification import NOT_PUBLIC, Level, secrecy_statements, stated_level
-from .dates import UNKNOWN_WORDS
+from .dates import UNKNOWN_WORDS, Date
 from .docno import parse_docno
 from .eventshapes import EVENT_KEYS, EventShapes
 from .fields import Fields, as_record_map
@@ -35,9 +35,11 @@ from .model import (
     Event,
     Jurisdiction,
     Memo,
+    NewBody,
     OutsideName,
     Person,
     Post,
+    Ref,
     StaffingFigure,
     Unit,
 )
@@ -131,12 +133,45 @@ class Loader:
         self._report_strays()
         for dirname in KIND_DIRS:
             self._read_kind(dirname)
+        self._origins_unknown()
         self._hold_not_public()
         self._hold_stated_level()
         from .identifying import hold_identifiers
 
         self.findings.extend(hold_identifiers(self.archive))
         return self.archive
+
+    def _origins_unknown(self) -> None:
+        """A body written ``start: 不详`` (甲并入乙, and no source says when 乙 was set up) gets a stand-in origin: there
+        at or before the first event that names it (``1984-06或以前``), by the name that event calls it (``as``);
+        never printed as an event, its start printed as 始年不详. Refused where it would say more than the record:
+        a body that also has a setting up, or whose first event does not give its name."""
+        a = self.archive
+        for b in [b for b in a.bodies.values() if b.start_unknown]:
+            made = [e for e in a.events if b.id in e.new]
+            if made:
+                self.findings.append(Finding(
+                    "schema-value", "error", f"机构“{b.id}”写了“start: 不详”，档案里却有产生它的事件（{made[0].type_zh}，"
+                    f"{made[0].date}）：两者必有一误；来源记了它的设立的，请删去“start: 不详”", b.loc, [made[0].loc]))
+                continue
+            named = sorted(((e, r) for e in a.events if e.date is not None for r in _refs(e) if r.id == b.id),
+                           key=lambda er: (er[0].date.earliest(), er[0].order))
+            if not named or not named[0][1].as_name:
+                where = f"它第一次出现的事件（{named[0][0].date}）" if named else "它第一次出现的事件"
+                self.findings.append(Finding(
+                    "schema-missing", "error", f"机构“{b.id}”写了“start: 不详”：{where}要写出它那时的名称，如"
+                    f"“{{id: {b.id}, as: 某某局}}”（照来源的称呼）；没有任何事件提到它的，请删去“start: 不详”，补记它的设立",
+                    named[0][1].loc if named else b.loc))
+                continue
+            first, ref = named[0]
+            d = Date(first.date.start, qualifier="before", inclusive=True)
+            e = Event(f"{b.id}-start-unknown", ref.loc, first.classification, type="establish", date=d,
+                      body=Ref(b.id, ref.loc), name=ref.as_name, sources=list(first.sources),
+                      order=first.order, dashiji=False, origin_unknown=True)
+            e.new[b.id] = NewBody(b.id, ref.loc, name=ref.as_name, jurisdiction=b.first_jurisdiction,
+                                  parent=b.first_parent)
+            e.jurisdiction, e.parent = b.first_jurisdiction, b.first_parent
+            a.events.append(e)
 
     def _hold_not_public(self) -> None:
         """A public record that says in one of its texts that it is not public (note: 此件不公开, 不予公开, 内部使用 …,
@@ -303,7 +338,9 @@ class Loader:
 
     def _read_bodies(self, m: LMap, rel: str, path: Path) -> None:
         f = Fields(m, rel, self.findings, "机构",
-                   COMMON | {"kind", "functions", "units", "end", "scope", "names", "sources", "seen"} | DISTINGUISH_KEYS,
+                   COMMON | {"kind", "functions", "units", "start", "jurisdiction", "parent", "end", "scope", "names",
+                             "sources", "seen"}
+                   | DISTINGUISH_KEYS,
                    hint="名称、上级、规格、属地由事件记录（设立、更名等），不写在机构文件中。")
         rid = f.ident()
         in_scope = self._scope(f)
@@ -312,6 +349,19 @@ class Loader:
             f.error("schema-value", f"机构文件的“end（止年）”只能写“不详”（档案未载其撤销、合并）或“至今”（来源说它至今仍在，"
                     f"须在 sources 中写明是哪份来源），不是“{end}”；机构的撤销、合并、分设请记为事件（见编辑指南 guide/events.md）",
                     "end")
+        start = f.text("start", printed=False)
+        if start is not None and (start not in UNKNOWN_WORDS or not in_scope):
+            f.error("schema-value", f"机构文件的“start（始年）”只能写“不详”（来源没有说它何时、怎样设立，档案第一次记到它就是"
+                    f"在某件事里，如“甲并入乙”的乙），不是“{start}”；机构的设立请记为事件（见编辑指南 guide/events.md）"
+                    if in_scope else "本志之外的机构（scope: out）不写“start（始年）”：它的各个名称及起止写在 names 里",
+                    "start")
+        where = (f.ref("jurisdiction"), f.ref("parent"))   # where a body of unknown start was when first met
+        if any(where) and start not in UNKNOWN_WORDS:
+            f.error("schema-unknown-key", "机构文件只在写了“start: 不详”时写“jurisdiction（行政区划）”“parent（上级）”"
+                    "（档案第一次记到它时的属地、上级）；其他机构的属地、上级写在设立等事件里", "jurisdiction" if where[0] else "parent")
+        elif in_scope and start in UNKNOWN_WORDS and not any(where):
+            f.error("schema-missing", "写了“start: 不详”的机构，请写“jurisdiction（行政区划）”：档案第一次记到它时它属于哪个"
+                    "行政区划（来源说了上级的，另写“parent（上级）”）；设立时间不详，不等于不知道它是哪里的机构", "start")
         sources = f.citations()
         seen = f.dates("seen")
         if seen and not sources:
@@ -350,7 +400,9 @@ class Loader:
                  body_kind="" if kind == "不详" else kind,
                  functions=f.text_list("functions", list_only=True), units=units, end_unknown=end in UNKNOWN_WORDS,
                  in_scope=in_scope, names=self._outside_names(f, in_scope), extant=end == "至今", sources=sources,
-                 seen=seen, distinguish=_distinguish(f), typed=f.typed)
+                 seen=seen, distinguish=_distinguish(f), typed=f.typed,
+                 start_unknown=in_scope and start in UNKNOWN_WORDS)
+        b.first_jurisdiction, b.first_parent = where
         if rid:
             self.ids.register(self.archive.bodies, b)
 
@@ -666,3 +718,14 @@ def load_archive(root: Path, with_book: bool = True) -> Archive:
         archive.book = load_book(archive.root)
         archive.findings.extend(archive.book.findings)
     return archive
+
+
+def _refs(e: Event) -> list[Ref]:
+    """Every body or jurisdiction an event names (its own, before, after, parent, partly …)."""
+    out: list[Ref] = []
+    for v in vars(e).values():
+        if isinstance(v, Ref):
+            out.append(v)
+        elif isinstance(v, list):
+            out.extend(x for x in v if isinstance(x, Ref))
+    return out

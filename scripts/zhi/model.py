@@ -190,6 +190,10 @@ class Body(Record):
     sources: list[Citation] = field(default_factory=list)
     kind_unknown: bool = False  # `kind: 不详`: the sources do not say what kind of body it was
     seen: list[Date] = field(default_factory=list)  # days a source (``sources``) shows it still there (最后见于)
+    start_unknown: bool = False  # `start: 不详`: the sources never say when (how) it came to be; it is first met in
+    #                              an event that names it (甲并入乙, 乙's start not given)
+    first_jurisdiction: Ref | None = None  # with start_unknown: its 属地 and 上级 when first met (the body file's
+    first_parent: Ref | None = None        # `jurisdiction`, `parent`), the stand-in origin's
     distinguish: str = ""   # 区别语, printed where another record bears the same name (views.naming.distinguished)
 
     @property
@@ -378,6 +382,9 @@ class Event(Record):
     order: int = 0                    # position in load order, for stable sorting
     dashiji: bool | None = None       # `dashiji: 收/不收`: the editor's choice for the 大事记 (None: by the rules)
     group: str = ""                   # `group: 名称`: events an editor joins into one 大事记 entry
+    # the stand-in origin of a body written `start: 不详`: “there at (or before) the first event naming it”, made by
+    # the loader, never printed as an event (no 设立 the source does not say); its body's start prints as 始年不详
+    origin_unknown: bool = False
 
     kind_zh = "事件"
 

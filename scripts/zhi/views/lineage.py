@@ -80,6 +80,7 @@ class Lineage:
     # date, 至本志下限仍存续 on `end: 至今`): (document, how it is cited)
     end_sources: list[tuple[Document, str]] = field(default_factory=list)
     earlier_unknown: bool = False   # its first record is a 恢复: it had existed before, when is not recorded
+    start_said: str = ""            # `start: 不详`: 始年不详（最早见于1984年6月）, printed for its start
     # the 存续 line of a body the sources show only over a period (“1970年至1976年设生产组”: set up “1970或以前”, its
     # end unknown, last seen 1976): 见于1970年至1976年（设立、终止时间不详）, never a start or end the source does not give
     seen_only: str = ""
@@ -304,6 +305,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     end_how = FATE_UNKNOWN if t.fate_unknown else t.end_event.said_zh if t.end_event else ""
     lin = Lineage(rid, label_on(h, rid), body.kind_label if body else "", t.start, t.end, end_how)
     lin.start_how = t.start_event.began_said if t.start_event is not None else ""
+    if t.start_event is not None and t.start_event.origin_unknown:   # `start: 不详`: first met in an event
+        lin.start_said = f"始年不详（最早见于{Date(t.start_event.date.start).chinese()}）"
     lin.suspensions = [Period(s.value or "停止活动", s.start, None, note="恢复时间不详") if t.resume_unknown(s)
                        else Period(s.value or "停止活动", s.start, s.end) for s in t.suspensions]
     lin.colocations = _periods(h, t.colocations, named=True)

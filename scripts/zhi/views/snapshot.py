@@ -30,10 +30,13 @@ class Row:
     note: str = ""             # its state on the date: （停止活动）, （与…合署办公）
     restored: str = ""         # its present period began otherwise than by a 设立: 恢复 (复设), 改建, 合并设立, said in
     #                            the 设立 column after the date (Event.began_said)
+    start_unknown: bool = False  # `start: 不详`: no source says when it was set up (the 设立 column says 不详)
 
     def established_text(self) -> str:
         """The 设立 column: the date its present period began, with how when that was no 设立 (1964年3月改建,
         1979年恢复): never a 设立 the source does not state."""
+        if self.start_unknown:
+            return "不详"
         return (self.established.chinese() + self.restored) if self.established else ""
 
     def approved_text(self) -> str:
@@ -169,7 +172,7 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], juris
     docs = []
     life = next((life for life in reversed(t.lives) if life.covers(d)), None)
     origin = life.start_event if life else t.start_event
-    if origin:
+    if origin and not origin.origin_unknown:   # a stand-in origin has no document that set the body up
         for c in split(origin, h)[0]:   # a dissenting source is never listed among the bases
             doc = a.documents.get(c.doc)
             if doc:
@@ -186,7 +189,8 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], juris
     return Row(t.id, distinguished(h, t.id, names[0], d), names[1], kind, _span_value(t.ranks, d, ""), parent,
                parent_name, life.start if life else t.start, docs,
                approved, in_force(figs, "actual", d, cuts), carried_from(approved, d), state_note(h, t, d, a, jurisdiction),
-               origin.began_said if origin is not None else "")
+               origin.began_said if origin is not None else "",
+               start_unknown=origin is not None and origin.origin_unknown)
 
 
 def superior_label(h: History, rid: str, d: Date) -> str:

@@ -134,7 +134,7 @@ class OpenData:
     @staticmethod
     def eid(e: Event | None) -> str:
         """An event's id; one the archive does not name gets one from its date and place in the archive."""
-        if e is None:
+        if e is None or e.origin_unknown:   # a `start: 不详` body's stand-in origin is no event of the record
             return ""
         return e.id or f"event-{_slug(e.date)}-{e.order}"
 
@@ -680,7 +680,7 @@ class OpenData:
         return {k: v for k, v in node.items() if v is not None}
 
     def event_ref(self, e: Event | None) -> dict | None:
-        return {"@id": self.iri("event", self.eid(e))} if e is not None else None
+        return {"@id": self.iri("event", self.eid(e))} if e is not None and not e.origin_unknown else None
 
     def event_node(self, e: Event) -> dict:
         roles = self.roles(e)
