@@ -49,6 +49,12 @@ def test_a_post_in_an_outside_superior_checks_clean_and_prints_by_its_name_then(
     assert lines[1] == "- 1984年3月—1990年5月　中共测试地委副书记", lines
     told = [segs_text(it.segments) for it in dashiji(a, h) if it.kind == "post"]
     assert not any("地委" in t for t in told), told
+    # the book's 领导名录 lists the volume's bodies only: the superior's post is on the person's page, not there
+    from zhi.writers.book import BookWriter
+
+    names = BookWriter(a, h, ROOT / "theme", "public").appendix_html()
+    leaders = names[names.index("三、领导名录"):names.index("四、编制统计表")]
+    assert "王明" in leaders and "地委" not in leaders
 
 
 def test_a_post_outside_the_names_periods_says_what_to_write(tmp_path):

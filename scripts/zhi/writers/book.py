@@ -270,6 +270,9 @@ class BookWriter:
         a3 = self.heading(2, "三、领导名录")
         by_body: dict[str, list] = {}
         for p in sorted(self.a.posts, key=post_order):
+            t = self.h.get(p.body.id)
+            if t is not None and t.outside:
+                continue   # a post in a superior body outside the volume: on the person's page, not the volume's 名录
             by_body.setdefault(p.body.id, []).append(p)
         leaders = []
         for rid, posts in sorted(by_body.items(), key=lambda kv: (self.h.get(kv[0]).start.sort_key()
