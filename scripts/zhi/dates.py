@@ -539,3 +539,9 @@ def parse_date(value: object) -> Date:
         raise DateError(f"日期“{raw}”在公元1年以前：zhi 还不能记公元前的日期，请写进志书正文或记录的 note")
     return Date(point, qualifier, None, raw, inclusive)
 
+
+def after_lower(d: Date | None, lower: Date | None) -> bool:
+    """A date wholly after the book's 下限: the volume does not record it (下限以后的事，本志不记). No edition holds
+    a record so dated (editions.filter_archive), so nothing derived from it prints; `zhi check` warns
+    (after-lower)."""
+    return d is not None and lower is not None and d.earliest() > lower.latest()

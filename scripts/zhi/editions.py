@@ -13,9 +13,10 @@ from dataclasses import replace
 from .chronicle import dropped_lines
 from .citations import docs_named, held_sources, kaoyi_withheld, rival_figures, stated
 from .classification import Level
+from .dates import after_lower
 from .docno import printed_docno
 from .history import History, ended_by
-from .model import Archive, Document, Event
+from .model import Archive, Document, Event, Post
 from .project import load_house_style
 
 EDITIONS = {"public": Level("公开"), "internal": Level("内部")}
@@ -72,7 +73,7 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
             whole[0] = derive_history(a)
         return "" if kaoyi_withheld(rec, whole[0], out.documents, rivals) else note
 
-    events = _named(a, ok, out.bodies, out.jurisdictions)
+    events = _named(a, lambda e: ok(e) and within(a, e), out.bodies, out.jurisdictions)
     actors = set(out.bodies) | set(out.jurisdictions)
     for e in events:
         e.conflict_note = kaoyi(e)
@@ -81,7 +82,7 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
     _withheld_ends(a, out, ok)
     def told(rec) -> bool:
         """Of the edition's level, and resting on a source it holds when it rests on any (citations.stated)."""
-        return ok(rec) and stated(rec, out.documents)
+        return ok(rec) and stated(rec, out.documents) and within(a, rec)
 
     for p in a.posts:
         if told(p) and p.person and p.person.id in out.people and p.body and p.body.id in out.bodies:
@@ -125,6 +126,15 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
         out.book = book
     _drop_unsaid_people(a, out)
     return out
+
+
+def within(a: Archive, rec) -> bool:
+    """Whether a dated record (an event, a term, a 记事, a figure) lies within the volume: one dated wholly after
+    the 下限 (下限以后的事，本志不记) is in no edition, so nothing derived from it prints anywhere (page titles, 层级,
+    辖区, open data), not only in the 大事记; `zhi check` warns (after-lower). Not a withheld change: the body's
+    name and end at the 下限 are what they were before it."""
+    d = rec.start if isinstance(rec, Post) else rec.date
+    return not after_lower(d, a.book.lower if a.book else None)
 
 
 def _drop_unsaid_people(a: Archive, out: Archive) -> None:
@@ -222,7 +232,7 @@ def _withheld_ends(a: Archive, out: Archive, ok) -> None:
     held = set(out.bodies) | set(out.jurisdictions)
     for e in a.events:
         into_withheld = e.type in ("merge", "split") and bool(e.after) and not any(r.id in held for r in e.after)
-        if (ok(e) and not into_withheld) or e.date is None:
+        if (ok(e) and not into_withheld) or e.date is None or not within(a, e):
             continue
         for rid in sorted(ended_by(e)):
             if rid not in out.bodies:
@@ -270,7 +280,7 @@ def _withheld_changes(a: Archive, out: Archive, ok) -> None:
     shows the body before the change (or the date the old value was taken), and is then not given (名称不详)."""
     for e in a.events:
         whats = changed(e)
-        if not whats or e.date is None or e.body is None or e.body.id not in out.bodies:
+        if not whats or e.date is None or e.body is None or e.body.id not in out.bodies or not within(a, e):
             continue
         if ok(e) and all(r.id in out.bodies or r.id in out.jurisdictions
                          for r in (e.body, e.parent, e.jurisdiction, *e.co_jurisdictions) if r is not None):

@@ -767,7 +767,9 @@ class _Replay:
 
     def _carried_parents(self) -> None:
         """A place restored without a word on its superior is under the one it had before (create), unless that one
-        of the volume's own places is not there on the day: then the record gives no superior, and none is made up."""
+        is not there on the day (one of the volume's own places not alive then; a place outside the volume whose
+        every name its sources end before: 某郡 to 589 is no superior of a county restored in 1956): then the
+        record gives no superior, and none is made up."""
         for t in self.tl.values():
             if not t.is_jurisdiction:
                 continue
@@ -775,7 +777,9 @@ class _Replay:
                 e = s.start_event
                 nb = e.new.get(t.id) if e is not None and e.type == "restore" else None
                 p = self.tl.get(s.value) if isinstance(s.value, str) else None
-                if nb is None or nb.parent or p is None or p.outside or s.start is None or p.alive_on(s.start):
+                if nb is None or nb.parent or p is None or s.start is None:
+                    continue
+                if p.alive_on(s.start) if not p.outside else not _named_only_before(p, s.start):
                     continue
                 t.parents.remove(s)
 
@@ -1316,3 +1320,9 @@ class _Replay:
 
 def derive_history(archive: Archive) -> History:
     return _Replay(archive).run()
+
+
+def _named_only_before(t: Timeline, d: Date) -> bool:
+    """A record outside the volume every name of which its sources end wholly before ``d``: it is not known to be
+    there on that day."""
+    return bool(t.names) and all(n.end is not None and n.end.latest() < d.earliest() for n in t.names)

@@ -16,7 +16,7 @@ CODES: dict[str, tuple[str, str]] = {
     "id-invalid": ("error", "编号格式不对"),
     "date-invalid": ("error", "日期无法识别"),
     "rename-same": ("warning", "更名事件的新名称与此前的名称相同"),
-    "after-lower": ("warning", "事件、任职或记事的日期晚于本志下限：下限以后的事本志不记，大事记、年表不收"),
+    "after-lower": ("warning", "事件、任职或记事的日期晚于本志下限：下限以后的事本志不记，哪一版都不收"),
     "date-short-year": ("warning", "三位数的年份（984）不带“年”字，而补上一位（1984）正在本志上下限之内：可能少写了一位"),
     "classification-invalid": ("error", "密级无法识别"),
     "classification-comment": ("error", "记录文件或篇章文件头的注释说的密级高于所写的密级（按绝密处理）；志书、体例、网站设置文件的注释说到密级（不生成）"),

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from ..chronicle import FRONT_MATTER_LIKE, PASSAGE_LIKE, bare, marker_inside, stray_level
 from ..citations import chosen_reading, incompatible_pairs, sourced, split, stated
+from ..dates import after_lower
 from ..findings import Finding, Loc
 from ..history import History
 from ..model import BASIS_ZH, Archive, Event
 from ..rawhtml import has_markup
-from ..views.chronology import after_lower
 from ..views.naming import name_before
 
 # a transcription that says any of these speaks of ranks: a rank it does not spell out may be the editor's reading
@@ -311,7 +311,7 @@ def check_after_lower(a: Archive, h: History) -> Iterator[Finding]:
         if after_lower(d, lower):
             yield Finding("after-lower", "warning",
                           f"{what}日期“{d.text or d.chinese()}”晚于本志下限（{lower.chinese()}）：下限以后的事本志不记，"
-                          f"大事记、机构变动年表都不收。若日期写错了，请改正；确是下限以后的事，可删去这条记录", loc)
+                          f"网站、志书都不收（大事记、机构变动年表不印，机构的名称、层级也不用它）。若日期写错了，请改正；确是下限以后的事，可删去这条记录", loc)
 
 
 def check_documents(a: Archive, h: History) -> Iterator[Finding]:

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from ..citations import Dissent, cited_label, dissent_text, kaoyi_text, places_cited, places_joined, split
 from ..classification import Level, highest
-from ..dates import Date
+from ..dates import Date, after_lower
 from ..history import History
 from ..model import BASIS_ZH, UNKNOWN, Archive, Document, Event, Staffing, level_said
 from ..wordings import (
@@ -840,12 +840,6 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
     told = told_order(h)
     out.sort(key=lambda en: (en.event.date.sort_key(), told(en.event)))
     return out
-
-
-def after_lower(d: Date | None, lower: Date | None) -> bool:
-    """A date wholly after the book's 下限: the volume does not record it (下限以后的事，本志不记), so no 年表 or
-    大事记 prints it; `zhi check` warns (after-lower)."""
-    return d is not None and lower is not None and d.earliest() > lower.latest()
 
 
 def there_by_upper(e: Event, upper: Date | None) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..citations import places_cited, places_joined
 from ..classification import highest
-from ..dates import Date
+from ..dates import Date, after_lower
 from ..history import History
 from ..model import UNKNOWN, Archive, Document, Event, Memo, Post
 from ..wordings import abolishes_and_sets_up, establish_words, rename_verb, says_abolished, superior_speaks
@@ -25,7 +25,6 @@ from .chronology import (
     Segment,
     _join,
     _Writer,
-    after_lower,
     chronology,
     count_key,
     established_run,

@@ -11,7 +11,7 @@ from ..model import FATE_UNKNOWN, NON_STATUTORY_LEVELS, UNKNOWN, Archive, Docume
 from ..wordings import count_sets_up, merge_verb, rename_verb, superior_relation
 from .bodycount import planned
 from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text
-from .naming import distinguished, label_on, name_on, names_within, with_years
+from .naming import distinguished, label_on, name_on, names_within, stated_day, with_years
 
 
 @dataclass
@@ -254,13 +254,16 @@ def _unknown_joined(periods: list[Period]) -> list[Period]:
 def _while_it_existed(h: History, place, s: Span) -> list[tuple[Date | None, Date | None]]:
     """A body's span in a place that was abolished and later restored (merged away in 1959, restored in 1961), as the
     periods the place existed: the record does not say where the body belonged in between (no source gives its
-    fate then), so 属地 never prints 宁化县（1950年3月起） across the years there was no 宁化县."""
+    fate then), so 属地 never prints 宁化县（1950年3月起） across the years there was no 宁化县. A body known only
+    to exist by a date (1985或以前) is placed from that date: the place's earlier lives (257年—589年) are years no
+    source puts it in, and 宜黄县（1985年或以前—589年） is no period at all."""
     jt = h.get(place) if isinstance(place, str) else None
     if jt is None or not jt.is_jurisdiction or len(jt.lives) < 2:
         return [(s.start, s.end)]
+    known_from = stated_day(s.start) if s.start is not None and s.start.qualifier == "before" else s.start
     out = []
     for life in jt.lives:
-        if _apart(life.end, s.start) or _apart(s.end, life.start):
+        if _apart(life.end, known_from) or _apart(s.end, life.start):
             continue   # this life of the place is wholly before or after the body's span
         start = s.start if not out else life.start
         end = life.end if life.end is not None and (s.end is None or life.end.latest() < s.end.earliest()) else s.end
@@ -281,6 +284,8 @@ def superiors(h: History, ref: str, start: Date | None, end: Date | None, depth:
     t = h.get(ref)
     if t is None or depth > 3:
         return ""
+    if start is not None and start.qualifier == "before":
+        start = stated_day(start)   # known from that date: not every superior the place had in the centuries before
     out = []
     for s in t.parents:
         if s.value is None or _apart(end, s.start) or _apart(s.end, start):
