@@ -23,7 +23,7 @@ from pathlib import Path
 from .chapterimages import IMAGE_SUFFIXES, image_text
 from .classification import Level, highest
 from .docno import NUMERAL, cn_int, normalise_docno, parse_docno
-from .editions import EDITIONS
+from .editions import EDITIONS, sourced_level
 from .findings import Loc
 from .invisible import BIDI, BIDI_NAMES, combining, visible
 from .levelwords import (
@@ -530,15 +530,9 @@ def entries(a: Archive) -> list[Entry]:
         leaves its establishing event unmarked (the event is withheld with the body; its name must not come out
         through a public document's issuer or a chapter)."""
         r = (a.bodies.get(rid) or a.jurisdictions.get(rid)) if rid else None
-        own = sourced_level(e)
+        own = sourced_level(a, e)
         level = highest([own, r.classification]) if r is not None else own
         return level, level.rank > own.rank
-
-    def sourced_level(e):
-        """An event known only from documents above its own level is as secret as the least secret of them (an
-        extract keeps its sources' level; editions.edition_test withholds it so): the names it gives are too."""
-        levels = [a.documents[c.doc].classification for c in e.sources if c.doc in a.documents]
-        return highest([e.classification, min(levels, key=lambda lv: lv.rank)]) if levels else e.classification
 
     for e in a.events:
         record = f"事件 {e.id}"
