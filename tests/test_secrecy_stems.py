@@ -1,9 +1,11 @@
 """A secret name's distinctive part read the same way everywhere (closedE): the level an event's sources give it is
 decided by one function for the editions and the leak scan (``editions.sourced_level``)."""
 
+import pytest
 from conftest import make_archive, write
+from test_prose_leaks import _chapter, _errors
 from zhi.editions import edition_test, sourced_level
-from zhi.leaks import forbidden_strings
+from zhi.leaks import forbidden_strings, scan, stems
 from zhi.loader import load_archive
 
 OPEN_BODY = "id: cs-lt\nkind: 其他\n"
@@ -43,3 +45,62 @@ def test_the_editions_and_the_scan_agree_on_every_event(tmp_path):
         for edition in ("public", "internal"):
             held = edition_test(a, edition)(ev)
             assert held == ("鹭汀七号联络站" not in forbidden_strings(a, edition)), (sources, edition)
+
+
+# ---- a secret name's core (without the words of its kind and a public place's name) is looked for in Chinese ------
+
+OY_BODY = "id: cs-oy\nkind: 其他\nclassification: 秘密\n"
+OY_EVENT = ("- {id: ev-oy, type: establish, date: 1988-06, body: cs-oy, name: %s, jurisdiction: cs-xian, "
+            "sources: [d-1956-1], classification: 秘密}\n")
+
+
+def _secret(tmp_path, name="鸥屿三号联络组"):
+    r = make_archive(tmp_path)
+    write(r, "sources/bodies/oy.yaml", OY_BODY)
+    write(r, "sources/events/oy.yaml", OY_EVENT % name)
+    return r
+
+
+def _page(root, tmp_path, text: str) -> set[str]:
+    out = tmp_path / "site"
+    out.mkdir(exist_ok=True)
+    (out / "page.html").write_text(f"<p>{text}</p>", encoding="utf-8")
+    return {x.what for x in scan(out, forbidden_strings(load_archive(root), "public"))}
+
+
+@pytest.mark.parametrize("written", ["鸥屿三号", "鸥屿3号", "鸥屿叁号", "鴎屿三号", "鸥屿·三号", "鸥屿第三号"])
+@pytest.mark.parametrize("name", ["鸥屿三号联络组", "测试县鸥屿三号联络组", "中共测试县鸥屿三号工作站"])
+def test_a_secret_names_core_in_a_public_chapter_is_refused_by_the_check_and_the_scan(tmp_path, name, written):
+    """鸥屿三号 names 鸥屿三号联络组 as surely as its pinyin Ouyu Sanhao (refused before): refused in Chinese too, in
+    every reading of the matcher, by `zhi check` at its line and by the build's scan."""
+    root = _secret(tmp_path, name)
+    _chapter(root, f"正文。\n\n该县设有{written}，负责联络。\n")
+    found = [f for f in _errors(root) if f.code == "secret-shared"]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("chronicle/p1/c1.md", 9)], [f.as_text() for f in found]
+    assert f"即名称“{name}”去掉" in found[0].message
+    assert "鸥屿三号" in _page(root, tmp_path, f"该县设有{written}，负责联络。")
+
+
+def test_the_message_names_the_place_and_the_ending_taken_off(tmp_path):
+    root = _secret(tmp_path, "测试县鸥屿三号联络组")
+    _chapter(root, "正文。\n\n该县设有鸥屿三号。\n")
+    msg = next(f.message for f in _errors(root) if f.code == "secret-shared")
+    assert "“鸥屿三号”（即名称“测试县鸥屿三号联络组”去掉地名“测试县”和通名“联络组”" in msg, msg
+
+
+@pytest.mark.parametrize("written", ["测试县保险公司", "测试县保密委员会", "鸥屿四号", "三号联络组", "鸥屿"])
+def test_a_place_and_a_character_or_another_number_is_not_the_secret(tmp_path, written):
+    """A secret 测试县保联络组: its core 测试县保 is the public place and one character (测试县保险公司 holds it), no part
+    of it is looked for but 测试县保联络 (without the ending)."""
+    root = _secret(tmp_path, "测试县保联络组")
+    _chapter(root, f"正文。\n\n县里有{written}。\n")
+    assert [f.as_text() for f in _errors(root) if f.code == "secret-shared"] == []
+    assert not _page(root, tmp_path, f"县里有{written}。")
+
+
+def test_the_parts_of_a_name():
+    assert stems("鸥屿三号联络组") == ["鸥屿三号联络", "鸥屿三号"]
+    assert stems("测试县鸥屿三号联络组", ["测试县"]) == ["测试县鸥屿三号联络", "测试县鸥屿三号", "鸥屿三号"]
+    assert stems("测试县保联络组", ["测试县"]) == ["测试县保联络"]
+    assert stems("测试县保密局", ["测试县"]) == ["测试县保密"]
+    assert stems("白鹭联络站") == ["白鹭联络"]   # (白鹭 alone: too short to name a body by)

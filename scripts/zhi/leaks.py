@@ -576,7 +576,7 @@ def entries(a: Archive) -> list[Entry]:
                 for s in _sentences(block, 8):
                     add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True,
                         held=_held(ch, highest([level, ch.written or level])))
-    return out + name_stems(out, names) + romanized(out, names)
+    return out + name_stems(out, names, a) + romanized(out, names)
 
 
 # the generic endings of a body's name (通名): a name without one is still the body's name to a reader (白鹭九号联络
@@ -596,26 +596,79 @@ def stem(name: str) -> str:
     return rest if end and len(rest) >= STEM_MIN else ""
 
 
-def name_stems(ents: list[Entry], places: dict) -> list[Entry]:
-    """For each name of a body or jurisdiction (``places``: ``own_names``) above 公开, its distinctive part (``stem``)
-    as an entry of its own, as secret as the name: a name typed without its ending (白鹭九号联络 for the secret
-    白鹭九号联络站) still names the body. Not a 内设机构's or a person's name: a unit is named by its work (优抚安置科,
-    监督检查股), which ordinary prose says in the same words. Not a part that a
+# the words of a body's kind that stand before its generic ending (联络组, 工作站, 管理处, 办事处): a reader names the
+# body without them (鸥屿三号 for 鸥屿三号联络组); taken off the end, one after another, after the ending
+GENERIC_HEADS = sorted(("联络", "工作", "管理", "办事", "服务", "指挥", "领导", "协调", "保障", "业务", "事务", "综合", "办公",
+                        "执勤", "值班", "接待", "联系"), key=len, reverse=True)
+# a place's prefix a name may begin with besides the names of the archive's jurisdictions (中共临水县委…, 县鸥屿…)
+PLACE_HEADS = ("中共", "省", "市", "地区", "县", "区")
+PLACE_REST_MIN = 2   # what follows a place's name in a part: fewer characters, and the part is the place (临水县保)
+
+
+# what marks a name's core as a designation (代号) and no word of the trade: a number with 号 (鸥屿三号, 白鹭9号), a
+# number of two digits or more (6101工程), Latin letters; read in the numeral reading (``numbered``)
+_DESIGNATION = re.compile(r"\d+号|\d{2,}|[A-Za-z]")
+
+
+def stems(name: str, place_names=()) -> list[str]:
+    """A name's distinctive parts, folded: ``stem`` (the name without its generic ending); and its core — without
+    the words of its kind before the ending too (``GENERIC_HEADS``: 鸥屿三号联络组, 鸥屿三号), and without a place's
+    name it begins with (``place_names``, folded, and ``PLACE_HEADS``: 临水县鸥屿三号联络组, 鸥屿三号) — when the core
+    is a designation (``_DESIGNATION``: a code name a reader knows the body by, which neither ordinary prose nor
+    the names of ordinary bodies hold: 计划统计 of 临水县计划统计科, 人民委员会 of 县人民委员会办公室 are words of the
+    trade, measured on the real gazetteers' names). Each part ``STEM_MIN`` characters or more. A part that is a
+    place's name and a character (临水县保 of a name 临水县保联络组: 临水县保险公司 holds it) is no part: what follows
+    the place must be ``PLACE_REST_MIN`` characters or more."""
+    first = stem(name)
+    if not first:
+        return []
+    core = first
+    while (head := next((x for x in GENERIC_HEADS if core.endswith(x) and len(core) > len(x)), "")):
+        core = core[: -len(head)]
+    out = [first]
+    places = sorted({*place_names, *PLACE_HEADS}, key=len, reverse=True)
+    rest = core
+    while True:
+        if _DESIGNATION.search(numbered(rest)):
+            out.append(rest)
+        place = next((p for p in places if p and rest.startswith(p) and len(rest) > len(p)), "")
+        if not place:
+            break
+        rest = rest[len(place):]
+    return [x for x in dict.fromkeys(out) if len(x) >= STEM_MIN and _not_a_place(x, places)]
+
+
+def _not_a_place(part: str, places) -> bool:
+    """Whether a part is more than a place's name and a character (``PLACE_REST_MIN``)."""
+    return not any(part.startswith(p) and len(part) - len(p) < PLACE_REST_MIN for p in places if p)
+
+
+def name_stems(ents: list[Entry], places: dict, a: Archive | None = None) -> list[Entry]:
+    """For each name of a body or jurisdiction (``places``: ``own_names``) above 公开, its distinctive parts
+    (``stems``: without its generic ending; without the words of its kind and a place's name before it too) as
+    entries of their own, as secret as the name: a name typed without its ending (白鹭九号联络 for the secret
+    白鹭九号联络站) or by its core alone (白鹭九号) still names the body. The places whose names are taken off are
+    the archive's jurisdictions (of ``a``) below the name's level. Not a 内设机构's or a person's name: a unit is
+    named by its work (优抚安置科, 监督检查股), which ordinary prose says in the same words. Not a part that a
     name below the name's level holds too (临水县档案 of an open 临水县档案馆 beside a secret 临水县档案局): it names no
     secret then (an open record's other text does not open it: that would be the leak itself). Read, like every
     name, through what stands between its characters (``key_skeletons``)."""
     said: dict[int, str] = {}
+    towns: dict[int, list[str]] = {}
     out, seen = [], set()
     for e in ents:
-        if e.kind != "name" or not e.level.rank or fold(e.text) not in places or not (part := stem(e.text)) \
-                or (part, e.holder) in seen:
+        if e.kind != "name" or not e.level.rank or fold(e.text) not in places:
             continue
-        if e.level.rank not in said:
-            said[e.level.rank] = "\0".join(fold(x.text) for x in ents if x.kind == "name" and x.level.rank < e.level.rank)
-        if part in said[e.level.rank]:
-            continue
-        seen.add((part, e.holder))
-        out.append(dataclasses.replace(e, text=part, whole=e.text))
+        rank = e.level.rank
+        if rank not in said:
+            said[rank] = "\0".join(fold(x.text) for x in ents if x.kind == "name" and x.level.rank < rank)
+            towns[rank] = [n for n, held in places.items() if a is not None and any(
+                getattr(r, "id", None) in a.jurisdictions and lv.rank < rank for r, lv in held)]
+        for part in stems(e.text, towns[rank]):
+            if (part, e.holder) in seen or part in said[rank]:
+                continue
+            seen.add((part, e.holder))
+            out.append(dataclasses.replace(e, text=part, whole=e.text))
     return out
 
 
@@ -1207,8 +1260,10 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
                                                    *(fold(_TAG.sub(" ", y)) for y in _mixed_readings(text, path))])
                          for x in skeletons(t))
         for key, (s, origin) in squeezed.items():
-            if _found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded)) \
-                    or any(_found(k, read, bare_keys) for k in bare_of[key]):
+            # (not again a shorter part of a name a part found names: 白鹭九号 beside 白鹭九号联络)
+            if (_found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded))
+                    or any(_found(k, read, bare_keys) for k in bare_of[key])) \
+                    and not any(x.why == origin and key in fold(x.what) for x in leaks[found:]):
                 leaks.append(Leak(rel, s, origin))
         if id_rx is not None:
             for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(normal_text)):

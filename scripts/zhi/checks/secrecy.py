@@ -110,7 +110,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
             if origin == mine or (origin, e.text) in reported or (origin, e.whole) in reported \
                     or _kaoyi_only(e, origin, notes, pieces, a):
                 continue
-            reported.add((origin, e.text))
+            reported.update([(origin, e.text), *([(origin, e.whole)] if e.whole else [])])   # (one part of a name)
             ps = texts[origin][2]
             level = min((x.level for x in ps), key=lambda lv: lv.rank)
             if (own := _own_name(a, e, origin, level, _where(ps, e))) is not None:
@@ -373,7 +373,7 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
                         held.setdefault((ch.path, line, key), _held_shared(ch.path + where, level, e,
                                                                            Loc(ch.path, ch.body_line + line)))
                         continue
-                    reported.add((ch.path, line, key))
+                    reported.update([(ch.path, line, key), *([(ch.path, line, fold(e.whole))] if e.whole else [])])
                     yield Finding("secret-shared", "error",
                                   f"{ch.path}{where}（{level}）写出了{e.origin}（{e.level}）的“{e.text}”{_stem_said(e)}；"
                                   f"这一章生成时会被保密检查拦下。请删去这处，"
@@ -429,7 +429,10 @@ def _stem_said(e: Entry) -> str:
     if e.kind == "pinyin":
         return (f"（即名称“{e.whole}”开头几个字的拼音；用拉丁字母拼写，不论大小写、声调、空格和连字符，读者照样认得出"
                 f"是哪个机构，与中文名称一样保密）")
-    return (f"（即名称“{e.whole}”去掉通名“{fold(e.whole)[len(fold(e.text)):]}”，读者照样认得出是哪个机构，"
+    whole, part = fold(e.whole), fold(e.text)
+    at = max(whole.find(part), 0)
+    place = f"地名“{whole[:at]}”和" if at else ""
+    return (f"（即名称“{e.whole}”去掉{place}通名“{whole[at + len(part):]}”，读者照样认得出是哪个机构，"
             f"与全称一样保密）")
 
 
