@@ -104,3 +104,31 @@ def test_the_parts_of_a_name():
     assert stems("测试县保联络组", ["测试县"]) == ["测试县保联络"]
     assert stems("测试县保密局", ["测试县"]) == ["测试县保密"]
     assert stems("白鹭联络站") == ["白鹭联络"]   # (白鹭 alone: too short to name a body by)
+
+
+def test_the_guide_shows_the_conflict_zhi_reports_without_the_statement(tmp_path):
+    """guide/bodies.md: the same example without different_from is refused at the line the guide names, with the
+    message it quotes."""
+    from pathlib import Path
+
+    from test_guide_examples import lay_out, section
+    from zhi.checks import run_checks
+
+    guide = (Path(__file__).resolve().parent.parent / "guide/bodies.md").read_text(encoding="utf-8")
+    text = section(guide, "## 完整示例：公开机构的名称含有涉密机构的代号（非同一机构）")
+    root = lay_out(tmp_path, text.replace("  different_from: [haiyu-yuchang]   # 非同一机构：海屿县鸥屿三号渔场是另一个单位\n", ""))
+    found = [f for f in run_checks(load_archive(root, with_book=False)) if f.severity == "error"]
+    assert [f.code for f in found] == ["secret-stem-public"], [f.as_text() for f in found]
+    quoted = next(line for line in text.splitlines() if line.startswith("sources/events/haiyu.yaml:4:"))
+    assert found[0].as_text().startswith(quoted.removesuffix("……")), found[0].as_text()
+
+
+def test_a_place_and_a_word_shared_with_an_open_name_is_only_a_warning(tmp_path):
+    """测试县计划 of a secret 测试县计划局 is held by the open 测试县计划委员会 of another body: a place and a word of the
+    trade, no distinctive part (``leaks.distinctive``); warned of, and open as the open name prints it."""
+    from zhi.checks import run_checks
+
+    root = _secret(tmp_path, "测试县计划局")
+    found = [f for f in run_checks(load_archive(root)) if f.code.startswith("secret")]
+    assert {(f.code, f.severity) for f in found} == {("secret-stem-public", "warning")}, [f.as_text() for f in found]
+    assert "测试县计划" not in forbidden_strings(load_archive(root), "public")

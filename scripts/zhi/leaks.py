@@ -638,6 +638,25 @@ def stems(name: str, place_names=()) -> list[str]:
     return [x for x in dict.fromkeys(out) if len(x) >= STEM_MIN and _not_a_place(x, places)]
 
 
+def distinctive(part: str, place_names=()) -> bool:
+    """Whether a part of a name (``stems``) is a designation, what a reader knows one body by, besides the places'
+    names it begins with (``place_names``, ``PLACE_HEADS``): 雁汐五号工作, 鸥屿三号 (``_DESIGNATION``) are; 临水县档案 of
+    临水县档案局, 测试县计划 of 测试县计划局, 县人民政府 of 县人民政府办公室, 土地管理 of 土地管理局 — words of the trade,
+    held by the names of other bodies in every gazetteer measured — are not. A lower name holding a distinctive part
+    is a conflict the editor resolves (checks.secrecy: secret-stem-public)."""
+    places = sorted({*place_names, *PLACE_HEADS}, key=len, reverse=True)
+    rest = part
+    while (place := next((p for p in places if p and rest.startswith(p) and len(rest) > len(p)), "")):
+        rest = rest[len(place):]
+    return bool(_DESIGNATION.search(numbered(rest)))
+
+
+def towns_below(places: dict, a: Archive | None, rank: int) -> list[str]:
+    """The folded names of the archive's jurisdictions below ``rank`` (``places``: ``own_names``)."""
+    return [n for n, held in places.items() if a is not None
+            and any(getattr(r, "id", None) in a.jurisdictions and lv.rank < rank for r, lv in held)]
+
+
 def _not_a_place(part: str, places) -> bool:
     """Whether a part is more than a place's name and a character (``PLACE_REST_MIN``)."""
     return not any(part.startswith(p) and len(part) - len(p) < PLACE_REST_MIN for p in places if p)
@@ -647,29 +666,45 @@ def name_stems(ents: list[Entry], places: dict, a: Archive | None = None) -> lis
     """For each name of a body or jurisdiction (``places``: ``own_names``) above 公开, its distinctive parts
     (``stems``: without its generic ending; without the words of its kind and a place's name before it too) as
     entries of their own, as secret as the name: a name typed without its ending (白鹭九号联络 for the secret
-    白鹭九号联络站) or by its core alone (白鹭九号) still names the body. The places whose names are taken off are
-    the archive's jurisdictions (of ``a``) below the name's level. Not a 内设机构's or a person's name: a unit is
-    named by its work (优抚安置科, 监督检查股), which ordinary prose says in the same words. Not a part that a
-    name below the name's level holds too (临水县档案 of an open 临水县档案馆 beside a secret 临水县档案局): it names no
-    secret then (an open record's other text does not open it: that would be the leak itself). Read, like every
-    name, through what stands between its characters (``key_skeletons``)."""
-    said: dict[int, str] = {}
+    白鹭九号联络站) or by its designation alone (白鹭九号) still names the body. The places whose names are taken
+    off are the archive's jurisdictions (of ``a``) below the name's level. Not a 内设机构's or a person's name: a unit
+    is named by its work (优抚安置科, 监督检查股), which ordinary prose says in the same words.
+    A part a name below the name's level holds too is open when it is a place's name and a word of the trade
+    (``distinctive``: 临水县档案 of an open 临水县档案馆 beside a secret 临水县档案局, as before), or when that name is
+    another of the same place's, or the place the secret record states is another body (``different_from``,
+    ``stated_apart``); else the two records are a conflict an editor resolves (`zhi check`: secret-stem-public), and
+    the part stays secret meanwhile (fail closed: 雁汐五号 of a secret 雁汐五号工作站 beside an open 雁汐五号管理处). Read, like every name, through what
+    stands between its characters (``key_skeletons``)."""
+    below: dict[int, list[Entry]] = {}
     towns: dict[int, list[str]] = {}
     out, seen = [], set()
     for e in ents:
         if e.kind != "name" or not e.level.rank or fold(e.text) not in places:
             continue
         rank = e.level.rank
-        if rank not in said:
-            said[rank] = "\0".join(fold(x.text) for x in ents if x.kind == "name" and x.level.rank < rank)
-            towns[rank] = [n for n, held in places.items() if a is not None and any(
-                getattr(r, "id", None) in a.jurisdictions and lv.rank < rank for r, lv in held)]
+        if rank not in below:
+            below[rank] = [x for x in ents if x.kind == "name" and x.level.rank < rank]
+            towns[rank] = towns_below(places, a, rank)
         for part in stems(e.text, towns[rank]):
-            if (part, e.holder) in seen or part in said[rank]:
+            if (part, e.holder) in seen:
+                continue
+            holders = [x for x in below[rank] if part in fold(x.text)]
+            if holders and (not distinctive(part, towns[rank]) or all(stated_apart(x, e.text, places) for x in holders)):
                 continue
             seen.add((part, e.holder))
             out.append(dataclasses.replace(e, text=part, whole=e.text))
     return out
+
+
+def stated_apart(x: Entry, name: str, places: dict) -> bool:
+    """Whether a lower name ``x`` holding part of the place name ``name`` opens that part: it is another name of the
+    same place, or a name of a place (or of a record of one: its 内设机构) that the place bearing ``name`` states is
+    another body (``different_from``: 非同一机构)."""
+    bearers = {getattr(r, "id", None) for r, _ in places.get(fold(x.text), ())}
+    if " " in x.record and x.record.split(" ", 1)[0] in ("机构", "行政区划"):
+        bearers.add(x.record.split(" ", 1)[1])
+    secret = [r for r, _ in places.get(fold(name), ())]
+    return any(getattr(r, "id", None) in bearers or bearers & set(getattr(r, "different_from", ())) for r in secret)
 
 
 PINYIN_MIN = 4   # a name's pinyin shorter than this many syllables (luting qihao: four) is too common to look for

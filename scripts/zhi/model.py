@@ -160,6 +160,7 @@ class Jurisdiction(Record):
     in_scope: bool = True
     names: list[OutsideName] = field(default_factory=list)  # for a jurisdiction outside the volume
     distinguish: str = ""   # 区别语: 县级 in 滁州市（县级）, printed where another record bears the same name
+    different_from: list[str] = field(default_factory=list)   # 非同一机构: ids of lower places holding its name's stem
 
     kind_zh = "行政区划"
 
@@ -191,6 +192,9 @@ class Body(Record):
     kind_unknown: bool = False  # `kind: 不详`: the sources do not say what kind of body it was
     seen: list[Date] = field(default_factory=list)  # days a source (``sources``) shows it still there (最后见于)
     distinguish: str = ""   # 区别语, printed where another record bears the same name (views.naming.distinguished)
+    # 非同一机构: the ids of places of a lower level whose names hold this one's distinctive part (``leaks.stems``) and
+    # that the editor states are other bodies (checks.secrecy: secret-stem-public)
+    different_from: list[str] = field(default_factory=list)
 
     @property
     def kind_label(self) -> str:
