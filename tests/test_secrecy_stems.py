@@ -132,3 +132,15 @@ def test_a_place_and_a_word_shared_with_an_open_name_is_only_a_warning(tmp_path)
     found = [f for f in run_checks(load_archive(root)) if f.code.startswith("secret")]
     assert {(f.code, f.severity) for f in found} == {("secret-stem-public", "warning")}, [f.as_text() for f in found]
     assert "测试县计划" not in forbidden_strings(load_archive(root), "public")
+
+
+def test_every_word_form_names_where_it_was_read_and_the_unsourced_ones_are_gone():
+    """closedE: the 异形词 pairs are those a source confirms (the table's text, or a text naming it), each under its
+    address; the pairs of the earlier list no source confirmed are no longer read as the recommended form."""
+    from zhi.leaks import WORD_FORM_SOURCES, WORD_FORMS, word_forms
+
+    assert WORD_FORMS == {a: b for pairs in WORD_FORM_SOURCES.values() for a, b in pairs.items()}
+    assert all(url.startswith("http") and pairs for url, pairs in WORD_FORM_SOURCES.items())
+    for gone in ("联贯", "联缀", "照像", "谋画", "摹拟", "摹仿", "钮扣", "精采"):
+        assert gone not in WORD_FORMS and word_forms(f"鸥屿{gone}站") == f"鸥屿{gone}站"
+    assert word_forms("鸥屿三号连络组") == "鸥屿三号联络组" and word_forms("定货站") == "订货站"

@@ -287,15 +287,30 @@ def latin_readings(text: str) -> tuple[str, str]:
     return spoken(text), spoken(_TONE_NUMBER.sub("", text))
 
 
-# a word's other written form (异形词) a reader takes for the same word in a name: the form 《第一批异形词整理表》 (2001)
-# recommends for the pairs of it that a body's name may hold (订货—定货, 录像—录象, 瓷器—磁器, 账本—帐本, …), and
-# 联络 for 连络. Only in the readings of a name (``skeleton_readings``, ``key_skeletons``), as a further reading next
-# to the name as written: a text's other words are not changed, and no reading that found a name is lost
-WORD_FORMS = {"连络": "联络", "联接": "连接", "联贯": "连贯", "联缀": "连缀", "连结": "联结", "录象": "录像", "录相": "录像",
-              "图象": "图像", "影象": "影像", "照像": "照相", "定单": "订单", "定户": "订户", "定货": "订货", "定阅": "订阅",
-              "参预": "参与", "筹画": "筹划", "谋画": "谋划", "车箱": "车厢", "磁器": "瓷器", "帐本": "账本", "鱼具": "渔具",
-              "鱼网": "渔网", "元煤": "原煤", "摹拟": "模拟", "摹仿": "模仿", "钮扣": "纽扣", "精采": "精彩", "赢余": "盈余",
-              "成份": "成分", "笔划": "笔画", "禀承": "秉承"}
+# a word's other written form (异形词) a reader takes for the same word in a name, with the form to read it as: the
+# pairs of 《第一批异形词整理表》 (教育部、国家语委, 2001年12月19日发布, 2002年3月31日试行) that a body's name may hold,
+# each with where its text was read; and 连络, which a reader reads as 联络. Only in the readings of a name
+# (``skeleton_readings``, ``key_skeletons``), as a further reading next to the name as written: a text's other words
+# are not changed, and no reading that found a name is lost. Pairs that no source here confirms are left out (联贯,
+# 联缀, 照像, 谋画, 摹拟, 摹仿, 钮扣, 精采 were in an earlier list from memory)
+WORD_FORM_SOURCES: dict[str, dict[str, str]] = {
+    # the table's text, A–D (traditional characters): 參與—參預, 車廂—車箱, 成分—成份, 籌劃—籌畫, 瓷器—磁器, 訂單—定單,
+    # 訂戶—定戶, 訂貨—定貨, 訂閱—定閱, 筆畫—筆劃, 秉承—稟承
+    "http://m.etszs.com/index.php?m=content&c=index&a=show&catid=155&id=692": {
+        "参预": "参与", "车箱": "车厢", "成份": "成分", "筹画": "筹划", "磁器": "瓷器", "定单": "订单", "定户": "订户",
+        "定货": "订货", "定阅": "订阅", "笔划": "笔画", "禀承": "秉承"},
+    # the table's page 10 (Y–Z), Wikisource's transcription of the published PDF
+    "https://zh.wikisource.org/wiki/Page:第一批异形词整理表.pdf/10": {
+        "赢余": "盈余", "影象": "影像", "鱼具": "渔具", "鱼网": "渔网", "元煤": "原煤", "帐本": "账本"},
+    # 人民日报海外版 2020年2月8日第5版, 杜永道《“连接”与“联结”的不同》: both the table's recommended forms
+    "http://paper.people.com.cn/rmrbhwb/html/2020-02/08/content_1969995.htm": {"联接": "连接", "连结": "联结"},
+    # a journal's list of the table's pairs it meets (推荐词形 first): 錄像—錄象、錄相, 圖像—圖象 (a secondary source)
+    "http://www.handmsg.com/page/2025/0829/29510886.shtml": {"录象": "录像", "录相": "录像", "图象": "图像"},
+    # not of the table: 联络 and 连络 are read as one word (聯絡與連絡相通); kept, a reader takes 鸥屿三号连络组 for the
+    # secret 鸥屿三号联络组 (fail closed)
+    "https://classic-blog.udn.com/chhsia1113/109105307": {"连络": "联络"},
+}
+WORD_FORMS = {a: b for pairs in WORD_FORM_SOURCES.values() for a, b in pairs.items()}
 _WORD_FORM = re.compile("|".join(WORD_FORMS))
 
 
