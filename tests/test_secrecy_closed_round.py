@@ -149,3 +149,11 @@ def test_another_name_of_the_same_place_is_not_warned_of(tmp_path):
     write(root, "sources/events/yc.yaml", "- {id: ev-yr, type: rename, date: 1995-06, body: cs-yx, "
                                           "name: 雁汐五号工作处, sources: [d-1956-1]}\n")
     assert _stems(root) == []
+
+
+def test_a_statement_naming_no_record_is_refused_at_the_record(tmp_path):
+    root = _with_public(tmp_path, "雁汐五号工作处")
+    write(root, "sources/bodies/yx.yaml", BODY + "different_from: [cs-ycc]\n")
+    found = [f for f in run_checks(load_archive(root)) if f.code == "ref-unknown"]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("sources/bodies/yx.yaml", 1)]
+    assert "“cs-ycc”不是任何机构或行政区划的编号" in found[0].message

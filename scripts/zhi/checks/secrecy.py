@@ -135,6 +135,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     yield from _settings(a, ents)
     yield from _copies(a)
     yield from (f for f, _, _ in conflicts)
+    yield from _different_unknown(a)
 
 
 def _secret_issuers(a: Archive) -> Iterator[Finding]:
@@ -388,6 +389,19 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
                                      f"改正之后，这段文字在那里是“{e.unheld.name}”" if e.held and e.unheld else ""),
                                   Loc(ch.path, ch.body_line + line))
     yield from (f for k, f in held.items() if k not in reported)
+
+
+def _different_unknown(a: Archive) -> Iterator[Finding]:
+    """An id in a record's ``different_from`` (非同一机构) that names no body or jurisdiction: the statement resolves
+    nothing (a slip of the id leaves the conflict it was written for, secret-stem-public, in force)."""
+    places = {**a.jurisdictions, **a.bodies}
+    for r in places.values():
+        for rid in getattr(r, "different_from", ()):
+            if rid not in places:
+                kind = "机构" if r.id in a.bodies else "行政区划"
+                yield Finding("ref-unknown", "error",
+                              f"{kind} {r.id} 的 different_from（非同一机构）写的“{rid}”不是任何机构或行政区划的编号；"
+                              f"请写名称含有本记录专名的那个低密级记录的编号", r.loc)
 
 
 def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[Finding, str, str]]:
