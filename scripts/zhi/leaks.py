@@ -690,7 +690,7 @@ def name_stems(ents: list[Entry], places: dict, a: Archive | None = None) -> lis
     ``stated_apart``); else the two records are a conflict an editor resolves (`zhi check`: secret-stem-public), and
     the part stays secret meanwhile (fail closed: 雁汐五号 of a secret 雁汐五号工作站 beside an open 雁汐五号管理处). Read, like every name, through what
     stands between its characters (``key_skeletons``)."""
-    below: dict[int, list[Entry]] = {}
+    below: dict[int, list[tuple[Entry, str]]] = {}   # the names below a level, each with its folded text
     towns: dict[int, list[str]] = {}
     out, seen = [], set()
     for e in ents:
@@ -698,12 +698,12 @@ def name_stems(ents: list[Entry], places: dict, a: Archive | None = None) -> lis
             continue
         rank = e.level.rank
         if rank not in below:
-            below[rank] = [x for x in ents if x.kind == "name" and x.level.rank < rank]
+            below[rank] = [(x, fold(x.text)) for x in ents if x.kind == "name" and x.level.rank < rank]
             towns[rank] = towns_below(places, a, rank)
         for part in stems(e.text, towns[rank]):
             if (part, e.holder) in seen:
                 continue
-            holders = [x for x in below[rank] if part in fold(x.text)]
+            holders = [x for x, folded in below[rank] if part in folded]
             if holders and (not distinctive(part, towns[rank]) or all(stated_apart(x, e.text, places) for x in holders)):
                 continue
             seen.add((part, e.holder))
