@@ -95,16 +95,50 @@ def _with_public(tmp_path, public: str):
     return root
 
 
-def test_a_public_name_holding_a_secret_names_stem_is_warned_of_at_its_line(tmp_path):
+def test_a_public_name_holding_a_secret_names_stem_is_an_error_at_its_line(tmp_path):
+    """A conflict an editor resolves (closedE): the part stays secret until the secret record states the public one
+    is another body (different_from), so the public name is refused too — once, as the conflict."""
     root = _with_public(tmp_path, "雁汐五号工作处")
     found = _stems(root)
-    assert [(f.loc.file, f.loc.line, f.severity) for f in found] == [("sources/events/yc.yaml", 1, "warning")]
+    assert [(f.loc.file, f.loc.line, f.severity) for f in found] == [("sources/events/yc.yaml", 1, "error")]
     msg = found[0].message
-    assert "“雁汐五号工作处”含有一个密级更高的名称的专名部分“雁汐五号工作”" in msg and "请核对这个名称" in msg, msg
+    assert "“雁汐五号工作处”含有一个密级更高的名称的专名部分“雁汐五号工作”" in msg and "different_from: [cs-yc]" in msg, msg
     assert NAME not in msg and "cs-yx" not in msg and "ev-yx" not in msg   # the secret name is not told
+    shared = [f for f in run_checks(load_archive(root)) if f.code == "secret-shared"]
+    assert shared == [], [f.as_text() for f in shared]
+    assert "雁汐五号工作" in forbidden_strings(load_archive(root), "public")
 
 
-@pytest.mark.parametrize("public", ["雁汐五号管理处", "雁汐四号工作处", "鸥汐五号工作处"])
+@pytest.mark.parametrize("public", ["雁汐五号管理处", "雁汐五号联络处"])
+def test_a_public_name_holding_a_secret_names_designation_is_an_error(tmp_path, public):
+    found = _stems(_with_public(tmp_path, public))
+    assert [(f.loc.line, f.severity) for f in found] == [(1, "error")]
+    assert "专名部分“雁汐五号”" in found[0].message
+
+
+def test_the_secret_record_states_the_public_one_is_another_body(tmp_path):
+    """different_from (非同一机构) in the secret record: no conflict, the part is open as the public name prints it."""
+    root = _with_public(tmp_path, "雁汐五号工作处")
+    write(root, "sources/bodies/yx.yaml", BODY + "different_from: [cs-yc]\n")
+    assert _stems(root) == []
+    assert [f.as_text() for f in run_checks(load_archive(root)) if f.severity == "error"] == []
+    forbidden = forbidden_strings(load_archive(root), "public")
+    assert NAME in forbidden and "雁汐五号工作" not in forbidden and "雁汐五号" not in forbidden
+
+
+def test_the_statement_is_read_under_its_chinese_key_too(tmp_path):
+    root = _with_public(tmp_path, "雁汐五号工作处")
+    write(root, "sources/bodies/yx.yaml", BODY + "非同一机构: [cs-yc]\n")
+    assert _stems(root) == []
+
+
+def test_a_statement_about_another_record_resolves_nothing(tmp_path):
+    root = _with_public(tmp_path, "雁汐五号工作处")
+    write(root, "sources/bodies/yx.yaml", BODY + "different_from: [cs-xian]\n")
+    assert [f.severity for f in _stems(root)] == ["error"]
+
+
+@pytest.mark.parametrize("public", ["雁汐四号工作处", "鸥汐五号工作处"])
 def test_a_public_name_without_the_stem_is_not_warned_of(tmp_path, public):
     assert _stems(_with_public(tmp_path, public)) == []
 
@@ -115,3 +149,11 @@ def test_another_name_of_the_same_place_is_not_warned_of(tmp_path):
     write(root, "sources/events/yc.yaml", "- {id: ev-yr, type: rename, date: 1995-06, body: cs-yx, "
                                           "name: 雁汐五号工作处, sources: [d-1956-1]}\n")
     assert _stems(root) == []
+
+
+def test_a_statement_naming_no_record_is_refused_at_the_record(tmp_path):
+    root = _with_public(tmp_path, "雁汐五号工作处")
+    write(root, "sources/bodies/yx.yaml", BODY + "different_from: [cs-ycc]\n")
+    found = [f for f in run_checks(load_archive(root)) if f.code == "ref-unknown"]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("sources/bodies/yx.yaml", 1)]
+    assert "“cs-ycc”不是任何机构或行政区划的编号" in found[0].message

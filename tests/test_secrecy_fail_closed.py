@@ -73,7 +73,9 @@ def test_a_secret_names_distinctive_part_in_an_open_record_is_refused(bl):
 
 
 def test_a_distinctive_part_open_records_say_anyway_is_not_refused(bl):
-    """An open body 白鹭九号联络处 says 白鹭九号联络 too: the part names no secret, only the whole name does."""
+    """An open body 白鹭九号联络处 says 白鹭九号联络 too, and the secret record states it is another body
+    (different_from): the part names no secret, only the whole name does. (Unstated: secret-stem-public, closedE.)"""
+    write(bl, "sources/bodies/bl.yaml", BL_BODY + "different_from: [cs-open]\n")
     write(bl, "sources/bodies/open.yaml", "id: cs-open\nkind: 其他\n")
     write(bl, "sources/events/open.yaml", "- {id: ev-open, type: establish, date: 1988-06, body: cs-open, "
                                           "name: 白鹭九号联络处, jurisdiction: cs-xian, sources: [d-1956-1]}\n")

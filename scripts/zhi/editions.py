@@ -12,30 +12,40 @@ from dataclasses import replace
 
 from .chronicle import dropped_lines
 from .citations import docs_named, held_sources, kaoyi_withheld, rival_figures, stated
-from .classification import Level
+from .classification import Level, highest
 from .dates import after_lower
 from .docno import printed_docno
 from .history import History, ended_by
+from .levelwords import LEVELS
 from .model import Archive, Document, Event, Post
 from .project import load_house_style
 
 EDITIONS = {"public": Level("公开"), "internal": Level("内部")}
 EDITION_ZH = {"public": "公开版", "internal": "内部版"}
+TOP = Level(LEVELS[-1])   # 绝密
+
+
+def sourced_level(a: Archive, rec) -> Level:
+    """The level a record has once its sources are counted: an event rests on its sources, and an extract keeps
+    their level (domain: 保密观), so an event known only from documents above its own level is as secret as the least
+    secret of them; a source the archive does not hold (an id with no document) is counted as 绝密 (fail closed: no
+    edition holds it). Any other record, or an event citing nothing, has its own level. What ``edition_test``
+    decides for an event, and the level ``leaks.entries`` gives the names the event sets."""
+    if not isinstance(rec, Event) or not rec.sources:
+        return rec.classification
+    levels = [a.documents[c.doc].classification if c.doc in a.documents else TOP for c in rec.sources]
+    return highest([rec.classification, min(levels, key=lambda lv: lv.rank)])
 
 
 def edition_test(a: Archive, edition: str):
-    """Whether a record is of the edition: of its level, and, for an event, resting on a source the edition holds
-    when it rests on any. An extract keeps the level of its sources (domain: 保密观): a change the archive knows
-    only from documents above the edition is above it too, whatever level the editor gave the event — fail closed,
-    so that a body or a change the editor forgot to classify, whose setting-up document is 秘密, never reaches the
-    public edition by its name (`zhi check`: source-classified)."""
+    """Whether a record is of the edition: its level, with its sources counted (``sourced_level``), is within the
+    edition's. A change the archive knows only from documents above the edition is above it too, whatever level the
+    editor gave the event — fail closed, so that a body or a change the editor forgot to classify, whose setting-up
+    document is 秘密, never reaches the public edition by its name (`zhi check`: source-classified)."""
     limit = EDITIONS[edition]
-    held = {k for k, d in a.documents.items() if d.classification.rank <= limit.rank}
 
     def ok(rec) -> bool:
-        if rec.classification.rank > limit.rank:
-            return False
-        return not isinstance(rec, Event) or stated(rec, held)
+        return sourced_level(a, rec).rank <= limit.rank
     return ok
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from .chapterimages import IMAGE_SUFFIXES, image_text
 from .classification import Level, highest
 from .docno import NUMERAL, cn_int, normalise_docno, parse_docno
-from .editions import EDITIONS
+from .editions import EDITIONS, sourced_level
 from .findings import Loc
 from .invisible import BIDI, BIDI_NAMES, combining, visible
 from .levelwords import (
@@ -287,15 +287,30 @@ def latin_readings(text: str) -> tuple[str, str]:
     return spoken(text), spoken(_TONE_NUMBER.sub("", text))
 
 
-# a word's other written form (异形词) a reader takes for the same word in a name: the form 《第一批异形词整理表》 (2001)
-# recommends for the pairs of it that a body's name may hold (订货—定货, 录像—录象, 瓷器—磁器, 账本—帐本, …), and
-# 联络 for 连络. Only in the readings of a name (``skeleton_readings``, ``key_skeletons``), as a further reading next
-# to the name as written: a text's other words are not changed, and no reading that found a name is lost
-WORD_FORMS = {"连络": "联络", "联接": "连接", "联贯": "连贯", "联缀": "连缀", "连结": "联结", "录象": "录像", "录相": "录像",
-              "图象": "图像", "影象": "影像", "照像": "照相", "定单": "订单", "定户": "订户", "定货": "订货", "定阅": "订阅",
-              "参预": "参与", "筹画": "筹划", "谋画": "谋划", "车箱": "车厢", "磁器": "瓷器", "帐本": "账本", "鱼具": "渔具",
-              "鱼网": "渔网", "元煤": "原煤", "摹拟": "模拟", "摹仿": "模仿", "钮扣": "纽扣", "精采": "精彩", "赢余": "盈余",
-              "成份": "成分", "笔划": "笔画", "禀承": "秉承"}
+# a word's other written form (异形词) a reader takes for the same word in a name, with the form to read it as: the
+# pairs of 《第一批异形词整理表》 (教育部、国家语委, 2001年12月19日发布, 2002年3月31日试行) that a body's name may hold,
+# each with where its text was read; and 连络, which a reader reads as 联络. Only in the readings of a name
+# (``skeleton_readings``, ``key_skeletons``), as a further reading next to the name as written: a text's other words
+# are not changed, and no reading that found a name is lost. Pairs that no source here confirms are left out (联贯,
+# 联缀, 照像, 谋画, 摹拟, 摹仿, 钮扣, 精采 were in an earlier list from memory)
+WORD_FORM_SOURCES: dict[str, dict[str, str]] = {
+    # the table's text, A–D (traditional characters): 參與—參預, 車廂—車箱, 成分—成份, 籌劃—籌畫, 瓷器—磁器, 訂單—定單,
+    # 訂戶—定戶, 訂貨—定貨, 訂閱—定閱, 筆畫—筆劃, 秉承—稟承
+    "http://m.etszs.com/index.php?m=content&c=index&a=show&catid=155&id=692": {
+        "参预": "参与", "车箱": "车厢", "成份": "成分", "筹画": "筹划", "磁器": "瓷器", "定单": "订单", "定户": "订户",
+        "定货": "订货", "定阅": "订阅", "笔划": "笔画", "禀承": "秉承"},
+    # the table's page 10 (Y–Z), Wikisource's transcription of the published PDF
+    "https://zh.wikisource.org/wiki/Page:第一批异形词整理表.pdf/10": {
+        "赢余": "盈余", "影象": "影像", "鱼具": "渔具", "鱼网": "渔网", "元煤": "原煤", "帐本": "账本"},
+    # 人民日报海外版 2020年2月8日第5版, 杜永道《“连接”与“联结”的不同》: both the table's recommended forms
+    "http://paper.people.com.cn/rmrbhwb/html/2020-02/08/content_1969995.htm": {"联接": "连接", "连结": "联结"},
+    # a journal's list of the table's pairs it meets (推荐词形 first): 錄像—錄象、錄相, 圖像—圖象 (a secondary source)
+    "http://www.handmsg.com/page/2025/0829/29510886.shtml": {"录象": "录像", "录相": "录像", "图象": "图像"},
+    # not of the table: 联络 and 连络 are read as one word (聯絡與連絡相通); kept, a reader takes 鸥屿三号连络组 for the
+    # secret 鸥屿三号联络组 (fail closed)
+    "https://classic-blog.udn.com/chhsia1113/109105307": {"连络": "联络"},
+}
+WORD_FORMS = {a: b for pairs in WORD_FORM_SOURCES.values() for a, b in pairs.items()}
 _WORD_FORM = re.compile("|".join(WORD_FORMS))
 
 
@@ -530,15 +545,9 @@ def entries(a: Archive) -> list[Entry]:
         leaves its establishing event unmarked (the event is withheld with the body; its name must not come out
         through a public document's issuer or a chapter)."""
         r = (a.bodies.get(rid) or a.jurisdictions.get(rid)) if rid else None
-        own = sourced_level(e)
+        own = sourced_level(a, e)
         level = highest([own, r.classification]) if r is not None else own
         return level, level.rank > own.rank
-
-    def sourced_level(e):
-        """An event known only from documents above its own level is as secret as the least secret of them (an
-        extract keeps its sources' level; editions.edition_test withholds it so): the names it gives are too."""
-        levels = [a.documents[c.doc].classification for c in e.sources if c.doc in a.documents]
-        return highest([e.classification, min(levels, key=lambda lv: lv.rank)]) if levels else e.classification
 
     for e in a.events:
         record = f"事件 {e.id}"
@@ -582,7 +591,7 @@ def entries(a: Archive) -> list[Entry]:
                 for s in _sentences(block, 8):
                     add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True,
                         held=_held(ch, highest([level, ch.written or level])))
-    return out + name_stems(out, names) + romanized(out, names)
+    return out + name_stems(out, names, a) + romanized(out, names)
 
 
 # the generic endings of a body's name (通名): a name without one is still the body's name to a reader (白鹭九号联络
@@ -602,27 +611,115 @@ def stem(name: str) -> str:
     return rest if end and len(rest) >= STEM_MIN else ""
 
 
-def name_stems(ents: list[Entry], places: dict) -> list[Entry]:
-    """For each name of a body or jurisdiction (``places``: ``own_names``) above 公开, its distinctive part (``stem``)
-    as an entry of its own, as secret as the name: a name typed without its ending (白鹭九号联络 for the secret
-    白鹭九号联络站) still names the body. Not a 内设机构's or a person's name: a unit is named by its work (优抚安置科,
-    监督检查股), which ordinary prose says in the same words. Not a part that a
-    name below the name's level holds too (临水县档案 of an open 临水县档案馆 beside a secret 临水县档案局): it names no
-    secret then (an open record's other text does not open it: that would be the leak itself). Read, like every
-    name, through what stands between its characters (``key_skeletons``)."""
-    said: dict[int, str] = {}
+# the words of a body's kind that stand before its generic ending (联络组, 工作站, 管理处, 办事处): a reader names the
+# body without them (鸥屿三号 for 鸥屿三号联络组); taken off the end, one after another, after the ending
+GENERIC_HEADS = sorted(("联络", "工作", "管理", "办事", "服务", "指挥", "领导", "协调", "保障", "业务", "事务", "综合", "办公",
+                        "执勤", "值班", "接待", "联系"), key=len, reverse=True)
+# a place's prefix a name may begin with besides the names of the archive's jurisdictions (中共临水县委…, 县鸥屿…)
+PLACE_HEADS = ("中共", "省", "市", "地区", "县", "区")
+PLACE_REST_MIN = 2   # what follows a place's name in a part: fewer characters, and the part is the place (临水县保)
+
+
+# what marks a name's core as a designation (代号) and no word of the trade: a number with 号 (鸥屿三号, 白鹭9号), a
+# number of two digits or more (6101工程), Latin letters; read in the numeral reading (``numbered``)
+_DESIGNATION = re.compile(r"\d+号|\d{2,}|[A-Za-z]")
+
+
+def stems(name: str, place_names=()) -> list[str]:
+    """A name's distinctive parts, folded: ``stem`` (the name without its generic ending); and its core — without
+    the words of its kind before the ending too (``GENERIC_HEADS``: 鸥屿三号联络组, 鸥屿三号), and without a place's
+    name it begins with (``place_names``, folded, and ``PLACE_HEADS``: 临水县鸥屿三号联络组, 鸥屿三号) — when the core
+    is a designation (``_DESIGNATION``: a code name a reader knows the body by, which neither ordinary prose nor
+    the names of ordinary bodies hold: 计划统计 of 临水县计划统计科, 人民委员会 of 县人民委员会办公室 are words of the
+    trade, measured on the real gazetteers' names). Each part ``STEM_MIN`` characters or more. A part that is a
+    place's name and a character (临水县保 of a name 临水县保联络组: 临水县保险公司 holds it) is no part: what follows
+    the place must be ``PLACE_REST_MIN`` characters or more."""
+    first = stem(name)
+    if not first:
+        return []
+    core = first
+    while (head := next((x for x in GENERIC_HEADS if core.endswith(x) and len(core) > len(x)), "")):
+        core = core[: -len(head)]
+    out = [first]
+    places = sorted({*place_names, *PLACE_HEADS}, key=len, reverse=True)
+    rest = core
+    while True:
+        if _DESIGNATION.search(numbered(rest)):
+            out.append(rest)
+        place = next((p for p in places if p and rest.startswith(p) and len(rest) > len(p)), "")
+        if not place:
+            break
+        rest = rest[len(place):]
+    return [x for x in dict.fromkeys(out) if len(x) >= STEM_MIN and _not_a_place(x, places)]
+
+
+def distinctive(part: str, place_names=()) -> bool:
+    """Whether a part of a name (``stems``) is a designation, what a reader knows one body by, besides the places'
+    names it begins with (``place_names``, ``PLACE_HEADS``): 雁汐五号工作, 鸥屿三号 (``_DESIGNATION``) are; 临水县档案 of
+    临水县档案局, 测试县计划 of 测试县计划局, 县人民政府 of 县人民政府办公室, 土地管理 of 土地管理局 — words of the trade,
+    held by the names of other bodies in every gazetteer measured — are not. A lower name holding a distinctive part
+    is a conflict the editor resolves (checks.secrecy: secret-stem-public)."""
+    places = sorted({*place_names, *PLACE_HEADS}, key=len, reverse=True)
+    rest = part
+    while (place := next((p for p in places if p and rest.startswith(p) and len(rest) > len(p)), "")):
+        rest = rest[len(place):]
+    return bool(_DESIGNATION.search(numbered(rest)))
+
+
+def towns_below(places: dict, a: Archive | None, rank: int) -> list[str]:
+    """The folded names of the archive's jurisdictions below ``rank`` (``places``: ``own_names``)."""
+    return [n for n, held in places.items() if a is not None
+            and any(getattr(r, "id", None) in a.jurisdictions and lv.rank < rank for r, lv in held)]
+
+
+def _not_a_place(part: str, places) -> bool:
+    """Whether a part is more than a place's name and a character (``PLACE_REST_MIN``)."""
+    return not any(part.startswith(p) and len(part) - len(p) < PLACE_REST_MIN for p in places if p)
+
+
+def name_stems(ents: list[Entry], places: dict, a: Archive | None = None) -> list[Entry]:
+    """For each name of a body or jurisdiction (``places``: ``own_names``) above 公开, its distinctive parts
+    (``stems``: without its generic ending; without the words of its kind and a place's name before it too) as
+    entries of their own, as secret as the name: a name typed without its ending (白鹭九号联络 for the secret
+    白鹭九号联络站) or by its designation alone (白鹭九号) still names the body. The places whose names are taken
+    off are the archive's jurisdictions (of ``a``) below the name's level. Not a 内设机构's or a person's name: a unit
+    is named by its work (优抚安置科, 监督检查股), which ordinary prose says in the same words.
+    A part a name below the name's level holds too is open when it is a place's name and a word of the trade
+    (``distinctive``: 临水县档案 of an open 临水县档案馆 beside a secret 临水县档案局, as before), or when that name is
+    another of the same place's, or the place the secret record states is another body (``different_from``,
+    ``stated_apart``); else the two records are a conflict an editor resolves (`zhi check`: secret-stem-public), and
+    the part stays secret meanwhile (fail closed: 雁汐五号 of a secret 雁汐五号工作站 beside an open 雁汐五号管理处). Read, like every name, through what
+    stands between its characters (``key_skeletons``)."""
+    below: dict[int, list[tuple[Entry, str]]] = {}   # the names below a level, each with its folded text
+    towns: dict[int, list[str]] = {}
     out, seen = [], set()
     for e in ents:
-        if e.kind != "name" or not e.level.rank or fold(e.text) not in places or not (part := stem(e.text)) \
-                or (part, e.holder) in seen:
+        if e.kind != "name" or not e.level.rank or fold(e.text) not in places:
             continue
-        if e.level.rank not in said:
-            said[e.level.rank] = "\0".join(fold(x.text) for x in ents if x.kind == "name" and x.level.rank < e.level.rank)
-        if part in said[e.level.rank]:
-            continue
-        seen.add((part, e.holder))
-        out.append(dataclasses.replace(e, text=part, whole=e.text))
+        rank = e.level.rank
+        if rank not in below:
+            below[rank] = [(x, fold(x.text)) for x in ents if x.kind == "name" and x.level.rank < rank]
+            towns[rank] = towns_below(places, a, rank)
+        for part in stems(e.text, towns[rank]):
+            if (part, e.holder) in seen:
+                continue
+            holders = [x for x, folded in below[rank] if part in folded]
+            if holders and (not distinctive(part, towns[rank]) or all(stated_apart(x, e.text, places) for x in holders)):
+                continue
+            seen.add((part, e.holder))
+            out.append(dataclasses.replace(e, text=part, whole=e.text))
     return out
+
+
+def stated_apart(x: Entry, name: str, places: dict) -> bool:
+    """Whether a lower name ``x`` holding part of the place name ``name`` opens that part: it is another name of the
+    same place, or a name of a place (or of a record of one: its 内设机构) that the place bearing ``name`` states is
+    another body (``different_from``: 非同一机构)."""
+    bearers = {getattr(r, "id", None) for r, _ in places.get(fold(x.text), ())}
+    if " " in x.record and x.record.split(" ", 1)[0] in ("机构", "行政区划"):
+        bearers.add(x.record.split(" ", 1)[1])
+    secret = [r for r, _ in places.get(fold(name), ())]
+    return any(getattr(r, "id", None) in bearers or bearers & set(getattr(r, "different_from", ())) for r in secret)
 
 
 PINYIN_MIN = 4   # a name's pinyin shorter than this many syllables (luting qihao: four) is too common to look for
@@ -1213,8 +1310,10 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
                                                    *(fold(_TAG.sub(" ", y)) for y in _mixed_readings(text, path))])
                          for x in skeletons(t))
         for key, (s, origin) in squeezed.items():
-            if _found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded)) \
-                    or any(_found(k, read, bare_keys) for k in bare_of[key]):
+            # (not again a shorter part of a name a part found names: 白鹭九号 beside 白鹭九号联络)
+            if (_found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded))
+                    or any(_found(k, read, bare_keys) for k in bare_of[key])) \
+                    and not any(x.why == origin and key in fold(x.what) for x in leaks[found:]):
                 leaks.append(Leak(rel, s, origin))
         if id_rx is not None:
             for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(normal_text)):

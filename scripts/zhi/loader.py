@@ -69,6 +69,9 @@ EVENT_COMMON = COMMON | {"type", "date", "decided", "sources", "conflict_note", 
 # `distinguish: 县级` (or the Chinese key 区别语): the words that tell a body or place from another of the same name,
 # printed in full-width brackets after the name (滁州市（县级）); see views.naming.distinguished
 DISTINGUISH_KEYS = {"distinguish", "区别语"}
+# `different_from: [cs-yc]` (or 非同一机构): in a classified body's (or place's) record, the places of a lower level whose
+# names hold its name's distinctive part and which are other bodies (checks.secrecy: secret-stem-public)
+DIFFERENT_KEYS = {"different_from", "非同一机构"}
 
 
 def _read_text(path: Path) -> tuple[str | None, str | None]:
@@ -326,12 +329,13 @@ class Loader:
 
     # ---- kinds --------------------------------------------------------------------
     def _read_jurisdictions(self, m: LMap, rel: str, path: Path) -> None:
-        f = Fields(m, rel, self.findings, "行政区划", COMMON | {"level", "scope", "names"} | DISTINGUISH_KEYS)
+        f = Fields(m, rel, self.findings, "行政区划", COMMON | {"level", "scope", "names"} | DISTINGUISH_KEYS | DIFFERENT_KEYS)
         rid = f.ident()
         in_scope = self._scope(f)
         j = Jurisdiction(rid or "", f.loc(), f.level(), f.text("note") or "",
                          level=f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级") or "",
-                         in_scope=in_scope, names=self._outside_names(f, in_scope), distinguish=_distinguish(f))
+                         in_scope=in_scope, names=self._outside_names(f, in_scope), distinguish=_distinguish(f),
+                         different_from=_different(f))
         j.typed = f.typed
         if rid:
             self.ids.register(self.archive.jurisdictions, j)
@@ -340,7 +344,7 @@ class Loader:
         f = Fields(m, rel, self.findings, "机构",
                    COMMON | {"kind", "functions", "units", "start", "jurisdiction", "parent", "end", "scope", "names",
                              "sources", "seen"}
-                   | DISTINGUISH_KEYS,
+                   | DISTINGUISH_KEYS | DIFFERENT_KEYS,
                    hint="名称、上级、规格、属地由事件记录（设立、更名等），不写在机构文件中。")
         rid = f.ident()
         in_scope = self._scope(f)
@@ -400,7 +404,7 @@ class Loader:
                  body_kind="" if kind == "不详" else kind,
                  functions=f.text_list("functions", list_only=True), units=units, end_unknown=end in UNKNOWN_WORDS,
                  in_scope=in_scope, names=self._outside_names(f, in_scope), extant=end == "至今", sources=sources,
-                 seen=seen, distinguish=_distinguish(f), typed=f.typed,
+                 seen=seen, distinguish=_distinguish(f), typed=f.typed, different_from=_different(f),
                  start_unknown=in_scope and start in UNKNOWN_WORDS)
         b.first_jurisdiction, b.first_parent = where
         if rid:
@@ -686,6 +690,11 @@ def _dashiji(f: Fields) -> bool | None:
                 f.error("schema-value", f"“{key}”只能写“收”（收入大事记）或“不收”，不是“{raw}”", key)
             return value
     return None
+
+
+def _different(f: Fields) -> list[str]:
+    """The ids of ``different_from`` (or 非同一机构): ids, not printed."""
+    return [x for k in sorted(DIFFERENT_KEYS & set(f.data)) for x in f.text_list(k, printed=False)]
 
 
 def _distinguish(f: Fields) -> str:

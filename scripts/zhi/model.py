@@ -160,6 +160,7 @@ class Jurisdiction(Record):
     in_scope: bool = True
     names: list[OutsideName] = field(default_factory=list)  # for a jurisdiction outside the volume
     distinguish: str = ""   # 区别语: 县级 in 滁州市（县级）, printed where another record bears the same name
+    different_from: list[str] = field(default_factory=list)   # 非同一机构: ids of lower places holding its name's stem
 
     kind_zh = "行政区划"
 
@@ -195,6 +196,9 @@ class Body(Record):
     first_jurisdiction: Ref | None = None  # with start_unknown: its 属地 and 上级 when first met (the body file's
     first_parent: Ref | None = None        # `jurisdiction`, `parent`), the stand-in origin's
     distinguish: str = ""   # 区别语, printed where another record bears the same name (views.naming.distinguished)
+    # 非同一机构: the ids of places of a lower level whose names hold this one's distinctive part (``leaks.stems``) and
+    # that the editor states are other bodies (checks.secrecy: secret-stem-public)
+    different_from: list[str] = field(default_factory=list)
 
     @property
     def kind_label(self) -> str:

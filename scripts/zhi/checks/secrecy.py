@@ -30,6 +30,7 @@ from ..leaks import (
     ID_LIKE,
     Entry,
     _checked,
+    distinctive,
     docno_written,
     entries,
     fold,
@@ -47,7 +48,9 @@ from ..leaks import (
     sentence_holders,
     skeleton_readings,
     skeletons,
-    stem,
+    stated_apart,
+    stems,
+    towns_below,
     with_entities_decoded,
 )
 from ..model import Archive, Typed
@@ -88,6 +91,9 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     reported = set()
     open_label = _open_labels(ents)
     names = own_names(a)
+    conflicts = _stems_made_open(a, ents, names)
+    # a lower name holding a secret name's part is named once, as the conflict it is (secret-stem-public)
+    reported |= {(holder, whole) for _, holder, whole in conflicts}   # (every part of that name)
     notes = {**{f"事件 {r.id}": r.conflict_note for r in a.events if r.conflict_note},   # as leaks.entries names
              **{f"{r.kind_zh} {r.loc}": r.conflict_note for r in [*a.staffing, *a.memos] if r.conflict_note}}
     for e in ents:
@@ -110,7 +116,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
             if origin == mine or (origin, e.text) in reported or (origin, e.whole) in reported \
                     or _kaoyi_only(e, origin, notes, pieces, a):
                 continue
-            reported.add((origin, e.text))
+            reported.update([(origin, e.text), *([(origin, e.whole)] if e.whole else [])])   # (one part of a name)
             ps = texts[origin][2]
             level = min((x.level for x in ps), key=lambda lv: lv.rank)
             if (own := _own_name(a, e, origin, level, _where(ps, e))) is not None:
@@ -128,7 +134,8 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     yield from _chapters(a, ents)
     yield from _settings(a, ents)
     yield from _copies(a)
-    yield from _stems_made_open(a, ents, names)
+    yield from (f for f, _, _ in conflicts)
+    yield from _different_unknown(a)
 
 
 def _secret_issuers(a: Archive) -> Iterator[Finding]:
@@ -373,7 +380,7 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
                         held.setdefault((ch.path, line, key), _held_shared(ch.path + where, level, e,
                                                                            Loc(ch.path, ch.body_line + line)))
                         continue
-                    reported.add((ch.path, line, key))
+                    reported.update([(ch.path, line, key), *([(ch.path, line, fold(e.whole))] if e.whole else [])])
                     yield Finding("secret-shared", "error",
                                   f"{ch.path}{where}（{level}）写出了{e.origin}（{e.level}）的“{e.text}”{_stem_said(e)}；"
                                   f"这一章生成时会被保密检查拦下。请删去这处，"
@@ -384,32 +391,67 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
     yield from (f for k, f in held.items() if k not in reported)
 
 
-def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> Iterator[Finding]:
-    """A name of a lower level holding the distinctive part (``leaks.stem``) of another place's name of a higher
-    level (公开的“雁汐五号工作处” beside a secret “雁汐五号工作站”): the part is open then (``leaks.name_stems``), so a
-    chapter may print it, and a reader may know the secret place by it. Warned of at the lower name, without naming
-    the higher one (only the shared characters, which the lower name prints anyway)."""
-    secret = [(e, part) for e in ents if e.kind == "name" and e.level.rank and not e.whole and not e.chapter
-              and fold(e.text) in names and (part := stem(e.text))]
+def _different_unknown(a: Archive) -> Iterator[Finding]:
+    """An id in a record's ``different_from`` (非同一机构) that names no body or jurisdiction: the statement resolves
+    nothing (a slip of the id leaves the conflict it was written for, secret-stem-public, in force)."""
+    places = {**a.jurisdictions, **a.bodies}
+    for r in places.values():
+        for rid in getattr(r, "different_from", ()):
+            if rid not in places:
+                kind = "机构" if r.id in a.bodies else "行政区划"
+                yield Finding("ref-unknown", "error",
+                              f"{kind} {r.id} 的 different_from（非同一机构）写的“{rid}”不是任何机构或行政区划的编号；"
+                              f"请写名称含有本记录专名的那个低密级记录的编号", r.loc)
+
+
+def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[Finding, str, str]]:
+    """A name of a lower level holding a distinctive part (``leaks.stems``) of another place's name of a higher
+    level (公开的“雁汐五号工作处” beside a secret “雁汐五号工作站”): a reader may know the secret place by it, and zhi
+    cannot tell whether the two are one body. Named at the lower name, without naming the higher one (only the shared
+    characters, which the lower name prints anyway), each with the lower record (its holder) and the higher name.
+    An error when the part is more than a place's name and a word of the trade (``leaks.distinctive``): fail closed,
+    the part stays secret, so the lower name is refused in print too, until the editor states in the higher record
+    that the lower is another body (``different_from``: 非同一机构; ``leaks.stated_apart``) or mends the name. A
+    warning for a part that is a place and a word (测试县计划 of a secret 测试县计划局 beside 测试县计划经济委员会): open,
+    as the lower name prints it."""
+    towns: dict[int, list[str]] = {}
+    secret = []
+    for e in ents:
+        if e.kind == "name" and e.level.rank and not e.whole and not e.chapter and fold(e.text) in names:
+            if e.level.rank not in towns:
+                towns[e.level.rank] = towns_below(names, a, e.level.rank)
+            secret += [(e, part, distinctive(part, towns[e.level.rank])) for part in stems(e.text, towns[e.level.rank])]
     if not secret:
-        return
+        return []
     lines = {(holder, t.text.strip()): t.loc for _, t, _, holder in typed_texts(a) if t.loc is not None}
-    reported = set()
+    reported, out = set(), []
     for x in ents:
         if x.kind != "name" or x.whole or x.chapter or x.loc is None:
             continue
-        own = {id(r) for r, _ in names.get(fold(x.text), ())}
-        for e, part in secret:
+        for e, part, closed in secret:
             if x.level.rank >= e.level.rank or part not in fold(x.text) or fold(x.text) == fold(e.text) \
-                    or own & {id(r) for r, _ in names[fold(e.text)]} or (x.loc, part) in reported:
-                continue   # (the same name, or another name of the same place: other checks, or no leak)
+                    or stated_apart(x, e.text, names) or (x.loc, part) in reported:
+                continue   # (the same name, another name of the same place, or stated another body: no conflict)
             reported.add((x.loc, part))
-            yield Finding("secret-stem-public", "warning",
-                          f"{x.origin}（{x.level}）的名称“{x.text}”含有一个密级更高的名称的专名部分“{part}”（名称去掉"
-                          f"通名后的部分）；有这个{x.level}的名称在，“{part}”这几个字就不再当作秘密，正文写出它们"
-                          f"不会被拦下，读者却可能由此认出那个密级更高的机构。请核对这个名称：确是原件的写法，照原样"
-                          f"保留，并注意正文不要单写“{part}”；是抄错或误记的，请改正", lines.get((x.holder, x.text), x.loc))
+            where = lines.get((x.holder, x.text), x.loc)
+            if not closed:
+                out.append((Finding("secret-stem-public", "warning",
+                                    f"{x.origin}（{x.level}）的名称“{x.text}”含有一个密级更高的名称的专名部分“{part}”（名称去掉"
+                                    f"通名后的部分，只是地名加常用词）；有这个{x.level}的名称在，“{part}”这几个字就不再当作秘密，"
+                                    f"正文写出它们不会被拦下。请核对这个名称：确是原件的写法，照原样保留；是抄错或误记的，请改正",
+                                    where), "", ""))
+                break
+            kind = "行政区划" if x.record.startswith("行政区划 ") else "机构"
+            rid = x.record.split(" ", 1)[1] if x.record.startswith(("机构 ", "行政区划 ")) else \
+                next((getattr(r, "id", "") for r, _ in names.get(fold(x.text), ())), "") or "这个机构的编号"
+            out.append((Finding("secret-stem-public", "error",
+                                f"{x.origin}（{x.level}）的名称“{x.text}”含有一个密级更高的名称的专名部分“{part}”（名称去掉"
+                                f"通名后的部分）；zhi 分不清两者是不是同一个机构，只能把“{part}”当作秘密，这个名称因此也印不出来"
+                                f"（生成时会被保密检查拦下）。请核对：若确是另一个{kind}，在那个密级更高的记录里写"
+                                f"“different_from: [{rid}]”（非同一机构，见 guide/bodies.md），正文仍不要单写"
+                                f"“{part}”；若是同一个机构，或名称抄错、误记，请合并记录或改正名称", where), x.holder, e.text))
             break
+    return out
 
 
 def _held_shared(where: str, level: Level, e: Entry, loc: Loc) -> Finding:
@@ -429,7 +471,10 @@ def _stem_said(e: Entry) -> str:
     if e.kind == "pinyin":
         return (f"（即名称“{e.whole}”开头几个字的拼音；用拉丁字母拼写，不论大小写、声调、空格和连字符，读者照样认得出"
                 f"是哪个机构，与中文名称一样保密）")
-    return (f"（即名称“{e.whole}”去掉通名“{fold(e.whole)[len(fold(e.text)):]}”，读者照样认得出是哪个机构，"
+    whole, part = fold(e.whole), fold(e.text)
+    at = max(whole.find(part), 0)
+    place = f"地名“{whole[:at]}”和" if at else ""
+    return (f"（即名称“{e.whole}”去掉{place}通名“{whole[at + len(part):]}”，读者照样认得出是哪个机构，"
             f"与全称一样保密）")
 
 
