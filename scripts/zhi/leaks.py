@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .buildcache import content_digest, scanner_digest
 from .chapterimages import IMAGE_SUFFIXES, image_text
 from .classification import Level, highest
 from .docno import NUMERAL, cn_int, normalise_docno, parse_docno
@@ -966,11 +967,11 @@ FOLD_VERSION = b"\0fold-7"
 
 
 def fingerprint(forbidden: dict[str, str], edition: str, plain=()) -> str:
-    """What a clean verdict depends on besides the file itself: the edition, the forbidden strings and the
-    texts confirmed as ordinary wording."""
+    """What a clean verdict depends on besides the file itself: the edition, the scanner's code, the forbidden
+    strings and the texts confirmed as ordinary wording."""
     import hashlib
 
-    h = hashlib.sha256(edition.encode() + FOLD_VERSION)
+    h = hashlib.sha256(edition.encode() + FOLD_VERSION + scanner_digest().encode())
     for k in sorted(forbidden):
         h.update(b"\0" + k.encode())
     for k in sorted(plain):
@@ -1089,9 +1090,10 @@ def _names(out: Path, ids: dict[str, str], squeezed: dict, bounded: dict) -> Ite
 
 
 def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
-         clean: dict[str, list[int]] | None = None, plain=()) -> list[Leak]:
-    """Scan every file under ``out``. ``clean`` (relative path → [size, mtime_ns]) names files found clean
-    before under the same fingerprint: those are skipped if unchanged, and the dict is updated in place.
+         clean: dict[str, str] | None = None, plain=()) -> list[Leak]:
+    """Scan every file under ``out``. ``clean`` (relative path → content digest, buildcache.py) names files found
+    clean before under the same fingerprint: a file whose bytes still have that digest is skipped, any other is
+    scanned; the dict is updated in place.
     ``plain``: the texts the house style confirms as ordinary wording (``not-marks``; see ``marks_in``).
 
     Text is folded first (``fold``): spaces of any kind, zero-width characters, full-width forms and
@@ -1112,8 +1114,7 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
         if rel.startswith(SKIP_DIRS):
             continue  # the theme's own code and fonts, not made from records
         seen.add(rel)
-        st = path.stat()
-        stamp = [st.st_size, st.st_mtime_ns]
+        stamp = content_digest(path.read_bytes()) if clean is not None else ""
         if clean is not None:
             if clean.get(rel) == stamp:
                 continue
