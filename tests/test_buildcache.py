@@ -59,3 +59,40 @@ def test_verdicts_kept_by_file_times_by_an_older_zhi_are_not_taken():
     fp = fingerprint(FORBIDDEN, "public")
     assert buildcache.verdicts({"fingerprint": fp, "clean": {"a.html": [120, 1700000000]}}, fp, False) == {}
     assert buildcache.verdicts({"fingerprint": fp, "clean": {"a.html": "ab"}}, fp, True) == {}
+
+
+def _workbook(path: Path, sheets: dict[str, str]) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        for name, text in sheets.items():
+            z.writestr(f"xl/worksheets/{name}.xml", f"<worksheet><c><is><t>{text}</t></is></c></worksheet>")
+
+
+def test_a_workbook_is_read_again_only_in_its_changed_sheets_and_a_leak_there_is_found(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "shuju").mkdir(parents=True)
+    book = site / "shuju" / "data.xlsx"
+    _workbook(book, {"sheet1": "县人民政府办公室", "sheet2": "县财政局"})
+    clean: dict = {}
+    assert scan(site, FORBIDDEN, "public", clean) == []
+    assert sorted(clean) == ["shuju/data.xlsx!xl/worksheets/sheet1.xml", "shuju/data.xlsx!xl/worksheets/sheet2.xml"]
+    read = []
+    monkeypatch.setattr(leaks, "_part_text", lambda data, real=leaks._part_text: read.append(data) or real(data))
+    _workbook(book, {"sheet1": "县人民政府办公室", "sheet2": "县财政局、白鹭九号联络站"})
+    found = scan(site, FORBIDDEN, "public", clean)
+    assert [(x.file, x.what) for x in found] == [("shuju/data.xlsx", "白鹭九号联络站")]
+    assert len(read) == 1 and "白鹭九号联络站" in read[0].decode()   # the unchanged sheet was not read again
+    # the same leak in the sheet that did not change, with the forbidden strings changed: found there too
+    _workbook(book, {"sheet1": "县人民政府办公室", "sheet2": "县财政局"})
+    assert scan(site, FORBIDDEN, "public", clean) == []
+    found = scan(site, {**FORBIDDEN, "县人民政府办公室": "机构（机密）"}, "public", {})
+    assert [(x.file, x.what) for x in found] == [("shuju/data.xlsx", "县人民政府办公室")]
+
+
+def test_a_workbook_that_is_no_zip_is_refused_not_passed(tmp_path):
+    site = tmp_path / "site"
+    (site / "shuju").mkdir(parents=True)
+    (site / "shuju" / "data.xlsx").write_bytes(b"\x00not a zip")
+    found = scan(site, FORBIDDEN, "public", {})
+    assert [(x.file, x.what) for x in found] == [("shuju/data.xlsx", "无法读取的文件")]

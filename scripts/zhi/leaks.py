@@ -857,8 +857,31 @@ def _docx_text(path: Path) -> str:
     with zipfile.ZipFile(path) as z:
         # every XML part, the relationships too (a link's address is kept there, not in the document's text)
         parts = [z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith((".xml", ".rels"))]
-    raw = "\n".join(parts)   # the markup too: attributes hold link targets and bookmark names (anchors: ids)
+    return _part_text("\n".join(parts).encode("utf-8"))
+
+
+def _part_text(data: bytes) -> str:
+    """The text of an XML part of a zipped file, the markup too: attributes hold link targets and bookmark names
+    (anchors: ids)."""
+    raw = data.decode("utf-8", "replace")
     return entities_decoded(raw) + "\n" + entities_decoded(re.sub(r"<[^>]+>", " ", raw))
+
+
+ZIPPED = (".docx", ".xlsx")
+
+
+def _units(path: Path, rel: str) -> list[tuple[str, bytes | None]]:
+    """What the scan reads of a file, each with the key its verdict is kept under (``scan``'s ``clean``): a zipped
+    file (a workbook, a Word file) part by part — every XML part and relationship is scanned whole, and a workbook
+    of which one sheet changed is read again in that sheet only — any other file whole (None). A zipped file that
+    cannot be opened is one unit, which ``file_text`` cannot read: refused (fail closed)."""
+    if path.suffix.lower() not in ZIPPED:
+        return [(rel, None)]
+    try:
+        with zipfile.ZipFile(path) as z:
+            return [(f"{rel}!{n}", z.read(n)) for n in z.namelist() if n.endswith((".xml", ".rels"))]
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+        return [(rel, None)]
 
 
 def _json_strings(data) -> Iterator[str]:
@@ -910,7 +933,10 @@ def file_text(path: Path, pdf: subprocess.Popen | None = None) -> str | None:
         text = _pdf_text(path, pdf)
         return with_entities_decoded(text) if text is not None else None
     if suffix in (".docx", ".xlsx"):  # both are zipped XML: every part is read (sheets, shared strings, properties)
-        return _docx_text(path)
+        try:
+            return _docx_text(path)
+        except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+            return None   # not a zipped file after all: what cannot be read is not published
     if suffix in IMAGE_SUFFIXES:   # a chapter's image: the words it carries besides its pixels
         return image_text(path)
     return None
@@ -1113,15 +1139,16 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
         rel = path.relative_to(out).as_posix()
         if rel.startswith(SKIP_DIRS):
             continue  # the theme's own code and fonts, not made from records
-        seen.add(rel)
-        stamp = content_digest(path.read_bytes()) if clean is not None else ""
-        if clean is not None:
-            if clean.get(rel) == stamp:
-                continue
-            clean.pop(rel, None)
-        files.append((path, rel, stamp))
+        for key, part in _units(path, rel):
+            seen.add(key)
+            stamp = content_digest(path.read_bytes() if part is None else part) if clean is not None else ""
+            if clean is not None:
+                if clean.get(key) == stamp:
+                    continue
+                clean.pop(key, None)
+            files.append((path, rel, key, stamp, part))
     # the PDFs' text is extracted by pdftotext while the other files are read
-    pdfs = {path: _pdftotext(path) for path, _rel, _stamp in files if path.suffix.lower() == ".pdf"}
+    pdfs = {path: _pdftotext(path) for path, *_ in files if path.suffix.lower() == ".pdf"}
     try:
         _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, edition, plain, clean)
     finally:
@@ -1191,9 +1218,9 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
     # ``_bounded`` (测试章三 is not in 测试章三十)
     bare_of = {key: key_skeletons(key) for key in squeezed}
     bare_keys = {b: _bounded(b) for bs in bare_of.values() for b in bs}
-    for path, rel, stamp in files:
+    for path, rel, unit, stamp, part in files:
         found = len(leaks)
-        text = file_text(path, pdfs.get(path))
+        text = file_text(path, pdfs.get(path)) if part is None else _part_text(part)
         if text is None:  # fail closed: what cannot be read cannot be shown to be clean
             leaks.append(Leak(rel, "无法读取的文件", f"保密检查读不了这种文件（{path.suffix or path.name}），不能确认其中"
                                                    f"没有不应出现的内容，因此不予发布；请报告给维护者"))
@@ -1235,4 +1262,4 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
         for m in MOBILE.finditer(shown_normal):
             leaks.append(Leak(rel, m.group(0), "手机号码"))
         if clean is not None and len(leaks) == found:
-            clean[rel] = stamp
+            clean[unit] = stamp
