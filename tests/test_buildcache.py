@@ -76,7 +76,8 @@ def test_a_workbook_is_read_again_only_in_its_changed_sheets_and_a_leak_there_is
     _workbook(book, {"sheet1": "县人民政府办公室", "sheet2": "县财政局"})
     clean: dict = {}
     assert scan(site, FORBIDDEN, "public", clean) == []
-    assert sorted(clean) == ["shuju/data.xlsx!xl/worksheets/sheet1.xml", "shuju/data.xlsx!xl/worksheets/sheet2.xml"]
+    assert sorted(k for k in clean if not k.startswith(leaks.NAME_KEY)) == [
+        "shuju/data.xlsx!xl/worksheets/sheet1.xml", "shuju/data.xlsx!xl/worksheets/sheet2.xml"]
     read = []
     monkeypatch.setattr(leaks, "_part_text", lambda data, real=leaks._part_text: read.append(data) or real(data))
     _workbook(book, {"sheet1": "县人民政府办公室", "sheet2": "县财政局、白鹭九号联络站"})
@@ -96,3 +97,15 @@ def test_a_workbook_that_is_no_zip_is_refused_not_passed(tmp_path):
     (site / "shuju" / "data.xlsx").write_bytes(b"\x00not a zip")
     found = scan(site, FORBIDDEN, "public", {})
     assert [(x.file, x.what) for x in found] == [("shuju/data.xlsx", "无法读取的文件")]
+
+
+def test_file_names_found_clean_are_kept_and_a_new_name_is_read(tmp_path):
+    site = _site(tmp_path, "县人民政府办公")
+    clean: dict = {}
+    assert scan(site, FORBIDDEN, "public", clean) == []
+    assert leaks.NAME_KEY + "jigou/" in clean and leaks.NAME_KEY + "jigou/index.html" in clean
+    (site / "白鹭九号联络站").mkdir()
+    (site / "白鹭九号联络站" / "index.html").write_text("<p>县财政局</p>\n", encoding="utf-8")
+    found = scan(site, FORBIDDEN, "public", clean)
+    assert [(x.file, x.what) for x in found] == [("白鹭九号联络站", "白鹭九号联络站")]
+    assert leaks.NAME_KEY + "白鹭九号联络站/" not in clean

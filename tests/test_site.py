@@ -120,23 +120,10 @@ def _head(t: str, n: int) -> str:
 def test_search_index_holds_the_text_of_every_page(site):
     """The index is made from the pages as rendered: the segments of each page put back together give its
     title and text, and each page's segments are where the manifest says they start and end."""
-    import base64
-
+    from conftest import varints
     from zhi.writers.search import SEG, norm
 
     manifest = json.loads((site / "search/index.json").read_text(encoding="utf-8"))
-
-    def varints(b64: str) -> list[int]:
-        out, v, shift, prev = [], 0, 0, 0
-        for c in base64.b64decode(b64):
-            v |= (c & 0x7F) << shift
-            if c & 0x80:
-                shift += 7
-                continue
-            prev += v
-            out.append(prev)
-            v = shift = 0
-        return out
     starts, ends = varints(manifest["starts"]), varints(manifest["ends"])
     meta = [e for f in sorted((site / "search/p").glob("*.json"), key=lambda f: int(f.stem))
             for e in json.loads(f.read_text(encoding="utf-8"))]

@@ -1093,9 +1093,14 @@ def without_calls(text: str, suffix: str) -> str | None:
     return html.unescape(re.sub(r"<[^>]+>", " ", bare)) if rx is _SUP_HTML else bare
 
 
-def _names(out: Path, ids: dict[str, str], squeezed: dict, bounded: dict) -> Iterator[Leak]:
+NAME_KEY = "\0name\0"   # a file's or folder's name, in ``scan``'s ``clean`` (the name alone decides its verdict)
+
+
+def _names(out: Path, ids: dict[str, str], squeezed: dict, bounded: dict, clean: dict | None = None,
+           seen: set | None = None) -> Iterator[Leak]:
     """Forbidden ids and strings in the names of files and folders (a page's address is its record's id; an empty
-    folder left behind names a record as well as a page would)."""
+    folder left behind names a record as well as a page would). ``clean``: names found clean before under the same
+    fingerprint (skipped), and where the names found clean now go; ``seen``: where the names read are noted."""
     from urllib.parse import unquote
 
     bare_of = {key: key_skeletons(key) for key in squeezed}
@@ -1104,15 +1109,25 @@ def _names(out: Path, ids: dict[str, str], squeezed: dict, bounded: dict) -> Ite
         rel = path.relative_to(out).as_posix()
         if rel.startswith(SKIP_DIRS):
             continue
+        unit = NAME_KEY + rel + ("/" if path.is_dir() else "")
+        if seen is not None:
+            seen.add(unit)
+        if clean is not None and unit in clean:
+            continue
+        found = False
         name = unquote(path.name)
         stem = name.split(".")[0] if path.is_file() else name
         for found_id in [stem] if stem in ids else []:
+            found = True
             yield Leak(rel, found_id, f"{ids[found_id]}；在文件或目录名中")
         folded = fold(name)
         read = "\0".join(skeletons(folded))   # (鹭汀7号联络站.html, luting-qihao/: ``skeletons``)
         for key, (s, origin) in squeezed.items():
             if _found(key, folded, bounded) or any(_found(k, read, bare_keys) for k in bare_of[key]):
+                found = True
                 yield Leak(rel, s, f"{origin}；在文件或目录名中")
+        if clean is not None and not found:
+            clean[unit] = ""
 
 
 def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
@@ -1133,7 +1148,7 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
     docnos = docno_patterns(forbidden)
     plain = sorted({fold(p) for p in plain if fold(p)}, key=len, reverse=True)
     seen = set()
-    leaks.extend(_names(out, ids, squeezed, bounded))
+    leaks.extend(_names(out, ids, squeezed, bounded, clean, seen))
     files = []
     for path in sorted(p for p in out.rglob("*") if p.is_file()):
         rel = path.relative_to(out).as_posix()
