@@ -129,6 +129,22 @@ def digest(out: Path) -> dict[str, str]:
             for p in sorted(out.rglob("*")) if p.is_file()}
 
 
+def varints(b64: str) -> list[int]:
+    """A list of ids as the search index writes it (writers/search.py ``_varints``: base64 delta varints)."""
+    import base64
+
+    out, v, shift, prev = [], 0, 0, 0
+    for c in base64.b64decode(b64):
+        v |= (c & 0x7F) << shift
+        if c & 0x80:
+            shift += 7
+            continue
+        prev += v
+        out.append(prev)
+        v = shift = 0
+    return out
+
+
 def write(root: Path, rel: str, text: str) -> None:
     """Write a file of a test archive, making its folders."""
     p = root / rel

@@ -5,7 +5,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import digest, make_archive, with_theme, write
+from conftest import digest, make_archive, varints, with_theme, write
 from zhi.build import build_edition
 
 
@@ -97,6 +97,47 @@ def test_a_body_raised_to_secret_leaves_the_rebuilt_site_as_a_clean_build_leaves
             with zipfile.ZipFile(site / rel) as z:
                 data = b"".join(z.read(n) for n in z.namelist())
         assert "档案管理局".encode() not in data and b"cs-dangan" not in data, rel
+
+    build_edition(root, pdf=False, out=tmp_path / "clean")
+    full = digest(tmp_path / "clean")
+    assert sorted(full) == sorted(incremental)
+    assert [rel for rel in full if full[rel] != incremental[rel]] == []
+
+
+def _segment_files(site: Path) -> dict[str, list[str]]:
+    """Each page's search segment files (by the page's URL), from the index's manifest."""
+    import json
+
+    m = json.loads((site / "search/index.json").read_text(encoding="utf-8"))
+    urls = [e[0] for f in sorted((site / "search/p").glob("*.json"), key=lambda f: int(f.stem))
+            for e in json.loads(f.read_text(encoding="utf-8"))]
+    starts, ends = varints(m["starts"]), varints(m["ends"])
+    return {url: [f"search/s/{k}.txt" for k in range(starts[i] + 1, ends[i])] for i, url in enumerate(urls)}
+
+
+@pytest.mark.slow
+def test_a_rebuild_after_one_record_edit_equals_a_cold_build_and_leaves_the_untouched_pages_search_files(tmp_path):
+    """The edit bench.py times: a name an event gives a body, changed. The rebuilt site is the cold build's, byte for
+    byte; the search segment files of every page whose HTML did not change are the same files as before."""
+    root = with_theme(make_archive(tmp_path))
+    build_edition(root, pdf=False)
+    site = root / "site"
+    before, segs_before = digest(site), _segment_files(site)
+    events = root / "sources/events/1984.yaml"
+    text = events.read_text(encoding="utf-8")
+    assert "name: 测试县物价局\n" in text
+    events.write_text(text.replace("name: 测试县物价局\n", "name: 测试县物价检查局\n"), encoding="utf-8")
+
+    again = build_edition(root, pdf=False)
+    assert again.timings["pages rendered"] < again.pages  # the rebuild was incremental
+    incremental = digest(site)
+    assert "测试县物价检查局" in (site / "nianbiao/1984/index.html").read_text(encoding="utf-8")
+    unchanged = [url for url in segs_before if before.get(url + "index.html") == incremental.get(url + "index.html")]
+    assert len(unchanged) > len(segs_before) // 2
+    segs_after = _segment_files(site)
+    for url in unchanged:
+        assert segs_after[url] == segs_before[url], url
+        assert all(before[f] == incremental[f] for f in segs_after[url]), url
 
     build_edition(root, pdf=False, out=tmp_path / "clean")
     full = digest(tmp_path / "clean")

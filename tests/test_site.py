@@ -119,21 +119,12 @@ def _head(t: str, n: int) -> str:
 
 def test_search_index_holds_the_text_of_every_page(site):
     """The index is made from the pages as rendered: the segments of each page put back together give its
-    title and text, and each page's segments are where the manifest says they start."""
-    import base64
-
+    title and text, and each page's segments are where the manifest says they start and end."""
+    from conftest import varints
     from zhi.writers.search import SEG, norm
 
     manifest = json.loads((site / "search/index.json").read_text(encoding="utf-8"))
-    raw, starts, v, shift, prev = base64.b64decode(manifest["starts"]), [], 0, 0, 0
-    for c in raw:
-        v |= (c & 0x7F) << shift
-        if c & 0x80:
-            shift += 7
-            continue
-        prev += v
-        starts.append(prev)
-        v = shift = 0
+    starts, ends = varints(manifest["starts"]), varints(manifest["ends"])
     meta = [e for f in sorted((site / "search/p").glob("*.json"), key=lambda f: int(f.stem))
             for e in json.loads(f.read_text(encoding="utf-8"))]
     assert len(meta) == manifest["pages"] == len(starts) - 1
@@ -146,7 +137,7 @@ def test_search_index_holds_the_text_of_every_page(site):
         title, text = page_text(f.read_text(encoding="utf-8"))
         i, indexed_title = by_url[rel[: -len("index.html")]]
         assert indexed_title == title
-        segs = [(site / f"search/s/{k}.txt").read_text(encoding="utf-8") for k in range(starts[i] + 1, starts[i + 1])]
+        segs = [(site / f"search/s/{k}.txt").read_text(encoding="utf-8") for k in range(starts[i] + 1, ends[i])]
         joined = "".join(_head(s, SEG) if k < len(segs) - 1 else s for k, s in enumerate(segs))
         assert norm(joined) == norm(text), rel
         seen += 1

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import notecount, renderers, sitesettings
+from . import buildcache, notecount, renderers, sitesettings
 from .chapterimages import site_images
 from .checks import run_checks
 from .editions import EDITION_ZH, filter_archive
@@ -384,14 +384,14 @@ def _refuse_lost_notes(ed: Archive, wd: WorkDir, book_report, docx_notes: dict[s
 
 def _scan_for_leaks(archive: Archive, edition: str, site: Path, state: dict, full: bool,
                     keys=(), kept=()) -> tuple[str, dict]:
-    """The leak scan over the rendered site (only the files that changed, when the forbidden strings did
-    not); refused files are removed from the working tree and the build stops. ``keys``: the search keys the
-    site made of the edition's own records (open to it); ``kept``: the book files an earlier build made, carried
-    over unchanged (--no-pdf), which the refusal names as such."""
+    """The leak scan over the rendered site (only the files whose bytes the last build did not find clean with
+    the same scanner and forbidden strings: buildcache.py); refused files are removed from the working tree and
+    the build stops. ``keys``: the search keys the site made of the edition's own records (open to it); ``kept``:
+    the book files an earlier build made, carried over unchanged (--no-pdf), which the refusal names as such."""
     forbidden = forbidden_strings(archive, edition, keys)
     plain = load_house_style(archive.root).not_marks
     fp = fingerprint(forbidden, edition, plain)
-    clean = state.get("clean", {}) if state.get("fingerprint") == fp and not full else {}
+    clean = buildcache.verdicts(state, fp, full)
     leaks = scan(site, forbidden, edition, clean, plain)
     if leaks:
         # the working tree is what `zhi serve` shows: nothing the scan refused stays there to be served

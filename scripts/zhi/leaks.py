@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .buildcache import content_digest, scanner_digest
 from .chapterimages import IMAGE_SUFFIXES, image_text
 from .classification import Level, highest
 from .docno import NUMERAL, cn_int, normalise_docno, parse_docno
@@ -953,8 +954,31 @@ def _docx_text(path: Path) -> str:
     with zipfile.ZipFile(path) as z:
         # every XML part, the relationships too (a link's address is kept there, not in the document's text)
         parts = [z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith((".xml", ".rels"))]
-    raw = "\n".join(parts)   # the markup too: attributes hold link targets and bookmark names (anchors: ids)
+    return _part_text("\n".join(parts).encode("utf-8"))
+
+
+def _part_text(data: bytes) -> str:
+    """The text of an XML part of a zipped file, the markup too: attributes hold link targets and bookmark names
+    (anchors: ids)."""
+    raw = data.decode("utf-8", "replace")
     return entities_decoded(raw) + "\n" + entities_decoded(re.sub(r"<[^>]+>", " ", raw))
+
+
+ZIPPED = (".docx", ".xlsx")
+
+
+def _units(path: Path, rel: str) -> list[tuple[str, bytes | None]]:
+    """What the scan reads of a file, each with the key its verdict is kept under (``scan``'s ``clean``): a zipped
+    file (a workbook, a Word file) part by part — every XML part and relationship is scanned whole, and a workbook
+    of which one sheet changed is read again in that sheet only — any other file whole (None). A zipped file that
+    cannot be opened is one unit, which ``file_text`` cannot read: refused (fail closed)."""
+    if path.suffix.lower() not in ZIPPED:
+        return [(rel, None)]
+    try:
+        with zipfile.ZipFile(path) as z:
+            return [(f"{rel}!{n}", z.read(n)) for n in z.namelist() if n.endswith((".xml", ".rels"))]
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+        return [(rel, None)]
 
 
 def _json_strings(data) -> Iterator[str]:
@@ -1006,7 +1030,10 @@ def file_text(path: Path, pdf: subprocess.Popen | None = None) -> str | None:
         text = _pdf_text(path, pdf)
         return with_entities_decoded(text) if text is not None else None
     if suffix in (".docx", ".xlsx"):  # both are zipped XML: every part is read (sheets, shared strings, properties)
-        return _docx_text(path)
+        try:
+            return _docx_text(path)
+        except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+            return None   # not a zipped file after all: what cannot be read is not published
     if suffix in IMAGE_SUFFIXES:   # a chapter's image: the words it carries besides its pixels
         return image_text(path)
     return None
@@ -1063,11 +1090,11 @@ FOLD_VERSION = b"\0fold-7"
 
 
 def fingerprint(forbidden: dict[str, str], edition: str, plain=()) -> str:
-    """What a clean verdict depends on besides the file itself: the edition, the forbidden strings and the
-    texts confirmed as ordinary wording."""
+    """What a clean verdict depends on besides the file itself: the edition, the scanner's code, the forbidden
+    strings and the texts confirmed as ordinary wording."""
     import hashlib
 
-    h = hashlib.sha256(edition.encode() + FOLD_VERSION)
+    h = hashlib.sha256(edition.encode() + FOLD_VERSION + scanner_digest().encode())
     for k in sorted(forbidden):
         h.update(b"\0" + k.encode())
     for k in sorted(plain):
@@ -1163,9 +1190,14 @@ def without_calls(text: str, suffix: str) -> str | None:
     return html.unescape(re.sub(r"<[^>]+>", " ", bare)) if rx is _SUP_HTML else bare
 
 
-def _names(out: Path, ids: dict[str, str], squeezed: dict, bounded: dict) -> Iterator[Leak]:
+NAME_KEY = "\0name\0"   # a file's or folder's name, in ``scan``'s ``clean`` (the name alone decides its verdict)
+
+
+def _names(out: Path, ids: dict[str, str], squeezed: dict, bounded: dict, clean: dict | None = None,
+           seen: set | None = None) -> Iterator[Leak]:
     """Forbidden ids and strings in the names of files and folders (a page's address is its record's id; an empty
-    folder left behind names a record as well as a page would)."""
+    folder left behind names a record as well as a page would). ``clean``: names found clean before under the same
+    fingerprint (skipped), and where the names found clean now go; ``seen``: where the names read are noted."""
     from urllib.parse import unquote
 
     bare_of = {key: key_skeletons(key) for key in squeezed}
@@ -1174,21 +1206,32 @@ def _names(out: Path, ids: dict[str, str], squeezed: dict, bounded: dict) -> Ite
         rel = path.relative_to(out).as_posix()
         if rel.startswith(SKIP_DIRS):
             continue
+        unit = NAME_KEY + rel + ("/" if path.is_dir() else "")
+        if seen is not None:
+            seen.add(unit)
+        if clean is not None and unit in clean:
+            continue
+        found = False
         name = unquote(path.name)
         stem = name.split(".")[0] if path.is_file() else name
         for found_id in [stem] if stem in ids else []:
+            found = True
             yield Leak(rel, found_id, f"{ids[found_id]}；在文件或目录名中")
         folded = fold(name)
         read = "\0".join(skeletons(folded))   # (鹭汀7号联络站.html, luting-qihao/: ``skeletons``)
         for key, (s, origin) in squeezed.items():
             if _found(key, folded, bounded) or any(_found(k, read, bare_keys) for k in bare_of[key]):
+                found = True
                 yield Leak(rel, s, f"{origin}；在文件或目录名中")
+        if clean is not None and not found:
+            clean[unit] = ""
 
 
 def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
-         clean: dict[str, list[int]] | None = None, plain=()) -> list[Leak]:
-    """Scan every file under ``out``. ``clean`` (relative path → [size, mtime_ns]) names files found clean
-    before under the same fingerprint: those are skipped if unchanged, and the dict is updated in place.
+         clean: dict[str, str] | None = None, plain=()) -> list[Leak]:
+    """Scan every file under ``out``. ``clean`` (relative path → content digest, buildcache.py) names files found
+    clean before under the same fingerprint: a file whose bytes still have that digest is skipped, any other is
+    scanned; the dict is updated in place.
     ``plain``: the texts the house style confirms as ordinary wording (``not-marks``; see ``marks_in``).
 
     Text is folded first (``fold``): spaces of any kind, zero-width characters, full-width forms and
@@ -1202,22 +1245,22 @@ def scan(out: Path, forbidden: dict[str, str], edition: str = "public",
     docnos = docno_patterns(forbidden)
     plain = sorted({fold(p) for p in plain if fold(p)}, key=len, reverse=True)
     seen = set()
-    leaks.extend(_names(out, ids, squeezed, bounded))
+    leaks.extend(_names(out, ids, squeezed, bounded, clean, seen))
     files = []
     for path in sorted(p for p in out.rglob("*") if p.is_file()):
         rel = path.relative_to(out).as_posix()
         if rel.startswith(SKIP_DIRS):
             continue  # the theme's own code and fonts, not made from records
-        seen.add(rel)
-        st = path.stat()
-        stamp = [st.st_size, st.st_mtime_ns]
-        if clean is not None:
-            if clean.get(rel) == stamp:
-                continue
-            clean.pop(rel, None)
-        files.append((path, rel, stamp))
+        for key, part in _units(path, rel):
+            seen.add(key)
+            stamp = content_digest(path.read_bytes() if part is None else part) if clean is not None else ""
+            if clean is not None:
+                if clean.get(key) == stamp:
+                    continue
+                clean.pop(key, None)
+            files.append((path, rel, key, stamp, part))
     # the PDFs' text is extracted by pdftotext while the other files are read
-    pdfs = {path: _pdftotext(path) for path, _rel, _stamp in files if path.suffix.lower() == ".pdf"}
+    pdfs = {path: _pdftotext(path) for path, *_ in files if path.suffix.lower() == ".pdf"}
     try:
         _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, edition, plain, clean)
     finally:
@@ -1287,9 +1330,9 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
     # ``_bounded`` (测试章三 is not in 测试章三十)
     bare_of = {key: key_skeletons(key) for key in squeezed}
     bare_keys = {b: _bounded(b) for bs in bare_of.values() for b in bs}
-    for path, rel, stamp in files:
+    for path, rel, unit, stamp, part in files:
         found = len(leaks)
-        text = file_text(path, pdfs.get(path))
+        text = file_text(path, pdfs.get(path)) if part is None else _part_text(part)
         if text is None:  # fail closed: what cannot be read cannot be shown to be clean
             leaks.append(Leak(rel, "无法读取的文件", f"保密检查读不了这种文件（{path.suffix or path.name}），不能确认其中"
                                                    f"没有不应出现的内容，因此不予发布；请报告给维护者"))
@@ -1333,4 +1376,4 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
         for m in MOBILE.finditer(shown_normal):
             leaks.append(Leak(rel, m.group(0), "手机号码"))
         if clean is not None and len(leaks) == found:
-            clean[rel] = stamp
+            clean[unit] = stamp

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var PER_SCREEN = 20, TAIL_GRAMS = 3;
-  var root = null, manifest = null, starts = null;
+  var root = null, manifest = null, starts = null, ends = null;
   var cache = {};
 
   function siteRoot() {
@@ -53,7 +53,11 @@
   }
   function loadManifest() {
     if (manifest) return Promise.resolve(manifest);
-    return get("index.json").then(function (m) { manifest = m; starts = varints(m.starts); return m; });
+    return get("index.json").then(function (m) {
+      manifest = m; starts = varints(m.starts);
+      ends = m.ends ? varints(m.ends) : starts.slice(1);  // a page's ids may run past its segments (search.py ROOM)
+      return m;
+    });
   }
   /* The normal form of text and queries, as scripts/zhi/writers/search.py's norm: no spaces, brackets unified,
      a 文号's year and number standard ((84)第07号 → 〔1984〕7号; a two-digit year by the years of the issuer's
@@ -204,7 +208,7 @@
     return pageMeta(c.id).then(function (meta) {
       // a page found by its title, or as the page of what q names (a body's name, a document's 文号)
       var inTitle = c.own || norm(meta.title).indexOf(q) >= 0;
-      var first = starts[c.id] + 1, last = starts[c.id + 1] - 1;
+      var first = starts[c.id] + 1, last = ends[c.id] - 1;
       function text(seg) { return get("s/" + seg + ".txt", "text"); }
       function around(seg) {  // a long query starting in seg may run on into the next segment
         return text(seg).then(function (t) {

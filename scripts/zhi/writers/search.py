@@ -8,11 +8,16 @@ index for a static site, so this one is written here.
 
 Layout of ``search/`` in the built site:
 
-* ``index.json``: the manifest — shard counts, segment size, and where each page's segments start.
+* ``index.json``: the manifest — shard counts, segment size, and where each page's segments start and end.
 * ``g2/N.json`` and ``g3/N.json``: posting lists of every bigram and trigram, hashed into shards. A posting
   list names the *segments* that contain the gram, delta-coded as base64 varints.
 * ``p/N.json``: page URLs and titles, ``BLOCK`` pages per file.
 * ``s/N.txt``: the text of segment N (with its spaces), fetched to check and show a displayed result.
+
+A page's segments are numbered within a block of ids whose size is its number of segments rounded up to a
+multiple of ``ROOM``: an edit that changes one page's text by less than that leaves every other page's
+segment ids, and so their ``s/N.txt`` files, as they were (a rebuild writes, and the leak scan reads, only the
+changed page's), and the numbers depend on the pages alone, so a rebuild's index is a cold build's.
 
 Each page's text is normalised (no whitespace; brackets unified, as the browser normalises the query)
 and cut into segments of ``SEG`` characters, overlapping by ``OVERLAP`` so that a query of up to
@@ -39,7 +44,8 @@ SEG = 600           # characters per segment
 OVERLAP = 6         # queries of up to 7 characters never straddle two segments
 BLOCK = 8           # pages per file of URLs and titles
 SHARD_BYTES = 12_000  # aim for posting shards of about this size
-VERSION = 4  # 4: the manifest carries the years of each issuer's documents (yy)
+ROOM = 4            # a page's segment ids are a block of a multiple of this many (see ``write_index``)
+VERSION = 5  # 4: the manifest carries the years of each issuer's documents (yy); 5: where each page's segments end
 SUBDIRS = ("g2", "g3", "k", "p", "s")
 
 # the order of results after title matches: bodies first, aggregate pages (chronology, indexes) last
@@ -270,22 +276,25 @@ def write_index(site: Path, pages: list[PageText] | None = None,
 
     postings: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
     starts: list[int] = []
+    ends: list[int] = []
     seg_id = 0
     written = 0
     for page in pages:
         starts.append(seg_id)
-        for k, seg in enumerate(segments(page, years)):
+        segs = segments(page, years)
+        for k, seg in enumerate(segs, seg_id):
             normal = norm(seg, years)
             for n, table in ((2, postings[0]), (3, postings[1])):
                 for gram in {normal[i:i + n] for i in range(len(normal) - n + 1)}:
                     lst = table.get(gram)
                     if lst is None:
-                        table[gram] = [seg_id]
+                        table[gram] = [k]
                     else:
-                        lst.append(seg_id)
-            if k:  # the title needs no text file: it comes with the page's URL
-                written += write(out / "s" / f"{seg_id}.txt", seg)
-            seg_id += 1
+                        lst.append(k)
+            if k > seg_id:  # the title needs no text file: it comes with the page's URL
+                written += write(out / "s" / f"{k}.txt", seg)
+        ends.append(seg_id + len(segs))
+        seg_id += -(-len(segs) // ROOM) * ROOM   # the page's block of ids
     starts.append(seg_id)
 
     shard_counts = []
@@ -321,14 +330,15 @@ def write_index(site: Path, pages: list[PageText] | None = None,
         written += write(out / "p" / f"{b // BLOCK}.json",
                           _dumps([[p.url, p.title] for p in pages[b:b + BLOCK]]))
     manifest = {"v": VERSION, "seg": SEG, "overlap": OVERLAP, "block": BLOCK, "pages": len(pages),
-                "g2": shard_counts[0], "g3": shard_counts[1], "starts": _varints(starts), "k": key_count,
+                "g2": shard_counts[0], "g3": shard_counts[1], "starts": _varints(starts), "ends": _varints(ends),
+                "k": key_count,
                 "yy": dict(years or {})}
     written += write(out / "index.json", _dumps(manifest))
     for sub in SUBDIRS:  # files of an earlier, larger index
         for f in (out / sub).iterdir():
             if f not in kept:
                 f.unlink()
-    return IndexStats(len(pages), seg_id, shard_counts[0], shard_counts[1], written)
+    return IndexStats(len(pages), sum(e - s for s, e in zip(starts, ends)), shard_counts[0], shard_counts[1], written)
 
 
 def _dumps(obj) -> str:
