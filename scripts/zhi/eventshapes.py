@@ -37,7 +37,7 @@ NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank"
 EVENT_KEYS: dict[str, set[str]] = {
     "establish": {"body", "wording", "from", "places", "divisions", "count", "scope", "takes_over", "takes_over_wording",
                   "sponsor", "sponsor_wording", "previous_end"} | NEW_BODY_KEYS,
-    "rename": {"body", "name", "short", "wording", "level"},
+    "rename": {"body", "name", "short", "wording", "level", "kind"},
     "merge": {"before", "after", "partly", "wording", "before_count"},
     "split": {"before", "after", "rest_unknown", "wording"},
     "abolish": {"body", "functions_to", "wording"},
@@ -322,6 +322,8 @@ class EventShapes:
             self._refuse(e, f, why)
         # a place whose level changes with its name (改州为县): its new level, as a 规格调整 would set it
         e.level = f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级")
+        # a body whose kind changes with its name (县物资局改为县物资总公司, kind: 企业): one event, one sentence
+        e.body_kind = f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别")
 
     def _event_single(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)

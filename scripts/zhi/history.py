@@ -1133,6 +1133,12 @@ class _Replay:
                               "机构的规格变化请另记规格调整（rerank）事件", e.loc)
                 else:
                     self.set_span(t.levels, e.level, e, "level", t.id)
+            if e.body_kind:   # 局改公司: the kind changes with the name
+                if t.is_jurisdiction:
+                    self.warn("ref-wrong-kind", "error", f"更名事件的“kind（类别）”只用于机构，{self.label(t.id)}是行政区划；"
+                              "行政区划的层级变化写 level", e.loc)
+                else:
+                    self.set_span(t.kinds, e.body_kind, e, "kind", t.id)
 
     def _add_name(self, e: Event) -> None:
         if e.body and (t := self.touch(e.body, e)):

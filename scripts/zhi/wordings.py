@@ -57,9 +57,13 @@ def kind_change_problem(wording: str, old: str | None, new: str | None) -> str |
 
 def rename_verb(wording: str | None) -> str:
     """更名 → 更名为, 复名 → 复名为, 改称 and 称 stay (改称乙, never 改称为乙); none → 更名为."""
-    if not wording:
-        return "更名为"
-    return wording if leads_to_object(wording) else wording + "为"
+    return verb_before_object(wording) if wording else "更名为"
+
+
+def verb_before_object(wording: str) -> str:
+    """The source's verb before the new name: 改称, 改为 stay, 复名 → 复名为; 改建 ends in 建 as 组建 does but takes 为
+    (县物资局改建为县物资总公司, never 改建县物资总公司)."""
+    return wording if leads_to_object(wording) and not wording.endswith("改建") else wording + "为"
 
 
 # an establishment's verb whose subject is the new body's superior (县委下设组织部、宣传部): printed after the
@@ -239,10 +243,7 @@ def reorganise_wording_problem(wording: str, afters: int) -> str | None:
 
 def reorganise_verb(wording: str | None) -> str:
     """改建 → 改建为, 改组成 stays; none → 改组为."""
-    if not wording:
-        return "改组为"
-    # 改建 ends in 建 as 组建 does, but takes 为 before the new body (甲改建为乙, never 甲改建乙)
-    return wording if leads_to_object(wording) and not wording.endswith("改建") else wording + "为"
+    return verb_before_object(wording) if wording else "改组为"
 
 
 def merge_verb(wording: str | None, into_survivor: bool) -> str:
