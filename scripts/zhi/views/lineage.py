@@ -230,7 +230,7 @@ def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = Fals
             pieces = _while_it_existed(h, v, s) if t is not None else [(s.start, s.end)]
             for i, (start, end) in enumerate(pieces):
                 last = i == len(pieces) - 1
-                name, renamed = names_within(h, v, start, t.last_known if unknown and last else end)
+                name, renamed = names_within(h, v, start, t.last_known if unknown and last else end, unknown and last)
                 out.append(Period(name, start, end, v, end_text=(fate or ("止年不详" if unknown else "")) if last
                                   else "", renamed=renamed))
         else:
