@@ -62,7 +62,7 @@ def test_a_body_last_seen_on_an_uncertain_date_is_silent_and_noted(tmp_path, whe
     if last.qualifier == "after":   # the editor is told how the years are counted
         assert f"自{from_year}年算起" in found[0].message
     rows = {r.name: r.note for r in snapshot(a, h, "cs-xian", parse_date("2000"), [])}
-    assert rows["测试县工业局"] == f"（最后见于{last}）"
+    assert rows["测试县工业局"] == f"（存续不详，最后见于{last}）"
 
 
 def test_an_after_date_does_not_outreach_a_later_exact_record(tmp_path):

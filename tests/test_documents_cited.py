@@ -80,6 +80,6 @@ def test_a_published_source_with_an_open_date_is_cited_as_the_record_says(tmp_pa
 - {id: d-month, genre: 年鉴, title: 某县年鉴, publisher: 某出版社, date: 2005-06}
 """)
     docs = load_archive(root).documents
-    assert citation_text(docs["d-web"]) == "《某县的历史沿革》，某网站，2023年前"
+    assert citation_text(docs["d-web"]) == "某网站. 某县的历史沿革[EB/OL]. (2023年前)."   # a web page: GB/T 7714
     assert citation_text(docs["d-circa"]) == "《某县志》，某出版社，约1995年"
     assert citation_text(docs["d-month"]) == "《某县年鉴》，某出版社，2005年"

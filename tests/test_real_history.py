@@ -362,9 +362,9 @@ def test_a_body_silent_for_decades_is_reported_and_the_snapshot_says_when_it_was
     assert len(found) == 1 and found[0].severity == "warning"
     assert "最后见于1958年，此后42年间" in found[0].message and "end: 不详" in found[0].message
     rows = {r.name: r.note for r in snapshot(a, h, "cs-xian", parse_date("2000"), [])}
-    assert rows["测试县工业局"] == "（最后见于1958年）"
-    # seen recently enough: no note, no finding
-    assert {r.name: r.note for r in snapshot(a, h, "cs-xian", parse_date("1970"), [])}["测试县工业局"] == ""
+    assert rows["测试县工业局"] == "（存续不详，最后见于1958年）"
+    # seen recently enough (no more than SILENCE_YEARS, ten years, before): no note
+    assert {r.name: r.note for r in snapshot(a, h, "cs-xian", parse_date("1968"), [])}["测试县工业局"] == ""
 
 
 def test_a_record_that_shows_it_or_end_unknown_answers_the_silence(tmp_path):

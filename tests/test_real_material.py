@@ -30,9 +30,10 @@ EXPECTED = {
         ("1962年4月", "恢复城镇工作部，隶属中共丽水县委员会，为党委工作部门。"),
     ],
     "ninggang": [
-        ("1958年12月24日", "宁冈县并入永新县。"),
+        ("1956年", "撤区并乡，撤销城厢区。"),  # the campaign the source names heads the sentence (wording: 撤区并乡)
+        ("1958年12月24日", "撤销宁冈县建制，并入永新县。"),  # the source: 撤销宁冈县建制，全县并入永新县
         ("1959年7月1日", "永新县、遂川县的各一部分合并设立井冈山管理局，直属江西省。"),  # the source: 直属省
-        ("1959年11月", "恢复宁冈县。"),
+        ("1959年11月", "恢复宁冈县建制。"),  # never 恢复建制宁冈县
         ("1959年11月", "宁冈县与井冈山管理局合署办公。"),
         ("1961年12月6日", "宁冈县与井冈山管理局分治。"),
     ],
@@ -145,6 +146,11 @@ WARNINGS = {"zhoushan": ["kind-unknown", "jurisdiction-unknown"], "lishui-xianwe
             "pingyin": ["kind-unknown"], "shanghe-shangye": ["kind-unknown"]}
 
 
+# body-silent: bodies these excerpts show no more than ten years before the volume's 下限 (SILENCE_YEARS) and whose end
+# they do not give — true of the excerpts; the book says of each “某年后情况不详”, never that it was there at the 下限
+SILENT = {"zhoushan": 23, "lishui-xianwei": 1, "shanghe-shangye": 2}
+
+
 def test_every_real_fixture_names_its_source():
     names = sorted(p.name for p in REAL.iterdir() if p.is_dir())
     assert set(EXPECTED) <= set(names)
@@ -159,14 +165,15 @@ def test_real_history_checks_clean_and_prints_what_the_source_says(name):
     h = derive_history(a)
     found = run_checks(a, history=h)
     # only the warnings that are right: where the sources leave something unknown that the book must say so
-    assert [f.code for f in found if f.severity in ("error", "warning")] == WARNINGS.get(name, []), \
-        [f.as_text() for f in found if f.severity in ("error", "warning")]
+    assert [f.code for f in found if f.severity in ("error", "warning") and f.code != "body-silent"] \
+        == WARNINGS.get(name, []), [f.as_text() for f in found if f.severity in ("error", "warning")]
+    assert len([f for f in found if f.code == "body-silent"]) == SILENT.get(name, 0)
     printed = [(en.date.chinese(), en.plain()) for en in chronology(a, h)]
     for entry in EXPECTED[name]:
         assert entry in printed
     # nothing the sources do not say: no abolition for a suspension, no set-up for what only existed “before”
     assert not any("前" in d and ("设立" in s or "撤销" in s) for d, s in printed)   # dated as given: 已有甲
-    assert not any("撤销石永区公所" in s or "撤销宁冈县" in s for _, s in printed)
+    assert not any("撤销石永区公所" in s for _, s in printed)   # 停止活动 in the source: no 撤销
     # every event prints but an origin dated "before" the upper limit and one among records outside the volume
     # (专署属山西省) (a record outside placed under one of the volume — 饶平县划入潮州市 — is the volume's matter and prints)
     outside = {e.id for e in a.events

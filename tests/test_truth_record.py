@@ -323,7 +323,7 @@ def test_the_guides_example_of_a_book_cited_at_two_pages_and_a_web_page_prints_w
     h = derive_history(a)
     en = next(en for en in chronology(a, h) if en.event.id == "ed-zf")
     cited = "（" + "；".join(en.cite_label(d) for d in en.sources) + "）"
-    assert cited == "（《云河县志》卷五 政权，第203、205页；《云河县机构沿革》）"
+    assert cited == "（《云河县志》卷五 政权，第203、205页；云河县人民政府网“云河县机构沿革”）"   # a web page: no 《》
     assert f"1968年3月一条之后的出处印作“{cited}”" in text
     assert a.documents["doc-yunhe-wang"].url == "https://www.example.gov.cn/art/2021/3/1/art_1.html"
 

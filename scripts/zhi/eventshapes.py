@@ -12,6 +12,7 @@ from .fieldwords import key_label
 from .findings import Finding, Loc
 from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, LEVEL_ALIASES, Event, NewBody
 from .wordings import (
+    campaign,
     cede_wording_problem,
     count_sets_up,
     kind_change_problem,
@@ -36,7 +37,7 @@ NEW_BODY_KEYS = {"name", "short", "parent", "co_parents", "jurisdiction", "rank"
 EVENT_KEYS: dict[str, set[str]] = {
     "establish": {"body", "wording", "from", "places", "divisions", "count", "scope", "takes_over", "takes_over_wording",
                   "sponsor", "sponsor_wording", "previous_end"} | NEW_BODY_KEYS,
-    "rename": {"body", "name", "short", "wording", "level"},
+    "rename": {"body", "name", "short", "wording", "level", "kind"},
     "merge": {"before", "after", "partly", "wording", "before_count"},
     "split": {"before", "after", "rest_unknown", "wording"},
     "abolish": {"body", "functions_to", "wording"},
@@ -321,6 +322,8 @@ class EventShapes:
             self._refuse(e, f, why)
         # a place whose level changes with its name (改州为县): its new level, as a 规格调整 would set it
         e.level = f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级")
+        # a body whose kind changes with its name (县物资局改为县物资总公司, kind: 企业): one event, one sentence
+        e.body_kind = f.choice("kind", BODY_KINDS, KIND_ALIASES, "类别")
 
     def _event_single(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
@@ -361,7 +364,7 @@ class EventShapes:
         elif e.type == "abolish":
             e.functions_to = f.refs("functions_to")
             e.wording = f.wording() or e.wording or None   # the source's verb: 取消, 裁撤 (printed instead of 撤销)
-            if e.wording and (why := wording_problem("abolish", e.wording)):
+            if e.wording and not campaign(e.wording) and (why := wording_problem("abolish", e.wording)):  # 撤区并乡
                 self._refuse(e, f, why, "wording" if f.has("wording") else "type")
 
     def _event_prepare(self, e: Event, f: Fields, m: LMap) -> None:
@@ -569,7 +572,8 @@ class EventShapes:
         self._after_items(e, f, m)
         e.partly = f.refs("partly")
         e.wording = f.wording() or None
-        if e.wording and not says_abolished(e.wording) and (why := wording_problem("merge", e.wording)):
+        if e.wording and not says_abolished(e.wording) and not campaign(e.wording) \
+                and (why := wording_problem("merge", e.wording)):   # 撤乡并镇: the campaign heads the sentence
             self._refuse(e, f, why)
         count = m.get("before_count")
         if count is not None:
@@ -588,7 +592,7 @@ class EventShapes:
             f.error("event-shape", "合并事件的“after（新机构）”只能有一个；一分为多请用 split（分设）", "after")
         into = bool(e.after) and e.after[0].id in {r.id for r in e.before}
         ends = [r for r in e.before if not e.after or r.id != e.after[0].id]
-        if e.wording and (why := merge_wording_problem(e.wording, into, bool(ends))):
+        if e.wording and not campaign(e.wording) and (why := merge_wording_problem(e.wording, into, bool(ends))):
             self._refuse(e, f, why)
 
     def _event_split(self, e: Event, f: Fields, m: LMap) -> None:

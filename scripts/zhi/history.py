@@ -23,9 +23,11 @@ from .findings import Finding, Loc
 from .model import FATE_UNKNOWN, UNKNOWN, Archive, Event, NewBody, Ref
 from .wordings import kind_change_problem, still_seated, superior_form, superior_relation
 
-# years with no record at all after which a body still listed as existing is reported (body-silent), and its
-# 一览 row says when it was last seen
-SILENCE_YEARS = 20
+# years with no record at all after which a body still listed as existing is no longer shown as existing: the
+# check reports it (body-silent), an 一览 that many years after its last record marks it （存续不详，最后见于…）, and
+# its page says 1987年后情况不详 instead of “至本志下限仍存续”. A decade: two rounds of 机构改革 (every five years or
+# so) with no record of it at all
+SILENCE_YEARS = 10
 
 
 @dataclass
@@ -310,6 +312,38 @@ def lives_label(t: Timeline) -> str:
     if labels and t.end_unknown and t.lives[-1].end is None:
         labels[-1] += "，止年不详" + (f"（最后见于{t.last_known}）" if t.last_known else "")
     return "、".join(labels) or "档案中没有它的设立事件"
+
+
+def silent_since(a: Archive, t: Timeline) -> Date | None:
+    """The last record of a body listed as existing at the volume's 下限 that no record shows for SILENCE_YEARS
+    years before it (and whose end is not said to be unknown); else None."""
+    upto = silent_until(a, t)
+    b = a.bodies.get(t.id)
+    if t.is_jurisdiction or t.outside or t.end_unknown or t.in_office or upto is None \
+            or t.last_record is None or (b is not None and b.extant):
+        return None   # (`end: 至今`: a source says it is there to its own day)
+    # a date that only says “after X” (1976后) shows it there in the year after X, no later: it is measured from there
+    return t.last_record if upto.earliest().year - t.last_record.latest_bounded().year > SILENCE_YEARS else None
+
+
+def silent_until(a: Archive, t: Timeline) -> Date | None:
+    """Where a body's listed existence runs to on no record of its own: the 下限 for a body with no recorded end, or
+    the end of its jurisdiction when no source gives its fate then (去向不详) — both shown as a life no source
+    states. None for a body whose end a record gives."""
+    lower = a.book.lower if a.book is not None and getattr(a.book, "lower", None) else None
+    if not t.lives:
+        return None
+    last = t.lives[-1]
+    if last.end is None:
+        return lower
+    return last.end if t.fate_unknown_end(last) else None
+
+
+def unknown_after(last: Date) -> str:
+    """What the record leaves of a silent body after its last record: 1987年后情况不详 (1976年后，此后情况不详 for a
+    record itself dated only “after”)."""
+    said = last.chinese()
+    return f"{said}，此后情况不详" if said.endswith("后") else f"{said}后情况不详"
 
 
 def _creates(e: Event, rid: str) -> bool:
@@ -1137,6 +1171,12 @@ class _Replay:
                               "机构的规格变化请另记规格调整（rerank）事件", e.loc)
                 else:
                     self.set_span(t.levels, e.level, e, "level", t.id)
+            if e.body_kind:   # 局改公司: the kind changes with the name
+                if t.is_jurisdiction:
+                    self.warn("ref-wrong-kind", "error", f"更名事件的“kind（类别）”只用于机构，{self.label(t.id)}是行政区划；"
+                              "行政区划的层级变化写 level", e.loc)
+                else:
+                    self.set_span(t.kinds, e.body_kind, e, "kind", t.id)
 
     def _add_name(self, e: Event) -> None:
         if e.body and (t := self.touch(e.body, e)):

@@ -393,7 +393,7 @@ class Loader:
 
     def _read_documents(self, m: LMap, rel: str, path: Path) -> None:
         keys = COMMON | {"number", "issuer", "issuer_body", "date", "title", "archive_ref", "transcription", "scans",
-                         "description", "genre", "section", "publisher", "action", "url"}
+                         "description", "genre", "section", "publisher", "action", "url", "accessed"}
         f = Fields(m, rel, self.findings, "文件", keys)
         rid = f.ident()
         date = f.date("date")
@@ -411,7 +411,10 @@ class Loader:
                      title=title, description=description, genre=genre, section=f.text("section") or "",
                      publisher=f.text("publisher") or "", archive_ref=f.text("archive_ref") or "",
                      action=f.text("action") or "", url=_web_address(f), typed=f.typed,
-                     declassified_from=f.declassified_from)
+                     declassified_from=f.declassified_from, accessed=f.date("accessed"))
+        if d.accessed is not None and not d.url:
+            f.error("schema-missing", "写了“accessed（访问日期）”，却没有写“url（网址）”：访问日期说的是何时在网上读到这个网页，"
+                    "请补写网址；不是网上读到的，请删去 accessed", "accessed")
         if f.has("transcription"):
             d.transcription = self._path(f, "transcription", path)
         elif rid and (path.parent / f"{rid}.md").is_file():

@@ -85,7 +85,8 @@ LEVEL_ALIASES = {"非建制区": "功能区", "经济功能区": "功能区"}
 def level_said(level: str) -> str:
     """A level as the book prints it: 功能区（非建制区）; a lawful level as it is."""
     return NON_STATUTORY_LEVELS.get(level, level)
-PUBLISHED_GENRES = ("志书", "年鉴", "图书", "报刊", "资料汇编", "网页")
+WEB_PAGE = "网页"   # a page of a website: cited by its site and title, without 《》 (GB/T 7714 [EB/OL])
+PUBLISHED_GENRES = ("志书", "年鉴", "图书", "报刊", "资料汇编", WEB_PAGE)
 UNKNOWN = "不详"
 POST_UNKNOWN = "职务不详"   # a post whose holder the source names without the post (written 不详)
 FATE_UNKNOWN = "去向不详"  # a body whose jurisdiction ended, what became of it not recorded
@@ -451,6 +452,7 @@ class Document(Record):
     action: str = ""                   # how the 大事记 says the issuer acted (批准, 决定, 印发): the editor's reading
     archive_ref: str = ""
     url: str = ""                      # where the document (a 网页, a book put online) can be read: http(s) only
+    accessed: Date | None = None       # a 网页: when the editor read it (引用日期, GB/T 7714's [2024-05-01])
     transcription: Path | None = None  # absolute path of the Markdown transcription
     scans: list[Path] = field(default_factory=list)
 
@@ -484,6 +486,8 @@ class Document(Record):
         """A short mention: the 文号 as issued; else 《title》; else the description (never a made-up title)."""
         if self.number and not self.genre:
             return self.shown_number
+        if self.title and self.genre == WEB_PAGE:   # a web page is no publication: 行政区划网“宁化县”, not 《宁化县》
+            return f"{self.publisher or '网页'}“{self.title.strip('《》“”')}”"
         if self.title:
             return f"《{self.title.strip('《》')}》"
         return self.shown_number or self.description or self.id

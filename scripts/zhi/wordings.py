@@ -10,6 +10,10 @@ from dataclasses import dataclass
 
 from .fieldwords import did_you_mean
 
+# the source's 建制 after a place's name: 恢复宁冈县建制, 撤销潮州市建制 (wording 恢复建制, 撤销建制); a verb that ends in
+# it stands before the name and 建制 after it, never 恢复建制宁冈县
+_OF_STATUS = "建制"
+
 # a verb ending in one of these already leads to its object: 更名为, 改称, 划归, 并入, 划属, 组建, 设立, 改组成
 _LEADS = ("为", "成", "作", "称", "入", "归", "属", "给", "至", "到", "于", "建", "立")
 # the verbs of a merge that make a new body (甲、乙合并组建丙): they cannot say that 甲 went into a body that lives on
@@ -53,9 +57,13 @@ def kind_change_problem(wording: str, old: str | None, new: str | None) -> str |
 
 def rename_verb(wording: str | None) -> str:
     """更名 → 更名为, 复名 → 复名为, 改称 and 称 stay (改称乙, never 改称为乙); none → 更名为."""
-    if not wording:
-        return "更名为"
-    return wording if leads_to_object(wording) else wording + "为"
+    return verb_before_object(wording) if wording else "更名为"
+
+
+def verb_before_object(wording: str) -> str:
+    """The source's verb before the new name: 改称, 改为 stay, 复名 → 复名为; 改建 ends in 建 as 组建 does but takes 为
+    (县物资局改建为县物资总公司, never 改建县物资总公司)."""
+    return wording if leads_to_object(wording) and not wording.endswith("改建") else wording + "为"
 
 
 # an establishment's verb whose subject is the new body's superior (县委下设组织部、宣传部): printed after the
@@ -202,6 +210,8 @@ def wording_problem(etype: str, wording: str, from_name: str | None = None) -> s
     rule = _RULES.get(etype)
     if rule is None:
         return None
+    if etype in ("abolish", "restore"):  # 撤销建制, 恢复建制: 建制 is said after the name (around_name), no verb of its own
+        wording = around_name(wording, "")[0]
     clash = from_name is not None and any(w in wording for w in rule.refuses_after_from)
     if clash or any(w in wording for w in rule.refuses) or (rule.needs and not any(w in wording for w in rule.needs)):
         return rule.message.format(wording=wording, said=f"大事记已印“从{from_name}分出，”，" if clash else "")
@@ -233,10 +243,7 @@ def reorganise_wording_problem(wording: str, afters: int) -> str | None:
 
 def reorganise_verb(wording: str | None) -> str:
     """改建 → 改建为, 改组成 stays; none → 改组为."""
-    if not wording:
-        return "改组为"
-    # 改建 ends in 建 as 组建 does, but takes 为 before the new body (甲改建为乙, never 甲改建乙)
-    return wording if leads_to_object(wording) and not wording.endswith("改建") else wording + "为"
+    return verb_before_object(wording) if wording else "改组为"
 
 
 def merge_verb(wording: str | None, into_survivor: bool) -> str:
@@ -252,13 +259,14 @@ def merge_verb(wording: str | None, into_survivor: bool) -> str:
 
 
 # 撤销: a merge or split whose source says the bodies that end were abolished (撤销甲、乙，合并设立丙; 撤销甲，并入乙;
-# 撤销甲，分设乙、丙). Printed only then: without it the sentence says no 撤销 (甲、乙合并设立丙, 甲分设为乙、丙).
+# 撤销甲，分设乙、丙); of places, 撤销建制 (撤销宁冈县建制，并入永新县). Printed only then: without it the sentence says no
+# 撤销 (甲、乙合并设立丙, 甲分设为乙、丙).
 SAYS_ABOLISHED = "撤销"
 
 
 def says_abolished(wording: str | None) -> bool:
-    """Whether a merge's or split's ``wording`` is the source's 撤销 of the bodies that end."""
-    return wording == SAYS_ABOLISHED
+    """Whether a merge's or split's ``wording`` is the source's 撤销 (or 撤销建制) of the bodies that end."""
+    return wording in (SAYS_ABOLISHED, SAYS_ABOLISHED + _OF_STATUS)
 
 
 def merge_wording_problem(wording: str, into_survivor: bool, ends_some: bool = True) -> str | None:
@@ -543,3 +551,23 @@ def prepare_wording_problem(wording: str, name: str | None) -> str | None:
     return (f"筹建事件的“wording（用词）”“{wording}”不是编辑指南所列的说法，zhi 不知道该怎样印。"
             f"{did_you_mean(wording, PREPARE_VERBS + PREPARE_ORGAN_VERBS)}可写：{'、'.join(PREPARE_VERBS)}，"
             f"或与筹备机构的名称连读的 {'、'.join(PREPARE_ORGAN_VERBS)}；来源另有说法的，请删去 wording，把原话写在 note 里")
+
+
+def around_name(wording: str | None, default: str) -> tuple[str, str]:
+    """The words before and after the name an event's verb is said of: none → (default, ""); 恢复建制 → (恢复, 建制);
+    any other wording → (wording, "")."""
+    if not wording:
+        return default, ""
+    if wording.endswith(_OF_STATUS) and len(wording) > len(_OF_STATUS):
+        return wording[:-len(_OF_STATUS)], _OF_STATUS
+    return wording, ""
+
+
+# a campaign the source tells a change of jurisdictions or bodies by (撤区并乡, 撤乡并镇, 撤社建乡, 撤县设市): it heads
+# the sentence, which then says what befell each in the event's own verb (撤区并乡，撤销城厢区、古城区)
+_CAMPAIGN = re.compile(r"^撤[^撤并建设销消除]{1,2}[并建设][^撤并建设]{1,2}$")
+
+
+def campaign(wording: str | None) -> bool:
+    """Whether ``wording`` names the campaign the change was made in (撤区并乡), not a verb to print in place of 撤销."""
+    return bool(wording) and bool(_CAMPAIGN.match(wording or ""))

@@ -69,7 +69,7 @@ CODES: dict[str, tuple[str, str]] = {
     "jurisdiction-not-alive": ("error", "行政区划在该日期不存在"),
     "jurisdiction-ended": ("error", "行政区划已撤销而机构仍在其中"),
     "jurisdiction-out-of-scope": ("warning", "机构属于越境不书的行政区划"),
-    "body-silent": ("warning", "机构数十年无任何记载，既无结局又未写“end: 不详”，一览会当作仍然存在"),
+    "body-silent": ("warning", "机构十年以上无任何记载，既无结局又未写“end: 不详”，志书只能说它此后情况不详"),
     "fate-unknown": ("warning", "行政区划终止时档案未记机构的去向（志书记为“去向不详”）"),
     "jurisdiction-unknown": ("warning", "行政区划终止后机构仍见于档案，却未记它此后属于哪个行政区划（志书记为属地“不详”）"),
     "suspension-state": ("error", "恢复活动的机构并未停止活动（或重复停止活动）"),

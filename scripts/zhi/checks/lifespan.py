@@ -6,7 +6,16 @@ from collections.abc import Iterator
 
 from ..dates import Date
 from ..findings import Finding, Loc
-from ..history import SILENCE_YEARS, History, Timeline, ended_by, lives_label
+from ..history import (
+    SILENCE_YEARS,
+    History,
+    Timeline,
+    ended_by,
+    lives_label,
+    silent_since,
+    silent_until,
+    unknown_after,
+)
 from ..model import Archive, Ref
 from ..views.naming import name_before, renamed_same_day
 from ..wordings import SPLIT_INTO, wording_problem
@@ -289,31 +298,6 @@ def check_name_clash(a: Archive, h: History) -> Iterator[Finding]:
                                   [early[1].start_event.loc] if early[1].start_event else [])
 
 
-def silent_since(a: Archive, t: Timeline) -> Date | None:
-    """The last record of a body listed as existing at the volume's 下限 that no record shows for SILENCE_YEARS
-    years before it (and whose end is not said to be unknown); else None."""
-    upto = silent_until(a, t)
-    b = a.bodies.get(t.id)
-    if t.is_jurisdiction or t.outside or t.end_unknown or t.in_office or upto is None \
-            or t.last_record is None or (b is not None and b.extant):
-        return None   # (`end: 至今`: a source says it is there to its own day)
-    # a date that only says “after X” (1976后) shows it there in the year after X, no later: it is measured from there
-    return t.last_record if upto.earliest().year - t.last_record.latest_bounded().year > SILENCE_YEARS else None
-
-
-def silent_until(a: Archive, t: Timeline) -> Date | None:
-    """Where a body's listed existence runs to on no record of its own: the 下限 for a body with no recorded end, or
-    the end of its jurisdiction when no source gives its fate then (去向不详) — both shown as a life no source
-    states. None for a body whose end a record gives."""
-    lower = a.book.lower if a.book is not None and getattr(a.book, "lower", None) else None
-    if not t.lives:
-        return None
-    last = t.lives[-1]
-    if last.end is None:
-        return lower
-    return last.end if t.fate_unknown_end(last) else None
-
-
 def check_origin_bound(a: Archive, h: History) -> Iterator[Finding]:
     """A body set up “in or before X” (1958或以前, 至迟1958) whose period ends wholly before X began (撤销 1957) is no
     contradiction — it was set up before its end — but the source's bound then says less than the record, and a
@@ -355,7 +339,8 @@ def check_silence(a: Archive, h: History) -> Iterator[Finding]:
         said = last.chinese() if last.inclusive else f"{last.start.chinese()}以后"
         since = (f"（来源只说在{said}，没有说多久；自{last.latest_bounded().year}年算起）"
                  if last.qualifier == "after" else "")
-        until = (f"机构设置一览会把它列为至本志下限（{a.book.lower}）仍然存在" if t.lives[-1].end is None else
+        until = (f"志书不能说它至本志下限（{a.book.lower}）仍然存在：机构页印“{unknown_after(last)}”，"
+                 f"此后{SILENCE_YEARS}年以上的机构设置一览在它名后注“存续不详”" if t.lives[-1].end is None else
                  f"机构设置一览和机构页会把它列为一直存在到{upto.chinese()}其属地终止时（去向不详）")
         yield Finding("body-silent", "warning",
                       f"{_label(t, t.id)}最后见于{last}{since}，此后{years}年间档案中再没有它的任何记载（事件、任职、编制、发文），"

@@ -21,6 +21,8 @@ from ..wordings import (
     SPONSOR_FORMS,
     Sponsor,
     abolishes_and_sets_up,
+    around_name,
+    campaign,
     count_sets_up,
     establish_words,
     kind_change,
@@ -339,36 +341,48 @@ class _Writer:
             return ["改", self.before(rid, e), "为", self.m(rid, new, e.date)] + short
         return [self.before(rid, e), rename_verb(e.wording), self.m(rid, new, e.date)] + short
 
+    @staticmethod
+    def campaign_lead(e: Event) -> list[Segment]:
+        """'撤区并乡，': the campaign the source tells the change by (wording 撤区并乡), heading its sentence; else []."""
+        return [e.wording + "，"] if e.wording and campaign(e.wording) else []
+
     def _merge(self, e: Event) -> list[Segment]:
+        if lead := self.campaign_lead(e):   # 撤乡并镇，甲乡并入乙镇: the campaign, then the merge as the record has it
+            return lead + self._merged(e, None)
+        return self._merged(e, e.wording)
+
+    def _merged(self, e: Event, wording: str | None) -> list[Segment]:
         after = e.after[0].id if e.after else None
         befores = [r.id for r in e.before]
         parts = _join([[self.before(r.id, e)] for r in e.partly])  # give a part and live on
         partly: list[Segment] = ["与"] + parts + ["的一部分"] if parts else []
         more: list[Segment] = [f"等{e.before_count}个单位"] if e.before_count else []  # the source names only some
-        abolished = says_abolished(e.wording)  # 撤销 only where the source says it (wording: 撤销)
+        abolished = says_abolished(wording)  # 撤销 only where the source says it (wording: 撤销)
+        status = around_name(wording, "")[1]   # 撤销甲县建制 (wording: 撤销建制)
         if after and after in befores:  # the others merge into a survivor
             others = _join([[self.before(r, e)] for r in befores if r != after]) + more
-            if abolished:  # the source's 撤销甲，并入乙 (撤销甲，与丙的一部分并入乙)
-                return ["撤销"] + others + (["，"] + partly + ["并入"] if parts else ["，并入"]) + [self.before(after, e)]
-            if (e.wording == "合并" or merges_into_one_of_them(e.wording)) and not parts and not more:
+            if abolished:  # the source's 撤销甲，并入乙 (撤销甲，与丙的一部分并入乙; 撤销甲县建制，并入乙县)
+                return ["撤销"] + others + [status] + (["，"] + partly + ["并入"] if parts else ["，并入"]) \
+                    + [self.before(after, e)]
+            if (wording == "合并" or merges_into_one_of_them(wording)) and not parts and not more:
                 # the source: 商业局与供销合作社合并 (one lives on, not said to be "并入"), 隆尧、临城、柏乡、内丘四县合并为
                 # 内丘县: every party, in the order the editor typed them (the source's), the survivor too
                 *head, last = [[self.before(r, e)] for r in befores]
-                said = _join(head) + ["与"] + last + [e.wording]
-                return said if e.wording == "合并" else said + [self.now(after, e)]
-            verb = merge_verb(e.wording, True)
+                said = _join(head) + ["与"] + last + [wording]
+                return said if wording == "合并" else said + [self.now(after, e)]
+            verb = merge_verb(wording, True)
             if parts:
                 return others + (["及"] if others else []) + parts + ["的一部分" + verb, self.before(after, e)]
             return others + [verb, self.before(after, e)]
         made = self.created(after, e) if after in e.new else [self.now(after, e)] if after else []
         whole = _join([[self.before(r, e)] for r in befores]) + more
         if abolished:  # the source's 撤销甲、乙，合并设立丙 (撤销甲，与乙的一部分合并设立丙)
-            return ["撤销"] + whole + ["，"] + partly + ["合并设立"] + made
-        if e.wording and parts:  # the source's own words: "甲与乙的一部分合并为丙"
+            return ["撤销"] + whole + [status, "，"] + partly + ["合并设立"] + made
+        if wording and parts:  # the source's own words: "甲与乙的一部分合并为丙"
             share = "的各一部分" if not befores and len(e.partly) > 1 else "的一部分"
-            return (whole + ["与"] if befores else []) + parts + [share + merge_verb(e.wording, False)] + made
+            return (whole + ["与"] if befores else []) + parts + [share + merge_verb(wording, False)] + made
         if befores:  # "甲、乙合并为丙" (wording), else 甲、乙合并设立丙: no 撤销 the source does not say
-            return whole + partly + [merge_verb(e.wording, False) if e.wording else "合并设立"] + made
+            return whole + partly + [merge_verb(wording, False) if wording else "合并设立"] + made
         # only parts of bodies that live on
         return parts + ["的各一部分合并设立" if len(e.partly) > 1 else "的一部分设立"] + made
 
@@ -393,7 +407,8 @@ class _Writer:
         rest = ["；其余去向不详"] if e.rest_unknown else []
         # the source ends: 撤销甲，分设乙、丙 only where the source says 撤销 (wording: 撤销); else 甲分设为乙、丙
         abolished = says_abolished(e.wording)
-        head: list[Segment] = ["撤销", self.before(src, e), "，"] if abolished else [self.before(src, e)]
+        head: list[Segment] = ["撤销", self.before(src, e), around_name(e.wording, "")[1] + "，"] if abolished \
+            else [self.before(src, e)]
         sets_up = "分设" if abolished else "分设为"
         if t and t.is_jurisdiction:  # its land goes to places that were there before (划归); places it founds: 分设
             had = [r for r in afters if not self.founds(r, e)]
@@ -450,7 +465,8 @@ class _Writer:
         return segs
 
     def _abolish(self, e: Event) -> list[Segment]:
-        segs: list[Segment] = [e.wording or "撤销", self.before(e.body.id, e)]   # the source's 取消, 裁撤
+        lead, (verb, tail) = self.campaign_lead(e), around_name(None if campaign(e.wording) else e.wording, "撤销")
+        segs: list[Segment] = lead + [verb, self.before(e.body.id, e)] + ([tail] if tail else [])  # 取消甲; 撤销甲建制
         if e.functions_to:
             segs += ["，其职能并入"] + _join([[self.now(r.id, e)] for r in e.functions_to])
         return segs
@@ -508,7 +524,8 @@ class _Writer:
                 return segs + ["恢复"] + self.created(rid, e)
         if not segs and not e.wording and e.date.qualifier == "before":   # “1967前”: there again by then (已有甲),
             return ["已有"] + self.created(rid, e)                         # not when it came back
-        return segs + [e.wording or "恢复"] + self.created(rid, e)
+        verb, status = around_name(e.wording, "恢复")    # 恢复甲县建制 (wording: 恢复建制)
+        return segs + [verb] + self.created_name(rid, e) + ([status] if status else []) + self.attributes(rid, e)
 
     def _counted(self, e: Event, done: str) -> list[Segment]:
         """定海区直党政机关48个与舟山市直……对口合署: a count of a place's bodies, none named."""

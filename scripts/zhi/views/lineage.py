@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..citations import cited_docs
 from ..dates import Date
-from ..history import History, Span, Timeline
+from ..history import History, Span, Timeline, silent_since, unknown_after
 from ..model import FATE_UNKNOWN, NON_STATUTORY_LEVELS, UNKNOWN, Archive, Document, Event, Post, level_said
 from ..wordings import count_sets_up, merge_verb, rename_verb, superior_relation
 from .bodycount import planned
@@ -83,6 +83,10 @@ class Lineage:
     # the 存续 line of a body the sources show only over a period (“1970年至1976年设生产组”: set up “1970或以前”, its
     # end unknown, last seen 1976): 见于1970年至1976年（设立、终止时间不详）, never a start or end the source does not give
     seen_only: str = ""
+    # no end recorded, none said unknown, and no record of it for more than SILENCE_YEARS before the 下限: its last
+    # record (1951年起，1987年后情况不详), never “至本志下限仍存续”
+    silent_since: Date | None = None
+    silent_text: str = ""   # 1987年后情况不详
 
     def jurisdiction_terms(self) -> list[tuple[str | None, str, str]]:
         """属地 as the body page prints it: each jurisdiction once for the periods it held in a row, each period
@@ -230,7 +234,7 @@ def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = Fals
             pieces = _while_it_existed(h, v, s) if t is not None else [(s.start, s.end)]
             for i, (start, end) in enumerate(pieces):
                 last = i == len(pieces) - 1
-                name, renamed = names_within(h, v, start, t.last_known if unknown and last else end)
+                name, renamed = names_within(h, v, start, t.last_known if unknown and last else end, unknown and last)
                 out.append(Period(name, start, end, v, end_text=(fate or ("止年不详" if unknown else "")) if last
                                   else "", renamed=renamed))
         else:
@@ -376,6 +380,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
         lin.end_sources = cited_docs(a, body.sources)   # 至今: the source that says it is there to its own day
     lin.earlier_unknown = t.earlier_unknown is not None
     lin.seen_only = seen_only(t)
+    if t.lives and t.lives[-1].end is None and (last := silent_since(a, t)) is not None:
+        lin.silent_since, lin.silent_text = last, unknown_after(last)
     return lin
 
 

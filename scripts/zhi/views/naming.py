@@ -240,16 +240,19 @@ def with_note(name: str, note: str) -> str:
     return f"{name}（{note}）"
 
 
-def names_within(h: History, ref: str, start: Date | None, end: Date | None) -> tuple[str, str]:
+def names_within(h: History, ref: str, start: Date | None, end: Date | None, known_to: bool = False) -> tuple[str, str]:
     """How a period under a superior body or place names it: the name certainly in force when the period began,
     and the renames that may fall inside the period, as the source dates them (“1981年1月更名为乙县人民政府”,
     “1981年前改称乙县人民政府”) — never one name for the whole period when the superior was renamed within it, nor
-    the later name for a start the rename may come after."""
-    name, renamed = _names_within(h, ref, start, end)
+    the later name for a start the rename may come after. ``known_to``: ``end`` is only the last date a record shows
+    the body there (止年不详, 最后见于1987年): a rename that may come after it (2003年或以前更名为乙市) is not told, since
+    the record does not show the body under the new name."""
+    name, renamed = _names_within(h, ref, start, end, known_to)
     return distinguished(h, ref, name), renamed
 
 
-def _names_within(h: History, ref: str, start: Date | None, end: Date | None) -> tuple[str, str]:
+def _names_within(h: History, ref: str, start: Date | None, end: Date | None, known_to: bool = False) \
+        -> tuple[str, str]:
     t = h.get(ref)
     if t is None or not t.names:
         return name_on(h, ref, start), ""
@@ -274,6 +277,8 @@ def _names_within(h: History, ref: str, start: Date | None, end: Date | None) ->
     for s in t.names[first + 1:]:
         if s.start is None or (end is not None and s.start.earliest() >= end.latest()):
             continue   # taken on or after the period's end
+        if known_to and (end is None or s.start.latest() > end.latest()):
+            continue   # perhaps after the body's last record: not told as if it had been there to see it
         if s.withheld:   # the edition does not give the name from then on
             out.append((s.start.chinese(), "", "名称不详"))
             shown = None

@@ -226,9 +226,10 @@ def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None, juris
         parts.append(f"{s.start}起与{name_on(h, s.value, d)}合署办公，此时是否仍合署，档案未载")
     if t.last_record is not None and not t.end_unknown and not t.in_office and not t.is_jurisdiction \
             and d.earliest().year - t.last_record.latest_bounded().year > SILENCE_YEARS and t.lives[-1].covers(d):
-        # listed as the record leaves it, not as if seen; a `seen` date cites the source that shows it then
+        # listed as the record leaves it, not as if seen: whether it still existed the record does not say; a `seen`
+        # date cites the source that shows it then
         docs = cited_docs(a, t.last_record_sources) if a is not None else []
-        parts.append(f"最后见于{t.last_record}" + (f"，据{'、'.join(label for _, label in docs)}" if docs else ""))
+        parts.append(f"存续不详，最后见于{t.last_record}" + (f"，据{'、'.join(label for _, label in docs)}" if docs else ""))
     return f"（{'；'.join(parts)}）" if parts else ""
 
 

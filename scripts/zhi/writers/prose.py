@@ -14,7 +14,7 @@ from ..chronicle import DIRECTIVE_RE, FIGREF_RE, REF_RE, parse_directive, parse_
 from ..dates import Date, DateError, parse_date
 from ..findings import Loc
 from ..history import History
-from ..model import Archive, Document
+from ..model import WEB_PAGE, Archive, Document
 from ..views.naming import distinguished, name_on
 
 _DATE_IN_TEXT = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
@@ -32,6 +32,8 @@ def citation_text(d: Document, page: str | None = None, section: str | None = No
         title = title[1:-1]
     if not title:
         text = d.shown_number or d.description or d.id
+    elif d.genre == WEB_PAGE:
+        text = web_page_citation(d, title)
     elif d.genre:
         text = "，".join(x for x in (f"《{title}》{section or d.section}", d.publisher,
                                      _published(d.date)) if x)
@@ -39,6 +41,20 @@ def citation_text(d: Document, page: str | None = None, section: str | None = No
         title = "《" + title.replace("《", "〈").replace("》", "〉") + "》"
         text = f"{title}（{d.shown_number}）" if d.number else title
     return f"{text}，第{page}页" if page else text
+
+
+def web_page_citation(d: Document, title: str) -> str:
+    """A web page as GB/T 7714 cites an electronic resource: 云河县人民政府网. 云河县机构沿革[EB/OL]. (2021-03-01)
+    [2024-05-01]. https://…; the site, the dates and the address only where the record gives them."""
+    when = f"({_on(d.date)})" if d.date is not None else ""
+    read = f"[{_on(d.accessed)}]" if d.accessed is not None else ""
+    parts = [d.publisher, f"{title}[EB/OL]", when + read, d.url_shown]
+    return ". ".join(x for x in parts if x) + "."
+
+
+def _on(d: Date) -> str:
+    """A web page's date as GB/T 7714 writes it (2021-03-01); one the record leaves open as it says it (2023年前)."""
+    return d.iso() if d.qualifier == "exact" and d.end is None else d.chinese()
 
 
 def _published(d: Date | None) -> str:
