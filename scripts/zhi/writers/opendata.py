@@ -26,7 +26,7 @@ from urllib.parse import quote
 from ..cells import Sheet, csv_row, workbook_bytes
 from ..citations import split
 from ..dates import Date
-from ..history import History, Span, Timeline
+from ..history import History, Span, Timeline, silent_since, unknown_after
 from ..model import BASIS_ZH, FATE_UNKNOWN, UNKNOWN, Archive, Event
 from ..views.chronology import Entry, chronology
 from ..views.naming import name_after, name_before, name_on
@@ -117,6 +117,7 @@ class OpenData:
         self.lower = book.lower if book is not None and getattr(book, "lower", None) else None
         self.open_text = f"{OPEN}（下限{self.lower.chinese()}）" if self.lower else OPEN
         self.post_ids = self._post_ids()
+        self._silent: dict[str, Date | None] = {}
 
     # ---- ids ---------------------------------------------------------------------------------------------
     def _post_ids(self) -> dict[int, str]:
@@ -149,9 +150,16 @@ class OpenData:
         return "行政区划" if rid in self.a.jurisdictions else "机构" if rid in self.a.bodies else "其他"
 
     # ---- what a period's end says ------------------------------------------------------------------------
-    @staticmethod
-    def end_unknown(t: Timeline, span: Span) -> bool:
-        """No source gives the span's end: `end: 不详`, a 停止活动 whose 恢复 is not recorded, or a period closed only
+    def silent_since(self, t: Timeline) -> Date | None:
+        """The last record of a body no record shows for years before the 下限 (history.silent_since), whose page's
+        存续 says 1987年后情况不详: its row in bodies.csv says the same, never 至下限仍存续 (its periods, as the page's
+        名称 and 隶属 tables, keep an open end)."""
+        if t.id not in self._silent:
+            self._silent[t.id] = silent_since(self.a, t)
+        return self._silent[t.id]
+
+    def end_unknown(self, t: Timeline, span: Span) -> bool:
+        """No source gives the span's end: `end: 不详`, a 停止活动 whose 恢复 is not recorded, a period closed only
         by its jurisdiction's end (去向不详, whose date is the jurisdiction's, not the body's)."""
         return span.end_unknown or t.resume_unknown(span) or t.fate_unknown_end(span) or \
             (span.end is None and not t.outside and t.end_unknown)
@@ -191,6 +199,8 @@ class OpenData:
             return date_cells(last.end), last.end_event.said_zh if last.end_event else ""
         if t.end_unknown:
             return date_cells(None, unknown=True), UNKNOWN_END
+        if (last_seen := self.silent_since(t)) is not None:
+            return date_cells(None, unknown=True), unknown_after(last_seen)   # as its page says: 1987年后情况不详
         return date_cells(None), self.open_text
 
     # ---- tables ------------------------------------------------------------------------------------------
@@ -209,7 +219,7 @@ class OpenData:
             *_date_columns("终止", "最后一期终止的日期"),
             Column("终止情况", "撤销、合并、分设等；“去向不详”；“止年不详”；“至下限仍存续”（本志下限时仍在，不是“今”）"),
             Column("终止事件", "终止的事件编号"),
-            Column("最后见于", "止年不详者：档案记载它存在的最晚日期"),
+            Column("最后见于", "止年不详、多年无记载（“某年后情况不详”）者：档案记载它存在的最晚日期"),
             Column("存续期数", "设立的期数（撤销后恢复的，另计一期）"),
             Column("区别语", _DISTINGUISH),
         ])
@@ -225,7 +235,8 @@ class OpenData:
                            *date_cells(tl.start if first else None, not first),
                            self.eid(tl.lives[0].start_event) if tl.lives and first else "",
                            *end, how, self.end_event(tl, tl.lives[-1]) if tl.lives else "",
-                           tl.last_known.chinese() if tl.end_unknown and tl.last_known else "", len(tl.lives),
+                           tl.last_known.chinese() if tl.end_unknown and tl.last_known
+                           else (self.silent_since(tl) or "") and self.silent_since(tl).chinese(), len(tl.lives),
                            tl.distinguish])
         return t
 
