@@ -229,6 +229,37 @@ class NewBody:
     parent_unknown: bool = False       # `parent: 不详`: it had a superior the sources do not name (not "none")
 
 
+# a count of people or units as the source gives it: 123, or 120余 / 120多 / 约120 / 近120 (an approximation)
+FIGURE_RE = re.compile(r"^(约|近)?(\d+)(余|多)?$")
+
+
+class ApproxCount(int):
+    """A head-count the source gives as an approximation (干部职工1800余人, 约120人): printed as written (1800余),
+    never summed or compared as the exact number it holds for ordering."""
+
+    said: str
+
+    def __new__(cls, n: int, said: str) -> Self:
+        self = super().__new__(cls, n)
+        self.said = said
+        return self
+
+    def __str__(self) -> str:
+        return self.said
+
+    __repr__ = __str__
+    __hash__ = int.__hash__
+
+    def __eq__(self, other: object) -> bool:   # 1800余 is not 1800
+        return isinstance(other, ApproxCount) and other.said == self.said
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __format__(self, spec: str) -> str:
+        return format(self.said, spec)
+
+
 class LeaderRange(str):
     """A 领导职数 the source gives as a range (副区长1至2人): printed as written (1至2), never summed or compared
     as a number."""

@@ -17,6 +17,7 @@ from .model import (
     BASIS_KEY,
     BASIS_ZH,
     COUNTED_KEY,
+    FIGURE_RE,
     HEADCOUNT_KEY,
     LEADER_KEY,
     PARTS_KEY,
@@ -24,6 +25,7 @@ from .model import (
     STAFFING_BASES,
     STAFFING_KINDS,
     UNSTAFFED_KEY,
+    ApproxCount,
     LeaderRange,
     Staffing,
 )
@@ -71,6 +73,12 @@ class StaffingReader:
         return value
 
     @staticmethod
+    def approximate(value: object) -> ApproxCount | None:
+        """干部职工1800余人: a head-count written 1800余, 1800多, 约1800 or 近1800, kept as the source says it."""
+        hit = FIGURE_RE.match(value.strip()) if isinstance(value, str) else None
+        return ApproxCount(int(hit[2]), value.strip()) if hit and (hit[1] or hit[3]) else None
+
+    @staticmethod
     def leader_range(value: object) -> LeaderRange | None:
         """副区长1至2人: written 1至2, 1-2, 1~2 or 1—2; a range whose ends are not in order is no range."""
         hit = _LEADER_RANGE.match(str(value).strip()) if isinstance(value, str) else None
@@ -105,8 +113,9 @@ class StaffingReader:
             self._read_parts(v, line)
         elif k == HEADCOUNT_KEY:
             if not self.placeholder(v, line, HEADCOUNT_KEY):
-                self.headcount = self.number(v, line, HEADCOUNT_KEY, "；人数是实有的人，不是编制：来源说“实有干部312人”的写 "
-                                                                      "人数: 312，人员: 干部")
+                self.headcount = self.approximate(v) or self.number(
+                    v, line, HEADCOUNT_KEY, "；人数是实有的人，不是编制：来源说“实有干部312人”的写 人数: 312，人员: 干部；"
+                    "来源说“1800余人”“约120人”的，写 1800余、约120")
         elif k == COUNTED_KEY:
             self.counted = self.words(v, line, COUNTED_KEY, "干部、职工、工作人员")
         elif k == UNSTAFFED_KEY:
@@ -230,6 +239,6 @@ class StaffingReader:
                                 f"改正数字；来源确是这样写的，照录在 note 里并在 conflict_note 中说明", line)
                     self.parts = {}
         self._people_parts()
-        if self.counted and self.headcount is None:
+        if self.counted and HEADCOUNT_KEY not in m:   # (a 人数 written wrong is reported once, at its own line)
             self._error("schema-value", f"“{COUNTED_KEY}”说明实有人数是哪些人，要与“{HEADCOUNT_KEY}”同写（如 "
                         f"{HEADCOUNT_KEY}: 312，{COUNTED_KEY}: 干部）", m.line_of(COUNTED_KEY))

@@ -27,7 +27,7 @@ from ..cells import Sheet, csv_row, workbook_bytes
 from ..citations import split
 from ..dates import Date
 from ..history import History, Span, Timeline
-from ..model import BASIS_ZH, FATE_UNKNOWN, UNKNOWN, Archive, Event
+from ..model import BASIS_ZH, FATE_UNKNOWN, UNKNOWN, ApproxCount, Archive, Event
 from ..views.chronology import Entry, chronology
 from ..views.naming import name_after, name_before, name_on
 from ..views.staffing import Figure, figures, kind_label
@@ -441,7 +441,8 @@ class OpenData:
                 cells = [(kind_label(k), v) for k, v in st.posts.items()] + \
                         [(f"其中：{k}", v) for k, v in st.parts.items()] + \
                         [(f"领导职数：{k}", v) for k, v in st.leaders.items()] + \
-                        ([(f"实有人数：{st.counted}" if st.counted else "实有人数", st.headcount)]
+                        ([(f"实有人数：{st.counted}" if st.counted else "实有人数",
+                           str(st.headcount) if isinstance(st.headcount, ApproxCount) else st.headcount)]
                          if st.headcount is not None else []) + \
                         [(f"实有人数其中：{k}", v) for k, v in st.headcount_parts.items()] + \
                         ([(f"未配备：{st.unstaffed}", "未配备")] if st.unstaffed else [])
