@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import re
+
 from test_guide_examples import GUIDE, lay_out, section
 from zhi.checks import run_checks
 from zhi.history import derive_history
 from zhi.loader import load_archive
+from zhi.views.chronology import chronology, counted_together
 from zhi.views.staffing import dash, figures, jurisdiction_table, staffing_words
 
 
@@ -25,3 +28,18 @@ def test_approximate_headcount_example(tmp_path):
     t = jurisdiction_table(a, h, figures(a), "yh", range(1985, 1986))
     (line,) = [ln for ln in t.rows[0].lines if ln.what == "headcount"]
     assert line.label == "林业系统实有干部职工" and dash(line.values["人数"]) == "1800余"
+
+
+def promised_lines_are_printed(text: str, a, h) -> None:
+    printed = {f"{en.date.chinese()}　{en.plain()}" for en in counted_together(a, h, chronology(a, h))}
+    promised = re.findall(r"^- (\d{4}年[^\n]*　[^\n]*。)$", text, re.MULTILINE)
+    assert promised
+    for line in promised:
+        assert line in printed, f"the guide promises “{line}”; zhi prints {sorted(printed)}"
+
+
+def test_members_increment_example(tmp_path):
+    text, a, h = example(tmp_path, "events.md", "##### 例：文联增补委员")
+    text = text[:text.index("#### 来源列出某时下设的单位")]
+    promised_lines_are_printed(text, a, h)
+    assert "宜黄县文学艺术联合会增补委员4人。" in text and "22" not in text.split("##### 例")[1]

@@ -15,12 +15,18 @@ from zhi.loader import load_archive
 from zhi.views.staffing import dash, figures, jurisdiction_table, staffing_words
 
 
-def loaded(tmp_path, records: str):
+def loaded_with(tmp_path, files: dict[str, str]):
+    """The base archive with ``files`` (path → text) laid over it: loaded, its history derived and checked."""
     root = make_archive(tmp_path)
-    write(root, "sources/staffing/approx.yaml", records)
+    for rel, text in files.items():
+        write(root, rel, text)
     a = load_archive(root)
     h = derive_history(a)
     return a, h, run_checks(a, history=h)
+
+
+def loaded(tmp_path, records: str):
+    return loaded_with(tmp_path, {"sources/staffing/approx.yaml": records})
 
 
 def test_an_approximate_headcount_prints_as_the_source_says(tmp_path):
