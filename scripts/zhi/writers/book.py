@@ -296,6 +296,7 @@ class BookWriter:
         return self.env.get_template("appendix.html.j2").render(anchor=anchor, sections=sections,
                                                                 terms=any(p.term for p in self.a.posts),
                                                                 kind_label=kind_label, dash=dash,
+                                                                apart=indexes.told_apart(self.a.documents.values()),
                                                                 titles={h.anchor: h.title for h in self.headings})
 
     def lineage_diagrams(self) -> list[tuple[str, str]]:
@@ -356,7 +357,9 @@ class BookWriter:
         # Word copy made without the PDF has no page numbers at all and lists every term
         people_groups = [(letter, rows) for letter, entries in people
                          if (rows := [(e.term, p) for e in entries if (p := pages_of(e.target)) or not pages])]
-        docs = [(d.label, d.title if d.number else "", p) for d in documents if (p := pages_of(d.id)) or not pages]
+        apart = indexes.told_apart(self.a.documents.values())
+        docs = [(d.label + apart.get(d.id, ""), d.title if d.number else "", p) for d in documents
+                if (p := pages_of(d.id)) or not pages]
         a1, a2, a3 = self.heading(2, "机构名称索引"), self.heading(2, "人名索引"), self.heading(2, "文件索引")
         return self.env.get_template("index.html.j2").render(anchor=anchor, anchors=(a1, a2, a3),
                                                              bodies=body_groups, people=people_groups, docs=docs,

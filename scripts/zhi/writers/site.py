@@ -417,7 +417,7 @@ class SiteWriter:
                 (d.number.strip(), d.normalised_number)) if n]
             self.add(f"wenjian/{d.id}.md", d.heading, "document.md.j2", d=d, transcription=text,
                      citation=citation_text(d), backlinks=self.backlinks.get(d.id, []))
-        self.add("wenjian/index.md", "文件", "documents.md.j2", docs=docs)
+        self.add("wenjian/index.md", "文件", "documents.md.j2", docs=docs, apart=indexes.told_apart(docs))
 
     def year_range(self) -> range:
         years = [e.date.year for e in self.entries]
@@ -463,7 +463,8 @@ class SiteWriter:
     def index_pages(self) -> None:
         self.add("suoyin/index.md", "机构名称索引", "index_bodies.md.j2",
                  groups=indexes.grouped(indexes.body_index(self.a, self.h)))
-        self.add("suoyin/wenjian.md", "文件索引", "index_documents.md.j2", docs=indexes.document_index(self.a))
+        self.add("suoyin/wenjian.md", "文件索引", "index_documents.md.j2", docs=indexes.document_index(self.a),
+                 apart=indexes.told_apart(self.a.documents.values()))
         self.add("suoyin/renwu.md", "人名索引", "index_people.md.j2",
                  groups=indexes.grouped(indexes.person_index(self.a)))
 
