@@ -43,3 +43,21 @@ def test_members_increment_example(tmp_path):
     text = text[:text.index("#### 来源列出某时下设的单位")]
     promised_lines_are_printed(text, a, h)
     assert "宜黄县文学艺术联合会增补委员4人。" in text and "22" not in text.split("##### 例")[1]
+
+
+def test_ex_officio_and_unnamed_holder_example(tmp_path):
+    from conftest import ROOT
+    from zhi.writers.site import SiteWriter
+
+    text, a, h = example(tmp_path, "people-and-posts.md", "## 姓名不详、职务由某职兼任")
+    w = SiteWriter(a, h, ROOT / "theme")
+    w.collect_backlinks()
+    w.people_page()
+    w.body_pages()
+    w.index_pages()
+    body = next(p.text for p in w.tree.pages if p.path == "jigou/yh-wenlian.md")
+    for row in ("| 主席 | 由县委宣传部副部长兼任 | ？—？（1986年在任） |", "| 专职副主席 | 姓名不详 | ？—？（1986年在任） |"):
+        assert row in text and row in body, body
+    for path in ("renwu/index.md", "suoyin/renwu.md"):
+        page = next(p.text for p in w.tree.pages if p.path == path)
+        assert "不详" not in page and "县委宣传部副部长" not in page

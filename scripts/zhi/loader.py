@@ -457,14 +457,18 @@ class Loader:
 
     def _read_posts(self, m: LMap, rel: str, path: Path) -> None:
         f = Fields(m, rel, self.findings, "任职", COMMON | {"person", "body", "post", "from", "to", "term", "sources",
-                                                         "in_office"} | DASHIJI_KEYS)
+                                                         "in_office", "ex_officio"} | DASHIJI_KEYS)
         start, start_unknown = f.date_or_unknown("from", True)
         end, end_unknown = f.date_or_unknown("to")
         p = Post(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "",
-                 person=f.ref("person", True), body=f.ref("body", True), post=f.text("post", True) or "",
+                 person=f.ref("person", not f.has("ex_officio")), body=f.ref("body", True), post=f.text("post", True) or "",
                  start=start, end=end, sources=f.citations(), start_unknown=start_unknown,
                  end_unknown=end_unknown, term=f.text("term") or "", dashiji=_dashiji(f),
-                 in_office=f.dates("in_office"), typed=f.typed)
+                 in_office=f.dates("in_office"), typed=f.typed, ex_officio=f.text("ex_officio") or "")
+        if p.person is not None and p.ex_officio:
+            f.error("schema-value", "任职写了 person（人物），又写了 ex_officio（由某职兼任）：来源说出了兼任的人的，只写 person，"
+                    "职务写“主席（兼）”；只说“主席由县委宣传部副部长兼任”、没有说是谁的，只写 ex_officio", "ex_officio")
+            p.ex_officio = ""
         if p.post in UNKNOWN_WORDS + ("职务不详", "未详"):
             p.post = POST_UNKNOWN   # the source names the holder and the body, not the post (三明地区革委会：某某)
         unread = CONCURRENT_UNREAD.match(p.post)

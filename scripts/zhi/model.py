@@ -88,6 +88,7 @@ def level_said(level: str) -> str:
 PUBLISHED_GENRES = ("志书", "年鉴", "图书", "报刊", "资料汇编", "网页")
 UNKNOWN = "不详"
 POST_UNKNOWN = "职务不详"   # a post whose holder the source names without the post (written 不详)
+NAME_UNKNOWN = "姓名不详"   # a holder the source counts without naming (a person written `name: 不详`)
 FATE_UNKNOWN = "去向不详"  # a body whose jurisdiction ended, what became of it not recorded
 
 # categories of 编制; "编制" alone is a figure the source gives with no category ("编制N人")
@@ -529,6 +530,16 @@ class Person(Record):
 
     kind_zh = "人物"
 
+    @property
+    def unnamed(self) -> bool:
+        """`name: 不详`: the source has a holder it does not name; no person called 不详 (no 人物 entry, no index)."""
+        return self.name.strip() == UNKNOWN
+
+    @property
+    def shown_name(self) -> str:
+        """The name as a list of posts prints it: 姓名不详 for one the source does not name."""
+        return NAME_UNKNOWN if self.unnamed else self.name
+
 
 # the marks of a concurrent post (兼任) zhi understands: 主任（兼）; the 大事记 prints it “任县委书记兼县革委主任”
 CONCURRENT_MARKS = ("（兼）", "(兼)")
@@ -549,8 +560,16 @@ class Post(Record):
     term: str = ""               # 届次, as the source gives it (第七届人民政府)
     dashiji: bool | None = None  # `dashiji: 收/不收`: the editor's choice for the 大事记 (None: by the rules)
     in_office: list[Date] = field(default_factory=list)  # days a source shows the person in this post (在任)
+    # `ex_officio:` a post the source says another post holds, no person named (主席由县委宣传部副部长兼任): the
+    # holding post as the source says it; such a post has no ``person``
+    ex_officio: str = ""
 
     kind_zh = "任职"
+
+    @property
+    def holder_said(self) -> str:
+        """Who held it where no person is named: 由县委宣传部副部长兼任."""
+        return f"由{self.ex_officio}兼任" if self.ex_officio else ""
 
     @property
     def concurrent(self) -> bool:

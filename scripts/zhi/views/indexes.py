@@ -55,7 +55,7 @@ def body_index(a: Archive, h: History) -> list[IndexEntry]:
 
 
 def person_index(a: Archive) -> list[IndexEntry]:
-    return sorted((IndexEntry(p.name, p.id) for p in a.people.values()), key=lambda e: pinyin_key(e.term))
+    return sorted((IndexEntry(p.name, p.id) for p in a.people.values() if not p.unnamed), key=lambda e: pinyin_key(e.term))
 
 
 def _by_number(d) -> tuple:

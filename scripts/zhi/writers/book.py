@@ -113,6 +113,13 @@ class BookWriter:
         self.mentions[anchor] = (rid, text)
         return f'<span class="m" id="{anchor}">{md_escape(text) if markdown else esc(text)}</span>'
 
+    def holder(self, p) -> str:
+        """Who held a post, in the 领导名录: the person named (indexed), or 姓名不详 (no index entry)."""
+        if p.person is None:
+            return esc(p.holder_said)   # 由县委宣传部副部长兼任: no person, no index entry
+        person = self.a.people[p.person.id]
+        return esc(person.shown_name) if person.unnamed else self.mention(person.id, person.name)
+
     def note(self, doc: Document, markdown: bool = False) -> str:
         anchor = self.ids.next("m")
         self.mentions[anchor] = (doc.id, doc.shown_number or doc.heading)
@@ -277,8 +284,7 @@ class BookWriter:
                                                                    else (), kv[0])):
             # each run of terms under the name the body bore when they began
             for name, group in by_name_in_term(self.h, rid, posts):
-                rows = [(esc(p.post), self.mention(p.person.id, self.a.people[p.person.id].name), p.tenure(),
-                         esc(p.term)) for p in group]
+                rows = [(esc(p.post), self.holder(p), p.tenure(), esc(p.term)) for p in group]
                 leaders.append((self.mention(rid, distinguished(self.h, rid, name)), rows))
         sections.append(("leaders", a3, leaders))
         # 四、编制统计表
