@@ -61,3 +61,11 @@ def test_ex_officio_and_unnamed_holder_example(tmp_path):
     for path in ("renwu/index.md", "suoyin/renwu.md"):
         page = next(p.text for p in w.tree.pages if p.path == path)
         assert "不详" not in page and "县委宣传部副部长" not in page
+
+
+def test_groups_of_people_example(tmp_path):
+    from zhi.views.staffing import figure_note
+
+    text, a, _h = example(tmp_path, "staffing.md", "## 几类人分列：“有兼职主席1人，工作人员1人”")
+    (f,) = figures(a)
+    assert figure_note(f) == "实有兼职主席1人、工作人员1人" and "“实有兼职主席1人、工作人员1人”" in text

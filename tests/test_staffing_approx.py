@@ -66,3 +66,25 @@ def test_a_headcount_written_wrong_is_one_finding(tmp_path):
     errors = [f for f in found if f.severity == "error"]
     assert [(f.code, f.loc.file, f.loc.line) for f in errors] == [("staffing-number", "sources/staffing/approx.yaml", 1)]
     assert "1800余" in errors[0].message
+
+
+def test_several_groups_of_people_in_one_record(tmp_path):
+    """“2005年，有兼职主席1人，工作人员1人” (《宜黄县志》文联 第一节): two groups, no total; printed as the source counts
+    them, never summed into a 实有人数 of 2."""
+    a, h, found = loaded(tmp_path, """
+    - {body: cs-jijingwei, date: 1993-12-31, basis: 实有, figures: {人数: {兼职主席: 1, 工作人员: 1}}, sources: [d-1990-3]}
+    """)
+    assert [f.as_text() for f in found if f.severity == "error"] == []
+    (f,) = [f for f in figures(a) if f.staffing.headcount_groups]
+    assert staffing_words(f.staffing) == "实有兼职主席1人、工作人员1人"
+    t = jurisdiction_table(a, h, figures(a), "cs-xian", range(1993, 1994))
+    assert t is None or all(ln.what != "headcount" for r in t.rows for ln in r.lines)
+
+
+def test_groups_with_a_counted_word_or_a_bad_number_are_refused(tmp_path):
+    _, _, found = loaded(tmp_path, """
+    - {body: cs-jijingwei, date: 1993-12-31, basis: 实有, figures: {人数: {兼职主席: 1, 工作人员: 一}, 人员: 干部},
+       sources: [d-1990-3]}
+    """)
+    assert sorted((f.code, f.loc.line) for f in found if f.severity == "error") == [
+        ("schema-value", 1), ("staffing-number", 1)]

@@ -295,6 +295,9 @@ class Staffing:
     # `其中:` beside a headcount with no 编制 total, the people it counts by the source's words (实有人数120人，其中党员
     # 45人: {党员: 45}): inside the headcount, never added to it
     headcount_parts: dict[str, int] = field(default_factory=dict)
+    # `人数: {兼职主席: 1, 工作人员: 1}`: several groups the source counts side by side with no total (有兼职主席1人，
+    # 工作人员1人), who → how many: printed as the source says, never summed into a 实有人数 of its own
+    headcount_groups: dict[str, int] = field(default_factory=dict)
 
     @property
     def scope_said(self) -> str:
@@ -324,6 +327,10 @@ class Staffing:
             word = "设" if self.basis == "set" else HEADCOUNT_WORD   # 设工作人员45人: as the source says
             out.append(f"{word}{self.counted or '人数'}{self.headcount}人" + ("" if self.posts else self.scope_said)
                        + (f"，{self.headcount_parts_said}" if self.headcount_parts else ""))
+        if self.headcount_groups:   # 有兼职主席1人，工作人员1人: each group as the source counts it
+            word = "设" if self.basis == "set" else HEADCOUNT_WORD
+            out.append(word + "、".join(f"{k}{v}人" for k, v in self.headcount_groups.items())
+                       + ("" if self.posts else self.scope_said))
         if self.unstaffed:
             out.append(f"未配备{self.unstaffed}")
         return out
@@ -333,7 +340,8 @@ class Staffing:
         return self.posts.get(kind, self.parts.get(kind))
 
     def says_anything(self) -> bool:
-        return bool(self.posts or self.leaders or self.parts or self.headcount is not None or self.unstaffed)
+        return bool(self.posts or self.leaders or self.parts or self.headcount is not None or self.unstaffed
+                    or self.headcount_groups)
 
     def total(self) -> int:
         return sum(self.posts.values())

@@ -126,8 +126,8 @@ def recorded_figures(a: Archive) -> list[tuple]:
 
 
 def same_figures(x: Staffing, y: Staffing) -> bool:
-    return (x.posts, x.leaders, x.parts, x.headcount, x.counted, x.unstaffed, x.headcount_parts) == \
-        (y.posts, y.leaders, y.parts, y.headcount, y.counted, y.unstaffed, y.headcount_parts)
+    return (x.posts, x.leaders, x.parts, x.headcount, x.counted, x.unstaffed, x.headcount_parts, x.headcount_groups) \
+        == (y.posts, y.leaders, y.parts, y.headcount, y.counted, y.unstaffed, y.headcount_parts, y.headcount_groups)
 
 
 def by_body(figs: list[Figure]) -> dict[str, list[Figure]]:

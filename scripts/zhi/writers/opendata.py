@@ -446,6 +446,7 @@ class OpenData:
                            str(st.headcount) if isinstance(st.headcount, ApproxCount) else st.headcount)]
                          if st.headcount is not None else []) + \
                         [(f"实有人数其中：{k}", v) for k, v in st.headcount_parts.items()] + \
+                        [(f"实有人数：{k}", str(v) if isinstance(v, ApproxCount) else v) for k, v in st.headcount_groups.items()] + \
                         ([(f"未配备：{st.unstaffed}", "未配备")] if st.unstaffed else [])
                 for label, v in cells:
                     t.rows.append([self.figure_id(f), f.scope, self.kind_of(f.scope), name_on(self.h, f.scope, f.date),
