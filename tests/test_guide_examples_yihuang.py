@@ -69,3 +69,8 @@ def test_groups_of_people_example(tmp_path):
     text, a, _h = example(tmp_path, "staffing.md", "## 几类人分列：“有兼职主席1人，工作人员1人”")
     (f,) = figures(a)
     assert figure_note(f) == "实有兼职主席1人、工作人员1人" and "“实有兼职主席1人、工作人员1人”" in text
+
+
+def test_source_dated_example(tmp_path):
+    text, a, h = example(tmp_path, "dates.md", "## 来源没有说是哪一年：`date: 见于来源`")
+    promised_lines_are_printed(text, a, h)

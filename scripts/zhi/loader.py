@@ -113,6 +113,7 @@ class Loader:
         self.archive = Archive(root=self.root)
         self.findings = self.archive.findings
         self._order = 0
+        self._source_dated: list[tuple[object, Fields]] = []   # records written `date: 见于来源`
         self.shapes = EventShapes(self.findings)
         self.ids = Ids(self.findings)
 
@@ -131,12 +132,26 @@ class Loader:
         self._report_strays()
         for dirname in KIND_DIRS:
             self._read_kind(dirname)
+        self._date_from_sources()
         self._hold_not_public()
         self._hold_stated_level()
         from .identifying import hold_identifiers
 
         self.findings.extend(hold_identifiers(self.archive))
         return self.archive
+
+    def _date_from_sources(self) -> None:
+        """`date: 见于来源`: the record is dated by its first source's date (the 志书's 2005年后), as known no earlier
+        and no later than that; a source without a date gives none, and the record is refused (date-invalid)."""
+        for rec, f in self._source_dated:
+            first = next(iter(rec.sources), None)
+            doc = self.archive.documents.get(first.doc) if first else None
+            if doc is not None and doc.date is not None:
+                rec.date = doc.date
+                continue
+            what = f"来源{quote(doc.label, True)}没有写日期（date）" if doc is not None else "没有可以取日期的来源"
+            f.error("date-invalid", f"“date: 见于来源”取第一个来源的日期，但{what}；请给来源补上日期（只知大约的写 "
+                    "2005后、2005或以前），或照来源写出这件事的日期", "date")
 
     def _hold_not_public(self) -> None:
         """A public record that says in one of its texts that it is not public (note: 此件不公开, 不予公开, 内部使用 …,
@@ -511,6 +526,8 @@ class Loader:
                            body=body, jurisdiction=jur, system=system, date=f.date("date", True), basis=basis,
                            figures=fig, sources=f.citations(staffing=True),
                            conflict_note=f.text("conflict_note") or "", typed=f.typed)
+        if f.source_dated:
+            self._source_dated.append((s, f))
         self.ids.unkeyed(s)
         self.archive.staffing.append(s)
 
@@ -524,6 +541,8 @@ class Loader:
                     text=f.text("text", True) or "", jurisdiction=f.ref("jurisdiction"), mentions=f.refs("mentions"),
                     sources=f.citations(True), dashiji=_dashiji(f),
                     conflict_note=f.text("conflict_note") or "", order=self._order, typed=f.typed)
+        if f.source_dated:
+            self._source_dated.append((memo, f))
         if memo.text and not memo.text.endswith(("。", "！", "？", "”", "）")):
             f.error("memo-text", f"记事的“text（记事）”应是一句完整的话，以句号结尾：“{memo.text[:30]}…”", "text",
                     severity="warning")
@@ -565,6 +584,8 @@ class Loader:
         if raw in EVENT_WORDINGS:
             e.wording = raw
         self.shapes.read(e, f, m)
+        if f.source_dated:
+            self._source_dated.append((e, f))
         e.typed = f.typed
         if e.id:
             self.ids.unkeyed(e)
