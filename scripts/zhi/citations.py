@@ -76,12 +76,13 @@ def places_joined(each: list[dict[str, list[tuple[str, str]]]]) -> dict[str, lis
 def cited_label(d: Document, places: list[tuple[str, str]] | None) -> str:
     """How a page names a published source it cites: 《某县志》第三编第二章，第45页; the pages of one part on one line
     (《某县志》，第12、45页), as a printed gazetteer gives them; each part cited on its own (…第三编，第12页；《某县志》第五编，
-    第45页). An archival document (a 文号) is named by its label: a page is no part of how it is cited."""
-    if not d.genre or not places:
+    第45页). An archival document (a 文号) is named by its label: a page is no part of how it is cited. A citation that
+    names no part of its own names the document's (`section`): three 《宜黄县志》 of three chapters are told apart."""
+    if not d.genre:
         return d.label
     parts: dict[str, list[str]] = {}
-    for section, page in places:
-        pages = parts.setdefault(section, [])
+    for section, page in places or [("", "")]:
+        pages = parts.setdefault(section or d.section, [])
         if page and page not in pages:
             pages.append(page)
     for pages in parts.values():

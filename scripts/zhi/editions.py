@@ -95,7 +95,7 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
         return ok(rec) and stated(rec, out.documents) and within(a, rec)
 
     for p in a.posts:
-        if told(p) and p.person and p.person.id in out.people and p.body and p.body.id in out.bodies:
+        if told(p) and (p.person.id in out.people if p.person else p.ex_officio) and p.body and p.body.id in out.bodies:
             out.posts.append(replace(p, sources=cites(p)))
     for m in a.memos:
         # a 记事 is told only with a source the edition holds, and about records the edition holds

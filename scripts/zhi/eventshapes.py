@@ -10,7 +10,7 @@ from .dates import UNKNOWN_WORDS
 from .fields import Fields
 from .fieldwords import key_label
 from .findings import Finding, Loc
-from .model import BODY_KINDS, JURISDICTION_LEVELS, KIND_ALIASES, LEVEL_ALIASES, Event, NewBody
+from .model import BODY_KINDS, FIGURE_RE, JURISDICTION_LEVELS, KIND_ALIASES, LEVEL_ALIASES, Event, NewBody
 from .wordings import (
     campaign,
     cede_wording_problem,
@@ -66,8 +66,6 @@ EVENT_KEYS: dict[str, set[str]] = {
     "authority": {"body", "powers"},
     "authority-end": {"body", "powers", "wording"},
 }
-# a figure of members or subordinate units as the source gives it: 123, or 120余 / 约120 / 近百 is not a figure
-FIGURE_RE = re.compile(r"^(约|近)?\d+(余|多)?$")
 
 # co_parents alone names two or more leaders with no principal side (县委、县政府双重领导); with parent, parent is 主管
 JOINT_HELP = ("“co_parents（双重领导）”只写了一个机关：来源说以某方为主的，主管的一方写 parent、另一方写 co_parents；"

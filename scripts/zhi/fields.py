@@ -79,6 +79,11 @@ def _part_level(data: LMap, line: int) -> Level:
     return best
 
 
+# `date: 见于来源`: a fact the source states with no date of its own (“下辖五个专业小组”), known only as of the source's
+# date; the record takes its first source's date, never one the editor makes up
+SOURCE_DATED = ("见于来源", "据来源")
+
+
 class Fields:
     """The keys of one mapping, read typed. Every text read (unless the getter is told it does not print: an id,
     a path, a value from a fixed list) is kept in ``typed``, shared with the ``nested`` parts of the same record
@@ -91,6 +96,7 @@ class Fields:
         self.nested_in = typed is not None
         self.typed: list[Typed] = typed if typed is not None else []
         self.part, self.doc = part, ""
+        self.source_dated = False   # `date: 见于来源`: the record's date is its source's (the loader gives it)
         self._own: Level | None = None    # the part's own level, once read (``level``)
         self.declassified_from: Level | None = None   # the original's level, lifted (``_declassified``)
         self._mine: list[Typed] = []
@@ -257,6 +263,9 @@ class Fields:
         if key not in self.data or self.data[key] is None or self.data[key] == "":
             if required:
                 self._missing(key)
+            return None
+        if key == "date" and isinstance(self.data[key], str) and self.data[key].strip() in SOURCE_DATED:
+            self.source_dated = True   # 下辖五个专业小组, said with no date: known as of the source's date
             return None
         if isinstance(self.data[key], str) and PLACEHOLDER_RE.search(self.data[key]):
             self._placeholder(key, self.data[key].strip(), required, "（如 1984、1984-03 或 1984-03-12）")

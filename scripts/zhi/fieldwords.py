@@ -22,7 +22,7 @@ KEY_ZH = {
     "scans": "扫描件", "person": "人物", "post": "职务", "from": "起", "to": "止", "basis": "口径",
     "figures": "数字", "functions": "职能", "functions_to": "职能去向", "units": "内设机构", "level": "层级",
     "scope": "范围", "gender": "性别", "born": "出生", "died": "去世", "as": "原文称谓", "doc": "文件",
-    "page": "页码", "end": "止年", "term": "届次", "in_office": "在任日期", "names": "名称", "co_parents": "双重领导", "parent_wording": "上级关系用词", "partly": "部分并入",
+    "page": "页码", "end": "止年", "term": "届次", "in_office": "在任日期", "ex_officio": "由某职兼任", "names": "名称", "co_parents": "双重领导", "parent_wording": "上级关系用词", "partly": "部分并入",
     "rest_unknown": "其余去向不详", "before_count": "参加合并的单位数", "previous_end": "此前的终止", "resume": "恢复时间", "wording": "原文用语", "bodies": "机构", "description": "说明", "genre": "出版物类别",
     "section": "卷章", "publisher": "出版者", "accessed": "访问日期", "dashiji": "大事记", "group": "大事记合并条目", "text": "记事",
     "mentions": "涉及记录", "action": "行文用语",

@@ -118,6 +118,7 @@ class Loader:
         self.archive = Archive(root=self.root)
         self.findings = self.archive.findings
         self._order = 0
+        self._source_dated: list[tuple[object, Fields]] = []   # records written `date: 见于来源`
         self.shapes = EventShapes(self.findings)
         self.ids = Ids(self.findings)
 
@@ -136,6 +137,7 @@ class Loader:
         self._report_strays()
         for dirname in KIND_DIRS:
             self._read_kind(dirname)
+        self._date_from_sources()
         self._origins_unknown()
         self._hold_not_public()
         self._hold_stated_level()
@@ -175,6 +177,19 @@ class Loader:
                                   parent=b.first_parent)
             e.jurisdiction, e.parent = b.first_jurisdiction, b.first_parent
             a.events.append(e)
+
+    def _date_from_sources(self) -> None:
+        """`date: 见于来源`: the record is dated by its first source's date (the 志书's 2005年后), as known no earlier
+        and no later than that; a source without a date gives none, and the record is refused (date-invalid)."""
+        for rec, f in self._source_dated:
+            first = next(iter(rec.sources), None)
+            doc = self.archive.documents.get(first.doc) if first else None
+            if doc is not None and doc.date is not None:
+                rec.date = doc.date
+                continue
+            what = f"来源{quote(doc.label, True)}没有写日期（date）" if doc is not None else "没有可以取日期的来源"
+            f.error("date-invalid", f"“date: 见于来源”取第一个来源的日期，但{what}；请给来源补上日期（只知大约的写 "
+                    "2005后、2005或以前），或照来源写出这件事的日期", "date")
 
     def _hold_not_public(self) -> None:
         """A public record that says in one of its texts that it is not public (note: 此件不公开, 不予公开, 内部使用 …,
@@ -516,14 +531,18 @@ class Loader:
 
     def _read_posts(self, m: LMap, rel: str, path: Path) -> None:
         f = Fields(m, rel, self.findings, "任职", COMMON | {"person", "body", "post", "from", "to", "term", "sources",
-                                                         "in_office"} | DASHIJI_KEYS)
+                                                         "in_office", "ex_officio"} | DASHIJI_KEYS)
         start, start_unknown = f.date_or_unknown("from", True)
         end, end_unknown = f.date_or_unknown("to")
         p = Post(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "",
-                 person=f.ref("person", True), body=f.ref("body", True), post=f.text("post", True) or "",
+                 person=f.ref("person", not f.has("ex_officio")), body=f.ref("body", True), post=f.text("post", True) or "",
                  start=start, end=end, sources=f.citations(), start_unknown=start_unknown,
                  end_unknown=end_unknown, term=f.text("term") or "", dashiji=_dashiji(f),
-                 in_office=f.dates("in_office"), typed=f.typed)
+                 in_office=f.dates("in_office"), typed=f.typed, ex_officio=f.text("ex_officio") or "")
+        if p.person is not None and p.ex_officio:
+            f.error("schema-value", "任职写了 person（人物），又写了 ex_officio（由某职兼任）：来源说出了兼任的人的，只写 person，"
+                    "职务写“主席（兼）”；只说“主席由县委宣传部副部长兼任”、没有说是谁的，只写 ex_officio", "ex_officio")
+            p.ex_officio = ""
         if p.post in UNKNOWN_WORDS + ("职务不详", "未详"):
             p.post = POST_UNKNOWN   # the source names the holder and the body, not the post (三明地区革委会：某某)
         unread = CONCURRENT_UNREAD.match(p.post)
@@ -566,6 +585,8 @@ class Loader:
                            body=body, jurisdiction=jur, system=system, date=f.date("date", True), basis=basis,
                            figures=fig, sources=f.citations(staffing=True),
                            conflict_note=f.text("conflict_note") or "", typed=f.typed)
+        if f.source_dated:
+            self._source_dated.append((s, f))
         self.ids.unkeyed(s)
         self.archive.staffing.append(s)
 
@@ -579,6 +600,8 @@ class Loader:
                     text=f.text("text", True) or "", jurisdiction=f.ref("jurisdiction"), mentions=f.refs("mentions"),
                     sources=f.citations(True), dashiji=_dashiji(f),
                     conflict_note=f.text("conflict_note") or "", order=self._order, typed=f.typed)
+        if f.source_dated:
+            self._source_dated.append((memo, f))
         if memo.text and not memo.text.endswith(("。", "！", "？", "”", "）")):
             f.error("memo-text", f"记事的“text（记事）”应是一句完整的话，以句号结尾：“{memo.text[:30]}…”", "text",
                     severity="warning")
@@ -620,6 +643,8 @@ class Loader:
         if raw in EVENT_WORDINGS:
             e.wording = raw
         self.shapes.read(e, f, m)
+        if f.source_dated:
+            self._source_dated.append((e, f))
         e.typed = f.typed
         if e.id:
             self.ids.unkeyed(e)

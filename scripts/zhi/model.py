@@ -89,6 +89,7 @@ WEB_PAGE = "网页"   # a page of a website: cited by its site and title, withou
 PUBLISHED_GENRES = ("志书", "年鉴", "图书", "报刊", "资料汇编", WEB_PAGE)
 UNKNOWN = "不详"
 POST_UNKNOWN = "职务不详"   # a post whose holder the source names without the post (written 不详)
+NAME_UNKNOWN = "姓名不详"   # a holder the source counts without naming (a person written `name: 不详`)
 FATE_UNKNOWN = "去向不详"  # a body whose jurisdiction ended, what became of it not recorded
 
 # categories of 编制; "编制" alone is a figure the source gives with no category ("编制N人")
@@ -238,6 +239,37 @@ class NewBody:
     parent_unknown: bool = False       # `parent: 不详`: it had a superior the sources do not name (not "none")
 
 
+# a count of people or units as the source gives it: 123, or 120余 / 120多 / 约120 / 近120 (an approximation)
+FIGURE_RE = re.compile(r"^(约|近)?(\d+)(余|多)?$")
+
+
+class ApproxCount(int):
+    """A head-count the source gives as an approximation (干部职工1800余人, 约120人): printed as written (1800余),
+    never summed or compared as the exact number it holds for ordering."""
+
+    said: str
+
+    def __new__(cls, n: int, said: str) -> Self:
+        self = super().__new__(cls, n)
+        self.said = said
+        return self
+
+    def __str__(self) -> str:
+        return self.said
+
+    __repr__ = __str__
+    __hash__ = int.__hash__
+
+    def __eq__(self, other: object) -> bool:   # 1800余 is not 1800
+        return isinstance(other, ApproxCount) and other.said == self.said
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __format__(self, spec: str) -> str:
+        return format(self.said, spec)
+
+
 class LeaderRange(str):
     """A 领导职数 the source gives as a range (副区长1至2人): printed as written (1至2), never summed or compared
     as a number."""
@@ -272,6 +304,9 @@ class Staffing:
     # `其中:` beside a headcount with no 编制 total, the people it counts by the source's words (实有人数120人，其中党员
     # 45人: {党员: 45}): inside the headcount, never added to it
     headcount_parts: dict[str, int] = field(default_factory=dict)
+    # `人数: {兼职主席: 1, 工作人员: 1}`: several groups the source counts side by side with no total (有兼职主席1人，
+    # 工作人员1人), who → how many: printed as the source says, never summed into a 实有人数 of its own
+    headcount_groups: dict[str, int] = field(default_factory=dict)
 
     @property
     def scope_said(self) -> str:
@@ -301,6 +336,10 @@ class Staffing:
             word = "设" if self.basis == "set" else HEADCOUNT_WORD   # 设工作人员45人: as the source says
             out.append(f"{word}{self.counted or '人数'}{self.headcount}人" + ("" if self.posts else self.scope_said)
                        + (f"，{self.headcount_parts_said}" if self.headcount_parts else ""))
+        if self.headcount_groups:   # 有兼职主席1人，工作人员1人: each group as the source counts it
+            word = "设" if self.basis == "set" else HEADCOUNT_WORD
+            out.append(word + "、".join(f"{k}{v}人" for k, v in self.headcount_groups.items())
+                       + ("" if self.posts else self.scope_said))
         if self.unstaffed:
             out.append(f"未配备{self.unstaffed}")
         return out
@@ -310,7 +349,8 @@ class Staffing:
         return self.posts.get(kind, self.parts.get(kind))
 
     def says_anything(self) -> bool:
-        return bool(self.posts or self.leaders or self.parts or self.headcount is not None or self.unstaffed)
+        return bool(self.posts or self.leaders or self.parts or self.headcount is not None or self.unstaffed
+                    or self.headcount_groups)
 
     def total(self) -> int:
         return sum(self.posts.values())
@@ -513,6 +553,16 @@ class Person(Record):
 
     kind_zh = "人物"
 
+    @property
+    def unnamed(self) -> bool:
+        """`name: 不详`: the source has a holder it does not name; no person called 不详 (no 人物 entry, no index)."""
+        return self.name.strip() == UNKNOWN
+
+    @property
+    def shown_name(self) -> str:
+        """The name as a list of posts prints it: 姓名不详 for one the source does not name."""
+        return NAME_UNKNOWN if self.unnamed else self.name
+
 
 # the marks of a concurrent post (兼任) zhi understands: 主任（兼）; the 大事记 prints it “任县委书记兼县革委主任”
 CONCURRENT_MARKS = ("（兼）", "(兼)")
@@ -533,8 +583,16 @@ class Post(Record):
     term: str = ""               # 届次, as the source gives it (第七届人民政府)
     dashiji: bool | None = None  # `dashiji: 收/不收`: the editor's choice for the 大事记 (None: by the rules)
     in_office: list[Date] = field(default_factory=list)  # days a source shows the person in this post (在任)
+    # `ex_officio:` a post the source says another post holds, no person named (主席由县委宣传部副部长兼任): the
+    # holding post as the source says it; such a post has no ``person``
+    ex_officio: str = ""
 
     kind_zh = "任职"
+
+    @property
+    def holder_said(self) -> str:
+        """Who held it where no person is named: 由县委宣传部副部长兼任."""
+        return f"由{self.ex_officio}兼任" if self.ex_officio else ""
 
     @property
     def concurrent(self) -> bool:

@@ -265,7 +265,7 @@ class _Collector:
             bid = p.body.id if p.body else ""
             posts_of.setdefault(pid, []).append(p)
             person = a.people.get(pid)
-            pname = person.name if person else pid
+            pname = person.shown_name if person else (p.holder_said or pid)   # 由县委宣传部副部长兼任
             span = p.tenure()  # ？ for an unknown start or end, never "今"
             bname = name(bid, p.start)
             d, y = dated(p.start)

@@ -17,6 +17,7 @@ from .model import (
     BASIS_KEY,
     BASIS_ZH,
     COUNTED_KEY,
+    FIGURE_RE,
     HEADCOUNT_KEY,
     LEADER_KEY,
     PARTS_KEY,
@@ -24,6 +25,7 @@ from .model import (
     STAFFING_BASES,
     STAFFING_KINDS,
     UNSTAFFED_KEY,
+    ApproxCount,
     LeaderRange,
     Staffing,
 )
@@ -50,6 +52,7 @@ class StaffingReader:
         self.people_parts: list[tuple[str, int, int]] = []
         self.headcount_parts: dict[str, int] = {}
         self.headcount: int | None = None
+        self.headcount_groups: dict[str, int] = {}
         self.basis = self.scope_note = self.counted = self.unstaffed = ""
 
     def read(self) -> Staffing:
@@ -57,7 +60,8 @@ class StaffingReader:
             self._read_key(str(k), v, self.m.line_of(k))
         self.cross_check()
         return Staffing(self.posts, self.leaders, Loc(self.f.rel, self.m.line), self.basis, self.scope_note,
-                        self.parts, self.headcount, self.counted, self.unstaffed, self.headcount_parts)
+                        self.parts, self.headcount, self.counted, self.unstaffed, self.headcount_parts,
+                        self.headcount_groups)
 
     # ---- reporting ---------------------------------------------------------------------------------------------
     def _error(self, code: str, message: str, line: int, severity: str = "error") -> None:
@@ -69,6 +73,12 @@ class StaffingReader:
             self._error("staffing-number", f"“{label}”应为不小于 0 的整数（名数）{also}，而不是“{value}”", line)
             return None
         return value
+
+    @staticmethod
+    def approximate(value: object) -> ApproxCount | None:
+        """干部职工1800余人: a head-count written 1800余, 1800多, 约1800 or 近1800, kept as the source says it."""
+        hit = FIGURE_RE.match(value.strip()) if isinstance(value, str) else None
+        return ApproxCount(int(hit[2]), value.strip()) if hit and (hit[1] or hit[3]) else None
 
     @staticmethod
     def leader_range(value: object) -> LeaderRange | None:
@@ -103,10 +113,13 @@ class StaffingReader:
     def _read_key(self, k: str, v: object, line: int) -> None:
         if k == PARTS_KEY:
             self._read_parts(v, line)
+        elif k == HEADCOUNT_KEY and isinstance(v, LMap):
+            self._read_groups(v)
         elif k == HEADCOUNT_KEY:
             if not self.placeholder(v, line, HEADCOUNT_KEY):
-                self.headcount = self.number(v, line, HEADCOUNT_KEY, "；人数是实有的人，不是编制：来源说“实有干部312人”的写 "
-                                                                      "人数: 312，人员: 干部")
+                self.headcount = self.approximate(v) or self.number(
+                    v, line, HEADCOUNT_KEY, "；人数是实有的人，不是编制：来源说“实有干部312人”的写 人数: 312，人员: 干部；"
+                    "来源说“1800余人”“约120人”的，写 1800余、约120")
         elif k == COUNTED_KEY:
             self.counted = self.words(v, line, COUNTED_KEY, "干部、职工、工作人员")
         elif k == UNSTAFFED_KEY:
@@ -154,6 +167,22 @@ class StaffingReader:
             num = self.number(n, at, f"{PARTS_KEY}·{kind}")
             if num is not None:
                 self.parts[str(kind)] = num
+
+    def _read_groups(self, v: LMap) -> None:
+        """人数: {兼职主席: 1, 工作人员: 1}: the groups a source counts side by side (有兼职主席1人，工作人员1人), each by
+        the source's word, with its number (1800余 too)."""
+        for who, n in v.items():
+            at = v.line_of(who)
+            label = f"{HEADCOUNT_KEY}·{who}"
+            if not isinstance(who, str) or words_flaw(who) or self.placeholder(n, at, label):
+                if not isinstance(who, str) or words_flaw(who):
+                    self._error("schema-value", f"“{HEADCOUNT_KEY}”分列几类人的，每项照来源写一个词和人数（如 "
+                                f"{HEADCOUNT_KEY}: {{兼职主席: 1, 工作人员: 1}}），不是{quote(str(who), True)}", at)
+                continue
+            num = self.approximate(n) or self.number(n, at, label)
+            if num is not None:
+                self.f.say(self.key, who, at, f"{key_label(self.key)}的{HEADCOUNT_KEY}")
+                self.headcount_groups[who] = num
 
     def _read_scope(self, v: object, line: int) -> None:
         self.scope_note = str(v).strip().strip("（）()") if isinstance(v, str) else ""
@@ -230,6 +259,9 @@ class StaffingReader:
                                 f"改正数字；来源确是这样写的，照录在 note 里并在 conflict_note 中说明", line)
                     self.parts = {}
         self._people_parts()
-        if self.counted and self.headcount is None:
+        if self.counted and isinstance(m.get(HEADCOUNT_KEY), LMap):
+            self._error("schema-value", f"“{HEADCOUNT_KEY}”已分列几类人（{HEADCOUNT_KEY}: {{兼职主席: 1, 工作人员: 1}}），"
+                        f"每类人写在“{HEADCOUNT_KEY}”里，不再写“{COUNTED_KEY}”", m.line_of(COUNTED_KEY))
+        if self.counted and HEADCOUNT_KEY not in m:   # (a 人数 written wrong is reported once, at its own line)
             self._error("schema-value", f"“{COUNTED_KEY}”说明实有人数是哪些人，要与“{HEADCOUNT_KEY}”同写（如 "
                         f"{HEADCOUNT_KEY}: 312，{COUNTED_KEY}: 干部）", m.line_of(COUNTED_KEY))

@@ -472,9 +472,16 @@ def takes_over_problem(wording: str) -> str | None:
 
 
 # 成员数: the source's verb in place of 下辖 (下设4个小组), or of 有 when no units are counted (共有会员312人); only these
+# an increment the source gives with no total (增补委员4人, 增设2个小组, 减少委员2人) is said so too: the figure is the
+# number added or taken away, printed after the verb, never added to an earlier count into a total
+MEMBERS_INCREMENT_VERBS: dict[str, tuple[str, ...]] = {
+    "subordinates": ("增设", "增加", "减少"),
+    "members": ("增补", "增选", "补选", "增加", "减少"),
+}
 MEMBERS_VERBS: dict[str, tuple[str, ...]] = {
-    "subordinates": ("下辖", "下设", "设", "设有", "内设", "辖", "辖有", "共有", "领导", "管辖"),
-    "members": ("有", "共有", "拥有", "现有", "计有"),
+    "subordinates": ("下辖", "下设", "设", "设有", "内设", "辖", "辖有", "共有", "领导", "管辖",
+                     *MEMBERS_INCREMENT_VERBS["subordinates"]),
+    "members": ("有", "共有", "拥有", "现有", "计有", *MEMBERS_INCREMENT_VERBS["members"]),
 }
 
 

@@ -418,7 +418,7 @@ def _leader_item(a: Archive, h: History, p: Post, also: list[Post] | None = None
     """One appointment: 李锦章任县革委主任; with the posts the person took concurrently the same day (``also``, the
     主任（兼）): 赵蓝田任县委书记兼县革委主任; a concurrent post alone: 赵蓝田兼任县革委主任."""
     person = a.people.get(p.person.id) if p.person else None
-    if person is None or p.start is None:
+    if person is None or person.unnamed or p.start is None:   # 姓名不详任县长 says nothing
         return None
     posts = [p, *(also or [])]
     docs = list({c.doc: a.documents[c.doc] for q in posts for c in q.sources if c.doc in a.documents}.values())

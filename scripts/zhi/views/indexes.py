@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from pypinyin import Style, lazy_pinyin
 
@@ -54,7 +55,7 @@ def body_index(a: Archive, h: History) -> list[IndexEntry]:
 
 
 def person_index(a: Archive) -> list[IndexEntry]:
-    return sorted((IndexEntry(p.name, p.id) for p in a.people.values()), key=lambda e: pinyin_key(e.term))
+    return sorted((IndexEntry(p.name, p.id) for p in a.people.values() if not p.unnamed), key=lambda e: pinyin_key(e.term))
 
 
 def _by_number(d) -> tuple:
@@ -83,6 +84,37 @@ def document_list(a: Archive) -> list:
         return (when, *_by_number(d))
 
     return sorted(a.documents.values(), key=key)
+
+
+def _host(d) -> str:
+    return urlsplit(d.url).hostname or "" if d.url else ""
+
+
+# what may tell documents of one heading apart, in the order a reader looks for it: the part of the book, the 文号,
+# the date, the web site's host, the publisher, the 档号
+_APART = (lambda d: d.section, lambda d: d.shown_number, lambda d: d.date.chinese() if d.date else "", _host,
+          lambda d: d.publisher, lambda d: d.archive_ref)
+
+
+def told_apart(docs) -> dict[str, str]:
+    """For each document listed under the same heading as another (three 《宜黄县志》 of different sections, two web
+    pages 宜黄县), what tells it apart, to print after its heading in the 文件目录 and the 文件索引: （文联 第一节 组织机构）,
+    （wikiwand.com）. The first of _APART that differs for every one of them; else each that differs at all. A
+    document whose heading no other has is not in the mapping."""
+    groups: dict[str, list] = {}
+    for d in docs:
+        groups.setdefault(d.heading, []).append(d)
+    out = {}
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+        varying = [f for f in _APART if len({f(d) for d in same}) > 1]
+        decisive = next((f for f in varying if len({f(d) for d in same}) == len(same) and all(f(d) for d in same)), None)
+        for d in same:
+            said = [v for f in ([decisive] if decisive else varying) if (v := f(d))]
+            if said:
+                out[d.id] = f"（{'，'.join(said)}）"
+    return out
 
 
 def grouped(entries: list[IndexEntry]) -> list[tuple[str, list[IndexEntry]]]:

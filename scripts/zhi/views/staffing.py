@@ -28,7 +28,17 @@ from pathlib import Path
 
 from ..classification import Level
 from ..dates import Date, Point
-from ..model import BASIS_ZH, HEADCOUNT_KEY, KIND_LABELS, STAFFING_KINDS, Archive, Citation, Staffing
+from ..model import (
+    BASIS_ZH,
+    FIGURE_RE,
+    HEADCOUNT_KEY,
+    KIND_LABELS,
+    STAFFING_KINDS,
+    ApproxCount,
+    Archive,
+    Citation,
+    Staffing,
+)
 from .naming import distinguished, label_on, name_on, name_over
 
 # events after which a body's approved figure no longer stands (its period of existence ending is another)
@@ -116,8 +126,8 @@ def recorded_figures(a: Archive) -> list[tuple]:
 
 
 def same_figures(x: Staffing, y: Staffing) -> bool:
-    return (x.posts, x.leaders, x.parts, x.headcount, x.counted, x.unstaffed, x.headcount_parts) == \
-        (y.posts, y.leaders, y.parts, y.headcount, y.counted, y.unstaffed, y.headcount_parts)
+    return (x.posts, x.leaders, x.parts, x.headcount, x.counted, x.unstaffed, x.headcount_parts, x.headcount_groups) \
+        == (y.posts, y.leaders, y.parts, y.headcount, y.counted, y.unstaffed, y.headcount_parts, y.headcount_groups)
 
 
 def by_body(figs: list[Figure]) -> dict[str, list[Figure]]:
@@ -373,8 +383,9 @@ def _headcount_lines(per_body, h, jid: str, members: set[str], own: list[Figure]
     labelled as a sum), and the jurisdiction's (or a 系统's) own."""
     out = []
     counted = [f for b in _bodies_on(h, jid, members, d) if (f := _headcount_in(per_body.get(b, []), y, d))]
-    if counted:
-        out.append(Line("各机构实有人数合计", "headcount", _count(sum(f.staffing.headcount for f in counted))))
+    total = _headcount_sum([f.staffing.headcount for f in counted])
+    if total is not None:
+        out.append(Line("各机构实有人数合计", "headcount", _count(total)))
     for sysname in ["", *sorted({f.system for f in own if f.system})]:
         f = _headcount_in(own, y, d, sysname)
         if f is not None:
@@ -382,6 +393,19 @@ def _headcount_lines(per_body, h, jid: str, members: set[str], own: list[Figure]
             out.append(Line(f"{who}实有{f.staffing.counted or '人数'}", "headcount", _count(f.staffing.headcount),
                             "，".join(x for x in (f.staffing.scope_note, f.staffing.headcount_parts_said) if x)))
     return out
+
+
+def _headcount_sum(counts: list[int]) -> int | None:
+    """The sum of head-counts; with 1800余 among them it is 1900余 (more than the sum), and with 约1800 or 近1800
+    there is none: no sum of approximations is printed as an exact number."""
+    if not counts:
+        return None
+    said = {c.said for c in counts if isinstance(c, ApproxCount)}
+    if not said:
+        return sum(counts)
+    if all(FIGURE_RE.match(w)[3] and not FIGURE_RE.match(w)[1] for w in said):
+        return ApproxCount(sum(counts), f"{sum(counts)}余")
+    return None
 
 
 def _count(n: int) -> dict[str, int | None]:

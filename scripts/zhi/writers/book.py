@@ -113,6 +113,13 @@ class BookWriter:
         self.mentions[anchor] = (rid, text)
         return f'<span class="m" id="{anchor}">{md_escape(text) if markdown else esc(text)}</span>'
 
+    def holder(self, p) -> str:
+        """Who held a post, in the 领导名录: the person named (indexed), or 姓名不详 (no index entry)."""
+        if p.person is None:
+            return esc(p.holder_said)   # 由县委宣传部副部长兼任: no person, no index entry
+        person = self.a.people[p.person.id]
+        return esc(person.shown_name) if person.unnamed else self.mention(person.id, person.name)
+
     def note(self, doc: Document, markdown: bool = False) -> str:
         anchor = self.ids.next("m")
         self.mentions[anchor] = (doc.id, doc.shown_number or doc.heading)
@@ -280,8 +287,7 @@ class BookWriter:
                                                                    else (), kv[0])):
             # each run of terms under the name the body bore when they began
             for name, group in by_name_in_term(self.h, rid, posts):
-                rows = [(esc(p.post), self.mention(p.person.id, self.a.people[p.person.id].name), p.tenure(),
-                         esc(p.term)) for p in group]
+                rows = [(esc(p.post), self.holder(p), p.tenure(), esc(p.term)) for p in group]
                 leaders.append((self.mention(rid, distinguished(self.h, rid, name)), rows))
         sections.append(("leaders", a3, leaders))
         # 四、编制统计表
@@ -299,6 +305,7 @@ class BookWriter:
         return self.env.get_template("appendix.html.j2").render(anchor=anchor, sections=sections,
                                                                 terms=any(p.term for p in self.a.posts),
                                                                 kind_label=kind_label, dash=dash,
+                                                                apart=indexes.told_apart(self.a.documents.values()),
                                                                 titles={h.anchor: h.title for h in self.headings})
 
     def lineage_diagrams(self) -> list[tuple[str, str]]:
@@ -359,7 +366,9 @@ class BookWriter:
         # Word copy made without the PDF has no page numbers at all and lists every term
         people_groups = [(letter, rows) for letter, entries in people
                          if (rows := [(e.term, p) for e in entries if (p := pages_of(e.target)) or not pages])]
-        docs = [(d.label, d.title if d.number else "", p) for d in documents if (p := pages_of(d.id)) or not pages]
+        apart = indexes.told_apart(self.a.documents.values())
+        docs = [(d.label + apart.get(d.id, ""), d.title if d.number else "", p) for d in documents
+                if (p := pages_of(d.id)) or not pages]
         a1, a2, a3 = self.heading(2, "机构名称索引"), self.heading(2, "人名索引"), self.heading(2, "文件索引")
         return self.env.get_template("index.html.j2").render(anchor=anchor, anchors=(a1, a2, a3),
                                                              bodies=body_groups, people=people_groups, docs=docs,

@@ -27,7 +27,7 @@ from ..cells import Sheet, csv_row, workbook_bytes
 from ..citations import split
 from ..dates import Date
 from ..history import History, Span, Timeline, silent_since, unknown_after
-from ..model import BASIS_ZH, FATE_UNKNOWN, UNKNOWN, Archive, Event
+from ..model import BASIS_ZH, FATE_UNKNOWN, UNKNOWN, ApproxCount, Archive, Event
 from ..views.chronology import Entry, chronology
 from ..views.naming import name_after, name_before, name_on
 from ..views.staffing import Figure, figures, kind_label
@@ -124,7 +124,7 @@ class OpenData:
         out: dict[int, str] = {}
         used: set[str] = set()
         for p in self.a.posts:
-            rid = p.id or f"post-{p.person.id}-{p.body.id}-{_slug(p.start)}"
+            rid = p.id or f"post-{p.person.id if p.person else 'ex-officio'}-{p.body.id}-{_slug(p.start)}"
             base, n = rid, 2
             while rid in used:
                 rid, n = f"{base}-{n}", n + 1
@@ -419,9 +419,10 @@ class OpenData:
         ])
         still = f"至下限仍在任（下限{self.lower.chinese()}）" if self.lower else "至下限仍在任"
         for p in self.a.posts:
-            person = self.a.people[p.person.id]
+            person = self.a.people[p.person.id] if p.person else None
             open_ = p.end is None and not p.end_unknown
-            t.rows.append([self.post_ids[id(p)], person.id, person.name, p.body.id,
+            t.rows.append([self.post_ids[id(p)], person.id if person else "",
+                           (person.shown_name if person else p.holder_said), p.body.id,
                            name_on(self.h, p.body.id, p.when()), p.post, p.term,
                            *date_cells(p.start, p.start_unknown or p.start is None),
                            *date_cells(p.end, p.end_unknown), still if open_ else "",
@@ -452,9 +453,11 @@ class OpenData:
                 cells = [(kind_label(k), v) for k, v in st.posts.items()] + \
                         [(f"其中：{k}", v) for k, v in st.parts.items()] + \
                         [(f"领导职数：{k}", v) for k, v in st.leaders.items()] + \
-                        ([(f"实有人数：{st.counted}" if st.counted else "实有人数", st.headcount)]
+                        ([(f"实有人数：{st.counted}" if st.counted else "实有人数",
+                           str(st.headcount) if isinstance(st.headcount, ApproxCount) else st.headcount)]
                          if st.headcount is not None else []) + \
                         [(f"实有人数其中：{k}", v) for k, v in st.headcount_parts.items()] + \
+                        [(f"实有人数：{k}", str(v) if isinstance(v, ApproxCount) else v) for k, v in st.headcount_groups.items()] + \
                         ([(f"未配备：{st.unstaffed}", "未配备")] if st.unstaffed else [])
                 for label, v in cells:
                     t.rows.append([self.figure_id(f), f.scope, self.kind_of(f.scope), name_on(self.h, f.scope, f.date),
@@ -578,7 +581,7 @@ class OpenData:
                 posts_seen[key] = self.iri("post", f"{p.body.id}/{p.post}")
                 graph.append({"@id": posts_seen[key], "@type": "org:Post", "rdfs:label": p.post,
                               "org:postIn": self.ref(p.body.id), "org:role": {"@id": self.iri("role", p.post)}})
-            holder = {"@id": self.iri("person", p.person.id)}
+            holder = {"@id": self.iri("person", p.person.id)} if p.person else {"rdfs:label": p.holder_said}
             graph.append({"@id": self.iri("membership", self.post_ids[id(p)]), "@type": "org:Membership",
                           "org:member": holder, "org:organization": self.ref(p.body.id),
                           "org:role": {"@id": self.iri("role", p.post)}, "zhi:post": {"@id": posts_seen[key]},
@@ -775,7 +778,8 @@ class OpenData:
         persons = [{"id": p.id, "name": p.name, **({"gender": p.gender} if p.gender else {}),
                     **self.popolo_dates("birth", p.born), **self.popolo_dates("death", p.died)}
                    for p in self.a.people.values()]
-        memberships = [{"id": self.post_ids[id(p)], "person_id": p.person.id, "organization_id": p.body.id,
+        memberships = [{"id": self.post_ids[id(p)], **({"person_id": p.person.id} if p.person else {"note": p.holder_said}),
+                        "organization_id": p.body.id,
                         "post_id": f"{p.body.id}/{p.post}", "role": p.post,
                         **self.popolo_dates("start", None if p.start_unknown else p.start,
                                             p.start_unknown or p.start is None),

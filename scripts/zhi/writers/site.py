@@ -66,7 +66,7 @@ def page_of(a: Archive, rid: str) -> str | None:
     if rid in a.documents:
         return f"wenjian/{rid}.md"
     if rid in a.people:
-        return f"renwu/index.md#{rid}"
+        return None if a.people[rid].unnamed else f"renwu/index.md#{rid}"   # 姓名不详: no entry of its own
     if rid in a.events_by_id():
         return f"{NIANBIAO}#{rid}"   # every event is in the 机构变动年表; the 大事记 holds a selection
     return None
@@ -188,6 +188,13 @@ class SiteWriter:
         brackets encoded in the target (the loader has let only an http(s) address through, without spaces, angle
         brackets, quotes or backslashes)."""
         return Markup(f"[{md_escape(shown or url)}]({url.replace('(', '%28').replace(')', '%29')})")
+
+    def holder(self, p) -> str:
+        """Who held a post as a list prints it: the person's name, 姓名不详, or 由县委宣传部副部长兼任."""
+        return self.a.people[p.person.id].shown_name if p.person else p.holder_said
+
+    def holder_link(self, page: str, p) -> Markup:
+        return self.link(page, p.person.id, self.holder(p)) if p.person else Markup(md_escape(p.holder_said))
 
     def link(self, page: str, rid: str, text: str) -> Markup:
         target = page_of(self.a, rid)
@@ -339,7 +346,7 @@ class SiteWriter:
         for p in self.a.posts:
             for c in p.sources:
                 if p.body:
-                    self.backlink(c.doc, f"jigou/{p.body.id}.md", f"任职：{self.a.people[p.person.id].name} {p.post}")
+                    self.backlink(c.doc, f"jigou/{p.body.id}.md", f"任职：{self.holder(p)} {p.post}")
         for b in self.a.bodies.values():   # a body file's 见于, 至今: cited on the body's page
             for c in b.sources:
                 if page_of(self.a, b.id):
@@ -417,7 +424,7 @@ class SiteWriter:
                 (d.number.strip(), d.normalised_number)) if n]
             self.add(f"wenjian/{d.id}.md", d.heading, "document.md.j2", d=d, transcription=text,
                      citation=citation_text(d), backlinks=self.backlinks.get(d.id, []))
-        self.add("wenjian/index.md", "文件", "documents.md.j2", docs=docs)
+        self.add("wenjian/index.md", "文件", "documents.md.j2", docs=docs, apart=indexes.told_apart(docs))
 
     def year_range(self) -> range:
         years = [e.date.year for e in self.entries]
@@ -463,7 +470,8 @@ class SiteWriter:
     def index_pages(self) -> None:
         self.add("suoyin/index.md", "机构名称索引", "index_bodies.md.j2",
                  groups=indexes.grouped(indexes.body_index(self.a, self.h)))
-        self.add("suoyin/wenjian.md", "文件索引", "index_documents.md.j2", docs=indexes.document_index(self.a))
+        self.add("suoyin/wenjian.md", "文件索引", "index_documents.md.j2", docs=indexes.document_index(self.a),
+                 apart=indexes.told_apart(self.a.documents.values()))
         self.add("suoyin/renwu.md", "人名索引", "index_people.md.j2",
                  groups=indexes.grouped(indexes.person_index(self.a)))
 
@@ -475,7 +483,7 @@ class SiteWriter:
         self.add("tongji/index.md", "统计", "stats.md.j2", tables=tables)
 
     def people_page(self) -> None:
-        people = sorted(self.a.people.values(), key=lambda p: indexes.pinyin_key(p.name))
+        people = sorted((p for p in self.a.people.values() if not p.unnamed), key=lambda p: indexes.pinyin_key(p.name))
         self.add("renwu/index.md", "人物", "people.md.j2", people=people, posts=posts_by_person(self.a))
 
     def status_page(self) -> None:
