@@ -176,6 +176,7 @@ class Unit:
     renamed_from: str = ""                                 # 甲科更名为本科: the unit it was before
     wording: str = ""                                      # the source's verb for the merge (合并为, 合并组建为)
     end_unknown: bool = False                              # `to: 不详`: it ended, and no source says when
+    start_unknown: bool = False                            # `from: 不详`: no source says when it was set up
 
 
 @dataclass

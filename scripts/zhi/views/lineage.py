@@ -110,12 +110,17 @@ class UnitRow:
     end: Date | None
     origin: str = ""   # 理论科、党员教育科合并为理论与党员教育科 / 通讯科更名为新闻出版科
     end_unknown: bool = False   # `to: 不详`: printed 止年不详, never as going on
+    start_unknown: bool = False   # `from: 不详`: printed 始年不详
 
     def period(self) -> str:
-        """1956年3月—1984年3月, 1939年10月2日—止年不详, 1984年3月— for one that goes on; "" if no date."""
+        """1956年3月—1984年3月, 1939年10月2日—止年不详, 1984年3月— for one that goes on, 始年不详—1984年3月 when no
+        source gives its start, 起止年不详 when none gives either (never “—止年不详”, which reads as a start left
+        out); "" if nothing is said of its period."""
         end = self.end.chinese() if self.end else "止年不详" if self.end_unknown else ""
-        return f"{self.start.chinese() if self.start else ''}—{end}" if self.start or self.end or self.end_unknown \
-            else ""
+        if self.start is None and self.end_unknown and not self.end:
+            return "起止年不详"
+        start = self.start.chinese() if self.start else "始年不详" if self.start_unknown or self.end else ""
+        return f"{start}—{end}" if start or end else ""
 
     def _joined(self) -> bool:
         return bool(self.period()) and self.name.endswith("）") and "（" in self.name
@@ -163,7 +168,7 @@ def unit_rows(units, parent: Timeline | None = None) -> list[UnitRow]:
         unknown = u.end_unknown and end is None
         if end is None and not unknown:
             end, unknown = body_end, body_end_unknown
-        rows.append(UnitRow(u.name, u.start, end, unit_origin(u), unknown))
+        rows.append(UnitRow(u.name, u.start, end, unit_origin(u), unknown, u.start_unknown))
     return rows
 
 
