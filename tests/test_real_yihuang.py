@@ -17,7 +17,7 @@ from zhi.chronicle import Directive
 from zhi.history import derive_history
 from zhi.loader import load_archive
 from zhi.views.chronology import chronology
-from zhi.views.lineage import unit_rows
+from zhi.views.lineage import lineage, unit_rows
 from zhi.views.snapshot import NO_BODIES, NONE_RECORDED
 from zhi.writers.book import BookWriter
 from zhi.writers.site import SiteWriter
@@ -119,3 +119,59 @@ def test_the_empty_dashiji_hint_reads_as_a_sentence():
     assert said.startswith("凤冈镇的 1 项机构变动都不合大事记的收录规则，它的大事记页一条也没有。要收录，请在 "
                            "sources/house-style.yaml 的 dashiji: 中加上"), said
     assert "请改sources" not in said
+
+
+def _printed(a, h) -> list[str]:
+    return [f"{en.date.happened()}　{en.plain()}" for en in chronology(a, h)]
+
+
+def _errors(root: Path) -> list[str]:
+    a, h = _load(root)
+    return [f.as_text() for f in run_checks(a, history=h) if f.severity == "error"]
+
+
+# ---- 1. a rename whose wording says the change (升场为县) -----------------------------------------------------------
+def test_a_kind_change_wording_prints_as_the_source_says_it_never_twice():
+    a, h = _load()
+    printed = _printed(a, h)
+    assert "970年　升宜黄场为宜黄县。" in printed
+    assert not any("升场为县为" in x for x in printed)
+    # where a name change is summed up (隶属, 属地 cells): the kind change, then the name it took
+    w = _site(a, h)
+    cell = next(x for x in _page(w, "jigou/yh-wenlian.md").splitlines() if x.startswith("| 属地 |"))
+    assert "970年升场为县，称宜黄县" in cell and "升场为县为" not in cell
+
+
+def test_a_wording_that_says_the_result_but_is_no_kind_change_is_refused(tmp_path):
+    root = _copy(tmp_path)
+    _edit(root, "sources/events/xian.yaml", "wording: 升场为县", "wording: 改为县")
+    errors = _errors(root)
+    assert len(errors) == 1 and "xian.yaml" in errors[0], errors
+    assert "“改为县”已经说了改成什么，再接新名会印成“甲改为县为乙”" in errors[0] and "升场为县" in errors[0]
+    # 改州为县 keeps its print (the 平度 case), and its check on the names' endings
+    root = _copy(tmp_path / "b")
+    _edit(root, "sources/events/xian.yaml", "wording: 升场为县", "wording: 升州为县")
+    errors = _errors(root)
+    assert len(errors) == 1 and "“升宜黄场为宜黄县”，旧名“宜黄场”却不以“州”结尾" in errors[0], errors
+
+
+# ---- 2. a restore under a name the body never bore; the level 场 ----------------------------------------------------
+def test_a_restore_under_a_new_name_says_it_was_set_up_again_as_it():
+    a, h = _load()
+    printed = _printed(a, h)
+    assert "968年　从崇仁县分出，复置为宜黄场。" in printed
+    assert "622年　从崇仁县分出，恢复宜黄县，属抚州。" in printed   # its own former name: 恢复
+    assert not any("恢复宜黄场" in x for x in printed)
+
+
+def test_the_levels_a_real_volume_names_are_accepted_and_a_misspelling_gets_a_suggestion(tmp_path):
+    a, h = _load()
+    assert lineage(a, h, "yihuang-xian").levels[2].value == "场"
+    w = _site(a, h)
+    row = next(x for x in _page(w, "dashiji/yihuang-xian.md").splitlines() if x.startswith("| 层级 |"))
+    assert "场（968年—970年）；县（970年起）" in row
+    assert a.jurisdictions["linchuan-jun"].level == "郡" and a.jurisdictions["qingnian-kzc"].level == "垦殖场"
+    root = _copy(tmp_path)
+    _edit(root, "sources/jurisdictions/yihuang.yaml", "{id: qingnian-kzc, level: 垦殖场}", "{id: qingnian-kzc, level: 垦植场}")
+    errors = _errors(root)
+    assert len(errors) == 1 and "是否应为“垦殖场”" in errors[0], errors
