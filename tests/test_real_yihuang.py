@@ -175,3 +175,17 @@ def test_the_levels_a_real_volume_names_are_accepted_and_a_misspelling_gets_a_su
     _edit(root, "sources/jurisdictions/yihuang.yaml", "{id: qingnian-kzc, level: 垦殖场}", "{id: qingnian-kzc, level: 垦植场}")
     errors = _errors(root)
     assert len(errors) == 1 and "是否应为“垦殖场”" in errors[0], errors
+
+
+# ---- 3. dual leadership the source states, with no superior recorded before ----------------------------------------
+def test_dual_leadership_with_no_earlier_superior_is_stated_not_changed(tmp_path):
+    a, h = _load()
+    assert "1986年　宜黄县文学艺术联合会由中共宜黄县委员会宣传部、宜黄县文化局双重领导。" in _printed(a, h)
+    assert not any("改为由" in x for x in _printed(a, h))
+    # a wording on it would be printed nowhere: refused, saying what the 大事记 prints
+    root = _copy(tmp_path)
+    _edit(root, "sources/events/bodies.yaml", "  co_parents: [yh-xuanchuanbu, yh-wenhuaju]\n",
+          "  co_parents: [yh-xuanchuanbu, yh-wenhuaju]\n  wording: 划归\n")
+    errors = _errors(root)
+    assert len(errors) == 1 and "bodies.yaml" in errors[0] and "双重领导（co_parents）的隶属变更，大事记自有说法" in errors[0]
+    assert "请删去 wording" in errors[0]

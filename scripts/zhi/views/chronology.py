@@ -492,12 +492,14 @@ class _Writer:
                 return [self.now(e.body.id, e), "不再隶属上级行政区划"]
             return [self.now(e.body.id, e), "改属" if self.had_superior(e.body.id, e) else "隶属",
                     self.now(e.parent.id, e)]
+        # a dual leadership with no superior recorded before is a state the source states (为甲、乙双重领导), no change
+        changed = "改为" if self.had_superior(e.body.id, e) else ""
         if e.parent is None and e.co_parents:
-            return [self.now(e.body.id, e), "改为由"] + self.dual(None, [r.id for r in e.co_parents], e)[1:]
+            return [self.now(e.body.id, e), changed + "由"] + self.dual(None, [r.id for r in e.co_parents], e)[1:]
         if e.parent is None:
             return [self.now(e.body.id, e), "不再隶属其他机构"]
         if e.co_parents:
-            return [self.now(e.body.id, e), "改为实行"] + self.dual(e.parent.id, [r.id for r in e.co_parents], e)[1:]
+            return [self.now(e.body.id, e), changed + "实行"] + self.dual(e.parent.id, [r.id for r in e.co_parents], e)[1:]
         return [self.now(e.body.id, e), "改为隶属" if self.had_superior(e.body.id, e) else "隶属",
                 self.superior(e.parent.id, e, self.now(e.parent.id, e))]
 
