@@ -14,10 +14,13 @@ from pathlib import Path
 from conftest import ROOT
 from zhi.checks import run_checks
 from zhi.chronicle import Directive
+from zhi.dates import parse_date
 from zhi.history import derive_history
 from zhi.loader import load_archive
 from zhi.views.chronology import chronology
+from zhi.views.dashiji import dashiji
 from zhi.views.lineage import lineage, unit_rows
+from zhi.views.naming import name_changes
 from zhi.views.snapshot import NO_BODIES, NONE_RECORDED
 from zhi.writers.book import BookWriter
 from zhi.writers.site import SiteWriter
@@ -136,10 +139,8 @@ def test_a_kind_change_wording_prints_as_the_source_says_it_never_twice():
     printed = _printed(a, h)
     assert "970年　升宜黄场为宜黄县。" in printed
     assert not any("升场为县为" in x for x in printed)
-    # where a name change is summed up (隶属, 属地 cells): the kind change, then the name it took
-    w = _site(a, h)
-    cell = next(x for x in _page(w, "jigou/yh-wenlian.md").splitlines() if x.startswith("| 属地 |"))
-    assert "970年升场为县，称宜黄县" in cell and "升场为县为" not in cell
+    # where a name change is summed up (隶属, 属地 cells, table headings): the kind change, then the name it took
+    assert name_changes(h, "yihuang-xian", parse_date("968"), parse_date("2005")) == [("升场为县，称", "宜黄县")]
 
 
 def test_a_wording_that_says_the_result_but_is_no_kind_change_is_refused(tmp_path):
@@ -189,3 +190,38 @@ def test_dual_leadership_with_no_earlier_superior_is_stated_not_changed(tmp_path
     errors = _errors(root)
     assert len(errors) == 1 and "bodies.yaml" in errors[0] and "双重领导（co_parents）的隶属变更，大事记自有说法" in errors[0]
     assert "请删去 wording" in errors[0]
+
+
+# ---- 4. the 大事记's selection: a body of unknown kind is no leading body; six set up in one sentence of a 志书 ------
+def _dashiji_lines(a, h) -> list[str]:
+    return [f"{it.date.happened()}　{it.plain()}" for it in dashiji(a, h)]
+
+
+def test_bodies_of_unknown_kind_with_no_superior_do_not_enter_the_dashiji():
+    a, h = _load()
+    lines = _dashiji_lines(a, h)
+    assert not any("工作者协会" in x for x in lines if not x.startswith("1990年12月")), lines   # a 记事 names one
+    # the 年表 keeps them all
+    assert any("成立宜黄县摄影工作者协会" in f"{en.plain()}" for en in chronology(a, h))
+
+
+def test_six_set_up_in_one_sentence_of_a_published_source_are_one_reform_entry(tmp_path):
+    a, h = _load()
+    lines = [x for x in _dashiji_lines(a, h) if x.startswith("1985年　")]
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("1985年　设立宜黄县林业局（简称县林业局）、宜黄县森林公安局（简称县森林公安局）")
+    assert lines[0].endswith("宜黄县世行办（简称县世行办）等6个机构。")
+    # four in one sentence (the 协会, once of a known kind) stay below the rule's 5 and in the 年表 only
+    root = _copy(tmp_path)
+    _edit(root, "sources/bodies/yihuang.yaml", "- {id: yh-sheying-xh, kind: 不详}", "- {id: yh-sheying-xh, kind: 群团机关}")
+    a, h = _load(root)
+    assert not any("工作者协会等4个机构" in x for x in _dashiji_lines(a, h))
+
+
+# ---- a township known only to be there by 2005 is not put under the county of 257 ---------------------------------
+def test_a_place_known_only_by_a_date_is_not_said_to_have_been_under_its_county_in_earlier_lives():
+    a, h = _load()
+    w = _site(a, h)
+    cell = next(x for x in _page(w, "dashiji/fenggang-zhen.md").splitlines() if x.startswith("| 隶属 |"))
+    assert "宜黄县](yihuang-xian.md)（2005年或以前起；" in cell, cell
+    assert "589年" not in cell and "临川郡" not in cell and "622年" not in cell
