@@ -73,6 +73,9 @@ def test_a_span_over_years_reads_as_within_it_in_a_chapters_extract():
                                                    lambda r, t: t)
     lines = [x for x in md.splitlines() if "宜黄县摄影工作者协会" in x]
     assert lines and all(x.startswith("- **1987年至1992年间**　") for x in lines), lines
+    # and where a page lists the entries citing a document (the same Date.happened)
+    page = _page(_site(a, h), "wenjian/doc-yhxz-wenlian.md")
+    assert "[1987年至1992年间 成立宜黄县摄影工作者协会" in page and "[1987年至1992年 " not in page
 
 
 # ---- 6. a document's page: the 记事 that cite it; a 志书's page without empty 文号/机关/档号 rows -------------------

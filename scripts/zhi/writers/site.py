@@ -336,7 +336,7 @@ class SiteWriter:
     def collect_backlinks(self) -> None:
         for en in self.entries:
             ev = en.event
-            label = f"{en.date.chinese()} {en.plain()[:24]}…"
+            label = f"{en.date.happened()} {en.plain()[:24]}…"
             for rid in en.bodies | en.jurisdictions:
                 self.backlink(rid, NIANBIAO, label)
             for d in en.sources:
