@@ -141,9 +141,11 @@ EXPECTED = {
 
 
 # 舟山: the 1984 支社 lives on past the 舟山地区 (renamed 1999); no source says where it belonged from 1987
-# kind-unknown: the to-do list of bodies no source gives a kind for (kind: 不详), true of these excerpts
+# kind-unknown: the to-do list of bodies no source gives a kind for (kind: 不详), true of these excerpts;
+# dashiji-empty: 商河's 商业局 and its like are of no kind the sources give and under no leading body the 大事记 tells
+# (a body of unknown kind is no leading body): its 大事记 is empty, and the editor is told why
 WARNINGS = {"zhoushan": ["kind-unknown", "jurisdiction-unknown"], "lishui-xianwei": ["kind-unknown"],
-            "pingyin": ["kind-unknown"], "shanghe-shangye": ["kind-unknown"]}
+            "pingyin": ["kind-unknown"], "shanghe-shangye": ["dashiji-empty", "kind-unknown"]}
 
 
 # body-silent: bodies these excerpts show no more than ten years before the volume's 下限 (SILENCE_YEARS) and whose end

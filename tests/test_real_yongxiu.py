@@ -123,7 +123,8 @@ def test_a_restored_name_that_names_its_own_place_is_not_prefixed(tmp_path):
     """A9: 恢复白槎区工作委员会, never 恢复县人委白槎区工作委员会 (a name no source used)."""
     a, h = _archive(tmp_path, YONGXIU)
     s = _sentences(a, h)
-    assert s["ev-bc-r"].startswith("恢复白槎区工作委员会")
+    # a name it never bore before (永修县白槎区人民政府 until 1958): set up again as it, not “恢复” as if it had been
+    assert s["ev-bc-r"].startswith("复置为白槎区工作委员会")
     assert "县人委白槎" not in s["ev-bc-r"]
 
 

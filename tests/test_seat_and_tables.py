@@ -19,7 +19,7 @@ from zhi.dates import parse_date
 from zhi.history import derive_history
 from zhi.loader import load_archive
 from zhi.views.lineage import lineage, unit_rows
-from zhi.views.snapshot import NO_BODIES
+from zhi.views.snapshot import NO_BODIES, NONE_RECORDED
 from zhi.writers.book import BookWriter
 from zhi.writers.tables import Tables
 
@@ -144,23 +144,27 @@ def test_a_move_of_seat_cannot_say_it_stayed(tmp_path):
 
 
 def test_an_empty_snapshot_prints_a_sentence_never_an_empty_table(tmp_path):
-    """3: 潍南县 has no body in the record: the year page, the book's 附录二 and a chapter's [[一览:…]] say so."""
+    """3: 潍南县 has no body in the record: the year page, the book's 附录二 and a chapter's [[一览:…]] say so (the
+    year page and 附录二 name it once with 昌潍县, the other such place, under one heading)."""
     root = _root(tmp_path)
     a = load_archive(root)
     h = derive_history(a)
     # the chapter directive
     md = Tables(a, h, [], []).render(Directive("snapshot", "ht-weinan", parse_date("1946-12-31"), None), lambda r, t: t)
     assert md.splitlines()[2:] == [NO_BODIES] and "| 机构 |" not in md
-    # the book's appendix: a caption and the sentence, no table; 潍北县's table has its row
+    # the book's appendix: 潍南县 and 昌潍县 (no body recorded) named once under one caption, no table;
+    # 潍北县's table has its row
     html = BookWriter(a, h, ROOT / "theme").appendix_html()
-    part = html.split("潍南县（1946年12月31日）")[1].split("<h2")[0]
-    assert NO_BODIES in _text(part) and "<table" not in part and "<tr>" not in part
+    part = html.split(f"{NONE_RECORDED}（1946年12月31日）")[1].split("<h2")[0]
+    assert "昌潍县、潍南县。" in _text(part) and "<table" not in part and "<tr>" not in part
+    assert "潍南县（1946年12月31日）" not in html
     assert "潍北县政府" in _text(html.split("潍北县（1946年12月31日）")[1].split("</table>")[0])
     # the year page
     out = build_edition(root, pdf=False).out
     page = (out / "nianbiao/1946/index.html").read_text(encoding="utf-8")
-    weinan = page.split("潍南县机构设置一览（1946年末）</h2>")[1].split("<h2")[0]
-    assert NO_BODIES in _text(weinan) and "<table" not in weinan and "<tr>" not in weinan
+    weinan = page.split(f"{NONE_RECORDED}（1946年末）</h2>")[1].split("<h2")[0]
+    assert "潍南县" in _text(weinan) and "<table" not in weinan and "<tr>" not in weinan
+    assert "潍南县机构设置一览" not in page
     weibei = page.split("潍北县机构设置一览（1946年末）</h2>")[1].split("<h2")[0]
     assert "<table" in weibei and "潍北县政府" in _text(weibei)
 

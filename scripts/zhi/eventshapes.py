@@ -70,6 +70,10 @@ EVENT_KEYS: dict[str, set[str]] = {
 # co_parents alone names two or more leaders with no principal side (县委、县政府双重领导); with parent, parent is 主管
 JOINT_HELP = ("“co_parents（双重领导）”只写了一个机关：来源说以某方为主的，主管的一方写 parent、另一方写 co_parents；"
               "来源没有说以谁为主的，把两方都写进 co_parents（如 co_parents: [县委编号, 县政府编号]），不写 parent")
+# a reparent to a dual leadership says it in its own words; a wording would be printed nowhere (never ignored unsaid)
+DUAL_WORDING = ("双重领导（co_parents）的隶属变更，大事记自有说法：此前没有记上级的读作“甲由乙、丙双重领导”“甲实行乙与丙双重"
+                "领导，以乙为主”，此前记有上级的读作“甲改为由乙、丙双重领导”；“wording（用词）”不能照印。请删去 wording，"
+                "把来源的原话写在 note 里")
 
 
 def _jurisdictions(f: Fields, required: bool = False):
@@ -339,7 +343,9 @@ class EventShapes:
             if len(e.co_parents) == 1 and not e.parent:
                 f.error("schema-missing", JOINT_HELP, "co_parents")
             e.wording = f.wording(frame=True) or None
-            if e.wording and (why := superior_problem(e.wording)):
+            if e.wording and e.co_parents:   # printed nowhere: the dual leadership has its own sentence
+                self._refuse(e, f, DUAL_WORDING)
+            elif e.wording and (why := superior_problem(e.wording)):
                 self._refuse(e, f, why)
         elif e.type == "rejurisdiction":
             e.jurisdiction, e.co_jurisdictions = _jurisdictions(f, True)

@@ -408,10 +408,11 @@ class Loader:
                 uf = f.nested(um, "内设机构", {"name", "from", "to", "note", "classification", "merged_from",
                                              "renamed_from", "wording"}, "内设机构")
                 to, to_unknown = uf.date_or_unknown("to")   # to: 不详 — no source gives its end
-                units.append(Unit(uf.text("name", True) or "", uf.date("from"), to, uf.loc(),
+                start, start_unknown = uf.date_or_unknown("from")   # from: 不详 — nor its start
+                units.append(Unit(uf.text("name", True) or "", start, to, uf.loc(),
                                   uf.level(), uf.text("note") or "", merged_from=uf.text_list("merged_from"),
                                   renamed_from=uf.text("renamed_from") or "", wording=uf.text("wording") or "",
-                                  end_unknown=to_unknown))
+                                  end_unknown=to_unknown, start_unknown=start_unknown))
         elif raw_units not in (None, ""):
             f.error("schema-type", "“units（内设机构）”应为列表", "units")
         kind = f.choice("kind", (*BODY_KINDS, "不详"), KIND_ALIASES, "类别", required=in_scope) or ""

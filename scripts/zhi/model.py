@@ -74,6 +74,9 @@ JURISDICTION_LEVELS = (
     "省", "自治区", "直辖市", "行署区", "专区", "地区", "盟", "副省级市", "地级市", "副地级市", "省辖市", "自治州", "州", "县", "自治县",
     "旗", "县级市",
     "市辖区", "区", "工矿区", "特区", "乡", "民族乡", "镇", "街道", "区公所",
+    # 郡 (秦汉至隋的郡, 临川郡), 场 (南唐、宋的场, 宜黄场 before it became a county), and the farms a county lists
+    # with its 乡镇 (2个垦殖场): as real volumes name them
+    "郡", "场", "垦殖场", "农场", "林场",
     "功能区",
 )
 # levels that are no 建制 (功能区: a district a city sets up and runs through its 派出机构, not a lawful division):
@@ -179,6 +182,7 @@ class Unit:
     renamed_from: str = ""                                 # 甲科更名为本科: the unit it was before
     wording: str = ""                                      # the source's verb for the merge (合并为, 合并组建为)
     end_unknown: bool = False                              # `to: 不详`: it ended, and no source says when
+    start_unknown: bool = False                            # `from: 不详`: no source says when it was set up
 
 
 @dataclass

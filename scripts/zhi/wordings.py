@@ -33,37 +33,65 @@ def leads_to_object(wording: str) -> bool:
     return wording.endswith(_LEADS)
 
 
-# 改州为县, 改县为市: a change of a place's kind the source tells with the kind words only; printed 改平度州为平度县
-_KIND_CHANGE = re.compile(r"^改(?P<old>[^为]{1,2})为(?P<new>[^为]{1,2})$")
+# 改州为县, 改县为市, 升场为县, 降市为县: a change of a place's kind the source tells with the kind words only;
+# printed 改平度州为平度县, 升宜黄场为宜黄县 (and, where a name change is summed up, 升场为县，称宜黄县)
+_KIND_CHANGE = re.compile(r"^(?P<verb>[改升降])(?P<old>[^为]{1,3})为(?P<new>[^为]{1,3})$")
 
 
 def kind_change(wording: str | None) -> tuple[str, str] | None:
-    """(州, 县) for 改州为县; None for any other wording."""
+    """(州, 县) for 改州为县, (场, 县) for 升场为县; None for any other wording."""
     m = _KIND_CHANGE.match(wording or "")
     return (m.group("old"), m.group("new")) if m else None
 
 
+def kind_change_verb(wording: str) -> str:
+    """改 of 改州为县, 升 of 升场为县: the word printed before the old name (升宜黄场为宜黄县)."""
+    return wording[0]
+
+
+def says_the_result(wording: str) -> bool:
+    """Whether a rename's ``wording`` already says what the body became (升场为县, 改州为县, 改为镇): printed between
+    the names it would read 甲升场为县为乙. Only a kind change (kind_change) can be printed, as 升甲为乙."""
+    return "为" in wording[:-1] and not wording.endswith(_LEADS)
+
+
 def kind_change_problem(wording: str, old: str | None, new: str | None) -> str | None:
-    """Why 改州为县 cannot be printed as 改甲为乙 (None: the old name ends in 州 and the new one in 县)."""
+    """Why 改州为县 cannot be printed as 改甲为乙 (None: the old name ends in 州 and the new one in 县); why a wording
+    that says the result and is no kind change (改为镇县) cannot stand between the names at all."""
     said = kind_change(wording)
     if said is None:
+        if says_the_result(wording):
+            return (f"更名事件的“wording（用词）”印在旧名与新名之间（甲更名为乙、甲改称乙）；“{wording}”已经说了改成什么，"
+                    f"再接新名会印成“甲{wording}为乙”这样的错话。只说名称类别的，写成“改某为某”“升某为某”“降某为某”"
+                    "（前后各一至三个字，如 改州为县、升场为县），大事记印作“升甲场为甲县”；否则请写 改称、更名、改名")
         return None
+    verb = kind_change_verb(wording)
     for label, name, word in (("旧名", old, said[0]), ("新名", new, said[1])):
         if name and not name.endswith(word):
-            return (f"更名事件的“wording（用词）”“{wording}”印作“改{old or '甲'}为{new or '乙'}”，{label}“{name}”却不以"
+            return (f"更名事件的“wording（用词）”“{wording}”印作“{verb}{old or '甲'}为{new or '乙'}”，{label}“{name}”却不以"
                     f"“{word}”结尾，印出来是错话。请核对 name 与用词；来源另有说法的，照来源写，如 改称、更名")
     return None
 
 
 def rename_verb(wording: str | None) -> str:
-    """更名 → 更名为, 复名 → 复名为, 改称 and 称 stay (改称乙, never 改称为乙); none → 更名为."""
-    return verb_before_object(wording) if wording else "更名为"
+    """更名 → 更名为, 复名 → 复名为, 改称 and 称 stay (改称乙, never 改称为乙); none → 更名为; a kind change, which
+    says the result itself, is followed by the name it took: 升场为县，称乙 (never 升场为县为乙)."""
+    if not wording:
+        return "更名为"
+    if kind_change(wording):
+        return wording + "，称"
+    return verb_before_object(wording)
 
 
 def verb_before_object(wording: str) -> str:
     """The source's verb before the new name: 改称, 改为 stay, 复名 → 复名为; 改建 ends in 建 as 组建 does but takes 为
     (县物资局改建为县物资总公司, never 改建县物资总公司)."""
     return wording if leads_to_object(wording) and not wording.endswith("改建") else wording + "为"
+
+
+# a restore under a name the body never bore (宜黄县, merged into 崇仁县, came back as 宜黄场): 恢复宜黄场 would say
+# 宜黄场 was there before; the book says the body was set up again under it (复置为宜黄场)
+RESTORED_AS = "复置为"
 
 
 # an establishment's verb whose subject is the new body's superior (县委下设组织部、宣传部): printed after the

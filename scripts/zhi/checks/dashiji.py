@@ -12,6 +12,10 @@ from ..project import HOUSE_STYLE
 from ..views.chronology import chronology
 from ..views.dashiji import dashiji
 
+# how to make the 大事记 take a change: one wording for the book's and a place's page
+_TO_TAKE = ("要收录，请在 sources/house-style.yaml 的 dashiji: 中加上这些机构的类别（如 kinds: [群团机关]），"
+            "或在要收的事件记录中写 dashiji: 收（见编辑指南“大事记与记事”）")
+
 
 def check_dashiji_empty(a: Archive, h: History) -> Iterator[Finding]:
     if a.book is None:
@@ -24,14 +28,12 @@ def check_dashiji_empty(a: Archive, h: History) -> Iterator[Finding]:
     if not items:
         yield Finding("dashiji-empty", "warning",
                       f"档案所记的 {len(entries)} 项机构变动都不合大事记的收录规则，大事记一条也没有（志书和网站印出空的大事记，"
-                      "只注明全部变动见机构变动年表）。要收录，请在 sources/house-style.yaml 的 dashiji: 中加上这些机构的类别"
-                      "（如 kinds: [群团机关]），或在要收的事件记录中写 dashiji: 收（见编辑指南“大事记与记事”）", where)
+                      f"只注明全部变动见机构变动年表）。{_TO_TAKE}", where)
         return
     for j in a.jurisdictions.values():
         mine = [en for en in entries if j.id in en.jurisdictions]
         if j.in_scope and mine and not any(j.id in it.jurisdictions for it in items):
             t = h.get(j.id)   # one place's page among others: a hint (its page says why it is empty)
             yield Finding("dashiji-empty", "info",
-                          f"{t.current_name() if t else j.id}的 {len(mine)} 项机构变动都不合大事记的收录规则，它的大事记页一条也没有；要收录，请改"
-                          "sources/house-style.yaml 的 dashiji:，或在要收的事件记录中写 dashiji: 收（见编辑指南“大事记与记事”）",
-                          j.loc)
+                          f"{t.current_name() if t else j.id}的 {len(mine)} 项机构变动都不合大事记的收录规则，"
+                          f"它的大事记页一条也没有。{_TO_TAKE}", j.loc)

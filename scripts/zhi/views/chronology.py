@@ -17,6 +17,7 @@ from ..history import History
 from ..model import BASIS_ZH, UNKNOWN, Archive, Document, Event, Staffing, level_said
 from ..wordings import (
     NEW_SUPERIOR_FORMS,
+    RESTORED_AS,
     SPLIT_INTO,
     SPONSOR_FORMS,
     Sponsor,
@@ -26,6 +27,7 @@ from ..wordings import (
     count_sets_up,
     establish_words,
     kind_change,
+    kind_change_verb,
     leads_to_object,
     members_change,
     merge_verb,
@@ -200,8 +202,8 @@ class _Writer:
                 # a place set up under the superior the record gives then (设立甲县，隶属乙地区); none given: nothing
                 # said of a superior (no guess)
                 extra += self.new_superior(nb, e, "隶属")
-            if nb.level and t and t.is_jurisdiction:
-                extra.append(f"，为{level_said(nb.level)}")
+            if nb.level and t and t.is_jurisdiction and not (nb.name or "").endswith(level_said(nb.level)):
+                extra.append(f"，为{level_said(nb.level)}")   # 宜黄场 needs no “，为场”
             kind = nb.body_kind or (self.a.bodies[rid].body_kind if rid in self.a.bodies else "")
             if kind and kind not in ("其他",):
                 extra.append(f"，为{kind}")
@@ -337,8 +339,8 @@ class _Writer:
         short: list[Segment] = [f"（简称{e.short}）"] if e.short and e.short != new else []
         if abolishes_and_sets_up(e.wording):  # 撤县设区: the same territory and record, in the
             return ["撤销", self.before(rid, e), "，设立", self.m(rid, new, e.date)] + short   # source's 撤销…设立…
-        if kind_change(e.wording):    # 改州为县: 改平度州为平度县
-            return ["改", self.before(rid, e), "为", self.m(rid, new, e.date)] + short
+        if kind_change(e.wording):    # 改州为县: 改平度州为平度县; 升场为县: 升宜黄场为宜黄县
+            return [kind_change_verb(e.wording), self.before(rid, e), "为", self.m(rid, new, e.date)] + short
         return [self.before(rid, e), rename_verb(e.wording), self.m(rid, new, e.date)] + short
 
     @staticmethod
@@ -506,12 +508,14 @@ class _Writer:
                 return [self.now(e.body.id, e), "不再隶属上级行政区划"]
             return [self.now(e.body.id, e), "改属" if self.had_superior(e.body.id, e) else "隶属",
                     self.now(e.parent.id, e)]
+        # a dual leadership with no superior recorded before is a state the source states (为甲、乙双重领导), no change
+        changed = "改为" if self.had_superior(e.body.id, e) else ""
         if e.parent is None and e.co_parents:
-            return [self.now(e.body.id, e), "改为由"] + self.dual(None, [r.id for r in e.co_parents], e)[1:]
+            return [self.now(e.body.id, e), changed + "由"] + self.dual(None, [r.id for r in e.co_parents], e)[1:]
         if e.parent is None:
             return [self.now(e.body.id, e), "不再隶属其他机构"]
         if e.co_parents:
-            return [self.now(e.body.id, e), "改为实行"] + self.dual(e.parent.id, [r.id for r in e.co_parents], e)[1:]
+            return [self.now(e.body.id, e), changed + "实行"] + self.dual(e.parent.id, [r.id for r in e.co_parents], e)[1:]
         return [self.now(e.body.id, e), "改为隶属" if self.had_superior(e.body.id, e) else "隶属",
                 self.superior(e.parent.id, e, self.now(e.parent.id, e))]
 
@@ -524,8 +528,20 @@ class _Writer:
                 return segs + ["恢复"] + self.created(rid, e)
         if not segs and not e.wording and e.date.qualifier == "before":   # “1967前”: there again by then (已有甲),
             return ["已有"] + self.created(rid, e)                         # not when it came back
+        if not e.wording and self.first_borne(rid, e):   # 恢复宜黄场 would say 宜黄场 was there before: 复置为宜黄场
+            return segs + [RESTORED_AS] + self.created(rid, e)
         verb, status = around_name(e.wording, "恢复")    # 恢复甲县建制 (wording: 恢复建制)
         return segs + [verb] + self.created_name(rid, e) + ([status] if status else []) + self.attributes(rid, e)
+
+    def first_borne(self, rid: str, e: Event) -> bool:
+        """Whether the name a restore gives is one the body never bore before it (宜黄县, merged away, came back as
+        宜黄场)."""
+        t, nb = self.h.get(rid), e.new.get(rid)
+        name = nb.name if nb is not None else None
+        if t is None or not name:
+            return False
+        spans = [s for s in t.names if s.value and (s.start is None or s.start.earliest() < e.date.earliest())]
+        return bool(spans) and all(s.value[0] != name for s in spans)
 
     def _counted(self, e: Event, done: str) -> list[Segment]:
         """定海区直党政机关48个与舟山市直……对口合署: a count of a place's bodies, none named."""

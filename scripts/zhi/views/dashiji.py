@@ -160,7 +160,10 @@ def principal(a: Archive, h: History, rid: str, e: Event, rules: Rules) -> bool:
     names = t.names_on(e.date) | ({nb.name} if nb and nb.name else set()) | ({nb.short} if nb and nb.short else set())
     if any(named(n, w) for w in rules.names for n in names if n):
         return True
-    return rules.top and _no_superior_here(h, parent) and kind not in _NOT_TOP
+    # `kind: 不详`: what the body was the sources do not say — never taken for a leading body because no superior is
+    # recorded either (四个协会 of a 文联 are no 县委)
+    unknown_kind = not kind and rid in a.bodies and a.bodies[rid].kind_unknown
+    return rules.top and not unknown_kind and _no_superior_here(h, parent) and kind not in _NOT_TOP
 
 
 def tellable(h: History, e: Event, rules: Rules) -> bool:
@@ -551,7 +554,10 @@ def dashiji(a: Archive, h: History, rules: Rules | None = None, entries: list[En
         if not group:
             continue
         chosen = [en for en in group if selected(a, h, en, rules)]
-        reform = key[0] == "doc" and rules.reform > 0 and len(group) >= rules.reform  # a 机构改革's document
+        # a 机构改革: 5 changes or more one document made on one day; or a sentence of a published source telling
+        # that many set up together (1985年设立林业局等6个科级单位: count_key, the source's own count)
+        reform = rules.reform > 0 and (key[0] == "doc" and len(group) >= rules.reform
+                                       or key[0] == "count" and max(len(group), key[3]) >= rules.reform)
         if chosen or reform:
             items.append(_merge_entries(w, group) if len(group) > 1 else _single(group[0]))
     items += _leader_items(a, h, rules)

@@ -115,12 +115,17 @@ class UnitRow:
     end: Date | None
     origin: str = ""   # 理论科、党员教育科合并为理论与党员教育科 / 通讯科更名为新闻出版科
     end_unknown: bool = False   # `to: 不详`: printed 止年不详, never as going on
+    start_unknown: bool = False   # `from: 不详`: printed 始年不详
 
     def period(self) -> str:
-        """1956年3月—1984年3月, 1939年10月2日—止年不详, 1984年3月— for one that goes on; "" if no date."""
+        """1956年3月—1984年3月, 1939年10月2日—止年不详, 1984年3月— for one that goes on, 始年不详—1984年3月 for
+        `from: 不详`, 起止年不详 when no source gives either (never “—止年不详”, which reads as a start left out);
+        "" if nothing is said of its period."""
         end = self.end.chinese() if self.end else "止年不详" if self.end_unknown else ""
-        return f"{self.start.chinese() if self.start else ''}—{end}" if self.start or self.end or self.end_unknown \
-            else ""
+        if self.start is None and self.end_unknown and not self.end:
+            return "起止年不详"
+        start = self.start.chinese() if self.start else "始年不详" if self.start_unknown else ""
+        return f"{start}—{end}" if start or end else ""
 
     def _joined(self) -> bool:
         return bool(self.period()) and self.name.endswith("）") and "（" in self.name
@@ -168,7 +173,7 @@ def unit_rows(units, parent: Timeline | None = None) -> list[UnitRow]:
         unknown = u.end_unknown and end is None
         if end is None and not unknown:
             end, unknown = body_end, body_end_unknown
-        rows.append(UnitRow(u.name, u.start, end, unit_origin(u), unknown))
+        rows.append(UnitRow(u.name, u.start, end, unit_origin(u), unknown, u.start_unknown))
     return rows
 
 
@@ -269,10 +274,18 @@ def _while_it_existed(h: History, place, s: Span) -> list[tuple[Date | None, Dat
     for life in jt.lives:
         if _apart(life.end, known_from) or _apart(s.end, life.start):
             continue   # this life of the place is wholly before or after the body's span
+        if _before_known(life.end, s.start):
+            continue   # a body known only to be there by 2005 (“2005或以前”) is not said to have been there in 257
         start = s.start if not out else life.start
         end = life.end if life.end is not None and (s.end is None or life.end.latest() < s.end.earliest()) else s.end
         out.append((start, end))
     return out or [(s.start, s.end)]
+
+
+def _before_known(end: Date | None, start: Date | None) -> bool:
+    """A period ending (``end``) before the date a record is first known to be there, when its start is given only
+    as “by then” (2005或以前): nothing says it was there during that period, so nothing is printed for it."""
+    return end is not None and start is not None and start.qualifier == "before" and end.latest() < start.latest()
 
 
 def _apart(a: Date | None, b: Date | None) -> bool:
@@ -292,7 +305,7 @@ def superiors(h: History, ref: str, start: Date | None, end: Date | None, depth:
         start = stated_day(start)   # known from that date: not every superior the place had in the centuries before
     out = []
     for s in t.parents:
-        if s.value is None or _apart(end, s.start) or _apart(s.end, start):
+        if s.value is None or _apart(end, s.start) or _apart(s.end, start) or _before_known(s.end, start):
             continue
         when = f"{s.start}—{s.end}" if s.start and s.end else f"{s.start}起" if s.start else f"至{s.end}" if s.end else ""
         above = superiors(h, s.value, s.start, s.end, depth + 1)

@@ -63,6 +63,18 @@ def _candidates(h: History, jurisdiction: str, among: set[str] | None):
 # what a 一览 prints for a place none of whose bodies the archive records on that date: a sentence, never a header
 # over an empty table (which reads as a table that lost its rows)
 NO_BODIES = "（档案未载此时所属机构）"
+# two or more such places on one date (the townships of a county whose bodies the record does not give): one heading
+# and one sentence naming them all, not a heading and NO_BODIES repeated for each
+NONE_RECORDED = "档案未载所属机构的各地"
+
+
+def said_once(snaps: list, empty) -> tuple[list, list]:
+    """``snaps`` without the places ``empty`` says have nothing to print, and those places, when there are two or
+    more of them (one such place keeps its own heading and NO_BODIES)."""
+    bare = [s for s in snaps if empty(s)]
+    if len(bare) < 2:
+        return snaps, []
+    return [s for s in snaps if not empty(s)], bare
 
 
 def snapshot(a: Archive, h: History, jurisdiction: str, d: Date, figs: list[Figure] | dict[str, list[Figure]],

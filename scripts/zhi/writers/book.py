@@ -35,7 +35,7 @@ from ..views.dashiji import dashiji, sections
 from ..views.kaoyi import kaoyi_items
 from ..views.lineage import by_name_in_term, entries_by_event, lineage, post_order, volume_jurisdictions
 from ..views.naming import distinguished, label_on, name_on
-from ..views.snapshot import NO_BODIES, fate_unknown_note, snapshot
+from ..views.snapshot import NO_BODIES, NONE_RECORDED, fate_unknown_note, said_once, snapshot
 from ..views.staffing import dash, figures, jurisdiction_tables, kind_label, table_years
 from .nobreak import keep_together
 from .notecalls import bind_book_calls
@@ -263,6 +263,7 @@ class BookWriter:
         a2 = self.heading(2, "二、机构设置一览")
         snaps = []
         for d in self.snapshot_dates():
+            on_date = []
             for j in self.in_scope:
                 t = self.h.get(j.id)
                 if t is None or not t.alive_on(d):
@@ -270,8 +271,13 @@ class BookWriter:
                 rows = snapshot(self.a, self.h, j.id, d, self.figs)
                 if not rows and not t.known_alive_on(d):
                     continue   # a place set up “1953前” and no body of it certainly there: no table says it was
-                snaps.append((f"{label_on(self.h, j.id, d)}（{d.chinese()}）",
-                              [(self.mention(r.body, r.name), r) for r in rows], fate_unknown_note(self.h, j.id, d, a=self.a)))
+                on_date.append((f"{label_on(self.h, j.id, d)}（{d.chinese()}）", label_on(self.h, j.id, d),
+                                [(self.mention(r.body, r.name), r) for r in rows],
+                                fate_unknown_note(self.h, j.id, d, a=self.a)))
+            kept, bare = said_once(on_date, lambda s: not s[2] and not s[3])
+            snaps += [(caption, rows, note) for caption, _, rows, note in kept]
+            if bare:   # the places with no body recorded then: named once, under one caption
+                snaps.append((f"{NONE_RECORDED}（{d.chinese()}）", None, "、".join(s[1] for s in bare) + "。"))
         sections.append(("snapshots", a2, snaps))
         # 三、领导名录
         a3 = self.heading(2, "三、领导名录")

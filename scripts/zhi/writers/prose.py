@@ -109,7 +109,7 @@ class ProseRenderer:
             return self.a.people[rid].name
         ev = self.a.events_by_id().get(rid)
         if ev is not None and ev.date:
-            return f"{ev.date.chinese()}{ev.said_zh}"
+            return f"{ev.date.happened()}{ev.said_zh}"
         return None
 
     def render(self, text: str) -> str:

@@ -20,7 +20,7 @@ from ..chronicle import FENCE_RE
 from ..citations import dissent_source, kaoyi_text
 from ..dates import Date, Point
 from ..history import History
-from ..model import BASIS_ZH, EVENT_TYPES, Archive, Document, Memo
+from ..model import BASIS_ZH, EVENT_TYPES, PUBLISHED_GENRES, Archive, Document, Memo
 from ..plaintext import md_escape
 from ..rawhtml import escape_all, sanitize
 from ..views import indexes
@@ -36,7 +36,15 @@ from ..views.lineage import (
     volume_jurisdictions,
 )
 from ..views.naming import label_on, name_on, names_with_jurisdiction, with_note, with_years
-from ..views.snapshot import NO_BODIES, difference, fate_unknown_note, members, snapshot
+from ..views.snapshot import (
+    NO_BODIES,
+    NONE_RECORDED,
+    difference,
+    fate_unknown_note,
+    members,
+    said_once,
+    snapshot,
+)
 from ..views.staffing import (
     by_body,
     dash,
@@ -165,7 +173,7 @@ class SiteWriter:
         self.env.globals["rel"] = lambda page, to: Markup(rel(page, to))
         self.env.globals.update(kind_label=kind_label, dash=dash, figure_note=figure_note, basis_zh=BASIS_ZH,
                                 unit_rows=self._unit_rows,
-                                no_bodies=NO_BODIES)
+                                no_bodies=NO_BODIES, published_genres=PUBLISHED_GENRES)
         self.entries = chronology(a, h)
         self.dashiji = dashiji(a, h, entries=self.entries)
         self.lines = counted_together(a, h, self.entries)   # the 年表: 设立甲、乙等5个机构 on one line
@@ -335,7 +343,7 @@ class SiteWriter:
     def collect_backlinks(self) -> None:
         for en in self.entries:
             ev = en.event
-            label = f"{en.date.chinese()} {en.plain()[:24]}…"
+            label = f"{en.date.happened()} {en.plain()[:24]}…"
             for rid in en.bodies | en.jurisdictions:
                 self.backlink(rid, NIANBIAO, label)
             for d in en.sources:
@@ -351,6 +359,10 @@ class SiteWriter:
             for c in b.sources:
                 if page_of(self.a, b.id):
                     self.backlink(c.doc, page_of(self.a, b.id), f"机构：{self.label(b.id)}（存续）")
+        for m in self.a.memos:   # a 记事 cites its sources as an event does: the document's page lists it
+            if m.dashiji is not False and m.date is not None and m.text:
+                for c in m.sources:
+                    self.backlink(c.doc, _memo_page(m), f"记事：{m.date.happened()} {m.sentence[:24]}…")
         for f in self.figs:
             for c in f.sources:
                 page = f"jigou/{f.body}.md" if f.body else "tongji/index.md"
@@ -458,12 +470,16 @@ class SiteWriter:
                     continue   # a place set up “1953前” and no body of it certainly there: no table says it was
                 diff = difference(self.h, j.id, Date(Point(y - 1, 12, 31)), end, among)
                 snaps.append((j, self.label(j.id, end), rows, diff, fate_unknown_note(self.h, j.id, end, among, self.a)))
+            # the places with nothing to print that year but NO_BODIES: named once, under one heading
+            snaps, bare = said_once(snaps, lambda s: not s[2] and not s[4] and not (
+                s[3].came or s[3].went or s[3].renamed or s[3].renamed_dated))
             entries = by_year.get(y, [])
             # 是年大事 only for a date the source puts in the year (1952年冬 included); one it dates “1949年后”,
             # over several years or a decade is listed apart with its date as given, never called an event of the year
             inside = [e for e in entries if e.date.named_year() == y]
             taken = {id(e) for e in inside}
             self.add(f"nianbiao/{y}.md", f"{y}年", "year.md.j2", year=y, snaps=snaps, entries=inside,
+                     bare=[(s[0], s[1]) for s in bare], none_recorded=NONE_RECORDED,
                      apart=[e for e in entries if id(e) not in taken], start=start, end=end)
         self.add("nianbiao/index.md", "年表", "years.md.j2", years=years)
 

@@ -94,7 +94,7 @@ def lineage_svg(lin: Lineage, link, wrap: int | None = None) -> str:
         top = (height - n * (box_h + 12) + 12) // 2
         for i, (rid, name, e) in enumerate(items):
             y = top + i * (box_h + 12)
-            lines = [(t, INK) for t in side_lines[rid]] + [(f"{e.date.chinese()}{e.said_zh}", MUTED)]
+            lines = [(t, INK) for t in side_lines[rid]] + [(f"{e.date.happened()}{e.said_zh}", MUTED)]
             out.append(_box(x, y, side_w, lines, link(rid), size))
             ym = y + box_h // 2
             if to_mid:

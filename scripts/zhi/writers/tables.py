@@ -86,7 +86,7 @@ class Tables:
         lines = []
         for e in entries:
             text = "".join(link(s.id, s.text) if isinstance(s, Mention) else md_cell(s) for s in e.segments)
-            lines.append(f"- **{e.date.chinese()}**　{text}")
+            lines.append(f"- **{e.date.happened()}**　{text}")
         return "\n".join(lines)
 
 
