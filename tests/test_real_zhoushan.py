@@ -143,7 +143,10 @@ def test_a_body_that_outlives_its_place_has_an_unknown_place_not_a_made_up_one()
     from zhi.views.snapshot import snapshot
 
     a, h = _load()
-    found = [f for f in run_checks(a, history=h) if f.severity in ("error", "warning") and f.code != "kind-unknown"]
+    # body-silent is true of the excerpt (bodies with no record for over ten years before the 下限; counted in
+    # test_real_material), not what this test is about
+    found = [f for f in run_checks(a, history=h) if f.severity in ("error", "warning")
+             and f.code not in ("kind-unknown", "body-silent")]
     assert [f.code for f in found] == ["jurisdiction-unknown"]
     assert "九三学社浙江水产学院支社（js-shuichan）（1999年1月更名）" in found[0].message
     lin = lineage(a, h, "js-shuichan")

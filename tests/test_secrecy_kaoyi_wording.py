@@ -60,7 +60,8 @@ NOTES = {
 def test_a_kaoyi_naming_an_internal_document_is_dropped_by_the_public_edition_and_printed_by_the_internal(
         tmp_path, how):
     a = load_archive(_root(tmp_path, "内部", NOTES[how]))
-    found = [f for f in run_checks(a) if f.severity != "info"]
+    # (body-silent: the excerpt's 县政府 has no record for 20 years before the 下限; not what this test is about)
+    found = [f for f in run_checks(a) if f.severity != "info" and f.code != "body-silent"]
     assert [f.code for f in found] == ["kaoyi-withheld"], [(f.code, f.message) for f in found]
     assert "d-jy-hidden" in found[0].message and "公开版" in found[0].message and "内部版" not in found[0].message
     pub = {e.id: e for e in filter_archive(a, "public").events}

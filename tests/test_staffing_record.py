@@ -216,7 +216,9 @@ def test_guide_example_prints_the_rows_it_promises(tmp_path):
     write(root, "chronicle/book.yaml", "title: 云岭县机构编制志\nupper: 1949\nlower: 2000\n")   # as the example says
     a = load_archive(root)
     h = derive_history(a)
-    assert _warnings(run_checks(a, history=h)) == []
+    # the example's 财政局 has no record after 1984 (body-silent since the threshold is ten years): its page says so;
+    # the tables are what this test is about
+    assert [w for w in _warnings(run_checks(a, history=h)) if "[body-silent]" not in w] == []
     page = _printed(a, h)[0]
     got = _rows(page)
     promised = [r for r in _rows(text) if r[0] not in ("年份", "日期", "---")]
