@@ -49,10 +49,17 @@ def edition_test(a: Archive, edition: str):
     return ok
 
 
-def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archive:
-    """The edition's archive. ``h`` is the whole archive's history (derived here when needed and not given)."""
+def filter_archive(a: Archive, edition: str, h: History | None = None, whole_time: bool = False) -> Archive:
+    """The edition's archive. ``h`` is the whole archive's history (derived here when needed and not given).
+    ``whole_time`` keeps the records dated after the 下限 (which no edition prints): what the edition would hold
+    by level alone, for a check that asks whether a record is held back for its secrecy."""
     limit = EDITIONS[edition]
     ok = edition_test(a, edition)
+    if whole_time:
+        def within(_a, _rec) -> bool:
+            return True
+    else:
+        within = _within
     out = Archive(root=a.root, files=list(a.files))
     standard = load_house_style(a.root).print.get("docno-form") == "standard"
     out.documents = {k: _printed(v) if standard else v for k, v in a.documents.items() if ok(v)}
@@ -138,7 +145,7 @@ def filter_archive(a: Archive, edition: str, h: History | None = None) -> Archiv
     return out
 
 
-def within(a: Archive, rec) -> bool:
+def _within(a: Archive, rec) -> bool:
     """Whether a dated record (an event, a term, a 记事, a figure) lies within the volume: one dated wholly after
     the 下限 (下限以后的事，本志不记) is in no edition, so nothing derived from it prints anywhere (page titles, 层级,
     辖区, open data), not only in the 大事记; `zhi check` warns (after-lower). Not a withheld change: the body's
@@ -242,7 +249,7 @@ def _withheld_ends(a: Archive, out: Archive, ok) -> None:
     held = set(out.bodies) | set(out.jurisdictions)
     for e in a.events:
         into_withheld = e.type in ("merge", "split") and bool(e.after) and not any(r.id in held for r in e.after)
-        if (ok(e) and not into_withheld) or e.date is None or not within(a, e):
+        if (ok(e) and not into_withheld) or e.date is None or not _within(a, e):
             continue
         for rid in sorted(ended_by(e)):
             if rid not in out.bodies:
@@ -290,7 +297,7 @@ def _withheld_changes(a: Archive, out: Archive, ok) -> None:
     shows the body before the change (or the date the old value was taken), and is then not given (名称不详)."""
     for e in a.events:
         whats = changed(e)
-        if not whats or e.date is None or e.body is None or e.body.id not in out.bodies or not within(a, e):
+        if not whats or e.date is None or e.body is None or e.body.id not in out.bodies or not _within(a, e):
             continue
         if ok(e) and all(r.id in out.bodies or r.id in out.jurisdictions
                          for r in (e.body, e.parent, e.jurisdiction, *e.co_jurisdictions) if r is not None):

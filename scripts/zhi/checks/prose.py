@@ -146,7 +146,7 @@ def check_secret_refs(a: Archive, h: History) -> Iterator[Finding]:
     a secret record. Refused; inside a ``::: 秘密`` passage or a secret chapter it is never printed and is fine."""
     if a.book is None:
         return
-    internal = filter_archive(a, "internal", h)
+    internal = filter_archive(a, "internal", h, whole_time=True)   # a body set up after the 下限 is no secret
     held = set(internal.bodies) | set(internal.jurisdictions) | set(internal.documents) | set(internal.people) \
         | {e.id for e in internal.events}
     events = a.events_by_id()
