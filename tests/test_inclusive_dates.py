@@ -148,8 +148,9 @@ def test_site_prints_what_the_source_says(tmp_path):
     build_edition(with_theme(root), pdf=False)
     text = lambda rel: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", (root / "site" / rel).read_text(encoding="utf-8")))
     gx = text("jigou/hexi-gongxiao/index.html")
-    assert "1958年或以前—" in gx and "河西县供销合作社（1958或以前—1958）" in gx
-    assert "至迟1958年—" in text("jigou/hexi-nongju/index.html")
+    # no record after 1958 and the 下限 1985: 存续 says so (body-silent), from the bound the source gives
+    assert "1958年或以前起，1958年后情况不详" in gx and "河西县供销合作社（1958或以前—1958）" in gx
+    assert "至迟1958年" in text("jigou/hexi-nongju/index.html")
     fl = text("jigou/hexi-fulian/index.html")
     assert "1966年6月或以后 河西县妇女联合会停止活动" in fl
     dsj = text("dashiji/nianbiao/index.html")
