@@ -70,4 +70,4 @@ def test_the_books_list_and_index_say_what_tells_them_apart(tmp_path):
     w = BookWriter(a, h, ROOT / "theme")
     text = re.sub(r"<[^>]+>", "|", w.appendix_html() + w.index_html(None))
     assert "宜黄县志（第五章 森林保护）" in text and "宜黄县志（文联 第一节 组织机构）" in text and "宜黄县（a.460.net.cn）" in text
-    assert "《宜黄县志》（文联 第二节 主要工作）" in text and "《宜黄县》（wikiwand.com）" in text
+    assert "《宜黄县志》（文联 第二节 主要工作）" in text and "网页“宜黄县”（wikiwand.com）" in text   # a web page is cited as one (网页“…”), never as a book
