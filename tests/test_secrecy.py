@@ -864,3 +864,15 @@ def test_a_secret_title_typed_into_a_public_chapter_is_named_by_the_check_with_i
     lines = ch.read_text(encoding="utf-8").splitlines()
     found = [f for f in run_checks(load_archive(root)) if f.code == "secret-shared" and "p1/c1.md" in f.loc.file]
     assert [f.loc.line for f in found] == [next(i for i, x in enumerate(lines, 1) if "后来见到" in x)], found
+
+
+def test_a_level_word_alone_after_a_fence_is_refused_not_printed(tmp_path):
+    """Hypothesis found it: “:::\\r涉密” is a closing fence and then a line 涉密 (a lone CR ends a line for every reader
+    of the chapter); the secret text after it printed in both editions. A word speaking of a level (涉密, 密级),
+    密 or SECRET alone on a line is a marker gone wrong, like 秘密 alone: the chapter is held at 绝密."""
+    for word in ("涉密", "密级", "密", "SECRET"):
+        text = (f"# 附记\n\n公开的开头。\n\n:::内部\n内部的话。\n:::\r{word}\n\n## {HEAD}\n\n{CANARY}。\n\n公开的结尾。\n")
+        root = with_chapter(make_archive(Path(tempfile.mkdtemp(dir=tmp_path))), "---\ntitle: 附记\n---\n\n" + text)
+        errors, shown = outcome(root)
+        assert errors, word
+        assert not [t for t in shown.values() if CANARY in t], word

@@ -20,7 +20,7 @@ from .fields import Fields
 from .fieldwords import did_you_mean
 from .findings import Finding, Loc
 from .invisible import bare, quote
-from .levelwords import KEYS, LEVEL_TALK, LEVELS, spelled_any
+from .levelwords import KEYS, LATIN, LEVEL_TALK, LEVELS, spelled_any
 from .project import skipped_message, skipped_part
 from .renderers import NAMES as RENDERERS
 from .yamlsource import LList, LMap, YamlFile
@@ -59,7 +59,10 @@ HIGHEST = Level("绝密")
 # a marking; fail closed: the chapter is refused until it is written as ::: 内部.
 ADMONITION = re.compile(r"^(?:>\s*)*(?:!!!|\?\?\?\+?)\s*(.*)$")
 LEVEL_WORD = re.compile(rf"{LEVEL_SPELLED}|{spelled_any(LEVEL_TALK[:1])}|保\s*密")
-LONE_LEVEL = re.compile(rf"^[\s>#*_+\-:：\[\]【】（）()「」“”\"']*(?:{LEVEL_SPELLED})[\s*_:：\]】）)」“”\"'★\d年]*$")
+# a level word alone on a line: a level (秘密), a word that speaks of one (涉密, 密级), 密, or a Latin one (SECRET) —
+# a marker gone wrong (“:::\r涉密” is a closing fence and then this line), never prose
+LONE_LEVEL = re.compile(rf"^[\s>#*_+\-:：\[\]【】（）()「」“”\"']*(?:{LEVEL_SPELLED}|{spelled_any(LEVEL_TALK)}|密|"
+                        rf"(?i:{LATIN}))[\s*_:：\]】）)」“”\"'★\d年]*$")
 
 
 def as_read(line: str) -> tuple[str, ...]:
