@@ -962,7 +962,7 @@ def report(leaks: list[Leak], shown: int = 30) -> str:
 
 
 # what ``fold`` and the scan read, as far as a clean verdict kept from before depends on it: changed when they change
-FOLD_VERSION = b"\0fold-7"
+FOLD_VERSION = b"\0fold-8"
 
 
 def fingerprint(forbidden: dict[str, str], edition: str, plain=()) -> str:
