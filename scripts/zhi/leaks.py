@@ -241,11 +241,48 @@ _UNIT_NUMBER_HINT = re.compile("[十百千拾佰仟]")
 _UNIT_NUMBER = re.compile("[〇零○一二两三四五六七八九十百千]*[十百千][〇零○一二两三四五六七八九十百千]*")
 
 
+# look-alikes of the numerals inside a name (翠岚十ー号, 翠岚十Ⅰ号, 翠岚XI号, 翠岚〸〡号 for 翠岚十一号): a horizontal stroke
+# (katakana ー, the stroke ㇐, dashes — ― –, box lines ─ ━, Hangul ㅡ, a hyphen or minus) read as 一 where it stands
+# after 十, 百 or 千 or before 号, and not between two digits; a run of capital Roman letters between two Han characters (XI: 11); a digit
+# after 十, 百 or 千 (十1, from 十Ⅰ or Suzhou 〸〡: ``normal`` makes Ⅰ and 〡 the digit 1, NFKC 〸 十) read as the
+# Chinese numeral, so that 十1 is 11 and not 101. Only in the numeral reading (``numbered``)
+_STROKES = "ー\uff70㇐—―–─━ㅡ\u2212\u2010\u2011-"
+_DIGITS_ANY = "〇零一二三四五六七八九0-9"
+# (a stroke between two digits is a range's dash: 第三—五章, 1990—2000年)
+_STROKE = re.compile(f"(?<=[十百千])[{_STROKES}](?![{_DIGITS_ANY}])|(?<![{_DIGITS_ANY}])[{_STROKES}](?=号)")
+_LATIN_ROMAN = re.compile(f"(?<=[{_HAN}])[IVXLC]+(?=[{_HAN}])")
+_ROMAN_VALID = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|C{1,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_DIGIT_AFTER_UNIT = re.compile("(?<=[十百千])([1-9])(?![0-9])")
+
+
+def _latin_roman(m: re.Match) -> str:
+    """A run of capital Roman letters as its value in digits when it is a Roman numeral (XI: 11), else as written."""
+    s = m.group(0)
+    if not _ROMAN_VALID.fullmatch(s):
+        return s
+    values = [_ROMAN_VALUES[c] for c in s]
+    return str(sum(-v if i + 1 < len(values) and values[i + 1] > v else v for i, v in enumerate(values)))
+
+
+def numeral_lookalikes(text: str) -> str:
+    """Folded text with the look-alikes of numerals inside a name read as the numerals (``_STROKE``,
+    ``_LATIN_ROMAN``, ``_DIGIT_AFTER_UNIT``): 翠岚十ー号, 翠岚十Ⅰ号, 翠岚XI号 and 翠岚〸〡号 are all 翠岚十一号 (11号)."""
+    if text.isascii():
+        return text
+    text = _STROKE.sub("一", text)
+    if _LATIN_ROMAN.search(text):
+        text = _LATIN_ROMAN.sub(_latin_roman, text)
+    return _DIGIT_AFTER_UNIT.sub(lambda m: "一二三四五六七八九"[int(m.group(1)) - 1], text)
+
+
 def numbered(text: str) -> str:
     """Folded text with its numerals in one writing: digits (七, 柒, 7, ７, ⑦, Ⅶ, 〧 are 7: ``fold`` makes the
     full-width, circled and letter forms digits, ``_NUMERALS`` the Chinese ones), No.7 as 7号, 第 before a number out
     (鹭汀第七号联络站 is 鹭汀7号联络站); a number written with 十, 百, 千 (or 拾, 佰, 仟) as its value (十七, 拾柒: 17);
-    弎 and 仨 as 三, 廿 as 二十, 卅 as 三十 (``_NUMERAL_FORMS``: 廿三 is 23)."""
+    弎 and 仨 as 三, 廿 as 二十, 卅 as 三十 (``_NUMERAL_FORMS``: 廿三 is 23); look-alikes of numerals as the numerals
+    (``numeral_lookalikes``: 十ー, 十Ⅰ, XI, 〸〡 are 11)."""
+    text = numeral_lookalikes(text)
     if _NUMERAL_FORM.search(text):
         text = _NUMERAL_FORM.sub(lambda m: _NUMERAL_FORMS[m.group(0)], text)
     if _UNIT_NUMBER_HINT.search(text):
