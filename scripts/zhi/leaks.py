@@ -743,13 +743,25 @@ def record_strings(a: Archive) -> list[tuple[str, Level, str]]:
 ID_LIKE = re.compile(r"[A-Za-z0-9_.-]+")
 
 
+# the dashes a reader takes for an id's hyphen (档号 77—3—419—6 for 77-3-419-6): any of them matches one
+DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2500\u2501\u30fc\u31d0\ufe63\uff0d"
+_DASH = re.compile(f"[{DASHES}]")
+
+
+def dashed(found: str) -> str:
+    """An id as found (``id_pattern``) with each of its dashes the hyphen the record writes."""
+    return _DASH.sub("-", found)
+
+
 def id_pattern(ids) -> re.Pattern | None:
-    """Ids as whole words: "d-7" is not found inside "d-7-2" (another record's id, or a page's address)."""
+    """Ids as whole words: "d-7" is not found inside "d-7-2" (another record's id, or a page's address); a hyphen of an
+    id found as any dash (``DASHES``: 77—3—419—6 is 档号 77-3-419-6)."""
     ids = sorted(set(ids), key=len, reverse=True)
     if not ids:
         return None
     first = "".join(sorted({re.escape(i[0]) for i in ids}))   # (tested first: most characters start no id)
-    return re.compile(f"(?=[{first}])" + r"(?<![A-Za-z0-9_.-])(?:" + "|".join(map(re.escape, ids))
+    return re.compile(f"(?=[{first}])" + r"(?<![A-Za-z0-9_.-])(?:"
+                      + "|".join(re.escape(i).replace("\\-", f"[{DASHES}]") for i in ids)
                       + r")(?![A-Za-z0-9_-]|\.[A-Za-z0-9])")
 
 
@@ -1255,7 +1267,7 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
                 leaks.append(Leak(rel, s, origin))
         if id_rx is not None:
             for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(normal_text)):
-                leaks.append(Leak(rel, found_id, ids[found_id]))
+                leaks.append(Leak(rel, found_id, ids[dashed(found_id)]))
         for x in [*_docno_leaks(flat, docnos, rel), *(_docno_leaks(bare, docnos, rel) if bare is not flat else ())]:
             if x not in leaks[found:]:   # a page's markup and its text hold the same 文号: listed once
                 leaks.append(x)
