@@ -1039,8 +1039,12 @@ def docno_patterns(forbidden: dict[str, str]) -> list[tuple[re.Pattern, int, int
         seen.add((d.code, d.year, d.number))
         code = re.escape(fold(d.code))
         # the year in brackets (〔1999〕, 〔1999年〕) or bare with 年 (X委发1999年777号), as ``docno`` reads them
-        out.append((re.compile(code + rf"(?:[〔(\[【［]([{NUMERAL}]{{2,4}})年?[〕)\]】］]|([{NUMERAL}]{{4}})年)"
-                               rf"第?([{NUMERAL}]+)"),
+        # also 字 after the code (临密字〔1997〕第23号), the year and number joined by a dash (临密97-23), and the year
+        # with 年 before the code (1997年临密23号)
+        out.append((re.compile(code + rf"字?(?:[〔(\[【［]([{NUMERAL}]{{2,4}})年?[〕)\]】］]|([{NUMERAL}]{{4}})年"
+                               rf"|([{NUMERAL}]{{2,4}})(?=[{DASHES}]))[{DASHES}]?第?([{NUMERAL}]+)"),
+                    d.year, d.number, s, origin))
+        out.append((re.compile(rf"([{NUMERAL}]{{2,4}})年()()" + code + rf"字?第?([{NUMERAL}]+)"),
                     d.year, d.number, s, origin))
     return out
 
@@ -1050,8 +1054,8 @@ def docnos_in(flat: str, docnos) -> Iterator[tuple[str, str, str]]:
     serial in arabic or Chinese numerals (〔五六〕七号)."""
     for rx, year, number, s, origin in docnos:
         for m in rx.finditer(flat):
-            y = cn_int(m.group(1) or m.group(2))
-            if y is not None and cn_int(m.group(3)) == number and (y == year or (y < 100 and y == year % 100)):
+            y = cn_int(m.group(1) or m.group(2) or m.group(3))
+            if y is not None and cn_int(m.group(4)) == number and (y == year or (y < 100 and y == year % 100)):
                 yield m.group(0), s, origin
 
 
