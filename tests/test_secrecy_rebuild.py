@@ -59,7 +59,9 @@ def test_a_book_kept_by_no_pdf_that_holds_a_record_now_secret_is_refused_and_the
         build_edition(root, pdf=False)
     msg = str(refused.value)
     assert "zhi.docx：发现" in msg and CANARY in msg
-    assert "zhi.docx 是上一次生成、这次没有重新生成（--no-pdf）而原样保留的" in msg and "加 --docx 重新生成" in msg
+    # the Word file is kept because --docx was not given (not because of --no-pdf, which keeps only a PDF)
+    assert "zhi.docx 是上一次生成、这次没有加 --docx而原样保留的" in msg and "请加 --docx 重新生成 Word 稿。" in msg
+    assert "--no-pdf" not in msg
     site = root / "site"
     assert _holding(site, CANARY)                   # the earlier output is left as it was (published before) …
     again = build_edition(root, pdf=False, docx=True)   # … and building the book again mends it

@@ -401,12 +401,27 @@ def _scan_for_leaks(archive: Archive, edition: str, site: Path, state: dict, ful
             else:
                 (site / rel).unlink(missing_ok=True)
         stale = [f for f in kept if any(x.file == f for x in leaks)]
-        why = (f"\n其中 {'、'.join(stale)} 是上一次生成、这次没有重新生成（--no-pdf）而原样保留的，里面有档案现在"
-               f"不许{EDITION_ZH[edition]}收的内容（记录的密级改高了，或删去了）：请去掉 --no-pdf 重新生成"
-               f"{'（加 --docx 重新生成 Word 稿）' if DOCX_NAME in stale else ''}。") if stale else ""
+        why = _stale_why(stale, edition)
         raise LeakError(f"保密检查未通过：生成的文件中有 {len(leaks)} 处不应出现在{EDITION_ZH[edition]}中的内容，"
                          f"已停止，原有输出保持不变：\n" + leak_report(leaks) + why)
     return fp, clean
+
+
+# why a book file of an earlier build was kept, and what makes it anew: the PDF with --no-pdf, the Word file
+# whenever --docx is not given
+_KEPT_BECAUSE = {PDF_NAME: ("这次用了 --no-pdf", "去掉 --no-pdf 重新生成"),
+                 DOCX_NAME: ("这次没有加 --docx", "加 --docx 重新生成 Word 稿")}
+
+
+def _stale_why(stale: list[str], edition: str) -> str:
+    """The refusal's words on book files an earlier build made and this one kept (``_KEPT_BECAUSE``), each with
+    its real cause."""
+    if not stale:
+        return ""
+    causes = "；".join(f"{f} 是上一次生成、{_KEPT_BECAUSE[f][0]}而原样保留的" for f in stale)
+    fixes = "，".join(_KEPT_BECAUSE[f][1] for f in stale)
+    return (f"\n其中 {causes}，里面有档案现在不许{EDITION_ZH[edition]}收的内容（记录的密级改高了，或删去了）："
+            f"请{fixes}。")
 
 
 def _publish(site: Path, out: Path) -> None:

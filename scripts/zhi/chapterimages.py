@@ -61,8 +61,36 @@ def site_images(root: Path, book, pages) -> dict[str, bytes]:
             p, _why = resolve(root, chapter, target)
             dest = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), target))
             if p is not None and dest.startswith("zhi/"):
-                out[dest] = p.read_bytes()
+                out[dest] = stripped(p.read_bytes())
     return out
+
+
+# what of an image's info is its pixels' (which colour is transparent), not words about it: kept in a stripped copy
+_PIXEL_INFO = ("transparency",)
+
+
+def stripped(data: bytes) -> bytes:
+    """An image as published: its pixels alone, written anew in its own format with no metadata at all (no EXIF,
+    XMP, ICC profile, JPEG comment, PNG text chunk, GIF comment): what an image carries besides its pixels is never
+    published, whatever its encoding. The bytes unchanged when the image library cannot read them (the leak scan then
+    refuses the file: ``image_text``)."""
+    import io
+
+    try:
+        from PIL import Image
+
+        with Image.open(io.BytesIO(data)) as im:
+            im.load()
+            fmt = im.format
+            clean = Image.frombytes(im.mode, im.size, im.tobytes())
+            if im.mode in ("P", "PA") and im.getpalette() is not None:
+                clean.putpalette(im.getpalette())
+            keep = {k: im.info[k] for k in _PIXEL_INFO if k in im.info}
+        buf = io.BytesIO()
+        clean.save(buf, format=fmt, **({"quality": 95} if fmt == "JPEG" else {}), **keep)
+        return buf.getvalue()
+    except Exception:  # noqa: BLE001 - an image zhi cannot rewrite goes to the scan as it is, which refuses it
+        return data
 
 
 def image_text(path: Path) -> str | None:
@@ -75,17 +103,28 @@ def image_text(path: Path) -> str | None:
         with Image.open(path) as im:
             im.verify()
         with Image.open(path) as im:
-            values = [*([k, v] for k, v in im.info.items()), *([str(k), v] for k, v in im.getexif().items())]
+            exif = im.getexif()
+            # the EXIF sub-directories too (UserComment is in the Exif IFD, not in the first one)
+            tags = [*exif.items(), *(kv for ifd in _EXIF_IFDS for kv in exif.get_ifd(ifd).items())]
+            values = [*([k, v] for k, v in im.info.items()), *([str(k), v] for k, v in tags)]
     except Exception:  # noqa: BLE001 - any file the image library cannot read is one zhi cannot clear
         return None
     return "\n".join(w for pair in values for v in pair for w in _readings(v))
 
 
+_EXIF_IFDS = (0x8769, 0x8825, 0xA005)   # Exif, GPS, Interoperability
+# EXIF's UserComment begins with its encoding's name in eight bytes (UNICODE\0, ASCII\0\0\0, JIS\0\0\0\0\0)
+_EXIF_CHARSETS = (b"UNICODE\0", b"ASCII\0\0\0", b"JIS\0\0\0\0\0", b"\0" * 8)
+_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "gb18030")
+
+
 def _readings(v: object) -> list[str]:
-    """A metadata value as text: bytes read as UTF-8 and as UTF-16 (EXIF's XPTitle, XPComment), other values as
-    written."""
+    """A metadata value as text: bytes read as UTF-8, UTF-16 (little and big endian: EXIF's XPTitle, XPComment, an
+    ICC profile's names) and GB18030 (a JPEG comment typed on a Chinese system), also after EXIF's charset prefix
+    (UserComment: ``UNICODE\\0`` and UTF-16); other values as written."""
     if isinstance(v, bytes):
-        return [v.decode("utf-8", errors="replace"), v.decode("utf-16-le", errors="replace")]
+        bodies = dict.fromkeys([v, v[8:] if v[:8] in _EXIF_CHARSETS else v])
+        return [b.decode(enc, errors="replace") for b in bodies for enc in _ENCODINGS]
     if isinstance(v, (tuple, list)):
         return [w for x in v for w in _readings(x)]
     return [str(v)]

@@ -242,11 +242,48 @@ _UNIT_NUMBER_HINT = re.compile("[十百千拾佰仟]")
 _UNIT_NUMBER = re.compile("[〇零○一二两三四五六七八九十百千]*[十百千][〇零○一二两三四五六七八九十百千]*")
 
 
+# look-alikes of the numerals inside a name (翠岚十ー号, 翠岚十Ⅰ号, 翠岚XI号, 翠岚〸〡号 for 翠岚十一号): a horizontal stroke
+# (katakana ー, the stroke ㇐, dashes — ― –, box lines ─ ━, Hangul ㅡ, a hyphen or minus) read as 一 where it stands
+# after 十, 百 or 千 or before 号, and not between two digits; a run of capital Roman letters between two Han characters (XI: 11); a digit
+# after 十, 百 or 千 (十1, from 十Ⅰ or Suzhou 〸〡: ``normal`` makes Ⅰ and 〡 the digit 1, NFKC 〸 十) read as the
+# Chinese numeral, so that 十1 is 11 and not 101. Only in the numeral reading (``numbered``)
+_STROKES = "ー\uff70㇐—―–─━ㅡ\u2212\u2010\u2011-"
+_DIGITS_ANY = "〇零一二三四五六七八九0-9"
+# (a stroke between two digits is a range's dash: 第三—五章, 1990—2000年)
+_STROKE = re.compile(f"(?<=[十百千])[{_STROKES}](?![{_DIGITS_ANY}])|(?<![{_DIGITS_ANY}])[{_STROKES}](?=号)")
+_LATIN_ROMAN = re.compile(f"(?<=[{_HAN}])[IVXLC]+(?=[{_HAN}])")
+_ROMAN_VALID = re.compile(r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|C{1,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_DIGIT_AFTER_UNIT = re.compile("(?<=[十百千])([1-9])(?![0-9])")
+
+
+def _latin_roman(m: re.Match) -> str:
+    """A run of capital Roman letters as its value in digits when it is a Roman numeral (XI: 11), else as written."""
+    s = m.group(0)
+    if not _ROMAN_VALID.fullmatch(s):
+        return s
+    values = [_ROMAN_VALUES[c] for c in s]
+    return str(sum(-v if i + 1 < len(values) and values[i + 1] > v else v for i, v in enumerate(values)))
+
+
+def numeral_lookalikes(text: str) -> str:
+    """Folded text with the look-alikes of numerals inside a name read as the numerals (``_STROKE``,
+    ``_LATIN_ROMAN``, ``_DIGIT_AFTER_UNIT``): 翠岚十ー号, 翠岚十Ⅰ号, 翠岚XI号 and 翠岚〸〡号 are all 翠岚十一号 (11号)."""
+    if text.isascii():
+        return text
+    text = _STROKE.sub("一", text)
+    if _LATIN_ROMAN.search(text):
+        text = _LATIN_ROMAN.sub(_latin_roman, text)
+    return _DIGIT_AFTER_UNIT.sub(lambda m: "一二三四五六七八九"[int(m.group(1)) - 1], text)
+
+
 def numbered(text: str) -> str:
     """Folded text with its numerals in one writing: digits (七, 柒, 7, ７, ⑦, Ⅶ, 〧 are 7: ``fold`` makes the
     full-width, circled and letter forms digits, ``_NUMERALS`` the Chinese ones), No.7 as 7号, 第 before a number out
     (鹭汀第七号联络站 is 鹭汀7号联络站); a number written with 十, 百, 千 (or 拾, 佰, 仟) as its value (十七, 拾柒: 17);
-    弎 and 仨 as 三, 廿 as 二十, 卅 as 三十 (``_NUMERAL_FORMS``: 廿三 is 23)."""
+    弎 and 仨 as 三, 廿 as 二十, 卅 as 三十 (``_NUMERAL_FORMS``: 廿三 is 23); look-alikes of numerals as the numerals
+    (``numeral_lookalikes``: 十ー, 十Ⅰ, XI, 〸〡 are 11)."""
+    text = numeral_lookalikes(text)
     if _NUMERAL_FORM.search(text):
         text = _NUMERAL_FORM.sub(lambda m: _NUMERAL_FORMS[m.group(0)], text)
     if _UNIT_NUMBER_HINT.search(text):
@@ -804,13 +841,25 @@ def record_strings(a: Archive) -> list[tuple[str, Level, str]]:
 ID_LIKE = re.compile(r"[A-Za-z0-9_.-]+")
 
 
+# the dashes a reader takes for an id's hyphen (档号 77—3—419—6 for 77-3-419-6): any of them matches one
+DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2500\u2501\u30fc\u31d0\ufe63\uff0d"
+_DASH = re.compile(f"[{DASHES}]")
+
+
+def dashed(found: str) -> str:
+    """An id as found (``id_pattern``) with each of its dashes the hyphen the record writes."""
+    return _DASH.sub("-", found)
+
+
 def id_pattern(ids) -> re.Pattern | None:
-    """Ids as whole words: "d-7" is not found inside "d-7-2" (another record's id, or a page's address)."""
+    """Ids as whole words: "d-7" is not found inside "d-7-2" (another record's id, or a page's address); a hyphen of an
+    id found as any dash (``DASHES``: 77—3—419—6 is 档号 77-3-419-6)."""
     ids = sorted(set(ids), key=len, reverse=True)
     if not ids:
         return None
     first = "".join(sorted({re.escape(i[0]) for i in ids}))   # (tested first: most characters start no id)
-    return re.compile(f"(?=[{first}])" + r"(?<![A-Za-z0-9_.-])(?:" + "|".join(map(re.escape, ids))
+    return re.compile(f"(?=[{first}])" + r"(?<![A-Za-z0-9_.-])(?:"
+                      + "|".join(re.escape(i).replace("\\-", f"[{DASHES}]") for i in ids)
                       + r")(?![A-Za-z0-9_-]|\.[A-Za-z0-9])")
 
 
@@ -1086,7 +1135,7 @@ def report(leaks: list[Leak], shown: int = 30) -> str:
 
 
 # what ``fold`` and the scan read, as far as a clean verdict kept from before depends on it: changed when they change
-FOLD_VERSION = b"\0fold-7"
+FOLD_VERSION = b"\0fold-8"
 
 
 def fingerprint(forbidden: dict[str, str], edition: str, plain=()) -> str:
@@ -1114,8 +1163,12 @@ def docno_patterns(forbidden: dict[str, str]) -> list[tuple[re.Pattern, int, int
         seen.add((d.code, d.year, d.number))
         code = re.escape(fold(d.code))
         # the year in brackets (〔1999〕, 〔1999年〕) or bare with 年 (X委发1999年777号), as ``docno`` reads them
-        out.append((re.compile(code + rf"(?:[〔(\[【［]([{NUMERAL}]{{2,4}})年?[〕)\]】］]|([{NUMERAL}]{{4}})年)"
-                               rf"第?([{NUMERAL}]+)"),
+        # also 字 after the code (临密字〔1997〕第23号), the year and number joined by a dash (临密97-23), and the year
+        # with 年 before the code (1997年临密23号)
+        out.append((re.compile(code + rf"字?(?:[〔(\[【［]([{NUMERAL}]{{2,4}})年?[〕)\]】］]|([{NUMERAL}]{{4}})年"
+                               rf"|([{NUMERAL}]{{2,4}})(?=[{DASHES}]))[{DASHES}]?第?([{NUMERAL}]+)"),
+                    d.year, d.number, s, origin))
+        out.append((re.compile(rf"([{NUMERAL}]{{2,4}})年()()" + code + rf"字?第?([{NUMERAL}]+)"),
                     d.year, d.number, s, origin))
     return out
 
@@ -1125,8 +1178,8 @@ def docnos_in(flat: str, docnos) -> Iterator[tuple[str, str, str]]:
     serial in arabic or Chinese numerals (〔五六〕七号)."""
     for rx, year, number, s, origin in docnos:
         for m in rx.finditer(flat):
-            y = cn_int(m.group(1) or m.group(2))
-            if y is not None and cn_int(m.group(3)) == number and (y == year or (y < 100 and y == year % 100)):
+            y = cn_int(m.group(1) or m.group(2) or m.group(3))
+            if y is not None and cn_int(m.group(4)) == number and (y == year or (y < 100 and y == year % 100)):
                 yield m.group(0), s, origin
 
 
@@ -1360,7 +1413,7 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
                 leaks.append(Leak(rel, s, origin))
         if id_rx is not None:
             for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(normal_text)):
-                leaks.append(Leak(rel, found_id, ids[found_id]))
+                leaks.append(Leak(rel, found_id, ids[dashed(found_id)]))
         for x in [*_docno_leaks(flat, docnos, rel), *(_docno_leaks(bare, docnos, rel) if bare is not flat else ())]:
             if x not in leaks[found:]:   # a page's markup and its text hold the same 文号: listed once
                 leaks.append(x)
