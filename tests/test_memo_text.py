@@ -88,7 +88,13 @@ def test_memo_text_prints_as_typed_in_every_output(tmp_path):
     assert "dashiji/index.html" in holding, holding          # the 记事 on the 大事记 pages
     named = sorted(rel for rel, t in shown.items() if squeeze(NAME) in t)
     assert "zhi/p1/c1/index.html" in named, named               # the name in the chapter's [[大事记]] table
+    whole = squeeze("，见".join(TYPED[:2]) + TYPED[2] + "，" + TYPED[3] + "。")
     for rel in holding + named:
+        if rel.startswith("wenjian/") and rel in holding:
+            # a document's 引用本条的页面 list shows each citing record's opening words (cut with …): as typed so far
+            cut = re.search(re.escape(squeeze(TYPED[0])) + r"[^…]*…", shown[rel])
+            assert cut and whole.startswith(cut.group(0)[:-1]), (rel, cut)
+            continue
         for typed in TYPED if rel in holding else [NAME]:
             assert squeeze(typed) in shown[rel], (rel, typed)
         assert not re.search(r"<(em|strong)>生产", pages[rel]), rel

@@ -122,7 +122,7 @@ def test_errors_are_shown_in_the_browser_and_stale_pages_marked(tmp_path):
         code, page = get("/")
         assert code == 200 and "本页已过时" in page and "/__zhi_problems" in page
         code, problems = get("/__zhi_problems")
-        assert "sources/events/1956.yaml:10" in problems and "8 个错误" in problems and "ref-unknown" in problems
+        assert "sources/events/1956.yaml:10" in problems and "9 个错误" in problems and "ref-unknown" in problems
         lan = _lan_address()
         if lan:  # the same page from this machine's network address, as a colleague's browser asks for it
             with urllib.request.urlopen(f"http://{lan}:{port}/", timeout=60) as r:
