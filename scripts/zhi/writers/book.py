@@ -12,6 +12,8 @@ filled in.
 
 from __future__ import annotations
 
+import base64
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ from pathlib import Path
 import jinja2
 import markdown
 
+from ..chapterimages import stripped
 from ..chronicle import NOTE_CALL, NOTE_DEF, notes_in
 from ..citations import dissent_text
 from ..dates import Date, Point
@@ -436,7 +439,7 @@ class BookWriter:
             title=self.title, book=self.book, chunk=chunk, content=keep_together(bind_book_calls(content, self.note_ranges)), toc=toc, css=css,
             first_page=first_page, start=start, cover=self._cover(), pad=pad, edition=self.edition, scope=self.in_scope,
             mark="" if self.edition == "public" else INTERNAL_MARK,
-            plates=[(p.as_uri(), caption) for p, caption in getattr(self.book, "plates", [])],
+            plates=[(_published(p), caption) for p, caption in getattr(self.book, "plates", [])],
             name_on=lambda rid: name_on(self.h, rid, None))
 
     def can_cut_sections(self) -> bool:
@@ -449,8 +452,37 @@ class BookWriter:
     def _cover(self) -> str | None:
         cover = getattr(self.book, "cover", None)
         if cover:
-            return Path(cover).resolve().as_uri()
+            return _published(Path(cover))
         return None
+
+
+@functools.lru_cache(maxsize=16)
+def _image_uri(path: Path, size: int, mtime: int) -> str:
+    data = path.read_bytes()
+    clean = stripped(data)
+    kind = (imghdr_kind(clean) or path.suffix.lstrip(".").lower() or "octet-stream").replace("jpg", "jpeg")
+    return f"data:image/{kind};base64," + base64.b64encode(clean).decode("ascii")
+
+
+def _published(path: Path) -> str:
+    """The cover or a plate (题词、图片) as the PDF carries it: its pixels alone (chapterimages.stripped, as the
+    site's chapter images), given inline — never the editor's file with its EXIF, XMP or comment, which WeasyPrint
+    would embed byte for byte in the PDF (an attack tester's JPEG comment naming a secret body reached zhi.pdf). A
+    file that cannot be read is given by its path, and the typesetting reports it."""
+    path = path.resolve()
+    try:
+        st = path.stat()
+    except OSError:
+        return path.as_uri()
+    return _image_uri(path, st.st_size, st.st_mtime_ns)
+
+
+def imghdr_kind(data: bytes) -> str | None:
+    """The image format of ``data`` by its first bytes (png, jpeg, gif, webp), for the data: URI's type."""
+    for magic, kind in ((b"\x89PNG", "png"), (b"\xff\xd8", "jpeg"), (b"GIF8", "gif")):
+        if data.startswith(magic):
+            return kind
+    return "webp" if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else None
 
 
 _NUMERALS = "一二三四五六七八九十"
