@@ -40,3 +40,17 @@ def test_a_source_with_no_date_gives_none(tmp_path):
     errors = [f for f in found if f.severity == "error"]
     assert [(f.code, f.loc.file, f.loc.line) for f in errors] == [("date-invalid", "sources/events/asof.yaml", 1)]
     assert "《某县志》" in errors[0].message and "见于来源" in errors[0].message
+
+
+def test_a_public_record_never_takes_the_date_of_a_source_above_it(tmp_path):
+    """The last attack tester: a public 记事 dated 见于来源 with a 机密 document first printed that document's date
+    (1985年4月11日) while citing only the public web page after it. Refused at the record's date line."""
+    docs = DOCS + "- {id: doc-secret, title: 关于某事的通知, date: 1985-04-11, classification: 机密}\n"
+    a, _, found = loaded_with(tmp_path, {"sources/documents/xz.yaml": docs, "sources/events/asof.yaml": """
+    - {id: ev-xiaozu, type: members, date: 见于来源, body: cs-jijingwei, subordinates: {专业小组: 5},
+       sources: [doc-secret, doc-xz]}
+    """})
+    (err,) = [f for f in found if f.severity == "error" and f.code == "date-invalid"]
+    assert "doc-secret" in err.message and "机密" in err.message and err.loc.file == "sources/events/asof.yaml"
+    (e,) = [e for e in a.events if e.id == "ev-xiaozu"]
+    assert e.date is None or "1985" not in e.date.chinese()

@@ -184,6 +184,12 @@ class Loader:
         for rec, f in self._source_dated:
             first = next(iter(rec.sources), None)
             doc = self.archive.documents.get(first.doc) if first else None
+            if doc is not None and doc.classification.rank > rec.classification.rank:
+                # fail closed: the record would print the date of a document its edition withholds
+                f.error("date-invalid", f"“date: 见于来源”取第一个来源的日期，而这个来源（{doc.id}）的密级"
+                        f"（{doc.classification.name}）高于这条记录（{rec.classification.name}）：印出来就公布了那份文件的日期。"
+                        "请把密级不高于这条记录的来源写在 sources 的第一个，或照来源写出这件事的日期", "date")
+                continue
             if doc is not None and doc.date is not None:
                 rec.date = doc.date
                 continue
