@@ -458,10 +458,17 @@ class BookWriter:
 
 @functools.lru_cache(maxsize=16)
 def _image_uri(path: Path, size: int, mtime: int) -> str:
-    data = path.read_bytes()
-    clean = stripped(data)
-    kind = (imghdr_kind(clean) or path.suffix.lstrip(".").lower() or "octet-stream").replace("jpg", "jpeg")
-    return f"data:image/{kind};base64," + base64.b64encode(clean).decode("ascii")
+    import io
+
+    from PIL import Image
+
+    clean = stripped(path.read_bytes())
+    try:
+        with Image.open(io.BytesIO(clean)) as im:
+            kind = (im.format or "").lower()
+    except Exception:  # noqa: BLE001 - not an image the library reads: named by its suffix; WeasyPrint reports it
+        kind = path.suffix.lstrip(".").lower().replace("jpg", "jpeg")
+    return f"data:image/{kind or 'octet-stream'};base64," + base64.b64encode(clean).decode("ascii")
 
 
 def _published(path: Path) -> str:
@@ -476,13 +483,6 @@ def _published(path: Path) -> str:
         return path.as_uri()
     return _image_uri(path, st.st_size, st.st_mtime_ns)
 
-
-def imghdr_kind(data: bytes) -> str | None:
-    """The image format of ``data`` by its first bytes (png, jpeg, gif, webp), for the data: URI's type."""
-    for magic, kind in ((b"\x89PNG", "png"), (b"\xff\xd8", "jpeg"), (b"GIF8", "gif")):
-        if data.startswith(magic):
-            return kind
-    return "webp" if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else None
 
 
 _NUMERALS = "一二三四五六七八九十"
