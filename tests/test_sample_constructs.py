@@ -468,3 +468,58 @@ def test_a_sources_list_of_units_by_name(sample):
     names = [w for k, w, _n in e.figures if k == "units"]
     assert "、".join(names) in text[e.id]
     assert not any(s.value[0] in names for t in h.timelines.values() for s in t.names)
+
+
+# Constructs added by the real chronicles of the last rounds (宜黄 and others): the sample writes each once too.
+
+def test_post_held_ex_officio_and_holder_unnamed(sample):
+    a, _h, _text = sample
+    ex = [p for p in a.posts if p.ex_officio]
+    assert ex, "no post with ex_officio:"
+    assert not any(p.person for p in ex), "an ex_officio post names no person"
+    unnamed = [p for p in a.posts if p.person and a.people.get(p.person.id) and a.people[p.person.id].unnamed]
+    assert unnamed, "no post held by a person written name: 不详"
+
+
+def test_body_start_unknown_first_met_in_a_merge(sample):
+    a, h, _text = sample
+    found = [b for b in a.bodies.values() if b.start_unknown]
+    assert found, "no body with start: 不详"
+    # no establishment is made up for it: its first recorded event is the one that names it
+    for b in found:
+        assert h.get(b.id).events and h.get(b.id).events[0].type != "establish"
+
+
+def test_units_with_unknown_years(sample):
+    a, _h, _text = sample
+    assert any(u.start_unknown and u.end_unknown for b in a.bodies.values() for u in b.units)
+
+
+def test_web_page_with_access_date(sample):
+    a, _h, _text = sample
+    assert any(d.url and d.accessed for d in a.documents.values())
+
+
+def test_record_dated_by_its_source(sample):
+    import yaml
+    a, _h, _text = sample
+    ids = []
+    for f in sorted((ROOT / "sources").rglob("*.yaml")):
+        records = yaml.safe_load(f.read_text(encoding="utf-8"))
+        for r in records if isinstance(records, list) else [records]:
+            if isinstance(r, dict) and str(r.get("date", "")) in ("见于来源", "据来源") and "id" in r:
+                ids.append(r["id"])
+    assert ids, "no record with date: 见于来源"
+    for e in a.events:
+        if e.id in ids:
+            first = a.documents[next(iter(e.sources)).doc]
+            assert e.date == first.date
+
+
+def test_increment_approximate_count_and_groups(sample):
+    a, _h, _text = sample
+    assert any(e.wording in ("增补", "增选", "补选", "增加", "减少") for e in a.events if e.type == "members")
+    figs = [s.figures for s in a.staffing if s.figures]
+    assert any(str(f.headcount) != str(int(f.headcount)) for f in figs if f.headcount is not None), \
+        "no approximate head-count (1800余)"
+    assert any(f.headcount_groups for f in figs), "no staffing record with several groups (人数: {甲: 1, 乙: 1})"
