@@ -49,6 +49,7 @@ EXAMPLES = [
     ("jurisdictions.md", "## 完整示例九"),
     ("jurisdictions.md", "## 完整示例十"),
     ("jurisdictions.md", "## 完整示例十一"),
+    ("jurisdictions.md", "## 完整示例十二"),
     ("bodies.md", "## 完整示例：同属两个行政区划"),
     ("dates.md", "## 完整示例：“或以前”“至迟”“或以后”"),
     ("bodies.md", "## 完整示例：上级机构、所属县在隶属期间更名"),

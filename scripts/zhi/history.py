@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from .dates import Date
 from .findings import Finding, Loc
 from .model import FATE_UNKNOWN, UNKNOWN, Archive, Event, NewBody, Ref
-from .wordings import kind_change_problem, still_seated, superior_form, superior_relation
+from .wordings import (
+    TEMPORARY,
+    kind_change_problem,
+    still_seated,
+    superior_form,
+    superior_relation,
+    temporary_seat,
+)
 
 # years with no record at all after which a body still listed as existing is no longer shown as existing: the
 # check reports it (body-silent), an 一览 that many years after its last record marks it （存续不详，最后见于…）, and
@@ -263,6 +270,19 @@ class Timeline:
         hits = self._at(self.co_jurisdictions, d)
         return tuple(x for x in (main, *(hits[-1].value if hits else ())) if x)
 
+    def places_on(self, d: Date) -> tuple[str, ...]:
+        """The jurisdictions whose history d belongs to: those it belongs to then, or, while it is in 筹建 (组建甲 by a
+        notice, 甲正式成立 days later), the one it is prepared in (its preparation's, else its founding's)."""
+        if held := self.jurisdictions_on(d):
+            return held
+        prep = self.prepared_on(d)
+        if prep is None:
+            return ()
+        if prep.start_event is not None and prep.start_event.jurisdiction is not None:
+            return (prep.start_event.jurisdiction.id,)
+        later = [s.value for s in self.jurisdictions if s.value and s.start is not None and not s.start < d]
+        return (later[0],) if later else ()
+
     def belongs_on(self, d: Date, jid: str) -> bool:
         """It is a body of jurisdiction ``jid`` on d (its 主 or one it also belongs to)."""
         return self.jurisdiction_on(d) == jid or jid in self.jurisdictions_on(d)
@@ -487,6 +507,8 @@ class _Replay:
                           "请核对两处，或删去筹建事件的 jurisdiction", prep.loc, [e.loc])
             _close(t.preparations, d, e)
             keep_name = bool(nb.name and t.names and t.names[-1].end is None and t.names[-1].value[0] == nb.name)
+            if keep_name and nb.short and not t.names[-1].value[1]:   # 成立（简称…）: the short the founding gives
+                t.names[-1].value = (nb.name, nb.short)
             if not keep_name:
                 _close(t.names, d, e)
         last = {name: spans[-1].value if spans else None
@@ -1293,7 +1315,8 @@ class _Replay:
             if now is not None and e.type == "seat" and (now.value == e.seat or still_seated(e.wording)):
                 return  # the seat stated again (仍驻, or the same words): no new period, the earlier text kept
             _close(t.seats, e.date, e)
-            t.seats.append(Span(e.seat, e.date, None, e))
+            # a seat the source says was temporary (临时设在): the 驻地 table says so
+            t.seats.append(Span(f"{e.seat}（{TEMPORARY}）" if temporary_seat(e.wording) else e.seat, e.date, None, e))
 
     _seat = _move_seat  # the seat a source states, with no move
 

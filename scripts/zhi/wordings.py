@@ -136,6 +136,15 @@ def still_seated(wording: str | None) -> bool:
     return bool(wording) and wording.endswith(STILL_SEATED)
 
 
+# 临时: a seat the source says was temporary (办公地点临时设在闫集区公所院内): printed in the sentence and the 驻地 table
+TEMPORARY = "临时"
+
+
+def temporary_seat(wording: str | None) -> bool:
+    """Whether a seat event's ``wording`` says the seat was temporary (临时设在, 临时驻)."""
+    return bool(wording) and TEMPORARY in wording
+
+
 @dataclass(frozen=True)
 class _Rule:
     """What a type's ``wording`` may say where it is printed: one of ``needs`` (anything, when empty) and none of
@@ -566,10 +575,11 @@ def transfer_words(wording: str | None) -> tuple[str, str]:
     return TRANSFER_FORMS.get(wording or "划入", ("划入", ""))
 
 
-# 筹建: the verbs a preparation is told with. 筹建甲, 筹备甲 name the body prepared; 成立, 建立, 组建, 设立 name the
-# preparatory organ (成立甲筹备委员会): without a name that says 筹备 they would print a founding, so they are refused.
-PREPARE_VERBS = ("筹建", "筹备", "开始筹建", "着手筹建", "开始筹备")
-PREPARE_ORGAN_VERBS = ("成立", "建立", "组建", "设立")
+# 筹建: the verbs a preparation is told with. 筹建甲, 筹备甲 name the body prepared; so does 组建甲, the founding
+# notice's verb before the formal founding (地委通知组建甲……5月1日甲正式成立); 成立, 建立, 设立 name the preparatory
+# organ (成立甲筹备委员会): without a name that says 筹备 they would print a founding, so they are refused.
+PREPARE_VERBS = ("筹建", "筹备", "开始筹建", "着手筹建", "开始筹备", "组建")
+PREPARE_ORGAN_VERBS = ("成立", "建立", "设立")
 _PREPARATORY = ("筹备", "筹建", "筹委")
 
 

@@ -24,6 +24,7 @@ class Period:
     relation: str = ""      # a superior's relation when it is not plain 隶属: 代管, 直接领导, 主管
     end_text: str = ""      # printed instead of the end date, which no source gives for it: 去向不详
     renamed: str = ""       # the named superior (place) renamed within the period: 1981年1月更名为乙县人民政府
+    began: str = ""         # a name first borne in 筹建 (its start is not the founding's): the preparation's word, 组建
 
     @property
     def unknown(self) -> bool:
@@ -357,6 +358,9 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.powers = [Period(s.value, s.start, s.end) for s in t.powers if s.value]
     lin.names = _periods(h, t.names, lambda v: distinguished(h, rid, v[0]), t=t)
     lin.short_names = _periods(h, t.names, lambda v: v[1], t=t)
+    for p in lin.names:   # 名称 from 1965年4月28日（组建）, 存续 from 1965年5月1日: the name's start is the preparation's
+        p.began = next((str(s.value) for s in t.preparations if s.start is not None and p.start is not None
+                        and s.start.same_as(p.start)), "")
     lin.second_names = _periods(h, t.second_names, t=t)
     lin.parents = _periods(h, t.parents, named=True, t=t)
     for p, s in zip(lin.parents, [s for s in t.parents if s.value is not None]):
