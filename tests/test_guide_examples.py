@@ -39,6 +39,7 @@ EXAMPLES = [
     ("events.md", "## 完整示例九"),
     ("events.md", "## 完整示例十"),
     ("events.md", "## 完整示例十一"),
+    ("events.md", "## 完整示例十二"),
     ("jurisdictions.md", "## 完整示例二"),
     ("jurisdictions.md", "## 完整示例三"),
     ("jurisdictions.md", "## 完整示例四"),

@@ -9,7 +9,7 @@ Facts typed in (never its prose) from 亳州晚报《利辛县的建立》, http
 
 import re
 
-from conftest import make_archive, with_theme, write
+from conftest import archive_with, with_theme
 from zhi.build import build_edition
 from zhi.checks import run_checks
 from zhi.history import derive_history
@@ -45,10 +45,7 @@ FILES = {
 
 
 def _root(tmp_path, files=FILES):
-    root = make_archive(tmp_path)
-    for rel, text in files.items():
-        write(root, rel, text)
-    return root
+    return archive_with(tmp_path, files=files)
 
 
 def _load(tmp_path, files=FILES):

@@ -516,10 +516,20 @@ MEMBERS_INCREMENT_VERBS: dict[str, tuple[str, ...]] = {
     "members": ("增补", "增选", "补选", "增加", "减少"),
 }
 MEMBERS_VERBS: dict[str, tuple[str, ...]] = {
-    "subordinates": ("下辖", "下设", "设", "设有", "内设", "辖", "辖有", "共有", "领导", "管辖",
+    "subordinates": ("下辖", "下设", "设", "设有", "内设", "辖", "辖有", "共有", "领导", "管辖", "保留",
                      *MEMBERS_INCREMENT_VERBS["subordinates"]),
     "members": ("有", "共有", "拥有", "现有", "计有", *MEMBERS_INCREMENT_VERBS["members"]),
 }
+
+
+# 保留甲、乙4科: the units a body keeps, named; those it had then and does not name were not kept (未保留), which is
+# all the source says of them: no 撤销, no date of their end
+KEPT = "保留"
+
+
+def keeps_units(e) -> bool:
+    """Whether a 成员数 event names the units its body kept (保留民政、财政、建设、军事4科)."""
+    return e.type == "members" and e.wording == KEPT and any(k == "units" for k, _w, _n in e.figures)
 
 
 # 成员数 as a change the source states (县编委成员增至9人, 下辖支社减为5个): the verb stands between what is counted and

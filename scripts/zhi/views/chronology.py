@@ -705,7 +705,13 @@ class _Writer:
                                   e.excludes)]
 
     def _members(self, e: Event) -> list[Segment]:
-        return [self.now(e.body.id, e), figures_text(e.figures, e.wording)]
+        segs: list[Segment] = [self.now(e.body.id, e)]
+        text = figures_text(e.figures, e.wording)
+        kept = self.h.kept.get(id(e), {})   # 保留民政、财政……: each kept unit links to its record, in the text's order
+        for unit in sorted((u for u in kept if u in text), key=text.find):
+            head, _, text = text.partition(unit)
+            segs += [head, Mention(kept[unit], unit)]
+        return segs + [text]
 
     def _authority(self, e: Event) -> list[Segment]:
         return [self.now(e.body.id, e), e.powers or ""]   # 潮州市享受市地一级管理权限, as the source words it

@@ -77,6 +77,7 @@ class Lineage:
     post_groups: list[tuple[str, list[Post]]] = field(default_factory=list)  # under the name valid in the term
     last_known: Date | None = None  # set when the end is unknown (止年不详): the latest date a record shows it
     end_unknown: bool = False       # its last period's end is not known (`end: 不详`): 止年不详, never as going on
+    not_kept: Date | None = None    # its superior 保留 others then, not it (1945年1月未保留): all the source says of its end
     # the sources of what the 存续 line says of its end, when only the body file's `sources` say it (最后见于 a `seen`
     # date, 至本志下限仍存续 on `end: 至今`): (document, how it is cited)
     end_sources: list[tuple[Document, str]] = field(default_factory=list)
@@ -396,6 +397,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
         lin.end_unknown = True
         lin.last_known = t.last_known
         lin.end_sources = cited_docs(a, t.last_known_sources)
+        lin.not_kept = t.not_kept.date if t.not_kept is not None else None
     elif body is not None and body.extant and t.lives and t.lives[-1].end is None:
         lin.end_sources = cited_docs(a, body.sources)   # 至今: the source that says it is there to its own day
     lin.earlier_unknown = t.earlier_unknown is not None
