@@ -133,6 +133,7 @@ def test_the_body_page_prints_the_names_start_and_temporary_seat(tmp_path):
     page = re.sub(r"<[^>]+>", "", (out / "jigou/lx-xianwei/index.html").read_text(encoding="utf-8"))
     assert re.search(r"中共利辛县委员会\s*利辛县委\s*1965年4月28日（组建）\s*止年不详", page), page
     assert "闫集区公所院内（临时）（1965年5月1日起）" in page
+    assert re.search(r"组建\s*组建（1965年4月28日—1965年5月1日）", page) and "筹建" not in page   # the source's word
     county = re.sub(r"<[^>]+>", "", (out / "dashiji/lx/index.html").read_text(encoding="utf-8"))
     assert "利辛集（1964年10月31日起）" in county and "闫集区公所院内" not in county.split("大事记")[0]
     assert "白镜清任利辛县委书记" in county
