@@ -123,6 +123,12 @@ def test_the_appointment_in_preparation_is_on_the_countys_page(tmp_path):
     own = [_said(it.segments) for it in dashiji(a, h, jurisdiction="lx")]
     assert "白镜清任利辛县委书记。" in whole
     assert "白镜清任利辛县委书记。" in own
+    # the same with a plain 筹建 (as the tester could write it before): the appointment is on the county's page too
+    files = dict(FILES)
+    files["sources/events/lx.yaml"] = FILES["sources/events/lx.yaml"].replace("wording: 组建, ", "")
+    a, h = _load(tmp_path / "plain", files)
+    own = [_said(it.segments) for it in dashiji(a, h, jurisdiction="lx") if it.kind == "post"]
+    assert [p.startswith("白镜清任") for p in own] == [True]
 
 
 def test_the_body_page_prints_the_names_start_and_temporary_seat(tmp_path):
