@@ -66,6 +66,36 @@ MONTH_PARTS: dict[str, tuple[int, int]] = {
 }
 
 
+# A month of the Chinese (lunar) calendar, as the sources date the Qing (同治五年农历正月): kept as the source says it
+# (1866年农历正月) and, since zhi has no lunar calendar, checked and ordered as every day it can be. A lunar year
+# begins between 21 January and 20 February; a month has 29 or 30 days; a leap month (闰五月) follows its month. So
+# month k begins on or after 21 January + 29(k−1) days, and ends by 20 February + 30(k−1) days, one more month when
+# a leap month may come before it, + 29 days: 正月 is within 21 January – 21 March.
+LUNAR = "农历"
+LEAP = "闰"
+LUNAR_MONTHS = ("正月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月")
+LUNAR_ALIASES = {"一月": 1, "冬月": 11, "腊月": 12}   # the words sources also use, printed as written
+
+
+def lunar_month(part: str) -> tuple[int, bool] | None:
+    """(k, leap) of a lunar-month part (农历正月 → (1, False), 农历闰五月 → (5, True)), or None."""
+    if not part.startswith(LUNAR):
+        return None
+    rest = part[len(LUNAR):]
+    leap = rest.startswith(LEAP)
+    rest = rest[len(LEAP):] if leap else rest
+    k = LUNAR_MONTHS.index(rest) + 1 if rest in LUNAR_MONTHS else LUNAR_ALIASES.get(rest)
+    return (k, leap) if k else None
+
+
+def _lunar_bounds(year: int, k: int, leap: bool) -> tuple[_dt.date, _dt.date]:
+    before = k - 1 + (1 if leap else 0)          # whole months before it (a leap month follows its own month)
+    first = _dt.date(year, 1, 21) + _dt.timedelta(days=29 * before)
+    may_leap = 1 if before > 0 else 0            # a leap month may stand among the months before it
+    last = _dt.date(year, 2, 20) + _dt.timedelta(days=30 * (before + may_leap) + 29)
+    return first, min(last, _dt.date(year + 1, 2, 19))   # the year ends before the next one begins
+
+
 def _month_day(year: int, month: int) -> tuple[int, int]:
     """(year, month) with months past December carried into the next year."""
     return (year + (month - 1) // 12, (month - 1) % 12 + 1)
@@ -85,6 +115,8 @@ class Point:
     def first_day(self) -> _dt.date:
         if self.part == DECADE:
             return _dt.date(self.year, 1, 1)
+        if lunar := lunar_month(self.part):
+            return _lunar_bounds(self.year, *lunar)[0]
         if self.part and self.month is None:
             return _dt.date(self.year, YEAR_PARTS[self.part][0], 1)
         if self.part:
@@ -94,6 +126,8 @@ class Point:
     def last_day(self) -> _dt.date:
         if self.part == DECADE:
             return _dt.date(self.year + 9, 12, 31)
+        if lunar := lunar_month(self.part):
+            return _lunar_bounds(self.year, *lunar)[1]
         if self.part and self.month is None:
             y, m = _month_day(self.year, YEAR_PARTS[self.part][1])
             return _dt.date(y, m, calendar.monthrange(y, m)[1])
@@ -109,6 +143,9 @@ class Point:
         # A decade (1960年代) sorts at the end of its first year, after everything there.
         if self.part == DECADE:
             return (self.year, 99, 99, 2)
+        if lunar_month(self.part):   # at the end of the last Gregorian month it can reach in its year
+            last = self.last_day()
+            return (self.year, last.month if last.year == self.year else 12, 99, 1)
         if self.part and self.month is None:
             return (self.year, min(YEAR_PARTS[self.part][1], 12), 99, 1)
         if self.part:
@@ -118,6 +155,8 @@ class Point:
     def iso(self) -> str:
         if self.part == DECADE:
             return f"{self.year:04d}{DECADE}"
+        if lunar_month(self.part):
+            return f"{self.year:04d}年{self.part}"
         if self.day:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         if self.month:
@@ -273,10 +312,19 @@ class Date:
             v = self.__dict__["_chinese"] = self._chinese()
         return v
 
+    @property
+    def reign(self) -> str:
+        """The reign year the source gives (同治五年 of 同治五年（1866年）农历正月), else ""."""
+        m = _REIGN.match(self.text.strip())
+        return m.group(1) if m else ""
+
     def _chinese(self) -> str:
         if self.era:
             return self.era   # 民国, 清代: as the source names it
         s = self.start.chinese()
+        if reign := self.reign:   # 同治五年（1866年）农历正月: the reign year, the Gregorian year beside it
+            year = f"{self.start.year}年"
+            return f"{reign}（{year}）{s[len(year):]}"
         if self.end:
             return f"{s}至{self._end_chinese()}"
         if self.inclusive:
@@ -378,6 +426,10 @@ _YEAR_PART = re.compile(r"^" + _YEAR + r"(?:年|-)?(" + "|".join(sorted(YEAR_PAR
 _MONTH_PART = re.compile(r"^" + _YEAR + r"(?:年|-)(\d{1,2})(?:月|-)?(" + "|".join(MONTH_PARTS) + ")$")
 _RANGE = re.compile(r"^(.+?)(?:\.\.|至|/|~|～|—)(.+)$")
 _DECADE = re.compile(r"^(\d{1,3}0)(?:年代|s)$")
+# 1866年农历正月, 1866-农历01, 1866年农历闰五月, 1866年农历腊月
+_LUNAR = re.compile(r"^" + _YEAR + r"(?:年|-)" + LUNAR + r"(" + LEAP + r"?)(\d{1,2}|[正一二三四五六七八九十冬腊]{1,3}月)$")
+# a reign year with the Gregorian year the source gives beside it: 同治五年（1866年）农历正月
+_REIGN = re.compile(r"^([\u4e00-\u9fff]{2}[元一二三四五六七八九十]{1,3}年)[（(](\d{3,4})年?[）)](.*)$")
 _AD = "公元"
 # a year before the common era: zhi cannot place it on its calendar of days, and says so
 _BCE = re.compile(r"^(?:约)?(?:公元前|前)\d")
@@ -390,7 +442,8 @@ _DOTTED = re.compile(r"^(\d{4})[.．](\d{1,2})(?:[.．](\d{1,2}))?$")
 HELP = ("日期可写作 1984、1984-03、1984-03-12 或 1984年、1984年3月、1984年3月12日；"
         "约数写“约1984”（来源写“1984年前后”“1984年左右”的照写），之前写“1985前”或“<1985”，之后写“1985后”或“>1985”，"
         "连这一年也算在内的写“1958或以前”“至迟1958”“1966-06或以后”，"
-        "时段写“1980..1983”“1980至1983”或“1954年10月~1956年4月”，年代写“1960年代”，朝代、时期写“清代”“民国”；档案只说“1958年底”“1958年下半年”“1958年春”“1958年3月上旬”的，照写")
+        "时段写“1980..1983”“1980至1983”或“1954年10月~1956年4月”，年代写“1960年代”，朝代、时期写“清代”“民国”；档案只说“1958年底”“1958年下半年”“1958年春”“1958年3月上旬”的，照写；"
+        "农历月份写“1866年农历正月”或“1866-农历01”，年号纪年连同来源给的公元年写“同治五年（1866年）农历正月”")
 
 
 def _dotted_hint(text: str) -> str | None:
@@ -441,6 +494,18 @@ def _point(text: str) -> Point:
     m = _YEAR_PART.match(body)
     if m:
         return Point(_year(m.group(1), text, ad), part=m.group(2))
+    m = _LUNAR.match(body)
+    if m:
+        month = m.group(3)
+        if month[0].isdigit():
+            if not 1 <= int(month) <= 12:
+                raise DateError(f"日期“{text}”的农历月份 {int(month)} 不在 1 至 12 之间")
+            month = LUNAR_MONTHS[int(month) - 1]
+        part = LUNAR + m.group(2) + month
+        if lunar_month(part) is None:
+            raise DateError(f"日期“{text}”的农历月份“{m.group(3)}”无法识别：写 正月、二月……十二月（或 冬月、腊月），"
+                            f"或写数字，如 {m.group(1)}-农历01；闰月写 {m.group(1)}年农历闰五月")
+        return Point(_year(m.group(1), text, ad), part=part)
     m = _MONTH_PART.match(body)
     if m:
         year, month = _year(m.group(1), text, ad), int(m.group(2))
@@ -491,6 +556,12 @@ def parse_date(value: object) -> Date:
         raise DateError(f"“{text}”不是日期：来源说至今仍在任、仍存续的，不写这一项（任职不写 to，机构不写 end，即至本志下限）；"
                         f"来源没有说止于何时的，写“不详”")
     raw = text
+    if m := _REIGN.match(text):   # 同治五年（1866年）农历正月: the Gregorian year the source gives is the date's
+        text = f"{m.group(2)}年{m.group(3)}".strip()
+        if not (_POINT_ZH.match(text) or _LUNAR.match(text)):
+            raise DateError(f"日期“{raw}”：年号纪年只能与括号里的公元年连写，后面可跟月、日或农历月，如"
+                            f"“同治五年（1866年）农历正月”“{m.group(1)}（{m.group(2)}年）”；约数、时段请只写公元年")
+        return Date(_point(text), "exact", None, raw)
     if text in ERAS:
         first, last = ERAS[text]
         return Date(Point(first), "exact", Point(last), raw)

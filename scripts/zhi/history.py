@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 from .dates import Date
 from .findings import Finding, Loc
 from .model import FATE_UNKNOWN, UNKNOWN, Archive, Event, NewBody, Ref
-from .wordings import kind_change_problem, still_seated, superior_form, superior_relation
+from .wordings import (
+    TEMPORARY,
+    keeps_units,
+    kind_change_problem,
+    still_seated,
+    superior_form,
+    superior_relation,
+    temporary_seat,
+)
 
 # years with no record at all after which a body still listed as existing is no longer shown as existing: the
 # check reports it (body-silent), an 一览 that many years after its last record marks it （存续不详，最后见于…）, and
@@ -120,6 +128,8 @@ class Timeline:
     #                                       and under what name is not recorded (no period is made up for it)
     last_known: Date | None = None  # then: the latest date a record shows it existing (止年不详, 最后见于…)
     last_known_sources: list = field(default_factory=list)  # the body file's sources when that date is its `seen`
+    # 保留甲、乙4科 by its parent, which did not name it: not kept then (未保留), its end otherwise unknown
+    not_kept: Event | None = None
     # its parent ended (abolished, merged away; perhaps restored later) while it lived on under it, and no source
     # says where it went: (parent id, the span under that parent, the span from the end on whose parent is 不详)
     orphaned: list[tuple[str, Span, Span]] = field(default_factory=list)
@@ -263,6 +273,19 @@ class Timeline:
         hits = self._at(self.co_jurisdictions, d)
         return tuple(x for x in (main, *(hits[-1].value if hits else ())) if x)
 
+    def places_on(self, d: Date) -> tuple[str, ...]:
+        """The jurisdictions whose history d belongs to: those it belongs to then, or, while it is in 筹建 (组建甲 by a
+        notice, 甲正式成立 days later), the one it is prepared in (its preparation's, else its founding's)."""
+        if held := self.jurisdictions_on(d):
+            return held
+        prep = self.prepared_on(d)
+        if prep is None:
+            return ()
+        if prep.start_event is not None and prep.start_event.jurisdiction is not None:
+            return (prep.start_event.jurisdiction.id,)
+        later = [s.value for s in self.jurisdictions if s.value and s.start is not None and not s.start < d]
+        return (later[0],) if later else ()
+
     def belongs_on(self, d: Date, jid: str) -> bool:
         """It is a body of jurisdiction ``jid`` on d (its 主 or one it also belongs to)."""
         return self.jurisdiction_on(d) == jid or jid in self.jurisdictions_on(d)
@@ -294,6 +317,8 @@ class History:
     same_parent: set[int] = field(default_factory=set)
     # full name → ids of the records bearing it at some time, for the names two or more bear (views.naming)
     shared: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    # 保留甲、乙4科: id of the event → each listed unit → the id of the unit it names (linked in the sentence)
+    kept: dict[int, dict[str, str]] = field(default_factory=dict)
 
     def get(self, rid: str) -> Timeline | None:
         return self.timelines.get(rid)
@@ -398,6 +423,7 @@ class _Replay:
         self.enders: dict[str, list[Event]] = {}    # body id -> events that end it
         self.undated = {rid for e in archive.events if e.date is None for rid in e.new}  # see History.undated
         self.same_parent: set[int] = set()        # ids of reparents naming the superior the body already has
+        self.kept: dict[int, dict[str, str]] = {}   # 保留甲、乙: the units each such event names (History.kept)
         self.takers: dict[int, list[str]] = {}    # a takeover's 停止活动 span (by id): the names of the bodies taking over
 
     def warn(self, code: str, sev: str, msg: str, loc: Loc, related: list[Loc] | None = None) -> None:
@@ -487,6 +513,8 @@ class _Replay:
                           "请核对两处，或删去筹建事件的 jurisdiction", prep.loc, [e.loc])
             _close(t.preparations, d, e)
             keep_name = bool(nb.name and t.names and t.names[-1].end is None and t.names[-1].value[0] == nb.name)
+            if keep_name and nb.short and not t.names[-1].value[1]:   # 成立（简称…）: the short the founding gives
+                t.names[-1].value = (nb.name, nb.short)
             if not keep_name:
                 _close(t.names, d, e)
         last = {name: spans[-1].value if spans else None
@@ -643,7 +671,9 @@ class _Replay:
         for t in self.tl.values():
             t.events = [e for e in t.events if not e.origin_unknown]
         told = [e for e in events if not e.origin_unknown]
-        return History(self.tl, told, self.findings, self.undated, self.same_parent)
+        h = History(self.tl, told, self.findings, self.undated, self.same_parent)
+        h.kept = self.kept
+        return h
 
     def _withheld_changes(self) -> None:
         """An edition's archive: a name, parent, jurisdiction, rank (kind, level) changed by an event it withholds is
@@ -663,6 +693,27 @@ class _Replay:
             value = (f"名称不详（原称{s.value[0]}）", None) if what == "name" else UNKNOWN
             spans.insert(spans.index(s) + 1, Span(value, after, s.end, None, s.end_event, withheld=True))
             s.end, s.end_event = after, None
+
+    def kept_units(self, e: Event) -> tuple[dict[str, str], list[str]]:
+        """保留民政、财政、建设、军事4科 said of a body: (the ids of its units the list names — 民政科, or 民政 of 4个科 —
+        and those of its units alive then whose end is unknown that it does not name). A unit is named by its name
+        then, full (涡阳县政府民政科) or short, ending in a listed name (with the counted word: 民政 + 科)."""
+        words = [w for k, w, _n in e.figures if k == "subordinates"]
+        listed = [w for k, w, _n in e.figures if k == "units"]
+        # what the list is of (4个科; 民政科、财政科: 科): only units of that kind are said not to be kept
+        kinds = tuple(words) or ((listed[0][-1],) if len({u[-1] for u in listed}) == 1 else ())
+        kept: dict[str, str] = {}
+        dropped: list[str] = []
+        for t in self.tl.values():
+            if t.is_jurisdiction or t.id == e.body.id or not t.alive_on(e.date) or t.parent_on(e.date) != e.body.id:
+                continue
+            names = {n for n in (t.name_on(e.date) or ()) if n}
+            if said := next((u for u in listed for w in {u} | {u + k for k in words} for n in names
+                             if n.endswith(w)), None):
+                kept.setdefault(said, t.id)
+            elif t.end_unknown and kinds and any(n.endswith(kinds) for n in names):
+                dropped.append(t.id)
+        return kept, dropped
 
     def last_known(self) -> None:
         """For a body whose end is unknown, the latest date any record shows it existing."""
@@ -693,6 +744,14 @@ class _Replay:
             for r in m.mentions:
                 if m.date is not None:
                     saw(r.id, m.date, m.loc)
+        dropping: list[tuple[Event, list[str]]] = []
+        for e in self.a.events:  # 保留甲、乙: the units kept are there then; the others it had were not kept
+            if keeps_units(e) and e.body is not None and e.date is not None:
+                kept, dropped = self.kept_units(e)
+                for rid in kept.values():
+                    saw(rid, e.date, e.loc)
+                self.kept[id(e)] = kept
+                dropping.append((e, dropped))
         for e in self.a.events:  # named as the parent of a body: a record that it exists then
             for r in [e.parent, *e.co_parents] + [x for nb in e.new.values() for x in (nb.parent, *nb.co_parents)]:
                 if r is not None and e.date is not None:
@@ -735,6 +794,12 @@ class _Replay:
             b = self.a.bodies.get(t.id)
             if b is not None and t.last_known is not None and any(d.same_as(t.last_known) for d in b.seen):
                 t.last_known_sources = list(b.sources)   # 见于: the source that shows it then is cited with the date
+        for e, dropped in dropping:   # 未保留: of a unit a record shows lately (not one silent for a decade before)
+            for rid in dropped:
+                t = self.tl[rid]
+                if t.last_known is not None and t.last_known.latest_bounded() <= e.date.earliest() \
+                        and e.date.earliest().year - t.last_known.latest_bounded().year <= SILENCE_YEARS:
+                    t.not_kept = e
 
     def replay(self, e: Event, busy: set[int]) -> None:
         """Replay e, after the events it depends on that its date allows to come first."""
@@ -1293,7 +1358,8 @@ class _Replay:
             if now is not None and e.type == "seat" and (now.value == e.seat or still_seated(e.wording)):
                 return  # the seat stated again (仍驻, or the same words): no new period, the earlier text kept
             _close(t.seats, e.date, e)
-            t.seats.append(Span(e.seat, e.date, None, e))
+            # a seat the source says was temporary (临时设在): the 驻地 table says so
+            t.seats.append(Span(f"{e.seat}（{TEMPORARY}）" if temporary_seat(e.wording) else e.seat, e.date, None, e))
 
     _seat = _move_seat  # the seat a source states, with no move
 

@@ -136,6 +136,15 @@ def still_seated(wording: str | None) -> bool:
     return bool(wording) and wording.endswith(STILL_SEATED)
 
 
+# 临时: a seat the source says was temporary (办公地点临时设在闫集区公所院内): printed in the sentence and the 驻地 table
+TEMPORARY = "临时"
+
+
+def temporary_seat(wording: str | None) -> bool:
+    """Whether a seat event's ``wording`` says the seat was temporary (临时设在, 临时驻)."""
+    return bool(wording) and TEMPORARY in wording
+
+
 @dataclass(frozen=True)
 class _Rule:
     """What a type's ``wording`` may say where it is printed: one of ``needs`` (anything, when empty) and none of
@@ -507,10 +516,20 @@ MEMBERS_INCREMENT_VERBS: dict[str, tuple[str, ...]] = {
     "members": ("增补", "增选", "补选", "增加", "减少"),
 }
 MEMBERS_VERBS: dict[str, tuple[str, ...]] = {
-    "subordinates": ("下辖", "下设", "设", "设有", "内设", "辖", "辖有", "共有", "领导", "管辖",
+    "subordinates": ("下辖", "下设", "设", "设有", "内设", "辖", "辖有", "共有", "领导", "管辖", "保留",
                      *MEMBERS_INCREMENT_VERBS["subordinates"]),
     "members": ("有", "共有", "拥有", "现有", "计有", *MEMBERS_INCREMENT_VERBS["members"]),
 }
+
+
+# 保留甲、乙4科: the units a body keeps, named; those it had then and does not name were not kept (未保留), which is
+# all the source says of them: no 撤销, no date of their end
+KEPT = "保留"
+
+
+def keeps_units(e) -> bool:
+    """Whether a 成员数 event names the units its body kept (保留民政、财政、建设、军事4科)."""
+    return e.type == "members" and e.wording == KEPT and any(k == "units" for k, _w, _n in e.figures)
 
 
 # 成员数 as a change the source states (县编委成员增至9人, 下辖支社减为5个): the verb stands between what is counted and
@@ -566,10 +585,11 @@ def transfer_words(wording: str | None) -> tuple[str, str]:
     return TRANSFER_FORMS.get(wording or "划入", ("划入", ""))
 
 
-# 筹建: the verbs a preparation is told with. 筹建甲, 筹备甲 name the body prepared; 成立, 建立, 组建, 设立 name the
-# preparatory organ (成立甲筹备委员会): without a name that says 筹备 they would print a founding, so they are refused.
-PREPARE_VERBS = ("筹建", "筹备", "开始筹建", "着手筹建", "开始筹备")
-PREPARE_ORGAN_VERBS = ("成立", "建立", "组建", "设立")
+# 筹建: the verbs a preparation is told with. 筹建甲, 筹备甲 name the body prepared; so does 组建甲, the founding
+# notice's verb before the formal founding (地委通知组建甲……5月1日甲正式成立); 成立, 建立, 设立 name the preparatory
+# organ (成立甲筹备委员会): without a name that says 筹备 they would print a founding, so they are refused.
+PREPARE_VERBS = ("筹建", "筹备", "开始筹建", "着手筹建", "开始筹备", "组建")
+PREPARE_ORGAN_VERBS = ("成立", "建立", "设立")
 _PREPARATORY = ("筹备", "筹建", "筹委")
 
 

@@ -16,7 +16,7 @@ from ..history import (
     silent_until,
     unknown_after,
 )
-from ..model import Archive, Ref
+from ..model import Archive, Event, Ref
 from ..views.naming import name_before, renamed_same_day
 from ..wordings import SPLIT_INTO, wording_problem
 
@@ -173,11 +173,25 @@ def check_seat_wording(a: Archive, h: History) -> Iterator[Finding]:
             for s in t.names:
                 if s.value[0]:
                     others.setdefault(s.value[0], t.id)
+    bodies: dict[str, str] = {}   # every name (and short name) a body bears → its id: an organ's own seat
+    for t in h.timelines.values():
+        if not t.is_jurisdiction:
+            for s in t.names:
+                for n in s.value:
+                    if n and len(n) > 1:
+                        bodies.setdefault(n, t.id)
     for e in a.events:
         if e.type not in ("seat", "move-seat") or not e.wording or e.body is None:
             continue
         t = h.get(e.body.id)
-        if t is None or not t.is_jurisdiction:
+        if t is None:
+            continue
+        if not t.is_jurisdiction:
+            if e.type == "seat" and (why := body_seat_wording_problem(e.wording)):
+                yield Finding("schema-value", "error", why, e.loc)
+            continue
+        if (organ := _organ_elsewhere(h, t, e, bodies)) is not None:
+            yield organ
             continue
         own = {s.value[0] for s in t.names if s.value[0]}
         rest = e.wording
@@ -194,6 +208,49 @@ def check_seat_wording(a: Archive, h: History) -> Iterator[Finding]:
                       f"如 县政府、县委，或写全称（{place}人民政府）；{place}的机关驻在{other}境内的，把地点写进 seat"
                       f"（照来源写，如 seat: {other}），wording 写 县政府；说的是{other}的驻地的，把 body 改为 "
                       f"{others[other]}", e.loc)
+
+
+def _organ_elsewhere(h: History, t: Timeline, e: Event, bodies: dict[str, str]) -> Finding | None:
+    """A seat on a place whose wording names a body of the archive (中共某县委) at another address than the seat the
+    place already has (治所利辛集): the source tells where that body's office was, not where the place's seat was —
+    printed as the place's 驻地 it would replace the seat the source gives. Refused, telling the editor to write it
+    on the body."""
+    if "、" in e.wording or "政府" in e.wording:   # the county's organs together, its government: the county's seat
+        return None
+    own = {n for s in t.names for n in s.value if n}
+    named = sorted((n for n in bodies if n in e.wording and n not in own), key=len, reverse=True)
+    if not named:
+        return None
+    before = [s for s in t.seats if s.start_event is not e and s.start is not None and s.start < e.date
+              and not (s.start_event and s.start_event.wording
+                       and any(n in s.start_event.wording and n not in own for n in bodies))]
+    if not before:
+        return None
+    held = before[-1].value
+    said = e.seat if e.type == "seat" else e.seat_before
+    if said is None or said == held:
+        return None
+    bid = bodies[named[0]]
+    place, organ = name_before(h, t.id, e), name_before(h, bid, e)
+    kind, hint = (("驻地", "（来源说“临时设在”的写 wording: 临时设在）") if e.type == "seat" else ("驻地迁移", ""))
+    return Finding("schema-value", "error",
+                   f"{kind}事件的“wording（机关）”“{e.wording}”说的是{organ}（{bid}）的办公地点，不是{place}（{t.id}）"
+                   f"的驻地（此时为{held}）；记在{place}上，{place}的“驻地”一栏会把它印成{place}的驻地。"
+                   f"请把 body 改为 {bid}，删去 wording{hint}；"
+                   f"说的确是{place}本身的驻地的，wording 只写{place}自己的说法，如 县治、治所", e.loc)
+
+
+_BODY_SEAT_WORDS = ("驻", "临时驻", "仍驻", "设在", "临时设在", "办公地点设在", "办公地点临时设在", "驻地", "机关驻地",
+                    "办公地点")
+
+
+def body_seat_wording_problem(wording: str) -> str | None:
+    """Why a body's (机关's) seat wording would print a false sentence, or None: only the words of an office's address
+    (驻、设在、办公地点, with 临时 where the source says it) stand between the body's name and the place."""
+    if wording in _BODY_SEAT_WORDS:
+        return None
+    return (f"机构驻地事件的“wording（用词）”“{wording}”印在机构名称和驻地之间（中共某县委员会临时设在某地）；"
+            f"只能写 {'、'.join(_BODY_SEAT_WORDS)}。机构名称不写进 wording（body 已说明是哪个机构）")
 
 
 def _label(t: Timeline | None, rid: str, when: Date | None = None) -> str:

@@ -178,7 +178,8 @@ class _Writer:
     def created_name(self, rid: str, e: Event) -> list[Segment]:
         name = name_after(self.h, rid, e)
         segs: list[Segment] = [self.m(rid, name, e.date)]
-        short = short_after(self.h, rid, e)
+        # a name first borne in 筹建 (组建甲, then 甲正式成立): the short its founding gives is said at the founding
+        short = short_after(self.h, rid, e) or (nb.short if (nb := e.new.get(rid)) else None)
         if short and short != name:
             segs.append(f"（简称{short}）")
         return segs
@@ -675,7 +676,9 @@ class _Writer:
         said = subject[-1] if isinstance(subject[-1], str) else ""
         # 仍驻 (the seat stated again, unchanged) already says 驻: printed once; the place itself (no organ named)
         # has a 驻地 (永修县驻地为涂家埠, never 永修县驻涂家埠); an organ the source names sits there (县级机关驻砂河镇)
-        verb = "" if said.endswith("驻") else "为" if said.endswith("驻地") else "驻" if said else "驻地为"
+        # an office's address (临时设在, 办公地点): the body's own words
+        verb = "" if said.endswith(("驻", "设在")) else "为" if said.endswith(("驻地", "办公地点")) \
+            else "驻" if said else "驻地为"
         return subject + ([verb] if verb else []) + [e.seat]
 
     def _cede(self, e: Event) -> list[Segment]:
@@ -702,7 +705,13 @@ class _Writer:
                                   e.excludes)]
 
     def _members(self, e: Event) -> list[Segment]:
-        return [self.now(e.body.id, e), figures_text(e.figures, e.wording)]
+        segs: list[Segment] = [self.now(e.body.id, e)]
+        text = figures_text(e.figures, e.wording)
+        kept = self.h.kept.get(id(e), {})   # 保留民政、财政……: each kept unit links to its record, in the text's order
+        for unit in sorted((u for u in kept if u in text), key=text.find):
+            head, _, text = text.partition(unit)
+            segs += [head, Mention(kept[unit], unit)]
+        return segs + [text]
 
     def _authority(self, e: Event) -> list[Segment]:
         return [self.now(e.body.id, e), e.powers or ""]   # 潮州市享受市地一级管理权限, as the source words it

@@ -433,7 +433,7 @@ def _leader_item(a: Archive, h: History, p: Post, also: list[Post] | None = None
     jurs: set[str] = set()
     for q in posts:
         t = h.get(q.body.id)
-        jurs |= set(t.jurisdictions_on(q.start)) if t else set()   # 市县合署: a leader of both places
+        jurs |= set(t.places_on(q.start)) if t else set()   # 市县合署: a leader of both places; in 筹建, its place
     level = highest([q.classification for q in posts] + [d.classification for d in docs])
     pages = places_cited([c for q in posts for c in q.sources], a.documents)
     return Item(_stub(p), p.start, segs, docs, jurs, {q.body.id for q in posts}, level, [], "", pages,

@@ -24,6 +24,7 @@ class Period:
     relation: str = ""      # a superior's relation when it is not plain 隶属: 代管, 直接领导, 主管
     end_text: str = ""      # printed instead of the end date, which no source gives for it: 去向不详
     renamed: str = ""       # the named superior (place) renamed within the period: 1981年1月更名为乙县人民政府
+    began: str = ""         # a name first borne in 筹建 (its start is not the founding's): the preparation's word, 组建
 
     @property
     def unknown(self) -> bool:
@@ -76,6 +77,7 @@ class Lineage:
     post_groups: list[tuple[str, list[Post]]] = field(default_factory=list)  # under the name valid in the term
     last_known: Date | None = None  # set when the end is unknown (止年不详): the latest date a record shows it
     end_unknown: bool = False       # its last period's end is not known (`end: 不详`): 止年不详, never as going on
+    not_kept: Date | None = None    # its superior 保留 others then, not it (1945年1月未保留): all the source says of its end
     # the sources of what the 存续 line says of its end, when only the body file's `sources` say it (最后见于 a `seen`
     # date, 至本志下限仍存续 on `end: 至今`): (document, how it is cited)
     end_sources: list[tuple[Document, str]] = field(default_factory=list)
@@ -357,6 +359,9 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.powers = [Period(s.value, s.start, s.end) for s in t.powers if s.value]
     lin.names = _periods(h, t.names, lambda v: distinguished(h, rid, v[0]), t=t)
     lin.short_names = _periods(h, t.names, lambda v: v[1], t=t)
+    for p in lin.names:   # 名称 from 1965年4月28日（组建）, 存续 from 1965年5月1日: the name's start is the preparation's
+        p.began = next((str(s.value) for s in t.preparations if s.start is not None and p.start is not None
+                        and s.start.same_as(p.start)), "")
     lin.second_names = _periods(h, t.second_names, t=t)
     lin.parents = _periods(h, t.parents, named=True, t=t)
     for p, s in zip(lin.parents, [s for s in t.parents if s.value is not None]):
@@ -392,6 +397,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
         lin.end_unknown = True
         lin.last_known = t.last_known
         lin.end_sources = cited_docs(a, t.last_known_sources)
+        lin.not_kept = t.not_kept.date if t.not_kept is not None else None
     elif body is not None and body.extant and t.lives and t.lives[-1].end is None:
         lin.end_sources = cited_docs(a, body.sources)   # 至今: the source that says it is there to its own day
     lin.earlier_unknown = t.earlier_unknown is not None
