@@ -20,8 +20,8 @@ from zhi.loader import load_archive
 from zhi.views.chronology import chronology
 from zhi.views.dashiji import dashiji
 from zhi.views.lineage import lineage, unit_rows
-from zhi.views.naming import name_changes
-from zhi.views.snapshot import NO_BODIES, NONE_RECORDED
+from zhi.views.naming import name_changes, name_over
+from zhi.views.snapshot import NO_BODIES, NONE_RECORDED, snapshot
 from zhi.writers.book import BookWriter
 from zhi.writers.site import SiteWriter
 from zhi.writers.tables import Tables
@@ -160,12 +160,39 @@ def test_a_wording_that_says_the_result_but_is_no_kind_change_is_refused(tmp_pat
 
 
 # ---- 2. a restore under a name the body never bore; the level 场 ----------------------------------------------------
-def test_a_restore_under_a_new_name_says_it_was_set_up_again_as_it():
+def test_a_restore_under_a_new_name_says_it_was_set_up_again_as_it(tmp_path):
+    # the source's verb (南唐置宜黄场, wording: 置) in the 大事记 and in every cell that sums the names up alike
     a, h = _load()
     printed = _printed(a, h)
-    assert "968年　从崇仁县分出，复置为宜黄场。" in printed
+    assert "968年　从崇仁县分出，置宜黄场。" in printed
     assert "622年　从崇仁县分出，恢复宜黄县，属抚州。" in printed   # its own former name: 恢复
     assert not any("恢复宜黄场" in x for x in printed)
+    assert name_over(h, "yihuang-xian", parse_date("626"), parse_date("2005")) == \
+        "宜黄县（968年置宜黄场，970年升场为县，称宜黄县）"
+    # with no wording: 复置为 in the 大事记, and the cells say it as the 大事记 does, never 恢复时称宜黄场
+    root = _copy(tmp_path)
+    _edit(root, "sources/events/xian.yaml", "  level: 场\n  wording: 置\n", "  level: 场\n")
+    a, h = _load(root)
+    assert "968年　从崇仁县分出，复置为宜黄场。" in _printed(a, h)
+    assert name_changes(h, "yihuang-xian", parse_date("626"), parse_date("2005"))[0] == ("复置为", "宜黄场")
+    assert name_over(h, "yihuang-xian", parse_date("626"), parse_date("2005")) == \
+        "宜黄县（968年复置为宜黄场，970年升场为县，称宜黄县）"
+    # a name it bore before keeps 恢复时称
+    assert name_changes(h, "yihuang-xian", parse_date("600"), parse_date("2005"))[0] == ("恢复时称", "宜黄县")
+
+
+def test_a_body_restored_under_a_name_it_never_bore_is_no_restore_in_the_tables(tmp_path):
+    """The 一览's and the 机构 list's 设立 column, as the 大事记 says it: 1990年复置, never 1990年恢复."""
+    root = _copy(tmp_path)
+    _edit(root, "sources/events/bodies.yaml", "# 县政府、", """- {id: ev-t-1, type: abolish, date: 1988, body: yh-linye-gongye,
+   sources: [doc-yhxz-senlin]}
+- {id: ev-t-2, type: restore, date: 1990, body: yh-linye-gongye, name: 宜黄县林产工业公司, sources: [doc-yhxz-senlin]}
+# 县政府、""")
+    a, h = _load(root)
+    assert "1990年　复置为宜黄县林产工业公司，为企业。" in _printed(a, h)
+    row = next(r for r in snapshot(a, h, "yihuang-xian", parse_date("1995"), []) if r.body == "yh-linye-gongye")
+    assert row.established_text() == "1990年复置", row
+    assert lineage(a, h, "yh-linye-gongye").start_how == ""   # its first period was a 设立
 
 
 def test_the_levels_a_real_volume_names_are_accepted_and_a_misspelling_gets_a_suggestion(tmp_path):

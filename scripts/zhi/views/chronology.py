@@ -43,6 +43,7 @@ from ..wordings import (
 )
 from .naming import (
     distinguished,
+    first_borne,
     label_on,
     name_after,
     name_before,
@@ -528,20 +529,10 @@ class _Writer:
                 return segs + ["恢复"] + self.created(rid, e)
         if not segs and not e.wording and e.date.qualifier == "before":   # “1967前”: there again by then (已有甲),
             return ["已有"] + self.created(rid, e)                         # not when it came back
-        if not e.wording and self.first_borne(rid, e):   # 恢复宜黄场 would say 宜黄场 was there before: 复置为宜黄场
+        if not e.wording and first_borne(self.h.get(rid), e):   # 恢复宜黄场 would say 宜黄场 was there before: 复置为宜黄场
             return segs + [RESTORED_AS] + self.created(rid, e)
         verb, status = around_name(e.wording, "恢复")    # 恢复甲县建制 (wording: 恢复建制)
         return segs + [verb] + self.created_name(rid, e) + ([status] if status else []) + self.attributes(rid, e)
-
-    def first_borne(self, rid: str, e: Event) -> bool:
-        """Whether the name a restore gives is one the body never bore before it (宜黄县, merged away, came back as
-        宜黄场)."""
-        t, nb = self.h.get(rid), e.new.get(rid)
-        name = nb.name if nb is not None else None
-        if t is None or not name:
-            return False
-        spans = [s for s in t.names if s.value and (s.start is None or s.start.earliest() < e.date.earliest())]
-        return bool(spans) and all(s.value[0] != name for s in spans)
 
     def _counted(self, e: Event, done: str) -> list[Segment]:
         """定海区直党政机关48个与舟山市直……对口合署: a count of a place's bodies, none named."""
