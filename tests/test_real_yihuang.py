@@ -255,3 +255,29 @@ def test_a_place_known_only_by_a_date_is_not_said_to_have_been_under_its_county_
     cell = next(x for x in _page(w, "dashiji/fenggang-zhen.md").splitlines() if x.startswith("| 隶属 |"))
     assert "宜黄县](yihuang-xian.md)（2005年或以前起；" in cell, cell
     assert "589年" not in cell and "临川郡" not in cell and "622年" not in cell
+
+
+# ---- `date: 见于来源` with a 志书 whose own date (2005后) is after the 下限: refused, or dated by its 记述下限 ---------
+_FIVE_GROUPS = ("  date: 2005\n  body: yh-wenlian\n  units:", "  date: 见于来源\n  body: yh-wenlian\n  units:")
+
+
+def test_a_fact_dated_by_a_books_publication_after_the_lower_limit_is_refused_not_dropped(tmp_path):
+    root = _copy(tmp_path)
+    _edit(root, "sources/events/bodies.yaml", *_FIVE_GROUPS)
+    a, h = _load(root)
+    found = [f for f in run_checks(a, history=h) if f.code == "date-invalid"]
+    assert len(found) == 1 and found[0].severity == "error", [f.as_text() for f in found]
+    assert (found[0].loc.file, found[0].loc.line) == ("sources/events/bodies.yaml", 56)
+    said = found[0].message
+    assert "“date: 见于来源”取了来源《宜黄县志》（doc-yhxz-wenlian）的日期“2005年后”" in said, said
+    assert "晚于本志下限（2005年）" in said and "covers: 2005" in said
+    assert not any(f.code == "after-lower" and f.loc.line in (53, 56) for f in run_checks(a, history=h))
+
+
+def test_a_books_coverage_end_dates_a_fact_it_states_without_a_date(tmp_path):
+    root = _copy(tmp_path)
+    _edit(root, "sources/events/bodies.yaml", *_FIVE_GROUPS)
+    _edit(root, "sources/documents/yhxz.yaml", "  date: 2005后\n", "  date: 2005后\n  covers: 2005\n")
+    assert _errors(root) == []
+    a, h = _load(root)
+    assert "2005年或以前　宜黄县文学艺术联合会下辖文学创作、戏剧、美术、音乐、摄影5个专业小组。" in _printed(a, h)
