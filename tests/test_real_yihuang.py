@@ -281,3 +281,17 @@ def test_a_books_coverage_end_dates_a_fact_it_states_without_a_date(tmp_path):
     assert _errors(root) == []
     a, h = _load(root)
     assert "2005年或以前　宜黄县文学艺术联合会下辖文学创作、戏剧、美术、音乐、摄影5个专业小组。" in _printed(a, h)
+
+
+# ---- open data: a body silent for twenty years before the 下限 goes on 至下限 in no file ----------------------------
+def test_a_silent_bodys_periods_in_the_open_data_say_what_bodies_csv_says():
+    from zhi.writers.opendata import OpenData
+
+    a, h = _load()
+    od = OpenData(a, h, {"base": "urn:zhi:", "title": "yh", "licence": "-", "version": "-", "edition_zh": "公开版"})
+    body = next(r for r in od.bodies().rows if r[0] == "yh-linyeju")
+    assert body[8] == "不详" and body[11] == "1985年后情况不详" and body[13] == "1985年", body
+    spans = {r[2]: r for r in od.periods().rows if r[0] == "yh-linyeju"}
+    for item in ("存续", "名称", "上级", "属地"):
+        assert spans[item][10:15] == ["不详", "", "", "", "1985年后情况不详"], spans[item]
+    assert not any("至下限仍存续" in r[14] for r in od.periods().rows if r[0] == "yh-linyeju")

@@ -152,17 +152,24 @@ class OpenData:
     # ---- what a period's end says ------------------------------------------------------------------------
     def silent_since(self, t: Timeline) -> Date | None:
         """The last record of a body no record shows for years before the 下限 (history.silent_since), whose page's
-        存续 says 1987年后情况不详: its row in bodies.csv says the same, never 至下限仍存续 (its periods, as the page's
-        名称 and 隶属 tables, keep an open end)."""
+        存续 says 1987年后情况不详: its row in bodies.csv and its open periods in periods.csv say the same, never
+        至下限仍存续."""
         if t.id not in self._silent:
             self._silent[t.id] = silent_since(self.a, t)
         return self._silent[t.id]
 
+    def silent_open(self, t: Timeline, span: Span) -> bool:
+        """A period with no recorded end of a body silent for years before the 下限: how long it went on is not known
+        (its 止 is 不详, 1987年后情况不详); a 管理权限 keeps its own 来源未载收回."""
+        return span.end is None and not t.outside and not any(span is s for s in t.powers) \
+            and self.silent_since(t) is not None
+
     def end_unknown(self, t: Timeline, span: Span) -> bool:
         """No source gives the span's end: `end: 不详`, a 停止活动 whose 恢复 is not recorded, a period closed only
-        by its jurisdiction's end (去向不详, whose date is the jurisdiction's, not the body's)."""
+        by its jurisdiction's end (去向不详, whose date is the jurisdiction's, not the body's), an open period of a
+        body silent for years (silent_open)."""
         return span.end_unknown or t.resume_unknown(span) or t.fate_unknown_end(span) or \
-            (span.end is None and not t.outside and t.end_unknown)
+            (span.end is None and not t.outside and t.end_unknown) or self.silent_open(t, span)
 
     def end_note(self, t: Timeline, span: Span) -> str:
         if span.end is None and any(span is s for s in t.powers):
@@ -175,6 +182,8 @@ class OpenData:
             return UNKNOWN_END
         if span.end is not None:
             return ""
+        if self.silent_open(t, span):
+            return unknown_after(self.silent_since(t))   # as bodies.csv and its page: 1987年后情况不详
         if t.outside:
             return NOT_GIVEN
         if t.end_unknown:
@@ -260,7 +269,7 @@ class OpenData:
             Column("起_事件", "开始这一时期的事件编号"),
             *_date_columns("止", "这一时期结束的日期"),
             Column("止_事件", "结束这一时期的事件编号"),
-            Column("止_说明", "止日空白时：“至下限仍存续”“止年不详”，志外机构“来源未载”，管理权限“来源未载收回”（只知授予之日）；止日“不详”而写“去向不详”的：所属"
+            Column("止_说明", "止日空白时：“至下限仍存续”“止年不详”，多年无记载的机构“某年后情况不详”（止日写“不详”），志外机构“来源未载”，管理权限“来源未载收回”（只知授予之日）；止日“不详”而写“去向不详”的：所属"
                            "行政区划终止，档案未载这个机构的去向（不是它的终止日期）"),
         ])
         for rid, tl in self.h.timelines.items():
