@@ -71,7 +71,7 @@ def test_a_span_over_years_reads_as_within_it_in_a_chapters_extract():
     a, h = _load()
     md = Tables(a, h, chronology(a, h), []).render(Directive("chronology", "yihuang-xian", None, None),
                                                    lambda r, t: t)
-    lines = [x for x in md.splitlines() if "宜黄县摄影工作者协会" in x]
+    lines = [x for x in md.splitlines() if "成立宜黄县摄影工作者协会" in x]
     assert lines and all(x.startswith("- **1987年至1992年间**　") for x in lines), lines
     # and where a page lists the entries citing a document (the same Date.happened)
     page = _page(_site(a, h), "wenjian/doc-yhxz-wenlian.md")
@@ -264,6 +264,8 @@ _FIVE_GROUPS = ("  date: 2005\n  body: yh-wenlian\n  units:", "  date: 见于来
 def test_a_fact_dated_by_a_books_publication_after_the_lower_limit_is_refused_not_dropped(tmp_path):
     root = _copy(tmp_path)
     _edit(root, "sources/events/bodies.yaml", *_FIVE_GROUPS)
+    _edit(root, "sources/events/bodies.yaml", "date: 见于来源, body: yh-", "date: 2005, body: yh-")   # 各协会设会长…
+    _edit(root, "sources/documents/yhxz.yaml", "  date: 2005后\n  covers: 2005\n", "  date: 2005后\n")
     a, h = _load(root)
     found = [f for f in run_checks(a, history=h) if f.code == "date-invalid"]
     assert len(found) == 1 and found[0].severity == "error", [f.as_text() for f in found]
@@ -276,8 +278,7 @@ def test_a_fact_dated_by_a_books_publication_after_the_lower_limit_is_refused_no
 
 def test_a_books_coverage_end_dates_a_fact_it_states_without_a_date(tmp_path):
     root = _copy(tmp_path)
-    _edit(root, "sources/events/bodies.yaml", *_FIVE_GROUPS)
-    _edit(root, "sources/documents/yhxz.yaml", "  date: 2005后\n", "  date: 2005后\n  covers: 2005\n")
+    _edit(root, "sources/events/bodies.yaml", *_FIVE_GROUPS)   # the fixture's 志书 says covers: 2005
     assert _errors(root) == []
     a, h = _load(root)
     assert "2005年或以前　宜黄县文学艺术联合会下辖文学创作、戏剧、美术、音乐、摄影5个专业小组。" in _printed(a, h)
@@ -295,3 +296,23 @@ def test_a_silent_bodys_periods_in_the_open_data_say_what_bodies_csv_says():
     for item in ("存续", "名称", "上级", "属地"):
         assert spans[item][10:15] == ["不详", "", "", "", "1985年后情况不详"], spans[item]
     assert not any("至下限仍存续" in r[14] for r in od.periods().rows if r[0] == "yh-linyeju")
+
+
+# ---- “各协会设会长、副会长”: posts a body has, with no count and no holder ------------------------------------------
+def test_posts_set_up_with_no_count_and_no_holder_print_as_the_source_says(tmp_path):
+    a, h = _load()
+    printed = _printed(a, h)
+    assert "2005年或以前　宜黄县文学工作者协会设会长、副会长。" in printed   # dated by the book's 记述下限
+    assert not any("会长1人" in x or "会长0" in x or "姓名不详" in x for x in printed if "协会" in x)
+    assert [(str(p.start), p.value) for p in lineage(a, h, "yh-wenxue-xh").figures] == [("2005年或以前", "设会长、副会长")]
+    assert not [p for p in a.posts if p.body.id == "yh-wenxue-xh"] and not [s for s in a.staffing if s.body and
+                                                                           s.body.id == "yh-wenxue-xh"]
+    # the source's verb (设有), and one that is no verb of posts refused at its line
+    root = _copy(tmp_path)
+    _edit(root, "sources/events/bodies.yaml", "body: yh-wenxue-xh, posts: [会长, 副会长],",
+          "body: yh-wenxue-xh, posts: [会长, 副会长], wording: 设有,")
+    assert "2005年或以前　宜黄县文学工作者协会设有会长、副会长。" in _printed(*_load(root))
+    _edit(root, "sources/events/bodies.yaml", "wording: 设有,", "wording: 下辖,")
+    errors = _errors(root)
+    assert len(errors) == 1 and "“下辖”印在所设的职务之前，代替“设”" in errors[0] and "bodies.yaml" in errors[0], errors
+    assert "可写：设、设有、配备、配有" in errors[0] and "个数" not in errors[0], errors

@@ -767,19 +767,21 @@ def figures_text(figures, wording: str | None = None) -> str:
         units = "、".join(named) + ("等" if more else "") + units
     members = "、".join(f"{what}{n}人" for key, what, n in figures if key == "members")
     of_which = "、".join(f"{what}{n}人" for key, what, n in figures if key == "of_which")  # 其中高级职称59人
+    posts = "、".join(what for key, what, _n in figures if key == "posts")   # 设会长、副会长: no count, no holder
     order = [("subordinates" if k == "units" else k) for k in dict.fromkeys(key for key, _what, _n in figures)
-             if k in ("subordinates", "units", "members")]
+             if k in ("subordinates", "units", "members", "posts")]
     order = list(dict.fromkeys(order))
-    verbs = {"subordinates": "下设" if named else "下辖", "members": "有"}
+    verbs = {"subordinates": "下设" if named else "下辖", "members": "有", "posts": "设"}
     if wording:   # the verb of the units when the source counts them (下设4个小组), else of the members (共有会员312人)
-        verbs["subordinates" if units else "members"] = wording
+        verbs["subordinates" if units else "members" if members else "posts"] = wording
     if members_change(wording) and units:   # 支社增至7个: the verb between what is counted and its figure
         units, verbs["subordinates"] = "、".join(f"{what}{wording}{n}个" for key, what, n in figures
                                                  if key == "subordinates"), ""
     elif members_change(wording):           # 成员增至9人
         members, verbs["members"] = "、".join(f"{what}{wording}{n}人" for key, what, n in figures if key == "members"), ""
     parts = {"subordinates": f"{verbs['subordinates']}{units}" if units else "",
-             "members": (f"{verbs['members']}{members}" + (f"，其中{of_which}" if of_which else "")) if members else ""}
+             "members": (f"{verbs['members']}{members}" + (f"，其中{of_which}" if of_which else "")) if members else "",
+             "posts": f"{verbs['posts']}{posts}" if posts else ""}
     return "，".join(parts[k] for k in order if parts[k])
 
 
