@@ -446,3 +446,27 @@ def test_a_refused_build_says_plainly_that_site_was_not_updated_and_keeps_the_la
     assert f"注意：{root / 'site'} 没有更新，里面仍是 " in said, said
     assert "生成的上一版网站（连同那时的 zhi.pdf，原样保留），不含这次的修改；请勿把它当作新版发布" in said, said
     assert digest(root / "site") == before
+
+
+def test_a_build_refused_for_a_secrecy_reason_sets_the_last_site_aside(tmp_path):
+    """The last site may hold the very material a secrecy refusal stops (a mark now found in a chapter it printed):
+    it is moved out of site/ to site.stale-<its date>, never left to be served; a refusal for another reason keeps
+    it (test above)."""
+    from zhi.build import BuildError, SecrecyError, build_edition
+
+    root = with_theme(make_archive(tmp_path))
+    build_edition(root, pdf=False)
+    (root / "site/zhi.pdf").write_bytes(b"%PDF-1.4 the last good book")
+    before = digest(root / "site")
+    write(root, "sources/documents/leak.yaml", "- id: doc-leak\n  title: 关于机构设置的通知\n  note: 此件不公开\n")
+    with pytest.raises(SecrecyError) as refused:
+        build_edition(root, pdf=False)
+    said = str(refused.value)
+    (aside,) = [p for p in root.iterdir() if p.name.startswith("site.stale-")]
+    assert not (root / "site").exists() and digest(aside) == before
+    assert "not-public-word" in said and "这是保密方面的原因" in said, said
+    assert f"已从 {root / 'site'} 移到 {aside}：{root / 'site'} 现在没有网站，不会被当作新版发布。请勿发布 {aside.name}" in said
+    # refused again: nothing left in site/ to move, nothing overwritten
+    with pytest.raises(BuildError) as again:
+        build_edition(root, pdf=False)
+    assert "没有生成网站" in str(again.value) and digest(aside) == before

@@ -74,3 +74,13 @@ def test_groups_of_people_example(tmp_path):
 def test_source_dated_example(tmp_path):
     text, a, h = example(tmp_path, "dates.md", "## 来源没有说是哪一年：`date: 见于来源`")
     promised_lines_are_printed(text, a, h)
+
+
+def test_posts_with_no_count_example(tmp_path):
+    from zhi.views.lineage import lineage
+
+    text, a, h = example(tmp_path, "events.md", "#### 来源只说设有哪些职务：`posts`")
+    promised_lines_are_printed(text, a, h)
+    assert "- 2005年或以前　宜黄县文学工作者协会设会长、副会长。" in text
+    assert [p.value for p in lineage(a, h, "yh-sheying-xh").figures] == ["设有会长、副会长"]
+    assert not a.posts and not a.staffing

@@ -81,3 +81,26 @@ def test_a_person_and_an_ex_officio_holder_together_are_refused(tmp_path):
                                          "ex_officio: 县计委副主任, from: 1990-06, sources: [d-1990-3]}\n"})
     (f,) = [f for f in found if f.severity == "error"]
     assert (f.code, f.loc.file, f.loc.line) == ("schema-value", "sources/posts/both.yaml", 1) and "ex_officio" in f.message
+
+
+def test_the_open_data_has_no_person_called_buxiang(tmp_path):
+    """As on the site: the post rows say 姓名不详 with no person id; people.csv, JSON-LD and Popolo hold no person
+    named 不详."""
+    from zhi.writers.opendata import OpenData
+
+    a, h, _ = loaded_with(tmp_path, UNNAMED)
+    od = OpenData(a, h, {"base": "urn:zhi:", "title": "t", "licence": "-", "version": "-", "edition_zh": "公开版"})
+    assert "p-wenlian-zhuxi-2005" not in [r[0] for r in od.people().rows]
+    assert not any(r[1] == "不详" for r in od.people().rows)
+    rows = [r for r in od.posts().rows if r[3] == "cs-jijingwei" and r[5] in ("主任（兼）", "副主任")]
+    assert [(r[1], r[2]) for r in rows] == [("", "姓名不详"), ("", "姓名不详")], rows
+    pop = od.popolo()
+    assert not any(p["name"] == "不详" or p["id"] == "p-wenlian-zhuxi-2005" for p in pop["persons"])
+    held = [m for m in pop["memberships"] if m["organization_id"] == "cs-jijingwei" and m["role"] in ("主任（兼）", "副主任")]
+    assert all("person_id" not in m and m["note"].startswith("姓名不详") for m in held), held
+    assert any(m["note"] == "姓名不详；来源只见其于1990年6月1日在任，任职起止不详" for m in held), held
+    graph = od.jsonld()["@graph"]
+    assert not any(n.get("foaf:name") == "不详" for n in graph)
+    members = [n["org:member"] for n in graph if n.get("@type") == "org:Membership"
+               and n["org:organization"]["@id"].endswith("cs-jijingwei") and n["org:role"]["@id"].endswith(("（兼）", "副主任"))]
+    assert members and all(m == {"rdfs:label": "姓名不详"} for m in members), members

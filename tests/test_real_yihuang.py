@@ -20,8 +20,8 @@ from zhi.loader import load_archive
 from zhi.views.chronology import chronology
 from zhi.views.dashiji import dashiji
 from zhi.views.lineage import lineage, unit_rows
-from zhi.views.naming import name_changes
-from zhi.views.snapshot import NO_BODIES, NONE_RECORDED
+from zhi.views.naming import name_changes, name_over
+from zhi.views.snapshot import NO_BODIES, NONE_RECORDED, snapshot
 from zhi.writers.book import BookWriter
 from zhi.writers.site import SiteWriter
 from zhi.writers.tables import Tables
@@ -71,7 +71,7 @@ def test_a_span_over_years_reads_as_within_it_in_a_chapters_extract():
     a, h = _load()
     md = Tables(a, h, chronology(a, h), []).render(Directive("chronology", "yihuang-xian", None, None),
                                                    lambda r, t: t)
-    lines = [x for x in md.splitlines() if "宜黄县摄影工作者协会" in x]
+    lines = [x for x in md.splitlines() if "成立宜黄县摄影工作者协会" in x]
     assert lines and all(x.startswith("- **1987年至1992年间**　") for x in lines), lines
     # and where a page lists the entries citing a document (the same Date.happened)
     page = _page(_site(a, h), "wenjian/doc-yhxz-wenlian.md")
@@ -160,12 +160,39 @@ def test_a_wording_that_says_the_result_but_is_no_kind_change_is_refused(tmp_pat
 
 
 # ---- 2. a restore under a name the body never bore; the level 场 ----------------------------------------------------
-def test_a_restore_under_a_new_name_says_it_was_set_up_again_as_it():
+def test_a_restore_under_a_new_name_says_it_was_set_up_again_as_it(tmp_path):
+    # the source's verb (南唐置宜黄场, wording: 置) in the 大事记 and in every cell that sums the names up alike
     a, h = _load()
     printed = _printed(a, h)
-    assert "968年　从崇仁县分出，复置为宜黄场。" in printed
+    assert "968年　从崇仁县分出，置宜黄场。" in printed
     assert "622年　从崇仁县分出，恢复宜黄县，属抚州。" in printed   # its own former name: 恢复
     assert not any("恢复宜黄场" in x for x in printed)
+    assert name_over(h, "yihuang-xian", parse_date("626"), parse_date("2005")) == \
+        "宜黄县（968年置宜黄场，970年升场为县，称宜黄县）"
+    # with no wording: 复置为 in the 大事记, and the cells say it as the 大事记 does, never 恢复时称宜黄场
+    root = _copy(tmp_path)
+    _edit(root, "sources/events/xian.yaml", "  level: 场\n  wording: 置\n", "  level: 场\n")
+    a, h = _load(root)
+    assert "968年　从崇仁县分出，复置为宜黄场。" in _printed(a, h)
+    assert name_changes(h, "yihuang-xian", parse_date("626"), parse_date("2005"))[0] == ("复置为", "宜黄场")
+    assert name_over(h, "yihuang-xian", parse_date("626"), parse_date("2005")) == \
+        "宜黄县（968年复置为宜黄场，970年升场为县，称宜黄县）"
+    # a name it bore before keeps 恢复时称
+    assert name_changes(h, "yihuang-xian", parse_date("600"), parse_date("2005"))[0] == ("恢复时称", "宜黄县")
+
+
+def test_a_body_restored_under_a_name_it_never_bore_is_no_restore_in_the_tables(tmp_path):
+    """The 一览's and the 机构 list's 设立 column, as the 大事记 says it: 1990年复置, never 1990年恢复."""
+    root = _copy(tmp_path)
+    _edit(root, "sources/events/bodies.yaml", "# 县政府、", """- {id: ev-t-1, type: abolish, date: 1988, body: yh-linye-gongye,
+   sources: [doc-yhxz-senlin]}
+- {id: ev-t-2, type: restore, date: 1990, body: yh-linye-gongye, name: 宜黄县林产工业公司, sources: [doc-yhxz-senlin]}
+# 县政府、""")
+    a, h = _load(root)
+    assert "1990年　复置为宜黄县林产工业公司，为企业。" in _printed(a, h)
+    row = next(r for r in snapshot(a, h, "yihuang-xian", parse_date("1995"), []) if r.body == "yh-linye-gongye")
+    assert row.established_text() == "1990年复置", row
+    assert lineage(a, h, "yh-linye-gongye").start_how == ""   # its first period was a 设立
 
 
 def test_the_levels_a_real_volume_names_are_accepted_and_a_misspelling_gets_a_suggestion(tmp_path):
@@ -228,3 +255,64 @@ def test_a_place_known_only_by_a_date_is_not_said_to_have_been_under_its_county_
     cell = next(x for x in _page(w, "dashiji/fenggang-zhen.md").splitlines() if x.startswith("| 隶属 |"))
     assert "宜黄县](yihuang-xian.md)（2005年或以前起；" in cell, cell
     assert "589年" not in cell and "临川郡" not in cell and "622年" not in cell
+
+
+# ---- `date: 见于来源` with a 志书 whose own date (2005后) is after the 下限: refused, or dated by its 记述下限 ---------
+_FIVE_GROUPS = ("  date: 2005\n  body: yh-wenlian\n  units:", "  date: 见于来源\n  body: yh-wenlian\n  units:")
+
+
+def test_a_fact_dated_by_a_books_publication_after_the_lower_limit_is_refused_not_dropped(tmp_path):
+    root = _copy(tmp_path)
+    _edit(root, "sources/events/bodies.yaml", *_FIVE_GROUPS)
+    _edit(root, "sources/events/bodies.yaml", "date: 见于来源, body: yh-", "date: 2005, body: yh-")   # 各协会设会长…
+    _edit(root, "sources/documents/yhxz.yaml", "  date: 2005后\n  covers: 2005\n", "  date: 2005后\n")
+    a, h = _load(root)
+    found = [f for f in run_checks(a, history=h) if f.code == "date-invalid"]
+    assert len(found) == 1 and found[0].severity == "error", [f.as_text() for f in found]
+    assert (found[0].loc.file, found[0].loc.line) == ("sources/events/bodies.yaml", 56)
+    said = found[0].message
+    assert "“date: 见于来源”取了来源《宜黄县志》（doc-yhxz-wenlian）的日期“2005年后”" in said, said
+    assert "晚于本志下限（2005年）" in said and "covers: 2005" in said
+    assert not any(f.code == "after-lower" and f.loc.line in (53, 56) for f in run_checks(a, history=h))
+
+
+def test_a_books_coverage_end_dates_a_fact_it_states_without_a_date(tmp_path):
+    root = _copy(tmp_path)
+    _edit(root, "sources/events/bodies.yaml", *_FIVE_GROUPS)   # the fixture's 志书 says covers: 2005
+    assert _errors(root) == []
+    a, h = _load(root)
+    assert "2005年或以前　宜黄县文学艺术联合会下辖文学创作、戏剧、美术、音乐、摄影5个专业小组。" in _printed(a, h)
+
+
+# ---- open data: a body silent for twenty years before the 下限 goes on 至下限 in no file ----------------------------
+def test_a_silent_bodys_periods_in_the_open_data_say_what_bodies_csv_says():
+    from zhi.writers.opendata import OpenData
+
+    a, h = _load()
+    od = OpenData(a, h, {"base": "urn:zhi:", "title": "yh", "licence": "-", "version": "-", "edition_zh": "公开版"})
+    body = next(r for r in od.bodies().rows if r[0] == "yh-linyeju")
+    assert body[8] == "不详" and body[11] == "1985年后情况不详" and body[13] == "1985年", body
+    spans = {r[2]: r for r in od.periods().rows if r[0] == "yh-linyeju"}
+    for item in ("存续", "名称", "上级", "属地"):
+        assert spans[item][10:15] == ["不详", "", "", "", "1985年后情况不详"], spans[item]
+    assert not any("至下限仍存续" in r[14] for r in od.periods().rows if r[0] == "yh-linyeju")
+
+
+# ---- “各协会设会长、副会长”: posts a body has, with no count and no holder ------------------------------------------
+def test_posts_set_up_with_no_count_and_no_holder_print_as_the_source_says(tmp_path):
+    a, h = _load()
+    printed = _printed(a, h)
+    assert "2005年或以前　宜黄县文学工作者协会设会长、副会长。" in printed   # dated by the book's 记述下限
+    assert not any("会长1人" in x or "会长0" in x or "姓名不详" in x for x in printed if "协会" in x)
+    assert [(str(p.start), p.value) for p in lineage(a, h, "yh-wenxue-xh").figures] == [("2005年或以前", "设会长、副会长")]
+    assert not [p for p in a.posts if p.body.id == "yh-wenxue-xh"] and not [s for s in a.staffing if s.body and
+                                                                           s.body.id == "yh-wenxue-xh"]
+    # the source's verb (设有), and one that is no verb of posts refused at its line
+    root = _copy(tmp_path)
+    _edit(root, "sources/events/bodies.yaml", "body: yh-wenxue-xh, posts: [会长, 副会长],",
+          "body: yh-wenxue-xh, posts: [会长, 副会长], wording: 设有,")
+    assert "2005年或以前　宜黄县文学工作者协会设有会长、副会长。" in _printed(*_load(root))
+    _edit(root, "sources/events/bodies.yaml", "wording: 设有,", "wording: 下辖,")
+    errors = _errors(root)
+    assert len(errors) == 1 and "“下辖”印在所设的职务之前，代替“设”" in errors[0] and "bodies.yaml" in errors[0], errors
+    assert "可写：设、设有、配备、配有" in errors[0] and "个数" not in errors[0], errors

@@ -62,8 +62,9 @@ def test_a_book_kept_by_no_pdf_that_holds_a_record_now_secret_is_refused_and_the
     # the Word file is kept because --docx was not given (not because of --no-pdf, which keeps only a PDF)
     assert "zhi.docx 是上一次生成、这次没有加 --docx而原样保留的" in msg and "请加 --docx 重新生成 Word 稿。" in msg
     assert "--no-pdf" not in msg
-    site = root / "site"
-    assert _holding(site, CANARY)                   # the earlier output is left as it was (published before) …
+    # the earlier output (published before, holding the record now secret) is set aside, out of site/ …
+    (aside,) = [p for p in root.iterdir() if p.name.startswith("site.stale-")]
+    assert _holding(aside, CANARY) and not (root / "site").exists() and f"移到 {aside}" in msg
     again = build_edition(root, pdf=False, docx=True)   # … and building the book again mends it
     assert _holding(again.out, CANARY, "测编〔1991〕8号") == []
     _pandoc_env()

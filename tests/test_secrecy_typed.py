@@ -45,6 +45,7 @@ CASES: dict[str, tuple[str, str]] = {
     "members": ("events", EVENT + "  type: members\n  body: cs-jiwei\n  members:\n    {P}: 12\n"),
     "subordinates": ("events", EVENT + "  type: members\n  body: cs-jiwei\n  subordinates:\n    {P}: 2\n"),
     "units": ("events", EVENT + "  type: members\n  body: cs-jiwei\n  units:\n    - {P}\n"),
+    "posts": ("events", EVENT + "  type: members\n  body: cs-jiwei\n  posts:\n    - {P}\n"),
     "of_which": ("events", EVENT + "  type: members\n  body: cs-jiwei\n  members:\n    会员: 12\n  of_which:\n"
                                    "    {P}: 2\n"),
     "before": ("events", EVENT + "  type: merge\n  before:\n    - cs-jiwei\n    - id: cs-jingwei\n"

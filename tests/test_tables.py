@@ -689,3 +689,27 @@ def test_a_public_post_or_figure_of_a_body_under_a_secret_name_is_no_public_row(
     assert "CANARY" not in repr(public_rows)
     assert [r[-1] for r in whole["任免"][2:] if INTERNAL_NAME in repr(r)] == ["内部"]
     assert [r[-1] for r in whole["编制"][2:] if INTERNAL_NAME in repr(r)] == ["内部"]
+
+
+# ---- a post another post holds (ex_officio) survives the round trip -------------------------------------------------
+def test_an_ex_officio_post_is_exported_as_said_and_imported_back_as_ex_officio(tmp_path, capsys):
+    """《宜黄县志》: 县文联“主席由县委宣传部副部长兼任” — a post with no person. The 任免 sheet's 姓名 says it as the site
+    does (由…兼任); imported, it is that post again (ex_officio), never a person named 由…兼任, nor a row refused for
+    having no 姓名; imported into the archive it came from, it is known and skipped."""
+    root = project(tmp_path / "a")
+    write(root, "sources/posts/ex-officio.yaml", "- {body: cs-jijingwei, post: 主任, ex_officio: 县计委副主任, from: 1990-06, "
+          "to: 不详, sources: [d-1990-3]}\n")
+    assert not [f for f in run_checks(load_archive(root)) if f.severity == "error"]
+    run_export(root, capsys, tmp_path / "核对表.xlsx")
+    (row,) = [r for r in cells(tmp_path / "核对表.xlsx")["任免"] if r[2] == "主任" and "兼任" in (r[0] or "")]
+    assert row[0] == "由县计委副主任兼任", row
+    fresh = project(tmp_path / "b")
+    code, out, err = run_import(fresh, capsys, tmp_path / "核对表.xlsx", "--yes")
+    assert code == 0 and "没有姓名" not in out + err, (out, err)
+    a = load_archive(fresh)
+    (p,) = [p for p in a.posts if p.post == "主任" and p.body.id == "cs-jijingwei" and p.person is None]
+    assert (p.person, p.ex_officio, p.holder_said) == (None, "县计委副主任", "由县计委副主任兼任")
+    assert not any("兼任" in x.name for x in a.people.values())
+    assert not [f for f in run_checks(a) if f.severity == "error"], [f.as_text() for f in run_checks(a)]
+    _code, out, _err = run_import(root, capsys, tmp_path / "核对表.xlsx")
+    assert "主任由县计委副主任兼任（1990-06）档案中已有" in out, out

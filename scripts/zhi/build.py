@@ -23,6 +23,7 @@ from pathlib import Path
 from . import buildcache, notecount, renderers, sitesettings
 from .chapterimages import site_images
 from .checks import run_checks
+from .checks.codes import UNBENDING
 from .editions import EDITION_ZH, filter_archive
 from .findings import Finding
 from .history import History, derive_history
@@ -47,7 +48,12 @@ class BuildError(Exception):
     pass
 
 
-class LeakError(BuildError):
+class SecrecyError(BuildError):
+    """A build refused for a secrecy reason (保密观: a check code of ``UNBENDING``, or the leak scan): the last
+    published build may hold the same material, so it is set aside (``set_aside``), not left to be served."""
+
+
+class LeakError(SecrecyError):
     """The leak scan refused the outputs. The refused files are already gone from the working tree."""
 
 
@@ -191,8 +197,28 @@ def build_edition(root: Path, edition: str = "public", archive: Archive | None =
     out = out or output_dir(root, edition, offline)
     try:
         return _build_edition(root, edition, archive, pdf, docx, out, publish, progress, offline, renderer)
+    except SecrecyError as e:
+        raise type(e)(f"{e}\n{set_aside(out) if publish else ''}".rstrip()) from None
     except BuildError as e:
         raise type(e)(f"{e}\n{stale_note(out) if publish else ''}".rstrip()) from None
+
+
+def set_aside(out: Path) -> str:
+    """A build refused for a secrecy reason: the last build in ``out`` may hold the very material refused now (a
+    name since found secret, a mark in a chapter it printed), so it is moved out of the folder that is served, to
+    ``site.stale-<its date>`` beside it, never left where it would be published; the refusal says where it went."""
+    if not out.is_dir() or not any(out.iterdir()):
+        return stale_note(out)
+    made = datetime.fromtimestamp(out.stat().st_ctime)
+    aside = out.with_name(f"{out.name}.stale-{made:%Y%m%d-%H%M%S}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = out.with_name(f"{out.name}.stale-{made:%Y%m%d-%H%M%S}-{n}")
+    out.rename(aside)
+    return (f"注意：这是保密方面的原因，{made:%Y年%-m月%-d日 %H:%M} 生成的上一版网站（连同其中的 PDF、Word 稿）可能也含有这些内容，"
+            f"已从 {out} 移到 {aside}：{out} 现在没有网站，不会被当作新版发布。请勿发布 {aside.name}，"
+            "核对后删去它；改正上列问题后重新生成。")
 
 
 def stale_note(out: Path) -> str:
@@ -317,8 +343,9 @@ def _load_and_check(root: Path, archive: Archive | None) -> tuple[Archive, list[
 def _refuse_errors(findings: list[Finding]) -> None:
     errors = [f for f in findings if f.severity == "error"]
     if errors:
-        raise BuildError(f"档案检查有 {len(errors)} 个错误，未生成网站；请先运行 zhi check 并改正：\n" +
-                         "\n".join(f.as_text() for f in errors[:20]))
+        refusal = SecrecyError if any(f.code in UNBENDING for f in errors) else BuildError
+        raise refusal(f"档案检查有 {len(errors)} 个错误，未生成网站；请先运行 zhi check 并改正：\n" +
+                      "\n".join(f.as_text() for f in errors[:20]))
 
 
 def _site_files(root: Path, tree) -> dict[str, bytes]:
@@ -403,7 +430,7 @@ def _scan_for_leaks(archive: Archive, edition: str, site: Path, state: dict, ful
         stale = [f for f in kept if any(x.file == f for x in leaks)]
         why = _stale_why(stale, edition)
         raise LeakError(f"保密检查未通过：生成的文件中有 {len(leaks)} 处不应出现在{EDITION_ZH[edition]}中的内容，"
-                         f"已停止，原有输出保持不变：\n" + leak_report(leaks) + why)
+                         f"已停止：\n" + leak_report(leaks) + why)
     return fp, clean
 
 

@@ -62,7 +62,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "unofficial-name": {"body", "name", "by", "wording"},
     "restore-name": {"body", "wording"},
     "body-count": {"body", "scope", "count", "count_before", "wording", "planned", "excludes"},
-    "members": {"body", "subordinates", "units", "members", "of_which", "wording"},
+    "members": {"body", "subordinates", "units", "members", "of_which", "posts", "wording"},
     "authority": {"body", "powers"},
     "authority-end": {"body", "powers", "wording"},
 }
@@ -488,6 +488,9 @@ class EventShapes:
             if key == "units":   # 下设民政科、财政科……: the units a source lists at that date, by name; no lifetimes
                 e.figures += [("units", name, "") for name in f.text_list("units", list_only=True)]
                 continue
+            if key == "posts":   # 设会长、副会长: the posts a source says the body has, no count, no holder
+                e.figures += [("posts", name, "") for name in f.text_list("posts", list_only=True)]
+                continue
             if key not in ("subordinates", "members", "of_which"):
                 continue
             v = f.mapping(key)
@@ -500,13 +503,15 @@ class EventShapes:
                     continue
                 e.figures.append((key, str(what).strip(), n if isinstance(n, int) else n_text))
                 f.say(key, what, v.line_of(what))
-        if not e.figures and not any(f.has(k) for k in ("subordinates", "units", "members")):
+        if not e.figures and not any(f.has(k) for k in ("subordinates", "units", "members", "posts")):
             f.error("schema-missing", "成员数事件须写 subordinates（下辖单位，如 {支社: 7}）、units（来源列出的下设单位名称，"
-                    "如 [民政科, 财政科]）或 members（成员，如 {社员: 123}），照来源的先后写")
+                    "如 [民政科, 财政科]）、members（成员，如 {社员: 123}）或 posts（来源说设有的职务，不记人数、姓名，"
+                    "如 [会长, 副会长]），照来源的先后写")
         self._of_which(e, f)
         self._named_units(e, f)
         e.wording = f.wording() or None   # the source's verb: 下设4个小组; with no units counted, 共有会员312人
-        counted = "subordinates" if any(k in ("subordinates", "units") for k, _w, _n in e.figures) else "members"
+        counted = "subordinates" if any(k in ("subordinates", "units") for k, _w, _n in e.figures) else \
+            "members" if any(k == "members" for k, _w, _n in e.figures) else "posts"
         named = any(k == "units" for k, _w, _n in e.figures)
         if e.wording and e.figures and (why := members_wording_problem(e.wording, counted, named)):
             self._refuse(e, f, why)

@@ -190,8 +190,13 @@ class Loader:
                         f"（{doc.classification.name}）高于这条记录（{rec.classification.name}）：印出来就公布了那份文件的日期。"
                         "请把密级不高于这条记录的来源写在 sources 的第一个，或照来源写出这件事的日期", "date")
                 continue
+            if doc is not None and doc.covers is not None:
+                # a 志书 says how things stood as of its 下限 (记述下限): at some time up to it, never after
+                rec.date = Date(doc.covers.end or doc.covers.start, qualifier="before", inclusive=True)
+                continue
             if doc is not None and doc.date is not None:
                 rec.date = doc.date
+                self.archive.source_dated.append((rec, f.loc("date"), doc))
                 continue
             what = f"来源{quote(doc.label, True)}没有写日期（date）" if doc is not None else "没有可以取日期的来源"
             f.error("date-invalid", f"“date: 见于来源”取第一个来源的日期，但{what}；请给来源补上日期（只知大约的写 "
@@ -471,7 +476,7 @@ class Loader:
 
     def _read_documents(self, m: LMap, rel: str, path: Path) -> None:
         keys = COMMON | {"number", "issuer", "issuer_body", "date", "title", "archive_ref", "transcription", "scans",
-                         "description", "genre", "section", "publisher", "action", "url", "accessed"}
+                         "description", "genre", "section", "publisher", "action", "url", "accessed", "covers"}
         f = Fields(m, rel, self.findings, "文件", keys)
         rid = f.ident()
         date = f.date("date")
@@ -489,7 +494,7 @@ class Loader:
                      title=title, description=description, genre=genre, section=f.text("section") or "",
                      publisher=f.text("publisher") or "", archive_ref=f.text("archive_ref") or "",
                      action=f.text("action") or "", url=_web_address(f), typed=f.typed,
-                     declassified_from=f.declassified_from, accessed=f.date("accessed"))
+                     declassified_from=f.declassified_from, accessed=f.date("accessed"), covers=f.date("covers"))
         if d.accessed is not None and not d.url:
             f.error("schema-missing", "写了“accessed（访问日期）”，却没有写“url（网址）”：访问日期说的是何时在网上读到这个网页，"
                     "请补写网址；不是网上读到的，请删去 accessed", "accessed")

@@ -508,6 +508,7 @@ class Document(Record):
     archive_ref: str = ""
     url: str = ""                      # where the document (a 网页, a book put online) can be read: http(s) only
     accessed: Date | None = None       # a 网页: when the editor read it (引用日期, GB/T 7714's [2024-05-01])
+    covers: Date | None = None         # a 志书, 年鉴: the 下限 its account runs to (记述下限), what `date: 见于来源` takes
     transcription: Path | None = None  # absolute path of the Markdown transcription
     scans: list[Path] = field(default_factory=list)
 
@@ -687,6 +688,9 @@ class Archive:
     # withheld event makes (a secret rename): the value in force is told only up to the date, the last its held
     # records show the body (the withheld event's own date is never passed on)
     withheld_changes: list[tuple[str, str, object]] = field(default_factory=list)
+    # records written `date: 见于来源` that took their first source's own date (not its 记述下限, covers): (record,
+    # the line of its date, the source): one after the book's 下限 is refused (check_after_lower), never dropped
+    source_dated: list[tuple[object, Loc, Document]] = field(default_factory=list)
 
     def record(self, rid: str) -> Record | None:
         for table in (self.bodies, self.jurisdictions, self.documents, self.people):

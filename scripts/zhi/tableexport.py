@@ -105,7 +105,9 @@ def export_tables(archive, history, out: Path, edition: str | None) -> dict[str,
         person = a.people.get(p.person.id) if p.person else None
         docs = [a.documents[c.doc].number or a.documents[c.doc].title or c.doc for c in p.sources
                 if c.doc in a.documents]
-        rows.append([person.name if person else "", name(p.body.id if p.body else "", p.start), p.post,
+        # a post another post holds (ex_officio) has no person: its 姓名 cell says so as the site prints it
+        # (由县计委副主任兼任), and zhi import reads it back as ex_officio, never as a person of that name
+        rows.append([person.name if person else p.holder_said, name(p.body.id if p.body else "", p.start), p.post,
                      d(p.start) if p.start else "不详", d(p.end) if p.end else ("不详" if p.end_unknown else ""),
                      "；".join(docs)])
         levels.append(_row_level(a, p.classification, p, person, *named(p.body.id if p.body else None, p.start)))

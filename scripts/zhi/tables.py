@@ -637,7 +637,7 @@ def _plan_posts(root: Path, rows: list[Row], col: dict[str, str], names: _Names,
     people: dict[str, set[str]] = {}
     for pid, p in names.a.people.items():
         people.setdefault(p.name, set()).add(pid)
-    existing = {(p.person.id if p.person else "", p.body.id if p.body else "", p.post,
+    existing = {(p.person.id if p.person else p.holder_said, p.body.id if p.body else "", p.post,
                  p.start.iso() if p.start else "不详") for p in names.a.posts}
     new_people: dict[str, str] = {}
     made: dict[str, tuple[list[tuple[int, Level]], str, int]] = {}  # new person → (rows, 性别, preview line)
@@ -656,6 +656,16 @@ def _plan_posts(root: Path, rows: list[Row], col: dict[str, str], names: _Names,
             level = _level_field(names, docs, get(r, "level"), plan, r.number)
         except ValueError as e:
             plan.problems.append(f"第 {r.number} 行：{e}")
+            continue
+        if held_by := _ex_officio(person):   # 由县计委副主任兼任 (zhi export's 姓名 of an ex_officio post): no person
+            if (person, body, post, start) in existing:
+                plan.skipped.append(f"第 {r.number} 行：{post}{person}（{start}）档案中已有")
+                continue
+            existing.add((person, body, post, start))
+            _add(plan, root / "sources" / "posts" / "imported.yaml", _record([
+                ("body", body), ("post", post), ("ex_officio", held_by), ("from", start), ("to", end), ("sources", docs),
+                ("classification", level), ("#", plan.doubts.get(r.number)), ("note", get(r, "note"))]))
+            plan.created.append(f"第 {r.number} 行：任职 {post}{person}（{start}—{end or ''}）" + _doubt(plan, [r.number]))
             continue
         found = people.get(person, set())
         if len(found) > 1:
@@ -693,6 +703,13 @@ def _plan_posts(root: Path, rows: list[Row], col: dict[str, str], names: _Names,
                       ("classification", str(level) if level.rank > 0 else None)]))
         plan.created[line] = (f"第 {'、'.join(str(n) for n, _lv in rows_)} 行：人物 {pid}（{person}）"
                               + (f"，密级 {level}（与任职记录相同）" if level.rank > 0 else ""))
+
+
+def _ex_officio(cell: str) -> str:
+    """The holding post of a 姓名 cell that names a post, not a person (由县委宣传部副部长兼任): the source's
+    “主席由县委宣传部副部长兼任”, written back as `ex_officio:`; "" for a person's name."""
+    m = re.fullmatch(r"由(.+)兼任", cell.strip())
+    return m.group(1).strip() if m else ""
 
 
 def _public_person(p, level) -> str:

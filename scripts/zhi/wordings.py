@@ -519,6 +519,8 @@ MEMBERS_VERBS: dict[str, tuple[str, ...]] = {
     "subordinates": ("下辖", "下设", "设", "设有", "内设", "辖", "辖有", "共有", "领导", "管辖", "保留",
                      *MEMBERS_INCREMENT_VERBS["subordinates"]),
     "members": ("有", "共有", "拥有", "现有", "计有", *MEMBERS_INCREMENT_VERBS["members"]),
+    # posts only (设会长、副会长): the verb before the posts
+    "posts": ("设", "设有", "配备", "配有"),
 }
 
 
@@ -554,6 +556,10 @@ def members_wording_problem(wording: str, first: str, named: bool = False) -> st
                 "名称之后接不上“增至”；请把个数写在 subordinates（如 {科: 7}），名称另记一条成员数事件，或删去 wording")
     if wording in verbs:
         return None
+    if first == "posts":
+        return (f"成员数事件的“wording（用词）”“{wording}”印在所设的职务之前，代替“设”（设会长、副会长）；它不是编辑指南所列的说法，"
+                f"印出来可能是错话。{did_you_mean(wording, verbs)}可写：{'、'.join(verbs)}；来源另有说法的，请删去 wording，"
+                "把原话写在 note 里")
     what = {"subordinates": "下辖单位", "members": "成员"}.get(first, "其中")
     return (f"成员数事件的“wording（用词）”“{wording}”印在{what}的个数之前，代替“{verbs[0] if verbs else '有'}”；"
             f"它不是编辑指南所列的说法，印出来可能是错话。{did_you_mean(wording, verbs)}"

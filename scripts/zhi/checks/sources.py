@@ -305,8 +305,17 @@ def check_after_lower(a: Archive, h: History) -> Iterator[Finding]:
     lower = getattr(a.book, "lower", None)
     if lower is None:
         return
-    dated = ([("事件", e.date, e.loc) for e in a.events] + [("任职", p.start, p.loc) for p in a.posts]
-             + [("记事", m.date, m.loc) for m in a.memos])
+    taken = {id(rec) for rec, _, _ in a.source_dated}
+    for rec, loc, doc in a.source_dated:
+        if after_lower(rec.date, lower):   # the source's own date, not what it tells of: never silently dropped
+            yield Finding("date-invalid", "error",
+                          f"“date: 见于来源”取了来源{doc.label}（{doc.id}）的日期“{rec.date.chinese()}”（{doc.genre or '文件'}"
+                          f"成书、发布的日期），晚于本志下限（{lower.chinese()}）：照此，这件事在下限以后，哪一版都不收。来源所记"
+                          f"止于哪一年，请在该文件的记录里写 covers（记述下限，如 covers: {lower.chinese().removesuffix('年')}），"
+                          "“见于来源”就取“那一年或以前”；或照来源写出这件事的日期", loc, [doc.loc])
+    dated = ([("事件", e.date, e.loc) for e in a.events if id(e) not in taken]
+             + [("任职", p.start, p.loc) for p in a.posts]
+             + [("记事", m.date, m.loc) for m in a.memos if id(m) not in taken])
     for what, d, loc in dated:
         if after_lower(d, lower):
             yield Finding("after-lower", "warning",

@@ -17,7 +17,7 @@ from ..project import tool_root
 # the folders of sources/ the guide describes, one per record kind
 SOURCE_FOLDERS = ("jurisdictions", "bodies", "events", "documents", "people", "posts", "staffing", "memos")
 
-GITIGNORE = "/site/\n/build/\n/.cache/\n/.venv\n__pycache__/\n"
+GITIGNORE = "/site/\n/site.stale-*/\n/build/\n/.cache/\n/.venv\n__pycache__/\n"
 
 BOOK_YAML = """\
 # 志书设置：书名、上下限、篇目。路径相对于 chronicle/。

@@ -43,6 +43,7 @@ from ..wordings import (
 )
 from .naming import (
     distinguished,
+    first_borne,
     label_on,
     name_after,
     name_before,
@@ -529,20 +530,10 @@ class _Writer:
                 return segs + ["恢复"] + self.created(rid, e)
         if not segs and not e.wording and e.date.qualifier == "before":   # “1967前”: there again by then (已有甲),
             return ["已有"] + self.created(rid, e)                         # not when it came back
-        if not e.wording and self.first_borne(rid, e):   # 恢复宜黄场 would say 宜黄场 was there before: 复置为宜黄场
+        if not e.wording and first_borne(self.h.get(rid), e):   # 恢复宜黄场 would say 宜黄场 was there before: 复置为宜黄场
             return segs + [RESTORED_AS] + self.created(rid, e)
         verb, status = around_name(e.wording, "恢复")    # 恢复甲县建制 (wording: 恢复建制)
         return segs + [verb] + self.created_name(rid, e) + ([status] if status else []) + self.attributes(rid, e)
-
-    def first_borne(self, rid: str, e: Event) -> bool:
-        """Whether the name a restore gives is one the body never bore before it (宜黄县, merged away, came back as
-        宜黄场)."""
-        t, nb = self.h.get(rid), e.new.get(rid)
-        name = nb.name if nb is not None else None
-        if t is None or not name:
-            return False
-        spans = [s for s in t.names if s.value and (s.start is None or s.start.earliest() < e.date.earliest())]
-        return bool(spans) and all(s.value[0] != name for s in spans)
 
     def _counted(self, e: Event, done: str) -> list[Segment]:
         """定海区直党政机关48个与舟山市直……对口合署: a count of a place's bodies, none named."""
@@ -785,19 +776,21 @@ def figures_text(figures, wording: str | None = None) -> str:
         units = "、".join(named) + ("等" if more else "") + units
     members = "、".join(f"{what}{n}人" for key, what, n in figures if key == "members")
     of_which = "、".join(f"{what}{n}人" for key, what, n in figures if key == "of_which")  # 其中高级职称59人
+    posts = "、".join(what for key, what, _n in figures if key == "posts")   # 设会长、副会长: no count, no holder
     order = [("subordinates" if k == "units" else k) for k in dict.fromkeys(key for key, _what, _n in figures)
-             if k in ("subordinates", "units", "members")]
+             if k in ("subordinates", "units", "members", "posts")]
     order = list(dict.fromkeys(order))
-    verbs = {"subordinates": "下设" if named else "下辖", "members": "有"}
+    verbs = {"subordinates": "下设" if named else "下辖", "members": "有", "posts": "设"}
     if wording:   # the verb of the units when the source counts them (下设4个小组), else of the members (共有会员312人)
-        verbs["subordinates" if units else "members"] = wording
+        verbs["subordinates" if units else "members" if members else "posts"] = wording
     if members_change(wording) and units:   # 支社增至7个: the verb between what is counted and its figure
         units, verbs["subordinates"] = "、".join(f"{what}{wording}{n}个" for key, what, n in figures
                                                  if key == "subordinates"), ""
     elif members_change(wording):           # 成员增至9人
         members, verbs["members"] = "、".join(f"{what}{wording}{n}人" for key, what, n in figures if key == "members"), ""
     parts = {"subordinates": f"{verbs['subordinates']}{units}" if units else "",
-             "members": (f"{verbs['members']}{members}" + (f"，其中{of_which}" if of_which else "")) if members else ""}
+             "members": (f"{verbs['members']}{members}" + (f"，其中{of_which}" if of_which else "")) if members else "",
+             "posts": f"{verbs['posts']}{posts}" if posts else ""}
     return "，".join(parts[k] for k in order if parts[k])
 
 

@@ -11,7 +11,7 @@ from ..model import FATE_UNKNOWN, NON_STATUTORY_LEVELS, UNKNOWN, Archive, Docume
 from ..wordings import count_sets_up, merge_verb, rename_verb, superior_relation
 from .bodycount import planned
 from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text
-from .naming import distinguished, label_on, name_on, names_within, stated_day, with_years
+from .naming import began_how, distinguished, label_on, name_on, names_within, stated_day, with_years
 
 
 @dataclass
@@ -328,7 +328,7 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     body = a.bodies.get(rid)
     end_how = FATE_UNKNOWN if t.fate_unknown else t.end_event.said_zh if t.end_event else ""
     lin = Lineage(rid, label_on(h, rid), body.kind_label if body else "", t.start, t.end, end_how)
-    lin.start_how = t.start_event.began_said if t.start_event is not None else ""
+    lin.start_how = began_how(t, t.start_event)
     if t.start_event is not None and t.start_event.origin_unknown:   # `start: 不详`: first met in an event
         lin.start_said = f"始年不详（最早见于{Date(t.start_event.date.start).chinese()}）"
     lin.suspensions = [Period(s.value or "停止活动", s.start, None, note="恢复时间不详") if t.resume_unknown(s)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..dates import Date, Point
-from ..history import History, certain_names, replay_key
+from ..history import History, Timeline, certain_names, replay_key
 from ..model import Event
-from ..wordings import abolishes_and_sets_up, rename_verb
+from ..wordings import RESTORED_AS, abolishes_and_sets_up, rename_verb
 
 
 def name_on(h: History, rid: str, d: Date | None) -> str:
@@ -144,10 +144,41 @@ def span_years(start: Date | None, end: Date | None, open_end: str = "") -> str:
     return f"{first}—{last}"
 
 
-def name_verb(e) -> str:
-    """The words before a name a body or jurisdiction took at event ``e``, in the source's verb wherever a name change
-    is summed up (年表, 一览, table headings): a rename's wording (改称乙, 称乙, 更名为乙; 撤县设区，称乙), a name it came
-    back under (恢复活动时称乙), else 起称."""
+def first_borne(t: Timeline | None, e: Event) -> bool:
+    """Whether the name a restore ``e`` gives the body of timeline ``t`` is one it never bore before (宜黄县, merged
+    away, came back as 宜黄场): 恢复宜黄场 would say 宜黄场 was there before."""
+    nb = e.new.get(t.id) if t is not None else None
+    name = nb.name if nb is not None else None
+    if t is None or not name:
+        return False
+    spans = [s for s in t.names if s.value and (s.start is None or s.start.earliest() < e.date.earliest())]
+    return bool(spans) and all(s.value[0] != name for s in spans)
+
+
+def restored_as(t: Timeline | None, e: Event | None) -> str:
+    """The words before a name a restore gives that the body never bore: the source's verb (置宜黄场, wording: 置) or
+    复置为 — as the 大事记 says it, never 恢复时称; "" when the name is one it bore before (or no restore)."""
+    if e is None or e.type != "restore" or not first_borne(t, e):
+        return ""
+    return e.wording or RESTORED_AS
+
+
+def began_how(t: Timeline | None, e: Event | None) -> str:
+    """How a period began after its date in a table's 设立 column (Event.began_said), but a restore under a name the
+    body never bore as the 大事记 says it: 复置 (or the source's 置), never 恢复."""
+    if e is None:
+        return ""
+    said = restored_as(t, e)
+    return said.removesuffix("为") if said else e.began_said
+
+
+def name_verb(e, t: Timeline | None = None) -> str:
+    """The words before a name a body or jurisdiction (timeline ``t``) took at event ``e``, in the source's
+    verb wherever a name change is summed up (年表, 一览, table headings): a rename's wording (改称乙, 称乙, 更名为乙;
+    撤县设区，称乙), a name it came back under (恢复活动时称乙), one a restore gave that it never bore (复置为乙, as the
+    大事记 says), else 起称."""
+    if said := restored_as(t, e):
+        return said
     if e is not None and e.type in ("resume", "restore"):   # 恢复活动时称乙: the name it came back under
         return f"{e.wording or ('恢复活动' if e.type == 'resume' else '恢复')}时称"
     if e is None or e.type != "rename":
@@ -164,7 +195,7 @@ def name_changes(h: History, rid: str, first: Date, last: Date) -> list[tuple[st
     out: list[tuple[str, str]] = []
     for s in t.names if t is not None else []:
         if s.start is not None and s.start.earliest() > first.latest() and s.start.earliest() <= last.latest():
-            out.append(("", "名称不详") if s.withheld else (name_verb(s.start_event), s.value[0]))
+            out.append(("", "名称不详") if s.withheld else (name_verb(s.start_event, t), s.value[0]))
     return out
 
 
@@ -182,7 +213,7 @@ def name_over(h: History, rid: str, first: Date, last: Date) -> str:
             if s.withheld:   # the edition does not give the name from then on
                 later.append((s.start.years(), "", "名称不详"))
                 continue
-            verb = name_verb(s.start_event)
+            verb = name_verb(s.start_event, t)
             later.append((s.start.years(), s.value[0], verb))
     if not later:
         return start

@@ -9,7 +9,7 @@ from ..dates import Date
 from ..history import SILENCE_YEARS, History, Timeline
 from ..model import UNKNOWN, Archive
 from ..wordings import says_abolished
-from .naming import distinguished, label_on, name_changes, name_on, name_through, name_verb
+from .naming import began_how, distinguished, label_on, name_changes, name_on, name_through, name_verb
 from .staffing import Figure, breaks, by_body, carried_from, in_force, member_bodies
 
 
@@ -170,7 +170,7 @@ def uncertain_rename(t: Timeline, d: Date) -> tuple[tuple[str, str | None], str]
         if s.withheld:   # an edition's: the name from then on is not given
             clauses.append(f"{s.start.years()}名称不详")
             continue
-        verb = name_verb(s.start_event)
+        verb = name_verb(s.start_event, t)
         years = s.start.years()
         clauses.append(f"{years}{'年' if years[-1].isdigit() else ''}{verb}{s.value[0]}")
     return first.value, "，".join(clauses)
@@ -201,7 +201,7 @@ def _row(a: Archive, h: History, t: Timeline, d: Date, figs: list[Figure], juris
     return Row(t.id, distinguished(h, t.id, names[0], d), names[1], kind, _span_value(t.ranks, d, ""), parent,
                parent_name, life.start if life else t.start, docs,
                approved, in_force(figs, "actual", d, cuts), carried_from(approved, d), state_note(h, t, d, a, jurisdiction),
-               origin.began_said if origin is not None else "",
+               began_how(t, origin),
                start_unknown=origin is not None and origin.origin_unknown)
 
 
@@ -339,7 +339,7 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
         if any(x.start.earliest() <= d1.latest() or x.start.latest() > d2.latest() for x in steps):
             for x in steps:
                 new = "名称不详" if x.withheld else x.value[0]
-                dated.append((str(x.start), rid, n1, new, "" if x.withheld else name_verb(x.start_event)))
+                dated.append((str(x.start), rid, n1, new, "" if x.withheld else name_verb(x.start_event, h.get(rid))))
                 n1 = new
         else:
             renamed.append((rid, n1, n2, _renamed_via(h, rid, d1, d2)))
@@ -354,7 +354,7 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
             return f"划入（自{label_on(h, where, d2)}）" if where else "划入"
         life = next((x for x in reversed(h.get(rid).lives) if x.covers(d2)), None)
         e = life.start_event if life is not None else None
-        return (e.began_said if e is not None else "") or "新设"
+        return began_how(h.get(rid), e) or "新设"
 
     def went_how(rid: str) -> str:
         left, where = moved(h, rid, jurisdiction, d1, d2, False)

@@ -27,7 +27,7 @@ from ..cells import Sheet, csv_row, workbook_bytes
 from ..citations import split
 from ..dates import Date
 from ..history import History, Span, Timeline, silent_since, unknown_after
-from ..model import BASIS_ZH, FATE_UNKNOWN, UNKNOWN, ApproxCount, Archive, Event
+from ..model import BASIS_ZH, FATE_UNKNOWN, UNKNOWN, ApproxCount, Archive, Event, Person, Post
 from ..views.chronology import Entry, chronology
 from ..views.naming import name_after, name_before, name_on
 from ..views.staffing import Figure, figures, kind_label
@@ -152,17 +152,24 @@ class OpenData:
     # ---- what a period's end says ------------------------------------------------------------------------
     def silent_since(self, t: Timeline) -> Date | None:
         """The last record of a body no record shows for years before the 下限 (history.silent_since), whose page's
-        存续 says 1987年后情况不详: its row in bodies.csv says the same, never 至下限仍存续 (its periods, as the page's
-        名称 and 隶属 tables, keep an open end)."""
+        存续 says 1987年后情况不详: its row in bodies.csv and its open periods in periods.csv say the same, never
+        至下限仍存续."""
         if t.id not in self._silent:
             self._silent[t.id] = silent_since(self.a, t)
         return self._silent[t.id]
 
+    def silent_open(self, t: Timeline, span: Span) -> bool:
+        """A period with no recorded end of a body silent for years before the 下限: how long it went on is not known
+        (its 止 is 不详, 1987年后情况不详); a 管理权限 keeps its own 来源未载收回."""
+        return span.end is None and not t.outside and not any(span is s for s in t.powers) \
+            and self.silent_since(t) is not None
+
     def end_unknown(self, t: Timeline, span: Span) -> bool:
         """No source gives the span's end: `end: 不详`, a 停止活动 whose 恢复 is not recorded, a period closed only
-        by its jurisdiction's end (去向不详, whose date is the jurisdiction's, not the body's)."""
+        by its jurisdiction's end (去向不详, whose date is the jurisdiction's, not the body's), an open period of a
+        body silent for years (silent_open)."""
         return span.end_unknown or t.resume_unknown(span) or t.fate_unknown_end(span) or \
-            (span.end is None and not t.outside and t.end_unknown)
+            (span.end is None and not t.outside and t.end_unknown) or self.silent_open(t, span)
 
     def end_note(self, t: Timeline, span: Span) -> str:
         if span.end is None and any(span is s for s in t.powers):
@@ -175,6 +182,8 @@ class OpenData:
             return UNKNOWN_END
         if span.end is not None:
             return ""
+        if self.silent_open(t, span):
+            return unknown_after(self.silent_since(t))   # as bodies.csv and its page: 1987年后情况不详
         if t.outside:
             return NOT_GIVEN
         if t.end_unknown:
@@ -260,7 +269,7 @@ class OpenData:
             Column("起_事件", "开始这一时期的事件编号"),
             *_date_columns("止", "这一时期结束的日期"),
             Column("止_事件", "结束这一时期的事件编号"),
-            Column("止_说明", "止日空白时：“至下限仍存续”“止年不详”，志外机构“来源未载”，管理权限“来源未载收回”（只知授予之日）；止日“不详”而写“去向不详”的：所属"
+            Column("止_说明", "止日空白时：“至下限仍存续”“止年不详”，多年无记载的机构“某年后情况不详”（止日写“不详”），志外机构“来源未载”，管理权限“来源未载收回”（只知授予之日）；止日“不详”而写“去向不详”的：所属"
                            "行政区划终止，档案未载这个机构的去向（不是它的终止日期）"),
         ])
         for rid, tl in self.h.timelines.items():
@@ -396,13 +405,25 @@ class OpenData:
                            d.genre or "档案文件", d.publisher, d.section, d.archive_ref, d.url, str(d.classification)])
         return t
 
+    def holder(self, p: Post) -> Person | None:
+        """The person entity who held post ``p``: none for `name: 不详` (姓名不详), as on the site, where such a holder
+        has no 人物 entry, no index entry, and no person named 不详."""
+        person = self.a.people.get(p.person.id) if p.person else None
+        return None if person is None or person.unnamed else person
+
+    def holder_said(self, p: Post) -> str:
+        """Who held post ``p`` as a list prints it: the name, 姓名不详, or what the source says (由…兼任)."""
+        person = self.a.people.get(p.person.id) if p.person else None
+        return person.shown_name if person is not None else p.holder_said
+
     def people(self) -> Table:
-        t = Table("people", "人物", "每人一行。", [
+        t = Table("people", "人物", "每人一行（来源未载姓名的任职者“姓名不详”不列为人物，只在任职表中写“姓名不详”）。", [
             Column("编号", "人物编号"), Column("姓名", "姓名"), Column("性别", "性别；未载留空"),
             *_date_columns("出生", "出生日期"), *_date_columns("逝世", "逝世日期"),
         ])
         for p in self.a.people.values():
-            t.rows.append([p.id, p.name, p.gender, *date_cells(p.born), *date_cells(p.died)])
+            if not p.unnamed:
+                t.rows.append([p.id, p.name, p.gender, *date_cells(p.born), *date_cells(p.died)])
         return t
 
     def posts(self) -> Table:
@@ -419,10 +440,9 @@ class OpenData:
         ])
         still = f"至下限仍在任（下限{self.lower.chinese()}）" if self.lower else "至下限仍在任"
         for p in self.a.posts:
-            person = self.a.people[p.person.id] if p.person else None
+            person = self.holder(p)
             open_ = p.end is None and not p.end_unknown
-            t.rows.append([self.post_ids[id(p)], person.id if person else "",
-                           (person.shown_name if person else p.holder_said), p.body.id,
+            t.rows.append([self.post_ids[id(p)], person.id if person else "", self.holder_said(p), p.body.id,
                            name_on(self.h, p.body.id, p.when()), p.post, p.term,
                            *date_cells(p.start, p.start_unknown or p.start is None),
                            *date_cells(p.end, p.end_unknown), still if open_ else "",
@@ -566,6 +586,8 @@ class OpenData:
                 node["dcterms:publisher"] = d.publisher
             graph.append(node)
         for p in self.a.people.values():
+            if p.unnamed:   # 姓名不详: a holder, no person (the membership says 姓名不详)
+                continue
             node = {"@id": self.iri("person", p.id), "@type": "foaf:Person", "foaf:name": p.name,
                     "dcterms:identifier": p.id}
             if p.gender:
@@ -581,7 +603,7 @@ class OpenData:
                 posts_seen[key] = self.iri("post", f"{p.body.id}/{p.post}")
                 graph.append({"@id": posts_seen[key], "@type": "org:Post", "rdfs:label": p.post,
                               "org:postIn": self.ref(p.body.id), "org:role": {"@id": self.iri("role", p.post)}})
-            holder = {"@id": self.iri("person", p.person.id)} if p.person else {"rdfs:label": p.holder_said}
+            holder = {"@id": self.iri("person", p.person.id)} if self.holder(p) else {"rdfs:label": self.holder_said(p)}
             graph.append({"@id": self.iri("membership", self.post_ids[id(p)]), "@type": "org:Membership",
                           "org:member": holder, "org:organization": self.ref(p.body.id),
                           "org:role": {"@id": self.iri("role", p.post)}, "zhi:post": {"@id": posts_seen[key]},
@@ -777,8 +799,9 @@ class OpenData:
                 posts.append({"id": pid, "label": p.post, "organization_id": p.body.id})
         persons = [{"id": p.id, "name": p.name, **({"gender": p.gender} if p.gender else {}),
                     **self.popolo_dates("birth", p.born), **self.popolo_dates("death", p.died)}
-                   for p in self.a.people.values()]
-        memberships = [{"id": self.post_ids[id(p)], **({"person_id": p.person.id} if p.person else {"note": p.holder_said}),
+                   for p in self.a.people.values() if not p.unnamed]
+        memberships = [{"id": self.post_ids[id(p)],
+                        **({"person_id": p.person.id} if self.holder(p) else {"note": self.holder_said(p)}),
                         "organization_id": p.body.id,
                         "post_id": f"{p.body.id}/{p.post}", "role": p.post,
                         **self.popolo_dates("start", None if p.start_unknown else p.start,
@@ -788,7 +811,9 @@ class OpenData:
                         **({"label": p.term} if p.term else {}),
                         **({"in_office": [{k.removeprefix("on_"): v for k, v in self.popolo_dates("on", d).items()}
                                           for d in p.in_office],
-                            "note": in_office_note(p)} if p.in_office else {})} for p in self.a.posts]
+                            "note": "；".join(x for x in ("" if self.holder(p) else self.holder_said(p),
+                                                          in_office_note(p)) if x)} if p.in_office else {})}
+                       for p in self.a.posts]
         return {"meta": {k: self.meta.get(k, "") for k in ("title", "edition_zh", "licence", "version", "lower")},
                 "organizations": orgs, "posts": posts, "persons": persons, "memberships": memberships}
 
