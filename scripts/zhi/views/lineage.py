@@ -76,6 +76,9 @@ class Lineage:
     post_groups: list[tuple[str, list[Post]]] = field(default_factory=list)  # under the name valid in the term
     last_known: Date | None = None  # set when the end is unknown (止年不详): the latest date a record shows it
     end_unknown: bool = False       # its last period's end is not known (`end: 不详`): 止年不详, never as going on
+    # no record shows it after the one that set it up on a bound date: 1935年前—止年不详, never “（最后见于1935年前）”
+    # again (a known date keeps it: 1966年7月7日—止年不详（最后见于1966年7月7日）, never seen after its founding)
+    last_is_start: bool = False
     # the sources of what the 存续 line says of its end, when only the body file's `sources` say it (最后见于 a `seen`
     # date, 至本志下限仍存续 on `end: 至今`): (document, how it is cited)
     end_sources: list[tuple[Document, str]] = field(default_factory=list)
@@ -391,6 +394,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     if t.end_unknown and t.lives and t.lives[-1].end is None:
         lin.end_unknown = True
         lin.last_known = t.last_known
+        lin.last_is_start = t.last_known is not None and t.lives[-1].start is not None \
+            and t.last_known.same_as(t.lives[-1].start) and t.last_known.qualifier != "exact"
         lin.end_sources = cited_docs(a, t.last_known_sources)
     elif body is not None and body.extant and t.lives and t.lives[-1].end is None:
         lin.end_sources = cited_docs(a, body.sources)   # 至今: the source that says it is there to its own day
@@ -412,7 +417,9 @@ def seen_only(t: Timeline) -> str:
             or e is None or e.type != "establish" or e.wording:
         return ""
     first = Date(start.start).chinese()
-    seen = first if last.chinese() == first else f"{first}至{last.chinese()}"
+    # no later record than the one that shows it there by a date (its own 或以前): seen that year only, never
+    # “见于1935年至1935年或以前”
+    seen = first if last.same_as(start) or last.chinese() == first else f"{first}至{last.chinese()}"
     return f"见于{seen}（设立、终止时间不详）"
 
 
