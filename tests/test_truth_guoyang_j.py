@@ -131,3 +131,35 @@ def test_a_yilan_with_only_new_bodies_of_unknown_fate_does_not_contradict_its_ne
     part = page.split("北县机构设置一览（1965年末）")[1]
     assert "是年新设：" in part and "（档案未载此时所属机构）" not in part, part
     assert "（上列是年所设各机构此时是否存续，档案未载）" in part, part
+
+
+# 涡阳县政府: “1939年……编制28人” (the source never says 核定), and in 1940 its 3 科 were rebuilt into 5 科
+KE = ("- {id: ev-ke, type: establish, date: 1960, body: cs-ke1, name: 测试县人委第一科, parent: cs-zhengfu, sources: [d-1956-1]}\n"
+      "- {id: ev-bz, type: staffing, date: 1961, body: cs-zhengfu, staffing: {编制: 28%s}, sources: [d-1956-1]}\n"
+      "- id: ev-gai\n  type: reorganise\n  wording: 改设\n  date: 1963\n  before: [cs-ke1]\n  after:\n"
+      "    - {id: cs-mz, name: 测试县人委民政科, parent: cs-zhengfu}\n    - {id: cs-cz, name: 测试县人委财政科, parent: cs-zhengfu}\n"
+      "  sources: [d-1956-1]\n")
+KE_BODIES = "".join(f"- {{id: {b}, kind: 其他}}\n" for b in ("cs-ke1", "cs-mz", "cs-cz"))
+
+
+def _zhengfu_row(page: str) -> str:
+    return next(line for line in page.splitlines() if line.startswith("| [测试县人民委员会]"))
+
+
+def test_a_figure_the_source_does_not_call_approved_is_not_printed_as_approved(tmp_path):
+    """`口径: 记载`: 县人委编制28名, never 核定县人委编制28名; not in the 一览's 核定编制 column (nothing says it was
+    approved, nor that it held on)."""
+    pages = _site(tmp_path, {"sources/events/ke.yaml": KE % ", 口径: 记载", "sources/bodies/ke.yaml": KE_BODIES})
+    assert "**是年**　[测试县人民委员会](../jigou/cs-zhengfu.md)编制28名。" in pages["nianbiao/1961.md"], pages["nianbiao/1961.md"]
+    assert "核定[测试县人民委员会]" not in pages["nianbiao/1961.md"]
+    assert "| 1961年 | 记载 | 28 |" in pages["jigou/cs-zhengfu.md"], pages["jigou/cs-zhengfu.md"]
+    assert "| 28" not in _zhengfu_row(pages["nianbiao/1962.md"])
+
+
+def test_an_approved_figure_is_not_carried_past_the_rebuilding_of_the_bodys_units(tmp_path):
+    """核定 in 1961, its 科 改设 in 1963: the 一览 carries 28 into 1962 (据1961年), not into 1963 or later."""
+    pages = _site(tmp_path, {"sources/events/ke.yaml": KE % "", "sources/bodies/ke.yaml": KE_BODIES})
+    assert "| 28（据1961年） |" in _zhengfu_row(pages["nianbiao/1962.md"]), _zhengfu_row(pages["nianbiao/1962.md"])
+    for y in (1963, 1964):
+        row = _zhengfu_row(pages[f"nianbiao/{y}.md"])
+        assert "28" not in row, (y, row)

@@ -142,6 +142,8 @@ def staffing_phrase(s: Staffing) -> str:
     headcount or 未配备 as the source says it (实有干部312人, 未配备专职人员), never under 核定."""
     if s.basis == "set":
         return set_text(s)
+    if s.basis == "stated":   # 编制28名: the figure as the source gives it, no verb it does not use
+        return staffing_text(s)
     if not (s.posts or s.leaders):
         return "；".join(s.besides_posts())
     return BASIS_ZH.get(s.basis or "approved", "核定") + staffing_text(s)
@@ -724,6 +726,8 @@ class _Writer:
         if e.staffing and not (e.staffing.posts or e.staffing.leaders) and e.staffing.besides_posts():
             return [self.now(e.body.id, e), staffing_phrase(e.staffing)]   # 县档案馆未配备专职人员
         word = BASIS_ZH.get(e.staffing.basis or "approved", "核定") if e.staffing else "核定"
+        if e.staffing and e.staffing.basis == "stated":
+            word = ""   # 涡阳县政府编制28名: the source gives the figure and no verb; never 核定 it does not say
         # 核定…编制837名…；实有干部312人: staffing_text says what is besides the 编制 after them
         return [word, self.now(e.body.id, e), staffing_text(e.staffing) if e.staffing else "编制"]
 
