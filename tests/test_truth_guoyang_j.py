@@ -12,8 +12,8 @@ from zhi.loader import load_archive
 from zhi.writers.site import SiteWriter
 
 
-def _site(tmp_path, files: dict[str, str]) -> dict[str, str]:
-    """Every body page and 年表 page (path → markdown) of the base archive with ``files`` laid over it."""
+def _archive(tmp_path, files: dict[str, str]):
+    """The base archive with ``files`` laid over it, and its history; it must check without errors."""
     root = make_archive(tmp_path)
     for rel, text in files.items():
         write(root, rel, text)
@@ -21,6 +21,12 @@ def _site(tmp_path, files: dict[str, str]) -> dict[str, str]:
     h = derive_history(a)
     errors = [f.as_text() for f in run_checks(a, history=h) if f.severity == "error"]
     assert not errors, errors
+    return a, h
+
+
+def _site(tmp_path, files: dict[str, str]) -> dict[str, str]:
+    """Every body page and 年表 page (path → markdown) of the base archive with ``files`` laid over it."""
+    a, h = _archive(tmp_path, files)
     w = SiteWriter(a, h, ROOT / "theme")
     w.collect_backlinks()
     w.body_pages()
@@ -163,3 +169,31 @@ def test_an_approved_figure_is_not_carried_past_the_rebuilding_of_the_bodys_unit
     for y in (1963, 1964):
         row = _zhengfu_row(pages[f"nianbiao/{y}.md"])
         assert "28" not in row, (y, row)
+
+
+def test_a_reorganise_into_several_units_says_their_shared_superior_once(tmp_path):
+    """县府内改设5科: “…改设为民政科、财政科，均隶属县政府”, not “民政科，隶属县政府；财政科，隶属县政府”."""
+    from test_truth_to_record import _said
+
+    event = ("{type: reorganise, wording: 改设, before: [cs-a], after: [{id: cs-k1, name: 测试县民政科, parent: cs-zhengfu},"
+             " {id: cs-k2, name: 测试县财政科, parent: cs-zhengfu}]}")
+    said = _said(tmp_path, event, {"sources/bodies/k.yaml": "- {id: cs-k1, kind: 其他}\n- {id: cs-k2, kind: 其他}\n"})
+    assert said == "测试县计划委员会改设为测试县民政科、测试县财政科，均隶属测试县人民委员会。", said
+
+
+CEDES = """
+- {id: c1, type: cede, date: 1960-05, from: cs-east, to: cs-xian, places: [甲区, 乙区], group: 划县, sources: [d-1956-1]}
+- {id: c2, type: cede, date: 1960-05, from: cs-west, to: cs-xian, places: [丙区], group: 划县, sources: [d-1956-1]}
+"""
+PLACES = "".join(f"- id: cs-{i}\n  level: 县\n  scope: out\n  names: [{{name: {n}, from: 1950前, sources: [d-1956-1]}}]\n"
+                 for i, n in (("west", "西县"), ("east", "东县")))
+
+
+def test_places_ceded_from_several_counties_are_said_in_the_records_order_with_one_verb(tmp_path):
+    """利辛县: 阜阳县的…，涡阳县的…划归利辛县 — the receiving county and 划归 once, the places in the order of the
+    records (东县 first here, as typed), never “划归测试县；…划归测试县”."""
+    from zhi.views.dashiji import dashiji
+
+    a, h = _archive(tmp_path, {"sources/jurisdictions/out.yaml": PLACES, "sources/events/cede.yaml": CEDES})
+    said = [it.plain() for it in dashiji(a, h) if "甲区" in it.plain()]
+    assert said == ["东县的甲区、乙区，西县的丙区划归测试县。"], said
