@@ -119,6 +119,13 @@ class UnitRow:
     origin: str = ""   # 理论科、党员教育科合并为理论与党员教育科 / 通讯科更名为新闻出版科
     end_unknown: bool = False   # `to: 不详`: printed 止年不详, never as going on
     start_unknown: bool = False   # `from: 不详`: printed 始年不详
+    note: str = ""   # the unit's `note` (分壮一、壮二。): printed after its period and how it came to be
+
+    def said(self) -> str:
+        """What is printed after the unit's name and period: ：1996年12月甲科、乙科合并为本科；分壮一、壮二。"""
+        origin = f"{self.start.chinese() if self.start else ''}{self.origin}" if self.origin else ""
+        rest = "；".join(x for x in (origin, self.note) if x)
+        return f"：{rest}" if rest else ""
 
     def period(self) -> str:
         """1956年3月—1984年3月, 1939年10月2日—止年不详, 1984年3月— for one that goes on, 始年不详—1984年3月 for
@@ -176,7 +183,7 @@ def unit_rows(units, parent: Timeline | None = None) -> list[UnitRow]:
         unknown = u.end_unknown and end is None
         if end is None and not unknown:
             end, unknown = body_end, body_end_unknown
-        rows.append(UnitRow(u.name, u.start, end, unit_origin(u), unknown, u.start_unknown))
+        rows.append(UnitRow(u.name, u.start, end, unit_origin(u), unknown, u.start_unknown, u.note.strip()))
     return rows
 
 
