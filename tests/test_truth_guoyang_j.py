@@ -199,9 +199,9 @@ def test_places_ceded_from_several_counties_are_said_in_the_records_order_with_o
     assert said == ["东县的甲区、乙区，西县的丙区划归测试县。"], said
 
 
-def test_a_units_note_and_a_bodys_note_print_on_its_page(tmp_path):
-    """涡阳县县衙: 壮班 `note: 分壮一、壮二。` printed after the unit; 县政府 `note: 县行政公署年费用9600元（1912年）。`
-    printed as the page's 备注. An event's `note` stays the editor's (not printed)."""
+def test_a_units_note_prints_after_it_and_other_notes_stay_the_editors(tmp_path):
+    """涡阳县县衙: 壮班 `note: 分壮一、壮二。` printed after the unit. A body's and an event's `note` have no source and
+    stay the editor's (the sample's read “设立日期照写‘至迟1950年’，不编造年月”): not printed."""
     files = {"sources/bodies/ya.yaml": "- id: cs-ya\n  kind: 其他\n  note: 县衙年费用9600元（1958年）。\n  units:\n"
                                        "    - {name: 壮班, from: 1958, note: 分壮一、壮二。}\n"
                                        "    - {name: 快班, from: 1958, to: 1960, note: 分快一、快二。}\n",
@@ -210,5 +210,5 @@ def test_a_units_note_and_a_bodys_note_print_on_its_page(tmp_path):
     page = _site(tmp_path, files)["jigou/cs-ya.md"]
     assert "- 壮班（1958年—）：分壮一、壮二。" in page, page
     assert "- 快班（1958年—1960年）：分快一、快二。" in page, page
-    assert "| 备注 | 县衙年费用9600元（1958年）。 |" in page, page
+    assert "县衙年费用" not in page and "备注" not in page, page
     assert "来源作" not in page, page
