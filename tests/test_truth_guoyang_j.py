@@ -212,3 +212,21 @@ def test_a_units_note_prints_after_it_and_other_notes_stay_the_editors(tmp_path)
     assert "- 快班（1958年—1960年）：分快一、快二。" in page, page
     assert "县衙年费用" not in page and "备注" not in page, page
     assert "来源作" not in page, page
+
+
+def test_the_units_directive_of_a_chapter_prints_a_units_note(tmp_path):
+    """[[内设机构:…]] in the book carries what the body page does: 壮班（…）：分壮一、壮二。"""
+    from zhi.chronicle import DIRECTIVE_RE, parse_directive
+    from zhi.findings import Loc
+    from zhi.writers.tables import Tables
+
+    a, h = _archive(tmp_path, {
+        "sources/bodies/ya.yaml": "- id: cs-ya\n  kind: 其他\n  units:\n    - {name: 壮班, from: 1958, to: 不详, note: 分壮一、壮二。}\n"
+                                  "    - {name: 快班, from: 1958}\n"
+                                  "    - {name: 丙班, from: 1960, renamed_from: 快班, note: 后分丙一、丙二。}\n",
+        "sources/events/ya.yaml": "- {id: ev-ya, type: establish, date: 1958, body: cs-ya, name: 测试县县衙,"
+                                  " jurisdiction: cs-xian, sources: [d-1956-1]}\n"})
+    line = "[[内设机构:cs-ya]]"
+    text = Tables(a, h, [], []).render(parse_directive(DIRECTIVE_RE.match(line), Loc("")), lambda rid, t: t)
+    assert "- 壮班（1958年—止年不详）：分壮一、壮二。" in text.splitlines(), text
+    assert "- 丙班（1960年—）：1960年快班更名为丙班；后分丙一、丙二。" in text.splitlines(), text
