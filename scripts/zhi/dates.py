@@ -243,6 +243,17 @@ class Date:
         in 1977, not up to any later year (how long it stayed is what body-silent and 止年不详 ask)."""
         return self.earliest() if self.qualifier == "after" else self.latest()
 
+    def surely_by(self) -> _dt.date:
+        """The last day a record so dated surely shows a thing there (最后见于): latest_bounded(); for a record of a
+        period (民国, 1912年至1949年, 1960年代), which says only that it was there at some time within it, the first
+        day — a record of 1945年1月 is later evidence than one of 民国, whose period runs on to 1949."""
+        return self.earliest() if self.is_period() else self.latest_bounded()
+
+    def seen_chinese(self) -> str:
+        """The date as “最后见于…” prints it: chinese(), except that a record showing a thing there “1935或以前”
+        (至迟1935年) shows it in 1935: 最后见于1935年, never 最后见于1935年或以前."""
+        return Date(self.start).chinese() if self.qualifier == "before" and self.inclusive else self.chinese()
+
     def _earliest(self) -> _dt.date:
         if self.qualifier == "before":
             return _dt.date(1, 1, 1)

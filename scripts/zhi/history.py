@@ -130,6 +130,9 @@ class Timeline:
     last_known_sources: list = field(default_factory=list)  # the body file's sources when that date is its `seen`
     # 保留甲、乙4科 by its parent, which did not name it: not kept then (未保留), its end otherwise unknown
     not_kept: Event | None = None
+    # that date is only the day it was set up (设立1912年, 1956年5月; not “1935或以前”, which says it was there): no
+    # record shows it there after, not even at the end of that year (guide/bodies.md 止年不详)
+    last_known_founding: bool = False
     # its parent ended (abolished, merged away; perhaps restored later) while it lived on under it, and no source
     # says where it went: (parent id, the span under that parent, the span from the end on whose parent is 不详)
     orphaned: list[tuple[str, Span, Span]] = field(default_factory=list)
@@ -201,7 +204,11 @@ class Timeline:
         if not self.end_unknown or not self.lives or self.lives[-1].end is not None:
             return False
         last = self.last_known or self.lives[-1].start
-        return last is not None and d.earliest() > last.latest_bounded() and self.lives[-1].covers(d)
+        if last is None:
+            return False
+        # set up in 1912 and never seen again: whether it was there at the end of 1912 no record says
+        shown = last.earliest() if self.last_known_founding else last.latest_bounded()
+        return d.earliest() > shown and self.lives[-1].covers(d)
 
     def is_open(self) -> bool:
         """A period of existence has begun and not ended (in replay order)."""
@@ -789,8 +796,12 @@ class _Replay:
             start = t.lives[-1].start
             dates = [e.date for e in t.events if e.date is not None] + seen.get(t.id, [])
             dates = [d for d in dates if start is None or d.latest() >= start.earliest()]
-            # the reading that reaches furthest; of two that end together, the narrower (年底 before 下半年)
-            t.last_known = max(dates, key=lambda d: (d.latest_bounded(), d.earliest()), default=start)
+            # the reading that surely reaches furthest; of two that end together, the narrower (年底 before 下半年)
+            t.last_known = max(dates, key=lambda d: (d.surely_by(), d.earliest()), default=start)
+            founding = t.lives[-1].start_event
+            t.last_known_founding = t.last_known is not None and founding is not None and start is not None \
+                and not (start.qualifier == "before" and start.inclusive) \
+                and all(d is founding.date or not d.same_as(t.last_known) for d in dates)
             b = self.a.bodies.get(t.id)
             if b is not None and t.last_known is not None and any(d.same_as(t.last_known) for d in b.seen):
                 t.last_known_sources = list(b.sources)   # 见于: the source that shows it then is cited with the date

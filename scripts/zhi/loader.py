@@ -572,7 +572,7 @@ class Loader:
         basis_text = f.text("basis", printed=False) or "核定"
         basis = STAFFING_BASES.get(basis_text)
         if basis is None:
-            f.error("schema-value", f"“basis（口径）”只能是“核定”“实有”“超编”“精简”或“设置”，不是{quote(basis_text, True)}。"
+            f.error("schema-value", f"“basis（口径）”只能是“核定”“实有”“超编”“精简”“设置”或“记载”，不是{quote(basis_text, True)}。"
                     f"{did_you_mean(basis_text, STAFFING_BASES)}", "basis")
             basis = "approved"
         fig = f.staffing("figures", required=True)

@@ -100,10 +100,14 @@ STAFFING_KINDS = ("行政编制", "政法专项编制", "事业编制", "工勤�
 KIND_LABELS = {"编制": "编制（未分类）"}  # how a category heads a column
 LEADER_KEY = "领导职数"
 # bases (口径): 核定 and 实有 are the tables' figures; 超编 and 精简 are counts a source states; 设置 is a
-# composition a source states without an approval ("设县长、副县长各1人"): printed as 设…, never as 核定
+# composition a source states without an approval ("设县长、副县长各1人"): printed as 设…, never as 核定; 记载 is an
+# 编制 a source gives without saying it was approved ("编制28人"): printed as it says (县政府编制28名), never as 核定,
+# and, since nothing says it was approved to hold, in no table's 核定 column nor carried into a later year
 STAFFING_BASES = {"核定": "approved", "实有": "actual", "超编": "over", "精简": "reduced", "设置": "set", "设": "set",
-                  "approved": "approved", "actual": "actual", "over": "over", "reduced": "reduced", "set": "set"}
-BASIS_ZH = {"approved": "核定", "actual": "实有", "over": "超编", "reduced": "精简", "set": "设置"}
+                  "记载": "stated", "载": "stated",
+                  "approved": "approved", "actual": "actual", "over": "over", "reduced": "reduced", "set": "set",
+                  "stated": "stated"}
+BASIS_ZH = {"approved": "核定", "actual": "实有", "over": "超编", "reduced": "精简", "set": "设置", "stated": "记载"}
 BASIS_KEY = "口径"  # an event's staffing may name its basis: staffing: {口径: 设置, 领导职数: {县长: 1}}
 # what a figure covers, as the source says it (编制: 3248, 范围: 包括公社、办事处干部): printed with the figure
 SCOPE_KEY = "范围"

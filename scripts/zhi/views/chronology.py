@@ -143,6 +143,8 @@ def staffing_phrase(s: Staffing) -> str:
     headcount or 未配备 as the source says it (实有干部312人, 未配备专职人员), never under 核定."""
     if s.basis == "set":
         return set_text(s)
+    if s.basis == "stated":   # 编制28名: the figure as the source gives it, no verb it does not use
+        return staffing_text(s)
     if not (s.posts or s.leaders):
         return "；".join(s.besides_posts())
     return BASIS_ZH.get(s.basis or "approved", "核定") + staffing_text(s)
@@ -578,6 +580,8 @@ class _Writer:
         befores = [r.id for r in e.before]
         afters = [r.id for r in e.after]
         segs: list[Segment] = _join([[self.before(r, e)] for r in befores]) + [reorganise_verb(e.wording)]
+        if len(afters) > 1 and all(r in e.new and r not in befores for r in afters):
+            return segs + self.created_many(afters, e)   # 改设为甲科、乙科，均隶属县政府: the shared parent said once
         return segs + _join([self.created(r, e) if r in e.new and r not in befores else [self.now(r, e)]
                              for r in afters], "；" if any(r in e.new for r in afters) and len(afters) > 1 else "、")
 
@@ -673,14 +677,17 @@ class _Writer:
         return subject + ([verb] if verb else []) + [e.seat]
 
     def _cede(self, e: Event) -> list[Segment]:
-        counted = counts_text(e.divisions)
-        what = "、".join(e.places) + (f"等{counted}" if e.places and counted else counted)
+        what = ceded_text(e)
         if receiving_side_speaks(e.wording):  # 乙区增辖甲乡: the receiving place is the subject
             source = [self.now(e.source_from.id, e), "的"] if e.source_from is not None else []
             return [self.now(e.target_to.id, e), e.wording] + source + [what]
         if e.source_from is None:  # from: 不详 — the source does not say where it came from
             return [what, e.wording or "划归", self.now(e.target_to.id, e)]
-        return [self.now(e.source_from.id, e), f"的{what}", e.wording or "划归", self.now(e.target_to.id, e)]
+        return self.ceded(e) + [e.wording or "划归", self.now(e.target_to.id, e)]
+
+    def ceded(self, e: Event) -> list[Segment]:
+        """甲县的A区、B区: the places a cede hands over, with the place they leave."""
+        return [self.now(e.source_from.id, e), f"的{ceded_text(e)}"]
 
     def _unofficial_name(self, e: Event) -> list[Segment]:
         """擅改名称, as the source tells it: (造反派)擅自将甲改名为乙 — never a lawful 更名."""
@@ -724,8 +731,16 @@ class _Writer:
         if e.staffing and not (e.staffing.posts or e.staffing.leaders) and e.staffing.besides_posts():
             return [self.now(e.body.id, e), staffing_phrase(e.staffing)]   # 县档案馆未配备专职人员
         word = BASIS_ZH.get(e.staffing.basis or "approved", "核定") if e.staffing else "核定"
+        if e.staffing and e.staffing.basis == "stated":
+            word = ""   # 涡阳县政府编制28名: the source gives the figure and no verb; never 核定 it does not say
         # 核定…编制837名…；实有干部312人: staffing_text says what is besides the 编制 after them
         return [word, self.now(e.body.id, e), staffing_text(e.staffing) if e.staffing else "编制"]
+
+
+def ceded_text(e: Event) -> str:
+    """The places a cede hands over as the source names or counts them: A乡、B乡, A乡等3个乡, 3个乡."""
+    counted = counts_text(e.divisions)
+    return "、".join(e.places) + (f"等{counted}" if e.places and counted else counted)
 
 
 def sentence_of(a: Archive, h: History, e: Event) -> str:

@@ -23,6 +23,7 @@ from ..wordings import (
     around_name,
     campaign,
     establish_words,
+    receiving_side_speaks,
     rename_verb,
     says_abolished,
     superior_speaks,
@@ -276,6 +277,11 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
                 and all(e.body and not e.parent_set for e in es):
             names = _join([[w.now(e.body.id, e)] for e in es])
             return names + w.came_from(es, _text(names)) + ["划归", w.now(es[0].jurisdiction.id, es[0])]
+        if kind == "cede" and len({(e.target_to.id if e.target_to else None, e.wording) for e in es}) == 1 \
+                and all(e.target_to and e.source_from and (e.places or e.divisions) for e in es) \
+                and not receiving_side_speaks(es[0].wording):
+            # 甲县的A区，乙县的B区划归丙县: the places in the record's order, the verb and the receiving place once
+            return _join([w.ceded(e) for e in es], "，") + [es[0].wording or "划归", w.now(es[0].target_to.id, es[0])]
         if kind in ("reparent",) and all(e.body and e.parent and not e.co_parents and not e.wording
                                          and w.had_superior(e.body.id, e) for e in es) \
                 and len({e.parent.id for e in es}) == 1:

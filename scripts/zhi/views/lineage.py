@@ -78,6 +78,9 @@ class Lineage:
     last_known: Date | None = None  # set when the end is unknown (止年不详): the latest date a record shows it
     end_unknown: bool = False       # its last period's end is not known (`end: 不详`): 止年不详, never as going on
     not_kept: Date | None = None    # its superior 保留 others then, not it (1945年1月未保留): all the source says of its end
+    # no record shows it after the one that set it up on a bound date: 1935年前—止年不详, never “（最后见于1935年前）”
+    # again (a known date keeps it: 1966年7月7日—止年不详（最后见于1966年7月7日）, never seen after its founding)
+    last_is_start: bool = False
     # the sources of what the 存续 line says of its end, when only the body file's `sources` say it (最后见于 a `seen`
     # date, 至本志下限仍存续 on `end: 至今`): (document, how it is cited)
     end_sources: list[tuple[Document, str]] = field(default_factory=list)
@@ -118,6 +121,13 @@ class UnitRow:
     origin: str = ""   # 理论科、党员教育科合并为理论与党员教育科 / 通讯科更名为新闻出版科
     end_unknown: bool = False   # `to: 不详`: printed 止年不详, never as going on
     start_unknown: bool = False   # `from: 不详`: printed 始年不详
+    note: str = ""   # the unit's `note` (分壮一、壮二。): printed after its period and how it came to be
+
+    def said(self) -> str:
+        """What is printed after the unit's name and period: ：1996年12月甲科、乙科合并为本科；分壮一、壮二。"""
+        origin = f"{self.start.chinese() if self.start else ''}{self.origin}" if self.origin else ""
+        rest = "；".join(x for x in (origin, self.note) if x)
+        return f"：{rest}" if rest else ""
 
     def period(self) -> str:
         """1956年3月—1984年3月, 1939年10月2日—止年不详, 1984年3月— for one that goes on, 始年不详—1984年3月 for
@@ -175,7 +185,7 @@ def unit_rows(units, parent: Timeline | None = None) -> list[UnitRow]:
         unknown = u.end_unknown and end is None
         if end is None and not unknown:
             end, unknown = body_end, body_end_unknown
-        rows.append(UnitRow(u.name, u.start, end, unit_origin(u), unknown, u.start_unknown))
+        rows.append(UnitRow(u.name, u.start, end, unit_origin(u), unknown, u.start_unknown, u.note.strip()))
     return rows
 
 
@@ -396,6 +406,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     if t.end_unknown and t.lives and t.lives[-1].end is None:
         lin.end_unknown = True
         lin.last_known = t.last_known
+        lin.last_is_start = t.last_known is not None and t.lives[-1].start is not None \
+            and t.last_known.same_as(t.lives[-1].start) and t.last_known.qualifier != "exact"
         lin.end_sources = cited_docs(a, t.last_known_sources)
         lin.not_kept = t.not_kept.date if t.not_kept is not None else None
     elif body is not None and body.extant and t.lives and t.lives[-1].end is None:
@@ -418,7 +430,9 @@ def seen_only(t: Timeline) -> str:
             or e is None or e.type != "establish" or e.wording:
         return ""
     first = Date(start.start).chinese()
-    seen = first if last.chinese() == first else f"{first}至{last.chinese()}"
+    # no later record than the one that shows it there by a date (its own 或以前): seen that year only, never
+    # “见于1935年至1935年或以前”
+    seen = first if last.same_as(start) or last.chinese() == first else f"{first}至{last.chinese()}"
     return f"见于{seen}（设立、终止时间不详）"
 
 

@@ -63,6 +63,9 @@ def _candidates(h: History, jurisdiction: str, among: set[str] | None):
 # what a 一览 prints for a place none of whose bodies the archive records on that date: a sentence, never a header
 # over an empty table (which reads as a table that lost its rows)
 NO_BODIES = "（档案未载此时所属机构）"
+# the same, under a 是年新设 line naming bodies the record does not show at the year's end (止年不详): said of those,
+# never that the record holds no body of the place (which the line above contradicts)
+NO_BODIES_CAME = "（上列是年所设各机构此时是否存续，档案未载）"
 # two or more such places on one date (the townships of a county whose bodies the record does not give): one heading
 # and one sentence naming them all, not a heading and NO_BODIES repeated for each
 NONE_RECORDED = "档案未载所属机构的各地"
@@ -107,7 +110,7 @@ def fate_unknown_note(h: History, jurisdiction: str, d: Date, among: set[str] | 
         return f"，据{'、'.join(label for _, label in docs)}" if docs else ""
 
     pending = existence_unknown(h, jurisdiction, d, among)
-    items = [f"{name_on(h, t.id, t.last_known)}（止年不详，最后见于{t.last_known}{cited(t)}）"
+    items = [f"{name_on(h, t.id, t.last_known)}（止年不详，最后见于{t.last_known.seen_chinese()}{cited(t)}）"
              for t in fate_unknown(h, jurisdiction, d, among) if t.id not in pending]
     # a period that ended by no recorded event (a 恢复 or 第二次成立 whose source does not say when the former one
     # ended, previous_end: 不详): no source gives that end, not even as “before” the restore — 止年不详, as above

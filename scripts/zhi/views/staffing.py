@@ -163,7 +163,37 @@ def breaks(h, body: str) -> list[Date]:
         taken_over = any(r.id == body for r in e.takes_over)   # 取代: it stops functioning, as in a suspension
         if (e.type in kinds or made_from or taken_over) and e.date is not None and id(e) not in starts:
             out.append(e.date)
+    if not t.is_jurisdiction:
+        out += [Restructured(d.start, d.qualifier, d.end, d.text, d.inclusive) for d in _restructured(h).get(body, [])]
     return out
+
+
+@dataclass(frozen=True)
+class Restructured(Date):
+    """The date its 内设 bodies were rebuilt (县府内改设5科): a figure of the body recorded before it no longer stands
+    (the figure was of the old structure), but only when the rebuilding surely comes after the figure — “1939年县政府
+    设3科，编制28人” is of the 3 科, the figure and the rebuilding of one year are not known in their order."""
+
+
+def _restructured(h) -> dict[str, list[Date]]:
+    """Body id → the dates its direct subordinates were rebuilt: a reorganise (改组、改设其内设各科) whose bodies before
+    or after are under it. A merge or split of bodies under it is not counted: 工作部门 under a government merge in
+    every 机构改革 and have 编制 of their own. Worked out once per history."""
+    got = h.__dict__.get("_restructured")
+    if got is not None:
+        return got
+    got = {}
+    for e in h.events:
+        if e.type not in ("reorganise", "reorganize") or e.date is None:
+            continue
+        parents = {nb.parent.id for nb in e.new.values() if nb.parent is not None}
+        for r in e.before:
+            if (t := h.get(r.id)) is not None and (p := t.parent_on(e.date)):
+                parents.add(p)
+        for p in parents:
+            got.setdefault(p, []).append(e.date)
+    h.__dict__["_restructured"] = got
+    return got
 
 
 def _dated_by(f: Figure, d: Date) -> bool:
@@ -171,8 +201,10 @@ def _dated_by(f: Figure, d: Date) -> bool:
 
 
 def _broken(f: Figure, d: Date, cuts: list[Date]) -> bool:
-    """A break lies after the figure (not certainly before or on its date) and on or before d."""
-    return any(not (b.latest() <= f.date.earliest()) and b.earliest() <= d.latest() for b in cuts)
+    """A break lies after the figure (not certainly before or on its date) and on or before d; a rebuilding of its
+    内设 bodies (``Restructured``) only when it surely comes after the figure."""
+    return any((b.earliest() > f.date.latest() if isinstance(b, Restructured) else not (b.latest() <= f.date.earliest()))
+               and b.earliest() <= d.latest() for b in cuts)
 
 
 def _within_year(f: Figure, y: int) -> bool:

@@ -38,6 +38,7 @@ from ..views.lineage import (
 from ..views.naming import label_on, name_on, names_with_jurisdiction, with_note, with_years
 from ..views.snapshot import (
     NO_BODIES,
+    NO_BODIES_CAME,
     NONE_RECORDED,
     difference,
     fate_unknown_note,
@@ -173,7 +174,7 @@ class SiteWriter:
         self.env.globals["rel"] = lambda page, to: Markup(rel(page, to))
         self.env.globals.update(kind_label=kind_label, dash=dash, figure_note=figure_note, basis_zh=BASIS_ZH,
                                 unit_rows=self._unit_rows,
-                                no_bodies=NO_BODIES, published_genres=PUBLISHED_GENRES)
+                                no_bodies=NO_BODIES, no_bodies_came=NO_BODIES_CAME, published_genres=PUBLISHED_GENRES)
         self.entries = chronology(a, h)
         self.dashiji = dashiji(a, h, entries=self.entries)
         self.lines = counted_together(a, h, self.entries)   # the 年表: 设立甲、乙等5个机构 on one line

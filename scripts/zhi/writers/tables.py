@@ -71,8 +71,7 @@ class Tables:
             return ""
         out = [f"**{link(b.id, md_cell(label_on(self.h, b.id)))}内设机构**", ""]
         for u in unit_rows(b.units, t):
-            origin = f"：{u.start.chinese() if u.start else ''}{u.origin}" if u.origin else ""
-            out.append(f"- {md_cell(u.head())}{u.tail()}{md_cell(origin)}")
+            out.append(f"- {md_cell(u.head())}{u.tail()}{md_cell(u.said())}")
         return "\n".join(out)
 
     def chronology(self, d: Directive, link: Link) -> str:
