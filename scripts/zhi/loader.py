@@ -569,7 +569,8 @@ class Loader:
     def _read_staffing(self, m: LMap, rel: str, path: Path) -> None:
         f = Fields(m, rel, self.findings, "编制", COMMON | {"body", "jurisdiction", "system", "date", "basis", "figures",
                                                          "sources", "conflict_note"})
-        basis_text = f.text("basis", printed=False) or "核定"
+        basis_said = f.text("basis", printed=False)
+        basis_text = basis_said or "核定"
         basis = STAFFING_BASES.get(basis_text)
         if basis is None:
             f.error("schema-value", f"“basis（口径）”只能是“核定”“实有”“超编”“精简”“设置”或“记载”，不是{quote(basis_text, True)}。"
@@ -594,7 +595,7 @@ class Loader:
         if fig is not None and basis == "set" and not fig.basis:
             fig.basis = "set"   # 设工作人员45人: posts set up, not people counted (its 人数 prints 设, never 实有)
         s = StaffingFigure(f.ident(required=False) or "", f.loc(), f.level(), f.text("note") or "",
-                           body=body, jurisdiction=jur, system=system, date=f.date("date", True), basis=basis,
+                           body=body, jurisdiction=jur, system=system, date=f.date("date", True), basis=basis, basis_said=bool(basis_said),
                            figures=fig, sources=f.citations(staffing=True),
                            conflict_note=f.text("conflict_note") or "", typed=f.typed)
         if f.source_dated:

@@ -638,6 +638,7 @@ class StaffingFigure(Record):
     system: str = ""  # 党委、政府、群团、政法、公安 … : a figure for one 系统 of the jurisdiction
     date: Date | None = None
     basis: str = "approved"  # approved (核定) | actual (实有)
+    basis_said: bool = True  # `口径` written; unwritten reads 核定 (staffing-basis-unsaid when only a 志书 says it)
     figures: Staffing | None = None
     sources: list[Citation] = field(default_factory=list)
     event: str | None = None  # the staffing event this figure comes from, if any

@@ -39,6 +39,7 @@ from .sources import (
     check_rename_same,
     check_short_years,
     check_staffing,
+    check_staffing_basis,
 )
 from .style import check_enumeration, check_generated_text, check_style
 from .withheld import check_event_withheld, check_record_withheld
@@ -63,6 +64,7 @@ CHECKS = [
     check_rank_sourced,
     check_kind_unknown,
     check_staffing,
+    check_staffing_basis,
     check_documents,
     check_short_years,
     check_after_lower,

@@ -101,6 +101,7 @@ CODES: dict[str, tuple[str, str]] = {
     "staffing-sum-differs": ("warning", "行政区划的核定编制与同日各机构核定数合计不同"),
     "staffing-after-lower": ("warning", "编制数的日期在本志下限之后，编制统计表不收"),
     "staffing-prose": ("warning", "正文中写的编制数与档案记载不符"),
+    "staffing-basis-unsaid": ("warning", "编制没有写口径（按“核定”印出），而它的来源都是志书等出版物：来源只说“编制N人”的，口径写“记载”"),
     "staffing-ref": ("error", "正文引用的编制数在档案中没有"),
     # the volume's prose
     "book-missing": ("error", "缺少志书设置文件 chronicle/book.yaml"),

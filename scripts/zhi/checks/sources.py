@@ -415,6 +415,26 @@ def check_staffing(a: Archive, h: History) -> Iterator[Finding]:
                       f"或在体例中把本检查项设为提示", loc)
 
 
+def check_staffing_basis(a: Archive, h: History) -> Iterator[Finding]:
+    """staffing-basis-unsaid: a figure with no 口径 prints as 核定 (核定某局编制28名); when every source of it is a
+    published work (a 志书 saying only “编制28人”), the approval may be the editor's word, not the source's."""
+    def published_only(sources) -> bool:
+        docs = [a.documents.get(c.doc) for c in sources]
+        return bool(docs) and all(d is not None and d.genre for d in docs)
+
+    said = ("来源是志书、年鉴、网页等出版物，只说“编制28人”、没有说经过核定的，请写 {key}: 记载，印作“编制28名”；"
+            "来源说了“核定”的，写 {key}: 核定，这条提示就不再出现")
+    for s in a.staffing:
+        if not s.basis_said and not s.event and published_only(s.sources):
+            yield Finding("staffing-basis-unsaid", "warning",
+                          "编制记录没有写 basis（口径），按“核定”印出。" + said.format(key="basis"), s.loc)
+    for e in a.events:
+        if e.staffing is not None and not e.staffing.basis and published_only(e.sources):
+            yield Finding("staffing-basis-unsaid", "warning",
+                          "事件里的编制没有写“口径”，按“核定”印出（大事记、年表印“核定……编制”）。"
+                          + said.format(key="口径"), e.staffing.loc)
+
+
 def _after_lower(a: Archive, h: History, figs: list) -> Iterator[Finding]:
     """staffing-after-lower: a figure certainly dated after the book's 下限 is outside the book: no year's table
     holds it, no record list prints it (越境不书)."""
