@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..dates import Date, Point
-from ..history import History, certain_names, replay_key
+from ..history import History, certain_names, replay_key, taken_by
 from ..model import Event
 from ..wordings import abolishes_and_sets_up, rename_verb
 
@@ -261,7 +261,8 @@ def _names_within(h: History, ref: str, start: Date | None, end: Date | None, kn
         # in force at the start: taken wholly before it, or on the date the period's own record gives (a body set up
         # “1952-11” under a 县委 renamed “1952-11” is under the new name, as its 大事记 sentence says)
         certain = [i for i, s in enumerate(t.names)
-                   if s.start is None or s.start.latest() <= start.earliest() or s.start.same_as(start)]
+                   if s.start is None or s.start.latest() <= start.earliest()
+                   or (s.start.same_as(start) and start.end is None) or (start.end is not None and taken_by(s.start, start))]
         # none certainly before the start (the superior itself set up within the period, 1942-09 in 1942-09..1949):
         # its first name, with the renames within the period, never the name it had when the period ended
         if not certain and not (t.names[0].start is not None and t.names[0].start.earliest() >= start.earliest()
@@ -288,8 +289,8 @@ def _names_within(h: History, ref: str, start: Date | None, end: Date | None, kn
             continue
         e = s.start_event
         shown_name = distinguished(h, ref, name)
-        if e is not None and e.type == "rename":
-            out.append((s.start.chinese(), rename_verb(e.wording), shown_name))
+        if e is not None and e.type == "rename":   # a rename the source dates as a period: 1955年9月至1956年12月间更名为乙
+            out.append((s.start.chinese() + ("间" if s.start.end else ""), rename_verb(e.wording), shown_name))
         elif s.start.qualifier == "exact" and s.start.end is None:
             out.append((s.start.chinese(), "起称", shown_name))
         else:   # a name whose start the source leaves open: 1956年3月至1983年9月间改称乙, 1975年8月前改称乙

@@ -1,0 +1,64 @@
+"""The tester's 《济南市槐荫区志》 findings: a parent's rename the source dates only as a period (1955年9月至1956年12月,
+第六区人委 → 槐荫区人委), and what is set up or appointed inside or just after it.
+
+Facts typed in (never its prose) from 《济南市槐荫区志》第一辑 区级机构 and 第二辑 第二届人民代表大会
+(https://shandong-chorography.org/database/c13/section/2/article/42/ and …/article/27/): 济南市第六区人民政府 set up
+1951年8月, 改称第六区人民委员会 1955年9月, 槐荫区人民委员会 between 1955年9月 and 1956年12月 (the 区 renamed 槐荫区 in
+the same span); 劳动科 set up in that span; 第二届人民委员会 elected 1956年12月14日, 区长孙发善.
+"""
+
+from test_real_yongxiu import _archive, _sentences
+from zhi.checks import run_checks
+
+HUAIYIN = {
+    "sources/jurisdictions/hy.yaml": "id: hy\nlevel: 市辖区\n",
+    "sources/bodies/hy.yaml": """
+- {id: gov6, kind: 其他}
+- {id: laodongke, kind: 政府工作部门}
+- {id: shangyeke, kind: 政府工作部门}
+""",
+    "sources/people/hy.yaml": "- {id: p-sun-fashan, name: 孙发善}\n",
+    "sources/events/hy.yaml": """
+- {id: ev-hy, type: establish, date: 1951-01, body: hy, name: 济南市第六区, sources: [d-1956-1]}
+- {id: ev-hy-1956, type: rename, date: 1955-09..1956-12, body: hy, name: 济南市槐荫区, sources: [d-1956-1]}
+- {id: ev-gov6, type: establish, date: 1951-08, body: gov6, name: 济南市第六区人民政府, jurisdiction: hy,
+   sources: [d-1956-1]}
+- {id: ev-gov6-1955, type: rename, date: 1955-09, body: gov6, name: 济南市第六区人民委员会, short: 区人委,
+   sources: [d-1956-1]}
+- {id: ev-gov6-1956, type: rename, date: 1955-09..1956-12, body: gov6, name: 济南市槐荫区人民委员会, short: 区人委,
+   sources: [d-1956-1]}
+- {id: ev-ldk, type: establish, date: 1955-09..1956-12, body: laodongke, name: 劳动科, parent: gov6, jurisdiction: hy,
+   sources: [d-1956-1]}
+- {id: ev-syk, type: establish, date: 1956-12..1958-05, body: shangyeke, name: 商业科, parent: gov6, jurisdiction: hy,
+   sources: [d-1956-1]}
+""",
+    "sources/posts/hy.yaml": """
+- {person: p-sun-fashan, body: gov6, post: 区长, from: 1956-12-14, to: 不详, sources: [d-1956-1]}
+""",
+}
+
+
+def test_the_archive_checks_clean(tmp_path):
+    a, _ = _archive(tmp_path, HUAIYIN)
+    assert [f.message for f in run_checks(a) if f.severity == "error"] == []
+
+
+def test_a_body_set_up_within_the_parents_rename_span_names_the_certain_name_and_the_rename(tmp_path):
+    """1: set up 1955-09..1956-12, the span of the parent's rename: not 隶属济南市槐荫区人民委员会 as if certain (the
+    same-dated rename may come after it), but the name it certainly bore with the rename; set up 1956-12..1958-05:
+    the same rule in the other direction (the rename may not be made on 1956-12-01), as before."""
+    a, h = _archive(tmp_path, HUAIYIN)
+    s = _sentences(a, h)
+    assert s["ev-ldk"] == ("设立劳动科，隶属济南市第六区人民委员会（1955年9月至1956年12月间更名为济南市槐荫区人民委员会），"
+                           "为政府工作部门。")
+    assert "隶属济南市第六区人民委员会（1955年9月至1956年12月间更名为济南市槐荫区人民委员会）" in s["ev-syk"]
+
+
+def test_the_body_page_names_its_place_with_the_rename_in_the_span(tmp_path):
+    """1: 属地 printed “济南市槐荫区（1955年9月至1956年12月起）”: the later, uncertain name as the place from the start."""
+    from zhi.views.lineage import lineage
+    a, h = _archive(tmp_path, HUAIYIN)
+    lin = lineage(a, h, "laodongke")
+    place, parent = lin.jurisdictions[0], lin.parents[0]
+    assert (place.value, place.renamed) == ("济南市第六区", "1955年9月至1956年12月间更名为济南市槐荫区")
+    assert (parent.value, parent.renamed) == ("济南市第六区人民委员会", "1955年9月至1956年12月间更名为济南市槐荫区人民委员会")
