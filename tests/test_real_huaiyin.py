@@ -9,6 +9,7 @@ the same span); 劳动科 set up in that span; 第二届人民委员会 elected 
 
 from test_real_yongxiu import _archive, _sentences
 from zhi.checks import run_checks
+from zhi.dates import parse_date
 
 HUAIYIN = {
     "sources/jurisdictions/hy.yaml": "id: hy\nlevel: 市辖区\n",
@@ -62,3 +63,20 @@ def test_the_body_page_names_its_place_with_the_rename_in_the_span(tmp_path):
     place, parent = lin.jurisdictions[0], lin.parents[0]
     assert (place.value, place.renamed) == ("济南市第六区", "1955年9月至1956年12月间更名为济南市槐荫区")
     assert (parent.value, parent.renamed) == ("济南市第六区人民委员会", "1955年9月至1956年12月间更名为济南市槐荫区人民委员会")
+
+
+def test_a_post_taken_within_the_rename_span_is_not_named_by_the_old_name_as_if_certain(tmp_path):
+    """2: 区长 from 1956-12-14, the 区 renamed “1955年9月至1956年12月”: not 孙发善任济南市第六区区长 with no note (the rename
+    may be made by then), in the 大事记, the 领导名录 (by name in term), the person page's name and posts.csv."""
+    from zhi.views.dashiji import _title
+    from zhi.views.lineage import by_name_in_term
+    a, h = _archive(tmp_path, HUAIYIN)
+    p = next(p for p in a.posts if p.body.id == "gov6")
+    assert _title(a, h, p) == "济南市第六区（1955年9月至1956年12月间更名为济南市槐荫区）区长"
+    from zhi.views.naming import name_then
+    noted = "济南市第六区人民委员会（1955年9月至1956年12月间更名为济南市槐荫区人民委员会）"
+    assert [name for name, _ in by_name_in_term(h, "gov6", [p])] == [noted]
+    assert name_then(h, "gov6", p.when()) == noted
+    # after the span the new name is certain, no note
+    assert name_then(h, "gov6", parse_date("1957-01-05")) == "济南市槐荫区人民委员会"
+    assert name_then(h, "gov6", parse_date("1955-08-05")) == "济南市第六区人民政府"
