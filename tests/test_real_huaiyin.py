@@ -80,3 +80,15 @@ def test_a_post_taken_within_the_rename_span_is_not_named_by_the_old_name_as_if_
     # after the span the new name is certain, no note
     assert name_then(h, "gov6", parse_date("1957-01-05")) == "济南市槐荫区人民委员会"
     assert name_then(h, "gov6", parse_date("1955-08-05")) == "济南市第六区人民政府"
+
+
+def test_a_span_whose_end_is_a_bare_number_points_to_the_forms_the_guide_shows():
+    """7: 1956-12-11~14 (第二届人代会 1956年12月11日至14日) said “年份‘14’须写全四位数”; it now says how to write the end, and
+    the ISO form with the end's month and day (1956-12-11~12-14) is read as the guide shows."""
+    import pytest
+    from zhi.dates import DateError
+    with pytest.raises(DateError) as e:
+        parse_date("1956-12-11~14")
+    assert "“1956年12月11日~14日”" in str(e.value) and "“1956-12-11~12-14”" in str(e.value)
+    assert "四位数" not in str(e.value).split("（")[0]
+    assert parse_date("1956-12-11~12-14").chinese() == parse_date("1956年12月11日~14日").chinese() == "1956年12月11日至14日"

@@ -385,6 +385,7 @@ _BCE = re.compile(r"^(?:约)?(?:公元前|前)\d")
 # 1954年10月~12月
 _END_DAY = re.compile(r"^(\d{1,2})日$")
 _END_MONTH = re.compile(r"^(\d{1,2})月(?:(\d{1,2})日)?$")
+_END_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")   # 1956-12-11~12-14: the end's month and day, the year left out
 _DOTTED = re.compile(r"^(\d{4})[.．](\d{1,2})(?:[.．](\d{1,2}))?$")
 
 HELP = ("日期可写作 1984、1984-03、1984-03-12 或 1984年、1984年3月、1984年3月12日；"
@@ -410,6 +411,19 @@ def _end_point(text: str, start: Point) -> Point:
     m = _END_MONTH.match(text)
     if m:
         return _point(f"{start.year}-{m.group(1)}" + (f"-{m.group(2)}" if m.group(2) else ""))
+    m = _END_MONTH_DAY.match(text)
+    if m and start.day is not None:
+        return _point(f"{start.year}-{m.group(1)}-{m.group(2)}")
+    if re.fullmatch(r"\d{1,2}", text) and start.month is not None:
+        # 1956-12-11~14: a bare number is no day, month or year the reader can tell apart
+        n = int(text)
+        year = start.year + (n <= start.month)   # an end month not after the start's is in a later year
+        same = (f"{start.year}年{start.month}月{start.day}日~{n}日”，或写成“{start.year}-{start.month:02d}-{start.day:02d}"
+                f"~{start.month:02d}-{n:02d}" if start.day is not None
+                else f"{start.year}年{start.month}月~{'' if year == start.year else f'{year}年'}{n}月”，或写成"
+                     f"“{start.year}-{start.month:02d}~{year}-{n:02d}")
+        raise DateError(f"时段的后一半“{text}”看不出是日、月还是年：省去与前一半相同的年、月时，请写出“日”“月”，如“{same}”"
+                        f"（不同年的，后一半写全四位年份）")
     if not re.match(r"\d{3}", text):  # 1958年夏至秋, 1958年初至年底, 1958年3月上旬至下旬, 1958年1月至2月上旬
         heads = [] if text[:1].isdigit() or start.month is None else [f"{start.year}年{start.month}月{text}"]
         for whole in heads + [f"{start.year}{text}", f"{start.year}年{text}"]:
