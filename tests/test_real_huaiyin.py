@@ -17,6 +17,7 @@ HUAIYIN = {
 - {id: gov6, kind: 其他}
 - {id: laodongke, kind: 政府工作部门}
 - {id: shangyeke, kind: 政府工作部门}
+- {id: minjian, kind: 民主党派}
 """,
     "sources/people/hy.yaml": "- {id: p-sun-fashan, name: 孙发善}\n",
     "sources/events/hy.yaml": """
@@ -32,6 +33,10 @@ HUAIYIN = {
    sources: [d-1956-1]}
 - {id: ev-syk, type: establish, date: 1956-12..1958-05, body: shangyeke, name: 商业科, parent: gov6, jurisdiction: hy,
    sources: [d-1956-1]}
+- {id: ev-mj, type: establish, date: 1952, body: minjian, name: 中国民主建国会槐荫区小组, jurisdiction: hy, wording: 建立,
+   sources: [d-1956-1]}
+- {id: ev-mj-s, type: suspend, date: 1966..1976, body: minjian, sources: [d-1956-1]}
+- {id: ev-mj-r, type: resume, date: 1976后, body: minjian, wording: 复建组织, sources: [d-1956-1]}
 """,
     "sources/posts/hy.yaml": """
 - {person: p-sun-fashan, body: gov6, post: 区长, from: 1956-12-14, to: 不详, sources: [d-1956-1]}
@@ -92,3 +97,20 @@ def test_a_span_whose_end_is_a_bare_number_points_to_the_forms_the_guide_shows()
     assert "“1956年12月11日~14日”" in str(e.value) and "“1956-12-11~12-14”" in str(e.value)
     assert "四位数" not in str(e.value).split("（")[0]
     assert parse_date("1956-12-11~12-14").chinese() == parse_date("1956年12月11日~14日").chinese() == "1956年12月11日至14日"
+
+
+def test_a_suspension_dated_as_a_span_is_not_listed_as_certain_in_its_years(tmp_path):
+    """3: 停止活动 “1966..1976” (《槐荫区志》第五卷 民主党派: “文化大革命”中停止活动, 1976年后复建): the 1966–1975 年末一览 said
+    （停止活动） as if certain; they now say it may not have stopped yet, and the later ones no longer print the
+    garbled “1966年至1976年起停止活动”."""
+    from zhi.views.snapshot import snapshot
+    from zhi.views.staffing import figures
+    a, h = _archive(tmp_path, HUAIYIN)
+
+    def note(day):
+        return {r.body: r for r in snapshot(a, h, "hy", parse_date(day), figures(a))}["minjian"].note
+
+    assert note("1965-12-31") == ""
+    assert note("1966-12-31") == note("1975-12-31") == "（1966年至1976年间停止活动，此时是否已停止活动，档案未载）"
+    assert note("1976-12-31") == "（停止活动）"
+    assert note("1978-12-31") == "（1966年至1976年间停止活动，1976年后恢复，此时是否已恢复，档案未载）"
