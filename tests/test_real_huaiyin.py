@@ -114,3 +114,29 @@ def test_a_suspension_dated_as_a_span_is_not_listed_as_certain_in_its_years(tmp_
     assert note("1966-12-31") == note("1975-12-31") == "（1966年至1976年间停止活动，此时是否已停止活动，档案未载）"
     assert note("1976-12-31") == "（停止活动）"
     assert note("1978-12-31") == "（1966年至1976年间停止活动，1976年后恢复，此时是否已恢复，档案未载）"
+
+
+GEWEIHUI = {**HUAIYIN,
+            "sources/bodies/gw.yaml": "- {id: geweihui, kind: 其他}\n",
+            "sources/events/gw.yaml": "- {id: ev-gw, type: establish, date: 1967-03-01, body: geweihui,"
+                                      " name: 济南市槐荫区革命委员会, jurisdiction: hy, sources: [d-1956-1]}\n",
+            "sources/people/gw.yaml": "- {id: p-zhang, name: 张凡金}\n- {id: p-xu, name: 许士琪}\n"
+                                      "- {id: p-li, name: 李明镜}\n- {id: p-song, name: 宋协聚}\n- {id: p-zhao, name: 赵某}\n",
+            "sources/posts/gw.yaml": "".join(
+                f"- {{person: {p}, body: geweihui, post: 主任, from: 1968-02..1976-10, to: 1968-02..1976-10,"
+                f" sources: [d-1956-1]}}\n" for p in ("p-zhang", "p-xu", "p-li", "p-song"))
+            + "- {person: p-zhao, body: geweihui, post: 副主任, from: 1968-02..1976-10, to: 1968-02..1976-10,"
+              " sources: [d-1956-1]}\n"}
+
+
+def test_posts_held_in_turn_within_a_period_print_the_period_once(tmp_path):
+    """4: four 主任 先后任 between 1968-02 and 1976-10 (《槐荫区志》第七辑), each typed from and to 1968-02..1976-10,
+    printed “1968年2月至1976年10月—1968年2月至1976年10月”; now the period once, （先后任）, in the order typed. One holder
+    alone so typed is held within the period, not 先后任."""
+    from zhi.views.lineage import lineage
+    a, h = _archive(tmp_path, GEWEIHUI)
+    assert [f.message for f in run_checks(a) if f.severity == "error"] == []
+    lin = lineage(a, h, "geweihui")
+    rows = [(a.people[p.person.id].name, p.post, p.tenure()) for p in lin.posts]
+    assert rows[:4] == [(n, "主任", "1968年2月至1976年10月间（先后任）") for n in ("张凡金", "许士琪", "李明镜", "宋协聚")]
+    assert rows[4] == ("赵某", "副主任", "1968年2月至1976年10月间")
