@@ -140,3 +140,26 @@ def test_posts_held_in_turn_within_a_period_print_the_period_once(tmp_path):
     rows = [(a.people[p.person.id].name, p.post, p.tenure()) for p in lin.posts]
     assert rows[:4] == [(n, "主任", "1968年2月至1976年10月间（先后任）") for n in ("张凡金", "许士琪", "李明镜", "宋协聚")]
     assert rows[4] == ("赵某", "副主任", "1968年2月至1976年10月间")
+
+
+def test_a_count_that_held_over_a_span_prints_the_span_not_a_time_within_it(tmp_path):
+    """5: “1958年5月至1959年11月，下设7个街道办事处” printed “1958年5月至1959年11月间 …为7个” (sometime in it). With
+    `throughout: true` the span is said as a span; `..` alone still means sometime in it; a non-span is refused."""
+    from zhi.views.chronology import chronology
+    files = dict(HUAIYIN)
+    files["sources/events/jd.yaml"] = (
+        "- {id: ev-jd, type: body-count, date: 1958-05..1959-11, throughout: true, body: hy, scope: 街道办事处, count: 7,"
+        " wording: 下设, sources: [d-1956-1]}\n"
+        "- {id: ev-jd2, type: body-count, date: 1958-05..1959-11, body: hy, scope: 公社, count: 2, sources: [d-1956-1]}\n")
+    a, h = _archive(tmp_path, files)
+    assert [f.message for f in run_checks(a) if f.severity == "error"] == []
+    entries = {en.event.id: en for en in chronology(a, h)}
+    jd, jd2 = entries["ev-jd"], entries["ev-jd2"]
+    assert jd.event.date.happened() == "1958年5月至1959年11月"
+    assert "".join(s if isinstance(s, str) else s.text for s in jd.segments) == "济南市槐荫区下设街道办事处7个。"
+    assert jd2.event.date.happened() == "1958年5月至1959年11月间"
+    files["sources/events/jd.yaml"] = ("- {id: ev-jd, type: body-count, date: 1958-05, throughout: true, body: hy,"
+                                       " scope: 街道办事处, count: 7, sources: [d-1956-1]}\n")
+    a, _ = _archive(tmp_path / "bad", files)
+    bad = [f for f in run_checks(a) if f.code == "schema-value" and "throughout" in f.message]
+    assert bad and bad[0].loc.line == 1

@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 QUALIFIERS = ("exact", "circa", "before", "after")
 _QUAL_RANK = {q: i for i, q in enumerate(QUALIFIERS)}
@@ -157,6 +157,9 @@ class Date:
     # a before or after date that includes its anchor: 1958或以前 / 至迟1958 (on or before the last day of 1958),
     # 1966-06或以后 (on or after the first day of June 1966); a plain 1958前 ends the day before 1958 begins
     inclusive: bool = False
+    # a span the source says the thing held over as a whole (`throughout: true`: 1958年5月至1959年11月，下设7个街道办事处):
+    # printed as the span, never as a time within it (…间); not part of the date's identity
+    whole: bool = field(default=False, compare=False)
 
     # ---- ordering -------------------------------------------------------
     def sort_key(self) -> tuple:
@@ -329,7 +332,7 @@ class Date:
         except that a span over years is a time within which the thing happened (guide/dates.md), not how long it
         lasted: 1961年10月至1966年间 恢复…, never read as a restoration five years long."""
         if self.qualifier == "exact" and self.end and self.end.year != self.start.year \
-                and DECADE not in (self.start.part, self.end.part) and not self.era:
+                and DECADE not in (self.start.part, self.end.part) and not self.era and not self.whole:
             return f"{self.chinese()}间"
         return self.chinese()
 
