@@ -653,7 +653,9 @@ def placeholders(book: Book) -> list[tuple[Chapter, int, str]]:
 
 
 # the range the 凡例 says the volume covers: 本志记述……1948年至1960年…… (上限、下限 in four-digit years)
-STATED_RANGE_RE = re.compile(r"本志[^。\n]{0,60}?(\d{4})\s*年?\s*(?:至|到|—|–|-|～|~)\s*(\d{4})\s*年")
+# (a sentence that only mentions years, 本志据公开资料录入1978—1979年的区划变动, is no statement of the range)
+STATED_RANGE_RE = re.compile(
+    r"本志(?:[^。\n]{0,20}?)(?:记述|记载|断限|上起|起自|上限)[^。\n]{0,40}?(\d{4})\s*年?\s*(?:至|到|—|–|-|～|~)\s*(\d{4})\s*年")
 
 
 def stated_range_findings(book: Book) -> list[Finding]:
