@@ -163,3 +163,22 @@ def test_a_count_that_held_over_a_span_prints_the_span_not_a_time_within_it(tmp_
     a, _ = _archive(tmp_path / "bad", files)
     bad = [f for f in run_checks(a) if f.code == "schema-value" and "throughout" in f.message]
     assert bad and bad[0].loc.line == 1
+
+
+def test_the_year_end_list_inside_the_rename_span_names_the_superior_with_the_rename(tmp_path):
+    """1, the other direction: the 一览 of 1956-06-30 (inside 1955-09..1956-12) named 卫生科's superior 济南市第六区人民委员会
+    as if certain; it now says the rename may have come. After the span (1957) the new name alone."""
+    from zhi.views.snapshot import snapshot
+    from zhi.views.staffing import figures
+    files = dict(HUAIYIN)
+    files["sources/bodies/ws.yaml"] = "- {id: weishengke, kind: 政府工作部门}\n"
+    files["sources/events/ws.yaml"] = ("- {id: ev-ws, type: establish, date: 1954-03, body: weishengke, name: 卫生科,"
+                                       " parent: gov6, jurisdiction: hy, sources: [d-1956-1]}\n")
+    a, h = _archive(tmp_path, files)
+
+    def parent(day):
+        return {r.body: r for r in snapshot(a, h, "hy", parse_date(day), figures(a))}["weishengke"].parent_name
+
+    assert parent("1956-06-30") == "济南市第六区人民委员会（1955年9月至1956年12月间更名为济南市槐荫区人民委员会）"
+    assert parent("1957-06-30") == "济南市槐荫区人民委员会"
+    assert parent("1955-06-30") == "济南市第六区人民政府"

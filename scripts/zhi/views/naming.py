@@ -320,10 +320,7 @@ def name_through(h: History, rid: str, d: Date | None) -> str:
     source dates only so): the name certainly in force when it began, with the renames that may fall inside it
     (“某某委员会（1970年更名为……）”), never one name as if valid for the whole of it; a single day, its name then."""
 
-    if d is None or d.is_exact_day() or d.qualifier in ("after", "before"):
-        return label_on(h, rid, d)   # an open date (1949年7月后) names what its stated day names (name_on)
-    name, renamed = names_within(h, rid, d, d)
-    return with_note(name, renamed) if renamed else label_on(h, rid, d)
+    return name_then(h, rid, d)
 
 
 def name_then(h: History, rid: str, d: Date | None) -> str:
@@ -331,6 +328,6 @@ def name_then(h: History, rid: str, d: Date | None) -> str:
     source dates only as a period that may already have been made by then (区长 from 1956-12-14 under a 区 renamed
     “1955年9月至1956年12月”: 济南市第六区（1955年9月至1956年12月间更名为济南市槐荫区）), never the old name as if certain."""
     if d is None or d.qualifier in ("after", "before"):
-        return label_on(h, rid, d)
+        return label_on(h, rid, d)   # an open date (1949年7月后) names what its stated day names (name_on)
     name, renamed = names_within(h, rid, d, d)
     return with_note(name, renamed) if renamed else label_on(h, rid, d)
