@@ -182,3 +182,19 @@ def test_the_year_end_list_inside_the_rename_span_names_the_superior_with_the_re
     assert parent("1956-06-30") == "济南市第六区人民委员会（1955年9月至1956年12月间更名为济南市槐荫区人民委员会）"
     assert parent("1957-06-30") == "济南市槐荫区人民委员会"
     assert parent("1955-06-30") == "济南市第六区人民政府"
+
+
+def test_the_body_page_says_a_suspension_dated_as_a_span_happened_within_it(tmp_path):
+    """3: the body page printed 停止活动（1966年至1976年—1976年后）, as if it stopped for the whole span; now
+    （1966年至1976年间—1976年后）; the person page lists the 先后任 term once (4)."""
+    from conftest import ROOT
+    from test_post_holders import site_page
+    from zhi.writers.site import SiteWriter
+    a, h = _archive(tmp_path, GEWEIHUI)
+    w = SiteWriter(a, h, ROOT / "theme")
+    w.collect_backlinks()
+    w.people_page()
+    w.body_pages()
+    assert "停止活动（1966年至1976年间—1976年后）" in site_page(w, "jigou/minjian.md")
+    people = site_page(w, "renwu/index.md")
+    assert "1968年2月至1976年10月间（先后任）" in people and "1968年2月至1976年10月—" not in people
