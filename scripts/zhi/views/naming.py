@@ -318,16 +318,23 @@ def _renames(out: list[tuple[str, str, str]]) -> list[str]:
 def name_through(h: History, rid: str, d: Date | None) -> str:
     """A superior's name for a date that is a period (a year, a month, 1966..1976: an 一览 of those years, an event the
     source dates only so): the name certainly in force when it began, with the renames that may fall inside it
-    (“某某委员会（1970年更名为……）”), never one name as if valid for the whole of it; a single day, its name then."""
-
-    return name_then(h, rid, d)
-
-
-def name_then(h: History, rid: str, d: Date | None) -> str:
-    """The name a post (or anything dated to a day) is named by: the name certainly in force on d, with a rename the
-    source dates only as a period that may already have been made by then (区长 from 1956-12-14 under a 区 renamed
-    “1955年9月至1956年12月”: 济南市第六区（1955年9月至1956年12月间更名为济南市槐荫区）), never the old name as if certain."""
-    if d is None or d.qualifier in ("after", "before"):
+    (“某某委员会（1970年更名为……）”), never one name as if valid for the whole of it; a single day, the name certainly in
+    force then, with a rename the source dates only as a period that may already have been made by then (区长 from
+    1956-12-14 under a 区 renamed “1955年9月至1956年12月”: 济南市第六区（1955年9月至1956年12月间更名为济南市槐荫区））."""
+    if d is None or d.qualifier in ("after", "before") or (d.is_exact_day() and _withheld_on(h, rid, d)):
         return label_on(h, rid, d)   # an open date (1949年7月后) names what its stated day names (name_on)
     name, renamed = names_within(h, rid, d, d)
     return with_note(name, renamed) if renamed else label_on(h, rid, d)
+
+
+def name_then(h: History, rid: str, d: Date | None) -> str:
+    """The name a post is named by (大事记, 领导名录, person page, posts.csv): as ``name_through``; a name an edition
+    withholds at the time as ``label_on`` tells it (名称不详（原称…）)."""
+    if d is not None and _withheld_on(h, rid, d):
+        return label_on(h, rid, d)
+    return name_through(h, rid, d)
+
+
+def _withheld_on(h: History, rid: str, d: Date) -> bool:
+    t = h.get(rid)
+    return t is not None and any(s.withheld and s.covers(d) for s in t.names)
