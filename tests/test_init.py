@@ -85,3 +85,19 @@ def test_a_project_with_its_own_theme_uses_it_and_one_without_uses_zhis():
 
     assert theme_dir(ROOT) == ROOT / "theme"
     assert theme_dir(Path("/nonexistent/project")) == ROOT / "theme"
+
+
+def test_the_fanli_of_a_historical_volume_and_a_moved_lower_limit(tmp_path):
+    """6 (《槐荫区志》 tester): zhi init --upper 1948 --lower 1960 wrote 凡例 “……的历史与现状”, and after book.yaml's lower
+    became 1989 the book still printed 1960 with nothing said. A past volume's 凡例 says 沿革; a 凡例 whose stated range
+    differs from book.yaml is a warning naming file and line."""
+    dest = tmp_path / "槐荫"
+    assert run(["init", str(dest), "--title", "槐荫区区级机构志", "--upper", "1948", "--lower", "1960"],
+               cwd=tmp_path).returncode == 0
+    fanli = (dest / "chronicle/fanli.md").read_text(encoding="utf-8")
+    assert "1948年至1960年机构编制的沿革" in fanli and "现状" not in fanli
+    assert "[fanli-range]" not in run(["check"], cwd=dest).stdout
+    book = dest / "chronicle/book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("lower: 1960", "lower: 1989"), encoding="utf-8")
+    out = run(["check"], cwd=dest).stdout
+    assert "chronicle/fanli.md:8" in out and "[fanli-range]" in out and "1948年至1960年" in out and "1989年" in out

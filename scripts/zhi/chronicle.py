@@ -652,6 +652,34 @@ def placeholders(book: Book) -> list[tuple[Chapter, int, str]]:
     return out
 
 
+# the range the 凡例 says the volume covers: 本志记述……1948年至1960年…… (上限、下限 in four-digit years)
+# (a sentence that only mentions years, 本志据公开资料录入1978—1979年的区划变动, is no statement of the range)
+STATED_RANGE_RE = re.compile(
+    r"本志(?:[^。\n]{0,20}?)(?:记述|记载|断限|上起|起自|上限)[^。\n]{0,40}?(\d{4})\s*年?\s*(?:至|到|—|–|-|～|~)\s*(\d{4})\s*年")
+
+
+def stated_range_findings(book: Book) -> list[Finding]:
+    """The 凡例's stated range against book.yaml's: a volume whose 下限 was moved on (1960 → 1989) after ``zhi init``
+    wrote the 凡例 would print the old years in the book; the first range a 凡例 states (本志记述……1948年至1960年) is
+    checked, file and line."""
+    if book.upper is None or book.lower is None:
+        return []
+    for ch in book.front + book.back:
+        if first_title(ch) != "凡例" and not ch.path.endswith("fanli.md"):
+            continue
+        for i, line in enumerate(ch.body.split("\n")):
+            if (m := STATED_RANGE_RE.search(line)) is None:
+                continue
+            said = (int(m.group(1)), int(m.group(2)))
+            if said != (book.upper.year, book.lower.year):
+                return [Finding("fanli-range", "warning",
+                                f"凡例写本志记述{said[0]}年至{said[1]}年，book.yaml 的上下限却是{book.upper.year}年至"
+                                f"{book.lower.year}年：请把凡例（或 book.yaml 的 upper、lower）改得一致，志书照凡例印出",
+                                Loc(ch.path, ch.body_line + i))]
+            return []
+    return []
+
+
 def load_book(root: Path) -> Book:
     book = Book()
     path = root / BOOK
@@ -791,6 +819,7 @@ def load_book(root: Path) -> Book:
             book.findings.append(Finding("chapter-placeholder", "warning",
                                          f"正文中有占位文字“{text}”，尚待补写（终审稿不允许留有此类文字）",
                                          Loc(ch.path, line)))
+    book.findings += stated_range_findings(book)
     for md in sorted((root / "chronicle").rglob("*.md")):
         rel = md.relative_to(root / "chronicle").as_posix()
         if rel in listed:

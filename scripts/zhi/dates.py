@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 QUALIFIERS = ("exact", "circa", "before", "after")
 _QUAL_RANK = {q: i for i, q in enumerate(QUALIFIERS)}
@@ -196,6 +196,9 @@ class Date:
     # a before or after date that includes its anchor: 1958或以前 / 至迟1958 (on or before the last day of 1958),
     # 1966-06或以后 (on or after the first day of June 1966); a plain 1958前 ends the day before 1958 begins
     inclusive: bool = False
+    # a span the source says the thing held over as a whole (`throughout: true`: 1958年5月至1959年11月，下设7个街道办事处):
+    # printed as the span, never as a time within it (…间); not part of the date's identity
+    whole: bool = field(default=False, compare=False)
 
     # ---- ordering -------------------------------------------------------
     def sort_key(self) -> tuple:
@@ -388,7 +391,7 @@ class Date:
         except that a span over years is a time within which the thing happened (guide/dates.md), not how long it
         lasted: 1961年10月至1966年间 恢复…, never read as a restoration five years long."""
         if self.qualifier == "exact" and self.end and self.end.year != self.start.year \
-                and DECADE not in (self.start.part, self.end.part) and not self.era:
+                and DECADE not in (self.start.part, self.end.part) and not self.era and not self.whole:
             return f"{self.chinese()}间"
         return self.chinese()
 
@@ -448,6 +451,7 @@ _BCE = re.compile(r"^(?:约)?(?:公元前|前)\d")
 # 1954年10月~12月
 _END_DAY = re.compile(r"^(\d{1,2})日$")
 _END_MONTH = re.compile(r"^(\d{1,2})月(?:(\d{1,2})日)?$")
+_END_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")   # 1956-12-11~12-14: the end's month and day, the year left out
 _DOTTED = re.compile(r"^(\d{4})[.．](\d{1,2})(?:[.．](\d{1,2}))?$")
 
 HELP = ("日期可写作 1984、1984-03、1984-03-12 或 1984年、1984年3月、1984年3月12日；"
@@ -474,6 +478,19 @@ def _end_point(text: str, start: Point) -> Point:
     m = _END_MONTH.match(text)
     if m:
         return _point(f"{start.year}-{m.group(1)}" + (f"-{m.group(2)}" if m.group(2) else ""))
+    m = _END_MONTH_DAY.match(text)
+    if m and start.day is not None:
+        return _point(f"{start.year}-{m.group(1)}-{m.group(2)}")
+    if re.fullmatch(r"\d{1,2}", text) and start.month is not None:
+        # 1956-12-11~14: a bare number is no day, month or year the reader can tell apart
+        n = int(text)
+        year = start.year + (n <= start.month)   # an end month not after the start's is in a later year
+        same = (f"{start.year}年{start.month}月{start.day}日~{n}日”，或写成“{start.year}-{start.month:02d}-{start.day:02d}"
+                f"~{start.month:02d}-{n:02d}" if start.day is not None
+                else f"{start.year}年{start.month}月~{'' if year == start.year else f'{year}年'}{n}月”，或写成"
+                     f"“{start.year}-{start.month:02d}~{year}-{n:02d}")
+        raise DateError(f"时段的后一半“{text}”看不出是日、月还是年：省去与前一半相同的年、月时，请写出“日”“月”，如“{same}”"
+                        f"（不同年的，后一半写全四位年份）")
     if not re.match(r"\d{3}", text):  # 1958年夏至秋, 1958年初至年底, 1958年3月上旬至下旬, 1958年1月至2月上旬
         heads = [] if text[:1].isdigit() or start.month is None else [f"{start.year}年{start.month}月{text}"]
         for whole in heads + [f"{start.year}{text}", f"{start.year}年{text}"]:

@@ -5,6 +5,7 @@ rest to ``EventShapes.read``; every problem is a finding, never an exception."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .dates import UNKNOWN_WORDS
 from .fields import Fields
@@ -58,11 +59,11 @@ EVENT_KEYS: dict[str, set[str]] = {
     "move-seat": {"body", "seat", "seat_before", "wording"},
     "seat": {"body", "seat", "wording"},
     "cede": {"from", "to", "places", "divisions", "wording"},
-    "divisions": {"body", "divisions"},
+    "divisions": {"body", "divisions", "throughout"},
     "unofficial-name": {"body", "name", "by", "wording"},
     "restore-name": {"body", "wording"},
-    "body-count": {"body", "scope", "count", "count_before", "wording", "planned", "excludes"},
-    "members": {"body", "subordinates", "units", "members", "of_which", "posts", "wording"},
+    "body-count": {"body", "scope", "count", "count_before", "wording", "planned", "excludes", "throughout"},
+    "members": {"body", "subordinates", "units", "members", "of_which", "posts", "wording", "throughout"},
     "authority": {"body", "powers"},
     "authority-end": {"body", "powers", "wording"},
 }
@@ -414,6 +415,23 @@ class EventShapes:
     def _event_divisions(self, e: Event, f: Fields, m: LMap) -> None:
         e.body = f.ref("body", True)
         e.divisions = self._counts(f, m, True)
+        self._throughout(e, f, m)
+
+    @staticmethod
+    def _throughout(e: Event, f: Fields, m: LMap) -> None:
+        """`throughout: true`: a count the source says held over the whole of a span (1958年5月至1959年11月，下设7个街道
+        办事处), printed as that span (1958年5月至1959年11月，…), never as a time within it (…间); a span date only."""
+        v = m.get("throughout")
+        if v is None or e.date is None:
+            return
+        if v is not True and v != "是":
+            f.error("schema-value", "“throughout（整段时间）”只能写 true：来源说这个数在整段时间里都是如此的才写；"
+                    "只知是这段时间里某个时候的，不写", "throughout")
+        elif e.date.end is None or e.date.qualifier != "exact":
+            f.error("schema-value", f"“throughout（整段时间）”只用于时段日期（如 1958-05..1959-11），“{e.date.text}”不是时段；"
+                    "请删去 throughout，或把日期写成来源所说的起止", "throughout")
+        else:
+            e.date = replace(e.date, whole=True)
 
     def _event_cede(self, e: Event, f: Fields, m: LMap) -> None:
         # the source may say only what came in (“吴城划属永修”): from: 不详, printed without a source place
@@ -468,6 +486,7 @@ class EventShapes:
                 e.wording = None
         e.planned = f.wording("planned")
         e.excludes = f.text_list("excludes")
+        self._throughout(e, f, m)
 
     @staticmethod
     def _count(f: Fields, m: LMap, key: str, what: str, how: str) -> int | None:
@@ -515,6 +534,7 @@ class EventShapes:
         named = any(k == "units" for k, _w, _n in e.figures)
         if e.wording and e.figures and (why := members_wording_problem(e.wording, counted, named)):
             self._refuse(e, f, why)
+        self._throughout(e, f, m)
 
     @staticmethod
     def _named_units(e: Event, f: Fields) -> None:

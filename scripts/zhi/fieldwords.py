@@ -26,7 +26,7 @@ KEY_ZH = {
     "rest_unknown": "其余去向不详", "before_count": "参加合并的单位数", "previous_end": "此前的终止", "resume": "恢复时间", "wording": "原文用语", "bodies": "机构", "description": "说明", "genre": "出版物类别",
     "section": "卷章", "publisher": "出版者", "accessed": "访问日期", "dashiji": "大事记", "group": "大事记合并条目", "text": "记事",
     "mentions": "涉及记录", "action": "行文用语",
-    "by": "擅改者", "count": "个数", "count_before": "原有个数", "planned": "计划用语", "excludes": "不含",
+    "by": "擅改者", "count": "个数", "count_before": "原有个数", "planned": "计划用语", "excludes": "不含", "throughout": "整段时间",
     "with": "对口的行政区划", "with_scope": "对口的机构", "subordinates": "下辖单位", "members": "成员", "of_which": "其中",
     "powers": "权限", "distinguish": "区别语", "different_from": "非同一机构", "merged_from": "由哪些内设机构合并", "renamed_from": "原名",
     "original_classification": "原密级", "declassified": "解密",

@@ -74,7 +74,21 @@ def certain_names(hits: list[Span], d: Date) -> list[Span]:
     or before d); when none is, the earliest: a name taken “1956年3月至1983年9月间” or “1975年8月前” is never used
     for 1956年3月 over the name the source gives for that date. A name an edition withholds from some time on
     (名称不详) stays in the running: where d may fall after that time, the old name is not printed as if unchanged."""
-    return [s for s in hits if s.start is None or s.withheld or s.start.latest() <= d.latest()] or hits[:1]
+    return [s for s in hits if s.start is None or s.withheld or taken_by(s.start, d)] or hits[:1]
+
+
+def taken_by(start: Date, d: Date) -> bool:
+    """A name (a superior, a place) taken at ``start`` is the one in force at ``d``. Where either date is a period the
+    source leaves open (a rename 1955-09..1956-12, an establishment 1955-09..1956-12), only when every reading of both
+    puts the name there: the rename wholly on or before the first day ``d`` can mean, or dated as the period's own
+    first month or day (a rename 1955-09 for an establishment 1955-09..1956-12). Two same-dated periods are not one act:
+    the establishment may come first. Otherwise a name taken by the last day ``d`` can mean (a 1956年3月 rename for a
+    record dated 1956) is in force, as the 大事记 reads a year-only date (it has happened by the year's last day)."""
+    if start.end is None and d.end is None:
+        return start.latest() <= d.latest()
+    return start.latest() <= d.earliest() or (
+        start.end is None and start.qualifier == "exact" and d.qualifier == "exact"
+        and start.start.sort_tuple() == d.start.sort_tuple())
 
 
 def replay_key(e: Event) -> tuple:

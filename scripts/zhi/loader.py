@@ -140,6 +140,7 @@ class Loader:
         self._date_from_sources()
         self._origins_unknown()
         self._hold_not_public()
+        mark_successive(self.archive.posts)
         self._hold_stated_level()
         from .identifying import hold_identifiers
 
@@ -779,3 +780,16 @@ def _refs(e: Event) -> list[Ref]:
         elif isinstance(v, list):
             out.extend(x for x in v if isinstance(x, Ref))
     return out
+
+
+def mark_successive(posts: list[Post]) -> None:
+    """Posts the source gives only as held in turn within one period (四任主任“先后任”于1968年2月至1976年10月间): each
+    typed with that period as both its from and its to. Two or more of the same post of one body so are 先后任 (their
+    term prints once, 1968年2月至1976年10月间（先后任）, in the order typed); one alone is simply held within it."""
+    groups: dict[tuple, list[Post]] = {}
+    for p in posts:
+        if p.within() and p.body is not None:
+            groups.setdefault((p.body.id, p.base_post, p.start.sort_key()), []).append(p)
+    for group in groups.values():
+        for p in group:
+            p.successive = len(group) > 1

@@ -595,6 +595,8 @@ class Post(Record):
     # `ex_officio:` a post the source says another post holds, no person named (主席由县委宣传部副部长兼任): the
     # holding post as the source says it; such a post has no ``person``
     ex_officio: str = ""
+    # one of several who held the same post in turn within one period, each typed with it as from and to (先后任)
+    successive: bool = field(default=False, compare=False)
 
     kind_zh = "任职"
 
@@ -621,8 +623,18 @@ class Post(Record):
         source shows the person in office when neither is."""
         return self.start or self.end or (self.in_office[0] if self.in_office else None)
 
+    def within(self) -> bool:
+        """Held at some time within one period the source gives, typed as both from and to (1968-02..1976-10): the
+        source does not say when it began or ended."""
+        return not self.start_unknown and not self.end_unknown and self.start is not None and self.end is not None \
+            and self.start.end is not None and self.start.qualifier == "exact" and self.start.same_as(self.end)
+
     def tenure(self) -> str:
-        """The term as the book prints it: 1948年11月—1956年, ？—1956年, 1948年11月—？, 1948年11月—"""
+        """The term as the book prints it: 1948年11月—1956年, ？—1956年, 1948年11月—？, 1948年11月—; a term held within
+        one period, the period once: 1968年2月至1976年10月间, with （先后任） when others held the post in turn in it."""
+        if self.within():
+            seen = f"（{'、'.join(d.chinese() for d in self.in_office)}在任）" if self.in_office else ""
+            return f"{self.start.chinese()}间{'（先后任）' if self.successive else ''}{seen}"
         start = "？" if self.start_unknown or self.start is None else self.start.chinese()
         end = "？" if self.end_unknown else self.end.chinese() if self.end else ""
         seen = f"（{'、'.join(d.chinese() for d in self.in_office)}在任）" if self.in_office else ""

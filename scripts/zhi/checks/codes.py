@@ -110,6 +110,7 @@ CODES: dict[str, tuple[str, str]] = {
     "draft-listed": ("error", "篇目或文件记录（全文、扫描件）指名了以 _ 或 . 开头的草稿（隐藏）文件"),
     "dashiji-empty": ("warning", "档案所记的机构变动都不合大事记的收录规则，大事记（或某地的大事记页）一条也没有"),
     "chapter-placeholder": ("warning", "正文中有占位文字（本章待续、待补等），尚待补写"),
+    "fanli-range": ("warning", "凡例所说的记述起止年份与 book.yaml 的上下限不一致"),
     "placeholder-final": ("error", "稿次为终审稿，正文中却还有占位文字"),
     "heading-gap": ("error", "标题级别跳级"),
     "directive-invalid": ("error", "正文中的表格指令有误"),

@@ -7,6 +7,7 @@ the 上限/下限 given, a 凡例 to be written, the site settings (mkdocs.yml, 
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import re
 import sys
@@ -47,7 +48,7 @@ status: 初稿
 
 # 凡例
 
-一、本志记述{title_short}{upper}年至{lower}年机构编制的历史与现状。（待填：指导思想、记述范围、体裁、资料来源等）
+一、本志记述{title_short}{upper}年至{lower}年机构编制的{what}。（待填：指导思想、记述范围、体裁、资料来源等）
 """
 
 
@@ -55,6 +56,12 @@ def _year(text: str, what: str) -> int:
     if not re.fullmatch(r"\d{4}", text or ""):
         raise ValueError(f"{what}应写四位年份，如 1949，不是“{text}”")
     return int(text)
+
+
+def _what(lower: int) -> str:
+    """What the 凡例 says the volume records: a volume whose 下限 is years past (1948—1960) records a history (沿革),
+    never a 现状 it does not reach; one that runs to about now, 历史与现状."""
+    return "历史与现状" if lower >= _dt.date.today().year - 2 else "沿革"
 
 
 def create(dest: Path, title: str, upper: int, lower: int) -> list[str]:
@@ -76,7 +83,7 @@ def create(dest: Path, title: str, upper: int, lower: int) -> list[str]:
         raise ValueError("书名不能为空，也不能分行")
     quoted = json.dumps(title.strip(), ensure_ascii=False)   # a YAML string whatever it holds (“#”, “: ”)
     files = {"chronicle/book.yaml": BOOK_YAML.format(title=quoted, upper=upper, lower=lower),
-             "chronicle/fanli.md": FANLI.format(title_short=short, upper=upper, lower=lower),
+             "chronicle/fanli.md": FANLI.format(title_short=short, upper=upper, lower=lower, what=_what(lower)),
              ".gitignore": GITIGNORE}
     settings = (src / "mkdocs.yml").read_text(encoding="utf-8")
     files["mkdocs.yml"] = re.sub(r"(?m)^site_name:.*$", lambda _: f"site_name: {quoted}", settings, count=1)

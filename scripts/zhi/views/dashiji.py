@@ -39,7 +39,7 @@ from .chronology import (
     established_run,
 )
 from .chronology import segs_text as _text
-from .naming import name_on
+from .naming import label_on, name_on, name_then
 
 # event types a change of a principal body is told for; the others (编制核定, 职能划转 …) only in the 年表
 TYPES = ("establish", "merge", "split", "abolish", "restore", "reorganise", "rename", "rerank", "rejurisdiction",
@@ -388,8 +388,10 @@ def _title(a: Archive, h: History, p: Post) -> str:
     post = p.base_post                              # 主任（兼）: the title is 县革委主任, the 兼 goes before it
     jur = t.jurisdiction_on(d) if d else None
     if jur and post[:1] in ("县", "区", "市", "旗", "州") and post.endswith("长"):
-        return name_on(h, jur, d) + post            # 临水县县长
+        return name_then(h, jur, d) + post          # 临水县县长
     full, short = t.name_on(d) if d and t.name_on(d) else (t.current_name(), None)
+    if d is not None and (hedged := name_then(h, rid, d)) != label_on(h, rid, d):
+        return hedged + post                        # a rename dated as a period may have come: the full name, noted
     return (short or full) + post
 
 

@@ -11,7 +11,16 @@ from ..model import FATE_UNKNOWN, NON_STATUTORY_LEVELS, UNKNOWN, Archive, Docume
 from ..wordings import count_sets_up, merge_verb, rename_verb, superior_relation
 from .bodycount import planned
 from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text
-from .naming import began_how, distinguished, label_on, name_on, names_within, stated_day, with_years
+from .naming import (
+    began_how,
+    distinguished,
+    label_on,
+    name_on,
+    name_then,
+    names_within,
+    stated_day,
+    with_years,
+)
 
 
 @dataclass
@@ -213,7 +222,7 @@ def by_name_in_term(h: History, rid: str, posts: list[Post]) -> list[tuple[str, 
     1988 name, not the 1948 one); a term whose start is unknown goes by its end."""
     groups: list[tuple[str, list[Post]]] = []
     for p in posts:
-        name = name_on(h, rid, p.when())
+        name = name_then(h, rid, p.when())
         if groups and groups[-1][0] == name:
             groups[-1][1].append(p)
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..dates import Date, Point
-from ..history import History, Timeline, certain_names, replay_key
+from ..history import History, Timeline, certain_names, replay_key, taken_by
 from ..model import Event
 from ..wordings import RESTORED_AS, abolishes_and_sets_up, rename_verb
 
@@ -292,7 +292,8 @@ def _names_within(h: History, ref: str, start: Date | None, end: Date | None, kn
         # in force at the start: taken wholly before it, or on the date the period's own record gives (a body set up
         # “1952-11” under a 县委 renamed “1952-11” is under the new name, as its 大事记 sentence says)
         certain = [i for i, s in enumerate(t.names)
-                   if s.start is None or s.start.latest() <= start.earliest() or s.start.same_as(start)]
+                   if s.start is None or s.start.latest() <= start.earliest()
+                   or (s.start.same_as(start) and start.end is None) or (start.end is not None and taken_by(s.start, start))]
         # none certainly before the start (the superior itself set up within the period, 1942-09 in 1942-09..1949):
         # its first name, with the renames within the period, never the name it had when the period ended
         if not certain and not (t.names[0].start is not None and t.names[0].start.earliest() >= start.earliest()
@@ -319,8 +320,8 @@ def _names_within(h: History, ref: str, start: Date | None, end: Date | None, kn
             continue
         e = s.start_event
         shown_name = distinguished(h, ref, name)
-        if e is not None and e.type == "rename":
-            out.append((s.start.chinese(), rename_verb(e.wording), shown_name))
+        if e is not None and e.type == "rename":   # a rename the source dates as a period: 1955年9月至1956年12月间更名为乙
+            out.append((s.start.chinese() + ("间" if s.start.end else ""), rename_verb(e.wording), shown_name))
         elif s.start.qualifier == "exact" and s.start.end is None:
             out.append((s.start.chinese(), "起称", shown_name))
         else:   # a name whose start the source leaves open: 1956年3月至1983年9月间改称乙, 1975年8月前改称乙
@@ -348,9 +349,23 @@ def _renames(out: list[tuple[str, str, str]]) -> list[str]:
 def name_through(h: History, rid: str, d: Date | None) -> str:
     """A superior's name for a date that is a period (a year, a month, 1966..1976: an 一览 of those years, an event the
     source dates only so): the name certainly in force when it began, with the renames that may fall inside it
-    (“某某委员会（1970年更名为……）”), never one name as if valid for the whole of it; a single day, its name then."""
-
-    if d is None or d.is_exact_day() or d.qualifier in ("after", "before"):
+    (“某某委员会（1970年更名为……）”), never one name as if valid for the whole of it; a single day, the name certainly in
+    force then, with a rename the source dates only as a period that may already have been made by then (区长 from
+    1956-12-14 under a 区 renamed “1955年9月至1956年12月”: 济南市第六区（1955年9月至1956年12月间更名为济南市槐荫区））."""
+    if d is None or d.qualifier in ("after", "before") or (d.is_exact_day() and _withheld_on(h, rid, d)):
         return label_on(h, rid, d)   # an open date (1949年7月后) names what its stated day names (name_on)
     name, renamed = names_within(h, rid, d, d)
     return with_note(name, renamed) if renamed else label_on(h, rid, d)
+
+
+def name_then(h: History, rid: str, d: Date | None) -> str:
+    """The name a post is named by (大事记, 领导名录, person page, posts.csv): as ``name_through``; a name an edition
+    withholds at the time as ``label_on`` tells it (名称不详（原称…）)."""
+    if d is not None and _withheld_on(h, rid, d):
+        return label_on(h, rid, d)
+    return name_through(h, rid, d)
+
+
+def _withheld_on(h: History, rid: str, d: Date) -> bool:
+    t = h.get(rid)
+    return t is not None and any(s.withheld and s.covers(d) for s in t.names)

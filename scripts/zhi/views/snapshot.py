@@ -226,13 +226,19 @@ def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None, juris
     if (hedge := uncertain_rename(t, d)) is not None:
         parts.append(hedge[1])
     if (s := t.suspended_on(d)) is not None:
-        if t.resume_unknown(s) and not s.start.overlaps(d):  # later on, whether it still was is not known
-            parts.append(f"{s.start}起{s.value or '停止活动'}，恢复时间不详")
+        what = s.value or "停止活动"
+        # 1966年起停止活动; one the source dates only as a period: 1966年至1976年间停止活动 (never “至1976年起”)
+        since = f"{s.start}{'间' if s.start.end is not None else '起'}{what}"
+        if s.start.latest() > d.latest():
+            # stopped at a time the source leaves open (1966..1976, 1966年6月或以后): by d it may not have yet
+            parts.append(f"{since}，此时是否已{what}，档案未载")
+        elif t.resume_unknown(s) and not s.start.overlaps(d):  # later on, whether it still was is not known
+            parts.append(f"{since}，恢复时间不详")
         elif s.end is not None and s.end.earliest() < d.earliest():
             # resumed at a time the source leaves open (1971或以后, 1971后): it may have resumed by d, or not yet
-            parts.append(f"{s.start}起{s.value or '停止活动'}，{s.end}恢复，此时是否已恢复，档案未载")
+            parts.append(f"{since}，{s.end}恢复，此时是否已恢复，档案未载")
         else:
-            parts.append(s.value or "停止活动")
+            parts.append(what)
     for u in (u for u in t.unofficial_names if u.covers(d)):  # 擅改名称: beside the official name, never for it
         parts.append(f"{u.start}起被擅自改名为{u.value}")
     spans = [s for s in t.colocations if s.covers(d)]

@@ -35,7 +35,7 @@ from ..views.lineage import (
     unit_rows,
     volume_jurisdictions,
 )
-from ..views.naming import label_on, name_on, names_with_jurisdiction, with_note, with_years
+from ..views.naming import label_on, name_on, name_then, names_with_jurisdiction, with_note, with_years
 from ..views.snapshot import (
     NO_BODIES,
     NO_BODIES_CAME,
@@ -253,6 +253,11 @@ class SiteWriter:
     def label(self, rid: str, d: Date | None = None) -> str:
         """The name as titles and lists print it: with the 区别语 when another record bears it (滁州市（县级）)."""
         return label_on(self.h, rid, d)
+
+    def label_then(self, rid: str, d: Date | None) -> str:
+        """The name a post is listed under: the name certainly in force on d, with a rename that may have been made by
+        then (name_then)."""
+        return name_then(self.h, rid, d)
 
     def label_went(self, rid: str, start: Date, end: Date) -> str:
         """The name a body that ended within [start, end] (a year) bore when it ended: renamed in January and abolished
