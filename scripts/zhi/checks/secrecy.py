@@ -39,9 +39,13 @@ from ..leaks import (
     is_formula,
     key_skeletons,
     label_is_open,
+    name_joined,
+    name_parts,
     open_text,
     other_bearer,
     own_names,
+    percent_readings,
+    pinyin_opens,
     punycode_decoded,
     punycoded,
     readings,
@@ -49,7 +53,6 @@ from ..leaks import (
     skeleton_readings,
     skeletons,
     stated_apart,
-    stems,
     towns_below,
     with_entities_decoded,
 )
@@ -236,17 +239,25 @@ def _readings(line: str) -> tuple[list[str], list[str]]:
     without the other. The four readings, in ``four_readings``'s order, and the addresses."""
     addresses = [x for m in _ADDRESS.finditer(line) for x in m.groups() if x]
     shown = _ADDRESS.sub(lambda m: "]" if m.group(0).startswith("]") else "", line)
-    return [_decoded(_UNREAD.sub("", r)) for r in four_readings(shown)], [_decoded(x) for x in addresses]
+    texts = [_decoded(_UNREAD.sub("", r)) for r in four_readings(shown)]
+    # a person's name read through the marks between its characters (蔺-缃-琦: ``leaks.name_joined``)
+    return [*texts, name_joined(texts[0]) or texts[0]], [_decoded(x) for x in addresses]
 
 
 def _decoded(text: str) -> str:
+    """Text as a reader reads it, folded; a %-escaped address in GB18030 (GBK) after it too (``leaks.percent_readings``:
+    its UTF-8 reading replaces what does not decode)."""
     from urllib.parse import unquote
 
+    national = ""
     for _ in range(3):   # &amp;#23494; is &#23494; once decoded, and 密 once more
         if "&" not in text and "%" not in text:
             break
-        text = unquote(html.unescape(text))
-    return fold(punycode_decoded(text.replace("\\", "")))   # (http://xn--….cn/: the name the address bar shows)
+        text = html.unescape(text)
+        national = national or "\0".join(percent_readings(text)[1:])
+        text = unquote(text)
+    text = fold(punycode_decoded(text.replace("\\", "")))   # (http://xn--….cn/: the name the address bar shows)
+    return text + "\0" + fold(national) if national else text
 
 
 def _open_labels(ents: list[Entry]):
@@ -305,7 +316,7 @@ def _chapter_paragraphs(ch) -> dict[Level, list[_Para]]:
         if para:
             addresses = [(i, x) for i, _, xs in para for x in xs]
             # the paragraph read each of the four ways (``_readings``), once per way that reads differently
-            readings = dict.fromkeys(tuple(ts[k] for _, ts, _ in para) for k in range(4))
+            readings = dict.fromkeys(tuple(ts[k] for _, ts, _ in para) for k in range(len(para[0][1])))
             # and each of them read through what stands between a name's characters (金丝雀·七号, 白鹭①九号, 白鹭9号,
             # Luting Qihao), the addresses too: every such reading is a bare one, even when it is the text as it stands
             # (a heading 鹭汀7号联络站 has no mark to take out: its numeral reading is itself)
@@ -420,7 +431,8 @@ def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[F
         if e.kind == "name" and e.level.rank and not e.whole and not e.chapter and fold(e.text) in names:
             if e.level.rank not in towns:
                 towns[e.level.rank] = towns_below(names, a, e.level.rank)
-            secret += [(e, part, distinctive(part, towns[e.level.rank])) for part in stems(e.text, towns[e.level.rank])]
+            secret += [(e, part, distinctive(part, towns[e.level.rank]), designation)
+                       for part, designation in name_parts(e.text, towns[e.level.rank])]
     if not secret:
         return []
     lines = {(holder, t.text.strip()): t.loc for _, t, _, holder in typed_texts(a) if t.loc is not None}
@@ -428,30 +440,40 @@ def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[F
     for x in ents:
         if x.kind != "name" or x.whole or x.chapter or x.loc is None:
             continue
-        for e, part, closed in secret:
+        for e, part, closed, designation in secret:
             if x.level.rank >= e.level.rank or part not in fold(x.text) or fold(x.text) == fold(e.text) \
-                    or stated_apart(x, e.text, names) or (x.loc, part) in reported:
+                    or stated_apart(x, e.text, names, designation) or (x.loc, part) in reported:
                 continue   # (the same name, another name of the same place, or stated another body: no conflict)
             reported.add((x.loc, part))
             where = lines.get((x.holder, x.text), x.loc)
+            head = f"{x.origin}（{x.level}）的名称“{x.text}”含有一个密级更高的名称的"
             if not closed:
                 out.append((Finding("secret-stem-public", "warning",
-                                    f"{x.origin}（{x.level}）的名称“{x.text}”含有一个密级更高的名称的专名部分“{part}”（名称去掉"
-                                    f"通名后的部分，只是地名加常用词）；有这个{x.level}的名称在，“{part}”这几个字就不再当作秘密，"
-                                    f"正文写出它们不会被拦下。请核对这个名称：确是原件的写法，照原样保留；是抄错或误记的，请改正",
-                                    where), "", ""))
+                                    f"{head}专名部分“{part}”（名称去掉通名后的部分，只是地名加常用词）；有这个{x.level}的名称在，"
+                                    f"“{part}”这几个字就不再当作秘密，正文写出它们不会被拦下。请核对这个名称：确是原件的写法，"
+                                    f"照原样保留；是抄错或误记的，请改正", where), "", ""))
                 break
-            kind = "行政区划" if x.record.startswith("行政区划 ") else "机构"
-            rid = x.record.split(" ", 1)[1] if x.record.startswith(("机构 ", "行政区划 ")) else \
-                next((getattr(r, "id", "") for r, _ in names.get(fold(x.text), ())), "") or "这个机构的编号"
-            out.append((Finding("secret-stem-public", "error",
-                                f"{x.origin}（{x.level}）的名称“{x.text}”含有一个密级更高的名称的专名部分“{part}”（名称去掉"
-                                f"通名后的部分）；zhi 分不清两者是不是同一个机构，只能把“{part}”当作秘密，这个名称因此也印不出来"
-                                f"（生成时会被保密检查拦下）。请核对：若确是另一个{kind}，在那个密级更高的记录里写"
-                                f"“different_from: [{rid}]”（非同一机构，见 guide/bodies.md），正文仍不要单写"
-                                f"“{part}”；若是同一个机构，或名称抄错、误记，请合并记录或改正名称", where), x.holder, e.text))
+            out.append((Finding("secret-stem-public", "error", head + _stem_conflict(x, part, names, e), where),
+                        x.holder, e.text))
             break
     return out
+
+
+def _stem_conflict(x: Entry, part: str, names: dict, e: Entry) -> str:
+    """What ``_stems_made_open`` says of a lower name ``x`` holding a secret part ``part`` of ``e``'s name, after the
+    names: stated another body already (``different_from`` opens the designation alone, ``leaks.name_parts``), or
+    not yet (then: state it, or merge, or mend)."""
+    if stated_apart(x, e.text, names):
+        return (f"“{part}”；那个记录虽已写明非同一机构（different_from），但非同一机构只放开两者共有的代号，不放开代号以外的"
+                f"字（去掉地名的全称、代号加机构类别词）：“{part}”仍当作秘密，这个名称印不出来（生成时会被保密检查拦下）。"
+                f"请核对这个名称：抄错或误记的，请改正；原件确是这样写的，请把这个记录的密级改为不低于那个名称的密级")
+    kind = "行政区划" if x.record.startswith("行政区划 ") else "机构"
+    rid = x.record.split(" ", 1)[1] if x.record.startswith(("机构 ", "行政区划 ")) else \
+        next((getattr(r, "id", "") for r, _ in names.get(fold(x.text), ())), "") or "这个机构的编号"
+    return (f"专名部分“{part}”（名称去掉通名后的部分）；zhi 分不清两者是不是同一个机构，只能把“{part}”当作秘密，"
+            f"这个名称因此也印不出来（生成时会被保密检查拦下）。请核对：若确是另一个{kind}，在那个密级更高的记录里写"
+            f"“different_from: [{rid}]”（非同一机构，见 guide/bodies.md），正文仍不要单写“{part}”；若是同一个机构，"
+            f"或名称抄错、误记，请合并记录或改正名称")
 
 
 def _held_shared(where: str, level: Level, e: Entry, loc: Loc) -> Finding:
@@ -468,8 +490,11 @@ def _stem_said(e: Entry) -> str:
     """For a name's distinctive part (``leaks.name_stems``): what it is cut from, and why it is kept as secret."""
     if not e.whole:
         return ""
+    if e.kind == "pinyin" and e.record.startswith("人物 "):
+        return (f"（即姓名“{e.whole}”的拼音；用拉丁字母拼写，不论大小写、声调、空格和连字符，读者照样认得出是谁，"
+                f"与中文姓名一样保密）")
     if e.kind == "pinyin":
-        return (f"（即名称“{e.whole}”开头几个字的拼音；用拉丁字母拼写，不论大小写、声调、空格和连字符，读者照样认得出"
+        return (f"（即名称“{e.whole}”{'开头' if pinyin_opens(e) else '其中'}几个字的拼音；用拉丁字母拼写，不论大小写、声调、空格和连字符，读者照样认得出"
                 f"是哪个机构，与中文名称一样保密）")
     whole, part = fold(e.whole), fold(e.text)
     at = max(whole.find(part), 0)
@@ -611,7 +636,7 @@ def _bare_too(texts) -> list[str]:
     """Folded texts, and each read through what stands between a name's characters (``leaks.skeletons``); a
     Punycode domain decoded too (``leaks.punycoded``)."""
     texts = list(texts)
-    texts += [d for t in texts for d in punycoded(t)]
+    texts += [d for t in texts for d in [*punycoded(t), *(fold(x) for x in percent_readings(t))]]
     return list(dict.fromkeys([*texts, *(b for t in texts for b in skeletons(t))]))
 
 
