@@ -30,6 +30,7 @@ from ..leaks import (
     ID_LIKE,
     Entry,
     _checked,
+    dashed,
     distinctive,
     docno_written,
     entries,
@@ -353,6 +354,8 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
             by_level[level].extend((ch, p) for p in paras)
     if not by_level:
         return
+    yield from _chapter_archive_refs(a, by_level)
+    yield from _image_metadata(a, ents)
     lowest = min(lv.rank for lv in by_level)
     joined = {lv: "\n".join(x for _, p in paras if not p.bare for x in [p.text, *(t for _, t in p.addresses)])
               for lv, paras in by_level.items()}
@@ -400,6 +403,68 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
                                      f"改正之后，这段文字在那里是“{e.unheld.name}”" if e.held and e.unheld else ""),
                                   Loc(ch.path, ch.body_line + line))
     yield from (f for k, f in held.items() if k not in reported)
+
+
+def _chapter_archive_refs(a: Archive, by_level: dict) -> Iterator[Finding]:
+    """A classified document's 档号 (``archive_ref``) typed into a chapter (or a passage) of a lower level, with any
+    dash (77—3—419—6): it tells a reader where the secret document is (``identifying``: the same in a record). Named
+    at its line; the build's scan refuses a 档号 of eight characters or more (``leaks.entries``)."""
+    from ..identifying import MIN_REF, _ref
+
+    refs: dict[str, list] = defaultdict(list)
+    for d in a.documents.values():
+        if d.classification.rank and len(r := _ref(d.archive_ref)) >= MIN_REF and re.search(r"\d", r):
+            refs[r].append(d)
+    if not refs:
+        return
+    rx = id_pattern(refs)
+    reported = set()
+    for level, paras in by_level.items():
+        for ch, p in paras:
+            if p.bare:
+                continue
+            for m in rx.finditer(p.text):
+                line = p.first + max(0, bisect.bisect_right(p.starts, m.start()) - 1)
+                for d in refs[dashed(m.group(0))]:
+                    if d.classification.rank <= level.rank or (ch.path, line, d.id) in reported:
+                        continue
+                    reported.add((ch.path, line, d.id))
+                    yield Finding("secret-shared", "error",
+                                  f"{ch.path}（{level}）写出了文件 {d.id}（{d.classification}）的档号“{m.group(0)}”；档号能指认"
+                                  f"那份文件，不因写在密级低的正文里而公开。请删去这处，或把这段放进不低于"
+                                  f"“{d.classification.name}”的密级段落（::: {d.classification.name}）",
+                                  Loc(ch.path, ch.body_line + line))
+
+
+def _image_metadata(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
+    """A chapter's image whose metadata (EXIF, XMP, a JPEG comment, a PNG text chunk: ``chapterimages.image_text``)
+    holds a classified record's name, title or 文号: the build publishes the image's pixels alone
+    (``chapterimages.stripped``), so nothing prints; the editor is told which file still carries it (a warning, at
+    the line that shows the image)."""
+    from ..chapterimages import image_text, local_images, resolve
+
+    secret = [e for e in ents if e.kind not in ("id", "sentence") and e.level.rank and _checked(e)]
+    if a.book is None or not secret:
+        return
+    for ch in a.book.chapters():
+        seen = set()
+        for target, i in local_images(ch.body):
+            path, _ = resolve(a.root, ch.path, target)
+            if path is None or path in seen or (text := image_text(path)) is None:
+                continue
+            seen.add(path)
+            folded = "\0".join(_bare_too([fold(text)]))
+            e = next((e for e in secret if e.level.rank > ch.classification.rank and (
+                _holds(folded, e, fold(e.text))
+                or (e.kind != "docno" and any(k in folded for k in key_skeletons(fold(e.text)))))), None)
+            if e is None:
+                continue
+            rel = path.relative_to(a.root.resolve()).as_posix() if path.is_relative_to(a.root.resolve()) else str(path)
+            yield Finding("image-metadata", "warning",
+                          f"图片 {rel} 的元数据（EXIF、XMP、注释等图片像素以外的文字）里有{e.origin}（{e.level}）的“{e.text}”"
+                          f"{_stem_said(e)}。生成时图片只发布像素，元数据全部去掉，这些字不会印出；但原图文件仍带着它们，"
+                          f"拷给别人就一并带走了。请用图片工具去掉元数据（或另存一份不带元数据的）再放进 chronicle/，或换一张图",
+                          Loc(ch.path, ch.body_line + i))
 
 
 def _different_unknown(a: Archive) -> Iterator[Finding]:
