@@ -59,3 +59,17 @@ def test_a_chapter_images_metadata_holding_a_secret_name_is_warned_of_naming_the
     # an image without it: nothing
     _image(root, "摄于县城".encode(encoding))
     assert [f for f in run_checks(load_archive(root)) if f.code == "image-metadata"] == []
+
+
+def test_a_memo_with_an_id_repeating_a_secret_name_is_one_finding_at_its_first_line(tmp_path):
+    """The same secret-shared was reported twice on a 记事 with an id: once under its id (from its entries) and once
+    under its file and line (from its typed texts), the check naming the record two ways. Now once, at the text's line."""
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/cl.yaml", "id: cs-cl\nkind: 其他\nclassification: 机密\n")
+    write(root, "sources/events/cl.yaml", f"- {{id: ev-cl, type: establish, date: 1988-06, body: cs-cl, name: {NAME}, "
+                                          "jurisdiction: cs-xian, sources: [d-1956-1], classification: 机密}\n")
+    write(root, "sources/memos/1989.yaml", f"- id: m-1989\n  date: 1989-05-01\n  text: 县里新建{NAME}营房。\n"
+                                           f"  sources: [d-1956-1]\n  note: 见{NAME}。\n")
+    found = [f for f in _errors(root) if f.code == "secret-shared"]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("sources/memos/1989.yaml", 3)], [f.as_text() for f in found]
+    assert found[0].message.startswith("记事 m-1989（公开）")

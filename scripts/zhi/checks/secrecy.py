@@ -71,7 +71,8 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     # for each level, the texts of the records below it joined into one string (a string is looked for once, not
     # once per record)
     pieces: dict[str, list[Piece]] = defaultdict(list)
-    for _, t, level, holder in typed_texts(a):   # first: a typed text knows its key's line
+    # first: a typed text knows its key's line (in the order of the file: a 记事's text before its note)
+    for _, t, level, holder in sorted(typed_texts(a), key=lambda x: (x[1].loc.file, x[1].loc.line) if x[1].loc else ("", 0)):
         pieces[holder].append(Piece(t.text, level, t.loc, "考异" if t.key == "conflict_note" else ""))
     for o, piece in _printed_whole(a):
         pieces[o].append(piece)
@@ -99,7 +100,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     # a lower name holding a secret name's part is named once, as the conflict it is (secret-stem-public)
     reported |= {(holder, whole) for _, holder, whole in conflicts}   # (every part of that name)
     notes = {**{f"事件 {r.id}": r.conflict_note for r in a.events if r.conflict_note},   # as leaks.entries names
-             **{f"{r.kind_zh} {r.loc}": r.conflict_note for r in [*a.staffing, *a.memos] if r.conflict_note}}
+             **{f"{r.kind_zh} {r.id or r.loc}": r.conflict_note for r in [*a.staffing, *a.memos] if r.conflict_note}}
     for e in ents:
         if e.kind == "sentence" or not e.level.rank or e.chapter or not _checked(e):
             continue
@@ -730,7 +731,9 @@ def typed_texts(a: Archive) -> Iterator[tuple[object, Typed, Level, str]]:
     recs = [*a.jurisdictions.values(), *a.bodies.values(), *a.documents.values(), *a.people.values(), *a.events,
             *a.posts, *a.staffing, *a.memos]
     for r in recs:
-        name = f"{r.kind_zh} {r.loc if r.kind_zh in ('任职', '编制', '记事') else r.id}"
+        # (a 任职, 编制 or 记事 by its id when it has one, else by where it stands: as ``leaks.entries`` names it, so
+        # that its typed texts and its entries are one record's, and a problem in it is named once)
+        name = f"{r.kind_zh} {(r.id or r.loc) if r.kind_zh in ('任职', '编制', '记事') else r.id}"
         for t in r.typed:
             doc = a.documents.get(t.doc) if t.doc else None
             level = highest([r.classification, t.level or r.classification,
