@@ -61,6 +61,9 @@ def test_marks_ending_a_clause_quoting_or_between_digits_are_not_read_through():
     # (主张。建华 is no 张建华; a range's dash between digits joins no name)
     assert [name_joined(t) for t in ["主张。建华", "甲，乙", "“蔺”缃", "1997—2000年", "X-1型"]] == [None] * 5
     assert name_joined("蔺-缃-琦、蔺·缃·琦") == "蔺缃琦、蔺缃琦"
+    # on a long page, only what stands around a mark is read again
+    joined = name_joined("甲" * 5000 + "蔺-缃-琦" + "乙" * 5000)
+    assert "蔺缃琦" in joined and len(joined) < 300
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8"])

@@ -375,13 +375,25 @@ NAME_JOINERS = "\\-‐‑‒–—―−－··・‧•∙⋅･._/／~～*'’
 _NAME_JOINED = re.compile(f"(?<=[{_HAN}])[{NAME_JOINERS}]+(?=[{_HAN}])")
 
 
+JOINED_REACH = 100   # what is read on each side of a joining mark (``name_joined``): longer than any string looked for
+
+
 def name_joined(text: str) -> str | None:
     """Folded text with the marks between two Han characters that join or space a name's characters taken out
-    (``NAME_JOINERS``: 蔺-缃-琦, 蔺·缃·琦 read 蔺缃琦); None when it has none. Read like the text itself (a person's
-    name of three characters is looked for in it as it stands)."""
+    (``NAME_JOINERS``: 蔺-缃-琦, 蔺·缃·琦 read 蔺缃琦); None when it has none. Only the text around each such mark
+    (``JOINED_REACH`` characters each side, the pieces apart: a string found there and not in the text as it stands
+    spans a mark), so that a long page is not read twice over. Read like the text itself (a person's name of three
+    characters is looked for in it as it stands)."""
     if text.isascii() or not _NAME_JOINED.search(text):
         return None
-    return _NAME_JOINED.sub("", text)
+    spans: list[list[int]] = []
+    for m in _NAME_JOINED.finditer(text):
+        start, end = max(0, m.start() - JOINED_REACH), m.end() + JOINED_REACH
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return "\0".join(_NAME_JOINED.sub("", text[a:b]) for a, b in spans)
 
 
 def skeletons(text: str) -> list[str]:
