@@ -1477,8 +1477,7 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
         markup = _attributes(text) if path.suffix.lower() in (".html", ".htm", ".xml", ".svg") else ""
         unquoted = _unquoted(markup or text)
         more = [x for x in (name_joined(bare), *unquoted, *(name_joined(x) for x in unquoted)) if x]
-        if more:
-            bare = "\0".join([bare, *more])
+        extra = "\0".join(more)
         shown_normal = normal(shown)
         # the text as read through punctuation (金丝雀·七号, “金丝雀”七号), numerals and pinyin (``skeletons``), and an
         # HTML page with one kind of aside kept and the other dropped (金丝<sup>雀</sup>七号<s>丙</s>): names of four or
@@ -1491,13 +1490,15 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
         for key, (s, origin) in squeezed.items():
             # (not again a shorter part of a name a part found names: 白鹭九号 beside 白鹭九号联络)
             if (_found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded))
+                    or (extra and _found(key, extra, bounded))
                     or any(_found(k, read, bare_keys) for k in bare_of[key])) \
                     and not any(x.why == origin and key in fold(x.what) for x in leaks[found:]):
                 leaks.append(Leak(rel, s, origin))
         if id_rx is not None:
             for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(normal_text)):
                 leaks.append(Leak(rel, found_id, ids[dashed(found_id)]))
-        for x in [*_docno_leaks(flat, docnos, rel), *(_docno_leaks(bare, docnos, rel) if bare is not flat else ())]:
+        for x in [*_docno_leaks(flat, docnos, rel), *(_docno_leaks(bare, docnos, rel) if bare is not flat else ()),
+                  *(_docno_leaks(extra, docnos, rel) if extra else ())]:
             if x not in leaks[found:]:   # a page's markup and its text hold the same 文号: listed once
                 leaks.append(x)
         for mark, form in marks_in(shown, edition, plain, words=not rel.startswith(CUT_DIRS), shown_normal=shown_normal):
