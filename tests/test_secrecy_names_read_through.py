@@ -28,7 +28,7 @@ def root(tmp_path):
 
 
 PERSON = ["蔺-缃-琦", "蔺·缃·琦", "蔺・缃・琦", "蔺 缃 琦", "蔺—缃—琦", "蔺_缃_琦", "蔺/缃/琦"]
-PERSON_PINYIN = ["Lin Xiangqi", "lin-xiangqi", "LinXiangqi", "LIN XIANG QI", "Lín Xiāngqí"]
+PERSON_PINYIN = ["Lin Xiangqi", "lin-xiangqi", "LinXiangqi", "LIN XIANG QI", "Lín Xiāngqí", "Xiangqi Lin", "xiangqi-lin"]
 DESIGNATION_PINYIN = ["zhexiao-liuhao", "Zhexiao Liuhao Lianluozhan", "ZHEXIAO 6 HAO"]
 
 

@@ -833,7 +833,8 @@ def romanized(ents: list[Entry], places: dict) -> list[Entry]:
     whose every run an open name holds, or shorter than ``PINYIN_MIN``, is not looked for in pinyin.
     So are a name's distinctive parts (``name_stems``: 赭鸮六号联络 of 县赭鸮六号联络站, zhe xiao liu hao, the body
     named without its place), and a person's name of three characters or more (``PERSON_PINYIN_MIN``), whole: 蔺缃琦,
-    lin xiang qi (Lin Xiangqi, lin-xiangqi, LinXiangqi), unless a name or id below its level says that pinyin."""
+    lin xiang qi (Lin Xiangqi, lin-xiangqi, LinXiangqi) and given name first, xiang qi lin (Xiangqi Lin), unless a
+    name or id below its level says that pinyin."""
     said: dict[int, str] = {}
     out, seen = [], set()
     for e in ents:
@@ -849,14 +850,15 @@ def romanized(ents: list[Entry], places: dict) -> list[Entry]:
             said[e.level.rank] = "\0".join(["".join(syllables(x.text)) for x in below
                                             if x.kind == "name" and _NOT_HAN.sub("", x.text)]
                                            + [r for x in below if x.kind == "id" for r in latin_readings(x.text)])
-        if person:   # a person's name whole, or not at all (a surname and a syllable are anyone's)
-            key = " ".join(sy) if "".join(sy) not in said[e.level.rank] else ""
-        else:
-            key = pinyin_key(sy, said[e.level.rank])
-        if not key or (key, e.holder) in seen:
-            continue
-        seen.add((key, e.holder))
-        out.append(dataclasses.replace(e, text=key, kind="pinyin", whole=e.whole or e.text))
+        # a person's name whole, or not at all (a surname and a syllable are anyone's); also given name first, as
+        # English writes it (Xiangqi Lin)
+        keys = [" ".join(x) for x in (sy, sy[1:] + sy[:1]) if "".join(x) not in said[e.level.rank]] if person \
+            else [pinyin_key(sy, said[e.level.rank])]
+        for key in keys:
+            if not key or (key, e.holder) in seen:
+                continue
+            seen.add((key, e.holder))
+            out.append(dataclasses.replace(e, text=key, kind="pinyin", whole=e.whole or e.text))
     return out
 
 
