@@ -370,7 +370,8 @@ def skeleton_readings(text: str) -> tuple[str, str, str, str, str, str, str]:
 
 # what a reader reads through between the characters of a person's name (蔺-缃-琦, 蔺·缃·琦, 蔺_缃_琦, 蔺/缃/琦; spaces
 # are gone in folded text): the marks that join or space a name's characters, not those ending a clause or quoting
-# (主张。建华 is no 张建华). A name of three characters is too short to be read through any mark (``key_skeletons``)
+# (主张。建华 is no 张建华). ``key_skeletons`` reads a name of four characters or more through any mark; one of three
+# characters (a person's: 蔺缃琦) is read through these alone (``name_joined``)
 NAME_JOINERS = "\\-‐‑‒–—―−－··・‧•∙⋅･._/／~～*'’`"
 _NAME_JOINED = re.compile(f"(?<=[{_HAN}])[{NAME_JOINERS}]+(?=[{_HAN}])")
 
