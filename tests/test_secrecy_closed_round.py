@@ -117,17 +117,29 @@ def test_a_public_name_holding_a_secret_names_designation_is_an_error(tmp_path, 
 
 
 def test_the_secret_record_states_the_public_one_is_another_body(tmp_path):
-    """different_from (非同一机构) in the secret record: no conflict, the part is open as the public name prints it."""
-    root = _with_public(tmp_path, "雁汐五号工作处")
+    """different_from (非同一机构) in the secret record: no conflict, the designation is open as the public name
+    prints it."""
+    root = _with_public(tmp_path, "雁汐五号渔场")
     write(root, "sources/bodies/yx.yaml", BODY + "different_from: [cs-yc]\n")
     assert _stems(root) == []
     assert [f.as_text() for f in run_checks(load_archive(root)) if f.severity == "error"] == []
     forbidden = forbidden_strings(load_archive(root), "public")
-    assert NAME in forbidden and "雁汐五号工作" not in forbidden and "雁汐五号" not in forbidden
+    assert NAME in forbidden and "雁汐五号工作" in forbidden and "雁汐五号" not in forbidden
+
+
+def test_the_statement_opens_the_designation_alone(tmp_path):
+    """A public 雁汐五号工作处 holds 雁汐五号工作, the designation and a word of the secret body's kind: the statement
+    does not open that (closedG: never more than the designation); the public name is an error at its line."""
+    root = _with_public(tmp_path, "雁汐五号工作处")
+    write(root, "sources/bodies/yx.yaml", BODY + "different_from: [cs-yc]\n")
+    found = _stems(root)
+    assert [(f.loc.line, f.severity) for f in found] == [(1, "error")]
+    assert "“雁汐五号工作”" in found[0].message and "非同一机构只放开两者共有的代号" in found[0].message
+    assert "雁汐五号工作" in forbidden_strings(load_archive(root), "public")
 
 
 def test_the_statement_is_read_under_its_chinese_key_too(tmp_path):
-    root = _with_public(tmp_path, "雁汐五号工作处")
+    root = _with_public(tmp_path, "雁汐五号渔场")
     write(root, "sources/bodies/yx.yaml", BODY + "非同一机构: [cs-yc]\n")
     assert _stems(root) == []
 

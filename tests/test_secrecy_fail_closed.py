@@ -73,14 +73,17 @@ def test_a_secret_names_distinctive_part_in_an_open_record_is_refused(bl):
 
 
 def test_a_distinctive_part_open_records_say_anyway_is_not_refused(bl):
-    """An open body 白鹭九号联络处 says 白鹭九号联络 too, and the secret record states it is another body
-    (different_from): the part names no secret, only the whole name does. (Unstated: secret-stem-public, closedE.)"""
+    """An open body 白鹭九号渔场 says the designation 白鹭九号 too, and the secret record states it is another body
+    (different_from): the designation names no secret, only the whole name does. (Unstated: secret-stem-public,
+    closedE.) The statement opens the designation alone (closedG): an open 白鹭九号联络处 says 白鹭九号联络, more than
+    the designation, and stays refused."""
     write(bl, "sources/bodies/bl.yaml", BL_BODY + "different_from: [cs-open]\n")
     write(bl, "sources/bodies/open.yaml", "id: cs-open\nkind: 其他\n")
-    write(bl, "sources/events/open.yaml", "- {id: ev-open, type: establish, date: 1988-06, body: cs-open, "
-                                          "name: 白鹭九号联络处, jurisdiction: cs-xian, sources: [d-1956-1]}\n")
-    _chapter(bl, "该县设有白鹭九号联络处。\n")
-    assert [f.as_text() for f in _errors(bl) if f.code == "secret-shared"] == []
+    for name, refused in (("白鹭九号渔场", False), ("白鹭九号联络处", True)):
+        write(bl, "sources/events/open.yaml", "- {id: ev-open, type: establish, date: 1988-06, body: cs-open, "
+                                              f"name: {name}, jurisdiction: cs-xian, sources: [d-1956-1]}}\n")
+        _chapter(bl, f"该县设有{name}。\n")
+        assert bool([f for f in _errors(bl) if f.code in ("secret-shared", "secret-stem-public")]) == refused, name
 
 
 def test_a_short_distinctive_part_is_not_looked_for(tmp_path):

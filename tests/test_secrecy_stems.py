@@ -100,7 +100,9 @@ def test_a_place_and_a_character_or_another_number_is_not_the_secret(tmp_path, w
 
 def test_the_parts_of_a_name():
     assert stems("鸥屿三号联络组") == ["鸥屿三号联络", "鸥屿三号"]
-    assert stems("测试县鸥屿三号联络组", ["测试县"]) == ["测试县鸥屿三号联络", "测试县鸥屿三号", "鸥屿三号"]
+    # (and, the core being a designation, the name and its stem without the place: closedG)
+    assert stems("测试县鸥屿三号联络组", ["测试县"]) == ["测试县鸥屿三号联络", "测试县鸥屿三号", "鸥屿三号", "鸥屿三号联络",
+                                                   "鸥屿三号联络组"]
     assert stems("测试县保联络组", ["测试县"]) == ["测试县保联络"]
     assert stems("测试县保密局", ["测试县"]) == ["测试县保密"]
     assert stems("白鹭联络站") == ["白鹭联络"]   # (白鹭 alone: too short to name a body by)

@@ -368,6 +368,35 @@ def skeleton_readings(text: str) -> tuple[str, str, str, str, str, str, str]:
     return unpunctuated(text), han, numeral, *latin_readings(text), word_forms(han), word_forms(numeral)
 
 
+# what a reader reads through between the characters of a person's name (蔺-缃-琦, 蔺·缃·琦, 蔺_缃_琦, 蔺/缃/琦; spaces
+# are gone in folded text): the marks that join or space a name's characters, not those ending a clause or quoting
+# (主张。建华 is no 张建华). ``key_skeletons`` reads a name of four characters or more through any mark; one of three
+# characters (a person's: 蔺缃琦) is read through these alone (``name_joined``)
+NAME_JOINERS = "\\-‐‑‒–—―−－··・‧•∙⋅･._/／~～*'’`"
+_NAME_JOINED = re.compile(f"(?<=[{_HAN}])[{NAME_JOINERS}]+(?=[{_HAN}])")
+
+
+JOINED_REACH = 100   # what is read on each side of a joining mark (``name_joined``): longer than any string looked for
+
+
+def name_joined(text: str) -> str | None:
+    """Folded text with the marks between two Han characters that join or space a name's characters taken out
+    (``NAME_JOINERS``: 蔺-缃-琦, 蔺·缃·琦 read 蔺缃琦); None when it has none. Only the text around each such mark
+    (``JOINED_REACH`` characters each side, the pieces apart: a string found there and not in the text as it stands
+    spans a mark), so that a long page is not read twice over. Read like the text itself (a person's name of three
+    characters is looked for in it as it stands)."""
+    if text.isascii() or not _NAME_JOINED.search(text):
+        return None
+    spans: list[list[int]] = []
+    for m in _NAME_JOINED.finditer(text):
+        start, end = max(0, m.start() - JOINED_REACH), m.end() + JOINED_REACH
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return "\0".join(_NAME_JOINED.sub("", text[a:b]) for a, b in spans)
+
+
 def skeletons(text: str) -> list[str]:
     """``skeleton_readings``, each reading once."""
     return [x for x in dict.fromkeys(skeleton_readings(text)) if x]
@@ -629,7 +658,8 @@ def entries(a: Archive) -> list[Entry]:
                 for s in _sentences(block, 8):
                     add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True,
                         held=_held(ch, highest([level, ch.written or level])))
-    return out + name_stems(out, names, a) + romanized(out, names)
+    parts = name_stems(out, names, a)
+    return out + parts + romanized(out + parts, names)
 
 
 # the generic endings of a body's name (通名): a name without one is still the body's name to a reader (白鹭九号联络
@@ -664,31 +694,42 @@ _DESIGNATION = re.compile(r"\d+号|\d{2,}|[A-Za-z]")
 
 
 def stems(name: str, place_names=()) -> list[str]:
-    """A name's distinctive parts, folded: ``stem`` (the name without its generic ending); and its core — without
-    the words of its kind before the ending too (``GENERIC_HEADS``: 鸥屿三号联络组, 鸥屿三号), and without a place's
-    name it begins with (``place_names``, folded, and ``PLACE_HEADS``: 临水县鸥屿三号联络组, 鸥屿三号) — when the core
-    is a designation (``_DESIGNATION``: a code name a reader knows the body by, which neither ordinary prose nor
+    """A name's distinctive parts, folded (``name_parts``)."""
+    return [part for part, _ in name_parts(name, place_names)]
+
+
+def name_parts(name: str, place_names=()) -> list[tuple[str, bool]]:
+    """A name's distinctive parts, folded, each with whether it is a designation alone (which a record's
+    ``different_from`` may open, ``stated_apart``): ``stem`` (the name without its generic ending); and its core —
+    without the words of its kind before the ending too (``GENERIC_HEADS``: 鸥屿三号联络组, 鸥屿三号), and without a
+    place's name it begins with (``place_names``, folded, and ``PLACE_HEADS``: 临水县鸥屿三号联络组, 鸥屿三号) — when the
+    core is a designation (``_DESIGNATION``: a code name a reader knows the body by, which neither ordinary prose nor
     the names of ordinary bodies hold: 计划统计 of 临水县计划统计科, 人民委员会 of 县人民委员会办公室 are words of the
-    trade, measured on the real gazetteers' names). Each part ``STEM_MIN`` characters or more. A part that is a
-    place's name and a character (临水县保 of a name 临水县保联络组: 临水县保险公司 holds it) is no part: what follows
-    the place must be ``PLACE_REST_MIN`` characters or more."""
+    trade, measured on the real gazetteers' names). With a designation, the name and its stem without the place's
+    name too (县赭鸮六号联络站: 赭鸮六号联络站, 赭鸮六号联络): the body named without its place, which is more than its
+    designation. Each part ``STEM_MIN`` characters or more. A part that is a place's name and a character (临水县保 of a
+    name 临水县保联络组: 临水县保险公司 holds it) is no part: what follows the place must be ``PLACE_REST_MIN``
+    characters or more."""
     first = stem(name)
     if not first:
         return []
+    folded = fold(name)
     core = first
     while (head := next((x for x in GENERIC_HEADS if core.endswith(x) and len(core) > len(x)), "")):
         core = core[: -len(head)]
-    out = [first]
+    out = {first: False}
     places = sorted({*place_names, *PLACE_HEADS}, key=len, reverse=True)
-    rest = core
+    rest, cut = core, 0
     while True:
         if _DESIGNATION.search(numbered(rest)):
-            out.append(rest)
+            out[rest] = True
+            for whole in (first[cut:], folded[cut:]) if cut else ():
+                out.setdefault(whole, False)
         place = next((p for p in places if p and rest.startswith(p) and len(rest) > len(p)), "")
         if not place:
             break
-        rest = rest[len(place):]
-    return [x for x in dict.fromkeys(out) if len(x) >= STEM_MIN and _not_a_place(x, places)]
+        rest, cut = rest[len(place):], cut + len(place)
+    return [(x, core_) for x, core_ in out.items() if len(x) >= STEM_MIN and _not_a_place(x, places)]
 
 
 def distinctive(part: str, place_names=()) -> bool:
@@ -738,26 +779,29 @@ def name_stems(ents: list[Entry], places: dict, a: Archive | None = None) -> lis
         if rank not in below:
             below[rank] = [(x, fold(x.text)) for x in ents if x.kind == "name" and x.level.rank < rank]
             towns[rank] = towns_below(places, a, rank)
-        for part in stems(e.text, towns[rank]):
+        for part, designation in name_parts(e.text, towns[rank]):
             if (part, e.holder) in seen:
                 continue
             holders = [x for x, folded in below[rank] if part in folded]
-            if holders and (not distinctive(part, towns[rank]) or all(stated_apart(x, e.text, places) for x in holders)):
+            if holders and (not distinctive(part, towns[rank])
+                            or all(stated_apart(x, e.text, places, designation) for x in holders)):
                 continue
             seen.add((part, e.holder))
             out.append(dataclasses.replace(e, text=part, whole=e.text))
     return out
 
 
-def stated_apart(x: Entry, name: str, places: dict) -> bool:
+def stated_apart(x: Entry, name: str, places: dict, designation: bool = True) -> bool:
     """Whether a lower name ``x`` holding part of the place name ``name`` opens that part: it is another name of the
-    same place, or a name of a place (or of a record of one: its 内设机构) that the place bearing ``name`` states is
-    another body (``different_from``: 非同一机构)."""
+    same place, or — for a part that is a designation alone (``designation``, ``name_parts``: 赭鸮六号 of 县赭鸮六号联络站,
+    never 赭鸮六号联络站) — a name of a place (or of a record of one: its 内设机构) that the place bearing ``name``
+    states is another body (``different_from``: 非同一机构)."""
     bearers = {getattr(r, "id", None) for r, _ in places.get(fold(x.text), ())}
     if " " in x.record and x.record.split(" ", 1)[0] in ("机构", "行政区划"):
         bearers.add(x.record.split(" ", 1)[1])
     secret = [r for r, _ in places.get(fold(name), ())]
-    return any(getattr(r, "id", None) in bearers or bearers & set(getattr(r, "different_from", ())) for r in secret)
+    return any(getattr(r, "id", None) in bearers or (designation and bearers & set(getattr(r, "different_from", ())))
+               for r in secret)
 
 
 PINYIN_MIN = 4   # a name's pinyin shorter than this many syllables (luting qihao: four) is too common to look for
@@ -787,12 +831,19 @@ def romanized(ents: list[Entry], places: dict) -> list[Entry]:
     (鹭汀七号联络站: lu ting qi hao; a secret 临水县档案局 beside an open 临水县档案馆: lin shui xian dang an ju), nor
     the id of a record below it, read as pinyin (an open record's id wangchuanqu-rename holds wangchuanquren). A name
     below it typed in Latin letters (a unit named LUTING 7 HAO) is the leak looked for, and opens nothing. A name
-    whose every run an open name holds, or shorter than ``PINYIN_MIN``, is not looked for in pinyin."""
+    whose every run an open name holds, or shorter than ``PINYIN_MIN``, is not looked for in pinyin.
+    So are a name's distinctive parts (``name_stems``: 赭鸮六号联络 of 县赭鸮六号联络站, zhe xiao liu hao, the body
+    named without its place), and a person's name of three characters or more (``PERSON_PINYIN_MIN``), whole: 蔺缃琦,
+    lin xiang qi (Lin Xiangqi, lin-xiangqi, LinXiangqi) and given name first, xiang qi lin (Xiangqi Lin), unless a
+    name or id below its level says that pinyin."""
     said: dict[int, str] = {}
     out, seen = [], set()
     for e in ents:
-        if e.kind != "name" or e.whole or not e.level.rank or fold(e.text) not in places \
-                or len(sy := syllables(e.text)) < PINYIN_MIN:   # (a person's name, a unit's: whole only)
+        person = e.record.startswith("人物 ") and e.kind == "name" and not e.whole
+        if e.kind != "name" or not e.level.rank or (not e.whole and not person and fold(e.text) not in places):
+            continue   # (a unit's name: whole only)
+        sy = syllables(e.text)
+        if len(sy) < (PERSON_PINYIN_MIN if person else PINYIN_MIN) or (person and _NOT_HAN.sub("", e.text) != e.text):
             continue
         if e.level.rank not in said:
             below = [x for x in ents if x.level.rank < e.level.rank]
@@ -800,12 +851,19 @@ def romanized(ents: list[Entry], places: dict) -> list[Entry]:
             said[e.level.rank] = "\0".join(["".join(syllables(x.text)) for x in below
                                             if x.kind == "name" and _NOT_HAN.sub("", x.text)]
                                            + [r for x in below if x.kind == "id" for r in latin_readings(x.text)])
-        key = pinyin_key(sy, said[e.level.rank])
-        if not key or (key, e.holder) in seen:
-            continue
-        seen.add((key, e.holder))
-        out.append(dataclasses.replace(e, text=key, kind="pinyin", whole=e.text))
+        # a person's name whole, or not at all (a surname and a syllable are anyone's); also given name first, as
+        # English writes it (Xiangqi Lin)
+        keys = [" ".join(x) for x in (sy, sy[1:] + sy[:1]) if "".join(x) not in said[e.level.rank]] if person \
+            else [pinyin_key(sy, said[e.level.rank])]
+        for key in keys:
+            if not key or (key, e.holder) in seen:
+                continue
+            seen.add((key, e.holder))
+            out.append(dataclasses.replace(e, text=key, kind="pinyin", whole=e.whole or e.text))
     return out
+
+
+PERSON_PINYIN_MIN = 3   # a person's name of fewer syllables (wang fang) is too common to look for in pinyin
 
 
 def pinyin_key(sy: tuple[str, ...], said: str) -> str:
@@ -815,10 +873,17 @@ def pinyin_key(sy: tuple[str, ...], said: str) -> str:
     return " ".join(sy[:n]) if n else ""
 
 
+def pinyin_opens(e: Entry) -> bool:
+    """Whether a name's pinyin (``romanized``) is its first syllables (else a part's: 赭鸮六号 of 县赭鸮六号联络站)."""
+    return " ".join(syllables(e.whole)).startswith(e.text)
+
+
 def whole_said(e: Entry) -> str:
     """For an entry cut from a name (``name_stems``, ``romanized``): what it is, as messages say it."""
     if e.kind == "pinyin":
-        return f"是名称“{e.whole}”（开头几个字）的拼音"
+        if e.record.startswith("人物 "):
+            return f"是姓名“{e.whole}”的拼音"
+        return f"是名称“{e.whole}”（{'开头几个字' if pinyin_opens(e) else '其中几个字'}）的拼音"
     return f"是名称“{e.whole}”去掉通名的部分" if e.whole else ""
 
 
@@ -1271,6 +1336,7 @@ def _names(out: Path, ids: dict[str, str], squeezed: dict, bounded: dict, clean:
             found = True
             yield Leak(rel, found_id, f"{ids[found_id]}；在文件或目录名中")
         folded = fold(name)
+        folded += "\0" + (name_joined(folded) or "")
         read = "\0".join(skeletons(folded))   # (鹭汀7号联络站.html, luting-qihao/: ``skeletons``)
         for key, (s, origin) in squeezed.items():
             if _found(key, folded, bounded) or any(_found(k, read, bare_keys) for k in bare_of[key]):
@@ -1340,11 +1406,25 @@ _ESCAPED = re.compile(r"%[89A-Fa-f][0-9A-Fa-f]")   # a %-escaped byte of a chara
 
 
 def _unquoted(text: str) -> list[str]:
-    """Text with its %-escapes decoded (an address: https://x.cn/%E9%B9%AD…), folded; none when it has no escape of
-    a character beyond ASCII."""
+    """Text with its %-escapes decoded (``percent_readings``), folded; none when it has no escape of a character
+    beyond ASCII."""
+    return [fold(x) for x in percent_readings(text)]
+
+
+# the encodings a %-escaped address may be in: UTF-8 (https://x.cn/%E9%B9%AD…) and the national one, GB18030 (its
+# GBK and GB 2312 subsets: %F0%D8 is 鹭), which Chinese sites' addresses and forms still use; a browser's address bar
+# and a reader's decoder show either
+PERCENT_ENCODINGS = ("utf-8", "gb18030")
+
+
+def percent_readings(text: str) -> list[str]:
+    """Text with its %-escapes decoded in each of ``PERCENT_ENCODINGS`` (what does not decode is replaced, as a
+    browser shows it); none when it has no escape of a character beyond ASCII."""
     from urllib.parse import unquote
 
-    return [fold(unquote(text))] if "%" in text and _ESCAPED.search(text) else []
+    if "%" not in text or not _ESCAPED.search(text):
+        return []
+    return list(dict.fromkeys(unquote(text, encoding=x, errors="replace") for x in PERCENT_ENCODINGS))
 
 
 _PUNYCODE = re.compile(r"(?<![0-9A-Za-z-])xn--[0-9a-z-]+", re.IGNORECASE)
@@ -1395,26 +1475,33 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
         shown = re.sub(r"<[^>]+>", " ", text)
         bare = without_calls(text, path.suffix.lower())
         bare = fold(bare) if bare is not None else flat
+        # read as it stands too: a person's name through the marks between its characters (蔺-缃-琦: ``name_joined``),
+        # and addresses with their %-escapes decoded (UTF-8 and GB18030: ``percent_readings``)
+        markup = _attributes(text) if path.suffix.lower() in (".html", ".htm", ".xml", ".svg") else ""
+        unquoted = _unquoted(markup or text)
+        more = [x for x in (name_joined(bare), *unquoted, *(name_joined(x) for x in unquoted)) if x]
+        extra = "\0".join(more)
         shown_normal = normal(shown)
         # the text as read through punctuation (金丝雀·七号, “金丝雀”七号), numerals and pinyin (``skeletons``), and an
         # HTML page with one kind of aside kept and the other dropped (金丝<sup>雀</sup>七号<s>丙</s>): names of four or
         # more characters looked for there; so is a page's markup (a link's address, an image's alt text:
         # https://x.cn/鹭汀7号联络站, alt="Luting Qihao"), %-escapes decoded too
-        markup = _attributes(text) if path.suffix.lower() in (".html", ".htm", ".xml", ".svg") else ""
         read = "\0".join(x for t in dict.fromkeys([_folded(shown_normal), *([fold(markup)] if markup else []),
-                                                   *_unquoted(markup or text), *punycoded(text),
+                                                   *unquoted, *punycoded(text),
                                                    *(fold(_TAG.sub(" ", y)) for y in _mixed_readings(text, path))])
                          for x in skeletons(t))
         for key, (s, origin) in squeezed.items():
             # (not again a shorter part of a name a part found names: 白鹭九号 beside 白鹭九号联络)
             if (_found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded))
+                    or (extra and _found(key, extra, bounded))
                     or any(_found(k, read, bare_keys) for k in bare_of[key])) \
                     and not any(x.why == origin and key in fold(x.what) for x in leaks[found:]):
                 leaks.append(Leak(rel, s, origin))
         if id_rx is not None:
             for found_id in dict.fromkeys(m.group(0) for m in id_rx.finditer(normal_text)):
                 leaks.append(Leak(rel, found_id, ids[dashed(found_id)]))
-        for x in [*_docno_leaks(flat, docnos, rel), *(_docno_leaks(bare, docnos, rel) if bare is not flat else ())]:
+        for x in [*_docno_leaks(flat, docnos, rel), *(_docno_leaks(bare, docnos, rel) if bare is not flat else ()),
+                  *(_docno_leaks(extra, docnos, rel) if extra else ())]:
             if x not in leaks[found:]:   # a page's markup and its text hold the same 文号: listed once
                 leaks.append(x)
         for mark, form in marks_in(shown, edition, plain, words=not rel.startswith(CUT_DIRS), shown_normal=shown_normal):

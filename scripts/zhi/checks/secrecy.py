@@ -30,6 +30,7 @@ from ..leaks import (
     ID_LIKE,
     Entry,
     _checked,
+    dashed,
     distinctive,
     docno_written,
     entries,
@@ -39,9 +40,13 @@ from ..leaks import (
     is_formula,
     key_skeletons,
     label_is_open,
+    name_joined,
+    name_parts,
     open_text,
     other_bearer,
     own_names,
+    percent_readings,
+    pinyin_opens,
     punycode_decoded,
     punycoded,
     readings,
@@ -49,7 +54,6 @@ from ..leaks import (
     skeleton_readings,
     skeletons,
     stated_apart,
-    stems,
     towns_below,
     with_entities_decoded,
 )
@@ -67,7 +71,8 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     # for each level, the texts of the records below it joined into one string (a string is looked for once, not
     # once per record)
     pieces: dict[str, list[Piece]] = defaultdict(list)
-    for _, t, level, holder in typed_texts(a):   # first: a typed text knows its key's line
+    # first: a typed text knows its key's line (in the order of the file: a 记事's text before its note)
+    for _, t, level, holder in sorted(typed_texts(a), key=lambda x: (x[1].loc.file, x[1].loc.line) if x[1].loc else ("", 0)):
         pieces[holder].append(Piece(t.text, level, t.loc, "考异" if t.key == "conflict_note" else ""))
     for o, piece in _printed_whole(a):
         pieces[o].append(piece)
@@ -95,7 +100,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     # a lower name holding a secret name's part is named once, as the conflict it is (secret-stem-public)
     reported |= {(holder, whole) for _, holder, whole in conflicts}   # (every part of that name)
     notes = {**{f"事件 {r.id}": r.conflict_note for r in a.events if r.conflict_note},   # as leaks.entries names
-             **{f"{r.kind_zh} {r.loc}": r.conflict_note for r in [*a.staffing, *a.memos] if r.conflict_note}}
+             **{f"{r.kind_zh} {r.id or r.loc}": r.conflict_note for r in [*a.staffing, *a.memos] if r.conflict_note}}
     for e in ents:
         if e.kind == "sentence" or not e.level.rank or e.chapter or not _checked(e):
             continue
@@ -236,17 +241,25 @@ def _readings(line: str) -> tuple[list[str], list[str]]:
     without the other. The four readings, in ``four_readings``'s order, and the addresses."""
     addresses = [x for m in _ADDRESS.finditer(line) for x in m.groups() if x]
     shown = _ADDRESS.sub(lambda m: "]" if m.group(0).startswith("]") else "", line)
-    return [_decoded(_UNREAD.sub("", r)) for r in four_readings(shown)], [_decoded(x) for x in addresses]
+    texts = [_decoded(_UNREAD.sub("", r)) for r in four_readings(shown)]
+    # a person's name read through the marks between its characters (蔺-缃-琦: ``leaks.name_joined``)
+    return [*texts, name_joined(texts[0]) or texts[0]], [_decoded(x) for x in addresses]
 
 
 def _decoded(text: str) -> str:
+    """Text as a reader reads it, folded; a %-escaped address in GB18030 (GBK) after it too (``leaks.percent_readings``:
+    its UTF-8 reading replaces what does not decode)."""
     from urllib.parse import unquote
 
+    national = ""
     for _ in range(3):   # &amp;#23494; is &#23494; once decoded, and 密 once more
         if "&" not in text and "%" not in text:
             break
-        text = unquote(html.unescape(text))
-    return fold(punycode_decoded(text.replace("\\", "")))   # (http://xn--….cn/: the name the address bar shows)
+        text = html.unescape(text)
+        national = national or "\0".join(percent_readings(text)[1:])
+        text = unquote(text)
+    text = fold(punycode_decoded(text.replace("\\", "")))   # (http://xn--….cn/: the name the address bar shows)
+    return text + "\0" + fold(national) if national else text
 
 
 def _open_labels(ents: list[Entry]):
@@ -305,7 +318,7 @@ def _chapter_paragraphs(ch) -> dict[Level, list[_Para]]:
         if para:
             addresses = [(i, x) for i, _, xs in para for x in xs]
             # the paragraph read each of the four ways (``_readings``), once per way that reads differently
-            readings = dict.fromkeys(tuple(ts[k] for _, ts, _ in para) for k in range(4))
+            readings = dict.fromkeys(tuple(ts[k] for _, ts, _ in para) for k in range(len(para[0][1])))
             # and each of them read through what stands between a name's characters (金丝雀·七号, 白鹭①九号, 白鹭9号,
             # Luting Qihao), the addresses too: every such reading is a bare one, even when it is the text as it stands
             # (a heading 鹭汀7号联络站 has no mark to take out: its numeral reading is itself)
@@ -342,6 +355,8 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
             by_level[level].extend((ch, p) for p in paras)
     if not by_level:
         return
+    yield from _chapter_archive_refs(a, by_level)
+    yield from _image_metadata(a, ents)
     lowest = min(lv.rank for lv in by_level)
     joined = {lv: "\n".join(x for _, p in paras if not p.bare for x in [p.text, *(t for _, t in p.addresses)])
               for lv, paras in by_level.items()}
@@ -391,6 +406,68 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
     yield from (f for k, f in held.items() if k not in reported)
 
 
+def _chapter_archive_refs(a: Archive, by_level: dict) -> Iterator[Finding]:
+    """A classified document's 档号 (``archive_ref``) typed into a chapter (or a passage) of a lower level, with any
+    dash (77—3—419—6): it tells a reader where the secret document is (``identifying``: the same in a record). Named
+    at its line; the build's scan refuses a 档号 of eight characters or more (``leaks.entries``)."""
+    from ..identifying import MIN_REF, _ref
+
+    refs: dict[str, list] = defaultdict(list)
+    for d in a.documents.values():
+        if d.classification.rank and len(r := _ref(d.archive_ref)) >= MIN_REF and re.search(r"\d", r):
+            refs[r].append(d)
+    if not refs:
+        return
+    rx = id_pattern(refs)
+    reported = set()
+    for level, paras in by_level.items():
+        for ch, p in paras:
+            if p.bare:
+                continue
+            for m in rx.finditer(p.text):
+                line = p.first + max(0, bisect.bisect_right(p.starts, m.start()) - 1)
+                for d in refs[dashed(m.group(0))]:
+                    if d.classification.rank <= level.rank or (ch.path, line, d.id) in reported:
+                        continue
+                    reported.add((ch.path, line, d.id))
+                    yield Finding("secret-shared", "error",
+                                  f"{ch.path}（{level}）写出了文件 {d.id}（{d.classification}）的档号“{m.group(0)}”；档号能指认"
+                                  f"那份文件，不因写在密级低的正文里而公开。请删去这处，或把这段放进不低于"
+                                  f"“{d.classification.name}”的密级段落（::: {d.classification.name}）",
+                                  Loc(ch.path, ch.body_line + line))
+
+
+def _image_metadata(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
+    """A chapter's image whose metadata (EXIF, XMP, a JPEG comment, a PNG text chunk: ``chapterimages.image_text``)
+    holds a classified record's name, title or 文号: the build publishes the image's pixels alone
+    (``chapterimages.stripped``), so nothing prints; the editor is told which file still carries it (a warning, at
+    the line that shows the image)."""
+    from ..chapterimages import image_text, local_images, resolve
+
+    secret = [e for e in ents if e.kind not in ("id", "sentence") and e.level.rank and _checked(e)]
+    if a.book is None or not secret:
+        return
+    for ch in a.book.chapters():
+        seen = set()
+        for target, i in local_images(ch.body):
+            path, _ = resolve(a.root, ch.path, target)
+            if path is None or path in seen or (text := image_text(path)) is None:
+                continue
+            seen.add(path)
+            folded = "\0".join(_bare_too([fold(text)]))
+            e = next((e for e in secret if e.level.rank > ch.classification.rank and (
+                _holds(folded, e, fold(e.text))
+                or (e.kind != "docno" and any(k in folded for k in key_skeletons(fold(e.text)))))), None)
+            if e is None:
+                continue
+            rel = path.relative_to(a.root.resolve()).as_posix() if path.is_relative_to(a.root.resolve()) else str(path)
+            yield Finding("image-metadata", "warning",
+                          f"图片 {rel} 的元数据（EXIF、XMP、注释等图片像素以外的文字）里有{e.origin}（{e.level}）的“{e.text}”"
+                          f"{_stem_said(e)}。生成时图片只发布像素，元数据全部去掉，这些字不会印出；但原图文件仍带着它们，"
+                          f"拷给别人就一并带走了。请用图片工具去掉元数据（或另存一份不带元数据的）再放进 chronicle/，或换一张图",
+                          Loc(ch.path, ch.body_line + i))
+
+
 def _different_unknown(a: Archive) -> Iterator[Finding]:
     """An id in a record's ``different_from`` (非同一机构) that names no body or jurisdiction: the statement resolves
     nothing (a slip of the id leaves the conflict it was written for, secret-stem-public, in force)."""
@@ -420,7 +497,8 @@ def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[F
         if e.kind == "name" and e.level.rank and not e.whole and not e.chapter and fold(e.text) in names:
             if e.level.rank not in towns:
                 towns[e.level.rank] = towns_below(names, a, e.level.rank)
-            secret += [(e, part, distinctive(part, towns[e.level.rank])) for part in stems(e.text, towns[e.level.rank])]
+            secret += [(e, part, distinctive(part, towns[e.level.rank]), designation)
+                       for part, designation in name_parts(e.text, towns[e.level.rank])]
     if not secret:
         return []
     lines = {(holder, t.text.strip()): t.loc for _, t, _, holder in typed_texts(a) if t.loc is not None}
@@ -428,30 +506,40 @@ def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[F
     for x in ents:
         if x.kind != "name" or x.whole or x.chapter or x.loc is None:
             continue
-        for e, part, closed in secret:
+        for e, part, closed, designation in secret:
             if x.level.rank >= e.level.rank or part not in fold(x.text) or fold(x.text) == fold(e.text) \
-                    or stated_apart(x, e.text, names) or (x.loc, part) in reported:
+                    or stated_apart(x, e.text, names, designation) or (x.loc, part) in reported:
                 continue   # (the same name, another name of the same place, or stated another body: no conflict)
             reported.add((x.loc, part))
             where = lines.get((x.holder, x.text), x.loc)
+            head = f"{x.origin}（{x.level}）的名称“{x.text}”含有一个密级更高的名称的"
             if not closed:
                 out.append((Finding("secret-stem-public", "warning",
-                                    f"{x.origin}（{x.level}）的名称“{x.text}”含有一个密级更高的名称的专名部分“{part}”（名称去掉"
-                                    f"通名后的部分，只是地名加常用词）；有这个{x.level}的名称在，“{part}”这几个字就不再当作秘密，"
-                                    f"正文写出它们不会被拦下。请核对这个名称：确是原件的写法，照原样保留；是抄错或误记的，请改正",
-                                    where), "", ""))
+                                    f"{head}专名部分“{part}”（名称去掉通名后的部分，只是地名加常用词）；有这个{x.level}的名称在，"
+                                    f"“{part}”这几个字就不再当作秘密，正文写出它们不会被拦下。请核对这个名称：确是原件的写法，"
+                                    f"照原样保留；是抄错或误记的，请改正", where), "", ""))
                 break
-            kind = "行政区划" if x.record.startswith("行政区划 ") else "机构"
-            rid = x.record.split(" ", 1)[1] if x.record.startswith(("机构 ", "行政区划 ")) else \
-                next((getattr(r, "id", "") for r, _ in names.get(fold(x.text), ())), "") or "这个机构的编号"
-            out.append((Finding("secret-stem-public", "error",
-                                f"{x.origin}（{x.level}）的名称“{x.text}”含有一个密级更高的名称的专名部分“{part}”（名称去掉"
-                                f"通名后的部分）；zhi 分不清两者是不是同一个机构，只能把“{part}”当作秘密，这个名称因此也印不出来"
-                                f"（生成时会被保密检查拦下）。请核对：若确是另一个{kind}，在那个密级更高的记录里写"
-                                f"“different_from: [{rid}]”（非同一机构，见 guide/bodies.md），正文仍不要单写"
-                                f"“{part}”；若是同一个机构，或名称抄错、误记，请合并记录或改正名称", where), x.holder, e.text))
+            out.append((Finding("secret-stem-public", "error", head + _stem_conflict(x, part, names, e), where),
+                        x.holder, e.text))
             break
     return out
+
+
+def _stem_conflict(x: Entry, part: str, names: dict, e: Entry) -> str:
+    """What ``_stems_made_open`` says of a lower name ``x`` holding a secret part ``part`` of ``e``'s name, after the
+    names: stated another body already (``different_from`` opens the designation alone, ``leaks.name_parts``), or
+    not yet (then: state it, or merge, or mend)."""
+    if stated_apart(x, e.text, names):
+        return (f"“{part}”；那个记录虽已写明非同一机构（different_from），但非同一机构只放开两者共有的代号，不放开代号以外的"
+                f"字（去掉地名的全称、代号加机构类别词）：“{part}”仍当作秘密，这个名称印不出来（生成时会被保密检查拦下）。"
+                f"请核对这个名称：抄错或误记的，请改正；原件确是这样写的，请把这个记录的密级改为不低于那个名称的密级")
+    kind = "行政区划" if x.record.startswith("行政区划 ") else "机构"
+    rid = x.record.split(" ", 1)[1] if x.record.startswith(("机构 ", "行政区划 ")) else \
+        next((getattr(r, "id", "") for r, _ in names.get(fold(x.text), ())), "") or "这个机构的编号"
+    return (f"专名部分“{part}”（名称去掉通名后的部分）；zhi 分不清两者是不是同一个机构，只能把“{part}”当作秘密，"
+            f"这个名称因此也印不出来（生成时会被保密检查拦下）。请核对：若确是另一个{kind}，在那个密级更高的记录里写"
+            f"“different_from: [{rid}]”（非同一机构，见 guide/bodies.md），正文仍不要单写“{part}”；若是同一个机构，"
+            f"或名称抄错、误记，请合并记录或改正名称")
 
 
 def _held_shared(where: str, level: Level, e: Entry, loc: Loc) -> Finding:
@@ -468,8 +556,11 @@ def _stem_said(e: Entry) -> str:
     """For a name's distinctive part (``leaks.name_stems``): what it is cut from, and why it is kept as secret."""
     if not e.whole:
         return ""
+    if e.kind == "pinyin" and e.record.startswith("人物 "):
+        return (f"（即姓名“{e.whole}”的拼音；用拉丁字母拼写，不论大小写、声调、空格和连字符，读者照样认得出是谁，"
+                f"与中文姓名一样保密）")
     if e.kind == "pinyin":
-        return (f"（即名称“{e.whole}”开头几个字的拼音；用拉丁字母拼写，不论大小写、声调、空格和连字符，读者照样认得出"
+        return (f"（即名称“{e.whole}”{'开头' if pinyin_opens(e) else '其中'}几个字的拼音；用拉丁字母拼写，不论大小写、声调、空格和连字符，读者照样认得出"
                 f"是哪个机构，与中文名称一样保密）")
     whole, part = fold(e.whole), fold(e.text)
     at = max(whole.find(part), 0)
@@ -611,7 +702,7 @@ def _bare_too(texts) -> list[str]:
     """Folded texts, and each read through what stands between a name's characters (``leaks.skeletons``); a
     Punycode domain decoded too (``leaks.punycoded``)."""
     texts = list(texts)
-    texts += [d for t in texts for d in punycoded(t)]
+    texts += [d for t in texts for d in [*punycoded(t), *(fold(x) for x in percent_readings(t))]]
     return list(dict.fromkeys([*texts, *(b for t in texts for b in skeletons(t))]))
 
 
@@ -640,7 +731,9 @@ def typed_texts(a: Archive) -> Iterator[tuple[object, Typed, Level, str]]:
     recs = [*a.jurisdictions.values(), *a.bodies.values(), *a.documents.values(), *a.people.values(), *a.events,
             *a.posts, *a.staffing, *a.memos]
     for r in recs:
-        name = f"{r.kind_zh} {r.loc if r.kind_zh in ('任职', '编制', '记事') else r.id}"
+        # (a 任职, 编制 or 记事 by its id when it has one, else by where it stands: as ``leaks.entries`` names it, so
+        # that its typed texts and its entries are one record's, and a problem in it is named once)
+        name = f"{r.kind_zh} {(r.id or r.loc) if r.kind_zh in ('任职', '编制', '记事') else r.id}"
         for t in r.typed:
             doc = a.documents.get(t.doc) if t.doc else None
             level = highest([r.classification, t.level or r.classification,
