@@ -65,3 +65,45 @@ def test_another_number_or_the_place_alone_is_not_the_designation(tmp_path, writ
     root = _secret(tmp_path)
     _chapter(root, f"正文。\n\n县里设有{written}。\n")
     assert _shared(root) == []
+
+
+# ---- a record's field that is an address: its %-escapes read in UTF-8 and in GBK (GB18030) -----------------------
+
+def _escaped(text: str, encoding: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text, encoding=encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "gb18030"])
+def test_a_secret_name_percent_encoded_in_a_public_web_pages_url_is_refused_at_the_url_line(tmp_path, encoding):
+    """The attack tester's public 网页 whose url held 苍梧十四号通讯站 %-escaped in GBK (and 苍梧十四号 in UTF-8): the
+    document page printed it decoded, documents.csv kept it escaped; `zhi check` said nothing."""
+    root = _secret(tmp_path)
+    write(root, "sources/documents/web.yaml",
+          "id: d-web\ngenre: 网页\ntitle: 县情概况\npublisher: 县政府网\ndate: 2010-05-01\n"
+          f"url: https://www.example.gov.cn/a/{_escaped('测试县苍梧十四号通讯站', encoding)}.html\n"
+          "accessed: 2024-05-06\n")
+    assert _shared(root) == [("sources/documents/web.yaml", 6)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_the_build_scan_reads_a_percent_encoded_secret_name_in_an_open_data_file(tmp_path, encoding):
+    """documents.csv (and the xlsx) keep a url as written: the scan reads its %-escapes in both encodings."""
+    from zhi.leaks import forbidden_strings, scan
+    from zhi.loader import load_archive
+
+    root = _secret(tmp_path)
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "documents.csv").write_text(
+        f"编号,网址\nd-web,https://www.example.gov.cn/{_escaped('测试县苍梧十四号通讯站', encoding)}.html\n", encoding="utf-8")
+    assert {x.what for x in scan(out, forbidden_strings(load_archive(root), "public"))} >= {"测试县苍梧十四号通讯站"}
+
+
+def test_an_address_of_another_name_in_gbk_is_not_refused(tmp_path):
+    root = _secret(tmp_path)
+    write(root, "sources/documents/web.yaml",
+          "id: d-web\ngenre: 网页\ntitle: 县情概况\npublisher: 县政府网\ndate: 2010-05-01\n"
+          f"url: https://www.example.gov.cn/a/{_escaped('测试县档案馆', 'gbk')}.html\naccessed: 2024-05-06\n")
+    assert _shared(root) == []

@@ -1351,11 +1351,25 @@ _ESCAPED = re.compile(r"%[89A-Fa-f][0-9A-Fa-f]")   # a %-escaped byte of a chara
 
 
 def _unquoted(text: str) -> list[str]:
-    """Text with its %-escapes decoded (an address: https://x.cn/%E9%B9%AD…), folded; none when it has no escape of
-    a character beyond ASCII."""
+    """Text with its %-escapes decoded (an address: https://x.cn/%E9%B9%AD…), folded, in each encoding
+    (``percent_decodings``); none when it has no escape of a character beyond ASCII."""
+    return [fold(x) for x in percent_decodings(text)]
+
+
+# the encodings an address's %-escapes are read in: UTF-8 (the web's), and GB18030 (GBK's superset: older Chinese
+# sites' addresses, %B2%D4%CE%E0 for 苍梧, which a browser or the site's server shows as the characters)
+PERCENT_ENCODINGS = ("utf-8", "gb18030")
+
+
+def percent_decodings(text: str) -> list[str]:
+    """Text with its %-escapes decoded in each of ``PERCENT_ENCODINGS`` (an address holding both, each part is read
+    in its own reading); none when it has no escape of a byte beyond ASCII. A record's field (a 网页's url, a file
+    name) and an output file (documents.csv keeps the url as written) are read so, at check time and in the scan."""
     from urllib.parse import unquote
 
-    return [fold(unquote(text))] if "%" in text and _ESCAPED.search(text) else []
+    if "%" not in text or not _ESCAPED.search(text):
+        return []
+    return list(dict.fromkeys(unquote(text, encoding=enc, errors="replace") for enc in PERCENT_ENCODINGS))
 
 
 _PUNYCODE = re.compile(r"(?<![0-9A-Za-z-])xn--[0-9a-z-]+", re.IGNORECASE)

@@ -42,6 +42,7 @@ from ..leaks import (
     open_text,
     other_bearer,
     own_names,
+    percent_decodings,
     punycode_decoded,
     punycoded,
     readings,
@@ -82,8 +83,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
             items = [(o, raw) for o, (r, raw, _) in texts.items() if r < rank]
             # every reading, and each with its punctuation out (a name split by marks: 金丝雀·七号)
             # (&#38593; in a record's text: a reader of the page decodes it, ``entities_decoded``)
-            folded = ["\0".join(_bare_too(fold(x) for x in readings(with_entities_decoded(raw)))) + "\0"
-                      for _, raw in items]
+            folded = ["\0".join(_bare_too(fold(x) for x in _record_readings(raw))) + "\0" for _, raw in items]
             raws = [raw + "\0" for _, raw in items]
             below[rank] = ("".join(folded), "".join(raws), _starts(folded), _starts(raws), [o for o, _ in items])
         return below[rank]
@@ -600,11 +600,17 @@ def _where(ps: list[Piece], e: Entry) -> Loc | None:
     for x in ps:
         if x.loc is not None and x.level.rank < e.level.rank and (
                 (ID_LIKE.fullmatch(e.text) and id_pattern([e.text]).search(x.text))
-                or any(k in b for r in readings(with_entities_decoded(x.text)) for b in _bare_too([fold(r)])
-                       for k in keys)
+                or any(k in b for r in _record_readings(x.text) for b in _bare_too([fold(r)]) for k in keys)
                 or (e.kind == "docno" and docno_written(fold(x.text), [e.text]))):
             return x.loc
     return next((x.loc for x in ps if x.loc is not None), None)
+
+
+def _record_readings(text: str) -> list[str]:
+    """A record's text as a reader may read it: ``leaks.readings`` (character references decoded), and its
+    %-escapes decoded in each encoding (``leaks.percent_decodings``: a 网页's url, which the document page prints
+    decoded, https://x.cn/%B2%D4%CE%E0 in GBK as https://x.cn/苍梧)."""
+    return [*readings(with_entities_decoded(text)), *percent_decodings(text)]
 
 
 def _bare_too(texts) -> list[str]:
