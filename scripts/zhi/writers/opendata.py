@@ -29,7 +29,7 @@ from ..dates import Date
 from ..history import History, Span, Timeline, silent_since, unknown_after
 from ..model import BASIS_ZH, FATE_UNKNOWN, UNKNOWN, ApproxCount, Archive, Event
 from ..views.chronology import Entry, chronology
-from ..views.naming import name_after, name_before, name_on
+from ..views.naming import name_after, name_before, name_in_term, name_on
 from ..views.staffing import Figure, figures, kind_label
 from ..wordings import superior_relation
 
@@ -423,7 +423,7 @@ class OpenData:
             open_ = p.end is None and not p.end_unknown
             t.rows.append([self.post_ids[id(p)], person.id if person else "",
                            (person.shown_name if person else p.holder_said), p.body.id,
-                           name_on(self.h, p.body.id, p.when()), p.post, p.term,
+                           name_in_term(self.h, p.body.id, p.when()), p.post, p.term,
                            *date_cells(p.start, p.start_unknown or p.start is None),
                            *date_cells(p.end, p.end_unknown), still if open_ else "",
                            "；".join(d.chinese() for d in p.in_office),

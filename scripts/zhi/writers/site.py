@@ -35,7 +35,15 @@ from ..views.lineage import (
     unit_rows,
     volume_jurisdictions,
 )
-from ..views.naming import label_on, name_on, names_with_jurisdiction, with_note, with_years
+from ..views.naming import (
+    NAME_UNKNOWN,
+    label_on,
+    name_in_term,
+    name_on,
+    names_with_jurisdiction,
+    with_note,
+    with_years,
+)
 from ..views.snapshot import (
     NO_BODIES,
     NONE_RECORDED,
@@ -252,6 +260,11 @@ class SiteWriter:
     def label(self, rid: str, d: Date | None = None) -> str:
         """The name as titles and lists print it: with the 区别语 when another record bears it (滁州市（县级）)."""
         return label_on(self.h, rid, d)
+
+    def term_label(self, rid: str, d: Date | None) -> str:
+        """A post's body as a list of terms prints it: its name in the term (``label``), or 名称不详 when every name
+        the edition gives it begins after the term (``naming.name_in_term``)."""
+        return NAME_UNKNOWN if name_in_term(self.h, rid, d) == NAME_UNKNOWN else self.label(rid, d)
 
     def label_went(self, rid: str, start: Date, end: Date) -> str:
         """The name a body that ended within [start, end] (a year) bore when it ended: renamed in January and abolished
