@@ -57,3 +57,38 @@ def test_the_people_page_prints_the_name_of_the_term_or_name_unknown(tmp_path):
     page = next(p.text for p in tree.pages if p.path == "renwu/index.md")
     assert "名称不详顾问" in page.replace("</a>", "").replace("]", ""), page[page.find("顾问") - 200: page.find("顾问") + 20]
     assert "邻市应急指挥部" not in page
+
+
+def _post_life(tmp_path, person: str, post: str) -> list:
+    from zhi.checks import run_checks
+
+    root = make_archive(tmp_path)
+    write(root, "sources/people/x.yaml", person)
+    write(root, "sources/posts/x.yaml", post)
+    return [(f.loc.file, f.loc.line, f.message) for f in run_checks(load_archive(root, with_book=False))
+            if f.code == "post-outside-life"]
+
+
+def test_an_appointment_after_the_holders_death_or_ended_before_birth_is_warned_of_at_the_post(tmp_path):
+    """A person who died in 1988 appointed in 1996 got no warning (the attack tester)."""
+    dead = "- {id: p-zhao, name: 赵立, died: 1988}\n"
+    found = _post_life(tmp_path, dead, "- {person: p-zhao, body: cs-jijingwei, post: 顾问, from: 1996, to: 1998, "
+                                       "sources: [d-1990-3]}\n")
+    assert [(f, n) for f, n, _ in found] == [("sources/posts/x.yaml", 1)]
+    assert "赵立（p-zhao）1988年逝世，这条任职（顾问，1996年—1998年）却在此后才开始" in found[0][2], found[0][2]
+    # seen in office only (in_office), after death: the same
+    assert _post_life(tmp_path / "b", dead, "- {person: p-zhao, body: cs-jijingwei, post: 顾问, in_office: [1990-06-01], "
+                                             "sources: [d-1990-3]}\n")
+    # ended before birth
+    born = "- {id: p-zhao, name: 赵立, born: 1960}\n"
+    [(_, _, msg)] = _post_life(tmp_path / "c", born, "- {person: p-zhao, body: cs-jijingwei, post: 主任, from: 1984-03, "
+                                                     "to: 1959, sources: [d-1984-7]}\n")
+    assert "1960年出生" in msg
+
+
+def test_a_post_ended_by_death_or_within_life_is_not_warned_of(tmp_path):
+    dead = "- {id: p-zhao, name: 赵立, born: 1930, died: 1988-03}\n"
+    assert _post_life(tmp_path, dead, "- {person: p-zhao, body: cs-jijingwei, post: 主任, from: 1984-03, to: 1988-03, "
+                                       "sources: [d-1984-7]}\n") == []
+    assert _post_life(tmp_path / "b", dead, "- {person: p-zhao, body: cs-jijingwei, post: 主任, from: 1988, "
+                                             "to: 1988-03, sources: [d-1984-7]}\n") == []

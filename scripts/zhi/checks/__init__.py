@@ -25,6 +25,7 @@ from .lifespan import (
     check_unit_in_body_life,
     check_usage_dates,
 )
+from .personlife import check_post_in_life
 from .prose import check_prose, check_secret_refs
 from .references import check_references
 from .samename import check_same_name
@@ -47,6 +48,7 @@ CHECKS = [
     check_references,
     check_replay,
     check_usage_dates,
+    check_post_in_life,
     check_unit_in_body_life,
     check_parents_and_places,
     check_name_clash,

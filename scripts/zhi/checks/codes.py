@@ -96,6 +96,7 @@ CODES: dict[str, tuple[str, str]] = {
     "doc-uncited": ("info", "文件未被任何记录引用"),
     # posts and staffing
     "post-outside-lifespan": ("warning", "任职期间超出机构存续期"),
+    "post-outside-life": ("warning", "任职在任职者逝世之后才开始，或在其出生之前已经结束"),
     "staffing-empty": ("warning", "编制记录中没有任何数字"),
     "staffing-parts-exceed": ("error", "编制“其中”各项合计超过总数"),
     "staffing-sum-differs": ("warning", "行政区划的核定编制与同日各机构核定数合计不同"),
