@@ -92,3 +92,48 @@ def test_a_post_ended_by_death_or_within_life_is_not_warned_of(tmp_path):
                                        "sources: [d-1984-7]}\n") == []
     assert _post_life(tmp_path / "b", dead, "- {person: p-zhao, body: cs-jijingwei, post: 主任, from: 1988, "
                                              "to: 1988-03, sources: [d-1984-7]}\n") == []
+
+
+# ---- a chapter image whose original file holds secret text: published stripped, the editor told at check time ----
+
+def _png_with(path, title: str) -> None:
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    info = PngInfo()
+    info.add_itxt("Title", title)
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(path, pnginfo=info)
+
+
+def _image_findings(root) -> list:
+    from zhi.checks import run_checks
+
+    return [f for f in run_checks(load_archive(root)) if f.code == "image-metadata"]
+
+
+HEAD = "---\ntitle: 第一章 计划经济机构\n---\n\n# 第一章 计划经济机构\n\n"   # the body starts at line 7
+
+
+def test_an_images_secret_metadata_is_named_at_the_chapters_line_with_the_file(tmp_path):
+    """The guide said such images were 不发布; they are published stripped, with no word to the editor: now the
+    check names the file whose original holds a mark or a secret record's name."""
+    root = make_archive(tmp_path)
+    write(root, "sources/bodies/cw.yaml", "id: cs-cw\nkind: 其他\nclassification: 机密\n")
+    write(root, "sources/events/cw.yaml", "- {id: ev-cw, type: establish, date: 1988-06, body: cs-cw, name: 测试县苍梧十四号通讯站, "
+                                          "jurisdiction: cs-xian, sources: [d-1956-1], classification: 机密}\n")
+    write(root, "chronicle/p1/c1.md", HEAD + "旧址。\n\n![旧址](images/a.png)\n\n![旧址](images/b.png)\n\n![旧址](images/c.png)\n")
+    _png_with(root / "chronicle/p1/images/a.png", "秘密★10年")
+    _png_with(root / "chronicle/p1/images/b.png", "测试县苍梧十四号通讯站旧址")
+    _png_with(root / "chronicle/p1/images/c.png", "县城旧貌")
+    found = _image_findings(root)
+    assert [(f.loc.file, f.loc.line) for f in found] == [("chronicle/p1/c1.md", 9), ("chronicle/p1/c1.md", 11)]
+    assert "图片 chronicle/p1/images/a.png 的文件里" in found[0].message and "密级标志" in found[0].message
+    assert "“测试县苍梧十四号通讯站”" in found[1].message and "网站上发布的是去掉这些文字" in found[1].message
+
+
+def test_an_image_in_a_secret_passage_or_chapter_is_not_warned_of(tmp_path):
+    root = make_archive(tmp_path)
+    write(root, "chronicle/p1/c1.md", HEAD + "旧址。\n\n::: 秘密\n![旧址](images/a.png)\n:::\n")
+    _png_with(root / "chronicle/p1/images/a.png", "秘密★10年")
+    assert _image_findings(root) == []

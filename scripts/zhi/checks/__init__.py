@@ -10,6 +10,7 @@ from .codes import CODES, UNBENDING, default_severity
 from .dashiji import check_dashiji_empty
 from .figures import check_figures
 from .hidden import check_bidi, check_combining
+from .imagemeta import check_image_metadata
 from .lifespan import (
     check_activity_while_suspended,
     check_body_counts,
@@ -71,6 +72,7 @@ CHECKS = [
     check_rename_same,
     check_dashiji_empty,
     check_prose,
+    check_image_metadata,
     check_secret_refs,
     check_figures,
     check_style,

@@ -96,6 +96,7 @@ CODES: dict[str, tuple[str, str]] = {
     "doc-uncited": ("info", "文件未被任何记录引用"),
     # posts and staffing
     "post-outside-lifespan": ("warning", "任职期间超出机构存续期"),
+    "image-metadata": ("warning", "正文图片的文件里存着密级标志或涉密的名称、文号（网站只发布画面，文字已去掉）"),
     "post-outside-life": ("warning", "任职在任职者逝世之后才开始，或在其出生之前已经结束"),
     "staffing-empty": ("warning", "编制记录中没有任何数字"),
     "staffing-parts-exceed": ("error", "编制“其中”各项合计超过总数"),
