@@ -53,17 +53,18 @@ def test_a_public_chapters_image_is_in_the_built_site_and_the_page_shows_it(proj
     res = build_edition(project, "public", pdf=False)
     site = res.out
     [img] = _img_files(site, "zhi/p1/c1/index.html")
-    assert img.is_file() and img == (site / "zhi/p1/images/jigou.png").resolve()
+    assert img.is_file() and img.parent == (site / "zhi/p1/images").resolve()
     assert img.read_bytes() == (project / "chronicle/p1/images/jigou.png").read_bytes()
     # an image in a passage above the edition, and one of a withheld chapter, are not copied
-    assert sorted(p.name for p in site.rglob("*.png") if "assets" not in p.parts) == ["jigou.png"]
+    assert [p.resolve() for p in site.rglob("*.png") if "assets" not in p.parts] == [img]
     assert not (site / "zhi/p1/c2").exists()
 
 
 def test_an_image_whose_metadata_holds_a_mark_is_published_without_it_and_the_scan_refuses_it(project, tmp_path):
     _png(project / "chronicle/p1/images/jigou.png", {"Title": "秘密★10年"})
     site = build_edition(project, "public", pdf=False).out   # the image is published as its pixels alone
-    assert "秘密".encode() not in (site / "zhi/p1/images/jigou.png").read_bytes()
+    [img] = _img_files(site, "zhi/p1/c1/index.html")
+    assert "秘密".encode() not in img.read_bytes()
     raw = tmp_path / "raw"
     (raw / "zhi").mkdir(parents=True)
     (raw / "zhi/jigou.png").write_bytes((project / "chronicle/p1/images/jigou.png").read_bytes())
@@ -77,3 +78,38 @@ def test_a_missing_or_outside_image_is_named_at_the_chapters_line(tmp_path):
     found = {(f.code, f.loc.file, f.loc.line) for f in run_checks(load_archive(root)) if f.severity == "error"}
     assert ("file-missing", "chronicle/p1/c1.md", 9) in found
     assert ("path-outside", "chronicle/p1/c1.md", 11) in found
+
+
+@pytest.mark.parametrize("name", ["cangwu-14hao-bolanwei", "苍梧十四号通讯站旧址", "%E8%8B%8D%E6%A2%A7"])
+def test_an_image_is_published_under_a_neutral_name_not_the_editors(project, name):
+    """The attack tester's chapter image images/cangwu-14hao-bolanwei.png was copied to site/ under that name (the
+    secret body's designation and leader's name in pinyin): an image is published under its content's digest, and
+    the page's <img> points at it; no file of the site bears the editor's name."""
+    from urllib.parse import unquote
+
+    _png(project / "chronicle/p1/images" / f"{unquote(name)}.png")
+    write(project, "chronicle/p1/c1.md", HEAD + f"县城旧貌。\n\n![县城旧貌](images/{name}.png)\n\n![同一张](images/jigou.png)\n")
+    site = build_edition(project, "public", pdf=False).out
+    imgs = _img_files(site, "zhi/p1/c1/index.html")
+    assert len(imgs) == 2 and all(i.is_file() for i in imgs)
+    assert imgs[0] == imgs[1]   # (the same pixels, one file)
+    assert re.fullmatch(r"[0-9a-f]{16}\.png", imgs[0].name), imgs[0].name
+    names = [p.relative_to(site).as_posix() for p in site.rglob("*")]
+    assert not [n for n in names if "cangwu" in n or "苍梧" in n or "jigou.png" in n or "%E8" in n]
+    html = (site / "zhi/p1/c1/index.html").read_text(encoding="utf-8")
+    assert "cangwu" not in html and "苍梧" not in html and "jigou.png" not in html
+
+
+def test_an_svg_image_is_dropped_from_the_page_with_the_warning(project):
+    """The attack tester's images/a3.svg was not copied (prose-link) but the page kept <img src="images/a3.svg">, a
+    broken image: it is dropped from the page, as the warning says."""
+    write(project, "chronicle/p1/c1.md", HEAD + "县城旧貌。\n\n图三 ![县城旧貌三](images/a3.svg)\n")
+    write(project, "chronicle/p1/images/a3.svg", '<svg xmlns="http://www.w3.org/2000/svg"><text>旧貌</text></svg>')
+    [warning] = [f for f in run_checks(load_archive(project)) if f.code == "prose-link"]
+    assert (warning.loc.file, warning.loc.line) == ("chronicle/p1/c1.md", 9)
+    assert "网站上不印这张图" in warning.message, warning.message
+    site = build_edition(project, "public", pdf=False).out
+    html = (site / "zhi/p1/c1/index.html").read_text(encoding="utf-8")
+    assert "a3.svg" not in html and "<img" not in html.split("县城旧貌。", 1)[1].split("</article>")[0]
+    assert "图三" in html
+    assert not list(site.rglob("*.svg")) or all("assets" in p.parts for p in site.rglob("*.svg"))

@@ -269,8 +269,9 @@ def _build_edition(root: Path, edition: str, archive: Archive | None, pdf: bool,
     docx_notes: dict[str, list[str]] = {}
     # one working tree per output folder, kept between builds (see workdir.py)
     with WorkDir(work_dir(root, out)) as wd:
+        # the edition's chapters' images, beside their pages under neutral names (the pages' addresses rewritten)
+        images = site_images(root, ed.book, tree.pages)
         files = _site_files(root, tree)
-        images = site_images(root, ed.book, tree.pages)   # the edition's chapters' images, beside their pages
         files.update(images)
         if pdf:
             t3 = time.perf_counter()

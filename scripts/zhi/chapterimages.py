@@ -17,6 +17,9 @@ from urllib.parse import unquote
 # an image in Markdown (![alt](target "title")) or HTML (<img src="target">)
 IMAGE_REF = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?|<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']",
                        re.IGNORECASE)
+# the same, to the end of its markup (a title, the closing parenthesis; the whole <img> tag): what a page drops
+IMAGE_WHOLE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+                         r"|<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"'][^>]*>", re.IGNORECASE)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 _NOT_LOCAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/|#)", re.IGNORECASE)
 
@@ -46,9 +49,13 @@ def resolve(root: Path, chapter_path: str, target: str) -> tuple[Path | None, st
 
 
 def site_images(root: Path, book, pages) -> dict[str, bytes]:
-    """The images the edition's chapter pages show, by their path in the site's sources (beside the page, as the
-    chapter's file has them beside it). Only the pages the edition writes are read: a withheld chapter's images,
-    and those in a passage above the edition, are never copied."""
+    """The images the edition's chapter pages show, by their path in the site's sources (in an ``images`` folder
+    beside the page). Only the pages the edition writes are read: a withheld chapter's images, and those in a
+    passage above the edition, are never copied; one of a kind zhi does not copy (SVG …) is dropped from the page
+    (the check warns, prose-link), not left as a broken image. Each is published under a neutral name, its content's digest
+    (``neutral_name``), and the page's address for it is rewritten to that name (``pages``' texts are changed):
+    an image file's name is the editor's (苍梧十四号旧址.png, cangwu-14hao-bolanwei.png) and may say what the page
+    may not, and no reader needs it."""
     if book is None:
         return {}
     sources = {"zhi/" + ch.path.removeprefix("chronicle/"): ch.path for ch in book.chapters()}
@@ -57,12 +64,32 @@ def site_images(root: Path, book, pages) -> dict[str, bytes]:
         chapter = sources.get(page.path)
         if chapter is None:
             continue
-        for target, _ in local_images(page.text):
-            p, _why = resolve(root, chapter, target)
-            dest = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), target))
-            if p is not None and dest.startswith("zhi/"):
-                out[dest] = stripped(p.read_bytes())
+
+        def renamed(m: re.Match, page=page, chapter=chapter) -> str:
+            group = 1 if m.group(1) is not None else 2
+            written = m.group(group)
+            target = unquote(written.split("#")[0].split("?")[0])
+            p, why = resolve(root, chapter, target) if target and not _NOT_LOCAL.match(target) else (None, "")
+            if why == "kind":   # (an SVG, a TIFF: not copied, so not shown as a broken image either; prose-link)
+                return ""
+            if p is None:
+                return m.group(0)
+            data = stripped(p.read_bytes())
+            name = neutral_name(data, p.suffix)
+            out[posixpath.join(posixpath.dirname(page.path), name)] = data
+            a, b = m.start(group) - m.start(0), m.end(group) - m.start(0)
+            return m.group(0)[:a] + name + m.group(0)[b:]
+
+        page.text = IMAGE_WHOLE.sub(renamed, page.text)
     return out
+
+
+def neutral_name(data: bytes, suffix: str) -> str:
+    """The name a chapter's image is published under: ``images/`` and the digest of its bytes as published, with
+    its kind's suffix (images/5d41402abc4b2a76.png); the same image the same name, whatever the editor called it."""
+    import hashlib
+
+    return f"images/{hashlib.sha256(data).hexdigest()[:16]}{suffix.lower()}"
 
 
 # what of an image's info is its pixels' (which colour is transparent), not words about it: kept in a stripped copy

@@ -725,11 +725,24 @@ def name_parts(name: str, place_names=()) -> list[tuple[str, bool]]:
             out[rest] = True
             for whole in (first[cut:], folded[cut:]) if cut else ():
                 out.setdefault(whole, False)
+            if (alone := designation(rest)):
+                out.setdefault(alone, True)
         place = next((p for p in places if p and rest.startswith(p) and len(rest) > len(p)), "")
         if not place:
             break
         rest, cut = rest[len(place):], cut + len(place)
     return [(x, core_) for x, core_ in out.items() if len(x) >= STEM_MIN and _not_a_place(x, places)]
+
+
+_NUMBER_HAO_END = re.compile(r"\d号$")
+
+
+def designation(part: str) -> str:
+    """A part's designation alone (代号): the part up to its first number with 号 (苍梧十四号 of 苍梧十四号通讯, 鹭汀7号
+    of 鹭汀7号联络): a reader knows the body by it whatever word of its kind follows (苍梧十四号站, 苍梧·十四号所, the
+    designation alone), which ``GENERIC_HEADS`` cannot list. "" when the part holds no number with 号."""
+    return next((part[: i + 1] for i, c in enumerate(part) if c == "号" and _NUMBER_HAO_END.search(numbered(part[: i + 1]))),
+                "")
 
 
 def distinctive(part: str, place_names=()) -> bool:

@@ -10,6 +10,7 @@ from .codes import CODES, UNBENDING, default_severity
 from .dashiji import check_dashiji_empty
 from .figures import check_figures
 from .hidden import check_bidi, check_combining
+from .imagemeta import check_image_metadata
 from .lifespan import (
     check_activity_while_suspended,
     check_body_counts,
@@ -25,6 +26,7 @@ from .lifespan import (
     check_unit_in_body_life,
     check_usage_dates,
 )
+from .personlife import check_post_in_life
 from .prose import check_prose, check_secret_refs
 from .references import check_references
 from .samename import check_same_name
@@ -48,6 +50,7 @@ CHECKS = [
     check_references,
     check_replay,
     check_usage_dates,
+    check_post_in_life,
     check_unit_in_body_life,
     check_parents_and_places,
     check_name_clash,
@@ -71,6 +74,7 @@ CHECKS = [
     check_rename_same,
     check_dashiji_empty,
     check_prose,
+    check_image_metadata,
     check_secret_refs,
     check_figures,
     check_style,

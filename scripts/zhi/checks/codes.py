@@ -96,6 +96,8 @@ CODES: dict[str, tuple[str, str]] = {
     "doc-uncited": ("info", "文件未被任何记录引用"),
     # posts and staffing
     "post-outside-lifespan": ("warning", "任职期间超出机构存续期"),
+    "image-metadata": ("warning", "正文图片的文件里存着密级标志或涉密的名称、文号（网站只发布画面，文字已去掉）"),
+    "post-outside-life": ("warning", "任职在任职者逝世之后才开始，或在其出生之前已经结束"),
     "staffing-empty": ("warning", "编制记录中没有任何数字"),
     "staffing-parts-exceed": ("error", "编制“其中”各项合计超过总数"),
     "staffing-sum-differs": ("warning", "行政区划的核定编制与同日各机构核定数合计不同"),
@@ -143,7 +145,6 @@ CODES: dict[str, tuple[str, str]] = {
     "prose-attr": ("warning", "正文中的“{: …}”属性写法不受支持，会原样印出"),
     "prose-abbr": ("error", "正文中的缩写定义“*[缩写]: 全称”不受支持，会原样印出"),
     "secret-shared": ("error", "低密级记录中含有高密级记录的标题、名称、编号或文号"),
-    "image-metadata": ("warning", "正文图片的元数据（EXIF、XMP、注释）里有密级高的名称、标题或文号；生成时只发布图片的像素，元数据去掉"),
     "secret-stem-public": ("error", "低密级的名称含有高密级名称的专名部分，分不清是否同一机构；写明非同一机构之前按秘密处理"),
     "secret-copy": ("error", "低密级的文件是高密级文件的副本（全文或标题相同）"),
     "not-public-word": ("error", "公开记录的文字中有“此件不公开”“不予公开”“内部使用”等字样（公开版不收这条记录）"),

@@ -178,5 +178,6 @@ def _images(a: Archive, ch, line: str, loc: Loc) -> Iterator[Finding]:
                           f"请把图片放进 chronicle/（如这一章旁边的 images/ 文件夹）", loc)
         elif why == "kind":
             yield Finding("prose-link", "warning", f"正文中的图片“{target}”不是网站能显示、zhi 会复制的格式"
-                          f"（{'、'.join(s.lstrip('.') for s in IMAGE_SUFFIXES)}）；请另存为 PNG 或 JPG", loc)
+                          f"（{'、'.join(s.lstrip('.') for s in IMAGE_SUFFIXES)}），网站上不印这张图（网页里删去这个图片）；"
+                          f"请另存为 PNG 或 JPG", loc)
 

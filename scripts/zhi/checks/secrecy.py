@@ -87,8 +87,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
             items = [(o, raw) for o, (r, raw, _) in texts.items() if r < rank]
             # every reading, and each with its punctuation out (a name split by marks: 金丝雀·七号)
             # (&#38593; in a record's text: a reader of the page decodes it, ``entities_decoded``)
-            folded = ["\0".join(_bare_too(fold(x) for x in readings(with_entities_decoded(raw)))) + "\0"
-                      for _, raw in items]
+            folded = ["\0".join(_bare_too(fold(x) for x in _record_readings(raw))) + "\0" for _, raw in items]
             raws = [raw + "\0" for _, raw in items]
             below[rank] = ("".join(folded), "".join(raws), _starts(folded), _starts(raws), [o for o, _ in items])
         return below[rank]
@@ -356,7 +355,6 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
     if not by_level:
         return
     yield from _chapter_archive_refs(a, by_level)
-    yield from _image_metadata(a, ents)
     lowest = min(lv.rank for lv in by_level)
     joined = {lv: "\n".join(x for _, p in paras if not p.bare for x in [p.text, *(t for _, t in p.addresses)])
               for lv, paras in by_level.items()}
@@ -435,37 +433,6 @@ def _chapter_archive_refs(a: Archive, by_level: dict) -> Iterator[Finding]:
                                   f"那份文件，不因写在密级低的正文里而公开。请删去这处，或把这段放进不低于"
                                   f"“{d.classification.name}”的密级段落（::: {d.classification.name}）",
                                   Loc(ch.path, ch.body_line + line))
-
-
-def _image_metadata(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
-    """A chapter's image whose metadata (EXIF, XMP, a JPEG comment, a PNG text chunk: ``chapterimages.image_text``)
-    holds a classified record's name, title or 文号: the build publishes the image's pixels alone
-    (``chapterimages.stripped``), so nothing prints; the editor is told which file still carries it (a warning, at
-    the line that shows the image)."""
-    from ..chapterimages import image_text, local_images, resolve
-
-    secret = [e for e in ents if e.kind not in ("id", "sentence") and e.level.rank and _checked(e)]
-    if a.book is None or not secret:
-        return
-    for ch in a.book.chapters():
-        seen = set()
-        for target, i in local_images(ch.body):
-            path, _ = resolve(a.root, ch.path, target)
-            if path is None or path in seen or (text := image_text(path)) is None:
-                continue
-            seen.add(path)
-            folded = "\0".join(_bare_too([fold(text)]))
-            e = next((e for e in secret if e.level.rank > ch.classification.rank and (
-                _holds(folded, e, fold(e.text))
-                or (e.kind != "docno" and any(k in folded for k in key_skeletons(fold(e.text)))))), None)
-            if e is None:
-                continue
-            rel = path.relative_to(a.root.resolve()).as_posix() if path.is_relative_to(a.root.resolve()) else str(path)
-            yield Finding("image-metadata", "warning",
-                          f"图片 {rel} 的元数据（EXIF、XMP、注释等图片像素以外的文字）里有{e.origin}（{e.level}）的“{e.text}”"
-                          f"{_stem_said(e)}。生成时图片只发布像素，元数据全部去掉，这些字不会印出；但原图文件仍带着它们，"
-                          f"拷给别人就一并带走了。请用图片工具去掉元数据（或另存一份不带元数据的）再放进 chronicle/，或换一张图",
-                          Loc(ch.path, ch.body_line + i))
 
 
 def _different_unknown(a: Archive) -> Iterator[Finding]:
@@ -691,11 +658,17 @@ def _where(ps: list[Piece], e: Entry) -> Loc | None:
     for x in ps:
         if x.loc is not None and x.level.rank < e.level.rank and (
                 (ID_LIKE.fullmatch(e.text) and id_pattern([e.text]).search(x.text))
-                or any(k in b for r in readings(with_entities_decoded(x.text)) for b in _bare_too([fold(r)])
-                       for k in keys)
+                or any(k in b for r in _record_readings(x.text) for b in _bare_too([fold(r)]) for k in keys)
                 or (e.kind == "docno" and docno_written(fold(x.text), [e.text]))):
             return x.loc
     return next((x.loc for x in ps if x.loc is not None), None)
+
+
+def _record_readings(text: str) -> list[str]:
+    """A record's text as a reader may read it: ``leaks.readings`` (character references decoded), and its
+    %-escapes decoded in each encoding (``leaks.percent_readings``: a 网页's url, which the document page prints
+    decoded, https://x.cn/%B2%D4%CE%E0 in GBK as https://x.cn/苍梧)."""
+    return [*readings(with_entities_decoded(text)), *percent_readings(text)]
 
 
 def _bare_too(texts) -> list[str]:

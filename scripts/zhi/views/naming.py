@@ -28,6 +28,21 @@ def name_on(h: History, rid: str, d: Date | None) -> str:
     return (before[-1] if before else t.names[0]).value[0]
 
 
+NAME_UNKNOWN = "名称不详"
+
+
+def name_in_term(h: History, rid: str, d: Date | None) -> str:
+    """The name a post's body bore in the term placed at ``d`` (``name_on``); ``NAME_UNKNOWN`` when every name the
+    history (an edition's) gives the body begins after ``d``: the name of those years is one the edition withholds
+    (a 机密 name of 1995–2000 in the public edition) or none a source gives, and a later name is never printed for
+    an earlier term."""
+    t = h.get(rid)
+    if d is not None and t is not None and t.names \
+            and all(s.start is not None and s.start.earliest() > d.latest() for s in t.names):
+        return NAME_UNKNOWN
+    return name_on(h, rid, d)
+
+
 def shared_names(h: History) -> dict[str, list[str]]:
     """Each full name that two or more records (bodies and jurisdictions, inside the volume or not) bear at some
     time in ``h``, with their ids: the names a reader cannot tell apart alone. ``h`` is an edition's history when
