@@ -99,6 +99,7 @@ NOT_TEXT = {"id", "type", "date", "decided", "classification", "body", "bodies",
             "resume", "count", "count_before", "with", "functions_to", "dashiji", "大事记",
             "parent_wording",   # one of wordings.NEW_SUPERIOR_FORMS (直属…领导), anything else refused
             "takes_over", "sponsor",
+            "throughout",       # true or refused (schema-value): a count that held over the whole span
             "sponsor_wording",  # one of wordings.SPONSOR_FORMS (在…主持下), anything else refused
             "original_classification", "declassified"}  # a lifted level's record: read by Fields, never printed
 
