@@ -263,6 +263,22 @@ def _worker(conn, base: str) -> None:
             conn.send(chunks.handle(msg))
         except BaseException:  # noqa: BLE001  (told to the parent, which stops the build)
             conn.send(("error", msg[1], traceback.format_exc()))
+        if msg[0] in ("final", "drop", "measure"):
+            _give_back()
+
+
+def _give_back() -> None:
+    """Return to the system the memory of a chunk let go: its boxes hold cycles that only the collector frees,
+    and glibc keeps freed memory in the process unless asked; a worker that has written fifty chunks would
+    otherwise be as large as if it held them all."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory stays with the process, as before
+        pass
 
 
 class _Worker:
