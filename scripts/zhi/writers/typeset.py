@@ -3,7 +3,8 @@
 The body is cut into chunks at top-level sections (概述, 大事记, each 篇, 附录, 索引 …), and a long section
 (附录) also before its headings that start a page (``Section``); a piece still much longer than a chunk (the
 大事记, a section of the 附录) is set in parts one after another, each cut before the last page its layout began
-with one of the section's elements (``_soft_pieces``). Every chunk is a document of its own, laid out
+with one of the section's elements (``_soft_pieces``) or with a row of one of its long tables (the 文件目录, the
+领导名录), each part of such a table with the widths of the whole table (``tablecols.py``). Every chunk is a document of its own, laid out
 from page 1 and ending with a blank page: a chunk's layout does not depend on where it lands in the volume (it
 always starts on a right-hand page; page numbers sit in margin boxes), so a worker lays it out, holds it until
 the chunks before it are laid out, then numbers its pages from where it begins (``folio.py``), keeps the blank
