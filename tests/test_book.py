@@ -310,6 +310,7 @@ def test_chunked_book_with_long_pieces_in_parts_equals_single_pass(tmp_path, mon
     from zhi.writers.typeset import typeset
 
     monkeypatch.setattr("zhi.writers.typeset.LONG_TABLE", 2000)
+    monkeypatch.setattr("zhi.writers.typeset.MEASURE_CHARS", 3000)  # their rows measured in several groups
     root = tmp_path / "p"
     shutil.copytree(ROOT / "sources", root / "sources")
     shutil.copytree(ROOT / "chronicle", root / "chronicle")
@@ -428,6 +429,38 @@ def test_a_long_table_is_cut_between_rows_with_the_whole_tables_widths(monkeypat
     # in the whole section, the table's second row is under 县委's cell: no cut there
     assert _pick_cut(sec, 0, sec.end, {"pages": 4, "starts": [[2, 2, "table", 0, 1]]}) is None
     assert _pick_cut(sec, 0, sec.end, {"pages": 4, "starts": [[2, 2, "table", 0, 2]]}) == (2, t.rows[2], 0)
+
+
+@pytest.mark.slow
+def test_a_long_tables_widths_from_its_rows_measured_in_groups_are_the_whole_tables(monkeypatch):
+    """The sample's long tables (here any over 2,000 characters), their rows measured in groups of some 3,000
+    characters: the table measured with only the rows of its columns' widest cells has exactly the widths of the
+    whole table measured in one (so its parts are laid out as in the whole), and far fewer rows."""
+    from zhi.editions import filter_archive
+    from zhi.history import derive_history
+    from zhi.loader import load_archive
+    from zhi.writers.book import BookWriter
+    from zhi.writers.tablecols import measure
+    from zhi.writers.typeset import Section
+
+    monkeypatch.setattr("zhi.writers.typeset.LONG_TABLE", 2000)
+    a = filter_archive(load_archive(ROOT), "public")
+    writer = BookWriter(a, derive_history(a), ROOT / "theme")
+    parts = writer.parts(None)
+
+    def widths(html: str):
+        return measure(writer.document("body", html, first_page=1, pad=True), str(ROOT))
+
+    seen = 0
+    for sec in map(Section.of, parts.sections[:parts.index_at]):
+        for t in sec.tables:
+            blocks, groups = sec.blocks(t), sec.row_groups(t, 3000)
+            stats = [widths(sec.measure_html(t, blocks[g:h], "rows")) for g, h in groups]
+            keep = sec.widest_blocks(t, groups, stats)
+            assert widths(sec.measure_html(t, [blocks[i] for i in keep])) == widths(sec.measure_html(t))
+            assert len(groups) > 1 and len(keep) < len(blocks) / 2
+            seen += 1
+    assert seen >= 3
 
 
 def test_a_theme_from_an_older_zhi_typesets_sections_whole(tmp_path):

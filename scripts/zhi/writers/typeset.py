@@ -393,7 +393,7 @@ class _Engine:
         if key not in self.metas and not any(t[1] == key for t in self.queue) \
                 and not any(w.task and w.task[1] == key for w in self.workers):
             cached = self._load(key)
-            if cached is not None and isinstance(cached.get("widths"), str):
+            if cached is not None and isinstance(cached.get("widths"), (str, dict)):
                 self.metas[key] = cached
             else:
                 self.queue.insert(0, ("measure", key, html))
@@ -633,6 +633,7 @@ def _resources(html: str, base: Path) -> str:
 
 CHUNK_CHARS = 120_000  # characters of HTML per chunk, some 50 pages
 LONG_TABLE = 40_000    # a table of more characters may be cut between its rows (``Section.tables``)
+MEASURE_CHARS = CHUNK_CHARS  # characters of a long table's rows measured by one worker (``_measure_rows``)
 
 # Headings that book.css starts on a new page, left or right (``break-before: page``), inside the long sections
 # (附录, 索引): such a section may be cut before each of them but the first, and the pieces typeset apart.
@@ -729,11 +730,59 @@ class Section:
         style = "" if margin is None else f' style="margin-top: {float(margin)!r}px"'
         return f'{tag} data-widths="{self.widths[t.open]}"{style}>'
 
-    def measure_html(self, t: _Table) -> str:
-        """The section with only the table ``t`` in it, marked to be measured (``tablecols.measure``)."""
-        text = self.between(t.open, t.end)
-        at = text.index("<table", text.index(">") + 1)
-        return f"{text[:at]}<table data-measure=\"\"{text[at + 6:]}"
+    def measure_html(self, t: _Table, blocks: list[tuple[int, int]] | None = None, mark: str = "") -> str:
+        """The section with only the table ``t`` in it (with only these ``blocks`` of its rows, if given), marked
+        to be measured (``tablecols.measure``; ``mark`` "rows": its rows' cells, ``tablecols.row_stats``)."""
+        if blocks is None:
+            text = self.between(t.open, t.end)
+            at = text.index("<table", text.index(">") + 1)
+            return f"{text[:at]}<table data-measure=\"\"{text[at + 6:]}"
+        wrap = self.between(t.open, t.open)[:-len("</section>\n")]
+        tag = self.html[t.open:t.open_end]
+        return (f'{wrap}<table data-measure="{mark}"{tag[6:]}{self.html[t.open_end:t.rows[0]]}'
+                + "".join(self.html[a:b] for a, b in blocks) + "</tbody></table>\n</section>\n")
+
+    def blocks(self, t: _Table) -> list[tuple[int, int]]:
+        """The table's body as runs of rows that no cut divides (a row and those under its cells spanning rows)."""
+        starts = [t.rows[0], *sorted(t.cuts)]
+        return list(zip(starts, [*starts[1:], t.body_end]))
+
+    def row_groups(self, t: _Table, size: int) -> list[tuple[int, int]]:
+        """The table's ``blocks`` in groups of about ``size`` characters (first block, after the last), to be
+        measured apart."""
+        out, first, chars, blocks = [], 0, 0, self.blocks(t)
+        for i, (a, b) in enumerate(blocks):
+            chars += b - a
+            if chars >= size:
+                out.append((first, i + 1))
+                first, chars = i + 1, 0
+        if first < len(blocks):
+            out.append((first, len(blocks)))
+        return out
+
+    def widest_blocks(self, t: _Table, groups: list[tuple[int, int]], stats: list[dict]) -> list[int]:
+        """The blocks of the table (``blocks``) the whole table's widths come from, given each group's
+        ``tablecols.row_stats``: those with a column's widest cell (min- and max-content, percentage), its first
+        cell of a width of its own, and every cell spanning columns."""
+        blocks = self.blocks(t)
+        starts = {a: i for i, (a, _) in enumerate(blocks)}
+        block_of, b = [], -1
+        for row in t.rows:
+            b = starts.get(row, b)
+            block_of.append(b)
+        first_row = {row: k for k, row in enumerate(t.rows)}
+        best: dict[tuple[int, int], tuple[float, int]] = {}
+        keep: set[int] = set()
+        for (g, _), st in zip(groups, stats):
+            base = first_row[blocks[g][0]]
+            keep |= {block_of[base + r] for r in st["spans"]}
+            for x, (*widest, fixed) in st["columns"]:
+                if fixed >= 0 and (x, 3) not in best:
+                    best[x, 3] = (0, block_of[base + fixed])
+                for k, (v, r) in enumerate(widest):
+                    if r >= 0 and ((x, k) not in best or v > best[x, k][0]):
+                        best[x, k] = (v, block_of[base + r])
+        return sorted(keep | {b for _, b in best.values()})
 
     def table_at(self, offset: int) -> _Table | None:
         """The long table whose rows ``offset`` is among (after its first), if any."""
@@ -967,6 +1016,24 @@ def _pick_cut(sec: Section, lo: int, hi: int, meta: dict) -> tuple[int, int, flo
     return None
 
 
+def _measure_rows(engine: _Engine, sec: Section, t: _Table, chunk_html) -> list[str]:
+    """Start measuring the rows of the long table ``t`` in groups, by the workers at once: their keys."""
+    blocks = sec.blocks(t)
+    return [engine.measure(chunk_html(sec.measure_html(t, blocks[a:b], "rows")))
+            for a, b in sec.row_groups(t, MEASURE_CHARS)]
+
+
+def _table_widths(engine: _Engine, sec: Section, t: _Table, chunk_html) -> str:
+    """The widths of the whole long table ``t`` (``tablecols``): from its rows measured in groups, the table
+    measured with only the rows its columns' widest cells are in."""
+    stats = [engine.meta(key)["widths"] for key in _measure_rows(engine, sec, t, chunk_html)]
+    if len(stats) == 1:
+        return stats[0]["widths"]
+    blocks = sec.blocks(t)
+    keep = sec.widest_blocks(t, sec.row_groups(t, MEASURE_CHARS), stats)
+    return engine.meta(engine.measure(chunk_html(sec.measure_html(t, [blocks[i] for i in keep]))))["widths"]
+
+
 def _soft_pieces(engine: _Engine, placed: _Placed, c: _Chunk, key: str | None, chunk_html) -> None:
     """A piece of a section too long for one chunk, set in parts one after another: each part is laid out
     with somewhat more than it prints, to the last page that begins with one of the section's elements (and
@@ -975,7 +1042,7 @@ def _soft_pieces(engine: _Engine, placed: _Placed, c: _Chunk, key: str | None, c
     laid it out, box by box: if they differ, the cut is not taken and the rest of the piece is set in one."""
     sec, lo, hi, size = c.long
     for t in sec.long_tables(lo, hi):
-        sec.widths[t.open] = engine.meta(engine.measure(chunk_html(sec.measure_html(t))))["widths"]
+        sec.widths[t.open] = _table_widths(engine, sec, t, chunk_html)
 
     def lay(start: int, end: int, margin: float | None, side: str | None, key: str | None = None):
         """A part from ``start``, made longer until it has a page to cut at (or is the rest of the piece): its
@@ -1053,7 +1120,7 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
         if c.long is not None:
             sec, lo, hi, _ = c.long
             for table in sec.long_tables(lo, hi):
-                engine.measure(chunk_html(sec.measure_html(table)))
+                _measure_rows(engine, sec, table, chunk_html)
     keys: list[str | None] = [None if c.flows or c.html is None
                               else engine.lay(chunk_html(c.html, c.padded and c.long is None)) for c in body]
     after = set(re.findall(r'\bid="([^"]+)"', "".join(parts.sections[i] for i in tail)))
