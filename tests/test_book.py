@@ -296,9 +296,9 @@ def test_chunked_equals_single_pass_at_scale(archive, tmp_path):
 
 
 @pytest.mark.slow
-def test_chunked_book_with_long_pieces_in_parts_equals_single_pass(tmp_path):
+def test_chunked_book_with_long_pieces_in_parts_equals_single_pass(tmp_path, monkeypatch):
     """The sample cut so fine that the 大事记 and the sections of the 附录 are set in parts, each cut where the
-    layout began a page: the book has the same pages, the same text on every page (running heads, notes and
+    layout began a page (its long tables between two rows): the book has the same pages, the same text on every page (running heads, notes and
     page numbers included), the same outline, TOC and index numbers as one WeasyPrint pass, and no cut was
     refused (a part laid out otherwise than in the whole section)."""
     import shutil
@@ -309,6 +309,8 @@ def test_chunked_book_with_long_pieces_in_parts_equals_single_pass(tmp_path):
     from zhi.writers.book import BookWriter
     from zhi.writers.typeset import typeset
 
+    monkeypatch.setattr("zhi.writers.typeset.LONG_TABLE", 2000)
+    monkeypatch.setattr("zhi.writers.typeset.MEASURE_CHARS", 3000)  # their rows measured in several groups
     root = tmp_path / "p"
     shutil.copytree(ROOT / "sources", root / "sources")
     shutil.copytree(ROOT / "chronicle", root / "chronicle")
@@ -318,6 +320,8 @@ def test_chunked_book_with_long_pieces_in_parts_equals_single_pass(tmp_path):
     many = typeset(BookWriter(a, h, ROOT / "theme"), tmp_path / "many.pdf", root, {"Title": "t"}, chunks=80,
                    workers=2, cache=tmp_path / "cache")
     assert one.soft_cuts == 0 and many.soft_cuts >= 5 and many.refused_cuts == 0
+    # the 附录's long tables (文件目录, 领导名录 …; here any over 2,000 characters) cut between rows too
+    assert many.table_cuts >= 3
     assert one.pages == many.pages and one.toc == many.toc and one.index_pages == many.index_pages
     one_pages = run("pdftotext", "-layout", str(tmp_path / "one.pdf"), "-").split("\f")
     many_pages = run("pdftotext", "-layout", str(tmp_path / "many.pdf"), "-").split("\f")
@@ -387,6 +391,76 @@ def test_a_long_piece_is_set_in_parts_cut_at_its_elements():
     assert len(long) == 1 and long[0].long[0].html == html and long[0].html.startswith(html[:60])
     assert len(long[0].html) < len(html)
     assert all(c.long is None for c in body_chunks([html], 1))
+
+
+def test_a_long_table_is_cut_between_rows_with_the_whole_tables_widths(monkeypatch):
+    """A long table of a long section may be cut before any row of its body but the first and those under a cell
+    that spans rows from above; a part that begins or ends inside it has the table's own tag with the widths
+    measured on the whole table, its head, and the table closed after its last row."""
+    from zhi.writers.typeset import Section, _pick_cut
+
+    monkeypatch.setattr("zhi.writers.typeset.LONG_TABLE", 100)
+    rows = ('<tr><td rowspan="2">县委</td><td>书记</td></tr>\n<tr><td>副书记</td></tr>\n'
+            '<tr><td rowspan="1">县政府</td><td>县长</td></tr>\n<tr><td rowspan="1">县人大</td><td>主任</td></tr>\n')
+    table = ('<table class="list">\n<thead><tr><th>机构</th><th>职务</th></tr></thead>\n<tbody>\n'
+             + rows + '</tbody>\n</table>\n')
+    html = ('<section class="chapter level-1 appendix">\n<h1 class="chapter-title top" id="h1">附　录</h1>\n'
+            '<h2 class="appendix-title" id="h2">三、领导名录</h2>\n' + table + '<p>完</p>\n</section>\n')
+    sec = Section.of(html)
+    [t] = sec.tables
+    assert [html[o:o + 11] for o in t.rows] == ["<tr><td row", "<tr><td>副书记", "<tr><td row", "<tr><td row"]
+    assert sorted(t.cuts) == [t.rows[2], t.rows[3]]          # not the first row, nor the one under 县委
+    assert [tag for _, tag in sec.children] == ["h1", "h2", "table", "p"]
+    assert sec.ends == sorted([o for o, _ in sec.children] + [t.rows[2], t.rows[3]])
+    measure = sec.measure_html(t)
+    assert '<table data-measure="" class="list">' in measure and "县人大" in measure and "领导名录" not in measure and "完" not in measure
+    sec.widths[t.open] = "400.0;100.5 299.5"
+    first, second = sec.between(0, t.rows[2]), sec.between(t.rows[2], sec.end, margin=0)
+    assert first.startswith(html[:html.index("<table")]) and first.count("</table>") == 1
+    assert '<table class="list" data-widths="400.0;100.5 299.5">' in first and "副书记" in first
+    assert first.endswith("</tr>\n</tbody></table>\n</section>\n") and "县政府" not in first
+    assert second.startswith('<section class="flow-on level-1 appendix" data-title="附　录" style="counter-reset: '
+                             'footnote 0"><table class="list" data-widths="400.0;100.5 299.5" style="margin-top: '
+                             '0.0px">\n<thead><tr><th>机构</th><th>职务</th></tr></thead>\n<tbody>\n<tr><td rowspan="1">县政府')
+    assert "县委" not in second and "完" in second and second.count("<table") == 1
+    # a page of the part beginning inside the table that begins with the part's second row: the 县人大 row
+    meta = {"pages": 4, "starts": [[2, 0, "table", 0, 1]]}
+    assert _pick_cut(sec, t.rows[2], sec.end, meta) == (2, t.rows[3], 0)
+    # in the whole section, the table's second row is under 县委's cell: no cut there
+    assert _pick_cut(sec, 0, sec.end, {"pages": 4, "starts": [[2, 2, "table", 0, 1]]}) is None
+    assert _pick_cut(sec, 0, sec.end, {"pages": 4, "starts": [[2, 2, "table", 0, 2]]}) == (2, t.rows[2], 0)
+
+
+@pytest.mark.slow
+def test_a_long_tables_widths_from_its_rows_measured_in_groups_are_the_whole_tables(monkeypatch):
+    """The sample's long tables (here any over 2,000 characters), their rows measured in groups of some 3,000
+    characters: the table measured with only the rows of its columns' widest cells has exactly the widths of the
+    whole table measured in one (so its parts are laid out as in the whole), and far fewer rows."""
+    from zhi.editions import filter_archive
+    from zhi.history import derive_history
+    from zhi.loader import load_archive
+    from zhi.writers.book import BookWriter
+    from zhi.writers.tablecols import measure
+    from zhi.writers.typeset import Section
+
+    monkeypatch.setattr("zhi.writers.typeset.LONG_TABLE", 2000)
+    a = filter_archive(load_archive(ROOT), "public")
+    writer = BookWriter(a, derive_history(a), ROOT / "theme")
+    parts = writer.parts(None)
+
+    def widths(html: str):
+        return measure(writer.document("body", html, first_page=1, pad=True), str(ROOT))
+
+    seen = 0
+    for sec in map(Section.of, parts.sections[:parts.index_at]):
+        for t in sec.tables:
+            blocks, groups = sec.blocks(t), sec.row_groups(t, 3000)
+            stats = [widths(sec.measure_html(t, blocks[g:h], "rows")) for g, h in groups]
+            keep = sec.widest_blocks(t, groups, stats)
+            assert widths(sec.measure_html(t, [blocks[i] for i in keep])) == widths(sec.measure_html(t))
+            assert len(groups) > 1 and len(keep) < len(blocks) / 2
+            seen += 1
+    assert seen >= 3
 
 
 def test_a_theme_from_an_older_zhi_typesets_sections_whole(tmp_path):

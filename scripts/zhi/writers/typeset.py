@@ -3,7 +3,8 @@
 The body is cut into chunks at top-level sections (概述, 大事记, each 篇, 附录, 索引 …), and a long section
 (附录) also before its headings that start a page (``Section``); a piece still much longer than a chunk (the
 大事记, a section of the 附录) is set in parts one after another, each cut before the last page its layout began
-with one of the section's elements (``_soft_pieces``). Every chunk is a document of its own, laid out
+with one of the section's elements (``_soft_pieces``) or with a row of one of its long tables (the 文件目录, the
+领导名录), each part of such a table with the widths of the whole table (``tablecols.py``). Every chunk is a document of its own, laid out
 from page 1 and ending with a blank page: a chunk's layout does not depend on where it lands in the volume (it
 always starts on a right-hand page; page numbers sit in margin boxes), so a worker lays it out, holds it until
 the chunks before it are laid out, then numbers its pages from where it begins (``folio.py``), keeps the blank
@@ -41,7 +42,7 @@ def wpfix_version() -> str:
     """Part of every cached layout's key: a layout made before a correction to WeasyPrint is not reused."""
     return "footnotes-1"
 
-LAYOUT_META = "starts-sig-1"  # what a cached layout holds besides pages and anchors (``_meta``)
+LAYOUT_META = "starts-sig-2"  # what a cached layout holds besides pages and anchors (``_meta``)
 
 # GB/T 15834 避头尾: these never start a line …
 NO_START = set("。，、；：？！）》」』】〕〗〉”’…—%‰·")
@@ -73,6 +74,7 @@ class TypesetResult:
     flowing: int = 0                          # chunks that go on from the chunk before (a long section cut)
     soft_cuts: int = 0                        # long pieces cut where their layout began a page (``_soft_pieces``)
     refused_cuts: int = 0                     # such cuts not taken (the part after one was not laid out the same)
+    table_cuts: int = 0                       # soft cuts between the rows of a long table (``tablecols``)
 
 
 def _line_texts(box, first: bool = True):
@@ -153,7 +155,7 @@ def _clean_starts(laid) -> list[list]:
                 stack.extend(reversed(getattr(box, "children", []) or []))
         return None
 
-    out, pending, last = [], set(), None
+    out, pending, last, last_row = [], set(), None, None
     for i, page in enumerate(laid.document.pages):
         page_box = page._page_box
         flow = page_box.children[0] if page_box.children else None
@@ -162,14 +164,34 @@ def _clean_starts(laid) -> list[list]:
         shown = {id(b.element) for area in page_box.children[1:2] for b in area.children}
         box = section_box(page_box)
         kids = box.children if box is not None else []
+        rows = _body_rows(kids[0]) if kids and _tag(kids[0].element) == "table" else []
         if i and kids and not pending and shown <= called:
             first = kids[0].element
+            margin = kids[0].margin_top
+            margin = margin if isinstance(margin, (int, float)) else 0
             if first is not section and id(first) in index and first is not last:
-                margin = kids[0].margin_top
-                out.append([i, index[id(first)], _tag(first), margin if isinstance(margin, (int, float)) else 0])
+                out.append([i, index[id(first)], _tag(first), margin])
+            elif first is last and id(first) in index and rows and rows[0].element is not last_row:
+                # a table going on from the page before, with a row of its body beginning here
+                body = [tr for g in first if _tag(g) == "tbody" for tr in g if _tag(tr) == "tr"]
+                at = next((r for r, tr in enumerate(body) if tr is rows[0].element), None)
+                if at is not None:
+                    out.append([i, index[id(first)], "table", margin, at])
         pending = (pending | called) - shown
         last = kids[-1].element if kids else None
+        if kids and kids[-1] is not kids[0]:
+            rows = _body_rows(kids[-1]) if _tag(kids[-1].element) == "table" else []
+        last_row = rows[-1].element if rows else None
     return out
+
+
+def _body_rows(wrapper) -> list:
+    """The boxes of the body rows of a table (its wrapper's box) on a page, in order (not the repeated head)."""
+    from weasyprint.formatting_structure import boxes
+
+    return [row for table in wrapper.children if isinstance(table, boxes.TableBox)
+            for group in table.children if not group.is_header and not group.is_footer
+            for row in group.children]
 
 
 def _page_digest(page_box) -> str:
@@ -190,7 +212,7 @@ class _Chunks:
     its lines and write it. Messages are tuples (operation, key, …); the answer names the key again."""
 
     def __init__(self, base: str):
-        from . import wpfix  # noqa: F401  (no footnote may be dropped)
+        from . import tablecols, wpfix  # noqa: F401  (a long table's parts keep its widths; no footnote dropped)
 
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -204,6 +226,10 @@ class _Chunks:
         if op == "drop":
             self.held.pop(key, None)
             return ("dropped", key)
+        if op == "measure":  # ("measure", key, html): the widths of a long table, laid out whole
+            from .tablecols import measure
+
+            return ("measured", key, {"pages": 1, "anchors": {}, "widths": measure(msg[2], self.base)})
         if op == "lay":  # ("lay", key, html, hold)
             laid = paginate(msg[2], self.base)
             if msg[3]:
@@ -238,6 +264,22 @@ def _worker(conn, base: str) -> None:
             conn.send(chunks.handle(msg))
         except BaseException:  # noqa: BLE001  (told to the parent, which stops the build)
             conn.send(("error", msg[1], traceback.format_exc()))
+        if msg[0] in ("final", "drop", "measure"):
+            _give_back()
+
+
+def _give_back() -> None:
+    """Return to the system the memory of a chunk let go: its boxes hold cycles that only the collector frees,
+    and glibc keeps freed memory in the process unless asked; a worker that has written fifty chunks would
+    otherwise be as large as if it held them all."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory stays with the process, as before
+        pass
 
 
 class _Worker:
@@ -344,6 +386,19 @@ class _Engine:
                     self.queue.append(task)
         return key
 
+    def measure(self, html: str) -> str:
+        """Start measuring the long table marked in ``html`` (``tablecols.measure``), unless its widths are known."""
+        key = self.key(html)
+        self.used.add(key)
+        if key not in self.metas and not any(t[1] == key for t in self.queue) \
+                and not any(w.task and w.task[1] == key for w in self.workers):
+            cached = self._load(key)
+            if cached is not None and isinstance(cached.get("widths"), (str, dict)):
+                self.metas[key] = cached
+            else:
+                self.queue.insert(0, ("measure", key, html))
+        return key
+
     def meta(self, key: str) -> dict:
         while key not in self.metas:
             self._pump()
@@ -393,7 +448,7 @@ class _Engine:
                 if rule == "mine" and w is not None and ((t[0] == "final" and t[2] is None and self.holder.get(t[1]) is w)
                                                          or (t[0] == "drop" and t[2] is w)):
                     return self.queue.pop(i)
-                if rule == "any final" and t[0] == "final" and t[2] is not None:
+                if rule == "any final" and (t[0] == "measure" or (t[0] == "final" and t[2] is not None)):
                     return self.queue.pop(i)
                 if rule == "lay" and t[0] == "lay" and (not t[3] or t[4] or held < HOLD_PAGES):
                     return self.queue.pop(i)
@@ -433,6 +488,10 @@ class _Engine:
             raise RuntimeError(f"排版时出错：\n{answer[2]}")
         if kind == "dropped":
             w.held.pop(key, None)
+            return
+        if kind == "measured":
+            self.metas[key] = answer[2]
+            self._store(key, answer[2])
             return
         if kind == "laid":
             self.done += 1
@@ -520,8 +579,9 @@ def _entry_ok(out: object, pdf: bool) -> bool:
     anchors, starts, sig = out.get("anchors"), out.get("starts", []), out.get("sig", [])
     return isinstance(anchors, dict) and all(isinstance(i, int) and 0 <= i < out["pages"] for i in anchors.values()) \
         and isinstance(starts, list) and all(
-            isinstance(x, list) and len(x) == 4 and isinstance(x[0], int) and isinstance(x[1], int)
-            and isinstance(x[2], str) and isinstance(x[3], (int, float)) for x in starts) \
+            isinstance(x, list) and len(x) in (4, 5) and isinstance(x[0], int) and isinstance(x[1], int)
+            and isinstance(x[2], str) and isinstance(x[3], (int, float)) and all(isinstance(y, int) for y in x[4:])
+            for x in starts) \
         and isinstance(sig, list) and all(isinstance(x, str) for x in sig)
 
 
@@ -572,6 +632,8 @@ def _resources(html: str, base: Path) -> str:
 
 
 CHUNK_CHARS = 120_000  # characters of HTML per chunk, some 50 pages
+LONG_TABLE = 40_000    # a table of more characters may be cut between its rows (``Section.tables``)
+MEASURE_CHARS = CHUNK_CHARS  # characters of a long table's rows measured by one worker (``_measure_rows``)
 
 # Headings that book.css starts on a new page, left or right (``break-before: page``), inside the long sections
 # (附录, 索引): such a section may be cut before each of them but the first, and the pieces typeset apart.
@@ -600,6 +662,7 @@ class Section:
     title: str = ""
     end: int = 0
     opened: int = 0     # where the section's content begins (after its opening tag); 0: not a section understood
+    widths: dict[int, str] = field(default_factory=dict)  # a long table's offset → its widths (``tablecols``)
 
     @classmethod
     def of(cls, html: str) -> Section:
@@ -637,21 +700,125 @@ class Section:
         this top margin (in px; a page break the text makes takes it away, CSS 2 §13.3.3): so it does here."""
         if lo == 0 and hi >= self.end:
             return self.html
+        inner, in_table = self._cut_tables(lo, hi, self.html[lo:hi], margin)
         if lo == 0:
-            return self.html[:hi] + "</section>\n"
-        inner = self.html[lo:hi]
-        if margin is not None:
+            return inner + "</section>\n"
+        if margin is not None and not in_table:
             m = _START_TAG.match(inner)
             inner = f'{m.group(1)} style="margin-top: {float(margin)!r}px"{inner[m.end(1):]}'
         notes = len(_FOOTNOTE.findall(self.html, 0, lo))
         return (f'<section class="{self.classes}" data-title="{esc(self.title)}" style="counter-reset: footnote '
                 f'{notes}">{inner}</section>\n')
 
+    def _cut_tables(self, lo: int, hi: int, text: str, margin: float | None) -> tuple[str, bool]:
+        """``text`` (the HTML from ``lo`` to ``hi``) with the long table it begins or ends inside made whole again:
+        opened with the table's own tag and head, with the widths of the whole table (and the top margin the
+        row had where the layout began a page with it), closed after its last row. Whether it began in one."""
+        t_lo, t_hi = self.table_at(lo), self.table_at(hi)
+        if t_hi is not None:
+            if t_hi.open >= lo:
+                text = text[:t_hi.open - lo] + self._table_tag(t_hi, None) + text[t_hi.open_end - lo:]
+            text += "</tbody></table>\n"
+        if t_lo is not None:
+            text = self._table_tag(t_lo, margin) + self.html[t_lo.open_end:t_lo.rows[0]] + text
+        return text, t_lo is not None
+
+    def _table_tag(self, t: _Table, margin: float | None) -> str:
+        if t.open not in self.widths:
+            raise RuntimeError("长表格未经测量即被分块，请报告此问题")
+        tag = self.html[t.open:t.open_end].rstrip(">")
+        style = "" if margin is None else f' style="margin-top: {float(margin)!r}px"'
+        return f'{tag} data-widths="{self.widths[t.open]}"{style}>'
+
+    def measure_html(self, t: _Table, blocks: list[tuple[int, int]] | None = None, mark: str = "") -> str:
+        """The section with only the table ``t`` in it (with only these ``blocks`` of its rows, if given), marked
+        to be measured (``tablecols.measure``; ``mark`` "rows": its rows' cells, ``tablecols.row_stats``)."""
+        if blocks is None:
+            text = self.between(t.open, t.end)
+            at = text.index("<table", text.index(">") + 1)
+            return f"{text[:at]}<table data-measure=\"\"{text[at + 6:]}"
+        wrap = self.between(t.open, t.open)[:-len("</section>\n")]
+        tag = self.html[t.open:t.open_end]
+        return (f'{wrap}<table data-measure="{mark}"{tag[6:]}{self.html[t.open_end:t.rows[0]]}'
+                + "".join(self.html[a:b] for a, b in blocks) + "</tbody></table>\n</section>\n")
+
+    def blocks(self, t: _Table) -> list[tuple[int, int]]:
+        """The table's body as runs of rows that no cut divides (a row and those under its cells spanning rows)."""
+        starts = [t.rows[0], *sorted(t.cuts)]
+        return list(zip(starts, [*starts[1:], t.body_end]))
+
+    def row_groups(self, t: _Table, size: int) -> list[tuple[int, int]]:
+        """The table's ``blocks`` in groups of about ``size`` characters (first block, after the last), to be
+        measured apart."""
+        out, first, chars, blocks = [], 0, 0, self.blocks(t)
+        for i, (a, b) in enumerate(blocks):
+            chars += b - a
+            if chars >= size:
+                out.append((first, i + 1))
+                first, chars = i + 1, 0
+        if first < len(blocks):
+            out.append((first, len(blocks)))
+        return out
+
+    def widest_blocks(self, t: _Table, groups: list[tuple[int, int]], stats: list[dict]) -> list[int]:
+        """The blocks of the table (``blocks``) the whole table's widths come from, given each group's
+        ``tablecols.row_stats``: those with a column's widest cell (min- and max-content, percentage), its first
+        cell of a width of its own, and every cell spanning columns."""
+        blocks = self.blocks(t)
+        starts = {a: i for i, (a, _) in enumerate(blocks)}
+        block_of, b = [], -1
+        for row in t.rows:
+            b = starts.get(row, b)
+            block_of.append(b)
+        first_row = {row: k for k, row in enumerate(t.rows)}
+        best: dict[tuple[int, int], tuple[float, int]] = {}
+        keep: set[int] = set()
+        for (g, _), st in zip(groups, stats):
+            base = first_row[blocks[g][0]]
+            keep |= {block_of[base + r] for r in st["spans"]}
+            for x, (*widest, fixed) in st["columns"]:
+                if fixed >= 0 and (x, 3) not in best:
+                    best[x, 3] = (0, block_of[base + fixed])
+                for k, (v, r) in enumerate(widest):
+                    if r >= 0 and ((x, k) not in best or v > best[x, k][0]):
+                        best[x, k] = (v, block_of[base + r])
+        return sorted(keep | {b for _, b in best.values()})
+
+    def table_at(self, offset: int) -> _Table | None:
+        """The long table whose rows ``offset`` is among (after its first), if any."""
+        return next((t for t in self.tables if t.rows[0] < offset < t.body_end), None)
+
+    def long_tables(self, lo: int, hi: int) -> list[_Table]:
+        """The long tables that reach into ``lo`` … ``hi``: a part of the section there may cut them."""
+        return [t for t in self.tables if t.open < hi and lo < t.end]
+
+    def row_offset(self, t: _Table, first: int, r: int) -> int | None:
+        """Where the ``r``-th row of a part of the table ``t`` begins, the part's first row being the table's row
+        at offset ``first`` (the table's first row, when the part holds the table's beginning): None when the
+        section is not cut there (a row under a cell spanning rows from the row before)."""
+        k = t.rows.index(first) + r if first in t.rows else -1
+        return t.rows[k] if 0 < k < len(t.rows) and t.rows[k] in t.cuts else None
+
     @functools.cached_property
+    def _parsed(self) -> tuple[list[tuple[int, str]], list[_Table]]:
+        return _children(self.html, self.opened, self.end) if self.opened else ([], [])
+
+    @property
     def children(self) -> list[tuple[int, str]]:
         """(offset, tag) of the section's elements, in order (as an HTML parser makes them children of the
         section element; the layout names them by their place among them)."""
-        return _children(self.html, self.opened, self.end) if self.opened else []
+        return self._parsed[0]
+
+    @property
+    def tables(self) -> list[_Table]:
+        """The section's long tables (over ``LONG_TABLE`` characters): a part of it may begin or end between
+        their rows."""
+        return [t for t in self._parsed[1] if t.end - t.open > LONG_TABLE and len(t.rows) > 1]
+
+    @functools.cached_property
+    def ends(self) -> list[int]:
+        """Where a part of the section may end: before one of its elements, or before a row of a long table."""
+        return sorted({o for o, _ in self.children} | {o for t in self.tables for o in t.cuts})
 
     def can_start(self, offset: int) -> bool:
         """Whether a piece may begin at the element at ``offset`` (its opening tag sets no style of its own)."""
@@ -662,45 +829,83 @@ class Section:
         """Where a piece from ``lo`` of about ``size`` characters ends: at an element, or at ``hi``."""
         if hi - lo <= size * 3 // 2:
             return hi
-        return next((o for o, _ in self.children if lo + size <= o < hi), hi)
+        return next((o for o in self.ends if lo + size <= o < hi), hi)
 
 
 _START_TAG = re.compile(r"(<[a-zA-Z][\w-]*\b[^>]*?)/?>")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-def _children(html: str, lo: int, hi: int) -> list[tuple[int, str]]:
-    """(offset, tag) of the elements of ``html[lo:hi]`` that are not inside another."""
+@dataclass
+class _Table:
+    """A table among a section's elements: where its opening tag begins and ends, where each row of its body
+    begins (``rows``), the rows a part may begin with (``cuts``: not the first, nor one under a cell that spans
+    rows from above it), where its body closes (``</tbody>``) and where the table ends."""
+    open: int
+    open_end: int
+    rows: list[int] = field(default_factory=list)
+    cuts: set[int] = field(default_factory=set)
+    body_end: int = 0
+    end: int = 0
+
+
+def _children(html: str, lo: int, hi: int) -> tuple[list[tuple[int, str]], list[_Table]]:
+    """(offset, tag) of the elements of ``html[lo:hi]`` that are not inside another; and its tables."""
     from html.parser import HTMLParser
 
     text = html[lo:hi]
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     out: list[tuple[int, str]] = []
+    tables: list[_Table] = []
     depth = 0
+    group = ""          # the row group of the table open at the top level (thead, tbody …)
+    spanned = 0         # rows of its body still under a cell that spans rows from above
 
     class Parser(HTMLParser):
+        def at(self) -> int:
+            line, col = self.getpos()
+            return lo + line_starts[line - 1] + col
+
         def handle_starttag(self, tag, attrs):
-            nonlocal depth
+            nonlocal depth, group, spanned
             if depth == 0:
-                line, col = self.getpos()
-                out.append((lo + line_starts[line - 1] + col, tag))
+                out.append((self.at(), tag))
+                if tag == "table":
+                    tables.append(_Table(self.at(), self.at() + len(self.get_starttag_text())))
+            elif tables and tables[-1].end == 0:
+                t = tables[-1]
+                if depth == 1:
+                    group = tag
+                elif depth == 2 and tag == "tr" and group == "tbody":
+                    if t.rows and spanned == 0:
+                        t.cuts.add(self.at())
+                    t.rows.append(self.at())
+                    spanned = max(0, spanned - 1)
+                elif depth == 3 and group == "tbody" and tag in ("td", "th"):
+                    span = dict(attrs).get("rowspan") or "1"
+                    spanned = max(spanned, int(span) - 1 if span.isdigit() else 0)
             if tag not in _VOID:
                 depth += 1
 
         def handle_startendtag(self, tag, attrs):
             if depth == 0:
-                line, col = self.getpos()
-                out.append((lo + line_starts[line - 1] + col, tag))
+                out.append((self.at(), tag))
 
         def handle_endtag(self, tag):
-            nonlocal depth
+            nonlocal depth, group
             if tag not in _VOID:
                 depth = max(0, depth - 1)
+            if tables and tables[-1].end == 0:
+                if depth == 1 and tag == "tbody":
+                    tables[-1].body_end = self.at()
+                elif depth == 0 and tag == "table":
+                    tables[-1].end = self.at() + len("</table>")
+                    group = ""
 
     parser = Parser(convert_charrefs=True)
     parser.feed(text)
     parser.close()
-    return out
+    return out, [t for t in tables if t.end and t.body_end and t.rows]
 
 
 def plan_chunks(sizes: list[int], n: int) -> list[list[int]]:
@@ -722,7 +927,8 @@ def plan_chunks(sizes: list[int], n: int) -> list[list[int]]:
 
 @dataclass
 class _Chunk:
-    html: str           # the content, without the side of its first page (of a long piece: its first part's)
+    html: str | None    # the content, without the side of its first page (of a long piece: its first part's,
+                        # or None when that part cuts a long table, made once the table is measured)
     flows: bool         # goes on from the chunk before it (a piece of a cut section): starts on the next page
     padded: bool        # ends with a blank page, kept when the next chunk would otherwise start on a left page
     long: tuple | None = None  # a piece too long for one chunk: (Section, start, end, characters a part)
@@ -746,7 +952,10 @@ def body_chunks(sections: list[str], n: int, cut: bool = True) -> list[_Chunk]:
         flows, padded = units[g[0]][1] > 0, nxt is None or units[nxt][1] == 0
         sec, (lo, hi) = secs[units[g[0]][0]], secs[units[g[0]][0]].bounds(units[g[0]][1])
         if len(g) == 1 and sec.children and hi - lo > part * 3 // 2:
-            chunks.append(_Chunk(sec.between(lo, sec.soft_end(lo, hi, part)), flows, padded, (sec, lo, hi, part)))
+            end = sec.soft_end(lo, hi, part)
+            # a first part that cuts a long table is made once the table is measured (``_soft_pieces``)
+            html = None if sec.long_tables(lo, end) else sec.between(lo, end)
+            chunks.append(_Chunk(html, flows, padded, (sec, lo, hi, part)))
             continue
         content = "".join(secs[si].html_of(pis[0], pis[-1] + 1) for si, pis in runs.items())
         chunks.append(_Chunk(content, flows, padded))
@@ -765,6 +974,7 @@ class _Placed:
         self.page = 0       # pages placed so far
         self.cut = 0        # long pieces cut where their layout showed a page to begin with
         self.refused = 0    # such cuts not taken: the part after them was not laid out as in the whole
+        self.in_tables = 0  # cuts between the rows of a long table
 
     def side(self) -> str | None:
         """The side of the next page when it is not the default (right)."""
@@ -790,12 +1000,38 @@ def _pick_cut(sec: Section, lo: int, hi: int, meta: dict) -> tuple[int, int, flo
     with one of its elements, with a page after it (so that the element's place was decided with what follows
     in view): that page, the element's offset and its top margin there, or None."""
     first = sec.opened if lo == 0 else lo
-    kids = [(o, tag) for o, tag in sec.children if first <= o < hi]
-    for page, k, tag, margin in reversed(meta.get("starts", [])):
-        if 1 <= page <= meta["pages"] - 2 and k < len(kids) and kids[k][1] == tag and kids[k][0] > lo \
-                and sec.can_start(kids[k][0]):
-            return page, kids[k][0], margin
+    inside = sec.table_at(lo)  # the part begins inside a long table: the table is its first element
+    kids = ([(inside.open, "table")] if inside else []) + [(o, tag) for o, tag in sec.children if first <= o < hi]
+    for page, k, tag, margin, *row in reversed(meta.get("starts", [])):
+        if not (1 <= page <= meta["pages"] - 2 and k < len(kids) and kids[k][1] == tag):
+            continue
+        at = kids[k][0]
+        if row:  # a row of a long table
+            t = next((t for t in sec.tables if t.open == at), None)
+            at = sec.row_offset(t, lo if t is inside else t.rows[0], row[0]) if t is not None else None
+            if at is None or not lo < at < hi:
+                continue
+        if at > lo and sec.can_start(at):
+            return page, at, margin
     return None
+
+
+def _measure_rows(engine: _Engine, sec: Section, t: _Table, chunk_html) -> list[str]:
+    """Start measuring the rows of the long table ``t`` in groups, by the workers at once: their keys."""
+    blocks = sec.blocks(t)
+    return [engine.measure(chunk_html(sec.measure_html(t, blocks[a:b], "rows")))
+            for a, b in sec.row_groups(t, MEASURE_CHARS)]
+
+
+def _table_widths(engine: _Engine, sec: Section, t: _Table, chunk_html) -> str:
+    """The widths of the whole long table ``t`` (``tablecols``): from its rows measured in groups, the table
+    measured with only the rows its columns' widest cells are in."""
+    stats = [engine.meta(key)["widths"] for key in _measure_rows(engine, sec, t, chunk_html)]
+    if len(stats) == 1:
+        return stats[0]["widths"]
+    blocks = sec.blocks(t)
+    keep = sec.widest_blocks(t, sec.row_groups(t, MEASURE_CHARS), stats)
+    return engine.meta(engine.measure(chunk_html(sec.measure_html(t, [blocks[i] for i in keep]))))["widths"]
 
 
 def _soft_pieces(engine: _Engine, placed: _Placed, c: _Chunk, key: str | None, chunk_html) -> None:
@@ -805,6 +1041,8 @@ def _soft_pieces(engine: _Engine, placed: _Placed, c: _Chunk, key: str | None, c
     Before a part is printed, the first page of the next one is compared with that page as the part before
     laid it out, box by box: if they differ, the cut is not taken and the rest of the piece is set in one."""
     sec, lo, hi, size = c.long
+    for t in sec.long_tables(lo, hi):
+        sec.widths[t.open] = _table_widths(engine, sec, t, chunk_html)
 
     def lay(start: int, end: int, margin: float | None, side: str | None, key: str | None = None):
         """A part from ``start``, made longer until it has a page to cut at (or is the rest of the piece): its
@@ -820,7 +1058,7 @@ def _soft_pieces(engine: _Engine, placed: _Placed, c: _Chunk, key: str | None, c
             key, end = None, sec.soft_end(start, hi, 2 * (end - start))
 
     start, side, margin = lo, placed.side(), None
-    if key is None:
+    if key is None and c.html is not None:
         key = engine.lay(chunk_html(c.html, False, side), urgent=True)
     key, meta, end = lay(start, sec.soft_end(start, hi, size), margin, side, key)
     while end < hi:
@@ -837,6 +1075,7 @@ def _soft_pieces(engine: _Engine, placed: _Placed, c: _Chunk, key: str | None, c
             break
         placed.add(key, meta, False, keep=page)
         placed.cut += 1
+        placed.in_tables += sec.table_at(at) is not None
         if engine.stage is not None:
             engine.stage.set_total(engine.stage.total + 1)
         start, side, margin, end, key, meta = at, nxt_side, at_margin, nxt_end, nxt, nxt_meta
@@ -876,8 +1115,14 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
     # the side of its first page is known); the index and the front matter with room for the numbers, to learn
     # their length (the index only if a mention follows it, whose page depends on that length)
     stage = engine.stage = progress.begin("排版志书", total=len(body) + 2, unit="块")
-    keys: list[str | None] = [None if c.flows else engine.lay(chunk_html(c.html, c.padded and c.long is None))
-                              for c in body]
+    # the long tables to be cut first (their widths are needed before any part of them is laid out)
+    for c in body:
+        if c.long is not None:
+            sec, lo, hi, _ = c.long
+            for table in sec.long_tables(lo, hi):
+                _measure_rows(engine, sec, table, chunk_html)
+    keys: list[str | None] = [None if c.flows or c.html is None
+                              else engine.lay(chunk_html(c.html, c.padded and c.long is None)) for c in body]
     after = set(re.findall(r'\bid="([^"]+)"', "".join(parts.sections[i] for i in tail)))
     index0 = engine.lay(tail_html(parts), hold=False) if after & parts.mentions.keys() else None
     # the front matter without the TOC, to learn on which pages its headings fall (the TOC follows them)
@@ -949,7 +1194,7 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
     body_pages = sum(r["pages"] for r in res2)
     return TypesetResult(out_pdf, f2["pages"] + body_pages, f2["pages"], body_pages, front_toc + toc, labels,
                          issues, t, len(finals), engine.done, parts.notes, set(pages2) | set(front_anchors),
-                         sum(c.flows for c in body), placed.cut, placed.refused)
+                         sum(c.flows for c in body), placed.cut, placed.refused, placed.in_tables)
 
 
 def prune_cache(cache: Path | None, out_pdf: Path, used: set[str]) -> None:
