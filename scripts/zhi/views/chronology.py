@@ -37,6 +37,7 @@ from ..wordings import (
     reorganise_verb,
     says_abolished,
     says_from_again,
+    set_up_verb,
     superior_form,
     superior_speaks,
     transfer_words,
@@ -341,8 +342,8 @@ class _Writer:
         rid = e.body.id
         new = e.name or name_after(self.h, rid, e)
         short: list[Segment] = [f"（简称{e.short}）"] if e.short and e.short != new else []
-        if abolishes_and_sets_up(e.wording):  # 撤县设区: the same territory and record, in the
-            return ["撤销", self.before(rid, e), "，设立", self.m(rid, new, e.date)] + short   # source's 撤销…设立…
+        if abolishes_and_sets_up(e.wording):  # 撤县设区, 撤区置: the same territory and record, in the source's 撤销…设立…
+            return ["撤销", self.before(rid, e), "，" + set_up_verb(e.wording), self.m(rid, new, e.date)] + short
         if kind_change(e.wording):    # 改州为县: 改平度州为平度县; 升场为县: 升宜黄场为宜黄县
             return [kind_change_verb(e.wording), self.before(rid, e), "为", self.m(rid, new, e.date)] + short
         return [self.before(rid, e), rename_verb(e.wording), self.m(rid, new, e.date)] + short
