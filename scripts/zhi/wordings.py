@@ -158,12 +158,14 @@ class _Rule:
 
 # one rule per event type whose wording stands in place of the type's own verb; the load-time check reads it
 _RULES: dict[str, _Rule] = {
+    # 编为, 划为: a unit the source says a place was made into (1949年编为第三区), printed 编为第三区
     "establish": _Rule(
-        ("设", "立", "建", "组", "成", "置", "办", "开"),
+        ("设", "立", "建", "组", "成", "置", "办", "开", "编为", "划为"),
         ("撤", "并入", "合并", "更名", "改名", "改称", "恢复", "分出", "划归", "升格", "降格", "迁"),
         "设立事件的“wording（用词）”印在新机构名称前（建立甲）或后（甲成立），代替“设立”；“{wording}”不是设立的说法，"
-        "印出来会是错话。请删去 wording，或照来源写设立它所用的词，如 成立、建立、组建、设置、筹建"
-        "（撤销、并入、更名、恢复等另记相应的事件）"),
+        "印出来会是错话。请删去 wording，或照来源写设立它所用的词，如 成立、建立、组建、设置、筹建、编为（1949年编为第三区）"
+        "（撤销、并入、更名、恢复等另记相应的事件）。来源说“改为某乡”的，说的是由别的机构改来：前身有记录的记更名"
+        "（rename，wording: 改为），前身来源未载的，删去 wording，把原话写在 note 里"),
     # between the old name and the new (甲更名为乙, 甲改称乙, 甲改建为乙, 甲撤县设区乙): a word of another event prints a
     # false sentence (“甲复建乙” says 甲 rebuilt 乙)
     "rename": _Rule(
