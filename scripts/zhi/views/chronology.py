@@ -210,7 +210,7 @@ class _Writer:
             if nb.level and t and t.is_jurisdiction and not (nb.name or "").endswith(level_said(nb.level)):
                 extra.append(f"，为{level_said(nb.level)}")   # 宜黄场 needs no “，为场”
             kind = nb.body_kind or (self.a.bodies[rid].body_kind if rid in self.a.bodies else "")
-            if kind and kind not in ("其他",):
+            if kind and kind not in ("其他",) and not (nb.name or "").endswith(kind):   # 城关人民公社 needs no “，为人民公社”
                 extra.append(f"，为{kind}")
             if nb.rank:
                 extra.append(f"，{nb.rank}")
