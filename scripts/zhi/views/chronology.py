@@ -54,6 +54,9 @@ from .naming import (
     short_after,
 )
 
+# the endings of a name that already say its kind: 洪濑乡, 洪濑镇 (乡镇), 美林街道办事处 (街道)
+_NAME_SAYS_KIND = {"乡镇": ("乡", "镇", "乡镇"), "街道": ("街道", "街道办事处")}
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -210,8 +213,8 @@ class _Writer:
             if nb.level and t and t.is_jurisdiction and not (nb.name or "").endswith(level_said(nb.level)):
                 extra.append(f"，为{level_said(nb.level)}")   # 宜黄场 needs no “，为场”
             kind = nb.body_kind or (self.a.bodies[rid].body_kind if rid in self.a.bodies else "")
-            if kind and kind not in ("其他",) and not (nb.name or "").endswith(kind):   # 城关人民公社 needs no “，为人民公社”
-                extra.append(f"，为{kind}")
+            if kind and kind not in ("其他",) and not (nb.name or "").endswith(_NAME_SAYS_KIND.get(kind, (kind,))):
+                extra.append(f"，为{kind}")   # 城关人民公社, 洪濑乡 need no “，为人民公社”“，为乡镇”
             if nb.rank:
                 extra.append(f"，{nb.rank}")
             if nb.second_names:
