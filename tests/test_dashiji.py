@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, archive_with, make_archive
+from zhi.checks import run_checks
 from zhi.chronicle import load_book
 from zhi.editions import filter_archive
 from zhi.history import derive_history
@@ -366,3 +367,20 @@ def test_a_dashiji_its_rules_leave_empty_is_a_warning_and_says_so_in_print(tmp_p
     # with the rules that take them, no warning
     (root / "sources/house-style.yaml").unlink()
     assert not [f for f in run_checks(load_archive(root)) if f.code == "dashiji-empty"]
+
+
+def test_a_batch_of_townships_reaches_the_dashiji_by_one_dashiji_key_on_its_group(tmp_path):
+    """南安县 (tester13): eleven 乡 set up on one day in one sentence (manual group) stayed in the 年表 only; the guide
+    (dashiji.md “同一天建立的十一个乡”) says one `dashiji: 收` on any of them takes the whole group in."""
+    events = """
+- {id: e1, type: establish, wording: 建立, date: 1984-10-01, body: cs-a, name: 甲乡, jurisdiction: cs-xian, group: g-1984, %s sources: [d-1956-1]}
+- {id: e2, type: establish, wording: 建立, date: 1984-10-01, body: cs-b, name: 乙乡, jurisdiction: cs-xian, group: g-1984, sources: [d-1956-1]}
+- {id: e3, type: establish, wording: 建立, date: 1984-10-01, body: cs-c, name: 丙乡, jurisdiction: cs-xian, group: g-1984, sources: [d-1956-1]}
+"""
+    for said, expected in (("", False), ("dashiji: 收,", True)):
+        root = archive_with(tmp_path / str(expected), events % said, dict.fromkeys(("cs-a", "cs-b", "cs-c"), "乡镇"))
+        a = load_archive(root)
+        h = derive_history(a)
+        assert not [f for f in run_checks(a, history=h) if f.severity == "error"]
+        printed = [it.plain() for it in dashiji(a, h, Rules.from_options({}))]
+        assert ("建立甲乡、乙乡、丙乡。" in printed) is expected, printed   # no “，均为乡镇”: the names say it

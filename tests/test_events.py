@@ -668,3 +668,26 @@ def test_a_restore_after_an_origin_dated_before_it_replays_in_that_order(tmp_pat
     assert codes == ["body-exists"], errors(found)
     msg = next(f.message for f in found if f.code == "body-exists")
     assert "没有它此前的设立事件" not in msg and "previous_end: 不详" in msg
+
+
+def test_a_body_whose_kind_changed_shows_each_kind_with_its_years(tmp_path):
+    """南安县 (tester13): 美林镇 renamed 美林街道办事处 with kind 街道 in 1999 still showed 类别 乡镇 on its page."""
+    root = archive_with(tmp_path, """
+- {id: e1, type: establish, date: 1985, body: cs-zhen, name: 测试镇, jurisdiction: cs-xian, sources: [d-1984-7]}
+- {id: e2, type: rename, date: 1999, body: cs-zhen, kind: 街道, name: 测试街道办事处, sources: [d-1984-7]}
+""", {"cs-zhen": "乡镇"})
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert lineage(a, h, "cs-zhen").kind == "乡镇（—1999年）；街道（1999年起）"
+
+
+def test_a_district_office_and_a_commune_have_kinds_of_their_own(tmp_path):
+    """南安县 (tester13): every 区 and 人民公社 was typed kind 乡镇 for lack of a kind and printed “…，为乡镇。”."""
+    root = archive_with(tmp_path, """
+- {id: e1, type: establish, wording: 编为, date: 1958, body: cs-qu, name: 测试县第三区, jurisdiction: cs-xian, sources: [d-1984-7]}
+- {id: e2, type: establish, date: 1958-09, body: cs-gs, name: 测试人民公社, jurisdiction: cs-xian, sources: [d-1984-7]}
+""", {"cs-qu": "区公所", "cs-gs": "人民公社"})
+    a, h, found = derive(root)
+    assert errors(found) == []
+    assert sentence(a, h, "e1") == "编为测试县第三区，为区公所。"
+    assert sentence(a, h, "e2") == "设立测试人民公社。"

@@ -4,8 +4,9 @@ where it came from (由甲县划归乙县) and is on both places' pages."""
 
 import re
 
-from conftest import make_archive, with_theme, write
+from conftest import archive_with, make_archive, with_theme, write
 from zhi.build import build_edition
+from zhi.checks import run_checks
 from zhi.dates import parse_date
 from zhi.history import derive_history
 from zhi.loader import load_archive
@@ -61,3 +62,17 @@ def test_the_printed_pages_say_it(tmp_path):
     for jid in ("cs-xian", "cs-lin"):
         page = re.sub(r"<[^>]+>", "", (out / f"dashiji/{jid}/index.html").read_text(encoding="utf-8"))
         assert "红旗人民公社由测试县划归邻测县。" in page
+
+
+def test_a_body_set_up_and_renamed_in_one_year_is_listed_as_renamed_too(tmp_path):
+    """南安县 (tester13): 洪濑乡 set up 1984-10-01 and 改乡为镇 in 1984-10: 是年更名 left it out (only 是年新设 洪濑镇)."""
+    root = archive_with(tmp_path, """
+- {id: e1, type: establish, wording: 建立, date: 1984-10-01, body: cs-hl, name: 测试乡, jurisdiction: cs-xian, sources: [d-1956-1]}
+- {id: e2, type: rename, wording: 改乡为镇, date: 1984-10, body: cs-hl, name: 测试镇, sources: [d-1956-1]}
+""", {"cs-hl": "乡镇"})
+    a = load_archive(root)
+    h = derive_history(a)
+    assert not [f for f in run_checks(a, history=h) if f.severity == "error"]
+    y = _year("cs-xian", h, 1984)
+    assert y.renamed == [("cs-hl", "测试乡", "测试镇", "改乡为镇，称")], y.renamed
+    assert ("新设", ["cs-hl"]) in y.came or any("cs-hl" in ids for _how, ids in y.came)

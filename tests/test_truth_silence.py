@@ -9,7 +9,7 @@ from conftest import archive_with, with_theme
 from zhi.build import build_edition
 from zhi.checks import run_checks
 from zhi.dates import parse_date
-from zhi.history import derive_history
+from zhi.history import derive_history, unknown_after
 from zhi.loader import load_archive
 from zhi.views.lineage import lineage
 from zhi.views.snapshot import snapshot
@@ -70,3 +70,12 @@ def test_the_body_page_prints_its_span_as_the_record_leaves_it(tmp_path):
     page = (build_edition(root, pdf=False).out / "jigou" / "cs-gs" / "index.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>|\s", "", page)
     assert "存续1957年起，1984年后情况不详" in text and "仍存续" not in text
+
+
+def test_a_last_record_dated_within_a_range_is_said_with_jian():
+    """南安县 (tester13): a rename dated 1949..1958, the body's last record, printed “1949年至1958年后情况不详”;
+    a range is some time within it (guide/dates.md), so 间: 1949年至1958年间以后情况不详."""
+    assert unknown_after(parse_date("1949..1958")) == "1949年至1958年间以后情况不详"
+    assert unknown_after(parse_date("1954-10..1954-12")) == "1954年10月至12月间以后情况不详"
+    assert unknown_after(parse_date("1987")) == "1987年后情况不详"
+    assert unknown_after(parse_date("1976后")) == "1976年后，此后情况不详"

@@ -87,6 +87,9 @@ CASES = [
     ("reparent 直接领导", "{type: reparent, body: cs-xian, parent: cs-near, wording: 直接领导}", "测试县改由邻县直接领导"),
     ("reparent 划入", "{type: reparent, body: cs-a, parent: cs-b, wording: 划入}", f"{JI}划入{JING}"),
     ("rename 撤县设区", "{type: rename, body: cs-xian, name: 测试区, wording: 撤县设区}", "撤销测试县，设立测试区"),
+    # 南安县 (tester13): 1965年撤区置城关人民公社 printed 城关区撤区置为城关人民公社; every 撤甲设乙/置乙/建乙 form reads so
+    ("rename 撤区置", "{type: rename, body: cs-xian, name: 测试人民公社, wording: 撤区置}", "撤销测试县，设置测试人民公社"),
+    ("rename 撤县建市", "{type: rename, body: cs-xian, name: 测试市, wording: 撤县建市}", "撤销测试县，建立测试市"),
     ("rerank 升格 level", "{type: 升格, body: cs-xian, level: 县级市}", "测试县升格为县级市"),
     ("seat 县人民政府", "{type: seat, body: cs-xian, seat: 甲镇, wording: 县人民政府}", "测试县人民政府驻甲镇"),
     ("restore", "{type: restore, body: cs-a}", f"恢复{JI}"),
@@ -139,6 +142,7 @@ def test_each_wording_prints_a_grammatical_sentence(tmp_path, label, event, expe
 REFUSED = [
     ("merge into 组建", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 合并组建}", "合并设立新机构"),
     ("merge 分出", "{type: merge, before: [cs-a, cs-b], after: cs-b, wording: 分出}", "不是合并的说法"),
+    ("rename 撤区", "{type: rename, body: cs-xian, name: 测试人民公社, wording: 撤区}", "撤县设区、撤区置、撤县建市"),
     ("cede 划出", "{type: cede, from: cs-near, to: cs-xian, places: [甲乡], wording: 划出}", "划出的说法"),
     ("reparent 撤销并入", "{type: reparent, body: cs-a, parent: cs-b, wording: 撤销并入}", "另一种事件"),
     ("reparent 成立", "{type: reparent, body: cs-a, parent: cs-b, wording: 成立}", "另一种事件"),

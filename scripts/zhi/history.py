@@ -387,10 +387,12 @@ def silent_until(a: Archive, t: Timeline) -> Date | None:
 
 def unknown_after(last: Date) -> str:
     """What the record leaves of a silent body after its last record: 1987年后情况不详 (1976年后，此后情况不详 for a
-    record itself dated only “after”)."""
+    record itself dated only “after”; 1949年至1958年间以后情况不详 for one dated within a range)."""
     if last.qualifier == "before" and not last.end:
         return f"{last.start.chinese()}后情况不详"   # 1958或以前: 1958年后情况不详, never 1958年或以前后
     said = last.chinese()
+    if last.end and not said.endswith(("后", "间")):   # 1949..1958: 1949年至1958年间以后情况不详 (guide/dates.md: a
+        return f"{said}间以后情况不详"                   # range is some time within it), never 1949年至1958年后
     return f"{said}，此后情况不详" if said.endswith("后") else f"{said}后情况不详"
 
 

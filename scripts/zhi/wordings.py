@@ -78,7 +78,7 @@ def rename_verb(wording: str | None) -> str:
     says the result itself, is followed by the name it took: 升场为县，称乙 (never 升场为县为乙)."""
     if not wording:
         return "更名为"
-    if kind_change(wording):
+    if kind_change(wording) or abolishes_and_sets_up(wording):   # 撤县设区，称乙 (never 撤区置为乙)
         return wording + "，称"
     return verb_before_object(wording)
 
@@ -158,12 +158,14 @@ class _Rule:
 
 # one rule per event type whose wording stands in place of the type's own verb; the load-time check reads it
 _RULES: dict[str, _Rule] = {
+    # 编为, 划为: a unit the source says a place was made into (1949年编为第三区), printed 编为第三区
     "establish": _Rule(
-        ("设", "立", "建", "组", "成", "置", "办", "开"),
+        ("设", "立", "建", "组", "成", "置", "办", "开", "编为", "划为"),
         ("撤", "并入", "合并", "更名", "改名", "改称", "恢复", "分出", "划归", "升格", "降格", "迁"),
         "设立事件的“wording（用词）”印在新机构名称前（建立甲）或后（甲成立），代替“设立”；“{wording}”不是设立的说法，"
-        "印出来会是错话。请删去 wording，或照来源写设立它所用的词，如 成立、建立、组建、设置、筹建"
-        "（撤销、并入、更名、恢复等另记相应的事件）"),
+        "印出来会是错话。请删去 wording，或照来源写设立它所用的词，如 成立、建立、组建、设置、筹建、编为（1949年编为第三区）"
+        "（撤销、并入、更名、恢复等另记相应的事件）。来源说“改为某乡”的，说的是由别的机构改来：前身有记录的记更名"
+        "（rename，wording: 改为），前身来源未载的，删去 wording，把原话写在 note 里"),
     # between the old name and the new (甲更名为乙, 甲改称乙, 甲改建为乙, 甲撤县设区乙): a word of another event prints a
     # false sentence (“甲复建乙” says 甲 rebuilt 乙)
     "rename": _Rule(
@@ -252,7 +254,7 @@ def wording_problem(etype: str, wording: str, from_name: str | None = None) -> s
     clash = from_name is not None and any(w in wording for w in rule.refuses_after_from)
     if clash or any(w in wording for w in rule.refuses) or (rule.needs and not any(w in wording for w in rule.needs)):
         return rule.message.format(wording=wording, said=f"大事记已印“从{from_name}分出，”，" if clash else "")
-    return None
+    return rename_abolish_problem(wording) if etype == "rename" else None
 
 
 def says_from_again(wording: str) -> bool:
@@ -370,9 +372,28 @@ def receiving_side_speaks(wording: str | None) -> bool:
     return bool(wording) and wording.startswith(_RECEIVING)
 
 
+# the second verb of 撤甲设乙 / 撤甲置乙 / 撤甲建乙 as the 大事记 prints it after 撤销甲，
+_SETS_UP_AS = {"设": "设立", "置": "设置", "建": "建立"}
+
+
 def abolishes_and_sets_up(wording: str | None) -> bool:
-    """撤县设区, 撤县设市, 撤地设市: a rename the source tells as 撤销甲，设立乙 (the same territory and record)."""
-    return bool(wording) and wording.startswith("撤") and "设" in wording
+    """撤县设区, 撤县设市, 撤地设市, 撤区置, 撤县建市: a rename the source tells as 撤销甲，设立乙 (the same territory and
+    record); printed so, never 甲撤区置为乙."""
+    return bool(wording) and wording.startswith("撤") and any(v in wording[1:] for v in _SETS_UP_AS)
+
+
+def set_up_verb(wording: str) -> str:
+    """设立 for 撤县设区, 设置 for 撤区置, 建立 for 撤县建市: the verb after 撤销甲， (the source's own, written out)."""
+    return next(_SETS_UP_AS[c] for c in wording[1:] if c in _SETS_UP_AS)
+
+
+def rename_abolish_problem(wording: str) -> str | None:
+    """A rename's wording that begins with 撤 but sets nothing up (撤区, 撤区改): it would print 甲撤区为乙."""
+    if not wording.startswith("撤") or abolishes_and_sets_up(wording):
+        return None
+    return (f"更名事件的“wording（用词）”“{wording}”以“撤”起，却没有说设立什么，印出来会是“甲{wording}为乙”这样的错话。"
+            "来源说“撤甲设乙”“撤甲置乙”“撤甲建乙”的，照写（如 撤县设区、撤区置、撤县建市），大事记印作“撤销甲，设立乙”"
+            "“撤销甲，设置乙”“撤销甲，建立乙”；否则请写 改称、更名、改名、改为")
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from ..wordings import (
     reorganise_verb,
     says_abolished,
     says_from_again,
+    set_up_verb,
     superior_form,
     superior_speaks,
     transfer_words,
@@ -52,6 +53,9 @@ from .naming import (
     renamed_same_day,
     short_after,
 )
+
+# the endings of a name that already say its kind: 洪濑乡, 洪濑镇 (乡镇), 美林街道办事处 (街道)
+_NAME_SAYS_KIND = {"乡镇": ("乡", "镇", "乡镇"), "街道": ("街道", "街道办事处")}
 
 
 @dataclass(frozen=True)
@@ -209,8 +213,8 @@ class _Writer:
             if nb.level and t and t.is_jurisdiction and not (nb.name or "").endswith(level_said(nb.level)):
                 extra.append(f"，为{level_said(nb.level)}")   # 宜黄场 needs no “，为场”
             kind = nb.body_kind or (self.a.bodies[rid].body_kind if rid in self.a.bodies else "")
-            if kind and kind not in ("其他",):
-                extra.append(f"，为{kind}")
+            if kind and kind not in ("其他",) and not (nb.name or "").endswith(_NAME_SAYS_KIND.get(kind, (kind,))):
+                extra.append(f"，为{kind}")   # 城关人民公社, 洪濑乡 need no “，为人民公社”“，为乡镇”
             if nb.rank:
                 extra.append(f"，{nb.rank}")
             if nb.second_names:
@@ -341,8 +345,8 @@ class _Writer:
         rid = e.body.id
         new = e.name or name_after(self.h, rid, e)
         short: list[Segment] = [f"（简称{e.short}）"] if e.short and e.short != new else []
-        if abolishes_and_sets_up(e.wording):  # 撤县设区: the same territory and record, in the
-            return ["撤销", self.before(rid, e), "，设立", self.m(rid, new, e.date)] + short   # source's 撤销…设立…
+        if abolishes_and_sets_up(e.wording):  # 撤县设区, 撤区置: the same territory and record, in the source's 撤销…设立…
+            return ["撤销", self.before(rid, e), "，" + set_up_verb(e.wording), self.m(rid, new, e.date)] + short
         if kind_change(e.wording):    # 改州为县: 改平度州为平度县; 升场为县: 升宜黄场为宜黄县
             return [kind_change_verb(e.wording), self.before(rid, e), "为", self.m(rid, new, e.date)] + short
         return [self.before(rid, e), rename_verb(e.wording), self.m(rid, new, e.date)] + short

@@ -68,10 +68,11 @@ OPTIONS = {
     "top": "true/false", "jurisdictions": "true/false", "reform": "整数（0 表示不按此收录）",
     "leaders": "职务列表", "staffing": "true/false",
 }
-# bodies that are places under a county (乡镇, 公社, 街道): one handed to another county is a change of territory
-PLACE_KINDS = ("乡镇", "街道")
+# bodies that are places under a county (乡镇, 人民公社, 街道, and the 区 of a 区公所): one handed to another county is a
+# change of territory
+PLACE_KINDS = ("乡镇", "街道", "区公所", "人民公社")
 # bodies that have no superior body but are not the jurisdiction's leading bodies
-_NOT_TOP = ("乡镇", "街道", "事业单位", "企业", "群团机关", "民主党派")
+_NOT_TOP = (*PLACE_KINDS, "事业单位", "企业", "群团机关", "民主党派")
 
 
 @dataclass

@@ -335,6 +335,20 @@ def superiors(h: History, ref: str, start: Date | None, end: Date | None, depth:
     return "、".join(out)
 
 
+def kinds_by_period(t: Timeline) -> str:
+    """A body whose kind changed (镇改街道办事处, kind: 街道): each kind with its years, 乡镇（—1999年）；街道（1999年起）;
+    "" for one kind all its life (the body file's kind is printed)."""
+    spans = [s for s in t.kinds if s.value]
+    if len({s.value for s in spans}) < 2:
+        return ""
+
+    def years(s: Span) -> str:
+        start = s.start.chinese() if s.start and s is not spans[0] else ""
+        end = s.end.chinese() if s.end else ""
+        return f"{start}—{end}" if start and end else f"{start}起" if start else f"—{end}" if end else ""
+    return "；".join(f"{s.value}（{y}）" if (y := years(s)) else s.value for s in spans)
+
+
 def entries_by_event(entries: list[Entry]) -> dict[int, Entry]:
     """Chronology entries keyed by their event, for looking up one body's entries without a scan."""
     return {id(en.event): en for en in entries}
@@ -346,7 +360,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
         return None
     body = a.bodies.get(rid)
     end_how = FATE_UNKNOWN if t.fate_unknown else t.end_event.said_zh if t.end_event else ""
-    lin = Lineage(rid, label_on(h, rid), body.kind_label if body else "", t.start, t.end, end_how)
+    lin = Lineage(rid, label_on(h, rid), kinds_by_period(t) or (body.kind_label if body else ""), t.start, t.end,
+                  end_how)
     lin.start_how = began_how(t, t.start_event)
     if t.start_event is not None and t.start_event.origin_unknown:   # `start: 不详`: first met in an event
         lin.start_said = f"始年不详（最早见于{Date(t.start_event.date.start).chinese()}）"

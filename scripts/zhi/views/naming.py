@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..dates import Date, Point
 from ..history import History, Timeline, certain_names, replay_key, taken_by
 from ..model import Event
-from ..wordings import RESTORED_AS, abolishes_and_sets_up, rename_verb
+from ..wordings import RESTORED_AS, rename_verb
 
 
 def name_on(h: History, rid: str, d: Date | None) -> str:
@@ -198,8 +198,6 @@ def name_verb(e, t: Timeline | None = None) -> str:
         return f"{e.wording or ('恢复活动' if e.type == 'resume' else '恢复')}时称"
     if e is None or e.type != "rename":
         return "起称"
-    if abolishes_and_sets_up(e.wording):
-        return f"{e.wording}，称"
     return rename_verb(e.wording)
 
 

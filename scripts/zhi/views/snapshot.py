@@ -305,10 +305,10 @@ def moved(h: History, rid: str, jurisdiction: str, d1: Date, d2: Date, arriving:
     return False, None
 
 
-def _renamed_via(h: History, rid: str, d1: Date, d2: Date) -> str:
+def _renamed_via(h: History, rid: str, d1: Date, d2: Date, steps: list[tuple[str, str]] | None = None) -> str:
     """The words between a body's name at d1 and its name at d2, in the sources' verbs: 改称; with two renames in the
-    period, 改称甲科，后称 (the last name follows)."""
-    steps = name_changes(h, rid, d1, d2)
+    period, 改称甲科，后称 (the last name follows). ``steps``: the (verb, name) changes, when not those after d1."""
+    steps = name_changes(h, rid, d1, d2) if steps is None else steps
     if not steps:
         return "起称"
     said = [f"{verb}{name}" for verb, name in steps[:-1]]
@@ -352,6 +352,20 @@ def difference(h: History, jurisdiction: str, d1: Date, d2: Date, among: set[str
                 n1 = new
         else:
             renamed.append((rid, n1, n2, _renamed_via(h, rid, d1, d2)))
+
+    # set up and renamed in the same period (1984年10月设洪濑乡，是年改乡为镇): the rename is told too, from the name
+    # it was set up under — never only 是年新设 under the later name
+    for rid in sorted(a2 - a1):
+        t = h.get(rid)
+        life = next((x for x in reversed(t.lives) if x.covers(d2)), None)
+        if life is None or life.start is None:
+            continue
+        spans = [x for x in t.names if x.start is not None and x.start.earliest() >= life.start.earliest()
+                 and x.start.latest() <= d2.latest()]
+        if len(spans) < 2 or spans[0].start_event is not life.start_event or any(x.withheld for x in spans):
+            continue
+        steps = [(name_verb(x.start_event, t), x.value[0]) for x in spans[1:]]
+        renamed.append((rid, spans[0].value[0], steps[-1][1], _renamed_via(h, rid, d1, d2, steps)))
 
     def restored(rid: str) -> bool:
         life = next((x for x in reversed(h.get(rid).lives) if x.covers(d2)), None)
