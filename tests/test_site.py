@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from zhi.loader import load_archive
 from zhi.writers.search import page_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,12 +44,14 @@ def test_every_section_is_there(site):
 
 def test_all_internal_links_resolve(site):
     pages = {f: _parse(f) for f in site.rglob("*.html") if f.name != "404.html"}  # 404 uses root-absolute links
+    cited = {d.url for d in load_archive(ROOT).documents.values() if d.url}
     broken = []
     for f, parsed in pages.items():
         for link in parsed.links:
             u = urlsplit(link)
             if u.scheme or u.netloc or link.startswith(("mailto:", "javascript:")):
-                broken.append((f, link, "external"))
+                if link not in cited:   # a 网页 document's own address, as its editor wrote it, may link out
+                    broken.append((f, link, "external"))
                 continue
             if not u.path:
                 target = f

@@ -65,7 +65,8 @@ def test_no_english_interface_word_on_any_page(site):
     # formats', standards' and units' names, as Chinese sites write them (志书 PDF 下载, CSV 表格, ISO 8601, 12 KB),
     # after a Chinese label (关联数据（JSON-LD）); data identifiers on the open-data page are code, not words
     allowed = _editors_words(ROOT) | {"PDF", "CSV", "JSON", "LD", "Popolo", "GeoJSON", "UTF", "Excel", "Word", "ISO",
-                                      "KB", "MB", "CC", "BY"}
+                                      "KB", "MB", "CC", "BY",
+                                      "EB", "OL"}   # GB/T 7714's code of a web page in a full citation: [EB/OL]
     bad: dict[str, str] = {}
     pages = list(site.rglob("*.html"))
     assert len(pages) > 400
