@@ -246,11 +246,13 @@ class Loader:
         level or its body's: the editor marked the posts and forgot the person. Held at the level of the least secret
         of them (fail closed: the name is printed in no edition below it, and a lower record or chapter that names the
         person — 由骆青禾兼任 in a public ex_officio — is refused, ``secret-shared``). A person with one post at 公开
-        stays 公开; a level written in the person's record is kept as written."""
+        stays 公开; so does one a 公开 记事 mentions (``mentions``: the editor names the person openly, and the
+        edition keeps the person for it, ``editions``); a level written in the person's record is kept as written."""
         a = self.archive
+        named = {r.id for m in a.memos if not m.classification.rank for r in m.mentions}
         levels: dict[str, list[Level]] = defaultdict(list)
         for post in a.posts:
-            if post.person is not None and post.person.id in self.unclassified_people:
+            if post.person is not None and post.person.id in self.unclassified_people - named:
                 body = a.bodies.get(post.body.id) if post.body is not None else None
                 levels[post.person.id].append(highest([post.classification,
                                                        *([body.classification] if body is not None else [])]))
