@@ -84,3 +84,17 @@ def test_another_secret_body_of_the_same_name_that_did_not_state_it_keeps_the_de
     assert ("chronicle/p1/c1.md", 9) in _shared(root) or any(
         f.code == "secret-stem-public" for f in _errors(root)), [f.as_text() for f in _errors(root)]
     assert not within_of(forbidden_strings(load_archive(root), "public")["赭鸮六号"])
+
+
+def test_a_chapter_images_metadata_is_read_with_the_opening_too(tmp_path):
+    """(check image-metadata) The public name in an image's comment is no secret; the designation with another
+    ending is."""
+    from test_secrecy_check_at_line import _image
+    from zhi.checks import run_checks
+
+    root = _archive(tmp_path)
+    _chapter(root, "正文。\n\n![渔场](images/zhan.jpg)\n")
+    for comment, warned in (("摄于县赭鸮六号渔场", False), ("摄于赭鸮六号站", True)):
+        _image(root, comment.encode("utf-8"))
+        found = [f for f in run_checks(load_archive(root)) if f.code == "image-metadata"]
+        assert bool(found) == warned, (comment, [f.as_text() for f in found])
