@@ -198,3 +198,19 @@ def test_the_body_page_says_a_suspension_dated_as_a_span_happened_within_it(tmp_
     assert "停止活动（1966年至1976年间—1976年后）" in site_page(w, "jigou/minjian.md")
     people = site_page(w, "renwu/index.md")
     assert "1968年2月至1976年10月间（先后任）" in people and "1968年2月至1976年10月—" not in people
+
+
+def test_a_holder_left_alone_by_the_edition_prints_no_successive_mark(tmp_path):
+    """先后任 with one public and one withheld holder (closedI): the public edition printed the public holder alone
+    with （先后任）, telling that it withholds another; now the mark goes with the holders the edition shows."""
+    from zhi.editions import filter_archive
+    two = {**GEWEIHUI, "sources/posts/gw.yaml": "- {person: p-zhang, body: geweihui, post: 主任, from: 1968-02..1976-10,"
+                                                 " to: 1968-02..1976-10, sources: [d-1956-1]}\n"
+                                                 "- {person: p-xu, body: geweihui, post: 主任, from: 1968-02..1976-10,"
+                                                 " to: 1968-02..1976-10, sources: [d-1956-1], classification: 秘密}\n"}
+    a, _ = _archive(tmp_path, two)
+    def terms(posts):
+        return [p.tenure() for p in posts if p.body.id == "geweihui"]
+
+    assert terms(filter_archive(a, "public").posts) == ["1968年2月至1976年10月间"]
+    assert terms(a.posts) == ["1968年2月至1976年10月间（先后任）"] * 2   # (the whole archive: both, marked)

@@ -6,7 +6,7 @@ from conftest import make_archive, write
 from test_prose_leaks import _chapter
 from test_secrecy_variants import _scanned, _shared
 from zhi.checks import run_checks
-from zhi.leaks import forbidden_strings, scan
+from zhi.leaks import forbidden_strings, scan, within_of
 from zhi.loader import load_archive
 
 NAME = "雁汐五号工作站"
@@ -117,14 +117,16 @@ def test_a_public_name_holding_a_secret_names_designation_is_an_error(tmp_path, 
 
 
 def test_the_secret_record_states_the_public_one_is_another_body(tmp_path):
-    """different_from (非同一机构) in the secret record: no conflict, the designation is open as the public name
-    prints it."""
+    """different_from (非同一机构) in the secret record: no conflict, the designation is open where the public name
+    prints it (within that name only)."""
     root = _with_public(tmp_path, "雁汐五号渔场")
     write(root, "sources/bodies/yx.yaml", BODY + "different_from: [cs-yc]\n")
     assert _stems(root) == []
     assert [f.as_text() for f in run_checks(load_archive(root)) if f.severity == "error"] == []
     forbidden = forbidden_strings(load_archive(root), "public")
-    assert NAME in forbidden and "雁汐五号工作" in forbidden and "雁汐五号" not in forbidden
+    assert NAME in forbidden and "雁汐五号工作" in forbidden
+    # the designation is open within the public name only (closedI)
+    assert within_of(forbidden["雁汐五号"]) == ("雁汐五号渔场",)
 
 
 def test_the_statement_opens_the_designation_alone(tmp_path):

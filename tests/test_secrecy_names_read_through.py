@@ -32,7 +32,12 @@ PERSON_PINYIN = ["Lin Xiangqi", "lin-xiangqi", "LinXiangqi", "LIN XIANG QI", "L�
 DESIGNATION_PINYIN = ["zhexiao-liuhao", "Zhexiao Liuhao Lianluozhan", "ZHEXIAO 6 HAO"]
 
 
-@pytest.mark.parametrize("written", PERSON + PERSON_PINYIN + DESIGNATION_PINYIN)
+# a name split by the marks of a list or an aside (attack tester, canary 县磐屿十二号工作站, its leader 骆青禾): caught
+# in a record's field, published from prose (closedI)
+PERSON_SPLIT = ["蔺、缃、琦", "蔺，缃，琦", "蔺（缃）琦", "蔺、缃琦", "蔺缃、琦", "蔺(缃)琦"]
+
+
+@pytest.mark.parametrize("written", PERSON + PERSON_SPLIT + PERSON_PINYIN + DESIGNATION_PINYIN)
 def test_a_secret_name_read_through_marks_or_in_pinyin_is_refused_by_check_and_scan(root, tmp_path, written):
     text = f"该站站长为{written}，负责联络。"
     _chapter(root, f"正文。\n\n{text}\n")
@@ -59,8 +64,10 @@ def test_a_secret_persons_name_in_a_public_record_read_through_marks(root):
 
 def test_marks_ending_a_clause_quoting_or_between_digits_are_not_read_through():
     # (主张。建华 is no 张建华; a range's dash between digits joins no name)
-    assert [name_joined(t) for t in ["主张。建华", "甲，乙", "“蔺”缃", "1997—2000年", "X-1型"]] == [None] * 5
-    assert name_joined("蔺-缃-琦、蔺·缃·琦") == "蔺缃琦、蔺缃琦"
+    assert [name_joined(t) for t in ["主张。建华", "“蔺”缃", "1997—2000年", "X-1型"]] == [None] * 4
+    # (the marks of a list or an aside are read through: 蔺、缃、琦, closedI)
+    assert name_joined("蔺-缃-琦。蔺·缃·琦") == "蔺缃琦。蔺缃琦"
+    assert name_joined("甲，乙") == "甲乙"
     # on a long page, only what stands around a mark is read again
     joined = name_joined("甲" * 5000 + "蔺-缃-琦" + "乙" * 5000)
     assert "蔺缃琦" in joined and len(joined) < 300

@@ -17,6 +17,7 @@ from .dates import after_lower
 from .docno import printed_docno
 from .history import History, ended_by
 from .levelwords import LEVELS
+from .loader import mark_successive
 from .model import Archive, Document, Event, Post
 from .project import load_house_style
 
@@ -104,6 +105,9 @@ def filter_archive(a: Archive, edition: str, h: History | None = None, whole_tim
     for p in a.posts:
         if told(p) and (p.person.id in out.people if p.person else p.ex_officio) and p.body and p.body.id in out.bodies:
             out.posts.append(replace(p, sources=cites(p)))
+    # 先后任 among the holders the edition shows: one left alone prints no （先后任）, which would tell that the
+    # edition withholds the others
+    mark_successive(out.posts)
     for m in a.memos:
         # a 记事 is told only with a source the edition holds, and about records the edition holds
         held = (m.jurisdiction is None or m.jurisdiction.id in out.jurisdictions) \

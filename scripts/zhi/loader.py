@@ -6,10 +6,11 @@ file and line, and the rest of the archive is still read.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .classification import NOT_PUBLIC, Level, secrecy_statements, stated_level
+from .classification import NOT_PUBLIC, Level, highest, secrecy_statements, stated_level
 from .dates import UNKNOWN_WORDS, Date
 from .docno import parse_docno
 from .eventshapes import EVENT_KEYS, EventShapes
@@ -121,6 +122,7 @@ class Loader:
         self._source_dated: list[tuple[object, Fields]] = []   # records written `date: 见于来源`
         self.shapes = EventShapes(self.findings)
         self.ids = Ids(self.findings)
+        self.unclassified_people: set[str] = set()   # people whose record writes no classification
 
     def rel(self, path: Path) -> str:
         try:
@@ -141,6 +143,7 @@ class Loader:
         self._origins_unknown()
         self._hold_not_public()
         mark_successive(self.archive.posts)
+        self._people_at_their_posts_level()
         self._hold_stated_level()
         from .identifying import hold_identifiers
 
@@ -237,6 +240,26 @@ class Loader:
                     f"请把含有它的原文写进体例文件 sources/house-style.yaml 的 not-marks 列表", loc))
                 r.classification = INTERNAL
                 break
+
+    def _people_at_their_posts_level(self) -> None:
+        """A person whose record writes no classification, and whose every post (任职) is above 公开 — the post's own
+        level or its body's: the editor marked the posts and forgot the person. Held at the level of the least secret
+        of them (fail closed: the name is printed in no edition below it, and a lower record or chapter that names the
+        person — 由骆青禾兼任 in a public ex_officio — is refused, ``secret-shared``). A person with one post at 公开
+        stays 公开; so does one a 公开 记事 mentions (``mentions``: the editor names the person openly, and the
+        edition keeps the person for it, ``editions``); a level written in the person's record is kept as written."""
+        a = self.archive
+        named = {r.id for m in a.memos if not m.classification.rank for r in m.mentions}
+        levels: dict[str, list[Level]] = defaultdict(list)
+        for post in a.posts:
+            if post.person is not None and post.person.id in self.unclassified_people - named:
+                body = a.bodies.get(post.body.id) if post.body is not None else None
+                levels[post.person.id].append(highest([post.classification,
+                                                       *([body.classification] if body is not None else [])]))
+        for pid, held in levels.items():
+            least = min(held, key=lambda lv: lv.rank)
+            if least.rank and (p := a.people.get(pid)) is not None:
+                p.classification = least
 
     def _hold_stated_level(self) -> None:
         """A document whose full text states a level above the record's (此件按秘密件管理, 本文件属国家秘密, 秘密★5年 at
@@ -541,6 +564,8 @@ class Loader:
                    typed=f.typed)
         if rid:
             self.ids.register(self.archive.people, p)
+            if "classification" not in f.data:
+                self.unclassified_people.add(rid)
 
     def _read_posts(self, m: LMap, rel: str, path: Path) -> None:
         f = Fields(m, rel, self.findings, "任职", COMMON | {"person", "body", "post", "from", "to", "term", "sources",

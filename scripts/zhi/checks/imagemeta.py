@@ -11,7 +11,7 @@ from ..chapterimages import image_text, local_images, resolve
 from ..editions import EDITIONS
 from ..findings import Finding, Loc
 from ..history import History
-from ..leaks import fold, forbidden_strings, marks_in
+from ..leaks import fold, forbidden_strings, holds, marks_in, within_of
 from ..model import Archive
 
 
@@ -46,7 +46,7 @@ def check_image_metadata(a: Archive, h: History) -> Iterator[Finding]:
                                       if not k.isascii() and len(fold(k)) >= 4}
             flat = fold(text)
             marks = list(dict.fromkeys(m for m, _ in marks_in(text, edition)))
-            found = [k for k in forbidden[edition] if fold(k) in flat]
+            found = [k for k, v in forbidden[edition].items() if holds(fold(k), flat, within_of(v))]
             if not marks and not found:
                 continue
             rel = path.relative_to(a.root).as_posix()

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import html
 import re
 from collections import defaultdict
@@ -34,8 +35,10 @@ from ..leaks import (
     distinctive,
     docno_written,
     entries,
+    finds,
     fold,
     four_readings,
+    holds,
     id_pattern,
     is_formula,
     key_skeletons,
@@ -52,6 +55,7 @@ from ..leaks import (
     readings,
     sentence_holders,
     skeleton_readings,
+    skeleton_within,
     skeletons,
     stated_apart,
     towns_below,
@@ -110,11 +114,8 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
             hits = [bisect.bisect_right(r_starts, m.start()) - 1 for m in id_pattern([e.text]).finditer(raw)]
         else:
             hits = []
-            for key in [fold(e.text), *key_skeletons(fold(e.text))] if e.kind != "docno" else [fold(e.text)]:
-                pos = 0
-                while (pos := folded.find(key, pos)) >= 0:
-                    hits.append(bisect.bisect_right(f_starts, pos) - 1)
-                    pos += 1
+            for key, within in _keys(e):
+                hits += [bisect.bisect_right(f_starts, pos) - 1 for pos in finds(key, folded, within)]
         mine = e.holder
         for origin in dict.fromkeys(origins[i] for i in hits):
             if origin == mine or (origin, e.text) in reported or (origin, e.whole) in reported \
@@ -140,6 +141,15 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     yield from _copies(a)
     yield from (f for f, _, _ in conflicts)
     yield from _different_unknown(a)
+
+
+def _keys(e: Entry) -> list[tuple[str, tuple[str, ...]]]:
+    """What to look for of an entry: its folded text and its ``key_skeletons`` (not a 文号's), each with the texts it
+    is opened within (``Entry.within``, ``leaks.skeleton_within``)."""
+    key = fold(e.text)
+    if e.kind == "docno":
+        return [(key, ())]
+    return [(key, e.within), *skeleton_within(key, e.within).items()]
 
 
 def _secret_issuers(a: Archive) -> Iterator[Finding]:
@@ -287,13 +297,11 @@ class _Para:
     addresses: list[tuple[int, str]]
     bare: bool = False   # a reading through what stands between a name's characters (``leaks.skeletons``)
 
-    def lines_of(self, key: str) -> list[int]:
-        """The lines (in the body) where ``key`` begins, in the text and in the addresses."""
-        out, pos = [], 0
-        while (pos := self.text.find(key, pos)) >= 0:
-            out.append(self.first + max(0, bisect.bisect_right(self.starts, pos) - 1))
-            pos += 1
-        return [*out, *(i for i, x in self.addresses if key in x)]
+    def lines_of(self, key: str, within=()) -> list[int]:
+        """The lines (in the body) where ``key`` begins (outside what it is opened ``within``: ``leaks.finds``), in
+        the text and in the addresses."""
+        out = [self.first + max(0, bisect.bisect_right(self.starts, pos) - 1) for pos in finds(key, self.text, within)]
+        return [*out, *(i for i, x in self.addresses if holds(key, x, within))]
 
 
 def _chapter_paragraphs(ch) -> dict[Level, list[_Para]]:
@@ -374,16 +382,17 @@ def _chapters(a: Archive, ents: list[Entry]) -> Iterator[Finding]:
             continue
         if open_label(e):
             continue
-        bare_keys = key_skeletons(key) if e.kind != "docno" else []   # a 文号 has its own readings (``_holds``)
+        bare_keys = _keys(e)[1:]   # (a 文号 has its own readings: ``_holds``)
         for level, paras in by_level.items():
             # looked for once in all the paragraphs of a level, then paragraph by paragraph
             if level.rank >= e.level.rank or not (_holds(joined[level], e, key)
-                                                  or any(k in joined_bare[level] for k in bare_keys)):
+                                                  or any(holds(k, joined_bare[level], w) for k, w in bare_keys)):
                 continue
             for ch, p in paras:
                 if e.chapter and ch.path == e.holder:
                     continue
-                lines = sorted({x for k in bare_keys for x in p.lines_of(k)}) if p.bare else _lines_holding(p, e, key)
+                lines = sorted({x for k, w in bare_keys for x in p.lines_of(k, w)}) if p.bare \
+                    else _lines_holding(p, e, key)
                 for line in lines:
                     if (ch.path, line, key) in reported or (ch.path, line, fold(e.whole)) in reported:
                         continue
@@ -475,7 +484,7 @@ def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[F
             continue
         for e, part, closed, designation in secret:
             if x.level.rank >= e.level.rank or part not in fold(x.text) or fold(x.text) == fold(e.text) \
-                    or stated_apart(x, e.text, names, designation) or (x.loc, part) in reported:
+                    or stated_apart(x, e.text, names, designation, e.record) or (x.loc, part) in reported:
                 continue   # (the same name, another name of the same place, or stated another body: no conflict)
             reported.add((x.loc, part))
             where = lines.get((x.holder, x.text), x.loc)
@@ -496,7 +505,7 @@ def _stem_conflict(x: Entry, part: str, names: dict, e: Entry) -> str:
     """What ``_stems_made_open`` says of a lower name ``x`` holding a secret part ``part`` of ``e``'s name, after the
     names: stated another body already (``different_from`` opens the designation alone, ``leaks.name_parts``), or
     not yet (then: state it, or merge, or mend)."""
-    if stated_apart(x, e.text, names):
+    if stated_apart(x, e.text, names, record=e.record):
         return (f"“{part}”；那个记录虽已写明非同一机构（different_from），但非同一机构只放开两者共有的代号，不放开代号以外的"
                 f"字（去掉地名的全称、代号加机构类别词）：“{part}”仍当作秘密，这个名称印不出来（生成时会被保密检查拦下）。"
                 f"请核对这个名称：抄错或误记的，请改正；原件确是这样写的，请把这个记录的密级改为不低于那个名称的密级")
@@ -629,7 +638,7 @@ def _lines_holding(p: _Para, e: Entry, key: str) -> list[int]:
     if not _holds(p.text, e, key) and not any(_holds(x, e, key) for _, x in p.addresses):
         return []
     if e.kind != "docno":
-        return sorted(set(p.lines_of(key)))
+        return sorted(set(p.lines_of(key, e.within)))
     # a 文号 written any way the scan reads one: looked for line by line, else the paragraph's first line
     texts = [(p.first + n, p.text[a:b]) for n, (a, b) in enumerate(zip(p.starts, [*p.starts[1:], len(p.text)]))]
     found = sorted({i for i, x in [*texts, *p.addresses] if _holds(x, e, key)})
@@ -638,7 +647,7 @@ def _lines_holding(p: _Para, e: Entry, key: str) -> list[int]:
 
 def _holds(text: str, e: Entry, key: str) -> bool:
     """Whether folded text says the entry: a 文号 in any writing the scan reads, anything else as it stands."""
-    return docno_written(text, [e.text]) if e.kind == "docno" else key in text
+    return docno_written(text, [e.text]) if e.kind == "docno" else holds(key, text, e.within)
 
 
 @dataclass(frozen=True)
@@ -654,11 +663,11 @@ class Piece:
 def _where(ps: list[Piece], e: Entry) -> Loc | None:
     """The line of the record's text that holds the entry's string (the record's first line when none is
     known)."""
-    keys = [fold(e.text), *key_skeletons(fold(e.text))]
+    keys = _keys(dataclasses.replace(e, kind="name"))
     for x in ps:
         if x.loc is not None and x.level.rank < e.level.rank and (
                 (ID_LIKE.fullmatch(e.text) and id_pattern([e.text]).search(x.text))
-                or any(k in b for r in _record_readings(x.text) for b in _bare_too([fold(r)]) for k in keys)
+                or any(holds(k, b, w) for r in _record_readings(x.text) for b in _bare_too([fold(r)]) for k, w in keys)
                 or (e.kind == "docno" and docno_written(fold(x.text), [e.text]))):
             return x.loc
     return next((x.loc for x in ps if x.loc is not None), None)
