@@ -276,7 +276,8 @@ def test_co_parents_with_one_leader_and_no_parent_is_refused(tmp_path):
 
 def test_seat_territory_and_counts_flow_to_the_chronology_and_the_place_page(tmp_path):
     files = dict(SHAODONG)
-    files["sources/jurisdictions/nb.yaml"] = "id: nb-xian\nlevel: 县\nscope: out\n"
+    files["sources/jurisdictions/nb.yaml"] = ("id: nb-xian\nlevel: 县\nscope: out\n"
+                                              "names: [{name: 甲山县, from: 1953, sources: [d-1956-1]}]\n")
     files["sources/events/place.yaml"] = """
 - id: ev-seat
   type: 县治迁移
@@ -310,8 +311,8 @@ def test_seat_territory_and_counts_flow_to_the_chronology_and_the_place_page(tmp
     _, a, h = _archive(tmp_path, files)
     assert _serious(a) == []
     s = _sentences(a, h, {"ev-seat", "ev-cede", "ev-cede2", "ev-div"})
-    assert s == {"ev-seat": "10月 邵东县县治由甲镇迁至乙镇。", "ev-cede": "是年 邵东县的石门乡、白田乡划归nb-xian。",
-                 "ev-cede2": "是年 nb-xian的3个村划归邵东县。", "ev-div": "是年 邵东县辖39个乡镇。"}
+    assert s == {"ev-seat": "10月 邵东县县治由甲镇迁至乙镇。", "ev-cede": "是年 邵东县的石门乡、白田乡划归甲山县。",
+                 "ev-cede2": "是年 甲山县的3个村划归邵东县。", "ev-div": "是年 邵东县辖39个乡镇。"}
     lin = lineage(a, h, "sd-xian")
     assert [(p.value, p.start.chinese()) for p in lin.seats] == [("乙镇", "1952年10月")]
     assert [(p.value, p.start.chinese()) for p in lin.divisions] == [("39个乡镇", "1955年")]

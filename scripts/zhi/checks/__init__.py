@@ -28,7 +28,7 @@ from .lifespan import (
 )
 from .personlife import check_post_in_life
 from .prose import check_prose, check_secret_refs
-from .references import check_references
+from .references import check_nameless, check_references
 from .samename import check_same_name
 from .secrecy import check_kaoyi_withheld, check_mark_words, check_secrecy, check_setting_comments
 from .settings import check_settings
@@ -48,6 +48,7 @@ from .withheld import check_event_withheld, check_record_withheld
 
 CHECKS = [
     check_references,
+    check_nameless,
     check_replay,
     check_usage_dates,
     check_post_in_life,

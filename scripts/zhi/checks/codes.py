@@ -55,6 +55,7 @@ CODES: dict[str, tuple[str, str]] = {
     "jurisdiction-conflict": ("error", "同一机构同一日期有两个属地"),
     "rank-conflict": ("error", "同一机构同一日期有两个规格"),
     "kind-conflict": ("error", "同一机构同一日期有两个类别"),
+    "name-missing": ("error", "事件提到的机构或行政区划没有任何记录写出它的名称，志书会把编号当作名称印出"),
     "name-invalid": ("error", "所用名称不是机构在该日期的名称"),
     "name-clash": ("warning", "同一行政区划内两个存续机构同名"),
     "name-shared": ("warning", "两个不同的记录（机构、行政区划）同名，至少一个没有区别语（distinguish），标题和列表中分不清"),

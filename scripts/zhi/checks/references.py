@@ -212,3 +212,25 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
         if t is not None and t.start is None and j.in_scope and j.id not in h.undated:
             yield Finding("body-no-origin", "error",
                           f"行政区划“{j.id}”没有设立记录：请补记其设立（establish）事件，写明名称", j.loc)
+
+
+def check_nameless(a: Archive, h: History) -> Iterator[Finding]:
+    """name-missing: a body or jurisdiction that no record names (a neighbour written `scope: out` with no `names`,
+    nor named in the event that mentions it) yet an event refers to it: the 大事记 would print its id
+    (“nanfeng-xian的长陂并入广昌县”)."""
+    seen: set[str] = set()
+    for e in a.events:
+        for r in e.participants():
+            rec = a.jurisdictions.get(r.id) or a.bodies.get(r.id)
+            t = h.get(r.id)
+            # in the volume, a nameless record has no origin either (body-no-origin says what to write)
+            if rec is None or r.id in seen or getattr(rec, "in_scope", True) or (t is not None and t.names):
+                continue
+            seen.add(r.id)
+            how = ("在它的记录里写 names（照来源写它那时的名称和来源，如 names: [{name: 南丰县, from: 1932, sources: [文件编号]}]，见编辑指南“本志之外的上级”）"
+                   if r.id in a.jurisdictions else "给它记一条设立事件写出名称（来源没说何时设立的，日期写“1949前”），"
+                   "或在提到它的事件里照来源写出它那时的名称（{id: …, as: 名称}）")
+            yield Finding("name-missing", "error",
+                          f"{KIND_WORD['jurisdiction' if r.id in a.jurisdictions else 'body']}“{r.id}”没有任何记录写出它的名称，"
+                          f"事件 {e.id or e.loc} 却提到它：志书会把编号“{r.id}”当作名称印出。请{how}", rec.loc, [r.loc])
+
