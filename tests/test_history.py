@@ -99,7 +99,7 @@ title: 关于某事的报告
     assert not any(f == "sources/documents/d9.yaml" for f, _, _ in found)
 
 
-def test_out_of_scope_neighbour_needs_no_history(tmp_path):
+def test_out_of_scope_neighbour_needs_no_history_but_a_name(tmp_path):
     root = make_archive(tmp_path)
     write(root, "sources/jurisdictions/nb.yaml", "id: cs-nb\nlevel: 市辖区\nscope: out\n")
     write(root, "sources/events/x.yaml", """
@@ -110,4 +110,8 @@ def test_out_of_scope_neighbour_needs_no_history(tmp_path):
   after: [cs-xian, cs-nb]
   sources: [d-1990-3]
 """)
+    # nothing names it: the 大事记 would print its id (name-missing); its names alone are enough, no establishment
+    assert codes(root) == {("sources/jurisdictions/nb.yaml", 1, "name-missing")}
+    write(root, "sources/jurisdictions/nb.yaml", "id: cs-nb\nlevel: 市辖区\nscope: out\n"
+                                                 "names: [{name: 东岭区, from: 1999, sources: [d-1990-3]}]\n")
     assert codes(root) == set()
