@@ -113,3 +113,26 @@ def test_an_svg_image_is_dropped_from_the_page_with_the_warning(project):
     assert "a3.svg" not in html and "<img" not in html.split("县城旧貌。", 1)[1].split("</article>")[0]
     assert "图三" in html
     assert not list(site.rglob("*.svg")) or all("assets" in p.parts for p in site.rglob("*.svg"))
+
+
+def test_the_book_carries_a_chapters_image_inline_and_stripped(project):
+    """The PDF showed a chapter's image's caption alone (an attack tester: ``pdfimages -list`` was empty): the book's
+    chapter now carries the image inline, its pixels alone, and leaves out an image the site does not publish."""
+    import base64
+
+    from conftest import ROOT
+    from zhi.history import derive_history
+    from zhi.writers.book import BookWriter
+
+    _png(project / "chronicle/p1/images/jigou.png", {"Comment": "机密 某某联络站"})
+    write(project, "chronicle/p1/c3.md", HEAD + "![甲](images/jigou.png)\n\n![乙](images/none.png)\n\n"
+                                                "![丙](https://example.com/x.png)\n")
+    a = load_archive(project)
+    ch = next(c for c in a.book.chapters() if c.path.endswith("p1/c1.md"))
+    ch.path, ch.body = "chronicle/p1/c3.md", (project / "chronicle/p1/c3.md").read_text(encoding="utf-8")
+    out = BookWriter(a, derive_history(a), ROOT / "theme").chapter(ch, 2)
+    srcs = re.findall(r'<img\b[^>]*\bsrc="([^"]+)"', out)
+    assert len(srcs) == 1 and srcs[0].startswith("data:image/png;base64,"), srcs
+    data = base64.b64decode(srcs[0].split(",", 1)[1])
+    assert data.startswith(b"\x89PNG") and "联络站".encode() not in data and b"iTXt" not in data
+    assert "none.png" not in out and "example.com" not in out

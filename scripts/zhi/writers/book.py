@@ -217,8 +217,27 @@ class BookWriter:
         self.notes.setdefault(ch.path, [])
         html_body = self.prose_html(body)
         html_body = self._number_subheadings(html_body, front)
+        html_body = self._images_inline(ch.path, html_body)
         return self.env.get_template("chapter.html.j2").render(ch=ch, anchor=anchor, body=html_body, level=level,
                                                                part=part)
+
+    def _images_inline(self, chapter_path: str, html_body: str) -> str:
+        """A chapter's images (![图题](images/x.png)) as the PDF carries them: the file beside the chapter, its pixels
+        alone and inline (``_published``), as the site publishes it. An image zhi does not publish (missing, outside
+        chronicle/, a kind it does not copy, an address of another site, which would be fetched while typesetting)
+        is left out, as on the site; its caption stays."""
+        from urllib.parse import unquote
+
+        from ..chapterimages import resolve
+
+        def repl(m: re.Match) -> str:
+            src = html.unescape(m.group(1))
+            if src.startswith("data:image/"):
+                return m.group(0)
+            path, _why = resolve(self.a.root, chapter_path, unquote(src.split("#")[0].split("?")[0]))
+            return m.group(0).replace(m.group(1), _published(path)) if path is not None else ""
+
+        return _IMG_SRC.sub(repl, html_body)
 
     def _number_subheadings(self, html_body: str, front: bool) -> str:
         """## headings (节) go into the TOC; the Markdown levels shift by one under the 章 title."""
@@ -485,6 +504,7 @@ def _published(path: Path) -> str:
 
 
 
+_IMG_SRC = re.compile(r'<img\b[^>]*?\bsrc="([^"]*)"[^>]*>')
 _NUMERALS = "一二三四五六七八九十"
 INTERNAL_MARK = "内部资料　注意保存"  # the internal edition's circulation mark (build.edition_mark for the site)
 
