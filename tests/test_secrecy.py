@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_archive, with_theme, write
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from zhi.checks import run_checks
 from zhi.editions import filter_archive
@@ -201,18 +201,27 @@ def passages(draw):
     for _ in range(closers):
         lines += [sp() + draw(st.sampled_from(COLONS)) + sp()]
     lines += ["", "公开的结尾。"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", secret
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(passages())
-def test_property_passage_mutations_never_publish(tmp_path, text):
+# a passage the editor marked 内部 (with or without a space after the colons) belongs in the internal edition
+@example((("# 附记\n\n公开的开头。\n\n:::内部\n\n## 密段标题CANARYHEAD\n\n本段CANARYSECRET记述的是秘密事项。\n:::\n\n"
+          "公开的结尾。\n"), "内部"))
+@example((("# 附记\n\n公开的开头。\n\n:::秘密\n\n## 密段标题CANARYHEAD\n\n本段CANARYSECRET记述的是秘密事项。\n:::\n\n"
+          "公开的结尾。\n"), "秘密"))
+def test_property_passage_mutations_never_publish(tmp_path, drawn):
+    text, level = drawn
     root = with_chapter(make_archive(Path(tempfile.mkdtemp(dir=tmp_path))), "---\ntitle: 附记\n---\n\n" + text)
     errors, shown = outcome(root)
     if errors:
         return
     for ed, t in shown.items():
+        if ed == "internal" and level == "内部":
+            continue
         assert CANARY not in t and HEAD not in t, (ed, text)
+    assert CANARY not in shown["public"] and HEAD not in shown["public"], text
 
 
 def test_house_style_cannot_switch_off_a_secrecy_check(tmp_path):
