@@ -32,7 +32,8 @@ NAME_UNKNOWN = "名称不详"
 
 
 def name_in_term(h: History, rid: str, d: Date | None) -> str:
-    """The name a post's body bore in the term placed at ``d`` (``name_on``); ``NAME_UNKNOWN`` when every name the
+    """The name a post's body bore in the term placed at ``d``: the name certainly in force, with a rename that may have
+    been made by then (``name_then``); ``NAME_UNKNOWN`` when every name the
     history (an edition's) gives the body begins after ``d``: the name of those years is one the edition withholds
     (a 机密 name of 1995–2000 in the public edition) or none a source gives, and a later name is never printed for
     an earlier term."""
@@ -40,7 +41,7 @@ def name_in_term(h: History, rid: str, d: Date | None) -> str:
     if d is not None and t is not None and t.names \
             and all(s.start is not None and s.start.earliest() > d.latest() for s in t.names):
         return NAME_UNKNOWN
-    return name_on(h, rid, d)
+    return name_then(h, rid, d)
 
 
 def shared_names(h: History) -> dict[str, list[str]]:

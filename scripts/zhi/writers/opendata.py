@@ -29,7 +29,7 @@ from ..dates import Date
 from ..history import History, Span, Timeline, silent_since, unknown_after
 from ..model import BASIS_ZH, FATE_UNKNOWN, UNKNOWN, ApproxCount, Archive, Event, Person, Post
 from ..views.chronology import Entry, chronology
-from ..views.naming import NAME_UNKNOWN, name_after, name_before, name_in_term, name_on, name_then
+from ..views.naming import name_after, name_before, name_in_term, name_on
 from ..views.staffing import Figure, figures, kind_label
 from ..wordings import superior_relation
 
@@ -411,12 +411,6 @@ class OpenData:
         person = self.a.people.get(p.person.id) if p.person else None
         return None if person is None or person.unnamed else person
 
-    def term_name(self, p: Post) -> str:
-        """The name of a post's body in its term: the name certainly in force (``name_then``), or 名称不详 when every
-        name the edition gives the body begins after the term (``name_in_term``)."""
-        when = p.when()
-        return NAME_UNKNOWN if name_in_term(self.h, p.body.id, when) == NAME_UNKNOWN else name_then(self.h, p.body.id, when)
-
     def holder_said(self, p: Post) -> str:
         """Who held post ``p`` as a list prints it: the name, 姓名不详, or what the source says (由…兼任)."""
         person = self.a.people.get(p.person.id) if p.person else None
@@ -449,7 +443,7 @@ class OpenData:
             person = self.holder(p)
             open_ = p.end is None and not p.end_unknown
             t.rows.append([self.post_ids[id(p)], person.id if person else "", self.holder_said(p), p.body.id,
-                           self.term_name(p), p.post, p.term,
+                           name_in_term(self.h, p.body.id, p.when()), p.post, p.term,
                            *date_cells(p.start, p.start_unknown or p.start is None),
                            *date_cells(p.end, p.end_unknown), still if open_ else "",
                            "；".join(d.chinese() for d in p.in_office),

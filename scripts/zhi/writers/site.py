@@ -36,11 +36,9 @@ from ..views.lineage import (
     volume_jurisdictions,
 )
 from ..views.naming import (
-    NAME_UNKNOWN,
     label_on,
     name_in_term,
     name_on,
-    name_then,
     names_with_jurisdiction,
     with_note,
     with_years,
@@ -263,15 +261,10 @@ class SiteWriter:
         """The name as titles and lists print it: with the 区别语 when another record bears it (滁州市（县级）)."""
         return label_on(self.h, rid, d)
 
-    def label_then(self, rid: str, d: Date | None) -> str:
-        """The name a post is listed under: the name certainly in force on d, with a rename that may have been made by
-        then (name_then)."""
-        return name_then(self.h, rid, d)
-
     def term_label(self, rid: str, d: Date | None) -> str:
-        """A post's body as a list of terms prints it: the name certainly in force in the term (``label_then``), or
+        """A post's body as a list of terms prints it: the name certainly in force in the term, or
         名称不详 when every name the edition gives it begins after the term (``naming.name_in_term``)."""
-        return NAME_UNKNOWN if name_in_term(self.h, rid, d) == NAME_UNKNOWN else self.label_then(rid, d)
+        return name_in_term(self.h, rid, d)
 
     def label_went(self, rid: str, start: Date, end: Date) -> str:
         """The name a body that ended within [start, end] (a year) bore when it ended: renamed in January and abolished
