@@ -164,3 +164,19 @@ def test_guide_example_nine_says_the_takeover_once_and_stops_the_bodies(tmp_path
     said = {rid: "；".join(f"{p.value}（{p.start.chinese()}—{p.end.chinese() if p.end else ''}）"
                           for p in lineage(a, h, rid, []).suspensions) for rid in ("yunhe-xianwei", "yunhe-renwei")}
     assert said["yunhe-xianwei"] in text and said["yunhe-renwei"] in text, said
+
+
+def test_jurisdiction_example_two_prints_the_archives_end_as_the_guide_says(tmp_path):
+    """The county's 2001 abolition is no end of its 档案馆 the source gives: the page prints 止年不详 and why, as the
+    guide says, never 2001年2月（去向不详）."""
+    from conftest import ROOT
+    from zhi.writers.site import SiteWriter
+    text = section((GUIDE / "jurisdictions.md").read_text(encoding="utf-8"), "## 完整示例二")
+    said = "1959年—止年不详（2001年2月撤销云河市后去向不详）"
+    assert f"“存续　{said}”" in text
+    a = load_archive(lay_out(tmp_path, text), with_book=False)
+    w = SiteWriter(a, derive_history(a), ROOT / "theme")
+    w.collect_backlinks()
+    w.body_pages()
+    page = next(p.text for p in w.tree.pages if p.path == "jigou/yunhe-danganguan.md")
+    assert f"| 存续 | {said} |" in page

@@ -220,7 +220,7 @@ def test_a_body_carried_across_its_countys_gap_is_told(tmp_path):
 def test_huixian_builds_a_site_that_says_what_the_sources_say(tmp_path):
     pages = _site_text(tmp_path, "huixian")
     zf = pages["jigou/hx-zhengfu/index.html"]
-    assert "1949年—1958年夏至秋（去向不详）；1967年前—" in zf
+    assert "1949年—止年不详（1958年夏至秋两当县、徽县、成县合并为徽成县后去向不详）；1967年前—" in zf
     assert "？—？（1997年8月13日在任）" in zf
     assert "？—？（1981年3月1日在任）" in pages["jigou/hx-xianwei/index.html"]
     text = "\n".join(pages.values())

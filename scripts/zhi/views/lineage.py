@@ -10,7 +10,7 @@ from ..history import History, Span, Timeline, silent_since, unknown_after
 from ..model import FATE_UNKNOWN, NON_STATUTORY_LEVELS, UNKNOWN, Archive, Document, Event, Post, level_said
 from ..wordings import count_sets_up, merge_verb, rename_verb, superior_relation
 from .bodycount import planned
-from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text
+from .chronology import Entry, chronology, count_text, counts_text, excluding, figures_text, sentence_of
 from .naming import (
     began_how,
     distinguished,
@@ -50,6 +50,8 @@ class Lineage:
     start: Date | None
     end: Date | None
     end_how: str
+    # what is printed for its end when no source gives one, instead of the date: 止年不详（1934年6月下旬甲县并入乙县后去向不详）
+    end_said: str = ""
     start_how: str = ""   # how its first period began when that was no 设立 (改建, 恢复, 合并设立): Event.began_said
     names: list[Period] = field(default_factory=list)
     short_names: list[Period] = field(default_factory=list)
@@ -217,6 +219,14 @@ def period_text(start: Date | None, end: Date | None) -> str:
     return f"{start or '？'}—{end or ''}"
 
 
+def fate_unknown_said(a: Archive, h: History, e: Event) -> str:
+    """The end of a body whose jurisdiction ended by ``e`` and no source says what became of it (去向不详): that date is
+    the place's, not the body's, so its end is 止年不详 and the place's end is told as what is known — the body was there
+    until then: 止年不详（1934年6月下旬甲县、乙县合并为丙县后去向不详）."""
+    what = sentence_of(a, h, e).rstrip("。")
+    return f"止年不详（{e.date.chinese()}{what}后{FATE_UNKNOWN}）" if what and e.date else f"止年不详（{FATE_UNKNOWN}）"
+
+
 def by_name_in_term(h: History, rid: str, posts: list[Post]) -> list[tuple[str, list[Post]]]:
     """Posts (in order) grouped under the body's full name valid when each term began (a 1988 mayor under the
     1988 name, not the 1948 one); a term whose start is unknown goes by its end."""
@@ -363,6 +373,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin = Lineage(rid, label_on(h, rid), kinds_by_period(t) or (body.kind_label if body else ""), t.start, t.end,
                   end_how)
     lin.start_how = began_how(t, t.start_event)
+    if t.fate_unknown is not None:
+        lin.end_said = fate_unknown_said(a, h, t.fate_unknown)
     if t.start_event is not None and t.start_event.origin_unknown:   # `start: 不详`: first met in an event
         lin.start_said = f"始年不详（最早见于{Date(t.start_event.date.start).chinese()}）"
     lin.suspensions = [Period(s.value or "停止活动", s.start, None, note="恢复时间不详") if t.resume_unknown(s)
@@ -378,7 +390,9 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     lin.preparations = _periods(h, t.preparations)
     # a period that ended by no event: a 恢复 whose source does not say when it had ended (previous_end: 不详)
     lin.lives = [Period(s.value if isinstance(s.value, str) else s.end_event.said_zh if s.end_event
-                        else "终止时间不详" if s.end else "", s.start, s.end) for s in t.lives]
+                        else "终止时间不详" if s.end else "", s.start, s.end,
+                        end_text=fate_unknown_said(a, h, s.end_event) if s.value == FATE_UNKNOWN and s.end_event else "")
+                 for s in t.lives]
     lin.seats = _periods(h, t.seats)
     lin.divisions = [Period(counts_text(s.value), s.start, s.end) for s in t.divisions]
     lin.unofficial_names = _periods(h, t.unofficial_names)
