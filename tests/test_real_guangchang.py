@@ -3,6 +3,7 @@ its README): what the book prints of bodies whose county merged away, of a count
 restore whose former end is not known, of a top body of unknown kind, and the order of a month's entries.
 """
 
+import re
 from pathlib import Path
 
 from zhi.checks import run_checks
@@ -41,3 +42,51 @@ def test_a_department_whose_county_merged_away_has_no_end_date_the_source_never_
     assert f"| 存续 | 1931年3月—{GONE} |" in page
     assert "1934年6月下旬（去向不详）" not in "".join(pages.values())
     assert f"| 不详 | 1932年2月 | {GONE} |" in pages["jigou/index.md"]
+
+
+def _start_unknown(tmp_path) -> Path:
+    """The archive as the tester wanted to type it: the county's start is not in the source (no `date: 1931前`)."""
+    import shutil
+    root = tmp_path / "gc"
+    shutil.copytree(REAL, root)
+    j = root / "sources/jurisdictions/j.yaml"
+    j.write_text(j.read_text(encoding="utf-8").replace("- id: guangchang-xian\n", "- id: guangchang-xian\n  start: 不详\n"),
+                 encoding="utf-8")
+    e0 = root / "sources/events/e0.yaml"
+    e0.write_text("[]\n", encoding="utf-8")
+    e = root / "sources/events/e1931.yaml"
+    e.write_text(e.read_text(encoding="utf-8").replace(
+        "  jurisdiction: guangchang-xian\n  note", "  jurisdiction: {id: guangchang-xian, as: 广昌县}\n  note", 1),
+        encoding="utf-8")
+    return root
+
+
+def test_a_county_whose_start_the_source_never_gives_is_written_start_unknown(tmp_path):
+    """2: `start: 不详` on a jurisdiction was refused (schema-unknown-key, and every body in it jurisdiction-not-alive);
+    it is read as on a body: first met in the event that names it (as), its start printed 始年不详."""
+    a, h = _load(_start_unknown(tmp_path))
+    assert [f.as_text() for f in run_checks(a, history=h) if f.severity == "error"] == []
+    from zhi.views.chronology import chronology
+    assert not any(re.search("设立广昌县[。；，]", en.plain()) for en in chronology(a, h))
+    from conftest import ROOT
+    from zhi.views.lineage import lineage
+    from zhi.writers.site import SiteWriter
+    w = SiteWriter(a, h, ROOT / "theme")
+    w.collect_backlinks()
+    w.chronology_pages()
+    place = next(p.text for p in w.tree.pages if p.path == "dashiji/guangchang-xian.md")
+    assert "| 存续 | 始年不详（最早见于1931年1月）—1934年6月下旬（合并） |" in place
+    assert lineage(a, h, "guangchang-xian").start_said == "始年不详（最早见于1931年1月）"
+    # the body's place keeps the county's rename within its period, as with a start “1931前”
+    w.body_pages()
+    page = next(p.text for p in w.tree.pages if p.path == "jigou/gc-su.md")
+    assert "1932年2月更名为南广县" in page
+
+
+def test_a_county_start_is_only_ever_unknown(tmp_path):
+    root = _start_unknown(tmp_path)
+    j = root / "sources/jurisdictions/j.yaml"
+    j.write_text(j.read_text(encoding="utf-8").replace("start: 不详", "start: 1931"), encoding="utf-8")
+    a = load_archive(root)
+    found = [f for f in a.findings if f.code == "schema-value" and f.loc.file == "sources/jurisdictions/j.yaml"]
+    assert found and "只能写“不详”" in found[0].message

@@ -156,20 +156,20 @@ class Loader:
         never printed as an event, its start printed as 始年不详. Refused where it would say more than the record:
         a body that also has a setting up, or whose first event does not give its name."""
         a = self.archive
-        for b in [b for b in a.bodies.values() if b.start_unknown]:
+        for b in [b for b in [*a.bodies.values(), *a.jurisdictions.values()] if b.start_unknown]:
             made = [e for e in a.events if b.id in e.new]
             if made:
                 self.findings.append(Finding(
-                    "schema-value", "error", f"机构“{b.id}”写了“start: 不详”，档案里却有产生它的事件（{made[0].type_zh}，"
+                    "schema-value", "error", f"{b.kind_zh}“{b.id}”写了“start: 不详”，档案里却有产生它的事件（{made[0].type_zh}，"
                     f"{made[0].date}）：两者必有一误；来源记了它的设立的，请删去“start: 不详”", b.loc, [made[0].loc]))
                 continue
-            named = sorted(((e, r) for e in a.events if e.date is not None for r in _refs(e) if r.id == b.id),
+            named = sorted(((e, r) for e in a.events if e.date is not None for r in _named(e) if r.id == b.id),
                            key=lambda er: (er[0].date.earliest(), er[0].order))
             if not named or not named[0][1].as_name:
                 where = f"它第一次出现的事件（{named[0][0].date}）" if named else "它第一次出现的事件"
                 self.findings.append(Finding(
-                    "schema-missing", "error", f"机构“{b.id}”写了“start: 不详”：{where}要写出它那时的名称，如"
-                    f"“{{id: {b.id}, as: 某某局}}”（照来源的称呼）；没有任何事件提到它的，请删去“start: 不详”，补记它的设立",
+                    "schema-missing", "error", f"{b.kind_zh}“{b.id}”写了“start: 不详”：{where}要写出它那时的名称，如"
+                    f"“{{id: {b.id}, as: {'某某局' if isinstance(b, Body) else '某某县'}}}”（照来源的称呼）；没有任何事件提到它的，请删去“start: 不详”，补记它的设立",
                     named[0][1].loc if named else b.loc))
                 continue
             first, ref = named[0]
@@ -177,9 +177,9 @@ class Loader:
             e = Event(f"{b.id}-start-unknown", ref.loc, first.classification, type="establish", date=d,
                       body=Ref(b.id, ref.loc), name=ref.as_name, sources=list(first.sources),
                       order=first.order, dashiji=False, origin_unknown=True)
-            e.new[b.id] = NewBody(b.id, ref.loc, name=ref.as_name, jurisdiction=b.first_jurisdiction,
-                                  parent=b.first_parent)
-            e.jurisdiction, e.parent = b.first_jurisdiction, b.first_parent
+            where = (b.first_jurisdiction, b.first_parent) if isinstance(b, Body) else (None, None)  # a place: none
+            e.new[b.id] = NewBody(b.id, ref.loc, name=ref.as_name, jurisdiction=where[0], parent=where[1])
+            e.jurisdiction, e.parent = where
             a.events.append(e)
 
     def _date_from_sources(self) -> None:
@@ -379,13 +379,19 @@ class Loader:
 
     # ---- kinds --------------------------------------------------------------------
     def _read_jurisdictions(self, m: LMap, rel: str, path: Path) -> None:
-        f = Fields(m, rel, self.findings, "行政区划", COMMON | {"level", "scope", "names"} | DISTINGUISH_KEYS | DIFFERENT_KEYS)
+        f = Fields(m, rel, self.findings, "行政区划",
+                   COMMON | {"level", "scope", "names", "start"} | DISTINGUISH_KEYS | DIFFERENT_KEYS)
         rid = f.ident()
         in_scope = self._scope(f)
+        start = f.text("start", printed=False)
+        if start is not None and (start not in UNKNOWN_WORDS or not in_scope):
+            f.error("schema-value", f"行政区划的“start（始年）”只能写“不详”（来源没有说它何时设立，档案第一次记到它是在某件事里），"
+                    f"不是“{start}”；设立请记为事件（见编辑指南 guide/jurisdictions.md）" if in_scope
+                    else "本志之外的行政区划（scope: out）不写“start（始年）”：它的各个名称及起止写在 names 里", "start")
         j = Jurisdiction(rid or "", f.loc(), f.level(), f.text("note") or "",
                          level=f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级") or "",
                          in_scope=in_scope, names=self._outside_names(f, in_scope), distinguish=_distinguish(f),
-                         different_from=_different(f))
+                         different_from=_different(f), start_unknown=in_scope and start in UNKNOWN_WORDS)
         j.typed = f.typed
         if rid:
             self.ids.register(self.archive.jurisdictions, j)
@@ -805,6 +811,12 @@ def _refs(e: Event) -> list[Ref]:
         elif isinstance(v, list):
             out.extend(x for x in v if isinstance(x, Ref))
     return out
+
+
+def _named(e: Event) -> list[Ref]:
+    """The refs an event names, also the place and superior it gives a body it sets up (设立甲，属乙县): where a
+    place of unknown start (`start: 不详`) is first met with the name the source calls it (as)."""
+    return _refs(e) + [r for nb in e.new.values() for r in (nb.jurisdiction, nb.parent) if isinstance(r, Ref)]
 
 
 def mark_successive(posts: list[Post]) -> None:

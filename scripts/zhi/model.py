@@ -170,6 +170,7 @@ class Jurisdiction(Record):
     names: list[OutsideName] = field(default_factory=list)  # for a jurisdiction outside the volume
     distinguish: str = ""   # 区别语: 县级 in 滁州市（县级）, printed where another record bears the same name
     different_from: list[str] = field(default_factory=list)   # 非同一机构: ids of lower places holding its name's stem
+    start_unknown: bool = False  # `start: 不详`: no source says when it came to be; first met in an event naming it (as)
 
     kind_zh = "行政区划"
 

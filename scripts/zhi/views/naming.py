@@ -296,6 +296,13 @@ def names_within(h: History, ref: str, start: Date | None, end: Date | None, kno
     return distinguished(h, ref, name), renamed
 
 
+def _by_then(began: Date, start: Date) -> bool:
+    """A name known only to be borne by a date (the stand-in origin of a place or body of `start: 不详`, 1931-01或以前,
+    first met in the event that opens the period): in force at a period that starts on that very date."""
+    return began.qualifier == "before" and began.inclusive and began.end is None and start.qualifier == "exact" \
+        and start.end is None and began.start == start.start
+
+
 def _names_within(h: History, ref: str, start: Date | None, end: Date | None, known_to: bool = False) \
         -> tuple[str, str]:
     t = h.get(ref)
@@ -307,7 +314,8 @@ def _names_within(h: History, ref: str, start: Date | None, end: Date | None, kn
         # “1952-11” under a 县委 renamed “1952-11” is under the new name, as its 大事记 sentence says)
         certain = [i for i, s in enumerate(t.names)
                    if s.start is None or s.start.latest() <= start.earliest()
-                   or (s.start.same_as(start) and start.end is None) or (start.end is not None and taken_by(s.start, start))]
+                   or (s.start.same_as(start) and start.end is None) or (start.end is not None and taken_by(s.start, start))
+                   or _by_then(s.start, start)]
         # none certainly before the start (the superior itself set up within the period, 1942-09 in 1942-09..1949):
         # its first name, with the renames within the period, never the name it had when the period ended
         if not certain and not (t.names[0].start is not None and t.names[0].start.earliest() >= start.earliest()
