@@ -310,10 +310,13 @@ def test_round_trip_on_published_histories(name):
 
         quiet = silent_since(a, t) is not None
 
-        def end(label, unknown=t.end_unknown, silent=quiet):   # a body whose end is 不详: its last name's and superior's too
+        # a period closed by no record (a restore's previous_end: 不详) is 止年不详 on the page, 不详 in the data, too
+        closed_unsaid = any(t.unrecorded_end(x) for x in (*t.names, *t.parents))
+
+        def end(label, unknown=t.end_unknown or closed_unsaid, silent=quiet):   # a body whose end is 不详: its last name's and superior's too
             if silent and not unknown and label == "不详":   # the page's table keeps an open end; the data: 情况不详
                 return ""
-            return "止年不详" if unknown and label == "不详" else label
+            return "止年不详" if label == "不详" and unknown else label
 
         def bare(name):   # the book's 区别语 (“（1956年设）”) is the open data's own field, not part of the name
             for x in marks:

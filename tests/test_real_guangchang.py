@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from zhi.checks import run_checks
+from zhi.dates import parse_date
 from zhi.history import derive_history
 from zhi.loader import load_archive
 
@@ -90,3 +91,22 @@ def test_a_county_start_is_only_ever_unknown(tmp_path):
     a = load_archive(root)
     found = [f for f in a.findings if f.code == "schema-value" and f.loc.file == "sources/jurisdictions/j.yaml"]
     assert found and "只能写“不详”" in found[0].message
+
+
+def test_a_restore_whose_former_end_is_not_known_prints_no_end_date(tmp_path):
+    """3: 1933年4月 the source restores the 县苏 and never says when the first one ended (previous_end: 不详; 南广县苏维埃政府
+    was set up in 1932年2月). Its first period printed 1931年1月—1933年4月前（终止时间不详）, a date no source gives; it is
+    止年不详 after its last record, the 1932 一览 names it as of unknown existence, and the warnings give no date."""
+    a, h = _load()
+    pages = _pages(a, h)
+    page = pages["jigou/gc-su.md"]
+    assert f"| 存续 | 1931年1月—止年不详（最后见于1932年1月21日）；1933年4月—{GONE} |" in page
+    assert "1933年4月前" not in page
+    from zhi.views.indexes import body_index
+    assert any(e.term == "广昌县苏维埃政府" and e.note == "（1931—？）" for e in body_index(a, h))
+    from zhi.views.snapshot import fate_unknown_note
+    assert "另有广昌县苏维埃政府（止年不详，最后见于1932年1月21日），此时是否存续，档案未载。" in \
+        fate_unknown_note(h, "guangchang-xian", parse_date("1932-12-31"), a=a)
+    told = [f.message for f in run_checks(a, history=h) if f.code == "parent-ended"]
+    assert told and all("1933年4月前" not in m for m in told), told
+    assert "前一期何时终止档案未载、于1933年4月恢复（其存续期：1931年1月—止年不详、1933年4月—" in told[0], told

@@ -273,6 +273,12 @@ class Timeline:
         return s.start_event is not None and s.start_event.resume_unknown \
             and (s.end_event is None or s.end_event.type != "resume")
 
+    def unrecorded_end(self, s: Span) -> bool:
+        """s was closed by no record: the body was restored (or set up a second time) with `previous_end: 不详`, and
+        its former period ended at some time between its last record and the restore, which no source gives."""
+        return s.end is not None and s.end_event is None \
+            and any(life.end is s.end and life.end_event is None for life in self.lives)
+
     def fate_unknown_end(self, s: Span) -> bool:
         """s was closed only because its jurisdiction ended and no source says what became of the body then
         (去向不详): the date is the jurisdiction's end, not one a source gives for s, so it is printed as unknown.
@@ -348,6 +354,8 @@ class History:
 def life_label(life: Span) -> str:
     """A period of existence as the messages name it: 1962年—约1968年, or 1973年5月起 while open."""
     start = str(life.start) if life.start else "？"
+    if life.end is not None and life.end_event is None and life.end.qualifier == "before":
+        return f"{start}—止年不详"   # closed by no record (a restore's previous_end: 不详): no date a source gives
     return f"{start}—{life.end}" if life.end is not None else f"{start}起"
 
 
@@ -518,7 +526,7 @@ class _Replay:
                           + ("；来源只记恢复、未记此前何时撤销的，在恢复事件上写“previous_end: 不详”（不要编造撤销事件）"
                              if restoring else
                              "；来源先后两次记它设立（成立）、未记其间何时撤销的，在这条设立事件上写“previous_end: 不详”"
-                             "（存续一栏印“终止时间不详”，不要编造撤销事件）；是另一个同名的机构的，另起编号，并写区别语 distinguish"),
+                             "（存续一栏那一期的止年印“止年不详”，不要编造撤销事件）；是另一个同名的机构的，另起编号，并写区别语 distinguish"),
                           e.loc, [life.start_event.loc] if life.start_event else [])
                 return
             # re-establishment after an end: a new period of existence of the same id

@@ -290,8 +290,11 @@ def check_parents_and_places(a: Archive, h: History) -> Iterator[Finding]:
             how = gap.start_event.type_zh if gap.start_event else "终止"
             again = "（此后虽又恢复，档案未记它重归其下）" if p is not None and p.lives[-1].start is not None \
                 and p.lives[-1].start.earliest() > gap.start.latest() else ""
+            # an end no record gives (its restore's previous_end: 不详): some time before the restore, never a date
+            ended = f"于{gap.start}{how}" if gap.start_event or gap.start.qualifier != "before" \
+                else f"前一期何时终止档案未载、于{Date(gap.start.start).chinese()}恢复"
             yield Finding("parent-ended", "warning",
-                          f"{_label(p, pid)}于{gap.start}{how}（其存续期：{lives_label(p) if p else '？'}），"
+                          f"{_label(p, pid)}{ended}（其存续期：{lives_label(p) if p else '？'}），"
                           f"但{_label(t, t.id)}此后仍在{again}，档案未记它改属何处；沿革和机构设置一览中它此后的上级"
                           f"印作“不详”。查到的，请补记隶属变更（reparent），或该机构的撤销、合并",
                           under.start_event.loc if under.start_event else Loc(""),

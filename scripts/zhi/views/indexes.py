@@ -45,7 +45,10 @@ def body_index(a: Archive, h: History) -> list[IndexEntry]:
                 if not name:
                     continue
                 shown = name if i else distinguished(h, t.id, name)
-                years = span_years(s.start, s.end, open_end) if s.start else ""
+                # a name borne until a period closed by no record (previous_end: 不详) or by its place's end (去向不详):
+                # to a year no source gives
+                unsaid = t.unrecorded_end(s) or t.fate_unknown_end(s)
+                years = span_years(s.start, None if unsaid else s.end, "？" if unsaid else open_end) if s.start else ""
                 note = ("简称，" if i else "") + (f"见“{current}”" if shown != current else "") + \
                        (f"（{years}）" if years else "")
                 out.setdefault((shown, t.id), IndexEntry(shown, t.id, note.strip("，"), name if shown != name else ""))

@@ -115,8 +115,8 @@ class Lineage:
                 groups[-1][2].append(p)
             else:
                 groups.append((p.ref, p.value, [p]))
-        return [(ref, name, "、".join(period_text(p.start, p.end) if p.end else f"{p.start or '？'}—{p.end_text}"
-                                     if p.end_text else f"{p.start or '？'}起" for p in ps)
+        return [(ref, name, "、".join(f"{p.start or '？'}—{p.end_text}" if p.end_text else period_text(p.start, p.end)
+                                     if p.end else f"{p.start or '？'}起" for p in ps)
                  + "".join(f"；{p.renamed}" for p in ps if p.renamed))
                 for ref, name, ps in groups]
 
@@ -219,6 +219,13 @@ def period_text(start: Date | None, end: Date | None) -> str:
     return f"{start or '？'}—{end or ''}"
 
 
+def unrecorded_end_said(life: Span) -> str:
+    """The end of a period closed by no record (a restore's `previous_end: 不详`): 止年不详（最后见于1932年1月21日）, never
+    the restore's date as “1933年4月前”, which reads as a date a source gives."""
+    seen = max(life.attested, key=Date.sort_key, default=None)
+    return f"止年不详（最后见于{seen.chinese()}）" if seen is not None and not seen.same_as(life.start) else "止年不详"
+
+
 def fate_unknown_said(a: Archive, h: History, e: Event) -> str:
     """The end of a body whose jurisdiction ended by ``e`` and no source says what became of it (去向不详): that date is
     the place's, not the body's, so its end is 止年不详 and the place's end is told as what is known — the body was there
@@ -262,7 +269,7 @@ def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = Fals
         v = pick(s.value)
         if v is None:
             continue
-        fate = FATE_UNKNOWN if t is not None and t.fate_unknown_end(s) else ""
+        fate = "" if t is None else FATE_UNKNOWN if t.fate_unknown_end(s) else "止年不详" if t.unrecorded_end(s) else ""
         # the open span of a body whose end no source gives (`end: 不详`) is known only up to its last record: 止年不详,
         # and a later rename of its superior or place is not told as if the body had lived to see it
         unknown = t is not None and s.end is None and not t.outside and t.end_unknown and bool(t.lives) \
@@ -391,7 +398,8 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
     # a period that ended by no event: a 恢复 whose source does not say when it had ended (previous_end: 不详)
     lin.lives = [Period(s.value if isinstance(s.value, str) else s.end_event.said_zh if s.end_event
                         else "终止时间不详" if s.end else "", s.start, s.end,
-                        end_text=fate_unknown_said(a, h, s.end_event) if s.value == FATE_UNKNOWN and s.end_event else "")
+                        end_text=fate_unknown_said(a, h, s.end_event) if s.value == FATE_UNKNOWN and s.end_event
+                        else unrecorded_end_said(s) if t.unrecorded_end(s) else "")
                  for s in t.lives]
     lin.seats = _periods(h, t.seats)
     lin.divisions = [Period(counts_text(s.value), s.start, s.end) for s in t.divisions]

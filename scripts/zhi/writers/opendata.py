@@ -168,7 +168,7 @@ class OpenData:
         """No source gives the span's end: `end: 不详`, a 停止活动 whose 恢复 is not recorded, a period closed only
         by its jurisdiction's end (去向不详, whose date is the jurisdiction's, not the body's), an open period of a
         body silent for years (silent_open)."""
-        return span.end_unknown or t.resume_unknown(span) or t.fate_unknown_end(span) or \
+        return span.end_unknown or t.resume_unknown(span) or t.fate_unknown_end(span) or t.unrecorded_end(span) or \
             (span.end is None and not t.outside and t.end_unknown) or self.silent_open(t, span)
 
     def end_note(self, t: Timeline, span: Span) -> str:
@@ -178,7 +178,7 @@ class OpenData:
             return UNKNOWN_END
         if t.fate_unknown_end(span):
             return FATE_UNKNOWN
-        if t.resume_unknown(span):
+        if t.resume_unknown(span) or t.unrecorded_end(span):   # (a restore's previous_end: 不详: no date a source gives)
             return UNKNOWN_END
         if span.end is not None:
             return ""
