@@ -110,3 +110,12 @@ def test_a_restore_whose_former_end_is_not_known_prints_no_end_date(tmp_path):
     told = [f.message for f in run_checks(a, history=h) if f.code == "parent-ended"]
     assert told and all("1933年4月前" not in m for m in told), told
     assert "前一期何时终止档案未载、于1933年4月恢复（其存续期：1931年1月—止年不详、1933年4月—" in told[0], told
+
+
+def test_the_countys_leading_body_of_unknown_kind_is_in_the_dashiji():
+    """4: 广昌县革命委员会 (kind: 不详, no superior; the 县苏's 部 are under it) was left out of the 大事记 while 广赤县苏维埃政府,
+    set up on a day with the county's merger, was in: its founding is the 大事记's like any leading body's."""
+    from zhi.views.dashiji import dashiji, rules_for
+    a, h = _load()
+    told = [f"{it.date.chinese()}　{it.plain()}" for it in dashiji(a, h, rules_for(REAL))]
+    assert any(line.startswith("1931年1月　设立广昌县革命委员会") for line in told), told

@@ -17,6 +17,7 @@ for ``zhi check``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .dates import Date
 from .findings import Finding, Loc
@@ -349,6 +350,11 @@ class History:
 
     def get(self, rid: str) -> Timeline | None:
         return self.timelines.get(rid)
+
+    @cached_property
+    def superiors(self) -> frozenset[str]:
+        """The ids some body of the volume is placed under at some time: each leads others, whatever its kind."""
+        return frozenset(s.value for t in self.timelines.values() for s in t.parents if isinstance(s.value, str))
 
 
 def life_label(life: Span) -> str:

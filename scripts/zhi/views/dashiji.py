@@ -162,9 +162,10 @@ def principal(a: Archive, h: History, rid: str, e: Event, rules: Rules) -> bool:
     names = t.names_on(e.date) | ({nb.name} if nb and nb.name else set()) | ({nb.short} if nb and nb.short else set())
     if any(named(n, w) for w in rules.names for n in names if n):
         return True
-    # `kind: 不详`: what the body was the sources do not say — never taken for a leading body because no superior is
-    # recorded either (四个协会 of a 文联 are no 县委)
-    unknown_kind = not kind and rid in a.bodies and a.bodies[rid].kind_unknown
+    # `kind: 不详`: what the body was the sources do not say — never taken for a leading body only because no superior
+    # is recorded either (四个协会 of a 文联 are no 县委); one that others are placed under (the county's 革命委员会 and
+    # its 部) leads them, whatever its kind
+    unknown_kind = not kind and rid in a.bodies and a.bodies[rid].kind_unknown and rid not in h.superiors
     return rules.top and not unknown_kind and _no_superior_here(h, parent) and kind not in _NOT_TOP
 
 
