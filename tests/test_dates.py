@@ -190,3 +190,18 @@ def test_an_about_date_with_a_stray_or_traditional_word_is_refused(text):
     """前後 (traditional) and 左右吧 are refused in Chinese, never read as a plain 1970."""
     with pytest.raises(DateError, match=f"无法识别的日期“{text}”"):
         parse_date(text)
+
+
+def test_the_guides_order_table_is_the_order_printed():
+    """The guide (dates.md “大事记怎样排序”) lists dates in their 大事记 order, 1984年3月下旬 before 1984年3月: a month
+    without a day after its 旬, a year without a month after its 年底 (as 是年)."""
+    import re
+    from pathlib import Path
+    guide = (Path(__file__).resolve().parent.parent / "guide" / "dates.md").read_text(encoding="utf-8")
+    table = guide[guide.index("举例，下面这些日期在大事记中的先后是"):guide.index("## 检查时怎样理解不全的日期")]
+    listed = [parse_date(d) for d in re.findall(r"^\| \d+ \| ([^|]+?) \|", table, re.MULTILINE)]
+    assert len(listed) >= 16 and "1984年3月下旬" in [d.chinese() for d in listed]
+    assert sorted(listed, key=lambda d: d.sort_key()) == listed
+    for finer, coarser in (("1934-06-上旬", "1934-06"), ("1934-06-中旬", "1934-06"), ("1934-06-下旬", "1934-06"),
+                           ("1958-年底", "1958"), ("1958-上半年", "1958"), ("1958-春", "1958"), ("1958-冬", "1958")):
+        assert parse_date(finer).sort_key() < parse_date(coarser).sort_key(), (finer, coarser)

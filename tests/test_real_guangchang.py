@@ -119,3 +119,13 @@ def test_the_countys_leading_body_of_unknown_kind_is_in_the_dashiji():
     a, h = _load()
     told = [f"{it.date.chinese()}　{it.plain()}" for it in dashiji(a, h, rules_for(REAL))]
     assert any(line.startswith("1931年1月　设立广昌县革命委员会") for line in told), told
+
+
+def test_a_months_entries_without_a_day_follow_its_last_ten_days():
+    """5: the guide's order (dates.md): 1934年6月下旬 is said more exactly than 1934年6月, which goes at the month's end."""
+    from zhi.views.chronology import chronology
+    a, h = _load()
+    lines = [f"{en.date.chinese()}　{en.plain()}" for en in chronology(a, h)]
+    merged = lines.index("1934年6月下旬　广昌县、赤水县合并为广赤县。")
+    moved = lines.index("1934年6月　广昌县苏维埃政府驻地迁至赤水太阳坳、驿前的田南。")
+    assert merged < moved
