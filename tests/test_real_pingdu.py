@@ -98,7 +98,7 @@ def test_a_body_whose_end_is_unknown_is_not_tied_to_a_later_change_of_its_place(
     (1989): their 属地 ends 止年不详, with no note of the 1989 change, alike for both."""
     a, h = _load()
     terms = {rid: lineage(a, h, rid).jurisdiction_terms() for rid in ("pingdu-geweihui", "pingdu-xianwei")}
-    assert terms["pingdu-geweihui"] == [("pingdu-xian", "平度县", "1967年3月19日—1968年3月18日前、1968年3月18日—止年不详")]
+    assert terms["pingdu-geweihui"] == [("pingdu-xian", "平度县", "1967年3月19日—止年不详、1968年3月18日—止年不详")]
     assert terms["pingdu-xianwei"] == [("pingdu-xian", "平度县", "1967年3月19日前—止年不详")]
     assert not any("平度市" in text for ts in terms.values() for _, _, text in ts)
 

@@ -95,7 +95,7 @@ def test_open_data_keeps_the_superior_name_clean_and_the_relation_apart(tmp_path
 def test_the_selected_dashiji_tells_territory_and_a_county_placed_under_the_city(tmp_path):
     a, h = _guide_example(tmp_path)
     told = [it.plain() for it in dashiji(a, h)]
-    assert "北岭县划入云河市。" in told and "云河市由澜州市代管。" in told
+    assert "北岭县划入云河市。" in told and "云河市改为县级市，由澜州市代管。" in told
     root = make_archive(tmp_path / "b")
     write(root, "sources/jurisdictions/near.yaml", "id: cs-near\nlevel: 县\n")
     write(root, "sources/events/t.yaml", """

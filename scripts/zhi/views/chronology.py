@@ -969,6 +969,67 @@ def counted_together(a: Archive, h: History, entries: list[Entry]) -> list[Entry
                          highest([g.classification for g in group]), [x for g in group for x in g.dissents],
                          "；".join(g.kaoyi for g in group if g.kaoyi), pages,
                          [g.event for g in group]))
+    return place_said_together(h, out)
+
+
+# ---- 撤销甲县，设立甲市（县级），由乙市代管: one place's changes of one day, one sentence --------------------------------
+PLACE_OWN_TYPES = ("rename", "rerank", "reparent")
+
+
+def place_key(h: History, en: Entry) -> tuple | None:
+    """A jurisdiction's own change (更名, 升格, 改属) that one day's source tells with others of the same place in one
+    sentence (撤县设市: 撤销南安县，设立南安市（县级），由泉州市代管): the same place, date and sources. None for any
+    other event, and for one the editor groups by hand (``group``)."""
+    e = en.event
+    t = h.get(e.body.id) if e.body else None
+    if e.type not in PLACE_OWN_TYPES or t is None or not t.is_jurisdiction or e.group or e.date is None \
+            or not en.sources or e.co_parents:
+        return None
+    return (e.body.id, e.date.sort_key(), e.date.chinese(), tuple(d.id for d in en.sources))
+
+
+def place_run(segments: list[list[Segment]]) -> list[Segment]:
+    """The sentences of one place's changes of a day as one: the place named once, each later change said without it
+    (“，由泉州市代管”); a level the place takes on with its new name is said after that name as the formula has it
+    (设立南安市（县级）, not “南安市改为县级市”). Without the full stop."""
+    out = list(segments[0][:-1] if segments[0][-1:] == ["。"] else segments[0])
+    for segs in segments[1:]:
+        segs = segs[:-1] if segs[-1:] == ["。"] else list(segs)
+        named = [x for x in out if isinstance(x, Mention)]
+        if segs and isinstance(segs[0], Mention) and named and segs[0].id == named[-1].id:   # the place: said once
+            said = segs_text(segs[1:])
+            level = said.removeprefix("改为")
+            if said != level and len(segs) == 2 and isinstance(out[-1], Mention):   # 改为某级, just after the new name
+                if out[-1].text.endswith(level):
+                    continue   # 改称澜州地区 says 地区: “，改为地区” would say it again
+                if level.endswith("级" + out[-1].text[-1:]):
+                    out.append(f"（{level[:-1]}）")   # 县级市 after 南安市: （县级）
+                    continue
+            segs = segs[1:]
+        out += segs if segs and isinstance(segs[0], str) and segs[0].startswith("，") else ["，", *segs]
+    return out
+
+
+def place_said_together(h: History, entries: list[Entry], key: Callable[[Entry], tuple | None] | None = None) \
+        -> list[Entry]:
+    """The 年表's lines with a place's own changes of one day from one source said in one sentence (``place_key``, or
+    ``key``: the 大事记's, within one document's entry)."""
+    key = key or (lambda en: place_key(h, en))
+    groups: dict[tuple, list[Entry]] = {}
+    for en in entries:
+        if (k := key(en)) is not None:
+            groups.setdefault(k, []).append(en)
+    out: list[Entry] = []
+    for en in entries:
+        group = groups.get(key(en) or (), [en])
+        if len(group) < 2:
+            out.append(en)
+        elif en is group[0]:
+            out.append(Entry(en.event, en.date, place_run([g.segments for g in group]) + ["。"], en.sources,
+                             set().union(*(g.jurisdictions for g in group)), set().union(*(g.bodies for g in group)),
+                             highest([g.classification for g in group]), [x for g in group for x in g.dissents],
+                             "；".join(g.kaoyi for g in group if g.kaoyi), places_joined([g.pages for g in group]),
+                             [g.event for g in group]))
     return out
 
 

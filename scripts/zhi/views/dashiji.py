@@ -37,6 +37,8 @@ from .chronology import (
     chronology,
     count_key,
     established_run,
+    place_key,
+    place_said_together,
 )
 from .chronology import segs_text as _text
 from .naming import label_on, name_on, name_then
@@ -307,7 +309,7 @@ def _lead(docs: list[Document], when) -> list[Segment]:
 def _merge_entries(w: _Writer, group: list[Entry]) -> Item:
     """One entry for changes made together, in the order the records give them (the document's order); changes
     of one type are said once (设立A、B、C), in the order their type first appears."""
-    group = sorted(group, key=lambda en: w.told(en.event))
+    group = _places_together(w.h, sorted(group, key=lambda en: w.told(en.event)))
     when = group[0].date
     if len({en.date.sort_key() for en in group}) > 1:   # grouped by hand across dates: 1980、1985年先后建立甲、乙
         segs, when = _across_dates(w, group)
@@ -327,7 +329,18 @@ def _merge_entries(w: _Writer, group: list[Entry]) -> Item:
     anchor_event = next((en.event for en in group if en.dissents or en.kaoyi), first.event)
     return Item(anchor_event, when, segs, sources, set().union(*(en.jurisdictions for en in group)),
                 set().union(*(en.bodies for en in group)), highest([en.classification for en in group]),
-                dissents, kaoyi, pages, members=[en.event for en in group], record=first.event, kind="event")
+                dissents, kaoyi, pages, members=[e for en in group for e in (en.members or [en.event])],
+                record=first.event, kind="event")
+
+
+def _places_together(h: History, group: list[Entry]) -> list[Entry]:
+    """One place's own changes of the day said as one sentence (撤销南安县，设立南安市（县级），由泉州市代管), at the first
+    one's place in the group: chronology.place_said_together, as the 年表 says them."""
+    keys = {id(en): k[:3] for en in group if (k := place_key(h, en)) is not None}
+    together = {k for k in keys.values() if sum(1 for x in keys.values() if x == k) > 1}
+    if not together:
+        return group
+    return place_said_together(h, group, lambda en: keys.get(id(en)) if keys.get(id(en)) in together else None)
 
 
 def _runs(group: list[Entry]) -> list[list[Entry]]:
@@ -335,7 +348,8 @@ def _runs(group: list[Entry]) -> list[list[Entry]]:
     runs: dict[tuple, list[Entry]] = {}
     for en in group:   # bodies a superior sets up (县委下设…) are said apart from those set up otherwise
         e = en.event
-        key = (e.type, e.wording, _new_parent(e)) if e.type == "establish" and superior_speaks(e.wording) \
+        key = ("place", id(en)) if len(en.members) > 1 \
+            else (e.type, e.wording, _new_parent(e)) if e.type == "establish" and superior_speaks(e.wording) \
             else (e.type, e.wording) if e.type == "abolish" else (e.type,)   # 取消甲 and 撤销乙 are said apart
         runs.setdefault(key, []).append(en)
     return list(runs.values())
@@ -553,7 +567,7 @@ def dashiji(a: Archive, h: History, rules: Rules | None = None, entries: list[En
     groups: dict[tuple, list[Entry]] = {}
     order: list[tuple] = []
     for i, en in enumerate(entries):
-        key = _group_key(en) or ("one", i)
+        key = _group_key(en) or (("place", *pk) if (pk := place_key(h, en)) else ("one", i))
         if key not in groups:
             groups[key] = []
             order.append(key)

@@ -1,0 +1,52 @@
+"""A place's own changes of one day that one source tells in one sentence (撤县设市: 南安, a tester's web sources, /work/
+tester13/nanan: banfaji.com “南安县1984年建乡及乡改镇”) print as one sentence in the 大事记 and the 年表, in the order
+the records give them — never three sentences where the source has one."""
+
+from conftest import archive_with
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.views.chronology import chronology, counted_together
+from zhi.views.dashiji import dashiji, rules_for
+
+PLACES = """- {id: nanan-xian, level: 县}
+- id: quanzhou-shi
+  level: 地级市
+  scope: out
+  names:
+    - {name: 泉州市, from: 1993, sources: [doc-banfaji]}
+"""
+DOC = """- id: doc-banfaji
+  genre: 网页
+  title: 南安县1984年建乡及乡改镇
+  publisher: banfaji.com
+  url: https://banfaji.com/b/p4jrx88Oea.html
+  accessed: 2026-12-03
+"""
+EVENTS = """- {id: e-xian, type: establish, date: 1949前, body: nanan-xian, name: 南安县, sources: [doc-banfaji]}
+- {id: e-1993-name, type: rename, wording: 撤县设市, date: 1993, body: nanan-xian, name: 南安市, sources: [doc-banfaji]}
+- {id: e-1993-level, type: rerank, date: 1993, body: nanan-xian, level: 县级市, sources: [doc-banfaji]}
+- {id: e-1993-dg, type: reparent, date: 1993, body: nanan-xian, parent: quanzhou-shi, wording: 由…代管, sources: [doc-banfaji]}
+"""
+SAID = "撤销南安县，设立南安市（县级），由泉州市代管。"
+
+
+def _load(tmp_path, events=EVENTS):
+    root = archive_with(tmp_path, events, files={"sources/jurisdictions/nanan.yaml": PLACES,
+                                                  "sources/documents/web.yaml": DOC})
+    a = load_archive(root)
+    return root, a, derive_history(a)
+
+
+def test_chexian_sheshi_is_one_sentence_in_the_nianbiao_and_the_dashiji(tmp_path):
+    root, a, h = _load(tmp_path)
+    lines = [en.plain() for en in counted_together(a, h, chronology(a, h)) if en.date.chinese() == "1993年"]
+    assert lines == [SAID]
+    told = [it.plain() for it in dashiji(a, h, rules_for(root)) if it.date and it.date.chinese() == "1993年"]
+    assert told == [SAID]
+
+
+def test_changes_of_different_days_stay_apart(tmp_path):
+    events = EVENTS.replace("- {id: e-1993-dg, type: reparent, date: 1993,", "- {id: e-1993-dg, type: reparent, date: 1994,")
+    _, a, h = _load(tmp_path, events)
+    lines = [en.plain() for en in counted_together(a, h, chronology(a, h)) if en.date.year == 1993 or en.date.year == 1994]
+    assert lines == ["撤销南安县，设立南安市（县级）。", "南安市由泉州市代管。"]
