@@ -50,3 +50,39 @@ def test_changes_of_different_days_stay_apart(tmp_path):
     _, a, h = _load(tmp_path, events)
     lines = [en.plain() for en in counted_together(a, h, chronology(a, h)) if en.date.year == 1993 or en.date.year == 1994]
     assert lines == ["撤销南安县，设立南安市（县级）。", "南安市由泉州市代管。"]
+
+
+# ---- 7: a 区 the source implies a 公社 took the place of, no merge said (石井: 十一区, 十七区, 1958年石井公社) -----------
+SHIJING = """- {id: e-xian, type: establish, date: 1949前, body: nanan-xian, name: 南安县, sources: [doc-banfaji]}
+- {id: e-1949-sj, type: establish, date: 1949, body: na-shijing-qu, name: 十一区, jurisdiction: nanan-xian,
+   parent: 不详, sources: [doc-banfaji]}
+- {id: e-sj-17, type: rename, date: 1949..1958, body: na-shijing-qu, name: 十七区, sources: [doc-banfaji]}
+"""
+FOLLOWS = """- id: e-1958-sj
+  type: reorganise
+  wording: 改为
+  date: 1958
+  before: [na-shijing-qu]
+  after: {id: na-shijing, name: 石井公社, jurisdiction: nanan-xian, parent: 不详}
+  sources: [doc-banfaji]
+"""
+
+
+def _shijing(tmp_path, events):
+    root = archive_with(tmp_path, events, bodies={"na-shijing-qu": "乡镇", "na-shijing": "乡镇"},
+                        files={"sources/jurisdictions/nanan.yaml": PLACES, "sources/documents/web.yaml": DOC})
+    a = load_archive(root)
+    return a, derive_history(a)
+
+
+def test_a_commune_the_source_says_the_district_became_ends_the_district(tmp_path):
+    """The guide's recipe (events.md “改组”: 来源只说甲改为乙): a reorganise in the source's word; the 区 no longer
+    stands in the 1999 一览 as 存续不详, and no 合并 or 撤销 is printed."""
+    from zhi.dates import parse_date
+    from zhi.views.snapshot import snapshot
+    a, h = _shijing(tmp_path, SHIJING + FOLLOWS)
+    lines = [f"{en.date.chinese()}　{en.plain()}" for en in chronology(a, h)]
+    assert any(line.startswith("1958年　十七区改为石井公社") for line in lines), lines
+    assert not any("撤销十七区" in line or ("合并" in line and "十七区" in line) for line in lines)
+    listed = {r.body for r in snapshot(a, h, "nanan-xian", parse_date("1999-12-31"), [])}
+    assert "na-shijing-qu" not in listed and "na-shijing" in listed
