@@ -190,6 +190,19 @@ class Unit:
 
 
 @dataclass
+class Remark:
+    """A body's 附注 (``remarks``): a sentence a source gives about the body and no event or date holds (县政府内设
+    机构时有变动), printed on its page with its sources; unlike the editor's ``note``, which is never printed."""
+
+    text: str
+    loc: Loc
+    sources: list[Citation] = field(default_factory=list)
+    classification: Level = field(default_factory=Level)   # the body's: it is a part of the body file
+
+    kind_zh = "附注"
+
+
+@dataclass
 class Body(Record):
     body_kind: str = ""
     in_scope: bool = True
@@ -209,6 +222,7 @@ class Body(Record):
     # 非同一机构: the ids of places of a lower level whose names hold this one's distinctive part (``leaks.stems``) and
     # that the editor states are other bodies (checks.secrecy: secret-stem-public)
     different_from: list[str] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)   # 附注: sourced sentences printed on its page
 
     @property
     def kind_label(self) -> str:
