@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from ..chapterimages import figures_md
 from ..chronicle import FENCE_RE
 from ..citations import cited_docs, dissent_source, kaoyi_text
 from ..dates import Date, Point
@@ -349,7 +350,7 @@ class SiteWriter:
     def chapter_page(self, ch) -> str:
         path = "zhi/" + ch.path.removeprefix("chronicle/")
         r = ProseRenderer(self.a, self.h, lambda rid, text: self.link(path, rid, text), tables=self.tables)
-        body = bind_markdown_calls(r.render(sanitize(own_notes(ch.body))))
+        body = figures_md(bind_markdown_calls(r.render(sanitize(own_notes(ch.body)))))
         if not re.search(r"^#\s", body, flags=re.MULTILINE):
             body = f"# {ch.title}\n\n" + body
         notes = r.footnote_defs()
