@@ -214,3 +214,32 @@ def test_a_holder_left_alone_by_the_edition_prints_no_successive_mark(tmp_path):
 
     assert terms(filter_archive(a, "public").posts) == ["1968年2月至1976年10月间"]
     assert terms(a.posts) == ["1968年2月至1976年10月间（先后任）"] * 2   # (the whole archive: both, marked)
+
+
+def test_a_sighting_after_a_suspension_is_not_a_resumption_and_is_listed_as_seen(tmp_path):
+    """The tester's 槐荫: 民建槐荫区小组 stopped “文化大革命”中 (1966..1976); the 区志 then counts 7 民主党派组织 at 1989年底
+    (`seen: [1989年底]`), and says nothing of a resumption in the archive as typed. The 1989 一览 printed it （停止活动）
+    though the source shows it there; zhi still invents no 恢复活动: it warns at the `seen` line, lists it in 1989 as
+    见于1989年底 with the source, and later as stopped, seen again, resumption not recorded."""
+    from zhi.views.snapshot import snapshot
+    from zhi.views.staffing import figures
+    files = dict(HUAIYIN)
+    files["sources/events/hy.yaml"] = files["sources/events/hy.yaml"].replace(
+        "- {id: ev-mj-r, type: resume, date: 1976后, body: minjian, wording: 复建组织, sources: [d-1956-1]}\n", "")
+    files["sources/bodies/hy.yaml"] = files["sources/bodies/hy.yaml"].replace(
+        "- {id: minjian, kind: 民主党派}", "- id: minjian\n  kind: 民主党派\n  seen: [1989年底]\n  sources: [d-1956-1]")
+    a, h = _archive(tmp_path, files)
+    [f] = [f for f in run_checks(a, history=h) if f.code == "suspended-seen"]
+    assert (f.loc.file, f.loc.line, f.severity) == ("sources/bodies/hy.yaml", 7, "warning")
+    assert "1966年至1976年间停止活动后又见于1989年底，来源未载恢复活动；如来源载明，请记 恢复活动" in f.message
+
+    def note(day):
+        return {r.body: r for r in snapshot(a, h, "hy", parse_date(day), figures(a))}["minjian"].note
+
+    assert note("1977-12-31") == "（停止活动）"
+    assert note("1989-12-31") == "（见于1989年底，据测〔1956〕1号）"
+    assert note("1990-12-31") == "（1966年至1976年间停止活动，1989年底又见于记载，据测〔1956〕1号，来源未载恢复活动）"
+    assert not any(e.type == "resume" for e in a.events)
+    # with the 恢复活动 the source gives, nothing is said
+    a, h = _archive(tmp_path / "2", {**HUAIYIN, "sources/bodies/hy.yaml": files["sources/bodies/hy.yaml"]})
+    assert not [f for f in run_checks(a, history=h) if f.code == "suspended-seen"]

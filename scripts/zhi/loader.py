@@ -458,7 +458,8 @@ class Loader:
                  functions=f.text_list("functions", list_only=True), units=units, end_unknown=end in UNKNOWN_WORDS,
                  in_scope=in_scope, names=self._outside_names(f, in_scope), extant=end == "至今", sources=sources,
                  seen=seen, distinguish=_distinguish(f), typed=f.typed, different_from=_different(f),
-                 start_unknown=in_scope and start in UNKNOWN_WORDS, remarks=remarks)
+                 start_unknown=in_scope and start in UNKNOWN_WORDS, remarks=remarks,
+                 seen_loc=f.loc("seen") if seen else None)
         for r in remarks:
             r.classification = b.classification
         b.first_jurisdiction, b.first_parent = where

@@ -214,6 +214,7 @@ class Body(Record):
     sources: list[Citation] = field(default_factory=list)
     kind_unknown: bool = False  # `kind: 不详`: the sources do not say what kind of body it was
     seen: list[Date] = field(default_factory=list)  # days a source (``sources``) shows it still there (最后见于)
+    seen_loc: Loc | None = None                      # the line of its `seen`, where a finding about it points
     start_unknown: bool = False  # `start: 不详`: the sources never say when (how) it came to be; it is first met in
     #                              an event that names it (甲并入乙, 乙's start not given)
     first_jurisdiction: Ref | None = None  # with start_unknown: its 属地 and 上级 when first met (the body file's

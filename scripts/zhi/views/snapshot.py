@@ -229,7 +229,17 @@ def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None, juris
         what = s.value or "停止活动"
         # 1966年起停止活动; one the source dates only as a period: 1966年至1976年间停止活动 (never “至1976年起”)
         since = f"{s.start}{'间' if s.start.end is not None else '起'}{what}"
-        if s.start.latest() > d.latest():
+        # seen again after a 停止活动 no source ends (checks: suspended-seen): in that year it is listed as the
+        # source shows it, 见于1989年底, not as stopped; later, the stop is told with the sighting, no 恢复 invented
+        body = a.bodies.get(t.id) if a is not None else None
+        again = t.seen_after(s, body.seen) if body is not None else []
+        now = [x for x in again if x.earliest().year <= d.earliest().year <= x.latest().year]
+        before = [x for x in again if x.latest() < d.earliest()]
+        if now or before:
+            docs = "、".join(label for _, label in cited_docs(a, body.sources))
+            said = f"，据{docs}" if docs else ""
+            parts.append(f"见于{now[-1]}{said}" if now else f"{since}，{before[-1]}又见于记载{said}，来源未载恢复活动")
+        elif s.start.latest() > d.latest():
             # stopped at a time the source leaves open (1966..1976, 1966年6月或以后): by d it may not have yet
             parts.append(f"{since}，此时是否已{what}，档案未载")
         elif t.resume_unknown(s) and not s.start.overlaps(d):  # later on, whether it still was is not known
