@@ -243,3 +243,32 @@ def test_a_sighting_after_a_suspension_is_not_a_resumption_and_is_listed_as_seen
     # with the 恢复活动 the source gives, nothing is said
     a, h = _archive(tmp_path / "2", {**HUAIYIN, "sources/bodies/hy.yaml": files["sources/bodies/hy.yaml"]})
     assert not [f for f in run_checks(a, history=h) if f.code == "suspended-seen"]
+
+
+STREETS = {"jingsanlu": "经三路", "xishichang": "西市场", "zhongdahuaishu": "中大槐树", "daodejie": "道德街",
+           "zhenxingjie": "振兴街", "yingshijie": "营市街", "beidahuaishu": "北大槐树"}
+
+
+def test_many_bodies_of_unknown_fate_are_one_readable_paragraph_with_every_name(tmp_path):
+    """4: under each year's 一览 the 槐荫 site and book printed about 45 “名（止年不详，最后见于…，据《…》）” one after
+    another, the same date and source said again and again. 《槐荫区志》第一辑 区级机构: seven 街道办事处 set up
+    1955年9月至1956年12月, last listed 1959年11月, their end not given; 粮食分局 set up 1956年12月至1958年5月, never seen
+    again. Now one paragraph: the count, then the names of each date and source together, each said once."""
+    from zhi.views.snapshot import fate_unknown_note
+    bodies = "".join(f"- {{id: {k}, kind: 街道, end: 不详, seen: [1956-12..1958-05, 1959-11], sources: [d-1956-1]}}\n"
+                     for k in STREETS) + "- {id: liangshifenju, kind: 政府工作部门, end: 不详}\n"
+    events = "".join(f"- {{id: ev-{k}, type: establish, date: 1955-09..1956-12, body: {k}, name: {v}街道办事处,"
+                     f" parent: gov6, jurisdiction: hy, sources: [d-1956-1]}}\n" for k, v in STREETS.items()) + \
+        "- {id: ev-lsfj, type: establish, date: 1956-12..1958-05, body: liangshifenju, name: 粮食分局, parent: gov6," \
+        " jurisdiction: hy, sources: [d-1956-1]}\n"
+    a, h = _archive(tmp_path, {**HUAIYIN, "sources/bodies/jd.yaml": bodies, "sources/events/jd.yaml": events})
+    note = fate_unknown_note(h, "hy", parse_date("1978-12-31"), a=a)
+    assert note.startswith("另有8个机构此时是否存续，档案未载：粮食分局（止年不详，最后见于1956年12月至1958年5月）；"), note
+    assert note.endswith("街道办事处（止年不详，最后见于1959年11月，据测〔1956〕1号）。"), note
+    assert note.count("最后见于1959年11月") == 1 and note.count("据测〔1956〕1号") == 1
+    for v in STREETS.values():   # nothing lost: every name is there, once
+        assert note.count(f"{v}街道办事处") == 1, v
+    # a few are named each with its own words, as before
+    few = fate_unknown_note(h, "hy", parse_date("1978-12-31"), among={"liangshifenju", "jingsanlu"}, a=a)
+    assert few == ("另有经三路街道办事处（止年不详，最后见于1959年11月，据测〔1956〕1号）、粮食分局（止年不详，最后见于1956年12月"
+                   "至1958年5月），此时是否存续，档案未载。"), few
