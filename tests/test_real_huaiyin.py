@@ -272,3 +272,26 @@ def test_many_bodies_of_unknown_fate_are_one_readable_paragraph_with_every_name(
     few = fate_unknown_note(h, "hy", parse_date("1978-12-31"), among={"liangshifenju", "jingsanlu"}, a=a)
     assert few == ("另有经三路街道办事处（止年不详，最后见于1959年11月，据测〔1956〕1号）、粮食分局（止年不详，最后见于1956年12月"
                    "至1958年5月），此时是否存续，档案未载。"), few
+
+
+def test_the_books_leader_list_names_the_body_as_the_site_does(tmp_path):
+    """5: the book's 领导名录 and the body page group terms by one rule with the people page and posts.csv
+    (naming.name_in_term): 孙发善's term under the name certainly in force with the rename of the span noted; a term
+    the sources date before every name of the body (区长 1950年, the 区人民政府 set up 1951年8月) under 名称不详, as the
+    people page prints it — not under the later name, which the book printed."""
+    import re
+
+    from conftest import ROOT
+    from zhi.views.lineage import by_name_in_term, lineage
+    from zhi.views.naming import name_in_term
+    from zhi.writers.book import BookWriter
+    files = {**HUAIYIN, "sources/posts/hy.yaml": HUAIYIN["sources/posts/hy.yaml"]
+             + "- {person: p-sun-fashan, body: gov6, post: 区长, from: 1950, to: 1950, sources: [d-1956-1]}\n"}
+    a, h = _archive(tmp_path, files)
+    book = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", BookWriter(a, h, ROOT / "theme").appendix_html()))
+    assert ("济南市第六区人民委员会（1955年9月至1956年12月间更名为济南市槐荫区人民委员会） 区长 孙发善 1956年12月14日"
+            in book), book[book.find("领导名录"):][:400]
+    assert "名称不详 区长 孙发善 1950年" in book and "济南市第六区人民政府 区长" not in book, book[book.find("领导名录"):][:400]
+    posts = sorted((p for p in a.posts if p.body.id == "gov6"), key=lambda p: p.when().sort_key())
+    assert [n for n, _ in by_name_in_term(h, "gov6", posts)] == [name_in_term(h, "gov6", p.when()) for p in posts]
+    assert [n for n, _ in lineage(a, h, "gov6").post_groups] == [n for n, _ in by_name_in_term(h, "gov6", posts)]
