@@ -9,6 +9,7 @@ Real material: tests/fixtures/real/guoyang (《涡阳县志》“政府”, URL 
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -62,6 +63,9 @@ def test_a_remark_prints_on_the_bodys_page_with_its_source_and_the_note_does_not
     assert "试用者原把" not in zf   # the editor's note
     doc = _text(res.out / "wenjian" / "doc-gyxz-zhengfu" / "index.html")
     assert "（附注）" in doc, doc
+    # the chapter's [[附注:gy-xianya]]: the same sentence, its source a footnote of the chapter
+    chapter = (res.out / "zhi" / "p1" / "c1" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"历任知县借用民房\u2060?<sup[^>]*><a[^>]*href=\"#fn:", chapter), chapter[chapter.find("借用民房") - 200:][:600]
 
 
 def test_a_remark_without_a_source_is_refused_at_its_line(tmp_path):
@@ -95,3 +99,34 @@ def test_the_guide_example_reads_the_remark_and_keeps_the_note_apart(tmp_path):
     b = a.bodies["yh-xianzhengfu"]
     assert [(r.text, [c.doc for c in r.sources]) for r in b.remarks] == [("县政府内设机构时有变动。", ["doc-yh-xianzhi"])]
     assert "不编造" in b.note
+
+
+def test_the_book_prints_the_remarks_where_the_chapter_asks_with_the_source_as_a_footnote(tmp_path):
+    """[[附注:gy-xianya]] in the chapter (the guoyang fixture's 第一章) prints the body's 附注 in the book, each with
+    its source as a footnote, as the site's page gives them; an edition holding none of a 附注's sources prints none."""
+    from zhi.writers.book import BookWriter
+
+    a = load_archive(REAL)
+    h = derive_history(a)
+    ch = next(c for c in a.book.chapters() if c.path.endswith("p1/c1.md"))
+    out = BookWriter(a, h, ROOT / "theme").chapter(ch, 2)
+    text = re.sub(r"<[^>]+>", "", out)
+    assert "涡阳县县衙附注" in text and "县衙无专设的衙署，历任知县借用民房" in text, text[:2000]
+    assert re.search(r"历任知县借用民房<span class=\"fn\">[^<]*(<[^>]+>[^<]*)*?《涡阳县志》", out), out[:3000]
+    assert not [f for f in run_checks(a, history=h) if f.code in ("directive-invalid", "ref-unknown")]
+    root = _root(tmp_path)
+    _swap(root, "{text: 县衙无专设的衙署，历任知县借用民房。, sources: [doc-gyxz-zhengfu]}",
+          "{text: 县衙无专设的衙署，历任知县借用民房。, sources: [doc-t-mi]}")
+    ed = filter_archive(load_archive(root), "public")
+    ch = next(c for c in ed.book.chapters() if c.path.endswith("p1/c1.md"))
+    assert "借用民房" not in BookWriter(ed, derive_history(ed), ROOT / "theme").chapter(ch, 2)
+
+
+def test_a_remarks_directive_on_a_place_or_with_a_date_is_refused(tmp_path):
+    root = _root(tmp_path)
+    p = root / "chronicle/p1/c1.md"
+    p.write_text(p.read_text(encoding="utf-8").replace("[[附注:gy-xianya]]", "[[附注:guoyang]]\n\n[[附注:gy-xianya@1911]]"),
+                 encoding="utf-8")
+    a = load_archive(root)
+    found = [(f.code, f.message) for f in run_checks(a, history=derive_history(a)) if f.code == "directive-invalid"]
+    assert any("附注的对象应为机构" in m for _, m in found) and any("附注须写明机构、不写日期" in m for _, m in found), found
