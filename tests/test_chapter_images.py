@@ -58,6 +58,11 @@ def test_a_public_chapters_image_is_in_the_built_site_and_the_page_shows_it(proj
     # an image in a passage above the edition, and one of a withheld chapter, are not copied
     assert [p.resolve() for p in site.rglob("*.png") if "assets" not in p.parts] == [img]
     assert not (site / "zhi/p1/c2").exists()
+    # the image is a centred figure with its alt text under it as the 图题 (the page showed no caption)
+    page = (site / "zhi/p1/c1/index.html").read_text(encoding="utf-8")
+    fig = re.search(r'<figure class="zhi-figure">(.*?)</figure>', page, re.DOTALL)
+    assert fig and "<img" in fig.group(1) and "<figcaption>县计划委员会旧址</figcaption>" in fig.group(1), page
+    assert fig.group(1).index("<img") < fig.group(1).index("<figcaption>")
 
 
 def test_an_image_whose_metadata_holds_a_mark_is_published_without_it_and_the_scan_refuses_it(project, tmp_path):
@@ -136,3 +141,26 @@ def test_the_book_carries_a_chapters_image_inline_and_stripped(project):
     data = base64.b64decode(srcs[0].split(",", 1)[1])
     assert data.startswith(b"\x89PNG") and "联络站".encode() not in data and b"iTXt" not in data
     assert "none.png" not in out and "example.com" not in out
+    # each image alone in its paragraph is a figure with its 图题 under it; one not published keeps its 图题
+    assert re.search(r'<figure class="image"><img\b[^>]*></figure>', out) is None
+    assert re.search(r'<figure class="image"><img\b[^>]*><figcaption class="caption">甲</figcaption></figure>', out), out
+    assert '<figure class="image"><figcaption class="caption">乙</figcaption></figure>' in out, out
+
+
+@pytest.mark.slow
+def test_the_pdf_prints_the_images_caption_under_it_centred(project):
+    """The PDF printed a chapter's image flush left with no 图题 (the alt text was lost): the caption is now read
+    back from the PDF under the image's paragraph, centred in the text block, not at the paragraph's left edge."""
+    import subprocess
+
+    res = build_edition(project, "public", pdf=True)
+    xml = subprocess.run(["pdftotext", "-bbox", str(res.out / "zhi.pdf"), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    words = [(float(x0), float(y0), float(x1), w) for x0, y0, x1, w in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', xml)]
+    caption = [w for w in words if w[3] == "县计划委员会旧址"]
+    para = [w for w in words if w[3].startswith("县计划委员会设于县城")]
+    assert caption and para, [w[3] for w in words][:200]
+    (cx0, cy, _cx1, _), (px0, py, _px1, _) = caption[-1], para[-1]
+    assert cy > py + 10                                # under the image, which is under the paragraph
+    assert cx0 - px0 > 100, (cx0, px0)                 # centred, not flush left with the text

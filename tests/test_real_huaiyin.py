@@ -214,3 +214,84 @@ def test_a_holder_left_alone_by_the_edition_prints_no_successive_mark(tmp_path):
 
     assert terms(filter_archive(a, "public").posts) == ["1968年2月至1976年10月间"]
     assert terms(a.posts) == ["1968年2月至1976年10月间（先后任）"] * 2   # (the whole archive: both, marked)
+
+
+def test_a_sighting_after_a_suspension_is_not_a_resumption_and_is_listed_as_seen(tmp_path):
+    """The tester's 槐荫: 民建槐荫区小组 stopped “文化大革命”中 (1966..1976); the 区志 then counts 7 民主党派组织 at 1989年底
+    (`seen: [1989年底]`), and says nothing of a resumption in the archive as typed. The 1989 一览 printed it （停止活动）
+    though the source shows it there; zhi still invents no 恢复活动: it warns at the `seen` line, lists it in 1989 as
+    见于1989年底 with the source, and later as stopped, seen again, resumption not recorded."""
+    from zhi.views.snapshot import snapshot
+    from zhi.views.staffing import figures
+    files = dict(HUAIYIN)
+    files["sources/events/hy.yaml"] = files["sources/events/hy.yaml"].replace(
+        "- {id: ev-mj-r, type: resume, date: 1976后, body: minjian, wording: 复建组织, sources: [d-1956-1]}\n", "")
+    files["sources/bodies/hy.yaml"] = files["sources/bodies/hy.yaml"].replace(
+        "- {id: minjian, kind: 民主党派}", "- id: minjian\n  kind: 民主党派\n  seen: [1989年底]\n  sources: [d-1956-1]")
+    a, h = _archive(tmp_path, files)
+    [f] = [f for f in run_checks(a, history=h) if f.code == "suspended-seen"]
+    assert (f.loc.file, f.loc.line, f.severity) == ("sources/bodies/hy.yaml", 7, "warning")
+    assert "1966年至1976年间停止活动后又见于1989年底，来源未载恢复活动；如来源载明，请记 恢复活动" in f.message
+
+    def note(day):
+        return {r.body: r for r in snapshot(a, h, "hy", parse_date(day), figures(a))}["minjian"].note
+
+    assert note("1977-12-31") == "（停止活动）"
+    assert note("1989-12-31") == "（见于1989年底，据测〔1956〕1号）"
+    assert note("1990-12-31") == "（1966年至1976年间停止活动，1989年底又见于记载，据测〔1956〕1号，来源未载恢复活动）"
+    assert not any(e.type == "resume" for e in a.events)
+    # with the 恢复活动 the source gives, nothing is said
+    a, h = _archive(tmp_path / "2", {**HUAIYIN, "sources/bodies/hy.yaml": files["sources/bodies/hy.yaml"]})
+    assert not [f for f in run_checks(a, history=h) if f.code == "suspended-seen"]
+
+
+STREETS = {"jingsanlu": "经三路", "xishichang": "西市场", "zhongdahuaishu": "中大槐树", "daodejie": "道德街",
+           "zhenxingjie": "振兴街", "yingshijie": "营市街", "beidahuaishu": "北大槐树"}
+
+
+def test_many_bodies_of_unknown_fate_are_one_readable_paragraph_with_every_name(tmp_path):
+    """4: under each year's 一览 the 槐荫 site and book printed about 45 “名（止年不详，最后见于…，据《…》）” one after
+    another, the same date and source said again and again. 《槐荫区志》第一辑 区级机构: seven 街道办事处 set up
+    1955年9月至1956年12月, last listed 1959年11月, their end not given; 粮食分局 set up 1956年12月至1958年5月, never seen
+    again. Now one paragraph: the count, then the names of each date and source together, each said once."""
+    from zhi.views.snapshot import fate_unknown_note
+    bodies = "".join(f"- {{id: {k}, kind: 街道, end: 不详, seen: [1956-12..1958-05, 1959-11], sources: [d-1956-1]}}\n"
+                     for k in STREETS) + "- {id: liangshifenju, kind: 政府工作部门, end: 不详}\n"
+    events = "".join(f"- {{id: ev-{k}, type: establish, date: 1955-09..1956-12, body: {k}, name: {v}街道办事处,"
+                     f" parent: gov6, jurisdiction: hy, sources: [d-1956-1]}}\n" for k, v in STREETS.items()) + \
+        "- {id: ev-lsfj, type: establish, date: 1956-12..1958-05, body: liangshifenju, name: 粮食分局, parent: gov6," \
+        " jurisdiction: hy, sources: [d-1956-1]}\n"
+    a, h = _archive(tmp_path, {**HUAIYIN, "sources/bodies/jd.yaml": bodies, "sources/events/jd.yaml": events})
+    note = fate_unknown_note(h, "hy", parse_date("1978-12-31"), a=a)
+    assert note.startswith("另有8个机构此时是否存续，档案未载：粮食分局（止年不详，最后见于1956年12月至1958年5月）；"), note
+    assert note.endswith("街道办事处（止年不详，最后见于1959年11月，据测〔1956〕1号）。"), note
+    assert note.count("最后见于1959年11月") == 1 and note.count("据测〔1956〕1号") == 1
+    for v in STREETS.values():   # nothing lost: every name is there, once
+        assert note.count(f"{v}街道办事处") == 1, v
+    # a few are named each with its own words, as before
+    few = fate_unknown_note(h, "hy", parse_date("1978-12-31"), among={"liangshifenju", "jingsanlu"}, a=a)
+    assert few == ("另有经三路街道办事处（止年不详，最后见于1959年11月，据测〔1956〕1号）、粮食分局（止年不详，最后见于1956年12月"
+                   "至1958年5月），此时是否存续，档案未载。"), few
+
+
+def test_the_books_leader_list_names_the_body_as_the_site_does(tmp_path):
+    """5: the book's 领导名录 and the body page group terms by one rule with the people page and posts.csv
+    (naming.name_in_term): 孙发善's term under the name certainly in force with the rename of the span noted; a term
+    the sources date before every name of the body (区长 1950年, the 区人民政府 set up 1951年8月) under 名称不详, as the
+    people page prints it — not under the later name, which the book printed."""
+    import re
+
+    from conftest import ROOT
+    from zhi.views.lineage import by_name_in_term, lineage
+    from zhi.views.naming import name_in_term
+    from zhi.writers.book import BookWriter
+    files = {**HUAIYIN, "sources/posts/hy.yaml": HUAIYIN["sources/posts/hy.yaml"]
+             + "- {person: p-sun-fashan, body: gov6, post: 区长, from: 1950, to: 1950, sources: [d-1956-1]}\n"}
+    a, h = _archive(tmp_path, files)
+    book = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", BookWriter(a, h, ROOT / "theme").appendix_html()))
+    assert ("济南市第六区人民委员会（1955年9月至1956年12月间更名为济南市槐荫区人民委员会） 区长 孙发善 1956年12月14日"
+            in book), book[book.find("领导名录"):][:400]
+    assert "名称不详 区长 孙发善 1950年" in book and "济南市第六区人民政府 区长" not in book, book[book.find("领导名录"):][:400]
+    posts = sorted((p for p in a.posts if p.body.id == "gov6"), key=lambda p: p.when().sort_key())
+    assert [n for n, _ in by_name_in_term(h, "gov6", posts)] == [name_in_term(h, "gov6", p.when()) for p in posts]
+    assert [n for n, _ in lineage(a, h, "gov6").post_groups] == [n for n, _ in by_name_in_term(h, "gov6", posts)]

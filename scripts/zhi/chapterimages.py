@@ -8,6 +8,7 @@ read of an image is never published."""
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Iterator
@@ -155,3 +156,33 @@ def _readings(v: object) -> list[str]:
     if isinstance(v, (tuple, list)):
         return [w for x in v for w in _readings(x)]
     return [str(v)]
+
+
+# a paragraph that is one image and nothing else (![县计划委员会旧址](images/x.png)): a figure, its alt text its 图题
+_LONE_IMAGE_MD = re.compile(r"^!\[((?:[^\]\\]|\\.)*)\]\(\s*<?[^)\s>]+>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)$")
+_LONE_IMAGE_HTML = re.compile(r'<p>(<img\b[^>]*?\balt="([^"]*)"[^>]*>)</p>')
+
+
+def figures_md(md: str) -> str:
+    """The site's chapter page: each image standing alone in its paragraph as a figure, centred, its alt text
+    printed under it as the 图题 (figcaption), as a printed gazetteer titles its 图; the image stays Markdown, so
+    that its address is still the one ``site_images`` rewrites (or drops)."""
+    lines = md.split("\n")
+    for i, line in enumerate(lines):
+        m = _LONE_IMAGE_MD.match(line.strip())
+        alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+        if m and alone:
+            alt = re.sub(r"\\(.)", r"\1", m.group(1)).strip()
+            caption = f"\n<figcaption>{html.escape(alt, quote=False)}</figcaption>" if alt else ""
+            lines[i] = f'<figure class="zhi-figure" markdown>\n{line.strip()}{caption}\n</figure>'
+    return "\n".join(lines)
+
+
+def figures_html(body: str) -> str:
+    """The book's chapter: each image standing alone in its paragraph as a centred figure with its alt text under it
+    as the 图题 (the PDF printed the image flush left and no caption at all)."""
+    def repl(m: re.Match) -> str:
+        caption = f'<figcaption class="caption">{m.group(2)}</figcaption>' if m.group(2).strip() else ""
+        return f'<figure class="image">{m.group(1)}{caption}</figure>'
+
+    return _LONE_IMAGE_HTML.sub(repl, body)

@@ -28,8 +28,8 @@ from .yamlsource import LList, LMap, YamlFile
 BOOK = "chronicle/book.yaml"
 STATUSES = ("初稿", "修改稿", "送审稿", "定稿")
 DASHIJI_FORMS = {"年": "年", "年月日": "年", "year": "年", "日期": "日期", "全日期": "日期", "date": "日期"}
-DIRECTIVES = {"一览": "snapshot", "编制": "staffing", "大事记": "chronology", "内设机构": "units"}
-DIRECTIVE_RE = re.compile(r"^\s*\[\[(一览|编制|大事记|内设机构)(?::([^\[\]@\n]*))?(?:@([^\[\]\n]*))?\]\]\s*$")
+DIRECTIVES = {"一览": "snapshot", "编制": "staffing", "大事记": "chronology", "内设机构": "units", "附注": "remarks"}
+DIRECTIVE_RE = re.compile(r"^\s*\[\[(一览|编制|大事记|内设机构|附注)(?::([^\[\]@\n]*))?(?:@([^\[\]\n]*))?\]\]\s*$")
 # a figure from the archive, inline: [[编制数:机构或区划编号@日期]], [[编制数:区划编号/政法@日期|行政编制]],
 # [[实有数:机构编号@日期]]
 FIGREF_RE = re.compile(r"\[\[(编制数|实有数):([^\[\]@|\n]+)@([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
@@ -582,6 +582,8 @@ def parse_directive(m: re.Match, loc: Loc) -> Directive:
         problem = "编制表须写明机构，如 [[编制:lx-caizheng]]"
     if kind == "units" and (target is None or date is not None):
         problem = "内设机构表须写明机构、不写日期，如 [[内设机构:lx-caizheng]]"
+    if kind == "remarks" and (target is None or date is not None):
+        problem = "附注须写明机构、不写日期，如 [[附注:lx-caizheng]]"
     return Directive(kind, target, date, loc, problem)
 
 

@@ -24,7 +24,7 @@ from .model import Archive, Citation, Document, Event, Memo, Staffing, StaffingF
 
 def sourced(a: Archive):
     """Every record that states a fact on the strength of its ``sources``, as (record, what it is, its citations):
-    events, posts, staffing figures, 记事, a body's ``seen`` (见于) and ``end: 至今``, and a name of a record outside
+    events, posts, staffing figures, 记事, a body's ``seen`` (见于), ``end: 至今`` and 附注 (``remarks``), and a name of a record outside
     the volume. One list, so that every rule about sources (cited at all, cited only by classified documents,
     withheld with them) reads every source the same way."""
     for e in a.events:
@@ -38,6 +38,8 @@ def sourced(a: Archive):
     for b in a.bodies.values():
         if b.sources:
             yield b, f"机构“{b.id}”的{body_fact(b)}", b.sources
+        for r in b.remarks:
+            yield r, f"机构“{b.id}”的附注“{r.text[:12]}”", r.sources
     for r in [*a.bodies.values(), *a.jurisdictions.values()]:
         for n in r.names:
             if n.sources:

@@ -231,10 +231,14 @@ def _nested(rec, ok, told, cites):
 
 
 def _sourced(b, a: Archive, cites, told):
-    """A body as an edition states what its own file says on the strength of its ``sources`` (见于, 至今): with the
-    sources the edition holds. With none of them held, the edition does not say it: no 见于 date (最后见于 is the
+    """A body as an edition states what its own file says on the strength of its ``sources`` (见于, 至今) and its
+    附注 (``remarks``): with the sources the edition holds, a 附注 with none of them not at all. With none of them held, the edition does not say it: no 见于 date (最后见于 is the
     last record the edition holds), and no 至今 — the body's end is then unknown there (止年不详), unless a post the
     edition holds runs on to the 下限 (it still shows the body there)."""
+    remarks = [r if len(kept) == len(r.sources) else replace(r, sources=kept)
+               for r in b.remarks if (kept := cites(r))]   # a 附注 the edition holds no source of is not printed
+    if len(remarks) != len(b.remarks) or any(x is not y for x, y in zip(remarks, b.remarks)):
+        b = replace(b, remarks=remarks)
     held = cites(b)
     if len(held) == len(b.sources):
         return b

@@ -29,7 +29,7 @@ KEY_ZH = {
     "by": "擅改者", "count": "个数", "count_before": "原有个数", "planned": "计划用语", "excludes": "不含", "throughout": "整段时间",
     "with": "对口的行政区划", "with_scope": "对口的机构", "subordinates": "下辖单位", "members": "成员", "of_which": "其中",
     "powers": "权限", "distinguish": "区别语", "different_from": "非同一机构", "merged_from": "由哪些内设机构合并", "renamed_from": "原名",
-    "original_classification": "原密级", "declassified": "解密",
+    "original_classification": "原密级", "declassified": "解密", "remarks": "附注",
 }
 
 

@@ -280,6 +280,19 @@ class Timeline:
         return s.end is not None and s.end_event is None \
             and any(life.end is s.end and life.end_event is None for life in self.lives)
 
+    def unresumed(self, s: Span) -> bool:
+        """A 停止活动 the record never ends: no 恢复活动, no `resume: 不详`, no takeover (取代) after it — what the
+        sources show of the body later (an event, a `seen` date) is not a resumption the volume may claim."""
+        e0 = s.start_event
+        return e0 is not None and not e0.resume_unknown and s.start is not None and not (
+            s.end_event is not None and (s.end_event.type == "resume"
+                                         or any(r.id == self.id for r in s.end_event.takes_over)))
+
+    def seen_after(self, s: Span, seen) -> list:
+        """The body file's `seen` dates (``seen``) surely after the 停止活动 ``s`` began, when the record never ends it
+        (``unresumed``): it is seen again, and no source says it resumed."""
+        return [x for x in seen if s.start is not None and s.start.definitely_before(x)] if self.unresumed(s) else []
+
     def fate_unknown_end(self, s: Span) -> bool:
         """s was closed only because its jurisdiction ended and no source says what became of the body then
         (去向不详): the date is the jurisdiction's end, not one a source gives for s, so it is printed as unknown.

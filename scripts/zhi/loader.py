@@ -41,6 +41,7 @@ from .model import (
     Person,
     Post,
     Ref,
+    Remark,
     StaffingFigure,
     Unit,
 )
@@ -399,7 +400,7 @@ class Loader:
     def _read_bodies(self, m: LMap, rel: str, path: Path) -> None:
         f = Fields(m, rel, self.findings, "机构",
                    COMMON | {"kind", "functions", "units", "start", "jurisdiction", "parent", "end", "scope", "names",
-                             "sources", "seen"}
+                             "sources", "seen", "remarks"}
                    | DISTINGUISH_KEYS | DIFFERENT_KEYS,
                    hint="名称、上级、规格、属地由事件记录（设立、更名等），不写在机构文件中。")
         rid = f.ident()
@@ -456,16 +457,46 @@ class Loader:
                                   end_unknown=to_unknown, start_unknown=start_unknown))
         elif raw_units not in (None, ""):
             f.error("schema-type", "“units（内设机构）”应为列表", "units")
+        remarks = self._remarks(f, m, rel)
         kind = f.choice("kind", (*BODY_KINDS, "不详"), KIND_ALIASES, "类别", required=in_scope) or ""
         b = Body(rid or "", f.loc(), f.level(), f.text("note") or "", kind_unknown=kind == "不详",
                  body_kind="" if kind == "不详" else kind,
                  functions=f.text_list("functions", list_only=True), units=units, end_unknown=end in UNKNOWN_WORDS,
                  in_scope=in_scope, names=self._outside_names(f, in_scope), extant=end == "至今", sources=sources,
                  seen=seen, distinguish=_distinguish(f), typed=f.typed, different_from=_different(f),
-                 start_unknown=in_scope and start in UNKNOWN_WORDS)
+                 start_unknown=in_scope and start in UNKNOWN_WORDS, remarks=remarks,
+                 seen_loc=f.loc("seen") if seen else None)
+        for r in remarks:
+            r.classification = b.classification
         b.first_jurisdiction, b.first_parent = where
         if rid:
             self.ids.register(self.archive.bodies, b)
+
+    def _remarks(self, f: Fields, m: LMap, rel: str) -> list[Remark]:
+        """``remarks`` (附注): sentences a source gives about the body that no event or date holds, each printed on
+        the body's page with its sources; every one must name a source (unlike ``note``, the editor's own, never
+        printed)."""
+        raw = m.get("remarks")
+        if raw in (None, ""):
+            return []
+        if not isinstance(raw, LList):
+            f.error("schema-type", "“remarks（附注）”应为列表，每一项写 text（附注）和 sources（来源），如"
+                    "“- {text: 县政府内设机构时有变动。, sources: [doc-…]}”", "remarks")
+            return []
+        out: list[Remark] = []
+        for i, item in enumerate(raw):
+            rm = as_record_map(item, rel, raw.line_of(i), self.findings, "附注")
+            if rm is None:
+                continue
+            rf = f.nested(rm, "附注", {"text", "sources"}, "附注")
+            text = rf.text("text", True)
+            sources = rf.citations()
+            if text and not sources:
+                rf.error("schema-missing", f"附注“{text[:20]}”没有写来源：附注照来源印在机构页上，请在 sources 中写明"
+                         "哪份文件这样说；只给编辑自己看的话写在 note（备注）里，不印出", "text")
+            if text:
+                out.append(Remark(text, rf.loc(), sources))
+        return out
 
     @staticmethod
     def _scope(f: Fields) -> bool:

@@ -191,6 +191,19 @@ class Unit:
 
 
 @dataclass
+class Remark:
+    """A body's 附注 (``remarks``): a sentence a source gives about the body and no event or date holds (县政府内设
+    机构时有变动), printed on its page with its sources; unlike the editor's ``note``, which is never printed."""
+
+    text: str
+    loc: Loc
+    sources: list[Citation] = field(default_factory=list)
+    classification: Level = field(default_factory=Level)   # the body's: it is a part of the body file
+
+    kind_zh = "附注"
+
+
+@dataclass
 class Body(Record):
     body_kind: str = ""
     in_scope: bool = True
@@ -202,6 +215,7 @@ class Body(Record):
     sources: list[Citation] = field(default_factory=list)
     kind_unknown: bool = False  # `kind: 不详`: the sources do not say what kind of body it was
     seen: list[Date] = field(default_factory=list)  # days a source (``sources``) shows it still there (最后见于)
+    seen_loc: Loc | None = None                      # the line of its `seen`, where a finding about it points
     start_unknown: bool = False  # `start: 不详`: the sources never say when (how) it came to be; it is first met in
     #                              an event that names it (甲并入乙, 乙's start not given)
     first_jurisdiction: Ref | None = None  # with start_unknown: its 属地 and 上级 when first met (the body file's
@@ -210,6 +224,7 @@ class Body(Record):
     # 非同一机构: the ids of places of a lower level whose names hold this one's distinctive part (``leaks.stems``) and
     # that the editor states are other bodies (checks.secrecy: secret-stem-public)
     different_from: list[str] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)   # 附注: sourced sentences printed on its page
 
     @property
     def kind_label(self) -> str:

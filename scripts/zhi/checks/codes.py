@@ -74,6 +74,7 @@ CODES: dict[str, tuple[str, str]] = {
     "fate-unknown": ("warning", "行政区划终止时档案未记机构的去向（志书记为“去向不详”）"),
     "jurisdiction-unknown": ("warning", "行政区划终止后机构仍见于档案，却未记它此后属于哪个行政区划（志书记为属地“不详”）"),
     "suspension-state": ("error", "恢复活动的机构并未停止活动（或重复停止活动）"),
+    "suspended-seen": ("warning", "机构停止活动后没有恢复活动的记录，机构文件的 seen（见于）却记它此后又见于来源"),
     "suspended-active": ("warning", "机构停止活动后没有恢复活动的记录，档案却记有它此后的活动（更名、合署、编制……）"),
     "colocation-state": ("error", "分开办公的机构并未合署办公（或重复合署）"),
     "unofficial-name-state": ("error", "恢复原名的机构、行政区划此前并没有擅改的名称"),

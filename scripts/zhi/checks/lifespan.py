@@ -442,8 +442,7 @@ def check_activity_while_suspended(a: Archive, h: History) -> Iterator[Finding]:
     for t in h.timelines.values():
         for s in t.suspensions:
             e0 = s.start_event
-            if e0 is None or e0.resume_unknown or s.start is None or (s.end_event is not None and (
-                    s.end_event.type == "resume" or _taken_over(s.end_event, t.id))):
+            if not t.unresumed(s):
                 continue   # resumed, or given way to a takeover (取代) whose own span the check reads
             later = [e for e in t.events if e is not e0 and e.date is not None and e.type not in _NOT_ACTIVITY
                      and t.id not in ended_by(e) and s.start.definitely_before(e.date) and not _taken_over(e, t.id)
@@ -461,6 +460,29 @@ def check_activity_while_suspended(a: Archive, h: History) -> Iterator[Finding]:
                               f"它的职能自{s.start}由新机构行使（取代，takes_over）；查到它恢复的，请补记一条恢复活动"
                               "（resume）事件；来源没有说取代以后它又活动的，请核对这些记录"),
                           e0.loc, [e.loc for e in later[:3]])
+
+
+def check_seen_while_suspended(a: Archive, h: History) -> Iterator[Finding]:
+    """``suspended-seen``: a body file's `seen` date after a 停止活动 the record never ends (no 恢复活动, no
+    `resume: 不详`). A source shows the body there again; none says it resumed, and zhi does not invent the 恢复活动:
+    the 一览 of that year lists it as 见于 that date (views.snapshot.state_note), and the editor is told at the
+    `seen` line how to write a resumption the sources do give."""
+    for b in a.bodies.values():
+        t = h.get(b.id)
+        if t is None or not b.seen:
+            continue
+        for s in t.suspensions:
+            after = t.seen_after(s, b.seen)
+            if not after:
+                continue
+            e0 = s.start_event
+            what = s.value or "停止活动"
+            yield Finding("suspended-seen", "warning",
+                          f"{(t.name_on(s.start) or (t.id,))[0]}（{t.id}）{s.start}{'间' if s.start.end is not None else ''}{what}后又见于"
+                          f"{'、'.join(str(x) for x in after)}，来源未载恢复活动；如来源载明，请记 恢复活动"
+                          f"（type: resume，写来源所说的日期）；来源说它恢复了而没说何时的，在停止活动事件上写"
+                          f"“resume: 不详”。zhi 不替来源补记恢复活动：{after[0].year}年的机构设置一览印它“见于{after[0]}”，"
+                          f"不印“{what}”", b.seen_loc or b.loc, [e0.loc])
 
 
 def check_body_counts(a: Archive, h: History) -> Iterator[Finding]:

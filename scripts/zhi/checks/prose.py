@@ -58,8 +58,8 @@ def check_prose(a: Archive, h: History) -> Iterator[Finding]:
                 yield Finding("ref-unknown", "error", f"表格指令引用的“{d.target}”找不到对应的记录", d.loc)
             elif d.kind == "snapshot" and d.target not in a.jurisdictions:
                 yield Finding("directive-invalid", "error", f"机构设置一览的对象应为行政区划，“{d.target}”不是", d.loc)
-            elif d.kind in ("staffing", "units") and d.target not in a.bodies:
-                what = "编制表" if d.kind == "staffing" else "内设机构表"
+            elif d.kind in ("staffing", "units", "remarks") and d.target not in a.bodies:
+                what = {"staffing": "编制表", "units": "内设机构表", "remarks": "附注"}[d.kind]
                 yield Finding("directive-invalid", "error", f"{what}的对象应为机构，“{d.target}”不是", d.loc)
             elif d.kind == "chronology" and d.target and d.target not in a.jurisdictions:
                 yield Finding("directive-invalid", "error", f"大事记摘录的对象应为行政区划，“{d.target}”不是", d.loc)

@@ -193,8 +193,8 @@ def check_references(a: Archive, h: History) -> Iterator[Finding]:
             yield from _check(a, Ref(c.doc, c.loc), "document", "来源", h)
     for d in a.documents.values():
         yield from _check(a, d.issuer_body, "actor", "发文机关", h)
-    for b in a.bodies.values():  # the source that says 至今 (见于)
-        for c in b.sources:
+    for b in a.bodies.values():  # the source that says 至今 (见于), and a 附注's
+        for c in [*b.sources, *(c for r in b.remarks for c in r.sources)]:
             yield from _check(a, Ref(c.doc, c.loc), "document", "来源", h)
     for r in [*a.bodies.values(), *a.jurisdictions.values()]:  # the source of a name outside the volume
         for n in r.names:

@@ -139,7 +139,7 @@ def _classified_only(a: Archive) -> Iterator[Finding]:
     sources (citations.sourced), as the edition applies it (citations.stated): the public edition holds none of its
     sources, and does not state the fact at all — a 任职, 编制, 记事, a body file's 见于 or 至今, a name outside the
     volume; an event (editions.edition_test), so that what it sets up is withheld with it (fail closed)."""
-    from ..model import Body, Event, Memo, OutsideName, Post, StaffingFigure
+    from ..model import Body, Event, Memo, OutsideName, Post, Remark, StaffingFigure
 
     public = {k for k, d in a.documents.items() if d.classification.rank == 0}
     for rec, what, cites in sourced(a):
@@ -167,6 +167,8 @@ def _classified_only(a: Archive) -> Iterator[Finding]:
             whose = "机构"
         elif isinstance(rec, OutsideName):
             told, whose = "公开版不印这个名称", "这个名称"
+        elif isinstance(rec, Remark):
+            told, whose = "公开版不印这条附注", "机构"
         else:
             continue
         yield Finding("source-classified", "warning",

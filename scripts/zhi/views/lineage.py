@@ -15,8 +15,8 @@ from .naming import (
     began_how,
     distinguished,
     label_on,
+    name_in_term,
     name_on,
-    name_then,
     names_within,
     stated_day,
     with_years,
@@ -236,10 +236,13 @@ def fate_unknown_said(a: Archive, h: History, e: Event) -> str:
 
 def by_name_in_term(h: History, rid: str, posts: list[Post]) -> list[tuple[str, list[Post]]]:
     """Posts (in order) grouped under the body's full name valid when each term began (a 1988 mayor under the
-    1988 name, not the 1948 one); a term whose start is unknown goes by its end."""
+    1988 name, not the 1948 one); a term whose start is unknown goes by its end. The name is the one rule's
+    (naming.name_in_term) that the people page and posts.csv print: with a rename the span may hold
+    (“（1955年9月至1956年12月间更名为…）”), or 名称不详 for a term before every name the history gives — never a later
+    name for an earlier term, in the book's 领导名录 or on the body's page."""
     groups: list[tuple[str, list[Post]]] = []
     for p in posts:
-        name = name_then(h, rid, p.when())
+        name = name_in_term(h, rid, p.when())
         if groups and groups[-1][0] == name:
             groups[-1][1].append(p)
         else:

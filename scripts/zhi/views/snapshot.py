@@ -110,21 +110,43 @@ def fate_unknown_note(h: History, jurisdiction: str, d: Date, among: set[str] | 
         return f"，据{'、'.join(label for _, label in docs)}" if docs else ""
 
     pending = existence_unknown(h, jurisdiction, d, among)
-    items = [f"{name_on(h, t.id, t.last_known)}（止年不详，最后见于{t.last_known.seen_chinese()}{cited(t)}）"
-             for t in fate_unknown(h, jurisdiction, d, among) if t.id not in pending]
+    # (name, what is said of it, when it was last seen): one name after another, as the archive leaves each
+    items = [(name_on(h, t.id, t.last_known), f"止年不详，最后见于{t.last_known.seen_chinese()}{cited(t)}",
+              t.last_known) for t in fate_unknown(h, jurisdiction, d, among) if t.id not in pending]
     # a period that ended by no recorded event (a 恢复 or 第二次成立 whose source does not say when the former one
     # ended, previous_end: 不详): no source gives that end, not even as “before” the restore — 止年不详, as above
     for rid, (which, life) in list(pending.items()):
         if which == "end" and life.end_event is None:
             seen = max(life.attested, key=Date.sort_key, default=life.start)
-            items.append(f"{name_on(h, rid, seen or d)}（止年不详{f'，最后见于{seen}' if seen else ''}）")
+            items.append((name_on(h, rid, seen or d), f"止年不详{f'，最后见于{seen}' if seen else ''}", seen))
             del pending[rid]
-    notes = [f"另有{'、'.join(items)}，此时是否存续，档案未载。"] if items else []
+    notes = [_unknown_fates(items)] if items else []
     for which, clause in (("start", "此时是否已设"), ("end", "此时是否尚存")):
         named = [f"{name_on(h, rid, d)}（{_bound(life, which)}）" for rid, (w, life) in pending.items() if w == which]
         if named:
             notes.append(f"另有{'、'.join(named)}，{clause}，档案未载。")
     return "".join(notes)
+
+
+# from this many bodies whose fate is unknown on, the note under an 一览 names them by what is said of them
+FATES_GROUPED = 4
+
+
+def _unknown_fates(items: list[tuple[str, str, Date | None]]) -> str:
+    """“另有甲（止年不详，最后见于1959年11月，据《…》）、乙（…），此时是否存续，档案未载。”; many of them (槐荫: 45 a year,
+    each with its date and the same source, a wall of text) as one paragraph that says each date and source once:
+    “另有45个机构此时是否存续，档案未载：甲、乙（止年不详，最后见于1958年5月至1960年12月，据《…》）；丙（…）。”, the groups
+    in the order of their dates. Every name and what is said of it stays."""
+    if len(items) < FATES_GROUPED:
+        return f"另有{'、'.join(f'{name}（{said}）' for name, said, _ in items)}，此时是否存续，档案未载。"
+    groups: dict[str, list[str]] = {}
+    when: dict[str, Date | None] = {}
+    for name, said, seen in items:
+        groups.setdefault(said, []).append(name)
+        when.setdefault(said, seen)
+    order = sorted(groups, key=lambda k: (when[k] is None, when[k].sort_key() if when[k] is not None else (), k))
+    return (f"另有{len(items)}个机构此时是否存续，档案未载："
+            + "；".join(f"{'、'.join(groups[k])}（{k}）" for k in order) + "。")
 
 
 def _bound(life, which: str) -> str:
@@ -229,7 +251,17 @@ def state_note(h: History, t: Timeline, d: Date, a: Archive | None = None, juris
         what = s.value or "停止活动"
         # 1966年起停止活动; one the source dates only as a period: 1966年至1976年间停止活动 (never “至1976年起”)
         since = f"{s.start}{'间' if s.start.end is not None else '起'}{what}"
-        if s.start.latest() > d.latest():
+        # seen again after a 停止活动 no source ends (checks: suspended-seen): in that year it is listed as the
+        # source shows it, 见于1989年底, not as stopped; later, the stop is told with the sighting, no 恢复 invented
+        body = a.bodies.get(t.id) if a is not None else None
+        again = t.seen_after(s, body.seen) if body is not None else []
+        now = [x for x in again if x.earliest().year <= d.earliest().year <= x.latest().year]
+        before = [x for x in again if x.latest() < d.earliest()]
+        if now or before:
+            docs = "、".join(label for _, label in cited_docs(a, body.sources))
+            said = f"，据{docs}" if docs else ""
+            parts.append(f"见于{now[-1]}{said}" if now else f"{since}，{before[-1]}又见于记载{said}，来源未载恢复活动")
+        elif s.start.latest() > d.latest():
             # stopped at a time the source leaves open (1966..1976, 1966年6月或以后): by d it may not have yet
             parts.append(f"{since}，此时是否已{what}，档案未载")
         elif t.resume_unknown(s) and not s.start.overlaps(d):  # later on, whether it still was is not known

@@ -22,7 +22,7 @@ from pathlib import Path
 import jinja2
 import markdown
 
-from ..chapterimages import stripped
+from ..chapterimages import figures_html, stripped
 from ..chronicle import NOTE_CALL, NOTE_DEF, notes_in
 from ..citations import dissent_text
 from ..dates import Date, Point
@@ -180,8 +180,9 @@ class BookWriter:
         md = self._editor_notes(r.render(sanitize(text)))
         out = markdown.markdown(md, extensions=["tables", "sane_lists", SafeLinksExtension()],
                                 output_format="html")
-        # a generated table's bold title line is its caption, kept on the table's page
-        return re.sub(r"<p><strong>([^<]*)</strong></p>(\s*<table>)", r'<p class="caption">\1</p>\2', out)
+        # a generated table's bold title line is its caption, kept on the table's page; an image alone in its
+        # paragraph is a centred figure with its 图题 under it
+        return figures_html(re.sub(r"<p><strong>([^<]*)</strong></p>(\s*<table>)", r'<p class="caption">\1</p>\2', out))
 
     def _editor_notes(self, md: str) -> str:
         """An editor's own footnotes ([^x] in the text, [^x]: … below) as the book's notes at the foot of the page,

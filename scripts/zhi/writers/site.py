@@ -16,8 +16,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from ..chapterimages import figures_md
 from ..chronicle import FENCE_RE
-from ..citations import dissent_source, kaoyi_text
+from ..citations import cited_docs, dissent_source, kaoyi_text
 from ..dates import Date, Point
 from ..history import History
 from ..model import BASIS_ZH, EVENT_TYPES, PUBLISHED_GENRES, Archive, Document, Memo
@@ -236,6 +237,11 @@ class SiteWriter:
         """（《…》，第211页；…）: documents cited each as given with its label (views.lineage end_sources)."""
         return Markup("（" + "；".join(self.link(page, d.id, label) for d, label in docs) + "）" if docs else "")
 
+    def remarks(self, b) -> list[tuple[str, list[tuple[Document, str]]]]:
+        """A body's 附注 as its page prints them: each sentence without its full stop, and the documents it cites
+        (the edition's: a 附注 none of whose sources it holds is not in its archive, editions._sourced)."""
+        return [(r.text.rstrip("。. "), cited_docs(self.a, r.sources)) for r in b.remarks] if b is not None else []
+
     def note(self, page: str, e: Entry) -> Markup:
         """A footnote call for what the other sources say and the editor's 考异; the note goes to the page's end."""
         if not e.dissents and not e.kaoyi:
@@ -344,7 +350,7 @@ class SiteWriter:
     def chapter_page(self, ch) -> str:
         path = "zhi/" + ch.path.removeprefix("chronicle/")
         r = ProseRenderer(self.a, self.h, lambda rid, text: self.link(path, rid, text), tables=self.tables)
-        body = bind_markdown_calls(r.render(sanitize(own_notes(ch.body))))
+        body = figures_md(bind_markdown_calls(r.render(sanitize(own_notes(ch.body)))))
         if not re.search(r"^#\s", body, flags=re.MULTILINE):
             body = f"# {ch.title}\n\n" + body
         notes = r.footnote_defs()
@@ -368,10 +374,13 @@ class SiteWriter:
             for c in p.sources:
                 if p.body:
                     self.backlink(c.doc, f"jigou/{p.body.id}.md", f"任职：{self.holder(p)} {p.post}")
-        for b in self.a.bodies.values():   # a body file's 见于, 至今: cited on the body's page
+        for b in self.a.bodies.values():   # a body file's 见于, 至今, 附注: cited on the body's page
             for c in b.sources:
                 if page_of(self.a, b.id):
                     self.backlink(c.doc, page_of(self.a, b.id), f"机构：{self.label(b.id)}（存续）")
+            for c in (c for r in b.remarks for c in r.sources):
+                if page_of(self.a, b.id):
+                    self.backlink(c.doc, page_of(self.a, b.id), f"机构：{self.label(b.id)}（附注）")
         for m in self.a.memos:   # a 记事 cites its sources as an event does: the document's page lists it
             if m.dashiji is not False and m.date is not None and m.text:
                 for c in m.sources:

@@ -25,7 +25,7 @@ class Tables:
         if d.problem:
             return ""
         return {"snapshot": self.snapshot, "staffing": self.staffing, "chronology": self.chronology,
-                "units": self.units}[d.kind](d, link)
+                "units": self.units, "remarks": self.remarks}[d.kind](d, link)
 
     def snapshot(self, d: Directive, link: Link) -> str:
         if d.target not in self.a.jurisdictions or d.date is None:
@@ -72,6 +72,19 @@ class Tables:
         out = [f"**{link(b.id, md_cell(label_on(self.h, b.id)))}内设机构**", ""]
         for u in unit_rows(b.units, t):
             out.append(f"- {md_cell(u.head())}{u.tail()}{md_cell(u.said())}")
+        return "\n".join(out)
+
+    def remarks(self, d: Directive, link: Link) -> str:
+        """A body's 附注 (``remarks``) as its page gives them, each sentence with its sources as references
+        (``[[doc-id]]``), which the prose turns into footnotes: the book carries what the site's page does. The
+        edition's archive holds only the 附注 it may print, each with the sources it holds (editions._sourced)."""
+        b = self.a.bodies.get(d.target or "")
+        if b is None or not b.remarks:
+            return ""
+        out = [f"**{link(b.id, md_cell(label_on(self.h, b.id)))}附注**", ""]
+        for r in b.remarks:
+            cites = "".join(f"[[{doc}]]" for doc in dict.fromkeys(c.doc for c in r.sources if c.doc in self.a.documents))
+            out.append(f"- {md_cell(r.text.rstrip('。. '))}{cites}。")
         return "\n".join(out)
 
     def chronology(self, d: Directive, link: Link) -> str:
