@@ -500,7 +500,8 @@ class Entry:
     level: Level
     record: str          # the record (or chapter) holding it: "机构 x", "文件 d", "chronicle/p1/c1.md" …
     kind: str            # id | name | title | docno | sentence | label (an issuer, a source's name for a body) |
-    #                      pinyin (a name's, ``romanized``)
+    #                      pinyin (a name's, ``romanized``) | place (named only in a secret full text:
+    #                      ``full_text_places``)
     loc: Loc | None = None
     part: str = ""       # where in the record: "" (its own fields), 全文, 职能, 内设机构, 备注, 引<doc>, 密级段落
     apart: bool = False  # held apart from the record's own text: a reading of a cited source (its name for a
@@ -605,6 +606,7 @@ def entries(a: Archive) -> list[Entry]:
             add(u.name, level, record, "name", u.loc, "内设机构", apart=above)
             for s in _sentences(u.note, 8):
                 add(s, level, record, "sentence", u.loc, "内设机构" if above else "备注", apart=above)
+    evidence: dict[int, str] = {}
     for d in a.documents.values():
         record = f"文件 {d.id}"
         add(d.id, d.classification, record, "id", d.loc)
@@ -617,8 +619,15 @@ def entries(a: Archive) -> list[Entry]:
             add(normalise_docno(d.number), d.classification, record, "docno", d.loc)
         add(d.archive_ref if len(d.archive_ref) >= 8 else "", d.classification, record, "id", d.loc)
         if d.transcription and d.transcription.is_file():
-            for s in _sentences(d.transcription.read_text(encoding="utf-8", errors="replace")):
+            full = d.transcription.read_text(encoding="utf-8", errors="replace")
+            for s in _sentences(full):
                 add(s, d.classification, record, "sentence", d.loc, "全文")
+            if d.classification.rank:   # the places it alone names (``full_text_places``)
+                if d.classification.rank not in evidence:
+                    evidence[d.classification.rank] = place_evidence(a, d.classification.rank)
+                for place in full_text_places(full):
+                    if place not in evidence[d.classification.rank]:
+                        add(place, d.classification, record, "place", d.loc, "全文")
     for p in a.people.values():
         record = f"人物 {p.id}"
         add(p.id, p.classification, record, "id", p.loc)
@@ -677,6 +686,52 @@ def entries(a: Archive) -> list[Entry]:
                         held=_held(ch, highest([level, ch.written or level])))
     parts = name_stems(out, names, a)
     return out + parts + romanized(out + parts, names)
+
+
+# A place a classified document's full text names (站址设在蓼汊坪, 驻枫石坳, 在鹞子岙设立) that no open source names:
+# a reader who meets it in open prose learns where the secret body stands. Read as the place-name ending
+# (``PLACE_ENDINGS``: a village, a hill, a bay, a pass …) with the two Han characters before it, neither of them
+# a word that begins no place (``_NOT_PLACE``: 在, 驻, 各, 县 …): 蓼汊坪, 枫石坳, 鹞子岙 (a longer name holds its last
+# three: 大石头村 is read 石头村). Kept as secret as the document unless an open document (its title or full text) or
+# an open body's or jurisdiction's name says it too (``place_evidence``); an open 记事 or chapter is no such source
+# (it is where the place would leak).
+PLACE_ENDINGS = "坪坳岙村乡镇山湾岭坝沟峪洼屯寨堡庄冲垭埠岗墩塘洲岛嘴坑畈圩坂坞岱"
+_NOT_PLACE = set("的在于和与及到至从驻设为是各全本该等每其此这那个县区市省州乡镇村街山之以由对向将把被已并或上下中内外后前"
+                 "里新建任同志长名人年月日号第一二三四五六七八九十百千万两几多余共经据按凡")
+# words that end so and name no place (住房城乡建设, 广大农村, 上山下乡)
+PLACE_WORDS = {"城乡", "农村", "乡村", "城镇", "乡镇", "村镇", "集镇", "下乡", "返乡", "回乡", "家乡", "故乡", "老乡", "同乡",
+               "外乡", "上山", "下山", "深山", "大山", "高山", "名山", "江山", "河山", "边疆", "海岛", "水库", "自然村", "行政村"}
+_GOES_ON = set(PLACE_ENDINGS) | set("区县市省州盟旗")
+_PLACE_WORD = re.compile(f"(?=([{_HAN}]{{2}}[{PLACE_ENDINGS}]))")
+PLACE_MIN = 3
+
+
+def full_text_places(text: str) -> list[str]:
+    """The place names a text names, folded (``PLACE_ENDINGS``), each once, in order."""
+    out = []
+    text = fold(text)
+    for m in _PLACE_WORD.finditer(text):
+        word, after = m.group(1), text[m.start() + 3: m.start() + 4]
+        # (梅岭乡, 北山区: the name goes on, and is read where it ends)
+        if not (_NOT_PLACE & set(word[:2])) and not {word, word[:2], word[1:]} & PLACE_WORDS \
+                and not (after and after in _GOES_ON):
+            out.append(word)
+    return list(dict.fromkeys(out))
+
+
+def place_evidence(a: Archive, rank: int = 1, skip: str = "") -> str:
+    """What the sources below ``rank`` say of places, folded: each document's title, description and full text,
+    and every body's, unit's and jurisdiction's name (``own_names``). ``skip``: a document left out."""
+    said = [n for n, bearers in own_names(a).items() if any(lv.rank < rank for _, lv in bearers)]
+    said += [fold(u.name) for b in a.bodies.values() for u in b.units
+             if highest([b.classification, u.classification]).rank < rank]
+    for d in a.documents.values():
+        if d.id == skip or d.classification.rank >= rank:
+            continue
+        said += [fold(d.title or ""), fold(d.description or "")]
+        if d.transcription and d.transcription.is_file():
+            said.append(fold(d.transcription.read_text(encoding="utf-8", errors="replace")))
+    return "\0".join(said)
 
 
 # the generic endings of a body's name (通名): a name without one is still the body's name to a reader (白鹭九号联络
@@ -1033,6 +1088,8 @@ def _checked(e: Entry) -> bool:
         return len(e.text) >= 3
     if e.kind == "name":
         return len(fold(e.text)) >= 2
+    if e.kind == "place":
+        return len(fold(e.text)) >= PLACE_MIN
     return len(fold(e.text)) >= 4
 
 

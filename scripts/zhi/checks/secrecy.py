@@ -529,7 +529,11 @@ def _held_shared(where: str, level: Level, e: Entry, loc: Loc) -> Finding:
 
 
 def _stem_said(e: Entry) -> str:
-    """For a name's distinctive part (``leaks.name_stems``): what it is cut from, and why it is kept as secret."""
+    """For a name's distinctive part (``leaks.name_stems``): what it is cut from, and why it is kept as secret. For a
+    place a secret full text names (``leaks.full_text_places``): why it is."""
+    if e.kind == "place":
+        return ("（这是那份文件全文里的地名，没有哪份公开文件的标题、全文或公开的机构、行政区划名称说到它，读者由它可知涉密机构"
+                "在哪里，与文件一样保密；确有公开来源的，把那份公开文件的全文录入 sources/documents/，这个地名就随之公开）")
     if not e.whole:
         return ""
     if e.kind == "pinyin" and e.record.startswith("人物 "):
