@@ -60,6 +60,12 @@ def test_a_secret_place_is_forbidden_to_the_internal_edition_too(root):
     assert "枫石坳" in forbidden_strings(load_archive(root), "internal")
 
 
+def test_the_places_of_an_internal_document_are_not_secret_terms(root):
+    write(root, "sources/documents/d-wujia.yaml", SECRET.replace("机密", "内部"))
+    write(root, "sources/memos/m.yaml", MEMO.format(place="蓼汊坪"))
+    assert _shared(root) == []
+
+
 @pytest.mark.parametrize("text", ["全县各乡镇", "住房城乡建设", "划归北山区管辖", "广大农村", "上山下乡", "自然村和行政村",
                                   "1950年6月"])
 def test_words_that_name_no_place_are_not_read_as_places(text):

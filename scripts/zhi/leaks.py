@@ -622,7 +622,7 @@ def entries(a: Archive) -> list[Entry]:
             full = d.transcription.read_text(encoding="utf-8", errors="replace")
             for s in _sentences(full):
                 add(s, d.classification, record, "sentence", d.loc, "全文")
-            if d.classification.rank:   # the places it alone names (``full_text_places``)
+            if d.classification.is_state_secret:   # the places it alone names (``full_text_places``)
                 if d.classification.rank not in evidence:
                     evidence[d.classification.rank] = place_evidence(a, d.classification.rank)
                 for place in full_text_places(full):
