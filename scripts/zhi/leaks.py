@@ -684,6 +684,20 @@ def entries(a: Archive) -> list[Entry]:
                 for s in _sentences(block, 8):
                     add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True,
                         held=_held(ch, highest([level, ch.written or level])))
+    said = open_figures(a)
+    for rec, record, level, values in _figure_sources(a):
+        if level.is_state_secret:
+            for v in values:
+                for text in ([] if _figure_open(v, said) else figure_strings(v)):
+                    add(text, level, record, "figure", rec.loc, "编制数")
+    for d in a.documents.values():   # a count of people a secret full text gives (核定编制一百七十三名)
+        if d.classification.is_state_secret and d.transcription and d.transcription.is_file():
+            for c in counted_people(d.transcription.read_text(encoding="utf-8", errors="replace")):
+                m = _PEOPLE.match(c)
+                v = int(m.group(1))
+                if not _figure_open(v, said) and not (m.group(2) and m.group(1) + m.group(2) in said):
+                    for text in figure_strings(v) if not m.group(2) else ([c] if v >= FIGURE_MIN else []):
+                        add(text, d.classification, f"文件 {d.id}", "figure", d.loc, "全文")
     parts = name_stems(out, names, a)
     return out + parts + romanized(out + parts, names)
 
@@ -732,6 +746,92 @@ def place_evidence(a: Archive, rank: int = 1, skip: str = "") -> str:
         if d.transcription and d.transcription.is_file():
             said.append(fold(d.transcription.read_text(encoding="utf-8", errors="replace")))
     return "\0".join(said)
+
+
+# A count of people a state-secret record gives (a 编制 of 173, a secret full text's 核定编制一百七十三名): typed into
+# open prose it tells a reader how large the secret body is. Looked for as the number with 名 or 人 after it, in
+# digits: the numeral reading of a text (``numbered``) makes 一百七十三名 173名, and a number goes on from no other
+# numeral (``finds``, ``_bounded``: 1173名 is no 173名). A figure of a hundred or more is looked for rounded down
+# with 余 or 多 too (一百七十余人 for 173). A number below ``FIGURE_MIN`` is too common to look for; one an open record
+# gives (an open staffing figure, a count in an open document's full text) is open (``open_figures``).
+FIGURE_MIN = 20
+_PEOPLE = re.compile(r"(?<![0-9])([0-9]+)(余|多)?(?:名|人)")
+
+
+def staffing_numbers(st) -> list[int]:
+    """Every count of people a staffing statement (``model.Staffing``) gives: 编制, 领导职数, 其中, 人数."""
+    values = [*st.posts.values(), *st.leaders.values(), *st.parts.values(), *st.headcount_parts.values(),
+              *st.headcount_groups.values(), st.headcount]
+    return [v for v in values if isinstance(v, int)]
+
+
+def counted_people(text: str) -> list[str]:
+    """The counts of people a text gives, as digits with what follows them (173名, 170余人), its numerals read as
+    digits (``numbered``)."""
+    return [m.group(0) for m in _PEOPLE.finditer(numbered(fold(text)))]
+
+
+def figure_strings(v: int) -> list[str]:
+    """How a text says a count of ``v`` people (``FIGURE_MIN`` or more): 173名, 173人, 170余名, 170多人 …"""
+    if v < FIGURE_MIN:
+        return []
+    said = str(v)   # (an approximation as the source said it: 170余)
+    out = [f"{said}名", f"{said}人"]
+    if said.isdigit() and v >= 100 and v % 10:
+        out += [f"{v // 10 * 10}{w}{u}" for w in "余多" for u in "名人"]
+    return out
+
+
+def _figure_level(a: Archive, rec, refs) -> Level:
+    """A staffing record's or event's level with the bodies it is about and, when every source is above it, its
+    least secret source (as an edition withholds it)."""
+    own = sourced_level(a, rec)
+    cited = [a.documents[c.doc].classification for c in getattr(rec, "sources", None) or [] if c.doc in a.documents]
+    if cited and len(cited) == len(rec.sources):
+        own = highest([own, min(cited, key=lambda lv: lv.rank)])
+    places = [r.classification for x in refs if x and (r := a.bodies.get(x) or a.jurisdictions.get(x)) is not None]
+    return highest([own, *places])
+
+
+def _figure_sources(a: Archive) -> list[tuple[object, str, Level, list[int]]]:
+    """(record, its name as ``entries`` gives it, its level, the counts of people it gives) for every staffing record,
+    staffing event and source's own figures (``Citation.figures``, at the source's level)."""
+    out = []
+    for s in a.staffing:
+        rid = s.body.id if s.body else (s.jurisdiction.id if s.jurisdiction else None)
+        level = _figure_level(a, s, [rid])
+        out.append((s, f"编制 {s.id or s.loc}", level, staffing_numbers(s.figures) if s.figures else []))
+    for e in a.events:
+        if e.staffing is not None:
+            out.append((e, f"事件 {e.id}", _figure_level(a, e, [e.body.id if e.body else None]),
+                        staffing_numbers(e.staffing)))
+    for r, name, level, _ in list(out):
+        for c in getattr(r, "sources", None) or []:
+            if c.figures is not None and (d := a.documents.get(c.doc)) is not None:
+                out.append((r, name, highest([level, d.classification]), staffing_numbers(c.figures)))
+    return out
+
+
+def open_figures(a: Archive) -> set[str]:
+    """The counts of people open records give, as numbers (173, 170余): an open staffing figure (``staffing_numbers``),
+    an open event's figures, a count in an open document's title or full text (``counted_people``)."""
+    out = {str(v) for _, _, level, values in _figure_sources(a) if not level.rank for v in values}
+    for e in a.events:
+        if not sourced_level(a, e).rank:
+            out |= {str(v) for *_, v in e.figures} | ({str(e.count)} if e.count is not None else set())
+    for d in a.documents.values():
+        if d.classification.rank:
+            continue
+        texts = [d.title or ""] + ([d.transcription.read_text(encoding="utf-8", errors="replace")]
+                                   if d.transcription and d.transcription.is_file() else [])
+        out |= {_PEOPLE.match(c).group(1) + (_PEOPLE.match(c).group(2) or "") for t in texts for c in counted_people(t)}
+    return out
+
+
+def _figure_open(v: int, said: set[str]) -> bool:
+    """Whether an open record gives the count ``v`` (or, for a figure said rounded, a count it rounds from)."""
+    return str(v) in said or (str(v).isdigit() and any(
+        x.isdigit() and v >= 100 and int(x) // 10 == v // 10 for x in said))
 
 
 # the generic endings of a body's name (通名): a name without one is still the body's name to a reader (白鹭九号联络
@@ -941,11 +1041,13 @@ def skeleton_within(key: str, within) -> dict[str, tuple[str, ...]]:
 
 
 def finds(key: str, text: str, within=()) -> Iterator[int]:
-    """Where ``text`` holds ``key`` outside the texts it is opened within (``within``, each beginning with it)."""
+    """Where ``text`` holds ``key`` outside the texts it is opened within (``within``, each beginning with it). A key
+    that begins with a digit is not found after another (as the build's scan, ``_bounded``: 1173名 holds no 173名)."""
     posts = [w[len(key):] for w in within if w.startswith(key) and len(w) > len(key)]
+    digit = key[:1].isdigit()
     pos = 0
     while (pos := text.find(key, pos)) >= 0:
-        if not any(text.startswith(p, pos + len(key)) for p in posts):
+        if not any(text.startswith(p, pos + len(key)) for p in posts) and not (digit and pos and text[pos - 1].isdigit()):
             yield pos
         pos += 1
 
@@ -1090,6 +1192,8 @@ def _checked(e: Entry) -> bool:
         return len(fold(e.text)) >= 2
     if e.kind == "place":
         return len(fold(e.text)) >= PLACE_MIN
+    if e.kind == "figure":   # (``figure_strings``: FIGURE_MIN and more)
+        return True
     return len(fold(e.text)) >= 4
 
 

@@ -81,8 +81,9 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     for o, piece in _printed_whole(a):
         pieces[o].append(piece)
     for o, es in by_origin.items():
-        if not es[0].chapter:
-            pieces[o] += [Piece(x.text, x.level, x.loc, x.part) for x in es]
+        said = [Piece(x.text, x.level, x.loc, x.part) for x in es if x.kind != "figure"]
+        if said and not es[0].chapter:   # (a count of people is looked for, not said: ``leaks.figure_strings``)
+            pieces[o] += said
     texts = {o: (min(x.level.rank for x in ps), "\n".join(x.text for x in ps), ps) for o, ps in pieces.items()}
     below: dict[int, tuple[str, str, list[int], list[int], list[str]]] = {}
 
@@ -531,6 +532,9 @@ def _held_shared(where: str, level: Level, e: Entry, loc: Loc) -> Finding:
 def _stem_said(e: Entry) -> str:
     """For a name's distinctive part (``leaks.name_stems``): what it is cut from, and why it is kept as secret. For a
     place a secret full text names (``leaks.full_text_places``): why it is."""
+    if e.kind == "figure":
+        return ("（这是涉密记录的人数，写成汉字、约数（“一百七十余人”）也认得出；没有哪条公开记录给出这个数，读者由它可知"
+                "涉密机构的规模，与记录一样保密）")
     if e.kind == "place":
         return ("（这是那份文件全文里的地名，没有哪份公开文件的标题、全文或公开的机构、行政区划名称说到它，读者由它可知涉密机构"
                 "在哪里，与文件一样保密；确有公开来源的，把那份公开文件的全文录入 sources/documents/，这个地名就随之公开）")
