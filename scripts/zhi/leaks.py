@@ -528,9 +528,11 @@ class Entry:
         return self.origin if self.apart else self.record
 
 
-def own_names(a: Archive) -> dict[str, list[tuple[object, Level]]]:
+def own_names(a: Archive, shorts: bool = False) -> dict[str, list[tuple[object, Level]]]:
     """Every body's and jurisdiction's own names (its own and those its events give it), folded: the places that
-    bear each, with the name's level (as ``entries`` holds it)."""
+    bear each, with the name's level (as ``entries`` holds it). With ``shorts``, the short names its events give it
+    too (``short: 雾岬八号渔场``): whose name a lower name is, when a secret record states another body apart
+    (``different_from``, ``stated_apart``), a short name is its body's as much as the full one."""
     out: dict[str, list[tuple[object, Level]]] = defaultdict(list)
     places = {**a.jurisdictions, **a.bodies}
     for r in places.values():
@@ -538,6 +540,8 @@ def own_names(a: Archive) -> dict[str, list[tuple[object, Level]]]:
             out[fold(n.name)].append((r, highest([r.classification, n.classification])))
     for e in a.events:
         given = [*((rid, nb.name) for rid, nb in e.new.items()), *([(e.body.id, e.name)] if e.body else [])]
+        if shorts:
+            given += [*((rid, nb.short) for rid, nb in e.new.items()), *([(e.body.id, e.short)] if e.body else [])]
         for rid, name in given:
             if name and (r := places.get(rid)) is not None:
                 out[fold(name)].append((r, highest([e.classification, r.classification])))
@@ -957,6 +961,7 @@ def name_stems(ents: list[Entry], places: dict, a: Archive | None = None) -> lis
     below: dict[int, list[tuple[Entry, str]]] = {}   # the names below a level, each with its folded text
     towns: dict[int, list[str]] = {}
     out, seen = [], set()
+    bearing = own_names(a, shorts=True) if a is not None else places   # (whose a lower name is: its short too)
     for e in ents:
         if e.kind != "name" or not e.level.rank or fold(e.text) not in places:
             continue
@@ -971,10 +976,10 @@ def name_stems(ents: list[Entry], places: dict, a: Archive | None = None) -> lis
             within: tuple[str, ...] = ()
             if holders and not distinctive(part, towns[rank]):
                 continue
-            if holders and all(stated_apart(x, e.text, places, designation, e.record) for x, _ in holders):
+            if holders and all(stated_apart(x, e.text, bearing, designation, e.record) for x, _ in holders):
                 # another name of the same place opens it; another body's (different_from) opens it in that name only
                 within = tuple(sorted({f[f.index(part):] for x, f in holders
-                                       if not _same_place(x, e.text, places, e.record)}))
+                                       if not _same_place(x, e.text, bearing, e.record)}))
                 if not within:
                     continue
             seen.add((part, e.holder))

@@ -100,7 +100,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     reported = set()
     open_label = _open_labels(ents)
     names = own_names(a)
-    conflicts = _stems_made_open(a, ents, names)
+    conflicts = _stems_made_open(a, ents, names, own_names(a, shorts=True))
     # a lower name holding a secret name's part is named once, as the conflict it is (secret-stem-public)
     reported |= {(holder, whole) for _, holder, whole in conflicts}   # (every part of that name)
     notes = {**{f"事件 {r.id}": r.conflict_note for r in a.events if r.conflict_note},   # as leaks.entries names
@@ -458,7 +458,7 @@ def _different_unknown(a: Archive) -> Iterator[Finding]:
                               f"请写名称含有本记录专名的那个低密级记录的编号", r.loc)
 
 
-def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[Finding, str, str]]:
+def _stems_made_open(a: Archive, ents: list[Entry], names: dict, bearing: dict) -> list[tuple[Finding, str, str]]:
     """A name of a lower level holding a distinctive part (``leaks.stems``) of another place's name of a higher
     level (公开的“雁汐五号工作处” beside a secret “雁汐五号工作站”): a reader may know the secret place by it, and zhi
     cannot tell whether the two are one body. Named at the lower name, without naming the higher one (only the shared
@@ -467,7 +467,8 @@ def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[F
     the part stays secret, so the lower name is refused in print too, until the editor states in the higher record
     that the lower is another body (``different_from``: 非同一机构; ``leaks.stated_apart``) or mends the name. A
     warning for a part that is a place and a word (测试县计划 of a secret 测试县计划局 beside 测试县计划经济委员会): open,
-    as the lower name prints it."""
+    as the lower name prints it. ``bearing``: ``names`` with the short names events give (``own_names``), so that a
+    body's short name is its own when the higher record states it apart (``different_from``)."""
     towns: dict[int, list[str]] = {}
     secret = []
     for e in ents:
@@ -485,7 +486,7 @@ def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[F
             continue
         for e, part, closed, designation in secret:
             if x.level.rank >= e.level.rank or part not in fold(x.text) or fold(x.text) == fold(e.text) \
-                    or stated_apart(x, e.text, names, designation, e.record) or (x.loc, part) in reported:
+                    or stated_apart(x, e.text, bearing, designation, e.record) or (x.loc, part) in reported:
                 continue   # (the same name, another name of the same place, or stated another body: no conflict)
             reported.add((x.loc, part))
             where = lines.get((x.holder, x.text), x.loc)
@@ -496,7 +497,7 @@ def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[F
                                     f"“{part}”这几个字就不再当作秘密，正文写出它们不会被拦下。请核对这个名称：确是原件的写法，"
                                     f"照原样保留；是抄错或误记的，请改正", where), "", ""))
                 break
-            out.append((Finding("secret-stem-public", "error", head + _stem_conflict(x, part, names, e), where),
+            out.append((Finding("secret-stem-public", "error", head + _stem_conflict(x, part, bearing, e), where),
                         x.holder, e.text))
             break
     return out
