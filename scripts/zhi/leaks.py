@@ -688,20 +688,22 @@ def entries(a: Archive) -> list[Entry]:
                 for s in _sentences(block, 8):
                     add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True,
                         held=_held(ch, highest([level, ch.written or level])))
-    said = open_figures(a)
-    for rec, record, level, values in _figure_sources(a):
-        if level.is_state_secret:
-            for v in values:
-                for text in ([] if _figure_open(v, said) else figure_strings(v)):
-                    add(text, level, record, "figure", rec.loc, "编制数")
-    for d in a.documents.values():   # a count of people a secret full text gives (核定编制一百七十三名)
-        if d.classification.is_state_secret and d.transcription and d.transcription.is_file():
-            for c in counted_people(d.transcription.read_text(encoding="utf-8", errors="replace")):
-                m = _PEOPLE.match(c)
-                v = int(m.group(1))
-                if not _figure_open(v, said) and not (m.group(2) and m.group(1) + m.group(2) in said):
-                    for text in figure_strings(v) if not m.group(2) else ([c] if v >= FIGURE_MIN else []):
-                        add(text, d.classification, f"文件 {d.id}", "figure", d.loc, "全文")
+    figures = _figure_sources(a)
+    secret = [x for x in figures if x[2].is_state_secret]
+    texts = [d for d in a.documents.values()
+             if d.classification.is_state_secret and d.transcription and d.transcription.is_file()]
+    said = open_figures(a, figures) if secret or texts else set()
+    for rec, record, level, values in secret:
+        for v in values:
+            for text in ([] if _figure_open(v, said) else figure_strings(v)):
+                add(text, level, record, "figure", rec.loc, "编制数")
+    for d in texts:   # a count of people a secret full text gives (核定编制一百七十三名)
+        for c in counted_people(d.transcription.read_text(encoding="utf-8", errors="replace")):
+            m = _PEOPLE.match(c)
+            v = int(m.group(1))
+            if not _figure_open(v, said) and not (m.group(2) and m.group(1) + m.group(2) in said):
+                for text in figure_strings(v) if not m.group(2) else ([c] if v >= FIGURE_MIN else []):
+                    add(text, d.classification, f"文件 {d.id}", "figure", d.loc, "全文")
     parts = name_stems(out, names, a)
     return out + parts + romanized(out + parts, names)
 
@@ -816,10 +818,11 @@ def _figure_sources(a: Archive) -> list[tuple[object, str, Level, list[int]]]:
     return out
 
 
-def open_figures(a: Archive) -> set[str]:
-    """The counts of people open records give, as numbers (173, 170余): an open staffing figure (``staffing_numbers``),
-    an open event's figures, a count in an open document's title or full text (``counted_people``)."""
-    out = {str(v) for _, _, level, values in _figure_sources(a) if not level.rank for v in values}
+def open_figures(a: Archive, figures=None) -> set[str]:
+    """The counts of people open records give, as numbers (173, 170余): an open staffing figure (``staffing_numbers``,
+    of ``figures``: ``_figure_sources``), an open event's figures, a count in an open document's title or full text
+    (``counted_people``)."""
+    out = {str(v) for _, _, level, values in (figures or _figure_sources(a)) if not level.rank for v in values}
     for e in a.events:
         if not sourced_level(a, e).rank:
             out |= {str(v) for *_, v in e.figures} | ({str(e.count)} if e.count is not None else set())
