@@ -74,3 +74,17 @@ def test_words_that_name_no_place_are_not_read_as_places(text):
 
 def test_a_place_is_read_with_its_two_characters_before_the_ending():
     assert full_text_places("经研究，决定在鹞子岙设立通讯站，站址设在蓼汊坪，驻枫石坳。") == ["鹞子岙", "蓼汊坪", "枫石坳"]
+
+
+def test_a_place_a_secret_record_names_is_secret_too(tmp_path):
+    r = make_archive(tmp_path)
+    write(r, "sources/bodies/wj.yaml", "id: cs-wj\nkind: 其他\nclassification: 机密\n")
+    write(r, "sources/events/wj.yaml",
+          "- {id: ev-wj, type: establish, date: 1991-05, body: cs-wj, name: 测试县雾岬八号联络站, jurisdiction: cs-xian,"
+          " sources: [d-1956-1], classification: 机密}\n"
+          "- {id: ev-wj-seat, type: seat, date: 1992-03, body: cs-wj, wording: 驻, seat: 枫石坳,"
+          " sources: [d-1956-1], classification: 机密}\n")
+    write(r, "sources/memos/m.yaml", MEMO.format(place="枫石坳"))
+    found = _shared(r)
+    assert [(f.loc.file, f.loc.line) for f in found] == [("sources/memos/m.yaml", 3)], found
+    assert "事件 ev-wj-seat" in found[0].message and "那条涉密记录里的地名" in found[0].message

@@ -688,6 +688,19 @@ def entries(a: Archive) -> list[Entry]:
                 for s in _sentences(block, 8):
                     add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True,
                         held=_held(ch, highest([level, ch.written or level])))
+    # the places a state-secret record's own texts name (a secret seat event's 驻枫石坳, a secret 记事), as its full
+    # text's: the record's level with its sources counted (``sourced_level``)
+    for r in [*a.bodies.values(), *a.events, *a.posts, *a.staffing, *a.memos]:
+        level = sourced_level(a, r)
+        if not level.is_state_secret:
+            continue
+        if level.rank not in evidence:
+            evidence[level.rank] = place_evidence(a, level.rank)
+        record = f"{r.kind_zh} {(r.id or r.loc) if r.kind_zh in ('任职', '编制', '记事') else r.id}"
+        for t in r.typed:
+            for place in full_text_places(t.text):
+                if place not in evidence[level.rank]:
+                    add(place, level, record, "place", t.loc or r.loc, t.where)
     figures = _figure_sources(a)
     secret = [x for x in figures if x[2].is_state_secret]
     texts = [d for d in a.documents.values()

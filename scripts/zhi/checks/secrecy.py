@@ -537,8 +537,9 @@ def _stem_said(e: Entry) -> str:
         return ("（这是涉密记录的人数，写成汉字、约数（“一百七十余人”）也认得出；没有哪条公开记录给出这个数，读者由它可知"
                 "涉密机构的规模，与记录一样保密）")
     if e.kind == "place":
-        return ("（这是那份文件全文里的地名，没有哪份公开文件的标题、全文或公开的机构、行政区划名称说到它，读者由它可知涉密机构"
-                "在哪里，与文件一样保密；确有公开来源的，把那份公开文件的全文录入 sources/documents/，这个地名就随之公开）")
+        where = "那份文件全文里" if e.record.startswith("文件 ") else "那条涉密记录里"
+        return (f"（这是{where}的地名，没有哪份公开文件的标题、全文或公开的机构、行政区划名称说到它，读者由它可知涉密机构"
+                "在哪里，与记录一样保密；确有公开来源的，把那份公开文件的全文录入 sources/documents/，这个地名就随之公开）")
     if not e.whole:
         return ""
     if e.kind == "pinyin" and e.record.startswith("人物 "):
