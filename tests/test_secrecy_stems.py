@@ -120,9 +120,12 @@ def test_the_guide_shows_the_conflict_zhi_reports_without_the_statement(tmp_path
     text = section(guide, "## 完整示例：公开机构的名称含有涉密机构的代号（非同一机构）")
     root = lay_out(tmp_path, text.replace("  different_from: [haiyu-yuchang]   # 非同一机构：海屿县鸥屿三号渔场是另一个单位\n", ""))
     found = [f for f in run_checks(load_archive(root, with_book=False)) if f.severity == "error"]
-    assert [f.code for f in found] == ["secret-stem-public"], [f.as_text() for f in found]
+    # the full name (line 4) and its short name (line 5, short: 鸥屿三号渔场), each at its line
+    assert [(f.code, f.loc.line) for f in found] == [("secret-stem-public", 4), ("secret-stem-public", 5)], \
+        [f.as_text() for f in found]
     quoted = next(line for line in text.splitlines() if line.startswith("sources/events/haiyu.yaml:4:"))
     assert found[0].as_text().startswith(quoted.removesuffix("……")), found[0].as_text()
+    assert "different_from: [haiyu-yuchang]" in found[1].message
 
 
 def test_a_place_and_a_word_shared_with_an_open_name_is_only_a_warning(tmp_path):

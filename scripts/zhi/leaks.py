@@ -500,7 +500,8 @@ class Entry:
     level: Level
     record: str          # the record (or chapter) holding it: "机构 x", "文件 d", "chronicle/p1/c1.md" …
     kind: str            # id | name | title | docno | sentence | label (an issuer, a source's name for a body) |
-    #                      pinyin (a name's, ``romanized``)
+    #                      pinyin (a name's, ``romanized``) | place (named only in a secret full text:
+    #                      ``full_text_places``)
     loc: Loc | None = None
     part: str = ""       # where in the record: "" (its own fields), 全文, 职能, 内设机构, 备注, 引<doc>, 密级段落
     apart: bool = False  # held apart from the record's own text: a reading of a cited source (its name for a
@@ -527,9 +528,11 @@ class Entry:
         return self.origin if self.apart else self.record
 
 
-def own_names(a: Archive) -> dict[str, list[tuple[object, Level]]]:
+def own_names(a: Archive, shorts: bool = False) -> dict[str, list[tuple[object, Level]]]:
     """Every body's and jurisdiction's own names (its own and those its events give it), folded: the places that
-    bear each, with the name's level (as ``entries`` holds it)."""
+    bear each, with the name's level (as ``entries`` holds it). With ``shorts``, the short names its events give it
+    too (``short: 雾岬八号渔场``): whose name a lower name is, when a secret record states another body apart
+    (``different_from``, ``stated_apart``), a short name is its body's as much as the full one."""
     out: dict[str, list[tuple[object, Level]]] = defaultdict(list)
     places = {**a.jurisdictions, **a.bodies}
     for r in places.values():
@@ -537,6 +540,8 @@ def own_names(a: Archive) -> dict[str, list[tuple[object, Level]]]:
             out[fold(n.name)].append((r, highest([r.classification, n.classification])))
     for e in a.events:
         given = [*((rid, nb.name) for rid, nb in e.new.items()), *([(e.body.id, e.name)] if e.body else [])]
+        if shorts:
+            given += [*((rid, nb.short) for rid, nb in e.new.items()), *([(e.body.id, e.short)] if e.body else [])]
         for rid, name in given:
             if name and (r := places.get(rid)) is not None:
                 out[fold(name)].append((r, highest([e.classification, r.classification])))
@@ -605,6 +610,7 @@ def entries(a: Archive) -> list[Entry]:
             add(u.name, level, record, "name", u.loc, "内设机构", apart=above)
             for s in _sentences(u.note, 8):
                 add(s, level, record, "sentence", u.loc, "内设机构" if above else "备注", apart=above)
+    evidence: dict[int, str] = {}
     for d in a.documents.values():
         record = f"文件 {d.id}"
         add(d.id, d.classification, record, "id", d.loc)
@@ -617,8 +623,15 @@ def entries(a: Archive) -> list[Entry]:
             add(normalise_docno(d.number), d.classification, record, "docno", d.loc)
         add(d.archive_ref if len(d.archive_ref) >= 8 else "", d.classification, record, "id", d.loc)
         if d.transcription and d.transcription.is_file():
-            for s in _sentences(d.transcription.read_text(encoding="utf-8", errors="replace")):
+            full = d.transcription.read_text(encoding="utf-8", errors="replace")
+            for s in _sentences(full):
                 add(s, d.classification, record, "sentence", d.loc, "全文")
+            if d.classification.is_state_secret:   # the places it alone names (``full_text_places``)
+                if d.classification.rank not in evidence:
+                    evidence[d.classification.rank] = place_evidence(a, d.classification.rank)
+                for place in full_text_places(full):
+                    if place not in evidence[d.classification.rank]:
+                        add(place, d.classification, record, "place", d.loc, "全文")
     for p in a.people.values():
         record = f"人物 {p.id}"
         add(p.id, p.classification, record, "id", p.loc)
@@ -675,8 +688,170 @@ def entries(a: Archive) -> list[Entry]:
                 for s in _sentences(block, 8):
                     add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True,
                         held=_held(ch, highest([level, ch.written or level])))
+    # the places a state-secret record's own texts name (a secret seat event's 驻枫石坳, a secret 记事), as its full
+    # text's: the record's level with its sources counted (``sourced_level``)
+    for r in [*a.bodies.values(), *a.events, *a.posts, *a.staffing, *a.memos]:
+        level = sourced_level(a, r)
+        if not level.is_state_secret:
+            continue
+        if level.rank not in evidence:
+            evidence[level.rank] = place_evidence(a, level.rank)
+        record = f"{r.kind_zh} {(r.id or r.loc) if r.kind_zh in ('任职', '编制', '记事') else r.id}"
+        for t in r.typed:
+            for place in full_text_places(t.text):
+                if place not in evidence[level.rank]:
+                    add(place, level, record, "place", t.loc or r.loc, t.where)
+    figures = _figure_sources(a)
+    secret = [x for x in figures if x[2].is_state_secret]
+    texts = [d for d in a.documents.values()
+             if d.classification.is_state_secret and d.transcription and d.transcription.is_file()]
+    said = open_figures(a, figures) if secret or texts else set()
+    for rec, record, level, values in secret:
+        for v in values:
+            for text in ([] if _figure_open(v, said) else figure_strings(v)):
+                add(text, level, record, "figure", rec.loc, "编制数")
+    for d in texts:   # a count of people a secret full text gives (核定编制一百七十三名)
+        for c in counted_people(d.transcription.read_text(encoding="utf-8", errors="replace")):
+            m = _PEOPLE.match(c)
+            v = int(m.group(1))
+            if not _figure_open(v, said) and not (m.group(2) and m.group(1) + m.group(2) in said):
+                for text in figure_strings(v) if not m.group(2) else ([c] if v >= FIGURE_MIN else []):
+                    add(text, d.classification, f"文件 {d.id}", "figure", d.loc, "全文")
     parts = name_stems(out, names, a)
     return out + parts + romanized(out + parts, names)
+
+
+# A place a classified document's full text names (站址设在蓼汊坪, 驻枫石坳, 在鹞子岙设立) that no open source names:
+# a reader who meets it in open prose learns where the secret body stands. Read as the place-name ending
+# (``PLACE_ENDINGS``: a village, a hill, a bay, a pass …) with the two Han characters before it, neither of them
+# a word that begins no place (``_NOT_PLACE``: 在, 驻, 各, 县 …): 蓼汊坪, 枫石坳, 鹞子岙 (a longer name holds its last
+# three: 大石头村 is read 石头村). Kept as secret as the document unless an open document (its title or full text) or
+# an open body's or jurisdiction's name says it too (``place_evidence``); an open 记事 or chapter is no such source
+# (it is where the place would leak).
+PLACE_ENDINGS = "坪坳岙村乡镇山湾岭坝沟峪洼屯寨堡庄冲垭埠岗墩塘洲岛嘴坑畈圩坂坞岱"
+_NOT_PLACE = set("的在于和与及到至从驻设为是各全本该等每其此这那个县区市省州乡镇村街山之以由对向将把被已并或上下中内外后前"
+                 "里新建任同志长名人年月日号第一二三四五六七八九十百千万两几多余共经据按凡")
+# words that end so and name no place (住房城乡建设, 广大农村, 上山下乡)
+PLACE_WORDS = {"城乡", "农村", "乡村", "城镇", "乡镇", "村镇", "集镇", "下乡", "返乡", "回乡", "家乡", "故乡", "老乡", "同乡",
+               "外乡", "上山", "下山", "深山", "大山", "高山", "名山", "江山", "河山", "边疆", "海岛", "水库", "自然村", "行政村"}
+_GOES_ON = set(PLACE_ENDINGS) | set("区县市省州盟旗")
+_PLACE_WORD = re.compile(f"(?=([{_HAN}]{{2}}[{PLACE_ENDINGS}]))")
+PLACE_MIN = 3
+
+
+def full_text_places(text: str) -> list[str]:
+    """The place names a text names, folded (``PLACE_ENDINGS``), each once, in order."""
+    out = []
+    text = fold(text)
+    for m in _PLACE_WORD.finditer(text):
+        word, after = m.group(1), text[m.start() + 3: m.start() + 4]
+        # (梅岭乡, 北山区: the name goes on, and is read where it ends)
+        if not (_NOT_PLACE & set(word[:2])) and not {word, word[:2], word[1:]} & PLACE_WORDS \
+                and not (after and after in _GOES_ON):
+            out.append(word)
+    return list(dict.fromkeys(out))
+
+
+def place_evidence(a: Archive, rank: int = 1, skip: str = "") -> str:
+    """What the sources below ``rank`` say of places, folded: each document's title, description and full text,
+    and every body's, unit's and jurisdiction's name (``own_names``). ``skip``: a document left out."""
+    said = [n for n, bearers in own_names(a).items() if any(lv.rank < rank for _, lv in bearers)]
+    said += [fold(u.name) for b in a.bodies.values() for u in b.units
+             if highest([b.classification, u.classification]).rank < rank]
+    for d in a.documents.values():
+        if d.id == skip or d.classification.rank >= rank:
+            continue
+        said += [fold(d.title or ""), fold(d.description or "")]
+        if d.transcription and d.transcription.is_file():
+            said.append(fold(d.transcription.read_text(encoding="utf-8", errors="replace")))
+    return "\0".join(said)
+
+
+# A count of people a state-secret record gives (a 编制 of 173, a secret full text's 核定编制一百七十三名): typed into
+# open prose it tells a reader how large the secret body is. Looked for as the number with 名 or 人 after it, in
+# digits: the numeral reading of a text (``numbered``) makes 一百七十三名 173名, and a number goes on from no other
+# numeral (``finds``, ``_bounded``: 1173名 is no 173名). A figure of a hundred or more is looked for rounded down
+# with 余 or 多 too (一百七十余人 for 173). A number below ``FIGURE_MIN`` is too common to look for; one an open record
+# gives (an open staffing figure, a count in an open document's full text) is open (``open_figures``).
+FIGURE_MIN = 20
+_PEOPLE = re.compile(r"(?<![0-9])([0-9]+)(余|多)?(?:名|人)")
+
+
+def staffing_numbers(st) -> list[int]:
+    """Every count of people a staffing statement (``model.Staffing``) gives: 编制, 领导职数, 其中, 人数."""
+    values = [*st.posts.values(), *st.leaders.values(), *st.parts.values(), *st.headcount_parts.values(),
+              *st.headcount_groups.values(), st.headcount]
+    return [v for v in values if isinstance(v, int)]
+
+
+def counted_people(text: str) -> list[str]:
+    """The counts of people a text gives, as digits with what follows them (173名, 170余人), its numerals read as
+    digits (``numbered``)."""
+    return [m.group(0) for m in _PEOPLE.finditer(numbered(fold(text)))]
+
+
+def figure_strings(v: int) -> list[str]:
+    """How a text says a count of ``v`` people (``FIGURE_MIN`` or more): 173名, 173人, 170余名, 170多人 …"""
+    if v < FIGURE_MIN:
+        return []
+    said = str(v)   # (an approximation as the source said it: 170余)
+    out = [f"{said}名", f"{said}人"]
+    if said.isdigit() and v >= 100 and v % 10:
+        out += [f"{v // 10 * 10}{w}{u}" for w in "余多" for u in "名人"]
+    return out
+
+
+def _figure_level(a: Archive, rec, refs) -> Level:
+    """A staffing record's or event's level with the bodies it is about and, when every source is above it, its
+    least secret source (as an edition withholds it)."""
+    own = sourced_level(a, rec)
+    cited = [a.documents[c.doc].classification for c in getattr(rec, "sources", None) or [] if c.doc in a.documents]
+    if cited and len(cited) == len(rec.sources):
+        own = highest([own, min(cited, key=lambda lv: lv.rank)])
+    places = [r.classification for x in refs if x and (r := a.bodies.get(x) or a.jurisdictions.get(x)) is not None]
+    return highest([own, *places])
+
+
+def _figure_sources(a: Archive) -> list[tuple[object, str, Level, list[int]]]:
+    """(record, its name as ``entries`` gives it, its level, the counts of people it gives) for every staffing record,
+    staffing event and source's own figures (``Citation.figures``, at the source's level)."""
+    out = []
+    for s in a.staffing:
+        rid = s.body.id if s.body else (s.jurisdiction.id if s.jurisdiction else None)
+        level = _figure_level(a, s, [rid])
+        out.append((s, f"编制 {s.id or s.loc}", level, staffing_numbers(s.figures) if s.figures else []))
+    for e in a.events:
+        if e.staffing is not None:
+            out.append((e, f"事件 {e.id}", _figure_level(a, e, [e.body.id if e.body else None]),
+                        staffing_numbers(e.staffing)))
+    for r, name, level, _ in list(out):
+        for c in getattr(r, "sources", None) or []:
+            if c.figures is not None and (d := a.documents.get(c.doc)) is not None:
+                out.append((r, name, highest([level, d.classification]), staffing_numbers(c.figures)))
+    return out
+
+
+def open_figures(a: Archive, figures=None) -> set[str]:
+    """The counts of people open records give, as numbers (173, 170余): an open staffing figure (``staffing_numbers``,
+    of ``figures``: ``_figure_sources``), an open event's figures, a count in an open document's title or full text
+    (``counted_people``)."""
+    out = {str(v) for _, _, level, values in (figures or _figure_sources(a)) if not level.rank for v in values}
+    for e in a.events:
+        if not sourced_level(a, e).rank:
+            out |= {str(v) for *_, v in e.figures} | ({str(e.count)} if e.count is not None else set())
+    for d in a.documents.values():
+        if d.classification.rank:
+            continue
+        texts = [d.title or ""] + ([d.transcription.read_text(encoding="utf-8", errors="replace")]
+                                   if d.transcription and d.transcription.is_file() else [])
+        out |= {_PEOPLE.match(c).group(1) + (_PEOPLE.match(c).group(2) or "") for t in texts for c in counted_people(t)}
+    return out
+
+
+def _figure_open(v: int, said: set[str]) -> bool:
+    """Whether an open record gives the count ``v`` (or, for a figure said rounded, a count it rounds from)."""
+    return str(v) in said or (str(v).isdigit() and any(
+        x.isdigit() and v >= 100 and int(x) // 10 == v // 10 for x in said))
 
 
 # the generic endings of a body's name (通名): a name without one is still the body's name to a reader (白鹭九号联络
@@ -802,6 +977,7 @@ def name_stems(ents: list[Entry], places: dict, a: Archive | None = None) -> lis
     below: dict[int, list[tuple[Entry, str]]] = {}   # the names below a level, each with its folded text
     towns: dict[int, list[str]] = {}
     out, seen = [], set()
+    bearing = own_names(a, shorts=True) if a is not None else places   # (whose a lower name is: its short too)
     for e in ents:
         if e.kind != "name" or not e.level.rank or fold(e.text) not in places:
             continue
@@ -816,10 +992,10 @@ def name_stems(ents: list[Entry], places: dict, a: Archive | None = None) -> lis
             within: tuple[str, ...] = ()
             if holders and not distinctive(part, towns[rank]):
                 continue
-            if holders and all(stated_apart(x, e.text, places, designation, e.record) for x, _ in holders):
+            if holders and all(stated_apart(x, e.text, bearing, designation, e.record) for x, _ in holders):
                 # another name of the same place opens it; another body's (different_from) opens it in that name only
                 within = tuple(sorted({f[f.index(part):] for x, f in holders
-                                       if not _same_place(x, e.text, places, e.record)}))
+                                       if not _same_place(x, e.text, bearing, e.record)}))
                 if not within:
                     continue
             seen.add((part, e.holder))
@@ -886,11 +1062,13 @@ def skeleton_within(key: str, within) -> dict[str, tuple[str, ...]]:
 
 
 def finds(key: str, text: str, within=()) -> Iterator[int]:
-    """Where ``text`` holds ``key`` outside the texts it is opened within (``within``, each beginning with it)."""
+    """Where ``text`` holds ``key`` outside the texts it is opened within (``within``, each beginning with it). A key
+    that begins with a digit is not found after another (as the build's scan, ``_bounded``: 1173名 holds no 173名)."""
     posts = [w[len(key):] for w in within if w.startswith(key) and len(w) > len(key)]
+    digit = key[:1].isdigit()
     pos = 0
     while (pos := text.find(key, pos)) >= 0:
-        if not any(text.startswith(p, pos + len(key)) for p in posts):
+        if not any(text.startswith(p, pos + len(key)) for p in posts) and not (digit and pos and text[pos - 1].isdigit()):
             yield pos
         pos += 1
 
@@ -1033,6 +1211,10 @@ def _checked(e: Entry) -> bool:
         return len(e.text) >= 3
     if e.kind == "name":
         return len(fold(e.text)) >= 2
+    if e.kind == "place":
+        return len(fold(e.text)) >= PLACE_MIN
+    if e.kind == "figure":   # (``figure_strings``: FIGURE_MIN and more)
+        return True
     return len(fold(e.text)) >= 4
 
 

@@ -81,8 +81,9 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     for o, piece in _printed_whole(a):
         pieces[o].append(piece)
     for o, es in by_origin.items():
-        if not es[0].chapter:
-            pieces[o] += [Piece(x.text, x.level, x.loc, x.part) for x in es]
+        said = [Piece(x.text, x.level, x.loc, x.part) for x in es if x.kind != "figure"]
+        if said and not es[0].chapter:   # (a count of people is looked for, not said: ``leaks.figure_strings``)
+            pieces[o] += said
     texts = {o: (min(x.level.rank for x in ps), "\n".join(x.text for x in ps), ps) for o, ps in pieces.items()}
     below: dict[int, tuple[str, str, list[int], list[int], list[str]]] = {}
 
@@ -99,7 +100,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     reported = set()
     open_label = _open_labels(ents)
     names = own_names(a)
-    conflicts = _stems_made_open(a, ents, names)
+    conflicts = _stems_made_open(a, ents, names, own_names(a, shorts=True))
     # a lower name holding a secret name's part is named once, as the conflict it is (secret-stem-public)
     reported |= {(holder, whole) for _, holder, whole in conflicts}   # (every part of that name)
     notes = {**{f"事件 {r.id}": r.conflict_note for r in a.events if r.conflict_note},   # as leaks.entries names
@@ -457,7 +458,7 @@ def _different_unknown(a: Archive) -> Iterator[Finding]:
                               f"请写名称含有本记录专名的那个低密级记录的编号", r.loc)
 
 
-def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[Finding, str, str]]:
+def _stems_made_open(a: Archive, ents: list[Entry], names: dict, bearing: dict) -> list[tuple[Finding, str, str]]:
     """A name of a lower level holding a distinctive part (``leaks.stems``) of another place's name of a higher
     level (公开的“雁汐五号工作处” beside a secret “雁汐五号工作站”): a reader may know the secret place by it, and zhi
     cannot tell whether the two are one body. Named at the lower name, without naming the higher one (only the shared
@@ -466,7 +467,8 @@ def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[F
     the part stays secret, so the lower name is refused in print too, until the editor states in the higher record
     that the lower is another body (``different_from``: 非同一机构; ``leaks.stated_apart``) or mends the name. A
     warning for a part that is a place and a word (测试县计划 of a secret 测试县计划局 beside 测试县计划经济委员会): open,
-    as the lower name prints it."""
+    as the lower name prints it. ``bearing``: ``names`` with the short names events give (``own_names``), so that a
+    body's short name is its own when the higher record states it apart (``different_from``)."""
     towns: dict[int, list[str]] = {}
     secret = []
     for e in ents:
@@ -484,7 +486,7 @@ def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[F
             continue
         for e, part, closed, designation in secret:
             if x.level.rank >= e.level.rank or part not in fold(x.text) or fold(x.text) == fold(e.text) \
-                    or stated_apart(x, e.text, names, designation, e.record) or (x.loc, part) in reported:
+                    or stated_apart(x, e.text, bearing, designation, e.record) or (x.loc, part) in reported:
                 continue   # (the same name, another name of the same place, or stated another body: no conflict)
             reported.add((x.loc, part))
             where = lines.get((x.holder, x.text), x.loc)
@@ -495,7 +497,7 @@ def _stems_made_open(a: Archive, ents: list[Entry], names: dict) -> list[tuple[F
                                     f"“{part}”这几个字就不再当作秘密，正文写出它们不会被拦下。请核对这个名称：确是原件的写法，"
                                     f"照原样保留；是抄错或误记的，请改正", where), "", ""))
                 break
-            out.append((Finding("secret-stem-public", "error", head + _stem_conflict(x, part, names, e), where),
+            out.append((Finding("secret-stem-public", "error", head + _stem_conflict(x, part, bearing, e), where),
                         x.holder, e.text))
             break
     return out
@@ -529,7 +531,15 @@ def _held_shared(where: str, level: Level, e: Entry, loc: Loc) -> Finding:
 
 
 def _stem_said(e: Entry) -> str:
-    """For a name's distinctive part (``leaks.name_stems``): what it is cut from, and why it is kept as secret."""
+    """For a name's distinctive part (``leaks.name_stems``): what it is cut from, and why it is kept as secret. For a
+    place a secret full text names (``leaks.full_text_places``): why it is."""
+    if e.kind == "figure":
+        return ("（这是涉密记录的人数，写成汉字、约数（“一百七十余人”）也认得出；没有哪条公开记录给出这个数，读者由它可知"
+                "涉密机构的规模，与记录一样保密）")
+    if e.kind == "place":
+        where = "那份文件全文里" if e.record.startswith("文件 ") else "那条涉密记录里"
+        return (f"（这是{where}的地名，没有哪份公开文件的标题、全文或公开的机构、行政区划名称说到它，读者由它可知涉密机构"
+                "在哪里，与记录一样保密；确有公开来源的，把那份公开文件的全文录入 sources/documents/，这个地名就随之公开）")
     if not e.whole:
         return ""
     if e.kind == "pinyin" and e.record.startswith("人物 "):

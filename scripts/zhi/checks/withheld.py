@@ -9,10 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..editions import EDITION_ZH, EDITIONS, changed, edition_actors, edition_test, event_refs, redact
+from ..editions import (
+    EDITION_ZH,
+    EDITIONS,
+    changed,
+    edition_actors,
+    edition_test,
+    event_refs,
+    redact,
+    sourced_level,
+)
 from ..findings import Finding
 from ..history import History
-from ..model import Archive
+from ..model import Archive, Event
 from ..views.naming import label_on
 
 
@@ -56,21 +65,32 @@ def check_event_withheld(a: Archive, h: History) -> Iterator[Finding]:
 
 
 def check_record_withheld(a: Archive, h: History) -> Iterator[Finding]:
-    """``record-withheld``: a 任职, 编制 or 记事 record held lower than the body (or place) it is about. No edition
+    """``record-withheld``: a 任职, 编制, 记事 or 事件 record held lower than the body (or place) it is about. No edition
     prints it without that body (``editions.filter_archive``): it goes where the body goes, whatever its own level.
     The editor is told, so that the record's level says what the volume does (the warning names the record and the
     body's level, never the body's name)."""
-    records = [(r, [r.body] if r.body else []) for r in [*a.posts, *a.staffing]] + \
-              [(m, list(m.mentions)) for m in a.memos]
-    for r, refs in records:
-        above = [x for ref in refs if (x := a.bodies.get(ref.id) or a.jurisdictions.get(ref.id)) is not None
-                 and x.classification.rank > r.classification.rank]
+    records = [(r, [r.body.id] if r.body else [], r.classification) for r in [*a.posts, *a.staffing]] + \
+              [(m, [x.id for x in m.mentions], m.classification) for m in a.memos] + \
+              [(e, [*([e.body.id] if e.body else []), *e.new], sourced_level(a, e)) for e in a.events]
+    # (an event on a secret body written with no classification — its seat, its staffing, its 成员数 — is left out
+    # with the body as silently as a staffing record was: attack tester)
+    for r, refs, level in records:
+        above = [x for ref in refs if (x := a.bodies.get(ref) or a.jurisdictions.get(ref)) is not None
+                 and x.classification.rank > level.rank]
         if above:
             top = max((x.classification for x in above), key=lambda lv: lv.rank)
             yield Finding("record-withheld", "warning",
-                          f"这条{r.kind_zh}记录写的密级是“{r.classification}”，但它所记的机构（行政区划）是“{top}”："
+                          f"{_which(r)}写的密级是“{r.classification}”，但它所记的机构（行政区划）是“{top}”："
                           f"凡不收那个机构的版本（如公开版）都不印这条记录。请把它的 classification 改为“{top.name}”，"
                           f"让记录上写的密级与各版的做法一致；它若本可公开，应先核对那个机构的密级", r.loc)
+
+
+def _which(r) -> str:
+    """The record as ``record-withheld`` names it: an event by its id and kind (seat, staffing …), any other record
+    as this one (the finding stands at its line)."""
+    if isinstance(r, Event):
+        return f"事件“{r.id}”（{r.type_zh}）" if r.id else f"这条{r.type_zh}事件"
+    return f"这条{r.kind_zh}记录"
 
 
 def _unknown_from(e) -> str:

@@ -37,6 +37,7 @@ from ..views.lineage import (
     volume_jurisdictions,
 )
 from ..views.naming import (
+    NAME_UNKNOWN,
     label_on,
     name_in_term,
     name_on,
@@ -271,6 +272,13 @@ class SiteWriter:
         """A post's body as a list of terms prints it: the name certainly in force in the term, or
         名称不详 when every name the edition gives it begins after the term (``naming.name_in_term``)."""
         return name_in_term(self.h, rid, d)
+
+    def term_link(self, page: str, rid: str, d: Date | None) -> Markup:
+        """``term_label`` linked to the body's page; 名称不详 in brackets, so that the post after it is read apart
+        (（名称不详）处长, never 名称不详处长, a 处 of that name), as posts.csv keeps it in a column of its own."""
+        label = self.term_label(rid, d)
+        linked = self.link(page, rid, label)
+        return Markup(f"（{linked}）") if label == NAME_UNKNOWN else linked
 
     def label_went(self, rid: str, start: Date, end: Date) -> str:
         """The name a body that ended within [start, end] (a year) bore when it ended: renamed in January and abolished
