@@ -1,0 +1,94 @@
+"""What typing the 统计、档案 sections of five 地方志 met (tests/fixtures/real/tongji-dangan/README.md): a figure quoted
+for a day its body (止年不详) is not known to exist, figures the 编制统计表 left out without a word, a restore that
+inherited a parent not known to exist then, 升格为 refused as a rename wording, 已有 lines sorted after the events that
+use their bodies, 专职/兼职 统计员 read as two readings of one figure, a distinguishing phrase inside the very sentence
+that says the rename, a body listed twice by one 一览, and a 大事记 of one line with nothing said at build time.
+
+Each test reads the printed Chinese (a sentence, a cell, a page line) or the finding."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import ROOT
+from conftest import edit as _edit
+from zhi.checks import run_checks
+from zhi.history import derive_history
+from zhi.loader import load_archive
+from zhi.writers.site import SiteWriter
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real" / "tongji-dangan"
+
+
+def _copy(tmp_path) -> Path:
+    return Path(shutil.copytree(REAL, tmp_path / "td"))
+
+
+def _load(root: Path = REAL):
+    a = load_archive(root)
+    return a, derive_history(a)
+
+
+def _findings(root: Path = REAL) -> list:
+    a, h = _load(root)
+    return run_checks(a, history=h)
+
+
+def _pages(root: Path = REAL) -> dict[str, str]:
+    a, h = _load(root)
+    w = SiteWriter(a, h, ROOT / "theme")
+    w.write()
+    return {p.path: p.text for p in w.tree.pages}
+
+
+def _section(page: str, head: str) -> str:
+    """The part of a page under the heading ``## head``, to the next ``## ``."""
+    return page.split(f"## {head}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_fixture_checks_clean():
+    errors = [f.as_text() for f in _findings() if f.severity in ("error", "warning")]
+    assert not errors, errors
+
+
+# ---- 1. a figure is not asserted for a day its body is not known to exist ---------------------------------------
+def test_a_figure_is_not_quoted_for_a_day_its_body_is_not_known_to_exist(tmp_path):
+    """县统计局 (end: 不详) 1984年4月再次成立, 核定行政编制10名、事业编制4名, never seen again: `@1984-12-31` printed the
+    figure as standing then, though the 1984年末一览 says 此时是否存续，档案未载. Now staffing-ref at the chapter line,
+    saying what is known and the date to write; `@1984-04` still prints it."""
+    root = _copy(tmp_path)
+    _edit(root, "chronicle/p1/c1.md", "[[编制数:zx-tongjiju@1984-04]]。",
+          "[[编制数:zx-tongjiju@1984-04]]。至1984年末，县统计局核定[[编制数:zx-tongjiju@1984-12-31]]。")
+    found = [f for f in _findings(root) if f.code == "staffing-ref"]
+    assert len(found) == 1, [f.as_text() for f in found]
+    text = found[0].as_text()
+    assert text.startswith("chronicle/p1/c1.md:24:"), text
+    assert "档案中这个数字记于1984年4月，此机构止年不详，1984年12月31日是否存续，档案未载" in text, text
+    assert "@1984-04" in text and "1984年4月核定行政编制10名、事业编制4名" in text, text
+    page = _pages(REAL)["zhi/p1/c1.md"]
+    assert "1984年4月，再次成立的县统计局核定行政编制10名、事业编制4名。" in page, page
+
+
+# ---- 2. the 编制统计表 leaves out no figure without a word -----------------------------------------------------
+def _table(pages: dict[str, str], place: str) -> str:
+    return _section(pages["tongji/index.md"], place)
+
+
+def test_a_figure_of_a_body_whose_end_is_unknown_stands_in_its_own_year_with_a_note():
+    """县统计局 (止年不详) 1984年4月核定行政编制10名、事业编制4名 was in no row and in no list. Now the 1984 row counts it,
+    saying it is of 1984年4月 and that whether the body stood at the year's end is not recorded; no later row
+    carries it (the record does not show the body after 1984年4月)."""
+    table = _table(_pages(), "某县丙")
+    assert "| 1984 | 各机构核定数合计 | 10 | 4 | 含县统计局1984年4月所记之数，年末是否存续，档案未载 |" in table, table
+    assert "| 1985 |" not in table and "含沿用1984年核定数" not in table, table
+
+
+def test_a_body_with_only_a_headcount_has_a_row():
+    """统计局 of 某县甲 (止年不详): 1963年实有5人 is its only 实有 record; guide/staffing.md rules 3 and 4 give it a row,
+    the old table had none (the body, set up in 1963 and not seen again until 1982, was not known to stand on
+    1963-12-31). Likewise 某县乙's 档案管理局 1963年3月 实有4人."""
+    pages = _pages()
+    assert "| 1963 | 各机构实有人数合计 | 5 |  |" in _table(pages, "某县甲"), _table(pages, "某县甲")
+    assert "| 1963 | 各机构实有人数合计 | 4 | 含档案管理局1963年3月所记之数，年末是否存续，档案未载 |" \
+        in _table(pages, "某县乙"), _table(pages, "某县乙")
