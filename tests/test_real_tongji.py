@@ -92,3 +92,13 @@ def test_a_body_with_only_a_headcount_has_a_row():
     assert "| 1963 | 各机构实有人数合计 | 5 |  |" in _table(pages, "某县甲"), _table(pages, "某县甲")
     assert "| 1963 | 各机构实有人数合计 | 4 | 含档案管理局1963年3月所记之数，年末是否存续，档案未载 |" \
         in _table(pages, "某县乙"), _table(pages, "某县乙")
+
+
+# ---- 3. a restore with no parent keeps the old one only if it is known to be there -------------------------------
+def test_a_restore_dated_or_before_does_not_inherit_a_parent_last_seen_long_before():
+    """计划委员会 restored “1975年7月或以前” without a parent: its page said 县人民政府（某县甲） 1975年7月或以前—止年不详,
+    though 县人民政府 (止年不详) is last seen in 1958年4月. guide/events.md “恢复时原上级是否还在”: 上级不详."""
+    page = _pages()["jigou/c7-jiwei.md"]
+    assert "| 上级不详 | 1975年7月或以前 | 止年不详 |" in page, page
+    assert "c7-zhengfu.md) | 1975年7月或以前" not in page, page
+    assert "| [县人民政府（某县甲）](c7-zhengfu.md) | 1958年4月前 | 1958年4月 |" in page, page
