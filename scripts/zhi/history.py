@@ -1472,4 +1472,3 @@ def _known_through(t: Timeline, d: Date) -> bool:
         return True
     last = d.latest()
     return t.known_alive_on(Date(Point(last.year, last.month, last.day)))
-
