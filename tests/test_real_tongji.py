@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 from conftest import edit as _edit
 from zhi.checks import run_checks
@@ -102,3 +103,21 @@ def test_a_restore_dated_or_before_does_not_inherit_a_parent_last_seen_long_befo
     assert "| 上级不详 | 1975年7月或以前 | 止年不详 |" in page, page
     assert "c7-zhengfu.md) | 1975年7月或以前" not in page, page
     assert "| [县人民政府（某县甲）](c7-zhengfu.md) | 1958年4月前 | 1958年4月 |" in page, page
+
+
+# ---- 4. 升格为, 降格为, 改建为: a rename in the source's words ----------------------------------------------
+def test_a_rename_told_as_upgraded_prints_the_sources_sentence():
+    """《华容县计划统计工作回忆》: “1957年夏，计统科升格为县计划委员会”. `wording: 升格为` was refused (schema-value,
+    “印出来会是‘甲升格为乙’这样的错话”) though it is the source's sentence; now printed so."""
+    pages = _pages()
+    assert "华容县计划统计科](../jigou/hr-jitongke.md)升格为[华容县计划委员会](../jigou/hr-jitongke.md)（简称县计委）" \
+        in pages["dashiji/nianbiao.md"], pages["dashiji/nianbiao.md"]
+    assert "是年更名：华容县计划统计科升格为[华容县计划委员会]" in pages["nianbiao/1957.md"], pages["nianbiao/1957.md"]
+
+
+@pytest.mark.parametrize("wording,said", [("升格", "升格为"), ("降格为", "降格为"), ("改建为", "改建为")])
+def test_rank_and_rebuilding_words_are_rename_wordings(tmp_path, wording, said):
+    root = _copy(tmp_path)
+    _edit(root, "sources/events/e.yaml", "wording: 升格为, date: 1957年夏", f"wording: {wording}, date: 1957年夏")
+    assert not [f.as_text() for f in _findings(root) if f.code == "schema-value"]
+    assert f"华容县计划统计科](../jigou/hr-jitongke.md){said}[华容县计划委员会]" in _pages(root)["dashiji/nianbiao.md"]
