@@ -121,3 +121,38 @@ def test_rank_and_rebuilding_words_are_rename_wordings(tmp_path, wording, said):
     _edit(root, "sources/events/e.yaml", "wording: 升格为, date: 1957年夏", f"wording: {wording}, date: 1957年夏")
     assert not [f.as_text() for f in _findings(root) if f.code == "schema-value"]
     assert f"华容县计划统计科](../jigou/hr-jitongke.md){said}[华容县计划委员会]" in _pages(root)["dashiji/nianbiao.md"]
+
+
+# ---- 5. an 已有 line comes before the events of its period that name its body -------------------------------------
+def _lines(page: str, section: str) -> list[str]:
+    return [ln for ln in _section(page, section).splitlines() if ln.startswith("- **")]
+
+
+def _at(lines: list[str], start: str, has: str) -> int:
+    return next(i for i, ln in enumerate(lines) if ln.startswith(f"- **{start}**") and has in ln)
+
+
+def test_a_there_by_line_prints_before_the_events_of_its_period():
+    """“至迟1953年　已有县人民政府” printed after “1953年5月　统计科成立，隶属县人民政府”, and “1975年7月或以前　已有计划委员会”
+    after “1975年7月　撤销计划统计局，其职能并入计划委员会”: each now first in its period, in the chapter's 大事记 (the
+    年表 of 某县甲) as in the 机构变动年表."""
+    pages = _pages()
+    lines = _lines(pages["zhi/p1/c1.md"], "某县甲")
+    assert _at(lines, "至迟1953年", "已有[县人民政府") < _at(lines, "1953年5月", "统计科"), lines
+    assert _at(lines, "至迟1953年", "已有[建设科") < _at(lines, "1953年5月", "统计科"), lines
+    assert _at(lines, "1975年7月或以前", "已有[计划委员会") < _at(lines, "1975年7月", "其职能并入"), lines
+    year = [ln for ln in pages["dashiji/nianbiao.md"].splitlines() if "计划委员会" in ln and "1975" in ln]
+    assert "已有" in year[0] and "其职能并入" in year[1], year
+
+
+def test_a_there_by_line_prints_first_in_the_dashiji_too(tmp_path):
+    """The same order in the 大事记 proper, once the editor asks for the entries (dashiji: 收)."""
+    root = _copy(tmp_path)
+    for rid in ("ev-c7-zf", "ev-c7-1953", "ev-c7-1975", "ev-c7-1975b"):
+        _edit(root, "sources/events/e.yaml", f"{{id: {rid}, ", f"{{id: {rid}, dashiji: 收, ")
+    page = _pages(root)["dashiji/c7x.md"]
+    lines = [ln for ln in page.splitlines() if ln.startswith("- **") or "**" in ln[:40]]
+    first = next(i for i, ln in enumerate(lines) if "已有[县人民政府" in ln)
+    assert first < next(i for i, ln in enumerate(lines) if "统计科" in ln and "成立" in ln), page
+    assert next(i for i, ln in enumerate(lines) if "已有[计划委员会" in ln) \
+        < next(i for i, ln in enumerate(lines) if "其职能并入" in ln), page

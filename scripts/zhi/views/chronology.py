@@ -892,8 +892,26 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
     # body set up that day); they print in the order the editor wrote them, as the source tells them
     # (“甲撤销，建立乙”)
     told = told_order(h)
-    out.sort(key=lambda en: (en.event.date.sort_key(), told(en.event)))
+    out.sort(key=lambda en: (print_key(en.event), told(en.event)))
     return out
+
+
+def there_by(e: Event) -> bool:
+    """The entry says only that the body was there by its date (至迟1953年　已有县人民政府; 1975年7月或以前　已有计划委员会):
+    a set-up or restore dated “before” in no words of the source's."""
+    return e.type in ("establish", "restore") and e.date is not None and e.date.qualifier == "before" \
+        and not e.wording and not e.source_from
+
+
+def print_key(e: Event, d: Date | None = None) -> tuple:
+    """Where an entry dated ``d`` (the event's date) prints: by its date, except that a line saying a body was there
+    by a date (``there_by``, 至迟1953年、1953年或以前) prints before every entry of that period, the first of which may
+    already name the body (1953年5月　统计科成立，隶属县人民政府 after 至迟1953年　已有县人民政府, never before it)."""
+    d = d or e.date
+    if d is None or not there_by(e) or d != e.date:
+        return d.sort_key() if d is not None else ((9999, 99, 99, 0), 9, False, (0, 0, 0, 0))
+    first = d.start.first_day()
+    return ((first.year, first.month, first.day, -1), 2, d.inclusive, (0, 0, 0, 0))
 
 
 def there_by_upper(e: Event, upper: Date | None) -> bool:
