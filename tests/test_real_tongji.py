@@ -156,3 +156,20 @@ def test_a_there_by_line_prints_first_in_the_dashiji_too(tmp_path):
     assert first < next(i for i, ln in enumerate(lines) if "统计科" in ln and "成立" in ln), page
     assert next(i for i, ln in enumerate(lines) if "已有[计划委员会" in ln) \
         < next(i for i, ln in enumerate(lines) if "其职能并入" in ln), page
+
+
+# ---- 6. 专职统计员 and 兼职统计员 are two kinds of people, not two readings --------------------------------------
+def test_two_kinds_of_people_on_one_day_are_told_to_be_one_record_by_kind(tmp_path):
+    """族讯网16588: “县直单位有专职统计员65人，兼职统计员36人”, typed as two records (人员: 专职统计员 / 兼职统计员): the
+    source-conflict told the editor to pick one reading and write a 考异. It now says first that these are two kinds of
+    people, and the record to write (guide/staffing.md “几类人分列”)."""
+    root = _copy(tmp_path)
+    _edit(root, "sources/staffing/s.yaml",
+          "system: 县直单位统计人员, figures: {人数: {专职统计员: 65, 兼职统计员: 36}}, sources: [doc-zx]}",
+          "system: 县直单位, figures: {人数: 65, 人员: 专职统计员}, sources: [doc-zx]}\n"
+          "- {jurisdiction: zxx, date: 1984, basis: 实有, system: 县直单位, figures: {人数: 36, 人员: 兼职统计员}, "
+          "sources: [doc-zx]}")
+    found = [f.as_text() for f in _findings(root) if f.code == "source-conflict"]
+    assert len(found) == 1 and found[0].startswith("sources/staffing/s.yaml:12:"), found
+    assert "这几条的“人员”各不相同（专职统计员、兼职统计员），多半是来源分列的几类人，不是两说：请合为一条，" \
+           "写 人数: {专职统计员: 65, 兼职统计员: 36}，不写 人员（见编辑指南“几类人分列”）" in found[0], found
