@@ -173,3 +173,27 @@ def test_two_kinds_of_people_on_one_day_are_told_to_be_one_record_by_kind(tmp_pa
     assert len(found) == 1 and found[0].startswith("sources/staffing/s.yaml:12:"), found
     assert "这几条的“人员”各不相同（专职统计员、兼职统计员），多半是来源分列的几类人，不是两说：请合为一条，" \
            "写 人数: {专职统计员: 65, 兼职统计员: 36}，不写 人员（见编辑指南“几类人分列”）" in found[0], found
+
+
+# ---- 7. no 区别语 inside the sentence that says the rename, nor against a body not known to be there -------------------
+def test_the_distinguishing_words_are_not_printed_where_no_body_can_be_confused():
+    """计划统计组 (`distinguish: 1970年由计划统计组改称`) renamed 计划统计局 in 1970 and abolished in 1975; the other
+    计划统计局 (1958年合并设立, 止年不详) is last seen in 1958年4月. The rename printed “改为计划统计局（1970年由计划统计组
+    改称）” and the abolition “撤销计划统计局（1970年由计划统计组改称）”; now neither, while the body's page title keeps it."""
+    pages = _pages()
+    lines = _lines(pages["zhi/p1/c1.md"], "某县甲")
+    assert "- **1970年**　[县革命委员会计划统计组](../../jigou/c7-jitongzu.md)改为[计划统计局](../../jigou/c7-jitongzu.md)。" \
+        in lines, lines
+    assert any(ln.startswith("- **1975年7月**　撤销[计划统计局](../../jigou/c7-jitongzu.md)，") for ln in lines), lines
+    assert pages["jigou/c7-jitongzu.md"].startswith("# 计划统计局（1970年由计划统计组改称）"), pages["jigou/c7-jitongzu.md"][:80]
+
+
+def test_the_rename_sentence_has_no_distinguishing_words_even_beside_a_namesake(tmp_path):
+    """With the 1958 计划统计局 still there (no `end: 不详`), the 1975 abolition says which 计划统计局 it abolished; the
+    1970 rename, which says itself where its 计划统计局 came from, still prints none."""
+    root = _copy(tmp_path)
+    _edit(root, "sources/bodies/b.yaml", "{id: c7-jitongju, end: 不详, ", "{id: c7-jitongju, ")
+    lines = _lines(_pages(root)["zhi/p1/c1.md"], "某县甲")
+    assert "- **1970年**　[县革命委员会计划统计组](../../jigou/c7-jitongzu.md)改为[计划统计局](../../jigou/c7-jitongzu.md)。" \
+        in lines, lines
+    assert any(ln.startswith("- **1975年7月**　撤销[计划统计局（1970年由计划统计组改称）]") for ln in lines), lines

@@ -347,9 +347,11 @@ class _Writer:
         short: list[Segment] = [f"（简称{e.short}）"] if e.short and e.short != new else []
         if abolishes_and_sets_up(e.wording):  # 撤县设区, 撤区置: the same territory and record, in the source's 撤销…设立…
             return ["撤销", self.before(rid, e), "，" + set_up_verb(e.wording), self.m(rid, new, e.date)] + short
+        # the new name without its 区别语: the sentence itself says which body it is (计划统计组改为计划统计局, never
+        # 计划统计组改为计划统计局（1970年由计划统计组改称）)
         if kind_change(e.wording):    # 改州为县: 改平度州为平度县; 升场为县: 升宜黄场为宜黄县
-            return [kind_change_verb(e.wording), self.before(rid, e), "为", self.m(rid, new, e.date)] + short
-        return [self.before(rid, e), rename_verb(e.wording), self.m(rid, new, e.date)] + short
+            return [kind_change_verb(e.wording), self.before(rid, e), "为", Mention(rid, new)] + short
+        return [self.before(rid, e), rename_verb(e.wording), Mention(rid, new)] + short
 
     @staticmethod
     def campaign_lead(e: Event) -> list[Segment]:
