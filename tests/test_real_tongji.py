@@ -197,3 +197,14 @@ def test_the_rename_sentence_has_no_distinguishing_words_even_beside_a_namesake(
     assert "- **1970年**　[县革命委员会计划统计组](../../jigou/c7-jitongzu.md)改为[计划统计局](../../jigou/c7-jitongzu.md)。" \
         in lines, lines
     assert any(ln.startswith("- **1975年7月**　撤销[计划统计局（1970年由计划统计组改称）]") for ln in lines), lines
+
+
+# ---- 8. one 一览 names a body once ---------------------------------------------------------------------------
+def test_a_body_set_up_that_year_is_not_named_again_under_the_yilan():
+    """某县甲's 1984年末一览 has no row (no body is known to stand then): it said “是年新设：农村抽样调查队。” and
+    “（上列是年所设各机构此时是否存续，档案未载）”, then again “另有农村抽样调查队（止年不详，最后见于1984年秋）…”."""
+    page = _section(_pages()["nianbiao/1984.md"], "某县甲机构设置一览（1984年末）")
+    assert "是年新设：[农村抽样调查队](../jigou/c7-choudiaodui.md)。" in page, page
+    assert "（上列是年所设各机构此时是否存续，档案未载）" in page, page
+    assert page.count("农村抽样调查队") == 1, page
+    assert "另有县革命委员会（止年不详，最后见于1968年3月）" in page, page

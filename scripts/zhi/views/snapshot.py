@@ -102,16 +102,17 @@ def fate_unknown(h: History, jurisdiction: str, d: Date, among: set[str] | None 
 
 
 def fate_unknown_note(h: History, jurisdiction: str, d: Date, among: set[str] | None = None,
-                      a: Archive | None = None) -> str:
+                      a: Archive | None = None, said: set[str] = frozenset()) -> str:
     """The sentence printed under a snapshot for those bodies, or "". A date the body file's ``seen`` gives is cited
-    (据《…》) when ``a`` is given: it rests on that source alone."""
+    (据《…》) when ``a`` is given: it rests on that source alone. The bodies of ``said`` are left out: the page says
+    already that their existence then is not recorded (是年新设 over NO_BODIES_CAME), a body is never named twice."""
     def cited(t: Timeline) -> str:
         docs = cited_docs(a, t.last_known_sources) if a is not None else []
         return f"，据{'、'.join(label for _, label in docs)}" if docs else ""
 
     pending = existence_unknown(h, jurisdiction, d, among)
     items = [f"{name_on(h, t.id, t.last_known)}（止年不详，最后见于{t.last_known.seen_chinese()}{cited(t)}）"
-             for t in fate_unknown(h, jurisdiction, d, among) if t.id not in pending]
+             for t in fate_unknown(h, jurisdiction, d, among) if t.id not in pending and t.id not in said]
     # a period that ended by no recorded event (a 恢复 or 第二次成立 whose source does not say when the former one
     # ended, previous_end: 不详): no source gives that end, not even as “before” the restore — 止年不详, as above
     for rid, (which, life) in list(pending.items()):
