@@ -208,3 +208,20 @@ def test_a_body_set_up_that_year_is_not_named_again_under_the_yilan():
     assert "（上列是年所设各机构此时是否存续，档案未载）" in page, page
     assert page.count("农村抽样调查队") == 1, page
     assert "另有县革命委员会（止年不详，最后见于1968年3月）" in page, page
+
+
+# ---- 9. the book's 机构名称索引 reaches every body the book names ------------------------------------------------
+def test_the_book_indexes_the_bodies_named_under_its_yilan():
+    """城厢区's four bodies, 某县丙's three and 华容县人民政府 are named in the book only in the sentence under a 机构设置一览
+    (“另有城厢区统计局（止年不详，最后见于1994年底）…”), which was plain text: the PDF's 机构名称索引 left them out. Each
+    name there is now a mention the index points at (and a link on the site)."""
+    from zhi.writers.book import BookWriter
+
+    a, h = _load()
+    parts = BookWriter(a, h, ROOT / "theme").parts()
+    indexed = {rid for rid, _text in parts.mentions.values()}
+    assert set(a.bodies) <= indexed, sorted(set(a.bodies) - indexed)
+    html = parts.body
+    assert ">城厢区统计局</span>（止年不详，最后见于1994年底）" in html, html[html.find("城厢区统计局") - 200:][:400]
+    page = _pages()["zhi/p1/c1.md"]
+    assert "另有[县人民政府](../../jigou/zx-zhengfu.md)（止年不详，最后见于1952年）" in page, page

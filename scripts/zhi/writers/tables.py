@@ -38,9 +38,10 @@ class Tables:
             out.append(f"| {link(r.body, r.name)}{md_cell(r.note)} | {md_cell(r.kind)} | {md_cell(r.rank)} | {md_cell(r.parent_name)} | "
                        f"{r.approved_text()} | "
                        f"{r.established_text()} | {md_cell('；'.join(r.authority))} |")
-        note = fate_unknown_note(self.h, d.target, d.date, a=self.a)
+        # each body the note names is a mention (linked on the site, indexed in the book), as the rows' names are
+        note = fate_unknown_note(self.h, d.target, d.date, a=self.a, name=link, text=md_cell)
         if note:
-            out += ["", md_cell(note)]
+            out += ["", note]
         return "\n".join(out)
 
     def staffing(self, d: Directive, link: Link) -> str:
