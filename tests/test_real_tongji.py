@@ -225,3 +225,19 @@ def test_the_book_indexes_the_bodies_named_under_its_yilan():
     assert ">城厢区统计局</span>（止年不详，最后见于1994年底）" in html, html[html.find("城厢区统计局") - 200:][:400]
     page = _pages()["zhi/p1/c1.md"]
     assert "另有[县人民政府](../../jigou/zx-zhengfu.md)（止年不详，最后见于1952年）" in page, page
+
+
+# ---- 9. the build says how many entries reach the 大事记 ---------------------------------------------------------
+def test_the_build_summary_says_how_selective_the_dashiji_is(tmp_path):
+    """37 changes, one 大事记 line: only `check --all` said so (a 提示 per place). The build's summary now has one line
+    with both counts and how to take more (guide/dashiji.md)."""
+    import subprocess
+    import sys
+
+    root = _copy(tmp_path)
+    run = subprocess.run([sys.executable, "-m", "zhi.cli", "--root", str(root), "build", "--no-pdf"],
+                         check=False, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    line = next(ln for ln in run.stdout.splitlines() if ln.startswith("大事记："))
+    assert line.startswith("大事记：收 1 条（机构变动年表 37 条，大事记只收合乎收录规则的）；要多收，") and \
+        "dashiji: 收" in line and "guide/dashiji.md" in line, line
