@@ -241,3 +241,13 @@ def test_the_build_summary_says_how_selective_the_dashiji_is(tmp_path):
     line = next(ln for ln in run.stdout.splitlines() if ln.startswith("大事记："))
     assert line.startswith("大事记：收 1 条（机构变动年表 37 条，大事记只收合乎收录规则的）；要多收，") and \
         "dashiji: 收" in line and "guide/dashiji.md" in line, line
+
+
+# ---- a chapter's [[编制:…]] of head-counts only ---------------------------------------------------------------
+def test_a_staffing_table_of_head_counts_only_is_a_table():
+    """[[编制:cg9-danganju]]: 档案管理局 has 实有人数 only, no category of 编制. The table printed an empty header cell and
+    an empty delimiter (“| 日期 | 口径 |  | 领导职数 |”, “| --- | --- |  | --- |”), which is no Markdown table at all."""
+    page = _pages()["zhi/p1/c1.md"]
+    table = page.split("档案局）编制沿革**\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert table[:3] == ["| 日期 | 口径 | 领导职数 | 说明 |", "| --- | --- | --- | --- |",
+                         "| 1963年3月 | 实有 |  | 实有人数4人（局、馆合署） |"], table
