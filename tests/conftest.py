@@ -152,6 +152,14 @@ def write(root: Path, rel: str, text: str) -> None:
     p.write_text(text, encoding="utf-8")
 
 
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace ``old`` (which must be there) by ``new`` in a file of a test archive."""
+    p = root / rel
+    text = p.read_text(encoding="utf-8")
+    assert old in text, old
+    p.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def write_dedented(root: Path, rel: str, text: str) -> None:
     """Write a file of a test archive given as an indented block in the test (dedented, leading newline dropped)."""
     write(root, rel, textwrap.dedent(text).lstrip())

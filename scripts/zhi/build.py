@@ -65,6 +65,8 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     book: object = None  # typeset.TypesetResult when the PDF was made
     kept_pdf: bool = False  # --no-pdf: the PDF of an earlier build was kept, not made anew
+    # (entries of the 大事记, entries of the 机构变动年表): the summary says how selective the 大事记 is
+    dashiji: tuple[int, int] = (0, 0)
 
 
 def output_dir(root: Path, edition: str, offline: bool = False) -> Path:
@@ -317,7 +319,8 @@ def _build_edition(root: Path, edition: str, archive: Archive | None, pdf: bool,
             out = site
     timings["total"] = time.perf_counter() - t0
     timings["total cpu"] = time.process_time() - cpu0
-    return BuildResult(out, len(tree.pages), findings, timings, book_report, kept_pdf=earlier_pdf is not None)
+    return BuildResult(out, len(tree.pages), findings, timings, book_report, kept_pdf=earlier_pdf is not None,
+                       dashiji=(len(writer.dashiji), len(writer.lines)))
 
 
 # ---- the steps of a build ---------------------------------------------------------------------------------

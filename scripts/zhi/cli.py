@@ -71,6 +71,13 @@ def cmd_check(args) -> int:
     return 1 if counts.get("error") else 0
 
 
+def dashiji_summary(taken: int, changes: int) -> str:
+    """The build's line on the 大事记: how many entries it prints of the changes the 年表 lists, and how to take more
+    (a 大事记 of one line out of 37 changes was said only by a 提示 of ``check --all``)."""
+    return (f"大事记：收 {taken} 条（机构变动年表 {changes} 条，大事记只收合乎收录规则的）；要多收，在 sources/house-style.yaml 的 "
+            "dashiji: 中加上机构类别，或在事件中写 dashiji: 收，见编辑指南“大事记与记事”（guide/dashiji.md）")
+
+
 def cmd_build(args) -> int:
     from .build import BuildError, build_edition
     from .progress import Progress
@@ -107,6 +114,7 @@ def cmd_build(args) -> int:
     warnings = sum(1 for f in res.findings if f.severity == "warning")
     print(f"网站已生成：{res.out}（{res.pages} 页，用时 {res.timings['total']:.1f} 秒）"
           + (f"；档案检查有 {warnings} 条警告，运行 zhi check 查看" if warnings else ""))
+    print(dashiji_summary(*res.dashiji))
     if res.book is not None:
         b = res.book
         print(f"志书 PDF：{res.out / 'zhi.pdf'}（{b.pages} 页：前置 {b.front_pages} 页，正文 {b.body_pages} 页；"

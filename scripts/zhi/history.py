@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .dates import Date
+from .dates import Date, Point
 from .findings import Finding, Loc
 from .model import FATE_UNKNOWN, UNKNOWN, Archive, Event, NewBody, Ref
 from .wordings import (
@@ -949,7 +949,7 @@ class _Replay:
                 e = s.start_event
                 nb = e.new.get(t.id) if e is not None and e.type == "restore" else None
                 p = self.tl.get(s.value) if isinstance(s.value, str) else None
-                if nb is None or nb.parent or p is None or p.outside or s.start is None or p.known_alive_on(s.start):
+                if nb is None or nb.parent or p is None or p.outside or s.start is None or _known_through(p, s.start):
                     continue
                 s.value = UNKNOWN
 
@@ -1488,3 +1488,14 @@ def _named_only_before(t: Timeline, d: Date) -> bool:
     """A record outside the volume every name of which its sources end wholly before ``d``: it is not known to be
     there on that day."""
     return bool(t.names) and all(n.end is not None and n.end.latest() < d.earliest() for n in t.names)
+
+
+def _known_through(t: Timeline, d: Date) -> bool:
+    """The record shows t existing on every reading of d: a restore “1975-07或以前” may be of any day up to July 1975,
+    so a superior last seen in 1958 is not known to be there (its earliest reading alone, unbounded, would say so)."""
+    if not t.known_alive_on(d):
+        return False
+    if d.qualifier != "before":
+        return True
+    last = d.latest()
+    return t.known_alive_on(Date(Point(last.year, last.month, last.day)))

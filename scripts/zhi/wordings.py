@@ -166,14 +166,15 @@ _RULES: dict[str, _Rule] = {
         "印出来会是错话。请删去 wording，或照来源写设立它所用的词，如 成立、建立、组建、设置、筹建、编为（1949年编为第三区）"
         "（撤销、并入、更名、恢复等另记相应的事件）。来源说“改为某乡”的，说的是由别的机构改来：前身有记录的记更名"
         "（rename，wording: 改为），前身来源未载的，删去 wording，把原话写在 note 里"),
-    # between the old name and the new (甲更名为乙, 甲改称乙, 甲改建为乙, 甲撤县设区乙): a word of another event prints a
-    # false sentence (“甲复建乙” says 甲 rebuilt 乙)
+    # between the old name and the new (甲更名为乙, 甲改称乙, 甲改建为乙, 甲升格为乙, 甲撤县设区乙): a word of another
+    # event prints a false sentence (“甲复建乙” says 甲 rebuilt 乙); 升格 and 降格 with a new name are the source's
+    # sentence (计统科升格为县计划委员会), printed 甲升格为乙
     "rename": _Rule(
         (),
         ("复建", "重建", "新建", "组建", "筹建", "设立", "成立", "建立", "设置", "并入", "合并", "分出", "分设", "划归", "划出",
-         "升格", "降格", "撤销", "撤并"),
-        "更名事件的“wording（用词）”印在旧名与新名之间（甲更名为乙、甲改称乙）；“{wording}”不是更名的说法，"
-        "印出来会是“甲{wording}乙”这样的错话。请删去 wording，或照来源写，如 改称、改名、复名、改为。"
+         "撤销", "撤并"),
+        "更名事件的“wording（用词）”印在旧名与新名之间（甲更名为乙、甲改称乙、甲升格为乙）；“{wording}”不是更名的说法，"
+        "印出来会是“甲{wording}乙”这样的错话。请删去 wording，或照来源写，如 改称、改名、复名、改为、改建为、升格为、降格为。"
         "来源说“复建”“重建”某机构的，是另设了一个机构、或旧机构重新设立，不是改名：记改组（reorganise）或撤销，"
         "再记恢复（restore，wording: 复建）；合并、升格等另记相应的事件"),
     # before the second name (甲加挂乙牌子, 甲仍保留乙牌子); a word that takes a sign down is drop-name's

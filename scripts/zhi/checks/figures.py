@@ -17,7 +17,8 @@ from ..dates import Date, DateError, parse_date
 from ..findings import Finding, Loc
 from ..history import History
 from ..model import BASIS_ZH, STAFFING_KINDS, Archive
-from ..views.staffing import Figure, figure_at, figures, quoted_text
+from ..views.naming import name_on
+from ..views.staffing import Figure, figure_at, figures, quoted_text, staffing_words, unknown_after
 
 _KIND = "|".join(sorted(STAFFING_KINDS, key=len, reverse=True))
 NUMBER_RE = re.compile(rf"({_KIND})(?:人员|数)?(?:为|共|计|核定为|核定)?(\d+)(?:名|人)")
@@ -120,6 +121,15 @@ def check_figures(a: Archive, h: History) -> Iterator[Finding]:
                           and g.staffing.headcount is not None and not g.staffing.posts]
                 also = (f"（档案中{r.date.year}年只有人数“{people[0].staffing.besides_posts()[0]}”：人数不是编制，"
                         f"不能用编制数引用，请在正文中照来源写出）") if people else ""
+                if (known := figure_at(h, figs, r.target, r.basis, r.date, r.system, known_only=False)) is not None \
+                        and unknown_after(h, known, r.date):
+                    yield Finding("staffing-ref", "error",
+                                  f"正文引用{name_on(h, r.target, known.date)}在{r.date}的{what}编制数，但档案中这个数字记于"
+                                  f"{known.date}，此机构止年不详，{r.date}是否存续，档案未载，不能说它那时仍是这个数；"
+                                  f"请把引用的日期改为所记之日（@{known.date.iso()}），正文照来源写明时间，"
+                                  f"如“{known.date.chinese()}核定{quoted_text(known, r.kinds) or staffing_words(known.staffing)}”",
+                                  r.loc)
+                    continue
                 yield Finding("staffing-ref", "error",
                               f"正文引用{r.target}{'/' + r.system if r.system else ''}在{r.date}的{what}编制数，"
                               f"但档案中没有这一天有效的数字{also}；请核对编号和日期，或先在 sources/staffing/ 中记下这个数字",
@@ -176,8 +186,6 @@ def _typed_numbers(ch, by_scope: dict[str, list[Figure]], names, body: str, a: A
                             and d.earliest() <= f.date.earliest() and f.date.latest() <= d.latest():
                         stated.setdefault(f.staffing.given(kind), f)
             if stated and number not in stated:
-                from ..views.naming import name_on
-
                 # the reference that gives the recorded figure: its basis (编制数/实有数) and its 系统, else it
                 # names no figure (staffing-ref)
                 refs = "或".join(dict.fromkeys(

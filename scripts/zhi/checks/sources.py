@@ -370,6 +370,18 @@ def check_documents(a: Archive, h: History) -> Iterator[Finding]:
                           d.loc)
 
 
+def _kinds_of_people(figs: list) -> str:
+    """What to do first when the differing figures are head-counts of different kinds of people (人员: 专职统计员 /
+    人员: 兼职统计员): two categories, not two readings; one record, 人数 by kind (guide/staffing.md “几类人分列”)."""
+    said = [(x.staffing.counted, x.staffing.headcount) for x in figs]
+    if any(x.staffing.posts or not c or n is None for x, (c, n) in zip(figs, said, strict=True)) \
+            or len({c for c, _n in said}) < len(said):
+        return ""
+    by_kind = ", ".join(f"{c}: {getattr(n, 'said', n)}" for c, n in said)
+    return (f"这几条的“人员”各不相同（{'、'.join(c for c, _n in said)}），多半是来源分列的几类人，不是两说：请合为一条，"
+            f"写 人数: {{{by_kind}}}，不写 人员（见编辑指南“几类人分列”）。若确是同一类人的不同记载，")
+
+
 def check_staffing(a: Archive, h: History) -> Iterator[Finding]:
     """Staffing figures that sources state differently (source-conflict), and a jurisdiction's own figure that
     differs from the sum of its bodies' figures on its date (staffing-sum-differs)."""
@@ -392,8 +404,9 @@ def check_staffing(a: Archive, h: History) -> Iterator[Finding]:
                 or next((e.loc for e in a.events if (e.id or str(e.loc)) == f.others[0].origin), None)
             yield Finding("source-conflict", "info" if resolved else "warning",
                           f"{who(f)}{f.date}的{BASIS_ZH[f.basis]}编制有不同记载：{'；'.join(readings)}。"
-                          f"表中按第一种合计，并注明另一说；请核对原件，把两条合为一条记录，所依之数写在 figures，"
-                          f"另一来源写成 {{doc: 文件编号, figures: {{…}}}}，并在 conflict_note（考异）中写明取舍",
+                          + _kinds_of_people([f, *f.others]) +
+                          "表中按第一种合计，并注明另一说；请核对原件，把两条合为一条记录，所依之数写在 figures，"
+                          "另一来源写成 {doc: 文件编号, figures: {…}}，并在 conflict_note（考异）中写明取舍",
                           loc or Loc(""), [])
     for s in a.staffing:
         if s.figures is None:

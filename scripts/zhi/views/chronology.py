@@ -347,9 +347,11 @@ class _Writer:
         short: list[Segment] = [f"（简称{e.short}）"] if e.short and e.short != new else []
         if abolishes_and_sets_up(e.wording):  # 撤县设区, 撤区置: the same territory and record, in the source's 撤销…设立…
             return ["撤销", self.before(rid, e), "，" + set_up_verb(e.wording), self.m(rid, new, e.date)] + short
+        # the new name without its 区别语: the sentence itself says which body it is (计划统计组改为计划统计局, never
+        # 计划统计组改为计划统计局（1970年由计划统计组改称）)
         if kind_change(e.wording):    # 改州为县: 改平度州为平度县; 升场为县: 升宜黄场为宜黄县
-            return [kind_change_verb(e.wording), self.before(rid, e), "为", self.m(rid, new, e.date)] + short
-        return [self.before(rid, e), rename_verb(e.wording), self.m(rid, new, e.date)] + short
+            return [kind_change_verb(e.wording), self.before(rid, e), "为", Mention(rid, new)] + short
+        return [self.before(rid, e), rename_verb(e.wording), Mention(rid, new)] + short
 
     @staticmethod
     def campaign_lead(e: Event) -> list[Segment]:
@@ -892,8 +894,26 @@ def chronology(a: Archive, h: History, jurisdiction: str | None = None) -> list[
     # body set up that day); they print in the order the editor wrote them, as the source tells them
     # (“甲撤销，建立乙”)
     told = told_order(h)
-    out.sort(key=lambda en: (en.event.date.sort_key(), told(en.event)))
+    out.sort(key=lambda en: (print_key(en.event), told(en.event)))
     return out
+
+
+def there_by(e: Event) -> bool:
+    """The entry says only that the body was there by its date (至迟1953年　已有县人民政府; 1975年7月或以前　已有计划委员会):
+    a set-up or restore dated “before” in no words of the source's."""
+    return e.type in ("establish", "restore") and e.date is not None and e.date.qualifier == "before" \
+        and not e.wording and not e.source_from
+
+
+def print_key(e: Event, d: Date | None = None) -> tuple:
+    """Where an entry dated ``d`` (the event's date) prints: by its date, except that a line saying a body was there
+    by a date (``there_by``, 至迟1953年、1953年或以前) prints before every entry of that period, the first of which may
+    already name the body (1953年5月　统计科成立，隶属县人民政府 after 至迟1953年　已有县人民政府, never before it)."""
+    d = d or e.date
+    if d is None or not there_by(e) or d != e.date:
+        return d.sort_key() if d is not None else ((9999, 99, 99, 0), 9, False, (0, 0, 0, 0))
+    first = d.start.first_day()
+    return ((first.year, first.month, first.day, -1), 2, d.inclusive, (0, 0, 0, 0))
 
 
 def there_by_upper(e: Event, upper: Date | None) -> bool:

@@ -39,6 +39,7 @@ from .chronology import (
     established_run,
     place_key,
     place_said_together,
+    print_key,
 )
 from .chronology import segs_text as _text
 from .naming import label_on, name_on, name_then
@@ -594,7 +595,7 @@ def dashiji(a: Archive, h: History, rules: Rules | None = None, entries: list[En
     # (but a place restored that day before the split that gives it land: chronology.told_order);
     # never re-sorted by the type of change (the replay makes a day's bodies before it abolishes, the print does not)
     rank = {"event": 0, "post": 1, "memo": 2}
-    items.sort(key=lambda it: (it.date.sort_key(), rank[it.kind],
+    items.sort(key=lambda it: (print_key(it.event, it.date) if it.kind == "event" else it.date.sort_key(), rank[it.kind],
                                min((w.told(e) for e in it.members), default=it.event.order)))
     lower = a.book.lower if a.book else None
     items = [it for it in items if not after_lower(it.date, lower)]  # events are already left out (chronology)

@@ -75,8 +75,10 @@ def distinguished(h: History, rid: str, name: str, on: Date | None = None) -> st
 
 
 def _bears_on(t, name: str, d: Date) -> bool:
-    """``t`` is called ``name`` on ``d`` (its period under the name begins or ends that day included)."""
-    return t is not None and any(
+    """``t`` is called ``name`` on ``d`` (its period under the name begins or ends that day included), as far as the
+    record shows: a body whose end is unknown and that no record shows after an earlier date (止年不详) is not there
+    to be confused with (计划统计局 set up 1958, last seen then, beside another 计划统计局 abolished in 1975)."""
+    return t is not None and not t.fate_unknown_on(d) and any(
         s.value[0] == name and not s.withheld and (s.start is None or s.start.earliest() <= d.latest())
         and (s.end is None or s.end.latest() >= d.earliest()) for s in t.names)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..citations import cited_docs, split
@@ -102,29 +103,40 @@ def fate_unknown(h: History, jurisdiction: str, d: Date, among: set[str] | None 
 
 
 def fate_unknown_note(h: History, jurisdiction: str, d: Date, among: set[str] | None = None,
-                      a: Archive | None = None) -> str:
+                      a: Archive | None = None, said: set[str] = frozenset(),
+                      name: Callable[[str, str], str] | None = None, text: Callable[[str], str] | None = None) -> str:
     """The sentence printed under a snapshot for those bodies, or "". A date the body file's ``seen`` gives is cited
-    (据《…》) when ``a`` is given: it rests on that source alone."""
+    (据《…》) when ``a`` is given: it rests on that source alone. The bodies of ``said`` are left out: the page says
+    already that their existence then is not recorded (是年新设 over NO_BODIES_CAME), a body is never named twice.
+    ``name`` (id, name → what prints) and ``text`` (the words around them → what prints) make each body's name a
+    mention the book's index points at (the names, escaped, and the words escaped alike); plain text without."""
     def cited(t: Timeline) -> str:
         docs = cited_docs(a, t.last_known_sources) if a is not None else []
         return f"，据{'、'.join(label for _, label in docs)}" if docs else ""
 
+    said_as = text or (lambda s: s)
+
+    def named_on(rid: str, on: Date) -> str:
+        shown = name_on(h, rid, on)
+        return name(rid, shown) if name is not None else shown
+
     pending = existence_unknown(h, jurisdiction, d, among)
     # (name, what is said of it, when it was last seen): one name after another, as the archive leaves each
-    items = [(name_on(h, t.id, t.last_known), f"止年不详，最后见于{t.last_known.seen_chinese()}{cited(t)}",
-              t.last_known) for t in fate_unknown(h, jurisdiction, d, among) if t.id not in pending]
+    items = [(named_on(t.id, t.last_known), f"止年不详，最后见于{t.last_known.seen_chinese()}{cited(t)}", t.last_known)
+             for t in fate_unknown(h, jurisdiction, d, among) if t.id not in pending and t.id not in said]
     # a period that ended by no recorded event (a 恢复 or 第二次成立 whose source does not say when the former one
     # ended, previous_end: 不详): no source gives that end, not even as “before” the restore — 止年不详, as above
     for rid, (which, life) in list(pending.items()):
         if which == "end" and life.end_event is None:
             seen = max(life.attested, key=Date.sort_key, default=life.start)
-            items.append((name_on(h, rid, seen or d), f"止年不详{f'，最后见于{seen}' if seen else ''}", seen))
+            items.append((named_on(rid, seen or d), f"止年不详{f'，最后见于{seen}' if seen else ''}", seen))
             del pending[rid]
-    notes = [_unknown_fates(items)] if items else []
+    notes = [_unknown_fates(items, said_as)] if items else []
     for which, clause in (("start", "此时是否已设"), ("end", "此时是否尚存")):
-        named = [f"{name_on(h, rid, d)}（{_bound(life, which)}）" for rid, (w, life) in pending.items() if w == which]
+        named = [named_on(rid, d) + said_as(f"（{_bound(life, which)}）")
+                 for rid, (w, life) in pending.items() if w == which]
         if named:
-            notes.append(f"另有{'、'.join(named)}，{clause}，档案未载。")
+            notes.append(said_as("另有") + said_as("、").join(named) + said_as(f"，{clause}，档案未载。"))
     return "".join(notes)
 
 
@@ -132,21 +144,23 @@ def fate_unknown_note(h: History, jurisdiction: str, d: Date, among: set[str] | 
 FATES_GROUPED = 4
 
 
-def _unknown_fates(items: list[tuple[str, str, Date | None]]) -> str:
+def _unknown_fates(items: list[tuple[str, str, Date | None]], said_as: Callable[[str], str] = lambda s: s) -> str:
     """“另有甲（止年不详，最后见于1959年11月，据《…》）、乙（…），此时是否存续，档案未载。”; many of them (槐荫: 45 a year,
     each with its date and the same source, a wall of text) as one paragraph that says each date and source once:
     “另有45个机构此时是否存续，档案未载：甲、乙（止年不详，最后见于1958年5月至1960年12月，据《…》）；丙（…）。”, the groups
-    in the order of their dates. Every name and what is said of it stays."""
+    in the order of their dates. Every name and what is said of it stays. The names come as they print; ``said_as``
+    makes the words around them print (escaped for the book)."""
     if len(items) < FATES_GROUPED:
-        return f"另有{'、'.join(f'{name}（{said}）' for name, said, _ in items)}，此时是否存续，档案未载。"
+        return (said_as("另有") + said_as("、").join(name + said_as(f"（{said}）") for name, said, _ in items)
+                + said_as("，此时是否存续，档案未载。"))
     groups: dict[str, list[str]] = {}
     when: dict[str, Date | None] = {}
     for name, said, seen in items:
         groups.setdefault(said, []).append(name)
         when.setdefault(said, seen)
     order = sorted(groups, key=lambda k: (when[k] is None, when[k].sort_key() if when[k] is not None else (), k))
-    return (f"另有{len(items)}个机构此时是否存续，档案未载："
-            + "；".join(f"{'、'.join(groups[k])}（{k}）" for k in order) + "。")
+    return (said_as(f"另有{len(items)}个机构此时是否存续，档案未载：")
+            + said_as("；").join(said_as("、").join(groups[k]) + said_as(f"（{k}）") for k in order) + said_as("。"))
 
 
 def _bound(life, which: str) -> str:

@@ -374,12 +374,37 @@ def _bodies_on(h, jid: str, members: set[str], d: Date) -> list[str]:
     return out
 
 
+def _seen_in_year(h, jid: str, members: set[str], figs_by_body: dict[str, list[Figure]], d: Date) -> list[str]:
+    """The bodies of the jurisdiction that the record does not show existing on d (止年不详, not seen since) but that
+    a figure dated within d's year shows there on its own date: that year's row counts the figure, said to be of its
+    date (its body may have ended by the year's end), and no later row carries it. Without this the figure of a body
+    last seen in 1984年4月 stood in no row and in no list (dropped without a word)."""
+    known = set(_bodies_on(h, jid, members, d))
+    out = []
+    for b in sorted(members):
+        t = h.get(b)
+        if b in known or t is None:
+            continue
+        if any(_within_year(f, d.year) and f.date.latest() <= d.latest() and t.alive_on(f.date)
+               and t.belongs_on(f.date, jid) for f in figs_by_body.get(b, [])):
+            out.append(b)
+    return out
+
+
+def _own_year(figs: list[Figure], y: int) -> list[Figure]:
+    """Of the figures standing together, those recorded in year y; [] when any is carried from before."""
+    return figs if all(_within_year(f, y) for f in figs) else []
+
+
 def bodies_sum(figs_by_body: dict[str, list[Figure]], h, jid: str, members: set[str], d: Date,
                basis: str = "approved") -> tuple[list[Figure], dict[str, int | None]]:
-    """The figures of ``basis`` in force on d for the bodies of the jurisdiction on d, and their sum by category."""
+    """The figures of ``basis`` in force on d for the bodies of the jurisdiction on d, and their sum by category;
+    with them the figures recorded in d's year of a body not known to exist on d (``_seen_in_year``)."""
     used = []
     for b in _bodies_on(h, jid, members, d):   # a body's figures of several 范围 on one date are parts: all count
         used += in_force_parts(figs_by_body.get(b, []), basis, d, breaks(h, b))
+    for b in _seen_in_year(h, jid, members, figs_by_body, d):
+        used += _own_year(in_force_parts(figs_by_body.get(b, []), basis, d, breaks(h, b)), d.year)
     return used, _sum(used)
 
 
@@ -414,10 +439,11 @@ def _headcount_lines(per_body, h, jid: str, members: set[str], own: list[Figure]
     """The 实有人数 rows of a year, beside the 编制 rows: the bodies' head-counts recorded in that year (summed, and
     labelled as a sum), and the jurisdiction's (or a 系统's) own."""
     out = []
-    counted = [f for b in _bodies_on(h, jid, members, d) if (f := _headcount_in(per_body.get(b, []), y, d))]
+    bodies = _bodies_on(h, jid, members, d) + _seen_in_year(h, jid, members, per_body, d)
+    counted = [f for b in bodies if (f := _headcount_in(per_body.get(b, []), y, d))]
     total = _headcount_sum([f.staffing.headcount for f in counted])
     if total is not None:
-        out.append(Line("各机构实有人数合计", "headcount", _count(total)))
+        out.append(Line("各机构实有人数合计", "headcount", _count(total), _unseen_note(counted, d, h)))
     for sysname in ["", *sorted({f.system for f in own if f.system})]:
         f = _headcount_in(own, y, d, sysname)
         if f is not None:
@@ -562,7 +588,17 @@ def _sum_note(used: list[Figure], d: Date, stale_after: int, h) -> str:
                      + (f"，{said}逾{stale_after}年未重新核定" if stale else ""))
     if disputed:
         notes.append("、".join(disputed) + "的编制数来源记载不一，合计按首列来源")
-    return "；".join(notes)
+    return "；".join(x for x in (*notes, _unseen_note(used, d, h)) if x)
+
+
+def _unseen_note(used: list[Figure], d: Date, h) -> str:
+    """A sum row's word on the figures it counts of bodies not known to exist on the row's day (止年不详, last seen
+    within the year): 含县统计局1984年4月所记之数，年末是否存续，档案未载."""
+    said = [f"{name_on(h, f.body, f.date)}{f.date.chinese()}所记之数" for f in used
+            if f.body and unknown_after(h, f, d)]
+    if not said:
+        return ""
+    return f"含{'、'.join(dict.fromkeys(said))}，{'年末' if (d.start.month, d.start.day) == (12, 31) else '其时'}是否存续，档案未载"
 
 
 def staffing_words(s: Staffing) -> str:
@@ -669,10 +705,22 @@ def figure_note(f: Figure) -> str:
 
 
 # ---- figures quoted in prose ------------------------------------------------------------------------------
-def figure_at(h, figs: list[Figure], scope: str, basis: str, d: Date, system: str = "") -> Figure | None:
-    """The figure of a body or jurisdiction (or one 系统 of it) that stands on d."""
+def figure_at(h, figs: list[Figure], scope: str, basis: str, d: Date, system: str = "",
+              known_only: bool = True) -> Figure | None:
+    """The figure of a body or jurisdiction (or one 系统 of it) that stands on d. A body's figure stands after its
+    own date only while the record shows the body there (``unknown_after``): a body whose end is unknown (止年不详)
+    last seen in 1984年4月 has no figure on 1984-12-31, its 1984年4月 figure is not asserted for a day it may not
+    have existed. ``known_only=False`` gives the figure regardless (to say what is known in a message)."""
     own = [f for f in figs if f.scope == scope]
-    return in_force(own, basis, d, breaks(h, scope) if any(f.body for f in own) else [], system)
+    f = in_force(own, basis, d, breaks(h, scope) if any(f.body for f in own) else [], system)
+    return None if known_only and f is not None and unknown_after(h, f, d) else f
+
+
+def unknown_after(h, f: Figure, d: Date) -> bool:
+    """d is after the figure's own date and the record does not show its body existing on d (止年不详, not seen
+    since): the figure cannot be said to stand then."""
+    t = h.get(f.body) if h is not None and f.body else None
+    return t is not None and d.latest() > f.date.latest() and not t.known_alive_on(d)
 
 
 def quoted_text(f: Figure, kinds: list[str], before: str = "") -> str | None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import jinja2
 import markdown
+from markupsafe import Markup
 
 from ..chapterimages import figures_html, stripped
 from ..chronicle import NOTE_CALL, NOTE_DEF, notes_in
@@ -296,7 +297,7 @@ class BookWriter:
                     continue   # a place set up “1953前” and no body of it certainly there: no table says it was
                 on_date.append((f"{label_on(self.h, j.id, d)}（{d.chinese()}）", label_on(self.h, j.id, d),
                                 [(self.mention(r.body, r.name), r) for r in rows],
-                                fate_unknown_note(self.h, j.id, d, a=self.a)))
+                                Markup(fate_unknown_note(self.h, j.id, d, a=self.a, name=self.mention, text=esc))))
             kept, bare = said_once(on_date, lambda s: not s[2] and not s[3])
             snaps += [(caption, rows, note) for caption, _, rows, note in kept]
             if bare:   # the places with no body recorded then: named once, under one caption

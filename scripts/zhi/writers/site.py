@@ -499,7 +499,10 @@ class SiteWriter:
                 if not rows and not t.known_alive_on(end):
                     continue   # a place set up “1953前” and no body of it certainly there: no table says it was
                 diff = difference(self.h, j.id, Date(Point(y - 1, 12, 31)), end, among)
-                snaps.append((j, self.label(j.id, end), rows, diff, fate_unknown_note(self.h, j.id, end, among, self.a)))
+                # no table: NO_BODIES_CAME says of the year's new bodies that their existence then is not recorded
+                said = set() if rows else {b for _how, ids in diff.came for b in ids}
+                snaps.append((j, self.label(j.id, end), rows, diff,
+                              fate_unknown_note(self.h, j.id, end, among, self.a, said)))
             # the places with nothing to print that year but NO_BODIES: named once, under one heading
             snaps, bare = said_once(snaps, lambda s: not s[2] and not s[4] and not (
                 s[3].came or s[3].went or s[3].renamed or s[3].renamed_dated))

@@ -38,9 +38,10 @@ class Tables:
             out.append(f"| {link(r.body, r.name)}{md_cell(r.note)} | {md_cell(r.kind)} | {md_cell(r.rank)} | {md_cell(r.parent_name)} | "
                        f"{r.approved_text()} | "
                        f"{r.established_text()} | {md_cell('；'.join(r.authority))} |")
-        note = fate_unknown_note(self.h, d.target, d.date, a=self.a)
+        # each body the note names is a mention (linked on the site, indexed in the book), as the rows' names are
+        note = fate_unknown_note(self.h, d.target, d.date, a=self.a, name=link, text=md_cell)
         if note:
-            out += ["", md_cell(note)]
+            out += ["", note]
         return "\n".join(out)
 
     def staffing(self, d: Directive, link: Link) -> str:
@@ -50,14 +51,16 @@ class Tables:
         if not figs:
             return ""
         kinds = kinds_used(figs)
+        # a column per category some figure gives, none when the figures are head-counts only (实有人数4人): an empty
+        # header cell and its empty delimiter (“|  |”) made the whole table print as lines of bars
         out = [f"**{md_cell(name_over(self.h, d.target, figs[0].date, figs[-1].date))}编制沿革**", "",
-               "| 日期 | 口径 | " + " | ".join(kind_label(k) for k in kinds) + " | 领导职数 | 说明 |",
-               "| --- | --- | " + " | ".join("---:" for _ in kinds) + " | --- | --- |"]
+               "| " + " | ".join(["日期", "口径", *(kind_label(k) for k in kinds), "领导职数", "说明"]) + " |",
+               "| " + " | ".join(["---", "---", *("---:" for _ in kinds), "---", "---"]) + " |"]
         for f in figs:
             leaders = "、".join(f"{k}{v}" for k, v in f.staffing.leaders.items())
-            out.append(f"| {f.date.chinese()} | {BASIS_ZH.get(f.basis, f.basis)} | " +
-                       " | ".join(dash(f.staffing.posts.get(k)) for k in kinds) +
-                       f" | {leaders} | {md_cell(figure_note(f))} |")
+            cells = [f.date.chinese(), BASIS_ZH.get(f.basis, f.basis), *(dash(f.staffing.posts.get(k)) for k in kinds),
+                     leaders, md_cell(figure_note(f))]
+            out.append("| " + " | ".join(cells) + " |")
         return "\n".join(out)
 
     def units(self, d: Directive, link: Link) -> str:
