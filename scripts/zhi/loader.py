@@ -30,6 +30,7 @@ from .model import (
     POST_UNKNOWN,
     PUBLISHED_GENRES,
     STAFFING_BASES,
+    UNKNOWN,
     Archive,
     Body,
     Document,
@@ -382,8 +383,10 @@ class Loader:
         f = Fields(m, rel, self.findings, "行政区划", COMMON | {"level", "scope", "names"} | DISTINGUISH_KEYS | DIFFERENT_KEYS)
         rid = f.ident()
         in_scope = self._scope(f)
+        # `level: 不详`: the source does not say (no level invented to fill the field): no 层级 is printed or derived
+        level = f.choice("level", (*JURISDICTION_LEVELS, UNKNOWN), LEVEL_ALIASES, what="层级") or ""
         j = Jurisdiction(rid or "", f.loc(), f.level(), f.text("note") or "",
-                         level=f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级") or "",
+                         level="" if level == UNKNOWN else level, level_unknown=level == UNKNOWN,
                          in_scope=in_scope, names=self._outside_names(f, in_scope), distinguish=_distinguish(f),
                          different_from=_different(f))
         j.typed = f.typed

@@ -166,6 +166,7 @@ class OutsideName:
 @dataclass
 class Jurisdiction(Record):
     level: str = ""
+    level_unknown: bool = False   # `level: 不详`: no source gives its level (none printed; the open data say 不详)
     in_scope: bool = True
     names: list[OutsideName] = field(default_factory=list)  # for a jurisdiction outside the volume
     distinguish: str = ""   # 区别语: 县级 in 滁州市（县级）, printed where another record bears the same name

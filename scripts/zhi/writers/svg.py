@@ -192,7 +192,7 @@ def staffing_chart(t) -> str:
             series.append((name, vals, colour))
     if not series:   # nothing to plot (a 系统's figures only): no chart drawn as if zero; Table.chart_note says why
         return ""
-    return bar_chart_svg(f"{t.name}编制（年末，各类合计）", labels, series)
+    return bar_chart_svg(f"{t.name}{t.chart_what}（年末，各类合计）", labels, series)
 
 
 def _nice_step(vmax: int) -> int:
