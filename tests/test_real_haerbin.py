@@ -68,3 +68,68 @@ def test_a_level_no_source_gives_is_written_unknown_and_none_is_published(hrb):
     (row,) = od.jurisdictions().rows
     assert row[:3] == ["hrb-shi", "哈尔滨市", "不详"], row
     assert not [r for r in od.periods().rows if r[0] == "hrb-shi" and r[2] == "层级"]
+
+
+def _site_page(root: Path, path: str) -> str:
+    from zhi.writers.site import SiteWriter
+
+    a, h = _load(root)
+    w = SiteWriter(a, h, ROOT / "theme")
+    w.collect_backlinks()
+    w.body_pages()
+    return next(p.text for p in w.tree.pages if p.path == path)
+
+
+def _dashiji(root: Path) -> list[str]:
+    from zhi.views.dashiji import dashiji
+
+    a, h = _load(root)
+    return [f"{it.date.chinese()}　{it.plain()}" for it in dashiji(a, h)]
+
+
+def test_duties_taken_over_on_an_abolition_are_no_succession(hrb):
+    """撤销工资科、劳动保险科，其职能分别由审查科、劳动保护科承担 (abolish, functions_to, functions_wording: 由…承担): the
+    bodies taking the duties were printed 前身：劳动保险科（1952年撤销）, 后继：劳动保护科 — a duty transfer is not
+    succession. Now 职能划入/职能划出 on the pages, a dashed box in the 沿革图, and the source's words in the 大事记."""
+    page = _site_page(hrb, "jigou/hrb-ldj-laobaoke.md")
+    assert "- 前身：[哈尔滨市劳动局保险科](hrb-ldj-baoxianke.md)（1950年合并）" in page
+    assert "前身：[哈尔滨市劳动局劳动保险科]" not in page
+    assert "## 职能划入与划出\n\n- 1952年，[哈尔滨市劳动局劳动保险科](hrb-ldj-baoxianke.md)撤销，其职能划入。" in page
+    # the 沿革图: the 1950 box bears the name then (保险科), the 1952 one 劳动保险科 and says 职能划入, its line dashed
+    assert ">哈尔滨市劳动局保险科</text><text x=\"100\" y=\"56\" font-size=\"13\" text-anchor=\"middle\" fill=\"#666\">" \
+           "1950年合并<" in page
+    assert ">哈尔滨市劳动局劳动保险科</text>" in page and ">1952年撤销，职能划入<" in page
+    assert 'stroke-dasharray="4 3"' in page
+    old = _site_page(hrb, "jigou/hrb-ldj-gongxin.md")
+    assert "后继：" not in old and "- 1952年撤销，职能划出至[哈尔滨市劳动局审查科](hrb-ldj-shenchake.md)。" in old
+    text = (hrb / "sources/events/ldj.yaml").read_text(encoding="utf-8")
+    (hrb / "sources/events/ldj.yaml").write_text(text.replace("group: 1952撤销工资科保险科,", "group: 1952撤销工资科保险科, dashiji: 收,", 1),
+                                                 encoding="utf-8")
+    lines = _dashiji(hrb)
+    assert any("撤销哈尔滨市劳动局工资科、哈尔滨市劳动局劳动保险科，其职能分别由哈尔滨市劳动局审查科、"
+               "哈尔滨市劳动局劳动保护科承担" in ln for ln in lines), lines
+
+
+def test_the_guides_abolish_with_functions_wording_example_is_this_fixtures_record():
+    """guide/events.md (撤销 abolish) shows these two records and what they print: they are the fixture's, which the
+    test above builds, word for word."""
+    from test_guide_examples import GUIDE
+
+    guide = (GUIDE / "events.md").read_text(encoding="utf-8")
+    fixture = (REAL / "sources/events/ldj.yaml").read_text(encoding="utf-8")
+    block = guide[guide.index("- {id: ev-1952-gzk-end"):]
+    block = block[:block.index("```")]
+    assert block in fixture
+    assert "大事记（选入时）读作“撤销哈尔滨市劳动局工资科、哈尔滨市劳动局劳动保险科，其职能分别由哈尔滨市劳动局审查科、" \
+           "哈尔滨市劳动局劳动保护科承担。”" in guide
+
+
+def test_a_functions_wording_zhi_cannot_print_is_refused_with_the_forms_it_can(hrb):
+    p = hrb / "sources/events/ldj.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("functions_wording: 由…承担, group", "functions_wording: 给…, group", 1),
+                 encoding="utf-8")
+    a = load_archive(hrb)
+    (f,) = [f for f in a.findings if f.code == "schema-value"]
+    assert f.loc.file == "sources/events/ldj.yaml" and f.loc.line == 72, f.as_text()
+    assert f.message.startswith("撤销事件的“functions_wording（职能去向用词）”“给…”不是编辑指南所列的说法"), f.message
+    assert "由…承担" in f.message and "请删去 functions_wording" in f.message

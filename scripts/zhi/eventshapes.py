@@ -41,7 +41,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "rename": {"body", "name", "short", "wording", "level", "kind"},
     "merge": {"before", "after", "partly", "wording", "before_count"},
     "split": {"before", "after", "rest_unknown", "wording"},
-    "abolish": {"body", "functions_to", "wording"},
+    "abolish": {"body", "functions_to", "functions_wording", "wording"},
     "transfer": {"from", "to", "functions", "wording"},
     "reparent": {"body", "parent", "co_parents", "wording"},
     "rejurisdiction": {"body", "jurisdiction", "parent", "wording"},
@@ -368,6 +368,15 @@ class EventShapes:
                         "来源只说升格、降格而不知新规格的，把 type 写作“升格”或“降格”，不写 rank")
         elif e.type == "abolish":
             e.functions_to = f.refs("functions_to")
+            # 其职能分别由审查科、劳动保护科承担: the source's words for the transfer, as a 职能划转's wording
+            e.functions_wording = f.wording("functions_wording", frame=True) or None
+            if e.functions_wording and (why := transfer_problem(e.functions_wording)):
+                f.error("schema-value", why.replace("职能划转事件的“wording（用词）”", "撤销事件的“functions_wording（职能去向用词）”")
+                        .replace("请删去 wording", "请删去 functions_wording"), "functions_wording")
+                e.functions_wording = None
+            elif e.functions_wording and not e.functions_to:
+                f.error("schema-missing", "写了“functions_wording（职能去向用词）”，却没有写“functions_to（职能去向）”：请写上"
+                        "承接职能的机构编号，或删去 functions_wording", "functions_wording")
             e.wording = f.wording() or e.wording or None   # the source's verb: 取消, 裁撤 (printed instead of 撤销)
             if e.wording and not campaign(e.wording) and (why := wording_problem("abolish", e.wording)):  # 撤区并乡
                 self._refuse(e, f, why, "wording" if f.has("wording") else "type")

@@ -1253,10 +1253,8 @@ class _Replay:
     def _abolish(self, e: Event) -> None:
         if e.body and self.touch(e.body, e):
             self.end(e.body.id, e)
-            for r in e.functions_to:
-                if self.touch(r, e):
-                    self.tl[e.body.id].successors.append((r.id, e))
-                    self.tl[r.id].predecessors.append((e.body.id, e))
+            for r in e.functions_to:   # a duty taken over is no succession (not 前身/后继): 职能划入/划出, views.lineage
+                self.touch(r, e)
 
     def _rename(self, e: Event) -> None:
         if e.body and (t := self.touch(e.body, e)):

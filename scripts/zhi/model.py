@@ -396,6 +396,7 @@ class Event(Record):
     body_kind: str | None = None
     functions: list[str] = field(default_factory=list)
     functions_to: list[Ref] = field(default_factory=list)
+    functions_wording: str | None = None   # abolish: how functions_to takes the duties (wordings.TRANSFER_FORMS: 由…承担)
     source_from: Ref | None = None    # transfer, cede: from; establish, restore: the place whose area it is made of
     target_to: Ref | None = None      # transfer: to
     staffing: Staffing | None = None

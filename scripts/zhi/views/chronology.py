@@ -478,7 +478,8 @@ class _Writer:
         lead, (verb, tail) = self.campaign_lead(e), around_name(None if campaign(e.wording) else e.wording, "撤销")
         segs: list[Segment] = lead + [verb, self.before(e.body.id, e)] + ([tail] if tail else [])  # 取消甲; 撤销甲建制
         if e.functions_to:
-            segs += ["，其职能并入"] + _join([[self.now(r.id, e)] for r in e.functions_to])
+            before, after = transfer_words(e.functions_wording or "并入")   # 其职能由乙承担
+            segs += [f"，其职能{before}"] + _join([[self.now(r.id, e)] for r in e.functions_to]) + ([after] if after else [])
         return segs
 
     def _transfer(self, e: Event) -> list[Segment]:
