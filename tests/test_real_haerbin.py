@@ -133,3 +133,28 @@ def test_a_functions_wording_zhi_cannot_print_is_refused_with_the_forms_it_can(h
     assert f.loc.file == "sources/events/ldj.yaml" and f.loc.line == 72, f.as_text()
     assert f.message.startswith("撤销事件的“functions_wording（职能去向用词）”“给…”不是编辑指南所列的说法"), f.message
     assert "由…承担" in f.message and "请删去 functions_wording" in f.message
+
+
+def _year_page(root: Path, year: int) -> str:
+    from zhi.writers.site import SiteWriter
+
+    a, h = _load(root)
+    w = SiteWriter(a, h, ROOT / "theme")
+    w.collect_backlinks()
+    w.year_pages()
+    return next(p.text for p in w.tree.pages if p.path == f"nianbiao/{year}.md")
+
+
+def test_units_a_list_names_exactly_are_seen_that_day(hrb):
+    """1956年“设秘书室、劳动力调配处、工资处、…、调处审查科、统计科” (成员数, wording 设): the 1956 一览 said of 秘书室 and
+    the others “最后见于1954年……此时是否存续，档案未载” on the page that lists them. A unit named exactly (its name
+    then, or the bureau's name then + the listed name) is seen that day; 工资处 is not the 工资科 (no near match)."""
+    page = _year_page(hrb, 1956)
+    table, rest = page.split("另有", 1)
+    for name in ("秘书室", "劳动力调配处", "调处审查科", "统计科"):
+        assert f"| [哈尔滨市劳动局{name}](../jigou/" in table, name
+        assert f"哈尔滨市劳动局{name}（止年不详" not in rest, name
+    assert "哈尔滨市劳动局工资科（止年不详，最后见于1953年）" in rest
+    guide = (Path(__file__).parent.parent / "guide" / "events.md").read_text(encoding="utf-8")
+    example = guide[guide.index("- {id: ev-1956-units"):]
+    assert example[:example.index("```")] in (REAL / "sources/events/ldj.yaml").read_text(encoding="utf-8")
