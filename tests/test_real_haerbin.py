@@ -128,9 +128,10 @@ def test_a_functions_wording_zhi_cannot_print_is_refused_with_the_forms_it_can(h
     p = hrb / "sources/events/ldj.yaml"
     p.write_text(p.read_text(encoding="utf-8").replace("functions_wording: 由…承担, group", "functions_wording: 给…, group", 1),
                  encoding="utf-8")
+    line = next(n for n, text in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if "给…" in text)
     a = load_archive(hrb)
     (f,) = [f for f in a.findings if f.code == "schema-value"]
-    assert f.loc.file == "sources/events/ldj.yaml" and f.loc.line == 72, f.as_text()
+    assert f.loc.file == "sources/events/ldj.yaml" and f.loc.line == line, f.as_text()
     assert f.message.startswith("撤销事件的“functions_wording（职能去向用词）”“给…”不是编辑指南所列的说法"), f.message
     assert "由…承担" in f.message and "请删去 functions_wording" in f.message
 
@@ -158,3 +159,15 @@ def test_units_a_list_names_exactly_are_seen_that_day(hrb):
     guide = (Path(__file__).parent.parent / "guide" / "events.md").read_text(encoding="utf-8")
     example = guide[guide.index("- {id: ev-1956-units"):]
     assert example[:example.index("```")] in (REAL / "sources/events/ldj.yaml").read_text(encoding="utf-8")
+
+
+def test_the_sponsor_may_be_the_parent_and_is_named_in_full_once(hrb):
+    """“1948年1月，市政府决定成立市劳动局”, and the bureau belongs to the 市政府: `sponsor` and `parent` the same body
+    were refused (“sponsor…与parent…是同一个机构”). Both are true: the 大事记 names it in full as the sponsor, then by
+    its short name as the superior."""
+    lines = _dashiji(hrb)
+    (line,) = [ln for ln in lines if ln.startswith("1948年1月")]
+    assert line.startswith("1948年1月　哈尔滨市政府决定，成立哈尔滨市劳动局（简称市劳动局），隶属市政府，为政府工作部门；编制17名"), line
+    page = _site_page(hrb, "jigou/hrb-laodongju.md")
+    assert "| 主持设立 | [哈尔滨市政府](hrb-zhengfu.md)决定（1948年1月） |" in page
+    assert "| [哈尔滨市政府](hrb-zhengfu.md) | 1948年1月 |" in page   # 隶属

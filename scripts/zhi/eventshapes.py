@@ -195,12 +195,8 @@ class EventShapes:
         elif e.sponsor and (why := sponsor_problem(said)):
             f.error("schema-value" if said else "schema-missing", why, "sponsor_wording" if said else "sponsor")
             e.sponsor = None   # an unreadable form prints nothing, rather than a guessed relation
-        elif e.sponsor:
+        elif e.sponsor:   # the sponsor may be the new body's parent too (市政府决定成立市劳动局，隶属市政府)
             e.sponsor_wording = said
-            nb = e.new.get(e.body.id) if e.body else None
-            if nb is not None and nb.parent is not None and nb.parent.id == e.sponsor.id:
-                f.error("schema-value", "“sponsor（主持方）”与“parent（上级）”是同一个机构：来源说新机构隶属它的，写 parent，"
-                        "不写 sponsor；来源只说在它主持下成立、没有说隶属的，删去 parent", "sponsor")
 
     def _made_from(self, e: Event, f: Fields, m: LMap) -> None:
         """The area a jurisdiction is set up (or restored) from, in the source's one sentence: 以甲县城关镇设为乙市 —
