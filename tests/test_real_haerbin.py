@@ -171,3 +171,15 @@ def test_the_sponsor_may_be_the_parent_and_is_named_in_full_once(hrb):
     page = _site_page(hrb, "jigou/hrb-laodongju.md")
     assert "| 主持设立 | [哈尔滨市政府](hrb-zhengfu.md)决定（1948年1月） |" in page
     assert "| [哈尔滨市政府](hrb-zhengfu.md) | 1948年1月 |" in page   # 隶属
+
+
+def test_bodies_set_up_with_wording_she_in_one_group_are_said_together(hrb):
+    """1948年1月 成立市劳动局 and, in its group, 设秘书室、仲裁科、保险科、工薪生活委员会 (establish, wording 设): the
+    大事记 said each “设甲，隶属X；设乙，隶属X；…” while 下设 merges; now 设 merges the same way."""
+    (line,) = [ln for ln in _dashiji(hrb) if ln.startswith("1948年1月")]
+    assert "；设哈尔滨市劳动局秘书室、哈尔滨市劳动局仲裁科、哈尔滨市劳动局保险科、哈尔滨市劳动局工薪生活委员会，" \
+           "均隶属哈尔滨市劳动局。" in line, line
+    assert line.count("隶属哈尔滨市劳动局") == 1, line
+    guide = (Path(__file__).parent.parent / "guide" / "dashiji.md").read_text(encoding="utf-8")
+    assert f"读作\n  “{line.split('　', 1)[1][:44]}" in guide
+    assert line.split("　", 1)[1].replace("\n", "") in guide.replace("\n  ", "").replace("\n", "")

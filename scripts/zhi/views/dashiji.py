@@ -333,12 +333,13 @@ def _merge_entries(w: _Writer, group: list[Entry]) -> Item:
 
 
 def _runs(group: list[Entry]) -> list[list[Entry]]:
-    """The group's changes by type, in the order each type first appears (and a superior's 下设 by that superior)."""
+    """The group's changes by type, in the order each type first appears (and a superior's 下设 by that superior;
+    establishments by their verb: 成立甲；设乙、丙、丁, each verb's bodies said together, as 下设 are)."""
     runs: dict[tuple, list[Entry]] = {}
     for en in group:   # bodies a superior sets up (县委下设…) are said apart from those set up otherwise
         e = en.event
         key = (e.type, e.wording, _new_parent(e)) if e.type == "establish" and superior_speaks(e.wording) \
-            else (e.type, e.wording) if e.type == "abolish" else (e.type,)   # 取消甲 and 撤销乙 are said apart
+            else (e.type, e.wording) if e.type in ("abolish", "establish") else (e.type,)   # 取消甲 and 撤销乙 apart
         runs.setdefault(key, []).append(en)
     return list(runs.values())
 
