@@ -183,3 +183,28 @@ def test_bodies_set_up_with_wording_she_in_one_group_are_said_together(hrb):
     guide = (Path(__file__).parent.parent / "guide" / "dashiji.md").read_text(encoding="utf-8")
     assert f"读作\n  “{line.split('　', 1)[1][:44]}" in guide
     assert line.split("　", 1)[1].replace("\n", "") in guide.replace("\n  ", "").replace("\n", "")
+
+
+def test_a_middle_dot_in_a_title_never_begins_a_line(tmp_path):
+    """The tester's PDF: “第 5 页“·劳动志》…”：行首出现“·”” — the typesetter broke 《哈尔滨市志·劳动志》 before the dot and the
+    warning blamed the editor. The book binds the dot to the character before it (a word joiner, which pdftotext
+    does not give back): at every width no line of the PDF begins with “·”, and the title is extracted whole."""
+    import subprocess
+
+    from weasyprint import HTML
+    from zhi.writers.nobreak import keep_together
+    from zhi.writers.typeset import check_lines
+
+    text = "（《哈尔滨市志·劳动志》第一节 市劳动局·一、哈尔滨市劳动局）"
+    for width in range(4, 16):
+        html = keep_together(f"<p style=\"width: {width}em; font: 12pt 'Noto Serif CJK SC'\">{text}</p>")
+        doc = HTML(string=html).render()
+        assert check_lines(doc, lambda i: str(i + 1)) == [], width
+        if width == 7:   # where the dot began a line before
+            pdf = tmp_path / "dot.pdf"
+            doc.write_pdf(pdf)
+            lines = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.splitlines()
+            assert not [ln for ln in lines if ln.strip().startswith("·")], lines
+            assert "哈尔滨市志·劳动志" in "".join(ln.strip() for ln in lines), lines
+            assert "\u2060" not in "".join(lines)
