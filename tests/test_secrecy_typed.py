@@ -101,6 +101,7 @@ NOT_TEXT = {"id", "type", "date", "decided", "classification", "body", "bodies",
             "takes_over", "sponsor",
             "throughout",       # true or refused (schema-value): a count that held over the whole span
             "sponsor_wording",  # one of wordings.SPONSOR_FORMS (在…主持下), anything else refused
+            "functions_wording",  # one of wordings.TRANSFER_FORMS (由…承担), anything else refused
             "original_classification", "declassified"}  # a lifted level's record: read by Fields, never printed
 
 

@@ -136,7 +136,7 @@ def test_no_empty_staffing_chart_when_the_table_has_only_a_systems_figures(tmp_p
 
 def test_the_staffing_chart_is_drawn_when_the_bodies_figures_give_totals(tmp_path):
     page, book = _stats(tmp_path, None)   # the base archive: a body's 核定 and 实有 in 1990
-    assert "测试县编制（年末，各类合计）" in page and "<svg" in page and "不作编制图" not in page
+    assert "测试县核定与实有编制（年末，各类合计）" in page and "<svg" in page and "不作编制图" not in page
     assert "<svg" in book and "不作编制图" not in book
 
 

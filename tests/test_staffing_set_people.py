@@ -18,5 +18,7 @@ def test_people_set_up_are_not_a_head_count(tmp_path):
     h = derive_history(a)
     figs = figures(a)
     table = jurisdiction_table(a, h, figs, "cs-xian", table_years(a, figs))
-    text = repr(table)
+    text = repr(table.rows)
     assert "实有人数合计" not in text and "45" not in text, text
+    # listed under the table as the source says it (every figure findable in the book), counted in no row
+    assert table.body_records == [("1987年12月", "测试县计划经济委员会", "设置", "设工作人员45人", "测编〔1984〕7号")]

@@ -41,7 +41,7 @@ EVENT_KEYS: dict[str, set[str]] = {
     "rename": {"body", "name", "short", "wording", "level", "kind"},
     "merge": {"before", "after", "partly", "wording", "before_count"},
     "split": {"before", "after", "rest_unknown", "wording"},
-    "abolish": {"body", "functions_to", "wording"},
+    "abolish": {"body", "functions_to", "functions_wording", "wording"},
     "transfer": {"from", "to", "functions", "wording"},
     "reparent": {"body", "parent", "co_parents", "wording"},
     "rejurisdiction": {"body", "jurisdiction", "parent", "wording"},
@@ -195,12 +195,8 @@ class EventShapes:
         elif e.sponsor and (why := sponsor_problem(said)):
             f.error("schema-value" if said else "schema-missing", why, "sponsor_wording" if said else "sponsor")
             e.sponsor = None   # an unreadable form prints nothing, rather than a guessed relation
-        elif e.sponsor:
+        elif e.sponsor:   # the sponsor may be the new body's parent too (市政府决定成立市劳动局，隶属市政府)
             e.sponsor_wording = said
-            nb = e.new.get(e.body.id) if e.body else None
-            if nb is not None and nb.parent is not None and nb.parent.id == e.sponsor.id:
-                f.error("schema-value", "“sponsor（主持方）”与“parent（上级）”是同一个机构：来源说新机构隶属它的，写 parent，"
-                        "不写 sponsor；来源只说在它主持下成立、没有说隶属的，删去 parent", "sponsor")
 
     def _made_from(self, e: Event, f: Fields, m: LMap) -> None:
         """The area a jurisdiction is set up (or restored) from, in the source's one sentence: 以甲县城关镇设为乙市 —
@@ -368,6 +364,15 @@ class EventShapes:
                         "来源只说升格、降格而不知新规格的，把 type 写作“升格”或“降格”，不写 rank")
         elif e.type == "abolish":
             e.functions_to = f.refs("functions_to")
+            # 其职能分别由审查科、劳动保护科承担: the source's words for the transfer, as a 职能划转's wording
+            e.functions_wording = f.wording("functions_wording", frame=True) or None
+            if e.functions_wording and (why := transfer_problem(e.functions_wording)):
+                f.error("schema-value", why.replace("职能划转事件的“wording（用词）”", "撤销事件的“functions_wording（职能去向用词）”")
+                        .replace("请删去 wording", "请删去 functions_wording"), "functions_wording")
+                e.functions_wording = None
+            elif e.functions_wording and not e.functions_to:
+                f.error("schema-missing", "写了“functions_wording（职能去向用词）”，却没有写“functions_to（职能去向）”：请写上"
+                        "承接职能的机构编号，或删去 functions_wording", "functions_wording")
             e.wording = f.wording() or e.wording or None   # the source's verb: 取消, 裁撤 (printed instead of 撤销)
             if e.wording and not campaign(e.wording) and (why := wording_problem("abolish", e.wording)):  # 撤区并乡
                 self._refuse(e, f, why, "wording" if f.has("wording") else "type")

@@ -20,7 +20,7 @@ KEY_ZH = {
     "conflict_note": "考异", "note": "备注", "classification": "密级", "number": "发文字号", "issuer": "发文机关",
     "issuer_body": "发文机关编号", "title": "标题", "archive_ref": "档号", "url": "网址", "transcription": "全文",
     "scans": "扫描件", "person": "人物", "post": "职务", "posts": "所设职务", "from": "起", "to": "止", "basis": "口径",
-    "figures": "数字", "functions": "职能", "functions_to": "职能去向", "units": "内设机构", "level": "层级",
+    "figures": "数字", "functions": "职能", "functions_to": "职能去向", "functions_wording": "职能去向用词", "units": "内设机构", "level": "层级",
     "scope": "范围", "gender": "性别", "born": "出生", "died": "去世", "as": "原文称谓", "doc": "文件",
     "page": "页码", "end": "止年", "term": "届次", "in_office": "在任日期", "ex_officio": "由某职兼任", "names": "名称", "co_parents": "双重领导", "parent_wording": "上级关系用词", "partly": "部分并入",
     "rest_unknown": "其余去向不详", "before_count": "参加合并的单位数", "previous_end": "此前的终止", "resume": "恢复时间", "wording": "原文用语", "bodies": "机构", "description": "说明", "genre": "出版物类别",

@@ -26,6 +26,7 @@ from .wordings import (
     TEMPORARY,
     keeps_units,
     kind_change_problem,
+    lists_units,
     still_seated,
     superior_form,
     superior_relation,
@@ -765,6 +766,21 @@ class _Replay:
                 dropped.append(t.id)
         return kept, dropped
 
+    def listed_units(self, e: Event) -> list[str]:
+        """The units of e's body alive on e's date that a 成员数 list (设秘书室、调解科) names exactly: by their name then,
+        full (哈尔滨市劳动局秘书室), short, or the body's name then followed by the listed name. 工资处 is not 工资科:
+        a near name is no sighting (the editor records the rename, or the list names another unit)."""
+        listed = {w for k, w, _n in e.figures if k == "units"}
+        owner = {n for n in (self.tl[e.body.id].name_on(e.date) or ()) if n} if e.body.id in self.tl else set()
+        out = []
+        for t in self.tl.values():
+            if t.is_jurisdiction or t.id == e.body.id or not t.alive_on(e.date) or t.parent_on(e.date) != e.body.id:
+                continue
+            names = {n for n in (t.name_on(e.date) or ()) if n}
+            if names & listed or any(o + u in names for o in owner for u in listed):
+                out.append(t.id)
+        return out
+
     def last_known(self) -> None:
         """For a body whose end is unknown, the latest date any record shows it existing."""
         seen: dict[str, list[Date]] = {}
@@ -802,6 +818,10 @@ class _Replay:
                     saw(rid, e.date, e.loc)
                 self.kept[id(e)] = kept
                 dropping.append((e, dropped))
+        for e in self.a.events:  # 设秘书室、工资处、统计科 said of a body: the units it names by their names then are there
+            if lists_units(e) and e.body is not None and e.date is not None:
+                for rid in self.listed_units(e):
+                    saw(rid, e.date, e.loc)
         for e in self.a.events:  # named as the parent of a body: a record that it exists then
             for r in [e.parent, *e.co_parents] + [x for nb in e.new.values() for x in (nb.parent, *nb.co_parents)]:
                 if r is not None and e.date is not None:
@@ -1280,10 +1300,8 @@ class _Replay:
     def _abolish(self, e: Event) -> None:
         if e.body and self.touch(e.body, e):
             self.end(e.body.id, e)
-            for r in e.functions_to:
-                if self.touch(r, e):
-                    self.tl[e.body.id].successors.append((r.id, e))
-                    self.tl[r.id].predecessors.append((e.body.id, e))
+            for r in e.functions_to:   # a duty taken over is no succession (not 前身/后继): 职能划入/划出, views.lineage
+                self.touch(r, e)
 
     def _rename(self, e: Event) -> None:
         if e.body and (t := self.touch(e.body, e)):

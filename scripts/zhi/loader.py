@@ -30,6 +30,7 @@ from .model import (
     POST_UNKNOWN,
     PUBLISHED_GENRES,
     STAFFING_BASES,
+    UNKNOWN,
     Archive,
     Body,
     Document,
@@ -389,8 +390,10 @@ class Loader:
             f.error("schema-value", f"行政区划的“start（始年）”只能写“不详”（来源没有说它何时设立，档案第一次记到它是在某件事里），"
                     f"不是“{start}”；设立请记为事件（见编辑指南 guide/jurisdictions.md）" if in_scope
                     else "本志之外的行政区划（scope: out）不写“start（始年）”：它的各个名称及起止写在 names 里", "start")
+        # `level: 不详`: the source does not say (no level invented to fill the field): no 层级 is printed or derived
+        level = f.choice("level", (*JURISDICTION_LEVELS, UNKNOWN), LEVEL_ALIASES, what="层级") or ""
         j = Jurisdiction(rid or "", f.loc(), f.level(), f.text("note") or "",
-                         level=f.choice("level", JURISDICTION_LEVELS, LEVEL_ALIASES, what="层级") or "",
+                         level="" if level == UNKNOWN else level, level_unknown=level == UNKNOWN,
                          in_scope=in_scope, names=self._outside_names(f, in_scope), distinguish=_distinguish(f),
                          different_from=_different(f), start_unknown=in_scope and start in UNKNOWN_WORDS)
         j.typed = f.typed

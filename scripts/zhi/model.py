@@ -166,6 +166,7 @@ class OutsideName:
 @dataclass
 class Jurisdiction(Record):
     level: str = ""
+    level_unknown: bool = False   # `level: 不详`: no source gives its level (none printed; the open data say 不详)
     in_scope: bool = True
     names: list[OutsideName] = field(default_factory=list)  # for a jurisdiction outside the volume
     distinguish: str = ""   # 区别语: 县级 in 滁州市（县级）, printed where another record bears the same name
@@ -411,6 +412,7 @@ class Event(Record):
     body_kind: str | None = None
     functions: list[str] = field(default_factory=list)
     functions_to: list[Ref] = field(default_factory=list)
+    functions_wording: str | None = None   # abolish: how functions_to takes the duties (wordings.TRANSFER_FORMS: 由…承担)
     source_from: Ref | None = None    # transfer, cede: from; establish, restore: the place whose area it is made of
     target_to: Ref | None = None      # transfer: to
     staffing: Staffing | None = None

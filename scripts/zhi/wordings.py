@@ -556,6 +556,12 @@ def keeps_units(e) -> bool:
     return e.type == "members" and e.wording == KEPT and any(k == "units" for k, _w, _n in e.figures)
 
 
+def lists_units(e) -> bool:
+    """Whether a 成员数 event names units its body has on its date (设秘书室、调解科; 下设, 增设 …): each a sighting of
+    the unit of that name. Not 保留 (keeps_units, which says also which were not kept) nor 减少 (units taken away)."""
+    return e.type == "members" and e.wording not in (KEPT, "减少") and any(k == "units" for k, _w, _n in e.figures)
+
+
 # 成员数 as a change the source states (县编委成员增至9人, 下辖支社减为5个): the verb stands between what is counted and
 # its figure, never before it; a count a source states as it is has MEMBERS_VERBS
 MEMBERS_CHANGE_VERBS = ("增至", "增加到", "增为", "减至", "减为", "减少到", "调整为")

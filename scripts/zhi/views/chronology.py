@@ -224,10 +224,19 @@ class _Writer:
         return extra
 
     def new_superior(self, nb, e: Event, plain: str) -> list[Segment]:
-        """'，隶属乙' ('，属乙' for a place, ``plain``), or the source's form of ``parent_wording`` ('，直属乙领导')."""
+        """'，隶属乙' ('，属乙' for a place, ``plain``), or the source's form of ``parent_wording`` ('，直属乙领导'). A
+        superior the sentence has named already as its sponsor (哈尔滨市政府决定，成立市劳动局) is named again by its short
+        name then, as a gazetteer does (，隶属市政府), when it has one."""
         said = NEW_SUPERIOR_FORMS.get(nb.parent_wording) if nb.parent_wording else None
         before, after = (said.before, said.after) if said else (plain, "")
-        return ["，" + before, self.superior(nb.parent.id, e)] + ([after] if after else [])
+        who = self.superior(nb.parent.id, e)
+        t = self.h.get(nb.parent.id)
+        sponsor = self.sponsor_said(e)
+        said_first = sponsor is not None and sponsor[0].lead   # 乙决定，成立甲: the sponsor is named before
+        if said_first and e.sponsor.id == nb.parent.id and t is not None and (now := t.name_on(e.date)) \
+                and now[1] and who.text == now[0]:
+            who = self.m(nb.parent.id, now[1], e.date)
+        return ["，" + before, who] + ([after] if after else [])
 
     def superior(self, rid: str, e: Event, plain: Mention | None = None) -> Mention:
         """A superior named in a 隶属 clause: for an event the source dates only by its year, month or a period, a
@@ -480,7 +489,8 @@ class _Writer:
         lead, (verb, tail) = self.campaign_lead(e), around_name(None if campaign(e.wording) else e.wording, "撤销")
         segs: list[Segment] = lead + [verb, self.before(e.body.id, e)] + ([tail] if tail else [])  # 取消甲; 撤销甲建制
         if e.functions_to:
-            segs += ["，其职能并入"] + _join([[self.now(r.id, e)] for r in e.functions_to])
+            before, after = transfer_words(e.functions_wording or "并入")   # 其职能由乙承担
+            segs += [f"，其职能{before}"] + _join([[self.now(r.id, e)] for r in e.functions_to]) + ([after] if after else [])
         return segs
 
     def _transfer(self, e: Event) -> list[Segment]:

@@ -27,6 +27,7 @@ from ..wordings import (
     rename_verb,
     says_abolished,
     superior_speaks,
+    transfer_words,
 )
 from .chronology import (
     Entry,
@@ -258,13 +259,15 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
                 else w.sponsored_and_taking_over(es[0], said)
         # abolitions are run by their verb (_runs): 取消甲、乙; 撤销丙; 撤区并乡，撤销甲区、乙区; 撤销甲县、乙县建制
         if kind == "abolish" and all(e.body and len(e.functions_to) <= 1 for e in es) \
-                and len({bool(e.functions_to) for e in es}) == 1:
+                and len({(bool(e.functions_to), e.functions_wording) for e in es}) == 1:
             verb, status = around_name(None if campaign(es[0].wording) else es[0].wording, "撤销")
             named = w.campaign_lead(es[0]) + [verb] + _join([[w.before(e.body.id, e)] for e in es]) \
                 + ([status] if status else [])
             if not es[0].functions_to:
                 return named
-            return named + ["，其职能分别并入"] + _join([[w.now(e.functions_to[0].id, e)] for e in es])
+            before, after = transfer_words(es[0].functions_wording or "并入")   # 其职能分别由甲、乙承担
+            return named + [f"，其职能分别{before}"] + _join([[w.now(e.functions_to[0].id, e)] for e in es]) \
+                + ([after] if after else [])
         into = [e.after[0].id if e.after else None for e in es]
         if kind == "merge" and all(len(e.before) == 2 and not e.partly and t in {r.id for r in e.before}
                                    and not says_abolished(e.wording) for e, t in zip(es, into)):
@@ -345,13 +348,14 @@ def _places_together(h: History, group: list[Entry]) -> list[Entry]:
 
 
 def _runs(group: list[Entry]) -> list[list[Entry]]:
-    """The group's changes by type, in the order each type first appears (and a superior's 下设 by that superior)."""
+    """The group's changes by type, in the order each type first appears (and a superior's 下设 by that superior;
+    establishments by their verb: 成立甲；设乙、丙、丁, each verb's bodies said together, as 下设 are)."""
     runs: dict[tuple, list[Entry]] = {}
     for en in group:   # bodies a superior sets up (县委下设…) are said apart from those set up otherwise
         e = en.event
         key = ("place", id(en)) if len(en.members) > 1 \
             else (e.type, e.wording, _new_parent(e)) if e.type == "establish" and superior_speaks(e.wording) \
-            else (e.type, e.wording) if e.type == "abolish" else (e.type,)   # 取消甲 and 撤销乙 are said apart
+            else (e.type, e.wording) if e.type in ("abolish", "establish") else (e.type,)   # 取消甲 and 撤销乙 apart
         runs.setdefault(key, []).append(en)
     return list(runs.values())
 

@@ -83,6 +83,10 @@ class Lineage:
     successors: list[tuple[str, str, Event]] = field(default_factory=list)
     functions_in: list[tuple[str, list[str], Event]] = field(default_factory=list)
     functions_out: list[tuple[str, list[str], Event]] = field(default_factory=list)
+    # of those, a body abolished with its duties taken over (abolish, functions_to): id, name then, event; drawn in
+    # the 沿革图 apart from 前身/后继 (a duty taken over is no succession)
+    duties_in: list[tuple[str, str, Event]] = field(default_factory=list)
+    duties_out: list[tuple[str, str, Event]] = field(default_factory=list)
     events: list[Entry] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     post_groups: list[tuple[str, list[Post]]] = field(default_factory=list)  # under the name valid in the term
@@ -441,6 +445,13 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
                            e.sponsor.id, note=e.sponsor_wording or "")
                     for e in t.events if e.sponsor and e.body and e.body.id == rid and e.sponsor_wording]
     for e in t.events:
+        if e.type == "abolish" and e.body:   # 撤销甲，其职能由乙承担: 乙's duties grew, 乙 is no 后继 of 甲
+            if e.body.id == rid:
+                lin.functions_out += [(r.id, [], e) for r in e.functions_to]
+                lin.duties_out += [(r.id, distinguished(h, r.id, name_on(h, r.id, e.date)), e) for r in e.functions_to]
+            elif any(r.id == rid for r in e.functions_to):
+                lin.functions_in.append((e.body.id, [], e))
+                lin.duties_in.append((e.body.id, distinguished(h, e.body.id, name_on(h, e.body.id, e.date)), e))
         if e.type == "transfer":
             if e.target_to and e.target_to.id == rid and e.source_from:
                 lin.functions_in.append((e.source_from.id, e.functions, e))

@@ -328,10 +328,21 @@ class Table:
     # the jurisdiction's own statements (whole jurisdiction or one 系统; every basis, 超编 and 精简 included), as
     # printed under the table: (date, 口径, 系统, figures in words, sources)
     records: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    # the bodies' figures no line of the table sums (口径 记载, 超编, 精简, 设置: “编制17人” of a 志书 is no 核定 number),
+    # listed under it as recorded so that every figure of the archive is found in the book: (date, body, 口径,
+    # figures in words, sources)
+    body_records: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
         return f"{self.name}编制统计表"
+
+    @property
+    def chart_what(self) -> str:
+        """What the chart plots, for its title: 核定编制, 实有编制 or 核定与实有编制 (never 实有 under a 编制 title)."""
+        bases = {"实有" if ln.what == "sum-actual" or (ln.what == "jurisdiction" and "实有" in ln.label) else "核定"
+                 for r in self.rows for ln in r.lines if ln.what in CHARTED and ln.total() is not None}
+        return "与".join(b for b in ("核定", "实有") if b in bases) + "编制"
 
     @property
     def chart_note(self) -> str:
@@ -515,7 +526,8 @@ def jurisdiction_table(a: Archive, h, figs: list[Figure], jid: str, years: range
     own_early = [f for f in early if f.jurisdiction == jid]
     listed = sorted(own_early + [f for f in own if f.date.earliest().year < years.stop],   # (after the 下限:
                     key=lambda f: f.date.sort_key())                                      # staffing-after-lower)
-    if not rows and not listed:
+    body_records = _body_records(a, h, per_body, jid, members, upper, years, early)
+    if not rows and not listed and not body_records:
         return None
     kinds = [k for k in COLUMNS if any(ln.values.get(k) is not None for r in rows for ln in r.lines)]
     # 追述: a record whose date begins before the 上限 (1947, 民国); one known only as “before 1993” does not
@@ -525,8 +537,31 @@ def jurisdiction_table(a: Archive, h, figs: list[Figure], jid: str, years: range
                                               if f.others else ""), _cited(a, f))
                for f in listed]
     if not rows:  # the jurisdiction's statements stand in no year's row (its extent changed after them): listed
-        return Table(jid, label_on(h, jid, listed[0].date), kinds, rows, records)
-    return Table(jid, distinguished(h, jid, name_over(h, jid, rows[0].on, rows[-1].on)), kinds, rows, records)
+        first = min([f.date for f in listed] + [d for d, _ in body_records], key=lambda d: d.sort_key())
+        return Table(jid, label_on(h, jid, first), kinds, rows, records, [r for _, r in body_records])
+    return Table(jid, distinguished(h, jid, name_over(h, jid, rows[0].on, rows[-1].on)), kinds, rows, records,
+                 [r for _, r in body_records])
+
+
+# the bases a line of the 编制统计表 sums; a body's figure of any other (记载, 超编, 精简, 设置) is listed under the table
+SUMMED_BASES = ("approved", "actual")
+
+
+def _body_records(a: Archive, h, per_body, jid: str, members: set[str], upper, years: range,
+                  early: list[Figure]) -> list[tuple[Date, tuple[str, str, str, str, str]]]:
+    """The bodies' figures of the jurisdiction that no line sums, dated before the year after the 下限, in date
+    order, with the date they are sorted by."""
+    figs = [f for b in members for f in per_body.get(b, []) + [g for g in early if g.body == b]]
+    out = []
+    for f in sorted(figs, key=lambda f: (f.date.sort_key(), f.body)):
+        t = h.get(f.body)
+        if f.basis in SUMMED_BASES or t is None or f.date.earliest().year >= years.stop \
+                or not t.belongs_on(f.date, jid):
+            continue
+        said = f.date.chinese() + ("（追述）" if upper is not None and f.date.start.first_day() < upper.earliest() else "")
+        out.append((f.date, (said, label_on(h, f.body, f.date), BASIS_ZH.get(f.basis, f.basis),
+                             staffing_words(f.staffing), _cited(a, f))))
+    return out
 
 
 def table_years(a: Archive, figs: list[Figure]) -> range:
@@ -617,7 +652,7 @@ def split_at_renames(h, t: Table) -> list[Table]:
             out.append(Table(t.jurisdiction, n, t.kinds, [r]))
     if not out:
         return [t]  # no year's row: the statements only
-    out[-1].records = t.records
+    out[-1].records, out[-1].body_records = t.records, t.body_records
     for piece in out:
         piece.kinds = [k for k in t.kinds if any(ln.values.get(k) is not None for r in piece.rows for ln in r.lines)]
     return out

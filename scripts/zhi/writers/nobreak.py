@@ -24,6 +24,12 @@ CLOSING = "）》」』】〕〉”’，。、；：！？"
 OPENING = "（《「『【〔〈“‘"
 _SQUEEZE = re.compile(rf"([{CLOSING}])(?=[{CLOSING}{OPENING}])")
 
+# a middle dot (《哈尔滨市志·劳动志》, 市劳动局·一、…) never begins a line (避头): the line breaker (Pango) may break
+# before U+00B7 after a Chinese character, so a WORD JOINER (U+2060: invisible, not extracted from the PDF) binds it
+# to the character before it, as a note call is bound (notecalls)
+WJ = "\u2060"
+_MIDDLE_DOT = re.compile(r"(?<=[^\s\u2060])·")
+
 _MARKUP = re.compile(r"(<svg\b.*?</svg>|<style\b.*?</style>|<[^>]+>)", re.DOTALL)
 _CELL = re.compile(r"<(t[dh])\b([^>]*)>((?:(?!</t[dh]>).)*)</\1>", re.DOTALL)
 
@@ -50,11 +56,12 @@ def _last_two(content: str) -> str:
 
 
 def keep_together(html: str) -> str:
-    """Dates and 文号 in the text, and short table cells, wrapped so that no line breaks inside them; the first of
-    two adjacent full-width punctuation marks squeezed to half width."""
+    """Dates and 文号 in the text, and short table cells, wrapped so that no line breaks inside them; a middle dot
+    bound to the character before it; the first of two adjacent full-width punctuation marks squeezed to half width."""
     parts = _MARKUP.split(html)
     for i in range(0, len(parts), 2):
-        parts[i] = _SQUEEZE.sub(r'<span class="halt">\1</span>', UNBREAKABLE.sub(lambda m: _nw(m.group(0)), parts[i]))
+        parts[i] = _MIDDLE_DOT.sub(WJ + "·", _SQUEEZE.sub(r'<span class="halt">\1</span>',
+                                                         UNBREAKABLE.sub(lambda m: _nw(m.group(0)), parts[i])))
     html = "".join(parts)
 
     def cell(m: re.Match) -> str:

@@ -500,7 +500,7 @@ class OpenData:
             if tl is None:
                 continue
             end, how = self.life_status(tl)
-            level = tl.levels[-1].value if tl.levels else j.level
+            level = tl.levels[-1].value if tl.levels else j.level or (UNKNOWN if j.level_unknown else "")
             t.rows.append([rid, tl.current_name(), level, "是" if j.in_scope else "否", *date_cells(tl.start),
                            *end, how, tl.distinguish])
         return t

@@ -70,14 +70,18 @@ def lineage_svg(lin: Lineage, link, wrap: int | None = None) -> str:
                     for part in _wrap(with_years(p.value, span_years(p.start, None if p.end_text else p.end,
                                                                      '？' if p.end_text else unknown_end)),
                                       wrap and int(wrap * 1.3), size)] or [(lin.name, INK)]
-    preds = [(pid, name, e) for pid, name, e in lin.predecessors]
-    succs = [(sid, name, e) for sid, name, e in lin.successors]
-    side_lines = {sid: _wrap(name, wrap, size) for sid, name, _ in preds + succs}
-    side_w = max([_text_width(t, size) + 24 for lines in side_lines.values() for t in lines] + [140])
+    # a body abolished with its duties taken over is no 前身/后继: drawn apart, its line dashed, its box saying 职能划入
+    # (on the left, into the body) or 职能划出 (on the right); each box has its own name then (a body may be there twice)
+    preds = [(pid, name, e, f"{e.date.happened()}{e.said_zh}") for pid, name, e in lin.predecessors] + \
+        [(pid, name, e, f"{e.date.happened()}{e.said_zh}，职能划入") for pid, name, e in lin.duties_in]
+    succs = [(sid, name, e, f"{e.date.happened()}{e.said_zh}") for sid, name, e in lin.successors] + \
+        [(sid, name, e, f"{e.date.happened()}{e.said_zh}，职能划出") for sid, name, e in lin.duties_out]
+    side_lines = [_wrap(name, wrap, size) for _, name, _, _ in preds + succs]
+    side_w = max([_text_width(t, size) + 24 for lines in side_lines for t in lines] + [140])
     mid_w = max([_text_width(t, size) + 24 for t, _ in center_lines] + [160])
     gap = 70
     width = (side_w + gap if preds else 0) + mid_w + (gap + side_w if succs else 0) + 20
-    box_h = 10 + (size + 6) * (1 + max([len(lines) for lines in side_lines.values()] + [1]))
+    box_h = 10 + (size + 6) * (1 + max([len(lines) for lines in side_lines] + [1]))
     rows = max(len(preds), len(succs), 1)
     mid_h = 10 + len(center_lines) * (size + 6)
     height = max(rows * (box_h + 12), mid_h) + 20
@@ -89,25 +93,26 @@ def lineage_svg(lin: Lineage, link, wrap: int | None = None) -> str:
             f'orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{MUTED}"/></marker></defs>')]
     out.append(_box(x_mid, y_mid, mid_w, center_lines, None, size, strong=True))
 
-    def column(items, x, to_mid: bool):
+    def column(items, first: int, x, to_mid: bool):
         n = len(items)
         top = (height - n * (box_h + 12) + 12) // 2
-        for i, (rid, name, e) in enumerate(items):
+        for i, (rid, _, e, said) in enumerate(items):
             y = top + i * (box_h + 12)
-            lines = [(t, INK) for t in side_lines[rid]] + [(f"{e.date.happened()}{e.said_zh}", MUTED)]
+            lines = [(t, INK) for t in side_lines[first + i]] + [(said, MUTED)]
             out.append(_box(x, y, side_w, lines, link(rid), size))
             ym = y + box_h // 2
+            dash = ' stroke-dasharray="4 3"' if said.endswith(("职能划入", "职能划出")) else ""
             if to_mid:
                 out.append(f'<line x1="{x + side_w}" y1="{ym}" x2="{x_mid - 4}" y2="{y_mid + mid_h // 2}" '
-                           f'stroke="{MUTED}" marker-end="url(#arr)"/>')
+                           f'stroke="{MUTED}"{dash} marker-end="url(#arr)"/>')
             else:
                 out.append(f'<line x1="{x_mid + mid_w}" y1="{y_mid + mid_h // 2}" x2="{x - 4}" y2="{ym}" '
-                           f'stroke="{MUTED}" marker-end="url(#arr)"/>')
+                           f'stroke="{MUTED}"{dash} marker-end="url(#arr)"/>')
 
     if preds:
-        column(preds, 10, True)
+        column(preds, 0, 10, True)
     if succs:
-        column(succs, x_mid + mid_w + gap, False)
+        column(succs, len(preds), x_mid + mid_w + gap, False)
     out.append("</svg>")
     return "".join(out)
 
@@ -192,7 +197,7 @@ def staffing_chart(t) -> str:
             series.append((name, vals, colour))
     if not series:   # nothing to plot (a 系统's figures only): no chart drawn as if zero; Table.chart_note says why
         return ""
-    return bar_chart_svg(f"{t.name}编制（年末，各类合计）", labels, series)
+    return bar_chart_svg(f"{t.name}{t.chart_what}（年末，各类合计）", labels, series)
 
 
 def _nice_step(vmax: int) -> int:
