@@ -146,7 +146,10 @@ def search_queries(pages, n: int = 30, seed: int = 7) -> list[str]:
 
 def _book_stage(root: Path) -> dict:
     """Typeset the book in chunks with an empty cache, then again after an edit to one chapter in the middle
-    of the volume (a sentence added to a paragraph), as `zhi build` does after an editor's change."""
+    of the volume (a sentence added to a paragraph), as `zhi build` does after an editor's change; then after
+    a paragraph with a mention and an editor's note is added to the same chapter (anchors added)."""
+    import re
+
     from zhi.editions import filter_archive
     from zhi.history import derive_history
     from zhi.loader import load_archive
@@ -174,6 +177,11 @@ def _book_stage(root: Path) -> dict:
         chapter.write_text(text[:cut] + "，基准测试在此加了一句" + text[cut:] if cut > 0 else text + "\n\n基准测试。\n",
                            encoding="utf-8")
         edit, edit_s = run("edit.pdf")
+        # then a mention of a record the chapter names already and an editor's note: anchors added to one chapter
+        named = re.search(r"\[\[([^\]@|]+)", text)
+        chapter.write_text(text + f"\n\n基准测试又加了一句{f'，另见[[{named.group(1)}]]' if named else ''}[^bench]。\n\n"
+                           "[^bench]: 基准测试加的注。\n", encoding="utf-8")
+        noted, noted_s = run("noted.pdf")
     finally:
         chapter.write_bytes(saved)
         shutil.rmtree(tmp, ignore_errors=True)
@@ -181,7 +189,9 @@ def _book_stage(root: Path) -> dict:
             **{f"cold {k}": round(v, 1) for k, v in cold.timings.items() if k != "total"},
             "edited": chapter.relative_to(root).as_posix(), "after edit s": round(edit_s, 1),
             "chunks re-typeset": edit.typeset_chunks,
-            **{f"edit {k}": round(v, 1) for k, v in edit.timings.items() if k != "total"}, "seconds": cold_s}
+            **{f"edit {k}": round(v, 1) for k, v in edit.timings.items() if k != "total"},
+            "after a mention and a note s": round(noted_s, 1), "chunks re-typeset then": noted.typeset_chunks,
+            **{f"noted {k}": round(v, 1) for k, v in noted.timings.items() if k != "total"}, "seconds": cold_s}
 
 
 def _rebuild_stage(root: Path) -> dict:

@@ -38,3 +38,16 @@ def test_the_rebuild_stage_shows_the_edit_and_restores_the_project(tmp_path):
     assert all(info[f"{stage} cpu"] >= 0 for stage in ("load+check", "derive+write", "search index", "leak scan"))
     assert 0 < info["total cpu"] <= info["rebuild cpu s"] + 0.5
     assert digest(root / "sources") == sources and digest(root / "chronicle") == chronicle
+
+
+@pytest.mark.slow
+def test_the_book_stage_edits_a_chapter_twice_and_restores_the_project(tmp_path):
+    root = with_theme(make_archive(tmp_path))
+    chronicle = digest(root / "chronicle")
+    info = bench._book_stage(root)
+    assert info["edited"].startswith("chronicle/") and info["chunks"] >= 2
+    # the edited chapter's chunk is typeset again, and not every chunk of the book
+    assert 1 <= info["chunks re-typeset"] <= info["chunks"]
+    assert 1 <= info["chunks re-typeset then"] <= info["chunks"] + 1
+    assert info["after edit s"] > 0 and info["after a mention and a note s"] > 0
+    assert digest(root / "chronicle") == chronicle

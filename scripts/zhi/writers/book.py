@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import html
 import re
 from dataclasses import dataclass, field
@@ -75,12 +76,27 @@ class BookParts:
 
 
 class _Ids:
+    """Anchors numbered within a scope (a chapter, the 大事记, the 附录, the index …) named by the scope: a mention
+    or a heading added to one chapter renumbers no anchor of another, so every other chunk of the book keeps its
+    HTML and is taken from the typesetting cache (typeset.py)."""
+
     def __init__(self):
         self.n = 0
+        self.prefix = ""
+        self.seen: set[str] = set()
+
+    def scope(self, name: str) -> None:
+        """Number the anchors from here on within ``name`` (a name used before gets a suffix: anchors stay unique)."""
+        tag = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+        k = 1
+        while f"{tag}-{k}" in self.seen:
+            k += 1
+        self.seen.add(f"{tag}-{k}")
+        self.prefix, self.n = f"{tag}-{k}" if k > 1 else tag, 0
 
     def next(self, prefix: str) -> str:
         self.n += 1
-        return f"{prefix}{self.n}"
+        return f"{prefix}{self.prefix}-{self.n}" if self.prefix else f"{prefix}{self.n}"
 
 
 class BookWriter:
@@ -214,6 +230,7 @@ class BookWriter:
 
     def chapter(self, ch, level: int, front: bool = False, part: str | None = None) -> str:
         body = re.sub(r"\A\s*#\s+[^\n]*\n", "", ch.body, count=1)  # the title is set by the template
+        self.ids.scope(f"chapter:{ch.path}")
         anchor = self.heading(level, ch.title, front)
         self.notes_key = ch.path
         self.notes.setdefault(ch.path, [])
@@ -257,6 +274,7 @@ class BookWriter:
 
     # ---- generated parts -----------------------------------------------------------------------------
     def chronology_html(self) -> str:
+        self.ids.scope("大事记")
         anchor = self.heading(1, "大事记")
         self.notes_key = "大事记"
         form = getattr(self.book, "dashiji_form", "年") if self.book else "年"
@@ -273,6 +291,7 @@ class BookWriter:
         return dates
 
     def appendix_html(self) -> str:
+        self.ids.scope("附录")
         anchor = self.heading(1, "附录")
         sections = []
         # 一、文件目录
@@ -367,6 +386,7 @@ class BookWriter:
 
     def index_html(self, pages: dict[str, list[str]] | None) -> str:
         """The index; ``pages`` maps a record id or (id, name) key to page labels (None on the first pass)."""
+        self.ids.scope("索引")
         anchor = self.heading(1, "索引")
 
         def pages_of(key: str, *more: str) -> str:
@@ -445,6 +465,7 @@ class BookWriter:
         for part in (book.parts if book else []):
             # each 章 is a section of its own (chunks may be cut between them: every one starts on a right-hand
             # page), the first with the 篇 title page; each 章 carries its 篇 title for the running head
+            self.ids.scope(f"part:{part.title}")
             anchor = self.heading(1, part.title)
             title_page = self.env.get_template("part.html.j2").render(part=part, anchor=anchor)
             chapters = [self.chapter(ch, 2, part=part.title) for ch in part.chapters] or [""]
