@@ -240,6 +240,10 @@ def test_a_sighting_after_a_suspension_is_not_a_resumption_and_is_listed_as_seen
     assert note("1989-12-31") == "（见于1989年底，据测〔1956〕1号）"
     assert note("1990-12-31") == "（1966年至1976年间停止活动，1989年底又见于记载，据测〔1956〕1号，来源未载恢复活动）"
     assert not any(e.type == "resume" for e in a.events)
+    from zhi.views.lineage import lineage
+
+    # the body page's 停止活动 row says the same
+    assert [p.note for p in lineage(a, h, "minjian").suspensions] == ["1989年底又见于记载，来源未载恢复活动"]
     # with the 恢复活动 the source gives, nothing is said
     a, h = _archive(tmp_path / "2", {**HUAIYIN, "sources/bodies/hy.yaml": files["sources/bodies/hy.yaml"]})
     assert not [f for f in run_checks(a, history=h) if f.code == "suspended-seen"]

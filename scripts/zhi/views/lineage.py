@@ -391,8 +391,12 @@ def lineage(a: Archive, h: History, rid: str, entries: list[Entry] | dict[int, E
         lin.end_said = fate_unknown_said(a, h, t.fate_unknown)
     if t.start_event is not None and t.start_event.origin_unknown:   # `start: 不详`: first met in an event
         lin.start_said = f"始年不详（最早见于{Date(t.start_event.date.start).chinese()}）"
+    # seen again after a 停止活动 no source ends (suspended-seen): told with the sighting, no 恢复 invented
+    again = {id(s): seen for s in t.suspensions if body is not None and (seen := t.seen_after(s, body.seen))}
     lin.suspensions = [Period(s.value or "停止活动", s.start, None, note="恢复时间不详") if t.resume_unknown(s)
-                       else Period(s.value or "停止活动", s.start, s.end) for s in t.suspensions]
+                       else Period(s.value or "停止活动", s.start, s.end,
+                                   note=f"{again[id(s)][-1]}又见于记载，来源未载恢复活动" if id(s) in again else "")
+                       for s in t.suspensions]
     lin.colocations = _periods(h, t.colocations, named=True)
     for p, s in zip(lin.colocations, [s for s in t.colocations if s.value is not None]):
         if s.end_unknown:   # a party's end is 不详: so is the joint period's (never “—”, which reads as 至今)
