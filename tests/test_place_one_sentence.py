@@ -69,7 +69,7 @@ FOLLOWS = """- id: e-1958-sj
 
 
 def _shijing(tmp_path, events):
-    root = archive_with(tmp_path, events, bodies={"na-shijing-qu": "乡镇", "na-shijing": "乡镇"},
+    root = archive_with(tmp_path, events, bodies={"na-shijing-qu": "乡镇", "na-shijing": "乡镇", "na-luncang": "乡镇"},
                         files={"sources/jurisdictions/nanan.yaml": PLACES, "sources/documents/web.yaml": DOC})
     a = load_archive(root)
     return a, derive_history(a)
@@ -86,3 +86,36 @@ def test_a_commune_the_source_says_the_district_became_ends_the_district(tmp_pat
     assert not any("撤销十七区" in line or ("合并" in line and "十七区" in line) for line in lines)
     listed = {r.body for r in snapshot(a, h, "nanan-xian", parse_date("1999-12-31"), [])}
     assert "na-shijing-qu" not in listed and "na-shijing" in listed
+
+
+# ---- 8: 1965年改为仑苍乡, the body it was before not given ---------------------------------------------------------
+def test_a_body_the_source_says_was_renamed_into_being_prints_what_the_source_says(tmp_path):
+    """`wording: 改为` on an establishment was refused (“不是设立的说法”) and the editor's way round it printed 设立仑苍乡, a
+    设立 the source never said; it prints the source's words and what they leave out."""
+    events = ("- {id: e-1965-lc, type: establish, wording: 改为, date: 1965, body: na-luncang, name: 仑苍乡, "
+              "jurisdiction: nanan-xian, parent: 不详, sources: [doc-banfaji]}\n")
+    a, h = _shijing(tmp_path, SHIJING + events)
+    assert not [f.message for f in a.findings if f.severity == "error"]
+    lines = [f"{en.date.chinese()}　{en.plain()}" for en in chronology(a, h)]
+    assert any(line.startswith("1965年　改为仑苍乡（此前名称不详）") for line in lines), lines
+    assert not any("设立仑苍乡" in line for line in lines)
+
+
+def test_a_word_of_another_event_on_an_establishment_is_still_refused(tmp_path):
+    events = ("- {id: e-1965-lc, type: establish, wording: 撤销, date: 1965, body: na-luncang, name: 仑苍乡, "
+              "jurisdiction: nanan-xian, parent: 不详, sources: [doc-banfaji]}\n")
+    a, _ = _shijing(tmp_path, SHIJING + events)
+    found = [f.message for f in a.findings if f.code == "schema-value"]
+    assert found and "改为某乡（此前名称不详）" in found[0]
+
+
+def test_a_body_renamed_into_being_is_no_new_body_in_the_years_list(tmp_path):
+    from zhi.dates import parse_date
+    from zhi.views.snapshot import difference, snapshot
+    events = ("- {id: e-1965-lc, type: establish, wording: 改为, date: 1965, body: na-luncang, name: 仑苍乡, "
+              "jurisdiction: nanan-xian, parent: 不详, sources: [doc-banfaji]}\n")
+    a, h = _shijing(tmp_path, SHIJING + events)
+    row = next(r for r in snapshot(a, h, "nanan-xian", parse_date("1965-12-31"), []) if r.body == "na-luncang")
+    assert row.established_text() == "1965年更名（原名不详）"
+    diff = difference(h, "nanan-xian", parse_date("1964-12-31"), parse_date("1965-12-31"))
+    assert ("更名（原名不详）", ["na-luncang"]) in diff.came and not any(how == "新设" for how, _ in diff.came), diff

@@ -496,6 +496,9 @@ class Event(Record):
         if self.type == "split":   # 撤销甲，分设乙、丙 / 甲分设为乙、丙; 从甲分出，设立乙 says 设立
             lives_on = bool(self.before) and self.before[0].id in {r.id for r in self.after}
             return "分设" if self.wording == "分设为" or not lives_on else ""
+        if self.type == "establish":   # 1965年改为仑苍乡, the former name not given: 更名（原名不详）, never 新设
+            from .wordings import changed_into
+            return "更名（原名不详）" if changed_into(self.wording) else ""
         return ""
 
     def participants(self) -> list[Ref]:

@@ -165,7 +165,8 @@ _RULES: dict[str, _Rule] = {
         "设立事件的“wording（用词）”印在新机构名称前（建立甲）或后（甲成立），代替“设立”；“{wording}”不是设立的说法，"
         "印出来会是错话。请删去 wording，或照来源写设立它所用的词，如 成立、建立、组建、设置、筹建、编为（1949年编为第三区）"
         "（撤销、并入、更名、恢复等另记相应的事件）。来源说“改为某乡”的，说的是由别的机构改来：前身有记录的记更名"
-        "（rename，wording: 改为），前身来源未载的，删去 wording，把原话写在 note 里"),
+        "（rename，wording: 改为）；前身来源未载的，设立事件照写 wording: 改为（或 改称、改名为、更名为），"
+        "大事记读作“改为某乡（此前名称不详）”"),
     # between the old name and the new (甲更名为乙, 甲改称乙, 甲改建为乙, 甲升格为乙, 甲撤县设区乙): a word of another
     # event prints a false sentence (“甲复建乙” says 甲 rebuilt 乙); 升格 and 降格 with a new name are the source's
     # sentence (计统科升格为县计划委员会), printed 甲升格为乙
@@ -243,12 +244,22 @@ _RULES: dict[str, _Rule] = {
 }
 
 
+# an establishment the source words as a change of name (1965年改为仑苍乡) of a body it does not name: printed as the
+# source says it, with what it leaves unsaid (改为仑苍乡（此前名称不详）), never as a 设立 the source did not say
+CHANGED_INTO = ("改为", "改称", "改名为", "更名为")
+
+
+def changed_into(wording: str | None) -> bool:
+    """Whether an establishment's ``wording`` says the body was renamed into being from one the record lacks."""
+    return wording in CHANGED_INTO
+
+
 def wording_problem(etype: str, wording: str, from_name: str | None = None) -> str | None:
     """Why an event's ``wording`` would print a false sentence in place of its type's verb, or None (None too for a
     type with no rule here). ``from_name``: the body the sentence already says it came from (从甲分出), by the name the
     sentence prints (checks.lifespan.check_restore_from_wording: the loader does not know names yet)."""
     rule = _RULES.get(etype)
-    if rule is None:
+    if rule is None or (etype == "establish" and changed_into(wording)):
         return None
     if etype in ("abolish", "restore"):  # 撤销建制, 恢复建制: 建制 is said after the name (around_name), no verb of its own
         wording = around_name(wording, "")[0]

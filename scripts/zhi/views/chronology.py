@@ -24,6 +24,7 @@ from ..wordings import (
     abolishes_and_sets_up,
     around_name,
     campaign,
+    changed_into,
     count_sets_up,
     establish_words,
     kind_change,
@@ -334,6 +335,8 @@ class _Writer:
             return area + [before or after or "设立"] + self.created(e.body.id, e)
         if e.count is not None:  # 成立甲等5个机构: the source names only some of those it set up
             return self.some_of([self.created_name(e.body.id, e)], e, self.attributes(e.body.id, e), before, after)
+        if changed_into(e.wording):   # 改为仑苍乡（此前名称不详）: the source's words, and what it does not say
+            return [e.wording] + self.created_name(e.body.id, e) + ["（此前名称不详）"] + self.attributes(e.body.id, e)
         if after:  # 县革命委员会成立，隶属…
             return self.created_name(e.body.id, e) + [after] + self.attributes(e.body.id, e)
         if e.date.qualifier == "before" and not e.wording:   # “1969-12前”: the source says it was there by then

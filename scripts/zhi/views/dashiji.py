@@ -22,6 +22,7 @@ from ..wordings import (
     abolishes_and_sets_up,
     around_name,
     campaign,
+    changed_into,
     establish_words,
     receiving_side_speaks,
     rename_verb,
@@ -248,7 +249,8 @@ def _run_text(w: _Writer, run: list[Entry]) -> list[Segment]:
         return _join([_body(en.segments) for en in places], "；") + ["；"] + \
             _run_text(w, [en for en in run if en not in places])
     if len(run) > 1:
-        if kind == "establish" and all(e.body for e in es) and len({e.wording for e in es}) == 1:
+        if kind == "establish" and all(e.body for e in es) and len({e.wording for e in es}) == 1 \
+                and not changed_into(es[0].wording):   # 改为甲（此前名称不详）: each said whole
             joint = {(tuple(r.id for r in e.takes_over), e.takes_over_wording,
                       e.sponsor.id if e.sponsor else None, e.sponsor_wording) for e in es}
             if len(joint) > 1:   # each taking over (or sponsored) on its own: each said whole, nothing dropped
