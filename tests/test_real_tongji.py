@@ -251,3 +251,11 @@ def test_a_staffing_table_of_head_counts_only_is_a_table():
     table = page.split("档案局）编制沿革**\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert table[:3] == ["| 日期 | 口径 | 领导职数 | 说明 |", "| --- | --- | --- | --- |",
                          "| 1963年3月 | 实有 |  | 实有人数4人（局、馆合署） |"], table
+
+
+def test_superior_unknown_is_not_one_period_across_a_gap():
+    """统计局 of 某县甲: set up 1963 (上级不详), ended at a date not recorded (“1982年4月前”), restored 1982年4月 (上级不详).
+    Its 隶属 table joined the two into “上级不详 | 1963年 | 止年不详”, over years it did not exist (the open data kept
+    them apart: tests/test_opendata.py's round trip on this fixture)."""
+    page = _pages()["jigou/c7-tongjiju.md"]
+    assert "| 上级不详 | 1963年 | 1982年4月前 |\n| 上级不详 | 1982年4月 | 止年不详 |" in page, page

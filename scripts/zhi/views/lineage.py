@@ -295,10 +295,13 @@ def _periods(h: History, spans: list[Span], pick=lambda v: v, named: bool = Fals
 
 def _unknown_joined(periods: list[Period]) -> list[Period]:
     """Periods of a superior not given (上级不详) that follow one another are one: two rows 上级不详 1976年1月—1976年1月后
-    and 上级不详 1976年1月后— told a reader of the public edition that a change it withholds happened between them."""
+    and 上级不详 1976年1月后— told a reader of the public edition that a change it withholds happened between them. Two
+    periods with a gap between them (the body ended “1982年4月前” and was restored in 1982年4月) stay two: one row would
+    say it was there, under a superior not known, in years it was not (the open data keeps them apart as well)."""
     out: list[Period] = []
     for p in periods:
-        if out and p.unknown and out[-1].unknown and out[-1].value == p.value and not (out[-1].relation or p.relation):
+        if out and p.unknown and out[-1].unknown and out[-1].value == p.value and not (out[-1].relation or p.relation) \
+                and out[-1].end == p.start:
             out[-1] = Period(out[-1].value, out[-1].start, p.end, out[-1].ref, p.note, "", p.end_text, p.renamed)
         else:
             out.append(p)
