@@ -226,3 +226,17 @@ def test_check_suggests_snapshots_when_the_record_stops_long_before_the_lower_li
     a, h = _load(hrb)
     assert not [f for f in run_checks(a, history=h) if f.code == "snapshots-suggested"]
     assert [d.chinese() for d in a.book.snapshots] == ["1956年12月31日", "1965年12月31日"]
+
+
+def test_a_place_no_record_shows_after_1966_is_not_said_to_last_to_the_lower_limit(hrb):
+    """The source says nothing of 哈尔滨市 after 1966; the open data said “至下限仍存续（下限1990年）”. A jurisdiction with
+    no recorded end follows the bodies' rule (guide/bodies.md, 忘了写怎么办): presumed there at the 下限 only while
+    records show it within ten years of it; else “某年后情况不详”, as a body's row says."""
+    from zhi.writers import opendata
+
+    a, h = _load(hrb)
+    od = opendata.OpenData(a, h, {"base": "urn:zhi:"})
+    (row,) = od.jurisdictions().rows
+    assert "至下限仍存续" not in "".join(map(str, row)), row
+    assert "1966年或以后，此后情况不详" in row, row
+    assert not [r for r in od.periods().rows if r[0] == "hrb-shi" and "至下限仍存续" in "".join(map(str, r))]
