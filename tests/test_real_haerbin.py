@@ -208,3 +208,35 @@ def test_a_middle_dot_in_a_title_never_begins_a_line(tmp_path):
             assert not [ln for ln in lines if ln.strip().startswith("·")], lines
             assert "哈尔滨市志·劳动志" in "".join(ln.strip() for ln in lines), lines
             assert "\u2060" not in "".join(lines)
+
+
+def test_check_suggests_snapshots_when_the_record_stops_long_before_the_lower_limit(hrb):
+    """The records stop in 1966, the 下限 is 1990: the PDF's only 机构设置一览 (1990) was an empty table and a 25-name
+    “另有” paragraph. `zhi check` says so at book.yaml's `lower:` and shows the `snapshots` line to write; with it
+    (the guide's example), nothing is said."""
+    a, h = _load(hrb)
+    (f,) = [f for f in run_checks(a, history=h) if f.code == "snapshots-suggested"]
+    assert (f.loc.file, f.loc.line, f.severity) == ("chronicle/book.yaml", 5, "warning"), f.as_text()
+    assert f.message.startswith("档案最后一条记载在1966年，离本志下限1990年有24年") and "snapshots: [1966-12-31]" in f.message
+    guide = (Path(__file__).parent.parent / "guide" / "chronicle.md").read_text(encoding="utf-8")
+    assert "  snapshots: [1956-12-31, 1965-12-31]" in guide
+    book = hrb / "chronicle" / "book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("lower: 1990", "lower: 1990\nsnapshots: [1956-12-31, 1965-12-31]"),
+                    encoding="utf-8")
+    a, h = _load(hrb)
+    assert not [f for f in run_checks(a, history=h) if f.code == "snapshots-suggested"]
+    assert [d.chinese() for d in a.book.snapshots] == ["1956年12月31日", "1965年12月31日"]
+
+
+def test_a_place_no_record_shows_after_1966_is_not_said_to_last_to_the_lower_limit(hrb):
+    """The source says nothing of 哈尔滨市 after 1966; the open data said “至下限仍存续（下限1990年）”. A jurisdiction with
+    no recorded end follows the bodies' rule (guide/bodies.md, 忘了写怎么办): presumed there at the 下限 only while
+    records show it within ten years of it; else “某年后情况不详”, as a body's row says."""
+    from zhi.writers import opendata
+
+    a, h = _load(hrb)
+    od = opendata.OpenData(a, h, {"base": "urn:zhi:"})
+    (row,) = od.jurisdictions().rows
+    assert "至下限仍存续" not in "".join(map(str, row)), row
+    assert "1966年或以后，此后情况不详" in row, row
+    assert not [r for r in od.periods().rows if r[0] == "hrb-shi" and "至下限仍存续" in "".join(map(str, r))]

@@ -145,9 +145,10 @@ EXPECTED = {
 # dashiji-empty: 商河's 商业局 and its like are of no kind the sources give and under no leading body the 大事记 tells
 # (a body of unknown kind is no leading body): its 大事记 is empty, and the editor is told why
 WARNINGS = {"zhoushan": ["kind-unknown", "jurisdiction-unknown"], "lishui-xianwei": ["kind-unknown"],
-            "pingyin": ["kind-unknown"], "shanghe-shangye": ["dashiji-empty", "kind-unknown"]}
+            "pingyin": ["kind-unknown"], "shanghe-shangye": ["dashiji-empty", "snapshots-suggested", "kind-unknown"]}
 
 
+# snapshots-suggested (商河): the excerpts stop in 1975, the 下限 is 1990 — the one 机构设置一览 of 1990 would list little
 # body-silent: bodies these excerpts show no more than ten years before the volume's 下限 (SILENCE_YEARS) and whose end
 # they do not give — true of the excerpts; the book says of each “某年后情况不详”, never that it was there at the 下限
 SILENT = {"zhoushan": 23, "lishui-xianwei": 1, "shanghe-shangye": 2}

@@ -400,6 +400,25 @@ def silent_since(a: Archive, t: Timeline) -> Date | None:
     return t.last_record if upto.earliest().year - t.last_record.latest_bounded().year > SILENCE_YEARS else None
 
 
+def place_silent_since(a: Archive, h: History, t: Timeline) -> Date | None:
+    """A jurisdiction's silent_since, by the bodies' rule (guide/bodies.md): with no recorded end, it is taken to go
+    on to the 下限 unless no record shows it — its own events, or a record of a body of it then — for more than
+    SILENCE_YEARS years before: then the last such record (the open data say 1966年后情况不详, not 至下限仍存续)."""
+    upto = silent_until(a, t)
+    if not t.is_jurisdiction or t.outside or upto is None:
+        return None
+    recs = [e.date for e in t.events if e.date is not None] + \
+        [b.last_record for b in h.timelines.values() if not b.is_jurisdiction and b.last_record is not None
+         and b.belongs_on(b.last_record, t.id)] + \
+        [f.date for f in a.staffing if f.jurisdiction is not None and f.jurisdiction.id == t.id and f.date is not None]
+    start = t.lives[-1].start
+    recs = [d for d in recs if start is None or d.latest() >= start.earliest()]
+    if not recs:
+        return None
+    last = max(recs, key=lambda d: (d.latest_bounded(), d.earliest()))
+    return last if upto.earliest().year - last.latest_bounded().year > SILENCE_YEARS else None
+
+
 def silent_until(a: Archive, t: Timeline) -> Date | None:
     """Where a body's listed existence runs to on no record of its own: the 下限 for a body with no recorded end, or
     the end of its jurisdiction when no source gives its fate then (去向不详) — both shown as a life no source

@@ -103,6 +103,7 @@ CODES: dict[str, tuple[str, str]] = {
     "staffing-empty": ("warning", "编制记录中没有任何数字"),
     "staffing-parts-exceed": ("error", "编制“其中”各项合计超过总数"),
     "staffing-sum-differs": ("warning", "行政区划的核定编制与同日各机构核定数合计不同"),
+    "snapshots-suggested": ("warning", "档案最后一条记载早于本志下限10年以上，而 book.yaml 没写 snapshots：机构设置一览只出下限那年的一张，表中无可列"),
     "staffing-after-lower": ("warning", "编制数的日期在本志下限之后，编制统计表不收"),
     "staffing-prose": ("warning", "正文中写的编制数与档案记载不符"),
     "staffing-basis-unsaid": ("warning", "编制没有写口径（按“核定”印出），而它的来源都是志书等出版物：来源只说“编制N人”的，口径写“记载”"),

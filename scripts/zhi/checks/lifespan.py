@@ -395,6 +395,40 @@ def check_origin_bound(a: Archive, h: History) -> Iterator[Finding]:
                               life.start_event.loc, [ev.loc] if ev else [])
 
 
+def last_record_year(a: Archive) -> int | None:
+    """The latest year (its earliest reading) of a record of the archive that falls within the 下限: an event, a
+    term of office, a staffing figure, a 记事, a body's `seen`. A document's own date is none (a 志书 of 1995 tells
+    of 1966)."""
+    lower = a.book.lower if a.book is not None else None
+    dates = [e.date for e in a.events] + [d for p in a.posts for d in (p.start, p.end, *p.in_office)] + \
+        [f.date for f in a.staffing] + [m.date for m in a.memos] + [d for b in a.bodies.values() for d in b.seen]
+    years = [d.earliest().year for d in dates if d is not None
+             and (lower is None or d.earliest().year <= lower.latest().year)]
+    return max(years, default=None)
+
+
+def check_snapshots(a: Archive, h: History) -> Iterator[Finding]:
+    """snapshots-suggested: with no `snapshots` in book.yaml the appendix's 机构设置一览 is of the 下限's year end; when
+    the archive's last record is long before it (a 劳动局 recorded 1946–1966 in a volume to 1990), that table is
+    empty and every body stands in its “另有……此时是否存续，档案未载”: the editor is shown how to ask for 一览 of
+    the years the record covers."""
+    book = a.book
+    if book is None or book.lower is None or book.snapshots:
+        return
+    last = last_record_year(a)
+    if last is None or book.lower.latest().year - last <= SILENCE_YEARS:
+        return
+    path = a.root / "chronicle" / "book.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    line = next((i for i, text in enumerate(lines, 1) if text.startswith("lower:")), 1)
+    yield Finding("snapshots-suggested", "warning",
+                  f"档案最后一条记载在{last}年，离本志下限{book.lower.latest().year}年有{book.lower.latest().year - last}年："
+                  f"附录的机构设置一览只出下限那年年末的一张，档案所记的机构那时已多年无记载，一览中所列无几（或是空表），"
+                  f"其余都印在表下“另有……此时是否存续，档案未载”里。请在 chronicle/book.yaml 加一行 snapshots，写档案有记载的年份的年末，"
+                  f"如 snapshots: [{last}-12-31]（可写几个日期，各出一张一览，见编辑指南“志书设置”）",
+                  Loc("chronicle/book.yaml", line))
+
+
 def check_silence(a: Archive, h: History) -> Iterator[Finding]:
     """A body no record shows for decades, with no recorded end and no `end: 不详`, would be listed as existing.
     A body a source says is there 至今 (`end: 至今`) is not silent; if the archive records its end, one is wrong."""

@@ -26,7 +26,7 @@ from urllib.parse import quote
 from ..cells import Sheet, csv_row, workbook_bytes
 from ..citations import split
 from ..dates import Date
-from ..history import History, Span, Timeline, silent_since, unknown_after
+from ..history import History, Span, Timeline, place_silent_since, silent_since, unknown_after
 from ..model import BASIS_ZH, FATE_UNKNOWN, UNKNOWN, ApproxCount, Archive, Event, Person, Post
 from ..views.chronology import Entry, chronology
 from ..views.naming import name_after, name_before, name_in_term, name_on
@@ -154,8 +154,8 @@ class OpenData:
         """The last record of a body no record shows for years before the 下限 (history.silent_since), whose page's
         存续 says 1987年后情况不详: its row in bodies.csv and its open periods in periods.csv say the same, never
         至下限仍存续."""
-        if t.id not in self._silent:
-            self._silent[t.id] = silent_since(self.a, t)
+        if t.id not in self._silent:   # a jurisdiction by the same rule (guide/opendata.md): never 至下限 on no record
+            self._silent[t.id] = place_silent_since(self.a, self.h, t) if t.is_jurisdiction else silent_since(self.a, t)
         return self._silent[t.id]
 
     def silent_open(self, t: Timeline, span: Span) -> bool:
