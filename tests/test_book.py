@@ -282,7 +282,10 @@ def test_chunked_equals_single_pass_at_scale(archive, tmp_path):
         chapter = chapters[len(chapters) // 2]
         text = chapter.read_text(encoding="utf-8")
         cut = text.rfind("。")
-        chapter.write_text(text[:cut] + "，测试时加了一句" + text[cut:], encoding="utf-8")
+        # with a mention of a record the chapter names and an editor's note: anchors added to this chapter only
+        named = re.search(r"\[\[([^\]@|]+)", text).group(1)
+        chapter.write_text(text[:cut] + f"，测试时加了一句，另见[[{named}]][^t]" + text[cut:] + "\n\n[^t]: 测试加的注。\n",
+                           encoding="utf-8")
         a = filter_archive(load_archive(root), "public")
         h = derive_history(a)
         edited = typeset(BookWriter(a, h, theme), tmp_path / "edited.pdf", root, {"Title": "t"}, chunks=4,
@@ -293,6 +296,7 @@ def test_chunked_equals_single_pass_at_scale(archive, tmp_path):
         assert run("pdftotext", "-layout", str(tmp_path / "edited.pdf"), "-").split() == \
             run("pdftotext", "-layout", str(tmp_path / "fresh.pdf"), "-").split()
         assert "测试时加了一句" in run("pdftotext", str(tmp_path / "edited.pdf"), "-")
+        assert "测试加的注" in run("pdftotext", str(tmp_path / "edited.pdf"), "-")
 
 
 @pytest.mark.slow

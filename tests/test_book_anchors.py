@@ -41,3 +41,31 @@ def test_a_mention_note_or_heading_added_to_a_chapter_changes_no_other_part(tmp_
     # anchors stay unique in the whole volume (those of mentions, notes and headings; an SVG's own ids aside)
     ids = [i for i in re.findall(r'\bid="([^"]+)"', after.front + "".join(after.sections)) if i[0] in "mh"]
     assert len(ids) == len(set(ids)) > 100
+
+
+def test_a_chapter_grown_by_a_sentence_moves_no_other_chunks_bounds():
+    """The body is cut into chunks of a fixed size (typeset.CHUNK_CHARS), not into the whole divided by their
+    number: a sentence added to one section changes the chunk it is in and no other chunk's sections."""
+    import random
+
+    from zhi.writers.typeset import CHUNK_CHARS, body_chunks
+
+    rnd = random.Random(5)
+    # a long generated part first (the 大事记), set in parts of a chunk's size, then chapters of all sizes
+    entries = "".join(f'<p class="entry">{"事" * rnd.randint(50, 300)}</p>\n' for _ in range(2_000))
+    sections = [('<section class="chapter level-1 chronology">\n<h1 class="chapter-title top" id="h1">大事记</h1>\n'
+                 f'{entries}</section>\n')]
+    sections += [f'<section class="x"><p>{"字" * rnd.randint(2_000, 40_000)}</p></section>\n' for _ in range(200)]
+
+    def plan(secs):
+        n = -(-sum(map(len, secs)) // CHUNK_CHARS)
+        return [(c.html, c.long[1:] if c.long else None) for c in body_chunks(secs, n, target=CHUNK_CHARS)]
+
+    before = plan(sections)
+    assert before[0][1] is not None
+    for k in (3, 60, 100, 150, 197):
+        grown = list(sections)
+        grown[k] = grown[k].replace("<p>", "<p>编者加了一句，又加了一句。", 1)
+        after = plan(grown)
+        changed = [i for i, (x, y) in enumerate(zip(before, after)) if x != y]
+        assert len(before) == len(after) and len(changed) == 1 and "编者加了一句" in after[changed[0]][0], k

@@ -908,14 +908,17 @@ def _children(html: str, lo: int, hi: int) -> tuple[list[tuple[int, str]], list[
     return out, [t for t in tables if t.end and t.body_end and t.rows]
 
 
-def plan_chunks(sizes: list[int], n: int) -> list[list[int]]:
-    """Group consecutive pieces (by their sizes) into about n chunks of similar size."""
+def plan_chunks(sizes: list[int], n: int, target: float | None = None) -> list[list[int]]:
+    """Group consecutive pieces (by their sizes) into about n chunks of similar size: of ``target`` characters
+    when given, else of the whole divided by n. A fixed target keeps a chunk's bounds where they were when a piece
+    before or after it grows or shrinks a little: with the whole divided by n, one sentence added anywhere could
+    move bounds all through the volume, and every chunk whose bounds moved was typeset again."""
     if n <= 1 or len(sizes) <= 1:
         return [list(range(len(sizes)))] if sizes else []
-    target = sum(sizes) / n
+    fixed, target = target is not None, target or sum(sizes) / n
     groups, cur, acc = [], [], 0
     for i, size in enumerate(sizes):
-        if cur and acc + size / 2 > target and len(groups) < n - 1:
+        if cur and acc + size / 2 > target and (fixed or len(groups) < n - 1):
             groups.append(cur)
             cur, acc = [], 0
         cur.append(i)
@@ -934,15 +937,15 @@ class _Chunk:
     long: tuple | None = None  # a piece too long for one chunk: (Section, start, end, characters a part)
 
 
-def body_chunks(sections: list[str], n: int, cut: bool = True) -> list[_Chunk]:
-    """The body before the index in about n chunks: each section whole, or in pieces when it is long (and
-    ``cut``). A piece much longer than a chunk is a chunk set in parts, each cut where the layout of the one
-    before it shows a page to begin with (``_soft_pieces``)."""
+def body_chunks(sections: list[str], n: int, cut: bool = True, target: int | None = None) -> list[_Chunk]:
+    """The body before the index in about n chunks (of ``target`` characters, when given: ``plan_chunks``): each
+    section whole, or in pieces when it is long (and ``cut``). A piece much longer than a chunk is a chunk set in
+    parts, each cut where the layout of the one before it shows a page to begin with (``_soft_pieces``)."""
     secs = [Section.of(s) if cut else Section(s) for s in sections]
     units = [(si, pi) for si, sec in enumerate(secs) for pi in range(sec.pieces)]
     sizes = [secs[si].size(pi) for si, pi in units]
-    groups = plan_chunks(sizes, n)
-    part = -(-sum(sizes) // max(1, n))
+    groups = plan_chunks(sizes, n, target)
+    part = target or -(-sum(sizes) // max(1, n))
     chunks = []
     for k, g in enumerate(groups):
         runs: dict[int, list[int]] = {}
@@ -1097,9 +1100,12 @@ def _typeset(engine: _Engine, writer: BookWriter, out_pdf: Path, metadata: dict[
              workers: int, cache: Path | None, progress: Progress, t0: float) -> TypesetResult:
     t: dict[str, float] = {}
     parts = writer.parts(None)
-    # at least a chunk per worker, and chunks small enough that an edit re-typesets a few dozen pages
+    # at least a chunk per worker, and chunks small enough that an edit re-typesets a few dozen pages; a book of
+    # more than a chunk per worker in chunks of CHUNK_CHARS, whatever its length, so that an edit moves no bounds
+    # of chunks away from it (``plan_chunks``)
     n = chunks or max(workers, -(-sum(map(len, parts.sections[:parts.index_at])) // CHUNK_CHARS))
-    body = body_chunks(parts.sections[:parts.index_at], n, writer.can_cut_sections())
+    target = CHUNK_CHARS if chunks is None and n > workers else None
+    body = body_chunks(parts.sections[:parts.index_at], n, writer.can_cut_sections(), target)
     tail = list(range(parts.index_at, len(parts.sections)))  # the index and what follows it: one chunk
 
     def chunk_html(content: str, pad: bool = True, start: str | None = None) -> str:
