@@ -207,7 +207,8 @@ def test_a_body_set_up_that_year_is_not_named_again_under_the_yilan():
     assert "是年新设：[农村抽样调查队](../jigou/c7-choudiaodui.md)。" in page, page
     assert "（上列是年所设各机构此时是否存续，档案未载）" in page, page
     assert page.count("农村抽样调查队") == 1, page
-    assert "另有县革命委员会（止年不详，最后见于1968年3月）" in page, page
+    # six bodies of unknown fate are one paragraph (truthN), each name with what is said of it
+    assert "县革命委员会（止年不详，最后见于1968年3月）" in page and "另有6个机构此时是否存续，档案未载：" in page, page
 
 
 # ---- 9. the book's 机构名称索引 reaches every body the book names ------------------------------------------------
@@ -258,4 +259,5 @@ def test_superior_unknown_is_not_one_period_across_a_gap():
     Its 隶属 table joined the two into “上级不详 | 1963年 | 止年不详”, over years it did not exist (the open data kept
     them apart: tests/test_opendata.py's round trip on this fixture)."""
     page = _pages()["jigou/c7-tongjiju.md"]
-    assert "| 上级不详 | 1963年 | 1982年4月前 |\n| 上级不详 | 1982年4月 | 止年不详 |" in page, page
+    # the first period's end is not recorded (previous_end: 不详): 止年不详, not “1982年4月前” (truthM)
+    assert "| 上级不详 | 1963年 | 止年不详 |\n| 上级不详 | 1982年4月 | 止年不详 |" in page, page
