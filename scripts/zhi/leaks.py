@@ -675,8 +675,11 @@ def entries(a: Archive) -> list[Entry]:
                 for s in _sentences(block, 8):
                     add(s, lv, ch.path, "sentence", Loc(ch.path, ch.body_line + first), "密级段落", chapter=True,
                         held=_held(ch, highest([level, ch.written or level])))
-    parts = name_stems(out, names, a)
-    return out + parts + romanized(out + parts, names)
+    from .cores import apart_with_kind, latin_cores, name_cores, wade_giles
+
+    cores = name_cores(out, names, a)
+    parts = name_stems(out, names, a) + cores + apart_with_kind(cores, out, names, a)
+    return out + parts + romanized(out + parts, names) + latin_cores(cores, out) + wade_giles(out, names)
 
 
 # the generic endings of a body's name (通名): a name without one is still the body's name to a reader (白鹭九号联络
