@@ -159,3 +159,25 @@ def test_a_person_stated_public_stays_public_with_the_memo(tmp_path):
     assert not a.people["p-qiao"].classification.rank
     assert "p-qiao" in filter_archive(a, "public").people
     assert not [f for f in run_checks(a) if f.code == "record-withheld" and "p-qiao" in f.message]
+
+
+# ---- a different_from body's name followed by the secret name's kind word -------------------------------------------
+
+@pytest.mark.parametrize("text", ["沙鸻十三号养殖场联络站迁驻新址。", "沙鸻十三号养殖场（联络站）迁驻新址。"])
+def test_the_public_name_and_the_secret_kind_word_spell_the_secret_body(tmp_path, text):
+    """Before: printed, as different_from opened 沙鸻十三号 within 沙鸻十三号养殖场. The public name prints alone."""
+    root = _secret(tmp_path, apart=True)
+    _public_farm(root)
+    _memo(root, text)
+    found = [(f.code, f.loc.file, f.loc.line) for f in _errors(root)]
+    assert found == [("secret-shared", "sources/memos/m.yaml", 3)], found
+    assert _page(root, tmp_path, text) & {"沙鸻十三号养殖场联络站", "沙鸻十三号养殖场联络"}
+
+
+def test_a_unit_named_with_the_secret_kind_word_is_refused_at_its_line(tmp_path):
+    root = _secret(tmp_path, apart=True)
+    _public_farm(root)
+    write(root, "sources/bodies/shpub.yaml", "id: cs-shpub\nkind: 企业\nunits:\n  - name: 联络站\n    from: 1999-01\n")
+    found = [f for f in _errors(root) if f.code == "secret-shared"]
+    assert [(f.loc.file, f.loc.line) for f in found] == [("sources/bodies/shpub.yaml", 4)], [f.as_text() for f in found]
+    assert "内设机构“联络站”" in found[0].message and "different_from" in found[0].message
