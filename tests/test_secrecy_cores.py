@@ -181,3 +181,17 @@ def test_a_unit_named_with_the_secret_kind_word_is_refused_at_its_line(tmp_path)
     found = [f for f in _errors(root) if f.code == "secret-shared"]
     assert [(f.loc.file, f.loc.line) for f in found] == [("sources/bodies/shpub.yaml", 4)], [f.as_text() for f in found]
     assert "内设机构“联络站”" in found[0].message and "different_from" in found[0].message
+
+
+def test_different_from_an_outside_body_is_written_in_the_secret_record(tmp_path):
+    """An outside body (scope: out) whose name holds the designation: different_from in the secret record opens its
+    name (the guide says where to write it; in the names item it is an unknown key)."""
+    root = _secret(tmp_path)
+    write(root, "sources/bodies/out.yaml", "id: out-sh\nscope: out\nkind: 其他\nnames:\n  - {name: 沙鸻十三号渔业公司, from: 1990}\n")
+    assert [f.code for f in _errors(root)] == ["secret-stem-public"]
+    write(root, "sources/bodies/sh.yaml", SECRET[0] + "different_from: [out-sh]\n")
+    assert _errors(root) == []
+    write(root, "sources/bodies/out.yaml", "id: out-sh\nscope: out\nkind: 其他\nnames:\n"
+                                           "  - {name: 沙鸻十三号渔业公司, from: 1990, different_from: [cs-sh]}\n")
+    write(root, "sources/bodies/sh.yaml", SECRET[0])
+    assert {f.code for f in _errors(root)} == {"schema-unknown-key", "secret-stem-public"}
