@@ -61,8 +61,15 @@ def test_a_person_whose_only_posts_are_withheld_is_not_in_the_public_edition(tmp
     assert {"p-li", "p-zhao", "p-qian"} <= set(internal.people)
 
 
-def test_a_person_a_held_memo_mentions_stays(tmp_path):
+def test_a_person_a_public_memo_mentions_stays_held_unless_stated_public(tmp_path):
+    """A public 记事's mention no longer makes a person whose every post is held public (closedK: it published a
+    secret body's leader); the 记事 is withheld with him. A person stated 公开 in his record stays, with the 记事."""
     a = _archive(tmp_path, memo=True)
     pub = filter_archive(a, "public")
+    assert pub.memos == [] and "p-zhao" not in pub.people and "p-li" not in pub.people
+    people = tmp_path / "project/sources/people/more.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("  name: 赵记\n", "  name: 赵记\n  classification: 公开\n"),
+                      encoding="utf-8")
+    pub = filter_archive(load_archive(tmp_path / "project"), "public")
     assert [m.text for m in pub.memos] == ["赵记到任。"]
     assert "p-zhao" in pub.people and "p-li" not in pub.people

@@ -60,11 +60,21 @@ def test_the_designation_in_prose_is_refused_by_the_check_and_the_scan(tmp_path,
     assert "苍梧十四号" in _scanned(root, tmp_path, f"<p>县里设有{written}。</p>")
 
 
-@pytest.mark.parametrize("written", ["苍梧十五号站", "苍梧", "十四号站", "苍梧山"])
+@pytest.mark.parametrize("written", ["十四号站", "十四号"])
 def test_another_number_or_the_place_alone_is_not_the_designation(tmp_path, written):
     root = _secret(tmp_path)
     _chapter(root, f"正文。\n\n县里设有{written}。\n")
     assert _shared(root) == []
+
+
+@pytest.mark.parametrize("written", ["苍梧十五号站", "苍梧", "苍梧山"])
+def test_the_designations_word_alone_is_refused(tmp_path, written):
+    """Since closedK the designation's word (苍梧, no common word) names the body with any number or none (苍梧Ⅻ+2号
+    cannot be told from another number); refused for the word alone (``cores``), fail closed even where it may be a
+    mountain's name: the editor rewrites it, or the archive records the place (a jurisdiction named so opens it)."""
+    from test_secrecy_variants import word_only
+
+    word_only(_secret(tmp_path), tmp_path, f"县里设有{written}。", "苍梧")
 
 
 # ---- a record's field that is an address: its %-escapes read in UTF-8 and in GBK (GB18030) -----------------------

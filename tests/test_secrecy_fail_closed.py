@@ -120,7 +120,9 @@ def test_the_builds_scan_refuses_a_secret_names_distinctive_part(bl, tmp_path):
     out.mkdir()
     (out / "page.html").write_text("<p>该县设有白鹭９号联络，负责联络。</p>", encoding="utf-8")
     (out / "ok.html").write_text("<p>该县设有白鹭八号联络处。</p>", encoding="utf-8")
-    assert {(x.file, x.what) for x in scan(out, forbidden)} == {("page.html", "白鹭九号联络")}
+    # (白鹭 of 白鹭八号联络处, the designation's word with another number, is refused since closedK: 白鹭Ⅷ+1号 cannot
+    # be told from another number; ``cores``)
+    assert {(x.file, x.what) for x in scan(out, forbidden)} == {("page.html", "白鹭九号联络"), ("ok.html", "白鹭")}
 
 
 def test_the_guide_shows_the_message_zhi_prints_for_a_distinctive_part(bl):

@@ -8,7 +8,7 @@ import markdown
 import pytest
 from conftest import make_archive, write
 from test_prose_leaks import _chapter
-from test_secrecy_variants import _scanned, _shared
+from test_secrecy_variants import _scanned, _shared, word_only
 
 NAME = "鸥屿三号联络组"
 BODY = "id: cs-oy\nkind: 其他\nclassification: 秘密\n"
@@ -53,11 +53,9 @@ def test_nian_and_sa_are_read_as_twenty_and_thirty(tmp_path, name, written):
 
 @pytest.mark.parametrize("written", ["鸥屿两号联络组", "鸥屿廿号联络组", "鸥屿卅三号联络组", "鸥屿三〇号联络组", "鸥屿叁拾号联络组"])
 def test_another_number_is_not_the_secret_name(tmp_path, written):
-    """两 is no 三 (鸥屿两号 is not 鸥屿三号); 廿 is 20, 卅三 33, 三〇 30: none of them is 3."""
-    root = _archive(tmp_path)
-    _chapter(root, f"正文。\n\n该县设有{written}，负责联络。\n")
-    assert _shared(root) == []
-    assert not _scanned(root, tmp_path, f"<p>该县设有{written}，负责联络。</p>")
+    """两 is no 三 (鸥屿两号 is not 鸥屿三号); 廿 is 20, 卅三 33, 三〇 30: none of them is 3 (the word 鸥屿 is refused
+    alone since closedK, ``cores``)."""
+    word_only(_archive(tmp_path), tmp_path, f"该县设有{written}，负责联络。", "鸥屿")
 
 
 # ---- other forms of a character or a word: Japanese 鴎 (鸥), 連絡 and 连络 (联络) ---------------------------------------
@@ -101,7 +99,8 @@ def test_a_punycode_domain_in_a_link_is_read_as_the_name_it_encodes(tmp_path, li
 
 def test_a_punycode_domain_of_another_name_is_not_refused(tmp_path):
     root = _archive(tmp_path)
-    line = "见[网站](http://{}.cn/)，又见[此](http://xn--abc-.cn/)。".format("鸥屿四号联络组".encode("idna").decode())
+    # (another place's name: 鸥屿四号 would be refused for the designation's word 鸥屿 since closedK, ``cores``)
+    line = "见[网站](http://{}.cn/)，又见[此](http://xn--abc-.cn/)。".format("白鸥四号联络组".encode("idna").decode())
     _chapter(root, f"正文。\n\n{line}\n")
     assert _shared(root) == []
     assert not _scanned(root, tmp_path, markdown.markdown(line))

@@ -690,10 +690,10 @@ class _Replay:
             return None
         if t.definitely_after_end(d):
             life = t.life_ending_before(d)
-            how = life.end_event.type_zh if life and life.end_event else "撤销"
+            how = ended_how(ref.id, life.end_event, self.label) if life and life.end_event else "因撤销"
             self.warn("body-ended", "error",
                       f"{e.type_zh}事件（{d}）涉及{self.label(ref.id)}，但它{life_label(life) if life else ''}的一期"
-                      f"已于{life.end if life else t.end}因{how}而终止；"
+                      f"已于{life.end if life else t.end}{how}而终止；"
                       f"合并、分设或撤销后原机构不应再出现，请核对日期或所引机构",
                       ref.loc, [life.end_event.loc] if life and life.end_event else [])
             return None
@@ -1536,3 +1536,14 @@ def _known_through(t: Timeline, d: Date) -> bool:
         return True
     last = d.latest()
     return t.known_alive_on(Date(Point(last.year, last.month, last.day)))
+
+
+def ended_how(rid: str, ev: Event, label) -> str:
+    """How a body's life ended, as ``body-ended`` says it (…已于某日{这个}而终止): 因 the event's own verb (``wording``:
+    撤销 for a county abolished by a split) or kind; for a body that ended with another record, not a party of the
+    event (its county's abolition), 随所属的 that record (``label``: its name) and verb — 随所属的临水县撤销, not 因分设,
+    which the body never underwent."""
+    verb = ev.wording or ev.type_zh
+    parties = {r.id for r in (ev.body, *ev.before, *ev.after) if r is not None} | set(ev.new)
+    other = next((r.id for r in (ev.body, *ev.before) if r is not None), None)
+    return f"随所属的{label(other)}{verb}" if rid not in parties and other else f"因{verb}"

@@ -717,8 +717,11 @@ def entries(a: Archive) -> list[Entry]:
             if not _figure_open(v, said) and not (m.group(2) and m.group(1) + m.group(2) in said):
                 for text in figure_strings(v) if not m.group(2) else ([c] if v >= FIGURE_MIN else []):
                     add(text, d.classification, f"文件 {d.id}", "figure", d.loc, "全文")
-    parts = name_stems(out, names, a)
-    return out + parts + romanized(out + parts, names)
+    from .cores import apart_with_kind, latin_cores, name_cores, wade_giles
+
+    cores = name_cores(out, names, a)
+    parts = name_stems(out, names, a) + cores + apart_with_kind(cores, out, names, a)
+    return out + parts + romanized(out + parts, names) + latin_cores(cores, out) + wade_giles(out, names)
 
 
 # A place a classified document's full text names (站址设在蓼汊坪, 驻枫石坳, 在鹞子岙设立) that no open source names:

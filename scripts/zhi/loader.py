@@ -248,13 +248,13 @@ class Loader:
         level or its body's: the editor marked the posts and forgot the person. Held at the level of the least secret
         of them (fail closed: the name is printed in no edition below it, and a lower record or chapter that names the
         person — 由骆青禾兼任 in a public ex_officio — is refused, ``secret-shared``). A person with one post at 公开
-        stays 公开; so does one a 公开 记事 mentions (``mentions``: the editor names the person openly, and the
-        edition keeps the person for it, ``editions``); a level written in the person's record is kept as written."""
+        stays 公开; a level written in the person's record is kept as written. A 公开 记事 that mentions such a
+        person (``mentions``) no longer makes the person 公开 (fail closed: it made a secret body's leader public on
+        every page); the 记事 is withheld with the person and the editor told (``_mentions_held``)."""
         a = self.archive
-        named = {r.id for m in a.memos if not m.classification.rank for r in m.mentions}
         levels: dict[str, list[Level]] = defaultdict(list)
         for post in a.posts:
-            if post.person is not None and post.person.id in self.unclassified_people - named:
+            if post.person is not None and post.person.id in self.unclassified_people:
                 body = a.bodies.get(post.body.id) if post.body is not None else None
                 levels[post.person.id].append(highest([post.classification,
                                                        *([body.classification] if body is not None else [])]))
@@ -262,6 +262,22 @@ class Loader:
             least = min(held, key=lambda lv: lv.rank)
             if least.rank and (p := a.people.get(pid)) is not None:
                 p.classification = least
+        self._mentions_held({pid for pid in levels if (p := a.people.get(pid)) is not None and p.classification.rank})
+
+    def _mentions_held(self, held: set[str]) -> None:
+        """``record-withheld`` at the ``mentions`` line of a 记事 below a person held at the level of the person's posts
+        (``_people_at_their_posts_level``): the editor may have meant the person to be public."""
+        for m in self.archive.memos:
+            for r in m.mentions:
+                p = self.archive.people.get(r.id)
+                if r.id in held and p is not None and p.classification.rank > m.classification.rank:
+                    self.findings.append(Finding(
+                        "record-withheld", "warning",
+                        f"记事 {m.id or ''}（{m.classification}）的 mentions（涉及记录）列了人物 {r.id}；这个人的记录没写密级，"
+                        f"而他的每一条任职都是涉密的，他是{p.classification.name}任职的人员，按“{p.classification.name}”处理。"
+                        f"公开记事提到他会使其姓名公开，所以凡不收这个人的版本（如公开版）都不印这条记事。"
+                        f"如不应公开，请把这条记事的 classification 改为“{p.classification.name}”，或从 mentions 删去他；"
+                        f"确可公开的，请在人物 {r.id} 的记录里写明 classification: 公开", r.loc or m.loc))
 
     def _hold_stated_level(self) -> None:
         """A document whose full text states a level above the record's (此件按秘密件管理, 本文件属国家秘密, 秘密★5年 at

@@ -11,6 +11,7 @@ from ..history import (
     History,
     Timeline,
     ended_by,
+    ended_how,
     lives_label,
     silent_since,
     silent_until,
@@ -48,8 +49,15 @@ def _alive_check(h: History, ref: Ref | None, d: Date | None, what: str) -> Iter
         life = t.life_ending_before(d)
         ev = life.end_event if life else None
         yield Finding("body-ended", "error",
-                      f"{what}（{d}）涉及{name}，但它已于{life.end if life else t.end}因{ev.type_zh if ev else '撤销'}而终止",
+                      f"{what}（{d}）涉及{name}，但它已于{life.end if life else t.end}"
+                      f"{ended_how(t.id, ev, lambda rid: _named(h, rid)) if ev else '因撤销'}而终止",
                       ref.loc, [ev.loc] if ev else [])
+
+
+def _named(h: History, rid: str) -> str:
+    """A record as ``body-ended`` names another: its latest name and id (测试县（cs-xian）), or its id."""
+    t = h.get(rid)
+    return f"{t.current_name()}（{rid}）" if t is not None else rid
 
 
 def _outside_named(t: Timeline, ref: Ref, d: Date, what: str, name: str) -> Iterator[Finding]:

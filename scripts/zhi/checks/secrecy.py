@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..citations import docs_named, kaoyi_withheld, rival_figures
 from ..classification import Level, highest
+from ..cores import apart_units
 from ..editions import EDITION_ZH, EDITIONS
 from ..findings import Finding, Loc
 from ..history import History
@@ -142,6 +143,7 @@ def check_secrecy(a: Archive, h: History) -> Iterator[Finding]:
     yield from _copies(a)
     yield from (f for f, _, _ in conflicts)
     yield from _different_unknown(a)
+    yield from apart_units(a)   # (a 内设机构 spelling a secret name after another body's: ``cores``)
 
 
 def _keys(e: Entry) -> list[tuple[str, tuple[str, ...]]]:
@@ -549,6 +551,9 @@ def _stem_said(e: Entry) -> str:
         return (f"（即名称“{e.whole}”{'开头' if pinyin_opens(e) else '其中'}几个字的拼音；用拉丁字母拼写，不论大小写、声调、空格和连字符，读者照样认得出"
                 f"是哪个机构，与中文名称一样保密）")
     whole, part = fold(e.whole), fold(e.text)
+    if part not in whole:   # (another body's name and the secret name's kind: ``cores.apart_with_kind``)
+        return (f"（即另一个机构的名称后面接上名称“{e.whole}”的机构类别词，拼出的就是这个涉密机构，读者照样认得出；"
+                f"非同一机构 different_from 只放开两者共有的代号，不放开这样拼出的名称）")
     at = max(whole.find(part), 0)
     place = f"地名“{whole[:at]}”和" if at else ""
     return (f"（即名称“{e.whole}”去掉{place}通名“{whole[at + len(part):]}”，读者照样认得出是哪个机构，"
