@@ -55,6 +55,8 @@ def test_stated_figures_are_listed_under_the_staffing_table_and_the_chart_says_w
         assert "编制（年末，各类合计）" not in text.replace("实有编制（年末，各类合计）", "")
         assert "哈尔滨市实有编制（年末，各类合计）" in text
     assert "<figcaption>哈尔滨市实有编制（年末）</figcaption>" in book
+    # the book's table title is the name alone (its long bracket left “计）” alone on a line); what the list is, a note
+    assert "各机构的其他编制记载</p>" in book and "注：本表按来源原样列出，不计入上表合计。" in book
 
 
 def test_a_level_no_source_gives_is_written_unknown_and_none_is_published(hrb):
