@@ -332,3 +332,31 @@ def test_people_only_is_never_approved(tmp_path, records, event):
     found = [f for f in loaded(root)[2] if f.code == "schema-value"]
     assert len(found) == 1 and "实有" in found[0].message and found[0].severity == "error"
     assert found[0].loc.file.endswith("said.yaml")
+
+
+# 《沂水县志（1991—2006）》政权编“第三节 基层政权组织”（https://shandong-chorography.org/database/cg5/section/8/article/444/）:
+# 1991年各乡镇设乡（镇）长1人，副乡（镇）长2~3人 — figures of 领导职数 alone, for each 乡镇, not for the county
+LEADERS_EACH = """
+- jurisdiction: cs-xian
+  date: 1991
+  basis: 设置
+  figures: {领导职数: {乡镇长: 1, 副乡镇长: 2至3}, 范围: 每个乡镇}
+  sources: [d-1990-3]
+- body: cs-jijingwei
+  date: 1991
+  basis: 设置
+  figures: {领导职数: {主任: 1, 副主任: 2至3}}
+  sources: [d-1990-3]
+"""
+
+
+def test_a_record_of_leaders_alone_prints_them_and_its_own_scope_in_the_tables_lists(tmp_path):
+    """A tester typing 沂水 saw “1991年 设置 全县 —”: the list under the 编制统计表 printed a 领导职数-only record as
+    giving nothing, and put 全县 in 范围 where the source says 每个乡镇 (the opposite)."""
+    a, h, found = loaded(archive(tmp_path, LEADERS_EACH, ""))
+    assert [f.as_text() for f in found if f.severity == "error"] == []
+    t = jurisdiction_table(a, h, figures(a), "cs-xian", range(1990, 1995))
+    (county,) = [r for r in t.records if r[1] == "设置"]
+    assert county[2] == "每个乡镇" and county[3] == "领导职数乡镇长1名、副乡镇长2至3名", county
+    (body,) = [r for r in t.body_records if "计划经济委员会" in r[1]]
+    assert body[3] == "领导职数主任1名、副主任2至3名", body

@@ -354,6 +354,16 @@ class Staffing:
         """The breakdown of a headcount as the source gives it: 其中党员45人、非党员75人, or nothing."""
         return "其中" + "、".join(f"{k}{v}人" for k, v in self.headcount_parts.items()) if self.headcount_parts else ""
 
+    @property
+    def figures_said(self) -> str:
+        """Everything the statement gives, as the source gives it: 编制 (posts_said), 领导职数 (镇长1名、副镇长2至3名),
+        then what is not 编制 (besides_posts); "" when it gives nothing."""
+        text = self.posts_said
+        if self.leaders:
+            lead = "、".join(f"{k}{v}名" for k, v in self.leaders.items())
+            text = f"{text}，领导职数{lead}" if text else f"领导职数{lead}"
+        return "；".join(x for x in (text, *self.besides_posts()) if x)
+
     def besides_posts(self) -> list[str]:
         """What the figure says that is not 编制, as the source says it: 实有干部312人, 未配备专职人员."""
         out = []

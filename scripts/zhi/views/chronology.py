@@ -156,11 +156,7 @@ def staffing_phrase(s: Staffing) -> str:
 
 
 def staffing_text(s: Staffing) -> str:
-    text = s.posts_said
-    if s.leaders:
-        lead = "、".join(f"{k}{v}名" for k, v in s.leaders.items())
-        text = f"{text}，领导职数{lead}" if text else f"领导职数{lead}"
-    return "；".join(x for x in (text, *s.besides_posts()) if x)
+    return s.figures_said
 
 
 class _Writer:

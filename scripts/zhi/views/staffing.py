@@ -532,7 +532,10 @@ def jurisdiction_table(a: Archive, h, figs: list[Figure], jid: str, years: range
     kinds = [k for k in COLUMNS if any(ln.values.get(k) is not None for r in rows for ln in r.lines)]
     # 追述: a record whose date begins before the 上限 (1947, 民国); one known only as “before 1993” does not
     records = [((f.date.chinese() + ("（追述）" if upper is not None and f.date.start.first_day() < upper.earliest() else "")),
-                BASIS_ZH.get(f.basis, f.basis), f"{f.system}系统" if f.system else whole_name(h, jid, f.date),
+                # what the figure covers: the source's 范围 (每个乡镇) before the jurisdiction's whole (全县), which
+                # said the opposite of a per-乡镇 figure
+                BASIS_ZH.get(f.basis, f.basis),
+                f.staffing.scope_note or (f"{f.system}系统" if f.system else whole_name(h, jid, f.date)),
                 staffing_words(f.staffing) + (f"（另据他文：{'；'.join(staffing_words(o.staffing) for o in f.others)}）"
                                               if f.others else ""), _cited(a, f))
                for f in listed]
@@ -637,8 +640,9 @@ def _unseen_note(used: list[Figure], d: Date, h) -> str:
 
 
 def staffing_words(s: Staffing) -> str:
-    """The figures in words, as the source gives them: 行政编制180名、事业编制20名; 编制837名，其中…; 实有干部312人."""
-    return "；".join(x for x in (s.posts_said, *s.besides_posts()) if x) or "—"
+    """The figures in words, as the source gives them: 行政编制180名、事业编制20名; 编制837名，其中…; 实有干部312人;
+    领导职数镇长1名、副镇长2至3名 (a record of 领导职数 alone printed “—”, as if it gave nothing)."""
+    return s.figures_said or "—"
 
 
 def split_at_renames(h, t: Table) -> list[Table]:
