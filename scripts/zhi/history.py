@@ -787,16 +787,25 @@ class _Replay:
 
     def listed_units(self, e: Event) -> list[str]:
         """The units of e's body alive on e's date that a 成员数 list (设秘书室、调解科) names exactly: by their name then,
-        full (哈尔滨市劳动局秘书室), short, or the body's name then followed by the listed name. 工资处 is not 工资科:
+        full (哈尔滨市劳动局秘书室), short, or the body's name then followed by the listed name; a list said of a county
+        names the bodies of that county (its 乡镇), also as the listed name followed by a kind the record's
+        ``subordinates`` states (沂水 + 镇). 工资处 is not 工资科:
         a near name is no sighting (the editor records the rename, or the list names another unit)."""
         listed = {w for k, w, _n in e.figures if k == "units"}
+        # a county listing its 乡镇 by their bare names with the kind apart (units: [沂水, 高桥], subordinates: {镇: 13}):
+        # 沂水 + 镇 is the body 沂水镇 of that county — the kind the same record states, nothing guessed
+        kinds = {w for k, w, _n in e.figures if k == "subordinates"}
+        place = e.body.id in self.tl and self.tl[e.body.id].is_jurisdiction
         owner = {n for n in (self.tl[e.body.id].name_on(e.date) or ()) if n} if e.body.id in self.tl else set()
         out = []
         for t in self.tl.values():
-            if t.is_jurisdiction or t.id == e.body.id or not t.alive_on(e.date) or t.parent_on(e.date) != e.body.id:
+            if t.is_jurisdiction or t.id == e.body.id or not t.alive_on(e.date):
+                continue
+            if not (t.belongs_on(e.date, e.body.id) if place else t.parent_on(e.date) == e.body.id):
                 continue
             names = {n for n in (t.name_on(e.date) or ()) if n}
-            if names & listed or any(o + u in names for o in owner for u in listed):
+            if names & listed or any(o + u in names for o in owner for u in listed) \
+                    or any(u + k in names for u in listed for k in kinds):
                 out.append(t.id)
         return out
 
