@@ -41,3 +41,26 @@ def test_without_different_from_the_short_is_refused_naming_the_body_to_state_ap
     short = [f for f in found if "“雾岬八号渔场”" in f.message]
     assert [(f.loc.file, f.loc.line) for f in short] == [("sources/events/wj.yaml", 2)], found
     assert "different_from: [cs-yc]" in short[0].message
+
+
+def _scanned_at(root, tmp_path, rel: str, text: str) -> set[str]:
+    """What the build's scan finds of the archive's secrets in a public file ``rel`` holding ``text``."""
+    from zhi.leaks import forbidden_strings, scan
+    from zhi.loader import load_archive
+
+    out = tmp_path / "site-at"
+    (out / rel).parent.mkdir(parents=True, exist_ok=True)
+    (out / rel).write_text(text, encoding="utf-8")
+    return {x.what for x in scan(out, forbidden_strings(load_archive(root), "public"))}
+
+
+def test_the_search_grams_of_a_body_stated_apart_are_no_leak(root, tmp_path):
+    """The search cuts 测试县雾岬八号渔场 into grams (雾岬, 岬八): the word of the designation (雾岬, secret since the word
+    alone is) stood in search/g2 with nothing after it to read its opening in, and every build of an archive with a
+    different_from body was refused (tester20). The page the gram comes from is scanned whole; the gram is not."""
+    assert _scanned_at(root, tmp_path, "search/g2/58.json", '{"雾岬": [1, 2], "岬八": [1]}') == set()
+    assert _scanned_at(root, tmp_path, "search/s/1.txt", "测试县雾岬八号渔场") == set()
+    # a gram of what is not opened (the secret's own kind word after the designation) is still found
+    assert _scanned_at(root, tmp_path, "search/s/2.txt", "雾岬八号联络站")
+    # and the page itself is still read in context
+    assert _scanned(root, tmp_path, "<p>雾岬设在县城。</p>")

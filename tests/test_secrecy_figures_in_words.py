@@ -80,3 +80,17 @@ def test_small_counts_are_not_looked_for(root):
 
 def test_counts_are_read_in_words_and_digits():
     assert counted_people("核定编制一百七十三名，实有一百七十余人，另有173人。1991年5月") == ["173名", "170余人", "173人"]
+
+
+APPROX = ("- body: cs-wj\n  date: 1999-12-31\n  basis: 实有\n  classification: 机密\n"
+          "  figures: {人数: 1800余, 人员: 干部职工}\n  sources: [d-1956-1]\n")
+
+
+@pytest.mark.parametrize("n", ["1800多人", "一千八百多名", "干部职工1800多名", "约一千八百人", "1800余人"])
+def test_a_secret_approximate_count_said_with_duo_or_yue_is_refused(tmp_path, n):
+    """A tester (tester20) leaked a secret 人数 1800余 as “1800多人” and “约一千八百人”: only the 余 form was looked for."""
+    r = make_archive(tmp_path)
+    for rel, text in (("bodies/wj.yaml", BODY), ("events/wj.yaml", EVENT), ("staffing/wj.yaml", APPROX)):
+        write(r, f"sources/{rel}", text)
+    write(r, "sources/memos/m.yaml", MEMO.format(n=n))
+    assert [(f.loc.file, f.loc.line) for f in _shared(r)] == [("sources/memos/m.yaml", 3)], n

@@ -59,6 +59,10 @@ def _phrases() -> frozenset[str]:
     return frozenset(phrases_dict)
 
 
+# how many open bodies' names must hold a designation's word for it to be the archive's common word (``name_cores``)
+COMMON_IN_ARCHIVE = 2
+
+
 def common_core(core: str) -> bool:
     """Whether a designation's word is a common word (``COMMON_CORES``, pypinyin's phrase table): then it names no
     body, and ordinary prose says it."""
@@ -95,6 +99,10 @@ def name_cores(ents: list[Entry], places: dict, a=None) -> list[Entry]:
         for part, is_designation in name_parts(e.text, towns[rank]):
             core = _unplaced(core_of(part) if is_designation else "", towns[rank])
             if not core or common_core(core) or (core, e.holder) in seen or any(core in t for t in towns[rank]):
+                continue
+            # a word the archive's own open names use for two bodies or more (财政 of 县财政局, 区财政局 beside a secret
+            # 区财政××局) is the archive's common word: pypinyin's table holds only the phrases its readings need
+            if len({x.holder for x, f in below[rank] if not x.level.rank and core in f}) >= COMMON_IN_ARCHIVE:
                 continue
             seen.add((core, e.holder))
             apart = [f for x, f in below[rank] if core in f and stated_apart(x, e.text, places, True, e.record)]

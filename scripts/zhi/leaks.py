@@ -794,14 +794,18 @@ def counted_people(text: str) -> list[str]:
 
 
 def figure_strings(v: int) -> list[str]:
-    """How a text says a count of ``v`` people (``FIGURE_MIN`` or more): 173名, 173人, 170余名, 170多人 …"""
+    """How a text says a count of ``v`` people (``FIGURE_MIN`` or more): 173名, 173人, 170余名, 170多人 …; of an
+    approximation (``ApproxCount`` 1800余): 1800余人, 1800多名, 1800人 (约1800人 holds it)."""
     if v < FIGURE_MIN:
         return []
     said = str(v)   # (an approximation as the source said it: 170余)
     out = [f"{said}名", f"{said}人"]
     if said.isdigit() and v >= 100 and v % 10:
         out += [f"{v // 10 * 10}{w}{u}" for w in "余多" for u in "名人"]
-    return out
+    if not said.isdigit():   # 1800余 is said 1800多人, 约一千八百人 (read 约1800人), 1800人 as well: its number with
+        n = int(v)           # 名/人 after it, with or without 余/多 (a tester's 1800多人 beside a secret 1800余)
+        out += [f"{n}{w}{u}" for w in ("", "余", "多") for u in "名人"]
+    return list(dict.fromkeys(out))
 
 
 def _figure_level(a: Archive, rec, refs) -> Level:
@@ -1789,7 +1793,14 @@ def _scan_files(files, pdfs, leaks, ids, id_rx, squeezed, bounded, docnos, editi
                                                    *unquoted, *punycoded(text),
                                                    *(fold(_TAG.sub(" ", y)) for y in _mixed_readings(text, path))])
                          for x in skeletons(t))
+        cut = rel.startswith(CUT_DIRS)
         for key, (s, origin) in squeezed.items():
+            # a key opened within public names only (a different_from body's 鹮滨二十七号渔场: ``Entry.within``) is not
+            # looked for in the search's grams and segments: a gram (鹮滨) has no context to read the opening in, and
+            # the page it was cut from was scanned whole, the opening read there (a tester's different_from archive
+            # was refused on search/g2 alone)
+            if cut and within_of(origin):
+                continue
             # (not again a shorter part of a name a part found names: 白鹭九号 beside 白鹭九号联络)
             if (_found(key, flat, bounded) or (bare is not flat and _found(key, bare, bounded))
                     or (extra and _found(key, extra, bounded))
