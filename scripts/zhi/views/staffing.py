@@ -533,9 +533,10 @@ def jurisdiction_table(a: Archive, h, figs: list[Figure], jid: str, years: range
     # 追述: a record whose date begins before the 上限 (1947, 民国); one known only as “before 1993” does not
     records = [((f.date.chinese() + ("（追述）" if upper is not None and f.date.start.first_day() < upper.earliest() else "")),
                 # what the figure covers: the source's 范围 (每个乡镇) before the jurisdiction's whole (全县), which
-                # said the opposite of a per-乡镇 figure
+                # said the opposite of a per-乡镇 figure; with 编制 the 范围 is said after them (编制3248名（包括…）)
                 BASIS_ZH.get(f.basis, f.basis),
-                f.staffing.scope_note or (f"{f.system}系统" if f.system else whole_name(h, jid, f.date)),
+                (f.staffing.scope_note if f.staffing.scope_note and not f.staffing.posts
+                 else f"{f.system}系统" if f.system else whole_name(h, jid, f.date)),
                 staffing_words(f.staffing) + (f"（另据他文：{'；'.join(staffing_words(o.staffing) for o in f.others)}）"
                                               if f.others else ""), _cited(a, f))
                for f in listed]
