@@ -142,7 +142,6 @@ def test_the_lineage_keeps_the_month_of_an_open_date(tmp_path):
 
 def test_a_leader_range_is_kept_as_the_source_gives_it(tmp_path):
     """A4: 区长1人，副区长1至2人: 副区长: 1至2 (or 1-2) checks clean and prints 1至2, never a sum or a single number."""
-    from zhi.views.chronology import staffing_text
     files = dict(YONGXIU)
     files["sources/staffing/yx.yaml"] = ("- body: yx-chunhu-qu\n  date: 1950\n  basis: 核定\n"
                                          "  figures: {领导职数: {区长: 1, 副区长: 1至2}}\n  sources: [d-1956-1]\n"
@@ -150,7 +149,7 @@ def test_a_leader_range_is_kept_as_the_source_gives_it(tmp_path):
                                          "  figures: {领导职数: {区长: 1, 副区长: 1-2}}\n  sources: [d-1956-1]\n")
     a, h = _archive(tmp_path, files)
     assert [f.message for f in run_checks(a) if f.severity == "error"] == []
-    texts = sorted(staffing_text(s.figures) for s in a.staffing if s.scope in ("yx-chunhu-qu", "yx-baicha-qu"))
+    texts = sorted(s.figures.figures_said for s in a.staffing if s.scope in ("yx-chunhu-qu", "yx-baicha-qu"))
     assert texts == ["领导职数区长1名、副区长1至2名"] * 2
     rows = {r.body: r for r in snapshot(a, h, "yx-xian", parse_date("1950-12-31"), figures(a))}
     assert rows["yx-chunhu-qu"].approved_text() == "—"   # no 编制 figure; the leaders are not counted in

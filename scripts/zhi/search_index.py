@@ -299,14 +299,13 @@ class _Collector:
 
     def staffing(self) -> None:
         from .model import BASIS_ZH
-        from .views.chronology import staffing_text
 
         a, name, jurs, dated, add = self.a, self.name, self.jurs, self.dated, self.add
         for s in a.staffing:
             bid = s.scope or ""
             d, y = dated(s.date)
             basis = BASIS_ZH.get(s.basis, s.basis)
-            said = staffing_text(s.figures) if s.figures else "编制"
+            said = s.figures.figures_said if s.figures else "编制"
             # 实有干部312人, 未配备专职人员 say their own words, without the record's 口径 before them
             word = "" if s.figures and not (s.figures.posts or s.figures.leaders) else basis
             parts = [f"{name(bid, s.date)}{s.system + '系统' if s.system else ''}{word}{said}", s.note, bid]

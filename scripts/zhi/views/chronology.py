@@ -149,14 +149,10 @@ def staffing_phrase(s: Staffing) -> str:
     if s.basis == "set":
         return set_text(s)
     if s.basis == "stated":   # 编制28名: the figure as the source gives it, no verb it does not use
-        return staffing_text(s)
+        return s.figures_said
     if not (s.posts or s.leaders):
         return "；".join(s.besides_posts())
-    return BASIS_ZH.get(s.basis or "approved", "核定") + staffing_text(s)
-
-
-def staffing_text(s: Staffing) -> str:
-    return s.figures_said
+    return BASIS_ZH.get(s.basis or "approved", "核定") + s.figures_said
 
 
 class _Writer:
@@ -748,8 +744,8 @@ class _Writer:
         word = BASIS_ZH.get(e.staffing.basis or "approved", "核定") if e.staffing else "核定"
         if e.staffing and e.staffing.basis == "stated":
             word = ""   # 涡阳县政府编制28名: the source gives the figure and no verb; never 核定 it does not say
-        # 核定…编制837名…；实有干部312人: staffing_text says what is besides the 编制 after them
-        return [word, self.now(e.body.id, e), staffing_text(e.staffing) if e.staffing else "编制"]
+        # 核定…编制837名…；实有干部312人: figures_said says what is besides the 编制 after them
+        return [word, self.now(e.body.id, e), e.staffing.figures_said if e.staffing else "编制"]
 
 
 def ceded_text(e: Event) -> str:
