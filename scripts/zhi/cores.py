@@ -31,6 +31,7 @@ from .leaks import (
     latin_readings,
     name_parts,
     numbered,
+    secret_names,
     skeletons,
     stated_apart,
     syllables,
@@ -87,25 +88,17 @@ def name_cores(ents: list[Entry], places: dict, a=None) -> list[Entry]:
     are different bodies (``different_from``, ``leaks.stated_apart``); any other such name leaves it secret, and
     the check names the conflict there (``checks.secrecy``: ``_cores_made_open``)."""
     out, seen = [], set()
-    below: dict[int, list[tuple[Entry, str]]] = {}
-    towns: dict[int, list[str]] = {}
-    for e in ents:
-        if e.kind != "name" or not e.level.rank or e.whole or fold(e.text) not in places:
-            continue
-        rank = e.level.rank
-        if rank not in below:
-            below[rank] = [(x, fold(x.text)) for x in ents if x.kind == "name" and x.level.rank < rank]
-            towns[rank] = towns_below(places, a, rank)
-        for part, is_designation in name_parts(e.text, towns[rank]):
-            core = _unplaced(core_of(part) if is_designation else "", towns[rank])
-            if not core or common_core(core) or (core, e.holder) in seen or any(core in t for t in towns[rank]):
+    for e, below, towns in secret_names(ents, places, a, whole=False):
+        for part, is_designation in name_parts(e.text, towns):
+            core = _unplaced(core_of(part) if is_designation else "", towns)
+            if not core or common_core(core) or (core, e.holder) in seen or any(core in t for t in towns):
                 continue
             # a word the archive's own open names use for two bodies or more (财政 of 县财政局, 区财政局 beside a secret
             # 区财政××局) is the archive's common word: pypinyin's table holds only the phrases its readings need
-            if len({x.holder for x, f in below[rank] if not x.level.rank and core in f}) >= COMMON_IN_ARCHIVE:
+            if len({x.holder for x, f in below if not x.level.rank and core in f}) >= COMMON_IN_ARCHIVE:
                 continue
             seen.add((core, e.holder))
-            apart = [f for x, f in below[rank] if core in f and stated_apart(x, e.text, places, True, e.record)]
+            apart = [f for x, f in below if core in f and stated_apart(x, e.text, places, True, e.record)]
             # (opened within each reading of that name too: 沙鸻13号养殖场, the numeral reading of 沙鸻十三号养殖场)
             within = tuple(sorted({r[r.index(core):] for f in apart for r in (f, *skeletons(f)) if core in r}))
             out.append(dataclasses.replace(e, text=core, whole=e.text, within=within))

@@ -968,6 +968,24 @@ def _not_a_place(part: str, places) -> bool:
     return not any(part.startswith(p) and len(part) - len(p) < PLACE_REST_MIN for p in places if p)
 
 
+def secret_names(ents: list[Entry], places: dict, a: Archive | None = None, whole: bool = True
+                 ) -> Iterator[tuple[Entry, list[tuple[Entry, str]], list[str]]]:
+    """Each name entry of a body or jurisdiction (``places``: ``own_names``) above 公开, with the names below its
+    level (each with its folded text) and the archive's places below its level (``towns_below``): what
+    ``name_stems`` and ``cores.name_cores`` read a secret name's parts against. ``whole``: entries that are
+    themselves a part of a name (``Entry.whole``) too."""
+    below: dict[int, list[tuple[Entry, str]]] = {}
+    towns: dict[int, list[str]] = {}
+    for e in ents:
+        if e.kind != "name" or not e.level.rank or (e.whole and not whole) or fold(e.text) not in places:
+            continue
+        rank = e.level.rank
+        if rank not in below:
+            below[rank] = [(x, fold(x.text)) for x in ents if x.kind == "name" and x.level.rank < rank]
+            towns[rank] = towns_below(places, a, rank)
+        yield e, below[rank], towns[rank]
+
+
 def name_stems(ents: list[Entry], places: dict, a: Archive | None = None) -> list[Entry]:
     """For each name of a body or jurisdiction (``places``: ``own_names``) above 公开, its distinctive parts
     (``stems``: without its generic ending; without the words of its kind and a place's name before it too) as
@@ -981,23 +999,15 @@ def name_stems(ents: list[Entry], places: dict, a: Archive | None = None) -> lis
     ``stated_apart``); else the two records are a conflict an editor resolves (`zhi check`: secret-stem-public), and
     the part stays secret meanwhile (fail closed: 雁汐五号 of a secret 雁汐五号工作站 beside an open 雁汐五号管理处). Read, like every name, through what
     stands between its characters (``key_skeletons``)."""
-    below: dict[int, list[tuple[Entry, str]]] = {}   # the names below a level, each with its folded text
-    towns: dict[int, list[str]] = {}
     out, seen = [], set()
     bearing = own_names(a, shorts=True) if a is not None else places   # (whose a lower name is: its short too)
-    for e in ents:
-        if e.kind != "name" or not e.level.rank or fold(e.text) not in places:
-            continue
-        rank = e.level.rank
-        if rank not in below:
-            below[rank] = [(x, fold(x.text)) for x in ents if x.kind == "name" and x.level.rank < rank]
-            towns[rank] = towns_below(places, a, rank)
-        for part, designation in name_parts(e.text, towns[rank]):
+    for e, below, towns in secret_names(ents, places, a):
+        for part, designation in name_parts(e.text, towns):
             if (part, e.holder) in seen:
                 continue
-            holders = [(x, folded) for x, folded in below[rank] if part in folded]
+            holders = [(x, folded) for x, folded in below if part in folded]
             within: tuple[str, ...] = ()
-            if holders and not distinctive(part, towns[rank]):
+            if holders and not distinctive(part, towns):
                 continue
             if holders and all(stated_apart(x, e.text, bearing, designation, e.record) for x, _ in holders):
                 # another name of the same place opens it; another body's (different_from) opens it in that name only
