@@ -77,7 +77,9 @@ def lineage_svg(lin: Lineage, link, wrap: int | None = None) -> str:
     succs = [(sid, name, e, f"{e.date.happened()}{e.said_zh}") for sid, name, e in lin.successors] + \
         [(sid, name, e, f"{e.date.happened()}{e.said_zh}，职能划出") for sid, name, e in lin.duties_out]
     side_lines = [_wrap(name, wrap, size) for _, name, _, _ in preds + succs]
-    side_w = max([_text_width(t, size) + 24 for lines in side_lines for t in lines] + [140])
+    # (wide enough for the date line too: “1968年12月2日撤销，职能划入” ran out of its box on the left)
+    side_w = max([_text_width(t, size) + 24 for lines in side_lines for t in lines]
+                 + [_text_width(said, size) + 24 for *_, said in preds + succs] + [140])
     mid_w = max([_text_width(t, size) + 24 for t, _ in center_lines] + [160])
     gap = 70
     width = (side_w + gap if preds else 0) + mid_w + (gap + side_w if succs else 0) + 20
